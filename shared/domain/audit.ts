@@ -1,0 +1,47 @@
+import type { AuditAction, AuditEvent, FieldChange } from '../schemas/entities';
+import type { EpochMs } from './time';
+
+/** Who is acting, and when: passed into every change so each one is attributable. */
+export type Actor = { readonly operator: string; readonly now: EpochMs };
+
+/** The fields whose values differ between two versions of a record, in the order given. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
+  return fields
+    .filter((f) => !Object.is(before[f], after[f]))
+    .map((f) => ({ field: f, before: before[f], after: after[f] }));
+}
+
+/** Every field of a newly created record, as changes from nothing. */
+export function creationChanges<T extends Record<string, unknown>>(
+  record: T,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
+  return fields.map((f) => ({ field: f, before: null, after: record[f] }));
+}
+
+export function auditEvent(input: {
+  id: string;
+  actor: Actor;
+  incidentId: string | null;
+  entityType: string;
+  entityId: string;
+  action: AuditAction;
+  summary: string;
+  changes?: FieldChange[];
+}): AuditEvent {
+  return {
+    id: input.id,
+    at: input.actor.now,
+    operator: input.actor.operator,
+    incidentId: input.incidentId,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    action: input.action,
+    summary: input.summary,
+    changes: input.changes ?? [],
+  };
+}

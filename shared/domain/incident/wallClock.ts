@@ -1,0 +1,69 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+import { err, ok, type Result } from '../result';
+import type { EpochMs } from '../time';
+
+export type WallClockError =
+  | { code: 'bad-date'; input: string }
+  | { code: 'bad-time'; input: string }
+  | { code: 'nonexistent-time'; input: string; timeZone: string };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^(\d{1,2}):(\d{2})$/;
+
+/**
+ * Turns a wall-clock date and time read in `timeZone` into a UTC instant.
+ * A time that does not exist there (skipped when clocks go forward) is refused rather than
+ * silently moved; a time that happens twice (clocks go back) takes the first occurrence.
+ */
+export function wallClockToInstant(date: string, time: string, timeZone: string): Result<EpochMs, WallClockError> {
+  const d = DATE_RE.exec(date.trim());
+  if (!d) return err({ code: 'bad-date', input: date });
+  const t = TIME_RE.exec(time.trim());
+  if (!t) return err({ code: 'bad-time', input: time });
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const [hour, minute] = [Number(t[1]), Number(t[2])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return err({ code: 'bad-date', input: date });
+  if (hour > 23 || minute > 59) return err({ code: 'bad-time', input: time });
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCDate() !== day) return err({ code: 'bad-date', input: date });
+
+  const instant = new TZDate(year, month - 1, day, hour, minute, timeZone).getTime();
+  const wanted = `${date.trim()} ${String(hour).padStart(2, '0')}:${t[2] ?? '00'}`;
+  if (formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm') !== wanted) {
+    return err({ code: 'nonexistent-time', input: wanted, timeZone });
+  }
+  return ok(earliestOccurrence(instant, timeZone));
+}
+
+/** Where a wall-clock time happens twice, the earlier instant (an hour before) wins. */
+function earliestOccurrence(instant: EpochMs, timeZone: string): EpochMs {
+  const hourEarlier = instant - 60 * 60 * 1000;
+  const same = formatWallClock(hourEarlier, timeZone, 'yyyy-MM-dd HH:mm') === formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm');
+  return same ? hourEarlier : instant;
+}
+
+/** Formats an instant as read on a clock in `timeZone`, with a date-fns pattern. */
+export function formatWallClock(instant: EpochMs, timeZone: string, pattern: string): string {
+  return format(new TZDate(instant, timeZone), pattern);
+}
+
+/** The date ("2026-03-29") and time ("14:05") inputs that show `instant` in `timeZone`. */
+export function instantToWallClock(instant: EpochMs, timeZone: string): { date: string; time: string } {
+  return {
+    date: formatWallClock(instant, timeZone, 'yyyy-MM-dd'),
+    time: formatWallClock(instant, timeZone, 'HH:mm'),
+  };
+}
+
+export function describeWallClockError(e: WallClockError): string {
+  switch (e.code) {
+    case 'bad-date':
+      return `"${e.input}" is not a valid date (use the date picker, or YYYY-MM-DD).`;
+    case 'bad-time':
+      return `"${e.input}" is not a valid time (use 24-hour HH:MM, e.g. 14:05).`;
+    case 'nonexistent-time':
+      return `${e.input} does not exist in ${e.timeZone}: the clocks skip that hour. Enter the time as it was read, for example an hour later.`;
+  }
+}

@@ -1,0 +1,102 @@
+import { wallClockToInstant, describeWallClockError } from '../incident/wallClock';
+import { err, ok, type Result } from '../result';
+import {
+  EntryContentSchema,
+  TagSchema,
+  type EntryContent,
+  type EntryLink,
+  type Release,
+  type TimelineCategory,
+  type TimePrecision,
+  type Verification,
+} from '../../schemas/timeline';
+
+/** The full entry form, as typed: times are wall-clock readings on the incident's clock. */
+export type EntryForm = {
+  occurredDate: string;
+  occurredTime: string;
+  occurredPrecision: TimePrecision;
+  reportedDate: string;
+  reportedTime: string;
+  category: TimelineCategory;
+  title: string;
+  body: string;
+  source: string;
+  verification: Verification;
+  tags: string;
+  release: Release;
+  onBehalfOf: string;
+  transcribed: boolean;
+};
+
+export type EntryFormErrors = Partial<Record<keyof EntryForm, string>>;
+
+/** "traffic, Police-response #roads" → ["traffic", "police-response", "roads"] */
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(/[\s,;]+/)
+    .map((t) => t.replace(/^#/, '').toLowerCase())
+    .filter((t) => t !== '');
+  return [...new Set(tags)];
+}
+
+export function validateEntryForm(
+  form: EntryForm,
+  context: { timeZone: string; links?: EntryLink[]; sourceContactId?: string | null },
+): Result<Omit<EntryContent, 'retracted' | 'retractionReason'>, EntryFormErrors> {
+  const errors: EntryFormErrors = {};
+  const occurred = wallClockToInstant(form.occurredDate, form.occurredPrecision === 'date' ? '12:00' : form.occurredTime, context.timeZone);
+  if (!occurred.ok) errors[occurred.error.code === 'bad-date' ? 'occurredDate' : 'occurredTime'] = describeWallClockError(occurred.error);
+
+  let reportedAt: number | null = null;
+  if (form.reportedDate.trim() !== '' || form.reportedTime.trim() !== '') {
+    const reported = wallClockToInstant(form.reportedDate, form.reportedTime || '00:00', context.timeZone);
+    if (reported.ok) reportedAt = reported.value;
+    else errors[reported.error.code === 'bad-date' ? 'reportedDate' : 'reportedTime'] = describeWallClockError(reported.error);
+  }
+  if (form.title.trim() === '') errors.title = 'Say in a few words what happened.';
+  else if (form.title.trim().length > 500) errors.title = 'Keep the title under 500 characters; put the detail in the notes.';
+  if (form.body.length > 20_000) errors.body = 'Keep the notes under 20,000 characters.';
+  if (form.source.length > 200) errors.source = 'Keep the source under 200 characters.';
+  const tags = parseTags(form.tags);
+  const badTag = tags.find((t) => !TagSchema.safeParse(t).success);
+  if (badTag !== undefined) errors.tags = `“${badTag}” cannot be a tag: use letters, digits, - and _ (up to 40).`;
+  else if (tags.length > 30) errors.tags = 'Use at most 30 tags.';
+
+  if (Object.keys(errors).length > 0 || !occurred.ok) return err(errors);
+  const content = {
+    occurredAt: occurred.value,
+    occurredPrecision: form.occurredPrecision,
+    reportedAt,
+    category: form.category,
+    title: form.title.trim(),
+    body: form.body.trim(),
+    source: form.source.trim(),
+    sourceContactId: context.sourceContactId ?? null,
+    verification: form.verification,
+    tags,
+    release: form.release,
+    links: context.links ?? [],
+    onBehalfOf: form.onBehalfOf.trim() || null,
+    transcribed: form.transcribed,
+  };
+  const parsed = EntryContentSchema.omit({ retracted: true, retractionReason: true }).safeParse(content);
+  if (!parsed.success) return err({ title: parsed.error.issues[0]?.message ?? 'Invalid entry' });
+  return ok(parsed.data);
+}
+
+export const CATEGORY_LABELS: Record<TimelineCategory, string> = {
+  event: 'Event',
+  decision: 'Decision',
+  action: 'Action',
+  communication: 'Communication',
+  information: 'Information received',
+  rumour: 'Rumour / misinformation',
+  media: 'Media',
+};
+
+export const VERIFICATION_LABELS: Record<Verification, string> = {
+  unverified: 'Unverified',
+  confirmed: 'Confirmed',
+  disproven: 'Disproven',
+};

@@ -1,0 +1,124 @@
+import type { Actor } from '../audit';
+import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { err, ok, type Result } from '../result';
+import {
+  GENESIS_HASH,
+  type EntryContent,
+  type RevisionKind,
+  type TimelineEntry,
+  type TimelineRevision,
+  type Verification,
+} from '../../schemas/timeline';
+
+/** Where the incident's chain currently ends: the next revision links to it. */
+export type ChainHead = { chainSeq: number; hash: string };
+export const EMPTY_CHAIN: ChainHead = { chainSeq: 0, hash: GENESIS_HASH };
+
+export type UnsealedRevision = Omit<TimelineRevision, 'hash'>;
+
+/**
+ * FORMAT: the exact text a revision's hash is taken over: the canonical JSON (RFC 8785) of every
+ * field but the hash itself, prefixed with a version tag. Anyone can recompute it from the record.
+ */
+export function revisionHashInput(revision: UnsealedRevision): string {
+  const { id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash } = revision;
+  return `response-desk-revision-v1\n${canonicalJson({ id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash })}`;
+}
+
+export async function sealRevision(revision: UnsealedRevision, sha256: Sha256Hex): Promise<TimelineRevision> {
+  return { ...revision, hash: await sha256(revisionHashInput(revision)) };
+}
+
+/** The entry row that shows `revision` as the current state. */
+export function entryFromRevision(previous: TimelineEntry | null, revision: TimelineRevision): TimelineEntry {
+  const verificationChanged = previous === null ? revision.content.verification !== 'unverified' : previous.verification !== revision.content.verification;
+  return {
+    ...revision.content,
+    id: revision.entryId,
+    incidentId: revision.incidentId,
+    recordedAt: previous?.recordedAt ?? revision.recordedAt,
+    recordedBy: previous?.recordedBy ?? revision.operator,
+    lastRevisionAt: revision.recordedAt,
+    lastRevisionBy: revision.operator,
+    revisionCount: revision.revisionNo,
+    headRevisionId: revision.id,
+    verificationChangedAt: verificationChanged ? revision.recordedAt : (previous?.verificationChangedAt ?? null),
+    verificationChangedBy: verificationChanged ? revision.operator : (previous?.verificationChangedBy ?? null),
+    sourceKey: sourceKey(revision.content.source),
+  };
+}
+
+export const sourceKey = (source: string): string => source.trim().toLowerCase();
+
+/** The content an entry row carries, as its newest revision must hold it. */
+export function contentOf(entry: TimelineEntry): EntryContent {
+  const { occurredAt, occurredPrecision, reportedAt, category, title, body, source, sourceContactId, verification, tags, release, links, onBehalfOf, transcribed, retracted, retractionReason } = entry;
+  return { occurredAt, occurredPrecision, reportedAt, category, title, body, source, sourceContactId, verification, tags, release, links, onBehalfOf, transcribed, retracted, retractionReason };
+}
+
+export type RevisionError =
+  | { code: 'retracted'; entryId: string }
+  | { code: 'no-change' }
+  | { code: 'reason-required' }
+  | { code: 'already-retracted'; entryId: string };
+
+type Plan = { kind: RevisionKind; content: EntryContent; reason: string | null };
+
+/** A correction: the new content replaces the old, which stays in the history. */
+export function planEdit(entry: TimelineEntry, content: EntryContent, reason: string | null): Result<Plan, RevisionError> {
+  if (entry.retracted) return err({ code: 'retracted', entryId: entry.id });
+  const next = { ...content, retracted: false, retractionReason: null };
+  if (canonicalJson(next) === canonicalJson(contentOf(entry))) return err({ code: 'no-change' });
+  return ok({ kind: 'edit', content: next, reason: reason?.trim() || null });
+}
+
+export function planVerification(entry: TimelineEntry, verification: Verification, note: string | null): Result<Plan, RevisionError> {
+  if (entry.retracted) return err({ code: 'retracted', entryId: entry.id });
+  if (entry.verification === verification) return err({ code: 'no-change' });
+  return ok({ kind: 'verify', content: { ...contentOf(entry), verification }, reason: note?.trim() || null });
+}
+
+/** Deleting is retracting: the entry stays, struck through, with the reason. */
+export function planRetraction(entry: TimelineEntry, reason: string): Result<Plan, RevisionError> {
+  if (entry.retracted) return err({ code: 'already-retracted', entryId: entry.id });
+  if (reason.trim() === '') return err({ code: 'reason-required' });
+  return ok({ kind: 'retract', content: { ...contentOf(entry), retracted: true, retractionReason: reason.trim() }, reason: reason.trim() });
+}
+
+/** The next revision of an entry (or its first), linked to the chain head. */
+export function nextRevision(input: {
+  id: string;
+  entryId: string;
+  incidentId: string;
+  previous: TimelineEntry | null;
+  plan: Plan;
+  head: ChainHead;
+  actor: Actor;
+}): UnsealedRevision {
+  return {
+    id: input.id,
+    entryId: input.entryId,
+    incidentId: input.incidentId,
+    chainSeq: input.head.chainSeq + 1,
+    revisionNo: (input.previous?.revisionCount ?? 0) + 1,
+    kind: input.plan.kind,
+    recordedAt: input.actor.now,
+    operator: input.actor.operator,
+    reason: input.plan.reason,
+    content: input.plan.content,
+    prevHash: input.head.hash,
+  };
+}
+
+export function describeRevisionError(e: RevisionError): string {
+  switch (e.code) {
+    case 'retracted':
+      return 'This entry was retracted; it can no longer be changed. Log a new entry instead.';
+    case 'already-retracted':
+      return 'This entry is already retracted.';
+    case 'no-change':
+      return 'Nothing was changed, so no correction was recorded.';
+    case 'reason-required':
+      return 'Say why the entry is retracted: the reason stays in the record.';
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Channel names, kept apart from the schemas so the sandboxed preload can list them without
+ * bundling the validator. `contract.ts` is checked against this list at compile time.
+ */
+export const CHANNELS = {
+  getAppInfo: 'app:get-info',
+  saveFile: 'file:save',
+  openFile: 'file:open',
+} as const;
+
+export type BridgeMethod = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[BridgeMethod];

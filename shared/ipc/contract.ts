@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+import { CHANNELS, type BridgeMethod, type Channel } from './channels';
+
+/**
+ * THE contract between the renderer and the main process. Every channel has a request and a
+ * response schema; main parses every request, the renderer parses every response.
+ * SECURITY: there is no generic invoke: the preload exposes one method per channel below.
+ */
+
+/** Largest file the renderer may hand to main to write: a 100,000-entry record fits easily. */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+/** Largest file main will read back for the renderer. */
+export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+
+export const FileFilterSchema = z.object({
+  name: z.string().min(1).max(80),
+  extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'extension must be letters or digits')).min(1).max(10),
+});
+export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+// SECURITY: the renderer proposes a file name only; main picks the folder through the OS dialog.
+const SuggestedNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((n) => !/[/\\]/.test(n) && n !== '.' && n !== '..', { message: 'must be a file name, not a path' });
+
+export const SaveFileRequestSchema = z.object({
+  suggestedName: SuggestedNameSchema,
+  /** Text content (utf8) or binary content encoded as base64 (DOCX, PDF). */
+  content: z.string().max(Math.ceil((MAX_SAVE_BYTES * 4) / 3)),
+  encoding: z.enum(['utf8', 'base64']),
+  filters: z.array(FileFilterSchema).max(10),
+  title: z.string().max(120).optional(),
+});
+export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
+
+export const SaveFileResponseSchema = z.object({
+  /** Where the file was written, or null when the person cancelled the dialog. */
+  savedTo: z.string().nullable(),
+});
+export type SaveFileResponse = z.infer<typeof SaveFileResponseSchema>;
+
+export const OpenFileRequestSchema = z.object({
+  filters: z.array(FileFilterSchema).max(10),
+  maxBytes: z.number().int().positive().max(MAX_OPEN_BYTES),
+  title: z.string().max(120).optional(),
+});
+export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
+
+export const OpenFileResponseSchema = z.object({
+  /** The chosen file, or null when the person cancelled the dialog. */
+  file: z.object({ name: z.string(), text: z.string(), size: z.number().int().nonnegative() }).nullable(),
+});
+export type OpenFileResponse = z.infer<typeof OpenFileResponseSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** The folder holding the desk's data (IndexedDB, backups). */
+  dataDir: z.string(),
+  /** Free space on the disk holding dataDir, when it can be read. */
+  freeDiskBytes: z.number().nonnegative().nullable(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const ipcContract = {
+  [CHANNELS.getAppInfo]: { request: z.undefined(), response: AppInfoSchema },
+  [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
+  [CHANNELS.openFile]: { request: OpenFileRequestSchema, response: OpenFileResponseSchema },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof ipcContract)[C]['response']>;
+
+/** Closed set of failures a handler reports; the renderer turns each into words. */
+export const IpcErrorSchema = z.object({
+  code: z.enum(['forbidden', 'invalid-request', 'too-large', 'io-failed', 'internal']),
+  message: z.string(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** FORMAT: every reply across IPC is wrapped; handlers never throw across the boundary. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export function ipcResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: IpcErrorSchema }),
+  ]);
+}
+
+/** The object the preload puts on `window.desk`: one method per channel, nothing else. */
+export type DeskBridge = {
+  [M in BridgeMethod]: (
+    request: RequestOf<(typeof CHANNELS)[M]>,
+  ) => Promise<IpcResult<ResponseOf<(typeof CHANNELS)[M]>>>;
+};
+
+/** Turns a zod failure into one readable line per problem: "suggestedName: must be a file name". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

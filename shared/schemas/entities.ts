@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+import { isValidTimeZone } from '../domain/time';
+
+/**
+ * FORMAT: the persisted shape of every record the desk keeps. These schemas check rows read
+ * back from backups and imports; the same shapes are the domain types (inferred below), so a
+ * stored record and the code that uses it can never silently disagree.
+ */
+
+const epochMs = z.number().int().nonnegative();
+const id = z.string().min(1).max(100);
+const operator = z.string().min(1).max(120);
+
+export const TimeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Europe/Oslo)' });
+
+export const INCIDENT_KINDS = ['attack', 'hate-incident', 'threat', 'unrest', 'other'] as const;
+export const IncidentKindSchema = z.enum(INCIDENT_KINDS);
+export type IncidentKind = z.infer<typeof IncidentKindSchema>;
+
+export const INCIDENT_STATUSES = ['open', 'closed'] as const;
+export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
+
+export const IncidentSchema = z.object({
+  id,
+  title: z.string().min(1).max(200),
+  kind: IncidentKindSchema,
+  /** The moment the incident began, UTC. */
+  startAt: epochMs,
+  /** The zone in which the incident's wall-clock times are entered and shown. */
+  timeZone: TimeZoneSchema,
+  location: z.string().max(300),
+  description: z.string().max(10_000),
+  status: IncidentStatusSchema,
+  createdAt: epochMs,
+  createdBy: operator,
+  updatedAt: epochMs,
+  updatedBy: operator,
+  closedAt: epochMs.nullable(),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
+/** The desk's own configuration: one row, keyed 'desk'. */
+export const DeskSettingsSchema = z.object({
+  key: z.literal('desk'),
+  cityName: z.string().min(1).max(120),
+  operatorName: operator,
+  defaultTimeZone: TimeZoneSchema,
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+const jsonValue: z.ZodType = z.unknown();
+
+export const FieldChangeSchema = z.object({
+  field: z.string(),
+  before: jsonValue,
+  after: jsonValue,
+});
+export type FieldChange = z.infer<typeof FieldChangeSchema>;
+
+/** One line of the audit log: who changed what, when. Append-only. */
+export const AuditEventSchema = z.object({
+  id,
+  at: epochMs,
+  operator,
+  /** The incident the change belongs to, or null for desk-wide records (settings, contacts…). */
+  incidentId: id.nullable(),
+  entityType: z.string().min(1).max(60),
+  entityId: id,
+  action: AuditActionSchema,
+  summary: z.string().max(500),
+  changes: z.array(FieldChangeSchema),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/**
+ * Rows of tables whose features grow over later releases (timeline, contacts, statements,
+ * checklists…). A backup must carry them losslessly even before this version checks their
+ * fields, so they are checked for an id only and kept as they are.
+ */
+export const OpenRecordSchema = z.looseObject({ id });
+export type OpenRecord = z.infer<typeof OpenRecordSchema>;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * FORMAT: timeline records. An entry's every state is a revision; revisions are never changed
+ * or removed, and each carries a SHA-256 over its content and the previous revision's hash, so
+ * the incident's log is a hash chain. The entry row is the current state, kept for fast
+ * queries; it must always equal the content of its newest revision.
+ */
+
+const epochMs = z.number().int().nonnegative();
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const TIMELINE_CATEGORIES = ['event', 'decision', 'action', 'communication', 'information', 'rumour', 'media'] as const;
+export const TimelineCategorySchema = z.enum(TIMELINE_CATEGORIES);
+export type TimelineCategory = z.infer<typeof TimelineCategorySchema>;
+
+export const VERIFICATION_STATES = ['unverified', 'confirmed', 'disproven'] as const;
+export const VerificationSchema = z.enum(VERIFICATION_STATES);
+export type Verification = z.infer<typeof VerificationSchema>;
+
+export const TIME_PRECISIONS = ['exact', 'approximate', 'date'] as const;
+export const TimePrecisionSchema = z.enum(TIME_PRECISIONS);
+export type TimePrecision = z.infer<typeof TimePrecisionSchema>;
+
+export const RELEASE_MARKINGS = ['internal', 'public'] as const;
+export const ReleaseSchema = z.enum(RELEASE_MARKINGS);
+export type Release = z.infer<typeof ReleaseSchema>;
+
+export const EntryLinkSchema = z.object({
+  kind: z.enum(['contact', 'statement', 'checklist-item', 'activation']),
+  id: z.string().min(1).max(100),
+});
+export type EntryLink = z.infer<typeof EntryLinkSchema>;
+
+export const TagSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_-]+$/u, 'tags are letters, digits, - and _');
+
+/** What a revision records about an entry: everything a person can see or change. */
+export const EntryContentSchema = z.object({
+  /** When it happened. */
+  occurredAt: epochMs,
+  occurredPrecision: TimePrecisionSchema,
+  /** When the city heard of it, if known. */
+  reportedAt: epochMs.nullable(),
+  category: TimelineCategorySchema,
+  title: z.string().trim().min(1).max(500),
+  body: z.string().max(20_000),
+  /** Who reported it: free text, or a contact's name with its id. */
+  source: z.string().max(200),
+  sourceContactId: z.string().max(100).nullable(),
+  verification: VerificationSchema,
+  tags: z.array(TagSchema).max(30),
+  release: ReleaseSchema,
+  links: z.array(EntryLinkSchema).max(50),
+  /** Logged for someone else (e.g. the mayor dictating a decision). */
+  onBehalfOf: z.string().max(120).nullable(),
+  /** Typed in later from a paper log kept during an outage. */
+  transcribed: z.boolean(),
+  retracted: z.boolean(),
+  retractionReason: z.string().max(2000).nullable(),
+});
+export type EntryContent = z.infer<typeof EntryContentSchema>;
+
+export const REVISION_KINDS = ['create', 'edit', 'verify', 'retract'] as const;
+export const RevisionKindSchema = z.enum(REVISION_KINDS);
+export type RevisionKind = z.infer<typeof RevisionKindSchema>;
+
+export const TimelineRevisionSchema = z.object({
+  id: z.string().min(1).max(100),
+  entryId: z.string().min(1).max(100),
+  incidentId: z.string().min(1).max(100),
+  /** Position in the incident's hash chain, 1-based, in recording order. */
+  chainSeq: z.number().int().positive(),
+  /** Position among this entry's revisions, 1-based. */
+  revisionNo: z.number().int().positive(),
+  kind: RevisionKindSchema,
+  /** When this revision was written: automatic, never editable. */
+  recordedAt: epochMs,
+  operator: z.string().min(1).max(120),
+  /** Why it was corrected or retracted. */
+  reason: z.string().max(2000).nullable(),
+  content: EntryContentSchema,
+  prevHash: hash,
+  hash,
+});
+export type TimelineRevision = z.infer<typeof TimelineRevisionSchema>;
+
+/** The current state of an entry, denormalised from its newest revision for queries. */
+export const TimelineEntrySchema = EntryContentSchema.extend({
+  id: z.string().min(1).max(100),
+  incidentId: z.string().min(1).max(100),
+  /** When it was first logged, and by whom. */
+  recordedAt: epochMs,
+  recordedBy: z.string().min(1).max(120),
+  lastRevisionAt: epochMs,
+  lastRevisionBy: z.string().min(1).max(120),
+  revisionCount: z.number().int().positive(),
+  headRevisionId: z.string().min(1).max(100),
+  verificationChangedAt: epochMs.nullable(),
+  verificationChangedBy: z.string().max(120).nullable(),
+  /** Lower-cased source, for the source filter's index. */
+  sourceKey: z.string().max(200),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,70 @@
+import { useEffect, type ReactElement } from 'react';
+
+import type { DeskSettings } from '@shared/schemas/entities';
+
+import { Dashboard } from '../features/incidents/Dashboard';
+import { useSettings } from '../features/settings/queries';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
+import { formatBytes } from '../lib/formatBytes';
+import { useStorageHealth } from '../lib/storage';
+import { useAppStore } from '../store';
+import { NoticeBar } from '../ui/NoticeBar';
+import { useDesk } from './DeskContext';
+
+function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
+  const route = useAppStore((s) => s.route);
+  const navigate = useAppStore((s) => s.navigate);
+  const link = (name: 'dashboard' | 'settings', label: string) => (
+    <a href={name === 'dashboard' ? '#/' : '#/settings'} className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
+      aria-current={route.name === name ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name }); }}>
+      {label}
+    </a>
+  );
+  return (
+    <header className="topbar">
+      <span className="topbar__brand">Response Desk</span>
+      <span className="topbar__city">{settings.cityName}</span>
+      <nav className="topbar__nav" aria-label="Main">
+        {link('dashboard', 'Incidents')}
+        {link('settings', 'Settings')}
+      </nav>
+      <span className="topbar__operator" title="Recorded on every change">Operator: <strong>{settings.operatorName}</strong></span>
+    </header>
+  );
+}
+
+function DiskWarning(): ReactElement | null {
+  const { platform } = useDesk();
+  const health = useStorageHealth(platform);
+  if (!health?.isLow || health.freeBytes === null) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      Only {formatBytes(health.freeBytes)} of disk space left. Free some space and save a backup (Settings).
+    </div>
+  );
+}
+
+export function App(): ReactElement {
+  const settings = useSettings();
+  const route = useAppStore((s) => s.route);
+  const sync = useAppStore((s) => s.syncRouteFromLocation);
+  useEffect(() => {
+    window.addEventListener('hashchange', sync);
+    return () => window.removeEventListener('hashchange', sync);
+  }, [sync]);
+
+  if (settings === undefined) return <main className="page"><p className="muted">Opening the desk…</p></main>;
+  if (settings === null) return <FirstRunScreen />;
+  return (
+    <div className="shell">
+      <TopBar settings={settings} />
+      <DiskWarning />
+      <NoticeBar />
+      {route.name === 'settings' ? <SettingsScreen settings={settings} />
+        : route.name === 'incident' ? <IncidentWorkspace key={route.id} id={route.id} tab={route.tab} settings={settings} />
+        : <Dashboard settings={settings} />}
+    </div>
+  );
+}

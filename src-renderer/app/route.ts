@@ -1,0 +1,29 @@
+/** The screens, addressed by the URL hash so a reload returns to the same place. */
+export const WORKSPACE_TABS = ['overview', 'timeline', 'checklists', 'contacts', 'statements', 'export', 'audit'] as const;
+export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'settings' }
+  | { name: 'incident'; id: string; tab: WorkspaceTab };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'incident' && parts[1]) {
+    const tab = (WORKSPACE_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'overview';
+    return { name: 'incident', id: parts[1], tab };
+  }
+  return { name: 'dashboard' };
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.name) {
+    case 'dashboard':
+      return '#/';
+    case 'settings':
+      return '#/settings';
+    case 'incident':
+      return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
+  }
+}

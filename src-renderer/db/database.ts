@@ -1,0 +1,48 @@
+import Dexie, { type Table } from 'dexie';
+
+import type { AuditEvent, DeskSettings, Incident, OpenRecord } from '@shared/schemas/entities';
+import type { TableName } from '@shared/schemas/tables';
+import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
+
+import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+
+/** The name never changes between releases: IndexedDB finds the city's data by it. */
+export const DB_NAME = 'response-desk';
+
+export class DeskDatabase extends Dexie {
+  settings!: Table<DeskSettings, string>;
+  incidents!: Table<Incident, string>;
+  auditLog!: Table<AuditEvent, string>;
+  timelineEntries!: Table<TimelineEntry, string>;
+  timelineRevisions!: Table<TimelineRevision, string>;
+  contacts!: Table<OpenRecord, string>;
+  contactTrees!: Table<OpenRecord, string>;
+  treeActivations!: Table<OpenRecord, string>;
+  callAttempts!: Table<OpenRecord, string>;
+  statementTemplates!: Table<OpenRecord, string>;
+  statements!: Table<OpenRecord, string>;
+  statementVersions!: Table<OpenRecord, string>;
+  approvals!: Table<OpenRecord, string>;
+  checklistTemplates!: Table<OpenRecord, string>;
+  checklistItems!: Table<OpenRecord, string>;
+  lessons!: Table<OpenRecord, string>;
+
+  constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
+    // Strict durability: a committed write is on disk before Dexie reports success, so an
+    // approval or an import survives a power cut that follows it.
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const v of history) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+    // Another tab or window opened a newer version: close so it can upgrade, then reload.
+    this.on('versionchange', () => {
+      this.close();
+      return false;
+    });
+  }
+
+  tableByName(name: TableName): Table<unknown, unknown> {
+    return this.table(name);
+  }
+}

@@ -1,0 +1,44 @@
+import { auditEvent, type Actor } from '@shared/domain/audit';
+import { newId, type IdGenerator } from '@shared/domain/ids';
+import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
+
+import type { DeskDatabase } from '../database';
+
+export function createBackupRepo(db: DeskDatabase, gen: IdGenerator) {
+  const tables = () => TABLE_NAMES.map((name) => db.tableByName(name));
+  return {
+    /** Every row of every table, read in one transaction so the snapshot is consistent. */
+    readAll: (): Promise<TableRows> =>
+      db.transaction('r', tables(), async () => {
+        const rows: Record<string, unknown[]> = {};
+        for (const name of TABLE_NAMES) rows[name] = await db.tableByName(name).toArray();
+        return rows as TableRows;
+      }),
+
+    /**
+     * Replaces the whole database with `rows`, already validated by the caller, in ONE
+     * transaction: if anything fails, IndexedDB rolls it all back and the previous data stays.
+     * The restore itself is then recorded in the (restored) audit log.
+     */
+    replaceAll: (rows: TableRows, actor: Actor, source: string): Promise<void> =>
+      db.transaction('rw', tables(), async () => {
+        for (const name of TABLE_NAMES) {
+          const table = db.tableByName(name);
+          await table.clear();
+          await table.bulkAdd(rows[name]);
+        }
+        await db.auditLog.add(
+          auditEvent({
+            id: newId('aud', gen),
+            actor,
+            incidentId: null,
+            entityType: 'database',
+            entityId: 'desk',
+            action: 'restore',
+            summary: `Database restored from ${source}`,
+          }),
+        );
+      }),
+  };
+}
+export type BackupRepo = ReturnType<typeof createBackupRepo>;

@@ -1,0 +1,41 @@
+import type { Transaction } from 'dexie';
+
+import type { TableName } from '@shared/schemas/tables';
+
+/**
+ * Every shipped version of the database, in order. Rules: never edit a shipped version; add a
+ * new one. Schemas are additive (new tables, new indexes); an upgrade that reshapes data gets
+ * its own file in ./migrations and a test that opens a database written by the version before.
+ */
+export type SchemaVersion = {
+  readonly version: number;
+  readonly stores: Partial<Record<TableName, string>>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+};
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      settings: 'key',
+      incidents: 'id, status, startAt, updatedAt',
+      auditLog: 'id, at, [incidentId+at], [entityType+entityId]',
+      timelineEntries:
+        'id, incidentId, [incidentId+occurredAt], [incidentId+recordedAt], [incidentId+category+occurredAt], [incidentId+verification+occurredAt], [incidentId+sourceKey+occurredAt], *tags',
+      timelineRevisions: 'id, [entryId+revisionNo], incidentId, [incidentId+chainSeq], [incidentId+recordedAt]',
+      contacts: 'id, name, organisation, category, *phoneKeys, email, lastVerifiedAt',
+      contactTrees: 'id, name',
+      treeActivations: 'id, incidentId, treeId, [incidentId+startedAt]',
+      callAttempts: 'id, activationId, [activationId+at]',
+      statementTemplates: 'id, type, language, [type+language]',
+      statements: 'id, incidentId, status, sourceStatementId',
+      statementVersions: 'id, statementId, [statementId+number]',
+      approvals: 'id, statementId, versionId, at',
+      checklistTemplates: 'id, templateKey, [templateKey+version]',
+      checklistItems: 'id, incidentId, [incidentId+phase], [incidentId+dueAt], [incidentId+status]',
+      lessons: 'id, incidentId',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;

@@ -1,0 +1,54 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactElement } from 'react';
+
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+import type { FieldChange, Incident } from '@shared/schemas/entities';
+
+import { useDesk } from '../../app/DeskContext';
+
+function show(value: unknown, incident: Incident, field: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'number' && /At$/.test(field)) return formatWallClock(value, incident.timeZone, 'd MMM yyyy HH:mm');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function Changes({ changes, incident }: { changes: FieldChange[]; incident: Incident }): ReactElement | null {
+  if (changes.length === 0) return null;
+  return (
+    <ul className="audit__changes">
+      {changes.map((c) => (
+        <li key={c.field}>
+          <code>{c.field}</code>: {show(c.before, incident, c.field)} → {show(c.after, incident, c.field)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Who changed what in this incident, and when: newest first, never editable. */
+export function AuditLogView({ incident }: { incident: Incident }): ReactElement {
+  const { repos } = useDesk();
+  const events = useLiveQuery(() => repos.audit.listForIncident(incident.id), [repos, incident.id]);
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">Audit log</h2>
+      <p className="muted">Every change to this incident, with who made it and when ({incident.timeZone}). Entries cannot be edited or removed.</p>
+      {events === undefined ? <p className="muted">Loading…</p> : (
+        <table className="table">
+          <thead>
+            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td className="nowrap">{formatWallClock(e.at, incident.timeZone, 'd MMM yyyy HH:mm:ss')}</td>
+                <td>{e.operator}</td>
+                <td>{e.summary}<Changes changes={e.changes} incident={incident} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

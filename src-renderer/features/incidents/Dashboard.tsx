@@ -1,0 +1,116 @@
+import { useState, type ReactElement } from 'react';
+
+import { citeGuide } from '@shared/domain/guide/citation';
+import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
+import type { DeskSettings, Incident } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useNow } from '../../lib/useNow';
+import { useAppStore } from '../../store';
+import { IncidentForm } from './IncidentForm';
+import { incidentClock } from './incidentDisplay';
+import { useIncidents } from './queries';
+
+function IncidentCard({ incident, now }: { incident: Incident; now: number }): ReactElement {
+  const navigate = useAppStore((s) => s.navigate);
+  const clock = incidentClock(incident, now);
+  const closed = incident.status === 'closed';
+  return (
+    <li className={`incident-card${closed ? ' incident-card--closed' : ''}`}>
+      <div className="incident-card__main">
+        <h3>
+          <a href={`#/incident/${encodeURIComponent(incident.id)}/overview`} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incident.id, tab: 'overview' }); }}>
+            {incident.title}
+          </a>
+        </h3>
+        <p className="incident-card__meta">
+          <span className="badge">{INCIDENT_KIND_LABELS[incident.kind]}</span>
+          <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
+          {incident.location && <span>{incident.location}</span>}
+        </p>
+        <p className="incident-card__start">
+          Started {clock.startedAt} <span className="muted">({incident.timeZone})</span>
+        </p>
+      </div>
+      <div className="incident-card__clock" aria-label="Elapsed time and phase">
+        <span className="elapsed" data-testid="elapsed">{clock.elapsed}</span>
+        <span className="phase">{clock.phase.label}</span>
+      </div>
+    </li>
+  );
+}
+
+/** The first screen after setup: every incident, newest first, with its clock and phase. */
+export function Dashboard({ settings }: { settings: DeskSettings }): ReactElement {
+  const { repos, clock } = useDesk();
+  const incidents = useIncidents();
+  const navigate = useAppStore((s) => s.navigate);
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [creating, setCreating] = useState(false);
+  const now = useNow();
+
+  const open = incidents?.filter((i) => i.status === 'open') ?? [];
+  const closed = incidents?.filter((i) => i.status === 'closed') ?? [];
+
+  return (
+    <main className="page" aria-labelledby="dashboard-title">
+      <div className="page__header">
+        <div>
+          <h1 id="dashboard-title">Incidents</h1>
+          <p className="muted">{settings.cityName} · times shown on each incident&apos;s own clock</p>
+        </div>
+        <button type="button" className="button button--primary button--large" onClick={() => setCreating(true)}>
+          + New incident
+        </button>
+      </div>
+
+      {incidents === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : incidents.length === 0 ? (
+        <section className="empty-state">
+          <h2>No incidents yet</h2>
+          <p>
+            When something happens, start an incident here: it opens a workspace with the incident&apos;s clock, its
+            timeline and the guide&apos;s checklists for each phase.
+          </p>
+          <p className="muted">In peacetime, use the desk to prepare: settings, backups and your plan. ({citeGuide('ch. 6 Preparing to Respond')})</p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="open-title">
+            <h2 id="open-title" className="section-title">Open ({open.length})</h2>
+            {open.length === 0 ? <p className="muted">No open incidents.</p> : (
+              <ul className="incident-list">{open.map((i) => <IncidentCard key={i.id} incident={i} now={now} />)}</ul>
+            )}
+          </section>
+          {closed.length > 0 && (
+            <section aria-labelledby="closed-title">
+              <h2 id="closed-title" className="section-title">Closed ({closed.length})</h2>
+              <ul className="incident-list">{closed.map((i) => <IncidentCard key={i.id} incident={i} now={now} />)}</ul>
+            </section>
+          )}
+        </>
+      )}
+
+      {creating && (
+        <IncidentForm
+          title="New incident"
+          submitLabel="Create incident"
+          initial={{ timeZone: settings.defaultTimeZone, now: clock() }}
+          onClose={() => setCreating(false)}
+          onSubmit={async (fields) => {
+            try {
+              const incident = await repos.incidents.create(fields, actorFrom(settings.operatorName, clock));
+              setCreating(false);
+              showNotice('success', `Incident “${incident.title}” created.`);
+              navigate({ name: 'incident', id: incident.id, tab: 'overview' });
+              return null;
+            } catch (e) {
+              return `The incident could not be saved: ${String(e)}`;
+            }
+          }}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type ReactElement } from 'react';
+
+import {
+  INCIDENT_KIND_LABELS,
+  validateIncidentDraft,
+  type FieldErrors,
+  type IncidentDraft,
+  type IncidentFields,
+} from '@shared/domain/incident/commands';
+import { instantToWallClock } from '@shared/domain/incident/wallClock';
+import { INCIDENT_KINDS, type Incident } from '@shared/schemas/entities';
+
+import { timeZoneOptions } from '../../lib/timeZones';
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormError } from '../../ui/Field';
+
+type Props = {
+  title: string;
+  initial: Incident | { timeZone: string; now: number };
+  submitLabel: string;
+  onSubmit: (fields: IncidentFields) => Promise<string | null>;
+  onClose: () => void;
+};
+
+function draftFrom(initial: Props['initial']): IncidentDraft {
+  if ('id' in initial) {
+    const { date, time } = instantToWallClock(initial.startAt, initial.timeZone);
+    return { title: initial.title, kind: initial.kind, startDate: date, startTime: time, timeZone: initial.timeZone, location: initial.location, description: initial.description };
+  }
+  const { date, time } = instantToWallClock(initial.now, initial.timeZone);
+  return { title: '', kind: 'attack', startDate: date, startTime: time, timeZone: initial.timeZone, location: '', description: '' };
+}
+
+/** Create or edit an incident. The start is typed as read on the incident's own clock. */
+export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose }: Props): ReactElement {
+  const [draft, setDraft] = useState<IncidentDraft>(() => draftFrom(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<IncidentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  return (
+    <Dialog title={title} onClose={onClose} wide>
+      <form
+        className="incident-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const valid = validateIncidentDraft(draft);
+          if (!valid.ok) {
+            setErrors(valid.error);
+            return;
+          }
+          setErrors({});
+          setBusy(true);
+          void onSubmit(valid.value).then((problem) => {
+            setBusy(false);
+            setFailure(problem);
+          });
+        }}
+      >
+        <Field label="Title" hint="Short and factual, e.g. “Vehicle attack, Market Square”." error={errors.title}>
+          {({ id, describedBy, invalid }) => (
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
+            <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+          )}
+        </Field>
+        <div className="form-row">
+          <Field label="Kind" error={errors.kind}>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} name="kind" aria-describedby={describedBy} aria-invalid={invalid} value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
+                {INCIDENT_KINDS.map((k) => (
+                  <option key={k} value={k}>{INCIDENT_KIND_LABELS[k]}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Time zone" error={errors.timeZone}>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} name="timeZone" aria-describedby={describedBy} aria-invalid={invalid} value={draft.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
+                {timeZoneOptions(draft.timeZone).map((z) => (
+                  <option key={z} value={z}>{z}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label="Start date" hint="On the incident's clock." error={errors.startDate}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} name="startDate" type="date" aria-describedby={describedBy} aria-invalid={invalid} value={draft.startDate} onChange={(e) => set({ startDate: e.target.value })} />
+            )}
+          </Field>
+          <Field label="Start time" hint="24-hour, e.g. 14:05." error={errors.startTime}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} name="startTime" type="time" aria-describedby={describedBy} aria-invalid={invalid} value={draft.startTime} onChange={(e) => set({ startTime: e.target.value })} />
+            )}
+          </Field>
+        </div>
+        <Field label="Location" error={errors.location}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} name="location" aria-describedby={describedBy} aria-invalid={invalid} value={draft.location} onChange={(e) => set({ location: e.target.value })} />
+          )}
+        </Field>
+        <Field label="Description" hint="What is known so far. The timeline holds the detail." error={errors.description}>
+          {({ id, describedBy, invalid }) => (
+            <textarea id={id} name="description" rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+          )}
+        </Field>
+        <FormError>{failure}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{submitLabel}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { format } from 'date-fns';
+
+import type { Actor } from '@shared/domain/audit';
+import { buildBackup, describeBackupError, parseBackup, type BackupMeta } from '@shared/domain/backup/backupFile';
+import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { err, ok, type Result } from '@shared/domain/result';
+import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
+
+import type { BackupRepo } from '../../db/repos/backupRepo';
+import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
+import type { DeskPlatform } from '../../platform/platform';
+
+export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
+
+/** A checked backup, ready to restore once the person confirms. */
+export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number> };
+
+export function createBackupService(deps: { backup: BackupRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string }) {
+  return {
+    /** Writes the whole database to a file the person chooses (a download in the browser). */
+    async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
+      const rows = await deps.backup.readAll();
+      const file = await buildBackup(
+        rows,
+        { schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: new Date(actor.now).toISOString(), createdBy: actor.operator, appVersion: deps.appVersion, cityName },
+        deps.sha256,
+      );
+      const slug = cityName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'desk';
+      const saved = await deps.platform.saveFile({
+        suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json`,
+        content: JSON.stringify(file),
+        encoding: 'utf8',
+        filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
+        title: 'Save a backup of the whole desk',
+      });
+      return saved.ok ? ok(saved.value.savedTo) : err(`The backup could not be saved: ${saved.error.message}`);
+    },
+
+    /** Asks for a file and checks all of it; nothing is written here. null when cancelled. */
+    async choose(): Promise<Result<PendingRestore | null, string>> {
+      const opened = await deps.platform.openFile({
+        filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
+        maxBytes: BACKUP_MAX_BYTES,
+        title: 'Restore the desk from a backup',
+      });
+      if (!opened.ok) return err(opened.error.message);
+      if (opened.value === null) return ok(null);
+      return this.check(opened.value.text, opened.value.name);
+    },
+
+    async check(text: string, fileName: string): Promise<Result<PendingRestore, string>> {
+      const parsed = await parseBackup(text, { supportedSchemaVersion: CURRENT_SCHEMA_VERSION, sha256: deps.sha256 });
+      if (!parsed.ok) return err(describeBackupError(parsed.error));
+      const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, parsed.value.rows[t].length]));
+      return ok({ fileName, ...parsed.value, counts });
+    },
+
+    /** Replaces everything with the checked backup, in one transaction. */
+    async restore(pending: PendingRestore, actor: Actor): Promise<Result<void, string>> {
+      try {
+        await deps.backup.replaceAll(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`);
+        return ok(undefined);
+      } catch (e) {
+        return err(`The restore failed and was undone; the desk is as it was. (${e instanceof Error ? e.message : String(e)})`);
+      }
+    },
+  };
+}
+export type BackupService = ReturnType<typeof createBackupService>;

@@ -1,0 +1,145 @@
+import { useState, type ReactElement } from 'react';
+
+import { instantToWallClock } from '@shared/domain/incident/wallClock';
+import { CATEGORY_LABELS, VERIFICATION_LABELS, validateEntryForm, type EntryForm, type EntryFormErrors } from '@shared/domain/timeline/entryForm';
+import type { Incident } from '@shared/schemas/entities';
+import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent } from '@shared/schemas/timeline';
+
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormError } from '../../ui/Field';
+
+export function formFromContent(content: EntryContent, incident: Incident): EntryForm {
+  const occurred = instantToWallClock(content.occurredAt, incident.timeZone);
+  const reported = content.reportedAt === null ? { date: '', time: '' } : instantToWallClock(content.reportedAt, incident.timeZone);
+  return {
+    occurredDate: occurred.date,
+    occurredTime: occurred.time,
+    occurredPrecision: content.occurredPrecision,
+    reportedDate: reported.date,
+    reportedTime: reported.time,
+    category: content.category,
+    title: content.title,
+    body: content.body,
+    source: content.source,
+    verification: content.verification,
+    tags: content.tags.join(', '),
+    release: content.release,
+    onBehalfOf: content.onBehalfOf ?? '',
+    transcribed: content.transcribed,
+  };
+}
+
+type Props = {
+  incident: Incident;
+  title: string;
+  initial: EntryForm;
+  /** For corrections: the reason is asked, and kept with the revision. */
+  isCorrection: boolean;
+  base: Pick<EntryContent, 'links' | 'sourceContactId'>;
+  onSubmit: (content: EntryContent, reason: string | null) => Promise<string | null>;
+  onClose: () => void;
+};
+
+/** Every field of an entry, for details the quick line cannot carry, and for corrections. */
+export function EntryFormDialog({ incident, title, initial, isCorrection, base, onSubmit, onClose }: Props): ReactElement {
+  const [form, setForm] = useState<EntryForm>(initial);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<EntryFormErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (patch: Partial<EntryForm>) => setForm((f) => ({ ...f, ...patch }));
+  const input = (name: keyof EntryForm, label: string, opts: { type?: string; hint?: string } = {}) => (
+    <Field label={label} hint={opts.hint} error={errors[name]}>
+      {({ id, describedBy, invalid }) => (
+        <input id={id} name={name} type={opts.type ?? 'text'} aria-describedby={describedBy} aria-invalid={invalid}
+          value={String(form[name])} onChange={(e) => set({ [name]: e.target.value })} />
+      )}
+    </Field>
+  );
+
+  return (
+    <Dialog title={title} onClose={onClose} wide>
+      <form noValidate onSubmit={(e) => {
+        e.preventDefault();
+        const valid = validateEntryForm(form, { timeZone: incident.timeZone, links: base.links, sourceContactId: base.sourceContactId });
+        if (!valid.ok) return setErrors(valid.error);
+        setErrors({});
+        void onSubmit({ ...valid.value, retracted: false, retractionReason: null }, isCorrection ? reason : null).then(setFailure);
+      }}>
+        <Field label="What happened" error={errors.title}>
+          {({ id, describedBy, invalid }) => (
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to type this
+            <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={form.title} onChange={(e) => set({ title: e.target.value })} />
+          )}
+        </Field>
+        <div className="form-row">
+          <Field label="Category">
+            {({ id }) => (
+              <select id={id} value={form.category} onChange={(e) => set({ category: e.target.value as EntryForm['category'] })}>
+                {TIMELINE_CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label="Verification">
+            {({ id }) => (
+              <select id={id} value={form.verification} onChange={(e) => set({ verification: e.target.value as EntryForm['verification'] })}>
+                {VERIFICATION_STATES.map((v) => <option key={v} value={v}>{VERIFICATION_LABELS[v]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label="Release marking">
+            {({ id }) => (
+              <select id={id} value={form.release} onChange={(e) => set({ release: e.target.value as EntryForm['release'] })}>
+                <option value="internal">Internal only</option>
+                <option value="public">Releasable to the public</option>
+              </select>
+            )}
+          </Field>
+        </div>
+        <fieldset className="fieldset">
+          <legend>When it happened ({incident.timeZone})</legend>
+          <div className="form-row">
+            {input('occurredDate', 'Date', { type: 'date' })}
+            {form.occurredPrecision !== 'date' && input('occurredTime', 'Time', { type: 'time' })}
+            <Field label="Precision">
+              {({ id }) => (
+                <select id={id} value={form.occurredPrecision} onChange={(e) => set({ occurredPrecision: e.target.value as EntryForm['occurredPrecision'] })}>
+                  <option value="exact">Exact</option>
+                  <option value="approximate">Approximate</option>
+                  <option value="date">Date only</option>
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>When the city heard of it (optional)</legend>
+          <div className="form-row">
+            {input('reportedDate', 'Date', { type: 'date' })}
+            {input('reportedTime', 'Time', { type: 'time' })}
+          </div>
+        </fieldset>
+        <div className="form-row">
+          {input('source', 'Source', { hint: 'Who reported it.' })}
+          {input('tags', 'Tags', { hint: 'Separated by commas or spaces.' })}
+          {input('onBehalfOf', 'On behalf of', { hint: 'If logged for someone else.' })}
+        </div>
+        <Field label="Notes" error={errors.body}>
+          {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={form.body} onChange={(e) => set({ body: e.target.value })} />}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.transcribed} onChange={(e) => set({ transcribed: e.target.checked })} /> Transcribed from a paper log
+        </label>
+        {isCorrection && (
+          <Field label="Reason for the correction" hint="Kept with this revision; the earlier text stays in the history.">
+            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+        )}
+        <FormError>{failure}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button--primary">{isCorrection ? 'Save correction' : 'Log entry'}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

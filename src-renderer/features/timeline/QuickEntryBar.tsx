@@ -1,0 +1,126 @@
+import { forwardRef, useState, type ReactElement } from 'react';
+
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
+import { describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
+import type { Incident } from '@shared/schemas/entities';
+import type { EntryContent } from '@shared/schemas/timeline';
+
+import { useTimelineUi } from './timelineUiStore';
+
+/** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
+export function contentFromQuick(parsed: ParsedQuickEntry, backfill: { enabled: boolean; writtenBy: string }): EntryContent {
+  return {
+    occurredAt: parsed.occurredAt,
+    occurredPrecision: parsed.occurredPrecision,
+    reportedAt: null,
+    category: parsed.category,
+    title: parsed.title,
+    body: '',
+    source: parsed.source,
+    sourceContactId: null,
+    verification: 'unverified',
+    tags: parsed.tags,
+    release: 'internal',
+    links: [],
+    onBehalfOf: backfill.enabled && backfill.writtenBy.trim() !== '' ? backfill.writtenBy.trim() : null,
+    transcribed: backfill.enabled,
+    retracted: false,
+    retractionReason: null,
+  };
+}
+
+type Props = {
+  incident: Incident;
+  now: () => number;
+  onLog: (content: EntryContent) => Promise<string | null>;
+  onDetails: (parsed: ParsedQuickEntry | null, text: string) => void;
+};
+
+/**
+ * The line always at hand: type, press Enter, it is logged. The preview underneath says exactly
+ * how the line will be read (which day, which category) before anything is written.
+ */
+export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickEntryBar({ incident, now, onLog, onDetails }, ref): ReactElement {
+  const [text, setText] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const backfill = useTimelineUi((s) => s.backfill);
+  const setBackfill = useTimelineUi((s) => s.setBackfill);
+  const backfillActive = backfill.enabled && backfill.date !== '';
+  const mode = backfillActive ? { kind: 'backfill' as const, date: backfill.date } : { kind: 'live' as const };
+  const parsed = text.trim() === '' ? null : parseQuickEntry(text, { now: now(), timeZone: incident.timeZone, mode });
+
+  const preview = (() => {
+    if (!parsed) return backfillActive ? `Transcribing the paper log of ${backfill.date}: times fall on that day.` : 'Type a time (optional), what happened, #tags and @source. Enter logs it; no time means now.';
+    if (!parsed.ok) return describeQuickEntryError(parsed.error);
+    const p = parsed.value;
+    const when = `${p.day === 'today' || p.day === 'yesterday' ? p.day : p.day} ${p.occurredPrecision === 'approximate' ? 'about ' : ''}${formatWallClock(p.occurredAt, incident.timeZone, 'HH:mm')}`;
+    return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((t) => `#${t}`).join(' ')}` : ''}${p.source ? ` · source: ${p.source}` : ''}`;
+  })();
+  const invalid = parsed !== null && !parsed.ok;
+
+  return (
+    <section className="quick-entry" aria-label="Quick entry">
+      <div className="quick-entry__row">
+        <label htmlFor="quick-entry" className="visually-hidden">Log an entry</label>
+        <input
+          id="quick-entry"
+          ref={ref}
+          className="quick-entry__input"
+          autoComplete="off"
+          spellCheck
+          placeholder="14:05 Police confirm road closures on Main St #traffic @police"
+          value={text}
+          aria-describedby="quick-entry-preview"
+          aria-invalid={invalid}
+          onChange={(e) => {
+            setText(e.target.value);
+            setFailure(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            // Parsed again at the moment of Enter: "no time" means now, not when typing began.
+            const fresh = parseQuickEntry(text, { now: now(), timeZone: incident.timeZone, mode });
+            if (!fresh.ok) {
+              setFailure(describeQuickEntryError(fresh.error));
+              return;
+            }
+            const content = contentFromQuick(fresh.value, backfill);
+            void onLog(content).then((problem) => {
+              if (problem) setFailure(problem);
+              else {
+                setText('');
+                setAnnounce(`Logged: ${content.title}`);
+              }
+            });
+          }}
+        />
+        <button type="button" className="button" onClick={() => onDetails(parsed?.ok ? parsed.value : null, text)}>
+          Details…
+        </button>
+      </div>
+      <p id="quick-entry-preview" className={`quick-entry__preview${invalid ? ' quick-entry__preview--error' : ''}`}>{failure ?? preview}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">{announce}</p>
+      <div className="quick-entry__backfill">
+        <label>
+          <input type="checkbox" checked={backfill.enabled} onChange={(e) => setBackfill({ enabled: e.target.checked })} /> Transcribing a paper log
+        </label>
+        {backfill.enabled && (
+          <>
+            <label>
+              Day of the log{' '}
+              <input type="date" value={backfill.date} onChange={(e) => setBackfill({ date: e.target.value })} />
+            </label>
+            <label>
+              Written by{' '}
+              <input value={backfill.writtenBy} placeholder="Name on the paper log" onChange={(e) => setBackfill({ writtenBy: e.target.value })} />
+            </label>
+            {!backfillActive && <span className="warning-inline">Choose the day of the paper log.</span>}
+          </>
+        )}
+      </div>
+    </section>
+  );
+});

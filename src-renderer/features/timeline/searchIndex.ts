@@ -1,0 +1,69 @@
+import MiniSearch from 'minisearch';
+
+import type { TimelineEntry } from '@shared/schemas/timeline';
+
+import type { TimelineRepo } from '../../db/repos/timelineRepo';
+
+type Doc = { id: string; title: string; body: string; tags: string; source: string };
+
+const toDoc = (e: TimelineEntry): Doc => ({ id: e.id, title: e.title, body: e.body, tags: e.tags.join(' '), source: e.source });
+
+function newIndex(): MiniSearch<Doc> {
+  return new MiniSearch<Doc>({
+    fields: ['title', 'body', 'tags', 'source'],
+    storeFields: [],
+    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  });
+}
+
+/**
+ * Full-text search over the timeline's titles and notes, one in-memory index per incident.
+ * Built on first search from the entries, then kept current from the revisions recorded since,
+ * so a correction is searchable under its new words and no longer under its old ones.
+ */
+export function createTimelineSearch(repo: TimelineRepo) {
+  const indexes = new Map<string, Promise<{ index: MiniSearch<Doc>; syncedAt: number }>>();
+
+  const build = async (incidentId: string) => {
+    const index = newIndex();
+    let syncedAt = 0;
+    await repo.forEachPage(incidentId, (page) => {
+      index.addAll(page.map(toDoc));
+      for (const e of page) syncedAt = Math.max(syncedAt, e.lastRevisionAt);
+    });
+    return { index, syncedAt };
+  };
+
+  const current = async (incidentId: string) => {
+    let pending = indexes.get(incidentId);
+    if (!pending) {
+      pending = build(incidentId);
+      indexes.set(incidentId, pending);
+    }
+    const state = await pending;
+    // Revisions sharing the last synced millisecond are taken again: re-adding is harmless.
+    const changed = await repo.revisionsRecordedAfter(incidentId, state.syncedAt - 1);
+    if (changed.length > 0) {
+      const ids = [...new Set(changed.map((r) => r.entryId))];
+      const entries = await repo.getMany(ids);
+      for (const e of entries) {
+        if (!e) continue;
+        if (state.index.has(e.id)) state.index.discard(e.id);
+        state.index.add(toDoc(e));
+        state.syncedAt = Math.max(state.syncedAt, e.lastRevisionAt);
+      }
+    }
+    return state.index;
+  };
+
+  return {
+    /** Ids of the entries matching every word of `text` (prefixes and small typos allowed). */
+    async search(incidentId: string, text: string): Promise<Set<string>> {
+      const index = await current(incidentId);
+      return new Set(index.search(text).map((r) => String(r.id)));
+    },
+    /** Forget everything (after a restore or an import that replaced data). */
+    reset: () => indexes.clear(),
+  };
+}
+export type TimelineSearch = ReturnType<typeof createTimelineSearch>;

@@ -1,0 +1,126 @@
+import { useState, type ReactElement } from 'react';
+
+import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
+import type { DeskSettings, Incident } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { WORKSPACE_TABS, type WorkspaceTab } from '../../app/route';
+import { useNow } from '../../lib/useNow';
+import { useAppStore } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+import { AuditLogView } from '../audit/AuditLogView';
+import { IncidentForm } from '../incidents/IncidentForm';
+import { incidentClock } from '../incidents/incidentDisplay';
+import { useIncident } from '../incidents/queries';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+import { OverviewPanel } from './OverviewPanel';
+import { UpcomingPanel } from './UpcomingPanel';
+
+const TAB_LABELS: Record<WorkspaceTab, string> = {
+  overview: 'Overview',
+  timeline: 'Timeline',
+  checklists: 'Checklists',
+  contacts: 'Contacts',
+  statements: 'Statements',
+  export: 'Export',
+  audit: 'Audit log',
+};
+
+function Header({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
+  const { repos, clock } = useDesk();
+  const now = useNow();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [editing, setEditing] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const c = incidentClock(incident, now);
+  const closed = incident.status === 'closed';
+  const actor = () => actorFrom(settings.operatorName, clock);
+
+  return (
+    <header className="workspace__header">
+      <div>
+        <p className="eyebrow">{INCIDENT_KIND_LABELS[incident.kind]} · {incident.location || 'location not set'}</p>
+        <h1 id="workspace-title">{incident.title}</h1>
+        <p className="muted">Started {c.startedAt} ({incident.timeZone})</p>
+      </div>
+      <div className="workspace__clock">
+        <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
+        <span className="elapsed elapsed--large" data-testid="elapsed">{c.elapsed}</span>
+        <span className="phase">{c.phase.label}</span>
+      </div>
+      <div className="workspace__actions">
+        <button type="button" className="button" onClick={() => setEditing(true)}>Edit details</button>
+        {closed ? (
+          <button type="button" className="button" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
+            Reopen incident
+          </button>
+        ) : (
+          <button type="button" className="button button--danger" onClick={() => setConfirmingClose(true)}>Close incident</button>
+        )}
+      </div>
+      {editing && (
+        <IncidentForm
+          title="Edit incident"
+          submitLabel="Save changes"
+          initial={incident}
+          onClose={() => setEditing(false)}
+          onSubmit={async (fields) => {
+            const r = await repos.incidents.update(incident.id, fields, actor());
+            if (!r.ok) return 'The incident could not be saved: it no longer exists on this desk.';
+            setEditing(false);
+            showNotice('success', 'Incident details saved.');
+            return null;
+          }}
+        />
+      )}
+      {confirmingClose && (
+        <Dialog title="Close this incident?" onClose={() => setConfirmingClose(false)}>
+          <p>Closing stops the incident&apos;s clock at now and moves it to the closed list. Nothing is deleted, and it can be reopened.</p>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setConfirmingClose(false)}>Keep open</button>
+            <button type="button" className="button button--danger" onClick={() => {
+              setConfirmingClose(false);
+              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident closed.' : 'The incident could not be closed.'));
+            }}>Close incident</button>
+          </div>
+        </Dialog>
+      )}
+    </header>
+  );
+}
+
+/** One incident's workspace: its header and clock, then a tab per feature. */
+export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: WorkspaceTab; settings: DeskSettings }): ReactElement {
+  const incident = useIncident(id);
+  const navigate = useAppStore((s) => s.navigate);
+  const now = useNow();
+  if (incident === undefined) return <main className="page"><p className="muted">Loading…</p></main>;
+  if (incident === null) {
+    return (
+      <main className="page">
+        <h1>Incident not found</h1>
+        <p>There is no incident with this address on this desk. It may have been restored away from a backup.</p>
+        <button type="button" className="button" onClick={() => navigate({ name: 'dashboard' })}>Back to incidents</button>
+      </main>
+    );
+  }
+  return (
+    <main className="page workspace" aria-labelledby="workspace-title">
+      <Header incident={incident} settings={settings} />
+      <nav className="tabs" aria-label="Incident sections">
+        {WORKSPACE_TABS.map((t) => (
+          <a key={t} href={`#/incident/${encodeURIComponent(id)}/${t}`} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: t }); }}>
+            {TAB_LABELS[t]}
+          </a>
+        ))}
+      </nav>
+      <div className="workspace__body">
+        {tab === 'overview' ? <OverviewPanel incident={incident} now={now} />
+          : tab === 'audit' ? <AuditLogView incident={incident} />
+          : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} />
+          : <UpcomingPanel section={tab} />}
+      </div>
+    </main>
+  );
+}

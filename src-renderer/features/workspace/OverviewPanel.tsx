@@ -1,0 +1,41 @@
+import type { ReactElement } from 'react';
+
+import { citeGuide } from '@shared/domain/guide/citation';
+import { GUIDE_RESPONSE_PHASES } from '@shared/domain/guide/phases';
+import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+import type { Incident } from '@shared/schemas/entities';
+
+import { incidentClock } from '../incidents/incidentDisplay';
+
+/** The incident's facts and where it stands in the guide's phases. */
+export function OverviewPanel({ incident, now }: { incident: Incident; now: number }): ReactElement {
+  const clock = incidentClock(incident, now);
+  return (
+    <div className="overview">
+      <section className="panel" aria-labelledby="facts-title">
+        <h2 id="facts-title">Incident</h2>
+        <dl className="facts">
+          <dt>Kind</dt><dd>{INCIDENT_KIND_LABELS[incident.kind]}</dd>
+          <dt>Started</dt><dd>{clock.startedAt} ({incident.timeZone})</dd>
+          <dt>Location</dt><dd>{incident.location || '—'}</dd>
+          <dt>Status</dt><dd>{incident.status === 'open' ? 'Open' : `Closed ${incident.closedAt !== null ? formatWallClock(incident.closedAt, incident.timeZone, 'd MMM yyyy HH:mm') : ''}`}</dd>
+          <dt>Opened by</dt><dd>{incident.createdBy}</dd>
+          <dt>Last change</dt><dd>{incident.updatedBy}, {formatWallClock(incident.updatedAt, incident.timeZone, 'd MMM yyyy HH:mm')}</dd>
+        </dl>
+        {incident.description && <p className="description">{incident.description}</p>}
+      </section>
+      <section className="panel" aria-labelledby="phase-title">
+        <h2 id="phase-title">Response phase</h2>
+        <ol className="phase-track">
+          {GUIDE_RESPONSE_PHASES.map((p) => (
+            <li key={p.id} className={p.id === clock.phase.id ? 'phase-track__current' : ''} aria-current={p.id === clock.phase.id ? 'step' : undefined}>
+              {p.title}
+            </li>
+          ))}
+        </ol>
+        <p className="cite">Phases after the {citeGuide()}; the hour and month windows are the desk&apos;s working assumption.</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { DeskContext, type DeskServices } from './app/DeskContext';
+import { App } from './app/App';
+import { DeskDatabase } from './db/database';
+import { createRepos } from './db/repos';
+import { createBackupService } from './features/settings/backupService';
+import { createTimelineSearch } from './features/timeline/searchIndex';
+import { sha256Hex } from './lib/sha256';
+import { requestPersistentStorage } from './lib/storage';
+import { detectPlatform } from './platform';
+
+const db = new DeskDatabase();
+const repos = createRepos(db, () => crypto.randomUUID(), sha256Hex);
+const platform = detectPlatform();
+const services: DeskServices = {
+  db,
+  repos,
+  platform,
+  backup: createBackupService({ backup: repos.backup, platform, sha256: sha256Hex, appVersion: __APP_VERSION__ }),
+  timelineSearch: createTimelineSearch(repos.timeline),
+  appVersion: __APP_VERSION__,
+  clock: () => Date.now(),
+};
+
+void requestPersistentStorage();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <DeskContext.Provider value={services}>
+      <App />
+    </DeskContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,77 @@
+import { err, ok } from '@shared/domain/result';
+
+import type { DeskPlatform } from './platform';
+
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The browser edition: the same renderer without the desktop shell. Saving becomes a download
+ * (the browser decides the folder) and opening a file input.
+ */
+export function createBrowserPlatform(version: string): DeskPlatform {
+  return {
+    edition: 'browser',
+    appInfo: async () => {
+      const estimate = 'storage' in navigator ? await navigator.storage.estimate().catch(() => undefined) : undefined;
+      const free = estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : null;
+      return ok({
+        name: 'Response Desk',
+        version,
+        dataDir: `This browser's storage for ${location.origin}`,
+        freeDiskBytes: free,
+        platform: 'browser',
+      });
+    },
+
+    saveFile: (request) => {
+      const type = request.filters[0]?.extensions[0] === 'json' ? 'application/json' : 'application/octet-stream';
+      const blob =
+        request.encoding === 'base64'
+          ? new Blob([decodeBase64(request.content)], { type })
+          : new Blob([request.content], { type: `${type === 'application/json' ? type : 'text/plain'};charset=utf-8` });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = request.suggestedName;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Give the browser time to start the download before the object URL goes away.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return Promise.resolve(ok({ savedTo: request.suggestedName }));
+    },
+
+    openFile: (request) =>
+      new Promise((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        input.style.display = 'none';
+        document.body.append(input);
+        const done = (value: Awaited<ReturnType<DeskPlatform['openFile']>>) => {
+          input.remove();
+          resolve(value);
+        };
+        input.addEventListener('cancel', () => done(ok(null)));
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          if (!file) return done(ok(null));
+          if (file.size > request.maxBytes) {
+            const limit = Math.round(request.maxBytes / (1024 * 1024));
+            return done(err({ code: 'too-large', message: `"${file.name}" is too large to open (limit ${limit} MB).` }));
+          }
+          file.text().then(
+            (text) => done(ok({ name: file.name, text, size: file.size })),
+            (e: unknown) => done(err({ code: 'io-failed', message: `"${file.name}" could not be read: ${String(e)}` })),
+          );
+        });
+        input.click();
+      }),
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+import { CHANNELS } from '@shared/ipc/channels';
+import { describeIssues, ipcContract, ipcResultSchema, type DeskBridge } from '@shared/ipc/contract';
+import { err, ok, type Result } from '@shared/domain/result';
+
+import type { DeskPlatform, PlatformError } from './platform';
+
+/** Checks a reply from main against the contract before any feature sees it. */
+function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.output<T>, PlatformError> {
+  const parsed = ipcResultSchema(schema).safeParse(raw);
+  if (!parsed.success) return err({ code: 'bad-reply', message: `The desktop shell sent an unexpected reply (${describeIssues(parsed.error)}).` });
+  const reply = parsed.data as { ok: true; value: z.output<T> } | { ok: false; error: PlatformError };
+  return reply.ok ? ok(reply.value) : err(reply.error);
+}
+
+export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
+  return {
+    edition: 'desktop',
+    appInfo: async () => parseReply(ipcContract[CHANNELS.getAppInfo].response, await bridge.getAppInfo(undefined)),
+    saveFile: async (request) => parseReply(ipcContract[CHANNELS.saveFile].response, await bridge.saveFile(request)),
+    openFile: async (request) => {
+      const reply = parseReply(ipcContract[CHANNELS.openFile].response, await bridge.openFile(request));
+      return reply.ok ? ok(reply.value.file) : reply;
+    },
+  };
+}

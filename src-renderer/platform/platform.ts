@@ -1,0 +1,20 @@
+import type { AppInfo, OpenFileRequest, SaveFileRequest } from '@shared/ipc/contract';
+import type { Result } from '@shared/domain/result';
+
+export type PlatformError = { code: string; message: string };
+
+export type OpenedFile = { name: string; text: string; size: number };
+
+/**
+ * What the features may ask of the machine they run on. Two implementations: the desktop
+ * (through the preload's `window.desk`) and the browser edition (downloads and file inputs).
+ * Features call this interface only, never `window.desk` directly.
+ */
+export type DeskPlatform = {
+  readonly edition: 'desktop' | 'browser';
+  appInfo(): Promise<Result<AppInfo, PlatformError>>;
+  /** savedTo is null when the person cancelled; in the browser it is the download's name. */
+  saveFile(request: SaveFileRequest): Promise<Result<{ savedTo: string | null }, PlatformError>>;
+  /** null when the person cancelled. */
+  openFile(request: OpenFileRequest): Promise<Result<OpenedFile | null, PlatformError>>;
+};

@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+
+import { parseRoute, routeToHash, type Route } from '../app/route';
+
+/** UI and session state only; the database is the source of truth for records. */
+export type AppState = {
+  route: Route;
+  navigate: (route: Route) => void;
+  syncRouteFromLocation: () => void;
+  notice: { kind: 'success' | 'error'; text: string } | null;
+  showNotice: (kind: 'success' | 'error', text: string) => void;
+  clearNotice: () => void;
+};
+
+export const useAppStore = create<AppState>()((set) => ({
+  route: parseRoute(window.location.hash),
+  navigate: (route) => {
+    const hash = routeToHash(route);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    set({ route });
+  },
+  syncRouteFromLocation: () => set({ route: parseRoute(window.location.hash) }),
+  notice: null,
+  showNotice: (kind, text) => set({ notice: { kind, text } }),
+  clearNotice: () => set({ notice: null }),
+}));

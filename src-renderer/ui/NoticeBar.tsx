@@ -1,0 +1,27 @@
+import { useEffect, type ReactElement } from 'react';
+
+import { useAppStore } from '../store';
+
+/** The last success or failure message, until dismissed. Errors are never only a colour. */
+export function NoticeBar(): ReactElement | null {
+  const notice = useAppStore((s) => s.notice);
+  const clear = useAppStore((s) => s.clearNotice);
+  // Successes fade after a while; problems stay until someone has read them.
+  useEffect(() => {
+    if (notice?.kind !== 'success') return;
+    const timer = setTimeout(clear, 8000);
+    return () => clearTimeout(timer);
+  }, [notice, clear]);
+  if (!notice) return null;
+  return (
+    <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>
+        <strong>{notice.kind === 'error' ? 'Problem: ' : 'Done: '}</strong>
+        {notice.text}
+      </span>
+      <button type="button" className="button button--ghost" onClick={clear}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

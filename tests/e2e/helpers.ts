@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const CITY = 'Kristiansand';
+export const OPERATOR = 'Ingrid Berg';
+export const ZONE = 'Europe/Oslo';
+
+/** Fills the first-run form and lands on the dashboard. */
+export async function setUpDesk(page: Page, opts: { city?: string; operator?: string; zone?: string } = {}): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
+  await page.getByLabel('City').fill(opts.city ?? CITY);
+  await page.getByLabel('Your name').fill(opts.operator ?? OPERATOR);
+  await page.getByLabel('Default time zone').selectOption(opts.zone ?? ZONE);
+  await page.getByRole('button', { name: 'Start using the desk' }).click();
+  await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+}
+
+export async function createIncident(
+  page: Page,
+  incident: { title: string; date: string; time: string; location?: string; kind?: string; zone?: string },
+): Promise<void> {
+  await page.getByRole('button', { name: '+ New incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New incident' });
+  await dialog.getByLabel('Title').fill(incident.title);
+  if (incident.kind) await dialog.getByLabel('Kind').selectOption(incident.kind);
+  if (incident.zone) await dialog.getByLabel('Time zone').selectOption(incident.zone);
+  await dialog.getByLabel('Start date').fill(incident.date);
+  await dialog.getByLabel('Start time').fill(incident.time);
+  if (incident.location) await dialog.getByLabel('Location').fill(incident.location);
+  await dialog.getByRole('button', { name: 'Create incident' }).click();
+  await expect(page.getByRole('heading', { name: incident.title, level: 1 })).toBeVisible();
+}
+
+/** Fails on any serious or critical accessibility violation on the current screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, `accessibility of ${screen}`).toEqual([]);
+}
+
+/** Saves a screenshot for people to look at; not compared. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/**
+ * The wall-clock date and time in `zone`, `minutesAgo` minutes before now, as the incident
+ * form's inputs take them. Tests run on the real clock: the desk's time-zone-aware dates are
+ * Date subclasses, which a replaced global Date would break.
+ */
+export function wallClockAgo(minutesAgo: number, zone = ZONE): { date: string; time: string } {
+  const at = new Date(Date.now() - minutesAgo * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
+}

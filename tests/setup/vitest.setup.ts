@@ -1,0 +1,2 @@
+// IndexedDB for repository and migration tests, in Node.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
+import { createBackupService } from '@renderer/features/settings/backupService';
+import type { DeskPlatform } from '@renderer/platform/platform';
+import { ok } from '@shared/domain/result';
+import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
+
+import { T0, actor, makeDraft } from '../../factories/incident';
+import { validateIncidentDraft } from '@shared/domain/incident/commands';
+import { freshDesk } from './testDb';
+
+const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
+
+/** A platform whose save dialog keeps the file in memory. */
+function memoryPlatform() {
+  const saved: { name: string; content: string }[] = [];
+  const platform: DeskPlatform = {
+    edition: 'browser',
+    appInfo: () => Promise.resolve(ok({ name: 'Response Desk', version: 'test', dataDir: 'memory', freeDiskBytes: null, platform: 'test' })),
+    saveFile: (req) => {
+      saved.push({ name: req.suggestedName, content: req.content });
+      return Promise.resolve(ok({ savedTo: req.suggestedName }));
+    },
+    openFile: () => Promise.resolve(ok(null)),
+  };
+  return { platform, saved };
+}
+
+async function populatedDesk() {
+  const desk = freshDesk();
+  await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  const fields = validateIncidentDraft(makeDraft());
+  if (!fields.ok) throw new Error('draft');
+  const incident = await desk.repos.incidents.create(fields.value, actor({ now: T0 + 1000 }));
+  await desk.repos.incidents.close(incident.id, actor({ now: T0 + 2000 }));
+  await desk.db.contacts.add({ id: 'con_1', name: 'Road closed', tags: ['traffic'] });
+  return desk;
+}
+
+const snapshot = async (desk: ReturnType<typeof freshDesk>): Promise<TableRows> => desk.repos.backup.readAll();
+
+describe('backup and restore', () => {
+  it('restores into an empty desk everything that was saved, exactly', async () => {
+    const source = await populatedDesk();
+    const { platform, saved } = memoryPlatform();
+    const service = createBackupService({ backup: source.repos.backup, platform, sha256, appVersion: '0.1.0' });
+    const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
+    expect(result.ok && result.value).toMatch(/^response-desk-backup-kristiansand-.*\.json$/);
+
+    const target = freshDesk();
+    const targetService = createBackupService({ backup: target.repos.backup, platform, sha256, appVersion: '0.1.0' });
+    const pending = await targetService.check(saved[0]!.content, saved[0]!.name);
+    expect(pending.ok ? 'checked' : pending.error).toBe('checked');
+    if (!pending.ok) return;
+    expect(pending.value.counts['incidents']).toBe(1);
+    expect((await targetService.restore(pending.value, actor({ operator: 'Ola', now: T0 + 9000 }))).ok).toBe(true);
+
+    const before = await snapshot(source);
+    const after = await snapshot(target);
+    for (const table of TABLE_NAMES) {
+      if (table === 'auditLog') continue;
+      expect(after[table], table).toEqual(before[table]);
+    }
+    // The audit log is the original one plus a line recording the restore itself.
+    expect(after.auditLog).toEqual(expect.arrayContaining(before.auditLog));
+    expect(after.auditLog.filter((e) => !before.auditLog.some((b) => b.id === e.id))).toMatchObject([
+      { action: 'restore', operator: 'Ola', entityType: 'database' },
+    ]);
+  });
+
+  it.each([
+    ['not JSON', (t: string) => t.slice(0, -10)],
+    ['another JSON file', () => '{"name":"package.json"}'],
+    ['from a newer desk', (t: string) => t.replace('"schemaVersion":1', '"schemaVersion":99')],
+    ['with an altered record', (t: string) => t.replace('Road closed', 'Road open')],
+    ['missing a field', (t: string) => t.replace('"createdBy"', '"createdByX"')],
+  ])('refuses a backup %s and leaves the desk exactly as it was', async (_label, damage) => {
+    const source = await populatedDesk();
+    const { platform, saved } = memoryPlatform();
+    await createBackupService({ backup: source.repos.backup, platform, sha256, appVersion: '0.1.0' }).save(actor(), 'Kristiansand');
+
+    const target = await populatedDesk();
+    await target.db.incidents.update((await target.db.incidents.toArray())[0]!.id, { title: 'Local change' });
+    const before = await snapshot(target);
+    const service = createBackupService({ backup: target.repos.backup, platform, sha256, appVersion: '0.1.0' });
+    const checked = await service.check(damage(saved[0]!.content), 'damaged.json');
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.error).toContain('Nothing was restored');
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('rolls the whole restore back when writing fails part-way', async () => {
+    const target = await populatedDesk();
+    const before = await snapshot(target);
+    const rows: TableRows = { ...before, contacts: [{ id: 'dup' }, { id: 'dup' }] };
+    await expect(target.repos.backup.replaceAll(rows, actor(), 'test')).rejects.toThrow();
+    expect(await snapshot(target)).toEqual(before);
+  });
+});

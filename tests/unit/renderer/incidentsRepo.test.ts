@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+
+import { validateIncidentDraft } from '@shared/domain/incident/commands';
+
+import { T0, actor, makeDraft } from '../../factories/incident';
+import { freshDesk } from './testDb';
+
+function fields(overrides = {}) {
+  const r = validateIncidentDraft(makeDraft(overrides));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+describe('incidents repository', () => {
+  it('lists incidents newest start first', async () => {
+    const { repos } = freshDesk();
+    await repos.incidents.create(fields({ title: 'Older', startDate: '2026-01-02' }), actor());
+    await repos.incidents.create(fields({ title: 'Newer', startDate: '2026-03-02' }), actor());
+    expect((await repos.incidents.list()).map((i) => i.title)).toEqual(['Newer', 'Older']);
+  });
+
+  it('audits creation, edits, closing and reopening with who and when', async () => {
+    const { repos } = freshDesk();
+    const created = await repos.incidents.create(fields(), actor({ now: T0 }));
+    await repos.incidents.update(created.id, fields({ title: 'Renamed' }), actor({ operator: 'Ola', now: T0 + 1 }));
+    await repos.incidents.close(created.id, actor({ now: T0 + 2 }));
+    await repos.incidents.reopen(created.id, actor({ now: T0 + 3 }));
+    const trail = await repos.audit.listForIncident(created.id);
+    expect(trail.map((e) => [e.action, e.operator, e.at])).toEqual([
+      ['reopen', 'Ingrid Berg', T0 + 3],
+      ['close', 'Ingrid Berg', T0 + 2],
+      ['update', 'Ola', T0 + 1],
+      ['create', 'Ingrid Berg', T0],
+    ]);
+    expect(trail[2]?.changes).toEqual([{ field: 'title', before: 'Vehicle attack, Market Square', after: 'Renamed' }]);
+  });
+
+  it('writes no audit line for an edit that changes nothing', async () => {
+    const { repos } = freshDesk();
+    const created = await repos.incidents.create(fields(), actor());
+    await repos.incidents.update(created.id, fields(), actor());
+    expect(await repos.audit.listForIncident(created.id)).toHaveLength(1);
+  });
+
+  it('refuses to close twice, or to touch an incident that does not exist', async () => {
+    const { repos } = freshDesk();
+    const created = await repos.incidents.create(fields(), actor());
+    await repos.incidents.close(created.id, actor());
+    expect(await repos.incidents.close(created.id, actor())).toEqual({ ok: false, error: { code: 'already-closed' } });
+    expect(await repos.incidents.reopen('inc_missing', actor())).toEqual({ ok: false, error: { code: 'not-found', id: 'inc_missing' } });
+  });
+});

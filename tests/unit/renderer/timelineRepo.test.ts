@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import { queryTimeline, EMPTY_FILTER } from '@renderer/db/repos/timelineQuery';
+import { describeChainReport } from '@shared/domain/timeline/chain';
+
+import { makeContent } from '../../factories/timeline';
+import { freshDesk } from './testDb';
+
+const T = Date.UTC(2026, 10, 24, 13, 0);
+const ingrid = (now = T) => ({ operator: 'Ingrid Berg', now });
+
+async function deskWithLog() {
+  const desk = freshDesk();
+  const [a, b, c] = await desk.repos.timeline.append(
+    'inc_1',
+    [
+      makeContent({ title: 'Shots reported', occurredAt: T + 60_000, category: 'event', tags: ['scene'], source: 'Police' }),
+      makeContent({ title: 'Crisis team activated', occurredAt: T + 120_000, category: 'decision', tags: ['crisis'], source: '' }),
+      makeContent({ title: 'Rumour of a second attacker', occurredAt: T + 30_000, category: 'rumour', tags: ['station', 'scene'], source: 'Social media' }),
+    ],
+    ingrid(),
+  );
+  await desk.repos.timeline.append('inc_2', [makeContent({ title: 'Other incident', tags: ['scene'] })], ingrid());
+  return { ...desk, a: a!, b: b!, c: c! };
+}
+
+describe('timeline repository', () => {
+  it('lists an incident in time order from the indexes, filtered by every dimension', async () => {
+    const { db, a, b, c } = await deskWithLog();
+    const ids = async (f: Partial<typeof EMPTY_FILTER>) => (await queryTimeline(db, 'inc_1', { ...EMPTY_FILTER, ...f })).map((e) => e.id);
+    expect(await ids({})).toEqual([c.id, a.id, b.id]);
+    expect(await ids({ categories: ['event', 'decision'] })).toEqual([a.id, b.id]);
+    expect(await ids({ tags: ['scene'] })).toEqual([c.id, a.id]);
+    expect(await ids({ tags: ['scene'], categories: ['rumour'] })).toEqual([c.id]);
+    expect(await ids({ sources: ['police'] })).toEqual([a.id]);
+    expect(await ids({ from: T + 45_000, to: T + 90_000 })).toEqual([a.id]);
+    expect(await ids({ verifications: ['confirmed'] })).toEqual([]);
+  });
+
+  it('keeps corrections as revisions and verifies the chain in the database', async () => {
+    const { repos, a } = await deskWithLog();
+    const edited = await repos.timeline.edit(a.id, { ...makeContent({ title: 'Shots reported near the square' }), occurredAt: a.occurredAt }, 'More precise', ingrid(T + 5000));
+    expect(edited.ok && edited.value.revisionCount).toBe(2);
+    await repos.timeline.setVerification(a.id, 'confirmed', null, ingrid(T + 6000));
+    await repos.timeline.retract(a.id, 'Wrong incident', ingrid(T + 7000));
+    expect((await repos.timeline.history(a.id)).map((r) => r.kind)).toEqual(['create', 'edit', 'verify', 'retract']);
+    const report = await repos.timeline.verify('inc_1');
+    expect(report).toMatchObject({ ok: true, revisions: 6, entries: 3 });
+    expect(await repos.timeline.verify('inc_2')).toMatchObject({ ok: true, revisions: 1 });
+  });
+
+  it('reports an entry altered behind the desk’s back', async () => {
+    const { db, repos, b } = await deskWithLog();
+    await db.timelineEntries.update(b.id, { title: 'Crisis team NOT activated' });
+    const report = await repos.timeline.verify('inc_1');
+    expect(report).toMatchObject({ ok: false, firstBreak: { entryId: b.id, problem: 'entry-differs' } });
+    expect(describeChainReport(report, () => 'Crisis team activated')).toContain('entry “Crisis team activated”');
+  });
+
+  it('reports a revision altered behind the desk’s back, at its place in the chain', async () => {
+    const { db, repos, b } = await deskWithLog();
+    const [revision] = await repos.timeline.history(b.id);
+    await db.timelineRevisions.update(revision!.id, { operator: 'Someone else' });
+    expect(await repos.timeline.verify('inc_1')).toMatchObject({ ok: false, firstBreak: { chainSeq: 2, entryId: b.id, problem: 'hash-mismatch' } });
+  });
+
+  it('reports a revision deleted behind the desk’s back', async () => {
+    const { db, repos, a } = await deskWithLog();
+    const [revision] = await repos.timeline.history(a.id);
+    await db.timelineRevisions.delete(revision!.id);
+    expect(await repos.timeline.verify('inc_1')).toMatchObject({ ok: false, firstBreak: { chainSeq: 1, problem: 'sequence-gap' } });
+  });
+
+  it('chains writes that arrive at the same moment without forking', async () => {
+    const { repos } = freshDesk();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => repos.timeline.append('inc_9', [makeContent({ title: `Line ${i}` })], ingrid(T + i))));
+    expect(await repos.timeline.verify('inc_9')).toMatchObject({ ok: true, revisions: 20, entries: 20 });
+  });
+});

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
+import { BACKUP_FORMAT, buildBackup, describeBackupError, parseBackup } from '@shared/domain/backup/backupFile';
+import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
+
+import { makeIncident } from '../../factories/incident';
+
+const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
+const meta = { schemaVersion: 1, createdAt: '2026-11-24T10:00:00.000Z', createdBy: 'Ingrid Berg', appVersion: '0.1.0', cityName: 'Kristiansand' };
+
+function rows(): TableRows {
+  const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as TableRows;
+  return {
+    ...empty,
+    incidents: [makeIncident({ title: 'Arson — «Lund» 🕯' })],
+    contacts: [{ id: 'con_1', name: 'Imam Rahman', futureField: { nested: [1, 2] } }],
+  };
+}
+
+async function fileText(mutate: (f: Record<string, unknown>) => void = () => undefined): Promise<string> {
+  const file = (await buildBackup(rows(), meta, sha256)) as unknown as Record<string, unknown>;
+  mutate(file);
+  return JSON.stringify(file);
+}
+
+const parse = (text: string, supported = 1) => parseBackup(text, { supportedSchemaVersion: supported, sha256 });
+
+describe('backup file', () => {
+  it('round-trips every table exactly, including fields this version does not know', async () => {
+    const original = rows();
+    const r = await parse(JSON.stringify(await buildBackup(original, meta, sha256)));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.rows).toEqual(original);
+      expect(r.value.meta).toEqual(meta);
+    }
+  });
+
+  it('names its format and carries a checksum over the canonical data', async () => {
+    const file = JSON.parse(await fileText()) as { format: string; checksum: { value: string } };
+    expect(file.format).toBe(BACKUP_FORMAT);
+    expect(file.checksum.value).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['empty', '   ', 'empty'],
+    ['not JSON', '{"format": "response-desk-backup"', 'not valid JSON'],
+    ['another JSON file', '{"name": "package"}', "no 'format' field"],
+    ['another format', '{"format": "vcard"}', 'its format is "vcard"'],
+  ])('refuses a file that is %s', async (_label, text, words) => {
+    const r = await parse(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(describeBackupError(r.error)).toContain(words);
+  });
+
+  it('refuses a backup from a newer desk', async () => {
+    const r = await parse(await fileText((f) => (f['schemaVersion'] = 7)));
+    expect(r.ok ? null : describeBackupError(r.error)).toContain('newer version of Response Desk (data version 7');
+  });
+
+  it('refuses a backup whose data was altered after it was made', async () => {
+    const r = await parse(
+      await fileText((f) => {
+        const data = f['data'] as TableRows;
+        data.incidents[0] = { ...data.incidents[0]!, title: 'Edited' };
+      }),
+    );
+    expect(r.ok ? null : r.error.code).toBe('checksum-mismatch');
+  });
+
+  it('names missing fields and missing tables', async () => {
+    const noChecksum = await parse(await fileText((f) => delete f['checksum']));
+    expect(noChecksum.ok ? null : describeBackupError(noChecksum.error)).toContain('checksum');
+    const noTable = await parse(await fileText((f) => delete (f['data'] as Record<string, unknown>)['contacts']));
+    expect(noTable.ok ? null : describeBackupError(noTable.error)).toContain('data.contacts');
+  });
+
+  it('names the table and record of a damaged row, even with a matching checksum', async () => {
+    const bad = rows();
+    bad.incidents.push({ ...makeIncident(), timeZone: 'Mars/Olympus' });
+    const file = await buildBackup(bad, meta, sha256);
+    const r = await parse(JSON.stringify(file));
+    expect(r.ok ? null : describeBackupError(r.error)).toMatch(/table "incidents", record 2: timeZone/);
+  });
+});
