@@ -33,6 +33,11 @@ export default tseslint.config(
     },
   },
   {
+    // Functions passed to page.evaluate() run in the browser.
+    files: ['bench/**/*.mjs', 'tests/e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

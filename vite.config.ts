@@ -19,7 +19,8 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: '../out/renderer',
+    // RENDERER_OUT lets several checkouts' test runs build side by side without clobbering each other.
+    outDir: process.env.RENDERER_OUT ?? '../out/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     // SECURITY: the CSP forbids inline script; keep every module in its own file.

@@ -5,7 +5,9 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('../out/renderer', import.meta.url)));
+const root = process.env.RENDERER_OUT
+  ? resolve(fileURLToPath(new URL('../src-renderer/', import.meta.url)), process.env.RENDERER_OUT)
+  : resolve(fileURLToPath(new URL('../out/renderer', import.meta.url)));
 const port = Number(process.env.PORT ?? 5178);
 const host = '127.0.0.1';
 
@@ -23,7 +25,7 @@ const TYPES = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-if (!existsSync(join(root, 'index.html'))) {
+if (!existsSync(join(root, process.env.RENDERER_OUT ? '' : 'index.html'))) {
   console.error('The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".');
   process.exit(1);
 }

@@ -5,6 +5,7 @@ import { DeskContext, type DeskServices } from './app/DeskContext';
 import { App } from './app/App';
 import { DeskDatabase } from './db/database';
 import { createRepos } from './db/repos';
+import { createTimelineOrderCache } from './db/repos/timelineOrderCache';
 import { createBackupService } from './features/settings/backupService';
 import { createTimelineSearch } from './features/timeline/searchIndex';
 import { sha256Hex } from './lib/sha256';
@@ -14,12 +15,25 @@ import { detectPlatform } from './platform';
 const db = new DeskDatabase();
 const repos = createRepos(db, () => crypto.randomUUID(), sha256Hex);
 const platform = detectPlatform();
+const timelineSearch = createTimelineSearch(repos.timeline);
+const timelineOrder = createTimelineOrderCache(db, repos.timeline);
 const services: DeskServices = {
   db,
   repos,
   platform,
-  backup: createBackupService({ backup: repos.backup, platform, sha256: sha256Hex, appVersion: __APP_VERSION__ }),
-  timelineSearch: createTimelineSearch(repos.timeline),
+  backup: createBackupService({
+    backup: repos.backup,
+    platform,
+    sha256: sha256Hex,
+    appVersion: __APP_VERSION__,
+    // A restore replaces the database under the in-memory indexes: rebuild them from it.
+    onRestored: () => {
+      timelineSearch.reset();
+      timelineOrder.reset();
+    },
+  }),
+  timelineSearch,
+  timelineOrder,
   appVersion: __APP_VERSION__,
   clock: () => Date.now(),
 };

@@ -29,6 +29,15 @@ export const TABLE_SCHEMAS = {
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
+
+/**
+ * Tables the desk derives from others to answer queries fast. They are never backed up: a
+ * restore rebuilds them from the tables they mirror.
+ *   timelineOrder: one key [incidentId, occurredAt, entryId] per timeline entry, so the list
+ *   order of 100,000 entries is read in one bulk key read instead of a cursor walk.
+ */
+export const DERIVED_TABLES = ['timelineOrder'] as const;
+export type DerivedTableName = (typeof DERIVED_TABLES)[number];
 export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
 
 /** Rows of every table, as a backup holds them. */

@@ -6,6 +6,7 @@ import type { DeskDatabase } from '../db/database';
 import type { Repos } from '../db/repos';
 import type { BackupService } from '../features/settings/backupService';
 import type { TimelineSearch } from '../features/timeline/searchIndex';
+import type { TimelineOrderCache } from '../db/repos/timelineOrderCache';
 import type { DeskPlatform } from '../platform/platform';
 
 /** Everything a feature needs from the outside world, provided once at the root. */
@@ -15,6 +16,7 @@ export type DeskServices = {
   platform: DeskPlatform;
   backup: BackupService;
   timelineSearch: TimelineSearch;
+  timelineOrder: TimelineOrderCache;
   appVersion: string;
   clock: () => number;
 };

@@ -6,6 +6,9 @@ import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
+/** A timeline entry's place in its incident's list. */
+export type TimelineOrderKey = { incidentId: string; occurredAt: number; id: string };
+
 /** The name never changes between releases: IndexedDB finds the city's data by it. */
 export const DB_NAME = 'response-desk';
 
@@ -15,6 +18,8 @@ export class DeskDatabase extends Dexie {
   auditLog!: Table<AuditEvent, string>;
   timelineEntries!: Table<TimelineEntry, string>;
   timelineRevisions!: Table<TimelineRevision, string>;
+  /** Derived from timelineEntries: see DERIVED_TABLES. */
+  timelineOrder!: Table<TimelineOrderKey, [string, number, string]>;
   contacts!: Table<OpenRecord, string>;
   contactTrees!: Table<OpenRecord, string>;
   treeActivations!: Table<OpenRecord, string>;

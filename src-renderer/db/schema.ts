@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 
-import type { TableName } from '@shared/schemas/tables';
+import type { DerivedTableName, TableName } from '@shared/schemas/tables';
 
 /**
  * Every shipped version of the database, in order. Rules: never edit a shipped version; add a
@@ -9,7 +9,7 @@ import type { TableName } from '@shared/schemas/tables';
  */
 export type SchemaVersion = {
   readonly version: number;
-  readonly stores: Partial<Record<TableName, string>>;
+  readonly stores: Partial<Record<TableName | DerivedTableName, string>>;
   readonly upgrade?: (tx: Transaction) => Promise<void>;
 };
 
@@ -21,7 +21,8 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       incidents: 'id, status, startAt, updatedAt',
       auditLog: 'id, at, [incidentId+at], [entityType+entityId]',
       timelineEntries:
-        'id, incidentId, [incidentId+occurredAt], [incidentId+recordedAt], [incidentId+category+occurredAt], [incidentId+verification+occurredAt], [incidentId+sourceKey+occurredAt], *tags',
+        'id, incidentId, [incidentId+occurredAt], [incidentId+recordedAt], [incidentId+category+occurredAt], [incidentId+verification+occurredAt], [incidentId+sourceKey+occurredAt], [incidentId+sourceKey], *tags',
+      timelineOrder: '[incidentId+occurredAt+id]',
       timelineRevisions: 'id, [entryId+revisionNo], incidentId, [incidentId+chainSeq], [incidentId+recordedAt]',
       contacts: 'id, name, organisation, category, *phoneKeys, email, lastVerifiedAt',
       contactTrees: 'id, name',

@@ -3,9 +3,10 @@ import { newId, type IdGenerator } from '@shared/domain/ids';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
 import type { DeskDatabase } from '../database';
+import { orderKey } from './timelineRepo';
 
 export function createBackupRepo(db: DeskDatabase, gen: IdGenerator) {
-  const tables = () => TABLE_NAMES.map((name) => db.tableByName(name));
+  const tables = () => [...TABLE_NAMES.map((name) => db.tableByName(name)), db.timelineOrder];
   return {
     /** Every row of every table, read in one transaction so the snapshot is consistent. */
     readAll: (): Promise<TableRows> =>
@@ -27,6 +28,8 @@ export function createBackupRepo(db: DeskDatabase, gen: IdGenerator) {
           await table.clear();
           await table.bulkAdd(rows[name]);
         }
+        await db.timelineOrder.clear();
+        await db.timelineOrder.bulkAdd(rows.timelineEntries.map(orderKey));
         await db.auditLog.add(
           auditEvent({
             id: newId('aud', gen),

@@ -1,6 +1,9 @@
+import Dexie from 'dexie';
+
 import type { TimelineCategory, Verification } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
+import type { TimelineOrder } from './timelineOrderCache';
 
 /** What the timeline view is narrowed to. Empty lists mean "any". */
 export type TimelineFilter = {
@@ -18,68 +21,77 @@ export const EMPTY_FILTER: TimelineFilter = { categories: [], verifications: [],
 /** One row of the list: enough to place it (day, order) without loading the entry. */
 export type ListedEntry = { id: string; occurredAt: number };
 
-const byTime = (a: ListedEntry, b: ListedEntry) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
- * Finds the entries matching `filter`, in time order, from the indexes alone: keys, never rows.
- * One dimension (with the time range) gives the ordered base list from its compound index;
- * every other dimension gives a set of ids from its own index; the result is their intersection.
- * A 100,000-entry incident is filtered without loading a single entry.
+ * Finds the entries matching `filter`, in time order, from keys alone: never a row.
+ * The order comes from the timelineOrder keys ([incidentId, occurredAt, id]), or from the
+ * caller's in-memory copy of them; every other dimension gives the set of ids its index holds
+ * in the time range (one bulk key read each); the result is their intersection. A
+ * 100,000-entry incident is filtered without loading an entry or walking a cursor.
  */
 export async function queryTimeline(
   db: DeskDatabase,
   incidentId: string,
   filter: TimelineFilter,
   textMatches: ReadonlySet<string> | null = null,
+  order?: TimelineOrder,
 ): Promise<ListedEntry[]> {
   const lo = filter.from ?? -Infinity;
   const hi = filter.to ?? Infinity;
 
-  const fromCompound = async (index: string, values: readonly string[]): Promise<ListedEntry[]> => {
+  const idsIn = async (index: string, values: readonly string[]): Promise<Set<string>> => {
     const lists = await Promise.all(
-      values.map(async (v) => {
-        const range = db.timelineEntries.where(index).between([incidentId, v, lo], [incidentId, v, hi], true, true);
-        const [keys, ids] = await Promise.all([range.keys(), range.primaryKeys()]);
-        return ids.map((id, i) => ({ id, occurredAt: Number((keys[i] as unknown[])[2]) }));
-      }),
+      values.map((v) => db.timelineEntries.where(index).between([incidentId, v, lo], [incidentId, v, hi], true, true).primaryKeys()),
     );
-    const merged = lists.flat();
-    return lists.length > 1 ? merged.sort(byTime) : merged;
+    return new Set(lists.flat());
   };
-  const idsFromCompound = async (index: string, values: readonly string[]): Promise<Set<string>> =>
-    new Set((await fromCompound(index, values)).map((e) => e.id));
 
-  const dims: { index: string; values: readonly string[] }[] = [
-    { index: '[incidentId+category+occurredAt]', values: filter.categories },
-    { index: '[incidentId+verification+occurredAt]', values: filter.verifications },
-    { index: '[incidentId+sourceKey+occurredAt]', values: filter.sources },
-  ].filter((d) => d.values.length > 0);
-
-  const [baseDim, ...otherDims] = dims;
-  let base: ListedEntry[];
-  if (baseDim) {
-    base = await fromCompound(baseDim.index, baseDim.values);
-  } else {
-    const range = db.timelineEntries.where('[incidentId+occurredAt]').between([incidentId, lo], [incidentId, hi], true, true);
-    const [keys, ids] = await Promise.all([range.keys(), range.primaryKeys()]);
-    base = ids.map((id, i) => ({ id, occurredAt: Number((keys[i] as unknown[])[1]) }));
+  const [base, ...sets] = await Promise.all([
+    order ?? readOrder(db, incidentId, lo, hi),
+    ...(filter.categories.length > 0 ? [idsIn('[incidentId+category+occurredAt]', filter.categories)] : []),
+    ...(filter.verifications.length > 0 ? [idsIn('[incidentId+verification+occurredAt]', filter.verifications)] : []),
+    ...(filter.sources.length > 0 ? [idsIn('[incidentId+sourceKey+occurredAt]', filter.sources)] : []),
+    // One bulk key read per tag: anyOf() would walk a cursor.
+    ...(filter.tags.length > 0
+      ? [Promise.all(filter.tags.map((t) => db.timelineEntries.where('tags').equals(t).primaryKeys())).then((lists) => new Set(lists.flat()))]
+      : []),
+  ]);
+  if (textMatches) sets.push(new Set(textMatches));
+  const listed: ListedEntry[] = [];
+  const { times, ids } = base;
+  for (let i = 0; i < ids.length; i += 1) {
+    const occurredAt = times[i] ?? 0;
+    const id = ids[i] ?? '';
+    if (occurredAt < lo || occurredAt > hi) continue;
+    if (sets.every((set) => set.has(id))) listed.push({ id, occurredAt });
   }
+  return listed;
+}
 
-  const sets: ReadonlySet<string>[] = await Promise.all(otherDims.map((d) => idsFromCompound(d.index, d.values)));
-  if (filter.tags.length > 0) sets.push(new Set(await db.timelineEntries.where('tags').anyOf(filter.tags).primaryKeys()));
-  if (textMatches) sets.push(textMatches);
-  if (sets.length === 0) return base;
-  return base.filter((e) => sets.every((s) => s.has(e.id)));
+/** The incident's first `limit` entries in list order, for a quick first screen. */
+export async function firstEntries(db: DeskDatabase, incidentId: string, limit: number): Promise<ListedEntry[]> {
+  const keys = await db.timelineOrder
+    .where('[incidentId+occurredAt+id]')
+    .between([incidentId, -Infinity, Dexie.minKey], [incidentId, Infinity, Dexie.maxKey])
+    .limit(limit)
+    .primaryKeys();
+  return keys.map(([, occurredAt, id]) => ({ id, occurredAt }));
+}
+
+/** The list order straight from the timelineOrder keys, for callers without a cache. */
+async function readOrder(db: DeskDatabase, incidentId: string, lo: number, hi: number): Promise<TimelineOrder> {
+  const keys = await db.timelineOrder
+    .where('[incidentId+occurredAt+id]')
+    .between([incidentId, lo, Dexie.minKey], [incidentId, hi, Dexie.maxKey], true, true)
+    .primaryKeys();
+  return { times: keys.map((k) => k[1]), ids: keys.map((k) => k[2]) };
 }
 
 /** The sources used in an incident and the tags used on this desk, for the filter pickers. */
 export async function facetsOf(db: DeskDatabase, incidentId: string): Promise<{ tags: string[]; sources: string[] }> {
-  const sourceKeys = await db.timelineEntries
-    .where('[incidentId+sourceKey+occurredAt]')
-    .between([incidentId, '', -Infinity], [incidentId, '\uffff', Infinity])
-    .keys();
-  const sources = [...new Set(sourceKeys.map((k) => String((k as unknown[])[1])).filter((s) => s !== ''))].sort();
-  // The tag index spans incidents; its unique keys are cheap to read, rows are never loaded.
-  const tags = (await db.timelineEntries.orderBy('tags').uniqueKeys()).map(String);
-  return { tags, sources };
+  const [sourceKeys, tagKeys] = await Promise.all([
+    db.timelineEntries.where('[incidentId+sourceKey]').between([incidentId, ''], [incidentId, '\uffff'], false, true).uniqueKeys(),
+    // The tag index spans incidents; its unique keys are cheap to read, rows are never loaded.
+    db.timelineEntries.orderBy('tags').uniqueKeys(),
+  ]);
+  return { tags: tagKeys.map(String), sources: sourceKeys.map((k) => String((k as unknown[])[1])) };
 }

@@ -18,7 +18,7 @@ import {
 } from '@shared/domain/timeline/revisions';
 import type { EntryContent, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
 
-import type { DeskDatabase } from '../database';
+import type { DeskDatabase, TimelineOrderKey } from '../database';
 
 export type TimelineWriteError = RevisionError | { code: 'not-found'; entryId: string } | { code: 'busy' };
 
@@ -35,6 +35,8 @@ function createWriteQueue() {
 }
 
 const PAGE = 5000;
+
+export const orderKey = (e: TimelineEntry): TimelineOrderKey => ({ incidentId: e.incidentId, occurredAt: e.occurredAt, id: e.id });
 
 export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex) {
   const enqueue = createWriteQueue();
@@ -62,11 +64,17 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
       const previousRows = entryIds.length > 0 ? await db.timelineEntries.bulkGet(entryIds) : [];
       const previous = new Map(previousRows.filter((e): e is TimelineEntry => e !== undefined).map((e) => [e.id, e]));
       const built = await build(head, previous);
-      const written = await db.transaction('rw', db.timelineRevisions, db.timelineEntries, async () => {
+      const written = await db.transaction('rw', db.timelineRevisions, db.timelineEntries, db.timelineOrder, async () => {
         const now = await readHead(incidentId);
         if (now.chainSeq !== head.chainSeq || now.hash !== head.hash) return false;
         await db.timelineRevisions.bulkAdd(built.revisions);
         await db.timelineEntries.bulkPut(built.entries);
+        const moved = built.entries.flatMap((e) => {
+          const before = previous.get(e.id);
+          return before && before.occurredAt !== e.occurredAt ? [[incidentId, before.occurredAt, e.id] as [string, number, string]] : [];
+        });
+        if (moved.length > 0) await db.timelineOrder.bulkDelete(moved);
+        await db.timelineOrder.bulkPut(built.entries.map(orderKey));
         return true;
       });
       if (written) return built;
@@ -141,9 +149,9 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     revisionsRecordedBy: (incidentId: string, at: number): Promise<TimelineRevision[]> =>
       db.timelineRevisions.where('[incidentId+recordedAt]').between([incidentId, Dexie.minKey], [incidentId, at], true, true).toArray(),
 
-    /** Revisions recorded after `since`, for keeping the search index current. */
-    revisionsRecordedAfter: (incidentId: string, since: number): Promise<TimelineRevision[]> =>
-      db.timelineRevisions.where('[incidentId+recordedAt]').between([incidentId, since], [incidentId, Dexie.maxKey], false, true).toArray(),
+    /** Revisions after a position in the chain, for keeping the search index current. */
+    revisionsAfter: (incidentId: string, chainSeq: number): Promise<TimelineRevision[]> =>
+      db.timelineRevisions.where('[incidentId+chainSeq]').between([incidentId, chainSeq], [incidentId, Dexie.maxKey], false, true).toArray(),
 
     /** Walks the whole chain in pages, then every entry row. */
     async verify(incidentId: string, onProgress?: (done: number) => void): Promise<ChainReport> {

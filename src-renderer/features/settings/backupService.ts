@@ -15,7 +15,7 @@ export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
 /** A checked backup, ready to restore once the person confirms. */
 export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number> };
 
-export function createBackupService(deps: { backup: BackupRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string }) {
+export function createBackupService(deps: { backup: BackupRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string; onRestored?: () => void }) {
   return {
     /** Writes the whole database to a file the person chooses (a download in the browser). */
     async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
@@ -59,6 +59,7 @@ export function createBackupService(deps: { backup: BackupRepo; platform: DeskPl
     async restore(pending: PendingRestore, actor: Actor): Promise<Result<void, string>> {
       try {
         await deps.backup.replaceAll(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`);
+        deps.onRestored?.();
         return ok(undefined);
       } catch (e) {
         return err(`The restore failed and was undone; the desk is as it was. (${e instanceof Error ? e.message : String(e)})`);

@@ -22,7 +22,7 @@ function parseLocal(value: string, timeZone: string): number | null {
 const toLocal = (at: number | null, timeZone: string) => (at === null ? '' : formatWallClock(at, timeZone, "yyyy-MM-dd'T'HH:mm"));
 
 /** Narrow the timeline: by category, verification, tag, source, time range and words. Kept across reloads. */
-export function FilterBar({ incident, shown, total }: { incident: Incident; shown: number; total: number }): ReactElement {
+export function FilterBar({ incident, shown, total, partial }: { incident: Incident; shown: number; total: number; partial: boolean }): ReactElement {
   const { db } = useDesk();
   const filter = useTimelineUi(selectFilter(incident.id));
   const setFilter = useTimelineUi((s) => s.setFilter);
@@ -78,7 +78,7 @@ export function FilterBar({ incident, shown, total }: { incident: Incident; show
           </button>
         ))}
         <span className="filters__count" data-testid="timeline-count">
-          {isFiltered(filter) ? `Showing ${shown} of ${total}` : `${total} ${total === 1 ? 'entry' : 'entries'}`}
+          {partial ? 'Counting entries…' : isFiltered(filter) ? `Showing ${shown} of ${total}` : `${total} ${total === 1 ? 'entry' : 'entries'}`}
         </span>
         {isFiltered(filter) && (
           <button type="button" className="button button--ghost" onClick={() => { clear(incident.id); setText(''); }}>Clear filters</button>

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, type ReactElement } from 'react';
+import { memo, useMemo, useRef, useState, type ReactElement } from 'react';
 
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
@@ -21,21 +21,24 @@ function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snap
   const to = Math.min(rows.length, Math.ceil((end + 1) / BLOCK) * BLOCK + BLOCK);
   const ids = useMemo(() => rows.slice(from, to).flatMap((r) => (r.kind === 'entry' ? [r.id] : [])), [rows, from, to]);
   const loaded = useLiveQuery(async () => (snapshot ? null : repos.timeline.getMany(ids)), [repos, ids, snapshot]);
-  return useMemo(() => {
-    const map = new Map<string, TimelineEntry>();
+  // Rows already seen stay on screen while the next block loads, so fast scrolling never
+  // flashes empty rows; live updates replace them as they arrive.
+  const [seen] = useState(() => new Map<string, TimelineEntry>());
+  return useMemo((): { get: (id: string) => TimelineEntry | undefined } => {
     if (snapshot) return snapshot;
-    for (const e of loaded ?? []) if (e) map.set(e.id, e);
-    return map;
-  }, [loaded, snapshot]);
+    if (seen.size > 5000) seen.clear();
+    for (const e of loaded ?? []) if (e) seen.set(e.id, e);
+    return { get: (id) => seen.get(id) };
+  }, [loaded, snapshot, seen]);
 }
 
-function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: () => void }): ReactElement {
+const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: (id: string) => void }): ReactElement {
   if (!entry) return <div className="tl-entry tl-entry--loading" aria-hidden="true" />;
   return (
     <button
       type="button"
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''} tl-cat--${entry.category}`}
-      onClick={onOpen}
+      onClick={() => onOpen(entry.id)}
       aria-label={`${entryTime(entry, incident)} ${CATEGORY_LABELS[entry.category]}: ${entry.title}${entry.retracted ? ' (retracted)' : ''}`}
     >
       <span className="tl-entry__time">
@@ -59,7 +62,7 @@ function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry 
       </span>
     </button>
   );
-}
+});
 
 /** The timeline, virtualised: only the rows on screen exist in the page, however long the incident. */
 export function TimelineList(props: {
@@ -94,7 +97,7 @@ export function TimelineList(props: {
               {row.kind === 'day' ? (
                 <h3 className="tl-day">{row.label} <span className="muted">· {row.count} {row.count === 1 ? 'entry' : 'entries'}</span></h3>
               ) : (
-                <EntryRow entry={entries.get(row.id)} incident={incident} selected={row.id === selectedId} onOpen={() => onOpen(row.id)} />
+                <EntryRow entry={entries.get(row.id)} incident={incident} selected={row.id === selectedId} onOpen={onOpen} />
               )}
             </div>
           );

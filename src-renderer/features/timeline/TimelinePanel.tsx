@@ -94,7 +94,7 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
           Showing the timeline exactly as it stood at {formatWallClock(asKnownAt, incident.timeZone, 'EEE d MMM yyyy, HH:mm')} ({incident.timeZone}): entries logged later are hidden, corrections made later are not applied.
         </p>
       )}
-      {asKnownAt === null && <FilterBar incident={incident} shown={list.shown} total={list.total} />}
+      {asKnownAt === null && <FilterBar incident={incident} shown={list.shown} total={list.total} partial={list.partial} />}
       {list.loading ? <p className="muted">Loading the timeline…</p> : list.total === 0 && asKnownAt === null ? (
         <div className="empty-state">
           <h3>Nothing logged yet</h3>

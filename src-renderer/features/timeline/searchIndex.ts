@@ -18,20 +18,21 @@ function newIndex(): MiniSearch<Doc> {
 
 /**
  * Full-text search over the timeline's titles and notes, one in-memory index per incident.
- * Built on first search from the entries, then kept current from the revisions recorded since,
+ * Built on first search from the entries, then kept current from the revisions chained since,
  * so a correction is searchable under its new words and no longer under its old ones.
  */
 export function createTimelineSearch(repo: TimelineRepo) {
-  const indexes = new Map<string, Promise<{ index: MiniSearch<Doc>; syncedAt: number }>>();
+  const indexes = new Map<string, Promise<{ index: MiniSearch<Doc>; syncedSeq: number }>>();
 
+  // The chain position read before the entries: anything written meanwhile is picked up by
+  // the next sync (re-adding an entry is harmless), so nothing is missed.
   const build = async (incidentId: string) => {
     const index = newIndex();
-    let syncedAt = 0;
+    const syncedSeq = (await repo.head(incidentId)).chainSeq;
     await repo.forEachPage(incidentId, (page) => {
       index.addAll(page.map(toDoc));
-      for (const e of page) syncedAt = Math.max(syncedAt, e.lastRevisionAt);
     });
-    return { index, syncedAt };
+    return { index, syncedSeq };
   };
 
   const current = async (incidentId: string) => {
@@ -41,8 +42,7 @@ export function createTimelineSearch(repo: TimelineRepo) {
       indexes.set(incidentId, pending);
     }
     const state = await pending;
-    // Revisions sharing the last synced millisecond are taken again: re-adding is harmless.
-    const changed = await repo.revisionsRecordedAfter(incidentId, state.syncedAt - 1);
+    const changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
     if (changed.length > 0) {
       const ids = [...new Set(changed.map((r) => r.entryId))];
       const entries = await repo.getMany(ids);
@@ -50,8 +50,8 @@ export function createTimelineSearch(repo: TimelineRepo) {
         if (!e) continue;
         if (state.index.has(e.id)) state.index.discard(e.id);
         state.index.add(toDoc(e));
-        state.syncedAt = Math.max(state.syncedAt, e.lastRevisionAt);
       }
+      state.syncedSeq = changed.reduce((max, r) => Math.max(max, r.chainSeq), state.syncedSeq);
     }
     return state.index;
   };

@@ -7,9 +7,11 @@ import type { TimelineEntry } from '@shared/schemas/timeline';
 import { entryFromRevision } from '@shared/domain/timeline/revisions';
 
 import { useDesk } from '../../app/DeskContext';
-import { queryTimeline, type ListedEntry } from '../../db/repos/timelineQuery';
+import { firstEntries, queryTimeline, type ListedEntry } from '../../db/repos/timelineQuery';
 import { buildTimelineRows, type TimelineRow } from './rows';
-import type { ViewFilter } from './timelineUiStore';
+import { isFiltered, type ViewFilter } from './timelineUiStore';
+
+const PREVIEW_ROWS = 60;
 
 export type TimelineListState = {
   rows: TimelineRow[];
@@ -19,11 +21,13 @@ export type TimelineListState = {
   /** In "as known at" mode the entries are already in memory, as they stood then. */
   snapshot: Map<string, TimelineEntry> | null;
   loading: boolean;
+  /** Only the first screenful is loaded so far. */
+  partial: boolean;
 };
 
 /** The ordered, filtered list of the incident's entries, kept live as entries are logged. */
 export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownAt: number | null): TimelineListState {
-  const { db, repos, timelineSearch } = useDesk();
+  const { db, repos, timelineSearch, timelineOrder } = useDesk();
   const live = useLiveQuery(async () => {
     const text = filter.text.trim();
     if (asKnownAt !== null) {
@@ -33,12 +37,22 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
       return { listed, snapshot, total: listed.length };
     }
     const matches = text === '' ? null : await timelineSearch.search(incident.id, text);
-    const [listed, total] = await Promise.all([queryTimeline(db, incident.id, filter, matches), repos.timeline.count(incident.id)]);
+    const order = await timelineOrder.get(incident.id);
+    const listed = await queryTimeline(db, incident.id, filter, matches, order);
+    const total = order.ids.length;
     return { listed, snapshot: null, total };
-  }, [db, repos, timelineSearch, incident.id, filter, asKnownAt]);
+  }, [db, repos, timelineSearch, timelineOrder, incident.id, filter, asKnownAt]);
+
+  // The first screenful, read in a few milliseconds, shows while a long timeline's full order
+  // loads (100,000 entries take a moment): the first paint does not wait for the last entry.
+  const unfiltered = asKnownAt === null && !isFiltered(filter);
+  const preview = useLiveQuery(async () => (unfiltered ? firstEntries(db, incident.id, PREVIEW_ROWS) : null), [db, incident.id, unfiltered]);
 
   return useMemo(() => {
-    if (!live) return { rows: [], listed: [], shown: 0, total: 0, snapshot: null, loading: true };
+    if (!live && preview && preview.length > 0) {
+      return { rows: buildTimelineRows(preview, incident.timeZone), listed: preview, shown: preview.length, total: preview.length, snapshot: null, loading: false, partial: true };
+    }
+    if (!live) return { rows: [], listed: [], shown: 0, total: 0, snapshot: null, loading: true, partial: false };
     return {
       rows: buildTimelineRows(live.listed, incident.timeZone),
       listed: live.listed,
@@ -46,6 +60,7 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
       total: live.total,
       snapshot: live.snapshot,
       loading: false,
+      partial: false,
     };
-  }, [live, incident.timeZone]);
+  }, [live, preview, incident.timeZone]);
 }

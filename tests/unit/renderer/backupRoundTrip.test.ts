@@ -10,6 +10,8 @@ import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import { freshDesk } from './testDb';
+import { makeContent } from '../../factories/timeline';
+import { EMPTY_FILTER, queryTimeline } from '@renderer/db/repos/timelineQuery';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 
@@ -36,6 +38,7 @@ async function populatedDesk() {
   const incident = await desk.repos.incidents.create(fields.value, actor({ now: T0 + 1000 }));
   await desk.repos.incidents.close(incident.id, actor({ now: T0 + 2000 }));
   await desk.db.contacts.add({ id: 'con_1', name: 'Road closed', tags: ['traffic'] });
+  await desk.repos.timeline.append(incident.id, [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })], actor({ now: T0 + 3000 }));
   return desk;
 }
 
@@ -63,6 +66,12 @@ describe('backup and restore', () => {
       if (table === 'auditLog') continue;
       expect(after[table], table).toEqual(before[table]);
     }
+    // The derived list order is rebuilt: the restored timeline lists, in order, and verifies.
+    const incidentId = after.incidents[0]!.id;
+    expect((await queryTimeline(target.db, incidentId, EMPTY_FILTER)).map((e) => e.id)).toEqual(
+      (await queryTimeline(source.db, incidentId, EMPTY_FILTER)).map((e) => e.id),
+    );
+    expect(await target.repos.timeline.verify(incidentId)).toMatchObject({ ok: true, entries: 2 });
     // The audit log is the original one plus a line recording the restore itself.
     expect(after.auditLog).toEqual(expect.arrayContaining(before.auditLog));
     expect(after.auditLog.filter((e) => !before.auditLog.some((b) => b.id === e.id))).toMatchObject([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { queryTimeline, EMPTY_FILTER } from '@renderer/db/repos/timelineQuery';
+import { createTimelineOrderCache } from '@renderer/db/repos/timelineOrderCache';
 import { describeChainReport } from '@shared/domain/timeline/chain';
 
 import { makeContent } from '../../factories/timeline';
@@ -35,6 +36,13 @@ describe('timeline repository', () => {
     expect(await ids({ sources: ['police'] })).toEqual([a.id]);
     expect(await ids({ from: T + 45_000, to: T + 90_000 })).toEqual([a.id]);
     expect(await ids({ verifications: ['confirmed'] })).toEqual([]);
+  });
+
+  it('moves a corrected entry to its new place in the list, once', async () => {
+    const { db, repos, a, b, c } = await deskWithLog();
+    await repos.timeline.edit(a.id, { ...makeContent({ title: a.title, tags: a.tags, source: a.source }), occurredAt: T + 600_000 }, 'Time corrected', ingrid(T + 5000));
+    expect((await queryTimeline(db, 'inc_1', EMPTY_FILTER)).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+    expect(await db.timelineOrder.count()).toBe(4);
   });
 
   it('keeps corrections as revisions and verifies the chain in the database', async () => {
@@ -75,5 +83,19 @@ describe('timeline repository', () => {
     const { repos } = freshDesk();
     await Promise.all(Array.from({ length: 20 }, (_, i) => repos.timeline.append('inc_9', [makeContent({ title: `Line ${i}` })], ingrid(T + i))));
     expect(await repos.timeline.verify('inc_9')).toMatchObject({ ok: true, revisions: 20, entries: 20 });
+  });
+});
+
+describe('timeline order cache', () => {
+  it('picks up new entries and corrected times without reloading', async () => {
+    const { db, repos, a, b, c } = await deskWithLog();
+    const cache = createTimelineOrderCache(db, repos.timeline);
+    expect((await cache.get('inc_1')).ids).toEqual([c.id, a.id, b.id]);
+    const [d] = await repos.timeline.append('inc_1', [makeContent({ title: 'Earliest', occurredAt: T })], ingrid(T + 9000));
+    await repos.timeline.edit(c.id, { ...makeContent({ title: c.title, tags: c.tags, source: c.source, category: c.category }), occurredAt: T + 900_000 }, null, ingrid(T + 9500));
+    const order = await cache.get('inc_1');
+    expect(order.ids).toEqual([d!.id, a.id, b.id, c.id]);
+    expect(order.times).toEqual([T, a.occurredAt, b.occurredAt, T + 900_000]);
+    expect((await queryTimeline(db, 'inc_1', { ...EMPTY_FILTER, tags: ['scene'] }, null, order)).map((e) => e.id)).toEqual([a.id, c.id]);
   });
 });

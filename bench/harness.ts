@@ -1,0 +1,186 @@
+// Drives the desk's own data layer in the browser for bench/run.mjs. Not part of the app.
+import { DeskDatabase, DB_NAME } from '../src-renderer/db/database';
+import { createRepos } from '../src-renderer/db/repos';
+import { queryTimeline, EMPTY_FILTER } from '../src-renderer/db/repos/timelineQuery';
+import { SCHEMA_HISTORY } from '../src-renderer/db/schema';
+import { createTimelineOrderCache } from '../src-renderer/db/repos/timelineOrderCache';
+import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
+import { sha256Hex } from '../src-renderer/lib/sha256';
+import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
+
+const START = Date.UTC(2026, 10, 10, 13, 0);
+const TAGS = ['scene', 'traffic', 'medical', 'families', 'media', 'police', 'faith', 'schools', 'transport', 'shelter'];
+const SOURCES = ['Police', 'Ambulance', 'Hospital', 'Fire service', 'Mayor\u2019s office', 'Social media', 'Resident', 'School'];
+const WORDS = ['crowd', 'cordon', 'ambulance', 'vigil', 'mosque', 'church', 'station', 'bridge', 'school', 'hospital', 'rumour', 'statement', 'closure', 'evacuation', 'volunteers', 'candles', 'press', 'briefing', 'injured', 'shelter'];
+
+/** Deterministic pseudo-random numbers, so every run logs the same incident. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function contents(n: number): EntryContent[] {
+  const r = rng(42);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const span = 14 * 24 * 3_600_000;
+  return Array.from({ length: n }, (_, i) => ({
+    occurredAt: START + Math.floor((i / n) * span + r() * 60_000),
+    occurredPrecision: 'exact',
+    reportedAt: null,
+    category: pick<TimelineCategory>(TIMELINE_CATEGORIES),
+    title: `${pick(WORDS)} ${pick(WORDS)} near ${pick(WORDS)} (${i})`,
+    body: r() < 0.3 ? `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}` : '',
+    source: pick(SOURCES),
+    sourceContactId: null,
+    verification: pick(['unverified', 'confirmed', 'disproven'] as const),
+    tags: [pick(TAGS), ...(r() < 0.3 ? [pick(TAGS)] : [])].filter((t, j, a) => a.indexOf(t) === j),
+    release: 'internal',
+    links: [],
+    onBehalfOf: null,
+    transcribed: false,
+    retracted: false,
+    retractionReason: null,
+  }));
+}
+
+function dropDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const d = indexedDB.deleteDatabase(name);
+    d.onsuccess = d.onerror = () => resolve();
+    d.onblocked = () => console.log(`deleting ${name} is blocked by an open connection`);
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+/** The same rows written with bare IndexedDB: one transaction, one put per record. */
+async function rawPut(name: string, tables: Record<string, unknown[]>): Promise<number> {
+  await dropDatabase(name);
+  const stores = SCHEMA_HISTORY[0]?.stores ?? {};
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      for (const [table, spec] of Object.entries(stores)) {
+        if (!(table in tables)) continue;
+        const [pk, ...indexes] = spec.split(',').map((s) => s.trim());
+        const keyPath = pk?.startsWith('[') ? pk.slice(1, -1).split('+') : (pk ?? null);
+        const store = open.result.createObjectStore(table, { keyPath });
+        for (const ix of indexes) {
+          const multi = ix.startsWith('*');
+          const clean = ix.replace(/^\*/, '');
+          const keyPath = clean.startsWith('[') ? clean.slice(1, -1).split('+') : clean;
+          store.createIndex(clean, keyPath, { multiEntry: multi });
+        }
+      }
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(new Error(open.error?.message ?? 'open failed'));
+  });
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(Object.keys(tables), 'readwrite', { durability: 'strict' });
+    for (const [table, rows] of Object.entries(tables)) {
+      const store = tx.objectStore(table);
+      for (const row of rows) store.put(row);
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(new Error(tx.error?.message ?? 'transaction failed'));
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+async function runSize(n: number, dbName: string) {
+  await dropDatabase(dbName);
+  const db = new DeskDatabase(dbName);
+  let seq = 0;
+  const repos = createRepos(db, () => `${n}-${(seq += 1)}`, sha256Hex);
+  const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
+  await repos.settings.save({ cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' }, actor);
+  const incident = await repos.incidents.create({ title: `Benchmark incident (${n} entries)`, kind: 'attack', startAt: START, timeZone: 'Europe/Oslo', location: 'Market Square', description: '' }, actor);
+  const rows = contents(n);
+
+  console.log(`${dbName}: importing ${n}`);
+  const t0 = performance.now();
+  await repos.timeline.append(incident.id, rows, actor);
+  const importMs = performance.now() - t0;
+
+  const tables = {
+    timelineEntries: await db.timelineEntries.where('incidentId').equals(incident.id).toArray(),
+    timelineRevisions: await db.timelineRevisions.where('incidentId').equals(incident.id).toArray(),
+    timelineOrder: await db.timelineOrder.toArray(),
+  };
+  console.log(`${dbName}: raw put`);
+  const rawMs = await rawPut(`${dbName}-raw`, tables);
+  console.log(`${dbName}: queries`);
+
+  const filter = { ...EMPTY_FILTER, from: START + 2 * 86_400_000, to: START + 9 * 86_400_000, categories: ['decision' as const], tags: ['traffic'] };
+  const queryTimes: number[] = [];
+  let matched = 0;
+  const orderCache = createTimelineOrderCache(db, repos.timeline);
+  const o0 = performance.now();
+  await orderCache.get(incident.id);
+  const orderLoadMs = performance.now() - o0;
+  for (let i = 0; i < 15; i += 1) {
+    const q0 = performance.now();
+    matched = (await queryTimeline(db, incident.id, filter, null, await orderCache.get(incident.id))).length;
+    queryTimes.push(performance.now() - q0);
+  }
+  const search = createTimelineSearch(repos.timeline);
+  const b0 = performance.now();
+  await search.search(incident.id, 'warmup');
+  const indexBuildMs = performance.now() - b0;
+  const searchTimes: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < 15; i += 1) {
+    const s0 = performance.now();
+    hits = (await search.search(incident.id, i % 2 ? 'vigil mosque' : 'ambulance')).size;
+    searchTimes.push(performance.now() - s0);
+  }
+  db.close();
+  // Free the disk and memory before the next size.
+  await dropDatabase(dbName);
+  await dropDatabase(`${dbName}-raw`);
+  return { entries: n, incidentId: incident.id, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, searchMedianMs: median(searchTimes), searchHits: hits };
+}
+
+declare global {
+  interface Window { bench: { runSize: typeof runSize; seedApp: (n: number) => Promise<string>; }; }
+}
+
+window.bench = {
+  runSize,
+  /** Fills the app's own database (the one the desk opens) for the UI measurements. */
+  seedApp: async (n: number) => {
+    await dropDatabase(DB_NAME);
+    const db = new DeskDatabase(DB_NAME);
+    let seq = 0;
+    const repos = createRepos(db, () => `app-${(seq += 1)}`, sha256Hex);
+    const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
+    await repos.settings.save({ cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' }, actor);
+    const incident = await repos.incidents.create({ title: `Benchmark incident (${n} entries)`, kind: 'attack', startAt: START, timeZone: 'Europe/Oslo', location: 'Market Square', description: '' }, actor);
+    await repos.timeline.append(incident.id, contents(n), actor);
+    db.close();
+    return incident.id;
+  },
+};
+
+/** Times each part of the filtered query, for finding where the time goes. */
+export async function profileQuery(dbName: string, incidentId: string): Promise<Record<string, number>> {
+  const db = new DeskDatabase(dbName);
+  const lo = START + 2 * 86_400_000;
+  const hi = START + 9 * 86_400_000;
+  const time = async (f: () => Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+  const out = {
+    orderKeys: await time(() => db.timelineOrder.where('[incidentId+occurredAt+id]').between([incidentId, lo, ''], [incidentId, hi, '\uffff']).primaryKeys()),
+    category: await time(() => db.timelineEntries.where('[incidentId+category+occurredAt]').between([incidentId, 'decision', lo], [incidentId, 'decision', hi]).primaryKeys()),
+    tag: await time(() => db.timelineEntries.where('tags').equals('traffic').primaryKeys()),
+  };
+  db.close();
+  return out;
+}
+(window.bench as unknown as Record<string, unknown>)['profileQuery'] = profileQuery;

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// npm run bench: builds the browser edition with a harness beside it, drives both in headless
+// Chromium, prints a table and writes bench/results/timeline.json.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 5233);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+const server = spawn(process.execPath, ['scripts/serve-web.mjs'], { env: { ...process.env, PORT: String(PORT), RENDERER_OUT: '../out/bench' }, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run'],
+});
+const results = { date: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium: browser.version() }, sizes: [], ui: null };
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30 * 60_000);
+  page.on('console', (m) => process.env.BENCH_VERBOSE && console.log(`  [page] ${m.text()}`));
+  await page.goto(`${BASE}/bench/harness.html`);
+  for (const n of SIZES) {
+    process.stdout.write(`timeline with ${n} entries… `);
+    const r = await page.evaluate((size) => window.bench.runSize(size, `bench-${size}`), n);
+    results.sizes.push(r);
+    if (process.env.BENCH_PROFILE) console.log(await page.evaluate(([size, id]) => window.bench.profileQuery(`bench-${size}`, id), [n, r.incidentId]));
+    console.log(`import ${r.importMs.toFixed(0)} ms`);
+  }
+
+  // The UI at the largest size: first paint of the timeline, then frame times while scrolling.
+  const largest = SIZES[SIZES.length - 1];
+  const incidentId = await page.evaluate((size) => window.bench.seedApp(size), largest);
+  const app = await context.newPage();
+  const t0 = Date.now();
+  await app.goto(`${BASE}/src-renderer/index.html#/incident/${incidentId}/timeline`);
+  await app.waitForSelector('.tl-entry:not(.tl-entry--loading)');
+  const firstPaintMs = await app.evaluate(() => performance.now());
+  const wallMs = Date.now() - t0;
+  const frames = await app.evaluate(async () => {
+    const el = document.querySelector('.tl-scroll');
+    const deltas = [];
+    let last = performance.now();
+    const end = last + 4000;
+    await new Promise((resolve) => {
+      const step = (now) => {
+        deltas.push(now - last);
+        last = now;
+        el.scrollTop += 900;
+        if (now < end) requestAnimationFrame(step);
+        else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    const sorted = [...deltas].sort((a, b) => a - b);
+    return { frames: deltas.length, maxMs: sorted[sorted.length - 1], p95Ms: sorted[Math.floor(sorted.length * 0.95)], medianMs: sorted[Math.floor(sorted.length / 2)], scrolledTo: el.scrollTop };
+  });
+  results.ui = { entries: largest, firstPaintMs, wallMs, scroll: frames };
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const f = (x) => (x === undefined ? '—' : x.toFixed(x < 10 ? 2 : 0));
+console.log('\nTimeline benchmark (times in ms; median of 15 for queries)');
+console.log('entries  | import | raw IDB put | ratio | filtered query | search | search index build | list order load');
+for (const r of results.sizes) {
+  console.log(`${String(r.entries).padEnd(8)} | ${f(r.importMs).padStart(6)} | ${f(r.rawPutMs).padStart(11)} | ${r.ratio.toFixed(2).padStart(5)} | ${f(r.queryMedianMs).padStart(14)} | ${f(r.searchMedianMs).padStart(6)} | ${f(r.indexBuildMs).padStart(18)} | ${f(r.orderLoadMs).padStart(15)}`);
+}
+if (results.ui) {
+  console.log(`\nTimeline view with ${results.ui.entries} entries: first paint ${f(results.ui.firstPaintMs)} ms after navigation;`);
+  console.log(`scrolling ${results.ui.scroll.frames} frames: median ${f(results.ui.scroll.medianMs)} ms, p95 ${f(results.ui.scroll.p95Ms)} ms, worst ${f(results.ui.scroll.maxMs)} ms`);
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/timeline.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWritten to bench/results/timeline.json');

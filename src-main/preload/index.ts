@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+import { CHANNELS } from '../../shared/ipc/channels';
+import type { DeskBridge } from '../../shared/ipc/contract';
+
+// SECURITY: one method per channel of the contract and nothing else: no generic invoke, no
+// ipcRenderer, no event objects reach the page. Main checks every request and the renderer
+// checks every reply, so the casts below only name what those checks guarantee.
+// This file imports `electron` and the channel names only: a sandboxed preload cannot load
+// modules at run time, and the schemas (zod) stay out of the bundle.
+const bridge: DeskBridge = {
+  getAppInfo: (request) => ipcRenderer.invoke(CHANNELS.getAppInfo, request) as ReturnType<DeskBridge['getAppInfo']>,
+  saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request) as ReturnType<DeskBridge['saveFile']>,
+  openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request) as ReturnType<DeskBridge['openFile']>,
+};
+
+contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));
