@@ -111,6 +111,7 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
   await (await chooser).setFiles(backupPath);
   const confirm = page2.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(confirm).toContainText('1 incidents');
+  await expectAccessible(page2, 'restore confirmation');
   await confirm.getByRole('button', { name: 'Replace everything and restore' }).click();
 
   await expect(page2.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();

@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
-import type { EntryContent, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
+import type { EntryContent, EntryLink, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
 import { Dialog } from '../../ui/Dialog';
@@ -11,6 +11,13 @@ import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+
+const LINK_LABELS: Record<EntryLink['kind'], string> = {
+  contact: 'contact',
+  statement: 'statement',
+  'checklist-item': 'checklist item',
+  activation: 'call-tree activation',
+};
 
 const KIND_LABELS: Record<TimelineRevision['kind'], string> = {
   create: 'Logged',
@@ -102,6 +109,12 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <dt>Source</dt><dd>{entry.source || '—'}</dd>
           <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident)})` : ''}</dd>
           <dt>Tags</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
+          {entry.links.length > 0 && (
+            <>
+              <dt>Linked to</dt>
+              <dd>{entry.links.map((l) => `${LINK_LABELS[l.kind]} ${l.id}`).join(', ')}</dd>
+            </>
+          )}
         </dl>
         {entry.body && <p className="description">{entry.body}</p>}
         {!readOnly && !entry.retracted && (
