@@ -7,6 +7,7 @@ import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
+import { ImportRecordButton } from '../export/ImportRecordButton';
 import { IncidentForm } from './IncidentForm';
 import { incidentClock } from './incidentDisplay';
 import { useIncidents } from './queries';
@@ -59,9 +60,12 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           <h1 id="dashboard-title">Incidents</h1>
           <p className="muted">{settings.cityName} · times shown on each incident&apos;s own clock</p>
         </div>
-        <button type="button" className="button button--primary button--large" onClick={() => setCreating(true)}>
-          + New incident
-        </button>
+        <div className="page__actions">
+          <ImportRecordButton operatorName={settings.operatorName} />
+          <button type="button" className="button button--primary button--large" onClick={() => setCreating(true)}>
+            + New incident
+          </button>
+        </div>
       </div>
 
       {incidents === undefined ? (

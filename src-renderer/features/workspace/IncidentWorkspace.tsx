@@ -12,6 +12,7 @@ import { AuditLogView } from '../audit/AuditLogView';
 import { IncidentForm } from '../incidents/IncidentForm';
 import { incidentClock } from '../incidents/incidentDisplay';
 import { useIncident } from '../incidents/queries';
+import { ExportPanel } from '../export/ExportPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { UpcomingPanel } from './UpcomingPanel';
@@ -119,6 +120,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
         {tab === 'overview' ? <OverviewPanel incident={incident} now={now} />
           : tab === 'audit' ? <AuditLogView incident={incident} />
           : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} />
+          : tab === 'export' ? <ExportPanel incident={incident} settings={settings} />
           : <UpcomingPanel section={tab} />}
       </div>
     </main>

@@ -1,0 +1,49 @@
+import { useState, type ReactElement } from 'react';
+
+import { verifyRecordText } from '@shared/domain/record/verifyRecord';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { describeRecordImportError } from '../../db/repos/recordRepo';
+import { sha256Hex } from '../../lib/sha256';
+import { useAppStore } from '../../store';
+
+/**
+ * Brings an incident over from another desk through its after-action record (JSON). The record
+ * is verified first (format, checksum, hash chain); an incident already here is never merged.
+ */
+export function ImportRecordButton({ operatorName }: { operatorName: string }): ReactElement {
+  const { platform, repos, clock, timelineSearch, timelineOrder } = useDesk();
+  const navigate = useAppStore((s) => s.navigate);
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="import-record">
+      <button type="button" className="button" disabled={busy} onClick={() => {
+        setProblem(null);
+        void (async () => {
+          const opened = await platform.openFile({ filters: [{ name: 'After-action record', extensions: ['json'] }], maxBytes: 1024 * 1024 * 1024, title: 'Import an incident record' });
+          if (!opened.ok) return setProblem(opened.error.message);
+          if (!opened.value) return;
+          setBusy(true);
+          try {
+            const checked = await verifyRecordText(opened.value.text, sha256Hex);
+            if (!checked.ok || !checked.record) {
+              const failed = checked.checks.find((c) => !c.ok);
+              return setProblem(`“${opened.value.name}” was not imported: ${failed?.detail ?? 'it did not verify.'}`);
+            }
+            const imported = await repos.record.importRecord(checked.record, actorFrom(operatorName, clock));
+            if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
+            timelineSearch.reset();
+            timelineOrder.reset();
+            showNotice('success', `Incident “${imported.value.title}” imported from its record; its timeline chain verified.`);
+            navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
+          } finally {
+            setBusy(false);
+          }
+        })();
+      }}>Import an incident record…</button>
+      {problem && <p className="form-error" role="alert">{problem}</p>}
+    </div>
+  );
+}

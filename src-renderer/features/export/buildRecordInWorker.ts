@@ -1,0 +1,35 @@
+import type { RecordFile } from '@shared/domain/record/recordFile';
+
+import type { RecordWorkerMessage, RecordWorkerRequest } from './recordWorker';
+
+export type RecordJob = {
+  result: Promise<{ text: string; preview: RecordFile }>;
+  cancel: () => void;
+};
+
+/** Starts building a record in a worker; progress is reported as it goes, cancel stops it at once. */
+export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (step: string, fraction: number) => void): RecordJob {
+  const worker = new Worker(new URL('./recordWorker.ts', import.meta.url), { type: 'module', name: 'record-builder' });
+  let cancel: () => void = () => undefined;
+  const result = new Promise<{ text: string; preview: RecordFile }>((resolve, reject) => {
+    cancel = () => {
+      worker.terminate();
+      reject(new Error('cancelled'));
+    };
+    worker.onmessage = (event: MessageEvent<RecordWorkerMessage>) => {
+      const m = event.data;
+      if (m.type === 'progress') onProgress(m.step, m.done / m.total);
+      else {
+        worker.terminate();
+        if (m.type === 'done') resolve({ text: m.text, preview: m.preview });
+        else reject(new Error(m.message));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'The record could not be built.'));
+    };
+  });
+  worker.postMessage(request);
+  return { result, cancel: () => cancel() };
+}

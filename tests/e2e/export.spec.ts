@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+import { expect, test, type Page } from '@playwright/test';
+
+import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+
+const run = promisify(execFile);
+
+async function logFew(page: Page) {
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  const line = page.getByLabel('Log an entry');
+  for (const text of ['Van drives into the crowd #scene @police', 'decision: Mayor activates the crisis team', 'rumour: Second attacker at the station #station']) {
+    await line.fill(text);
+    await line.press('Enter');
+    await expect(line).toHaveValue('');
+  }
+  await expect(page.getByTestId('timeline-count')).toHaveText('3 entries');
+}
+
+async function saveRecord(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save JSON record' }).click();
+  return (await download).path();
+}
+
+test('the after-action record is exported, verified by the command-line tool, and rebuilds the incident on another desk', async ({ page, browser }) => {
+  await setUpDesk(page);
+  await createIncident(page, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(90), location: 'Markens gate' });
+  await logFew(page);
+
+  await page.getByRole('link', { name: 'Export' }).click();
+  await expectAccessible(page, 'export');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const report = page.getByRole('article', { name: 'After-action record' });
+  await expect(report.getByRole('heading', { name: 'Vehicle attack, Markens gate' })).toBeVisible();
+  await expect(report.getByRole('heading', { name: 'Decisions' })).toBeVisible();
+  await expect(report).toContainText('Mayor activates the crisis team');
+  await expect(report).toContainText('Nothing: this is the complete record');
+  await snap(page, 'export-dialog');
+
+  const path = await saveRecord(page);
+  const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; content: { timeline: { entries: unknown[] } } };
+  expect(record.format).toBe('response-desk-record');
+  expect(record.content.timeline.entries).toHaveLength(3);
+  const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', path]);
+  expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
+
+  // CSV of the timeline from the same dialog.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save timeline CSV' }).click();
+  const csv = await readFile(await (await csvDownload).path(), 'utf8');
+  expect(csv).toContain('Mayor activates the crisis team');
+
+  // The public edition leaves internal entries out and says so.
+  await page.getByLabel(/^Public/).check();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(report).toContainText('Timeline entries marked internal only (3)');
+
+  // Print view for the browser edition.
+  await page.getByRole('button', { name: 'Print / PDF…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Print view of the record' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await snap(page, 'export-print-view');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Close print view' }).click();
+
+  // Another desk imports the internal record; a second import is refused.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await setUpDesk(page2, { city: 'Kristiansand', operator: 'Ola Nordmann' });
+  for (const expected of ['Vehicle attack, Markens gate', 'already on this desk']) {
+    const chooser = page2.waitForEvent('filechooser');
+    await page2.getByRole('button', { name: 'Import an incident record…' }).click();
+    await (await chooser).setFiles(path);
+    if (expected === 'already on this desk') {
+      await expect(page2.getByRole('alert')).toContainText('is already on this desk');
+    } else {
+      await expect(page2.getByRole('heading', { name: expected, level: 1 })).toBeVisible();
+      await page2.getByRole('link', { name: 'Timeline' }).click();
+      await expect(page2.getByTestId('timeline-count')).toHaveText('3 entries');
+      await page2.getByRole('button', { name: 'Verify integrity' }).click();
+      await expect(page2.getByTestId('integrity-result')).toContainText('Integrity verified: 3 revisions of 3 entries');
+      await page2.getByRole('link', { name: 'Incidents' }).click();
+    }
+  }
+  await other.close();
+});

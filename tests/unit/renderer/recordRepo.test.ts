@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+
+import { buildRecord } from '@shared/domain/record/buildRecord';
+import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
+import { sealRecord } from '@shared/domain/record/recordFile';
+import { validateIncidentDraft } from '@shared/domain/incident/commands';
+
+import { T0, actor, makeDraft } from '../../factories/incident';
+import { makeContent, sha256 } from '../../factories/timeline';
+import { freshDesk } from './testDb';
+
+async function exported(profile: 'internal' | 'public' = 'internal') {
+  const desk = freshDesk();
+  const fields = validateIncidentDraft(makeDraft());
+  if (!fields.ok) throw new Error('draft');
+  const incident = await desk.repos.incidents.create(fields.value, actor());
+  const [first] = await desk.repos.timeline.append(incident.id, [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Crisis team activated', category: 'decision' })], actor({ now: T0 + 1000 }));
+  await desk.repos.timeline.edit(first!.id, makeContent({ title: 'Shots reported near the square' }), 'Place corrected', actor({ now: T0 + 2000 }));
+  const source = await desk.repos.record.collect(incident.id);
+  const chain = await desk.repos.timeline.verify(incident.id);
+  const record = await sealRecord(
+    buildRecord(source!, { profile, sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: true, exportedBy: 'Ingrid Berg', now: T0 + 5000, appVersion: '0.1.0', chain }),
+    sha256,
+  );
+  return { desk, incident, record };
+}
+
+describe('importing an after-action record', () => {
+  it('rebuilds the incident exactly on another desk: ids, revisions, times, chain', async () => {
+    const { desk, incident, record } = await exported();
+    const other = freshDesk();
+    const result = await other.repos.record.importRecord(record, actor({ operator: 'Ola', now: T0 + 9000 }));
+    expect(result.ok).toBe(true);
+    expect(await other.db.incidents.get(incident.id)).toEqual(await desk.db.incidents.get(incident.id));
+    expect(await other.db.timelineEntries.toArray()).toEqual(await desk.db.timelineEntries.toArray());
+    expect(await other.db.timelineRevisions.toArray()).toEqual(await desk.db.timelineRevisions.toArray());
+    expect(await other.repos.timeline.verify(incident.id)).toEqual(await desk.repos.timeline.verify(incident.id));
+    expect((await other.repos.audit.listForIncident(incident.id))[0]).toMatchObject({ action: 'import', operator: 'Ola' });
+  });
+
+  it('refuses an incident already on the desk, leaving it untouched', async () => {
+    const { desk, incident, record } = await exported();
+    const before = await desk.db.timelineRevisions.count();
+    expect(await desk.repos.record.importRecord(record, actor())).toEqual({ ok: false, error: { code: 'exists', incidentId: incident.id, title: incident.title } });
+    expect(await desk.db.timelineRevisions.count()).toBe(before);
+  });
+
+  it('refuses a redacted record', async () => {
+    const { record } = await exported('public');
+    expect(await freshDesk().repos.record.importRecord(record, actor())).toEqual({ ok: false, error: { code: 'redacted', profile: 'public' } });
+  });
+});
