@@ -1,3 +1,6 @@
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 
 import { CHANNELS } from '@shared/ipc/channels';
@@ -13,6 +16,7 @@ import { hardenWebContents } from './security/navigation';
 import { applyPermissionPolicy } from './security/permissions';
 import { APP_SCHEME, isAppUrl } from './security/trustedUrl';
 import { createAppInfoService } from './services/appInfoService';
+import { createBackupService } from './services/backupService';
 import { createFileService } from './services/fileService';
 import { createMainWindow } from './windows/mainWindow';
 
@@ -72,6 +76,16 @@ async function start(): Promise<void> {
     statfs: nodeFs.statfs,
     platform: process.platform,
   });
+  const backups = createBackupService({
+    folder: join(app.getPath('userData'), 'backups'),
+    now: () => Date.now(),
+    writeFileAtomic: (path, data) => writeFileAtomic(path, data),
+    mkdir: (path) => mkdir(path, { recursive: true }),
+    readdir: (path) => readdir(path),
+    stat: nodeFs.stat,
+    readFile: nodeFs.readFile,
+    unlink: (path) => unlink(path),
+  });
   registerIpcHandlers({
     ipcMain,
     isTrustedSender: isAppUrl,
@@ -80,6 +94,9 @@ async function start(): Promise<void> {
       [CHANNELS.getAppInfo]: () => appInfo.getAppInfo(),
       [CHANNELS.saveFile]: (request) => files.save(request),
       [CHANNELS.openFile]: (request) => files.open(request),
+      [CHANNELS.writeAutoBackup]: (request) => backups.write(request),
+      [CHANNELS.listBackups]: () => backups.list(),
+      [CHANNELS.readBackup]: (request) => backups.read(request.name),
     },
   });
 

@@ -10,6 +10,8 @@ import { createBackupService } from './features/settings/backupService';
 import { createTimelineSearch } from './features/timeline/searchIndex';
 import { sha256Hex } from './lib/sha256';
 import { requestPersistentStorage } from './lib/storage';
+import { startAutoBackups } from './features/settings/autoBackup';
+import { useAppStore } from './store';
 import { detectPlatform } from './platform';
 
 const db = new DeskDatabase();
@@ -39,6 +41,20 @@ const services: DeskServices = {
 };
 
 void requestPersistentStorage();
+
+if (platform.autoBackups) {
+  startAutoBackups({
+    db,
+    backup: services.backup,
+    autoBackups: platform.autoBackups,
+    settings: () => repos.settings.get(),
+    now: () => Date.now(),
+    // A failed automatic backup must not pass unnoticed: a full disk is exactly when it matters.
+    onResult: (r) => {
+      if (!r.ok) useAppStore.getState().showNotice('error', `The automatic backup failed: ${r.message}. Free some disk space and save a backup by hand (Settings).`);
+    },
+  });
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

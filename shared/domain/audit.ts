@@ -4,15 +4,18 @@ import type { EpochMs } from './time';
 /** Who is acting, and when: passed into every change so each one is attributable. */
 export type Actor = { readonly operator: string; readonly now: EpochMs };
 
-/** The fields whose values differ between two versions of a record, in the order given. */
+/**
+ * The fields whose values differ between two versions of a record, in the order given. An absent
+ * field counts as null: JSON has no undefined, and a change must survive a backup round trip.
+ */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,
   after: T,
   fields: readonly (keyof T & string)[],
 ): FieldChange[] {
   return fields
-    .filter((f) => !Object.is(before[f], after[f]))
-    .map((f) => ({ field: f, before: before[f], after: after[f] }));
+    .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }))
+    .filter((c) => !Object.is(c.before, c.after));
 }
 
 /** Every field of a newly created record, as changes from nothing. */
@@ -20,7 +23,7 @@ export function creationChanges<T extends Record<string, unknown>>(
   record: T,
   fields: readonly (keyof T & string)[],
 ): FieldChange[] {
-  return fields.map((f) => ({ field: f, before: null, after: record[f] }));
+  return fields.map((f) => ({ field: f, before: null, after: record[f] ?? null }));
 }
 
 export function auditEvent(input: {

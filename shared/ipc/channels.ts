@@ -6,6 +6,9 @@ export const CHANNELS = {
   getAppInfo: 'app:get-info',
   saveFile: 'file:save',
   openFile: 'file:open',
+  writeAutoBackup: 'backup:write-auto',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

@@ -66,10 +66,33 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** How many automatic backups main keeps: the newest few, then one a day for a month. */
+export const BackupPolicySchema = z.object({
+  keepLast: z.number().int().min(1).max(500),
+  keepDailyForDays: z.number().int().min(0).max(3650),
+});
+export type BackupPolicy = z.infer<typeof BackupPolicySchema>;
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 12, keepDailyForDays: 30 };
+
+// SECURITY: a backup is named by main; the renderer may only point at one of those names.
+export const BackupNameSchema = z.string().regex(/^auto-\d{8}-\d{6}-\d{3}(-[a-z-]{1,30})?\.json$/, 'is not the name of an automatic backup');
+
+export const AutoBackupRequestSchema = z.object({
+  content: z.string().min(2).max(MAX_SAVE_BYTES),
+  /** Why this backup was made: kept in its name ("before-restore"). */
+  reason: z.string().regex(/^[a-z-]{1,30}$/).optional(),
+  policy: BackupPolicySchema,
+});
+export const BackupInfoSchema = z.object({ name: BackupNameSchema, createdAt: z.number().int().nonnegative(), size: z.number().int().nonnegative() });
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+
 export const ipcContract = {
   [CHANNELS.getAppInfo]: { request: z.undefined(), response: AppInfoSchema },
   [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
   [CHANNELS.openFile]: { request: OpenFileRequestSchema, response: OpenFileResponseSchema },
+  [CHANNELS.writeAutoBackup]: { request: AutoBackupRequestSchema, response: z.object({ written: BackupInfoSchema, removed: z.array(BackupNameSchema) }) },
+  [CHANNELS.listBackups]: { request: z.undefined(), response: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }) },
+  [CHANNELS.readBackup]: { request: z.object({ name: BackupNameSchema }), response: z.object({ text: z.string() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

@@ -49,6 +49,10 @@ export const DeskSettingsSchema = z.object({
   cityName: z.string().min(1).max(120),
   operatorName: operator,
   defaultTimeZone: TimeZoneSchema,
+  /** Automatic backups (desktop app): how often while data changes, and how many are kept. */
+  backupEveryMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  backupKeepLast: z.number().int().min(1).max(500).optional(),
+  backupKeepDailyForDays: z.number().int().min(0).max(3650).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

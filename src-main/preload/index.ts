@@ -12,6 +12,9 @@ const bridge: DeskBridge = {
   getAppInfo: (request) => ipcRenderer.invoke(CHANNELS.getAppInfo, request) as ReturnType<DeskBridge['getAppInfo']>,
   saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request) as ReturnType<DeskBridge['saveFile']>,
   openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request) as ReturnType<DeskBridge['openFile']>,
+  writeAutoBackup: (request) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, request) as ReturnType<DeskBridge['writeAutoBackup']>,
+  listBackups: (request) => ipcRenderer.invoke(CHANNELS.listBackups, request) as ReturnType<DeskBridge['listBackups']>,
+  readBackup: (request) => ipcRenderer.invoke(CHANNELS.readBackup, request) as ReturnType<DeskBridge['readBackup']>,
 };
 
 contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));

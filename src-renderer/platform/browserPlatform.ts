@@ -16,6 +16,8 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
 export function createBrowserPlatform(version: string): DeskPlatform {
   return {
     edition: 'browser',
+    // Automatic backups need a folder of the desk's own: the desktop app has one, a browser does not.
+    autoBackups: null,
     appInfo: async () => {
       const estimate = 'storage' in navigator ? await navigator.storage.estimate().catch(() => undefined) : undefined;
       const free = estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : null;

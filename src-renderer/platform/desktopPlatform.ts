@@ -19,6 +19,15 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
     edition: 'desktop',
     appInfo: async () => parseReply(ipcContract[CHANNELS.getAppInfo].response, await bridge.getAppInfo(undefined)),
     saveFile: async (request) => parseReply(ipcContract[CHANNELS.saveFile].response, await bridge.saveFile(request)),
+    autoBackups: {
+      write: async (content, policy, reason) =>
+        parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content, policy } : { content, policy, reason })),
+      list: async () => parseReply(ipcContract[CHANNELS.listBackups].response, await bridge.listBackups(undefined)),
+      read: async (name) => {
+        const reply = parseReply(ipcContract[CHANNELS.readBackup].response, await bridge.readBackup({ name }));
+        return reply.ok ? ok(reply.value.text) : reply;
+      },
+    },
     openFile: async (request) => {
       const reply = parseReply(ipcContract[CHANNELS.openFile].response, await bridge.openFile(request));
       return reply.ok ? ok(reply.value.file) : reply;

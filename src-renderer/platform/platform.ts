@@ -1,4 +1,4 @@
-import type { AppInfo, OpenFileRequest, SaveFileRequest } from '@shared/ipc/contract';
+import type { AppInfo, BackupInfo, BackupPolicy, OpenFileRequest, SaveFileRequest } from '@shared/ipc/contract';
 import type { Result } from '@shared/domain/result';
 
 export type PlatformError = { code: string; message: string };
@@ -17,4 +17,12 @@ export type DeskPlatform = {
   saveFile(request: SaveFileRequest): Promise<Result<{ savedTo: string | null }, PlatformError>>;
   /** null when the person cancelled. */
   openFile(request: OpenFileRequest): Promise<Result<OpenedFile | null, PlatformError>>;
+  /** Rotating backups in the app's data folder: the desktop app only. */
+  readonly autoBackups: AutoBackups | null;
+};
+
+export type AutoBackups = {
+  write(content: string, policy: BackupPolicy, reason?: string): Promise<Result<{ written: BackupInfo; removed: string[] }, PlatformError>>;
+  list(): Promise<Result<{ folder: string; backups: BackupInfo[] }, PlatformError>>;
+  read(name: string): Promise<Result<string, PlatformError>>;
 };

@@ -76,6 +76,7 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
   await setUpDesk(page);
   await createIncident(page, { title: 'Arson at the community centre', ...wallClockAgo(12 * 60 + 32), location: 'Lund' });
   await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('This browser edition cannot write to a folder of its own, so it makes no automatic backups.')).toBeVisible();
   await expectAccessible(page, 'settings');
   await snap(page, 'settings');
   const downloadPromise = page.waitForEvent('download');

@@ -5,9 +5,10 @@ import type { DeskSettings } from '@shared/schemas/entities';
 
 import type { DeskDatabase } from '../database';
 
-export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'>;
+export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'> &
+  Partial<Pick<DeskSettings, 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays'>>;
 
-const SETTINGS_FIELDS = ['cityName', 'operatorName', 'defaultTimeZone'] as const;
+const SETTINGS_FIELDS = ['cityName', 'operatorName', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays'] as const;
 
 export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
   return {
@@ -18,6 +19,7 @@ export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
       db.transaction('rw', db.settings, db.auditLog, async () => {
         const before = await db.settings.get('desk');
         const next: DeskSettings = {
+          ...before,
           key: 'desk',
           ...input,
           createdAt: before?.createdAt ?? actor.now,
@@ -34,7 +36,7 @@ export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
             action: before ? 'update' : 'create',
             summary: before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
             changes: diffFields(
-              before ?? { cityName: null, operatorName: null, defaultTimeZone: null },
+              before ?? { cityName: null, operatorName: null, defaultTimeZone: null, backupEveryMinutes: null, backupKeepLast: null, backupKeepDailyForDays: null },
               next,
               SETTINGS_FIELDS,
             ),

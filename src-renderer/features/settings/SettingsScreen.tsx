@@ -8,6 +8,7 @@ import type { SettingsInput } from '../../db/repos/settingsRepo';
 import { formatBytes } from '../../lib/formatBytes';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
+import { AutoBackupsPanel } from './AutoBackupsPanel';
 import { BackupPanel } from './BackupPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
 
@@ -73,6 +74,7 @@ export function SettingsScreen({ settings }: { settings: DeskSettings }): ReactE
         <DeskPanel settings={settings} />
         <StoragePanel />
         <BackupPanel settings={settings} />
+        <AutoBackupsPanel settings={settings} />
       </div>
     </main>
   );

@@ -18,17 +18,23 @@ export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRo
 export function createBackupService(deps: { backup: BackupRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string; onRestored?: () => void }) {
   return {
     /** Writes the whole database to a file the person chooses (a download in the browser). */
-    async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
+    /** The whole desk as the text of a backup file. */
+    async text(actor: Actor, cityName: string): Promise<string> {
       const rows = await deps.backup.readAll();
       const file = await buildBackup(
         rows,
         { schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: new Date(actor.now).toISOString(), createdBy: actor.operator, appVersion: deps.appVersion, cityName },
         deps.sha256,
       );
+      return JSON.stringify(file);
+    },
+
+    async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
+      const content = await this.text(actor, cityName);
       const slug = cityName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'desk';
       const saved = await deps.platform.saveFile({
         suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json`,
-        content: JSON.stringify(file),
+        content,
         encoding: 'utf8',
         filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
         title: 'Save a backup of the whole desk',

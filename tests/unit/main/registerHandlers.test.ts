@@ -21,6 +21,9 @@ function setUp(overrides: Partial<IpcHandlers> = {}) {
     ),
     [CHANNELS.saveFile]: vi.fn(() => Promise.resolve({ savedTo: '/tmp/timeline.csv' })),
     [CHANNELS.openFile]: vi.fn(() => Promise.resolve({ file: null })),
+    [CHANNELS.writeAutoBackup]: vi.fn(() => Promise.resolve({ written: { name: 'auto-20261124-065501-123.json', createdAt: 0, size: 2 }, removed: [] })),
+    [CHANNELS.listBackups]: vi.fn(() => Promise.resolve({ folder: '/data/backups', backups: [] })),
+    [CHANNELS.readBackup]: vi.fn(() => Promise.resolve({ text: '{}' })),
     ...overrides,
   };
   const log = { warn: vi.fn(), error: vi.fn() };

@@ -26,6 +26,7 @@ function memoryPlatform() {
       return Promise.resolve(ok({ savedTo: req.suggestedName }));
     },
     openFile: () => Promise.resolve(ok(null)),
+    autoBackups: null,
   };
   return { platform, saved };
 }

@@ -50,3 +50,19 @@ describe('incidents repository', () => {
     expect(await repos.incidents.reopen('inc_missing', actor())).toEqual({ ok: false, error: { code: 'not-found', id: 'inc_missing' } });
   });
 });
+
+describe('settings audit', () => {
+  it('records only the settings that changed, and every line survives a backup', async () => {
+    const { repos } = freshDesk();
+    await repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+    await repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ola', defaultTimeZone: 'Europe/Oslo', backupKeepLast: 20 }, actor({ operator: 'Ola' }));
+    const rows = await repos.backup.readAll();
+    const changes = rows.auditLog.map((e) => e.changes);
+    expect(changes[1]).toEqual([
+      { field: 'operatorName', before: 'Ingrid Berg', after: 'Ola' },
+      { field: 'backupKeepLast', before: null, after: 20 },
+    ]);
+    for (const e of rows.auditLog) for (const c of e.changes) expect('after' in c && c.after !== undefined).toBe(true);
+    expect((await repos.settings.get())?.backupKeepLast).toBe(20);
+  });
+});
