@@ -9,6 +9,7 @@ export const CHANNELS = {
   writeAutoBackup: 'backup:write-auto',
   listBackups: 'backup:list',
   readBackup: 'backup:read',
+  savePdf: 'print:save-pdf',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

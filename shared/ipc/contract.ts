@@ -93,6 +93,11 @@ export const ipcContract = {
   [CHANNELS.writeAutoBackup]: { request: AutoBackupRequestSchema, response: z.object({ written: BackupInfoSchema, removed: z.array(BackupNameSchema) }) },
   [CHANNELS.listBackups]: { request: z.undefined(), response: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }) },
   [CHANNELS.readBackup]: { request: z.object({ name: BackupNameSchema }), response: z.object({ text: z.string() }) },
+  // The page that asks is printed as it stands (its print stylesheet applies), then saved.
+  [CHANNELS.savePdf]: {
+    request: z.object({ suggestedName: SuggestedNameSchema, title: z.string().max(120).optional(), landscape: z.boolean().optional() }),
+    response: SaveFileResponseSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

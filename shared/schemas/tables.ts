@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { ChecklistItemSchema, ChecklistTemplateSchema } from './checklists';
 import { AuditEventSchema, DeskSettingsSchema, IncidentSchema, OpenRecordSchema } from './entities';
 import { TimelineEntrySchema, TimelineRevisionSchema } from './timeline';
 
@@ -23,8 +24,8 @@ export const TABLE_SCHEMAS = {
   statements: OpenRecordSchema,
   statementVersions: OpenRecordSchema,
   approvals: OpenRecordSchema,
-  checklistTemplates: OpenRecordSchema,
-  checklistItems: OpenRecordSchema,
+  checklistTemplates: ChecklistTemplateSchema,
+  checklistItems: ChecklistItemSchema,
   lessons: OpenRecordSchema,
 } as const satisfies Record<string, z.ZodType>;
 

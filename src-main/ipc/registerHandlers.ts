@@ -10,11 +10,15 @@ import { HandlerError } from './handlerError';
 /** The request a handler receives: already parsed by the contract's schema. */
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof ipcContract)[C]['request']>;
 
+/** The page that made the call, for the few capabilities that act on it (printing it to PDF). */
+export type SenderLike = { printToPDF(options: PrintToPdfOptions): Promise<Uint8Array> };
+export type PrintToPdfOptions = { printBackground: boolean; pageSize: 'A4'; landscape: boolean; generateDocumentOutline: boolean };
+
 /** One handler per channel of the contract; the compiler rejects a missing or extra one. */
-export type IpcHandlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+export type IpcHandlers = { [C in Channel]: (request: ParsedRequestOf<C>, sender: SenderLike | undefined) => Promise<ResponseOf<C>> };
 
 /** The part of an `IpcMainInvokeEvent` the checks read. */
-export type InvokeEventLike = { senderFrame?: { url: string } | null };
+export type InvokeEventLike = { senderFrame?: { url: string } | null; sender?: SenderLike };
 
 /** Anything with Electron's `ipcMain.handle` shape. */
 export type IpcMainLike = {
@@ -80,8 +84,8 @@ export async function handleIpcCall<C extends Channel>(
 
   let value: unknown;
   try {
-    const handler = deps.handlers[channel] as (request: unknown) => Promise<unknown>;
-    value = await handler(parsed.data);
+    const handler = deps.handlers[channel] as (request: unknown, sender: SenderLike | undefined) => Promise<unknown>;
+    value = await handler(parsed.data, event.sender);
   } catch (error) {
     const reply = failureFrom(error);
     const log = reply.error.code === 'internal' ? deps.log.error : deps.log.warn;

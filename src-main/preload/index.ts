@@ -15,6 +15,7 @@ const bridge: DeskBridge = {
   writeAutoBackup: (request) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, request) as ReturnType<DeskBridge['writeAutoBackup']>,
   listBackups: (request) => ipcRenderer.invoke(CHANNELS.listBackups, request) as ReturnType<DeskBridge['listBackups']>,
   readBackup: (request) => ipcRenderer.invoke(CHANNELS.readBackup, request) as ReturnType<DeskBridge['readBackup']>,
+  savePdf: (request) => ipcRenderer.invoke(CHANNELS.savePdf, request) as ReturnType<DeskBridge['savePdf']>,
 };
 
 contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 
+import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 import type { AuditEvent, DeskSettings, Incident, OpenRecord } from '@shared/schemas/entities';
 import type { TableName } from '@shared/schemas/tables';
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
@@ -28,8 +29,8 @@ export class DeskDatabase extends Dexie {
   statements!: Table<OpenRecord, string>;
   statementVersions!: Table<OpenRecord, string>;
   approvals!: Table<OpenRecord, string>;
-  checklistTemplates!: Table<OpenRecord, string>;
-  checklistItems!: Table<OpenRecord, string>;
+  checklistTemplates!: Table<ChecklistTemplate, string>;
+  checklistItems!: Table<ChecklistItem, string>;
   lessons!: Table<OpenRecord, string>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {

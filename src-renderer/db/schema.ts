@@ -33,7 +33,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       statementVersions: 'id, statementId, [statementId+number]',
       approvals: 'id, statementId, versionId, at',
       checklistTemplates: 'id, templateKey, [templateKey+version]',
-      checklistItems: 'id, incidentId, [incidentId+phase], [incidentId+dueAt], [incidentId+status]',
+      checklistItems: 'id, incidentId, [incidentId+phase], [incidentId+status]',
       lessons: 'id, incidentId',
     },
   },

@@ -18,6 +18,7 @@ export function createBrowserPlatform(version: string): DeskPlatform {
     edition: 'browser',
     // Automatic backups need a folder of the desk's own: the desktop app has one, a browser does not.
     autoBackups: null,
+    savePdf: null,
     appInfo: async () => {
       const estimate = 'storage' in navigator ? await navigator.storage.estimate().catch(() => undefined) : undefined;
       const free = estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : null;

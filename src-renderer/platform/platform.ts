@@ -17,6 +17,11 @@ export type DeskPlatform = {
   saveFile(request: SaveFileRequest): Promise<Result<{ savedTo: string | null }, PlatformError>>;
   /** null when the person cancelled. */
   openFile(request: OpenFileRequest): Promise<Result<OpenedFile | null, PlatformError>>;
+  /**
+   * Prints the page as it stands (its print stylesheet applies) to a PDF the person saves: the
+   * desktop app only; the browser edition prints through its own dialog instead.
+   */
+  readonly savePdf: ((request: { suggestedName: string; title?: string }) => Promise<Result<{ savedTo: string | null }, PlatformError>>) | null;
   /** Rotating backups in the app's data folder: the desktop app only. */
   readonly autoBackups: AutoBackups | null;
 };

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -7,6 +8,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const run = promisify(execFile);
+
+async function hasLibreOffice(): Promise<boolean> {
+  try {
+    await run('libreoffice', ['--version'], { timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function logFew(page: Page) {
   await page.getByRole('link', { name: 'Timeline' }).click();
@@ -52,6 +62,20 @@ test('the after-action record is exported, verified by the command-line tool, an
   await page.getByRole('button', { name: 'Save timeline CSV' }).click();
   const csv = await readFile(await (await csvDownload).path(), 'utf8');
   expect(csv).toContain('Mayor activates the crisis team');
+
+  // DOCX, opened by LibreOffice as the mayor's office would open it.
+  const docxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save DOCX' }).click();
+  const docxPath = await (await docxDownload).path();
+  if (await hasLibreOffice()) {
+    const dir = dirname(docxPath);
+    const copy = join(dir, 'record.docx');
+    await copyFile(docxPath, copy);
+    await run('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'txt:Text', '--outdir', dir, copy], { timeout: 120_000 });
+    expect(await readFile(join(dir, 'record.txt'), 'utf8')).toContain('Mayor activates the crisis team');
+  } else {
+    console.log('LibreOffice is not installed: the exported DOCX was not opened (CI installs it).');
+  }
 
   // The public edition leaves internal entries out and says so.
   await page.getByLabel(/^Public/).check();

@@ -14,7 +14,7 @@ import { RecordReport } from './RecordReport';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'incident';
 
-type Built = { text: string; preview: RecordFile; key: string };
+type Built = { text: string; preview: RecordFile; docxBase64: string | null; key: string };
 
 /** One dialog for the after-action record: audience, sections, formats, and a preview. */
 export function ExportPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
@@ -34,11 +34,11 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const base = `after-action-${slug(incident.title)}-${profile}-${stamp}`;
 
   /** The record for the current choices, built in a worker (once per set of choices). */
-  const record = async (): Promise<Built | null> => {
-    if (built?.key === key) return built;
+  const record = async (withDocx = false): Promise<Built | null> => {
+    if (built?.key === key && (!withDocx || built.docxBase64 !== null)) return built;
     setProgress({ step: 'Starting', fraction: 0 });
     const started = buildRecordInWorker(
-      { incidentId: incident.id, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion } },
+      { incidentId: incident.id, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion }, docx: withDocx },
       (step, fraction) => setProgress({ step, fraction }),
     );
     job.current = started;
@@ -105,6 +105,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
           <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void record()}>Preview</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && save(`${base}.json`, r.text, 'utf8', 'json', 'record (JSON)'))}>Save JSON record</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r?.preview.content.timeline && save(`${base}-timeline.csv`, timelineToCsv((JSON.parse(r.text) as RecordFile).content.timeline?.entries ?? [], incident.timeZone), 'utf8', 'csv', 'timeline (CSV)'))}>Save timeline CSV</button>
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record(true).then((r) => (r?.docxBase64 ? save(`${base}.docx`, r.docxBase64, 'base64', 'docx', 'record (Word document)') : undefined))}>Save DOCX</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && setPrinting(true))}>Print / PDF…</button>
         </div>
         {progress && (

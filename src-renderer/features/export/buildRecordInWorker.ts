@@ -3,7 +3,7 @@ import type { RecordFile } from '@shared/domain/record/recordFile';
 import type { RecordWorkerMessage, RecordWorkerRequest } from './recordWorker';
 
 export type RecordJob = {
-  result: Promise<{ text: string; preview: RecordFile }>;
+  result: Promise<{ text: string; preview: RecordFile; docxBase64: string | null }>;
   cancel: () => void;
 };
 
@@ -11,7 +11,7 @@ export type RecordJob = {
 export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (step: string, fraction: number) => void): RecordJob {
   const worker = new Worker(new URL('./recordWorker.ts', import.meta.url), { type: 'module', name: 'record-builder' });
   let cancel: () => void = () => undefined;
-  const result = new Promise<{ text: string; preview: RecordFile }>((resolve, reject) => {
+  const result = new Promise<{ text: string; preview: RecordFile; docxBase64: string | null }>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
       reject(new Error('cancelled'));
@@ -21,7 +21,7 @@ export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (s
       if (m.type === 'progress') onProgress(m.step, m.done / m.total);
       else {
         worker.terminate();
-        if (m.type === 'done') resolve({ text: m.text, preview: m.preview });
+        if (m.type === 'done') resolve({ text: m.text, preview: m.preview, docxBase64: m.docxBase64 });
         else reject(new Error(m.message));
       }
     };

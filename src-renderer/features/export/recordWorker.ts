@@ -1,6 +1,7 @@
 // Builds an after-action record off the UI thread: a 100,000-entry timeline is read, its chain
 // walked, the record assembled, sealed and serialised here while the window stays responsive.
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
+import { recordDocxBase64 } from '@shared/domain/record/recordDocx';
 import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
 
 import { DeskDatabase } from '../../db/database';
@@ -8,10 +9,10 @@ import { createRecordRepo } from '../../db/repos/recordRepo';
 import { createTimelineRepo } from '../../db/repos/timelineRepo';
 import { sha256Hex } from '../../lib/sha256';
 
-export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain'> };
+export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain'>; docx: boolean };
 export type RecordWorkerMessage =
   | { type: 'progress'; step: string; done: number; total: number }
-  | { type: 'done'; text: string; preview: RecordFile }
+  | { type: 'done'; text: string; preview: RecordFile; docxBase64: string | null }
   | { type: 'failed'; message: string };
 
 const PREVIEW_ENTRIES = 300;
@@ -23,7 +24,7 @@ scope.onmessage = (event) => {
   void run(event.data).catch((e: unknown) => scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
 };
 
-async function run({ incidentId, options }: RecordWorkerRequest): Promise<void> {
+async function run({ incidentId, options, docx }: RecordWorkerRequest): Promise<void> {
   const db = new DeskDatabase();
   const neverWrites = () => {
     throw new Error('the record worker does not write');
@@ -37,13 +38,18 @@ async function run({ incidentId, options }: RecordWorkerRequest): Promise<void> 
   const chain = await timeline.verify(incidentId, (done) => scope.postMessage({ type: 'progress', step: `Walking the hash chain (${done} of ${total} revisions)`, done: 1, total: 4 }));
   scope.postMessage({ type: 'progress', step: 'Assembling the record', done: 2, total: 4 });
   const record = await sealRecord(buildRecord(source, { ...options, chain }), sha256Hex);
-  scope.postMessage({ type: 'progress', step: 'Writing it out', done: 3, total: 4 });
+  scope.postMessage({ type: 'progress', step: 'Writing it out', done: 3, total: docx ? 5 : 4 });
   const text = JSON.stringify(record);
+  let docxBase64: string | null = null;
+  if (docx) {
+    scope.postMessage({ type: 'progress', step: 'Writing the Word document', done: 4, total: 5 });
+    docxBase64 = await recordDocxBase64(record);
+  }
   const timelinePreview = record.content.timeline && {
     entries: record.content.timeline.entries.slice(0, PREVIEW_ENTRIES),
     revisions: record.content.timeline.revisions.filter((r) => record.content.timeline?.entries.slice(0, PREVIEW_ENTRIES).some((e) => e.id === r.entryId)),
   };
   const preview: RecordFile = { ...record, content: { ...record.content, ...(timelinePreview && { timeline: timelinePreview }) } };
   db.close();
-  scope.postMessage({ type: 'done', text, preview });
+  scope.postMessage({ type: 'done', text, preview, docxBase64 });
 }

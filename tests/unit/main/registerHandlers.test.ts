@@ -24,6 +24,7 @@ function setUp(overrides: Partial<IpcHandlers> = {}) {
     [CHANNELS.writeAutoBackup]: vi.fn(() => Promise.resolve({ written: { name: 'auto-20261124-065501-123.json', createdAt: 0, size: 2 }, removed: [] })),
     [CHANNELS.listBackups]: vi.fn(() => Promise.resolve({ folder: '/data/backups', backups: [] })),
     [CHANNELS.readBackup]: vi.fn(() => Promise.resolve({ text: '{}' })),
+    [CHANNELS.savePdf]: vi.fn(() => Promise.resolve({ savedTo: null })),
     ...overrides,
   };
   const log = { warn: vi.fn(), error: vi.fn() };
@@ -80,7 +81,7 @@ describe('registerIpcHandlers', () => {
     const { call, handlers } = setUp();
     const reply = await call(CHANNELS.saveFile, APP_FRAME, validSave);
     expect(reply).toEqual({ ok: true, value: { savedTo: '/tmp/timeline.csv' } });
-    expect(handlers[CHANNELS.saveFile]).toHaveBeenCalledWith(validSave);
+    expect(handlers[CHANNELS.saveFile]).toHaveBeenCalledWith(validSave, undefined);
   });
 
   it('answers app:get-info, whose request is empty', async () => {

@@ -27,6 +27,7 @@ function memoryPlatform() {
     },
     openFile: () => Promise.resolve(ok(null)),
     autoBackups: null,
+    savePdf: null,
   };
   return { platform, saved };
 }

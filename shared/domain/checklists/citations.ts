@@ -1,0 +1,39 @@
+import { citeGuide } from '../guide/citation';
+import { GUIDE_PAGES } from '../guide/checklistSeed';
+import type { GuideBasis, GuideSource } from '../../schemas/checklists';
+
+/** The companion guide some items come from. */
+export const MAYORS_GUIDE = {
+  shortTitle: 'Guide for Mayors',
+  publisher: 'Strong Cities Network',
+  year: 2023,
+} as const;
+
+/** The chapter a guide page holds, as cited: "ch. 6 Preparing to Respond". */
+export function chapterOf(source: GuideSource): string {
+  return GUIDE_PAGES[source.page].chapter;
+}
+
+/**
+ * The full citation of an item's source: "Guide for City-Led Response (Strong Cities Network,
+ * 2024), ch. 6 Preparing to Respond", or the Guide for Mayors for items drawn from it.
+ */
+export function citeSource(source: GuideSource): string {
+  const page = GUIDE_PAGES[source.page];
+  return page.guide === 'city-led-response'
+    ? citeGuide(page.chapter)
+    : `${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${page.chapter}`;
+}
+
+/** How an item's basis is labelled, honestly: only stated items speak for the guide. */
+export const BASIS_LABELS: Record<GuideBasis, string> = {
+  stated: 'From the guide (paraphrased)',
+  generalised: 'Practice suggestion (not the guide’s words)',
+};
+
+/** One line under an item: where it comes from and how firmly. */
+export function sourceLine(source: GuideSource | null, adapted: boolean): string {
+  if (source === null) return 'Added by the city (not from the guide)';
+  if (adapted) return `Adapted by the city from: ${citeSource(source)}`;
+  return source.basis === 'stated' ? `${BASIS_LABELS.stated}: ${citeSource(source)}` : `${BASIS_LABELS.generalised}, drawn from the themes of ${citeSource(source)}`;
+}

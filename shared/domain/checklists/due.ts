@@ -1,0 +1,78 @@
+import { TZDate } from '@date-fns/tz';
+import { add, type Duration } from 'date-fns';
+
+import { err, ok, type Result } from '../result';
+import type { EpochMs } from '../time';
+import { OFFSET_LIMITS, OFFSET_UNITS, type DueOffset, type OffsetUnit } from '../../schemas/checklists';
+
+/** The calendar duration an offset stands for, as date-fns adds it. */
+export function offsetDuration(offset: DueOffset): Duration {
+  return { [offset.unit]: offset.amount };
+}
+
+/**
+ * When an item falls due: the incident's start plus the offset, added on the incident's own
+ * clock. Hours are elapsed hours; days, weeks, months and years are calendar steps in the
+ * incident's zone, so "+1 month" across a daylight-saving change keeps the wall-clock time, and
+ * "+1 month" from 31 January is the last day of February (date-fns clamps to the month's end).
+ * null when the item has no due time.
+ */
+export function dueAt(startAt: EpochMs, offset: DueOffset | null, timeZone: string): EpochMs | null {
+  if (offset === null) return null;
+  return add(new TZDate(startAt, timeZone), offsetDuration(offset)).getTime();
+}
+
+const UNIT_WORDS: Record<OffsetUnit, [string, string]> = {
+  hours: ['hour', 'hours'],
+  days: ['day', 'days'],
+  weeks: ['week', 'weeks'],
+  months: ['month', 'months'],
+  years: ['year', 'years'],
+};
+
+export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = {
+  hours: 'hours',
+  days: 'days',
+  weeks: 'weeks',
+  months: 'months',
+  years: 'years',
+};
+
+/** "+1 hour", "+6 months"; "at the start" for zero; "before an incident" when there is no offset. */
+export function offsetLabel(offset: DueOffset | null): string {
+  if (offset === null) return 'before an incident';
+  if (offset.amount === 0) return 'at the start';
+  const [one, many] = UNIT_WORDS[offset.unit];
+  return `+${offset.amount} ${offset.amount === 1 ? one : many}`;
+}
+
+export type OffsetError = { code: 'not-a-number'; input: string } | { code: 'negative' } | { code: 'too-far'; limit: number; unit: OffsetUnit } | { code: 'bad-unit'; input: string };
+
+/**
+ * Reads an offset as typed into a form: a whole number and a unit. An empty amount means "no
+ * due time". Refuses what cannot be meant: fractions, negatives, more than ten years.
+ */
+export function parseOffset(amount: string, unit: string): Result<DueOffset | null, OffsetError> {
+  const text = amount.trim();
+  if (text === '') return ok(null);
+  if (!(OFFSET_UNITS as readonly string[]).includes(unit)) return err({ code: 'bad-unit', input: unit });
+  const u = unit as OffsetUnit;
+  if (/^-\s*\d+$/.test(text)) return err({ code: 'negative' });
+  if (!/^\d+$/.test(text)) return err({ code: 'not-a-number', input: text });
+  const n = Number(text);
+  if (n > OFFSET_LIMITS[u]) return err({ code: 'too-far', limit: OFFSET_LIMITS[u], unit: u });
+  return ok({ unit: u, amount: n });
+}
+
+export function describeOffsetError(e: OffsetError): string {
+  switch (e.code) {
+    case 'not-a-number':
+      return `“${e.input}” is not a whole number. Type how many hours, days, weeks, months or years after the start, e.g. 6.`;
+    case 'negative':
+      return 'An item cannot fall due before the incident starts. Use 0 for “at the start”, or leave the field empty for no due time.';
+    case 'too-far':
+      return `That is more than ten years after the start: use at most ${e.limit} ${OFFSET_UNIT_LABELS[e.unit]}.`;
+    case 'bad-unit':
+      return `“${e.input}” is not a unit the desk knows. Choose hours, days, weeks, months or years.`;
+  }
+}
