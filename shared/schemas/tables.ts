@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { ChecklistItemSchema, ChecklistTemplateSchema } from './checklists';
 import { AuditEventSchema, DeskSettingsSchema, IncidentSchema, OpenRecordSchema } from './entities';
+import { LessonSchema } from './lessons';
 import { TimelineEntrySchema, TimelineRevisionSchema } from './timeline';
 
 /**
@@ -26,7 +27,7 @@ export const TABLE_SCHEMAS = {
   approvals: OpenRecordSchema,
   checklistTemplates: ChecklistTemplateSchema,
   checklistItems: ChecklistItemSchema,
-  lessons: OpenRecordSchema,
+  lessons: LessonSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 import type { AuditEvent, DeskSettings, Incident, OpenRecord } from '@shared/schemas/entities';
+import type { Lesson } from '@shared/schemas/lessons';
 import type { TableName } from '@shared/schemas/tables';
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
@@ -31,7 +32,7 @@ export class DeskDatabase extends Dexie {
   approvals!: Table<OpenRecord, string>;
   checklistTemplates!: Table<ChecklistTemplate, string>;
   checklistItems!: Table<ChecklistItem, string>;
-  lessons!: Table<OpenRecord, string>;
+  lessons!: Table<Lesson, string>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a committed write is on disk before Dexie reports success, so an

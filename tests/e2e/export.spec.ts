@@ -41,6 +41,15 @@ test('the after-action record is exported, verified by the command-line tool, an
   await logFew(page);
 
   await page.getByRole('link', { name: 'Export' }).click();
+  const lessons = page.getByRole('region', { name: 'Lessons learned' });
+  await lessons.getByLabel('Kind').selectOption('corrective-action');
+  await lessons.getByLabel('Lesson').fill('Give the night shift a printed call sheet');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
+  await expect(lessons.getByText('Name who owns this action.')).toBeVisible();
+  await lessons.getByLabel('Owner').fill('Emergency manager');
+  await lessons.getByLabel('Due').fill('2027-01-15');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
+  await expect(lessons.getByText('Give the night shift a printed call sheet')).toBeVisible();
   await expectAccessible(page, 'export');
   await page.getByRole('button', { name: 'Preview' }).click();
   const report = page.getByRole('article', { name: 'After-action record' });
@@ -48,6 +57,7 @@ test('the after-action record is exported, verified by the command-line tool, an
   await expect(report.getByRole('heading', { name: 'Decisions' })).toBeVisible();
   await expect(report).toContainText('Mayor activates the crisis team');
   await expect(report).toContainText('Nothing: this is the complete record');
+  await expect(report).toContainText('Give the night shift a printed call sheet (owner: Emergency manager; due 2027-01-15; open)');
   await snap(page, 'export-dialog');
 
   const path = await saveRecord(page);

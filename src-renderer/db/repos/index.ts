@@ -5,6 +5,7 @@ import type { DeskDatabase } from '../database';
 import { createAuditRepo } from './auditRepo';
 import { createBackupRepo } from './backupRepo';
 import { createIncidentsRepo } from './incidentsRepo';
+import { createLessonsRepo } from './lessonsRepo';
 import { createRecordRepo } from './recordRepo';
 import { createSettingsRepo } from './settingsRepo';
 import { createTimelineRepo } from './timelineRepo';
@@ -18,6 +19,7 @@ export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256He
     backup: createBackupRepo(db, gen),
     timeline: createTimelineRepo(db, gen, sha256),
     record: createRecordRepo(db, gen),
+    lessons: createLessonsRepo(db, gen),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

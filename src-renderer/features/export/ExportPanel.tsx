@@ -9,6 +9,7 @@ import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { buildRecordInWorker, type RecordJob } from './buildRecordInWorker';
+import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
 import { RecordReport } from './RecordReport';
 
@@ -115,6 +116,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
           </div>
         )}
       </div>
+      <LessonsPanel incident={incident} settings={settings} />
       {built && built.key === key ? (
         <div className="panel export__preview">
           <h2 className="visually-hidden">Preview</h2>

@@ -8,6 +8,7 @@ import { PROFILE_LABELS } from '@shared/domain/record/profiles';
 import type { RecordFile } from '@shared/domain/record/recordFile';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { OpenRecord } from '@shared/schemas/entities';
+import { LESSON_KIND_LABELS } from '@shared/schemas/lessons';
 
 const COUNT_LABELS: Record<string, string> = {
   timelineEntries: 'Timeline entries',
@@ -162,7 +163,22 @@ export function RecordReport({ record, truncatedTo }: { record: RecordFile; trun
       )}
       {content.lessons && (
         <Section title="Lessons learned">
-          <OpenList rows={content.lessons} empty="No lessons recorded yet." />
+          {content.lessons.length === 0 ? <p className="muted">No lessons recorded yet.</p> : (
+            (['strength', 'improvement', 'corrective-action'] as const).map((kind) => {
+              const list = (content.lessons ?? []).filter((l) => l['kind'] === kind);
+              if (list.length === 0) return null;
+              return (
+                <div key={kind}>
+                  <h3>{LESSON_KIND_LABELS[kind]}s</h3>
+                  <ul className="report__list">
+                    {list.map((l) => (
+                      <li key={l.id}>{text(l, 'text')}{kind === 'corrective-action' && ` (owner: ${text(l, 'owner')}; due ${text(l, 'dueDate')}; ${text(l, 'status')})`}</li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })
+          )}
         </Section>
       )}
       {content.audit && (

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * FORMAT: lessons learned, in the usual after-action / improvement-plan shape: what went well,
+ * what to improve, and corrective actions each with an owner and a due date.
+ */
+export const LESSON_KINDS = ['strength', 'improvement', 'corrective-action'] as const;
+export const LessonKindSchema = z.enum(LESSON_KINDS);
+export type LessonKind = z.infer<typeof LessonKindSchema>;
+
+const epochMs = z.number().int().nonnegative();
+
+export const LessonSchema = z.object({
+  id: z.string().min(1).max(100),
+  incidentId: z.string().min(1).max(100),
+  kind: LessonKindSchema,
+  text: z.string().trim().min(1).max(4000),
+  /** Corrective actions only: who carries it out, and by when (a calendar date in the incident's zone). */
+  owner: z.string().max(120).nullable(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  status: z.enum(['open', 'done']),
+  /** Set when the action was put on the incident's recovery checklist. */
+  checklistItemId: z.string().max(100).nullable(),
+  createdAt: epochMs,
+  createdBy: z.string().min(1).max(120),
+  updatedAt: epochMs,
+  updatedBy: z.string().min(1).max(120),
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
+export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
+  strength: 'Strength',
+  improvement: 'Area for improvement',
+  'corrective-action': 'Corrective action',
+};
