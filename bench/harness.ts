@@ -4,6 +4,11 @@ import { createRepos } from '../src-renderer/db/repos';
 import { queryTimeline, EMPTY_FILTER } from '../src-renderer/db/repos/timelineQuery';
 import { SCHEMA_HISTORY } from '../src-renderer/db/schema';
 import { createTimelineOrderCache } from '../src-renderer/db/repos/timelineOrderCache';
+import { buildRecord } from '../shared/domain/record/buildRecord';
+import { RECORD_SECTIONS } from '../shared/domain/record/profiles';
+import { recordDocxBase64 } from '../shared/domain/record/recordDocx';
+import { sealRecord } from '../shared/domain/record/recordFile';
+import { timelineToCsv } from '../shared/domain/timeline/csv';
 import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
 import { sha256Hex } from '../src-renderer/lib/sha256';
 import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
@@ -141,11 +146,30 @@ async function runSize(n: number, dbName: string) {
     hits = (await search.search(incident.id, i % 2 ? 'vigil mosque' : 'ambulance')).size;
     searchTimes.push(performance.now() - s0);
   }
+  // The after-action record: gathered, chain walked, built and sealed; then each format.
+  console.log(`${dbName}: record`);
+  const r0 = performance.now();
+  const source = await repos.record.collect(incident.id);
+  const chain = await repos.timeline.verify(incident.id);
+  if (!source) throw new Error('incident vanished');
+  const record = await sealRecord(buildRecord(source, { profile: 'internal', sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: false, exportedBy: 'Benchmark', now: actor.now, appVersion: 'bench', chain }), sha256Hex);
+  const recordBuildMs = performance.now() - r0;
+  const j0 = performance.now();
+  const json = JSON.stringify(record);
+  const jsonMs = performance.now() - j0;
+  const c0 = performance.now();
+  const csv = timelineToCsv(record.content.timeline?.entries ?? [], 'Europe/Oslo');
+  const csvMs = performance.now() - c0;
+  const d0 = performance.now();
+  const docx = await recordDocxBase64(record);
+  const docxMs = performance.now() - d0;
+  const exportSizes = { jsonMB: json.length / 2 ** 20, csvMB: csv.length / 2 ** 20, docxMB: (docx.length * 3) / 4 / 2 ** 20 };
+
   db.close();
   // Free the disk and memory before the next size.
   await dropDatabase(dbName);
   await dropDatabase(`${dbName}-raw`);
-  return { entries: n, incidentId: incident.id, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, searchMedianMs: median(searchTimes), searchHits: hits };
+  return { entries: n, incidentId: incident.id, recordBuildMs, jsonMs, csvMs, docxMs, exportSizes, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, searchMedianMs: median(searchTimes), searchHits: hits };
 }
 
 declare global {

@@ -73,6 +73,11 @@ console.log('entries  | import | raw IDB put | ratio | filtered query | search |
 for (const r of results.sizes) {
   console.log(`${String(r.entries).padEnd(8)} | ${f(r.importMs).padStart(6)} | ${f(r.rawPutMs).padStart(11)} | ${r.ratio.toFixed(2).padStart(5)} | ${f(r.queryMedianMs).padStart(14)} | ${f(r.searchMedianMs).padStart(6)} | ${f(r.indexBuildMs).padStart(18)} | ${f(r.orderLoadMs).padStart(15)}`);
 }
+console.log('\nAfter-action record (times in ms): build = gather + walk the chain + assemble + seal');
+console.log('entries  | record build | JSON | CSV  | DOCX   | JSON MB | DOCX MB');
+for (const r of results.sizes) {
+  console.log(`${String(r.entries).padEnd(8)} | ${f(r.recordBuildMs).padStart(12)} | ${f(r.jsonMs).padStart(4)} | ${f(r.csvMs).padStart(4)} | ${f(r.docxMs).padStart(6)} | ${r.exportSizes.jsonMB.toFixed(1).padStart(7)} | ${r.exportSizes.docxMB.toFixed(2).padStart(7)}`);
+}
 if (results.ui) {
   console.log(`\nTimeline view with ${results.ui.entries} entries: first paint ${f(results.ui.firstPaintMs)} ms after navigation;`);
   console.log(`scrolling ${results.ui.scroll.frames} frames: median ${f(results.ui.scroll.medianMs)} ms, p95 ${f(results.ui.scroll.p95Ms)} ms, worst ${f(results.ui.scroll.maxMs)} ms`);
