@@ -97,6 +97,8 @@ test('the after-action record is exported, verified by the command-line tool, an
   await expect(page.getByRole('dialog', { name: 'Print view of the record' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await snap(page, 'export-print-view');
+  // The same print view as a PDF, as the desktop app's printToPDF makes it.
+  await page.pdf({ path: 'test-results/screens/record.pdf', format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Close print view' }).click();
 

@@ -117,7 +117,7 @@ export function RecordReport({ record, truncatedTo }: { record: RecordFile; trun
       {content.timeline && (
         <Section title="Timeline">
           {truncatedTo !== undefined && <p className="muted">Preview: the first {truncatedTo} entries. The saved record holds them all.</p>}
-          <table className="table table--compact report__timeline">
+          {entries.length === 0 ? <p className="muted">No timeline entries in this edition.</p> : <table className="table table--compact report__timeline">
             <thead><tr><th scope="col">When</th><th scope="col">T+</th><th scope="col">What</th><th scope="col">Source · verification</th></tr></thead>
             <tbody>
               {entries.map((e) => {
@@ -140,7 +140,7 @@ export function RecordReport({ record, truncatedTo }: { record: RecordFile; trun
                 );
               })}
             </tbody>
-          </table>
+          </table>}
         </Section>
       )}
 
