@@ -100,9 +100,16 @@ export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;
 export const ItemOriginSchema = z.object({ templateKey: z.string().min(1).max(80), version: z.number().int().positive(), itemKey: z.string().min(1).max(100) });
 export type ItemOrigin = z.infer<typeof ItemOriginSchema>;
 
+/**
+ * The scope of the city's standing preparedness checklist, worked through in peacetime: its
+ * items carry this in place of an incident id (incident ids always start with "inc_").
+ */
+export const DESK_SCOPE = 'desk';
+
 export const ChecklistItemSchema = z
   .object({
     id,
+    /** The incident the item belongs to, or DESK_SCOPE for the city's peacetime preparedness. */
     incidentId: id,
     ...itemText,
     /** Order within its phase. */

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 
 import { ChecklistItemSchema, ChecklistTemplateSchema } from './checklists';
-import { AuditEventSchema, DeskSettingsSchema, IncidentSchema, OpenRecordSchema } from './entities';
+import { AuditEventSchema, DeskSettingsSchema, IncidentSchema } from './entities';
+import { CallAttemptSchema, ContactSchema, ContactTreeSchema, TreeActivationSchema } from './contacts';
 import { LessonSchema } from './lessons';
+import { ApprovalSchema, StatementSchema, StatementTemplateRowSchema, StatementVersionSchema } from './statements';
 import { TimelineEntrySchema, TimelineRevisionSchema } from './timeline';
 
 /**
@@ -17,14 +19,14 @@ export const TABLE_SCHEMAS = {
   auditLog: AuditEventSchema,
   timelineEntries: TimelineEntrySchema,
   timelineRevisions: TimelineRevisionSchema,
-  contacts: OpenRecordSchema,
-  contactTrees: OpenRecordSchema,
-  treeActivations: OpenRecordSchema,
-  callAttempts: OpenRecordSchema,
-  statementTemplates: OpenRecordSchema,
-  statements: OpenRecordSchema,
-  statementVersions: OpenRecordSchema,
-  approvals: OpenRecordSchema,
+  contacts: ContactSchema,
+  contactTrees: ContactTreeSchema,
+  treeActivations: TreeActivationSchema,
+  callAttempts: CallAttemptSchema,
+  statementTemplates: StatementTemplateRowSchema,
+  statements: StatementSchema,
+  statementVersions: StatementVersionSchema,
+  approvals: ApprovalSchema,
   checklistTemplates: ChecklistTemplateSchema,
   checklistItems: ChecklistItemSchema,
   lessons: LessonSchema,

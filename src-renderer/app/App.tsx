@@ -2,10 +2,14 @@ import { useEffect, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
+import { useGuideTemplates } from '../features/checklists/useGuideTemplates';
+import { ContactsScreen } from '../features/contacts/ContactsScreen';
 import { Dashboard } from '../features/incidents/Dashboard';
+import { PlanScreen } from '../features/plan/PlanScreen';
 import { useSettings } from '../features/settings/queries';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { TemplateLibrary } from '../features/statements/TemplateLibrary';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
 import { formatBytes } from '../lib/formatBytes';
 import { useStorageHealth } from '../lib/storage';
@@ -16,8 +20,8 @@ import { useDesk } from './DeskContext';
 function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
-  const link = (name: 'dashboard' | 'settings', label: string) => (
-    <a href={name === 'dashboard' ? '#/' : '#/settings'} className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
+  const link = (name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'settings', label: string) => (
+    <a href={name === 'dashboard' ? '#/' : `#/${name}`} className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
       aria-current={route.name === name ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name }); }}>
       {label}
     </a>
@@ -28,6 +32,9 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
       <span className="topbar__city">{settings.cityName}</span>
       <nav className="topbar__nav" aria-label="Main">
         {link('dashboard', 'Incidents')}
+        {link('plan', 'Plan')}
+        {link('contacts', 'Contacts')}
+        {link('templates', 'Statement templates')}
         {link('settings', 'Settings')}
       </nav>
       <span className="topbar__operator" title="Recorded on every change">Operator: <strong>{settings.operatorName}</strong></span>
@@ -50,6 +57,7 @@ export function App(): ReactElement {
   const settings = useSettings();
   const route = useAppStore((s) => s.route);
   const sync = useAppStore((s) => s.syncRouteFromLocation);
+  useGuideTemplates(settings);
   useEffect(() => {
     window.addEventListener('hashchange', sync);
     return () => window.removeEventListener('hashchange', sync);
@@ -63,6 +71,9 @@ export function App(): ReactElement {
       <DiskWarning />
       <NoticeBar />
       {route.name === 'settings' ? <SettingsScreen settings={settings} />
+        : route.name === 'contacts' ? <ContactsScreen settings={settings} />
+        : route.name === 'plan' ? <PlanScreen settings={settings} />
+        : route.name === 'templates' ? <TemplateLibrary settings={settings} />
         : route.name === 'incident' ? <IncidentWorkspace key={route.id} id={route.id} tab={route.tab} settings={settings} />
         : <Dashboard settings={settings} />}
     </div>

@@ -5,11 +5,17 @@ export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 export type Route =
   | { name: 'dashboard' }
   | { name: 'settings' }
+  | { name: 'contacts' }
+  | { name: 'plan' }
+  | { name: 'templates' }
   | { name: 'incident'; id: string; tab: WorkspaceTab };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'contacts') return { name: 'contacts' };
+  if (parts[0] === 'plan') return { name: 'plan' };
+  if (parts[0] === 'templates') return { name: 'templates' };
   if (parts[0] === 'incident' && parts[1]) {
     const tab = (WORKSPACE_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'overview';
     return { name: 'incident', id: parts[1], tab };
@@ -23,6 +29,12 @@ export function routeToHash(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'contacts':
+      return '#/contacts';
+    case 'plan':
+      return '#/plan';
+    case 'templates':
+      return '#/templates';
     case 'incident':
       return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
   }

@@ -1,9 +1,11 @@
 import Dexie, { type Table } from 'dexie';
 
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
-import type { AuditEvent, DeskSettings, Incident, OpenRecord } from '@shared/schemas/entities';
+import type { AuditEvent, DeskSettings, Incident } from '@shared/schemas/entities';
 import type { Lesson } from '@shared/schemas/lessons';
 import type { TableName } from '@shared/schemas/tables';
+import type { Approval, Statement, StatementTemplateRow, StatementVersion } from '@shared/schemas/statements';
+import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/schemas/contacts';
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
@@ -22,14 +24,14 @@ export class DeskDatabase extends Dexie {
   timelineRevisions!: Table<TimelineRevision, string>;
   /** Derived from timelineEntries: see DERIVED_TABLES. */
   timelineOrder!: Table<TimelineOrderKey, [string, number, string]>;
-  contacts!: Table<OpenRecord, string>;
-  contactTrees!: Table<OpenRecord, string>;
-  treeActivations!: Table<OpenRecord, string>;
-  callAttempts!: Table<OpenRecord, string>;
-  statementTemplates!: Table<OpenRecord, string>;
-  statements!: Table<OpenRecord, string>;
-  statementVersions!: Table<OpenRecord, string>;
-  approvals!: Table<OpenRecord, string>;
+  contacts!: Table<Contact, string>;
+  contactTrees!: Table<ContactTree, string>;
+  treeActivations!: Table<TreeActivation, string>;
+  callAttempts!: Table<CallAttempt, string>;
+  statementTemplates!: Table<StatementTemplateRow, string>;
+  statements!: Table<Statement, string>;
+  statementVersions!: Table<StatementVersion, string>;
+  approvals!: Table<Approval, string>;
   checklistTemplates!: Table<ChecklistTemplate, string>;
   checklistItems!: Table<ChecklistItem, string>;
   lessons!: Table<Lesson, string>;

@@ -37,6 +37,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       lessons: 'id, incidentId',
     },
   },
+  {
+    // Call trees listed by last change; an incident's call attempts read without its activations.
+    version: 2,
+    stores: {
+      contactTrees: 'id, name, updatedAt',
+      callAttempts: 'id, activationId, [activationId+at], incidentId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;

@@ -42,7 +42,8 @@ test('an incident keeps its clock across a reload, and can be closed and reopene
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   const rows = page.locator('table tbody tr');
-  await expect(rows).toHaveCount(3);
+  // Created, its checklists added, closed, reopened.
+  await expect(rows).toHaveCount(4);
   await expect(rows.nth(0)).toContainText('Incident reopened');
   await expect(rows.nth(1)).toContainText('Incident closed');
   await expect(rows.nth(2)).toContainText(OPERATOR);

@@ -30,6 +30,7 @@ const UNIT_WORDS: Record<OffsetUnit, [string, string]> = {
   years: ['year', 'years'],
 };
 
+/** Unit names as the forms show them. */
 export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = {
   hours: 'hours',
   days: 'days',
@@ -46,6 +47,7 @@ export function offsetLabel(offset: DueOffset | null): string {
   return `+${offset.amount} ${offset.amount === 1 ? one : many}`;
 }
 
+/** Why a typed offset was refused. */
 export type OffsetError = { code: 'not-a-number'; input: string } | { code: 'negative' } | { code: 'too-far'; limit: number; unit: OffsetUnit } | { code: 'bad-unit'; input: string };
 
 /**
@@ -64,6 +66,7 @@ export function parseOffset(amount: string, unit: string): Result<DueOffset | nu
   return ok({ unit: u, amount: n });
 }
 
+/** The refusal in words, for the form to show beside the field. */
 export function describeOffsetError(e: OffsetError): string {
   switch (e.code) {
     case 'not-a-number':

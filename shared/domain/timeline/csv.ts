@@ -64,20 +64,8 @@ const SYNONYMS: Record<ImportField, string[]> = {
   reported: ['reported_at', 'reported', 'heard', 'received'],
 };
 
-export type CsvTable = { headers: string[]; rows: string[][] };
-
-export type CsvError = { code: 'empty' } | { code: 'unreadable'; detail: string };
-
-export function readCsv(text: string): Result<CsvTable, CsvError> {
-  const clean = text.replace(/^\uFEFF/, '');
-  if (clean.trim() === '') return err({ code: 'empty' });
-  const parsed = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy' });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) return err({ code: 'unreadable', detail: `row ${fatal.row !== undefined ? fatal.row + 1 : '?'}: ${fatal.message}` });
-  const [headers, ...rows] = parsed.data;
-  if (!headers || headers.every((h) => h.trim() === '')) return err({ code: 'empty' });
-  return ok({ headers: headers.map((h) => h.trim()), rows });
-}
+export { readCsvTable as readCsv, type CsvError, type CsvTable } from '../csv/readCsvTable';
+import type { CsvTable } from '../csv/readCsvTable';
 
 /** Guesses which column holds which field from the header names. */
 export function autoMap(headers: readonly string[]): ColumnMapping {

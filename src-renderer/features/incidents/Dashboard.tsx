@@ -7,17 +7,21 @@ import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
+import { OverdueBadge } from '../checklists/OverdueBadge';
+import { useLatestTemplates, useOverdueCounts } from '../checklists/queries';
+import { TemplatePicker } from '../checklists/TemplatePicker';
+import { templateOptions } from '../checklists/templateOptions';
 import { ImportRecordButton } from '../export/ImportRecordButton';
 import { IncidentForm } from './IncidentForm';
 import { incidentClock } from './incidentDisplay';
 import { useIncidents } from './queries';
 
-function IncidentCard({ incident, now }: { incident: Incident; now: number }): ReactElement {
+function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now: number; overdue?: number }): ReactElement {
   const navigate = useAppStore((s) => s.navigate);
   const clock = incidentClock(incident, now);
   const closed = incident.status === 'closed';
   return (
-    <li className={`incident-card${closed ? ' incident-card--closed' : ''}`}>
+    <li className={`incident-card${closed ? ' incident-card--closed' : ''}${overdue > 0 ? ' incident-card--overdue' : ''}`}>
       <div className="incident-card__main">
         <h3>
           <a href={`#/incident/${encodeURIComponent(incident.id)}/overview`} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incident.id, tab: 'overview' }); }}>
@@ -28,6 +32,7 @@ function IncidentCard({ incident, now }: { incident: Incident; now: number }): R
           <span className="badge">{INCIDENT_KIND_LABELS[incident.kind]}</span>
           <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
           {incident.location && <span>{incident.location}</span>}
+          <OverdueBadge count={overdue} long />
         </p>
         <p className="incident-card__start">
           Started {clock.startedAt} <span className="muted">({incident.timeZone})</span>
@@ -49,6 +54,9 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
   const showNotice = useAppStore((s) => s.showNotice);
   const [creating, setCreating] = useState(false);
   const now = useNow();
+  const overdue = useOverdueCounts(incidents ?? [], now);
+  const templates = templateOptions(useLatestTemplates());
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
 
   const open = incidents?.filter((i) => i.status === 'open') ?? [];
   const closed = incidents?.filter((i) => i.status === 'closed') ?? [];
@@ -62,7 +70,7 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
         </div>
         <div className="page__actions">
           <ImportRecordButton operatorName={settings.operatorName} />
-          <button type="button" className="button button--primary button--large" onClick={() => setCreating(true)}>
+          <button type="button" className="button button--primary button--large" onClick={() => { setUnticked(new Set()); setCreating(true); }}>
             + New incident
           </button>
         </div>
@@ -84,7 +92,7 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           <section aria-labelledby="open-title">
             <h2 id="open-title" className="section-title">Open ({open.length})</h2>
             {open.length === 0 ? <p className="muted">No open incidents.</p> : (
-              <ul className="incident-list">{open.map((i) => <IncidentCard key={i.id} incident={i} now={now} />)}</ul>
+              <ul className="incident-list">{open.map((i) => <IncidentCard key={i.id} incident={i} now={now} overdue={overdue.get(i.id) ?? 0} />)}</ul>
             )}
           </section>
           {closed.length > 0 && (
@@ -104,7 +112,8 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           onClose={() => setCreating(false)}
           onSubmit={async (fields) => {
             try {
-              const incident = await repos.incidents.create(fields, actorFrom(settings.operatorName, clock));
+              const chosen = templates.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
+              const incident = await repos.checklists.startIncident(fields, chosen, actorFrom(settings.operatorName, clock));
               setCreating(false);
               showNotice('success', `Incident “${incident.title}” created.`);
               navigate({ name: 'incident', id: incident.id, tab: 'overview' });
@@ -113,7 +122,9 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
               return `The incident could not be saved: ${String(e)}`;
             }
           }}
-        />
+        >
+          <TemplatePicker legend="Checklists for this incident" options={templates} unticked={unticked} onChange={setUnticked} />
+        </IncidentForm>
       )}
     </main>
   );

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 
 import {
   INCIDENT_KIND_LABELS,
@@ -20,6 +20,8 @@ type Props = {
   submitLabel: string;
   onSubmit: (fields: IncidentFields) => Promise<string | null>;
   onClose: () => void;
+  /** More of the form, shown above its buttons (e.g. which checklists apply to a new incident). */
+  children?: ReactNode;
 };
 
 function draftFrom(initial: Props['initial']): IncidentDraft {
@@ -32,7 +34,7 @@ function draftFrom(initial: Props['initial']): IncidentDraft {
 }
 
 /** Create or edit an incident. The start is typed as read on the incident's own clock. */
-export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose }: Props): ReactElement {
+export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, children }: Props): ReactElement {
   const [draft, setDraft] = useState<IncidentDraft>(() => draftFrom(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -107,6 +109,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose }:
             <textarea id={id} name="description" rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
           )}
         </Field>
+        {children}
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>Cancel</button>

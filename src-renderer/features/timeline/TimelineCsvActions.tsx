@@ -12,6 +12,7 @@ import type { ListedEntry } from '../../db/repos/timelineQuery';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
+import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'incident';
 
@@ -34,23 +35,7 @@ function ImportDialog({ incident, fileName, table, actor, onDone, onClose }: {
       <p>{table.rows.length} rows. Times without an offset are read on the incident&apos;s clock ({incident.timeZone}). Imported entries are marked as transcribed. Nothing is written until you press Import.</p>
       <fieldset className="fieldset">
         <legend>Which column holds what</legend>
-        <div className="mapping">
-          {IMPORT_FIELDS.map((f) => (
-            <label key={f} className="mapping__row">
-              <span>{IMPORT_FIELD_LABELS[f]}</span>
-              <select value={mapping[f] ?? ''} onChange={(e) => {
-                const value = e.target.value;
-                setMapping((m) => {
-                  const rest = Object.fromEntries(Object.entries(m).filter(([k]) => k !== f)) as ColumnMapping;
-                  return value === '' ? rest : { ...rest, [f]: Number(value) };
-                });
-              }}>
-                <option value="">— not in this file —</option>
-                {table.headers.map((h, i) => <option key={`${h}-${String(i)}`} value={i}>{h || `Column ${i + 1}`}</option>)}
-              </select>
-            </label>
-          ))}
-        </div>
+        <ColumnMappingFields fields={IMPORT_FIELDS} labels={IMPORT_FIELD_LABELS} headers={table.headers} mapping={mapping} onChange={setMapping} />
       </fieldset>
       {!result.ok ? <p className="form-error" role="alert">{result.error}</p> : (
         <>

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 
+import { overdueCount } from '@shared/domain/checklists/views';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
@@ -9,13 +10,17 @@ import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { AuditLogView } from '../audit/AuditLogView';
+import { ChecklistPanel } from '../checklists/ChecklistPanel';
+import { OverdueBadge } from '../checklists/OverdueBadge';
+import { useChecklistItems } from '../checklists/queries';
 import { IncidentForm } from '../incidents/IncidentForm';
 import { incidentClock } from '../incidents/incidentDisplay';
 import { useIncident } from '../incidents/queries';
 import { ExportPanel } from '../export/ExportPanel';
+import { StatementsPanel } from '../statements/StatementsPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
-import { UpcomingPanel } from './UpcomingPanel';
+import { ActivationPanel } from '../contacts/ActivationPanel';
 
 const TAB_LABELS: Record<WorkspaceTab, string> = {
   overview: 'Overview',
@@ -93,6 +98,7 @@ function Header({ incident, settings }: { incident: Incident; settings: DeskSett
 /** One incident's workspace: its header and clock, then a tab per feature. */
 export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: WorkspaceTab; settings: DeskSettings }): ReactElement {
   const incident = useIncident(id);
+  const checklistItems = useChecklistItems(id);
   const navigate = useAppStore((s) => s.navigate);
   const now = useNow();
   if (incident === undefined) return <main className="page"><p className="muted">Loading…</p></main>;
@@ -113,6 +119,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
           <a key={t} href={`#/incident/${encodeURIComponent(id)}/${t}`} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: t }); }}>
             {TAB_LABELS[t]}
+            {t === 'checklists' && <> <OverdueBadge count={overdueCount(checklistItems ?? [], incident, now)} /></>}
           </a>
         ))}
       </nav>
@@ -121,7 +128,9 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
           : tab === 'audit' ? <AuditLogView incident={incident} />
           : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} />
           : tab === 'export' ? <ExportPanel incident={incident} settings={settings} />
-          : <UpcomingPanel section={tab} />}
+          : tab === 'checklists' ? <ChecklistPanel incident={incident} settings={settings} />
+          : tab === 'contacts' ? <ActivationPanel incident={incident} settings={settings} />
+          : <StatementsPanel incident={incident} settings={settings} />}
       </div>
     </main>
   );

@@ -5,17 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, buildBackup, describeBackupError, parseBackup } from '@shared/domain/backup/backupFile';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
+import { makeContact } from '../../factories/contacts';
 import { makeIncident } from '../../factories/incident';
+import { makeDraft, seedTemplate } from '../../factories/statements';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 const meta = { schemaVersion: 1, createdAt: '2026-11-24T10:00:00.000Z', createdBy: 'Ingrid Berg', appVersion: '0.1.0', cityName: 'Kristiansand' };
 
 function rows(): TableRows {
+  const arabic = makeDraft({ template: seedTemplate('initial-holding-statement', 'ar') });
   const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as TableRows;
   return {
     ...empty,
     incidents: [makeIncident({ title: 'Arson — «Lund» 🕯' })],
-    contacts: [{ id: 'con_1', name: 'Imam Rahman', futureField: { nested: [1, 2] } }],
+    contacts: [makeContact({ id: 'con_1', name: 'Imam Rahman' })],
+    statements: [arabic.statement],
+    statementVersions: [arabic.version],
   };
 }
 

@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
 import { describe, expect, it } from 'vitest';
 
 import { recordDocxBase64 } from '@shared/domain/record/recordDocx';
 
 import { makeRecord } from '../../factories/record';
+import { hasLibreOffice, openInLibreOffice } from '../../support/libreOffice';
 
-const run = promisify(execFile);
-
-async function hasLibreOffice(): Promise<boolean> {
-  try {
-    await run('libreoffice', ['--version'], { timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const libreOffice = await hasLibreOffice();
 if (!libreOffice) console.log('LibreOffice is not installed here: the DOCX is checked as a ZIP only (CI installs libreoffice-writer-nogui).');
 
@@ -31,14 +16,9 @@ describe('after-action record as DOCX', () => {
   });
 
   it.skipIf(!libreOffice)('opens in LibreOffice, which reads back its title, sections and integrity line', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'desk-docx-'));
     const record = await makeRecord('council');
-    const docx = join(dir, 'record.docx');
-    await writeFile(docx, Buffer.from(await recordDocxBase64(record), 'base64'));
-    await run('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000 });
-    expect((await readFile(join(dir, 'record.pdf'))).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await run('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text', '--outdir', dir, docx], { timeout: 120_000 });
-    const text = await readFile(join(dir, 'record.txt'), 'utf8');
+    const { pdfMagic, text } = await openInLibreOffice({ base64: await recordDocxBase64(record), name: 'record' });
+    expect(pdfMagic).toBe('%PDF-');
     expect(text).toContain('Vehicle attack, Markens gate');
     expect(text).toContain('Council edition');
     expect(text).toContain('Personal contact details (phone numbers, email addresses, call signs) (2)');

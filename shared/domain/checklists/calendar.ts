@@ -1,0 +1,67 @@
+import { TZDate } from '@date-fns/tz';
+import ical from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+
+import { formatWallClock } from '../incident/wallClock';
+import type { Incident } from '../../schemas/entities';
+import { sourceLine } from './citations';
+import { offsetLabel } from './due';
+import { ROLE_TITLES } from './roles';
+import type { ScheduledItem } from './views';
+
+/**
+ * The VTIMEZONE component for `zone`, named as the incident names it. The tz database lists some
+ * zones as links to another with the same rules (Europe/Oslo → Europe/Berlin); the definition is
+ * the same, so it carries the incident's own name, which calendar apps then show. null when the
+ * library has no definition: the events are then written in UTC, still at the right instants.
+ */
+export function vtimezoneFor(zone: string): string | null {
+  const found = tzlib_get_ical_block(zone);
+  const block = Array.isArray(found) ? found[0] : undefined;
+  if (block === undefined || block === '') return null;
+  return block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
+}
+
+/**
+ * FORMAT: the incident's recovery milestones as an iCalendar file (RFC 5545), for the mayor's
+ * office to load into its calendar. Each milestone is a one-hour event at its due time on the
+ * incident's clock (TZID of the incident's zone, with its VTIMEZONE); its UID is the item's id,
+ * so loading a later export updates the same events instead of duplicating them. Milestones
+ * marked not applicable are left out; done ones are kept, marked as done.
+ */
+export function milestonesCalendar(incident: Incident, items: readonly ScheduledItem[], ctx: { cityName: string; now: number }): string {
+  const zone = incident.timeZone;
+  const vtimezone = vtimezoneFor(zone);
+  const calendar = ical({
+    name: `${incident.title}: recovery milestones`,
+    description: `Recovery milestones of “${incident.title}” (${ctx.cityName}), exported from Response Desk. Times are on the incident's clock (${zone}).`,
+    prodId: { company: 'Response Desk', product: 'Recovery checklists', language: 'EN' },
+    timezone: vtimezone === null ? null : { name: null, generator: () => vtimezone },
+  });
+  calendar.x('X-WR-TIMEZONE', zone);
+  for (const item of items) {
+    if (!item.milestone || item.dueAt === null || item.status === 'not-applicable') continue;
+    const start = vtimezone === null ? new Date(item.dueAt) : new TZDate(item.dueAt, zone);
+    const end = vtimezone === null ? new Date(item.dueAt + 3_600_000) : new TZDate(item.dueAt + 3_600_000, zone);
+    const done = item.status === 'done';
+    calendar.createEvent({
+      id: `${item.id}@response-desk`,
+      start,
+      end,
+      ...(vtimezone === null ? {} : { timezone: zone }),
+      stamp: new Date(ctx.now),
+      summary: `${done ? '(Done) ' : ''}${item.title}`,
+      description: [
+        `${offsetLabel(item.offset)} after the incident started (${formatWallClock(incident.startAt, zone, 'd MMM yyyy HH:mm')}, ${zone}).`,
+        `Owner: ${ROLE_TITLES[item.owner]}${item.assignee ? `; assigned to ${item.assignee}` : ''}.`,
+        item.rationale,
+        sourceLine(item.source, item.adapted),
+        `Incident: ${incident.title}${incident.location ? `, ${incident.location}` : ''}.`,
+      ]
+        .filter((line) => line !== '')
+        .join('\n'),
+      categories: [{ name: 'Recovery milestone' }],
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,224 @@
+import { diffFields, type Actor } from '../audit';
+import { err, ok, type Result } from '../result';
+import {
+  ChecklistRoleSchema,
+  ResponsePhaseIdSchema,
+  type ChecklistItem,
+  type ChecklistStatus,
+  type ChecklistTemplate,
+} from '../../schemas/checklists';
+import type { FieldChange } from '../../schemas/entities';
+import type { EntryContent } from '../../schemas/timeline';
+import { describeOffsetError, offsetLabel, parseOffset } from './due';
+
+/** The fields whose changes the audit log records for an item. */
+export const ITEM_AUDIT_FIELDS = ['phase', 'title', 'owner', 'offset', 'status', 'assignee', 'notes', 'resolutionNote', 'resolvedAt', 'resolvedBy'] as const;
+
+/** Status names as the lists show them. */
+export const STATUS_LABELS: Record<ChecklistStatus, string> = {
+  todo: 'To do',
+  'in-progress': 'In progress',
+  done: 'Done',
+  'not-applicable': 'Not applicable',
+};
+
+/** Resolved items are finished with: done, or not applicable with a reason. */
+export const isResolved = (item: Pick<ChecklistItem, 'status'>): boolean => item.status === 'done' || item.status === 'not-applicable';
+
+/**
+ * Copies the chosen templates' items into a new incident. Each item names the template version
+ * it came from; positions run on within each phase, in the order the templates are given.
+ */
+export function itemsFromTemplates(templates: readonly ChecklistTemplate[], incidentId: string, newId: () => string, actor: Actor, startPositions: ReadonlyMap<string, number> = new Map()): ChecklistItem[] {
+  const next = new Map(startPositions);
+  return templates.flatMap((t) =>
+    t.items.map((i) => {
+      const position = next.get(i.phase) ?? 0;
+      next.set(i.phase, position + 1);
+      return {
+        id: newId(),
+        incidentId,
+        phase: i.phase,
+        title: i.title,
+        rationale: i.rationale,
+        owner: i.owner,
+        offset: i.offset,
+        milestone: i.milestone,
+        source: i.source,
+        adapted: i.adapted,
+        position,
+        template: { templateKey: t.templateKey, version: t.version, itemKey: i.key },
+        status: 'todo',
+        assignee: '',
+        notes: '',
+        resolutionNote: null,
+        resolvedAt: null,
+        resolvedBy: null,
+        createdAt: actor.now,
+        createdBy: actor.operator,
+        updatedAt: actor.now,
+        updatedBy: actor.operator,
+      } satisfies ChecklistItem;
+    }),
+  );
+}
+
+/** Why a status change was refused. */
+export type StatusChangeError = { code: 'reason-required' } | { code: 'too-long' } | { code: 'unchanged' };
+
+/**
+ * Moves an item to a new status. Done takes an optional note; not applicable needs its reason.
+ * Going back to "to do" or "in progress" clears who resolved it, while the audit log keeps it.
+ */
+export function changeStatus(item: ChecklistItem, status: ChecklistStatus, note: string, actor: Actor): Result<{ next: ChecklistItem; changes: FieldChange[] }, StatusChangeError> {
+  const text = note.trim();
+  if (text.length > 2000) return err({ code: 'too-long' });
+  if (status === 'not-applicable' && text === '') return err({ code: 'reason-required' });
+  const resolved = status === 'done' || status === 'not-applicable';
+  const next: ChecklistItem = {
+    ...item,
+    status,
+    resolutionNote: resolved ? text || null : null,
+    resolvedAt: resolved ? actor.now : null,
+    resolvedBy: resolved ? actor.operator : null,
+    updatedAt: actor.now,
+    updatedBy: actor.operator,
+  };
+  if (item.status === status && item.resolutionNote === next.resolutionNote) return err({ code: 'unchanged' });
+  return ok({ next, changes: diffFields(item, next, ITEM_AUDIT_FIELDS.filter((f) => f !== 'offset')) });
+}
+
+/** The refusal in words, for the dialog to show. */
+export function describeStatusChangeError(e: StatusChangeError): string {
+  switch (e.code) {
+    case 'reason-required':
+      return 'Say why this item does not apply, so the after-action review can follow the decision.';
+    case 'too-long':
+      return 'Keep the note under 2,000 characters; put longer detail in the item’s notes.';
+    case 'unchanged':
+      return 'The item already has this status.';
+  }
+}
+
+/** What the item form holds, as typed. Title and phase are editable on custom items only. */
+export type ItemDraft = {
+  phase: string;
+  title: string;
+  rationale: string;
+  owner: string;
+  offsetAmount: string;
+  offsetUnit: string;
+  assignee: string;
+  notes: string;
+};
+
+/** Field name → message, shown beside each field. */
+export type ItemDraftErrors = Partial<Record<keyof ItemDraft, string>>;
+
+/** The form's starting values for an existing item. */
+export function draftFromItem(item: ChecklistItem): ItemDraft {
+  return {
+    phase: item.phase,
+    title: item.title,
+    rationale: item.rationale,
+    owner: item.owner,
+    offsetAmount: item.offset === null ? '' : String(item.offset.amount),
+    offsetUnit: item.offset?.unit ?? 'hours',
+    assignee: item.assignee,
+    notes: item.notes,
+  };
+}
+
+type ValidItem = Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'assignee' | 'notes'>;
+
+/** Checks an item form; every problem is named by field, so nothing typed is lost. */
+export function validateItemDraft(draft: ItemDraft): Result<ValidItem, ItemDraftErrors> {
+  const errors: ItemDraftErrors = {};
+  const title = draft.title.trim();
+  if (title === '') errors.title = 'Say what has to be done, e.g. “Call the head of the mosque council”.';
+  else if (title.length > 300) errors.title = 'Keep the item under 300 characters; put the detail in the notes.';
+  const phase = ResponsePhaseIdSchema.safeParse(draft.phase);
+  if (!phase.success) errors.phase = 'Choose the phase this item belongs to.';
+  const owner = ChecklistRoleSchema.safeParse(draft.owner);
+  if (!owner.success) errors.owner = 'Choose who owns this item.';
+  const offset = parseOffset(draft.offsetAmount, draft.offsetUnit);
+  if (!offset.ok) errors.offsetAmount = describeOffsetError(offset.error);
+  if (draft.assignee.trim().length > 120) errors.assignee = 'Keep the name under 120 characters.';
+  if (draft.notes.length > 5000) errors.notes = 'Keep the notes under 5,000 characters.';
+  if (draft.rationale.length > 2000) errors.rationale = 'Keep this under 2,000 characters.';
+  if (Object.keys(errors).length > 0 || !phase.success || !owner.success || !offset.ok) return err(errors);
+  return ok({ phase: phase.data, title, rationale: draft.rationale.trim(), owner: owner.data, offset: offset.value, assignee: draft.assignee.trim(), notes: draft.notes.trim() });
+}
+
+/** A custom item of one incident: not from any template. */
+export function createCustomItem(valid: ValidItem, ctx: { id: string; incidentId: string; position: number; actor: Actor }): ChecklistItem {
+  return {
+    id: ctx.id,
+    incidentId: ctx.incidentId,
+    ...valid,
+    milestone: false,
+    source: null,
+    adapted: false,
+    position: ctx.position,
+    template: null,
+    status: 'todo',
+    resolutionNote: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    createdAt: ctx.actor.now,
+    createdBy: ctx.actor.operator,
+    updatedAt: ctx.actor.now,
+    updatedBy: ctx.actor.operator,
+  };
+}
+
+/**
+ * Applies an edited item. A template item keeps its wording and phase (they are the plan's);
+ * the team may reschedule it, change its owner, assign it and keep notes.
+ */
+export function updateItem(item: ChecklistItem, valid: ValidItem, actor: Actor): { next: ChecklistItem; changes: FieldChange[] } {
+  const custom = item.template === null;
+  const next: ChecklistItem = {
+    ...item,
+    ...(custom ? { title: valid.title, phase: valid.phase, rationale: valid.rationale } : {}),
+    owner: valid.owner,
+    offset: valid.offset,
+    assignee: valid.assignee,
+    notes: valid.notes,
+    updatedAt: actor.now,
+    updatedBy: actor.operator,
+  };
+  // An offset is an object: the audit log records it as people read it ("+6 hours").
+  const changes = diffFields({ ...item, offset: offsetLabel(item.offset) }, { ...next, offset: offsetLabel(next.offset) }, ITEM_AUDIT_FIELDS);
+  return { next, changes };
+}
+
+/**
+ * The timeline entry that records an item's completion: an action, linked to the item, titled
+ * "Checklist: <item> — done (note)" so the log reads on its own.
+ */
+export function resolutionEntry(item: ChecklistItem, occurredAt: number): EntryContent {
+  const outcome = item.status === 'not-applicable' ? 'not applicable' : 'done';
+  const note = item.resolutionNote ?? '';
+  const head = `Checklist: ${item.title} — ${outcome}`;
+  const shortNote = note.length > 120 ? `${note.slice(0, 119)}…` : note;
+  const title = (shortNote === '' ? head : `${head} (${shortNote})`).slice(0, 500);
+  return {
+    occurredAt,
+    occurredPrecision: 'exact',
+    reportedAt: null,
+    category: 'action',
+    title,
+    body: note,
+    source: '',
+    sourceContactId: null,
+    verification: 'confirmed',
+    tags: ['checklist'],
+    release: 'internal',
+    links: [{ kind: 'checklist-item', id: item.id }],
+    onBehalfOf: null,
+    transcribed: false,
+    retracted: false,
+    retractionReason: null,
+  };
+}

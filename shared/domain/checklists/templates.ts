@@ -1,0 +1,246 @@
+import type { Actor } from '../audit';
+import type { ResponsePhaseId } from '../guide/phases';
+import { err, ok, type Result } from '../result';
+import {
+  ChecklistRoleSchema,
+  ResponsePhaseIdSchema,
+  type ChecklistRole,
+  type ChecklistSeed,
+  type ChecklistTemplate,
+  type ChecklistTemplateItem,
+  type GuideSource,
+} from '../../schemas/checklists';
+import { describeOffsetError, parseOffset } from './due';
+
+/** The guide's templates as version 1 rows, written once to a desk that has none. */
+export function guideTemplateRows(seed: ChecklistSeed, newId: () => string, actor: Actor): ChecklistTemplate[] {
+  return seed.templates.map((t) => ({
+    id: newId(),
+    templateKey: t.templateKey,
+    version: 1,
+    title: t.title,
+    description: t.description,
+    origin: 'guide',
+    items: t.items.map((i) => ({
+      key: i.key,
+      phase: i.phase,
+      title: i.title,
+      rationale: i.rationale,
+      owner: i.owner,
+      offset: i.offset,
+      milestone: i.milestone,
+      source: { page: i.page, basis: i.basis },
+      adapted: false,
+    })),
+    changeNote: `The guide's checklist as shipped with the desk (content revision ${seed.seedRevision}).`,
+    createdAt: actor.now,
+    createdBy: actor.operator,
+  }));
+}
+
+/** The newest version of each template, by key, in the order templates were first written. */
+export function latestVersions(templates: readonly ChecklistTemplate[]): ChecklistTemplate[] {
+  const latest = new Map<string, ChecklistTemplate>();
+  for (const t of templates) {
+    const seen = latest.get(t.templateKey);
+    if (!seen || seen.version < t.version) latest.set(t.templateKey, t);
+  }
+  return [...latest.values()].sort((a, b) => templateOrder(a) - templateOrder(b) || a.title.localeCompare(b.title));
+}
+
+const GUIDE_ORDER = ['guide-preparedness', 'guide-immediate', 'guide-early-days-weeks', 'guide-intermediate', 'guide-long-term', 'guide-milestones'];
+function templateOrder(t: ChecklistTemplate): number {
+  const i = GUIDE_ORDER.indexOf(t.templateKey);
+  return i === -1 ? GUIDE_ORDER.length : i;
+}
+
+/** One row of the template editor, as typed. */
+export type TemplateItemDraft = {
+  /** null for a row added in the editor. */
+  key: string | null;
+  phase: string;
+  title: string;
+  rationale: string;
+  owner: string;
+  offsetAmount: string;
+  offsetUnit: string;
+  milestone: boolean;
+  source: GuideSource | null;
+};
+
+/** The whole editor, as typed. */
+export type TemplateDraft = {
+  title: string;
+  description: string;
+  changeNote: string;
+  items: TemplateItemDraft[];
+};
+
+/** Messages for one row of the editor, by field. */
+export type TemplateItemErrors = Partial<Record<'title' | 'offset' | 'phase' | 'owner' | 'rationale', string>>;
+/** Every problem with an edited template, for the editor to show where it belongs. */
+export type TemplateErrors = {
+  title?: string;
+  changeNote?: string;
+  form?: string;
+  /** By row index in the draft. */
+  items?: Record<number, TemplateItemErrors>;
+};
+
+/** The editor's starting values: the template version being edited. */
+export function draftFromTemplate(t: ChecklistTemplate): TemplateDraft {
+  return {
+    title: t.title,
+    description: t.description,
+    changeNote: '',
+    items: t.items.map((i) => ({
+      key: i.key,
+      phase: i.phase,
+      title: i.title,
+      rationale: i.rationale,
+      owner: i.owner,
+      offsetAmount: i.offset === null ? '' : String(i.offset.amount),
+      offsetUnit: i.offset?.unit ?? 'hours',
+      milestone: i.milestone,
+      source: i.source,
+    })),
+  };
+}
+
+/**
+ * Checks an edited template against the version it was made from and builds the next version.
+ * Every problem is named by row, so nothing typed is lost: the editor keeps the draft and shows
+ * the messages beside the rows.
+ */
+export function reviseTemplate(
+  previous: ChecklistTemplate,
+  draft: TemplateDraft,
+  ctx: { id: string; newKey: () => string; actor: Actor },
+): Result<ChecklistTemplate, TemplateErrors> {
+  const errors: TemplateErrors = {};
+  const itemErrors: Record<number, TemplateItemErrors> = {};
+  const title = draft.title.trim();
+  if (title === '') errors.title = 'Give the checklist a name.';
+  else if (title.length > 200) errors.title = 'Keep the name under 200 characters.';
+  if (draft.changeNote.length > 1000) errors.changeNote = 'Keep the note under 1,000 characters.';
+  if (draft.items.length === 0) errors.form = 'A checklist needs at least one item. To stop using it, leave it unticked when creating an incident.';
+  if (draft.items.length > 500) errors.form = 'A checklist holds at most 500 items.';
+
+  const before = new Map(previous.items.map((i) => [i.key, i]));
+  const items: ChecklistTemplateItem[] = [];
+  draft.items.forEach((row, index) => {
+    const e: TemplateItemErrors = {};
+    const rowTitle = row.title.trim();
+    if (rowTitle === '') e.title = 'Say what has to be done.';
+    else if (rowTitle.length > 300) e.title = 'Keep the item under 300 characters; put the detail in “Why”.';
+    if (row.rationale.length > 2000) e.rationale = 'Keep this under 2,000 characters.';
+    const phase = ResponsePhaseIdSchema.safeParse(row.phase);
+    if (!phase.success) e.phase = 'Choose the phase this item belongs to.';
+    const owner = ChecklistRoleSchema.safeParse(row.owner);
+    if (!owner.success) e.owner = 'Choose who owns this item.';
+    const offset = parseOffset(row.offsetAmount, row.offsetUnit);
+    if (!offset.ok) e.offset = describeOffsetError(offset.error);
+    if (Object.keys(e).length > 0 || !phase.success || !owner.success || !offset.ok) {
+      itemErrors[index] = e;
+      return;
+    }
+    const was = row.key === null ? undefined : before.get(row.key);
+    const reworded = was !== undefined && (was.title !== rowTitle || was.rationale !== row.rationale.trim());
+    items.push({
+      key: row.key ?? ctx.newKey(),
+      phase: phase.data,
+      title: rowTitle,
+      rationale: row.rationale.trim(),
+      owner: owner.data,
+      offset: offset.value,
+      milestone: row.milestone,
+      source: was?.source ?? row.source,
+      // reworded implies an earlier version of the item exists.
+      adapted: (was?.adapted ?? false) || (reworded && was.source !== null),
+    });
+  });
+  if (Object.keys(itemErrors).length > 0) errors.items = itemErrors;
+  if (Object.keys(errors).length > 0) return err(errors);
+
+  const next: ChecklistTemplate = {
+    id: ctx.id,
+    templateKey: previous.templateKey,
+    version: previous.version + 1,
+    title,
+    description: draft.description.trim(),
+    origin: 'city',
+    items,
+    changeNote: draft.changeNote.trim() || summariseChanges(previous, { ...previous, title, items }),
+    createdAt: ctx.actor.now,
+    createdBy: ctx.actor.operator,
+  };
+  if (summariseChanges(previous, next) === 'No changes' && next.description === previous.description) {
+    return err({ form: 'Nothing has changed, so no new version was saved.' });
+  }
+  return ok(next);
+}
+
+/** A new checklist of the city's own, as its version 1. */
+export function createCityTemplate(
+  input: { title: string; description: string },
+  ctx: { id: string; templateKey: string; actor: Actor; firstItem: { key: string; phase: ResponsePhaseId; owner: ChecklistRole } },
+): Result<ChecklistTemplate, TemplateErrors> {
+  const title = input.title.trim();
+  if (title === '') return err({ title: 'Give the checklist a name.' });
+  if (title.length > 200) return err({ title: 'Keep the name under 200 characters.' });
+  return ok({
+    id: ctx.id,
+    templateKey: ctx.templateKey,
+    version: 1,
+    title,
+    description: input.description.trim(),
+    origin: 'city',
+    items: [
+      {
+        key: ctx.firstItem.key,
+        phase: ctx.firstItem.phase,
+        title: 'First item: reword me',
+        rationale: '',
+        owner: ctx.firstItem.owner,
+        offset: { unit: 'hours', amount: 1 },
+        milestone: false,
+        source: null,
+        adapted: false,
+      },
+    ],
+    changeNote: 'New checklist of the city’s own.',
+    createdAt: ctx.actor.now,
+    createdBy: ctx.actor.operator,
+  });
+}
+
+/** "2 added, 1 removed, 3 changed, reordered": what a new version changes, for its note and the audit log. */
+export function summariseChanges(previous: ChecklistTemplate, next: Pick<ChecklistTemplate, 'title' | 'items'>): string {
+  const before = new Map(previous.items.map((i) => [i.key, i]));
+  const after = new Set(next.items.map((i) => i.key));
+  const added = next.items.filter((i) => !before.has(i.key)).length;
+  const removed = previous.items.filter((i) => !after.has(i.key)).length;
+  const changed = next.items.filter((i) => {
+    const was = before.get(i.key);
+    return was !== undefined && JSON.stringify({ ...was, adapted: false }) !== JSON.stringify({ ...i, adapted: false });
+  }).length;
+  const keptOrder = previous.items.map((i) => i.key).filter((k) => after.has(k));
+  const newOrder = next.items.map((i) => i.key).filter((k) => before.has(k));
+  const reordered = keptOrder.some((k, i) => newOrder[i] !== k);
+  const parts = [
+    next.title !== previous.title && 'renamed',
+    added > 0 && `${added} added`,
+    removed > 0 && `${removed} removed`,
+    changed > 0 && `${changed} changed`,
+    reordered && 'reordered',
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.length === 0 ? 'No changes' : parts.join(', ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** A template key for a new city checklist: "city-" and its name in lower case. */
+export function cityTemplateKey(title: string, taken: ReadonlySet<string>): string {
+  const base = `city-${title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'checklist'}`;
+  let key = base;
+  for (let n = 2; taken.has(key); n += 1) key = `${base}-${n}`;
+  return key;
+}

@@ -1,0 +1,184 @@
+import { err, ok, type Result } from '../result';
+import type { ActivationNode, CallState, Contact, ContactTree, TreeActivation } from '../../schemas/contacts';
+import type { EntryContent } from '../../schemas/timeline';
+import { parentIndex } from './tree';
+
+/** Words for each state, as the desk shows and logs them. */
+export const CALL_STATE_LABELS: Record<CallState, string> = {
+  waiting: 'waiting',
+  calling: 'calling',
+  reached: 'reached',
+  'message-left': 'message left',
+  unreachable: 'unreachable',
+  declined: 'declined',
+};
+
+/** States in which the call is settled; leaving one needs a note saying why. */
+const SETTLED: ReadonlySet<CallState> = new Set(['reached', 'declined']);
+
+/**
+ * Which state may follow which. A reached person goes back only to waiting (a wrong mark, or
+ * they must be called again), and only with a note; a decline is reopened only with a note.
+ */
+const ALLOWED: Record<CallState, readonly CallState[]> = {
+  waiting: ['calling', 'reached', 'message-left', 'unreachable', 'declined'],
+  calling: ['waiting', 'reached', 'message-left', 'unreachable', 'declined'],
+  'message-left': ['waiting', 'calling', 'reached', 'unreachable', 'declined'],
+  unreachable: ['waiting', 'calling', 'reached', 'message-left', 'declined'],
+  reached: ['waiting'],
+  declined: ['waiting', 'calling', 'reached'],
+};
+
+export type ActivationError =
+  | { code: 'same-state'; state: CallState }
+  | { code: 'not-allowed'; from: CallState; to: CallState }
+  | { code: 'note-required'; from: CallState; to: CallState }
+  | { code: 'no-fallback' }
+  | { code: 'already-on-fallback' }
+  | { code: 'not-unreachable'; state: CallState }
+  | { code: 'not-found'; nodeId: string };
+
+export function describeActivationError(e: ActivationError): string {
+  switch (e.code) {
+    case 'same-state':
+      return `The call is already marked ${CALL_STATE_LABELS[e.state]}.`;
+    case 'not-allowed':
+      return `A call marked ${CALL_STATE_LABELS[e.from]} cannot be marked ${CALL_STATE_LABELS[e.to]}${e.from === 'reached' ? ': to correct it, put it back to waiting with a note' : ''}.`;
+    case 'note-required':
+      return `Say in a note why a call marked ${CALL_STATE_LABELS[e.from]} goes back to ${CALL_STATE_LABELS[e.to]}.`;
+    case 'no-fallback':
+      return 'This person has no fallback contact in the tree.';
+    case 'already-on-fallback':
+      return 'The call already passed to the fallback contact.';
+    case 'not-unreachable':
+      return `Only an unreachable call passes to the fallback (this one is ${CALL_STATE_LABELS[e.state]}).`;
+    case 'not-found':
+      return 'That call is no longer part of this activation.';
+  }
+}
+
+/** Checks a change of state; the note is what the caller typed (may be empty). */
+export function checkTransition(from: CallState, to: CallState, note: string): Result<null, ActivationError> {
+  if (from === to) return err({ code: 'same-state', state: from });
+  if (!ALLOWED[from].includes(to)) return err({ code: 'not-allowed', from, to });
+  if (SETTLED.has(from) && note.trim() === '') return err({ code: 'note-required', from, to });
+  return ok(null);
+}
+
+/** The states a call in `from` may move to, for the buttons to offer. */
+export function nextStates(from: CallState): readonly CallState[] {
+  return ALLOWED[from];
+}
+
+/** A new activation: the tree as it stands, every call waiting. */
+export function startActivation(input: {
+  id: string; incidentId: string; tree: ContactTree; contacts: ReadonlyMap<string, Contact>; now: number; operator: string;
+}): TreeActivation {
+  const nameOf = (id: string) => input.contacts.get(id)?.name ?? 'Unknown contact';
+  return {
+    id: input.id,
+    incidentId: input.incidentId,
+    treeId: input.tree.id,
+    treeName: input.tree.name,
+    nodes: input.tree.nodes.map((n) => ({
+      nodeId: n.id, contactId: n.contactId, depth: n.depth, fallbackContactId: n.fallbackContactId,
+      contactName: nameOf(n.contactId), contactRole: input.contacts.get(n.contactId)?.role ?? '',
+      fallbackName: n.fallbackContactId === null ? null : nameOf(n.fallbackContactId),
+      state: 'waiting', onFallback: false, updatedAt: input.now,
+    })),
+    startedAt: input.now,
+    startedBy: input.operator,
+    updatedAt: input.now,
+  };
+}
+
+/** The name of the person now being called at a node: the fallback once escalated. */
+export function calleeName(node: ActivationNode): string {
+  return node.onFallback && node.fallbackName !== null ? node.fallbackName : node.contactName;
+}
+export function calleeId(node: ActivationNode): string {
+  return node.onFallback && node.fallbackContactId !== null ? node.fallbackContactId : node.contactId;
+}
+
+export type StateChange = { next: TreeActivation; node: ActivationNode; from: CallState; to: CallState; escalated: boolean };
+
+/** Moves one call to a new state, if the machine allows it. */
+export function changeState(a: TreeActivation, nodeId: string, to: CallState, note: string, now: number): Result<StateChange, ActivationError> {
+  const node = a.nodes.find((n) => n.nodeId === nodeId);
+  if (!node) return err({ code: 'not-found', nodeId });
+  const check = checkTransition(node.state, to, note);
+  if (!check.ok) return check;
+  const updated: ActivationNode = { ...node, state: to, updatedAt: now };
+  return ok({ next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now }, node: updated, from: node.state, to, escalated: false });
+}
+
+/**
+ * Fallback escalation: an unreachable call passes to the node's fallback contact, who is then
+ * waiting to be called by the same caller. Only once per node: after the fallback, the call
+ * stays with whoever answers, and the people this node would have called pass up (see nextCallsFor).
+ */
+export function escalateToFallback(a: TreeActivation, nodeId: string, now: number): Result<StateChange, ActivationError> {
+  const node = a.nodes.find((n) => n.nodeId === nodeId);
+  if (!node) return err({ code: 'not-found', nodeId });
+  if (node.fallbackContactId === null) return err({ code: 'no-fallback' });
+  if (node.onFallback) return err({ code: 'already-on-fallback' });
+  if (node.state !== 'unreachable') return err({ code: 'not-unreachable', state: node.state });
+  const updated: ActivationNode = { ...node, state: 'waiting', onFallback: true, updatedAt: now };
+  return ok({ next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now }, node: updated, from: node.state, to: 'waiting', escalated: true });
+}
+
+export type Progress = { reached: number; total: number; unreachable: number; declined: number; open: number };
+
+/** Reached / total, and what is still open, for the progress bar. */
+export function activationProgress(a: TreeActivation): Progress {
+  const count = (s: CallState) => a.nodes.filter((n) => n.state === s).length;
+  const reached = count('reached');
+  const unreachable = count('unreachable');
+  const declined = count('declined');
+  return { reached, total: a.nodes.length, unreachable, declined, open: a.nodes.length - reached - unreachable - declined };
+}
+
+/** Who makes a node's call: the caller node's index, or null when the desk itself calls. */
+export function effectiveCaller(a: TreeActivation, i: number): number | null {
+  // A caller who could not be reached (or declined) passes their calls up to their own caller.
+  let p = parentIndex(a.nodes, i);
+  while (p !== null) {
+    const caller = a.nodes[p];
+    if (caller && caller.state !== 'unreachable' && caller.state !== 'declined') return p;
+    p = parentIndex(a.nodes, p);
+  }
+  return null;
+}
+
+/**
+ * The calls a person still has to make, in order: the nodes they call, plus the calls passed up
+ * to them from callers who could not be reached. `callerNodeId` null means the desk (the top).
+ */
+export function nextCallsFor(a: TreeActivation, callerNodeId: string | null): ActivationNode[] {
+  const callerIndex = callerNodeId === null ? null : a.nodes.findIndex((n) => n.nodeId === callerNodeId);
+  return a.nodes.filter((n, i) => (n.state === 'waiting' || n.state === 'calling' || n.state === 'message-left') && effectiveCaller(a, i) === callerIndex);
+}
+
+/** The timeline line for a change: "Call tree “Faith leaders”: Imam Y. Rahman reached". */
+export function timelineContentFor(a: TreeActivation, change: Pick<StateChange, 'node' | 'to' | 'escalated'> & { previousName?: string }, note: string, now: number): EntryContent {
+  const name = calleeName(change.node);
+  const title = change.escalated
+    ? `Call tree “${a.treeName}”: ${change.previousName ?? change.node.contactName} unreachable, passed to fallback ${name}`
+    : `Call tree “${a.treeName}”: ${name} ${CALL_STATE_LABELS[change.to]}`;
+  return {
+    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication', title, body: note.trim(), source: 'Call tree',
+    sourceContactId: calleeId(change.node), verification: 'confirmed', tags: ['call-tree'], release: 'internal',
+    links: [{ kind: 'contact', id: calleeId(change.node) }, { kind: 'activation', id: a.id }],
+    onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
+  };
+}
+
+/** The timeline line that opens an activation. */
+export function activationStartContent(a: TreeActivation, now: number): EntryContent {
+  return {
+    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
+    title: `Call tree “${a.treeName}” activated: ${a.nodes.length} ${a.nodes.length === 1 ? 'person' : 'people'} to reach`,
+    body: '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
+    links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
+  };
+}

@@ -1,0 +1,215 @@
+import { err, ok, type Result } from '../result';
+import type { TreeNode } from '../../schemas/contacts';
+
+/**
+ * Call trees as outlines: nodes in reading order, each with a depth. A node's caller is the
+ * nearest node above it with a smaller depth. Every command here is pure and returns the new
+ * outline, or an error in words; a refused command leaves the tree as it was.
+ */
+
+export type TreeError =
+  | { code: 'cycle'; path: string[] }
+  | { code: 'cannot-move'; reason: string }
+  | { code: 'not-found'; nodeId: string };
+
+/** "Refused: Imam Y. Rahman would end up calling themself: A → B → C → A." */
+export function describeTreeError(e: TreeError): string {
+  switch (e.code) {
+    case 'cycle':
+      return `Refused: that would make a loop in who calls whom (${e.path.join(' → ')}). A person cannot be in their own chain of callers.`;
+    case 'cannot-move':
+      return e.reason;
+    case 'not-found':
+      return 'That person is no longer in this tree.';
+  }
+}
+
+/** Problems a stored tree can have besides those of the commands above (checked again on save). */
+export type TreeSaveError = TreeError | { code: 'malformed' } | { code: 'unknown-contact'; contactId: string } | { code: 'bad-name' } | { code: 'not-found'; treeId: string };
+
+export function describeTreeWriteError(e: TreeSaveError): string {
+  switch (e.code) {
+    case 'malformed':
+      return 'The tree could not be saved: its levels do not follow on from each other. Nothing was changed.';
+    case 'unknown-contact':
+      return 'The tree could not be saved: one of its people is no longer in the directory. Nothing was changed.';
+    case 'bad-name':
+      return 'Give the tree a name (up to 120 characters).';
+    case 'not-found':
+      return 'treeId' in e ? 'This tree no longer exists on this desk.' : describeTreeError(e);
+    default:
+      return describeTreeError(e);
+  }
+}
+
+/** The index of the node's caller, or null for a node at the top. */
+export function parentIndex(nodes: readonly Pick<TreeNode, 'depth'>[], i: number): number | null {
+  const node = nodes[i];
+  if (!node) return null;
+  for (let j = i - 1; j >= 0; j -= 1) if ((nodes[j]?.depth ?? 0) < node.depth) return j;
+  return null;
+}
+
+/** One past the last node of the subtree starting at i (the node and everyone it has called). */
+export function subtreeEnd(nodes: readonly TreeNode[], i: number): number {
+  const depth = nodes[i]?.depth ?? 0;
+  let end = i + 1;
+  while (end < nodes.length && (nodes[end]?.depth ?? 0) > depth) end += 1;
+  return end;
+}
+
+/** The indexes of a node's callees, in calling order. */
+export function childIndexes(nodes: readonly TreeNode[], i: number | null): number[] {
+  const depth = i === null ? -1 : (nodes[i]?.depth ?? 0);
+  const start = i === null ? 0 : i + 1;
+  const end = i === null ? nodes.length : subtreeEnd(nodes, i);
+  const out: number[] = [];
+  for (let j = start; j < end; j += 1) if (nodes[j]?.depth === depth + 1) out.push(j);
+  return out;
+}
+
+/** Indexes of the node's callers, top first. */
+export function ancestorIndexes(nodes: readonly TreeNode[], i: number): number[] {
+  const out: number[] = [];
+  let p = parentIndex(nodes, i);
+  while (p !== null) {
+    out.unshift(p);
+    p = parentIndex(nodes, p);
+  }
+  return out;
+}
+
+/**
+ * The first loop in who calls whom: a contact who appears among their own callers. The path
+ * runs from that contact's first appearance down to the repeat ("A → B → C → A").
+ */
+export function findCycle(nodes: readonly TreeNode[], nameOf: (contactId: string) => string): string[] | null {
+  for (let i = 0; i < nodes.length; i += 1) {
+    const node = nodes[i];
+    if (!node) continue;
+    const chain = ancestorIndexes(nodes, i).map((a) => nodes[a]?.contactId ?? '');
+    const at = chain.indexOf(node.contactId);
+    if (at >= 0) return [...chain.slice(at), node.contactId].map(nameOf);
+  }
+  return null;
+}
+
+/** True when depths start at 0 and never jump more than one level down. */
+export function isWellFormed(nodes: readonly TreeNode[]): boolean {
+  return nodes.every((n, i) => (i === 0 ? n.depth === 0 : n.depth >= 0 && n.depth <= (nodes[i - 1]?.depth ?? 0) + 1));
+}
+
+function checked(nodes: TreeNode[], nameOf: (contactId: string) => string): Result<TreeNode[], TreeError> {
+  const cycle = findCycle(nodes, nameOf);
+  return cycle ? err({ code: 'cycle', path: cycle }) : ok(nodes);
+}
+
+const find = (nodes: readonly TreeNode[], nodeId: string): number => nodes.findIndex((n) => n.id === nodeId);
+const shift = (block: readonly TreeNode[], by: number): TreeNode[] => block.map((n) => ({ ...n, depth: n.depth + by }));
+
+/** Adds a contact as the last callee of `parentNodeId` (or at the top level when null). */
+export function addNode(nodes: readonly TreeNode[], node: TreeNode, parentNodeId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  if (parentNodeId === null) return checked([...nodes, { ...node, depth: 0 }], nameOf);
+  const p = find(nodes, parentNodeId);
+  if (p < 0) return err({ code: 'not-found', nodeId: parentNodeId });
+  const end = subtreeEnd(nodes, p);
+  return checked([...nodes.slice(0, end), { ...node, depth: (nodes[p]?.depth ?? 0) + 1 }, ...nodes.slice(end)], nameOf);
+}
+
+/** Removes a node; the people it called move up to its caller, in place. */
+export function removeNode(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  if (i < 0) return err({ code: 'not-found', nodeId });
+  const end = subtreeEnd(nodes, i);
+  return checked([...nodes.slice(0, i), ...shift(nodes.slice(i + 1, end), -1), ...nodes.slice(end)], nameOf);
+}
+
+/** Tab: the node (with everyone it calls) becomes the last callee of the person above it at its level. */
+export function indent(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  const node = nodes[i];
+  if (!node) return err({ code: 'not-found', nodeId });
+  const prev = nodes[i - 1];
+  if (!prev || prev.depth < node.depth) return err({ code: 'cannot-move', reason: 'There is nobody above at the same level to call this person: move it down first, or add someone above.' });
+  const end = subtreeEnd(nodes, i);
+  return checked([...nodes.slice(0, i), ...shift(nodes.slice(i, end), 1), ...nodes.slice(end)], nameOf);
+}
+
+/** Shift+Tab: the node (with everyone it calls) is called by its caller's caller, right after its caller. */
+export function outdent(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  const node = nodes[i];
+  if (!node) return err({ code: 'not-found', nodeId });
+  const p = parentIndex(nodes, i);
+  if (p === null) return err({ code: 'cannot-move', reason: 'This person is already at the top of the tree.' });
+  const end = subtreeEnd(nodes, i);
+  const block = shift(nodes.slice(i, end), -1);
+  const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
+  const parentEnd = subtreeEnd(rest, p);
+  return checked([...rest.slice(0, parentEnd), ...block, ...rest.slice(parentEnd)], nameOf);
+}
+
+function siblingBefore(nodes: readonly TreeNode[], i: number): number | null {
+  const depth = nodes[i]?.depth ?? 0;
+  for (let j = i - 1; j >= 0; j -= 1) {
+    const d = nodes[j]?.depth ?? 0;
+    if (d === depth) return j;
+    if (d < depth) return null;
+  }
+  return null;
+}
+
+/** Alt+Up: called one place earlier by the same caller. */
+export function moveUp(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  if (i < 0) return err({ code: 'not-found', nodeId });
+  const s = siblingBefore(nodes, i);
+  if (s === null) return err({ code: 'cannot-move', reason: 'This person is already called first.' });
+  const end = subtreeEnd(nodes, i);
+  return checked([...nodes.slice(0, s), ...nodes.slice(i, end), ...nodes.slice(s, i), ...nodes.slice(end)], nameOf);
+}
+
+/** Alt+Down: called one place later by the same caller. */
+export function moveDown(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  const node = nodes[i];
+  if (!node) return err({ code: 'not-found', nodeId });
+  const end = subtreeEnd(nodes, i);
+  const next = nodes[end];
+  if (!next || next.depth !== node.depth) return err({ code: 'cannot-move', reason: 'This person is already called last.' });
+  const nextEnd = subtreeEnd(nodes, end);
+  return checked([...nodes.slice(0, i), ...nodes.slice(end, nextEnd), ...nodes.slice(i, end), ...nodes.slice(nextEnd)], nameOf);
+}
+
+/** Drag and drop: the node (with everyone it calls) becomes the last callee of `targetId`, or goes to the top level when null. */
+export function moveUnder(nodes: readonly TreeNode[], nodeId: string, targetId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  const node = nodes[i];
+  if (!node) return err({ code: 'not-found', nodeId });
+  const end = subtreeEnd(nodes, i);
+  const block = nodes.slice(i, end);
+  if (targetId !== null && block.some((n) => n.id === targetId)) {
+    return err({ code: 'cannot-move', reason: 'A person cannot be placed under themself or under someone they call.' });
+  }
+  const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
+  if (targetId === null) return checked([...rest, ...shift(block, -node.depth)], nameOf);
+  const t = find(rest, targetId);
+  const target = rest[t];
+  if (!target) return err({ code: 'not-found', nodeId: targetId });
+  const tEnd = subtreeEnd(rest, t);
+  return checked([...rest.slice(0, tEnd), ...shift(block, target.depth + 1 - node.depth), ...rest.slice(tEnd)], nameOf);
+}
+
+/** Sets or clears a node's fallback contact; a person cannot be their own fallback. */
+export function setFallback(nodes: readonly TreeNode[], nodeId: string, fallbackContactId: string | null): Result<TreeNode[], TreeError> {
+  const i = find(nodes, nodeId);
+  const node = nodes[i];
+  if (!node) return err({ code: 'not-found', nodeId });
+  if (fallbackContactId === node.contactId) return err({ code: 'cannot-move', reason: 'A person cannot be their own fallback: choose someone else.' });
+  return ok(nodes.map((n) => (n.id === nodeId ? { ...n, fallbackContactId } : n)));
+}
+
+/** Contact ids used by a tree, as callee or fallback. */
+export function contactsInTree(nodes: readonly TreeNode[]): Set<string> {
+  return new Set(nodes.flatMap((n) => (n.fallbackContactId === null ? [n.contactId] : [n.contactId, n.fallbackContactId])));
+}

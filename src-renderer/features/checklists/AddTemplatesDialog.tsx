@@ -1,0 +1,35 @@
+import { useState, type ReactElement } from 'react';
+
+import type { ChecklistTemplate } from '@shared/schemas/checklists';
+import type { Incident } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+import { FormError } from '../../ui/Field';
+import { TemplatePicker } from './TemplatePicker';
+import { templateOptions } from './templateOptions';
+
+/** Adds checklists the incident does not use yet, from the newest version of the plan. */
+export function AddTemplatesDialog({ incident, available, operatorName, onClose }: { incident: Incident; available: ChecklistTemplate[]; operatorName: string; onClose: () => void }): ReactElement {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [failure, setFailure] = useState<string | null>(null);
+  const chosen = available.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
+  return (
+    <Dialog title="Add checklists from the plan" onClose={onClose}>
+      <TemplatePicker legend="Checklists this incident does not use yet" options={templateOptions(available)} unticked={unticked} onChange={setUnticked} />
+      <FormError>{failure}</FormError>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="button button--primary" disabled={chosen.length === 0} onClick={() => {
+          repos.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
+            (items) => { showNotice('success', `${items.length} checklist items added.`); onClose(); },
+            (e: unknown) => setFailure(`Nothing was added: ${e instanceof Error ? e.message : String(e)}`),
+          );
+        }}>Add {chosen.length} {chosen.length === 1 ? 'checklist' : 'checklists'}</button>
+      </div>
+    </Dialog>
+  );
+}

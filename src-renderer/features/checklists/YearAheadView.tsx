@@ -1,0 +1,80 @@
+import type { ReactElement } from 'react';
+
+import { isResolved } from '@shared/domain/checklists/items';
+import { ROLE_TITLES } from '@shared/domain/checklists/roles';
+import { yearAhead, type ScheduledItem } from '@shared/domain/checklists/views';
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+import type { Incident } from '@shared/schemas/entities';
+
+type Props = { incident: Incident; items: ScheduledItem[]; now: number };
+
+const pct = (f: number) => `${(Math.min(1, Math.max(0, f)) * 100).toFixed(2)}%`;
+
+/**
+ * The milestones of the year after the incident on one horizontal time axis: a row per
+ * milestone, its dot placed at its due date, the months marked, and today as a line. The text
+ * of each row carries the date, so the chart reads without seeing it.
+ */
+export function YearAheadView({ incident, items, now }: Props): ReactElement {
+  const year = yearAhead(items, incident);
+  const zone = incident.timeZone;
+  const nowFraction = (now - year.from) / (year.to - year.from);
+  const showNow = nowFraction >= 0 && nowFraction <= 1;
+  return (
+    <section className="year" aria-labelledby="year-title">
+      <h3 id="year-title">The year ahead</h3>
+      <p className="muted">
+        Milestones from the start ({formatWallClock(year.from, zone, 'd MMM yyyy')}) to the first anniversary ({formatWallClock(year.to, zone, 'd MMM yyyy')}), on the incident’s clock ({zone}).
+      </p>
+      <div className="year__chart">
+        <div className="year__row year__row--axis" aria-hidden="true">
+          <span className="year__label" />
+          <span className="year__track"><span className="year__lane">
+            {year.months.map((m) => (
+              <span key={m.at} className="year__month" style={{ left: pct(m.fraction) }}>
+                {formatWallClock(m.at, zone, formatWallClock(m.at, zone, 'M') === '1' ? 'MMM yyyy' : 'MMM')}
+              </span>
+            ))}
+          </span></span>
+        </div>
+        <ol className="year__rows" aria-label="Milestones in the first year">
+          {year.placed.map((m) => {
+            const state = m.status === 'done' ? 'done' : m.status === 'not-applicable' ? 'na' : m.dueAt !== null && m.dueAt < now ? 'overdue' : 'open';
+            const stateText = state === 'done' ? 'done' : state === 'na' ? 'not applicable' : state === 'overdue' ? 'overdue' : 'to come';
+            return (
+              <li key={m.id} className={`year__row year__row--${state}`}>
+                <span className="year__label">
+                  <span className="year__date">{formatWallClock(m.dueAt ?? year.from, zone, 'd MMM yyyy')}</span>
+                  <span className="year__title">{m.title}</span>
+                  <span className="year__meta">{ROLE_TITLES[m.owner]} · <span className={`year__state year__state--${state}`}>{stateText}</span></span>
+                </span>
+                <span className="year__track" aria-hidden="true"><span className="year__lane">
+                  {year.months.map((mo) => <span key={mo.at} className="year__grid" style={{ left: pct(mo.fraction) }} />)}
+                  {showNow && <span className="year__now" style={{ left: pct(nowFraction) }} />}
+                  <span className={`year__dot year__dot--${state}`} style={{ left: pct(m.fraction) }}>{state === 'done' ? '✓' : ''}</span>
+                </span></span>
+              </li>
+            );
+          })}
+        </ol>
+        {showNow && (
+          <div className="year__row year__row--legend" aria-hidden="true">
+            <span className="year__label" />
+            <span className="year__track"><span className="year__lane"><span className="year__now-label" style={{ left: pct(nowFraction) }}>Today</span></span></span>
+          </div>
+        )}
+      </div>
+      {year.placed.length === 0 && <p className="muted">No milestones fall in the first year of this incident.</p>}
+      {year.later.length > 0 && (
+        <>
+          <h4>After the first year</h4>
+          <ul className="year__later">
+            {year.later.map((m) => (
+              <li key={m.id}><strong>{formatWallClock(m.dueAt ?? year.to, zone, 'd MMM yyyy')}</strong>: {m.title} ({ROLE_TITLES[m.owner]}{isResolved(m) ? `, ${m.status === 'done' ? 'done' : 'not applicable'}` : ''})</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

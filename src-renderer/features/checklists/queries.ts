@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+
+import { overdueCount } from '@shared/domain/checklists/views';
+import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
+import type { Incident } from '@shared/schemas/entities';
+
+import { useDesk } from '../../app/DeskContext';
+
+/** The incident's checklist items; undefined while loading. */
+export function useChecklistItems(incidentId: string): ChecklistItem[] | undefined {
+  const { repos } = useDesk();
+  return useLiveQuery(() => repos.checklists.listForIncident(incidentId), [repos, incidentId]);
+}
+
+/** The newest version of every template in the city's plan. */
+export function useLatestTemplates(): ChecklistTemplate[] | undefined {
+  const { repos } = useDesk();
+  return useLiveQuery(() => repos.checklists.latestTemplates(), [repos]);
+}
+
+/** Every version of one template, oldest first. */
+export function useTemplateHistory(templateKey: string): ChecklistTemplate[] | undefined {
+  const { repos } = useDesk();
+  return useLiveQuery(() => repos.checklists.templateHistory(templateKey), [repos, templateKey]);
+}
+
+/** Overdue checklist items per open incident, for the dashboard cards. */
+export function useOverdueCounts(incidents: readonly Incident[], now: number): ReadonlyMap<string, number> {
+  const { repos } = useDesk();
+  const ids = incidents.filter((i) => i.status === 'open').map((i) => i.id);
+  const key = ids.join('|');
+  const open = useLiveQuery(() => repos.checklists.openItemsOf(key === '' ? [] : key.split('|')), [repos, key]);
+  return useMemo(() => {
+    const counts = new Map<string, number>();
+    if (!open) return counts;
+    for (const incident of incidents) {
+      const n = overdueCount(open.filter((i) => i.incidentId === incident.id), incident, now);
+      if (n > 0) counts.set(incident.id, n);
+    }
+    return counts;
+  }, [open, incidents, now]);
+}

@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+
+import type { DeskSettings } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+
+/**
+ * Writes the guide's checklist templates to the desk once it is set up, so the plan screen and
+ * the incident form show them from the first day (creating an incident also makes sure of it).
+ */
+export function useGuideTemplates(settings: DeskSettings | null | undefined): void {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const operator = settings?.operatorName ?? null;
+  useEffect(() => {
+    if (operator === null) return;
+    repos.checklists.ensureGuideTemplates(actorFrom(operator, clock)).catch((e: unknown) => {
+      showNotice('error', `The guide’s checklists could not be installed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }, [repos, clock, operator, showNotice]);
+}

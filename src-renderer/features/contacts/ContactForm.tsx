@@ -1,0 +1,110 @@
+import { useMemo, useState, type ReactElement } from 'react';
+
+import { describeDuplicate, emptyContactFields, findDuplicates, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
+import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_CATEGORIES_SOURCE } from '@shared/domain/contacts/stakeholderCategories';
+import type { Contact } from '@shared/schemas/contacts';
+
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormError } from '../../ui/Field';
+import { dayInput, parseDayInput } from './format';
+
+type Props = {
+  title: string;
+  initial: ContactFields | null;
+  editingId: string | null;
+  directory: readonly Contact[];
+  onClose: () => void;
+  /** Returns field errors, or null when saved. */
+  onSubmit: (fields: ContactFields) => Promise<ContactFieldErrors | string | null>;
+};
+
+/** Adding or changing one contact, with a warning when the number or email is already in the directory. */
+export function ContactForm({ title, initial, editingId, directory, onClose, onSubmit }: Props): ReactElement {
+  const [f, setF] = useState<ContactFields>(() => {
+    const base = initial ?? emptyContactFields();
+    return { ...base, phones: base.phones.length > 0 ? base.phones : [{ label: 'mobile', number: '' }] };
+  });
+  const [errors, setErrors] = useState<ContactFieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof ContactFields>(k: K, v: ContactFields[K]) => setF((x) => ({ ...x, [k]: v }));
+  const duplicates = useMemo(() => findDuplicates(f, directory, editingId), [f, directory, editingId]);
+  const others = directory.filter((c) => c.id !== editingId);
+
+  return (
+    <Dialog title={title} onClose={onClose} wide>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          void onSubmit(f).then((r) => {
+            setBusy(false);
+            if (r === null) return;
+            if (typeof r === 'string') setFailure(r);
+            else setErrors(r);
+          });
+        }}
+      >
+        <div className="form-row">
+          <Field label="Name" error={errors.name}>{(p) => <input id={p.id} aria-describedby={p.describedBy} aria-invalid={p.invalid} value={f.name} onChange={(e) => set('name', e.target.value)} />}</Field>
+          <Field label="Organisation">{(p) => <input id={p.id} value={f.organisation} onChange={(e) => set('organisation', e.target.value)} />}</Field>
+          <Field label="Role or title">{(p) => <input id={p.id} value={f.role} onChange={(e) => set('role', e.target.value)} />}</Field>
+        </div>
+        <Field label="Stakeholder category" hint={`Categories from the ${STAKEHOLDER_CATEGORIES_SOURCE}.`} error={errors.category}>
+          {(p) => (
+            <select id={p.id} aria-describedby={p.describedBy} value={f.category} onChange={(e) => set('category', e.target.value)}>
+              {STAKEHOLDER_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              <option value="other">Other</option>
+            </select>
+          )}
+        </Field>
+        <fieldset className="fieldset">
+          <legend>Phone numbers</legend>
+          {f.phones.map((p, i) => (
+            <div className="form-row phone-row" key={i}>
+              <Field label={`Label of number ${i + 1}`}>{(ids) => <input id={ids.id} value={p.label} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />}</Field>
+              <Field label={`Number ${i + 1}`}>{(ids) => <input id={ids.id} type="tel" value={p.number} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { ...x, number: e.target.value } : x)))} />}</Field>
+              <button type="button" className="button button--ghost phone-row__remove" aria-label={`Remove number ${i + 1}`} onClick={() => set('phones', f.phones.filter((_, j) => j !== i))}>Remove</button>
+            </div>
+          ))}
+          {errors.phones && <p className="field__error" role="alert">{errors.phones}</p>}
+          <button type="button" className="button" onClick={() => set('phones', [...f.phones, { label: '', number: '' }])}>+ Add a number</button>
+        </fieldset>
+        <div className="form-row">
+          <Field label="Email" error={errors.email}>{(p) => <input id={p.id} type="email" aria-describedby={p.describedBy} value={f.email} onChange={(e) => set('email', e.target.value)} />}</Field>
+          <Field label="Radio call sign">{(p) => <input id={p.id} value={f.radioCallSign} onChange={(e) => set('radioCallSign', e.target.value)} />}</Field>
+        </div>
+        {duplicates.length > 0 && (
+          <p className="warning-text" role="status">Possible duplicate: {duplicates.map(describeDuplicate).join('; ')}. Check before saving.</p>
+        )}
+        <div className="form-row">
+          <Field label="Languages spoken" hint="Separate with commas.">{(p) => <input id={p.id} aria-describedby={p.describedBy} value={f.languages.join(', ')} onChange={(e) => set('languages', e.target.value.split(','))} />}</Field>
+          <Field label="After-hours availability">{(p) => <input id={p.id} value={f.afterHours} onChange={(e) => set('afterHours', e.target.value)} />}</Field>
+        </div>
+        <div className="form-row">
+          <Field label="Trusted intermediary" hint="For communities best reached through someone they trust.">
+            {(p) => (
+              <select id={p.id} aria-describedby={p.describedBy} value={f.intermediaryId ?? ''} onChange={(e) => set('intermediaryId', e.target.value === '' ? null : e.target.value)}>
+                <option value="">— none —</option>
+                {others.map((c) => <option key={c.id} value={c.id}>{c.name}{c.organisation ? ` (${c.organisation})` : ''}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label="Details last verified on" error={errors.lastVerifiedAt}>{(p) => <input id={p.id} type="date" aria-describedby={p.describedBy} value={dayInput(f.lastVerifiedAt)} onChange={(e) => set('lastVerifiedAt', parseDayInput(e.target.value))} />}</Field>
+        </div>
+        <Field label="Notes">{(p) => <textarea id={p.id} rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
+        <fieldset className="fieldset">
+          <legend>Personal data</legend>
+          <label className="checkbox"><input type="checkbox" checked={f.doNotShare} onChange={(e) => set('doNotShare', e.target.checked)} /> Do not share these details outside the crisis team</label>
+          <label className="checkbox"><input type="checkbox" checked={f.consentOnFile} onChange={(e) => set('consentOnFile', e.target.checked)} /> Consent to keep these details is on file</label>
+        </fieldset>
+        <FormError>{failure}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button--primary" disabled={busy}>Save contact</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

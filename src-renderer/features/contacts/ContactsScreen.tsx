@@ -1,0 +1,149 @@
+import { useMemo, useState, type ReactElement } from 'react';
+
+import {
+  DEFAULT_STALE_DAYS,
+  contactFieldsOf,
+  describeDuplicate,
+  describeVerification,
+  duplicatesInDirectory,
+  isStale,
+  matchesSearch,
+  type ContactFields,
+} from '@shared/domain/contacts/contact';
+import { readContactCsv } from '@shared/domain/contacts/csv';
+import { categoryTitle } from '@shared/domain/contacts/stakeholderCategories';
+import { describeVCardError, parseVCards } from '@shared/domain/contacts/vcard';
+import type { Contact } from '@shared/schemas/contacts';
+import type { DeskSettings } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useNow } from '../../lib/useNow';
+import { useAppStore } from '../../store';
+import { ContactExportDialog } from './ContactExportDialog';
+import { ContactForm } from './ContactForm';
+import { ContactImportDialog, type ImportSource } from './ContactImportDialog';
+import { useContacts } from './queries';
+import { TreeEditor } from './TreeEditor';
+
+function Directory({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
+  const { repos, platform, clock } = useDesk();
+  const now = useNow();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [query, setQuery] = useState('');
+  const [onlyStale, setOnlyStale] = useState(false);
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const [importing, setImporting] = useState<ImportSource | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const actor = () => actorFrom(settings.operatorName, clock);
+  const duplicates = useMemo(() => duplicatesInDirectory(contacts), [contacts]);
+  const shown = contacts.filter((c) => matchesSearch(c, query) && (!onlyStale || isStale(c, now)));
+  const staleCount = contacts.filter((c) => isStale(c, now)).length;
+
+  const save = async (fields: ContactFields, id: string | null) => {
+    const r = id === null ? await repos.contacts.createContact(fields, actor()) : await repos.contacts.updateContact(id, fields, actor());
+    if (r.ok) {
+      setEditing(null);
+      showNotice('success', `${r.value.name} saved.`);
+      return null;
+    }
+    return r.error.code === 'invalid' ? r.error.errors : 'The contact no longer exists on this desk.';
+  };
+
+  return (
+    <section className="panel" aria-labelledby="directory-title">
+      <div className="section-head">
+        <h2 id="directory-title">Directory</h2>
+        <div className="button-row">
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>+ New contact</button>
+          <button type="button" className="button" onClick={() => {
+            setProblem(null);
+            void platform.openFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
+              if (!r.ok) return setProblem(r.error.message);
+              if (!r.value) return;
+              const { name, text } = r.value;
+              if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
+                const cards = parseVCards(text);
+                if (!cards.ok) return setProblem(describeVCardError(cards.error, name));
+                return setImporting({ kind: 'vcard', fileName: name, cards: cards.value });
+              }
+              const table = readContactCsv(text);
+              if (!table.ok) return setProblem(table.error.code === 'empty' ? `“${name}” has no rows to import.` : `“${name}” is not a readable CSV file (${table.error.detail}).`);
+              setImporting({ kind: 'csv', fileName: name, table: table.value });
+            });
+          }}>Import vCard or CSV…</button>
+          <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>Export…</button>
+        </div>
+      </div>
+      {problem && <p className="form-error" role="alert">{problem}</p>}
+      <div className="filters__row">
+        <label className="visually-hidden" htmlFor="contact-search">Search contacts</label>
+        <input id="contact-search" type="search" className="filters__search" placeholder="Search by name, organisation, number, language, notes…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="checkbox"><input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} /> Only stale ({staleCount})</label>
+      </div>
+      <p className="muted" data-testid="contact-count">
+        {shown.length === contacts.length ? `${contacts.length} contacts` : `${shown.length} of ${contacts.length} contacts`}. Details not verified for {DEFAULT_STALE_DAYS} days are marked stale: check them before they are needed.
+      </p>
+      {contacts.length === 0 ? <p>No contacts yet. Add the people your city must reach after an attack, or import them from an address book.</p> : (
+        <table className="table contacts-table">
+          <thead><tr><th scope="col">Name</th><th scope="col">Organisation and role</th><th scope="col">Category</th><th scope="col">Phone</th><th scope="col">Email</th><th scope="col">Details</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            {shown.map((c) => {
+              const stale = isStale(c, now);
+              const dups = duplicates.get(c.id) ?? [];
+              return (
+                <tr key={c.id} className={stale ? 'row--stale' : undefined}>
+                  <td>
+                    <strong>{c.name}</strong>
+                    {c.doNotShare && <span className="badge badge--restricted">Do not share</span>}
+                    {dups.length > 0 && <p className="warning-inline">Possible duplicate: {dups.map(describeDuplicate).join('; ')}</p>}
+                  </td>
+                  <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}</td>
+                  <td>{categoryTitle(c.category)}</td>
+                  <td className="nowrap">{c.phones.map((p) => <div key={`${p.label}${p.number}`}>{p.number} <span className="muted">{p.label}</span></div>)}</td>
+                  <td className="break">{c.email}</td>
+                  <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
+                  <td className="nowrap">
+                    <button type="button" className="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>Edit</button>{' '}
+                    <button type="button" className="button" aria-label={`Mark ${c.name} verified today`} onClick={() => void repos.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', `${c.name}: details marked verified today.`))}>Verified today</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <ContactForm title={editing === 'new' ? 'New contact' : `Edit ${editing.name}`} initial={editing === 'new' ? null : contactFieldsOf(editing)} editingId={editing === 'new' ? null : editing.id}
+          directory={contacts} onClose={() => setEditing(null)} onSubmit={(f) => save(f, editing === 'new' ? null : editing.id)} />
+      )}
+      {importing && (
+        <ContactImportDialog source={importing} directory={contacts} now={now} onClose={() => setImporting(null)} onImport={async (list) => {
+          const r = await repos.contacts.importContacts(list, importing.fileName, actor());
+          if (!r.ok) return `Nothing was imported: item ${r.error.row} has a problem (${Object.values(r.error.errors).join(' ')}).`;
+          setImporting(null);
+          showNotice('success', `${r.value.length} contacts imported from ${importing.fileName}.`);
+          return null;
+        }} />
+      )}
+      {exporting && <ContactExportDialog contacts={contacts} onClose={() => setExporting(false)} />}
+    </section>
+  );
+}
+
+/** The desk-wide contacts screen: the directory, then the call trees built from it. */
+export function ContactsScreen({ settings }: { settings: DeskSettings }): ReactElement {
+  const contacts = useContacts();
+  return (
+    <main className="page contacts" aria-labelledby="contacts-title">
+      <h1 id="contacts-title">Contacts and call trees</h1>
+      <p className="lead">Whom the city must reach after an attack, and who calls whom. Keep it checked: a tree with dead numbers fails exactly when it is needed.</p>
+      {contacts === undefined ? <p className="muted">Loading…</p> : (
+        <>
+          <Directory contacts={contacts} settings={settings} />
+          <TreeEditor contacts={contacts} settings={settings} />
+        </>
+      )}
+    </main>
+  );
+}

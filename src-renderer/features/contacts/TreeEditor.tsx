@@ -1,0 +1,222 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+
+import { DEFAULT_STALE_DAYS, isStale } from '@shared/domain/contacts/contact';
+import { addNode, describeTreeWriteError, indent, moveDown, moveUnder, moveUp, outdent, removeNode, setFallback, type TreeError } from '@shared/domain/contacts/tree';
+import type { Result } from '@shared/domain/result';
+import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
+import type { DeskSettings } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useNow } from '../../lib/useNow';
+import { CallSheet } from './CallSheet';
+import { useTrees } from './queries';
+
+type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
+
+function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Contact[]; settings: DeskSettings }): ReactElement {
+  const { repos, clock } = useDesk();
+  const now = useNow();
+  const [selected, setSelected] = useState<string | null>(tree.nodes[0]?.id ?? null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [adding, setAdding] = useState('');
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [focusTick, setFocusTick] = useState(0);
+  const items = useRef(new Map<string, HTMLLIElement>());
+  const addRef = useRef<HTMLSelectElement>(null);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const nameOf = (id: string) => byId.get(id)?.name ?? 'Unknown contact';
+  const actor = () => actorFrom(settings.operatorName, clock);
+
+  // Focus follows the person just moved or added, once the saved tree has come back.
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    const el = id === null ? undefined : items.current.get(id);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  }, [focusTick, tree.nodes]);
+
+  // Commands run one after another, each on the tree as stored, so quick key presses never act on a stale copy.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const run = async (command: Command, focusId: string | null) => {
+    const saved = await repos.contacts.editTree(tree.id, command, actor());
+    if (!saved.ok) {
+      setMessage(describeTreeWriteError(saved.error));
+      return;
+    }
+    setMessage(null);
+    setSelected(focusId);
+    pendingFocus.current = focusId;
+    setFocusTick((t) => t + 1);
+  };
+  const apply = (command: Command, focusId: string | null = selected): Promise<void> => {
+    queue.current = queue.current.then(() => run(command, focusId), () => run(command, focusId));
+    return queue.current;
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLLIElement>, node: TreeNode, index: number) => {
+    if (e.key === 'Tab') {
+      e.preventDefault();
+      void apply((n, names) => (e.shiftKey ? outdent(n, node.id, names) : indent(n, node.id, names)), node.id);
+    } else if (e.altKey && e.key === 'ArrowUp') {
+      e.preventDefault();
+      void apply((n, names) => moveUp(n, node.id, names), node.id);
+    } else if (e.altKey && e.key === 'ArrowDown') {
+      e.preventDefault();
+      void apply((n, names) => moveDown(n, node.id, names), node.id);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const next = tree.nodes[index + (e.key === 'ArrowUp' ? -1 : 1)];
+      if (next) {
+        setSelected(next.id);
+        pendingFocus.current = next.id;
+        setFocusTick((t) => t + 1);
+      }
+    } else if (e.key === 'Escape') {
+      addRef.current?.focus();
+    }
+  };
+
+  const staleInTree = tree.nodes.filter((n) => {
+    const c = byId.get(n.contactId);
+    return c !== undefined && isStale(c, now);
+  }).length;
+
+  return (
+    <div className="tree-editor__outline">
+      <div className="section-head">
+        <h3 id="tree-outline-title">{tree.name}</h3>
+        <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>Print call sheet</button>
+      </div>
+      {staleInTree > 0 && <p className="warning-text">{staleInTree} {staleInTree === 1 ? 'person' : 'people'} in this tree {staleInTree === 1 ? 'has' : 'have'} details not verified for {DEFAULT_STALE_DAYS} days: check them before the tree is needed.</p>}
+      <p className="shortcuts" id="tree-shortcuts">
+        Keyboard: select a person, then <kbd>Tab</kbd> to place them under the person above, <kbd>Shift</kbd>+<kbd>Tab</kbd> to move them up a level,
+        <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> to change the calling order, <kbd>↑</kbd>/<kbd>↓</kbd> to move between people, <kbd>Esc</kbd> to leave the tree. Or drag a person onto the one who should call them.
+      </p>
+      {message && <p className="form-error" role="alert">{message}</p>}
+      {tree.nodes.length === 0 ? <p className="muted">Nobody in this tree yet. Add the first person who will be called.</p> : (
+        <ul className="outline" role="tree" aria-labelledby="tree-outline-title" aria-describedby="tree-shortcuts">
+          {tree.nodes.map((node, i) => {
+            const contact = byId.get(node.contactId);
+            const stale = contact !== undefined && isStale(contact, now);
+            const fallback = node.fallbackContactId === null ? undefined : byId.get(node.fallbackContactId);
+            return (
+              <li
+                key={node.id}
+                ref={(el) => { if (el) items.current.set(node.id, el); else items.current.delete(node.id); }}
+                role="treeitem"
+                aria-level={node.depth + 1}
+                aria-selected={selected === node.id}
+                aria-label={`${nameOf(node.contactId)}, level ${node.depth + 1}`}
+                tabIndex={selected === node.id || (selected === null && i === 0) ? 0 : -1}
+                className={`outline__item${selected === node.id ? ' outline__item--selected' : ''}${dragging === node.id ? ' outline__item--dragging' : ''}`}
+                style={{ paddingLeft: `${0.75 + node.depth * 2.25}rem` }}
+                draggable
+                onDragStart={(e) => { e.dataTransfer.setData('text/plain', node.id); e.dataTransfer.effectAllowed = 'move'; setDragging(node.id); }}
+                onDragEnd={() => setDragging(null)}
+                onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  const moved = e.dataTransfer.getData('text/plain') || dragging;
+                  setDragging(null);
+                  if (moved && moved !== node.id) void apply((n, names) => moveUnder(n, moved, node.id, names), moved);
+                }}
+                onFocus={(e) => { if (e.target === e.currentTarget) setSelected(node.id); }}
+                onClick={() => setSelected(node.id)}
+                onKeyDown={(e) => { if (e.target === e.currentTarget) onKey(e, node, i); }}
+              >
+                <span className="outline__who">
+                  <span className="outline__name">{nameOf(node.contactId)}</span>
+                  <span className="muted">{contact?.role}{contact?.organisation ? `, ${contact.organisation}` : ''}</span>
+                  {stale && <span className="badge badge--stale">Stale details</span>}
+                  {fallback && <span className="outline__fallback">Fallback: {fallback.name}{isStale(fallback, now) ? ' (stale details)' : ''}</span>}
+                </span>
+                {selected === node.id && (
+                  <span className="outline__tools">
+                    <label className="visually-hidden" htmlFor={`fallback-${node.id}`}>Fallback for {nameOf(node.contactId)}</label>
+                    <select id={`fallback-${node.id}`} value={node.fallbackContactId ?? ''} onChange={(e) => { const value = e.target.value; void apply((n) => setFallback(n, node.id, value === '' ? null : value), node.id); }}>
+                      <option value="">No fallback</option>
+                      {contacts.filter((c) => c.id !== node.contactId).map((c) => <option key={c.id} value={c.id}>Fallback: {c.name}</option>)}
+                    </select>
+                    <button type="button" className="button" onClick={() => void apply((n, names) => outdent(n, node.id, names), node.id)} aria-label={`Move ${nameOf(node.contactId)} up a level`}>⇤</button>
+                    <button type="button" className="button" onClick={() => void apply((n, names) => indent(n, node.id, names), node.id)} aria-label={`Place ${nameOf(node.contactId)} under the person above`}>⇥</button>
+                    <button type="button" className="button" onClick={() => void apply((n, names) => removeNode(n, node.id, names), tree.nodes[i - 1]?.id ?? null)} aria-label={`Remove ${nameOf(node.contactId)} from the tree`}>Remove</button>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {dragging && (
+        <div className="outline__top-drop" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
+          e.preventDefault();
+          const moved = e.dataTransfer.getData('text/plain') || dragging;
+          setDragging(null);
+          void apply((n, names) => moveUnder(n, moved, null, names), moved);
+        }}>Drop here to place at the top of the tree</div>
+      )}
+      <div className="tree-editor__add">
+        <label htmlFor="tree-add">Add a person to this tree</label>
+        <div className="button-row">
+          <select id="tree-add" ref={addRef} value={adding} onChange={(e) => setAdding(e.target.value)}>
+            <option value="">Choose a contact…</option>
+            {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}{c.role ? `, ${c.role}` : ''}</option>)}
+          </select>
+          <button type="button" className="button button--primary" disabled={adding === ''} onClick={() => {
+            const id = `tn_${clock().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+            void apply((n, names) => addNode(n, { id, contactId: adding, depth: 0, fallbackContactId: null }, null, names), id).then(() => setAdding(''));
+          }}>Add to tree</button>
+        </div>
+      </div>
+      {printing && <CallSheet tree={tree} contacts={byId} onClose={() => setPrinting(false)} />}
+    </div>
+  );
+}
+
+/** The call trees: several named hierarchies of who calls whom, each with its outline editor. */
+export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
+  const { repos, clock } = useDesk();
+  const trees = useTrees();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const selected = trees?.find((t) => t.id === selectedId) ?? trees?.[0];
+  return (
+    <section className="panel tree-editor" aria-labelledby="trees-title">
+      <h2 id="trees-title">Call trees</h2>
+      <div className="tree-editor__layout">
+        <div className="tree-editor__list">
+          <ul className="plain-list" aria-label="Call trees">
+            {trees?.map((t) => (
+              <li key={t.id}>
+                <button type="button" className={`tree-link${t.id === selected?.id ? ' tree-link--active' : ''}`} aria-pressed={t.id === selected?.id} onClick={() => setSelectedId(t.id)}>
+                  {t.name} <span className="muted">({t.nodes.length})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form className="tree-editor__new" onSubmit={(e) => {
+            e.preventDefault();
+            void repos.contacts.createTree(name, '', actorFrom(settings.operatorName, clock)).then((r) => {
+              if (!r.ok) return setProblem('Give the tree a name (up to 120 characters).');
+              setProblem(null);
+              setName('');
+              setSelectedId(r.value.id);
+            });
+          }}>
+            <label htmlFor="new-tree-name">New tree</label>
+            <input id="new-tree-name" placeholder="e.g. Faith and community leaders" value={name} onChange={(e) => setName(e.target.value)} />
+            <button type="submit" className="button">Create tree</button>
+            {problem && <p className="field__error" role="alert">{problem}</p>}
+          </form>
+        </div>
+        {selected ? <Outline key={selected.id} tree={selected} contacts={contacts} settings={settings} /> : <p className="muted">No call trees yet. Create one, such as “Mayor’s office cascade” or “City departments”.</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+
+/** "2 h 05 min" since `from`. */
+export function since(from: number, now: number): string {
+  const mins = Math.max(0, Math.floor((now - from) / 60_000));
+  if (mins < 60) return `${mins} min`;
+  return `${Math.floor(mins / 60)} h ${String(mins % 60).padStart(2, '0')} min`;
+}
+
+/** A date input's value for an instant (UTC day), or ''. */
+export function dayInput(at: number | null): string {
+  return at === null ? '' : new Date(at).toISOString().slice(0, 10);
+}
+
+/** The instant of a date input's value (UTC midnight), or null. */
+export function parseDayInput(value: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return Number.isNaN(t) ? null : t;
+}
+
+export const clockTime = (at: number, timeZone: string) => formatWallClock(at, timeZone, 'HH:mm');
+
+export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contacts';

@@ -1,0 +1,81 @@
+import { useMemo, useState, type ReactElement } from 'react';
+
+import { describeStatusChangeError } from '@shared/domain/checklists/items';
+import { needsAnnualReview, newerTemplateVersions, progressByPhase, scheduleItems, type ScheduledItem } from '@shared/domain/checklists/views';
+import { DESK_SCOPE, type ChecklistItem } from '@shared/schemas/checklists';
+import type { DeskSettings } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useNow } from '../../lib/useNow';
+import { useAppStore } from '../../store';
+import { ChecklistItemRow, type ItemAction } from '../checklists/ChecklistItemRow';
+import { ItemDialog } from '../checklists/ItemDialog';
+import { useChecklistItems, useLatestTemplates } from '../checklists/queries';
+import { ResolveItemDialog } from '../checklists/ResolveItemDialog';
+
+type Open = { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' } | { kind: 'edit'; item: ChecklistItem } | { kind: 'add' } | null;
+
+/**
+ * The city's preparedness, worked through in peacetime (before any incident): the plan's
+ * preparedness items with their status, who owns them, and which are due for their yearly review.
+ */
+export function PreparednessPanel({ settings }: { settings: DeskSettings }): ReactElement {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const now = useNow();
+  const items = useChecklistItems(DESK_SCOPE);
+  const latest = useLatestTemplates();
+  const [dialog, setDialog] = useState<Open>(null);
+  const zone = settings.defaultTimeZone;
+  const scheduled = useMemo(() => scheduleItems(items ?? [], { startAt: 0, timeZone: zone }), [items, zone]);
+  const progress = progressByPhase(scheduled)[0];
+  const review = scheduled.filter((i) => needsAnnualReview(i, now, zone));
+  const newer = newerTemplateVersions(items ?? [], latest ?? []);
+
+  const onAction = (item: ScheduledItem, action: ItemAction) => {
+    if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
+    if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
+    void repos.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
+      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? 'This item is no longer on the desk.' : describeStatusChangeError(r.error));
+    });
+  };
+
+  return (
+    <section className="panel preparedness" aria-labelledby="preparedness-title">
+      <h2 id="preparedness-title">Preparedness: where the city stands</h2>
+      <p className="muted">Work done before any incident, in peacetime: the plan, the chain of command, contact trees, approved statement templates, exercises. Review it at least once a year.</p>
+      {items === undefined ? <p className="muted">Loading…</p> : items.length === 0 ? (
+        <button type="button" className="button button--primary" onClick={() => {
+          repos.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
+            (added) => showNotice('success', `Preparedness checklist started with ${added.length} items.`),
+            (e: unknown) => showNotice('error', `The preparedness checklist could not be started: ${e instanceof Error ? e.message : String(e)}`),
+          );
+        }}>Start tracking the city’s preparedness</button>
+      ) : (
+        <>
+          {progress && (
+            <p className="ck-progress preparedness__progress">
+              <span className="ck-progress__bar" role="progressbar" aria-label="Preparedness: progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.resolved} aria-valuetext={`${progress.resolved} of ${progress.total} resolved`}>
+                <span className="ck-progress__fill" style={{ width: `${Math.round((progress.resolved / Math.max(1, progress.total)) * 100)}%` }} />
+              </span>
+              <span className="ck-progress__text">{progress.done} of {progress.total} done{review.length > 0 ? ` · ${review.length} due for their yearly review` : ''}</span>
+            </p>
+          )}
+          {newer.map(({ template, usedVersion }) => (
+            <p key={template.templateKey} className="ck-newer" role="note">The plan has a newer version of “{template.title}” (version {template.version}); this checklist was started from version {usedVersion}.</p>
+          ))}
+          <details className="ck-phase">
+            <summary className="ck-phase__summary"><span className="ck-phase__name">Preparedness items ({scheduled.length})</span></summary>
+            <ol className="ck-list" aria-label="Preparedness items">
+              {scheduled.map((i) => <ChecklistItemRow key={i.id} item={i} now={now} timeZone={zone} reviewDue={needsAnnualReview(i, now, zone)} onAction={onAction} />)}
+            </ol>
+            <p className="preparedness__add"><button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>+ Add a preparedness item</button></p>
+          </details>
+        </>
+      )}
+      {dialog?.kind === 'resolve' && <ResolveItemDialog item={dialog.item} incident={null} status={dialog.status} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={dialog.item} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'add' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={null} defaultPhase="preparedness" onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState, type ReactElement } from 'react';
+
+import { draftFromTemplate, type TemplateDraft, type TemplateErrors, type TemplateItemDraft } from '@shared/domain/checklists/templates';
+import type { ChecklistTemplate } from '@shared/schemas/checklists';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { Field, FormError } from '../../ui/Field';
+import { TemplateItemEditor } from './TemplateItemEditor';
+
+type Row = TemplateItemDraft & { uid: number };
+let uidSeq = 0;
+const withUid = (r: TemplateItemDraft): Row => ({ ...r, uid: (uidSeq += 1) });
+
+/**
+ * Edits a template of the city's plan. Nothing is written until "Save": then the edit becomes
+ * the template's next version, and every incident keeps the version it was created from.
+ */
+export function TemplateEditor({ template, operatorName, onDone }: { template: ChecklistTemplate; operatorName: string; onDone: () => void }): ReactElement {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [head, setHead] = useState(() => {
+    const d = draftFromTemplate(template);
+    return { title: d.title, description: d.description, changeNote: '' };
+  });
+  const [rows, setRows] = useState<Row[]>(() => draftFromTemplate(template).items.map(withUid));
+  const [errors, setErrors] = useState<TemplateErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const update = (uid: number, index: number, patch: Partial<TemplateItemDraft>) => {
+    setRows((rs) => rs.map((r) => (r.uid === uid ? { ...r, ...patch } : r)));
+    // A message goes once its row is edited; the rest stay until the next save.
+    if (errors.items?.[index]) setErrors((e) => ({ ...e, items: Object.fromEntries(Object.entries(e.items ?? {}).filter(([i]) => Number(i) !== index)) }));
+  };
+  // Messages are tied to row positions: moving or removing rows clears them until the next save.
+  const clearItemErrors = () => setErrors((e) => ({ ...e, items: {} }));
+  const move = (index: number, by: -1 | 1) =>
+    setRows((rs) => {
+      const next = [...rs];
+      const [row] = next.splice(index, 1);
+      if (row) next.splice(index + by, 0, row);
+      return next;
+    });
+
+  return (
+    <section className="panel tpl-editor" aria-labelledby="tpl-editor-title">
+      <div className="tpl-editor__head">
+        <h2 id="tpl-editor-title">Edit “{template.title}”</h2>
+        <p className="muted">
+          Version {template.version} ({template.origin === 'guide' ? 'the guide’s checklist' : `saved by ${template.createdBy}`}). Saving makes version {template.version + 1}; incidents already running keep the version they were created from.
+        </p>
+      </div>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const draft: TemplateDraft = { ...head, items: rows.map(({ uid: _uid, ...r }) => r) };
+          setBusy(true);
+          void repos.checklists.saveTemplateVersion(template.templateKey, template.version, draft, actorFrom(operatorName, clock)).then(
+            (r) => {
+              setBusy(false);
+              if (!r.ok) return setErrors(r.error);
+              showNotice('success', `“${r.value.title}” saved as version ${r.value.version}: ${r.value.changeNote}.`);
+              onDone();
+            },
+            (e: unknown) => {
+              setBusy(false);
+              setErrors({ form: `Nothing was saved: ${e instanceof Error ? e.message : String(e)}` });
+            },
+          );
+        }}
+      >
+        <Field label="Name of the checklist" error={errors.title}>
+          {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={head.title} onChange={(e) => setHead((h) => ({ ...h, title: e.target.value }))} />}
+        </Field>
+        <Field label="Description">
+          {({ id, describedBy }) => <textarea id={id} rows={2} aria-describedby={describedBy} value={head.description} onChange={(e) => setHead((h) => ({ ...h, description: e.target.value }))} />}
+        </Field>
+        <h3>Items ({rows.length})</h3>
+        <p className="field__hint">Leave “Due after start” empty for work done before any incident. Hours are elapsed time; days, weeks, months and years keep the time of day on the incident’s clock.</p>
+        <ol className="tpl-items">
+          {rows.map((row, index) => (
+            <TemplateItemEditor key={row.uid} index={index} count={rows.length} row={row} errors={errors.items?.[index]}
+              onChange={(patch) => update(row.uid, index, patch)}
+              onMove={(by) => { clearItemErrors(); move(index, by); }}
+              onRemove={() => { clearItemErrors(); setRows((rs) => rs.filter((r) => r.uid !== row.uid)); }} />
+          ))}
+        </ol>
+        <button type="button" className="button" onClick={() => setRows((rs) => [...rs, withUid({ key: null, phase: rs.at(-1)?.phase ?? 'immediate', title: '', rationale: '', owner: rs.at(-1)?.owner ?? 'emergency-manager', offsetAmount: '', offsetUnit: rs.at(-1)?.offsetUnit ?? 'hours', milestone: false, source: null })])}>
+          + Add an item
+        </button>
+        <Field label="What changed, and why" hint="Optional; shown with the version. Left empty, the desk lists the changes." error={errors.changeNote}>
+          {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={head.changeNote} onChange={(e) => setHead((h) => ({ ...h, changeNote: e.target.value }))} />}
+        </Field>
+        {errors.items && Object.keys(errors.items).length > 0 && <p className="form-error" role="alert">Some items need attention: see the messages beside them. Nothing has been saved yet.</p>}
+        <FormError>{errors.form}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onDone}>Back without saving</button>
+          <button type="submit" className="button button--primary" disabled={busy}>Save as version {template.version + 1}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

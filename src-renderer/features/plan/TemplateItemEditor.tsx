@@ -1,0 +1,71 @@
+import type { ReactElement } from 'react';
+
+import { sourceLine } from '@shared/domain/checklists/citations';
+import { OFFSET_UNIT_LABELS } from '@shared/domain/checklists/due';
+import { ROLE_TITLES } from '@shared/domain/checklists/roles';
+import type { TemplateItemDraft, TemplateItemErrors } from '@shared/domain/checklists/templates';
+import { RESPONSE_PHASE_IDS, responsePhase } from '@shared/domain/guide/phases';
+import { CHECKLIST_ROLE_IDS, OFFSET_UNITS } from '@shared/schemas/checklists';
+
+type Props = {
+  index: number;
+  count: number;
+  row: TemplateItemDraft;
+  errors: TemplateItemErrors | undefined;
+  onChange: (patch: Partial<TemplateItemDraft>) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+};
+
+/** One item of a template in the editor: reword, re-time, re-own, move or remove it. */
+export function TemplateItemEditor({ index, count, row, errors, onChange, onMove, onRemove }: Props): ReactElement {
+  const n = index + 1;
+  const id = `tpl-item-${index}`;
+  const errorIds = Object.keys(errors ?? {}).length > 0 ? `${id}-errors` : undefined;
+  return (
+    <li className={`tpl-item${errorIds ? ' tpl-item--invalid' : ''}`}>
+      <fieldset className="tpl-item__fields">
+        <legend className="tpl-item__legend">Item {n}</legend>
+        <label className="tpl-item__title-label" htmlFor={`${id}-title`}>What has to be done</label>
+        <input id={`${id}-title`} className="tpl-item__title" value={row.title} aria-invalid={Boolean(errors?.title)} aria-describedby={errorIds} onChange={(e) => onChange({ title: e.target.value })} />
+        <div className="tpl-item__grid">
+          <span className="tpl-item__pair">
+            <label htmlFor={`${id}-phase`}>Phase</label>
+            <select id={`${id}-phase`} value={row.phase} aria-invalid={Boolean(errors?.phase)} onChange={(e) => onChange({ phase: e.target.value })}>
+              {RESPONSE_PHASE_IDS.map((p) => <option key={p} value={p}>{responsePhase(p).label}</option>)}
+            </select>
+          </span>
+          <span className="tpl-item__pair">
+            <label htmlFor={`${id}-owner`}>Owner</label>
+            <select id={`${id}-owner`} className="tpl-item__owner" value={row.owner} aria-invalid={Boolean(errors?.owner)} onChange={(e) => onChange({ owner: e.target.value })}>
+              {CHECKLIST_ROLE_IDS.map((r) => <option key={r} value={r}>{ROLE_TITLES[r]}</option>)}
+            </select>
+          </span>
+          <span className="tpl-item__pair tpl-item__offset">
+            <label htmlFor={`${id}-offset`}>Due after start</label>
+            <input id={`${id}-offset`} inputMode="numeric" value={row.offsetAmount} placeholder="none" aria-invalid={Boolean(errors?.offset)} aria-describedby={errorIds} onChange={(e) => onChange({ offsetAmount: e.target.value })} />
+            <select aria-label={`Item ${n}: unit`} value={row.offsetUnit} onChange={(e) => onChange({ offsetUnit: e.target.value })}>
+              {OFFSET_UNITS.map((u) => <option key={u} value={u}>{OFFSET_UNIT_LABELS[u]}</option>)}
+            </select>
+          </span>
+          <label className="checkbox tpl-item__milestone">
+            <input type="checkbox" checked={row.milestone} onChange={(e) => onChange({ milestone: e.target.checked })} /> Milestone (year ahead, calendar)
+          </label>
+        </div>
+        <p className="cite">{sourceLine(row.source, false)}</p>
+        {errorIds && (
+          <div id={errorIds} role="alert">
+            <ul className="tpl-item__errors">
+              {Object.values(errors ?? {}).map((m) => <li key={m}>{m}</li>)}
+            </ul>
+          </div>
+        )}
+      </fieldset>
+      <div className="tpl-item__tools">
+        <button type="button" className="button button--small" disabled={index === 0} aria-label={`Move item ${n} up`} onClick={() => onMove(-1)}>↑</button>
+        <button type="button" className="button button--small" disabled={index === count - 1} aria-label={`Move item ${n} down`} onClick={() => onMove(1)}>↓</button>
+        <button type="button" className="button button--small button--danger" aria-label={`Remove item ${n}`} onClick={onRemove}>Remove</button>
+      </div>
+    </li>
+  );
+}

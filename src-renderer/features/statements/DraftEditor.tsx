@@ -1,0 +1,242 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState, type ReactElement } from 'react';
+
+import type { Actor } from '@shared/domain/audit';
+import { isRightToLeft, languageLabel, languageOf } from '@shared/domain/statements/languages';
+import { placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
+import { describeMalformed, fillTemplate, placeholderNames } from '@shared/domain/statements/placeholders';
+import { checkSensitivity } from '@shared/domain/statements/sensitivity';
+import { cleanValues, type DraftEdit } from '@shared/domain/statements/workflow';
+import type { Incident } from '@shared/schemas/entities';
+import type { PersonMention, Statement, StatementVersion } from '@shared/schemas/statements';
+
+import { useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { FormError } from '../../ui/Field';
+import { GuidanceChecklist } from './GuidanceChecklist';
+import { PeopleEditor } from './PeopleEditor';
+import { PlaceholderForm } from './PlaceholderForm';
+import { SensitivityWarnings } from './SensitivityWarnings';
+import { StatementPreview } from './StatementPreview';
+import { SubmitDialog } from './SubmitDialog';
+import { useSensitivityContext } from './queries';
+import { useEditBuffer } from './useEditBuffer';
+import { describeWriteError, failed } from './statementErrors';
+
+/** 'draft' edits a draft; 'revise' edits approved text as a new version; 'retarget' updates a translation to its source's new approved version. */
+export type EditMode = 'draft' | 'revise' | 'retarget';
+
+type Props = {
+  incident: Incident;
+  statement: Statement;
+  head: StatementVersion;
+  mode: EditMode;
+  actor: () => Actor;
+  /** Leaves revise or retarget mode without saving. */
+  onCancel?: (() => void) | undefined;
+};
+
+const SAVE_LABELS: Record<EditMode, string> = { draft: 'Save draft', revise: 'Save as a new version', retarget: 'Save the updated translation' };
+
+/**
+ * The drafting screen: the gaps to fill, the wording, a live preview with gaps highlighted, the
+ * guide's dos and don'ts to tick, and the sensitivity checks, all on one screen.
+ */
+export function DraftEditor({ incident, statement, head, mode, actor, onCancel }: Props): ReactElement {
+  const { repos } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const context = useSensitivityContext(incident.id);
+  const buffer = useEditBuffer(`desk-statement-edit:${statement.id}:${head.id}:${mode}`, { title: head.title, body: head.body, values: head.values });
+  const { title, body, values } = buffer.edit;
+  const setValues = (f: (v: Readonly<Record<string, string>>) => Record<string, string>) => buffer.setEdit((e) => ({ ...e, values: f(e.values) }));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  // Ticks show at once and are saved behind; the stored list catches up a moment later.
+  const [ticked, setTicked] = useState<readonly string[]>(statement.ticked);
+
+  const filled = useMemo(() => fillTemplate(body, values), [body, values]);
+  const names = useMemo(() => placeholderNames(body), [body]);
+  const warnings = useMemo(
+    () => (context ? checkSensitivity(filled.text, { people: statement.people, glossary: context.glossary, unverifiedEntries: context.unverifiedEntries }) : []),
+    [context, filled.text, statement.people],
+  );
+  const autoFilled = useMemo(() => new Set(head.autoFilled), [head]);
+  const sourceVersion = useLiveQuery(async () => (statement.translatesVersionId ? ((await repos.statements.getVersion(statement.translatesVersionId)) ?? null) : null), [repos, statement.translatesVersionId]);
+  const sameAsSource = useMemo(() => {
+    if (!sourceVersion || sourceVersion.language === statement.language) return undefined;
+    const same = names.filter((n) => !autoFilled.has(n) && sourceVersion.values[n] !== undefined && values[n]?.trim() === sourceVersion.values[n].trim());
+    return { names: new Set(same), language: languageOf(sourceVersion.language).name };
+  }, [sourceVersion, statement.language, names, autoFilled, values]);
+  const dirty = title.trim() !== head.title || body !== head.body || JSON.stringify(cleanValues(values)) !== JSON.stringify(cleanValues(head.values));
+  const ready = filled.unfilled.length === 0 && filled.malformed.length === 0 && filled.text.trim() !== '';
+  const canEditContext = statement.status === 'draft';
+  const rtl = isRightToLeft(statement.language);
+  const guidanceIds = [...statement.guidance.dos, ...statement.guidance.donts].map((g) => g.id);
+  const unticked = guidanceIds.filter((id) => !ticked.includes(id)).length;
+
+  const edit = (): DraftEdit => ({ title, body, values });
+  const restored = buffer.restored && dirty;
+
+  /** Saves if anything changed; returns false when it could not. */
+  const save = async (): Promise<boolean> => {
+    if (mode === 'draft' && !dirty) return true;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = mode === 'draft' ? await repos.statements.saveDraft(statement.id, edit(), actor())
+        : mode === 'revise' ? await repos.statements.revise(statement.id, edit(), actor())
+        : await repos.statements.updateTranslation(statement.id, edit(), actor());
+      if (!r.ok) {
+        setProblem(describeWriteError(r.error));
+        return false;
+      }
+      buffer.clear();
+      if (r.value.version) showNotice('success', mode === 'draft' ? `Saved as version ${r.value.version.number}.` : `Version ${r.value.version.number} saved as a draft. It needs approval before it can be released.`);
+      else if (mode !== 'draft') showNotice('success', 'Nothing changed, so no new version was made.');
+      return true;
+    } catch (e) {
+      setProblem(failed('Saving', e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const send = async (overrideReason: string | null): Promise<string | null> => {
+    const r = await repos.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
+    if (!r.ok) return describeWriteError(r.error);
+    setSubmitting(false);
+    showNotice('success', `Version ${r.value.headVersionNumber} sent for review.`);
+    return null;
+  };
+
+  const blockedId = `blocked-${statement.id}`;
+
+  return (
+    <div className="draft">
+      {mode === 'revise' && (
+        <p className="stmt-notice" role="status">
+          Approved text is frozen. Saving makes <strong>version {head.number + 1}</strong> as a draft, which needs approval again. Until then, version {statement.approvedVersionNumber ?? head.number} stays the approved one that is copied, exported and released.
+        </p>
+      )}
+      {mode === 'retarget' && (
+        <p className="stmt-notice" role="status">
+          Bring the translation in line with the source&apos;s newest approved version (see what changed above), then save. The updated translation needs approval again.
+        </p>
+      )}
+      {restored && (
+        <p className="stmt-notice" role="status">
+          Your unsaved changes from before were kept. Save them, or keep editing.
+        </p>
+      )}
+      {mode === 'draft' && statement.returnedComment && (
+        <div className="stmt-returned" role="note" aria-label="Returned by the approver">
+          <strong>Returned to draft by the approver:</strong> “{statement.returnedComment}”
+        </div>
+      )}
+
+      <div className="draft__actions" role="group" aria-label="Save or send">
+        {ready && mode === 'draft' && <p className="stmt-ready">Every gap is filled. {dirty ? 'Save the draft, or send it for review.' : 'Ready to send for review.'}</p>}
+        {!ready && mode === 'draft' && (
+          <p className="stmt-blocked" id={blockedId}>
+            {filled.unfilled.length > 0 && (
+              <>Sending for review is blocked: {filled.unfilled.length === 1 ? 'this placeholder is' : `these ${filled.unfilled.length} placeholders are`} still empty: {filled.unfilled.map(placeholderLabel).join(', ')}. </>
+            )}
+            {filled.malformed.map((m) => describeMalformed(body, m)).join(' ')}
+            {filled.text.trim() === '' && 'The text is empty.'}
+          </p>
+        )}
+        <FormError>{problem}</FormError>
+        <div className="button-row">
+          {onCancel && (
+            <button type="button" className="button" disabled={busy} onClick={() => { buffer.clear(); onCancel(); }}>
+              Cancel
+            </button>
+          )}
+          <button type="button" className={`button${mode === 'draft' ? '' : ' button--primary'}`} disabled={busy || (mode === 'draft' && !dirty)} onClick={() => void save().then((okay) => okay && mode !== 'draft' && onCancel?.())}>
+            {SAVE_LABELS[mode]}
+          </button>
+          {mode === 'draft' && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || !ready}
+              aria-describedby={ready ? undefined : blockedId}
+              onClick={() =>
+                void save().then((okay) => {
+                  if (!okay) return;
+                  if (warnings.length > 0 || unticked > 0) setSubmitting(true);
+                  else void send(null).then((p) => setProblem(p));
+                })
+              }
+            >
+              Send for review
+            </button>
+          )}
+        </div>
+      </div>
+
+      <div className="draft__grid">
+        <div className="draft__main">
+          <section aria-labelledby="fill-title">
+            <h3 id="fill-title">Fill in the details</h3>
+            <PlaceholderForm names={names} values={values} autoFilled={autoFilled} language={statement.language} sameAsSource={sameAsSource} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
+          </section>
+          <section aria-labelledby="wording-title">
+            <h3 id="wording-title">Wording</h3>
+            <div className="field">
+              <label htmlFor={`title-${statement.id}`}>Title</label>
+              <input id={`title-${statement.id}`} value={title} onChange={(e) => { const v = e.target.value; buffer.setEdit((x) => ({ ...x, title: v })); }} lang={statement.language} dir="auto" />
+            </div>
+            <div className="field">
+              <label htmlFor={`body-${statement.id}`}>Text of the statement ({languageLabel(statement.language)})</label>
+              <p className="field__hint" id={`body-hint-${statement.id}`}>Placeholders in double braces, like {'{{city}}'}, are filled from the fields above. To print braces themselves, write {'\\{{'}.</p>
+              <textarea
+                id={`body-${statement.id}`}
+                className="draft__body"
+                aria-describedby={`body-hint-${statement.id}`}
+                rows={14}
+                value={body}
+                lang={statement.language}
+                dir={rtl ? 'rtl' : 'ltr'}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  buffer.setEdit((x) => ({ ...x, body: v }));
+                }}
+              />
+            </div>
+          </section>
+        </div>
+
+        <div className="draft__side">
+          <section aria-labelledby="preview-title" className="draft__preview">
+            <h3 id="preview-title">Preview {dirty && <span className="badge stmt-unsaved">Unsaved changes</span>}</h3>
+            <StatementPreview segments={filled.segments} language={statement.language} label="Preview of the statement" />
+          </section>
+          <SensitivityWarnings warnings={warnings} />
+          <GuidanceChecklist
+            guidance={statement.guidance}
+            ticked={ticked}
+            disabled={!canEditContext}
+            onToggle={(id, on) => {
+              const next = on ? [...ticked, id] : ticked.filter((t) => t !== id);
+              setTicked(next);
+              void repos.statements.setContext(statement.id, { ticked: next }, actor()).then((r) => !r.ok && setProblem(describeWriteError(r.error)));
+            }}
+          />
+          <PeopleEditor
+            people={statement.people}
+            disabled={!canEditContext}
+            onSave={async (people: PersonMention[]) => {
+              const r = await repos.statements.setContext(statement.id, { people }, actor());
+              return r.ok ? null : describeWriteError(r.error);
+            }}
+          />
+        </div>
+      </div>
+
+      {submitting && <SubmitDialog warnings={warnings} unticked={unticked} onSend={send} onClose={() => setSubmitting(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type ReactElement } from 'react';
+
+import type { Actor } from '@shared/domain/audit';
+import { glossaryToLines, parseGlossaryLines } from '@shared/domain/statements/templates';
+import type { GlossaryTerm } from '@shared/schemas/statements';
+
+import { useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { FormError } from '../../ui/Field';
+import { failed } from './statementErrors';
+
+/**
+ * The city's glossary of wording to avoid when naming communities, one term per line:
+ * "term to avoid => what to say instead | why". Drafts are checked against it as they are typed.
+ */
+export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[]; actor: () => Actor }): ReactElement {
+  const { repos } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [text, setText] = useState(glossaryToLines(terms));
+  const [problems, setProblems] = useState<string[]>([]);
+  return (
+    <section className="panel" aria-labelledby="glossary-title">
+      <h2 id="glossary-title">Glossary: terms to avoid</h2>
+      <p className="muted">
+        How the city names communities matters. Drafts are checked against this list and warn when a term appears. Review it with community leaders. One term per line: <code>term to avoid =&gt; what to say instead | why</code>.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = parseGlossaryLines(text);
+          if (!parsed.ok) return setProblems(parsed.error);
+          setProblems([]);
+          repos.statements.saveGlossary(parsed.value, actor()).then(
+            (saved) => showNotice('success', `Glossary saved: ${saved.length} ${saved.length === 1 ? 'term' : 'terms'}.`),
+            (err: unknown) => setProblems([failed('Saving the glossary', err)]),
+          );
+        }}
+      >
+        <label htmlFor="glossary-text" className="visually-hidden">Terms to avoid, one per line</label>
+        <textarea id="glossary-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
+        <FormError>{problems.length > 0 && <>{problems.map((p) => <span key={p} className="block">{p}</span>)}</>}</FormError>
+        <div className="button-row">
+          <button type="submit" className="button button--primary">Save glossary</button>
+        </div>
+      </form>
+    </section>
+  );
+}

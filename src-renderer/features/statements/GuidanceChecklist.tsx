@@ -1,0 +1,41 @@
+import type { ReactElement } from 'react';
+
+import { citeGuide } from '@shared/domain/guide/citation';
+import type { GuidanceItem, Statement } from '@shared/schemas/statements';
+
+const BASIS: Record<GuidanceItem['basis'], string> = {
+  stated: 'stated in the guide',
+  generalised: 'generalised from the guide',
+  city: "the city's own",
+};
+
+/**
+ * The template's purpose and the guide's dos and don'ts beside the editor, as a checklist the
+ * drafter ticks before sending. Ticks are advice, shown to the approver; they never block.
+ */
+export function GuidanceChecklist({ guidance, ticked, disabled, onToggle }: { guidance: Statement['guidance']; ticked: readonly string[]; disabled: boolean; onToggle: (id: string, on: boolean) => void }): ReactElement {
+  const total = guidance.dos.length + guidance.donts.length;
+  const done = [...guidance.dos, ...guidance.donts].filter((g) => ticked.includes(g.id)).length;
+  const item = (g: GuidanceItem, kind: 'do' | 'dont') => (
+    <li key={g.id} className={`guidance__item guidance__item--${kind}`}>
+      <label className="checkbox">
+        <input type="checkbox" checked={ticked.includes(g.id)} disabled={disabled} onChange={(e) => onToggle(g.id, e.target.checked)} />
+        <span>
+          {g.text} <span className="guidance__basis">({BASIS[g.basis]})</span>
+        </span>
+      </label>
+    </li>
+  );
+  return (
+    <section className="guidance" aria-labelledby="guidance-title">
+      <h3 id="guidance-title">Guidance for this statement</h3>
+      {guidance.purpose && <p className="guidance__purpose">{guidance.purpose}</p>}
+      <p className="muted" aria-live="polite">{done} of {total} checked</p>
+      <h4 className="guidance__heading">Do</h4>
+      <ul className="guidance__list">{guidance.dos.map((g) => item(g, 'do'))}</ul>
+      <h4 className="guidance__heading">Don’t</h4>
+      <ul className="guidance__list">{guidance.donts.map((g) => item(g, 'dont'))}</ul>
+      {guidance.pages.length > 0 && <p className="cite">{citeGuide(`pages ${guidance.pages.join(', ')}`)}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState, type ReactElement } from 'react';
+
+import type { PersonMention } from '@shared/schemas/statements';
+
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormError } from '../../ui/Field';
+
+type Props = {
+  people: readonly PersonMention[];
+  disabled: boolean;
+  onSave: (people: PersonMention[]) => Promise<string | null>;
+};
+
+/**
+ * Victims and suspects the text might name, so the checks can warn before review: a victim named
+ * without consent recorded, the suspected perpetrator named at all. Carried from one statement of
+ * the incident to the next, so consent is recorded once.
+ */
+export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement {
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<PersonMention['role']>('victim');
+  const [consent, setConsent] = useState(false);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async (next: PersonMention[]) => setProblem(await onSave(next));
+
+  return (
+    <section className="people" aria-labelledby="people-title">
+      <h3 id="people-title">People this statement may name</h3>
+      {people.length === 0 ? (
+        <p className="muted">Nobody listed. Add victims (with whether their family consented to naming) and the suspected perpetrator, so the text is checked for them.</p>
+      ) : (
+        <ul className="people__list">
+          {people.map((p) => (
+            <li key={p.id}>
+              <span>
+                <strong>{p.name}</strong> · {p.role === 'suspect' ? 'suspected perpetrator: do not name' : p.consentRecorded ? `victim, consent recorded${p.consentNote ? ` (${p.consentNote})` : ''}` : 'victim, no consent recorded'}
+              </span>
+              {!disabled && (
+                <button type="button" className="button button--ghost button--small" aria-label={`Remove ${p.name}`} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!disabled && <button type="button" className="button button--small" onClick={() => setAdding(true)}>Add a person…</button>}
+      <FormError>{!adding && problem}</FormError>
+      {adding && (
+        <Dialog title="Add a person this statement may name" onClose={() => setAdding(false)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (name.trim().length < 2) return setProblem('Enter the name as it might appear in the text (at least 2 characters).');
+              const person: PersonMention = { id: `per_${crypto.randomUUID()}`, name: name.trim(), role, consentRecorded: role === 'victim' && consent, consentNote: role === 'victim' ? note.trim() : '' };
+              void onSave([...people, person]).then((p) => {
+                setProblem(p);
+                if (p === null) {
+                  setAdding(false);
+                  setName('');
+                  setConsent(false);
+                  setNote('');
+                }
+              });
+            }}
+          >
+            <Field label="Name" hint="Full name; the check also catches the surname alone.">
+              {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={name} onChange={(e) => setName(e.target.value)} dir="auto" />}
+            </Field>
+            <fieldset className="fieldset">
+              <legend>Who is this?</legend>
+              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} /> A victim</label>
+              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'suspect'} onChange={() => setRole('suspect')} /> The suspected perpetrator</label>
+            </fieldset>
+            {role === 'victim' && (
+              <>
+                <label className="checkbox"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> The family (or the person) has consented to naming</label>
+                <Field label="Consent: who, when, how" hint="e.g. “Her parents, 28 March 15:10, by phone to the liaison officer”.">
+                  {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}
+                </Field>
+              </>
+            )}
+            <FormError>{problem}</FormError>
+            <div className="dialog__actions">
+              <button type="button" className="button" onClick={() => setAdding(false)}>Cancel</button>
+              <button type="submit" className="button button--primary">Add</button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </section>
+  );
+}

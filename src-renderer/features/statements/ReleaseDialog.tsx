@@ -1,0 +1,79 @@
+import { useState, type ReactElement } from 'react';
+
+import type { Actor } from '@shared/domain/audit';
+import { describeWallClockError, instantToWallClock, wallClockToInstant } from '@shared/domain/incident/wallClock';
+import { CHANNEL_LABELS } from '@shared/domain/statements/workflow';
+import type { Incident } from '@shared/schemas/entities';
+import { RELEASE_CHANNELS, type ReleaseChannel, type Statement } from '@shared/schemas/statements';
+
+import { useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormError } from '../../ui/Field';
+import { describeWriteError, failed } from './statementErrors';
+
+/** Records the release of the approved version: channels and time; logged on the timeline. */
+export function ReleaseDialog({ statement, incident, actor, onClose }: { statement: Statement; incident: Incident; actor: () => Actor; onClose: () => void }): ReactElement {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const now = instantToWallClock(clock(), incident.timeZone);
+  const [channels, setChannels] = useState<ReleaseChannel[]>([]);
+  const [date, setDate] = useState(now.date);
+  const [time, setTime] = useState(now.time);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <Dialog title={`Release version ${statement.approvedVersionNumber ?? ''}`} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (channels.length === 0) return setProblem('Choose at least one channel.');
+          const at = wallClockToInstant(date, time, incident.timeZone);
+          if (!at.ok) return setProblem(describeWallClockError(at.error));
+          if (at.value > clock() + 60_000) return setProblem('The release time is in the future. Record a release once it has happened.');
+          setBusy(true);
+          repos.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
+            (r) => {
+              setBusy(false);
+              if (!r.ok) return setProblem(describeWriteError(r.error));
+              showNotice('success', 'Release recorded and logged on the timeline.');
+              onClose();
+            },
+            (e: unknown) => {
+              setBusy(false);
+              setProblem(failed('Recording the release', e));
+            },
+          );
+        }}
+      >
+        <fieldset className="fieldset">
+          <legend>Channels</legend>
+          {RELEASE_CHANNELS.map((c) => (
+            <label key={c} className="checkbox">
+              <input type="checkbox" checked={channels.includes(c)} onChange={(e) => setChannels((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))} /> {CHANNEL_LABELS[c]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-row">
+          <Field label="Release date" hint={`On the incident's clock (${incident.timeZone}).`}>
+            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+          <Field label="Release time" hint="24-hour, e.g. 14:05.">
+            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+          </Field>
+        </div>
+        <Field label="Note (optional)" hint="e.g. read out by the mayor at the press point.">
+          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <p className="muted">The release is logged on the incident&apos;s timeline as a public communication, linked to this statement.</p>
+        <FormError>{problem}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button--primary" disabled={busy}>Record the release</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactElement } from 'react';
+
+import type { SensitivityWarning } from '@shared/schemas/statements';
+
+const TITLES: Record<SensitivityWarning['code'], string> = {
+  'victim-named-without-consent': 'Victim named without consent',
+  'perpetrator-named': 'Suspected perpetrator named',
+  'unverified-details': 'Unverified details',
+  'glossary-term': 'Term to avoid',
+};
+
+/**
+ * The sensitivity checks' findings, as advice. They update as the text changes; none of them
+ * blocks review, but sending past them needs a reason that the approver sees.
+ */
+export function SensitivityWarnings({ warnings }: { warnings: readonly SensitivityWarning[] }): ReactElement {
+  return (
+    <section className="sensitivity" aria-labelledby="sensitivity-title">
+      <h3 id="sensitivity-title">Sensitivity checks</h3>
+      {warnings.length === 0 ? (
+        <p className="sensitivity__clear">No warnings on this text.</p>
+      ) : (
+        <ul className="sensitivity__list" aria-live="polite">
+          {warnings.map((w) => (
+            <li key={w.key} className="sensitivity__item">
+              <strong>{TITLES[w.code]}.</strong> {w.message} <span className="sensitivity__advice">{w.advice}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState, type ReactElement } from 'react';
+
+import type { Actor } from '@shared/domain/audit';
+import { languageLabel } from '@shared/domain/statements/languages';
+import { CHANNEL_LABELS, canDo } from '@shared/domain/statements/workflow';
+import type { DeskSettings, Incident } from '@shared/schemas/entities';
+import type { Statement, StatementTemplate } from '@shared/schemas/statements';
+
+import { ApprovalRecord } from './ApprovalRecord';
+import { ApprovedText } from './ApprovedText';
+import { DraftEditor, type EditMode } from './DraftEditor';
+import { OutputActions } from './OutputActions';
+import { ReleaseDialog } from './ReleaseDialog';
+import { ReviewPanel } from './ReviewPanel';
+import { StatusBadge } from './StatusBadge';
+import { TranslationSourceNote } from './TranslationSourceNote';
+import { TranslationsPanel } from './TranslationsPanel';
+import { VersionHistory } from './VersionHistory';
+import { WithdrawDialog } from './WithdrawDialog';
+import { useApprovals, useTranslationOf, useVersions } from './queries';
+import { STATUS_HINTS, longTime } from './statementDisplay';
+
+type Props = {
+  statement: Statement;
+  incident: Incident;
+  settings: DeskSettings;
+  templates: readonly StatementTemplate[];
+  actor: () => Actor;
+  onSelect: (id: string) => void;
+};
+
+/** One statement: its state, what can be done with it now, its versions and its translations. */
+export function StatementDetail({ statement, incident, settings, templates, actor, onSelect }: Props): ReactElement {
+  const versions = useVersions(statement.id);
+  const approvals = useApprovals(statement.id);
+  const translation = useTranslationOf(statement);
+  const [editing, setEditing] = useState<EditMode | null>(null);
+  const [releasing, setReleasing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  if (!versions || !approvals || translation === undefined) return <p className="muted">Loading the statement…</p>;
+  const head = versions.find((v) => v.id === statement.headVersionId);
+  if (!head) return <p className="form-error" role="alert">The current version of this statement is missing from the desk. Restore a backup.</p>;
+  const zone = incident.timeZone;
+  const approval = statement.approvedVersionId ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved') : undefined;
+  const approvedVersion = versions.find((v) => v.id === statement.approvedVersionId);
+  const frozen = statement.status === 'approved' || statement.status === 'released';
+  const mode: EditMode | null = editing ?? (statement.status === 'draft' ? 'draft' : null);
+
+  return (
+    <article className="stmt-detail" aria-labelledby="stmt-title">
+      <header className="stmt-detail__header">
+        <div>
+          <p className="eyebrow">
+            {languageLabel(statement.language)} · version {statement.headVersionNumber}
+            {statement.audience !== 'public' && ` · ${statement.audience === 'internal' ? 'internal, for staff' : 'private, to those directly affected'}`}
+          </p>
+          <h2 id="stmt-title" lang={statement.language} dir="auto">{statement.title}</h2>
+          <p className="stmt-detail__status">
+            <StatusBadge status={statement.status} /> <span className="muted">{STATUS_HINTS[statement.status]}</span>
+          </p>
+        </div>
+        <div className="stmt-detail__actions">
+          {frozen && editing === null && (
+            <>
+              {canDo('release', statement.status) && (
+                <button type="button" className="button button--primary" onClick={() => setReleasing(true)}>
+                  {statement.status === 'released' ? 'Release on more channels…' : 'Release…'}
+                </button>
+              )}
+              <button type="button" className="button" onClick={() => setEditing('revise')}>Edit (makes version {statement.headVersionNumber + 1})</button>
+            </>
+          )}
+          {canDo('withdraw', statement.status) && editing === null && <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>Withdraw…</button>}
+        </div>
+      </header>
+
+      {translation && (
+        <TranslationSourceNote
+          translation={statement}
+          source={translation.source}
+          state={translation.state}
+          onOpenSource={() => onSelect(translation.source.id)}
+          onUpdate={statement.status === 'in-review' || statement.status === 'withdrawn' || editing !== null ? null : () => setEditing('retarget')}
+        />
+      )}
+
+      {mode !== null ? (
+        <DraftEditor key={`${statement.id}-${mode}`} incident={incident} statement={statement} head={head} mode={mode} actor={actor} onCancel={mode === 'draft' ? undefined : () => setEditing(null)} />
+      ) : statement.status === 'in-review' ? (
+        <ReviewPanel statement={statement} head={head} versions={versions} approvals={approvals} timeZone={zone} actor={actor} />
+      ) : statement.status === 'withdrawn' ? (
+        <section aria-labelledby="withdrawn-title">
+          <h3 id="withdrawn-title">Withdrawn</h3>
+          {statement.withdrawal && <p>Withdrawn by {statement.withdrawal.by} at {longTime(statement.withdrawal.at, zone)}: “{statement.withdrawal.reason}”</p>}
+          <ApprovedText text={head.text} language={head.language} label={`Text of version ${head.number}`} />
+        </section>
+      ) : null}
+
+      {approvedVersion && approval && statement.status !== 'withdrawn' && (mode === null || statement.status === 'draft') && (
+        <section className="approved" aria-labelledby="approved-title">
+          <h3 id="approved-title">{statement.status === 'draft' || statement.status === 'in-review' ? `Last approved: version ${approvedVersion.number}` : `Approved text (version ${approvedVersion.number})`}</h3>
+          <ApprovalRecord approval={approval} timeZone={zone} />
+          {(statement.status === 'approved' || statement.status === 'released') && <ApprovedText text={approvedVersion.text} language={approvedVersion.language} label="Approved text" />}
+          <OutputActions statement={statement} incident={incident} settings={settings} />
+          {statement.releases.length > 0 && (
+            <ul className="releases" aria-label="Releases">
+              {statement.releases.map((r) => (
+                <li key={r.id}>
+                  Released {longTime(r.at, zone)} on {r.channels.map((c) => CHANNEL_LABELS[c]).join(', ')} (version {versions.find((v) => v.id === r.versionId)?.number ?? '?'}), recorded by {r.recordedBy}
+                  {r.note && `: ${r.note}`}. Logged on the timeline.
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {statement.sourceStatementId === null && <TranslationsPanel statement={statement} templates={templates} incident={incident} settings={settings} actor={actor} onSelect={onSelect} />}
+      <VersionHistory key={statement.headVersionId} statement={statement} versions={versions} approvals={approvals} timeZone={zone} />
+
+      {releasing && <ReleaseDialog statement={statement} incident={incident} actor={actor} onClose={() => setReleasing(false)} />}
+      {withdrawing && <WithdrawDialog statement={statement} actor={actor} onClose={() => setWithdrawing(false)} />}
+    </article>
+  );
+}

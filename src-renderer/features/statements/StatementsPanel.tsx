@@ -1,0 +1,64 @@
+import { useState, type ReactElement } from 'react';
+
+import type { DeskSettings, Incident } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { NewStatementDialog } from './NewStatementDialog';
+import { StatementDetail } from './StatementDetail';
+import { StatementList } from './StatementList';
+import { useStatements, useTemplates } from './queries';
+import { useStatementTemplates } from './useStatementTemplates';
+
+/** The incident's statements tab: the list, and the statement being worked on. */
+export function StatementsPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
+  const { clock } = useDesk();
+  const navigate = useAppStore((s) => s.navigate);
+  useStatementTemplates(settings.operatorName);
+  const statements = useStatements(incident.id);
+  const templates = useTemplates();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const actor = () => actorFrom(settings.operatorName, clock);
+  const newest = statements && [...statements].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  const selected = statements?.find((s) => s.id === selectedId) ?? newest;
+
+  return (
+    <section className="statements" aria-labelledby="statements-title">
+      <div className="statements__toolbar">
+        <h2 id="statements-title">Statements</h2>
+        <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>New statement…</button>
+        <a href="#/templates" className="button button--ghost" onClick={(e) => { e.preventDefault(); navigate({ name: 'templates' }); }}>Template library</a>
+      </div>
+      {statements === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : statements.length === 0 || !selected ? (
+        <div className="empty-state">
+          <h3>No statements yet</h3>
+          <p>Start with a holding statement: acknowledge what happened, say how to stay safe and where official information is, and when the next update comes. The template fills in what the desk already knows.</p>
+          <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>Draft a statement…</button>
+        </div>
+      ) : (
+        <div className="statements__layout">
+          <nav className="statements__list" aria-label="Statements">
+            <StatementList statements={statements} selectedId={selected.id} timeZone={incident.timeZone} onSelect={setSelectedId} />
+          </nav>
+          <StatementDetail key={selected.id} statement={selected} incident={incident} settings={settings} templates={templates ?? []} actor={actor} onSelect={setSelectedId} />
+        </div>
+      )}
+      {creating && templates && (
+        <NewStatementDialog
+          incident={incident}
+          settings={settings}
+          templates={templates}
+          actor={actor}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setSelectedId(id);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type ReactElement } from 'react';
+
+import type { SensitivityWarning } from '@shared/schemas/statements';
+
+import { Dialog } from '../../ui/Dialog';
+import { Field, FormError } from '../../ui/Field';
+
+type Props = {
+  warnings: readonly SensitivityWarning[];
+  unticked: number;
+  onSend: (overrideReason: string | null) => Promise<string | null>;
+  onClose: () => void;
+};
+
+/**
+ * The last look before review: open warnings need a reason to send past them (recorded with the
+ * request and shown to the approver); unticked guidance is mentioned, never enforced.
+ */
+export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): ReactElement {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog title="Send for review?" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (warnings.length > 0 && reason.trim() === '') return setProblem('Say why it should go to review as it is, or close this and change the text.');
+          setBusy(true);
+          void onSend(warnings.length > 0 ? reason.trim() : null).then((p) => {
+            setBusy(false);
+            setProblem(p);
+          });
+        }}
+      >
+        {warnings.length > 0 && (
+          <>
+            <p><strong>{warnings.length} {warnings.length === 1 ? 'warning is' : 'warnings are'} still open:</strong></p>
+            <ul className="sensitivity__list">
+              {warnings.map((w) => <li key={w.key} className="sensitivity__item">{w.message}</li>)}
+            </ul>
+            <Field label="Why send it as it is?" hint="Recorded with this version and shown to the approver.">
+              {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+          </>
+        )}
+        {unticked > 0 && <p className="muted">{unticked} {unticked === 1 ? 'item' : 'items'} of the guidance {unticked === 1 ? 'is' : 'are'} not ticked. The approver will see this.</p>}
+        {warnings.length === 0 && unticked === 0 && <p>The text has no open warnings and every guidance item is ticked.</p>}
+        <FormError>{problem}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Keep editing</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{warnings.length > 0 ? 'Send with the warnings noted' : 'Send for review'}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

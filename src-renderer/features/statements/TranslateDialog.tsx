@@ -1,0 +1,66 @@
+import { useState, type ReactElement } from 'react';
+
+import type { Actor } from '@shared/domain/audit';
+import { STATEMENT_LANGUAGES, languageLabel } from '@shared/domain/statements/languages';
+import type { DeskSettings, Incident } from '@shared/schemas/entities';
+import type { Statement, StatementTemplate } from '@shared/schemas/statements';
+
+import { useDesk } from '../../app/DeskContext';
+import { Dialog } from '../../ui/Dialog';
+import { FormError } from '../../ui/Field';
+import { describeWriteError, failed } from './statementErrors';
+
+type Props = {
+  source: Statement;
+  existing: readonly Statement[];
+  templates: readonly StatementTemplate[];
+  incident: Incident;
+  settings: DeskSettings;
+  actor: () => Actor;
+  onCreated: (id: string) => void;
+  onClose: () => void;
+};
+
+/** Starts a translation, from the library's version of the template in that language when there is one. */
+export function TranslateDialog({ source, existing, templates, incident, settings, actor, onCreated, onClose }: Props): ReactElement {
+  const { repos } = useDesk();
+  const taken = new Set([source.language, ...existing.filter((t) => t.status !== 'withdrawn').map((t) => t.language)]);
+  const options = STATEMENT_LANGUAGES.filter((l) => !taken.has(l.code));
+  const [language, setLanguage] = useState(options[0]?.code ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const hasTemplate = templates.some((t) => t.type === source.type && t.language === language);
+  return (
+    <Dialog title="Add a translation" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          repos.statements.startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor()).then(
+            (r) => (r.ok ? onCreated(r.value.id) : setProblem(describeWriteError(r.error))),
+            (err: unknown) => setProblem(failed('Starting the translation', err)),
+          );
+        }}
+      >
+        <p>
+          The translation is linked to version {source.approvedVersionNumber ?? source.headVersionNumber} of “{source.title}”
+          {source.approvedVersionNumber === null ? ' (not yet approved)' : ' (approved)'}. When the source gets a new approved version, the translation is flagged out of date.
+        </p>
+        <div className="field">
+          <label htmlFor="translate-language">Language</label>
+          <select id="translate-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            {options.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
+          </select>
+        </div>
+        <p className="muted" role="status">
+          {hasTemplate
+            ? `Starts from the library's ${languageLabel(language)} template, with dates written in ${languageLabel(language)} and the other values carried over for you to translate.`
+            : `The library has no ${languageLabel(language)} version of this template: the translation starts from the source text.`}
+        </p>
+        <FormError>{problem}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button button--primary" disabled={language === ''}>Start the translation</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

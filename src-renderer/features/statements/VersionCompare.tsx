@@ -1,0 +1,25 @@
+import { useMemo, type ReactElement } from 'react';
+
+import { compareTexts } from '@shared/domain/statements/compare';
+import { isRightToLeft } from '@shared/domain/statements/languages';
+import type { StatementVersion } from '@shared/schemas/statements';
+
+/** Two versions compared word by word: removed words struck through, added words underlined. */
+export function VersionCompare({ before, after }: { before: StatementVersion; after: StatementVersion }): ReactElement {
+  const comparison = useMemo(() => compareTexts(before.text, after.text, after.language), [before.text, after.text, after.language]);
+  const same = comparison.added === 0 && comparison.removed === 0 && before.text === after.text;
+  return (
+    <figure className="compare" aria-label={`Changes from version ${before.number} to version ${after.number}`}>
+      <figcaption className="compare__summary">
+        Version {before.number} → version {after.number}:{' '}
+        {same ? 'the texts are identical.' : `${comparison.added} ${comparison.added === 1 ? 'word' : 'words'} added, ${comparison.removed} removed.`}{' '}
+        <span className="compare__legend"><del>removed</del> <ins>added</ins></span>
+      </figcaption>
+      <div className="compare__text stmt-preview" lang={after.language} dir={isRightToLeft(after.language) ? 'rtl' : 'ltr'} data-testid="version-diff">
+        {comparison.changes.map((c, i) =>
+          c.kind === 'same' ? <span key={i}>{c.text}</span> : c.kind === 'added' ? <ins key={i}>{c.text}</ins> : <del key={i}>{c.text}</del>,
+        )}
+      </div>
+    </figure>
+  );
+}

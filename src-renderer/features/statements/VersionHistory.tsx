@@ -1,0 +1,70 @@
+import { useState, type ReactElement } from 'react';
+
+import { CHANNEL_LABELS } from '@shared/domain/statements/workflow';
+import type { Approval, Statement, StatementVersion } from '@shared/schemas/statements';
+
+import { VersionCompare } from './VersionCompare';
+import { shortHash, shortTime } from './statementDisplay';
+
+type Props = { statement: Statement; versions: readonly StatementVersion[]; approvals: readonly Approval[]; timeZone: string };
+
+/** Every saved version with who and when, what happened to it, and a word-by-word comparison of any two. */
+export function VersionHistory({ statement, versions, approvals, timeZone }: Props): ReactElement {
+  const last = versions.at(-1);
+  const [from, setFrom] = useState<number>(Math.max(1, (last?.number ?? 1) - 1));
+  const [to, setTo] = useState<number>(last?.number ?? 1);
+  const before = versions.find((v) => v.number === from);
+  const after = versions.find((v) => v.number === to);
+
+  return (
+    <section className="versions" aria-labelledby="versions-title">
+      <h3 id="versions-title">Versions ({versions.length})</h3>
+      <table className="table table--compact">
+        <thead>
+          <tr><th scope="col">Version</th><th scope="col">Saved</th><th scope="col">Why</th><th scope="col">Review and release</th></tr>
+        </thead>
+        <tbody>
+          {[...versions].reverse().map((v) => {
+            const decisions = approvals.filter((a) => a.versionId === v.id);
+            const releases = statement.releases.filter((r) => r.versionId === v.id);
+            return (
+              <tr key={v.id}>
+                <th scope="row">{v.number}{v.id === statement.headVersionId && <span className="muted"> (latest)</span>}</th>
+                <td className="nowrap">{shortTime(v.createdAt, timeZone)} · {v.createdBy}</td>
+                <td>{v.note}</td>
+                <td>
+                  {decisions.map((a) => (
+                    <div key={a.id}>
+                      {a.decision === 'approved' ? `Approved by ${a.approverName} (${a.approverRole}), ${shortTime(a.at, timeZone)} · SHA-256 ${shortHash(a.textHash)}` : `Returned by ${a.approverName} (${a.approverRole}): “${a.comment}”`}
+                    </div>
+                  ))}
+                  {releases.map((r) => <div key={r.id}>Released {shortTime(r.at, timeZone)}: {r.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</div>)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {versions.length > 1 && (
+        <div className="compare-pick">
+          <h4>Compare two versions</h4>
+          <div className="form-row">
+            <div className="compare-pick__field">
+              <label htmlFor={`compare-from-${statement.id}`}>From version</label>
+              <select id={`compare-from-${statement.id}`} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+                {versions.map((v) => <option key={v.id} value={v.number}>{v.number}</option>)}
+              </select>
+            </div>
+            <div className="compare-pick__field">
+              <label htmlFor={`compare-to-${statement.id}`}>To version</label>
+              <select id={`compare-to-${statement.id}`} value={to} onChange={(e) => setTo(Number(e.target.value))}>
+                {versions.map((v) => <option key={v.id} value={v.number}>{v.number}</option>)}
+              </select>
+            </div>
+          </div>
+          {before && after && <VersionCompare before={before} after={after} />}
+        </div>
+      )}
+    </section>
+  );
+}
