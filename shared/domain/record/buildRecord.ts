@@ -19,6 +19,8 @@ export type RecordSource = {
   approvals: OpenRecord[];
   activations: OpenRecord[];
   callAttempts: OpenRecord[];
+  /** The directory entries of the people the activations name. */
+  contacts: OpenRecord[];
   checklistItems: OpenRecord[];
   lessons: OpenRecord[];
 };
@@ -95,11 +97,15 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
         approvals: source.approvals.filter((a) => statementIds.has(String(a['statementId']))),
       },
     }),
-    ...(has('activations') && { activations: { activations: source.activations, attempts: source.callAttempts } }),
+    ...(has('activations') && { activations: { activations: source.activations, attempts: source.callAttempts, contacts: activationContacts(source) } }),
     ...(has('checklists') && { checklists: { items: source.checklistItems } }),
     ...(has('lessons') && { lessons: source.lessons }),
     ...(has('audit') && { audit: [...source.audit].sort((a, b) => a.at - b.at) }),
   };
+
+  const guarded = guardDoNotShare(content);
+  if (guarded.removed > 0) redactions.push({ what: 'Contact details of people marked “do not share”', why: 'Marked in the directory as never to be shared; left out of every export.', count: guarded.removed });
+  content = guarded.value;
 
   if (profile !== 'internal' || !options.includeContactDetails) {
     const scrubbed = scrubContactDetails(content);
@@ -107,10 +113,13 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
     if (scrubbed.removed > 0) redactions.push({ what: 'Personal contact details (phone numbers, email addresses, call signs)', why, count: scrubbed.removed });
     content = scrubbed.value;
   }
-  if (profile === 'public' && options.withheldNames.length > 0) {
-    const withheld = withholdNames(content, options.withheldNames);
-    redactions.push({ what: `Names withheld (${options.withheldNames.length} listed: victims, witnesses)`, why: 'Replaced by “[name withheld]” in a public record.', count: withheld.replaced });
-    content = withheld.value;
+  if (profile === 'public') {
+    const listed = [...new Set([...options.withheldNames.map((n) => n.trim()).filter(Boolean), ...namesFromStatements(source.statements)])];
+    if (listed.length > 0) {
+      const withheld = withholdNames(content, listed);
+      redactions.push({ what: `Names withheld (${listed.length} listed: victims, witnesses, suspects)`, why: 'Replaced by “[name withheld]” in a public record.', count: withheld.replaced });
+      content = withheld.value;
+    }
   }
 
   const timelineUntouched =
@@ -138,4 +147,42 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
     },
     content,
   };
+}
+
+/** Only the directory entries of people an activation names: its callee or its fallback. */
+function activationContacts(source: RecordSource): OpenRecord[] {
+  const named = new Set<string>();
+  for (const a of source.activations) {
+    const nodes = Array.isArray(a['nodes']) ? (a['nodes'] as Record<string, unknown>[]) : [];
+    for (const n of nodes) {
+      if (typeof n['contactId'] === 'string') named.add(n['contactId']);
+      if (typeof n['fallbackContactId'] === 'string') named.add(n['fallbackContactId']);
+    }
+  }
+  return source.contacts.filter((c) => named.has(c.id));
+}
+
+/** Contacts marked "do not share" lose their numbers and email in every record, whatever the profile. */
+function guardDoNotShare(content: RecordContent): { value: RecordContent; removed: number } {
+  const contacts = content.activations?.contacts;
+  if (!content.activations || !contacts?.some((c) => c['doNotShare'] === true)) return { value: content, removed: 0 };
+  let removed = 0;
+  const guarded = contacts.map((c) => {
+    if (c['doNotShare'] !== true) return c;
+    const scrubbed = scrubContactDetails(c);
+    removed += scrubbed.removed;
+    return scrubbed.value;
+  });
+  return { value: { ...content, activations: { ...content.activations, contacts: guarded } }, removed };
+}
+
+/**
+ * Names the statements' drafters recorded as people a statement might name: a public record
+ * withholds every suspect (deny attackers publicity) and every victim without recorded consent.
+ */
+function namesFromStatements(statements: readonly OpenRecord[]): string[] {
+  return statements.flatMap((s) => (Array.isArray(s['people']) ? (s['people'] as Record<string, unknown>[]) : []))
+    .filter((p) => typeof p['name'] === 'string' && (p['role'] === 'suspect' || (p['role'] === 'victim' && p['consentRecorded'] !== true)))
+    .map((p) => String(p['name']).trim())
+    .filter((n) => n.length >= 2);
 }

@@ -34,20 +34,22 @@ export type Redaction = { what: string; why: string; count: number };
 /** Field names that hold personal contact details, wherever they appear in a record. */
 const CONTACT_FIELDS = /^(phone|phones|phoneNumbers|phoneKeys|email|emails|callSign|radioCallSign|address|mobile)$/i;
 
-/** Removes personal contact details from any record, however nested; counts what it removed. */
+/** Removes personal contact details from any record, however nested; counts the records (people) it took them from. */
 export function scrubContactDetails<T>(value: T): { value: T; removed: number } {
   let removed = 0;
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
+    let took = false;
     for (const [k, inner] of Object.entries(v)) {
       if (CONTACT_FIELDS.test(k)) {
-        removed += 1;
+        took = true;
         continue;
       }
       out[k] = walk(inner);
     }
+    if (took) removed += 1;
     return out;
   };
   return { value: walk(value) as T, removed };

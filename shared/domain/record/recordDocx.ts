@@ -4,30 +4,25 @@ import { INCIDENT_KIND_LABELS } from '../incident/commands';
 import { elapsedLabel } from '../incident/phase';
 import { formatWallClock } from '../incident/wallClock';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '../timeline/entryForm';
-import type { OpenRecord } from '../../schemas/entities';
 import { PROFILE_LABELS } from './profiles';
+import { LESSON_KIND_LABELS, LESSON_KINDS } from '../../schemas/lessons';
 import type { RecordFile } from './recordFile';
+import { digestActivations, digestChecklists, digestStatements, fieldText, rowLabel } from './recordSections';
 
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 280, after: 120 } });
+const subheading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3, spacing: { before: 200, after: 80 } });
 const para = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { after: 80 } });
 
 function table(header: string[], rows: string[][]): Table {
   // docx's run options are typed with String's legacy `bold`/`italics` names, which the checker marks deprecated.
   // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const cell = (value: string, strong = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: value, bold: strong, size: 18 })] })] });
+  const cell = (value: string, strong = false) => new TableCell({ children: value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: strong, size: 18 })] })) });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) }))],
   });
 }
 
-const label = (r: OpenRecord): string => {
-  for (const k of ['title', 'name', 'treeName', 'text', 'summary']) {
-    const v = r[k];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-  }
-  return r.id;
-};
 
 /**
  * The after-action record as an editable Word document for the mayor's office: the same
@@ -73,14 +68,67 @@ export function recordDocument(record: RecordFile): Document {
       ),
     );
   }
-  const list = (title: string, rows: OpenRecord[] | undefined, empty: string) => {
-    if (!rows) return;
-    children.push(heading(title), ...(rows.length === 0 ? [para(empty)] : rows.map((r) => para(`• ${label(r)}`))));
+  const others = (rows: string[]) => {
+    if (rows.length > 0) children.push(para(`Also in this record, in a form this desk does not lay out: ${rows.join('; ')}.`, { italics: true }));
   };
-  list('Statements', content.statements?.statements, 'No statements.');
-  list('Call-tree activations', content.activations?.activations, 'No call trees were activated.');
-  list('Recovery checklists', content.checklists?.items, 'No checklist items.');
-  list('Lessons learned', content.lessons, 'No lessons recorded yet.');
+  if (content.statements) {
+    const { statements, other } = digestStatements(content.statements);
+    children.push(heading('Statements'));
+    if (statements.length === 0 && other.length === 0) children.push(para('No statements.'));
+    for (const st of statements) {
+      children.push(subheading(`${st.title} · ${st.language} · ${st.status}${st.translates !== null ? ` · translation of “${st.translates}”` : ''}`));
+      if (st.approvedText !== null) {
+        children.push(para(`Approved text (version ${st.approvedVersion ?? '?'} of ${st.versions})${st.approvedHash ? `, SHA-256 ${st.approvedHash}` : ''}:`, { italics: true }));
+        for (const line of st.approvedText.split('\n')) children.push(new Paragraph({ children: [new TextRun(line)], indent: { left: 360 }, bidirectional: /[\u0590-\u08FF]/.test(line) }));
+      } else {
+        children.push(para(`Never approved (${st.versions} version${st.versions === 1 ? '' : 's'} drafted).`, { italics: true }));
+      }
+      for (const t of st.trail) children.push(para(`• ${at(t.at)}: ${t.text}`));
+    }
+    others(other);
+  }
+  if (content.activations) {
+    const { activations, other } = digestActivations(content.activations);
+    children.push(heading('Call-tree activations'));
+    if (activations.length === 0 && other.length === 0) children.push(para('No call trees were activated.'));
+    for (const a of activations) {
+      children.push(subheading(`${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.progress.reached} of ${a.progress.total} reached`));
+      children.push(table(['Who', 'Outcome', 'Calls logged'], a.calls.map((c) => [
+        `${'  '.repeat(c.depth)}${c.name}${c.role ? `, ${c.role}` : ''}${c.details ? ` (${c.details})` : ''}`,
+        `${c.state}${c.fallback ? ` (${c.fallback})` : ''}`,
+        c.attempts.map((t) => `${at(t.at, 'd MMM HH:mm')} ${t.change} (${t.by})${t.note ? `: ${t.note}` : ''}`).join('\n') || 'none',
+      ])));
+    }
+    others(other);
+  }
+  if (content.checklists) {
+    const { phases, other } = digestChecklists(content.checklists, incident);
+    children.push(heading('Recovery checklists'));
+    if (phases.length === 0 && other.length === 0) children.push(para('No checklist items.'));
+    for (const ph of phases) {
+      children.push(subheading(`${ph.title} · ${ph.done} done, ${ph.notApplicable} not applicable, ${ph.total - ph.done - ph.notApplicable} open, of ${ph.total}`));
+      children.push(table(['Item', 'Owner', 'Due', 'Status'], ph.items.map((i) => [
+        `${i.title}\n${i.source}`,
+        `${i.owner}${i.assignee ? `\n${i.assignee}` : ''}`,
+        i.dueAt === null ? '—' : at(i.dueAt),
+        `${i.status}${i.resolution ? `\n${i.resolution}${i.resolvedAt !== null ? `, ${at(i.resolvedAt)}` : ''}` : ''}`,
+      ])));
+    }
+    others(other);
+  }
+  if (content.lessons) {
+    children.push(heading('Lessons learned'));
+    if (content.lessons.length === 0) children.push(para('No lessons recorded yet.'));
+    for (const kind of LESSON_KINDS) {
+      const list = content.lessons.filter((l) => l['kind'] === kind);
+      if (list.length === 0) continue;
+      children.push(subheading(`${LESSON_KIND_LABELS[kind]}s`));
+      for (const l of list) {
+        const action = kind === 'corrective-action' ? ` (owner: ${fieldText(l, 'owner', '—')}; due ${fieldText(l, 'dueDate', '—')}; ${fieldText(l, 'status')})` : '';
+        children.push(para(`• ${rowLabel(l)}${action}`));
+      }
+    }
+  }
   if (content.audit) {
     children.push(heading('Audit trail'), table(['When', 'Who', 'What'], content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary])));
   }

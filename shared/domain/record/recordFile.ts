@@ -24,7 +24,8 @@ export const RecordContentSchema = z.object({
   /** Ids of the timeline's decision entries, in time order. */
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),
-  activations: z.object({ activations: open, attempts: open }).optional(),
+  /** contacts: the people the activations name; their numbers only when the operator opted in. */
+  activations: z.object({ activations: open, attempts: open, contacts: open.optional() }).optional(),
   checklists: z.object({ items: open }).optional(),
   lessons: open.optional(),
   audit: z.array(AuditEventSchema).optional(),

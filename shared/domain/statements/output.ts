@@ -1,5 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
+import { fileSlug } from '../fileNames';
 import { formatWallClock } from '../incident/wallClock';
 import type { EpochMs } from '../time';
 import type { Approval } from '../../schemas/statements';
@@ -37,13 +38,7 @@ export function statementPlainText(doc: ApprovedStatementDocument): string {
   return [doc.cityName, doc.title, statementDate(doc), '', doc.text, '', '—', approvalLine(doc), ''].join('\n');
 }
 
-const slug = (s: string) =>
-  s
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50) || 'statement';
+const slug = (s: string) => fileSlug(s, 'statement', 50);
 
 /** "statement-initial-holding-statement-en-v3.docx" */
 export function statementFileName(doc: Pick<ApprovedStatementDocument, 'title' | 'language' | 'versionNumber'>, extension: 'txt' | 'docx'): string {

@@ -47,9 +47,13 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
         byParent('approvals', 'statementId', statementIds) as Promise<OpenRecord[]>,
         byParent('callAttempts', 'activationId', activations.map((a) => a.id)) as Promise<OpenRecord[]>,
       ]);
+      // The people the activations name, so the record can say how they were reached.
+      const named = new Set(activations.flatMap((a) => ((a['nodes'] ?? []) as { contactId: string; fallbackContactId: string | null }[]).flatMap((n) => [n.contactId, ...(n.fallbackContactId ? [n.fallbackContactId] : [])])));
+      const contacts = named.size === 0 ? [] : await db.contacts.bulkGet([...named]);
       return {
         incident,
         settings: { cityName: settings?.cityName ?? '' },
+        contacts: contacts.filter((c) => c !== undefined),
         entries,
         revisions,
         audit,

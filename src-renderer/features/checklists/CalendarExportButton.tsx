@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 
+import { fileSlug } from '@shared/domain/fileNames';
 import { milestonesCalendar } from '@shared/domain/checklists/calendar';
 import type { ScheduledItem } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
@@ -8,10 +9,10 @@ import type { Incident } from '@shared/schemas/entities';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'incident';
+const slug = (s: string) => fileSlug(s, 'incident');
 
 /** Saves the recovery milestones as an iCalendar file, for the mayor's office calendar. */
-export function CalendarExportButton({ incident, items, cityName }: { incident: Incident; items: ScheduledItem[]; cityName: string }): ReactElement {
+export function CalendarExportButton({ incident, items, cityName, label = 'Export milestones to calendar (.ics)' }: { incident: Incident; items: ScheduledItem[]; cityName: string; label?: string }): ReactElement {
   const { platform, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const count = items.filter((i) => i.milestone && i.dueAt !== null && i.status !== 'not-applicable').length;
@@ -36,7 +37,7 @@ export function CalendarExportButton({ incident, items, cityName }: { incident: 
         })();
       }}
     >
-      Export milestones to calendar (.ics)
+      {label}
     </button>
   );
 }

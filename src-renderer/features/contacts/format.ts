@@ -1,3 +1,4 @@
+import { fileSlug } from '@shared/domain/fileNames';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 
 /** "2 h 05 min" since `from`. */
@@ -21,4 +22,4 @@ export function parseDayInput(value: string): number | null {
 
 export const clockTime = (at: number, timeZone: string) => formatWallClock(at, timeZone, 'HH:mm');
 
-export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contacts';
+export const slug = (s: string) => fileSlug(s, 'contacts');

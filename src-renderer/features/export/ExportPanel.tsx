@@ -1,5 +1,7 @@
-import { useRef, useState, type ReactElement } from 'react';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
 
+import { fileSlug } from '@shared/domain/fileNames';
+import { scheduleItems } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS, type AudienceProfile, type RecordSection } from '@shared/domain/record/profiles';
 import type { RecordFile } from '@shared/domain/record/recordFile';
@@ -8,12 +10,14 @@ import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
+import { CalendarExportButton } from '../checklists/CalendarExportButton';
+import { useChecklistItems } from '../checklists/queries';
 import { buildRecordInWorker, type RecordJob } from './buildRecordInWorker';
 import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
 import { RecordReport } from './RecordReport';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'incident';
+const slug = (s: string) => fileSlug(s, 'incident');
 
 type Built = { text: string; preview: RecordFile; docxBase64: string | null; key: string };
 
@@ -29,6 +33,8 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const [built, setBuilt] = useState<Built | null>(null);
   const [printing, setPrinting] = useState(false);
   const job = useRef<RecordJob | null>(null);
+  const checklistItems = useChecklistItems(incident.id);
+  const scheduled = useMemo(() => scheduleItems(checklistItems ?? [], incident), [checklistItems, incident]);
   const withheld = names.split(/[\n,;]+/).map((n) => n.trim()).filter(Boolean);
   const key = JSON.stringify([profile, sections, contactOptIn, withheld]);
   const stamp = formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm');
@@ -108,6 +114,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r?.preview.content.timeline && save(`${base}-timeline.csv`, timelineToCsv((JSON.parse(r.text) as RecordFile).content.timeline?.entries ?? [], incident.timeZone), 'utf8', 'csv', 'timeline (CSV)'))}>Save timeline CSV</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record(true).then((r) => (r?.docxBase64 ? save(`${base}.docx`, r.docxBase64, 'base64', 'docx', 'record (Word document)') : undefined))}>Save DOCX</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && setPrinting(true))}>Print / PDF…</button>
+          {scheduled.length > 0 && <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} label="Save milestones calendar (.ics)" />}
         </div>
         {progress && (
           <div className="export__progress" role="status">

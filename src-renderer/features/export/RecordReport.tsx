@@ -5,7 +5,8 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import { elapsedLabel } from '@shared/domain/incident/phase';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { PROFILE_LABELS } from '@shared/domain/record/profiles';
-import type { RecordFile } from '@shared/domain/record/recordFile';
+import type { RecordContent, RecordFile } from '@shared/domain/record/recordFile';
+import { digestActivations, digestChecklists, digestStatements } from '@shared/domain/record/recordSections';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { OpenRecord } from '@shared/schemas/entities';
 import { LESSON_KIND_LABELS } from '@shared/schemas/lessons';
@@ -30,29 +31,98 @@ const text = (r: OpenRecord, ...keys: string[]): string => {
   return '';
 };
 
+type At = (t: number, pattern?: string) => string;
+
+function Others({ rows }: { rows: string[] }): ReactElement | null {
+  if (rows.length === 0) return null;
+  return <p className="muted">Also in this record, in a form this desk does not lay out: {rows.join('; ')}.</p>;
+}
+
+function StatementsSection({ section, at }: { section: NonNullable<RecordContent['statements']>; at: At }): ReactElement {
+  const { statements, other } = digestStatements(section);
+  return (
+    <Section title="Statements">
+      {statements.length === 0 && other.length === 0 && <p className="muted">No statements.</p>}
+      {statements.map((s) => (
+        <div key={s.id} className="report__item">
+          <h3>{s.title} <span className="muted">· {s.language} · {s.status}{s.translates !== null && ` · translation of “${s.translates}”`}</span></h3>
+          {s.approvedText !== null ? (
+            <>
+              <p className="muted">Approved text (version {s.approvedVersion} of {s.versions}){s.approvedHash && <>, SHA-256 <span className="mono break">{s.approvedHash}</span></>}:</p>
+              <blockquote className="report__quote" dir="auto">{s.approvedText}</blockquote>
+            </>
+          ) : <p className="muted">Never approved ({s.versions} version{s.versions === 1 ? '' : 's'} drafted).</p>}
+          {s.trail.length > 0 && <ul className="report__revisions">{s.trail.map((t, i) => <li key={i}>{at(t.at)}: {t.text}</li>)}</ul>}
+        </div>
+      ))}
+      <Others rows={other} />
+    </Section>
+  );
+}
+
+function ActivationsSection({ section, at }: { section: NonNullable<RecordContent['activations']>; at: At }): ReactElement {
+  const { activations, other } = digestActivations(section);
+  return (
+    <Section title="Call-tree activations">
+      {activations.length === 0 && other.length === 0 && <p className="muted">No call trees were activated.</p>}
+      {activations.map((a) => (
+        <div key={a.id} className="report__item">
+          <h3>{a.treeName} <span className="muted">· started {at(a.startedAt)} by {a.startedBy} · {a.progress.reached} of {a.progress.total} reached</span></h3>
+          <table className="table table--compact">
+            <thead><tr><th scope="col">Who</th><th scope="col">Outcome</th><th scope="col">Calls logged</th></tr></thead>
+            <tbody>
+              {a.calls.map((c) => (
+                <tr key={c.nodeId}>
+                  <td style={{ paddingInlineStart: `${0.5 + c.depth * 1.2}rem` }}>{c.name}{c.role && <span className="muted">, {c.role}</span>}{c.details && <div className="muted">{c.details}</div>}</td>
+                  <td>{c.state}{c.fallback && <div className="muted">{c.fallback}</div>}</td>
+                  <td>{c.attempts.length === 0 ? <span className="muted">none</span> : (
+                    <ul className="report__revisions">{c.attempts.map((t, i) => <li key={i}>{at(t.at, 'd MMM HH:mm')} {t.change} ({t.by}){t.note && `: ${t.note}`}</li>)}</ul>
+                  )}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <Others rows={other} />
+    </Section>
+  );
+}
+
+function ChecklistsSection({ section, incident, at }: { section: NonNullable<RecordContent['checklists']>; incident: RecordContent['incident']; at: At }): ReactElement {
+  const { phases, other } = digestChecklists(section, incident);
+  return (
+    <Section title="Recovery checklists">
+      {phases.length === 0 && other.length === 0 && <p className="muted">No checklist items.</p>}
+      {phases.map((p) => (
+        <div key={p.phase} className="report__item">
+          <h3>{p.title} <span className="muted">· {p.done} done, {p.notApplicable} not applicable, {p.total - p.done - p.notApplicable} open, of {p.total}</span></h3>
+          <table className="table table--compact">
+            <thead><tr><th scope="col">Item</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
+            <tbody>
+              {p.items.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.title}<div className="muted">{i.source}</div></td>
+                  <td>{i.owner}{i.assignee && <div className="muted">{i.assignee}</div>}</td>
+                  <td className="nowrap">{i.dueAt === null ? '—' : at(i.dueAt)}</td>
+                  <td>{i.status}{i.resolution && <div className="muted">{i.resolution}{i.resolvedAt !== null && `, ${at(i.resolvedAt)}`}</div>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <Others rows={other} />
+    </Section>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }): ReactElement {
   return (
     <section className="report__section">
       <h2>{title}</h2>
       {children}
     </section>
-  );
-}
-
-function OpenList({ rows, empty }: { rows: OpenRecord[]; empty: string }): ReactElement {
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
-  return (
-    <ul className="report__list">
-      {rows.map((r) => (
-        <li key={r.id}>
-          <strong>{text(r, 'title', 'name', 'treeName', 'text', 'summary') || r.id}</strong>
-          {text(r, 'status', 'state', 'kind') && <span className="muted"> · {text(r, 'status', 'state', 'kind')}</span>}
-          {text(r, 'body', 'text', 'note', 'notes') && text(r, 'body', 'text', 'note', 'notes') !== text(r, 'title', 'name', 'treeName', 'text', 'summary') && (
-            <div className="report__text">{text(r, 'body', 'text', 'note', 'notes')}</div>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -144,23 +214,9 @@ export function RecordReport({ record, truncatedTo }: { record: RecordFile; trun
         </Section>
       )}
 
-      {content.statements && (
-        <Section title="Statements">
-          <OpenList rows={content.statements.statements} empty="No statements." />
-          {content.statements.approvals.length > 0 && <p className="muted">{content.statements.approvals.length} approvals recorded, each with the SHA-256 of the approved text.</p>}
-        </Section>
-      )}
-      {content.activations && (
-        <Section title="Call-tree activations">
-          <OpenList rows={content.activations.activations} empty="No call trees were activated." />
-          {content.activations.attempts.length > 0 && <p className="muted">{content.activations.attempts.length} call attempts logged.</p>}
-        </Section>
-      )}
-      {content.checklists && (
-        <Section title="Recovery checklists">
-          <OpenList rows={content.checklists.items} empty="No checklist items." />
-        </Section>
-      )}
+      {content.statements && <StatementsSection section={content.statements} at={at} />}
+      {content.activations && <ActivationsSection section={content.activations} at={at} />}
+      {content.checklists && <ChecklistsSection section={content.checklists} incident={incident} at={at} />}
       {content.lessons && (
         <Section title="Lessons learned">
           {content.lessons.length === 0 ? <p className="muted">No lessons recorded yet.</p> : (

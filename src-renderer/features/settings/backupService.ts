@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 
+import { fileSlug } from '@shared/domain/fileNames';
 import type { Actor } from '@shared/domain/audit';
 import { buildBackup, describeBackupError, parseBackup, type BackupMeta } from '@shared/domain/backup/backupFile';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
@@ -31,7 +32,7 @@ export function createBackupService(deps: { backup: BackupRepo; platform: DeskPl
 
     async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
       const content = await this.text(actor, cityName);
-      const slug = cityName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'desk';
+      const slug = fileSlug(cityName, 'desk');
       const saved = await deps.platform.saveFile({
         suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json`,
         content,

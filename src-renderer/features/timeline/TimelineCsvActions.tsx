@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
+import { fileSlug } from '@shared/domain/fileNames';
 import type { Actor } from '@shared/domain/audit';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, autoMap, importRows, readCsv, timelineToCsv, type ColumnMapping, type CsvTable } from '@shared/domain/timeline/csv';
@@ -14,7 +15,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'incident';
+const slug = (s: string) => fileSlug(s, 'incident');
 
 function ImportDialog({ incident, fileName, table, actor, onDone, onClose }: {
   incident: Incident; fileName: string; table: CsvTable; actor: () => Actor; onDone: (n: number) => void; onClose: () => void;

@@ -15,8 +15,12 @@ describe('after-action record', () => {
     expect(record.content.timeline?.revisions).toHaveLength(5);
     expect(record.content.decisions).toEqual(['tle_2']);
     expect(record.content.summary?.counts).toMatchObject({ timelineEntries: 3, decisions: 1, retracted: 1, statements: 2 });
-    expect(record.content.activations?.activations[0]).toMatchObject({ phone: '+47 900 00 000' });
-    expect(record.redactions).toEqual([]);
+    // The operator opted in: numbers are there, except for the person marked "do not share".
+    expect(record.content.activations?.contacts?.find((c) => c.id === 'con_imam')).toMatchObject({ phones: [{ label: 'mobile', number: '+47 900 00 000' }], email: 'imam@example.org' });
+    expect(record.content.activations?.contacts?.find((c) => c.id === 'con_deacon')).not.toHaveProperty('phones');
+    expect(record.redactions).toEqual([
+      { what: 'Contact details of people marked “do not share”', why: 'Marked in the directory as never to be shared; left out of every export.', count: 1 },
+    ]);
     expect(record.integrity).toMatchObject({ verifiedAtExport: true, chainComplete: true, revisions: 5, entries: 3 });
     const result = await verify(JSON.stringify(record));
     expect(result.ok).toBe(true);
@@ -25,30 +29,37 @@ describe('after-action record', () => {
 
   it('leaves contact details out of an internal record unless the operator opts in', async () => {
     const record = await makeRecord('internal', [], false);
-    expect(record.content.activations?.activations[0]).not.toHaveProperty('phone');
-    expect(record.redactions).toEqual([
+    for (const c of record.content.activations?.contacts ?? []) expect(Object.keys(c)).not.toContain('phones');
+    expect(record.content.activations?.contacts?.map((c) => c['name'])).toEqual(['Imam Y. Rahman', 'Rev. Kari Dahl', 'Per Moen']);
+    expect(record.redactions).toContainEqual(
       { what: 'Personal contact details (phone numbers, email addresses, call signs)', why: 'Personal data: the operator did not opt in to include them in this export.', count: 2 },
-    ]);
+    );
   });
 
   it('drops personal contact details for the council, and says so', async () => {
     const record = await makeRecord('council');
-    expect(record.content.activations?.activations[0]).toEqual({ id: 'act_1', incidentId: 'inc_rec', treeName: 'Faith leaders', contactName: 'Imam Y. Rahman' });
-    expect(record.redactions).toEqual([{ what: 'Personal contact details (phone numbers, email addresses, call signs)', why: 'Not for a council audience.', count: 2 }]);
+    const text = JSON.stringify(record.content);
+    for (const detail of ['+47 900 00 000', 'imam@example.org', '+47 911 11 111', 'per@example.org']) expect(text).not.toContain(detail);
+    // Who was reached, and when, stays.
+    expect(record.content.activations?.activations[0]).toMatchObject({ treeName: 'Faith leaders', nodes: [{ contactName: 'Imam Y. Rahman', state: 'reached' }, { contactName: 'Rev. Kari Dahl', onFallback: true }] });
+    expect(record.redactions).toContainEqual({ what: 'Personal contact details (phone numbers, email addresses, call signs)', why: 'Not for a council audience.', count: 2 });
     expect(record.integrity.chainComplete).toBe(true);
     expect((await verify(JSON.stringify(record))).ok).toBe(true);
   });
 
   it('keeps only releasable entries and released statements for the public, withholding listed names', async () => {
-    const record = await makeRecord('public', ['Amira Haddad']);
+    const record = await makeRecord('public', ['Sara Lind']);
+    // Amira Haddad is a victim without recorded consent in a statement's people: withheld without being listed.
     expect(record.content.timeline?.entries.map((e) => e.title)).toEqual(['Van drives into the crowd; [name withheld] among the injured']);
     expect(record.content.statements?.statements.map((s) => s.id)).toEqual(['stm_1']);
+    expect(JSON.stringify(record.content)).not.toContain('Jon Doe');
     expect(record.redactions.map((r) => [r.what, r.count])).toEqual([
       ['Timeline entries marked internal only', 2],
       ['Statements not released', 1],
+      ['Contact details of people marked “do not share”', 1],
       ['Personal contact details (phone numbers, email addresses, call signs)', 2],
       // The entry and both of its revisions named her.
-      ['Names withheld (1 listed: victims, witnesses)', 3],
+      ['Names withheld (3 listed: victims, witnesses, suspects)', 3],
     ]);
     expect(record.integrity.chainComplete).toBe(false);
     const result = await verify(JSON.stringify(record));

@@ -23,6 +23,14 @@ describe('after-action record as DOCX', () => {
     expect(text).toContain('Council edition');
     expect(text).toContain('Personal contact details (phone numbers, email addresses, call signs) (2)');
     expect(text).toContain('Mayor activates the crisis team');
+    // Statements with their approval trail, who was reached, and checklist status by phase.
+    expect(text).toContain('Holding statement · English · Released');
+    expect(text).toContain('Version 1 approved by Anna Hansen, Mayor: “Approved by phone.”');
+    expect(text).toContain('Faith leaders · started');
+    expect(text).toContain('1 of 2 reached');
+    expect(text).toContain('Immediate aftermath (first hours) · 1 done, 1 not applicable, 0 open, of 2');
+    expect(text).toContain('Not applicable (Ingrid Berg): The police run it');
+    expect(text).not.toContain('+47 900 00 000');
     expect(text).toContain(`Record checksum (SHA-256 of the JSON edition): ${record.checksum.value}`);
   }, 180_000);
 });

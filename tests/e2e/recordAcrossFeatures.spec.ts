@@ -1,0 +1,180 @@
+import { execFile } from 'node:child_process';
+import { copyFile, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { expect, test, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
+
+import { hasLibreOffice, openInLibreOffice } from '../support/libreOffice';
+import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+
+const run = promisify(execFile);
+
+const CARDS = [
+  ['Kari Holm', 'Mayor’s office', 'Chief of staff', '+47 911 00 001'],
+  ['Lars Nilsen', 'Kristiansand police', 'Community liaison officer', '+47 911 00 002'],
+  ['Imam Yusuf Rahman', 'Central Mosque', 'Imam', '+47 911 00 003'],
+]
+  .map(([name, org, role, tel]) => ['BEGIN:VCARD', 'VERSION:4.0', `FN:${name}`, `ORG:${org}`, `TITLE:${role}`, `TEL;TYPE=cell:${tel}`, 'END:VCARD'].join('\r\n'))
+  .join('\r\n');
+
+const section = (page: Page, name: string | RegExp) => page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name });
+
+async function download(page: Page, button: string): Promise<{ path: string; name: string }> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const d = await pending;
+  return { path: await d.path(), name: d.suggestedFilename() };
+}
+
+/** A call tree of three people, made in peacetime. */
+async function prepareCallTree(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import vCard or CSV…' }).click();
+  await (await chooser).setFiles({ name: 'cascade.vcf', mimeType: 'text/vcard', buffer: Buffer.from(`${CARDS}\r\n`) });
+  await page.getByRole('dialog', { name: 'Import contacts from “cascade.vcf”' }).getByRole('button', { name: 'Import 3 contacts' }).click();
+  await page.getByLabel('New tree').fill('Mayor’s office cascade');
+  await page.getByRole('button', { name: 'Create tree' }).click();
+  for (const name of ['Kari Holm', 'Lars Nilsen', 'Imam Yusuf Rahman']) {
+    const select = page.getByLabel('Add a person to this tree');
+    await select.selectOption((await select.locator('option', { hasText: new RegExp(`^${name},`) }).first().getAttribute('value')) ?? '');
+    await page.getByRole('button', { name: 'Add to tree' }).click();
+  }
+  await expect(page.getByRole('treeitem')).toHaveCount(3);
+}
+
+/** A holding statement drafted, approved by the mayor and released to the press. */
+async function releaseHoldingStatement(page: Page) {
+  await section(page, 'Statements').click();
+  await page.getByRole('button', { name: 'Draft a statement…' }).click();
+  const pick = page.getByRole('dialog', { name: 'New statement' });
+  await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
+  await pick.getByRole('button', { name: 'Start the draft' }).click();
+  await page.getByLabel(/^What happened/).fill('a vehicle was driven into pedestrians');
+  await page.getByLabel(/^Lead agency/).fill('the police');
+  await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');
+  await page.getByLabel(/^Official source for updates/).fill('kristiansand.kommune.no');
+  await page.getByLabel(/^Time of the next update/).fill('16:00');
+  await page.getByLabel(/^Mayor's name and title/).fill('Mayor Anna Hansen');
+  await page.getByRole('button', { name: 'Send for review' }).click();
+  await page.getByRole('dialog', { name: 'Send for review?' }).getByRole('button', { name: 'Send for review' }).click();
+  await page.getByLabel("Approver's name").fill('Anna Hansen');
+  await page.getByLabel("Approver's role").fill('Mayor');
+  await page.getByRole('button', { name: /^Approve version \d+$/ }).click();
+  await page.getByRole('button', { name: 'Release…' }).click();
+  const release = page.getByRole('dialog', { name: /^Release version/ });
+  await release.getByLabel('Press').check();
+  await release.getByRole('button', { name: 'Record the release' }).click();
+  await expect(page.getByText('Released', { exact: true }).first()).toBeVisible();
+}
+
+test('an incident worked across every feature leaves a record in every format that checks out', async ({ page }) => {
+  test.setTimeout(240_000);
+  await setUpDesk(page);
+  await prepareCallTree(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+  await createIncident(page, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(50), location: 'Markens gate' });
+
+  // Timeline: what happened and what the city decided.
+  await section(page, 'Timeline').click();
+  const line = page.getByLabel('Log an entry');
+  for (const text of ['Van drives into the crowd #scene', 'decision: Mayor activates the crisis team']) {
+    await line.fill(text);
+    await line.press('Enter');
+    await expect(line).toHaveValue('');
+  }
+
+  // Checklists: the first public message is done, and logged.
+  await section(page, /^Checklists/).click();
+  await page.getByTestId('checklist-item').filter({ hasText: 'Issue a first public message to prevent panic' }).getByRole('button', { name: 'Done…' }).click();
+  const done = page.getByRole('dialog', { name: 'Mark as done' });
+  await done.getByLabel('Note (optional)').fill('Holding statement on the city website');
+  await done.getByRole('button', { name: 'Mark done' }).click();
+  await expect(done).toBeHidden();
+
+  // Contacts: the cascade activated; the chief of staff reached.
+  await section(page, 'Contacts').click();
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Reached: Kari Holm' }).click();
+  await expect(page.getByTestId('activation-progress')).toHaveText('1 of 3 reached');
+
+  await releaseHoldingStatement(page);
+
+  // Lessons learned.
+  await section(page, 'Export').click();
+  await page.getByLabel('Kind').selectOption({ label: 'Strength' });
+  await page.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The cascade reached the chief of staff within minutes');
+  await page.getByRole('button', { name: 'Add lesson' }).click();
+
+  // The report holds every feature's part.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const report = page.getByRole('article', { name: 'After-action record' });
+  await expect(report.getByRole('heading', { name: 'Initial holding statement · English · Released' })).toBeVisible();
+  await expect(report).toContainText('Please stay away from the city centre.');
+  await expect(report).toContainText('approved by Anna Hansen, Mayor');
+  await expect(report).toContainText('Released (version');
+  await expect(report.getByRole('heading', { name: /Mayor’s office cascade · started .* · 1 of 3 reached/ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /^Kari Holm, Chief of staff/ })).toContainText('Reached');
+  await expect(report.getByRole('heading', { name: /^Immediate aftermath \(first hours\) · 1 done, 0 not applicable/ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /^Issue a first public message/ })).toContainText('Done by Ingrid Berg: Holding statement on the city website');
+  await expect(report).toContainText('The cascade reached the chief of staff within minutes');
+  // Contact numbers stay out unless the operator opts in.
+  await expect(report).not.toContainText('+47 911 00 001');
+  await expect(report).toContainText('Personal contact details (phone numbers, email addresses, call signs) (3)');
+  await expectAccessible(page, 'export across features');
+  await snap(page, 'export-across-features');
+  for (const [heading, name] of [['Statements', 'record-statements'], ['Call-tree activations', 'record-activations'], ['Recovery checklists', 'record-checklists']] as const) {
+    await report.getByRole('heading', { name: heading, level: 2 }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `test-results/screens/${name}.png` });
+  }
+
+  // JSON, checked offline by the verifier.
+  const json = await download(page, 'Save JSON record');
+  const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', json.path]);
+  expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
+  const record = JSON.parse(await readFile(json.path, 'utf8')) as { content: { statements: { statements: unknown[] }; activations: { attempts: unknown[] }; checklists: { items: { status: string }[] } } };
+  expect(record.content.statements.statements).toHaveLength(1);
+  expect(record.content.activations.attempts).toHaveLength(1);
+  expect(record.content.checklists.items.filter((i) => i.status === 'done')).toHaveLength(1);
+
+  // CSV: the features' own entries are on the timeline.
+  const csv = Papa.parse<Record<string, string>>((await readFile((await download(page, 'Save timeline CSV')).path, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  const titles = csv.map((r) => r['title']);
+  expect(titles).toContain('Mayor activates the crisis team');
+  expect(titles).toContain('Call tree “Mayor’s office cascade”: Kari Holm reached');
+  expect(titles.some((t) => t?.startsWith('Statement released: Initial holding statement'))).toBe(true);
+  expect(titles.some((t) => t?.includes('Issue a first public message to prevent panic'))).toBe(true);
+  expect(csv.every((r) => r['time_zone'] === 'Europe/Oslo')).toBe(true);
+
+  // DOCX, opened as the mayor's office would open it.
+  const docx = await download(page, 'Save DOCX');
+  if (await hasLibreOffice()) {
+    const copy = join(dirname(docx.path), 'record-across-features.docx');
+    await copyFile(docx.path, copy);
+    const opened = await openInLibreOffice({ path: copy });
+    expect(opened.pdfMagic).toBe('%PDF-');
+    expect(opened.text).toContain('Please stay away from the city centre.');
+    expect(opened.text).toContain('1 of 3 reached');
+    expect(opened.text).toContain('Done by Ingrid Berg: Holding statement on the city website');
+  } else {
+    console.log('LibreOffice is not installed: the exported DOCX was not opened (CI installs it).');
+  }
+
+  // The recovery milestones as a calendar file, read back by a parser.
+  const ics = await download(page, 'Save milestones calendar (.ics)');
+  expect(ics.name).toMatch(/^milestones-vehicle-attack-markens-gate-.*\.ics$/);
+  const calendar = new ICAL.Component(ICAL.parse(await readFile(ics.path, 'utf8')) as unknown[]);
+  const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  expect(events.length).toBeGreaterThan(0);
+  expect(events.some((e) => /anniversary/i.test(e.summary))).toBe(true);
+
+  // Print view (the PDF of the browser edition).
+  await page.getByRole('button', { name: 'Print / PDF…' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.topbar')).toBeHidden();
+  await expect(page.locator('.print-view').getByRole('heading', { name: 'Recovery checklists' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+});
