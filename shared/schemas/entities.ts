@@ -53,6 +53,8 @@ export const DeskSettingsSchema = z.object({
   backupEveryMinutes: z.number().int().min(1).max(24 * 60).optional(),
   backupKeepLast: z.number().int().min(1).max(500).optional(),
   backupKeepDailyForDays: z.number().int().min(0).max(3650).optional(),
+  /** Contacts whose details nobody has verified for this many days are flagged as stale (90 by default). */
+  contactStaleDays: z.number().int().min(1).max(3650).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

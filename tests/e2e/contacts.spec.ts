@@ -77,6 +77,13 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   await dialog.getByRole('button', { name: 'Import 20 contacts' }).click();
   await expect(page.getByTestId('contact-count')).toContainText('20 contacts');
   await expect(page.locator('.badge--stale').first()).toBeVisible();
+  // The city sets how long details stay trusted; nonsense is named.
+  await page.getByLabel('Flag details as stale after').fill('0');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '“0” is not a number of days from 1 to 3650.' })).toBeVisible();
+  await page.getByLabel('Flag details as stale after').fill('180');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('contact-count')).toContainText('Details not verified for 180 days are marked stale');
 
   // A malformed vCard is refused with words.
   const bad = page.waitForEvent('filechooser');
@@ -156,6 +163,14 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   await expect(page.getByText('people in this tree have details not verified')).toBeVisible();
   await expectAccessible(page, 'tree editor');
   await snap(page, 'contacts-tree-editor');
+
+  // Deleting: someone a tree still calls is refused with the tree named; anyone else goes, after a question.
+  await page.getByRole('button', { name: 'Delete Amina Farah' }).click();
+  await page.getByRole('dialog', { name: 'Delete Amina Farah?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Amina Farah is not deleted: still in “Faith and community leaders”.')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete Sofie Lie' }).click();
+  await page.getByRole('dialog', { name: 'Delete Sofie Lie?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('contact-count')).toContainText('22 contacts');
 
   // Paper fallback.
   await page.getByRole('button', { name: 'Print call sheet' }).click();

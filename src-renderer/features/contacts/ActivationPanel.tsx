@@ -17,6 +17,7 @@ import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import type { ActivationWriteError } from '../../db/repos/contactsRepo';
 import { useNow } from '../../lib/useNow';
+import { useStaleDays } from './useStaleDays';
 import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
@@ -38,6 +39,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
 }): ReactElement {
   const { repos, clock } = useDesk();
   const now = useNow();
+  const staleDays = useStaleDays();
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
@@ -69,7 +71,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
             <div className="call__numbers">
               {contact.phones.map((ph) => <span key={`${ph.label}${ph.number}`} className="nowrap">{ph.number} <span className="muted">{ph.label}</span></span>)}
               {contact.radioCallSign && <span>Radio {contact.radioCallSign}</span>}
-              {isStale(contact, now) && <span className="badge badge--stale">Stale details</span>}
+              {isStale(contact, now, staleDays) && <span className="badge badge--stale">Stale details</span>}
             </div>
           )}
         </div>

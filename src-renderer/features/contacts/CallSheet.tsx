@@ -7,6 +7,7 @@ import type { Contact, ContactTree } from '@shared/schemas/contacts';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { slug } from './format';
+import { useStaleDays } from './useStaleDays';
 
 /**
  * The paper fallback: one page per tree with names, roles, numbers and who calls whom. The
@@ -18,6 +19,7 @@ export function CallSheet({ tree, contacts, onClose }: { tree: ContactTree; cont
   const showNotice = useAppStore((s) => s.showNotice);
   const savePdf = platform.savePdf;
   const now = clock();
+  const staleDays = useStaleDays();
   useEffect(() => {
     document.body.classList.add('print-call-sheet');
     return () => document.body.classList.remove('print-call-sheet');
@@ -53,7 +55,7 @@ export function CallSheet({ tree, contacts, onClose }: { tree: ContactTree; cont
               return (
                 <tr key={n.id}>
                   <td className={`call-sheet__who call-sheet__who--d${Math.min(n.depth, 6)}`}>
-                    <strong>{c?.name ?? 'Unknown contact'}</strong>{c?.doNotShare ? ' (do not share)' : ''}{c && isStale(c, now) ? ' (stale: check)' : ''}
+                    <strong>{c?.name ?? 'Unknown contact'}</strong>{c?.doNotShare ? ' (do not share)' : ''}{c && isStale(c, now, staleDays) ? ' (stale: check)' : ''}
                   </td>
                   <td>{[c?.role, c?.organisation].filter(Boolean).join(', ')}</td>
                   <td>{c?.phones.map((ph) => <div key={`${ph.label}${ph.number}`} className="nowrap">{ph.number} {ph.label && `(${ph.label})`}</div>)}{c?.radioCallSign ? <div>Radio: {c.radioCallSign}</div> : null}</td>

@@ -1,7 +1,6 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
 import {
-  DEFAULT_STALE_DAYS,
   contactFieldsOf,
   describeDuplicate,
   describeVerification,
@@ -18,27 +17,59 @@ import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useNow } from '../../lib/useNow';
+import { Dialog } from '../../ui/Dialog';
 import { useAppStore } from '../../store';
 import { ContactExportDialog } from './ContactExportDialog';
 import { ContactForm } from './ContactForm';
 import { ContactImportDialog, type ImportSource } from './ContactImportDialog';
 import { useContacts } from './queries';
 import { TreeEditor } from './TreeEditor';
+import { useStaleDays } from './useStaleDays';
+
+/** How long contact details stay trusted before the desk flags them for checking. */
+function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const [days, setDays] = useState(String(staleDays));
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form className="inline-form" noValidate onSubmit={(e) => {
+      e.preventDefault();
+      const n = Number(days.trim());
+      if (!/^\d+$/.test(days.trim()) || n < 1 || n > 3650) {
+        setProblem(`“${days}” is not a number of days from 1 to 3650.`);
+        return;
+      }
+      setProblem(null);
+      void repos.settings
+        .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, contactStaleDays: n }, actorFrom(settings.operatorName, clock))
+        .then(() => showNotice('success', `Contact details are now flagged as stale after ${n} days without a check.`));
+    }}>
+      <label htmlFor="stale-days">Flag details as stale after</label>
+      <input id="stale-days" inputMode="numeric" size={5} value={days} aria-invalid={problem !== null} onChange={(e) => setDays(e.target.value)} />
+      <span>days</span>
+      <button type="submit" className="button button--ghost">Save</button>
+      {problem && <span className="form-error" role="alert">{problem}</span>}
+    </form>
+  );
+}
 
 function Directory({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
   const { repos, platform, clock } = useDesk();
   const now = useNow();
+  const staleDays = useStaleDays();
   const showNotice = useAppStore((s) => s.showNotice);
   const [query, setQuery] = useState('');
   const [onlyStale, setOnlyStale] = useState(false);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [deleting, setDeleting] = useState<Contact | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
   const duplicates = useMemo(() => duplicatesInDirectory(contacts), [contacts]);
-  const shown = contacts.filter((c) => matchesSearch(c, query) && (!onlyStale || isStale(c, now)));
-  const staleCount = contacts.filter((c) => isStale(c, now)).length;
+  const shown = contacts.filter((c) => matchesSearch(c, query) && (!onlyStale || isStale(c, now, staleDays)));
+  const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
 
   const save = async (fields: ContactFields, id: string | null) => {
     const r = id === null ? await repos.contacts.createContact(fields, actor()) : await repos.contacts.updateContact(id, fields, actor());
@@ -82,14 +113,15 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
         <label className="checkbox"><input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} /> Only stale ({staleCount})</label>
       </div>
       <p className="muted" data-testid="contact-count">
-        {shown.length === contacts.length ? `${contacts.length} contacts` : `${shown.length} of ${contacts.length} contacts`}. Details not verified for {DEFAULT_STALE_DAYS} days are marked stale: check them before they are needed.
+        {shown.length === contacts.length ? `${contacts.length} contacts` : `${shown.length} of ${contacts.length} contacts`}. Details not verified for {staleDays} days are marked stale: check them before they are needed.
       </p>
+      <StalePeriodForm settings={settings} staleDays={staleDays} />
       {contacts.length === 0 ? <p>No contacts yet. Add the people your city must reach after an attack, or import them from an address book.</p> : (
         <table className="table contacts-table">
           <thead><tr><th scope="col">Name</th><th scope="col">Organisation and role</th><th scope="col">Category</th><th scope="col">Phone</th><th scope="col">Email</th><th scope="col">Details</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {shown.map((c) => {
-              const stale = isStale(c, now);
+              const stale = isStale(c, now, staleDays);
               const dups = duplicates.get(c.id) ?? [];
               return (
                 <tr key={c.id} className={stale ? 'row--stale' : undefined}>
@@ -101,12 +133,13 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                   <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}</td>
                   <td>{categoryTitle(c.category)}</td>
                   <td className="nowrap">{c.phones.map((p) => <div key={`${p.label}${p.number}`}>{p.number} <span className="muted">{p.label}</span></div>)}</td>
-                  <td className="break">{c.email}</td>
+                  <td className="contacts-table__email">{c.email}</td>
                   <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
-                  <td className="nowrap">
-                    <button type="button" className="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>Edit</button>{' '}
+                  <td><div className="row-actions">
+                    <button type="button" className="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>Edit</button>
                     <button type="button" className="button" aria-label={`Mark ${c.name} verified today`} onClick={() => void repos.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', `${c.name}: details marked verified today.`))}>Verified today</button>
-                  </td>
+                    <button type="button" className="button button--ghost" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c)}>Delete</button>
+                  </div></td>
                 </tr>
               );
             })}
@@ -125,6 +158,20 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           showNotice('success', `${r.value.length} contacts imported from ${importing.fileName}.`);
           return null;
         }} />
+      )}
+      {deleting && (
+        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
+          <p>{deleting.name} leaves the directory. Call trees already activated keep the name as it was when the call was made; the deletion is recorded in the audit log.</p>
+          <div className="button-row">
+            <button type="button" className="button button--danger" onClick={() => void repos.contacts.deleteContact(deleting.id, actor()).then((r) => {
+              setDeleting(null);
+              if (r.ok) showNotice('success', `${deleting.name} deleted.`);
+              else if (r.error.code === 'in-use') showNotice('error', `${deleting.name} is not deleted: still in ${r.error.trees.map((t) => `“${t}”`).join(', ')}. Take them out of ${r.error.trees.length === 1 ? 'that tree' : 'those trees'} first.`);
+              else showNotice('error', `${deleting.name} is no longer on this desk.`);
+            })}>Delete</button>
+            <button type="button" className="button" onClick={() => setDeleting(null)}>Keep</button>
+          </div>
+        </Dialog>
       )}
       {exporting && <ContactExportDialog contacts={contacts} onClose={() => setExporting(false)} />}
     </section>

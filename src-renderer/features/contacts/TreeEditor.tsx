@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 
-import { DEFAULT_STALE_DAYS, isStale } from '@shared/domain/contacts/contact';
+import { isStale } from '@shared/domain/contacts/contact';
 import { addNode, describeTreeWriteError, indent, moveDown, moveUnder, moveUp, outdent, removeNode, setFallback, type TreeError } from '@shared/domain/contacts/tree';
 import type { Result } from '@shared/domain/result';
 import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
@@ -8,6 +8,7 @@ import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useNow } from '../../lib/useNow';
+import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { useTrees } from './queries';
 
@@ -16,6 +17,7 @@ type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => R
 function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Contact[]; settings: DeskSettings }): ReactElement {
   const { repos, clock } = useDesk();
   const now = useNow();
+  const staleDays = useStaleDays();
   const [selected, setSelected] = useState<string | null>(tree.nodes[0]?.id ?? null);
   const [message, setMessage] = useState<string | null>(null);
   const [adding, setAdding] = useState('');
@@ -82,7 +84,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
 
   const staleInTree = tree.nodes.filter((n) => {
     const c = byId.get(n.contactId);
-    return c !== undefined && isStale(c, now);
+    return c !== undefined && isStale(c, now, staleDays);
   }).length;
 
   return (
@@ -91,7 +93,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
         <h3 id="tree-outline-title">{tree.name}</h3>
         <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>Print call sheet</button>
       </div>
-      {staleInTree > 0 && <p className="warning-text">{staleInTree} {staleInTree === 1 ? 'person' : 'people'} in this tree {staleInTree === 1 ? 'has' : 'have'} details not verified for {DEFAULT_STALE_DAYS} days: check them before the tree is needed.</p>}
+      {staleInTree > 0 && <p className="warning-text">{staleInTree} {staleInTree === 1 ? 'person' : 'people'} in this tree {staleInTree === 1 ? 'has' : 'have'} details not verified for {staleDays} days: check them before the tree is needed.</p>}
       <p className="shortcuts" id="tree-shortcuts">
         Keyboard: select a person, then <kbd>Tab</kbd> to place them under the person above, <kbd>Shift</kbd>+<kbd>Tab</kbd> to move them up a level,
         <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> to change the calling order, <kbd>↑</kbd>/<kbd>↓</kbd> to move between people, <kbd>Esc</kbd> to leave the tree. Or drag a person onto the one who should call them.
@@ -101,7 +103,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
         <ul className="outline" role="tree" aria-labelledby="tree-outline-title" aria-describedby="tree-shortcuts">
           {tree.nodes.map((node, i) => {
             const contact = byId.get(node.contactId);
-            const stale = contact !== undefined && isStale(contact, now);
+            const stale = contact !== undefined && isStale(contact, now, staleDays);
             const fallback = node.fallbackContactId === null ? undefined : byId.get(node.fallbackContactId);
             return (
               <li
@@ -133,7 +135,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
                   <span className="outline__name">{nameOf(node.contactId)}</span>
                   <span className="muted">{contact?.role}{contact?.organisation ? `, ${contact.organisation}` : ''}</span>
                   {stale && <span className="badge badge--stale">Stale details</span>}
-                  {fallback && <span className="outline__fallback">Fallback: {fallback.name}{isStale(fallback, now) ? ' (stale details)' : ''}</span>}
+                  {fallback && <span className="outline__fallback">Fallback: {fallback.name}{isStale(fallback, now, staleDays) ? ' (stale details)' : ''}</span>}
                 </span>
                 {selected === node.id && (
                   <span className="outline__tools">

@@ -4,22 +4,20 @@ import { fileSlug } from '@shared/domain/fileNames';
 import { scheduleItems } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS, type AudienceProfile, type RecordSection } from '@shared/domain/record/profiles';
-import type { RecordFile } from '@shared/domain/record/recordFile';
-import { timelineToCsv } from '@shared/domain/timeline/csv';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { CalendarExportButton } from '../checklists/CalendarExportButton';
 import { useChecklistItems } from '../checklists/queries';
-import { buildRecordInWorker, type RecordJob } from './buildRecordInWorker';
+import { buildRecordInWorker, type BuiltRecord, type RecordJob } from './buildRecordInWorker';
 import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
 import { RecordReport } from './RecordReport';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
-type Built = { text: string; preview: RecordFile; docxBase64: string | null; key: string };
+type Built = BuiltRecord & { key: string };
 
 /** One dialog for the after-action record: audience, sections, formats, and a preview. */
 export function ExportPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
@@ -41,11 +39,13 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const base = `after-action-${slug(incident.title)}-${profile}-${stamp}`;
 
   /** The record for the current choices, built in a worker (once per set of choices). */
-  const record = async (withDocx = false): Promise<Built | null> => {
-    if (built?.key === key && (!withDocx || built.docxBase64 !== null)) return built;
+  const record = async (also: { docx?: boolean; csv?: boolean } = {}): Promise<Built | null> => {
+    const withDocx = also.docx === true || (built?.key === key && built.docxBase64 !== null);
+    const withCsv = also.csv === true || (built?.key === key && built.csv !== null);
+    if (built?.key === key && (!also.docx || built.docxBase64 !== null) && (!also.csv || built.csv !== null)) return built;
     setProgress({ step: 'Starting', fraction: 0 });
     const started = buildRecordInWorker(
-      { incidentId: incident.id, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion }, docx: withDocx },
+      { incidentId: incident.id, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion }, docx: withDocx, csv: withCsv },
       (step, fraction) => setProgress({ step, fraction }),
     );
     job.current = started;
@@ -111,8 +111,8 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
         <div className="button-row">
           <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void record()}>Preview</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && save(`${base}.json`, r.text, 'utf8', 'json', 'record (JSON)'))}>Save JSON record</button>
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r?.preview.content.timeline && save(`${base}-timeline.csv`, timelineToCsv((JSON.parse(r.text) as RecordFile).content.timeline?.entries ?? [], incident.timeZone), 'utf8', 'csv', 'timeline (CSV)'))}>Save timeline CSV</button>
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record(true).then((r) => (r?.docxBase64 ? save(`${base}.docx`, r.docxBase64, 'base64', 'docx', 'record (Word document)') : undefined))}>Save DOCX</button>
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record({ csv: true }).then((r) => (r?.csv != null ? save(`${base}-timeline.csv`, r.csv, 'utf8', 'csv', 'timeline (CSV)') : r && showNotice('error', 'This record has no timeline section: tick Timeline to save its CSV.')))}>Save timeline CSV</button>
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record({ docx: true }).then((r) => (r?.docxBase64 ? save(`${base}.docx`, r.docxBase64, 'base64', 'docx', 'record (Word document)') : undefined))}>Save DOCX</button>
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && setPrinting(true))}>Print / PDF…</button>
           {scheduled.length > 0 && <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} label="Save milestones calendar (.ics)" />}
         </div>

@@ -2,8 +2,10 @@ import type { RecordFile } from '@shared/domain/record/recordFile';
 
 import type { RecordWorkerMessage, RecordWorkerRequest } from './recordWorker';
 
+export type BuiltRecord = { text: string; preview: RecordFile; docxBase64: string | null; csv: string | null };
+
 export type RecordJob = {
-  result: Promise<{ text: string; preview: RecordFile; docxBase64: string | null }>;
+  result: Promise<BuiltRecord>;
   cancel: () => void;
 };
 
@@ -11,7 +13,7 @@ export type RecordJob = {
 export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (step: string, fraction: number) => void): RecordJob {
   const worker = new Worker(new URL('./recordWorker.ts', import.meta.url), { type: 'module', name: 'record-builder' });
   let cancel: () => void = () => undefined;
-  const result = new Promise<{ text: string; preview: RecordFile; docxBase64: string | null }>((resolve, reject) => {
+  const result = new Promise<BuiltRecord>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
       reject(new Error('cancelled'));
@@ -21,7 +23,7 @@ export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (s
       if (m.type === 'progress') onProgress(m.step, m.done / m.total);
       else {
         worker.terminate();
-        if (m.type === 'done') resolve({ text: m.text, preview: m.preview, docxBase64: m.docxBase64 });
+        if (m.type === 'done') resolve({ text: m.text, preview: m.preview, docxBase64: m.docxBase64, csv: m.csv });
         else reject(new Error(m.message));
       }
     };

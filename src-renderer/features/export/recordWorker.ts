@@ -3,16 +3,18 @@
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
 import { recordDocxBase64 } from '@shared/domain/record/recordDocx';
 import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
+import { timelineToCsv } from '@shared/domain/timeline/csv';
 
 import { DeskDatabase } from '../../db/database';
 import { createRecordRepo } from '../../db/repos/recordRepo';
 import { createTimelineRepo } from '../../db/repos/timelineRepo';
 import { sha256Hex } from '../../lib/sha256';
 
-export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain'>; docx: boolean };
+/** docx, csv: also write the record as a Word document, and its timeline as CSV (both slow at 100,000 entries). */
+export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain'>; docx: boolean; csv: boolean };
 export type RecordWorkerMessage =
   | { type: 'progress'; step: string; done: number; total: number }
-  | { type: 'done'; text: string; preview: RecordFile; docxBase64: string | null }
+  | { type: 'done'; text: string; preview: RecordFile; docxBase64: string | null; csv: string | null }
   | { type: 'failed'; message: string };
 
 const PREVIEW_ENTRIES = 300;
@@ -24,7 +26,7 @@ scope.onmessage = (event) => {
   void run(event.data).catch((e: unknown) => scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
 };
 
-async function run({ incidentId, options, docx }: RecordWorkerRequest): Promise<void> {
+async function run({ incidentId, options, docx, csv }: RecordWorkerRequest): Promise<void> {
   const db = new DeskDatabase();
   const neverWrites = () => {
     throw new Error('the record worker does not write');
@@ -38,12 +40,18 @@ async function run({ incidentId, options, docx }: RecordWorkerRequest): Promise<
   const chain = await timeline.verify(incidentId, (done) => scope.postMessage({ type: 'progress', step: `Walking the hash chain (${done} of ${total} revisions)`, done: 1, total: 4 }));
   scope.postMessage({ type: 'progress', step: 'Assembling the record', done: 2, total: 4 });
   const record = await sealRecord(buildRecord(source, { ...options, chain }), sha256Hex);
-  scope.postMessage({ type: 'progress', step: 'Writing it out', done: 3, total: docx ? 5 : 4 });
+  const steps = 4 + (docx ? 1 : 0) + (csv ? 1 : 0);
+  scope.postMessage({ type: 'progress', step: 'Writing it out', done: 3, total: steps });
   const text = JSON.stringify(record);
   let docxBase64: string | null = null;
   if (docx) {
-    scope.postMessage({ type: 'progress', step: 'Writing the Word document', done: 4, total: 5 });
+    scope.postMessage({ type: 'progress', step: 'Writing the Word document', done: 4, total: steps });
     docxBase64 = await recordDocxBase64(record);
+  }
+  let csvText: string | null = null;
+  if (csv && record.content.timeline) {
+    scope.postMessage({ type: 'progress', step: 'Writing the timeline CSV', done: steps - 1, total: steps });
+    csvText = timelineToCsv(record.content.timeline.entries, record.content.incident.timeZone);
   }
   const timelinePreview = record.content.timeline && {
     entries: record.content.timeline.entries.slice(0, PREVIEW_ENTRIES),
@@ -51,5 +59,5 @@ async function run({ incidentId, options, docx }: RecordWorkerRequest): Promise<
   };
   const preview: RecordFile = { ...record, content: { ...record.content, ...(timelinePreview && { timeline: timelinePreview }) } };
   db.close();
-  scope.postMessage({ type: 'done', text, preview, docxBase64 });
+  scope.postMessage({ type: 'done', text, preview, docxBase64, csv: csvText });
 }
