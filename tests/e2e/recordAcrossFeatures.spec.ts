@@ -103,6 +103,25 @@ test('an incident worked across every feature leaves a record in every format th
 
   await releaseHoldingStatement(page);
 
+  // The decision is linked to the statement it led to, and its source to a contact in the directory.
+  await section(page, 'Timeline').click();
+  await page.getByRole('button', { name: /Mayor activates the crisis team/ }).click();
+  await page.getByRole('button', { name: 'Correct…' }).click();
+  const correct = page.getByRole('dialog', { name: 'Correct entry' });
+  await correct.getByLabel('Source').fill('lars nilsen');
+  await expect(correct.getByText('Linked to the contact Lars Nilsen.')).toBeVisible();
+  await correct.getByLabel('Link to').selectOption({ label: 'Initial holding statement (en)' });
+  await correct.getByRole('button', { name: 'Add link' }).click();
+  await expect(correct.getByRole('list').filter({ hasText: 'Statement: Initial holding statement (en)' })).toBeVisible();
+  await correct.getByLabel('Reason for the correction').fill('Linked to the statement it led to');
+  await expectAccessible(page, 'entry links');
+  await correct.screenshot({ path: 'test-results/screens/timeline-entry-links.png' });
+  await correct.getByRole('button', { name: 'Save correction' }).click();
+  const details = page.getByRole('dialog', { name: 'Mayor activates the crisis team' });
+  await expect(details).toContainText('(contact in the directory: Lars Nilsen)');
+  await details.getByRole('link', { name: 'Statement: Initial holding statement (en)' }).click();
+  await expect(page.getByRole('heading', { name: 'Statements', level: 2 })).toBeVisible();
+
   // Lessons learned.
   await section(page, 'Export').click();
   await page.getByLabel('Kind').selectOption({ label: 'Strength' });

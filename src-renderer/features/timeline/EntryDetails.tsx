@@ -2,22 +2,33 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactElement } from 'react';
 
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
+import { describeLink } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent, EntryLink, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
+import { routeToHash, type Route } from '../../app/route';
+import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
+import { useLinkTargets } from './useLinkTargets';
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
 
-const LINK_LABELS: Record<EntryLink['kind'], string> = {
-  contact: 'contact',
-  statement: 'statement',
-  'checklist-item': 'checklist item',
-  activation: 'call-tree activation',
-};
+/** Where each kind of linked record is worked on. */
+function routeOf(link: EntryLink, incidentId: string): Route {
+  switch (link.kind) {
+    case 'contact':
+      return { name: 'contacts' };
+    case 'statement':
+      return { name: 'incident', id: incidentId, tab: 'statements' };
+    case 'checklist-item':
+      return { name: 'incident', id: incidentId, tab: 'checklists' };
+    case 'activation':
+      return { name: 'incident', id: incidentId, tab: 'contacts' };
+  }
+}
 
 const KIND_LABELS: Record<TimelineRevision['kind'], string> = {
   create: 'Logged',
@@ -89,6 +100,9 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   const [retracting, setRetracting] = useState(false);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const { targets, contacts } = useLinkTargets(incident.id);
+  const navigate = useAppStore((s) => s.navigate);
+  const sourceContact = entry.sourceContactId === null ? undefined : contacts.find((c) => c.id === entry.sourceContactId);
   const act = (p: Promise<{ ok: true } | { ok: false; error: TimelineWriteError }>) =>
     void p.then((r) => setFailure(r.ok ? null : describeTimelineError(r.error)));
 
@@ -106,13 +120,25 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <dt>Happened</dt><dd>{entryTime(entry, incident)} · {fullTime(entry.occurredAt, incident)} ({entryTPlus(entry.occurredAt, incident)})</dd>
           <dt>Heard of</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident)}</dd>
           <dt>Logged</dt><dd>{fullTime(entry.recordedAt, incident)} by {entry.recordedBy}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
-          <dt>Source</dt><dd>{entry.source || '—'}</dd>
+          <dt>Source</dt><dd>{entry.source || '—'}{sourceContact && <span className="muted"> (contact in the directory: {sourceContact.name})</span>}</dd>
           <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident)})` : ''}</dd>
           <dt>Tags</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
             <>
               <dt>Linked to</dt>
-              <dd>{entry.links.map((l) => `${LINK_LABELS[l.kind]} ${l.id}`).join(', ')}</dd>
+              <dd>
+                <ul className="link-list">
+                  {entry.links.map((l) => (
+                    <li key={`${l.kind}:${l.id}`}>
+                      <a href={routeToHash(routeOf(l, incident.id))} onClick={(e) => {
+                        e.preventDefault();
+                        onClose();
+                        navigate(routeOf(l, incident.id));
+                      }}>{describeLink(l, targets)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             </>
           )}
         </dl>

@@ -2,11 +2,13 @@ import { useState, type ReactElement } from 'react';
 
 import { instantToWallClock } from '@shared/domain/incident/wallClock';
 import { CATEGORY_LABELS, VERIFICATION_LABELS, validateEntryForm, type EntryForm, type EntryFormErrors } from '@shared/domain/timeline/entryForm';
+import { LINK_KIND_LABELS, LINK_KINDS, addLink, contactNamedBy, describeLink } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
-import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent } from '@shared/schemas/timeline';
+import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent, type EntryLink } from '@shared/schemas/timeline';
 
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { useLinkTargets } from './useLinkTargets';
 
 export function formFromContent(content: EntryContent, incident: Incident): EntryForm {
   const occurred = instantToWallClock(content.occurredAt, incident.timeZone);
@@ -46,6 +48,12 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<EntryFormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [links, setLinks] = useState<EntryLink[]>(base.links);
+  const [picked, setPicked] = useState('');
+  const { targets, contacts } = useLinkTargets(incident.id);
+  // A source typed as a contact's exact name links to that contact; an untouched source keeps its link.
+  const sourceContactId = contactNamedBy(form.source, contacts) ?? (form.source === initial.source ? base.sourceContactId : null);
+  const sourceContact = contacts.find((c) => c.id === sourceContactId);
   const set = (patch: Partial<EntryForm>) => setForm((f) => ({ ...f, ...patch }));
   const input = (name: keyof EntryForm, label: string, opts: { type?: string; hint?: string } = {}) => (
     <Field label={label} hint={opts.hint} error={errors[name]}>
@@ -60,7 +68,7 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
     <Dialog title={title} onClose={onClose} wide>
       <form noValidate onSubmit={(e) => {
         e.preventDefault();
-        const valid = validateEntryForm(form, { timeZone: incident.timeZone, links: base.links, sourceContactId: base.sourceContactId });
+        const valid = validateEntryForm(form, { timeZone: incident.timeZone, links, sourceContactId });
         if (!valid.ok) return setErrors(valid.error);
         setErrors({});
         void onSubmit({ ...valid.value, retracted: false, retractionReason: null }, isCorrection ? reason : null).then(setFailure);
@@ -119,13 +127,57 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
           </div>
         </fieldset>
         <div className="form-row">
-          {input('source', 'Source', { hint: 'Who reported it.' })}
+          <Field label="Source" hint={sourceContact ? `Linked to the contact ${sourceContact.name}.` : 'Who reported it: type a name from the directory to link the contact.'}>
+            {({ id, describedBy }) => (
+              <>
+                <input id={id} name="source" list="entry-source-contacts" aria-describedby={describedBy} value={form.source} onChange={(e) => set({ source: e.target.value })} />
+                <datalist id="entry-source-contacts">{contacts.map((c) => <option key={c.id} value={c.name} />)}</datalist>
+              </>
+            )}
+          </Field>
           {input('tags', 'Tags', { hint: 'Separated by commas or spaces.' })}
           {input('onBehalfOf', 'On behalf of', { hint: 'If logged for someone else.' })}
         </div>
         <Field label="Notes" error={errors.body}>
           {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={form.body} onChange={(e) => set({ body: e.target.value })} />}
         </Field>
+        <fieldset className="fieldset">
+          <legend>Linked records</legend>
+          {links.length === 0 ? <p className="muted">Not linked to a statement, checklist item, contact or call tree.</p> : (
+            <ul className="link-list">
+              {links.map((l) => (
+                <li key={`${l.kind}:${l.id}`}>
+                  {describeLink(l, targets)}{' '}
+                  <button type="button" className="button button--ghost" aria-label={`Remove the link to ${describeLink(l, targets)}`} onClick={() => setLinks((all) => all.filter((x) => x !== l))}>Remove</button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {targets.length > 0 && (
+            <div className="form-row form-row--end">
+              <Field label="Link to">
+                {({ id }) => (
+                  <select id={id} value={picked} onChange={(e) => setPicked(e.target.value)}>
+                    <option value="">Choose a record…</option>
+                    {LINK_KINDS.map((kind) => {
+                      const ofKind = targets.filter((t) => t.kind === kind);
+                      return ofKind.length === 0 ? null : (
+                        <optgroup key={kind} label={`${LINK_KIND_LABELS[kind]}s`}>
+                          {ofKind.map((t) => <option key={t.id} value={`${t.kind}|${t.id}`}>{t.label}</option>)}
+                        </optgroup>
+                      );
+                    })}
+                  </select>
+                )}
+              </Field>
+              <button type="button" className="button" disabled={picked === ''} onClick={() => {
+                const [kind, id] = picked.split('|') as [EntryLink['kind'], string];
+                setLinks((all) => addLink(all, { kind, id }));
+                setPicked('');
+              }}>Add link</button>
+            </div>
+          )}
+        </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={form.transcribed} onChange={(e) => set({ transcribed: e.target.checked })} /> Transcribed from a paper log
         </label>
