@@ -37,12 +37,21 @@ try {
   // The UI at the largest size: first paint of the timeline, then frame times while scrolling.
   const largest = SIZES[SIZES.length - 1];
   const incidentId = await page.evaluate((size) => window.bench.seedApp(size), largest);
-  const app = await context.newPage();
-  const t0 = Date.now();
-  await app.goto(`${BASE}/src-renderer/index.html#/incident/${incidentId}/timeline`);
-  await app.waitForSelector('.tl-entry:not(.tl-entry--loading)');
-  const firstPaintMs = await app.evaluate(() => performance.now());
-  const wallMs = Date.now() - t0;
+  // Three openings: the first as after a restart (nothing cached), then two more; each says when
+  // the code was ready (DOMContentLoaded) and when the first entries were on screen.
+  const openings = [];
+  let app;
+  for (let i = 0; i < 3; i += 1) {
+    if (app) await app.close();
+    app = await context.newPage();
+    await app.goto(`${BASE}/src-renderer/index.html#/incident/${incidentId}/timeline`);
+    await app.waitForSelector('.tl-entry:not(.tl-entry--loading)');
+    const firstPaintMs = await app.evaluate(() => performance.now());
+    // The whole list (all entries placed, the count shown) follows the first screenful.
+    await app.waitForFunction(() => /^\d+ entries$/.test(document.querySelector('[data-testid="timeline-count"]')?.textContent ?? ''));
+    openings.push(await app.evaluate((paint) => ({ firstPaintMs: paint, fullListMs: performance.now(), codeReadyMs: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null }), firstPaintMs));
+  }
+  const firstPaintMs = openings[0].firstPaintMs;
   const frames = await app.evaluate(async () => {
     const el = document.querySelector('.tl-scroll');
     const deltas = [];
@@ -61,7 +70,7 @@ try {
     const sorted = [...deltas].sort((a, b) => a - b);
     return { frames: deltas.length, maxMs: sorted[sorted.length - 1], p95Ms: sorted[Math.floor(sorted.length * 0.95)], medianMs: sorted[Math.floor(sorted.length / 2)], scrolledTo: el.scrollTop };
   });
-  results.ui = { entries: largest, firstPaintMs, wallMs, scroll: frames };
+  results.ui = { entries: largest, firstPaintMs, openings, scroll: frames };
 } finally {
   await browser.close();
   server.kill();
@@ -79,7 +88,8 @@ for (const r of results.sizes) {
   console.log(`${String(r.entries).padEnd(8)} | ${f(r.recordBuildMs).padStart(12)} | ${f(r.jsonMs).padStart(4)} | ${f(r.csvMs).padStart(4)} | ${f(r.docxMs).padStart(6)} | ${r.exportSizes.jsonMB.toFixed(1).padStart(7)} | ${r.exportSizes.docxMB.toFixed(2).padStart(7)}`);
 }
 if (results.ui) {
-  console.log(`\nTimeline view with ${results.ui.entries} entries: first paint ${f(results.ui.firstPaintMs)} ms after navigation;`);
+  console.log(`\nTimeline view with ${results.ui.entries} entries, opened three times: first paint ${results.ui.openings.map((o) => `${f(o.firstPaintMs)} ms (code ready at ${f(o.codeReadyMs)}, whole list at ${f(o.fullListMs)})`).join(', then ')} after navigation;`);
+  console.log('then, with the whole list loaded,');
   console.log(`scrolling ${results.ui.scroll.frames} frames: median ${f(results.ui.scroll.medianMs)} ms, p95 ${f(results.ui.scroll.p95Ms)} ms, worst ${f(results.ui.scroll.maxMs)} ms`);
 }
 mkdirSync('bench/results', { recursive: true });

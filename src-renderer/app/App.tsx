@@ -1,21 +1,23 @@
-import { useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
 import { useGuideTemplates } from '../features/checklists/useGuideTemplates';
-import { ContactsScreen } from '../features/contacts/ContactsScreen';
 import { Dashboard } from '../features/incidents/Dashboard';
-import { PlanScreen } from '../features/plan/PlanScreen';
 import { useSettings } from '../features/settings/queries';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
-import { TemplateLibrary } from '../features/statements/TemplateLibrary';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
 import { formatBytes } from '../lib/formatBytes';
 import { useStorageHealth } from '../lib/storage';
 import { useAppStore } from '../store';
 import { NoticeBar } from '../ui/NoticeBar';
 import { useDesk } from './DeskContext';
+
+// Screens away from the incident load on first use: the dashboard and the timeline come first.
+const ContactsScreen = lazy(() => import('../features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const PlanScreen = lazy(() => import('../features/plan/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const TemplateLibrary = lazy(() => import('../features/statements/TemplateLibrary').then((m) => ({ default: m.TemplateLibrary })));
 
 function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   const route = useAppStore((s) => s.route);
@@ -70,12 +72,14 @@ export function App(): ReactElement {
       <TopBar settings={settings} />
       <DiskWarning />
       <NoticeBar />
+      <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>
       {route.name === 'settings' ? <SettingsScreen settings={settings} />
         : route.name === 'contacts' ? <ContactsScreen settings={settings} />
         : route.name === 'plan' ? <PlanScreen settings={settings} />
         : route.name === 'templates' ? <TemplateLibrary settings={settings} />
         : route.name === 'incident' ? <IncidentWorkspace key={route.id} id={route.id} tab={route.tab} settings={settings} />
         : <Dashboard settings={settings} />}
+      </Suspense>
     </div>
   );
 }

@@ -127,6 +127,15 @@ test('an incident worked across every feature leaves a record in every format th
   await page.getByLabel('Kind').selectOption({ label: 'Strength' });
   await page.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The cascade reached the chief of staff within minutes');
   await page.getByRole('button', { name: 'Add lesson' }).click();
+  // A corrective action goes onto the checklists, to be followed up with the rest of the recovery.
+  const lessons = page.getByRole('region', { name: 'Lessons learned' });
+  await lessons.getByLabel('Kind').selectOption('corrective-action');
+  await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('Print the call sheets for the night shift');
+  await lessons.getByLabel('Owner').fill('Kari Holm');
+  await lessons.getByLabel('Due').fill(`${new Date().getFullYear() + 1}-01-15`);
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
+  await lessons.getByRole('button', { name: 'Put “Print the call sheets for the night shift” on the checklists' }).click();
+  await expect(lessons.getByText('On the checklists')).toBeVisible();
 
   // The report holds every feature's part.
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -140,6 +149,7 @@ test('an incident worked across every feature leaves a record in every format th
   await expect(report.getByRole('heading', { name: /^Immediate aftermath \(first hours\) · 1 done, 0 not applicable/ })).toBeVisible();
   await expect(report.getByRole('row', { name: /^Issue a first public message/ })).toContainText('Done by Ingrid Berg: Holding statement on the city website');
   await expect(report).toContainText('The cascade reached the chief of staff within minutes');
+  await expect(report.getByRole('row', { name: /^Print the call sheets for the night shift/ })).toContainText('Kari Holm');
   // Contact numbers stay out unless the operator opts in.
   await expect(report).not.toContainText('+47 911 00 001');
   await expect(report).toContainText('Personal contact details (phone numbers, email addresses, call signs) (3)');

@@ -12,6 +12,7 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { useContacts } from '../contacts/queries';
 
 type Props = {
   /** Where the item lives: an incident, or the desk's peacetime preparedness. */
@@ -33,6 +34,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
   const [errors, setErrors] = useState<ItemDraftErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const contacts = useContacts();
   const set = (patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const custom = item === null || item.template === null;
   // Peacetime preparedness has no incident clock to count from.
@@ -95,9 +97,12 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
               </select>
             )}
           </Field>
-          <Field label="Assigned to" hint="A person’s name." error={errors.assignee}>
+          <Field label="Assigned to" hint="A person’s name: people in the contacts directory are suggested as you type." error={errors.assignee}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} name="assignee" aria-describedby={describedBy} aria-invalid={invalid} value={draft.assignee} onChange={(e) => set({ assignee: e.target.value })} />
+              <>
+                <input id={id} name="assignee" list="assignee-contacts" aria-describedby={describedBy} aria-invalid={invalid} value={draft.assignee} onChange={(e) => set({ assignee: e.target.value })} />
+                <datalist id="assignee-contacts">{(contacts ?? []).map((c) => <option key={c.id} value={c.name}>{[c.role, c.organisation].filter(Boolean).join(', ')}</option>)}</datalist>
+              </>
             )}
           </Field>
         </div>

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactElement } from 'react';
 
+import { describeLessonToItemError } from '@shared/domain/checklists/fromLesson';
 import { citeGuide } from '@shared/domain/guide/citation';
 import { validateLesson, type LessonDraft, type LessonErrors } from '@shared/domain/lessons';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { LESSON_KINDS, LESSON_KIND_LABELS } from '@shared/schemas/lessons';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '' };
@@ -19,6 +21,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
   const [errors, setErrors] = useState<LessonErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
+  const showNotice = useAppStore((s) => s.showNotice);
 
   return (
     <section className="panel" aria-labelledby="lessons-title">
@@ -42,6 +45,14 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         {l.status === 'done' ? 'Reopen' : 'Mark done'}
                       </button>
                     )}
+                    {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">On the checklists</span> : (
+                      <button type="button" className="button button--ghost" aria-label={`Put “${l.text}” on the checklists`} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
+                        if (r.ok) showNotice('success', `“${r.value.title}” is on the checklists, due ${l.dueDate ?? 'without a date'}.`);
+                        else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : `Not added to the checklists (${r.error.code}).`);
+                      })}>
+                        Put on the checklists
+                      </button>
+                    ))}
                   </li>
                 ))}
               </ul>

@@ -15,7 +15,7 @@ const ENTRY_HEIGHT = 64;
 const BLOCK = 64;
 
 /** Loads the entries of the visible window in blocks, live: a correction shows at once. */
-function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snapshot: Map<string, TimelineEntry> | null) {
+function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snapshot: Map<string, TimelineEntry> | null, seedEntries: readonly TimelineEntry[]) {
   const { repos } = useDesk();
   const from = Math.max(0, Math.floor(start / BLOCK) * BLOCK - BLOCK);
   const to = Math.min(rows.length, Math.ceil((end + 1) / BLOCK) * BLOCK + BLOCK);
@@ -27,9 +27,11 @@ function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snap
   return useMemo((): { get: (id: string) => TimelineEntry | undefined } => {
     if (snapshot) return snapshot;
     if (seen.size > 5000) seen.clear();
+    // The first screenful arrives with its entries; a later read of the same rows replaces them.
+    for (const e of seedEntries) if (!seen.has(e.id)) seen.set(e.id, e);
     for (const e of loaded ?? []) if (e) seen.set(e.id, e);
     return { get: (id) => seen.get(id) };
-  }, [loaded, snapshot, seen]);
+  }, [loaded, snapshot, seen, seedEntries]);
 }
 
 const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: (id: string) => void }): ReactElement {
@@ -69,10 +71,11 @@ export function TimelineList(props: {
   rows: TimelineRow[];
   incident: Incident;
   snapshot: Map<string, TimelineEntry> | null;
+  seedEntries: readonly TimelineEntry[];
   selectedId: string | null;
   onOpen: (id: string) => void;
 }): ReactElement {
-  const { rows, incident, snapshot, selectedId, onOpen } = props;
+  const { rows, incident, snapshot, seedEntries, selectedId, onOpen } = props;
   const parentRef = useRef<HTMLDivElement>(null);
   // The virtualiser returns fresh measurements every render by design; nothing here is memoised on it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -84,7 +87,7 @@ export function TimelineList(props: {
     getItemKey: (i) => rows[i]?.key ?? i,
   });
   const items = virtualizer.getVirtualItems();
-  const entries = useVisibleEntries(rows, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0, snapshot);
+  const entries = useVisibleEntries(rows, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0, snapshot, seedEntries);
 
   return (
     <div ref={parentRef} className="tl-scroll" data-testid="timeline-scroll" tabIndex={-1}>

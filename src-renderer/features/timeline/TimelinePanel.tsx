@@ -103,7 +103,7 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
       ) : list.rows.length === 0 ? (
         <p className="empty-state">No entries match. <button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>Clear filters</button></p>
       ) : (
-        <TimelineList rows={list.rows} incident={incident} snapshot={list.snapshot} selectedId={openId} onOpen={setOpenId} />
+        <TimelineList rows={list.rows} incident={incident} snapshot={list.snapshot} seedEntries={list.seedEntries} selectedId={openId} onOpen={setOpenId} />
       )}
       {opened && (
         <EntryDetails entry={opened} incident={incident} readOnly={asKnownAt !== null} actor={actor} onClose={() => setOpenId(null)}

@@ -23,12 +23,29 @@ export type TimelineListState = {
   loading: boolean;
   /** Only the first screenful is loaded so far. */
   partial: boolean;
+  /** Entries already read with the first screenful, so its rows show without another read. */
+  seedEntries: readonly TimelineEntry[];
 };
 
 /** The ordered, filtered list of the incident's entries, kept live as entries are logged. */
 export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownAt: number | null): TimelineListState {
   const { db, repos, timelineSearch, timelineOrder } = useDesk();
+
+  // The first screenful, entries and all, read in a few milliseconds, shows while a long
+  // timeline's full order loads (100,000 keys take a moment): the first paint does not wait
+  // for the last entry. The full read starts only once the first screenful is in, because
+  // IndexedDB would otherwise serve the big read first and the small one behind it.
+  const unfiltered = asKnownAt === null && !isFiltered(filter);
+  const preview = useLiveQuery(async () => {
+    if (!unfiltered) return null;
+    const listed = await firstEntries(db, incident.id, PREVIEW_ROWS);
+    const entries = (await repos.timeline.getMany(listed.map((l) => l.id))).filter((e) => e !== undefined);
+    return { listed, entries };
+  }, [db, repos, incident.id, unfiltered]);
+  const waitForPreview = unfiltered && preview === undefined;
+
   const live = useLiveQuery(async () => {
+    if (waitForPreview) return undefined;
     const text = filter.text.trim();
     if (asKnownAt !== null) {
       const revisions = revisionsAsKnownAt(await repos.timeline.revisionsRecordedBy(incident.id, asKnownAt), asKnownAt);
@@ -41,18 +58,15 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
     const listed = await queryTimeline(db, incident.id, filter, matches, order);
     const total = order.ids.length;
     return { listed, snapshot: null, total };
-  }, [db, repos, timelineSearch, timelineOrder, incident.id, filter, asKnownAt]);
-
-  // The first screenful, read in a few milliseconds, shows while a long timeline's full order
-  // loads (100,000 entries take a moment): the first paint does not wait for the last entry.
-  const unfiltered = asKnownAt === null && !isFiltered(filter);
-  const preview = useLiveQuery(async () => (unfiltered ? firstEntries(db, incident.id, PREVIEW_ROWS) : null), [db, incident.id, unfiltered]);
+  }, [db, repos, timelineSearch, timelineOrder, incident.id, filter, asKnownAt, waitForPreview]);
 
   return useMemo(() => {
-    if (!live && preview && preview.length > 0) {
-      return { rows: buildTimelineRows(preview, incident.timeZone), listed: preview, shown: preview.length, total: preview.length, snapshot: null, loading: false, partial: true };
+    const seedEntries = preview?.entries ?? [];
+    if (!live && preview && preview.listed.length > 0) {
+      const { listed } = preview;
+      return { rows: buildTimelineRows(listed, incident.timeZone), listed, shown: listed.length, total: listed.length, snapshot: null, loading: false, partial: true, seedEntries };
     }
-    if (!live) return { rows: [], listed: [], shown: 0, total: 0, snapshot: null, loading: true, partial: false };
+    if (!live) return { rows: [], listed: [], shown: 0, total: 0, snapshot: null, loading: true, partial: false, seedEntries };
     return {
       rows: buildTimelineRows(live.listed, incident.timeZone),
       listed: live.listed,
@@ -61,6 +75,7 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
       snapshot: live.snapshot,
       loading: false,
       partial: false,
+      seedEntries,
     };
   }, [live, preview, incident.timeZone]);
 }

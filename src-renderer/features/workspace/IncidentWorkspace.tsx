@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
 
 import { overdueCount } from '@shared/domain/checklists/views';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
@@ -10,17 +10,20 @@ import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { AuditLogView } from '../audit/AuditLogView';
-import { ChecklistPanel } from '../checklists/ChecklistPanel';
 import { OverdueBadge } from '../checklists/OverdueBadge';
 import { useChecklistItems } from '../checklists/queries';
 import { IncidentForm } from '../incidents/IncidentForm';
 import { incidentClock } from '../incidents/incidentDisplay';
 import { useIncident } from '../incidents/queries';
-import { ExportPanel } from '../export/ExportPanel';
-import { StatementsPanel } from '../statements/StatementsPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
-import { ActivationPanel } from '../contacts/ActivationPanel';
+
+// The heavier tabs load on first use, so a 3 a.m. start straight into the timeline parses only
+// what the timeline needs (Word, calendar and diff libraries come with their tabs).
+const ChecklistPanel = lazy(() => import('../checklists/ChecklistPanel').then((m) => ({ default: m.ChecklistPanel })));
+const ActivationPanel = lazy(() => import('../contacts/ActivationPanel').then((m) => ({ default: m.ActivationPanel })));
+const StatementsPanel = lazy(() => import('../statements/StatementsPanel').then((m) => ({ default: m.StatementsPanel })));
+const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 
 const TAB_LABELS: Record<WorkspaceTab, string> = {
   overview: 'Overview',
@@ -124,6 +127,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
         ))}
       </nav>
       <div className="workspace__body">
+        <Suspense fallback={<p className="muted">Loading…</p>}>
         {tab === 'overview' ? <OverviewPanel incident={incident} now={now} />
           : tab === 'audit' ? <AuditLogView incident={incident} />
           : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} />
@@ -131,6 +135,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
           : tab === 'checklists' ? <ChecklistPanel incident={incident} settings={settings} />
           : tab === 'contacts' ? <ActivationPanel incident={incident} settings={settings} />
           : <StatementsPanel incident={incident} settings={settings} />}
+        </Suspense>
       </div>
     </main>
   );

@@ -1,0 +1,46 @@
+import { TZDate } from '@date-fns/tz';
+import { differenceInCalendarDays } from 'date-fns';
+
+import { phaseAt } from '../incident/phase';
+import { instantToWallClock, wallClockToInstant } from '../incident/wallClock';
+import { err, ok, type Result } from '../result';
+import type { Incident } from '../../schemas/entities';
+import type { Lesson } from '../../schemas/lessons';
+import type { ItemDraft } from './items';
+
+export type LessonToItemError = { code: 'not-an-action' } | { code: 'due-before-start'; dueDate: string };
+
+export function describeLessonToItemError(e: LessonToItemError): string {
+  return e.code === 'not-an-action'
+    ? 'Only a corrective action, with its owner and due date, becomes a checklist item.'
+    : `The action is due on ${e.dueDate}, before the incident began: correct its date first.`;
+}
+
+/**
+ * A corrective action from the lessons learned as a custom checklist item of the incident, so
+ * it is followed up with the rest of the recovery work: due on its date (as a whole number of
+ * days after the start, at the start's time of day), in the phase that date falls in, assigned
+ * to the action's owner.
+ */
+export function checklistDraftFromAction(lesson: Pick<Lesson, 'kind' | 'text' | 'owner' | 'dueDate'>, incident: Pick<Incident, 'startAt' | 'timeZone'>): Result<ItemDraft, LessonToItemError> {
+  if (lesson.kind !== 'corrective-action') return err({ code: 'not-an-action' });
+  let offsetAmount = '';
+  let phase: ItemDraft['phase'] = 'long-term';
+  if (lesson.dueDate !== null) {
+    const days = differenceInCalendarDays(new TZDate(`${lesson.dueDate}T12:00:00`, incident.timeZone), new TZDate(incident.startAt, incident.timeZone));
+    if (days < 0) return err({ code: 'due-before-start', dueDate: lesson.dueDate });
+    offsetAmount = String(days);
+    const due = wallClockToInstant(lesson.dueDate, instantToWallClock(incident.startAt, incident.timeZone).time, incident.timeZone);
+    phase = phaseAt(incident.startAt, due.ok ? due.value : incident.startAt + days * 86_400_000, incident.timeZone);
+  }
+  return ok({
+    phase,
+    title: lesson.text.length > 300 ? `${lesson.text.slice(0, 297)}…` : lesson.text,
+    rationale: 'Corrective action from the lessons learned of this incident.',
+    owner: 'emergency-manager',
+    offsetAmount,
+    offsetUnit: 'days',
+    assignee: lesson.owner ?? '',
+    notes: lesson.text.length > 300 ? lesson.text : '',
+  });
+}
