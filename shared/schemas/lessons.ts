@@ -33,3 +33,10 @@ export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
   improvement: 'Area for improvement',
   'corrective-action': 'Corrective action',
 };
+
+/** Section headings for each kind's list ("Areas for improvement", not "Area for improvements"). */
+export const LESSON_KIND_HEADINGS: Record<LessonKind, string> = {
+  strength: 'Strengths',
+  improvement: 'Areas for improvement',
+  'corrective-action': 'Corrective actions',
+};

@@ -75,6 +75,7 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   let dialog = await importFile(page, 'leaders.vcf', 'text/vcard', twentyCards());
   await expect(dialog.getByRole('heading', { name: 'Ready to import: 20 contacts' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Import 20 contacts' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByTestId('contact-count')).toContainText('20 contacts');
   await expect(page.locator('.badge--stale').first()).toBeVisible();
   // The city sets how long details stay trusted; nonsense is named.
@@ -106,6 +107,7 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   dialog = await importFile(page, 'google.csv', 'text/csv', CSV_FIXED);
   await expect(dialog.locator('.import-errors')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Import 3 contacts' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByTestId('contact-count')).toContainText('23 contacts');
   await page.getByLabel('Search contacts').fill('rud police');
   await expect(page.getByTestId('contact-count')).toContainText('1 of 23 contacts');

@@ -35,8 +35,13 @@ async function prepareCallTree(page: Page) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import vCard or CSV…' }).click();
   await (await chooser).setFiles({ name: 'cascade.vcf', mimeType: 'text/vcard', buffer: Buffer.from(`${CARDS}\r\n`) });
-  await page.getByRole('dialog', { name: 'Import contacts from “cascade.vcf”' }).getByRole('button', { name: 'Import 3 contacts' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import contacts from “cascade.vcf”' });
+  await importDialog.getByRole('button', { name: 'Import 3 contacts' }).click();
+  // The page behind a modal dialog takes no typing: wait until the import has closed it.
+  await expect(importDialog).toBeHidden();
+  await expect(page.getByText('3 contacts imported from cascade.vcf.')).toBeVisible();
   await page.getByLabel('New tree').fill('Mayor’s office cascade');
+  await expect(page.getByLabel('New tree')).toHaveValue('Mayor’s office cascade');
   await page.getByRole('button', { name: 'Create tree' }).click();
   for (const name of ['Kari Holm', 'Lars Nilsen', 'Imam Yusuf Rahman']) {
     const select = page.getByLabel('Add a person to this tree');

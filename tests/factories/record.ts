@@ -94,7 +94,10 @@ export async function makeRecordSource(): Promise<RecordSource> {
     revisions: log.revisions,
     audit: [{ id: 'aud_1', at: T + 100, operator: 'Ingrid Berg', incidentId: incident.id, entityType: 'incident', entityId: incident.id, action: 'create', summary: 'Incident created', changes: [] }],
     ...(await otherFeatures(incident.id)),
-    lessons: [{ id: 'les_1', incidentId: incident.id, kind: 'strength', text: 'Call tree reached every faith leader within 40 minutes' }],
+    lessons: [
+      { id: 'les_1', incidentId: incident.id, kind: 'strength', text: 'Call tree reached every faith leader within 40 minutes' },
+      { id: 'les_2', incidentId: incident.id, kind: 'improvement', text: 'The night shift had no printed call sheet' },
+    ],
   };
 }
 

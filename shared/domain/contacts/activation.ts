@@ -66,6 +66,11 @@ export function checkTransition(from: CallState, to: CallState, note: string): R
 }
 
 /** The states a call in `from` may move to, for the buttons to offer. */
+/** Whether leaving this state needs a note (the form says so before the operator tries). */
+export function isSettled(state: CallState): boolean {
+  return SETTLED.has(state);
+}
+
 export function nextStates(from: CallState): readonly CallState[] {
   return ALLOWED[from];
 }

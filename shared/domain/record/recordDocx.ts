@@ -5,7 +5,7 @@ import { elapsedLabel } from '../incident/phase';
 import { formatWallClock } from '../incident/wallClock';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '../timeline/entryForm';
 import { PROFILE_LABELS } from './profiles';
-import { LESSON_KIND_LABELS, LESSON_KINDS } from '../../schemas/lessons';
+import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import type { RecordFile } from './recordFile';
 import { digestActivations, digestChecklists, digestStatements, fieldText, rowLabel } from './recordSections';
 
@@ -122,7 +122,7 @@ export function recordDocument(record: RecordFile): Document {
     for (const kind of LESSON_KINDS) {
       const list = content.lessons.filter((l) => l['kind'] === kind);
       if (list.length === 0) continue;
-      children.push(subheading(`${LESSON_KIND_LABELS[kind]}s`));
+      children.push(subheading(LESSON_KIND_HEADINGS[kind]));
       for (const l of list) {
         const action = kind === 'corrective-action' ? ` (owner: ${fieldText(l, 'owner', '—')}; due ${fieldText(l, 'dueDate', '—')}; ${fieldText(l, 'status')})` : '';
         children.push(para(`• ${rowLabel(l)}${action}`));

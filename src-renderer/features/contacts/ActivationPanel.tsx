@@ -7,6 +7,7 @@ import {
   calleeName,
   describeActivationError,
   nextCallsFor,
+  isSettled,
   nextStates,
 } from '@shared/domain/contacts/activation';
 import { isStale } from '@shared/domain/contacts/contact';
@@ -64,7 +65,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
       <div className="call__main">
         <div className="call__who">
           <strong>{name}</strong>
-          {node.onFallback && <span className="badge badge--muted">fallback for {node.contactName}</span>}
+          {node.onFallback && <span className="badge badge--muted call__fallback-badge">fallback for {node.contactName}</span>}
           <span className="muted"> {node.onFallback ? '' : node.contactRole}</span>
           <div className="muted">Called by {caller}</div>
           {contact && (
@@ -80,7 +81,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
       {!closed && (
         <div className="call__actions">
           <label className="visually-hidden" htmlFor={noteId}>Note for the call to {name}</label>
-          <input id={noteId} className="call__note" placeholder="Note (optional; needed to reopen a settled call)" value={note} onChange={(e) => setNote(e.target.value)} />
+          <input id={noteId} className="call__note" placeholder={isSettled(node.state) ? 'Note (needed to reopen this call)' : 'Note (optional)'} value={note} onChange={(e) => setNote(e.target.value)} />
           {nextStates(node.state).map((s) => (
             <button key={s} type="button" className={`button${s === 'reached' ? ' button--primary' : ''}`} onClick={() => change(s)} aria-label={`${ACTION_LABELS[s]}: ${name}`}>{ACTION_LABELS[s]}</button>
           ))}

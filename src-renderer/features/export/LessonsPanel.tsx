@@ -5,7 +5,7 @@ import { describeLessonToItemError } from '@shared/domain/checklists/fromLesson'
 import { citeGuide } from '@shared/domain/guide/citation';
 import { validateLesson, type LessonDraft, type LessonErrors } from '@shared/domain/lessons';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
-import { LESSON_KINDS, LESSON_KIND_LABELS } from '@shared/schemas/lessons';
+import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS } from '@shared/schemas/lessons';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
@@ -31,7 +31,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         const list = lessons?.filter((l) => l.kind === kind) ?? [];
         return (
           <div key={kind} className="lessons__group">
-            <h3>{LESSON_KIND_LABELS[kind]}s ({list.length})</h3>
+            <h3>{LESSON_KIND_HEADINGS[kind]} ({list.length})</h3>
             {list.length === 0 ? <p className="muted">None yet.</p> : (
               <ul className="lessons__list">
                 {list.map((l) => (

@@ -9,7 +9,7 @@ import type { RecordContent, RecordFile } from '@shared/domain/record/recordFile
 import { digestActivations, digestChecklists, digestStatements } from '@shared/domain/record/recordSections';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { OpenRecord } from '@shared/schemas/entities';
-import { LESSON_KIND_LABELS } from '@shared/schemas/lessons';
+import { LESSON_KIND_HEADINGS } from '@shared/schemas/lessons';
 
 const COUNT_LABELS: Record<string, string> = {
   timelineEntries: 'Timeline entries',
@@ -225,7 +225,7 @@ export function RecordReport({ record, truncatedTo }: { record: RecordFile; trun
               if (list.length === 0) return null;
               return (
                 <div key={kind}>
-                  <h3>{LESSON_KIND_LABELS[kind]}s</h3>
+                  <h3>{LESSON_KIND_HEADINGS[kind]}</h3>
                   <ul className="report__list">
                     {list.map((l) => (
                       <li key={l.id}>{text(l, 'text')}{kind === 'corrective-action' && ` (owner: ${text(l, 'owner')}; due ${text(l, 'dueDate')}; ${text(l, 'status')})`}</li>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { activationProgress, changeState, checkTransition, escalateToFallback, nextCallsFor, startActivation, timelineContentFor } from '@shared/domain/contacts/activation';
+import { activationProgress, changeState, checkTransition, escalateToFallback, isSettled, nextCallsFor, startActivation, timelineContentFor } from '@shared/domain/contacts/activation';
 import { findDuplicates, isStale, phoneKey, validateContactFields } from '@shared/domain/contacts/contact';
 import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_CATEGORIES_SOURCE, matchCategory } from '@shared/domain/contacts/stakeholderCategories';
 import { addNode, describeTreeError, findCycle, indent, moveDown, moveUnder, moveUp, outdent, removeNode } from '@shared/domain/contacts/tree';
@@ -121,6 +121,13 @@ describe('activation', () => {
   it('lets a reached call go back to waiting with a note', () => {
     expect(checkTransition('reached', 'waiting', 'Marked by mistake').ok).toBe(true);
     expect(checkTransition('unreachable', 'calling', '').ok).toBe(true);
+  });
+
+  it('tells the form which calls need a note to reopen, as the transition rules do', () => {
+    for (const state of ['waiting', 'calling', 'message-left', 'unreachable', 'reached', 'declined'] as const) {
+      const back = state === 'waiting' ? 'calling' : 'waiting';
+      expect(isSettled(state)).toBe(!checkTransition(state, back, '').ok);
+    }
   });
 
   it('passes an unreachable call to the fallback once, and counts progress', () => {

@@ -30,6 +30,8 @@ describe('after-action record as DOCX', () => {
     expect(text).toContain('1 of 2 reached');
     expect(text).toContain('Immediate aftermath (first hours) · 1 done, 1 not applicable, 0 open, of 2');
     expect(text).toContain('Not applicable (Ingrid Berg): The police run it');
+    expect(text).toContain('Areas for improvement');
+    expect(text).toContain('The night shift had no printed call sheet');
     expect(text).not.toContain('+47 900 00 000');
     expect(text).toContain(`Record checksum (SHA-256 of the JSON edition): ${record.checksum.value}`);
   }, 180_000);
