@@ -58,6 +58,7 @@ async function releaseHoldingStatement(page: Page) {
   const pick = page.getByRole('dialog', { name: 'New statement' });
   await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
   await pick.getByRole('button', { name: 'Start the draft' }).click();
+  await expect(pick).toBeHidden();
   await page.getByLabel(/^What happened/).fill('a vehicle was driven into pedestrians');
   await page.getByLabel(/^Lead agency/).fill('the police');
   await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');
@@ -65,7 +66,9 @@ async function releaseHoldingStatement(page: Page) {
   await page.getByLabel(/^Time of the next update/).fill('16:00');
   await page.getByLabel(/^Mayor's name and title/).fill('Mayor Anna Hansen');
   await page.getByRole('button', { name: 'Send for review' }).click();
-  await page.getByRole('dialog', { name: 'Send for review?' }).getByRole('button', { name: 'Send for review' }).click();
+  const review = page.getByRole('dialog', { name: 'Send for review?' });
+  await review.getByRole('button', { name: 'Send for review' }).click();
+  await expect(review).toBeHidden();
   await page.getByLabel("Approver's name").fill('Anna Hansen');
   await page.getByLabel("Approver's role").fill('Mayor');
   await page.getByRole('button', { name: /^Approve version \d+$/ }).click();
@@ -132,6 +135,7 @@ test('an incident worked across every feature leaves a record in every format th
   await page.getByLabel('Kind').selectOption({ label: 'Strength' });
   await page.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The cascade reached the chief of staff within minutes');
   await page.getByRole('button', { name: 'Add lesson' }).click();
+  await expect(page.getByRole('heading', { name: 'Strengths (1)' })).toBeVisible();
   // A corrective action goes onto the checklists, to be followed up with the rest of the recovery.
   const lessons = page.getByRole('region', { name: 'Lessons learned' });
   await lessons.getByLabel('Kind').selectOption('corrective-action');

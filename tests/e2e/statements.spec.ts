@@ -17,6 +17,7 @@ async function sendForReview(page: Page) {
   await page.getByRole('button', { name: 'Send for review' }).click();
   const dialog = page.getByRole('dialog', { name: 'Send for review?' });
   await dialog.getByRole('button', { name: 'Send for review' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByText('In review', { exact: true }).first()).toBeVisible();
 }
 

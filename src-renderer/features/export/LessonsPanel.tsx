@@ -65,10 +65,15 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         const valid = validateLesson(draft);
         if (!valid.ok) return setErrors(valid.error);
         setErrors({});
-        repos.lessons.add(incident.id, valid.value, actor()).then(
-          () => setDraft({ ...EMPTY, kind: draft.kind }),
-          (err: unknown) => setFailure(`Not saved: ${String(err)}`),
-        );
+        setFailure(null);
+        // Cleared at once, not when the write lands: someone quick may already be typing the next
+        // lesson, and a late reset would wipe it. A failed write puts the lesson back in the form.
+        const submitted = draft;
+        setDraft((d) => ({ ...EMPTY, kind: d.kind }));
+        repos.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
+          setDraft(submitted);
+          setFailure(`Not saved: ${String(err)}`);
+        });
       }}>
         <div className="form-row">
           <Field label="Kind">

@@ -88,12 +88,17 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
               return;
             }
             const content = contentFromQuick(fresh.value, backfill);
+            // Cleared at once so the next line can be typed while this one is written; a late
+            // clear would wipe what was typed meanwhile. A failed line comes back to the field.
+            const submitted = text;
+            setText('');
             void onLog(content).then((problem) => {
-              if (problem) setFailure(problem);
-              else {
-                setText('');
+              if (problem === null) {
                 setAnnounce(`Logged: ${content.title}`);
+                return;
               }
+              setText((typed) => (typed === '' ? submitted : typed));
+              setFailure(`${problem} (“${submitted}”)`);
             });
           }}
         />
