@@ -96,7 +96,7 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
   await snap(page, 'checklists-first-hours');
 
   // The timeline holds the completion and the not-applicable decision, as actions.
-  await page.getByRole('link', { name: 'Timeline' }).click();
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   await expect(page.locator('.tl-entry').filter({ hasText: 'Checklist: Issue a first public message to prevent panic — done (Holding statement on the city website and social accounts)' })).toHaveCount(1);
   await expect(page.locator('.tl-entry').filter({ hasText: 'Checklist: Open a command centre to coordinate the response — not applicable (Police run the joint command post; the city joins it there)' })).toHaveCount(1);
 

@@ -11,7 +11,7 @@ import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from 
 const run = promisify(execFile);
 
 async function logFew(page: Page) {
-  await page.getByRole('link', { name: 'Timeline' }).click();
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   const line = page.getByLabel('Log an entry');
   for (const text of ['Van drives into the crowd #scene @police', 'decision: Mayor activates the crisis team', 'rumour: Second attacker at the station #station']) {
     await line.fill(text);
@@ -107,7 +107,7 @@ test('the after-action record is exported, verified by the command-line tool, an
       await expect(page2.getByRole('alert')).toContainText('is already on this desk');
     } else {
       await expect(page2.getByRole('heading', { name: expected, level: 1 })).toBeVisible();
-      await page2.getByRole('link', { name: 'Timeline' }).click();
+      await page2.getByRole('link', { name: 'Timeline', exact: true }).click();
       await expect(page2.getByTestId('timeline-count')).toHaveText('3 entries');
       await page2.getByRole('button', { name: 'Verify integrity' }).click();
       await expect(page2.getByTestId('integrity-result')).toContainText('Integrity verified: 3 revisions of 3 entries');

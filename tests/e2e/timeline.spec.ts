@@ -26,7 +26,7 @@ function firstHour(start: { date: string; time: string }) {
 }
 
 async function openTimeline(page: Page) {
-  await page.getByRole('link', { name: 'Timeline' }).click();
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Timeline', level: 2 })).toBeVisible();
 }
 

@@ -141,6 +141,14 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     history: (entryId: string): Promise<TimelineRevision[]> =>
       db.timelineRevisions.where('[entryId+revisionNo]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]).toArray(),
 
+    /** The incident's rumours, newest first: read by the category index, never the whole log. */
+    rumoursNewestFirst: (incidentId: string): Promise<TimelineEntry[]> =>
+      db.timelineEntries
+        .where('[incidentId+category+occurredAt]')
+        .between([incidentId, 'rumour', Dexie.minKey], [incidentId, 'rumour', Dexie.maxKey])
+        .reverse()
+        .toArray(),
+
     count: (incidentId: string): Promise<number> => db.timelineEntries.where('incidentId').equals(incidentId).count(),
 
     head: readHead,

@@ -171,7 +171,10 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
           </select>
           <button type="button" className="button button--primary" disabled={adding === ''} onClick={() => {
             const id = `tn_${clock().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-            void apply((n, names) => addNode(n, { id, contactId: adding, depth: 0, fallbackContactId: null }, null, names), id).then(() => setAdding(''));
+            const contactId = adding;
+            // Reset at once, not when the write lands: the next person may already be chosen by then.
+            setAdding('');
+            void apply((n, names) => addNode(n, { id, contactId, depth: 0, fallbackContactId: null }, null, names), id);
           }}>Add to tree</button>
         </div>
       </div>
@@ -204,10 +207,14 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
           </ul>
           <form className="tree-editor__new" onSubmit={(e) => {
             e.preventDefault();
-            void repos.contacts.createTree(name, '', actorFrom(settings.operatorName, clock)).then((r) => {
-              if (!r.ok) return setProblem('Give the tree a name (up to 120 characters).');
+            const submitted = name;
+            setName('');
+            void repos.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
+              if (!r.ok) {
+                setName((typed) => (typed === '' ? submitted : typed));
+                return setProblem('Give the tree a name (up to 120 characters).');
+              }
               setProblem(null);
-              setName('');
               setSelectedId(r.value.id);
             });
           }}>

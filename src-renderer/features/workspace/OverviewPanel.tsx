@@ -7,11 +7,14 @@ import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
 
 import { incidentClock } from '../incidents/incidentDisplay';
+import { AtAGlancePanel } from './AtAGlancePanel';
 
-/** The incident's facts and where it stands in the guide's phases. */
+/** What needs attention now, then the incident's facts and where it stands in the guide's phases. */
 export function OverviewPanel({ incident, now }: { incident: Incident; now: number }): ReactElement {
   const clock = incidentClock(incident, now);
   return (
+    <>
+    <AtAGlancePanel incident={incident} now={now} />
     <div className="overview">
       <section className="panel" aria-labelledby="facts-title">
         <h2 id="facts-title">Incident</h2>
@@ -37,5 +40,6 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
         <p className="cite">Phases after the {citeGuide()}; the hour and month windows are the desk&apos;s working assumption.</p>
       </section>
     </div>
+    </>
   );
 }
