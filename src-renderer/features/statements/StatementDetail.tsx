@@ -4,7 +4,7 @@ import type { Actor } from '@shared/domain/audit';
 import { languageLabel } from '@shared/domain/statements/languages';
 import { CHANNEL_LABELS, canDo } from '@shared/domain/statements/workflow';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
-import type { Statement, StatementTemplate } from '@shared/schemas/statements';
+import type { Statement, StatementTemplate, StatementVersion } from '@shared/schemas/statements';
 
 import { ApprovalRecord } from './ApprovalRecord';
 import { ApprovedText } from './ApprovedText';
@@ -37,8 +37,15 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   const [editing, setEditing] = useState<EditMode | null>(null);
   const [releasing, setReleasing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [lastHead, setLastHead] = useState<StatementVersion | null>(null);
   if (!versions || !approvals || translation === undefined) return <p className="muted">Loading the statement…</p>;
-  const head = versions.find((v) => v.id === statement.headVersionId);
+  // The statement and its versions come from two live queries that land a moment apart: just
+  // after a save the statement names a head version the list does not hold yet. Meanwhile the
+  // last head stays on screen, so the editor (and the review dialog it is opening) is not torn
+  // down and rebuilt in between.
+  const found = versions.find((v) => v.id === statement.headVersionId);
+  if (found && found !== lastHead) setLastHead(found);
+  const head = found ?? (lastHead?.statementId === statement.id ? lastHead : undefined);
   if (!head) return <p className="form-error" role="alert">The current version of this statement is missing from the desk. Restore a backup.</p>;
   const zone = incident.timeZone;
   const approval = statement.approvedVersionId ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved') : undefined;
