@@ -118,7 +118,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       <StalePeriodForm settings={settings} staleDays={staleDays} />
       {contacts.length === 0 ? <p>No contacts yet. Add the people your city must reach after an attack, or import them from an address book.</p> : (
         <table className="table contacts-table">
-          <thead><tr><th scope="col">Name</th><th scope="col">Organisation and role</th><th scope="col">Category</th><th scope="col">Phone</th><th scope="col">Email</th><th scope="col">Details</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Organisation, role and category</th><th scope="col">Phone</th><th scope="col">Email</th><th scope="col">Details</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {shown.map((c) => {
               const stale = isStale(c, now, staleDays);
@@ -130,8 +130,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                     {c.doNotShare && <span className="badge badge--restricted">Do not share</span>}
                     {dups.length > 0 && <p className="warning-inline">Possible duplicate: {dups.map(describeDuplicate).join('; ')}</p>}
                   </td>
-                  <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}</td>
-                  <td>{categoryTitle(c.category)}</td>
+                  <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}<div className="muted">{categoryTitle(c.category)}</div></td>
                   <td className="nowrap">{c.phones.map((p) => <div key={`${p.label}${p.number}`}>{p.number} <span className="muted">{p.label}</span></div>)}</td>
                   <td className="contacts-table__email">{c.email}</td>
                   <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>

@@ -34,6 +34,9 @@ type Props = {
   actor: () => Actor;
   /** Leaves revise or retarget mode without saving. */
   onCancel?: (() => void) | undefined;
+  /** Whether the last look before review is open; held by the parent, which outlives a rebuild of the editor. */
+  reviewOpen: boolean;
+  onReviewOpen: (open: boolean) => void;
 };
 
 const SAVE_LABELS: Record<EditMode, string> = { draft: 'Save draft', revise: 'Save as a new version', retarget: 'Save the updated translation' };
@@ -42,7 +45,7 @@ const SAVE_LABELS: Record<EditMode, string> = { draft: 'Save draft', revise: 'Sa
  * The drafting screen: the gaps to fill, the wording, a live preview with gaps highlighted, the
  * guide's dos and don'ts to tick, and the sensitivity checks, all on one screen.
  */
-export function DraftEditor({ incident, statement, head, mode, actor, onCancel }: Props): ReactElement {
+export function DraftEditor({ incident, statement, head, mode, actor, onCancel, reviewOpen, onReviewOpen }: Props): ReactElement {
   const { repos } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const context = useSensitivityContext(incident.id);
@@ -51,7 +54,6 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel }
   const setValues = (f: (v: Readonly<Record<string, string>>) => Record<string, string>) => buffer.setEdit((e) => ({ ...e, values: f(e.values) }));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   // Ticks show at once and are saved behind; the stored list catches up a moment later.
   const [ticked, setTicked] = useState<readonly string[]>(statement.ticked);
 
@@ -106,7 +108,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel }
   const send = async (overrideReason: string | null): Promise<string | null> => {
     const r = await repos.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
     if (!r.ok) return describeWriteError(r.error);
-    setSubmitting(false);
+    onReviewOpen(false);
     showNotice('success', `Version ${r.value.headVersionNumber} sent for review.`);
     return null;
   };
@@ -166,7 +168,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel }
               onClick={() =>
                 void save().then((okay) => {
                   if (!okay) return;
-                  if (warnings.length > 0 || unticked > 0) setSubmitting(true);
+                  if (warnings.length > 0 || unticked > 0) onReviewOpen(true);
                   else void send(null).then((p) => setProblem(p));
                 })
               }
@@ -236,7 +238,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel }
         </div>
       </div>
 
-      {submitting && <SubmitDialog warnings={warnings} unticked={unticked} onSend={send} onClose={() => setSubmitting(false)} />}
+      {reviewOpen && <SubmitDialog warnings={warnings} unticked={unticked} onSend={send} onClose={() => onReviewOpen(false)} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Actor } from '@shared/domain/audit';
 import { languageLabel } from '@shared/domain/statements/languages';
 import { CHANNEL_LABELS, canDo } from '@shared/domain/statements/workflow';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
-import type { Statement, StatementTemplate, StatementVersion } from '@shared/schemas/statements';
+import type { Statement, StatementTemplate } from '@shared/schemas/statements';
 
 import { ApprovalRecord } from './ApprovalRecord';
 import { ApprovedText } from './ApprovedText';
@@ -37,15 +37,14 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   const [editing, setEditing] = useState<EditMode | null>(null);
   const [releasing, setReleasing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [lastHead, setLastHead] = useState<StatementVersion | null>(null);
+  // Kept here, not in the editor: the editor is rebuilt when a save makes a new version, and the
+  // review dialog asked for by "Send for review" must survive that.
+  const [reviewOpen, setReviewOpen] = useState(false);
   if (!versions || !approvals || translation === undefined) return <p className="muted">Loading the statement…</p>;
+  const head = versions.find((v) => v.id === statement.headVersionId);
   // The statement and its versions come from two live queries that land a moment apart: just
-  // after a save the statement names a head version the list does not hold yet. Meanwhile the
-  // last head stays on screen, so the editor (and the review dialog it is opening) is not torn
-  // down and rebuilt in between.
-  const found = versions.find((v) => v.id === statement.headVersionId);
-  if (found && found !== lastHead) setLastHead(found);
-  const head = found ?? (lastHead?.statementId === statement.id ? lastHead : undefined);
+  // after a save the statement can name a version the list does not hold yet.
+  if (!head && versions.every((v) => v.number < statement.headVersionNumber)) return <p className="muted">Loading the statement…</p>;
   if (!head) return <p className="form-error" role="alert">The current version of this statement is missing from the desk. Restore a backup.</p>;
   const zone = incident.timeZone;
   const approval = statement.approvedVersionId ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved') : undefined;
@@ -92,7 +91,8 @@ export function StatementDetail({ statement, incident, settings, templates, acto
       )}
 
       {mode !== null ? (
-        <DraftEditor key={`${statement.id}-${mode}`} incident={incident} statement={statement} head={head} mode={mode} actor={actor} onCancel={mode === 'draft' ? undefined : () => setEditing(null)} />
+        <DraftEditor key={`${statement.id}-${mode}`} incident={incident} statement={statement} head={head} mode={mode} actor={actor} onCancel={mode === 'draft' ? undefined : () => setEditing(null)}
+          reviewOpen={reviewOpen && mode === 'draft'} onReviewOpen={setReviewOpen} />
       ) : statement.status === 'in-review' ? (
         <ReviewPanel statement={statement} head={head} versions={versions} approvals={approvals} timeZone={zone} actor={actor} />
       ) : statement.status === 'withdrawn' ? (
