@@ -65,12 +65,12 @@ export function checkTransition(from: CallState, to: CallState, note: string): R
   return ok(null);
 }
 
-/** The states a call in `from` may move to, for the buttons to offer. */
 /** Whether leaving this state needs a note (the form says so before the operator tries). */
 export function isSettled(state: CallState): boolean {
   return SETTLED.has(state);
 }
 
+/** The states a call in `from` may move to, for the buttons to offer. */
 export function nextStates(from: CallState): readonly CallState[] {
   return ALLOWED[from];
 }

@@ -67,11 +67,12 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         setErrors({});
         setFailure(null);
         // Cleared at once, not when the write lands: someone quick may already be typing the next
-        // lesson, and a late reset would wipe it. A failed write puts the lesson back in the form.
+        // lesson, and a late reset would wipe it. A failed write puts the lesson back in the form,
+        // unless the next one is already being typed there.
         const submitted = draft;
         setDraft((d) => ({ ...EMPTY, kind: d.kind }));
         repos.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
-          setDraft(submitted);
+          setDraft((d) => (d.text === '' ? submitted : d));
           setFailure(`Not saved: ${String(err)}`);
         });
       }}>

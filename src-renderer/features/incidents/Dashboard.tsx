@@ -5,6 +5,7 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
+import { routeToHash } from '../../app/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { OverdueBadge } from '../checklists/OverdueBadge';
@@ -24,7 +25,7 @@ function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now:
     <li className={`incident-card${closed ? ' incident-card--closed' : ''}${overdue > 0 ? ' incident-card--overdue' : ''}`}>
       <div className="incident-card__main">
         <h3>
-          <a href={`#/incident/${encodeURIComponent(incident.id)}/overview`} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incident.id, tab: 'overview' }); }}>
+          <a href={routeToHash({ name: 'incident', id: incident.id, tab: 'overview' })} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incident.id, tab: 'overview' }); }}>
             {incident.title}
           </a>
         </h3>

@@ -7,7 +7,7 @@ import { atAGlance, type AtAGlance } from '@shared/domain/incident/atAGlance';
 import { languageLabel } from '@shared/domain/statements/languages';
 import type { Incident } from '@shared/schemas/entities';
 
-import type { WorkspaceTab } from '../../app/route';
+import { routeToHash, type WorkspaceTab } from '../../app/route';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { dueText } from '../checklists/checklistDisplay';
@@ -32,11 +32,12 @@ function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
 function Card({ title, tab, incidentId, action, children }: { title: string; tab: WorkspaceTab; incidentId: string; action: string; children: ReactNode }): ReactElement {
   const navigate = useAppStore((s) => s.navigate);
   const id = `glance-${tab}`;
+  const route = { name: 'incident', id: incidentId, tab } as const;
   return (
     <section className="glance__card" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
       {children}
-      <a className="glance__more" href={`#/incident/${encodeURIComponent(incidentId)}/${tab}`} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incidentId, tab }); }}>{action}</a>
+      <a className="glance__more" href={routeToHash(route)} onClick={(e) => { e.preventDefault(); navigate(route); }}>{action}</a>
     </section>
   );
 }

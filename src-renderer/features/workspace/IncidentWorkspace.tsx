@@ -5,7 +5,7 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
-import { WORKSPACE_TABS, type WorkspaceTab } from '../../app/route';
+import { WORKSPACE_TABS, routeToHash, type WorkspaceTab } from '../../app/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
@@ -119,7 +119,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
       <Header incident={incident} settings={settings} />
       <nav className="tabs" aria-label="Incident sections">
         {WORKSPACE_TABS.map((t) => (
-          <a key={t} href={`#/incident/${encodeURIComponent(id)}/${t}`} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
+          <a key={t} href={routeToHash({ name: 'incident', id, tab: t })} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: t }); }}>
             {TAB_LABELS[t]}
             {t === 'checklists' && <> <OverdueBadge count={overdueCount(checklistItems ?? [], incident, now)} /></>}
