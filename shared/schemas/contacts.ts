@@ -10,10 +10,19 @@ const epochMs = z.number().int().nonnegative();
 const id = z.string().min(1).max(100);
 const operator = z.string().min(1).max(120);
 
+/**
+ * FORMAT (data version 3): a number as typed, with what the desk read from it. Before version 3
+ * a number was { label, number } only; the upgrade (contacts/legacy.ts) reads each one.
+ */
 export const ContactPhoneSchema = z.object({
-  /** "mobile", "work", "after hours"… */
+  /** "mobile", "work", "After hours"…, as the person or the address book named it. */
   label: z.string().max(40),
-  number: z.string().min(1).max(40),
+  /** As typed or as the file wrote it, extension included: "+1 312 555 0170 ext. 12". */
+  number: z.string().min(1).max(60),
+  /** The number in E.164 ("+13125550170"); null when the desk could not read it: kept as typed, flagged. */
+  e164: z.string().regex(/^\+[1-9]\d{1,14}$/).nullable(),
+  /** The extension's digits, dialled once the line answers; '' when none. */
+  extension: z.string().regex(/^\d{0,10}$/),
 });
 export type ContactPhone = z.infer<typeof ContactPhoneSchema>;
 
@@ -25,7 +34,7 @@ export const ContactSchema = z.object({
   /** A stakeholder category id (stakeholderCategories.ts) or 'other'. */
   category: z.string().min(1).max(60),
   phones: z.array(ContactPhoneSchema).max(10),
-  /** Normalised phone numbers, indexed so a duplicate is found by number (phoneKey()). */
+  /** The numbers' E.164 keys (phoneKeyOf()), indexed so a duplicate is found by number. */
   phoneKeys: z.array(z.string().max(40)).max(10),
   email: z.string().max(254),
   radioCallSign: z.string().max(60),

@@ -55,6 +55,8 @@ export const DeskSettingsSchema = z.object({
   backupKeepDailyForDays: z.number().int().min(0).max(3650).optional(),
   /** Contacts whose details nobody has verified for this many days are flagged as stale (90 by default). */
   contactStaleDays: z.number().int().min(1).max(3650).optional(),
+  /** The country (ISO 3166, "US") numbers without a + are read in; by default the one of the desk's time zone. */
+  phoneCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

@@ -2,6 +2,8 @@ import type { Transaction } from 'dexie';
 
 import type { DerivedTableName, TableName } from '@shared/schemas/tables';
 
+import { upgradeToStructuredPhones } from './migrations/0003-structured-phones';
+
 /**
  * Every shipped version of the database, in order. Rules: never edit a shipped version; add a
  * new one. Schemas are additive (new tables, new indexes); an upgrade that reshapes data gets
@@ -44,6 +46,12 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       contactTrees: 'id, name, updatedAt',
       callAttempts: 'id, activationId, [activationId+at], incidentId',
     },
+  },
+  {
+    // Phone numbers stored with their E.164 form and extension, indexed by it (same index name).
+    version: 3,
+    stores: {},
+    upgrade: upgradeToStructuredPhones,
   },
 ];
 

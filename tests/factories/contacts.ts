@@ -1,5 +1,6 @@
-import type { ContactFields } from '@shared/domain/contacts/contact';
-import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
+import type { ContactFields, PhoneEntry } from '@shared/domain/contacts/contact';
+import { phoneKeyOf, structurePhone, unreadPhone } from '@shared/domain/contacts/phone';
+import type { Contact, ContactPhone, ContactTree, TreeNode } from '@shared/schemas/contacts';
 
 import { T0 } from './incident';
 
@@ -27,20 +28,27 @@ export function makeContactFields(overrides: Partial<ContactFields> = {}): Conta
   };
 }
 
-/** A stored contact with a deterministic id. */
-export function makeContact(overrides: Partial<Contact> = {}): Contact {
+/** A number as a Norwegian desk stores it (read in Norway; kept as typed, flagged, when unreadable). */
+export function storedPhone(p: PhoneEntry): ContactPhone {
+  const read = structurePhone(p.label, p.number, 'NO');
+  return read.ok ? read.value : unreadPhone(p.label, p.number);
+}
+
+/** A stored contact with a deterministic id; numbers given as typed are stored as a Norwegian desk reads them. */
+export function makeContact(overrides: Partial<Omit<Contact, 'phones'>> & { phones?: PhoneEntry[] } = {}): Contact {
   const fields = makeContactFields();
   const id = overrides.id ?? `con_${seq}`;
-  const phones = overrides.phones ?? fields.phones;
+  const phones = (overrides.phones ?? fields.phones).map(storedPhone);
   return {
     id,
     ...fields,
-    phoneKeys: phones.map((p) => p.number.replace(/\D/g, '').slice(-8)),
     createdAt: T0,
     createdBy: 'Ingrid Berg',
     updatedAt: T0,
     updatedBy: 'Ingrid Berg',
     ...overrides,
+    phones,
+    phoneKeys: [...new Set(phones.map(phoneKeyOf))],
   };
 }
 

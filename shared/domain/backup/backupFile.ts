@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { err, ok, type Result } from '../result';
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { upgradeLegacyTables } from '../contacts/legacy';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName, type TableRows } from '../../schemas/tables';
 
 /** FORMAT: the name every backup file carries, so no other JSON is mistaken for one. */
@@ -86,10 +87,12 @@ export async function parseBackup(
   if (missingTables.length > 0) return err({ code: 'missing-fields', fields: missingTables.map((t) => `data.${t}`) });
   if ((await options.sha256(canonicalJson(file.data))) !== file.checksum.value) return err({ code: 'checksum-mismatch' });
 
+  // A backup written by an older desk is read in today's shapes, as the database upgrade does.
+  const data = upgradeLegacyTables(file.data, file.schemaVersion);
   const rows = {} as Record<TableName, unknown[]>;
   for (const table of TABLE_NAMES) {
     const schema = TABLE_SCHEMAS[table];
-    const source = file.data[table] ?? [];
+    const source = data[table] ?? [];
     const parsed: unknown[] = [];
     for (const [index, row] of source.entries()) {
       const result = schema.safeParse(row);

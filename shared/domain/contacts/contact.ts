@@ -1,6 +1,8 @@
 import type { Actor } from '../audit';
 import { err, ok, type Result } from '../result';
 import type { Contact, ContactPhone } from '../../schemas/contacts';
+import { foldForSearch } from '../text/foldForSearch';
+import { describePhoneProblem, phoneKeyOf, readPhoneNumber, shownNumber, structurePhone, unreadPhone, type PhoneCountry } from './phone';
 import { STAKEHOLDER_CATEGORY_IDS, categoryTitle } from './stakeholderCategories';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,13 +10,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Contacts not verified for this many days are flagged: a call tree with dead numbers fails when it is needed. */
 export const DEFAULT_STALE_DAYS = 90;
 
+/**
+ * A number as the form or an import supplies it. `e164: null` asks to keep a number the desk
+ * cannot read as typed (a number already stored so, or one the operator chose to keep from a
+ * file); any other number must be readable.
+ */
+export type PhoneEntry = { label: string; number: string; e164?: string | null; extension?: string };
+
 /** What a person types in the contact form (or an import row supplies). */
 export type ContactFields = {
   name: string;
   organisation: string;
   role: string;
   category: string;
-  phones: ContactPhone[];
+  phones: PhoneEntry[];
   email: string;
   radioCallSign: string;
   languages: string[];
@@ -25,6 +34,9 @@ export type ContactFields = {
   intermediaryId: string | null;
   lastVerifiedAt: number | null;
 };
+
+/** The fields once checked: every number read (or deliberately kept as typed). */
+export type ValidContactFields = Omit<ContactFields, 'phones'> & { phones: ContactPhone[] };
 
 export type ContactFieldErrors = Partial<Record<keyof ContactFields, string>>;
 
@@ -40,28 +52,6 @@ export function emptyContactFields(): ContactFields {
   };
 }
 
-/**
- * The key two numbers share when they are the same line however they are written:
- * "+47 38 07 50 00", "0047 38075000" and "38 07 50 00" all give "38075000". The last eight
- * digits identify a line within any one country well enough for a duplicate warning, which
- * the operator confirms or dismisses; it never merges anything by itself.
- */
-export function phoneKey(number: string): string {
-  const digits = number.replace(/\D/g, '');
-  return digits.length > 8 ? digits.slice(-8) : digits;
-}
-
-/** Why a phone number cannot be dialled as written, or null when it looks dialable. */
-export function phoneProblem(number: string): string | null {
-  const t = number.trim();
-  if (t === '') return 'is empty';
-  if (!/^\+?[\d\s().\-/]+$/.test(t.replace(/^tel:/i, ''))) return `“${t}” is not a phone number (digits, spaces, + ( ) - only)`;
-  const digits = t.replace(/\D/g, '');
-  if (digits.length < 3) return `“${t}” has too few digits to dial`;
-  if (digits.length > 17) return `“${t}” has too many digits to be one number`;
-  return null;
-}
-
 /** A simple check for an email address: something@domain.tld, without spaces. */
 export function emailProblem(email: string): string | null {
   const t = email.trim();
@@ -69,19 +59,55 @@ export function emailProblem(email: string): string | null {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? null : `“${t}” is not an email address`;
 }
 
-/** Checks the form; on success returns the fields cleaned (trimmed, empty phones dropped). */
-export function validateContactFields(fields: ContactFields, now: number): Result<ContactFields, ContactFieldErrors> {
+/**
+ * Reads every number of the form against the desk's country. A number that cannot be read is
+ * refused, with the reason, unless it asks to be kept as typed (`e164: null`).
+ */
+export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountry | null): { phones: ContactPhone[]; problems: string[] } {
+  const phones: ContactPhone[] = [];
+  const problems: string[] = [];
+  const keys = new Set<string>();
+  for (const [i, entry] of entries.entries()) {
+    const number = entry.number.trim();
+    if (number === '') continue;
+    const label = entry.label.trim();
+    const which = entries.length > 1 ? `Number ${i + 1}: ` : '';
+    if (label.length > 40) problems.push(`${which}keep the label “${label.slice(0, 20)}…” under 40 characters.`);
+    if (number.length > 60) {
+      problems.push(`${which}“${number.slice(0, 20)}…” is too long to be a phone number.`);
+      continue;
+    }
+    const read = structurePhone(label, number, country);
+    let phone: ContactPhone;
+    if (read.ok) phone = read.value;
+    else if (entry.e164 === null && !/[\p{Cc}\p{Cf}]/u.test(number)) phone = unreadPhone(label, number);
+    else {
+      problems.push(`${which}${capitalise(describePhoneProblem(number, read.error))}.`);
+      continue;
+    }
+    const key = phoneKeyOf(phone);
+    if (keys.has(key)) continue; // the same line listed twice: kept once, with its first label
+    keys.add(key);
+    phones.push(phone);
+  }
+  return { phones, problems };
+}
+
+const capitalise = (s: string) => (s.startsWith('“') ? `The number ${s}` : s.charAt(0).toUpperCase() + s.slice(1));
+
+/** Checks the form; on success returns the fields cleaned (trimmed, numbers read, empty ones dropped). */
+export function validateContactFields(fields: ContactFields, now: number, country: PhoneCountry | null): Result<ValidContactFields, ContactFieldErrors> {
   const errors: ContactFieldErrors = {};
   const name = fields.name.trim();
   if (name === '') errors.name = 'Give the person’s name.';
   else if (name.length > 200) errors.name = 'Keep the name under 200 characters.';
-  const phones = fields.phones.map((p) => ({ label: p.label.trim(), number: p.number.trim() })).filter((p) => p.number !== '');
-  const badPhone = phones.map((p) => phoneProblem(p.number)).find((p) => p !== null);
-  if (badPhone) errors.phones = `The phone number ${badPhone}.`;
+  const { phones, problems } = checkPhones(fields.phones, country);
+  if (problems.length > 0) errors.phones = problems.join(' ');
+  if (phones.length > 10) errors.phones = 'Keep at most 10 numbers per contact.';
   const email = fields.email.trim();
   const badEmail = emailProblem(email);
   if (badEmail) errors.email = `${badEmail}.`;
-  if (phones.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = 'Give at least one phone number, email or radio call sign: nobody can reach a contact without one.';
+  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = 'Give at least one phone number, email or radio call sign: nobody can reach a contact without one.';
   if (!STAKEHOLDER_CATEGORY_IDS.includes(fields.category)) errors.category = 'Choose a category from the list.';
   if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS) errors.lastVerifiedAt = 'The date of the last check cannot be in the future.';
   if (Object.keys(errors).length > 0) return err(errors);
@@ -99,16 +125,18 @@ export function validateContactFields(fields: ContactFields, now: number): Resul
   });
 }
 
+const keysOf = (phones: readonly ContactPhone[]) => [...new Set(phones.map(phoneKeyOf))];
+
 /** A new directory record from validated fields. */
-export function createContact(fields: ContactFields, id: string, actor: Actor): Contact {
+export function createContact(fields: ValidContactFields, id: string, actor: Actor): Contact {
   return {
-    id, ...fields, phoneKeys: [...new Set(fields.phones.map((p) => phoneKey(p.number)))],
+    id, ...fields, phoneKeys: keysOf(fields.phones),
     createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator,
   };
 }
 
-export function updateContact(current: Contact, fields: ContactFields, actor: Actor): Contact {
-  return { ...current, ...fields, phoneKeys: [...new Set(fields.phones.map((p) => phoneKey(p.number)))], updatedAt: actor.now, updatedBy: actor.operator };
+export function updateContact(current: Contact, fields: ValidContactFields, actor: Actor): Contact {
+  return { ...current, ...fields, phoneKeys: keysOf(fields.phones), updatedAt: actor.now, updatedBy: actor.operator };
 }
 
 export function contactFieldsOf(c: Contact): ContactFields {
@@ -130,18 +158,32 @@ export function describeVerification(contact: Pick<Contact, 'lastVerifiedAt'>, n
 
 export type Duplicate = { contact: Contact; reason: 'phone' | 'email'; value: string };
 
-/** Directory contacts that share a phone number or an email address with `candidate`. */
+/** The keys of numbers as typed in a form: read against the desk's country, E.164 with extension. */
+function entryKeys(phones: readonly PhoneEntry[], country: PhoneCountry | null): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const p of phones) {
+    const number = p.number.trim();
+    if (number === '') continue;
+    const read = p.e164 === undefined ? readPhoneNumber(number, country) : null;
+    const key = read ? (read.ok ? phoneKeyOf({ number, ...read.value }) : null) : phoneKeyOf({ number, e164: p.e164 ?? null, extension: p.extension ?? '' });
+    if (key !== null) keys.set(key, number);
+  }
+  return keys;
+}
+
+/** Directory contacts that share a phone number (same E.164 number and extension) or an email address with `candidate`. */
 export function findDuplicates(
   candidate: Pick<ContactFields, 'phones' | 'email'>,
   directory: readonly Contact[],
-  exceptId: string | null = null,
+  exceptId: string | null,
+  country: PhoneCountry | null,
 ): Duplicate[] {
-  const keys = new Map(candidate.phones.filter((p) => p.number.trim() !== '').map((p) => [phoneKey(p.number), p.number.trim()]));
+  const keys = entryKeys(candidate.phones, country);
   const email = candidate.email.trim().toLowerCase();
   const found: Duplicate[] = [];
   for (const c of directory) {
     if (c.id === exceptId) continue;
-    const shared = c.phoneKeys.find((k) => k !== '' && keys.has(k));
+    const shared = c.phoneKeys.find((k) => k !== '' && k !== '?' && keys.has(k));
     if (shared !== undefined) found.push({ contact: c, reason: 'phone', value: keys.get(shared) ?? shared });
     else if (email !== '' && c.email.trim().toLowerCase() === email) found.push({ contact: c, reason: 'email', value: c.email });
   }
@@ -157,21 +199,53 @@ export function describeDuplicate(d: Duplicate): string {
 export function duplicatesInDirectory(directory: readonly Contact[]): Map<string, Duplicate[]> {
   const out = new Map<string, Duplicate[]>();
   for (const c of directory) {
-    const dups = findDuplicates(c, directory, c.id);
+    const dups = findDuplicates(c, directory, c.id, null);
     if (dups.length > 0) out.set(c.id, dups);
   }
   return out;
 }
 
-/** Every word of the query must appear in some field: name, organisation, role, category, numbers, email, notes… */
-export function matchesSearch(contact: Contact, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+/** The ways a number may be searched for: as typed, as shown, in E.164, by its digits. */
+function numberForms(p: ContactPhone, country: PhoneCountry | null): string[] {
+  const shown = shownNumber(p, country);
+  return [p.number, shown, p.e164 ?? '', digitsOf(p.number), digitsOf(shown), digitsOf(p.e164 ?? '')].filter((s) => s !== '');
+}
+
+/** True when the query is that very number: the same line once read, or exactly its digits. */
+function isExactNumber(contact: Contact, query: string, country: PhoneCountry | null): boolean {
+  const digits = digitsOf(query);
+  if (digits.length < 3 || !/^[+\d\s().\-/]+$/.test(query.trim())) return false;
+  const read = readPhoneNumber(query, country);
+  return contact.phones.some((p) =>
+    (read.ok && p.e164 === read.value.e164 && (read.value.extension === '' || read.value.extension === p.extension))
+    || [digitsOf(p.number), digitsOf(shownNumber(p, country)), digitsOf(p.e164 ?? ''), p.extension].includes(digits));
+}
+
+/** Every word of the query must appear in some field, accents and case aside: name, organisation, role, category, numbers, email, notes… */
+export function matchesSearch(contact: Contact, query: string, country: PhoneCountry | null): boolean {
+  const words = foldForSearch(query).split(/\s+/).filter((w) => w !== '');
   if (words.length === 0) return true;
-  const hay = [
+  const hay = foldForSearch([
     contact.name, contact.organisation, contact.role, categoryTitle(contact.category), contact.email, contact.radioCallSign,
-    contact.languages.join(' '), contact.afterHours, contact.notes, ...contact.phones.map((p) => `${p.label} ${p.number} ${p.number.replace(/\D/g, '')}`),
-  ].join('\n').toLowerCase();
-  return words.every((w) => hay.includes(w));
+    contact.languages.join(' '), contact.afterHours, contact.notes, ...contact.phones.flatMap((p) => [p.label, ...numberForms(p, country)]),
+  ].join('\n'));
+  if (words.every((w) => hay.includes(w))) return true;
+  // A number typed with its spaces ("312 555 0170") meets the number however it was stored.
+  const digits = digitsOf(query);
+  return digits.length >= 3 && /^[+\d\s().\-/]+$/.test(query.trim()) && contact.phones.some((p) => numberForms(p, country).some((f) => digitsOf(f).includes(digits)));
+}
+
+/**
+ * The directory filtered by the query, in directory order, except that contacts with exactly
+ * the number searched for come first: "99999" finds the line 99999 before numbers that merely
+ * contain those digits.
+ */
+export function searchContacts(directory: readonly Contact[], query: string, country: PhoneCountry | null): Contact[] {
+  const found = directory.filter((c) => matchesSearch(c, query, country));
+  const exact = found.filter((c) => isExactNumber(c, query, country));
+  return exact.length === 0 ? found : [...exact, ...found.filter((c) => !exact.includes(c))];
 }
 
 /** The number to dial first: the first one listed. */

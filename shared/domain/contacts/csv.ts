@@ -1,34 +1,48 @@
 import Papa from 'papaparse';
 
 import { err, ok, type Result } from '../result';
-import type { Contact, ContactPhone } from '../../schemas/contacts';
-import { emailProblem, emptyContactFields, phoneProblem, type ContactFields } from './contact';
-import { OTHER_CATEGORY, categoryTitle, matchCategory } from './stakeholderCategories';
+import type { Contact } from '../../schemas/contacts';
+import { emailProblem, emptyContactFields } from './contact';
+import type { ImportCandidate, UnreadNumber } from './importCandidates';
+import { isHonorific } from './names';
+import { cleanLabel, describePhoneProblem, internationalNumber, phoneKeyOf, splitPhoneList, structurePhone, type PhoneCountry } from './phone';
+import { categoryTitle, matchCategory } from './stakeholderCategories';
+import type { ContactExportOptions } from './vcard';
 
 /**
- * Contacts in and out of spreadsheets. Import goes through a column mapping that recognises the
- * headers Google Contacts and Outlook write, then checks every row and names each problem
- * (row, field, why). Nothing is written here: the caller shows the problems and writes only
- * what the operator confirms.
+ * Contacts in and out of spreadsheets. Import goes through a column mapping that knows the
+ * layouts Google Contacts and Outlook export (and the desk's own), then checks every row and
+ * names each problem (row, column, why). Nothing is written here: the caller shows the
+ * problems and writes only what the operator confirms.
  */
 
 export const CONTACT_IMPORT_FIELDS = [
-  'name', 'givenName', 'familyName', 'organisation', 'role', 'category', 'phone1', 'phone2', 'phone3', 'email',
+  'name', 'prefix', 'givenName', 'middleName', 'familyName', 'suffix', 'organisation', 'department', 'role', 'category', 'email',
   'radioCallSign', 'languages', 'afterHours', 'notes', 'lastVerified', 'doNotShare', 'consentOnFile',
 ] as const;
 export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
-export type ContactColumnMapping = Partial<Record<ContactImportField, number>>;
+
+/** A column of numbers: where its label comes from (a label column, else the column's own name). */
+export type PhoneColumn = { column: number; labelColumn: number | null; label: string };
+
+export type ContactColumnMapping = {
+  fields: Partial<Record<ContactImportField, number>>;
+  phones: PhoneColumn[];
+  /** Further email columns (Outlook's "E-mail 2 Address"): kept in the notes. */
+  otherEmails: number[];
+};
 
 export const CONTACT_IMPORT_LABELS: Record<ContactImportField, string> = {
   name: 'Full name',
+  prefix: 'Name prefix (Dr., Imam…)',
   givenName: 'First name',
+  middleName: 'Middle name',
   familyName: 'Last name',
+  suffix: 'Name suffix',
   organisation: 'Organisation',
-  role: 'Role or title',
-  category: 'Stakeholder category',
-  phone1: 'Phone 1',
-  phone2: 'Phone 2',
-  phone3: 'Phone 3',
+  department: 'Department',
+  role: 'Role or job title',
+  category: 'Stakeholder category or groups',
   email: 'Email',
   radioCallSign: 'Radio call sign',
   languages: 'Languages',
@@ -39,17 +53,21 @@ export const CONTACT_IMPORT_LABELS: Record<ContactImportField, string> = {
   consentOnFile: 'Consent on file (yes/no)',
 };
 
-/** Header names, lower-cased, as the desk's own export, Google Contacts and Outlook write them. */
+/**
+ * Header names, lower-cased, as the desk's own export, Google Contacts (current and older
+ * layouts) and Outlook write them. Outlook's "Title" is the honorific; its "Job Title" the role.
+ */
 const SYNONYMS: Record<ContactImportField, string[]> = {
   name: ['name', 'full name', 'display name', 'fn'],
-  givenName: ['first name', 'given name', 'firstname'],
+  prefix: ['name prefix', 'prefix', 'honorific', 'salutation'],
+  givenName: ['first name', 'given name', 'firstname', 'forename'],
+  middleName: ['middle name', 'additional name'],
   familyName: ['last name', 'family name', 'surname', 'lastname'],
+  suffix: ['name suffix', 'suffix'],
   organisation: ['organisation', 'organization', 'company', 'organization name', 'organization 1 - name', 'org'],
-  role: ['role', 'title', 'job title', 'organization title', 'organization 1 - title', 'position'],
-  category: ['category', 'stakeholder category', 'categories', 'labels', 'group membership'],
-  phone1: ['phone 1', 'mobile phone', 'mobile', 'phone 1 - value', 'cell', 'phone'],
-  phone2: ['phone 2', 'business phone', 'work phone', 'phone 2 - value'],
-  phone3: ['phone 3', 'home phone', 'other phone', 'phone 3 - value'],
+  department: ['department', 'organization department', 'organization 1 - department'],
+  role: ['role', 'job title', 'organization title', 'organization 1 - title', 'position', 'occupation'],
+  category: ['stakeholder category', 'category', 'labels', 'group membership', 'categories', 'groups', 'group'],
   email: ['email', 'e-mail', 'e-mail address', 'email address', 'e-mail 1 - value', 'email 1 - value'],
   radioCallSign: ['radio call sign', 'call sign', 'callsign', 'radio'],
   languages: ['languages', 'language', 'languages spoken'],
@@ -60,32 +78,107 @@ const SYNONYMS: Record<ContactImportField, string[]> = {
   consentOnFile: ['consent on file', 'consent', 'consent on file (yes/no)'],
 };
 
-/** Google writes "Phone 1 - Type" beside "Phone 1 - Value": the label of that number. */
-const typeColumnFor = (header: string) => header.replace(/ - value$/i, ' - Type');
+/** Outlook's phone columns and the label each gives its number. */
+const OUTLOOK_PHONES: Record<string, string> = {
+  'mobile phone': 'mobile', 'business phone': 'work', 'business phone 2': 'work', 'home phone': 'home', 'home phone 2': 'home',
+  'primary phone': 'main', 'company main phone': 'main', 'other phone': 'other', 'car phone': 'car', 'pager': 'pager',
+  'business fax': 'work fax', 'home fax': 'home fax', 'other fax': 'other fax', 'callback': 'callback', 'radio phone': 'radio',
+  "assistant's phone": 'assistant', 'isdn': 'ISDN', 'tty/tdd phone': 'textphone', 'telex': 'telex',
+};
+
+/** Hand-made sheets: a column named like a phone, its label from the name. */
+const GENERIC_PHONES: Record<string, string> = {
+  phone: 'phone', telephone: 'phone', tel: 'phone', 'phone number': 'phone', 'telephone number': 'phone', mobile: 'mobile', cell: 'mobile',
+  'mobile number': 'mobile', 'cell phone': 'mobile', 'work phone': 'work', 'office phone': 'work', 'after-hours phone': 'after hours',
+  'after hours phone': 'after hours', 'emergency phone': 'emergency', 'phone 1': 'phone', 'phone 2': 'phone', 'phone 3': 'phone',
+};
+
+const norm = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export { readCsvTable as readContactCsv, type CsvError as ContactCsvError, type CsvTable as ContactCsvTable } from '../csv/readCsvTable';
-import type { CsvTable as ContactCsvTable } from '../csv/readCsvTable';
+import type { CsvError as ContactCsvError, CsvTable as ContactCsvTable } from '../csv/readCsvTable';
 
-/** Guesses which column holds what from the header names. */
-export function autoMapContacts(headers: readonly string[]): ContactColumnMapping {
-  const mapping: ContactColumnMapping = {};
-  const norm = headers.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' '));
+/** A spreadsheet that cannot be read, in words a city official can act on. */
+export function describeContactCsvError(e: ContactCsvError, fileName: string): string {
+  if (e.code === 'empty') return `“${fileName}” has no rows to import.`;
+  const row = /row (\d+)/i.exec(e.detail)?.[1];
+  const where = row === undefined ? 'somewhere in the file' : `in row ${row}`;
+  if (/quote/i.test(e.detail)) {
+    return `“${fileName}” cannot be split into columns: a quotation mark ${where} is opened and never closed, so everything after it would run together. Open the file in a spreadsheet, check that row, and save it as CSV again.`;
+  }
+  return `“${fileName}” is not a CSV file the desk can read (${where}). Open it in a spreadsheet and save it as CSV (comma-separated, UTF-8).`;
+}
+
+/** Which columns hold numbers, with their labels, in the file's order. */
+function findPhoneColumns(headers: readonly string[]): PhoneColumn[] {
+  const h = headers.map(norm);
+  const columns: PhoneColumn[] = [];
+  h.forEach((header, i) => {
+    // Google and the desk: "Phone 1 - Value" beside "Phone 1 - Label" (older Google: "- Type").
+    const pair = /^phone (\d+) - value$/.exec(header);
+    if (pair) {
+      const labelColumn = h.findIndex((x) => x === `phone ${pair[1] ?? ''} - label` || x === `phone ${pair[1] ?? ''} - type`);
+      columns.push({ column: i, labelColumn: labelColumn >= 0 ? labelColumn : null, label: 'phone' });
+      return;
+    }
+    const outlook = OUTLOOK_PHONES[header];
+    const generic = GENERIC_PHONES[header];
+    const label = outlook ?? generic;
+    if (label !== undefined) {
+      // The desk's older export and hand-made sheets may put a label beside: "Phone 1 label".
+      const labelColumn = h.findIndex((x) => x === `${header} label` || x === `${header} - label` || x === `${header} type`);
+      columns.push({ column: i, labelColumn: labelColumn >= 0 ? labelColumn : null, label });
+    }
+  });
+  return columns;
+}
+
+/**
+ * Guesses which column holds what from the header names (and, for a column called "Title",
+ * from what it holds: honorifics such as "Dr." or "Mrs" go before the name, anything else is
+ * the role).
+ */
+export function autoMapContacts(table: Pick<ContactCsvTable, 'headers' | 'rows'>): ContactColumnMapping {
+  const fields: ContactColumnMapping['fields'] = {};
+  const h = table.headers.map(norm);
   const taken = new Set<number>();
+  const phones = findPhoneColumns(table.headers);
+  for (const p of phones) {
+    taken.add(p.column);
+    if (p.labelColumn !== null) taken.add(p.labelColumn);
+  }
   for (const field of CONTACT_IMPORT_FIELDS) {
     for (const synonym of SYNONYMS[field]) {
-      const i = norm.findIndex((h, idx) => h === synonym && !taken.has(idx));
+      const i = h.findIndex((x, idx) => x === synonym && !taken.has(idx));
       if (i >= 0) {
-        mapping[field] = i;
+        fields[field] = i;
         taken.add(i);
         break;
       }
     }
   }
-  return mapping;
+  const title = h.findIndex((x, idx) => x === 'title' && !taken.has(idx));
+  if (title >= 0) {
+    const values = table.rows.map((r) => (r[title] ?? '').trim()).filter((v) => v !== '');
+    const honorifics = values.filter(isHonorific).length;
+    const outlookLayout = h.includes('job title');
+    if ((outlookLayout || honorifics * 2 >= values.length) && fields.prefix === undefined) fields.prefix = title;
+    else if (fields.role === undefined) fields.role = title;
+  }
+  const otherEmails = h.flatMap((x, i) => (!taken.has(i) && /^e-?mail [2-9]( address| - value)$/.test(x) ? [i] : []));
+  return { fields, phones, otherEmails };
+}
+
+/** "laid out as Google Contacts exports it": which layout the headers are, for the preview. */
+export function describeCsvLayout(headers: readonly string[]): string {
+  const h = new Set(headers.map(norm));
+  if (h.has('stakeholder category') && (h.has('phone 1 - value') || h.has('phone 1'))) return 'laid out as this desk exports contacts';
+  if (h.has('phone 1 - value') || h.has('group membership') || h.has('given name') || h.has('name prefix')) return 'laid out as Google Contacts exports them';
+  if (h.has('job title') || h.has('business phone') || h.has('e-mail address') || h.has('mobile phone')) return 'laid out as Outlook exports contacts';
+  return 'a spreadsheet of your own: check which column holds what';
 }
 
 export type ContactRowError = { row: number; field: string; problem: string };
-export type ContactRow = { row: number; fields: ContactFields };
 
 const YES = /^(yes|y|true|1|x|ja)$/i;
 const NO = /^(no|n|false|0|nei)?$/i;
@@ -103,104 +196,129 @@ function parseDate(text: string): number | null {
   return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? at : null;
 }
 
-const phoneLabel = (header: string) => {
-  const h = header.toLowerCase();
-  if (h.includes('mobile') || h.includes('cell')) return 'mobile';
-  if (h.includes('business') || h.includes('work')) return 'work';
-  if (h.includes('home')) return 'home';
-  return 'phone';
-};
+/** Google's groups that every contact has ("* myContacts", "* starred"): never a category. */
+const SYSTEM_GROUP = /^\*\s|^(mycontacts|starred|other contacts)$/i;
 
 /**
- * Checks every row against the mapping. Rows with a problem are left out of `rows` and each
- * problem is listed; the caller decides, with the operator, whether to import the rest.
+ * The groups of a cell: Google separates them with ":::", Outlook with ";", people with commas
+ * (a category title that holds a comma, "Faith, cultural and sports venues", stays whole).
+ */
+export function splitGroups(cell: string): string[] {
+  const parts = cell.split(/\s*(?::::|;)\s*/).flatMap((p) => (matchCategory(p) !== null ? [p] : p.split(/\s*,\s*/)));
+  return [...new Set(parts.map((g) => g.trim()).filter((g) => g !== '' && !SYSTEM_GROUP.test(g)))];
+}
+
+/**
+ * Reads every row with the mapping. A row without a name is a problem that keeps it out; a
+ * number the desk cannot read is reported on its own and never costs the rest of the row.
  */
 export function importContactRows(
   table: ContactCsvTable,
   mapping: ContactColumnMapping,
-  now: number,
-): Result<{ rows: ContactRow[]; errors: ContactRowError[] }, string> {
-  if (mapping.name === undefined && mapping.givenName === undefined && mapping.familyName === undefined) {
+  options: { now: number; country: PhoneCountry | null },
+): Result<{ rows: ImportCandidate[]; errors: ContactRowError[] }, string> {
+  const f = mapping.fields;
+  if (f.name === undefined && f.givenName === undefined && f.familyName === undefined) {
     return err('Choose the column that holds the name (or the first and last name).');
   }
-  const colName = (f: ContactImportField) => (mapping[f] === undefined ? CONTACT_IMPORT_LABELS[f] : (table.headers[mapping[f]] ?? `column ${mapping[f] + 1}`) || `column ${mapping[f] + 1}`);
-  const cell = (row: string[], f: ContactImportField) => (mapping[f] === undefined ? '' : (row[mapping[f]] ?? '').trim());
-  const rows: ContactRow[] = [];
+  const headerOf = (i: number) => table.headers[i] || `column ${i + 1}`;
+  const colName = (field: ContactImportField) => (f[field] === undefined ? CONTACT_IMPORT_LABELS[field] : headerOf(f[field]));
+  const cell = (row: string[], field: ContactImportField) => (f[field] === undefined ? '' : (row[f[field]] ?? '').trim());
+  const rows: ImportCandidate[] = [];
   const errors: ContactRowError[] = [];
   table.rows.forEach((row, i) => {
     const rowNo = i + 2; // the header is row 1, as a spreadsheet numbers it
     const problems: ContactRowError[] = [];
-    const bad = (f: ContactImportField, problem: string) => problems.push({ row: rowNo, field: colName(f), problem });
+    const bad = (field: ContactImportField, problem: string) => problems.push({ row: rowNo, field: colName(field), problem });
+    const notes: string[] = [];
     const fields = emptyContactFields();
 
-    fields.name = cell(row, 'name') || [cell(row, 'givenName'), cell(row, 'familyName')].filter((s) => s !== '').join(' ');
-    if (fields.name === '') bad(mapping.name !== undefined ? 'name' : 'givenName', 'is empty: every contact needs a name');
+    const prefix = cell(row, 'prefix');
+    const whole = cell(row, 'name');
+    const parts = [prefix, cell(row, 'givenName'), cell(row, 'middleName'), cell(row, 'familyName'), cell(row, 'suffix')].filter((s) => s !== '');
+    fields.name = whole === '' ? (parts.length > (prefix === '' ? 0 : 1) ? parts.join(' ') : '') : prefix !== '' && !whole.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix} ${whole}` : whole;
+    if (fields.name === '') bad(f.name !== undefined ? 'name' : 'givenName', 'is empty: every contact needs a name');
     else if (fields.name.length > 200) bad('name', 'is longer than 200 characters');
-    fields.organisation = cell(row, 'organisation');
+    fields.organisation = [cell(row, 'organisation'), cell(row, 'department')].filter((s) => s !== '').join(', ');
     fields.role = cell(row, 'role');
+    const groups = splitGroups(cell(row, 'category'));
 
-    const categoryText = cell(row, 'category').split(/\s*:::\s*|[;,]/)[0]?.trim() ?? '';
-    const category = categoryText === '' ? OTHER_CATEGORY : matchCategory(categoryText);
-    if (category === null) bad('category', `“${categoryText}” is not one of the guide's stakeholder categories (e.g. “${categoryTitle('local-law-enforcement')}”)`);
-    else fields.category = category;
-
-    const phones: ContactPhone[] = [];
-    for (const f of ['phone1', 'phone2', 'phone3'] as const) {
-      const number = cell(row, f);
-      if (number === '') continue;
-      const problem = phoneProblem(number);
-      if (problem) {
-        bad(f, problem);
-        continue;
+    const unreadNumbers: UnreadNumber[] = [];
+    const keys = new Set<string>();
+    for (const col of mapping.phones) {
+      const value = (row[col.column] ?? '').trim();
+      if (value === '') continue;
+      const typed = col.labelColumn === null ? '' : cleanLabel(row[col.labelColumn] ?? '');
+      const label = typed || col.label;
+      for (const number of splitPhoneList(value, options.country)) {
+        const read = structurePhone(label, number, options.country);
+        if (!read.ok) {
+          unreadNumbers.push({ label, number, problem: `${headerOf(col.column)}: ${describePhoneProblem(number, read.error)}` });
+          continue;
+        }
+        const key = phoneKeyOf(read.value);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        fields.phones.push(read.value);
       }
-      const header = table.headers[mapping[f] ?? -1] ?? '';
-      const typeCol = table.headers.findIndex((h) => h.toLowerCase() === typeColumnFor(header).toLowerCase());
-      const typed = typeCol >= 0 && typeCol !== mapping[f] ? (row[typeCol] ?? '').replace(/^\*\s*/, '').trim().toLowerCase() : '';
-      phones.push({ label: typed || phoneLabel(header), number });
     }
-    fields.phones = phones;
-    fields.email = cell(row, 'email').split(/\s*:::\s*/)[0] ?? '';
+    const emails = [cell(row, 'email'), ...mapping.otherEmails.map((c) => (row[c] ?? '').trim())].flatMap((e) => e.split(/\s*:::\s*/)).filter((e) => e !== '');
+    fields.email = emails[0] ?? '';
     const emailBad = emailProblem(fields.email);
     if (emailBad) bad('email', emailBad);
     fields.radioCallSign = cell(row, 'radioCallSign');
-    if (phones.length === 0 && fields.email === '' && fields.radioCallSign === '' && !problems.some((p) => p.field === colName('phone1') || p.field === colName('email'))) {
-      bad('phone1', 'no phone number, email or call sign in this row: nobody could reach this contact');
+    if (fields.phones.length === 0 && unreadNumbers.length === 0 && fields.email === '' && fields.radioCallSign === '' && !emailBad) {
+      problems.push({ row: rowNo, field: mapping.phones[0] ? headerOf(mapping.phones[0].column) : 'Phone', problem: 'no phone number, email or call sign in this row: nobody could reach this contact' });
     }
     fields.languages = cell(row, 'languages').split(/[,;/]/).map((l) => l.trim()).filter((l) => l !== '');
     fields.afterHours = cell(row, 'afterHours');
-    fields.notes = cell(row, 'notes');
+    const noteParts = [cell(row, 'notes')];
+    if (emails.length > 1) {
+      noteParts.push(`Other email: ${emails.slice(1).join(', ')}`);
+      notes.push(`has ${emails.length} email addresses: ${emails[0] ?? ''} is kept as the email, the others go in the notes`);
+    }
+    fields.notes = noteParts.filter((n) => n !== '').join('\n');
     if (fields.notes.length > 5000) bad('notes', 'is longer than 5,000 characters');
 
     const verified = cell(row, 'lastVerified');
     if (verified !== '') {
       const at = parseDate(verified);
       if (at === null) bad('lastVerified', `“${verified}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
-      else if (at > now + 24 * 60 * 60 * 1000) bad('lastVerified', `“${verified}” is in the future`);
+      else if (at > options.now + 24 * 60 * 60 * 1000) bad('lastVerified', `“${verified}” is in the future`);
       else fields.lastVerifiedAt = at;
     }
-    for (const f of ['doNotShare', 'consentOnFile'] as const) {
-      const v = cell(row, f);
-      if (YES.test(v)) fields[f] = true;
-      else if (!NO.test(v)) bad(f, `“${v}” is not yes or no`);
+    for (const field of ['doNotShare', 'consentOnFile'] as const) {
+      const v = cell(row, field);
+      if (YES.test(v)) fields[field] = true;
+      else if (!NO.test(v)) bad(field, `“${v}” is not yes or no`);
     }
     if (problems.length > 0) errors.push(...problems);
-    else rows.push({ row: rowNo, fields });
+    else rows.push({ where: `Row ${rowNo}`, fields, groups, ownCategory: false, unreadNumbers, notes });
   });
   return ok({ rows, errors });
 }
 
-/** FORMAT: the columns of a contacts CSV export; the import maps them back automatically. */
-export const CONTACT_CSV_COLUMNS = [
-  'Name', 'Organisation', 'Role', 'Stakeholder category', 'Phone 1', 'Phone 2', 'Phone 3', 'Email', 'Radio call sign', 'Languages',
-  'After-hours availability', 'Notes', 'Last verified', 'Do not share', 'Consent on file',
-] as const;
+/** FORMAT: the columns of a contacts CSV export, Google's layout for numbers; the import maps them back automatically. */
+export function contactCsvColumns(phonePairs: number, options: ContactExportOptions): string[] {
+  const phones = Array.from({ length: phonePairs }, (_, i) => [`Phone ${i + 1} - Label`, `Phone ${i + 1} - Value`]).flat();
+  return options.includeDetails
+    ? ['Name', 'Organisation', 'Role', 'Stakeholder category', ...phones, 'Email', 'Radio call sign', 'Languages', 'After-hours availability', 'Notes', 'Last verified', 'Do not share', 'Consent on file']
+    : ['Name', 'Organisation', 'Role', 'Stakeholder category', 'Languages', 'Last verified', 'Do not share', 'Consent on file'];
+}
 
-/** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents. */
-export function contactsToCsv(contacts: readonly Contact[]): string {
-  const rows = contacts.map((c) => [
-    c.name, c.organisation, c.role, categoryTitle(c.category), c.phones[0]?.number ?? '', c.phones[1]?.number ?? '', c.phones[2]?.number ?? '',
-    c.email, c.radioCallSign, c.languages.join(', '), c.afterHours, c.notes, c.lastVerifiedAt === null ? '' : new Date(c.lastVerifiedAt).toISOString().slice(0, 10),
-    c.doNotShare ? 'yes' : 'no', c.consentOnFile ? 'yes' : 'no',
-  ]);
-  return `\uFEFF${Papa.unparse({ fields: [...CONTACT_CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+/** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents. Every number with its label. */
+export function contactsToCsv(contacts: readonly Contact[], options: ContactExportOptions): string {
+  const pairs = Math.max(1, ...contacts.map((c) => c.phones.length));
+  const verified = (c: Contact) => (c.lastVerifiedAt === null ? '' : new Date(c.lastVerifiedAt).toISOString().slice(0, 10));
+  const rows = contacts.map((c) => {
+    const head = [c.name, c.organisation, c.role, categoryTitle(c.category)];
+    const flags = [c.doNotShare ? 'yes' : 'no', c.consentOnFile ? 'yes' : 'no'];
+    if (!options.includeDetails) return [...head, c.languages.join(', '), verified(c), ...flags];
+    const phones = Array.from({ length: pairs }, (_, i) => {
+      const p = c.phones[i];
+      return p ? [p.label, internationalNumber(p)] : ['', ''];
+    }).flat();
+    return [...head, ...phones, c.email, c.radioCallSign, c.languages.join(', '), c.afterHours, c.notes, verified(c), ...flags];
+  });
+  return `\uFEFF${Papa.unparse({ fields: contactCsvColumns(pairs, options), data: rows }, { newline: '\r\n' })}\r\n`;
 }

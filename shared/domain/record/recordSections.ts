@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { STATUS_LABELS as ITEM_STATUS_LABELS } from '../checklists/items';
 import { ROLE_TITLES } from '../checklists/roles';
@@ -136,7 +136,8 @@ export type ActivationDigest = {
   }[];
 };
 
-const ContactDetailsSchema = ContactSchema.pick({ phones: true, email: true, radioCallSign: true }).partial();
+// Records carry { label, number } for each phone (older desks stored no more); read only those.
+const ContactDetailsSchema = ContactSchema.pick({ email: true, radioCallSign: true }).extend({ phones: z.array(z.object({ label: z.string(), number: z.string() })) }).partial();
 type ContactDetails = z.infer<typeof ContactDetailsSchema>;
 
 function contactDetails(c: ContactDetails | undefined): string | null {

@@ -10,6 +10,7 @@ import {
   type StateChange,
 } from '@shared/domain/contacts/activation';
 import { CONTACT_FIELDS, createContact, updateContact, validateContactFields, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
+import { deskPhoneCountry } from '@shared/domain/contacts/phone';
 import { findCycle, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
@@ -38,6 +39,9 @@ const TREE_FIELDS = ['name', 'description', 'nodes'] as const;
 export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline: TimelineRepo) {
   const audit = (actor: Actor, input: { incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update' | 'delete' | 'import'; summary: string; changes?: ReturnType<typeof creationChanges> }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), actor, ...input }));
+
+  /** Numbers without a + are read in the desk's country, as the city set it. */
+  const country = async () => deskPhoneCountry(await db.settings.get('desk'));
 
   const checkTree = async (nodes: readonly TreeNode[]): Promise<TreeWriteError | null> => {
     if (!isWellFormed(nodes)) return { code: 'malformed' };
@@ -91,7 +95,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
     getContact: (id: string): Promise<Contact | undefined> => db.contacts.get(id),
 
     createContact: async (fields: ContactFields, actor: Actor): Promise<Result<Contact, ContactWriteError>> => {
-      const valid = validateContactFields(fields, actor.now);
+      const valid = validateContactFields(fields, actor.now, await country());
       if (!valid.ok) return err({ code: 'invalid', errors: valid.error });
       return db.transaction('rw', db.contacts, db.auditLog, async () => {
         const contact = createContact(valid.value, newId('con', gen), actor);
@@ -102,7 +106,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
     },
 
     updateContact: async (id: string, fields: ContactFields, actor: Actor): Promise<Result<Contact, ContactWriteError>> => {
-      const valid = validateContactFields(fields, actor.now);
+      const valid = validateContactFields(fields, actor.now, await country());
       if (!valid.ok) return err({ code: 'invalid', errors: valid.error });
       return db.transaction('rw', db.contacts, db.auditLog, async () => {
         const current = await db.contacts.get(id);
@@ -142,8 +146,9 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
     /** Adds every contact given, all or nothing, one audit line each. Fields are validated first. */
     importContacts: async (list: readonly ContactFields[], source: string, actor: Actor): Promise<Result<Contact[], { row: number; errors: ContactFieldErrors }>> => {
       const contacts: Contact[] = [];
+      const deskCountry = await country();
       for (const [i, fields] of list.entries()) {
-        const valid = validateContactFields(fields, actor.now);
+        const valid = validateContactFields(fields, actor.now, deskCountry);
         if (!valid.ok) return err({ row: i + 1, errors: valid.error });
         contacts.push(createContact(valid.value, newId('con', gen), actor));
       }

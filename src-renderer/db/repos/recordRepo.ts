@@ -1,4 +1,5 @@
 import { auditEvent, type Actor } from '@shared/domain/audit';
+import { deskPhoneCountry, phonesAsShown } from '@shared/domain/contacts/phone';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { RecordSource } from '@shared/domain/record/buildRecord';
 import type { RecordFile } from '@shared/domain/record/recordFile';
@@ -53,7 +54,8 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
       return {
         incident,
         settings: { cityName: settings?.cityName ?? '' },
-        contacts: contacts.filter((c) => c !== undefined),
+        // The record carries each number with its label, as the desk shows it.
+        contacts: contacts.filter((c) => c !== undefined).map((c) => ({ ...c, phones: phonesAsShown(c.phones, deskPhoneCountry(settings)) })),
         entries,
         revisions,
         audit,

@@ -6,9 +6,9 @@ import type { DeskSettings } from '@shared/schemas/entities';
 import type { DeskDatabase } from '../database';
 
 export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'> &
-  Partial<Pick<DeskSettings, 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays'>>;
+  Partial<Pick<DeskSettings, 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry'>>;
 
-const SETTINGS_FIELDS = ['cityName', 'operatorName', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays'] as const;
+const SETTINGS_FIELDS = ['cityName', 'operatorName', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry'] as const;
 
 export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
   return {
@@ -36,7 +36,7 @@ export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
             action: before ? 'update' : 'create',
             summary: before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
             changes: diffFields(
-              before ?? { cityName: null, operatorName: null, defaultTimeZone: null, backupEveryMinutes: null, backupKeepLast: null, backupKeepDailyForDays: null, contactStaleDays: null },
+              before ?? { cityName: null, operatorName: null, defaultTimeZone: null, backupEveryMinutes: null, backupKeepLast: null, backupKeepDailyForDays: null, contactStaleDays: null, phoneCountry: null },
               next,
               SETTINGS_FIELDS,
             ),

@@ -19,6 +19,8 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import type { ActivationWriteError } from '../../db/repos/contactsRepo';
 import { useNow } from '../../lib/useNow';
 import { useStaleDays } from './useStaleDays';
+import { PhoneNumber } from './PhoneNumber';
+import { usePhoneCountry } from './usePhoneCountry';
 import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
@@ -41,6 +43,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
   const { repos, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
+  const country = usePhoneCountry();
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
@@ -70,7 +73,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
           <div className="muted">Called by {caller}</div>
           {contact && (
             <div className="call__numbers">
-              {contact.phones.map((ph) => <span key={`${ph.label}${ph.number}`} className="nowrap">{ph.number} <span className="muted">{ph.label}</span></span>)}
+              {contact.phones.map((ph) => <PhoneNumber key={`${ph.label}${ph.number}`} phone={ph} country={country} />)}
               {contact.radioCallSign && <span>Radio {contact.radioCallSign}</span>}
               {isStale(contact, now, staleDays) && <span className="badge badge--stale">Stale details</span>}
             </div>
@@ -118,6 +121,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
 }
 
 function ActivationView({ activation, incident, settings, contacts }: { activation: TreeActivation; incident: Incident; settings: DeskSettings; contacts: ReadonlyMap<string, Contact> }): ReactElement {
+  const country = usePhoneCountry();
   const now = useNow(15_000);
   const attempts = useAttempts(activation.id) ?? [];
   const [caller, setCaller] = useState<string>('desk');
@@ -149,7 +153,7 @@ function ActivationView({ activation, incident, settings, contacts }: { activati
           <ol className="next-calls__list" data-testid="next-calls">
             {mine.map((n) => {
               const c = contacts.get(calleeId(n));
-              return <li key={n.nodeId}><strong>{calleeName(n)}</strong> {c?.phones[0] ? <span className="nowrap">{c.phones[0].number}</span> : null} <span className="muted">({CALL_STATE_LABELS[n.state]})</span></li>;
+              return <li key={n.nodeId}><strong>{calleeName(n)}</strong> {c?.phones[0] ? <PhoneNumber phone={c.phones[0]} country={country} /> : null} <span className="muted">({CALL_STATE_LABELS[n.state]})</span></li>;
             })}
           </ol>
         )}

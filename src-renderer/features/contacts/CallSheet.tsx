@@ -8,6 +8,8 @@ import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { slug } from './format';
 import { useStaleDays } from './useStaleDays';
+import { PhoneNumber } from './PhoneNumber';
+import { usePhoneCountry } from './usePhoneCountry';
 
 /**
  * The paper fallback: one page per tree with names, roles, numbers and who calls whom. The
@@ -20,6 +22,7 @@ export function CallSheet({ tree, contacts, onClose }: { tree: ContactTree; cont
   const savePdf = platform.savePdf;
   const now = clock();
   const staleDays = useStaleDays();
+  const country = usePhoneCountry();
   useEffect(() => {
     document.body.classList.add('print-call-sheet');
     return () => document.body.classList.remove('print-call-sheet');
@@ -58,9 +61,9 @@ export function CallSheet({ tree, contacts, onClose }: { tree: ContactTree; cont
                     <strong>{c?.name ?? 'Unknown contact'}</strong>{c?.doNotShare ? ' (do not share)' : ''}{c && isStale(c, now, staleDays) ? ' (stale: check)' : ''}
                   </td>
                   <td>{[c?.role, c?.organisation].filter(Boolean).join(', ')}</td>
-                  <td>{c?.phones.map((ph) => <div key={`${ph.label}${ph.number}`} className="nowrap">{ph.number} {ph.label && `(${ph.label})`}</div>)}{c?.radioCallSign ? <div>Radio: {c.radioCallSign}</div> : null}</td>
+                  <td>{c?.phones.map((ph) => <div key={`${ph.label}${ph.number}`}><PhoneNumber phone={ph} country={country} link={false} /></div>)}{c?.radioCallSign ? <div>Radio: {c.radioCallSign}</div> : null}</td>
                   <td>{p === null ? 'Crisis desk' : name(tree.nodes[p]?.contactId ?? null)}</td>
-                  <td>{fb ? <>{fb.name}<br />{fb.phones[0]?.number ?? fb.email}</> : '—'}</td>
+                  <td>{fb ? <>{fb.name}<br />{fb.phones[0] ? <PhoneNumber phone={fb.phones[0]} country={country} link={false} /> : fb.email}</> : '—'}</td>
                   <td className="call-sheet__blank" aria-label="to fill in by hand" />
                 </tr>
               );

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
-import { describeDuplicate, emptyContactFields, findDuplicates, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
+import { describeDuplicate, emptyContactFields, findDuplicates, type ContactFieldErrors, type ContactFields, type PhoneEntry } from '@shared/domain/contacts/contact';
+import { countryName, describePhoneProblem, internationalNumber, readPhoneNumber, shownNumber, type PhoneCountry } from '@shared/domain/contacts/phone';
 import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_CATEGORIES_SOURCE } from '@shared/domain/contacts/stakeholderCategories';
 import type { Contact } from '@shared/schemas/contacts';
 
@@ -13,13 +14,32 @@ type Props = {
   initial: ContactFields | null;
   editingId: string | null;
   directory: readonly Contact[];
+  /** The desk's country: numbers without + are read in it. */
+  country: PhoneCountry | null;
   onClose: () => void;
   /** Returns field errors, or null when saved. */
   onSubmit: (fields: ContactFields) => Promise<ContactFieldErrors | string | null>;
 };
 
 /** Adding or changing one contact, with a warning when the number or email is already in the directory. */
-export function ContactForm({ title, initial, editingId, directory, onClose, onSubmit }: Props): ReactElement {
+/** How the desk reads a number as it is typed: "Reads as (312) 555-0170 ext. 12, dialled +1 312 555 0170 ext. 12". */
+function NumberReading({ entry, country, id }: { entry: PhoneEntry; country: PhoneCountry | null; id: string }): ReactElement | null {
+  const number = entry.number.trim();
+  if (number === '') return null;
+  if (entry.e164 === null) return <p className="field__hint warning-inline" id={id}>The desk cannot read this number; it is kept as typed. Correct it, or remove it.</p>;
+  const read = readPhoneNumber(number, country);
+  if (!read.ok) return <p className="field__hint warning-inline" id={id}>{describePhoneProblem(number, read.error)}.</p>;
+  const phone = { number, ...read.value };
+  const shown = shownNumber(phone, country);
+  const dialled = internationalNumber(phone);
+  return (
+    <p className="field__hint" id={id}>
+      Reads as <strong>{shown}</strong>{dialled !== shown ? <>, dialled {dialled}</> : null}{read.value.country !== null && read.value.country !== country ? ` (${countryName(read.value.country)})` : ''}
+    </p>
+  );
+}
+
+export function ContactForm({ title, initial, editingId, directory, country, onClose, onSubmit }: Props): ReactElement {
   const [f, setF] = useState<ContactFields>(() => {
     const base = initial ?? emptyContactFields();
     return { ...base, phones: base.phones.length > 0 ? base.phones : [{ label: 'mobile', number: '' }] };
@@ -28,7 +48,7 @@ export function ContactForm({ title, initial, editingId, directory, onClose, onS
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof ContactFields>(k: K, v: ContactFields[K]) => setF((x) => ({ ...x, [k]: v }));
-  const duplicates = useMemo(() => findDuplicates(f, directory, editingId), [f, directory, editingId]);
+  const duplicates = useMemo(() => findDuplicates(f, directory, editingId, country), [f, directory, editingId, country]);
   const others = directory.filter((c) => c.id !== editingId);
 
   return (
@@ -62,10 +82,16 @@ export function ContactForm({ title, initial, editingId, directory, onClose, onS
         <fieldset className="fieldset">
           <legend>Phone numbers</legend>
           {f.phones.map((p, i) => (
-            <div className="form-row phone-row" key={i}>
-              <Field label={`Label of number ${i + 1}`}>{(ids) => <input id={ids.id} value={p.label} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />}</Field>
-              <Field label={`Number ${i + 1}`}>{(ids) => <input id={ids.id} type="tel" value={p.number} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { ...x, number: e.target.value } : x)))} />}</Field>
-              <button type="button" className="button button--ghost phone-row__remove" aria-label={`Remove number ${i + 1}`} onClick={() => set('phones', f.phones.filter((_, j) => j !== i))}>Remove</button>
+            <div className="phone-row" key={i}>
+              <div className="form-row">
+                <Field label={`Label of number ${i + 1}`}>{(ids) => <input id={ids.id} value={p.label} placeholder="mobile, work, after hours…" onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />}</Field>
+                <Field label={`Number ${i + 1}`}>{(ids) => (
+                  // Typing a new number drops what the desk read from the old one: it is read again.
+                  <input id={ids.id} type="tel" value={p.number} aria-describedby={`number-reading-${i}`} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { label: x.label, number: e.target.value } : x)))} />
+                )}</Field>
+                <button type="button" className="button button--ghost phone-row__remove" aria-label={`Remove number ${i + 1}`} onClick={() => set('phones', f.phones.filter((_, j) => j !== i))}>Remove</button>
+              </div>
+              <NumberReading entry={p} country={country} id={`number-reading-${i}`} />
             </div>
           ))}
           {errors.phones && <p className="field__error" role="alert">{errors.phones}</p>}

@@ -1,3 +1,4 @@
+import { getCountryCallingCode } from 'libphonenumber-js';
 import { useMemo, useState, type ReactElement } from 'react';
 
 import {
@@ -6,10 +7,11 @@ import {
   describeVerification,
   duplicatesInDirectory,
   isStale,
-  matchesSearch,
+  searchContacts,
   type ContactFields,
 } from '@shared/domain/contacts/contact';
-import { readContactCsv } from '@shared/domain/contacts/csv';
+import { describeContactCsvError, readContactCsv } from '@shared/domain/contacts/csv';
+import { PHONE_COUNTRIES, countryForTimeZone, countryName, deskPhoneCountry, isPhoneCountry } from '@shared/domain/contacts/phone';
 import { categoryTitle } from '@shared/domain/contacts/stakeholderCategories';
 import { describeVCardError, parseVCards } from '@shared/domain/contacts/vcard';
 import type { Contact } from '@shared/schemas/contacts';
@@ -22,6 +24,8 @@ import { useAppStore } from '../../store';
 import { ContactExportDialog } from './ContactExportDialog';
 import { ContactForm } from './ContactForm';
 import { ContactImportDialog, type ImportSource } from './ContactImportDialog';
+import { decodeCharset } from './decodeCharset';
+import { PhoneNumber } from './PhoneNumber';
 import { useContacts } from './queries';
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
@@ -54,6 +58,40 @@ function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; stal
   );
 }
 
+const callingCode = (c: string) => {
+  try {
+    return `+${getCountryCallingCode(c as Parameters<typeof getCountryCallingCode>[0])}`;
+  } catch {
+    return '';
+  }
+};
+
+/** Which country numbers written without + are read in: by default the country of the desk's time zone. */
+function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElement {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const current = deskPhoneCountry(settings);
+  const [country, setCountry] = useState<string>(current ?? '');
+  const options = useMemo(() => [...PHONE_COUNTRIES].map((c) => ({ code: c, name: countryName(c).replace(/^the /, '') })).sort((a, b) => a.name.localeCompare(b.name)), []);
+  const fromZone = countryForTimeZone(settings.defaultTimeZone);
+  return (
+    <form className="inline-form" noValidate onSubmit={(e) => {
+      e.preventDefault();
+      if (!isPhoneCountry(country)) return;
+      void repos.settings
+        .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, phoneCountry: country }, actorFrom(settings.operatorName, clock))
+        .then(() => showNotice('success', `Numbers written without + are now read as numbers in ${countryName(country)}. Numbers already stored keep the country they were read in.`));
+    }}>
+      <label htmlFor="phone-country">Read numbers without + as numbers in</label>
+      <select id="phone-country" value={country} onChange={(e) => setCountry(e.target.value)}>
+        {current === null && <option value="">— choose the desk's country —</option>}
+        {options.map((o) => <option key={o.code} value={o.code}>{o.name} ({callingCode(o.code)}){o.code === fromZone ? ', from the time zone' : ''}</option>)}
+      </select>
+      <button type="submit" className="button button--ghost" disabled={!isPhoneCountry(country) || country === settings.phoneCountry}>Save</button>
+    </form>
+  );
+}
+
 function Directory({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
   const { repos, platform, clock } = useDesk();
   const now = useNow();
@@ -67,8 +105,9 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
   const [deleting, setDeleting] = useState<Contact | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
+  const country = deskPhoneCountry(settings);
   const duplicates = useMemo(() => duplicatesInDirectory(contacts), [contacts]);
-  const shown = contacts.filter((c) => matchesSearch(c, query) && (!onlyStale || isStale(c, now, staleDays)));
+  const shown = useMemo(() => searchContacts(contacts, query, country), [contacts, query, country]).filter((c) => !onlyStale || isStale(c, now, staleDays));
   const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
 
   const save = async (fields: ContactFields, id: string | null) => {
@@ -94,12 +133,12 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               if (!r.value) return;
               const { name, text } = r.value;
               if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
-                const cards = parseVCards(text);
-                if (!cards.ok) return setProblem(describeVCardError(cards.error, name));
-                return setImporting({ kind: 'vcard', fileName: name, cards: cards.value });
+                const read = parseVCards(text, { country, decode: decodeCharset });
+                if (!read.ok) return setProblem(describeVCardError(read.error, name));
+                return setImporting({ kind: 'vcard', fileName: name, cards: read.value.cards, summary: read.value.summary });
               }
               const table = readContactCsv(text);
-              if (!table.ok) return setProblem(table.error.code === 'empty' ? `“${name}” has no rows to import.` : `“${name}” is not a readable CSV file (${table.error.detail}).`);
+              if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
               setImporting({ kind: 'csv', fileName: name, table: table.value });
             });
           }}>Import vCard or CSV…</button>
@@ -115,7 +154,10 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       <p className="muted" data-testid="contact-count">
         {shown.length === contacts.length ? `${contacts.length} contacts` : `${shown.length} of ${contacts.length} contacts`}. Details not verified for {staleDays} days are marked stale: check them before they are needed.
       </p>
-      <StalePeriodForm settings={settings} staleDays={staleDays} />
+      <div className="contacts-settings">
+        <StalePeriodForm settings={settings} staleDays={staleDays} />
+        <PhoneCountryForm settings={settings} />
+      </div>
       {contacts.length === 0 ? <p>No contacts yet. Add the people your city must reach after an attack, or import them from an address book.</p> : (
         <table className="table contacts-table">
           <thead><tr><th scope="col">Name</th><th scope="col">Organisation, role and category</th><th scope="col">Phone</th><th scope="col">Email</th><th scope="col">Details</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
@@ -131,7 +173,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                     {dups.length > 0 && <p className="warning-inline">Possible duplicate: {dups.map(describeDuplicate).join('; ')}</p>}
                   </td>
                   <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}<div className="muted">{categoryTitle(c.category)}</div></td>
-                  <td className="nowrap">{c.phones.map((p) => <div key={`${p.label}${p.number}`}>{p.number} <span className="muted">{p.label}</span></div>)}</td>
+                  <td>{c.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} /></div>)}</td>
                   <td className="contacts-table__email">{c.email}</td>
                   <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
                   <td><div className="row-actions">
@@ -147,10 +189,10 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       )}
       {editing && (
         <ContactForm title={editing === 'new' ? 'New contact' : `Edit ${editing.name}`} initial={editing === 'new' ? null : contactFieldsOf(editing)} editingId={editing === 'new' ? null : editing.id}
-          directory={contacts} onClose={() => setEditing(null)} onSubmit={(f) => save(f, editing === 'new' ? null : editing.id)} />
+          directory={contacts} country={country} onClose={() => setEditing(null)} onSubmit={(f) => save(f, editing === 'new' ? null : editing.id)} />
       )}
       {importing && (
-        <ContactImportDialog source={importing} directory={contacts} now={now} onClose={() => setImporting(null)} onImport={async (list) => {
+        <ContactImportDialog source={importing} directory={contacts} now={now} country={country} onClose={() => setImporting(null)} onImport={async (list) => {
           const r = await repos.contacts.importContacts(list, importing.fileName, actor());
           if (!r.ok) return `Nothing was imported: item ${r.error.row} has a problem (${Object.values(r.error.errors).join(' ')}).`;
           setImporting(null);

@@ -6,6 +6,7 @@ import { sealRecord } from '@shared/domain/record/recordFile';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { T0, actor, makeDraft } from '../../factories/incident';
+import { makeContactFields } from '../../factories/contacts';
 import { makeContent, sha256 } from '../../factories/timeline';
 import { freshDesk } from './testDb';
 
@@ -48,5 +49,29 @@ describe('importing an after-action record', () => {
   it('refuses a redacted record', async () => {
     const { record } = await exported('public');
     expect(await freshDesk().repos.record.importRecord(record, actor())).toEqual({ ok: false, error: { code: 'redacted', profile: 'public' } });
+  });
+});
+
+describe('the record’s contacts', () => {
+  it('carries each number an activation called with its label, as the desk shows it', async () => {
+    const desk = freshDesk();
+    await desk.repos.settings.save({ cityName: 'Chicago', operatorName: 'Dana Brooks', defaultTimeZone: 'America/Chicago' }, actor());
+    const imam = await desk.repos.contacts.createContact(makeContactFields({
+      name: 'Imam Yusuf Rahman',
+      phones: [{ label: 'After hours', number: '+1 312 555 0170 ext. 12' }, { label: 'main', number: '+44 20 7946 0958' }],
+    }), actor());
+    if (!imam.ok) throw new Error('contact');
+    const tree = await desk.repos.contacts.createTree('Faith leaders', '', actor());
+    if (!tree.ok) throw new Error('tree');
+    await desk.repos.contacts.saveTree(tree.value.id, { nodes: [{ id: 'n1', contactId: imam.value.id, depth: 0, fallbackContactId: null }] }, actor());
+    const fields = validateIncidentDraft(makeDraft());
+    if (!fields.ok) throw new Error('draft');
+    const incident = await desk.repos.incidents.create(fields.value, actor());
+    await desk.repos.contacts.startActivation(incident.id, tree.value.id, actor());
+    const source = await desk.repos.record.collect(incident.id);
+    expect(source?.contacts[0]?.['phones']).toEqual([
+      { label: 'After hours', number: '(312) 555-0170 ext. 12' },
+      { label: 'main', number: '+44 20 7946 0958' },
+    ]);
   });
 });

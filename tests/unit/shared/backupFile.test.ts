@@ -43,6 +43,19 @@ describe('backup file', () => {
     }
   });
 
+  it('reads a backup written before phone numbers were structured, as the database upgrade does', async () => {
+    const settings = { key: 'desk', cityName: 'Chicago', operatorName: 'Dana Brooks', defaultTimeZone: 'America/Chicago', createdAt: 1, updatedAt: 1 };
+    const { phones: _p, phoneKeys: _k, ...contact } = makeContact({ id: 'con_1', name: 'Imam Rahman' });
+    const old = { ...rows(), settings: [settings], contacts: [{ ...contact, phones: [{ label: 'mobile', number: '312.555.0171' }, { label: 'desk', number: 'ask the front desk' }], phoneKeys: ['25550171', ''] }] } as unknown as TableRows;
+    const r = await parse(JSON.stringify(await buildBackup(old, { ...meta, schemaVersion: 2 }, sha256)), 3);
+    if (!r.ok) throw new Error(describeBackupError(r.error));
+    expect(r.value.rows.contacts[0]?.phones).toEqual([
+      { label: 'mobile', number: '312.555.0171', e164: '+13125550171', extension: '' },
+      { label: 'desk', number: 'ask the front desk', e164: null, extension: '' },
+    ]);
+    expect(r.value.rows.contacts[0]?.phoneKeys).toEqual(['+13125550171', '?']);
+  });
+
   it('names its format and carries a checksum over the canonical data', async () => {
     const file = JSON.parse(await fileText()) as { format: string; checksum: { value: string } };
     expect(file.format).toBe(BACKUP_FORMAT);

@@ -38,6 +38,17 @@ describe('the record’s statements, activations and checklists as read', () => 
     expect(council?.calls.map((c) => c.details)).toEqual([null, null]);
   });
 
+  it('reads the numbers of records written before numbers were structured, and of those written since', async () => {
+    const { content } = await makeRecord('internal');
+    const contacts = content.activations?.contacts ?? [];
+    // Older desks wrote { label, number }; this desk writes the number as it shows it, with its label.
+    const older = contacts.map((c) => (c.id === 'con_imam' ? { ...c, phones: [{ label: 'mobile', number: '+47 900 00 000' }] } : c));
+    const newer = contacts.map((c) => (c.id === 'con_imam' ? { ...c, phones: [{ label: 'After hours', number: '90 00 00 00' }] } : c));
+    const detail = (list: typeof contacts) => digestActivations({ ...content.activations!, contacts: list }).activations[0]?.calls[0]?.details;
+    expect(detail(older)).toBe('mobile +47 900 00 000 · imam@example.org');
+    expect(detail(newer)).toBe('After hours 90 00 00 00 · imam@example.org');
+  });
+
   it('groups checklist items by phase with counts, due times on the incident clock, and who resolved what', async () => {
     const { content } = await makeRecord('internal');
     const { phases } = digestChecklists(content.checklists, content.incident);
