@@ -87,7 +87,7 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
         {current === null && <option value="">— choose the desk's country —</option>}
         {options.map((o) => <option key={o.code} value={o.code}>{o.name} ({callingCode(o.code)}){o.code === fromZone ? ', from the time zone' : ''}</option>)}
       </select>
-      <button type="submit" className="button button--ghost" disabled={!isPhoneCountry(country) || country === settings.phoneCountry}>Save</button>
+      <button type="submit" className="button button--ghost" disabled={!isPhoneCountry(country) || country === settings.phoneCountry}>Save country</button>
     </form>
   );
 }
