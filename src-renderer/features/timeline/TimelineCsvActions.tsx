@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 
 import { fileSlug } from '@shared/domain/fileNames';
 import type { Actor } from '@shared/domain/audit';
+import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, autoMap, importRows, readCsv, timelineToCsv, type ColumnMapping, type CsvTable } from '@shared/domain/timeline/csv';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
@@ -104,7 +105,7 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
         void platform.openFile({ filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], maxBytes: 64 * 1024 * 1024, title: 'Import a timeline from CSV' }).then((r) => {
           if (!r.ok) return setProblem(r.error.message);
           if (!r.value) return;
-          const table = readCsv(r.value.text);
+          const table = readCsv(decodeText(r.value.bytes, detectEncoding(r.value.bytes).encoding).text);
           if (!table.ok) return setProblem(table.error.code === 'empty' ? `“${r.value.name}” has no rows to import.` : `“${r.value.name}” is not a readable CSV file (${table.error.detail}).`);
           setImporting({ fileName: r.value.name, table: table.value });
         });
