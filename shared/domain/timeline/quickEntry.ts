@@ -9,7 +9,8 @@ import type { TimelineCategory, TimePrecision } from '../../schemas/timeline';
  * The quick-entry line: "14:05 Police confirm road closures on Main St #traffic @police".
  *   - an optional time first: "14:05" (exact) or "~14:05" (approximate), "yesterday 23:50";
  *     no time means now;
- *   - an optional category word: "decision:", "action:", "comms:", "info:", "rumour:", "media:";
+ *   - an optional category word: "decision:", "action:", "comms:", "info:", "rumour:", "media:",
+ *     before or after the time ("decision: 12:30 …" and "12:30 decision: …" are the same);
  *   - #tags and an @source anywhere.
  * Live, a time later than now means yesterday (the night shift logging 23:50 at 00:20);
  * in backfill mode every time falls on the chosen day of the paper log.
@@ -70,12 +71,23 @@ export function shiftDate(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** A leading "decision:" (or another category word), and the text after it. */
+function categoryWord(text: string): { category: TimelineCategory; rest: string } | null {
+  const c = /^([a-z]+)\s*:\s*/i.exec(text);
+  const category = c ? CATEGORY_WORDS[(c[1] ?? '').toLowerCase()] : undefined;
+  return c && category !== undefined ? { category, rest: text.slice(c[0].length) } : null;
+}
+
 export function parseQuickEntry(
   text: string,
   context: { now: EpochMs; timeZone: string; mode: QuickEntryMode },
 ): Result<ParsedQuickEntry, QuickEntryError> {
   let rest = text.trim();
   if (rest === '') return err({ code: 'empty' });
+
+  // The category word may come first ("decision: 12:30 …") or after the time ("12:30 decision: …").
+  const first = categoryWord(rest);
+  if (first) rest = first.rest;
 
   let yesterday = false;
   const y = /^(yesterday|yday)\s+/i.exec(rest);
@@ -98,13 +110,9 @@ export function parseQuickEntry(
     return err({ code: 'bad-time', input: 'yesterday without a time' });
   }
 
-  let category: TimelineCategory = 'event';
-  const c = /^([a-z]+)\s*:\s*/i.exec(rest);
-  const word = c?.[1]?.toLowerCase();
-  if (c && word !== undefined && word in CATEGORY_WORDS) {
-    category = CATEGORY_WORDS[word] ?? 'event';
-    rest = rest.slice(c[0].length);
-  }
+  const after = first ? null : categoryWord(rest);
+  if (after) rest = after.rest;
+  const category = first?.category ?? after?.category ?? 'event';
 
   const tags: string[] = [];
   rest = rest.replace(/(^|\s)#([\p{L}\p{N}_-]+)/gu, (_m, lead: string, tag: string) => {
