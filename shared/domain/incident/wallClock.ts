@@ -44,6 +44,19 @@ function earliestOccurrence(instant: EpochMs, timeZone: string): EpochMs {
   return same ? hourEarlier : instant;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Every instant at which the clock in `timeZone` reads `hh:mm` on `date` (YYYY-MM-DD): none in
+ * the gap when clocks go forward, two in the hour they go back, one otherwise.
+ */
+export function instantsAtWallClock(date: string, hour: number, minute: number, timeZone: string): EpochMs[] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = new TZDate(y, m - 1, d, hour, minute, timeZone).getTime();
+  const want = `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return [guess - HOUR_MS, guess, guess + HOUR_MS].filter((t) => formatWallClock(t, timeZone, 'yyyy-MM-dd HH:mm') === want);
+}
+
 /** Formats an instant as read on a clock in `timeZone`, with a date-fns pattern. */
 export function formatWallClock(instant: EpochMs, timeZone: string, pattern: string): string {
   return format(new TZDate(instant, timeZone), pattern);

@@ -161,6 +161,13 @@ export function describeEncodingGuess(guess: EncodingGuess): string {
 
 const REPLACEMENT = /\uFFFD/g;
 
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F (€, curly quotes, dashes…). Node before 23
+ * decodes "windows-1252" as ISO-8859-1, giving invisible control characters there instead;
+ * browsers already give these. The five bytes Windows-1252 leaves undefined stay as they are.
+ */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
 /** Text as decoded, with how much of it could not be read. */
 export type DecodedText = {
   text: string;
@@ -179,7 +186,8 @@ export type DecodedText = {
  * that are not valid in it become U+FFFD and are counted, never silently kept.
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingId): DecodedText {
-  const text = new TextDecoderImpl(encoding).decode(bytes);
+  const decoded = new TextDecoderImpl(encoding).decode(bytes);
+  const text = encoding === 'windows-1252' ? decoded.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : decoded;
   const replacements = text.match(REPLACEMENT)?.length ?? 0;
   if (replacements === 0) return { text, encoding, unreadable: 0, replacementsInFile: 0 };
   let clean = true;

@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-
-import { formatWallClock } from '../incident/wallClock';
+import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import type { TimelineCategory, TimePrecision } from '../../schemas/timeline';
@@ -36,7 +34,6 @@ export type QuickEntryError =
   | { code: 'no-title' };
 
 const FUTURE_GRACE_MS = 5 * 60_000;
-const HOUR_MS = 3_600_000;
 
 const CATEGORY_WORDS: Record<string, TimelineCategory> = {
   event: 'event',
@@ -55,16 +52,15 @@ const CATEGORY_WORDS: Record<string, TimelineCategory> = {
   press: 'media',
 };
 
+/** The category a word people use names ("comms", "rumor"), in the quick line and in imported files. */
+export function categoryFromWord(word: string): TimelineCategory | undefined {
+  const w = word.trim().toLowerCase();
+  // Own keys only: "constructor" is not a category.
+  return Object.hasOwn(CATEGORY_WORDS, w) ? CATEGORY_WORDS[w] : undefined;
+}
+
 const TIME_LIKE = /^(~)?(\d{1,2})[:.h](\d{1,2})(?=\s|$)/;
 const NUMBERISH_TIME = /^~?\d{1,3}[:.h]\d{1,3}(?=\s|$)/;
-
-/** Every instant at which the clock in `timeZone` reads `hh:mm` on `date` (none in a gap, two in an overlap). */
-export function instantsAtWallClock(date: string, hour: number, minute: number, timeZone: string): EpochMs[] {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new TZDate(y, m - 1, d, hour, minute, timeZone).getTime();
-  const want = `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  return [guess - HOUR_MS, guess, guess + HOUR_MS].filter((t) => formatWallClock(t, timeZone, 'yyyy-MM-dd HH:mm') === want);
-}
 
 export function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -74,7 +70,7 @@ export function shiftDate(date: string, days: number): string {
 /** A leading "decision:" (or another category word), and the text after it. */
 function categoryWord(text: string): { category: TimelineCategory; rest: string } | null {
   const c = /^([a-z]+)\s*:\s*/i.exec(text);
-  const category = c ? CATEGORY_WORDS[(c[1] ?? '').toLowerCase()] : undefined;
+  const category = c ? categoryFromWord(c[1] ?? '') : undefined;
   return c && category !== undefined ? { category, rest: text.slice(c[0].length) } : null;
 }
 
