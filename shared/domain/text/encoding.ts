@@ -13,27 +13,27 @@ export const TEXT_ENCODINGS = [
   { id: 'utf-8', label: 'UTF-8' },
   { id: 'utf-16le', label: 'UTF-16, little-endian (Excel’s “Unicode text”)' },
   { id: 'utf-16be', label: 'UTF-16, big-endian' },
-  { id: 'windows-1252', label: 'Windows-1252: Western European (Excel on Windows)' },
-  { id: 'iso-8859-15', label: 'ISO-8859-15: Western European with €' },
-  { id: 'macintosh', label: 'Mac OS Roman: older Mac spreadsheets' },
-  { id: 'windows-1250', label: 'Windows-1250: Central European' },
-  { id: 'iso-8859-2', label: 'ISO-8859-2: Central European' },
-  { id: 'windows-1257', label: 'Windows-1257: Baltic' },
-  { id: 'windows-1251', label: 'Windows-1251: Cyrillic' },
-  { id: 'koi8-r', label: 'KOI8-R: Russian' },
-  { id: 'iso-8859-5', label: 'ISO-8859-5: Cyrillic' },
-  { id: 'windows-1253', label: 'Windows-1253: Greek' },
-  { id: 'iso-8859-7', label: 'ISO-8859-7: Greek' },
-  { id: 'windows-1254', label: 'Windows-1254: Turkish' },
-  { id: 'windows-1255', label: 'Windows-1255: Hebrew' },
-  { id: 'iso-8859-8', label: 'ISO-8859-8: Hebrew' },
-  { id: 'windows-1256', label: 'Windows-1256: Arabic' },
-  { id: 'iso-8859-6', label: 'ISO-8859-6: Arabic' },
-  { id: 'shift_jis', label: 'Shift JIS: Japanese' },
-  { id: 'euc-jp', label: 'EUC-JP: Japanese' },
-  { id: 'euc-kr', label: 'EUC-KR: Korean' },
-  { id: 'gb18030', label: 'GB18030: Chinese (simplified)' },
-  { id: 'big5', label: 'Big5: Chinese (traditional)' },
+  { id: 'windows-1252', label: 'Windows-1252 (Western European, Excel on Windows)' },
+  { id: 'iso-8859-15', label: 'ISO-8859-15 (Western European with €)' },
+  { id: 'macintosh', label: 'Mac OS Roman (older Mac spreadsheets)' },
+  { id: 'windows-1250', label: 'Windows-1250 (Central European)' },
+  { id: 'iso-8859-2', label: 'ISO-8859-2 (Central European)' },
+  { id: 'windows-1257', label: 'Windows-1257 (Baltic)' },
+  { id: 'windows-1251', label: 'Windows-1251 (Cyrillic)' },
+  { id: 'koi8-r', label: 'KOI8-R (Russian)' },
+  { id: 'iso-8859-5', label: 'ISO-8859-5 (Cyrillic)' },
+  { id: 'windows-1253', label: 'Windows-1253 (Greek)' },
+  { id: 'iso-8859-7', label: 'ISO-8859-7 (Greek)' },
+  { id: 'windows-1254', label: 'Windows-1254 (Turkish)' },
+  { id: 'windows-1255', label: 'Windows-1255 (Hebrew)' },
+  { id: 'iso-8859-8', label: 'ISO-8859-8 (Hebrew)' },
+  { id: 'windows-1256', label: 'Windows-1256 (Arabic)' },
+  { id: 'iso-8859-6', label: 'ISO-8859-6 (Arabic)' },
+  { id: 'shift_jis', label: 'Shift JIS (Japanese)' },
+  { id: 'euc-jp', label: 'EUC-JP (Japanese)' },
+  { id: 'euc-kr', label: 'EUC-KR (Korean)' },
+  { id: 'gb18030', label: 'GB18030 (Simplified Chinese)' },
+  { id: 'big5', label: 'Big5 (Traditional Chinese)' },
 ] as const;
 
 export type TextEncodingId = (typeof TEXT_ENCODINGS)[number]['id'];
@@ -140,22 +140,22 @@ export function detectEncoding(bytes: Uint8Array, fallback: TextEncodingId = 'wi
   return { encoding: fallback, basis: 'fallback' };
 }
 
-/** What a guess means, in the preview's words: "Windows-1252: Western European (…), guessed from the letters". */
+/** What a guess means, in the preview's words: "Windows-1252 (…), guessed from the letters in the file…". */
 export function describeEncodingGuess(guess: EncodingGuess): string {
   const label = encodingLabel(guess.encoding);
   switch (guess.basis) {
     case 'bom':
-      return `${label}: the file says so (it starts with a byte-order mark)`;
+      return `${label}, as the file says (it starts with a byte-order mark)`;
     case 'ascii':
-      return `${label}: the file has only plain ASCII characters, which every encoding reads the same`;
+      return `${label}; the file has only plain ASCII characters, which read the same in every encoding`;
     case 'utf8':
-      return `${label}: every character in the file is valid UTF-8`;
+      return `${label}, as every character in the file is valid UTF-8`;
     case 'utf16-pattern':
-      return `${label}: guessed from the file’s zero bytes (it has no byte-order mark)`;
+      return `${label}, from the file’s zero bytes (it has no byte-order mark)`;
     case 'letters':
-      return `${label}: guessed from the letters in the file; check the accents in the preview`;
+      return `${label}, guessed from the letters in the file: check the accents in the preview`;
     case 'fallback':
-      return `${label}: a guess, as the file gives nothing to go on; check the accents in the preview`;
+      return `${label}, a guess as the file gives nothing to go on: check the accents in the preview`;
   }
 }
 

@@ -322,3 +322,38 @@ export function describeOutside(row: ImportRow, context: Pick<ImportContext, 'ti
     ? `is dated ${when}, more than a day before the incident began (${formatWallClock(context.incidentStart, context.timeZone, 'd MMM yyyy HH:mm')}); check the date and the date order`
     : `is dated ${when}, in the future`;
 }
+
+/** What the person decided about the rows the preview called out. */
+export type WriteChoices = {
+  /** Leave out rows already on the timeline (the default: a re-import adds nothing twice). */
+  skipDuplicates: boolean;
+  /** Leave out rows dated long before the incident or in the future. */
+  leaveOutOutside: boolean;
+  /** Write rows holding � as they are, knowing the characters are lost. */
+  acceptUnreadable: boolean;
+  /** Write the good rows and leave out the rows with problems. */
+  leaveOutBad: boolean;
+};
+
+export type ImportPlan = {
+  contents: EntryContent[];
+  /** Why nothing can be written yet, in words; empty when the import can go ahead. */
+  blockers: string[];
+};
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** The entries an import writes, in the file's order, given the person's choices. */
+export function planImport(analysis: ImportAnalysis, choices: WriteChoices): ImportPlan {
+  const blockers: string[] = [];
+  const badRows = new Set(analysis.errors.map((e) => e.row)).size;
+  if (badRows > 0 && !choices.leaveOutBad) blockers.push(`Fix the ${plural(badRows, 'row', 'rows')} with problems in the file, or choose to leave them out.`);
+  if (analysis.ambiguous.length > 0) blockers.push(`Choose which time is meant for the ${plural(analysis.ambiguous.length, 'row', 'rows')} whose time happened twice.`);
+  const unreadable = analysis.rows.filter((r) => r.unreadable && !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside)).length;
+  if (unreadable > 0 && !choices.acceptUnreadable) blockers.push(`Choose the file’s encoding so that ${plural(unreadable, 'row reads', 'rows read')} without �, or accept the � in them.`);
+  const contents = analysis.rows
+    .filter((r) => !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside !== null))
+    .map((r) => r.content);
+  if (contents.length === 0 && blockers.length === 0) blockers.push('No rows are left to import.');
+  return { contents, blockers };
+}

@@ -168,9 +168,25 @@ function onClock(wall: string, date: string, { hour, minute, second }: Clock, ti
   return ok({ kind: 'ambiguous', wall, earlier: first, later: second2 });
 }
 
+/** "CDT (UTC-05:00)": the incident's clock at an instant, named (a "GMT+2" name gives way to the offset alone). */
+function clockName(at: number, timeZone: string): string {
+  const name = zoneNames(at, timeZone)[0] ?? '';
+  const offset = `(UTC${formatWallClock(at, timeZone, 'xxx')})`;
+  return name.startsWith('GMT') ? offset : `${name} ${offset}`;
+}
+
 /** "01:30 CDT (UTC-05:00)": one of the two readings of an ambiguous time, in words. */
 export function describeReading(at: number, timeZone: string): string {
-  const name = zoneNames(at, timeZone)[0] ?? '';
-  const offset = formatWallClock(at, timeZone, 'xxx');
-  return `${formatWallClock(at, timeZone, 'HH:mm')} ${name.startsWith('GMT') ? '' : `${name} `}(UTC${offset})`;
+  return `${formatWallClock(at, timeZone, 'HH:mm')} ${clockName(at, timeZone)}`;
+}
+
+/**
+ * "1 Nov 2026 01:30 CST (UTC-06:00)": an instant on the incident's clock for a preview, the
+ * clock named only where that reading happened twice, so the two are told apart.
+ */
+export function previewWallClock(at: number, timeZone: string): string {
+  const shown = formatWallClock(at, timeZone, 'd MMM yyyy HH:mm');
+  const [h, m] = formatWallClock(at, timeZone, 'HH:mm').split(':').map(Number) as [number, number];
+  const twice = instantsAtWallClock(formatWallClock(at, timeZone, 'yyyy-MM-dd'), h, m, timeZone).length > 1;
+  return twice ? `${shown} ${clockName(at, timeZone)}` : shown;
 }

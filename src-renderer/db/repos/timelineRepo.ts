@@ -22,6 +22,9 @@ import type { DeskDatabase, TimelineOrderKey } from '../database';
 
 export type TimelineWriteError = RevisionError | { code: 'not-found'; entryId: string } | { code: 'busy' };
 
+/** How a long append reports its progress, and how it is stopped before it writes. */
+export type AppendOptions = { onProgress?: (sealed: number, total: number) => void; signal?: AbortSignal };
+
 type Plan = { kind: TimelineRevision['kind']; content: EntryContent; reason: string | null };
 
 /** Serialises writes: each revision links to the one before, so two may not race for the head. */
@@ -102,10 +105,16 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     });
 
   return {
-    /** Logs new entries (one from the quick line, thousands from an import) in one transaction. */
-    append: (incidentId: string, contents: EntryContent[], actor: Actor): Promise<TimelineEntry[]> =>
+    /**
+     * Logs new entries (one from the quick line, thousands from an import) in one transaction.
+     * `signal` can stop it while the revisions are being sealed, before anything is written;
+     * `onProgress` hears how many are sealed.
+     */
+    append: (incidentId: string, contents: EntryContent[], actor: Actor, options: AppendOptions = {}): Promise<TimelineEntry[]> =>
       enqueue(async () => {
-        const ids = contents.map(() => newId('tle', gen));
+        // Entries at the same time list by id: ids handed out in ascending order keep the order
+        // they were given in (a spreadsheet's rows stay in the file's order).
+        const ids = contents.map(() => newId('tle', gen)).sort();
         const { entries } = await writeChained(
           incidentId,
           async (head) => {
@@ -113,6 +122,10 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
             const entries: TimelineEntry[] = [];
             let link = head;
             for (const [i, content] of contents.entries()) {
+              if (i % 500 === 0) {
+                options.signal?.throwIfAborted();
+                options.onProgress?.(i, contents.length);
+              }
               const entryId = ids[i] ?? newId('tle', gen);
               const revision = await sealRevision(
                 nextRevision({ id: newId('tlr', gen), entryId, incidentId, previous: null, plan: { kind: 'create', content, reason: null }, head: link, actor }),
@@ -122,6 +135,8 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
               revisions.push(revision);
               entries.push(entryFromRevision(null, revision));
             }
+            options.signal?.throwIfAborted();
+            options.onProgress?.(contents.length, contents.length);
             return { revisions, entries };
           },
           [],

@@ -23,7 +23,7 @@ describe('text encodings', () => {
     expect(detectEncoding(new TextEncoder().encode('Date,What\n'))).toEqual({ encoding: 'utf-8', basis: 'ascii' });
     const accented = detectEncoding(new TextEncoder().encode('Date,What\n2026-11-24,Réunion à la mairie\n'));
     expect(accented).toEqual({ encoding: 'utf-8', basis: 'utf8' });
-    expect(describeEncodingGuess(accented)).toBe('UTF-8: every character in the file is valid UTF-8');
+    expect(describeEncodingGuess(accented)).toBe('UTF-8, as every character in the file is valid UTF-8');
   });
 
   it('tells a Central European code page from the letters', () => {

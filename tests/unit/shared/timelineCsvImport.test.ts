@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { defaultDateOrder } from '@shared/domain/locale/dateOrder';
-import { analyseImport, dateOrderFromFile, sameEntryKey, type ColumnMapping, type ImportContext, type ImportSettings } from '@shared/domain/timeline/csvImport';
+import { analyseImport, dateOrderFromFile, planImport, sameEntryKey, type ColumnMapping, type ImportContext, type ImportSettings } from '@shared/domain/timeline/csvImport';
 import { readImportFile } from '@shared/domain/timeline/csvImportFile';
+import { describeReading, previewWallClock } from '@shared/domain/timeline/csvMoment';
 import type { TextEncodingId } from '@shared/domain/text/encoding';
 
 const CHICAGO = 'America/Chicago';
@@ -128,6 +129,14 @@ describe('timeline CSV import: clock changes', () => {
     expect(analysis.errors).toEqual([{ row: 7, column: 'When', problem: '2026-03-08 02:30 did not exist in America/Chicago (clocks skipped that hour)' }]);
   });
 
+  it('names the two readings of a time that happened twice, and tells them apart in the preview', () => {
+    expect(describeReading(Date.UTC(2026, 10, 1, 6, 30), CHICAGO)).toBe('01:30 CDT (UTC-05:00)');
+    expect(describeReading(Date.UTC(2026, 10, 1, 7, 30), CHICAGO)).toBe('01:30 CST (UTC-06:00)');
+    expect(previewWallClock(Date.UTC(2026, 10, 1, 7, 30), CHICAGO)).toBe('1 Nov 2026 01:30 CST (UTC-06:00)');
+    expect(previewWallClock(Date.UTC(2026, 10, 1, 5, 50), CHICAGO)).toBe('1 Nov 2026 00:50');
+    expect(describeReading(Date.UTC(2026, 9, 25, 0, 30), OSLO)).toBe('02:30 (UTC+02:00)');
+  });
+
   it('writes an ambiguous row only once its reading is chosen, at the chosen instant, in the file’s order', () => {
     const { analysis } = analyse('chicago-dst-ambiguous.csv', CHICAGO, { ...night, ambiguity: { 3: 'later', 6: 'earlier' } });
     expect(analysis.ambiguous).toEqual([]);
@@ -192,5 +201,31 @@ describe('timeline CSV import: shapes of files', () => {
       },
       { row: 3, column: 'What', problem: 'has a quotation mark (") inside a quoted cell that is not doubled; check the text, and write "" for a quotation mark inside quotes' },
     ]);
+  });
+});
+
+describe('timeline CSV import: what is written', () => {
+  const choices = { skipDuplicates: true, leaveOutOutside: false, acceptUnreadable: false, leaveOutBad: false };
+
+  it('writes nothing while a row has a problem, a time is ambiguous or � would be stored unasked', () => {
+    const { analysis } = analyse('chicago-dst-ambiguous.csv', CHICAGO, { incidentStart: Date.UTC(2026, 10, 1, 1), now: Date.UTC(2026, 10, 2) });
+    expect(planImport(analysis, choices).blockers).toEqual([
+      'Fix the 1 row with problems in the file, or choose to leave them out.',
+      'Choose which time is meant for the 2 rows whose time happened twice.',
+    ]);
+    const garbled = read('excel-windows-1252-us-dates.csv', { encoding: 'utf-8' });
+    const r = analyseImport(garbled.table, { mapping: garbled.suggestedMapping, dateOrder: 'month-first', ambiguity: {} }, { timeZone: CHICAGO, incidentStart: Date.UTC(2026, 6, 4, 13), now: Date.UTC(2026, 6, 14), existing: new Map() });
+    if (!r.ok) throw new Error(r.error);
+    expect(planImport(r.value, choices).blockers).toEqual(['Choose the file’s encoding so that 3 rows read without �, or accept the � in them.']);
+    expect(planImport(r.value, { ...choices, acceptUnreadable: true })).toMatchObject({ blockers: [], contents: { length: 3 } });
+  });
+
+  it('skips rows already on the timeline and, when asked, rows dated outside the incident', () => {
+    const first = analyse('excel-windows-1252-us-dates.csv', CHICAGO, { incidentStart: Date.UTC(2026, 6, 6, 13), now: Date.UTC(2026, 6, 14) }).analysis;
+    const existing = new Map([[sameEntryKey(first.rows[1]?.content ?? { occurredAt: 0, title: '', body: '' }), 1]]);
+    const { analysis } = analyse('excel-windows-1252-us-dates.csv', CHICAGO, { incidentStart: Date.UTC(2026, 6, 6, 13), now: Date.UTC(2026, 6, 14), existing });
+    expect(planImport(analysis, choices).contents.map((c) => c.title)).toEqual(['Réunion à la mairie', 'Communiqué – “restez calmes”']);
+    expect(planImport(analysis, { ...choices, leaveOutOutside: true }).contents.map((c) => c.title)).toEqual(['Communiqué – “restez calmes”']);
+    expect(planImport(analysis, { ...choices, skipDuplicates: false }).contents).toHaveLength(3);
   });
 });
