@@ -95,3 +95,23 @@ test('a time that happened twice when the clocks went back waits for a choice; a
   await expect(items.nth(0)).toContainText('Shots reported near the fountain');
   await expect(items.nth(1)).toContainText('Police cordon in place');
 });
+
+test('a 20,000-row import shows its progress and can be stopped before anything is written', async ({ page }) => {
+  await setUpDesk(page);
+  await createIncident(page, { title: 'Long paper log', ...wallClockAgo(60 * 24) });
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  const start = wallClockAgo(60 * 24);
+  const lines = ['Date,Time,What'];
+  for (let i = 0; i < 20_000; i += 1) lines.push(`${start.date},${start.time},Radio log line ${i + 1}`);
+  const dialog = await openImport(page, 'radio-log.csv', Buffer.from(lines.join('\n')));
+  await expect(dialog).toContainText('20,000 rows.');
+  await dialog.getByRole('button', { name: 'Import 20,000 entries' }).click();
+  // Stopped while the entries are sealed or written: the transaction is abandoned whole.
+  await expect(dialog.getByRole('status')).toContainText(/(Sealing|Writing) entry [\d,]+ of 20,000/, { timeout: 30_000 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, 'timeline-import-progress');
+  await dialog.getByRole('button', { name: 'Stop the import' }).click();
+  await expect(dialog).toContainText('Import stopped: nothing was written.', { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Nothing logged yet')).toBeVisible();
+});

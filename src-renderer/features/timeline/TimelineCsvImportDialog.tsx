@@ -80,7 +80,11 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
     repos.timeline
       .append(incident.id, plan.contents, actor(), {
         signal: controller.signal,
-        onProgress: (sealed, total) => setWriting({ step: `Sealing entry ${sealed.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`, fraction: total === 0 ? 1 : sealed / total }),
+        // Sealing (hashing each revision into the chain) is the first half, writing the second.
+        onProgress: (step, done, total) => setWriting({
+          step: `${step === 'sealing' ? 'Sealing' : 'Writing'} entry ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
+          fraction: total === 0 ? 1 : (done / total + (step === 'writing' ? 1 : 0)) / 2,
+        }),
       })
       .then(
         (written) => onDone(written.length),
@@ -110,7 +114,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
             {count(view.rowCount, 'row', 'rows')}. Times without an offset are read on the incident&apos;s clock ({zone}). Imported entries are marked as
             transcribed. Nothing is written until you press Import.
           </p>
-          <fieldset className="fieldset import-file">
+          <fieldset className="fieldset import-file" disabled={writing !== null}>
             <legend>How the file is read</legend>
             <label className="import-file__row">
               <span>Encoding</span>
@@ -153,7 +157,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
               {settings.dateOrder !== view.dateOrderBasis.order && ` You chose ${settings.dateOrder === 'month-first' ? 'month first' : 'day first'}.`}
             </p>
           </fieldset>
-          <fieldset className="fieldset">
+          <fieldset className="fieldset" disabled={writing !== null}>
             <legend>Which column holds what</legend>
             <ColumnMappingFields fields={IMPORT_FIELDS} labels={IMPORT_FIELD_LABELS} headers={view.headers} mapping={settings.mapping}
               onChange={(update) => change({ mapping: update(settings.mapping) })} />
@@ -182,20 +186,22 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
           )}
         </>
       )}
-      {(reading ?? writing) && (
-        <p className="import-progress" role="status">
-          <progress max={1} value={(writing ?? reading)?.fraction ?? 0} aria-label={writing ? 'Import progress' : 'Reading progress'} /> {(writing ?? reading)?.step}…
-        </p>
-      )}
-      {plan && plan.blockers.length > 0 && !busy && (
-        <ul className="import-blockers" aria-label="Before importing">{plan.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
-      )}
-      <FormError>{failure}</FormError>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={cancel}>{writing ? 'Stop the import' : 'Cancel'}</button>
-        <button type="button" className="button button--primary" disabled={!canImport} onClick={write}>
-          Import {count(plan?.contents.length ?? 0, 'entry', 'entries')}
-        </button>
+      <div className="import-footer">
+        {(reading ?? writing) && (
+          <p className="import-progress" role="status">
+            <progress max={1} value={(writing ?? reading)?.fraction ?? 0} aria-label={writing ? 'Import progress' : 'Reading progress'} /> {(writing ?? reading)?.step}…
+          </p>
+        )}
+        {plan && plan.blockers.length > 0 && !busy && (
+          <ul className="import-blockers" aria-label="Before importing">{plan.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
+        )}
+        <FormError>{failure}</FormError>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={cancel}>{writing ? 'Stop the import' : 'Cancel'}</button>
+          <button type="button" className="button button--primary" disabled={!canImport} onClick={write}>
+            Import {count(plan?.contents.length ?? 0, 'entry', 'entries')}
+          </button>
+        </div>
       </div>
     </Dialog>
   );

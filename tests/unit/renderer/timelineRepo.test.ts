@@ -105,19 +105,25 @@ describe('importing many entries', () => {
     expect(listed.map((e) => e?.title)).toEqual(titles);
   });
 
-  it('writes nothing when stopped while sealing, and reports its progress when let run', async () => {
+  it('writes nothing when stopped while sealing, or while writing, and reports its progress when let run', async () => {
     const { repos } = freshDesk();
-    const contents = Array.from({ length: 1200 }, (_, i) => makeContent({ title: `Row ${i + 2}` }));
-    const stop = new AbortController();
-    const stopped = repos.timeline.append('inc_1', contents, ingrid(), { signal: stop.signal, onProgress: (sealed) => { if (sealed >= 500) stop.abort(); } });
-    await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
-    expect(await repos.timeline.count('inc_1')).toBe(0);
-    expect((await repos.timeline.head('inc_1')).chainSeq).toBe(0);
+    const contents = Array.from({ length: 4500 }, (_, i) => makeContent({ title: `Row ${i + 2}` }));
+    for (const [step, at] of [['sealing', 500], ['writing', 2000]] as const) {
+      const stop = new AbortController();
+      const stopped = repos.timeline.append('inc_1', contents, ingrid(), { signal: stop.signal, onProgress: (s, done) => { if (s === step && done >= at) stop.abort(); } });
+      await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+      expect(await repos.timeline.count('inc_1')).toBe(0);
+      expect((await repos.timeline.head('inc_1')).chainSeq).toBe(0);
+    }
 
-    const seen: number[] = [];
-    await repos.timeline.append('inc_1', contents, ingrid(), { onProgress: (sealed, total) => seen.push(sealed, total) });
-    expect(seen).toEqual([0, 1200, 500, 1200, 1000, 1200, 1200, 1200]);
-    expect(await repos.timeline.count('inc_1')).toBe(1200);
+    const seen: string[] = [];
+    await repos.timeline.append('inc_1', contents, ingrid(), { onProgress: (s, done, total) => seen.push(`${s} ${done}/${total}`) });
+    expect(seen).toEqual([
+      ...[0, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000].map((n) => `sealing ${n}/4500`),
+      'writing 0/4500', 'writing 2000/4500', 'writing 4000/4500',
+    ]);
+    expect(await repos.timeline.count('inc_1')).toBe(4500);
+    expect(await repos.timeline.verify('inc_1')).toMatchObject({ ok: true, revisions: 4500, entries: 4500 });
   });
 });
 
