@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { ok } from '@shared/domain/result';
+import type { DeskBridge } from '@shared/ipc/contract';
 
+import { createDesktopPlatform } from '../../../src-renderer/platform/desktopPlatform';
 import { openTextFileWith } from '../../../src-renderer/platform/openTextFile';
 import type { OpenedFile } from '../../../src-renderer/platform/platform';
 
@@ -24,5 +26,18 @@ describe('opening a file the desk wrote itself', () => {
 
   it('passes a cancelled dialog through as null', async () => {
     expect(await opening(null)(request)).toEqual(ok(null));
+  });
+});
+
+describe('opening a file in the desktop app', () => {
+  it('turns the base64 main sends back into the file’s exact bytes', async () => {
+    const bridge = { openFile: () => Promise.resolve({ ok: true, value: { file: { name: 'log.csv', base64: 'Uul1bmlvbg==', size: 7 } } }) } as unknown as DeskBridge;
+    const opened = await createDesktopPlatform(bridge).openFile(request);
+    expect(opened.ok && opened.value && { ...opened.value, bytes: Array.from(opened.value.bytes) }).toEqual({ name: 'log.csv', bytes: [0x52, 0xe9, 0x75, 0x6e, 0x69, 0x6f, 0x6e], size: 7 });
+  });
+
+  it('refuses a reply whose file is not base64', async () => {
+    const bridge = { openFile: () => Promise.resolve({ ok: true, value: { file: { name: 'log.csv', text: 'Réunion', size: 7 } } }) } as unknown as DeskBridge;
+    expect(await createDesktopPlatform(bridge).openFile(request)).toMatchObject({ ok: false, error: { code: 'bad-reply' } });
   });
 });

@@ -190,6 +190,19 @@ describe('timeline CSV import: shapes of files', () => {
     expect(file.table.rows).toHaveLength(2);
   });
 
+  it('says where a quotation mark is never closed, in words, instead of the parser’s jargon', () => {
+    const bytes = new TextEncoder().encode('Date,Time,What\n2026-11-24,14:05,Road closed\n2026-11-24,14:10,"Crowd at the "south gate\n2026-11-24,14:20,Mayor arrives\n');
+    expect(readImportFile(bytes)).toEqual({
+      ok: false,
+      error: {
+        code: 'unreadable',
+        row: 3,
+        column: 3,
+        detail: 'row 3, column 3: a cell opens with a quotation mark (") that is never closed, so the rest of the file would read as one cell. Close the quotes in that cell, or remove the stray quotation mark, and save the file again.',
+      },
+    });
+  });
+
   it('names a row with more values than the header has columns, and a stray quotation mark, in words', () => {
     const { analysis } = analyse('more-fields-than-header.csv', OSLO, { incidentStart: Date.UTC(2026, 10, 24, 12) });
     expect(analysis.rows.map((r) => [r.row, r.content.title])).toEqual([[4, 'Fine row']]);
