@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 
 import { fileSlug } from '@shared/domain/fileNames';
 import type { Actor } from '@shared/domain/audit';
@@ -20,8 +20,12 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
   const { repos, platform, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [importing, setImporting] = useState<{ fileName: string; reader: CsvImportReader } | null>(null);
+  // The reader's worker holds the file's bytes: it goes when the import closes, or the view does.
+  const openReader = useRef<CsvImportReader | null>(null);
+  useEffect(() => () => openReader.current?.close(), []);
   const closeImport = () => {
     importing?.reader.close();
+    openReader.current = null;
     setImporting(null);
   };
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,6 +52,7 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
           if (!r.ok) return setProblem(r.error.message);
           if (!r.value) return;
           const reader = openCsvImportReader(r.value.bytes, { incidentId: incident.id, timeZone: incident.timeZone, incidentStart: incident.startAt, now: clock() });
+          openReader.current = reader;
           setImporting({ fileName: r.value.name, reader });
         });
       }}>Import CSV…</button>
