@@ -9,6 +9,8 @@ import { RECORD_SECTIONS } from '../shared/domain/record/profiles';
 import { recordDocxBase64 } from '../shared/domain/record/recordDocx';
 import { sealRecord } from '../shared/domain/record/recordFile';
 import { timelineToCsv } from '../shared/domain/timeline/csv';
+import { analyseImport } from '../shared/domain/timeline/csvImport';
+import { readImportFile } from '../shared/domain/timeline/csvImportFile';
 import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
 import { sha256Hex } from '../src-renderer/lib/sha256';
 import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
@@ -208,3 +210,29 @@ export async function profileQuery(dbName: string, incidentId: string): Promise<
   return out;
 }
 (window.bench as unknown as Record<string, unknown>)['profileQuery'] = profileQuery;
+
+/**
+ * Reading and checking a timeline CSV as the import does (in its worker): a Windows-1252 file
+ * with US dates and times, n rows, into an America/Chicago incident.
+ */
+export function csvImportCheck(n: number): { rows: number; bytes: number; readMs: number; checkMs: number; importable: number } {
+  const r = rng(7);
+  const lines = ['Date,Time,Event,Source,Category'];
+  for (let i = 0; i < n; i += 1) {
+    const at = new Date(START + Math.floor(r() * 14 * 24 * 60) * 60_000);
+    const h = at.getUTCHours();
+    lines.push(`${at.getUTCMonth() + 1}/${at.getUTCDate()}/${at.getUTCFullYear()},${h % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'},Réunion à la mairie n° ${i + 1},${SOURCES[i % SOURCES.length] ?? ''},decision`);
+  }
+  // Latin-1 letters only, so each character is its Windows-1252 byte.
+  const text = lines.join('\r\n');
+  const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+  const t0 = performance.now();
+  const file = readImportFile(bytes);
+  const readMs = performance.now() - t0;
+  if (!file.ok) throw new Error('the benchmark file did not read');
+  const t1 = performance.now();
+  const checked = analyseImport(file.value.table, { mapping: file.value.suggestedMapping, dateOrder: 'month-first', ambiguity: {} }, { timeZone: 'America/Chicago', incidentStart: START, now: START + 30 * 86_400_000, existing: new Map() });
+  const checkMs = performance.now() - t1;
+  return { rows: n, bytes: bytes.length, readMs, checkMs, importable: checked.ok ? checked.value.rows.length : 0 };
+}
+(window.bench as unknown as Record<string, unknown>)['csvImportCheck'] = csvImportCheck;

@@ -34,6 +34,10 @@ try {
     console.log(`import ${r.importMs.toFixed(0)} ms`);
   }
 
+  // Reading and checking a spreadsheet for import (what the import's worker does).
+  results.csvImport = [];
+  for (const n of [20_000, 100_000]) results.csvImport.push(await page.evaluate((size) => window.bench.csvImportCheck(size), n));
+
   // The UI at the largest size: first paint of the timeline, then frame times while scrolling.
   const largest = SIZES[SIZES.length - 1];
   const incidentId = await page.evaluate((size) => window.bench.seedApp(size), largest);
@@ -86,6 +90,11 @@ console.log('\nAfter-action record (times in ms): build = gather + walk the chai
 console.log('entries  | record build | JSON | CSV  | DOCX   | JSON MB | DOCX MB');
 for (const r of results.sizes) {
   console.log(`${String(r.entries).padEnd(8)} | ${f(r.recordBuildMs).padStart(12)} | ${f(r.jsonMs).padStart(4)} | ${f(r.csvMs).padStart(4)} | ${f(r.docxMs).padStart(6)} | ${r.exportSizes.jsonMB.toFixed(1).padStart(7)} | ${r.exportSizes.docxMB.toFixed(2).padStart(7)}`);
+}
+console.log('\nTimeline CSV import, reading and checking (Windows-1252, US dates; times in ms)');
+console.log('rows     | file MB | decode + parse | check rows | importable');
+for (const c of results.csvImport ?? []) {
+  console.log(`${String(c.rows).padEnd(8)} | ${(c.bytes / 2 ** 20).toFixed(1).padStart(7)} | ${f(c.readMs).padStart(14)} | ${f(c.checkMs).padStart(10)} | ${String(c.importable).padStart(10)}`);
 }
 if (results.ui) {
   console.log(`\nTimeline view with ${results.ui.entries} entries, opened three times: first paint ${results.ui.openings.map((o) => `${f(o.firstPaintMs)} ms (code ready at ${f(o.codeReadyMs)}, whole list at ${f(o.fullListMs)})`).join(', then ')} after navigation;`);

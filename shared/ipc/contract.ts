@@ -50,8 +50,18 @@ export const OpenFileRequestSchema = z.object({
 export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 
 export const OpenFileResponseSchema = z.object({
-  /** The chosen file, or null when the person cancelled the dialog. */
-  file: z.object({ name: z.string(), text: z.string(), size: z.number().int().nonnegative() }).nullable(),
+  /**
+   * The chosen file, or null when the person cancelled the dialog.
+   * FORMAT: the file's bytes exactly as on disk, in base64: main does not guess how the text is
+   * encoded (a spreadsheet from Excel on Windows is Windows-1252, not UTF-8); the renderer does.
+   */
+  file: z
+    .object({
+      name: z.string(),
+      base64: z.string().max(Math.ceil((MAX_OPEN_BYTES * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+      size: z.number().int().nonnegative(),
+    })
+    .nullable(),
 });
 export type OpenFileResponse = z.infer<typeof OpenFileResponseSchema>;
 

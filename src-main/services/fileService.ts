@@ -54,8 +54,6 @@ function byteLength(data: Uint8Array | string): number {
   return typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Builds the file capabilities around injected dialogs and file-system calls. */
 export function createFileService(deps: FileServiceDeps): FileService {
   return {
@@ -110,16 +108,8 @@ export function createFileService(deps: FileServiceDeps): FileService {
       }
       // The file may have grown between the size check and the read.
       if (bytes.byteLength > request.maxBytes) throw tooLarge(bytes.byteLength);
-
-      let text: string;
-      try {
-        text = utf8.decode(bytes);
-      } catch (error) {
-        throw new HandlerError('io-failed', `"${name}" is not a text file in UTF-8, so the desk cannot read it.`, {
-          cause: error,
-        });
-      }
-      return { file: { name, text, size: bytes.byteLength } };
+      // The bytes go over as they are: reading them as text (and in which encoding) is the renderer's call.
+      return { file: { name, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), size: bytes.byteLength } };
     },
   };
 }

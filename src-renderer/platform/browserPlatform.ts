@@ -1,19 +1,42 @@
 import { err, ok } from '@shared/domain/result';
 
+import { bytesFromBase64 } from './base64';
+import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform } from './platform';
 
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * The browser edition: the same renderer without the desktop shell. Saving becomes a download
  * (the browser decides the folder) and opening a file input.
  */
 export function createBrowserPlatform(version: string): DeskPlatform {
+  const openFile: DeskPlatform['openFile'] = (request) =>
+    new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+      input.style.display = 'none';
+      document.body.append(input);
+      const done = (value: Awaited<ReturnType<DeskPlatform['openFile']>>) => {
+        input.remove();
+        resolve(value);
+      };
+      input.addEventListener('cancel', () => done(ok(null)));
+      input.addEventListener('change', () => {
+        const file = input.files?.[0];
+        if (!file) return done(ok(null));
+        if (file.size > request.maxBytes) {
+          const limit = Math.round(request.maxBytes / (1024 * 1024));
+          return done(err({ code: 'too-large', message: `"${file.name}" is too large to open (limit ${limit} MB).` }));
+        }
+        // The bytes as they are: which encoding they are in is for the reader to work out.
+        file.arrayBuffer().then(
+          (buffer) => done(ok({ name: file.name, bytes: new Uint8Array(buffer), size: file.size })),
+          (e: unknown) => done(err({ code: 'io-failed', message: `"${file.name}" could not be read: ${String(e)}` })),
+        );
+      });
+      input.click();
+    });
   return {
     edition: 'browser',
     // Automatic backups need a folder of the desk's own: the desktop app has one, a browser does not.
@@ -35,7 +58,7 @@ export function createBrowserPlatform(version: string): DeskPlatform {
       const type = request.filters[0]?.extensions[0] === 'json' ? 'application/json' : 'application/octet-stream';
       const blob =
         request.encoding === 'base64'
-          ? new Blob([decodeBase64(request.content)], { type })
+          ? new Blob([bytesFromBase64(request.content)], { type })
           : new Blob([request.content], { type: `${type === 'application/json' ? type : 'text/plain'};charset=utf-8` });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
@@ -50,31 +73,7 @@ export function createBrowserPlatform(version: string): DeskPlatform {
       return Promise.resolve(ok({ savedTo: request.suggestedName }));
     },
 
-    openFile: (request) =>
-      new Promise((resolve) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-        input.style.display = 'none';
-        document.body.append(input);
-        const done = (value: Awaited<ReturnType<DeskPlatform['openFile']>>) => {
-          input.remove();
-          resolve(value);
-        };
-        input.addEventListener('cancel', () => done(ok(null)));
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          if (!file) return done(ok(null));
-          if (file.size > request.maxBytes) {
-            const limit = Math.round(request.maxBytes / (1024 * 1024));
-            return done(err({ code: 'too-large', message: `"${file.name}" is too large to open (limit ${limit} MB).` }));
-          }
-          file.text().then(
-            (text) => done(ok({ name: file.name, text, size: file.size })),
-            (e: unknown) => done(err({ code: 'io-failed', message: `"${file.name}" could not be read: ${String(e)}` })),
-          );
-        });
-        input.click();
-      }),
+    openFile,
+    openTextFile: openTextFileWith(openFile),
   };
 }

@@ -4,6 +4,8 @@ import { CHANNELS } from '@shared/ipc/channels';
 import { describeIssues, ipcContract, ipcResultSchema, type DeskBridge } from '@shared/ipc/contract';
 import { err, ok, type Result } from '@shared/domain/result';
 
+import { bytesFromBase64 } from './base64';
+import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform, PlatformError } from './platform';
 
 /** Checks a reply from main against the contract before any feature sees it. */
@@ -15,6 +17,12 @@ function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.outp
 }
 
 export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
+  const openFile: DeskPlatform['openFile'] = async (request) => {
+    const reply = parseReply(ipcContract[CHANNELS.openFile].response, await bridge.openFile(request));
+    if (!reply.ok) return reply;
+    const file = reply.value.file;
+    return ok(file && { name: file.name, bytes: bytesFromBase64(file.base64), size: file.size });
+  };
   return {
     edition: 'desktop',
     appInfo: async () => parseReply(ipcContract[CHANNELS.getAppInfo].response, await bridge.getAppInfo(undefined)),
@@ -29,9 +37,7 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
         return reply.ok ? ok(reply.value.text) : reply;
       },
     },
-    openFile: async (request) => {
-      const reply = parseReply(ipcContract[CHANNELS.openFile].response, await bridge.openFile(request));
-      return reply.ok ? ok(reply.value.file) : reply;
-    },
+    openFile,
+    openTextFile: openTextFileWith(openFile),
   };
 }

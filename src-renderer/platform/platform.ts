@@ -3,7 +3,11 @@ import type { Result } from '@shared/domain/result';
 
 export type PlatformError = { code: string; message: string };
 
-export type OpenedFile = { name: string; text: string; size: number };
+/** A file as it is on disk: its bytes, undecoded (how they encode text is for the reader to decide). */
+export type OpenedFile = { name: string; bytes: Uint8Array; size: number };
+
+/** A file the desk wrote itself (a backup, a record), read as UTF-8 text. */
+export type OpenedTextFile = { name: string; text: string; size: number };
 
 /**
  * What the features may ask of the machine they run on. Two implementations: the desktop
@@ -17,6 +21,8 @@ export type DeskPlatform = {
   saveFile(request: SaveFileRequest): Promise<Result<{ savedTo: string | null }, PlatformError>>;
   /** null when the person cancelled. */
   openFile(request: OpenFileRequest): Promise<Result<OpenedFile | null, PlatformError>>;
+  /** openFile for UTF-8 text: a file in any other encoding is refused in words. null when cancelled. */
+  openTextFile(request: OpenFileRequest): Promise<Result<OpenedTextFile | null, PlatformError>>;
   /**
    * Prints the page as it stands (its print stylesheet applies) to a PDF the person saves: the
    * desktop app only; the browser edition prints through its own dialog instead.

@@ -150,7 +150,7 @@ test('a spreadsheet kept by hand is imported after its errors are shown, and not
   const again = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await (await again).setFiles({ name: 'paper-log.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await dialog.getByLabel(/Import the 2 good rows/).check();
+  await dialog.getByLabel(/Import the good rows and leave out the 3 rows with problems/).check();
   await dialog.getByRole('button', { name: 'Import 2 entries' }).click();
   await expect(page.getByTestId('timeline-count')).toHaveText('2 entries');
   await expect(page.locator('.tl-entry').first()).toContainText('From paper log');

@@ -44,6 +44,50 @@ function earliestOccurrence(instant: EpochMs, timeZone: string): EpochMs {
   return same ? hourEarlier : instant;
 }
 
+const HALF_DAY_MS = 12 * 3_600_000;
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+/** How far `timeZone`'s clock is ahead of UTC at `instant`, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  // Clocks change only on a quarter hour: one reading per zone and quarter hour serves every
+  // instant in it (an import of 20,000 rows asks a few hundred times, not 60,000).
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  const key = `${timeZone} ${String(quarter)}`;
+  const known = offsetCache.get(key);
+  if (known !== undefined) return known;
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  const offset = readOffsetAt(quarter * QUARTER_HOUR_MS, timeZone);
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function readOffsetAt(instant: number, timeZone: string): number {
+  let f = wallFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    wallFormatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p['year'] ?? 0, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'] ?? 0, p['minute'] ?? 0);
+  return wall - instant;
+}
+
+/**
+ * Every instant at which the clock in `timeZone` reads `hh:mm` on `date` (YYYY-MM-DD): none in
+ * the gap when clocks go forward, two in the hour they go back, one otherwise. The offsets half a
+ * day either side cover any change that day; each candidate is kept only if the clock agrees.
+ */
+export function instantsAtWallClock(date: string, hour: number, minute: number, timeZone: string): EpochMs[] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const naive = Date.UTC(y, m - 1, d, hour, minute);
+  const candidates = new Set([naive - offsetAt(naive - HALF_DAY_MS, timeZone), naive - offsetAt(naive + HALF_DAY_MS, timeZone)]);
+  return [...candidates].filter((t) => offsetAt(t, timeZone) === naive - t).sort((a, b) => a - b);
+}
+
 /** Formats an instant as read on a clock in `timeZone`, with a date-fns pattern. */
 export function formatWallClock(instant: EpochMs, timeZone: string, pattern: string): string {
   return format(new TZDate(instant, timeZone), pattern);

@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-
-import { formatWallClock } from '../incident/wallClock';
+import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import type { TimelineCategory, TimePrecision } from '../../schemas/timeline';
@@ -9,7 +7,8 @@ import type { TimelineCategory, TimePrecision } from '../../schemas/timeline';
  * The quick-entry line: "14:05 Police confirm road closures on Main St #traffic @police".
  *   - an optional time first: "14:05" (exact) or "~14:05" (approximate), "yesterday 23:50";
  *     no time means now;
- *   - an optional category word: "decision:", "action:", "comms:", "info:", "rumour:", "media:";
+ *   - an optional category word: "decision:", "action:", "comms:", "info:", "rumour:", "media:",
+ *     before or after the time ("decision: 12:30 …" and "12:30 decision: …" are the same);
  *   - #tags and an @source anywhere.
  * Live, a time later than now means yesterday (the night shift logging 23:50 at 00:20);
  * in backfill mode every time falls on the chosen day of the paper log.
@@ -35,7 +34,6 @@ export type QuickEntryError =
   | { code: 'no-title' };
 
 const FUTURE_GRACE_MS = 5 * 60_000;
-const HOUR_MS = 3_600_000;
 
 const CATEGORY_WORDS: Record<string, TimelineCategory> = {
   event: 'event',
@@ -54,20 +52,26 @@ const CATEGORY_WORDS: Record<string, TimelineCategory> = {
   press: 'media',
 };
 
+/** The category a word people use names ("comms", "rumor"), in the quick line and in imported files. */
+export function categoryFromWord(word: string): TimelineCategory | undefined {
+  const w = word.trim().toLowerCase();
+  // Own keys only: "constructor" is not a category.
+  return Object.hasOwn(CATEGORY_WORDS, w) ? CATEGORY_WORDS[w] : undefined;
+}
+
 const TIME_LIKE = /^(~)?(\d{1,2})[:.h](\d{1,2})(?=\s|$)/;
 const NUMBERISH_TIME = /^~?\d{1,3}[:.h]\d{1,3}(?=\s|$)/;
-
-/** Every instant at which the clock in `timeZone` reads `hh:mm` on `date` (none in a gap, two in an overlap). */
-export function instantsAtWallClock(date: string, hour: number, minute: number, timeZone: string): EpochMs[] {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new TZDate(y, m - 1, d, hour, minute, timeZone).getTime();
-  const want = `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  return [guess - HOUR_MS, guess, guess + HOUR_MS].filter((t) => formatWallClock(t, timeZone, 'yyyy-MM-dd HH:mm') === want);
-}
 
 export function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A leading "decision:" (or another category word), and the text after it. */
+function categoryWord(text: string): { category: TimelineCategory; rest: string } | null {
+  const c = /^([a-z]+)\s*:\s*/i.exec(text);
+  const category = c ? categoryFromWord(c[1] ?? '') : undefined;
+  return c && category !== undefined ? { category, rest: text.slice(c[0].length) } : null;
 }
 
 export function parseQuickEntry(
@@ -76,6 +80,10 @@ export function parseQuickEntry(
 ): Result<ParsedQuickEntry, QuickEntryError> {
   let rest = text.trim();
   if (rest === '') return err({ code: 'empty' });
+
+  // The category word may come first ("decision: 12:30 …") or after the time ("12:30 decision: …").
+  const first = categoryWord(rest);
+  if (first) rest = first.rest;
 
   let yesterday = false;
   const y = /^(yesterday|yday)\s+/i.exec(rest);
@@ -98,13 +106,9 @@ export function parseQuickEntry(
     return err({ code: 'bad-time', input: 'yesterday without a time' });
   }
 
-  let category: TimelineCategory = 'event';
-  const c = /^([a-z]+)\s*:\s*/i.exec(rest);
-  const word = c?.[1]?.toLowerCase();
-  if (c && word !== undefined && word in CATEGORY_WORDS) {
-    category = CATEGORY_WORDS[word] ?? 'event';
-    rest = rest.slice(c[0].length);
-  }
+  const after = first ? null : categoryWord(rest);
+  if (after) rest = after.rest;
+  const category = first?.category ?? after?.category ?? 'event';
 
   const tags: string[] = [];
   rest = rest.replace(/(^|\s)#([\p{L}\p{N}_-]+)/gu, (_m, lead: string, tag: string) => {

@@ -22,6 +22,12 @@ import type { DeskDatabase, TimelineOrderKey } from '../database';
 
 export type TimelineWriteError = RevisionError | { code: 'not-found'; entryId: string } | { code: 'busy' };
 
+/** How a long append reports its progress, and how it is stopped before it writes. */
+export type AppendOptions = { onProgress?: (step: 'sealing' | 'writing', done: number, total: number) => void; signal?: AbortSignal };
+
+/** Entries written per step of one transaction: small enough to report progress and stop between steps. */
+const WRITE_SLICE = 2000;
+
 type Plan = { kind: TimelineRevision['kind']; content: EntryContent; reason: string | null };
 
 /** Serialises writes: each revision links to the one before, so two may not race for the head. */
@@ -58,6 +64,7 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     incidentId: string,
     build: (head: ChainHead, previous: Map<string, TimelineEntry>) => Promise<{ revisions: TimelineRevision[]; entries: TimelineEntry[] }>,
     entryIds: string[],
+    options: AppendOptions = {},
   ): Promise<{ revisions: TimelineRevision[]; entries: TimelineEntry[] }> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const head = await readHead(incidentId);
@@ -67,8 +74,15 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
       const written = await db.transaction('rw', db.timelineRevisions, db.timelineEntries, db.timelineOrder, async () => {
         const now = await readHead(incidentId);
         if (now.chainSeq !== head.chainSeq || now.hash !== head.hash) return false;
-        await db.timelineRevisions.bulkAdd(built.revisions);
-        await db.timelineEntries.bulkPut(built.entries);
+        // In slices, so a long import reports progress and can still be stopped: stopping throws,
+        // which aborts the transaction, and IndexedDB then keeps none of it.
+        for (let i = 0; i < built.revisions.length; i += WRITE_SLICE) {
+          options.signal?.throwIfAborted();
+          options.onProgress?.('writing', i, built.revisions.length);
+          await db.timelineRevisions.bulkAdd(built.revisions.slice(i, i + WRITE_SLICE));
+          await db.timelineEntries.bulkPut(built.entries.slice(i, i + WRITE_SLICE));
+        }
+        options.signal?.throwIfAborted();
         const moved = built.entries.flatMap((e) => {
           const before = previous.get(e.id);
           return before && before.occurredAt !== e.occurredAt ? [[incidentId, before.occurredAt, e.id] as [string, number, string]] : [];
@@ -102,10 +116,16 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     });
 
   return {
-    /** Logs new entries (one from the quick line, thousands from an import) in one transaction. */
-    append: (incidentId: string, contents: EntryContent[], actor: Actor): Promise<TimelineEntry[]> =>
+    /**
+     * Logs new entries (one from the quick line, thousands from an import) in one transaction.
+     * `signal` stops it at any point until the transaction commits, and nothing is kept;
+     * `onProgress` hears how many are sealed, then how many written.
+     */
+    append: (incidentId: string, contents: EntryContent[], actor: Actor, options: AppendOptions = {}): Promise<TimelineEntry[]> =>
       enqueue(async () => {
-        const ids = contents.map(() => newId('tle', gen));
+        // Entries at the same time list by id: ids handed out in ascending order keep the order
+        // they were given in (a spreadsheet's rows stay in the file's order).
+        const ids = contents.map(() => newId('tle', gen)).sort();
         const { entries } = await writeChained(
           incidentId,
           async (head) => {
@@ -113,6 +133,10 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
             const entries: TimelineEntry[] = [];
             let link = head;
             for (const [i, content] of contents.entries()) {
+              if (i % 500 === 0) {
+                options.signal?.throwIfAborted();
+                options.onProgress?.('sealing', i, contents.length);
+              }
               const entryId = ids[i] ?? newId('tle', gen);
               const revision = await sealRevision(
                 nextRevision({ id: newId('tlr', gen), entryId, incidentId, previous: null, plan: { kind: 'create', content, reason: null }, head: link, actor }),
@@ -125,6 +149,7 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
             return { revisions, entries };
           },
           [],
+          options,
         );
         return entries;
       }),

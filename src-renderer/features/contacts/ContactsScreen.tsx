@@ -128,7 +128,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>+ New contact</button>
           <button type="button" className="button" onClick={() => {
             setProblem(null);
-            void platform.openFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
+            void platform.openTextFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
               if (!r.ok) return setProblem(r.error.message);
               if (!r.value) return;
               const { name, text } = r.value;

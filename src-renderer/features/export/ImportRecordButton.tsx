@@ -22,7 +22,7 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
       <button type="button" className="button" disabled={busy} onClick={() => {
         setProblem(null);
         void (async () => {
-          const opened = await platform.openFile({ filters: [{ name: 'After-action record', extensions: ['json'] }], maxBytes: 1024 * 1024 * 1024, title: 'Import an incident record' });
+          const opened = await platform.openTextFile({ filters: [{ name: 'After-action record', extensions: ['json'] }], maxBytes: 1024 * 1024 * 1024, title: 'Import an incident record' });
           if (!opened.ok) return setProblem(opened.error.message);
           if (!opened.value) return;
           setBusy(true);

@@ -45,7 +45,7 @@ export function createBackupService(deps: { backup: BackupRepo; platform: DeskPl
 
     /** Asks for a file and checks all of it; nothing is written here. null when cancelled. */
     async choose(): Promise<Result<PendingRestore | null, string>> {
-      const opened = await deps.platform.openFile({
+      const opened = await deps.platform.openTextFile({
         filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
         maxBytes: BACKUP_MAX_BYTES,
         title: 'Restore the desk from a backup',

@@ -89,12 +89,12 @@ describe('file:save', () => {
 });
 
 describe('file:open', () => {
-  it('returns the chosen file as text with its name and size', async () => {
+  it('returns the chosen file as its bytes in base64, with its name and size', async () => {
     const { deps, files } = fakeDeps();
     files.set('/home/desk/Documents/log.csv', new TextEncoder().encode('when,what\n08:00,Café opened\n'));
     const reply = await createFileService(deps).open(open({ title: 'Import a paper log' }));
     expect(deps.showOpenDialog).toHaveBeenCalledWith({ filters: CSV, title: 'Import a paper log' });
-    expect(reply).toEqual({ file: { name: 'log.csv', text: 'when,what\n08:00,Café opened\n', size: 29 } });
+    expect(reply).toEqual({ file: { name: 'log.csv', base64: 'd2hlbix3aGF0CjA4OjAwLENhZsOpIG9wZW5lZAo=', size: 29 } });
   });
 
   it('answers file null when the dialog is cancelled', async () => {
@@ -119,19 +119,11 @@ describe('file:open', () => {
     await expect(createFileService(deps).open(open({ maxBytes: 4096 }))).rejects.toMatchObject({ code: 'too-large' });
   });
 
-  it('strips a UTF-8 byte order mark, as spreadsheets write one', async () => {
+  it('hands over a Windows-1252 file byte for byte, leaving the encoding to the reader', async () => {
     const { deps, files } = fakeDeps();
-    files.set('/home/desk/Documents/log.csv', new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x62]));
-    expect((await createFileService(deps).open(open())).file?.text).toBe('ab');
-  });
-
-  it('refuses a file that is not UTF-8 text, in words', async () => {
-    const { deps, files } = fakeDeps();
-    files.set('/home/desk/Documents/log.csv', new Uint8Array([0xff, 0xfe, 0x00, 0xd8]));
-    await expect(createFileService(deps).open(open())).rejects.toMatchObject({
-      code: 'io-failed',
-      message: '"log.csv" is not a text file in UTF-8, so the desk cannot read it.',
-    });
+    // "Réunion" in Windows-1252: é is the single byte 0xE9, which is not valid UTF-8.
+    files.set('/home/desk/Documents/log.csv', new Uint8Array([0x52, 0xe9, 0x75, 0x6e, 0x69, 0x6f, 0x6e]));
+    expect(await createFileService(deps).open(open())).toEqual({ file: { name: 'log.csv', base64: 'Uul1bmlvbg==', size: 7 } });
   });
 
   it('reports a file that disappeared as io-failed, naming it', async () => {

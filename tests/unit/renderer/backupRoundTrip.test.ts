@@ -27,6 +27,7 @@ function memoryPlatform() {
       return Promise.resolve(ok({ savedTo: req.suggestedName }));
     },
     openFile: () => Promise.resolve(ok(null)),
+    openTextFile: () => Promise.resolve(ok(null)),
     autoBackups: null,
     savePdf: null,
   };

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { DeskDatabase } from '@renderer/db/database';
+import { createRepos } from '@renderer/db/repos';
 import { queryTimeline, EMPTY_FILTER } from '@renderer/db/repos/timelineQuery';
 import { createTimelineOrderCache } from '@renderer/db/repos/timelineOrderCache';
 import { describeChainReport } from '@shared/domain/timeline/chain';
 
-import { makeContent } from '../../factories/timeline';
+import { makeContent, sha256 } from '../../factories/timeline';
 import { freshDesk } from './testDb';
 
 const T = Date.UTC(2026, 10, 24, 13, 0);
@@ -83,6 +85,45 @@ describe('timeline repository', () => {
     const { repos } = freshDesk();
     await Promise.all(Array.from({ length: 20 }, (_, i) => repos.timeline.append('inc_9', [makeContent({ title: `Line ${i}` })], ingrid(T + i))));
     expect(await repos.timeline.verify('inc_9')).toMatchObject({ ok: true, revisions: 20, entries: 20 });
+  });
+});
+
+describe('importing many entries', () => {
+  function deskWithFallingIds() {
+    const db = new DeskDatabase(`test-desk-falling-${Date.now()}`);
+    let left = 1_000_000;
+    // Random ids fall as often as they rise: these always fall, the worst case for the order.
+    return { db, repos: createRepos(db, () => String((left -= 1)).padStart(7, '0'), sha256) };
+  }
+
+  it('lists entries with the same time in the order they were given (a file’s rows keep their order)', async () => {
+    const { db, repos } = deskWithFallingIds();
+    const titles = ['Police confirm road closures', 'Ambulances at the scene', 'Mayor informed', 'Hotline opened'];
+    await repos.timeline.append('inc_1', titles.map((title) => makeContent({ title, occurredAt: T })), ingrid());
+    const order = await createTimelineOrderCache(db, repos.timeline).get('inc_1');
+    const listed = await repos.timeline.getMany(order.ids);
+    expect(listed.map((e) => e?.title)).toEqual(titles);
+  });
+
+  it('writes nothing when stopped while sealing, or while writing, and reports its progress when let run', async () => {
+    const { repos } = freshDesk();
+    const contents = Array.from({ length: 4500 }, (_, i) => makeContent({ title: `Row ${i + 2}` }));
+    for (const [step, at] of [['sealing', 500], ['writing', 2000]] as const) {
+      const stop = new AbortController();
+      const stopped = repos.timeline.append('inc_1', contents, ingrid(), { signal: stop.signal, onProgress: (s, done) => { if (s === step && done >= at) stop.abort(); } });
+      await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+      expect(await repos.timeline.count('inc_1')).toBe(0);
+      expect((await repos.timeline.head('inc_1')).chainSeq).toBe(0);
+    }
+
+    const seen: string[] = [];
+    await repos.timeline.append('inc_1', contents, ingrid(), { onProgress: (s, done, total) => seen.push(`${s} ${done}/${total}`) });
+    expect(seen).toEqual([
+      ...[0, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000].map((n) => `sealing ${n}/4500`),
+      'writing 0/4500', 'writing 2000/4500', 'writing 4000/4500',
+    ]);
+    expect(await repos.timeline.count('inc_1')).toBe(4500);
+    expect(await repos.timeline.verify('inc_1')).toMatchObject({ ok: true, revisions: 4500, entries: 4500 });
   });
 });
 

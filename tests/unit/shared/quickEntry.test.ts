@@ -42,6 +42,43 @@ describe('quick entry', () => {
     });
   });
 
+  it('reads "decision: 12:30 …" as a decision at 12:30, with the time left out of the title', () => {
+    const r = parseQuickEntry('decision: 12:30 Mayor cancels the fireworks', live);
+    expect(r.ok && r.value).toEqual({
+      occurredAt: Date.UTC(2026, 10, 24, 11, 30),
+      occurredPrecision: 'exact',
+      category: 'decision',
+      title: 'Mayor cancels the fireworks',
+      tags: [],
+      source: '',
+      day: 'today',
+      timeGiven: true,
+    });
+  });
+
+  it.each([
+    ['12:30 decision: Mayor cancels the fireworks'],
+    ['decision: 12:30 Mayor cancels the fireworks'],
+    ['Decision:12:30 Mayor cancels the fireworks'],
+  ])('reads the category and the time in either order: %s', (line) => {
+    const r = parseQuickEntry(line, live);
+    expect(r.ok && [r.value.category, r.value.occurredAt, r.value.title]).toEqual(['decision', Date.UTC(2026, 10, 24, 11, 30), 'Mayor cancels the fireworks']);
+  });
+
+  it('reads "rumour: yesterday ~23:50 …" with the category first, approximate, on yesterday', () => {
+    const r = parseQuickEntry('rumour: yesterday ~23:50 Shots heard near the mosque', live);
+    expect(r.ok && r.value).toMatchObject({ category: 'rumour', occurredAt: Date.UTC(2026, 10, 23, 22, 50), occurredPrecision: 'approximate', day: 'yesterday', title: 'Shots heard near the mosque' });
+  });
+
+  it('refuses an impossible time after the category word instead of logging it as words', () => {
+    expect(parseQuickEntry('decision: 25:30 Mayor cancels the fireworks', live)).toEqual({ ok: false, error: { code: 'bad-time', input: '25:30' } });
+  });
+
+  it('keeps a second category-looking word in the title', () => {
+    const r = parseQuickEntry('decision: 12:30 info: the fireworks are off', live);
+    expect(r.ok && [r.value.category, r.value.title]).toEqual(['decision', 'info: the fireworks are off']);
+  });
+
   it('puts a time logged after midnight that is still to come today on yesterday', () => {
     // 00:20 on 25 Nov in Oslo; "23:50" can only mean last night.
     const r = parseQuickEntry('23:50 First call to the police', { ...live, now: Date.UTC(2026, 10, 24, 23, 20) });

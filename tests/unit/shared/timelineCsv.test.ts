@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 
-import { autoMap, importRows, readCsv, timelineToCsv } from '@shared/domain/timeline/csv';
+import { readCsvTable } from '@shared/domain/csv/readCsvTable';
+import { timelineToCsv } from '@shared/domain/timeline/csv';
+import { analyseImport, autoMap, type ColumnMapping } from '@shared/domain/timeline/csvImport';
 import { contentOf } from '@shared/domain/timeline/revisions';
 
 import { makeContent, makeLog } from '../../factories/timeline';
 
 const OSLO = 'Europe/Oslo';
 const T = Date.UTC(2026, 10, 24, 13, 10);
+
+const readCsv = (text: string) => readCsvTable(text);
+const context = { timeZone: OSLO, incidentStart: Date.UTC(2026, 10, 20), now: Date.UTC(2026, 11, 1), existing: new Map<string, number>() };
+function importRows(t: ReturnType<typeof table>, mapping: ColumnMapping, options: { timeZone: string }) {
+  const r = analyseImport(t, { mapping, dateOrder: 'day-first', ambiguity: {} }, { ...context, ...options });
+  return r.ok ? { ok: true as const, value: { contents: r.value.rows.map((row) => row.content), errors: r.value.errors } } : r;
+}
 
 function table(text: string) {
   const t = readCsv(text);
@@ -47,12 +56,12 @@ describe('timeline CSV', () => {
     const r = importRows(t, autoMap(t.headers), { timeZone: OSLO });
     expect(r.ok && r.value.contents.map((c) => c.title)).toEqual(['Fine']);
     expect(r.ok && r.value.errors).toEqual([
-      { row: 3, column: 'Date', problem: expect.stringContaining('“2026-13-40 10:00” is not a valid date and time') as string },
-      { row: 4, column: 'Time', problem: '“24:00” is not a time of day (use HH:MM, 24-hour)' },
+      { row: 3, column: 'Date', problem: '“2026-13-40” is not a date in the calendar' },
+      { row: 4, column: 'Time', problem: '“24:00” is not a time of day (the clock runs from 00:00 to 23:59)' },
       { row: 5, column: 'What', problem: 'is empty' },
       { row: 6, column: 'Type', problem: expect.stringContaining('“party” is not a category') as string },
       { row: 7, column: 'Verified', problem: '“maybe” is not unverified, confirmed or disproven' },
-      { row: 8, column: 'Tags', problem: '“a/b” cannot be a tag' },
+      { row: 8, column: 'Tags', problem: '“a/b” cannot be a tag (letters, digits, - and _, at most 40)' },
       { row: 9, column: 'Date', problem: '2026-03-29 02:30 did not exist in Europe/Oslo (clocks skipped that hour)' },
     ]);
   });
