@@ -91,6 +91,7 @@ export type TeamErrorCode =
   | 'write-failed'
   | 'folder-unusable'
   | 'archive-damaged'
+  | 'listen-failed'
   | 'timeout';
 
 export type TeamError = { code: TeamErrorCode; message: string };

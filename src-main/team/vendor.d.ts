@@ -60,7 +60,7 @@ declare module 'corestore' {
     namespace(name: string): Corestore;
     createKeyPair(name: string): Promise<KeyPair>;
     get(opts: GetOptions): Hypercore;
-    replicate(stream: Duplex | object): unknown;
+    replicate(stream: boolean | Duplex | object): Duplex;
   }
 }
 

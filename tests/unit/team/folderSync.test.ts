@@ -9,7 +9,7 @@ import { openArchive } from '@main/team/stickArchive';
 import { deriveTeamKeys, stickFileName } from '@main/team/teamKeys';
 import type { RosterStanding } from '@main/team/types';
 
-import { holdings, incident, readAll, records, TestTeam, type TestDesk } from './harness';
+import { folderFs, holdings, incident, readAll, records, TestTeam, type TestDesk } from './harness';
 
 let team: TestTeam;
 
@@ -177,14 +177,7 @@ describe('sync with a USB stick (a folder)', () => {
     await sync(scribe, stick);
     const failing = await team.desk('comms', {
       folderSync: {
-        fs: {
-          readFile: (path) => (path.endsWith('.rdsync') ? Promise.reject(fsError('EIO')) : fsp.readFile(path)),
-          stat: (path) => fsp.stat(path),
-          readdir: (path) => fsp.readdir(path),
-          mkdir: (path, opts) => fsp.mkdir(path, opts),
-          writeFile: (path, data) => fsp.writeFile(path, data),
-          rm: (path, opts) => fsp.rm(path, opts),
-        },
+        fs: folderFs({ readFile: (path) => (path.endsWith('.rdsync') ? Promise.reject(fsError('EIO')) : fsp.readFile(path)) }),
       },
     });
     const unreadable = await failing.engine.syncFolder(stick);
