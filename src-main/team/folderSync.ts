@@ -43,7 +43,7 @@ export type FolderSyncDeps = {
   idleTimeoutMs: number;
 };
 
-const defaultFs: FolderFs = {
+export const nodeFolderFs: FolderFs = {
   readFile: (path) => nodeFs.readFile(path),
   stat: (path) => nodeFs.stat(path),
   readdir: (path) => nodeFs.readdir(path),
@@ -79,7 +79,7 @@ export async function syncWithFolder(
   partial: Omit<FolderSyncDeps, 'fs' | 'writeFileAtomic' | 'idleTimeoutMs'> & Partial<FolderSyncDeps>,
 ): Promise<Result<FolderSyncReport, TeamError>> {
   const deps: FolderSyncDeps = {
-    fs: defaultFs,
+    fs: nodeFolderFs,
     writeFileAtomic: (path, data) => defaultWriteFileAtomic(path, data),
     idleTimeoutMs: 60_000,
     ...partial,

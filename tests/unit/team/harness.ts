@@ -1,12 +1,11 @@
 // Desks for the team engine's tests: each an engine on its own temp folder, one shared roster that
 // tests edit at will, and a logger that keeps its lines instead of printing them.
-import * as fsp from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Logger } from '@main/logging/logger';
-import type { FolderFs } from '@main/team/folderSync';
+import { nodeFolderFs, type FolderFs } from '@main/team/folderSync';
 import { HypercoreTeamEngine, type TeamEngineOptions } from '@main/team/hypercoreEngine';
 import { duplexPair } from '@main/team/duplexPair';
 import type { TeamCredentials } from '@main/team/teamKeys';
@@ -123,13 +122,5 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 
 /** The real file system for folder syncs, with the given calls replaced (a pulled stick, a full disk). */
 export function folderFs(overrides: Partial<FolderFs>): FolderFs {
-  return {
-    readFile: (path) => fsp.readFile(path),
-    stat: (path) => fsp.stat(path),
-    readdir: (path) => fsp.readdir(path),
-    mkdir: (path, opts) => fsp.mkdir(path, opts),
-    writeFile: (path, data) => fsp.writeFile(path, data),
-    rm: (path, opts) => fsp.rm(path, opts),
-    ...overrides,
-  };
+  return { ...nodeFolderFs, ...overrides };
 }
