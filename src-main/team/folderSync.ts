@@ -95,6 +95,12 @@ export async function syncWithFolder(
     return folderError('folder-unusable', describeFsError(error, 'read', folder));
   }
 
+  // A temp file left on the stick by a sync that was killed or pulled mid-write is not the team
+  // file (that one is replaced only by a rename); it is removed so the stick does not fill up.
+  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+    if (name.startsWith(`.${fileName}.tmp-`)) await fs.rm(join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+
   // Working copies live beside the desk's store; one left by a killed process is removed first.
   const workRoot = `${deps.storeFolder}.stick-work`;
   await fs.rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
