@@ -55,7 +55,7 @@ function startChild(config: Record<string, unknown>): Child {
   });
   const lines: string[] = [];
   const waiting = new Set<{ test: (line: string) => boolean; resolve: (line: string) => void }>();
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     lines.push(line);
     for (const waiter of waiting) {
       if (waiter.test(line)) {
