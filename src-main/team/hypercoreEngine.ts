@@ -62,6 +62,11 @@ export type TeamEngineOptions = {
 export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 const KNOWN_DESKS_KEY = 'response-desk/known-desks';
 const MAX_FAULTS_KEPT = 500;
+/**
+ * A team is a few desks, at most a few hundred over the years: beyond this, offers of new desks
+ * are refused, so a misbehaving member cannot make every relay open thousands of cores.
+ */
+const MAX_DESKS = 500;
 const MAX_READ = 10_000;
 
 type CoreEntry = {
@@ -118,6 +123,7 @@ export class HypercoreTeamEngine implements TeamEngine {
   private readonly adding = new Map<string, Promise<void>>();
   private readonly cores = new Map<string, CoreEntry>();
   private readonly refused = new Map<string, number>();
+  private readonly floodWarned = new WeakSet<TeamSession>();
   private readonly sessions = new Set<TeamSession>();
   private readonly closedSessions: PeerStatus[] = [];
   private readonly listeners = new Set<(event: RecordsArrived) => void | Promise<void>>();
@@ -517,10 +523,17 @@ export class HypercoreTeamEngine implements TeamEngine {
   private async onRemoteSummary(session: TeamSession, remote: Summary): Promise<void> {
     const desks = new Set(remote.cores.map((core) => core.desk));
     for (const deskKey of desks) {
-      if (this.desks.has(deskKey)) continue;
+      if (this.desks.has(deskKey) || this.refused.has(deskKey)) continue;
+      if (this.desks.size + this.adding.size >= MAX_DESKS || this.refused.size >= MAX_DESKS) {
+        if (!this.floodWarned.has(session)) {
+          this.floodWarned.add(session);
+          this.fault({ kind: 'bad-message', reason: `${session.label} offers more desks than a team has (over ${MAX_DESKS}); the rest were ignored.` });
+        }
+        break;
+      }
       if (this.accepts(deskKey)) {
         await this.addDesk(deskKey);
-      } else if (!this.refused.has(deskKey)) {
+      } else {
         this.refused.set(deskKey, this.now());
         this.fault({ kind: 'unknown-desk', reason: `${session.label} offers records of desk ${short(deskKey)}, which is not in this team's roster: not taken in.`, deskKey });
       }
@@ -735,7 +748,8 @@ export class HypercoreTeamEngine implements TeamEngine {
 
   async close(): Promise<void> {
     if (this.closing) return;
-    await this.settle().catch(() => undefined);
+    // Listeners get a moment to finish with what they were told; a stuck one does not hold the close.
+    await Promise.race([this.settle().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     this.closing = true;
     for (const session of [...this.sessions]) session.close('This desk closed its team store.');
     await this.writeChain.catch(() => undefined);

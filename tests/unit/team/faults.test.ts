@@ -201,6 +201,30 @@ describe('records a peer should not send', () => {
   });
 });
 
+describe('a member offering too much', () => {
+  it('stops taking in desks beyond what a team can have, and says so once', async () => {
+    team = new TestTeam();
+    const relay = await team.desk('relay', { policy: 'relay-all' });
+    const offer = (from: number) => ({
+      v: 1 as const,
+      seq: from + 1,
+      ack: 0,
+      complete: false,
+      refused: [],
+      cores: Array.from({ length: 300 }, (_, i) => ({ desk: (from + i).toString(16).padStart(64, '0'), scope: null, core: 'ee'.repeat(32), length: 1, head: null })),
+    });
+    const session = { label: 'a hostile member' };
+    const onRemoteSummary = (relay.engine as unknown as { onRemoteSummary(s: unknown, r: unknown): Promise<void> }).onRemoteSummary.bind(relay.engine);
+    await onRemoteSummary(session, offer(1));
+    await onRemoteSummary(session, offer(301));
+    await onRemoteSummary(session, offer(601));
+    const desks = (relay.engine as unknown as { desks: Map<string, unknown> }).desks.size;
+    expect(desks).toBe(500);
+    expect(kinds(relay).filter((k) => k === 'bad-message')).toHaveLength(1);
+    console.log(`flood of 900 desks offered: ${desks} held (the limit), 1 warning`);
+  });
+});
+
 describe('interrupted transfers', () => {
   it('keeps what arrived when the connection drops mid-transfer, and the next connection completes', async () => {
     team = new TestTeam();

@@ -3,6 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
 
 import type { Logger } from '@main/logging/logger';
 import { nodeFolderFs, type FolderFs } from '@main/team/folderSync';
@@ -123,4 +126,26 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 /** The real file system for folder syncs, with the given calls replaced (a pulled stick, a full disk). */
 export function folderFs(overrides: Partial<FolderFs>): FolderFs {
   return { ...nodeFolderFs, ...overrides };
+}
+
+/** The project's root folder. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Bundles a TypeScript entry (with the project's path aliases) into one CommonJS file for a child
+ * process; the packages stay external and load from the project's node_modules (NODE_PATH).
+ */
+export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  await build({
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    alias: { '@shared': './shared', '@main': './src-main' },
+    logLevel: 'warning',
+  });
 }

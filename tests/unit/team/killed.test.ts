@@ -5,18 +5,15 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createLanSharing } from '@main/team/lan';
 import { openArchive } from '@main/team/stickArchive';
 import { deriveTeamKeys, stickFileName } from '@main/team/teamKeys';
 
-import { exchange, holdings, incident, readAll, records, TEAM, TestTeam } from './harness';
+import { bundleForNode, exchange, holdings, incident, PROJECT_ROOT, readAll, records, TEAM, TestTeam } from './harness';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 let buildDir: string;
 let childScript: string;
 let team: TestTeam;
@@ -24,25 +21,18 @@ let team: TestTeam;
 beforeAll(async () => {
   buildDir = await mkdtemp(join(tmpdir(), 'desk-child-'));
   childScript = join(buildDir, 'childDesk.cjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['tests/unit/team/fixtures/childDesk.ts'],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    alias: { '@shared': './shared', '@main': './src-main' },
-    logLevel: 'warning',
-  });
+  await bundleForNode('tests/unit/team/fixtures/childDesk.ts', childScript);
 });
 
 afterAll(async () => {
   await rm(buildDir, { recursive: true, force: true });
 });
 
+const children: ChildProcess[] = [];
+
 afterEach(async () => {
+  // A child left running by a failed test would hold its store and port.
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await team.cleanup();
 });
 
@@ -50,9 +40,10 @@ type Child = { process: ChildProcess; lines: string[]; waitFor(test: (line: stri
 
 function startChild(config: Record<string, unknown>): Child {
   const child = spawn(process.execPath, [childScript], {
-    env: { ...process.env, NODE_PATH: join(root, 'node_modules'), CHILD_CONFIG: JSON.stringify({ teamId: TEAM.teamId, secret: Buffer.from(TEAM.secret).toString('hex'), ...config }) },
+    env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules'), CHILD_CONFIG: JSON.stringify({ teamId: TEAM.teamId, secret: Buffer.from(TEAM.secret).toString('hex'), ...config }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const lines: string[] = [];
   const waiting = new Set<{ test: (line: string) => boolean; resolve: (line: string) => void }>();
   createInterface({ input: child.stdout }).on('line', (line) => {

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -7,7 +9,7 @@ import { createLanSharing, type LanSharing } from '@main/team/lan';
 import { parsePeerArgs, startPeer, statusLine, type RunningPeer } from '@main/team/peer';
 import { TEAM_INVITATION_FORMAT } from '@shared/schemas/teamInvitation';
 
-import { holdings, incident, memoryLogger, records, TEAM, TestTeam, until, type TestDesk } from './harness';
+import { bundleForNode, holdings, incident, memoryLogger, PROJECT_ROOT, records, TEAM, TestTeam, until, type TestDesk } from './harness';
 
 let team: TestTeam;
 let peer: RunningPeer | null = null;
@@ -107,4 +109,33 @@ describe('the headless peer', () => {
     await writeFile(file, invitationFor([scribe, newcomer]));
     await until(async () => (await peer!.engine.listCores()).some((c) => c.length === 2), 'the newcomer’s records', 15_000);
   });
+});
+
+describe('npm run team:peer', () => {
+  it('starts from the command line, prints its desk key, and stops cleanly on SIGTERM', async () => {
+    team = new TestTeam();
+    const scribe = await team.desk('scribe');
+    const data = await team.tempFolder('desk-peer-');
+    await writeFile(join(data, 'invitation.json'), invitationFor([scribe]));
+    const script = join(data, 'team-peer.cjs');
+    await bundleForNode('src-main/team/peerCli.ts', script);
+    const child = spawn(process.execPath, [script, '--data', data, '--port', '5221', '--host', '127.0.0.1', '--no-discovery', '--status-every', '0'], {
+      env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: string[] = [];
+    createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
+    createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => lines.some((line) => line.startsWith("This peer's desk key: ")), `the desk key (${lines.join(' | ')})`, 15_000);
+      expect(lines).toContain('Response Desk team peer listening on 127.0.0.1:5221.');
+      expect(lines.find((line) => line.startsWith('This peer'))).toMatch(/^This peer's desk key: [0-9a-f]{64}$/);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(lines.at(-1)).toBe('Stopping: closing connections and the store.');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });
