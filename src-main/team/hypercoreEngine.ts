@@ -300,15 +300,19 @@ export class HypercoreTeamEngine implements TeamEngine {
     const pending = this.adding.get(deskKey);
     if (pending !== undefined) return pending;
     const adding = (async () => {
-      const index = this.store.get({ key: indexCoreKey(deskKey) });
-      await index.ready();
-      index.download({ start: 0, end: -1 });
-      const desk = this.registerDesk(deskKey, index, false);
-      desk.index.notified = index.contiguousLength;
-      this.refused.delete(deskKey);
-      await this.saveKnownDesks();
-      await this.processIndex(desk);
-      this.opts.logger.info('desk added', { desk: short(deskKey) });
+      try {
+        const index = this.store.get({ key: indexCoreKey(deskKey) });
+        await index.ready();
+        index.download({ start: 0, end: -1 });
+        const desk = this.registerDesk(deskKey, index, false);
+        desk.index.notified = index.contiguousLength;
+        this.refused.delete(deskKey);
+        await this.saveKnownDesks();
+        await this.processIndex(desk);
+        this.opts.logger.info('desk added', { desk: short(deskKey) });
+      } catch (error) {
+        if (!this.closing) this.fault({ kind: 'storage', reason: `Desk ${short(deskKey)}'s cores could not be opened (${describeError(error)}).`, deskKey });
+      }
     })().finally(() => this.adding.delete(deskKey));
     this.adding.set(deskKey, adding);
     return adding;
@@ -513,7 +517,12 @@ export class HypercoreTeamEngine implements TeamEngine {
     for (const offered of remote.cores) {
       if (!this.accepts(offered.desk)) continue;
       const entry = this.cores.get(offered.core);
-      if (entry === undefined) return false;
+      if (entry === undefined) {
+        // Refused a moment ago, admitted since (the roster changed while connected): fetch it now,
+        // rather than wait for the next summary or a rosterChanged() call.
+        if (!this.desks.has(offered.desk) && this.refused.has(offered.desk)) void this.addDesk(offered.desk);
+        return false;
+      }
       if (entry.forked) continue;
       if (this.lengthOf(entry) < offered.length) return false;
     }
@@ -523,7 +532,10 @@ export class HypercoreTeamEngine implements TeamEngine {
   private async onRemoteSummary(session: TeamSession, remote: Summary): Promise<void> {
     const desks = new Set(remote.cores.map((core) => core.desk));
     for (const deskKey of desks) {
-      if (this.desks.has(deskKey) || this.refused.has(deskKey)) continue;
+      if (this.desks.has(deskKey)) continue;
+      // A desk refused earlier is taken in as soon as the roster admits it, even mid-sync.
+      const accepted = this.accepts(deskKey);
+      if (!accepted && this.refused.has(deskKey)) continue;
       if (this.desks.size + this.adding.size >= MAX_DESKS || this.refused.size >= MAX_DESKS) {
         if (!this.floodWarned.has(session)) {
           this.floodWarned.add(session);
@@ -531,7 +543,7 @@ export class HypercoreTeamEngine implements TeamEngine {
         }
         break;
       }
-      if (this.accepts(deskKey)) {
+      if (accepted) {
         await this.addDesk(deskKey);
       } else {
         this.refused.set(deskKey, this.now());
