@@ -192,7 +192,13 @@ export class HypercoreTeamEngine implements TeamEngine {
     const own = this.registerDesk(this.deskKey, index, true);
     await this.processIndex(own);
     const stored = await index.getUserData(KNOWN_DESKS_KEY);
-    const known: unknown = stored === null ? [] : JSON.parse(stored.toString('utf8'));
+    let known: unknown = [];
+    try {
+      known = stored === null ? [] : JSON.parse(stored.toString('utf8'));
+    } catch {
+      // The list is a cache of which desks to open: the desks come back with the next summary.
+      this.fault({ kind: 'storage', reason: 'The list of known desks in this store was unreadable; it is rebuilt from the next connection or stick.' });
+    }
     if (Array.isArray(known)) {
       for (const deskKey of known) {
         if (typeof deskKey === 'string' && /^[0-9a-f]{64}$/.test(deskKey) && deskKey !== this.deskKey) await this.addDesk(deskKey);
