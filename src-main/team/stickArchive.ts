@@ -1,7 +1,9 @@
 // The team's file on a USB stick: a working copy of a Corestore (its files, packed), encrypted with
-// a key derived from the team secret. One file, written atomically, because a Corestore opened
-// directly on a FAT/exFAT stick meets no locks, no extended attributes and renames that are not
-// atomic, and a stick pulled mid-write must leave the previous copy whole.
+// a key derived from the team secret. One file, written atomically, rather than a Corestore opened
+// on the stick itself: on FAT/exFAT there are no extended attributes and inode numbers change from
+// one mount to the next, so Corestore's device file takes a stick carried to another laptop for a
+// copied store and refuses it; RocksDB's many files and renames are not atomic there; and a stick
+// pulled mid-write must leave the previous copy whole. The stick also never holds records in clear.
 import sodium from 'sodium-native';
 import { z } from 'zod';
 
