@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { duplexPair } from '@main/team/duplexPair';
 import type { RosterStanding } from '@main/team/types';
 
-import { exchange, holdings, incident, readAll, records, TestTeam, until } from './harness';
+import { exchange, holdings, incident, readAll, records, SLOW_DISK_MS, TestTeam, until } from './harness';
 
 let team: TestTeam;
 let stranger: TestTeam | null = null;
@@ -19,7 +19,7 @@ function connect(a: { engine: { replicate: TestTeam['desks'][number]['engine']['
   return [a.engine.replicate(x, { initiator: true, label: labels[0] }), b.engine.replicate(y, { initiator: false, label: labels[1] })] as const;
 }
 
-describe('admission at the connection', () => {
+describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
   it('drops a desk without the team key at the first message: neither side learns who the other is', async () => {
     team = new TestTeam();
     stranger = new TestTeam({ teamId: team.credentials.teamId, secret: Buffer.alloc(32, 0x01) });
@@ -85,7 +85,7 @@ describe('admission at the connection', () => {
   });
 });
 
-describe('desks that never met', () => {
+describe('desks that never met', { timeout: SLOW_DISK_MS }, () => {
   it('receive each other’s cores through a desk that met both, verified against the writer’s key', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
@@ -131,7 +131,7 @@ describe('desks that never met', () => {
   });
 });
 
-describe('revoked desks', () => {
+describe('revoked desks', { timeout: SLOW_DISK_MS }, () => {
   it('keeps a revoked desk’s later records, reports how many came after the revocation point', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');

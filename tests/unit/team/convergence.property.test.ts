@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TeamScope } from '@main/team/types';
 
-import { exchange, holdings, readAll, TestTeam, type TestDesk } from './harness';
+import { exchange, holdings, readAll, type TestDesk, TestTeam } from './harness';
 
 const SCOPES: TeamScope[] = [{ kind: 'incident', incidentId: 'inc_1' }, { kind: 'incident', incidentId: 'inc_2' }, { kind: 'desk' }, { kind: 'roster' }];
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { duplexPair } from '@main/team/duplexPair';
 import type { RecordsArrived } from '@main/team/types';
 
-import { exchange, holdings, incident, readAll, records, TestTeam, until } from './harness';
+import { exchange, holdings, incident, readAll, records, SLOW_DISK_MS, TestTeam, until } from './harness';
 
 let team: TestTeam;
 
@@ -11,7 +11,7 @@ afterEach(async () => {
   await team.cleanup();
 });
 
-describe('the team engine on one desk', () => {
+describe('the team engine on one desk', { timeout: SLOW_DISK_MS }, () => {
   it('appends records to one core per scope and reads them back in order', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
@@ -61,7 +61,7 @@ describe('the team engine on one desk', () => {
   });
 });
 
-describe('two desks', () => {
+describe('two desks', { timeout: SLOW_DISK_MS }, () => {
   it('exchange records both ways over a stream, and a subscriber hears of them in order', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');

@@ -11,7 +11,7 @@ import { duplexPair } from '@main/team/duplexPair';
 import type { HypercoreTeamEngine } from '@main/team/hypercoreEngine';
 import type { RecordsArrived } from '@main/team/types';
 
-import { exchange, folderFs, holdings, incident, readAll, records, TestTeam, until, type TestDesk } from './harness';
+import { exchange, folderFs, holdings, incident, readAll, records, SLOW_DISK_MS, type TestDesk, TestTeam, until } from './harness';
 
 let team: TestTeam;
 
@@ -59,7 +59,7 @@ async function meetCopy(laptopB: TestDesk, scribe: TestDesk) {
   session.close();
 }
 
-describe('a copied desk', () => {
+describe('a copied desk', { timeout: SLOW_DISK_MS }, () => {
   it('refuses to open a store folder copied elsewhere, and one already open', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
@@ -115,7 +115,7 @@ async function HypercoreTeamEngineOpen(folder: string) {
   return opened;
 }
 
-describe('records a peer should not send', () => {
+describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
   it('refuses records signed by a key that is not the writer’s, keeping what was verified', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
@@ -201,7 +201,7 @@ describe('records a peer should not send', () => {
   });
 });
 
-describe('a member offering too much', () => {
+describe('a member offering too much', { timeout: SLOW_DISK_MS }, () => {
   it('stops taking in desks beyond what a team can have, and says so once', async () => {
     team = new TestTeam();
     const relay = await team.desk('relay', { policy: 'relay-all' });

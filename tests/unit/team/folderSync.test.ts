@@ -9,7 +9,7 @@ import { openArchive } from '@main/team/stickArchive';
 import { deriveTeamKeys, stickFileName } from '@main/team/teamKeys';
 import type { RosterStanding } from '@main/team/types';
 
-import { folderFs, holdings, incident, readAll, records, TestTeam, type TestDesk } from './harness';
+import { folderFs, holdings, incident, readAll, records, SLOW_DISK_MS, type TestDesk, TestTeam } from './harness';
 
 let team: TestTeam;
 
@@ -47,7 +47,7 @@ function pulledAfter(budget: number): AtomicFs {
   };
 }
 
-describe('sync with a USB stick (a folder)', () => {
+describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
   it('carries records both ways, including those of desks the laptop never met', async () => {
     team = new TestTeam();
     const stick = await team.tempFolder('desk-stick-');

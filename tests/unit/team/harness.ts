@@ -14,6 +14,12 @@ import { duplexPair } from '@main/team/duplexPair';
 import type { TeamCredentials } from '@main/team/teamKeys';
 import type { CoreInfo, RosterStanding, TeamScope } from '@main/team/types';
 
+/**
+ * Stores on disk are slow on a busy shared machine; these tests wait on real I/O, so they get more
+ * than Vitest's default before a slow run counts as a failure.
+ */
+export const SLOW_DISK_MS = 60_000;
+
 export const TEAM: TeamCredentials = { teamId: 'team_riverside', secret: Buffer.alloc(32, 0x2a) };
 
 export type LogLine = { level: 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> | undefined };

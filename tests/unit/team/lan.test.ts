@@ -6,7 +6,7 @@ import { BEACON_BYTES, decodeBeacon, encodeBeacon, startBeacon, type BeaconSocke
 import { createLanSharing, parseAddress, type LanSharing } from '@main/team/lan';
 import { deriveTeamKeys } from '@main/team/teamKeys';
 
-import { holdings, incident, memoryLogger, records, TEAM, TestTeam, until } from './harness';
+import { holdings, incident, memoryLogger, records, SLOW_DISK_MS, TEAM, TestTeam, until } from './harness';
 
 let team: TestTeam;
 const sharings: LanSharing[] = [];
@@ -33,7 +33,7 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-describe('sharing over the local network', () => {
+describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
   it('listens only while sharing is on, on the chosen interface', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
@@ -129,7 +129,7 @@ describe('sharing over the local network', () => {
   });
 });
 
-describe('finding desks on the local network', () => {
+describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => {
   const keys = deriveTeamKeys(TEAM);
 
   it('announces a MAC of the team id, a nonce and the port, and nothing else (known answer)', () => {

@@ -9,7 +9,7 @@ import { createLanSharing, type LanSharing } from '@main/team/lan';
 import { parsePeerArgs, startPeer, statusLine, type RunningPeer } from '@main/team/peer';
 import { TEAM_INVITATION_FORMAT } from '@shared/schemas/teamInvitation';
 
-import { bundleForNode, holdings, incident, memoryLogger, PROJECT_ROOT, records, TEAM, TestTeam, until, type TestDesk } from './harness';
+import { bundleForNode, holdings, incident, memoryLogger, PROJECT_ROOT, records, SLOW_DISK_MS, TEAM, type TestDesk, TestTeam, until } from './harness';
 
 let team: TestTeam;
 let peer: RunningPeer | null = null;
@@ -41,7 +41,7 @@ function dial(desk: TestDesk, port: number): LanSharing {
   return sharing;
 }
 
-describe('the headless peer', () => {
+describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
   it('reads its command line, refusing what it does not know', () => {
     team = new TestTeam();
     expect(parsePeerArgs(['--data', '/srv/desk-peer', '--port', '5220'])).toEqual({
