@@ -1,0 +1,94 @@
+// The two small formats the engine adds on top of Hypercore: the entries of each desk's index core
+// (which core holds which scope), and the summary two connected desks exchange (what each holds).
+// Both are JSON, validated on read like any other input from outside.
+import { z } from 'zod';
+
+import { err, ok, type Result } from '@shared/domain/result';
+
+import { parseScope } from './scope';
+
+const hexKey = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+
+const IndexEntrySchema = z
+  .object({
+    format: z.literal('response-desk/team-index'),
+    version: z.literal(1),
+    scope: z.string().max(120),
+    core: hexKey,
+  })
+  .strict();
+
+/** Index entries are tiny; anything larger is not one. */
+const MAX_INDEX_ENTRY_BYTES = 1024;
+
+/**
+ * FORMAT: one index entry per block of a desk's index core, UTF-8 JSON with the keys in this order:
+ * {"format":"response-desk/team-index","version":1,"scope":"incident:inc_1","core":"<64 hex>"}.
+ * The index core is signed by the desk's own key, so only the desk can say which core is its own.
+ */
+export function encodeIndexEntry(scope: string, coreKey: string): Buffer {
+  return Buffer.from(JSON.stringify({ format: 'response-desk/team-index', version: 1, scope, core: coreKey }), 'utf8');
+}
+
+export function decodeIndexEntry(bytes: Uint8Array): Result<{ scope: string; coreKey: string }, string> {
+  if (bytes.byteLength > MAX_INDEX_ENTRY_BYTES) return err(`an index entry of ${bytes.byteLength} bytes is too large`);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return err('an index entry is not UTF-8 JSON');
+  }
+  const parsed = IndexEntrySchema.safeParse(json);
+  if (!parsed.success) return err(`an index entry is malformed (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  const scope = parseScope(parsed.data.scope);
+  if (!scope.ok) return err(`an index entry names a bad scope: ${scope.error}`);
+  return ok({ scope: parsed.data.scope, coreKey: parsed.data.core });
+}
+
+const SummaryCoreSchema = z
+  .object({
+    desk: hexKey,
+    /** null: the desk's index core. */
+    scope: z.string().max(120).nullable(),
+    core: hexKey,
+    length: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    head: hexKey.nullable(),
+  })
+  .strict();
+
+const SummarySchema = z
+  .object({
+    v: z.literal(1),
+    seq: z.number().int().nonnegative(),
+    /** The sender's view was computed after receiving the other side's summary number `ack`. */
+    ack: z.number().int().nonnegative(),
+    /** The sender holds everything the other side's summary `ack` offered that it accepts. */
+    complete: z.boolean(),
+    cores: z.array(SummaryCoreSchema).max(100_000),
+    /** Desks the sender will not take in (not in its roster). */
+    refused: z.array(hexKey).max(10_000),
+  })
+  .strict();
+
+export type SummaryCore = z.infer<typeof SummaryCoreSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** A summary of 100,000 cores is about 25 MB; nothing legitimate comes near the frame limit. */
+export const MAX_SUMMARY_BYTES = 15 * 1024 * 1024;
+
+export function encodeSummary(summary: Summary): Buffer {
+  return Buffer.from(JSON.stringify(summary), 'utf8');
+}
+
+export function decodeSummary(bytes: Uint8Array): Result<Summary, string> {
+  if (bytes.byteLength > MAX_SUMMARY_BYTES) return err(`a summary of ${bytes.byteLength} bytes is too large`);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return err('a summary is not UTF-8 JSON');
+  }
+  const parsed = SummarySchema.safeParse(json);
+  if (!parsed.success) return err(`a summary is malformed (${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  return ok(parsed.data);
+}
