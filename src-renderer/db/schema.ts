@@ -45,6 +45,13 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       callAttempts: 'id, activationId, [activationId+at], incidentId',
     },
   },
+  {
+    // The append-only log of chain heads that left the desk (exports, backups, prints, verifications).
+    version: 3,
+    stores: {
+      publishedHeads: 'id, incidentId, [incidentId+chainSeq]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;

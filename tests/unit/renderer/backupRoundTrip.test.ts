@@ -29,6 +29,7 @@ function memoryPlatform() {
     openFile: () => Promise.resolve(ok(null)),
     autoBackups: null,
     savePdf: null,
+    savePackage: () => Promise.resolve(ok({ savedTo: null })),
   };
   return { platform, saved };
 }
