@@ -48,16 +48,31 @@ test('the after-action record is exported, verified by the command-line tool, an
   await expect(report.getByRole('heading', { name: 'Vehicle attack, Markens gate' })).toBeVisible();
   await expect(report.getByRole('heading', { name: 'Decisions' })).toBeVisible();
   await expect(report).toContainText('Mayor activates the crisis team');
-  await expect(report).toContainText('Nothing: this is the complete record');
+  await expect(report).toContainText('Nothing beyond the rules above: this is the complete record of its sections.');
+  await expect(report.getByRole('heading', { name: 'Who this edition is for' })).toBeVisible();
   await expect(report).toContainText('Give the night shift a printed call sheet (owner: Emergency manager; due 2027-01-15; open)');
   await snap(page, 'export-dialog');
 
+  // The export package: every format of one sealed record, checked by the verifier file by file.
+  const packageDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save export package (.zip)' }).click();
+  const zip = await packageDownload;
+  expect(zip.suggestedFilename()).toMatch(/^after-action-vehicle-attack-markens-gate-internal-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
+  const zipPath = join(dirname(await zip.path()), zip.suggestedFilename());
+  await copyFile(await zip.path(), zipPath);
+  const verified = await run(process.execPath, ['out/cli/response-desk-verify.cjs', zipPath]);
+  expect(verified.stdout).toContain('VERIFIED: every file of the package is as the desk exported it.');
+  expect(verified.stdout).toMatch(/ok +after-action-.*\.pdf: SHA-256/);
+
   const path = await saveRecord(page);
-  const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; content: { timeline: { entries: unknown[] } } };
+  const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; checksum: { value: string }; content: { timeline: { entries: unknown[] } } };
   expect(record.format).toBe('response-desk-record');
+  expect(record.formatVersion).toBe(2);
   expect(record.content.timeline.entries).toHaveLength(3);
   const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', path]);
   expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
+  // The JSON saved alone is the very record inside the package.
+  expect(verified.stdout).toContain(record.checksum.value);
 
   // CSV of the timeline from the same dialog.
   const csvDownload = page.waitForEvent('download');
@@ -84,9 +99,10 @@ test('the after-action record is exported, verified by the command-line tool, an
   await page.getByLabel(/^Public/).check();
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(report).toContainText('Timeline entries marked internal only (3)');
+  await expect(page.getByRole('checkbox', { name: /Audit trail/ })).toBeDisabled();
 
-  // Print view for the browser edition.
-  await page.getByRole('button', { name: 'Print / PDF…' }).click();
+  // Print view, for paper.
+  await page.getByRole('button', { name: 'Print…' }).click();
   await expect(page.getByRole('dialog', { name: 'Print view of the record' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await snap(page, 'export-print-view');
