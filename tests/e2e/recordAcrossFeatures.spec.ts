@@ -138,10 +138,14 @@ test('an incident worked across every feature leaves a record in every format th
   await expect(page.getByRole('heading', { name: 'Strengths (1)' })).toBeVisible();
   // A corrective action goes onto the checklists, to be followed up with the rest of the recovery.
   const lessons = page.getByRole('region', { name: 'Lessons learned' });
+  await lessons.getByLabel('Kind').selectOption('improvement');
+  await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The night shift had no printed call sheets');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await lessons.getByLabel('Kind').selectOption('corrective-action');
   await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('Print the call sheets for the night shift');
   await lessons.getByLabel('Owner').fill('Kari Holm');
   await lessons.getByLabel('Due').fill(`${new Date().getFullYear() + 1}-01-15`);
+  await lessons.getByLabel('Answers the area for improvement').selectOption({ label: 'The night shift had no printed call sheets' });
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await lessons.getByRole('button', { name: 'Put “Print the call sheets for the night shift” on the checklists' }).click();
   await expect(lessons.getByText('On the checklists')).toBeVisible();

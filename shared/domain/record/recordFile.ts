@@ -193,6 +193,8 @@ export const LessonRecordSchema = z.object({
   status: z.enum(['open', 'done']),
   /** Corrective actions: the area for improvement the action answers. */
   answers: id.nullable(),
+  /** The earlier wording this lesson replaces, when it was reworded after a record was exported. */
+  supersedes: id.nullable(),
   onChecklist: z.boolean(),
   createdAt: epochMs,
   createdBy: z.string(),

@@ -4,6 +4,7 @@ import { scheduleItems } from '../checklists/views';
 import { activationProgress } from '../contacts/activation';
 import { RESPONSE_PHASE_IDS } from '../guide/phases';
 import { formatWallClock } from '../incident/wallClock';
+import { currentLessons } from '../lessons';
 import { translationState } from '../statements/translations';
 import { CHANNEL_LABELS } from '../statements/workflow';
 import type { ChecklistItem } from '../../schemas/checklists';
@@ -261,7 +262,7 @@ export function checklistRecords(items: readonly ChecklistItem[], incident: Pick
 }
 
 export function lessonRecords(lessons: readonly Lesson[], redact: Redactor): LessonRecord[] {
-  return [...lessons].sort((a, b) => a.createdAt - b.createdAt).map((l) => {
+  return currentLessons([...lessons].sort((a, b) => a.createdAt - b.createdAt)).map((l) => {
     const where = `Lesson learned (${l.kind})`;
     return {
       id: l.id,
@@ -271,6 +272,7 @@ export function lessonRecords(lessons: readonly Lesson[], redact: Redactor): Les
       dueDate: l.dueDate,
       status: l.status,
       answers: l.answers ?? null,
+      supersedes: l.supersedes ?? null,
       onChecklist: l.checklistItemId !== null,
       createdAt: l.createdAt,
       createdBy: l.createdBy,

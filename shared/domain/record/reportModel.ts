@@ -230,9 +230,10 @@ export function reportModel(record: RecordFile, options: ReportOptions = {}): Re
         {
           type: 'list',
           items: list.map((l) => {
-            if (kind !== 'corrective-action') return l.text;
+            const reworded = l.supersedes ? ' (reworded after an earlier export of this record)' : '';
+            if (kind !== 'corrective-action') return `${l.text}${reworded}`;
             const answers = l.answers ? byId.get(l.answers) : undefined;
-            return `${l.text} (owner: ${l.owner ?? '—'}; due ${l.dueDate ?? '—'}; ${l.status}${l.onChecklist ? '; on the checklists' : ''})${answers ? `. Answers: “${answers.text}”` : ''}`;
+            return `${l.text} (owner: ${l.owner ?? '—'}; due ${l.dueDate ?? '—'}; ${l.status}${l.onChecklist ? '; on the checklists' : ''})${answers ? `. Answers: “${answers.text}”` : ''}${reworded}`;
           }),
         },
       );
