@@ -9,7 +9,7 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 
 import { buildRecord } from '../shared/domain/record/buildRecord';
 import { RECORD_SECTIONS, type AudienceProfile } from '../shared/domain/record/profiles';
-import { sealRecord } from '../shared/domain/record/recordFile';
+import { sealRecordText } from '../shared/domain/record/recordFile';
 import { makeRecordPackage, type PackageStep } from '../shared/domain/record/recordPackage';
 import { createChainVerifier } from '../shared/domain/timeline/chain';
 import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
@@ -162,13 +162,14 @@ async function runSize(n: number, dbName: string) {
     await verifier.push(source.revisions);
     const chain = verifier.finish(source.entries);
     const chainMs = performance.now() - r0 - collectMs;
-    const sealed = await sealRecord(buildRecord(source, { profile, sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: false, exportedBy: 'Benchmark', now: actor.now, appVersion: 'bench', chain }), sha256Hex);
+    const { record: sealed, text } = await sealRecordText(buildRecord(source, { profile, sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: false, exportedBy: 'Benchmark', now: actor.now, appVersion: 'bench', chain }), sha256Hex);
     const buildMs = performance.now() - r0;
     const steps: Partial<Record<PackageStep, number>> = {};
     let last = performance.now();
     let current = null as PackageStep | null;
     const built = await makeRecordPackage(sealed, {
       base: 'bench',
+      text,
       fonts,
       sha256Bytes,
       step: (step) => {

@@ -289,8 +289,20 @@ export type UnsealedRecord = Omit<RecordFile, 'checksum'>;
 
 /** FORMAT: the checksum covers every field but itself, in RFC 8785 canonical JSON. */
 export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Promise<RecordFile> {
-  const value = await sha256(canonicalJson(record));
-  return { ...record, checksum: { algorithm: 'SHA-256', over: 'canonical-json-of-record-without-checksum', value } };
+  return (await sealRecordText(record, sha256)).record;
+}
+
+/**
+ * Seals a record and writes its file in one pass: the file is the record's canonical JSON, so the
+ * large content is serialised once for both the checksum and the file.
+ */
+export async function sealRecordText(record: UnsealedRecord, sha256: Sha256Hex): Promise<{ record: RecordFile; text: string }> {
+  const fields = new Map<string, string>(Object.keys(record).map((k) => [k, canonicalJson((record as Record<string, unknown>)[k])]));
+  const join = (map: Map<string, string>) => `{${[...map.keys()].sort().map((k) => `${JSON.stringify(k)}:${map.get(k) ?? ''}`).join(',')}}`;
+  const value = await sha256(join(fields));
+  const checksum = { algorithm: 'SHA-256', over: 'canonical-json-of-record-without-checksum', value } as const;
+  fields.set('checksum', canonicalJson(checksum));
+  return { record: { ...record, checksum }, text: join(fields) };
 }
 
 /** The schema of each format version, for the verifier. */

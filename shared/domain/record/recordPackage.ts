@@ -42,14 +42,15 @@ export function recordMilestones(record: RecordFile): Milestone[] {
  * timeline CSV and, when the record has dated milestones, the calendar file; then the zip with
  * its manifest. `step` is told before each part (for a progress bar) and may throw to cancel.
  */
-export async function makeRecordPackage(record: RecordFile, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
+export async function makeRecordPackage(record: RecordFile, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; text?: string; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
   const names = packageNames(deps.base);
   const milestones = recordMilestones(record).filter((m) => m.milestone && m.dueAt !== null && m.status !== 'not-applicable');
   const steps: PackageStep[] = ['json', 'pdf', 'docx', ...(record.content.timeline ? (['csv'] as const) : []), ...(milestones.length > 0 ? (['ics'] as const) : []), 'zip'];
   const step = async (s: PackageStep) => deps.step?.(s, steps.indexOf(s), steps.length);
 
   await step('json');
-  const json = strToU8(JSON.stringify(record));
+  // The sealed record's canonical text when the caller has it (sealRecordText), else written here.
+  const json = strToU8(deps.text ?? JSON.stringify(record));
   const jsonFile = { name: names.json, sha256: await deps.sha256Bytes(json) };
   const report = { jsonFile, packageName: names.zip };
   const files: PackageFile[] = [{ name: names.json, role: 'record', bytes: json }];

@@ -7,7 +7,7 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
 import type { Manifest, PackageFile } from '@shared/domain/record/exportPackage';
-import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
+import { sealRecordText, type RecordFile } from '@shared/domain/record/recordFile';
 import { makeRecordPackage, PACKAGE_STEP_WORDS } from '@shared/domain/record/recordPackage';
 import { createChainVerifier } from '@shared/domain/timeline/chain';
 
@@ -60,10 +60,11 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   const headsProblem = chain.ok ? await createPublishedHeadsRepo(db, neverWrites).check(incidentId, chain.revisions, source.incident.timeZone) : null;
   db.close();
   progress('Assembling the record', 0.32);
-  const record = await sealRecord(buildRecord(source, { ...options, chain, headsProblem }), sha256Hex);
+  const { record, text } = await sealRecordText(buildRecord(source, { ...options, chain, headsProblem }), sha256Hex);
   const [regular, bold] = await fonts;
   const built = await makeRecordPackage(record, {
     base,
+    text,
     fonts: { regular, bold },
     sha256Bytes,
     step: (step, index, of) => progress(PACKAGE_STEP_WORDS[step], 0.4 + 0.6 * (index / of)),

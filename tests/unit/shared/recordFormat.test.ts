@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 import { canonicalJson } from '@shared/domain/integrity/canonical';
 import { buildPackage, MANIFEST_NAME } from '@shared/domain/record/exportPackage';
+import { sealRecordText } from '@shared/domain/record/recordFile';
 import { verifyRecordText } from '@shared/domain/record/verifyRecord';
 
+import { makeRecord } from '../../factories/record';
 import { sha256 } from '../../factories/timeline';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/records/${name}`, import.meta.url), 'utf8');
@@ -34,6 +36,14 @@ describe('record formats, known answers', () => {
     expect(await sha256(canonicalJson(rest))).toBe(checksum.value);
     expect((await verifyRecordText(text, sha256)).ok).toBe(true);
     expect((await verifyRecordText(text.replace('Mayor activates the crisis team', 'Mayor activates the crisis teams'), sha256)).ok).toBe(false);
+  });
+
+  it('writes the record file as the sealed record’s canonical JSON, in one pass', async () => {
+    const { checksum: _c, ...unsealed } = await makeRecord('council');
+    const { record, text } = await sealRecordText(unsealed, sha256);
+    expect(text).toBe(canonicalJson(record));
+    expect(record.checksum.value).toBe(await sha256(canonicalJson(unsealed)));
+    expect((await verifyRecordText(text, sha256)).ok).toBe(true);
   });
 
   it('writes the package manifest in its published layout', async () => {
