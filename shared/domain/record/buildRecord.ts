@@ -1,6 +1,5 @@
 import { elapsedLabel, phaseAt } from '../incident/phase';
 import { responsePhase } from '../guide/phases';
-import { formatWallClock } from '../incident/wallClock';
 import type { ChainReport } from '../timeline/chain';
 import { CATEGORY_LABELS } from '../timeline/entryForm';
 import type { ChecklistItem } from '../../schemas/checklists';
@@ -13,6 +12,7 @@ import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import { AUDIENCE_RULES, SECTIONS_WITHHELD, type AudienceProfile, type RecordSection } from './profiles';
 import { countryOfTimeZone, createRedactor, KEEP_EVERYTHING, type Replacement, type ReplacementKind } from './redaction';
 import { activationRecords, auditRecords, checklistRecords, lessonRecords, noteWithheld, redactEntry, redactRevision, statementRecords, type Withheld } from './recordSections';
+import { reportClock } from './reportClock';
 import { RECORD_FORMAT, RECORD_FORMAT_VERSION, type RecordContent, type Redaction, type UnsealedRecord } from './recordFile';
 
 /** Everything the desk holds about one incident, gathered by the caller. */
@@ -94,7 +94,8 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
     if (earlier > 0) noteWithheld(withheld, 'Earlier wording of corrected entries', 'A public record gives each releasable entry as it reads now; earlier revisions may hold what a correction took out.', undefined, earlier);
   }
   const ordered = [...entries].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt);
-  const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () => `Timeline entry at ${formatWallClock(e.occurredAt, zone, 'd MMM yyyy HH:mm')} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
+  const clock = reportClock(zone, source.incident.startAt);
+  const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () => `Timeline entry at ${clock.at(e.occurredAt)} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
   const before = redact.replacements.length;
   let timeline: RecordContent['timeline'];
   if (has('timeline')) {

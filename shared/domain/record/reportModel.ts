@@ -4,8 +4,6 @@ import { CALL_STATE_LABELS } from '../contacts/activation';
 import { citeGuide } from '../guide/citation';
 import { responsePhase } from '../guide/phases';
 import { INCIDENT_KIND_LABELS } from '../incident/commands';
-import { elapsedLabel } from '../incident/phase';
-import { formatWallClock } from '../incident/wallClock';
 import { isRightToLeft, languageLabel } from '../statements/languages';
 import { TRANSLATION_STATE_LABELS } from '../statements/translations';
 import { CHANNEL_LABELS, STATUS_LABELS as STATEMENT_STATUS_LABELS } from '../statements/workflow';
@@ -13,6 +11,7 @@ import { CATEGORY_LABELS, VERIFICATION_LABELS } from '../timeline/entryForm';
 import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import { PUBLISHED_VIA_WORDS } from '../../schemas/publishedHeads';
 import { PROFILE_LABELS } from './profiles';
+import { reportClock } from './reportClock';
 import type { RecordCounts, RecordFile } from './recordFile';
 
 /*
@@ -68,7 +67,8 @@ export function reportModel(record: RecordFile, options: ReportOptions = {}): Re
   const { content, integrity } = record;
   const incident = content.incident;
   const zone = incident.timeZone;
-  const at = (t: number, pattern = 'd MMM yyyy HH:mm') => formatWallClock(t, zone, pattern);
+  const clock = reportClock(zone, incident.startAt);
+  const at = clock.at;
   const edition = `${PROFILE_LABELS[record.profile].title} edition`;
   const blocks: Block[] = [];
   const push = (...b: Block[]) => blocks.push(...b);
@@ -144,7 +144,7 @@ export function reportModel(record: RecordFile, options: ReportOptions = {}): Re
           else if (e.revisionCount > 1) what.push(`Corrected ${e.revisionCount - 1}×`);
           return [
             e.occurredPrecision === 'date' ? at(e.occurredAt, 'd MMM yyyy') : `${e.occurredPrecision === 'approximate' ? '~' : ''}${at(e.occurredAt)}`,
-            elapsedLabel(incident.startAt, e.occurredAt, zone),
+            clock.elapsed(e.occurredAt),
             what.join('\n'),
             `${e.source || '—'}\n${VERIFICATION_LABELS[e.verification]}`,
           ];
