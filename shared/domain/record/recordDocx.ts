@@ -8,14 +8,9 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 import type { RecordFile } from './recordFile';
 import { reportModel, type Block, type ReportOptions } from './reportModel';
@@ -24,7 +19,6 @@ import { reportModel, type Block, type ReportOptions } from './reportModel';
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const GREY = '555555';
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: 'BBBBBB' };
 
 // docx's run options are typed with String's legacy `bold`/`italics` names, which the checker marks deprecated.
 const run = (text: string, o: { bold?: boolean; italics?: boolean; color?: string; size?: number; strike?: boolean } = {}) => new TextRun({ text, ...o });
@@ -34,29 +28,43 @@ function lines(text: string, o: Parameters<typeof run>[1] = {}): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...o }));
 }
 
-function table(block: Extract<Block, { type: 'table' }>): Table {
-  const widths = block.columns.map((c) => Math.round(c.width * TEXT_WIDTH));
-  const cell = (text: string, i: number, o: { header?: boolean; struck?: boolean } = {}) =>
-    new TableCell({
-      width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      ...(o.header && { shading: { type: ShadingType.CLEAR, fill: 'EEEEEE', color: 'auto' } }),
-      children: [new Paragraph({ children: lines(text, { size: 17, ...(o.header && { bold: true }), ...(o.struck && { color: GREY }) }) })],
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, { header: true })) }),
-      // A row is kept whole on its page unless it is longer than a page could hold.
-      ...block.rows.map((r, n) => new TableRow({ cantSplit: r.join('').length < 1500, children: r.map((t, i) => cell(t, i, { struck: block.struck?.[n] === true })) })),
-    ],
-  });
+/*
+ * Tables are written as WordprocessingML directly: a 100,000-entry timeline is 400,000 cells, which
+ * the document library builds as objects far too slowly. Each table is a marker paragraph in the
+ * library's document, replaced by its XML once the document is packed.
+ */
+const MARKER = (n: number) => `⟦table-${n}⟧`;
+
+// XML 1.0 cannot hold these at all (the control characters are written as nothing, never raw).
+// eslint-disable-next-line no-control-regex -- these are the characters XML forbids
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const xmlText = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function cellXml(text: string, width: number, o: { header?: boolean; grey?: boolean; size?: number; bold?: boolean } = {}): string {
+  const rPr = `<w:rPr>${o.header || o.bold ? '<w:b/><w:bCs/>' : ''}${o.grey ? `<w:color w:val="${GREY}"/>` : ''}<w:sz w:val="${o.size ?? 17}"/><w:szCs w:val="${o.size ?? 17}"/></w:rPr>`;
+  const runs = text.split('\n').map((line, i) => `${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${xmlText(line)}</w:t>`).join('');
+  const shade = o.header ? '<w:shd w:val="clear" w:color="auto" w:fill="EEEEEE"/>' : '';
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shade}</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r>${rPr}${runs}</w:r></w:p></w:tc>`;
 }
 
-function render(block: Block): (Paragraph | Table)[] {
+const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/>`;
+
+/** A table with fixed column widths (time narrow, text wide), its header repeated on every page, short rows never split. */
+function tableXml(columns: { title: string; width: number }[], rows: string[][], o: { header: boolean; struck?: boolean[] | undefined; labels?: boolean }): string {
+  const widths = columns.map((c) => Math.round(c.width * TEXT_WIDTH));
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const head = o.header ? `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c, i) => cellXml(c.title, widths[i] ?? 0, { header: true })).join('')}</w:tr>` : '';
+  const body = rows
+    .map((r, n) => `<w:tr>${r.join('').length < 1500 ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}${r.map((t, i) => cellXml(t, widths[i] ?? 0, { grey: o.struck?.[n] === true, bold: o.labels === true && i === 0, size: o.labels ? 18 : 17 })).join('')}</w:tr>`)
+    .join('');
+  return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${body}</w:tbl>`;
+}
+
+function render(block: Block, tables: string[]): Paragraph[] {
+  const marker = (xml: string) => {
+    tables.push(xml);
+    return [new Paragraph({ children: [run(MARKER(tables.length - 1))] }), new Paragraph({ spacing: { after: 80 }, children: [] })];
+  };
   switch (block.type) {
     case 'eyebrow':
       // The page header carries the same line on every page.
@@ -74,35 +82,17 @@ function render(block: Block): (Paragraph | Table)[] {
     case 'list':
       return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: lines(item) }));
     case 'facts':
-      return [factsTable(block.rows), new Paragraph({ spacing: { after: 80 }, children: [] })];
+      return marker(tableXml([{ title: '', width: 0.26 }, { title: '', width: 0.74 }], block.rows, { header: false, labels: true }));
     case 'table':
-      return [table(block), new Paragraph({ spacing: { after: 80 }, children: [] })];
+      return marker(tableXml(block.columns, block.rows, { header: true, struck: block.struck }));
   }
-}
-
-/** Label and value, two columns without a header. */
-function factsTable(rows: [string, string][]): Table {
-  const widths = [Math.round(0.26 * TEXT_WIDTH), Math.round(0.74 * TEXT_WIDTH)];
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
-    rows: rows.map(([label, value]) => new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({ width: { size: widths[0] ?? 0, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children: [new Paragraph({ children: [run(label, { bold: true, size: 18 })] })] }),
-        new TableCell({ width: { size: widths[1] ?? 0, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children: [new Paragraph({ children: lines(value, { size: 18 }) })] }),
-      ],
-    })),
-  });
 }
 
 /**
  * The after-action record as an editable Word document for the mayor's office: the same blocks
  * as the report and the PDF, with the edition and the page number on every page.
  */
-export function recordDocument(record: RecordFile, options: ReportOptions = {}): Document {
+function recordDocument(record: RecordFile, options: ReportOptions, tables: string[]): Document {
   const model = reportModel(record, options);
   return new Document({
     creator: `Response Desk ${record.appVersion}`,
@@ -125,16 +115,31 @@ export function recordDocument(record: RecordFile, options: ReportOptions = {}):
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ color: GREY, size: 16, children: [`${model.edition} · ${model.title} · Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
           }),
         },
-        children: model.blocks.flatMap(render),
+        children: model.blocks.flatMap((b) => render(b, tables)),
       },
     ],
   });
 }
 
-export function recordDocxBase64(record: RecordFile, options: ReportOptions = {}): Promise<string> {
-  return Packer.toBase64String(recordDocument(record, options));
+/**
+ * The after-action record as an editable Word document for the mayor's office: the same blocks
+ * as the report and the PDF, with the edition and the page number on every page.
+ */
+export async function recordDocxBytes(record: RecordFile, options: ReportOptions = {}): Promise<Uint8Array> {
+  const tables: string[] = [];
+  const packed = unzipSync(new Uint8Array(await Packer.toArrayBuffer(recordDocument(record, options, tables))));
+  const xml = strFromU8(packed['word/document.xml'] ?? new Uint8Array());
+  // Each marker paragraph, whole, becomes its table.
+  const parts = xml.split(/<w:p>(?:(?!<w:p>).)*?\u27e6table-(\d+)\u27e7.*?<\/w:p>/s);
+  const out: string[] = [];
+  parts.forEach((part, i) => out.push(i % 2 === 0 ? part : (tables[Number(part)] ?? '')));
+  packed['word/document.xml'] = strToU8(out.join(''));
+  return zipSync(Object.fromEntries(Object.entries(packed).map(([name, bytes]) => [name, [bytes, { level: name === 'word/document.xml' ? 1 : 6 }]])));
 }
 
-export async function recordDocxBytes(record: RecordFile, options: ReportOptions = {}): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(recordDocument(record, options)));
+export async function recordDocxBase64(record: RecordFile, options: ReportOptions = {}): Promise<string> {
+  const bytes = await recordDocxBytes(record, options);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
