@@ -42,10 +42,17 @@ const STYLES = {
 
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** Sets text with one embedded font: measured and encoded word by word, each word once. */
+/** Scripts that need shaping or reordering (Arabic, Hebrew, Syriac, Thaana, N'Ko …) and combining marks. */
+const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0590-\u08ff\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufeff]/;
+
+/**
+ * Sets text with one embedded font. Simple text (Latin, Greek, Cyrillic, digits) is measured and
+ * encoded character by character, each character looked up once; a word in a script that needs
+ * shaping goes through fontkit as a whole, once per word.
+ */
 class FontUse {
-  private readonly widths = new Map<string, number>();
-  private readonly codes = new Map<string, string>();
+  private readonly words = new Map<string, { width: number; hex: string }>();
+  private readonly chars = new Map<string, { width: number; hex: string }>();
   readonly key: string;
   readonly space: string;
   readonly font: PDFFont;
@@ -56,24 +63,43 @@ class FontUse {
     this.space = this.hex(' ');
   }
 
-  /** Width of `text` at size 1. */
-  width(text: string): number {
-    let w = this.widths.get(text);
+  private char(c: string): { width: number; hex: string } {
+    let g = this.chars.get(c);
+    if (g === undefined) {
+      g = { width: this.font.widthOfTextAtSize(c, 1), hex: this.font.encodeText(c).toString().slice(1, -1) };
+      this.chars.set(c, g);
+    }
+    return g;
+  }
+
+  private word(text: string): { width: number; hex: string } {
+    let w = this.words.get(text);
     if (w === undefined) {
-      w = this.font.widthOfTextAtSize(text, 1);
-      this.widths.set(text, w);
+      if (COMPLEX.test(text)) {
+        w = { width: this.font.widthOfTextAtSize(text, 1), hex: this.font.encodeText(text).toString().slice(1, -1) };
+      } else {
+        let width = 0;
+        let hex = '';
+        for (const c of text) {
+          const g = this.char(c);
+          width += g.width;
+          hex += g.hex;
+        }
+        w = { width, hex };
+      }
+      if (this.words.size < 200_000) this.words.set(text, w);
     }
     return w;
   }
 
+  /** Width of `text` at size 1. */
+  width(text: string): number {
+    return this.word(text).width;
+  }
+
   /** Glyph ids in hex, in the order they are drawn (fontkit shapes and orders a right-to-left run). */
   hex(text: string): string {
-    let h = this.codes.get(text);
-    if (h === undefined) {
-      h = this.font.encodeText(text).toString().slice(1, -1);
-      this.codes.set(text, h);
-    }
-    return h;
+    return this.word(text).hex;
   }
 
   /** A left-to-right line: its words' codes joined by spaces. */
@@ -127,7 +153,11 @@ class Layout {
     this.breakPage();
   }
 
+  /** The fill colour last set on this page, so it is written only when it changes. */
+  private fill = '';
+
   breakPage(): void {
+    this.fill = '';
     this.ops = [];
     this.pages.push(this.ops);
     this.newPage();
@@ -190,7 +220,10 @@ class Layout {
     const font = this.fonts[style.font];
     const bidiNeeded = RTL_CHARS.test(line.text);
     const left = o.rtl === true && o.max !== undefined ? x + o.max - line.width : x;
-    this.ops.push(`${style.color} rg`);
+    if (this.fill !== style.color) {
+      this.ops.push(`${style.color} rg`);
+      this.fill = style.color;
+    }
     if (!bidiNeeded) {
       this.ops.push(`BT /${font.key} ${num(style.size)} Tf 1 0 0 1 ${num(left)} ${num(baseline)} Tm <${font.lineHex(line.text)}> Tj ET`);
     } else {
@@ -204,6 +237,7 @@ class Layout {
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {
     this.ops.push(`${fill} rg ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`);
+    this.fill = fill;
   }
 
   rule(x1: number, y1: number, x2: number, y2: number, color = RULE, width = 0.5): void {
@@ -238,6 +272,11 @@ class Layout {
     const lefts = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const showHeader = !('header' in block) || block.header;
     const cellLines = (row: string[], style: Style) => row.map((cell, i) => this.wrap(cell, style, (widths[i] ?? 0) - 2 * pad));
+    // Column rules are drawn once for each piece of the table on a page, not row by row.
+    let segmentTop = this.y;
+    const closeSegment = () => {
+      if (segmentTop > this.y) for (const x of [...lefts, MARGIN.left + WIDTH]) this.rule(x, segmentTop, x, this.y);
+    };
     const drawRow = (lines: Line[][], style: Style, height: number, o: { head?: boolean; strike?: boolean } = {}) => {
       const top = this.y;
       if (o.head) this.rect(MARGIN.left, top - height, WIDTH, height, '0.93 0.93 0.93');
@@ -246,11 +285,11 @@ class Layout {
       lines.forEach((cell, i) => cell.forEach((line, k) => this.text(line, ink, (lefts[i] ?? 0) + pad, top - pad - (k + 1) * style.leading + (style.leading - style.size) / 2 + 1)));
       this.y -= height;
       this.rule(MARGIN.left, this.y, MARGIN.left + WIDTH, this.y);
-      for (const x of [...lefts, MARGIN.left + WIDTH]) this.rule(x, top, x, this.y);
     };
     const header = showHeader ? cellLines(block.columns.map((c) => c.title), STYLES.cellHead) : [];
     const headerHeight = showHeader ? Math.max(...header.map((c) => c.length)) * STYLES.cellHead.leading + 2 * pad : 0;
     const startTable = () => {
+      segmentTop = this.y;
       this.rule(MARGIN.left, this.y, MARGIN.left + WIDTH, this.y);
       if (showHeader) drawRow(header, STYLES.cellHead, headerHeight, { head: true });
     };
@@ -264,6 +303,7 @@ class Layout {
       let height = Math.max(1, ...lines.map((c) => c.length)) * STYLES.cell.leading + 2 * pad;
       if (height > this.room()) {
         if (height <= full) {
+          closeSegment();
           this.breakPage();
           startTable();
         } else {
@@ -273,6 +313,7 @@ class Layout {
             drawRow(lines.map((c) => c.slice(0, fit)), STYLES.cell, fit * STYLES.cell.leading + 2 * pad, { strike });
             lines = lines.map((c) => c.slice(fit));
             height = Math.max(1, ...lines.map((c) => c.length)) * STYLES.cell.leading + 2 * pad;
+            closeSegment();
             this.breakPage();
             startTable();
           }
@@ -280,6 +321,7 @@ class Layout {
       }
       drawRow(lines, STYLES.cell, height, { strike });
     });
+    closeSegment();
     this.gap(8);
   }
 }
@@ -360,7 +402,7 @@ export async function recordPdfBytes(record: RecordFile, fonts: PdfFonts, option
       `${RULE} RG 0.5 w ${MARGIN.left} ${num(A4.height - 42)} m ${num(MARGIN.left + WIDTH)} ${num(A4.height - 42)} l S`,
       `${GREY} rg BT /F1 ${STYLES.running.size} Tf 1 0 0 1 ${num(MARGIN.left + WIDTH - footWidth)} 34 Tm <${regular.lineHex(foot)}> Tj ET`,
     ];
-    const stream = doc.context.stream(zlibSync(strToU8([...furniture, ...ops].join('\n'))), { Filter: 'FlateDecode' });
+    const stream = doc.context.stream(zlibSync(strToU8([...furniture, ...ops].join('\n')), { level: 1 }), { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
     page.node.setFontDictionary(PDFName.of('F1'), regular.font.ref);
     page.node.setFontDictionary(PDFName.of('F2'), bold.font.ref);
