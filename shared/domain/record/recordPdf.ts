@@ -43,7 +43,7 @@ const STYLES = {
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
 
 /** Scripts that need shaping or reordering (Arabic, Hebrew, Syriac, Thaana, N'Ko …) and combining marks. */
-const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0590-\u08ff\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufeff]/;
+const COMPLEX = /[\p{M}\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 
 /**
  * Sets text with one embedded font. Simple text (Latin, Greek, Cyrillic, digits) is measured and

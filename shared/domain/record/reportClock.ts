@@ -13,7 +13,7 @@ const QUARTER_HOUR = 15 * 60_000;
 const DAY = 86_400_000;
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-export type ReportPattern = 'd MMM yyyy HH:mm' | 'd MMM HH:mm' | 'd MMM yyyy HH:mm:ss' | 'd MMM yyyy';
+export type ReportPattern = 'd MMM yyyy HH:mm' | 'd MMM HH:mm' | 'd MMM yyyy HH:mm:ss' | 'd MMM yyyy' | 'yyyy-MM-dd HH:mm' | "yyyy-MM-dd'T'HH:mm:ssXXX";
 
 export function reportClock(timeZone: string, startAt: number) {
   const offsets = new Map<number, number>();
@@ -42,6 +42,13 @@ export function reportClock(timeZone: string, startAt: number) {
         return `${date} ${d.getUTCFullYear()} ${time}:${two(d.getUTCSeconds())}`;
       case 'd MMM yyyy':
         return `${date} ${d.getUTCFullYear()}`;
+      case 'yyyy-MM-dd HH:mm':
+        return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${time}`;
+      case "yyyy-MM-dd'T'HH:mm:ssXXX": {
+        const offset = offsetAt(t) / 60_000;
+        const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+        return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${time}:${two(d.getUTCSeconds())}${zone}`;
+      }
       default:
         return formatWallClock(t, timeZone, pattern);
     }
