@@ -4,15 +4,18 @@ import { createRepos } from '../src-renderer/db/repos';
 import { queryTimeline, EMPTY_FILTER } from '../src-renderer/db/repos/timelineQuery';
 import { SCHEMA_HISTORY } from '../src-renderer/db/schema';
 import { createTimelineOrderCache } from '../src-renderer/db/repos/timelineOrderCache';
+import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+
 import { buildRecord } from '../shared/domain/record/buildRecord';
-import { RECORD_SECTIONS } from '../shared/domain/record/profiles';
-import { recordDocxBase64 } from '../shared/domain/record/recordDocx';
-import { sealRecord } from '../shared/domain/record/recordFile';
-import { timelineToCsv } from '../shared/domain/timeline/csv';
+import { RECORD_SECTIONS, type AudienceProfile } from '../shared/domain/record/profiles';
+import { sealRecordText } from '../shared/domain/record/recordFile';
+import { makeRecordPackage, type PackageStep } from '../shared/domain/record/recordPackage';
+import { createChainVerifier } from '../shared/domain/timeline/chain';
 import { analyseImport } from '../shared/domain/timeline/csvImport';
 import { readImportFile } from '../shared/domain/timeline/csvImportFile';
 import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
-import { sha256Hex } from '../src-renderer/lib/sha256';
+import { sha256Bytes, sha256Hex } from '../src-renderer/lib/sha256';
 import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
 
 const START = Date.UTC(2026, 10, 10, 13, 0);
@@ -148,30 +151,48 @@ async function runSize(n: number, dbName: string) {
     hits = (await search.search(incident.id, i % 2 ? 'vigil mosque' : 'ambulance')).size;
     searchTimes.push(performance.now() - s0);
   }
-  // The after-action record: gathered, chain walked, built and sealed; then each format.
+  // The after-action record as the export worker makes it: gathered (each row read once), chain
+  // walked over the rows read, built and sealed; then the whole package, format by format.
   console.log(`${dbName}: record`);
-  const r0 = performance.now();
-  const source = await repos.record.collect(incident.id);
-  const chain = await repos.timeline.verify(incident.id);
-  if (!source) throw new Error('incident vanished');
-  const record = await sealRecord(buildRecord(source, { profile: 'internal', sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: false, exportedBy: 'Benchmark', now: actor.now, appVersion: 'bench', chain }), sha256Hex);
-  const recordBuildMs = performance.now() - r0;
-  const j0 = performance.now();
-  const json = JSON.stringify(record);
-  const jsonMs = performance.now() - j0;
-  const c0 = performance.now();
-  const csv = timelineToCsv(record.content.timeline?.entries ?? [], 'Europe/Oslo');
-  const csvMs = performance.now() - c0;
-  const d0 = performance.now();
-  const docx = await recordDocxBase64(record);
-  const docxMs = performance.now() - d0;
-  const exportSizes = { jsonMB: json.length / 2 ** 20, csvMB: csv.length / 2 ** 20, docxMB: (docx.length * 3) / 4 / 2 ** 20 };
-
+  const fonts = { regular: new Uint8Array(await (await fetch(regularFontUrl)).arrayBuffer()), bold: new Uint8Array(await (await fetch(boldFontUrl)).arrayBuffer()) };
+  const record = async (profile: AudienceProfile) => {
+    const r0 = performance.now();
+    const source = await repos.record.collect(incident.id);
+    if (!source) throw new Error('incident vanished');
+    const collectMs = performance.now() - r0;
+    const verifier = createChainVerifier(incident.id, sha256Hex);
+    await verifier.push(source.revisions);
+    const chain = verifier.finish(source.entries);
+    const chainMs = performance.now() - r0 - collectMs;
+    const { record: sealed, text } = await sealRecordText(buildRecord(source, { profile, sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: false, exportedBy: 'Benchmark', now: actor.now, appVersion: 'bench', chain }), sha256Hex);
+    const buildMs = performance.now() - r0;
+    const steps: Partial<Record<PackageStep, number>> = {};
+    let last = performance.now();
+    let current = null as PackageStep | null;
+    const built = await makeRecordPackage(sealed, {
+      base: 'bench',
+      text,
+      fonts,
+      sha256Bytes,
+      step: (step) => {
+        const now = performance.now();
+        if (current) steps[current] = now - last;
+        current = step;
+        last = now;
+      },
+    });
+    if (current) steps[current] = performance.now() - last;
+    const packageMs = performance.now() - r0;
+    const size = (role: string) => (built.files.find((f) => f.role === role)?.bytes.byteLength ?? 0) / 2 ** 20;
+    return { profile, collectMs, chainMs, recordBuildMs: buildMs, steps, packageMs, sizes: { jsonMB: size('record'), pdfMB: size('report-pdf'), docxMB: size('report-docx'), csvMB: size('timeline-csv'), zipMB: built.zip.byteLength / 2 ** 20 } };
+  };
+  const internal = await record('internal');
+  const council = await record('council');
   db.close();
   // Free the disk and memory before the next size.
   await dropDatabase(dbName);
   await dropDatabase(`${dbName}-raw`);
-  return { entries: n, incidentId: incident.id, recordBuildMs, jsonMs, csvMs, docxMs, exportSizes, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, searchMedianMs: median(searchTimes), searchHits: hits };
+  return { entries: n, incidentId: incident.id, record: { internal, council }, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, searchMedianMs: median(searchTimes), searchHits: hits };
 }
 
 declare global {

@@ -38,43 +38,46 @@ try {
   results.csvImport = [];
   for (const n of [20_000, 100_000]) results.csvImport.push(await page.evaluate((size) => window.bench.csvImportCheck(size), n));
 
-  // The UI at the largest size: first paint of the timeline, then frame times while scrolling.
-  const largest = SIZES[SIZES.length - 1];
-  const incidentId = await page.evaluate((size) => window.bench.seedApp(size), largest);
-  // Three openings: the first as after a restart (nothing cached), then two more; each says when
-  // the code was ready (DOMContentLoaded) and when the first entries were on screen.
-  const openings = [];
-  let app;
-  for (let i = 0; i < 3; i += 1) {
-    if (app) await app.close();
-    app = await context.newPage();
-    await app.goto(`${BASE}/src-renderer/index.html#/incident/${incidentId}/timeline`);
-    await app.waitForSelector('.tl-entry:not(.tl-entry--loading)');
-    const firstPaintMs = await app.evaluate(() => performance.now());
-    // The whole list (all entries placed, the count shown) follows the first screenful.
-    await app.waitForFunction(() => /^\d+ entries$/.test(document.querySelector('[data-testid="timeline-count"]')?.textContent ?? ''));
-    openings.push(await app.evaluate((paint) => ({ firstPaintMs: paint, fullListMs: performance.now(), codeReadyMs: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null }), firstPaintMs));
-  }
-  const firstPaintMs = openings[0].firstPaintMs;
-  const frames = await app.evaluate(async () => {
-    const el = document.querySelector('.tl-scroll');
-    const deltas = [];
-    let last = performance.now();
-    const end = last + 4000;
-    await new Promise((resolve) => {
-      const step = (now) => {
-        deltas.push(now - last);
-        last = now;
-        el.scrollTop += 900;
-        if (now < end) requestAnimationFrame(step);
-        else resolve();
-      };
-      requestAnimationFrame(step);
+  // BENCH_SKIP_UI=1: the data layer and the record only (a shorter run).
+  if (!process.env.BENCH_SKIP_UI) {
+    // The UI at the largest size: first paint of the timeline, then frame times while scrolling.
+    const largest = SIZES[SIZES.length - 1];
+    const incidentId = await page.evaluate((size) => window.bench.seedApp(size), largest);
+    // Three openings: the first as after a restart (nothing cached), then two more; each says when
+    // the code was ready (DOMContentLoaded) and when the first entries were on screen.
+    const openings = [];
+    let app;
+    for (let i = 0; i < 3; i += 1) {
+      if (app) await app.close();
+      app = await context.newPage();
+      await app.goto(`${BASE}/src-renderer/index.html#/incident/${incidentId}/timeline`);
+      await app.waitForSelector('.tl-entry:not(.tl-entry--loading)');
+      const firstPaintMs = await app.evaluate(() => performance.now());
+      // The whole list (all entries placed, the count shown) follows the first screenful.
+      await app.waitForFunction(() => /^\d+ entries$/.test(document.querySelector('[data-testid="timeline-count"]')?.textContent ?? ''));
+      openings.push(await app.evaluate((paint) => ({ firstPaintMs: paint, fullListMs: performance.now(), codeReadyMs: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null }), firstPaintMs));
+    }
+    const firstPaintMs = openings[0].firstPaintMs;
+    const frames = await app.evaluate(async () => {
+      const el = document.querySelector('.tl-scroll');
+      const deltas = [];
+      let last = performance.now();
+      const end = last + 4000;
+      await new Promise((resolve) => {
+        const step = (now) => {
+          deltas.push(now - last);
+          last = now;
+          el.scrollTop += 900;
+          if (now < end) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      const sorted = [...deltas].sort((a, b) => a - b);
+      return { frames: deltas.length, maxMs: sorted[sorted.length - 1], p95Ms: sorted[Math.floor(sorted.length * 0.95)], medianMs: sorted[Math.floor(sorted.length / 2)], scrolledTo: el.scrollTop };
     });
-    const sorted = [...deltas].sort((a, b) => a - b);
-    return { frames: deltas.length, maxMs: sorted[sorted.length - 1], p95Ms: sorted[Math.floor(sorted.length * 0.95)], medianMs: sorted[Math.floor(sorted.length / 2)], scrolledTo: el.scrollTop };
-  });
-  results.ui = { entries: largest, firstPaintMs, openings, scroll: frames };
+    results.ui = { entries: largest, firstPaintMs, openings, scroll: frames };
+  }
 } finally {
   await browser.close();
   server.kill();
@@ -86,16 +89,21 @@ console.log('entries  | import | raw IDB put | ratio | filtered query | search |
 for (const r of results.sizes) {
   console.log(`${String(r.entries).padEnd(8)} | ${f(r.importMs).padStart(6)} | ${f(r.rawPutMs).padStart(11)} | ${r.ratio.toFixed(2).padStart(5)} | ${f(r.queryMedianMs).padStart(14)} | ${f(r.searchMedianMs).padStart(6)} | ${f(r.indexBuildMs).padStart(18)} | ${f(r.orderLoadMs).padStart(15)}`);
 }
-console.log('\nAfter-action record (times in ms): build = gather + walk the chain + assemble + seal');
-console.log('entries  | record build | JSON | CSV  | DOCX   | JSON MB | DOCX MB');
+console.log('\nAfter-action record and export package (times in ms). Build = read every row once + walk the chain + assemble + seal;');
+console.log('package = build + JSON + PDF + DOCX + CSV + zip with manifest (all in the export worker).');
+console.log('entries  | edition  | read  | chain | record build | JSON | PDF    | DOCX   | CSV  | zip  | whole package | JSON MB | PDF MB | DOCX MB | zip MB');
 for (const r of results.sizes) {
-  console.log(`${String(r.entries).padEnd(8)} | ${f(r.recordBuildMs).padStart(12)} | ${f(r.jsonMs).padStart(4)} | ${f(r.csvMs).padStart(4)} | ${f(r.docxMs).padStart(6)} | ${r.exportSizes.jsonMB.toFixed(1).padStart(7)} | ${r.exportSizes.docxMB.toFixed(2).padStart(7)}`);
+  for (const e of [r.record.internal, r.record.council]) {
+    const s = e.steps;
+    console.log(`${String(r.entries).padEnd(8)} | ${e.profile.padEnd(8)} | ${f(e.collectMs).padStart(5)} | ${f(e.chainMs).padStart(5)} | ${f(e.recordBuildMs).padStart(12)} | ${f(s.json).padStart(4)} | ${f(s.pdf).padStart(6)} | ${f(s.docx).padStart(6)} | ${f(s.csv).padStart(4)} | ${f(s.zip).padStart(4)} | ${f(e.packageMs).padStart(13)} | ${e.sizes.jsonMB.toFixed(1).padStart(7)} | ${e.sizes.pdfMB.toFixed(1).padStart(6)} | ${e.sizes.docxMB.toFixed(2).padStart(7)} | ${e.sizes.zipMB.toFixed(1).padStart(6)}`);
+  }
 }
 console.log('\nTimeline CSV import, reading and checking (Windows-1252, US dates; times in ms)');
 console.log('rows     | file MB | decode + parse | check rows | importable');
 for (const c of results.csvImport ?? []) {
   console.log(`${String(c.rows).padEnd(8)} | ${(c.bytes / 2 ** 20).toFixed(1).padStart(7)} | ${f(c.readMs).padStart(14)} | ${f(c.checkMs).padStart(10)} | ${String(c.importable).padStart(10)}`);
 }
+console.log(`\nMachine: ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Chromium ${results.machine.chromium}. Figures vary with the machine's load: run again to compare.`);
 if (results.ui) {
   console.log(`\nTimeline view with ${results.ui.entries} entries, opened three times: first paint ${results.ui.openings.map((o) => `${f(o.firstPaintMs)} ms (code ready at ${f(o.codeReadyMs)}, whole list at ${f(o.fullListMs)})`).join(', then ')} after navigation;`);
   console.log('then, with the whole list loaded,');

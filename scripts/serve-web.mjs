@@ -20,6 +20,7 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
 };
 // SECURITY: the same policy as the desktop shell: nothing but the desk's own files.
 const CSP =

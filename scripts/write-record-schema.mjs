@@ -1,10 +1,10 @@
-// Writes the after-action record's JSON Schema to schemas/, from the format's own definition.
+// Writes the after-action record's JSON Schemas to schemas/, one per format version, from the format's own definition.
 import { writeFileSync } from 'node:fs';
 
 import { build } from 'esbuild';
 
 const result = await build({
-  stdin: { contents: "export { recordJsonSchema } from './shared/domain/record/recordFile';", resolveDir: '.', loader: 'ts' },
+  stdin: { contents: "export { recordJsonSchema, RECORD_FORMAT_VERSIONS } from './shared/domain/record/recordFile';", resolveDir: '.', loader: 'ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -12,6 +12,9 @@ const result = await build({
   logLevel: 'warning',
 });
 const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`;
-const { recordJsonSchema } = await import(url);
-writeFileSync('schemas/response-desk-record.v1.schema.json', `${JSON.stringify(recordJsonSchema(), null, 2)}\n`);
-console.log('wrote schemas/response-desk-record.v1.schema.json');
+const { recordJsonSchema, RECORD_FORMAT_VERSIONS } = await import(url);
+for (const version of RECORD_FORMAT_VERSIONS) {
+  const file = `schemas/response-desk-record.v${version}.schema.json`;
+  writeFileSync(file, `${JSON.stringify(recordJsonSchema(version), null, 2)}\n`);
+  console.log(`wrote ${file}`);
+}

@@ -17,6 +17,7 @@ import { applyPermissionPolicy } from './security/permissions';
 import { APP_SCHEME, isAppUrl } from './security/trustedUrl';
 import { createAppInfoService } from './services/appInfoService';
 import { createBackupService } from './services/backupService';
+import { createPackageService } from './services/packageService';
 import { createPdfService } from './services/pdfService';
 import { createFileService } from './services/fileService';
 import { createMainWindow } from './windows/mainWindow';
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
     platform: process.platform,
   });
   const pdf = createPdfService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: (path, data) => writeFileAtomic(path, data) });
+  const packages = createPackageService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: (path, data) => writeFileAtomic(path, data) });
   const backups = createBackupService({
     folder: join(app.getPath('userData'), 'backups'),
     now: () => Date.now(),
@@ -100,6 +102,7 @@ async function start(): Promise<void> {
       [CHANNELS.listBackups]: () => backups.list(),
       [CHANNELS.readBackup]: (request) => backups.read(request.name),
       [CHANNELS.savePdf]: (request, sender) => pdf.save(request, sender),
+      [CHANNELS.savePackage]: (request) => packages.save(request),
     },
   });
 

@@ -25,6 +25,7 @@ const services: DeskServices = {
   platform,
   backup: createBackupService({
     backup: repos.backup,
+    publishedHeads: repos.publishedHeads,
     platform,
     sha256: sha256Hex,
     appVersion: __APP_VERSION__,

@@ -10,6 +10,7 @@ export const CHANNELS = {
   listBackups: 'backup:list',
   readBackup: 'backup:read',
   savePdf: 'print:save-pdf',
+  savePackage: 'record:save-package',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

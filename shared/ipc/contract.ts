@@ -96,6 +96,18 @@ export const AutoBackupRequestSchema = z.object({
 export const BackupInfoSchema = z.object({ name: BackupNameSchema, createdAt: z.number().int().nonnegative(), size: z.number().int().nonnegative() });
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
+/**
+ * An after-action record's export package: the zip the renderer packed from one sealed record.
+ * Main checks every file against the package's manifest before writing it, atomically, where
+ * the person chooses.
+ */
+export const SavePackageRequestSchema = z.object({
+  suggestedName: SuggestedNameSchema.refine((n) => n.toLowerCase().endsWith('.zip'), { message: 'must end in .zip' }),
+  zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'must be the bytes of a zip file' }).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, { message: `must be between 1 byte and ${MAX_SAVE_BYTES} bytes` }),
+  title: z.string().max(120).optional(),
+});
+export type SavePackageRequest = z.infer<typeof SavePackageRequestSchema>;
+
 export const ipcContract = {
   [CHANNELS.getAppInfo]: { request: z.undefined(), response: AppInfoSchema },
   [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
@@ -108,6 +120,7 @@ export const ipcContract = {
     request: z.object({ suggestedName: SuggestedNameSchema, title: z.string().max(120).optional(), landscape: z.boolean().optional() }),
     response: SaveFileResponseSchema,
   },
+  [CHANNELS.savePackage]: { request: SavePackageRequestSchema, response: SaveFileResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

@@ -19,6 +19,13 @@ export const LessonSchema = z.object({
   owner: z.string().max(120).nullable(),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   status: z.enum(['open', 'done']),
+  /** Corrective actions: the area for improvement (a lesson of kind 'improvement') the action answers. */
+  answers: z.string().min(1).max(100).nullable().optional(),
+  /**
+   * The lesson this one rewords: once a record holding a lesson has been exported, a change is
+   * a new version and the exported wording stays as it was.
+   */
+  supersedes: z.string().min(1).max(100).nullable().optional(),
   /** Set when the action was put on the incident's recovery checklist. */
   checklistItemId: z.string().max(100).nullable(),
   createdAt: epochMs,

@@ -4,6 +4,7 @@ import { ChecklistItemSchema, ChecklistTemplateSchema } from './checklists';
 import { AuditEventSchema, DeskSettingsSchema, IncidentSchema } from './entities';
 import { CallAttemptSchema, ContactSchema, ContactTreeSchema, TreeActivationSchema } from './contacts';
 import { LessonSchema } from './lessons';
+import { PublishedHeadSchema } from './publishedHeads';
 import { ApprovalSchema, StatementSchema, StatementTemplateRowSchema, StatementVersionSchema } from './statements';
 import { TimelineEntrySchema, TimelineRevisionSchema } from './timeline';
 
@@ -30,9 +31,16 @@ export const TABLE_SCHEMAS = {
   checklistTemplates: ChecklistTemplateSchema,
   checklistItems: ChecklistItemSchema,
   lessons: LessonSchema,
+  publishedHeads: PublishedHeadSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
+
+/**
+ * Tables added after the first data version, with the version that added them: a backup made
+ * before then has no such table, and restores with it empty.
+ */
+export const TABLES_SINCE: Partial<Record<TableName, number>> = { publishedHeads: 4 };
 
 /**
  * Tables the desk derives from others to answer queries fast. They are never backed up: a

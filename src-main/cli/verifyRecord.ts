@@ -1,40 +1,94 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 
-import { verifyRecordText } from '@shared/domain/record/verifyRecord';
+import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPackage';
+import type { Check } from '@shared/domain/record/verifyRecord';
+import { verifyRecordText, type RecordVerification } from '@shared/domain/record/verifyRecord';
+
+import { terminalSafe } from './terminalText';
 
 /**
- * response-desk-verify RECORD.json
+ * response-desk-verify RECORD.json | PACKAGE.zip | PACKAGE-FOLDER
  * Checks an after-action record offline, without the desk: format, schema, checksum and the
- * timeline's hash chain. Prints what it found; exits 0 when every check passes, 1 otherwise.
+ * timeline's hash chain; given an export package (the zip, or its files unzipped into a folder),
+ * first every file against the package's manifest. Prints what it found; exits 0 when every
+ * check passes, 1 otherwise.
  */
 const MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
+const sha256Bytes = (bytes: Uint8Array) => Promise.resolve(createHash('sha256').update(bytes).digest('hex'));
 
-export async function runVerify(args: readonly string[], out: (line: string) => void): Promise<number> {
+function describeRecord(result: RecordVerification, out: (line: string) => void): void {
+  const r = result.record;
+  if (r) out(`Record of “${r.content.incident.title}” (${r.cityName}), exported ${r.exportedAt} by ${r.exportedBy}, ${r.profile} edition, format version ${r.formatVersion}, desk ${r.appVersion}`);
+}
+
+function printChecks(checks: readonly Check[], out: (line: string) => void): void {
+  for (const c of checks) out(`${c.ok ? 'ok   ' : 'FAIL '} ${c.name}: ${c.detail}`);
+}
+
+async function filesOfFolder(path: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    // A folder inside the package is something added to it: named, with no content to compare.
+    files.set(entry.isDirectory() ? `${entry.name}/` : entry.name, entry.isDirectory() ? new Uint8Array() : new Uint8Array(await readFile(join(path, entry.name))));
+  }
+  return files;
+}
+
+export async function runVerify(args: readonly string[], write: (line: string) => void): Promise<number> {
+  // Everything printed passes through terminalSafe: record content never reaches the terminal raw.
+  const out = (line: string) => write(terminalSafe(line));
   const path = args[0];
   if (path === undefined || path === '--help' || path === '-h') {
-    out('Usage: response-desk-verify RECORD.json');
-    out('Checks a Response Desk after-action record: format, schema, SHA-256 checksum and hash chain.');
+    out('Usage: response-desk-verify RECORD.json | PACKAGE.zip | PACKAGE-FOLDER');
+    out('Checks a Response Desk after-action record: format, schema, SHA-256 checksum and hash chain;');
+    out('for an export package, first every file against its manifest.');
     return path === undefined ? 1 : 0;
   }
-  let text: string;
+  let bytes: Uint8Array | null = null;
+  let folder = false;
   try {
     const info = await stat(path);
-    if (info.size > MAX_BYTES) {
+    if (info.isDirectory()) folder = true;
+    else if (info.size > MAX_BYTES) {
       out(`FAIL  file: ${path} is larger than 2 GB; it is not a record this tool reads.`);
       return 1;
-    }
-    text = await readFile(path, 'utf8');
+    } else bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     out(`FAIL  file: ${path} cannot be read (${e instanceof Error ? e.message : String(e)}).`);
     return 1;
   }
-  const result = await verifyRecordText(text, sha256);
+
+  const isZip = bytes !== null && bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (folder || isZip) {
+    let files: Map<string, Uint8Array>;
+    if (bytes !== null) {
+      const unzipped = unzipPackage(bytes);
+      if (!unzipped.ok) {
+        out(unzipped.error.code === 'not-a-zip' ? `FAIL  package: ${basename(path)} is not a readable zip (${unzipped.error.detail}).` : `FAIL  ${unzipped.error.name}: a folder inside the package; the desk writes none.`);
+        out('NOT VERIFIED: do not rely on this package.');
+        return 1;
+      }
+      files = unzipped.value;
+    } else files = await filesOfFolder(path);
+    const result = await verifyPackageFiles(files, sha256Bytes, sha256);
+    out(`Export package ${basename(path)}`);
+    printChecks(result.checks, out);
+    const recordFile = result.manifest?.record.file;
+    const recordBytes = recordFile === undefined ? undefined : files.get(recordFile);
+    if (recordBytes) describeRecord(await verifyRecordText(new TextDecoder().decode(recordBytes), sha256), out);
+    printChecks(result.recordChecks, out);
+    out(result.ok ? 'VERIFIED: every file of the package is as the desk exported it.' : 'NOT VERIFIED: do not rely on this package.');
+    return result.ok ? 0 : 1;
+  }
+
+  const result = await verifyRecordText(new TextDecoder().decode(bytes ?? new Uint8Array()), sha256);
+  describeRecord(result, out);
+  printChecks(result.checks, out);
   const r = result.record;
-  if (r) out(`Record of “${r.content.incident.title}” (${r.cityName}), exported ${r.exportedAt} by ${r.exportedBy}, ${r.profile} profile, desk ${r.appVersion}`);
-  for (const c of result.checks) out(`${c.ok ? 'ok   ' : 'FAIL '} ${c.name}: ${c.detail}`);
   if (r && r.redactions.length > 0) {
     out('Left out of this record, as the record itself states:');
     for (const x of r.redactions) out(`  - ${x.what} (${x.count}): ${x.why}`);

@@ -16,6 +16,7 @@ const bridge: DeskBridge = {
   listBackups: (request) => ipcRenderer.invoke(CHANNELS.listBackups, request) as ReturnType<DeskBridge['listBackups']>,
   readBackup: (request) => ipcRenderer.invoke(CHANNELS.readBackup, request) as ReturnType<DeskBridge['readBackup']>,
   savePdf: (request) => ipcRenderer.invoke(CHANNELS.savePdf, request) as ReturnType<DeskBridge['savePdf']>,
+  savePackage: (request) => ipcRenderer.invoke(CHANNELS.savePackage, request) as ReturnType<DeskBridge['savePackage']>,
 };
 
 contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));

@@ -3,6 +3,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 import type { AuditEvent, DeskSettings, Incident } from '@shared/schemas/entities';
 import type { Lesson } from '@shared/schemas/lessons';
+import type { PublishedHead } from '@shared/schemas/publishedHeads';
 import type { TableName } from '@shared/schemas/tables';
 import type { Approval, Statement, StatementTemplateRow, StatementVersion } from '@shared/schemas/statements';
 import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/schemas/contacts';
@@ -35,6 +36,8 @@ export class DeskDatabase extends Dexie {
   checklistTemplates!: Table<ChecklistTemplate, string>;
   checklistItems!: Table<ChecklistItem, string>;
   lessons!: Table<Lesson, string>;
+  /** Append-only: see PublishedHeadSchema. */
+  publishedHeads!: Table<PublishedHead, string>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a committed write is on disk before Dexie reports success, so an

@@ -53,6 +53,13 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: {},
     upgrade: upgradeToStructuredPhones,
   },
+  {
+    // The append-only log of chain heads that left the desk (exports, backups, prints, verifications).
+    version: 4,
+    stores: {
+      publishedHeads: 'id, incidentId, [incidentId+chainSeq]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;

@@ -5,6 +5,21 @@ import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform } from './platform';
 
 
+/** Starts a download of `blob` as `name`; the browser decides the folder. */
+function download(blob: Blob, name: string): { savedTo: string } {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the object URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { savedTo: name };
+}
+
 /**
  * The browser edition: the same renderer without the desktop shell. Saving becomes a download
  * (the browser decides the folder) and opening a file input.
@@ -54,23 +69,16 @@ export function createBrowserPlatform(version: string): DeskPlatform {
       });
     },
 
+    // The browser decides the folder; the zip is downloaded whole, as packed.
+    savePackage: (request) => Promise.resolve(ok(download(new Blob([request.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), request.suggestedName))),
+
     saveFile: (request) => {
       const type = request.filters[0]?.extensions[0] === 'json' ? 'application/json' : 'application/octet-stream';
       const blob =
         request.encoding === 'base64'
           ? new Blob([bytesFromBase64(request.content)], { type })
           : new Blob([request.content], { type: `${type === 'application/json' ? type : 'text/plain'};charset=utf-8` });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = request.suggestedName;
-      link.rel = 'noopener';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Give the browser time to start the download before the object URL goes away.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return Promise.resolve(ok({ savedTo: request.suggestedName }));
+      return Promise.resolve(ok(download(blob, request.suggestedName)));
     },
 
     openFile,

@@ -28,6 +28,7 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
     appInfo: async () => parseReply(ipcContract[CHANNELS.getAppInfo].response, await bridge.getAppInfo(undefined)),
     saveFile: async (request) => parseReply(ipcContract[CHANNELS.saveFile].response, await bridge.saveFile(request)),
     savePdf: async (request) => parseReply(ipcContract[CHANNELS.savePdf].response, await bridge.savePdf(request)),
+    savePackage: async (request) => parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
     autoBackups: {
       write: async (content, policy, reason) =>
         parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content, policy } : { content, policy, reason })),

@@ -28,6 +28,11 @@ export type DeskPlatform = {
    * desktop app only; the browser edition prints through its own dialog instead.
    */
   readonly savePdf: ((request: { suggestedName: string; title?: string }) => Promise<Result<{ savedTo: string | null }, PlatformError>>) | null;
+  /**
+   * Saves an after-action record's export package (a zip): through main, which checks it against
+   * its manifest and writes it atomically; in the browser edition, a download.
+   */
+  savePackage(request: { suggestedName: string; zip: Uint8Array; title?: string }): Promise<Result<{ savedTo: string | null }, PlatformError>>;
   /** Rotating backups in the app's data folder: the desktop app only. */
   readonly autoBackups: AutoBackups | null;
 };

@@ -34,12 +34,27 @@ test('the after-action record is exported, verified by the command-line tool, an
 
   await page.getByRole('link', { name: 'Export' }).click();
   const lessons = page.getByRole('region', { name: 'Lessons learned' });
+  // A lesson typed wrongly is corrected, and one added by mistake removed, before any export.
+  await lessons.getByLabel('Kind').selectOption('improvement');
+  await lessons.getByLabel('Lesson').fill('The nigth shift had no printed call sheet');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
+  await lessons.getByRole('button', { name: 'Edit “The nigth shift had no printed call sheet”' }).click();
+  await lessons.getByLabel('Lesson').first().fill('The night shift had no printed call sheet');
+  await lessons.getByRole('button', { name: 'Save', exact: true }).click();
+  await lessons.getByLabel('Kind').selectOption('strength');
+  await lessons.getByLabel('Lesson').fill('Added by mistake');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
+  await lessons.getByRole('button', { name: 'Remove “Added by mistake”' }).click();
+  await expect(lessons.getByText('Added by mistake')).toHaveCount(0);
   await lessons.getByLabel('Kind').selectOption('corrective-action');
   await lessons.getByLabel('Lesson').fill('Give the night shift a printed call sheet');
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await expect(lessons.getByText('Name who owns this action.')).toBeVisible();
   await lessons.getByLabel('Owner').fill('Emergency manager');
   await lessons.getByLabel('Due').fill('2027-01-15');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
+  await expect(lessons.getByText('Choose the area for improvement this action answers.')).toBeVisible();
+  await lessons.getByLabel('Answers the area for improvement').selectOption({ label: 'The night shift had no printed call sheet' });
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await expect(lessons.getByText('Give the night shift a printed call sheet')).toBeVisible();
   await expectAccessible(page, 'export');
@@ -48,16 +63,42 @@ test('the after-action record is exported, verified by the command-line tool, an
   await expect(report.getByRole('heading', { name: 'Vehicle attack, Markens gate' })).toBeVisible();
   await expect(report.getByRole('heading', { name: 'Decisions' })).toBeVisible();
   await expect(report).toContainText('Mayor activates the crisis team');
-  await expect(report).toContainText('Nothing: this is the complete record');
-  await expect(report).toContainText('Give the night shift a printed call sheet (owner: Emergency manager; due 2027-01-15; open)');
+  await expect(report).toContainText('Nothing beyond the rules above: this is the complete record of its sections.');
+  await expect(report.getByRole('heading', { name: 'Who this edition is for' })).toBeVisible();
+  await expect(report).toContainText('Give the night shift a printed call sheet (owner: Emergency manager; due 2027-01-15; open). Answers: “The night shift had no printed call sheet”');
   await snap(page, 'export-dialog');
 
+  // The export package: every format of one sealed record, checked by the verifier file by file.
+  const packageDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save export package (.zip)' }).click();
+  const zip = await packageDownload;
+  expect(zip.suggestedFilename()).toMatch(/^after-action-vehicle-attack-markens-gate-internal-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
+  const zipPath = join(dirname(await zip.path()), zip.suggestedFilename());
+  await copyFile(await zip.path(), zipPath);
+  const verified = await run(process.execPath, ['out/cli/response-desk-verify.cjs', zipPath]).catch((e: unknown) => {
+    throw new Error(`The verifier refused the package:\n${(e as { stdout?: string }).stdout ?? String(e)}`);
+  });
+  expect(verified.stdout).toContain('VERIFIED: every file of the package is as the desk exported it.');
+  expect(verified.stdout).toMatch(/ok +after-action-.*\.pdf: SHA-256/);
+
+  // Exported: the lessons it holds can no longer be removed, and rewording one is a new version.
+  await expect(lessons.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await lessons.getByRole('button', { name: 'Edit “Give the night shift a printed call sheet”' }).click();
+  await lessons.getByLabel('Lesson').first().fill('Give the night shift a laminated call sheet');
+  await lessons.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(lessons.getByText('Reworded after export')).toBeVisible();
+  await lessons.screenshot({ path: 'test-results/screens/export-lessons-after-export.png' });
+  await page.locator('.export__controls').screenshot({ path: 'test-results/screens/export-controls.png' });
+
   const path = await saveRecord(page);
-  const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; content: { timeline: { entries: unknown[] } } };
+  const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; checksum: { value: string }; content: { timeline: { entries: unknown[] } } };
   expect(record.format).toBe('response-desk-record');
+  expect(record.formatVersion).toBe(2);
   expect(record.content.timeline.entries).toHaveLength(3);
   const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', path]);
   expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
+  // The JSON saved alone is the very record inside the package.
+  expect(verified.stdout).toContain(record.checksum.value);
 
   // CSV of the timeline from the same dialog.
   const csvDownload = page.waitForEvent('download');
@@ -84,9 +125,10 @@ test('the after-action record is exported, verified by the command-line tool, an
   await page.getByLabel(/^Public/).check();
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(report).toContainText('Timeline entries marked internal only (3)');
+  await expect(page.getByRole('checkbox', { name: /Audit trail/ })).toBeDisabled();
 
-  // Print view for the browser edition.
-  await page.getByRole('button', { name: 'Print / PDF…' }).click();
+  // Print view, for paper.
+  await page.getByRole('button', { name: 'Print…' }).click();
   await expect(page.getByRole('dialog', { name: 'Print view of the record' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await snap(page, 'export-print-view');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -89,7 +89,7 @@ test('an incident worked across every feature leaves a record in every format th
   // Timeline: what happened and what the city decided.
   await section(page, 'Timeline').click();
   const line = page.getByLabel('Log an entry');
-  for (const text of ['Van drives into the crowd #scene', 'decision: Mayor activates the crisis team']) {
+  for (const text of ['Van drives into the crowd #scene', 'decision: Mayor activates the crisis team', 'Family phone line open on 38 07 50 00, write to familier@kristiansand.kommune.no']) {
     await line.fill(text);
     await line.press('Enter');
     await expect(line).toHaveValue('');
@@ -138,10 +138,14 @@ test('an incident worked across every feature leaves a record in every format th
   await expect(page.getByRole('heading', { name: 'Strengths (1)' })).toBeVisible();
   // A corrective action goes onto the checklists, to be followed up with the rest of the recovery.
   const lessons = page.getByRole('region', { name: 'Lessons learned' });
+  await lessons.getByLabel('Kind').selectOption('improvement');
+  await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The night shift had no printed call sheets');
+  await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await lessons.getByLabel('Kind').selectOption('corrective-action');
   await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('Print the call sheets for the night shift');
   await lessons.getByLabel('Owner').fill('Kari Holm');
   await lessons.getByLabel('Due').fill(`${new Date().getFullYear() + 1}-01-15`);
+  await lessons.getByLabel('Answers the area for improvement').selectOption({ label: 'The night shift had no printed call sheets' });
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await lessons.getByRole('button', { name: 'Put “Print the call sheets for the night shift” on the checklists' }).click();
   await expect(lessons.getByText('On the checklists')).toBeVisible();
@@ -156,7 +160,7 @@ test('an incident worked across every feature leaves a record in every format th
   await expect(report.getByRole('heading', { name: /Mayor’s office cascade · started .* · 1 of 3 reached/ })).toBeVisible();
   await expect(report.getByRole('row', { name: /^Kari Holm, Chief of staff/ })).toContainText('Reached');
   await expect(report.getByRole('heading', { name: /^Immediate aftermath \(first hours\) · 1 done, 0 not applicable/ })).toBeVisible();
-  await expect(report.getByRole('row', { name: /^Issue a first public message/ })).toContainText('Done by Ingrid Berg: Holding statement on the city website');
+  await expect(report.getByRole('row', { name: /^Issue a first public message/ })).toContainText(/Done by Ingrid Berg, .*Holding statement on the city website/);
   await expect(report).toContainText('The cascade reached the chief of staff within minutes');
   await expect(report.getByRole('row', { name: /^Print the call sheets for the night shift/ })).toContainText('Kari Holm');
   // Contact numbers stay out unless the operator opts in.
@@ -173,10 +177,11 @@ test('an incident worked across every feature leaves a record in every format th
   const json = await download(page, 'Save JSON record');
   const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', json.path]);
   expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
-  const record = JSON.parse(await readFile(json.path, 'utf8')) as { content: { statements: { statements: unknown[] }; activations: { attempts: unknown[] }; checklists: { items: { status: string }[] } } };
-  expect(record.content.statements.statements).toHaveLength(1);
-  expect(record.content.activations.attempts).toHaveLength(1);
-  expect(record.content.checklists.items.filter((i) => i.status === 'done')).toHaveLength(1);
+  const record = JSON.parse(await readFile(json.path, 'utf8')) as { content: { statements: { releases: unknown[] }[]; activations: { calls: { attempts: unknown[] }[] }[]; checklists: { items: { status: string }[] }[] } };
+  expect(record.content.statements).toHaveLength(1);
+  expect(record.content.statements[0]?.releases).toHaveLength(1);
+  expect(record.content.activations[0]?.calls.flatMap((c) => c.attempts)).toHaveLength(1);
+  expect(record.content.checklists.flatMap((p) => p.items).filter((i) => i.status === 'done')).toHaveLength(1);
 
   // CSV: the features' own entries are on the timeline.
   const csv = Papa.parse<Record<string, string>>((await readFile((await download(page, 'Save timeline CSV')).path, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
@@ -196,23 +201,50 @@ test('an incident worked across every feature leaves a record in every format th
     expect(opened.pdfMagic).toBe('%PDF-');
     expect(opened.text).toContain('Please stay away from the city centre.');
     expect(opened.text).toContain('1 of 3 reached');
-    expect(opened.text).toContain('Done by Ingrid Berg: Holding statement on the city website');
+    expect(opened.text).toContain('Holding statement on the city website');
   } else {
     console.log('LibreOffice is not installed: the exported DOCX was not opened (CI installs it).');
   }
 
   // The recovery milestones as a calendar file, read back by a parser.
   const ics = await download(page, 'Save milestones calendar (.ics)');
-  expect(ics.name).toMatch(/^milestones-vehicle-attack-markens-gate-.*\.ics$/);
+  expect(ics.name).toMatch(/^after-action-vehicle-attack-markens-gate-internal-.*-milestones\.ics$/);
   const calendar = new ICAL.Component(ICAL.parse(await readFile(ics.path, 'utf8')) as unknown[]);
   const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
   expect(events.length).toBeGreaterThan(0);
   expect(events.some((e) => /anniversary/i.test(e.summary))).toBe(true);
 
   // Print view (the PDF of the browser edition).
-  await page.getByRole('button', { name: 'Print / PDF…' }).click();
+  await page.getByRole('button', { name: 'Print…' }).click();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.topbar')).toBeHidden();
   await expect(page.locator('.print-view').getByRole('heading', { name: 'Recovery checklists' })).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Close print view' }).click();
+
+  // The council edition's package: its PDF and its Word document, page by page, as a clerk reads them.
+  await page.getByLabel(/^Council/).check();
+  const pkg = await download(page, 'Save export package (.zip)');
+  const dir = join(dirname(pkg.path), 'council-package');
+  await mkdir(dir, { recursive: true });
+  await run('unzip', ['-o', '-q', pkg.path, '-d', dir]);
+  const files = await readdir(dir);
+  const pdf = files.find((f) => f.endsWith('.pdf'));
+  const docxFile = files.find((f) => f.endsWith('.docx'));
+  expect(pdf && docxFile).toBeTruthy();
+  const pdfText = (await run('pdftotext', [join(dir, pdf ?? ''), '-'])).stdout.replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Council edition · Page 1 of');
+  expect(pdfText).toContain('Family phone line open on [phone number withheld], write to [email withheld]');
+  expect(pdfText).not.toContain('38 07 50 00');
+  expect(pdfText).toContain('Timeline entries');
+  expect(pdfText).not.toContain('timelineEntries');
+  await run('pdftoppm', ['-png', '-r', '60', join(dir, pdf ?? ''), 'test-results/screens/council-pdf']);
+  if (await hasLibreOffice()) {
+    const opened = await openInLibreOffice({ path: join(dir, docxFile ?? '') });
+    expect(opened.text).toContain('[phone number withheld]');
+    const converted = (await readdir(opened.dir)).find((f) => f.endsWith('.pdf'));
+    await run('pdftoppm', ['-png', '-r', '60', join(opened.dir, converted ?? ''), 'test-results/screens/council-docx']);
+  }
+  const check = await run(process.execPath, ['out/cli/response-desk-verify.cjs', pkg.path]);
+  expect(check.stdout).toContain('VERIFIED: every file of the package is as the desk exported it.');
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { upgradeLegacyTables } from '../contacts/legacy';
-import { TABLE_NAMES, TABLE_SCHEMAS, type TableName, type TableRows } from '../../schemas/tables';
+import { TABLE_NAMES, TABLE_SCHEMAS, TABLES_SINCE, type TableName, type TableRows } from '../../schemas/tables';
 
 /** FORMAT: the name every backup file carries, so no other JSON is mistaken for one. */
 export const BACKUP_FORMAT = 'response-desk-backup';
@@ -83,7 +83,8 @@ export async function parseBackup(
   if (file.schemaVersion > options.supportedSchemaVersion) {
     return err({ code: 'newer-schema', found: file.schemaVersion, supported: options.supportedSchemaVersion });
   }
-  const missingTables = TABLE_NAMES.filter((t) => !(t in file.data));
+  // A table added after the backup's data version is simply empty in it.
+  const missingTables = TABLE_NAMES.filter((t) => !(t in file.data) && (TABLES_SINCE[t] ?? 1) <= file.schemaVersion);
   if (missingTables.length > 0) return err({ code: 'missing-fields', fields: missingTables.map((t) => `data.${t}`) });
   if ((await options.sha256(canonicalJson(file.data))) !== file.checksum.value) return err({ code: 'checksum-mismatch' });
 

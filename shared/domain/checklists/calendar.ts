@@ -22,6 +22,22 @@ export function vtimezoneFor(zone: string): string | null {
   return block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
 }
 
+/** What the calendar needs of an item: the item as the desk holds it, or as an after-action record carries it. */
+export type Milestone = Pick<ScheduledItem, 'id' | 'title' | 'dueAt' | 'status' | 'milestone' | 'owner' | 'assignee' | 'rationale'> & { offsetLabel: string; sourceLine: string };
+
+export const milestoneOf = (i: ScheduledItem): Milestone => ({
+  id: i.id,
+  title: i.title,
+  dueAt: i.dueAt,
+  status: i.status,
+  milestone: i.milestone,
+  owner: i.owner,
+  assignee: i.assignee,
+  rationale: i.rationale,
+  offsetLabel: offsetLabel(i.offset),
+  sourceLine: sourceLine(i.source, i.adapted),
+});
+
 /**
  * FORMAT: the incident's recovery milestones as an iCalendar file (RFC 5545), for the mayor's
  * office to load into its calendar. Each milestone is a one-hour event at its due time on the
@@ -29,7 +45,7 @@ export function vtimezoneFor(zone: string): string | null {
  * so loading a later export updates the same events instead of duplicating them. Milestones
  * marked not applicable are left out; done ones are kept, marked as done.
  */
-export function milestonesCalendar(incident: Incident, items: readonly ScheduledItem[], ctx: { cityName: string; now: number }): string {
+export function milestonesCalendar(incident: Pick<Incident, 'title' | 'location' | 'startAt' | 'timeZone'>, items: readonly (ScheduledItem | Milestone)[], ctx: { cityName: string; now: number }): string {
   const zone = incident.timeZone;
   const vtimezone = vtimezoneFor(zone);
   const calendar = ical({
@@ -39,7 +55,8 @@ export function milestonesCalendar(incident: Incident, items: readonly Scheduled
     timezone: vtimezone === null ? null : { name: null, generator: () => vtimezone },
   });
   calendar.x('X-WR-TIMEZONE', zone);
-  for (const item of items) {
+  for (const it of items) {
+    const item = 'offsetLabel' in it ? it : milestoneOf(it);
     if (!item.milestone || item.dueAt === null || item.status === 'not-applicable') continue;
     const start = vtimezone === null ? new Date(item.dueAt) : new TZDate(item.dueAt, zone);
     const end = vtimezone === null ? new Date(item.dueAt + 3_600_000) : new TZDate(item.dueAt + 3_600_000, zone);
@@ -52,10 +69,10 @@ export function milestonesCalendar(incident: Incident, items: readonly Scheduled
       stamp: new Date(ctx.now),
       summary: `${done ? '(Done) ' : ''}${item.title}`,
       description: [
-        `${offsetLabel(item.offset)} after the incident started (${formatWallClock(incident.startAt, zone, 'd MMM yyyy HH:mm')}, ${zone}).`,
+        `${item.offsetLabel} after the incident started (${formatWallClock(incident.startAt, zone, 'd MMM yyyy HH:mm')}, ${zone}).`,
         `Owner: ${ROLE_TITLES[item.owner]}${item.assignee ? `; assigned to ${item.assignee}` : ''}.`,
         item.rationale,
-        sourceLine(item.source, item.adapted),
+        item.sourceLine,
         `Incident: ${incident.title}${incident.location ? `, ${incident.location}` : ''}.`,
       ]
         .filter((line) => line !== '')

@@ -1,28 +1,41 @@
-import { canonicalJson } from '../integrity/canonical';
 import { elapsedLabel, phaseAt } from '../incident/phase';
 import { responsePhase } from '../guide/phases';
 import type { ChainReport } from '../timeline/chain';
-import type { AuditEvent, DeskSettings, Incident, OpenRecord } from '../../schemas/entities';
+import { CATEGORY_LABELS } from '../timeline/entryForm';
+import type { ChecklistItem } from '../../schemas/checklists';
+import type { CallAttempt, Contact, TreeActivation } from '../../schemas/contacts';
+import type { AuditEvent, DeskSettings, Incident } from '../../schemas/entities';
+import type { Lesson } from '../../schemas/lessons';
+import type { PublishedHead } from '../../schemas/publishedHeads';
+import type { Approval, Statement, StatementVersion } from '../../schemas/statements';
 import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
-import { scrubContactDetails, withholdNames, type AudienceProfile, type RecordSection, type Redaction } from './profiles';
-import { RECORD_FORMAT, RECORD_FORMAT_VERSION, type RecordContent, type UnsealedRecord } from './recordFile';
+import { AUDIENCE_RULES, SECTIONS_WITHHELD, type AudienceProfile, type RecordSection } from './profiles';
+import { countryForTimeZone, deskPhoneCountry } from '../contacts/phone';
+import { createRedactor, KEEP_EVERYTHING, type Replacement, type ReplacementKind } from './redaction';
+import { activationRecords, auditRecords, checklistRecords, lessonRecords, noteWithheld, redactEntry, redactRevision, statementRecords, type Withheld } from './recordSections';
+import { reportClock } from './reportClock';
+import { RECORD_FORMAT, RECORD_FORMAT_VERSION, type RecordContent, type Redaction, type UnsealedRecord } from './recordFile';
 
 /** Everything the desk holds about one incident, gathered by the caller. */
 export type RecordSource = {
   incident: Incident;
-  settings: Pick<DeskSettings, 'cityName'>;
+  settings: Pick<DeskSettings, 'cityName' | 'defaultTimeZone' | 'phoneCountry'>;
   entries: TimelineEntry[];
   revisions: TimelineRevision[];
   audit: AuditEvent[];
-  statements: OpenRecord[];
-  statementVersions: OpenRecord[];
-  approvals: OpenRecord[];
-  activations: OpenRecord[];
-  callAttempts: OpenRecord[];
+  statements: Statement[];
+  statementVersions: StatementVersion[];
+  approvals: Approval[];
+  activations: TreeActivation[];
+  callAttempts: CallAttempt[];
   /** The directory entries of the people the activations name. */
-  contacts: OpenRecord[];
-  checklistItems: OpenRecord[];
-  lessons: OpenRecord[];
+  contacts: Contact[];
+  /** Every contact marked "do not share": their names and numbers never reach a council or public edition. */
+  doNotShare: Contact[];
+  checklistItems: ChecklistItem[];
+  lessons: Lesson[];
+  /** The heads of this incident's chain published so far. */
+  publishedHeads: PublishedHead[];
 };
 
 export type RecordOptions = {
@@ -40,93 +53,129 @@ export type RecordOptions = {
   appVersion: string;
   /** The chain walked just before export, over the whole timeline. */
   chain: ChainReport;
+  /** What is wrong with the chain against the heads published before (revisions missing since …), or null. */
+  headsProblem?: string | null;
+};
+
+const REPLACEMENT_WORDS: Record<ReplacementKind, { what: string; why: string }> = {
+  phone: { what: 'Phone numbers in free text', why: 'Personal data: replaced by “[phone number withheld]” wherever they were typed.' },
+  email: { what: 'Email addresses in free text', why: 'Personal data: replaced by “[email withheld]” wherever they were typed.' },
+  'do-not-share': { what: 'Names of people marked “do not share”', why: 'Marked in the directory as never to be shared outside the crisis team: replaced by “[name withheld]”.' },
+  name: { what: 'Names withheld (victims, witnesses, suspects)', why: 'Listed at export, or recorded by a statement’s drafter as a suspect or a victim without consent: replaced by “[name withheld]”.' },
 };
 
 /**
  * Builds the after-action record of one incident (pure: the caller gathers the data and walks
- * the chain). The audience profile decides what is left out; every omission is listed.
+ * the chain). The audience profile decides what each section holds; every omission and every
+ * replacement is listed in the record, and the profile's rules are written into it.
  */
 export function buildRecord(source: RecordSource, options: RecordOptions): UnsealedRecord {
-  const has = (s: RecordSection) => options.sections.includes(s);
-  const redactions: Redaction[] = [];
   const { profile } = options;
+  const sections = options.sections.filter((s) => !SECTIONS_WITHHELD[profile].includes(s));
+  const has = (s: RecordSection) => sections.includes(s);
+  const withheld: Withheld = new Map();
+  const zone = source.incident.timeZone;
+  const listedNames = profile === 'public' ? [...options.withheldNames.map((n) => n.trim()).filter(Boolean), ...namesFromStatements(source.statements)] : [];
+  // Numbers without a + are read in the desk's own country, as its contacts are.
+  const phoneCountry = deskPhoneCountry(source.settings) ?? countryForTimeZone(zone);
+  const redact =
+    profile === 'internal'
+      ? KEEP_EVERYTHING
+      : createRedactor({
+          country: phoneCountry,
+          doNotShare: source.doNotShare.map((c) => ({ name: c.name, phones: c.phones.map((p) => p.number) })),
+          names: listedNames,
+        });
 
+  // The timeline: a public edition holds the releasable entries as they read now.
   let entries = source.entries;
-  let revisions = source.revisions;
-  let statements = source.statements;
   if (profile === 'public') {
-    const releasable = new Set(entries.filter((e) => e.release === 'public').map((e) => e.id));
-    const left = entries.length - releasable.size;
-    if (left > 0) redactions.push({ what: 'Timeline entries marked internal only', why: 'Only entries marked releasable to the public go into a public record.', count: left });
-    entries = entries.filter((e) => releasable.has(e.id));
-    revisions = revisions.filter((r) => releasable.has(r.entryId));
-    const released = statements.filter((s) => s['status'] === undefined || s['status'] === 'released');
-    if (released.length < statements.length) {
-      redactions.push({ what: 'Statements not released', why: 'Drafts and withdrawn statements stay internal.', count: statements.length - released.length });
-    }
-    statements = released;
+    entries = entries.filter((e) => e.release === 'public');
+    const left = source.entries.length - entries.length;
+    if (left > 0) noteWithheld(withheld, 'Timeline entries marked internal only', 'Only entries marked releasable to the public go into a public record.', undefined, left);
+    const earlier = entries.reduce((n, e) => n + e.revisionCount - 1, 0);
+    if (earlier > 0) noteWithheld(withheld, 'Earlier wording of corrected entries', 'A public record gives each releasable entry as it reads now; earlier revisions may hold what a correction took out.', undefined, earlier);
   }
-  const statementIds = new Set(statements.map((s) => s.id));
+  const ordered = [...entries].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt);
+  const clock = reportClock(zone, source.incident.startAt);
+  const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () => `Timeline entry at ${clock.at(e.occurredAt)} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
+  const before = redact.replacements.length;
+  let timeline: RecordContent['timeline'];
+  if (has('timeline')) {
+    const revisions = profile === 'public' ? [] : [...source.revisions].sort((a, b) => a.chainSeq - b.chainSeq);
+    timeline = {
+      entries: profile === 'internal' ? ordered : ordered.map((e) => redactEntry(e, redact, entryWhere(e))),
+      revisions: profile === 'internal' ? revisions : revisions.map((r) => redactRevision(r, redact, () => `Revision ${r.chainSeq} of the chain, ${entryWhere(r.content)().charAt(0).toLowerCase()}${entryWhere(r.content)().slice(1)}`)),
+    };
+  }
+  // The chain can be walked again only when every revision is there, word for word.
+  const chainComplete = timeline !== undefined && profile !== 'public' && redact.replacements.length === before && timeline.revisions.length === source.revisions.length;
 
-  const ordered = [...entries].sort((a, b) => a.occurredAt - b.occurredAt);
-  let content: RecordContent = {
-    incident: source.incident,
+  const statements = has('statements') ? statementRecords({ statements: source.statements, versions: source.statementVersions, approvals: source.approvals }, profile, redact, withheld) : undefined;
+  const contacts = new Map(source.contacts.map((c) => [c.id, c]));
+  const activations = has('activations')
+    ? activationRecords({ activations: source.activations, attempts: source.callAttempts, contacts, doNotShare: new Set(source.doNotShare.map((c) => c.id)), includeContactDetails: options.includeContactDetails, timeZone: zone, phoneCountry }, profile, redact, withheld)
+    : undefined;
+  const checklists = has('checklists') ? checklistRecords(source.checklistItems, source.incident, profile, redact, withheld) : undefined;
+  const lessons = has('lessons') ? lessonRecords(source.lessons, redact) : undefined;
+  const deliberation = [
+    ...source.statements.flatMap((s) => [s.returnedComment ?? '', s.submission?.overrideReason ?? '']),
+    ...source.approvals.flatMap((a) => [a.comment, a.submission?.overrideReason ?? '']),
+  ];
+  const audit = has('audit') ? auditRecords(source.audit, profile, deliberation, redact, withheld, zone) : undefined;
+  if (profile === 'public' && options.sections.includes('audit') && source.audit.length > 0) {
+    noteWithheld(withheld, 'The audit trail', 'The team’s working log stays in the internal and council editions.', undefined, source.audit.length);
+  }
+
+  const incident: Incident =
+    profile === 'internal'
+      ? source.incident
+      : { ...source.incident, title: redact.text(source.incident.title, 'Incident title'), location: redact.text(source.incident.location, 'Incident location'), description: redact.text(source.incident.description, 'Incident description') };
+
+  const end = source.incident.closedAt ?? options.now;
+  const content: RecordContent = {
+    incident,
     ...(has('summary') && {
       summary: {
-        phaseReached: responsePhase(phaseAt(source.incident.startAt, source.incident.closedAt ?? options.now, source.incident.timeZone)).title,
-        elapsed: elapsedLabel(source.incident.startAt, source.incident.closedAt ?? options.now, source.incident.timeZone),
+        phaseReached: responsePhase(phaseAt(source.incident.startAt, end, zone)).title,
+        elapsed: elapsedLabel(source.incident.startAt, end, zone),
         counts: {
           timelineEntries: entries.length,
-          revisions: revisions.length,
+          revisions: profile === 'public' ? entries.length : source.revisions.length,
           decisions: entries.filter((e) => e.category === 'decision').length,
           retracted: entries.filter((e) => e.retracted).length,
           unverified: entries.filter((e) => e.verification === 'unverified' && !e.retracted).length,
-          statements: statements.length,
+          statements: statements?.length ?? (profile === 'public' ? source.statements.filter((s) => s.releases.length > 0).length : source.statements.length),
+          releases: (statements ?? []).reduce((n, s) => n + s.releases.length, 0),
           activations: source.activations.length,
           checklistItems: source.checklistItems.length,
           lessons: source.lessons.length,
         },
       },
     }),
-    ...(has('timeline') && { timeline: { entries: ordered, revisions: [...revisions].sort((a, b) => a.chainSeq - b.chainSeq) } }),
+    ...(timeline && { timeline }),
     ...(has('decisions') && { decisions: ordered.filter((e) => e.category === 'decision').map((e) => e.id) }),
-    ...(has('statements') && {
-      statements: {
-        statements,
-        versions: source.statementVersions.filter((v) => statementIds.has(String(v['statementId']))),
-        approvals: source.approvals.filter((a) => statementIds.has(String(a['statementId']))),
+    ...(statements && { statements }),
+    ...(activations && { activations }),
+    ...(checklists && { checklists }),
+    ...(lessons && { lessons }),
+    ...(audit && { audit }),
+    // The rows that rebuild the incident on another desk: an internal edition of every section only.
+    ...(profile === 'internal' && {
+      rows: {
+        statements: source.statements,
+        statementVersions: source.statementVersions,
+        approvals: source.approvals,
+        treeActivations: source.activations,
+        callAttempts: source.callAttempts,
+        checklistItems: source.checklistItems,
+        lessons: source.lessons,
       },
     }),
-    ...(has('activations') && { activations: { activations: source.activations, attempts: source.callAttempts, contacts: activationContacts(source) } }),
-    ...(has('checklists') && { checklists: { items: source.checklistItems } }),
-    ...(has('lessons') && { lessons: source.lessons }),
-    ...(has('audit') && { audit: [...source.audit].sort((a, b) => a.at - b.at) }),
   };
 
-  const guarded = guardDoNotShare(content);
-  if (guarded.removed > 0) redactions.push({ what: 'Contact details of people marked “do not share”', why: 'Marked in the directory as never to be shared; left out of every export.', count: guarded.removed });
-  content = guarded.value;
-
-  if (profile !== 'internal' || !options.includeContactDetails) {
-    const scrubbed = scrubContactDetails(content);
-    const why = profile === 'internal' ? 'Personal data: the operator did not opt in to include them in this export.' : `Not for a ${profile} audience.`;
-    if (scrubbed.removed > 0) redactions.push({ what: 'Personal contact details (phone numbers, email addresses, call signs)', why, count: scrubbed.removed });
-    content = scrubbed.value;
-  }
-  if (profile === 'public') {
-    const listed = [...new Set([...options.withheldNames.map((n) => n.trim()).filter(Boolean), ...namesFromStatements(source.statements)])];
-    if (listed.length > 0) {
-      const withheld = withholdNames(content, listed);
-      redactions.push({ what: `Names withheld (${listed.length} listed: victims, witnesses, suspects)`, why: 'Replaced by “[name withheld]” in a public record.', count: withheld.replaced });
-      content = withheld.value;
-    }
-  }
-
-  const timelineUntouched =
-    content.timeline !== undefined &&
-    content.timeline.revisions.length === source.revisions.length &&
-    canonicalJson(content.timeline.revisions) === canonicalJson([...source.revisions].sort((a, b) => a.chainSeq - b.chainSeq));
   const chain = options.chain;
+  const headsProblem = options.headsProblem ?? null;
   return {
     format: RECORD_FORMAT,
     formatVersion: RECORD_FORMAT_VERSION,
@@ -135,54 +184,47 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
     appVersion: options.appVersion,
     cityName: source.settings.cityName,
     profile,
-    sections: [...options.sections],
-    redactions,
+    audience: { includes: [...AUDIENCE_RULES[profile].includes], withholds: [...AUDIENCE_RULES[profile].withholds] },
+    sections: [...sections],
+    redactions: redactionList(withheld, redact.replacements, listedNames.length),
     integrity: {
       chainHead: chain.ok ? chain.headHash : '',
       revisions: chain.revisions,
       entries: chain.ok ? chain.entries : source.entries.length,
-      verifiedAtExport: chain.ok,
-      verification: chain.ok ? 'The whole timeline chain was walked at export and is intact.' : 'The chain check FAILED at export: see the integrity section.',
-      chainComplete: timelineUntouched,
+      verifiedAtExport: chain.ok && headsProblem === null,
+      verification: !chain.ok ? 'The chain check FAILED at export: see the integrity section.' : headsProblem !== null ? `The chain check FAILED at export: ${headsProblem}` : 'The whole timeline chain was walked at export and is intact.',
+      chainComplete,
+      publishedHeads: source.publishedHeads.filter((h) => h.incidentId === source.incident.id).sort((a, b) => a.chainSeq - b.chainSeq || a.at - b.at),
     },
     content,
   };
 }
 
-/** Only the directory entries of people an activation names: its callee or its fallback. */
-function activationContacts(source: RecordSource): OpenRecord[] {
-  const named = new Set<string>();
-  for (const a of source.activations) {
-    const nodes = Array.isArray(a['nodes']) ? (a['nodes'] as Record<string, unknown>[]) : [];
-    for (const n of nodes) {
-      if (typeof n['contactId'] === 'string') named.add(n['contactId']);
-      if (typeof n['fallbackContactId'] === 'string') named.add(n['fallbackContactId']);
-    }
+/** What was left out, then every replacement in free text with where it was made. */
+function redactionList(withheld: Withheld, replacements: readonly Replacement[], listed: number): Redaction[] {
+  const out: Redaction[] = [...withheld].map(([what, w]) => ({ what, why: w.why, count: w.count, places: w.places }));
+  for (const kind of ['phone', 'email', 'do-not-share', 'name'] as const) {
+    const mine = replacements.filter((r) => r.kind === kind);
+    const words = REPLACEMENT_WORDS[kind];
+    const what = kind === 'name' ? `${words.what}: ${listed} listed` : words.what;
+    const existing = out.find((r) => r.what === what);
+    if (mine.length === 0) continue;
+    if (existing) {
+      existing.count += mine.length;
+      existing.places.push(...mine.map((r) => r.where));
+    } else out.push({ what, why: words.why, count: mine.length, places: mine.map((r) => r.where) });
   }
-  return source.contacts.filter((c) => named.has(c.id));
-}
-
-/** Contacts marked "do not share" lose their numbers and email in every record, whatever the profile. */
-function guardDoNotShare(content: RecordContent): { value: RecordContent; removed: number } {
-  const contacts = content.activations?.contacts;
-  if (!content.activations || !contacts?.some((c) => c['doNotShare'] === true)) return { value: content, removed: 0 };
-  let removed = 0;
-  const guarded = contacts.map((c) => {
-    if (c['doNotShare'] !== true) return c;
-    const scrubbed = scrubContactDetails(c);
-    removed += scrubbed.removed;
-    return scrubbed.value;
-  });
-  return { value: { ...content, activations: { ...content.activations, contacts: guarded } }, removed };
+  return out;
 }
 
 /**
  * Names the statements' drafters recorded as people a statement might name: a public record
  * withholds every suspect (deny attackers publicity) and every victim without recorded consent.
  */
-function namesFromStatements(statements: readonly OpenRecord[]): string[] {
-  return statements.flatMap((s) => (Array.isArray(s['people']) ? (s['people'] as Record<string, unknown>[]) : []))
-    .filter((p) => typeof p['name'] === 'string' && (p['role'] === 'suspect' || (p['role'] === 'victim' && p['consentRecorded'] !== true)))
-    .map((p) => String(p['name']).trim())
+function namesFromStatements(statements: readonly Statement[]): string[] {
+  return statements
+    .flatMap((s) => s.people)
+    .filter((p) => p.role === 'suspect' || !p.consentRecorded)
+    .map((p) => p.name.trim())
     .filter((n) => n.length >= 2);
 }

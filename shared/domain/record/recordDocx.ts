@@ -1,153 +1,145 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
-import { INCIDENT_KIND_LABELS } from '../incident/commands';
-import { elapsedLabel } from '../incident/phase';
-import { formatWallClock } from '../incident/wallClock';
-import { CATEGORY_LABELS, VERIFICATION_LABELS } from '../timeline/entryForm';
-import { PROFILE_LABELS } from './profiles';
-import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import type { RecordFile } from './recordFile';
-import { digestActivations, digestChecklists, digestStatements, fieldText, rowLabel } from './recordSections';
+import { reportModel, type Block, type ReportOptions } from './reportModel';
 
-const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 280, after: 120 } });
-const subheading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3, spacing: { before: 200, after: 80 } });
-const para = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { after: 80 } });
+/** A4 with 2 cm margins, in twentieths of a point. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const GREY = '555555';
 
-function table(header: string[], rows: string[][]): Table {
-  // docx's run options are typed with String's legacy `bold`/`italics` names, which the checker marks deprecated.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const cell = (value: string, strong = false) => new TableCell({ children: value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: strong, size: 18 })] })) });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) }))],
-  });
+// docx's run options are typed with String's legacy `bold`/`italics` names, which the checker marks deprecated.
+const run = (text: string, o: { bold?: boolean; italics?: boolean; color?: string; size?: number; strike?: boolean } = {}) => new TextRun({ text, ...o });
+
+/** Lines of a cell or a paragraph: one run each, with line breaks between, so the text reads as typed. */
+function lines(text: string, o: Parameters<typeof run>[1] = {}): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...o }));
 }
 
+/*
+ * Tables are written as WordprocessingML directly: a 100,000-entry timeline is 400,000 cells, which
+ * the document library builds as objects far too slowly. Each table is a marker paragraph in the
+ * library's document, replaced by its XML once the document is packed.
+ */
+const MARKER = (n: number) => `⟦table-${n}⟧`;
+
+// XML 1.0 cannot hold these at all (the control characters are written as nothing, never raw).
+// eslint-disable-next-line no-control-regex -- these are the characters XML forbids
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const xmlText = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function cellXml(text: string, width: number, o: { header?: boolean; grey?: boolean; size?: number; bold?: boolean } = {}): string {
+  const rPr = `<w:rPr>${o.header || o.bold ? '<w:b/><w:bCs/>' : ''}${o.grey ? `<w:color w:val="${GREY}"/>` : ''}<w:sz w:val="${o.size ?? 17}"/><w:szCs w:val="${o.size ?? 17}"/></w:rPr>`;
+  const runs = text.split('\n').map((line, i) => `${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${xmlText(line)}</w:t>`).join('');
+  const shade = o.header ? '<w:shd w:val="clear" w:color="auto" w:fill="EEEEEE"/>' : '';
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shade}</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r>${rPr}${runs}</w:r></w:p></w:tc>`;
+}
+
+const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/>`;
+
+/** A table with fixed column widths (time narrow, text wide), its header repeated on every page, short rows never split. */
+function tableXml(columns: { title: string; width: number }[], rows: string[][], o: { header: boolean; struck?: boolean[] | undefined; labels?: boolean }): string {
+  const widths = columns.map((c) => Math.round(c.width * TEXT_WIDTH));
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const head = o.header ? `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c, i) => cellXml(c.title, widths[i] ?? 0, { header: true })).join('')}</w:tr>` : '';
+  const body = rows
+    .map((r, n) => `<w:tr>${r.join('').length < 1500 ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}${r.map((t, i) => cellXml(t, widths[i] ?? 0, { grey: o.struck?.[n] === true, bold: o.labels === true && i === 0, size: o.labels ? 18 : 17 })).join('')}</w:tr>`)
+    .join('');
+  return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${body}</w:tbl>`;
+}
+
+function render(block: Block, tables: string[]): Paragraph[] {
+  const marker = (xml: string) => {
+    tables.push(xml);
+    return [new Paragraph({ children: [run(MARKER(tables.length - 1))] }), new Paragraph({ spacing: { after: 80 }, children: [] })];
+  };
+  switch (block.type) {
+    case 'eyebrow':
+      // The page header carries the same line on every page.
+      return [];
+    case 'title':
+      return [new Paragraph({ heading: HeadingLevel.TITLE, keepNext: true, children: [run(block.text)] })];
+    case 'heading':
+      return [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, keepLines: true, spacing: { before: 320, after: 120 }, children: [run(block.text)] })];
+    case 'subheading':
+      return [new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true, spacing: { before: 200, after: 80 }, children: [run(block.text)] })];
+    case 'paragraph':
+      return [new Paragraph({ spacing: { after: 80 }, keepNext: block.tone === 'strong', children: lines(block.text, { ...(block.tone === 'muted' && { color: GREY }), ...(block.tone === 'strong' && { bold: true }) }) })];
+    case 'quote':
+      return block.text.split('\n').map((line) => new Paragraph({ bidirectional: block.rtl, indent: { left: 360, right: 360 }, spacing: { after: 60 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BBBBBB', space: 8 } }, children: [run(line)] }));
+    case 'list':
+      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: lines(item) }));
+    case 'facts':
+      return marker(tableXml([{ title: '', width: 0.26 }, { title: '', width: 0.74 }], block.rows, { header: false, labels: true }));
+    case 'table':
+      return marker(tableXml(block.columns, block.rows, { header: true, struck: block.struck }));
+  }
+}
 
 /**
- * The after-action record as an editable Word document for the mayor's office: the same
- * sections as the report, with the redactions and the integrity section kept in it.
+ * The after-action record as an editable Word document for the mayor's office: the same blocks
+ * as the report and the PDF, with the edition and the page number on every page.
  */
-export function recordDocument(record: RecordFile): Document {
-  const { content, integrity } = record;
-  const incident = content.incident;
-  const zone = incident.timeZone;
-  const at = (t: number, pattern = 'd MMM yyyy HH:mm') => formatWallClock(t, zone, pattern);
-  const entries = content.timeline?.entries ?? [];
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ children: [new TextRun({ text: `${record.cityName} · After-action record · ${PROFILE_LABELS[record.profile].title} edition`, color: '555555' })] }),
-    new Paragraph({ text: incident.title, heading: HeadingLevel.TITLE }),
-    para(`${INCIDENT_KIND_LABELS[incident.kind]} · ${incident.location || 'location not recorded'} · started ${at(incident.startAt, 'EEEE d MMMM yyyy, HH:mm')} (${zone})`),
-    para(`Exported ${formatWallClock(Date.parse(record.exportedAt), zone, 'd MMM yyyy HH:mm')} by ${record.exportedBy} · Response Desk ${record.appVersion}`, { italics: true }),
-    heading('What this record leaves out'),
-    ...(record.redactions.length === 0 ? [para('Nothing: this is the complete record of its sections.')] : record.redactions.map((r) => para(`• ${r.what} (${r.count}): ${r.why}`))),
-  ];
-  if (content.summary) {
-    children.push(heading('Summary'), para(`Phase reached: ${content.summary.phaseReached}. Duration: ${content.summary.elapsed}.`));
-    children.push(para(Object.entries(content.summary.counts).map(([k, v]) => `${k}: ${v}`).join(' · ')));
-    if (incident.description) children.push(para(incident.description));
-  }
-  if (content.decisions) {
-    children.push(heading('Decisions'));
-    const rows = content.decisions.map((id) => byId.get(id)).filter((e) => e !== undefined).map((e) => [at(e.occurredAt), e.title, e.recordedBy]);
-    children.push(rows.length === 0 ? para('No decisions were logged.') : table(['When', 'Decision', 'Logged by'], rows));
-  }
-  if (content.timeline) {
-    children.push(heading('Timeline'));
-    children.push(
-      table(
-        ['When', 'T+', 'What', 'Source', 'Verification'],
-        entries.map((e) => [
-          `${e.occurredPrecision === 'approximate' ? '~' : ''}${at(e.occurredAt)}`,
-          elapsedLabel(incident.startAt, e.occurredAt, zone),
-          `${CATEGORY_LABELS[e.category]}: ${e.title}${e.retracted ? ` [RETRACTED: ${e.retractionReason ?? ''}]` : ''}${e.revisionCount > 1 ? ` (corrected ${e.revisionCount - 1}×)` : ''}`,
-          e.source || '—',
-          VERIFICATION_LABELS[e.verification],
-        ]),
-      ),
-    );
-  }
-  const others = (rows: string[]) => {
-    if (rows.length > 0) children.push(para(`Also in this record, in a form this desk does not lay out: ${rows.join('; ')}.`, { italics: true }));
-  };
-  if (content.statements) {
-    const { statements, other } = digestStatements(content.statements);
-    children.push(heading('Statements'));
-    if (statements.length === 0 && other.length === 0) children.push(para('No statements.'));
-    for (const st of statements) {
-      children.push(subheading(`${st.title} · ${st.language} · ${st.status}${st.translates !== null ? ` · translation of “${st.translates}”` : ''}`));
-      if (st.approvedText !== null) {
-        children.push(para(`Approved text (version ${st.approvedVersion ?? '?'} of ${st.versions})${st.approvedHash ? `, SHA-256 ${st.approvedHash}` : ''}:`, { italics: true }));
-        for (const line of st.approvedText.split('\n')) children.push(new Paragraph({ children: [new TextRun(line)], indent: { left: 360 }, bidirectional: /[\u0590-\u08FF]/.test(line) }));
-      } else {
-        children.push(para(`Never approved (${st.versions} version${st.versions === 1 ? '' : 's'} drafted).`, { italics: true }));
-      }
-      for (const t of st.trail) children.push(para(`• ${at(t.at)}: ${t.text}`));
-    }
-    others(other);
-  }
-  if (content.activations) {
-    const { activations, other } = digestActivations(content.activations);
-    children.push(heading('Call-tree activations'));
-    if (activations.length === 0 && other.length === 0) children.push(para('No call trees were activated.'));
-    for (const a of activations) {
-      children.push(subheading(`${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.progress.reached} of ${a.progress.total} reached`));
-      children.push(table(['Who', 'Outcome', 'Calls logged'], a.calls.map((c) => [
-        `${'  '.repeat(c.depth)}${c.name}${c.role ? `, ${c.role}` : ''}${c.details ? ` (${c.details})` : ''}`,
-        `${c.state}${c.fallback ? ` (${c.fallback})` : ''}`,
-        c.attempts.map((t) => `${at(t.at, 'd MMM HH:mm')} ${t.change} (${t.by})${t.note ? `: ${t.note}` : ''}`).join('\n') || 'none',
-      ])));
-    }
-    others(other);
-  }
-  if (content.checklists) {
-    const { phases, other } = digestChecklists(content.checklists, incident);
-    children.push(heading('Recovery checklists'));
-    if (phases.length === 0 && other.length === 0) children.push(para('No checklist items.'));
-    for (const ph of phases) {
-      children.push(subheading(`${ph.title} · ${ph.done} done, ${ph.notApplicable} not applicable, ${ph.total - ph.done - ph.notApplicable} open, of ${ph.total}`));
-      children.push(table(['Item', 'Owner', 'Due', 'Status'], ph.items.map((i) => [
-        `${i.title}\n${i.source}`,
-        `${i.owner}${i.assignee ? `\n${i.assignee}` : ''}`,
-        i.dueAt === null ? '—' : at(i.dueAt),
-        `${i.status}${i.resolution ? `\n${i.resolution}${i.resolvedAt !== null ? `, ${at(i.resolvedAt)}` : ''}` : ''}`,
-      ])));
-    }
-    others(other);
-  }
-  if (content.lessons) {
-    children.push(heading('Lessons learned'));
-    if (content.lessons.length === 0) children.push(para('No lessons recorded yet.'));
-    for (const kind of LESSON_KINDS) {
-      const list = content.lessons.filter((l) => l['kind'] === kind);
-      if (list.length === 0) continue;
-      children.push(subheading(LESSON_KIND_HEADINGS[kind]));
-      for (const l of list) {
-        const action = kind === 'corrective-action' ? ` (owner: ${fieldText(l, 'owner', '—')}; due ${fieldText(l, 'dueDate', '—')}; ${fieldText(l, 'status')})` : '';
-        children.push(para(`• ${rowLabel(l)}${action}`));
-      }
-    }
-  }
-  if (content.audit) {
-    children.push(heading('Audit trail'), table(['When', 'Who', 'What'], content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary])));
-  }
-  children.push(
-    heading('Integrity'),
-    para(`${integrity.verification} ${integrity.revisions} revisions of ${integrity.entries} entries.`),
-    para(`Chain head: ${integrity.chainHead || '—'}`),
-    para(`Record checksum (SHA-256 of the JSON edition): ${record.checksum.value}`),
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- see the note on `cell` above
-    new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: 'Check the JSON edition with: npx response-desk-verify record.json', italics: true })] }),
-  );
+function recordDocument(record: RecordFile, options: ReportOptions, tables: string[]): Document {
+  const model = reportModel(record, options);
   return new Document({
     creator: `Response Desk ${record.appVersion}`,
-    title: `After-action record: ${incident.title}`,
-    description: `${record.cityName}, ${record.profile} edition`,
-    sections: [{ children }],
+    title: `After-action record: ${model.title}`,
+    description: `${record.cityName}, ${model.edition}`,
+    styles: {
+      default: { document: { run: { font: 'Arial', size: 20 } } },
+      paragraphStyles: [
+        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { size: 40, bold: true }, paragraph: { spacing: { after: 160 } } },
+        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, bold: true, color: '1F3A5F' } },
+        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 22, bold: true } },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
+        headers: { default: new Header({ children: [new Paragraph({ children: [run(model.running, { color: GREY, size: 16 })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ color: GREY, size: 16, children: [`${model.edition} · ${model.title} · Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+          }),
+        },
+        children: model.blocks.flatMap((b) => render(b, tables)),
+      },
+    ],
   });
 }
 
-export function recordDocxBase64(record: RecordFile): Promise<string> {
-  return Packer.toBase64String(recordDocument(record));
+/**
+ * The after-action record as an editable Word document for the mayor's office: the same blocks
+ * as the report and the PDF, with the edition and the page number on every page.
+ */
+export async function recordDocxBytes(record: RecordFile, options: ReportOptions = {}): Promise<Uint8Array> {
+  const tables: string[] = [];
+  const packed = unzipSync(new Uint8Array(await Packer.toArrayBuffer(recordDocument(record, options, tables))));
+  const xml = strFromU8(packed['word/document.xml'] ?? new Uint8Array());
+  // Each marker paragraph, whole, becomes its table.
+  const parts = xml.split(/<w:p>(?:(?!<w:p>).)*?\u27e6table-(\d+)\u27e7.*?<\/w:p>/s);
+  const out: string[] = [];
+  parts.forEach((part, i) => out.push(i % 2 === 0 ? part : (tables[Number(part)] ?? '')));
+  packed['word/document.xml'] = strToU8(out.join(''));
+  return zipSync(Object.fromEntries(Object.entries(packed).map(([name, bytes]) => [name, [bytes, { level: name === 'word/document.xml' ? 1 : 6 }]])));
+}
+
+export async function recordDocxBase64(record: RecordFile, options: ReportOptions = {}): Promise<string> {
+  const bytes = await recordDocxBytes(record, options);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

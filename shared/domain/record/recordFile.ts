@@ -1,47 +1,272 @@
 import { z } from 'zod';
 
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { ChecklistItemSchema, ChecklistRoleSchema, ChecklistStatusSchema, ResponsePhaseIdSchema } from '../../schemas/checklists';
+import { CallAttemptSchema, CallStateSchema, TreeActivationSchema } from '../../schemas/contacts';
 import { AuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
-import { TimelineEntrySchema, TimelineRevisionSchema } from '../../schemas/timeline';
+import { LessonKindSchema, LessonSchema } from '../../schemas/lessons';
+import { PublishedHeadSchema } from '../../schemas/publishedHeads';
+import { ApprovalSchema, LanguageCodeSchema, ReleaseChannelSchema, StatementSchema, StatementStatusSchema, StatementVersionSchema } from '../../schemas/statements';
+import { EntryContentSchema, TimelineEntrySchema, TimelineRevisionSchema } from '../../schemas/timeline';
 import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
 
-/** FORMAT: the after-action record's file format. Bump the version for any change a reader must know of. */
+/**
+ * FORMAT: the after-action record's file format. Bump the version for any change a reader must
+ * know of; every version ever written stays readable by the verifier.
+ *   1: the first format (rows of every feature, as the desk stored them).
+ *   2: each section as its audience reads it (statements with every release, call trees,
+ *      checklists, lessons), what the edition includes and withholds, every redaction with where
+ *      it was made, the published chain heads; an internal edition also carries the rows that
+ *      rebuild the incident on another desk. Unknown fields anywhere are refused.
+ */
 export const RECORD_FORMAT = 'response-desk-record';
-export const RECORD_FORMAT_VERSION = 1;
+export const RECORD_FORMAT_VERSION = 2;
+export const RECORD_FORMAT_VERSIONS = [1, 2] as const;
+
+const epochMs = z.number().int().nonnegative();
+const id = z.string().min(1).max(100);
+const count = z.number().int().nonnegative();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+const ChecksumSchema = z.object({
+  algorithm: z.literal('SHA-256'),
+  over: z.literal('canonical-json-of-record-without-checksum'),
+  value: sha256Hex,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Format version 1, frozen: records already exported must verify for as long as anyone asks.
 
 const open = z.array(OpenRecordSchema);
 
-export const RecordContentSchema = z.object({
+const RecordContentV1Schema = z.object({
   incident: IncidentSchema,
-  summary: z
-    .object({
-      phaseReached: z.string(),
-      elapsed: z.string(),
-      counts: z.record(z.string(), z.number().int().nonnegative()),
-    })
-    .optional(),
+  summary: z.object({ phaseReached: z.string(), elapsed: z.string(), counts: z.record(z.string(), z.number().int().nonnegative()) }).optional(),
   timeline: z.object({ entries: z.array(TimelineEntrySchema), revisions: z.array(TimelineRevisionSchema) }).optional(),
-  /** Ids of the timeline's decision entries, in time order. */
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),
-  /** contacts: the people the activations name; their numbers only when the operator opted in. */
   activations: z.object({ activations: open, attempts: open, contacts: open.optional() }).optional(),
   checklists: z.object({ items: open }).optional(),
   lessons: open.optional(),
   audit: z.array(AuditEventSchema).optional(),
+});
+export type RecordContentV1 = z.infer<typeof RecordContentV1Schema>;
+
+export const RecordFileV1Schema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  formatVersion: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  exportedBy: z.string().min(1),
+  appVersion: z.string(),
+  cityName: z.string(),
+  profile: z.enum(AUDIENCE_PROFILES),
+  sections: z.array(z.enum(RECORD_SECTIONS)),
+  redactions: z.array(z.object({ what: z.string(), why: z.string(), count: z.number().int().nonnegative() })),
+  integrity: z.object({ chainHead: z.string(), revisions: count, entries: count, verifiedAtExport: z.boolean(), verification: z.string(), chainComplete: z.boolean() }),
+  content: RecordContentV1Schema,
+  checksum: ChecksumSchema,
+});
+export type RecordFileV1 = z.infer<typeof RecordFileV1Schema>;
+
+// ---------------------------------------------------------------------------------------------
+// Format version 2.
+
+/*
+ * Free text in a council or public edition carries markers ("[phone number withheld]") where
+ * personal data was, so it may run longer than the desk lets a person type: the record's text
+ * fields allow for that. An internal edition is never rewritten.
+ */
+const text = (max: number) => z.string().max(max);
+
+const RecordIncidentSchema = IncidentSchema.extend({ title: z.string().min(1).max(2000), location: text(3000), description: text(100_000) });
+
+const relaxedContent = {
+  title: z.string().min(1).max(5000),
+  body: text(200_000),
+  source: text(2000),
+  onBehalfOf: text(1200).nullable(),
+  retractionReason: text(20_000).nullable(),
+};
+const RecordEntryContentSchema = EntryContentSchema.extend(relaxedContent);
+export const RecordEntrySchema = TimelineEntrySchema.extend(relaxedContent);
+export const RecordRevisionSchema = TimelineRevisionSchema.extend({ reason: text(20_000).nullable(), content: RecordEntryContentSchema });
+
+/** An approval as a reader needs it: who approved the exact text, in which role, when, and its SHA-256. */
+export const ApprovalLineSchema = z.object({ approverName: z.string(), approverRole: z.string(), at: epochMs, textHash: sha256Hex });
+export type ApprovalLine = z.infer<typeof ApprovalLineSchema>;
+
+export const StatementReleaseSchema = z.object({
+  id,
+  version: z.number().int().positive(),
+  at: epochMs,
+  channels: z.array(ReleaseChannelSchema),
+  note: text(20_000),
+  recordedBy: z.string(),
+  /** The exact text the public received. */
+  text: text(400_000),
+  approval: ApprovalLineSchema.nullable(),
+});
+export type StatementRelease = z.infer<typeof StatementReleaseSchema>;
+
+export const TRANSLATION_STATES = ['source-not-approved', 'out-of-date', 'needs-approval', 'current'] as const;
+
+export const StatementRecordSchema = z.object({
+  id,
+  title: text(2000),
+  language: LanguageCodeSchema,
+  /** In a public edition: released, or withdrawn. */
+  status: StatementStatusSchema,
+  translationOf: z.object({ id, title: text(2000) }).nullable(),
+  translation: z.object({ state: z.enum(TRANSLATION_STATES), translatesVersion: z.number().int().positive().nullable(), sourceApprovedVersion: z.number().int().positive().nullable() }).nullable(),
+  /** Every release, oldest first: the exact text, its version and its approval. */
+  releases: z.array(StatementReleaseSchema),
+  /** Later versions never released (internal and council editions): the approved one and the draft or version in review. */
+  unreleased: z.array(z.object({ version: z.number().int().positive(), status: z.enum(['approved', 'in-review', 'draft']), text: text(400_000), approval: ApprovalLineSchema.nullable() })),
+  /** How many versions were saved (internal and council editions; 0 in a public one). */
+  versions: count,
+  /** Submissions, decisions, releases and the withdrawal, as this edition tells them. */
+  trail: z.array(z.object({ at: epochMs, text: text(40_000) })),
+  withdrawal: z.object({ at: epochMs, by: z.string(), reason: text(20_000) }).nullable(),
+});
+export type StatementRecord = z.infer<typeof StatementRecordSchema>;
+
+export const ActivationRecordSchema = z.object({
+  id,
+  treeName: text(2000),
+  startedAt: epochMs,
+  startedBy: z.string(),
+  reached: count,
+  total: count,
+  calls: z.array(
+    z.object({
+      nodeId: id,
+      depth: count,
+      name: text(2000),
+      role: text(2000),
+      state: CallStateSchema,
+      onFallback: z.boolean(),
+      fallbackName: text(2000).nullable(),
+      /** Numbers and email of the person called: only in an internal edition the operator opted into. */
+      details: text(4000).nullable(),
+      attempts: z.array(z.object({ at: epochMs, by: z.string(), from: CallStateSchema, to: CallStateSchema, escalated: z.boolean(), note: text(20_000).nullable() })),
+    }),
+  ),
+});
+export type ActivationRecord = z.infer<typeof ActivationRecordSchema>;
+
+export const ChecklistPhaseRecordSchema = z.object({
+  phase: ResponsePhaseIdSchema,
+  total: count,
+  done: count,
+  notApplicable: count,
+  items: z.array(
+    z.object({
+      id,
+      title: text(3000),
+      status: ChecklistStatusSchema,
+      owner: ChecklistRoleSchema,
+      assignee: text(2000),
+      dueAt: epochMs.nullable(),
+      resolvedBy: z.string().nullable(),
+      resolvedAt: epochMs.nullable(),
+      /** The note given on completion or the reason it did not apply (not in a public edition). */
+      note: text(20_000).nullable(),
+      /** Where the item comes from: the guide's chapter, or the city's own. */
+      source: text(1000),
+      /** Why the item matters, in the guide's or the city's words. */
+      rationale: text(20_000),
+      /** Due this long after the incident started ("+1 year"), in words. */
+      offset: text(200),
+      /** A dated check-point of the long recovery: these go into the package's calendar file. */
+      milestone: z.boolean(),
+    }),
+  ),
+});
+export type ChecklistPhaseRecord = z.infer<typeof ChecklistPhaseRecordSchema>;
+
+export const LessonRecordSchema = z.object({
+  id,
+  kind: LessonKindSchema,
+  text: text(40_000),
+  owner: text(1200).nullable(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  status: z.enum(['open', 'done']),
+  /** Corrective actions: the area for improvement the action answers. */
+  answers: id.nullable(),
+  /** The earlier wording this lesson replaces, when it was reworded after a record was exported. */
+  supersedes: id.nullable(),
+  onChecklist: z.boolean(),
+  createdAt: epochMs,
+  createdBy: z.string(),
+});
+export type LessonRecord = z.infer<typeof LessonRecordSchema>;
+
+export const RecordAuditSchema = AuditEventSchema.extend({ summary: text(5000) });
+
+export const RecordCountsSchema = z.object({
+  timelineEntries: count,
+  revisions: count,
+  decisions: count,
+  retracted: count,
+  unverified: count,
+  statements: count,
+  releases: count,
+  activations: count,
+  checklistItems: count,
+  lessons: count,
+});
+export type RecordCounts = z.infer<typeof RecordCountsSchema>;
+
+/** The rows an internal edition carries so another desk can rebuild the incident exactly. */
+export const RecordRowsSchema = z.object({
+  statements: z.array(StatementSchema),
+  statementVersions: z.array(StatementVersionSchema),
+  approvals: z.array(ApprovalSchema),
+  treeActivations: z.array(TreeActivationSchema),
+  callAttempts: z.array(CallAttemptSchema),
+  checklistItems: z.array(ChecklistItemSchema),
+  lessons: z.array(LessonSchema),
+});
+export type RecordRows = z.infer<typeof RecordRowsSchema>;
+
+export const RecordContentSchema = z.object({
+  incident: RecordIncidentSchema,
+  summary: z.object({ phaseReached: z.string(), elapsed: z.string(), counts: RecordCountsSchema }).optional(),
+  /** Public editions: the current wording of releasable entries, without earlier revisions. */
+  timeline: z.object({ entries: z.array(RecordEntrySchema), revisions: z.array(RecordRevisionSchema) }).optional(),
+  /** Ids of the timeline's decision entries, in time order. */
+  decisions: z.array(id).optional(),
+  statements: z.array(StatementRecordSchema).optional(),
+  activations: z.array(ActivationRecordSchema).optional(),
+  checklists: z.array(ChecklistPhaseRecordSchema).optional(),
+  lessons: z.array(LessonRecordSchema).optional(),
+  audit: z.array(RecordAuditSchema).optional(),
+  rows: RecordRowsSchema.optional(),
 });
 export type RecordContent = z.infer<typeof RecordContentSchema>;
 
 export const RecordIntegritySchema = z.object({
   /** Hash of the newest revision in the incident's chain when the record was made. */
   chainHead: z.string(),
-  revisions: z.number().int().nonnegative(),
-  entries: z.number().int().nonnegative(),
+  revisions: count,
+  entries: count,
   verifiedAtExport: z.boolean(),
   verification: z.string(),
   /** True when the record holds the whole chain, so anyone can walk it again. */
   chainComplete: z.boolean(),
+  /** Every head of this incident's chain published before this record (exports, backups, prints, verifications). */
+  publishedHeads: z.array(PublishedHeadSchema),
 });
+export type RecordIntegrity = z.infer<typeof RecordIntegritySchema>;
+
+export const RedactionSchema = z.object({
+  what: z.string(),
+  why: z.string(),
+  count,
+  /** Where each replacement was made, one line per replacement (never the text replaced). */
+  places: z.array(z.string()),
+});
+export type Redaction = z.infer<typeof RedactionSchema>;
 
 export const RecordFileSchema = z.object({
   format: z.literal(RECORD_FORMAT),
@@ -51,30 +276,43 @@ export const RecordFileSchema = z.object({
   appVersion: z.string(),
   cityName: z.string(),
   profile: z.enum(AUDIENCE_PROFILES),
+  /** What this edition includes and what it withholds, in words, as its audience profile decides. */
+  audience: z.object({ includes: z.array(z.string()), withholds: z.array(z.string()) }),
   sections: z.array(z.enum(RECORD_SECTIONS)),
-  redactions: z.array(z.object({ what: z.string(), why: z.string(), count: z.number().int().nonnegative() })),
+  redactions: z.array(RedactionSchema),
   integrity: RecordIntegritySchema,
   content: RecordContentSchema,
-  checksum: z.object({
-    algorithm: z.literal('SHA-256'),
-    over: z.literal('canonical-json-of-record-without-checksum'),
-    value: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
+  checksum: ChecksumSchema,
 });
 export type RecordFile = z.infer<typeof RecordFileSchema>;
 export type UnsealedRecord = Omit<RecordFile, 'checksum'>;
 
 /** FORMAT: the checksum covers every field but itself, in RFC 8785 canonical JSON. */
 export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Promise<RecordFile> {
-  const value = await sha256(canonicalJson(record));
-  return { ...record, checksum: { algorithm: 'SHA-256', over: 'canonical-json-of-record-without-checksum', value } };
+  return (await sealRecordText(record, sha256)).record;
 }
 
-/** The JSON Schema of the record file, as committed in schemas/ for readers outside the desk. */
-export function recordJsonSchema(): Record<string, unknown> {
+/**
+ * Seals a record and writes its file in one pass: the file is the record's canonical JSON, so the
+ * large content is serialised once for both the checksum and the file.
+ */
+export async function sealRecordText(record: UnsealedRecord, sha256: Sha256Hex): Promise<{ record: RecordFile; text: string }> {
+  const fields = new Map<string, string>(Object.keys(record).map((k) => [k, canonicalJson((record as Record<string, unknown>)[k])]));
+  const join = (map: Map<string, string>) => `{${[...map.keys()].sort().map((k) => `${JSON.stringify(k)}:${map.get(k) ?? ''}`).join(',')}}`;
+  const value = await sha256(join(fields));
+  const checksum = { algorithm: 'SHA-256', over: 'canonical-json-of-record-without-checksum', value } as const;
+  fields.set('checksum', canonicalJson(checksum));
+  return { record: { ...record, checksum }, text: join(fields) };
+}
+
+/** The schema of each format version, for the verifier. */
+export const RECORD_SCHEMAS = { 1: RecordFileV1Schema, 2: RecordFileSchema } as const;
+
+/** The JSON Schema of one version of the record file, as committed in schemas/ for readers outside the desk. */
+export function recordJsonSchema(version: (typeof RECORD_FORMAT_VERSIONS)[number] = RECORD_FORMAT_VERSION): Record<string, unknown> {
   return {
-    $id: 'https://responsedesk.invalid/schemas/response-desk-record.v1.schema.json',
-    title: 'Response Desk after-action record, format version 1',
-    ...z.toJSONSchema(RecordFileSchema, { target: 'draft-2020-12' }),
+    $id: `https://responsedesk.invalid/schemas/response-desk-record.v${version}.schema.json`,
+    title: `Response Desk after-action record, format version ${version}`,
+    ...z.toJSONSchema(RECORD_SCHEMAS[version], { target: 'draft-2020-12' }),
   };
 }

@@ -1,240 +1,345 @@
-import { z } from 'zod';
-
-import { STATUS_LABELS as ITEM_STATUS_LABELS } from '../checklists/items';
-import { ROLE_TITLES } from '../checklists/roles';
 import { sourceLine } from '../checklists/citations';
+import { offsetLabel } from '../checklists/due';
 import { scheduleItems } from '../checklists/views';
-import { activationProgress, CALL_STATE_LABELS, type Progress } from '../contacts/activation';
-import { responsePhase, RESPONSE_PHASE_IDS, type ResponsePhaseId } from '../guide/phases';
-import { languageLabel } from '../statements/languages';
-import { CHANNEL_LABELS, STATUS_LABELS as STATEMENT_STATUS_LABELS } from '../statements/workflow';
-import { ChecklistItemSchema, type ChecklistItem } from '../../schemas/checklists';
-import { CallAttemptSchema, ContactSchema, TreeActivationSchema, type CallAttempt, type TreeActivation } from '../../schemas/contacts';
-import type { Incident, OpenRecord } from '../../schemas/entities';
-import { ApprovalSchema, StatementSchema, StatementVersionSchema, type Approval, type Statement, type StatementVersion } from '../../schemas/statements';
-import type { RecordContent } from './recordFile';
+import { activationProgress } from '../contacts/activation';
+import { shownNumber, type PhoneCountry } from '../contacts/phone';
+import { RESPONSE_PHASE_IDS } from '../guide/phases';
+import { formatWallClock } from '../incident/wallClock';
+import { currentLessons } from '../lessons';
+import { translationState } from '../statements/translations';
+import { CHANNEL_LABELS } from '../statements/workflow';
+import type { ChecklistItem } from '../../schemas/checklists';
+import type { CallAttempt, Contact, TreeActivation } from '../../schemas/contacts';
+import type { AuditEvent, Incident } from '../../schemas/entities';
+import type { Lesson } from '../../schemas/lessons';
+import type { Approval, Statement, StatementVersion } from '../../schemas/statements';
+import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
+import type { AudienceProfile } from './profiles';
+import type { Redactor } from './redaction';
+import type { ActivationRecord, ApprovalLine, ChecklistPhaseRecord, LessonRecord, StatementRecord } from './recordFile';
 
 /*
- * The record's statements, activations and checklists as a reader meets them: the report, its
- * PDF and the DOCX all render these digests, so every edition says the same thing. A row that
- * does not match today's shape (a record from an older or newer desk) is kept as an "other" line
- * rather than dropped: a record never hides what it holds.
+ * Each section of the record as its audience reads it. The builders copy field by field what the
+ * audience may have (never a row with fields struck out), and pass every free text through the
+ * edition's redactor, so nothing reaches a council or public edition by being forgotten.
  */
 
-/** Rows of one kind, parsed; rows that do not parse are kept aside by their label. */
-function parseRows<T>(rows: readonly OpenRecord[] | undefined, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }) {
-  const good: T[] = [];
-  const other: string[] = [];
-  for (const row of rows ?? []) {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) good.push(parsed.data);
-    else other.push(rowLabel(row));
-  }
-  return { good, other };
+/** Counts of what an edition left out, by what a reader is told. */
+export type Withheld = Map<string, { why: string; count: number; places: string[] }>;
+
+export function noteWithheld(withheld: Withheld, what: string, why: string, place?: string, count = 1): void {
+  const entry = withheld.get(what) ?? { why, count: 0, places: [] };
+  entry.count += count;
+  if (place !== undefined) entry.places.push(place);
+  withheld.set(what, entry);
 }
 
-/** A readable name for a row of unknown shape. */
-export function rowLabel(row: OpenRecord): string {
-  for (const key of ['title', 'name', 'treeName', 'text', 'summary']) {
-    const v = row[key];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-  }
-  return row.id;
-}
+export const DELIBERATION = {
+  what: 'Review comments and reasons given for overriding sensitivity warnings',
+  why: 'Internal deliberation: kept in the internal edition only.',
+} as const;
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+type StatementRows = { statements: readonly Statement[]; versions: readonly StatementVersion[]; approvals: readonly Approval[] };
 
-/** A text field of a row of unknown shape, or the fallback. */
-export function fieldText(row: OpenRecord, key: string, fallback = ''): string {
-  const v = row[key];
-  return typeof v === 'string' && v.trim() !== '' ? v : fallback;
-}
+const line = (a: Approval | undefined): ApprovalLine | null => (a ? { approverName: a.approverName, approverRole: a.approverRole, at: a.at, textHash: a.textHash } : null);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export type TrailLine = { at: number; text: string };
+/**
+ * Statements as the audience reads them: every release with the exact text, its version and
+ * approval; later versions never released (internal and council); the review trail told as the
+ * edition may tell it. A public edition holds only statements the public received.
+ */
+export function statementRecords(rows: StatementRows, profile: AudienceProfile, redact: Redactor, withheld: Withheld): StatementRecord[] {
+  const versionsById = new Map(rows.versions.map((v) => [v.id, v]));
+  const statementsById = new Map(rows.statements.map((s) => [s.id, s]));
+  const out: StatementRecord[] = [];
+  for (const s of [...rows.statements].sort((a, b) => a.createdAt - b.createdAt)) {
+    // Places name the statement by its title as this edition prints it, never by what was withheld.
+    const title = profile === 'public' && s.releases.length === 0 ? s.title : redact.text(s.title, `Title of a statement first drafted by ${s.createdBy}`);
+    const where = (part: string) => `Statement “${title}”, ${part}`;
+    const own = rows.approvals.filter((a) => a.statementId === s.id).sort((a, b) => a.at - b.at);
+    const approvalOf = (versionId: string) => own.filter((a) => a.decision === 'approved' && a.versionId === versionId).at(-1);
+    const releases = [...s.releases].sort((a, b) => a.at - b.at);
+    if (profile === 'public' && releases.length === 0) {
+      noteWithheld(withheld, 'Statements never released', 'Only what the public received goes into a public record.');
+      continue;
+    }
+    const releasedIds = new Set(releases.map((r) => r.versionId));
+    const unreleased: StatementRecord['unreleased'] = [];
+    const unreleasedIds = [s.approvedVersionId, s.headVersionId].filter((v, i, all): v is string => v !== null && !releasedIds.has(v) && all.indexOf(v) === i);
+    for (const versionId of unreleasedIds) {
+      const v = versionsById.get(versionId);
+      if (!v) continue;
+      if (profile === 'public') {
+        noteWithheld(withheld, 'Statement versions never released', 'A public record holds the text the public received, not later drafts.', where(`version ${v.number}`));
+        continue;
+      }
+      const status = versionId === s.approvedVersionId ? 'approved' : s.status === 'in-review' ? 'in-review' : 'draft';
+      unreleased.push({ version: v.number, status, text: redact.text(v.text, () => where(`version ${v.number}`)), approval: status === 'approved' ? line(approvalOf(v.id)) : null });
+    }
 
-export type StatementDigest = {
-  id: string;
-  title: string;
-  language: string;
-  status: string;
-  /** The title of the statement this one translates. */
-  translates: string | null;
-  approvedVersion: number | null;
-  /** The exact approved text: what was copied, exported and released. */
-  approvedText: string | null;
-  approvedHash: string | null;
-  versions: number;
-  /** Submissions, approvals, returns, releases and withdrawal, in time order. */
-  trail: TrailLine[];
-};
-
-export function digestStatements(section: RecordContent['statements']): { statements: StatementDigest[]; other: string[] } {
-  const statements = parseRows<Statement>(section?.statements, StatementSchema);
-  const versions = parseRows<StatementVersion>(section?.versions, StatementVersionSchema).good;
-  const approvals = parseRows<Approval>(section?.approvals, ApprovalSchema).good;
-  const titles = new Map(statements.good.map((s) => [s.id, s.title]));
-  const digests = [...statements.good]
-    .sort((a, b) => a.createdAt - b.createdAt)
-    .map((s): StatementDigest => {
-      const own = approvals.filter((a) => a.statementId === s.id);
-      const approved = s.approvedVersionId === null ? undefined : versions.find((v) => v.id === s.approvedVersionId);
-      const approval = own.filter((a) => a.decision === 'approved' && a.versionId === s.approvedVersionId).at(-1);
-      // Ordered by when each step was recorded: a release's stated time may be rounded to the minute.
-      const steps: (TrailLine & { recordedAt: number })[] = [
-        ...own.flatMap((a) => {
-          const lines: (TrailLine & { recordedAt: number })[] = [];
-          if (a.submission) {
-            const overridden = a.submission.warnings.length > 0 ? ` with ${a.submission.warnings.length} sensitivity warning(s) overridden: “${a.submission.overrideReason ?? ''}”` : '';
-            lines.push({ at: a.submission.at, recordedAt: a.submission.at, text: `Version ${a.versionNumber} sent for review by ${a.submission.by}${overridden}` });
+    const trail: (StatementRecord['trail'][number] & { recordedAt: number })[] = [];
+    if (profile !== 'public') {
+      for (const a of own) {
+        if (a.submission) {
+          const warnings = a.submission.warnings.length;
+          let overridden = '';
+          if (warnings > 0 && profile === 'internal') overridden = ` with ${plural(warnings, 'sensitivity warning')} overridden: “${a.submission.overrideReason ?? ''}”`;
+          else if (warnings > 0) {
+            overridden = ` past ${plural(warnings, 'sensitivity warning')} (the reason given is withheld)`;
+            noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where(`reason for sending version ${a.versionNumber} past a warning`));
           }
-          const verb = a.decision === 'approved' ? 'approved' : 'returned to draft';
-          // The hash of the approved text is shown once, above; older approvals keep theirs here.
-          const hash = a.decision === 'approved' && a.versionId !== s.approvedVersionId ? `; SHA-256 ${a.textHash}` : '';
-          lines.push({ at: a.at, recordedAt: a.at, text: `Version ${a.versionNumber} ${verb} by ${a.approverName}, ${a.approverRole}${a.comment ? `: “${a.comment}”` : ''} (recorded by ${a.recordedBy}${hash})` });
-          return lines;
-        }),
-        ...s.releases.map((r) => {
-          const number = versions.find((v) => v.id === r.versionId)?.number;
-          return { at: r.at, recordedAt: r.recordedAt, text: `Released${number === undefined ? '' : ` (version ${number})`} to ${r.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()).join(', ')} by ${r.recordedBy}${r.note ? `: ${r.note}` : ''}` };
-        }),
-        ...(s.withdrawal ? [{ at: s.withdrawal.at, recordedAt: s.withdrawal.at, text: `Withdrawn by ${s.withdrawal.by}: ${s.withdrawal.reason}` }] : []),
-      ];
-      const trail: TrailLine[] = steps.sort((a, b) => a.recordedAt - b.recordedAt).map(({ at, text }) => ({ at, text }));
-      return {
-        id: s.id,
-        title: s.title,
-        language: languageLabel(s.language),
-        status: STATEMENT_STATUS_LABELS[s.status],
-        translates: s.sourceStatementId === null ? null : (titles.get(s.sourceStatementId) ?? 'a statement not in this record'),
-        approvedVersion: s.approvedVersionNumber,
-        approvedText: approved?.text ?? null,
-        approvedHash: approval?.textHash ?? null,
-        versions: versions.filter((v) => v.statementId === s.id).length,
-        trail,
-      };
+          trail.push({ at: a.submission.at, recordedAt: a.submission.at, text: `Version ${a.versionNumber} sent for review by ${a.submission.by}${overridden}` });
+        }
+        const verb = a.decision === 'approved' ? 'approved' : 'returned to draft';
+        let comment = '';
+        if (a.comment !== '' && profile === 'internal') comment = `: “${a.comment}”`;
+        else if (a.comment !== '') {
+          comment = ' with a comment (withheld)';
+          noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where(`comment ${a.decision === 'approved' ? 'approving' : 'returning'} version ${a.versionNumber}`));
+        }
+        const hash = a.decision === 'approved' ? `; SHA-256 ${a.textHash}` : '';
+        trail.push({ at: a.at, recordedAt: a.at, text: redact.text(`Version ${a.versionNumber} ${verb} by ${a.approverName}, ${a.approverRole}${comment} (recorded by ${a.recordedBy}${hash})`, () => where('review trail')) });
+      }
+    } else if (own.length > 0) {
+      noteWithheld(withheld, 'The review trail of released statements', 'Who reviewed a draft, and what they said, is internal deliberation; each release carries its approval.', where('review trail'));
+    }
+    for (const r of releases) {
+      const number = versionsById.get(r.versionId)?.number;
+      const channels = r.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()).join(', ');
+      trail.push({ at: r.at, recordedAt: r.recordedAt, text: redact.text(`Released${number === undefined ? '' : ` (version ${number})`} to ${channels} by ${r.recordedBy}${r.note ? `: ${r.note}` : ''}`, () => where('release')) });
+    }
+    if (s.withdrawal) trail.push({ at: s.withdrawal.at, recordedAt: s.withdrawal.at, text: redact.text(`Withdrawn by ${s.withdrawal.by}: ${s.withdrawal.reason}`, () => where('withdrawal')) });
+
+    const source = s.sourceStatementId === null ? undefined : statementsById.get(s.sourceStatementId);
+    const approvedVersion = s.approvedVersionId === null ? undefined : versionsById.get(s.approvedVersionId);
+    out.push({
+      id: s.id,
+      title,
+      language: s.language,
+      status: profile === 'public' ? (s.status === 'withdrawn' ? 'withdrawn' : 'released') : s.status,
+      translationOf: s.sourceStatementId === null ? null : { id: s.sourceStatementId, title: source ? redact.text(source.title, () => where('source title')) : 'a statement not on this desk' },
+      translation:
+        s.sourceStatementId === null || !source
+          ? null
+          : {
+              state: translationState(s, source, approvedVersion?.translatesVersionId ?? null),
+              translatesVersion: s.translatesVersionId === null ? null : (versionsById.get(s.translatesVersionId)?.number ?? null),
+              sourceApprovedVersion: source.approvedVersionNumber,
+            },
+      releases: releases.map((r) => {
+        const v = versionsById.get(r.versionId);
+        const number = v?.number ?? 1;
+        return {
+          id: r.id,
+          version: number,
+          at: r.at,
+          channels: [...r.channels],
+          note: redact.text(r.note, () => where(`release of version ${number}`)),
+          recordedBy: r.recordedBy,
+          text: redact.text(v?.text ?? '', () => where(`released text of version ${number}`)),
+          approval: line(approvalOf(r.versionId)),
+        };
+      }),
+      unreleased,
+      versions: profile === 'public' ? 0 : rows.versions.filter((v) => v.statementId === s.id).length,
+      trail: trail.sort((a, b) => a.recordedAt - b.recordedAt).map(({ at, text }) => ({ at, text })),
+      withdrawal: s.withdrawal ? { at: s.withdrawal.at, by: s.withdrawal.by, reason: redact.text(s.withdrawal.reason, () => where('withdrawal')) } : null,
     });
-  return { statements: digests, other: statements.other };
+  }
+  return out;
 }
 
-export type ActivationDigest = {
-  id: string;
-  treeName: string;
-  startedAt: number;
-  startedBy: string;
-  progress: Progress;
-  calls: {
-    nodeId: string;
-    depth: number;
-    name: string;
-    role: string;
-    state: string;
-    /** "on fallback: Name" once the call passed to the fallback contact. */
-    fallback: string | null;
-    /** Numbers and email of the person called: present only when the record carries contact details. */
-    details: string | null;
-    attempts: { at: number; by: string; change: string; note: string }[];
-  }[];
-};
-
-// Records carry { label, number } for each phone (older desks stored no more); read only those.
-const ContactDetailsSchema = ContactSchema.pick({ email: true, radioCallSign: true }).extend({ phones: z.array(z.object({ label: z.string(), number: z.string() })) }).partial();
-type ContactDetails = z.infer<typeof ContactDetailsSchema>;
-
-function contactDetails(c: ContactDetails | undefined): string | null {
-  if (!c) return null;
-  const parts = [...(c.phones ?? []).map((p) => `${p.label} ${p.number}`), ...(c.email ? [c.email] : []), ...(c.radioCallSign ? [`radio ${c.radioCallSign}`] : [])];
+/** A contact's numbers, email and call sign on one line, or null when there are none. */
+export function contactDetailsLine(c: Pick<Contact, 'phones' | 'email' | 'radioCallSign'>, country: PhoneCountry | null): string | null {
+  // Each number as the desk shows it (national form in the desk's country), with its label.
+  const parts = [...c.phones.map((p) => `${p.label} ${shownNumber(p, country)}`.trim()), ...(c.email ? [c.email] : []), ...(c.radioCallSign ? [`radio ${c.radioCallSign}`] : [])];
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
-export function digestActivations(section: RecordContent['activations']): { activations: ActivationDigest[]; other: string[] } {
-  const activations = parseRows<TreeActivation>(section?.activations, TreeActivationSchema);
-  const attempts = parseRows<CallAttempt>(section?.attempts, CallAttemptSchema).good;
-  // Contacts arrive without their numbers unless the operator opted in: read what is there.
-  const contacts = new Map<string, ContactDetails>();
-  for (const row of section?.contacts ?? []) {
-    const parsed = ContactDetailsSchema.safeParse(row);
-    if (parsed.success) contacts.set(row.id, parsed.data);
-  }
-  const digests = [...activations.good]
-    .sort((a, b) => a.startedAt - b.startedAt)
-    .map((a): ActivationDigest => ({
+export type ActivationInput = {
+  activations: readonly TreeActivation[];
+  attempts: readonly CallAttempt[];
+  contacts: ReadonlyMap<string, Contact>;
+  doNotShare: ReadonlySet<string>;
+  includeContactDetails: boolean;
+  timeZone: string;
+  /** The country the desk reads numbers in. */
+  phoneCountry: PhoneCountry | null;
+};
+
+/** Call-tree activations: who was reached and when. Council and public editions never name a person marked "do not share"; a public one carries no call notes. */
+export function activationRecords(input: ActivationInput, profile: AudienceProfile, redact: Redactor, withheld: Withheld): ActivationRecord[] {
+  const detailsTaken = new Set<string>();
+  const dnsDetails = new Set<string>();
+  const records = [...input.activations].sort((a, b) => a.startedAt - b.startedAt).map((a): ActivationRecord => {
+    const progress = activationProgress(a);
+    return {
       id: a.id,
       treeName: a.treeName,
       startedAt: a.startedAt,
       startedBy: a.startedBy,
-      progress: activationProgress(a),
-      calls: a.nodes.map((n) => ({
-        nodeId: n.nodeId,
-        depth: n.depth,
-        name: n.contactName,
-        role: n.contactRole,
-        state: capitalise(CALL_STATE_LABELS[n.state]),
-        fallback: n.onFallback ? `on fallback: ${n.fallbackName ?? 'fallback contact'}` : null,
-        details: contactDetails(contacts.get(n.onFallback && n.fallbackContactId ? n.fallbackContactId : n.contactId)),
-        attempts: attempts
-          .filter((t) => t.activationId === a.id && t.nodeId === n.nodeId)
-          .sort((x, y) => x.at - y.at)
-          .map((t) => ({
-            at: t.at,
-            by: t.by,
-            change: t.escalated ? 'passed to the fallback contact' : `${CALL_STATE_LABELS[t.from]} → ${CALL_STATE_LABELS[t.to]}`,
-            note: t.note,
-          })),
-      })),
-    }));
-  return { activations: digests, other: activations.other };
+      reached: progress.reached,
+      total: progress.total,
+      calls: a.nodes.map((n) => {
+        const where = () => `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
+        const person = (contactId: string | null, name: string) => {
+          if (contactId !== null && profile !== 'internal' && input.doNotShare.has(contactId)) {
+            noteWithheld(withheld, 'Names of people marked “do not share”', 'Marked in the directory as never to be shared outside the crisis team.', `Call tree “${a.treeName}”`);
+            return '[name withheld]';
+          }
+          return redact.name(name, where);
+        };
+        const calledId = n.onFallback && n.fallbackContactId ? n.fallbackContactId : n.contactId;
+        const contact = input.contacts.get(calledId);
+        let details: string | null = null;
+        const line = contact ? contactDetailsLine(contact, input.phoneCountry) : null;
+        if (line !== null) {
+          if (input.doNotShare.has(calledId)) dnsDetails.add(calledId);
+          else if (profile === 'internal' && input.includeContactDetails) details = line;
+          else detailsTaken.add(calledId);
+        }
+        return {
+          nodeId: n.nodeId,
+          depth: n.depth,
+          name: person(n.contactId, n.contactName),
+          role: redact.name(n.contactRole, where),
+          state: n.state,
+          onFallback: n.onFallback,
+          fallbackName: n.fallbackName === null ? null : person(n.fallbackContactId, n.fallbackName),
+          details,
+          attempts: input.attempts
+            .filter((t) => t.activationId === a.id && t.nodeId === n.nodeId)
+            .sort((x, y) => x.at - y.at)
+            .map((t) => {
+              if (profile === 'public' && t.note !== '') noteWithheld(withheld, 'Call notes', 'What was said on a call is the team’s working note.', `Call tree “${a.treeName}”`);
+              return { at: t.at, by: t.by, from: t.from, to: t.to, escalated: t.escalated, note: profile === 'public' ? null : redact.text(t.note, where) };
+            }),
+        };
+      }),
+    };
+  });
+  if (dnsDetails.size > 0) noteWithheld(withheld, 'Contact details of people marked “do not share”', 'Marked in the directory as never to be shared; left out of every export.', undefined, dnsDetails.size);
+  if (detailsTaken.size > 0) {
+    const why = profile === 'internal' ? 'Personal data: the operator did not opt in to include them in this export.' : `Not for a ${profile} audience.`;
+    noteWithheld(withheld, 'Personal contact details (phone numbers, email addresses, call signs)', why, undefined, detailsTaken.size);
+  }
+  return records;
 }
 
-export type ChecklistPhaseDigest = {
-  phase: ResponsePhaseId;
-  title: string;
-  total: number;
-  done: number;
-  notApplicable: number;
-  items: {
-    id: string;
-    title: string;
-    status: string;
-    owner: string;
-    assignee: string;
-    dueAt: number | null;
-    /** "Done by Ola at …" or the reason it did not apply. */
-    resolution: string | null;
-    resolvedAt: number | null;
-    source: string;
-  }[];
-};
-
-/** Checklist status by phase, with who completed what and when; due times on the incident's clock. */
-export function digestChecklists(section: RecordContent['checklists'], incident: Pick<Incident, 'startAt' | 'timeZone'>): { phases: ChecklistPhaseDigest[]; other: string[] } {
-  const items = parseRows<ChecklistItem>(section?.items, ChecklistItemSchema);
-  const scheduled = scheduleItems(items.good, incident);
+/** Checklist status by phase, with who completed what and when; due times on the incident's clock. Working notes stay out of a public edition. */
+export function checklistRecords(items: readonly ChecklistItem[], incident: Pick<Incident, 'startAt' | 'timeZone'>, profile: AudienceProfile, redact: Redactor, withheld: Withheld): ChecklistPhaseRecord[] {
+  const scheduled = scheduleItems(items, incident);
   // The response phases first, in order; the peacetime preparedness list after them.
   const order = [...RESPONSE_PHASE_IDS.filter((p) => p !== 'preparedness'), 'preparedness' as const];
-  const phases = order.flatMap((phase): ChecklistPhaseDigest[] => {
+  return order.flatMap((phase): ChecklistPhaseRecord[] => {
     const list = scheduled.filter((i) => i.phase === phase);
     if (list.length === 0) return [];
     return [{
       phase,
-      title: responsePhase(phase).title,
       total: list.length,
       done: list.filter((i) => i.status === 'done').length,
       notApplicable: list.filter((i) => i.status === 'not-applicable').length,
-      items: list.map((i) => ({
-        id: i.id,
-        title: i.title,
-        status: ITEM_STATUS_LABELS[i.status],
-        owner: ROLE_TITLES[i.owner],
-        assignee: i.assignee,
-        dueAt: i.dueAt,
-        resolution:
-          i.status === 'done' ? `Done by ${i.resolvedBy ?? '?'}${i.resolutionNote ? `: ${i.resolutionNote}` : ''}`
-          : i.status === 'not-applicable' ? `Not applicable (${i.resolvedBy ?? '?'}): ${i.resolutionNote ?? ''}`
-          : null,
-        resolvedAt: i.resolvedAt,
-        source: sourceLine(i.source, i.adapted),
-      })),
+      items: list.map((i) => {
+        const title = redact.text(i.title, `Checklist item in ${phase}, title`);
+        const where = () => `Checklist item “${title}”`;
+        const note = i.resolutionNote === null || i.resolutionNote === '' ? null : i.resolutionNote;
+        if (profile === 'public' && note !== null) noteWithheld(withheld, 'Checklist notes', 'Notes on checklist items are the team’s working notes.', where());
+        return {
+          id: i.id,
+          title,
+          status: i.status,
+          owner: i.owner,
+          assignee: redact.name(i.assignee, where),
+          dueAt: i.dueAt,
+          resolvedBy: i.resolvedBy,
+          resolvedAt: i.resolvedAt,
+          note: profile === 'public' || note === null ? null : redact.text(note, where),
+          source: sourceLine(i.source, i.adapted),
+          rationale: redact.text(i.rationale, where),
+          offset: offsetLabel(i.offset),
+          milestone: i.milestone,
+        };
+      }),
     }];
   });
-  return { phases, other: items.other };
+}
+
+export function lessonRecords(lessons: readonly Lesson[], redact: Redactor): LessonRecord[] {
+  return currentLessons([...lessons].sort((a, b) => a.createdAt - b.createdAt)).map((l) => {
+    const where = `Lesson learned (${l.kind})`;
+    return {
+      id: l.id,
+      kind: l.kind,
+      text: redact.text(l.text, where),
+      owner: l.owner === null ? null : redact.name(l.owner, where),
+      dueDate: l.dueDate,
+      status: l.status,
+      answers: l.answers ?? null,
+      supersedes: l.supersedes ?? null,
+      onChecklist: l.checklistItemId !== null,
+      createdAt: l.createdAt,
+      createdBy: l.createdBy,
+    };
+  });
+}
+
+/**
+ * The audit trail as the audience reads it. Internal: every line with its field changes. Council:
+ * who did what and when, with the words of internal deliberation (review comments, override
+ * reasons: the exact strings, known from the statements) masked and personal data redacted. A
+ * public edition carries none (see SECTIONS_WITHHELD).
+ */
+export function auditRecords(events: readonly AuditEvent[], profile: AudienceProfile, deliberation: readonly string[], redact: Redactor, withheld: Withheld, timeZone: string): AuditEvent[] {
+  const sorted = [...events].sort((a, b) => a.at - b.at);
+  if (profile === 'internal') return sorted;
+  const words = [...new Set(deliberation.map((d) => d.trim()).filter((d) => d.length >= 2))].sort((a, b) => b.length - a.length);
+  let changes = 0;
+  const lines = sorted.map((e) => {
+    const where = () => `Audit trail, ${formatWallClock(e.at, timeZone, 'd MMM yyyy HH:mm')}`;
+    let summary = e.summary;
+    for (const w of words) {
+      if (summary.includes(w)) {
+        summary = summary.split(w).join('[internal deliberation withheld]');
+        noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where());
+      }
+      // A summary cut at the audit log's length limit may end with the start of one.
+      const tail = longestPrefixAtEnd(summary, w);
+      if (tail >= 12) {
+        summary = `${summary.slice(0, summary.length - tail)}[internal deliberation withheld]`;
+        noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where());
+      }
+    }
+    changes += e.changes.length;
+    return { ...e, summary: redact.text(summary, where), changes: [] };
+  });
+  if (changes > 0) noteWithheld(withheld, 'Field-level changes in the audit trail', 'Values before and after a change can hold anything typed; the council edition says who did what and when.', undefined, changes);
+  return lines;
+}
+
+/** How many characters at the end of `text` are the start of `word`. */
+function longestPrefixAtEnd(text: string, word: string): number {
+  for (let n = Math.min(word.length - 1, text.length); n > 0; n -= 1) if (text.endsWith(word.slice(0, n))) return n;
+  return 0;
+}
+
+/**
+ * Timeline free text through the redactor; the same fields for an entry and for each revision's
+ * content. `where` names the entry by its time; the title, once redacted, is added to the place.
+ */
+export function redactEntry<T extends Pick<TimelineEntry, 'title' | 'body' | 'source' | 'onBehalfOf' | 'retractionReason'>>(e: T, redact: Redactor, whereAt: () => string): T {
+  const title = redact.text(e.title, () => `${whereAt()}, title`);
+  const where = () => `${whereAt()} (“${title.length > 70 ? `${title.slice(0, 69)}…` : title}”)`;
+  return {
+    ...e,
+    title,
+    body: redact.text(e.body, where),
+    source: redact.text(e.source, where),
+    onBehalfOf: e.onBehalfOf === null ? null : redact.name(e.onBehalfOf, where),
+    retractionReason: e.retractionReason === null ? null : redact.text(e.retractionReason, where),
+  };
+}
+
+export function redactRevision(r: TimelineRevision, redact: Redactor, where: () => string): TimelineRevision {
+  return { ...r, reason: r.reason === null ? null : redact.text(r.reason, where), content: redactEntry(r.content, redact, where) };
 }

@@ -1,19 +1,70 @@
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { verifyChain } from '../timeline/chain';
 import { describeChainReport } from '../timeline/chain';
-import { RECORD_FORMAT, RECORD_FORMAT_VERSION, RecordFileSchema, type RecordFile } from './recordFile';
+import { formatWallClock } from '../incident/wallClock';
+import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
+import { PUBLISHED_VIA_WORDS, type PublishedHead } from '../../schemas/publishedHeads';
+import { RECORD_FORMAT, RECORD_FORMAT_VERSION, RECORD_SCHEMAS, type RecordFile, type RecordFileV1 } from './recordFile';
 
 export type Check = { name: string; ok: boolean; detail: string };
-export type RecordVerification = { ok: boolean; checks: Check[]; record: RecordFile | null };
+export type RecordVerification = { ok: boolean; checks: Check[]; record: RecordFile | RecordFileV1 | null };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
- * Checks an after-action record with nothing but the file: its format, its schema, its
- * checksum, and (where the record holds the whole timeline) its hash chain. Used by the
- * command-line verifier an inquiry runs, and by the desk before it imports a record.
+ * Paths of fields present in the file but not in what its schema reads: the schema strips them,
+ * so the file as given is compared with the file as understood. `__proto__` counts like any other.
+ */
+export function unknownFields(raw: unknown, parsed: unknown, path: readonly string[] = [], out: string[] = []): string[] {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    raw.forEach((item, i) => unknownFields(item, parsed[i], [...path, String(i)], out));
+  } else if (isObject(raw) && isObject(parsed)) {
+    for (const key of Object.keys(raw)) {
+      if (!own(parsed, key)) out.push([...path, key].join('.'));
+      else unknownFields(raw[key], parsed[key], [...path, key], out);
+    }
+  }
+  return out;
+}
+
+/** The record without its checksum field, exactly as given (no field dropped or reordered but by the canonical form). */
+function withoutChecksum(raw: Record<string, unknown>): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) if (key !== 'checksum') Object.defineProperty(rest, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
+  return rest;
+}
+
+const when = (h: PublishedHead, zone: string) => `${formatWallClock(h.at, zone, 'd MMM yyyy HH:mm')} (${zone})`;
+
+/**
+ * The record's chain against the heads published before it: a head beyond the chain's end means
+ * revisions were removed since it left the desk; a head whose hash differs means the chain was
+ * rewritten. Returns the problem in words, or null.
+ */
+export function checkPublishedHeads(length: number, hashAt: ((seq: number) => string | undefined) | null, heads: readonly PublishedHead[], zone: string): string | null {
+  const highest = [...heads].sort((a, b) => b.chainSeq - a.chainSeq || b.at - a.at)[0];
+  if (highest && highest.chainSeq > length) {
+    return `Revisions are missing since ${PUBLISHED_VIA_WORDS[highest.via]} on ${when(highest, zone)}: the chain then had ${highest.chainSeq} revisions; it now ends at revision ${length}.`;
+  }
+  if (hashAt === null) return null;
+  for (const h of heads) {
+    const hash = h.chainSeq === 0 ? GENESIS_HASH : hashAt(h.chainSeq);
+    if (hash !== h.headHash) return `The chain was rewritten since ${PUBLISHED_VIA_WORDS[h.via]} on ${when(h, zone)}: revision ${h.chainSeq} no longer has the hash then published (${h.headHash}).`;
+  }
+  return null;
+}
+
+/**
+ * Checks an after-action record with nothing but the file, as given: its format, its schema
+ * (every field, and no field the format does not define, at any depth), its checksum over the
+ * file's own content, and (where the record holds the whole timeline) its hash chain against
+ * the chain heads it says were published. Used by the command-line verifier an inquiry runs,
+ * and by the desk before it imports a record.
  */
 export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise<RecordVerification> {
   const checks: Check[] = [];
-  const fail = (name: string, detail: string): RecordVerification => ({ ok: false, checks: [...checks, { name, ok: false, detail }], record: null });
+  const fail = (name: string, detail: string, record: RecordVerification['record'] = null): RecordVerification => ({ ok: false, checks: [...checks, { name, ok: false, detail }], record });
 
   if (text.trim() === '') return fail('file', 'The file is empty.');
   let raw: unknown;
@@ -22,48 +73,61 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
   } catch (e) {
     return fail('file', `The file is not valid JSON, perhaps cut short (${e instanceof Error ? e.message : String(e)}).`);
   }
-  const format = typeof raw === 'object' && raw !== null && 'format' in raw ? raw.format : undefined;
+  if (!isObject(raw)) return fail('format', 'This is not a Response Desk record: it is not a JSON object.');
+  const format = own(raw, 'format') ? raw['format'] : undefined;
   if (format !== RECORD_FORMAT) {
     return fail('format', typeof format === 'string' ? `This is not a Response Desk record: its format is "${format}".` : "This is not a Response Desk record: it has no 'format' field.");
   }
-  const version = (raw as { formatVersion?: unknown }).formatVersion;
+  const version = raw['formatVersion'];
   if (typeof version === 'number' && version > RECORD_FORMAT_VERSION) {
     return fail('format', `The record is in format version ${version}; this verifier reads up to version ${RECORD_FORMAT_VERSION}.`);
   }
-  checks.push({ name: 'format', ok: true, detail: `${RECORD_FORMAT}, version ${RECORD_FORMAT_VERSION}` });
+  if (version !== 1 && version !== 2) return fail('format', `The record's format version is ${version === undefined ? 'missing' : JSON.stringify(version)}; this verifier reads versions 1 and 2.`);
+  checks.push({ name: 'format', ok: true, detail: `${RECORD_FORMAT}, version ${version}` });
 
-  const parsed = RecordFileSchema.safeParse(raw);
+  const parsed = RECORD_SCHEMAS[version].safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`);
     return fail('schema', `The record does not match its schema: ${issues.join('; ')}${parsed.error.issues.length > 5 ? '; …' : ''}`);
   }
-  const record = parsed.data;
-  checks.push({ name: 'schema', ok: true, detail: 'Every field matches the format.' });
+  const extra = unknownFields(raw, parsed.data);
+  if (extra.length > 0) {
+    return fail('schema', `The record holds ${extra.length === 1 ? 'a field' : `${extra.length} fields`} its format does not define, so it is not as the desk exported it: ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}.`);
+  }
+  // From here the file as given is the record: the schema found nothing missing and nothing more.
+  const record = raw as unknown as RecordFile | RecordFileV1;
+  checks.push({ name: 'schema', ok: true, detail: 'Every field matches the format, and there is no field it does not define.' });
 
-  const { checksum, ...rest } = record;
-  const computed = await sha256(canonicalJson(rest));
-  if (computed !== checksum.value) {
-    return { ok: false, checks: [...checks, { name: 'checksum', ok: false, detail: `The SHA-256 does not match: the record was altered after export (stated ${checksum.value}, computed ${computed}).` }], record };
+  const computed = await sha256(canonicalJson(withoutChecksum(raw)));
+  if (computed !== record.checksum.value) {
+    return fail('checksum', `The SHA-256 does not match: the record was altered after export (stated ${record.checksum.value}, computed ${computed}).`, record);
   }
   checks.push({ name: 'checksum', ok: true, detail: `SHA-256 ${computed}` });
 
-  const timeline = record.content.timeline;
+  const timeline = record.content.timeline as { entries: TimelineEntry[]; revisions: TimelineRevision[] } | undefined;
+  const heads = record.formatVersion === 2 ? record.integrity.publishedHeads : [];
+  const zone = record.content.incident.timeZone;
   if (!timeline) {
     checks.push({ name: 'hash chain', ok: true, detail: 'The record has no timeline section; nothing to walk.' });
   } else if (!record.integrity.chainComplete) {
+    const problem = checkPublishedHeads(record.integrity.revisions, null, heads, zone);
+    if (problem) return fail('hash chain', `At export: ${problem}`, record);
     checks.push({
       name: 'hash chain',
       ok: true,
-      detail: `Not walkable from this record: the ${record.profile} profile left parts of the timeline out (see redactions). At export the chain was ${record.integrity.verifiedAtExport ? 'verified' : 'NOT verified'}, head ${record.integrity.chainHead}.`,
+      detail: `Not walkable from this record: the ${record.profile} edition leaves parts of the timeline out or rewords them (see its redactions). At export the chain was ${record.integrity.verifiedAtExport ? 'verified' : 'NOT verified'}, head ${record.integrity.chainHead}.`,
     });
   } else {
     const report = await verifyChain(record.content.incident.id, timeline.revisions, timeline.entries, sha256);
     const title = (id: string) => timeline.entries.find((e) => e.id === id)?.title;
-    if (!report.ok) return { ok: false, checks: [...checks, { name: 'hash chain', ok: false, detail: describeChainReport(report, title) }], record };
+    if (!report.ok) return fail('hash chain', describeChainReport(report, title), record);
     if (report.headHash !== record.integrity.chainHead) {
-      return { ok: false, checks: [...checks, { name: 'hash chain', ok: false, detail: `The chain is intact but ends at ${report.headHash}, not at the head stated at export (${record.integrity.chainHead}): revisions are missing from the end.` }], record };
+      return fail('hash chain', `The chain is intact but ends at ${report.headHash}, not at the head stated at export (${record.integrity.chainHead}): revisions are missing from the end.`, record);
     }
-    checks.push({ name: 'hash chain', ok: true, detail: describeChainReport(report) });
+    const bySeq = new Map(timeline.revisions.map((r) => [r.chainSeq, r.hash]));
+    const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
+    if (problem) return fail('hash chain', problem, record);
+    checks.push({ name: 'hash chain', ok: true, detail: `${describeChainReport(report)}${heads.length > 0 ? ` It holds every chain head published before it (${heads.length}).` : ''}` });
   }
   return { ok: true, checks, record };
 }

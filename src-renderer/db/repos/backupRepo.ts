@@ -23,11 +23,16 @@ export function createBackupRepo(db: DeskDatabase, gen: IdGenerator) {
      */
     replaceAll: (rows: TableRows, actor: Actor, source: string): Promise<void> =>
       db.transaction('rw', tables(), async () => {
+        // The log of published heads is append-only, a restore included: heads this desk already
+        // published stay, so a chain restored shorter than what left the desk says so on Verify.
+        const backupHeads = new Set(rows.publishedHeads.map((h) => h.id));
+        const keptHeads = (await db.publishedHeads.toArray()).filter((h) => !backupHeads.has(h.id));
         for (const name of TABLE_NAMES) {
           const table = db.tableByName(name);
           await table.clear();
           await table.bulkAdd(rows[name]);
         }
+        await db.publishedHeads.bulkAdd(keptHeads);
         await db.timelineOrder.clear();
         await db.timelineOrder.bulkAdd(rows.timelineEntries.map(orderKey));
         await db.auditLog.add(

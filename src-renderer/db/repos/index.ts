@@ -8,6 +8,7 @@ import { createContactsRepo } from './contactsRepo';
 import { createChecklistsRepo } from './checklistsRepo';
 import { createIncidentsRepo } from './incidentsRepo';
 import { createLessonsRepo } from './lessonsRepo';
+import { createPublishedHeadsRepo } from './publishedHeadsRepo';
 import { createRecordRepo } from './recordRepo';
 import { createSettingsRepo } from './settingsRepo';
 import { createStatementsRepo } from './statementsRepo';
@@ -27,6 +28,7 @@ export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256He
     record: createRecordRepo(db, gen),
     checklists: createChecklistsRepo(db, gen, incidents),
     lessons: createLessonsRepo(db, gen),
+    publishedHeads: createPublishedHeadsRepo(db, gen),
     statements: createStatementsRepo(db, gen, sha256, timeline),
   };
 }

@@ -1,10 +1,12 @@
+import Dexie from 'dexie';
+
 import { auditEvent, type Actor } from '@shared/domain/audit';
-import { deskPhoneCountry, phonesAsShown } from '@shared/domain/contacts/phone';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { RecordSource } from '@shared/domain/record/buildRecord';
-import type { RecordFile } from '@shared/domain/record/recordFile';
+import type { RecordFile, RecordFileV1 } from '@shared/domain/record/recordFile';
 import { err, ok, type Result } from '@shared/domain/result';
-import type { Incident, OpenRecord } from '@shared/schemas/entities';
+import type { Incident } from '@shared/schemas/entities';
+import type { PublishedHead } from '@shared/schemas/publishedHeads';
 import { TABLE_SCHEMAS, type TableName } from '@shared/schemas/tables';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
@@ -20,42 +22,100 @@ export type RecordImportError =
 /** Rows of one incident across every table that belongs to an incident. */
 type IncidentRows = Pick<
   Record<TableName, unknown[]>,
-  'incidents' | 'timelineEntries' | 'timelineRevisions' | 'auditLog' | 'statements' | 'statementVersions' | 'approvals' | 'treeActivations' | 'callAttempts' | 'checklistItems' | 'lessons'
+  'incidents' | 'timelineEntries' | 'timelineRevisions' | 'auditLog' | 'statements' | 'statementVersions' | 'approvals' | 'treeActivations' | 'callAttempts' | 'checklistItems' | 'lessons' | 'publishedHeads'
 >;
 
+/** The sections a record must hold to rebuild its incident, by the name a person knows them by. */
+function missingSections(c: { timeline?: unknown; audit?: unknown; statements?: unknown; activations?: unknown; checklists?: unknown; lessons?: unknown }): string[] {
+  return [
+    !c.timeline && 'timeline',
+    !c.audit && 'audit trail',
+    !c.statements && 'statements',
+    !c.activations && 'call-tree activations',
+    !c.checklists && 'checklists',
+    !c.lessons && 'lessons learned',
+  ].filter((m): m is string => typeof m === 'string');
+}
+
+function rowsOfV1(record: RecordFileV1): Result<IncidentRows, RecordImportError> {
+  const c = record.content;
+  const missing = missingSections(c);
+  if (missing.length > 0 || !c.timeline) return err({ code: 'incomplete', missing });
+  return ok({
+    incidents: [c.incident],
+    timelineEntries: c.timeline.entries,
+    timelineRevisions: c.timeline.revisions,
+    auditLog: c.audit ?? [],
+    statements: c.statements?.statements ?? [],
+    statementVersions: c.statements?.versions ?? [],
+    approvals: c.statements?.approvals ?? [],
+    treeActivations: c.activations?.activations ?? [],
+    callAttempts: c.activations?.attempts ?? [],
+    checklistItems: c.checklists?.items ?? [],
+    lessons: c.lessons ?? [],
+    publishedHeads: [],
+  });
+}
+
+/** A version 2 internal edition: its rows, its audit trail, and the chain heads it knows, with its own. */
+function rowsOfV2(record: RecordFile): Result<IncidentRows, RecordImportError> {
+  const c = record.content;
+  const missing = missingSections(c);
+  if (missing.length > 0 || !c.timeline || !c.rows) return err({ code: 'incomplete', missing: c.rows ? missing : [...missing, 'the rows of its features'] });
+  const heads: PublishedHead[] = [...record.integrity.publishedHeads];
+  if (record.integrity.verifiedAtExport) {
+    heads.push({ id: `pub_import_${record.checksum.value.slice(0, 16)}`, incidentId: c.incident.id, chainSeq: record.integrity.revisions, headHash: record.integrity.chainHead, at: Date.parse(record.exportedAt), via: 'export', by: record.exportedBy });
+  }
+  return ok({
+    incidents: [c.incident],
+    timelineEntries: c.timeline.entries,
+    timelineRevisions: c.timeline.revisions,
+    auditLog: c.audit ?? [],
+    statements: c.rows.statements,
+    statementVersions: c.rows.statementVersions,
+    approvals: c.rows.approvals,
+    treeActivations: c.rows.treeActivations,
+    callAttempts: c.rows.callAttempts,
+    checklistItems: c.rows.checklistItems,
+    lessons: c.rows.lessons,
+    publishedHeads: heads,
+  });
+}
+
 export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
-  const byIncident = (table: TableName, incidentId: string) => db.table(table).where('incidentId').equals(incidentId).toArray();
-  const byParent = async (table: TableName, field: string, ids: string[]) => (ids.length === 0 ? [] : db.table(table).where(field).anyOf(ids).toArray());
 
   return {
-    /** Everything the desk holds about one incident, for the after-action record. */
+    /** Everything the desk holds about one incident, for the after-action record: each row read once. */
     async collect(incidentId: string): Promise<RecordSource | null> {
       const incident = await db.incidents.get(incidentId);
       const settings = await db.settings.get('desk');
       if (!incident) return null;
-      const [entries, revisions, audit, statements, activations, checklistItems, lessons] = await Promise.all([
+      const [entries, revisions, audit, statements, activations, checklistItems, lessons, doNotShare, publishedHeads] = await Promise.all([
         db.timelineEntries.where('incidentId').equals(incidentId).toArray(),
-        db.timelineRevisions.where('incidentId').equals(incidentId).toArray(),
+        db.timelineRevisions.where('[incidentId+chainSeq]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray(),
         db.auditLog.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
-        byIncident('statements', incidentId) as Promise<OpenRecord[]>,
-        byIncident('treeActivations', incidentId) as Promise<OpenRecord[]>,
-        byIncident('checklistItems', incidentId) as Promise<OpenRecord[]>,
-        byIncident('lessons', incidentId) as Promise<OpenRecord[]>,
+        db.statements.where('incidentId').equals(incidentId).toArray(),
+        db.treeActivations.where('incidentId').equals(incidentId).toArray(),
+        db.checklistItems.where('incidentId').equals(incidentId).toArray(),
+        db.lessons.where('incidentId').equals(incidentId).toArray(),
+        db.contacts.filter((c) => c.doNotShare).toArray(),
+        db.publishedHeads.where('incidentId').equals(incidentId).toArray(),
       ]);
       const statementIds = statements.map((s) => s.id);
+      const activationIds = activations.map((a) => a.id);
       const [statementVersions, approvals, callAttempts] = await Promise.all([
-        byParent('statementVersions', 'statementId', statementIds) as Promise<OpenRecord[]>,
-        byParent('approvals', 'statementId', statementIds) as Promise<OpenRecord[]>,
-        byParent('callAttempts', 'activationId', activations.map((a) => a.id)) as Promise<OpenRecord[]>,
+        statementIds.length === 0 ? [] : db.statementVersions.where('statementId').anyOf(statementIds).toArray(),
+        statementIds.length === 0 ? [] : db.approvals.where('statementId').anyOf(statementIds).toArray(),
+        activationIds.length === 0 ? [] : db.callAttempts.where('activationId').anyOf(activationIds).toArray(),
       ]);
       // The people the activations name, so the record can say how they were reached.
-      const named = new Set(activations.flatMap((a) => ((a['nodes'] ?? []) as { contactId: string; fallbackContactId: string | null }[]).flatMap((n) => [n.contactId, ...(n.fallbackContactId ? [n.fallbackContactId] : [])])));
+      const named = new Set(activations.flatMap((a) => a.nodes.flatMap((n) => [n.contactId, ...(n.fallbackContactId ? [n.fallbackContactId] : [])])));
       const contacts = named.size === 0 ? [] : await db.contacts.bulkGet([...named]);
       return {
         incident,
-        settings: { cityName: settings?.cityName ?? '' },
-        // The record carries each number with its label, as the desk shows it.
-        contacts: contacts.filter((c) => c !== undefined).map((c) => ({ ...c, phones: phonesAsShown(c.phones, deskPhoneCountry(settings)) })),
+        settings: { cityName: settings?.cityName ?? '', defaultTimeZone: settings?.defaultTimeZone ?? incident.timeZone, phoneCountry: settings?.phoneCountry },
+        contacts: contacts.filter((c) => c !== undefined),
+        doNotShare,
         entries,
         revisions,
         audit,
@@ -66,6 +126,7 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
         callAttempts,
         checklistItems,
         lessons,
+        publishedHeads,
       };
     },
 
@@ -73,33 +134,11 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
      * Rebuilds an incident from a verified internal record, exactly: same ids, revisions,
      * times and hash chain. An incident already on this desk is refused, never merged.
      */
-    async importRecord(record: RecordFile, actor: Actor): Promise<Result<Incident, RecordImportError>> {
+    async importRecord(record: RecordFile | RecordFileV1, actor: Actor): Promise<Result<Incident, RecordImportError>> {
       if (record.profile !== 'internal') return err({ code: 'redacted', profile: record.profile });
-      const c = record.content;
-      const missing = [
-        !c.timeline && 'timeline',
-        !c.audit && 'audit trail',
-        !c.statements && 'statements',
-        !c.activations && 'call-tree activations',
-        !c.checklists && 'checklists',
-        !c.lessons && 'lessons learned',
-      ].filter((m): m is string => typeof m === 'string');
-      if (missing.length > 0 || !c.timeline) return err({ code: 'incomplete', missing });
-
-      const rows: IncidentRows = {
-        incidents: [c.incident],
-        timelineEntries: c.timeline.entries,
-        timelineRevisions: c.timeline.revisions,
-        auditLog: c.audit ?? [],
-        statements: c.statements?.statements ?? [],
-        statementVersions: c.statements?.versions ?? [],
-        approvals: c.statements?.approvals ?? [],
-        treeActivations: c.activations?.activations ?? [],
-        callAttempts: c.activations?.attempts ?? [],
-        checklistItems: c.checklists?.items ?? [],
-        lessons: c.lessons ?? [],
-      };
-      for (const [table, list] of Object.entries(rows) as [TableName, unknown[]][]) {
+      const rows = record.formatVersion === 1 ? rowsOfV1(record) : rowsOfV2(record);
+      if (!rows.ok) return rows;
+      for (const [table, list] of Object.entries(rows.value) as [TableName, unknown[]][]) {
         for (const row of list) {
           const parsed = TABLE_SCHEMAS[table].safeParse(row);
           if (!parsed.success) {
@@ -108,25 +147,26 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
           }
         }
       }
-      const timelineEntries: TimelineEntry[] = c.timeline.entries;
-      const tables = [...Object.keys(rows).map((t) => db.table(t)), db.timelineOrder];
+      const incident = rows.value.incidents[0] as Incident;
+      const timelineEntries = rows.value.timelineEntries as TimelineEntry[];
+      const tables = [...Object.keys(rows.value).map((t) => db.table(t)), db.timelineOrder];
       return db.transaction('rw', tables, async () => {
-        const existing = await db.incidents.get(c.incident.id);
+        const existing = await db.incidents.get(incident.id);
         if (existing) return err({ code: 'exists' as const, incidentId: existing.id, title: existing.title });
-        for (const [table, list] of Object.entries(rows)) await db.table(table).bulkAdd(list);
+        for (const [table, list] of Object.entries(rows.value)) await db.table(table).bulkAdd(list);
         await db.timelineOrder.bulkAdd(timelineEntries.map(orderKey));
         await db.auditLog.add(
           auditEvent({
             id: newId('aud', gen),
             actor,
-            incidentId: c.incident.id,
+            incidentId: incident.id,
             entityType: 'incident',
-            entityId: c.incident.id,
+            entityId: incident.id,
             action: 'import',
             summary: `Incident imported from its after-action record (exported ${record.exportedAt} by ${record.exportedBy}, ${record.cityName})`,
           }),
         );
-        return ok(c.incident);
+        return ok(incident);
       });
     },
   };

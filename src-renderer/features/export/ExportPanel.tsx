@@ -1,15 +1,14 @@
-import { useMemo, useRef, useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 
 import { fileSlug } from '@shared/domain/fileNames';
-import { scheduleItems } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
-import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS, type AudienceProfile, type RecordSection } from '@shared/domain/record/profiles';
+import type { PackageRole } from '@shared/domain/record/exportPackage';
+import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS, SECTIONS_WITHHELD, type AudienceProfile, type RecordSection } from '@shared/domain/record/profiles';
+import type { PublishedVia } from '@shared/schemas/publishedHeads';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
-import { CalendarExportButton } from '../checklists/CalendarExportButton';
-import { useChecklistItems } from '../checklists/queries';
 import { buildRecordInWorker, type BuiltRecord, type RecordJob } from './buildRecordInWorker';
 import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
@@ -19,9 +18,24 @@ const slug = (s: string) => fileSlug(s, 'incident');
 
 type Built = BuiltRecord & { key: string };
 
-/** One dialog for the after-action record: audience, sections, formats, and a preview. */
+/** The single files of the package, as the buttons offer them. */
+const SINGLE_FILES: { role: PackageRole; label: string; button: string; ext: string; filter: string }[] = [
+  { role: 'record', label: 'record (JSON)', button: 'Save JSON record', ext: 'json', filter: 'JSON record' },
+  { role: 'report-pdf', label: 'report (PDF)', button: 'Save PDF', ext: 'pdf', filter: 'PDF' },
+  { role: 'report-docx', label: 'record (Word document)', button: 'Save DOCX', ext: 'docx', filter: 'Word document' },
+  { role: 'timeline-csv', label: 'timeline (CSV)', button: 'Save timeline CSV', ext: 'csv', filter: 'CSV' },
+  { role: 'milestones-ics', label: 'milestones calendar', button: 'Save milestones calendar (.ics)', ext: 'ics', filter: 'iCalendar' },
+];
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** One panel for the after-action record: audience, sections, one sealed record in every format, and a preview. */
 export function ExportPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { platform, clock, appVersion } = useDesk();
+  const { platform, clock, appVersion, repos } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [profile, setProfile] = useState<AudienceProfile>('internal');
   const [sections, setSections] = useState<RecordSection[]>([...RECORD_SECTIONS]);
@@ -31,27 +45,22 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const [built, setBuilt] = useState<Built | null>(null);
   const [printing, setPrinting] = useState(false);
   const job = useRef<RecordJob | null>(null);
-  const checklistItems = useChecklistItems(incident.id);
-  const scheduled = useMemo(() => scheduleItems(checklistItems ?? [], incident), [checklistItems, incident]);
   const withheld = names.split(/[\n,;]+/).map((n) => n.trim()).filter(Boolean);
   const key = JSON.stringify([profile, sections, contactOptIn, withheld]);
-  const stamp = formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm');
-  const base = `after-action-${slug(incident.title)}-${profile}-${stamp}`;
 
-  /** The record for the current choices, built in a worker (once per set of choices). */
-  const record = async (also: { docx?: boolean; csv?: boolean } = {}): Promise<Built | null> => {
-    const withDocx = also.docx === true || (built?.key === key && built.docxBase64 !== null);
-    const withCsv = also.csv === true || (built?.key === key && built.csv !== null);
-    if (built?.key === key && (!also.docx || built.docxBase64 !== null) && (!also.csv || built.csv !== null)) return built;
+  /** The record for the current choices and every file made from it, built in a worker (once per set of choices). */
+  const record = async (): Promise<Built | null> => {
+    if (built?.key === key) return built;
+    const stamp = formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm');
+    const base = `after-action-${slug(incident.title)}-${profile}-${stamp}`;
     setProgress({ step: 'Starting', fraction: 0 });
     const started = buildRecordInWorker(
-      { incidentId: incident.id, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion }, docx: withDocx, csv: withCsv },
+      { incidentId: incident.id, base, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion } },
       (step, fraction) => setProgress({ step, fraction }),
     );
     job.current = started;
     try {
-      const r = await started.result;
-      const next = { ...r, key };
+      const next = { ...(await started.result), key };
       setBuilt(next);
       return next;
     } catch (e) {
@@ -64,19 +73,43 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
     }
   };
 
-  const save = async (name: string, content: string, encoding: 'utf8' | 'base64', ext: string, label: string) => {
-    const r = await platform.saveFile({ suggestedName: name, content, encoding, filters: [{ name: label, extensions: [ext] }], title: `Save the ${label}` });
-    if (!r.ok) showNotice('error', `Not saved: ${r.error.message}`);
-    else if (r.value.savedTo) showNotice('success', `Saved ${r.value.savedTo}`);
+  /** The chain head this record carries has left the desk: it goes into the log of published heads. */
+  const published = (b: Built, via: PublishedVia) => {
+    if (b.head) void repos.publishedHeads.append(incident.id, b.head, via, actorFrom(settings.operatorName, clock));
+  };
+
+  const savePackage = async () => {
+    const b = await record();
+    if (!b) return;
+    const r = await platform.savePackage({ suggestedName: b.name, zip: b.zip, title: 'Save the export package' });
+    if (!r.ok) return showNotice('error', `Not saved: ${r.error.message}`);
+    if (r.value.savedTo === null) return;
+    published(b, 'export');
+    showNotice('success', `Export package saved: ${r.value.savedTo} (${b.files.length} files and their manifest).`);
+  };
+
+  const saveOne = async (role: PackageRole) => {
+    const b = await record();
+    const file = b?.files.find((f) => f.role === role);
+    const kind = SINGLE_FILES.find((f) => f.role === role);
+    if (!b || !kind) return;
+    if (!file) return showNotice('error', role === 'timeline-csv' ? 'This record has no timeline section: tick Timeline to save its CSV.' : 'This record has no dated milestones to put in a calendar.');
+    const r = await platform.saveFile({ suggestedName: file.name, content: base64(file.bytes), encoding: 'base64', filters: [{ name: kind.filter, extensions: [kind.ext] }], title: `Save the ${kind.label}` });
+    if (!r.ok) return showNotice('error', `Not saved: ${r.error.message}`);
+    if (r.value.savedTo === null) return;
+    published(b, 'export');
+    showNotice('success', `Saved ${r.value.savedTo}`);
   };
 
   const toggle = (s: RecordSection) => setSections((list) => (list.includes(s) ? list.filter((x) => x !== s) : RECORD_SECTIONS.filter((x) => x === s || list.includes(x))));
+  const jsonFile = built?.manifest.files.find((f) => f.role === 'record');
+  const reportOptions = built && jsonFile ? { jsonFile: { name: jsonFile.name, sha256: jsonFile.sha256 }, packageName: built.name } : {};
 
   return (
     <section className="export" aria-labelledby="export-title">
       <div className="panel export__controls">
         <h2 id="export-title">After-action record</h2>
-        <p>The record of what happened and what the city did, for the council, residents or an inquiry. Choose who it is for; everything it leaves out is listed inside it.</p>
+        <p>The record of what happened and what the city did, for the council, residents or an inquiry. Choose who it is for; what each edition includes and withholds is written into it, and everything it leaves out is listed.</p>
         <fieldset className="fieldset">
           <legend>Audience</legend>
           {AUDIENCE_PROFILES.map((p) => (
@@ -101,20 +134,27 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
         <fieldset className="fieldset">
           <legend>Sections</legend>
           <div className="export__sections">
-            {RECORD_SECTIONS.map((s) => (
-              <label key={s} className="checkbox">
-                <input type="checkbox" checked={sections.includes(s)} disabled={s === 'integrity'} onChange={() => toggle(s)} /> {SECTION_LABELS[s]}
-              </label>
-            ))}
+            {RECORD_SECTIONS.map((s) => {
+              const never = SECTIONS_WITHHELD[profile].includes(s);
+              return (
+                <label key={s} className="checkbox">
+                  <input type="checkbox" checked={sections.includes(s) && !never} disabled={s === 'integrity' || never} onChange={() => toggle(s)} /> {SECTION_LABELS[s]}
+                  {never && <span className="muted"> (never in a {PROFILE_LABELS[profile].title.toLowerCase()} edition)</span>}
+                </label>
+              );
+            })}
           </div>
         </fieldset>
         <div className="button-row">
-          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void record()}>Preview</button>
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && save(`${base}.json`, r.text, 'utf8', 'json', 'record (JSON)'))}>Save JSON record</button>
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record({ csv: true }).then((r) => (r?.csv != null ? save(`${base}-timeline.csv`, r.csv, 'utf8', 'csv', 'timeline (CSV)') : r && showNotice('error', 'This record has no timeline section: tick Timeline to save its CSV.')))}>Save timeline CSV</button>
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record({ docx: true }).then((r) => (r?.docxBase64 ? save(`${base}.docx`, r.docxBase64, 'base64', 'docx', 'record (Word document)') : undefined))}>Save DOCX</button>
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((r) => r && setPrinting(true))}>Print / PDF…</button>
-          {scheduled.length > 0 && <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} label="Save milestones calendar (.ics)" />}
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record()}>Preview</button>
+          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void savePackage()}>Save export package (.zip)</button>
+        </div>
+        <p className="muted export__hint">The package holds the JSON record, the PDF, the Word document, the timeline CSV and the milestones calendar, all made from one sealed record, with a manifest of their SHA-256 checksums. Or save one of its files:</p>
+        <div className="button-row">
+          {SINGLE_FILES.map((f) => (
+            <button key={f.role} type="button" className="button" disabled={progress !== null} onClick={() => void saveOne(f.role)}>{f.button}</button>
+          ))}
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((b) => b && setPrinting(true))}>Print…</button>
         </div>
         {progress && (
           <div className="export__progress" role="status">
@@ -127,12 +167,12 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
       {built && built.key === key ? (
         <div className="panel export__preview">
           <h2 className="visually-hidden">Preview</h2>
-          <RecordReport record={built.preview} truncatedTo={built.preview.content.timeline && built.preview.content.timeline.entries.length < (built.preview.content.summary?.counts['timelineEntries'] ?? 0) ? built.preview.content.timeline.entries.length : undefined} />
+          <RecordReport record={built.preview} options={{ ...reportOptions, ...(built.preview.content.timeline && built.preview.content.timeline.entries.length < built.entries ? { truncatedTo: built.preview.content.timeline.entries.length } : {}) }} />
         </div>
       ) : (
         <p className="muted">Press Preview to see the record as it will be saved.</p>
       )}
-      {printing && built && <PrintView record={built.preview} fileName={`${base}.pdf`} onClose={() => setPrinting(false)} />}
+      {printing && built && <PrintView record={built.preview} options={reportOptions} complete={built.preview.content.timeline === undefined || built.preview.content.timeline.entries.length === built.entries} onPrint={() => published(built, 'print')} onClose={() => setPrinting(false)} />}
     </section>
   );
 }

@@ -3,30 +3,94 @@ import { useState, type ReactElement } from 'react';
 
 import { describeLessonToItemError } from '@shared/domain/checklists/fromLesson';
 import { citeGuide } from '@shared/domain/guide/citation';
-import { validateLesson, type LessonDraft, type LessonErrors } from '@shared/domain/lessons';
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { isLessonExported, validateLesson, type LessonDraft, type LessonErrors } from '@shared/domain/lessons';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
-import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS } from '@shared/schemas/lessons';
+import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } from '@shared/schemas/lessons';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 
-const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '' };
+const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
-/** What went well, what to improve, and who will do what by when: written by the team, kept in the record. */
+/** The fields of one lesson; the form adds a lesson, or rewords one in place of its line. */
+function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { draft: LessonDraft; setDraft: (d: LessonDraft) => void; errors: LessonErrors; improvements: Lesson[]; fixedKind: boolean }): ReactElement {
+  return (
+    <>
+      <div className="form-row">
+        {!fixedKind && (
+          <Field label="Kind">
+            {({ id }) => (
+              <select id={id} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}>
+                {LESSON_KINDS.map((k) => <option key={k} value={k}>{LESSON_KIND_LABELS[k]}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
+        {draft.kind === 'corrective-action' && (
+          <>
+            <Field label="Owner" error={errors.owner}>
+              {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />}
+            </Field>
+            <Field label="Due" error={errors.dueDate}>
+              {({ id, describedBy, invalid }) => <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} />}
+            </Field>
+          </>
+        )}
+      </div>
+      {draft.kind === 'corrective-action' && (
+        <Field label="Answers the area for improvement" error={errors.answers}>
+          {({ id, describedBy, invalid }) => (
+            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.answers} onChange={(e) => setDraft({ ...draft, answers: e.target.value })}>
+              <option value="">{improvements.length === 0 ? 'No area for improvement written yet' : 'Choose…'}</option>
+              {improvements.map((l) => <option key={l.id} value={l.id}>{l.text.length > 90 ? `${l.text.slice(0, 89)}…` : l.text}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="Lesson" error={errors.text}>
+        {({ id, describedBy, invalid }) => <textarea id={id} rows={2} aria-describedby={describedBy} aria-invalid={invalid} value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />}
+      </Field>
+    </>
+  );
+}
+
+/**
+ * What went well, what to improve, and who will do what by when: written by the team, kept in the
+ * record. A lesson can be reworded or removed until a record holding it is exported; after that a
+ * change is a new version and the exported wording stays, and removal is no longer possible.
+ */
 export function LessonsPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
   const { repos, clock } = useDesk();
   const lessons = useLiveQuery(() => repos.lessons.listForIncident(incident.id), [repos, incident.id]);
+  const exportedAt = useLiveQuery(() => repos.lessons.lastExportAt(incident.id), [repos, incident.id]) ?? null;
   const [draft, setDraft] = useState<LessonDraft>(EMPTY);
   const [errors, setErrors] = useState<LessonErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; draft: LessonDraft; errors: LessonErrors } | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
   const showNotice = useAppStore((s) => s.showNotice);
+  const improvements = lessons?.filter((l) => l.kind === 'improvement') ?? [];
+  const improvementIds = improvements.map((l) => l.id);
+  const byId = new Map((lessons ?? []).map((l) => [l.id, l]));
+
+  const saveEdit = (l: Lesson) => {
+    if (!editing) return;
+    const valid = validateLesson(editing.draft, improvementIds);
+    if (!valid.ok) return setEditing({ ...editing, errors: valid.error });
+    void repos.lessons.update(l.id, { text: valid.value.text, owner: valid.value.owner, dueDate: valid.value.dueDate, answers: valid.value.answers }, actor()).then((r) => {
+      if (!r.ok) return showNotice('error', 'The lesson is no longer on this desk.');
+      setEditing(null);
+      if (r.value.id !== l.id) showNotice('success', 'Saved as a new version: the wording already exported stays in that record.');
+    });
+  };
 
   return (
     <section className="panel" aria-labelledby="lessons-title">
       <h2 id="lessons-title">Lessons learned</h2>
-      <p className="muted">The guide asks cities to capture lessons and act on them ({citeGuide('Conclusion')}). Strengths to keep, areas to improve, and corrective actions with an owner and a date.</p>
+      <p className="muted">The guide asks cities to capture lessons and act on them ({citeGuide('Conclusion')}). Strengths to keep, areas to improve, and corrective actions with an owner, a date and the area for improvement each answers.</p>
+      {exportedAt !== null && <p className="muted">A record was exported on {formatWallClock(exportedAt, incident.timeZone, 'd MMM yyyy HH:mm')}: lessons it holds can no longer be removed, and rewording one saves a new version.</p>}
       {LESSON_KINDS.map((kind) => {
         const list = lessons?.filter((l) => l.kind === kind) ?? [];
         return (
@@ -34,27 +98,53 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
             <h3>{LESSON_KIND_HEADINGS[kind]} ({list.length})</h3>
             {list.length === 0 ? <p className="muted">None yet.</p> : (
               <ul className="lessons__list">
-                {list.map((l) => (
-                  <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
-                    <span>{l.text}</span>
-                    {l.kind === 'corrective-action' && (
-                      <span className="muted"> · {l.owner} · due {l.dueDate}{l.status === 'done' ? ' · done' : ''}</span>
-                    )}
-                    {l.kind === 'corrective-action' && (
-                      <button type="button" className="button button--ghost" onClick={() => void repos.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor())}>
-                        {l.status === 'done' ? 'Reopen' : 'Mark done'}
+                {list.map((l) => {
+                  const exported = isLessonExported(l, exportedAt);
+                  const answers = l.answers ? byId.get(l.answers) : undefined;
+                  if (editing?.id === l.id) {
+                    return (
+                      <li key={l.id} className="lessons__edit">
+                        <LessonFields draft={editing.draft} setDraft={(d) => setEditing({ ...editing, draft: d })} errors={editing.errors} improvements={improvements} fixedKind />
+                        <div className="button-row">
+                          <button type="button" className="button button--primary" onClick={() => saveEdit(l)}>{exported ? 'Save as a new version' : 'Save'}</button>
+                          <button type="button" className="button" onClick={() => setEditing(null)}>Cancel</button>
+                        </div>
+                      </li>
+                    );
+                  }
+                  return (
+                    <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
+                      <span>{l.text}</span>
+                      {l.kind === 'corrective-action' && (
+                        <span className="muted"> · {l.owner} · due {l.dueDate}{l.status === 'done' ? ' · done' : ''}{answers ? ` · answers “${answers.text}”` : ''}</span>
+                      )}
+                      {l.supersedes && <span className="marker">Reworded after export</span>}
+                      <button type="button" className="button button--ghost" aria-label={`Edit “${l.text}”`} onClick={() => setEditing({ id: l.id, draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' }, errors: {} })}>
+                        Edit
                       </button>
-                    )}
-                    {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">On the checklists</span> : (
-                      <button type="button" className="button button--ghost" aria-label={`Put “${l.text}” on the checklists`} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
-                        if (r.ok) showNotice('success', `“${r.value.title}” is on the checklists, due ${l.dueDate ?? 'without a date'}.`);
-                        else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : `Not added to the checklists (${r.error.code}).`);
-                      })}>
-                        Put on the checklists
-                      </button>
-                    ))}
-                  </li>
-                ))}
+                      {!exported && (
+                        <button type="button" className="button button--ghost" aria-label={`Remove “${l.text}”`} onClick={() => void repos.lessons.remove(l.id, actor()).then((r) => {
+                          if (!r.ok) showNotice('error', r.error.code === 'exported' ? 'This lesson is in a record already exported: reword it instead, as a new version.' : 'The lesson is no longer on this desk.');
+                        })}>
+                          Remove
+                        </button>
+                      )}
+                      {l.kind === 'corrective-action' && (
+                        <button type="button" className="button button--ghost" onClick={() => void repos.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor())}>
+                          {l.status === 'done' ? 'Reopen' : 'Mark done'}
+                        </button>
+                      )}
+                      {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">On the checklists</span> : (
+                        <button type="button" className="button button--ghost" aria-label={`Put “${l.text}” on the checklists`} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
+                          if (r.ok) showNotice('success', `“${r.value.title}” is on the checklists, due ${l.dueDate ?? 'without a date'}.`);
+                          else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : `Not added to the checklists (${r.error.code}).`);
+                        })}>
+                          Put on the checklists
+                        </button>
+                      ))}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </div>
@@ -62,7 +152,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
       })}
       <form className="lessons__form" noValidate onSubmit={(e) => {
         e.preventDefault();
-        const valid = validateLesson(draft);
+        const valid = validateLesson(draft, improvementIds);
         if (!valid.ok) return setErrors(valid.error);
         setErrors({});
         setFailure(null);
@@ -76,28 +166,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
           setFailure(`Not saved: ${String(err)}`);
         });
       }}>
-        <div className="form-row">
-          <Field label="Kind">
-            {({ id }) => (
-              <select id={id} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}>
-                {LESSON_KINDS.map((k) => <option key={k} value={k}>{LESSON_KIND_LABELS[k]}</option>)}
-              </select>
-            )}
-          </Field>
-          {draft.kind === 'corrective-action' && (
-            <>
-              <Field label="Owner" error={errors.owner}>
-                {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />}
-              </Field>
-              <Field label="Due" error={errors.dueDate}>
-                {({ id, describedBy, invalid }) => <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} />}
-              </Field>
-            </>
-          )}
-        </div>
-        <Field label="Lesson" error={errors.text}>
-          {({ id, describedBy, invalid }) => <textarea id={id} rows={2} aria-describedby={describedBy} aria-invalid={invalid} value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />}
-        </Field>
+        <LessonFields draft={draft} setDraft={setDraft} errors={errors} improvements={improvements} fixedKind={false} />
         <FormError>{failure}</FormError>
         <button type="submit" className="button">Add lesson</button>
       </form>

@@ -1,15 +1,14 @@
-import type { RecordFile } from '@shared/domain/record/recordFile';
-
 import type { RecordWorkerMessage, RecordWorkerRequest } from './recordWorker';
 
-export type BuiltRecord = { text: string; preview: RecordFile; docxBase64: string | null; csv: string | null };
+/** A record built and packed: the preview (its first entries), every file, and the chain head it publishes. */
+export type BuiltRecord = Omit<Extract<RecordWorkerMessage, { type: 'done' }>, 'type'>;
 
 export type RecordJob = {
   result: Promise<BuiltRecord>;
   cancel: () => void;
 };
 
-/** Starts building a record in a worker; progress is reported as it goes, cancel stops it at once. */
+/** Starts building a record and its package in a worker; progress is reported as it goes, cancel stops it at once. */
 export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (step: string, fraction: number) => void): RecordJob {
   const worker = new Worker(new URL('./recordWorker.ts', import.meta.url), { type: 'module', name: 'record-builder' });
   let cancel: () => void = () => undefined;
@@ -20,11 +19,13 @@ export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (s
     };
     worker.onmessage = (event: MessageEvent<RecordWorkerMessage>) => {
       const m = event.data;
-      if (m.type === 'progress') onProgress(m.step, m.done / m.total);
+      if (m.type === 'progress') onProgress(m.step, m.fraction);
       else {
         worker.terminate();
-        if (m.type === 'done') resolve({ text: m.text, preview: m.preview, docxBase64: m.docxBase64, csv: m.csv });
-        else reject(new Error(m.message));
+        if (m.type === 'done') {
+          const { type: _type, ...built } = m;
+          resolve(built);
+        } else reject(new Error(m.message));
       }
     };
     worker.onerror = (e) => {

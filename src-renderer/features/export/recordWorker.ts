@@ -1,63 +1,81 @@
-// Builds an after-action record off the UI thread: a 100,000-entry timeline is read, its chain
-// walked, the record assembled, sealed and serialised here while the window stays responsive.
+// Builds an after-action record and its export package off the UI thread: a 100,000-entry
+// timeline is read once, its chain walked, the record assembled and sealed, then every format
+// (JSON, PDF, DOCX, CSV, calendar) written from that one record and packed with its manifest,
+// while the window stays responsive.
+import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
-import { recordDocxBase64 } from '@shared/domain/record/recordDocx';
-import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
-import { timelineToCsv } from '@shared/domain/timeline/csv';
+import type { Manifest, PackageFile } from '@shared/domain/record/exportPackage';
+import { sealRecordText, type RecordFile } from '@shared/domain/record/recordFile';
+import { makeRecordPackage, PACKAGE_STEP_WORDS } from '@shared/domain/record/recordPackage';
+import { createChainVerifier } from '@shared/domain/timeline/chain';
 
 import { DeskDatabase } from '../../db/database';
+import { createPublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
 import { createRecordRepo } from '../../db/repos/recordRepo';
-import { createTimelineRepo } from '../../db/repos/timelineRepo';
-import { sha256Hex } from '../../lib/sha256';
+import { sha256Bytes, sha256Hex } from '../../lib/sha256';
 
-/** docx, csv: also write the record as a Word document, and its timeline as CSV (both slow at 100,000 entries). */
-export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain'>; docx: boolean; csv: boolean };
+export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain' | 'headsProblem'>; base: string };
 export type RecordWorkerMessage =
-  | { type: 'progress'; step: string; done: number; total: number }
-  | { type: 'done'; text: string; preview: RecordFile; docxBase64: string | null; csv: string | null }
+  | { type: 'progress'; step: string; fraction: number }
+  | { type: 'done'; preview: RecordFile; name: string; zip: Uint8Array; files: PackageFile[]; manifest: Manifest; head: { chainSeq: number; hash: string } | null; entries: number }
   | { type: 'failed'; message: string };
 
 const PREVIEW_ENTRIES = 300;
+const CHAIN_PAGE = 5000;
 
-type WorkerScope = { postMessage: (m: RecordWorkerMessage) => void; onmessage: ((e: MessageEvent<RecordWorkerRequest>) => void) | null };
+type WorkerScope = { postMessage: (m: RecordWorkerMessage, transfer?: Transferable[]) => void; onmessage: ((e: MessageEvent<RecordWorkerRequest>) => void) | null };
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   void run(event.data).catch((e: unknown) => scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
 };
 
-async function run({ incidentId, options, docx, csv }: RecordWorkerRequest): Promise<void> {
+const progress = (step: string, fraction: number) => scope.postMessage({ type: 'progress', step, fraction });
+
+async function fontBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The report font could not be loaded (${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<void> {
   const db = new DeskDatabase();
   const neverWrites = () => {
     throw new Error('the record worker does not write');
   };
-  const records = createRecordRepo(db, neverWrites);
-  const timeline = createTimelineRepo(db, neverWrites, sha256Hex);
-  scope.postMessage({ type: 'progress', step: 'Reading the incident', done: 0, total: 4 });
-  const source = await records.collect(incidentId);
+  const fonts = Promise.all([fontBytes(regularFontUrl), fontBytes(boldFontUrl)]);
+  progress('Reading the incident', 0);
+  const source = await createRecordRepo(db, neverWrites).collect(incidentId);
   if (!source) throw new Error('The incident is no longer on this desk.');
+  // The chain is walked over the revisions just read: each row is read once.
+  const verifier = createChainVerifier(incidentId, sha256Hex);
   const total = source.revisions.length;
-  const chain = await timeline.verify(incidentId, (done) => scope.postMessage({ type: 'progress', step: `Walking the hash chain (${done} of ${total} revisions)`, done: 1, total: 4 }));
-  scope.postMessage({ type: 'progress', step: 'Assembling the record', done: 2, total: 4 });
-  const record = await sealRecord(buildRecord(source, { ...options, chain }), sha256Hex);
-  const steps = 4 + (docx ? 1 : 0) + (csv ? 1 : 0);
-  scope.postMessage({ type: 'progress', step: 'Writing it out', done: 3, total: steps });
-  const text = JSON.stringify(record);
-  let docxBase64: string | null = null;
-  if (docx) {
-    scope.postMessage({ type: 'progress', step: 'Writing the Word document', done: 4, total: steps });
-    docxBase64 = await recordDocxBase64(record);
+  for (let from = 0; from < total; from += CHAIN_PAGE) {
+    progress(`Walking the hash chain (${from.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} revisions)`, 0.05 + 0.25 * (from / Math.max(1, total)));
+    if (!(await verifier.push(source.revisions.slice(from, from + CHAIN_PAGE)))) break;
   }
-  let csvText: string | null = null;
-  if (csv && record.content.timeline) {
-    scope.postMessage({ type: 'progress', step: 'Writing the timeline CSV', done: steps - 1, total: steps });
-    csvText = timelineToCsv(record.content.timeline.entries, record.content.incident.timeZone);
-  }
-  const timelinePreview = record.content.timeline && {
-    entries: record.content.timeline.entries.slice(0, PREVIEW_ENTRIES),
-    revisions: record.content.timeline.revisions.filter((r) => record.content.timeline?.entries.slice(0, PREVIEW_ENTRIES).some((e) => e.id === r.entryId)),
-  };
-  const preview: RecordFile = { ...record, content: { ...record.content, ...(timelinePreview && { timeline: timelinePreview }) } };
+  const chain = verifier.finish(source.entries);
+  const headsProblem = chain.ok ? await createPublishedHeadsRepo(db, neverWrites).check(incidentId, chain.revisions, source.incident.timeZone) : null;
   db.close();
-  scope.postMessage({ type: 'done', text, preview, docxBase64, csv: csvText });
+  progress('Assembling the record', 0.32);
+  const { record, text } = await sealRecordText(buildRecord(source, { ...options, chain, headsProblem }), sha256Hex);
+  const [regular, bold] = await fonts;
+  const built = await makeRecordPackage(record, {
+    base,
+    text,
+    fonts: { regular, bold },
+    sha256Bytes,
+    step: (step, index, of) => progress(PACKAGE_STEP_WORDS[step], 0.4 + 0.6 * (index / of)),
+  });
+  const timeline = record.content.timeline;
+  const shown = timeline?.entries.slice(0, PREVIEW_ENTRIES);
+  const shownIds = new Set(shown?.map((e) => e.id));
+  const preview: RecordFile = { ...record, content: { ...record.content, ...(timeline && shown && { timeline: { entries: shown, revisions: timeline.revisions.filter((r) => shownIds.has(r.entryId)) } }) } };
+  const head = chain.ok && headsProblem === null ? { chainSeq: chain.revisions, hash: chain.headHash } : null;
+  scope.postMessage(
+    { type: 'done', preview, name: built.name, zip: built.zip, files: built.files, manifest: built.manifest, head, entries: timeline?.entries.length ?? 0 },
+    [built.zip.buffer as ArrayBuffer],
+  );
 }

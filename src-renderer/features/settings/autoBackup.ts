@@ -54,10 +54,13 @@ export function startAutoBackups(deps: {
     if (settings) {
       const fingerprint = await dataFingerprint(deps.db);
       if (fingerprint !== last) {
-        const content = await deps.backup.text({ operator: 'automatic backup', now: deps.now() }, settings.cityName);
+        const actor = { operator: 'automatic backup', now: deps.now() };
+        const content = await deps.backup.text(actor, settings.cityName);
         const written = await deps.autoBackups.write(content, backupPolicyOf(settings));
         if (written.ok) {
-          last = fingerprint;
+          await deps.backup.published(actor);
+          // Logging the heads changed the data: the next backup is due at the next change after it.
+          last = await dataFingerprint(deps.db);
           deps.onResult({ ok: true, name: written.value.written.name });
         } else {
           deps.onResult({ ok: false, message: written.error.message });

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
 import type { BackupRepo } from '../../db/repos/backupRepo';
+import type { PublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import type { DeskPlatform } from '../../platform/platform';
 
@@ -16,8 +17,13 @@ export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
 /** A checked backup, ready to restore once the person confirms. */
 export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number> };
 
-export function createBackupService(deps: { backup: BackupRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string; onRestored?: () => void }) {
+export function createBackupService(deps: { backup: BackupRepo; publishedHeads?: PublishedHeadsRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string; onRestored?: () => void }) {
   return {
+    /** A backup left the desk: every incident's chain head goes into the log of published heads. */
+    async published(actor: Actor): Promise<void> {
+      await deps.publishedHeads?.appendAll('backup', actor);
+    },
+
     /** Writes the whole database to a file the person chooses (a download in the browser). */
     /** The whole desk as the text of a backup file. */
     async text(actor: Actor, cityName: string): Promise<string> {
@@ -40,7 +46,9 @@ export function createBackupService(deps: { backup: BackupRepo; platform: DeskPl
         filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
         title: 'Save a backup of the whole desk',
       });
-      return saved.ok ? ok(saved.value.savedTo) : err(`The backup could not be saved: ${saved.error.message}`);
+      if (!saved.ok) return err(`The backup could not be saved: ${saved.error.message}`);
+      if (saved.value.savedTo !== null) await this.published(actor);
+      return ok(saved.value.savedTo);
     },
 
     /** Asks for a file and checks all of it; nothing is written here. null when cancelled. */

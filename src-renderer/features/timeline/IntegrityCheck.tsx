@@ -1,29 +1,38 @@
 import { useState, type ReactElement } from 'react';
 
-import { describeChainReport, type ChainReport } from '@shared/domain/timeline/chain';
+import { describeChainReport } from '@shared/domain/timeline/chain';
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../app/DeskContext';
 
-/** Walks the incident's hash chain and says, in words, whether the log is as it was recorded. */
-export function IntegrityCheck({ incident }: { incident: Incident }): ReactElement {
-  const { repos } = useDesk();
-  const [state, setState] = useState<{ running: boolean; done: number; report: ChainReport | null; text: string | null }>({ running: false, done: 0, report: null, text: null });
+/**
+ * Walks the incident's hash chain and says, in words, whether the log is as it was recorded:
+ * unbroken, and still holding every head that ever left the desk (a chain cut short after an
+ * export is "missing revisions", never "intact"). A verified head is itself published.
+ */
+export function IntegrityCheck({ incident, operatorName }: { incident: Incident; operatorName: string }): ReactElement {
+  const { repos, clock } = useDesk();
+  const [state, setState] = useState<{ running: boolean; done: number; ok: boolean | null; text: string | null }>({ running: false, done: 0, ok: null, text: null });
+  const run = async () => {
+    setState({ running: true, done: 0, ok: null, text: null });
+    const report = await repos.timeline.verify(incident.id, (done) => setState((s) => ({ ...s, done })));
+    if (!report.ok) {
+      const entry = await repos.timeline.get(report.firstBreak.entryId);
+      return setState({ running: false, done: 0, ok: false, text: describeChainReport(report, () => entry?.title) });
+    }
+    const problem = await repos.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
+    if (problem !== null) return setState({ running: false, done: 0, ok: false, text: `Integrity check FAILED: ${problem}` });
+    const heads = await repos.publishedHeads.listForIncident(incident.id);
+    await repos.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
+    setState({ running: false, done: 0, ok: true, text: `${describeChainReport(report)}${heads.length > 0 ? ` It still holds every head published before (${heads.length}).` : ''}` });
+  };
   return (
     <div className="integrity">
-      <button type="button" className="button" disabled={state.running} onClick={() => {
-        setState({ running: true, done: 0, report: null, text: null });
-        void repos.timeline
-          .verify(incident.id, (done) => setState((s) => ({ ...s, done })))
-          .then(async (report) => {
-            const entry = report.ok ? undefined : await repos.timeline.get(report.firstBreak.entryId);
-            setState({ running: false, done: 0, report, text: describeChainReport(report, () => entry?.title) });
-          });
-      }}>
+      <button type="button" className="button" disabled={state.running} onClick={() => void run()}>
         {state.running ? `Verifying… ${state.done} revisions` : 'Verify integrity'}
       </button>
       {state.text && (
-        <p className={state.report?.ok ? 'integrity__ok' : 'integrity__fail'} role={state.report?.ok ? 'status' : 'alert'} data-testid="integrity-result">
+        <p className={state.ok ? 'integrity__ok' : 'integrity__fail'} role={state.ok ? 'status' : 'alert'} data-testid="integrity-result">
           {state.text}
         </p>
       )}

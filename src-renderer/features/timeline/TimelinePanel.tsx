@@ -84,7 +84,7 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
       <div className="timeline__toolbar">
         <h2 id="timeline-title">Timeline</h2>
         <AsKnownAt incident={incident} value={asKnownAt} onChange={setAsKnownAt} />
-        <IntegrityCheck incident={incident} />
+        <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
         <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', `${n} entries imported.`)} />
       </div>
       {asKnownAt === null ? (

@@ -25,6 +25,7 @@ function setUp(overrides: Partial<IpcHandlers> = {}) {
     [CHANNELS.listBackups]: vi.fn(() => Promise.resolve({ folder: '/data/backups', backups: [] })),
     [CHANNELS.readBackup]: vi.fn(() => Promise.resolve({ text: '{}' })),
     [CHANNELS.savePdf]: vi.fn(() => Promise.resolve({ savedTo: null })),
+    [CHANNELS.savePackage]: vi.fn(() => Promise.resolve({ savedTo: null })),
     ...overrides,
   };
   const log = { warn: vi.fn(), error: vi.fn() };

@@ -30,6 +30,7 @@ function memoryPlatform() {
     openTextFile: () => Promise.resolve(ok(null)),
     autoBackups: null,
     savePdf: null,
+    savePackage: () => Promise.resolve(ok({ savedTo: null })),
   };
   return { platform, saved };
 }

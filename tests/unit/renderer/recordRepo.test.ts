@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildRecord } from '@shared/domain/record/buildRecord';
 import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
+import { contactDetailsLine } from '@shared/domain/record/recordSections';
 import { sealRecord } from '@shared/domain/record/recordFile';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
@@ -69,9 +70,10 @@ describe('the record’s contacts', () => {
     const incident = await desk.repos.incidents.create(fields.value, actor());
     await desk.repos.contacts.startActivation(incident.id, tree.value.id, actor());
     const source = await desk.repos.record.collect(incident.id);
-    expect(source?.contacts[0]?.['phones']).toEqual([
-      { label: 'After hours', number: '(312) 555-0170 ext. 12' },
-      { label: 'main', number: '+44 20 7946 0958' },
-    ]);
+    // The record keeps each number as stored; its report line shows it as the desk does, with its label.
+    const contact = source?.contacts[0];
+    if (!contact) throw new Error('contact');
+    expect(contact.phones.map((p) => p.number)).toEqual(['+1 312 555 0170 ext. 12', '+44 20 7946 0958']);
+    expect(contactDetailsLine(contact, 'US')).toBe('After hours (312) 555-0170 ext. 12 · main +44 20 7946 0958 · contact1@example.org');
   });
 });

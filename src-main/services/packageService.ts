@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPackage';
+import type { SavePackageRequest, SaveFileResponse } from '@shared/ipc/contract';
+
+import { describeFsError } from '../adapters/fsErrors';
+import { HandlerError } from '../ipc/handlerError';
+import type { SaveDialogRequest } from './fileService';
+
+export type PackageServiceDeps = {
+  showSaveDialog: (request: SaveDialogRequest) => Promise<string | null>;
+  writeFileAtomic: (path: string, data: Uint8Array) => Promise<void>;
+};
+
+const sha256Bytes = (bytes: Uint8Array) => Promise.resolve(createHash('sha256').update(bytes).digest('hex'));
+const sha256Text = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
+
+/**
+ * The `record:save-package` capability: an after-action record's export package, checked file by
+ * file against its own manifest (so main never writes a package that would not verify), then
+ * written atomically where the person chooses: never half a zip where a whole one is expected.
+ */
+export function createPackageService(deps: PackageServiceDeps) {
+  return {
+    async save(request: SavePackageRequest): Promise<SaveFileResponse> {
+      const files = unzipPackage(request.zip);
+      if (!files.ok) throw new HandlerError('invalid-request', files.error.code === 'not-a-zip' ? `The package is not a readable zip (${files.error.detail}); nothing was saved.` : `The package holds a folder (${files.error.name}); nothing was saved.`);
+      // SECURITY: the files against the manifest; the record's own chain was walked when it was built.
+      const checked = await verifyPackageFiles(files.value, sha256Bytes, sha256Text, { record: false });
+      const failed = checked.checks.find((c) => !c.ok);
+      if (failed) throw new HandlerError('invalid-request', `The package does not check out (${failed.name}: ${failed.detail}); nothing was saved.`);
+      const path = await deps.showSaveDialog({ suggestedName: request.suggestedName, filters: [{ name: 'Export package (zip)', extensions: ['zip'] }], title: request.title });
+      if (path === null) return { savedTo: null };
+      try {
+        await deps.writeFileAtomic(path, request.zip);
+      } catch (error) {
+        throw new HandlerError('io-failed', error instanceof Error ? error.message : describeFsError(error, 'save', path), { cause: error });
+      }
+      return { savedTo: path };
+    },
+  };
+}

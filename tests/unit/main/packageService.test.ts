@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
+
+import { HandlerError } from '@main/ipc/handlerError';
+import { createPackageService } from '@main/services/packageService';
+import { buildPackage } from '@shared/domain/record/exportPackage';
+import { CHANNELS } from '@shared/ipc/channels';
+import { ipcContract } from '@shared/ipc/contract';
+
+const sha256Bytes = (b: Uint8Array) => Promise.resolve(createHash('sha256').update(b).digest('hex'));
+
+async function smallPackage(): Promise<Uint8Array> {
+  const files = [
+    { name: 'r.json', role: 'record' as const, bytes: strToU8('{"format":"response-desk-record"}') },
+    { name: 'r-timeline.csv', role: 'timeline-csv' as const, bytes: strToU8('title\r\nVan drives into the crowd\r\n') },
+  ];
+  return (await buildPackage(files, { checksum: 'a'.repeat(64), profile: 'council', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' }, sha256Bytes)).zip;
+}
+
+describe('saving an export package through main', () => {
+  it('checks every file against the manifest, then writes the zip atomically where the person chooses', async () => {
+    const zip = await smallPackage();
+    const writeFileAtomic = vi.fn(() => Promise.resolve());
+    const showSaveDialog = vi.fn(() => Promise.resolve('/home/ingrid/record.zip'));
+    const service = createPackageService({ showSaveDialog, writeFileAtomic });
+    expect(await service.save({ suggestedName: 'record.zip', zip })).toEqual({ savedTo: '/home/ingrid/record.zip' });
+    expect(showSaveDialog).toHaveBeenCalledWith({ suggestedName: 'record.zip', filters: [{ name: 'Export package (zip)', extensions: ['zip'] }], title: undefined });
+    expect(writeFileAtomic).toHaveBeenCalledWith('/home/ingrid/record.zip', zip);
+  });
+
+  it('refuses a package whose file no longer matches its manifest, before any dialog, naming the file', async () => {
+    const files = unzipSync(await smallPackage());
+    files['r-timeline.csv'] = strToU8('title\r\nSomething else\r\n');
+    const showSaveDialog = vi.fn(() => Promise.resolve('/x.zip'));
+    const writeFileAtomic = vi.fn(() => Promise.resolve());
+    const service = createPackageService({ showSaveDialog, writeFileAtomic });
+    const saving = service.save({ suggestedName: 'record.zip', zip: zipSync(files) });
+    await expect(saving).rejects.toBeInstanceOf(HandlerError);
+    await expect(saving).rejects.toThrow(/r-timeline\.csv: Its SHA-256 does not match the manifest.*nothing was saved/);
+    expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(writeFileAtomic).not.toHaveBeenCalled();
+  });
+
+  it('refuses bytes that are not a zip', async () => {
+    const service = createPackageService({ showSaveDialog: () => Promise.resolve('/x.zip'), writeFileAtomic: () => Promise.resolve() });
+    await expect(service.save({ suggestedName: 'record.zip', zip: strToU8('hello') })).rejects.toThrow(/not a readable zip/);
+  });
+
+  it('takes only a file name ending in .zip and bytes, as the contract says', () => {
+    const request = ipcContract[CHANNELS.savePackage].request;
+    expect(request.safeParse({ suggestedName: 'record.zip', zip: new Uint8Array([1]) }).success).toBe(true);
+    expect(request.safeParse({ suggestedName: '../record.zip', zip: new Uint8Array([1]) }).success).toBe(false);
+    expect(request.safeParse({ suggestedName: 'record.exe', zip: new Uint8Array([1]) }).success).toBe(false);
+    expect(request.safeParse({ suggestedName: 'record.zip', zip: 'UEsDBA==' }).success).toBe(false);
+  });
+});
