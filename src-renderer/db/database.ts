@@ -9,6 +9,7 @@ import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+import { writeDoor } from './writeDoor';
 
 /** A timeline entry's place in its incident's list. */
 export type TimelineOrderKey = { incidentId: string; occurredAt: number; id: string };
@@ -44,6 +45,8 @@ export class DeskDatabase extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Every row is checked on its way in, as a restore will check it (see writeDoor.ts).
+    this.use(writeDoor);
     // Another tab or window opened a newer version: close so it can upgrade, then reload.
     this.on('versionchange', () => {
       this.close();

@@ -24,7 +24,7 @@ import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
 
 const describeWriteError = (e: ActivationWriteError): string =>
-  e.code === 'no-activation' || e.code === 'no-tree' || e.code === 'empty-tree' ? 'This activation no longer exists on this desk.' : describeActivationError(e);
+  e.code === 'refused' ? e.message : e.code === 'no-activation' || e.code === 'no-tree' || e.code === 'empty-tree' ? 'This activation no longer exists on this desk.' : describeActivationError(e);
 
 const ACTION_LABELS: Record<CallState, string> = {
   waiting: 'Back to waiting',
