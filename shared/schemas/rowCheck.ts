@@ -76,7 +76,8 @@ export function legacyNotes(table: TableName, row: unknown): string[] {
   if (!LEGACY_TABLES.has(table)) return [];
   const strict = TABLE_SCHEMAS[table].safeParse(row);
   if (strict.success) return [];
-  return strict.error.issues.map((issue) => {
+  // sourceKey only mirrors the source, for the index: the source's own note says it.
+  return strict.error.issues.filter((issue) => issue.path[0] !== 'sourceKey').map((issue) => {
     const where = joinPath(issue.path.filter((p) => p !== 'content'));
     if (issue.code === 'too_big') {
       const value = issue.path.reduce<unknown>((v, key) => (isPlainObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[key] : undefined), row);

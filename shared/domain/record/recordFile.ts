@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
-import { AuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
-import { TimelineEntrySchema, TimelineRevisionSchema } from '../../schemas/timeline';
+import { IncidentSchema, OpenRecordSchema, StoredAuditEventSchema } from '../../schemas/entities';
+import { StoredTimelineEntrySchema, StoredTimelineRevisionSchema } from '../../schemas/timeline';
 import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
 
 /** FORMAT: the after-action record's file format. Bump the version for any change a reader must know of. */
@@ -20,7 +20,9 @@ export const RecordContentSchema = z.object({
       counts: z.record(z.string(), z.number().int().nonnegative()),
     })
     .optional(),
-  timeline: z.object({ entries: z.array(TimelineEntrySchema), revisions: z.array(TimelineRevisionSchema) }).optional(),
+  // FORMAT: entries and revisions as the desk reads them back: an entry an earlier version let
+  // through past today's limits stays as recorded (verifyRecordText names it).
+  timeline: z.object({ entries: z.array(StoredTimelineEntrySchema), revisions: z.array(StoredTimelineRevisionSchema) }).optional(),
   /** Ids of the timeline's decision entries, in time order. */
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),
@@ -28,7 +30,7 @@ export const RecordContentSchema = z.object({
   activations: z.object({ activations: open, attempts: open, contacts: open.optional() }).optional(),
   checklists: z.object({ items: open }).optional(),
   lessons: open.optional(),
-  audit: z.array(AuditEventSchema).optional(),
+  audit: z.array(StoredAuditEventSchema).optional(),
 });
 export type RecordContent = z.infer<typeof RecordContentSchema>;
 

@@ -1,4 +1,5 @@
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { legacyNotes } from '../../schemas/rowCheck';
 import { verifyChain } from '../timeline/chain';
 import { describeChainReport } from '../timeline/chain';
 import { RECORD_FORMAT, RECORD_FORMAT_VERSION, RecordFileSchema, type RecordFile } from './recordFile';
@@ -64,6 +65,16 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
       return { ok: false, checks: [...checks, { name: 'hash chain', ok: false, detail: `The chain is intact but ends at ${report.headHash}, not at the head stated at export (${record.integrity.chainHead}): revisions are missing from the end.` }], record };
     }
     checks.push({ name: 'hash chain', ok: true, detail: describeChainReport(report) });
+  }
+  const overLimit = (timeline?.entries ?? []).filter((e) => legacyNotes('timelineEntries', e).length > 0);
+  if (overLimit.length > 0) {
+    // Not a failure: revisions never change, and these were within the limits of the desk that logged them.
+    const named = overLimit.slice(0, 5).map((e) => `“${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}” (${legacyNotes('timelineEntries', e).join('; ')})`);
+    checks.push({
+      name: 'limits',
+      ok: true,
+      detail: `${overLimit.length} ${overLimit.length === 1 ? 'entry was' : 'entries were'} logged by an earlier version past today's limits and ${overLimit.length === 1 ? 'is' : 'are'} checked as recorded: ${named.join(', ')}${overLimit.length > 5 ? ', …' : ''}.`,
+    });
   }
   return { ok: true, checks, record };
 }

@@ -4,7 +4,8 @@ import type { RecordSource } from '@shared/domain/record/buildRecord';
 import type { RecordFile } from '@shared/domain/record/recordFile';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Incident, OpenRecord } from '@shared/schemas/entities';
-import { TABLE_SCHEMAS, type TableName } from '@shared/schemas/tables';
+import { checkStoredRow } from '@shared/schemas/rowCheck';
+import type { TableName } from '@shared/schemas/tables';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
@@ -99,10 +100,11 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
       };
       for (const [table, list] of Object.entries(rows) as [TableName, unknown[]][]) {
         for (const row of list) {
-          const parsed = TABLE_SCHEMAS[table].safeParse(row);
-          if (!parsed.success) {
+          // Checked as the desk's own database will check it, so an import never fails half-way.
+          const checked = checkStoredRow(table, row);
+          if (!checked.ok) {
             const id = typeof row === 'object' && row !== null && 'id' in row ? String(row.id) : '?';
-            return err({ code: 'invalid-row', table, id, problem: parsed.error.issues[0]?.message ?? 'invalid' });
+            return err({ code: 'invalid-row', table, id, problem: checked.error.message });
           }
         }
       }
