@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 
+import { safeCell } from '../csv/safeCell';
 import { err, ok, type Result } from '../result';
 import type { Contact, ContactPhone } from '../../schemas/contacts';
 import { emailProblem, emptyContactFields, phoneProblem, type ContactFields } from './contact';
@@ -195,12 +196,12 @@ export const CONTACT_CSV_COLUMNS = [
   'After-hours availability', 'Notes', 'Last verified', 'Do not share', 'Consent on file',
 ] as const;
 
-/** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents. */
+/** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents; no cell can start a formula (safeCell). */
 export function contactsToCsv(contacts: readonly Contact[]): string {
   const rows = contacts.map((c) => [
     c.name, c.organisation, c.role, categoryTitle(c.category), c.phones[0]?.number ?? '', c.phones[1]?.number ?? '', c.phones[2]?.number ?? '',
     c.email, c.radioCallSign, c.languages.join(', '), c.afterHours, c.notes, c.lastVerifiedAt === null ? '' : new Date(c.lastVerifiedAt).toISOString().slice(0, 10),
     c.doNotShare ? 'yes' : 'no', c.consentOnFile ? 'yes' : 'no',
-  ]);
+  ].map(safeCell));
   return `\uFEFF${Papa.unparse({ fields: [...CONTACT_CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
 }

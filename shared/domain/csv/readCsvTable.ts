@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 
 import { err, ok, type Result } from '../result';
+import { unneutraliseCell } from './safeCell';
 
 /** A spreadsheet as read: its header row and the rows under it, cells as typed. */
 export type CsvTable = { headers: string[]; rows: string[][] };
@@ -19,5 +20,6 @@ export function readCsvTable(text: string): Result<CsvTable, CsvError> {
   if (fatal) return err({ code: 'unreadable', detail: `row ${fatal.row !== undefined ? fatal.row + 1 : '?'}: ${fatal.message}` });
   const [headers, ...rows] = parsed.data;
   if (!headers || headers.every((h) => h.trim() === '')) return err({ code: 'empty' });
-  return ok({ headers: headers.map((h) => h.trim()), rows });
+  // A cell an exporter neutralised against formula injection reads back as the text typed.
+  return ok({ headers: headers.map((h) => h.trim()), rows: rows.map((row) => row.map(unneutraliseCell)) });
 }

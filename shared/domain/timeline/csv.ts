@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import Papa from 'papaparse';
 
+import { safeCell } from '../csv/safeCell';
 import { wallClockToInstant } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import {
@@ -22,13 +23,16 @@ export const CSV_COLUMNS = [
 
 const iso = (at: number | null, timeZone: string) => (at === null ? '' : format(new TZDate(at, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX"));
 
-/** RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 with a byte-order mark so spreadsheets read accents. */
+/**
+ * RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 with a byte-order mark so spreadsheets
+ * read accents; no cell can start a formula (safeCell).
+ */
 export function timelineToCsv(entries: readonly TimelineEntry[], timeZone: string): string {
   const rows = entries.map((e) => [
     iso(e.occurredAt, timeZone), format(new TZDate(e.occurredAt, timeZone), 'yyyy-MM-dd HH:mm'), timeZone, e.occurredPrecision, iso(e.reportedAt, timeZone),
     iso(e.recordedAt, timeZone), e.recordedBy, e.category, e.title, e.body, e.source, e.verification, e.tags.join(' '), e.release,
     e.onBehalfOf ?? '', e.transcribed ? 'yes' : 'no', e.retracted ? 'yes' : 'no', e.retractionReason ?? '', String(e.revisionCount), e.id,
-  ]);
+  ].map(safeCell));
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }
 
