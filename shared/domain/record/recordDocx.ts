@@ -8,6 +8,7 @@ import { PROFILE_LABELS } from './profiles';
 import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import type { RecordFile } from './recordFile';
 import { digestActivations, digestChecklists, digestStatements, fieldText, rowLabel } from './recordSections';
+import { revealBidiDeep } from '../text/bidi';
 
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 280, after: 120 } });
 const subheading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3, spacing: { before: 200, after: 80 } });
@@ -28,7 +29,9 @@ function table(header: string[], rows: string[][]): Table {
  * The after-action record as an editable Word document for the mayor's office: the same
  * sections as the report, with the redactions and the integrity section kept in it.
  */
-export function recordDocument(record: RecordFile): Document {
+export function recordDocument(given: RecordFile): Document {
+  // SECURITY: hidden direction controls in the record's text appear as marks, never obeyed (text/bidi.ts).
+  const record = revealBidiDeep(given);
   const { content, integrity } = record;
   const incident = content.incident;
   const zone = incident.timeZone;

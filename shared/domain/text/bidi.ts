@@ -44,12 +44,29 @@ export function splitBidiControls(text: string): { text: string; control: boolea
   return parts;
 }
 
-/** Every string in a JSON-like value with its controls revealed (a record laid out as a document). */
+/**
+ * Every string in a JSON-like value with its controls revealed (a record laid out as a document).
+ * Parts without a control are returned as they are, so a large clean record is not copied.
+ */
 export function revealBidiDeep<T>(value: T): T {
   if (typeof value === 'string') return revealBidiControls(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => revealBidiDeep(v)) as T;
+  if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
+    let copy: unknown[] | null = null;
+    for (const [i, item] of items.entries()) {
+      const revealed: unknown = revealBidiDeep(item);
+      if (revealed !== item) (copy ??= [...items])[i] = revealed;
+    }
+    return (copy ?? value) as T;
+  }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealBidiDeep(v)])) as T;
+    const fields = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | null = null;
+    for (const [key, item] of Object.entries(fields)) {
+      const revealed: unknown = revealBidiDeep(item);
+      if (revealed !== item) (copy ??= { ...fields })[key] = revealed;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

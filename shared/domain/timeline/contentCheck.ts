@@ -14,7 +14,7 @@ function describeIssue(content: Record<string, unknown>, issue: z.core.$ZodIssue
   const field = String(issue.path[0] ?? 'entry');
   const value = content[field];
   if (field === 'title' && issue.code === 'too_big') {
-    return { field, message: `The title is ${count(String(value).length)} characters; a title takes up to ${count(ENTRY_LIMITS.title)} (put the detail in the notes)` };
+    return { field, message: `The title is ${count(String(value).length)} characters; a title takes up to ${count(ENTRY_LIMITS.title)}` };
   }
   if (field === 'title') return { field, message: 'The title is empty: say in a few words what happened' };
   if (field === 'body' && issue.code === 'too_big') return { field, message: `The notes are ${count(String(value).length)} characters; they take up to ${count(ENTRY_LIMITS.body)}` };
@@ -58,7 +58,7 @@ export function checkEntryContent(content: EntryContent, carried: EntryContent |
   return unique.length === 0 ? ok(content) : err(unique);
 }
 
-/** "The title is 612 characters; a title takes up to 500 (put the detail in the notes)." */
+/** "The title is 612 characters; a title takes up to 500." */
 export function describeContentProblems(problems: readonly ContentProblem[]): string {
   return `${problems.map((p) => p.message).join('; ')}.`;
 }

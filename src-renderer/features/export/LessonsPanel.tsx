@@ -10,6 +10,7 @@ import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS } from '@shared/
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
+import { UserText } from '../../ui/UserText';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '' };
 
@@ -36,7 +37,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
               <ul className="lessons__list">
                 {list.map((l) => (
                   <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
-                    <span>{l.text}</span>
+                    <span><UserText text={l.text} /></span>
                     {l.kind === 'corrective-action' && (
                       <span className="muted"> · {l.owner} · due {l.dueDate}{l.status === 'done' ? ' · done' : ''}</span>
                     )}

@@ -1,4 +1,4 @@
-import { Fragment, type ReactElement, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactElement, type ReactNode } from 'react';
 
 import { citeGuide } from '@shared/domain/guide/citation';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
@@ -10,6 +10,7 @@ import { digestActivations, digestChecklists, digestStatements } from '@shared/d
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { OpenRecord } from '@shared/schemas/entities';
 import { LESSON_KIND_HEADINGS } from '@shared/schemas/lessons';
+import { revealBidiDeep } from '@shared/domain/text/bidi';
 
 const COUNT_LABELS: Record<string, string> = {
   timelineEntries: 'Timeline entries',
@@ -127,7 +128,9 @@ function Section({ title, children }: { title: string; children: ReactNode }): R
 }
 
 /** The after-action record as a readable report: the preview, the print view and the PDF. */
-export function RecordReport({ record, truncatedTo }: { record: RecordFile; truncatedTo?: number | undefined }): ReactElement {
+export function RecordReport({ record: given, truncatedTo }: { record: RecordFile; truncatedTo?: number | undefined }): ReactElement {
+  // SECURITY: the report (and the PDF printed from it) shows hidden direction controls as marks, never obeys them.
+  const record = useMemo(() => revealBidiDeep(given), [given]);
   const { content, integrity } = record;
   const incident = content.incident;
   const zone = incident.timeZone;

@@ -32,6 +32,7 @@ export function RestoreBackup({ operatorName, label = 'Restore from a backup…'
           pending={pending}
           title="Restore this backup?"
           intro={<p><strong className="break"><UserText text={pending.fileName} /></strong></p>}
+          caution="Save a backup of the current state first if you may need it."
           confirmLabel="Replace everything and restore"
           onCancel={() => setPending(null)}
           onConfirm={(acceptBrokenChains) => {

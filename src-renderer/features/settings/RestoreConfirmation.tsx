@@ -18,10 +18,12 @@ const COUNTED: { table: string; label: string }[] = [
  * and what was recorded past today's limits. A broken timeline chain is restored only when the
  * person ticks that they read it; the audit log then records it, incident by incident.
  */
-export function RestoreConfirmation({ pending, title, intro, confirmLabel, onCancel, onConfirm }: {
+export function RestoreConfirmation({ pending, title, intro, caution = '', confirmLabel, onCancel, onConfirm }: {
   pending: PendingRestore;
   title: string;
   intro: ReactNode;
+  /** Said after the warning that everything is replaced. */
+  caution?: string;
   confirmLabel: string;
   onCancel: () => void;
   onConfirm: (acceptBrokenChains: boolean) => void;
@@ -66,7 +68,7 @@ export function RestoreConfirmation({ pending, title, intro, confirmLabel, onCan
           {overLimit.length > 50 && <p>…and {overLimit.length - 50} more.</p>}
         </details>
       )}
-      <p className="warning-text">Restoring replaces everything now on this desk with the backup&apos;s contents.</p>
+      <p className="warning-text">Restoring replaces everything now on this desk with the backup&apos;s contents.{caution && ` ${caution}`}</p>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel}>Cancel</button>
         <button type="button" className="button button--danger" disabled={broken.length > 0 && !accepted} onClick={() => onConfirm(broken.length > 0 && accepted)}>

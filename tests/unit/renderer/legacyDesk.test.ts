@@ -76,7 +76,7 @@ describe('a desk that already holds entries past today’s limits', () => {
     expect(same.ok ? null : same.error).toEqual({
       code: 'invalid',
       problems: [
-        { field: 'title', message: 'The title is 608 characters; a title takes up to 500 (put the detail in the notes)' },
+        { field: 'title', message: 'The title is 608 characters; a title takes up to 500' },
         { field: 'source', message: 'The source is 224 characters; a source takes up to 200' },
         { field: 'tags', message: '31 tags; an entry takes up to 30' },
       ],
@@ -93,7 +93,7 @@ describe('a desk that already holds entries past today’s limits', () => {
     const batch = [makeContent({ title: 'Fine' }), makeContent({ title: 'x'.repeat(501) }), makeContent({ title: 'Also fine' })];
     const refused = await desk.repos.timeline.append('inc_legacy', batch, actor()).then(() => null, (e: unknown) => e);
     expect(refused).toBeInstanceOf(TimelineRefusedError);
-    expect((refused as Error).message).toBe(`Entry 2 of 3 (“${'x'.repeat(60)}…”): The title is 501 characters; a title takes up to 500 (put the detail in the notes).`);
+    expect((refused as Error).message).toBe(`Entry 2 of 3 (“${'x'.repeat(60)}…”): The title is 501 characters; a title takes up to 500.`);
     for (const content of [makeContent({ tags: Array.from({ length: 31 }, (_, i) => `t${i}`) }), makeContent({ tags: ['a'.repeat(41)] }), makeContent({ source: 's'.repeat(201) })]) {
       await expect(desk.repos.timeline.append('inc_legacy', [content], actor())).rejects.toThrow(/tags; an entry takes up to 30|a tag takes up to 40|a source takes up to 200/);
     }
