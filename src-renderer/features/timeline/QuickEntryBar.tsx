@@ -3,33 +3,11 @@ import { forwardRef, useState, type ReactElement } from 'react';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
 import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
-import { describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
+import { contentFromQuick, describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent } from '@shared/schemas/timeline';
 
 import { useTimelineUi } from './timelineUiStore';
-
-/** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
-export function contentFromQuick(parsed: ParsedQuickEntry, backfill: { enabled: boolean; writtenBy: string }): EntryContent {
-  return {
-    occurredAt: parsed.occurredAt,
-    occurredPrecision: parsed.occurredPrecision,
-    reportedAt: null,
-    category: parsed.category,
-    title: parsed.title,
-    body: '',
-    source: parsed.source,
-    sourceContactId: null,
-    verification: 'unverified',
-    tags: parsed.tags,
-    release: 'internal',
-    links: [],
-    onBehalfOf: backfill.enabled && backfill.writtenBy.trim() !== '' ? backfill.writtenBy.trim() : null,
-    transcribed: backfill.enabled,
-    retracted: false,
-    retractionReason: null,
-  };
-}
 
 type Props = {
   incident: Incident;
