@@ -12,6 +12,12 @@ const KILLS = 20;
 // The browsers here are started and killed by the test itself; a trace cannot outlive a SIGKILL.
 test.use({ trace: 'off' });
 
+/** Every browser this test started, so a failing run leaves none behind. */
+const started: ChildProcess[] = [];
+test.afterEach(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+});
+
 /** Starts Debian's Chromium on a profile folder of its own, as a person's browser would keep one. */
 async function launch(profile: string): Promise<{ browser: Browser; child: ChildProcess }> {
   const child = spawn(
@@ -19,6 +25,7 @@ async function launch(profile: string): Promise<{ browser: Browser; child: Child
     [`--user-data-dir=${profile}`, '--headless=new', '--remote-debugging-port=0', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', 'about:blank'],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  started.push(child);
   const endpoint = await new Promise<string>((done, fail) => {
     let text = '';
     const timer = setTimeout(() => fail(new Error(`Chromium did not start: ${text}`)), 30_000);
