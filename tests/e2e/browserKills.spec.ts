@@ -29,7 +29,7 @@ async function launch(profile: string): Promise<{ browser: Browser; child: Child
   const endpoint = await new Promise<string>((done, fail) => {
     let text = '';
     const timer = setTimeout(() => fail(new Error(`Chromium did not start: ${text}`)), 30_000);
-    child.stderr?.on('data', (d: Buffer) => {
+    child.stderr.on('data', (d: Buffer) => {
       text += d.toString();
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(text);
       if (m?.[1]) {
