@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import Papa from 'papaparse';
 
 import { safeCell } from '../csv/safeCell';
+import { checkEntryContent } from './contentCheck';
 import { wallClockToInstant } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import {
@@ -185,10 +186,17 @@ export function importRows(
       errors.push(...problems);
       return;
     }
-    contents.push({
+    const content: EntryContent = {
       occurredAt, occurredPrecision: 'exact', reportedAt, category, title, body, source, sourceContactId: null, verification, tags,
       release: 'internal', links: [], onBehalfOf: null, transcribed: true, retracted: false, retractionReason: null,
-    });
+    };
+    // The timeline's own check on every new entry, said here by row and column rather than at import.
+    const checked = checkEntryContent(content);
+    if (!checked.ok) {
+      errors.push(...checked.error.map((p) => ({ row: rowNo, column: col(p.field as ImportField) ?? p.field, problem: p.message })));
+      return;
+    }
+    contents.push(content);
   });
   return ok({ contents, errors });
 }

@@ -71,3 +71,23 @@ describe('timeline CSV', () => {
     expect(readCsv('a,b\n"unclosed,1\n').ok).toBe(false);
   });
 });
+
+describe('timeline CSV and the limits the desk reads back', () => {
+  it('names a row past the limits by row and column, before anything is written', () => {
+    const tags = Array.from({ length: 31 }, (_, i) => `t${i}`).join(' ');
+    const t = table(`title,date,tags\r\nRoad closed,2026-11-24 14:05,${tags}\r\nFine,2026-11-24 14:06,traffic\r\n`);
+    const result = importRows(t, autoMap(t.headers), { timeZone: OSLO });
+    expect(result.ok && result.value.errors).toEqual([{ row: 2, column: 'tags', problem: '31 tags; an entry takes up to 30' }]);
+    expect(result.ok && result.value.contents.map((c) => c.title)).toEqual(['Fine']);
+  });
+
+  it('reads its own neutralised cells back as typed', async () => {
+    const log = makeLog();
+    await log.add('a', makeContent({ title: '=HYPERLINK("http://x","Click")', source: '+47 38 07 50 00' }), { operator: 'Ingrid', now: T });
+    const csv = timelineToCsv([...log.entries.values()], OSLO);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""Click"")"`);
+    const t = table(csv);
+    const result = importRows(t, autoMap(t.headers), { timeZone: OSLO });
+    expect(result.ok && result.value.contents[0]).toMatchObject({ title: '=HYPERLINK("http://x","Click")', source: '+47 38 07 50 00' });
+  });
+});
