@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -100,7 +100,6 @@ async function start(): Promise<void> {
     folder: join(app.getPath('userData'), 'backups'),
     policyPath: join(app.getPath('userData'), 'backup-policy.json'),
     now: () => Date.now(),
-    sha256: (text) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex')),
     writeFileAtomic: write,
     mkdir: (path) => fs.mkdir(path, { recursive: true }),
     readdir: (path) => fs.readdir(path),

@@ -1,7 +1,6 @@
 import { basename, join } from 'node:path';
 
 import { readBackupEnvelope } from '@shared/domain/backup/backupFile';
-import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { BackupPolicySchema, DEFAULT_BACKUP_POLICY, type BackupInfo, type BackupPolicy } from '@shared/ipc/contract';
 
 import { fsErrorCode } from '../adapters/fsErrors';
@@ -15,7 +14,6 @@ export type BackupDeps = {
   /** Where main keeps the rotation policy (a small JSON file beside the data). */
   policyPath: string;
   now: () => number;
-  sha256: Sha256Hex;
   writeFileAtomic: (path: string, data: Uint8Array | string) => Promise<void>;
   mkdir: (path: string) => Promise<unknown>;
   readdir: (path: string) => Promise<string[]>;
@@ -115,7 +113,10 @@ export function createBackupService(deps: BackupDeps) {
   return {
     async write(request: { content: string; reason?: string | undefined }): Promise<{ written: BackupInfo; removed: string[] }> {
       // SECURITY: only a whole desk backup is written into the rotation, whatever the renderer sends.
-      const envelope = await readBackupEnvelope(request.content, { supportedSchemaVersion: Number.MAX_SAFE_INTEGER, sha256: deps.sha256 });
+      // Its checksum is left to the restore, which verifies it before using the file: recomputing it
+      // here would hold the main process (and every window) for seconds on a large desk, every few
+      // minutes, and a renderer able to send junk could seal junk with a matching checksum anyway.
+      const envelope = await readBackupEnvelope(request.content, { supportedSchemaVersion: Number.MAX_SAFE_INTEGER, sha256: null });
       if (!envelope.ok) {
         deps.log.warn('refused to write an automatic backup that is not one', { code: envelope.error.code });
         throw new HandlerError('invalid-request', `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`);
