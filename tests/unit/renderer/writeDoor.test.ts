@@ -30,3 +30,30 @@ describe('the database’s one door', () => {
     expect(await desk.db.contacts.get('con_4')).toEqual(kept);
   });
 });
+
+describe('the door during an upgrade', () => {
+  it('lets a migration rewrite rows, so a desk always opens', async () => {
+    const { DeskDatabase } = await import('@renderer/db/database');
+    const { SCHEMA_HISTORY } = await import('@renderer/db/schema');
+    const name = `door-upgrade-${Date.now()}`;
+    const old = new DeskDatabase(name);
+    await old.contacts.add(makeContact({ id: 'con_1' }));
+    old.close();
+    const next = SCHEMA_HISTORY.at(-1)!.version + 1;
+    const upgraded = new DeskDatabase(name, [
+      ...SCHEMA_HISTORY,
+      {
+        version: next,
+        stores: {},
+        upgrade: async (tx) => {
+          await tx.table('contacts').toCollection().modify((c: Record<string, unknown>) => void (c['movedField'] = 1));
+        },
+      },
+    ]);
+    await upgraded.open();
+    expect(await upgraded.contacts.get('con_1')).toMatchObject({ movedField: 1 });
+    // After the upgrade, the door is back: the same field is refused from an ordinary write.
+    await expect(upgraded.contacts.put({ ...makeContact({ id: 'con_2' }), movedField: 1 } as never)).rejects.toBeInstanceOf(WriteRefusedError);
+    upgraded.close();
+  });
+});
