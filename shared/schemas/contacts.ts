@@ -115,6 +115,9 @@ export const TreeActivationSchema = z.object({
 });
 export type TreeActivation = z.infer<typeof TreeActivationSchema>;
 
+/** The longest note a call's log keeps. */
+export const CALL_NOTE_MAX = 2000;
+
 /** One line of an activation's call log: append-only. */
 export const CallAttemptSchema = z.object({
   id,
@@ -129,6 +132,6 @@ export const CallAttemptSchema = z.object({
   to: CallStateSchema,
   /** True for the line that passed the call to the fallback contact. */
   escalated: z.boolean(),
-  note: z.string().max(2000),
+  note: z.string().max(CALL_NOTE_MAX),
 });
 export type CallAttempt = z.infer<typeof CallAttemptSchema>;

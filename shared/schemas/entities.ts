@@ -75,6 +75,9 @@ export const FieldChangeSchema = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
 
+/** An audit line's summary: auditEvent() shortens longer ones, the full values stay in `changes`. */
+export const AUDIT_SUMMARY_MAX = 500;
+
 /** One line of the audit log: who changed what, when. Append-only. */
 export const AuditEventSchema = z.object({
   id,
@@ -85,10 +88,15 @@ export const AuditEventSchema = z.object({
   entityType: z.string().min(1).max(60),
   entityId: id,
   action: AuditActionSchema,
-  summary: z.string().max(500),
+  summary: z.string().max(AUDIT_SUMMARY_MAX),
   changes: z.array(FieldChangeSchema),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/**
+ * An audit line as read back. Earlier versions wrote summaries past AUDIT_SUMMARY_MAX (a long
+ * withdrawal reason, an imported record's author); the log is append-only, so a reader keeps them.
+ */
+export const StoredAuditEventSchema = AuditEventSchema.extend({ summary: z.string() });
 
 /**
  * Rows of tables whose features grow over later releases (timeline, contacts, statements,

@@ -10,7 +10,12 @@ export type AppState = {
   notice: { kind: 'success' | 'error'; text: string } | null;
   showNotice: (kind: 'success' | 'error', text: string) => void;
   clearNotice: () => void;
+  /** How the last automatic backup went, for the settings screen. */
+  autoBackup: AutoBackupOutcome | null;
+  setAutoBackup: (outcome: AutoBackupOutcome) => void;
 };
+
+export type AutoBackupOutcome = { at: number; ok: true; name: string } | { at: number; ok: false; message: string };
 
 export const useAppStore = create<AppState>()((set) => ({
   route: parseRoute(window.location.hash),
@@ -23,4 +28,6 @@ export const useAppStore = create<AppState>()((set) => ({
   notice: null,
   showNotice: (kind, text) => set({ notice: { kind, text } }),
   clearNotice: () => set({ notice: null }),
+  autoBackup: null,
+  setAutoBackup: (outcome) => set({ autoBackup: outcome }),
 }));

@@ -8,7 +8,8 @@ import {
   type ChecklistTemplate,
 } from '../../schemas/checklists';
 import type { FieldChange } from '../../schemas/entities';
-import type { EntryContent } from '../../schemas/timeline';
+import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
+import { clampText } from '../text/clampText';
 import { describeOffsetError, offsetLabel, parseOffset } from './due';
 
 /** The fields whose changes the audit log records for an item. */
@@ -202,14 +203,14 @@ export function resolutionEntry(item: ChecklistItem, occurredAt: number): EntryC
   const note = item.resolutionNote ?? '';
   const head = `Checklist: ${item.title} — ${outcome}`;
   const shortNote = note.length > 120 ? `${note.slice(0, 119)}…` : note;
-  const title = (shortNote === '' ? head : `${head} (${shortNote})`).slice(0, 500);
+  const title = clampText(shortNote === '' ? head : `${head} (${shortNote})`, ENTRY_LIMITS.title);
   return {
     occurredAt,
     occurredPrecision: 'exact',
     reportedAt: null,
     category: 'action',
     title,
-    body: note,
+    body: clampText(note, ENTRY_LIMITS.body),
     source: '',
     sourceContactId: null,
     verification: 'confirmed',

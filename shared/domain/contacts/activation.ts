@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result';
 import type { ActivationNode, CallState, Contact, ContactTree, TreeActivation } from '../../schemas/contacts';
-import type { EntryContent } from '../../schemas/timeline';
+import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
+import { clampText } from '../text/clampText';
 import { parentIndex } from './tree';
 
 /** Words for each state, as the desk shows and logs them. */
@@ -171,7 +172,7 @@ export function timelineContentFor(a: TreeActivation, change: Pick<StateChange, 
     ? `Call tree “${a.treeName}”: ${change.previousName ?? change.node.contactName} unreachable, passed to fallback ${name}`
     : `Call tree “${a.treeName}”: ${name} ${CALL_STATE_LABELS[change.to]}`;
   return {
-    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication', title, body: note.trim(), source: 'Call tree',
+    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication', title: clampText(title, ENTRY_LIMITS.title), body: clampText(note.trim(), ENTRY_LIMITS.body), source: 'Call tree',
     sourceContactId: calleeId(change.node), verification: 'confirmed', tags: ['call-tree'], release: 'internal',
     links: [{ kind: 'contact', id: calleeId(change.node) }, { kind: 'activation', id: a.id }],
     onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
@@ -182,7 +183,7 @@ export function timelineContentFor(a: TreeActivation, change: Pick<StateChange, 
 export function activationStartContent(a: TreeActivation, now: number): EntryContent {
   return {
     occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
-    title: `Call tree “${a.treeName}” activated: ${a.nodes.length} ${a.nodes.length === 1 ? 'person' : 'people'} to reach`,
+    title: clampText(`Call tree “${a.treeName}” activated: ${a.nodes.length} ${a.nodes.length === 1 ? 'person' : 'people'} to reach`, ENTRY_LIMITS.title),
     body: '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
     links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
   };

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { ChecklistItemSchema, ChecklistRoleSchema, ChecklistStatusSchema, ResponsePhaseIdSchema } from '../../schemas/checklists';
 import { CallAttemptSchema, CallStateSchema, TreeActivationSchema } from '../../schemas/contacts';
-import { AuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
+import { StoredAuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
 import { LessonKindSchema, LessonSchema } from '../../schemas/lessons';
 import { PublishedHeadSchema } from '../../schemas/publishedHeads';
 import { ApprovalSchema, LanguageCodeSchema, ReleaseChannelSchema, StatementSchema, StatementStatusSchema, StatementVersionSchema } from '../../schemas/statements';
-import { EntryContentSchema, TimelineEntrySchema, TimelineRevisionSchema } from '../../schemas/timeline';
+import { StoredEntryContentSchema, StoredTimelineEntrySchema, StoredTimelineRevisionSchema } from '../../schemas/timeline';
 import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
 
 /**
@@ -42,13 +42,13 @@ const open = z.array(OpenRecordSchema);
 const RecordContentV1Schema = z.object({
   incident: IncidentSchema,
   summary: z.object({ phaseReached: z.string(), elapsed: z.string(), counts: z.record(z.string(), z.number().int().nonnegative()) }).optional(),
-  timeline: z.object({ entries: z.array(TimelineEntrySchema), revisions: z.array(TimelineRevisionSchema) }).optional(),
+  timeline: z.object({ entries: z.array(StoredTimelineEntrySchema), revisions: z.array(StoredTimelineRevisionSchema) }).optional(),
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),
   activations: z.object({ activations: open, attempts: open, contacts: open.optional() }).optional(),
   checklists: z.object({ items: open }).optional(),
   lessons: open.optional(),
-  audit: z.array(AuditEventSchema).optional(),
+  audit: z.array(StoredAuditEventSchema).optional(),
 });
 export type RecordContentV1 = z.infer<typeof RecordContentV1Schema>;
 
@@ -87,9 +87,9 @@ const relaxedContent = {
   onBehalfOf: text(1200).nullable(),
   retractionReason: text(20_000).nullable(),
 };
-const RecordEntryContentSchema = EntryContentSchema.extend(relaxedContent);
-export const RecordEntrySchema = TimelineEntrySchema.extend(relaxedContent);
-export const RecordRevisionSchema = TimelineRevisionSchema.extend({ reason: text(20_000).nullable(), content: RecordEntryContentSchema });
+const RecordEntryContentSchema = StoredEntryContentSchema.extend(relaxedContent);
+export const RecordEntrySchema = StoredTimelineEntrySchema.extend(relaxedContent);
+export const RecordRevisionSchema = StoredTimelineRevisionSchema.extend({ reason: text(20_000).nullable(), content: RecordEntryContentSchema });
 
 /** An approval as a reader needs it: who approved the exact text, in which role, when, and its SHA-256. */
 export const ApprovalLineSchema = z.object({ approverName: z.string(), approverRole: z.string(), at: epochMs, textHash: sha256Hex });
@@ -201,7 +201,7 @@ export const LessonRecordSchema = z.object({
 });
 export type LessonRecord = z.infer<typeof LessonRecordSchema>;
 
-export const RecordAuditSchema = AuditEventSchema.extend({ summary: text(5000) });
+export const RecordAuditSchema = StoredAuditEventSchema.extend({ summary: text(5000) });
 
 export const RecordCountsSchema = z.object({
   timelineEntries: count,

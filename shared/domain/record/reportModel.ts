@@ -1,3 +1,4 @@
+import { revealBidiDeep } from '../text/bidi';
 import { STATUS_LABELS as ITEM_STATUS_LABELS } from '../checklists/items';
 import { ROLE_TITLES } from '../checklists/roles';
 import { CALL_STATE_LABELS } from '../contacts/activation';
@@ -63,7 +64,9 @@ export type ReportOptions = { jsonFile?: { name: string; sha256: string } | unde
 const channelList = (channels: readonly string[]) => channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS].toLowerCase()).join(', ');
 
 /** The report of a record, block by block. */
-export function reportModel(record: RecordFile, options: ReportOptions = {}): ReportModel {
+export function reportModel(given: RecordFile, options: ReportOptions = {}): ReportModel {
+  // SECURITY: hidden direction controls in the record's text appear as marks, never obeyed (text/bidi.ts).
+  const record = revealBidiDeep(given);
   const { content, integrity } = record;
   const incident = content.incident;
   const zone = incident.timeZone;

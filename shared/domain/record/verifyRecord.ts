@@ -1,4 +1,5 @@
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { legacyNotes } from '../../schemas/rowCheck';
 import { verifyChain } from '../timeline/chain';
 import { describeChainReport } from '../timeline/chain';
 import { formatWallClock } from '../incident/wallClock';
@@ -128,6 +129,16 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
     const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
     if (problem) return fail('hash chain', problem, record);
     checks.push({ name: 'hash chain', ok: true, detail: `${describeChainReport(report)}${heads.length > 0 ? ` It holds every chain head published before it (${heads.length}).` : ''}` });
+  }
+  const overLimit = (timeline?.entries ?? []).filter((e) => legacyNotes('timelineEntries', e).length > 0);
+  if (overLimit.length > 0) {
+    // Not a failure: revisions never change, and these were within the limits of the desk that logged them.
+    const named = overLimit.slice(0, 5).map((e) => `“${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}” (${legacyNotes('timelineEntries', e).join('; ')})`);
+    checks.push({
+      name: 'limits',
+      ok: true,
+      detail: `${overLimit.length} ${overLimit.length === 1 ? 'entry was' : 'entries were'} logged by an earlier version past today's limits and ${overLimit.length === 1 ? 'is' : 'are'} checked as recorded: ${named.join(', ')}${overLimit.length > 5 ? ', …' : ''}.`,
+    });
   }
   return { ok: true, checks, record };
 }

@@ -66,7 +66,9 @@ export type StatementError =
   | { code: 'missing'; field: 'title' | 'approver-name' | 'approver-role' | 'comment' | 'reason' | 'channels' }
   | { code: 'version-moved' }
   | { code: 'translation-out-of-date' }
-  | { code: 'not-found'; what: 'statement' | 'version' | 'template' | 'incident' | 'source' };
+  | { code: 'not-found'; what: 'statement' | 'version' | 'template' | 'incident' | 'source' }
+  /** The change would store something the desk could not read back; `message` says what, in words. */
+  | { code: 'refused'; message: string };
 
 /** What a drafter saves: the title, the text with its placeholders, and the values given. */
 export type DraftEdit = { readonly title: string; readonly body: string; readonly values: Readonly<Record<string, string>> };
@@ -426,5 +428,7 @@ export function describeStatementError(e: StatementError): string {
       return 'This translation is out of date: the source has a newer approved version. Update the translation and have it approved first.';
     case 'not-found':
       return `The ${e.what} no longer exists on this desk.`;
+    case 'refused':
+      return `Nothing was saved: ${e.message}.`;
   }
 }

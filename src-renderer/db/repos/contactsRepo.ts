@@ -14,7 +14,9 @@ import { deskPhoneCountry } from '@shared/domain/contacts/phone';
 import { findCycle, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
-import type { CallAttempt, CallState, Contact, ContactTree, TreeActivation, TreeNode } from '@shared/schemas/contacts';
+import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
+import { CALL_NOTE_MAX, type CallAttempt, type CallState, type Contact, type ContactTree, type TreeActivation, type TreeNode } from '@shared/schemas/contacts';
+import type { EntryContent } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
 import type { TimelineRepo } from './timelineRepo';
@@ -26,7 +28,23 @@ export type ContactWriteError =
 
 export type TreeWriteError = TreeSaveError;
 
-export type ActivationWriteError = ActivationError | { code: 'no-activation'; id: string } | { code: 'no-tree'; id: string } | { code: 'empty-tree' };
+export type ActivationWriteError =
+  | ActivationError
+  | { code: 'no-activation'; id: string }
+  | { code: 'no-tree'; id: string }
+  | { code: 'empty-tree' }
+  /** The change or its timeline line would break a limit; nothing was stored. `message` is in words. */
+  | { code: 'refused'; message: string };
+
+/** A call note is kept in the call log (up to CALL_NOTE_MAX) and on the timeline. */
+const noteProblem = (note: string): ActivationWriteError | null =>
+  note.trim().length > CALL_NOTE_MAX ? { code: 'refused', message: `The note is ${note.trim().length.toLocaleString('en')} characters; a call note takes up to ${CALL_NOTE_MAX.toLocaleString('en')}.` } : null;
+
+/** The timeline line of a change, checked before the change itself is stored. */
+const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWriteError> => {
+  const checked = checkEntryContent(content);
+  return checked.ok ? checked : err({ code: 'refused', message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}` });
+};
 
 const TREE_FIELDS = ['name', 'description', 'nodes'] as const;
 
@@ -61,6 +79,8 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
     note: string,
     apply: (a: TreeActivation) => Result<StateChange, ActivationError>,
   ): Promise<Result<TreeActivation, ActivationWriteError>> => {
+    const tooLong = noteProblem(note);
+    if (tooLong) return err(tooLong);
     const written = await db.transaction('rw', db.treeActivations, db.callAttempts, db.auditLog, async () => {
       const current = await db.treeActivations.get(activationId);
       if (!current) return err({ code: 'no-activation' as const, id: activationId });
@@ -68,6 +88,8 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       if (!change.ok) return change;
       const { next, node, from, to, escalated } = change.value;
       const previous = current.nodes.find((n) => n.nodeId === node.nodeId);
+      const line = checkedLine(timelineContentFor(next, { ...change.value, previousName: previous?.contactName ?? node.contactName }, note, actor.now));
+      if (!line.ok) return line;
       await db.treeActivations.put(next);
       const attempt: CallAttempt = {
         id: newId('cat', gen), activationId, incidentId: next.incidentId, nodeId: node.nodeId,
@@ -80,11 +102,11 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         summary: escalated ? `Call passed to fallback (${next.treeName})` : `Call marked ${to} (${next.treeName})`,
         changes: [{ field: `nodes.${node.nodeId}.state`, before: from, after: to }, ...(escalated ? [{ field: `nodes.${node.nodeId}.onFallback`, before: false, after: true }] : [])],
       });
-      return ok({ next, change: change.value, previousName: previous?.contactName ?? node.contactName });
+      return ok({ next, line: line.value });
     });
     if (!written.ok) return written;
-    const { next, change, previousName } = written.value;
-    await timeline.append(next.incidentId, [timelineContentFor(next, { ...change, previousName }, note, actor.now)], actor);
+    const { next, line } = written.value;
+    await timeline.append(next.incidentId, [line], actor);
     return ok(next);
   };
 
@@ -229,13 +251,15 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         if (tree.nodes.length === 0) return err({ code: 'empty-tree' as const });
         const contacts = new Map((await db.contacts.bulkGet([...new Set(tree.nodes.flatMap((n) => [n.contactId, n.fallbackContactId ?? n.contactId]))])).filter((c): c is Contact => c !== undefined).map((c) => [c.id, c]));
         const activation = startActivation({ id: newId('act', gen), incidentId, tree, contacts, now: actor.now, operator: actor.operator });
+        const line = checkedLine(activationStartContent(activation, actor.now));
+        if (!line.ok) return line;
         await db.treeActivations.add(activation);
         await audit(actor, { incidentId, entityType: 'treeActivation', entityId: activation.id, action: 'create', summary: `Call tree activated: ${tree.name}` });
-        return ok(activation);
+        return ok({ activation, line: line.value });
       });
       if (!written.ok) return written;
-      await timeline.append(incidentId, [activationStartContent(written.value, actor.now)], actor);
-      return written;
+      await timeline.append(incidentId, [written.value.line], actor);
+      return ok(written.value.activation);
     },
 
     listActivations: async (incidentId: string): Promise<TreeActivation[]> => (await db.treeActivations.where('[incidentId+startedAt]').between([incidentId, 0], [incidentId, Number.MAX_SAFE_INTEGER]).toArray()),
@@ -251,8 +275,10 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       recordChange(activationId, actor, note, (a) => escalateToFallback(a, nodeId, actor.now)),
 
     /** Adds a note to a call's log without changing its state ("rang twice, no answer"). */
-    logNote: (activationId: string, nodeId: string, note: string, actor: Actor): Promise<Result<CallAttempt, ActivationWriteError>> =>
-      db.transaction('rw', db.treeActivations, db.callAttempts, async () => {
+    logNote: (activationId: string, nodeId: string, note: string, actor: Actor): Promise<Result<CallAttempt, ActivationWriteError>> => {
+      const tooLong = noteProblem(note);
+      if (tooLong) return Promise.resolve(err(tooLong));
+      return db.transaction('rw', db.treeActivations, db.callAttempts, async () => {
         const a = await db.treeActivations.get(activationId);
         const node = a?.nodes.find((n) => n.nodeId === nodeId);
         if (!a || !node) return err({ code: 'no-activation' as const, id: activationId });
@@ -262,7 +288,8 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         };
         await db.callAttempts.add(attempt);
         return ok(attempt);
-      }),
+      });
+    },
   };
 }
 export type ContactsRepo = ReturnType<typeof createContactsRepo>;

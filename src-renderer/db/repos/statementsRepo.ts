@@ -29,8 +29,10 @@ import {
   type VersionSaved,
 } from '@shared/domain/statements/workflow';
 import type { Incident } from '@shared/schemas/entities';
+import { checkRow } from '@shared/schemas/rowCheck';
 import {
   GLOSSARY_ID,
+  StatementSchema,
   type Approval,
   type GlossaryTerm,
   type PersonMention,
@@ -353,6 +355,9 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
       const current = translation === null || translation.state === 'current';
       const check = releaseStatement(before, { releaseId: 'check', timelineEntryId: 'check', ...input }, actor, current);
       if (!check.ok) return check;
+      // Checked before the timeline entry is logged: a release the statement cannot record must not appear on the timeline.
+      const storable = checkRow(StatementSchema, check.value.statement);
+      if (!storable.ok) return err({ code: 'refused', message: storable.error.message });
       const version = await db.statementVersions.get(check.value.release.versionId);
       if (!version) return err({ code: 'not-found', what: 'version' });
       const approval = await latestApproval(statementId, version.id);

@@ -5,6 +5,7 @@ import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { FieldChange, Incident } from '@shared/schemas/entities';
 
 import { useDesk } from '../../app/DeskContext';
+import { UserText } from '../../ui/UserText';
 
 function show(value: unknown, incident: Incident, field: string): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -43,7 +44,7 @@ export function AuditLogView({ incident }: { incident: Incident }): ReactElement
               <tr key={e.id}>
                 <td className="nowrap">{formatWallClock(e.at, incident.timeZone, 'd MMM yyyy HH:mm:ss')}</td>
                 <td>{e.operator}</td>
-                <td>{e.summary}<Changes changes={e.changes} incident={incident} /></td>
+                <td><UserText text={e.summary} /><Changes changes={e.changes} incident={incident} /></td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import type { ScheduledItem } from '@shared/domain/checklists/views';
 import type { ChecklistStatus } from '@shared/schemas/checklists';
 
 import { dueText, resolvedText } from './checklistDisplay';
+import { UserText } from '../../ui/UserText';
 
 export type ItemAction = { kind: 'resolve'; status: 'done' | 'not-applicable' } | { kind: 'status'; status: ChecklistStatus } | { kind: 'edit' };
 
@@ -34,7 +35,7 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
         <p className="ck-item__head">
           <span className={`ck-status ck-status--${item.status}`}>{item.status === 'done' ? '✓ ' : ''}{STATUS_LABELS[item.status]}</span>
           {due.tone === 'overdue' && <span className="ck-flag">Overdue</span>}
-          <span className="ck-item__title" id={titleId}>{item.title}</span>
+          <span className="ck-item__title" id={titleId}><UserText text={item.title} /></span>
         </p>
         <p className={`ck-item__due ck-due--${due.tone}`}>
           {due.text}

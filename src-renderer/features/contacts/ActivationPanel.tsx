@@ -24,9 +24,10 @@ import { usePhoneCountry } from './usePhoneCountry';
 import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
+import { UserText } from '../../ui/UserText';
 
 const describeWriteError = (e: ActivationWriteError): string =>
-  e.code === 'no-activation' || e.code === 'no-tree' || e.code === 'empty-tree' ? 'This activation no longer exists on this desk.' : describeActivationError(e);
+  e.code === 'refused' ? e.message : e.code === 'no-activation' || e.code === 'no-tree' || e.code === 'empty-tree' ? 'This activation no longer exists on this desk.' : describeActivationError(e);
 
 const ACTION_LABELS: Record<CallState, string> = {
   waiting: 'Back to waiting',
@@ -67,8 +68,8 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
     <li className={`call call--${node.state}`} style={{ marginLeft: `${node.depth * 1.75}rem` }} aria-label={`${name}: ${CALL_STATE_LABELS[node.state]}`}>
       <div className="call__main">
         <div className="call__who">
-          <strong>{name}</strong>
-          {node.onFallback && <span className="badge badge--muted call__fallback-badge">fallback for {node.contactName}</span>}
+          <strong><UserText text={name} /></strong>
+          {node.onFallback && <span className="badge badge--muted call__fallback-badge">fallback for <UserText text={node.contactName} /></span>}
           <span className="muted"> {node.onFallback ? '' : node.contactRole}</span>
           <div className="muted">Called by {caller}</div>
           {contact && (

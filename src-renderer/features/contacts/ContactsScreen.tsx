@@ -29,6 +29,7 @@ import { PhoneNumber } from './PhoneNumber';
 import { useContacts } from './queries';
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
+import { UserText } from '../../ui/UserText';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
@@ -168,11 +169,11 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               return (
                 <tr key={c.id} className={stale ? 'row--stale' : undefined}>
                   <td>
-                    <strong>{c.name}</strong>
+                    <strong><UserText text={c.name} /></strong>
                     {c.doNotShare && <span className="badge badge--restricted">Do not share</span>}
                     {dups.length > 0 && <p className="warning-inline">Possible duplicate: {dups.map(describeDuplicate).join('; ')}</p>}
                   </td>
-                  <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}<div className="muted">{categoryTitle(c.category)}</div></td>
+                  <td><UserText text={c.organisation} />{c.organisation && c.role ? ', ' : ''}<UserText text={c.role} /><div className="muted">{categoryTitle(c.category)}</div></td>
                   <td>{c.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} /></div>)}</td>
                   <td className="contacts-table__email">{c.email}</td>
                   <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>

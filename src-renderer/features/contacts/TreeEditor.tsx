@@ -11,6 +11,7 @@ import { useNow } from '../../lib/useNow';
 import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { useTrees } from './queries';
+import { UserText } from '../../ui/UserText';
 
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
@@ -90,7 +91,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   return (
     <div className="tree-editor__outline">
       <div className="section-head">
-        <h3 id="tree-outline-title">{tree.name}</h3>
+        <h3 id="tree-outline-title"><UserText text={tree.name} /></h3>
         <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>Print call sheet</button>
       </div>
       {staleInTree > 0 && <p className="warning-text">{staleInTree} {staleInTree === 1 ? 'person' : 'people'} in this tree {staleInTree === 1 ? 'has' : 'have'} details not verified for {staleDays} days: check them before the tree is needed.</p>}
@@ -200,7 +201,7 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
             {trees?.map((t) => (
               <li key={t.id}>
                 <button type="button" className={`tree-link${t.id === selected?.id ? ' tree-link--active' : ''}`} aria-pressed={t.id === selected?.id} onClick={() => setSelectedId(t.id)}>
-                  {t.name} <span className="muted">({t.nodes.length})</span>
+                  <UserText text={t.name} /> <span className="muted">({t.nodes.length})</span>
                 </button>
               </li>
             ))}

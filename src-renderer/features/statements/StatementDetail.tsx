@@ -19,6 +19,7 @@ import { VersionHistory } from './VersionHistory';
 import { WithdrawDialog } from './WithdrawDialog';
 import { useApprovals, useTranslationOf, useVersions } from './queries';
 import { STATUS_HINTS, longTime } from './statementDisplay';
+import { UserText } from '../../ui/UserText';
 
 type Props = {
   statement: Statement;
@@ -60,7 +61,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
             {languageLabel(statement.language)} · version {statement.headVersionNumber}
             {statement.audience !== 'public' && ` · ${statement.audience === 'internal' ? 'internal, for staff' : 'private, to those directly affected'}`}
           </p>
-          <h2 id="stmt-title" lang={statement.language} dir="auto">{statement.title}</h2>
+          <h2 id="stmt-title" lang={statement.language} dir="auto"><UserText text={statement.title} /></h2>
           <p className="stmt-detail__status">
             <StatusBadge status={statement.status} /> <span className="muted">{STATUS_HINTS[statement.status]}</span>
           </p>

@@ -5,6 +5,7 @@ import type { Statement } from '@shared/schemas/statements';
 
 import { StatusBadge } from './StatusBadge';
 import { shortTime } from './statementDisplay';
+import { UserText } from '../../ui/UserText';
 
 /** The incident's statements, translations listed under their source. */
 export function StatementList({ statements, selectedId, timeZone, onSelect }: { statements: readonly Statement[]; selectedId: string | null; timeZone: string; onSelect: (id: string) => void }): ReactElement {
@@ -13,7 +14,7 @@ export function StatementList({ statements, selectedId, timeZone, onSelect }: { 
     <li key={s.id} className={`stmt-list__item${isTranslation ? ' stmt-list__item--translation' : ''}`}>
       <button type="button" className={`stmt-list__button${s.id === selectedId ? ' stmt-list__button--selected' : ''}`} aria-current={s.id === selectedId ? 'true' : undefined} onClick={() => onSelect(s.id)}>
         <span className="stmt-list__title">
-          <bdi lang={s.language}>{s.title}</bdi>
+          <span lang={s.language}><UserText text={s.title} /></span>
         </span>
         <span className="stmt-list__meta">
           <StatusBadge status={s.status} /> {languageLabel(s.language)} · v{s.headVersionNumber} · {shortTime(s.updatedAt, timeZone)}

@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/en
 import { describeLink } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent, EntryLink, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
+import { revealBidiControls } from '@shared/domain/text/bidi';
 
 import { useDesk } from '../../app/DeskContext';
 import { routeToHash, type Route } from '../../app/route';
@@ -15,6 +16,7 @@ import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import { UserText } from '../../ui/UserText';
 
 /** Where each kind of linked record is worked on. */
 function routeOf(link: EntryLink, incidentId: string): Route {
@@ -64,9 +66,9 @@ function History({ revisions, incident }: { revisions: TimelineRevision[]; incid
               <strong>{KIND_LABELS[r.kind]}</strong> by {r.operator}, {fullTime(r.recordedAt, incident)}
               <span className="muted"> · revision {r.revisionNo}</span>
             </p>
-            {r.reason && <p className="history__reason">Reason: {r.reason}</p>}
+            {r.reason && <p className="history__reason">Reason: <UserText text={r.reason} /></p>}
             {r.kind === 'create' ? (
-              <p className="history__text">{r.content.title}</p>
+              <p className="history__text"><UserText text={r.content.title} /></p>
             ) : (
               <ul className="history__changes">
                 {changes.map((k) => (
@@ -107,7 +109,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
     void p.then((r) => setFailure(r.ok ? null : describeTimelineError(r.error)));
 
   return (
-    <Dialog title={entry.retracted ? `Retracted: ${entry.title}` : entry.title} onClose={onClose} wide>
+    <Dialog title={revealBidiControls(entry.retracted ? `Retracted: ${entry.title}` : entry.title)} onClose={onClose} wide>
       <div className="entry-details">
         <p>
           <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>{' '}
@@ -120,7 +122,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <dt>Happened</dt><dd>{entryTime(entry, incident)} · {fullTime(entry.occurredAt, incident)} ({entryTPlus(entry.occurredAt, incident)})</dd>
           <dt>Heard of</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident)}</dd>
           <dt>Logged</dt><dd>{fullTime(entry.recordedAt, incident)} by {entry.recordedBy}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
-          <dt>Source</dt><dd>{entry.source || '—'}{sourceContact && <span className="muted"> (contact in the directory: {sourceContact.name})</span>}</dd>
+          <dt>Source</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted"> (contact in the directory: <UserText text={sourceContact.name} />)</span>}</dd>
           <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident)})` : ''}</dd>
           <dt>Tags</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
@@ -142,7 +144,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
             </>
           )}
         </dl>
-        {entry.body && <p className="description">{entry.body}</p>}
+        {entry.body && <p className="description"><UserText text={entry.body} /></p>}
         {!readOnly && !entry.retracted && (
           <div className="button-row">
             <button type="button" className="button" onClick={onEdit}>Correct…</button>

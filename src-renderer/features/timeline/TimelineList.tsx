@@ -5,10 +5,12 @@ import { memo, useMemo, useRef, useState, type ReactElement } from 'react';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
+import { revealBidiControls } from '@shared/domain/text/bidi';
 
 import { useDesk } from '../../app/DeskContext';
 import type { TimelineRow } from './rows';
 import { entryTime, entryTPlus } from './entryDisplay';
+import { UserText } from '../../ui/UserText';
 
 const DAY_HEIGHT = 44;
 const ENTRY_HEIGHT = 64;
@@ -41,7 +43,7 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       type="button"
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
-      aria-label={`${entryTime(entry, incident)} ${CATEGORY_LABELS[entry.category]}: ${entry.title}${entry.retracted ? ' (retracted)' : ''}`}
+      aria-label={`${entryTime(entry, incident)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? ' (retracted)' : ''}`}
     >
       <span className="tl-entry__time">
         <strong>{entryTime(entry, incident)}</strong>
@@ -50,7 +52,7 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       <span className="tl-entry__main">
         <span className="tl-entry__title">
           <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>
-          <span className="tl-entry__text">{entry.title}</span>
+          <span className="tl-entry__text"><UserText text={entry.title} /></span>
         </span>
         <span className="tl-entry__meta">
           <span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span>
@@ -58,7 +60,7 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
           {entry.revisionCount > 1 && <span className="marker" title="Corrected: open to see the history">Corrected ({entry.revisionCount - 1}×)</span>}
           {entry.transcribed && <span className="marker">From paper log</span>}
           {entry.release === 'public' && <span className="marker marker--public">Releasable</span>}
-          {entry.source && <span className="tl-entry__source">Source: {entry.source}</span>}
+          {entry.source && <span className="tl-entry__source">Source: <UserText text={entry.source} /></span>}
           {entry.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
         </span>
       </span>

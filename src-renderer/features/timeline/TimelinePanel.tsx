@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 
 import { formatWallClock, wallClockToInstant } from '@shared/domain/incident/wallClock';
-import type { ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
+import { contentFromQuick, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { EntryContent, TimelineEntry } from '@shared/schemas/timeline';
 
@@ -12,7 +12,7 @@ import { EntryDetails } from './EntryDetails';
 import { EntryFormDialog, formFromContent } from './EntryFormDialog';
 import { FilterBar } from './FilterBar';
 import { IntegrityCheck } from './IntegrityCheck';
-import { QuickEntryBar, contentFromQuick } from './QuickEntryBar';
+import { QuickEntryBar } from './QuickEntryBar';
 import { TimelineCsvActions } from './TimelineCsvActions';
 import { TimelineList } from './TimelineList';
 import { describeTimelineError } from './timelineErrors';

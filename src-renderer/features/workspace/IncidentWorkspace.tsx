@@ -17,6 +17,7 @@ import { incidentClock } from '../incidents/incidentDisplay';
 import { useIncident } from '../incidents/queries';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
+import { UserText } from '../../ui/UserText';
 
 // The heavier tabs load on first use, so a 3 a.m. start straight into the timeline parses only
 // what the timeline needs (Word, calendar and diff libraries come with their tabs).
@@ -49,7 +50,7 @@ function Header({ incident, settings }: { incident: Incident; settings: DeskSett
     <header className="workspace__header">
       <div>
         <p className="eyebrow">{INCIDENT_KIND_LABELS[incident.kind]} · {incident.location || 'location not set'}</p>
-        <h1 id="workspace-title">{incident.title}</h1>
+        <h1 id="workspace-title"><UserText text={incident.title} /></h1>
         <p className="muted">Started {c.startedAt} ({incident.timeZone})</p>
       </div>
       <div className="workspace__clock">
