@@ -58,7 +58,7 @@ describe('timeline CSV', () => {
     expect(r.ok && r.value.errors).toEqual([
       { row: 3, column: 'Date', problem: '“2026-13-40” is not a date in the calendar' },
       { row: 4, column: 'Time', problem: '“24:00” is not a time of day (the clock runs from 00:00 to 23:59)' },
-      { row: 5, column: 'What', problem: 'is empty' },
+      { row: 5, column: 'What', problem: 'The title is empty: say in a few words what happened' },
       { row: 6, column: 'Type', problem: expect.stringContaining('“party” is not a category') as string },
       { row: 7, column: 'Verified', problem: '“maybe” is not unverified, confirmed or disproven' },
       { row: 8, column: 'Tags', problem: '“a/b” cannot be a tag: use letters, digits, - and _' },
