@@ -135,7 +135,7 @@ async function runSize(n: number, dbName: string) {
     matched = (await queryTimeline(db, incident.id, filter, null, await orderCache.get(incident.id))).length;
     queryTimes.push(performance.now() - q0);
   }
-  const search = createTimelineSearch(repos.timeline);
+  const search = createTimelineSearch(repos.timeline, { dbName });
   const b0 = performance.now();
   await search.search(incident.id, 'warmup');
   const indexBuildMs = performance.now() - b0;
@@ -143,7 +143,7 @@ async function runSize(n: number, dbName: string) {
   let hits = 0;
   for (let i = 0; i < 15; i += 1) {
     const s0 = performance.now();
-    hits = (await search.search(incident.id, i % 2 ? 'vigil mosque' : 'ambulance')).size;
+    hits = (await search.search(incident.id, i % 2 ? 'vigil mosque' : 'ambulance')).ids.size;
     searchTimes.push(performance.now() - s0);
   }
   // The after-action record: gathered, chain walked, built and sealed; then each format.

@@ -68,7 +68,8 @@ export function App(): ReactElement {
   if (settings === undefined) return <main className="page"><p className="muted">Opening the desk…</p></main>;
   if (settings === null) return <FirstRunScreen />;
   return (
-    <div className="shell">
+    // The timeline fills the window and scrolls inside its list: the page itself never scrolls there.
+    <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
       <TopBar settings={settings} />
       <DiskWarning />
       <NoticeBar />

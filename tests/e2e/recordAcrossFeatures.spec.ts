@@ -125,7 +125,7 @@ test('an incident worked across every feature leaves a record in every format th
   await expectAccessible(page, 'entry links');
   await correct.screenshot({ path: 'test-results/screens/timeline-entry-links.png' });
   await correct.getByRole('button', { name: 'Save correction' }).click();
-  const details = page.getByRole('dialog', { name: 'Mayor activates the crisis team' });
+  const details = page.getByRole('complementary', { name: 'Mayor activates the crisis team' });
   await expect(details).toContainText('(contact in the directory: Lars Nilsen)');
   await details.getByRole('link', { name: 'Statement: Initial holding statement (en)' }).click();
   await expect(page.getByRole('heading', { name: 'Statements', level: 2 })).toBeVisible();

@@ -179,7 +179,7 @@ test('a holding statement drafted, returned, approved, revised, released, export
   const entry = page.locator('.tl-entry').filter({ hasText: 'Statement released: Initial holding statement (English, version 4)' });
   await expect(entry).toHaveCount(1);
   await entry.click();
-  const details = page.getByRole('dialog', { name: /Statement released: Initial holding statement/ });
+  const details = page.getByRole('complementary', { name: /Statement released: Initial holding statement/ });
   await expect(details).toContainText('Channels: Press, Website.');
   await details.getByRole('button', { name: 'Close' }).click();
 
