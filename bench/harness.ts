@@ -1,5 +1,6 @@
 // Drives the desk's own data layer in the browser for bench/run.mjs. Not part of the app.
 import { DeskDatabase, DB_NAME } from '../src-renderer/db/database';
+import { searchCacheName } from '../src-renderer/db/searchCache';
 import { createRepos } from '../src-renderer/db/repos';
 import { queryTimeline, EMPTY_FILTER } from '../src-renderer/db/repos/timelineQuery';
 import { SCHEMA_HISTORY } from '../src-renderer/db/schema';
@@ -168,19 +169,23 @@ async function runSize(n: number, dbName: string) {
   db.close();
   // Free the disk and memory before the next size.
   await dropDatabase(dbName);
+  await dropDatabase(searchCacheName(dbName));
   await dropDatabase(`${dbName}-raw`);
   return { entries: n, incidentId: incident.id, recordBuildMs, jsonMs, csvMs, docxMs, exportSizes, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, searchMedianMs: median(searchTimes), searchHits: hits };
 }
 
 declare global {
-  interface Window { bench: { runSize: typeof runSize; seedApp: (n: number) => Promise<string>; }; }
+  interface Window { bench: { runSize: typeof runSize; seedApp: (n: number) => Promise<string>; dropSearchCache: () => Promise<void> }; }
 }
 
 window.bench = {
   runSize,
   /** Fills the app's own database (the one the desk opens) for the UI measurements. */
+  /** Forgets the search index kept between sessions, so the next opening builds it from the entries. */
+  dropSearchCache: () => dropDatabase(searchCacheName(DB_NAME)),
   seedApp: async (n: number) => {
     await dropDatabase(DB_NAME);
+    await dropDatabase(searchCacheName(DB_NAME));
     const db = new DeskDatabase(DB_NAME);
     let seq = 0;
     const repos = createRepos(db, () => `app-${(seq += 1)}`, sha256Hex);

@@ -1,6 +1,6 @@
 import { attention, scheduleItems, type ScheduledItem } from '../checklists/views';
 import { isResolved } from '../checklists/items';
-import { activationProgress, type Progress } from '../contacts/activation';
+import { activationProgress, isStoodDown, type Progress } from '../contacts/activation';
 import type { EpochMs } from '../time';
 import type { ChecklistItem } from '../../schemas/checklists';
 import type { TreeActivation } from '../../schemas/contacts';
@@ -21,7 +21,7 @@ export type AtAGlanceInput = {
   rumours: readonly TimelineEntry[];
 };
 
-export type CallTreeGlance = { id: string; treeName: string; startedAt: EpochMs; progress: Progress; finished: boolean };
+export type CallTreeGlance = { id: string; treeName: string; startedAt: EpochMs; progress: Progress; finished: boolean; stoodDown: boolean };
 
 export type AtAGlance = {
   checklists: { overdue: ScheduledItem[]; overdueTotal: number; dueSoon: ScheduledItem[]; dueSoonTotal: number; resolved: number; total: number };
@@ -43,7 +43,8 @@ export function atAGlance(input: AtAGlanceInput): AtAGlance {
   const calls = input.activations
     .map((a) => {
       const progress = activationProgress(a);
-      return { id: a.id, treeName: a.treeName, startedAt: a.startedAt, progress, finished: progress.open === 0 };
+      // A stood-down activation calls nobody else: it is finished with, whatever is still open.
+      return { id: a.id, treeName: a.treeName, startedAt: a.startedAt, progress, finished: progress.open === 0 || isStoodDown(a), stoodDown: isStoodDown(a) };
     })
     .sort((a, b) => Number(a.finished) - Number(b.finished) || b.startedAt - a.startedAt);
   const withStatus = (status: Statement['status']) => input.statements.filter((s) => s.status === status);

@@ -93,6 +93,7 @@ export function recordDocument(record: RecordFile): Document {
     if (activations.length === 0 && other.length === 0) children.push(para('No call trees were activated.'));
     for (const a of activations) {
       children.push(subheading(`${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.progress.reached} of ${a.progress.total} reached`));
+      if (a.standDown) children.push(para(`Stood down ${at(a.standDown.at)} by ${a.standDown.by}: ${a.standDown.reason}`));
       children.push(table(['Who', 'Outcome', 'Calls logged'], a.calls.map((c) => [
         `${'  '.repeat(c.depth)}${c.name}${c.role ? `, ${c.role}` : ''}${c.details ? ` (${c.details})` : ''}`,
         `${c.state}${c.fallback ? ` (${c.fallback})` : ''}`,

@@ -122,6 +122,8 @@ export type ActivationDigest = {
   startedAt: number;
   startedBy: string;
   progress: Progress;
+  /** Called off before everyone was reached: when, by whom, why. */
+  standDown: { at: number; by: string; reason: string } | null;
   calls: {
     nodeId: string;
     depth: number;
@@ -162,6 +164,7 @@ export function digestActivations(section: RecordContent['activations']): { acti
       startedAt: a.startedAt,
       startedBy: a.startedBy,
       progress: activationProgress(a),
+      standDown: a.standDown ?? null,
       calls: a.nodes.map((n) => ({
         nodeId: n.nodeId,
         depth: n.depth,

@@ -1,9 +1,6 @@
-import { formatWallClock } from '../incident/wallClock';
+import { instantPair, type ChangeLine } from '../changeWording';
 import type { EntryContent, EntryLink, TimelineRevision } from '../../schemas/timeline';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from './entryForm';
-
-/** One line of an entry's history: "When it happened: 10:14 → 10:17". */
-export type ChangeLine = { label: string; before: string; after: string };
 
 /** What each field of an entry is called on screen. */
 export const ENTRY_FIELD_LABELS: Readonly<Record<keyof EntryContent, string>> = {
@@ -63,17 +60,6 @@ export function contentCorrections(revisions: readonly Pick<TimelineRevision, 'c
   return count;
 }
 
-/**
- * Two instants as a person compares them: only the times when both fall on the same day on the
- * incident's clock ("10:14 → 10:17"), the dates as well otherwise.
- */
-function timePair(before: number | null, after: number | null, timeZone: string): [string, string] {
-  const day = (at: number) => formatWallClock(at, timeZone, 'yyyy-MM-dd');
-  const sameDay = before !== null && after !== null && day(before) === day(after);
-  const show = (at: number | null) => (at === null ? 'not set' : formatWallClock(at, timeZone, sameDay ? 'HH:mm' : 'EEE d MMM yyyy, HH:mm'));
-  return [show(before), show(after)];
-}
-
 function valueInWords(key: keyof EntryContent, value: EntryContent[keyof EntryContent], ctx: WordingContext): string {
   switch (key) {
     case 'occurredPrecision':
@@ -109,7 +95,7 @@ export function describeEntryChanges(prev: EntryContent, next: EntryContent, ctx
     .map((k) => {
       const label = ENTRY_FIELD_LABELS[k];
       if (k === 'occurredAt' || k === 'reportedAt') {
-        const [before, after] = timePair(prev[k], next[k], ctx.timeZone);
+        const [before, after] = instantPair(prev[k], next[k], ctx.timeZone);
         return { label, before, after };
       }
       return { label, before: valueInWords(k, prev[k], ctx), after: valueInWords(k, next[k], ctx) };

@@ -85,18 +85,34 @@ export class TimelineTextIndex {
     return this.ids.length;
   }
 
-  /** Adds an entry, or replaces its text after a correction. */
-  put(entry: SearchableEntry): void {
-    const text = searchableText(entry);
-    const at = this.position.get(entry.id);
-    if (at === undefined) {
-      this.position.set(entry.id, this.ids.length);
-      this.ids.push(entry.id);
-      this.texts.push(text);
-    } else {
-      this.texts[at] = text;
-    }
+  /** An index from texts already folded by searchableText (kept from an earlier session). */
+  static fromTexts(ids: readonly string[], texts: readonly string[]): TimelineTextIndex {
+    const index = new TimelineTextIndex();
+    for (const [i, id] of ids.entries()) index.putText(id, texts[i] ?? '');
+    return index;
+  }
+
+  /** Adds an entry, or replaces its text after a correction; returns its position. */
+  put(entry: SearchableEntry): number {
+    return this.putText(entry.id, searchableText(entry));
+  }
+
+  private putText(id: string, text: string): number {
     this.vocabulary = null;
+    const at = this.position.get(id);
+    if (at !== undefined) {
+      this.texts[at] = text;
+      return at;
+    }
+    this.position.set(id, this.ids.length);
+    this.ids.push(id);
+    this.texts.push(text);
+    return this.ids.length - 1;
+  }
+
+  /** The ids and folded texts, position by position, for keeping between sessions. */
+  contents(): { ids: readonly string[]; texts: readonly string[] } {
+    return { ids: this.ids, texts: this.texts };
   }
 
   search(query: string): TextSearchResult {

@@ -3,6 +3,9 @@ import {
   activationStartContent,
   calleeId,
   changeState,
+  earlierActivationsOf,
+  standDownActivation,
+  standDownContent,
   escalateToFallback,
   startActivation,
   timelineContentFor,
@@ -10,10 +13,11 @@ import {
   type StateChange,
 } from '@shared/domain/contacts/activation';
 import { CONTACT_FIELDS, createContact, updateContact, validateContactFields, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
-import { findCycle, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
+import { findCycle, findNewDuplicate, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { CallAttempt, CallState, Contact, ContactTree, TreeActivation, TreeNode } from '@shared/schemas/contacts';
+import { fieldList } from '@shared/domain/changeWording';
 
 import type { DeskDatabase } from '../database';
 import type { TimelineRepo } from './timelineRepo';
@@ -25,7 +29,13 @@ export type ContactWriteError =
 
 export type TreeWriteError = TreeSaveError;
 
-export type ActivationWriteError = ActivationError | { code: 'no-activation'; id: string } | { code: 'no-tree'; id: string } | { code: 'empty-tree' };
+export type ActivationWriteError =
+  | ActivationError
+  | { code: 'no-activation'; id: string }
+  | { code: 'no-tree'; id: string }
+  | { code: 'empty-tree' }
+  /** The tree already ran for this incident and a second full activation was not confirmed. */
+  | { code: 'already-activated'; earlier: TreeActivation };
 
 const TREE_FIELDS = ['name', 'description', 'nodes'] as const;
 
@@ -39,14 +49,17 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
   const audit = (actor: Actor, input: { incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update' | 'delete' | 'import'; summary: string; changes?: ReturnType<typeof creationChanges> }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), actor, ...input }));
 
-  const checkTree = async (nodes: readonly TreeNode[]): Promise<TreeWriteError | null> => {
+  const checkTree = async (nodes: readonly TreeNode[], before: readonly TreeNode[]): Promise<TreeWriteError | null> => {
     if (!isWellFormed(nodes)) return { code: 'malformed' };
     const ids = [...new Set(nodes.flatMap((n) => (n.fallbackContactId === null ? [n.contactId] : [n.contactId, n.fallbackContactId])))];
     const found = await db.contacts.bulkGet(ids);
     const missing = ids.find((_, i) => found[i] === undefined);
     if (missing !== undefined) return { code: 'unknown-contact', contactId: missing };
     const names = new Map(found.filter((c): c is Contact => c !== undefined).map((c) => [c.id, c.name]));
-    const cycle = findCycle(nodes, (id) => names.get(id) ?? id);
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const duplicate = findNewDuplicate(before, nodes, nameOf);
+    if (duplicate) return { code: 'duplicate', path: duplicate };
+    const cycle = findCycle(nodes, nameOf);
     return cycle ? { code: 'cycle', path: cycle } : null;
   };
 
@@ -111,7 +124,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         const changes = diffFields(current, next, CONTACT_FIELDS).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
         if (changes.length === 0) return ok(current);
         await db.contacts.put(next);
-        await audit(actor, { incidentId: null, entityType: 'contact', entityId: id, action: 'update', summary: `Contact changed: ${next.name} (${changes.map((c) => c.field).join(', ')})`, changes });
+        await audit(actor, { incidentId: null, entityType: 'contact', entityId: id, action: 'update', summary: `Contact changed: ${next.name} (${fieldList(changes)})`, changes });
         return ok(next);
       });
     },
@@ -178,7 +191,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
           updatedAt: actor.now, updatedBy: actor.operator,
         };
         if (next.name === '' || next.name.length > 120) return err({ code: 'bad-name' as const });
-        const problem = change.nodes ? await checkTree(next.nodes) : null;
+        const problem = change.nodes ? await checkTree(next.nodes, current.nodes) : null;
         if (problem) return err(problem);
         const changes = diffFields(current, next, TREE_FIELDS).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
         if (changes.length === 0) return ok(current);
@@ -198,7 +211,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         const names = new Map((await db.contacts.toArray()).map((c) => [c.id, c.name]));
         const next = command(current.nodes, (contactId) => names.get(contactId) ?? 'Unknown contact');
         if (!next.ok) return next;
-        const problem = await checkTree(next.value);
+        const problem = await checkTree(next.value, current.nodes);
         if (problem) return err(problem);
         const tree: ContactTree = { ...current, nodes: next.value, updatedAt: actor.now, updatedBy: actor.operator };
         await db.contactTrees.put(tree);
@@ -216,20 +229,45 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       }),
 
     // ------------------------------------------------------------ activations
-    /** Starts a tree for an incident: every call waiting; the start goes on the timeline. */
-    startActivation: async (incidentId: string, treeId: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> => {
+    /**
+     * Starts a tree for an incident: every call waiting; the start goes on the timeline. A tree
+     * that already ran for this incident starts again only when `again` says the person was asked.
+     */
+    startActivation: async (incidentId: string, treeId: string, actor: Actor, options: { again?: boolean } = {}): Promise<Result<TreeActivation, ActivationWriteError>> => {
       const written = await db.transaction('rw', db.contactTrees, db.contacts, db.treeActivations, db.auditLog, async () => {
         const tree = await db.contactTrees.get(treeId);
         if (!tree) return err({ code: 'no-tree' as const, id: treeId });
         if (tree.nodes.length === 0) return err({ code: 'empty-tree' as const });
+        const [earlier] = earlierActivationsOf(await db.treeActivations.where('incidentId').equals(incidentId).toArray(), treeId);
+        if (earlier && !options.again) return err({ code: 'already-activated' as const, earlier });
         const contacts = new Map((await db.contacts.bulkGet([...new Set(tree.nodes.flatMap((n) => [n.contactId, n.fallbackContactId ?? n.contactId]))])).filter((c): c is Contact => c !== undefined).map((c) => [c.id, c]));
         const activation = startActivation({ id: newId('act', gen), incidentId, tree, contacts, now: actor.now, operator: actor.operator });
         await db.treeActivations.add(activation);
-        await audit(actor, { incidentId, entityType: 'treeActivation', entityId: activation.id, action: 'create', summary: `Call tree activated: ${tree.name}` });
+        await audit(actor, { incidentId, entityType: 'treeActivation', entityId: activation.id, action: 'create', summary: earlier ? `Call tree activated again: ${tree.name}` : `Call tree activated: ${tree.name}` });
         return ok(activation);
       });
       if (!written.ok) return written;
       await timeline.append(incidentId, [activationStartContent(written.value, actor.now)], actor);
+      return written;
+    },
+
+    /** Calls an activation off, with the reason; logged on the timeline and in the audit log. */
+    standDown: async (activationId: string, reason: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> => {
+      const written = await db.transaction('rw', db.treeActivations, db.auditLog, async () => {
+        const current = await db.treeActivations.get(activationId);
+        if (!current) return err({ code: 'no-activation' as const, id: activationId });
+        const next = standDownActivation(current, reason, actor.now, actor.operator);
+        if (!next.ok) return next;
+        await db.treeActivations.put(next.value);
+        await audit(actor, {
+          incidentId: current.incidentId, entityType: 'treeActivation', entityId: activationId, action: 'update',
+          summary: `Call tree stood down: ${current.treeName}`,
+          changes: [{ field: 'standDownReason', before: null, after: next.value.standDown?.reason ?? null }],
+        });
+        return ok(next.value);
+      });
+      if (!written.ok) return written;
+      await timeline.append(written.value.incidentId, [standDownContent(written.value, actor.now)], actor);
       return written;
     },
 

@@ -68,6 +68,7 @@ function ActivationsSection({ section, at }: { section: NonNullable<RecordConten
       {activations.map((a) => (
         <div key={a.id} className="report__item">
           <h3>{a.treeName} <span className="muted">· started {at(a.startedAt)} by {a.startedBy} · {a.progress.reached} of {a.progress.total} reached</span></h3>
+          {a.standDown && <p>Stood down {at(a.standDown.at)} by {a.standDown.by}: {a.standDown.reason}</p>}
           <table className="table table--compact">
             <thead><tr><th scope="col">Who</th><th scope="col">Outcome</th><th scope="col">Calls logged</th></tr></thead>
             <tbody>

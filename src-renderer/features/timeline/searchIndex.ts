@@ -2,6 +2,7 @@ import type { TextSearchResult } from '@shared/domain/timeline/textIndex';
 
 import { DB_NAME } from '../../db/database';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
+import type { SearchCache } from '../../db/searchCache';
 import { createSearchEngine, type IndexProgress } from './searchEngine';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './searchWorker';
 
@@ -16,7 +17,7 @@ type Backend = { send: (m: SearchWorkerRequest) => void };
  * read, and the window never freezes while it is built. Where no worker can run (tests in
  * Node), the same engine runs in the page.
  */
-export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: string; useWorker?: boolean } = {}) {
+export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: string; useWorker?: boolean; cache?: SearchCache | null } = {}) {
   const progress = new Map<string, IndexProgress>();
   const failures = new Map<string, string>();
   const listeners = new Set<() => void>();
@@ -60,7 +61,7 @@ export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: str
       worker.postMessage({ type: 'open', dbName } satisfies SearchWorkerRequest);
       backend = { send: (m) => worker.postMessage(m) };
     } else {
-      const engine = createSearchEngine(repo, (incidentId, p) => receive({ type: 'progress', incidentId, progress: p }));
+      const engine = createSearchEngine(repo, (incidentId, p) => receive({ type: 'progress', incidentId, progress: p }), options.cache ?? null);
       const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
       backend = {
         send: (m) => {
@@ -70,7 +71,7 @@ export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: str
               (r) => receive({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
               (e: unknown) => receive({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
             );
-          else if (m.type === 'reset') engine.reset();
+          else if (m.type === 'reset') void engine.reset();
         },
       };
     }

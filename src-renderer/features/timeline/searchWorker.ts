@@ -3,6 +3,7 @@
 import type { SearchMatch } from '@shared/domain/timeline/textIndex';
 
 import { DeskDatabase } from '../../db/database';
+import { createSearchCache, searchCacheName } from '../../db/searchCache';
 import { createTimelineRepo } from '../../db/repos/timelineRepo';
 import { sha256Hex } from '../../lib/sha256';
 import { createSearchEngine, type IndexProgress, type SearchEngine } from './searchEngine';
@@ -29,7 +30,11 @@ let engine: SearchEngine | null = null;
 scope.onmessage = ({ data: m }) => {
   if (m.type === 'open') {
     const db = new DeskDatabase(m.dbName);
-    engine = createSearchEngine(createTimelineRepo(db, neverWrites, sha256Hex), (incidentId, progress) => scope.postMessage({ type: 'progress', incidentId, progress }));
+    engine = createSearchEngine(
+      createTimelineRepo(db, neverWrites, sha256Hex),
+      (incidentId, progress) => scope.postMessage({ type: 'progress', incidentId, progress }),
+      createSearchCache(searchCacheName(m.dbName)),
+    );
     return;
   }
   if (!engine) return;
@@ -44,7 +49,7 @@ scope.onmessage = ({ data: m }) => {
       );
       break;
     case 'reset':
-      engine.reset();
+      void engine.reset();
       break;
   }
 };

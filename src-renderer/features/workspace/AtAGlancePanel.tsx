@@ -95,7 +95,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
                   <strong>{c.treeName}</strong>: {c.progress.reached} of {c.progress.total} reached
                   {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{c.progress.unreachable} unreachable</span></>}
                   {c.progress.declined > 0 && <>, {c.progress.declined} declined</>}
-                  <div className="muted">{c.finished ? 'Every call settled.' : `${c.progress.open} still to call`}</div>
+                  <div className="muted">{c.stoodDown ? 'Stood down.' : c.finished ? 'Every call settled.' : `${c.progress.open} still to call`}</div>
                 </li>
               ))}
             </ul>

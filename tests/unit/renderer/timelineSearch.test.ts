@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
+import { createSearchCache } from '@renderer/db/searchCache';
 import { createTimelineSearch, type IndexProgress } from '@renderer/features/timeline/searchIndex';
 
 import { makeContent } from '../../factories/timeline';
@@ -45,5 +46,35 @@ describe('timeline search', () => {
     search.reset();
     expect(search.progress('inc_1')).toBeUndefined();
     expect((await search.search('inc_1', 'vigil')).ids.size).toBe(1);
+  });
+});
+
+describe('the search index kept between sessions', () => {
+  it('starts the next session from the kept copy, then catches up with the chain', async () => {
+    const { repos } = freshDesk();
+    const cache = createSearchCache(`search-kept-${Date.now()}`);
+    await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' }), makeContent({ title: 'Road closed' })], ingrid);
+    const first = createTimelineSearch(repos.timeline, { useWorker: false, cache });
+    await first.search('inc_1', 'vigil');
+    await expect.poll(async () => (await cache.load('inc_1'))?.ids.length).toBe(2);
+
+    const [later] = await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil moved indoors' })], ingrid);
+    const reads = vi.spyOn(repos.timeline, 'forEachPage');
+    const next = createTimelineSearch(repos.timeline, { useWorker: false, cache });
+    const found = await next.search('inc_1', 'vigil');
+    expect(reads).not.toHaveBeenCalled();
+    expect(found.ids.size).toBe(2);
+    expect(found.ids.has(later?.id ?? '')).toBe(true);
+  });
+
+  it('ignores a kept copy the chain no longer holds (the desk was restored from a backup)', async () => {
+    const { repos } = freshDesk();
+    const cache = createSearchCache(`search-stale-${Date.now()}`);
+    await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' })], ingrid);
+    const head = await repos.timeline.head('inc_1');
+    await cache.save('inc_1', { syncedSeq: head.chainSeq, headHash: 'f'.repeat(64), ids: ['tle_gone'], texts: ['something else entirely'] }, 'all');
+    const search = createTimelineSearch(repos.timeline, { useWorker: false, cache });
+    expect((await search.search('inc_1', 'vigil')).ids.size).toBe(1);
+    expect((await search.search('inc_1', 'something')).ids.size).toBe(0);
   });
 });
