@@ -14,6 +14,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
@@ -109,7 +110,7 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
           setImporting({ fileName: r.value.name, table: table.value });
         });
       }}>Import CSV…</button>
-      {problem && <p className="form-error" role="alert">{problem}</p>}
+      <ProblemAlert>{problem}</ProblemAlert>
       {importing && (
         <ImportDialog incident={incident} fileName={importing.fileName} table={importing.table} actor={actor} onClose={() => setImporting(null)}
           onDone={(n) => { setImporting(null); onImported(n); }} />
