@@ -16,6 +16,7 @@ import {
   CHANNEL_LABELS,
   approveStatement,
   editDraft,
+  isUntranslated,
   recallFromReview,
   rejectStatement,
   releaseStatement,
@@ -138,6 +139,10 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
     const approvedVersion = s.approvedVersionId ? await db.statementVersions.get(s.approvedVersionId) : undefined;
     return { source, state: translationState(s, source, approvedVersion?.translatesVersionId ?? null) };
   };
+
+  /** For a translation, the text of the source version it translates. */
+  const sourceTextOf = async (s: Statement): Promise<string | null> =>
+    s.sourceStatementId === null || s.translatesVersionId === null ? null : ((await db.statementVersions.get(s.translatesVersionId))?.text ?? null);
 
   const latestApproval = async (statementId: string, versionId: string): Promise<Approval | undefined> =>
     (await db.approvals.where('statementId').equals(statementId).toArray())
@@ -320,10 +325,11 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
       const got = await mustGet(statementId);
       if (!got.ok) return got;
       const warnings = await warningsFor(got.value.statement, got.value.head.text);
+      const sourceText = await sourceTextOf(got.value.statement);
       return transition(
         statementId,
         actor,
-        (s, head) => (head.id !== got.value.head.id ? err({ code: 'version-moved' }) : submitForReview(s, head, { warnings, overrideReason: input.overrideReason, ticked: input.ticked }, actor)),
+        (s, head) => (head.id !== got.value.head.id ? err({ code: 'version-moved' }) : submitForReview(s, head, { warnings, overrideReason: input.overrideReason, ticked: input.ticked, sourceText }, actor)),
         (s) =>
           `Statement ${describe(s)} version ${s.headVersionNumber} sent for review${warnings.length > 0 ? ` with ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} overridden: ${input.overrideReason?.trim() ?? ''}` : ''}`,
       );
@@ -390,6 +396,17 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
      * that language when the library has one, with the source's values to translate and the dates
      * written anew; otherwise from the source's text.
      */
+    /** The incident's translations that are still a word-for-word copy of their source ("to translate"). */
+    untranslated: async (incidentId: string): Promise<Set<string>> => {
+      const translations = (await db.statements.where('incidentId').equals(incidentId).toArray()).filter((s) => s.sourceStatementId !== null && s.status !== 'withdrawn');
+      const found = new Set<string>();
+      for (const t of translations) {
+        const head = await db.statementVersions.get(t.headVersionId);
+        if (head && isUntranslated(t, head.text, await sourceTextOf(t))) found.add(t.id);
+      }
+      return found;
+    },
+
     startTranslation: (input: { sourceId: string; language: string; incident: Incident; cityName: string }, actor: Actor): Promise<Result<Statement, StatementWriteError>> =>
       db.transaction('rw', db.statements, db.statementVersions, db.statementTemplates, db.auditLog, async () => {
         const source = await db.statements.get(input.sourceId);
@@ -429,7 +446,7 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
           translation: { sourceStatementId: source.id, translatesVersionId: sourceVersion.id },
           note: fromTemplate
             ? `Translation of version ${sourceVersion.number}, started from the template “${fromTemplate.title}”; values to translate carried over`
-            : `Translation of version ${sourceVersion.number}, started from its text`,
+            : `Translation of version ${sourceVersion.number}: a copy of its text, to translate`,
           actor,
         });
         const next = { ...statement, templateId: fromTemplate?.id ?? source.templateId };

@@ -15,6 +15,7 @@ import {
 import { isStale } from '@shared/domain/contacts/contact';
 import { parentIndex } from '@shared/domain/contacts/tree';
 import type { ActivationNode, CallAttempt, CallState, Contact, TreeActivation } from '@shared/schemas/contacts';
+import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
@@ -22,6 +23,7 @@ import type { ActivationWriteError } from '../../db/repos/contactsRepo';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
+import { ResolveOffer } from '../checklists/ResolveOffer';
 import { useStaleDays } from './useStaleDays';
 import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
@@ -231,6 +233,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
   const [treeId, setTreeId] = useState('');
   const [shownId, setShownId] = useState<string | null>(null);
   const [again, setAgain] = useState<TreeActivation | null>(null);
+  const [offer, setOffer] = useState<ResolvedWith | null>(null);
   const activate = (chosen: string, confirmed: boolean) =>
     void repos.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
       if (!r.ok) {
@@ -239,6 +242,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
       }
       setShownId(r.value.id);
       showNotice('success', `Call tree “${r.value.treeName}” activated. The start is on the timeline.`);
+      setOffer({ kind: 'activation', id: r.value.id, label: `the activation of “${r.value.treeName}” at ${clockTime(r.value.startedAt, incident.timeZone)}` });
     });
   const contacts = new Map((contactList ?? []).map((c) => [c.id, c]));
   const shown = activations?.find((a) => a.id === shownId) ?? activations?.[activations.length - 1];
@@ -269,6 +273,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
           )}
         </form>
       )}
+      {offer && <ResolveOffer incident={incident} work="tree-activated" by={offer} operatorName={settings.operatorName} onClose={() => setOffer(null)} />}
       {again && (
         <Dialog title={`Activate “${again.treeName}” again?`} onClose={() => setAgain(null)}>
           <p>
