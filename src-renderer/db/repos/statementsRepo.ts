@@ -8,7 +8,7 @@ import { languageLabel } from '@shared/domain/statements/languages';
 import type { ApprovedStatementDocument } from '@shared/domain/statements/output';
 import { autoFillValues, KNOWN_PLACEHOLDERS } from '@shared/domain/statements/placeholderCatalogue';
 import { escapeTemplateText, placeholderNames } from '@shared/domain/statements/placeholders';
-import { checkSensitivity, type EntryForCheck } from '@shared/domain/statements/sensitivity';
+import { checkSensitivity, linkedPeopleOf, type EntryForCheck, type LinkedPerson } from '@shared/domain/statements/sensitivity';
 import { seedGlossaryRow, seedTemplateRows, validateTemplateInput, type TemplateErrors, type TemplateInput } from '@shared/domain/statements/templates';
 import { releaseTimelineEntry, withdrawalTimelineEntry } from '@shared/domain/statements/timelineEntries';
 import { translationState, type TranslationState } from '@shared/domain/statements/translations';
@@ -128,8 +128,26 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
       .reverse();
   };
 
-  const warningsFor = async (statement: Statement, text: string): Promise<SensitivityWarning[]> =>
-    checkSensitivity(text, { people: statement.people, glossary: await glossary(), unverifiedEntries: await unverifiedEntries(statement.incidentId) });
+  /**
+   * Who the incident's statements must take care naming: the victims and suspects listed on any
+   * of its statements, and the private people its records know (directory, timeline sources).
+   */
+  const peopleContext = async (incidentId: string): Promise<{ listed: PersonMention[]; linkedPeople: LinkedPerson[] }> => {
+    const [statements, contacts, sourceKeys] = await Promise.all([
+      db.statements.where('incidentId').equals(incidentId).toArray(),
+      db.contacts.toArray(),
+      db.timelineEntries.where('[incidentId+sourceKey]').between([incidentId, ''], [incidentId, '\uffff'], false, true).uniqueKeys(),
+    ]);
+    return {
+      listed: statements.flatMap((s) => s.people),
+      linkedPeople: linkedPeopleOf({ contacts, timelineSources: sourceKeys.map((k) => String((k as unknown[])[1])) }),
+    };
+  };
+
+  const warningsFor = async (statement: Statement, text: string): Promise<SensitivityWarning[]> => {
+    const { listed, linkedPeople } = await peopleContext(statement.incidentId);
+    return checkSensitivity(text, { people: [...statement.people, ...listed], linkedPeople, glossary: await glossary(), unverifiedEntries: await unverifiedEntries(statement.incidentId) });
+  };
 
   /** The statement's source and where the translation stands against it; null for originals. */
   const translationOf = async (s: Statement): Promise<{ source: Statement; state: TranslationState } | null> => {
@@ -256,7 +274,7 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
     translationOf,
 
     /** What the sensitivity check needs besides the text: for the drafting screen's live warnings. */
-    sensitivityContext: async (incidentId: string) => ({ glossary: await glossary(), unverifiedEntries: await unverifiedEntries(incidentId) }),
+    sensitivityContext: async (incidentId: string) => ({ glossary: await glossary(), unverifiedEntries: await unverifiedEntries(incidentId), ...(await peopleContext(incidentId)) }),
 
     /** The warnings the stored head version raises now. */
     warnings: async (statementId: string): Promise<SensitivityWarning[]> => {
