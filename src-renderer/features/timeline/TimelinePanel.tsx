@@ -53,8 +53,9 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The search index is built once the list is on screen, ahead of the first search, so the
-  // two big reads do not queue behind each other.
+  // The search worker starts with the timeline; the index is read (or built) once the list is
+  // in place, so the list's own big read does not queue behind it.
+  useEffect(() => timelineSearch.warm(), [timelineSearch]);
   const listReady = !list.loading && !list.partial;
   useEffect(() => {
     if (listReady) timelineSearch.prepare(incident.id);

@@ -79,6 +79,10 @@ export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: str
   };
 
   return {
+    /** Starts the worker and opens its database, reading nothing yet: the first search does not wait for them. */
+    warm(): void {
+      start();
+    },
     /** Starts indexing an incident ahead of its first search (nothing happens if it is under way or done). */
     prepare(incidentId: string): void {
       if (progress.has(incidentId) && !failures.has(incidentId)) return;
