@@ -47,6 +47,7 @@ test('a call tree is built with a searchable picker, nobody twice, and every ref
   await expect(item(page, 'José Álvarez')).toHaveAttribute('aria-level', '2');
   await picker.fill('rabbi');
   await picker.press('Enter');
+  await expect(item(page, 'Rabbi Miriam Levin')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(item(page, 'Rabbi Miriam Levin')).toHaveAttribute('aria-level', '2');
 
