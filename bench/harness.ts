@@ -11,6 +11,7 @@ import { recordDocxBase64 } from '../shared/domain/record/recordDocx';
 import { sealRecord } from '../shared/domain/record/recordFile';
 import { timelineToCsv } from '../shared/domain/timeline/csv';
 import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
+import { TimelineTextIndex } from '../shared/domain/timeline/textIndex';
 import { sha256Hex } from '../src-renderer/lib/sha256';
 import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
 
@@ -220,3 +221,22 @@ export async function profileQuery(dbName: string, incidentId: string): Promise<
   return out;
 }
 (window.bench as unknown as Record<string, unknown>)['profileQuery'] = profileQuery;
+
+/** Times each step of reading a kept search index back, for finding where the time goes. */
+export async function profileSearchLoad(incidentId: string): Promise<Record<string, number>> {
+  const time = async <T,>(f: () => Promise<T> | T): Promise<[T, number]> => { const t = performance.now(); const v = await f(); return [v, performance.now() - t]; };
+  const cache = createSearchCache(searchCacheName(DB_NAME));
+  const [kept, loadMs] = await time(() => cache.load(incidentId));
+  if (!kept) return { loadMs, missing: 1 };
+  const [, indexMs] = await time(() => TimelineTextIndex.fromTexts(kept.ids, kept.texts));
+  const db = new DeskDatabase(DB_NAME);
+  const [, openMs] = await time(() => db.open());
+  const [, revisionMs] = await time(() => db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, kept.syncedSeq]).first());
+  db.close();
+  const [, workerMs] = await time(async () => {
+    const search = createTimelineSearch(createRepos(new DeskDatabase(DB_NAME), () => 'x', sha256Hex).timeline);
+    await search.search(incidentId, 'ambulance');
+  });
+  return { loadMs, indexMs, openMs, revisionMs, workerMs, entries: kept.ids.length };
+}
+(window.bench as unknown as Record<string, unknown>)['profileSearchLoad'] = profileSearchLoad;

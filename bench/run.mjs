@@ -80,6 +80,7 @@ try {
   const cold = await searchOnce(false, { stayOpenMs: 6000 });
   const warm = await searchOnce(false);
   const firstSearch = { cold, warm, onceIndexed: await searchOnce(true) };
+  if (process.env.BENCH_PROFILE) console.log(await page.evaluate((id) => window.bench.profileSearchLoad(id), incidentId));
   const firstPaintMs = openings[0].firstPaintMs;
   const frames = await app.evaluate(async () => {
     const el = document.querySelector('.tl-scroll');

@@ -209,3 +209,21 @@ test('search finds words whatever their accents, a number exactly, and says when
   await expect(page.getByTestId('timeline-count')).toHaveText('Showing 1 close match of 6');
   await expect(entries.first()).toContainText('Ambulance sent');
 });
+
+test('the timeline as known at a moment, from the folded filters, and back to now', async ({ page }) => {
+  await setUpDesk(page);
+  await createIncident(page, { title: 'Vehicle attack, Markens gate', date: DAY1, time: '08:00' });
+  await openTimeline(page);
+  await transcribe(page, DAY1, FIRST_HOUR.slice(0, 3), 2);
+  await expect(page.getByTestId('timeline-count')).toHaveText('3 entries');
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  // Before anything was logged: an empty timeline, said so.
+  await page.getByLabel('As known at').fill(`${DAY1}T07:00`);
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showing the timeline exactly as it stood at' })).toContainText('Sat 14 Mar 2026, 07:00');
+  await expect(page.getByTestId('timeline-count')).toHaveText('0 entries as known then');
+  await expect(page.getByLabel('Log an entry')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await expect(page.getByTestId('timeline-count')).toHaveText('3 entries');
+  await expect(page.getByLabel('Log an entry')).toBeVisible();
+});

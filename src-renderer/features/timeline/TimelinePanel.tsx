@@ -117,6 +117,8 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
             <h3>Nothing logged yet</h3>
             <p>Type in the line above and press Enter. Start with what you know now; corrections never erase what was logged first.</p>
           </div>
+        ) : list.total === 0 ? (
+          <p className="empty-state timeline__message">Nothing had been logged by then.</p>
         ) : list.rows.length === 0 && !list.pending ? (
           <p className="empty-state timeline__message">No entries match. <button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>Clear filters</button></p>
         ) : (
