@@ -103,6 +103,14 @@ export const ActivationNodeSchema = z.object({
 });
 export type ActivationNode = z.infer<typeof ActivationNodeSchema>;
 
+/** An activation called off before everyone was reached: when, by whom, and why. */
+export const StandDownSchema = z.object({
+  at: epochMs,
+  by: operator,
+  reason: z.string().trim().min(1).max(2000),
+});
+export type StandDown = z.infer<typeof StandDownSchema>;
+
 export const TreeActivationSchema = z.object({
   id,
   incidentId: id,
@@ -112,6 +120,8 @@ export const TreeActivationSchema = z.object({
   startedAt: epochMs,
   startedBy: operator,
   updatedAt: epochMs,
+  /** Absent while the activation runs (and in activations stored before stand-downs existed). */
+  standDown: StandDownSchema.optional(),
 });
 export type TreeActivation = z.infer<typeof TreeActivationSchema>;
 

@@ -48,6 +48,8 @@ export const DeskSettingsSchema = z.object({
   key: z.literal('desk'),
   cityName: z.string().min(1).max(120),
   operatorName: operator,
+  /** What the person at the keyboard does in the response ("Duty officer"), shown with their name. */
+  operatorRole: z.string().max(120).optional(),
   defaultTimeZone: TimeZoneSchema,
   /** Automatic backups (desktop app): how often while data changes, and how many are kept. */
   backupEveryMinutes: z.number().int().min(1).max(24 * 60).optional(),

@@ -137,6 +137,8 @@ export const ActivationRecordSchema = z.object({
   startedBy: z.string(),
   reached: count,
   total: count,
+  /** Called off before everyone was reached: when, by whom, why (absent in records made before stand-downs existed). */
+  standDown: z.object({ at: epochMs, by: z.string(), reason: text(20_000) }).nullable().optional(),
   calls: z.array(
     z.object({
       nodeId: id,

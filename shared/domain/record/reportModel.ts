@@ -188,6 +188,7 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     for (const a of content.activations) {
       push(
         { type: 'subheading', text: `${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.reached} of ${a.total} reached` },
+        ...(a.standDown ? [{ type: 'paragraph' as const, text: `Stood down ${at(a.standDown.at)} by ${a.standDown.by}: ${a.standDown.reason}` }] : []),
         {
           type: 'table',
           columns: [{ title: 'Who', width: 0.34 }, { title: 'Outcome', width: 0.2 }, { title: 'Calls logged', width: 0.46 }],

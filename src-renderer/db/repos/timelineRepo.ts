@@ -214,6 +214,10 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     revisionsRecordedBy: (incidentId: string, at: number): Promise<TimelineRevision[]> =>
       db.timelineRevisions.where('[incidentId+recordedAt]').between([incidentId, Dexie.minKey], [incidentId, at], true, true).toArray(),
 
+    /** The revision at a position in the incident's chain, if there is one. */
+    revisionAt: (incidentId: string, chainSeq: number): Promise<TimelineRevision | undefined> =>
+      db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, chainSeq]).first(),
+
     /** Revisions after a position in the chain, for keeping the search index current. */
     revisionsAfter: (incidentId: string, chainSeq: number): Promise<TimelineRevision[]> =>
       db.timelineRevisions.where('[incidentId+chainSeq]').between([incidentId, chainSeq], [incidentId, Dexie.maxKey], false, true).toArray(),

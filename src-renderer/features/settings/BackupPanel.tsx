@@ -4,6 +4,7 @@ import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UserText } from '../../ui/UserText';
 import type { PendingRestore } from './backupService';
 import { RestoreConfirmation } from './RestoreConfirmation';
@@ -12,9 +13,15 @@ import { RestoreConfirmation } from './RestoreConfirmation';
  * Restore: choose a file, see what it holds once every check has passed, then confirm.
  * Nothing is written before the confirmation; a refused file leaves the desk untouched.
  */
-export function RestoreBackup({ operatorName, label = 'Restore from a backup…' }: { operatorName: string; label?: string }): ReactElement {
+export function RestoreBackup({ operatorName, suggestedOperator = operatorName, label = 'Restore from a backup…' }: {
+  operatorName: string;
+  /** Who to offer as the person at the keyboard once restored (empty when nobody is named yet). */
+  suggestedOperator?: string;
+  label?: string;
+}): ReactElement {
   const { backup, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
+  const askIdentity = useAppStore((s) => s.askIdentity);
   const [pending, setPending] = useState<PendingRestore | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -26,7 +33,7 @@ export function RestoreBackup({ operatorName, label = 'Restore from a backup…'
           else setPending(r.value);
         });
       }}>{label}</button>
-      {problem && <p className="form-error restore-problem" role="alert">{problem}</p>}
+      <ProblemAlert className="restore-problem">{problem}</ProblemAlert>
       {pending && (
         <RestoreConfirmation
           pending={pending}
@@ -39,8 +46,10 @@ export function RestoreBackup({ operatorName, label = 'Restore from a backup…'
             const chosen = pending;
             setPending(null);
             void backup.restore(chosen, actorFrom(operatorName, clock), { acceptBrokenChains }).then((r) => {
-              if (r.ok) showNotice('success', `Desk restored from ${chosen.fileName}.`);
-              else setProblem(r.error);
+              if (!r.ok) return setProblem(r.error);
+              showNotice('success', `Desk restored from ${chosen.fileName}.`);
+              // The restored settings name whoever made the backup: ask who is here now.
+              askIdentity({ reason: 'restore', fileName: chosen.fileName, backupOperator: chosen.meta.createdBy, suggested: suggestedOperator });
             });
           }}
         />
