@@ -14,6 +14,7 @@ import { describeContactCsvError, readContactCsv } from '@shared/domain/contacts
 import { PHONE_COUNTRIES, countryForTimeZone, countryName, deskPhoneCountry, isPhoneCountry } from '@shared/domain/contacts/phone';
 import { categoryTitle } from '@shared/domain/contacts/stakeholderCategories';
 import { describeVCardError, parseVCards } from '@shared/domain/contacts/vcard';
+import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
 
@@ -129,10 +130,13 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>+ New contact</button>
           <button type="button" className="button" onClick={() => {
             setProblem(null);
-            void platform.openTextFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
+            void platform.openFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
               if (!r.ok) return setProblem(r.error.message);
               if (!r.value) return;
-              const { name, text } = r.value;
+              const { name, bytes } = r.value;
+              // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
+              const guess = detectEncoding(bytes);
+              const text = decodeText(bytes, guess.encoding).text;
               if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
                 const read = parseVCards(text, { country, decode: decodeCharset });
                 if (!read.ok) return setProblem(describeVCardError(read.error, name));
@@ -140,7 +144,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               }
               const table = readContactCsv(text);
               if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
-              setImporting({ kind: 'csv', fileName: name, table: table.value });
+              setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
             });
           }}>Import vCard or CSV…</button>
           <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>Export…</button>
