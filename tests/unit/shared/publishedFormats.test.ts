@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
+import { buildBackup } from '@shared/domain/backup/backupFile';
+import { revisionHashInput, sealRevision, type UnsealedRevision } from '@shared/domain/timeline/revisions';
+
+const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
+
+/** One revision as the desk stores it, every field literal. */
+const REVISION: UnsealedRevision = {
+  id: 'tlr_01',
+  entryId: 'tle_01',
+  incidentId: 'inc_01',
+  chainSeq: 1,
+  revisionNo: 1,
+  kind: 'create',
+  recordedAt: 1_795_000_000_000,
+  operator: 'Ingrid Berg',
+  reason: '',
+  content: {
+    occurredAt: 1_794_999_940_000,
+    occurredPrecision: 'exact',
+    reportedAt: null,
+    category: 'event',
+    title: 'Fire reported at the community centre',
+    body: '',
+    source: 'police',
+    sourceContactId: null,
+    verification: 'unverified',
+    tags: ['scene'],
+    release: 'internal',
+    links: [],
+    onBehalfOf: null,
+    transcribed: false,
+    retracted: false,
+    retractionReason: null,
+  },
+  prevHash: '0000000000000000000000000000000000000000000000000000000000000000',
+};
+
+/** The answers, computed independently (Python's hashlib over the same literal text). */
+const KAT = {
+  revision: 'd93a99f7188ae3cce109d949d54e06a88f277eb7d9fbfaecb71eaf5141093d32',
+  backup: '88c0a8071d5275db75c6876f35210d94e86e0211774b2b5a0cb1a4817d77a9b0',
+};
+
+describe('published formats, by known answers', () => {
+  it('a revision is hashed over this exact text, and every field counts, prevHash included', async () => {
+    expect(revisionHashInput(REVISION)).toBe(
+      'response-desk-revision-v1\n' +
+        '{"chainSeq":1,"content":{"body":"","category":"event","links":[],"occurredAt":1794999940000,"occurredPrecision":"exact","onBehalfOf":null,"release":"internal","reportedAt":null,"retracted":false,"retractionReason":null,"source":"police","sourceContactId":null,"tags":["scene"],"title":"Fire reported at the community centre","transcribed":false,"verification":"unverified"},"entryId":"tle_01","id":"tlr_01","incidentId":"inc_01","kind":"create","operator":"Ingrid Berg","prevHash":"0000000000000000000000000000000000000000000000000000000000000000","reason":"","recordedAt":1795000000000,"revisionNo":1}',
+    );
+    expect((await sealRevision(REVISION, sha256)).hash).toBe(KAT.revision);
+    // A hash that ignored the link to the previous revision would not be a chain.
+    expect((await sealRevision({ ...REVISION, prevHash: 'f'.repeat(64) }, sha256)).hash).not.toBe(KAT.revision);
+  });
+
+  it('a backup checksum is the SHA-256 of the canonical JSON of its data', async () => {
+    const rows = { incidents: [{ id: 'inc_01', title: 'Arson at the community centre' }], timelineRevisions: [{ ...REVISION, hash: KAT.revision }] };
+    const backup = await buildBackup(rows as never, { schemaVersion: 4, createdAt: '2026-11-18T08:26:40.000Z', createdBy: 'Ingrid Berg', appVersion: '0.1.0', cityName: 'Kristiansand' }, sha256);
+    expect(backup.checksum).toEqual({ algorithm: 'SHA-256', over: 'canonical-json-of-data', value: KAT.backup });
+  });
+});
