@@ -140,7 +140,7 @@ test('a spreadsheet kept by hand is imported after its errors are shown, and not
   await expect(dialog.getByLabel('What happened (title)')).toHaveValue('2');
   await expect(dialog.getByRole('alert')).toContainText('3 problems in 3 rows');
   await expect(dialog).toContainText('Row 4, column “Time”: “25:10” is not a time of day');
-  await expect(dialog).toContainText('Row 5, column “What”: is empty');
+  await expect(dialog).toContainText('Row 5, column “What”: The title is empty: say in a few words what happened');
   await expect(dialog).toContainText('Row 6, column “Type”: “party” is not a category');
   await expect(dialog.getByRole('button', { name: 'Import 2 entries' })).toBeDisabled();
   await expectAccessible(page, 'CSV import');
