@@ -1,6 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
+// The shared server's data folder (automatic backups): a fresh temporary one per run. Set once in
+// the runner's environment, which the test workers inherit, so specs can look into it.
+process.env['DESK_E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'desk-e2e-'));
 
 /** E2E runs the browser edition in Debian's Chromium; Playwright never downloads a browser here. */
 export default defineConfig({
@@ -22,8 +29,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node scripts/serve-web.mjs`,
-    env: { PORT: String(PORT) },
+    command: `node out/web/server.cjs`,
+    env: { PORT: String(PORT), DESK_E2E: '1', DESK_DATA_DIR: process.env['DESK_E2E_DATA_DIR'] },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

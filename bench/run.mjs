@@ -2,8 +2,9 @@
 // npm run bench: builds the browser edition with a harness beside it, drives both in headless
 // Chromium, prints a table and writes bench/results/timeline.json.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 import { chromium } from '@playwright/test';
 
@@ -12,7 +13,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const BASE = `http://127.0.0.1:${PORT}`;
 
 execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
-const server = spawn(process.execPath, ['scripts/serve-web.mjs'], { env: { ...process.env, PORT: String(PORT), RENDERER_OUT: '../out/bench' }, stdio: 'ignore' });
+execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
+const dataDir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+const server = spawn(process.execPath, ['out/web/server.cjs'], { env: { ...process.env, PORT: String(PORT), RENDERER_OUT: '../out/bench', DESK_DATA_DIR: dataDir }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));
 
 const browser = await chromium.launch({
@@ -111,6 +114,7 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 const f = (x) => (x === undefined ? '—' : x.toFixed(x < 10 ? 2 : 0));

@@ -1,15 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import { join } from 'node:path';
-
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 
-import { CHANNELS } from '@shared/ipc/channels';
-
-import { writeFileAtomic } from './adapters/atomicWrite';
-import { createTempJournal } from './adapters/tempJournal';
 import { createDialogAdapter } from './adapters/dialogs';
 import { nodeFs } from './adapters/nodeFs';
+import { createDeskServices } from './host/deskServices';
 import { registerIpcHandlers } from './ipc/registerHandlers';
 import { createConsoleLogger } from './logging/logger';
 import { appLayout, appRootFromBundle, PRODUCT_NAME, userDataFolder } from './paths';
@@ -17,11 +10,6 @@ import { createAppProtocolHandler } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
 import { applyPermissionPolicy } from './security/permissions';
 import { APP_SCHEME, isAppUrl } from './security/trustedUrl';
-import { createAppInfoService } from './services/appInfoService';
-import { createBackupService } from './services/backupService';
-import { createPackageService } from './services/packageService';
-import { createPdfService } from './services/pdfService';
-import { createFileService } from './services/fileService';
 import { appMenuTemplate } from './windows/appMenu';
 import { createMainWindow } from './windows/mainWindow';
 
@@ -74,59 +62,21 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ readFile: nodeFs.readFile, rendererRoot: layout.rendererRoot, log }));
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, productName: PRODUCT_NAME })));
 
-  // Every temp file the desk creates is journalled first, so one a crash left behind is removed here.
-  const journal = createTempJournal(
-    join(app.getPath('userData'), 'unfinished-writes'),
-    { open: fs.open, unlink: fs.unlink, mkdir: (path) => fs.mkdir(path, { recursive: true }), readdir: fs.readdir, readFile: nodeFs.readFile, lstat: fs.lstat },
-    () => randomBytes(8).toString('hex'),
-  );
-  const write = (path: string, data: Uint8Array | string) => writeFileAtomic(path, data, { journal });
-  const swept = await journal.sweep().catch((error: unknown) => {
-    log.warn('could not clean up unfinished writes', { error });
-    return [];
-  });
-  if (swept.length > 0) log.info('removed files of writes a crash interrupted', { count: swept.length });
-
-  const dialogs = createDialogAdapter(dialog, () => mainWindow);
-  const files = createFileService({ ...dialogs, writeFileAtomic: write, ...nodeFs });
-  const appInfo = createAppInfoService({
-    getName: () => app.getName(),
-    getVersion: () => app.getVersion(),
-    getPath: (name) => app.getPath(name),
-    statfs: nodeFs.statfs,
+  const services = createDeskServices({
+    dataDir: app.getPath('userData'),
+    name: app.getName(),
+    version: app.getVersion(),
     platform: process.platform,
-  });
-  const pdf = createPdfService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: write });
-  const packages = createPackageService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: write });
-  const backups = createBackupService({
-    folder: join(app.getPath('userData'), 'backups'),
-    policyPath: join(app.getPath('userData'), 'backup-policy.json'),
+    dialogs: createDialogAdapter(dialog, () => mainWindow),
     now: () => Date.now(),
-    writeFileAtomic: write,
-    mkdir: (path) => fs.mkdir(path, { recursive: true }),
-    readdir: (path) => fs.readdir(path),
-    stat: nodeFs.stat,
-    readFile: nodeFs.readFile,
-    unlink: (path) => fs.unlink(path),
-    log: createConsoleLogger('backups'),
+    log,
   });
-  await backups.cleanTemp().catch((error: unknown) => log.warn('could not clean the backups folder', { error }));
+  await services.cleanUp();
   registerIpcHandlers({
     ipcMain,
     isTrustedSender: isAppUrl,
     log,
-    handlers: {
-      [CHANNELS.getAppInfo]: () => appInfo.getAppInfo(),
-      [CHANNELS.saveFile]: (request) => files.save(request),
-      [CHANNELS.openFile]: (request) => files.open(request),
-      [CHANNELS.writeAutoBackup]: (request) => backups.write(request),
-      [CHANNELS.getBackupPolicy]: () => backups.policy(),
-      [CHANNELS.setBackupPolicy]: (request) => backups.setPolicy(request),
-      [CHANNELS.listBackups]: () => backups.list(),
-      [CHANNELS.readBackup]: (request) => backups.read(request.name),
-      [CHANNELS.savePdf]: (request, sender) => pdf.save(request, sender),
-      [CHANNELS.savePackage]: (request) => packages.save(request),
-    },
+    handlers: services.handlers,
   });
 
   openMainWindow();

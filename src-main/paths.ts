@@ -33,3 +33,32 @@ export function userDataFolder(appData: string, env: Readonly<Record<string, str
   if (env['DESK_E2E'] === '1' && override !== undefined && isAbsolute(override)) return override;
   return join(appData, PRODUCT_NAME);
 }
+
+/**
+ * FORMAT: the browser edition's own data folder, beside the desktop app's and never the same one
+ * (two desks writing one backups folder would rotate each other's backups away).
+ */
+export const BROWSER_EDITION_FOLDER = `${PRODUCT_NAME} (browser edition)`;
+
+/**
+ * The per-user application-data folder, as Electron's `app.getPath('appData')` names it, for a
+ * process that is not Electron: `%APPDATA%` on Windows, `~/Library/Application Support` on macOS,
+ * `$XDG_CONFIG_HOME` or `~/.config` elsewhere.
+ */
+export function appDataFolder(platform: string, env: Readonly<Record<string, string | undefined>>, home: string): string {
+  if (platform === 'win32') return env['APPDATA'] ?? join(home, 'AppData', 'Roaming');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support');
+  const xdg = env['XDG_CONFIG_HOME'];
+  return xdg !== undefined && isAbsolute(xdg) ? xdg : join(home, '.config');
+}
+
+/**
+ * Where the browser edition's server keeps what it writes by itself (automatic backups, their
+ * policy): `<appData>/Response Desk (browser edition)`, or `DESK_DATA_DIR` when that is an
+ * absolute path (the end-to-end tests give each server a temporary folder this way).
+ */
+export function browserEditionDataFolder(platform: string, env: Readonly<Record<string, string | undefined>>, home: string): string {
+  const override = env['DESK_DATA_DIR'];
+  if (override !== undefined && override !== '' && isAbsolute(override)) return override;
+  return join(appDataFolder(platform, env, home), BROWSER_EDITION_FOLDER);
+}

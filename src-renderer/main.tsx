@@ -14,6 +14,7 @@ import { requestPersistentStorage } from './lib/storage';
 import { autoBackupFailureNotice, startAutoBackups } from './features/settings/autoBackup';
 import { useAppStore } from './store';
 import { detectPlatform } from './platform';
+import { readLocalServerPage } from './platform/localServer';
 
 const db = new DeskDatabase();
 const repos = createRepos(db, () => crypto.randomUUID(), sha256Hex);
@@ -59,6 +60,8 @@ if (platform.autoBackups) {
     autoBackups: platform.autoBackups,
     settings: () => repos.settings.get(),
     now: () => Date.now(),
+    // The browser edition's end-to-end runs count minutes faster; a normal launch never has this tag.
+    minuteMs: readLocalServerPage(document)?.minuteMs ?? 60_000,
     // A failed automatic backup must not pass unnoticed: a full disk is exactly when it matters.
     onResult: ({ everyMinutes, ...outcome }) => {
       const store = useAppStore.getState();

@@ -1,6 +1,8 @@
 import { err, ok } from '@shared/domain/result';
+import type { DeskBridge } from '@shared/ipc/contract';
 
 import { bytesFromBase64 } from './base64';
+import { appInfoOver, autoBackupsOver } from './desktopPlatform';
 import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform } from './platform';
 
@@ -22,9 +24,12 @@ function download(blob: Blob, name: string): { savedTo: string } {
 
 /**
  * The browser edition: the same renderer without the desktop shell. Saving becomes a download
- * (the browser decides the folder) and opening a file input.
+ * (the browser decides the folder) and opening a file input. `server` is the desk's own local
+ * server (`npm run web`), which runs the desktop app's services: automatic backups in its data
+ * folder, the backup policy, the list and the restore. Without it (the page served some other
+ * way), the desk still works, without automatic backups.
  */
-export function createBrowserPlatform(version: string): DeskPlatform {
+export function createBrowserPlatform(version: string, server: DeskBridge | null = null): DeskPlatform {
   const openFile: DeskPlatform['openFile'] = (request) =>
     new Promise((resolve) => {
       const input = document.createElement('input');
@@ -54,19 +59,19 @@ export function createBrowserPlatform(version: string): DeskPlatform {
     });
   return {
     edition: 'browser',
-    // Automatic backups need a folder of the desk's own: the desktop app has one, a browser does not.
-    autoBackups: null,
+    // Automatic backups need a folder of the desk's own: the local server keeps one, a bare browser does not.
+    autoBackups: server && autoBackupsOver(server),
     savePdf: null,
     appInfo: async () => {
+      const storage = `This browser's storage for ${location.origin}`;
+      if (server) {
+        const info = await appInfoOver(server)();
+        // The entries live in the browser; what the server writes by itself lives in its data folder.
+        return info.ok ? ok({ ...info.value, dataDir: `${storage}; automatic backups in ${info.value.dataDir}` }) : info;
+      }
       const estimate = 'storage' in navigator ? await navigator.storage.estimate().catch(() => undefined) : undefined;
       const free = estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : null;
-      return ok({
-        name: 'Response Desk',
-        version,
-        dataDir: `This browser's storage for ${location.origin}`,
-        freeDiskBytes: free,
-        platform: 'browser',
-      });
+      return ok({ name: 'Response Desk', version, dataDir: storage, freeDiskBytes: free, platform: 'browser' });
     },
 
     // The browser decides the folder; the zip is downloaded whole, as packed.

@@ -6,14 +6,34 @@ import { err, ok, type Result } from '@shared/domain/result';
 
 import { bytesFromBase64 } from './base64';
 import { openTextFileWith } from './openTextFile';
-import type { DeskPlatform, PlatformError } from './platform';
+import type { AutoBackups, DeskPlatform, PlatformError } from './platform';
 
 /** Checks a reply from main against the contract before any feature sees it. */
 function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.output<T>, PlatformError> {
   const parsed = ipcResultSchema(schema).safeParse(raw);
-  if (!parsed.success) return err({ code: 'bad-reply', message: `The desktop shell sent an unexpected reply (${describeIssues(parsed.error)}).` });
+  if (!parsed.success) return err({ code: 'bad-reply', message: `The desk's services sent an unexpected reply (${describeIssues(parsed.error)}).` });
   const reply = parsed.data as { ok: true; value: z.output<T> } | { ok: false; error: PlatformError };
   return reply.ok ? ok(reply.value) : err(reply.error);
+}
+
+/** The app's name, version, data folder and free space, asked of main and checked against the contract. */
+export function appInfoOver(bridge: DeskBridge): DeskPlatform['appInfo'] {
+  return async () => parseReply(ipcContract[CHANNELS.getAppInfo].response, await bridge.getAppInfo(undefined));
+}
+
+/** The automatic backups main keeps, over either shell's transport; every reply checked against the contract. */
+export function autoBackupsOver(bridge: DeskBridge): AutoBackups {
+  return {
+    write: async (content, reason) =>
+      parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content } : { content, reason })),
+    policy: async () => parseReply(ipcContract[CHANNELS.getBackupPolicy].response, await bridge.getBackupPolicy(undefined)),
+    setPolicy: async (policy) => parseReply(ipcContract[CHANNELS.setBackupPolicy].response, await bridge.setBackupPolicy(policy)),
+    list: async () => parseReply(ipcContract[CHANNELS.listBackups].response, await bridge.listBackups(undefined)),
+    read: async (name) => {
+      const reply = parseReply(ipcContract[CHANNELS.readBackup].response, await bridge.readBackup({ name }));
+      return reply.ok ? ok(reply.value.text) : reply;
+    },
+  };
 }
 
 export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
@@ -25,21 +45,11 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
   };
   return {
     edition: 'desktop',
-    appInfo: async () => parseReply(ipcContract[CHANNELS.getAppInfo].response, await bridge.getAppInfo(undefined)),
+    appInfo: appInfoOver(bridge),
     saveFile: async (request) => parseReply(ipcContract[CHANNELS.saveFile].response, await bridge.saveFile(request)),
     savePdf: async (request) => parseReply(ipcContract[CHANNELS.savePdf].response, await bridge.savePdf(request)),
     savePackage: async (request) => parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
-    autoBackups: {
-      write: async (content, reason) =>
-        parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content } : { content, reason })),
-      policy: async () => parseReply(ipcContract[CHANNELS.getBackupPolicy].response, await bridge.getBackupPolicy(undefined)),
-      setPolicy: async (policy) => parseReply(ipcContract[CHANNELS.setBackupPolicy].response, await bridge.setBackupPolicy(policy)),
-      list: async () => parseReply(ipcContract[CHANNELS.listBackups].response, await bridge.listBackups(undefined)),
-      read: async (name) => {
-        const reply = parseReply(ipcContract[CHANNELS.readBackup].response, await bridge.readBackup({ name }));
-        return reply.ok ? ok(reply.value.text) : reply;
-      },
-    },
+    autoBackups: autoBackupsOver(bridge),
     openFile,
     openTextFile: openTextFileWith(openFile),
   };

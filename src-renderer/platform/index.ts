@@ -2,6 +2,7 @@ import type { DeskBridge } from '@shared/ipc/contract';
 
 import { createBrowserPlatform } from './browserPlatform';
 import { createDesktopPlatform } from './desktopPlatform';
+import { createLocalServerBridge, readLocalServerPage } from './localServer';
 import type { DeskPlatform } from './platform';
 
 declare global {
@@ -11,6 +12,9 @@ declare global {
   }
 }
 
+/** The desktop app when the preload put `window.desk` there; else the browser edition, with its local server when it served the page. */
 export function detectPlatform(): DeskPlatform {
-  return window.desk ? createDesktopPlatform(window.desk) : createBrowserPlatform(__APP_VERSION__);
+  if (window.desk) return createDesktopPlatform(window.desk);
+  const server = readLocalServerPage(document);
+  return createBrowserPlatform(__APP_VERSION__, server && createLocalServerBridge(server.token));
 }

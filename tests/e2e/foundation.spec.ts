@@ -77,7 +77,8 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
   await setUpDesk(page);
   await createIncident(page, { title: 'Arson at the community centre', ...wallClockAgo(12 * 60 + 32), location: 'Lund' });
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByText('This browser edition cannot write to a folder of its own, so it makes no automatic backups.')).toBeVisible();
+  // The desk's local server keeps the automatic backups, in the data folder it was started with.
+  await expect(page.getByText(`Kept in ${process.env['DESK_E2E_DATA_DIR'] ?? ''}/backups`)).toBeVisible();
   await expectAccessible(page, 'settings');
   await snap(page, 'settings');
   const downloadPromise = page.waitForEvent('download');

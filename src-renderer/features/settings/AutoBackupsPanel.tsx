@@ -16,7 +16,7 @@ const whole = (text: string, min: number, max: number): number | null => {
   return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
 };
 
-/** The rotating backups the desktop app keeps in its data folder: policy, last run, list, restore. */
+/** The rotating backups main keeps in its data folder (either shell): policy, last run, list, restore. */
 export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { platform, repos, backup, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
@@ -46,8 +46,8 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     return (
       <section className="panel" aria-labelledby="auto-backups-title">
         <h2 id="auto-backups-title">Automatic backups</h2>
-        <p>The desktop app keeps a backup of the whole desk in its data folder every {DEFAULT_BACKUP_EVERY_MINUTES} minutes while data changes (the last 12, and one a day for 30 days).</p>
-        <p className="warning-text">This browser edition cannot write to a folder of its own, so it makes no automatic backups. Save a backup by hand above, often, and keep it off this computer.</p>
+        <p>The desk keeps a backup of the whole desk in its data folder every {DEFAULT_BACKUP_EVERY_MINUTES} minutes while data changes (the last 12, and one a day for 30 days).</p>
+        <p className="warning-text">This page was not served by the desk's own server (started with “npm run web”), so it has no folder of its own and makes no automatic backups. Save a backup by hand above, often, and keep it off this computer.</p>
       </section>
     );
   }
@@ -74,7 +74,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
   return (
     <section className="panel" aria-labelledby="auto-backups-title">
       <h2 id="auto-backups-title">Automatic backups</h2>
-      <p>Kept in <span className="mono break">{list?.folder ?? '…'}</span>, written whole or not at all. The desktop app keeps the policy; saving a new one removes nothing until the next backup is written.</p>
+      <p>Kept in <span className="mono break">{list?.folder ?? '…'}</span>, written whole or not at all. The {platform.edition === 'desktop' ? 'desktop app' : 'desk’s local server'} keeps the policy; saving a new one removes nothing until the next backup is written.</p>
       {lastRun && (
         <p className={lastRun.ok ? 'muted' : 'form-error'} role={lastRun.ok ? undefined : 'alert'}>
           {lastRun.ok ? `Last automatic backup: ${new Date(lastRun.at).toLocaleString()}.` : `The last automatic backup failed at ${new Date(lastRun.at).toLocaleString()}: ${lastRun.message}`}

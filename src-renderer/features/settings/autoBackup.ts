@@ -29,7 +29,8 @@ export function autoBackupFailureNotice(reason: string, everyMinutes: number): s
 }
 
 /**
- * Every few minutes (10 by default), writes a backup through the desktop app if anything changed
+ * Every few minutes (10 by default), writes a backup through main (the desktop app's main process,
+ * or the browser edition's local server) if anything changed
  * since the last one. A failed run (main refused, the disk is full, the bridge threw) is reported
  * and logged, and the schedule goes on: the next run tries again. Returns a function that stops it.
  */
@@ -43,7 +44,10 @@ export function startAutoBackups(deps: {
   log?: (message: string, error: unknown) => void;
   /** Runs `run` after `ms`; returns a cancel function. Tests pass a manual scheduler. */
   schedule?: (run: () => void, ms: number) => () => void;
+  /** How long a minute of the schedule lasts: 60,000 ms, except in the browser edition's end-to-end runs. */
+  minuteMs?: number;
 }): () => void {
+  const minute = deps.minuteMs ?? 60_000;
   const schedule =
     deps.schedule ??
     ((run: () => void, ms: number) => {
@@ -80,10 +84,10 @@ export function startAutoBackups(deps: {
       log('the run failed', error);
       deps.onResult({ at: deps.now(), ok: false, message: error instanceof Error ? error.message : String(error), everyMinutes });
     } finally {
-      if (!stopped) cancel = schedule(() => void tick(), everyMinutes * 60_000);
+      if (!stopped) cancel = schedule(() => void tick(), everyMinutes * minute);
     }
   };
-  cancel = schedule(() => void tick(), 60_000);
+  cancel = schedule(() => void tick(), minute);
   return () => {
     stopped = true;
     cancel();

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-
 import { describe, expect, it } from 'vitest';
 
 import { DB_NAME } from '@renderer/db/database';
-import { PRODUCT_NAME, userDataFolder } from '@main/paths';
+import { BROWSER_EDITION_FOLDER, PRODUCT_NAME, userDataFolder } from '@main/paths';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_START_URL } from '@main/security/trustedUrl';
+import { DEFAULT_PORT, LOOPBACK } from '@main/web/webHost';
 
 // FORMAT: a city's data is found by these names. IndexedDB keys a database by origin and name,
 // and Electron keeps it in the data folder named after the product: a release that changed any
@@ -23,9 +22,12 @@ describe('where the desk finds its data', () => {
     expect(userDataFolder('/home/ana/.config', {})).toBe('/home/ana/.config/Response Desk');
   });
 
-  it("keeps the browser edition's default address, whose profile holds its data", async () => {
-    const server = await readFile('scripts/serve-web.mjs', 'utf8');
-    expect(server).toMatch(/const DEFAULT_PORT = 5178;/);
-    expect(server).toMatch(/const host = '127\.0\.0\.1';/);
+  it("keeps the browser edition's default address, whose profile holds its data", () => {
+    expect(DEFAULT_PORT).toBe(5178);
+    expect(LOOPBACK).toBe('127.0.0.1');
+  });
+
+  it("keeps the browser edition's data folder name", () => {
+    expect(BROWSER_EDITION_FOLDER).toBe('Response Desk (browser edition)');
   });
 });

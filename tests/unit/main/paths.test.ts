@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { appLayout, appRootFromBundle, PRODUCT_NAME, userDataFolder } from '@main/paths';
+import { appLayout, appRootFromBundle, browserEditionDataFolder, PRODUCT_NAME, userDataFolder } from '@main/paths';
 
 describe('data folder', () => {
   const appData = join('/home', 'desk', '.config');
@@ -32,5 +32,20 @@ describe('app layout', () => {
       rendererRoot: join(root, 'out', 'renderer'),
       preloadPath: join(root, 'out', 'preload', 'index.cjs'),
     });
+  });
+});
+
+describe("the browser edition's data folder", () => {
+  it('sits beside the desktop app\'s, under its own name, on each system', () => {
+    expect(browserEditionDataFolder('linux', {}, '/home/ana')).toBe('/home/ana/.config/Response Desk (browser edition)');
+    expect(browserEditionDataFolder('linux', { XDG_CONFIG_HOME: '/srv/conf' }, '/home/ana')).toBe('/srv/conf/Response Desk (browser edition)');
+    expect(browserEditionDataFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Response Desk (browser edition)');
+    expect(browserEditionDataFolder('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana')).toBe('C:/Users/ana/AppData/Roaming/Response Desk (browser edition)');
+    expect(browserEditionDataFolder('linux', {}, '/home/ana')).not.toBe(userDataFolder('/home/ana/.config', {}));
+  });
+
+  it('follows an absolute DESK_DATA_DIR, and ignores a relative one', () => {
+    expect(browserEditionDataFolder('linux', { DESK_DATA_DIR: '/tmp/desk-e2e-7' }, '/home/ana')).toBe('/tmp/desk-e2e-7');
+    expect(browserEditionDataFolder('linux', { DESK_DATA_DIR: 'data' }, '/home/ana')).toBe('/home/ana/.config/Response Desk (browser edition)');
   });
 });

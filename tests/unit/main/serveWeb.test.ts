@@ -1,49 +1,51 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-/** Runs the browser edition's server on `port` and returns what it says when it cannot start. */
-async function runServeWeb(port: number, rendererOut: string): Promise<{ code: number | null; text: string }> {
-  const child = spawn(process.execPath, ['scripts/serve-web.mjs'], { env: { ...process.env, PORT: String(port), RENDERER_OUT: rendererOut }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-  const code = await new Promise<number | null>((done) => {
-    const timer = setTimeout(() => child.kill(), 10_000);
-    child.on('close', (c) => {
-      clearTimeout(timer);
-      done(c);
-    });
-  });
-  return { code, text };
-}
+import type { Logger } from '@main/logging/logger';
+import { startWebHost } from '@main/web/webHost';
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const listen = (server: Server): Promise<number> =>
   new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as { port: number }).port)));
 
 let servers: Server[] = [];
-afterEach(() => {
+let folders: string[] = [];
+afterEach(async () => {
   for (const s of servers) s.close();
   servers = [];
+  for (const f of folders) await rm(f, { recursive: true, force: true });
+  folders = [];
 });
 
-async function builtRenderer(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'desk-renderer-'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Response Desk</title>');
+async function folder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  folders.push(dir);
   return dir;
 }
 
-describe('the browser edition when its port is taken', () => {
+/** Starts the browser edition on `port` and returns what it says when it cannot start. */
+async function startOn(port: number, built = true): Promise<string> {
+  const rendererRoot = await folder('desk-renderer-');
+  if (built) await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
+  const started = await startWebHost({ rendererRoot, port, dataDir: await folder('desk-data-'), version: '0.1.0', platform: 'linux', log: quiet });
+  if (started.ok) {
+    await started.host.close();
+    throw new Error('started where it should not have');
+  }
+  return started.lines.join('\n');
+}
+
+describe('the browser edition when it cannot start', () => {
   it('never sends the person to another address, and says where the data lives', async () => {
     const other = createServer((_req, res) => res.end('another program'));
     servers.push(other);
     const port = await listen(other);
-    const { code, text } = await runServeWeb(port, await builtRenderer());
-    expect(code).toBe(1);
+    const text = await startOn(port);
     expect(text).toContain(`Port ${port} is taken by another program`);
     expect(text).toContain(`browser's profile, under the address http://127.0.0.1:${port}/`);
     // No other port or address is offered: the same desk there would open empty.
@@ -55,9 +57,11 @@ describe('the browser edition when its port is taken', () => {
     const desk = createServer((_req, res) => res.end('<!doctype html><html><head><title>Response Desk</title></head></html>'));
     servers.push(desk);
     const port = await listen(desk);
-    const { code, text } = await runServeWeb(port, await builtRenderer());
-    expect(code).toBe(1);
+    const text = await startOn(port);
     expect(text).toContain(`Response Desk is already running at http://127.0.0.1:${port}/: open that address in your browser.`);
-    expect(text).not.toMatch(/PORT=/);
+  });
+
+  it('says how to build the renderer when it is not built', async () => {
+    expect(await startOn(0, false)).toBe('The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".');
   });
 });

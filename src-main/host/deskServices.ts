@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { CHANNELS } from '@shared/ipc/channels';
+
+import { writeFileAtomic, type AtomicFs } from '../adapters/atomicWrite';
+import type { DialogAdapter } from '../adapters/dialogs';
+import { nodeFs } from '../adapters/nodeFs';
+import { createTempJournal } from '../adapters/tempJournal';
+import { HandlerError } from '../ipc/handlerError';
+import type { IpcHandlers } from '../ipc/registerHandlers';
+import { createConsoleLogger, type Logger } from '../logging/logger';
+import { createAppInfoService } from '../services/appInfoService';
+import { createBackupService } from '../services/backupService';
+import { createFileService } from '../services/fileService';
+import { createPackageService } from '../services/packageService';
+import { createPdfService } from '../services/pdfService';
+
+/**
+ * What differs between the two shells (the Electron main process and the browser edition's local
+ * server); everything else about the desk's main-process services is the same code.
+ */
+export type DeskHostDeps = {
+  /** The folder the host writes by itself into: automatic backups, their policy, the write journal. */
+  dataDir: string;
+  name: string;
+  version: string;
+  platform: string;
+  /**
+   * The OS dialogs for files the person chooses. null in the browser edition: there, the page
+   * keeps downloads and file inputs, and the channels that need a dialog refuse in words.
+   */
+  dialogs: DialogAdapter | null;
+  now: () => number;
+  log: Logger;
+  /** The file calls an atomic write makes; the browser edition's end-to-end runs inject failures here. */
+  atomicFs?: AtomicFs;
+};
+
+/** The handler table both shells answer the contract with, and the start-up clean-up it needs. */
+export type DeskServices = {
+  handlers: IpcHandlers;
+  /** Removes what writes a crash interrupted left behind; run once, before the first call is answered. */
+  cleanUp: () => Promise<void>;
+};
+
+/** The browser edition's answer where the desktop app would show an OS dialog. */
+const noDialog = (what: string): Promise<never> =>
+  Promise.reject(new HandlerError('invalid-request', `The browser edition ${what} through the browser itself, not through the desk's local server.`));
+
+/**
+ * Builds the desk's main-process services over one data folder and returns the handler table for
+ * every channel of the contract. `src-main/index.ts` and the browser edition's server are both thin
+ * wiring around this: only the transport and the dialogs differ.
+ */
+export function createDeskServices(deps: DeskHostDeps): DeskServices {
+  const { log } = deps;
+  // Every temp file the desk creates is journalled first, so one a crash left behind is removed at start.
+  const journal = createTempJournal(
+    join(deps.dataDir, 'unfinished-writes'),
+    { open: fs.open, unlink: fs.unlink, mkdir: (path) => fs.mkdir(path, { recursive: true }), readdir: fs.readdir, readFile: nodeFs.readFile, lstat: fs.lstat },
+    () => randomBytes(8).toString('hex'),
+  );
+  const atomicFs = deps.atomicFs;
+  const write = (path: string, data: Uint8Array | string) => writeFileAtomic(path, data, atomicFs === undefined ? { journal } : { journal, fs: atomicFs });
+
+  const dialogs: DialogAdapter = deps.dialogs ?? {
+    showSaveDialog: () => noDialog('saves a file you choose as a download'),
+    showOpenDialog: () => noDialog('opens a file you choose'),
+  };
+  const files = createFileService({ ...dialogs, writeFileAtomic: write, ...nodeFs });
+  const appInfo = createAppInfoService({
+    getName: () => deps.name,
+    getVersion: () => deps.version,
+    getPath: () => deps.dataDir,
+    statfs: nodeFs.statfs,
+    platform: deps.platform,
+  });
+  const pdf = createPdfService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: write });
+  const packages = createPackageService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: write });
+  const backups = createBackupService({
+    folder: join(deps.dataDir, 'backups'),
+    policyPath: join(deps.dataDir, 'backup-policy.json'),
+    now: deps.now,
+    writeFileAtomic: write,
+    mkdir: (path) => fs.mkdir(path, { recursive: true }),
+    readdir: (path) => fs.readdir(path),
+    stat: nodeFs.stat,
+    readFile: nodeFs.readFile,
+    unlink: (path) => fs.unlink(path),
+    log: createConsoleLogger('backups'),
+  });
+
+  return {
+    async cleanUp() {
+      const swept = await journal.sweep().catch((error: unknown) => {
+        log.warn('could not clean up unfinished writes', { error });
+        return [];
+      });
+      if (swept.length > 0) log.info('removed files of writes a crash interrupted', { count: swept.length });
+      await backups.cleanTemp().catch((error: unknown) => log.warn('could not clean the backups folder', { error }));
+    },
+    handlers: {
+      [CHANNELS.getAppInfo]: () => appInfo.getAppInfo(),
+      [CHANNELS.saveFile]: (request) => files.save(request),
+      [CHANNELS.openFile]: (request) => files.open(request),
+      [CHANNELS.writeAutoBackup]: (request) => backups.write(request),
+      [CHANNELS.getBackupPolicy]: () => backups.policy(),
+      [CHANNELS.setBackupPolicy]: (request) => backups.setPolicy(request),
+      [CHANNELS.listBackups]: () => backups.list(),
+      [CHANNELS.readBackup]: (request) => backups.read(request.name),
+      [CHANNELS.savePdf]: (request, sender) => (sender === undefined && deps.dialogs === null ? noDialog('prints to PDF') : pdf.save(request, sender)),
+      [CHANNELS.savePackage]: (request) => packages.save(request),
+    },
+  };
+}

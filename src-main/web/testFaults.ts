@@ -1,0 +1,53 @@
+import * as fs from 'node:fs/promises';
+
+import type { AtomicFileHandle, AtomicFs } from '../adapters/atomicWrite';
+
+/** The failures an end-to-end run may ask the browser edition's server to act out. */
+export type TestFault = 'disk-full' | 'stall-mid-write';
+
+/**
+ * The end-to-end tests' switches, read only when the server is started with `DESK_E2E=1`:
+ * `DESK_E2E_MINUTE_MS` (how long a minute of the page's backup schedule lasts) and
+ * `DESK_E2E_FAULT` (a failure to act out). SECURITY: a normal launch never reads either.
+ */
+export function readTestSwitches(env: Readonly<Record<string, string | undefined>>): { minuteMs: number | null; fault: TestFault | null } {
+  if (env['DESK_E2E'] !== '1') return { minuteMs: null, fault: null };
+  const minute = Number(env['DESK_E2E_MINUTE_MS']);
+  const fault = env['DESK_E2E_FAULT'];
+  return {
+    minuteMs: Number.isInteger(minute) && minute >= 50 && minute <= 60_000 ? minute : null,
+    fault: fault === 'disk-full' || fault === 'stall-mid-write' ? fault : null,
+  };
+}
+
+function noSpace(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC', errno: -28, syscall: 'write', path });
+}
+
+/**
+ * The file calls of an atomic write, with `fault` acted out on every temp file: `disk-full` fails
+ * the write as a full disk does; `stall-mid-write` writes half the data, syncs it, says so on
+ * stdout (`onStall`) and never finishes, so the test can kill the server in the middle of a write.
+ */
+export function faultyAtomicFs(fault: TestFault, onStall: (tempPath: string) => void): AtomicFs {
+  return {
+    rename: fs.rename,
+    unlink: fs.unlink,
+    async open(path: string, flags: string): Promise<AtomicFileHandle> {
+      const handle = await fs.open(path, flags);
+      if (flags !== 'wx') return handle;
+      return {
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+        async writeFile(data) {
+          if (fault === 'disk-full') throw noSpace(path);
+          const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+          await handle.writeFile(bytes.subarray(0, Math.floor(bytes.length / 2)));
+          await handle.sync();
+          onStall(path);
+          await new Promise<never>(() => undefined);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+import { createIncident, setUpDesk, snap, wallClockAgo } from './helpers';
+
+// These tests start their own browser-edition servers, each on a port the system picks and with a
+// fresh data folder, so that one can act out a full disk or be killed in the middle of a write.
+
+/** One "minute" of the page's backup schedule, in these runs: the desk's 10 minutes last 3 s. */
+const MINUTE_MS = 300;
+
+type DeskServer = { url: string; dataDir: string; child: ChildProcess; output: () => string };
+
+const started: ChildProcess[] = [];
+const folders: string[] = [];
+test.afterEach(async () => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function freshFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'desk-e2e-data-'));
+  folders.push(dir);
+  return dir;
+}
+
+/** Starts `node out/web/server.cjs` as `npm run web` does, with the end-to-end switches given. */
+async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<DeskServer> {
+  const child = spawn(process.execPath, ['out/web/server.cjs'], {
+    env: { ...process.env, PORT: '0', DESK_E2E: '1', DESK_E2E_MINUTE_MS: String(MINUTE_MS), DESK_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let text = '';
+  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the server did not start: ${text}`)), 20_000);
+    const look = () => {
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        done(m[1]);
+      }
+    };
+    child.stdout.on('data', look);
+    child.on('exit', () => fail(new Error(`the server stopped: ${text}`)));
+  });
+  return { url, dataDir, child, output: () => text };
+}
+
+/** A fresh browser context (its own IndexedDB) on the server's page. */
+async function deskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+const backupsIn = async (dataDir: string): Promise<string[]> => (await readdir(join(dataDir, 'backups')).catch(() => [])).sort();
+const automatic = (names: string[]) => names.filter((n) => /^auto-\d{8}-\d{6}-\d{3}\.json$/.test(n));
+
+test('automatic backups land in the data folder on schedule; Settings lists, reads and restores one', async ({ browser }) => {
+  const server = await startServer(await freshFolder());
+  const page = await deskPage(browser);
+  await setUpDesk(page, { url: server.url });
+  await createIncident(page, { title: 'Graffiti at the synagogue', ...wallClockAgo(90), location: 'Storgata' });
+
+  // The schedule writes one through the server's backup service, into the folder it was given.
+  await expect.poll(async () => automatic(await backupsIn(server.dataDir)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const [first] = automatic(await backupsIn(server.dataDir));
+  const written = JSON.parse(await readFile(join(server.dataDir, 'backups', first ?? ''), 'utf8')) as { format: string; data: { incidents: { title: string }[] } };
+  expect(written.format).toBe('response-desk-backup');
+  expect(written.data.incidents.map((i) => i.title)).toEqual(['Graffiti at the synagogue']);
+
+  // A second incident; the next backup holds both.
+  await page.getByRole('link', { name: 'Incidents' }).first().click();
+  await createIncident(page, { title: 'Threat letter to the mosque', ...wallClockAgo(30), location: 'Kirkegata' });
+  await expect.poll(async () => automatic(await backupsIn(server.dataDir)).length, { timeout: 20_000 }).toBeGreaterThan(1);
+
+  // Settings lists what is in the folder (backup:list) and saves the policy through the server (backup:set-policy).
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Automatic backups' });
+  await expect(panel.getByText(`Kept in ${join(server.dataDir, 'backups')}`)).toBeVisible();
+  await expect(panel.getByText('Last automatic backup:')).toBeVisible();
+  await panel.getByLabel('Keep the last').fill('5');
+  await panel.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page.getByText('Backup policy saved: every 10 minutes, the last 5, and one a day for 30 days.')).toBeVisible();
+  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 5, keepDailyForDays: 30 });
+  await snap(page, 'settings-automatic-backups-browser-edition');
+
+  // Restore the oldest one (backup:read), which held only the first incident.
+  const rows = panel.getByRole('row').filter({ has: page.getByRole('button', { name: 'Restore…' }) });
+  await expect(rows).not.toHaveCount(0);
+  await rows.last().getByRole('button', { name: 'Restore…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this automatic backup?' });
+  await expect(dialog.getByText('1 incidents')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Back up the current state, then restore' }).click();
+  await expect(page.getByText(/Desk restored from the automatic backup of /)).toBeVisible();
+  // The state before the restore was kept first, in the same folder.
+  expect((await backupsIn(server.dataDir)).some((n) => n.endsWith('-before-restore.json'))).toBe(true);
+  await page.getByRole('link', { name: 'Incidents' }).first().click();
+  await expect(page.getByText('Graffiti at the synagogue')).toBeVisible();
+  await expect(page.getByText('Threat letter to the mosque')).toHaveCount(0);
+});
+
+test('a full disk is shown as a notice, nothing half-written stays, and the schedule goes on', async ({ browser }) => {
+  const server = await startServer(await freshFolder(), { DESK_E2E_FAULT: 'disk-full' });
+  const page = await deskPage(browser);
+  await setUpDesk(page, { url: server.url });
+  await createIncident(page, { title: 'Attack on the community centre', ...wallClockAgo(45) });
+  const notice = page.getByRole('alert').getByText(/The automatic backup could not be written: the disk holding .* is full, and the policy lets no older backup go; the desk tries again in 10 minutes/);
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await snap(page, 'automatic-backup-disk-full-browser-edition');
+  expect(await backupsIn(server.dataDir)).toEqual([]);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('region', { name: 'Automatic backups' }).getByText(/The last automatic backup failed at /)).toBeVisible();
+  // The next run tries again (and fails again, the disk still being full): the server was asked twice.
+  await expect.poll(() => (server.output().match(/automatic backup failed on a full disk/g) ?? []).length, { timeout: 20_000 }).toBeGreaterThan(1);
+});
+
+test('a server killed in the middle of writing a backup leaves no partial file', async ({ browser }) => {
+  const dataDir = await freshFolder();
+  const server = await startServer(dataDir, { DESK_E2E_FAULT: 'stall-mid-write' });
+  const page = await deskPage(browser);
+  await setUpDesk(page, { url: server.url });
+  await createIncident(page, { title: 'Arson at the bookshop', ...wallClockAgo(20) });
+
+  // The server reports when half the backup is on disk; then it is killed, as a power cut would.
+  await expect.poll(() => /a write is stalled halfway: (\S+)/.exec(server.output())?.[1] ?? '', { timeout: 20_000 }).not.toBe('');
+  const temp = /a write is stalled halfway: (\S+)/.exec(server.output())?.[1] ?? '';
+  expect((await stat(temp)).size).toBeGreaterThan(0);
+  expect(automatic(await backupsIn(dataDir))).toEqual([]);
+  const exited = new Promise((done) => server.child.once('exit', done));
+  server.child.kill('SIGKILL');
+  await exited;
+  await page.context().close();
+
+  // Only the hidden temp file is there; the next start removes it, and lists no backup.
+  expect(await backupsIn(dataDir)).toEqual([temp.split('/').pop()]);
+  const again = await startServer(dataDir);
+  expect(await backupsIn(dataDir)).toEqual([]);
+  const fresh = await deskPage(browser);
+  await setUpDesk(fresh, { url: again.url });
+  await fresh.getByRole('link', { name: 'Settings' }).click();
+  await expect(fresh.getByRole('region', { name: 'Automatic backups' }).getByText(`Kept in ${join(dataDir, 'backups')}`)).toBeVisible();
+  // And it goes on: the first whole backup arrives on schedule.
+  await expect.poll(async () => automatic(await backupsIn(dataDir)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+});
