@@ -12,6 +12,7 @@ import type { Logger } from '../logging/logger';
 import { mimeTypeFor, resolveAppRequest } from '../security/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { APP_HOST, APP_SCHEME } from '../security/trustedUrl';
+import { lockDataFolder } from './dataFolderLock';
 import { checkHost, createLocalEndpoint } from './localEndpoint';
 
 /** FORMAT: the browser keeps the desk's data per address: http://127.0.0.1:5178 holds one desk. */
@@ -173,8 +174,17 @@ export async function startWebHost(options: WebHostOptions): Promise<{ ok: true;
     return { ok: false, lines: listening.code === 'EADDRINUSE' ? await portTakenLines(wanted, options.port) : [`The desk could not start at ${wanted} (${listening.code}).`] };
   }
   port = (server.address() as { port: number }).port;
-  // Only once this process holds the address: a second copy that could not start must not touch
-  // the files the running one is writing. Calls wait for the clean-up.
+  // One server per data folder, whatever its port: the clean-up below removes unfinished files.
+  const locked = await lockDataFolder(options.dataDir, options.log);
+  if (!locked.ok) {
+    await new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    });
+    return { ok: false, lines: [locked.message] };
+  }
+  // Only once this process holds the address and the folder: a second copy that could not start
+  // must not touch the files the running one is writing. Calls wait for the clean-up.
   ready = services.cleanUp();
   await ready;
   return {
@@ -184,10 +194,13 @@ export async function startWebHost(options: WebHostOptions): Promise<{ ok: true;
       port,
       token,
       server,
-      close: () => new Promise((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
+      close: async () => {
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+        await locked.lock.release();
+      },
     },
   };
 }

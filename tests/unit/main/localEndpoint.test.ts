@@ -90,13 +90,15 @@ describe("the browser edition's local endpoint", () => {
   });
 
   it('gives every launch a different secret', async () => {
-    const other = await startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
+    const otherData = await mkdtemp(join(tmpdir(), 'desk-data-'));
+    const other = await startWebHost({ rendererRoot, port: 0, dataDir: otherData, version: '0.1.0', platform: 'linux', log: quiet });
     if (!other.ok) throw new Error('did not start');
     try {
       expect(other.host.token).toMatch(/^[0-9a-f]{64}$/);
       expect(other.host.token).not.toBe(TOKEN);
     } finally {
       await other.host.close();
+      await rm(otherData, { recursive: true, force: true });
     }
   });
 

@@ -65,3 +65,24 @@ describe('the browser edition when it cannot start', () => {
     expect(await startOn(0, false)).toBe('The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".');
   });
 });
+
+describe('the browser edition and its data folder', () => {
+  it('refuses to share the data folder with a server already running on another port, and takes it once that one stops', async () => {
+    const rendererRoot = await folder('desk-renderer-');
+    await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
+    const dataDir = await folder('desk-data-');
+    const start = () => startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
+    const first = await start();
+    if (!first.ok) throw new Error(first.lines.join('\n'));
+    const second = await start();
+    expect(second.ok).toBe(false);
+    if (!second.ok) {
+      expect(second.lines.join('\n')).toContain(`Another Response Desk (browser edition) is already using its data folder ${dataDir}`);
+      expect(second.lines.join('\n')).toContain('DESK_DATA_DIR');
+    }
+    await first.host.close();
+    const third = await start();
+    expect(third.ok).toBe(true);
+    if (third.ok) await third.host.close();
+  });
+});
