@@ -4,29 +4,17 @@ import { describeChainReport } from '../timeline/chain';
 import { formatWallClock } from '../incident/wallClock';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
 import { PUBLISHED_VIA_WORDS, type PublishedHead } from '../../schemas/publishedHeads';
+import { unknownFields } from '../../schemas/unknownFields';
 import { RECORD_FORMAT, RECORD_FORMAT_VERSION, RECORD_SCHEMAS, type RecordFile, type RecordFileV1 } from './recordFile';
+
+/** Kept here too: the verifier's callers found it here first. */
+export { unknownFields };
 
 export type Check = { name: string; ok: boolean; detail: string };
 export type RecordVerification = { ok: boolean; checks: Check[]; record: RecordFile | RecordFileV1 | null };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-
-/**
- * Paths of fields present in the file but not in what its schema reads: the schema strips them,
- * so the file as given is compared with the file as understood. `__proto__` counts like any other.
- */
-export function unknownFields(raw: unknown, parsed: unknown, path: readonly string[] = [], out: string[] = []): string[] {
-  if (Array.isArray(raw) && Array.isArray(parsed)) {
-    raw.forEach((item, i) => unknownFields(item, parsed[i], [...path, String(i)], out));
-  } else if (isObject(raw) && isObject(parsed)) {
-    for (const key of Object.keys(raw)) {
-      if (!own(parsed, key)) out.push([...path, key].join('.'));
-      else unknownFields(raw[key], parsed[key], [...path, key], out);
-    }
-  }
-  return out;
-}
 
 /** The record without its checksum field, exactly as given (no field dropped or reordered but by the canonical form). */
 function withoutChecksum(raw: Record<string, unknown>): Record<string, unknown> {
