@@ -1,7 +1,7 @@
 import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 import type { Ed25519Verify } from './ed25519';
-import { SignedRecordSchema, scopeKey, type ChainHead, type Operator, type RecordScope, type SignedRecord } from './format';
+import { RecordScopeSchema, SignedRecordSchema, scopeKey, type ChainHead, type Operator, type RecordScope, type SignedRecord } from './format';
 import { fingerprintOfHex, type DeskIdentity } from './identity';
 import { hashOfInput, signingInput } from './sign';
 
@@ -68,7 +68,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function looseRef(raw: unknown, index: number): RecordRef {
   const o = isObject(raw) ? raw : {};
   const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
-  return { index, deskId: str(o['deskId']), deskName: null, fingerprint: null, scope: null, seq: typeof o['seq'] === 'number' ? o['seq'] : null, kind: str(o['kind']), operator: null, recordedAt: null, entry: null };
+  const scope = RecordScopeSchema.safeParse(o['scope']);
+  const seq = o['seq'];
+  return { index, deskId: str(o['deskId']), deskName: null, fingerprint: null, scope: scope.success ? scopeKey(scope.data) : null, seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : null, kind: str(o['kind']), operator: null, recordedAt: null, entry: null };
 }
 
 function entryOf(record: SignedRecord): RecordRef['entry'] {
@@ -92,7 +94,10 @@ export function createSignedChainVerifier(options: {
   /** The scopes this file or core holds; records of any other scope are replays. Null: any scope. */
   scopes: readonly RecordScope[] | null;
   onRecord?: (verified: VerifiedRecord) => void;
+  /** SHA-256 of bytes in lowercase hex: node:crypto or Web Crypto where they are faster; pure JavaScript by default. */
+  sha256?: (bytes: Uint8Array) => string | Promise<string>;
 }) {
+  const sha256 = options.sha256 ?? hashOfInput;
   const desks = new Map(options.roster.map((d) => [d.deskId, { identity: d, key: hexToBytes(d.publicKey), fingerprint: fingerprintOfHex(d.publicKey).hex }]));
   const allowed = options.scopes === null ? null : new Set(options.scopes.map(scopeKey));
   const chains = new Map<string, Chain>();
@@ -142,7 +147,10 @@ export function createSignedChainVerifier(options: {
         const parsed = SignedRecordSchema.safeParse(raw);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          report({ code: 'invalid', at: looseRef(raw, at), detail: `${issue?.path.map(String).join('.') || '(record)'}: ${issue?.message ?? 'invalid'}` });
+          const ref = looseRef(raw, at);
+          // Unreadable, but where it stood is known: that place is not also reported as missing.
+          if (ref.deskId !== null && ref.scope !== null && ref.seq !== null) chainOf(ref.deskId, ref.scope).altered.add(ref.seq);
+          report({ code: 'invalid', at: ref, detail: `${issue?.path.map(String).join('.') || '(record)'}: ${issue?.message ?? 'invalid'}` });
           continue;
         }
         // The record as given: the schema is strict, so the parse holds exactly its fields.
@@ -155,9 +163,9 @@ export function createSignedChainVerifier(options: {
         }
         page.push({ record, bytes: utf8ToBytes(signingInput(record)), ref, key: desk.key });
       }
-      // Signatures of a page are checked together: Web Crypto works on them in parallel.
-      const valid = await Promise.all(page.map((p) => options.verify(p.key, hexToBytes(p.record.signature), p.bytes)));
-      page.forEach(({ record, bytes, ref }, i) => {
+      // Signatures and hashes of a page are worked out together: Web Crypto does them in parallel.
+      const [valid, hashes] = await Promise.all([Promise.all(page.map((p) => options.verify(p.key, hexToBytes(p.record.signature), p.bytes))), Promise.all(page.map(async (p) => sha256(p.bytes)))]);
+      page.forEach(({ record, ref }, i) => {
         const scope = scopeKey(record.scope);
         const chain = chainOf(record.deskId, scope);
         if (!valid[i]) {
@@ -169,7 +177,7 @@ export function createSignedChainVerifier(options: {
           report({ code: 'other-scope', at: ref, expected: [...allowed] });
           return;
         }
-        const hash = hashOfInput(bytes);
+        const hash = hashes[i] ?? '';
         const earlier = chain.links.get(record.seq);
         if (earlier) {
           report(earlier.hash === hash ? { code: 'duplicate', at: ref, firstIndex: earlier.index } : { code: 'forked', at: ref, firstIndex: earlier.index });
@@ -209,15 +217,23 @@ export function createSignedChainVerifier(options: {
           if (seq > 1 && before && link.prev !== before.hash) report({ code: 'broken-link', at: placeOf(chain, seq) });
         }
       }
+      // Records beyond a chain's end that other desks had seen: one report per chain, from the
+      // first desk that saw beyond it, up to the furthest any saw.
+      const beyond = new Map<string, { chain: Chain; to: number; by: RecordRef }>();
       for (const claim of seenClaims) {
-        const chain = chains.get(`${claim.head.deskId} ${claim.scope}`);
-        const link = chain?.links.get(claim.head.seq);
+        const key = `${claim.head.deskId} ${claim.scope}`;
+        const chain = chains.get(key) ?? chainOf(claim.head.deskId, claim.scope);
+        const link = chain.links.get(claim.head.seq);
         if (link) {
           if (link.hash !== claim.head.hash) report({ code: 'seen-mismatch', at: claim.ref, head: claim.head });
-        } else if (!chain?.altered.has(claim.head.seq) && (chain?.maxSeq ?? 0) < claim.head.seq) {
-          const known = desks.get(claim.head.deskId);
-          if (known) report({ code: 'missing', at: { ...placeOf(chain ?? chainOf(claim.head.deskId, claim.scope), claim.head.seq), index: claim.ref.index }, from: (chain?.maxSeq ?? 0) + 1, to: claim.head.seq, seenBy: claim.ref });
+        } else if (chain.maxSeq < claim.head.seq && desks.has(claim.head.deskId)) {
+          const known = beyond.get(key);
+          beyond.set(key, { chain, to: Math.max(known?.to ?? 0, claim.head.seq), by: known?.by ?? claim.ref });
         }
+      }
+      for (const { chain, to, by } of beyond.values()) {
+        const from = chain.maxSeq + 1;
+        if (![...Array(to - from + 1).keys()].every((i) => chain.altered.has(from + i))) report({ code: 'missing', at: { ...placeOf(chain, to), index: by.index }, from, to, seenBy: by });
       }
       problems.sort((a, b) => a.at.index - b.at.index);
       const summaries: DeskSummary[] = [...desks.values()].map(({ identity, fingerprint }) => {
