@@ -40,6 +40,8 @@ export type DeskSummary = {
   deskId: string;
   name: string;
   fingerprint: string;
+  /** The same fingerprint as twelve words. */
+  words: string[];
   records: number;
   chains: { scope: string; records: number; head: { seq: number; hash: string } | null }[];
 };
@@ -98,7 +100,7 @@ export function createSignedChainVerifier(options: {
   sha256?: (bytes: Uint8Array) => string | Promise<string>;
 }) {
   const sha256 = options.sha256 ?? hashOfInput;
-  const desks = new Map(options.roster.map((d) => [d.deskId, { identity: d, key: hexToBytes(d.publicKey), fingerprint: fingerprintOfHex(d.publicKey).hex }]));
+  const desks = new Map(options.roster.map((d) => [d.deskId, { identity: d, key: hexToBytes(d.publicKey), fingerprint: fingerprintOfHex(d.publicKey) }]));
   const allowed = options.scopes === null ? null : new Set(options.scopes.map(scopeKey));
   const chains = new Map<string, Chain>();
   const seenClaims: { head: ChainHead; scope: string; ref: RecordRef }[] = [];
@@ -127,7 +129,7 @@ export function createSignedChainVerifier(options: {
       index: at,
       deskId: record.deskId,
       deskName: desk?.identity.name ?? null,
-      fingerprint: desk?.fingerprint ?? null,
+      fingerprint: desk?.fingerprint.hex ?? null,
       scope: scopeKey(record.scope),
       seq: record.seq,
       kind: record.kind,
@@ -199,7 +201,7 @@ export function createSignedChainVerifier(options: {
       const placeOf = (chain: Chain, seq: number): RecordRef => {
         const link = chain.links.get(seq);
         const desk = desks.get(chain.deskId);
-        return { index: link?.index ?? index, deskId: chain.deskId, deskName: desk?.identity.name ?? null, fingerprint: desk?.fingerprint ?? null, scope: chain.scope, seq, kind: null, operator: null, recordedAt: null, entry: null };
+        return { index: link?.index ?? index, deskId: chain.deskId, deskName: desk?.identity.name ?? null, fingerprint: desk?.fingerprint.hex ?? null, scope: chain.scope, seq, kind: null, operator: null, recordedAt: null, entry: null };
       };
       for (const chain of chains.values()) {
         let gapFrom: number | null = null;
@@ -242,7 +244,7 @@ export function createSignedChainVerifier(options: {
           const top = c.links.get(c.maxSeq);
           return { scope: c.scope, records: c.links.size, head: top ? { seq: c.maxSeq, hash: top.hash } : null };
         });
-        return { deskId: identity.deskId, name: identity.name, fingerprint, records: list.reduce((n, c) => n + c.records, 0), chains: list };
+        return { deskId: identity.deskId, name: identity.name, fingerprint: fingerprint.hex, words: fingerprint.words, records: list.reduce((n, c) => n + c.records, 0), chains: list };
       });
       return { ok: problemCount === 0, records: index, desks: summaries, problems: problems.slice(0, MAX_PROBLEMS), problemCount };
     },
