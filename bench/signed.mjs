@@ -3,7 +3,9 @@
 // as the door will, one at a time, then verifies them streamed in pages of 1,000 with progress,
 // as Verify integrity and the command-line verifier will. Run in headless Chromium (Web Crypto:
 // what the desk uses) and in Node (Web Crypto, and node:crypto as response-desk-verify uses).
-// Prints a table and writes bench/results/signed.json. BENCH_SIGNED_RECORDS for another size.
+// Then, in Node, a backup encrypted and decrypted with a passphrase in the age format
+// (BENCH_ENCRYPT_MB, 150 by default). Prints tables and writes bench/results/signed.json.
+// BENCH_SIGNED_RECORDS for another number of records.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,6 +14,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 
 const N = Number(process.env.BENCH_SIGNED_RECORDS ?? 100_000);
+const ENCRYPT_MB = Number(process.env.BENCH_ENCRYPT_MB ?? 150);
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 
 const bundle = async (format) =>
@@ -73,6 +76,24 @@ const nodeRun = await nodeBench.run(globalThis.crypto.subtle, N);
 const nodeCrypto = await nodeBench.verifyMany(JSON.parse(JSON.stringify(nodeRun.records)), nodeRun.roster, nodeBench.nodeEd25519Verifier(), nodeBench.nodeSha256);
 console.log('done');
 results.runs.push({ host: `Node ${process.version}`, sign: nodeRun.sign, verify: nodeRun.verify, verifyNodeCrypto: nodeCrypto });
+
+// A backup of ENCRYPT_MB, encrypted and decrypted whole, with the scrypt cost the desk writes.
+process.stdout.write(`Node ${process.version}: encrypting and decrypting ${ENCRYPT_MB} MB with a passphrase… `);
+const backup = new Uint8Array(ENCRYPT_MB * 2 ** 20);
+for (let i = 0; i < backup.length; i += 97) backup[i] = i & 0xff;
+const time = async (f) => {
+  const t = performance.now();
+  const value = await f();
+  return { value, ms: performance.now() - t };
+};
+const PASSPHRASE = 'vigil at the town hall, 19:00';
+const tiny = await time(() => nodeBench.encryptWithPassphrase(new Uint8Array(2), PASSPHRASE));
+const enc = await time(() => nodeBench.encryptWithPassphrase(backup, PASSPHRASE));
+const dec = await time(() => nodeBench.decryptWithPassphrase(enc.value.value, PASSPHRASE));
+const wrong = await time(() => nodeBench.decryptWithPassphrase(tiny.value.value, 'not the passphrase'));
+const same = dec.value.ok && Buffer.compare(dec.value.value.plaintext, backup) === 0;
+results.encryption = { megabytes: ENCRYPT_MB, scryptWorkFactor: nodeBench.SCRYPT_WORK_FACTOR, passphraseOnlyMs: tiny.ms, encryptMs: enc.ms, decryptMs: dec.ms, wrongPassphraseMs: wrong.ms, roundTrip: same };
+console.log('done');
 results.machine.loadAverageAtEnd = loadavg()[0];
 
 console.log(`\nSigned records, ${N.toLocaleString('en')} of one desk in one incident (record ≈ ${results.runs[0].sign.bytes} bytes)`);
@@ -84,5 +105,13 @@ for (const r of results.runs) {
   console.log(`| ${r.host} | ${ms(r.sign.medianMs)} | ${ms(r.sign.p95Ms)} | ${ms(r.sign.maxMs)} | ${ms(r.sign.totalMs)} | ${verifyText} |`);
 }
 console.log(`Targets: one record signed well within the 100 ms quick entry has; ${N.toLocaleString('en')} records verified in 10 s or less. Load average ${results.machine.loadAverageAtStart.toFixed(1)} at the start, ${results.machine.loadAverageAtEnd.toFixed(1)} at the end (${results.machine.cores} cores): figures move with it.`);
+const e = results.encryption;
+console.log(`\nPassphrase encryption (age format, scrypt work factor ${e.scryptWorkFactor}), Node, pure JavaScript`);
+console.log('| what | time |');
+console.log('|------|-----:|');
+console.log(`| the passphrase alone (scrypt, once per file) | ${ms(e.passphraseOnlyMs)} |`);
+console.log(`| encrypt a ${e.megabytes} MB backup | ${ms(e.encryptMs)} |`);
+console.log(`| decrypt it${e.roundTrip ? ' (every byte back)' : ', NOT THE SAME BYTES'} | ${ms(e.decryptMs)} |`);
+console.log(`| refuse a wrong passphrase | ${ms(e.wrongPassphraseMs)} |`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/signed.json', `${JSON.stringify(results, null, 2)}\n`);
