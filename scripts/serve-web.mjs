@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 const root = process.env.RENDERER_OUT
   ? resolve(fileURLToPath(new URL('../src-renderer/', import.meta.url)), process.env.RENDERER_OUT)
   : resolve(fileURLToPath(new URL('../out/renderer', import.meta.url)));
-const port = Number(process.env.PORT ?? 5178);
+// FORMAT: the browser keeps the desk's data per address (origin): http://127.0.0.1:5178 holds one
+// desk, any other port an empty one. tests/unit/main/dataLocation.test.ts pins both.
+const DEFAULT_PORT = 5178;
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const host = '127.0.0.1';
+const address = `http://${host}:${port}/`;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -52,11 +56,38 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 
-server.on('error', (e) => {
-  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another number, e.g. PORT=5190 npm run web` : e.message);
+/** True when what answers at the address is a Response Desk (another copy of this server). */
+async function deskAlreadyThere() {
+  try {
+    const reply = await fetch(address, { signal: AbortSignal.timeout(2000) });
+    return /<title>Response Desk<\/title>/.test(await reply.text());
+  } catch {
+    return false;
+  }
+}
+
+server.on('error', async (e) => {
+  if (e.code !== 'EADDRINUSE') {
+    console.error(e.message);
+    process.exit(1);
+  }
+  // Never send anyone to another port: the browser keeps the desk's data per address, so the same
+  // desk on another port opens empty, and entries typed there are not where the team looks.
+  const lines = (await deskAlreadyThere())
+    ? [`Response Desk is already running at ${address}: open that address in your browser.`]
+    : [
+        `Port ${port} is taken by another program, so the desk cannot start at ${address}.`,
+        `Close that program, then run "npm run web" again.`,
+      ];
+  console.error(
+    [
+      ...lines,
+      `Your desk's data lives in your browser's profile, under the address ${address}; the desk at any other address starts empty.`,
+    ].join('\n'),
+  );
   process.exit(1);
 });
 server.listen(port, host, () => {
-  console.log(`Response Desk (browser edition) is running at http://${host}:${port}/`);
-  console.log('Data stays in this browser profile. Press Ctrl+C to stop.');
+  console.log(`Response Desk (browser edition) is running at ${address}`);
+  console.log(`Its data lives in this browser profile, under exactly this address: open the desk here each time. Press Ctrl+C to stop.`);
 });

@@ -4,13 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { DeskContext, type DeskServices } from './app/DeskContext';
 import { App } from './app/App';
 import { DeskDatabase } from './db/database';
+import { WriteRefusedError } from './db/writeDoor';
 import { createRepos } from './db/repos';
 import { createTimelineOrderCache } from './db/repos/timelineOrderCache';
 import { createBackupService } from './features/settings/backupService';
 import { createTimelineSearch } from './features/timeline/searchIndex';
 import { sha256Hex } from './lib/sha256';
 import { requestPersistentStorage } from './lib/storage';
-import { startAutoBackups } from './features/settings/autoBackup';
+import { autoBackupFailureNotice, startAutoBackups } from './features/settings/autoBackup';
 import { useAppStore } from './store';
 import { detectPlatform } from './platform';
 
@@ -43,6 +44,14 @@ const services: DeskServices = {
 
 void requestPersistentStorage();
 
+// A write the database guard refused rolled back whole; whichever screen asked, say so in words
+// rather than let the refusal pass as a silent console error.
+window.addEventListener('unhandledrejection', (event) => {
+  if (!(event.reason instanceof WriteRefusedError)) return;
+  event.preventDefault();
+  useAppStore.getState().showNotice('error', event.reason.message);
+});
+
 if (platform.autoBackups) {
   startAutoBackups({
     db,
@@ -51,8 +60,10 @@ if (platform.autoBackups) {
     settings: () => repos.settings.get(),
     now: () => Date.now(),
     // A failed automatic backup must not pass unnoticed: a full disk is exactly when it matters.
-    onResult: (r) => {
-      if (!r.ok) useAppStore.getState().showNotice('error', `The automatic backup failed: ${r.message}. Free some disk space and save a backup by hand (Settings).`);
+    onResult: ({ everyMinutes, ...outcome }) => {
+      const store = useAppStore.getState();
+      store.setAutoBackup(outcome);
+      if (!outcome.ok) store.showNotice('error', autoBackupFailureNotice(outcome.message, everyMinutes));
     },
   });
 }

@@ -1,4 +1,5 @@
-import type { AuditAction, AuditEvent, FieldChange } from '../schemas/entities';
+import { AUDIT_SUMMARY_MAX, type AuditAction, type AuditEvent, type FieldChange } from '../schemas/entities';
+import { clampText } from './text/clampText';
 import type { EpochMs } from './time';
 
 /** Who is acting, and when: passed into every change so each one is attributable. */
@@ -44,7 +45,8 @@ export function auditEvent(input: {
     entityType: input.entityType,
     entityId: input.entityId,
     action: input.action,
-    summary: input.summary,
+    // A summary quotes what people typed (a withdrawal reason, a note); the full values are in `changes`.
+    summary: clampText(input.summary, AUDIT_SUMMARY_MAX),
     changes: input.changes ?? [],
   };
 }

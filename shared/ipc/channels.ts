@@ -7,6 +7,8 @@ export const CHANNELS = {
   saveFile: 'file:save',
   openFile: 'file:open',
   writeAutoBackup: 'backup:write-auto',
+  getBackupPolicy: 'backup:get-policy',
+  setBackupPolicy: 'backup:set-policy',
   listBackups: 'backup:list',
   readBackup: 'backup:read',
   savePdf: 'print:save-pdf',

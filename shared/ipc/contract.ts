@@ -76,10 +76,15 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-/** How many automatic backups main keeps: the newest few, then one a day for a month. */
-export const BackupPolicySchema = z.object({
-  keepLast: z.number().int().min(1).max(500),
-  keepDailyForDays: z.number().int().min(0).max(3650),
+/**
+ * How many automatic backups main keeps: the newest few, then one a day for a month.
+ * SECURITY: main keeps the policy and rotates by it; the renderer may only ask to change it,
+ * within these bounds, so no single call can leave the desk with fewer than the floor.
+ */
+export const BACKUP_POLICY_BOUNDS = { keepLast: { min: 3, max: 500 }, keepDailyForDays: { min: 7, max: 3650 } } as const;
+export const BackupPolicySchema = z.strictObject({
+  keepLast: z.number().int().min(BACKUP_POLICY_BOUNDS.keepLast.min).max(BACKUP_POLICY_BOUNDS.keepLast.max),
+  keepDailyForDays: z.number().int().min(BACKUP_POLICY_BOUNDS.keepDailyForDays.min).max(BACKUP_POLICY_BOUNDS.keepDailyForDays.max),
 });
 export type BackupPolicy = z.infer<typeof BackupPolicySchema>;
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 12, keepDailyForDays: 30 };
@@ -87,13 +92,19 @@ export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 12, keepDailyForD
 // SECURITY: a backup is named by main; the renderer may only point at one of those names.
 export const BackupNameSchema = z.string().regex(/^auto-\d{8}-\d{6}-\d{3}(-[a-z-]{1,30})?\.json$/, 'is not the name of an automatic backup');
 
-export const AutoBackupRequestSchema = z.object({
+/** SECURITY: the content only; main checks it is a desk backup, names it and rotates by its own policy. */
+export const AutoBackupRequestSchema = z.strictObject({
   content: z.string().min(2).max(MAX_SAVE_BYTES),
   /** Why this backup was made: kept in its name ("before-restore"). */
   reason: z.string().regex(/^[a-z-]{1,30}$/).optional(),
-  policy: BackupPolicySchema,
 });
-export const BackupInfoSchema = z.object({ name: BackupNameSchema, createdAt: z.number().int().nonnegative(), size: z.number().int().nonnegative() });
+export const BackupInfoSchema = z.object({
+  name: BackupNameSchema,
+  createdAt: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  /** Named for a moment still ahead of the clock: written while the computer's clock ran fast. */
+  datedAhead: z.boolean(),
+});
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
 /**
@@ -113,6 +124,8 @@ export const ipcContract = {
   [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
   [CHANNELS.openFile]: { request: OpenFileRequestSchema, response: OpenFileResponseSchema },
   [CHANNELS.writeAutoBackup]: { request: AutoBackupRequestSchema, response: z.object({ written: BackupInfoSchema, removed: z.array(BackupNameSchema) }) },
+  [CHANNELS.getBackupPolicy]: { request: z.undefined(), response: BackupPolicySchema },
+  [CHANNELS.setBackupPolicy]: { request: BackupPolicySchema, response: BackupPolicySchema },
   [CHANNELS.listBackups]: { request: z.undefined(), response: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }) },
   [CHANNELS.readBackup]: { request: z.object({ name: BackupNameSchema }), response: z.object({ text: z.string() }) },
   // The page that asks is printed as it stands (its print stylesheet applies), then saved.

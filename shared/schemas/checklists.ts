@@ -100,6 +100,9 @@ export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;
 export const ItemOriginSchema = z.object({ templateKey: z.string().min(1).max(80), version: z.number().int().positive(), itemKey: z.string().min(1).max(100) });
 export type ItemOrigin = z.infer<typeof ItemOriginSchema>;
 
+export const ResolvedWithSchema = z.object({ kind: z.enum(['statement', 'activation']), id, label: z.string().min(1).max(300) });
+export type ResolvedWith = z.infer<typeof ResolvedWithSchema>;
+
 /**
  * The scope of the city's standing preparedness checklist, worked through in peacetime: its
  * items carry this in place of an incident id (incident ids always start with "inc_").
@@ -123,6 +126,11 @@ export const ChecklistItemSchema = z
     resolutionNote: z.string().max(2000).nullable(),
     resolvedAt: epochMs.nullable(),
     resolvedBy: operator.nullable(),
+    /**
+     * The record whose work resolved the item (a statement released, a call tree activated), with
+     * how it read then. Absent on items resolved by hand and on items stored before it existed.
+     */
+    resolvedWith: ResolvedWithSchema.nullable().optional(),
     createdAt: epochMs,
     createdBy: operator,
     updatedAt: epochMs,

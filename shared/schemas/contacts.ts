@@ -103,6 +103,14 @@ export const ActivationNodeSchema = z.object({
 });
 export type ActivationNode = z.infer<typeof ActivationNodeSchema>;
 
+/** An activation called off before everyone was reached: when, by whom, and why. */
+export const StandDownSchema = z.object({
+  at: epochMs,
+  by: operator,
+  reason: z.string().trim().min(1).max(2000),
+});
+export type StandDown = z.infer<typeof StandDownSchema>;
+
 export const TreeActivationSchema = z.object({
   id,
   incidentId: id,
@@ -112,8 +120,13 @@ export const TreeActivationSchema = z.object({
   startedAt: epochMs,
   startedBy: operator,
   updatedAt: epochMs,
+  /** Absent while the activation runs (and in activations stored before stand-downs existed). */
+  standDown: StandDownSchema.optional(),
 });
 export type TreeActivation = z.infer<typeof TreeActivationSchema>;
+
+/** The longest note a call's log keeps. */
+export const CALL_NOTE_MAX = 2000;
 
 /** One line of an activation's call log: append-only. */
 export const CallAttemptSchema = z.object({
@@ -129,6 +142,6 @@ export const CallAttemptSchema = z.object({
   to: CallStateSchema,
   /** True for the line that passed the call to the fallback contact. */
   escalated: z.boolean(),
-  note: z.string().max(2000),
+  note: z.string().max(CALL_NOTE_MAX),
 });
 export type CallAttempt = z.infer<typeof CallAttemptSchema>;

@@ -48,6 +48,8 @@ export const DeskSettingsSchema = z.object({
   key: z.literal('desk'),
   cityName: z.string().min(1).max(120),
   operatorName: operator,
+  /** What the person at the keyboard does in the response ("Duty officer"), shown with their name. */
+  operatorRole: z.string().max(120).optional(),
   defaultTimeZone: TimeZoneSchema,
   /** Automatic backups (desktop app): how often while data changes, and how many are kept. */
   backupEveryMinutes: z.number().int().min(1).max(24 * 60).optional(),
@@ -75,6 +77,9 @@ export const FieldChangeSchema = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
 
+/** An audit line's summary: auditEvent() shortens longer ones, the full values stay in `changes`. */
+export const AUDIT_SUMMARY_MAX = 500;
+
 /** One line of the audit log: who changed what, when. Append-only. */
 export const AuditEventSchema = z.object({
   id,
@@ -85,10 +90,15 @@ export const AuditEventSchema = z.object({
   entityType: z.string().min(1).max(60),
   entityId: id,
   action: AuditActionSchema,
-  summary: z.string().max(500),
+  summary: z.string().max(AUDIT_SUMMARY_MAX),
   changes: z.array(FieldChangeSchema),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/**
+ * An audit line as read back. Earlier versions wrote summaries past AUDIT_SUMMARY_MAX (a long
+ * withdrawal reason, an imported record's author); the log is append-only, so a reader keeps them.
+ */
+export const StoredAuditEventSchema = AuditEventSchema.extend({ summary: z.string() });
 
 /**
  * Rows of tables whose features grow over later releases (timeline, contacts, statements,

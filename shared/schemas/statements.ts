@@ -111,7 +111,7 @@ export const PersonMentionSchema = z.object({
 });
 export type PersonMention = z.infer<typeof PersonMentionSchema>;
 
-export const SENSITIVITY_CODES = ['victim-named-without-consent', 'perpetrator-named', 'unverified-details', 'glossary-term'] as const;
+export const SENSITIVITY_CODES = ['victim-named-without-consent', 'perpetrator-named', 'unverified-details', 'glossary-term', 'linked-person-named', 'identifying-details'] as const;
 export const SensitivityCodeSchema = z.enum(SENSITIVITY_CODES);
 
 export const SensitivityWarningSchema = z.object({

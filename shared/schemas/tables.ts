@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 
 import { ChecklistItemSchema, ChecklistTemplateSchema } from './checklists';
-import { AuditEventSchema, DeskSettingsSchema, IncidentSchema } from './entities';
+import { AuditEventSchema, DeskSettingsSchema, IncidentSchema, StoredAuditEventSchema } from './entities';
 import { CallAttemptSchema, ContactSchema, ContactTreeSchema, TreeActivationSchema } from './contacts';
 import { LessonSchema } from './lessons';
 import { PublishedHeadSchema } from './publishedHeads';
 import { ApprovalSchema, StatementSchema, StatementTemplateRowSchema, StatementVersionSchema } from './statements';
-import { TimelineEntrySchema, TimelineRevisionSchema } from './timeline';
+import { StoredTimelineEntrySchema, StoredTimelineRevisionSchema, TimelineEntrySchema, TimelineRevisionSchema } from './timeline';
 
 /**
  * FORMAT: every table the desk stores, with the schema its rows must satisfy. Backups carry
@@ -41,6 +41,19 @@ export type TableName = keyof typeof TABLE_SCHEMAS;
  * before then has no such table, and restores with it empty.
  */
 export const TABLES_SINCE: Partial<Record<TableName, number>> = { publishedHeads: 4 };
+
+/**
+ * FORMAT: what a READER of each table accepts: the desk's own database guard, backup restore
+ * and record import. The same as TABLE_SCHEMAS except where earlier versions wrote past today's
+ * limits into rows that can never change (timeline revisions, the audit log): those are kept
+ * as recorded and named as such (see legacyNotes). New content is held to TABLE_SCHEMAS.
+ */
+export const STORED_TABLE_SCHEMAS = {
+  ...TABLE_SCHEMAS,
+  auditLog: StoredAuditEventSchema,
+  timelineEntries: StoredTimelineEntrySchema,
+  timelineRevisions: StoredTimelineRevisionSchema,
+} as const satisfies Record<TableName, z.ZodType>;
 
 /**
  * Tables the desk derives from others to answer queries fast. They are never backed up: a

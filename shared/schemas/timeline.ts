@@ -32,11 +32,11 @@ export const EntryLinkSchema = z.object({
 });
 export type EntryLink = z.infer<typeof EntryLinkSchema>;
 
-export const TagSchema = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[\p{L}\p{N}_-]+$/u, 'tags are letters, digits, - and _');
+/** Today's limits on what a person types into an entry. Earlier versions let some through longer. */
+export const ENTRY_LIMITS = { title: 500, body: 20_000, source: 200, tag: 40, tags: 30 } as const;
+
+const TAG_PATTERN = /^[\p{L}\p{N}_-]+$/u;
+export const TagSchema = z.string().min(1).max(ENTRY_LIMITS.tag).regex(TAG_PATTERN, 'tags are letters, digits, - and _');
 
 /** What a revision records about an entry: everything a person can see or change. */
 export const EntryContentSchema = z.object({
@@ -46,13 +46,13 @@ export const EntryContentSchema = z.object({
   /** When the city heard of it, if known. */
   reportedAt: epochMs.nullable(),
   category: TimelineCategorySchema,
-  title: z.string().trim().min(1).max(500),
-  body: z.string().max(20_000),
+  title: z.string().trim().min(1).max(ENTRY_LIMITS.title),
+  body: z.string().max(ENTRY_LIMITS.body),
   /** Who reported it: free text, or a contact's name with its id. */
-  source: z.string().max(200),
+  source: z.string().max(ENTRY_LIMITS.source),
   sourceContactId: z.string().max(100).nullable(),
   verification: VerificationSchema,
-  tags: z.array(TagSchema).max(30),
+  tags: z.array(TagSchema).max(ENTRY_LIMITS.tags),
   release: ReleaseSchema,
   links: z.array(EntryLinkSchema).max(50),
   /** Logged for someone else (e.g. the mayor dictating a decision). */
@@ -64,11 +64,24 @@ export const EntryContentSchema = z.object({
 });
 export type EntryContent = z.infer<typeof EntryContentSchema>;
 
+/**
+ * FORMAT: an entry's content as the desk READS it back (backups, records, its own database).
+ * Revisions are never changed, and earlier versions of the quick line and the CSV import let
+ * titles, sources and tags through longer than ENTRY_LIMITS; a reader must still accept those
+ * ("stored") revisions, or one such line would make every backup of the desk unrestorable. New
+ * writes are held to EntryContentSchema; legacyEntryNotes() names the entries that exceed it.
+ */
+export const StoredEntryContentSchema = EntryContentSchema.extend({
+  title: z.string().trim().min(1),
+  source: z.string(),
+  tags: z.array(z.string().min(1).regex(TAG_PATTERN, 'tags are letters, digits, - and _')),
+});
+
 export const REVISION_KINDS = ['create', 'edit', 'verify', 'retract'] as const;
 export const RevisionKindSchema = z.enum(REVISION_KINDS);
 export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 
-export const TimelineRevisionSchema = z.object({
+const revisionFields = {
   id: z.string().min(1).max(100),
   entryId: z.string().min(1).max(100),
   incidentId: z.string().min(1).max(100),
@@ -85,11 +98,14 @@ export const TimelineRevisionSchema = z.object({
   content: EntryContentSchema,
   prevHash: hash,
   hash,
-});
+};
+export const TimelineRevisionSchema = z.object(revisionFields);
 export type TimelineRevision = z.infer<typeof TimelineRevisionSchema>;
+/** A revision as read back: its content may predate ENTRY_LIMITS (see StoredEntryContentSchema). */
+export const StoredTimelineRevisionSchema = z.object({ ...revisionFields, content: StoredEntryContentSchema });
 
 /** The current state of an entry, denormalised from its newest revision for queries. */
-export const TimelineEntrySchema = EntryContentSchema.extend({
+const entryFields = {
   id: z.string().min(1).max(100),
   incidentId: z.string().min(1).max(100),
   /** When it was first logged, and by whom. */
@@ -102,8 +118,11 @@ export const TimelineEntrySchema = EntryContentSchema.extend({
   verificationChangedAt: epochMs.nullable(),
   verificationChangedBy: z.string().max(120).nullable(),
   /** Lower-cased source, for the source filter's index. */
-  sourceKey: z.string().max(200),
-});
+  sourceKey: z.string().max(ENTRY_LIMITS.source),
+};
+export const TimelineEntrySchema = EntryContentSchema.extend(entryFields);
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+/** An entry row as read back (see StoredEntryContentSchema). */
+export const StoredTimelineEntrySchema = StoredEntryContentSchema.extend({ ...entryFields, sourceKey: z.string() });
 
 export const GENESIS_HASH = '0'.repeat(64);

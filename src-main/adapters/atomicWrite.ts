@@ -28,6 +28,8 @@ export type AtomicWriteDeps = {
   renameAttempts: number;
   /** First pause between rename attempts; doubles after each one. */
   renameBackoffMs: number;
+  /** Records the temp file before it exists, so a start after a crash can remove it (tempJournal.ts). */
+  journal?: { begin(tempPath: string): Promise<() => Promise<void>> } | undefined;
 };
 
 /** A failed atomic write: `message` is ready to show; `code` is the file-system code, if any. */
@@ -102,6 +104,7 @@ export async function writeFileAtomic(
   const tempPath = tempPathFor(targetPath, deps.randomSuffix());
   let handle: AtomicFileHandle | undefined;
   let tempExists = false;
+  const forget = (await deps.journal?.begin(tempPath)) ?? (() => Promise.resolve());
   try {
     // 'wx' fails if the name exists, so a stale or planted file (or symlink) is never written through.
     handle = await deps.fs.open(tempPath, 'wx');
@@ -113,10 +116,13 @@ export async function writeFileAtomic(
     await opened.close();
     await renameWithRetry(deps, tempPath, targetPath);
     tempExists = false;
+    await forget();
     await syncDirectory(deps.fs, dirname(targetPath));
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    if (tempExists) await deps.fs.unlink(tempPath).catch(() => undefined);
+    const gone = !tempExists || (await deps.fs.unlink(tempPath).then(() => true, () => false));
+    // A temp file that could not be removed stays in the journal, for the next start to remove.
+    if (gone) await forget();
     throw new FileWriteError(describeFsError(error, 'save', targetPath), fsErrorCode(error), error);
   }
 }

@@ -1,13 +1,18 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-import type { BackupInfo, BackupPolicy } from '@shared/ipc/contract';
+import { readBackupEnvelope } from '@shared/domain/backup/backupFile';
+import { BackupPolicySchema, DEFAULT_BACKUP_POLICY, type BackupInfo, type BackupPolicy } from '@shared/ipc/contract';
 
+import { fsErrorCode } from '../adapters/fsErrors';
 import { HandlerError } from '../ipc/handlerError';
-import { backupName, backupTime, backupsToRemove } from './backupRotation';
+import type { Logger } from '../logging/logger';
+import { backupName, backupsToRemove, backupTime, isDatedAhead, roomFor } from './backupRotation';
 
 /** What the automatic backups need from the machine; tests pass a temporary folder and a fake clock. */
 export type BackupDeps = {
   folder: string;
+  /** Where main keeps the rotation policy (a small JSON file beside the data). */
+  policyPath: string;
   now: () => number;
   writeFileAtomic: (path: string, data: Uint8Array | string) => Promise<void>;
   mkdir: (path: string) => Promise<unknown>;
@@ -15,30 +20,136 @@ export type BackupDeps = {
   stat: (path: string) => Promise<{ size: number }>;
   readFile: (path: string) => Promise<Uint8Array>;
   unlink: (path: string) => Promise<void>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
 };
+
+/** The temp file writeFileAtomic leaves behind when killed mid-write: `.auto-….json.tmp-<16 hex>`. */
+const DESK_TEMP = /^\.auto-\d{8}-\d{6}-\d{3}(?:-[a-z-]{1,30})?\.json\.tmp-[0-9a-f]{16}$/;
+
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+
+/** A failed write in one sentence a person can act on; the renderer adds when the next try is. */
+function failure(error: unknown, folder: string, removed: number): HandlerError {
+  const code = fsErrorCode(error);
+  const lead = 'The automatic backup could not be written';
+  let message: string;
+  if (code !== undefined && NO_SPACE.has(code)) {
+    message =
+      removed > 0
+        ? `${lead}: the disk holding ${folder} is full, even after removing the ${removed} older ${removed === 1 ? 'backup' : 'backups'} the policy lets go`
+        : `${lead}: the disk holding ${folder} is full, and the policy lets no older backup go`;
+  } else if (code === 'EACCES' || code === 'EPERM') message = `${lead}: the desk may not write to ${folder}`;
+  else if (code === 'EROFS') message = `${lead}: the disk holding ${folder} is read-only`;
+  else if (code === 'EIO') message = `${lead}: the disk holding ${folder} reported an error`;
+  else message = `${lead} (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  return new HandlerError('io-failed', message, { cause: error });
+}
 
 /**
  * Rotating backups of the whole desk in the app's data folder. The renderer hands over the
- * backup file (it holds the data); main names it, writes it atomically and prunes old ones.
+ * backup file (it holds the data); main checks it is one, names it, writes it atomically and
+ * rotates by the policy it keeps itself. A plain Node service: every effect is a parameter.
  */
 export function createBackupService(deps: BackupDeps) {
+  const backupNames = async (): Promise<string[]> => (await deps.readdir(deps.folder)).filter((n) => backupTime(n) !== null);
+
   const list = async (): Promise<BackupInfo[]> => {
     await deps.mkdir(deps.folder);
-    const names = (await deps.readdir(deps.folder)).filter((n) => backupTime(n) !== null);
-    const infos = await Promise.all(names.map(async (name) => ({ name, createdAt: backupTime(name) ?? 0, size: (await deps.stat(join(deps.folder, name))).size })));
+    const now = deps.now();
+    const infos = await Promise.all(
+      (await backupNames()).map(async (name) => {
+        const createdAt = backupTime(name) ?? 0;
+        return { name, createdAt, size: (await deps.stat(join(deps.folder, name))).size, datedAhead: isDatedAhead(createdAt, now) };
+      }),
+    );
     return infos.sort((a, b) => b.createdAt - a.createdAt);
   };
 
+  const readPolicy = async (): Promise<BackupPolicy> => {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await deps.readFile(deps.policyPath));
+    } catch (error) {
+      if (fsErrorCode(error) !== 'ENOENT') deps.log.warn('could not read the backup policy; using the default', { code: fsErrorCode(error) });
+      return DEFAULT_BACKUP_POLICY;
+    }
+    try {
+      const parsed = BackupPolicySchema.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON: handled below as any other damaged policy file.
+    }
+    deps.log.warn('the backup policy file is damaged; using the default');
+    return DEFAULT_BACKUP_POLICY;
+  };
+
+  const removeAll = async (names: readonly string[]): Promise<string[]> => {
+    const removed: string[] = [];
+    for (const name of names) {
+      await deps.unlink(join(deps.folder, name));
+      removed.push(name);
+    }
+    return removed;
+  };
+
+  /**
+   * Removes the temp files of backups this desk began and never finished (killed mid-write,
+   * power lost): in its own backups folder, with its own temp names only.
+   */
+  const cleanTemp = async (): Promise<string[]> => {
+    let names: string[];
+    try {
+      names = await deps.readdir(deps.folder);
+    } catch (error) {
+      if (fsErrorCode(error) === 'ENOENT') return [];
+      throw error;
+    }
+    const stale = names.filter((n) => DESK_TEMP.test(n));
+    for (const name of stale) await deps.unlink(join(deps.folder, name)).catch(() => undefined);
+    if (stale.length > 0) deps.log.info('removed unfinished backup files', { count: stale.length });
+    return stale;
+  };
+
   return {
-    async write(request: { content: string; reason?: string | undefined; policy: BackupPolicy }): Promise<{ written: BackupInfo; removed: string[] }> {
+    async write(request: { content: string; reason?: string | undefined }): Promise<{ written: BackupInfo; removed: string[] }> {
+      // SECURITY: only a whole desk backup is written into the rotation, whatever the renderer sends.
+      // Its checksum is left to the restore, which verifies it before using the file: recomputing it
+      // here would hold the main process (and every window) for seconds on a large desk, every few
+      // minutes, and a renderer able to send junk could seal junk with a matching checksum anyway.
+      const envelope = await readBackupEnvelope(request.content, { supportedSchemaVersion: Number.MAX_SAFE_INTEGER, sha256: null });
+      if (!envelope.ok) {
+        deps.log.warn('refused to write an automatic backup that is not one', { code: envelope.error.code });
+        throw new HandlerError('invalid-request', `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`);
+      }
       await deps.mkdir(deps.folder);
+      const policy = await readPolicy();
       const at = deps.now();
       const name = backupName(at, request.reason);
-      await deps.writeFileAtomic(join(deps.folder, name), request.content);
-      const names = (await deps.readdir(deps.folder)).filter((n) => backupTime(n) !== null);
-      const removed = backupsToRemove(names, at, request.policy);
-      for (const old of removed) await deps.unlink(join(deps.folder, old));
-      return { written: { name, createdAt: at, size: Buffer.byteLength(request.content) }, removed };
+      const path = join(deps.folder, name);
+      const removed: string[] = [];
+      try {
+        await deps.writeFileAtomic(path, request.content);
+      } catch (error) {
+        await cleanTemp().catch(() => undefined);
+        const code = fsErrorCode(error);
+        if (code === undefined || !NO_SPACE.has(code)) {
+          deps.log.error('automatic backup failed', { code });
+          throw failure(error, deps.folder, 0);
+        }
+        // A full disk: make room within the policy, then try once more.
+        removed.push(...(await removeAll(roomFor(await backupNames(), name, at, policy))));
+        try {
+          if (removed.length === 0) throw error;
+          await deps.writeFileAtomic(path, request.content);
+        } catch (again) {
+          await cleanTemp().catch(() => undefined);
+          deps.log.error('automatic backup failed on a full disk', { code: fsErrorCode(again), removed: removed.length });
+          throw failure(again, deps.folder, removed.length);
+        }
+      }
+      removed.push(...(await removeAll(backupsToRemove(await backupNames(), at, policy))));
+      deps.log.info('automatic backup written', { name: basename(path), removed: removed.length });
+      return { written: { name, createdAt: at, size: Buffer.byteLength(request.content), datedAhead: false }, removed };
     },
 
     list: async () => ({ folder: deps.folder, backups: await list() }),
@@ -49,5 +160,18 @@ export function createBackupService(deps: BackupDeps) {
       const bytes = await deps.readFile(join(deps.folder, name));
       return { text: new TextDecoder().decode(bytes) };
     },
+
+    policy: readPolicy,
+
+    /** Saves a new policy (the contract bounds it); it applies from the next backup written. */
+    async setPolicy(policy: BackupPolicy): Promise<BackupPolicy> {
+      const checked = BackupPolicySchema.parse(policy);
+      await deps.writeFileAtomic(deps.policyPath, `${JSON.stringify(checked)}\n`);
+      deps.log.info('backup policy changed', checked);
+      return checked;
+    },
+
+    cleanTemp,
   };
 }
+export type MainBackupService = ReturnType<typeof createBackupService>;

@@ -11,7 +11,7 @@ export const WINDOW_TITLE = 'Response Desk';
  * SECURITY: sandboxed renderer, isolated preload world, no Node in the page or its workers, no
  * `<webview>`, web security left on. The page gets `window.desk` from the preload and nothing else.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, options: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
     width: 1280,
@@ -31,7 +31,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       spellcheck: true,
       safeDialogs: true,
       // SECURITY: middle-click must not open links in new windows (they are denied anyway).
+      // No Blink feature is ever enabled (enableBlinkFeatures): tests pin that.
       disableBlinkFeatures: 'Auxclick',
+      // SECURITY: a packaged build cannot open the developer tools at all, by any shortcut.
+      devTools: options.devTools,
       navigateOnDragDrop: false,
     },
   };
@@ -49,12 +52,14 @@ export type MainWindowLike = {
 export type MainWindowDeps<W extends MainWindowLike> = {
   createWindow: (options: BrowserWindowConstructorOptions) => W;
   preloadPath: string;
+  /** True for development runs only: packaged builds never open the developer tools. */
+  devTools?: boolean;
   log: NavigationLog & { error: (message: string, fields?: Record<string, unknown>) => void };
 };
 
 /** Opens the desk: hardened before the first page loads, shown once it has painted. */
 export function createMainWindow<W extends MainWindowLike>(deps: MainWindowDeps<W>): W {
-  const window = deps.createWindow(mainWindowOptions(deps.preloadPath));
+  const window = deps.createWindow(mainWindowOptions(deps.preloadPath, { devTools: deps.devTools ?? false }));
   hardenWebContents(window.webContents, deps.log);
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_START_URL).catch((error: unknown) => {

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
 import { useGuideTemplates } from '../features/checklists/useGuideTemplates';
 import { Dashboard } from '../features/incidents/Dashboard';
 import { useSettings } from '../features/settings/queries';
+import { OperatorDialog } from '../features/settings/OperatorDialog';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
 import { formatBytes } from '../lib/formatBytes';
@@ -22,6 +23,7 @@ const TemplateLibrary = lazy(() => import('../features/statements/TemplateLibrar
 function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
+  const [switching, setSwitching] = useState(false);
   const link = (name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'settings', label: string) => (
     <a href={name === 'dashboard' ? '#/' : `#/${name}`} className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
       aria-current={route.name === name ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name }); }}>
@@ -39,7 +41,11 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
         {link('templates', 'Statement templates')}
         {link('settings', 'Settings')}
       </nav>
-      <span className="topbar__operator" title="Recorded on every change">Operator: <strong>{settings.operatorName}</strong></span>
+      <button type="button" className="topbar__operator" title="Recorded on every change. Press to say who is at the keyboard." onClick={() => setSwitching(true)}>
+        Operator: <strong>{settings.operatorName}</strong>{settings.operatorRole ? <span className="topbar__role"> · {settings.operatorRole}</span> : null}
+        <span className="visually-hidden"> (change who is at the keyboard)</span>
+      </button>
+      {switching && <OperatorDialog settings={settings} check={null} onDone={() => setSwitching(false)} />}
     </header>
   );
 }
@@ -59,6 +65,8 @@ export function App(): ReactElement {
   const settings = useSettings();
   const route = useAppStore((s) => s.route);
   const sync = useAppStore((s) => s.syncRouteFromLocation);
+  const identityCheck = useAppStore((s) => s.identityCheck);
+  const askIdentity = useAppStore((s) => s.askIdentity);
   useGuideTemplates(settings);
   useEffect(() => {
     window.addEventListener('hashchange', sync);
@@ -68,10 +76,12 @@ export function App(): ReactElement {
   if (settings === undefined) return <main className="page"><p className="muted">Opening the desk…</p></main>;
   if (settings === null) return <FirstRunScreen />;
   return (
-    <div className="shell">
+    // The timeline fills the window and scrolls inside its list: the page itself never scrolls there.
+    <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
       <TopBar settings={settings} />
       <DiskWarning />
       <NoticeBar />
+      {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
       <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>
       {route.name === 'settings' ? <SettingsScreen settings={settings} />
         : route.name === 'contacts' ? <ContactsScreen settings={settings} />

@@ -9,7 +9,8 @@ import type { Approval, Statement, StatementTemplateRow, StatementVersion } from
 import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/schemas/contacts';
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
-import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY, type SchemaVersion } from './schema';
+import { writeDoor } from './writeDoor';
 
 /** A timeline entry's place in its incident's list. */
 export type TimelineOrderKey = { incidentId: string; occurredAt: number; id: string };
@@ -47,6 +48,10 @@ export class DeskDatabase extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Every row is checked on its way in, as a restore will check it (see writeDoor.ts). The door
+    // knows today's shapes only: a database opened at an earlier version (the migration tests,
+    // writing what an earlier release wrote) holds that release's shapes.
+    if ((history[history.length - 1]?.version ?? 0) >= CURRENT_SCHEMA_VERSION) this.use(writeDoor);
     // Another tab or window opened a newer version: close so it can upgrade, then reload.
     this.on('versionchange', () => {
       this.close();

@@ -30,8 +30,10 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
     savePdf: async (request) => parseReply(ipcContract[CHANNELS.savePdf].response, await bridge.savePdf(request)),
     savePackage: async (request) => parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
     autoBackups: {
-      write: async (content, policy, reason) =>
-        parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content, policy } : { content, policy, reason })),
+      write: async (content, reason) =>
+        parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content } : { content, reason })),
+      policy: async () => parseReply(ipcContract[CHANNELS.getBackupPolicy].response, await bridge.getBackupPolicy(undefined)),
+      setPolicy: async (policy) => parseReply(ipcContract[CHANNELS.setBackupPolicy].response, await bridge.setBackupPolicy(policy)),
       list: async () => parseReply(ipcContract[CHANNELS.listBackups].response, await bridge.listBackups(undefined)),
       read: async (name) => {
         const reply = parseReply(ipcContract[CHANNELS.readBackup].response, await bridge.readBackup({ name }));

@@ -37,8 +37,12 @@ export type DeskPlatform = {
   readonly autoBackups: AutoBackups | null;
 };
 
+/** Main keeps the rotation policy and checks each backup it is handed before writing it. */
 export type AutoBackups = {
-  write(content: string, policy: BackupPolicy, reason?: string): Promise<Result<{ written: BackupInfo; removed: string[] }, PlatformError>>;
+  write(content: string, reason?: string): Promise<Result<{ written: BackupInfo; removed: string[] }, PlatformError>>;
+  policy(): Promise<Result<BackupPolicy, PlatformError>>;
+  /** Asks main to change the policy; main refuses values outside BACKUP_POLICY_BOUNDS. */
+  setPolicy(policy: BackupPolicy): Promise<Result<BackupPolicy, PlatformError>>;
   list(): Promise<Result<{ folder: string; backups: BackupInfo[] }, PlatformError>>;
   read(name: string): Promise<Result<string, PlatformError>>;
 };

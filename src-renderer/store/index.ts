@@ -2,17 +2,29 @@ import { create } from 'zustand';
 
 import { parseRoute, routeToHash, type Route } from '../app/route';
 
+/** The desk asks who is at the keyboard: after a restore (whose settings name someone else). */
+export type IdentityCheck = { reason: 'restore'; fileName: string; backupOperator: string; suggested: string };
+
 /** UI and session state only; the database is the source of truth for records. */
 export type AppState = {
+  identityCheck: IdentityCheck | null;
+  askIdentity: (check: IdentityCheck | null) => void;
   route: Route;
   navigate: (route: Route) => void;
   syncRouteFromLocation: () => void;
   notice: { kind: 'success' | 'error'; text: string } | null;
   showNotice: (kind: 'success' | 'error', text: string) => void;
   clearNotice: () => void;
+  /** How the last automatic backup went, for the settings screen. */
+  autoBackup: AutoBackupOutcome | null;
+  setAutoBackup: (outcome: AutoBackupOutcome) => void;
 };
 
+export type AutoBackupOutcome = { at: number; ok: true; name: string } | { at: number; ok: false; message: string };
+
 export const useAppStore = create<AppState>()((set) => ({
+  identityCheck: null,
+  askIdentity: (identityCheck) => set({ identityCheck }),
   route: parseRoute(window.location.hash),
   navigate: (route) => {
     const hash = routeToHash(route);
@@ -23,4 +35,6 @@ export const useAppStore = create<AppState>()((set) => ({
   notice: null,
   showNotice: (kind, text) => set({ notice: { kind, text } }),
   clearNotice: () => set({ notice: null }),
+  autoBackup: null,
+  setAutoBackup: (outcome) => set({ autoBackup: outcome }),
 }));

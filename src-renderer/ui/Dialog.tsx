@@ -5,10 +5,12 @@ type DialogProps = {
   onClose: () => void;
   children: ReactNode;
   wide?: boolean;
+  /** False for a question that must be answered: no close button, and Escape does nothing. */
+  dismissible?: boolean;
 };
 
 /** A modal dialog on the native <dialog> element: focus is trapped and Escape closes it. */
-export function Dialog({ title, onClose, children, wide = false }: DialogProps): ReactElement {
+export function Dialog({ title, onClose, children, wide = false, dismissible = true }: DialogProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -22,14 +24,16 @@ export function Dialog({ title, onClose, children, wide = false }: DialogProps):
       aria-labelledby="dialog-title"
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        if (dismissible) onClose();
       }}
     >
       <header className="dialog__header">
         <h2 id="dialog-title">{title}</h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">
-          ✕
-        </button>
+        {dismissible && (
+          <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">
+            ✕
+          </button>
+        )}
       </header>
       <div className="dialog__body">{children}</div>
     </dialog>

@@ -14,7 +14,7 @@ export function NoticeBar(): ReactElement | null {
   }, [notice, clear]);
   if (!notice) return null;
   return (
-    <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div className={`notice notice--toast notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>
         <strong>{notice.kind === 'error' ? 'Problem: ' : 'Done: '}</strong>
         {notice.text}

@@ -177,7 +177,7 @@ test('moving the start makes first-hour items overdue, on the card and in the wo
   await snap(page, 'dashboard-overdue');
 });
 
-test('the city adapts a guide checklist in its plan; a running incident keeps its version and is told of the new one', async ({ page }) => {
+test('the city adapts a guide checklist in its plan; a running incident takes over its new and reworded items, resolved ones unchanged', async ({ page }) => {
   await setUpDesk(page);
   const start = wallClockAgo(10);
   await page.getByRole('button', { name: '+ New incident' }).click();
@@ -187,6 +187,11 @@ test('the city adapts a guide checklist in its plan; a running incident keeps it
   await form.getByLabel('Start time').fill(start.time);
   await form.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
+  // The incident has already done one item the plan will reword.
+  await openChecklists(page);
+  await item(page, 'Mayor visibly takes charge of the city response').getByRole('button', { name: 'Done…' }).click();
+  await page.getByRole('dialog', { name: 'Mark as done' }).getByRole('button', { name: 'Mark done' }).click();
+  await expect(item(page, 'Mayor visibly takes charge of the city response')).toContainText('Done by');
 
   await page.getByRole('link', { name: 'Plan' }).click();
   await expect(page.getByRole('heading', { name: 'Plan', level: 1 })).toBeVisible();
@@ -209,6 +214,8 @@ test('the city adapts a guide checklist in its plan; a running incident keeps it
   const editor = page.getByRole('region', { name: 'Edit “Immediate aftermath (first hours)”' });
   await editor.getByRole('group', { name: 'Item 1', exact: true }).getByLabel('What has to be done').fill('Mayor goes to the command centre and takes charge');
   await editor.getByRole('group', { name: 'Item 2', exact: true }).getByLabel('Due after start').fill('2');
+  await editor.getByRole('group', { name: 'Item 2', exact: true }).getByLabel('What has to be done').fill('Convene senior officials within the hour');
+  await editor.getByRole('group', { name: 'Item 5', exact: true }).getByLabel('What has to be done').fill('Name one liaison for each agency leading security');
   await editor.getByRole('button', { name: 'Remove item 3' }).click();
   await editor.getByRole('button', { name: 'Move item 4 up' }).click();
   await editor.getByRole('button', { name: '+ Add an item' }).click();
@@ -229,11 +236,34 @@ test('the city adapts a guide checklist in its plan; a running incident keeps it
   await expect(card.getByRole('list', { name: 'Versions' })).toContainText('After the 2026 table-top exercise');
   await expectAccessible(page, 'plan');
 
-  // The running incident keeps version 1 and says a newer one exists.
+  // The running incident follows version 1 and can take over what is new, with a preview.
   await page.getByRole('link', { name: 'Incidents' }).click();
   await page.getByRole('link', { name: TITLE }).click();
   await openChecklists(page);
-  await expect(page.getByRole('note')).toContainText('The plan has a newer version of “Immediate aftermath (first hours)” (version 2');
-  await expect(page.getByRole('note')).toContainText('This incident keeps version 1');
-  await expect(item(page, 'Mayor visibly takes charge of the city response')).toHaveCount(1);
+  const note = page.getByRole('note').filter({ hasText: 'The plan has a newer version' });
+  await expect(note).toContainText('The plan has a newer version of “Immediate aftermath (first hours)” (version 2');
+  await expect(note).toContainText('This incident follows version 1; 3 new or reworded items can be taken over.');
+  await note.getByRole('button', { name: 'Review the changes…' }).click();
+  const review = page.getByRole('dialog', { name: '“Immediate aftermath (first hours)”: version 2 of the plan' });
+  const changes = review.getByRole('list', { name: 'Changes this incident can take over' }).getByRole('listitem');
+  await expect(changes).toHaveCount(3);
+  await expect(changes.filter({ hasText: 'Convene senior officials within the hour' })).toContainText('Reworded');
+  await expect(changes.filter({ hasText: 'Open the family reception centre at the city hall' })).toContainText('New item · First hours · +3 hours');
+  await expect(review).toContainText('One item the plan rewords is already resolved here and stays as it was: “Mayor visibly takes charge of the city response”.');
+  await expectAccessible(page, 'plan changes preview');
+  await snap(page, 'checklists-plan-changes');
+  // One by one, then all.
+  await review.getByRole('button', { name: 'Take over: Convene senior officials within the hour' }).click();
+  await expect(changes).toHaveCount(2);
+  await review.getByRole('button', { name: 'Take over all 2' }).click();
+  await expect(review.getByRole('status')).toContainText('Nothing left to take over');
+  await review.getByRole('button', { name: 'Close' }).last().click();
+  await expect(item(page, 'Convene senior officials within the hour')).toHaveCount(1);
+  await expect(item(page, 'Name one liaison for each agency leading security')).toHaveCount(1);
+  await expect(item(page, 'Open the family reception centre at the city hall')).toHaveCount(1);
+  // The item done before keeps the words it was done against.
+  await expect(item(page, 'Mayor visibly takes charge of the city response')).toContainText('Done by');
+  await expect(item(page, 'Mayor goes to the command centre and takes charge')).toHaveCount(0);
+  // The incident now follows version 2: nothing more to tell.
+  await expect(note).toHaveCount(0);
 });

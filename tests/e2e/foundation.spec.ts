@@ -115,6 +115,11 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
   await expect(confirm).toContainText('1 incidents');
   await expectAccessible(page2, 'restore confirmation');
   await confirm.getByRole('button', { name: 'Replace everything and restore' }).click();
+  // The desk asks who is working on it now, rather than taking the backup's name.
+  const who = page2.getByRole('dialog', { name: 'Who is at the keyboard?' });
+  await who.getByLabel('Your name').fill(OPERATOR);
+  await who.getByRole('button', { name: 'Continue as this person' }).click();
+  await expect(who).toBeHidden();
 
   await expect(page2.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
   await expect(page2.getByText(CITY).first()).toBeVisible();

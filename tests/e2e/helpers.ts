@@ -6,8 +6,8 @@ export const OPERATOR = 'Ingrid Berg';
 export const ZONE = 'Europe/Oslo';
 
 /** Fills the first-run form and lands on the dashboard. */
-export async function setUpDesk(page: Page, opts: { city?: string; operator?: string; zone?: string } = {}): Promise<void> {
-  await page.goto('/');
+export async function setUpDesk(page: Page, opts: { city?: string; operator?: string; zone?: string; url?: string } = {}): Promise<void> {
+  await page.goto(opts.url ?? '/');
   await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
   await page.getByLabel('City').fill(opts.city ?? CITY);
   await page.getByLabel('Your name').fill(opts.operator ?? OPERATOR);

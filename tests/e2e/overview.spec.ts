@@ -18,7 +18,7 @@ test('the overview says what needs attention now, and leads to it', async ({ pag
   }
   // One rumour is disproven: it no longer needs anyone.
   await page.getByRole('button', { name: /Shots heard at the mall/ }).click();
-  const details = page.getByRole('dialog', { name: 'Shots heard at the mall' });
+  const details = page.getByRole('complementary', { name: 'Shots heard at the mall' });
   await details.getByRole('button', { name: 'Mark disproven' }).click();
   await expect(details).toContainText('Disproven');
   await details.getByRole('button', { name: 'Close' }).click();

@@ -69,7 +69,7 @@ test('a first hour logged by keyboard, corrected, retracted, filtered, searched 
   await form.getByLabel('What happened').fill('Hospital reports 14 injured, 3 seriously');
   await form.getByLabel('Reason for the correction').fill('Updated figures from the hospital');
   await form.getByRole('button', { name: 'Save correction' }).click();
-  const details = page.getByRole('dialog', { name: 'Hospital reports 14 injured, 3 seriously' });
+  const details = page.getByRole('complementary', { name: 'Hospital reports 14 injured, 3 seriously' });
   await expect(details.getByRole('list', { name: 'History of this entry' }).locator('.history__item')).toHaveCount(2);
   await expect(details).toContainText('Reason: Updated figures from the hospital');
   await expect(details.locator('del')).toContainText('Hospital reports 12 injured');
@@ -77,19 +77,21 @@ test('a first hour logged by keyboard, corrected, retracted, filtered, searched 
   await expect(details.getByRole('list', { name: 'History of this entry' }).locator('.history__item')).toHaveCount(3);
   await snap(page, 'timeline-entry-history');
   await details.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('button', { name: /Hospital reports 14 injured/ })).toContainText('Corrected (2×)');
+  // One correction of content; the change of verification has its own mark, not a "Corrected" count.
+  await expect(page.getByRole('button', { name: /Hospital reports 14 injured/ })).toContainText('Corrected (1×)');
 
   // Retract one: kept, struck through, with the reason.
   await page.getByRole('button', { name: /Second attacker at the train station/ }).click();
-  const rumour = page.getByRole('dialog', { name: 'Second attacker at the train station' });
+  const rumour = page.getByRole('complementary', { name: 'Second attacker at the train station' });
   await rumour.getByRole('button', { name: 'Retract…' }).click();
   await rumour.getByLabel('Why is this entry retracted?').fill('Logged under the wrong incident');
   await rumour.getByRole('button', { name: 'Retract entry' }).click();
-  await expect(page.getByRole('dialog', { name: /^Retracted: Second attacker/ })).toContainText('Retracted: Logged under the wrong incident');
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('complementary', { name: /^Retracted: Second attacker/ })).toContainText('Retracted: Logged under the wrong incident');
+  await page.getByRole('complementary').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: /Second attacker at the train station \(retracted\)/ })).toHaveClass(/tl-entry--retracted/);
 
   // Filter by category, then search, then reload: the same view comes back.
+  await page.getByRole('button', { name: /^Filters/ }).click();
   await page.getByRole('button', { name: 'Decision', exact: true }).click();
   await expect(page.getByTestId('timeline-count')).toHaveText('Showing 2 of 10');
   await page.getByRole('button', { name: 'Decision', exact: true }).click();
@@ -140,7 +142,7 @@ test('a spreadsheet kept by hand is imported after its errors are shown, and not
   await expect(dialog.getByLabel('What happened (title)')).toHaveValue('2');
   await expect(dialog.getByRole('alert')).toContainText('3 problems in 3 rows');
   await expect(dialog).toContainText('Row 4, column “Time”: “25:10” is not a time of day');
-  await expect(dialog).toContainText('Row 5, column “What”: is empty');
+  await expect(dialog).toContainText('Row 5, column “What”: The title is empty');
   await expect(dialog).toContainText('Row 6, column “Type”: “party” is not a category');
   await expect(dialog.getByRole('button', { name: 'Import 2 entries' })).toBeDisabled();
   await expectAccessible(page, 'CSV import');

@@ -4,7 +4,7 @@ import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
 import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
 import { verifyChain } from '@shared/domain/timeline/chain';
 
-import { changeState, escalateToFallback, startActivation } from '@shared/domain/contacts/activation';
+import { changeState, escalateToFallback, standDownActivation, startActivation } from '@shared/domain/contacts/activation';
 import type { Result } from '@shared/domain/result';
 import { approveStatement, rejectStatement, releaseStatement, reviseApproved, submitForReview } from '@shared/domain/statements/workflow';
 import type { Lesson } from '@shared/schemas/lessons';
@@ -33,6 +33,8 @@ export const RETURN_COMMENT = 'Say where families can go.';
 export const RELEASED_LINE = 'Please stay away from the city centre.';
 export const REVISED_LINE = 'The city centre is open again; the vigil starts at 18:00.';
 /** A contact marked "do not share", and her number as an operator typed it into a timeline entry. */
+/** Why the call tree was called off, with the fallback's number typed into it. */
+export const STAND_DOWN_REASON = 'Police took over the calls; the fallback is on +47 922 22 222';
 export const DNS_NAME = 'Berit Moen';
 export const DNS_NUMBER_TYPED = '922 22 222';
 
@@ -77,6 +79,7 @@ async function otherFeatures(incidentId: string): Promise<Pick<RecordSource, 'st
   activation = reached.next;
   const unreachable = unwrap(changeState(activation, 'n2', 'unreachable', 'No answer twice', T + 50 * 60_000));
   activation = unwrap(escalateToFallback(unreachable.next, 'n2', T + 51 * 60_000)).next;
+  activation = unwrap(standDownActivation(activation, STAND_DOWN_REASON, T + 70 * 60_000, 'Ingrid Berg'));
   const attempt = (id: string, nodeId: string, contactId: string, minutes: number, from: CallState, to: CallState, escalated: boolean, note: string): CallAttempt =>
     ({ id, activationId: 'act_1', incidentId, nodeId, contactId, at: T + minutes * 60_000, by: 'Ingrid Berg', from, to, escalated, note });
 

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { upgradeLegacyTables } from '../contacts/legacy';
-import { TABLE_NAMES, TABLE_SCHEMAS, TABLES_SINCE, type TableName, type TableRows } from '../../schemas/tables';
+import { describeChainReport, verifyChain, type ChainBreak } from '../timeline/chain';
+import { checkStoredRow, legacyNotes, unknownFieldPaths } from '../../schemas/rowCheck';
+import { TABLE_NAMES, TABLES_SINCE, type TableName, type TableRows } from '../../schemas/tables';
 
 /** FORMAT: the name every backup file carries, so no other JSON is mistaken for one. */
 export const BACKUP_FORMAT = 'response-desk-backup';
@@ -40,7 +42,18 @@ export type BackupError =
   | { code: 'missing-fields'; fields: string[] }
   | { code: 'newer-schema'; found: number; supported: number }
   | { code: 'checksum-mismatch' }
-  | { code: 'invalid-rows'; table: string; row: number; problem: string };
+  | { code: 'invalid-rows'; table: string; row: number; problem: string }
+  /** A field or table the desk never writes: the file is not as the desk made it. */
+  | { code: 'unknown-field'; path: string; table?: string; row?: number };
+
+/**
+ * What a person must know before restoring a backup that checked out: an incident whose
+ * timeline chain is broken (restored only on an explicit choice, and recorded in the audit
+ * log), and entries an earlier version recorded past today's limits (kept as recorded).
+ */
+export type RestoreWarning =
+  | { kind: 'broken-chain'; incidentId: string; incidentTitle: string; entryId: string; entryTitle: string | null; detail: string; problem: ChainBreak['problem'] }
+  | { kind: 'over-limit'; table: 'timelineEntries' | 'auditLog'; id: string; title: string; notes: string[] };
 
 const HeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -53,15 +66,17 @@ const HeaderSchema = z.object({
   data: z.record(z.string(), z.array(z.unknown())),
 });
 
+type Envelope = z.infer<typeof HeaderSchema>;
+
 /**
- * Reads a backup file and checks all of it (format, version, checksum, every row) before the
- * caller writes anything. A file from a newer desk is refused: this version cannot know what
- * its new fields mean.
+ * Checks that a text is a whole desk backup as the desk writes it (format, version, every field
+ * and table named, and, given `sha256`, the checksum over the data) without reading the rows one
+ * by one: the first half of parseBackup, and what main checks before it writes an automatic backup.
  */
-export async function parseBackup(
+export async function readBackupEnvelope(
   text: string,
-  options: { supportedSchemaVersion: number; sha256: Sha256Hex },
-): Promise<Result<{ meta: BackupMeta; rows: TableRows }, BackupError>> {
+  options: { supportedSchemaVersion: number; sha256: Sha256Hex | null },
+): Promise<Result<Envelope, BackupError>> {
   if (text.trim() === '') return err({ code: 'empty' });
   let raw: unknown;
   try {
@@ -83,31 +98,97 @@ export async function parseBackup(
   if (file.schemaVersion > options.supportedSchemaVersion) {
     return err({ code: 'newer-schema', found: file.schemaVersion, supported: options.supportedSchemaVersion });
   }
+  // FORMAT: the file is checked as given: a field or a table the desk does not write is refused,
+  // never dropped, so a backup that restores is exactly the one that was made.
+  const extraHeader = unknownFieldPaths({ ...record, data: {} }, { ...file, data: {} })[0];
+  if (extraHeader !== undefined) return err({ code: 'unknown-field', path: extraHeader });
+  const extraTable = Object.keys(file.data).find((t) => !(TABLE_NAMES as readonly string[]).includes(t));
+  if (extraTable !== undefined) return err({ code: 'unknown-field', path: `data.${extraTable}` });
   // A table added after the backup's data version is simply empty in it.
   const missingTables = TABLE_NAMES.filter((t) => !(t in file.data) && (TABLES_SINCE[t] ?? 1) <= file.schemaVersion);
   if (missingTables.length > 0) return err({ code: 'missing-fields', fields: missingTables.map((t) => `data.${t}`) });
-  if ((await options.sha256(canonicalJson(file.data))) !== file.checksum.value) return err({ code: 'checksum-mismatch' });
+  if (options.sha256 !== null && (await options.sha256(canonicalJson(file.data))) !== file.checksum.value) return err({ code: 'checksum-mismatch' });
+  return ok(file);
+}
+
+/**
+ * Reads a backup file and checks all of it (format, version, checksum, every row, every field,
+ * every incident's hash chain) before the caller writes anything. A file from a newer desk is
+ * refused: this version cannot know what its new fields mean.
+ */
+export async function parseBackup(
+  text: string,
+  options: { supportedSchemaVersion: number; sha256: Sha256Hex },
+): Promise<Result<{ meta: BackupMeta; rows: TableRows; warnings: RestoreWarning[] }, BackupError>> {
+  const envelope = await readBackupEnvelope(text, options);
+  if (!envelope.ok) return envelope;
+  const file = envelope.value;
 
   // A backup written by an older desk is read in today's shapes, as the database upgrade does.
   const data = upgradeLegacyTables(file.data, file.schemaVersion);
   const rows = {} as Record<TableName, unknown[]>;
+  const overLimits = new Map<string, RestoreWarning>();
   for (const table of TABLE_NAMES) {
-    const schema = TABLE_SCHEMAS[table];
     const source = data[table] ?? [];
-    const parsed: unknown[] = [];
     for (const [index, row] of source.entries()) {
-      const result = schema.safeParse(row);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-        return err({ code: 'invalid-rows', table, row: index + 1, problem: `${where}${issue?.message ?? 'invalid'}` });
+      const checked = checkStoredRow(table, row);
+      if (!checked.ok) {
+        const { kind, path, message } = checked.error;
+        return kind === 'unknown-field'
+          ? err({ code: 'unknown-field', path, table, row: index + 1 })
+          : err({ code: 'invalid-rows', table, row: index + 1, problem: message });
       }
-      parsed.push(result.data);
+      const notes = legacyNotes(table, row);
+      // An entry is named once, by its newest title, however many of its revisions are over.
+      if (notes.length > 0) {
+        const warning = overLimit(table, row, notes);
+        if (!overLimits.has(warning.id) || table === 'timelineEntries') overLimits.set(warning.id, warning);
+      }
     }
-    rows[table] = parsed;
+    // The rows as written, not as parsed: the parse trims text a revision's hash was taken over.
+    rows[table] = source;
   }
+  const checkedRows = rows as TableRows;
+  const warnings = [...(await brokenChains(checkedRows, options.sha256)), ...overLimits.values()];
   const { schemaVersion, createdAt, createdBy, appVersion, cityName } = file;
-  return ok({ meta: { schemaVersion, createdAt, createdBy, appVersion, cityName }, rows: rows as TableRows });
+  return ok({ meta: { schemaVersion, createdAt, createdBy, appVersion, cityName }, rows: checkedRows, warnings });
+}
+
+function overLimit(table: TableName, row: unknown, notes: string[]): RestoreWarning & { kind: 'over-limit' } {
+  if (table === 'timelineRevisions') {
+    const r = row as { entryId: string; content: { title: string } };
+    return { kind: 'over-limit', table: 'timelineEntries', id: r.entryId, title: r.content.title, notes };
+  }
+  if (table === 'timelineEntries') {
+    const e = row as { id: string; title: string };
+    return { kind: 'over-limit', table, id: e.id, title: e.title, notes };
+  }
+  const a = row as { id: string; summary: string };
+  return { kind: 'over-limit', table: 'auditLog', id: a.id, title: a.summary, notes };
+}
+
+/** Walks every incident's timeline chain in the backup, before anything is replaced. */
+async function brokenChains(rows: TableRows, sha256: Sha256Hex): Promise<RestoreWarning[]> {
+  const incidentIds = [...new Set([...rows.incidents.map((i) => i.id), ...rows.timelineRevisions.map((r) => r.incidentId), ...rows.timelineEntries.map((e) => e.incidentId)])];
+  const warnings: RestoreWarning[] = [];
+  for (const incidentId of incidentIds) {
+    const revisions = rows.timelineRevisions.filter((r) => r.incidentId === incidentId);
+    const entries = rows.timelineEntries.filter((e) => e.incidentId === incidentId);
+    if (revisions.length === 0 && entries.length === 0) continue;
+    const report = await verifyChain(incidentId, revisions, entries, sha256);
+    if (report.ok) continue;
+    const entryTitle = (id: string) => entries.find((e) => e.id === id)?.title ?? revisions.find((r) => r.entryId === id)?.content.title;
+    warnings.push({
+      kind: 'broken-chain',
+      incidentId,
+      incidentTitle: rows.incidents.find((i) => i.id === incidentId)?.title ?? incidentId,
+      entryId: report.firstBreak.entryId,
+      entryTitle: entryTitle(report.firstBreak.entryId) ?? null,
+      detail: describeChainReport(report, entryTitle),
+      problem: report.firstBreak.problem,
+    });
+  }
+  return warnings;
 }
 
 /** The words a person sees when a backup is refused. Nothing has been changed when they see them. */
@@ -129,5 +210,7 @@ export function describeBackupError(e: BackupError): string {
       return 'This backup has been altered or damaged since it was made: its checksum does not match its contents. Nothing was restored.';
     case 'invalid-rows':
       return `This backup has a damaged record: table "${e.table}", record ${e.row}: ${e.problem}. Nothing was restored.`;
+    case 'unknown-field':
+      return `This backup is not as the desk made it: it holds a field the desk never writes, "${e.path}"${e.table === undefined ? '' : ` in table "${e.table}", record ${e.row ?? '?'}`}. Nothing was restored.`;
   }
 }

@@ -1,5 +1,5 @@
 import { citeGuide } from '../guide/citation';
-import { GUIDE_PAGES } from '../guide/checklistSeed';
+import { GUIDE_PAGES, type GuidePageId } from '../guide/checklistSeed';
 import type { GuideBasis, GuideSource } from '../../schemas/checklists';
 
 /** The companion guide some items come from. */
@@ -23,6 +23,27 @@ export function citeSource(source: GuideSource): string {
   return page.guide === 'city-led-response'
     ? citeGuide(page.chapter)
     : `${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${page.chapter}`;
+}
+
+/** "ch. 3 Public Communications and Conclusion": chapters joined as a sentence does. */
+const joinWords = (parts: readonly string[]): string => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`);
+
+/**
+ * Page references as a reader can follow them: each guide named once with the chapters drawn on
+ * ("Guide for City-Led Response (Strong Cities Network, 2024), ch. 3 Public Communications and
+ * Conclusion"), never the desk's page ids. A reference the desk does not know is shown as written.
+ */
+export function citePages(pages: readonly string[]): string {
+  const known = (p: string): p is GuidePageId => Object.hasOwn(GUIDE_PAGES, p);
+  const chapters = (guide: 'city-led-response' | 'mayors') => [...new Set(pages.filter(known).filter((p) => GUIDE_PAGES[p].guide === guide).map((p) => GUIDE_PAGES[p].chapter))];
+  const city = chapters('city-led-response');
+  const mayors = chapters('mayors');
+  const other = pages.filter((p) => !known(p));
+  return [
+    ...(city.length > 0 ? [citeGuide(joinWords(city))] : []),
+    ...(mayors.length > 0 ? [`${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${joinWords(mayors)}`] : []),
+    ...(other.length > 0 ? [`also ${other.join(', ')}`] : []),
+  ].join('; ');
 }
 
 /** How an item's basis is labelled, honestly: only stated items speak for the guide. */

@@ -79,3 +79,18 @@ export function describeOffsetError(e: OffsetError): string {
       return `“${e.input}” is not a unit the desk knows. Choose hours, days, weeks, months or years.`;
   }
 }
+
+/**
+ * How late something was done, as a responder says it: "19 m", "2 h 19 m", "3 d 4 h". Elapsed
+ * time, so minutes are exact across a change of the clocks.
+ */
+export function lateness(dueAt: number, doneAt: number): string | null {
+  const minutes = Math.floor((doneAt - dueAt) / 60_000);
+  if (minutes < 1) return null;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return mins > 0 ? `${hours} h ${mins} m` : `${hours} h`;
+  return `${mins} m`;
+}

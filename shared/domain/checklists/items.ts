@@ -8,7 +8,8 @@ import {
   type ChecklistTemplate,
 } from '../../schemas/checklists';
 import type { FieldChange } from '../../schemas/entities';
-import type { EntryContent } from '../../schemas/timeline';
+import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
+import { clampText } from '../text/clampText';
 import { describeOffsetError, offsetLabel, parseOffset } from './due';
 
 /** The fields whose changes the audit log records for an item. */
@@ -29,7 +30,7 @@ export const isResolved = (item: Pick<ChecklistItem, 'status'>): boolean => item
  * Copies the chosen templates' items into a new incident. Each item names the template version
  * it came from; positions run on within each phase, in the order the templates are given.
  */
-export function itemsFromTemplates(templates: readonly ChecklistTemplate[], incidentId: string, newId: () => string, actor: Actor, startPositions: ReadonlyMap<string, number> = new Map()): ChecklistItem[] {
+export function itemsFromTemplates(templates: readonly Pick<ChecklistTemplate, 'templateKey' | 'version' | 'items'>[], incidentId: string, newId: () => string, actor: Actor, startPositions: ReadonlyMap<string, number> = new Map()): ChecklistItem[] {
   const next = new Map(startPositions);
   return templates.flatMap((t) =>
     t.items.map((i) => {
@@ -81,6 +82,8 @@ export function changeStatus(item: ChecklistItem, status: ChecklistStatus, note:
     resolutionNote: resolved ? text || null : null,
     resolvedAt: resolved ? actor.now : null,
     resolvedBy: resolved ? actor.operator : null,
+    // Reopened, an item is no longer resolved by anything; the audit log keeps what did.
+    resolvedWith: resolved ? (item.resolvedWith ?? null) : null,
     updatedAt: actor.now,
     updatedBy: actor.operator,
   };
@@ -202,20 +205,20 @@ export function resolutionEntry(item: ChecklistItem, occurredAt: number): EntryC
   const note = item.resolutionNote ?? '';
   const head = `Checklist: ${item.title} — ${outcome}`;
   const shortNote = note.length > 120 ? `${note.slice(0, 119)}…` : note;
-  const title = (shortNote === '' ? head : `${head} (${shortNote})`).slice(0, 500);
+  const title = clampText(shortNote === '' ? head : `${head} (${shortNote})`, ENTRY_LIMITS.title);
   return {
     occurredAt,
     occurredPrecision: 'exact',
     reportedAt: null,
     category: 'action',
     title,
-    body: note,
+    body: clampText(note, ENTRY_LIMITS.body),
     source: '',
     sourceContactId: null,
     verification: 'confirmed',
     tags: ['checklist'],
     release: 'internal',
-    links: [{ kind: 'checklist-item', id: item.id }],
+    links: [{ kind: 'checklist-item', id: item.id }, ...(item.resolvedWith ? [{ kind: item.resolvedWith.kind, id: item.resolvedWith.id }] : [])],
     onBehalfOf: null,
     transcribed: false,
     retracted: false,

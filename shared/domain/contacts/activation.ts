@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result';
 import type { ActivationNode, CallState, Contact, ContactTree, TreeActivation } from '../../schemas/contacts';
-import type { EntryContent } from '../../schemas/timeline';
+import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
+import { clampText } from '../text/clampText';
 import { parentIndex } from './tree';
 
 /** Words for each state, as the desk shows and logs them. */
@@ -36,7 +37,9 @@ export type ActivationError =
   | { code: 'no-fallback' }
   | { code: 'already-on-fallback' }
   | { code: 'not-unreachable'; state: CallState }
-  | { code: 'not-found'; nodeId: string };
+  | { code: 'not-found'; nodeId: string }
+  | { code: 'stood-down'; at: number; by: string }
+  | { code: 'reason-required' };
 
 export function describeActivationError(e: ActivationError): string {
   switch (e.code) {
@@ -54,6 +57,10 @@ export function describeActivationError(e: ActivationError): string {
       return `Only an unreachable call passes to the fallback (this one is ${CALL_STATE_LABELS[e.state]}).`;
     case 'not-found':
       return 'That call is no longer part of this activation.';
+    case 'stood-down':
+      return `This activation was stood down by ${e.by}: no more calls are made in it. Start a new activation if people must be called again.`;
+    case 'reason-required':
+      return 'Say why the activation is stood down: the reason goes on the timeline and in the record.';
   }
 }
 
@@ -107,8 +114,16 @@ export function calleeId(node: ActivationNode): string {
 
 export type StateChange = { next: TreeActivation; node: ActivationNode; from: CallState; to: CallState; escalated: boolean };
 
+/** True once an activation has been stood down: its calls are finished with. */
+export const isStoodDown = (a: Pick<TreeActivation, 'standDown'>): boolean => a.standDown !== undefined;
+
+/** Refuses any call change in an activation that was stood down. */
+const stillRunning = (a: TreeActivation): Result<null, ActivationError> => (a.standDown ? err({ code: 'stood-down', at: a.standDown.at, by: a.standDown.by }) : ok(null));
+
 /** Moves one call to a new state, if the machine allows it. */
 export function changeState(a: TreeActivation, nodeId: string, to: CallState, note: string, now: number): Result<StateChange, ActivationError> {
+  const running = stillRunning(a);
+  if (!running.ok) return running;
   const node = a.nodes.find((n) => n.nodeId === nodeId);
   if (!node) return err({ code: 'not-found', nodeId });
   const check = checkTransition(node.state, to, note);
@@ -123,6 +138,8 @@ export function changeState(a: TreeActivation, nodeId: string, to: CallState, no
  * stays with whoever answers, and the people this node would have called pass up (see nextCallsFor).
  */
 export function escalateToFallback(a: TreeActivation, nodeId: string, now: number): Result<StateChange, ActivationError> {
+  const running = stillRunning(a);
+  if (!running.ok) return running;
   const node = a.nodes.find((n) => n.nodeId === nodeId);
   if (!node) return err({ code: 'not-found', nodeId });
   if (node.fallbackContactId === null) return err({ code: 'no-fallback' });
@@ -171,18 +188,45 @@ export function timelineContentFor(a: TreeActivation, change: Pick<StateChange, 
     ? `Call tree “${a.treeName}”: ${change.previousName ?? change.node.contactName} unreachable, passed to fallback ${name}`
     : `Call tree “${a.treeName}”: ${name} ${CALL_STATE_LABELS[change.to]}`;
   return {
-    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication', title, body: note.trim(), source: 'Call tree',
+    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication', title: clampText(title, ENTRY_LIMITS.title), body: clampText(note.trim(), ENTRY_LIMITS.body), source: 'Call tree',
     sourceContactId: calleeId(change.node), verification: 'confirmed', tags: ['call-tree'], release: 'internal',
     links: [{ kind: 'contact', id: calleeId(change.node) }, { kind: 'activation', id: a.id }],
     onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
   };
 }
 
+/**
+ * Calls an activation off: nobody else is called in it (the threat passed, the wrong tree was
+ * started, everyone needed was reached another way). The reason is required: it is the record.
+ */
+export function standDownActivation(a: TreeActivation, reason: string, now: number, operator: string): Result<TreeActivation, ActivationError> {
+  const running = stillRunning(a);
+  if (!running.ok) return running;
+  if (reason.trim() === '') return err({ code: 'reason-required' });
+  return ok({ ...a, standDown: { at: now, by: operator, reason: reason.trim() }, updatedAt: now });
+}
+
+/** The timeline line that stands an activation down. */
+export function standDownContent(a: TreeActivation, now: number): EntryContent {
+  const p = activationProgress(a);
+  return {
+    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
+    title: `Call tree “${a.treeName}” stood down: ${p.reached} of ${p.total} reached`,
+    body: a.standDown?.reason ?? '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
+    links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
+  };
+}
+
+/** Earlier activations of the same tree in the same incident, newest first: a second start asks first. */
+export function earlierActivationsOf(activations: readonly TreeActivation[], treeId: string): TreeActivation[] {
+  return activations.filter((a) => a.treeId === treeId).sort((x, y) => y.startedAt - x.startedAt);
+}
+
 /** The timeline line that opens an activation. */
 export function activationStartContent(a: TreeActivation, now: number): EntryContent {
   return {
     occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
-    title: `Call tree “${a.treeName}” activated: ${a.nodes.length} ${a.nodes.length === 1 ? 'person' : 'people'} to reach`,
+    title: clampText(`Call tree “${a.treeName}” activated: ${a.nodes.length} ${a.nodes.length === 1 ? 'person' : 'people'} to reach`, ENTRY_LIMITS.title),
     body: '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
     links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
   };

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 
+import { safeCell } from '../csv/safeCell';
 import { err, ok, type Result } from '../result';
 import type { Contact } from '../../schemas/contacts';
 import { emailProblem, emptyContactFields } from './contact';
@@ -306,7 +307,7 @@ export function contactCsvColumns(phonePairs: number, options: ContactExportOpti
     : ['Name', 'Organisation', 'Role', 'Stakeholder category', 'Languages', 'Last verified', 'Do not share', 'Consent on file'];
 }
 
-/** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents. Every number with its label. */
+/** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents; every number with its label; no cell can start a formula (safeCell). */
 export function contactsToCsv(contacts: readonly Contact[], options: ContactExportOptions): string {
   const pairs = Math.max(1, ...contacts.map((c) => c.phones.length));
   const verified = (c: Contact) => (c.lastVerifiedAt === null ? '' : new Date(c.lastVerifiedAt).toISOString().slice(0, 10));
@@ -319,6 +320,6 @@ export function contactsToCsv(contacts: readonly Contact[], options: ContactExpo
       return p ? [p.label, internationalNumber(p)] : ['', ''];
     }).flat();
     return [...head, ...phones, c.email, c.radioCallSign, c.languages.join(', '), c.afterHours, c.notes, verified(c), ...flags];
-  });
+  }).map((row) => row.map(safeCell));
   return `\uFEFF${Papa.unparse({ fields: contactCsvColumns(pairs, options), data: rows }, { newline: '\r\n' })}\r\n`;
 }

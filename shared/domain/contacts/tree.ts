@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../result';
+import { assertNever, err, ok, type Result } from '../result';
 import type { TreeNode } from '../../schemas/contacts';
 
 /**
@@ -7,18 +7,47 @@ import type { TreeNode } from '../../schemas/contacts';
  * outline, or an error in words; a refused command leaves the tree as it was.
  */
 
+/** Why a move is refused; the message names the person's place in the tree. */
+export type MoveProblem = 'nobody-above' | 'at-top' | 'first' | 'last' | 'under-self' | 'own-fallback';
+
 export type TreeError =
   | { code: 'cycle'; path: string[] }
-  | { code: 'cannot-move'; reason: string }
+  /** path: who calls whom down to the person, top first. */
+  | { code: 'cannot-move'; problem: MoveProblem; path: string[] }
+  | { code: 'duplicate'; path: string[] }
   | { code: 'not-found'; nodeId: string };
 
-/** "Refused: Imam Y. Rahman would end up calling themself: A → B → C → A." */
+/** "Mayor → Chief of staff → Imam Y. Rahman", or "Mayor, at the top of the tree". */
+export function describePath(path: readonly string[]): string {
+  return path.length === 1 ? `${path[0] ?? ''}, at the top of the tree` : path.join(' → ');
+}
+
+/** Every refusal in words, with the path of the person concerned. */
 export function describeTreeError(e: TreeError): string {
   switch (e.code) {
     case 'cycle':
       return `Refused: that would make a loop in who calls whom (${e.path.join(' → ')}). A person cannot be in their own chain of callers.`;
-    case 'cannot-move':
-      return e.reason;
+    case 'duplicate':
+      return `Refused: ${e.path.at(-1) ?? 'this person'} is already in this tree (${describePath(e.path)}). A person is placed in a tree only once; to have someone stand in for them, make them a fallback.`;
+    case 'cannot-move': {
+      const name = e.path.at(-1) ?? 'This person';
+      const where = `(${describePath(e.path)})`;
+      switch (e.problem) {
+        case 'nobody-above':
+          return `Refused: nobody above ${name} at the same level could call them ${where}. Move them down first, or add someone above.`;
+        case 'at-top':
+          return `Refused: ${name} is already at the top of the tree.`;
+        case 'first':
+          return `Refused: ${name} is already called first ${where}.`;
+        case 'last':
+          return `Refused: ${name} is already called last ${where}.`;
+        case 'under-self':
+          return `Refused: ${name} cannot be placed under themself or under someone they call ${where}.`;
+        case 'own-fallback':
+          return `Refused: ${name} cannot be their own fallback ${where}. Choose someone else.`;
+      }
+      return assertNever(e.problem);
+    }
     case 'not-found':
       return 'That person is no longer in this tree.';
   }
@@ -94,6 +123,29 @@ export function findCycle(nodes: readonly TreeNode[], nameOf: (contactId: string
   return null;
 }
 
+/** The names from the top of the tree down to node i. */
+export function pathOf(nodes: readonly TreeNode[], i: number, nameOf: (contactId: string) => string): string[] {
+  return [...ancestorIndexes(nodes, i), i].map((j) => nameOf(nodes[j]?.contactId ?? ''));
+}
+
+/**
+ * The path of the first person placed more often in `after` than in `before` and more than once
+ * (as a callee; being someone's fallback as well is fine). A tree saved before this rule keeps
+ * its old repeats until someone removes them, but gains no new one.
+ */
+export function findNewDuplicate(before: readonly TreeNode[], after: readonly TreeNode[], nameOf: (contactId: string) => string): string[] | null {
+  const count = (nodes: readonly TreeNode[]) => {
+    const m = new Map<string, number>();
+    for (const n of nodes) m.set(n.contactId, (m.get(n.contactId) ?? 0) + 1);
+    return m;
+  };
+  const was = count(before);
+  for (const [contactId, n] of count(after)) {
+    if (n > 1 && n > (was.get(contactId) ?? 0)) return pathOf(after, after.findIndex((m) => m.contactId === contactId), nameOf);
+  }
+  return null;
+}
+
 /** True when depths start at 0 and never jump more than one level down. */
 export function isWellFormed(nodes: readonly TreeNode[]): boolean {
   return nodes.every((n, i) => (i === 0 ? n.depth === 0 : n.depth >= 0 && n.depth <= (nodes[i - 1]?.depth ?? 0) + 1));
@@ -109,6 +161,8 @@ const shift = (block: readonly TreeNode[], by: number): TreeNode[] => block.map(
 
 /** Adds a contact as the last callee of `parentNodeId` (or at the top level when null). */
 export function addNode(nodes: readonly TreeNode[], node: TreeNode, parentNodeId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+  const already = nodes.findIndex((n) => n.contactId === node.contactId);
+  if (already >= 0) return err({ code: 'duplicate', path: pathOf(nodes, already, nameOf) });
   if (parentNodeId === null) return checked([...nodes, { ...node, depth: 0 }], nameOf);
   const p = find(nodes, parentNodeId);
   if (p < 0) return err({ code: 'not-found', nodeId: parentNodeId });
@@ -130,7 +184,7 @@ export function indent(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: 
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
   const prev = nodes[i - 1];
-  if (!prev || prev.depth < node.depth) return err({ code: 'cannot-move', reason: 'There is nobody above at the same level to call this person: move it down first, or add someone above.' });
+  if (!prev || prev.depth < node.depth) return err({ code: 'cannot-move', problem: 'nobody-above', path: pathOf(nodes, i, nameOf) });
   const end = subtreeEnd(nodes, i);
   return checked([...nodes.slice(0, i), ...shift(nodes.slice(i, end), 1), ...nodes.slice(end)], nameOf);
 }
@@ -141,7 +195,7 @@ export function outdent(nodes: readonly TreeNode[], nodeId: string, nameOf: (id:
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
   const p = parentIndex(nodes, i);
-  if (p === null) return err({ code: 'cannot-move', reason: 'This person is already at the top of the tree.' });
+  if (p === null) return err({ code: 'cannot-move', problem: 'at-top', path: pathOf(nodes, i, nameOf) });
   const end = subtreeEnd(nodes, i);
   const block = shift(nodes.slice(i, end), -1);
   const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
@@ -164,7 +218,7 @@ export function moveUp(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: 
   const i = find(nodes, nodeId);
   if (i < 0) return err({ code: 'not-found', nodeId });
   const s = siblingBefore(nodes, i);
-  if (s === null) return err({ code: 'cannot-move', reason: 'This person is already called first.' });
+  if (s === null) return err({ code: 'cannot-move', problem: 'first', path: pathOf(nodes, i, nameOf) });
   const end = subtreeEnd(nodes, i);
   return checked([...nodes.slice(0, s), ...nodes.slice(i, end), ...nodes.slice(s, i), ...nodes.slice(end)], nameOf);
 }
@@ -176,7 +230,7 @@ export function moveDown(nodes: readonly TreeNode[], nodeId: string, nameOf: (id
   if (!node) return err({ code: 'not-found', nodeId });
   const end = subtreeEnd(nodes, i);
   const next = nodes[end];
-  if (!next || next.depth !== node.depth) return err({ code: 'cannot-move', reason: 'This person is already called last.' });
+  if (!next || next.depth !== node.depth) return err({ code: 'cannot-move', problem: 'last', path: pathOf(nodes, i, nameOf) });
   const nextEnd = subtreeEnd(nodes, end);
   return checked([...nodes.slice(0, i), ...nodes.slice(end, nextEnd), ...nodes.slice(i, end), ...nodes.slice(nextEnd)], nameOf);
 }
@@ -189,7 +243,7 @@ export function moveUnder(nodes: readonly TreeNode[], nodeId: string, targetId: 
   const end = subtreeEnd(nodes, i);
   const block = nodes.slice(i, end);
   if (targetId !== null && block.some((n) => n.id === targetId)) {
-    return err({ code: 'cannot-move', reason: 'A person cannot be placed under themself or under someone they call.' });
+    return err({ code: 'cannot-move', problem: 'under-self', path: pathOf(nodes, i, nameOf) });
   }
   const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
   if (targetId === null) return checked([...rest, ...shift(block, -node.depth)], nameOf);
@@ -201,11 +255,11 @@ export function moveUnder(nodes: readonly TreeNode[], nodeId: string, targetId: 
 }
 
 /** Sets or clears a node's fallback contact; a person cannot be their own fallback. */
-export function setFallback(nodes: readonly TreeNode[], nodeId: string, fallbackContactId: string | null): Result<TreeNode[], TreeError> {
+export function setFallback(nodes: readonly TreeNode[], nodeId: string, fallbackContactId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
-  if (fallbackContactId === node.contactId) return err({ code: 'cannot-move', reason: 'A person cannot be their own fallback: choose someone else.' });
+  if (fallbackContactId === node.contactId) return err({ code: 'cannot-move', problem: 'own-fallback', path: pathOf(nodes, i, nameOf) });
   return ok(nodes.map((n) => (n.id === nodeId ? { ...n, fallbackContactId } : n)));
 }
 

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 
 import { err, ok, type Result } from '../result';
+import { unneutraliseCell } from './safeCell';
 
 /** A spreadsheet as read: its header row and the rows under it, cells as typed. */
 export type CsvTable = {
@@ -68,7 +69,8 @@ export function readCsvRecords(text: string): Result<CsvRecords, CsvError> {
   const rowNumbers: number[] = [];
   parsed.data.forEach((record, i) => {
     if (record.every((c) => c.trim() === '')) return;
-    records.push(record);
+    // A cell an exporter neutralised against formula injection reads back as the text typed.
+    records.push(record.map(unneutraliseCell));
     rowNumbers.push(i + 1);
   });
   if (records.length === 0) return err({ code: 'empty' });

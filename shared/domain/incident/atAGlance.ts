@@ -1,6 +1,7 @@
 import { attention, scheduleItems, type ScheduledItem } from '../checklists/views';
 import { isResolved } from '../checklists/items';
-import { activationProgress, type Progress } from '../contacts/activation';
+import { activationProgress, isStoodDown, type Progress } from '../contacts/activation';
+import { translationState } from '../statements/translations';
 import type { EpochMs } from '../time';
 import type { ChecklistItem } from '../../schemas/checklists';
 import type { TreeActivation } from '../../schemas/contacts';
@@ -21,12 +22,12 @@ export type AtAGlanceInput = {
   rumours: readonly TimelineEntry[];
 };
 
-export type CallTreeGlance = { id: string; treeName: string; startedAt: EpochMs; progress: Progress; finished: boolean };
+export type CallTreeGlance = { id: string; treeName: string; startedAt: EpochMs; progress: Progress; finished: boolean; stoodDown: boolean };
 
 export type AtAGlance = {
   checklists: { overdue: ScheduledItem[]; overdueTotal: number; dueSoon: ScheduledItem[]; dueSoonTotal: number; resolved: number; total: number };
   calls: CallTreeGlance[];
-  statements: { awaitingApproval: Statement[]; approvedNotReleased: Statement[]; returned: Statement[]; released: number };
+  statements: { awaitingApproval: Statement[]; approvedNotReleased: Statement[]; returned: Statement[]; outOfDateTranslations: Statement[]; released: number };
   openRumours: { latest: TimelineEntry[]; total: number };
   /** Nothing overdue, no call open, no statement waiting, no rumour open. */
   allClear: boolean;
@@ -43,7 +44,8 @@ export function atAGlance(input: AtAGlanceInput): AtAGlance {
   const calls = input.activations
     .map((a) => {
       const progress = activationProgress(a);
-      return { id: a.id, treeName: a.treeName, startedAt: a.startedAt, progress, finished: progress.open === 0 };
+      // A stood-down activation calls nobody else: it is finished with, whatever is still open.
+      return { id: a.id, treeName: a.treeName, startedAt: a.startedAt, progress, finished: progress.open === 0 || isStoodDown(a), stoodDown: isStoodDown(a) };
     })
     .sort((a, b) => Number(a.finished) - Number(b.finished) || b.startedAt - a.startedAt);
   const withStatus = (status: Statement['status']) => input.statements.filter((s) => s.status === status);
@@ -61,6 +63,11 @@ export function atAGlance(input: AtAGlanceInput): AtAGlance {
     awaitingApproval: withStatus('in-review'),
     approvedNotReleased: withStatus('approved'),
     returned: withStatus('draft').filter((s) => s.returnedComment !== null),
+    // A translation whose source has a newer approved version says something the city no longer says.
+    outOfDateTranslations: input.statements.filter((t) => {
+      const source = t.sourceStatementId === null || t.status === 'withdrawn' ? undefined : input.statements.find((s) => s.id === t.sourceStatementId);
+      return source !== undefined && translationState(t, source) === 'out-of-date';
+    }),
     released: withStatus('released').length,
   };
   const openRumours = { latest: rumours.slice(0, GLANCE_LIMIT), total: rumours.length };
@@ -74,6 +81,7 @@ export function atAGlance(input: AtAGlanceInput): AtAGlance {
       calls.every((c) => c.finished) &&
       statements.awaitingApproval.length === 0 &&
       statements.approvedNotReleased.length === 0 &&
+      statements.outOfDateTranslations.length === 0 &&
       openRumours.total === 0,
   };
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { ChecklistItemSchema, ChecklistRoleSchema, ChecklistStatusSchema, ResponsePhaseIdSchema } from '../../schemas/checklists';
 import { CallAttemptSchema, CallStateSchema, TreeActivationSchema } from '../../schemas/contacts';
-import { AuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
+import { StoredAuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
 import { LessonKindSchema, LessonSchema } from '../../schemas/lessons';
 import { PublishedHeadSchema } from '../../schemas/publishedHeads';
 import { ApprovalSchema, LanguageCodeSchema, ReleaseChannelSchema, StatementSchema, StatementStatusSchema, StatementVersionSchema } from '../../schemas/statements';
-import { EntryContentSchema, TimelineEntrySchema, TimelineRevisionSchema } from '../../schemas/timeline';
+import { StoredEntryContentSchema, StoredTimelineEntrySchema, StoredTimelineRevisionSchema } from '../../schemas/timeline';
 import { ChainHeadSchema, SignedRecordSchema } from '../signed/format';
 import { DeskIdentitySchema } from '../signed/identity';
 import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
@@ -47,13 +47,13 @@ const open = z.array(OpenRecordSchema);
 const RecordContentV1Schema = z.object({
   incident: IncidentSchema,
   summary: z.object({ phaseReached: z.string(), elapsed: z.string(), counts: z.record(z.string(), z.number().int().nonnegative()) }).optional(),
-  timeline: z.object({ entries: z.array(TimelineEntrySchema), revisions: z.array(TimelineRevisionSchema) }).optional(),
+  timeline: z.object({ entries: z.array(StoredTimelineEntrySchema), revisions: z.array(StoredTimelineRevisionSchema) }).optional(),
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),
   activations: z.object({ activations: open, attempts: open, contacts: open.optional() }).optional(),
   checklists: z.object({ items: open }).optional(),
   lessons: open.optional(),
-  audit: z.array(AuditEventSchema).optional(),
+  audit: z.array(StoredAuditEventSchema).optional(),
 });
 export type RecordContentV1 = z.infer<typeof RecordContentV1Schema>;
 
@@ -92,9 +92,9 @@ const relaxedContent = {
   onBehalfOf: text(1200).nullable(),
   retractionReason: text(20_000).nullable(),
 };
-const RecordEntryContentSchema = EntryContentSchema.extend(relaxedContent);
-export const RecordEntrySchema = TimelineEntrySchema.extend(relaxedContent);
-export const RecordRevisionSchema = TimelineRevisionSchema.extend({ reason: text(20_000).nullable(), content: RecordEntryContentSchema });
+const RecordEntryContentSchema = StoredEntryContentSchema.extend(relaxedContent);
+export const RecordEntrySchema = StoredTimelineEntrySchema.extend(relaxedContent);
+export const RecordRevisionSchema = StoredTimelineRevisionSchema.extend({ reason: text(20_000).nullable(), content: RecordEntryContentSchema });
 
 /** An approval as a reader needs it: who approved the exact text, in which role, when, and its SHA-256. */
 export const ApprovalLineSchema = z.object({ approverName: z.string(), approverRole: z.string(), at: epochMs, textHash: sha256Hex });
@@ -142,6 +142,8 @@ export const ActivationRecordSchema = z.object({
   startedBy: z.string(),
   reached: count,
   total: count,
+  /** Called off before everyone was reached: when, by whom, why (absent in records made before stand-downs existed). */
+  standDown: z.object({ at: epochMs, by: z.string(), reason: text(20_000) }).nullable().optional(),
   calls: z.array(
     z.object({
       nodeId: id,
@@ -206,7 +208,7 @@ export const LessonRecordSchema = z.object({
 });
 export type LessonRecord = z.infer<typeof LessonRecordSchema>;
 
-export const RecordAuditSchema = AuditEventSchema.extend({ summary: text(5000) });
+export const RecordAuditSchema = StoredAuditEventSchema.extend({ summary: text(5000) });
 
 export const RecordCountsSchema = z.object({
   timelineEntries: count,

@@ -181,6 +181,7 @@ export function activationRecords(input: ActivationInput, profile: AudienceProfi
       startedBy: a.startedBy,
       reached: progress.reached,
       total: progress.total,
+      standDown: a.standDown ? { at: a.standDown.at, by: a.standDown.by, reason: redact.text(a.standDown.reason, () => `Call tree “${a.treeName}”, reason for standing it down`) } : null,
       calls: a.nodes.map((n) => {
         const where = () => `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
         const person = (contactId: string | null, name: string) => {

@@ -1,3 +1,4 @@
+import { revealBidiDeep } from '../text/bidi';
 import { STATUS_LABELS as ITEM_STATUS_LABELS } from '../checklists/items';
 import { ROLE_TITLES } from '../checklists/roles';
 import { CALL_STATE_LABELS } from '../contacts/activation';
@@ -63,7 +64,9 @@ export type ReportOptions = { jsonFile?: { name: string; sha256: string } | unde
 const channelList = (channels: readonly string[]) => channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS].toLowerCase()).join(', ');
 
 /** The report of a record, block by block. */
-export function reportModel(record: RecordFile, options: ReportOptions = {}): ReportModel {
+export function reportModel(given: RecordFile, options: ReportOptions = {}): ReportModel {
+  // SECURITY: hidden direction controls in the record's text appear as marks, never obeyed (text/bidi.ts).
+  const record = revealBidiDeep(given);
   const { content, integrity } = record;
   const incident = content.incident;
   const zone = incident.timeZone;
@@ -185,6 +188,7 @@ export function reportModel(record: RecordFile, options: ReportOptions = {}): Re
     for (const a of content.activations) {
       push(
         { type: 'subheading', text: `${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.reached} of ${a.total} reached` },
+        ...(a.standDown ? [{ type: 'paragraph' as const, text: `Stood down ${at(a.standDown.at)} by ${a.standDown.by}: ${a.standDown.reason}` }] : []),
         {
           type: 'table',
           columns: [{ title: 'Who', width: 0.34 }, { title: 'Outcome', width: 0.2 }, { title: 'Calls logged', width: 0.46 }],

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { legacyNotes } from '../../schemas/rowCheck';
 import { verifyChain } from '../timeline/chain';
 import { describeChainReport } from '../timeline/chain';
 import { formatWallClock } from '../incident/wallClock';
@@ -114,8 +115,33 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
   const read = await readSealedRecord(text, sha256, { 1: RECORD_SCHEMAS[1], 2: RECORD_SCHEMAS[2] });
   if (!read.ok) return { ok: false, checks: read.checks, record: read.raw as RecordVerification['record'] };
   const record = read.raw as unknown as RecordFile | RecordFileV1;
+  const content = await checkRecordContent(record, sha256);
+  return { ok: content.ok, checks: [...read.checks, ...content.checks], record };
+}
+
+/** What follows the checksum for every format version: the hash chain, then a note of entries past today's limits. */
+export async function checkRecordContent(record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1, sha256: Sha256Hex): Promise<{ ok: boolean; checks: Check[] }> {
   const chain = await checkRecordChain(record, sha256);
-  return { ok: chain.ok, checks: [...read.checks, chain], record };
+  if (!chain.ok) return { ok: false, checks: [chain] };
+  const limits = noteRecordLimits(record);
+  return { ok: true, checks: limits ? [chain, limits] : [chain] };
+}
+
+/**
+ * Entries an earlier version of the desk logged past today's limits, named as a note (not a
+ * failure: revisions never change, and these were within the limits of the desk that logged
+ * them); null when there are none.
+ */
+export function noteRecordLimits(record: Pick<RecordFile, 'content'> | RecordFileV1): Check | null {
+  const entries = (record.content.timeline?.entries ?? []) as TimelineEntry[];
+  const overLimit = entries.filter((e) => legacyNotes('timelineEntries', e).length > 0);
+  if (overLimit.length === 0) return null;
+  const named = overLimit.slice(0, 5).map((e) => `“${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}” (${legacyNotes('timelineEntries', e).join('; ')})`);
+  return {
+    name: 'limits',
+    ok: true,
+    detail: `${overLimit.length} ${overLimit.length === 1 ? 'entry was' : 'entries were'} logged by an earlier version past today's limits and ${overLimit.length === 1 ? 'is' : 'are'} checked as recorded: ${named.join(', ')}${overLimit.length > 5 ? ', …' : ''}.`,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { fingerprintOfHex, readDeskIdentity, type DeskIdentity } from '../signed
 import type { DeskSummary } from '../signed/verifyChains';
 import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import { RECORD_SCHEMAS, type RecordFile, type RecordFileV1, type RecordFileV3 } from './recordFile';
-import { checkRecordChain, readSealedRecord, type Check } from './verifyRecord';
+import { checkRecordContent, readSealedRecord, type Check } from './verifyRecord';
 
 export type AnyRecordVerification = {
   ok: boolean;
@@ -34,11 +34,11 @@ export async function verifyAnyRecordText(text: string, sha256: Sha256Hex, deps:
   if (!read.ok) return { ok: false, checks: read.checks, record: read.raw as AnyRecordVerification['record'], desks: null };
   if (read.version !== 3) {
     const record = read.raw as unknown as RecordFile | RecordFileV1;
-    const chain = await checkRecordChain(record, sha256);
-    return { ok: chain.ok, checks: [...read.checks, chain], record, desks: null };
+    const content = await checkRecordContent(record, sha256);
+    return { ok: content.ok, checks: [...read.checks, ...content.checks], record, desks: null };
   }
   const record = read.raw as unknown as RecordFileV3;
-  const checks = [...read.checks, await checkRecordChain(record, sha256)];
+  const checks = [...read.checks, ...(await checkRecordContent(record, sha256)).checks];
   const done = (check: Check, desks: DeskSummary[] | null): AnyRecordVerification => ({ ok: checks.every((c) => c.ok) && check.ok, checks: [...checks, check], record, desks });
 
   const roster: DeskIdentity[] = [];

@@ -6,7 +6,11 @@ import type { GlossaryTerm, PersonMention, SensitivityWarning } from '../../sche
  * - the suspected perpetrator named (deny attackers the publicity they seek);
  * - motive or suspect details stated while the timeline entries about them are unverified
  *   (say only what the lead agency has confirmed);
- * - a community named in words the city's glossary marks as to avoid (no collective blame).
+ * - a community named in words the city's glossary marks as to avoid (no collective blame);
+ * - a private person linked to the incident named (a source on its timeline, a survivor, a
+ *   witness or a family member in the directory), whether or not the drafter listed them;
+ * - an age or a home town given next to a name ("Kari Olsen, 34, from Lund"): details that
+ *   identify people the guide asks the city to protect.
  * Warnings are advice, never a block: the drafter may send past them with a reason, which is
  * recorded with the review request.
  */
@@ -14,8 +18,14 @@ import type { GlossaryTerm, PersonMention, SensitivityWarning } from '../../sche
 /** A timeline entry the checks compare the text with. */
 export type EntryForCheck = { readonly id: string; readonly title: string; readonly body: string };
 
+/** A person the incident's records name, and why naming them in public needs care. */
+export type LinkedPerson = { readonly name: string; readonly why: string };
+
 export type SensitivityContext = {
+  /** Victims and suspects listed for this statement, and for the incident's other statements. */
   readonly people: readonly PersonMention[];
+  /** Private people linked to the incident's timeline (sources, survivors, witnesses, families). */
+  readonly linkedPeople?: readonly LinkedPerson[];
   readonly glossary: readonly GlossaryTerm[];
   /** The incident's unverified, unretracted timeline entries. */
   readonly unverifiedEntries: readonly EntryForCheck[];
@@ -85,7 +95,9 @@ const quote = (s: string) => `“${s}”`;
 export function checkSensitivity(text: string, ctx: SensitivityContext): SensitivityWarning[] {
   const warnings: SensitivityWarning[] = [];
 
-  for (const person of ctx.people) {
+  // The same person listed twice (in two statements) is checked once.
+  const people = ctx.people.filter((p, i, all) => all.findIndex((q) => q.role === p.role && q.name.toLowerCase() === p.name.toLowerCase()) === i);
+  for (const person of people) {
     const n = countNameMentions(text, person.name);
     if (n === 0) continue;
     if (person.role === 'victim' && !person.consentRecorded) {
@@ -104,6 +116,28 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
         advice: 'Deny attackers publicity: leave identification to the police and prosecutors, and speak of “the attacker” if at all.',
       });
     }
+  }
+
+  const listed = new Set(people.map((p) => p.name.toLowerCase()));
+  for (const person of ctx.linkedPeople ?? []) {
+    if (listed.has(person.name.toLowerCase())) continue;
+    const found = findFullName(text, person.name);
+    if (found.count === 0) continue;
+    warnings.push({
+      code: 'linked-person-named',
+      key: `linked:${person.name.toLowerCase()}`,
+      message: `${quote(found.asWritten)} is named (${times(found.count)}): ${person.why}.`,
+      advice: 'A private person is named in public only with their consent. List them under “People this statement may name” with what they agreed to, or leave the name out.',
+    });
+  }
+
+  for (const found of identifyingDetails(text)) {
+    warnings.push({
+      code: 'identifying-details',
+      key: `identifying:${found.name.toLowerCase()}`,
+      message: `${quote(found.name)} is given with ${found.details.join(' and ')} (${quote(found.excerpt)}).`,
+      advice: 'Ages and home towns next to a name identify people and their families: leave them out unless the person or their family asked for them.',
+    });
   }
 
   const topics = detailTopics(text);
@@ -132,6 +166,85 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     });
   }
   return warnings;
+}
+
+/**
+ * Where a full name (every part, in order, any case) appears, and how the text writes it. A first
+ * name alone is too common to warn about.
+ */
+export function findFullName(text: string, name: string): { count: number; asWritten: string } {
+  if (name.trim().split(/\s+/).length < 2) return { count: 0, asWritten: name };
+  const re = new RegExp(`${LETTER_BEFORE}${phrase(name)}${LETTER_AFTER}`, 'giu');
+  const matches = [...text.matchAll(re)];
+  return { count: matches.length, asWritten: matches[0]?.[0] ?? name };
+}
+
+/** Words that make a source an organisation, not a person ("Fire service", "Red Cross"). */
+const ORGANISATION_WORDS = new Set([
+  'police', 'service', 'services', 'hospital', 'office', 'council', 'department', 'media', 'news', 'team', 'centre', 'center', 'ambulance', 'fire',
+  'city', 'municipality', 'cross', 'church', 'mosque', 'synagogue', 'temple', 'school', 'university', 'radio', 'tv', 'association', 'committee',
+  'agency', 'command', 'unit', 'station', 'desk', 'tree', 'government', 'ministry', 'press', 'nrk', 'bbc', 'red', 'social', 'online', 'public',
+]);
+
+/** A source as typed ("lars nilsen") that reads as a person's name: two to four words of letters, none an organisation's. */
+export function isPersonLikeSource(source: string): boolean {
+  const words = source.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^[\p{L}'’-]{2,}$/u.test(w) && !ORGANISATION_WORDS.has(w.toLowerCase()));
+}
+
+/** Stakeholder categories of private people: named in public only with their consent. */
+const PRIVATE_CATEGORIES: Readonly<Record<string, string>> = {
+  survivors: 'a survivor in the directory',
+  'families-and-networks': 'a family member of a victim or survivor in the directory',
+  witnesses: 'a witness in the directory',
+};
+
+/**
+ * The private people an incident's statements must not name lightly: survivors, families and
+ * witnesses in the directory, and the people the incident's timeline gives as sources (minus
+ * the directory's officials, who speak for their office).
+ */
+export function linkedPeopleOf(input: { contacts: readonly { name: string; category: string }[]; timelineSources: readonly string[] }): LinkedPerson[] {
+  const contacts = input.contacts.flatMap((c) => (c.category in PRIVATE_CATEGORIES ? [{ name: c.name, why: PRIVATE_CATEGORIES[c.category] ?? 'a private person' }] : []));
+  const known = new Set(input.contacts.map((c) => c.name.trim().toLowerCase()));
+  const sources = input.timelineSources
+    .filter((s) => isPersonLikeSource(s) && !known.has(s.trim().toLowerCase()))
+    .map((s) => ({ name: s.trim(), why: "a source on this incident's timeline" }));
+  const privateSources = input.contacts.filter((c) => c.category in PRIVATE_CATEGORIES && input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()));
+  return [
+    ...contacts.map((c) => (privateSources.some((p) => p.name === c.name) ? { ...c, why: `${c.why}, and a source on this incident's timeline` } : c)),
+    ...sources,
+  ];
+}
+
+// A person's name as written in running text: two to four capitalised words.
+const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,3}";
+const AGE_AFTER = new RegExp(`(${NAME})\\s*(?:,\\s*(?:aged\\s+)?(\\d{1,3})(?![\\d:.])|\\((?:aged\\s+)?(\\d{1,3})\\))`, 'gu');
+const AGE_BEFORE = new RegExp(`(\\d{1,3})[-\\s]year[-\\s]old\\s+(?:\\p{Ll}+,?\\s+)?(${NAME})`, 'gu');
+const TOWN_AFTER = new RegExp(`(${NAME})(?:\\s*,\\s*(?:aged\\s+)?\\d{1,3})?\\s*,?\\s+(?:from|of)\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+
+/**
+ * Ages and home towns next to a name: "Kari Olsen, 34", "Kari Olsen (34)", "34-year-old Kari
+ * Olsen", "Kari Olsen, 34, from Lund". A town after "of" counts only with an age beside it
+ * ("Mayor of Kristiansand" is a title, not a home town).
+ */
+export function identifyingDetails(text: string): { name: string; details: string[]; excerpt: string }[] {
+  const found = new Map<string, { name: string; details: Set<string>; excerpt: string }>();
+  const note = (name: string, detail: string, excerpt: string) => {
+    const key = name.toLowerCase();
+    const entry = found.get(key) ?? { name, details: new Set<string>(), excerpt };
+    entry.details.add(detail);
+    if (excerpt.length > entry.excerpt.length) entry.excerpt = excerpt;
+    found.set(key, entry);
+  };
+  for (const m of text.matchAll(AGE_AFTER)) note(m[1] ?? '', 'an age', m[0]);
+  for (const m of text.matchAll(AGE_BEFORE)) note(m[2] ?? '', 'an age', m[0]);
+  for (const m of text.matchAll(TOWN_AFTER)) {
+    const withAge = /\d/.test(m[0]);
+    if (!withAge && /\sof\s/.test(m[0])) continue;
+    note(m[1] ?? '', 'a home town', m[0]);
+  }
+  return [...found.values()].map((f) => ({ name: f.name, details: [...f.details], excerpt: f.excerpt.trim() }));
 }
 
 function detailTopicsOf(text: string): { motive: boolean; suspect: boolean } {

@@ -1,5 +1,6 @@
 import type { Approval, ReleaseChannel, Statement, StatementVersion } from '../../schemas/statements';
-import type { EntryContent } from '../../schemas/timeline';
+import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
+import { clampText } from '../text/clampText';
 import { languageLabel } from './languages';
 import { CHANNEL_LABELS } from './workflow';
 
@@ -8,8 +9,8 @@ const communication = (s: Pick<Statement, 'id'>, at: number, title: string, body
   occurredPrecision: 'exact',
   reportedAt: null,
   category: 'communication',
-  title: title.slice(0, 500),
-  body: body.slice(0, 20_000),
+  title: clampText(title, ENTRY_LIMITS.title),
+  body: clampText(body, ENTRY_LIMITS.body),
   source: 'Statements',
   sourceContactId: null,
   verification: 'confirmed',

@@ -66,7 +66,10 @@ export type StatementError =
   | { code: 'missing'; field: 'title' | 'approver-name' | 'approver-role' | 'comment' | 'reason' | 'channels' }
   | { code: 'version-moved' }
   | { code: 'translation-out-of-date' }
-  | { code: 'not-found'; what: 'statement' | 'version' | 'template' | 'incident' | 'source' };
+  | { code: 'untranslated' }
+  | { code: 'not-found'; what: 'statement' | 'version' | 'template' | 'incident' | 'source' }
+  /** The change would store something the desk could not read back; `message` says what, in words. */
+  | { code: 'refused'; message: string };
 
 /** What a drafter saves: the title, the text with its placeholders, and the values given. */
 export type DraftEdit = { readonly title: string; readonly body: string; readonly values: Readonly<Record<string, string>> };
@@ -269,7 +272,14 @@ export type SubmitInput = {
   warnings: readonly SensitivityWarning[];
   overrideReason: string | null;
   ticked: readonly string[];
+  /** For a translation: the text of the source version it translates. */
+  sourceText?: string | null;
 };
+
+/** A translation whose text is still the source's, word for word: a copy waiting to be translated. */
+export function isUntranslated(s: Pick<Statement, 'sourceStatementId'>, headText: string, sourceText: string | null | undefined): boolean {
+  return s.sourceStatementId !== null && typeof sourceText === 'string' && headText.trim() === sourceText.trim();
+}
 
 /**
  * Sends the head version for review. Unfilled placeholders block it. Sensitivity warnings do not:
@@ -280,6 +290,7 @@ export function submitForReview(s: Statement, head: StatementVersion, input: Sub
   if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
   const ready = readiness(head);
   if (!ready.ready) return err({ code: 'not-ready', unfilled: ready.unfilled, malformed: ready.malformed, empty: ready.empty });
+  if (isUntranslated(s, head.text, input.sourceText)) return err({ code: 'untranslated' });
   const reason = input.overrideReason?.trim() ?? '';
   if (input.warnings.length > 0 && reason === '') return err({ code: 'warnings-not-acknowledged', count: input.warnings.length });
   const guidanceIds = [...s.guidance.dos, ...s.guidance.donts].map((g) => g.id);
@@ -424,7 +435,11 @@ export function describeStatementError(e: StatementError): string {
       return 'The statement changed while you were looking at it (another window?). Look at the newest version and try again.';
     case 'translation-out-of-date':
       return 'This translation is out of date: the source has a newer approved version. Update the translation and have it approved first.';
+    case 'untranslated':
+      return 'This translation is still the source text, word for word. Translate it before sending it for review.';
     case 'not-found':
       return `The ${e.what} no longer exists on this desk.`;
+    case 'refused':
+      return `Nothing was saved: ${e.message}.`;
   }
 }

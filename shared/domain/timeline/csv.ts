@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 
+import { safeCell } from '../csv/safeCell';
 import { reportClock } from '../record/reportClock';
 import type { TimelineEntry } from '../../schemas/timeline';
 
@@ -9,7 +10,10 @@ export const CSV_COLUMNS = [
   'source', 'verification', 'tags', 'release', 'on_behalf_of', 'transcribed', 'retracted', 'retraction_reason', 'revisions', 'entry_id',
 ] as const;
 
-/** RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 with a byte-order mark so spreadsheets read accents. */
+/**
+ * RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 with a byte-order mark so spreadsheets
+ * read accents; no cell can start a formula (safeCell).
+ */
 export function timelineToCsv(entries: readonly TimelineEntry[], timeZone: string): string {
   // The zone's clock, its offset looked up once per quarter hour: 100,000 rows in well under a second.
   const clock = reportClock(timeZone, 0);
@@ -18,6 +22,6 @@ export function timelineToCsv(entries: readonly TimelineEntry[], timeZone: strin
     iso(e.occurredAt), clock.at(e.occurredAt, 'yyyy-MM-dd HH:mm'), timeZone, e.occurredPrecision, iso(e.reportedAt),
     iso(e.recordedAt), e.recordedBy, e.category, e.title, e.body, e.source, e.verification, e.tags.join(' '), e.release,
     e.onBehalfOf ?? '', e.transcribed ? 'yes' : 'no', e.retracted ? 'yes' : 'no', e.retractionReason ?? '', String(e.revisionCount), e.id,
-  ]);
+  ].map(safeCell));
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }

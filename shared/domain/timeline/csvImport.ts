@@ -3,13 +3,13 @@ import { formatWallClock } from '../incident/wallClock';
 import type { DateOrder } from '../locale/dateOrder';
 import { err, ok, type Result } from '../result';
 import {
-  EntryContentSchema,
   TIMELINE_CATEGORIES,
   VERIFICATION_STATES,
   type EntryContent,
   type TimelineCategory,
   type Verification,
 } from '../../schemas/timeline';
+import { checkEntryContent } from './contentCheck';
 import { checkTimeCell, orderedDateParts, readMoment, type AmbiguousMoment } from './csvMoment';
 import { CATEGORY_LABELS, VERIFICATION_LABELS, parseTags } from './entryForm';
 import { categoryFromWord } from './quickEntry';
@@ -268,9 +268,8 @@ export function analyseImport(
       // When the city heard of it is a note beside the main time: of two readings, the first.
       else reportedAt = r.value.kind === 'instant' ? r.value.at : r.value.earlier;
     }
+    // Lengths, tags and an empty title are checked below by the timeline's own check on new entries.
     const title = cell(row, 'title');
-    if (title === '') bad('title', 'is empty');
-    else if (title.length > 500) bad('title', `is ${title.length} characters long; a title holds at most 500 (put the rest in Notes)`);
     const categoryText = cell(row, 'category');
     const category: TimelineCategory | null = categoryText === '' ? 'event' : (categoryFromWord(categoryText) ?? matchChoice(categoryText, TIMELINE_CATEGORIES, CATEGORY_LABELS));
     if (category === null) bad('category', `“${categoryText}” is not a category (${TIMELINE_CATEGORIES.join(', ')})`);
@@ -278,13 +277,8 @@ export function analyseImport(
     const verification: Verification | null = verificationText === '' ? 'unverified' : matchChoice(verificationText, VERIFICATION_STATES, VERIFICATION_LABELS);
     if (verification === null) bad('verification', `“${verificationText}” is not unverified, confirmed or disproven`);
     const tags = parseTags(cell(row, 'tags'));
-    const badTag = tags.find((t) => !/^[\p{L}\p{N}_-]{1,40}$/u.test(t));
-    if (badTag !== undefined) bad('tags', `“${badTag}” cannot be a tag (letters, digits, - and _, at most 40)`);
-    else if (tags.length > 30) bad('tags', `has ${tags.length} tags; an entry holds at most 30`);
     const body = cell(row, 'body');
-    if (body.length > 20_000) bad('body', 'is longer than 20,000 characters');
     const source = cell(row, 'source');
-    if (source.length > 200) bad('source', 'is longer than 200 characters');
 
     if (problems.length > 0 || category === null || verification === null) {
       analysis.errors.push(...problems);
@@ -298,10 +292,10 @@ export function analyseImport(
       occurredAt, occurredPrecision: 'exact', reportedAt, category, title, body, source, sourceContactId: null, verification, tags,
       release: 'internal', links: [], onBehalfOf: null, transcribed: true, retracted: false, retractionReason: null,
     };
-    // The same schema the timeline's readers use: what the import accepts, a restore accepts.
-    const checked = EntryContentSchema.safeParse(content);
-    if (!checked.success) {
-      analysis.errors.push(...checked.error.issues.map((issue) => ({ row: rowNo, column: String(issue.path[0] ?? ''), problem: issue.message })));
+    // The timeline's own check on every new entry (what a restore accepts), said here by row and column.
+    const checked = checkEntryContent(content);
+    if (!checked.ok) {
+      analysis.errors.push(...checked.error.map((p) => ({ row: rowNo, column: (IMPORT_FIELDS as readonly string[]).includes(p.field) ? colOf(p.field as ImportField) : p.field, problem: p.message })));
       return;
     }
     const key = sameEntryKey(content);

@@ -1,7 +1,7 @@
 import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
-import type { TimelineCategory, TimePrecision } from '../../schemas/timeline';
+import type { EntryContent, TimelineCategory, TimePrecision } from '../../schemas/timeline';
 
 /**
  * The quick-entry line: "14:05 Police confirm road closures on Main St #traffic @police".
@@ -172,4 +172,26 @@ export function describeQuickEntryError(e: QuickEntryError): string {
     case 'no-title':
       return 'Add a few words saying what happened after the time.';
   }
+}
+
+/** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
+export function contentFromQuick(parsed: ParsedQuickEntry, backfill: { enabled: boolean; writtenBy: string }): EntryContent {
+  return {
+    occurredAt: parsed.occurredAt,
+    occurredPrecision: parsed.occurredPrecision,
+    reportedAt: null,
+    category: parsed.category,
+    title: parsed.title,
+    body: '',
+    source: parsed.source,
+    sourceContactId: null,
+    verification: 'unverified',
+    tags: parsed.tags,
+    release: 'internal',
+    links: [],
+    onBehalfOf: backfill.enabled && backfill.writtenBy.trim() !== '' ? backfill.writtenBy.trim() : null,
+    transcribed: backfill.enabled,
+    retracted: false,
+    retractionReason: null,
+  };
 }

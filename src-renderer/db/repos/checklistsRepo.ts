@@ -4,9 +4,13 @@ import { auditEvent, creationChanges, type Actor } from '@shared/domain/audit';
 import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { IncidentFields } from '@shared/domain/incident/commands';
+import { offsetLabel } from '@shared/domain/checklists/due';
+import { changeKey, planChangesFor, takeOver } from '@shared/domain/checklists/planUpdate';
+import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
 import {
   changeStatus,
   createCustomItem,
+  resolutionEntry,
   itemsFromTemplates,
   updateItem,
   validateItemDraft,
@@ -24,11 +28,12 @@ import {
   type TemplateErrors,
 } from '@shared/domain/checklists/templates';
 import { err, ok, type Result } from '@shared/domain/result';
-import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ChecklistTemplate } from '@shared/schemas/checklists';
+import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ChecklistTemplate, type ResolvedWith } from '@shared/schemas/checklists';
 import type { FieldChange, Incident } from '@shared/schemas/entities';
 
 import type { DeskDatabase } from '../database';
 import type { IncidentsRepo } from './incidentsRepo';
+import type { TimelineRepo } from './timelineRepo';
 
 export type ChecklistItemWriteError =
   | { code: 'not-found'; id: string }
@@ -42,7 +47,7 @@ const TEMPLATE_FIELDS = ['templateKey', 'version', 'title', 'origin', 'changeNot
  * that touches the checklistTemplates and checklistItems tables. Every change writes its audit
  * line in the same transaction.
  */
-export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, incidents: IncidentsRepo) {
+export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, incidents: IncidentsRepo, timeline: TimelineRepo) {
   const audit = (input: { actor: Actor; incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update'; summary: string; changes?: FieldChange[] }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), ...input }));
 
@@ -218,6 +223,47 @@ export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, inciden
         (item) => changeStatus(item, status, note, actor),
         (next) => `Checklist item “${next.title}”: ${next.status === 'not-applicable' ? `not applicable (${next.resolutionNote ?? ''})` : next.status.replace('-', ' ')}`,
       ),
+
+    /**
+     * Marks an item done by other work on the desk (a statement released, a call tree
+     * activated), linked to that record; logged on the timeline, linked to both.
+     */
+    resolveBy: async (itemId: string, by: ResolvedWith, actor: Actor): Promise<Result<ChecklistItem, StatusChangeError | { code: 'not-found'; id: string }>> => {
+      const saved = await changeItem(
+        itemId,
+        (item) => {
+          const changed = changeStatus(item, 'done', resolvedByNote(by), actor);
+          if (!changed.ok) return changed;
+          return ok({ next: { ...changed.value.next, resolvedWith: by }, changes: [...changed.value.changes, { field: 'resolvedWith', before: null, after: by.label }] });
+        },
+        (next) => `Checklist item “${next.title}”: done by ${by.label}`,
+      );
+      if (saved.ok && saved.value.incidentId !== DESK_SCOPE) await timeline.append(saved.value.incidentId, [resolutionEntry(saved.value, actor.now)], actor);
+      return saved;
+    },
+
+    /**
+     * Takes the chosen changes of the plan's newest version of a template into a running
+     * incident (new items, new wording of open items), checked again against the items as stored
+     * now. Resolved items never change. One audit line per item.
+     */
+    takeOverFromPlan: (incidentId: string, templateKey: string, keys: readonly string[] | 'all', actor: Actor): Promise<number> =>
+      db.transaction('rw', db.checklistTemplates, db.checklistItems, db.auditLog, async () => {
+        const latest = latestVersions(await history(templateKey));
+        const existing = await db.checklistItems.where('incidentId').equals(incidentId).toArray();
+        const [pending] = planChangesFor(existing, latest);
+        const chosen = (pending?.changes ?? []).filter((c) => keys === 'all' || keys.includes(changeKey(c)));
+        const { created, updated } = takeOver(chosen, { incidentId, existing, newId: () => newId('cki', gen), actor });
+        await db.checklistItems.bulkAdd(created);
+        await db.checklistItems.bulkPut(updated.map((u) => u.next));
+        for (const item of created) {
+          await audit({ actor, incidentId, entityType: 'checklist-item', entityId: item.id, action: 'create', summary: `Checklist item taken over from the plan (“${pending?.template.title ?? templateKey}”, version ${item.template?.version ?? ''}): ${item.title}`, changes: creationChanges({ ...item, offset: offsetLabel(item.offset) }, ['phase', 'title', 'owner', 'offset']) });
+        }
+        for (const u of updated) {
+          await audit({ actor, incidentId, entityType: 'checklist-item', entityId: u.next.id, action: 'update', summary: `Checklist item reworded as in the plan (“${pending?.template.title ?? templateKey}”, version ${u.next.template?.version ?? ''}): ${u.next.title}`, changes: u.changes });
+        }
+        return created.length + updated.length;
+      }),
 
     updateItem: (itemId: string, draft: ItemDraft, actor: Actor) =>
       changeItem<ChecklistItemWriteError>(

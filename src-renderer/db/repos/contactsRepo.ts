@@ -3,6 +3,9 @@ import {
   activationStartContent,
   calleeId,
   changeState,
+  earlierActivationsOf,
+  standDownActivation,
+  standDownContent,
   escalateToFallback,
   startActivation,
   timelineContentFor,
@@ -11,10 +14,13 @@ import {
 } from '@shared/domain/contacts/activation';
 import { CONTACT_FIELDS, createContact, updateContact, validateContactFields, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
 import { deskPhoneCountry } from '@shared/domain/contacts/phone';
-import { findCycle, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
+import { findCycle, findNewDuplicate, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
-import type { CallAttempt, CallState, Contact, ContactTree, TreeActivation, TreeNode } from '@shared/schemas/contacts';
+import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
+import { CALL_NOTE_MAX, type CallAttempt, type CallState, type Contact, type ContactTree, type TreeActivation, type TreeNode } from '@shared/schemas/contacts';
+import type { EntryContent } from '@shared/schemas/timeline';
+import { fieldList } from '@shared/domain/changeWording';
 
 import type { DeskDatabase } from '../database';
 import type { TimelineRepo } from './timelineRepo';
@@ -26,7 +32,25 @@ export type ContactWriteError =
 
 export type TreeWriteError = TreeSaveError;
 
-export type ActivationWriteError = ActivationError | { code: 'no-activation'; id: string } | { code: 'no-tree'; id: string } | { code: 'empty-tree' };
+export type ActivationWriteError =
+  | ActivationError
+  | { code: 'no-activation'; id: string }
+  | { code: 'no-tree'; id: string }
+  | { code: 'empty-tree' }
+  /** The tree already ran for this incident and a second full activation was not confirmed. */
+  | { code: 'already-activated'; earlier: TreeActivation }
+  /** The change or its timeline line would break a limit; nothing was stored. `message` is in words. */
+  | { code: 'refused'; message: string };
+
+/** A call note is kept in the call log (up to CALL_NOTE_MAX) and on the timeline. */
+const noteProblem = (note: string): ActivationWriteError | null =>
+  note.trim().length > CALL_NOTE_MAX ? { code: 'refused', message: `The note is ${note.trim().length.toLocaleString('en')} characters; a call note takes up to ${CALL_NOTE_MAX.toLocaleString('en')}.` } : null;
+
+/** The timeline line of a change, checked before the change itself is stored. */
+const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWriteError> => {
+  const checked = checkEntryContent(content);
+  return checked.ok ? checked : err({ code: 'refused', message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}` });
+};
 
 const TREE_FIELDS = ['name', 'description', 'nodes'] as const;
 
@@ -43,14 +67,17 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
   /** Numbers without a + are read in the desk's country, as the city set it. */
   const country = async () => deskPhoneCountry(await db.settings.get('desk'));
 
-  const checkTree = async (nodes: readonly TreeNode[]): Promise<TreeWriteError | null> => {
+  const checkTree = async (nodes: readonly TreeNode[], before: readonly TreeNode[]): Promise<TreeWriteError | null> => {
     if (!isWellFormed(nodes)) return { code: 'malformed' };
     const ids = [...new Set(nodes.flatMap((n) => (n.fallbackContactId === null ? [n.contactId] : [n.contactId, n.fallbackContactId])))];
     const found = await db.contacts.bulkGet(ids);
     const missing = ids.find((_, i) => found[i] === undefined);
     if (missing !== undefined) return { code: 'unknown-contact', contactId: missing };
     const names = new Map(found.filter((c): c is Contact => c !== undefined).map((c) => [c.id, c.name]));
-    const cycle = findCycle(nodes, (id) => names.get(id) ?? id);
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const duplicate = findNewDuplicate(before, nodes, nameOf);
+    if (duplicate) return { code: 'duplicate', path: duplicate };
+    const cycle = findCycle(nodes, nameOf);
     return cycle ? { code: 'cycle', path: cycle } : null;
   };
 
@@ -61,6 +88,8 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
     note: string,
     apply: (a: TreeActivation) => Result<StateChange, ActivationError>,
   ): Promise<Result<TreeActivation, ActivationWriteError>> => {
+    const tooLong = noteProblem(note);
+    if (tooLong) return err(tooLong);
     const written = await db.transaction('rw', db.treeActivations, db.callAttempts, db.auditLog, async () => {
       const current = await db.treeActivations.get(activationId);
       if (!current) return err({ code: 'no-activation' as const, id: activationId });
@@ -68,6 +97,8 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       if (!change.ok) return change;
       const { next, node, from, to, escalated } = change.value;
       const previous = current.nodes.find((n) => n.nodeId === node.nodeId);
+      const line = checkedLine(timelineContentFor(next, { ...change.value, previousName: previous?.contactName ?? node.contactName }, note, actor.now));
+      if (!line.ok) return line;
       await db.treeActivations.put(next);
       const attempt: CallAttempt = {
         id: newId('cat', gen), activationId, incidentId: next.incidentId, nodeId: node.nodeId,
@@ -80,11 +111,11 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         summary: escalated ? `Call passed to fallback (${next.treeName})` : `Call marked ${to} (${next.treeName})`,
         changes: [{ field: `nodes.${node.nodeId}.state`, before: from, after: to }, ...(escalated ? [{ field: `nodes.${node.nodeId}.onFallback`, before: false, after: true }] : [])],
       });
-      return ok({ next, change: change.value, previousName: previous?.contactName ?? node.contactName });
+      return ok({ next, line: line.value });
     });
     if (!written.ok) return written;
-    const { next, change, previousName } = written.value;
-    await timeline.append(next.incidentId, [timelineContentFor(next, { ...change, previousName }, note, actor.now)], actor);
+    const { next, line } = written.value;
+    await timeline.append(next.incidentId, [line], actor);
     return ok(next);
   };
 
@@ -115,7 +146,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         const changes = diffFields(current, next, CONTACT_FIELDS).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
         if (changes.length === 0) return ok(current);
         await db.contacts.put(next);
-        await audit(actor, { incidentId: null, entityType: 'contact', entityId: id, action: 'update', summary: `Contact changed: ${next.name} (${changes.map((c) => c.field).join(', ')})`, changes });
+        await audit(actor, { incidentId: null, entityType: 'contact', entityId: id, action: 'update', summary: `Contact changed: ${next.name} (${fieldList(changes)})`, changes });
         return ok(next);
       });
     },
@@ -183,7 +214,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
           updatedAt: actor.now, updatedBy: actor.operator,
         };
         if (next.name === '' || next.name.length > 120) return err({ code: 'bad-name' as const });
-        const problem = change.nodes ? await checkTree(next.nodes) : null;
+        const problem = change.nodes ? await checkTree(next.nodes, current.nodes) : null;
         if (problem) return err(problem);
         const changes = diffFields(current, next, TREE_FIELDS).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
         if (changes.length === 0) return ok(current);
@@ -203,7 +234,7 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         const names = new Map((await db.contacts.toArray()).map((c) => [c.id, c.name]));
         const next = command(current.nodes, (contactId) => names.get(contactId) ?? 'Unknown contact');
         if (!next.ok) return next;
-        const problem = await checkTree(next.value);
+        const problem = await checkTree(next.value, current.nodes);
         if (problem) return err(problem);
         const tree: ContactTree = { ...current, nodes: next.value, updatedAt: actor.now, updatedBy: actor.operator };
         await db.contactTrees.put(tree);
@@ -221,21 +252,50 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       }),
 
     // ------------------------------------------------------------ activations
-    /** Starts a tree for an incident: every call waiting; the start goes on the timeline. */
-    startActivation: async (incidentId: string, treeId: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> => {
+    /**
+     * Starts a tree for an incident: every call waiting; the start goes on the timeline. A tree
+     * that already ran for this incident starts again only when `again` says the person was asked.
+     */
+    startActivation: async (incidentId: string, treeId: string, actor: Actor, options: { again?: boolean } = {}): Promise<Result<TreeActivation, ActivationWriteError>> => {
       const written = await db.transaction('rw', db.contactTrees, db.contacts, db.treeActivations, db.auditLog, async () => {
         const tree = await db.contactTrees.get(treeId);
         if (!tree) return err({ code: 'no-tree' as const, id: treeId });
         if (tree.nodes.length === 0) return err({ code: 'empty-tree' as const });
+        const [earlier] = earlierActivationsOf(await db.treeActivations.where('incidentId').equals(incidentId).toArray(), treeId);
+        if (earlier && !options.again) return err({ code: 'already-activated' as const, earlier });
         const contacts = new Map((await db.contacts.bulkGet([...new Set(tree.nodes.flatMap((n) => [n.contactId, n.fallbackContactId ?? n.contactId]))])).filter((c): c is Contact => c !== undefined).map((c) => [c.id, c]));
         const activation = startActivation({ id: newId('act', gen), incidentId, tree, contacts, now: actor.now, operator: actor.operator });
+        const line = checkedLine(activationStartContent(activation, actor.now));
+        if (!line.ok) return line;
         await db.treeActivations.add(activation);
-        await audit(actor, { incidentId, entityType: 'treeActivation', entityId: activation.id, action: 'create', summary: `Call tree activated: ${tree.name}` });
-        return ok(activation);
+        await audit(actor, { incidentId, entityType: 'treeActivation', entityId: activation.id, action: 'create', summary: earlier ? `Call tree activated again: ${tree.name}` : `Call tree activated: ${tree.name}` });
+        return ok({ activation, line: line.value });
       });
       if (!written.ok) return written;
-      await timeline.append(incidentId, [activationStartContent(written.value, actor.now)], actor);
-      return written;
+      await timeline.append(incidentId, [written.value.line], actor);
+      return ok(written.value.activation);
+    },
+
+    /** Calls an activation off, with the reason; logged on the timeline and in the audit log. */
+    standDown: async (activationId: string, reason: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> => {
+      const written = await db.transaction('rw', db.treeActivations, db.auditLog, async () => {
+        const current = await db.treeActivations.get(activationId);
+        if (!current) return err({ code: 'no-activation' as const, id: activationId });
+        const next = standDownActivation(current, reason, actor.now, actor.operator);
+        if (!next.ok) return next;
+        const line = checkedLine(standDownContent(next.value, actor.now));
+        if (!line.ok) return line;
+        await db.treeActivations.put(next.value);
+        await audit(actor, {
+          incidentId: current.incidentId, entityType: 'treeActivation', entityId: activationId, action: 'update',
+          summary: `Call tree stood down: ${current.treeName}`,
+          changes: [{ field: 'standDownReason', before: null, after: next.value.standDown?.reason ?? null }],
+        });
+        return ok({ activation: next.value, line: line.value });
+      });
+      if (!written.ok) return written;
+      await timeline.append(written.value.activation.incidentId, [written.value.line], actor);
+      return ok(written.value.activation);
     },
 
     listActivations: async (incidentId: string): Promise<TreeActivation[]> => (await db.treeActivations.where('[incidentId+startedAt]').between([incidentId, 0], [incidentId, Number.MAX_SAFE_INTEGER]).toArray()),
@@ -251,8 +311,10 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       recordChange(activationId, actor, note, (a) => escalateToFallback(a, nodeId, actor.now)),
 
     /** Adds a note to a call's log without changing its state ("rang twice, no answer"). */
-    logNote: (activationId: string, nodeId: string, note: string, actor: Actor): Promise<Result<CallAttempt, ActivationWriteError>> =>
-      db.transaction('rw', db.treeActivations, db.callAttempts, async () => {
+    logNote: (activationId: string, nodeId: string, note: string, actor: Actor): Promise<Result<CallAttempt, ActivationWriteError>> => {
+      const tooLong = noteProblem(note);
+      if (tooLong) return Promise.resolve(err(tooLong));
+      return db.transaction('rw', db.treeActivations, db.callAttempts, async () => {
         const a = await db.treeActivations.get(activationId);
         const node = a?.nodes.find((n) => n.nodeId === nodeId);
         if (!a || !node) return err({ code: 'no-activation' as const, id: activationId });
@@ -262,7 +324,8 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
         };
         await db.callAttempts.add(attempt);
         return ok(attempt);
-      }),
+      });
+    },
   };
 }
 export type ContactsRepo = ReturnType<typeof createContactsRepo>;

@@ -11,6 +11,7 @@ import {
 } from '@shared/domain/incident/commands';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Incident } from '@shared/schemas/entities';
+import { fieldList } from '@shared/domain/changeWording';
 
 import type { DeskDatabase } from '../database';
 
@@ -62,7 +63,7 @@ export function createIncidentsRepo(db: DeskDatabase, gen: IdGenerator) {
         const { next, changes } = updateIncident(current, fields, actor);
         if (changes.length === 0) return ok(current);
         await db.incidents.put(next);
-        await audit(actor, next, 'update', `Incident details changed (${changes.map((c) => c.field).join(', ')})`, changes);
+        await audit(actor, next, 'update', `Incident details changed (${fieldList(changes)})`, changes);
         return ok(next);
       }),
 

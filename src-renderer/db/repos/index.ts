@@ -26,7 +26,7 @@ export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256He
     timeline,
     contacts: createContactsRepo(db, gen, timeline),
     record: createRecordRepo(db, gen),
-    checklists: createChecklistsRepo(db, gen, incidents),
+    checklists: createChecklistsRepo(db, gen, incidents, timeline),
     lessons: createLessonsRepo(db, gen),
     publishedHeads: createPublishedHeadsRepo(db, gen),
     statements: createStatementsRepo(db, gen, sha256, timeline),

@@ -7,7 +7,8 @@ import type { RecordFile, RecordFileV1 } from '@shared/domain/record/recordFile'
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Incident } from '@shared/schemas/entities';
 import type { PublishedHead } from '@shared/schemas/publishedHeads';
-import { TABLE_SCHEMAS, type TableName } from '@shared/schemas/tables';
+import { checkStoredRow } from '@shared/schemas/rowCheck';
+import type { TableName } from '@shared/schemas/tables';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
@@ -140,10 +141,11 @@ export function createRecordRepo(db: DeskDatabase, gen: IdGenerator) {
       if (!rows.ok) return rows;
       for (const [table, list] of Object.entries(rows.value) as [TableName, unknown[]][]) {
         for (const row of list) {
-          const parsed = TABLE_SCHEMAS[table].safeParse(row);
-          if (!parsed.success) {
+          // Checked as the desk's own database will check it, so an import never fails half-way.
+          const checked = checkStoredRow(table, row);
+          if (!checked.ok) {
             const id = typeof row === 'object' && row !== null && 'id' in row ? String(row.id) : '?';
-            return err({ code: 'invalid-row', table, id, problem: parsed.error.issues[0]?.message ?? 'invalid' });
+            return err({ code: 'invalid-row', table, id, problem: checked.error.message });
           }
         }
       }

@@ -6,9 +6,10 @@ import type { DeskSettings } from '@shared/schemas/entities';
 import type { DeskDatabase } from '../database';
 
 export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'> &
-  Partial<Pick<DeskSettings, 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry'>>;
+  Partial<Pick<DeskSettings, 'operatorRole' | 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry'>>;
 
-const SETTINGS_FIELDS = ['cityName', 'operatorName', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry'] as const;
+const SETTINGS_FIELDS = ['cityName', 'operatorName', 'operatorRole', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry'] as const;
+const NO_SETTINGS = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, null])) as Record<(typeof SETTINGS_FIELDS)[number], null>;
 
 export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
   return {
@@ -35,11 +36,33 @@ export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {
             entityId: 'desk',
             action: before ? 'update' : 'create',
             summary: before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
-            changes: diffFields(
-              before ?? { cityName: null, operatorName: null, defaultTimeZone: null, backupEveryMinutes: null, backupKeepLast: null, backupKeepDailyForDays: null, contactStaleDays: null, phoneCountry: null },
-              next,
-              SETTINGS_FIELDS,
-            ),
+            changes: diffFields<Record<string, unknown>>(before ?? NO_SETTINGS, next, SETTINGS_FIELDS),
+          }),
+        );
+        return next;
+      }),
+
+    /**
+     * Who is at the keyboard now: everything logged from here on is under this name. The switch
+     * is recorded under the person taking over, with the name it replaces.
+     */
+    switchOperator: (name: string, role: string, now: number): Promise<DeskSettings | null> =>
+      db.transaction('rw', db.settings, db.auditLog, async () => {
+        const before = await db.settings.get('desk');
+        if (!before) return null;
+        const next: DeskSettings = { ...before, operatorName: name.trim(), operatorRole: role.trim(), updatedAt: now };
+        await db.settings.put(next);
+        const changes = diffFields<Record<string, unknown>>({ ...before, operatorRole: before.operatorRole ?? '' }, next, ['operatorName', 'operatorRole']);
+        await db.auditLog.add(
+          auditEvent({
+            id: newId('aud', gen),
+            actor: { operator: next.operatorName, now },
+            incidentId: null,
+            entityType: 'settings',
+            entityId: 'desk',
+            action: 'update',
+            summary: before.operatorName === next.operatorName ? `Operator confirmed at the keyboard: ${next.operatorName}` : `Operator at the keyboard: ${next.operatorName} (taking over from ${before.operatorName})`,
+            changes,
           }),
         );
         return next;

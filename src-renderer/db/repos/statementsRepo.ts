@@ -8,7 +8,7 @@ import { languageLabel } from '@shared/domain/statements/languages';
 import type { ApprovedStatementDocument } from '@shared/domain/statements/output';
 import { autoFillValues, KNOWN_PLACEHOLDERS } from '@shared/domain/statements/placeholderCatalogue';
 import { escapeTemplateText, placeholderNames } from '@shared/domain/statements/placeholders';
-import { checkSensitivity, type EntryForCheck } from '@shared/domain/statements/sensitivity';
+import { checkSensitivity, linkedPeopleOf, type EntryForCheck, type LinkedPerson } from '@shared/domain/statements/sensitivity';
 import { seedGlossaryRow, seedTemplateRows, validateTemplateInput, type TemplateErrors, type TemplateInput } from '@shared/domain/statements/templates';
 import { releaseTimelineEntry, withdrawalTimelineEntry } from '@shared/domain/statements/timelineEntries';
 import { translationState, type TranslationState } from '@shared/domain/statements/translations';
@@ -16,6 +16,7 @@ import {
   CHANNEL_LABELS,
   approveStatement,
   editDraft,
+  isUntranslated,
   recallFromReview,
   rejectStatement,
   releaseStatement,
@@ -29,8 +30,10 @@ import {
   type VersionSaved,
 } from '@shared/domain/statements/workflow';
 import type { Incident } from '@shared/schemas/entities';
+import { checkRow } from '@shared/schemas/rowCheck';
 import {
   GLOSSARY_ID,
+  StatementSchema,
   type Approval,
   type GlossaryTerm,
   type PersonMention,
@@ -127,8 +130,26 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
       .reverse();
   };
 
-  const warningsFor = async (statement: Statement, text: string): Promise<SensitivityWarning[]> =>
-    checkSensitivity(text, { people: statement.people, glossary: await glossary(), unverifiedEntries: await unverifiedEntries(statement.incidentId) });
+  /**
+   * Who the incident's statements must take care naming: the victims and suspects listed on any
+   * of its statements, and the private people its records know (directory, timeline sources).
+   */
+  const peopleContext = async (incidentId: string): Promise<{ listed: PersonMention[]; linkedPeople: LinkedPerson[] }> => {
+    const [statements, contacts, sourceKeys] = await Promise.all([
+      db.statements.where('incidentId').equals(incidentId).toArray(),
+      db.contacts.toArray(),
+      db.timelineEntries.where('[incidentId+sourceKey]').between([incidentId, ''], [incidentId, '\uffff'], false, true).uniqueKeys(),
+    ]);
+    return {
+      listed: statements.flatMap((s) => s.people),
+      linkedPeople: linkedPeopleOf({ contacts, timelineSources: sourceKeys.map((k) => String((k as unknown[])[1])) }),
+    };
+  };
+
+  const warningsFor = async (statement: Statement, text: string): Promise<SensitivityWarning[]> => {
+    const { listed, linkedPeople } = await peopleContext(statement.incidentId);
+    return checkSensitivity(text, { people: [...statement.people, ...listed], linkedPeople, glossary: await glossary(), unverifiedEntries: await unverifiedEntries(statement.incidentId) });
+  };
 
   /** The statement's source and where the translation stands against it; null for originals. */
   const translationOf = async (s: Statement): Promise<{ source: Statement; state: TranslationState } | null> => {
@@ -138,6 +159,10 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
     const approvedVersion = s.approvedVersionId ? await db.statementVersions.get(s.approvedVersionId) : undefined;
     return { source, state: translationState(s, source, approvedVersion?.translatesVersionId ?? null) };
   };
+
+  /** For a translation, the text of the source version it translates. */
+  const sourceTextOf = async (s: Statement): Promise<string | null> =>
+    s.sourceStatementId === null || s.translatesVersionId === null ? null : ((await db.statementVersions.get(s.translatesVersionId))?.text ?? null);
 
   const latestApproval = async (statementId: string, versionId: string): Promise<Approval | undefined> =>
     (await db.approvals.where('statementId').equals(statementId).toArray())
@@ -251,7 +276,7 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
     translationOf,
 
     /** What the sensitivity check needs besides the text: for the drafting screen's live warnings. */
-    sensitivityContext: async (incidentId: string) => ({ glossary: await glossary(), unverifiedEntries: await unverifiedEntries(incidentId) }),
+    sensitivityContext: async (incidentId: string) => ({ glossary: await glossary(), unverifiedEntries: await unverifiedEntries(incidentId), ...(await peopleContext(incidentId)) }),
 
     /** The warnings the stored head version raises now. */
     warnings: async (statementId: string): Promise<SensitivityWarning[]> => {
@@ -320,10 +345,11 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
       const got = await mustGet(statementId);
       if (!got.ok) return got;
       const warnings = await warningsFor(got.value.statement, got.value.head.text);
+      const sourceText = await sourceTextOf(got.value.statement);
       return transition(
         statementId,
         actor,
-        (s, head) => (head.id !== got.value.head.id ? err({ code: 'version-moved' }) : submitForReview(s, head, { warnings, overrideReason: input.overrideReason, ticked: input.ticked }, actor)),
+        (s, head) => (head.id !== got.value.head.id ? err({ code: 'version-moved' }) : submitForReview(s, head, { warnings, overrideReason: input.overrideReason, ticked: input.ticked, sourceText }, actor)),
         (s) =>
           `Statement ${describe(s)} version ${s.headVersionNumber} sent for review${warnings.length > 0 ? ` with ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} overridden: ${input.overrideReason?.trim() ?? ''}` : ''}`,
       );
@@ -353,6 +379,9 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
       const current = translation === null || translation.state === 'current';
       const check = releaseStatement(before, { releaseId: 'check', timelineEntryId: 'check', ...input }, actor, current);
       if (!check.ok) return check;
+      // Checked before the timeline entry is logged: a release the statement cannot record must not appear on the timeline.
+      const storable = checkRow(StatementSchema, check.value.statement);
+      if (!storable.ok) return err({ code: 'refused', message: storable.error.message });
       const version = await db.statementVersions.get(check.value.release.versionId);
       if (!version) return err({ code: 'not-found', what: 'version' });
       const approval = await latestApproval(statementId, version.id);
@@ -390,6 +419,17 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
      * that language when the library has one, with the source's values to translate and the dates
      * written anew; otherwise from the source's text.
      */
+    /** The incident's translations that are still a word-for-word copy of their source ("to translate"). */
+    untranslated: async (incidentId: string): Promise<Set<string>> => {
+      const translations = (await db.statements.where('incidentId').equals(incidentId).toArray()).filter((s) => s.sourceStatementId !== null && s.status !== 'withdrawn');
+      const found = new Set<string>();
+      for (const t of translations) {
+        const head = await db.statementVersions.get(t.headVersionId);
+        if (head && isUntranslated(t, head.text, await sourceTextOf(t))) found.add(t.id);
+      }
+      return found;
+    },
+
     startTranslation: (input: { sourceId: string; language: string; incident: Incident; cityName: string }, actor: Actor): Promise<Result<Statement, StatementWriteError>> =>
       db.transaction('rw', db.statements, db.statementVersions, db.statementTemplates, db.auditLog, async () => {
         const source = await db.statements.get(input.sourceId);
@@ -429,7 +469,7 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
           translation: { sourceStatementId: source.id, translatesVersionId: sourceVersion.id },
           note: fromTemplate
             ? `Translation of version ${sourceVersion.number}, started from the template “${fromTemplate.title}”; values to translate carried over`
-            : `Translation of version ${sourceVersion.number}, started from its text`,
+            : `Translation of version ${sourceVersion.number}: a copy of its text, to translate`,
           actor,
         });
         const next = { ...statement, templateId: fromTemplate?.id ?? source.templateId };

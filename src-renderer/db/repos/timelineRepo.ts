@@ -5,8 +5,10 @@ import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { err, ok, type Result } from '@shared/domain/result';
 import { createChainVerifier, type ChainReport } from '@shared/domain/timeline/chain';
+import { checkEntryContent, describeContentProblems, type ContentProblem } from '@shared/domain/timeline/contentCheck';
 import {
   EMPTY_CHAIN,
+  contentOf,
   entryFromRevision,
   nextRevision,
   planEdit,
@@ -20,7 +22,31 @@ import type { EntryContent, TimelineEntry, TimelineRevision, Verification } from
 
 import type { DeskDatabase, TimelineOrderKey } from '../database';
 
-export type TimelineWriteError = RevisionError | { code: 'not-found'; entryId: string } | { code: 'busy' };
+export type TimelineWriteError = RevisionError | { code: 'not-found'; entryId: string } | { code: 'busy' } | { code: 'invalid'; problems: ContentProblem[] };
+
+/** New entries the timeline refused to log: nothing of the batch was written. `message` is in words. */
+export class TimelineRefusedError extends Error {
+  override readonly name = 'TimelineRefusedError';
+
+  constructor(
+    message: string,
+    /** Position of the refused entry in the batch, 0-based. */
+    readonly index: number,
+    readonly problems: ContentProblem[],
+  ) {
+    super(message);
+  }
+}
+
+/** Checks every new entry of a batch before any is hashed; names the first one refused. */
+function checkBatch(contents: readonly EntryContent[]): void {
+  for (const [index, content] of contents.entries()) {
+    const checked = checkEntryContent(content);
+    if (checked.ok) continue;
+    const which = contents.length === 1 ? '' : `Entry ${index + 1} of ${contents.length} (“${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}”): `;
+    throw new TimelineRefusedError(`${which}${describeContentProblems(checked.error)}`, index, checked.error);
+  }
+}
 
 /** How a long append reports its progress, and how it is stopped before it writes. */
 export type AppendOptions = { onProgress?: (step: 'sealing' | 'writing', done: number, total: number) => void; signal?: AbortSignal };
@@ -102,6 +128,9 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
       if (!entry) return err({ code: 'not-found' as const, entryId });
       const planned = plan(entry);
       if (!planned.ok) return planned;
+      // A verification or retraction carries the recorded content over as it stands; a correction is new text.
+      const checked = checkEntryContent(planned.value.content, planned.value.kind === 'edit' ? null : contentOf(entry));
+      if (!checked.ok) return err({ code: 'invalid' as const, problems: checked.error });
       const { entries } = await writeChained(
         entry.incidentId,
         async (head, previous) => {
@@ -118,11 +147,14 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
   return {
     /**
      * Logs new entries (one from the quick line, thousands from an import) in one transaction.
-     * `signal` stops it at any point until the transaction commits, and nothing is kept;
-     * `onProgress` hears how many are sealed, then how many written.
+     * Every entry is checked against today's limits first: one refused entry (TimelineRefusedError,
+     * which names it) means none of the batch is logged. `signal` stops it at any point until the
+     * transaction commits, and nothing is kept; `onProgress` hears how many are sealed, then how
+     * many written.
      */
     append: (incidentId: string, contents: EntryContent[], actor: Actor, options: AppendOptions = {}): Promise<TimelineEntry[]> =>
       enqueue(async () => {
+        checkBatch(contents);
         // Entries at the same time list by id: ids handed out in ascending order keep the order
         // they were given in (a spreadsheet's rows stay in the file's order).
         const ids = contents.map(() => newId('tle', gen)).sort();
@@ -181,6 +213,10 @@ export function createTimelineRepo(db: DeskDatabase, gen: IdGenerator, sha256: S
     /** Revisions recorded up to `at`, for "as known at". */
     revisionsRecordedBy: (incidentId: string, at: number): Promise<TimelineRevision[]> =>
       db.timelineRevisions.where('[incidentId+recordedAt]').between([incidentId, Dexie.minKey], [incidentId, at], true, true).toArray(),
+
+    /** The revision at a position in the incident's chain, if there is one. */
+    revisionAt: (incidentId: string, chainSeq: number): Promise<TimelineRevision | undefined> =>
+      db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, chainSeq]).first(),
 
     /** Revisions after a position in the chain, for keeping the search index current. */
     revisionsAfter: (incidentId: string, chainSeq: number): Promise<TimelineRevision[]> =>

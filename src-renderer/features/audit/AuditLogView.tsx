@@ -1,26 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactElement } from 'react';
 
+import { describeFieldChange } from '@shared/domain/changeWording';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { FieldChange, Incident } from '@shared/schemas/entities';
 
 import { useDesk } from '../../app/DeskContext';
-
-function show(value: unknown, incident: Incident, field: string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'number' && /At$/.test(field)) return formatWallClock(value, incident.timeZone, 'd MMM yyyy HH:mm');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+import { UserText } from '../../ui/UserText';
 
 function Changes({ changes, incident }: { changes: FieldChange[]; incident: Incident }): ReactElement | null {
   if (changes.length === 0) return null;
   return (
     <ul className="audit__changes">
-      {changes.map((c) => (
-        <li key={c.field}>
-          <code>{c.field}</code>: {show(c.before, incident, c.field)} → {show(c.after, incident, c.field)}
-        </li>
-      ))}
+      {changes.map((c) => {
+        const line = describeFieldChange(c, incident.timeZone);
+        return (
+          <li key={c.field}>
+            {line.label}: {line.before} → {line.after}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -43,7 +42,7 @@ export function AuditLogView({ incident }: { incident: Incident }): ReactElement
               <tr key={e.id}>
                 <td className="nowrap">{formatWallClock(e.at, incident.timeZone, 'd MMM yyyy HH:mm:ss')}</td>
                 <td>{e.operator}</td>
-                <td>{e.summary}<Changes changes={e.changes} incident={incident} /></td>
+                <td><UserText text={e.summary} /><Changes changes={e.changes} incident={incident} /></td>
               </tr>
             ))}
           </tbody>

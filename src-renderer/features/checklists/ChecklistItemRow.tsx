@@ -7,7 +7,9 @@ import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import type { ScheduledItem } from '@shared/domain/checklists/views';
 import type { ChecklistStatus } from '@shared/schemas/checklists';
 
+import { routeToHash } from '../../app/route';
 import { dueText, resolvedText } from './checklistDisplay';
+import { UserText } from '../../ui/UserText';
 
 export type ItemAction = { kind: 'resolve'; status: 'done' | 'not-applicable' } | { kind: 'status'; status: ChecklistStatus } | { kind: 'edit' };
 
@@ -26,7 +28,7 @@ type Props = {
 export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = false, onAction }: Props): ReactElement {
   const titleId = useId();
   const resolved = isResolved(item);
-  const due = dueText(item.dueAt, now, timeZone, resolved);
+  const due = dueText(item.dueAt, now, timeZone, resolved, item.status === 'done' ? item.resolvedAt : null);
   const generalised = item.source?.basis === 'generalised' && !item.adapted;
   return (
     <li className={`ck-item ck-item--${due.tone} ck-item--${item.status}`} data-testid="checklist-item">
@@ -34,7 +36,7 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
         <p className="ck-item__head">
           <span className={`ck-status ck-status--${item.status}`}>{item.status === 'done' ? '✓ ' : ''}{STATUS_LABELS[item.status]}</span>
           {due.tone === 'overdue' && <span className="ck-flag">Overdue</span>}
-          <span className="ck-item__title" id={titleId}>{item.title}</span>
+          <span className="ck-item__title" id={titleId}><UserText text={item.title} /></span>
         </p>
         <p className={`ck-item__due ck-due--${due.tone}`}>
           {due.text}
@@ -53,6 +55,12 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
           <p className="ck-item__resolution">
             {resolvedText(item.status === 'done' ? 'done' : 'not-applicable', item.resolvedBy, item.resolvedAt, timeZone)}
             {item.resolutionNote && <>: <q>{item.resolutionNote}</q></>}
+          </p>
+        )}
+        {resolved && item.resolvedWith && (
+          <p className="ck-item__resolved-with">
+            Resolved by{' '}
+            <a href={routeToHash({ name: 'incident', id: item.incidentId, tab: item.resolvedWith.kind === 'statement' ? 'statements' : 'contacts' })}>{item.resolvedWith.label}</a>
           </p>
         )}
         {item.notes && <p className="ck-item__notes">Notes: {item.notes}</p>}

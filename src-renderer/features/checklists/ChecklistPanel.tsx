@@ -1,7 +1,8 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
 import { describeStatusChangeError } from '@shared/domain/checklists/items';
-import { attention, newerTemplateVersions, progressByPhase, scheduleItems, type ScheduledItem } from '@shared/domain/checklists/views';
+import { planChangesFor } from '@shared/domain/checklists/planUpdate';
+import { attention, progressByPhase, scheduleItems, type ScheduledItem } from '@shared/domain/checklists/views';
 import { citeGuide } from '@shared/domain/guide/citation';
 import { phaseAt } from '@shared/domain/incident/phase';
 import type { ChecklistItem } from '@shared/schemas/checklists';
@@ -16,12 +17,19 @@ import type { ItemAction } from './ChecklistItemRow';
 import { DueSoonView } from './DueSoonView';
 import { ItemDialog } from './ItemDialog';
 import { PhaseSection } from './PhaseSection';
+import { PlanUpdateDialog } from './PlanUpdateDialog';
 import { useChecklistItems, useLatestTemplates } from './queries';
 import { ResolveItemDialog } from './ResolveItemDialog';
 import { YearAheadView } from './YearAheadView';
 
 type View = 'phase' | 'due' | 'year';
-type Open = { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' } | { kind: 'edit'; item: ChecklistItem } | { kind: 'add' } | { kind: 'templates' } | null;
+type Open =
+  | { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' }
+  | { kind: 'edit'; item: ChecklistItem }
+  | { kind: 'add' }
+  | { kind: 'templates' }
+  | { kind: 'plan'; templateKey: string }
+  | null;
 
 /** The incident's recovery checklists: by phase, what is due now, and the year ahead. */
 export function ChecklistPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
@@ -37,7 +45,7 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   const scheduled = useMemo(() => scheduleItems(items ?? [], incident), [items, incident]);
   const { overdue, dueSoon } = useMemo(() => (incident.status === 'closed' ? { overdue: [], dueSoon: [] } : attention(scheduled, now)), [scheduled, now, incident.status]);
   const progress = useMemo(() => progressByPhase(scheduled), [scheduled]);
-  const newer = newerTemplateVersions(items ?? [], latest ?? []);
+  const planUpdates = planChangesFor(items ?? [], latest ?? []);
   const used = new Set((items ?? []).flatMap((i) => (i.template ? [i.template.templateKey] : [])));
   const unused = (latest ?? []).filter((t) => !used.has(t.templateKey));
   const current = phaseAt(incident.startAt, incident.status === 'closed' && incident.closedAt !== null ? incident.closedAt : now, incident.timeZone);
@@ -83,9 +91,13 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
               <button type="button" className="link-button" onClick={() => setView('due')}>Show what is due now</button>
             </p>
           )}
-          {newer.map(({ template, usedVersion }) => (
+          {planUpdates.map(({ template, usedVersion, changes }) => (
             <p key={template.templateKey} className="ck-newer" role="note">
-              The plan has a newer version of “{template.title}” (version {template.version}, {template.changeNote}). This incident keeps version {usedVersion}, the one it was created from.
+              The plan has a newer version of “{template.title}” (version {template.version}, {template.changeNote}). This incident follows version {usedVersion}
+              {changes.length === 0 ? ', and already has what applies to it from the newer one.' : <>
+                ; {changes.length === 1 ? 'one new or reworded item' : `${changes.length} new or reworded items`} can be taken over.{' '}
+                <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}>Review the changes…</button>
+              </>}
             </p>
           ))}
           <div className="ck-views" role="group" aria-label="View">
@@ -115,6 +127,10 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
       {dialog?.kind === 'resolve' && <ResolveItemDialog item={dialog.item} incident={incident} status={dialog.status} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <ItemDialog scope={incident} operatorName={settings.operatorName} item={dialog.item} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'add' && <ItemDialog scope={incident} operatorName={settings.operatorName} item={null} defaultPhase={current} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'plan' && (() => {
+        const template = (latest ?? []).find((t) => t.templateKey === dialog.templateKey);
+        return template ? <PlanUpdateDialog incident={incident} template={template} items={items} operatorName={settings.operatorName} onClose={() => setDialog(null)} /> : null;
+      })()}
       {dialog?.kind === 'templates' && <AddTemplatesDialog incident={incident} available={unused} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
     </section>
   );

@@ -8,25 +8,43 @@ import {
   describeActivationError,
   nextCallsFor,
   isSettled,
+  isStoodDown,
+  earlierActivationsOf,
   nextStates,
 } from '@shared/domain/contacts/activation';
 import { isStale } from '@shared/domain/contacts/contact';
 import { parentIndex } from '@shared/domain/contacts/tree';
 import type { ActivationNode, CallAttempt, CallState, Contact, TreeActivation } from '@shared/schemas/contacts';
+import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import type { ActivationWriteError } from '../../db/repos/contactsRepo';
 import { useNow } from '../../lib/useNow';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { ResolveOffer } from '../checklists/ResolveOffer';
 import { useStaleDays } from './useStaleDays';
 import { PhoneNumber } from './PhoneNumber';
 import { usePhoneCountry } from './usePhoneCountry';
 import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
+import { UserText } from '../../ui/UserText';
 
 const describeWriteError = (e: ActivationWriteError): string =>
-  e.code === 'no-activation' || e.code === 'no-tree' || e.code === 'empty-tree' ? 'This activation no longer exists on this desk.' : describeActivationError(e);
+  e.code === 'refused' ? e.message
+    : e.code === 'no-activation' || e.code === 'no-tree' ? 'This activation no longer exists on this desk.'
+    : e.code === 'empty-tree' ? 'That tree has nobody in it yet.'
+    : e.code === 'already-activated' ? `“${e.earlier.treeName}” was already activated for this incident.`
+    : describeActivationError(e);
+
+/** "3 of 8 reached, stood down at 10:42" or "3 of 8 reached, still calling": an earlier activation in a line. */
+function activationState(a: TreeActivation, timeZone: string): string {
+  const p = activationProgress(a);
+  const state = a.standDown ? `stood down at ${clockTime(a.standDown.at, timeZone)}` : p.open > 0 ? 'still calling' : 'every call settled';
+  return `${p.reached} of ${p.total} reached, ${state}`;
+}
 
 const ACTION_LABELS: Record<CallState, string> = {
   waiting: 'Back to waiting',
@@ -62,13 +80,13 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
     });
   const noteId = `note-${node.nodeId}`;
   const name = calleeName(node);
-  const closed = incident.status === 'closed';
+  const closed = incident.status === 'closed' || isStoodDown(activation);
   return (
     <li className={`call call--${node.state}`} style={{ marginLeft: `${node.depth * 1.75}rem` }} aria-label={`${name}: ${CALL_STATE_LABELS[node.state]}`}>
       <div className="call__main">
         <div className="call__who">
-          <strong>{name}</strong>
-          {node.onFallback && <span className="badge badge--muted call__fallback-badge">fallback for {node.contactName}</span>}
+          <strong><UserText text={name} /></strong>
+          {node.onFallback && <span className="badge badge--muted call__fallback-badge">fallback for <UserText text={node.contactName} /></span>}
           <span className="muted"> {node.onFallback ? '' : node.contactRole}</span>
           <div className="muted">Called by {caller}</div>
           {contact && (
@@ -120,11 +138,45 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
   );
 }
 
+/** Asks why before an activation is stood down; the reason goes on the timeline and in the record. */
+function StandDownDialog({ activation, settings, onClose }: { activation: TreeActivation; settings: DeskSettings; onClose: () => void }): ReactElement {
+  const { repos, clock } = useDesk();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const p = activationProgress(activation);
+  return (
+    <Dialog title={`Stand down “${activation.treeName}”?`} onClose={onClose}>
+      <form onSubmit={(e) => {
+        e.preventDefault();
+        void repos.contacts.standDown(activation.id, reason, actorFrom(settings.operatorName, clock)).then((r) => {
+          if (!r.ok) return setProblem(describeWriteError(r.error));
+          onClose();
+        });
+      }}>
+        <p>{p.reached} of {p.total} reached; {p.open === 1 ? 'one call is' : `${p.open} calls are`} still open. Standing down means nobody else is called in this activation. It stays in the record, with the reason.</p>
+        <Field label="Why is it stood down?" error={problem ?? undefined}>
+          {({ id, describedBy, invalid }) => (
+            <textarea id={id} rows={3} value={reason} aria-describedby={describedBy} aria-invalid={invalid}
+              placeholder="e.g. Police confirm the threat is over; the remaining departments were told at the 11:00 briefing"
+              onChange={(e) => setReason(e.target.value)} />
+          )}
+        </Field>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>Keep calling</button>
+          <button type="submit" className="button button--danger">Stand down</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
 function ActivationView({ activation, incident, settings, contacts }: { activation: TreeActivation; incident: Incident; settings: DeskSettings; contacts: ReadonlyMap<string, Contact> }): ReactElement {
   const country = usePhoneCountry();
   const now = useNow(15_000);
   const attempts = useAttempts(activation.id) ?? [];
   const [caller, setCaller] = useState<string>('desk');
+  const [standingDown, setStandingDown] = useState(false);
+  const stoodDown = activation.standDown;
   const progress = activationProgress(activation);
   const mine = nextCallsFor(activation, caller === 'desk' ? null : caller);
   return (
@@ -133,14 +185,23 @@ function ActivationView({ activation, incident, settings, contacts }: { activati
         <div>
           <h3 id={`activation-${activation.id}`}>Call tree “{activation.treeName}”</h3>
           <p className="muted">Activated at {clockTime(activation.startedAt, incident.timeZone)} by {activation.startedBy}, <strong data-testid="activation-elapsed">{since(activation.startedAt, now)} ago</strong></p>
+          {!stoodDown && incident.status === 'open' && (
+            <button type="button" className="button button--danger button--small" onClick={() => setStandingDown(true)}>Stand down…</button>
+          )}
         </div>
         <div className="activation__progress">
           <label htmlFor={`progress-${activation.id}`} data-testid="activation-progress">{progress.reached} of {progress.total} reached</label>
           <progress id={`progress-${activation.id}`} max={progress.total} value={progress.reached} />
-          <span className="muted">{progress.open} still to call{progress.unreachable > 0 ? `, ${progress.unreachable} unreachable` : ''}{progress.declined > 0 ? `, ${progress.declined} declined` : ''}</span>
+          <span className="muted">{progress.open} {stoodDown ? 'not called (stood down)' : 'still to call'}{progress.unreachable > 0 ? `, ${progress.unreachable} unreachable` : ''}{progress.declined > 0 ? `, ${progress.declined} declined` : ''}</span>
         </div>
       </header>
-      <div className="next-calls" aria-labelledby={`next-${activation.id}`}>
+      {stoodDown && (
+        <p className="activation__stood-down" role="status">
+          <strong>Stood down</strong> at {clockTime(stoodDown.at, incident.timeZone)} by {stoodDown.by}: {stoodDown.reason}
+        </p>
+      )}
+      {standingDown && <StandDownDialog activation={activation} settings={settings} onClose={() => setStandingDown(false)} />}
+      {!stoodDown && <div className="next-calls" aria-labelledby={`next-${activation.id}`}>
         <h4 id={`next-${activation.id}`}>Your next calls</h4>
         <label className="next-calls__who">
           <span>I am calling as</span>
@@ -157,7 +218,7 @@ function ActivationView({ activation, incident, settings, contacts }: { activati
             })}
           </ol>
         )}
-      </div>
+      </div>}
       <ul className="calls" aria-label="Everyone in this tree">
         {activation.nodes.map((n, i) => (
           <NodeRow key={n.nodeId} activation={activation} node={n} index={i} contact={contacts.get(calleeId(n))} attempts={attempts.filter((a) => a.nodeId === n.nodeId)} incident={incident} settings={settings} />
@@ -177,6 +238,18 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
   const navigate = useAppStore((s) => s.navigate);
   const [treeId, setTreeId] = useState('');
   const [shownId, setShownId] = useState<string | null>(null);
+  const [again, setAgain] = useState<TreeActivation | null>(null);
+  const [offer, setOffer] = useState<ResolvedWith | null>(null);
+  const activate = (chosen: string, confirmed: boolean) =>
+    void repos.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
+      if (!r.ok) {
+        if (r.error.code === 'already-activated') return setAgain(r.error.earlier);
+        return showNotice('error', `The tree could not be activated: ${describeWriteError(r.error)}`);
+      }
+      setShownId(r.value.id);
+      showNotice('success', `Call tree “${r.value.treeName}” activated. The start is on the timeline.`);
+      setOffer({ kind: 'activation', id: r.value.id, label: `the activation of “${r.value.treeName}” at ${clockTime(r.value.startedAt, incident.timeZone)}` });
+    });
   const contacts = new Map((contactList ?? []).map((c) => [c.id, c]));
   const shown = activations?.find((a) => a.id === shownId) ?? activations?.[activations.length - 1];
   const usable = (trees ?? []).filter((t) => t.nodes.length > 0);
@@ -188,11 +261,10 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
           e.preventDefault();
           const chosen = treeId || usable[0]?.id;
           if (!chosen) return;
-          void repos.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock)).then((r) => {
-            if (!r.ok) return showNotice('error', r.error.code === 'empty-tree' ? 'That tree has nobody in it yet.' : 'The tree could not be activated: it no longer exists.');
-            setShownId(r.value.id);
-            showNotice('success', `Call tree “${r.value.treeName}” activated. The start is on the timeline.`);
-          });
+          // A tree already run for this incident is not started again without asking.
+          const [earlier] = earlierActivationsOf(activations ?? [], chosen);
+          if (earlier) setAgain(earlier);
+          else activate(chosen, false);
         }}>
           <label htmlFor="activate-tree">Start a call tree for this incident</label>
           <div className="button-row">
@@ -207,11 +279,25 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
           )}
         </form>
       )}
+      {offer && <ResolveOffer incident={incident} work="tree-activated" by={offer} operatorName={settings.operatorName} onClose={() => setOffer(null)} />}
+      {again && (
+        <Dialog title={`Activate “${again.treeName}” again?`} onClose={() => setAgain(null)}>
+          <p>
+            “{again.treeName}” was activated for this incident at {clockTime(again.startedAt, incident.timeZone)} by {again.startedBy} ({activationState(again, incident.timeZone)}).
+          </p>
+          <p>A second activation calls everyone in the tree again, from the top. To carry on with the calls still open, go back to the earlier activation.</p>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setAgain(null)}>Cancel</button>
+            <button type="button" className="button" onClick={() => { setShownId(again.id); setAgain(null); }}>Show the earlier activation</button>
+            <button type="button" className="button button--danger" onClick={() => { const tree = again.treeId; setAgain(null); activate(tree, true); }}>Activate again</button>
+          </div>
+        </Dialog>
+      )}
       {activations && activations.length > 1 && (
         <div className="button-row" role="group" aria-label="Activations of this incident">
           {activations.map((a) => (
             <button key={a.id} type="button" className="button" aria-pressed={a.id === shown?.id} onClick={() => setShownId(a.id)}>
-              {a.treeName} · {clockTime(a.startedAt, incident.timeZone)} · {activationProgress(a).reached}/{a.nodes.length}
+              {a.treeName} · {clockTime(a.startedAt, incident.timeZone)} · {activationProgress(a).reached}/{a.nodes.length}{a.standDown ? ' · stood down' : ''}
             </button>
           ))}
         </div>

@@ -3,6 +3,8 @@ import { useMemo, useState, type ReactElement } from 'react';
 import type { ContactFields } from '@shared/domain/contacts/contact';
 import {
   CONTACT_IMPORT_FIELDS,
+  describeContactCsvError,
+  readContactCsv,
   CONTACT_IMPORT_LABELS,
   autoMapContacts,
   describeCsvLayout,
@@ -14,6 +16,7 @@ import { groupsInFile, prepareImport, type ImportCandidate, type ImportProblem }
 import type { PhoneCountry } from '@shared/domain/contacts/phone';
 import { OTHER_CATEGORY, STAKEHOLDER_CATEGORIES } from '@shared/domain/contacts/stakeholderCategories';
 import { cardCandidates, describeVCardSummary, type ParsedCard, type VCardSummary } from '@shared/domain/contacts/vcard';
+import { TEXT_ENCODINGS, decodeText, describeEncodingGuess, encodingLabel, isTextEncodingId, type EncodingGuess, type TextEncodingId } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
@@ -23,7 +26,8 @@ import { PhoneNumber } from './PhoneNumber';
 
 export type ImportSource =
   | { kind: 'vcard'; fileName: string; cards: ParsedCard[]; summary: VCardSummary }
-  | { kind: 'csv'; fileName: string; table: ContactCsvTable };
+  /** `table` as read in the guessed encoding; the bytes are kept so the operator can choose another. */
+  | { kind: 'csv'; fileName: string; table: ContactCsvTable; bytes: Uint8Array; guess: EncodingGuess };
 
 type Read = { ok: true; candidates: ImportCandidate[]; problems: ImportProblem[]; badCount: number; detected: string[] } | { ok: false; message: string };
 
@@ -74,21 +78,37 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
+  const [encoding, setEncoding] = useState<TextEncodingId | null>(source.kind === 'csv' ? source.guess.encoding : null);
+  // The spreadsheet read again when the operator chooses another encoding than the one guessed.
+  const csv = useMemo(() => {
+    if (source.kind !== 'csv' || encoding === null) return null;
+    const decoded = decodeText(source.bytes, encoding);
+    if (encoding === source.guess.encoding) return { table: source.table, unreadable: decoded.unreadable, problem: null };
+    const table = readContactCsv(decoded.text);
+    return table.ok ? { table: table.value, unreadable: decoded.unreadable, problem: null } : { table: source.table, unreadable: decoded.unreadable, problem: describeContactCsvError(table.error, source.fileName) };
+  }, [source, encoding]);
+
   const read = useMemo((): Read => {
     if (source.kind === 'vcard') {
       const r = cardCandidates(source.cards);
       return { ok: true, ...r, detected: describeVCardSummary(source.summary) };
     }
-    const r = importContactRows(source.table, mapping, { now, country });
+    if (csv?.problem) return { ok: false, message: csv.problem };
+    const table = csv?.table ?? source.table;
+    const r = importContactRows(table, mapping, { now, country });
     if (!r.ok) return { ok: false, message: r.error };
     return {
       ok: true,
       candidates: r.value.rows,
       problems: r.value.errors.map((e) => ({ where: `Row ${e.row}`, field: e.field, problem: e.problem })),
       badCount: new Set(r.value.errors.map((e) => e.row)).size,
-      detected: [`${source.table.rows.length} ${source.table.rows.length === 1 ? 'row' : 'rows'}, ${describeCsvLayout(source.table.headers)}.`],
+      detected: [
+        `${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}, ${describeCsvLayout(table.headers)}.`,
+        `Read as ${describeEncodingGuess(source.guess)}.${encoding !== null && encoding !== source.guess.encoding ? ` You chose ${encodingLabel(encoding)}.` : ''}`,
+      ],
     };
-  }, [source, mapping, now, country]);
+  }, [source, csv, encoding, mapping, now, country]);
+  const unreadable = csv?.unreadable ?? 0;
 
   const groups = useMemo(() => (read.ok ? groupsInFile(read.candidates) : []), [read]);
   const prepared = useMemo(
@@ -103,7 +123,7 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
   const problems = read.ok ? [...read.problems, ...(prepared?.problems ?? [])] : [];
   const badCount = read.ok ? read.badCount + (prepared?.badCount ?? 0) : 0;
   const unit = (n: number) => (source.kind === 'csv' ? (n === 1 ? 'row' : 'rows') : n === 1 ? 'card' : 'cards');
-  const canImport = read.ok && toImport.length > 0 && (problems.length === 0 || skipBad) && !busy;
+  const canImport = read.ok && toImport.length > 0 && (problems.length === 0 || skipBad) && unreadable === 0 && !busy;
 
   return (
     <Dialog title={`Import contacts from “${source.fileName}”`} onClose={onClose} wide>
@@ -116,11 +136,30 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
       )}
       {source.kind === 'csv' && (
         <fieldset className="fieldset">
+          <legend>How the file is read</legend>
+          <label className="mapping__row">
+            <span>Encoding</span>
+            <select value={encoding ?? source.guess.encoding} onChange={(e) => {
+              if (isTextEncodingId(e.target.value)) setEncoding(e.target.value);
+            }}>
+              {TEXT_ENCODINGS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            </select>
+          </label>
+          {unreadable > 0 && (
+            <p className="form-error" role="alert">
+              {unreadable} {unreadable === 1 ? 'character' : 'characters'} cannot be read as {encodingLabel(encoding ?? source.guess.encoding)} and would be stored as �. Choose the
+              file&apos;s encoding above (Outlook and Excel on Windows save CSV as Windows-1252).
+            </p>
+          )}
+        </fieldset>
+      )}
+      {source.kind === 'csv' && (
+        <fieldset className="fieldset">
           <legend>Which column holds what</legend>
           <p className="muted">Columns from Google Contacts, Outlook and this desk are matched automatically. Check them, and change any that are wrong.</p>
-          <ColumnMappingFields fields={CONTACT_IMPORT_FIELDS} labels={CONTACT_IMPORT_LABELS} headers={source.table.headers} mapping={mapping.fields}
+          <ColumnMappingFields fields={CONTACT_IMPORT_FIELDS} labels={CONTACT_IMPORT_LABELS} headers={(csv?.table ?? source.table).headers} mapping={mapping.fields}
             onChange={(update) => setMapping((m) => ({ ...m, fields: update(m.fields) }))} />
-          <PhoneColumns table={source.table} mapping={mapping} onChange={setMapping} />
+          <PhoneColumns table={csv?.table ?? source.table} mapping={mapping} onChange={setMapping} />
         </fieldset>
       )}
       {!read.ok ? <p className="form-error" role="alert">{read.message}</p> : (

@@ -14,6 +14,7 @@ import { describeContactCsvError, readContactCsv } from '@shared/domain/contacts
 import { PHONE_COUNTRIES, countryForTimeZone, countryName, deskPhoneCountry, isPhoneCountry } from '@shared/domain/contacts/phone';
 import { categoryTitle } from '@shared/domain/contacts/stakeholderCategories';
 import { describeVCardError, parseVCards } from '@shared/domain/contacts/vcard';
+import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
 
@@ -29,6 +30,7 @@ import { PhoneNumber } from './PhoneNumber';
 import { useContacts } from './queries';
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
+import { UserText } from '../../ui/UserText';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
@@ -128,10 +130,13 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>+ New contact</button>
           <button type="button" className="button" onClick={() => {
             setProblem(null);
-            void platform.openTextFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
+            void platform.openFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
               if (!r.ok) return setProblem(r.error.message);
               if (!r.value) return;
-              const { name, text } = r.value;
+              const { name, bytes } = r.value;
+              // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
+              const guess = detectEncoding(bytes);
+              const text = decodeText(bytes, guess.encoding).text;
               if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
                 const read = parseVCards(text, { country, decode: decodeCharset });
                 if (!read.ok) return setProblem(describeVCardError(read.error, name));
@@ -139,7 +144,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               }
               const table = readContactCsv(text);
               if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
-              setImporting({ kind: 'csv', fileName: name, table: table.value });
+              setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
             });
           }}>Import vCard or CSV…</button>
           <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>Export…</button>
@@ -168,11 +173,11 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               return (
                 <tr key={c.id} className={stale ? 'row--stale' : undefined}>
                   <td>
-                    <strong>{c.name}</strong>
+                    <strong><UserText text={c.name} /></strong>
                     {c.doNotShare && <span className="badge badge--restricted">Do not share</span>}
                     {dups.length > 0 && <p className="warning-inline">Possible duplicate: {dups.map(describeDuplicate).join('; ')}</p>}
                   </td>
-                  <td>{c.organisation}{c.organisation && c.role ? ', ' : ''}{c.role}<div className="muted">{categoryTitle(c.category)}</div></td>
+                  <td><UserText text={c.organisation} />{c.organisation && c.role ? ', ' : ''}<UserText text={c.role} /><div className="muted">{categoryTitle(c.category)}</div></td>
                   <td>{c.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} /></div>)}</td>
                   <td className="contacts-table__email">{c.email}</td>
                   <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>

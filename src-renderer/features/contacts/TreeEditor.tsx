@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 
 import { isStale } from '@shared/domain/contacts/contact';
-import { addNode, describeTreeWriteError, indent, moveDown, moveUnder, moveUp, outdent, removeNode, setFallback, type TreeError } from '@shared/domain/contacts/tree';
+import { addNode, describePath, describeTreeWriteError, indent, moveDown, moveUnder, moveUp, outdent, pathOf, removeNode, setFallback, type TreeError } from '@shared/domain/contacts/tree';
 import type { Result } from '@shared/domain/result';
 import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useNow } from '../../lib/useNow';
+import { PersonPicker } from '../../ui/PersonPicker';
 import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { useTrees } from './queries';
+import { UserText } from '../../ui/UserText';
 
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
@@ -20,12 +22,11 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   const staleDays = useStaleDays();
   const [selected, setSelected] = useState<string | null>(tree.nodes[0]?.id ?? null);
   const [message, setMessage] = useState<string | null>(null);
-  const [adding, setAdding] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   const items = useRef(new Map<string, HTMLLIElement>());
-  const addRef = useRef<HTMLSelectElement>(null);
+  const addRef = useRef<HTMLInputElement>(null);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const nameOf = (id: string) => byId.get(id)?.name ?? 'Unknown contact';
   const actor = () => actorFrom(settings.operatorName, clock);
@@ -90,7 +91,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   return (
     <div className="tree-editor__outline">
       <div className="section-head">
-        <h3 id="tree-outline-title">{tree.name}</h3>
+        <h3 id="tree-outline-title"><UserText text={tree.name} /></h3>
         <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>Print call sheet</button>
       </div>
       {staleInTree > 0 && <p className="warning-text">{staleInTree} {staleInTree === 1 ? 'person' : 'people'} in this tree {staleInTree === 1 ? 'has' : 'have'} details not verified for {staleDays} days: check them before the tree is needed.</p>}
@@ -140,7 +141,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
                 {selected === node.id && (
                   <span className="outline__tools">
                     <label className="visually-hidden" htmlFor={`fallback-${node.id}`}>Fallback for {nameOf(node.contactId)}</label>
-                    <select id={`fallback-${node.id}`} value={node.fallbackContactId ?? ''} onChange={(e) => { const value = e.target.value; void apply((n) => setFallback(n, node.id, value === '' ? null : value), node.id); }}>
+                    <select id={`fallback-${node.id}`} value={node.fallbackContactId ?? ''} onChange={(e) => { const value = e.target.value; void apply((n, names) => setFallback(n, node.id, value === '' ? null : value, names), node.id); }}>
                       <option value="">No fallback</option>
                       {contacts.filter((c) => c.id !== node.contactId).map((c) => <option key={c.id} value={c.id}>Fallback: {c.name}</option>)}
                     </select>
@@ -163,20 +164,23 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
         }}>Drop here to place at the top of the tree</div>
       )}
       <div className="tree-editor__add">
-        <label htmlFor="tree-add">Add a person to this tree</label>
-        <div className="button-row">
-          <select id="tree-add" ref={addRef} value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <option value="">Choose a contact…</option>
-            {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}{c.role ? `, ${c.role}` : ''}</option>)}
-          </select>
-          <button type="button" className="button button--primary" disabled={adding === ''} onClick={() => {
+        <PersonPicker
+          label="Add a person to this tree"
+          inputRef={addRef}
+          people={contacts.map((c) => {
+            const at = tree.nodes.findIndex((n) => n.contactId === c.id);
+            return {
+              id: c.id,
+              name: c.name,
+              detail: [c.role, c.organisation].filter(Boolean).join(', '),
+              unavailable: at < 0 ? undefined : `already in this tree (${describePath(pathOf(tree.nodes, at, nameOf))})`,
+            };
+          })}
+          onPick={(contactId) => {
             const id = `tn_${clock().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-            const contactId = adding;
-            // Reset at once, not when the write lands: the next person may already be chosen by then.
-            setAdding('');
             void apply((n, names) => addNode(n, { id, contactId, depth: 0, fallbackContactId: null }, null, names), id);
-          }}>Add to tree</button>
-        </div>
+          }}
+        />
       </div>
       {printing && <CallSheet tree={tree} contacts={byId} onClose={() => setPrinting(false)} />}
     </div>
@@ -200,7 +204,7 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
             {trees?.map((t) => (
               <li key={t.id}>
                 <button type="button" className={`tree-link${t.id === selected?.id ? ' tree-link--active' : ''}`} aria-pressed={t.id === selected?.id} onClick={() => setSelectedId(t.id)}>
-                  {t.name} <span className="muted">({t.nodes.length})</span>
+                  <UserText text={t.name} /> <span className="muted">({t.nodes.length})</span>
                 </button>
               </li>
             ))}

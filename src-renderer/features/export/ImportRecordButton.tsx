@@ -6,6 +6,7 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { describeRecordImportError } from '../../db/repos/recordRepo';
 import { sha256Hex } from '../../lib/sha256';
 import { useAppStore } from '../../store';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 /**
  * Brings an incident over from another desk through its after-action record (JSON). The record
@@ -43,7 +44,7 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
           }
         })();
       }}>Import an incident record…</button>
-      {problem && <p className="form-error" role="alert">{problem}</p>}
+      <ProblemAlert>{problem}</ProblemAlert>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } f
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
+import { UserText } from '../../ui/UserText';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -114,7 +115,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                   }
                   return (
                     <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
-                      <span>{l.text}</span>
+                      <span><UserText text={l.text} /></span>
                       {l.kind === 'corrective-action' && (
                         <span className="muted"> · {l.owner} · due {l.dueDate}{l.status === 'done' ? ' · done' : ''}{answers ? ` · answers “${answers.text}”` : ''}</span>
                       )}

@@ -16,6 +16,7 @@ import { ImportRecordButton } from '../export/ImportRecordButton';
 import { IncidentForm } from './IncidentForm';
 import { incidentClock } from './incidentDisplay';
 import { useIncidents } from './queries';
+import { UserText } from '../../ui/UserText';
 
 function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now: number; overdue?: number }): ReactElement {
   const navigate = useAppStore((s) => s.navigate);
@@ -26,13 +27,13 @@ function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now:
       <div className="incident-card__main">
         <h3>
           <a href={routeToHash({ name: 'incident', id: incident.id, tab: 'overview' })} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incident.id, tab: 'overview' }); }}>
-            {incident.title}
+            <UserText text={incident.title} />
           </a>
         </h3>
         <p className="incident-card__meta">
           <span className="badge">{INCIDENT_KIND_LABELS[incident.kind]}</span>
           <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
-          {incident.location && <span>{incident.location}</span>}
+          {incident.location && <span><UserText text={incident.location} /></span>}
           <OverdueBadge count={overdue} long />
         </p>
         <p className="incident-card__start">

@@ -35,6 +35,12 @@ export function SettingsFields(props: {
             value={value.operatorName} onChange={(e) => onChange({ ...value, operatorName: e.target.value })} />
         )}
       </Field>
+      <Field label="Your role in the response" hint="Optional, e.g. Duty officer. Shown with your name at the top of the desk.">
+        {({ id, describedBy }) => (
+          <input id={id} name="operatorRole" aria-describedby={describedBy}
+            value={value.operatorRole ?? ''} onChange={(e) => onChange({ ...value, operatorRole: e.target.value })} />
+        )}
+      </Field>
       <Field label="Default time zone" hint="New incidents start in this zone; each incident can have its own." error={errors.defaultTimeZone}>
         {({ id, describedBy, invalid }) => (
           <select id={id} name="defaultTimeZone" aria-describedby={describedBy} aria-invalid={invalid}

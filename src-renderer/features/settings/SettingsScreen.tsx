@@ -15,7 +15,7 @@ import { SettingsFields, validateSettings, type SettingsErrors } from './Setting
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { repos, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
-  const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone });
+  const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, operatorRole: settings.operatorRole ?? '', defaultTimeZone: settings.defaultTimeZone });
   const [errors, setErrors] = useState<SettingsErrors>({});
   return (
     <section className="panel" aria-labelledby="desk-title">
@@ -25,7 +25,7 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
         const found = validateSettings(value);
         setErrors(found);
         if (Object.keys(found).length > 0) return;
-        const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim() };
+        const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
         // The change is attributed to the operator named in it: handing the desk over is itself recorded.
         void repos.settings.save(input, actorFrom(input.operatorName, clock)).then(
           () => showNotice('success', 'Settings saved.'),

@@ -1,19 +1,12 @@
-import { DEFAULT_BACKUP_POLICY, type BackupPolicy } from '@shared/ipc/contract';
 import type { DeskSettings } from '@shared/schemas/entities';
 import { TABLE_NAMES } from '@shared/schemas/tables';
 
 import type { DeskDatabase } from '../../db/database';
 import type { AutoBackups } from '../../platform/platform';
+import type { AutoBackupOutcome } from '../../store';
 import type { BackupService } from './backupService';
 
 export const DEFAULT_BACKUP_EVERY_MINUTES = 10;
-
-export function backupPolicyOf(settings: DeskSettings): BackupPolicy {
-  return {
-    keepLast: settings.backupKeepLast ?? DEFAULT_BACKUP_POLICY.keepLast,
-    keepDailyForDays: settings.backupKeepDailyForDays ?? DEFAULT_BACKUP_POLICY.keepDailyForDays,
-  };
-}
 
 /**
  * A cheap sign that something changed: every write adds rows (revisions, versions, audit lines)
@@ -26,8 +19,19 @@ export async function dataFingerprint(db: DeskDatabase): Promise<string> {
 }
 
 /**
+ * The notice for a failed automatic backup, as one sentence: what went wrong, and that the desk
+ * tries again. `reason` is main's sentence (or an error's message); its full stop is dropped.
+ */
+export function autoBackupFailureNotice(reason: string, everyMinutes: number): string {
+  const clause = reason.trim().replace(/[.\s]+$/, '');
+  const lead = /^the automatic backup/i.test(clause) ? clause : `The automatic backup failed (${clause})`;
+  return `${lead}; the desk tries again in ${everyMinutes} ${everyMinutes === 1 ? 'minute' : 'minutes'}, and meanwhile a backup can be saved by hand in Settings.`;
+}
+
+/**
  * Every few minutes (10 by default), writes a backup through the desktop app if anything changed
- * since the last one. Returns a function that stops it.
+ * since the last one. A failed run (main refused, the disk is full, the bridge threw) is reported
+ * and logged, and the schedule goes on: the next run tries again. Returns a function that stops it.
  */
 export function startAutoBackups(deps: {
   db: DeskDatabase;
@@ -35,7 +39,8 @@ export function startAutoBackups(deps: {
   autoBackups: AutoBackups;
   settings: () => Promise<DeskSettings | undefined>;
   now: () => number;
-  onResult: (outcome: { ok: true; name: string } | { ok: false; message: string }) => void;
+  onResult: (outcome: AutoBackupOutcome & { everyMinutes: number }) => void;
+  log?: (message: string, error: unknown) => void;
   /** Runs `run` after `ms`; returns a cancel function. Tests pass a manual scheduler. */
   schedule?: (run: () => void, ms: number) => () => void;
 }): () => void {
@@ -45,29 +50,38 @@ export function startAutoBackups(deps: {
       const t = setTimeout(run, ms);
       return () => clearTimeout(t);
     });
+  const log = deps.log ?? ((message: string, error: unknown) => console.error(`[auto-backup] ${message}`, error));
   let last = '';
   let cancel: () => void = () => undefined;
   let stopped = false;
 
   const tick = async () => {
-    const settings = await deps.settings();
-    if (settings) {
+    let everyMinutes = DEFAULT_BACKUP_EVERY_MINUTES;
+    try {
+      const settings = await deps.settings();
+      everyMinutes = settings?.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES;
+      if (!settings) return;
       const fingerprint = await dataFingerprint(deps.db);
       if (fingerprint !== last) {
         const actor = { operator: 'automatic backup', now: deps.now() };
         const content = await deps.backup.text(actor, settings.cityName);
-        const written = await deps.autoBackups.write(content, backupPolicyOf(settings));
+        const written = await deps.autoBackups.write(content);
         if (written.ok) {
           await deps.backup.published(actor);
           // Logging the heads changed the data: the next backup is due at the next change after it.
           last = await dataFingerprint(deps.db);
-          deps.onResult({ ok: true, name: written.value.written.name });
+          deps.onResult({ at: deps.now(), ok: true, name: written.value.written.name, everyMinutes });
         } else {
-          deps.onResult({ ok: false, message: written.error.message });
+          log('main refused or failed the write', written.error);
+          deps.onResult({ at: deps.now(), ok: false, message: written.error.message, everyMinutes });
         }
       }
+    } catch (error) {
+      log('the run failed', error);
+      deps.onResult({ at: deps.now(), ok: false, message: error instanceof Error ? error.message : String(error), everyMinutes });
+    } finally {
+      if (!stopped) cancel = schedule(() => void tick(), everyMinutes * 60_000);
     }
-    if (!stopped) cancel = schedule(() => void tick(), (settings?.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES) * 60_000);
   };
   cancel = schedule(() => void tick(), 60_000);
   return () => {

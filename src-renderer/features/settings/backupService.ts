@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 
 import { fileSlug } from '@shared/domain/fileNames';
 import type { Actor } from '@shared/domain/audit';
-import { buildBackup, describeBackupError, parseBackup, type BackupMeta } from '@shared/domain/backup/backupFile';
+import { buildBackup, describeBackupError, parseBackup, type BackupMeta, type RestoreWarning } from '@shared/domain/backup/backupFile';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { err, ok, type Result } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
@@ -14,8 +14,14 @@ import type { DeskPlatform } from '../../platform/platform';
 
 export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
 
-/** A checked backup, ready to restore once the person confirms. */
-export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number> };
+/**
+ * A checked backup, ready to restore once the person confirms. `warnings` lists incidents whose
+ * timeline chain is broken (restored only when the person accepts it, by name) and entries an
+ * earlier version recorded past today's limits (kept as recorded).
+ */
+export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number>; warnings: RestoreWarning[] };
+
+export const brokenChainsOf = (pending: PendingRestore) => pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
 
 export function createBackupService(deps: { backup: BackupRepo; publishedHeads?: PublishedHeadsRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string; onRestored?: () => void }) {
   return {
@@ -70,10 +76,18 @@ export function createBackupService(deps: { backup: BackupRepo; publishedHeads?:
       return ok({ fileName, ...parsed.value, counts });
     },
 
-    /** Replaces everything with the checked backup, in one transaction. */
-    async restore(pending: PendingRestore, actor: Actor): Promise<Result<void, string>> {
+    /**
+     * Replaces everything with the checked backup, in one transaction. A backup with a broken
+     * timeline chain is restored only when `acceptBrokenChains` says the person read the warning;
+     * the audit log then records each broken incident, so the break is never laundered.
+     */
+    async restore(pending: PendingRestore, actor: Actor, options: { acceptBrokenChains?: boolean } = {}): Promise<Result<void, string>> {
+      const broken = brokenChainsOf(pending);
+      if (broken.length > 0 && options.acceptBrokenChains !== true) {
+        return err(`Nothing was restored: the timeline of ${broken.map((b) => `“${b.incidentTitle}”`).join(', ')} in this backup does not check out. Read the warning and confirm to restore it anyway.`);
+      }
       try {
-        await deps.backup.replaceAll(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`);
+        await deps.backup.replaceAll(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken);
         deps.onRestored?.();
         return ok(undefined);
       } catch (e) {

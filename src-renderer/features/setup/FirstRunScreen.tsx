@@ -34,7 +34,7 @@ export function FirstRunScreen(): ReactElement {
             setErrors(found);
             if (Object.keys(found).length > 0) return;
             setSaving(true);
-            const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim() };
+            const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
             repos.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
               setFailure(`The settings could not be saved: ${String(e)}`);
               setSaving(false);
@@ -49,7 +49,7 @@ export function FirstRunScreen(): ReactElement {
         </form>
         <div className="first-run__restore">
           <p className="muted">Moving to a new laptop, or starting again after a failure?</p>
-          <RestoreBackup operatorName={value.operatorName.trim() || 'Operator not yet named'} label="Restore this desk from a backup…" />
+          <RestoreBackup operatorName={value.operatorName.trim() || 'Operator not yet named'} suggestedOperator={value.operatorName.trim()} label="Restore this desk from a backup…" />
         </div>
         <p className="first-run__cite">Built around the {citeGuide()}.</p>
       </section>

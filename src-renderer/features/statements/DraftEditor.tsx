@@ -60,7 +60,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
   const filled = useMemo(() => fillTemplate(body, values), [body, values]);
   const names = useMemo(() => placeholderNames(body), [body]);
   const warnings = useMemo(
-    () => (context ? checkSensitivity(filled.text, { people: statement.people, glossary: context.glossary, unverifiedEntries: context.unverifiedEntries }) : []),
+    () => (context ? checkSensitivity(filled.text, { people: [...statement.people, ...context.listed], linkedPeople: context.linkedPeople, glossary: context.glossary, unverifiedEntries: context.unverifiedEntries }) : []),
     [context, filled.text, statement.people],
   );
   const autoFilled = useMemo(() => new Set(head.autoFilled), [head]);

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 
-import { citeGuide } from '@shared/domain/guide/citation';
+import { citePages } from '@shared/domain/checklists/citations';
 import type { GuidanceItem, Statement } from '@shared/schemas/statements';
 
 const BASIS: Record<GuidanceItem['basis'], string> = {
@@ -35,7 +35,7 @@ export function GuidanceChecklist({ guidance, ticked, disabled, onToggle }: { gu
       <ul className="guidance__list">{guidance.dos.map((g) => item(g, 'do'))}</ul>
       <h4 className="guidance__heading">Don’t</h4>
       <ul className="guidance__list">{guidance.donts.map((g) => item(g, 'dont'))}</ul>
-      {guidance.pages.length > 0 && <p className="cite">{citeGuide(`pages ${guidance.pages.join(', ')}`)}</p>}
+      {guidance.pages.length > 0 && <p className="cite">From the {citePages(guidance.pages)}.</p>}
     </section>
   );
 }

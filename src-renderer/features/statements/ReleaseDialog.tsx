@@ -13,7 +13,14 @@ import { Field, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 
 /** Records the release of the approved version: channels and time; logged on the timeline. */
-export function ReleaseDialog({ statement, incident, actor, onClose }: { statement: Statement; incident: Incident; actor: () => Actor; onClose: () => void }): ReactElement {
+export function ReleaseDialog({ statement, incident, actor, onClose, onReleased }: {
+  statement: Statement;
+  incident: Incident;
+  actor: () => Actor;
+  onClose: () => void;
+  /** Told once the release is recorded, for what follows from it (the checklist item it completes). */
+  onReleased?: () => void;
+}): ReactElement {
   const { repos, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const now = instantToWallClock(clock(), incident.timeZone);
@@ -40,6 +47,7 @@ export function ReleaseDialog({ statement, incident, actor, onClose }: { stateme
               if (!r.ok) return setProblem(describeWriteError(r.error));
               showNotice('success', 'Release recorded and logged on the timeline.');
               onClose();
+              onReleased?.();
             },
             (e: unknown) => {
               setBusy(false);

@@ -7,6 +7,8 @@ const TITLES: Record<SensitivityWarning['code'], string> = {
   'perpetrator-named': 'Suspected perpetrator named',
   'unverified-details': 'Unverified details',
   'glossary-term': 'Term to avoid',
+  'linked-person-named': 'Private person named',
+  'identifying-details': 'Age or home town next to a name',
 };
 
 /**

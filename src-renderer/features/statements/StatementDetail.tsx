@@ -4,7 +4,10 @@ import type { Actor } from '@shared/domain/audit';
 import { languageLabel } from '@shared/domain/statements/languages';
 import { CHANNEL_LABELS, canDo } from '@shared/domain/statements/workflow';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
+import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { Statement, StatementTemplate } from '@shared/schemas/statements';
+
+import { ResolveOffer } from '../checklists/ResolveOffer';
 
 import { ApprovalRecord } from './ApprovalRecord';
 import { ApprovedText } from './ApprovedText';
@@ -17,8 +20,9 @@ import { TranslationSourceNote } from './TranslationSourceNote';
 import { TranslationsPanel } from './TranslationsPanel';
 import { VersionHistory } from './VersionHistory';
 import { WithdrawDialog } from './WithdrawDialog';
-import { useApprovals, useTranslationOf, useVersions } from './queries';
+import { useApprovals, useTranslationOf, useUntranslated, useVersions } from './queries';
 import { STATUS_HINTS, longTime } from './statementDisplay';
+import { UserText } from '../../ui/UserText';
 
 type Props = {
   statement: Statement;
@@ -34,9 +38,11 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   const versions = useVersions(statement.id);
   const approvals = useApprovals(statement.id);
   const translation = useTranslationOf(statement);
+  const untranslated = useUntranslated(incident.id);
   const [editing, setEditing] = useState<EditMode | null>(null);
   const [releasing, setReleasing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [offer, setOffer] = useState<ResolvedWith | null>(null);
   // Kept here, not in the editor: the editor is rebuilt when a save makes a new version, and the
   // review dialog asked for by "Send for review" must survive that.
   const [reviewOpen, setReviewOpen] = useState(false);
@@ -51,6 +57,12 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   const approvedVersion = versions.find((v) => v.id === statement.approvedVersionId);
   const frozen = statement.status === 'approved' || statement.status === 'released';
   const mode: EditMode | null = editing ?? (statement.status === 'draft' ? 'draft' : null);
+  // A translation that no longer matches its source's approved text cannot go out: say so on the button.
+  const releaseBlocked = translation && translation.state !== 'current'
+    ? translation.state === 'out-of-date'
+      ? `Release is not possible: this translation is out of date. “${translation.source.title}” has a newer approved version (${translation.source.approvedVersionNumber ?? '?'}); update the translation and have it approved again.`
+      : 'Release is not possible until this translation of the source’s newest approved version is approved.'
+    : null;
 
   return (
     <article className="stmt-detail" aria-labelledby="stmt-title">
@@ -60,7 +72,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
             {languageLabel(statement.language)} · version {statement.headVersionNumber}
             {statement.audience !== 'public' && ` · ${statement.audience === 'internal' ? 'internal, for staff' : 'private, to those directly affected'}`}
           </p>
-          <h2 id="stmt-title" lang={statement.language} dir="auto">{statement.title}</h2>
+          <h2 id="stmt-title" lang={statement.language} dir="auto"><UserText text={statement.title} /></h2>
           <p className="stmt-detail__status">
             <StatusBadge status={statement.status} /> <span className="muted">{STATUS_HINTS[statement.status]}</span>
           </p>
@@ -69,9 +81,12 @@ export function StatementDetail({ statement, incident, settings, templates, acto
           {frozen && editing === null && (
             <>
               {canDo('release', statement.status) && (
-                <button type="button" className="button button--primary" onClick={() => setReleasing(true)}>
-                  {statement.status === 'released' ? 'Release on more channels…' : 'Release…'}
-                </button>
+                <span className="stmt-release">
+                  <button type="button" className="button button--primary" disabled={releaseBlocked !== null} aria-describedby={releaseBlocked ? 'release-blocked' : undefined} onClick={() => setReleasing(true)}>
+                    {statement.status === 'released' ? 'Release on more channels…' : 'Release…'}
+                  </button>
+                  {releaseBlocked && <span id="release-blocked" className="stmt-release__why">{releaseBlocked}</span>}
+                </span>
               )}
               <button type="button" className="button" onClick={() => setEditing('revise')}>Edit (makes version {statement.headVersionNumber + 1})</button>
             </>
@@ -79,7 +94,11 @@ export function StatementDetail({ statement, incident, settings, templates, acto
           {canDo('withdraw', statement.status) && editing === null && <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>Withdraw…</button>}
         </div>
       </header>
+      {offer && <ResolveOffer incident={incident} work="statement-released" by={offer} operatorName={settings.operatorName} onClose={() => setOffer(null)} />}
 
+      {translation && untranslated?.has(statement.id) && statement.status === 'draft' && (
+        <p className="stmt-returned" role="note"><strong>To translate.</strong> This is still a copy of the source text. Translate it here; it cannot be sent for review unchanged.</p>
+      )}
       {translation && (
         <TranslationSourceNote
           translation={statement}
@@ -125,7 +144,10 @@ export function StatementDetail({ statement, incident, settings, templates, acto
       {statement.sourceStatementId === null && <TranslationsPanel statement={statement} templates={templates} incident={incident} settings={settings} actor={actor} onSelect={onSelect} />}
       <VersionHistory key={statement.headVersionId} statement={statement} versions={versions} approvals={approvals} timeZone={zone} />
 
-      {releasing && <ReleaseDialog statement={statement} incident={incident} actor={actor} onClose={() => setReleasing(false)} />}
+      {releasing && (
+        <ReleaseDialog statement={statement} incident={incident} actor={actor} onClose={() => setReleasing(false)}
+          onReleased={() => setOffer({ kind: 'statement', id: statement.id, label: `the release of “${statement.title}” (${languageLabel(statement.language)}, version ${statement.approvedVersionNumber ?? statement.headVersionNumber})` })} />
+      )}
       {withdrawing && <WithdrawDialog statement={statement} actor={actor} onClose={() => setWithdrawing(false)} />}
     </article>
   );

@@ -7,7 +7,7 @@ import { useAppStore } from '../../store';
 import { NewStatementDialog } from './NewStatementDialog';
 import { StatementDetail } from './StatementDetail';
 import { StatementList } from './StatementList';
-import { useStatements, useTemplates } from './queries';
+import { useStatements, useTemplates, useUntranslated } from './queries';
 import { useStatementTemplates } from './useStatementTemplates';
 
 /** The incident's statements tab: the list, and the statement being worked on. */
@@ -17,6 +17,7 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
   useStatementTemplates(settings.operatorName);
   const statements = useStatements(incident.id);
   const templates = useTemplates();
+  const untranslated = useUntranslated(incident.id);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const actor = () => actorFrom(settings.operatorName, clock);
@@ -41,7 +42,7 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
       ) : (
         <div className="statements__layout">
           <nav className="statements__list" aria-label="Statements">
-            <StatementList statements={statements} selectedId={selected.id} timeZone={incident.timeZone} onSelect={setSelectedId} />
+            <StatementList statements={statements} selectedId={selected.id} timeZone={incident.timeZone} untranslated={untranslated ?? new Set()} onSelect={setSelectedId} />
           </nav>
           <StatementDetail key={selected.id} statement={selected} incident={incident} settings={settings} templates={templates ?? []} actor={actor} onSelect={setSelectedId} />
         </div>

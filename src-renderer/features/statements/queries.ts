@@ -45,6 +45,12 @@ export function useTranslationOf(statement: Statement): { source: Statement; sta
   return useLiveQuery(() => repos.statements.translationOf(statement), [repos, statement]);
 }
 
+/** The incident's translations still a word-for-word copy of their source. */
+export function useUntranslated(incidentId: string): Set<string> | undefined {
+  const { repos } = useDesk();
+  return useLiveQuery(() => repos.statements.untranslated(incidentId), [repos, incidentId]);
+}
+
 export function useTranslations(sourceId: string): Statement[] | undefined {
   const { repos } = useDesk();
   return useLiveQuery(() => repos.statements.translationsOf(sourceId), [repos, sourceId]);

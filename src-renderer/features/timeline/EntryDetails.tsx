@@ -1,20 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
+import { describeEntryChanges, revisionHeading, type WordingContext } from '@shared/domain/timeline/historyWording';
 import { describeLink } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
-import type { EntryContent, EntryLink, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
+import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
 import { routeToHash, type Route } from '../../app/route';
 import { useAppStore } from '../../store';
-import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import { UserText } from '../../ui/UserText';
 
 /** Where each kind of linked record is worked on. */
 function routeOf(link: EntryLink, incidentId: string): Route {
@@ -30,51 +31,31 @@ function routeOf(link: EntryLink, incidentId: string): Route {
   }
 }
 
-const KIND_LABELS: Record<TimelineRevision['kind'], string> = {
-  create: 'Logged',
-  edit: 'Corrected',
-  verify: 'Verification changed',
-  retract: 'Retracted',
-};
-
-function describeValue(key: keyof EntryContent, value: unknown, incident: Incident): string {
-  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
-  if ((key === 'occurredAt' || key === 'reportedAt') && typeof value === 'number') return fullTime(value, incident);
-  if (key === 'category') return CATEGORY_LABELS[value as EntryContent['category']];
-  if (key === 'verification') return VERIFICATION_LABELS[value as Verification];
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** The fields a revision changed compared with the one before it. */
-function changedFields(prev: EntryContent | null, next: EntryContent): (keyof EntryContent)[] {
-  if (!prev) return [];
-  return (Object.keys(next) as (keyof EntryContent)[]).filter((k) => JSON.stringify(prev[k]) !== JSON.stringify(next[k]));
-}
-
-function History({ revisions, incident }: { revisions: TimelineRevision[]; incident: Incident }): ReactElement {
+function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; incident: Incident; ctx: WordingContext }): ReactElement {
   return (
     <ol className="history" aria-label="History of this entry">
       {revisions.map((r, i) => {
         const prev = i > 0 ? (revisions[i - 1]?.content ?? null) : null;
-        const changes = changedFields(prev, r.content);
+        const changes = prev ? describeEntryChanges(prev, r.content, ctx) : [];
         return (
           <li key={r.id} className="history__item">
             <p className="history__head">
-              <strong>{KIND_LABELS[r.kind]}</strong> by {r.operator}, {fullTime(r.recordedAt, incident)}
+              <strong>{revisionHeading(r.kind, prev, r.content)}</strong> by {r.operator}, {fullTime(r.recordedAt, incident)}
               <span className="muted"> · revision {r.revisionNo}</span>
             </p>
-            {r.reason && <p className="history__reason">Reason: {r.reason}</p>}
+            {r.reason && <p className="history__reason">Reason: <UserText text={r.reason} /></p>}
             {r.kind === 'create' ? (
-              <p className="history__text">{r.content.title}</p>
+              <p className="history__text"><UserText text={r.content.title} /></p>
             ) : (
-              <ul className="history__changes">
-                {changes.map((k) => (
-                  <li key={k}>
-                    <span className="history__field">{k}</span>: <del>{describeValue(k, prev?.[k], incident)}</del> → <ins>{describeValue(k, r.content[k], incident)}</ins>
-                  </li>
-                ))}
-              </ul>
+              changes.length > 0 && (
+                <ul className="history__changes">
+                  {changes.map((c) => (
+                    <li key={c.label}>
+                      <span className="history__field">{c.label}</span>: <del>{c.before}</del> → <ins>{c.after}</ins>
+                    </li>
+                  ))}
+                </ul>
+              )
             )}
             <p className="history__hash" title="SHA-256 of this revision, chained to the one before">#{r.hash.slice(0, 16)}…</p>
           </li>
@@ -93,7 +74,11 @@ type Props = {
   onClose: () => void;
 };
 
-/** One entry in full: its three clocks, its source and verification, and every revision. */
+/**
+ * One entry in full, beside the list so the operator keeps their place: its three clocks, its
+ * source and verification, and every revision in words. Escape or Close hands the keyboard back
+ * to the entry's row.
+ */
 export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose }: Props): ReactElement {
   const { repos } = useDesk();
   const history = useLiveQuery(() => repos.timeline.history(entry.id), [repos, entry.id, entry.revisionCount]);
@@ -103,11 +88,32 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   const { targets, contacts } = useLinkTargets(incident.id);
   const navigate = useAppStore((s) => s.navigate);
   const sourceContact = entry.sourceContactId === null ? undefined : contacts.find((c) => c.id === entry.sourceContactId);
+  const wording: WordingContext = {
+    timeZone: incident.timeZone,
+    contactName: (id) => contacts.find((c) => c.id === id)?.name,
+    describeLink: (l) => describeLink(l, targets),
+  };
+  // Escape inside the pane closes it (a dialog opened from it handles its own Escape first).
+  const paneRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const pane = paneRef.current;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      onClose();
+    };
+    pane?.addEventListener('keydown', onKey);
+    return () => pane?.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const act = (p: Promise<{ ok: true } | { ok: false; error: TimelineWriteError }>) =>
     void p.then((r) => setFailure(r.ok ? null : describeTimelineError(r.error)));
 
   return (
-    <Dialog title={entry.retracted ? `Retracted: ${entry.title}` : entry.title} onClose={onClose} wide>
+    <aside ref={paneRef} className="entry-pane" aria-labelledby="entry-pane-title">
+      <header className="entry-pane__header">
+        <h2 id="entry-pane-title" className="entry-pane__title"><UserText text={entry.retracted ? `Retracted: ${entry.title}` : entry.title} /></h2>
+        <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">✕</button>
+      </header>
       <div className="entry-details">
         <p>
           <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>{' '}
@@ -120,7 +126,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <dt>Happened</dt><dd>{entryTime(entry, incident)} · {fullTime(entry.occurredAt, incident)} ({entryTPlus(entry.occurredAt, incident)})</dd>
           <dt>Heard of</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident)}</dd>
           <dt>Logged</dt><dd>{fullTime(entry.recordedAt, incident)} by {entry.recordedBy}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
-          <dt>Source</dt><dd>{entry.source || '—'}{sourceContact && <span className="muted"> (contact in the directory: {sourceContact.name})</span>}</dd>
+          <dt>Source</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted"> (contact in the directory: <UserText text={sourceContact.name} />)</span>}</dd>
           <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident)})` : ''}</dd>
           <dt>Tags</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
@@ -142,7 +148,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
             </>
           )}
         </dl>
-        {entry.body && <p className="description">{entry.body}</p>}
+        {entry.body && <p className="description"><UserText text={entry.body} /></p>}
         {!readOnly && !entry.retracted && (
           <div className="button-row">
             <button type="button" className="button" onClick={onEdit}>Correct…</button>
@@ -171,8 +177,8 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
         )}
         <FormError>{failure}</FormError>
         <h3>History</h3>
-        {history ? <History revisions={history} incident={incident} /> : <p className="muted">Loading…</p>}
+        {history ? <History revisions={history} incident={incident} ctx={wording} /> : <p className="muted">Loading…</p>}
       </div>
-    </Dialog>
+    </aside>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
 
 import { formatWallClock, wallClockToInstant } from '@shared/domain/incident/wallClock';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
@@ -8,12 +8,14 @@ import { TIMELINE_CATEGORIES, VERIFICATION_STATES } from '@shared/schemas/timeli
 
 import { useDesk } from '../../app/DeskContext';
 import { facetsOf } from '../../db/repos/timelineQuery';
-import { isFiltered, selectFilter, useTimelineUi, type ViewFilter } from './timelineUiStore';
+import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFilter } from './timelineUiStore';
+import type { TimelineListState } from './useTimelineList';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const thousands = (n: number) => n.toLocaleString('en-GB');
 
 /** A datetime-local value read on the incident's clock, or null when empty or impossible. */
-function parseLocal(value: string, timeZone: string): number | null {
+export function parseLocal(value: string, timeZone: string): number | null {
   const [date, time] = value.split('T');
   if (!date || !time) return null;
   const r = wallClockToInstant(date, time.slice(0, 5), timeZone);
@@ -21,27 +23,98 @@ function parseLocal(value: string, timeZone: string): number | null {
 }
 const toLocal = (at: number | null, timeZone: string) => (at === null ? '' : formatWallClock(at, timeZone, "yyyy-MM-dd'T'HH:mm"));
 
-/** Narrow the timeline: by category, verification, tag, source, time range and words. Kept across reloads. */
-export function FilterBar({ incident, shown, total, partial }: { incident: Incident; shown: number; total: number; partial: boolean }): ReactElement {
-  const { db } = useDesk();
+/** How far the search index of an incident has got, live. */
+function useIndexProgress(incidentId: string) {
+  const { timelineSearch } = useDesk();
+  const progress = useSyncExternalStore(timelineSearch.subscribe, () => timelineSearch.progress(incidentId));
+  const failure = useSyncExternalStore(timelineSearch.subscribe, () => timelineSearch.failure(incidentId));
+  return { progress, failure };
+}
+
+/**
+ * What the count says. Never a total passed off as a result: while a filter or a search is
+ * being worked out, it says so, and only a finished result is counted.
+ */
+export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 'pending' | 'shown' | 'total' | 'match'>, filtered: boolean, searching: boolean): string {
+  if (list.loading) return 'Loading…';
+  if (list.pending) return searching ? 'Searching…' : 'Filtering…';
+  if (list.partial) return 'Counting entries…';
+  if (!filtered) return `${thousands(list.total)} ${list.total === 1 ? 'entry' : 'entries'}`;
+  if (list.match === 'close') return `Showing ${thousands(list.shown)} close ${list.shown === 1 ? 'match' : 'matches'} of ${thousands(list.total)}`;
+  return `Showing ${thousands(list.shown)} of ${thousands(list.total)}`;
+}
+
+/**
+ * The timeline's one line of filters: the search box (with the index's progress while it is
+ * built), a button that unfolds the other filters, the count, and Clear.
+ */
+export function FilterLine({ incident, list, open, onToggle }: { incident: Incident; list: TimelineListState; open: boolean; onToggle: () => void }): ReactElement {
   const filter = useTimelineUi(selectFilter(incident.id));
   const setFilter = useTimelineUi((s) => s.setFilter);
   const clear = useTimelineUi((s) => s.clearFilter);
-  const set = (patch: Partial<ViewFilter>) => setFilter(incident.id, patch);
-  const facets = useLiveQuery(() => facetsOf(db, incident.id), [db, incident.id]);
   const [text, setText] = useState(filter.text);
+  const { progress, failure } = useIndexProgress(incident.id);
   useEffect(() => {
     const timer = setTimeout(() => {
       if (text !== filter.text) setFilter(incident.id, { text });
     }, 250);
     return () => clearTimeout(timer);
   }, [text, filter.text, incident.id, setFilter]);
+  // Cleared from elsewhere (Clear filters in the list, a link from the overview): the box follows.
+  const [storedText, setStoredText] = useState(filter.text);
+  if (storedText !== filter.text) {
+    setStoredText(filter.text);
+    if (filter.text === '') setText('');
+  }
+  const others = activeFilterCount({ ...filter, text: '' });
+  const indexing = progress && !progress.ready;
+  const searching = filter.text.trim() !== '';
 
   return (
-    <section className="filters" aria-label="Filter the timeline">
-      <div className="filters__row">
-        <label htmlFor="tl-search" className="visually-hidden">Search the timeline</label>
-        <input id="tl-search" type="search" className="filters__search" placeholder="Search titles, notes, tags, sources…" value={text} onChange={(e) => setText(e.target.value)} />
+    <div className="filter-line" role="search" aria-label="Filter the timeline">
+      <label htmlFor="tl-search" className="visually-hidden">Search the timeline</label>
+      <input id="tl-search" type="search" className="filter-line__search" placeholder="Search titles, notes, tags, sources…" value={text}
+        aria-describedby="tl-search-status" onChange={(e) => setText(e.target.value)} />
+      <span id="tl-search-status" className="filter-line__status" role="status" data-index-state={failure ? 'failed' : !progress ? 'idle' : progress.ready ? 'ready' : 'indexing'}>
+        {failure ? `Search is not available: ${failure}` : indexing ? `Indexing… ${progress.total > 0 ? `${thousands(progress.indexed)} of ${thousands(progress.total)}` : ''}` : ''}
+      </span>
+      <button type="button" className={`button button--small${others > 0 ? ' button--on' : ''}`} aria-expanded={open} aria-controls="timeline-filters" onClick={onToggle}>
+        Filters{others > 0 ? ` (${others} on)` : ''}
+      </button>
+      <span className="filter-line__count" data-testid="timeline-count" aria-live="polite">{countText(list, isFiltered(filter), searching)}</span>
+      {isFiltered(filter) && (
+        <button type="button" className="button button--ghost button--small" onClick={() => { clear(incident.id); setText(''); }}>Clear filters</button>
+      )}
+    </div>
+  );
+}
+
+/** Everything else the list can be narrowed to, folded away until asked for. */
+export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: Incident; asKnownAt: number | null; onAsKnownAt: (at: number | null) => void }): ReactElement {
+  const { db } = useDesk();
+  const filter = useTimelineUi(selectFilter(incident.id));
+  const setFilter = useTimelineUi((s) => s.setFilter);
+  const set = (patch: Partial<ViewFilter>) => setFilter(incident.id, patch);
+  const facets = useLiveQuery(() => facetsOf(db, incident.id), [db, incident.id]);
+  const [knownAt, setKnownAt] = useState(() => toLocal(asKnownAt, incident.timeZone));
+
+  return (
+    <section id="timeline-filters" className="filter-panel" aria-label="More filters">
+      <div className="filter-panel__row" role="group" aria-label="Category">
+        {TIMELINE_CATEGORIES.map((c) => (
+          <button key={c} type="button" className={`chip chip--${c}`} aria-pressed={filter.categories.includes(c)} onClick={() => set({ categories: toggle(filter.categories, c) })}>
+            {CATEGORY_LABELS[c]}
+          </button>
+        ))}
+      </div>
+      <div className="filter-panel__row">
+        <span role="group" aria-label="Verification" className="filter-panel__group">
+          {VERIFICATION_STATES.map((v) => (
+            <button key={v} type="button" className="chip" aria-pressed={filter.verifications.includes(v)} onClick={() => set({ verifications: toggle(filter.verifications, v) })}>
+              {VERIFICATION_LABELS[v]}
+            </button>
+          ))}
+        </span>
         <label className="filters__select">
           Tag
           <select value={filter.tags[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : [] })}>
@@ -65,25 +138,17 @@ export function FilterBar({ incident, shown, total, partial }: { incident: Incid
           <input type="datetime-local" value={toLocal(filter.to, incident.timeZone)} onChange={(e) => set({ to: parseLocal(e.target.value, incident.timeZone) })} />
         </label>
       </div>
-      <div className="filters__row" role="group" aria-label="Category and verification">
-        {TIMELINE_CATEGORIES.map((c) => (
-          <button key={c} type="button" className={`chip chip--${c}`} aria-pressed={filter.categories.includes(c)} onClick={() => set({ categories: toggle(filter.categories, c) })}>
-            {CATEGORY_LABELS[c]}
-          </button>
-        ))}
-        <span className="filters__sep" aria-hidden="true" />
-        {VERIFICATION_STATES.map((v) => (
-          <button key={v} type="button" className="chip" aria-pressed={filter.verifications.includes(v)} onClick={() => set({ verifications: toggle(filter.verifications, v) })}>
-            {VERIFICATION_LABELS[v]}
-          </button>
-        ))}
-        <span className="filters__count" data-testid="timeline-count">
-          {partial ? 'Counting entries…' : isFiltered(filter) ? `Showing ${shown} of ${total}` : `${total} ${total === 1 ? 'entry' : 'entries'}`}
-        </span>
-        {isFiltered(filter) && (
-          <button type="button" className="button button--ghost" onClick={() => { clear(incident.id); setText(''); }}>Clear filters</button>
-        )}
-      </div>
+      <form className="filter-panel__row" onSubmit={(e) => {
+        e.preventDefault();
+        const at = parseLocal(knownAt, incident.timeZone);
+        // The whole chosen minute counts as known at it.
+        if (at !== null) onAsKnownAt(at + 59_999);
+      }}>
+        <label className="filters__select" htmlFor="as-known-at">As known at</label>
+        <input id="as-known-at" className="filter-panel__known" type="datetime-local" value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
+        <button type="submit" className="button button--small">Show</button>
+        <span className="muted">the timeline exactly as it stood then ({incident.timeZone})</span>
+      </form>
     </section>
   );
 }

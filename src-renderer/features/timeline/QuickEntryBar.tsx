@@ -2,33 +2,12 @@ import { forwardRef, useState, type ReactElement } from 'react';
 
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
-import { describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
+import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
+import { contentFromQuick, describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent } from '@shared/schemas/timeline';
 
 import { useTimelineUi } from './timelineUiStore';
-
-/** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
-export function contentFromQuick(parsed: ParsedQuickEntry, backfill: { enabled: boolean; writtenBy: string }): EntryContent {
-  return {
-    occurredAt: parsed.occurredAt,
-    occurredPrecision: parsed.occurredPrecision,
-    reportedAt: null,
-    category: parsed.category,
-    title: parsed.title,
-    body: '',
-    source: parsed.source,
-    sourceContactId: null,
-    verification: 'unverified',
-    tags: parsed.tags,
-    release: 'internal',
-    links: [],
-    onBehalfOf: backfill.enabled && backfill.writtenBy.trim() !== '' ? backfill.writtenBy.trim() : null,
-    transcribed: backfill.enabled,
-    retracted: false,
-    retractionReason: null,
-  };
-}
 
 type Props = {
   incident: Incident;
@@ -50,15 +29,23 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const backfillActive = backfill.enabled && backfill.date !== '';
   const mode = backfillActive ? { kind: 'backfill' as const, date: backfill.date } : { kind: 'live' as const };
   const parsed = text.trim() === '' ? null : parseQuickEntry(text, { now: now(), timeZone: incident.timeZone, mode });
+  // The same limits the timeline holds every new entry to, said before Enter rather than after.
+  const overLimit = (p: ParsedQuickEntry): string | null => {
+    const checked = checkEntryContent(contentFromQuick(p, backfill));
+    if (checked.ok) return null;
+    return `${describeContentProblems(checked.error)}${checked.error.some((e) => e.field === 'title') ? ' Use Details… to put the rest in the notes.' : ''}`;
+  };
+  const limitProblem = parsed?.ok ? overLimit(parsed.value) : null;
 
   const preview = (() => {
     if (!parsed) return backfillActive ? `Transcribing the paper log of ${backfill.date}: times fall on that day.` : 'Type a time (optional), what happened, #tags and @source. Enter logs it; no time means now.';
     if (!parsed.ok) return describeQuickEntryError(parsed.error);
+    if (limitProblem !== null) return limitProblem;
     const p = parsed.value;
     const when = `${p.day === 'today' || p.day === 'yesterday' ? p.day : p.day} ${p.occurredPrecision === 'approximate' ? 'about ' : ''}${formatWallClock(p.occurredAt, incident.timeZone, 'HH:mm')}`;
     return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((t) => `#${t}`).join(' ')}` : ''}${p.source ? ` · source: ${p.source}` : ''}`;
   })();
-  const invalid = parsed !== null && !parsed.ok;
+  const invalid = parsed !== null && (!parsed.ok || limitProblem !== null);
 
   return (
     <section className="quick-entry" aria-label="Quick entry">
@@ -85,6 +72,11 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
             const fresh = parseQuickEntry(text, { now: now(), timeZone: incident.timeZone, mode });
             if (!fresh.ok) {
               setFailure(describeQuickEntryError(fresh.error));
+              return;
+            }
+            const refused = overLimit(fresh.value);
+            if (refused !== null) {
+              setFailure(`Not logged: ${refused}`);
               return;
             }
             const content = contentFromQuick(fresh.value, backfill);

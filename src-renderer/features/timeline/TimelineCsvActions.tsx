@@ -12,6 +12,7 @@ import type { ListedEntry } from '../../db/repos/timelineQuery';
 import { useAppStore } from '../../store';
 import { openCsvImportReader, type CsvImportReader } from './csvImportReader';
 import { TimelineCsvImportDialog } from './TimelineCsvImportDialog';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
@@ -56,7 +57,7 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
           setImporting({ fileName: r.value.name, reader });
         });
       }}>Import CSV…</button>
-      {problem && <p className="form-error" role="alert">{problem}</p>}
+      <ProblemAlert>{problem}</ProblemAlert>
       {importing && (
         <TimelineCsvImportDialog incident={incident} fileName={importing.fileName} reader={importing.reader} actor={actor} onClose={closeImport}
           onDone={(n) => { closeImport(); onImported(n); }} />

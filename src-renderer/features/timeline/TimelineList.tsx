@@ -1,17 +1,21 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useMemo, useRef, useState, type ReactElement } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactElement, type Ref } from 'react';
 
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
+import { contentCorrections } from '@shared/domain/timeline/historyWording';
 import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
+import { revealBidiControls } from '@shared/domain/text/bidi';
 
 import { useDesk } from '../../app/DeskContext';
 import type { TimelineRow } from './rows';
 import { entryTime, entryTPlus } from './entryDisplay';
+import { UserText } from '../../ui/UserText';
 
-const DAY_HEIGHT = 44;
-const ENTRY_HEIGHT = 64;
+/** Row heights in pixels: one line per entry, so a laptop screen shows a dozen or more. */
+export const DAY_HEIGHT = 28;
+export const ENTRY_HEIGHT = 36;
 const BLOCK = 64;
 
 /** Loads the entries of the visible window in blocks, live: a correction shows at once. */
@@ -34,39 +38,60 @@ function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snap
   }, [loaded, snapshot, seen, seedEntries]);
 }
 
+/**
+ * How many times an entry's content was corrected. A change of verification or a retraction is
+ * a revision too, but not a correction: those have their own marks. Only entries with more than
+ * one revision (few) read their history.
+ */
+function useCorrections(entry: TimelineEntry | undefined): number {
+  const { repos } = useDesk();
+  const id = entry && entry.revisionCount > 1 ? entry.id : null;
+  const revisionCount = entry?.revisionCount ?? 0;
+  return useLiveQuery(async () => (id === null ? 0 : contentCorrections(await repos.timeline.history(id))), [repos, id, revisionCount]) ?? 0;
+}
+
 const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: (id: string) => void }): ReactElement {
+  const corrections = useCorrections(entry);
   if (!entry) return <div className="tl-entry tl-entry--loading" aria-hidden="true" />;
   return (
     <button
       type="button"
+      data-entry-id={entry.id}
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
-      aria-label={`${entryTime(entry, incident)} ${CATEGORY_LABELS[entry.category]}: ${entry.title}${entry.retracted ? ' (retracted)' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      aria-label={`${entryTime(entry, incident)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? ' (retracted)' : ''}`}
     >
       <span className="tl-entry__time">
         <strong>{entryTime(entry, incident)}</strong>
         <small>{entryTPlus(entry.occurredAt, incident)}</small>
       </span>
-      <span className="tl-entry__main">
-        <span className="tl-entry__title">
-          <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>
-          <span className="tl-entry__text">{entry.title}</span>
-        </span>
-        <span className="tl-entry__meta">
-          <span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span>
-          {entry.retracted && <span className="marker marker--retracted">Retracted</span>}
-          {entry.revisionCount > 1 && <span className="marker" title="Corrected: open to see the history">Corrected ({entry.revisionCount - 1}×)</span>}
-          {entry.transcribed && <span className="marker">From paper log</span>}
-          {entry.release === 'public' && <span className="marker marker--public">Releasable</span>}
-          {entry.source && <span className="tl-entry__source">Source: {entry.source}</span>}
-          {entry.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
-        </span>
+      <span className="tl-entry__cat"><span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span></span>
+      <span className="tl-entry__verification"><span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span></span>
+      <span className="tl-entry__text"><UserText text={entry.title} /></span>
+      <span className="tl-entry__meta">
+        {entry.retracted && <span className="marker marker--retracted">Retracted</span>}
+        {corrections > 0 && <span className="marker" title="The content was corrected: open to see the history">Corrected ({corrections}×)</span>}
+        {entry.transcribed && <span className="marker">From paper log</span>}
+        {entry.release === 'public' && <span className="marker marker--public">Releasable</span>}
+        {entry.source && <span className="tl-entry__source">Source: <UserText text={entry.source} /></span>}
+        {entry.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
       </span>
     </button>
   );
 });
 
-/** The timeline, virtualised: only the rows on screen exist in the page, however long the incident. */
+/** What the timeline panel can ask of its list. */
+export type TimelineListHandle = {
+  /** Brings an entry's row into view and puts the keyboard focus on it. */
+  focusEntry: (id: string) => void;
+};
+
+/**
+ * The timeline, virtualised: only the rows on screen exist in the page, however long the
+ * incident. The heading of the day being read stays at the top of the list, so an entry on
+ * day 2 always says which day it is. The list is the workspace's only scroller.
+ */
 export function TimelineList(props: {
   rows: TimelineRow[];
   incident: Incident;
@@ -74,9 +99,30 @@ export function TimelineList(props: {
   seedEntries: readonly TimelineEntry[];
   selectedId: string | null;
   onOpen: (id: string) => void;
+  /** A new value brings the list back to its top (a new filter shows its first results). */
+  resetKey: string;
+  busy: boolean;
+  onScrolled?: ((scrolled: boolean) => void) | undefined;
+  ref?: Ref<TimelineListHandle>;
 }): ReactElement {
-  const { rows, incident, snapshot, seedEntries, selectedId, onOpen } = props;
+  const { rows, incident, snapshot, seedEntries, selectedId, onOpen, resetKey, busy, onScrolled, ref } = props;
   const parentRef = useRef<HTMLDivElement>(null);
+  // Each row's day heading, so the heading of the first visible row can stay pinned.
+  const dayIndexes = useMemo(() => rows.flatMap((r, i) => (r.kind === 'day' ? [i] : [])), [rows]);
+  const activeDay = useRef(0);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      let active = 0;
+      for (const i of dayIndexes) {
+        if (i > range.startIndex) break;
+        active = i;
+      }
+      activeDay.current = active;
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(active) ? indexes : [active, ...indexes];
+    },
+    [dayIndexes],
+  );
   // The virtualiser returns fresh measurements every render by design; nothing here is memoised on it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -85,20 +131,61 @@ export function TimelineList(props: {
     estimateSize: (i) => (rows[i]?.kind === 'day' ? DAY_HEIGHT : ENTRY_HEIGHT),
     overscan: 12,
     getItemKey: (i) => rows[i]?.key ?? i,
+    rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
   const entries = useVisibleEntries(rows, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0, snapshot, seedEntries);
 
+  // A changed filter shows its results from the top, never from where the old list was.
+  const lastReset = useRef(resetKey);
+  useEffect(() => {
+    if (lastReset.current === resetKey) return;
+    lastReset.current = resetKey;
+    virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusEntry(id: string) {
+        const index = rows.findIndex((r) => r.kind === 'entry' && r.id === id);
+        if (index < 0) return;
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        // The row exists once the virtualiser has rendered the new window.
+        const attempt = (tries: number) => {
+          const button = parentRef.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(id)}"]`);
+          if (button) button.focus({ preventScroll: true });
+          else if (tries > 0) requestAnimationFrame(() => attempt(tries - 1));
+        };
+        requestAnimationFrame(() => attempt(10));
+      },
+    }),
+    [rows, virtualizer],
+  );
+
   return (
-    <div ref={parentRef} className="tl-scroll" data-testid="timeline-scroll" tabIndex={-1}>
+    <div
+      ref={parentRef}
+      className={`tl-scroll${busy ? ' tl-scroll--busy' : ''}`}
+      data-testid="timeline-scroll"
+      tabIndex={-1}
+      aria-busy={busy}
+      onScroll={(e) => onScrolled?.(e.currentTarget.scrollTop > 8)}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="list" aria-label="Timeline entries">
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
+          const sticky = row.kind === 'day' && item.index === activeDay.current;
           return (
-            <div key={item.key} role="listitem" className="tl-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+            <div
+              key={item.key}
+              role="listitem"
+              className={sticky ? 'tl-row tl-row--sticky' : 'tl-row'}
+              style={sticky ? { height: item.size } : { transform: `translateY(${item.start}px)`, height: item.size }}
+            >
               {row.kind === 'day' ? (
-                <h3 className="tl-day">{row.label} <span className="muted">· {row.count} {row.count === 1 ? 'entry' : 'entries'}</span></h3>
+                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>{row.label} <span className="muted">· {row.count} {row.count === 1 ? 'entry' : 'entries'}</span></h3>
               ) : (
                 <EntryRow entry={entries.get(row.id)} incident={incident} selected={row.id === selectedId} onOpen={onOpen} />
               )}

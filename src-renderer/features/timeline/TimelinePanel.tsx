@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 
-import { formatWallClock, wallClockToInstant } from '@shared/domain/incident/wallClock';
-import type { ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
+import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { contentFromQuick, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { EntryContent, TimelineEntry } from '@shared/schemas/timeline';
 
@@ -10,45 +10,33 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { EntryDetails } from './EntryDetails';
 import { EntryFormDialog, formFromContent } from './EntryFormDialog';
-import { FilterBar } from './FilterBar';
+import { FilterLine, FilterPanel } from './FilterBar';
 import { IntegrityCheck } from './IntegrityCheck';
-import { QuickEntryBar, contentFromQuick } from './QuickEntryBar';
+import { QuickEntryBar } from './QuickEntryBar';
 import { TimelineCsvActions } from './TimelineCsvActions';
-import { TimelineList } from './TimelineList';
+import { TimelineList, type TimelineListHandle } from './TimelineList';
 import { describeTimelineError } from './timelineErrors';
 import { selectFilter, useTimelineUi } from './timelineUiStore';
 import { useTimelineList } from './useTimelineList';
 
 type FormState = { mode: 'new'; initial: EntryContent } | { mode: 'edit'; entry: TimelineEntry } | null;
 
-function AsKnownAt({ incident, value, onChange }: { incident: Incident; value: number | null; onChange: (at: number | null) => void }): ReactElement {
-  const [text, setText] = useState('');
-  return (
-    <form className="as-known" onSubmit={(e) => {
-      e.preventDefault();
-      const [date, time] = text.split('T');
-      const r = date && time ? wallClockToInstant(date, time.slice(0, 5), incident.timeZone) : null;
-      if (r?.ok) onChange(r.value + 59_999);
-    }}>
-      <label htmlFor="as-known-at">As known at</label>
-      <input id="as-known-at" type="datetime-local" value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="submit" className="button">Show</button>
-      {value !== null && <button type="button" className="button" onClick={() => onChange(null)}>Back to now</button>}
-    </form>
-  );
-}
-
-/** The incident's log: the quick line, filters, the virtualised list, and the tools around it. */
-export function TimelinePanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+/**
+ * The incident's log, the workspace's main pane: the quick line, one line of filters, the
+ * virtualised list (the only scroller) and, beside it, the details of the entry opened.
+ */
+export function TimelinePanel({ incident, settings, onScrolled }: { incident: Incident; settings: DeskSettings; onScrolled?: ((scrolled: boolean) => void) | undefined }): ReactElement {
+  const { repos, clock, timelineSearch } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const filter = useTimelineUi(selectFilter(incident.id));
   const backfill = useTimelineUi((s) => s.backfill);
   const [asKnownAt, setAsKnownAt] = useState<number | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const list = useTimelineList(incident, filter, asKnownAt);
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormState>(null);
   const quickRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<TimelineListHandle>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
   const opened = useLiveQuery(async () => (openId === null ? null : list.snapshot?.get(openId) ?? (await repos.timeline.get(openId)) ?? null), [openId, repos, list.snapshot]);
 
@@ -65,6 +53,14 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The search worker starts with the timeline; the index is read (or built) once the list is
+  // in place, so the list's own big read does not queue behind it.
+  useEffect(() => timelineSearch.warm(), [timelineSearch]);
+  const listReady = !list.loading && !list.partial;
+  useEffect(() => {
+    if (listReady) timelineSearch.prepare(incident.id);
+  }, [listReady, timelineSearch, incident.id]);
+
   const log = async (content: EntryContent): Promise<string | null> => {
     try {
       await repos.timeline.append(incident.id, [content], actor());
@@ -79,36 +75,61 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
       ? contentFromQuick(parsed, backfill)
       : contentFromQuick({ occurredAt: clock(), occurredPrecision: 'exact', category: 'event', title: text.trim(), tags: [], source: '', day: 'today', timeGiven: false }, backfill);
 
+  // Closing the details or a dialog opened from them hands the keyboard back to the entry's
+  // row, once the dialog is gone (a modal dialog keeps the focus while it is open).
+  const returnFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (returnFocus.current === null || form !== null) return;
+    listRef.current?.focusEntry(returnFocus.current);
+    returnFocus.current = null;
+  }, [form, openId]);
+  const closeDetails = () => {
+    returnFocus.current = openId;
+    setOpenId(null);
+  };
+
   return (
     <section className="timeline" aria-labelledby="timeline-title">
-      <div className="timeline__toolbar">
-        <h2 id="timeline-title">Timeline</h2>
-        <AsKnownAt incident={incident} value={asKnownAt} onChange={setAsKnownAt} />
-        <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
-        <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', `${n} entries imported.`)} />
-      </div>
       {asKnownAt === null ? (
         <QuickEntryBar ref={quickRef} incident={incident} now={clock} onLog={log} onDetails={(parsed, text) => setForm({ mode: 'new', initial: blank(parsed, text) })} />
       ) : (
         <p className="as-known-banner" role="status">
-          Showing the timeline exactly as it stood at {formatWallClock(asKnownAt, incident.timeZone, 'EEE d MMM yyyy, HH:mm')} ({incident.timeZone}): entries logged later are hidden, corrections made later are not applied.
+          <span>Showing the timeline exactly as it stood at {formatWallClock(asKnownAt, incident.timeZone, 'EEE d MMM yyyy, HH:mm')} ({incident.timeZone}): entries logged later are hidden, corrections made later are not applied.</span>
+          <button type="button" className="button button--small" onClick={() => setAsKnownAt(null)}>Back to now</button>
         </p>
       )}
-      {asKnownAt === null && <FilterBar incident={incident} shown={list.shown} total={list.total} partial={list.partial} />}
-      {list.loading ? <p className="muted">Loading the timeline…</p> : list.total === 0 && asKnownAt === null ? (
-        <div className="empty-state">
-          <h3>Nothing logged yet</h3>
-          <p>Type in the line above and press Enter. Start with what you know now; corrections never erase what was logged first.</p>
+      <div className="timeline__bar">
+        <h2 id="timeline-title" className="timeline__title">Timeline</h2>
+        {asKnownAt === null ? (
+          <FilterLine incident={incident} list={list} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
+        ) : (
+          <span className="filter-line__count" data-testid="timeline-count">{list.total} {list.total === 1 ? 'entry' : 'entries'} as known then</span>
+        )}
+        <div className="timeline__tools">
+          <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
+          <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', `${n} entries imported.`)} />
         </div>
-      ) : list.rows.length === 0 ? (
-        <p className="empty-state">No entries match. <button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>Clear filters</button></p>
-      ) : (
-        <TimelineList rows={list.rows} incident={incident} snapshot={list.snapshot} seedEntries={list.seedEntries} selectedId={openId} onOpen={setOpenId} />
-      )}
-      {opened && (
-        <EntryDetails entry={opened} incident={incident} readOnly={asKnownAt !== null} actor={actor} onClose={() => setOpenId(null)}
-          onEdit={() => { setForm({ mode: 'edit', entry: opened }); setOpenId(null); }} />
-      )}
+      </div>
+      {filtersOpen && asKnownAt === null && <FilterPanel incident={incident} asKnownAt={asKnownAt} onAsKnownAt={setAsKnownAt} />}
+      <div className={`timeline__main${opened ? ' timeline__main--split' : ''}`}>
+        {list.loading ? <p className="muted timeline__message">Loading the timeline…</p> : list.total === 0 && asKnownAt === null ? (
+          <div className="empty-state timeline__message">
+            <h3>Nothing logged yet</h3>
+            <p>Type in the line above and press Enter. Start with what you know now; corrections never erase what was logged first.</p>
+          </div>
+        ) : list.total === 0 ? (
+          <p className="empty-state timeline__message">Nothing had been logged by then.</p>
+        ) : list.rows.length === 0 && !list.pending ? (
+          <p className="empty-state timeline__message">No entries match. <button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>Clear filters</button></p>
+        ) : (
+          <TimelineList ref={listRef} rows={list.rows} incident={incident} snapshot={list.snapshot} seedEntries={list.seedEntries} selectedId={openId} onOpen={setOpenId}
+            resetKey={list.resultKey} busy={list.pending} onScrolled={onScrolled} />
+        )}
+        {opened && (
+          <EntryDetails key={opened.id} entry={opened} incident={incident} readOnly={asKnownAt !== null} actor={actor} onClose={closeDetails}
+            onEdit={() => setForm({ mode: 'edit', entry: opened })} />
+        )}
+      </div>
       {form && (
         <EntryFormDialog
           incident={incident}
@@ -116,7 +137,10 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
           initial={formFromContent(form.mode === 'new' ? form.initial : form.entry, incident)}
           isCorrection={form.mode === 'edit'}
           base={form.mode === 'new' ? form.initial : form.entry}
-          onClose={() => setForm(null)}
+          onClose={() => {
+            if (form.mode === 'edit') returnFocus.current = form.entry.id;
+            setForm(null);
+          }}
           onSubmit={async (content, reason) => {
             if (form.mode === 'new') {
               const problem = await log({ ...content, transcribed: content.transcribed });
@@ -127,6 +151,7 @@ export function TimelinePanel({ incident, settings }: { incident: Incident; sett
             if (!r.ok) return describeTimelineError(r.error);
             setForm(null);
             setOpenId(form.entry.id);
+            returnFocus.current = form.entry.id;
             return null;
           }}
         />

@@ -1,69 +1,120 @@
-import MiniSearch from 'minisearch';
+import type { TextSearchResult } from '@shared/domain/timeline/textIndex';
 
-import type { TimelineEntry } from '@shared/schemas/timeline';
-
+import { DB_NAME } from '../../db/database';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
+import type { SearchCache } from '../../db/searchCache';
+import { createSearchEngine, type IndexProgress } from './searchEngine';
+import type { SearchWorkerMessage, SearchWorkerRequest } from './searchWorker';
 
-type Doc = { id: string; title: string; body: string; tags: string; source: string };
+export type { IndexProgress } from './searchEngine';
 
-const toDoc = (e: TimelineEntry): Doc => ({ id: e.id, title: e.title, body: e.body, tags: e.tags.join(' '), source: e.source });
-
-function newIndex(): MiniSearch<Doc> {
-  return new MiniSearch<Doc>({
-    fields: ['title', 'body', 'tags', 'source'],
-    storeFields: [],
-    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-  });
-}
+type Backend = { send: (m: SearchWorkerRequest) => void };
 
 /**
- * Full-text search over the timeline's titles and notes, one in-memory index per incident.
- * Built on first search from the entries, then kept current from the revisions chained since,
- * so a correction is searchable under its new words and no longer under its old ones.
+ * Full-text search over the timeline's titles, notes, tags and sources, accent- and
+ * case-insensitive. The index of an incident is built in a worker as soon as its timeline
+ * opens (prepare), reporting progress, so the first search does not wait on a 100,000-entry
+ * read, and the window never freezes while it is built. Where no worker can run (tests in
+ * Node), the same engine runs in the page.
  */
-export function createTimelineSearch(repo: TimelineRepo) {
-  const indexes = new Map<string, Promise<{ index: MiniSearch<Doc>; syncedSeq: number }>>();
+export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: string; useWorker?: boolean; cache?: SearchCache | null } = {}) {
+  const progress = new Map<string, IndexProgress>();
+  const failures = new Map<string, string>();
+  const listeners = new Set<() => void>();
+  const pending = new Map<number, { resolve: (r: TextSearchResult) => void; reject: (e: Error) => void }>();
+  let nextRequest = 1;
 
-  // The chain position read before the entries: anything written meanwhile is picked up by
-  // the next sync (re-adding an entry is harmless), so nothing is missed.
-  const build = async (incidentId: string) => {
-    const index = newIndex();
-    const syncedSeq = (await repo.head(incidentId)).chainSeq;
-    await repo.forEachPage(incidentId, (page) => {
-      index.addAll(page.map(toDoc));
-    });
-    return { index, syncedSeq };
+  const changed = () => {
+    for (const l of listeners) l();
+  };
+  const receive = (m: SearchWorkerMessage) => {
+    if (m.type === 'progress') {
+      progress.set(m.incidentId, m.progress);
+      failures.delete(m.incidentId);
+      changed();
+    } else if (m.type === 'result') {
+      pending.get(m.requestId)?.resolve({ ids: new Set(m.ids), match: m.match });
+      pending.delete(m.requestId);
+    } else {
+      failures.set(m.incidentId, m.message);
+      changed();
+      if (m.requestId !== null) {
+        pending.get(m.requestId)?.reject(new Error(m.message));
+        pending.delete(m.requestId);
+      }
+    }
   };
 
-  const current = async (incidentId: string) => {
-    let pending = indexes.get(incidentId);
-    if (!pending) {
-      pending = build(incidentId);
-      indexes.set(incidentId, pending);
+  let backend: Backend | null = null;
+  const start = (): Backend => {
+    if (backend) return backend;
+    const dbName = options.dbName ?? DB_NAME;
+    if ((options.useWorker ?? true) && typeof Worker !== 'undefined') {
+      const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'timeline-search' });
+      worker.onmessage = (e: MessageEvent<SearchWorkerMessage>) => receive(e.data);
+      worker.onerror = (e) => {
+        const message = e.message || 'the search worker stopped';
+        for (const p of pending.values()) p.reject(new Error(message));
+        pending.clear();
+        backend = null;
+      };
+      worker.postMessage({ type: 'open', dbName } satisfies SearchWorkerRequest);
+      backend = { send: (m) => worker.postMessage(m) };
+    } else {
+      const engine = createSearchEngine(repo, (incidentId, p) => receive({ type: 'progress', incidentId, progress: p }), options.cache ?? null);
+      const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+      backend = {
+        send: (m) => {
+          if (m.type === 'prepare') void engine.prepare(m.incidentId).catch((e: unknown) => receive({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }));
+          else if (m.type === 'search')
+            void engine.search(m.incidentId, m.query).then(
+              (r) => receive({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
+              (e: unknown) => receive({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
+            );
+          else if (m.type === 'reset') void engine.reset();
+        },
+      };
     }
-    const state = await pending;
-    const changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
-    if (changed.length > 0) {
-      const ids = [...new Set(changed.map((r) => r.entryId))];
-      const entries = await repo.getMany(ids);
-      for (const e of entries) {
-        if (!e) continue;
-        if (state.index.has(e.id)) state.index.discard(e.id);
-        state.index.add(toDoc(e));
-      }
-      state.syncedSeq = changed.reduce((max, r) => Math.max(max, r.chainSeq), state.syncedSeq);
-    }
-    return state.index;
+    return backend;
   };
 
   return {
-    /** Ids of the entries matching every word of `text` (prefixes and small typos allowed). */
-    async search(incidentId: string, text: string): Promise<Set<string>> {
-      const index = await current(incidentId);
-      return new Set(index.search(text).map((r) => String(r.id)));
+    /** Starts the worker and opens its database, reading nothing yet: the first search does not wait for them. */
+    warm(): void {
+      start();
+    },
+    /** Starts indexing an incident ahead of its first search (nothing happens if it is under way or done). */
+    prepare(incidentId: string): void {
+      if (progress.has(incidentId) && !failures.has(incidentId)) return;
+      progress.set(incidentId, { indexed: 0, total: 0, ready: false });
+      start().send({ type: 'prepare', incidentId });
+      changed();
+    },
+    /** Entries matching every word of `text`; waits for the index if it is still being built. */
+    search(incidentId: string, text: string): Promise<TextSearchResult> {
+      if (!progress.has(incidentId)) this.prepare(incidentId);
+      const requestId = nextRequest;
+      nextRequest += 1;
+      return new Promise<TextSearchResult>((resolve, reject) => {
+        pending.set(requestId, { resolve, reject });
+        start().send({ type: 'search', requestId, incidentId, query: text });
+      });
+    },
+    /** How far indexing has got, or undefined before it starts. */
+    progress: (incidentId: string): IndexProgress | undefined => progress.get(incidentId),
+    /** Why indexing failed, if it did. */
+    failure: (incidentId: string): string | undefined => failures.get(incidentId),
+    subscribe: (listener: () => void): (() => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     /** Forget everything (after a restore or an import that replaced data). */
-    reset: () => indexes.clear(),
+    reset(): void {
+      progress.clear();
+      failures.clear();
+      backend?.send({ type: 'reset' });
+      changed();
+    },
   };
 }
 export type TimelineSearch = ReturnType<typeof createTimelineSearch>;

@@ -1,3 +1,4 @@
+import { describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import { describeRevisionError } from '@shared/domain/timeline/revisions';
 
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
@@ -8,6 +9,8 @@ export function describeTimelineError(e: TimelineWriteError): string {
       return 'This entry no longer exists on this desk.';
     case 'busy':
       return 'The timeline is busy; try again.';
+    case 'invalid':
+      return `Not saved: ${describeContentProblems(e.problems)}`;
     default:
       return describeRevisionError(e);
   }

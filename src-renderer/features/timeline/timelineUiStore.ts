@@ -35,3 +35,8 @@ export const selectFilter = (incidentId: string) => (s: TimelineUiState): ViewFi
 export function isFiltered(f: ViewFilter): boolean {
   return f.categories.length + f.verifications.length + f.tags.length + f.sources.length > 0 || f.from !== null || f.to !== null || f.text.trim() !== '';
 }
+
+/** How many kinds of narrowing are on (categories count once, a time range once). */
+export function activeFilterCount(f: ViewFilter): number {
+  return [f.categories.length > 0, f.verifications.length > 0, f.tags.length > 0, f.sources.length > 0, f.from !== null || f.to !== null, f.text.trim() !== ''].filter(Boolean).length;
+}

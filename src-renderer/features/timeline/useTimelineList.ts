@@ -2,9 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
 import { revisionsAsKnownAt } from '@shared/domain/timeline/asKnownAt';
+import { entryFromRevision } from '@shared/domain/timeline/revisions';
+import type { SearchMatch } from '@shared/domain/timeline/textIndex';
 import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
-import { entryFromRevision } from '@shared/domain/timeline/revisions';
 
 import { useDesk } from '../../app/DeskContext';
 import { firstEntries, queryTimeline, type ListedEntry } from '../../db/repos/timelineQuery';
@@ -23,13 +24,22 @@ export type TimelineListState = {
   loading: boolean;
   /** Only the first screenful is loaded so far. */
   partial: boolean;
+  /** The filter changed and its result is still being worked out: the rows are the old ones. */
+  pending: boolean;
+  /** Which view the rows belong to: changes when a new filter's result arrives. */
+  resultKey: string;
+  /** How the search words matched (null without a search). */
+  match: SearchMatch | null;
   /** Entries already read with the first screenful, so its rows show without another read. */
   seedEntries: readonly TimelineEntry[];
 };
 
+const keyOf = (filter: ViewFilter, asKnownAt: number | null) => JSON.stringify([filter, asKnownAt]);
+
 /** The ordered, filtered list of the incident's entries, kept live as entries are logged. */
 export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownAt: number | null): TimelineListState {
   const { db, repos, timelineSearch, timelineOrder } = useDesk();
+  const key = keyOf(filter, asKnownAt);
 
   // The first screenful, entries and all, read in a few milliseconds, shows while a long
   // timeline's full order loads (100,000 keys take a moment): the first paint does not wait
@@ -51,22 +61,24 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
       const revisions = revisionsAsKnownAt(await repos.timeline.revisionsRecordedBy(incident.id, asKnownAt), asKnownAt);
       const snapshot = new Map(revisions.map((r) => [r.entryId, entryFromRevision(null, r)]));
       const listed = revisions.map((r) => ({ id: r.entryId, occurredAt: r.content.occurredAt }));
-      return { listed, snapshot, total: listed.length };
+      return { key, listed, snapshot, total: listed.length, match: null };
     }
-    const matches = text === '' ? null : await timelineSearch.search(incident.id, text);
+    // A search that cannot run finds nothing (the search box says why), rather than
+    // passing the unsearched list off as its result.
+    const found = text === '' ? null : await timelineSearch.search(incident.id, text).catch(() => ({ ids: new Set<string>(), match: 'none' as const }));
     const order = await timelineOrder.get(incident.id);
-    const listed = await queryTimeline(db, incident.id, filter, matches, order);
-    const total = order.ids.length;
-    return { listed, snapshot: null, total };
-  }, [db, repos, timelineSearch, timelineOrder, incident.id, filter, asKnownAt, waitForPreview]);
+    const listed = await queryTimeline(db, incident.id, filter, found?.ids ?? null, order);
+    return { key, listed, snapshot: null, total: order.ids.length, match: found?.match ?? null };
+  }, [db, repos, timelineSearch, timelineOrder, incident.id, filter, asKnownAt, waitForPreview, key]);
 
-  return useMemo(() => {
+  return useMemo((): TimelineListState => {
     const seedEntries = preview?.entries ?? [];
+    const none = { snapshot: null, match: null, seedEntries };
     if (!live && preview && preview.listed.length > 0) {
       const { listed } = preview;
-      return { rows: buildTimelineRows(listed, incident.timeZone), listed, shown: listed.length, total: listed.length, snapshot: null, loading: false, partial: true, seedEntries };
+      return { ...none, rows: buildTimelineRows(listed, incident.timeZone), listed, shown: listed.length, total: listed.length, loading: false, partial: true, pending: false, resultKey: key };
     }
-    if (!live) return { rows: [], listed: [], shown: 0, total: 0, snapshot: null, loading: true, partial: false, seedEntries };
+    if (!live) return { ...none, rows: [], listed: [], shown: 0, total: 0, loading: true, partial: false, pending: false, resultKey: key };
     return {
       rows: buildTimelineRows(live.listed, incident.timeZone),
       listed: live.listed,
@@ -75,7 +87,10 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
       snapshot: live.snapshot,
       loading: false,
       partial: false,
+      pending: live.key !== key,
+      resultKey: live.key,
+      match: live.match,
       seedEntries,
     };
-  }, [live, preview, incident.timeZone]);
+  }, [live, preview, incident.timeZone, key]);
 }

@@ -95,7 +95,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
                   <strong>{c.treeName}</strong>: {c.progress.reached} of {c.progress.total} reached
                   {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{c.progress.unreachable} unreachable</span></>}
                   {c.progress.declined > 0 && <>, {c.progress.declined} declined</>}
-                  <div className="muted">{c.finished ? 'Every call settled.' : `${c.progress.open} still to call`}</div>
+                  <div className="muted">{c.stoodDown ? 'Stood down.' : c.finished ? 'Every call settled.' : `${c.progress.open} still to call`}</div>
                 </li>
               ))}
             </ul>
@@ -104,13 +104,14 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
         </Card>
 
         <Card title="Statements" tab="statements" incidentId={incident.id} action="Open the statements">
-          {statements.awaitingApproval.length + statements.approvedNotReleased.length + statements.returned.length === 0 ? (
+          {statements.awaitingApproval.length + statements.approvedNotReleased.length + statements.returned.length + statements.outOfDateTranslations.length === 0 ? (
             <p className="muted">{statements.released > 0 ? `${statements.released} released; none waiting.` : 'No statement waiting for approval or release.'}</p>
           ) : (
             <ul className="glance__list" aria-label="Statements waiting">
               {statements.awaitingApproval.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): <span className="glance__alarm">waiting for approval</span></li>)}
               {statements.approvedNotReleased.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): approved, not yet released</li>)}
               {statements.returned.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): returned to draft with a comment</li>)}
+              {statements.outOfDateTranslations.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): <span className="glance__alarm">translation out of date</span>, its source has a newer approved version</li>)}
             </ul>
           )}
         </Card>

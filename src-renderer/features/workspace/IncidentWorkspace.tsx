@@ -17,6 +17,7 @@ import { incidentClock } from '../incidents/incidentDisplay';
 import { useIncident } from '../incidents/queries';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
+import { UserText } from '../../ui/UserText';
 
 // The heavier tabs load on first use, so a 3 a.m. start straight into the timeline parses only
 // what the timeline needs (Word, calendar and diff libraries come with their tabs).
@@ -35,7 +36,11 @@ const TAB_LABELS: Record<WorkspaceTab, string> = {
   audit: 'Audit log',
 };
 
-function Header({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
+/**
+ * The incident's name, clock and phase on one band. Once the timeline is scrolled it shrinks to
+ * a single line, leaving the room to the log.
+ */
+function Header({ incident, settings, compact }: { incident: Incident; settings: DeskSettings; compact: boolean }): ReactElement {
   const { repos, clock } = useDesk();
   const now = useNow();
   const showNotice = useAppStore((s) => s.showNotice);
@@ -46,11 +51,12 @@ function Header({ incident, settings }: { incident: Incident; settings: DeskSett
   const actor = () => actorFrom(settings.operatorName, clock);
 
   return (
-    <header className="workspace__header">
-      <div>
-        <p className="eyebrow">{INCIDENT_KIND_LABELS[incident.kind]} · {incident.location || 'location not set'}</p>
-        <h1 id="workspace-title">{incident.title}</h1>
-        <p className="muted">Started {c.startedAt} ({incident.timeZone})</p>
+    <header className={`workspace__header${compact ? ' workspace__header--compact' : ''}`}>
+      <div className="workspace__id">
+        <h1 id="workspace-title"><UserText text={incident.title} /></h1>
+        <p className="workspace__meta">
+          {INCIDENT_KIND_LABELS[incident.kind]} · {incident.location || 'location not set'} · Started {c.startedAt} ({incident.timeZone})
+        </p>
       </div>
       <div className="workspace__clock">
         <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
@@ -58,13 +64,13 @@ function Header({ incident, settings }: { incident: Incident; settings: DeskSett
         <span className="phase">{c.phase.label}</span>
       </div>
       <div className="workspace__actions">
-        <button type="button" className="button" onClick={() => setEditing(true)}>Edit details</button>
+        <button type="button" className="button button--small" onClick={() => setEditing(true)}>Edit details</button>
         {closed ? (
-          <button type="button" className="button" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
+          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
             Reopen incident
           </button>
         ) : (
-          <button type="button" className="button button--danger" onClick={() => setConfirmingClose(true)}>Close incident</button>
+          <button type="button" className="button button--danger button--small" onClick={() => setConfirmingClose(true)}>Close incident</button>
         )}
       </div>
       {editing && (
@@ -104,6 +110,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
   const checklistItems = useChecklistItems(id);
   const navigate = useAppStore((s) => s.navigate);
   const now = useNow();
+  const [scrolled, setScrolled] = useState(false);
   if (incident === undefined) return <main className="page"><p className="muted">Loading…</p></main>;
   if (incident === null) {
     return (
@@ -115,8 +122,8 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
     );
   }
   return (
-    <main className="page workspace" aria-labelledby="workspace-title">
-      <Header incident={incident} settings={settings} />
+    <main className={`page workspace${tab === 'timeline' ? ' workspace--fill' : ''}`} aria-labelledby="workspace-title">
+      <Header incident={incident} settings={settings} compact={tab === 'timeline' && scrolled} />
       <nav className="tabs" aria-label="Incident sections">
         {WORKSPACE_TABS.map((t) => (
           <a key={t} href={routeToHash({ name: 'incident', id, tab: t })} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
@@ -130,7 +137,7 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
         <Suspense fallback={<p className="muted">Loading…</p>}>
         {tab === 'overview' ? <OverviewPanel incident={incident} now={now} />
           : tab === 'audit' ? <AuditLogView incident={incident} />
-          : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} />
+          : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} onScrolled={setScrolled} />
           : tab === 'export' ? <ExportPanel incident={incident} settings={settings} />
           : tab === 'checklists' ? <ChecklistPanel incident={incident} settings={settings} />
           : tab === 'contacts' ? <ActivationPanel incident={incident} settings={settings} />

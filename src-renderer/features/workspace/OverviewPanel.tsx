@@ -8,6 +8,7 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { incidentClock } from '../incidents/incidentDisplay';
 import { AtAGlancePanel } from './AtAGlancePanel';
+import { UserText } from '../../ui/UserText';
 
 /** What needs attention now, then the incident's facts and where it stands in the guide's phases. */
 export function OverviewPanel({ incident, now }: { incident: Incident; now: number }): ReactElement {
@@ -26,7 +27,7 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
           <dt>Opened by</dt><dd>{incident.createdBy}</dd>
           <dt>Last change</dt><dd>{incident.updatedBy}, {formatWallClock(incident.updatedAt, incident.timeZone, 'd MMM yyyy HH:mm')}</dd>
         </dl>
-        {incident.description && <p className="description">{incident.description}</p>}
+        {incident.description && <p className="description"><UserText text={incident.description} /></p>}
       </section>
       <section className="panel" aria-labelledby="phase-title">
         <h2 id="phase-title">Response phase</h2>

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,6 +22,8 @@ const electron = vi.hoisted(() => {
     ipc: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     windows: [] as unknown[],
     permissionRequest: undefined as undefined | ((...args: unknown[]) => void),
+    packaged: false,
+    menu: undefined as undefined | { template: { label?: string; submenu?: { role?: string }[] }[] },
   };
   return state;
 });
@@ -68,6 +71,9 @@ vi.mock('electron', async () => {
     },
     quit: () => electron.calls.push('quit'),
     isReady: () => true,
+    get isPackaged() {
+      return electron.packaged;
+    },
     whenReady: () => {
       electron.calls.push('whenReady');
       return Promise.resolve();
@@ -80,6 +86,13 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: typeof electron.menu) => {
+        electron.calls.push('setApplicationMenu');
+        electron.menu = menu;
+      },
+    },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => electron.ipc.set(channel, listener),
     },
@@ -105,7 +118,7 @@ vi.mock('electron', async () => {
 
 type FakeWindow = EventEmitter & {
   webContents: FakeWebContents;
-  options: { webPreferences?: { preload?: string; sandbox?: boolean } };
+  options: { webPreferences?: { preload?: string; sandbox?: boolean; devTools?: boolean } };
   focus: ReturnType<typeof vi.fn>;
   restore: ReturnType<typeof vi.fn>;
 };
@@ -113,8 +126,8 @@ type FakeWindow = EventEmitter & {
 async function startMain(): Promise<void> {
   vi.resetModules();
   await import('@main/index');
-  // Let start() run past `await app.whenReady()`.
-  await new Promise((done) => setTimeout(done, 0));
+  // Let start() run past `await app.whenReady()` and its start-up clean-up, to the window (or the quit).
+  await vi.waitFor(() => expect(electron.calls.some((c) => c.startsWith('loadURL') || c === 'quit')).toBe(true), { timeout: 5000 });
 }
 
 const indexOf = (prefix: string) => electron.calls.findIndex((c) => c.startsWith(prefix));
@@ -128,7 +141,11 @@ beforeEach(() => {
   electron.ipc.clear();
   electron.windows.length = 0;
   electron.protocolHandler = undefined;
+  electron.packaged = false;
+  electron.menu = undefined;
   vi.unstubAllEnvs();
+  // The data folder of these runs does not exist: the start-up clean-up finds nothing to do.
+  electron.paths = new Map([['appData', join(tmpdir(), `desk-main-${process.pid}-${Date.now()}`)]]);
   // Refusals are logged by design; keep the test output readable.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -142,7 +159,7 @@ describe('main process wiring', () => {
   it('names the app and fixes its data folder before anything else, then takes the lock', async () => {
     await startMain();
     expect(electron.calls[0]).toBe('setName Response Desk');
-    expect(electron.calls[1]).toBe(`setPath userData ${join('/home/desk/.config', 'Response Desk')}`);
+    expect(electron.calls[1]).toBe(`setPath userData ${join(electron.paths.get('appData') ?? '', 'Response Desk')}`);
     expect(indexOf('requestSingleInstanceLock')).toBeGreaterThan(1);
   });
 
@@ -180,7 +197,7 @@ describe('main process wiring', () => {
     const fromDesk = await getInfo?.({ senderFrame: { url: 'app://desk/index.html' } }, undefined);
     expect(fromDesk).toMatchObject({
       ok: true,
-      value: { name: 'Response Desk', version: '0.1.0', dataDir: join('/home/desk/.config', 'Response Desk') },
+      value: { name: 'Response Desk', version: '0.1.0', dataDir: electron.paths.get('userData') },
     });
     const fromElsewhere = await getInfo?.({ senderFrame: { url: 'https://example.com/' } }, undefined);
     expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -193,6 +210,31 @@ describe('main process wiring', () => {
     expect(window.options.webPreferences?.sandbox).toBe(true);
     expect(window.options.webPreferences?.preload).toMatch(/out[/\\]preload[/\\]index\.cjs$/);
     expect(electron.calls).toContain('loadURL app://desk/index.html');
+  });
+
+  it('turns the sandbox on for every renderer, app-wide, before the app is ready', async () => {
+    await startMain();
+    expect(indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
+    expect(indexOf('enableSandbox')).toBeLessThan(indexOf('whenReady'));
+  });
+
+  it('sets an application menu with no developer tools or reload in a packaged build, before the window opens', async () => {
+    electron.packaged = true;
+    await startMain();
+    expect(indexOf('setApplicationMenu')).toBeLessThan(indexOf('new BrowserWindow'));
+    const roles = (electron.menu?.template ?? []).flatMap((m) => (m.submenu ?? []).map((i) => i.role));
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'zoomIn']));
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('forceReload');
+    expect((electron.windows[0] as FakeWindow).options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('keeps the developer tools for development runs', async () => {
+    await startMain();
+    const roles = (electron.menu?.template ?? []).flatMap((m) => (m.submenu ?? []).map((i) => i.role));
+    expect(roles).toContain('toggleDevTools');
+    expect((electron.windows[0] as FakeWindow).options.webPreferences?.devTools).toBe(true);
   });
 
   it('hardens every web contents created later', async () => {

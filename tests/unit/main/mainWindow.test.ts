@@ -31,6 +31,22 @@ describe('mainWindowOptions', () => {
     expect(prefs.disableBlinkFeatures).toContain('Auxclick');
   });
 
+  it('enables no Blink feature, in the window or anywhere in the main process', async () => {
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs.experimentalFeatures).toBeUndefined();
+    const { readdir, readFile } = await import('node:fs/promises');
+    const sources = (await readdir('src-main', { recursive: true })).filter((f) => f.endsWith('.ts'));
+    for (const file of sources) {
+      const text = await readFile(`src-main/${file}`, 'utf8');
+      expect(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''), file).not.toMatch(/enableBlinkFeatures|experimentalFeatures:\s*true|--enable-blink-features/);
+    }
+  });
+
+  it('opens the developer tools only when asked to (development runs)', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+
   it('loads the given preload and spellchecks', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(prefs.spellcheck).toBe(true);

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it, vi } from 'vitest';
 
-import { startAutoBackups } from '@renderer/features/settings/autoBackup';
+import { autoBackupFailureNotice, startAutoBackups } from '@renderer/features/settings/autoBackup';
 import { createBackupService } from '@renderer/features/settings/backupService';
 import type { AutoBackups, DeskPlatform } from '@renderer/platform/platform';
-import { ok } from '@shared/domain/result';
+import { err, ok } from '@shared/domain/result';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { actor, makeDraft } from '../../factories/incident';
@@ -13,7 +13,7 @@ import { freshDesk } from './testDb';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 
-/** A scheduler the test drives: each run() fires the pending timer and waits for its work. */
+/** A scheduler the test drives: each fire() runs the pending timer and waits for the next to be set. */
 function manualScheduler() {
   const pending: { run: () => void; ms: number }[] = [];
   return {
@@ -31,19 +31,35 @@ function manualScheduler() {
   };
 }
 
+async function deskWithSettings() {
+  const desk = freshDesk();
+  await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  return desk;
+}
+
+function fakeAutoBackups(write: AutoBackups['write']): AutoBackups {
+  return {
+    write,
+    list: () => Promise.resolve(ok({ folder: '/backups', backups: [] })),
+    read: () => Promise.resolve(ok('')),
+    policy: () => Promise.resolve(ok({ keepLast: 12, keepDailyForDays: 30 })),
+    setPolicy: (p) => Promise.resolve(ok(p)),
+  };
+}
+
+const addIncident = async (desk: ReturnType<typeof freshDesk>) => {
+  const fields = validateIncidentDraft(makeDraft());
+  if (fields.ok) await desk.repos.incidents.create(fields.value, actor());
+};
+
 describe('automatic backups', () => {
   it('writes a backup every ten minutes while data changes, and none when nothing changed', async () => {
-    const desk = freshDesk();
-    await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
-    const written: { content: string; keepLast: number }[] = [];
-    const autoBackups: AutoBackups = {
-      write: (content, policy) => {
-        written.push({ content, keepLast: policy.keepLast });
-        return Promise.resolve(ok({ written: { name: `auto-${written.length}`, createdAt: 0, size: content.length }, removed: [] }));
-      },
-      list: () => Promise.resolve(ok({ folder: '/backups', backups: [] })),
-      read: () => Promise.resolve(ok('')),
-    };
+    const desk = await deskWithSettings();
+    const written: string[] = [];
+    const autoBackups = fakeAutoBackups((content) => {
+      written.push(content);
+      return Promise.resolve(ok({ written: { name: `auto-${written.length}`, createdAt: 0, size: content.length, datedAhead: false }, removed: [] }));
+    });
     const platform = { autoBackups } as unknown as DeskPlatform;
     const backup = createBackupService({ backup: desk.repos.backup, platform, sha256, appVersion: 'test' });
     const outcomes: unknown[] = [];
@@ -52,17 +68,72 @@ describe('automatic backups', () => {
 
     expect(await timers.fire()).toBe(60_000);
     expect(written).toHaveLength(1);
-    expect(JSON.parse(written[0]!.content)).toMatchObject({ format: 'response-desk-backup' });
-    expect(written[0]!.keepLast).toBe(12);
+    expect(JSON.parse(written[0]!)).toMatchObject({ format: 'response-desk-backup' });
 
     expect(await timers.fire()).toBe(10 * 60_000);
     expect(written).toHaveLength(1);
 
-    const fields = validateIncidentDraft(makeDraft());
-    if (fields.ok) await desk.repos.incidents.create(fields.value, actor());
+    await addIncident(desk);
     await timers.fire();
     expect(written).toHaveLength(2);
-    expect(outcomes).toEqual([{ ok: true, name: 'auto-1' }, { ok: true, name: 'auto-2' }]);
+    expect(outcomes).toEqual([
+      { at: 0, ok: true, name: 'auto-1', everyMinutes: 10 },
+      { at: 0, ok: true, name: 'auto-2', everyMinutes: 10 },
+    ]);
     stop();
+  });
+
+  it('shows and logs a failed run, whether refused by main or thrown, and the schedule goes on', async () => {
+    const desk = await deskWithSettings();
+    let calls = 0;
+    const autoBackups = fakeAutoBackups(() => {
+      calls += 1;
+      if (calls === 1) return Promise.reject(new Error('An object could not be cloned.'));
+      if (calls === 2) return Promise.resolve(err({ code: 'io-failed', message: 'The automatic backup could not be written: the disk holding /data/backups is full, and the policy lets no older backup go' }));
+      return Promise.resolve(ok({ written: { name: 'auto-3', createdAt: 0, size: 2, datedAhead: false }, removed: [] }));
+    });
+    const backup = createBackupService({ backup: desk.repos.backup, platform: { autoBackups } as unknown as DeskPlatform, sha256, appVersion: 'test' });
+    const outcomes: { ok: boolean }[] = [];
+    const log = vi.fn();
+    const timers = manualScheduler();
+    startAutoBackups({ db: desk.db, backup, autoBackups, settings: () => desk.repos.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), log, schedule: timers.schedule });
+
+    expect(await timers.fire()).toBe(60_000);
+    expect(await timers.fire()).toBe(10 * 60_000);
+    expect(await timers.fire()).toBe(10 * 60_000);
+    expect(outcomes).toMatchObject([
+      { ok: false, message: 'An object could not be cloned.' },
+      { ok: false, message: expect.stringContaining('is full') as unknown },
+      { ok: true, name: 'auto-3' },
+    ]);
+    expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('goes on when reading the desk itself fails', async () => {
+    const desk = await deskWithSettings();
+    const autoBackups = fakeAutoBackups(() => Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })));
+    const backup = createBackupService({ backup: desk.repos.backup, platform: { autoBackups } as unknown as DeskPlatform, sha256, appVersion: 'test' });
+    const outcomes: { ok: boolean }[] = [];
+    const timers = manualScheduler();
+    let broken = true;
+    startAutoBackups({
+      db: desk.db, backup, autoBackups, now: () => 0, onResult: (r) => outcomes.push(r), log: () => undefined, schedule: timers.schedule,
+      settings: () => (broken ? Promise.reject(new Error('The database connection was closed.')) : desk.repos.settings.get()),
+    });
+    await timers.fire();
+    broken = false;
+    await timers.fire();
+    expect(outcomes.map((o) => o.ok)).toEqual([false, true]);
+  });
+
+  it.each([
+    ['The automatic backup could not be written: the disk holding /data/backups is full, even after removing the 2 older backups the policy lets go'],
+    ['The desktop shell sent an unexpected reply (written.datedAhead: Required).'],
+    ['The disk is full: "/x" could not be saved.  '],
+  ])('says a failure in one clean sentence: %s', (reason) => {
+    const text = autoBackupFailureNotice(reason, 10);
+    expect(text).toMatch(/^The automatic backup .*; the desk tries again in 10 minutes, and meanwhile a backup can be saved by hand in Settings\.$/);
+    expect(text).not.toMatch(/\.\.|\. [A-Z].*;/);
+    expect(text.endsWith('..')).toBe(false);
   });
 });

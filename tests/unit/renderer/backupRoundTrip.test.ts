@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createBackupService } from '@renderer/features/settings/backupService';
 import type { DeskPlatform } from '@renderer/platform/platform';
+import { canonicalJson } from '@shared/domain/integrity/canonical';
 import { ok } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
@@ -111,5 +112,58 @@ describe('backup and restore', () => {
     const rows: TableRows = { ...before, contacts: [makeContact({ id: 'dup' }), makeContact({ id: 'dup' })] };
     await expect(target.repos.backup.replaceAll(rows, actor(), 'test')).rejects.toThrow();
     expect(await snapshot(target)).toEqual(before);
+  });
+});
+
+describe('restoring a backup whose timeline was altered and resealed', () => {
+  /** The backup with one revision's title edited and every hash a checksum could catch recomputed. */
+  async function tamperedBackup() {
+    const source = await populatedDesk();
+    const { platform, saved } = memoryPlatform();
+    await createBackupService({ backup: source.repos.backup, platform, sha256, appVersion: '0.1.0' }).save(actor(), 'Kristiansand');
+    const file = JSON.parse(saved[0]!.content) as { data: TableRows; checksum: { value: string } };
+    const revision = file.data.timelineRevisions.find((r) => r.content.title === 'Road closed')!;
+    revision.content = { ...revision.content, title: 'Road open' };
+    const entry = file.data.timelineEntries.find((e) => e.id === revision.entryId)!;
+    entry.title = 'Road open';
+    file.checksum.value = await sha256(canonicalJson(file.data));
+    return { text: JSON.stringify(file), incidentId: revision.incidentId, entryId: revision.entryId };
+  }
+
+  it('walks every chain before replacing anything, and names the incident and the entry', async () => {
+    const { text, entryId } = await tamperedBackup();
+    const target = await populatedDesk();
+    const before = await snapshot(target);
+    const service = createBackupService({ backup: target.repos.backup, platform: memoryPlatform().platform, sha256, appVersion: '0.1.0' });
+    const checked = await service.check(text, 'tampered.json');
+    if (!checked.ok) throw new Error(checked.error);
+    expect(checked.value.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'broken-chain',
+        incidentTitle: makeDraft().title,
+        entryId,
+        entryTitle: 'Road open',
+        problem: 'hash-mismatch',
+        detail: expect.stringContaining('Integrity check FAILED at revision 2 of the chain (entry “Road open”)') as unknown,
+      }),
+    ]);
+    // Not without the person's explicit choice: the desk stays exactly as it was.
+    const refused = await service.restore(checked.value, actor());
+    expect(refused.ok ? 'restored' : refused.error).toMatch(/^Nothing was restored: the timeline of “.*” in this backup does not check out/);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('restores only on an explicit choice, records it in the desk’s and the incident’s audit trail, and the break stays visible', async () => {
+    const { text, incidentId } = await tamperedBackup();
+    const target = freshDesk();
+    const service = createBackupService({ backup: target.repos.backup, platform: memoryPlatform().platform, sha256, appVersion: '0.1.0' });
+    const checked = await service.check(text, 'tampered.json');
+    if (!checked.ok) throw new Error(checked.error);
+    expect(await service.restore(checked.value, actor({ operator: 'Ola', now: T0 + 9000 }), { acceptBrokenChains: true })).toEqual({ ok: true, value: undefined });
+    const trail = await target.repos.audit.listForIncident(incidentId);
+    expect(trail[0]).toMatchObject({ action: 'restore', operator: 'Ola', summary: expect.stringMatching(/^Restored from a backup whose timeline chain is broken at entry “Road open”; Ola accepted it after the warning$/) as unknown });
+    const desk = (await target.db.auditLog.toArray()).find((a) => a.entityType === 'database');
+    expect(desk?.summary).toMatch(/with the timeline chain of 1 incident broken \(accepted\)$/);
+    expect(await target.repos.timeline.verify(incidentId)).toMatchObject({ ok: false, firstBreak: { problem: 'hash-mismatch' } });
   });
 });

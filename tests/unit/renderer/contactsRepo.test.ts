@@ -50,11 +50,11 @@ describe('contacts repository', () => {
     expect((await desk.db.auditLog.toArray()).filter((a) => a.action === 'import')).toHaveLength(2);
   });
 
-  it('refuses to save a tree with a loop, leaving the stored tree as it was', async () => {
+  it('refuses to save a tree that places someone twice (a loop included), leaving the stored tree as it was', async () => {
     const { desk, tree, mayor } = await deskWithTree();
     const loop = [...tree.nodes, { id: 'n4', contactId: mayor.id, depth: 3, fallbackContactId: null }];
     const r = await desk.repos.contacts.saveTree(tree.id, { nodes: loop }, actor());
-    expect(r).toEqual({ ok: false, error: { code: 'cycle', path: ['Mette Dahl', 'Kari Holm', 'Imam Y. Rahman', 'Mette Dahl'] } });
+    expect(r).toEqual({ ok: false, error: { code: 'duplicate', path: ['Mette Dahl'] } });
     expect((await desk.repos.contacts.getTree(tree.id))?.nodes).toHaveLength(3);
   });
 
@@ -92,5 +92,27 @@ describe('contacts repository', () => {
     ]);
     // The refused change left no trace.
     expect((await desk.repos.contacts.getActivation(id))?.nodes[0]?.state).toBe('reached');
+  });
+
+  it('starts a tree a second time only when asked, and stands an activation down with its reason on the timeline', async () => {
+    const { desk, tree, incident } = await deskWithTree();
+    const first = await desk.repos.contacts.startActivation(incident.id, tree.id, actor({ now: T0 + 1000 }));
+    if (!first.ok) throw new Error('start');
+    const unasked = await desk.repos.contacts.startActivation(incident.id, tree.id, actor({ now: T0 + 2000 }));
+    expect(!unasked.ok && unasked.error.code).toBe('already-activated');
+    expect(await desk.repos.contacts.listActivations(incident.id)).toHaveLength(1);
+
+    const down = await desk.repos.contacts.standDown(first.value.id, 'Threat over', actor({ now: T0 + 3000 }));
+    expect(down.ok && down.value.standDown).toEqual({ at: T0 + 3000, by: 'Ingrid Berg', reason: 'Threat over' });
+    const call = await desk.repos.contacts.setCallState(first.value.id, 'n1', 'reached', '', actor({ now: T0 + 4000 }));
+    expect(!call.ok && call.error.code).toBe('stood-down');
+    const titles = (await desk.db.timelineEntries.where('incidentId').equals(incident.id).toArray()).map((e) => e.title);
+    expect(titles).toContain('Call tree “Faith leaders” stood down: 0 of 3 reached');
+    const audit = (await desk.db.auditLog.toArray()).filter((a) => a.entityId === first.value.id);
+    expect(audit.map((a) => a.summary)).toContain('Call tree stood down: Faith leaders');
+
+    const again = await desk.repos.contacts.startActivation(incident.id, tree.id, actor({ now: T0 + 5000 }), { again: true });
+    expect(again.ok).toBe(true);
+    expect(await desk.repos.contacts.listActivations(incident.id)).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sealRecord } from '@shared/domain/record/recordFile';
 import { verifyRecordText } from '@shared/domain/record/verifyRecord';
 
-import { DNS_NAME, DNS_NUMBER_TYPED, makeRecord, OVERRIDE_REASON, RELEASED_LINE, RETURN_COMMENT, REVISED_LINE } from '../../factories/record';
+import { DNS_NAME, DNS_NUMBER_TYPED, makeRecord, OVERRIDE_REASON, RELEASED_LINE, RETURN_COMMENT, REVISED_LINE, STAND_DOWN_REASON } from '../../factories/record';
 import { sha256 } from '../../factories/timeline';
 
 const verify = (text: string) => verifyRecordText(text, sha256);
@@ -44,13 +44,13 @@ describe('after-action record: three editions of one incident', () => {
     expect(redactionCounts(record)).toMatchObject({
       'Review comments and reasons given for overriding sensitivity warnings': 6,
       'Names of people marked “do not share”': 3,
-      'Phone numbers in free text': 2,
+      'Phone numbers in free text': 3,
       'Email addresses in free text': 2,
       'Personal contact details (phone numbers, email addresses, call signs)': 1,
     });
     // Each replacement says where it was made, never what was there.
     const phones = record.redactions.find((r) => r.what === 'Phone numbers in free text');
-    expect(phones?.places).toEqual(['Timeline entry at 24 Nov 2026 14:15 (communication), title', 'Revision 6 of the chain, timeline entry at 24 Nov 2026 14:15 (communication), title']);
+    expect(phones?.places).toEqual(['Timeline entry at 24 Nov 2026 14:15 (communication), title', 'Revision 6 of the chain, timeline entry at 24 Nov 2026 14:15 (communication), title', 'Call tree “Faith leaders”, reason for standing it down']);
     // The text was reworded, so the chain cannot be walked from this edition: attested instead.
     expect(record.integrity.chainComplete).toBe(false);
     expect((await verify(text)).ok).toBe(true);
@@ -86,7 +86,7 @@ describe('after-action record: three editions of one incident', () => {
       'Checklist notes': 2,
       'The audit trail': 3,
       'Names of people marked “do not share”': 2,
-      'Phone numbers in free text': 1,
+      'Phone numbers in free text': 2,
       'Email addresses in free text': 1,
       'Names withheld (victims, witnesses, suspects): 3 listed': 1,
     });
@@ -94,6 +94,17 @@ describe('after-action record: three editions of one incident', () => {
     const result = await verify(text);
     expect(result.ok).toBe(true);
     expect(result.checks.find((c) => c.name === 'hash chain')?.detail).toContain('Not walkable from this record: the public edition leaves parts of the timeline out');
+  });
+});
+
+describe('after-action record: a call tree stood down', () => {
+  it('says when, by whom and why; outside the team the reason loses the number typed into it', async () => {
+    const internal = await makeRecord('internal');
+    expect(internal.content.activations?.[0]?.standDown).toMatchObject({ by: 'Ingrid Berg', reason: STAND_DOWN_REASON });
+    const council = await makeRecord('council');
+    expect(council.content.activations?.[0]?.standDown?.reason).toBe('Police took over the calls; the fallback is on [phone number withheld]');
+    expect(JSON.stringify(council)).not.toContain('922 22 222');
+    expect((await verify(JSON.stringify(council))).ok).toBe(true);
   });
 });
 

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 
-import { activationProgress, changeState, checkTransition, escalateToFallback, isSettled, nextCallsFor, startActivation, timelineContentFor } from '@shared/domain/contacts/activation';
+import {
+  activationProgress,
+  changeState,
+  checkTransition,
+  describeActivationError,
+  earlierActivationsOf,
+  escalateToFallback,
+  isSettled,
+  isStoodDown,
+  nextCallsFor,
+  standDownActivation,
+  standDownContent,
+  startActivation,
+  timelineContentFor,
+} from '@shared/domain/contacts/activation';
 import { findDuplicates, isStale, validateContactFields } from '@shared/domain/contacts/contact';
 import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_CATEGORIES_SOURCE, matchCategory } from '@shared/domain/contacts/stakeholderCategories';
-import { addNode, describeTreeError, findCycle, indent, moveDown, moveUnder, moveUp, outdent, removeNode } from '@shared/domain/contacts/tree';
+import { addNode, describeTreeError, findCycle, findNewDuplicate, indent, moveDown, moveUnder, moveUp, outdent, removeNode, setFallback } from '@shared/domain/contacts/tree';
 import { TreeActivationSchema } from '@shared/schemas/contacts';
 
 import { makeContact, makeContactFields, makeNodes, makeTree } from '../../factories/contacts';
@@ -62,7 +76,32 @@ describe('call tree outline', () => {
     const out = outdent(tree, 'n3', nameOf);
     expect(out.ok && out.value.map((n) => [n.contactId, n.depth])).toEqual([['a', 0], ['b', 1], ['c', 1], ['d', 1]]);
     const top = outdent(tree, 'n1', nameOf);
-    expect(!top.ok && describeTreeError(top.error)).toBe('This person is already at the top of the tree.');
+    expect(!top.ok && describeTreeError(top.error)).toBe('Refused: Mayor is already at the top of the tree.');
+  });
+
+  it('names the path of the person in every refused move', () => {
+    const first = moveUp(tree, 'n2', nameOf);
+    expect(!first.ok && describeTreeError(first.error)).toBe('Refused: Chief of staff is already called first (Mayor → Chief of staff).');
+    const last = moveDown(tree, 'n4', nameOf);
+    expect(!last.ok && describeTreeError(last.error)).toBe('Refused: Imam Y. Rahman is already called last (Mayor → Imam Y. Rahman).');
+    const nobody = indent(tree, 'n2', nameOf);
+    expect(!nobody.ok && describeTreeError(nobody.error)).toBe('Refused: nobody above Chief of staff at the same level could call them (Mayor → Chief of staff). Move them down first, or add someone above.');
+    const under = moveUnder(tree, 'n2', 'n3', nameOf);
+    expect(!under.ok && describeTreeError(under.error)).toBe('Refused: Chief of staff cannot be placed under themself or under someone they call (Mayor → Chief of staff).');
+    const own = setFallback(tree, 'n3', 'c', nameOf);
+    expect(!own.ok && describeTreeError(own.error)).toBe('Refused: Community liaison cannot be their own fallback (Mayor → Chief of staff → Community liaison). Choose someone else.');
+  });
+
+  it('places a person in a tree only once, saying where they already are', () => {
+    const again = addNode(tree, { id: 'n9', contactId: 'c', depth: 0, fallbackContactId: null }, null, nameOf);
+    expect(!again.ok && again.error).toEqual({ code: 'duplicate', path: ['Mayor', 'Chief of staff', 'Community liaison'] });
+    expect(!again.ok && describeTreeError(again.error)).toContain('Refused: Community liaison is already in this tree (Mayor → Chief of staff → Community liaison).');
+    // As someone's fallback, a person already in the tree is fine.
+    expect(setFallback(tree, 'n4', 'b', nameOf).ok).toBe(true);
+    // A tree stored with a repeat keeps it until removed, but gains no new one.
+    const legacy = makeNodes([['a', 0], ['b', 1], ['b', 1]]);
+    expect(findNewDuplicate(legacy, legacy, nameOf)).toBeNull();
+    expect(findNewDuplicate(tree, [...tree, { id: 'n9', contactId: 'a', depth: 0, fallbackContactId: null }], nameOf)).toEqual(['Mayor']);
   });
 
   it('moves a person with everyone they call, within the same caller', () => {
@@ -85,13 +124,12 @@ describe('call tree outline', () => {
     expect(r.ok && r.value.map((n) => [n.contactId, n.depth])).toEqual([['a', 0], ['c', 1], ['d', 1]]);
   });
 
-  it('refuses a loop in who calls whom, naming the path', () => {
+  it('refuses a person under someone they call, and still finds a loop in a tree stored with one, naming the path', () => {
     const r = addNode(tree, { id: 'n9', contactId: 'a', depth: 0, fallbackContactId: null }, 'n3', nameOf);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error).toEqual({ code: 'cycle', path: ['Mayor', 'Chief of staff', 'Community liaison', 'Mayor'] });
-      expect(describeTreeError(r.error)).toContain('Mayor → Chief of staff → Community liaison → Mayor');
-    }
+    expect(!r.ok && r.error).toEqual({ code: 'duplicate', path: ['Mayor'] });
+    const stored = makeNodes([['a', 0], ['b', 1], ['c', 2], ['a', 3]]);
+    expect(findCycle(stored, nameOf)).toEqual(['Mayor', 'Chief of staff', 'Community liaison', 'Mayor']);
+    expect(describeTreeError({ code: 'cycle', path: ['Mayor', 'Chief of staff', 'Mayor'] })).toContain('Mayor → Chief of staff → Mayor');
     expect(findCycle(tree, nameOf)).toBeNull();
   });
 });
@@ -151,6 +189,27 @@ describe('activation', () => {
     expect(entry.title).toBe('Call tree “Faith leaders”: Chief of staff unreachable, passed to fallback Deputy');
     expect(entry.category).toBe('communication');
     expect(entry.links).toEqual([{ kind: 'contact', id: 'e' }, { kind: 'activation', id: 'act_1' }]);
+  });
+
+  it('stands an activation down with a reason, after which no call changes', () => {
+    const a = start();
+    expect(standDownActivation(a, '  ', T0, 'Ingrid Berg')).toEqual({ ok: false, error: { code: 'reason-required' } });
+    const down = standDownActivation(a, 'Threat over', T0 + 60_000, 'Ingrid Berg');
+    if (!down.ok) throw new Error('stand down');
+    expect(down.value.standDown).toEqual({ at: T0 + 60_000, by: 'Ingrid Berg', reason: 'Threat over' });
+    expect(isStoodDown(down.value)).toBe(true);
+    expect(TreeActivationSchema.safeParse(down.value).success).toBe(true);
+    const call = changeState(down.value, 'n1', 'reached', '', T0 + 120_000);
+    expect(!call.ok && describeActivationError(call.error)).toContain('was stood down by Ingrid Berg');
+    expect(standDownActivation(down.value, 'Again', T0, 'Ingrid Berg').ok).toBe(false);
+    expect(standDownContent(down.value, T0 + 60_000)).toMatchObject({ title: 'Call tree “Faith leaders” stood down: 0 of 4 reached', body: 'Threat over', links: [{ kind: 'activation', id: 'act_1' }] });
+  });
+
+  it('finds the earlier activations of the same tree, newest first', () => {
+    const first = { ...start(), id: 'act_1', treeId: 'tree_faith', startedAt: T0 };
+    const second = { ...start(), id: 'act_2', treeId: 'tree_faith', startedAt: T0 + 1000 };
+    const other = { ...start(), id: 'act_3', treeId: 'tree_other' };
+    expect(earlierActivationsOf([first, other, second], 'tree_faith').map((a) => a.id)).toEqual(['act_2', 'act_1']);
   });
 
   it('refuses escalation where there is no fallback', () => {

@@ -58,10 +58,10 @@ describe('timeline CSV', () => {
     expect(r.ok && r.value.errors).toEqual([
       { row: 3, column: 'Date', problem: '“2026-13-40” is not a date in the calendar' },
       { row: 4, column: 'Time', problem: '“24:00” is not a time of day (the clock runs from 00:00 to 23:59)' },
-      { row: 5, column: 'What', problem: 'is empty' },
+      { row: 5, column: 'What', problem: 'The title is empty: say in a few words what happened' },
       { row: 6, column: 'Type', problem: expect.stringContaining('“party” is not a category') as string },
       { row: 7, column: 'Verified', problem: '“maybe” is not unverified, confirmed or disproven' },
-      { row: 8, column: 'Tags', problem: '“a/b” cannot be a tag (letters, digits, - and _, at most 40)' },
+      { row: 8, column: 'Tags', problem: '“a/b” cannot be a tag: use letters, digits, - and _' },
       { row: 9, column: 'Date', problem: '2026-03-29 02:30 did not exist in Europe/Oslo (clocks skipped that hour)' },
     ]);
   });
@@ -78,5 +78,25 @@ describe('timeline CSV', () => {
     expect(importRows(t, { title: 0 }, { timeZone: OSLO })).toEqual({ ok: false, error: 'Choose the column with the date (and time) it happened.' });
     expect(readCsv('\uFEFF  \n')).toEqual({ ok: false, error: { code: 'empty' } });
     expect(readCsv('a,b\n"unclosed,1\n').ok).toBe(false);
+  });
+});
+
+describe('timeline CSV and the limits the desk reads back', () => {
+  it('names a row past the limits by row and column, before anything is written', () => {
+    const tags = Array.from({ length: 31 }, (_, i) => `t${i}`).join(' ');
+    const t = table(`title,date,tags\r\nRoad closed,2026-11-24 14:05,${tags}\r\nFine,2026-11-24 14:06,traffic\r\n`);
+    const result = importRows(t, autoMap(t.headers), { timeZone: OSLO });
+    expect(result.ok && result.value.errors).toEqual([{ row: 2, column: 'tags', problem: '31 tags; an entry takes up to 30' }]);
+    expect(result.ok && result.value.contents.map((c) => c.title)).toEqual(['Fine']);
+  });
+
+  it('reads its own neutralised cells back as typed', async () => {
+    const log = makeLog();
+    await log.add('a', makeContent({ title: '=HYPERLINK("http://x","Click")', source: '+47 38 07 50 00' }), { operator: 'Ingrid', now: T });
+    const csv = timelineToCsv([...log.entries.values()], OSLO);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""Click"")"`);
+    const t = table(csv);
+    const result = importRows(t, autoMap(t.headers), { timeZone: OSLO });
+    expect(result.ok && result.value.contents[0]).toMatchObject({ title: '=HYPERLINK("http://x","Click")', source: '+47 38 07 50 00' });
   });
 });

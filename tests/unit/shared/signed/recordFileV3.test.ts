@@ -20,7 +20,7 @@ describe('the after-action record, format version 3: the desks’ signed records
     const fixture = await readFile(new URL('../../../fixtures/records/v3-internal-signed.json', import.meta.url), 'utf8');
     const built = await makeSignedRecordFile();
     expect(recordText(built)).toBe(fixture.trimEnd());
-    expect(built.checksum.value).toBe('d8aa0abc466f03173cf8b3f6f0426b32504b94254836876b9b5465f24ced2868');
+    expect(built.checksum.value).toBe('9ecb2ae72b94e8588b96248f64a83fba81ba5402ab26f08a150f62c17d712097');
     expect(RecordFileV3Schema.safeParse(JSON.parse(fixture)).success).toBe(true);
   });
 

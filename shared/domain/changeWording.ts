@@ -1,0 +1,148 @@
+import { STATUS_LABELS } from './checklists/items';
+import { ROLE_TITLES } from './checklists/roles';
+import { GUIDE_RESPONSE_PHASES, PREPAREDNESS_PHASE } from './guide/phases';
+import { INCIDENT_KIND_LABELS } from './incident/commands';
+import { formatWallClock } from './incident/wallClock';
+import type { FieldChange } from '../schemas/entities';
+
+/** One line of a history or audit trail: "Start time: 10:14 → 10:17". */
+export type ChangeLine = { label: string; before: string; after: string };
+
+/**
+ * What the fields the desk records are called on screen. A field missing here is still shown
+ * in words ("someField" reads "Some field"): an audit line never shows the programme's names.
+ */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: 'Title',
+  kind: 'Kind',
+  startAt: 'Start time',
+  timeZone: 'Time zone',
+  location: 'Location',
+  description: 'Description',
+  status: 'Status',
+  closedAt: 'Closed at',
+  phase: 'Phase',
+  owner: 'Owner',
+  offset: 'Due',
+  assignee: 'Assigned to',
+  notes: 'Notes',
+  resolutionNote: 'Note on resolving it',
+  resolvedAt: 'Resolved at',
+  resolvedBy: 'Resolved by',
+  resolvedWith: 'Resolved by the record',
+  version: 'Version',
+  channels: 'Channels',
+  decision: 'Decision',
+  people: 'People named in it',
+  ticked: 'Guidance points ticked',
+  terms: 'Terms to avoid',
+  name: 'Name',
+  organisation: 'Organisation',
+  role: 'Role',
+  category: 'Category',
+  phones: 'Phone numbers',
+  email: 'Email',
+  radioCallSign: 'Radio call sign',
+  languages: 'Languages',
+  afterHours: 'After hours',
+  doNotShare: 'Do not share',
+  consentOnFile: 'Consent on file',
+  intermediaryId: 'Trusted intermediary',
+  lastVerifiedAt: 'Details last verified',
+  nodes: 'Who calls whom',
+  cityName: 'City',
+  operatorName: 'Operator',
+  operatorRole: 'Operator’s role',
+  defaultTimeZone: 'Default time zone',
+  backupEveryMinutes: 'Automatic backup every (minutes)',
+  backupKeepLast: 'Automatic backups kept',
+  backupKeepDailyForDays: 'Daily backups kept for (days)',
+  contactStaleDays: 'Contact details stale after (days)',
+  templateKey: 'Checklist',
+  origin: 'Origin',
+  changeNote: 'Note on the change',
+  type: 'Type',
+  language: 'Language',
+  purpose: 'Purpose',
+  audience: 'Audience',
+  body: 'Text',
+  dos: 'Do',
+  donts: 'Don’t',
+  pages: 'Guide pages',
+  stoodDownAt: 'Stood down at',
+  standDownReason: 'Reason for standing down',
+  text: 'Text',
+  area: 'Area',
+  dueAt: 'Due',
+  planVersion: 'Plan version',
+};
+
+/** "radioCallSign" → "Radio call sign". */
+export function humaniseField(field: string): string {
+  const words = field
+    .replace(/[._]+/g, ' ')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The on-screen name of a recorded field (the last part of "nodes.n1.state" for nested ones). */
+export function fieldLabel(field: string): string {
+  if (/^nodes\.[^.]+\.state$/.test(field)) return 'Call status';
+  if (/^nodes\.[^.]+\.onFallback$/.test(field)) return 'Calling the fallback instead';
+  return FIELD_LABELS[field] ?? humaniseField(field);
+}
+
+const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries([PREPAREDNESS_PHASE, ...GUIDE_RESPONSE_PHASES].map((p) => [p.id, p.label]));
+
+/**
+ * Two instants as a person compares them: only the times when both fall on the same day on the
+ * incident's clock ("10:14 → 10:17"), the dates as well otherwise.
+ */
+export function instantPair(before: number | null, after: number | null, timeZone: string): [string, string] {
+  const day = (at: number) => formatWallClock(at, timeZone, 'yyyy-MM-dd');
+  const sameDay = before !== null && after !== null && day(before) === day(after);
+  const show = (at: number | null) => (at === null ? 'not set' : formatWallClock(at, timeZone, sameDay ? 'HH:mm' : 'EEE d MMM yyyy, HH:mm'));
+  return [show(before), show(after)];
+}
+
+const isInstantField = (field: string) => /At$/.test(field);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A recorded value in words. */
+function valueInWords(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'not set';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') {
+    if (field === 'kind' && value in INCIDENT_KIND_LABELS) return INCIDENT_KIND_LABELS[value as keyof typeof INCIDENT_KIND_LABELS];
+    if (field === 'phase' && value in PHASE_LABELS) return PHASE_LABELS[value] ?? value;
+    if (field === 'owner' && value in ROLE_TITLES) return ROLE_TITLES[value as keyof typeof ROLE_TITLES];
+    if (field === 'status' && value in STATUS_LABELS) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
+    return value.replace(/-/g, ' ');
+  }
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? 'none' : value.join(', ');
+    if (field === 'nodes') return plural(value.length, 'person', 'people');
+    if (field === 'phones') return plural(value.length, 'number', 'numbers');
+    return plural(value.length, 'item', 'items');
+  }
+  return 'changed';
+}
+
+/** A recorded change as a person reads it, on the incident's clock. */
+export function describeFieldChange(change: FieldChange, timeZone: string): ChangeLine {
+  const label = fieldLabel(change.field);
+  if (isInstantField(change.field) && (typeof change.before === 'number' || typeof change.after === 'number')) {
+    const [before, after] = instantPair(typeof change.before === 'number' ? change.before : null, typeof change.after === 'number' ? change.after : null, timeZone);
+    return { label, before, after };
+  }
+  return { label, before: valueInWords(change.field, change.before), after: valueInWords(change.field, change.after) };
+}
+
+/** "start time, title": the fields a change touched, for its summary line. */
+export function fieldList(changes: readonly Pick<FieldChange, 'field'>[]): string {
+  return changes.map((c) => fieldLabel(c.field).toLowerCase()).join(', ');
+}

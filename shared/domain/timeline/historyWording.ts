@@ -1,0 +1,117 @@
+import { instantPair, type ChangeLine } from '../changeWording';
+import type { EntryContent, EntryLink, TimelineRevision } from '../../schemas/timeline';
+import { CATEGORY_LABELS, VERIFICATION_LABELS } from './entryForm';
+
+/** What each field of an entry is called on screen. */
+export const ENTRY_FIELD_LABELS: Readonly<Record<keyof EntryContent, string>> = {
+  occurredAt: 'When it happened',
+  occurredPrecision: 'How exact the time is',
+  reportedAt: 'When the city heard of it',
+  category: 'Category',
+  title: 'What happened',
+  body: 'Notes',
+  source: 'Source',
+  sourceContactId: 'Source in the directory',
+  verification: 'Verification',
+  tags: 'Tags',
+  release: 'Release',
+  links: 'Linked records',
+  onBehalfOf: 'Logged on behalf of',
+  transcribed: 'Transcribed from a paper log',
+  retracted: 'Retracted',
+  retractionReason: 'Reason for retracting',
+};
+
+const PRECISION_WORDS: Readonly<Record<EntryContent['occurredPrecision'], string>> = { exact: 'exact', approximate: 'approximate', date: 'date only' };
+const RELEASE_WORDS: Readonly<Record<EntryContent['release'], string>> = { internal: 'internal only', public: 'releasable to the public' };
+
+/** Fields that are not the entry's content: verification and retraction have their own marks. */
+const NOT_CONTENT: readonly (keyof EntryContent)[] = ['verification', 'retracted', 'retractionReason'];
+/** Shown by the revision's own heading and reason, not as a change line. */
+const SHOWN_ELSEWHERE: readonly (keyof EntryContent)[] = ['retracted', 'retractionReason'];
+
+export type WordingContext = {
+  timeZone: string;
+  /** The name of a contact, or undefined when it is not on this desk. */
+  contactName: (id: string) => string | undefined;
+  describeLink: (link: EntryLink) => string;
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields that differ between two contents, in the form's order. */
+export function changedFields(prev: EntryContent, next: EntryContent): (keyof EntryContent)[] {
+  return (Object.keys(ENTRY_FIELD_LABELS) as (keyof EntryContent)[]).filter((k) => !same(prev[k], next[k]));
+}
+
+/** True when a revision changed what the entry says, not only its verification or retraction. */
+export function isContentCorrection(prev: EntryContent, next: EntryContent): boolean {
+  return changedFields(prev, next).some((k) => !NOT_CONTENT.includes(k));
+}
+
+/** How many times an entry's content was corrected, from its revisions (oldest first). */
+export function contentCorrections(revisions: readonly Pick<TimelineRevision, 'content'>[]): number {
+  let count = 0;
+  for (let i = 1; i < revisions.length; i += 1) {
+    const prev = revisions[i - 1];
+    const next = revisions[i];
+    if (prev && next && isContentCorrection(prev.content, next.content)) count += 1;
+  }
+  return count;
+}
+
+function valueInWords(key: keyof EntryContent, value: EntryContent[keyof EntryContent], ctx: WordingContext): string {
+  switch (key) {
+    case 'occurredPrecision':
+      return PRECISION_WORDS[value as EntryContent['occurredPrecision']];
+    case 'category':
+      return CATEGORY_LABELS[value as EntryContent['category']];
+    case 'verification':
+      return VERIFICATION_LABELS[value as EntryContent['verification']];
+    case 'release':
+      return RELEASE_WORDS[value as EntryContent['release']];
+    case 'tags': {
+      const tags = value as string[];
+      return tags.length === 0 ? 'none' : tags.map((t) => `#${t}`).join(' ');
+    }
+    case 'links': {
+      const links = value as EntryLink[];
+      return links.length === 0 ? 'none' : links.map(ctx.describeLink).join('; ');
+    }
+    case 'sourceContactId':
+      return value === null ? 'none' : (ctx.contactName(value as string) ?? 'a contact no longer on this desk');
+    case 'transcribed':
+    case 'retracted':
+      return value ? 'yes' : 'no';
+    default:
+      return value === null || value === '' ? 'empty' : typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
+/** What a revision changed, in words, field by field. */
+export function describeEntryChanges(prev: EntryContent, next: EntryContent, ctx: WordingContext): ChangeLine[] {
+  return changedFields(prev, next)
+    .filter((k) => !SHOWN_ELSEWHERE.includes(k))
+    .map((k) => {
+      const label = ENTRY_FIELD_LABELS[k];
+      if (k === 'occurredAt' || k === 'reportedAt') {
+        const [before, after] = instantPair(prev[k], next[k], ctx.timeZone);
+        return { label, before, after };
+      }
+      return { label, before: valueInWords(k, prev[k], ctx), after: valueInWords(k, next[k], ctx) };
+    });
+}
+
+/** The heading of a revision in an entry's history. */
+export function revisionHeading(kind: TimelineRevision['kind'], prev: EntryContent | null, next: EntryContent): string {
+  switch (kind) {
+    case 'create':
+      return 'Logged';
+    case 'retract':
+      return 'Retracted';
+    case 'verify':
+      return `Marked ${VERIFICATION_LABELS[next.verification].toLowerCase()}`;
+    case 'edit':
+      return prev && !isContentCorrection(prev, next) ? 'Verification changed' : 'Corrected';
+  }
+}

@@ -1,0 +1,58 @@
+import { useEffect, type ReactElement } from 'react';
+
+import { itemsCompletedBy, type ResolvingWork } from '@shared/domain/checklists/resolvedBy';
+import { describeStatusChangeError } from '@shared/domain/checklists/items';
+import { scheduleItems } from '@shared/domain/checklists/views';
+import type { ResolvedWith } from '@shared/schemas/checklists';
+import type { Incident } from '@shared/schemas/entities';
+
+import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useAppStore } from '../../store';
+import { dueText } from './checklistDisplay';
+import { useChecklistItems } from './queries';
+
+/**
+ * After work that completes a guide checklist item (the first statement released, the contact
+ * tree activated), offers to mark the item done, linked to what did it. An offer beside the work,
+ * not a dialog in its way: the next call or the next release need not wait for the answer.
+ * Shows nothing, and closes, when no open item matches.
+ */
+export function ResolveOffer({ incident, work, by, operatorName, onClose }: { incident: Incident; work: ResolvingWork; by: ResolvedWith; operatorName: string; onClose: () => void }): ReactElement | null {
+  const { repos, clock } = useDesk();
+  const showNotice = useAppStore((s) => s.showNotice);
+  const items = useChecklistItems(incident.id);
+  const matching = items === undefined ? undefined : scheduleItems(itemsCompletedBy(work, items), incident);
+  const none = matching?.length === 0;
+  useEffect(() => {
+    if (none) onClose();
+  }, [none, onClose]);
+  if (!matching || matching.length === 0) return null;
+  const now = clock();
+  return (
+    <section className="resolve-offer" aria-labelledby="resolve-offer-title">
+      <h3 id="resolve-offer-title" className="resolve-offer__title">{matching.length === 1 ? 'Mark the checklist item done?' : 'Mark the checklist items done?'}</h3>
+      <p>This completes {matching.length === 1 ? 'an item' : 'items'} on the incident&apos;s checklists:</p>
+      <ul className="resolve-offer__items">
+        {matching.map((i) => (
+          <li key={i.id}>
+            <strong>{i.title}</strong> <span className="muted">({dueText(i.dueAt, now, incident.timeZone, false).text})</span>
+          </li>
+        ))}
+      </ul>
+      <p>Marked done, {matching.length === 1 ? 'it is' : 'they are'} linked to {by.label} and logged on the timeline.</p>
+      <div className="button-row">
+        <button type="button" className="button" onClick={onClose}>Not now</button>
+        <button type="button" className="button button--primary" onClick={() => {
+          onClose();
+          void (async () => {
+            for (const i of matching) {
+              const r = await repos.checklists.resolveBy(i.id, by, actorFrom(operatorName, clock));
+              if (!r.ok) return showNotice('error', `“${i.title}” was not marked done: ${r.error.code === 'not-found' ? 'it is no longer on the desk.' : describeStatusChangeError(r.error)}`);
+            }
+            showNotice('success', `${matching.length === 1 ? `“${matching[0]?.title ?? ''}” marked done` : `${matching.length} checklist items marked done`}, linked to ${by.label}.`);
+          })();
+        }}>Mark done</button>
+      </div>
+    </section>
+  );
+}

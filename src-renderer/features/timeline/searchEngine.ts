@@ -1,0 +1,113 @@
+import { TimelineTextIndex, type TextSearchResult } from '@shared/domain/timeline/textIndex';
+
+import type { TimelineRepo } from '../../db/repos/timelineRepo';
+import type { SearchCache } from '../../db/searchCache';
+
+/** How far the index of an incident has got. */
+export type IndexProgress = { indexed: number; total: number; ready: boolean };
+
+type Reader = Pick<TimelineRepo, 'head' | 'count' | 'forEachPage' | 'revisionsAfter' | 'revisionAt' | 'getMany'>;
+
+type State = { index: TimelineTextIndex; syncedSeq: number; headHash: string; dirty: Set<number> | 'all' };
+
+/** How long after the last change the kept copy is rewritten: a burst of entries is written once. */
+const SAVE_AFTER_MS = 2000;
+
+/**
+ * Keeps one text index per incident. It starts from the copy kept at the end of the last session
+ * when that copy still matches the hash chain, or else from the entries, read in pages with
+ * progress; either way it is then brought up to date from the revisions chained since, so a
+ * correction is found under its new words and no longer under its old ones. Runs in the search
+ * worker; the same code runs in the page where no worker is available.
+ */
+export function createSearchEngine(repo: Reader, onProgress: (incidentId: string, p: IndexProgress) => void, cache: SearchCache | null = null) {
+  const states = new Map<string, Promise<State>>();
+  const saves = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const fromCache = async (incidentId: string): Promise<State | null> => {
+    const kept = await cache?.load(incidentId).catch(() => null);
+    if (!kept) return null;
+    // Trusted only if the chain still holds the revision it was synced to (a restore or another
+    // desk's record may have replaced the incident since).
+    const at = kept.syncedSeq === 0 ? null : await repo.revisionAt(incidentId, kept.syncedSeq);
+    if (kept.syncedSeq > 0 && at?.hash !== kept.headHash) return null;
+    return { index: TimelineTextIndex.fromTexts(kept.ids, kept.texts), syncedSeq: kept.syncedSeq, headHash: kept.headHash, dirty: new Set() };
+  };
+
+  // The chain position is read before the entries: anything written meanwhile is picked up by
+  // the next sync (putting an entry again is harmless), so nothing is missed.
+  const fromEntries = async (incidentId: string): Promise<State> => {
+    const index = new TimelineTextIndex();
+    const head = await repo.head(incidentId);
+    const total = await repo.count(incidentId);
+    onProgress(incidentId, { indexed: 0, total, ready: false });
+    await repo.forEachPage(incidentId, (page) => {
+      for (const e of page) index.put(e);
+      onProgress(incidentId, { indexed: index.size, total, ready: false });
+    });
+    return { index, syncedSeq: head.chainSeq, headHash: head.hash, dirty: 'all' };
+  };
+
+  const build = async (incidentId: string): Promise<State> => {
+    const state = (await fromCache(incidentId)) ?? (await fromEntries(incidentId));
+    onProgress(incidentId, { indexed: state.index.size, total: state.index.size, ready: true });
+    return state;
+  };
+
+  const scheduleSave = (incidentId: string, state: State) => {
+    if (!cache || (state.dirty !== 'all' && state.dirty.size === 0)) return;
+    clearTimeout(saves.get(incidentId));
+    // A fresh build is kept at once; later changes are gathered for a moment first.
+    saves.set(
+      incidentId,
+      setTimeout(() => {
+        const dirty = state.dirty;
+        state.dirty = new Set();
+        const { ids, texts } = state.index.contents();
+        // A copy that fails to be written is only a slower start next time.
+        void cache.save(incidentId, { syncedSeq: state.syncedSeq, headHash: state.headHash, ids: [...ids], texts: [...texts] }, dirty).catch(() => undefined);
+      }, state.dirty === 'all' ? 0 : SAVE_AFTER_MS),
+    );
+  };
+
+  const current = async (incidentId: string): Promise<TimelineTextIndex> => {
+    let pending = states.get(incidentId);
+    if (!pending) {
+      pending = build(incidentId);
+      states.set(incidentId, pending);
+      // A failed build is forgotten, so the next search tries again.
+      pending.catch(() => states.delete(incidentId));
+    }
+    const state = await pending;
+    const changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
+    const last = changed.reduce<(typeof changed)[number] | null>((a, r) => (a === null || r.chainSeq > a.chainSeq ? r : a), null);
+    if (last) {
+      const entries = await repo.getMany([...new Set(changed.map((r) => r.entryId))]);
+      for (const e of entries) {
+        if (!e) continue;
+        const at = state.index.put(e);
+        if (state.dirty !== 'all') state.dirty.add(at);
+      }
+      state.syncedSeq = last.chainSeq;
+      state.headHash = last.hash;
+    }
+    scheduleSave(incidentId, state);
+    return state.index;
+  };
+
+  return {
+    /** Starts building an incident's index ahead of its first search. */
+    prepare: async (incidentId: string): Promise<void> => {
+      await current(incidentId);
+    },
+    search: async (incidentId: string, query: string): Promise<TextSearchResult> => (await current(incidentId)).search(query),
+    /** Forgets every index, and the kept copies. */
+    reset: async (): Promise<void> => {
+      for (const timer of saves.values()) clearTimeout(timer);
+      saves.clear();
+      states.clear();
+      await cache?.clear();
+    },
+  };
+}
+export type SearchEngine = ReturnType<typeof createSearchEngine>;

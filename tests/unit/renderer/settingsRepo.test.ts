@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { T0, actor } from '../../factories/incident';
+import { freshDesk } from './testDb';
+
+describe('who is at the keyboard', () => {
+  it('switches the operator, with the hand-over in the audit log under the person taking over', async () => {
+    const { db, repos } = freshDesk();
+    await repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+    const next = await repos.settings.switchOperator('  Sofie Lie ', 'Duty officer', T0 + 60_000);
+    expect(next).toMatchObject({ operatorName: 'Sofie Lie', operatorRole: 'Duty officer', cityName: 'Kristiansand' });
+    const line = (await db.auditLog.toArray()).find((a) => a.at === T0 + 60_000);
+    expect(line).toMatchObject({
+      operator: 'Sofie Lie',
+      summary: 'Operator at the keyboard: Sofie Lie (taking over from Ingrid Berg)',
+      changes: [
+        { field: 'operatorName', before: 'Ingrid Berg', after: 'Sofie Lie' },
+        { field: 'operatorRole', before: '', after: 'Duty officer' },
+      ],
+    });
+  });
+
+  it('has nothing to switch on a desk not set up yet', async () => {
+    const { repos } = freshDesk();
+    expect(await repos.settings.switchOperator('Sofie Lie', '', T0)).toBeNull();
+  });
+});
