@@ -5,13 +5,16 @@ import { basename, join } from 'node:path';
 import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPackage';
 import type { Check } from '@shared/domain/record/verifyRecord';
 import { verifyRecordText, type RecordVerification } from '@shared/domain/record/verifyRecord';
+import { verifyAnyRecordText, type AnyRecordVerification } from '@shared/domain/record/verifySignedRecord';
 
+import { nodeEd25519Verifier } from './nodeEd25519';
 import { terminalSafe } from './terminalText';
 
 /**
  * response-desk-verify RECORD.json | PACKAGE.zip | PACKAGE-FOLDER
  * Checks an after-action record offline, without the desk: format, schema, checksum and the
- * timeline's hash chain; given an export package (the zip, or its files unzipped into a folder),
+ * timeline's hash chain, and (format 3) every desk's signature with node:crypto, printing each
+ * desk's key fingerprint and number of records; given an export package (the zip, or its files unzipped into a folder),
  * first every file against the package's manifest. Prints what it found; exits 0 when every
  * check passes, 1 otherwise.
  */
@@ -20,13 +23,24 @@ const MAX_BYTES = 2 * 1024 * 1024 * 1024;
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
 const sha256Bytes = (bytes: Uint8Array) => Promise.resolve(createHash('sha256').update(bytes).digest('hex'));
 
-function describeRecord(result: RecordVerification, out: (line: string) => void): void {
+function describeRecord(result: RecordVerification | AnyRecordVerification, out: (line: string) => void): void {
   const r = result.record;
   if (r) out(`Record of “${r.content.incident.title}” (${r.cityName}), exported ${r.exportedAt} by ${r.exportedBy}, ${r.profile} edition, format version ${r.formatVersion}, desk ${r.appVersion}`);
 }
 
 function printChecks(checks: readonly Check[], out: (line: string) => void): void {
   for (const c of checks) out(`${c.ok ? 'ok   ' : 'FAIL '} ${c.name}: ${c.detail}`);
+}
+
+/** Format 3: each desk of the roster, to match against the fingerprint the city read out or printed. */
+function printDesks(result: AnyRecordVerification, out: (line: string) => void): void {
+  if (result.desks === null) return;
+  out(`Desks in the record's roster (${result.desks.length}): compare each fingerprint with the one the city read out or printed.`);
+  for (const d of result.desks) {
+    out(`  “${d.name}” ${d.deskId}: ${d.records} signed record${d.records === 1 ? '' : 's'}`);
+    out(`    fingerprint ${d.fingerprint}`);
+    out(`    in words    ${d.words.join(' ')}`);
+  }
 }
 
 async function filesOfFolder(path: string): Promise<Map<string, Uint8Array>> {
@@ -44,8 +58,9 @@ export async function runVerify(args: readonly string[], write: (line: string) =
   const path = args[0];
   if (path === undefined || path === '--help' || path === '-h') {
     out('Usage: response-desk-verify RECORD.json | PACKAGE.zip | PACKAGE-FOLDER');
-    out('Checks a Response Desk after-action record: format, schema, SHA-256 checksum and hash chain;');
-    out('for an export package, first every file against its manifest.');
+    out('Checks a Response Desk after-action record: format, schema, SHA-256 checksum and hash chain,');
+    out("and every desk's Ed25519 signature, printing each desk's key fingerprint to compare with the");
+    out("one the city read out or printed; for an export package, first every file against its manifest.");
     return path === undefined ? 1 : 0;
   }
   let bytes: Uint8Array | null = null;
@@ -85,15 +100,17 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     return result.ok ? 0 : 1;
   }
 
-  const result = await verifyRecordText(new TextDecoder().decode(bytes ?? new Uint8Array()), sha256);
+  const result = await verifyAnyRecordText(new TextDecoder().decode(bytes ?? new Uint8Array()), sha256, { verify: nodeEd25519Verifier(), sha256Bytes: (b) => createHash('sha256').update(b).digest('hex') });
   describeRecord(result, out);
   printChecks(result.checks, out);
+  printDesks(result, out);
   const r = result.record;
   if (r && r.redactions.length > 0) {
     out('Left out of this record, as the record itself states:');
     for (const x of r.redactions) out(`  - ${x.what} (${x.count}): ${x.why}`);
   }
-  out(result.ok ? 'VERIFIED: the record is as the desk exported it.' : 'NOT VERIFIED: do not rely on this record.');
+  const signed = result.desks !== null ? " Every desk's signature checks out against the record's roster." : '';
+  out(result.ok ? `VERIFIED: the record is as the desk exported it.${signed}` : 'NOT VERIFIED: do not rely on this record.');
   return result.ok ? 0 : 1;
 }
 

@@ -8,6 +8,8 @@ import { LessonKindSchema, LessonSchema } from '../../schemas/lessons';
 import { PublishedHeadSchema } from '../../schemas/publishedHeads';
 import { ApprovalSchema, LanguageCodeSchema, ReleaseChannelSchema, StatementSchema, StatementStatusSchema, StatementVersionSchema } from '../../schemas/statements';
 import { StoredEntryContentSchema, StoredTimelineEntrySchema, StoredTimelineRevisionSchema } from '../../schemas/timeline';
+import { ChainHeadSchema, SignedRecordSchema } from '../signed/format';
+import { DeskIdentitySchema } from '../signed/identity';
 import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
 
 /**
@@ -18,10 +20,13 @@ import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
  *      checklists, lessons), what the edition includes and withholds, every redaction with where
  *      it was made, the published chain heads; an internal edition also carries the rows that
  *      rebuild the incident on another desk. Unknown fields anywhere are refused.
+ *   3: version 2, and the desks' signed records (`signed`): the roster of every desk's public
+ *      identity, the incident's signed records, and each desk's chain head. The desk still writes
+ *      version 2; version 3 is read and verified (signatures with the roster's keys).
  */
 export const RECORD_FORMAT = 'response-desk-record';
 export const RECORD_FORMAT_VERSION = 2;
-export const RECORD_FORMAT_VERSIONS = [1, 2] as const;
+export const RECORD_FORMAT_VERSIONS = [1, 2, 3] as const;
 
 const epochMs = z.number().int().nonnegative();
 const id = z.string().min(1).max(100);
@@ -289,6 +294,41 @@ export const RecordFileSchema = z.object({
 export type RecordFile = z.infer<typeof RecordFileSchema>;
 export type UnsealedRecord = Omit<RecordFile, 'checksum'>;
 
+// ---------------------------------------------------------------------------------------------
+// Format version 3: version 2 with the desks' signed records.
+
+/**
+ * FORMAT: the signed records a record carries. `desks` is the roster: the public identity of every
+ * desk whose records are included (each signed by its own key), so an inquiry can match each
+ * fingerprint against the one the city read out or printed. `records` are the incident's signed
+ * records, each desk's in its order; only an edition that holds the whole timeline word for word
+ * (internal) can carry them, since they hold what the desks wrote: in any other edition `complete`
+ * is false and `records` is empty. `heads` names each desk's newest record in the incident when the
+ * record was made, so records cut from the end of a chain are found.
+ */
+export const SignedSectionSchema = z
+  .object({
+    desks: z.array(DeskIdentitySchema).max(500),
+    records: z.array(SignedRecordSchema),
+    complete: z.boolean(),
+    heads: z.array(ChainHeadSchema).max(500),
+  })
+  .strict()
+  .superRefine((section, ctx) => {
+    const desks = section.desks.map((d) => d.deskId);
+    desks.forEach((d, i) => desks.indexOf(d) !== i && ctx.addIssue({ code: 'custom', path: ['desks', i, 'deskId'], message: 'appears twice in the roster' }));
+    const heads = section.heads.map((h) => h.deskId);
+    heads.forEach((d, i) => {
+      if (heads.indexOf(d) !== i) ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'has two heads' });
+      if (!desks.includes(d)) ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'is not in the roster' });
+    });
+    if (!section.complete && section.records.length > 0) ctx.addIssue({ code: 'custom', path: ['records'], message: 'must be empty unless the record carries every signed record (complete)' });
+  });
+export type SignedSection = z.infer<typeof SignedSectionSchema>;
+
+export const RecordFileV3Schema = RecordFileSchema.extend({ formatVersion: z.literal(3), signed: SignedSectionSchema });
+export type RecordFileV3 = z.infer<typeof RecordFileV3Schema>;
+
 /** FORMAT: the checksum covers every field but itself, in RFC 8785 canonical JSON. */
 export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Promise<RecordFile> {
   return (await sealRecordText(record, sha256)).record;
@@ -308,7 +348,7 @@ export async function sealRecordText(record: UnsealedRecord, sha256: Sha256Hex):
 }
 
 /** The schema of each format version, for the verifier. */
-export const RECORD_SCHEMAS = { 1: RecordFileV1Schema, 2: RecordFileSchema } as const;
+export const RECORD_SCHEMAS = { 1: RecordFileV1Schema, 2: RecordFileSchema, 3: RecordFileV3Schema } as const;
 
 /** The JSON Schema of one version of the record file, as committed in schemas/ for readers outside the desk. */
 export function recordJsonSchema(version: (typeof RECORD_FORMAT_VERSIONS)[number] = RECORD_FORMAT_VERSION): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { legacyNotes } from '../../schemas/rowCheck';
 import { verifyChain } from '../timeline/chain';
@@ -5,29 +7,17 @@ import { describeChainReport } from '../timeline/chain';
 import { formatWallClock } from '../incident/wallClock';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
 import { PUBLISHED_VIA_WORDS, type PublishedHead } from '../../schemas/publishedHeads';
-import { RECORD_FORMAT, RECORD_FORMAT_VERSION, RECORD_SCHEMAS, type RecordFile, type RecordFileV1 } from './recordFile';
+import { unknownFields } from '../../schemas/unknownFields';
+import { RECORD_FORMAT, RECORD_SCHEMAS, type RecordFile, type RecordFileV1 } from './recordFile';
+
+/** Kept here too: the verifier's callers found it here first. */
+export { unknownFields };
 
 export type Check = { name: string; ok: boolean; detail: string };
 export type RecordVerification = { ok: boolean; checks: Check[]; record: RecordFile | RecordFileV1 | null };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-
-/**
- * Paths of fields present in the file but not in what its schema reads: the schema strips them,
- * so the file as given is compared with the file as understood. `__proto__` counts like any other.
- */
-export function unknownFields(raw: unknown, parsed: unknown, path: readonly string[] = [], out: string[] = []): string[] {
-  if (Array.isArray(raw) && Array.isArray(parsed)) {
-    raw.forEach((item, i) => unknownFields(item, parsed[i], [...path, String(i)], out));
-  } else if (isObject(raw) && isObject(parsed)) {
-    for (const key of Object.keys(raw)) {
-      if (!own(parsed, key)) out.push([...path, key].join('.'));
-      else unknownFields(raw[key], parsed[key], [...path, key], out);
-    }
-  }
-  return out;
-}
 
 /** The record without its checksum field, exactly as given (no field dropped or reordered but by the canonical form). */
 function withoutChecksum(raw: Record<string, unknown>): Record<string, unknown> {
@@ -56,16 +46,21 @@ export function checkPublishedHeads(length: number, hashAt: ((seq: number) => st
   return null;
 }
 
+/** A sealed record read from its file: its format, schema and checksum checked, the rest to do. */
+export type SealedRead =
+  | { ok: true; checks: Check[]; raw: Record<string, unknown>; version: number }
+  | { ok: false; checks: Check[]; raw: Record<string, unknown> | null };
+
 /**
- * Checks an after-action record with nothing but the file, as given: its format, its schema
- * (every field, and no field the format does not define, at any depth), its checksum over the
- * file's own content, and (where the record holds the whole timeline) its hash chain against
- * the chain heads it says were published. Used by the command-line verifier an inquiry runs,
- * and by the desk before it imports a record.
+ * Reads a sealed record as given: its format, its version (one of `schemas`), its schema (every
+ * field, and no field the format does not define, at any depth) and its checksum over the file's
+ * own content. The first failing check ends the reading, named in words.
  */
-export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise<RecordVerification> {
+export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas: Readonly<Partial<Record<number, z.ZodType>>>): Promise<SealedRead> {
   const checks: Check[] = [];
-  const fail = (name: string, detail: string, record: RecordVerification['record'] = null): RecordVerification => ({ ok: false, checks: [...checks, { name, ok: false, detail }], record });
+  const fail = (name: string, detail: string, raw: Record<string, unknown> | null = null): SealedRead => ({ ok: false, checks: [...checks, { name, ok: false, detail }], raw });
+  const versions = Object.keys(schemas).map(Number);
+  const newest = Math.max(...versions);
 
   if (text.trim() === '') return fail('file', 'The file is empty.');
   let raw: unknown;
@@ -80,13 +75,16 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
     return fail('format', typeof format === 'string' ? `This is not a Response Desk record: its format is "${format}".` : "This is not a Response Desk record: it has no 'format' field.");
   }
   const version = raw['formatVersion'];
-  if (typeof version === 'number' && version > RECORD_FORMAT_VERSION) {
-    return fail('format', `The record is in format version ${version}; this verifier reads up to version ${RECORD_FORMAT_VERSION}.`);
+  if (typeof version === 'number' && version > newest) {
+    return fail('format', `The record is in format version ${version}; this verifier reads up to version ${newest}.`);
   }
-  if (version !== 1 && version !== 2) return fail('format', `The record's format version is ${version === undefined ? 'missing' : JSON.stringify(version)}; this verifier reads versions 1 and 2.`);
+  const schema = typeof version === 'number' ? schemas[version] : undefined;
+  if (typeof version !== 'number' || schema === undefined) {
+    return fail('format', `The record's format version is ${version === undefined ? 'missing' : JSON.stringify(version)}; this verifier reads versions ${versions.slice(0, -1).join(', ')} and ${newest}.`);
+  }
   checks.push({ name: 'format', ok: true, detail: `${RECORD_FORMAT}, version ${version}` });
 
-  const parsed = RECORD_SCHEMAS[version].safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`);
     return fail('schema', `The record does not match its schema: ${issues.join('; ')}${parsed.error.issues.length > 5 ? '; …' : ''}`);
@@ -96,49 +94,83 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
     return fail('schema', `The record holds ${extra.length === 1 ? 'a field' : `${extra.length} fields`} its format does not define, so it is not as the desk exported it: ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}.`);
   }
   // From here the file as given is the record: the schema found nothing missing and nothing more.
-  const record = raw as unknown as RecordFile | RecordFileV1;
   checks.push({ name: 'schema', ok: true, detail: 'Every field matches the format, and there is no field it does not define.' });
 
+  const stated = (raw['checksum'] as { value: string }).value;
   const computed = await sha256(canonicalJson(withoutChecksum(raw)));
-  if (computed !== record.checksum.value) {
-    return fail('checksum', `The SHA-256 does not match: the record was altered after export (stated ${record.checksum.value}, computed ${computed}).`, record);
+  if (computed !== stated) {
+    return fail('checksum', `The SHA-256 does not match: the record was altered after export (stated ${stated}, computed ${computed}).`, raw);
   }
   checks.push({ name: 'checksum', ok: true, detail: `SHA-256 ${computed}` });
+  return { ok: true, checks, raw, version };
+}
 
+/**
+ * Checks an after-action record of format version 1 or 2 with nothing but the file, as given:
+ * `readSealedRecord`, then (where the record holds the whole timeline) its hash chain against
+ * the chain heads it says were published. Used by the command-line verifier an inquiry runs,
+ * and by the desk before it imports a record.
+ */
+export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise<RecordVerification> {
+  const read = await readSealedRecord(text, sha256, { 1: RECORD_SCHEMAS[1], 2: RECORD_SCHEMAS[2] });
+  if (!read.ok) return { ok: false, checks: read.checks, record: read.raw as RecordVerification['record'] };
+  const record = read.raw as unknown as RecordFile | RecordFileV1;
+  const content = await checkRecordContent(record, sha256);
+  return { ok: content.ok, checks: [...read.checks, ...content.checks], record };
+}
+
+/** What follows the checksum for every format version: the hash chain, then a note of entries past today's limits. */
+export async function checkRecordContent(record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1, sha256: Sha256Hex): Promise<{ ok: boolean; checks: Check[] }> {
+  const chain = await checkRecordChain(record, sha256);
+  if (!chain.ok) return { ok: false, checks: [chain] };
+  const limits = noteRecordLimits(record);
+  return { ok: true, checks: limits ? [chain, limits] : [chain] };
+}
+
+/**
+ * Entries an earlier version of the desk logged past today's limits, named as a note (not a
+ * failure: revisions never change, and these were within the limits of the desk that logged
+ * them); null when there are none.
+ */
+export function noteRecordLimits(record: Pick<RecordFile, 'content'> | RecordFileV1): Check | null {
+  const entries = (record.content.timeline?.entries ?? []) as TimelineEntry[];
+  const overLimit = entries.filter((e) => legacyNotes('timelineEntries', e).length > 0);
+  if (overLimit.length === 0) return null;
+  const named = overLimit.slice(0, 5).map((e) => `“${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}” (${legacyNotes('timelineEntries', e).join('; ')})`);
+  return {
+    name: 'limits',
+    ok: true,
+    detail: `${overLimit.length} ${overLimit.length === 1 ? 'entry was' : 'entries were'} logged by an earlier version past today's limits and ${overLimit.length === 1 ? 'is' : 'are'} checked as recorded: ${named.join(', ')}${overLimit.length > 5 ? ', …' : ''}.`,
+  };
+}
+
+/**
+ * The record's timeline hash chain, walked again where the record holds all of it, and checked
+ * against the chain heads it says were published; a redacted edition's chain is taken as stated.
+ */
+export async function checkRecordChain(record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1, sha256: Sha256Hex): Promise<Check> {
+  const fail = (detail: string): Check => ({ name: 'hash chain', ok: false, detail });
   const timeline = record.content.timeline as { entries: TimelineEntry[]; revisions: TimelineRevision[] } | undefined;
-  const heads = record.formatVersion === 2 ? record.integrity.publishedHeads : [];
+  const heads = 'publishedHeads' in record.integrity ? record.integrity.publishedHeads : [];
   const zone = record.content.incident.timeZone;
-  if (!timeline) {
-    checks.push({ name: 'hash chain', ok: true, detail: 'The record has no timeline section; nothing to walk.' });
-  } else if (!record.integrity.chainComplete) {
+  if (!timeline) return { name: 'hash chain', ok: true, detail: 'The record has no timeline section; nothing to walk.' };
+  if (!record.integrity.chainComplete) {
     const problem = checkPublishedHeads(record.integrity.revisions, null, heads, zone);
-    if (problem) return fail('hash chain', `At export: ${problem}`, record);
-    checks.push({
+    if (problem) return fail(`At export: ${problem}`);
+    return {
       name: 'hash chain',
       ok: true,
       detail: `Not walkable from this record: the ${record.profile} edition leaves parts of the timeline out or rewords them (see its redactions). At export the chain was ${record.integrity.verifiedAtExport ? 'verified' : 'NOT verified'}, head ${record.integrity.chainHead}.`,
-    });
-  } else {
-    const report = await verifyChain(record.content.incident.id, timeline.revisions, timeline.entries, sha256);
-    const title = (id: string) => timeline.entries.find((e) => e.id === id)?.title;
-    if (!report.ok) return fail('hash chain', describeChainReport(report, title), record);
-    if (report.headHash !== record.integrity.chainHead) {
-      return fail('hash chain', `The chain is intact but ends at ${report.headHash}, not at the head stated at export (${record.integrity.chainHead}): revisions are missing from the end.`, record);
-    }
-    const bySeq = new Map(timeline.revisions.map((r) => [r.chainSeq, r.hash]));
-    const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
-    if (problem) return fail('hash chain', problem, record);
-    checks.push({ name: 'hash chain', ok: true, detail: `${describeChainReport(report)}${heads.length > 0 ? ` It holds every chain head published before it (${heads.length}).` : ''}` });
+    };
   }
-  const overLimit = (timeline?.entries ?? []).filter((e) => legacyNotes('timelineEntries', e).length > 0);
-  if (overLimit.length > 0) {
-    // Not a failure: revisions never change, and these were within the limits of the desk that logged them.
-    const named = overLimit.slice(0, 5).map((e) => `“${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}” (${legacyNotes('timelineEntries', e).join('; ')})`);
-    checks.push({
-      name: 'limits',
-      ok: true,
-      detail: `${overLimit.length} ${overLimit.length === 1 ? 'entry was' : 'entries were'} logged by an earlier version past today's limits and ${overLimit.length === 1 ? 'is' : 'are'} checked as recorded: ${named.join(', ')}${overLimit.length > 5 ? ', …' : ''}.`,
-    });
+  const report = await verifyChain(record.content.incident.id, timeline.revisions, timeline.entries, sha256);
+  const title = (id: string) => timeline.entries.find((e) => e.id === id)?.title;
+  if (!report.ok) return fail(describeChainReport(report, title));
+  if (report.headHash !== record.integrity.chainHead) {
+    return fail(`The chain is intact but ends at ${report.headHash}, not at the head stated at export (${record.integrity.chainHead}): revisions are missing from the end.`);
   }
-  return { ok: true, checks, record };
+  const bySeq = new Map(timeline.revisions.map((r) => [r.chainSeq, r.hash]));
+  const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
+  if (problem) return fail(problem);
+  return { name: 'hash chain', ok: true, detail: `${describeChainReport(report)}${heads.length > 0 ? ` It holds every chain head published before it (${heads.length}).` : ''}` };
 }

@@ -14,21 +14,12 @@ import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
 import { makeRecord } from '../../factories/record';
 import { sha256 } from '../../factories/timeline';
 import { pdfFonts } from '../../support/pdfFonts';
+import { runVerifyCli } from '../../support/verifyCli';
 
 const run = promisify(execFile);
-const CLI = 'out/cli/response-desk-verify.cjs';
 const sha256Bytes = (b: Uint8Array) => Promise.resolve(createHash('sha256').update(b).digest('hex'));
 
-/** Runs the bundled verifier as an inquiry would: a separate Node process, exit code and output. */
-async function verify(path: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [CLI, path]);
-    return { code: 0, out: stdout };
-  } catch (e) {
-    const failure = e as { code: number; stdout: string };
-    return { code: failure.code, out: failure.stdout };
-  }
-}
+const verify = runVerifyCli;
 
 describe('response-desk-verify: a record', () => {
   let dir = '';
