@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import lockfile from 'proper-lockfile';
@@ -7,27 +7,63 @@ import type { Logger } from '../logging/logger';
 
 /** The lock's name inside the data folder (a directory, which proper-lockfile creates atomically). */
 export const DATA_FOLDER_LOCK = 'server.lock';
+/** Inside the lock: the process holding it, so a server killed outright does not hold the folder for 30 s. */
+const OWNER_FILE = 'owner.json';
+
+/** Whether a process of this machine is still running (the server is loopback-only: its owner is local). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A lock left by a server that no longer runs (killed, or the machine lost power): safe to take over. */
+async function isAbandoned(lockPath: string): Promise<boolean> {
+  const owner = await readFile(join(lockPath, OWNER_FILE), 'utf8').then((t) => JSON.parse(t) as { pid?: unknown }, () => null);
+  // No owner written yet: another server is taking the lock this very moment.
+  return owner !== null && typeof owner.pid === 'number' && owner.pid !== process.pid && !isRunning(owner.pid);
+}
 
 export type DataFolderLock = { release: () => Promise<void> };
 
 /**
  * Holds the browser edition's data folder for one server at a time: two servers on different
  * ports sharing a folder would each clean up the other's unfinished temporary files and both
- * rotate the same backups. The lock is refreshed while the server runs and counts as abandoned
- * 30 s after a server died without releasing it, so a crash never locks the folder for good.
+ * rotate the same backups. The lock names the process holding it: a server killed outright leaves
+ * a lock the next one takes over at once; failing that (another user's process, an unreadable
+ * lock), it counts as abandoned 30 s after it was last refreshed.
  */
 export async function lockDataFolder(dataDir: string, log: Logger): Promise<{ ok: true; lock: DataFolderLock } | { ok: false; message: string }> {
   await mkdir(dataDir, { recursive: true });
+  const lockPath = join(dataDir, DATA_FOLDER_LOCK);
   try {
+    if (await isAbandoned(lockPath)) {
+      log.warn('a server that stopped without letting go left its lock on the data folder: taken over', { lockPath });
+      await rm(lockPath, { recursive: true, force: true });
+    }
     const release = await lockfile.lock(dataDir, {
-      lockfilePath: join(dataDir, DATA_FOLDER_LOCK),
+      lockfilePath: lockPath,
       realpath: false,
       stale: 30_000,
       update: 10_000,
       // Another process took the folder over (the lock went stale, e.g. the machine slept): say so and carry on.
       onCompromised: (error) => log.error('the lock on the data folder was lost', { error }),
     });
-    return { ok: true, lock: { release: () => release().catch((error: unknown) => log.warn('the lock on the data folder could not be released', { error })) } };
+    await writeFile(join(lockPath, OWNER_FILE), JSON.stringify({ pid: process.pid }));
+    return {
+      ok: true,
+      lock: {
+        // The owner file first: the lock is a directory, removed only when empty.
+        release: () =>
+          rm(join(lockPath, OWNER_FILE), { force: true })
+            .then(() => release())
+            .catch((error: unknown) => log.warn('the lock on the data folder could not be released', { error })),
+      },
+    };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       return {

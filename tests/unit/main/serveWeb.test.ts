@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,5 +85,18 @@ describe('the browser edition and its data folder', () => {
     const third = await start();
     expect(third.ok).toBe(true);
     if (third.ok) await third.host.close();
+  });
+
+  it('takes over at once the folder of a server that was killed without letting go', async () => {
+    const rendererRoot = await folder('desk-renderer-');
+    await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
+    const dataDir = await folder('desk-data-');
+    // What a killed server leaves: its lock, naming a process that no longer runs.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await mkdir(join(dataDir, 'server.lock'));
+    await writeFile(join(dataDir, 'server.lock', 'owner.json'), JSON.stringify({ pid: Number(gone.stdout) }));
+    const started = await startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
+    expect(started.ok).toBe(true);
+    if (started.ok) await started.host.close();
   });
 });
