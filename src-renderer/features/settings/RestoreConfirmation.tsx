@@ -2,6 +2,7 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 
 import { Dialog } from '../../ui/Dialog';
 import { UserText } from '../../ui/UserText';
+import { computerTime } from '../../app/LocaleContext';
 import { brokenChainsOf, type PendingRestore } from './backupService';
 
 const COUNTED: { table: string; label: string }[] = [
@@ -35,7 +36,7 @@ export function RestoreConfirmation({ pending, title, intro, caution = '', confi
     <Dialog title={title} onClose={onCancel} wide={broken.length > 0}>
       {intro}
       <p>
-        Made {new Date(pending.meta.createdAt).toLocaleString()} by <UserText text={pending.meta.createdBy} /> for <UserText text={pending.meta.cityName} /> (desk version {pending.meta.appVersion}).{' '}
+        Made {computerTime(Date.parse(pending.meta.createdAt))} by <UserText text={pending.meta.createdBy} /> for <UserText text={pending.meta.cityName} /> (desk version {pending.meta.appVersion}).{' '}
         {broken.length === 0 ? 'The file checked out: format, checksum, every record and every incident’s timeline chain.' : 'The format, checksum and every record checked out, but not every timeline chain.'}
       </p>
       <ul>{COUNTED.map((c) => <li key={c.table}>{pending.counts[c.table] ?? 0} {c.label}</li>)}</ul>

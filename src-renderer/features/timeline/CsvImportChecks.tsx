@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { describeOutside, type AmbiguityChoice, type ImportAnalysis, type WriteChoices } from '@shared/domain/timeline/csvImport';
 import { describeReading } from '@shared/domain/timeline/csvMoment';
+import { showInstant } from '../../app/LocaleContext';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const SHOWN = 50;
@@ -41,7 +41,7 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
             {twice.slice(0, SHOWN).map((t) => (
               <li key={t.row}>
                 <label>
-                  Row {t.row}, {formatWallClock(t.earlier, timeZone, 'd MMM yyyy HH:mm')}{' '}
+                  Row {t.row}, {showInstant(t.earlier, timeZone, 'date-time')}{' '}
                   <select value={t.choice ?? ''} onChange={(e) => onAmbiguity([t.row], e.target.value === '' ? null : (e.target.value as AmbiguityChoice))}>
                     <option value="">— choose —</option>
                     <option value="earlier">the first: {describeReading(t.earlier, timeZone)}</option>

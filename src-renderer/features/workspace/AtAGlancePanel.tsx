@@ -9,6 +9,7 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { routeToHash, type WorkspaceTab } from '../../app/route';
 import { useDesk } from '../../app/DeskContext';
+import { displayLocale } from '../../app/LocaleContext';
 import { useAppStore } from '../../store';
 import { dueText } from '../checklists/checklistDisplay';
 import { useChecklistItems } from '../checklists/queries';
@@ -121,7 +122,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
             <>
               <p className="glance__figure"><span className="glance__alarm">{openRumours.total} unverified</span>: confirm or disprove them, and answer the false ones in public.</p>
               <ul className="glance__list" aria-label="Unverified rumours">
-                {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident)} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
+                {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident, displayLocale())} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
               </ul>
               <button type="button" className="button button--small" onClick={() => {
                 setFilter(incident.id, { categories: ['rumour'], verifications: ['unverified'] });
