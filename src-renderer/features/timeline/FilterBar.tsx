@@ -11,6 +11,7 @@ import { useDesk } from '../../app/DeskContext';
 import { useDeskLocale } from '../../app/LocaleContext';
 import { facetsOf } from '../../db/repos/timelineQuery';
 import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFilter } from './timelineUiStore';
+import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
@@ -60,8 +61,8 @@ export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 
   if (list.loading) return 'Loading…';
   if (list.pending) return searching ? 'Searching…' : 'Filtering…';
   if (list.partial) return 'Counting entries…';
-  if (!filtered) return `${thousands(list.total)} ${list.total === 1 ? 'entry' : 'entries'}`;
-  if (list.match === 'close') return `Showing ${thousands(list.shown)} close ${list.shown === 1 ? 'match' : 'matches'} of ${thousands(list.total)}`;
+  if (!filtered) return t('timeline.count.entries', { count: list.total });
+  if (list.match === 'close') return t('timeline.count.closeMatches', { shown: list.shown, total: list.total });
   return `Showing ${thousands(list.shown)} of ${thousands(list.total)}`;
 }
 

@@ -12,6 +12,7 @@ import { useDesk } from '../../app/DeskContext';
 import type { TimelineRow } from './rows';
 import { entryTime, entryTPlus } from './entryDisplay';
 import { useDeskLocale } from '../../app/LocaleContext';
+import { t } from '../../i18n/messages';
 import { UserText } from '../../ui/UserText';
 
 /** Row heights in pixels: one line per entry, so a laptop screen shows a dozen or more. */
@@ -187,7 +188,7 @@ export function TimelineList(props: {
               style={sticky ? { height: item.size } : { transform: `translateY(${item.start}px)`, height: item.size }}
             >
               {row.kind === 'day' ? (
-                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>{row.label} <span className="muted">· {row.count} {row.count === 1 ? 'entry' : 'entries'}</span></h3>
+                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>{row.label} <span className="muted">· {t('timeline.day.entries', { count: row.count })}</span></h3>
               ) : (
                 <EntryRow entry={entries.get(row.id)} incident={incident} selected={row.id === selectedId} onOpen={onOpen} />
               )}

@@ -17,6 +17,7 @@ import { TimelineCsvActions } from './TimelineCsvActions';
 import { TimelineList, type TimelineListHandle } from './TimelineList';
 import { describeTimelineError } from './timelineErrors';
 import { selectFilter, useTimelineUi } from './timelineUiStore';
+import { t } from '../../i18n/messages';
 import { useTimelineList } from './useTimelineList';
 
 type FormState = { mode: 'new'; initial: EntryContent } | { mode: 'edit'; entry: TimelineEntry } | null;
@@ -105,7 +106,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         {asKnownAt === null ? (
           <FilterLine incident={incident} list={list} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
         ) : (
-          <span className="filter-line__count" data-testid="timeline-count">{list.total} {list.total === 1 ? 'entry' : 'entries'} as known then</span>
+          <span className="filter-line__count" data-testid="timeline-count">{t('timeline.count.asKnownThen', { count: list.total })}</span>
         )}
         <div className="timeline__tools">
           <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
