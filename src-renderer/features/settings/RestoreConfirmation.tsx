@@ -4,6 +4,7 @@ import { Dialog } from '../../ui/Dialog';
 import { UserText } from '../../ui/UserText';
 import { computerTime } from '../../app/LocaleContext';
 import { brokenChainsOf, type PendingRestore } from './backupService';
+import { t } from '../../i18n/messages';
 
 const COUNTED: { table: string; label: string }[] = [
   { table: 'incidents', label: 'incidents' },
@@ -42,7 +43,7 @@ export function RestoreConfirmation({ pending, title, intro, caution = '', confi
       <ul>{COUNTED.map((c) => <li key={c.table}>{pending.counts[c.table] ?? 0} {c.label}</li>)}</ul>
       {broken.length > 0 && (
         <div className="restore-warning" role="alert">
-          <h3>The timeline does not check out in {broken.length === 1 ? 'one incident' : `${broken.length} incidents`}</h3>
+          <h3>{t('restore.brokenIncidents', { count: broken.length })}</h3>
           <ul>
             {broken.map((b) => (
               <li key={b.incidentId}>

@@ -17,6 +17,7 @@ import { useActivations } from '../contacts/queries';
 import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
+import { t } from '../../i18n/messages';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   const { repos } = useDesk();
@@ -101,7 +102,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
               ))}
             </ul>
           )}
-          {openCalls.length > 0 && <p className="muted">{openCalls.length === 1 ? 'One tree is' : `${openCalls.length} trees are`} still calling.</p>}
+          {openCalls.length > 0 && <p className="muted">{t('overview.treesCalling', { count: openCalls.length })}</p>}
         </Card>
 
         <Card title="Statements" tab="statements" incidentId={incident.id} action="Open the statements">

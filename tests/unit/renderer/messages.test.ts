@@ -61,5 +61,8 @@ describe('message catalogues', () => {
     expect(t('checklists.overdueBadge', { count: 1, long: 'true' })).toBe('1 overdue checklist item');
     expect(t('checklists.overdueBadge', { count: 12, long: 'false' })).toBe('12 overdue');
     expect(t('backup.retryIn', { minutes: 1 })).toBe('the desk tries again in 1 minute');
+    expect(t('contacts.staleInTree', { count: 1 })).toBe('1 person in this tree has');
+    expect(t('contacts.staleInTree', { count: 2 })).toBe('2 people in this tree have');
+    expect(t('statements.wordsChanged', { added: 1, removed: 1200 })).toBe('1 word added, 1,200 removed.');
   });
 });
