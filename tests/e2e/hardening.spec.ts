@@ -45,7 +45,7 @@ test('a name with a hidden direction control cannot pass for another file type o
   await expect(entry.locator('abbr.bidi-control')).toHaveAttribute('title', /Hidden direction control \(RLO\)/);
   await snap(page, 'timeline-bidi-control-shown');
   await entry.click();
-  const details = page.getByRole('dialog');
+  const details = page.getByRole('complementary', { name: /Mallory/ });
   await expect(details).toContainText('Mallory ⟦RLO⟧fdp.exe');
   await expectAccessible(page, 'entry details with a direction control');
 });
@@ -89,6 +89,11 @@ test('a backup whose entry was altered and resealed is restored only after a war
   await confirm.getByLabel(/I have read this: restore the backup with this broken chain/).check();
   await restore.click();
   await expect(page2.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+  // After a restore the desk asks who is at the keyboard before anything else.
+  const who = page2.getByRole('dialog', { name: 'Who is at the keyboard?' });
+  await who.getByLabel('Your name').fill('Sofie Lie');
+  await who.getByRole('button', { name: 'Continue as this person' }).click();
+  await expect(who).toBeHidden();
   await page2.getByRole('link', { name: 'Arson at the community centre' }).click();
   await openTimeline(page2);
   await page2.getByRole('button', { name: 'Verify integrity' }).click();
