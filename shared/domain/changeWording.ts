@@ -3,6 +3,7 @@ import { ROLE_TITLES } from './checklists/roles';
 import { GUIDE_RESPONSE_PHASES, PREPAREDNESS_PHASE } from './guide/phases';
 import { INCIDENT_KIND_LABELS } from './incident/commands';
 import { formatWallClock } from './incident/wallClock';
+import { FALLBACK_LOCALE, formatInstant, type DeskLocale } from './locale/deskLocale';
 import type { FieldChange } from '../schemas/entities';
 
 /** One line of a history or audit trail: "Start time: 10:14 → 10:17". */
@@ -100,10 +101,10 @@ const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries([PREPA
  * Two instants as a person compares them: only the times when both fall on the same day on the
  * incident's clock ("10:14 → 10:17"), the dates as well otherwise.
  */
-export function instantPair(before: number | null, after: number | null, timeZone: string): [string, string] {
+export function instantPair(before: number | null, after: number | null, timeZone: string, locale: DeskLocale = FALLBACK_LOCALE): [string, string] {
   const day = (at: number) => formatWallClock(at, timeZone, 'yyyy-MM-dd');
   const sameDay = before !== null && after !== null && day(before) === day(after);
-  const show = (at: number | null) => (at === null ? 'not set' : formatWallClock(at, timeZone, sameDay ? 'HH:mm' : 'EEE d MMM yyyy, HH:mm'));
+  const show = (at: number | null) => (at === null ? 'not set' : formatInstant(at, timeZone, sameDay ? 'time' : 'weekday-date-time', locale));
   return [show(before), show(after)];
 }
 
@@ -133,10 +134,10 @@ function valueInWords(field: string, value: unknown): string {
 }
 
 /** A recorded change as a person reads it, on the incident's clock. */
-export function describeFieldChange(change: FieldChange, timeZone: string): ChangeLine {
+export function describeFieldChange(change: FieldChange, timeZone: string, locale?: DeskLocale): ChangeLine {
   const label = fieldLabel(change.field);
   if (isInstantField(change.field) && (typeof change.before === 'number' || typeof change.after === 'number')) {
-    const [before, after] = instantPair(typeof change.before === 'number' ? change.before : null, typeof change.after === 'number' ? change.after : null, timeZone);
+    const [before, after] = instantPair(typeof change.before === 'number' ? change.before : null, typeof change.after === 'number' ? change.after : null, timeZone, locale);
     return { label, before, after };
   }
   return { label, before: valueInWords(change.field, change.before), after: valueInWords(change.field, change.after) };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { canonicalLocale } from '../domain/locale/deskLocale';
 import { isValidTimeZone } from '../domain/time';
 
 /**
@@ -59,6 +60,12 @@ export const DeskSettingsSchema = z.object({
   contactStaleDays: z.number().int().min(1).max(3650).optional(),
   /** The country (ISO 3166, "US") numbers without a + are read in; by default the one of the desk's time zone. */
   phoneCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /**
+   * The desk's locale (BCP 47, "en-GB"): 12- or 24-hour clock, the order of a numeric date and the
+   * first day of the week, wherever a person reads or types a time. Chosen at first run from the
+   * system's; a desk from before it existed reads as the system's until saved.
+   */
+  locale: z.string().max(35).refine((t) => canonicalLocale(t) === t, 'must be a BCP 47 language tag such as en-GB').optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

@@ -13,6 +13,9 @@ import { useStorageHealth } from '../lib/storage';
 import { useAppStore } from '../store';
 import { NoticeBar } from '../ui/NoticeBar';
 import { useDesk } from './DeskContext';
+import { DeskLocaleProvider } from './LocaleContext';
+import { systemLocales } from '../db/migrations/0005-desk-locale';
+import { localeFromSystem } from '@shared/domain/locale/deskLocale';
 
 // Screens away from the incident load on first use: the dashboard and the timeline come first.
 const ContactsScreen = lazy(() => import('../features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
@@ -74,9 +77,10 @@ export function App(): ReactElement {
   }, [sync]);
 
   if (settings === undefined) return <main className="page"><p className="muted">Opening the desk…</p></main>;
-  if (settings === null) return <FirstRunScreen />;
+  if (settings === null) return <DeskLocaleProvider locale={localeFromSystem(systemLocales())}><FirstRunScreen /></DeskLocaleProvider>;
   return (
     // The timeline fills the window and scrolls inside its list: the page itself never scrolls there.
+    <DeskLocaleProvider locale={settings.locale ?? localeFromSystem(systemLocales())}>
     <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
       <TopBar settings={settings} />
       <DiskWarning />
@@ -91,5 +95,6 @@ export function App(): ReactElement {
         : <Dashboard settings={settings} />}
       </Suspense>
     </div>
+    </DeskLocaleProvider>
   );
 }

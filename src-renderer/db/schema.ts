@@ -3,6 +3,7 @@ import type { Transaction } from 'dexie';
 import type { DerivedTableName, TableName } from '@shared/schemas/tables';
 
 import { upgradeToStructuredPhones } from './migrations/0003-structured-phones';
+import { systemLocales, upgradeToDeskLocale } from './migrations/0005-desk-locale';
 
 /**
  * Every shipped version of the database, in order. Rules: never edit a shipped version; add a
@@ -59,6 +60,12 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: {
       publishedHeads: 'id, incidentId, [incidentId+chainSeq]',
     },
+  },
+  {
+    // The desk's locale in its settings row, from the system's for a desk set up before it existed.
+    version: 5,
+    stores: {},
+    upgrade: upgradeToDeskLocale(systemLocales),
   },
 ];
 

@@ -89,6 +89,7 @@ test('a backup whose entry was altered and resealed is restored only after a war
   await confirm.getByLabel(/I have read this: restore the backup with this broken chain/).check();
   await restore.click();
   await expect(page2.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+  // After a restore the desk asks who is at the keyboard before anything else.
   const who = page2.getByRole('dialog', { name: 'Who is at the keyboard?' });
   await who.getByLabel('Your name').fill('Sofie Lie');
   await who.getByRole('button', { name: 'Continue as this person' }).click();

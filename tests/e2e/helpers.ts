@@ -5,13 +5,14 @@ export const CITY = 'Kristiansand';
 export const OPERATOR = 'Ingrid Berg';
 export const ZONE = 'Europe/Oslo';
 
-/** Fills the first-run form and lands on the dashboard. */
-export async function setUpDesk(page: Page, opts: { city?: string; operator?: string; zone?: string; url?: string } = {}): Promise<void> {
+/** Fills the first-run form and lands on the dashboard; the desk's locale is en-GB (24-hour, day first) unless given. */
+export async function setUpDesk(page: Page, opts: { city?: string; operator?: string; zone?: string; url?: string; locale?: string } = {}): Promise<void> {
   await page.goto(opts.url ?? '/');
   await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
   await page.getByLabel('City').fill(opts.city ?? CITY);
   await page.getByLabel('Your name').fill(opts.operator ?? OPERATOR);
   await page.getByLabel('Default time zone').selectOption(opts.zone ?? ZONE);
+  await page.getByLabel('Locale').selectOption(opts.locale ?? 'en-GB');
   await page.getByRole('button', { name: 'Start using the desk' }).click();
   await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
 }

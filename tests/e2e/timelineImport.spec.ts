@@ -64,7 +64,7 @@ test('a Windows-1252 spreadsheet with US dates is read right in a Chicago incide
   const again = await openImport(page, 'journal-de-bord.csv', file);
   await expect(again.getByRole('heading', { name: '3 rows are already on the timeline' })).toBeVisible();
   await expect(again.getByLabel('Skip them (import only what is new)')).toBeChecked();
-  await expect(again.getByRole('button', { name: 'Import 0 entries' })).toBeDisabled();
+  await expect(again.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
   await expect(again.getByRole('list', { name: 'Before importing' })).toContainText('No rows are left to import.');
   await again.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('timeline-count')).toHaveText('3 entries');

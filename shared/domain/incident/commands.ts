@@ -8,6 +8,7 @@ import {
   type FieldChange,
   type Incident,
 } from '../../schemas/entities';
+import type { DeskLocale } from '../locale/deskLocale';
 import { describeWallClockError, wallClockToInstant } from './wallClock';
 
 /** What a person types into the incident form: the start is a wall-clock reading in `timeZone`. */
@@ -37,7 +38,8 @@ const DraftSchema = z.object({
 export const INCIDENT_FIELDS = ['title', 'kind', 'startAt', 'timeZone', 'location', 'description'] as const;
 
 /** Checks a draft and turns its wall-clock start into an instant; every problem is named by field. */
-export function validateIncidentDraft(draft: IncidentDraft): Result<IncidentFields, FieldErrors> {
+/** `locale` is the desk's: the start date and time are read as typed in its order and clock. */
+export function validateIncidentDraft(draft: IncidentDraft, locale?: DeskLocale): Result<IncidentFields, FieldErrors> {
   const errors: FieldErrors = {};
   const parsed = DraftSchema.safeParse(draft);
   if (!parsed.success) {
@@ -54,9 +56,9 @@ export function validateIncidentDraft(draft: IncidentDraft): Result<IncidentFiel
   }
   let startAt: number | null = null;
   if (errors.timeZone === undefined) {
-    const start = wallClockToInstant(draft.startDate, draft.startTime, draft.timeZone);
+    const start = wallClockToInstant(draft.startDate, draft.startTime, draft.timeZone, locale);
     if (start.ok) startAt = start.value;
-    else errors[start.error.code === 'bad-date' ? 'startDate' : 'startTime'] = describeWallClockError(start.error);
+    else errors[start.error.code === 'bad-date' ? 'startDate' : 'startTime'] = describeWallClockError(start.error, locale);
   }
   if (!parsed.success || startAt === null || Object.keys(errors).length > 0) return err(errors);
   return ok({ ...parsed.data, startAt });

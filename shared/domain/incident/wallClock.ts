@@ -3,36 +3,31 @@ import { format } from 'date-fns';
 
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
+import { FALLBACK_LOCALE, formatDateOnly, formatTimeOfDay, type DeskLocale } from '../locale/deskLocale';
+import { describeDateError, describeTimeError, readDate, readTime, type DateReadError, type TimeReadError } from '../locale/readDateTime';
 
 export type WallClockError =
-  | { code: 'bad-date'; input: string }
-  | { code: 'bad-time'; input: string }
-  | { code: 'nonexistent-time'; input: string; timeZone: string };
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE = /^(\d{1,2}):(\d{2})$/;
+  | { code: 'bad-date'; input: string; reason: DateReadError }
+  | { code: 'bad-time'; input: string; reason: TimeReadError }
+  | { code: 'nonexistent-time'; date: string; time: string; timeZone: string };
 
 /**
- * Turns a wall-clock date and time read in `timeZone` into a UTC instant.
- * A time that does not exist there (skipped when clocks go forward) is refused rather than
- * silently moved; a time that happens twice (clocks go back) takes the first occurrence.
+ * Turns a wall-clock date and time, as typed in the desk's locale (ISO always read), read in
+ * `timeZone` into a UTC instant. A time that does not exist there (skipped when clocks go
+ * forward) is refused rather than silently moved; a time that happens twice (clocks go back)
+ * takes the first occurrence.
  */
-export function wallClockToInstant(date: string, time: string, timeZone: string): Result<EpochMs, WallClockError> {
-  const d = DATE_RE.exec(date.trim());
-  if (!d) return err({ code: 'bad-date', input: date });
-  const t = TIME_RE.exec(time.trim());
-  if (!t) return err({ code: 'bad-time', input: time });
-  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const [hour, minute] = [Number(t[1]), Number(t[2])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return err({ code: 'bad-date', input: date });
-  if (hour > 23 || minute > 59) return err({ code: 'bad-time', input: time });
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCDate() !== day) return err({ code: 'bad-date', input: date });
+export function wallClockToInstant(date: string, time: string, timeZone: string, locale: DeskLocale = FALLBACK_LOCALE): Result<EpochMs, WallClockError> {
+  const d = readDate(date, locale);
+  if (!d.ok) return err({ code: 'bad-date', input: date, reason: d.error });
+  const t = readTime(time);
+  if (!t.ok) return err({ code: 'bad-time', input: time, reason: t.error });
+  const [year, month, day] = d.value.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = t.value.split(':').map(Number) as [number, number];
 
   const instant = new TZDate(year, month - 1, day, hour, minute, timeZone).getTime();
-  const wanted = `${date.trim()} ${String(hour).padStart(2, '0')}:${t[2] ?? '00'}`;
-  if (formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm') !== wanted) {
-    return err({ code: 'nonexistent-time', input: wanted, timeZone });
+  if (formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm') !== `${d.value} ${t.value}`) {
+    return err({ code: 'nonexistent-time', date: d.value, time: t.value, timeZone });
   }
   return ok(earliestOccurrence(instant, timeZone));
 }
@@ -93,21 +88,23 @@ export function formatWallClock(instant: EpochMs, timeZone: string, pattern: str
   return format(new TZDate(instant, timeZone), pattern);
 }
 
-/** The date ("2026-03-29") and time ("14:05") inputs that show `instant` in `timeZone`. */
-export function instantToWallClock(instant: EpochMs, timeZone: string): { date: string; time: string } {
-  return {
-    date: formatWallClock(instant, timeZone, 'yyyy-MM-dd'),
-    time: formatWallClock(instant, timeZone, 'HH:mm'),
-  };
+/**
+ * The date and time fields that show `instant` in `timeZone`: in the desk's locale when one is
+ * given ("04/07/2026", "2:05 PM"), else ISO ("2026-07-04", "14:05").
+ */
+export function instantToWallClock(instant: EpochMs, timeZone: string, locale?: DeskLocale): { date: string; time: string } {
+  const date = formatWallClock(instant, timeZone, 'yyyy-MM-dd');
+  const time = formatWallClock(instant, timeZone, 'HH:mm');
+  return locale === undefined ? { date, time } : { date: formatDateOnly(date, locale), time: formatTimeOfDay(time, locale) };
 }
 
-export function describeWallClockError(e: WallClockError): string {
+export function describeWallClockError(e: WallClockError, locale: DeskLocale = FALLBACK_LOCALE): string {
   switch (e.code) {
     case 'bad-date':
-      return `"${e.input}" is not a valid date (use the date picker, or YYYY-MM-DD).`;
+      return describeDateError(e.reason, locale);
     case 'bad-time':
-      return `"${e.input}" is not a valid time (use 24-hour HH:MM, e.g. 14:05).`;
+      return describeTimeError(e.reason, locale);
     case 'nonexistent-time':
-      return `${e.input} does not exist in ${e.timeZone}: the clocks skip that hour. Enter the time as it was read, for example an hour later.`;
+      return `${formatDateOnly(e.date, locale)} ${formatTimeOfDay(e.time, locale)} does not exist in ${e.timeZone}: the clocks skip that hour. Enter the time as it was read, for example an hour later.`;
   }
 }

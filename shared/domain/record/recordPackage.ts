@@ -3,6 +3,7 @@ import { strToU8 } from 'fflate';
 import { milestonesCalendar, type Milestone } from '../checklists/calendar';
 import { timelineToCsv } from '../timeline/csv';
 import { buildPackage, type Manifest, type PackageFile, type Sha256Bytes } from './exportPackage';
+import type { DeskLocale } from '../locale/deskLocale';
 import { recordDocxBytes } from './recordDocx';
 import type { RecordFile } from './recordFile';
 import { recordPdfBytes, type PdfFonts } from './recordPdf';
@@ -42,7 +43,7 @@ export function recordMilestones(record: RecordFile): Milestone[] {
  * timeline CSV and, when the record has dated milestones, the calendar file; then the zip with
  * its manifest. `step` is told before each part (for a progress bar) and may throw to cancel.
  */
-export async function makeRecordPackage(record: RecordFile, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; text?: string; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
+export async function makeRecordPackage(record: RecordFile, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; text?: string; locale?: DeskLocale | undefined; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
   const names = packageNames(deps.base);
   const milestones = recordMilestones(record).filter((m) => m.milestone && m.dueAt !== null && m.status !== 'not-applicable');
   const steps: PackageStep[] = ['json', 'pdf', 'docx', ...(record.content.timeline ? (['csv'] as const) : []), ...(milestones.length > 0 ? (['ics'] as const) : []), 'zip'];
@@ -52,7 +53,7 @@ export async function makeRecordPackage(record: RecordFile, deps: { base: string
   // The sealed record's canonical text when the caller has it (sealRecordText), else written here.
   const json = strToU8(deps.text ?? JSON.stringify(record));
   const jsonFile = { name: names.json, sha256: await deps.sha256Bytes(json) };
-  const report = { jsonFile, packageName: names.zip };
+  const report = { jsonFile, packageName: names.zip, locale: deps.locale };
   const files: PackageFile[] = [{ name: names.json, role: 'record', bytes: json }];
   await step('pdf');
   files.push({ name: names.pdf, role: 'report-pdf', bytes: await recordPdfBytes(record, deps.fonts, report) });

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 
 import { elapsedLabel } from '../incident/phase';
 import { formatWallClock } from '../incident/wallClock';
+import { formatInstant, localeConventions, type DeskLocale, type InstantStyle } from '../locale/deskLocale';
 
 /**
  * The incident's clock for a report of 100,000 lines: the same text as formatWallClock and
@@ -15,7 +16,20 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export type ReportPattern = 'd MMM yyyy HH:mm' | 'd MMM HH:mm' | 'd MMM yyyy HH:mm:ss' | 'd MMM yyyy' | 'yyyy-MM-dd HH:mm' | "yyyy-MM-dd'T'HH:mm:ssXXX";
 
-export function reportClock(timeZone: string, startAt: number) {
+const LOCALE_STYLES: Partial<Record<string, InstantStyle>> = {
+  'd MMM yyyy HH:mm': 'date-time',
+  'd MMM HH:mm': 'day-month-time',
+  'd MMM yyyy HH:mm:ss': 'date-time-seconds',
+  'd MMM yyyy': 'date',
+};
+
+/**
+ * `locale`: the desk's. A locale that writes day first on a 24-hour clock reads as the fast path
+ * below; any other (12-hour, month first) is written by formatInstant, line by line.
+ */
+export function reportClock(timeZone: string, startAt: number, locale?: DeskLocale) {
+  const conventions = locale === undefined ? null : localeConventions(locale);
+  const own = locale !== undefined && conventions !== null && (conventions.hour12 || conventions.order === 'MDY') ? locale : null;
   const offsets = new Map<number, number>();
   const offsetAt = (t: number): number => {
     const bucket = Math.floor(t / QUARTER_HOUR);
@@ -30,6 +44,8 @@ export function reportClock(timeZone: string, startAt: number) {
   const startDay = localDay(startAt);
 
   const at = (t: number, pattern: string = 'd MMM yyyy HH:mm'): string => {
+    const style = own === null ? undefined : LOCALE_STYLES[pattern];
+    if (own !== null && style !== undefined) return formatInstant(t, timeZone, style, own);
     const d = new Date(t + offsetAt(t));
     const date = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''}`;
     const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;

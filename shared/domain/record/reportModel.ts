@@ -13,6 +13,7 @@ import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import { PUBLISHED_VIA_WORDS } from '../../schemas/publishedHeads';
 import { PROFILE_LABELS } from './profiles';
 import { reportClock } from './reportClock';
+import type { DeskLocale } from '../locale/deskLocale';
 import type { RecordCounts, RecordFile } from './recordFile';
 
 /*
@@ -59,7 +60,10 @@ export const COUNT_LABELS: Record<keyof RecordCounts, string> = {
 const REVISION_WORDS = { create: 'Logged', edit: 'Corrected', verify: 'Verification changed', retract: 'Retracted' } as const;
 
 /** Where the JSON edition is, when the report is part of an export package. */
-export type ReportOptions = { jsonFile?: { name: string; sha256: string } | undefined; packageName?: string | undefined; truncatedTo?: number | undefined; placesShown?: number };
+export type ReportOptions = {
+  /** The desk's locale: the report's times follow its clock and date order (24-hour, day first without one). */
+  locale?: DeskLocale | undefined;
+  jsonFile?: { name: string; sha256: string } | undefined; packageName?: string | undefined; truncatedTo?: number | undefined; placesShown?: number };
 
 const channelList = (channels: readonly string[]) => channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS].toLowerCase()).join(', ');
 
@@ -70,7 +74,7 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   const { content, integrity } = record;
   const incident = content.incident;
   const zone = incident.timeZone;
-  const clock = reportClock(zone, incident.startAt);
+  const clock = reportClock(zone, incident.startAt, options.locale);
   const at = clock.at;
   const edition = `${PROFILE_LABELS[record.profile].title} edition`;
   const blocks: Block[] = [];

@@ -1,4 +1,5 @@
 import { wallClockToInstant, describeWallClockError } from '../incident/wallClock';
+import type { DeskLocale } from '../locale/deskLocale';
 import { err, ok, type Result } from '../result';
 import {
   EntryContentSchema,
@@ -42,17 +43,17 @@ export function parseTags(text: string): string[] {
 
 export function validateEntryForm(
   form: EntryForm,
-  context: { timeZone: string; links?: EntryLink[]; sourceContactId?: string | null },
+  context: { timeZone: string; links?: EntryLink[]; sourceContactId?: string | null; locale?: DeskLocale },
 ): Result<Omit<EntryContent, 'retracted' | 'retractionReason'>, EntryFormErrors> {
   const errors: EntryFormErrors = {};
-  const occurred = wallClockToInstant(form.occurredDate, form.occurredPrecision === 'date' ? '12:00' : form.occurredTime, context.timeZone);
-  if (!occurred.ok) errors[occurred.error.code === 'bad-date' ? 'occurredDate' : 'occurredTime'] = describeWallClockError(occurred.error);
+  const occurred = wallClockToInstant(form.occurredDate, form.occurredPrecision === 'date' ? '12:00' : form.occurredTime, context.timeZone, context.locale);
+  if (!occurred.ok) errors[occurred.error.code === 'bad-date' ? 'occurredDate' : 'occurredTime'] = describeWallClockError(occurred.error, context.locale);
 
   let reportedAt: number | null = null;
   if (form.reportedDate.trim() !== '' || form.reportedTime.trim() !== '') {
-    const reported = wallClockToInstant(form.reportedDate, form.reportedTime || '00:00', context.timeZone);
+    const reported = wallClockToInstant(form.reportedDate, form.reportedTime || '00:00', context.timeZone, context.locale);
     if (reported.ok) reportedAt = reported.value;
-    else errors[reported.error.code === 'bad-date' ? 'reportedDate' : 'reportedTime'] = describeWallClockError(reported.error);
+    else errors[reported.error.code === 'bad-date' ? 'reportedDate' : 'reportedTime'] = describeWallClockError(reported.error, context.locale);
   }
   if (form.title.trim() === '') errors.title = 'Say in a few words what happened.';
   else if (form.title.trim().length > 500) errors.title = 'Keep the title under 500 characters; put the detail in the notes.';

@@ -1,3 +1,4 @@
+import type { DeskLocale } from '../locale/deskLocale';
 import { instantPair, type ChangeLine } from '../changeWording';
 import type { EntryContent, EntryLink, TimelineRevision } from '../../schemas/timeline';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from './entryForm';
@@ -32,6 +33,8 @@ const SHOWN_ELSEWHERE: readonly (keyof EntryContent)[] = ['retracted', 'retracti
 
 export type WordingContext = {
   timeZone: string;
+  /** The desk's locale: times in the history follow its clock. */
+  locale?: DeskLocale;
   /** The name of a contact, or undefined when it is not on this desk. */
   contactName: (id: string) => string | undefined;
   describeLink: (link: EntryLink) => string;
@@ -95,7 +98,7 @@ export function describeEntryChanges(prev: EntryContent, next: EntryContent, ctx
     .map((k) => {
       const label = ENTRY_FIELD_LABELS[k];
       if (k === 'occurredAt' || k === 'reportedAt') {
-        const [before, after] = instantPair(prev[k], next[k], ctx.timeZone);
+        const [before, after] = instantPair(prev[k], next[k], ctx.timeZone, ctx.locale);
         return { label, before, after };
       }
       return { label, before: valueInWords(k, prev[k], ctx), after: valueInWords(k, next[k], ctx) };

@@ -6,9 +6,9 @@ import type { DeskSettings } from '@shared/schemas/entities';
 import type { DeskDatabase } from '../database';
 
 export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'> &
-  Partial<Pick<DeskSettings, 'operatorRole' | 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry'>>;
+  Partial<Pick<DeskSettings, 'operatorRole' | 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry' | 'locale'>>;
 
-const SETTINGS_FIELDS = ['cityName', 'operatorName', 'operatorRole', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry'] as const;
+const SETTINGS_FIELDS = ['cityName', 'operatorName', 'operatorRole', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry', 'locale'] as const;
 const NO_SETTINGS = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, null])) as Record<(typeof SETTINGS_FIELDS)[number], null>;
 
 export function createSettingsRepo(db: DeskDatabase, gen: IdGenerator) {

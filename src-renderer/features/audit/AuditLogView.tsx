@@ -2,18 +2,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactElement } from 'react';
 
 import { describeFieldChange } from '@shared/domain/changeWording';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { FieldChange, Incident } from '@shared/schemas/entities';
 
 import { useDesk } from '../../app/DeskContext';
 import { UserText } from '../../ui/UserText';
+import { displayLocale, showInstant } from '../../app/LocaleContext';
 
 function Changes({ changes, incident }: { changes: FieldChange[]; incident: Incident }): ReactElement | null {
   if (changes.length === 0) return null;
   return (
     <ul className="audit__changes">
       {changes.map((c) => {
-        const line = describeFieldChange(c, incident.timeZone);
+        const line = describeFieldChange(c, incident.timeZone, displayLocale());
         return (
           <li key={c.field}>
             {line.label}: {line.before} → {line.after}
@@ -40,7 +40,7 @@ export function AuditLogView({ incident }: { incident: Incident }): ReactElement
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td className="nowrap">{formatWallClock(e.at, incident.timeZone, 'd MMM yyyy HH:mm:ss')}</td>
+                <td className="nowrap">{showInstant(e.at, incident.timeZone, 'date-time-seconds')}</td>
                 <td>{e.operator}</td>
                 <td><UserText text={e.summary} /><Changes changes={e.changes} incident={incident} /></td>
               </tr>

@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { TemplatePicker } from './TemplatePicker';
 import { templateOptions } from './templateOptions';
+import { t } from '../../i18n/messages';
 
 /** Adds checklists the incident does not use yet, from the newest version of the plan. */
 export function AddTemplatesDialog({ incident, available, operatorName, onClose }: { incident: Incident; available: ChecklistTemplate[]; operatorName: string; onClose: () => void }): ReactElement {
@@ -28,7 +29,7 @@ export function AddTemplatesDialog({ incident, available, operatorName, onClose 
             (items) => { showNotice('success', `${items.length} checklist items added.`); onClose(); },
             (e: unknown) => setFailure(`Nothing was added: ${e instanceof Error ? e.message : String(e)}`),
           );
-        }}>Add {chosen.length} {chosen.length === 1 ? 'checklist' : 'checklists'}</button>
+        }}>{t('checklists.addTemplates', { count: chosen.length })}</button>
       </div>
     </Dialog>
   );

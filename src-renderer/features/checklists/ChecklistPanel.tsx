@@ -21,6 +21,7 @@ import { PlanUpdateDialog } from './PlanUpdateDialog';
 import { useChecklistItems, useLatestTemplates } from './queries';
 import { ResolveItemDialog } from './ResolveItemDialog';
 import { YearAheadView } from './YearAheadView';
+import { t } from '../../i18n/messages';
 
 type View = 'phase' | 'due' | 'year';
 type Open =
@@ -87,7 +88,7 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
           </div>
           {overdue.length > 0 && view !== 'due' && (
             <p className="ck-alert">
-              <strong>{overdue.length} {overdue.length === 1 ? 'item is' : 'items are'} overdue.</strong>{' '}
+              <strong>{t('checklists.overdueLine', { count: overdue.length })}</strong>{' '}
               <button type="button" className="link-button" onClick={() => setView('due')}>Show what is due now</button>
             </p>
           )}
@@ -95,7 +96,7 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
             <p key={template.templateKey} className="ck-newer" role="note">
               The plan has a newer version of “{template.title}” (version {template.version}, {template.changeNote}). This incident follows version {usedVersion}
               {changes.length === 0 ? ', and already has what applies to it from the newer one.' : <>
-                ; {changes.length === 1 ? 'one new or reworded item' : `${changes.length} new or reworded items`} can be taken over.{' '}
+                ; {t('checklists.planChanges', { count: changes.length })}{' '}
                 <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}>Review the changes…</button>
               </>}
             </p>

@@ -5,6 +5,7 @@ import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import { yearAhead, type ScheduledItem } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
+import { showInstant } from '../../app/LocaleContext';
 
 type Props = { incident: Incident; items: ScheduledItem[]; now: number };
 
@@ -24,7 +25,7 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
     <section className="year" aria-labelledby="year-title">
       <h3 id="year-title">The year ahead</h3>
       <p className="muted">
-        Milestones from the start ({formatWallClock(year.from, zone, 'd MMM yyyy')}) to the first anniversary ({formatWallClock(year.to, zone, 'd MMM yyyy')}), on the incident’s clock ({zone}).
+        Milestones from the start ({showInstant(year.from, zone, 'date')}) to the first anniversary ({showInstant(year.to, zone, 'date')}), on the incident’s clock ({zone}).
       </p>
       <div className="year__chart">
         <div className="year__row year__row--axis" aria-hidden="true">
@@ -32,7 +33,7 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
           <span className="year__track"><span className="year__lane">
             {year.months.map((m) => (
               <span key={m.at} className="year__month" style={{ left: pct(m.fraction) }}>
-                {formatWallClock(m.at, zone, formatWallClock(m.at, zone, 'M') === '1' ? 'MMM yyyy' : 'MMM')}
+                {showInstant(m.at, zone, formatWallClock(m.at, zone, 'M') === '1' ? 'month-year' : 'month')}
               </span>
             ))}
           </span></span>
@@ -44,7 +45,7 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
             return (
               <li key={m.id} className={`year__row year__row--${state}`}>
                 <span className="year__label">
-                  <span className="year__date">{formatWallClock(m.dueAt ?? year.from, zone, 'd MMM yyyy')}</span>
+                  <span className="year__date">{showInstant(m.dueAt ?? year.from, zone, 'date')}</span>
                   <span className="year__title">{m.title}</span>
                   <span className="year__meta">{ROLE_TITLES[m.owner]} · <span className={`year__state year__state--${state}`}>{stateText}</span></span>
                 </span>
@@ -70,7 +71,7 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
           <h4>After the first year</h4>
           <ul className="year__later">
             {year.later.map((m) => (
-              <li key={m.id}><strong>{formatWallClock(m.dueAt ?? year.to, zone, 'd MMM yyyy')}</strong>: {m.title} ({ROLE_TITLES[m.owner]}{isResolved(m) ? `, ${m.status === 'done' ? 'done' : 'not applicable'}` : ''})</li>
+              <li key={m.id}><strong>{showInstant(m.dueAt ?? year.to, zone, 'date')}</strong>: {m.title} ({ROLE_TITLES[m.owner]}{isResolved(m) ? `, ${m.status === 'done' ? 'done' : 'not applicable'}` : ''})</li>
             ))}
           </ul>
         </>

@@ -2,6 +2,7 @@ import { formatDistanceStrict } from 'date-fns';
 
 import { lateness } from '@shared/domain/checklists/due';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { showInstant } from '../../app/LocaleContext';
 
 export type DueTone = 'overdue' | 'soon' | 'later' | 'none' | 'resolved' | 'late';
 
@@ -14,7 +15,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export function dueText(dueAt: number | null, now: number, timeZone: string, resolved: boolean, doneAt: number | null = null): { text: string; tone: DueTone } {
   if (dueAt === null) return { text: 'Before any incident: no due time', tone: resolved ? 'resolved' : 'none' };
   const sameDay = formatWallClock(dueAt, timeZone, 'yyyy-MM-dd') === formatWallClock(now, timeZone, 'yyyy-MM-dd');
-  const when = Math.abs(dueAt - now) < DAY && sameDay ? formatWallClock(dueAt, timeZone, 'HH:mm') : formatWallClock(dueAt, timeZone, 'EEE d MMM yyyy, HH:mm');
+  const when = Math.abs(dueAt - now) < DAY && sameDay ? showInstant(dueAt, timeZone, 'time') : showInstant(dueAt, timeZone, 'weekday-date-time');
   const late = doneAt === null ? null : lateness(dueAt, doneAt);
   if (resolved && late !== null) return { text: `Done ${late} late (was due ${when})`, tone: 'late' };
   if (resolved) return { text: `Was due ${when}`, tone: 'resolved' };
@@ -25,5 +26,5 @@ export function dueText(dueAt: number | null, now: number, timeZone: string, res
 
 /** A resolution line: "Done by Ingrid Berg, 28 Mar 14:12". */
 export function resolvedText(status: 'done' | 'not-applicable', by: string, at: number, timeZone: string): string {
-  return `${status === 'done' ? 'Done' : 'Marked not applicable'} by ${by}, ${formatWallClock(at, timeZone, 'd MMM yyyy HH:mm')}`;
+  return `${status === 'done' ? 'Done' : 'Marked not applicable'} by ${by}, ${showInstant(at, timeZone, 'date-time')}`;
 }

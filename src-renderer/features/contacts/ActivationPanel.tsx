@@ -31,6 +31,7 @@ import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
+import { t } from '../../i18n/messages';
 
 const describeWriteError = (e: ActivationWriteError): string =>
   e.code === 'refused' ? e.message
@@ -153,7 +154,7 @@ function StandDownDialog({ activation, settings, onClose }: { activation: TreeAc
           onClose();
         });
       }}>
-        <p>{p.reached} of {p.total} reached; {p.open === 1 ? 'one call is' : `${p.open} calls are`} still open. Standing down means nobody else is called in this activation. It stays in the record, with the reason.</p>
+        <p>{p.reached} of {p.total} reached; {t('activation.openCalls', { count: p.open })} Standing down means nobody else is called in this activation. It stays in the record, with the reason.</p>
         <Field label="Why is it stood down?" error={problem ?? undefined}>
           {({ id, describedBy, invalid }) => (
             <textarea id={id} rows={3} value={reason} aria-describedby={describedBy} aria-invalid={invalid}

@@ -8,6 +8,7 @@ import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
+import { t } from '../../i18n/messages';
 
 type Format = 'vcard4' | 'vcard3' | 'csv';
 
@@ -40,7 +41,7 @@ export function ContactExportDialog({ contacts, onClose }: { contacts: readonly 
           Contact details are personal data. The file will hold names, phone numbers, emails and notes of {chosen.length} {chosen.length === 1 ? 'person' : 'people'}: keep it only where the crisis team can reach it, and delete it when no longer needed.
         </p>
       ) : (
-        <p>The file will hold the names of {chosen.length} {chosen.length === 1 ? 'person' : 'people'}, without any number, email or note.</p>
+        <p>{t('contacts.exportNamesOnly', { count: chosen.length })}</p>
       )}
       <fieldset className="fieldset">
         <legend>Format</legend>
@@ -69,7 +70,7 @@ export function ContactExportDialog({ contacts, onClose }: { contacts: readonly 
             showNotice('success', `${chosen.length} contacts exported to ${r.value.savedTo}${includeDetails ? ', with their numbers and emails' : ', names only'}`);
             onClose();
           });
-        }}>Export {chosen.length} {chosen.length === 1 ? 'contact' : 'contacts'}</button>
+        }}>{t('contacts.exportCount', { count: chosen.length })}</button>
       </div>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { dayInput, parseDayInput } from './format';
 
 type Props = {
@@ -117,7 +118,7 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
               </select>
             )}
           </Field>
-          <Field label="Details last verified on" error={errors.lastVerifiedAt}>{(p) => <input id={p.id} type="date" aria-describedby={p.describedBy} value={dayInput(f.lastVerifiedAt)} onChange={(e) => set('lastVerifiedAt', parseDayInput(e.target.value))} />}</Field>
+          <Field label="Details last verified on" error={errors.lastVerifiedAt}>{(p) => <IsoDateInput id={p.id} describedBy={p.describedBy} value={dayInput(f.lastVerifiedAt)} onChange={(iso) => set('lastVerifiedAt', parseDayInput(iso))} />}</Field>
         </div>
         <Field label="Notes">{(p) => <textarea id={p.id} rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
         <fieldset className="fieldset">

@@ -22,6 +22,7 @@ import type { Contact } from '@shared/schemas/contacts';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
+import { t } from '../../i18n/messages';
 import { PhoneNumber } from './PhoneNumber';
 
 export type ImportSource =
@@ -103,7 +104,7 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
       problems: r.value.errors.map((e) => ({ where: `Row ${e.row}`, field: e.field, problem: e.problem })),
       badCount: new Set(r.value.errors.map((e) => e.row)).size,
       detected: [
-        `${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}, ${describeCsvLayout(table.headers)}.`,
+        t('contactImport.detectedRows', { count: table.rows.length, layout: describeCsvLayout(table.headers) }),
         `Read as ${describeEncodingGuess(source.guess)}.${encoding !== null && encoding !== source.guess.encoding ? ` You chose ${encodingLabel(encoding)}.` : ''}`,
       ],
     };
@@ -122,7 +123,6 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
   const duplicateCount = ready.filter((c) => c.duplicates.length > 0).length;
   const problems = read.ok ? [...read.problems, ...(prepared?.problems ?? [])] : [];
   const badCount = read.ok ? read.badCount + (prepared?.badCount ?? 0) : 0;
-  const unit = (n: number) => (source.kind === 'csv' ? (n === 1 ? 'row' : 'rows') : n === 1 ? 'card' : 'cards');
   const canImport = read.ok && toImport.length > 0 && (problems.length === 0 || skipBad) && unreadable === 0 && !busy;
 
   return (
@@ -147,7 +147,7 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           </label>
           {unreadable > 0 && (
             <p className="form-error" role="alert">
-              {unreadable} {unreadable === 1 ? 'character' : 'characters'} cannot be read as {encodingLabel(encoding ?? source.guess.encoding)} and would be stored as �. Choose the
+              {t('csvImport.unreadableCharacters', { count: unreadable })} cannot be read as {encodingLabel(encoding ?? source.guess.encoding)} and would be stored as �. Choose the
               file&apos;s encoding above (Outlook and Excel on Windows save CSV as Windows-1252).
             </p>
           )}
@@ -171,7 +171,7 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
               <div className="mapping">
                 {groups.map((g) => (
                   <label key={g.group} className="mapping__row">
-                    <span>“{g.group}” ({g.contacts} {g.contacts === 1 ? 'contact' : 'contacts'})</span>
+                    <span>{t('contactImport.groupContacts', { group: g.group, count: g.contacts })}</span>
                     <select aria-label={`Category for the group ${g.group}`} value={categoryChoices.get(g.group) ?? g.suggested} onChange={(e) => {
                       const value = e.target.value;
                       setCategoryChoices((m) => new Map(m).set(g.group, value));
@@ -186,14 +186,14 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           )}
           {unread.length > 0 && (
             <div className="import-unread" role="status">
-              <h3>{unread.length} {unread.length === 1 ? 'number' : 'numbers'} the desk cannot read</h3>
+              <h3>{t('contactImport.unreadNumbers', { count: unread.length })}</h3>
               <ul>{unread.slice(0, 30).map((u, i) => <li key={i}>{u.where}, {u.label || 'phone'}: {u.problem}</li>)}</ul>
               {unread.length > 30 && <p>…and {unread.length - 30} more.</p>}
               <p className="muted">The rest of each contact is imported either way.</p>
               <label className="checkbox"><input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} /> Keep these numbers as typed, flagged for checking (otherwise they are left out)</label>
             </div>
           )}
-          <h3>Ready to import: {toImport.length} {toImport.length === 1 ? 'contact' : 'contacts'}</h3>
+          <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
           <table className="table table--compact">
             <thead><tr><th scope="col">From</th><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Category</th><th scope="col">Numbers</th><th scope="col">Email</th></tr></thead>
             <tbody>
@@ -210,20 +210,20 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           {toImport.length > 10 && <p className="muted">…and {toImport.length - 10} more.</p>}
           {adjusted.length > 0 && (
             <details className="import-adjusted">
-              <summary>{adjusted.length} {adjusted.length === 1 ? 'thing' : 'things'} adjusted while reading</summary>
+              <summary>{t('contactImport.adjusted', { count: adjusted.length })}</summary>
               <ul>{adjusted.slice(0, 50).map((a, i) => <li key={i}>{a.where}: {a.note}</li>)}</ul>
             </details>
           )}
           {duplicateCount > 0 && (
             <div className="import-duplicates" role="status">
-              <h3>{duplicateCount} possible {duplicateCount === 1 ? 'duplicate' : 'duplicates'}</h3>
+              <h3>{t('contactImport.duplicates', { count: duplicateCount })}</h3>
               <ul>{ready.filter((c) => c.duplicates.length > 0).slice(0, 20).map((c) => <li key={c.where}>{c.where}, {c.fields.name}: {c.duplicates.join('; ')}</li>)}</ul>
               <label className="checkbox"><input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} /> Leave out the possible duplicates</label>
             </div>
           )}
           {problems.length > 0 && (
             <div className="import-errors" role="alert">
-              <h3>{problems.length} {problems.length === 1 ? 'problem' : 'problems'} in {badCount} {unit(badCount)}</h3>
+              <h3>{t('contactImport.problems', { problems: problems.length, bad: badCount, unit: source.kind })}</h3>
               <ul>{problems.slice(0, 50).map((p, i) => <li key={i}>{p.where}, field “{p.field}”: {p.problem}</li>)}</ul>
               {problems.length > 50 && <p>…and {problems.length - 50} more.</p>}
               <label className="checkbox"><input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} /> Import the good ones and leave out those with problems</label>
@@ -241,7 +241,7 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
             setBusy(false);
             if (problem) setFailure(problem);
           });
-        }}>Import {toImport.length} {toImport.length === 1 ? 'contact' : 'contacts'}</button>
+        }}>{t('contactImport.import', { count: toImport.length })}</button>
       </div>
     </Dialog>
   );

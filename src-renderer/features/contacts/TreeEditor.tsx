@@ -13,6 +13,7 @@ import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
+import { t } from '../../i18n/messages';
 
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
@@ -94,7 +95,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
         <h3 id="tree-outline-title"><UserText text={tree.name} /></h3>
         <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>Print call sheet</button>
       </div>
-      {staleInTree > 0 && <p className="warning-text">{staleInTree} {staleInTree === 1 ? 'person' : 'people'} in this tree {staleInTree === 1 ? 'has' : 'have'} details not verified for {staleDays} days: check them before the tree is needed.</p>}
+      {staleInTree > 0 && <p className="warning-text">{t('contacts.staleInTree', { count: staleInTree })} details not verified for {staleDays} days: check them before the tree is needed.</p>}
       <p className="shortcuts" id="tree-shortcuts">
         Keyboard: select a person, then <kbd>Tab</kbd> to place them under the person above, <kbd>Shift</kbd>+<kbd>Tab</kbd> to move them up a level,
         <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> to change the calling order, <kbd>↑</kbd>/<kbd>↓</kbd> to move between people, <kbd>Esc</kbd> to leave the tree. Or drag a person onto the one who should call them.

@@ -1,5 +1,5 @@
 import { fileSlug } from '@shared/domain/fileNames';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { showInstant } from '../../app/LocaleContext';
 
 /** "2 h 05 min" since `from`. */
 export function since(from: number, now: number): string {
@@ -20,6 +20,6 @@ export function parseDayInput(value: string): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-export const clockTime = (at: number, timeZone: string) => formatWallClock(at, timeZone, 'HH:mm');
+export const clockTime = (at: number, timeZone: string) => showInstant(at, timeZone, 'time');
 
 export const slug = (s: string) => fileSlug(s, 'contacts');

@@ -12,6 +12,7 @@ import { useAppStore } from '../../store';
 import { buildRecordInWorker, type BuiltRecord, type RecordJob } from './buildRecordInWorker';
 import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
+import { displayLocale } from '../../app/LocaleContext';
 import { RecordReport } from './RecordReport';
 
 const slug = (s: string) => fileSlug(s, 'incident');
@@ -103,7 +104,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
 
   const toggle = (s: RecordSection) => setSections((list) => (list.includes(s) ? list.filter((x) => x !== s) : RECORD_SECTIONS.filter((x) => x === s || list.includes(x))));
   const jsonFile = built?.manifest.files.find((f) => f.role === 'record');
-  const reportOptions = built && jsonFile ? { jsonFile: { name: jsonFile.name, sha256: jsonFile.sha256 }, packageName: built.name } : {};
+  const reportOptions = { locale: displayLocale(), ...(built && jsonFile ? { jsonFile: { name: jsonFile.name, sha256: jsonFile.sha256 }, packageName: built.name } : {}) };
 
   return (
     <section className="export" aria-labelledby="export-title">

@@ -3,7 +3,6 @@ import { useState, type ReactElement } from 'react';
 
 import { describeLessonToItemError } from '@shared/domain/checklists/fromLesson';
 import { citeGuide } from '@shared/domain/guide/citation';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { isLessonExported, validateLesson, type LessonDraft, type LessonErrors } from '@shared/domain/lessons';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } from '@shared/schemas/lessons';
@@ -12,6 +11,9 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { UserText } from '../../ui/UserText';
+import { displayLocale, showInstant } from '../../app/LocaleContext';
+import { IsoDateInput } from '../../ui/DateTimeInputs';
+import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -35,7 +37,7 @@ function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { dr
               {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />}
             </Field>
             <Field label="Due" error={errors.dueDate}>
-              {({ id, describedBy, invalid }) => <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} />}
+              {({ id, describedBy }) => <IsoDateInput id={id} describedBy={describedBy} value={draft.dueDate} onChange={(dueDate) => setDraft({ ...draft, dueDate })} />}
             </Field>
           </>
         )}
@@ -91,7 +93,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
     <section className="panel" aria-labelledby="lessons-title">
       <h2 id="lessons-title">Lessons learned</h2>
       <p className="muted">The guide asks cities to capture lessons and act on them ({citeGuide('Conclusion')}). Strengths to keep, areas to improve, and corrective actions with an owner, a date and the area for improvement each answers.</p>
-      {exportedAt !== null && <p className="muted">A record was exported on {formatWallClock(exportedAt, incident.timeZone, 'd MMM yyyy HH:mm')}: lessons it holds can no longer be removed, and rewording one saves a new version.</p>}
+      {exportedAt !== null && <p className="muted">A record was exported on {showInstant(exportedAt, incident.timeZone, 'date-time')}: lessons it holds can no longer be removed, and rewording one saves a new version.</p>}
       {LESSON_KINDS.map((kind) => {
         const list = lessons?.filter((l) => l.kind === kind) ?? [];
         return (
@@ -117,7 +119,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                     <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
                       <span><UserText text={l.text} /></span>
                       {l.kind === 'corrective-action' && (
-                        <span className="muted"> · {l.owner} · due {l.dueDate}{l.status === 'done' ? ' · done' : ''}{answers ? ` · answers “${answers.text}”` : ''}</span>
+                        <span className="muted"> · {l.owner} · due {l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : ''}{l.status === 'done' ? ' · done' : ''}{answers ? ` · answers “${answers.text}”` : ''}</span>
                       )}
                       {l.supersedes && <span className="marker">Reworded after export</span>}
                       <button type="button" className="button button--ghost" aria-label={`Edit “${l.text}”`} onClick={() => setEditing({ id: l.id, draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' }, errors: {} })}>
@@ -137,7 +139,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                       )}
                       {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">On the checklists</span> : (
                         <button type="button" className="button button--ghost" aria-label={`Put “${l.text}” on the checklists`} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
-                          if (r.ok) showNotice('success', `“${r.value.title}” is on the checklists, due ${l.dueDate ?? 'without a date'}.`);
+                          if (r.ok) showNotice('success', `“${r.value.title}” is on the checklists, due ${l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : 'without a date'}.`);
                           else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : `Not added to the checklists (${r.error.code}).`);
                         })}>
                           Put on the checklists

@@ -57,6 +57,7 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
     if (!(await verifier.push(source.revisions.slice(from, from + CHAIN_PAGE)))) break;
   }
   const chain = verifier.finish(source.entries);
+  const locale = (await db.settings.get('desk'))?.locale;
   const headsProblem = chain.ok ? await createPublishedHeadsRepo(db, neverWrites).check(incidentId, chain.revisions, source.incident.timeZone) : null;
   db.close();
   progress('Assembling the record', 0.32);
@@ -65,6 +66,7 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   const built = await makeRecordPackage(record, {
     base,
     text,
+    locale,
     fonts: { regular, bold },
     sha256Bytes,
     step: (step, index, of) => progress(PACKAGE_STEP_WORDS[step], 0.4 + 0.6 * (index / of)),

@@ -10,7 +10,11 @@ import {
 import { instantToWallClock } from '@shared/domain/incident/wallClock';
 import { INCIDENT_KINDS, type Incident } from '@shared/schemas/entities';
 
+import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskLocale';
+
+import { useDeskLocale } from '../../app/LocaleContext';
 import { timeZoneOptions } from '../../lib/timeZones';
+import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 
@@ -24,18 +28,19 @@ type Props = {
   children?: ReactNode;
 };
 
-function draftFrom(initial: Props['initial']): IncidentDraft {
+function draftFrom(initial: Props['initial'], locale: DeskLocale): IncidentDraft {
   if ('id' in initial) {
-    const { date, time } = instantToWallClock(initial.startAt, initial.timeZone);
+    const { date, time } = instantToWallClock(initial.startAt, initial.timeZone, locale);
     return { title: initial.title, kind: initial.kind, startDate: date, startTime: time, timeZone: initial.timeZone, location: initial.location, description: initial.description };
   }
-  const { date, time } = instantToWallClock(initial.now, initial.timeZone);
+  const { date, time } = instantToWallClock(initial.now, initial.timeZone, locale);
   return { title: '', kind: 'attack', startDate: date, startTime: time, timeZone: initial.timeZone, location: '', description: '' };
 }
 
 /** Create or edit an incident. The start is typed as read on the incident's own clock. */
 export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, children }: Props): ReactElement {
-  const [draft, setDraft] = useState<IncidentDraft>(() => draftFrom(initial));
+  const locale = useDeskLocale();
+  const [draft, setDraft] = useState<IncidentDraft>(() => draftFrom(initial, locale));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +53,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const valid = validateIncidentDraft(draft);
+          const valid = validateIncidentDraft(draft, locale);
           if (!valid.ok) {
             setErrors(valid.error);
             return;
@@ -88,14 +93,14 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           </Field>
         </div>
         <div className="form-row">
-          <Field label="Start date" hint="On the incident's clock." error={errors.startDate}>
+          <Field label="Start date" hint={`On the incident's clock: ${dateHint(locale)}.`} error={errors.startDate}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} name="startDate" type="date" aria-describedby={describedBy} aria-invalid={invalid} value={draft.startDate} onChange={(e) => set({ startDate: e.target.value })} />
+              <DateInput id={id} name="startDate" describedBy={describedBy} invalid={invalid} value={draft.startDate} onChange={(v) => set({ startDate: v })} />
             )}
           </Field>
-          <Field label="Start time" hint="24-hour, e.g. 14:05." error={errors.startTime}>
+          <Field label="Start time" hint={`${timeHint(locale)}.`} error={errors.startTime}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} name="startTime" type="time" aria-describedby={describedBy} aria-invalid={invalid} value={draft.startTime} onChange={(e) => set({ startTime: e.target.value })} />
+              <TimeInput id={id} name="startTime" describedBy={describedBy} invalid={invalid} value={draft.startTime} onChange={(v) => set({ startTime: v })} />
             )}
           </Field>
         </div>

@@ -1,7 +1,7 @@
 import { elapsedLabel, phaseAt } from '@shared/domain/incident/phase';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { responsePhase } from '@shared/domain/guide/phases';
 import type { Incident } from '@shared/schemas/entities';
+import { showInstant } from '../../app/LocaleContext';
 
 /** What the dashboard and workspace show about an incident's clock at `now`. */
 export function incidentClock(incident: Incident, now: number) {
@@ -9,6 +9,6 @@ export function incidentClock(incident: Incident, now: number) {
   return {
     elapsed: elapsedLabel(incident.startAt, end, incident.timeZone),
     phase: responsePhase(phaseAt(incident.startAt, end, incident.timeZone)),
-    startedAt: formatWallClock(incident.startAt, incident.timeZone, "EEE d MMM yyyy, HH:mm"),
+    startedAt: showInstant(incident.startAt, incident.timeZone, 'weekday-date-time'),
   };
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactElement } from 'react';
 
 import { citeGuide } from '@shared/domain/guide/citation';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { ChecklistTemplate } from '@shared/schemas/checklists';
 import type { DeskSettings } from '@shared/schemas/entities';
 
@@ -12,6 +11,7 @@ import { useLatestTemplates } from '../checklists/queries';
 import { PreparednessPanel } from './PreparednessPanel';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateHistory } from './TemplateHistory';
+import { showInstant } from '../../app/LocaleContext';
 
 function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate; zone: string; onEdit: () => void }): ReactElement {
   const [history, setHistory] = useState(false);
@@ -22,7 +22,7 @@ function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate;
         <h3>{template.title}</h3>
         <p className="plan-card__meta">
           <span className="badge">Version {template.version}</span>
-          <span>{template.origin === 'guide' ? 'The guide’s checklist, as shipped' : `Adapted by the city: ${template.createdBy}, ${formatWallClock(template.createdAt, zone, 'd MMM yyyy HH:mm')}`}</span>
+          <span>{template.origin === 'guide' ? 'The guide’s checklist, as shipped' : `Adapted by the city: ${template.createdBy}, ${showInstant(template.createdAt, zone, 'date-time')}`}</span>
         </p>
         <p className="muted">{template.items.length} items, {stated} in the guide’s words (paraphrased). {template.version > 1 ? `Last change: ${template.changeNote}` : template.description}</p>
         {history && <TemplateHistory templateKey={template.templateKey} zone={zone} />}

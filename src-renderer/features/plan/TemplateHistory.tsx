@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 
 import { useTemplateHistory } from '../checklists/queries';
+import { showInstant } from '../../app/LocaleContext';
 
 /** Every saved version of a template, newest first; none is ever changed or removed. */
 export function TemplateHistory({ templateKey, zone }: { templateKey: string; zone: string }): ReactElement {
@@ -12,7 +12,7 @@ export function TemplateHistory({ templateKey, zone }: { templateKey: string; zo
     <ol className="plan-history" reversed aria-label="Versions">
       {[...versions].reverse().map((v) => (
         <li key={v.id}>
-          <strong>Version {v.version}</strong>, {formatWallClock(v.createdAt, zone, 'd MMM yyyy HH:mm')} by {v.createdBy}: {v.changeNote} ({v.items.length} items)
+          <strong>Version {v.version}</strong>, {showInstant(v.createdAt, zone, 'date-time')} by {v.createdBy}: {v.changeNote} ({v.items.length} items)
         </li>
       ))}
     </ol>

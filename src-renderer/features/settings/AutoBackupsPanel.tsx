@@ -8,6 +8,7 @@ import { formatBytes } from '../../lib/formatBytes';
 import { useAppStore } from '../../store';
 import { DEFAULT_BACKUP_EVERY_MINUTES } from './autoBackup';
 import type { PendingRestore } from './backupService';
+import { computerTime } from '../../app/LocaleContext';
 import { RestoreConfirmation } from './RestoreConfirmation';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
@@ -77,7 +78,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       <p>Kept in <span className="mono break">{list?.folder ?? '…'}</span>, written whole or not at all. The {platform.edition === 'desktop' ? 'desktop app' : 'desk’s local server'} keeps the policy; saving a new one removes nothing until the next backup is written.</p>
       {lastRun && (
         <p className={lastRun.ok ? 'muted' : 'form-error'} role={lastRun.ok ? undefined : 'alert'}>
-          {lastRun.ok ? `Last automatic backup: ${new Date(lastRun.at).toLocaleString()}.` : `The last automatic backup failed at ${new Date(lastRun.at).toLocaleString()}: ${lastRun.message}`}
+          {lastRun.ok ? `Last automatic backup: ${computerTime(lastRun.at)}.` : `The last automatic backup failed at ${computerTime(lastRun.at)}: ${lastRun.message}`}
         </p>
       )}
       {form && (
@@ -98,7 +99,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
             {list.backups.map((b) => (
               <tr key={b.name}>
                 <td>
-                  {new Date(b.createdAt).toLocaleString()}
+                  {computerTime(b.createdAt)}
                   {b.name.includes('before-restore') ? ' (before a restore)' : ''}
                   {b.datedAhead ? ' (dated ahead of the clock: written while the computer’s clock ran fast)' : ''}
                 </td>
@@ -134,7 +135,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
               if (!current.ok) return setProblem(`Nothing was restored: the current state could not be backed up first (${current.error.message}).`);
               const restored = await backup.restore(chosen.checked, actor, { acceptBrokenChains });
               if (!restored.ok) return setProblem(restored.error);
-              showNotice('success', `Desk restored from the automatic backup of ${new Date(chosen.info.createdAt).toLocaleString()}; the state before it is kept as a backup.`);
+              showNotice('success', `Desk restored from the automatic backup of ${computerTime(chosen.info.createdAt)}; the state before it is kept as a backup.`);
               refresh();
             })();
           }}

@@ -2,7 +2,9 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 
 import { Dialog } from '../../ui/Dialog';
 import { UserText } from '../../ui/UserText';
+import { computerTime } from '../../app/LocaleContext';
 import { brokenChainsOf, type PendingRestore } from './backupService';
+import { t } from '../../i18n/messages';
 
 const COUNTED: { table: string; label: string }[] = [
   { table: 'incidents', label: 'incidents' },
@@ -35,13 +37,13 @@ export function RestoreConfirmation({ pending, title, intro, caution = '', confi
     <Dialog title={title} onClose={onCancel} wide={broken.length > 0}>
       {intro}
       <p>
-        Made {new Date(pending.meta.createdAt).toLocaleString()} by <UserText text={pending.meta.createdBy} /> for <UserText text={pending.meta.cityName} /> (desk version {pending.meta.appVersion}).{' '}
+        Made {computerTime(Date.parse(pending.meta.createdAt))} by <UserText text={pending.meta.createdBy} /> for <UserText text={pending.meta.cityName} /> (desk version {pending.meta.appVersion}).{' '}
         {broken.length === 0 ? 'The file checked out: format, checksum, every record and every incident’s timeline chain.' : 'The format, checksum and every record checked out, but not every timeline chain.'}
       </p>
       <ul>{COUNTED.map((c) => <li key={c.table}>{pending.counts[c.table] ?? 0} {c.label}</li>)}</ul>
       {broken.length > 0 && (
         <div className="restore-warning" role="alert">
-          <h3>The timeline does not check out in {broken.length === 1 ? 'one incident' : `${broken.length} incidents`}</h3>
+          <h3>{t('restore.brokenIncidents', { count: broken.length })}</h3>
           <ul>
             {broken.map((b) => (
               <li key={b.incidentId}>

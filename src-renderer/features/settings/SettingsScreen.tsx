@@ -4,6 +4,7 @@ import type { AppInfo } from '@shared/ipc/contract';
 import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useDeskLocale } from '../../app/LocaleContext';
 import type { SettingsInput } from '../../db/repos/settingsRepo';
 import { formatBytes } from '../../lib/formatBytes';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
@@ -15,7 +16,7 @@ import { SettingsFields, validateSettings, type SettingsErrors } from './Setting
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { repos, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
-  const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, operatorRole: settings.operatorRole ?? '', defaultTimeZone: settings.defaultTimeZone });
+  const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, operatorRole: settings.operatorRole ?? '', defaultTimeZone: settings.defaultTimeZone, locale: useDeskLocale() });
   const [errors, setErrors] = useState<SettingsErrors>({});
   return (
     <section className="panel" aria-labelledby="desk-title">

@@ -3,6 +3,7 @@ import { TABLE_NAMES } from '@shared/schemas/tables';
 
 import type { DeskDatabase } from '../../db/database';
 import type { AutoBackups } from '../../platform/platform';
+import { t } from '../../i18n/messages';
 import type { AutoBackupOutcome } from '../../store';
 import type { BackupService } from './backupService';
 
@@ -25,7 +26,7 @@ export async function dataFingerprint(db: DeskDatabase): Promise<string> {
 export function autoBackupFailureNotice(reason: string, everyMinutes: number): string {
   const clause = reason.trim().replace(/[.\s]+$/, '');
   const lead = /^the automatic backup/i.test(clause) ? clause : `The automatic backup failed (${clause})`;
-  return `${lead}; the desk tries again in ${everyMinutes} ${everyMinutes === 1 ? 'minute' : 'minutes'}, and meanwhile a backup can be saved by hand in Settings.`;
+  return `${lead}; ${t('backup.retryIn', { minutes: everyMinutes })}, and meanwhile a backup can be saved by hand in Settings.`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useState, type ReactElement } from 'react';
 import { citeGuide } from '@shared/domain/guide/citation';
 
 import { useDesk } from '../../app/DeskContext';
+import { useDeskLocale } from '../../app/LocaleContext';
 import type { SettingsInput } from '../../db/repos/settingsRepo';
 import { systemTimeZone } from '../../lib/timeZones';
 import { FormError } from '../../ui/Field';
@@ -12,7 +13,7 @@ import { SettingsFields, validateSettings, type SettingsErrors } from '../settin
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
   const { repos, clock } = useDesk();
-  const [value, setValue] = useState<SettingsInput>({ cityName: '', operatorName: '', defaultTimeZone: systemTimeZone() });
+  const [value, setValue] = useState<SettingsInput>({ cityName: '', operatorName: '', defaultTimeZone: systemTimeZone(), locale: useDeskLocale() });
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -24,7 +25,7 @@ export function FirstRunScreen(): ReactElement {
         <h1 id="first-run-title">Set up this desk</h1>
         <p className="lead">
           The desk keeps your city&apos;s incident log, contact trees, statements and recovery checklists on this computer.
-          It works without a network. Three details to start:
+          It works without a network. A few details to start:
         </p>
         <form
           noValidate

@@ -8,6 +8,7 @@ import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { failed } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 /**
  * The city's glossary of wording to avoid when naming communities, one term per line:
@@ -31,7 +32,7 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           if (!parsed.ok) return setProblems(parsed.error);
           setProblems([]);
           repos.statements.saveGlossary(parsed.value, actor()).then(
-            (saved) => showNotice('success', `Glossary saved: ${saved.length} ${saved.length === 1 ? 'term' : 'terms'}.`),
+            (saved) => showNotice('success', t('statements.glossarySaved', { count: saved.length })),
             (err: unknown) => setProblems([failed('Saving the glossary', err)]),
           );
         }}

@@ -6,6 +6,9 @@ import { CHANNEL_LABELS } from '@shared/domain/statements/workflow';
 import type { Incident } from '@shared/schemas/entities';
 import { RELEASE_CHANNELS, type ReleaseChannel, type Statement } from '@shared/schemas/statements';
 
+import { useDeskLocale } from '../../app/LocaleContext';
+import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
+import { dateHint, timeHint } from '@shared/domain/locale/deskLocale';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
@@ -23,7 +26,8 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
 }): ReactElement {
   const { repos, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
-  const now = instantToWallClock(clock(), incident.timeZone);
+  const locale = useDeskLocale();
+  const now = instantToWallClock(clock(), incident.timeZone, locale);
   const [channels, setChannels] = useState<ReleaseChannel[]>([]);
   const [date, setDate] = useState(now.date);
   const [time, setTime] = useState(now.time);
@@ -37,8 +41,8 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
         onSubmit={(e) => {
           e.preventDefault();
           if (channels.length === 0) return setProblem('Choose at least one channel.');
-          const at = wallClockToInstant(date, time, incident.timeZone);
-          if (!at.ok) return setProblem(describeWallClockError(at.error));
+          const at = wallClockToInstant(date, time, incident.timeZone, locale);
+          if (!at.ok) return setProblem(describeWallClockError(at.error, locale));
           if (at.value > clock() + 60_000) return setProblem('The release time is in the future. Record a release once it has happened.');
           setBusy(true);
           repos.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
@@ -65,11 +69,11 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
           ))}
         </fieldset>
         <div className="form-row">
-          <Field label="Release date" hint={`On the incident's clock (${incident.timeZone}).`}>
-            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          <Field label="Release date" hint={`On the incident's clock (${incident.timeZone}): ${dateHint(locale)}.`}>
+            {({ id, describedBy }) => <DateInput id={id} describedBy={describedBy} value={date} onChange={setDate} />}
           </Field>
-          <Field label="Release time" hint="24-hour, e.g. 14:05.">
-            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+          <Field label="Release time" hint={`${timeHint(locale)}.`}>
+            {({ id, describedBy }) => <TimeInput id={id} describedBy={describedBy} value={time} onChange={setTime} />}
           </Field>
         </div>
         <Field label="Note (optional)" hint="e.g. read out by the mayor at the press point.">

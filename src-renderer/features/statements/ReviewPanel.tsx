@@ -11,6 +11,7 @@ import { VersionCompare } from './VersionCompare';
 import { describeWriteError, failed } from './statementErrors';
 import { longTime } from './statementDisplay';
 import { useTextHash } from './useTextHash';
+import { t } from '../../i18n/messages';
 
 export const APPROVER_ROLES = ['Mayor', 'Deputy mayor', 'Chief of staff', 'Communications lead', 'Police liaison (operational facts)'];
 
@@ -70,7 +71,7 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
       )}
       {submission && submission.warnings.length > 0 && (
         <div className="stmt-override" role="note" aria-label="Warnings sent past">
-          <p><strong>Sent with {submission.warnings.length} {submission.warnings.length === 1 ? 'warning' : 'warnings'} overridden.</strong> Reason given: “{submission.overrideReason}”</p>
+          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong> Reason given: “{submission.overrideReason}”</p>
           <ul>{submission.warnings.map((w) => <li key={w.key}>{w.message}</li>)}</ul>
         </div>
       )}

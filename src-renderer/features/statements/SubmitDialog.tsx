@@ -4,6 +4,7 @@ import type { SensitivityWarning } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { t } from '../../i18n/messages';
 
 type Props = {
   warnings: readonly SensitivityWarning[];
@@ -35,7 +36,7 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
       >
         {warnings.length > 0 && (
           <>
-            <p><strong>{warnings.length} {warnings.length === 1 ? 'warning is' : 'warnings are'} still open:</strong></p>
+            <p><strong>{t('statements.openWarnings', { count: warnings.length })}</strong></p>
             <ul className="sensitivity__list">
               {warnings.map((w) => <li key={w.key} className="sensitivity__item">{w.message}</li>)}
             </ul>
@@ -44,7 +45,7 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
             </Field>
           </>
         )}
-        {unticked > 0 && <p className="muted">{unticked} {unticked === 1 ? 'item' : 'items'} of the guidance {unticked === 1 ? 'is' : 'are'} not ticked. The approver will see this.</p>}
+        {unticked > 0 && <p className="muted">{t('statements.unticked', { count: unticked })} The approver will see this.</p>}
         {warnings.length === 0 && unticked === 0 && <p>The text has no open warnings and every guidance item is ticked.</p>}
         <FormError>{problem}</FormError>
         <div className="dialog__actions">

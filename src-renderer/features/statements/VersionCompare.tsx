@@ -3,6 +3,7 @@ import { useMemo, type ReactElement } from 'react';
 import { compareTexts } from '@shared/domain/statements/compare';
 import { isRightToLeft } from '@shared/domain/statements/languages';
 import type { StatementVersion } from '@shared/schemas/statements';
+import { t } from '../../i18n/messages';
 
 /** Two versions compared word by word: removed words struck through, added words underlined. */
 export function VersionCompare({ before, after }: { before: StatementVersion; after: StatementVersion }): ReactElement {
@@ -12,7 +13,7 @@ export function VersionCompare({ before, after }: { before: StatementVersion; af
     <figure className="compare" aria-label={`Changes from version ${before.number} to version ${after.number}`}>
       <figcaption className="compare__summary">
         Version {before.number} → version {after.number}:{' '}
-        {same ? 'the texts are identical.' : `${comparison.added} ${comparison.added === 1 ? 'word' : 'words'} added, ${comparison.removed} removed.`}{' '}
+        {same ? 'the texts are identical.' : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}
         <span className="compare__legend"><del>removed</del> <ins>added</ins></span>
       </figcaption>
       <div className="compare__text stmt-preview" lang={after.language} dir={isRightToLeft(after.language) ? 'rtl' : 'ltr'} data-testid="version-diff">

@@ -1,11 +1,11 @@
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { StatementStatus } from '@shared/schemas/statements';
+import { showInstant } from '../../app/LocaleContext';
 
 /** "28 Mar 14:20" on the incident's clock. */
-export const shortTime = (t: number, zone: string): string => formatWallClock(t, zone, 'd MMM HH:mm');
+export const shortTime = (t: number, zone: string): string => showInstant(t, zone, 'day-month-time');
 
 /** "28 Mar 2026 14:20" on the incident's clock. */
-export const longTime = (t: number, zone: string): string => formatWallClock(t, zone, 'd MMM yyyy HH:mm');
+export const longTime = (t: number, zone: string): string => showInstant(t, zone, 'date-time');
 
 /** What a status means for the person at the desk, in one line. */
 export const STATUS_HINTS: Readonly<Record<StatementStatus, string>> = {

@@ -1,10 +1,10 @@
 import type { ReactElement } from 'react';
 
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { describeOutside, type AmbiguityChoice, type ImportAnalysis, type WriteChoices } from '@shared/domain/timeline/csvImport';
 import { describeReading } from '@shared/domain/timeline/csvMoment';
+import { t } from '../../i18n/messages';
+import { showInstant } from '../../app/LocaleContext';
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const SHOWN = 50;
 
 /**
@@ -31,7 +31,7 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
     <>
       {twice.length > 0 && (
         <section className="import-check import-check--ask" aria-labelledby="import-twice">
-          <h3 id="import-twice">{count(twice.length, 'time happened', 'times happened')} twice in {timeZone}: choose which was meant</h3>
+          <h3 id="import-twice">{t('csvImport.twice', { count: twice.length, zone: timeZone })}</h3>
           <p>The clocks went back an hour, so these times were on the clock twice. A time written with its offset or zone (01:30 -05:00, 01:30 CST) is read as written.</p>
           <div className="button-row">
             <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'earlier')}>All the first time</button>
@@ -41,7 +41,7 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
             {twice.slice(0, SHOWN).map((t) => (
               <li key={t.row}>
                 <label>
-                  Row {t.row}, {formatWallClock(t.earlier, timeZone, 'd MMM yyyy HH:mm')}{' '}
+                  Row {t.row}, {showInstant(t.earlier, timeZone, 'date-time')}{' '}
                   <select value={t.choice ?? ''} onChange={(e) => onAmbiguity([t.row], e.target.value === '' ? null : (e.target.value as AmbiguityChoice))}>
                     <option value="">— choose —</option>
                     <option value="earlier">the first: {describeReading(t.earlier, timeZone)}</option>
@@ -51,39 +51,39 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
               </li>
             ))}
           </ul>
-          {twice.length > SHOWN && <p>…and {count(twice.length - SHOWN, 'more row', 'more rows')}: use the buttons above.</p>}
+          {twice.length > SHOWN && <p>{t('csvImport.twiceMore', { count: twice.length - SHOWN })}</p>}
         </section>
       )}
       {duplicates.length > 0 && (
         <section className="import-check" aria-labelledby="import-duplicates">
-          <h3 id="import-duplicates">{count(duplicates.length, 'row is', 'rows are')} already on the timeline</h3>
+          <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
           <p>Same time and the same words as an entry already logged (an earlier import of this file?): rows {duplicates.slice(0, 12).map((r) => r.row).join(', ')}{duplicates.length > 12 ? '…' : ''}.</p>
           <label className="checkbox"><input type="checkbox" checked={choices.skipDuplicates} onChange={(e) => set({ skipDuplicates: e.target.checked })} /> Skip them (import only what is new)</label>
         </section>
       )}
       {outside.length > 0 && (
         <section className="import-check" aria-labelledby="import-outside">
-          <h3 id="import-outside">{count(outside.length, 'row is', 'rows are')} dated far from the incident</h3>
+          <h3 id="import-outside">{t('csvImport.outside', { count: outside.length })}</h3>
           <ul className="import-check__list">
             {outside.slice(0, 12).map((r) => <li key={r.row}>Row {r.row} {describeOutside(r, { timeZone, incidentStart })}.</li>)}
           </ul>
-          {outside.length > 12 && <p>…and {count(outside.length - 12, 'more', 'more')}.</p>}
+          {outside.length > 12 && <p>{t('csvImport.outsideMore', { count: outside.length - 12 })}</p>}
           <label className="checkbox"><input type="checkbox" checked={choices.leaveOutOutside} onChange={(e) => set({ leaveOutOutside: e.target.checked })} /> Leave these rows out</label>
         </section>
       )}
       {unreadable.length > 0 && (
         <section className="import-check import-check--ask" aria-labelledby="import-unreadable">
-          <h3 id="import-unreadable">{count(unreadable.length, 'row holds', 'rows hold')} characters that cannot be read (�)</h3>
+          <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
           <p>Rows {unreadable.slice(0, 12).map((r) => r.row).join(', ')}{unreadable.length > 12 ? '…' : ''}: the letters there are lost in this reading. Choose the file’s encoding above; only if none reads them, import them with �.</p>
           <label className="checkbox"><input type="checkbox" checked={choices.acceptUnreadable} onChange={(e) => set({ acceptUnreadable: e.target.checked })} /> Import them with � where the letters could not be read</label>
         </section>
       )}
       {analysis.errors.length > 0 && (
         <div className="import-errors" role="alert">
-          <h3>{count(analysis.errors.length, 'problem', 'problems')} in {count(badRows, 'row', 'rows')}</h3>
+          <h3>{t('csvImport.problems', { problems: analysis.errors.length, rows: badRows })}</h3>
           <ul>{analysis.errors.slice(0, SHOWN).map((e, i) => <li key={i}>Row {e.row}, column “{e.column}”: {e.problem}</li>)}</ul>
           {analysis.errors.length > SHOWN && <p>…and {analysis.errors.length - SHOWN} more.</p>}
-          <label className="checkbox"><input type="checkbox" checked={choices.leaveOutBad} onChange={(e) => set({ leaveOutBad: e.target.checked })} /> Import the good rows and leave out the {count(badRows, 'row', 'rows')} with problems</label>
+          <label className="checkbox"><input type="checkbox" checked={choices.leaveOutBad} onChange={(e) => set({ leaveOutBad: e.target.checked })} /> {t('csvImport.leaveOutBad', { count: badRows })}</label>
         </div>
       )}
     </>

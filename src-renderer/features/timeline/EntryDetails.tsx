@@ -8,6 +8,7 @@ import type { Incident } from '@shared/schemas/entities';
 import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
+import { useDeskLocale } from '../../app/LocaleContext';
 import { routeToHash, type Route } from '../../app/route';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
@@ -32,6 +33,7 @@ function routeOf(link: EntryLink, incidentId: string): Route {
 }
 
 function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; incident: Incident; ctx: WordingContext }): ReactElement {
+  const locale = useDeskLocale();
   return (
     <ol className="history" aria-label="History of this entry">
       {revisions.map((r, i) => {
@@ -40,7 +42,7 @@ function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; 
         return (
           <li key={r.id} className="history__item">
             <p className="history__head">
-              <strong>{revisionHeading(r.kind, prev, r.content)}</strong> by {r.operator}, {fullTime(r.recordedAt, incident)}
+              <strong>{revisionHeading(r.kind, prev, r.content)}</strong> by {r.operator}, {fullTime(r.recordedAt, incident, locale)}
               <span className="muted"> · revision {r.revisionNo}</span>
             </p>
             {r.reason && <p className="history__reason">Reason: <UserText text={r.reason} /></p>}
@@ -81,6 +83,7 @@ type Props = {
  */
 export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose }: Props): ReactElement {
   const { repos } = useDesk();
+  const locale = useDeskLocale();
   const history = useLiveQuery(() => repos.timeline.history(entry.id), [repos, entry.id, entry.revisionCount]);
   const [retracting, setRetracting] = useState(false);
   const [reason, setReason] = useState('');
@@ -90,6 +93,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   const sourceContact = entry.sourceContactId === null ? undefined : contacts.find((c) => c.id === entry.sourceContactId);
   const wording: WordingContext = {
     timeZone: incident.timeZone,
+    locale,
     contactName: (id) => contacts.find((c) => c.id === id)?.name,
     describeLink: (l) => describeLink(l, targets),
   };
@@ -123,11 +127,11 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
         </p>
         {entry.retracted && <p className="warning-text">Retracted: {entry.retractionReason}</p>}
         <dl className="facts">
-          <dt>Happened</dt><dd>{entryTime(entry, incident)} · {fullTime(entry.occurredAt, incident)} ({entryTPlus(entry.occurredAt, incident)})</dd>
-          <dt>Heard of</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident)}</dd>
-          <dt>Logged</dt><dd>{fullTime(entry.recordedAt, incident)} by {entry.recordedBy}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
+          <dt>Happened</dt><dd>{entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} ({entryTPlus(entry.occurredAt, incident)})</dd>
+          <dt>Heard of</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
+          <dt>Logged</dt><dd>{fullTime(entry.recordedAt, incident, locale)} by {entry.recordedBy}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
           <dt>Source</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted"> (contact in the directory: <UserText text={sourceContact.name} />)</span>}</dd>
-          <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident)})` : ''}</dd>
+          <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident, locale)})` : ''}</dd>
           <dt>Tags</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
             <>

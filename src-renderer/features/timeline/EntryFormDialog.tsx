@@ -6,13 +6,17 @@ import { LINK_KIND_LABELS, LINK_KINDS, addLink, contactNamedBy, describeLink } f
 import type { Incident } from '@shared/schemas/entities';
 import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent, type EntryLink } from '@shared/schemas/timeline';
 
+import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskLocale';
+
+import { useDeskLocale } from '../../app/LocaleContext';
+import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 import { useLinkTargets } from './useLinkTargets';
 
-export function formFromContent(content: EntryContent, incident: Incident): EntryForm {
-  const occurred = instantToWallClock(content.occurredAt, incident.timeZone);
-  const reported = content.reportedAt === null ? { date: '', time: '' } : instantToWallClock(content.reportedAt, incident.timeZone);
+export function formFromContent(content: EntryContent, incident: Incident, locale: DeskLocale): EntryForm {
+  const occurred = instantToWallClock(content.occurredAt, incident.timeZone, locale);
+  const reported = content.reportedAt === null ? { date: '', time: '' } : instantToWallClock(content.reportedAt, incident.timeZone, locale);
   return {
     occurredDate: occurred.date,
     occurredTime: occurred.time,
@@ -44,6 +48,7 @@ type Props = {
 
 /** Every field of an entry, for details the quick line cannot carry, and for corrections. */
 export function EntryFormDialog({ incident, title, initial, isCorrection, base, onSubmit, onClose }: Props): ReactElement {
+  const locale = useDeskLocale();
   const [form, setForm] = useState<EntryForm>(initial);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<EntryFormErrors>({});
@@ -55,12 +60,15 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
   const sourceContactId = contactNamedBy(form.source, contacts) ?? (form.source === initial.source ? base.sourceContactId : null);
   const sourceContact = contacts.find((c) => c.id === sourceContactId);
   const set = (patch: Partial<EntryForm>) => setForm((f) => ({ ...f, ...patch }));
-  const input = (name: keyof EntryForm, label: string, opts: { type?: string; hint?: string } = {}) => (
-    <Field label={label} hint={opts.hint} error={errors[name]}>
-      {({ id, describedBy, invalid }) => (
-        <input id={id} name={name} type={opts.type ?? 'text'} aria-describedby={describedBy} aria-invalid={invalid}
-          value={String(form[name])} onChange={(e) => set({ [name]: e.target.value })} />
-      )}
+  const input = (name: keyof EntryForm, label: string, opts: { type?: 'date' | 'time'; hint?: string } = {}) => (
+    <Field label={label} hint={opts.type === 'date' ? dateHint(locale) : opts.type === 'time' ? timeHint(locale) : opts.hint} error={errors[name]}>
+      {({ id, describedBy, invalid }) => {
+        const props = { id, name, describedBy, invalid, value: String(form[name]), onChange: (v: string) => set({ [name]: v }) };
+        return opts.type === 'date' ? <DateInput {...props} /> : opts.type === 'time' ? <TimeInput {...props} /> : (
+          <input id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid}
+            value={String(form[name])} onChange={(e) => set({ [name]: e.target.value })} />
+        );
+      }}
     </Field>
   );
 
@@ -68,7 +76,7 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
     <Dialog title={title} onClose={onClose} wide>
       <form noValidate onSubmit={(e) => {
         e.preventDefault();
-        const valid = validateEntryForm(form, { timeZone: incident.timeZone, links, sourceContactId });
+        const valid = validateEntryForm(form, { timeZone: incident.timeZone, links, sourceContactId, locale });
         if (!valid.ok) return setErrors(valid.error);
         setErrors({});
         void onSubmit({ ...valid.value, retracted: false, retractionReason: null }, isCorrection ? reason : null).then(setFailure);

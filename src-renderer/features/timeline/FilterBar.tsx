@@ -1,27 +1,49 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
 
-import { formatWallClock, wallClockToInstant } from '@shared/domain/incident/wallClock';
+import { wallClockToInstant } from '@shared/domain/incident/wallClock';
+import { dateFormatLabel, formatInstant, localeConventions } from '@shared/domain/locale/deskLocale';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
 import { TIMELINE_CATEGORIES, VERIFICATION_STATES } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
+import { useDeskLocale } from '../../app/LocaleContext';
 import { facetsOf } from '../../db/repos/timelineQuery';
 import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFilter } from './timelineUiStore';
+import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 const thousands = (n: number) => n.toLocaleString('en-GB');
 
-/** A datetime-local value read on the incident's clock, or null when empty or impossible. */
-export function parseLocal(value: string, timeZone: string): number | null {
-  const [date, time] = value.split('T');
-  if (!date || !time) return null;
-  const r = wallClockToInstant(date, time.slice(0, 5), timeZone);
+/**
+ * A date and time typed as one ("04/07/2026 14:05", "7/4/2026 2:05 PM", ISO "2026-07-04T14:05"),
+ * read on the incident's clock in the desk's locale; null when empty or not a moment.
+ */
+export function parseLocal(value: string, timeZone: string, locale: string): number | null {
+  const m = /^(\S+?)(?:T|\s+)(.+)$/.exec(value.trim());
+  if (!m) return null;
+  const r = wallClockToInstant(m[1] ?? '', m[2] ?? '', timeZone, locale);
   return r.ok ? r.value : null;
 }
-const toLocal = (at: number | null, timeZone: string) => (at === null ? '' : formatWallClock(at, timeZone, "yyyy-MM-dd'T'HH:mm"));
+const toLocal = (at: number | null, timeZone: string, locale: string) => (at === null ? '' : `${formatInstant(at, timeZone, 'numeric-date', locale)} ${formatInstant(at, timeZone, 'time', locale)}`);
+
+/** A moment typed in the desk's locale; told the instant once it reads as one (null when emptied). */
+function MomentInput({ id, at, timeZone, onChange }: { id: string; at: number | null; timeZone: string; onChange: (at: number | null) => void }): ReactElement {
+  const locale = useDeskLocale();
+  const [text, setText] = useState(() => toLocal(at, timeZone, locale));
+  const unread = text.trim() !== '' && parseLocal(text, timeZone, locale) === null;
+  return (
+    <input id={id} type="text" className="input--moment" value={text} aria-invalid={unread} title={unread ? `Type a date and time as ${momentHint(locale)}` : undefined}
+      placeholder={momentHint(locale)} onChange={(e) => {
+        setText(e.target.value);
+        const next = parseLocal(e.target.value, timeZone, locale);
+        if (next !== null || e.target.value.trim() === '') onChange(next);
+      }} />
+  );
+}
+const momentHint = (locale: string) => `${dateFormatLabel(locale)} ${localeConventions(locale).hour12 ? 'h:mm AM' : 'HH:MM'}`;
 
 /** How far the search index of an incident has got, live. */
 function useIndexProgress(incidentId: string) {
@@ -39,8 +61,8 @@ export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 
   if (list.loading) return 'Loading…';
   if (list.pending) return searching ? 'Searching…' : 'Filtering…';
   if (list.partial) return 'Counting entries…';
-  if (!filtered) return `${thousands(list.total)} ${list.total === 1 ? 'entry' : 'entries'}`;
-  if (list.match === 'close') return `Showing ${thousands(list.shown)} close ${list.shown === 1 ? 'match' : 'matches'} of ${thousands(list.total)}`;
+  if (!filtered) return t('timeline.count.entries', { count: list.total });
+  if (list.match === 'close') return t('timeline.count.closeMatches', { shown: list.shown, total: list.total });
   return `Showing ${thousands(list.shown)} of ${thousands(list.total)}`;
 }
 
@@ -96,7 +118,8 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
   const setFilter = useTimelineUi((s) => s.setFilter);
   const set = (patch: Partial<ViewFilter>) => setFilter(incident.id, patch);
   const facets = useLiveQuery(() => facetsOf(db, incident.id), [db, incident.id]);
-  const [knownAt, setKnownAt] = useState(() => toLocal(asKnownAt, incident.timeZone));
+  const locale = useDeskLocale();
+  const [knownAt, setKnownAt] = useState(() => toLocal(asKnownAt, incident.timeZone, locale));
 
   return (
     <section id="timeline-filters" className="filter-panel" aria-label="More filters">
@@ -129,23 +152,23 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
             {facets?.sources.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
-        <label className="filters__select">
+        <label className="filters__select" htmlFor="filter-from">
           From
-          <input type="datetime-local" value={toLocal(filter.from, incident.timeZone)} onChange={(e) => set({ from: parseLocal(e.target.value, incident.timeZone) })} />
+          <MomentInput id="filter-from" at={filter.from} timeZone={incident.timeZone} onChange={(from) => set({ from })} />
         </label>
-        <label className="filters__select">
+        <label className="filters__select" htmlFor="filter-to">
           To
-          <input type="datetime-local" value={toLocal(filter.to, incident.timeZone)} onChange={(e) => set({ to: parseLocal(e.target.value, incident.timeZone) })} />
+          <MomentInput id="filter-to" at={filter.to} timeZone={incident.timeZone} onChange={(to) => set({ to })} />
         </label>
       </div>
       <form className="filter-panel__row" onSubmit={(e) => {
         e.preventDefault();
-        const at = parseLocal(knownAt, incident.timeZone);
+        const at = parseLocal(knownAt, incident.timeZone, locale);
         // The whole chosen minute counts as known at it.
         if (at !== null) onAsKnownAt(at + 59_999);
       }}>
         <label className="filters__select" htmlFor="as-known-at">As known at</label>
-        <input id="as-known-at" className="filter-panel__known" type="datetime-local" value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
+        <input id="as-known-at" className="filter-panel__known" type="text" placeholder={momentHint(locale)} value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
         <button type="submit" className="button button--small">Show</button>
         <span className="muted">the timeline exactly as it stood then ({incident.timeZone})</span>
       </form>

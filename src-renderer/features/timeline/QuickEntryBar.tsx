@@ -1,13 +1,15 @@
 import { forwardRef, useState, type ReactElement } from 'react';
 
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
 import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import { contentFromQuick, describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent } from '@shared/schemas/timeline';
 
+import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { useTimelineUi } from './timelineUiStore';
+import { displayLocale, showInstant } from '../../app/LocaleContext';
+import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 
 type Props = {
   incident: Incident;
@@ -38,11 +40,11 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const limitProblem = parsed?.ok ? overLimit(parsed.value) : null;
 
   const preview = (() => {
-    if (!parsed) return backfillActive ? `Transcribing the paper log of ${backfill.date}: times fall on that day.` : 'Type a time (optional), what happened, #tags and @source. Enter logs it; no time means now.';
+    if (!parsed) return backfillActive ? `Transcribing the paper log of ${formatDateOnly(backfill.date, displayLocale())}: times fall on that day.` : 'Type a time (optional), what happened, #tags and @source. Enter logs it; no time means now.';
     if (!parsed.ok) return describeQuickEntryError(parsed.error);
     if (limitProblem !== null) return limitProblem;
     const p = parsed.value;
-    const when = `${p.day === 'today' || p.day === 'yesterday' ? p.day : p.day} ${p.occurredPrecision === 'approximate' ? 'about ' : ''}${formatWallClock(p.occurredAt, incident.timeZone, 'HH:mm')}`;
+    const when = `${p.day === 'today' || p.day === 'yesterday' ? p.day : formatDateOnly(p.day, displayLocale())} ${p.occurredPrecision === 'approximate' ? 'about ' : ''}${showInstant(p.occurredAt, incident.timeZone, 'time')}`;
     return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((t) => `#${t}`).join(' ')}` : ''}${p.source ? ` · source: ${p.source}` : ''}`;
   })();
   const invalid = parsed !== null && (!parsed.ok || limitProblem !== null);
@@ -108,7 +110,7 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
           <>
             <label>
               Day of the log{' '}
-              <input type="date" value={backfill.date} onChange={(e) => setBackfill({ date: e.target.value })} />
+              <IsoDateInput value={backfill.date} onChange={(date) => setBackfill({ date })} />
             </label>
             <label>
               Written by{' '}

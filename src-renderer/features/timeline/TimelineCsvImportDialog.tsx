@@ -14,10 +14,10 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { CsvImportChecks } from './CsvImportChecks';
 import type { CsvImportOutcome, CsvImportReader } from './csvImportReader';
+import { t } from '../../i18n/messages';
 import type { CsvImportView, FileChoice } from './csvImportWorker';
 
 const PREVIEW_ROWS = 8;
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 type Progress = { step: string; fraction: number };
 
@@ -111,7 +111,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
       {view && settings && (
         <>
           <p>
-            {count(view.rowCount, 'row', 'rows')}. Times without an offset are read on the incident&apos;s clock ({zone}). Imported entries are marked as
+            {t('csvImport.rows', { count: view.rowCount })}. Times without an offset are read on the incident&apos;s clock ({zone}). Imported entries are marked as
             transcribed. Nothing is written until you press Import.
           </p>
           <fieldset className="fieldset import-file" disabled={writing !== null}>
@@ -131,12 +131,12 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
             </p>
             {view.unreadable > 0 && (
               <p className="warning-text" role="alert">
-                {count(view.unreadable, 'character', 'characters')} cannot be read as {encodingLabel(view.encoding)} and would be stored as �. Choose the
+                {t('csvImport.unreadableCharacters', { count: view.unreadable })} cannot be read as {encodingLabel(view.encoding)} and would be stored as �. Choose the
                 file&apos;s encoding above (Excel on Windows saves “CSV” as Windows-1252).
               </p>
             )}
             {view.replacementsInFile > 0 && (
-              <p className="warning-text">The file itself holds {count(view.replacementsInFile, 'replacement character', 'replacement characters')} (�): letters were lost before the file reached the desk.</p>
+              <p className="warning-text">The file itself holds {t('csvImport.replacementCharacters', { count: view.replacementsInFile })} (�): letters were lost before the file reached the desk.</p>
             )}
             <label className="checkbox">
               <input type="checkbox" checked={view.firstRowIsData} onChange={(e) => ask({ ...fileChoice, firstRowIsData: e.target.checked }, null)} />
@@ -180,7 +180,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
                   ))}
                 </tbody>
               </table>
-              {analysis.rows.length > PREVIEW_ROWS && <p className="muted">…and {count(analysis.rows.length - PREVIEW_ROWS, 'more row', 'more rows')}.</p>}
+              {analysis.rows.length > PREVIEW_ROWS && <p className="muted">{t('csvImport.moreRows', { count: analysis.rows.length - PREVIEW_ROWS })}</p>}
               <CsvImportChecks analysis={analysis} timeZone={zone} incidentStart={incident.startAt} choices={choices} onChoices={setChoices} onAmbiguity={chooseAmbiguity} />
             </>
           )}
@@ -199,7 +199,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
         <div className="dialog__actions">
           <button type="button" className="button" onClick={cancel}>{writing ? 'Stop the import' : 'Cancel'}</button>
           <button type="button" className="button button--primary" disabled={!canImport} onClick={write}>
-            Import {count(plan?.contents.length ?? 0, 'entry', 'entries')}
+            {t('csvImport.import', { count: plan?.contents.length ?? 0 })}
           </button>
         </div>
       </div>

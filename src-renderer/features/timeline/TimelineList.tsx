@@ -11,6 +11,8 @@ import { revealBidiControls } from '@shared/domain/text/bidi';
 import { useDesk } from '../../app/DeskContext';
 import type { TimelineRow } from './rows';
 import { entryTime, entryTPlus } from './entryDisplay';
+import { useDeskLocale } from '../../app/LocaleContext';
+import { t } from '../../i18n/messages';
 import { UserText } from '../../ui/UserText';
 
 /** Row heights in pixels: one line per entry, so a laptop screen shows a dozen or more. */
@@ -52,6 +54,7 @@ function useCorrections(entry: TimelineEntry | undefined): number {
 
 const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: (id: string) => void }): ReactElement {
   const corrections = useCorrections(entry);
+  const locale = useDeskLocale();
   if (!entry) return <div className="tl-entry tl-entry--loading" aria-hidden="true" />;
   return (
     <button
@@ -60,10 +63,10 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${entryTime(entry, incident)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? ' (retracted)' : ''}`}
+      aria-label={`${entryTime(entry, incident, locale)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? ' (retracted)' : ''}`}
     >
       <span className="tl-entry__time">
-        <strong>{entryTime(entry, incident)}</strong>
+        <strong>{entryTime(entry, incident, locale)}</strong>
         <small>{entryTPlus(entry.occurredAt, incident)}</small>
       </span>
       <span className="tl-entry__cat"><span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span></span>
@@ -185,7 +188,7 @@ export function TimelineList(props: {
               style={sticky ? { height: item.size } : { transform: `translateY(${item.start}px)`, height: item.size }}
             >
               {row.kind === 'day' ? (
-                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>{row.label} <span className="muted">· {row.count} {row.count === 1 ? 'entry' : 'entries'}</span></h3>
+                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>{row.label} <span className="muted">· {t('timeline.day.entries', { count: row.count })}</span></h3>
               ) : (
                 <EntryRow entry={entries.get(row.id)} incident={incident} selected={row.id === selectedId} onOpen={onOpen} />
               )}

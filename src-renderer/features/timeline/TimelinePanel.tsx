@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { contentFromQuick, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { EntryContent, TimelineEntry } from '@shared/schemas/timeline';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
+import { useClockFormat, useDeskLocale } from '../../app/LocaleContext';
 import { useAppStore } from '../../store';
 import { EntryDetails } from './EntryDetails';
 import { EntryFormDialog, formFromContent } from './EntryFormDialog';
@@ -17,6 +17,7 @@ import { TimelineCsvActions } from './TimelineCsvActions';
 import { TimelineList, type TimelineListHandle } from './TimelineList';
 import { describeTimelineError } from './timelineErrors';
 import { selectFilter, useTimelineUi } from './timelineUiStore';
+import { t } from '../../i18n/messages';
 import { useTimelineList } from './useTimelineList';
 
 type FormState = { mode: 'new'; initial: EntryContent } | { mode: 'edit'; entry: TimelineEntry } | null;
@@ -27,6 +28,8 @@ type FormState = { mode: 'new'; initial: EntryContent } | { mode: 'edit'; entry:
  */
 export function TimelinePanel({ incident, settings, onScrolled }: { incident: Incident; settings: DeskSettings; onScrolled?: ((scrolled: boolean) => void) | undefined }): ReactElement {
   const { repos, clock, timelineSearch } = useDesk();
+  const locale = useDeskLocale();
+  const at = useClockFormat();
   const showNotice = useAppStore((s) => s.showNotice);
   const filter = useTimelineUi(selectFilter(incident.id));
   const backfill = useTimelineUi((s) => s.backfill);
@@ -94,7 +97,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         <QuickEntryBar ref={quickRef} incident={incident} now={clock} onLog={log} onDetails={(parsed, text) => setForm({ mode: 'new', initial: blank(parsed, text) })} />
       ) : (
         <p className="as-known-banner" role="status">
-          <span>Showing the timeline exactly as it stood at {formatWallClock(asKnownAt, incident.timeZone, 'EEE d MMM yyyy, HH:mm')} ({incident.timeZone}): entries logged later are hidden, corrections made later are not applied.</span>
+          <span>Showing the timeline exactly as it stood at {at(asKnownAt, incident.timeZone, 'weekday-date-time')} ({incident.timeZone}): entries logged later are hidden, corrections made later are not applied.</span>
           <button type="button" className="button button--small" onClick={() => setAsKnownAt(null)}>Back to now</button>
         </p>
       )}
@@ -103,7 +106,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         {asKnownAt === null ? (
           <FilterLine incident={incident} list={list} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
         ) : (
-          <span className="filter-line__count" data-testid="timeline-count">{list.total} {list.total === 1 ? 'entry' : 'entries'} as known then</span>
+          <span className="filter-line__count" data-testid="timeline-count">{t('timeline.count.asKnownThen', { count: list.total })}</span>
         )}
         <div className="timeline__tools">
           <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
@@ -134,7 +137,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         <EntryFormDialog
           incident={incident}
           title={form.mode === 'new' ? 'New entry' : 'Correct entry'}
-          initial={formFromContent(form.mode === 'new' ? form.initial : form.entry, incident)}
+          initial={formFromContent(form.mode === 'new' ? form.initial : form.entry, incident, locale)}
           isCorrection={form.mode === 'edit'}
           base={form.mode === 'new' ? form.initial : form.entry}
           onClose={() => {

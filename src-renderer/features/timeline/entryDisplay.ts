@@ -1,19 +1,19 @@
 import { elapsedLabel } from '@shared/domain/incident/phase';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { formatInstant, type DeskLocale } from '@shared/domain/locale/deskLocale';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent } from '@shared/schemas/timeline';
 
-/** "14:05", "~14:05" or "date only", on the incident's clock. */
-export function entryTime(content: Pick<EntryContent, 'occurredAt' | 'occurredPrecision'>, incident: Incident): string {
+/** "14:05" (or "2:05 PM"), "~14:05" or "date only", on the incident's clock in the desk's locale. */
+export function entryTime(content: Pick<EntryContent, 'occurredAt' | 'occurredPrecision'>, incident: Incident, locale: DeskLocale): string {
   if (content.occurredPrecision === 'date') return 'date only';
-  const hhmm = formatWallClock(content.occurredAt, incident.timeZone, 'HH:mm');
-  return content.occurredPrecision === 'approximate' ? `~${hhmm}` : hhmm;
+  const time = formatInstant(content.occurredAt, incident.timeZone, 'time', locale);
+  return content.occurredPrecision === 'approximate' ? `~${time}` : time;
 }
 
 export function entryTPlus(occurredAt: number, incident: Incident): string {
   return elapsedLabel(incident.startAt, occurredAt, incident.timeZone);
 }
 
-export function fullTime(at: number, incident: Incident): string {
-  return formatWallClock(at, incident.timeZone, 'EEE d MMM yyyy, HH:mm:ss');
+export function fullTime(at: number, incident: Incident, locale: DeskLocale): string {
+  return formatInstant(at, incident.timeZone, 'weekday-date-time-seconds', locale);
 }

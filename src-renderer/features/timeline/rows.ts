@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 
 import { formatWallClock } from '@shared/domain/incident/wallClock';
+import { formatInstant, type DeskLocale } from '@shared/domain/locale/deskLocale';
 
 import type { ListedEntry } from '../../db/repos/timelineQuery';
 
@@ -14,7 +15,7 @@ export type TimelineRow =
  * entries. Day boundaries are computed once per day, not once per entry, so 100,000 entries
  * over a fortnight cost fourteen time-zone calculations.
  */
-export function buildTimelineRows(listed: readonly ListedEntry[], timeZone: string): TimelineRow[] {
+export function buildTimelineRows(listed: readonly ListedEntry[], timeZone: string, locale: DeskLocale): TimelineRow[] {
   const rows: TimelineRow[] = [];
   let dayEnd = -Infinity;
   let header: { kind: 'day'; key: string; label: string; count: number } | null = null;
@@ -23,7 +24,7 @@ export function buildTimelineRows(listed: readonly ListedEntry[], timeZone: stri
       const start = startOfDay(new TZDate(e.occurredAt, timeZone));
       dayEnd = addDays(start, 1).getTime();
       const key = `day-${formatWallClock(e.occurredAt, timeZone, 'yyyy-MM-dd')}`;
-      header = { kind: 'day', key, label: formatWallClock(e.occurredAt, timeZone, 'EEEE d MMMM yyyy'), count: 0 };
+      header = { kind: 'day', key, label: formatInstant(e.occurredAt, timeZone, 'day-heading', locale), count: 0 };
       rows.push(header);
     }
     header.count += 1;

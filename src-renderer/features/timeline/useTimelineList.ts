@@ -8,6 +8,7 @@ import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
+import { useDeskLocale } from '../../app/LocaleContext';
 import { firstEntries, queryTimeline, type ListedEntry } from '../../db/repos/timelineQuery';
 import { buildTimelineRows, type TimelineRow } from './rows';
 import { isFiltered, type ViewFilter } from './timelineUiStore';
@@ -39,6 +40,7 @@ const keyOf = (filter: ViewFilter, asKnownAt: number | null) => JSON.stringify([
 /** The ordered, filtered list of the incident's entries, kept live as entries are logged. */
 export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownAt: number | null): TimelineListState {
   const { db, repos, timelineSearch, timelineOrder } = useDesk();
+  const locale = useDeskLocale();
   const key = keyOf(filter, asKnownAt);
 
   // The first screenful, entries and all, read in a few milliseconds, shows while a long
@@ -76,11 +78,11 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
     const none = { snapshot: null, match: null, seedEntries };
     if (!live && preview && preview.listed.length > 0) {
       const { listed } = preview;
-      return { ...none, rows: buildTimelineRows(listed, incident.timeZone), listed, shown: listed.length, total: listed.length, loading: false, partial: true, pending: false, resultKey: key };
+      return { ...none, rows: buildTimelineRows(listed, incident.timeZone, locale), listed, shown: listed.length, total: listed.length, loading: false, partial: true, pending: false, resultKey: key };
     }
     if (!live) return { ...none, rows: [], listed: [], shown: 0, total: 0, loading: true, partial: false, pending: false, resultKey: key };
     return {
-      rows: buildTimelineRows(live.listed, incident.timeZone),
+      rows: buildTimelineRows(live.listed, incident.timeZone, locale),
       listed: live.listed,
       shown: live.listed.length,
       total: live.total,
@@ -92,5 +94,5 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
       match: live.match,
       seedEntries,
     };
-  }, [live, preview, incident.timeZone, key]);
+  }, [live, preview, incident.timeZone, key, locale]);
 }

@@ -9,6 +9,7 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { routeToHash, type WorkspaceTab } from '../../app/route';
 import { useDesk } from '../../app/DeskContext';
+import { displayLocale } from '../../app/LocaleContext';
 import { useAppStore } from '../../store';
 import { dueText } from '../checklists/checklistDisplay';
 import { useChecklistItems } from '../checklists/queries';
@@ -16,6 +17,7 @@ import { useActivations } from '../contacts/queries';
 import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
+import { t } from '../../i18n/messages';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   const { repos } = useDesk();
@@ -100,7 +102,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
               ))}
             </ul>
           )}
-          {openCalls.length > 0 && <p className="muted">{openCalls.length === 1 ? 'One tree is' : `${openCalls.length} trees are`} still calling.</p>}
+          {openCalls.length > 0 && <p className="muted">{t('overview.treesCalling', { count: openCalls.length })}</p>}
         </Card>
 
         <Card title="Statements" tab="statements" incidentId={incident.id} action="Open the statements">
@@ -121,7 +123,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
             <>
               <p className="glance__figure"><span className="glance__alarm">{openRumours.total} unverified</span>: confirm or disprove them, and answer the false ones in public.</p>
               <ul className="glance__list" aria-label="Unverified rumours">
-                {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident)} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
+                {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident, displayLocale())} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
               </ul>
               <button type="button" className="button button--small" onClick={() => {
                 setFilter(incident.id, { categories: ['rumour'], verifications: ['unverified'] });

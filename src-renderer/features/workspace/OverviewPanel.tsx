@@ -3,12 +3,12 @@ import type { ReactElement } from 'react';
 import { citeGuide } from '@shared/domain/guide/citation';
 import { GUIDE_RESPONSE_PHASES } from '@shared/domain/guide/phases';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
-import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
 
 import { incidentClock } from '../incidents/incidentDisplay';
 import { AtAGlancePanel } from './AtAGlancePanel';
 import { UserText } from '../../ui/UserText';
+import { showInstant } from '../../app/LocaleContext';
 
 /** What needs attention now, then the incident's facts and where it stands in the guide's phases. */
 export function OverviewPanel({ incident, now }: { incident: Incident; now: number }): ReactElement {
@@ -23,9 +23,9 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
           <dt>Kind</dt><dd>{INCIDENT_KIND_LABELS[incident.kind]}</dd>
           <dt>Started</dt><dd>{clock.startedAt} ({incident.timeZone})</dd>
           <dt>Location</dt><dd>{incident.location || '—'}</dd>
-          <dt>Status</dt><dd>{incident.status === 'open' ? 'Open' : `Closed ${incident.closedAt !== null ? formatWallClock(incident.closedAt, incident.timeZone, 'd MMM yyyy HH:mm') : ''}`}</dd>
+          <dt>Status</dt><dd>{incident.status === 'open' ? 'Open' : `Closed ${incident.closedAt !== null ? showInstant(incident.closedAt, incident.timeZone, 'date-time') : ''}`}</dd>
           <dt>Opened by</dt><dd>{incident.createdBy}</dd>
-          <dt>Last change</dt><dd>{incident.updatedBy}, {formatWallClock(incident.updatedAt, incident.timeZone, 'd MMM yyyy HH:mm')}</dd>
+          <dt>Last change</dt><dd>{incident.updatedBy}, {showInstant(incident.updatedAt, incident.timeZone, 'date-time')}</dd>
         </dl>
         {incident.description && <p className="description"><UserText text={incident.description} /></p>}
       </section>

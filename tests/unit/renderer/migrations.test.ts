@@ -8,6 +8,8 @@ import { SCHEMA_HISTORY } from '@renderer/db/schema';
 import { createTimelineRepo } from '@renderer/db/repos/timelineRepo';
 import { findDuplicates } from '@shared/domain/contacts/contact';
 import { upgradeLegacyTables } from '@shared/domain/contacts/legacy';
+import { localeFromSystem } from '@shared/domain/locale/deskLocale';
+import { systemLocales } from '@renderer/db/migrations/0005-desk-locale';
 import { DERIVED_TABLES, TABLE_NAMES, TABLE_SCHEMAS } from '@shared/schemas/tables';
 
 import { sha256 } from '../../factories/timeline';
@@ -34,12 +36,18 @@ async function openWithCurrentCode(fixture: Fixture): Promise<DeskDatabase> {
   return current;
 }
 
+/** From version 5 the settings row holds the desk's locale; an older desk takes the system's. */
+function withDeskLocale(tables: Record<string, unknown[]>, version: number): Record<string, unknown[]> {
+  if (version >= 5 || !tables['settings']) return tables;
+  return { ...tables, settings: tables['settings'].map((s) => ({ ...(s as object), locale: localeFromSystem(systemLocales()) })) };
+}
+
 describe('database migrations', () => {
   it.each(SCHEMA_HISTORY.map((v) => v.version))('opens a database written by schema version %i without losing a record', async (version) => {
     const fixture = await loadFixture(version);
     const db = await openWithCurrentCode(fixture);
     // Rows come back as written, in today's shape where a later version reshaped them (as a backup of that version is read).
-    const expected = upgradeLegacyTables(fixture.tables, fixture.version);
+    const expected = withDeskLocale(upgradeLegacyTables(fixture.tables, fixture.version), fixture.version);
     for (const table of TABLE_NAMES) {
       const rows = await db.table(table).toArray();
       expect(rows, table).toEqual(expect.arrayContaining(expected[table] ?? []));
@@ -77,6 +85,20 @@ describe('database migrations', () => {
     expect(findDuplicates({ phones: [{ label: '', number: '(312) 555-0171' }], email: '' }, await db.contacts.toArray(), null, 'US').map((d) => d.contact.id)).toEqual(['con_imam']);
     expect((await db.settings.get('desk'))?.contactStaleDays).toBe(120);
     db.close();
+  });
+
+  it('gives a desk set up before version 5 the system’s locale and keeps every other setting (version 5)', async () => {
+    const fixture = await loadFixture(4);
+    const db = await openWithCurrentCode(fixture);
+    const settings = await db.settings.get('desk');
+    const system = localeFromSystem(systemLocales());
+    expect(system).toMatch(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/);
+    expect(settings).toEqual({ ...(fixture.tables['settings']?.[0] as object), locale: system });
+    db.close();
+    // A desk that already has one keeps it.
+    const v5 = await openWithCurrentCode(await loadFixture(5));
+    expect((await v5.settings.get('desk'))?.locale).toBe('nb-NO');
+    v5.close();
   });
 
   it('keeps every table and index of earlier versions (schemas only grow)', () => {
