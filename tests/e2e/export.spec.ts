@@ -41,6 +41,9 @@ test('the after-action record is exported, verified by the command-line tool, an
   await lessons.getByRole('button', { name: 'Edit “The nigth shift had no printed call sheet”' }).click();
   await lessons.getByLabel('Lesson').first().fill('The night shift had no printed call sheet');
   await lessons.getByRole('button', { name: 'Save', exact: true }).click();
+  // The edit closes once the change is written.
+  await expect(lessons.getByLabel('Lesson')).toHaveCount(1);
+  await expect(lessons.getByText('The night shift had no printed call sheet')).toBeVisible();
   await lessons.getByLabel('Kind').selectOption('strength');
   await lessons.getByLabel('Lesson').fill('Added by mistake');
   await lessons.getByRole('button', { name: 'Add lesson' }).click();

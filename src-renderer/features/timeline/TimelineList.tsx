@@ -11,6 +11,8 @@ import { revealBidiControls } from '@shared/domain/text/bidi';
 import { useDesk } from '../../app/DeskContext';
 import type { TimelineRow } from './rows';
 import { entryTime, entryTPlus } from './entryDisplay';
+import { localeConventions } from '@shared/domain/locale/deskLocale';
+
 import { useDeskLocale } from '../../app/LocaleContext';
 import { t } from '../../i18n/messages';
 import { UserText } from '../../ui/UserText';
@@ -60,7 +62,7 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
     <button
       type="button"
       data-entry-id={entry.id}
-      className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''} tl-cat--${entry.category}`}
+      className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''}${localeConventions(locale).hour12 ? ' tl-entry--h12' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
       aria-current={selected ? 'true' : undefined}
       aria-label={`${entryTime(entry, incident, locale)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? ' (retracted)' : ''}`}
