@@ -67,6 +67,8 @@ export function App(): ReactElement {
   const sync = useAppStore((s) => s.syncRouteFromLocation);
   const identityCheck = useAppStore((s) => s.identityCheck);
   const askIdentity = useAppStore((s) => s.askIdentity);
+  const notice = useAppStore((s) => s.notice);
+  const clearNotice = useAppStore((s) => s.clearNotice);
   useGuideTemplates(settings);
   useEffect(() => {
     window.addEventListener('hashchange', sync);
@@ -80,7 +82,7 @@ export function App(): ReactElement {
     <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
       <TopBar settings={settings} />
       <DiskWarning />
-      <NoticeBar />
+      <NoticeBar notice={notice} onDismiss={clearNotice} />
       {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
       <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>
       {route.name === 'settings' ? <SettingsScreen settings={settings} />

@@ -8,7 +8,7 @@ import type { Incident } from '@shared/schemas/entities';
 import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import { useDesk } from '../../app/DeskContext';
-import { routeToHash, type Route } from '../../app/route';
+import { routeToHash, type Route } from '../../store/route';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
