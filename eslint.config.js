@@ -102,7 +102,7 @@ export default tseslint.config(
   },
   {
     // A test that hits a missing value fails loudly either way; the assertion keeps it readable.
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
