@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { useGuideTemplates } from '../features/checklists/useGuideTemplates';
 import { Dashboard } from '../features/incidents/Dashboard';
@@ -8,7 +9,6 @@ import { useSettings } from '../features/settings/queries';
 import { OperatorDialog } from '../features/settings/OperatorDialog';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
-import { formatBytes } from '../lib/formatBytes';
 import { useStorageHealth } from '../lib/storage';
 import { useAppStore } from '../store';
 import { NoticeBar } from '../ui/NoticeBar';
