@@ -22,41 +22,43 @@ async function deskWithSlowWrites() {
   if (!fields.ok) throw new Error('incident draft');
   const incident = await real.repos.incidents.create(fields.value, actor());
   render(<desk.Provider><LessonsPanel incident={incident} settings={deskSettings} /></desk.Provider>);
-  return { writes, lessonField: () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Lesson' }) };
+  const lessonField = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Lesson' });
+  const user = userEvent.setup();
+  /** Types a lesson and adds it; then, if given, starts typing the next one. */
+  const addLesson = async (text: string, next?: string) => {
+    await user.type(lessonField(), text);
+    await user.click(screen.getByRole('button', { name: 'Add lesson' }));
+    expect(lessonField().value).toBe('');
+    if (next !== undefined) await user.type(lessonField(), next);
+  };
+  return { writes, lessonField, addLesson };
 }
+
+const FIRST = 'Call tree reached every department head within the hour';
+const NEXT = 'Interpreters were on site by the evening';
 
 describe('writing lessons', () => {
   it('keeps the next lesson being typed while the previous one is written', async () => {
-    const user = userEvent.setup();
-    const { writes, lessonField } = await deskWithSlowWrites();
-    await user.type(lessonField(), 'Call tree reached every department head within the hour');
-    await user.click(screen.getByRole('button', { name: 'Add lesson' }));
-    expect(lessonField().value).toBe('');
-    await user.type(lessonField(), 'Interpreters were on site by the evening');
+    const { writes, lessonField, addLesson } = await deskWithSlowWrites();
+    await addLesson(FIRST, NEXT);
     writes[0]!.land();
-    await screen.findByText('Call tree reached every department head within the hour');
-    expect(lessonField().value).toBe('Interpreters were on site by the evening');
+    await screen.findByText(FIRST);
+    expect(lessonField().value).toBe(NEXT);
   });
 
   it('puts a lesson whose write failed back in the form, with the reason', async () => {
-    const user = userEvent.setup();
-    const { writes, lessonField } = await deskWithSlowWrites();
-    await user.type(lessonField(), 'Call tree reached every department head within the hour');
-    await user.click(screen.getByRole('button', { name: 'Add lesson' }));
-    expect(lessonField().value).toBe('');
+    const { writes, lessonField, addLesson } = await deskWithSlowWrites();
+    await addLesson(FIRST);
     writes[0]!.fail('The disk is full.');
-    await waitFor(() => expect(lessonField().value).toBe('Call tree reached every department head within the hour'));
+    await waitFor(() => expect(lessonField().value).toBe(FIRST));
     expect(screen.getByText(/Not saved: .*The disk is full\./)).toBeTruthy();
   });
 
   it('does not overwrite the next lesson with a failed one', async () => {
-    const user = userEvent.setup();
-    const { writes, lessonField } = await deskWithSlowWrites();
-    await user.type(lessonField(), 'Call tree reached every department head within the hour');
-    await user.click(screen.getByRole('button', { name: 'Add lesson' }));
-    await user.type(lessonField(), 'Interpreters were on site by the evening');
+    const { writes, lessonField, addLesson } = await deskWithSlowWrites();
+    await addLesson(FIRST, NEXT);
     writes[0]!.fail('The disk is full.');
     await screen.findByText(/Not saved: .*The disk is full\./);
-    expect(lessonField().value).toBe('Interpreters were on site by the evening');
+    expect(lessonField().value).toBe(NEXT);
   });
 });
