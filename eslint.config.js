@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -24,6 +26,23 @@ export default tseslint.config(
         { selector: "MemberExpression[property.name='innerHTML']", message: 'Render text, never raw HTML.' },
       ],
     },
+  },
+  {
+    // No import cycles anywhere. The TypeScript resolver reads every project's path aliases,
+    // so a cycle that runs through '@shared/...' or '@main/...' is seen like a relative one.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['shared/tsconfig.json', 'src-main/tsconfig.json', 'src-renderer/tsconfig.json', 'tests/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
@@ -69,12 +88,21 @@ export default tseslint.config(
   {
     files: ['src-renderer/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**'], message: 'ui/ primitives know no features.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/features/**'], message: 'ui/ primitives know no features.' },
+            // A primitive gets what it shows as props, so it can be rendered (and tested) without the app.
+            { group: ['**/store', '**/store/**', '@renderer/store', '@renderer/store/*'], message: 'ui/ primitives never read the store: pass what they need as props.' },
+          ],
+        },
+      ],
     },
   },
   {
     // A test that hits a missing value fails loudly either way; the assertion keeps it readable.
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

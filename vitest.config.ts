@@ -10,10 +10,25 @@ const alias = {
 
 export default defineConfig({
   resolve: { alias },
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/tools/**/*.test.ts'],
-    environment: 'node',
     setupFiles: ['tests/setup/vitest.setup.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/tools/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // Screens' components rendered in a DOM of their own, with fakes for what they call.
+        extends: true,
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/setup/component.setup.ts'],
+        },
+      },
+    ],
   },
 });

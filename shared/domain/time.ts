@@ -4,6 +4,15 @@
  */
 export type EpochMs = number;
 
+/**
+ * Elapsed durations in milliseconds. A day here is 24 hours of elapsed time: a step of calendar
+ * days on an incident's clock (which may be 23 or 25 hours long across a daylight-saving change)
+ * is taken with date-fns in the incident's zone, as `dueAt` does, never by adding DAY_MS.
+ */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
 /** Domain code never reads the clock; callers pass `now` in. */
 export type Clock = () => EpochMs;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
+import { GUIDE_PAGES, type GuidePageId } from '../domain/guide/pages';
 import { RESPONSE_PHASE_IDS } from '../domain/guide/phases';
-import { CHECKLIST_ROLES, GUIDE_PAGES, type GuidePageId } from '../domain/guide/checklistSeed';
+import { CHECKLIST_ROLES } from '../domain/guide/roles';
 
 /**
  * FORMAT: recovery checklists. A template row is one immutable version of a checklist

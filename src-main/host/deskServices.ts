@@ -12,7 +12,7 @@ import { HandlerError } from '../ipc/handlerError';
 import type { IpcHandlers } from '../ipc/registerHandlers';
 import { createConsoleLogger, type Logger } from '../logging/logger';
 import { createAppInfoService } from '../services/appInfoService';
-import { createBackupService } from '../services/backupService';
+import { createBackupFolderService } from '../services/backupFolderService';
 import { createFileService } from '../services/fileService';
 import { createPackageService } from '../services/packageService';
 import { createPdfService } from '../services/pdfService';
@@ -79,7 +79,7 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
   });
   const pdf = createPdfService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: write });
   const packages = createPackageService({ showSaveDialog: dialogs.showSaveDialog, writeFileAtomic: write });
-  const backups = createBackupService({
+  const backups = createBackupFolderService({
     folder: join(deps.dataDir, 'backups'),
     policyPath: join(deps.dataDir, 'backup-policy.json'),
     now: deps.now,

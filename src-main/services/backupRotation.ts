@@ -1,4 +1,5 @@
 import type { BackupPolicy } from '@shared/ipc/contract';
+import { DAY_MS } from '@shared/domain/time';
 
 /** An automatic backup's name carries its moment: auto-YYYYMMDD-HHMMSS-mmm[-reason].json (UTC). */
 export function backupName(at: number, reason?: string): string {
@@ -20,8 +21,6 @@ export const AHEAD_TOLERANCE_MS = 5 * 60_000;
 
 /** Named for a moment still ahead of the clock: written while the computer's clock ran fast. */
 export const isDatedAhead = (at: number, now: number): boolean => at > now + AHEAD_TOLERANCE_MS;
-
-const DAY_MS = 86_400_000;
 
 /**
  * Which backups rotation removes, keeping what the policy promises for the real present: the

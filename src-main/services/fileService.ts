@@ -8,10 +8,10 @@ import {
   type SaveFileRequest,
   type SaveFileResponse,
 } from '@shared/ipc/contract';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { describeFsError } from '../adapters/fsErrors';
 import { HandlerError } from '../ipc/handlerError';
-import { formatBytes } from './formatBytes';
 
 /** What the save dialog is asked to show. */
 export type SaveDialogRequest = { suggestedName: string; filters: FileFilter[]; title?: string | undefined };

@@ -15,7 +15,7 @@ import { err, ok, type Result } from '@shared/domain/result';
 import { writeFileAtomic as defaultWriteFileAtomic } from '../adapters/atomicWrite';
 import { describeFsError, fsErrorCode } from '../adapters/fsErrors';
 import type { Logger } from '../logging/logger';
-import type { HypercoreTeamEngine } from './hypercoreEngine';
+import type { TeamSession } from './session';
 import { MAX_ARCHIVE_BYTES, openArchive, sealArchive, type ArchiveFile } from './stickArchive';
 import { stickFileName, type TeamCredentials, type TeamKeys } from './teamKeys';
 import type { FolderSyncReport, TeamError } from './types';
@@ -30,13 +30,27 @@ export type FolderFs = {
   rm(path: string, opts: { recursive: true; force: true }): Promise<void>;
 };
 
+/**
+ * What a folder sync needs of an engine: the desk's own, and the one opened on the stick's working
+ * copy. Named here, by its user, so the engine can call the folder sync without the two importing
+ * each other.
+ */
+export interface FolderSyncEngine {
+  totalRecords(): number;
+  listCores(): Promise<readonly unknown[]>;
+  settle(): Promise<void>;
+  applyRoster(): Promise<number>;
+  linkInProcess(other: FolderSyncEngine, label: string): [TeamSession, TeamSession];
+  close(): Promise<void>;
+}
+
 export type FolderSyncDeps = {
   keys: TeamKeys;
   team: TeamCredentials;
   logger: Logger;
   /** The desk's own store folder: working copies go beside it, on the same disk. */
   storeFolder: string;
-  openCarrier(folder: string): Promise<Result<HypercoreTeamEngine, TeamError>>;
+  openCarrier(folder: string): Promise<Result<FolderSyncEngine, TeamError>>;
   fs: FolderFs;
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
   /** A sync gives up when nothing moves for this long. */
@@ -74,7 +88,7 @@ function folderError(code: TeamError['code'], message: string): Result<never, Te
 }
 
 export async function syncWithFolder(
-  local: HypercoreTeamEngine,
+  local: FolderSyncEngine,
   folder: string,
   partial: Omit<FolderSyncDeps, 'fs' | 'writeFileAtomic' | 'idleTimeoutMs'> & Partial<FolderSyncDeps>,
 ): Promise<Result<FolderSyncReport, TeamError>> {
@@ -197,7 +211,7 @@ async function writeFiles(fs: FolderFs, root: string, files: readonly ArchiveFil
  * roster may admit desks it refused a moment ago; their cores are taken in on the next round, so
  * one pass with a stick carries a newly admitted desk's records too.
  */
-async function replicateUntilEqual(local: HypercoreTeamEngine, carrier: HypercoreTeamEngine, idleTimeoutMs: number): Promise<Result<void, TeamError>> {
+async function replicateUntilEqual(local: FolderSyncEngine, carrier: FolderSyncEngine, idleTimeoutMs: number): Promise<Result<void, TeamError>> {
   const [session, other] = local.linkInProcess(carrier, 'the USB stick');
   try {
     if (!(await session.admitted())) return folderError('write-failed', `The stick's working copy could not be connected (${await session.closed()}).`);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { formatBytes } from '@shared/domain/text/formatBytes';
 import type { Channel } from '@shared/ipc/channels';
 import { ipcContract, type IpcError } from '@shared/ipc/contract';
 import { decodeWire, encodeWire, IPC_PATH_PREFIX, LOCAL_TOKEN_HEADER, maxRequestBytes } from '@shared/ipc/wire';
@@ -78,9 +79,7 @@ export function checkCall(
 }
 
 function tooLarge(channel: Channel): Refusal {
-  const limit = maxRequestBytes(channel);
-  const words = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} KB`;
-  return refuse(413, 'too-large', `What was sent is larger than the desk accepts on this channel (${words}).`);
+  return refuse(413, 'too-large', `What was sent is larger than the desk accepts on this channel (${formatBytes(maxRequestBytes(channel))}).`);
 }
 
 /** Reads the body, stopping as soon as it passes `limit` bytes; null when it did. */

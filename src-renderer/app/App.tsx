@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { useGuideTemplates } from '../features/checklists/useGuideTemplates';
 import { Dashboard } from '../features/incidents/Dashboard';
@@ -8,7 +9,6 @@ import { useSettings } from '../features/settings/queries';
 import { OperatorDialog } from '../features/settings/OperatorDialog';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
-import { formatBytes } from '../lib/formatBytes';
 import { useStorageHealth } from '../lib/storage';
 import { useAppStore } from '../store';
 import { NoticeBar } from '../ui/NoticeBar';
@@ -70,6 +70,8 @@ export function App(): ReactElement {
   const sync = useAppStore((s) => s.syncRouteFromLocation);
   const identityCheck = useAppStore((s) => s.identityCheck);
   const askIdentity = useAppStore((s) => s.askIdentity);
+  const notice = useAppStore((s) => s.notice);
+  const clearNotice = useAppStore((s) => s.clearNotice);
   useGuideTemplates(settings);
   useEffect(() => {
     window.addEventListener('hashchange', sync);
@@ -84,7 +86,7 @@ export function App(): ReactElement {
     <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
       <TopBar settings={settings} />
       <DiskWarning />
-      <NoticeBar />
+      <NoticeBar notice={notice} onDismiss={clearNotice} />
       {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
       <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>
       {route.name === 'settings' ? <SettingsScreen settings={settings} />

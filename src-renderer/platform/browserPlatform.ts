@@ -1,4 +1,5 @@
 import { err, ok } from '@shared/domain/result';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 import type { DeskBridge } from '@shared/ipc/contract';
 
 import { bytesFromBase64 } from './base64';
@@ -46,8 +47,7 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
         const file = input.files?.[0];
         if (!file) return done(ok(null));
         if (file.size > request.maxBytes) {
-          const limit = Math.round(request.maxBytes / (1024 * 1024));
-          return done(err({ code: 'too-large', message: `"${file.name}" is too large to open (limit ${limit} MB).` }));
+          return done(err({ code: 'too-large', message: `"${file.name}" is too large to open (limit ${formatBytes(request.maxBytes)}).` }));
         }
         // The bytes as they are: which encoding they are in is for the reader to work out.
         file.arrayBuffer().then(

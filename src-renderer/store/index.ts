@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-import { parseRoute, routeToHash, type Route } from '../app/route';
+import type { Notice } from '../ui/NoticeBar';
+import { parseRoute, routeToHash, type Route } from './route';
 
 /** The desk asks who is at the keyboard: after a restore (whose settings name someone else). */
 export type IdentityCheck = { reason: 'restore'; fileName: string; backupOperator: string; suggested: string };
@@ -12,7 +13,7 @@ export type AppState = {
   route: Route;
   navigate: (route: Route) => void;
   syncRouteFromLocation: () => void;
-  notice: { kind: 'success' | 'error'; text: string } | null;
+  notice: Notice | null;
   showNotice: (kind: 'success' | 'error', text: string) => void;
   clearNotice: () => void;
   /** How the last automatic backup went, for the settings screen. */

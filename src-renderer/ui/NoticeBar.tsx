@@ -1,11 +1,9 @@
 import { useEffect, type ReactElement } from 'react';
 
-import { useAppStore } from '../store';
+export type Notice = { kind: 'success' | 'error'; text: string };
 
 /** The last success or failure message, until dismissed. Errors are never only a colour. */
-export function NoticeBar(): ReactElement | null {
-  const notice = useAppStore((s) => s.notice);
-  const clear = useAppStore((s) => s.clearNotice);
+export function NoticeBar({ notice, onDismiss: clear }: { notice: Notice | null; onDismiss: () => void }): ReactElement | null {
   // Successes fade after a while; problems stay until someone has read them.
   useEffect(() => {
     if (notice?.kind !== 'success') return;

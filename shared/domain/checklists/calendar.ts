@@ -4,6 +4,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 
 import { formatWallClock } from '../incident/wallClock';
 import type { Incident } from '../../schemas/entities';
+import { HOUR_MS } from '../time';
 import { sourceLine } from './citations';
 import { offsetLabel } from './due';
 import { ROLE_TITLES } from './roles';
@@ -59,7 +60,7 @@ export function milestonesCalendar(incident: Pick<Incident, 'title' | 'location'
     const item = 'offsetLabel' in it ? it : milestoneOf(it);
     if (!item.milestone || item.dueAt === null || item.status === 'not-applicable') continue;
     const start = vtimezone === null ? new Date(item.dueAt) : new TZDate(item.dueAt, zone);
-    const end = vtimezone === null ? new Date(item.dueAt + 3_600_000) : new TZDate(item.dueAt + 3_600_000, zone);
+    const end = vtimezone === null ? new Date(item.dueAt + HOUR_MS) : new TZDate(item.dueAt + HOUR_MS, zone);
     const done = item.status === 'done';
     calendar.createEvent({
       id: `${item.id}@response-desk`,

@@ -1,5 +1,5 @@
 import { citeGuide } from '../guide/citation';
-import { GUIDE_PAGES, type GuidePageId } from '../guide/checklistSeed';
+import { GUIDE_PAGES, type GuidePageId } from '../guide/pages';
 import type { GuideBasis, GuideSource } from '../../schemas/checklists';
 
 /** The companion guide some items come from. */

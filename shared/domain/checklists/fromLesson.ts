@@ -2,10 +2,10 @@ import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays } from 'date-fns';
 
 import { phaseAt } from '../incident/phase';
-import { instantToWallClock, wallClockToInstant } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { Incident } from '../../schemas/entities';
 import type { Lesson } from '../../schemas/lessons';
+import { dueAt } from './due';
 import type { ItemDraft } from './items';
 
 export type LessonToItemError = { code: 'not-an-action' } | { code: 'due-before-start'; dueDate: string };
@@ -30,8 +30,9 @@ export function checklistDraftFromAction(lesson: Pick<Lesson, 'kind' | 'text' | 
     const days = differenceInCalendarDays(new TZDate(`${lesson.dueDate}T12:00:00`, incident.timeZone), new TZDate(incident.startAt, incident.timeZone));
     if (days < 0) return err({ code: 'due-before-start', dueDate: lesson.dueDate });
     offsetAmount = String(days);
-    const due = wallClockToInstant(lesson.dueDate, instantToWallClock(incident.startAt, incident.timeZone).time, incident.timeZone);
-    phase = phaseAt(incident.startAt, due.ok ? due.value : incident.startAt + days * 86_400_000, incident.timeZone);
+    // The phase of the moment the checklist will schedule the item: that many calendar days on
+    // the incident's clock, the same step across a daylight-saving change as every other due time.
+    phase = phaseAt(incident.startAt, dueAt(incident.startAt, { unit: 'days', amount: days }, incident.timeZone) ?? incident.startAt, incident.timeZone);
   }
   return ok({
     phase,

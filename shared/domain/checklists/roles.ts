@@ -1,4 +1,4 @@
-import { CHECKLIST_ROLES } from '../guide/checklistSeed';
+import { CHECKLIST_ROLES } from '../guide/roles';
 import type { ChecklistRole } from '../../schemas/checklists';
 
 /** The role titles, by id: "Communications lead / spokesperson team". */

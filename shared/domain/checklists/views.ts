@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addMonths, addYears, startOfMonth } from 'date-fns';
 
 import { RESPONSE_PHASE_IDS, type ResponsePhaseId } from '../guide/phases';
-import type { EpochMs } from '../time';
+import { DAY_MS, type EpochMs } from '../time';
 import type { ChecklistItem, ChecklistTemplate } from '../../schemas/checklists';
 import type { Incident } from '../../schemas/entities';
 import { dueAt } from './due';
@@ -31,7 +31,7 @@ export function isOverdue(item: ScheduledItem, now: EpochMs): boolean {
 const byDue = (a: ScheduledItem, b: ScheduledItem) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.position - b.position;
 
 /** What needs attention now: overdue items, and open items falling due in the next `windowMs`. */
-export function attention(items: readonly ScheduledItem[], now: EpochMs, windowMs = 24 * 60 * 60 * 1000) {
+export function attention(items: readonly ScheduledItem[], now: EpochMs, windowMs = DAY_MS) {
   const open = items.filter((i) => !isResolved(i) && i.dueAt !== null);
   return {
     overdue: open.filter((i) => (i.dueAt ?? Infinity) < now).sort(byDue),

@@ -2,10 +2,10 @@ import type { Actor } from '../audit';
 import { err, ok, type Result } from '../result';
 import type { Contact, ContactPhone } from '../../schemas/contacts';
 import { foldForSearch } from '../text/foldForSearch';
+import { DAY_MS } from '../time';
 import { describePhoneProblem, phoneKeyOf, readPhoneNumber, shownNumber, structurePhone, unreadPhone, type PhoneCountry } from './phone';
 import { STAKEHOLDER_CATEGORY_IDS, categoryTitle } from './stakeholderCategories';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Contacts not verified for this many days are flagged: a call tree with dead numbers fails when it is needed. */
 export const DEFAULT_STALE_DAYS = 90;

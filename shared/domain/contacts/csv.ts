@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 
 import { safeCell } from '../csv/safeCell';
 import { err, ok, type Result } from '../result';
+import { DAY_MS } from '../time';
 import type { Contact } from '../../schemas/contacts';
 import { emailProblem, emptyContactFields } from './contact';
 import type { ImportCandidate, UnreadNumber } from './importCandidates';
@@ -285,7 +286,7 @@ export function importContactRows(
     if (verified !== '') {
       const at = parseDate(verified);
       if (at === null) bad('lastVerified', `“${verified}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
-      else if (at > options.now + 24 * 60 * 60 * 1000) bad('lastVerified', `“${verified}” is in the future`);
+      else if (at > options.now + DAY_MS) bad('lastVerified', `“${verified}” is in the future`);
       else fields.lastVerifiedAt = at;
     }
     for (const field of ['doNotShare', 'consentOnFile'] as const) {

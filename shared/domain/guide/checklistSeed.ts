@@ -19,38 +19,6 @@ import type { ChecklistSeed } from '../../schemas/checklists';
  * The city adapts these templates in its own plan (Plan screen); each change is a new version.
  */
 
-/** Web pages of the guides, with the chapter each one holds, as the desk cites it. */
-export const GUIDE_PAGES = {
-  'cr-p1': { guide: 'city-led-response', chapter: 'front matter', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/' },
-  'cr-p2': { guide: 'city-led-response', chapter: 'ch. 1 Mayoral Leadership Response', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/2/' },
-  'cr-p3': { guide: 'city-led-response', chapter: 'ch. 2 Community Engagement', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/3/' },
-  'cr-p4': { guide: 'city-led-response', chapter: 'ch. 3 Public Communications', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/4/' },
-  'cr-p5': { guide: 'city-led-response', chapter: 'ch. 4 Psychosocial Support', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/5/' },
-  'cr-p6': { guide: 'city-led-response', chapter: 'ch. 5 (title not retrieved)', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/6/' },
-  'cr-p7': { guide: 'city-led-response', chapter: 'ch. 6 Preparing to Respond', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/7/' },
-  'cr-p8': { guide: 'city-led-response', chapter: 'Conclusion', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-city-led-response/8/' },
-  'gm-p2': { guide: 'mayors', chapter: 'Overview', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-mayors/2/' },
-  'gm-p3': { guide: 'mayors', chapter: 'ch. 1 Preparation', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-mayors/3/' },
-  'gm-p4': { guide: 'mayors', chapter: 'ch. 2 Prevention', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-mayors/4/' },
-  'gm-p5': { guide: 'mayors', chapter: 'ch. 3 Response', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-mayors/5/' },
-  'gm-p6': { guide: 'mayors', chapter: 'closing page', url: 'https://strongcitiesnetwork.org/resource/a-guide-for-mayors/6/' },
-} as const;
-export type GuidePageId = keyof typeof GUIDE_PAGES;
-
-/** The roles items are owned by: suggested assignments, not the guide's words. */
-export const CHECKLIST_ROLES = [
-  { id: 'mayor', title: 'Mayor' },
-  { id: 'chief-of-staff', title: 'Chief of staff / senior officials\' lead' },
-  { id: 'communications-lead', title: 'Communications lead / spokesperson team' },
-  { id: 'emergency-manager', title: 'Emergency manager / city resilience lead' },
-  { id: 'police-liaison', title: 'Police and security-agency liaison' },
-  { id: 'social-services', title: 'Social services / psychosocial support coordinator' },
-  { id: 'community-liaison', title: 'Community engagement / community liaison lead' },
-  { id: 'hr-lead', title: 'HR / staff welfare lead' },
-  { id: 'department-heads', title: 'Heads of city departments (service continuity)' },
-  { id: 'economic-development', title: 'Economic development / business liaison' },
-] as const;
-
 export const GUIDE_CHECKLIST_SEED: ChecklistSeed = {
   /** Raised when the shipped guide content changes; stored templates keep the version they were. */
   seedRevision: 1,

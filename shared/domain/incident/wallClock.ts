@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
 import { err, ok, type Result } from '../result';
-import type { EpochMs } from '../time';
+import { HOUR_MS, MINUTE_MS, type EpochMs } from '../time';
 import { FALLBACK_LOCALE, formatDateOnly, formatTimeOfDay, type DeskLocale } from '../locale/deskLocale';
 import { describeDateError, describeTimeError, readDate, readTime, type DateReadError, type TimeReadError } from '../locale/readDateTime';
 
@@ -34,14 +34,14 @@ export function wallClockToInstant(date: string, time: string, timeZone: string,
 
 /** Where a wall-clock time happens twice, the earlier instant (an hour before) wins. */
 function earliestOccurrence(instant: EpochMs, timeZone: string): EpochMs {
-  const hourEarlier = instant - 60 * 60 * 1000;
+  const hourEarlier = instant - HOUR_MS;
   const same = formatWallClock(hourEarlier, timeZone, 'yyyy-MM-dd HH:mm') === formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm');
   return same ? hourEarlier : instant;
 }
 
-const HALF_DAY_MS = 12 * 3_600_000;
+const HALF_DAY_MS = 12 * HOUR_MS;
 
-const QUARTER_HOUR_MS = 15 * 60_000;
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
 

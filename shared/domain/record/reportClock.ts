@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { elapsedLabel } from '../incident/phase';
 import { formatWallClock } from '../incident/wallClock';
 import { formatInstant, localeConventions, type DeskLocale, type InstantStyle } from '../locale/deskLocale';
+import { DAY_MS, MINUTE_MS } from '../time';
 
 /**
  * The incident's clock for a report of 100,000 lines: the same text as formatWallClock and
@@ -10,8 +11,7 @@ import { formatInstant, localeConventions, type DeskLocale, type InstantStyle } 
  * offsets and changes fall on quarter hours), without building a zoned date for every line.
  */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const QUARTER_HOUR = 15 * 60_000;
-const DAY = 86_400_000;
+const QUARTER_HOUR = 15 * MINUTE_MS;
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export type ReportPattern = 'd MMM yyyy HH:mm' | 'd MMM HH:mm' | 'd MMM yyyy HH:mm:ss' | 'd MMM yyyy' | 'yyyy-MM-dd HH:mm' | "yyyy-MM-dd'T'HH:mm:ssXXX";
@@ -40,7 +40,7 @@ export function reportClock(timeZone: string, startAt: number, locale?: DeskLoca
     }
     return offset;
   };
-  const localDay = (t: number) => Math.floor((t + offsetAt(t)) / DAY);
+  const localDay = (t: number) => Math.floor((t + offsetAt(t)) / DAY_MS);
   const startDay = localDay(startAt);
 
   const at = (t: number, pattern: string = 'd MMM yyyy HH:mm'): string => {

@@ -2,6 +2,7 @@ import type { CsvTable, CsvWarning } from '../csv/readCsvTable';
 import { formatWallClock } from '../incident/wallClock';
 import type { DateOrder } from '../locale/dateOrder';
 import { err, ok, type Result } from '../result';
+import { DAY_MS } from '../time';
 import {
   TIMELINE_CATEGORIES,
   VERIFICATION_STATES,
@@ -189,7 +190,7 @@ export type ImportAnalysis = {
 };
 
 /** Rows before this long before the incident's start are called out: a day covers what led up to it. */
-export const BEFORE_START_MARGIN_MS = 24 * 60 * 60 * 1000;
+export const BEFORE_START_MARGIN_MS = DAY_MS;
 /** Rows later than this past now are called out as in the future (clocks drift a little). */
 export const FUTURE_MARGIN_MS = 5 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import type { ScheduledItem } from '@shared/domain/checklists/views';
 import type { ChecklistStatus } from '@shared/schemas/checklists';
 
-import { routeToHash } from '../../app/route';
+import { routeToHash } from '../../store/route';
 import { dueText, resolvedText } from './checklistDisplay';
 import { UserText } from '../../ui/UserText';
 

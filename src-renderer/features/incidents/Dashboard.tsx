@@ -5,7 +5,7 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
-import { routeToHash } from '../../app/route';
+import { routeToHash } from '../../store/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { OverdueBadge } from '../checklists/OverdueBadge';

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
 import { useLatestTemplates } from '../checklists/queries';
 import { PreparednessPanel } from './PreparednessPanel';
-import { TemplateEditor } from './TemplateEditor';
+import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
 import { TemplateHistory } from './TemplateHistory';
 import { showInstant } from '../../app/LocaleContext';
 
@@ -55,7 +55,7 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
         </div>
       </div>
       {current ? (
-        <TemplateEditor key={`${current.templateKey}-${current.version}`} template={current} operatorName={settings.operatorName} onDone={() => setEditing(null)} />
+        <ChecklistTemplateEditor key={`${current.templateKey}-${current.version}`} template={current} operatorName={settings.operatorName} onDone={() => setEditing(null)} />
       ) : templates === undefined ? (
         <p className="muted">Loading the plan…</p>
       ) : (

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 
 import { BACKUP_POLICY_BOUNDS, type BackupInfo, type BackupPolicy } from '@shared/ipc/contract';
 import type { DeskSettings } from '@shared/schemas/entities';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
-import { formatBytes } from '../../lib/formatBytes';
 import { useAppStore } from '../../store';
 import { DEFAULT_BACKUP_EVERY_MINUTES } from './autoBackup';
 import type { PendingRestore } from './backupService';

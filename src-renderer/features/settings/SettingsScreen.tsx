@@ -2,11 +2,11 @@ import { useEffect, useState, type ReactElement } from 'react';
 
 import type { AppInfo } from '@shared/ipc/contract';
 import type { DeskSettings } from '@shared/schemas/entities';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useDeskLocale } from '../../app/LocaleContext';
 import type { SettingsInput } from '../../db/repos/settingsRepo';
-import { formatBytes } from '../../lib/formatBytes';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';

@@ -6,7 +6,7 @@ import type { StatementTemplate } from '@shared/schemas/statements';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { GlossaryEditor } from './GlossaryEditor';
-import { TemplateEditor, type TemplateDraft } from './TemplateEditor';
+import { StatementTemplateEditor, type TemplateDraft } from './StatementTemplateEditor';
 import { useGlossary, useTemplates } from './queries';
 import { useStatementTemplates } from './useStatementTemplates';
 
@@ -46,7 +46,7 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
       </div>
       {draft && (
         <div className="panel">
-          <TemplateEditor key={draft.existing?.id ?? `${draft.base.type}-${draft.base.language}-new`} draft={draft} actor={actor} onSaved={() => setDraft(null)} onCancel={() => setDraft(null)} />
+          <StatementTemplateEditor key={draft.existing?.id ?? `${draft.base.type}-${draft.base.language}-new`} draft={draft} actor={actor} onSaved={() => setDraft(null)} onCancel={() => setDraft(null)} />
         </div>
       )}
       {templates === undefined ? (

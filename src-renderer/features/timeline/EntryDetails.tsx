@@ -9,7 +9,7 @@ import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas
 
 import { useDesk } from '../../app/DeskContext';
 import { useDeskLocale } from '../../app/LocaleContext';
-import { routeToHash, type Route } from '../../app/route';
+import { routeToHash, type Route } from '../../store/route';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';

@@ -7,7 +7,7 @@ import { atAGlance, type AtAGlance } from '@shared/domain/incident/atAGlance';
 import { languageLabel } from '@shared/domain/statements/languages';
 import type { Incident } from '@shared/schemas/entities';
 
-import { routeToHash, type WorkspaceTab } from '../../app/route';
+import { routeToHash, type WorkspaceTab } from '../../store/route';
 import { useDesk } from '../../app/DeskContext';
 import { displayLocale } from '../../app/LocaleContext';
 import { useAppStore } from '../../store';

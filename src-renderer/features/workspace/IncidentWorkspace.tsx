@@ -5,7 +5,7 @@ import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
-import { WORKSPACE_TABS, routeToHash, type WorkspaceTab } from '../../app/route';
+import { WORKSPACE_TABS, routeToHash, type WorkspaceTab } from '../../store/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';

@@ -4,7 +4,7 @@ import type { OpenFileRequest, SaveFileRequest } from '@shared/ipc/contract';
 
 import { HandlerError } from '@main/ipc/handlerError';
 import { createFileService, type FileServiceDeps } from '@main/services/fileService';
-import { formatBytes } from '@main/services/formatBytes';
+import { formatBytes } from '@shared/domain/text/formatBytes';
 
 const CSV = [{ name: 'CSV', extensions: ['csv'] }];
 

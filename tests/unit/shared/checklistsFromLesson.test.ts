@@ -28,4 +28,18 @@ describe('a corrective action as a checklist item', () => {
     expect(checklistDraftFromAction({ ...action, kind: 'strength' }, incident)).toEqual({ ok: false, error: { code: 'not-an-action' } });
     expect(checklistDraftFromAction({ ...action, dueDate: '2026-03-01' }, incident)).toEqual({ ok: false, error: { code: 'due-before-start', dueDate: '2026-03-01' } });
   });
+
+  it('steps calendar days on the incident’s clock when the due day is the one the clocks go forward', () => {
+    // Sunday 8 March 2026, 02:30 in Oslo; on Sunday 29 March (three weeks on) 02:30 never happens.
+    const night = { startAt: Date.UTC(2026, 2, 8, 1, 30), timeZone: 'Europe/Oslo' };
+    const r = checklistDraftFromAction({ ...action, dueDate: '2026-03-29' }, night);
+    if (!r.ok) throw new Error('refused');
+    expect(r.value).toMatchObject({ offsetAmount: '21', offsetUnit: 'days' });
+    // The checklist schedules it at 03:30 summer time (01:30 UTC), the moment the skipped 02:30
+    // becomes; that is the end of the first three weeks, so it belongs to the next phase.
+    expect(dueAt(night.startAt, { unit: 'days', amount: 21 }, night.timeZone)).toBe(Date.UTC(2026, 2, 29, 1, 30));
+    expect(r.value.phase).toBe('intermediate');
+    // The day before, 02:30 exists and is still within the first weeks.
+    expect(checklistDraftFromAction({ ...action, dueDate: '2026-03-28' }, night)).toMatchObject({ ok: true, value: { phase: 'early-days-weeks', offsetAmount: '20' } });
+  });
 });

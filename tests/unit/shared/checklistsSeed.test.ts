@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { BASIS_LABELS, chapterOf, citeSource, sourceLine } from '@shared/domain/checklists/citations';
-import { CHECKLIST_ROLES, GUIDE_CHECKLIST_SEED, GUIDE_PAGES } from '@shared/domain/guide/checklistSeed';
+import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
+import { GUIDE_PAGES } from '@shared/domain/guide/pages';
+import { CHECKLIST_ROLES } from '@shared/domain/guide/roles';
 import { RESPONSE_PHASE_IDS } from '@shared/domain/guide/phases';
 import { ChecklistSeedSchema, ChecklistTemplateSchema } from '@shared/schemas/checklists';
 

@@ -18,7 +18,7 @@ export type TemplateDraft = { existing: StatementTemplate | null; base: Omit<Sta
 const AUDIENCE_LABELS: Record<Audience, string> = { public: 'Public', internal: 'Internal (staff)', private: 'Private (those directly affected)' };
 
 /** Edits a template or a language version: its text with placeholders, purpose, dos and don'ts. */
-export function TemplateEditor({ draft, actor, onSaved, onCancel }: { draft: TemplateDraft; actor: () => Actor; onSaved: (t: StatementTemplate) => void; onCancel: () => void }): ReactElement {
+export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { draft: TemplateDraft; actor: () => Actor; onSaved: (t: StatementTemplate) => void; onCancel: () => void }): ReactElement {
   const { repos } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const { base, existing } = draft;

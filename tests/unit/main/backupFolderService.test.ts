@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 import { backupName, backupTime, backupsToRemove, roomFor } from '@main/services/backupRotation';
-import { createBackupService, type BackupDeps } from '@main/services/backupService';
+import { createBackupFolderService, type BackupFolderDeps } from '@main/services/backupFolderService';
 import { writeFileAtomic } from '@main/adapters/atomicWrite';
 import { buildBackup } from '@shared/domain/backup/backupFile';
 import { CHANNELS } from '@shared/ipc/channels';
@@ -77,11 +77,11 @@ describe('backup rotation', () => {
 });
 
 describe('automatic backups on disk', () => {
-  async function service(now: { t: number }, overrides: Partial<BackupDeps> = {}) {
+  async function service(now: { t: number }, overrides: Partial<BackupFolderDeps> = {}) {
     const data = await mkdtemp(join(tmpdir(), 'desk-backups-'));
     const folder = join(data, 'backups');
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-    const s = createBackupService({
+    const s = createBackupFolderService({
       folder,
       policyPath: join(data, 'backup-policy.json'),
       now: () => now.t,

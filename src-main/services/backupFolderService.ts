@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import { backupName, backupsToRemove, backupTime, isDatedAhead, roomFor } from './backupRotation';
 
 /** What the automatic backups need from the machine; tests pass a temporary folder and a fake clock. */
-export type BackupDeps = {
+export type BackupFolderDeps = {
   folder: string;
   /** Where main keeps the rotation policy (a small JSON file beside the data). */
   policyPath: string;
@@ -46,11 +46,12 @@ function failure(error: unknown, folder: string, removed: number): HandlerError 
 }
 
 /**
- * Rotating backups of the whole desk in the app's data folder. The renderer hands over the
+ * The backup folder (main's side; the renderer's backup service makes and restores the files):
+ * rotating backups of the whole desk in the app's data folder. The renderer hands over the
  * backup file (it holds the data); main checks it is one, names it, writes it atomically and
  * rotates by the policy it keeps itself. A plain Node service: every effect is a parameter.
  */
-export function createBackupService(deps: BackupDeps) {
+export function createBackupFolderService(deps: BackupFolderDeps) {
   const backupNames = async (): Promise<string[]> => (await deps.readdir(deps.folder)).filter((n) => backupTime(n) !== null);
 
   const list = async (): Promise<BackupInfo[]> => {
@@ -174,4 +175,4 @@ export function createBackupService(deps: BackupDeps) {
     cleanTemp,
   };
 }
-export type MainBackupService = ReturnType<typeof createBackupService>;
+export type BackupFolderService = ReturnType<typeof createBackupFolderService>;

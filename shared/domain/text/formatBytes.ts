@@ -1,6 +1,6 @@
 const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
 
-/** "812 bytes", "3.4 MB", "256 MB": binary units, at most one decimal. */
+/** "812 bytes", "3.4 MB", "256 MB": binary units, at most one decimal. The one way the desk says a size, in both processes. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   let value = bytes;

@@ -16,7 +16,7 @@ const withUid = (r: TemplateItemDraft): Row => ({ ...r, uid: (uidSeq += 1) });
  * Edits a template of the city's plan. Nothing is written until "Save": then the edit becomes
  * the template's next version, and every incident keeps the version it was created from.
  */
-export function TemplateEditor({ template, operatorName, onDone }: { template: ChecklistTemplate; operatorName: string; onDone: () => void }): ReactElement {
+export function ChecklistTemplateEditor({ template, operatorName, onDone }: { template: ChecklistTemplate; operatorName: string; onDone: () => void }): ReactElement {
   const { repos, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [head, setHead] = useState(() => {
