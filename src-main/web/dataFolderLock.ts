@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import lockfile from 'proper-lockfile';
@@ -7,8 +7,11 @@ import type { Logger } from '../logging/logger';
 
 /** The lock's name inside the data folder (a directory, which proper-lockfile creates atomically). */
 export const DATA_FOLDER_LOCK = 'server.lock';
-/** Inside the lock: the process holding it, so a server killed outright does not hold the folder for 30 s. */
-const OWNER_FILE = 'owner.json';
+/**
+ * Beside the lock: the process holding it, so a server killed outright does not hold the folder
+ * for 30 s. Beside, not inside: the lock directory must stay empty for proper-lockfile to remove it.
+ */
+export const DATA_FOLDER_LOCK_OWNER = 'server.lock.owner.json';
 
 /** Whether a process of this machine is still running (the server is loopback-only: its owner is local). */
 function isRunning(pid: number): boolean {
@@ -22,8 +25,9 @@ function isRunning(pid: number): boolean {
 }
 
 /** A lock left by a server that no longer runs (killed, or the machine lost power): safe to take over. */
-async function isAbandoned(lockPath: string): Promise<boolean> {
-  const owner = await readFile(join(lockPath, OWNER_FILE), 'utf8').then((t) => JSON.parse(t) as { pid?: unknown }, () => null);
+async function isAbandoned(lockPath: string, ownerPath: string): Promise<boolean> {
+  if ((await stat(lockPath).catch(() => null)) === null) return false;
+  const owner = await readFile(ownerPath, 'utf8').then((t) => JSON.parse(t) as { pid?: unknown }, () => null);
   // No owner written yet: another server is taking the lock this very moment.
   return owner !== null && typeof owner.pid === 'number' && owner.pid !== process.pid && !isRunning(owner.pid);
 }
@@ -40,8 +44,9 @@ export type DataFolderLock = { release: () => Promise<void> };
 export async function lockDataFolder(dataDir: string, log: Logger): Promise<{ ok: true; lock: DataFolderLock } | { ok: false; message: string }> {
   await mkdir(dataDir, { recursive: true });
   const lockPath = join(dataDir, DATA_FOLDER_LOCK);
+  const ownerPath = join(dataDir, DATA_FOLDER_LOCK_OWNER);
   try {
-    if (await isAbandoned(lockPath)) {
+    if (await isAbandoned(lockPath, ownerPath)) {
       log.warn('a server that stopped without letting go left its lock on the data folder: taken over', { lockPath });
       await rm(lockPath, { recursive: true, force: true });
     }
@@ -53,14 +58,13 @@ export async function lockDataFolder(dataDir: string, log: Logger): Promise<{ ok
       // Another process took the folder over (the lock went stale, e.g. the machine slept): say so and carry on.
       onCompromised: (error) => log.error('the lock on the data folder was lost', { error }),
     });
-    await writeFile(join(lockPath, OWNER_FILE), JSON.stringify({ pid: process.pid }));
+    await writeFile(ownerPath, JSON.stringify({ pid: process.pid }));
     return {
       ok: true,
       lock: {
-        // The owner file first: the lock is a directory, removed only when empty.
         release: () =>
-          rm(join(lockPath, OWNER_FILE), { force: true })
-            .then(() => release())
+          release()
+            .then(() => rm(ownerPath, { force: true }))
             .catch((error: unknown) => log.warn('the lock on the data folder could not be released', { error })),
       },
     };

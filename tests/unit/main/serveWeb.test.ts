@@ -94,7 +94,7 @@ describe('the browser edition and its data folder', () => {
     // What a killed server leaves: its lock, naming a process that no longer runs.
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     await mkdir(join(dataDir, 'server.lock'));
-    await writeFile(join(dataDir, 'server.lock', 'owner.json'), JSON.stringify({ pid: Number(gone.stdout) }));
+    await writeFile(join(dataDir, 'server.lock.owner.json'), JSON.stringify({ pid: Number(gone.stdout) }));
     const started = await startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
     expect(started.ok).toBe(true);
     if (started.ok) await started.host.close();
