@@ -1,26 +1,11 @@
 // Bundles the record verifier into one file an inquiry can run with Node alone.
 import { chmod } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { build } from 'esbuild';
+import { bundleForNode, root } from './nodeBundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = 'out/cli/response-desk-verify.cjs';
 
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src-main/cli/verifyRecord.ts'],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  tsconfig: 'src-main/tsconfig.json',
-  alias: { '@shared': './shared' },
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+await bundleForNode('src-main/cli/verifyRecord.ts', outfile, { banner: { js: '#!/usr/bin/env node' } });
 await chmod(join(root, outfile), 0o755);
 console.log(`built ${outfile}`);

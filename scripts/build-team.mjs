@@ -1,25 +1,9 @@
 // Bundles the team sync engine for plain Node: the headless peer (`npm run team:peer`), the
 // engine itself (for `npm run bench:team` and the tests that run a desk in a child process).
 // The Holepunch packages and their native add-ons stay external: they load from node_modules.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleForNode } from './nodeBundle.mjs';
 
-import { build } from 'esbuild';
+const external = { packages: 'external' };
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  tsconfig: 'src-main/tsconfig.json',
-  alias: { '@shared': './shared' },
-  packages: 'external',
-  logLevel: 'warning',
-  legalComments: 'none',
-};
-
-await build({ ...common, entryPoints: ['src-main/team/index.ts'], outfile: 'out/team/engine.cjs' });
-await build({ ...common, entryPoints: ['src-main/team/peerCli.ts'], outfile: 'out/team/team-peer.cjs' });
+await bundleForNode('src-main/team/index.ts', 'out/team/engine.cjs', external);
+await bundleForNode('src-main/team/peerCli.ts', 'out/team/team-peer.cjs', external);

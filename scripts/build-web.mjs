@@ -1,27 +1,11 @@
 // Bundles the browser edition's server (src-main/web/main.ts) into one CommonJS file under out/web.
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { build } from 'esbuild';
+import { bundleForNode, root } from './nodeBundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const outfile = 'out/web/server.cjs';
 
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src-main/web/main.ts'],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  tsconfig: 'src-main/tsconfig.json',
-  alias: { '@shared': './shared' },
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+await bundleForNode('src-main/web/main.ts', outfile, { define: { __APP_VERSION__: JSON.stringify(pkg.version) }, sourcemap: true });
 console.log(`built ${outfile}`);
