@@ -1,10 +1,10 @@
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 
-import en from './messages/en.json';
+import { en } from './messages/en';
 
 /**
  * The desk's words, by message id, in ICU MessageFormat (plural rules: "1 entry", "2 entries",
- * never "1 entries"). One catalogue per language in ./messages; English is complete and is the
+ * never "1 entries"). One catalogue per language in ./messages/<language>/ (a file per part of the desk); English is complete and is the
  * fallback for any id a translation lacks. The UI language is English until a translation ships;
  * the desk's locale (dates and times) is a separate setting.
  */

@@ -5,7 +5,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 
 import { t } from '@renderer/i18n/messages';
-import en from '@renderer/i18n/messages/en.json';
+import { en, EN_PARTS } from '@renderer/i18n/messages/en';
 
 const RENDERER = new URL('../../../src-renderer/', import.meta.url).pathname;
 
@@ -31,10 +31,30 @@ describe('message catalogues', () => {
 
   it('parses every ICU message of every catalogue', async () => {
     const dir = new URL('../../../src-renderer/i18n/messages/', import.meta.url).pathname;
-    for (const file of await readdir(dir)) {
-      const catalogue = JSON.parse(await readFile(join(dir, file), 'utf8')) as Record<string, string>;
-      for (const [id, message] of Object.entries(catalogue)) expect(() => new IntlMessageFormat(message, file.replace('.json', '')), id).not.toThrow();
+    let parsed = 0;
+    for (const language of await readdir(dir, { withFileTypes: true })) {
+      if (!language.isDirectory()) continue;
+      for (const file of (await readdir(join(dir, language.name))).filter((f) => f.endsWith('.json'))) {
+        const catalogue = JSON.parse(await readFile(join(dir, language.name, file), 'utf8')) as Record<string, string>;
+        for (const [id, message] of Object.entries(catalogue)) {
+          expect(() => new IntlMessageFormat(message, language.name), `${language.name}/${file}: ${id}`).not.toThrow();
+          parsed += 1;
+        }
+      }
     }
+    expect(parsed).toBeGreaterThanOrEqual(Object.keys(en).length);
+  });
+
+  it('gives every id one home: no part of the catalogue hides another part’s message', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [part, messages] of Object.entries(EN_PARTS)) {
+      for (const id of Object.keys(messages)) {
+        if (seen.has(id)) twice.push(`${id} in ${seen.get(id)} and ${part}`);
+        seen.set(id, part);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it.each([
