@@ -23,7 +23,7 @@ describe('message catalogues', () => {
   it('has every message id the screens use in the English catalogue', async () => {
     const used = new Set<string>();
     for (const file of await sources(RENDERER)) {
-      for (const m of (await readFile(file, 'utf8')).matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1] ?? '');
+      for (const m of (await readFile(file, 'utf8')).matchAll(/\bt(?:Rich)?\('([\w.]+)'/g)) used.add(m[1] ?? '');
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((id) => !(id in en))).toEqual([]);
@@ -81,8 +81,8 @@ describe('message catalogues', () => {
     expect(t('checklists.overdueBadge', { count: 1, long: 'true' })).toBe('1 overdue checklist item');
     expect(t('checklists.overdueBadge', { count: 12, long: 'false' })).toBe('12 overdue');
     expect(t('backup.retryIn', { minutes: 1 })).toBe('the desk tries again in 1 minute');
-    expect(t('contacts.staleInTree', { count: 1 })).toBe('1 person in this tree has');
-    expect(t('contacts.staleInTree', { count: 2 })).toBe('2 people in this tree have');
+    expect(t('contacts.tree.staleWarning', { count: 1, days: 1 })).toBe('1 person in this tree has details not verified for 1 day: check them before the tree is needed.');
+    expect(t('contacts.tree.staleWarning', { count: 2, days: 180 })).toBe('2 people in this tree have details not verified for 180 days: check them before the tree is needed.');
     expect(t('statements.wordsChanged', { added: 1, removed: 1200 })).toBe('1 word added, 1,200 removed.');
   });
 });
