@@ -80,7 +80,7 @@ describe('message catalogues', () => {
     expect(t('contactImport.ready', { count: 1 })).toBe('Ready to import: 1 contact');
     expect(t('checklists.overdueBadge', { count: 1, long: 'true' })).toBe('1 overdue checklist item');
     expect(t('checklists.overdueBadge', { count: 12, long: 'false' })).toBe('12 overdue');
-    expect(t('backup.retryIn', { minutes: 1 })).toBe('the desk tries again in 1 minute');
+    expect(t('settings.autoBackup.failureNotice', { lead: 'The disk is full', minutes: 1 })).toBe('The disk is full; the desk tries again in 1 minute, and meanwhile a backup can be saved by hand in Settings.');
     expect(t('contacts.tree.staleWarning', { count: 1, days: 1 })).toBe('1 person in this tree has details not verified for 1 day: check them before the tree is needed.');
     expect(t('contacts.tree.staleWarning', { count: 2, days: 180 })).toBe('2 people in this tree have details not verified for 180 days: check them before the tree is needed.');
     expect(t('statements.wordsChanged', { added: 1, removed: 1200 })).toBe('1 word added, 1,200 removed.');
