@@ -12,12 +12,7 @@ import tseslint from 'typescript-eslint';
 const UNCATALOGUED = [
   'src-renderer/app/**',
   'src-renderer/features/audit/**',
-  'src-renderer/features/checklists/**',
-  'src-renderer/features/contacts/**',
-  'src-renderer/features/export/**',
   'src-renderer/features/incidents/**',
-  'src-renderer/features/plan/**',
-  'src-renderer/features/settings/**',
   'src-renderer/features/setup/**',
   'src-renderer/features/statements/**',
   'src-renderer/features/timeline/**',
