@@ -12,7 +12,7 @@ import { OverdueBadge } from '../checklists/OverdueBadge';
 import { useLatestTemplates, useOverdueCounts } from '../checklists/queries';
 import { TemplatePicker } from '../checklists/TemplatePicker';
 import { templateOptions } from '../checklists/templateOptions';
-import { ImportRecordButton } from '../export/ImportRecordButton';
+import { ImportRecordButton } from '../record/ImportRecordButton';
 import { IncidentForm } from './IncidentForm';
 import { incidentClock } from './incidentDisplay';
 import { useIncidents } from './queries';

@@ -24,7 +24,7 @@ import { UserText } from '../../ui/UserText';
 const ChecklistPanel = lazy(() => import('../checklists/ChecklistPanel').then((m) => ({ default: m.ChecklistPanel })));
 const ActivationPanel = lazy(() => import('../contacts/ActivationPanel').then((m) => ({ default: m.ActivationPanel })));
 const StatementsPanel = lazy(() => import('../statements/StatementsPanel').then((m) => ({ default: m.StatementsPanel })));
-const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
+const ExportPanel = lazy(() => import('../record/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 
 const TAB_LABELS: Record<WorkspaceTab, string> = {
   overview: 'Overview',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import type { Repos } from '../../../src-renderer/db/repos';
-import { LessonsPanel } from '../../../src-renderer/features/export/LessonsPanel';
+import { LessonsPanel } from '../../../src-renderer/features/record/LessonsPanel';
 import { actor, makeDraft as makeIncidentDraft } from '../../factories/incident';
 import { deskSettings, fakeDesk } from '../fakeDesk';
 
