@@ -10,19 +10,19 @@ import tseslint from 'typescript-eslint';
 // Folders whose screens still carry English text in the code; each leaves this list once its
 // words are in the catalogue.
 const UNCATALOGUED = [
-  'src-renderer/app/**',
-  'src-renderer/features/audit/**',
+//X  'src-renderer/app/**',
+//X  'src-renderer/features/audit/**',
   'src-renderer/features/checklists/**',
   'src-renderer/features/contacts/**',
   'src-renderer/features/export/**',
-  'src-renderer/features/incidents/**',
+//X  'src-renderer/features/incidents/**',
   'src-renderer/features/plan/**',
   'src-renderer/features/settings/**',
-  'src-renderer/features/setup/**',
-  'src-renderer/features/statements/**',
-  'src-renderer/features/timeline/**',
-  'src-renderer/features/workspace/**',
-  'src-renderer/ui/**',
+//X  'src-renderer/features/setup/**',
+//X  'src-renderer/features/statements/**',
+//X  'src-renderer/features/timeline/**',
+//X  'src-renderer/features/workspace/**',
+//X  'src-renderer/ui/**',
 ];
 
 export default tseslint.config(
@@ -115,8 +115,10 @@ export default tseslint.config(
         'error',
         {
           mode: 'jsx-only',
+          // Marks and arrows are not words (a translation keeps them), nor are digits and punctuation.
+          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[\\s✓✕✗×…·—–→←↑↓•]+'] },
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'role', 'name', 'autoComplete', 'inputMode', 'lang', 'dir', 'method', 'accept', 'rel', 'target', 'href', 'src', 'data-.*', 'aria-(controls|describedby|labelledby|live|current|haspopup|owns|relevant|activedescendant|sort|autocomplete|orientation)', 'form', 'pattern', 'step', 'min', 'max', 'wrap', 'spellCheck', 'enterKeyHint', 'variant', 'tone', 'size', 'kind', 'align', 'as', 'width', 'height', 'scope'],
+            exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'role', 'name', 'autoComplete', 'inputMode', 'lang', 'dir', 'value', 'method', 'accept', 'rel', 'target', 'href', 'src', 'data-.*', 'aria-(controls|describedby|labelledby|live|current|haspopup|owns|relevant|activedescendant|sort|autocomplete|orientation)', 'form', 'pattern', 'step', 'min', 'max', 'wrap', 'spellCheck', 'enterKeyHint', 'variant', 'tone', 'size', 'kind', 'align', 'as', 'width', 'height', 'scope'],
           },
         },
       ],

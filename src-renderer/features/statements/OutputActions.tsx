@@ -8,6 +8,7 @@ import type { Statement } from '@shared/schemas/statements';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { CopyFallbackDialog } from './CopyFallbackDialog';
+import { t } from '../../i18n/messages';
 
 /**
  * Copy and export the approved version, and only it: the exact approved text to the clipboard; a
@@ -38,8 +39,8 @@ export function OutputActions({ statement, incident, settings }: { statement: St
   };
 
   return (
-    <div className="output" role="group" aria-label="Copy or export the approved text">
-      {newer && <p className="muted">These copy and export approved version {doc.versionNumber}, not the newer draft.</p>}
+    <div className="output" role="group" aria-label={t('statements.outputActions.copyOrExportTheApproved')}>
+      {newer && <p className="muted">{t('statements.outputActions.theseCopyAndExportApproved', { versionNumber: doc.versionNumber })}</p>}
       <div className="button-row">
         <button
           type="button"
@@ -57,10 +58,10 @@ export function OutputActions({ statement, incident, settings }: { statement: St
             void copy();
           }}
         >
-          Copy approved text
+          {t('statements.outputActions.copyApprovedText')}
         </button>
-        <button type="button" className="button" onClick={() => void save('txt')}>Save as text (.txt)</button>
-        <button type="button" className="button" onClick={() => void save('docx')}>Save as Word (.docx)</button>
+        <button type="button" className="button" onClick={() => void save('txt')}>{t('statements.outputActions.saveAsTextTxt')}</button>
+        <button type="button" className="button" onClick={() => void save('docx')}>{t('statements.outputActions.saveAsWordDocx')}</button>
       </div>
       {fallback && <CopyFallbackDialog text={doc.text} language={doc.language} onClose={() => setFallback(false)} />}
     </div>

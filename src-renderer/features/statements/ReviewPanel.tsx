@@ -63,42 +63,42 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
 
   return (
     <section className="review" aria-labelledby="review-title">
-      <h3 id="review-title">Approval of version {head.number}</h3>
+      <h3 id="review-title">{t('statements.reviewPanel.approvalOfVersion', { number: head.number })}</h3>
       {submission && (
         <p className="muted">
-          Sent for review by {submission.by} at {longTime(submission.at, timeZone)}.
+          {t('statements.reviewPanel.sentForReviewByAt', { by: submission.by, at: longTime(submission.at, timeZone) })}
         </p>
       )}
       {submission && submission.warnings.length > 0 && (
-        <div className="stmt-override" role="note" aria-label="Warnings sent past">
-          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong> Reason given: “{submission.overrideReason}”</p>
+        <div className="stmt-override" role="note" aria-label={t('statements.reviewPanel.warningsSentPast')}>
+          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong>{' '}{t('statements.reviewPanel.reasonGiven', { overrideReason: submission.overrideReason })}</p>
           <ul>{submission.warnings.map((w) => <li key={w.key}>{w.message}</li>)}</ul>
         </div>
       )}
       <p>
-        Guidance ticked by the drafter: {guidance.length - unticked.length} of {guidance.length}.
-        {unticked.length > 0 && <> Not ticked: {unticked.map((g) => `“${g.text}”`).join('; ')}.</>}
+        {t('statements.reviewPanel.guidanceTickedByTheDrafter', { guidance: guidance.length - unticked.length, guidance2: guidance.length })}
+        {unticked.length > 0 && <>{' '}{t('statements.reviewPanel.notTicked', { join: unticked.map((g) => `“${g.text}”`).join('; ') })}</>}
       </p>
 
-      <h4>The text to approve, exactly as it will go out</h4>
+      <h4>{t('statements.reviewPanel.theTextToApproveExactly')}</h4>
       <ApprovedText text={head.text} language={head.language} label={`Text of version ${head.number}`} />
-      <p className="hash">SHA-256 of this text: <code data-testid="review-hash">{hash ?? 'computing…'}</code></p>
+      <p className="hash">{t('statements.reviewPanel.sha256OfThisText')}{' '}<code data-testid="review-hash">{hash ?? t('statements.reviewPanel.computing')}</code></p>
       {lastApproved && lastApproved.id !== head.id && (
         <>
           <button type="button" className="button button--small" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
-            {comparing ? 'Hide the changes' : `Show the changes since version ${lastApproved.number} (approved)`}
+            {comparing ? t('statements.reviewPanel.hideTheChanges') : `Show the changes since version ${lastApproved.number} (approved)`}
           </button>
           {comparing && <VersionCompare before={lastApproved} after={head} />}
         </>
       )}
 
       <form className="review__form" onSubmit={(e) => e.preventDefault()}>
-        <h4>Decision</h4>
+        <h4>{t('statements.reviewPanel.decision')}</h4>
         <div className="form-row">
-          <Field label="Approver's name" hint="The person approving, even when someone else records it.">
+          <Field label={t('statements.reviewPanel.approverSName')} hint={t('statements.reviewPanel.thePersonApprovingEvenWhen')}>
             {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={approverName} onChange={(e) => setApproverName(e.target.value)} autoComplete="off" />}
           </Field>
-          <Field label="Approver's role" hint="e.g. Mayor, or the police for operational facts.">
+          <Field label={t('statements.reviewPanel.approverSRole')} hint={t('statements.reviewPanel.eGMayorOrThe')}>
             {({ id, describedBy }) => (
               <>
                 <input id={id} aria-describedby={describedBy} value={approverRole} onChange={(e) => setApproverRole(e.target.value)} list="approver-roles" autoComplete="off" />
@@ -107,15 +107,15 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
             )}
           </Field>
         </div>
-        <Field label="Comment" hint="Required to return it to draft; optional with an approval.">
+        <Field label={t('statements.reviewPanel.comment')} hint={t('statements.reviewPanel.requiredToReturnItTo')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
         <FormError>{problem}</FormError>
         <div className="button-row">
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>Approve version {head.number}</button>
-          <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>Return to draft with comment</button>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>{t('statements.reviewPanel.approveVersion', { number: head.number })}</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>{t('statements.reviewPanel.returnToDraftWithComment')}</button>
           <button type="button" className="button button--ghost" disabled={busy} onClick={() => void repos.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', 'Taken back from review; it is a draft again.') : setProblem(describeWriteError(r.error)))}>
-            Take back to draft
+            {t('statements.reviewPanel.takeBackToDraft')}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 
 import type { SensitivityWarning } from '@shared/schemas/statements';
+import { t } from '../../i18n/messages';
 
 const TITLES: Record<SensitivityWarning['code'], string> = {
   'victim-named-without-consent': 'Victim named without consent',
@@ -18,9 +19,9 @@ const TITLES: Record<SensitivityWarning['code'], string> = {
 export function SensitivityWarnings({ warnings }: { warnings: readonly SensitivityWarning[] }): ReactElement {
   return (
     <section className="sensitivity" aria-labelledby="sensitivity-title">
-      <h3 id="sensitivity-title">Sensitivity checks</h3>
+      <h3 id="sensitivity-title">{t('statements.sensitivityWarnings.sensitivityChecks')}</h3>
       {warnings.length === 0 ? (
-        <p className="sensitivity__clear">No warnings on this text.</p>
+        <p className="sensitivity__clear">{t('statements.sensitivityWarnings.noWarningsOnThisText')}</p>
       ) : (
         <ul className="sensitivity__list" aria-live="polite">
           {warnings.map((w) => (

@@ -11,6 +11,7 @@ import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { describeTemplateError, failed } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 /** What the editor starts from: an existing template, or a new one (possibly a language version of a type). */
 export type TemplateDraft = { existing: StatementTemplate | null; base: Omit<StatementTemplate, 'id' | 'kind' | 'origin' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>; newType: boolean };
@@ -65,20 +66,20 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
 
   return (
     <form className="template-editor" aria-labelledby="template-editor-title" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <h2 id="template-editor-title">{existing ? `Edit: ${existing.title} (${languageLabel(existing.language)})` : draft.newType ? 'New template' : `New language version of “${base.title}”`}</h2>
-      {existing && <p className="muted">Revision {existing.revision}, last saved by {existing.updatedBy}. Drafts already started keep their text; new drafts use the saved template.</p>}
+      <h2 id="template-editor-title">{existing ? `Edit: ${existing.title} (${languageLabel(existing.language)})` : draft.newType ? t('statements.statementTemplateEditor.newTemplate') : `New language version of “${base.title}”`}</h2>
+      {existing && <p className="muted">{t('statements.statementTemplateEditor.revisionLastSavedByDrafts', { revision: existing.revision, updatedBy: existing.updatedBy })}</p>}
       <div className="form-row">
-        <Field label="Title" error={errors.title}>
+        <Field label={t('statements.statementTemplateEditor.title')} error={errors.title}>
           {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onChange={(e) => setTitle(e.target.value)} lang={language} dir="auto" />}
         </Field>
-        <Field label="Language" error={errors.language} hint={existing ? 'Fixed for a saved version; add another language version instead.' : undefined}>
+        <Field label={t('statements.statementTemplateEditor.language')} error={errors.language} hint={existing ? t('statements.statementTemplateEditor.fixedForASavedVersion') : undefined}>
           {({ id, describedBy, invalid }) => (
             <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={language} disabled={existing !== null} onChange={(e) => setLanguage(e.target.value)}>
               {STATEMENT_LANGUAGES.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
             </select>
           )}
         </Field>
-        <Field label="Audience">
+        <Field label={t('statements.statementTemplateEditor.audience')}>
           {({ id, describedBy }) => (
             <select id={id} aria-describedby={describedBy} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
               {AUDIENCES.map((a) => <option key={a} value={a}>{AUDIENCE_LABELS[a]}</option>)}
@@ -86,31 +87,31 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
           )}
         </Field>
       </div>
-      {draft.newType && <p className="muted">Key: <code>{type}</code>{errors.type && <span className="field__error"> {errors.type}</span>}</p>}
-      <Field label="Purpose" hint="What this statement is for, shown beside the editor when drafting.">
+      {draft.newType && <p className="muted">{t('statements.statementTemplateEditor.key')}{' '}<code>{type}</code>{errors.type && <span className="field__error"> {errors.type}</span>}</p>}
+      <Field label={t('statements.statementTemplateEditor.purpose')} hint={t('statements.statementTemplateEditor.whatThisStatementIsFor')}>
         {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} value={purpose} onChange={(e) => setPurpose(e.target.value)} />}
       </Field>
-      <Field label="Text" error={errors.body} hint="Placeholders in double braces, e.g. {{city}}, {{incident_time}}. Write \{{ for literal braces.">
+      <Field label={t('statements.statementTemplateEditor.text')} error={errors.body} hint={t('statements.statementTemplateEditor.placeholdersInDoubleBracesE')}>
         {({ id, describedBy, invalid }) => (
           <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={12} value={body} onChange={(e) => setBody(e.target.value)} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'} className="draft__body" />
         )}
       </Field>
       <p className="template-editor__placeholders" aria-live="polite">
-        {names.length === 0 ? 'No placeholders.' : <>Placeholders: {names.map((n) => <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>)}</>}
-        {custom.length > 0 && <> <span className="warning-inline">The desk does not know {custom.map((n) => `“${placeholderLabel(n)}”`).join(', ')}: it will ask for {custom.length === 1 ? 'it' : 'them'} when drafting. Check for typos.</span></>}
+        {names.length === 0 ? t('statements.statementTemplateEditor.noPlaceholders') : <>{t('statements.statementTemplateEditor.placeholders')}{' '}{names.map((n) => <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>)}</>}
+        {custom.length > 0 && <> <span className="warning-inline">{t('statements.statementTemplateEditor.theDeskDoesNotKnow', { join: custom.map((n) => `“${placeholderLabel(n)}”`).join(', ') })}{' '}{custom.length === 1 ? t('statements.statementTemplateEditor.it') : t('statements.statementTemplateEditor.them')}{' '}{t('statements.statementTemplateEditor.whenDraftingCheckForTypos')}</span></>}
       </p>
       <div className="form-row">
-        <Field label="Do (one per line)">
+        <Field label={t('statements.statementTemplateEditor.doOnePerLine')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={5} value={dos} onChange={(e) => setDos(e.target.value)} />}
         </Field>
-        <Field label="Don’t (one per line)">
+        <Field label={t('statements.statementTemplateEditor.donTOnePerLine')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={5} value={donts} onChange={(e) => setDonts(e.target.value)} />}
         </Field>
       </div>
       <FormError>{problem}</FormError>
       <div className="button-row">
-        <button type="button" className="button" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="button button--primary">Save template</button>
+        <button type="button" className="button" onClick={onCancel}>{t('statements.statementTemplateEditor.cancel')}</button>
+        <button type="submit" className="button button--primary">{t('statements.statementTemplateEditor.saveTemplate')}</button>
       </div>
     </form>
   );

@@ -9,6 +9,7 @@ import { useDesk } from '../../app/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 type Props = {
   source: Statement;
@@ -30,7 +31,7 @@ export function TranslateDialog({ source, existing, templates, incident, setting
   const [problem, setProblem] = useState<string | null>(null);
   const hasTemplate = templates.some((t) => t.type === source.type && t.language === language);
   return (
-    <Dialog title="Add a translation" onClose={onClose}>
+    <Dialog title={t('statements.translateDialog.addATranslation')} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -41,11 +42,11 @@ export function TranslateDialog({ source, existing, templates, incident, setting
         }}
       >
         <p>
-          The translation is linked to version {source.approvedVersionNumber ?? source.headVersionNumber} of “{source.title}”
-          {source.approvedVersionNumber === null ? ' (not yet approved)' : ' (approved)'}. When the source gets a new approved version, the translation is flagged out of date.
+          {t('statements.translateDialog.theTranslationIsLinkedTo', { approvedVersionNumber: source.approvedVersionNumber ?? source.headVersionNumber, title: source.title })}
+          {source.approvedVersionNumber === null ? t('statements.translateDialog.notYetApproved') : t('statements.translateDialog.approved')}{t('statements.translateDialog.whenTheSourceGetsA')}
         </p>
         <div className="field">
-          <label htmlFor="translate-language">Language</label>
+          <label htmlFor="translate-language">{t('statements.translateDialog.language')}</label>
           <select id="translate-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
             {options.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
           </select>
@@ -57,8 +58,8 @@ export function TranslateDialog({ source, existing, templates, incident, setting
         </p>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={language === ''}>Start the translation</button>
+          <button type="button" className="button" onClick={onClose}>{t('statements.translateDialog.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={language === ''}>{t('statements.translateDialog.startTheTranslation')}</button>
         </div>
       </form>
     </Dialog>

@@ -4,6 +4,7 @@ import { describeChainReport } from '@shared/domain/timeline/chain';
 import type { Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
+import { t } from '../../i18n/messages';
 
 /**
  * Walks the incident's hash chain and says, in words, whether the log is as it was recorded:
@@ -29,7 +30,7 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
   return (
     <div className="integrity">
       <button type="button" className="button" disabled={state.running} onClick={() => void run()}>
-        {state.running ? `Verifying… ${state.done} revisions` : 'Verify integrity'}
+        {state.running ? `Verifying… ${state.done} revisions` : t('timeline.integrityCheck.verifyIntegrity')}
       </button>
       {state.text && (
         <p className={state.ok ? 'integrity__ok' : 'integrity__fail'} role={state.ok ? 'status' : 'alert'} data-testid="integrity-result">

@@ -10,6 +10,7 @@ import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { useTimelineUi } from './timelineUiStore';
 import { displayLocale, showInstant } from '../../app/LocaleContext';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
+import { t } from '../../i18n/messages';
 
 type Props = {
   incident: Incident;
@@ -50,16 +51,16 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const invalid = parsed !== null && (!parsed.ok || limitProblem !== null);
 
   return (
-    <section className="quick-entry" aria-label="Quick entry">
+    <section className="quick-entry" aria-label={t('timeline.quickEntryBar.quickEntry')}>
       <div className="quick-entry__row">
-        <label htmlFor="quick-entry" className="visually-hidden">Log an entry</label>
+        <label htmlFor="quick-entry" className="visually-hidden">{t('timeline.quickEntryBar.logAnEntry')}</label>
         <input
           id="quick-entry"
           ref={ref}
           className="quick-entry__input"
           autoComplete="off"
           spellCheck
-          placeholder="14:05 Police confirm road closures on Main St #traffic @police"
+          placeholder={t('timeline.quickEntryBar.1405PoliceConfirmRoad')}
           value={text}
           aria-describedby="quick-entry-preview"
           aria-invalid={invalid}
@@ -97,26 +98,26 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
           }}
         />
         <button type="button" className="button" onClick={() => onDetails(parsed?.ok ? parsed.value : null, text)}>
-          Details…
+          {t('timeline.quickEntryBar.details')}
         </button>
       </div>
       <p id="quick-entry-preview" className={`quick-entry__preview${invalid ? ' quick-entry__preview--error' : ''}`}>{failure ?? preview}</p>
       <p className="visually-hidden" role="status" aria-live="polite">{announce}</p>
       <div className="quick-entry__backfill">
         <label>
-          <input type="checkbox" checked={backfill.enabled} onChange={(e) => setBackfill({ enabled: e.target.checked })} /> Transcribing a paper log
+          <input type="checkbox" checked={backfill.enabled} onChange={(e) => setBackfill({ enabled: e.target.checked })} />{' '}{t('timeline.quickEntryBar.transcribingAPaperLog')}
         </label>
         {backfill.enabled && (
           <>
             <label>
-              Day of the log{' '}
+              {t('timeline.quickEntryBar.dayOfTheLog')}{' '}
               <IsoDateInput value={backfill.date} onChange={(date) => setBackfill({ date })} />
             </label>
             <label>
-              Written by{' '}
-              <input value={backfill.writtenBy} placeholder="Name on the paper log" onChange={(e) => setBackfill({ writtenBy: e.target.value })} />
+              {t('timeline.quickEntryBar.writtenBy')}{' '}
+              <input value={backfill.writtenBy} placeholder={t('timeline.quickEntryBar.nameOnThePaperLog')} onChange={(e) => setBackfill({ writtenBy: e.target.value })} />
             </label>
-            {!backfillActive && <span className="warning-inline">Choose the day of the paper log.</span>}
+            {!backfillActive && <span className="warning-inline">{t('timeline.quickEntryBar.chooseTheDayOfThe')}</span>}
           </>
         )}
       </div>
