@@ -116,7 +116,7 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           // Marks and arrows are not words (a translation keeps them), nor are digits and punctuation.
-          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[\\s✓✕✗×…·—–→←↑↓•]+'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[\\s✓✕✗×…·—–→←↑↓•⚠]+'] },
           'jsx-attributes': {
             exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'role', 'name', 'autoComplete', 'inputMode', 'lang', 'dir', 'value', 'method', 'accept', 'rel', 'target', 'href', 'src', 'data-.*', 'aria-(controls|describedby|labelledby|live|current|haspopup|owns|relevant|activedescendant|sort|autocomplete|orientation)', 'form', 'pattern', 'step', 'min', 'max', 'wrap', 'spellCheck', 'enterKeyHint', 'variant', 'tone', 'size', 'kind', 'align', 'as', 'width', 'height', 'scope'],
           },

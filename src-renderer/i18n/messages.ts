@@ -1,4 +1,5 @@
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { createElement, Fragment, type ReactNode } from 'react';
 
 import { en } from './messages/en';
 
@@ -15,12 +16,26 @@ const LANGUAGE = 'en';
 
 const compiled = new Map<string, IntlMessageFormat>();
 
-export function t(id: MessageId, values: Record<string, PrimitiveType> = {}): string {
+function message(id: MessageId): IntlMessageFormat {
   const key = `${LANGUAGE}:${id}`;
   let format = compiled.get(key);
   if (!format) {
     format = new IntlMessageFormat(CATALOGUES[LANGUAGE]?.[id] ?? en[id], LANGUAGE);
     compiled.set(key, format);
   }
-  return String(format.format(values));
+  return format;
+}
+
+export function t(id: MessageId, values: Record<string, PrimitiveType> = {}): string {
+  return String(message(id).format(values));
+}
+
+/**
+ * A message with markup inside a sentence, kept whole for the translator: the catalogue says
+ * `Reads as <b>{number}</b>` and the screen says what `<b>` becomes. Values and tags are
+ * filled by intl-messageformat; text is never parsed as HTML.
+ */
+export function tRich(id: MessageId, values: Record<string, PrimitiveType | ReactNode>, tags: Record<string, (chunks: ReactNode[]) => ReactNode>): ReactNode {
+  const parts = message(id).format<ReactNode>({ ...values, ...tags });
+  return Array.isArray(parts) ? createElement(Fragment, null, ...parts) : parts;
 }

@@ -87,7 +87,7 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           <p>
             {t('incidents.dashboard.whenSomethingHappensStartAn')}
           </p>
-          <p className="muted">{t('incidents.dashboard.inPeacetimeUseTheDesk', { citeGuide: citeGuide('ch. 6 Preparing to Respond') })}</p>
+          <p className="muted">{t('incidents.dashboard.inPeacetimeUseTheDesk', { guide: citeGuide('ch. 6 Preparing to Respond') })}</p>
         </section>
       ) : (
         <>

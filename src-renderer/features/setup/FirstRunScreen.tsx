@@ -52,7 +52,7 @@ export function FirstRunScreen(): ReactElement {
           <p className="muted">{t('setup.firstRunScreen.movingToANewLaptop')}</p>
           <RestoreBackup operatorName={value.operatorName.trim() || t('setup.firstRunScreen.operatorNotYetNamed')} suggestedOperator={value.operatorName.trim()} label={t('setup.firstRunScreen.restoreThisDeskFromA')} />
         </div>
-        <p className="first-run__cite">{t('setup.firstRunScreen.builtAroundThe', { citeGuide: citeGuide() })}</p>
+        <p className="first-run__cite">{t('setup.firstRunScreen.builtAroundThe', { guide: citeGuide() })}</p>
       </section>
     </main>
   );

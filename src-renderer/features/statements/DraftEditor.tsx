@@ -22,7 +22,7 @@ import { SubmitDialog } from './SubmitDialog';
 import { useSensitivityContext } from './queries';
 import { useEditBuffer } from './useEditBuffer';
 import { describeWriteError, failed } from './statementErrors';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
 /** 'draft' edits a draft; 'revise' edits approved text as a new version; 'retarget' updates a translation to its source's new approved version. */
 export type EditMode = 'draft' | 'revise' | 'retarget';
@@ -120,7 +120,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     <div className="draft">
       {mode === 'revise' && (
         <p className="stmt-notice" role="status">
-          {t('statements.draftEditor.approvedTextIsFrozenSaving')}{' '}<strong>{t('statements.draftEditor.version', { number: head.number + 1 })}</strong>{' '}{t('statements.draftEditor.asADraftWhichNeeds', { approvedVersionNumber: statement.approvedVersionNumber ?? head.number })}
+          {tRich('statements.draftEditor.revising', { next: head.number + 1, approved: statement.approvedVersionNumber ?? head.number }, { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
       {mode === 'retarget' && (
@@ -135,7 +135,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
       )}
       {mode === 'draft' && statement.returnedComment && (
         <div className="stmt-returned" role="note" aria-label={t('statements.draftEditor.returnedByTheApprover')}>
-          <strong>{t('statements.draftEditor.returnedToDraftByThe')}</strong> “{statement.returnedComment}”
+          <strong>{t('statements.draftEditor.returnedToDraftByThe')}</strong> {t('ui.quoted', { text: statement.returnedComment })}
         </div>
       )}
 
@@ -144,7 +144,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
         {!ready && mode === 'draft' && (
           <p className="stmt-blocked" id={blockedId}>
             {filled.unfilled.length > 0 && (
-              <>{t('statements.draftEditor.sendingForReviewIsBlocked')}{' '}{filled.unfilled.length === 1 ? t('statements.draftEditor.thisPlaceholderIs') : `these ${filled.unfilled.length} placeholders are`}{' '}{t('statements.draftEditor.stillEmpty', { join: filled.unfilled.map(placeholderLabel).join(', ') })}{' '}</>
+              <>{t('statements.draftEditor.blocked', { count: filled.unfilled.length, names: filled.unfilled.map(placeholderLabel).join(', ') })}{' '}</>
             )}
             {filled.malformed.map((m) => describeMalformed(body, m)).join(' ')}
             {filled.text.trim() === '' && t('statements.draftEditor.theTextIsEmpty')}

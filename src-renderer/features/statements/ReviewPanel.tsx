@@ -71,13 +71,13 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
       )}
       {submission && submission.warnings.length > 0 && (
         <div className="stmt-override" role="note" aria-label={t('statements.reviewPanel.warningsSentPast')}>
-          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong>{' '}{t('statements.reviewPanel.reasonGiven', { overrideReason: submission.overrideReason })}</p>
+          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong>{' '}{t('statements.reviewPanel.reasonGiven', { reason: submission.overrideReason })}</p>
           <ul>{submission.warnings.map((w) => <li key={w.key}>{w.message}</li>)}</ul>
         </div>
       )}
       <p>
-        {t('statements.reviewPanel.guidanceTickedByTheDrafter', { guidance: guidance.length - unticked.length, guidance2: guidance.length })}
-        {unticked.length > 0 && <>{' '}{t('statements.reviewPanel.notTicked', { join: unticked.map((g) => `“${g.text}”`).join('; ') })}</>}
+        {t('statements.reviewPanel.guidanceTickedByTheDrafter', { ticked: guidance.length - unticked.length, total: guidance.length })}
+        {unticked.length > 0 && <>{' '}{t('statements.reviewPanel.notTicked', { items: unticked.map((g) => t('ui.quoted', { text: g.text })).join('; ') })}</>}
       </p>
 
       <h4>{t('statements.reviewPanel.theTextToApproveExactly')}</h4>

@@ -133,7 +133,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
             <ul className="releases" aria-label={t('statements.statementDetail.releases')}>
               {statement.releases.map((r) => (
                 <li key={r.id}>
-                  {t('statements.statementDetail.releasedOnVersionRecordedBy', { at: longTime(r.at, zone), join: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '), number: versions.find((v) => v.id === r.versionId)?.number ?? '?', recordedBy: r.recordedBy, note: r.note && `: ${r.note}` })}
+                  {t('statements.statementDetail.releasedOnVersionRecordedBy', { at: longTime(r.at, zone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '), number: versions.find((v) => v.id === r.versionId)?.number ?? '?', recordedBy: r.recordedBy, hasNote: r.note ? 'yes' : 'no', note: r.note })}
                 </li>
               ))}
             </ul>

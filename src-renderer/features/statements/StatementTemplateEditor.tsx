@@ -98,7 +98,7 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
       </Field>
       <p className="template-editor__placeholders" aria-live="polite">
         {names.length === 0 ? t('statements.statementTemplateEditor.noPlaceholders') : <>{t('statements.statementTemplateEditor.placeholders')}{' '}{names.map((n) => <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>)}</>}
-        {custom.length > 0 && <> <span className="warning-inline">{t('statements.statementTemplateEditor.theDeskDoesNotKnow', { join: custom.map((n) => `“${placeholderLabel(n)}”`).join(', ') })}{' '}{custom.length === 1 ? t('statements.statementTemplateEditor.it') : t('statements.statementTemplateEditor.them')}{' '}{t('statements.statementTemplateEditor.whenDraftingCheckForTypos')}</span></>}
+        {custom.length > 0 && <> <span className="warning-inline">{t('statements.statementTemplateEditor.unknownPlaceholders', { count: custom.length, names: custom.map((n) => t('ui.quoted', { text: placeholderLabel(n) })).join(', ') })}</span></>}
       </p>
       <div className="form-row">
         <Field label={t('statements.statementTemplateEditor.doOnePerLine')}>

@@ -45,7 +45,7 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
             </Field>
           </>
         )}
-        {unticked > 0 && <p className="muted">{t('statements.submitDialog.theApproverWillSeeThis', { t: t('statements.unticked', { count: unticked }) })}</p>}
+        {unticked > 0 && <p className="muted">{t('statements.submitDialog.theApproverWillSeeThis', { count: unticked })}</p>}
         {warnings.length === 0 && unticked === 0 && <p>{t('statements.submitDialog.theTextHasNoOpen')}</p>}
         <FormError>{problem}</FormError>
         <div className="dialog__actions">

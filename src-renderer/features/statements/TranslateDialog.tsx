@@ -42,8 +42,7 @@ export function TranslateDialog({ source, existing, templates, incident, setting
         }}
       >
         <p>
-          {t('statements.translateDialog.theTranslationIsLinkedTo', { approvedVersionNumber: source.approvedVersionNumber ?? source.headVersionNumber, title: source.title })}
-          {source.approvedVersionNumber === null ? t('statements.translateDialog.notYetApproved') : t('statements.translateDialog.approved')}{t('statements.translateDialog.whenTheSourceGetsA')}
+          {t('statements.translateDialog.linked', { version: source.approvedVersionNumber ?? source.headVersionNumber, title: source.title, approved: source.approvedVersionNumber === null ? 'no' : 'yes' })}
         </p>
         <div className="field">
           <label htmlFor="translate-language">{t('statements.translateDialog.language')}</label>

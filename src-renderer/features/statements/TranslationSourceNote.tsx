@@ -8,7 +8,7 @@ import type { Statement } from '@shared/schemas/statements';
 import { useDesk } from '../../app/DeskContext';
 import { TranslationFlag } from './TranslationFlag';
 import { VersionCompare } from './VersionCompare';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
 type Props = { translation: Statement; source: Statement; state: TranslationState; onOpenSource: () => void; onUpdate: (() => void) | null };
 
@@ -28,8 +28,7 @@ export function TranslationSourceNote({ translation, source, state, onOpenSource
   return (
     <div className={`stmt-source${state === 'out-of-date' ? ' stmt-source--stale' : ''}`} role="note" aria-label={t('statements.translationSourceNote.translationStatus')}>
       <p>
-        <TranslationFlag state={state} />{' '}{t('statements.translationSourceNote.translationOf', { language: languageLabel(translation.language) })}{' '}
-        <button type="button" className="link-button" onClick={onOpenSource}>“{source.title}”</button>{t('statements.translationSourceNote.version', { number: versions?.translated?.number ?? '?' })}
+        <TranslationFlag state={state} />{' '}{tRich('statements.translationSourceNote.translationOf', { language: languageLabel(translation.language), title: source.title, number: versions?.translated?.number ?? '?' }, { source: (chunks) => <button type="button" className="link-button" onClick={onOpenSource}>{chunks}</button> })}
         {state === 'out-of-date' && versions?.approved && <>{' '}{t('statements.translationSourceNote.theSourceNowHasApproved', { number: versions.approved.number })}</>}
         {state === 'source-not-approved' && t('statements.translationSourceNote.theSourceIsNotApproved')}
       </p>

@@ -39,7 +39,7 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
                       {a.decision === 'approved' ? `Approved by ${a.approverName} (${a.approverRole}), ${shortTime(a.at, timeZone)} · SHA-256 ${shortHash(a.textHash)}` : `Returned by ${a.approverName} (${a.approverRole}): “${a.comment}”`}
                     </div>
                   ))}
-                  {releases.map((r) => <div key={r.id}>{t('statements.versionHistory.released', { at: shortTime(r.at, timeZone), join: r.channels.map((c) => CHANNEL_LABELS[c]).join(', ') })}</div>)}
+                  {releases.map((r) => <div key={r.id}>{t('statements.versionHistory.released', { at: shortTime(r.at, timeZone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', ') })}</div>)}
                 </td>
               </tr>
             );

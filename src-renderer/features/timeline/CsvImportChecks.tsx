@@ -57,7 +57,7 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
       {duplicates.length > 0 && (
         <section className="import-check" aria-labelledby="import-duplicates">
           <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
-          <p>{t('timeline.csvImportChecks.sameTimeAndTheSame', { join: duplicates.slice(0, 12).map((r) => r.row).join(', ') })}{duplicates.length > 12 ? '…' : ''}.</p>
+          <p>{t('timeline.csvImportChecks.sameTimeAndTheSame', { rows: duplicates.slice(0, 12).map((r) => r.row).join(', '), more: duplicates.length > 12 ? 'yes' : 'no' })}</p>
           <label className="checkbox"><input type="checkbox" checked={choices.skipDuplicates} onChange={(e) => set({ skipDuplicates: e.target.checked })} />{' '}{t('timeline.csvImportChecks.skipThemImportOnlyWhat')}</label>
         </section>
       )}
@@ -65,7 +65,7 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
         <section className="import-check" aria-labelledby="import-outside">
           <h3 id="import-outside">{t('csvImport.outside', { count: outside.length })}</h3>
           <ul className="import-check__list">
-            {outside.slice(0, 12).map((r) => <li key={r.row}>{t('timeline.csvImportChecks.row2', { row: r.row, r: describeOutside(r, { timeZone, incidentStart }) })}</li>)}
+            {outside.slice(0, 12).map((r) => <li key={r.row}>{t('timeline.csvImportChecks.row2', { row: r.row, where: describeOutside(r, { timeZone, incidentStart }) })}</li>)}
           </ul>
           {outside.length > 12 && <p>{t('csvImport.outsideMore', { count: outside.length - 12 })}</p>}
           <label className="checkbox"><input type="checkbox" checked={choices.leaveOutOutside} onChange={(e) => set({ leaveOutOutside: e.target.checked })} />{' '}{t('timeline.csvImportChecks.leaveTheseRowsOut')}</label>
@@ -74,7 +74,7 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
       {unreadable.length > 0 && (
         <section className="import-check import-check--ask" aria-labelledby="import-unreadable">
           <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
-          <p>{t('timeline.csvImportChecks.rows', { join: unreadable.slice(0, 12).map((r) => r.row).join(', ') })}{unreadable.length > 12 ? '…' : ''}{t('timeline.csvImportChecks.theLettersThereAreLost')}</p>
+          <p>{t('timeline.csvImportChecks.unreadableRows', { rows: unreadable.slice(0, 12).map((r) => r.row).join(', '), more: unreadable.length > 12 ? 'yes' : 'no' })}</p>
           <label className="checkbox"><input type="checkbox" checked={choices.acceptUnreadable} onChange={(e) => set({ acceptUnreadable: e.target.checked })} />{' '}{t('timeline.csvImportChecks.importThemWithWhereThe')}</label>
         </section>
       )}

@@ -17,7 +17,7 @@ import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
 import { UserText } from '../../ui/UserText';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
 /** Where each kind of linked record is worked on. */
 function routeOf(link: EntryLink, incidentId: string): Route {
@@ -131,7 +131,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <dt>{t('timeline.entryDetails.happened')}</dt><dd>{entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} ({entryTPlus(entry.occurredAt, incident)})</dd>
           <dt>{t('timeline.entryDetails.heardOf')}</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
           <dt>{t('timeline.entryDetails.logged')}</dt><dd>{t('timeline.entryDetails.by2', { recordedAt: fullTime(entry.recordedAt, incident, locale), recordedBy: entry.recordedBy })}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
-          <dt>{t('timeline.entryDetails.source')}</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted">{' '}{t('timeline.entryDetails.contactInTheDirectory')}{' '}<UserText text={sourceContact.name} />)</span>}</dd>
+          <dt>{t('timeline.entryDetails.source')}</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted">{' '}{tRich('timeline.entryDetails.contactInTheDirectory', { name: <UserText text={sourceContact.name} /> }, {})}</span>}</dd>
           <dt>{t('timeline.entryDetails.verification')}</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident, locale)})` : ''}</dd>
           <dt>{t('timeline.entryDetails.tags')}</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
@@ -160,7 +160,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
             {/* eslint-disable-next-line i18next/no-literal-string -- verification states, not words */}
             {(['confirmed', 'disproven', 'unverified'] as const).filter((v) => v !== entry.verification).map((v) => (
               <button key={v} type="button" className="button" onClick={() => act(repos.timeline.setVerification(entry.id, v, null, actor()))}>
-                {t('timeline.entryDetails.mark', { toLowerCase: VERIFICATION_LABELS[v].toLowerCase() })}
+                {t('timeline.entryDetails.mark', { state: VERIFICATION_LABELS[v].toLowerCase() })}
               </button>
             ))}
             <button type="button" className="button button--danger" onClick={() => setRetracting(true)}>{t('timeline.entryDetails.retract')}</button>

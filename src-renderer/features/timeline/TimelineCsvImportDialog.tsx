@@ -111,7 +111,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
       {view && settings && (
         <>
           <p>
-            {t('timeline.timelineCsvImportDialog.timesWithoutAnOffsetAre', { t: t('csvImport.rows', { count: view.rowCount }), zone })}
+            {t('timeline.timelineCsvImportDialog.timesWithoutAnOffsetAre', { count: view.rowCount, zone })}
           </p>
           <fieldset className="fieldset import-file" disabled={writing !== null}>
             <legend>{t('timeline.timelineCsvImportDialog.howTheFileIsRead')}</legend>
@@ -125,15 +125,15 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
               </select>
             </label>
             <p id="import-encoding-guess" className="import-file__note" data-testid="encoding-guess">
-              {t('timeline.timelineCsvImportDialog.detected', { guess: describeEncodingGuess(view.guess), encoding: view.encoding !== view.guess.encoding && ` You chose ${encodingLabel(view.encoding)}.` })}
+              {t('timeline.timelineCsvImportDialog.detected', { guess: describeEncodingGuess(view.guess), chose: view.encoding !== view.guess.encoding ? 'yes' : 'no', encoding: encodingLabel(view.encoding) })}
             </p>
             {view.unreadable > 0 && (
               <p className="warning-text" role="alert">
-                {t('timeline.timelineCsvImportDialog.cannotBeReadAsAnd', { t: t('csvImport.unreadableCharacters', { count: view.unreadable }), encoding: encodingLabel(view.encoding) })}
+                {t('timeline.timelineCsvImportDialog.cannotBeReadAsAnd', { count: view.unreadable, encoding: encodingLabel(view.encoding) })}
               </p>
             )}
             {view.replacementsInFile > 0 && (
-              <p className="warning-text">{t('timeline.timelineCsvImportDialog.theFileItselfHoldsLetters', { t: t('csvImport.replacementCharacters', { count: view.replacementsInFile }) })}</p>
+              <p className="warning-text">{t('timeline.timelineCsvImportDialog.theFileItselfHoldsLetters', { count: view.replacementsInFile })}</p>
             )}
             <label className="checkbox">
               <input type="checkbox" checked={view.firstRowIsData} onChange={(e) => ask({ ...fileChoice, firstRowIsData: e.target.checked }, null)} />

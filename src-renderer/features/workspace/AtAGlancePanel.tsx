@@ -17,7 +17,7 @@ import { useActivations } from '../contacts/queries';
 import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   const { repos } = useDesk();
@@ -74,7 +74,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
       <div className="glance__grid">
         <Card title={t('workspace.atAGlancePanel.checklists')} tab="checklists" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheChecklists')}>
           <p className="glance__figure">
-            <span className={checklists.overdueTotal > 0 ? 'glance__alarm' : ''}>{t('workspace.atAGlancePanel.overdue', { overdueTotal: checklists.overdueTotal })}</span>{' '}{t('workspace.atAGlancePanel.dueInTheNext24', { dueSoonTotal: checklists.dueSoonTotal, resolved: checklists.resolved, total: checklists.total })}
+            {tRich('workspace.atAGlancePanel.checklistFigures', { overdue: checklists.overdueTotal, dueSoon: checklists.dueSoonTotal, resolved: checklists.resolved, total: checklists.total }, { alarm: (chunks) => <span className={checklists.overdueTotal > 0 ? 'glance__alarm' : ''}>{chunks}</span> })}
           </p>
           {checklists.overdue.length > 0 && (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.overdueChecklistItems')}>
@@ -86,7 +86,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
               {checklists.dueSoon.map((i) => <ItemLine key={i.id} item={i} incident={incident} now={now} />)}
             </ul>
           )}
-          {checklists.overdueTotal > checklists.overdue.length && <p className="muted">{t('workspace.atAGlancePanel.andMoreOverdue', { overdueTotal: checklists.overdueTotal - checklists.overdue.length })}</p>}
+          {checklists.overdueTotal > checklists.overdue.length && <p className="muted">{t('workspace.atAGlancePanel.andMoreOverdue', { count: checklists.overdueTotal - checklists.overdue.length })}</p>}
         </Card>
 
         <Card title={t('workspace.atAGlancePanel.callTrees')} tab="contacts" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheCallTrees')}>
@@ -94,10 +94,10 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.callTreesActivated')}>
               {calls.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.treeName}</strong>{t('workspace.atAGlancePanel.ofReached', { reached: c.progress.reached, total: c.progress.total })}
-                  {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{t('workspace.atAGlancePanel.unreachable', { unreachable: c.progress.unreachable })}</span></>}
-                  {c.progress.declined > 0 && <>{t('workspace.atAGlancePanel.declined', { declined: c.progress.declined })}</>}
-                  <div className="muted">{c.stoodDown ? t('workspace.atAGlancePanel.stoodDown') : c.finished ? t('workspace.atAGlancePanel.everyCallSettled') : `${c.progress.open} still to call`}</div>
+                  {tRich('workspace.atAGlancePanel.ofReached', { tree: c.treeName, reached: c.progress.reached, total: c.progress.total }, { strong: (chunks) => <strong>{chunks}</strong> })}
+                  {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{t('workspace.atAGlancePanel.unreachable', { count: c.progress.unreachable })}</span></>}
+                  {c.progress.declined > 0 && <>{t('workspace.atAGlancePanel.declined', { count: c.progress.declined })}</>}
+                  <div className="muted">{c.stoodDown ? t('workspace.atAGlancePanel.stoodDown') : c.finished ? t('workspace.atAGlancePanel.everyCallSettled') : t('workspace.atAGlancePanel.stillToCall', { count: c.progress.open })}</div>
                 </li>
               ))}
             </ul>
@@ -110,10 +110,10 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
             <p className="muted">{statements.released > 0 ? `${statements.released} released; none waiting.` : t('workspace.atAGlancePanel.noStatementWaitingForApproval')}</p>
           ) : (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.statementsWaiting')}>
-              {statements.awaitingApproval.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): <span className="glance__alarm">{t('workspace.atAGlancePanel.waitingForApproval')}</span></li>)}
-              {statements.approvedNotReleased.map((s) => <li key={s.id}><strong>{s.title}</strong>{' '}{t('workspace.atAGlancePanel.approvedNotYetReleased', { language: languageLabel(s.language) })}</li>)}
-              {statements.returned.map((s) => <li key={s.id}><strong>{s.title}</strong>{' '}{t('workspace.atAGlancePanel.returnedToDraftWithA', { language: languageLabel(s.language) })}</li>)}
-              {statements.outOfDateTranslations.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): <span className="glance__alarm">{t('workspace.atAGlancePanel.translationOutOfDate')}</span>{t('workspace.atAGlancePanel.itsSourceHasANewer')}</li>)}
+              {statements.awaitingApproval.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.waitingForApproval', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}
+              {statements.approvedNotReleased.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.approvedNotYetReleased', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong> })}</li>)}
+              {statements.returned.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.returnedToDraftWithA', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong> })}</li>)}
+              {statements.outOfDateTranslations.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.translationOutOfDate', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}
             </ul>
           )}
         </Card>
@@ -121,7 +121,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
         <Card title={t('workspace.atAGlancePanel.openRumours')} tab="timeline" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheTimeline')}>
           {openRumours.total === 0 ? <p className="muted">{t('workspace.atAGlancePanel.noRumourOnTheTimeline')}</p> : (
             <>
-              <p className="glance__figure"><span className="glance__alarm">{t('workspace.atAGlancePanel.unverified', { total: openRumours.total })}</span>{t('workspace.atAGlancePanel.confirmOrDisproveThemAnd')}</p>
+              <p className="glance__figure">{tRich('workspace.atAGlancePanel.unverified', { count: openRumours.total }, { alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</p>
               <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.unverifiedRumours')}>
                 {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident, displayLocale())} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
               </ul>

@@ -39,7 +39,7 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
             </li>
           ))}
         </ol>
-        <p className="cite">{t('workspace.overviewPanel.phasesAfterTheTheHour', { citeGuide: citeGuide() })}</p>
+        <p className="cite">{t('workspace.overviewPanel.phasesAfterTheTheHour', { guide: citeGuide() })}</p>
       </section>
     </div>
     </>
