@@ -28,7 +28,7 @@ export function ColumnMappingFields<F extends string>({ fields, labels, headers,
             });
           }}>
             <option value="">{t('ui.columnMappingFields.notInThisFile')}</option>
-            {headers.map((h, i) => <option key={`${h}-${String(i)}`} value={i}>{h || `Column ${i + 1}`}</option>)}
+            {headers.map((h, i) => <option key={`${h}-${String(i)}`} value={i}>{h || t('ui.columnMappingFields.column', { number: i + 1 })}</option>)}
           </select>
         </label>
       ))}

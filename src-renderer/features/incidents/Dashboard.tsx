@@ -117,11 +117,11 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
               const chosen = templates.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
               const incident = await repos.checklists.startIncident(fields, chosen, actorFrom(settings.operatorName, clock));
               setCreating(false);
-              showNotice('success', `Incident “${incident.title}” created.`);
+              showNotice('success', t('incidents.dashboard.incidentCreated', { title: incident.title }));
               navigate({ name: 'incident', id: incident.id, tab: 'overview' });
               return null;
             } catch (e) {
-              return `The incident could not be saved: ${String(e)}`;
+              return t('incidents.dashboard.theIncidentCouldNotBe', { error: String(e) });
             }
           }}
         >

@@ -94,7 +94,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           </Field>
         </div>
         <div className="form-row">
-          <Field label={t('incidents.incidentForm.startDate')} hint={`On the incident's clock: ${dateHint(locale)}.`} error={errors.startDate}>
+          <Field label={t('incidents.incidentForm.startDate')} hint={t('incidents.incidentForm.onTheIncidentSClock', { format: dateHint(locale) })} error={errors.startDate}>
             {({ id, describedBy, invalid }) => (
               <DateInput id={id} name="startDate" describedBy={describedBy} invalid={invalid} value={draft.startDate} onChange={(v) => set({ startDate: v })} />
             )}

@@ -8,7 +8,7 @@ import { t, tRich } from '../../i18n/messages';
 /** One approval as the record keeps it: who, in what role, when, the comment and the hash of the text. */
 export function ApprovalRecord({ approval, timeZone }: { approval: Approval; timeZone: string }): ReactElement {
   return (
-    <div className="approval" role="group" aria-label={`Approval of version ${approval.versionNumber}`}>
+    <div className="approval" role="group" aria-label={t('statements.approvalRecord.approvalOfVersion', { versionNumber: approval.versionNumber })}>
       <p className="approval__line">
         <span aria-hidden="true">✓ </span>{tRich('statements.approvalRecord.approved', { version: approval.versionNumber, name: approval.approverName, role: approval.approverRole, at: longTime(approval.at, timeZone) }, { strong: (chunks) => <strong>{chunks}</strong> })}
         {approval.recordedBy !== approval.approverName && <span className="muted">{' '}{t('statements.approvalRecord.recordedBy', { recordedBy: approval.recordedBy })}</span>}

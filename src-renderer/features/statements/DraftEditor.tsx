@@ -95,11 +95,11 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
         return false;
       }
       buffer.clear();
-      if (r.value.version) showNotice('success', mode === 'draft' ? `Saved as version ${r.value.version.number}.` : `Version ${r.value.version.number} saved as a draft. It needs approval before it can be released.`);
-      else if (mode !== 'draft') showNotice('success', 'Nothing changed, so no new version was made.');
+      if (r.value.version) showNotice('success', mode === 'draft' ? t('statements.draftEditor.savedAsVersion', { number: r.value.version.number }) : t('statements.draftEditor.versionSavedAsADraft', { number: r.value.version.number }));
+      else if (mode !== 'draft') showNotice('success', t('statements.draftEditor.nothingChangedSoNoNew'));
       return true;
     } catch (e) {
-      setProblem(failed('Saving', e));
+      setProblem(failed(t('statements.draftEditor.saving'), e));
       return false;
     } finally {
       setBusy(false);
@@ -110,7 +110,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     const r = await repos.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
     if (!r.ok) return describeWriteError(r.error);
     onReviewOpen(false);
-    showNotice('success', `Version ${r.value.headVersionNumber} sent for review.`);
+    showNotice('success', t('statements.draftEditor.versionSentForReview', { headVersionNumber: r.value.headVersionNumber }));
     return null;
   };
 

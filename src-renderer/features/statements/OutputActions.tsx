@@ -28,13 +28,13 @@ export function OutputActions({ statement, incident, settings }: { statement: St
         suggestedName: statementFileName(doc, kind),
         content: kind === 'txt' ? statementPlainText(doc) : await statementDocxBase64(doc),
         encoding: kind === 'txt' ? 'utf8' : 'base64',
-        filters: [kind === 'txt' ? { name: 'Plain text', extensions: ['txt'] } : { name: 'Word document', extensions: ['docx'] }],
-        title: kind === 'txt' ? 'Save the approved statement as text' : 'Save the approved statement as a Word document',
+        filters: [kind === 'txt' ? { name: t('statements.outputActions.plainText'), extensions: ['txt'] } : { name: t('statements.outputActions.wordDocument'), extensions: ['docx'] }],
+        title: kind === 'txt' ? t('statements.outputActions.saveTheApprovedStatementAs') : t('statements.outputActions.saveTheApprovedStatementAs2'),
       });
-      if (!r.ok) showNotice('error', `The statement could not be saved: ${r.error.message}`);
-      else if (r.value.savedTo) showNotice('success', `Approved version ${doc.versionNumber} saved to ${r.value.savedTo}`);
+      if (!r.ok) showNotice('error', t('statements.outputActions.theStatementCouldNotBe', { error: r.error.message }));
+      else if (r.value.savedTo) showNotice('success', t('statements.outputActions.approvedVersionSavedTo', { versionNumber: doc.versionNumber, savedTo: r.value.savedTo }));
     } catch (e) {
-      showNotice('error', `The statement could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+      showNotice('error', t('statements.outputActions.theStatementCouldNotBe2', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 

@@ -39,7 +39,7 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
                 <strong>{p.name}</strong> · {p.role === 'suspect' ? t('statements.peopleEditor.suspectedPerpetratorDoNotName') : p.consentRecorded ? `victim, consent recorded${p.consentNote ? ` (${p.consentNote})` : ''}` : t('statements.peopleEditor.victimNoConsentRecorded')}
               </span>
               {!disabled && (
-                <button type="button" className="button button--ghost button--small" aria-label={`Remove ${p.name}`} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
+                <button type="button" className="button button--ghost button--small" aria-label={t('statements.peopleEditor.remove2', { name: p.name })} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
                   {t('statements.peopleEditor.remove')}
                 </button>
               )}

@@ -37,7 +37,7 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
   const [busy, setBusy] = useState(false);
 
   return (
-    <Dialog title={`Release version ${statement.approvedVersionNumber ?? ''}`} onClose={onClose}>
+    <Dialog title={t('statements.releaseDialog.releaseVersion', { approvedVersionNumber: statement.approvedVersionNumber ?? '' })} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -70,7 +70,7 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
           ))}
         </fieldset>
         <div className="form-row">
-          <Field label={t('statements.releaseDialog.releaseDate')} hint={`On the incident's clock (${incident.timeZone}): ${dateHint(locale)}.`}>
+          <Field label={t('statements.releaseDialog.releaseDate')} hint={t('statements.releaseDialog.onTheIncidentSClock', { timeZone: incident.timeZone, format: dateHint(locale) })}>
             {({ id, describedBy }) => <DateInput id={id} describedBy={describedBy} value={date} onChange={setDate} />}
           </Field>
           <Field label={t('statements.releaseDialog.releaseTime')} hint={`${timeHint(locale)}.`}>

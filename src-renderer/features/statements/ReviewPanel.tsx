@@ -47,15 +47,15 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
 
   const decide = async (decision: 'approve' | 'reject') => {
     setProblem(null);
-    if (decision === 'reject' && comment.trim() === '') return setProblem('Say what needs to change: a comment is required to return it to draft.');
+    if (decision === 'reject' && comment.trim() === '') return setProblem(t('statements.reviewPanel.sayWhatNeedsToChange'));
     setBusy(true);
     try {
       const input = { approverName, approverRole, comment };
       const r = decision === 'approve' ? await repos.statements.approve(statement.id, input, actor()) : await repos.statements.reject(statement.id, input, actor());
       if (!r.ok) return setProblem(describeWriteError(r.error));
-      showNotice('success', decision === 'approve' ? `Version ${head.number} approved by ${approverName.trim()}, ${approverRole.trim()}.` : `Version ${head.number} returned to draft with the comment.`);
+      showNotice('success', decision === 'approve' ? t('statements.reviewPanel.versionApprovedBy', { number: head.number, name: approverName.trim(), role: approverRole.trim() }) : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }));
     } catch (e) {
-      setProblem(failed('Recording the decision', e));
+      setProblem(failed(t('statements.reviewPanel.recordingTheDecision'), e));
     } finally {
       setBusy(false);
     }
@@ -81,12 +81,12 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
       </p>
 
       <h4>{t('statements.reviewPanel.theTextToApproveExactly')}</h4>
-      <ApprovedText text={head.text} language={head.language} label={`Text of version ${head.number}`} />
+      <ApprovedText text={head.text} language={head.language} label={t('statements.reviewPanel.textOfVersion', { number: head.number })} />
       <p className="hash">{t('statements.reviewPanel.sha256OfThisText')}{' '}<code data-testid="review-hash">{hash ?? t('statements.reviewPanel.computing')}</code></p>
       {lastApproved && lastApproved.id !== head.id && (
         <>
           <button type="button" className="button button--small" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
-            {comparing ? t('statements.reviewPanel.hideTheChanges') : `Show the changes since version ${lastApproved.number} (approved)`}
+            {comparing ? t('statements.reviewPanel.hideTheChanges') : t('statements.reviewPanel.showTheChangesSinceVersion', { number: lastApproved.number })}
           </button>
           {comparing && <VersionCompare before={lastApproved} after={head} />}
         </>

@@ -61,8 +61,8 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   // A translation that no longer matches its source's approved text cannot go out: say so on the button.
   const releaseBlocked = translation && translation.state !== 'current'
     ? translation.state === 'out-of-date'
-      ? `Release is not possible: this translation is out of date. “${translation.source.title}” has a newer approved version (${translation.source.approvedVersionNumber ?? '?'}); update the translation and have it approved again.`
-      : 'Release is not possible until this translation of the source’s newest approved version is approved.'
+      ? t('statements.statementDetail.releaseIsNotPossibleThis', { title: translation.source.title, approvedVersionNumber: translation.source.approvedVersionNumber ?? '?' })
+      : t('statements.statementDetail.releaseIsNotPossibleUntil')
     : null;
 
   return (
@@ -119,13 +119,13 @@ export function StatementDetail({ statement, incident, settings, templates, acto
         <section aria-labelledby="withdrawn-title">
           <h3 id="withdrawn-title">{t('statements.statementDetail.withdrawn')}</h3>
           {statement.withdrawal && <p>{t('statements.statementDetail.withdrawnByAt', { by: statement.withdrawal.by, at: longTime(statement.withdrawal.at, zone), reason: statement.withdrawal.reason })}</p>}
-          <ApprovedText text={head.text} language={head.language} label={`Text of version ${head.number}`} />
+          <ApprovedText text={head.text} language={head.language} label={t('statements.statementDetail.textOfVersion', { number: head.number })} />
         </section>
       ) : null}
 
       {approvedVersion && approval && statement.status !== 'withdrawn' && (mode === null || statement.status === 'draft') && (
         <section className="approved" aria-labelledby="approved-title">
-          <h3 id="approved-title">{statement.status === 'draft' || statement.status === 'in-review' ? `Last approved: version ${approvedVersion.number}` : `Approved text (version ${approvedVersion.number})`}</h3>
+          <h3 id="approved-title">{statement.status === 'draft' || statement.status === 'in-review' ? t('statements.statementDetail.lastApprovedVersion', { number: approvedVersion.number }) : t('statements.statementDetail.approvedTextVersion', { number: approvedVersion.number })}</h3>
           <ApprovalRecord approval={approval} timeZone={zone} />
           {(statement.status === 'approved' || statement.status === 'released') && <ApprovedText text={approvedVersion.text} language={approvedVersion.language} label={t('statements.statementDetail.approvedText')} />}
           <OutputActions statement={statement} incident={incident} settings={settings} />

@@ -50,23 +50,23 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
     };
     const valid = validateTemplateInput(input);
     setErrors(valid.ok ? {} : valid.error);
-    if (!valid.ok) return setProblem('The template has problems; see the fields marked below.');
+    if (!valid.ok) return setProblem(t('statements.statementTemplateEditor.theTemplateHasProblemsSee'));
     repos.statements.saveTemplate(input, existing?.id ?? null, actor()).then(
       (r) => {
         if (!r.ok) {
           if (r.error.code === 'invalid') setErrors(r.error.errors);
           return setProblem(describeTemplateError(r.error));
         }
-        showNotice('success', `Template saved: ${r.value.title} (${languageLabel(r.value.language)}).`);
+        showNotice('success', t('statements.statementTemplateEditor.templateSaved', { title: r.value.title, language: languageLabel(r.value.language) }));
         onSaved(r.value);
       },
-      (e: unknown) => setProblem(failed('Saving the template', e)),
+      (e: unknown) => setProblem(failed(t('statements.statementTemplateEditor.savingTheTemplate'), e)),
     );
   };
 
   return (
     <form className="template-editor" aria-labelledby="template-editor-title" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <h2 id="template-editor-title">{existing ? `Edit: ${existing.title} (${languageLabel(existing.language)})` : draft.newType ? t('statements.statementTemplateEditor.newTemplate') : `New language version of “${base.title}”`}</h2>
+      <h2 id="template-editor-title">{existing ? t('statements.statementTemplateEditor.edit', { title: existing.title, language: languageLabel(existing.language) }) : draft.newType ? t('statements.statementTemplateEditor.newTemplate') : t('statements.statementTemplateEditor.newLanguageVersionOf', { title: base.title })}</h2>
       {existing && <p className="muted">{t('statements.statementTemplateEditor.revisionLastSavedByDrafts', { revision: existing.revision, updatedBy: existing.updatedBy })}</p>}
       <div className="form-row">
         <Field label={t('statements.statementTemplateEditor.title')} error={errors.title}>

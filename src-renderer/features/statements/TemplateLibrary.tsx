@@ -62,7 +62,7 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
                 {base.audience !== 'public' && <span className="badge">{base.audience === 'internal' ? t('statements.templateLibrary.internal') : t('statements.templateLibrary.private')}</span>}
               </div>
               <p className="library__purpose">{base.purpose}</p>
-              <div className="library__versions" role="group" aria-label={`Language versions of ${base.title}`}>
+              <div className="library__versions" role="group" aria-label={t('statements.templateLibrary.languageVersionsOf', { title: base.title })}>
                 {versions.map((v) => (
                   <button key={v.id} type="button" className="button button--small" onClick={() => setDraft({ existing: v, base: v, newType: false })}>
                     {t('statements.templateLibrary.edit', { name: languageOf(v.language).name })}

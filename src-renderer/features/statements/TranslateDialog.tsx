@@ -52,8 +52,8 @@ export function TranslateDialog({ source, existing, templates, incident, setting
         </div>
         <p className="muted" role="status">
           {hasTemplate
-            ? `Starts from the library's ${languageLabel(language)} template, with dates written in ${languageLabel(language)} and the other values carried over for you to translate.`
-            : `The library has no ${languageLabel(language)} version of this template: the translation starts from the source text.`}
+            ? t('statements.translateDialog.startsFromTheLibraryS', { language: languageLabel(language) })
+            : t('statements.translateDialog.theLibraryHasNoVersion', { language: languageLabel(language) })}
         </p>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">

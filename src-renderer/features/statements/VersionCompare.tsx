@@ -10,7 +10,7 @@ export function VersionCompare({ before, after }: { before: StatementVersion; af
   const comparison = useMemo(() => compareTexts(before.text, after.text, after.language), [before.text, after.text, after.language]);
   const same = comparison.added === 0 && comparison.removed === 0 && before.text === after.text;
   return (
-    <figure className="compare" aria-label={`Changes from version ${before.number} to version ${after.number}`}>
+    <figure className="compare" aria-label={t('statements.versionCompare.changesFromVersionToVersion', { number: before.number, number2: after.number })}>
       <figcaption className="compare__summary">
         {t('statements.versionCompare.versionVersion', { number: before.number, number2: after.number })}{' '}
         {same ? t('statements.versionCompare.theTextsAreIdentical') : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}

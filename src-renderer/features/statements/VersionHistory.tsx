@@ -36,7 +36,7 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
                 <td>
                   {decisions.map((a) => (
                     <div key={a.id}>
-                      {a.decision === 'approved' ? `Approved by ${a.approverName} (${a.approverRole}), ${shortTime(a.at, timeZone)} · SHA-256 ${shortHash(a.textHash)}` : `Returned by ${a.approverName} (${a.approverRole}): “${a.comment}”`}
+                      {a.decision === 'approved' ? t('statements.versionHistory.approvedBySha256', { approverName: a.approverName, approverRole: a.approverRole, at: shortTime(a.at, timeZone), textHash: shortHash(a.textHash) }) : t('statements.versionHistory.returnedBy', { approverName: a.approverName, approverRole: a.approverRole, comment: a.comment })}
                     </div>
                   ))}
                   {releases.map((r) => <div key={r.id}>{t('statements.versionHistory.released', { at: shortTime(r.at, timeZone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', ') })}</div>)}

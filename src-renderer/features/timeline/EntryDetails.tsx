@@ -116,7 +116,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   return (
     <aside ref={paneRef} className="entry-pane" aria-labelledby="entry-pane-title">
       <header className="entry-pane__header">
-        <h2 id="entry-pane-title" className="entry-pane__title"><UserText text={entry.retracted ? `Retracted: ${entry.title}` : entry.title} /></h2>
+        <h2 id="entry-pane-title" className="entry-pane__title"><UserText text={entry.retracted ? t('timeline.entryDetails.retracted2', { title: entry.title }) : entry.title} /></h2>
         <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('timeline.entryDetails.close')}>✕</button>
       </header>
       <div className="entry-details">

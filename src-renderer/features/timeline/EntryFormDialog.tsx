@@ -136,7 +136,7 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
           </div>
         </fieldset>
         <div className="form-row">
-          <Field label={t('timeline.entryFormDialog.source')} hint={sourceContact ? `Linked to the contact ${sourceContact.name}.` : t('timeline.entryFormDialog.whoReportedItTypeA')}>
+          <Field label={t('timeline.entryFormDialog.source')} hint={sourceContact ? t('timeline.entryFormDialog.linkedToTheContact', { name: sourceContact.name }) : t('timeline.entryFormDialog.whoReportedItTypeA')}>
             {({ id, describedBy }) => (
               <>
                 <input id={id} name="source" list="entry-source-contacts" aria-describedby={describedBy} value={form.source} onChange={(e) => set({ source: e.target.value })} />
@@ -157,7 +157,7 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
               {links.map((l) => (
                 <li key={`${l.kind}:${l.id}`}>
                   {describeLink(l, targets)}{' '}
-                  <button type="button" className="button button--ghost" aria-label={`Remove the link to ${describeLink(l, targets)}`} onClick={() => setLinks((all) => all.filter((x) => x !== l))}>{t('timeline.entryFormDialog.remove')}</button>
+                  <button type="button" className="button button--ghost" aria-label={t('timeline.entryFormDialog.removeTheLinkTo', { link: describeLink(l, targets) })} onClick={() => setLinks((all) => all.filter((x) => x !== l))}>{t('timeline.entryFormDialog.remove')}</button>
                 </li>
               ))}
             </ul>

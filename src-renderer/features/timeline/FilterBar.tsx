@@ -35,7 +35,7 @@ function MomentInput({ id, at, timeZone, onChange }: { id: string; at: number | 
   const [text, setText] = useState(() => toLocal(at, timeZone, locale));
   const unread = text.trim() !== '' && parseLocal(text, timeZone, locale) === null;
   return (
-    <input id={id} type="text" className="input--moment" value={text} aria-invalid={unread} title={unread ? `Type a date and time as ${momentHint(locale)}` : undefined}
+    <input id={id} type="text" className="input--moment" value={text} aria-invalid={unread} title={unread ? t('timeline.filterBar.typeADateAndTime', { format: momentHint(locale) }) : undefined}
       placeholder={momentHint(locale)} onChange={(e) => {
         setText(e.target.value);
         const next = parseLocal(e.target.value, timeZone, locale);
@@ -58,12 +58,12 @@ function useIndexProgress(incidentId: string) {
  * being worked out, it says so, and only a finished result is counted.
  */
 export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 'pending' | 'shown' | 'total' | 'match'>, filtered: boolean, searching: boolean): string {
-  if (list.loading) return 'Loading…';
-  if (list.pending) return searching ? 'Searching…' : 'Filtering…';
-  if (list.partial) return 'Counting entries…';
+  if (list.loading) return t('timeline.filterBar.loading');
+  if (list.pending) return searching ? t('timeline.filterBar.searching') : t('timeline.filterBar.filtering');
+  if (list.partial) return t('timeline.filterBar.countingEntries');
   if (!filtered) return t('timeline.count.entries', { count: list.total });
   if (list.match === 'close') return t('timeline.count.closeMatches', { shown: list.shown, total: list.total });
-  return `Showing ${thousands(list.shown)} of ${thousands(list.total)}`;
+  return t('timeline.filterBar.showingOf', { shown: thousands(list.shown), total: thousands(list.total) });
 }
 
 /**

@@ -22,7 +22,7 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
       return setState({ running: false, done: 0, ok: false, text: describeChainReport(report, () => entry?.title) });
     }
     const problem = await repos.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
-    if (problem !== null) return setState({ running: false, done: 0, ok: false, text: `Integrity check FAILED: ${problem}` });
+    if (problem !== null) return setState({ running: false, done: 0, ok: false, text: t('timeline.integrityCheck.integrityCheckFailed', { problem }) });
     const heads = await repos.publishedHeads.listForIncident(incident.id);
     await repos.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
     setState({ running: false, done: 0, ok: true, text: `${describeChainReport(report)}${heads.length > 0 ? ` It still holds every head published before (${heads.length}).` : ''}` });

@@ -41,7 +41,7 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const limitProblem = parsed?.ok ? overLimit(parsed.value) : null;
 
   const preview = (() => {
-    if (!parsed) return backfillActive ? `Transcribing the paper log of ${formatDateOnly(backfill.date, displayLocale())}: times fall on that day.` : 'Type a time (optional), what happened, #tags and @source. Enter logs it; no time means now.';
+    if (!parsed) return backfillActive ? t('timeline.quickEntryBar.transcribingThePaperLogOf', { date: formatDateOnly(backfill.date, displayLocale()) }) : t('timeline.quickEntryBar.typeATimeOptionalWhat');
     if (!parsed.ok) return describeQuickEntryError(parsed.error);
     if (limitProblem !== null) return limitProblem;
     const p = parsed.value;

@@ -52,7 +52,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
 
   const ask = (file: FileChoice, settings: ImportSettings | null) => {
     setFileChoice(file);
-    setReading({ step: 'Reading the file', fraction: 0 });
+    setReading({ step: t('timeline.timelineCsvImportDialog.readingTheFile'), fraction: 0 });
     void reader.analyse(file, settings, progress).then(receive);
   };
 
@@ -76,7 +76,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
     const controller = new AbortController();
     stop.current = controller;
     setFailure(null);
-    setWriting({ step: 'Sealing the entries', fraction: 0 });
+    setWriting({ step: t('timeline.timelineCsvImportDialog.sealingTheEntries'), fraction: 0 });
     repos.timeline
       .append(incident.id, plan.contents, actor(), {
         signal: controller.signal,
@@ -91,8 +91,8 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
         (e: unknown) => {
           setWriting(null);
           stop.current = null;
-          if (controller.signal.aborted) setFailure('Import stopped: nothing was written.');
-          else setFailure(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
+          if (controller.signal.aborted) setFailure(t('timeline.timelineCsvImportDialog.importStoppedNothingWasWritten'));
+          else setFailure(t('timeline.timelineCsvImportDialog.nothingWasImported', { error: e instanceof Error ? e.message : String(e) }));
         },
       );
   };
@@ -103,9 +103,9 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
   };
 
   return (
-    <Dialog title={`Import a timeline from “${fileName}”`} onClose={cancel} wide>
+    <Dialog title={t('timeline.timelineCsvImportDialog.importATimelineFrom', { fileName })} onClose={cancel} wide>
       {outcome?.kind === 'unreadable' && (
-        <p className="form-error" role="alert">{outcome.empty ? `“${fileName}” has no rows to import.` : `“${fileName}” is not a readable CSV file: ${outcome.detail}`}</p>
+        <p className="form-error" role="alert">{outcome.empty ? t('timeline.timelineCsvImportDialog.hasNoRowsToImport', { fileName }) : t('timeline.timelineCsvImportDialog.isNotAReadableCsv', { fileName, detail: outcome.detail })}</p>
       )}
       {outcome?.kind === 'failed' && <p className="form-error" role="alert">{t('timeline.timelineCsvImportDialog.couldNotBeRead', { fileName, message: outcome.message })}</p>}
       {view && settings && (

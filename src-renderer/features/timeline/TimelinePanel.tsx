@@ -69,7 +69,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
       await repos.timeline.append(incident.id, [content], actor());
       return null;
     } catch (e) {
-      return `Not logged: ${e instanceof Error ? e.message : String(e)}`;
+      return t('timeline.timelinePanel.notLogged', { error: e instanceof Error ? e.message : String(e) });
     }
   };
 

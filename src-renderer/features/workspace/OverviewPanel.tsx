@@ -24,7 +24,7 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
           <dt>{t('workspace.overviewPanel.kind')}</dt><dd>{INCIDENT_KIND_LABELS[incident.kind]}</dd>
           <dt>{t('workspace.overviewPanel.started')}</dt><dd>{clock.startedAt} ({incident.timeZone})</dd>
           <dt>{t('workspace.overviewPanel.location')}</dt><dd>{incident.location || '—'}</dd>
-          <dt>{t('workspace.overviewPanel.status')}</dt><dd>{incident.status === 'open' ? t('workspace.overviewPanel.open') : `Closed ${incident.closedAt !== null ? showInstant(incident.closedAt, incident.timeZone, 'date-time') : ''}`}</dd>
+          <dt>{t('workspace.overviewPanel.status')}</dt><dd>{incident.status === 'open' ? t('workspace.overviewPanel.open') : t('workspace.overviewPanel.closed', { at: incident.closedAt !== null ? showInstant(incident.closedAt, incident.timeZone, 'date-time') : '' })}</dd>
           <dt>{t('workspace.overviewPanel.openedBy')}</dt><dd>{incident.createdBy}</dd>
           <dt>{t('workspace.overviewPanel.lastChange')}</dt><dd>{incident.updatedBy}, {showInstant(incident.updatedAt, incident.timeZone, 'date-time')}</dd>
         </dl>
