@@ -37,7 +37,7 @@ export function FirstRunScreen(): ReactElement {
             setSaving(true);
             const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
             repos.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
-              setFailure(`The settings could not be saved: ${String(e)}`);
+              setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
               setSaving(false);
             });
           }}

@@ -22,7 +22,7 @@ import { SubmitDialog } from './SubmitDialog';
 import { useSensitivityContext } from './queries';
 import { useEditBuffer } from './useEditBuffer';
 import { describeWriteError, failed } from './statementErrors';
-import { t, tRich } from '../../i18n/messages';
+import { t, tRich, type MessageId } from '../../i18n/messages';
 
 /** 'draft' edits a draft; 'revise' edits approved text as a new version; 'retarget' updates a translation to its source's new approved version. */
 export type EditMode = 'draft' | 'revise' | 'retarget';
@@ -40,7 +40,7 @@ type Props = {
   onReviewOpen: (open: boolean) => void;
 };
 
-const SAVE_LABELS: Record<EditMode, string> = { draft: 'Save draft', revise: 'Save as a new version', retarget: 'Save the updated translation' };
+const SAVE_LABELS: Record<EditMode, MessageId> = { draft: 'statements.draftEditor.save.draft', revise: 'statements.draftEditor.save.revise', retarget: 'statements.draftEditor.save.retarget' };
 
 /**
  * The drafting screen: the gaps to fill, the wording, a live preview with gaps highlighted, the
@@ -158,7 +158,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
             </button>
           )}
           <button type="button" className={`button${mode === 'draft' ? '' : ' button--primary'}`} disabled={busy || (mode === 'draft' && !dirty)} onClick={() => void save().then((okay) => okay && mode !== 'draft' && onCancel?.())}>
-            {SAVE_LABELS[mode]}
+            {t(SAVE_LABELS[mode])}
           </button>
           {mode === 'draft' && (
             <button

@@ -33,7 +33,7 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           setProblems([]);
           repos.statements.saveGlossary(parsed.value, actor()).then(
             (saved) => showNotice('success', t('statements.glossarySaved', { count: saved.length })),
-            (err: unknown) => setProblems([failed('Saving the glossary', err)]),
+            (err: unknown) => setProblems([failed(t('statements.action.savingTheGlossary'), err)]),
           );
         }}
       >

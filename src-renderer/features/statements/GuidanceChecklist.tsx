@@ -2,12 +2,12 @@ import type { ReactElement } from 'react';
 
 import { citePages } from '@shared/domain/checklists/citations';
 import type { GuidanceItem, Statement } from '@shared/schemas/statements';
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 
-const BASIS: Record<GuidanceItem['basis'], string> = {
-  stated: 'stated in the guide',
-  generalised: 'generalised from the guide',
-  city: "the city's own",
+const BASIS: Record<GuidanceItem['basis'], MessageId> = {
+  stated: 'statements.guidanceChecklist.basis.stated',
+  generalised: 'statements.guidanceChecklist.basis.generalised',
+  city: 'statements.guidanceChecklist.basis.city',
 };
 
 /**
@@ -22,7 +22,7 @@ export function GuidanceChecklist({ guidance, ticked, disabled, onToggle }: { gu
       <label className="checkbox">
         <input type="checkbox" checked={ticked.includes(g.id)} disabled={disabled} onChange={(e) => onToggle(g.id, e.target.checked)} />
         <span>
-          {g.text} <span className="guidance__basis">({BASIS[g.basis]})</span>
+          {g.text} <span className="guidance__basis">{t('statements.guidanceChecklist.basis', { basis: t(BASIS[g.basis]) })}</span>
         </span>
       </label>
     </li>

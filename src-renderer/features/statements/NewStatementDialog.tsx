@@ -43,7 +43,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
             },
             (err: unknown) => {
               setBusy(false);
-              setProblem(failed('Starting the draft', err));
+              setProblem(failed(t('statements.action.startingTheDraft'), err));
             },
           );
         }}

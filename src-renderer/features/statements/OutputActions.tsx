@@ -50,7 +50,7 @@ export function OutputActions({ statement, incident, settings }: { statement: St
             const copy = async () => {
               try {
                 await navigator.clipboard.writeText(doc.text);
-                showNotice('success', `Approved text of version ${doc.versionNumber} copied, exactly as approved.`);
+                showNotice('success', t('statements.outputActions.approvedTextOfVersionCopied', { versionNumber: doc.versionNumber }));
               } catch {
                 setFallback(true);
               }

@@ -36,7 +36,7 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
           {people.map((p) => (
             <li key={p.id}>
               <span>
-                <strong>{p.name}</strong> · {p.role === 'suspect' ? t('statements.peopleEditor.suspectedPerpetratorDoNotName') : p.consentRecorded ? `victim, consent recorded${p.consentNote ? ` (${p.consentNote})` : ''}` : t('statements.peopleEditor.victimNoConsentRecorded')}
+                <strong>{p.name}</strong> · {p.role === 'suspect' ? t('statements.peopleEditor.suspectedPerpetratorDoNotName') : p.consentRecorded ? t('statements.peopleEditor.victimConsentRecorded', { hasNote: p.consentNote ? 'yes' : 'no', note: p.consentNote }) : t('statements.peopleEditor.victimNoConsentRecorded')}
               </span>
               {!disabled && (
                 <button type="button" className="button button--ghost button--small" aria-label={t('statements.peopleEditor.remove2', { name: p.name })} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
@@ -54,7 +54,7 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (name.trim().length < 2) return setProblem('Enter the name as it might appear in the text (at least 2 characters).');
+              if (name.trim().length < 2) return setProblem(t('statements.peopleEditor.enterTheNameAsIt'));
               const person: PersonMention = { id: `per_${crypto.randomUUID()}`, name: name.trim(), role, consentRecorded: role === 'victim' && consent, consentNote: role === 'victim' ? note.trim() : '' };
               void onSave([...people, person]).then((p) => {
                 setProblem(p);

@@ -41,22 +41,22 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (channels.length === 0) return setProblem('Choose at least one channel.');
+          if (channels.length === 0) return setProblem(t('statements.releaseDialog.chooseAtLeastOneChannel'));
           const at = wallClockToInstant(date, time, incident.timeZone, locale);
           if (!at.ok) return setProblem(describeWallClockError(at.error, locale));
-          if (at.value > clock() + 60_000) return setProblem('The release time is in the future. Record a release once it has happened.');
+          if (at.value > clock() + 60_000) return setProblem(t('statements.releaseDialog.theReleaseTimeIsIn'));
           setBusy(true);
           repos.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
             (r) => {
               setBusy(false);
               if (!r.ok) return setProblem(describeWriteError(r.error));
-              showNotice('success', 'Release recorded and logged on the timeline.');
+              showNotice('success', t('statements.releaseDialog.releaseRecordedAndLoggedOn'));
               onClose();
               onReleased?.();
             },
             (e: unknown) => {
               setBusy(false);
-              setProblem(failed('Recording the release', e));
+              setProblem(failed(t('statements.action.recordingTheRelease'), e));
             },
           );
         }}

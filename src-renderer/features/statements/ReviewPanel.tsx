@@ -11,9 +11,9 @@ import { VersionCompare } from './VersionCompare';
 import { describeWriteError, failed } from './statementErrors';
 import { longTime } from './statementDisplay';
 import { useTextHash } from './useTextHash';
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 
-export const APPROVER_ROLES = ['Mayor', 'Deputy mayor', 'Chief of staff', 'Communications lead', 'Police liaison (operational facts)'];
+export const APPROVER_ROLES: readonly MessageId[] = ['statements.approverRole.mayor', 'statements.approverRole.deputyMayor', 'statements.approverRole.chiefOfStaff', 'statements.approverRole.communicationsLead', 'statements.approverRole.policeLiaison'];
 
 type Props = {
   statement: Statement;
@@ -102,7 +102,7 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
             {({ id, describedBy }) => (
               <>
                 <input id={id} aria-describedby={describedBy} value={approverRole} onChange={(e) => setApproverRole(e.target.value)} list="approver-roles" autoComplete="off" />
-                <datalist id="approver-roles">{APPROVER_ROLES.map((r) => <option key={r} value={r} />)}</datalist>
+                <datalist id="approver-roles">{APPROVER_ROLES.map((r) => <option key={r} value={t(r)} />)}</datalist>
               </>
             )}
           </Field>
@@ -114,7 +114,7 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
         <div className="button-row">
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>{t('statements.reviewPanel.approveVersion', { number: head.number })}</button>
           <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>{t('statements.reviewPanel.returnToDraftWithComment')}</button>
-          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void repos.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', 'Taken back from review; it is a draft again.') : setProblem(describeWriteError(r.error)))}>
+          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void repos.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', t('statements.reviewPanel.takenBackFromReviewIt')) : setProblem(describeWriteError(r.error)))}>
             {t('statements.reviewPanel.takeBackToDraft')}
           </button>
         </div>

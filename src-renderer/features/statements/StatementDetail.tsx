@@ -75,7 +75,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
           </p>
           <h2 id="stmt-title" lang={statement.language} dir="auto"><UserText text={statement.title} /></h2>
           <p className="stmt-detail__status">
-            <StatusBadge status={statement.status} /> <span className="muted">{STATUS_HINTS[statement.status]}</span>
+            <StatusBadge status={statement.status} /> <span className="muted">{t(STATUS_HINTS[statement.status])}</span>
           </p>
         </div>
         <div className="stmt-detail__actions">

@@ -9,7 +9,7 @@ import { t } from '../../i18n/messages';
  * The statement as it will read, with every gap marked: an unfilled placeholder shows its label
  * in a highlighted box, a malformed brace is marked as a problem. Right-to-left languages run so.
  */
-export function StatementPreview({ segments, language, label = 'Preview' }: { segments: readonly FilledSegment[]; language: string; label?: string }): ReactElement {
+export function StatementPreview({ segments, language, label = t('statements.statementPreview.preview') }: { segments: readonly FilledSegment[]; language: string; label?: string }): ReactElement {
   return (
     <div className="stmt-preview" role="region" aria-label={label} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
       {segments.map((s, i) => {

@@ -11,12 +11,12 @@ import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { describeTemplateError, failed } from './statementErrors';
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 
 /** What the editor starts from: an existing template, or a new one (possibly a language version of a type). */
 export type TemplateDraft = { existing: StatementTemplate | null; base: Omit<StatementTemplate, 'id' | 'kind' | 'origin' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>; newType: boolean };
 
-const AUDIENCE_LABELS: Record<Audience, string> = { public: 'Public', internal: 'Internal (staff)', private: 'Private (those directly affected)' };
+const AUDIENCE_LABELS: Record<Audience, MessageId> = { public: 'statements.audience.public', internal: 'statements.audience.internal', private: 'statements.audience.private' };
 
 /** Edits a template or a language version: its text with placeholders, purpose, dos and don'ts. */
 export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { draft: TemplateDraft; actor: () => Actor; onSaved: (t: StatementTemplate) => void; onCancel: () => void }): ReactElement {
@@ -82,7 +82,7 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
         <Field label={t('statements.statementTemplateEditor.audience')}>
           {({ id, describedBy }) => (
             <select id={id} aria-describedby={describedBy} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-              {AUDIENCES.map((a) => <option key={a} value={a}>{AUDIENCE_LABELS[a]}</option>)}
+              {AUDIENCES.map((a) => <option key={a} value={a}>{t(AUDIENCE_LABELS[a])}</option>)}
             </select>
           )}
         </Field>

@@ -26,7 +26,7 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (warnings.length > 0 && reason.trim() === '') return setProblem('Say why it should go to review as it is, or close this and change the text.');
+          if (warnings.length > 0 && reason.trim() === '') return setProblem(t('statements.submitDialog.sayWhyItShouldGo'));
           setBusy(true);
           void onSend(warnings.length > 0 ? reason.trim() : null).then((p) => {
             setBusy(false);

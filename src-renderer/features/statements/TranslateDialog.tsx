@@ -37,7 +37,7 @@ export function TranslateDialog({ source, existing, templates, incident, setting
           e.preventDefault();
           repos.statements.startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor()).then(
             (r) => (r.ok ? onCreated(r.value.id) : setProblem(describeWriteError(r.error))),
-            (err: unknown) => setProblem(failed('Starting the translation', err)),
+            (err: unknown) => setProblem(failed(t('statements.action.startingTheTranslation'), err)),
           );
         }}
       >

@@ -23,7 +23,7 @@ export function WithdrawDialog({ statement, actor, onClose }: { statement: State
           e.preventDefault();
           void repos.statements.withdraw(statement.id, reason, actor()).then((r) => {
             if (!r.ok) return setProblem(describeWriteError(r.error));
-            showNotice('success', 'Statement withdrawn. It is kept for the record.');
+            showNotice('success', t('statements.withdrawDialog.statementWithdrawnItIsKept'));
             onClose();
           });
         }}

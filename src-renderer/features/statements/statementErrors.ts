@@ -20,4 +20,4 @@ export function describeTemplateError(e: TemplateWriteError): string {
 }
 
 /** Words for an unexpected failure (a full disk, a closed database). */
-export const failed = (what: string, e: unknown): string => `${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`;
+export const failed = (what: string, e: unknown): string => t('statements.failed', { what, error: e instanceof Error ? e.message : String(e) });

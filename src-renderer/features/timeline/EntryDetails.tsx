@@ -130,9 +130,9 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
         <dl className="facts">
           <dt>{t('timeline.entryDetails.happened')}</dt><dd>{entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} ({entryTPlus(entry.occurredAt, incident)})</dd>
           <dt>{t('timeline.entryDetails.heardOf')}</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
-          <dt>{t('timeline.entryDetails.logged')}</dt><dd>{t('timeline.entryDetails.by2', { recordedAt: fullTime(entry.recordedAt, incident, locale), recordedBy: entry.recordedBy })}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
+          <dt>{t('timeline.entryDetails.logged')}</dt><dd>{t('timeline.entryDetails.logged2', { at: fullTime(entry.recordedAt, incident, locale), by: entry.recordedBy, onBehalf: entry.onBehalfOf ? 'yes' : 'no', whom: entry.onBehalfOf })}</dd>
           <dt>{t('timeline.entryDetails.source')}</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted">{' '}{tRich('timeline.entryDetails.contactInTheDirectory', { name: <UserText text={sourceContact.name} /> }, {})}</span>}</dd>
-          <dt>{t('timeline.entryDetails.verification')}</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident, locale)})` : ''}</dd>
+          <dt>{t('timeline.entryDetails.verification')}</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` ${t('timeline.entryDetails.verificationSetBy', { by: entry.verificationChangedBy, at: fullTime(entry.verificationChangedAt ?? 0, incident, locale) })}` : ''}</dd>
           <dt>{t('timeline.entryDetails.tags')}</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
             <>
@@ -169,7 +169,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
         {retracting && (
           <form className="retract-form" onSubmit={(e) => {
             e.preventDefault();
-            if (reason.trim() === '') return setFailure('Say why the entry is retracted: the reason stays in the record.');
+            if (reason.trim() === '') return setFailure(t('timeline.entryDetails.sayWhyTheEntryIs'));
             act(repos.timeline.retract(entry.id, reason, actor()));
             setRetracting(false);
           }}>

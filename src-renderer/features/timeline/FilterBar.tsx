@@ -15,7 +15,6 @@ import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-const thousands = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * A date and time typed as one ("04/07/2026 14:05", "7/4/2026 2:05 PM", ISO "2026-07-04T14:05"),
@@ -63,7 +62,7 @@ export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 
   if (list.partial) return t('timeline.filterBar.countingEntries');
   if (!filtered) return t('timeline.count.entries', { count: list.total });
   if (list.match === 'close') return t('timeline.count.closeMatches', { shown: list.shown, total: list.total });
-  return t('timeline.filterBar.showingOf', { shown: thousands(list.shown), total: thousands(list.total) });
+  return t('timeline.filterBar.showingOf', { shown: list.shown, total: list.total });
 }
 
 /**
@@ -98,10 +97,10 @@ export function FilterLine({ incident, list, open, onToggle }: { incident: Incid
       <input id="tl-search" type="search" className="filter-line__search" placeholder={t('timeline.filterBar.searchTitlesNotesTagsSources')} value={text}
         aria-describedby="tl-search-status" onChange={(e) => setText(e.target.value)} />
       <span id="tl-search-status" className="filter-line__status" role="status" data-index-state={failure ? 'failed' : !progress ? 'idle' : progress.ready ? 'ready' : 'indexing'}>
-        {failure ? `Search is not available: ${failure}` : indexing ? `Indexing… ${progress.total > 0 ? `${thousands(progress.indexed)} of ${thousands(progress.total)}` : ''}` : ''}
+        {failure ? t('timeline.filterBar.searchNotAvailable', { failure }) : indexing ? (progress.total > 0 ? t('timeline.filterBar.indexingOf', { indexed: progress.indexed, total: progress.total }) : t('timeline.filterBar.indexing')) : ''}
       </span>
       <button type="button" className={`button button--small${others > 0 ? ' button--on' : ''}`} aria-expanded={open} aria-controls="timeline-filters" onClick={onToggle}>
-        {t('timeline.filterBar.filters')}{others > 0 ? ` (${others} on)` : ''}
+        {t('timeline.filterBar.filters')}{others > 0 ? ` ${t('timeline.filterBar.filtersOn', { count: others })}` : ''}
       </button>
       <span className="filter-line__count" data-testid="timeline-count" aria-live="polite">{countText(list, isFiltered(filter), searching)}</span>
       {isFiltered(filter) && (

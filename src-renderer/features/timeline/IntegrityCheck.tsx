@@ -25,12 +25,12 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
     if (problem !== null) return setState({ running: false, done: 0, ok: false, text: t('timeline.integrityCheck.integrityCheckFailed', { problem }) });
     const heads = await repos.publishedHeads.listForIncident(incident.id);
     await repos.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
-    setState({ running: false, done: 0, ok: true, text: `${describeChainReport(report)}${heads.length > 0 ? ` It still holds every head published before (${heads.length}).` : ''}` });
+    setState({ running: false, done: 0, ok: true, text: heads.length > 0 ? `${describeChainReport(report)} ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : describeChainReport(report) });
   };
   return (
     <div className="integrity">
       <button type="button" className="button" disabled={state.running} onClick={() => void run()}>
-        {state.running ? `Verifying… ${state.done} revisions` : t('timeline.integrityCheck.verifyIntegrity')}
+        {state.running ? t('timeline.integrityCheck.verifying', { count: state.done }) : t('timeline.integrityCheck.verifyIntegrity')}
       </button>
       {state.text && (
         <p className={state.ok ? 'integrity__ok' : 'integrity__fail'} role={state.ok ? 'status' : 'alert'} data-testid="integrity-result">

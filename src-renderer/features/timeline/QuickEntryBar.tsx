@@ -36,7 +36,7 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const overLimit = (p: ParsedQuickEntry): string | null => {
     const checked = checkEntryContent(contentFromQuick(p, backfill));
     if (checked.ok) return null;
-    return `${describeContentProblems(checked.error)}${checked.error.some((e) => e.field === 'title') ? ' Use Details… to put the rest in the notes.' : ''}`;
+    return checked.error.some((e) => e.field === 'title') ? `${describeContentProblems(checked.error)} ${t('timeline.quickEntryBar.useDetails')}` : describeContentProblems(checked.error);
   };
   const limitProblem = parsed?.ok ? overLimit(parsed.value) : null;
 
@@ -45,8 +45,8 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
     if (!parsed.ok) return describeQuickEntryError(parsed.error);
     if (limitProblem !== null) return limitProblem;
     const p = parsed.value;
-    const when = `${p.day === 'today' || p.day === 'yesterday' ? p.day : formatDateOnly(p.day, displayLocale())} ${p.occurredPrecision === 'approximate' ? 'about ' : ''}${showInstant(p.occurredAt, incident.timeZone, 'time')}`;
-    return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((t) => `#${t}`).join(' ')}` : ''}${p.source ? ` · source: ${p.source}` : ''}`;
+    const when = t('timeline.quickEntryBar.when', { day: p.day === 'today' || p.day === 'yesterday' ? p.day : 'date', date: p.day === 'today' || p.day === 'yesterday' ? '' : formatDateOnly(p.day, displayLocale()), approximate: p.occurredPrecision === 'approximate' ? 'yes' : 'no', time: showInstant(p.occurredAt, incident.timeZone, 'time') });
+    return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((tag) => `#${tag}`).join(' ')}` : ''}${p.source ? ` · ${t('timeline.quickEntryBar.source', { source: p.source })}` : ''}`;
   })();
   const invalid = parsed !== null && (!parsed.ok || limitProblem !== null);
 
@@ -79,7 +79,7 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
             }
             const refused = overLimit(fresh.value);
             if (refused !== null) {
-              setFailure(`Not logged: ${refused}`);
+              setFailure(t('timeline.quickEntryBar.notLogged', { refused }));
               return;
             }
             const content = contentFromQuick(fresh.value, backfill);

@@ -34,7 +34,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
   const [fileChoice, setFileChoice] = useState<FileChoice>({});
   const [view, setView] = useState<CsvImportView | null>(null);
   const [outcome, setOutcome] = useState<CsvImportOutcome | null>(null);
-  const [reading, setReading] = useState<Progress | null>({ step: 'Reading the file', fraction: 0 });
+  const [reading, setReading] = useState<Progress | null>({ step: t('timeline.timelineCsvImportDialog.readingTheFile'), fraction: 0 });
   const [choices, setChoices] = useState<WriteChoices>({ skipDuplicates: true, leaveOutOutside: false, acceptUnreadable: false, leaveOutBad: false });
   const [writing, setWriting] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -82,7 +82,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
         signal: controller.signal,
         // Sealing (hashing each revision into the chain) is the first half, writing the second.
         onProgress: (step, done, total) => setWriting({
-          step: `${step === 'sealing' ? 'Sealing' : 'Writing'} entry ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
+          step: t('timeline.timelineCsvImportDialog.writingEntry', { step, done, total }),
           fraction: total === 0 ? 1 : (done / total + (step === 'writing' ? 1 : 0)) / 2,
         }),
       })
@@ -149,9 +149,9 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
             </label>
             <p id="import-date-order" className="import-file__note" data-testid="date-order-basis">
               {view.dateOrderBasis.kind === 'file'
-                ? `Detected: ${view.dateOrderBasis.order === 'month-first' ? t('timeline.timelineCsvImportDialog.monthFirst2') : t('timeline.timelineCsvImportDialog.dayFirst2')}, as row ${view.dateOrderBasis.row} has “${view.dateOrderBasis.text}”, which reads only that way.`
-                : `Detected: ${view.dateOrderBasis.order === 'month-first' ? t('timeline.timelineCsvImportDialog.monthFirst2') : t('timeline.timelineCsvImportDialog.dayFirst2')}, the convention in ${zone}. ISO dates (2026-07-04) read the same either way.`}
-              {settings.dateOrder !== view.dateOrderBasis.order && ` You chose ${settings.dateOrder === 'month-first' ? t('timeline.timelineCsvImportDialog.monthFirst2') : t('timeline.timelineCsvImportDialog.dayFirst2')}.`}
+                ? t('timeline.timelineCsvImportDialog.dateOrderFromFile', { order: view.dateOrderBasis.order, row: view.dateOrderBasis.row, text: view.dateOrderBasis.text })
+                : t('timeline.timelineCsvImportDialog.dateOrderFromZone', { order: view.dateOrderBasis.order, zone })}
+              {settings.dateOrder !== view.dateOrderBasis.order && ` ${t('timeline.timelineCsvImportDialog.dateOrderChosen', { order: settings.dateOrder })}`}
             </p>
           </fieldset>
           <fieldset className="fieldset" disabled={writing !== null}>

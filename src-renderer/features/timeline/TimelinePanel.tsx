@@ -110,7 +110,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         )}
         <div className="timeline__tools">
           <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
-          <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', `${n} entries imported.`)} />
+          <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', t('timeline.timelinePanel.entriesImported', { count: n }))} />
         </div>
       </div>
       {filtersOpen && asKnownAt === null && <FilterPanel incident={incident} asKnownAt={asKnownAt} onAsKnownAt={setAsKnownAt} />}

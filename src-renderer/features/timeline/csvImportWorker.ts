@@ -84,7 +84,7 @@ function reading(choice: FileChoice): ReturnType<typeof readImportFile> {
 }
 
 async function analyse(id: number, choice: FileChoice, chosen: ImportSettings | null): Promise<void> {
-  if (!incident) throw new Error('No file is open.');
+  if (!incident) throw new Error(t('timeline.csvImportWorker.noFileIsOpen'));
   const progress = (step: string, done: number, total: number) => scope.postMessage({ type: 'progress', id, step, done, total });
   progress(t('timeline.csvImportWorker.readingTheFile'), 0, 1);
   const read = reading(choice);
@@ -99,7 +99,7 @@ async function analyse(id: number, choice: FileChoice, chosen: ImportSettings | 
   existing ??= readExisting(incident.incidentId);
   const total = file.table.rows.length;
   const analysed = analyseImport(file.table, settings, { ...incident, existing: await existing, csvWarnings: file.csvWarnings }, (done) =>
-    progress(`Checking row ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`, done, total),
+    progress(t('timeline.csvImportWorker.checkingRow', { done, total }), done, total),
   );
   const guessed = choice.firstRowIsData === undefined ? read : reading({ encoding: choice.encoding });
   const firstRowGuess = guessed.ok ? guessed.value.firstRowIsData : file.firstRowIsData;

@@ -107,7 +107,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
 
         <Card title={t('workspace.atAGlancePanel.statements')} tab="statements" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheStatements')}>
           {statements.awaitingApproval.length + statements.approvedNotReleased.length + statements.returned.length + statements.outOfDateTranslations.length === 0 ? (
-            <p className="muted">{statements.released > 0 ? `${statements.released} released; none waiting.` : t('workspace.atAGlancePanel.noStatementWaitingForApproval')}</p>
+            <p className="muted">{statements.released > 0 ? t('workspace.atAGlancePanel.releasedNoneWaiting', { count: statements.released }) : t('workspace.atAGlancePanel.noStatementWaitingForApproval')}</p>
           ) : (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.statementsWaiting')}>
               {statements.awaitingApproval.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.waitingForApproval', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}

@@ -18,7 +18,7 @@ import { useIncident } from '../incidents/queries';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { UserText } from '../../ui/UserText';
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 
 // The heavier tabs load on first use, so a 3 a.m. start straight into the timeline parses only
 // what the timeline needs (Word, calendar and diff libraries come with their tabs).
@@ -27,14 +27,14 @@ const ActivationPanel = lazy(() => import('../contacts/ActivationPanel').then((m
 const StatementsPanel = lazy(() => import('../statements/StatementsPanel').then((m) => ({ default: m.StatementsPanel })));
 const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 
-const TAB_LABELS: Record<WorkspaceTab, string> = {
-  overview: 'Overview',
-  timeline: 'Timeline',
-  checklists: 'Checklists',
-  contacts: 'Contacts',
-  statements: 'Statements',
-  export: 'Export',
-  audit: 'Audit log',
+const TAB_LABELS: Record<WorkspaceTab, MessageId> = {
+  overview: 'workspace.tabs.overview',
+  timeline: 'workspace.tabs.timeline',
+  checklists: 'workspace.tabs.checklists',
+  contacts: 'workspace.tabs.contacts',
+  statements: 'workspace.tabs.statements',
+  export: 'workspace.tabs.export',
+  audit: 'workspace.tabs.audit',
 };
 
 /**
@@ -67,7 +67,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
       <div className="workspace__actions">
         <button type="button" className="button button--small" onClick={() => setEditing(true)}>{t('workspace.incidentWorkspace.editDetails')}</button>
         {closed ? (
-          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
+          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentReopened') : t('workspace.incidentWorkspace.theIncidentCouldNotBe2')))}>
             {t('workspace.incidentWorkspace.reopenIncident')}
           </button>
         ) : (
@@ -96,7 +96,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
             <button type="button" className="button" onClick={() => setConfirmingClose(false)}>{t('workspace.incidentWorkspace.keepOpen')}</button>
             <button type="button" className="button button--danger" onClick={() => {
               setConfirmingClose(false);
-              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident closed.' : 'The incident could not be closed.'));
+              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentClosed') : t('workspace.incidentWorkspace.theIncidentCouldNotBe3')));
             }}>{t('workspace.incidentWorkspace.closeIncident')}</button>
           </div>
         </Dialog>
@@ -126,11 +126,11 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
     <main className={`page workspace${tab === 'timeline' ? ' workspace--fill' : ''}`} aria-labelledby="workspace-title">
       <Header incident={incident} settings={settings} compact={tab === 'timeline' && scrolled} />
       <nav className="tabs" aria-label={t('workspace.incidentWorkspace.incidentSections')}>
-        {WORKSPACE_TABS.map((t) => (
-          <a key={t} href={routeToHash({ name: 'incident', id, tab: t })} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
-            onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: t }); }}>
-            {TAB_LABELS[t]}
-            {t === 'checklists' && <> <OverdueBadge count={overdueCount(checklistItems ?? [], incident, now)} /></>}
+        {WORKSPACE_TABS.map((each) => (
+          <a key={each} href={routeToHash({ name: 'incident', id, tab: each })} className={`tabs__tab${each === tab ? ' tabs__tab--active' : ''}`} aria-current={each === tab ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: each }); }}>
+            {t(TAB_LABELS[each])}
+            {each === 'checklists' && <> <OverdueBadge count={overdueCount(checklistItems ?? [], incident, now)} /></>}
           </a>
         ))}
       </nav>
