@@ -15,7 +15,7 @@ export function NoticeBar({ notice, onDismiss: clear }: { notice: Notice | null;
   return (
     <div className={`notice notice--toast notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>
-        <strong>{notice.kind === 'error' ? t('ui.noticeBar.problem') : t('ui.noticeBar.done')}</strong>
+        <strong>{notice.kind === 'error' ? t('ui.noticeBar.problem') : t('ui.noticeBar.done')}{' '}</strong>
         {notice.text}
       </span>
       <button type="button" className="button button--ghost" onClick={clear}>

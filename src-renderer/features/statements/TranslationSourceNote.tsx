@@ -30,7 +30,7 @@ export function TranslationSourceNote({ translation, source, state, onOpenSource
       <p>
         <TranslationFlag state={state} />{' '}{tRich('statements.translationSourceNote.translationOf', { language: languageLabel(translation.language), title: source.title, number: versions?.translated?.number ?? '?' }, { source: (chunks) => <button type="button" className="link-button" onClick={onOpenSource}>{chunks}</button> })}
         {state === 'out-of-date' && versions?.approved && <>{' '}{t('statements.translationSourceNote.theSourceNowHasApproved', { number: versions.approved.number })}</>}
-        {state === 'source-not-approved' && t('statements.translationSourceNote.theSourceIsNotApproved')}
+        {state === 'source-not-approved' && ` ${t('statements.translationSourceNote.theSourceIsNotApproved')}`}
       </p>
       {state === 'out-of-date' && versions?.translated && versions.approved && (
         <>

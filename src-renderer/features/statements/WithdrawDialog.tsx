@@ -28,7 +28,7 @@ export function WithdrawDialog({ statement, actor, onClose }: { statement: State
           });
         }}
       >
-        <p>{t('statements.withdrawDialog.aWithdrawnStatementCannotBe')}{statement.status === 'released' && t('statements.withdrawDialog.theWithdrawalIsLoggedOn')}</p>
+        <p>{t('statements.withdrawDialog.aWithdrawnStatementCannotBe')}{statement.status === 'released' && ` ${t('statements.withdrawDialog.theWithdrawalIsLoggedOn')}`}</p>
         <Field label={t('statements.withdrawDialog.whyIsItWithdrawn')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>

@@ -149,9 +149,9 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
             </label>
             <p id="import-date-order" className="import-file__note" data-testid="date-order-basis">
               {view.dateOrderBasis.kind === 'file'
-                ? t('timeline.timelineCsvImportDialog.dateOrderFromFile', { order: view.dateOrderBasis.order, row: view.dateOrderBasis.row, text: view.dateOrderBasis.text })
-                : t('timeline.timelineCsvImportDialog.dateOrderFromZone', { order: view.dateOrderBasis.order, zone })}
-              {settings.dateOrder !== view.dateOrderBasis.order && ` ${t('timeline.timelineCsvImportDialog.dateOrderChosen', { order: settings.dateOrder })}`}
+                ? t('timeline.timelineCsvImportDialog.dateOrderFromFile', { order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst', row: view.dateOrderBasis.row, text: view.dateOrderBasis.text })
+                : t('timeline.timelineCsvImportDialog.dateOrderFromZone', { order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst', zone })}
+              {settings.dateOrder !== view.dateOrderBasis.order && ` ${t('timeline.timelineCsvImportDialog.dateOrderChosen', { order: settings.dateOrder === 'month-first' ? 'monthFirst' : 'dayFirst' })}`}
             </p>
           </fieldset>
           <fieldset className="fieldset" disabled={writing !== null}>

@@ -65,7 +65,7 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''}${localeConventions(locale).hour12 ? ' tl-entry--h12' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${entryTime(entry, incident, locale)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? t('timeline.timelineList.retracted2') : ''}`}
+      aria-label={t('timeline.timelineList.rowLabel', { time: entryTime(entry, incident, locale), category: CATEGORY_LABELS[entry.category], title: revealBidiControls(entry.title), retracted: entry.retracted ? 'yes' : 'no' })}
     >
       <span className="tl-entry__time">
         <strong>{entryTime(entry, incident, locale)}</strong>
