@@ -96,7 +96,7 @@ test('automatic backups land in the data folder on schedule; Settings lists, rea
   await expect(rows).not.toHaveCount(0);
   await rows.last().getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore this automatic backup?' });
-  await expect(dialog.getByText('1 incidents')).toBeVisible();
+  await expect(dialog.getByText('1 incident', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Back up the current state, then restore' }).click();
   await expect(page.getByText(/Desk restored from the automatic backup of /)).toBeVisible();
   // The state before the restore was kept first, in the same folder.

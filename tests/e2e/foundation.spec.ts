@@ -113,7 +113,7 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
   await page2.getByRole('button', { name: 'Restore this desk from a backup…' }).click();
   await (await chooser).setFiles(backupPath);
   const confirm = page2.getByRole('dialog', { name: 'Restore this backup?' });
-  await expect(confirm).toContainText('1 incidents');
+  await expect(confirm.getByText('1 incident', { exact: true })).toBeVisible();
   await expectAccessible(page2, 'restore confirmation');
   await confirm.getByRole('button', { name: 'Replace everything and restore' }).click();
   // The desk asks who is working on it now, rather than taking the backup's name.

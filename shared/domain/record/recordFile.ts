@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { canonicalJson, canonicalJsonOfLarge, type Sha256Hex } from '../integrity/canonical';
 import { ChecklistItemSchema, ChecklistRoleSchema, ChecklistStatusSchema, ResponsePhaseIdSchema } from '../../schemas/checklists';
 import { CallAttemptSchema, CallStateSchema, TreeActivationSchema } from '../../schemas/contacts';
 import { StoredAuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
@@ -339,7 +339,7 @@ export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Pro
  * large content is serialised once for both the checksum and the file.
  */
 export async function sealRecordText(record: UnsealedRecord, sha256: Sha256Hex): Promise<{ record: RecordFile; text: string }> {
-  const fields = new Map<string, string>(Object.keys(record).map((k) => [k, canonicalJson((record as Record<string, unknown>)[k])]));
+  const fields = new Map<string, string>(Object.keys(record).map((k) => [k, canonicalJsonOfLarge((record as Record<string, unknown>)[k])]));
   const join = (map: Map<string, string>) => `{${[...map.keys()].sort().map((k) => `${JSON.stringify(k)}:${map.get(k) ?? ''}`).join(',')}}`;
   const value = await sha256(join(fields));
   const checksum = { algorithm: 'SHA-256', over: 'canonical-json-of-record-without-checksum', value } as const;

@@ -24,7 +24,36 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 const HEX_HASH = /\b[0-9a-f]{64}\b/g;
 /** What the number finder may take for a number but a reader knows to be a date or a time. */
 const DATE_OR_TIME = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)$/;
-const DIGITS = /\d/g;
+
+/** Whether the text holds at least `least` digits; counts without building anything (it runs on every field of 100,000 entries). */
+function hasDigits(value: string, least: number): boolean {
+  let found = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57 && (found += 1) >= least) return true;
+  }
+  // Digits of other scripts (Arabic-Indic, Devanagari…) are rare; count them only when there may be some.
+  return /[^\p{ASCII}]/u.test(value) && (value.match(/\p{Nd}/gu)?.length ?? 0) >= least;
+}
+
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * A number typed in another script's digits ("٩٢٢ ٢٢ ٢٢٢", "९२२ २२ २२२") as ASCII digits, each in
+ * its place, so the number finder (which reads only some scripts) sees every number. A script's
+ * ten digits are consecutive code points, so a digit's value is its distance from the run's start.
+ */
+function asciiDigits(value: string): string {
+  if (!/[^\p{ASCII}]/u.test(value)) return value;
+  return value.replace(OTHER_DIGIT, (d) => {
+    // A digit outside the basic plane takes two code units; left as it is, every position stays put.
+    if (d.length > 1) return d;
+    let start = d.charCodeAt(0);
+    while (start > 0 && IS_DIGIT.test(String.fromCharCode(start - 1))) start -= 1;
+    return String((d.charCodeAt(0) - start) % 10);
+  });
+}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -87,10 +116,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
 
   const phones = (value: string, where: Where): string => {
     // Cheap test first: a phone number has at least six digits; most lines of a log have none.
-    if ((value.match(DIGITS)?.length ?? 0) < 6) return value;
-    const searchable = value.replace(HEX_HASH, (h) => 'x'.repeat(h.length));
+    if (!hasDigits(value, 6)) return value;
+    const searchable = asciiDigits(value).replace(HEX_HASH, (h) => 'x'.repeat(h.length));
     const found = options.country === null ? findPhoneNumbersInText(searchable) : findPhoneNumbersInText(searchable, options.country);
-    const spans = found.filter((m) => !DATE_OR_TIME.test(value.slice(m.startsAt, m.endsAt).trim()));
+    const spans = found.filter((m) => !DATE_OR_TIME.test(searchable.slice(m.startsAt, m.endsAt).trim()));
     if (spans.length === 0) return value;
     let out = '';
     let at = 0;
@@ -107,13 +136,18 @@ export function createRedactor(options: RedactorOptions): Redactor {
   return {
     text: (value, where) => {
       if (value === '') return value;
-      let v = replaceAll(value, dnsNumbers, 'phone', where);
-      v = phones(v, where);
-      EMAIL.lastIndex = 0;
-      v = v.replace(EMAIL, () => {
-        replacements.push({ kind: 'email', where: place(where) });
-        return REDACTION_MARKERS.email;
-      });
+      let v = value;
+      if (hasDigits(v, 6)) {
+        v = replaceAll(v, dnsNumbers, 'phone', where);
+        v = phones(v, where);
+      }
+      if (v.includes('@')) {
+        EMAIL.lastIndex = 0;
+        v = v.replace(EMAIL, () => {
+          replacements.push({ kind: 'email', where: place(where) });
+          return REDACTION_MARKERS.email;
+        });
+      }
       return names(v, where);
     },
     name: (value, where) => (value === '' ? value : names(value, where)),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { canonicalJsonOfLarge, type Sha256Hex } from '../integrity/canonical';
 import { legacyNotes } from '../../schemas/rowCheck';
 import { verifyChain } from '../timeline/chain';
 import { describeChainReport } from '../timeline/chain';
@@ -97,7 +97,7 @@ export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas:
   checks.push({ name: 'schema', ok: true, detail: 'Every field matches the format, and there is no field it does not define.' });
 
   const stated = (raw['checksum'] as { value: string }).value;
-  const computed = await sha256(canonicalJson(withoutChecksum(raw)));
+  const computed = await sha256(canonicalJsonOfLarge(withoutChecksum(raw)));
   if (computed !== stated) {
     return fail('checksum', `The SHA-256 does not match: the record was altered after export (stated ${stated}, computed ${computed}).`, raw);
   }

@@ -17,17 +17,17 @@ export function AddTemplatesDialog({ incident, available, operatorName, onClose 
   const showNotice = useAppStore((s) => s.showNotice);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
-  const chosen = available.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
+  const chosen = available.filter((template) => !unticked.has(template.templateKey)).map((template) => template.templateKey);
   return (
-    <Dialog title="Add checklists from the plan" onClose={onClose}>
-      <TemplatePicker legend="Checklists this incident does not use yet" options={templateOptions(available)} unticked={unticked} onChange={setUnticked} />
+    <Dialog title={t('checklists.addDialog.title')} onClose={onClose}>
+      <TemplatePicker legend={t('checklists.addDialog.legend')} options={templateOptions(available)} unticked={unticked} onChange={setUnticked} />
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="button" onClick={onClose}>{t('checklists.addDialog.cancel')}</button>
         <button type="button" className="button button--primary" disabled={chosen.length === 0} onClick={() => {
           repos.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
-            (items) => { showNotice('success', `${items.length} checklist items added.`); onClose(); },
-            (e: unknown) => setFailure(`Nothing was added: ${e instanceof Error ? e.message : String(e)}`),
+            (items) => { showNotice('success', t('checklists.addDialog.added', { count: items.length })); onClose(); },
+            (e: unknown) => setFailure(t('checklists.addDialog.failed', { reason: e instanceof Error ? e.message : String(e) })),
           );
         }}>{t('checklists.addTemplates', { count: chosen.length })}</button>
       </div>

@@ -8,11 +8,12 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
+import { t } from '../../i18n/messages';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
 /** Saves the recovery milestones as an iCalendar file, for the mayor's office calendar. */
-export function CalendarExportButton({ incident, items, cityName, label = 'Export milestones to calendar (.ics)' }: { incident: Incident; items: ScheduledItem[]; cityName: string; label?: string }): ReactElement {
+export function CalendarExportButton({ incident, items, cityName, label = t('checklists.calendar.export') }: { incident: Incident; items: ScheduledItem[]; cityName: string; label?: string }): ReactElement {
   const { platform, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const count = items.filter((i) => i.milestone && i.dueAt !== null && i.status !== 'not-applicable').length;
@@ -21,7 +22,7 @@ export function CalendarExportButton({ incident, items, cityName, label = 'Expor
       type="button"
       className="button"
       disabled={count === 0}
-      title={count === 0 ? 'This incident has no milestones with a due date.' : undefined}
+      title={count === 0 ? t('checklists.calendar.none') : undefined}
       onClick={() => {
         void (async () => {
           const now = clock();
@@ -30,10 +31,10 @@ export function CalendarExportButton({ incident, items, cityName, label = 'Expor
             content: milestonesCalendar(incident, items, { cityName, now }),
             encoding: 'utf8',
             filters: [{ name: 'iCalendar', extensions: ['ics'] }],
-            title: 'Export the recovery milestones to a calendar file',
+            title: t('checklists.calendar.dialogTitle'),
           });
-          if (!saved.ok) showNotice('error', `The calendar file could not be saved: ${saved.error.message}`);
-          else if (saved.value.savedTo) showNotice('success', `${count} milestones exported to ${saved.value.savedTo}. Open it in the calendar app to add them.`);
+          if (!saved.ok) showNotice('error', t('checklists.calendar.failed', { reason: saved.error.message }));
+          else if (saved.value.savedTo) showNotice('success', t('checklists.calendar.done', { count, path: saved.value.savedTo }));
         })();
       }}
     >

@@ -21,9 +21,10 @@ import { PlanUpdateDialog } from './PlanUpdateDialog';
 import { useChecklistItems, useLatestTemplates } from './queries';
 import { ResolveItemDialog } from './ResolveItemDialog';
 import { YearAheadView } from './YearAheadView';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
-type View = 'phase' | 'due' | 'year';
+const VIEWS = ['phase', 'due', 'year'] as const;
+type View = (typeof VIEWS)[number];
 type Open =
   | { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' }
   | { kind: 'edit'; item: ChecklistItem }
@@ -48,16 +49,16 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   const progress = useMemo(() => progressByPhase(scheduled), [scheduled]);
   const planUpdates = planChangesFor(items ?? [], latest ?? []);
   const used = new Set((items ?? []).flatMap((i) => (i.template ? [i.template.templateKey] : [])));
-  const unused = (latest ?? []).filter((t) => !used.has(t.templateKey));
+  const unused = (latest ?? []).filter((template) => !used.has(template.templateKey));
   const current = phaseAt(incident.startAt, incident.status === 'closed' && incident.closedAt !== null ? incident.closedAt : now, incident.timeZone);
 
-  if (items === undefined) return <section className="panel"><p className="muted">Loading the checklists…</p></section>;
+  if (items === undefined) return <section className="panel"><p className="muted">{t('checklists.panel.loading')}</p></section>;
 
   const onAction = (item: ScheduledItem, action: ItemAction) => {
     if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
     if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
     void repos.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
-      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? 'This item is no longer on the desk.' : describeStatusChangeError(r.error));
+      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error));
     });
   };
   const resolvedCount = scheduled.filter((i) => i.status === 'done' || i.status === 'not-applicable').length;
@@ -65,45 +66,44 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   return (
     <section className="checklists" aria-labelledby="checklists-title">
       <div className="checklists__toolbar">
-        <h2 id="checklists-title">Checklists</h2>
+        <h2 id="checklists-title">{t('checklists.panel.title')}</h2>
         <div className="checklists__actions">
-          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>+ Add item</button>
-          {unused.length > 0 && <button type="button" className="button" onClick={() => setDialog({ kind: 'templates' })}>Add checklists…</button>}
+          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>{t('checklists.panel.addItem')}</button>
+          {unused.length > 0 && <button type="button" className="button" onClick={() => setDialog({ kind: 'templates' })}>{t('checklists.panel.addChecklists')}</button>}
           <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} />
         </div>
       </div>
 
       {items.length === 0 ? (
         <div className="panel">
-          <p>This incident has no checklists yet. Add the guide’s checklists, or your city’s own, from the plan.</p>
+          <p>{t('checklists.panel.empty')}</p>
         </div>
       ) : (
         <>
           <div className="ck-summary" role="status" aria-live="polite">
             <span className={`ck-summary__stat${overdue.length > 0 ? ' ck-summary__stat--overdue' : ''}`} data-testid="overdue-count">
-              <strong>{overdue.length}</strong> overdue
+              {tRich('checklists.panel.overdue', { count: overdue.length }, { b: (chunks) => <strong>{chunks}</strong> })}
             </span>
-            <span className="ck-summary__stat"><strong>{dueSoon.length}</strong> due in the next 24 hours</span>
-            <span className="ck-summary__stat"><strong>{resolvedCount}</strong> of {scheduled.length} resolved</span>
+            <span className="ck-summary__stat">{tRich('checklists.panel.dueSoon', { count: dueSoon.length }, { b: (chunks) => <strong>{chunks}</strong> })}</span>
+            <span className="ck-summary__stat">{tRich('checklists.panel.resolved', { resolved: resolvedCount, total: scheduled.length }, { b: (chunks) => <strong>{chunks}</strong> })}</span>
           </div>
           {overdue.length > 0 && view !== 'due' && (
             <p className="ck-alert">
               <strong>{t('checklists.overdueLine', { count: overdue.length })}</strong>{' '}
-              <button type="button" className="link-button" onClick={() => setView('due')}>Show what is due now</button>
+              <button type="button" className="link-button" onClick={() => setView('due')}>{t('checklists.panel.showDue')}</button>
             </p>
           )}
           {planUpdates.map(({ template, usedVersion, changes }) => (
             <p key={template.templateKey} className="ck-newer" role="note">
-              The plan has a newer version of “{template.title}” (version {template.version}, {template.changeNote}). This incident follows version {usedVersion}
-              {changes.length === 0 ? ', and already has what applies to it from the newer one.' : <>
-                ; {t('checklists.planChanges', { count: changes.length })}{' '}
-                <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}>Review the changes…</button>
+              {changes.length === 0 ? t('checklists.panel.newerSettled', { title: template.title, version: template.version, note: template.changeNote, used: usedVersion }) : <>
+                {t('checklists.panel.newerChanges', { title: template.title, version: template.version, note: template.changeNote, used: usedVersion, count: changes.length })}{' '}
+                <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}>{t('checklists.panel.reviewChanges')}</button>
               </>}
             </p>
           ))}
-          <div className="ck-views" role="group" aria-label="View">
-            {([['phase', 'By phase'], ['due', `Due now and next 24 hours (${overdue.length + dueSoon.length})`], ['year', 'Year ahead']] as const).map(([v, label]) => (
-              <button key={v} type="button" className="chip" aria-pressed={view === v} onClick={() => setView(v)}>{label}</button>
+          <div className="ck-views" role="group" aria-label={t('checklists.panel.view')}>
+            {VIEWS.map((v) => (
+              <button key={v} type="button" className="chip" aria-pressed={view === v} onClick={() => setView(v)}>{t('checklists.panel.viewName', { view: v, count: overdue.length + dueSoon.length })}</button>
             ))}
           </div>
 
@@ -114,13 +114,13 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
               const open = toggled[p.phase] ?? (p.phase === current || phaseOverdue > 0);
               return (
                 <PhaseSection key={p.phase} phase={p.phase} items={inPhase} progress={p} overdue={phaseOverdue} isCurrent={p.phase === current} open={open} now={now} timeZone={incident.timeZone}
-                  onToggle={(o) => { if (o !== open) setToggled((t) => ({ ...t, [p.phase]: o })); }} onAction={onAction} />
+                  onToggle={(o) => { if (o !== open) setToggled((was) => ({ ...was, [p.phase]: o })); }} onAction={onAction} />
               );
             })}
           {view === 'due' && <DueSoonView overdue={overdue} dueSoon={dueSoon} now={now} timeZone={incident.timeZone} onAction={onAction} />}
           {view === 'year' && <YearAheadView incident={incident} items={scheduled} now={now} />}
           <p className="cite">
-            Items paraphrase the {citeGuide()} and its companion Guide for Mayors; each cites its chapter. Items marked as practice suggestions are not the guide’s words. Owners and due times are the desk’s working assumption, counted on this incident’s clock ({incident.timeZone}).
+            {t('checklists.panel.cite', { guide: citeGuide(), zone: incident.timeZone })}
           </p>
         </>
       )}
@@ -129,7 +129,7 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
       {dialog?.kind === 'edit' && <ItemDialog scope={incident} operatorName={settings.operatorName} item={dialog.item} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'add' && <ItemDialog scope={incident} operatorName={settings.operatorName} item={null} defaultPhase={current} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'plan' && (() => {
-        const template = (latest ?? []).find((t) => t.templateKey === dialog.templateKey);
+        const template = (latest ?? []).find((candidate) => candidate.templateKey === dialog.templateKey);
         return template ? <PlanUpdateDialog incident={incident} template={template} items={items} operatorName={settings.operatorName} onClose={() => setDialog(null)} /> : null;
       })()}
       {dialog?.kind === 'templates' && <AddTemplatesDialog incident={incident} available={unused} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}

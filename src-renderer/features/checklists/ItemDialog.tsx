@@ -13,6 +13,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 import { useContacts } from '../contacts/queries';
+import { t } from '../../i18n/messages';
 
 type Props = {
   /** Where the item lives: an incident, or the desk's peacetime preparedness. */
@@ -41,7 +42,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
   const peacetime = scope.id === DESK_SCOPE;
 
   return (
-    <Dialog title={item ? 'Checklist item' : 'Add a checklist item'} onClose={onClose} wide>
+    <Dialog title={item ? t('checklists.itemDialog.titleEdit') : t('checklists.itemDialog.titleAdd')} onClose={onClose} wide>
       <form
         noValidate
         onSubmit={(e) => {
@@ -52,14 +53,14 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
             const r = item ? await repos.checklists.updateItem(item.id, draft, actor) : await repos.checklists.addCustomItem(scope.id, draft, actor);
             setBusy(false);
             if (r.ok) {
-              showNotice('success', item ? `“${r.value.title}” saved.` : `“${r.value.title}” added to ${responsePhase(r.value.phase).title}.`);
+              showNotice('success', item ? t('checklists.itemDialog.saved', { title: r.value.title }) : t('checklists.itemDialog.added', { title: r.value.title, phase: responsePhase(r.value.phase).title }));
               onClose();
               return;
             }
             const error = r.error;
             if ('code' in error) {
               if (error.code === 'invalid') setErrors(error.errors);
-              else setFailure('This item is no longer on the desk.');
+              else setFailure(t('checklists.panel.itemGone'));
               return;
             }
             setErrors(error);
@@ -68,13 +69,13 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
       >
         {custom ? (
           <>
-            <Field label="What has to be done" error={errors.title}>
+            <Field label={t('checklists.itemDialog.what')} error={errors.title}>
               {({ id, describedBy, invalid }) => (
                 // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the item
                 <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
               )}
             </Field>
-            <Field label="Phase" error={errors.phase}>
+            <Field label={t('checklists.itemDialog.phase')} error={errors.phase}>
               {({ id, describedBy, invalid }) => (
                 <select id={id} name="phase" aria-describedby={describedBy} aria-invalid={invalid} value={draft.phase} onChange={(e) => set({ phase: e.target.value })}>
                   {RESPONSE_PHASE_IDS.map((p) => <option key={p} value={p}>{responsePhase(p).title}</option>)}
@@ -86,18 +87,18 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           <div className="item-dialog__fixed">
             <p className="item-dialog__title">{item.title}</p>
             {item.rationale && <p className="muted">{item.rationale}</p>}
-            <p className="cite">{sourceLine(item.source, item.adapted)} · {responsePhase(item.phase).title}</p>
+            <p className="cite">{t('checklists.itemDialog.source', { source: sourceLine(item.source, item.adapted), phase: responsePhase(item.phase).title })}</p>
           </div>
         )}
         <div className="form-row">
-          <Field label="Owner (role)" error={errors.owner}>
+          <Field label={t('checklists.itemDialog.owner')} error={errors.owner}>
             {({ id, describedBy, invalid }) => (
               <select id={id} name="owner" aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => set({ owner: e.target.value })}>
                 {CHECKLIST_ROLE_IDS.map((r) => <option key={r} value={r}>{ROLE_TITLES[r]}</option>)}
               </select>
             )}
           </Field>
-          <Field label="Assigned to" hint="A person’s name: people in the contacts directory are suggested as you type." error={errors.assignee}>
+          <Field label={t('checklists.itemDialog.assignee')} hint={t('checklists.itemDialog.assigneeHint')} error={errors.assignee}>
             {({ id, describedBy, invalid }) => (
               <>
                 <input id={id} name="assignee" list="assignee-contacts" aria-describedby={describedBy} aria-invalid={invalid} value={draft.assignee} onChange={(e) => set({ assignee: e.target.value })} />
@@ -107,14 +108,14 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           </Field>
         </div>
         {!peacetime && <fieldset className="fieldset">
-          <legend>Due after the incident’s start</legend>
+          <legend>{t('checklists.itemDialog.due')}</legend>
           <div className="form-row">
-            <Field label="How long after" hint="A whole number; empty for no due time." error={errors.offsetAmount}>
+            <Field label={t('checklists.itemDialog.howLong')} hint={t('checklists.itemDialog.howLongHint')} error={errors.offsetAmount}>
               {({ id, describedBy, invalid }) => (
                 <input id={id} name="offsetAmount" inputMode="numeric" aria-describedby={describedBy} aria-invalid={invalid} value={draft.offsetAmount} onChange={(e) => set({ offsetAmount: e.target.value })} />
               )}
             </Field>
-            <Field label="Unit" error={errors.offsetUnit}>
+            <Field label={t('checklists.itemDialog.unit')} error={errors.offsetUnit}>
               {({ id, describedBy, invalid }) => (
                 <select id={id} name="offsetUnit" aria-describedby={describedBy} aria-invalid={invalid} value={draft.offsetUnit} onChange={(e) => set({ offsetUnit: e.target.value })}>
                   {OFFSET_UNITS.map((u) => <option key={u} value={u}>{OFFSET_UNIT_LABELS[u]}</option>)}
@@ -122,17 +123,17 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
               )}
             </Field>
           </div>
-          <p className="field__hint">Counted on the incident’s clock ({scope.timeZone}); days, weeks and months keep the time of day. If the start is corrected, the due time moves with it.</p>
+          <p className="field__hint">{t('checklists.itemDialog.clockHint', { zone: scope.timeZone })}</p>
         </fieldset>}
-        <Field label="Notes" error={errors.notes}>
+        <Field label={t('checklists.itemDialog.notes')} error={errors.notes}>
           {({ id, describedBy, invalid }) => (
             <textarea id={id} name="notes" rows={3} aria-describedby={describedBy} aria-invalid={invalid} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
           )}
         </Field>
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{item ? 'Save' : 'Add item'}</button>
+          <button type="button" className="button" onClick={onClose}>{t('checklists.itemDialog.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{item ? t('checklists.itemDialog.save') : t('checklists.itemDialog.add')}</button>
         </div>
       </form>
     </Dialog>

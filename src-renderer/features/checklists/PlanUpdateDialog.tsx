@@ -10,26 +10,27 @@ import type { Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
+import { t, tRich } from '../../i18n/messages';
 
 function ChangePreview({ change }: { change: PlanChange }): ReactElement {
-  const t = change.templateItem;
+  const next = change.templateItem;
   if (change.kind === 'new') {
     return (
       <>
-        <p className="plan-change__kind">New item · {responsePhase(t.phase).label} · {offsetLabel(t.offset)} · {ROLE_TITLES[t.owner]}</p>
-        <p className="plan-change__title">{t.title}</p>
-        {t.rationale && <p className="muted">{t.rationale}</p>}
+        <p className="plan-change__kind">{t('checklists.planUpdate.newItem', { phase: responsePhase(next.phase).label, offset: offsetLabel(next.offset), owner: ROLE_TITLES[next.owner] })}</p>
+        <p className="plan-change__title">{next.title}</p>
+        {next.rationale && <p className="muted">{next.rationale}</p>}
       </>
     );
   }
   return (
     <>
-      <p className="plan-change__kind">Reworded · {change.item.status === 'in-progress' ? 'in progress here' : 'still to do here'}</p>
+      <p className="plan-change__kind">{t('checklists.planUpdate.reworded', { inProgress: change.item.status === 'in-progress' ? 'yes' : 'no' })}</p>
       <p className="plan-change__title">
-        {change.item.title === t.title ? t.title : <><del>{change.item.title}</del> → <ins>{t.title}</ins></>}
+        {change.item.title === next.title ? next.title : tRich('checklists.planUpdate.change', { from: change.item.title, to: next.title }, { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> })}
       </p>
-      {change.item.rationale !== t.rationale && (
-        <p className="muted"><del>{change.item.rationale || 'no explanation'}</del> → <ins>{t.rationale || 'no explanation'}</ins></p>
+      {change.item.rationale !== next.rationale && (
+        <p className="muted">{tRich('checklists.planUpdate.change', { from: change.item.rationale || t('checklists.planUpdate.noExplanation'), to: next.rationale || t('checklists.planUpdate.noExplanation') }, { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> })}</p>
       )}
     </>
   );
@@ -58,38 +59,37 @@ export function PlanUpdateDialog({ incident, template, items, operatorName, onCl
       () => setBusy(false),
       (e: unknown) => {
         setBusy(false);
-        setProblem(`Nothing was taken over: ${e instanceof Error ? e.message : String(e)}`);
+        setProblem(t('checklists.planUpdate.failed', { reason: e instanceof Error ? e.message : String(e) }));
       },
     );
   };
   return (
-    <Dialog title={`“${template.title}”: version ${template.version} of the plan`} onClose={onClose} wide>
+    <Dialog title={t('checklists.planUpdate.title', { title: template.title, version: template.version })} onClose={onClose} wide>
       <p>
-        This incident follows version {pending?.usedVersion ?? '?'}. Version {template.version} was saved by {template.createdBy}: {template.changeNote}
+        {t('checklists.planUpdate.intro', { used: pending?.usedVersion ?? '?', version: template.version, by: template.createdBy, note: template.changeNote })}
       </p>
       {changes.length === 0 ? (
-        <p className="stmt-ready" role="status">Nothing left to take over: this incident has every new item and wording that applies to it.</p>
+        <p className="stmt-ready" role="status">{t('checklists.planUpdate.nothingLeft')}</p>
       ) : (
-        <ol className="plan-changes" aria-label="Changes this incident can take over">
+        <ol className="plan-changes" aria-label={t('checklists.planUpdate.list')}>
           {changes.map((c) => (
             <li key={changeKey(c)} className="plan-change">
               <div className="plan-change__text"><ChangePreview change={c} /></div>
               <button type="button" className="button button--small" disabled={busy} onClick={() => take([changeKey(c)])}
-                aria-label={`Take over: ${c.templateItem.title}`}>Take over</button>
+                aria-label={t('checklists.planUpdate.takeOverItem', { title: c.templateItem.title })}>{t('checklists.planUpdate.takeOver')}</button>
             </li>
           ))}
         </ol>
       )}
       {pending && pending.resolvedUnchanged.length > 0 && (
         <p className="muted">
-          {pending.resolvedUnchanged.length === 1 ? 'One item the plan rewords is' : `${pending.resolvedUnchanged.length} items the plan rewords are`} already resolved here and
-          {pending.resolvedUnchanged.length === 1 ? ' stays' : ' stay'} as {pending.resolvedUnchanged.length === 1 ? 'it was' : 'they were'}: {pending.resolvedUnchanged.map((i) => `“${i.title}”`).join(', ')}.
+          {t('checklists.planUpdate.resolvedUnchanged', { count: pending.resolvedUnchanged.length, titles: pending.resolvedUnchanged.map((i) => `“${i.title}”`).join(', ') })}
         </p>
       )}
       <FormError>{problem}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>Close</button>
-        {changes.length > 1 && <button type="button" className="button button--primary" disabled={busy} onClick={() => take('all')}>Take over all {changes.length}</button>}
+        <button type="button" className="button" onClick={onClose}>{t('checklists.planUpdate.close')}</button>
+        {changes.length > 1 && <button type="button" className="button button--primary" disabled={busy} onClick={() => take('all')}>{t('checklists.planUpdate.takeOverAll', { count: changes.length })}</button>}
       </div>
     </Dialog>
   );

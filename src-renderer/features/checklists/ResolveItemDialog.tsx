@@ -8,6 +8,7 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { t } from '../../i18n/messages';
 
 type Props = {
   item: ChecklistItem;
@@ -32,7 +33,7 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
   const notApplicable = status === 'not-applicable';
 
   return (
-    <Dialog title={notApplicable ? 'Mark as not applicable' : 'Mark as done'} onClose={onClose}>
+    <Dialog title={notApplicable ? t('checklists.resolve.titleNa') : t('checklists.resolve.titleDone')} onClose={onClose}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -43,24 +44,24 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
             const saved = await repos.checklists.setStatus(item.id, status, note, actor);
             if (!saved.ok) {
               setBusy(false);
-              setProblem(saved.error.code === 'not-found' ? 'This item is no longer on the desk.' : describeStatusChangeError(saved.error));
+              setProblem(saved.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(saved.error));
               return;
             }
             onClose();
-            if (!log || incident === null) return showNotice('success', `“${item.title}” marked ${notApplicable ? 'not applicable' : 'done'}.`);
+            if (!log || incident === null) return showNotice('success', t('checklists.resolve.marked', { title: item.title, status: notApplicable ? 'na' : 'done' }));
             try {
               await repos.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
-              showNotice('success', `“${item.title}” marked ${notApplicable ? 'not applicable' : 'done'} and logged on the timeline.`);
+              showNotice('success', t('checklists.resolve.markedLogged', { title: item.title, status: notApplicable ? 'na' : 'done' }));
             } catch (e) {
-              showNotice('error', `“${item.title}” was marked ${notApplicable ? 'not applicable' : 'done'}, but the timeline entry could not be written (${e instanceof Error ? e.message : String(e)}). Log it by hand.`);
+              showNotice('error', t('checklists.resolve.notLogged', { title: item.title, status: notApplicable ? 'na' : 'done', reason: e instanceof Error ? e.message : String(e) }));
             }
           })();
         }}
       >
         <p className="resolve__item">{item.title}</p>
         <Field
-          label={notApplicable ? 'Why does it not apply?' : 'Note (optional)'}
-          hint={notApplicable ? 'Required. The after-action review will read it, e.g. “Police lead all public messages in this incident”.' : 'What was done, by whom, and where to find it.'}
+          label={notApplicable ? t('checklists.resolve.why') : t('checklists.resolve.note')}
+          hint={notApplicable ? t('checklists.resolve.whyHint') : t('checklists.resolve.noteHint')}
           error={problem ?? undefined}
         >
           {({ id, describedBy, invalid }) => (
@@ -70,13 +71,13 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
         </Field>
         {incident !== null && (
           <label className="checkbox">
-            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log to the timeline
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {t('checklists.resolve.log')}
           </label>
         )}
         <FormError>{null}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{notApplicable ? 'Mark not applicable' : 'Mark done'}</button>
+          <button type="button" className="button" onClick={onClose}>{t('checklists.resolve.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{notApplicable ? t('checklists.resolve.submitNa') : t('checklists.resolve.submitDone')}</button>
         </div>
       </form>
     </Dialog>

@@ -10,6 +10,7 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { dueText } from './checklistDisplay';
 import { useChecklistItems } from './queries';
+import { t } from '../../i18n/messages';
 
 /**
  * After work that completes a guide checklist item (the first statement released, the contact
@@ -30,28 +31,28 @@ export function ResolveOffer({ incident, work, by, operatorName, onClose }: { in
   const now = clock();
   return (
     <section className="resolve-offer" aria-labelledby="resolve-offer-title">
-      <h3 id="resolve-offer-title" className="resolve-offer__title">{matching.length === 1 ? 'Mark the checklist item done?' : 'Mark the checklist items done?'}</h3>
-      <p>This completes {matching.length === 1 ? 'an item' : 'items'} on the incident&apos;s checklists:</p>
+      <h3 id="resolve-offer-title" className="resolve-offer__title">{t('checklists.resolveOffer.title', { count: matching.length })}</h3>
+      <p>{t('checklists.resolveOffer.completes', { count: matching.length })}</p>
       <ul className="resolve-offer__items">
         {matching.map((i) => (
           <li key={i.id}>
-            <strong>{i.title}</strong> <span className="muted">({dueText(i.dueAt, now, incident.timeZone, false).text})</span>
+            <strong>{i.title}</strong> <span className="muted">{t('checklists.resolveOffer.due', { due: dueText(i.dueAt, now, incident.timeZone, false).text })}</span>
           </li>
         ))}
       </ul>
-      <p>Marked done, {matching.length === 1 ? 'it is' : 'they are'} linked to {by.label} and logged on the timeline.</p>
+      <p>{t('checklists.resolveOffer.linked', { count: matching.length, label: by.label })}</p>
       <div className="button-row">
-        <button type="button" className="button" onClick={onClose}>Not now</button>
+        <button type="button" className="button" onClick={onClose}>{t('checklists.resolveOffer.notNow')}</button>
         <button type="button" className="button button--primary" onClick={() => {
           onClose();
           void (async () => {
             for (const i of matching) {
               const r = await repos.checklists.resolveBy(i.id, by, actorFrom(operatorName, clock));
-              if (!r.ok) return showNotice('error', `“${i.title}” was not marked done: ${r.error.code === 'not-found' ? 'it is no longer on the desk.' : describeStatusChangeError(r.error)}`);
+              if (!r.ok) return showNotice('error', t('checklists.resolveOffer.failed', { title: i.title, reason: r.error.code === 'not-found' ? t('checklists.resolveOffer.gone') : describeStatusChangeError(r.error) }));
             }
-            showNotice('success', `${matching.length === 1 ? `“${matching[0]?.title ?? ''}” marked done` : `${matching.length} checklist items marked done`}, linked to ${by.label}.`);
+            showNotice('success', t('checklists.resolveOffer.done', { count: matching.length, title: matching[0]?.title ?? '', label: by.label }));
           })();
-        }}>Mark done</button>
+        }}>{t('checklists.resolveOffer.markDone')}</button>
       </div>
     </section>
   );

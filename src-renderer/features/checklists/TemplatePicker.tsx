@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { t } from '../../i18n/messages';
 
 export type TemplateOption = { templateKey: string; title: string; itemCount: number; version: number | null; origin: 'guide' | 'city' };
 
@@ -15,7 +16,7 @@ export function TemplatePicker({ options, unticked, onChange, legend }: Props): 
   return (
     <fieldset className="fieldset template-picker">
       <legend>{legend}</legend>
-      <p className="field__hint">All of the plan’s checklists apply unless you untick them. Items fall due on the incident’s clock.</p>
+      <p className="field__hint">{t('checklists.picker.hint')}</p>
       <ul className="template-picker__list">
         {options.map((o) => (
           <li key={o.templateKey}>
@@ -33,7 +34,7 @@ export function TemplatePicker({ options, unticked, onChange, legend }: Props): 
                 }}
               />
               <span>
-                {o.title} <span className="muted">({o.itemCount} items{o.version !== null && o.version > 1 ? `, city version ${o.version}` : ''}{o.origin === 'city' && o.version === 1 ? ', the city’s own' : ''})</span>
+                {o.title} <span className="muted">{t('checklists.picker.option', { count: o.itemCount, version: o.version !== null && o.version > 1 ? o.version : 0, cityOwn: o.origin === 'city' && o.version === 1 ? 'yes' : 'no' })}</span>
               </span>
             </label>
           </li>

@@ -1,13 +1,16 @@
 import type { ReactElement } from 'react';
 
-import { isResolved } from '@shared/domain/checklists/items';
 import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import { yearAhead, type ScheduledItem } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
 import { showInstant } from '../../app/LocaleContext';
+import { t, tRich } from '../../i18n/messages';
 
 type Props = { incident: Incident; items: ScheduledItem[]; now: number };
+
+/** Where a milestone stands, for its colour and its words. */
+const milestoneState = (m: ScheduledItem, now: number) => (m.status === 'done' ? 'done' : m.status === 'not-applicable' ? 'na' : m.dueAt !== null && m.dueAt < now ? 'overdue' : 'open');
 
 const pct = (f: number) => `${(Math.min(1, Math.max(0, f)) * 100).toFixed(2)}%`;
 
@@ -23,9 +26,9 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
   const showNow = nowFraction >= 0 && nowFraction <= 1;
   return (
     <section className="year" aria-labelledby="year-title">
-      <h3 id="year-title">The year ahead</h3>
+      <h3 id="year-title">{t('checklists.year.title')}</h3>
       <p className="muted">
-        Milestones from the start ({showInstant(year.from, zone, 'date')}) to the first anniversary ({showInstant(year.to, zone, 'date')}), on the incident’s clock ({zone}).
+        {t('checklists.year.intro', { from: showInstant(year.from, zone, 'date'), to: showInstant(year.to, zone, 'date'), zone })}
       </p>
       <div className="year__chart">
         <div className="year__row year__row--axis" aria-hidden="true">
@@ -38,10 +41,10 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
             ))}
           </span></span>
         </div>
-        <ol className="year__rows" aria-label="Milestones in the first year">
+        <ol className="year__rows" aria-label={t('checklists.year.list')}>
           {year.placed.map((m) => {
-            const state = m.status === 'done' ? 'done' : m.status === 'not-applicable' ? 'na' : m.dueAt !== null && m.dueAt < now ? 'overdue' : 'open';
-            const stateText = state === 'done' ? 'done' : state === 'na' ? 'not applicable' : state === 'overdue' ? 'overdue' : 'to come';
+            const state = milestoneState(m, now);
+            const stateText = t('checklists.year.state', { state });
             return (
               <li key={m.id} className={`year__row year__row--${state}`}>
                 <span className="year__label">
@@ -52,7 +55,7 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
                 <span className="year__track" aria-hidden="true"><span className="year__lane">
                   {year.months.map((mo) => <span key={mo.at} className="year__grid" style={{ left: pct(mo.fraction) }} />)}
                   {showNow && <span className="year__now" style={{ left: pct(nowFraction) }} />}
-                  <span className={`year__dot year__dot--${state}`} style={{ left: pct(m.fraction) }}>{state === 'done' ? '✓' : ''}</span>
+                  <span className={`year__dot year__dot--${state}`} style={{ left: pct(m.fraction) }}>{state === 'done' ? t('checklists.year.doneMark') : ''}</span>
                 </span></span>
               </li>
             );
@@ -61,17 +64,17 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
         {showNow && (
           <div className="year__row year__row--legend" aria-hidden="true">
             <span className="year__label" />
-            <span className="year__track"><span className="year__lane"><span className="year__now-label" style={{ left: pct(nowFraction) }}>Today</span></span></span>
+            <span className="year__track"><span className="year__lane"><span className="year__now-label" style={{ left: pct(nowFraction) }}>{t('checklists.year.today')}</span></span></span>
           </div>
         )}
       </div>
-      {year.placed.length === 0 && <p className="muted">No milestones fall in the first year of this incident.</p>}
+      {year.placed.length === 0 && <p className="muted">{t('checklists.year.none')}</p>}
       {year.later.length > 0 && (
         <>
-          <h4>After the first year</h4>
+          <h4>{t('checklists.year.later')}</h4>
           <ul className="year__later">
             {year.later.map((m) => (
-              <li key={m.id}><strong>{showInstant(m.dueAt ?? year.to, zone, 'date')}</strong>: {m.title} ({ROLE_TITLES[m.owner]}{isResolved(m) ? `, ${m.status === 'done' ? 'done' : 'not applicable'}` : ''})</li>
+              <li key={m.id}>{tRich('checklists.year.laterItem', { date: showInstant(m.dueAt ?? year.to, zone, 'date'), title: m.title, owner: ROLE_TITLES[m.owner], state: milestoneState(m, now) }, { b: (chunks) => <strong>{chunks}</strong> })}</li>
             ))}
           </ul>
         </>

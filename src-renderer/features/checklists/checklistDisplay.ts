@@ -3,6 +3,7 @@ import { formatDistanceStrict } from 'date-fns';
 import { lateness } from '@shared/domain/checklists/due';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { showInstant } from '../../app/LocaleContext';
+import { t } from '../../i18n/messages';
 
 export type DueTone = 'overdue' | 'soon' | 'later' | 'none' | 'resolved' | 'late';
 
@@ -13,18 +14,18 @@ const DAY = 24 * 60 * 60 * 1000;
  * an item done after it was due (doneAt), "Done 2 h 19 m late (was due 14:05)".
  */
 export function dueText(dueAt: number | null, now: number, timeZone: string, resolved: boolean, doneAt: number | null = null): { text: string; tone: DueTone } {
-  if (dueAt === null) return { text: 'Before any incident: no due time', tone: resolved ? 'resolved' : 'none' };
+  if (dueAt === null) return { text: t('checklists.due.none'), tone: resolved ? 'resolved' : 'none' };
   const sameDay = formatWallClock(dueAt, timeZone, 'yyyy-MM-dd') === formatWallClock(now, timeZone, 'yyyy-MM-dd');
   const when = Math.abs(dueAt - now) < DAY && sameDay ? showInstant(dueAt, timeZone, 'time') : showInstant(dueAt, timeZone, 'weekday-date-time');
   const late = doneAt === null ? null : lateness(dueAt, doneAt);
-  if (resolved && late !== null) return { text: `Done ${late} late (was due ${when})`, tone: 'late' };
-  if (resolved) return { text: `Was due ${when}`, tone: 'resolved' };
-  if (dueAt < now) return { text: `Overdue by ${formatDistanceStrict(now, dueAt)} (due ${when})`, tone: 'overdue' };
+  if (resolved && late !== null) return { text: t('checklists.due.doneLate', { late, when }), tone: 'late' };
+  if (resolved) return { text: t('checklists.due.wasDue', { when }), tone: 'resolved' };
+  if (dueAt < now) return { text: t('checklists.due.overdue', { distance: formatDistanceStrict(now, dueAt), when }), tone: 'overdue' };
   const distance = formatDistanceStrict(dueAt, now);
-  return { text: `Due ${when} (in ${distance})`, tone: dueAt - now < DAY ? 'soon' : 'later' };
+  return { text: t('checklists.due.due', { when, distance }), tone: dueAt - now < DAY ? 'soon' : 'later' };
 }
 
 /** A resolution line: "Done by Ingrid Berg, 28 Mar 14:12". */
 export function resolvedText(status: 'done' | 'not-applicable', by: string, at: number, timeZone: string): string {
-  return `${status === 'done' ? 'Done' : 'Marked not applicable'} by ${by}, ${showInstant(at, timeZone, 'date-time')}`;
+  return t('checklists.resolved.line', { status: status === 'done' ? 'done' : 'na', by, at: showInstant(at, timeZone, 'date-time') });
 }

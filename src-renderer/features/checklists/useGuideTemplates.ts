@@ -4,6 +4,7 @@ import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
+import { t } from '../../i18n/messages';
 
 /**
  * Writes the guide's checklist templates to the desk once it is set up, so the plan screen and
@@ -16,7 +17,7 @@ export function useGuideTemplates(settings: DeskSettings | null | undefined): vo
   useEffect(() => {
     if (operator === null) return;
     repos.checklists.ensureGuideTemplates(actorFrom(operator, clock)).catch((e: unknown) => {
-      showNotice('error', `The guide’s checklists could not be installed: ${e instanceof Error ? e.message : String(e)}`);
+      showNotice('error', t('checklists.guide.installFailed', { reason: e instanceof Error ? e.message : String(e) }));
     });
   }, [repos, clock, operator, showNotice]);
 }

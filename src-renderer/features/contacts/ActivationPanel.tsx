@@ -31,29 +31,32 @@ import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
-import { t } from '../../i18n/messages';
+import { t, tRich, type MessageId } from '../../i18n/messages';
 
 const describeWriteError = (e: ActivationWriteError): string =>
   e.code === 'refused' ? e.message
-    : e.code === 'no-activation' || e.code === 'no-tree' ? 'This activation no longer exists on this desk.'
-    : e.code === 'empty-tree' ? 'That tree has nobody in it yet.'
-    : e.code === 'already-activated' ? `“${e.earlier.treeName}” was already activated for this incident.`
+    : e.code === 'no-activation' || e.code === 'no-tree' ? t('contacts.activation.gone')
+    : e.code === 'empty-tree' ? t('contacts.activation.emptyTree')
+    : e.code === 'already-activated' ? t('contacts.activation.alreadyActivated', { tree: e.earlier.treeName })
     : describeActivationError(e);
 
 /** "3 of 8 reached, stood down at 10:42" or "3 of 8 reached, still calling": an earlier activation in a line. */
 function activationState(a: TreeActivation, timeZone: string): string {
   const p = activationProgress(a);
-  const state = a.standDown ? `stood down at ${clockTime(a.standDown.at, timeZone)}` : p.open > 0 ? 'still calling' : 'every call settled';
-  return `${p.reached} of ${p.total} reached, ${state}`;
+  const state = a.standDown ? t('contacts.activation.stateStoodDown', { time: clockTime(a.standDown.at, timeZone) }) : p.open > 0 ? t('contacts.activation.stateCalling') : t('contacts.activation.stateSettled');
+  return t('contacts.activation.state', { reached: p.reached, total: p.total, state });
 }
 
-const ACTION_LABELS: Record<CallState, string> = {
-  waiting: 'Back to waiting',
-  calling: 'Calling now',
-  reached: 'Reached',
-  'message-left': 'Message left',
-  unreachable: 'Unreachable',
-  declined: 'Declined',
+/** The caller choice that stands for the crisis desk, at the top of the tree. */
+const DESK = 'desk';
+
+const ACTION_LABELS: Record<CallState, MessageId> = {
+  waiting: 'contacts.activation.action.waiting',
+  calling: 'contacts.activation.action.calling',
+  reached: 'contacts.activation.action.reached',
+  'message-left': 'contacts.activation.action.messageLeft',
+  unreachable: 'contacts.activation.action.unreachable',
+  declined: 'contacts.activation.action.declined',
 };
 
 function NodeRow({ activation, node, index, contact, attempts, incident, settings }: {
@@ -67,7 +70,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
   const [problem, setProblem] = useState<string | null>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
   const p = parentIndex(activation.nodes, index);
-  const caller = p === null ? 'the desk' : calleeName(activation.nodes[p] ?? node);
+  const caller = p === null ? t('contacts.activation.theDesk') : calleeName(activation.nodes[p] ?? node);
   const done = (r: { ok: boolean }) => {
     if (r.ok) {
       setNote('');
@@ -83,18 +86,18 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
   const name = calleeName(node);
   const closed = incident.status === 'closed' || isStoodDown(activation);
   return (
-    <li className={`call call--${node.state}`} style={{ marginLeft: `${node.depth * 1.75}rem` }} aria-label={`${name}: ${CALL_STATE_LABELS[node.state]}`}>
+    <li className={`call call--${node.state}`} style={{ marginLeft: `${node.depth * 1.75}rem` }} aria-label={t('contacts.activation.callLabel', { name, state: CALL_STATE_LABELS[node.state] })}>
       <div className="call__main">
         <div className="call__who">
           <strong><UserText text={name} /></strong>
-          {node.onFallback && <span className="badge badge--muted call__fallback-badge">fallback for <UserText text={node.contactName} /></span>}
+          {node.onFallback && <span className="badge badge--muted call__fallback-badge">{tRich('contacts.activation.fallbackFor', { name: <UserText text={node.contactName} /> }, {})}</span>}
           <span className="muted"> {node.onFallback ? '' : node.contactRole}</span>
-          <div className="muted">Called by {caller}</div>
+          <div className="muted">{t('contacts.activation.calledBy', { caller })}</div>
           {contact && (
             <div className="call__numbers">
               {contact.phones.map((ph) => <PhoneNumber key={`${ph.label}${ph.number}`} phone={ph} country={country} />)}
-              {contact.radioCallSign && <span>Radio {contact.radioCallSign}</span>}
-              {isStale(contact, now, staleDays) && <span className="badge badge--stale">Stale details</span>}
+              {contact.radioCallSign && <span>{t('contacts.activation.radio', { callSign: contact.radioCallSign })}</span>}
+              {isStale(contact, now, staleDays) && <span className="badge badge--stale">{t('contacts.tree.staleDetails')}</span>}
             </div>
           )}
         </div>
@@ -102,35 +105,35 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
       </div>
       {!closed && (
         <div className="call__actions">
-          <label className="visually-hidden" htmlFor={noteId}>Note for the call to {name}</label>
-          <input id={noteId} className="call__note" placeholder={isSettled(node.state) ? 'Note (needed to reopen this call)' : 'Note (optional)'} value={note} onChange={(e) => setNote(e.target.value)} />
+          <label className="visually-hidden" htmlFor={noteId}>{t('contacts.activation.noteFor', { name })}</label>
+          <input id={noteId} className="call__note" placeholder={isSettled(node.state) ? t('contacts.activation.noteToReopen') : t('contacts.activation.noteOptional')} value={note} onChange={(e) => setNote(e.target.value)} />
           {nextStates(node.state).map((s) => (
-            <button key={s} type="button" className={`button${s === 'reached' ? ' button--primary' : ''}`} onClick={() => change(s)} aria-label={`${ACTION_LABELS[s]}: ${name}`}>{ACTION_LABELS[s]}</button>
+            <button key={s} type="button" className={`button${s === 'reached' ? ' button--primary' : ''}`} onClick={() => change(s)} aria-label={t('contacts.activation.actionFor', { action: t(ACTION_LABELS[s]), name })}>{t(ACTION_LABELS[s])}</button>
           ))}
           {note.trim() !== '' && (
-            <button type="button" className="button button--ghost" onClick={() => void repos.contacts.logNote(activation.id, node.nodeId, note, actor()).then(done)}>Add note only</button>
+            <button type="button" className="button button--ghost" onClick={() => void repos.contacts.logNote(activation.id, node.nodeId, note, actor()).then(done)}>{t('contacts.activation.noteOnly')}</button>
           )}
         </div>
       )}
       {node.state === 'unreachable' && node.fallbackName !== null && !node.onFallback && !closed && (
         <p className="call__fallback" role="status">
-          {node.contactName} could not be reached. Their fallback is <strong>{node.fallbackName}</strong>.{' '}
+          {tRich('contacts.activation.fallbackIs', { name: node.contactName, fallback: node.fallbackName }, { b: (chunks) => <strong>{chunks}</strong> })}{' '}
           <button type="button" className="button button--primary" onClick={() => void repos.contacts.escalate(activation.id, node.nodeId, note, actor()).then((r) => {
             if (!r.ok) setProblem(describeWriteError(r.error));
             else done(r);
-          })}>Call fallback: {node.fallbackName}</button>
+          })}>{t('contacts.activation.callFallback', { fallback: node.fallbackName })}</button>
         </p>
       )}
       {node.state === 'unreachable' && (node.fallbackName === null || node.onFallback) && (
-        <p className="muted">No {node.onFallback ? 'further ' : ''}fallback: the people {name} would have called pass to {caller}.</p>
+        <p className="muted">{t('contacts.activation.noFallback', { further: node.onFallback ? 'yes' : 'no', name, caller })}</p>
       )}
       {problem && <p className="field__error" role="alert">{problem}</p>}
       {attempts.length > 0 && (
-        <ol className="call__log" aria-label={`Call log for ${name}`}>
+        <ol className="call__log" aria-label={t('contacts.activation.callLog', { name })}>
           {attempts.map((a) => (
             <li key={a.id}>
-              <time>{clockTime(a.at, incident.timeZone)}</time> {a.escalated ? `passed to fallback` : a.from === a.to ? 'note' : `${CALL_STATE_LABELS[a.from]} → ${CALL_STATE_LABELS[a.to]}`}
-              {a.note && <>: {a.note}</>} <span className="muted">({a.by})</span>
+              <time>{clockTime(a.at, incident.timeZone)}</time> {a.escalated ? t('contacts.activation.logEscalated') : a.from === a.to ? t('contacts.activation.logNote') : t('contacts.activation.logChange', { from: CALL_STATE_LABELS[a.from], to: CALL_STATE_LABELS[a.to] })}
+              {a.note && t('contacts.activation.logNoteText', { note: a.note })} <span className="muted">{t('contacts.activation.logBy', { by: a.by })}</span>
             </li>
           ))}
         </ol>
@@ -146,7 +149,7 @@ function StandDownDialog({ activation, settings, onClose }: { activation: TreeAc
   const [problem, setProblem] = useState<string | null>(null);
   const p = activationProgress(activation);
   return (
-    <Dialog title={`Stand down “${activation.treeName}”?`} onClose={onClose}>
+    <Dialog title={t('contacts.activation.standDownTitle', { tree: activation.treeName })} onClose={onClose}>
       <form onSubmit={(e) => {
         e.preventDefault();
         void repos.contacts.standDown(activation.id, reason, actorFrom(settings.operatorName, clock)).then((r) => {
@@ -154,17 +157,17 @@ function StandDownDialog({ activation, settings, onClose }: { activation: TreeAc
           onClose();
         });
       }}>
-        <p>{p.reached} of {p.total} reached; {t('activation.openCalls', { count: p.open })} Standing down means nobody else is called in this activation. It stays in the record, with the reason.</p>
-        <Field label="Why is it stood down?" error={problem ?? undefined}>
+        <p>{t('contacts.activation.standDownExplain', { reached: p.reached, total: p.total, open: p.open })}</p>
+        <Field label={t('contacts.activation.standDownWhy')} error={problem ?? undefined}>
           {({ id, describedBy, invalid }) => (
             <textarea id={id} rows={3} value={reason} aria-describedby={describedBy} aria-invalid={invalid}
-              placeholder="e.g. Police confirm the threat is over; the remaining departments were told at the 11:00 briefing"
+              placeholder={t('contacts.activation.standDownPlaceholder')}
               onChange={(e) => setReason(e.target.value)} />
           )}
         </Field>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Keep calling</button>
-          <button type="submit" className="button button--danger">Stand down</button>
+          <button type="button" className="button" onClick={onClose}>{t('contacts.activation.keepCalling')}</button>
+          <button type="submit" className="button button--danger">{t('contacts.activation.standDown')}</button>
         </div>
       </form>
     </Dialog>
@@ -175,52 +178,52 @@ function ActivationView({ activation, incident, settings, contacts }: { activati
   const country = usePhoneCountry();
   const now = useNow(15_000);
   const attempts = useAttempts(activation.id) ?? [];
-  const [caller, setCaller] = useState<string>('desk');
+  const [caller, setCaller] = useState<string>(DESK);
   const [standingDown, setStandingDown] = useState(false);
   const stoodDown = activation.standDown;
   const progress = activationProgress(activation);
-  const mine = nextCallsFor(activation, caller === 'desk' ? null : caller);
+  const mine = nextCallsFor(activation, caller === DESK ? null : caller);
   return (
     <section className="activation" aria-labelledby={`activation-${activation.id}`}>
       <header className="activation__head">
         <div>
-          <h3 id={`activation-${activation.id}`}>Call tree “{activation.treeName}”</h3>
-          <p className="muted">Activated at {clockTime(activation.startedAt, incident.timeZone)} by {activation.startedBy}, <strong data-testid="activation-elapsed">{since(activation.startedAt, now)} ago</strong></p>
+          <h3 id={`activation-${activation.id}`}>{t('contacts.activation.heading', { tree: activation.treeName })}</h3>
+          <p className="muted">{tRich('contacts.activation.activatedAt', { time: clockTime(activation.startedAt, incident.timeZone), by: activation.startedBy, elapsed: since(activation.startedAt, now) }, { b: (chunks) => <strong data-testid="activation-elapsed">{chunks}</strong> })}</p>
           {!stoodDown && incident.status === 'open' && (
-            <button type="button" className="button button--danger button--small" onClick={() => setStandingDown(true)}>Stand down…</button>
+            <button type="button" className="button button--danger button--small" onClick={() => setStandingDown(true)}>{t('contacts.activation.standDownEllipsis')}</button>
           )}
         </div>
         <div className="activation__progress">
-          <label htmlFor={`progress-${activation.id}`} data-testid="activation-progress">{progress.reached} of {progress.total} reached</label>
+          <label htmlFor={`progress-${activation.id}`} data-testid="activation-progress">{t('contacts.activation.reached', { reached: progress.reached, total: progress.total })}</label>
           <progress id={`progress-${activation.id}`} max={progress.total} value={progress.reached} />
-          <span className="muted">{progress.open} {stoodDown ? 'not called (stood down)' : 'still to call'}{progress.unreachable > 0 ? `, ${progress.unreachable} unreachable` : ''}{progress.declined > 0 ? `, ${progress.declined} declined` : ''}</span>
+          <span className="muted">{t('contacts.activation.open', { open: progress.open, stoodDown: stoodDown ? 'yes' : 'no', unreachable: progress.unreachable, declined: progress.declined })}</span>
         </div>
       </header>
       {stoodDown && (
         <p className="activation__stood-down" role="status">
-          <strong>Stood down</strong> at {clockTime(stoodDown.at, incident.timeZone)} by {stoodDown.by}: {stoodDown.reason}
+          {tRich('contacts.activation.stoodDown', { time: clockTime(stoodDown.at, incident.timeZone), by: stoodDown.by, reason: stoodDown.reason }, { b: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
       {standingDown && <StandDownDialog activation={activation} settings={settings} onClose={() => setStandingDown(false)} />}
       {!stoodDown && <div className="next-calls" aria-labelledby={`next-${activation.id}`}>
-        <h4 id={`next-${activation.id}`}>Your next calls</h4>
+        <h4 id={`next-${activation.id}`}>{t('contacts.activation.nextCalls')}</h4>
         <label className="next-calls__who">
-          <span>I am calling as</span>
+          <span>{t('contacts.activation.callingAs')}</span>
           <select value={caller} onChange={(e) => setCaller(e.target.value)}>
-            <option value="desk">The crisis desk (top of the tree)</option>
+            <option value={DESK}>{t('contacts.activation.callingAsDesk')}</option>
             {activation.nodes.map((n) => <option key={n.nodeId} value={n.nodeId}>{calleeName(n)}</option>)}
           </select>
         </label>
-        {mine.length === 0 ? <p className="muted" data-testid="next-calls">No calls waiting for you.</p> : (
+        {mine.length === 0 ? <p className="muted" data-testid="next-calls">{t('contacts.activation.noCallsWaiting')}</p> : (
           <ol className="next-calls__list" data-testid="next-calls">
             {mine.map((n) => {
               const c = contacts.get(calleeId(n));
-              return <li key={n.nodeId}><strong>{calleeName(n)}</strong> {c?.phones[0] ? <PhoneNumber phone={c.phones[0]} country={country} /> : null} <span className="muted">({CALL_STATE_LABELS[n.state]})</span></li>;
+              return <li key={n.nodeId}><strong>{calleeName(n)}</strong> {c?.phones[0] ? <PhoneNumber phone={c.phones[0]} country={country} /> : null} <span className="muted">{t('contacts.activation.nextCallState', { state: CALL_STATE_LABELS[n.state] })}</span></li>;
             })}
           </ol>
         )}
       </div>}
-      <ul className="calls" aria-label="Everyone in this tree">
+      <ul className="calls" aria-label={t('contacts.activation.everyone')}>
         {activation.nodes.map((n, i) => (
           <NodeRow key={n.nodeId} activation={activation} node={n} index={i} contact={contacts.get(calleeId(n))} attempts={attempts.filter((a) => a.nodeId === n.nodeId)} incident={incident} settings={settings} />
         ))}
@@ -245,18 +248,18 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
     void repos.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
       if (!r.ok) {
         if (r.error.code === 'already-activated') return setAgain(r.error.earlier);
-        return showNotice('error', `The tree could not be activated: ${describeWriteError(r.error)}`);
+        return showNotice('error', t('contacts.activation.notActivated', { reason: describeWriteError(r.error) }));
       }
       setShownId(r.value.id);
-      showNotice('success', `Call tree “${r.value.treeName}” activated. The start is on the timeline.`);
-      setOffer({ kind: 'activation', id: r.value.id, label: `the activation of “${r.value.treeName}” at ${clockTime(r.value.startedAt, incident.timeZone)}` });
+      showNotice('success', t('contacts.activation.activated', { tree: r.value.treeName }));
+      setOffer({ kind: 'activation', id: r.value.id, label: t('contacts.activation.resolvedBy', { tree: r.value.treeName, time: clockTime(r.value.startedAt, incident.timeZone) }) });
     });
   const contacts = new Map((contactList ?? []).map((c) => [c.id, c]));
   const shown = activations?.find((a) => a.id === shownId) ?? activations?.[activations.length - 1];
-  const usable = (trees ?? []).filter((t) => t.nodes.length > 0);
+  const usable = (trees ?? []).filter((tree) => tree.nodes.length > 0);
   return (
     <section className="panel activations" aria-labelledby="activations-title">
-      <h2 id="activations-title">Call trees</h2>
+      <h2 id="activations-title">{t('contacts.tree.title')}</h2>
       {incident.status === 'open' && (
         <form className="activations__start" onSubmit={(e) => {
           e.preventDefault();
@@ -267,43 +270,43 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
           if (earlier) setAgain(earlier);
           else activate(chosen, false);
         }}>
-          <label htmlFor="activate-tree">Start a call tree for this incident</label>
+          <label htmlFor="activate-tree">{t('contacts.activation.start')}</label>
           <div className="button-row">
             <select id="activate-tree" value={treeId || (usable[0]?.id ?? '')} onChange={(e) => setTreeId(e.target.value)} disabled={usable.length === 0}>
-              {usable.length === 0 && <option value="">No call trees with people yet</option>}
-              {usable.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.nodes.length} people)</option>)}
+              {usable.length === 0 && <option value="">{t('contacts.activation.noUsableTrees')}</option>}
+              {usable.map((tree) => <option key={tree.id} value={tree.id}>{t('contacts.activation.treeOption', { name: tree.name, count: tree.nodes.length })}</option>)}
             </select>
-            <button type="submit" className="button button--primary" disabled={usable.length === 0}>Activate</button>
+            <button type="submit" className="button button--primary" disabled={usable.length === 0}>{t('contacts.activation.activate')}</button>
           </div>
           {usable.length === 0 && (
-            <p className="muted">Build call trees on the <a href="#/contacts" onClick={(e) => { e.preventDefault(); navigate({ name: 'contacts' }); }}>Contacts</a> screen first.</p>
+            <p className="muted">{tRich('contacts.activation.buildTreesFirst', {}, { a: (chunks) => <a href="#/contacts" onClick={(e) => { e.preventDefault(); navigate({ name: 'contacts' }); }}>{chunks}</a> })}</p>
           )}
         </form>
       )}
       {offer && <ResolveOffer incident={incident} work="tree-activated" by={offer} operatorName={settings.operatorName} onClose={() => setOffer(null)} />}
       {again && (
-        <Dialog title={`Activate “${again.treeName}” again?`} onClose={() => setAgain(null)}>
+        <Dialog title={t('contacts.activation.againTitle', { tree: again.treeName })} onClose={() => setAgain(null)}>
           <p>
-            “{again.treeName}” was activated for this incident at {clockTime(again.startedAt, incident.timeZone)} by {again.startedBy} ({activationState(again, incident.timeZone)}).
+            {t('contacts.activation.againEarlier', { tree: again.treeName, time: clockTime(again.startedAt, incident.timeZone), by: again.startedBy, state: activationState(again, incident.timeZone) })}
           </p>
-          <p>A second activation calls everyone in the tree again, from the top. To carry on with the calls still open, go back to the earlier activation.</p>
+          <p>{t('contacts.activation.againExplain')}</p>
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setAgain(null)}>Cancel</button>
-            <button type="button" className="button" onClick={() => { setShownId(again.id); setAgain(null); }}>Show the earlier activation</button>
-            <button type="button" className="button button--danger" onClick={() => { const tree = again.treeId; setAgain(null); activate(tree, true); }}>Activate again</button>
+            <button type="button" className="button" onClick={() => setAgain(null)}>{t('contacts.activation.cancel')}</button>
+            <button type="button" className="button" onClick={() => { setShownId(again.id); setAgain(null); }}>{t('contacts.activation.showEarlier')}</button>
+            <button type="button" className="button button--danger" onClick={() => { const tree = again.treeId; setAgain(null); activate(tree, true); }}>{t('contacts.activation.activateAgain')}</button>
           </div>
         </Dialog>
       )}
       {activations && activations.length > 1 && (
-        <div className="button-row" role="group" aria-label="Activations of this incident">
+        <div className="button-row" role="group" aria-label={t('contacts.activation.list')}>
           {activations.map((a) => (
             <button key={a.id} type="button" className="button" aria-pressed={a.id === shown?.id} onClick={() => setShownId(a.id)}>
-              {a.treeName} · {clockTime(a.startedAt, incident.timeZone)} · {activationProgress(a).reached}/{a.nodes.length}{a.standDown ? ' · stood down' : ''}
+              {t('contacts.activation.listItem', { tree: a.treeName, time: clockTime(a.startedAt, incident.timeZone), reached: activationProgress(a).reached, total: a.nodes.length, stoodDown: a.standDown ? 'yes' : 'no' })}
             </button>
           ))}
         </div>
       )}
-      {activations?.length === 0 && <p className="muted">No call tree activated for this incident yet.</p>}
+      {activations?.length === 0 && <p className="muted">{t('contacts.activation.none')}</p>}
       {shown && <ActivationView key={shown.id} activation={shown} incident={incident} settings={settings} contacts={contacts} />}
     </section>
   );

@@ -10,6 +10,7 @@ import { slug } from './format';
 import { useStaleDays } from './useStaleDays';
 import { PhoneNumber } from './PhoneNumber';
 import { usePhoneCountry } from './usePhoneCountry';
+import { t } from '../../i18n/messages';
 
 /**
  * The paper fallback: one page per tree with names, roles, numbers and who calls whom. The
@@ -27,28 +28,28 @@ export function CallSheet({ tree, contacts, onClose }: { tree: ContactTree; cont
     document.body.classList.add('print-call-sheet');
     return () => document.body.classList.remove('print-call-sheet');
   }, []);
-  const name = (id: string | null) => (id === null ? '' : (contacts.get(id)?.name ?? 'Unknown contact'));
+  const name = (id: string | null) => (id === null ? '' : (contacts.get(id)?.name ?? t('contacts.callSheet.unknownContact')));
   return (
-    <div className="call-sheet-view" role="dialog" aria-modal="true" aria-label={`Call sheet: ${tree.name}`}>
+    <div className="call-sheet-view" role="dialog" aria-modal="true" aria-label={t('contacts.callSheet.title', { name: tree.name })}>
       <div className="print-view__toolbar">
-        <span>{savePdf ? 'Call sheet. Save it as a PDF, or print it.' : 'Call sheet. Print it, and keep a copy by the phone.'}</span>
+        <span>{savePdf ? t('contacts.callSheet.hintPdf') : t('contacts.callSheet.hintPrint')}</span>
         {savePdf && (
-          <button type="button" className="button button--primary" onClick={() => void savePdf({ suggestedName: `call-sheet-${slug(tree.name)}.pdf`, title: 'Save the call sheet as PDF' }).then((r) => {
-            if (!r.ok) showNotice('error', `The PDF was not saved: ${r.error.message}`);
-            else if (r.value.savedTo) showNotice('success', `PDF saved: ${r.value.savedTo}`);
-          })}>Save as PDF…</button>
+          <button type="button" className="button button--primary" onClick={() => void savePdf({ suggestedName: `call-sheet-${slug(tree.name)}.pdf`, title: t('contacts.callSheet.savePdfTitle') }).then((r) => {
+            if (!r.ok) showNotice('error', t('contacts.callSheet.pdfNotSaved', { reason: r.error.message }));
+            else if (r.value.savedTo) showNotice('success', t('contacts.callSheet.pdfSaved', { path: r.value.savedTo }));
+          })}>{t('contacts.callSheet.savePdf')}</button>
         )}
-        <button type="button" className={savePdf ? 'button' : 'button button--primary'} onClick={() => window.print()}>Print…</button>
-        <button type="button" className="button" onClick={onClose}>Close call sheet</button>
+        <button type="button" className={savePdf ? 'button' : 'button button--primary'} onClick={() => window.print()}>{t('contacts.callSheet.print')}</button>
+        <button type="button" className="button" onClick={onClose}>{t('contacts.callSheet.close')}</button>
       </div>
       <article className="call-sheet" aria-labelledby="call-sheet-title">
         <header className="call-sheet__head">
-          <h2 id="call-sheet-title">Call sheet: {tree.name}</h2>
-          <p>Printed {new Date(now).toISOString().slice(0, 10)}. Call the people listed under you, in order. If nobody answers, call the fallback; if they cannot be reached either, call the people they would have called. Note the time of every call.</p>
+          <h2 id="call-sheet-title">{t('contacts.callSheet.title', { name: tree.name })}</h2>
+          <p>{t('contacts.callSheet.instructions', { date: new Date(now).toISOString().slice(0, 10) })}</p>
         </header>
         <table className="call-sheet__table">
           <thead>
-            <tr><th scope="col">Who</th><th scope="col">Role</th><th scope="col">Numbers</th><th scope="col">Called by</th><th scope="col">Fallback</th><th scope="col">Time reached</th></tr>
+            <tr><th scope="col">{t('contacts.callSheet.colWho')}</th><th scope="col">{t('contacts.callSheet.colRole')}</th><th scope="col">{t('contacts.callSheet.colNumbers')}</th><th scope="col">{t('contacts.callSheet.colCalledBy')}</th><th scope="col">{t('contacts.callSheet.colFallback')}</th><th scope="col">{t('contacts.callSheet.colTimeReached')}</th></tr>
           </thead>
           <tbody>
             {tree.nodes.map((n, i) => {
@@ -58,19 +59,19 @@ export function CallSheet({ tree, contacts, onClose }: { tree: ContactTree; cont
               return (
                 <tr key={n.id}>
                   <td className={`call-sheet__who call-sheet__who--d${Math.min(n.depth, 6)}`}>
-                    <strong>{c?.name ?? 'Unknown contact'}</strong>{c?.doNotShare ? ' (do not share)' : ''}{c && isStale(c, now, staleDays) ? ' (stale: check)' : ''}
+                    <strong>{c?.name ?? t('contacts.callSheet.unknownContact')}</strong>{c?.doNotShare ? t('contacts.callSheet.doNotShare') : ''}{c && isStale(c, now, staleDays) ? t('contacts.callSheet.staleCheck') : ''}
                   </td>
                   <td>{[c?.role, c?.organisation].filter(Boolean).join(', ')}</td>
-                  <td>{c?.phones.map((ph) => <div key={`${ph.label}${ph.number}`}><PhoneNumber phone={ph} country={country} link={false} /></div>)}{c?.radioCallSign ? <div>Radio: {c.radioCallSign}</div> : null}</td>
-                  <td>{p === null ? 'Crisis desk' : name(tree.nodes[p]?.contactId ?? null)}</td>
+                  <td>{c?.phones.map((ph) => <div key={`${ph.label}${ph.number}`}><PhoneNumber phone={ph} country={country} link={false} /></div>)}{c?.radioCallSign ? <div>{t('contacts.callSheet.radio', { callSign: c.radioCallSign })}</div> : null}</td>
+                  <td>{p === null ? t('contacts.callSheet.crisisDesk') : name(tree.nodes[p]?.contactId ?? null)}</td>
                   <td>{fb ? <>{fb.name}<br />{fb.phones[0] ? <PhoneNumber phone={fb.phones[0]} country={country} link={false} /> : fb.email}</> : '—'}</td>
-                  <td className="call-sheet__blank" aria-label="to fill in by hand" />
+                  <td className="call-sheet__blank" aria-label={t('contacts.callSheet.fillByHand')} />
                 </tr>
               );
             })}
           </tbody>
         </table>
-        <p className="call-sheet__foot">Personal data: keep this sheet with the crisis team and destroy it after use.</p>
+        <p className="call-sheet__foot">{t('contacts.callSheet.personalData')}</p>
       </article>
     </div>
   );

@@ -30,32 +30,32 @@ export function ContactExportDialog({ contacts, onClose }: { contacts: readonly 
   const chosen = contacts.filter((c) => includeRestricted || !c.doNotShare);
 
   return (
-    <Dialog title="Export contacts" onClose={onClose}>
+    <Dialog title={t('contacts.export.title')} onClose={onClose}>
       <fieldset className="fieldset">
-        <legend>What goes in the file</legend>
-        <label className="checkbox"><input type="radio" name="contact-export-content" checked={!includeDetails} onChange={() => setIncludeDetails(false)} /> Names only: name, organisation, role, category and languages (for sharing with partners)</label>
-        <label className="checkbox"><input type="radio" name="contact-export-content" checked={includeDetails} onChange={() => setIncludeDetails(true)} /> Names with phone numbers, emails, call signs, after-hours details and notes (personal data)</label>
+        <legend>{t('contacts.export.content')}</legend>
+        <label className="checkbox"><input type="radio" name="contact-export-content" checked={!includeDetails} onChange={() => setIncludeDetails(false)} /> {t('contacts.export.namesOnly')}</label>
+        <label className="checkbox"><input type="radio" name="contact-export-content" checked={includeDetails} onChange={() => setIncludeDetails(true)} /> {t('contacts.export.withDetails')}</label>
       </fieldset>
       {includeDetails ? (
         <p className="warning-text">
-          Contact details are personal data. The file will hold names, phone numbers, emails and notes of {chosen.length} {chosen.length === 1 ? 'person' : 'people'}: keep it only where the crisis team can reach it, and delete it when no longer needed.
+          {t('contacts.export.detailsWarning', { count: chosen.length })}
         </p>
       ) : (
         <p>{t('contacts.exportNamesOnly', { count: chosen.length })}</p>
       )}
       <fieldset className="fieldset">
-        <legend>Format</legend>
-        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'vcard4'} onChange={() => setFormat('vcard4')} /> vCard 4.0 (.vcf): phones and most address books</label>
-        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'vcard3'} onChange={() => setFormat('vcard3')} /> vCard 3.0 (.vcf): older address books</label>
-        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV: spreadsheets</label>
+        <legend>{t('contacts.export.format')}</legend>
+        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'vcard4'} onChange={() => setFormat('vcard4')} /> {t('contacts.export.vcard4')}</label>
+        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'vcard3'} onChange={() => setFormat('vcard3')} /> {t('contacts.export.vcard3')}</label>
+        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> {t('contacts.export.csv')}</label>
       </fieldset>
       {restricted > 0 && (
-        <label className="checkbox"><input type="checkbox" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.target.checked)} /> Also include the {restricted} {restricted === 1 ? 'contact' : 'contacts'} marked “do not share”</label>
+        <label className="checkbox"><input type="checkbox" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.target.checked)} /> {t('contacts.export.includeRestricted', { count: restricted })}</label>
       )}
-      {includeDetails && <label className="checkbox checkbox--strong"><input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} /> I understand this export contains personal data, and I include it on purpose</label>}
+      {includeDetails && <label className="checkbox checkbox--strong"><input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} /> {t('contacts.export.optIn')}</label>}
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="button" onClick={onClose}>{t('contacts.export.cancel')}</button>
         <button type="button" className="button button--primary" disabled={(includeDetails && !optIn) || chosen.length === 0} onClick={() => {
           const vcard = format !== 'csv';
           void platform.saveFile({
@@ -63,11 +63,11 @@ export function ContactExportDialog({ contacts, onClose }: { contacts: readonly 
             content: format === 'csv' ? contactsToCsv(chosen, { includeDetails }) : contactsToVCards(chosen, format === 'vcard3' ? '3.0' : '4.0', { includeDetails }),
             encoding: 'utf8',
             filters: [vcard ? { name: 'vCard', extensions: ['vcf'] } : { name: 'CSV', extensions: ['csv'] }],
-            title: includeDetails ? 'Export contacts (personal data)' : 'Export contact names',
+            title: includeDetails ? t('contacts.export.dialogTitleDetails') : t('contacts.export.dialogTitleNames'),
           }).then((r) => {
-            if (!r.ok) return setFailure(`The contacts were not exported: ${r.error.message}`);
+            if (!r.ok) return setFailure(t('contacts.export.failed', { reason: r.error.message }));
             if (r.value.savedTo === null) return;
-            showNotice('success', `${chosen.length} contacts exported to ${r.value.savedTo}${includeDetails ? ', with their numbers and emails' : ', names only'}`);
+            showNotice('success', t('contacts.export.done', { count: chosen.length, path: r.value.savedTo, details: includeDetails ? 'yes' : 'no' }));
             onClose();
           });
         }}>{t('contacts.exportCount', { count: chosen.length })}</button>

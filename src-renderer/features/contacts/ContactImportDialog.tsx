@@ -35,30 +35,32 @@ type Read = { ok: true; candidates: ImportCandidate[]; problems: ImportProblem[]
 /** The columns of numbers found in a spreadsheet, each to read or leave, with its label. */
 function PhoneColumns({ table, mapping, onChange }: { table: ContactCsvTable; mapping: ContactColumnMapping; onChange: (m: ContactColumnMapping) => void }): ReactElement {
   const used = new Set(mapping.phones.map((p) => p.column));
-  const free = table.headers.map((h, i) => ({ h: h || `Column ${i + 1}`, i })).filter(({ i }) => !used.has(i) && !Object.values(mapping.fields).includes(i));
+  const free = table.headers.map((h, i) => ({ h: h || t('contactImport.column', { n: i + 1 }), i })).filter(({ i }) => !used.has(i) && !Object.values(mapping.fields).includes(i));
   return (
     <div className="phone-columns">
-      <p className="muted">Columns read as phone numbers, each with its label (from the column beside it where the file has one):</p>
-      {mapping.phones.length === 0 && <p>No column holds phone numbers yet.</p>}
+      <p className="muted">{t('contactImport.phoneColumns')}</p>
+      {mapping.phones.length === 0 && <p>{t('contactImport.noPhoneColumn')}</p>}
       <ul className="plain-list">
         {mapping.phones.map((p) => (
           <li key={p.column}>
             <label className="checkbox">
               <input type="checkbox" checked onChange={() => onChange({ ...mapping, phones: mapping.phones.filter((x) => x.column !== p.column) })} />
-              {' '}“{table.headers[p.column] || `Column ${p.column + 1}`}”, labelled {p.labelColumn !== null ? <>from “{table.headers[p.labelColumn]}”</> : <>“{p.label}”</>}
+              {' '}{p.labelColumn !== null
+                ? t('contactImport.phoneColumnLabelledFrom', { column: table.headers[p.column] || t('contactImport.column', { n: p.column + 1 }), labelColumn: table.headers[p.labelColumn] ?? '' })
+                : t('contactImport.phoneColumnLabelled', { column: table.headers[p.column] || t('contactImport.column', { n: p.column + 1 }), label: p.label })}
             </label>
           </li>
         ))}
       </ul>
       {free.length > 0 && (
         <label className="mapping__row">
-          <span>Another column holds numbers</span>
+          <span>{t('contactImport.anotherPhoneColumn')}</span>
           <select value="" onChange={(e) => {
             const column = Number(e.target.value);
             if (e.target.value === '') return;
-            onChange({ ...mapping, phones: [...mapping.phones, { column, labelColumn: null, label: table.headers[column]?.trim().toLowerCase() || 'phone' }].sort((a, b) => a.column - b.column) });
+            onChange({ ...mapping, phones: [...mapping.phones, { column, labelColumn: null, label: table.headers[column]?.trim().toLowerCase() || t('contactImport.phone') }].sort((a, b) => a.column - b.column) });
           }}>
-            <option value="">— choose a column —</option>
+            <option value="">{t('contactImport.chooseColumn')}</option>
             {free.map(({ h, i }) => <option key={i} value={i}>{h}</option>)}
           </select>
         </label>
@@ -101,11 +103,13 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
     return {
       ok: true,
       candidates: r.value.rows,
-      problems: r.value.errors.map((e) => ({ where: `Row ${e.row}`, field: e.field, problem: e.problem })),
+      problems: r.value.errors.map((e) => ({ where: t('contactImport.row', { row: e.row }), field: e.field, problem: e.problem })),
       badCount: new Set(r.value.errors.map((e) => e.row)).size,
       detected: [
         t('contactImport.detectedRows', { count: table.rows.length, layout: describeCsvLayout(table.headers) }),
-        `Read as ${describeEncodingGuess(source.guess)}.${encoding !== null && encoding !== source.guess.encoding ? ` You chose ${encodingLabel(encoding)}.` : ''}`,
+        encoding !== null && encoding !== source.guess.encoding
+          ? t('contactImport.readAsChosen', { guess: describeEncodingGuess(source.guess), chosen: encodingLabel(encoding) })
+          : t('contactImport.readAs', { guess: describeEncodingGuess(source.guess) }),
       ],
     };
   }, [source, csv, encoding, mapping, now, country]);
@@ -126,19 +130,19 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
   const canImport = read.ok && toImport.length > 0 && (problems.length === 0 || skipBad) && unreadable === 0 && !busy;
 
   return (
-    <Dialog title={`Import contacts from “${source.fileName}”`} onClose={onClose} wide>
+    <Dialog title={t('contactImport.title', { file: source.fileName })} onClose={onClose} wide>
       {read.ok && (
-        <section className="import-detected" aria-label="What the file holds">
-          <h3>What the file holds</h3>
+        <section className="import-detected" aria-label={t('contactImport.holds')}>
+          <h3>{t('contactImport.holds')}</h3>
           {read.detected.map((line) => <p key={line}>{line}</p>)}
-          <p className="muted">Nothing is written until you press Import; Cancel leaves the directory exactly as it was.</p>
+          <p className="muted">{t('contactImport.nothingWritten')}</p>
         </section>
       )}
       {source.kind === 'csv' && (
         <fieldset className="fieldset">
-          <legend>How the file is read</legend>
+          <legend>{t('contactImport.howRead')}</legend>
           <label className="mapping__row">
-            <span>Encoding</span>
+            <span>{t('contactImport.encoding')}</span>
             <select value={encoding ?? source.guess.encoding} onChange={(e) => {
               if (isTextEncodingId(e.target.value)) setEncoding(e.target.value);
             }}>
@@ -147,16 +151,15 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           </label>
           {unreadable > 0 && (
             <p className="form-error" role="alert">
-              {t('csvImport.unreadableCharacters', { count: unreadable })} cannot be read as {encodingLabel(encoding ?? source.guess.encoding)} and would be stored as �. Choose the
-              file&apos;s encoding above (Outlook and Excel on Windows save CSV as Windows-1252).
+              {t('contactImport.unreadable', { count: unreadable, encoding: encodingLabel(encoding ?? source.guess.encoding) })}
             </p>
           )}
         </fieldset>
       )}
       {source.kind === 'csv' && (
         <fieldset className="fieldset">
-          <legend>Which column holds what</legend>
-          <p className="muted">Columns from Google Contacts, Outlook and this desk are matched automatically. Check them, and change any that are wrong.</p>
+          <legend>{t('contactImport.whichColumn')}</legend>
+          <p className="muted">{t('contactImport.autoMatched')}</p>
           <ColumnMappingFields fields={CONTACT_IMPORT_FIELDS} labels={CONTACT_IMPORT_LABELS} headers={(csv?.table ?? source.table).headers} mapping={mapping.fields}
             onChange={(update) => setMapping((m) => ({ ...m, fields: update(m.fields) }))} />
           <PhoneColumns table={csv?.table ?? source.table} mapping={mapping} onChange={setMapping} />
@@ -166,18 +169,18 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
         <>
           {groups.length > 0 && (
             <fieldset className="fieldset">
-              <legend>The file's own groups</legend>
-              <p className="muted">These are the address book's groups, not the guide's stakeholder categories. Choose the category each group stands for; a contact takes the category of its first group that has one, and “Other” otherwise.</p>
+              <legend>{t('contactImport.groups')}</legend>
+              <p className="muted">{t('contactImport.groupsHint')}</p>
               <div className="mapping">
                 {groups.map((g) => (
                   <label key={g.group} className="mapping__row">
                     <span>{t('contactImport.groupContacts', { group: g.group, count: g.contacts })}</span>
-                    <select aria-label={`Category for the group ${g.group}`} value={categoryChoices.get(g.group) ?? g.suggested} onChange={(e) => {
+                    <select aria-label={t('contactImport.groupCategory', { group: g.group })} value={categoryChoices.get(g.group) ?? g.suggested} onChange={(e) => {
                       const value = e.target.value;
                       setCategoryChoices((m) => new Map(m).set(g.group, value));
                     }}>
                       {STAKEHOLDER_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-                      <option value={OTHER_CATEGORY}>Other (no stakeholder category)</option>
+                      <option value={OTHER_CATEGORY}>{t('contactImport.otherCategory')}</option>
                     </select>
                   </label>
                 ))}
@@ -187,53 +190,53 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           {unread.length > 0 && (
             <div className="import-unread" role="status">
               <h3>{t('contactImport.unreadNumbers', { count: unread.length })}</h3>
-              <ul>{unread.slice(0, 30).map((u, i) => <li key={i}>{u.where}, {u.label || 'phone'}: {u.problem}</li>)}</ul>
-              {unread.length > 30 && <p>…and {unread.length - 30} more.</p>}
-              <p className="muted">The rest of each contact is imported either way.</p>
-              <label className="checkbox"><input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} /> Keep these numbers as typed, flagged for checking (otherwise they are left out)</label>
+              <ul>{unread.slice(0, 30).map((u, i) => <li key={i}>{t('contactImport.unreadLine', { where: u.where, label: u.label || t('contactImport.phone'), problem: u.problem })}</li>)}</ul>
+              {unread.length > 30 && <p>{t('contactImport.more', { count: unread.length - 30 })}</p>}
+              <p className="muted">{t('contactImport.restImported')}</p>
+              <label className="checkbox"><input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} /> {t('contactImport.keepUnread')}</label>
             </div>
           )}
           <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
           <table className="table table--compact">
-            <thead><tr><th scope="col">From</th><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Category</th><th scope="col">Numbers</th><th scope="col">Email</th></tr></thead>
+            <thead><tr><th scope="col">{t('contactImport.colFrom')}</th><th scope="col">{t('contactImport.colName')}</th><th scope="col">{t('contactImport.colOrganisation')}</th><th scope="col">{t('contactImport.colCategory')}</th><th scope="col">{t('contactImport.colNumbers')}</th><th scope="col">{t('contactImport.colEmail')}</th></tr></thead>
             <tbody>
               {toImport.slice(0, 10).map((c) => (
                 <tr key={c.where}>
                   <td>{c.where}</td><td>{c.fields.name}</td><td>{c.fields.organisation}</td>
-                  <td>{STAKEHOLDER_CATEGORIES.find((k) => k.id === c.fields.category)?.title ?? 'Other'}</td>
+                  <td>{STAKEHOLDER_CATEGORIES.find((k) => k.id === c.fields.category)?.title ?? t('contactImport.other')}</td>
                   <td>{c.fields.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} link={false} /></div>)}</td>
                   <td>{c.fields.email}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {toImport.length > 10 && <p className="muted">…and {toImport.length - 10} more.</p>}
+          {toImport.length > 10 && <p className="muted">{t('contactImport.more', { count: toImport.length - 10 })}</p>}
           {adjusted.length > 0 && (
             <details className="import-adjusted">
               <summary>{t('contactImport.adjusted', { count: adjusted.length })}</summary>
-              <ul>{adjusted.slice(0, 50).map((a, i) => <li key={i}>{a.where}: {a.note}</li>)}</ul>
+              <ul>{adjusted.slice(0, 50).map((a, i) => <li key={i}>{t('contactImport.adjustedLine', { where: a.where, note: a.note })}</li>)}</ul>
             </details>
           )}
           {duplicateCount > 0 && (
             <div className="import-duplicates" role="status">
               <h3>{t('contactImport.duplicates', { count: duplicateCount })}</h3>
-              <ul>{ready.filter((c) => c.duplicates.length > 0).slice(0, 20).map((c) => <li key={c.where}>{c.where}, {c.fields.name}: {c.duplicates.join('; ')}</li>)}</ul>
-              <label className="checkbox"><input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} /> Leave out the possible duplicates</label>
+              <ul>{ready.filter((c) => c.duplicates.length > 0).slice(0, 20).map((c) => <li key={c.where}>{t('contactImport.duplicateLine', { where: c.where, name: c.fields.name, duplicates: c.duplicates.join('; ') })}</li>)}</ul>
+              <label className="checkbox"><input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} /> {t('contactImport.skipDuplicates')}</label>
             </div>
           )}
           {problems.length > 0 && (
             <div className="import-errors" role="alert">
               <h3>{t('contactImport.problems', { problems: problems.length, bad: badCount, unit: source.kind })}</h3>
-              <ul>{problems.slice(0, 50).map((p, i) => <li key={i}>{p.where}, field “{p.field}”: {p.problem}</li>)}</ul>
-              {problems.length > 50 && <p>…and {problems.length - 50} more.</p>}
-              <label className="checkbox"><input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} /> Import the good ones and leave out those with problems</label>
+              <ul>{problems.slice(0, 50).map((p, i) => <li key={i}>{t('contactImport.problemLine', { where: p.where, field: p.field, problem: p.problem })}</li>)}</ul>
+              {problems.length > 50 && <p>{t('contactImport.more', { count: problems.length - 50 })}</p>}
+              <label className="checkbox"><input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} /> {t('contactImport.skipBad')}</label>
             </div>
           )}
         </>
       )}
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="button" onClick={onClose}>{t('contactImport.cancel')}</button>
         <button type="button" className="button button--primary" disabled={!canImport} onClick={() => {
           setBusy(true);
           // The write door validates again; numbers kept as typed travel with e164: null.

@@ -31,6 +31,7 @@ import { useContacts } from './queries';
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
+import { t } from '../../i18n/messages';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
@@ -43,18 +44,18 @@ function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; stal
       e.preventDefault();
       const n = Number(days.trim());
       if (!/^\d+$/.test(days.trim()) || n < 1 || n > 3650) {
-        setProblem(`“${days}” is not a number of days from 1 to 3650.`);
+        setProblem(t('contacts.screen.staleDaysInvalid', { value: days }));
         return;
       }
       setProblem(null);
       void repos.settings
         .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, contactStaleDays: n }, actorFrom(settings.operatorName, clock))
-        .then(() => showNotice('success', `Contact details are now flagged as stale after ${n} days without a check.`));
+        .then(() => showNotice('success', t('contacts.screen.staleDaysSaved', { days: n })));
     }}>
-      <label htmlFor="stale-days">Flag details as stale after</label>
+      <label htmlFor="stale-days">{t('contacts.screen.staleAfter')}</label>
       <input id="stale-days" inputMode="numeric" size={5} value={days} aria-invalid={problem !== null} onChange={(e) => setDays(e.target.value)} />
-      <span>days</span>
-      <button type="submit" className="button button--ghost">Save</button>
+      <span>{t('contacts.screen.days')}</span>
+      <button type="submit" className="button button--ghost">{t('contacts.screen.save')}</button>
       {problem && <span className="form-error" role="alert">{problem}</span>}
     </form>
   );
@@ -82,14 +83,14 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
       if (!isPhoneCountry(country)) return;
       void repos.settings
         .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, phoneCountry: country }, actorFrom(settings.operatorName, clock))
-        .then(() => showNotice('success', `Numbers written without + are now read as numbers in ${countryName(country)}. Numbers already stored keep the country they were read in.`));
+        .then(() => showNotice('success', t('contacts.screen.phoneCountrySaved', { country: countryName(country) })));
     }}>
-      <label htmlFor="phone-country">Read numbers without + as numbers in</label>
+      <label htmlFor="phone-country">{t('contacts.screen.phoneCountry')}</label>
       <select id="phone-country" value={country} onChange={(e) => setCountry(e.target.value)}>
-        {current === null && <option value="">— choose the desk's country —</option>}
-        {options.map((o) => <option key={o.code} value={o.code}>{o.name} ({callingCode(o.code)}){o.code === fromZone ? ', from the time zone' : ''}</option>)}
+        {current === null && <option value="">{t('contacts.screen.chooseCountry')}</option>}
+        {options.map((o) => <option key={o.code} value={o.code}>{t('contacts.screen.countryOption', { name: o.name, code: callingCode(o.code), fromZone: o.code === fromZone ? 'yes' : 'no' })}</option>)}
       </select>
-      <button type="submit" className="button button--ghost" disabled={!isPhoneCountry(country) || country === settings.phoneCountry}>Save country</button>
+      <button type="submit" className="button button--ghost" disabled={!isPhoneCountry(country) || country === settings.phoneCountry}>{t('contacts.screen.saveCountry')}</button>
     </form>
   );
 }
@@ -116,21 +117,21 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
     const r = id === null ? await repos.contacts.createContact(fields, actor()) : await repos.contacts.updateContact(id, fields, actor());
     if (r.ok) {
       setEditing(null);
-      showNotice('success', `${r.value.name} saved.`);
+      showNotice('success', t('contacts.screen.saved', { name: r.value.name }));
       return null;
     }
-    return r.error.code === 'invalid' ? r.error.errors : 'The contact no longer exists on this desk.';
+    return r.error.code === 'invalid' ? r.error.errors : t('contacts.screen.gone');
   };
 
   return (
     <section className="panel" aria-labelledby="directory-title">
       <div className="section-head">
-        <h2 id="directory-title">Directory</h2>
+        <h2 id="directory-title">{t('contacts.screen.directory')}</h2>
         <div className="button-row">
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>+ New contact</button>
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>{t('contacts.screen.newContact')}</button>
           <button type="button" className="button" onClick={() => {
             setProblem(null);
-            void platform.openFile({ filters: [{ name: 'Contacts (vCard or CSV)', extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: 'Import contacts' }).then((r) => {
+            void platform.openFile({ filters: [{ name: t('contacts.screen.importFilter'), extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: t('contacts.screen.importTitle') }).then((r) => {
               if (!r.ok) return setProblem(r.error.message);
               if (!r.value) return;
               const { name, bytes } = r.value;
@@ -146,26 +147,26 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
               setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
             });
-          }}>Import vCard or CSV…</button>
-          <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>Export…</button>
+          }}>{t('contacts.screen.import')}</button>
+          <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>{t('contacts.screen.export')}</button>
         </div>
       </div>
       {problem && <p className="form-error" role="alert">{problem}</p>}
       <div className="filters__row">
-        <label className="visually-hidden" htmlFor="contact-search">Search contacts</label>
-        <input id="contact-search" type="search" className="filters__search" placeholder="Search by name, organisation, number, language, notes…" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label className="checkbox"><input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} /> Only stale ({staleCount})</label>
+        <label className="visually-hidden" htmlFor="contact-search">{t('contacts.screen.search')}</label>
+        <input id="contact-search" type="search" className="filters__search" placeholder={t('contacts.screen.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="checkbox"><input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} /> {t('contacts.screen.onlyStale', { count: staleCount })}</label>
       </div>
       <p className="muted" data-testid="contact-count">
-        {shown.length === contacts.length ? `${contacts.length} contacts` : `${shown.length} of ${contacts.length} contacts`}. Details not verified for {staleDays} days are marked stale: check them before they are needed.
+        {shown.length === contacts.length ? t('contacts.screen.count', { total: contacts.length, days: staleDays }) : t('contacts.screen.countOf', { shown: shown.length, total: contacts.length, days: staleDays })}
       </p>
       <div className="contacts-settings">
         <StalePeriodForm settings={settings} staleDays={staleDays} />
         <PhoneCountryForm settings={settings} />
       </div>
-      {contacts.length === 0 ? <p>No contacts yet. Add the people your city must reach after an attack, or import them from an address book.</p> : (
+      {contacts.length === 0 ? <p>{t('contacts.screen.empty')}</p> : (
         <table className="table contacts-table">
-          <thead><tr><th scope="col">Name</th><th scope="col">Organisation, role and category</th><th scope="col">Phone</th><th scope="col">Email</th><th scope="col">Details</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('contacts.screen.colName')}</th><th scope="col">{t('contacts.screen.colOrganisation')}</th><th scope="col">{t('contacts.screen.colPhone')}</th><th scope="col">{t('contacts.screen.colEmail')}</th><th scope="col">{t('contacts.screen.colDetails')}</th><th scope="col"><span className="visually-hidden">{t('contacts.screen.colActions')}</span></th></tr></thead>
           <tbody>
             {shown.map((c) => {
               const stale = isStale(c, now, staleDays);
@@ -174,17 +175,17 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                 <tr key={c.id} className={stale ? 'row--stale' : undefined}>
                   <td>
                     <strong><UserText text={c.name} /></strong>
-                    {c.doNotShare && <span className="badge badge--restricted">Do not share</span>}
-                    {dups.length > 0 && <p className="warning-inline">Possible duplicate: {dups.map(describeDuplicate).join('; ')}</p>}
+                    {c.doNotShare && <span className="badge badge--restricted">{t('contacts.screen.doNotShare')}</span>}
+                    {dups.length > 0 && <p className="warning-inline">{t('contacts.screen.possibleDuplicate', { duplicates: dups.map(describeDuplicate).join('; ') })}</p>}
                   </td>
-                  <td><UserText text={c.organisation} />{c.organisation && c.role ? ', ' : ''}<UserText text={c.role} /><div className="muted">{categoryTitle(c.category)}</div></td>
+                  <td><UserText text={c.organisation} />{c.organisation && c.role ? t('contacts.screen.roleSeparator') : ''}<UserText text={c.role} /><div className="muted">{categoryTitle(c.category)}</div></td>
                   <td>{c.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} /></div>)}</td>
                   <td className="contacts-table__email">{c.email}</td>
-                  <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
+                  <td>{stale ? <span className="badge badge--stale">{t('contacts.screen.stale', { verification: describeVerification(c, now) })}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
                   <td><div className="row-actions">
-                    <button type="button" className="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>Edit</button>
-                    <button type="button" className="button" aria-label={`Mark ${c.name} verified today`} onClick={() => void repos.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', `${c.name}: details marked verified today.`))}>Verified today</button>
-                    <button type="button" className="button button--ghost" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c)}>Delete</button>
+                    <button type="button" className="button" onClick={() => setEditing(c)} aria-label={t('contacts.screen.editName', { name: c.name })}>{t('contacts.screen.edit')}</button>
+                    <button type="button" className="button" aria-label={t('contacts.screen.markVerifiedName', { name: c.name })} onClick={() => void repos.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', t('contacts.screen.markedVerified', { name: c.name })))}>{t('contacts.screen.verifiedToday')}</button>
+                    <button type="button" className="button button--ghost" aria-label={t('contacts.screen.deleteName', { name: c.name })} onClick={() => setDeleting(c)}>{t('contacts.screen.delete')}</button>
                   </div></td>
                 </tr>
               );
@@ -193,29 +194,29 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
         </table>
       )}
       {editing && (
-        <ContactForm title={editing === 'new' ? 'New contact' : `Edit ${editing.name}`} initial={editing === 'new' ? null : contactFieldsOf(editing)} editingId={editing === 'new' ? null : editing.id}
+        <ContactForm title={editing === 'new' ? t('contacts.screen.newContactTitle') : t('contacts.screen.editName', { name: editing.name })} initial={editing === 'new' ? null : contactFieldsOf(editing)} editingId={editing === 'new' ? null : editing.id}
           directory={contacts} country={country} onClose={() => setEditing(null)} onSubmit={(f) => save(f, editing === 'new' ? null : editing.id)} />
       )}
       {importing && (
         <ContactImportDialog source={importing} directory={contacts} now={now} country={country} onClose={() => setImporting(null)} onImport={async (list) => {
           const r = await repos.contacts.importContacts(list, importing.fileName, actor());
-          if (!r.ok) return `Nothing was imported: item ${r.error.row} has a problem (${Object.values(r.error.errors).join(' ')}).`;
+          if (!r.ok) return t('contacts.screen.importRefused', { row: r.error.row, problem: Object.values(r.error.errors).join(' ') });
           setImporting(null);
-          showNotice('success', `${r.value.length} contacts imported from ${importing.fileName}.`);
+          showNotice('success', t('contacts.screen.imported', { count: r.value.length, file: importing.fileName }));
           return null;
         }} />
       )}
       {deleting && (
-        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
-          <p>{deleting.name} leaves the directory. Call trees already activated keep the name as it was when the call was made; the deletion is recorded in the audit log.</p>
+        <Dialog title={t('contacts.screen.deleteTitle', { name: deleting.name })} onClose={() => setDeleting(null)}>
+          <p>{t('contacts.screen.deleteExplain', { name: deleting.name })}</p>
           <div className="button-row">
             <button type="button" className="button button--danger" onClick={() => void repos.contacts.deleteContact(deleting.id, actor()).then((r) => {
               setDeleting(null);
-              if (r.ok) showNotice('success', `${deleting.name} deleted.`);
-              else if (r.error.code === 'in-use') showNotice('error', `${deleting.name} is not deleted: still in ${r.error.trees.map((t) => `“${t}”`).join(', ')}. Take them out of ${r.error.trees.length === 1 ? 'that tree' : 'those trees'} first.`);
-              else showNotice('error', `${deleting.name} is no longer on this desk.`);
-            })}>Delete</button>
-            <button type="button" className="button" onClick={() => setDeleting(null)}>Keep</button>
+              if (r.ok) showNotice('success', t('contacts.screen.deleted', { name: deleting.name }));
+              else if (r.error.code === 'in-use') showNotice('error', t('contacts.screen.inUse', { name: deleting.name, trees: r.error.trees.map((tree) => `“${tree}”`).join(', '), count: r.error.trees.length }));
+              else showNotice('error', t('contacts.screen.deleteGone', { name: deleting.name }));
+            })}>{t('contacts.screen.delete')}</button>
+            <button type="button" className="button" onClick={() => setDeleting(null)}>{t('contacts.screen.keep')}</button>
           </div>
         </Dialog>
       )}
@@ -229,9 +230,9 @@ export function ContactsScreen({ settings }: { settings: DeskSettings }): ReactE
   const contacts = useContacts();
   return (
     <main className="page contacts" aria-labelledby="contacts-title">
-      <h1 id="contacts-title">Contacts and call trees</h1>
-      <p className="lead">Whom the city must reach after an attack, and who calls whom. Keep it checked: a tree with dead numbers fails exactly when it is needed.</p>
-      {contacts === undefined ? <p className="muted">Loading…</p> : (
+      <h1 id="contacts-title">{t('contacts.screen.title')}</h1>
+      <p className="lead">{t('contacts.screen.lead')}</p>
+      {contacts === undefined ? <p className="muted">{t('contacts.screen.loading')}</p> : (
         <>
           <Directory contacts={contacts} settings={settings} />
           <TreeEditor contacts={contacts} settings={settings} />

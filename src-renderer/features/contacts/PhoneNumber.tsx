@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 
 import { dialUri, internationalNumber, shownNumber, type PhoneCountry } from '@shared/domain/contacts/phone';
 import type { ContactPhone } from '@shared/schemas/contacts';
+import { t } from '../../i18n/messages';
 
 /**
  * One number as the desk shows it: national form for the desk's country, a tel: link that a
@@ -13,9 +14,9 @@ export function PhoneNumber({ phone, country, link = true }: { phone: ContactPho
   const uri = dialUri(phone);
   return (
     <span className="phone nowrap">
-      {uri !== null && link ? <a href={uri} title={`Dial ${internationalNumber(phone)}`}>{shown}</a> : <span>{shown}</span>}
+      {uri !== null && link ? <a href={uri} title={t('contacts.phone.dial', { number: internationalNumber(phone) })}>{shown}</a> : <span>{shown}</span>}
       {phone.label !== '' && <> <span className="phone__label">{phone.label}</span></>}
-      {phone.e164 === null && <> <span className="badge badge--stale" title="The desk cannot read this number: check it and correct it">check number</span></>}
+      {phone.e164 === null && <> <span className="badge badge--stale" title={t('contacts.phone.unreadTitle')}>{t('contacts.phone.unread')}</span></>}
     </span>
   );
 }

@@ -13,7 +13,7 @@ import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
@@ -29,7 +29,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   const items = useRef(new Map<string, HTMLLIElement>());
   const addRef = useRef<HTMLInputElement>(null);
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  const nameOf = (id: string) => byId.get(id)?.name ?? 'Unknown contact';
+  const nameOf = (id: string) => byId.get(id)?.name ?? t('contacts.callSheet.unknownContact');
   const actor = () => actorFrom(settings.operatorName, clock);
 
   // Focus follows the person just moved or added, once the saved tree has come back.
@@ -54,7 +54,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
     setMessage(null);
     setSelected(focusId);
     pendingFocus.current = focusId;
-    setFocusTick((t) => t + 1);
+    setFocusTick((tick) => tick + 1);
   };
   const apply = (command: Command, focusId: string | null = selected): Promise<void> => {
     queue.current = queue.current.then(() => run(command, focusId), () => run(command, focusId));
@@ -77,7 +77,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
       if (next) {
         setSelected(next.id);
         pendingFocus.current = next.id;
-        setFocusTick((t) => t + 1);
+        setFocusTick((tick) => tick + 1);
       }
     } else if (e.key === 'Escape') {
       addRef.current?.focus();
@@ -93,15 +93,14 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
     <div className="tree-editor__outline">
       <div className="section-head">
         <h3 id="tree-outline-title"><UserText text={tree.name} /></h3>
-        <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>Print call sheet</button>
+        <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>{t('contacts.tree.printCallSheet')}</button>
       </div>
-      {staleInTree > 0 && <p className="warning-text">{t('contacts.staleInTree', { count: staleInTree })} details not verified for {staleDays} days: check them before the tree is needed.</p>}
+      {staleInTree > 0 && <p className="warning-text">{t('contacts.tree.staleWarning', { count: staleInTree, days: staleDays })}</p>}
       <p className="shortcuts" id="tree-shortcuts">
-        Keyboard: select a person, then <kbd>Tab</kbd> to place them under the person above, <kbd>Shift</kbd>+<kbd>Tab</kbd> to move them up a level,
-        <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> to change the calling order, <kbd>↑</kbd>/<kbd>↓</kbd> to move between people, <kbd>Esc</kbd> to leave the tree. Or drag a person onto the one who should call them.
+        {tRich('contacts.tree.shortcuts', {}, { kbd: (chunks) => <kbd>{chunks}</kbd> })}
       </p>
       {message && <p className="form-error" role="alert">{message}</p>}
-      {tree.nodes.length === 0 ? <p className="muted">Nobody in this tree yet. Add the first person who will be called.</p> : (
+      {tree.nodes.length === 0 ? <p className="muted">{t('contacts.tree.empty')}</p> : (
         <ul className="outline" role="tree" aria-labelledby="tree-outline-title" aria-describedby="tree-shortcuts">
           {tree.nodes.map((node, i) => {
             const contact = byId.get(node.contactId);
@@ -114,7 +113,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
                 role="treeitem"
                 aria-level={node.depth + 1}
                 aria-selected={selected === node.id}
-                aria-label={`${nameOf(node.contactId)}, level ${node.depth + 1}`}
+                aria-label={t('contacts.tree.item', { name: nameOf(node.contactId), level: node.depth + 1 })}
                 tabIndex={selected === node.id || (selected === null && i === 0) ? 0 : -1}
                 className={`outline__item${selected === node.id ? ' outline__item--selected' : ''}${dragging === node.id ? ' outline__item--dragging' : ''}`}
                 style={{ paddingLeft: `${0.75 + node.depth * 2.25}rem` }}
@@ -135,20 +134,20 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
               >
                 <span className="outline__who">
                   <span className="outline__name">{nameOf(node.contactId)}</span>
-                  <span className="muted">{contact?.role}{contact?.organisation ? `, ${contact.organisation}` : ''}</span>
-                  {stale && <span className="badge badge--stale">Stale details</span>}
-                  {fallback && <span className="outline__fallback">Fallback: {fallback.name}{isStale(fallback, now, staleDays) ? ' (stale details)' : ''}</span>}
+                  <span className="muted">{contact?.role}{contact?.organisation ? t('contacts.tree.organisation', { organisation: contact.organisation }) : ''}</span>
+                  {stale && <span className="badge badge--stale">{t('contacts.tree.staleDetails')}</span>}
+                  {fallback && <span className="outline__fallback">{t('contacts.tree.fallbackShown', { name: fallback.name, stale: isStale(fallback, now, staleDays) ? 'yes' : 'no' })}</span>}
                 </span>
                 {selected === node.id && (
                   <span className="outline__tools">
-                    <label className="visually-hidden" htmlFor={`fallback-${node.id}`}>Fallback for {nameOf(node.contactId)}</label>
+                    <label className="visually-hidden" htmlFor={`fallback-${node.id}`}>{t('contacts.tree.fallbackFor', { name: nameOf(node.contactId) })}</label>
                     <select id={`fallback-${node.id}`} value={node.fallbackContactId ?? ''} onChange={(e) => { const value = e.target.value; void apply((n, names) => setFallback(n, node.id, value === '' ? null : value, names), node.id); }}>
-                      <option value="">No fallback</option>
-                      {contacts.filter((c) => c.id !== node.contactId).map((c) => <option key={c.id} value={c.id}>Fallback: {c.name}</option>)}
+                      <option value="">{t('contacts.tree.noFallback')}</option>
+                      {contacts.filter((c) => c.id !== node.contactId).map((c) => <option key={c.id} value={c.id}>{t('contacts.tree.fallbackOption', { name: c.name })}</option>)}
                     </select>
-                    <button type="button" className="button" onClick={() => void apply((n, names) => outdent(n, node.id, names), node.id)} aria-label={`Move ${nameOf(node.contactId)} up a level`}>⇤</button>
-                    <button type="button" className="button" onClick={() => void apply((n, names) => indent(n, node.id, names), node.id)} aria-label={`Place ${nameOf(node.contactId)} under the person above`}>⇥</button>
-                    <button type="button" className="button" onClick={() => void apply((n, names) => removeNode(n, node.id, names), tree.nodes[i - 1]?.id ?? null)} aria-label={`Remove ${nameOf(node.contactId)} from the tree`}>Remove</button>
+                    <button type="button" className="button" onClick={() => void apply((n, names) => outdent(n, node.id, names), node.id)} aria-label={t('contacts.tree.outdent', { name: nameOf(node.contactId) })}>{t('contacts.tree.outdentSymbol')}</button>
+                    <button type="button" className="button" onClick={() => void apply((n, names) => indent(n, node.id, names), node.id)} aria-label={t('contacts.tree.indent', { name: nameOf(node.contactId) })}>{t('contacts.tree.indentSymbol')}</button>
+                    <button type="button" className="button" onClick={() => void apply((n, names) => removeNode(n, node.id, names), tree.nodes[i - 1]?.id ?? null)} aria-label={t('contacts.tree.removeName', { name: nameOf(node.contactId) })}>{t('contacts.tree.remove')}</button>
                   </span>
                 )}
               </li>
@@ -162,11 +161,11 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
           const moved = e.dataTransfer.getData('text/plain') || dragging;
           setDragging(null);
           void apply((n, names) => moveUnder(n, moved, null, names), moved);
-        }}>Drop here to place at the top of the tree</div>
+        }}>{t('contacts.tree.dropTop')}</div>
       )}
       <div className="tree-editor__add">
         <PersonPicker
-          label="Add a person to this tree"
+          label={t('contacts.tree.addPerson')}
           inputRef={addRef}
           people={contacts.map((c) => {
             const at = tree.nodes.findIndex((n) => n.contactId === c.id);
@@ -174,7 +173,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
               id: c.id,
               name: c.name,
               detail: [c.role, c.organisation].filter(Boolean).join(', '),
-              unavailable: at < 0 ? undefined : `already in this tree (${describePath(pathOf(tree.nodes, at, nameOf))})`,
+              unavailable: at < 0 ? undefined : t('contacts.tree.alreadyIn', { path: describePath(pathOf(tree.nodes, at, nameOf)) }),
             };
           })}
           onPick={(contactId) => {
@@ -195,17 +194,17 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const selected = trees?.find((t) => t.id === selectedId) ?? trees?.[0];
+  const selected = trees?.find((tree) => tree.id === selectedId) ?? trees?.[0];
   return (
     <section className="panel tree-editor" aria-labelledby="trees-title">
-      <h2 id="trees-title">Call trees</h2>
+      <h2 id="trees-title">{t('contacts.tree.title')}</h2>
       <div className="tree-editor__layout">
         <div className="tree-editor__list">
-          <ul className="plain-list" aria-label="Call trees">
-            {trees?.map((t) => (
-              <li key={t.id}>
-                <button type="button" className={`tree-link${t.id === selected?.id ? ' tree-link--active' : ''}`} aria-pressed={t.id === selected?.id} onClick={() => setSelectedId(t.id)}>
-                  <UserText text={t.name} /> <span className="muted">({t.nodes.length})</span>
+          <ul className="plain-list" aria-label={t('contacts.tree.title')}>
+            {trees?.map((tree) => (
+              <li key={tree.id}>
+                <button type="button" className={`tree-link${tree.id === selected?.id ? ' tree-link--active' : ''}`} aria-pressed={tree.id === selected?.id} onClick={() => setSelectedId(tree.id)}>
+                  <UserText text={tree.name} /> <span className="muted">{t('contacts.tree.size', { count: tree.nodes.length })}</span>
                 </button>
               </li>
             ))}
@@ -217,19 +216,19 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
             void repos.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
               if (!r.ok) {
                 setName((typed) => (typed === '' ? submitted : typed));
-                return setProblem('Give the tree a name (up to 120 characters).');
+                return setProblem(t('contacts.tree.nameRequired'));
               }
               setProblem(null);
               setSelectedId(r.value.id);
             });
           }}>
-            <label htmlFor="new-tree-name">New tree</label>
-            <input id="new-tree-name" placeholder="e.g. Faith and community leaders" value={name} onChange={(e) => setName(e.target.value)} />
-            <button type="submit" className="button">Create tree</button>
+            <label htmlFor="new-tree-name">{t('contacts.tree.newTree')}</label>
+            <input id="new-tree-name" placeholder={t('contacts.tree.newTreePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+            <button type="submit" className="button">{t('contacts.tree.create')}</button>
             {problem && <p className="field__error" role="alert">{problem}</p>}
           </form>
         </div>
-        {selected ? <Outline key={selected.id} tree={selected} contacts={contacts} settings={settings} /> : <p className="muted">No call trees yet. Create one, such as “Mayor’s office cascade” or “City departments”.</p>}
+        {selected ? <Outline key={selected.id} tree={selected} contacts={contacts} settings={settings} /> : <p className="muted">{t('contacts.tree.none')}</p>}
       </div>
     </section>
   );

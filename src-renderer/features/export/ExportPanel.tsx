@@ -14,18 +14,19 @@ import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
 import { displayLocale } from '../../app/LocaleContext';
 import { RecordReport } from './RecordReport';
+import { t, tRich, type MessageId } from '../../i18n/messages';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
 type Built = BuiltRecord & { key: string };
 
 /** The single files of the package, as the buttons offer them. */
-const SINGLE_FILES: { role: PackageRole; label: string; button: string; ext: string; filter: string }[] = [
-  { role: 'record', label: 'record (JSON)', button: 'Save JSON record', ext: 'json', filter: 'JSON record' },
-  { role: 'report-pdf', label: 'report (PDF)', button: 'Save PDF', ext: 'pdf', filter: 'PDF' },
-  { role: 'report-docx', label: 'record (Word document)', button: 'Save DOCX', ext: 'docx', filter: 'Word document' },
-  { role: 'timeline-csv', label: 'timeline (CSV)', button: 'Save timeline CSV', ext: 'csv', filter: 'CSV' },
-  { role: 'milestones-ics', label: 'milestones calendar', button: 'Save milestones calendar (.ics)', ext: 'ics', filter: 'iCalendar' },
+const SINGLE_FILES: { role: PackageRole; label: MessageId; button: MessageId; ext: string; filter: MessageId }[] = [
+  { role: 'record', label: 'record.export.file.json', button: 'record.export.save.json', ext: 'json', filter: 'record.export.filter.json' },
+  { role: 'report-pdf', label: 'record.export.file.pdf', button: 'record.export.save.pdf', ext: 'pdf', filter: 'record.export.filter.pdf' },
+  { role: 'report-docx', label: 'record.export.file.docx', button: 'record.export.save.docx', ext: 'docx', filter: 'record.export.filter.docx' },
+  { role: 'timeline-csv', label: 'record.export.file.csv', button: 'record.export.save.csv', ext: 'csv', filter: 'record.export.filter.csv' },
+  { role: 'milestones-ics', label: 'record.export.file.ics', button: 'record.export.save.ics', ext: 'ics', filter: 'record.export.filter.ics' },
 ];
 
 function base64(bytes: Uint8Array): string {
@@ -54,7 +55,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
     if (built?.key === key) return built;
     const stamp = formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm');
     const base = `after-action-${slug(incident.title)}-${profile}-${stamp}`;
-    setProgress({ step: 'Starting', fraction: 0 });
+    setProgress({ step: t('record.export.starting'), fraction: 0 });
     const started = buildRecordInWorker(
       { incidentId: incident.id, base, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion } },
       (step, fraction) => setProgress({ step, fraction }),
@@ -66,7 +67,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
       return next;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      if (message !== 'cancelled') showNotice('error', `The record could not be built: ${message}`);
+      if (message !== 'cancelled') showNotice('error', t('record.export.buildFailed', { reason: message }));
       return null;
     } finally {
       job.current = null;
@@ -82,11 +83,11 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const savePackage = async () => {
     const b = await record();
     if (!b) return;
-    const r = await platform.savePackage({ suggestedName: b.name, zip: b.zip, title: 'Save the export package' });
-    if (!r.ok) return showNotice('error', `Not saved: ${r.error.message}`);
+    const r = await platform.savePackage({ suggestedName: b.name, zip: b.zip, title: t('record.export.packageTitle') });
+    if (!r.ok) return showNotice('error', t('record.export.notSaved', { reason: r.error.message }));
     if (r.value.savedTo === null) return;
     published(b, 'export');
-    showNotice('success', `Export package saved: ${r.value.savedTo} (${b.files.length} files and their manifest).`);
+    showNotice('success', t('record.export.packageSaved', { path: r.value.savedTo, count: b.files.length }));
   };
 
   const saveOne = async (role: PackageRole) => {
@@ -94,12 +95,12 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
     const file = b?.files.find((f) => f.role === role);
     const kind = SINGLE_FILES.find((f) => f.role === role);
     if (!b || !kind) return;
-    if (!file) return showNotice('error', role === 'timeline-csv' ? 'This record has no timeline section: tick Timeline to save its CSV.' : 'This record has no dated milestones to put in a calendar.');
-    const r = await platform.saveFile({ suggestedName: file.name, content: base64(file.bytes), encoding: 'base64', filters: [{ name: kind.filter, extensions: [kind.ext] }], title: `Save the ${kind.label}` });
-    if (!r.ok) return showNotice('error', `Not saved: ${r.error.message}`);
+    if (!file) return showNotice('error', role === 'timeline-csv' ? t('record.export.noTimeline') : t('record.export.noMilestones'));
+    const r = await platform.saveFile({ suggestedName: file.name, content: base64(file.bytes), encoding: 'base64', filters: [{ name: t(kind.filter), extensions: [kind.ext] }], title: t('record.export.saveOneTitle', { file: t(kind.label) }) });
+    if (!r.ok) return showNotice('error', t('record.export.notSaved', { reason: r.error.message }));
     if (r.value.savedTo === null) return;
     published(b, 'export');
-    showNotice('success', `Saved ${r.value.savedTo}`);
+    showNotice('success', t('record.export.saved', { path: r.value.savedTo }));
   };
 
   const toggle = (s: RecordSection) => setSections((list) => (list.includes(s) ? list.filter((x) => x !== s) : RECORD_SECTIONS.filter((x) => x === s || list.includes(x))));
@@ -109,69 +110,69 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   return (
     <section className="export" aria-labelledby="export-title">
       <div className="panel export__controls">
-        <h2 id="export-title">After-action record</h2>
-        <p>The record of what happened and what the city did, for the council, residents or an inquiry. Choose who it is for; what each edition includes and withholds is written into it, and everything it leaves out is listed.</p>
+        <h2 id="export-title">{t('record.export.title')}</h2>
+        <p>{t('record.export.intro')}</p>
         <fieldset className="fieldset">
-          <legend>Audience</legend>
+          <legend>{t('record.export.audience')}</legend>
           {AUDIENCE_PROFILES.map((p) => (
             <label key={p} className="radio">
               <input type="radio" name="profile" value={p} checked={profile === p} onChange={() => setProfile(p)} />
-              <span><strong>{PROFILE_LABELS[p].title}</strong>: {PROFILE_LABELS[p].description}</span>
+              <span>{tRich('record.export.profile', { title: PROFILE_LABELS[p].title, description: PROFILE_LABELS[p].description }, { b: (chunks) => <strong>{chunks}</strong> })}</span>
             </label>
           ))}
         </fieldset>
         {profile === 'internal' && (
           <label className="checkbox checkbox--warn">
             <input type="checkbox" checked={contactOptIn} onChange={(e) => setContactOptIn(e.target.checked)} />
-            Include personal contact details (phone numbers, email addresses, call signs) in this export. They are personal data and are left out unless you tick this.
+            {t('record.export.contactOptIn')}
           </label>
         )}
         {profile === 'public' && (
           <label className="field">
-            <span>Names to withhold (victims, witnesses), one per line</span>
+            <span>{t('record.export.withhold')}</span>
             <textarea rows={3} value={names} onChange={(e) => setNames(e.target.value)} />
           </label>
         )}
         <fieldset className="fieldset">
-          <legend>Sections</legend>
+          <legend>{t('record.export.sections')}</legend>
           <div className="export__sections">
             {RECORD_SECTIONS.map((s) => {
               const never = SECTIONS_WITHHELD[profile].includes(s);
               return (
                 <label key={s} className="checkbox">
                   <input type="checkbox" checked={sections.includes(s) && !never} disabled={s === 'integrity' || never} onChange={() => toggle(s)} /> {SECTION_LABELS[s]}
-                  {never && <span className="muted"> (never in a {PROFILE_LABELS[profile].title.toLowerCase()} edition)</span>}
+                  {never && <span className="muted">{t('record.export.never', { edition: PROFILE_LABELS[profile].title.toLowerCase() })}</span>}
                 </label>
               );
             })}
           </div>
         </fieldset>
         <div className="button-row">
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record()}>Preview</button>
-          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void savePackage()}>Save export package (.zip)</button>
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record()}>{t('record.export.preview')}</button>
+          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void savePackage()}>{t('record.export.savePackage')}</button>
         </div>
-        <p className="muted export__hint">The package holds the JSON record, the PDF, the Word document, the timeline CSV and the milestones calendar, all made from one sealed record, with a manifest of their SHA-256 checksums. Or save one of its files:</p>
+        <p className="muted export__hint">{t('record.export.packageHint')}</p>
         <div className="button-row">
           {SINGLE_FILES.map((f) => (
-            <button key={f.role} type="button" className="button" disabled={progress !== null} onClick={() => void saveOne(f.role)}>{f.button}</button>
+            <button key={f.role} type="button" className="button" disabled={progress !== null} onClick={() => void saveOne(f.role)}>{t(f.button)}</button>
           ))}
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((b) => b && setPrinting(true))}>Print…</button>
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((b) => b && setPrinting(true))}>{t('record.export.print')}</button>
         </div>
         {progress && (
           <div className="export__progress" role="status">
-            <progress max={1} value={progress.fraction} aria-label="Building the record" /> {progress.step}
-            <button type="button" className="button button--ghost" onClick={() => job.current?.cancel()}>Cancel</button>
+            <progress max={1} value={progress.fraction} aria-label={t('record.export.building')} /> {progress.step}
+            <button type="button" className="button button--ghost" onClick={() => job.current?.cancel()}>{t('record.export.cancel')}</button>
           </div>
         )}
       </div>
       <LessonsPanel incident={incident} settings={settings} />
       {built && built.key === key ? (
         <div className="panel export__preview">
-          <h2 className="visually-hidden">Preview</h2>
+          <h2 className="visually-hidden">{t('record.export.preview')}</h2>
           <RecordReport record={built.preview} options={{ ...reportOptions, ...(built.preview.content.timeline && built.preview.content.timeline.entries.length < built.entries ? { truncatedTo: built.preview.content.timeline.entries.length } : {}) }} />
         </div>
       ) : (
-        <p className="muted">Press Preview to see the record as it will be saved.</p>
+        <p className="muted">{t('record.export.pressPreview')}</p>
       )}
       {printing && built && <PrintView record={built.preview} options={reportOptions} complete={built.preview.content.timeline === undefined || built.preview.content.timeline.entries.length === built.entries} onPrint={() => published(built, 'print')} onClose={() => setPrinting(false)} />}
     </section>

@@ -7,6 +7,7 @@ import { describeRecordImportError } from '../../db/repos/recordRepo';
 import { sha256Hex } from '../../lib/sha256';
 import { useAppStore } from '../../store';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { t } from '../../i18n/messages';
 
 /**
  * Brings an incident over from another desk through its after-action record (JSON). The record
@@ -23,7 +24,7 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
       <button type="button" className="button" disabled={busy} onClick={() => {
         setProblem(null);
         void (async () => {
-          const opened = await platform.openTextFile({ filters: [{ name: 'After-action record', extensions: ['json'] }], maxBytes: 1024 * 1024 * 1024, title: 'Import an incident record' });
+          const opened = await platform.openTextFile({ filters: [{ name: t('record.import.fileType'), extensions: ['json'] }], maxBytes: 1024 * 1024 * 1024, title: t('record.import.title') });
           if (!opened.ok) return setProblem(opened.error.message);
           if (!opened.value) return;
           setBusy(true);
@@ -31,19 +32,19 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
             const checked = await verifyRecordText(opened.value.text, sha256Hex);
             if (!checked.ok || !checked.record) {
               const failed = checked.checks.find((c) => !c.ok);
-              return setProblem(`“${opened.value.name}” was not imported: ${failed?.detail ?? 'it did not verify.'}`);
+              return setProblem(t('record.import.refused', { file: opened.value.name, reason: failed?.detail ?? t('record.import.didNotVerify') }));
             }
             const imported = await repos.record.importRecord(checked.record, actorFrom(operatorName, clock));
             if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
             timelineSearch.reset();
             timelineOrder.reset();
-            showNotice('success', `Incident “${imported.value.title}” imported from its record; its timeline chain verified.`);
+            showNotice('success', t('record.import.done', { title: imported.value.title }));
             navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
           } finally {
             setBusy(false);
           }
         })();
-      }}>Import an incident record…</button>
+      }}>{t('record.import.button')}</button>
       <ProblemAlert>{problem}</ProblemAlert>
     </div>
   );

@@ -14,6 +14,7 @@ import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../app/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
+import { t } from '../../i18n/messages';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -23,7 +24,7 @@ function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { dr
     <>
       <div className="form-row">
         {!fixedKind && (
-          <Field label="Kind">
+          <Field label={t('record.lessons.kind')}>
             {({ id }) => (
               <select id={id} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}>
                 {LESSON_KINDS.map((k) => <option key={k} value={k}>{LESSON_KIND_LABELS[k]}</option>)}
@@ -33,26 +34,26 @@ function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { dr
         )}
         {draft.kind === 'corrective-action' && (
           <>
-            <Field label="Owner" error={errors.owner}>
+            <Field label={t('record.lessons.owner')} error={errors.owner}>
               {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />}
             </Field>
-            <Field label="Due" error={errors.dueDate}>
+            <Field label={t('record.lessons.due')} error={errors.dueDate}>
               {({ id, describedBy }) => <IsoDateInput id={id} describedBy={describedBy} value={draft.dueDate} onChange={(dueDate) => setDraft({ ...draft, dueDate })} />}
             </Field>
           </>
         )}
       </div>
       {draft.kind === 'corrective-action' && (
-        <Field label="Answers the area for improvement" error={errors.answers}>
+        <Field label={t('record.lessons.answers')} error={errors.answers}>
           {({ id, describedBy, invalid }) => (
             <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.answers} onChange={(e) => setDraft({ ...draft, answers: e.target.value })}>
-              <option value="">{improvements.length === 0 ? 'No area for improvement written yet' : 'Choose…'}</option>
+              <option value="">{improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}</option>
               {improvements.map((l) => <option key={l.id} value={l.id}>{l.text.length > 90 ? `${l.text.slice(0, 89)}…` : l.text}</option>)}
             </select>
           )}
         </Field>
       )}
-      <Field label="Lesson" error={errors.text}>
+      <Field label={t('record.lessons.lesson')} error={errors.text}>
         {({ id, describedBy, invalid }) => <textarea id={id} rows={2} aria-describedby={describedBy} aria-invalid={invalid} value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />}
       </Field>
     </>
@@ -83,23 +84,23 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
     const valid = validateLesson(editing.draft, improvementIds);
     if (!valid.ok) return setEditing({ ...editing, errors: valid.error });
     void repos.lessons.update(l.id, { text: valid.value.text, owner: valid.value.owner, dueDate: valid.value.dueDate, answers: valid.value.answers }, actor()).then((r) => {
-      if (!r.ok) return showNotice('error', 'The lesson is no longer on this desk.');
+      if (!r.ok) return showNotice('error', t('record.lessons.gone'));
       setEditing(null);
-      if (r.value.id !== l.id) showNotice('success', 'Saved as a new version: the wording already exported stays in that record.');
+      if (r.value.id !== l.id) showNotice('success', t('record.lessons.newVersion'));
     });
   };
 
   return (
     <section className="panel" aria-labelledby="lessons-title">
-      <h2 id="lessons-title">Lessons learned</h2>
-      <p className="muted">The guide asks cities to capture lessons and act on them ({citeGuide('Conclusion')}). Strengths to keep, areas to improve, and corrective actions with an owner, a date and the area for improvement each answers.</p>
-      {exportedAt !== null && <p className="muted">A record was exported on {showInstant(exportedAt, incident.timeZone, 'date-time')}: lessons it holds can no longer be removed, and rewording one saves a new version.</p>}
+      <h2 id="lessons-title">{t('record.lessons.title')}</h2>
+      <p className="muted">{t('record.lessons.intro', { cite: citeGuide(t('record.lessons.citeChapter')) })}</p>
+      {exportedAt !== null && <p className="muted">{t('record.lessons.exported', { at: showInstant(exportedAt, incident.timeZone, 'date-time') })}</p>}
       {LESSON_KINDS.map((kind) => {
         const list = lessons?.filter((l) => l.kind === kind) ?? [];
         return (
           <div key={kind} className="lessons__group">
-            <h3>{LESSON_KIND_HEADINGS[kind]} ({list.length})</h3>
-            {list.length === 0 ? <p className="muted">None yet.</p> : (
+            <h3>{t('record.lessons.heading', { heading: LESSON_KIND_HEADINGS[kind], count: list.length })}</h3>
+            {list.length === 0 ? <p className="muted">{t('record.lessons.none')}</p> : (
               <ul className="lessons__list">
                 {list.map((l) => {
                   const exported = isLessonExported(l, exportedAt);
@@ -109,8 +110,8 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                       <li key={l.id} className="lessons__edit">
                         <LessonFields draft={editing.draft} setDraft={(d) => setEditing({ ...editing, draft: d })} errors={editing.errors} improvements={improvements} fixedKind />
                         <div className="button-row">
-                          <button type="button" className="button button--primary" onClick={() => saveEdit(l)}>{exported ? 'Save as a new version' : 'Save'}</button>
-                          <button type="button" className="button" onClick={() => setEditing(null)}>Cancel</button>
+                          <button type="button" className="button button--primary" onClick={() => saveEdit(l)}>{exported ? t('record.lessons.saveVersion') : t('record.lessons.save')}</button>
+                          <button type="button" className="button" onClick={() => setEditing(null)}>{t('record.lessons.cancel')}</button>
                         </div>
                       </li>
                     );
@@ -119,30 +120,30 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                     <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
                       <span><UserText text={l.text} /></span>
                       {l.kind === 'corrective-action' && (
-                        <span className="muted"> · {l.owner} · due {l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : ''}{l.status === 'done' ? ' · done' : ''}{answers ? ` · answers “${answers.text}”` : ''}</span>
+                        <span className="muted">{t('record.lessons.action', { owner: l.owner ?? '', due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : '', done: l.status === 'done' ? 'yes' : 'no', answers: answers ? answers.text : '', answering: answers ? 'yes' : 'no' })}</span>
                       )}
-                      {l.supersedes && <span className="marker">Reworded after export</span>}
-                      <button type="button" className="button button--ghost" aria-label={`Edit “${l.text}”`} onClick={() => setEditing({ id: l.id, draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' }, errors: {} })}>
-                        Edit
+                      {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
+                      <button type="button" className="button button--ghost" aria-label={t('record.lessons.editName', { text: l.text })} onClick={() => setEditing({ id: l.id, draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' }, errors: {} })}>
+                        {t('record.lessons.edit')}
                       </button>
                       {!exported && (
-                        <button type="button" className="button button--ghost" aria-label={`Remove “${l.text}”`} onClick={() => void repos.lessons.remove(l.id, actor()).then((r) => {
-                          if (!r.ok) showNotice('error', r.error.code === 'exported' ? 'This lesson is in a record already exported: reword it instead, as a new version.' : 'The lesson is no longer on this desk.');
+                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.removeName', { text: l.text })} onClick={() => void repos.lessons.remove(l.id, actor()).then((r) => {
+                          if (!r.ok) showNotice('error', r.error.code === 'exported' ? t('record.lessons.exportedRefused') : t('record.lessons.gone'));
                         })}>
-                          Remove
+                          {t('record.lessons.remove')}
                         </button>
                       )}
                       {l.kind === 'corrective-action' && (
                         <button type="button" className="button button--ghost" onClick={() => void repos.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor())}>
-                          {l.status === 'done' ? 'Reopen' : 'Mark done'}
+                          {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
                         </button>
                       )}
-                      {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">On the checklists</span> : (
-                        <button type="button" className="button button--ghost" aria-label={`Put “${l.text}” on the checklists`} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
-                          if (r.ok) showNotice('success', `“${r.value.title}” is on the checklists, due ${l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : 'without a date'}.`);
-                          else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : `Not added to the checklists (${r.error.code}).`);
+                      {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">{t('record.lessons.onChecklists')}</span> : (
+                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.toChecklistName', { text: l.text })} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
+                          if (r.ok) showNotice('success', t('record.lessons.onChecklistsDone', { title: r.value.title, due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : t('record.lessons.withoutDate') }));
+                          else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : t('record.lessons.notAdded', { code: r.error.code }));
                         })}>
-                          Put on the checklists
+                          {t('record.lessons.toChecklist')}
                         </button>
                       ))}
                     </li>
@@ -166,12 +167,12 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         setDraft((d) => ({ ...EMPTY, kind: d.kind }));
         repos.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
           setDraft((d) => (d.text === '' ? submitted : d));
-          setFailure(`Not saved: ${String(err)}`);
+          setFailure(t('record.export.notSaved', { reason: String(err) }));
         });
       }}>
         <LessonFields draft={draft} setDraft={setDraft} errors={errors} improvements={improvements} fixedKind={false} />
         <FormError>{failure}</FormError>
-        <button type="submit" className="button">Add lesson</button>
+        <button type="submit" className="button">{t('record.lessons.add')}</button>
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import type { RecordFile } from '@shared/domain/record/recordFile';
 import type { ReportOptions } from '@shared/domain/record/reportModel';
 
 import { RecordReport } from './RecordReport';
+import { t } from '../../i18n/messages';
 
 /**
  * The report alone on the page, for printing on paper. The print stylesheet hides everything
@@ -17,14 +18,14 @@ export function PrintView({ record, options, complete, onPrint, onClose }: { rec
   }, []);
   const shown = record.content.timeline?.entries.length ?? 0;
   return (
-    <div className="print-view" role="dialog" aria-modal="true" aria-label="Print view of the record">
+    <div className="print-view" role="dialog" aria-modal="true" aria-label={t('record.print.label')}>
       <div className="print-view__toolbar">
-        <span>{complete ? 'Print view. Print it on paper, or save the PDF from the export panel.' : `Print view of the first ${shown} timeline entries: the PDF of the export package holds them all.`}</span>
+        <span>{complete ? t('record.print.complete') : t('record.print.partial', { count: shown })}</span>
         <button type="button" className="button button--primary" onClick={() => {
           onPrint();
           window.print();
-        }}>Print…</button>
-        <button type="button" className="button" onClick={onClose}>Close print view</button>
+        }}>{t('record.export.print')}</button>
+        <button type="button" className="button" onClick={onClose}>{t('record.print.close')}</button>
       </div>
       <RecordReport record={record} options={complete ? options : { ...options, truncatedTo: shown }} />
     </div>

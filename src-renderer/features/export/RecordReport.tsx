@@ -2,6 +2,7 @@ import { Fragment, type ReactElement, type ReactNode } from 'react';
 
 import type { RecordFile } from '@shared/domain/record/recordFile';
 import { reportModel, type Block, type ReportOptions } from '@shared/domain/record/reportModel';
+import { t } from '../../i18n/messages';
 
 /** Text with its line breaks, as typed. */
 function Lines({ text }: { text: string }): ReactElement {
@@ -69,7 +70,7 @@ export function RecordReport({ record, options }: { record: RecordFile; options?
   const model = reportModel(record, options);
   const { header, groups } = sections(model.blocks);
   return (
-    <article className="report" aria-label="After-action record">
+    <article className="report" aria-label={t('record.export.title')}>
       <header className="report__header">{header.map((b, i) => <BlockView key={i} block={b} />)}</header>
       {groups.map((g) => <Section key={g.title} title={g.title}>{g.blocks.map((b, i) => <BlockView key={i} block={b} />)}</Section>)}
       <p className="report__running" aria-hidden="true">{model.running}</p>

@@ -1,4 +1,5 @@
 import type { RecordWorkerMessage, RecordWorkerRequest } from './recordWorker';
+import { t } from '../../i18n/messages';
 
 /** A record built and packed: the preview (its first entries), every file, and the chain head it publishes. */
 export type BuiltRecord = Omit<Extract<RecordWorkerMessage, { type: 'done' }>, 'type'>;
@@ -30,7 +31,7 @@ export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (s
     };
     worker.onerror = (e) => {
       worker.terminate();
-      reject(new Error(e.message || 'The record could not be built.'));
+      reject(new Error(e.message || t('record.worker.failed')));
     };
   });
   worker.postMessage(request);

@@ -15,6 +15,7 @@ import { DeskDatabase } from '../../db/database';
 import { createPublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
 import { createRecordRepo } from '../../db/repos/recordRepo';
 import { sha256Bytes, sha256Hex } from '../../lib/sha256';
+import { t } from '../../i18n/messages';
 
 export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain' | 'headsProblem'>; base: string };
 export type RecordWorkerMessage =
@@ -36,7 +37,7 @@ const progress = (step: string, fraction: number) => scope.postMessage({ type: '
 
 async function fontBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`The report font could not be loaded (${response.status}).`);
+  if (!response.ok) throw new Error(t('record.worker.fontFailed', { status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -46,21 +47,21 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
     throw new Error('the record worker does not write');
   };
   const fonts = Promise.all([fontBytes(regularFontUrl), fontBytes(boldFontUrl)]);
-  progress('Reading the incident', 0);
+  progress(t('record.worker.reading'), 0);
   const source = await createRecordRepo(db, neverWrites).collect(incidentId);
-  if (!source) throw new Error('The incident is no longer on this desk.');
+  if (!source) throw new Error(t('record.worker.gone'));
   // The chain is walked over the revisions just read: each row is read once.
   const verifier = createChainVerifier(incidentId, sha256Hex);
   const total = source.revisions.length;
   for (let from = 0; from < total; from += CHAIN_PAGE) {
-    progress(`Walking the hash chain (${from.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} revisions)`, 0.05 + 0.25 * (from / Math.max(1, total)));
+    progress(t('record.worker.chain', { from, total }), 0.05 + 0.25 * (from / Math.max(1, total)));
     if (!(await verifier.push(source.revisions.slice(from, from + CHAIN_PAGE)))) break;
   }
   const chain = verifier.finish(source.entries);
   const locale = (await db.settings.get('desk'))?.locale;
   const headsProblem = chain.ok ? await createPublishedHeadsRepo(db, neverWrites).check(incidentId, chain.revisions, source.incident.timeZone) : null;
   db.close();
-  progress('Assembling the record', 0.32);
+  progress(t('record.worker.assembling'), 0.32);
   const { record, text } = await sealRecordText(buildRecord(source, { ...options, chain, headsProblem }), sha256Hex);
   const [regular, bold] = await fonts;
   const built = await makeRecordPackage(record, {

@@ -7,6 +7,7 @@ import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { TemplateItemEditor } from './TemplateItemEditor';
+import { t } from '../../i18n/messages';
 
 type Row = TemplateItemDraft & { uid: number };
 let uidSeq = 0;
@@ -45,9 +46,9 @@ export function ChecklistTemplateEditor({ template, operatorName, onDone }: { te
   return (
     <section className="panel tpl-editor" aria-labelledby="tpl-editor-title">
       <div className="tpl-editor__head">
-        <h2 id="tpl-editor-title">Edit “{template.title}”</h2>
+        <h2 id="tpl-editor-title">{t('plan.editor.title', { title: template.title })}</h2>
         <p className="muted">
-          Version {template.version} ({template.origin === 'guide' ? 'the guide’s checklist' : `saved by ${template.createdBy}`}). Saving makes version {template.version + 1}; incidents already running keep the version they were created from.
+          {t('plan.editor.intro', { version: template.version, origin: template.origin, by: template.createdBy, next: template.version + 1 })}
         </p>
       </div>
       <form
@@ -60,24 +61,24 @@ export function ChecklistTemplateEditor({ template, operatorName, onDone }: { te
             (r) => {
               setBusy(false);
               if (!r.ok) return setErrors(r.error);
-              showNotice('success', `“${r.value.title}” saved as version ${r.value.version}: ${r.value.changeNote}.`);
+              showNotice('success', t('plan.editor.saved', { title: r.value.title, version: r.value.version, note: r.value.changeNote }));
               onDone();
             },
             (e: unknown) => {
               setBusy(false);
-              setErrors({ form: `Nothing was saved: ${e instanceof Error ? e.message : String(e)}` });
+              setErrors({ form: t('plan.editor.failed', { reason: e instanceof Error ? e.message : String(e) }) });
             },
           );
         }}
       >
-        <Field label="Name of the checklist" error={errors.title}>
+        <Field label={t('plan.editor.name')} error={errors.title}>
           {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={head.title} onChange={(e) => setHead((h) => ({ ...h, title: e.target.value }))} />}
         </Field>
-        <Field label="Description">
+        <Field label={t('plan.editor.description')}>
           {({ id, describedBy }) => <textarea id={id} rows={2} aria-describedby={describedBy} value={head.description} onChange={(e) => setHead((h) => ({ ...h, description: e.target.value }))} />}
         </Field>
-        <h3>Items ({rows.length})</h3>
-        <p className="field__hint">Leave “Due after start” empty for work done before any incident. Hours are elapsed time; days, weeks, months and years keep the time of day on the incident’s clock.</p>
+        <h3>{t('plan.editor.items', { count: rows.length })}</h3>
+        <p className="field__hint">{t('plan.editor.itemsHint')}</p>
         <ol className="tpl-items">
           {rows.map((row, index) => (
             <TemplateItemEditor key={row.uid} index={index} count={rows.length} row={row} errors={errors.items?.[index]}
@@ -87,16 +88,16 @@ export function ChecklistTemplateEditor({ template, operatorName, onDone }: { te
           ))}
         </ol>
         <button type="button" className="button" onClick={() => setRows((rs) => [...rs, withUid({ key: null, phase: rs.at(-1)?.phase ?? 'immediate', title: '', rationale: '', owner: rs.at(-1)?.owner ?? 'emergency-manager', offsetAmount: '', offsetUnit: rs.at(-1)?.offsetUnit ?? 'hours', milestone: false, source: null })])}>
-          + Add an item
+          {t('plan.editor.addItem')}
         </button>
-        <Field label="What changed, and why" hint="Optional; shown with the version. Left empty, the desk lists the changes." error={errors.changeNote}>
+        <Field label={t('plan.editor.changeNote')} hint={t('plan.editor.changeNoteHint')} error={errors.changeNote}>
           {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={head.changeNote} onChange={(e) => setHead((h) => ({ ...h, changeNote: e.target.value }))} />}
         </Field>
-        {errors.items && Object.keys(errors.items).length > 0 && <p className="form-error" role="alert">Some items need attention: see the messages beside them. Nothing has been saved yet.</p>}
+        {errors.items && Object.keys(errors.items).length > 0 && <p className="form-error" role="alert">{t('plan.editor.itemsInvalid')}</p>}
         <FormError>{errors.form}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onDone}>Back without saving</button>
-          <button type="submit" className="button button--primary" disabled={busy}>Save as version {template.version + 1}</button>
+          <button type="button" className="button" onClick={onDone}>{t('plan.editor.back')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{t('plan.editor.save', { version: template.version + 1 })}</button>
         </div>
       </form>
     </section>

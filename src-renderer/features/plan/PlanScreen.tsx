@@ -12,6 +12,7 @@ import { PreparednessPanel } from './PreparednessPanel';
 import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
 import { TemplateHistory } from './TemplateHistory';
 import { showInstant } from '../../app/LocaleContext';
+import { t } from '../../i18n/messages';
 
 function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate; zone: string; onEdit: () => void }): ReactElement {
   const [history, setHistory] = useState(false);
@@ -21,15 +22,15 @@ function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate;
       <div className="plan-card__main">
         <h3>{template.title}</h3>
         <p className="plan-card__meta">
-          <span className="badge">Version {template.version}</span>
-          <span>{template.origin === 'guide' ? 'The guide’s checklist, as shipped' : `Adapted by the city: ${template.createdBy}, ${showInstant(template.createdAt, zone, 'date-time')}`}</span>
+          <span className="badge">{t('plan.screen.version', { version: template.version })}</span>
+          <span>{template.origin === 'guide' ? t('plan.screen.asShipped') : t('plan.screen.adapted', { by: template.createdBy, at: showInstant(template.createdAt, zone, 'date-time') })}</span>
         </p>
-        <p className="muted">{template.items.length} items, {stated} in the guide’s words (paraphrased). {template.version > 1 ? `Last change: ${template.changeNote}` : template.description}</p>
+        <p className="muted">{t('plan.screen.summary', { count: template.items.length, stated })} {template.version > 1 ? t('plan.screen.lastChange', { note: template.changeNote }) : template.description}</p>
         {history && <TemplateHistory templateKey={template.templateKey} zone={zone} />}
       </div>
       <div className="plan-card__actions">
-        <button type="button" className="button button--primary" onClick={onEdit} aria-label={`Edit ${template.title}`}>Edit</button>
-        <button type="button" className="button" aria-expanded={history} onClick={() => setHistory((h) => !h)}>{history ? 'Hide versions' : 'Versions'}</button>
+        <button type="button" className="button button--primary" onClick={onEdit} aria-label={t('plan.screen.editName', { title: template.title })}>{t('plan.screen.edit')}</button>
+        <button type="button" className="button" aria-expanded={history} onClick={() => setHistory((h) => !h)}>{history ? t('plan.screen.hideVersions') : t('plan.screen.versions')}</button>
       </div>
     </li>
   );
@@ -43,30 +44,30 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
   const [editing, setEditing] = useState<string | null>(null);
   const [newTitle, setNewTitle] = useState('');
   const [newError, setNewError] = useState<string | undefined>(undefined);
-  const current = templates?.find((t) => t.templateKey === editing);
+  const current = templates?.find((template) => template.templateKey === editing);
 
   return (
     <main className="page" aria-labelledby="plan-title">
       <div className="page__header">
         <div>
-          <h1 id="plan-title">Plan</h1>
-          <p className="lead">The city’s checklists for each phase of a response, starting from the guide’s. Adapt them to your own plan in peacetime: reword, reorder, add or remove items, and change who owns them and when they fall due.</p>
-          <p className="muted">Every save is kept as a new version; an incident keeps the version it was created from. ({citeGuide('ch. 6 Preparing to Respond')})</p>
+          <h1 id="plan-title">{t('plan.screen.title')}</h1>
+          <p className="lead">{t('plan.screen.lead')}</p>
+          <p className="muted">{t('plan.screen.versionsExplain', { cite: citeGuide(t('plan.screen.citeChapter')) })}</p>
         </div>
       </div>
       {current ? (
         <ChecklistTemplateEditor key={`${current.templateKey}-${current.version}`} template={current} operatorName={settings.operatorName} onDone={() => setEditing(null)} />
       ) : templates === undefined ? (
-        <p className="muted">Loading the plan…</p>
+        <p className="muted">{t('plan.screen.loading')}</p>
       ) : (
         <>
           <PreparednessPanel settings={settings} />
-          <h2 className="section-title">Checklists in the plan</h2>
-          <ul className="plan-list" aria-label="Checklists in the plan">
-            {templates.map((t) => <TemplateCard key={t.templateKey} template={t} zone={settings.defaultTimeZone} onEdit={() => setEditing(t.templateKey)} />)}
+          <h2 className="section-title">{t('plan.screen.checklists')}</h2>
+          <ul className="plan-list" aria-label={t('plan.screen.checklists')}>
+            {templates.map((template) => <TemplateCard key={template.templateKey} template={template} zone={settings.defaultTimeZone} onEdit={() => setEditing(template.templateKey)} />)}
           </ul>
           <section className="panel plan-new" aria-labelledby="plan-new-title">
-            <h2 id="plan-new-title">A checklist of the city’s own</h2>
+            <h2 id="plan-new-title">{t('plan.screen.newTitle')}</h2>
             <form
               className="plan-new__form"
               noValidate
@@ -76,15 +77,15 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
                   if (!r.ok) return setNewError(r.error.title ?? r.error.form);
                   setNewError(undefined);
                   setNewTitle('');
-                  showNotice('success', `Checklist “${r.value.title}” created. Add its items now.`);
+                  showNotice('success', t('plan.screen.created', { title: r.value.title }));
                   setEditing(r.value.templateKey);
                 });
               }}
             >
-              <Field label="Name" hint="e.g. “Faith community liaison” or “Major events”." error={newError}>
+              <Field label={t('plan.screen.newName')} hint={t('plan.screen.newNameHint')} error={newError}>
                 {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />}
               </Field>
-              <button type="submit" className="button">Create checklist</button>
+              <button type="submit" className="button">{t('plan.screen.create')}</button>
             </form>
           </section>
         </>

@@ -12,6 +12,10 @@ import { ChecklistItemRow, type ItemAction } from '../checklists/ChecklistItemRo
 import { ItemDialog } from '../checklists/ItemDialog';
 import { useChecklistItems, useLatestTemplates } from '../checklists/queries';
 import { ResolveItemDialog } from '../checklists/ResolveItemDialog';
+import { t } from '../../i18n/messages';
+
+/** The phase a new preparedness item belongs to. */
+const PREPAREDNESS_PHASE = 'preparedness';
 
 type Open = { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' } | { kind: 'edit'; item: ChecklistItem } | { kind: 'add' } | null;
 
@@ -36,46 +40,46 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
     if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
     if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
     void repos.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
-      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? 'This item is no longer on the desk.' : describeStatusChangeError(r.error));
+      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error));
     });
   };
 
   return (
     <section className="panel preparedness" aria-labelledby="preparedness-title">
-      <h2 id="preparedness-title">Preparedness: where the city stands</h2>
-      <p className="muted">Work done before any incident, in peacetime: the plan, the chain of command, contact trees, approved statement templates, exercises. Review it at least once a year.</p>
-      {items === undefined ? <p className="muted">Loading…</p> : items.length === 0 ? (
+      <h2 id="preparedness-title">{t('plan.preparedness.title')}</h2>
+      <p className="muted">{t('plan.preparedness.intro')}</p>
+      {items === undefined ? <p className="muted">{t('plan.preparedness.loading')}</p> : items.length === 0 ? (
         <button type="button" className="button button--primary" onClick={() => {
           repos.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
-            (added) => showNotice('success', `Preparedness checklist started with ${added.length} items.`),
-            (e: unknown) => showNotice('error', `The preparedness checklist could not be started: ${e instanceof Error ? e.message : String(e)}`),
+            (added) => showNotice('success', t('plan.preparedness.started', { count: added.length })),
+            (e: unknown) => showNotice('error', t('plan.preparedness.startFailed', { reason: e instanceof Error ? e.message : String(e) })),
           );
-        }}>Start tracking the city’s preparedness</button>
+        }}>{t('plan.preparedness.start')}</button>
       ) : (
         <>
           {progress && (
             <p className="ck-progress preparedness__progress">
-              <span className="ck-progress__bar" role="progressbar" aria-label="Preparedness: progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.resolved} aria-valuetext={`${progress.resolved} of ${progress.total} resolved`}>
+              <span className="ck-progress__bar" role="progressbar" aria-label={t('plan.preparedness.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.resolved} aria-valuetext={t('checklists.phase.resolved', { resolved: progress.resolved, total: progress.total })}>
                 <span className="ck-progress__fill" style={{ width: `${Math.round((progress.resolved / Math.max(1, progress.total)) * 100)}%` }} />
               </span>
-              <span className="ck-progress__text">{progress.done} of {progress.total} done{review.length > 0 ? ` · ${review.length} due for their yearly review` : ''}</span>
+              <span className="ck-progress__text">{t('plan.preparedness.done', { done: progress.done, total: progress.total, review: review.length })}</span>
             </p>
           )}
           {newer.map(({ template, usedVersion }) => (
-            <p key={template.templateKey} className="ck-newer" role="note">The plan has a newer version of “{template.title}” (version {template.version}); this checklist was started from version {usedVersion}.</p>
+            <p key={template.templateKey} className="ck-newer" role="note">{t('plan.preparedness.newer', { title: template.title, version: template.version, used: usedVersion })}</p>
           ))}
           <details className="ck-phase">
-            <summary className="ck-phase__summary"><span className="ck-phase__name">Preparedness items ({scheduled.length})</span></summary>
-            <ol className="ck-list" aria-label="Preparedness items">
+            <summary className="ck-phase__summary"><span className="ck-phase__name">{t('plan.preparedness.items', { count: scheduled.length })}</span></summary>
+            <ol className="ck-list" aria-label={t('plan.preparedness.itemsList')}>
               {scheduled.map((i) => <ChecklistItemRow key={i.id} item={i} now={now} timeZone={zone} reviewDue={needsAnnualReview(i, now, zone)} onAction={onAction} />)}
             </ol>
-            <p className="preparedness__add"><button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>+ Add a preparedness item</button></p>
+            <p className="preparedness__add"><button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>{t('plan.preparedness.add')}</button></p>
           </details>
         </>
       )}
       {dialog?.kind === 'resolve' && <ResolveItemDialog item={dialog.item} incident={null} status={dialog.status} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={dialog.item} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'add' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={null} defaultPhase="preparedness" onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'add' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={null} defaultPhase={PREPAREDNESS_PHASE} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -3,16 +3,17 @@ import type { ReactElement } from 'react';
 
 import { useTemplateHistory } from '../checklists/queries';
 import { showInstant } from '../../app/LocaleContext';
+import { t, tRich } from '../../i18n/messages';
 
 /** Every saved version of a template, newest first; none is ever changed or removed. */
 export function TemplateHistory({ templateKey, zone }: { templateKey: string; zone: string }): ReactElement {
   const versions = useTemplateHistory(templateKey);
-  if (versions === undefined) return <p className="muted">Loading…</p>;
+  if (versions === undefined) return <p className="muted">{t('plan.preparedness.loading')}</p>;
   return (
-    <ol className="plan-history" reversed aria-label="Versions">
+    <ol className="plan-history" reversed aria-label={t('plan.screen.versions')}>
       {[...versions].reverse().map((v) => (
         <li key={v.id}>
-          <strong>Version {v.version}</strong>, {showInstant(v.createdAt, zone, 'date-time')} by {v.createdBy}: {v.changeNote} ({v.items.length} items)
+          {tRich('plan.history.line', { version: v.version, at: showInstant(v.createdAt, zone, 'date-time'), by: v.createdBy, note: v.changeNote, count: v.items.length }, { b: (chunks) => <strong>{chunks}</strong> })}
         </li>
       ))}
     </ol>

@@ -10,8 +10,11 @@ import { DEFAULT_BACKUP_EVERY_MINUTES } from './autoBackup';
 import type { PendingRestore } from './backupService';
 import { computerTime } from '../../app/LocaleContext';
 import { RestoreConfirmation } from './RestoreConfirmation';
+import { t, tRich } from '../../i18n/messages';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
+/** The tag in the file name of the backup written just before a restore. */
+const BEFORE_RESTORE = 'before-restore';
 const whole = (text: string, min: number, max: number): number | null => {
   const n = Number(text.trim());
   return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
@@ -46,9 +49,9 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
   if (!auto) {
     return (
       <section className="panel" aria-labelledby="auto-backups-title">
-        <h2 id="auto-backups-title">Automatic backups</h2>
-        <p>The desk keeps a backup of the whole desk in its data folder every {DEFAULT_BACKUP_EVERY_MINUTES} minutes while data changes (the last 12, and one a day for 30 days).</p>
-        <p className="warning-text">This page was not served by the desk's own server (started with “npm run web”), so it has no folder of its own and makes no automatic backups. Save a backup by hand above, often, and keep it off this computer.</p>
+        <h2 id="auto-backups-title">{t('settings.autoBackup.title')}</h2>
+        <p>{t('settings.autoBackup.explain', { minutes: DEFAULT_BACKUP_EVERY_MINUTES })}</p>
+        <p className="warning-text">{t('settings.autoBackup.noServer')}</p>
       </section>
     );
   }
@@ -58,62 +61,62 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     const keepLast = whole(f.last, LAST.min, LAST.max);
     const keepDailyForDays = whole(f.days, DAYS.min, DAYS.max);
     if (every === null || keepLast === null || keepDailyForDays === null) {
-      return setProblem(`Use whole numbers: every 1–1440 minutes, keep the last ${LAST.min}–${LAST.max} backups, and one a day for ${DAYS.min}–${DAYS.max} days.`);
+      return setProblem(t('settings.autoBackup.invalid', { lastMin: LAST.min, lastMax: LAST.max, daysMin: DAYS.min, daysMax: DAYS.max }));
     }
     setProblem(null);
     void (async () => {
       const saved = await auto.setPolicy({ keepLast, keepDailyForDays });
-      if (!saved.ok) return setProblem(`The policy was not saved: ${saved.error.message}`);
+      if (!saved.ok) return setProblem(t('settings.autoBackup.policyFailed', { reason: saved.error.message }));
       setPolicy(saved.value);
       if (every !== (settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES)) {
         await repos.settings.save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, backupEveryMinutes: every }, actorFrom(settings.operatorName, clock));
       }
-      showNotice('success', `Backup policy saved: every ${every} minutes, the last ${keepLast}, and one a day for ${keepDailyForDays} days.`);
+      showNotice('success', t('settings.autoBackup.policySaved', { every, keepLast, days: keepDailyForDays }));
     })();
   };
 
   return (
     <section className="panel" aria-labelledby="auto-backups-title">
-      <h2 id="auto-backups-title">Automatic backups</h2>
-      <p>Kept in <span className="mono break">{list?.folder ?? '…'}</span>, written whole or not at all. The {platform.edition === 'desktop' ? 'desktop app' : 'desk’s local server'} keeps the policy; saving a new one removes nothing until the next backup is written.</p>
+      <h2 id="auto-backups-title">{t('settings.autoBackup.title')}</h2>
+      <p>{tRich('settings.autoBackup.keptIn', { folder: list?.folder ?? t('settings.screen.pending'), edition: platform.edition }, { path: (chunks) => <span className="mono break">{chunks}</span> })}</p>
       {lastRun && (
         <p className={lastRun.ok ? 'muted' : 'form-error'} role={lastRun.ok ? undefined : 'alert'}>
-          {lastRun.ok ? `Last automatic backup: ${computerTime(lastRun.at)}.` : `The last automatic backup failed at ${computerTime(lastRun.at)}: ${lastRun.message}`}
+          {lastRun.ok ? t('settings.autoBackup.last', { time: computerTime(lastRun.at) }) : t('settings.autoBackup.lastFailed', { time: computerTime(lastRun.at), reason: lastRun.message })}
         </p>
       )}
       {form && (
         <form className="form-row" noValidate onSubmit={(e) => { e.preventDefault(); save(form); }}>
-          <label className="field">Every (minutes)<input inputMode="numeric" value={form.every} onChange={(e) => setForm({ ...form, every: e.target.value })} /></label>
-          <label className="field">Keep the last<input inputMode="numeric" value={form.last} onChange={(e) => setForm({ ...form, last: e.target.value })} /></label>
-          <label className="field">And one a day for (days)<input inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} /></label>
-          <button type="submit" className="button">Save policy</button>
+          <label className="field">{t('settings.autoBackup.every')}<input inputMode="numeric" value={form.every} onChange={(e) => setForm({ ...form, every: e.target.value })} /></label>
+          <label className="field">{t('settings.autoBackup.keepLast')}<input inputMode="numeric" value={form.last} onChange={(e) => setForm({ ...form, last: e.target.value })} /></label>
+          <label className="field">{t('settings.autoBackup.keepDaily')}<input inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} /></label>
+          <button type="submit" className="button">{t('settings.autoBackup.savePolicy')}</button>
         </form>
       )}
-      {policy && <p className="muted">At least the last {LAST.min} backups and {DAYS.min} days of daily ones are always kept.</p>}
+      {policy && <p className="muted">{t('settings.autoBackup.minimum', { last: LAST.min, days: DAYS.min })}</p>}
       {problem && <p className="form-error" role="alert">{problem}</p>}
-      {list && list.backups.length === 0 && <p className="muted">No automatic backup yet: the first is written a minute after the desk opens.</p>}
+      {list && list.backups.length === 0 && <p className="muted">{t('settings.autoBackup.none')}</p>}
       {list && list.backups.length > 0 && (
         <table className="table table--compact">
-          <thead><tr><th scope="col">Made</th><th scope="col">Size</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('settings.autoBackup.colMade')}</th><th scope="col">{t('settings.autoBackup.colSize')}</th><th scope="col"><span className="visually-hidden">{t('settings.autoBackup.colAction')}</span></th></tr></thead>
           <tbody>
             {list.backups.map((b) => (
               <tr key={b.name}>
                 <td>
                   {computerTime(b.createdAt)}
-                  {b.name.includes('before-restore') ? ' (before a restore)' : ''}
-                  {b.datedAhead ? ' (dated ahead of the clock: written while the computer’s clock ran fast)' : ''}
+                  {b.name.includes(BEFORE_RESTORE) ? t('settings.autoBackup.beforeRestore') : ''}
+                  {b.datedAhead ? t('settings.autoBackup.datedAhead') : ''}
                 </td>
                 <td>{formatBytes(b.size)}</td>
                 <td><button type="button" className="button button--ghost" onClick={() => {
                   setProblem(null);
                   void (async () => {
                     const text = await auto.read(b.name);
-                    if (!text.ok) return setProblem(`Nothing was restored: ${text.error.message}`);
+                    if (!text.ok) return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
                     const checked = await backup.check(text.value, b.name);
                     if (!checked.ok) return setProblem(checked.error);
                     setPending({ info: b, checked: checked.value });
                   })();
-                }}>Restore…</button></td>
+                }}>{t('settings.autoBackup.restore')}</button></td>
               </tr>
             ))}
           </tbody>
@@ -122,20 +125,20 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       {pending && (
         <RestoreConfirmation
           pending={pending.checked}
-          title="Restore this automatic backup?"
-          intro={<p>The current state is saved as a backup first, so this can be undone.</p>}
-          confirmLabel="Back up the current state, then restore"
+          title={t('settings.autoBackup.restoreTitle')}
+          intro={<p>{t('settings.autoBackup.restoreIntro')}</p>}
+          confirmLabel={t('settings.autoBackup.restoreConfirm')}
           onCancel={() => setPending(null)}
           onConfirm={(acceptBrokenChains) => {
             const chosen = pending;
             setPending(null);
             void (async () => {
               const actor = actorFrom(settings.operatorName, clock);
-              const current = await auto.write(await backup.text(actor, settings.cityName), 'before-restore');
-              if (!current.ok) return setProblem(`Nothing was restored: the current state could not be backed up first (${current.error.message}).`);
+              const current = await auto.write(await backup.text(actor, settings.cityName), BEFORE_RESTORE);
+              if (!current.ok) return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: current.error.message }));
               const restored = await backup.restore(chosen.checked, actor, { acceptBrokenChains });
               if (!restored.ok) return setProblem(restored.error);
-              showNotice('success', `Desk restored from the automatic backup of ${computerTime(chosen.info.createdAt)}; the state before it is kept as a backup.`);
+              showNotice('success', t('settings.autoBackup.restored', { time: computerTime(chosen.info.createdAt) }));
               refresh();
             })();
           }}

@@ -8,12 +8,13 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UserText } from '../../ui/UserText';
 import type { PendingRestore } from './backupService';
 import { RestoreConfirmation } from './RestoreConfirmation';
+import { t } from '../../i18n/messages';
 
 /**
  * Restore: choose a file, see what it holds once every check has passed, then confirm.
  * Nothing is written before the confirmation; a refused file leaves the desk untouched.
  */
-export function RestoreBackup({ operatorName, suggestedOperator = operatorName, label = 'Restore from a backup…' }: {
+export function RestoreBackup({ operatorName, suggestedOperator = operatorName, label = t('settings.backup.restoreButton') }: {
   operatorName: string;
   /** Who to offer as the person at the keyboard once restored (empty when nobody is named yet). */
   suggestedOperator?: string;
@@ -37,17 +38,17 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
       {pending && (
         <RestoreConfirmation
           pending={pending}
-          title="Restore this backup?"
+          title={t('settings.backup.restoreTitle')}
           intro={<p><strong className="break"><UserText text={pending.fileName} /></strong></p>}
-          caution="Save a backup of the current state first if you may need it."
-          confirmLabel="Replace everything and restore"
+          caution={t('settings.backup.restoreCaution')}
+          confirmLabel={t('settings.backup.restoreConfirm')}
           onCancel={() => setPending(null)}
           onConfirm={(acceptBrokenChains) => {
             const chosen = pending;
             setPending(null);
             void backup.restore(chosen, actorFrom(operatorName, clock), { acceptBrokenChains }).then((r) => {
               if (!r.ok) return setProblem(r.error);
-              showNotice('success', `Desk restored from ${chosen.fileName}.`);
+              showNotice('success', t('settings.backup.restored', { file: chosen.fileName }));
               // The restored settings name whoever made the backup: ask who is here now.
               askIdentity({ reason: 'restore', fileName: chosen.fileName, backupOperator: chosen.meta.createdBy, suggested: suggestedOperator });
             });
@@ -66,22 +67,20 @@ export function BackupPanel({ settings }: { settings: DeskSettings }): ReactElem
 
   return (
     <section className="panel" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup and restore</h2>
+      <h2 id="backup-title">{t('settings.backup.title')}</h2>
       <p>
-        A backup is one file holding everything on this desk, with a checksum that shows whether it has been altered.
-        Before restoring one, the desk checks every record and walks every incident&apos;s timeline chain.
-        Keep copies off this computer (a USB stick in the crisis kit).
+        {t('settings.backup.intro')}
       </p>
-      {platform.edition === 'browser' && <p className="muted">In the browser edition the backup is saved as a download.</p>}
+      {platform.edition === 'browser' && <p className="muted">{t('settings.backup.browser')}</p>}
       <div className="button-row">
         <button type="button" className="button button--primary" disabled={busy} onClick={() => {
           setBusy(true);
           void backup.save(actorFrom(settings.operatorName, clock), settings.cityName).then((r) => {
             setBusy(false);
             if (!r.ok) showNotice('error', r.error);
-            else if (r.value !== null) showNotice('success', `Backup saved: ${r.value}`);
+            else if (r.value !== null) showNotice('success', t('settings.backup.saved', { path: r.value }));
           });
-        }}>Save a backup…</button>
+        }}>{t('settings.backup.save')}</button>
         <RestoreBackup operatorName={settings.operatorName} />
       </div>
     </section>

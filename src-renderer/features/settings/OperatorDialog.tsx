@@ -6,6 +6,7 @@ import { useDesk } from '../../app/DeskContext';
 import type { IdentityCheck } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { t, tRich } from '../../i18n/messages';
 
 /**
  * Who is at the keyboard. Asked after a restore, whose settings name whoever made the backup,
@@ -21,36 +22,35 @@ export function OperatorDialog({ settings, check, onDone }: { settings: DeskSett
   const [failure, setFailure] = useState<string | null>(null);
   return (
     // After a restore the question must be answered: it cannot be closed or skipped.
-    <Dialog title="Who is at the keyboard?" onClose={onDone} dismissible={!afterRestore}>
+    <Dialog title={t('settings.operator.title')} onClose={onDone} dismissible={!afterRestore}>
       <form noValidate onSubmit={(e) => {
         e.preventDefault();
-        if (name.trim() === '') return setError('Enter your name: it is recorded on every change you make.');
-        if (name.trim().length > 120) return setError('Keep the name under 120 characters.');
+        if (name.trim() === '') return setError(t('settings.operator.nameRequired'));
+        if (name.trim().length > 120) return setError(t('settings.operator.nameTooLong'));
         void repos.settings.switchOperator(name, role, clock()).then(
-          (saved) => (saved ? onDone() : setFailure('The desk has no settings to change: set it up first.')),
-          (e: unknown) => setFailure(`The name could not be saved: ${String(e)}`),
+          (saved) => (saved ? onDone() : setFailure(t('settings.operator.noSettings'))),
+          (e: unknown) => setFailure(t('settings.operator.failed', { reason: String(e) })),
         );
       }}>
         {afterRestore ? (
           <p>
-            The desk was restored from <strong className="break">{check.fileName}</strong>, made by {check.backupOperator}. Say who is working on it now:
-            everything done from here on is recorded under this name, not the backup&apos;s.
+            {tRich('settings.operator.afterRestore', { file: check.fileName, by: check.backupOperator }, { b: (chunks) => <strong className="break">{chunks}</strong> })}
           </p>
         ) : (
-          <p>Everything done from here on is recorded under this name. The change of hands goes in the audit log.</p>
+          <p>{t('settings.operator.intro')}</p>
         )}
-        <Field label="Your name" error={error ?? undefined}>
+        <Field label={t('settings.operator.name')} error={error ?? undefined}>
           {({ id, describedBy, invalid }) => (
             <input id={id} autoComplete="name" value={name} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => { setName(e.target.value); setError(null); }} />
           )}
         </Field>
-        <Field label="Your role in the response" hint="Optional, e.g. Duty officer, Communications lead.">
+        <Field label={t('settings.operator.role')} hint={t('settings.operator.roleHint')}>
           {({ id, describedBy }) => <input id={id} value={role} aria-describedby={describedBy} onChange={(e) => setRole(e.target.value)} />}
         </Field>
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          {!afterRestore && <button type="button" className="button" onClick={onDone}>Cancel</button>}
-          <button type="submit" className="button button--primary">{afterRestore ? 'Continue as this person' : 'Save'}</button>
+          {!afterRestore && <button type="button" className="button" onClick={onDone}>{t('settings.operator.cancel')}</button>}
+          <button type="submit" className="button button--primary">{afterRestore ? t('settings.operator.continue') : t('settings.operator.save')}</button>
         </div>
       </form>
     </Dialog>

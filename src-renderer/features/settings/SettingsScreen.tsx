@@ -12,6 +12,7 @@ import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';
 import { BackupPanel } from './BackupPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
+import { t } from '../../i18n/messages';
 
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { repos, clock } = useDesk();
@@ -20,7 +21,7 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const [errors, setErrors] = useState<SettingsErrors>({});
   return (
     <section className="panel" aria-labelledby="desk-title">
-      <h2 id="desk-title">This desk</h2>
+      <h2 id="desk-title">{t('settings.screen.desk')}</h2>
       <form noValidate onSubmit={(e) => {
         e.preventDefault();
         const found = validateSettings(value);
@@ -29,12 +30,12 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
         const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
         // The change is attributed to the operator named in it: handing the desk over is itself recorded.
         void repos.settings.save(input, actorFrom(input.operatorName, clock)).then(
-          () => showNotice('success', 'Settings saved.'),
-          (e: unknown) => showNotice('error', `Settings could not be saved: ${String(e)}`),
+          () => showNotice('success', t('settings.screen.saved')),
+          (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
         );
       }}>
         <SettingsFields value={value} errors={errors} onChange={setValue} />
-        <button type="submit" className="button button--primary">Save settings</button>
+        <button type="submit" className="button button--primary">{t('settings.screen.save')}</button>
       </form>
     </section>
   );
@@ -49,18 +50,18 @@ function StoragePanel(): ReactElement {
   }, [platform]);
   return (
     <section className="panel" aria-labelledby="storage-title">
-      <h2 id="storage-title">Storage</h2>
+      <h2 id="storage-title">{t('settings.screen.storage')}</h2>
       <dl className="facts">
-        <dt>Edition</dt><dd>{platform.edition === 'desktop' ? 'Desktop app' : 'Browser edition'} {info ? `· version ${info.version}` : ''}</dd>
-        <dt>Data kept in</dt><dd className="break">{info?.dataDir ?? '…'}</dd>
-        <dt>Persistent storage</dt>
-        <dd data-testid="persisted">{health === null ? '…' : health.persisted === true ? 'Granted: the data is kept even when disk space runs short.' : health.persisted === false ? 'Not granted: under disk pressure this browser may clear the data. Keep backups.' : 'Unknown in this environment.'}</dd>
-        <dt>Space used</dt><dd>{health?.usageBytes != null ? formatBytes(health.usageBytes) : '…'}</dd>
-        <dt>Free space</dt><dd>{health?.freeBytes != null ? formatBytes(health.freeBytes) : 'Unknown'}</dd>
+        <dt>{t('settings.screen.edition')}</dt><dd>{t('settings.screen.editionValue', { edition: platform.edition, version: info ? info.version : 'none' })}</dd>
+        <dt>{t('settings.screen.dataDir')}</dt><dd className="break">{info?.dataDir ?? t('settings.screen.pending')}</dd>
+        <dt>{t('settings.screen.persistent')}</dt>
+        <dd data-testid="persisted">{health === null ? t('settings.screen.pending') : health.persisted === true ? t('settings.screen.persistedGranted') : health.persisted === false ? t('settings.screen.persistedRefused') : t('settings.screen.persistedUnknown')}</dd>
+        <dt>{t('settings.screen.used')}</dt><dd>{health?.usageBytes != null ? formatBytes(health.usageBytes) : t('settings.screen.pending')}</dd>
+        <dt>{t('settings.screen.free')}</dt><dd>{health?.freeBytes != null ? formatBytes(health.freeBytes) : t('settings.screen.unknown')}</dd>
       </dl>
       {health?.isLow && (
         <p className="warning-text" role="alert">
-          Less than {formatBytes(LOW_DISK_BYTES)} free. A full disk can make the desk lose recent changes: free some space and save a backup now.
+          {t('settings.screen.lowDisk', { size: formatBytes(LOW_DISK_BYTES) })}
         </p>
       )}
     </section>
@@ -70,7 +71,7 @@ function StoragePanel(): ReactElement {
 export function SettingsScreen({ settings }: { settings: DeskSettings }): ReactElement {
   return (
     <main className="page" aria-labelledby="settings-title">
-      <div className="page__header"><h1 id="settings-title">Settings</h1></div>
+      <div className="page__header"><h1 id="settings-title">{t('settings.screen.title')}</h1></div>
       <div className="settings-grid">
         <DeskPanel settings={settings} />
         <StoragePanel />

@@ -14,7 +14,7 @@ export const DEFAULT_BACKUP_EVERY_MINUTES = 10;
  * or an audit line, so the row counts move with any change a backup should catch.
  */
 export async function dataFingerprint(db: DeskDatabase): Promise<string> {
-  const counts = await Promise.all(TABLE_NAMES.map((t) => db.table(t).count()));
+  const counts = await Promise.all(TABLE_NAMES.map((table) => db.table(table).count()));
   const settings = await db.settings.get('desk');
   return `${counts.join('.')}:${settings?.updatedAt ?? 0}`;
 }
@@ -25,8 +25,8 @@ export async function dataFingerprint(db: DeskDatabase): Promise<string> {
  */
 export function autoBackupFailureNotice(reason: string, everyMinutes: number): string {
   const clause = reason.trim().replace(/[.\s]+$/, '');
-  const lead = /^the automatic backup/i.test(clause) ? clause : `The automatic backup failed (${clause})`;
-  return `${lead}; ${t('backup.retryIn', { minutes: everyMinutes })}, and meanwhile a backup can be saved by hand in Settings.`;
+  const lead = /^the automatic backup/i.test(clause) ? clause : t('settings.autoBackup.failedBecause', { reason: clause });
+  return t('settings.autoBackup.failureNotice', { lead, minutes: everyMinutes });
 }
 
 /**
@@ -52,8 +52,8 @@ export function startAutoBackups(deps: {
   const schedule =
     deps.schedule ??
     ((run: () => void, ms: number) => {
-      const t = setTimeout(run, ms);
-      return () => clearTimeout(t);
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
     });
   const log = deps.log ?? ((message: string, error: unknown) => console.error(`[auto-backup] ${message}`, error));
   let last = '';

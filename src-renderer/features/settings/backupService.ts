@@ -11,6 +11,7 @@ import type { BackupRepo } from '../../db/repos/backupRepo';
 import type { PublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import type { DeskPlatform } from '../../platform/platform';
+import { t } from '../../i18n/messages';
 
 export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -49,10 +50,10 @@ export function createBackupService(deps: { backup: BackupRepo; publishedHeads?:
         suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json`,
         content,
         encoding: 'utf8',
-        filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
-        title: 'Save a backup of the whole desk',
+        filters: [{ name: t('settings.backup.fileType'), extensions: ['json'] }],
+        title: t('settings.backup.saveTitle'),
       });
-      if (!saved.ok) return err(`The backup could not be saved: ${saved.error.message}`);
+      if (!saved.ok) return err(t('settings.backup.saveFailed', { reason: saved.error.message }));
       if (saved.value.savedTo !== null) await this.published(actor);
       return ok(saved.value.savedTo);
     },
@@ -60,9 +61,9 @@ export function createBackupService(deps: { backup: BackupRepo; publishedHeads?:
     /** Asks for a file and checks all of it; nothing is written here. null when cancelled. */
     async choose(): Promise<Result<PendingRestore | null, string>> {
       const opened = await deps.platform.openTextFile({
-        filters: [{ name: 'Response Desk backup', extensions: ['json'] }],
+        filters: [{ name: t('settings.backup.fileType'), extensions: ['json'] }],
         maxBytes: BACKUP_MAX_BYTES,
-        title: 'Restore the desk from a backup',
+        title: t('settings.backup.openTitle'),
       });
       if (!opened.ok) return err(opened.error.message);
       if (opened.value === null) return ok(null);
@@ -72,7 +73,7 @@ export function createBackupService(deps: { backup: BackupRepo; publishedHeads?:
     async check(text: string, fileName: string): Promise<Result<PendingRestore, string>> {
       const parsed = await parseBackup(text, { supportedSchemaVersion: CURRENT_SCHEMA_VERSION, sha256: deps.sha256 });
       if (!parsed.ok) return err(describeBackupError(parsed.error));
-      const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, parsed.value.rows[t].length]));
+      const counts = Object.fromEntries(TABLE_NAMES.map((table) => [table, parsed.value.rows[table].length]));
       return ok({ fileName, ...parsed.value, counts });
     },
 
@@ -84,14 +85,14 @@ export function createBackupService(deps: { backup: BackupRepo; publishedHeads?:
     async restore(pending: PendingRestore, actor: Actor, options: { acceptBrokenChains?: boolean } = {}): Promise<Result<void, string>> {
       const broken = brokenChainsOf(pending);
       if (broken.length > 0 && options.acceptBrokenChains !== true) {
-        return err(`Nothing was restored: the timeline of ${broken.map((b) => `“${b.incidentTitle}”`).join(', ')} in this backup does not check out. Read the warning and confirm to restore it anyway.`);
+        return err(t('settings.backup.brokenRefused', { count: broken.length, titles: broken.map((b) => `“${b.incidentTitle}”`).join(', ') }));
       }
       try {
         await deps.backup.replaceAll(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken);
         deps.onRestored?.();
         return ok(undefined);
       } catch (e) {
-        return err(`The restore failed and was undone; the desk is as it was. (${e instanceof Error ? e.message : String(e)})`);
+        return err(t('settings.backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }));
       }
     },
   };

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 
-import { canonicalJson } from '@shared/domain/integrity/canonical';
+import { canonicalJson, canonicalJsonOfLarge } from '@shared/domain/integrity/canonical';
 
 import { makeRecord } from '../../factories/record';
 
@@ -18,5 +18,42 @@ describe('canonical JSON (RFC 8785)', () => {
   it.each(['internal', 'council', 'public'] as const)('writes exactly what the reference implementation writes for a %s record', async (profile) => {
     const record = await makeRecord(profile);
     expect(canonicalJson(record)).toBe(canonicalize(record));
+  });
+
+  it.each(['internal', 'council', 'public'] as const)('writes the same text by the large-value path for a %s record', async (profile) => {
+    const record = await makeRecord(profile);
+    expect(canonicalJsonOfLarge(record)).toBe(canonicalize(record));
+  });
+
+  it('writes the same text by the large-value path whatever the value holds', () => {
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const hidden = { a: 1 };
+    Object.defineProperty(hidden, 'secret', { value: 2, enumerable: false });
+    const values: unknown[] = [
+      { b: 1, a: [true, null, 'x', undefined, () => 1], c: { z: 1e21, y: 0.000001, x: -0, u: undefined } },
+      { '😀': 1, '€': 2, é: 3, z: 4, '\r': 5, 10: 'ten', 9: 'nine' },
+      JSON.parse('{"__proto__":{"x":1},"a":"\\u202e"}'),
+      [{ constructor: 'c', toString: 's' }, { other: 1 }],
+      { when: new Date(Date.UTC(2026, 0, 2)), point: new Point(3) },
+      { length: 3, list: [{ length: 1 }] },
+      hidden,
+      Object.assign(Object.create(null) as object, { b: 2, a: 1 }),
+      { nested: [[{ b: 1, a: 2 }], []], empty: {} },
+      'text',
+      42,
+      null,
+    ];
+    for (const value of values) expect(canonicalJsonOfLarge(value)).toBe(canonicalJson(value));
+  });
+
+  it('orders integer-like keys as text, as RFC 8785 asks ("10" before "9"), by either path', () => {
+    const values: unknown[] = [{ 9: 'nine', 10: 'ten', '\r': 5, a: { 2: 'b', 10: 'a' } }, [{ 1: 1, 0: 0, x: [{ 11: 1, 2: 2 }] }], { 4294967296: 'big', 3: 'small' }];
+    for (const value of values) {
+      expect(canonicalJson(value)).toBe(canonicalize(value));
+      expect(canonicalJsonOfLarge(value)).toBe(canonicalize(value));
+    }
+    expect(canonicalJson({ 9: 'nine', 10: 'ten' })).toBe('{"10":"ten","9":"nine"}');
   });
 });

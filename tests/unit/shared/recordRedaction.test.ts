@@ -14,6 +14,12 @@ describe('personal data in free text', () => {
     expect(r.replacements.every((x) => x.kind === 'phone' && x.where === 'entry')).toBe(true);
   });
 
+  it('reads a number typed in Arabic-Indic or Devanagari digits as a number too', () => {
+    const r = redactor();
+    expect(r.text('Ring ٩٢٢ ٢٢ ٢٢٢ or ९२२ २२ २२२ tonight', 'entry')).toBe('Ring [phone number withheld] or [phone number withheld] tonight');
+    expect(r.replacements).toHaveLength(2);
+  });
+
   it('leaves dates, times, counts and hashes alone', () => {
     const r = redactor();
     const text = 'On 2026-11-24 at 13:05, 12 people; 24.11.2026; SHA-256 3127364512abcd9234567812ef00aa3127364512abcd9234567812ef00aa1234';
