@@ -16,6 +16,7 @@ import { useDesk } from './DeskContext';
 import { DeskLocaleProvider } from './LocaleContext';
 import { systemLocales } from '../db/migrations/0005-desk-locale';
 import { localeFromSystem } from '@shared/domain/locale/deskLocale';
+import { t } from '../i18n/messages';
 
 // Screens away from the incident load on first use: the dashboard and the timeline come first.
 const ContactsScreen = lazy(() => import('../features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
@@ -35,18 +36,18 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   );
   return (
     <header className="topbar">
-      <span className="topbar__brand">Response Desk</span>
+      <span className="topbar__brand">{t('app.app.responseDesk')}</span>
       <span className="topbar__city">{settings.cityName}</span>
-      <nav className="topbar__nav" aria-label="Main">
-        {link('dashboard', 'Incidents')}
-        {link('plan', 'Plan')}
-        {link('contacts', 'Contacts')}
-        {link('templates', 'Statement templates')}
-        {link('settings', 'Settings')}
+      <nav className="topbar__nav" aria-label={t('app.app.main')}>
+        {link('dashboard', t('app.app.incidents'))}
+        {link('plan', t('app.app.plan'))}
+        {link('contacts', t('app.app.contacts'))}
+        {link('templates', t('app.app.statementTemplates'))}
+        {link('settings', t('app.app.settings'))}
       </nav>
-      <button type="button" className="topbar__operator" title="Recorded on every change. Press to say who is at the keyboard." onClick={() => setSwitching(true)}>
-        Operator: <strong>{settings.operatorName}</strong>{settings.operatorRole ? <span className="topbar__role"> · {settings.operatorRole}</span> : null}
-        <span className="visually-hidden"> (change who is at the keyboard)</span>
+      <button type="button" className="topbar__operator" title={t('app.app.recordedOnEveryChangePress')} onClick={() => setSwitching(true)}>
+        {t('app.app.operator')}{' '}<strong>{settings.operatorName}</strong>{settings.operatorRole ? <span className="topbar__role"> · {settings.operatorRole}</span> : null}
+        <span className="visually-hidden">{' '}{t('app.app.changeWhoIsAtThe')}</span>
       </button>
       {switching && <OperatorDialog settings={settings} check={null} onDone={() => setSwitching(false)} />}
     </header>
@@ -59,7 +60,7 @@ function DiskWarning(): ReactElement | null {
   if (!health?.isLow || health.freeBytes === null) return null;
   return (
     <div className="notice notice--error" role="alert">
-      Only {formatBytes(health.freeBytes)} of disk space left. Free some space and save a backup (Settings).
+      {t('app.app.onlyOfDiskSpaceLeft', { freeBytes: formatBytes(health.freeBytes) })}
     </div>
   );
 }
@@ -78,7 +79,7 @@ export function App(): ReactElement {
     return () => window.removeEventListener('hashchange', sync);
   }, [sync]);
 
-  if (settings === undefined) return <main className="page"><p className="muted">Opening the desk…</p></main>;
+  if (settings === undefined) return <main className="page"><p className="muted">{t('app.app.openingTheDesk')}</p></main>;
   if (settings === null) return <DeskLocaleProvider locale={localeFromSystem(systemLocales())}><FirstRunScreen /></DeskLocaleProvider>;
   return (
     // The timeline fills the window and scrolls inside its list: the page itself never scrolls there.
@@ -88,7 +89,7 @@ export function App(): ReactElement {
       <DiskWarning />
       <NoticeBar notice={notice} onDismiss={clearNotice} />
       {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
-      <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>
+      <Suspense fallback={<main className="page"><p className="muted">{t('app.app.loading')}</p></main>}>
       {route.name === 'settings' ? <SettingsScreen settings={settings} />
         : route.name === 'contacts' ? <ContactsScreen settings={settings} />
         : route.name === 'plan' ? <PlanScreen settings={settings} />

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { t } from '../i18n/messages';
 
 /** Which column of a spreadsheet holds each field: field name → column index. */
 export type ColumnChoice<F extends string> = Partial<Record<F, number>>;
@@ -26,8 +27,8 @@ export function ColumnMappingFields<F extends string>({ fields, labels, headers,
               return value === '' ? rest : { ...rest, [field]: Number(value) };
             });
           }}>
-            <option value="">— not in this file —</option>
-            {headers.map((h, i) => <option key={`${h}-${String(i)}`} value={i}>{h || `Column ${i + 1}`}</option>)}
+            <option value="">{t('ui.columnMappingFields.notInThisFile')}</option>
+            {headers.map((h, i) => <option key={`${h}-${String(i)}`} value={i}>{h || t('ui.columnMappingFields.column', { number: i + 1 })}</option>)}
           </select>
         </label>
       ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
+import { t } from '../i18n/messages';
 
 type DialogProps = {
   title: string;
@@ -30,7 +31,7 @@ export function Dialog({ title, onClose, children, wide = false, dismissible = t
       <header className="dialog__header">
         <h2 id="dialog-title">{title}</h2>
         {dismissible && (
-          <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">
+          <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('ui.dialog.close')}>
             ✕
           </button>
         )}

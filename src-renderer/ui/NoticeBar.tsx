@@ -1,4 +1,5 @@
 import { useEffect, type ReactElement } from 'react';
+import { t } from '../i18n/messages';
 
 export type Notice = { kind: 'success' | 'error'; text: string };
 
@@ -14,11 +15,11 @@ export function NoticeBar({ notice, onDismiss: clear }: { notice: Notice | null;
   return (
     <div className={`notice notice--toast notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>
-        <strong>{notice.kind === 'error' ? 'Problem: ' : 'Done: '}</strong>
+        <strong>{notice.kind === 'error' ? t('ui.noticeBar.problem') : t('ui.noticeBar.done')}{' '}</strong>
         {notice.text}
       </span>
       <button type="button" className="button button--ghost" onClick={clear}>
-        Dismiss
+        {t('ui.noticeBar.dismiss')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type ReactElement, type Ref } from 'react';
 
 import { foldForSearch } from '@shared/domain/text/foldForSearch';
+import { t } from '../i18n/messages';
 
 export type PickablePerson = { id: string; name: string; detail: string; unavailable?: string | undefined };
 
@@ -46,7 +47,7 @@ export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
         aria-autocomplete="list"
         aria-activedescendant={open && shown[active] ? optionId(active) : undefined}
         autoComplete="off"
-        placeholder={placeholder ?? 'Type a name, role or organisation…'}
+        placeholder={placeholder ?? t('ui.personPicker.typeANameRoleOr')}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -71,7 +72,7 @@ export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
       />
       {open && (
         <ul id={`${id}-list`} role="listbox" className="picker__list" aria-label={label}>
-          {shown.length === 0 && <li className="picker__none" role="presentation">Nobody matches “{text}”.</li>}
+          {shown.length === 0 && <li className="picker__none" role="presentation">{t('ui.personPicker.nobodyMatches', { text })}</li>}
           {shown.map((p, i) => (
             <li
               key={p.id}
@@ -89,7 +90,7 @@ export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
               <span className="picker__name">{p.name}</span> <span className="muted">{p.unavailable ?? p.detail}</span>
             </li>
           ))}
-          {matches.length > SHOWN && <li className="picker__none" role="presentation">…and {matches.length - SHOWN} more: type more of the name.</li>}
+          {matches.length > SHOWN && <li className="picker__none" role="presentation">{t('ui.personPicker.andMoreTypeMoreOf', { matches: matches.length - SHOWN })}</li>}
         </ul>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 
 import { BIDI_CONTROL_NAMES, bidiMark, splitBidiControls } from '@shared/domain/text/bidi';
+import { t } from '../i18n/messages';
 
 /**
  * Text a person typed or imported, shown as it is: isolated from the words around it (<bdi>, so
@@ -14,7 +15,7 @@ export function UserText({ text }: { text: string }): ReactElement {
     <bdi>
       {parts.map((p, i) =>
         p.control ? (
-          <abbr key={i} className="bidi-control" title={`Hidden direction control (${BIDI_CONTROL_NAMES[p.text] ?? 'bidi'}) in the text: shown here, not applied`}>
+          <abbr key={i} className="bidi-control" title={t('ui.userText.hiddenDirectionControlInThe', { control: BIDI_CONTROL_NAMES[p.text] ?? t('ui.userText.bidi') })}>
             {bidiMark(p.text)}
           </abbr>
         ) : (

@@ -7,6 +7,7 @@ import type { FieldChange, Incident } from '@shared/schemas/entities';
 import { useDesk } from '../../app/DeskContext';
 import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../app/LocaleContext';
+import { t } from '../../i18n/messages';
 
 function Changes({ changes, incident }: { changes: FieldChange[]; incident: Incident }): ReactElement | null {
   if (changes.length === 0) return null;
@@ -30,12 +31,12 @@ export function AuditLogView({ incident }: { incident: Incident }): ReactElement
   const events = useLiveQuery(() => repos.audit.listForIncident(incident.id), [repos, incident.id]);
   return (
     <section className="panel" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
-      <p className="muted">Every change to this incident, with who made it and when ({incident.timeZone}). Entries cannot be edited or removed.</p>
-      {events === undefined ? <p className="muted">Loading…</p> : (
+      <h2 id="audit-title">{t('auditScreen.auditLog')}</h2>
+      <p className="muted">{t('auditScreen.everyChangeToThisIncident', { timeZone: incident.timeZone })}</p>
+      {events === undefined ? <p className="muted">{t('auditScreen.loading')}</p> : (
         <table className="table">
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr>
+            <tr><th scope="col">{t('auditScreen.when')}</th><th scope="col">{t('auditScreen.who')}</th><th scope="col">{t('auditScreen.what')}</th></tr>
           </thead>
           <tbody>
             {events.map((e) => (

@@ -17,6 +17,7 @@ import { IncidentForm } from './IncidentForm';
 import { incidentClock } from './incidentDisplay';
 import { useIncidents } from './queries';
 import { UserText } from '../../ui/UserText';
+import { t } from '../../i18n/messages';
 
 function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now: number; overdue?: number }): ReactElement {
   const navigate = useAppStore((s) => s.navigate);
@@ -32,15 +33,15 @@ function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now:
         </h3>
         <p className="incident-card__meta">
           <span className="badge">{INCIDENT_KIND_LABELS[incident.kind]}</span>
-          <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
+          <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? t('incidents.dashboard.closed2') : t('incidents.dashboard.open2')}</span>
           {incident.location && <span><UserText text={incident.location} /></span>}
           <OverdueBadge count={overdue} long />
         </p>
         <p className="incident-card__start">
-          Started {clock.startedAt} <span className="muted">({incident.timeZone})</span>
+          {t('incidents.dashboard.started', { startedAt: clock.startedAt })}{' '}<span className="muted">({incident.timeZone})</span>
         </p>
       </div>
-      <div className="incident-card__clock" aria-label="Elapsed time and phase">
+      <div className="incident-card__clock" aria-label={t('incidents.dashboard.elapsedTimeAndPhase')}>
         <span className="elapsed" data-testid="elapsed">{clock.elapsed}</span>
         <span className="phase">{clock.phase.label}</span>
       </div>
@@ -67,39 +68,38 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
     <main className="page" aria-labelledby="dashboard-title">
       <div className="page__header">
         <div>
-          <h1 id="dashboard-title">Incidents</h1>
-          <p className="muted">{settings.cityName} · times shown on each incident&apos;s own clock</p>
+          <h1 id="dashboard-title">{t('incidents.dashboard.incidents')}</h1>
+          <p className="muted">{t('incidents.dashboard.timesShownOnEachIncident', { cityName: settings.cityName })}</p>
         </div>
         <div className="page__actions">
           <ImportRecordButton operatorName={settings.operatorName} />
           <button type="button" className="button button--primary button--large" onClick={() => { setUnticked(new Set()); setCreating(true); }}>
-            + New incident
+            {t('incidents.dashboard.newIncident')}
           </button>
         </div>
       </div>
 
       {incidents === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('incidents.dashboard.loading')}</p>
       ) : incidents.length === 0 ? (
         <section className="empty-state">
-          <h2>No incidents yet</h2>
+          <h2>{t('incidents.dashboard.noIncidentsYet')}</h2>
           <p>
-            When something happens, start an incident here: it opens a workspace with the incident&apos;s clock, its
-            timeline and the guide&apos;s checklists for each phase.
+            {t('incidents.dashboard.whenSomethingHappensStartAn')}
           </p>
-          <p className="muted">In peacetime, use the desk to prepare: settings, backups and your plan. ({citeGuide('ch. 6 Preparing to Respond')})</p>
+          <p className="muted">{t('incidents.dashboard.inPeacetimeUseTheDesk', { guide: citeGuide('ch. 6 Preparing to Respond') })}</p>
         </section>
       ) : (
         <>
           <section aria-labelledby="open-title">
-            <h2 id="open-title" className="section-title">Open ({open.length})</h2>
-            {open.length === 0 ? <p className="muted">No open incidents.</p> : (
+            <h2 id="open-title" className="section-title">{t('incidents.dashboard.open', { open: open.length })}</h2>
+            {open.length === 0 ? <p className="muted">{t('incidents.dashboard.noOpenIncidents')}</p> : (
               <ul className="incident-list">{open.map((i) => <IncidentCard key={i.id} incident={i} now={now} overdue={overdue.get(i.id) ?? 0} />)}</ul>
             )}
           </section>
           {closed.length > 0 && (
             <section aria-labelledby="closed-title">
-              <h2 id="closed-title" className="section-title">Closed ({closed.length})</h2>
+              <h2 id="closed-title" className="section-title">{t('incidents.dashboard.closed', { closed: closed.length })}</h2>
               <ul className="incident-list">{closed.map((i) => <IncidentCard key={i.id} incident={i} now={now} />)}</ul>
             </section>
           )}
@@ -108,8 +108,8 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
 
       {creating && (
         <IncidentForm
-          title="New incident"
-          submitLabel="Create incident"
+          title={t('incidents.dashboard.newIncident2')}
+          submitLabel={t('incidents.dashboard.createIncident')}
           initial={{ timeZone: settings.defaultTimeZone, now: clock() }}
           onClose={() => setCreating(false)}
           onSubmit={async (fields) => {
@@ -117,15 +117,15 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
               const chosen = templates.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
               const incident = await repos.checklists.startIncident(fields, chosen, actorFrom(settings.operatorName, clock));
               setCreating(false);
-              showNotice('success', `Incident “${incident.title}” created.`);
+              showNotice('success', t('incidents.dashboard.incidentCreated', { title: incident.title }));
               navigate({ name: 'incident', id: incident.id, tab: 'overview' });
               return null;
             } catch (e) {
-              return `The incident could not be saved: ${String(e)}`;
+              return t('incidents.dashboard.theIncidentCouldNotBe', { error: String(e) });
             }
           }}
         >
-          <TemplatePicker legend="Checklists for this incident" options={templates} unticked={unticked} onChange={setUnticked} />
+          <TemplatePicker legend={t('incidents.dashboard.checklistsForThisIncident')} options={templates} unticked={unticked} onChange={setUnticked} />
         </IncidentForm>
       )}
     </main>

@@ -17,6 +17,7 @@ import { timeZoneOptions } from '../../lib/timeZones';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { t } from '../../i18n/messages';
 
 type Props = {
   title: string;
@@ -66,14 +67,14 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           });
         }}
       >
-        <Field label="Title" hint="Short and factual, e.g. “Vehicle attack, Market Square”." error={errors.title}>
+        <Field label={t('incidents.incidentForm.title')} hint={t('incidents.incidentForm.shortAndFactualEG')} error={errors.title}>
           {({ id, describedBy, invalid }) => (
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
             <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
           )}
         </Field>
         <div className="form-row">
-          <Field label="Kind" error={errors.kind}>
+          <Field label={t('incidents.incidentForm.kind')} error={errors.kind}>
             {({ id, describedBy, invalid }) => (
               <select id={id} name="kind" aria-describedby={describedBy} aria-invalid={invalid} value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
                 {INCIDENT_KINDS.map((k) => (
@@ -82,7 +83,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
               </select>
             )}
           </Field>
-          <Field label="Time zone" error={errors.timeZone}>
+          <Field label={t('incidents.incidentForm.timeZone')} error={errors.timeZone}>
             {({ id, describedBy, invalid }) => (
               <select id={id} name="timeZone" aria-describedby={describedBy} aria-invalid={invalid} value={draft.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
                 {timeZoneOptions(draft.timeZone).map((z) => (
@@ -93,23 +94,23 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           </Field>
         </div>
         <div className="form-row">
-          <Field label="Start date" hint={`On the incident's clock: ${dateHint(locale)}.`} error={errors.startDate}>
+          <Field label={t('incidents.incidentForm.startDate')} hint={t('incidents.incidentForm.onTheIncidentSClock', { format: dateHint(locale) })} error={errors.startDate}>
             {({ id, describedBy, invalid }) => (
               <DateInput id={id} name="startDate" describedBy={describedBy} invalid={invalid} value={draft.startDate} onChange={(v) => set({ startDate: v })} />
             )}
           </Field>
-          <Field label="Start time" hint={`${timeHint(locale)}.`} error={errors.startTime}>
+          <Field label={t('incidents.incidentForm.startTime')} hint={`${timeHint(locale)}.`} error={errors.startTime}>
             {({ id, describedBy, invalid }) => (
               <TimeInput id={id} name="startTime" describedBy={describedBy} invalid={invalid} value={draft.startTime} onChange={(v) => set({ startTime: v })} />
             )}
           </Field>
         </div>
-        <Field label="Location" error={errors.location}>
+        <Field label={t('incidents.incidentForm.location')} error={errors.location}>
           {({ id, describedBy, invalid }) => (
             <input id={id} name="location" aria-describedby={describedBy} aria-invalid={invalid} value={draft.location} onChange={(e) => set({ location: e.target.value })} />
           )}
         </Field>
-        <Field label="Description" hint="What is known so far. The timeline holds the detail." error={errors.description}>
+        <Field label={t('incidents.incidentForm.description')} hint={t('incidents.incidentForm.whatIsKnownSoFar')} error={errors.description}>
           {({ id, describedBy, invalid }) => (
             <textarea id={id} name="description" rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
           )}
@@ -117,7 +118,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
         {children}
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>{t('incidents.incidentForm.cancel')}</button>
           <button type="submit" className="button button--primary" disabled={busy}>{submitLabel}</button>
         </div>
       </form>

@@ -9,6 +9,7 @@ import { systemTimeZone } from '../../lib/timeZones';
 import { FormError } from '../../ui/Field';
 import { RestoreBackup } from '../settings/BackupPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from '../settings/SettingsFields';
+import { t } from '../../i18n/messages';
 
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
@@ -21,11 +22,10 @@ export function FirstRunScreen(): ReactElement {
   return (
     <main className="first-run">
       <section className="first-run__card" aria-labelledby="first-run-title">
-        <p className="eyebrow">Response Desk</p>
-        <h1 id="first-run-title">Set up this desk</h1>
+        <p className="eyebrow">{t('setup.firstRunScreen.responseDesk')}</p>
+        <h1 id="first-run-title">{t('setup.firstRunScreen.setUpThisDesk')}</h1>
         <p className="lead">
-          The desk keeps your city&apos;s incident log, contact trees, statements and recovery checklists on this computer.
-          It works without a network. A few details to start:
+          {t('setup.firstRunScreen.theDeskKeepsYourCity')}
         </p>
         <form
           noValidate
@@ -37,7 +37,7 @@ export function FirstRunScreen(): ReactElement {
             setSaving(true);
             const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
             repos.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
-              setFailure(`The settings could not be saved: ${String(e)}`);
+              setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
               setSaving(false);
             });
           }}
@@ -45,14 +45,14 @@ export function FirstRunScreen(): ReactElement {
           <SettingsFields value={value} errors={errors} onChange={setValue} />
           <FormError>{failure}</FormError>
           <button type="submit" className="button button--primary button--large" disabled={saving}>
-            Start using the desk
+            {t('setup.firstRunScreen.startUsingTheDesk')}
           </button>
         </form>
         <div className="first-run__restore">
-          <p className="muted">Moving to a new laptop, or starting again after a failure?</p>
-          <RestoreBackup operatorName={value.operatorName.trim() || 'Operator not yet named'} suggestedOperator={value.operatorName.trim()} label="Restore this desk from a backup…" />
+          <p className="muted">{t('setup.firstRunScreen.movingToANewLaptop')}</p>
+          <RestoreBackup operatorName={value.operatorName.trim() || t('setup.firstRunScreen.operatorNotYetNamed')} suggestedOperator={value.operatorName.trim()} label={t('setup.firstRunScreen.restoreThisDeskFromA')} />
         </div>
-        <p className="first-run__cite">Built around the {citeGuide()}.</p>
+        <p className="first-run__cite">{t('setup.firstRunScreen.builtAroundThe', { guide: citeGuide() })}</p>
       </section>
     </main>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { isRightToLeft } from '@shared/domain/statements/languages';
 
 import { Dialog } from '../../ui/Dialog';
+import { t } from '../../i18n/messages';
 
 /** Where the clipboard cannot be reached: the exact text, selected, to copy by keyboard. */
 export function CopyFallbackDialog({ text, language, onClose }: { text: string; language: string; onClose: () => void }): ReactElement {
@@ -12,12 +13,12 @@ export function CopyFallbackDialog({ text, language, onClose }: { text: string; 
     ref.current?.select();
   }, []);
   return (
-    <Dialog title="Copy the approved text" onClose={onClose} wide>
-      <p role="status">The desk could not reach the clipboard. The approved text is selected below: press Ctrl+C (⌘C on a Mac) to copy it.</p>
-      <label htmlFor="copy-fallback" className="visually-hidden">Approved text</label>
+    <Dialog title={t('statements.copyFallbackDialog.copyTheApprovedText')} onClose={onClose} wide>
+      <p role="status">{t('statements.copyFallbackDialog.theDeskCouldNotReach')}</p>
+      <label htmlFor="copy-fallback" className="visually-hidden">{t('statements.copyFallbackDialog.approvedText')}</label>
       <textarea id="copy-fallback" ref={ref} readOnly rows={12} value={text} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'} />
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>Done</button>
+        <button type="button" className="button" onClick={onClose}>{t('statements.copyFallbackDialog.done')}</button>
       </div>
     </Dialog>
   );

@@ -22,6 +22,7 @@ import { SubmitDialog } from './SubmitDialog';
 import { useSensitivityContext } from './queries';
 import { useEditBuffer } from './useEditBuffer';
 import { describeWriteError, failed } from './statementErrors';
+import { t, tRich, type MessageId } from '../../i18n/messages';
 
 /** 'draft' edits a draft; 'revise' edits approved text as a new version; 'retarget' updates a translation to its source's new approved version. */
 export type EditMode = 'draft' | 'revise' | 'retarget';
@@ -39,7 +40,7 @@ type Props = {
   onReviewOpen: (open: boolean) => void;
 };
 
-const SAVE_LABELS: Record<EditMode, string> = { draft: 'Save draft', revise: 'Save as a new version', retarget: 'Save the updated translation' };
+const SAVE_LABELS: Record<EditMode, MessageId> = { draft: 'statements.draftEditor.save.draft', revise: 'statements.draftEditor.save.revise', retarget: 'statements.draftEditor.save.retarget' };
 
 /**
  * The drafting screen: the gaps to fill, the wording, a live preview with gaps highlighted, the
@@ -94,11 +95,11 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
         return false;
       }
       buffer.clear();
-      if (r.value.version) showNotice('success', mode === 'draft' ? `Saved as version ${r.value.version.number}.` : `Version ${r.value.version.number} saved as a draft. It needs approval before it can be released.`);
-      else if (mode !== 'draft') showNotice('success', 'Nothing changed, so no new version was made.');
+      if (r.value.version) showNotice('success', mode === 'draft' ? t('statements.draftEditor.savedAsVersion', { number: r.value.version.number }) : t('statements.draftEditor.versionSavedAsADraft', { number: r.value.version.number }));
+      else if (mode !== 'draft') showNotice('success', t('statements.draftEditor.nothingChangedSoNoNew'));
       return true;
     } catch (e) {
-      setProblem(failed('Saving', e));
+      setProblem(failed(t('statements.draftEditor.saving'), e));
       return false;
     } finally {
       setBusy(false);
@@ -109,7 +110,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     const r = await repos.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
     if (!r.ok) return describeWriteError(r.error);
     onReviewOpen(false);
-    showNotice('success', `Version ${r.value.headVersionNumber} sent for review.`);
+    showNotice('success', t('statements.draftEditor.versionSentForReview', { headVersionNumber: r.value.headVersionNumber }));
     return null;
   };
 
@@ -119,45 +120,45 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     <div className="draft">
       {mode === 'revise' && (
         <p className="stmt-notice" role="status">
-          Approved text is frozen. Saving makes <strong>version {head.number + 1}</strong> as a draft, which needs approval again. Until then, version {statement.approvedVersionNumber ?? head.number} stays the approved one that is copied, exported and released.
+          {tRich('statements.draftEditor.revising', { next: head.number + 1, approved: statement.approvedVersionNumber ?? head.number }, { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
       {mode === 'retarget' && (
         <p className="stmt-notice" role="status">
-          Bring the translation in line with the source&apos;s newest approved version (see what changed above), then save. The updated translation needs approval again.
+          {t('statements.draftEditor.bringTheTranslationInLine')}
         </p>
       )}
       {restored && (
         <p className="stmt-notice" role="status">
-          Your unsaved changes from before were kept. Save them, or keep editing.
+          {t('statements.draftEditor.yourUnsavedChangesFromBefore')}
         </p>
       )}
       {mode === 'draft' && statement.returnedComment && (
-        <div className="stmt-returned" role="note" aria-label="Returned by the approver">
-          <strong>Returned to draft by the approver:</strong> “{statement.returnedComment}”
+        <div className="stmt-returned" role="note" aria-label={t('statements.draftEditor.returnedByTheApprover')}>
+          <strong>{t('statements.draftEditor.returnedToDraftByThe')}</strong> {t('ui.quoted', { text: statement.returnedComment })}
         </div>
       )}
 
-      <div className="draft__actions" role="group" aria-label="Save or send">
-        {ready && mode === 'draft' && <p className="stmt-ready">Every gap is filled. {dirty ? 'Save the draft, or send it for review.' : 'Ready to send for review.'}</p>}
+      <div className="draft__actions" role="group" aria-label={t('statements.draftEditor.saveOrSend')}>
+        {ready && mode === 'draft' && <p className="stmt-ready">{t('statements.draftEditor.everyGapIsFilled')}{' '}{dirty ? t('statements.draftEditor.saveTheDraftOrSend') : t('statements.draftEditor.readyToSendForReview')}</p>}
         {!ready && mode === 'draft' && (
           <p className="stmt-blocked" id={blockedId}>
             {filled.unfilled.length > 0 && (
-              <>Sending for review is blocked: {filled.unfilled.length === 1 ? 'this placeholder is' : `these ${filled.unfilled.length} placeholders are`} still empty: {filled.unfilled.map(placeholderLabel).join(', ')}. </>
+              <>{t('statements.draftEditor.blocked', { count: filled.unfilled.length, names: filled.unfilled.map(placeholderLabel).join(', ') })}{' '}</>
             )}
             {filled.malformed.map((m) => describeMalformed(body, m)).join(' ')}
-            {filled.text.trim() === '' && 'The text is empty.'}
+            {filled.text.trim() === '' && t('statements.draftEditor.theTextIsEmpty')}
           </p>
         )}
         <FormError>{problem}</FormError>
         <div className="button-row">
           {onCancel && (
             <button type="button" className="button" disabled={busy} onClick={() => { buffer.clear(); onCancel(); }}>
-              Cancel
+              {t('statements.draftEditor.cancel')}
             </button>
           )}
           <button type="button" className={`button${mode === 'draft' ? '' : ' button--primary'}`} disabled={busy || (mode === 'draft' && !dirty)} onClick={() => void save().then((okay) => okay && mode !== 'draft' && onCancel?.())}>
-            {SAVE_LABELS[mode]}
+            {t(SAVE_LABELS[mode])}
           </button>
           {mode === 'draft' && (
             <button
@@ -173,7 +174,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
                 })
               }
             >
-              Send for review
+              {t('statements.draftEditor.sendForReview')}
             </button>
           )}
         </div>
@@ -182,18 +183,18 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
       <div className="draft__grid">
         <div className="draft__main">
           <section aria-labelledby="fill-title">
-            <h3 id="fill-title">Fill in the details</h3>
+            <h3 id="fill-title">{t('statements.draftEditor.fillInTheDetails')}</h3>
             <PlaceholderForm names={names} values={values} autoFilled={autoFilled} language={statement.language} sameAsSource={sameAsSource} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
           </section>
           <section aria-labelledby="wording-title">
-            <h3 id="wording-title">Wording</h3>
+            <h3 id="wording-title">{t('statements.draftEditor.wording')}</h3>
             <div className="field">
-              <label htmlFor={`title-${statement.id}`}>Title</label>
+              <label htmlFor={`title-${statement.id}`}>{t('statements.draftEditor.title')}</label>
               <input id={`title-${statement.id}`} value={title} onChange={(e) => { const v = e.target.value; buffer.setEdit((x) => ({ ...x, title: v })); }} lang={statement.language} dir="auto" />
             </div>
             <div className="field">
-              <label htmlFor={`body-${statement.id}`}>Text of the statement ({languageLabel(statement.language)})</label>
-              <p className="field__hint" id={`body-hint-${statement.id}`}>Placeholders in double braces, like {'{{city}}'}, are filled from the fields above. To print braces themselves, write {'\\{{'}.</p>
+              <label htmlFor={`body-${statement.id}`}>{t('statements.draftEditor.textOfTheStatement', { language: languageLabel(statement.language) })}</label>
+              <p className="field__hint" id={`body-hint-${statement.id}`}>{t('statements.draftEditor.placeholdersInDoubleBracesLike')}</p>
               <textarea
                 id={`body-${statement.id}`}
                 className="draft__body"
@@ -213,8 +214,8 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
 
         <div className="draft__side">
           <section aria-labelledby="preview-title" className="draft__preview">
-            <h3 id="preview-title">Preview {dirty && <span className="badge stmt-unsaved">Unsaved changes</span>}</h3>
-            <StatementPreview segments={filled.segments} language={statement.language} label="Preview of the statement" />
+            <h3 id="preview-title">{t('statements.draftEditor.preview')}{' '}{dirty && <span className="badge stmt-unsaved">{t('statements.draftEditor.unsavedChanges')}</span>}</h3>
+            <StatementPreview segments={filled.segments} language={statement.language} label={t('statements.draftEditor.previewOfTheStatement')} />
           </section>
           <SensitivityWarnings warnings={warnings} />
           <GuidanceChecklist

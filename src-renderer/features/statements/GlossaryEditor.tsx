@@ -21,9 +21,9 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
   const [problems, setProblems] = useState<string[]>([]);
   return (
     <section className="panel" aria-labelledby="glossary-title">
-      <h2 id="glossary-title">Glossary: terms to avoid</h2>
+      <h2 id="glossary-title">{t('statements.glossaryEditor.glossaryTermsToAvoid')}</h2>
       <p className="muted">
-        How the city names communities matters. Drafts are checked against this list and warn when a term appears. Review it with community leaders. One term per line: <code>term to avoid =&gt; what to say instead | why</code>.
+        {t('statements.glossaryEditor.howTheCityNamesCommunities')}{' '}<code>{t('statements.glossaryEditor.termToAvoidWhatTo')}</code>.
       </p>
       <form
         onSubmit={(e) => {
@@ -33,15 +33,15 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           setProblems([]);
           repos.statements.saveGlossary(parsed.value, actor()).then(
             (saved) => showNotice('success', t('statements.glossarySaved', { count: saved.length })),
-            (err: unknown) => setProblems([failed('Saving the glossary', err)]),
+            (err: unknown) => setProblems([failed(t('statements.action.savingTheGlossary'), err)]),
           );
         }}
       >
-        <label htmlFor="glossary-text" className="visually-hidden">Terms to avoid, one per line</label>
+        <label htmlFor="glossary-text" className="visually-hidden">{t('statements.glossaryEditor.termsToAvoidOnePer')}</label>
         <textarea id="glossary-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
         <FormError>{problems.length > 0 && <>{problems.map((p) => <span key={p} className="block">{p}</span>)}</>}</FormError>
         <div className="button-row">
-          <button type="submit" className="button button--primary">Save glossary</button>
+          <button type="submit" className="button button--primary">{t('statements.glossaryEditor.saveGlossary')}</button>
         </div>
       </form>
     </section>

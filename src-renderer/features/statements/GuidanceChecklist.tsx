@@ -2,11 +2,12 @@ import type { ReactElement } from 'react';
 
 import { citePages } from '@shared/domain/checklists/citations';
 import type { GuidanceItem, Statement } from '@shared/schemas/statements';
+import { t, type MessageId } from '../../i18n/messages';
 
-const BASIS: Record<GuidanceItem['basis'], string> = {
-  stated: 'stated in the guide',
-  generalised: 'generalised from the guide',
-  city: "the city's own",
+const BASIS: Record<GuidanceItem['basis'], MessageId> = {
+  stated: 'statements.guidanceChecklist.basis.stated',
+  generalised: 'statements.guidanceChecklist.basis.generalised',
+  city: 'statements.guidanceChecklist.basis.city',
 };
 
 /**
@@ -21,21 +22,21 @@ export function GuidanceChecklist({ guidance, ticked, disabled, onToggle }: { gu
       <label className="checkbox">
         <input type="checkbox" checked={ticked.includes(g.id)} disabled={disabled} onChange={(e) => onToggle(g.id, e.target.checked)} />
         <span>
-          {g.text} <span className="guidance__basis">({BASIS[g.basis]})</span>
+          {g.text} <span className="guidance__basis">{t('statements.guidanceChecklist.basis', { basis: t(BASIS[g.basis]) })}</span>
         </span>
       </label>
     </li>
   );
   return (
     <section className="guidance" aria-labelledby="guidance-title">
-      <h3 id="guidance-title">Guidance for this statement</h3>
+      <h3 id="guidance-title">{t('statements.guidanceChecklist.guidanceForThisStatement')}</h3>
       {guidance.purpose && <p className="guidance__purpose">{guidance.purpose}</p>}
-      <p className="muted" aria-live="polite">{done} of {total} checked</p>
-      <h4 className="guidance__heading">Do</h4>
+      <p className="muted" aria-live="polite">{t('statements.guidanceChecklist.ofChecked', { done, total })}</p>
+      <h4 className="guidance__heading">{t('statements.guidanceChecklist.do')}</h4>
       <ul className="guidance__list">{guidance.dos.map((g) => item(g, 'do'))}</ul>
-      <h4 className="guidance__heading">Don’t</h4>
+      <h4 className="guidance__heading">{t('statements.guidanceChecklist.donT')}</h4>
       <ul className="guidance__list">{guidance.donts.map((g) => item(g, 'dont'))}</ul>
-      {guidance.pages.length > 0 && <p className="cite">From the {citePages(guidance.pages)}.</p>}
+      {guidance.pages.length > 0 && <p className="cite">{t('statements.guidanceChecklist.fromThe', { pages: citePages(guidance.pages) })}</p>}
     </section>
   );
 }

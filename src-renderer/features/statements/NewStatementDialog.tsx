@@ -9,6 +9,7 @@ import { useDesk } from '../../app/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 type Props = { incident: Incident; settings: DeskSettings; templates: readonly StatementTemplate[]; actor: () => Actor; onCreated: (id: string) => void; onClose: () => void };
 
@@ -28,7 +29,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
   const [busy, setBusy] = useState(false);
 
   return (
-    <Dialog title="New statement" onClose={onClose} wide>
+    <Dialog title={t('statements.newStatementDialog.newStatement')} onClose={onClose} wide>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -42,35 +43,35 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
             },
             (err: unknown) => {
               setBusy(false);
-              setProblem(failed('Starting the draft', err));
+              setProblem(failed(t('statements.action.startingTheDraft'), err));
             },
           );
         }}
       >
         <fieldset className="fieldset template-pick">
-          <legend>What kind of statement?</legend>
-          {types.map((t) => (
-            <label key={t.type} className="template-pick__option">
-              <input type="radio" name="statement-type" value={t.type} checked={type === t.type} onChange={() => { setType(t.type); setTemplateId(null); }} />
+          <legend>{t('statements.newStatementDialog.whatKindOfStatement')}</legend>
+          {types.map((option) => (
+            <label key={option.type} className="template-pick__option">
+              <input type="radio" name="statement-type" value={option.type} checked={type === option.type} onChange={() => { setType(option.type); setTemplateId(null); }} />
               <span>
-                <strong>{t.title}</strong>
-                {t.audience !== 'public' && <span className="badge">{t.audience === 'internal' ? 'Internal' : 'Private'}</span>}
-                <span className="template-pick__purpose">{t.purpose}</span>
+                <strong>{option.title}</strong>
+                {option.audience !== 'public' && <span className="badge">{option.audience === 'internal' ? t('statements.newStatementDialog.internal') : t('statements.newStatementDialog.private')}</span>}
+                <span className="template-pick__purpose">{option.purpose}</span>
               </span>
             </label>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="new-statement-language">Language</label>
+          <label htmlFor="new-statement-language">{t('statements.newStatementDialog.language')}</label>
           <select id="new-statement-language" value={chosen?.id ?? ''} onChange={(e) => setTemplateId(e.target.value)}>
             {languages.map((t) => <option key={t.id} value={t.id}>{languageLabel(t.language)}</option>)}
           </select>
-          <p className="field__hint">Languages with a version of this template in the library. Other languages: start in English and add a translation.</p>
+          <p className="field__hint">{t('statements.newStatementDialog.languagesWithAVersionOf')}</p>
         </div>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy || !chosen}>Start the draft</button>
+          <button type="button" className="button" onClick={onClose}>{t('statements.newStatementDialog.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={busy || !chosen}>{t('statements.newStatementDialog.startTheDraft')}</button>
         </div>
       </form>
     </Dialog>

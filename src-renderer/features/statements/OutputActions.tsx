@@ -8,6 +8,7 @@ import type { Statement } from '@shared/schemas/statements';
 import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { CopyFallbackDialog } from './CopyFallbackDialog';
+import { t } from '../../i18n/messages';
 
 /**
  * Copy and export the approved version, and only it: the exact approved text to the clipboard; a
@@ -27,19 +28,19 @@ export function OutputActions({ statement, incident, settings }: { statement: St
         suggestedName: statementFileName(doc, kind),
         content: kind === 'txt' ? statementPlainText(doc) : await statementDocxBase64(doc),
         encoding: kind === 'txt' ? 'utf8' : 'base64',
-        filters: [kind === 'txt' ? { name: 'Plain text', extensions: ['txt'] } : { name: 'Word document', extensions: ['docx'] }],
-        title: kind === 'txt' ? 'Save the approved statement as text' : 'Save the approved statement as a Word document',
+        filters: [kind === 'txt' ? { name: t('statements.outputActions.plainText'), extensions: ['txt'] } : { name: t('statements.outputActions.wordDocument'), extensions: ['docx'] }],
+        title: kind === 'txt' ? t('statements.outputActions.saveTheApprovedStatementAs') : t('statements.outputActions.saveTheApprovedStatementAs2'),
       });
-      if (!r.ok) showNotice('error', `The statement could not be saved: ${r.error.message}`);
-      else if (r.value.savedTo) showNotice('success', `Approved version ${doc.versionNumber} saved to ${r.value.savedTo}`);
+      if (!r.ok) showNotice('error', t('statements.outputActions.theStatementCouldNotBe', { error: r.error.message }));
+      else if (r.value.savedTo) showNotice('success', t('statements.outputActions.approvedVersionSavedTo', { versionNumber: doc.versionNumber, savedTo: r.value.savedTo }));
     } catch (e) {
-      showNotice('error', `The statement could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+      showNotice('error', t('statements.outputActions.theStatementCouldNotBe2', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   return (
-    <div className="output" role="group" aria-label="Copy or export the approved text">
-      {newer && <p className="muted">These copy and export approved version {doc.versionNumber}, not the newer draft.</p>}
+    <div className="output" role="group" aria-label={t('statements.outputActions.copyOrExportTheApproved')}>
+      {newer && <p className="muted">{t('statements.outputActions.theseCopyAndExportApproved', { versionNumber: doc.versionNumber })}</p>}
       <div className="button-row">
         <button
           type="button"
@@ -49,7 +50,7 @@ export function OutputActions({ statement, incident, settings }: { statement: St
             const copy = async () => {
               try {
                 await navigator.clipboard.writeText(doc.text);
-                showNotice('success', `Approved text of version ${doc.versionNumber} copied, exactly as approved.`);
+                showNotice('success', t('statements.outputActions.approvedTextOfVersionCopied', { versionNumber: doc.versionNumber }));
               } catch {
                 setFallback(true);
               }
@@ -57,10 +58,10 @@ export function OutputActions({ statement, incident, settings }: { statement: St
             void copy();
           }}
         >
-          Copy approved text
+          {t('statements.outputActions.copyApprovedText')}
         </button>
-        <button type="button" className="button" onClick={() => void save('txt')}>Save as text (.txt)</button>
-        <button type="button" className="button" onClick={() => void save('docx')}>Save as Word (.docx)</button>
+        <button type="button" className="button" onClick={() => void save('txt')}>{t('statements.outputActions.saveAsTextTxt')}</button>
+        <button type="button" className="button" onClick={() => void save('docx')}>{t('statements.outputActions.saveAsWordDocx')}</button>
       </div>
       {fallback && <CopyFallbackDialog text={doc.text} language={doc.language} onClose={() => setFallback(false)} />}
     </div>

@@ -4,6 +4,7 @@ import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
+import { t } from '../../i18n/messages';
 
 type Props = {
   people: readonly PersonMention[];
@@ -27,33 +28,33 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
 
   return (
     <section className="people" aria-labelledby="people-title">
-      <h3 id="people-title">People this statement may name</h3>
+      <h3 id="people-title">{t('statements.peopleEditor.peopleThisStatementMayName')}</h3>
       {people.length === 0 ? (
-        <p className="muted">Nobody listed. Add victims (with whether their family consented to naming) and the suspected perpetrator, so the text is checked for them.</p>
+        <p className="muted">{t('statements.peopleEditor.nobodyListedAddVictimsWith')}</p>
       ) : (
         <ul className="people__list">
           {people.map((p) => (
             <li key={p.id}>
               <span>
-                <strong>{p.name}</strong> · {p.role === 'suspect' ? 'suspected perpetrator: do not name' : p.consentRecorded ? `victim, consent recorded${p.consentNote ? ` (${p.consentNote})` : ''}` : 'victim, no consent recorded'}
+                <strong>{p.name}</strong> · {p.role === 'suspect' ? t('statements.peopleEditor.suspectedPerpetratorDoNotName') : p.consentRecorded ? t('statements.peopleEditor.victimConsentRecorded', { hasNote: p.consentNote ? 'yes' : 'no', note: p.consentNote }) : t('statements.peopleEditor.victimNoConsentRecorded')}
               </span>
               {!disabled && (
-                <button type="button" className="button button--ghost button--small" aria-label={`Remove ${p.name}`} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
-                  Remove
+                <button type="button" className="button button--ghost button--small" aria-label={t('statements.peopleEditor.remove2', { name: p.name })} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
+                  {t('statements.peopleEditor.remove')}
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {!disabled && <button type="button" className="button button--small" onClick={() => setAdding(true)}>Add a person…</button>}
+      {!disabled && <button type="button" className="button button--small" onClick={() => setAdding(true)}>{t('statements.peopleEditor.addAPerson')}</button>}
       <FormError>{!adding && problem}</FormError>
       {adding && (
-        <Dialog title="Add a person this statement may name" onClose={() => setAdding(false)}>
+        <Dialog title={t('statements.peopleEditor.addAPersonThisStatement')} onClose={() => setAdding(false)}>
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (name.trim().length < 2) return setProblem('Enter the name as it might appear in the text (at least 2 characters).');
+              if (name.trim().length < 2) return setProblem(t('statements.peopleEditor.enterTheNameAsIt'));
               const person: PersonMention = { id: `per_${crypto.randomUUID()}`, name: name.trim(), role, consentRecorded: role === 'victim' && consent, consentNote: role === 'victim' ? note.trim() : '' };
               void onSave([...people, person]).then((p) => {
                 setProblem(p);
@@ -66,26 +67,26 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
               });
             }}
           >
-            <Field label="Name" hint="Full name; the check also catches the surname alone.">
+            <Field label={t('statements.peopleEditor.name')} hint={t('statements.peopleEditor.fullNameTheCheckAlso')}>
               {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={name} onChange={(e) => setName(e.target.value)} dir="auto" />}
             </Field>
             <fieldset className="fieldset">
-              <legend>Who is this?</legend>
-              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} /> A victim</label>
-              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'suspect'} onChange={() => setRole('suspect')} /> The suspected perpetrator</label>
+              <legend>{t('statements.peopleEditor.whoIsThis')}</legend>
+              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} />{' '}{t('statements.peopleEditor.aVictim')}</label>
+              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'suspect'} onChange={() => setRole('suspect')} />{' '}{t('statements.peopleEditor.theSuspectedPerpetrator')}</label>
             </fieldset>
             {role === 'victim' && (
               <>
-                <label className="checkbox"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> The family (or the person) has consented to naming</label>
-                <Field label="Consent: who, when, how" hint="e.g. “Her parents, 28 March 15:10, by phone to the liaison officer”.">
+                <label className="checkbox"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}{t('statements.peopleEditor.theFamilyOrThePerson')}</label>
+                <Field label={t('statements.peopleEditor.consentWhoWhenHow')} hint={t('statements.peopleEditor.eGHerParents28')}>
                   {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}
                 </Field>
               </>
             )}
             <FormError>{problem}</FormError>
             <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => setAdding(false)}>Cancel</button>
-              <button type="submit" className="button button--primary">Add</button>
+              <button type="button" className="button" onClick={() => setAdding(false)}>{t('statements.peopleEditor.cancel')}</button>
+              <button type="submit" className="button button--primary">{t('statements.peopleEditor.add')}</button>
             </div>
           </form>
         </Dialog>

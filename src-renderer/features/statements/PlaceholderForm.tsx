@@ -2,6 +2,7 @@ import { useId, type ReactElement } from 'react';
 
 import { KNOWN_PLACEHOLDERS, placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
 import { hasValue } from '@shared/domain/statements/placeholders';
+import { t } from '../../i18n/messages';
 
 type Props = {
   names: readonly string[];
@@ -20,7 +21,7 @@ type Props = {
  */
 export function PlaceholderForm({ names, values, autoFilled, language, onChange, sameAsSource }: Props): ReactElement {
   const id = useId();
-  if (names.length === 0) return <p className="muted">This text has no placeholders to fill.</p>;
+  if (names.length === 0) return <p className="muted">{t('statements.placeholderForm.thisTextHasNoPlaceholders')}</p>;
   const manual = names.filter((n) => !autoFilled.has(n));
   const known = names.filter((n) => autoFilled.has(n));
   const fields = (group: readonly string[]) => (
@@ -29,11 +30,12 @@ export function PlaceholderForm({ names, values, autoFilled, language, onChange,
         const info = KNOWN_PLACEHOLDERS[name];
         const missing = !hasValue(values[name]);
         const fieldId = `${id}-${name}`;
-        const hint = info?.hint || 'A placeholder of this template.';
+        const hint = info?.hint || t('statements.placeholderForm.aPlaceholderOfThisTemplate');
         const common = {
           id: fieldId,
           value: values[name] ?? '',
           lang: language,
+          // eslint-disable-next-line i18next/no-literal-string -- a text direction, not words
           dir: 'auto' as const,
           'aria-describedby': `${fieldId}-hint`,
           'aria-invalid': missing,
@@ -45,8 +47,8 @@ export function PlaceholderForm({ names, values, autoFilled, language, onChange,
               {placeholderLabel(name)} <code className="stmt-field__code">{`{{${name}}}`}</code>
             </label>
             <p className="field__hint" id={`${fieldId}-hint`}>
-              {missing && <strong className="stmt-field__missing">Missing. </strong>}
-              {!missing && sameAsSource?.names.has(name) && <strong className="stmt-field__untranslated">Same as in the {sameAsSource.language} source: translate it. </strong>}
+              {missing && <strong className="stmt-field__missing">{t('statements.placeholderForm.missing')}{' '}</strong>}
+              {!missing && sameAsSource?.names.has(name) && <strong className="stmt-field__untranslated">{t('statements.placeholderForm.sameAsInTheSource', { language: sameAsSource.language })}{' '}</strong>}
               {hint}
             </p>
             {info?.long ? <textarea {...common} rows={3} onChange={(e) => onChange(name, e.target.value)} /> : <input {...common} type="text" onChange={(e) => onChange(name, e.target.value)} />}
@@ -60,8 +62,8 @@ export function PlaceholderForm({ names, values, autoFilled, language, onChange,
       {manual.length > 0 && fields(manual)}
       {known.length > 0 && (
         <>
-          <h4 className="stmt-fields__group">From the incident record and settings</h4>
-          <p className="field__hint">Check them; change any that should read differently in this statement.</p>
+          <h4 className="stmt-fields__group">{t('statements.placeholderForm.fromTheIncidentRecordAnd')}</h4>
+          <p className="field__hint">{t('statements.placeholderForm.checkThemChangeAnyThat')}</p>
           {fields(known)}
         </>
       )}

@@ -14,6 +14,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 /** Records the release of the approved version: channels and time; logged on the timeline. */
 export function ReleaseDialog({ statement, incident, actor, onClose, onReleased }: {
@@ -36,32 +37,32 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
   const [busy, setBusy] = useState(false);
 
   return (
-    <Dialog title={`Release version ${statement.approvedVersionNumber ?? ''}`} onClose={onClose}>
+    <Dialog title={t('statements.releaseDialog.releaseVersion', { approvedVersionNumber: statement.approvedVersionNumber ?? '' })} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (channels.length === 0) return setProblem('Choose at least one channel.');
+          if (channels.length === 0) return setProblem(t('statements.releaseDialog.chooseAtLeastOneChannel'));
           const at = wallClockToInstant(date, time, incident.timeZone, locale);
           if (!at.ok) return setProblem(describeWallClockError(at.error, locale));
-          if (at.value > clock() + 60_000) return setProblem('The release time is in the future. Record a release once it has happened.');
+          if (at.value > clock() + 60_000) return setProblem(t('statements.releaseDialog.theReleaseTimeIsIn'));
           setBusy(true);
           repos.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
             (r) => {
               setBusy(false);
               if (!r.ok) return setProblem(describeWriteError(r.error));
-              showNotice('success', 'Release recorded and logged on the timeline.');
+              showNotice('success', t('statements.releaseDialog.releaseRecordedAndLoggedOn'));
               onClose();
               onReleased?.();
             },
             (e: unknown) => {
               setBusy(false);
-              setProblem(failed('Recording the release', e));
+              setProblem(failed(t('statements.action.recordingTheRelease'), e));
             },
           );
         }}
       >
         <fieldset className="fieldset">
-          <legend>Channels</legend>
+          <legend>{t('statements.releaseDialog.channels')}</legend>
           {RELEASE_CHANNELS.map((c) => (
             <label key={c} className="checkbox">
               <input type="checkbox" checked={channels.includes(c)} onChange={(e) => setChannels((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))} /> {CHANNEL_LABELS[c]}
@@ -69,21 +70,21 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
           ))}
         </fieldset>
         <div className="form-row">
-          <Field label="Release date" hint={`On the incident's clock (${incident.timeZone}): ${dateHint(locale)}.`}>
+          <Field label={t('statements.releaseDialog.releaseDate')} hint={t('statements.releaseDialog.onTheIncidentSClock', { timeZone: incident.timeZone, format: dateHint(locale) })}>
             {({ id, describedBy }) => <DateInput id={id} describedBy={describedBy} value={date} onChange={setDate} />}
           </Field>
-          <Field label="Release time" hint={`${timeHint(locale)}.`}>
+          <Field label={t('statements.releaseDialog.releaseTime')} hint={`${timeHint(locale)}.`}>
             {({ id, describedBy }) => <TimeInput id={id} describedBy={describedBy} value={time} onChange={setTime} />}
           </Field>
         </div>
-        <Field label="Note (optional)" hint="e.g. read out by the mayor at the press point.">
+        <Field label={t('statements.releaseDialog.noteOptional')} hint={t('statements.releaseDialog.eGReadOutBy')}>
           {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}
         </Field>
-        <p className="muted">The release is logged on the incident&apos;s timeline as a public communication, linked to this statement.</p>
+        <p className="muted">{t('statements.releaseDialog.theReleaseIsLoggedOn')}</p>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>Record the release</button>
+          <button type="button" className="button" onClick={onClose}>{t('statements.releaseDialog.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{t('statements.releaseDialog.recordTheRelease')}</button>
         </div>
       </form>
     </Dialog>

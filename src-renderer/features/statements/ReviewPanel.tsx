@@ -11,9 +11,9 @@ import { VersionCompare } from './VersionCompare';
 import { describeWriteError, failed } from './statementErrors';
 import { longTime } from './statementDisplay';
 import { useTextHash } from './useTextHash';
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 
-export const APPROVER_ROLES = ['Mayor', 'Deputy mayor', 'Chief of staff', 'Communications lead', 'Police liaison (operational facts)'];
+export const APPROVER_ROLES: readonly MessageId[] = ['statements.approverRole.mayor', 'statements.approverRole.deputyMayor', 'statements.approverRole.chiefOfStaff', 'statements.approverRole.communicationsLead', 'statements.approverRole.policeLiaison'];
 
 type Props = {
   statement: Statement;
@@ -47,15 +47,15 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
 
   const decide = async (decision: 'approve' | 'reject') => {
     setProblem(null);
-    if (decision === 'reject' && comment.trim() === '') return setProblem('Say what needs to change: a comment is required to return it to draft.');
+    if (decision === 'reject' && comment.trim() === '') return setProblem(t('statements.reviewPanel.sayWhatNeedsToChange'));
     setBusy(true);
     try {
       const input = { approverName, approverRole, comment };
       const r = decision === 'approve' ? await repos.statements.approve(statement.id, input, actor()) : await repos.statements.reject(statement.id, input, actor());
       if (!r.ok) return setProblem(describeWriteError(r.error));
-      showNotice('success', decision === 'approve' ? `Version ${head.number} approved by ${approverName.trim()}, ${approverRole.trim()}.` : `Version ${head.number} returned to draft with the comment.`);
+      showNotice('success', decision === 'approve' ? t('statements.reviewPanel.versionApprovedBy', { number: head.number, name: approverName.trim(), role: approverRole.trim() }) : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }));
     } catch (e) {
-      setProblem(failed('Recording the decision', e));
+      setProblem(failed(t('statements.reviewPanel.recordingTheDecision'), e));
     } finally {
       setBusy(false);
     }
@@ -63,59 +63,59 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
 
   return (
     <section className="review" aria-labelledby="review-title">
-      <h3 id="review-title">Approval of version {head.number}</h3>
+      <h3 id="review-title">{t('statements.reviewPanel.approvalOfVersion', { number: head.number })}</h3>
       {submission && (
         <p className="muted">
-          Sent for review by {submission.by} at {longTime(submission.at, timeZone)}.
+          {t('statements.reviewPanel.sentForReviewByAt', { by: submission.by, at: longTime(submission.at, timeZone) })}
         </p>
       )}
       {submission && submission.warnings.length > 0 && (
-        <div className="stmt-override" role="note" aria-label="Warnings sent past">
-          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong> Reason given: “{submission.overrideReason}”</p>
+        <div className="stmt-override" role="note" aria-label={t('statements.reviewPanel.warningsSentPast')}>
+          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong>{' '}{t('statements.reviewPanel.reasonGiven', { reason: submission.overrideReason })}</p>
           <ul>{submission.warnings.map((w) => <li key={w.key}>{w.message}</li>)}</ul>
         </div>
       )}
       <p>
-        Guidance ticked by the drafter: {guidance.length - unticked.length} of {guidance.length}.
-        {unticked.length > 0 && <> Not ticked: {unticked.map((g) => `“${g.text}”`).join('; ')}.</>}
+        {t('statements.reviewPanel.guidanceTickedByTheDrafter', { ticked: guidance.length - unticked.length, total: guidance.length })}
+        {unticked.length > 0 && <>{' '}{t('statements.reviewPanel.notTicked', { items: unticked.map((g) => t('ui.quoted', { text: g.text })).join('; ') })}</>}
       </p>
 
-      <h4>The text to approve, exactly as it will go out</h4>
-      <ApprovedText text={head.text} language={head.language} label={`Text of version ${head.number}`} />
-      <p className="hash">SHA-256 of this text: <code data-testid="review-hash">{hash ?? 'computing…'}</code></p>
+      <h4>{t('statements.reviewPanel.theTextToApproveExactly')}</h4>
+      <ApprovedText text={head.text} language={head.language} label={t('statements.reviewPanel.textOfVersion', { number: head.number })} />
+      <p className="hash">{t('statements.reviewPanel.sha256OfThisText')}{' '}<code data-testid="review-hash">{hash ?? t('statements.reviewPanel.computing')}</code></p>
       {lastApproved && lastApproved.id !== head.id && (
         <>
           <button type="button" className="button button--small" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
-            {comparing ? 'Hide the changes' : `Show the changes since version ${lastApproved.number} (approved)`}
+            {comparing ? t('statements.reviewPanel.hideTheChanges') : t('statements.reviewPanel.showTheChangesSinceVersion', { number: lastApproved.number })}
           </button>
           {comparing && <VersionCompare before={lastApproved} after={head} />}
         </>
       )}
 
       <form className="review__form" onSubmit={(e) => e.preventDefault()}>
-        <h4>Decision</h4>
+        <h4>{t('statements.reviewPanel.decision')}</h4>
         <div className="form-row">
-          <Field label="Approver's name" hint="The person approving, even when someone else records it.">
+          <Field label={t('statements.reviewPanel.approverSName')} hint={t('statements.reviewPanel.thePersonApprovingEvenWhen')}>
             {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={approverName} onChange={(e) => setApproverName(e.target.value)} autoComplete="off" />}
           </Field>
-          <Field label="Approver's role" hint="e.g. Mayor, or the police for operational facts.">
+          <Field label={t('statements.reviewPanel.approverSRole')} hint={t('statements.reviewPanel.eGMayorOrThe')}>
             {({ id, describedBy }) => (
               <>
                 <input id={id} aria-describedby={describedBy} value={approverRole} onChange={(e) => setApproverRole(e.target.value)} list="approver-roles" autoComplete="off" />
-                <datalist id="approver-roles">{APPROVER_ROLES.map((r) => <option key={r} value={r} />)}</datalist>
+                <datalist id="approver-roles">{APPROVER_ROLES.map((r) => <option key={r} value={t(r)} />)}</datalist>
               </>
             )}
           </Field>
         </div>
-        <Field label="Comment" hint="Required to return it to draft; optional with an approval.">
+        <Field label={t('statements.reviewPanel.comment')} hint={t('statements.reviewPanel.requiredToReturnItTo')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
         <FormError>{problem}</FormError>
         <div className="button-row">
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>Approve version {head.number}</button>
-          <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>Return to draft with comment</button>
-          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void repos.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', 'Taken back from review; it is a draft again.') : setProblem(describeWriteError(r.error)))}>
-            Take back to draft
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>{t('statements.reviewPanel.approveVersion', { number: head.number })}</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>{t('statements.reviewPanel.returnToDraftWithComment')}</button>
+          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void repos.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', t('statements.reviewPanel.takenBackFromReviewIt')) : setProblem(describeWriteError(r.error)))}>
+            {t('statements.reviewPanel.takeBackToDraft')}
           </button>
         </div>
       </form>

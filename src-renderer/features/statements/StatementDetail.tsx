@@ -23,6 +23,7 @@ import { WithdrawDialog } from './WithdrawDialog';
 import { useApprovals, useTranslationOf, useUntranslated, useVersions } from './queries';
 import { STATUS_HINTS, longTime } from './statementDisplay';
 import { UserText } from '../../ui/UserText';
+import { t } from '../../i18n/messages';
 
 type Props = {
   statement: Statement;
@@ -46,12 +47,12 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   // Kept here, not in the editor: the editor is rebuilt when a save makes a new version, and the
   // review dialog asked for by "Send for review" must survive that.
   const [reviewOpen, setReviewOpen] = useState(false);
-  if (!versions || !approvals || translation === undefined) return <p className="muted">Loading the statement…</p>;
+  if (!versions || !approvals || translation === undefined) return <p className="muted">{t('statements.statementDetail.loadingTheStatement')}</p>;
   const head = versions.find((v) => v.id === statement.headVersionId);
   // The statement and its versions come from two live queries that land a moment apart: just
   // after a save the statement can name a version the list does not hold yet.
-  if (!head && versions.every((v) => v.number < statement.headVersionNumber)) return <p className="muted">Loading the statement…</p>;
-  if (!head) return <p className="form-error" role="alert">The current version of this statement is missing from the desk. Restore a backup.</p>;
+  if (!head && versions.every((v) => v.number < statement.headVersionNumber)) return <p className="muted">{t('statements.statementDetail.loadingTheStatement')}</p>;
+  if (!head) return <p className="form-error" role="alert">{t('statements.statementDetail.theCurrentVersionOfThis')}</p>;
   const zone = incident.timeZone;
   const approval = statement.approvedVersionId ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved') : undefined;
   const approvedVersion = versions.find((v) => v.id === statement.approvedVersionId);
@@ -60,8 +61,8 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   // A translation that no longer matches its source's approved text cannot go out: say so on the button.
   const releaseBlocked = translation && translation.state !== 'current'
     ? translation.state === 'out-of-date'
-      ? `Release is not possible: this translation is out of date. “${translation.source.title}” has a newer approved version (${translation.source.approvedVersionNumber ?? '?'}); update the translation and have it approved again.`
-      : 'Release is not possible until this translation of the source’s newest approved version is approved.'
+      ? t('statements.statementDetail.releaseIsNotPossibleThis', { title: translation.source.title, approvedVersionNumber: translation.source.approvedVersionNumber ?? '?' })
+      : t('statements.statementDetail.releaseIsNotPossibleUntil')
     : null;
 
   return (
@@ -69,12 +70,12 @@ export function StatementDetail({ statement, incident, settings, templates, acto
       <header className="stmt-detail__header">
         <div>
           <p className="eyebrow">
-            {languageLabel(statement.language)} · version {statement.headVersionNumber}
-            {statement.audience !== 'public' && ` · ${statement.audience === 'internal' ? 'internal, for staff' : 'private, to those directly affected'}`}
+            {t('statements.statementDetail.version', { language: languageLabel(statement.language), headVersionNumber: statement.headVersionNumber })}
+            {statement.audience !== 'public' && ` · ${statement.audience === 'internal' ? t('statements.statementDetail.internalForStaff') : t('statements.statementDetail.privateToThoseDirectlyAffected')}`}
           </p>
           <h2 id="stmt-title" lang={statement.language} dir="auto"><UserText text={statement.title} /></h2>
           <p className="stmt-detail__status">
-            <StatusBadge status={statement.status} /> <span className="muted">{STATUS_HINTS[statement.status]}</span>
+            <StatusBadge status={statement.status} /> <span className="muted">{t(STATUS_HINTS[statement.status])}</span>
           </p>
         </div>
         <div className="stmt-detail__actions">
@@ -83,21 +84,21 @@ export function StatementDetail({ statement, incident, settings, templates, acto
               {canDo('release', statement.status) && (
                 <span className="stmt-release">
                   <button type="button" className="button button--primary" disabled={releaseBlocked !== null} aria-describedby={releaseBlocked ? 'release-blocked' : undefined} onClick={() => setReleasing(true)}>
-                    {statement.status === 'released' ? 'Release on more channels…' : 'Release…'}
+                    {statement.status === 'released' ? t('statements.statementDetail.releaseOnMoreChannels') : t('statements.statementDetail.release')}
                   </button>
                   {releaseBlocked && <span id="release-blocked" className="stmt-release__why">{releaseBlocked}</span>}
                 </span>
               )}
-              <button type="button" className="button" onClick={() => setEditing('revise')}>Edit (makes version {statement.headVersionNumber + 1})</button>
+              <button type="button" className="button" onClick={() => setEditing('revise')}>{t('statements.statementDetail.editMakesVersion', { headVersionNumber: statement.headVersionNumber + 1 })}</button>
             </>
           )}
-          {canDo('withdraw', statement.status) && editing === null && <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>Withdraw…</button>}
+          {canDo('withdraw', statement.status) && editing === null && <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>{t('statements.statementDetail.withdraw')}</button>}
         </div>
       </header>
       {offer && <ResolveOffer incident={incident} work="statement-released" by={offer} operatorName={settings.operatorName} onClose={() => setOffer(null)} />}
 
       {translation && untranslated?.has(statement.id) && statement.status === 'draft' && (
-        <p className="stmt-returned" role="note"><strong>To translate.</strong> This is still a copy of the source text. Translate it here; it cannot be sent for review unchanged.</p>
+        <p className="stmt-returned" role="note"><strong>{t('statements.statementDetail.toTranslate')}</strong>{' '}{t('statements.statementDetail.thisIsStillACopy')}</p>
       )}
       {translation && (
         <TranslationSourceNote
@@ -116,24 +117,23 @@ export function StatementDetail({ statement, incident, settings, templates, acto
         <ReviewPanel statement={statement} head={head} versions={versions} approvals={approvals} timeZone={zone} actor={actor} />
       ) : statement.status === 'withdrawn' ? (
         <section aria-labelledby="withdrawn-title">
-          <h3 id="withdrawn-title">Withdrawn</h3>
-          {statement.withdrawal && <p>Withdrawn by {statement.withdrawal.by} at {longTime(statement.withdrawal.at, zone)}: “{statement.withdrawal.reason}”</p>}
-          <ApprovedText text={head.text} language={head.language} label={`Text of version ${head.number}`} />
+          <h3 id="withdrawn-title">{t('statements.statementDetail.withdrawn')}</h3>
+          {statement.withdrawal && <p>{t('statements.statementDetail.withdrawnByAt', { by: statement.withdrawal.by, at: longTime(statement.withdrawal.at, zone), reason: statement.withdrawal.reason })}</p>}
+          <ApprovedText text={head.text} language={head.language} label={t('statements.statementDetail.textOfVersion', { number: head.number })} />
         </section>
       ) : null}
 
       {approvedVersion && approval && statement.status !== 'withdrawn' && (mode === null || statement.status === 'draft') && (
         <section className="approved" aria-labelledby="approved-title">
-          <h3 id="approved-title">{statement.status === 'draft' || statement.status === 'in-review' ? `Last approved: version ${approvedVersion.number}` : `Approved text (version ${approvedVersion.number})`}</h3>
+          <h3 id="approved-title">{statement.status === 'draft' || statement.status === 'in-review' ? t('statements.statementDetail.lastApprovedVersion', { number: approvedVersion.number }) : t('statements.statementDetail.approvedTextVersion', { number: approvedVersion.number })}</h3>
           <ApprovalRecord approval={approval} timeZone={zone} />
-          {(statement.status === 'approved' || statement.status === 'released') && <ApprovedText text={approvedVersion.text} language={approvedVersion.language} label="Approved text" />}
+          {(statement.status === 'approved' || statement.status === 'released') && <ApprovedText text={approvedVersion.text} language={approvedVersion.language} label={t('statements.statementDetail.approvedText')} />}
           <OutputActions statement={statement} incident={incident} settings={settings} />
           {statement.releases.length > 0 && (
-            <ul className="releases" aria-label="Releases">
+            <ul className="releases" aria-label={t('statements.statementDetail.releases')}>
               {statement.releases.map((r) => (
                 <li key={r.id}>
-                  Released {longTime(r.at, zone)} on {r.channels.map((c) => CHANNEL_LABELS[c]).join(', ')} (version {versions.find((v) => v.id === r.versionId)?.number ?? '?'}), recorded by {r.recordedBy}
-                  {r.note && `: ${r.note}`}. Logged on the timeline.
+                  {t('statements.statementDetail.releasedOnVersionRecordedBy', { at: longTime(r.at, zone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '), number: versions.find((v) => v.id === r.versionId)?.number ?? '?', recordedBy: r.recordedBy, hasNote: r.note ? 'yes' : 'no', note: r.note })}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import { StatusBadge } from './StatusBadge';
 import { TranslationFlag } from './TranslationFlag';
 import { shortTime } from './statementDisplay';
 import { UserText } from '../../ui/UserText';
+import { t } from '../../i18n/messages';
 
 /**
  * The incident's statements, translations listed under their source, each marked when it is
@@ -32,11 +33,11 @@ export function StatementList({ statements, selectedId, timeZone, untranslated, 
           <span lang={s.language}><UserText text={s.title} /></span>
         </span>
         <span className="stmt-list__meta">
-          <StatusBadge status={s.status} /> {languageLabel(s.language)} · v{s.headVersionNumber} · {shortTime(s.updatedAt, timeZone)}
+          <StatusBadge status={s.status} />{' '}{t('statements.statementList.v', { language: languageLabel(s.language), headVersionNumber: s.headVersionNumber, updatedAt: shortTime(s.updatedAt, timeZone) })}
         </span>
         {isTranslation && s.status !== 'withdrawn' && (untranslated.has(s.id) || stateOf(s) === 'out-of-date') && (
           <span className="stmt-list__flags">
-            {untranslated.has(s.id) && <span className="badge stmt-translation stmt-translation--to-translate">To translate</span>}
+            {untranslated.has(s.id) && <span className="badge stmt-translation stmt-translation--to-translate">{t('statements.statementList.toTranslate')}</span>}
             {stateOf(s) === 'out-of-date' && <TranslationFlag state="out-of-date" />}
           </span>
         )}
@@ -44,7 +45,7 @@ export function StatementList({ statements, selectedId, timeZone, untranslated, 
     </li>
   );
   return (
-    <ul className="stmt-list" aria-label="Statements of this incident">
+    <ul className="stmt-list" aria-label={t('statements.statementList.statementsOfThisIncident')}>
       {originals.flatMap((s) => [item(s, false), ...statements.filter((t) => t.sourceStatementId === s.id).map((t) => item(t, true))])}
     </ul>
   );

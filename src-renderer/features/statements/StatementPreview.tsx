@@ -3,12 +3,13 @@ import type { ReactElement } from 'react';
 import { isRightToLeft } from '@shared/domain/statements/languages';
 import { placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
 import type { FilledSegment } from '@shared/domain/statements/placeholders';
+import { t } from '../../i18n/messages';
 
 /**
  * The statement as it will read, with every gap marked: an unfilled placeholder shows its label
  * in a highlighted box, a malformed brace is marked as a problem. Right-to-left languages run so.
  */
-export function StatementPreview({ segments, language, label = 'Preview' }: { segments: readonly FilledSegment[]; language: string; label?: string }): ReactElement {
+export function StatementPreview({ segments, language, label = t('statements.statementPreview.preview') }: { segments: readonly FilledSegment[]; language: string; label?: string }): ReactElement {
   return (
     <div className="stmt-preview" role="region" aria-label={label} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
       {segments.map((s, i) => {
@@ -20,13 +21,13 @@ export function StatementPreview({ segments, language, label = 'Preview' }: { se
           case 'unfilled':
             return (
               <mark key={i} className="stmt-preview__gap" dir="auto">
-                <span className="visually-hidden">Missing: </span>[{placeholderLabel(s.name)}]
+                <span className="visually-hidden">{t('statements.statementPreview.missing')}{' '}</span>[{placeholderLabel(s.name)}]
               </mark>
             );
           case 'malformed':
             return (
               <mark key={i} className="stmt-preview__broken">
-                <span className="visually-hidden">Not a placeholder: </span>{s.text}
+                <span className="visually-hidden">{t('statements.statementPreview.notAPlaceholder')}{' '}</span>{s.text}
               </mark>
             );
         }

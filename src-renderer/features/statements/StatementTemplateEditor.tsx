@@ -11,11 +11,12 @@ import { useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { describeTemplateError, failed } from './statementErrors';
+import { t, type MessageId } from '../../i18n/messages';
 
 /** What the editor starts from: an existing template, or a new one (possibly a language version of a type). */
 export type TemplateDraft = { existing: StatementTemplate | null; base: Omit<StatementTemplate, 'id' | 'kind' | 'origin' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>; newType: boolean };
 
-const AUDIENCE_LABELS: Record<Audience, string> = { public: 'Public', internal: 'Internal (staff)', private: 'Private (those directly affected)' };
+const AUDIENCE_LABELS: Record<Audience, MessageId> = { public: 'statements.audience.public', internal: 'statements.audience.internal', private: 'statements.audience.private' };
 
 /** Edits a template or a language version: its text with placeholders, purpose, dos and don'ts. */
 export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { draft: TemplateDraft; actor: () => Actor; onSaved: (t: StatementTemplate) => void; onCancel: () => void }): ReactElement {
@@ -49,68 +50,68 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
     };
     const valid = validateTemplateInput(input);
     setErrors(valid.ok ? {} : valid.error);
-    if (!valid.ok) return setProblem('The template has problems; see the fields marked below.');
+    if (!valid.ok) return setProblem(t('statements.statementTemplateEditor.theTemplateHasProblemsSee'));
     repos.statements.saveTemplate(input, existing?.id ?? null, actor()).then(
       (r) => {
         if (!r.ok) {
           if (r.error.code === 'invalid') setErrors(r.error.errors);
           return setProblem(describeTemplateError(r.error));
         }
-        showNotice('success', `Template saved: ${r.value.title} (${languageLabel(r.value.language)}).`);
+        showNotice('success', t('statements.statementTemplateEditor.templateSaved', { title: r.value.title, language: languageLabel(r.value.language) }));
         onSaved(r.value);
       },
-      (e: unknown) => setProblem(failed('Saving the template', e)),
+      (e: unknown) => setProblem(failed(t('statements.statementTemplateEditor.savingTheTemplate'), e)),
     );
   };
 
   return (
     <form className="template-editor" aria-labelledby="template-editor-title" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <h2 id="template-editor-title">{existing ? `Edit: ${existing.title} (${languageLabel(existing.language)})` : draft.newType ? 'New template' : `New language version of “${base.title}”`}</h2>
-      {existing && <p className="muted">Revision {existing.revision}, last saved by {existing.updatedBy}. Drafts already started keep their text; new drafts use the saved template.</p>}
+      <h2 id="template-editor-title">{existing ? t('statements.statementTemplateEditor.edit', { title: existing.title, language: languageLabel(existing.language) }) : draft.newType ? t('statements.statementTemplateEditor.newTemplate') : t('statements.statementTemplateEditor.newLanguageVersionOf', { title: base.title })}</h2>
+      {existing && <p className="muted">{t('statements.statementTemplateEditor.revisionLastSavedByDrafts', { revision: existing.revision, updatedBy: existing.updatedBy })}</p>}
       <div className="form-row">
-        <Field label="Title" error={errors.title}>
+        <Field label={t('statements.statementTemplateEditor.title')} error={errors.title}>
           {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onChange={(e) => setTitle(e.target.value)} lang={language} dir="auto" />}
         </Field>
-        <Field label="Language" error={errors.language} hint={existing ? 'Fixed for a saved version; add another language version instead.' : undefined}>
+        <Field label={t('statements.statementTemplateEditor.language')} error={errors.language} hint={existing ? t('statements.statementTemplateEditor.fixedForASavedVersion') : undefined}>
           {({ id, describedBy, invalid }) => (
             <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={language} disabled={existing !== null} onChange={(e) => setLanguage(e.target.value)}>
               {STATEMENT_LANGUAGES.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
             </select>
           )}
         </Field>
-        <Field label="Audience">
+        <Field label={t('statements.statementTemplateEditor.audience')}>
           {({ id, describedBy }) => (
             <select id={id} aria-describedby={describedBy} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-              {AUDIENCES.map((a) => <option key={a} value={a}>{AUDIENCE_LABELS[a]}</option>)}
+              {AUDIENCES.map((a) => <option key={a} value={a}>{t(AUDIENCE_LABELS[a])}</option>)}
             </select>
           )}
         </Field>
       </div>
-      {draft.newType && <p className="muted">Key: <code>{type}</code>{errors.type && <span className="field__error"> {errors.type}</span>}</p>}
-      <Field label="Purpose" hint="What this statement is for, shown beside the editor when drafting.">
+      {draft.newType && <p className="muted">{t('statements.statementTemplateEditor.key')}{' '}<code>{type}</code>{errors.type && <span className="field__error"> {errors.type}</span>}</p>}
+      <Field label={t('statements.statementTemplateEditor.purpose')} hint={t('statements.statementTemplateEditor.whatThisStatementIsFor')}>
         {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} value={purpose} onChange={(e) => setPurpose(e.target.value)} />}
       </Field>
-      <Field label="Text" error={errors.body} hint="Placeholders in double braces, e.g. {{city}}, {{incident_time}}. Write \{{ for literal braces.">
+      <Field label={t('statements.statementTemplateEditor.text')} error={errors.body} hint={t('statements.statementTemplateEditor.placeholdersInDoubleBracesE')}>
         {({ id, describedBy, invalid }) => (
           <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={12} value={body} onChange={(e) => setBody(e.target.value)} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'} className="draft__body" />
         )}
       </Field>
       <p className="template-editor__placeholders" aria-live="polite">
-        {names.length === 0 ? 'No placeholders.' : <>Placeholders: {names.map((n) => <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>)}</>}
-        {custom.length > 0 && <> <span className="warning-inline">The desk does not know {custom.map((n) => `“${placeholderLabel(n)}”`).join(', ')}: it will ask for {custom.length === 1 ? 'it' : 'them'} when drafting. Check for typos.</span></>}
+        {names.length === 0 ? t('statements.statementTemplateEditor.noPlaceholders') : <>{t('statements.statementTemplateEditor.placeholders')}{' '}{names.map((n) => <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>)}</>}
+        {custom.length > 0 && <> <span className="warning-inline">{t('statements.statementTemplateEditor.unknownPlaceholders', { count: custom.length, names: custom.map((n) => t('ui.quoted', { text: placeholderLabel(n) })).join(', ') })}</span></>}
       </p>
       <div className="form-row">
-        <Field label="Do (one per line)">
+        <Field label={t('statements.statementTemplateEditor.doOnePerLine')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={5} value={dos} onChange={(e) => setDos(e.target.value)} />}
         </Field>
-        <Field label="Don’t (one per line)">
+        <Field label={t('statements.statementTemplateEditor.donTOnePerLine')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={5} value={donts} onChange={(e) => setDonts(e.target.value)} />}
         </Field>
       </div>
       <FormError>{problem}</FormError>
       <div className="button-row">
-        <button type="button" className="button" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="button button--primary">Save template</button>
+        <button type="button" className="button" onClick={onCancel}>{t('statements.statementTemplateEditor.cancel')}</button>
+        <button type="submit" className="button button--primary">{t('statements.statementTemplateEditor.saveTemplate')}</button>
       </div>
     </form>
   );

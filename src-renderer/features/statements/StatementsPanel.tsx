@@ -9,6 +9,7 @@ import { StatementDetail } from './StatementDetail';
 import { StatementList } from './StatementList';
 import { useStatements, useTemplates, useUntranslated } from './queries';
 import { useStatementTemplates } from './useStatementTemplates';
+import { t } from '../../i18n/messages';
 
 /** The incident's statements tab: the list, and the statement being worked on. */
 export function StatementsPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
@@ -27,21 +28,21 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
   return (
     <section className="statements" aria-labelledby="statements-title">
       <div className="statements__toolbar">
-        <h2 id="statements-title">Statements</h2>
-        <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>New statement…</button>
-        <a href="#/templates" className="button button--ghost" onClick={(e) => { e.preventDefault(); navigate({ name: 'templates' }); }}>Template library</a>
+        <h2 id="statements-title">{t('statements.statementsPanel.statements')}</h2>
+        <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>{t('statements.statementsPanel.newStatement')}</button>
+        <a href="#/templates" className="button button--ghost" onClick={(e) => { e.preventDefault(); navigate({ name: 'templates' }); }}>{t('statements.statementsPanel.templateLibrary')}</a>
       </div>
       {statements === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('statements.statementsPanel.loading')}</p>
       ) : statements.length === 0 || !selected ? (
         <div className="empty-state">
-          <h3>No statements yet</h3>
-          <p>Start with a holding statement: acknowledge what happened, say how to stay safe and where official information is, and when the next update comes. The template fills in what the desk already knows.</p>
-          <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>Draft a statement…</button>
+          <h3>{t('statements.statementsPanel.noStatementsYet')}</h3>
+          <p>{t('statements.statementsPanel.startWithAHoldingStatement')}</p>
+          <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>{t('statements.statementsPanel.draftAStatement')}</button>
         </div>
       ) : (
         <div className="statements__layout">
-          <nav className="statements__list" aria-label="Statements">
+          <nav className="statements__list" aria-label={t('statements.statementsPanel.statements')}>
             <StatementList statements={statements} selectedId={selected.id} timeZone={incident.timeZone} untranslated={untranslated ?? new Set()} onSelect={setSelectedId} />
           </nav>
           <StatementDetail key={selected.id} statement={selected} incident={incident} settings={settings} templates={templates ?? []} actor={actor} onSelect={setSelectedId} />

@@ -22,11 +22,11 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog title="Send for review?" onClose={onClose}>
+    <Dialog title={t('statements.submitDialog.sendForReview')} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (warnings.length > 0 && reason.trim() === '') return setProblem('Say why it should go to review as it is, or close this and change the text.');
+          if (warnings.length > 0 && reason.trim() === '') return setProblem(t('statements.submitDialog.sayWhyItShouldGo'));
           setBusy(true);
           void onSend(warnings.length > 0 ? reason.trim() : null).then((p) => {
             setBusy(false);
@@ -40,17 +40,17 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
             <ul className="sensitivity__list">
               {warnings.map((w) => <li key={w.key} className="sensitivity__item">{w.message}</li>)}
             </ul>
-            <Field label="Why send it as it is?" hint="Recorded with this version and shown to the approver.">
+            <Field label={t('statements.submitDialog.whySendItAsIt')} hint={t('statements.submitDialog.recordedWithThisVersionAnd')}>
               {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           </>
         )}
-        {unticked > 0 && <p className="muted">{t('statements.unticked', { count: unticked })} The approver will see this.</p>}
-        {warnings.length === 0 && unticked === 0 && <p>The text has no open warnings and every guidance item is ticked.</p>}
+        {unticked > 0 && <p className="muted">{t('statements.submitDialog.theApproverWillSeeThis', { count: unticked })}</p>}
+        {warnings.length === 0 && unticked === 0 && <p>{t('statements.submitDialog.theTextHasNoOpen')}</p>}
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Keep editing</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{warnings.length > 0 ? 'Send with the warnings noted' : 'Send for review'}</button>
+          <button type="button" className="button" onClick={onClose}>{t('statements.submitDialog.keepEditing')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{warnings.length > 0 ? t('statements.submitDialog.sendWithTheWarningsNoted') : t('statements.submitDialog.sendForReview2')}</button>
         </div>
       </form>
     </Dialog>

@@ -9,6 +9,7 @@ import { GlossaryEditor } from './GlossaryEditor';
 import { StatementTemplateEditor, type TemplateDraft } from './StatementTemplateEditor';
 import { useGlossary, useTemplates } from './queries';
 import { useStatementTemplates } from './useStatementTemplates';
+import { t } from '../../i18n/messages';
 
 const blank = (): TemplateDraft['base'] => ({ type: '', language: BASE_LANGUAGE, title: '', purpose: '', audience: 'public', body: '', dos: [], donts: [], pages: [] });
 
@@ -39,10 +40,10 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
     <main className="page" aria-labelledby="library-title">
       <div className="page__header">
         <div>
-          <h1 id="library-title">Statement templates</h1>
-          <p className="lead">Prepare and pre-approve wording before it is needed. Drafts start from these templates; editing a template never changes a statement already drafted.</p>
+          <h1 id="library-title">{t('statements.templateLibrary.statementTemplates')}</h1>
+          <p className="lead">{t('statements.templateLibrary.prepareAndPreApproveWording')}</p>
         </div>
-        <button type="button" className="button button--primary nowrap" onClick={() => setDraft({ existing: null, base: blank(), newType: true })}>New template…</button>
+        <button type="button" className="button button--primary nowrap" onClick={() => setDraft({ existing: null, base: blank(), newType: true })}>{t('statements.templateLibrary.newTemplate')}</button>
       </div>
       {draft && (
         <div className="panel">
@@ -50,21 +51,21 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
         </div>
       )}
       {templates === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('statements.templateLibrary.loading')}</p>
       ) : (
-        <ul className="library" aria-label="Templates">
+        <ul className="library" aria-label={t('statements.templateLibrary.templates')}>
           {types.map(({ type, base, versions }) => (
             <li key={type} className="library__item">
               <div className="library__head">
                 <h2 className="library__title">{base.title}</h2>
-                {base.origin === 'city' && <span className="badge">City&apos;s own</span>}
-                {base.audience !== 'public' && <span className="badge">{base.audience === 'internal' ? 'Internal' : 'Private'}</span>}
+                {base.origin === 'city' && <span className="badge">{t('statements.templateLibrary.citySOwn')}</span>}
+                {base.audience !== 'public' && <span className="badge">{base.audience === 'internal' ? t('statements.templateLibrary.internal') : t('statements.templateLibrary.private')}</span>}
               </div>
               <p className="library__purpose">{base.purpose}</p>
-              <div className="library__versions" role="group" aria-label={`Language versions of ${base.title}`}>
+              <div className="library__versions" role="group" aria-label={t('statements.templateLibrary.languageVersionsOf', { title: base.title })}>
                 {versions.map((v) => (
                   <button key={v.id} type="button" className="button button--small" onClick={() => setDraft({ existing: v, base: v, newType: false })}>
-                    Edit {languageOf(v.language).name}
+                    {t('statements.templateLibrary.edit', { name: languageOf(v.language).name })}
                   </button>
                 ))}
                 <button
@@ -72,7 +73,7 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
                   className="button button--small button--ghost"
                   onClick={() => setDraft({ existing: null, base: { ...base, language: firstMissingLanguage(versions) }, newType: false })}
                 >
-                  + Language version
+                  {t('statements.templateLibrary.languageVersion')}
                 </button>
               </div>
             </li>

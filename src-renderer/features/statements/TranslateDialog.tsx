@@ -9,6 +9,7 @@ import { useDesk } from '../../app/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 type Props = {
   source: Statement;
@@ -30,35 +31,34 @@ export function TranslateDialog({ source, existing, templates, incident, setting
   const [problem, setProblem] = useState<string | null>(null);
   const hasTemplate = templates.some((t) => t.type === source.type && t.language === language);
   return (
-    <Dialog title="Add a translation" onClose={onClose}>
+    <Dialog title={t('statements.translateDialog.addATranslation')} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           repos.statements.startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor()).then(
             (r) => (r.ok ? onCreated(r.value.id) : setProblem(describeWriteError(r.error))),
-            (err: unknown) => setProblem(failed('Starting the translation', err)),
+            (err: unknown) => setProblem(failed(t('statements.action.startingTheTranslation'), err)),
           );
         }}
       >
         <p>
-          The translation is linked to version {source.approvedVersionNumber ?? source.headVersionNumber} of “{source.title}”
-          {source.approvedVersionNumber === null ? ' (not yet approved)' : ' (approved)'}. When the source gets a new approved version, the translation is flagged out of date.
+          {t('statements.translateDialog.linked', { version: source.approvedVersionNumber ?? source.headVersionNumber, title: source.title, approved: source.approvedVersionNumber === null ? 'no' : 'yes' })}
         </p>
         <div className="field">
-          <label htmlFor="translate-language">Language</label>
+          <label htmlFor="translate-language">{t('statements.translateDialog.language')}</label>
           <select id="translate-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
             {options.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
           </select>
         </div>
         <p className="muted" role="status">
           {hasTemplate
-            ? `Starts from the library's ${languageLabel(language)} template, with dates written in ${languageLabel(language)} and the other values carried over for you to translate.`
-            : `The library has no ${languageLabel(language)} version of this template: the translation starts from the source text.`}
+            ? t('statements.translateDialog.startsFromTheLibraryS', { language: languageLabel(language) })
+            : t('statements.translateDialog.theLibraryHasNoVersion', { language: languageLabel(language) })}
         </p>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={language === ''}>Start the translation</button>
+          <button type="button" className="button" onClick={onClose}>{t('statements.translateDialog.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={language === ''}>{t('statements.translateDialog.startTheTranslation')}</button>
         </div>
       </form>
     </Dialog>

@@ -8,6 +8,7 @@ import type { Statement } from '@shared/schemas/statements';
 import { useDesk } from '../../app/DeskContext';
 import { TranslationFlag } from './TranslationFlag';
 import { VersionCompare } from './VersionCompare';
+import { t, tRich } from '../../i18n/messages';
 
 type Props = { translation: Statement; source: Statement; state: TranslationState; onOpenSource: () => void; onUpdate: (() => void) | null };
 
@@ -25,20 +26,19 @@ export function TranslationSourceNote({ translation, source, state, onOpenSource
     [repos, translation.translatesVersionId, source.approvedVersionId],
   );
   return (
-    <div className={`stmt-source${state === 'out-of-date' ? ' stmt-source--stale' : ''}`} role="note" aria-label="Translation status">
+    <div className={`stmt-source${state === 'out-of-date' ? ' stmt-source--stale' : ''}`} role="note" aria-label={t('statements.translationSourceNote.translationStatus')}>
       <p>
-        <TranslationFlag state={state} /> {languageLabel(translation.language)} translation of{' '}
-        <button type="button" className="link-button" onClick={onOpenSource}>“{source.title}”</button>, version {versions?.translated?.number ?? '?'}.
-        {state === 'out-of-date' && versions?.approved && <> The source now has approved version {versions.approved.number}. Update the translation and have it approved again.</>}
-        {state === 'source-not-approved' && ' The source is not approved yet; its text may still change.'}
+        <TranslationFlag state={state} />{' '}{tRich('statements.translationSourceNote.translationOf', { language: languageLabel(translation.language), title: source.title, number: versions?.translated?.number ?? '?' }, { source: (chunks) => <button type="button" className="link-button" onClick={onOpenSource}>{chunks}</button> })}
+        {state === 'out-of-date' && versions?.approved && <>{' '}{t('statements.translationSourceNote.theSourceNowHasApproved', { number: versions.approved.number })}</>}
+        {state === 'source-not-approved' && ` ${t('statements.translationSourceNote.theSourceIsNotApproved')}`}
       </p>
       {state === 'out-of-date' && versions?.translated && versions.approved && (
         <>
-          <h4>What changed in the source</h4>
+          <h4>{t('statements.translationSourceNote.whatChangedInTheSource')}</h4>
           <VersionCompare before={versions.translated} after={versions.approved} />
         </>
       )}
-      {state === 'out-of-date' && onUpdate && <button type="button" className="button button--primary" onClick={onUpdate}>Update the translation…</button>}
+      {state === 'out-of-date' && onUpdate && <button type="button" className="button button--primary" onClick={onUpdate}>{t('statements.translationSourceNote.updateTheTranslation')}</button>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { StatusBadge } from './StatusBadge';
 import { TranslateDialog } from './TranslateDialog';
 import { TranslationFlag } from './TranslationFlag';
 import { useTranslationStates } from './queries';
+import { t } from '../../i18n/messages';
 
 type Props = {
   statement: Statement;
@@ -25,7 +26,7 @@ export function TranslationsPanel({ statement, templates, incident, settings, ac
   const [adding, setAdding] = useState(false);
   return (
     <section className="translations" aria-labelledby="translations-title">
-      <h3 id="translations-title">Translations</h3>
+      <h3 id="translations-title">{t('statements.translationsPanel.translations')}</h3>
       {translations && translations.length > 0 ? (
         <ul className="translations__list">
           {translations.map(({ statement: t, state }) => (
@@ -38,9 +39,9 @@ export function TranslationsPanel({ statement, templates, incident, settings, ac
           ))}
         </ul>
       ) : (
-        <p className="muted">No translations yet. Publish key statements in the main community languages.</p>
+        <p className="muted">{t('statements.translationsPanel.noTranslationsYetPublishKey')}</p>
       )}
-      {statement.status !== 'withdrawn' && <button type="button" className="button button--small" onClick={() => setAdding(true)}>Add a translation…</button>}
+      {statement.status !== 'withdrawn' && <button type="button" className="button button--small" onClick={() => setAdding(true)}>{t('statements.translationsPanel.addATranslation')}</button>}
       {adding && (
         <TranslateDialog
           source={statement}

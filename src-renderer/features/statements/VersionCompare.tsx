@@ -10,11 +10,11 @@ export function VersionCompare({ before, after }: { before: StatementVersion; af
   const comparison = useMemo(() => compareTexts(before.text, after.text, after.language), [before.text, after.text, after.language]);
   const same = comparison.added === 0 && comparison.removed === 0 && before.text === after.text;
   return (
-    <figure className="compare" aria-label={`Changes from version ${before.number} to version ${after.number}`}>
+    <figure className="compare" aria-label={t('statements.versionCompare.changesFromVersionToVersion', { number: before.number, number2: after.number })}>
       <figcaption className="compare__summary">
-        Version {before.number} → version {after.number}:{' '}
-        {same ? 'the texts are identical.' : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}
-        <span className="compare__legend"><del>removed</del> <ins>added</ins></span>
+        {t('statements.versionCompare.versionVersion', { number: before.number, number2: after.number })}{' '}
+        {same ? t('statements.versionCompare.theTextsAreIdentical') : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}
+        <span className="compare__legend"><del>{t('statements.versionCompare.removed')}</del> <ins>{t('statements.versionCompare.added')}</ins></span>
       </figcaption>
       <div className="compare__text stmt-preview" lang={after.language} dir={isRightToLeft(after.language) ? 'rtl' : 'ltr'} data-testid="version-diff">
         {comparison.changes.map((c, i) =>

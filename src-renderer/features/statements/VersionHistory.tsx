@@ -5,6 +5,7 @@ import type { Approval, Statement, StatementVersion } from '@shared/schemas/stat
 
 import { VersionCompare } from './VersionCompare';
 import { shortHash, shortTime } from './statementDisplay';
+import { t } from '../../i18n/messages';
 
 type Props = { statement: Statement; versions: readonly StatementVersion[]; approvals: readonly Approval[]; timeZone: string };
 
@@ -18,10 +19,10 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
 
   return (
     <section className="versions" aria-labelledby="versions-title">
-      <h3 id="versions-title">Versions ({versions.length})</h3>
+      <h3 id="versions-title">{t('statements.versionHistory.versions', { versions: versions.length })}</h3>
       <table className="table table--compact">
         <thead>
-          <tr><th scope="col">Version</th><th scope="col">Saved</th><th scope="col">Why</th><th scope="col">Review and release</th></tr>
+          <tr><th scope="col">{t('statements.versionHistory.version')}</th><th scope="col">{t('statements.versionHistory.saved')}</th><th scope="col">{t('statements.versionHistory.why')}</th><th scope="col">{t('statements.versionHistory.reviewAndRelease')}</th></tr>
         </thead>
         <tbody>
           {[...versions].reverse().map((v) => {
@@ -29,16 +30,16 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
             const releases = statement.releases.filter((r) => r.versionId === v.id);
             return (
               <tr key={v.id}>
-                <th scope="row">{v.number}{v.id === statement.headVersionId && <span className="muted"> (latest)</span>}</th>
+                <th scope="row">{v.number}{v.id === statement.headVersionId && <span className="muted">{' '}{t('statements.versionHistory.latest')}</span>}</th>
                 <td className="nowrap">{shortTime(v.createdAt, timeZone)} · {v.createdBy}</td>
                 <td>{v.note}</td>
                 <td>
                   {decisions.map((a) => (
                     <div key={a.id}>
-                      {a.decision === 'approved' ? `Approved by ${a.approverName} (${a.approverRole}), ${shortTime(a.at, timeZone)} · SHA-256 ${shortHash(a.textHash)}` : `Returned by ${a.approverName} (${a.approverRole}): “${a.comment}”`}
+                      {a.decision === 'approved' ? t('statements.versionHistory.approvedBySha256', { approverName: a.approverName, approverRole: a.approverRole, at: shortTime(a.at, timeZone), textHash: shortHash(a.textHash) }) : t('statements.versionHistory.returnedBy', { approverName: a.approverName, approverRole: a.approverRole, comment: a.comment })}
                     </div>
                   ))}
-                  {releases.map((r) => <div key={r.id}>Released {shortTime(r.at, timeZone)}: {r.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</div>)}
+                  {releases.map((r) => <div key={r.id}>{t('statements.versionHistory.released', { at: shortTime(r.at, timeZone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', ') })}</div>)}
                 </td>
               </tr>
             );
@@ -47,16 +48,16 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
       </table>
       {versions.length > 1 && (
         <div className="compare-pick">
-          <h4>Compare two versions</h4>
+          <h4>{t('statements.versionHistory.compareTwoVersions')}</h4>
           <div className="form-row">
             <div className="compare-pick__field">
-              <label htmlFor={`compare-from-${statement.id}`}>From version</label>
+              <label htmlFor={`compare-from-${statement.id}`}>{t('statements.versionHistory.fromVersion')}</label>
               <select id={`compare-from-${statement.id}`} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
                 {versions.map((v) => <option key={v.id} value={v.number}>{v.number}</option>)}
               </select>
             </div>
             <div className="compare-pick__field">
-              <label htmlFor={`compare-to-${statement.id}`}>To version</label>
+              <label htmlFor={`compare-to-${statement.id}`}>{t('statements.versionHistory.toVersion')}</label>
               <select id={`compare-to-${statement.id}`} value={to} onChange={(e) => setTo(Number(e.target.value))}>
                 {versions.map((v) => <option key={v.id} value={v.number}>{v.number}</option>)}
               </select>

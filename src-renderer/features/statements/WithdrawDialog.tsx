@@ -8,6 +8,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 import { describeWriteError } from './statementErrors';
+import { t } from '../../i18n/messages';
 
 /** Withdraws a statement for good, with the reason; nothing of it is deleted. */
 export function WithdrawDialog({ statement, actor, onClose }: { statement: Statement; actor: () => Actor; onClose: () => void }): ReactElement {
@@ -16,25 +17,25 @@ export function WithdrawDialog({ statement, actor, onClose }: { statement: State
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <Dialog title="Withdraw this statement?" onClose={onClose}>
+    <Dialog title={t('statements.withdrawDialog.withdrawThisStatement')} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void repos.statements.withdraw(statement.id, reason, actor()).then((r) => {
             if (!r.ok) return setProblem(describeWriteError(r.error));
-            showNotice('success', 'Statement withdrawn. It is kept for the record.');
+            showNotice('success', t('statements.withdrawDialog.statementWithdrawnItIsKept'));
             onClose();
           });
         }}
       >
-        <p>A withdrawn statement cannot be released or changed again. Its versions and approvals are kept.{statement.status === 'released' && ' The withdrawal is logged on the timeline.'}</p>
-        <Field label="Why is it withdrawn?">
+        <p>{t('statements.withdrawDialog.aWithdrawnStatementCannotBe')}{statement.status === 'released' && ` ${t('statements.withdrawDialog.theWithdrawalIsLoggedOn')}`}</p>
+        <Field label={t('statements.withdrawDialog.whyIsItWithdrawn')}>
           {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Keep it</button>
-          <button type="submit" className="button button--danger">Withdraw</button>
+          <button type="button" className="button" onClick={onClose}>{t('statements.withdrawDialog.keepIt')}</button>
+          <button type="submit" className="button button--danger">{t('statements.withdrawDialog.withdraw')}</button>
         </div>
       </form>
     </Dialog>

@@ -2,21 +2,22 @@ import { languageLabel } from '@shared/domain/statements/languages';
 import { describeStatementError } from '@shared/domain/statements/workflow';
 
 import type { StatementWriteError, TemplateWriteError } from '../../db/repos/statementsRepo';
+import { t } from '../../i18n/messages';
 
 export function describeWriteError(e: StatementWriteError): string {
-  return e.code === 'translation-exists' ? `There is already a ${languageLabel(e.language)} version of this statement. Open it from the list.` : describeStatementError(e);
+  return e.code === 'translation-exists' ? t('statements.statementErrors.thereIsAlreadyAVersion', { language: languageLabel(e.language) }) : describeStatementError(e);
 }
 
 export function describeTemplateError(e: TemplateWriteError): string {
   switch (e.code) {
     case 'invalid':
-      return 'The template has problems; see the fields marked below.';
+      return t('statements.statementErrors.theTemplateHasProblemsSee');
     case 'duplicate':
-      return `This template already has a ${languageLabel(e.language)} version. Open it from the library instead.`;
+      return t('statements.statementErrors.thisTemplateAlreadyHasA', { language: languageLabel(e.language) });
     case 'not-found':
-      return 'This template no longer exists on this desk.';
+      return t('statements.statementErrors.thisTemplateNoLongerExists');
   }
 }
 
 /** Words for an unexpected failure (a full disk, a closed database). */
-export const failed = (what: string, e: unknown): string => `${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`;
+export const failed = (what: string, e: unknown): string => t('statements.failed', { what, error: e instanceof Error ? e.message : String(e) });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
 import { useAppStore } from '../../store';
+import { t } from '../../i18n/messages';
 
 /**
  * Installs the shipped statement templates and the starting glossary the first time the
@@ -12,7 +13,7 @@ export function useStatementTemplates(operatorName: string): void {
   const showNotice = useAppStore((s) => s.showNotice);
   useEffect(() => {
     repos.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).catch((e: unknown) => {
-      showNotice('error', `The statement templates could not be installed: ${e instanceof Error ? e.message : String(e)}`);
+      showNotice('error', t('statements.useStatementTemplates.theStatementTemplatesCouldNot', { error: e instanceof Error ? e.message : String(e) }));
     });
   }, [repos, clock, operatorName, showNotice]);
 }

@@ -32,20 +32,20 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
       {twice.length > 0 && (
         <section className="import-check import-check--ask" aria-labelledby="import-twice">
           <h3 id="import-twice">{t('csvImport.twice', { count: twice.length, zone: timeZone })}</h3>
-          <p>The clocks went back an hour, so these times were on the clock twice. A time written with its offset or zone (01:30 -05:00, 01:30 CST) is read as written.</p>
+          <p>{t('timeline.csvImportChecks.theClocksWentBackAn')}</p>
           <div className="button-row">
-            <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'earlier')}>All the first time</button>
-            <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'later')}>All the second time</button>
+            <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'earlier')}>{t('timeline.csvImportChecks.allTheFirstTime')}</button>
+            <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'later')}>{t('timeline.csvImportChecks.allTheSecondTime')}</button>
           </div>
           <ul className="import-check__list">
-            {twice.slice(0, SHOWN).map((t) => (
-              <li key={t.row}>
+            {twice.slice(0, SHOWN).map((time) => (
+              <li key={time.row}>
                 <label>
-                  Row {t.row}, {showInstant(t.earlier, timeZone, 'date-time')}{' '}
-                  <select value={t.choice ?? ''} onChange={(e) => onAmbiguity([t.row], e.target.value === '' ? null : (e.target.value as AmbiguityChoice))}>
-                    <option value="">— choose —</option>
-                    <option value="earlier">the first: {describeReading(t.earlier, timeZone)}</option>
-                    <option value="later">the second: {describeReading(t.later, timeZone)}</option>
+                  {t('timeline.csvImportChecks.row', { row: time.row, earlier: showInstant(time.earlier, timeZone, 'date-time') })}{' '}
+                  <select value={time.choice ?? ''} onChange={(e) => onAmbiguity([time.row], e.target.value === '' ? null : (e.target.value as AmbiguityChoice))}>
+                    <option value="">{t('timeline.csvImportChecks.choose')}</option>
+                    <option value="earlier">{t('timeline.csvImportChecks.theFirst', { earlier: describeReading(time.earlier, timeZone) })}</option>
+                    <option value="later">{t('timeline.csvImportChecks.theSecond', { later: describeReading(time.later, timeZone) })}</option>
                   </select>
                 </label>
               </li>
@@ -57,32 +57,32 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
       {duplicates.length > 0 && (
         <section className="import-check" aria-labelledby="import-duplicates">
           <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
-          <p>Same time and the same words as an entry already logged (an earlier import of this file?): rows {duplicates.slice(0, 12).map((r) => r.row).join(', ')}{duplicates.length > 12 ? '…' : ''}.</p>
-          <label className="checkbox"><input type="checkbox" checked={choices.skipDuplicates} onChange={(e) => set({ skipDuplicates: e.target.checked })} /> Skip them (import only what is new)</label>
+          <p>{t('timeline.csvImportChecks.sameTimeAndTheSame', { rows: duplicates.slice(0, 12).map((r) => r.row).join(', '), more: duplicates.length > 12 ? 'yes' : 'no' })}</p>
+          <label className="checkbox"><input type="checkbox" checked={choices.skipDuplicates} onChange={(e) => set({ skipDuplicates: e.target.checked })} />{' '}{t('timeline.csvImportChecks.skipThemImportOnlyWhat')}</label>
         </section>
       )}
       {outside.length > 0 && (
         <section className="import-check" aria-labelledby="import-outside">
           <h3 id="import-outside">{t('csvImport.outside', { count: outside.length })}</h3>
           <ul className="import-check__list">
-            {outside.slice(0, 12).map((r) => <li key={r.row}>Row {r.row} {describeOutside(r, { timeZone, incidentStart })}.</li>)}
+            {outside.slice(0, 12).map((r) => <li key={r.row}>{t('timeline.csvImportChecks.row2', { row: r.row, where: describeOutside(r, { timeZone, incidentStart }) })}</li>)}
           </ul>
           {outside.length > 12 && <p>{t('csvImport.outsideMore', { count: outside.length - 12 })}</p>}
-          <label className="checkbox"><input type="checkbox" checked={choices.leaveOutOutside} onChange={(e) => set({ leaveOutOutside: e.target.checked })} /> Leave these rows out</label>
+          <label className="checkbox"><input type="checkbox" checked={choices.leaveOutOutside} onChange={(e) => set({ leaveOutOutside: e.target.checked })} />{' '}{t('timeline.csvImportChecks.leaveTheseRowsOut')}</label>
         </section>
       )}
       {unreadable.length > 0 && (
         <section className="import-check import-check--ask" aria-labelledby="import-unreadable">
           <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
-          <p>Rows {unreadable.slice(0, 12).map((r) => r.row).join(', ')}{unreadable.length > 12 ? '…' : ''}: the letters there are lost in this reading. Choose the file’s encoding above; only if none reads them, import them with �.</p>
-          <label className="checkbox"><input type="checkbox" checked={choices.acceptUnreadable} onChange={(e) => set({ acceptUnreadable: e.target.checked })} /> Import them with � where the letters could not be read</label>
+          <p>{t('timeline.csvImportChecks.unreadableRows', { rows: unreadable.slice(0, 12).map((r) => r.row).join(', '), more: unreadable.length > 12 ? 'yes' : 'no' })}</p>
+          <label className="checkbox"><input type="checkbox" checked={choices.acceptUnreadable} onChange={(e) => set({ acceptUnreadable: e.target.checked })} />{' '}{t('timeline.csvImportChecks.importThemWithWhereThe')}</label>
         </section>
       )}
       {analysis.errors.length > 0 && (
         <div className="import-errors" role="alert">
           <h3>{t('csvImport.problems', { problems: analysis.errors.length, rows: badRows })}</h3>
-          <ul>{analysis.errors.slice(0, SHOWN).map((e, i) => <li key={i}>Row {e.row}, column “{e.column}”: {e.problem}</li>)}</ul>
-          {analysis.errors.length > SHOWN && <p>…and {analysis.errors.length - SHOWN} more.</p>}
+          <ul>{analysis.errors.slice(0, SHOWN).map((e, i) => <li key={i}>{t('timeline.csvImportChecks.rowColumn', { row: e.row, column: e.column, problem: e.problem })}</li>)}</ul>
+          {analysis.errors.length > SHOWN && <p>{t('timeline.csvImportChecks.andMore', { errors: analysis.errors.length - SHOWN })}</p>}
           <label className="checkbox"><input type="checkbox" checked={choices.leaveOutBad} onChange={(e) => set({ leaveOutBad: e.target.checked })} /> {t('csvImport.leaveOutBad', { count: badRows })}</label>
         </div>
       )}

@@ -17,6 +17,7 @@ import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
 import { UserText } from '../../ui/UserText';
+import { t, tRich } from '../../i18n/messages';
 
 /** Where each kind of linked record is worked on. */
 function routeOf(link: EntryLink, incidentId: string): Route {
@@ -35,17 +36,17 @@ function routeOf(link: EntryLink, incidentId: string): Route {
 function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; incident: Incident; ctx: WordingContext }): ReactElement {
   const locale = useDeskLocale();
   return (
-    <ol className="history" aria-label="History of this entry">
+    <ol className="history" aria-label={t('timeline.entryDetails.historyOfThisEntry')}>
       {revisions.map((r, i) => {
         const prev = i > 0 ? (revisions[i - 1]?.content ?? null) : null;
         const changes = prev ? describeEntryChanges(prev, r.content, ctx) : [];
         return (
           <li key={r.id} className="history__item">
             <p className="history__head">
-              <strong>{revisionHeading(r.kind, prev, r.content)}</strong> by {r.operator}, {fullTime(r.recordedAt, incident, locale)}
-              <span className="muted"> · revision {r.revisionNo}</span>
+              <strong>{revisionHeading(r.kind, prev, r.content)}</strong>{' '}{t('timeline.entryDetails.by', { operator: r.operator, recordedAt: fullTime(r.recordedAt, incident, locale) })}
+              <span className="muted">{' '}{t('timeline.entryDetails.revision', { revisionNo: r.revisionNo })}</span>
             </p>
-            {r.reason && <p className="history__reason">Reason: <UserText text={r.reason} /></p>}
+            {r.reason && <p className="history__reason">{t('timeline.entryDetails.reason')}{' '}<UserText text={r.reason} /></p>}
             {r.kind === 'create' ? (
               <p className="history__text"><UserText text={r.content.title} /></p>
             ) : (
@@ -59,7 +60,7 @@ function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; 
                 </ul>
               )
             )}
-            <p className="history__hash" title="SHA-256 of this revision, chained to the one before">#{r.hash.slice(0, 16)}…</p>
+            <p className="history__hash" title={t('timeline.entryDetails.sha256OfThisRevision')}>#{r.hash.slice(0, 16)}…</p>
           </li>
         );
       })}
@@ -115,27 +116,27 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   return (
     <aside ref={paneRef} className="entry-pane" aria-labelledby="entry-pane-title">
       <header className="entry-pane__header">
-        <h2 id="entry-pane-title" className="entry-pane__title"><UserText text={entry.retracted ? `Retracted: ${entry.title}` : entry.title} /></h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">✕</button>
+        <h2 id="entry-pane-title" className="entry-pane__title"><UserText text={entry.retracted ? t('timeline.entryDetails.retracted2', { title: entry.title }) : entry.title} /></h2>
+        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('timeline.entryDetails.close')}>✕</button>
       </header>
       <div className="entry-details">
         <p>
           <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>{' '}
           <span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span>{' '}
-          <span className="marker">{entry.release === 'public' ? 'Releasable to the public' : 'Internal only'}</span>
-          {entry.transcribed && <span className="marker">Transcribed from a paper log</span>}
+          <span className="marker">{entry.release === 'public' ? t('timeline.entryDetails.releasableToThePublic') : t('timeline.entryDetails.internalOnly')}</span>
+          {entry.transcribed && <span className="marker">{t('timeline.entryDetails.transcribedFromAPaperLog')}</span>}
         </p>
-        {entry.retracted && <p className="warning-text">Retracted: {entry.retractionReason}</p>}
+        {entry.retracted && <p className="warning-text">{t('timeline.entryDetails.retracted', { retractionReason: entry.retractionReason })}</p>}
         <dl className="facts">
-          <dt>Happened</dt><dd>{entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} ({entryTPlus(entry.occurredAt, incident)})</dd>
-          <dt>Heard of</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
-          <dt>Logged</dt><dd>{fullTime(entry.recordedAt, incident, locale)} by {entry.recordedBy}{entry.onBehalfOf ? `, on behalf of ${entry.onBehalfOf}` : ''}</dd>
-          <dt>Source</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted"> (contact in the directory: <UserText text={sourceContact.name} />)</span>}</dd>
-          <dt>Verification</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` (set by ${entry.verificationChangedBy}, ${fullTime(entry.verificationChangedAt ?? 0, incident, locale)})` : ''}</dd>
-          <dt>Tags</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
+          <dt>{t('timeline.entryDetails.happened')}</dt><dd>{entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} ({entryTPlus(entry.occurredAt, incident)})</dd>
+          <dt>{t('timeline.entryDetails.heardOf')}</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
+          <dt>{t('timeline.entryDetails.logged')}</dt><dd>{t('timeline.entryDetails.logged2', { at: fullTime(entry.recordedAt, incident, locale), by: entry.recordedBy, onBehalf: entry.onBehalfOf ? 'yes' : 'no', whom: entry.onBehalfOf })}</dd>
+          <dt>{t('timeline.entryDetails.source')}</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted">{' '}{tRich('timeline.entryDetails.contactInTheDirectory', { name: <UserText text={sourceContact.name} /> }, {})}</span>}</dd>
+          <dt>{t('timeline.entryDetails.verification')}</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` ${t('timeline.entryDetails.verificationSetBy', { by: entry.verificationChangedBy, at: fullTime(entry.verificationChangedAt ?? 0, incident, locale) })}` : ''}</dd>
+          <dt>{t('timeline.entryDetails.tags')}</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
             <>
-              <dt>Linked to</dt>
+              <dt>{t('timeline.entryDetails.linkedTo')}</dt>
               <dd>
                 <ul className="link-list">
                   {entry.links.map((l) => (
@@ -155,33 +156,34 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
         {entry.body && <p className="description"><UserText text={entry.body} /></p>}
         {!readOnly && !entry.retracted && (
           <div className="button-row">
-            <button type="button" className="button" onClick={onEdit}>Correct…</button>
+            <button type="button" className="button" onClick={onEdit}>{t('timeline.entryDetails.correct')}</button>
+            {/* eslint-disable-next-line i18next/no-literal-string -- verification states, not words */}
             {(['confirmed', 'disproven', 'unverified'] as const).filter((v) => v !== entry.verification).map((v) => (
               <button key={v} type="button" className="button" onClick={() => act(repos.timeline.setVerification(entry.id, v, null, actor()))}>
-                Mark {VERIFICATION_LABELS[v].toLowerCase()}
+                {t('timeline.entryDetails.mark', { state: VERIFICATION_LABELS[v].toLowerCase() })}
               </button>
             ))}
-            <button type="button" className="button button--danger" onClick={() => setRetracting(true)}>Retract…</button>
+            <button type="button" className="button button--danger" onClick={() => setRetracting(true)}>{t('timeline.entryDetails.retract')}</button>
           </div>
         )}
         {retracting && (
           <form className="retract-form" onSubmit={(e) => {
             e.preventDefault();
-            if (reason.trim() === '') return setFailure('Say why the entry is retracted: the reason stays in the record.');
+            if (reason.trim() === '') return setFailure(t('timeline.entryDetails.sayWhyTheEntryIs'));
             act(repos.timeline.retract(entry.id, reason, actor()));
             setRetracting(false);
           }}>
-            <label htmlFor="retract-reason">Why is this entry retracted?</label>
-            <input id="retract-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Duplicate of the 14:05 entry" />
+            <label htmlFor="retract-reason">{t('timeline.entryDetails.whyIsThisEntryRetracted')}</label>
+            <input id="retract-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('timeline.entryDetails.eGDuplicateOfThe')} />
             <div className="button-row">
-              <button type="button" className="button" onClick={() => setRetracting(false)}>Cancel</button>
-              <button type="submit" className="button button--danger">Retract entry</button>
+              <button type="button" className="button" onClick={() => setRetracting(false)}>{t('timeline.entryDetails.cancel')}</button>
+              <button type="submit" className="button button--danger">{t('timeline.entryDetails.retractEntry')}</button>
             </div>
           </form>
         )}
         <FormError>{failure}</FormError>
-        <h3>History</h3>
-        {history ? <History revisions={history} incident={incident} ctx={wording} /> : <p className="muted">Loading…</p>}
+        <h3>{t('timeline.entryDetails.history')}</h3>
+        {history ? <History revisions={history} incident={incident} ctx={wording} /> : <p className="muted">{t('timeline.entryDetails.loading')}</p>}
       </div>
     </aside>
   );

@@ -13,6 +13,7 @@ import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 import { useLinkTargets } from './useLinkTargets';
+import { t } from '../../i18n/messages';
 
 export function formFromContent(content: EntryContent, incident: Incident, locale: DeskLocale): EntryForm {
   const occurred = instantToWallClock(content.occurredAt, incident.timeZone, locale);
@@ -81,61 +82,61 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
         setErrors({});
         void onSubmit({ ...valid.value, retracted: false, retractionReason: null }, isCorrection ? reason : null).then(setFailure);
       }}>
-        <Field label="What happened" error={errors.title}>
+        <Field label={t('timeline.entryFormDialog.whatHappened')} error={errors.title}>
           {({ id, describedBy, invalid }) => (
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to type this
             <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={form.title} onChange={(e) => set({ title: e.target.value })} />
           )}
         </Field>
         <div className="form-row">
-          <Field label="Category">
+          <Field label={t('timeline.entryFormDialog.category')}>
             {({ id }) => (
               <select id={id} value={form.category} onChange={(e) => set({ category: e.target.value as EntryForm['category'] })}>
                 {TIMELINE_CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
               </select>
             )}
           </Field>
-          <Field label="Verification">
+          <Field label={t('timeline.entryFormDialog.verification')}>
             {({ id }) => (
               <select id={id} value={form.verification} onChange={(e) => set({ verification: e.target.value as EntryForm['verification'] })}>
                 {VERIFICATION_STATES.map((v) => <option key={v} value={v}>{VERIFICATION_LABELS[v]}</option>)}
               </select>
             )}
           </Field>
-          <Field label="Release marking">
+          <Field label={t('timeline.entryFormDialog.releaseMarking')}>
             {({ id }) => (
               <select id={id} value={form.release} onChange={(e) => set({ release: e.target.value as EntryForm['release'] })}>
-                <option value="internal">Internal only</option>
-                <option value="public">Releasable to the public</option>
+                <option value="internal">{t('timeline.entryFormDialog.internalOnly')}</option>
+                <option value="public">{t('timeline.entryFormDialog.releasableToThePublic')}</option>
               </select>
             )}
           </Field>
         </div>
         <fieldset className="fieldset">
-          <legend>When it happened ({incident.timeZone})</legend>
+          <legend>{t('timeline.entryFormDialog.whenItHappened', { timeZone: incident.timeZone })}</legend>
           <div className="form-row">
-            {input('occurredDate', 'Date', { type: 'date' })}
-            {form.occurredPrecision !== 'date' && input('occurredTime', 'Time', { type: 'time' })}
-            <Field label="Precision">
+            {input('occurredDate', t('timeline.entryFormDialog.date'), { type: 'date' })}
+            {form.occurredPrecision !== 'date' && input('occurredTime', t('timeline.entryFormDialog.time'), { type: 'time' })}
+            <Field label={t('timeline.entryFormDialog.precision')}>
               {({ id }) => (
                 <select id={id} value={form.occurredPrecision} onChange={(e) => set({ occurredPrecision: e.target.value as EntryForm['occurredPrecision'] })}>
-                  <option value="exact">Exact</option>
-                  <option value="approximate">Approximate</option>
-                  <option value="date">Date only</option>
+                  <option value="exact">{t('timeline.entryFormDialog.exact')}</option>
+                  <option value="approximate">{t('timeline.entryFormDialog.approximate')}</option>
+                  <option value="date">{t('timeline.entryFormDialog.dateOnly')}</option>
                 </select>
               )}
             </Field>
           </div>
         </fieldset>
         <fieldset className="fieldset">
-          <legend>When the city heard of it (optional)</legend>
+          <legend>{t('timeline.entryFormDialog.whenTheCityHeardOf')}</legend>
           <div className="form-row">
-            {input('reportedDate', 'Date', { type: 'date' })}
-            {input('reportedTime', 'Time', { type: 'time' })}
+            {input('reportedDate', t('timeline.entryFormDialog.date'), { type: 'date' })}
+            {input('reportedTime', t('timeline.entryFormDialog.time'), { type: 'time' })}
           </div>
         </fieldset>
         <div className="form-row">
-          <Field label="Source" hint={sourceContact ? `Linked to the contact ${sourceContact.name}.` : 'Who reported it: type a name from the directory to link the contact.'}>
+          <Field label={t('timeline.entryFormDialog.source')} hint={sourceContact ? t('timeline.entryFormDialog.linkedToTheContact', { name: sourceContact.name }) : t('timeline.entryFormDialog.whoReportedItTypeA')}>
             {({ id, describedBy }) => (
               <>
                 <input id={id} name="source" list="entry-source-contacts" aria-describedby={describedBy} value={form.source} onChange={(e) => set({ source: e.target.value })} />
@@ -143,30 +144,30 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
               </>
             )}
           </Field>
-          {input('tags', 'Tags', { hint: 'Separated by commas or spaces.' })}
-          {input('onBehalfOf', 'On behalf of', { hint: 'If logged for someone else.' })}
+          {input('tags', t('timeline.entryFormDialog.tags'), { hint: t('timeline.entryFormDialog.separatedByCommasOrSpaces') })}
+          {input('onBehalfOf', t('timeline.entryFormDialog.onBehalfOf'), { hint: t('timeline.entryFormDialog.ifLoggedForSomeoneElse') })}
         </div>
-        <Field label="Notes" error={errors.body}>
+        <Field label={t('timeline.entryFormDialog.notes')} error={errors.body}>
           {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={form.body} onChange={(e) => set({ body: e.target.value })} />}
         </Field>
         <fieldset className="fieldset">
-          <legend>Linked records</legend>
-          {links.length === 0 ? <p className="muted">Not linked to a statement, checklist item, contact or call tree.</p> : (
+          <legend>{t('timeline.entryFormDialog.linkedRecords')}</legend>
+          {links.length === 0 ? <p className="muted">{t('timeline.entryFormDialog.notLinkedToAStatement')}</p> : (
             <ul className="link-list">
               {links.map((l) => (
                 <li key={`${l.kind}:${l.id}`}>
                   {describeLink(l, targets)}{' '}
-                  <button type="button" className="button button--ghost" aria-label={`Remove the link to ${describeLink(l, targets)}`} onClick={() => setLinks((all) => all.filter((x) => x !== l))}>Remove</button>
+                  <button type="button" className="button button--ghost" aria-label={t('timeline.entryFormDialog.removeTheLinkTo', { link: describeLink(l, targets) })} onClick={() => setLinks((all) => all.filter((x) => x !== l))}>{t('timeline.entryFormDialog.remove')}</button>
                 </li>
               ))}
             </ul>
           )}
           {targets.length > 0 && (
             <div className="form-row form-row--end">
-              <Field label="Link to">
+              <Field label={t('timeline.entryFormDialog.linkTo')}>
                 {({ id }) => (
                   <select id={id} value={picked} onChange={(e) => setPicked(e.target.value)}>
-                    <option value="">Choose a record…</option>
+                    <option value="">{t('timeline.entryFormDialog.chooseARecord')}</option>
                     {LINK_KINDS.map((kind) => {
                       const ofKind = targets.filter((t) => t.kind === kind);
                       return ofKind.length === 0 ? null : (
@@ -182,22 +183,22 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
                 const [kind, id] = picked.split('|') as [EntryLink['kind'], string];
                 setLinks((all) => addLink(all, { kind, id }));
                 setPicked('');
-              }}>Add link</button>
+              }}>{t('timeline.entryFormDialog.addLink')}</button>
             </div>
           )}
         </fieldset>
         <label className="checkbox">
-          <input type="checkbox" checked={form.transcribed} onChange={(e) => set({ transcribed: e.target.checked })} /> Transcribed from a paper log
+          <input type="checkbox" checked={form.transcribed} onChange={(e) => set({ transcribed: e.target.checked })} />{' '}{t('timeline.entryFormDialog.transcribedFromAPaperLog')}
         </label>
         {isCorrection && (
-          <Field label="Reason for the correction" hint="Kept with this revision; the earlier text stays in the history.">
+          <Field label={t('timeline.entryFormDialog.reasonForTheCorrection')} hint={t('timeline.entryFormDialog.keptWithThisRevisionThe')}>
             {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
         )}
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button button--primary">{isCorrection ? 'Save correction' : 'Log entry'}</button>
+          <button type="button" className="button" onClick={onClose}>{t('timeline.entryFormDialog.cancel')}</button>
+          <button type="submit" className="button button--primary">{isCorrection ? t('timeline.entryFormDialog.saveCorrection') : t('timeline.entryFormDialog.logEntry')}</button>
         </div>
       </form>
     </Dialog>

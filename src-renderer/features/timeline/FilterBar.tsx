@@ -15,7 +15,6 @@ import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-const thousands = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * A date and time typed as one ("04/07/2026 14:05", "7/4/2026 2:05 PM", ISO "2026-07-04T14:05"),
@@ -35,7 +34,7 @@ function MomentInput({ id, at, timeZone, onChange }: { id: string; at: number | 
   const [text, setText] = useState(() => toLocal(at, timeZone, locale));
   const unread = text.trim() !== '' && parseLocal(text, timeZone, locale) === null;
   return (
-    <input id={id} type="text" className="input--moment" value={text} aria-invalid={unread} title={unread ? `Type a date and time as ${momentHint(locale)}` : undefined}
+    <input id={id} type="text" className="input--moment" value={text} aria-invalid={unread} title={unread ? t('timeline.filterBar.typeADateAndTime', { format: momentHint(locale) }) : undefined}
       placeholder={momentHint(locale)} onChange={(e) => {
         setText(e.target.value);
         const next = parseLocal(e.target.value, timeZone, locale);
@@ -58,12 +57,12 @@ function useIndexProgress(incidentId: string) {
  * being worked out, it says so, and only a finished result is counted.
  */
 export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 'pending' | 'shown' | 'total' | 'match'>, filtered: boolean, searching: boolean): string {
-  if (list.loading) return 'Loading…';
-  if (list.pending) return searching ? 'Searching…' : 'Filtering…';
-  if (list.partial) return 'Counting entries…';
+  if (list.loading) return t('timeline.filterBar.loading');
+  if (list.pending) return searching ? t('timeline.filterBar.searching') : t('timeline.filterBar.filtering');
+  if (list.partial) return t('timeline.filterBar.countingEntries');
   if (!filtered) return t('timeline.count.entries', { count: list.total });
   if (list.match === 'close') return t('timeline.count.closeMatches', { shown: list.shown, total: list.total });
-  return `Showing ${thousands(list.shown)} of ${thousands(list.total)}`;
+  return t('timeline.filterBar.showingOf', { shown: list.shown, total: list.total });
 }
 
 /**
@@ -93,19 +92,19 @@ export function FilterLine({ incident, list, open, onToggle }: { incident: Incid
   const searching = filter.text.trim() !== '';
 
   return (
-    <div className="filter-line" role="search" aria-label="Filter the timeline">
-      <label htmlFor="tl-search" className="visually-hidden">Search the timeline</label>
-      <input id="tl-search" type="search" className="filter-line__search" placeholder="Search titles, notes, tags, sources…" value={text}
+    <div className="filter-line" role="search" aria-label={t('timeline.filterBar.filterTheTimeline')}>
+      <label htmlFor="tl-search" className="visually-hidden">{t('timeline.filterBar.searchTheTimeline')}</label>
+      <input id="tl-search" type="search" className="filter-line__search" placeholder={t('timeline.filterBar.searchTitlesNotesTagsSources')} value={text}
         aria-describedby="tl-search-status" onChange={(e) => setText(e.target.value)} />
       <span id="tl-search-status" className="filter-line__status" role="status" data-index-state={failure ? 'failed' : !progress ? 'idle' : progress.ready ? 'ready' : 'indexing'}>
-        {failure ? `Search is not available: ${failure}` : indexing ? `Indexing… ${progress.total > 0 ? `${thousands(progress.indexed)} of ${thousands(progress.total)}` : ''}` : ''}
+        {failure ? t('timeline.filterBar.searchNotAvailable', { failure }) : indexing ? (progress.total > 0 ? t('timeline.filterBar.indexingOf', { indexed: progress.indexed, total: progress.total }) : t('timeline.filterBar.indexing')) : ''}
       </span>
       <button type="button" className={`button button--small${others > 0 ? ' button--on' : ''}`} aria-expanded={open} aria-controls="timeline-filters" onClick={onToggle}>
-        Filters{others > 0 ? ` (${others} on)` : ''}
+        {t('timeline.filterBar.filters')}{others > 0 ? ` ${t('timeline.filterBar.filtersOn', { count: others })}` : ''}
       </button>
       <span className="filter-line__count" data-testid="timeline-count" aria-live="polite">{countText(list, isFiltered(filter), searching)}</span>
       {isFiltered(filter) && (
-        <button type="button" className="button button--ghost button--small" onClick={() => { clear(incident.id); setText(''); }}>Clear filters</button>
+        <button type="button" className="button button--ghost button--small" onClick={() => { clear(incident.id); setText(''); }}>{t('timeline.filterBar.clearFilters')}</button>
       )}
     </div>
   );
@@ -122,8 +121,8 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
   const [knownAt, setKnownAt] = useState(() => toLocal(asKnownAt, incident.timeZone, locale));
 
   return (
-    <section id="timeline-filters" className="filter-panel" aria-label="More filters">
-      <div className="filter-panel__row" role="group" aria-label="Category">
+    <section id="timeline-filters" className="filter-panel" aria-label={t('timeline.filterBar.moreFilters')}>
+      <div className="filter-panel__row" role="group" aria-label={t('timeline.filterBar.category')}>
         {TIMELINE_CATEGORIES.map((c) => (
           <button key={c} type="button" className={`chip chip--${c}`} aria-pressed={filter.categories.includes(c)} onClick={() => set({ categories: toggle(filter.categories, c) })}>
             {CATEGORY_LABELS[c]}
@@ -131,7 +130,7 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
         ))}
       </div>
       <div className="filter-panel__row">
-        <span role="group" aria-label="Verification" className="filter-panel__group">
+        <span role="group" aria-label={t('timeline.filterBar.verification')} className="filter-panel__group">
           {VERIFICATION_STATES.map((v) => (
             <button key={v} type="button" className="chip" aria-pressed={filter.verifications.includes(v)} onClick={() => set({ verifications: toggle(filter.verifications, v) })}>
               {VERIFICATION_LABELS[v]}
@@ -139,25 +138,25 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
           ))}
         </span>
         <label className="filters__select">
-          Tag
+          {t('timeline.filterBar.tag')}
           <select value={filter.tags[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : [] })}>
-            <option value="">Any</option>
+            <option value="">{t('timeline.filterBar.any')}</option>
             {facets?.tags.map((t) => <option key={t} value={t}>#{t}</option>)}
           </select>
         </label>
         <label className="filters__select">
-          Source
+          {t('timeline.filterBar.source')}
           <select value={filter.sources[0] ?? ''} onChange={(e) => set({ sources: e.target.value ? [e.target.value] : [] })}>
-            <option value="">Any</option>
+            <option value="">{t('timeline.filterBar.any')}</option>
             {facets?.sources.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
         <label className="filters__select" htmlFor="filter-from">
-          From
+          {t('timeline.filterBar.from')}
           <MomentInput id="filter-from" at={filter.from} timeZone={incident.timeZone} onChange={(from) => set({ from })} />
         </label>
         <label className="filters__select" htmlFor="filter-to">
-          To
+          {t('timeline.filterBar.to')}
           <MomentInput id="filter-to" at={filter.to} timeZone={incident.timeZone} onChange={(to) => set({ to })} />
         </label>
       </div>
@@ -167,10 +166,10 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
         // The whole chosen minute counts as known at it.
         if (at !== null) onAsKnownAt(at + 59_999);
       }}>
-        <label className="filters__select" htmlFor="as-known-at">As known at</label>
+        <label className="filters__select" htmlFor="as-known-at">{t('timeline.filterBar.asKnownAt')}</label>
         <input id="as-known-at" className="filter-panel__known" type="text" placeholder={momentHint(locale)} value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
-        <button type="submit" className="button button--small">Show</button>
-        <span className="muted">the timeline exactly as it stood then ({incident.timeZone})</span>
+        <button type="submit" className="button button--small">{t('timeline.filterBar.show')}</button>
+        <span className="muted">{t('timeline.filterBar.theTimelineExactlyAsIt', { timeZone: incident.timeZone })}</span>
       </form>
     </section>
   );

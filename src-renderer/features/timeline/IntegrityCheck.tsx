@@ -4,6 +4,7 @@ import { describeChainReport } from '@shared/domain/timeline/chain';
 import type { Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../app/DeskContext';
+import { t } from '../../i18n/messages';
 
 /**
  * Walks the incident's hash chain and says, in words, whether the log is as it was recorded:
@@ -21,15 +22,15 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
       return setState({ running: false, done: 0, ok: false, text: describeChainReport(report, () => entry?.title) });
     }
     const problem = await repos.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
-    if (problem !== null) return setState({ running: false, done: 0, ok: false, text: `Integrity check FAILED: ${problem}` });
+    if (problem !== null) return setState({ running: false, done: 0, ok: false, text: t('timeline.integrityCheck.integrityCheckFailed', { problem }) });
     const heads = await repos.publishedHeads.listForIncident(incident.id);
     await repos.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
-    setState({ running: false, done: 0, ok: true, text: `${describeChainReport(report)}${heads.length > 0 ? ` It still holds every head published before (${heads.length}).` : ''}` });
+    setState({ running: false, done: 0, ok: true, text: heads.length > 0 ? `${describeChainReport(report)} ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : describeChainReport(report) });
   };
   return (
     <div className="integrity">
       <button type="button" className="button" disabled={state.running} onClick={() => void run()}>
-        {state.running ? `Verifying… ${state.done} revisions` : 'Verify integrity'}
+        {state.running ? t('timeline.integrityCheck.verifying', { count: state.done }) : t('timeline.integrityCheck.verifyIntegrity')}
       </button>
       {state.text && (
         <p className={state.ok ? 'integrity__ok' : 'integrity__fail'} role={state.ok ? 'status' : 'alert'} data-testid="integrity-result">

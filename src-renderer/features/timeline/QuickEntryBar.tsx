@@ -10,6 +10,7 @@ import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { useTimelineUi } from './timelineUiStore';
 import { displayLocale, showInstant } from '../../app/LocaleContext';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
+import { t } from '../../i18n/messages';
 
 type Props = {
   incident: Incident;
@@ -35,31 +36,31 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const overLimit = (p: ParsedQuickEntry): string | null => {
     const checked = checkEntryContent(contentFromQuick(p, backfill));
     if (checked.ok) return null;
-    return `${describeContentProblems(checked.error)}${checked.error.some((e) => e.field === 'title') ? ' Use Details… to put the rest in the notes.' : ''}`;
+    return checked.error.some((e) => e.field === 'title') ? `${describeContentProblems(checked.error)} ${t('timeline.quickEntryBar.useDetails')}` : describeContentProblems(checked.error);
   };
   const limitProblem = parsed?.ok ? overLimit(parsed.value) : null;
 
   const preview = (() => {
-    if (!parsed) return backfillActive ? `Transcribing the paper log of ${formatDateOnly(backfill.date, displayLocale())}: times fall on that day.` : 'Type a time (optional), what happened, #tags and @source. Enter logs it; no time means now.';
+    if (!parsed) return backfillActive ? t('timeline.quickEntryBar.transcribingThePaperLogOf', { date: formatDateOnly(backfill.date, displayLocale()) }) : t('timeline.quickEntryBar.typeATimeOptionalWhat');
     if (!parsed.ok) return describeQuickEntryError(parsed.error);
     if (limitProblem !== null) return limitProblem;
     const p = parsed.value;
-    const when = `${p.day === 'today' || p.day === 'yesterday' ? p.day : formatDateOnly(p.day, displayLocale())} ${p.occurredPrecision === 'approximate' ? 'about ' : ''}${showInstant(p.occurredAt, incident.timeZone, 'time')}`;
-    return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((t) => `#${t}`).join(' ')}` : ''}${p.source ? ` · source: ${p.source}` : ''}`;
+    const when = t('timeline.quickEntryBar.when', { day: p.day === 'today' || p.day === 'yesterday' ? p.day : 'date', date: p.day === 'today' || p.day === 'yesterday' ? '' : formatDateOnly(p.day, displayLocale()), approximate: p.occurredPrecision === 'approximate' ? 'yes' : 'no', time: showInstant(p.occurredAt, incident.timeZone, 'time') });
+    return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((tag) => `#${tag}`).join(' ')}` : ''}${p.source ? ` · ${t('timeline.quickEntryBar.source', { source: p.source })}` : ''}`;
   })();
   const invalid = parsed !== null && (!parsed.ok || limitProblem !== null);
 
   return (
-    <section className="quick-entry" aria-label="Quick entry">
+    <section className="quick-entry" aria-label={t('timeline.quickEntryBar.quickEntry')}>
       <div className="quick-entry__row">
-        <label htmlFor="quick-entry" className="visually-hidden">Log an entry</label>
+        <label htmlFor="quick-entry" className="visually-hidden">{t('timeline.quickEntryBar.logAnEntry')}</label>
         <input
           id="quick-entry"
           ref={ref}
           className="quick-entry__input"
           autoComplete="off"
           spellCheck
-          placeholder="14:05 Police confirm road closures on Main St #traffic @police"
+          placeholder={t('timeline.quickEntryBar.1405PoliceConfirmRoad')}
           value={text}
           aria-describedby="quick-entry-preview"
           aria-invalid={invalid}
@@ -78,7 +79,7 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
             }
             const refused = overLimit(fresh.value);
             if (refused !== null) {
-              setFailure(`Not logged: ${refused}`);
+              setFailure(t('timeline.quickEntryBar.notLogged', { refused }));
               return;
             }
             const content = contentFromQuick(fresh.value, backfill);
@@ -97,26 +98,26 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
           }}
         />
         <button type="button" className="button" onClick={() => onDetails(parsed?.ok ? parsed.value : null, text)}>
-          Details…
+          {t('timeline.quickEntryBar.details')}
         </button>
       </div>
       <p id="quick-entry-preview" className={`quick-entry__preview${invalid ? ' quick-entry__preview--error' : ''}`}>{failure ?? preview}</p>
       <p className="visually-hidden" role="status" aria-live="polite">{announce}</p>
       <div className="quick-entry__backfill">
         <label>
-          <input type="checkbox" checked={backfill.enabled} onChange={(e) => setBackfill({ enabled: e.target.checked })} /> Transcribing a paper log
+          <input type="checkbox" checked={backfill.enabled} onChange={(e) => setBackfill({ enabled: e.target.checked })} />{' '}{t('timeline.quickEntryBar.transcribingAPaperLog')}
         </label>
         {backfill.enabled && (
           <>
             <label>
-              Day of the log{' '}
+              {t('timeline.quickEntryBar.dayOfTheLog')}{' '}
               <IsoDateInput value={backfill.date} onChange={(date) => setBackfill({ date })} />
             </label>
             <label>
-              Written by{' '}
-              <input value={backfill.writtenBy} placeholder="Name on the paper log" onChange={(e) => setBackfill({ writtenBy: e.target.value })} />
+              {t('timeline.quickEntryBar.writtenBy')}{' '}
+              <input value={backfill.writtenBy} placeholder={t('timeline.quickEntryBar.nameOnThePaperLog')} onChange={(e) => setBackfill({ writtenBy: e.target.value })} />
             </label>
-            {!backfillActive && <span className="warning-inline">Choose the day of the paper log.</span>}
+            {!backfillActive && <span className="warning-inline">{t('timeline.quickEntryBar.chooseTheDayOfThe')}</span>}
           </>
         )}
       </div>

@@ -13,6 +13,7 @@ import { useAppStore } from '../../store';
 import { openCsvImportReader, type CsvImportReader } from './csvImportReader';
 import { TimelineCsvImportDialog } from './TimelineCsvImportDialog';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { t } from '../../i18n/messages';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
@@ -41,22 +42,22 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
             content: timelineToCsv(entries, incident.timeZone),
             encoding: 'utf8',
             filters: [{ name: 'CSV', extensions: ['csv'] }],
-            title: 'Export the timeline as CSV',
+            title: t('timeline.timelineCsvActions.exportTheTimelineAsCsv'),
           });
-          if (!saved.ok) showNotice('error', `The CSV could not be saved: ${saved.error.message}`);
-          else if (saved.value.savedTo) showNotice('success', `${entries.length} entries exported to ${saved.value.savedTo}`);
+          if (!saved.ok) showNotice('error', t('timeline.timelineCsvActions.theCsvCouldNotBe', { message: saved.error.message }));
+          else if (saved.value.savedTo) showNotice('success', t('timeline.timelineCsvActions.exported', { count: entries.length, savedTo: saved.value.savedTo }));
         })();
-      }}>Export CSV</button>
+      }}>{t('timeline.timelineCsvActions.exportCsv')}</button>
       <button type="button" className="button" onClick={() => {
         setProblem(null);
-        void platform.openFile({ filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], maxBytes: 64 * 1024 * 1024, title: 'Import a timeline from CSV' }).then((r) => {
+        void platform.openFile({ filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], maxBytes: 64 * 1024 * 1024, title: t('timeline.timelineCsvActions.importATimelineFromCsv') }).then((r) => {
           if (!r.ok) return setProblem(r.error.message);
           if (!r.value) return;
           const reader = openCsvImportReader(r.value.bytes, { incidentId: incident.id, timeZone: incident.timeZone, incidentStart: incident.startAt, now: clock() });
           openReader.current = reader;
           setImporting({ fileName: r.value.name, reader });
         });
-      }}>Import CSV…</button>
+      }}>{t('timeline.timelineCsvActions.importCsv')}</button>
       <ProblemAlert>{problem}</ProblemAlert>
       {importing && (
         <TimelineCsvImportDialog incident={incident} fileName={importing.fileName} reader={importing.reader} actor={actor} onClose={closeImport}

@@ -34,7 +34,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
   const [fileChoice, setFileChoice] = useState<FileChoice>({});
   const [view, setView] = useState<CsvImportView | null>(null);
   const [outcome, setOutcome] = useState<CsvImportOutcome | null>(null);
-  const [reading, setReading] = useState<Progress | null>({ step: 'Reading the file', fraction: 0 });
+  const [reading, setReading] = useState<Progress | null>({ step: t('timeline.timelineCsvImportDialog.readingTheFile'), fraction: 0 });
   const [choices, setChoices] = useState<WriteChoices>({ skipDuplicates: true, leaveOutOutside: false, acceptUnreadable: false, leaveOutBad: false });
   const [writing, setWriting] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
 
   const ask = (file: FileChoice, settings: ImportSettings | null) => {
     setFileChoice(file);
-    setReading({ step: 'Reading the file', fraction: 0 });
+    setReading({ step: t('timeline.timelineCsvImportDialog.readingTheFile'), fraction: 0 });
     void reader.analyse(file, settings, progress).then(receive);
   };
 
@@ -76,13 +76,13 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
     const controller = new AbortController();
     stop.current = controller;
     setFailure(null);
-    setWriting({ step: 'Sealing the entries', fraction: 0 });
+    setWriting({ step: t('timeline.timelineCsvImportDialog.sealingTheEntries'), fraction: 0 });
     repos.timeline
       .append(incident.id, plan.contents, actor(), {
         signal: controller.signal,
         // Sealing (hashing each revision into the chain) is the first half, writing the second.
         onProgress: (step, done, total) => setWriting({
-          step: `${step === 'sealing' ? 'Sealing' : 'Writing'} entry ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
+          step: t('timeline.timelineCsvImportDialog.writingEntry', { step, done, total }),
           fraction: total === 0 ? 1 : (done / total + (step === 'writing' ? 1 : 0)) / 2,
         }),
       })
@@ -91,8 +91,8 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
         (e: unknown) => {
           setWriting(null);
           stop.current = null;
-          if (controller.signal.aborted) setFailure('Import stopped: nothing was written.');
-          else setFailure(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
+          if (controller.signal.aborted) setFailure(t('timeline.timelineCsvImportDialog.importStoppedNothingWasWritten'));
+          else setFailure(t('timeline.timelineCsvImportDialog.nothingWasImported', { error: e instanceof Error ? e.message : String(e) }));
         },
       );
   };
@@ -103,21 +103,20 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
   };
 
   return (
-    <Dialog title={`Import a timeline from “${fileName}”`} onClose={cancel} wide>
+    <Dialog title={t('timeline.timelineCsvImportDialog.importATimelineFrom', { fileName })} onClose={cancel} wide>
       {outcome?.kind === 'unreadable' && (
-        <p className="form-error" role="alert">{outcome.empty ? `“${fileName}” has no rows to import.` : `“${fileName}” is not a readable CSV file: ${outcome.detail}`}</p>
+        <p className="form-error" role="alert">{outcome.empty ? t('timeline.timelineCsvImportDialog.hasNoRowsToImport', { fileName }) : t('timeline.timelineCsvImportDialog.isNotAReadableCsv', { fileName, detail: outcome.detail })}</p>
       )}
-      {outcome?.kind === 'failed' && <p className="form-error" role="alert">“{fileName}” could not be read: {outcome.message}</p>}
+      {outcome?.kind === 'failed' && <p className="form-error" role="alert">{t('timeline.timelineCsvImportDialog.couldNotBeRead', { fileName, message: outcome.message })}</p>}
       {view && settings && (
         <>
           <p>
-            {t('csvImport.rows', { count: view.rowCount })}. Times without an offset are read on the incident&apos;s clock ({zone}). Imported entries are marked as
-            transcribed. Nothing is written until you press Import.
+            {t('timeline.timelineCsvImportDialog.timesWithoutAnOffsetAre', { count: view.rowCount, zone })}
           </p>
           <fieldset className="fieldset import-file" disabled={writing !== null}>
-            <legend>How the file is read</legend>
+            <legend>{t('timeline.timelineCsvImportDialog.howTheFileIsRead')}</legend>
             <label className="import-file__row">
-              <span>Encoding</span>
+              <span>{t('timeline.timelineCsvImportDialog.encoding')}</span>
               <select value={view.encoding} aria-describedby="import-encoding-guess" onChange={(e) => {
                 const value = e.target.value;
                 if (isTextEncodingId(value)) ask({ ...fileChoice, encoding: value }, null);
@@ -126,25 +125,23 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
               </select>
             </label>
             <p id="import-encoding-guess" className="import-file__note" data-testid="encoding-guess">
-              Detected: {describeEncodingGuess(view.guess)}.
-              {view.encoding !== view.guess.encoding && ` You chose ${encodingLabel(view.encoding)}.`}
+              {t('timeline.timelineCsvImportDialog.detected', { guess: describeEncodingGuess(view.guess), chose: view.encoding !== view.guess.encoding ? 'yes' : 'no', encoding: encodingLabel(view.encoding) })}
             </p>
             {view.unreadable > 0 && (
               <p className="warning-text" role="alert">
-                {t('csvImport.unreadableCharacters', { count: view.unreadable })} cannot be read as {encodingLabel(view.encoding)} and would be stored as �. Choose the
-                file&apos;s encoding above (Excel on Windows saves “CSV” as Windows-1252).
+                {t('timeline.timelineCsvImportDialog.cannotBeReadAsAnd', { count: view.unreadable, encoding: encodingLabel(view.encoding) })}
               </p>
             )}
             {view.replacementsInFile > 0 && (
-              <p className="warning-text">The file itself holds {t('csvImport.replacementCharacters', { count: view.replacementsInFile })} (�): letters were lost before the file reached the desk.</p>
+              <p className="warning-text">{t('timeline.timelineCsvImportDialog.theFileItselfHoldsLetters', { count: view.replacementsInFile })}</p>
             )}
             <label className="checkbox">
               <input type="checkbox" checked={view.firstRowIsData} onChange={(e) => ask({ ...fileChoice, firstRowIsData: e.target.checked }, null)} />
-              The first row is data (this file has no header row)
-              {view.firstRowLooksLikeData && <span className="muted"> — it looks like data: it holds a date, not column names</span>}
+              {t('timeline.timelineCsvImportDialog.theFirstRowIsData')}
+              {view.firstRowLooksLikeData && <span className="muted">{' '}{t('timeline.timelineCsvImportDialog.itLooksLikeDataIt')}</span>}
             </label>
             <label className="import-file__row">
-              <span>Dates written like 7/4/2026</span>
+              <span>{t('timeline.timelineCsvImportDialog.datesWrittenLike74')}</span>
               <select value={settings.dateOrder} aria-describedby="import-date-order" onChange={(e) => change({ dateOrder: e.target.value as DateOrder })}>
                 <option value="month-first">{DATE_ORDER_LABELS['month-first']}</option>
                 <option value="day-first">{DATE_ORDER_LABELS['day-first']}</option>
@@ -152,22 +149,22 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
             </label>
             <p id="import-date-order" className="import-file__note" data-testid="date-order-basis">
               {view.dateOrderBasis.kind === 'file'
-                ? `Detected: ${view.dateOrderBasis.order === 'month-first' ? 'month first' : 'day first'}, as row ${view.dateOrderBasis.row} has “${view.dateOrderBasis.text}”, which reads only that way.`
-                : `Detected: ${view.dateOrderBasis.order === 'month-first' ? 'month first' : 'day first'}, the convention in ${zone}. ISO dates (2026-07-04) read the same either way.`}
-              {settings.dateOrder !== view.dateOrderBasis.order && ` You chose ${settings.dateOrder === 'month-first' ? 'month first' : 'day first'}.`}
+                ? t('timeline.timelineCsvImportDialog.dateOrderFromFile', { order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst', row: view.dateOrderBasis.row, text: view.dateOrderBasis.text })
+                : t('timeline.timelineCsvImportDialog.dateOrderFromZone', { order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst', zone })}
+              {settings.dateOrder !== view.dateOrderBasis.order && ` ${t('timeline.timelineCsvImportDialog.dateOrderChosen', { order: settings.dateOrder === 'month-first' ? 'monthFirst' : 'dayFirst' })}`}
             </p>
           </fieldset>
           <fieldset className="fieldset" disabled={writing !== null}>
-            <legend>Which column holds what</legend>
+            <legend>{t('timeline.timelineCsvImportDialog.whichColumnHoldsWhat')}</legend>
             <ColumnMappingFields fields={IMPORT_FIELDS} labels={IMPORT_FIELD_LABELS} headers={view.headers} mapping={settings.mapping}
               onChange={(update) => change({ mapping: update(settings.mapping) })} />
           </fieldset>
           {view.mappingError !== null && <p className="form-error" role="alert">{view.mappingError}</p>}
           {analysis && (
             <>
-              <h3>Preview</h3>
+              <h3>{t('timeline.timelineCsvImportDialog.preview')}</h3>
               <table className="table table--compact">
-                <thead><tr><th scope="col">Row</th><th scope="col">When ({zone})</th><th scope="col">Category</th><th scope="col">What happened</th><th scope="col">Source</th></tr></thead>
+                <thead><tr><th scope="col">{t('timeline.timelineCsvImportDialog.row')}</th><th scope="col">{t('timeline.timelineCsvImportDialog.when', { zone })}</th><th scope="col">{t('timeline.timelineCsvImportDialog.category')}</th><th scope="col">{t('timeline.timelineCsvImportDialog.whatHappened')}</th><th scope="col">{t('timeline.timelineCsvImportDialog.source')}</th></tr></thead>
                 <tbody>
                   {analysis.rows.slice(0, PREVIEW_ROWS).map((r) => (
                     <tr key={r.row}>
@@ -189,15 +186,15 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
       <div className="import-footer">
         {(reading ?? writing) && (
           <p className="import-progress" role="status">
-            <progress max={1} value={(writing ?? reading)?.fraction ?? 0} aria-label={writing ? 'Import progress' : 'Reading progress'} /> {(writing ?? reading)?.step}…
+            <progress max={1} value={(writing ?? reading)?.fraction ?? 0} aria-label={writing ? t('timeline.timelineCsvImportDialog.importProgress') : t('timeline.timelineCsvImportDialog.readingProgress')} /> {(writing ?? reading)?.step}…
           </p>
         )}
         {plan && plan.blockers.length > 0 && !busy && (
-          <ul className="import-blockers" aria-label="Before importing">{plan.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
+          <ul className="import-blockers" aria-label={t('timeline.timelineCsvImportDialog.beforeImporting')}>{plan.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
         )}
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={cancel}>{writing ? 'Stop the import' : 'Cancel'}</button>
+          <button type="button" className="button" onClick={cancel}>{writing ? t('timeline.timelineCsvImportDialog.stopTheImport') : t('timeline.timelineCsvImportDialog.cancel')}</button>
           <button type="button" className="button button--primary" disabled={!canImport} onClick={write}>
             {t('csvImport.import', { count: plan?.contents.length ?? 0 })}
           </button>

@@ -65,7 +65,7 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''}${localeConventions(locale).hour12 ? ' tl-entry--h12' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${entryTime(entry, incident, locale)} ${CATEGORY_LABELS[entry.category]}: ${revealBidiControls(entry.title)}${entry.retracted ? ' (retracted)' : ''}`}
+      aria-label={t('timeline.timelineList.rowLabel', { time: entryTime(entry, incident, locale), category: CATEGORY_LABELS[entry.category], title: revealBidiControls(entry.title), retracted: entry.retracted ? 'yes' : 'no' })}
     >
       <span className="tl-entry__time">
         <strong>{entryTime(entry, incident, locale)}</strong>
@@ -75,11 +75,11 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       <span className="tl-entry__verification"><span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span></span>
       <span className="tl-entry__text"><UserText text={entry.title} /></span>
       <span className="tl-entry__meta">
-        {entry.retracted && <span className="marker marker--retracted">Retracted</span>}
-        {corrections > 0 && <span className="marker" title="The content was corrected: open to see the history">Corrected ({corrections}×)</span>}
-        {entry.transcribed && <span className="marker">From paper log</span>}
-        {entry.release === 'public' && <span className="marker marker--public">Releasable</span>}
-        {entry.source && <span className="tl-entry__source">Source: <UserText text={entry.source} /></span>}
+        {entry.retracted && <span className="marker marker--retracted">{t('timeline.timelineList.retracted')}</span>}
+        {corrections > 0 && <span className="marker" title={t('timeline.timelineList.theContentWasCorrectedOpen')}>{t('timeline.timelineList.corrected', { corrections })}</span>}
+        {entry.transcribed && <span className="marker">{t('timeline.timelineList.fromPaperLog')}</span>}
+        {entry.release === 'public' && <span className="marker marker--public">{t('timeline.timelineList.releasable')}</span>}
+        {entry.source && <span className="tl-entry__source">{t('timeline.timelineList.source')}{' '}<UserText text={entry.source} /></span>}
         {entry.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
       </span>
     </button>
@@ -177,7 +177,7 @@ export function TimelineList(props: {
       aria-busy={busy}
       onScroll={(e) => onScrolled?.(e.currentTarget.scrollTop > 8)}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="list" aria-label="Timeline entries">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="list" aria-label={t('timeline.timelineList.timelineEntries')}>
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;

@@ -69,7 +69,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
       await repos.timeline.append(incident.id, [content], actor());
       return null;
     } catch (e) {
-      return `Not logged: ${e instanceof Error ? e.message : String(e)}`;
+      return t('timeline.timelinePanel.notLogged', { error: e instanceof Error ? e.message : String(e) });
     }
   };
 
@@ -97,12 +97,12 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         <QuickEntryBar ref={quickRef} incident={incident} now={clock} onLog={log} onDetails={(parsed, text) => setForm({ mode: 'new', initial: blank(parsed, text) })} />
       ) : (
         <p className="as-known-banner" role="status">
-          <span>Showing the timeline exactly as it stood at {at(asKnownAt, incident.timeZone, 'weekday-date-time')} ({incident.timeZone}): entries logged later are hidden, corrections made later are not applied.</span>
-          <button type="button" className="button button--small" onClick={() => setAsKnownAt(null)}>Back to now</button>
+          <span>{t('timeline.timelinePanel.showingTheTimelineExactlyAs', { asKnownAt: at(asKnownAt, incident.timeZone, 'weekday-date-time'), timeZone: incident.timeZone })}</span>
+          <button type="button" className="button button--small" onClick={() => setAsKnownAt(null)}>{t('timeline.timelinePanel.backToNow')}</button>
         </p>
       )}
       <div className="timeline__bar">
-        <h2 id="timeline-title" className="timeline__title">Timeline</h2>
+        <h2 id="timeline-title" className="timeline__title">{t('timeline.timelinePanel.timeline')}</h2>
         {asKnownAt === null ? (
           <FilterLine incident={incident} list={list} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
         ) : (
@@ -110,20 +110,20 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         )}
         <div className="timeline__tools">
           <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
-          <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', `${n} entries imported.`)} />
+          <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', t('timeline.timelinePanel.entriesImported', { count: n }))} />
         </div>
       </div>
       {filtersOpen && asKnownAt === null && <FilterPanel incident={incident} asKnownAt={asKnownAt} onAsKnownAt={setAsKnownAt} />}
       <div className={`timeline__main${opened ? ' timeline__main--split' : ''}`}>
-        {list.loading ? <p className="muted timeline__message">Loading the timeline…</p> : list.total === 0 && asKnownAt === null ? (
+        {list.loading ? <p className="muted timeline__message">{t('timeline.timelinePanel.loadingTheTimeline')}</p> : list.total === 0 && asKnownAt === null ? (
           <div className="empty-state timeline__message">
-            <h3>Nothing logged yet</h3>
-            <p>Type in the line above and press Enter. Start with what you know now; corrections never erase what was logged first.</p>
+            <h3>{t('timeline.timelinePanel.nothingLoggedYet')}</h3>
+            <p>{t('timeline.timelinePanel.typeInTheLineAbove')}</p>
           </div>
         ) : list.total === 0 ? (
-          <p className="empty-state timeline__message">Nothing had been logged by then.</p>
+          <p className="empty-state timeline__message">{t('timeline.timelinePanel.nothingHadBeenLoggedBy')}</p>
         ) : list.rows.length === 0 && !list.pending ? (
-          <p className="empty-state timeline__message">No entries match. <button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>Clear filters</button></p>
+          <p className="empty-state timeline__message">{t('timeline.timelinePanel.noEntriesMatch')}{' '}<button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>{t('timeline.timelinePanel.clearFilters')}</button></p>
         ) : (
           <TimelineList ref={listRef} rows={list.rows} incident={incident} snapshot={list.snapshot} seedEntries={list.seedEntries} selectedId={openId} onOpen={setOpenId}
             resetKey={list.resultKey} busy={list.pending} onScrolled={onScrolled} />
@@ -136,7 +136,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
       {form && (
         <EntryFormDialog
           incident={incident}
-          title={form.mode === 'new' ? 'New entry' : 'Correct entry'}
+          title={form.mode === 'new' ? t('timeline.timelinePanel.newEntry') : t('timeline.timelinePanel.correctEntry')}
           initial={formFromContent(form.mode === 'new' ? form.initial : form.entry, incident, locale)}
           isCorrection={form.mode === 'edit'}
           base={form.mode === 'new' ? form.initial : form.entry}

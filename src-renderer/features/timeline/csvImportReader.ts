@@ -1,6 +1,7 @@
 import type { ImportSettings } from '@shared/domain/timeline/csvImport';
 
 import type { CsvImportIncident, CsvImportMessage, CsvImportRequest, CsvImportView, FileChoice } from './csvImportWorker';
+import { t } from '../../i18n/messages';
 
 export type CsvImportOutcome = { kind: 'view'; view: CsvImportView } | { kind: 'unreadable'; detail: string; empty: boolean } | { kind: 'failed'; message: string };
 
@@ -28,7 +29,7 @@ export function openCsvImportReader(bytes: Uint8Array, incident: CsvImportIncide
     else if (m.type === 'unreadable') settle({ kind: 'unreadable', empty: m.error.code === 'empty', detail: m.error.code === 'empty' ? '' : m.error.detail });
     else settle({ kind: 'failed', message: m.message });
   };
-  worker.onerror = (e) => settle({ kind: 'failed', message: e.message || 'The file could not be read.' });
+  worker.onerror = (e) => settle({ kind: 'failed', message: e.message || t('timeline.csvImportReader.theFileCouldNotBe') });
   const post = (m: CsvImportRequest, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
   const copy = bytes.slice();
   post({ type: 'open', bytes: copy, incident }, [copy.buffer]);

@@ -9,6 +9,7 @@ import { readImportFile } from '@shared/domain/timeline/csvImportFile';
 import { DeskDatabase } from '../../db/database';
 import { createTimelineRepo } from '../../db/repos/timelineRepo';
 import { sha256Hex } from '../../lib/sha256';
+import { t } from '../../i18n/messages';
 
 export type CsvImportIncident = { incidentId: string; timeZone: string; incidentStart: number; now: number };
 
@@ -83,9 +84,9 @@ function reading(choice: FileChoice): ReturnType<typeof readImportFile> {
 }
 
 async function analyse(id: number, choice: FileChoice, chosen: ImportSettings | null): Promise<void> {
-  if (!incident) throw new Error('No file is open.');
+  if (!incident) throw new Error(t('timeline.csvImportWorker.noFileIsOpen'));
   const progress = (step: string, done: number, total: number) => scope.postMessage({ type: 'progress', id, step, done, total });
-  progress('Reading the file', 0, 1);
+  progress(t('timeline.csvImportWorker.readingTheFile'), 0, 1);
   const read = reading(choice);
   if (!read.ok) return scope.postMessage({ type: 'unreadable', id, error: read.error });
   const file = read.value;
@@ -94,11 +95,11 @@ async function analyse(id: number, choice: FileChoice, chosen: ImportSettings | 
   const evidence = dateOrderFromFile(file.table, proposedMapping);
   const dateOrderBasis: DateOrderBasis = evidence ? { kind: 'file', ...evidence } : { kind: 'zone', order: defaultDateOrder(incident.timeZone) };
   const settings = chosen ?? { mapping: proposedMapping, dateOrder: dateOrderBasis.order, ambiguity: {} };
-  progress('Looking for rows already on the timeline', 0, 1);
+  progress(t('timeline.csvImportWorker.lookingForRowsAlreadyOn'), 0, 1);
   existing ??= readExisting(incident.incidentId);
   const total = file.table.rows.length;
   const analysed = analyseImport(file.table, settings, { ...incident, existing: await existing, csvWarnings: file.csvWarnings }, (done) =>
-    progress(`Checking row ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`, done, total),
+    progress(t('timeline.csvImportWorker.checkingRow', { done, total }), done, total),
   );
   const guessed = choice.firstRowIsData === undefined ? read : reading({ encoding: choice.encoding });
   const firstRowGuess = guessed.ok ? guessed.value.firstRowIsData : file.firstRowIsData;

@@ -5,6 +5,7 @@ import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import type { SearchCache } from '../../db/searchCache';
 import { createSearchEngine, type IndexProgress } from './searchEngine';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './searchWorker';
+import { t } from '../../i18n/messages';
 
 export type { IndexProgress } from './searchEngine';
 
@@ -53,7 +54,7 @@ export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: str
       const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'timeline-search' });
       worker.onmessage = (e: MessageEvent<SearchWorkerMessage>) => receive(e.data);
       worker.onerror = (e) => {
-        const message = e.message || 'the search worker stopped';
+        const message = e.message || t('timeline.searchIndex.theSearchWorkerStopped');
         for (const p of pending.values()) p.reject(new Error(message));
         pending.clear();
         backend = null;

@@ -2,15 +2,16 @@ import { describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import { describeRevisionError } from '@shared/domain/timeline/revisions';
 
 import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import { t } from '../../i18n/messages';
 
 export function describeTimelineError(e: TimelineWriteError): string {
   switch (e.code) {
     case 'not-found':
-      return 'This entry no longer exists on this desk.';
+      return t('timeline.timelineErrors.thisEntryNoLongerExists');
     case 'busy':
-      return 'The timeline is busy; try again.';
+      return t('timeline.timelineErrors.theTimelineIsBusyTry');
     case 'invalid':
-      return `Not saved: ${describeContentProblems(e.problems)}`;
+      return t('timeline.timelineErrors.notSaved', { problems: describeContentProblems(e.problems) });
     default:
       return describeRevisionError(e);
   }

@@ -17,7 +17,7 @@ import { useActivations } from '../contacts/queries';
 import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
-import { t } from '../../i18n/messages';
+import { t, tRich } from '../../i18n/messages';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   const { repos } = useDesk();
@@ -62,42 +62,42 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
   const glance = useAtAGlance(incident, now);
   const navigate = useAppStore((s) => s.navigate);
   const setFilter = useTimelineUi((s) => s.setFilter);
-  if (!glance) return <section className="panel"><p className="muted">Loading…</p></section>;
+  if (!glance) return <section className="panel"><p className="muted">{t('workspace.atAGlancePanel.loading')}</p></section>;
   const { checklists, calls, statements, openRumours } = glance;
   const openCalls = calls.filter((c) => !c.finished);
   return (
     <section className="panel glance" aria-labelledby="glance-title">
-      <h2 id="glance-title">{incident.status === 'closed' ? 'Where things stood at closing' : 'Needs attention now'}</h2>
+      <h2 id="glance-title">{incident.status === 'closed' ? t('workspace.atAGlancePanel.whereThingsStoodAtClosing') : t('workspace.atAGlancePanel.needsAttentionNow')}</h2>
       {glance.allClear && (
-        <p className="glance__clear" role="status">Nothing is waiting: no overdue checklist item, no call tree still calling, no statement waiting for approval or release, no open rumour.</p>
+        <p className="glance__clear" role="status">{t('workspace.atAGlancePanel.nothingIsWaitingNoOverdue')}</p>
       )}
       <div className="glance__grid">
-        <Card title="Checklists" tab="checklists" incidentId={incident.id} action="Open the checklists">
+        <Card title={t('workspace.atAGlancePanel.checklists')} tab="checklists" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheChecklists')}>
           <p className="glance__figure">
-            <span className={checklists.overdueTotal > 0 ? 'glance__alarm' : ''}>{checklists.overdueTotal} overdue</span> · {checklists.dueSoonTotal} due in the next 24 hours · {checklists.resolved} of {checklists.total} resolved
+            {tRich('workspace.atAGlancePanel.checklistFigures', { overdue: checklists.overdueTotal, dueSoon: checklists.dueSoonTotal, resolved: checklists.resolved, total: checklists.total }, { alarm: (chunks) => <span className={checklists.overdueTotal > 0 ? 'glance__alarm' : ''}>{chunks}</span> })}
           </p>
           {checklists.overdue.length > 0 && (
-            <ul className="glance__list" aria-label="Overdue checklist items">
+            <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.overdueChecklistItems')}>
               {checklists.overdue.map((i) => <ItemLine key={i.id} item={i} incident={incident} now={now} />)}
             </ul>
           )}
           {checklists.overdue.length === 0 && checklists.dueSoon.length > 0 && (
-            <ul className="glance__list" aria-label="Checklist items due next">
+            <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.checklistItemsDueNext')}>
               {checklists.dueSoon.map((i) => <ItemLine key={i.id} item={i} incident={incident} now={now} />)}
             </ul>
           )}
-          {checklists.overdueTotal > checklists.overdue.length && <p className="muted">and {checklists.overdueTotal - checklists.overdue.length} more overdue.</p>}
+          {checklists.overdueTotal > checklists.overdue.length && <p className="muted">{t('workspace.atAGlancePanel.andMoreOverdue', { count: checklists.overdueTotal - checklists.overdue.length })}</p>}
         </Card>
 
-        <Card title="Call trees" tab="contacts" incidentId={incident.id} action="Open the call trees">
-          {calls.length === 0 ? <p className="muted">No call tree activated for this incident.</p> : (
-            <ul className="glance__list" aria-label="Call trees activated">
+        <Card title={t('workspace.atAGlancePanel.callTrees')} tab="contacts" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheCallTrees')}>
+          {calls.length === 0 ? <p className="muted">{t('workspace.atAGlancePanel.noCallTreeActivatedFor')}</p> : (
+            <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.callTreesActivated')}>
               {calls.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.treeName}</strong>: {c.progress.reached} of {c.progress.total} reached
-                  {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{c.progress.unreachable} unreachable</span></>}
-                  {c.progress.declined > 0 && <>, {c.progress.declined} declined</>}
-                  <div className="muted">{c.stoodDown ? 'Stood down.' : c.finished ? 'Every call settled.' : `${c.progress.open} still to call`}</div>
+                  {tRich('workspace.atAGlancePanel.ofReached', { tree: c.treeName, reached: c.progress.reached, total: c.progress.total }, { strong: (chunks) => <strong>{chunks}</strong> })}
+                  {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{t('workspace.atAGlancePanel.unreachable', { count: c.progress.unreachable })}</span></>}
+                  {c.progress.declined > 0 && <>{t('workspace.atAGlancePanel.declined', { count: c.progress.declined })}</>}
+                  <div className="muted">{c.stoodDown ? t('workspace.atAGlancePanel.stoodDown') : c.finished ? t('workspace.atAGlancePanel.everyCallSettled') : t('workspace.atAGlancePanel.stillToCall', { count: c.progress.open })}</div>
                 </li>
               ))}
             </ul>
@@ -105,30 +105,30 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
           {openCalls.length > 0 && <p className="muted">{t('overview.treesCalling', { count: openCalls.length })}</p>}
         </Card>
 
-        <Card title="Statements" tab="statements" incidentId={incident.id} action="Open the statements">
+        <Card title={t('workspace.atAGlancePanel.statements')} tab="statements" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheStatements')}>
           {statements.awaitingApproval.length + statements.approvedNotReleased.length + statements.returned.length + statements.outOfDateTranslations.length === 0 ? (
-            <p className="muted">{statements.released > 0 ? `${statements.released} released; none waiting.` : 'No statement waiting for approval or release.'}</p>
+            <p className="muted">{statements.released > 0 ? t('workspace.atAGlancePanel.releasedNoneWaiting', { count: statements.released }) : t('workspace.atAGlancePanel.noStatementWaitingForApproval')}</p>
           ) : (
-            <ul className="glance__list" aria-label="Statements waiting">
-              {statements.awaitingApproval.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): <span className="glance__alarm">waiting for approval</span></li>)}
-              {statements.approvedNotReleased.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): approved, not yet released</li>)}
-              {statements.returned.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): returned to draft with a comment</li>)}
-              {statements.outOfDateTranslations.map((s) => <li key={s.id}><strong>{s.title}</strong> ({languageLabel(s.language)}): <span className="glance__alarm">translation out of date</span>, its source has a newer approved version</li>)}
+            <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.statementsWaiting')}>
+              {statements.awaitingApproval.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.waitingForApproval', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}
+              {statements.approvedNotReleased.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.approvedNotYetReleased', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong> })}</li>)}
+              {statements.returned.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.returnedToDraftWithA', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong> })}</li>)}
+              {statements.outOfDateTranslations.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.translationOutOfDate', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}
             </ul>
           )}
         </Card>
 
-        <Card title="Open rumours" tab="timeline" incidentId={incident.id} action="Open the timeline">
-          {openRumours.total === 0 ? <p className="muted">No rumour on the timeline is still unverified.</p> : (
+        <Card title={t('workspace.atAGlancePanel.openRumours')} tab="timeline" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheTimeline')}>
+          {openRumours.total === 0 ? <p className="muted">{t('workspace.atAGlancePanel.noRumourOnTheTimeline')}</p> : (
             <>
-              <p className="glance__figure"><span className="glance__alarm">{openRumours.total} unverified</span>: confirm or disprove them, and answer the false ones in public.</p>
-              <ul className="glance__list" aria-label="Unverified rumours">
+              <p className="glance__figure">{tRich('workspace.atAGlancePanel.unverified', { count: openRumours.total }, { alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</p>
+              <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.unverifiedRumours')}>
                 {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident, displayLocale())} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
               </ul>
               <button type="button" className="button button--small" onClick={() => {
                 setFilter(incident.id, { categories: ['rumour'], verifications: ['unverified'] });
                 navigate({ name: 'incident', id: incident.id, tab: 'timeline' });
-              }}>Show only open rumours</button>
+              }}>{t('workspace.atAGlancePanel.showOnlyOpenRumours')}</button>
             </>
           )}
         </Card>

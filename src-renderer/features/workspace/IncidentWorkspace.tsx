@@ -18,6 +18,7 @@ import { useIncident } from '../incidents/queries';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { UserText } from '../../ui/UserText';
+import { t, type MessageId } from '../../i18n/messages';
 
 // The heavier tabs load on first use, so a 3 a.m. start straight into the timeline parses only
 // what the timeline needs (Word, calendar and diff libraries come with their tabs).
@@ -26,14 +27,14 @@ const ActivationPanel = lazy(() => import('../contacts/ActivationPanel').then((m
 const StatementsPanel = lazy(() => import('../statements/StatementsPanel').then((m) => ({ default: m.StatementsPanel })));
 const ExportPanel = lazy(() => import('../record/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 
-const TAB_LABELS: Record<WorkspaceTab, string> = {
-  overview: 'Overview',
-  timeline: 'Timeline',
-  checklists: 'Checklists',
-  contacts: 'Contacts',
-  statements: 'Statements',
-  export: 'Export',
-  audit: 'Audit log',
+const TAB_LABELS: Record<WorkspaceTab, MessageId> = {
+  overview: 'workspace.tabs.overview',
+  timeline: 'workspace.tabs.timeline',
+  checklists: 'workspace.tabs.checklists',
+  contacts: 'workspace.tabs.contacts',
+  statements: 'workspace.tabs.statements',
+  export: 'workspace.tabs.export',
+  audit: 'workspace.tabs.audit',
 };
 
 /**
@@ -55,48 +56,48 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
       <div className="workspace__id">
         <h1 id="workspace-title"><UserText text={incident.title} /></h1>
         <p className="workspace__meta">
-          {INCIDENT_KIND_LABELS[incident.kind]} · {incident.location || 'location not set'} · Started {c.startedAt} ({incident.timeZone})
+          {INCIDENT_KIND_LABELS[incident.kind]} · {incident.location || t('workspace.incidentWorkspace.locationNotSet')}{' '}{t('workspace.incidentWorkspace.started', { startedAt: c.startedAt, timeZone: incident.timeZone })}
         </p>
       </div>
       <div className="workspace__clock">
-        <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? 'Closed' : 'Open'}</span>
+        <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? t('workspace.incidentWorkspace.closed') : t('workspace.incidentWorkspace.open')}</span>
         <span className="elapsed elapsed--large" data-testid="elapsed">{c.elapsed}</span>
         <span className="phase">{c.phase.label}</span>
       </div>
       <div className="workspace__actions">
-        <button type="button" className="button button--small" onClick={() => setEditing(true)}>Edit details</button>
+        <button type="button" className="button button--small" onClick={() => setEditing(true)}>{t('workspace.incidentWorkspace.editDetails')}</button>
         {closed ? (
-          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
-            Reopen incident
+          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentReopened') : t('workspace.incidentWorkspace.theIncidentCouldNotBe2')))}>
+            {t('workspace.incidentWorkspace.reopenIncident')}
           </button>
         ) : (
-          <button type="button" className="button button--danger button--small" onClick={() => setConfirmingClose(true)}>Close incident</button>
+          <button type="button" className="button button--danger button--small" onClick={() => setConfirmingClose(true)}>{t('workspace.incidentWorkspace.closeIncident')}</button>
         )}
       </div>
       {editing && (
         <IncidentForm
-          title="Edit incident"
-          submitLabel="Save changes"
+          title={t('workspace.incidentWorkspace.editIncident')}
+          submitLabel={t('workspace.incidentWorkspace.saveChanges')}
           initial={incident}
           onClose={() => setEditing(false)}
           onSubmit={async (fields) => {
             const r = await repos.incidents.update(incident.id, fields, actor());
-            if (!r.ok) return 'The incident could not be saved: it no longer exists on this desk.';
+            if (!r.ok) return t('workspace.incidentWorkspace.theIncidentCouldNotBe');
             setEditing(false);
-            showNotice('success', 'Incident details saved.');
+            showNotice('success', t('workspace.incidentWorkspace.incidentDetailsSaved'));
             return null;
           }}
         />
       )}
       {confirmingClose && (
-        <Dialog title="Close this incident?" onClose={() => setConfirmingClose(false)}>
-          <p>Closing stops the incident&apos;s clock at now and moves it to the closed list. Nothing is deleted, and it can be reopened.</p>
+        <Dialog title={t('workspace.incidentWorkspace.closeThisIncident')} onClose={() => setConfirmingClose(false)}>
+          <p>{t('workspace.incidentWorkspace.closingStopsTheIncidentS')}</p>
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setConfirmingClose(false)}>Keep open</button>
+            <button type="button" className="button" onClick={() => setConfirmingClose(false)}>{t('workspace.incidentWorkspace.keepOpen')}</button>
             <button type="button" className="button button--danger" onClick={() => {
               setConfirmingClose(false);
-              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident closed.' : 'The incident could not be closed.'));
-            }}>Close incident</button>
+              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentClosed') : t('workspace.incidentWorkspace.theIncidentCouldNotBe3')));
+            }}>{t('workspace.incidentWorkspace.closeIncident')}</button>
           </div>
         </Dialog>
       )}
@@ -111,30 +112,30 @@ export function IncidentWorkspace({ id, tab, settings }: { id: string; tab: Work
   const navigate = useAppStore((s) => s.navigate);
   const now = useNow();
   const [scrolled, setScrolled] = useState(false);
-  if (incident === undefined) return <main className="page"><p className="muted">Loading…</p></main>;
+  if (incident === undefined) return <main className="page"><p className="muted">{t('workspace.incidentWorkspace.loading')}</p></main>;
   if (incident === null) {
     return (
       <main className="page">
-        <h1>Incident not found</h1>
-        <p>There is no incident with this address on this desk. It may have been restored away from a backup.</p>
-        <button type="button" className="button" onClick={() => navigate({ name: 'dashboard' })}>Back to incidents</button>
+        <h1>{t('workspace.incidentWorkspace.incidentNotFound')}</h1>
+        <p>{t('workspace.incidentWorkspace.thereIsNoIncidentWith')}</p>
+        <button type="button" className="button" onClick={() => navigate({ name: 'dashboard' })}>{t('workspace.incidentWorkspace.backToIncidents')}</button>
       </main>
     );
   }
   return (
     <main className={`page workspace${tab === 'timeline' ? ' workspace--fill' : ''}`} aria-labelledby="workspace-title">
       <Header incident={incident} settings={settings} compact={tab === 'timeline' && scrolled} />
-      <nav className="tabs" aria-label="Incident sections">
-        {WORKSPACE_TABS.map((t) => (
-          <a key={t} href={routeToHash({ name: 'incident', id, tab: t })} className={`tabs__tab${t === tab ? ' tabs__tab--active' : ''}`} aria-current={t === tab ? 'page' : undefined}
-            onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: t }); }}>
-            {TAB_LABELS[t]}
-            {t === 'checklists' && <> <OverdueBadge count={overdueCount(checklistItems ?? [], incident, now)} /></>}
+      <nav className="tabs" aria-label={t('workspace.incidentWorkspace.incidentSections')}>
+        {WORKSPACE_TABS.map((each) => (
+          <a key={each} href={routeToHash({ name: 'incident', id, tab: each })} className={`tabs__tab${each === tab ? ' tabs__tab--active' : ''}`} aria-current={each === tab ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id, tab: each }); }}>
+            {t(TAB_LABELS[each])}
+            {each === 'checklists' && <> <OverdueBadge count={overdueCount(checklistItems ?? [], incident, now)} /></>}
           </a>
         ))}
       </nav>
       <div className="workspace__body">
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={<p className="muted">{t('workspace.incidentWorkspace.loading')}</p>}>
         {tab === 'overview' ? <OverviewPanel incident={incident} now={now} />
           : tab === 'audit' ? <AuditLogView incident={incident} />
           : tab === 'timeline' ? <TimelinePanel incident={incident} settings={settings} onScrolled={setScrolled} />

@@ -9,6 +9,7 @@ import { incidentClock } from '../incidents/incidentDisplay';
 import { AtAGlancePanel } from './AtAGlancePanel';
 import { UserText } from '../../ui/UserText';
 import { showInstant } from '../../app/LocaleContext';
+import { t } from '../../i18n/messages';
 
 /** What needs attention now, then the incident's facts and where it stands in the guide's phases. */
 export function OverviewPanel({ incident, now }: { incident: Incident; now: number }): ReactElement {
@@ -18,19 +19,19 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
     <AtAGlancePanel incident={incident} now={now} />
     <div className="overview">
       <section className="panel" aria-labelledby="facts-title">
-        <h2 id="facts-title">Incident</h2>
+        <h2 id="facts-title">{t('workspace.overviewPanel.incident')}</h2>
         <dl className="facts">
-          <dt>Kind</dt><dd>{INCIDENT_KIND_LABELS[incident.kind]}</dd>
-          <dt>Started</dt><dd>{clock.startedAt} ({incident.timeZone})</dd>
-          <dt>Location</dt><dd>{incident.location || '—'}</dd>
-          <dt>Status</dt><dd>{incident.status === 'open' ? 'Open' : `Closed ${incident.closedAt !== null ? showInstant(incident.closedAt, incident.timeZone, 'date-time') : ''}`}</dd>
-          <dt>Opened by</dt><dd>{incident.createdBy}</dd>
-          <dt>Last change</dt><dd>{incident.updatedBy}, {showInstant(incident.updatedAt, incident.timeZone, 'date-time')}</dd>
+          <dt>{t('workspace.overviewPanel.kind')}</dt><dd>{INCIDENT_KIND_LABELS[incident.kind]}</dd>
+          <dt>{t('workspace.overviewPanel.started')}</dt><dd>{clock.startedAt} ({incident.timeZone})</dd>
+          <dt>{t('workspace.overviewPanel.location')}</dt><dd>{incident.location || '—'}</dd>
+          <dt>{t('workspace.overviewPanel.status')}</dt><dd>{incident.status === 'open' ? t('workspace.overviewPanel.open') : t('workspace.overviewPanel.closed', { at: incident.closedAt !== null ? showInstant(incident.closedAt, incident.timeZone, 'date-time') : '' })}</dd>
+          <dt>{t('workspace.overviewPanel.openedBy')}</dt><dd>{incident.createdBy}</dd>
+          <dt>{t('workspace.overviewPanel.lastChange')}</dt><dd>{incident.updatedBy}, {showInstant(incident.updatedAt, incident.timeZone, 'date-time')}</dd>
         </dl>
         {incident.description && <p className="description"><UserText text={incident.description} /></p>}
       </section>
       <section className="panel" aria-labelledby="phase-title">
-        <h2 id="phase-title">Response phase</h2>
+        <h2 id="phase-title">{t('workspace.overviewPanel.responsePhase')}</h2>
         <ol className="phase-track">
           {GUIDE_RESPONSE_PHASES.map((p) => (
             <li key={p.id} className={p.id === clock.phase.id ? 'phase-track__current' : ''} aria-current={p.id === clock.phase.id ? 'step' : undefined}>
@@ -38,7 +39,7 @@ export function OverviewPanel({ incident, now }: { incident: Incident; now: numb
             </li>
           ))}
         </ol>
-        <p className="cite">Phases after the {citeGuide()}; the hour and month windows are the desk&apos;s working assumption.</p>
+        <p className="cite">{t('workspace.overviewPanel.phasesAfterTheTheHour', { guide: citeGuide() })}</p>
       </section>
     </div>
     </>
