@@ -12,8 +12,8 @@ import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
 import { useStorageHealth } from '../lib/storage';
 import { useAppStore } from '../store';
 import { NoticeBar } from '../ui/NoticeBar';
-import { useDesk } from './DeskContext';
-import { DeskLocaleProvider } from './LocaleContext';
+import { useDesk } from '../desk/DeskContext';
+import { DeskLocaleProvider } from '../lib/LocaleContext';
 import { systemLocales } from '../db/migrations/0005-desk-locale';
 import { localeFromSystem } from '@shared/domain/locale/deskLocale';
 

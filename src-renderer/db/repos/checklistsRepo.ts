@@ -33,7 +33,7 @@ import type { FieldChange, Incident } from '@shared/schemas/entities';
 
 import type { DeskDatabase } from '../database';
 import type { IncidentsRepo } from './incidentsRepo';
-import type { TimelineRepo } from './timelineRepo';
+import type { TimelineLog } from '.';
 
 export type ChecklistItemWriteError =
   | { code: 'not-found'; id: string }
@@ -47,7 +47,7 @@ const TEMPLATE_FIELDS = ['templateKey', 'version', 'title', 'origin', 'changeNot
  * that touches the checklistTemplates and checklistItems tables. Every change writes its audit
  * line in the same transaction.
  */
-export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, incidents: IncidentsRepo, timeline: TimelineRepo) {
+export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, incidents: IncidentsRepo, timeline: TimelineLog) {
   const audit = (input: { actor: Actor; incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update'; summary: string; changes?: FieldChange[] }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), ...input }));
 

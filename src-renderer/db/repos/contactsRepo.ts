@@ -23,7 +23,7 @@ import type { EntryContent } from '@shared/schemas/timeline';
 import { fieldList } from '@shared/domain/changeWording';
 
 import type { DeskDatabase } from '../database';
-import type { TimelineRepo } from './timelineRepo';
+import type { TimelineLog } from '.';
 
 export type ContactWriteError =
   | { code: 'invalid'; errors: ContactFieldErrors }
@@ -60,7 +60,7 @@ const TREE_FIELDS = ['name', 'description', 'nodes'] as const;
  * incident's timeline; that write hashes with Web Crypto, so it follows the transaction, never
  * runs inside it (an IndexedDB transaction commits as soon as it waits on anything else).
  */
-export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline: TimelineRepo) {
+export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline: TimelineLog) {
   const audit = (actor: Actor, input: { incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update' | 'delete' | 'import'; summary: string; changes?: ReturnType<typeof creationChanges> }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), actor, ...input }));
 

@@ -1,5 +1,7 @@
+import type { Actor } from '@shared/domain/audit';
 import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import type { EntryContent, TimelineEntry } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
 import { createAuditRepo } from './auditRepo';
@@ -14,22 +16,31 @@ import { createSettingsRepo } from './settingsRepo';
 import { createStatementsRepo } from './statementsRepo';
 import { createTimelineRepo } from './timelineRepo';
 
-/** The repositories: the only code that touches the database's tables. */
-export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex) {
+/**
+ * What the stores that still write for themselves ask of the timeline: logging entries and
+ * retracting one, done by the desk's timeline use-cases (which refuse by throwing here).
+ */
+export type TimelineLog = {
+  append(incidentId: string, contents: EntryContent[], actor: Actor): Promise<TimelineEntry[]>;
+  retract(entryId: string, reason: string, actor: Actor): Promise<unknown>;
+};
+
+/** The table stores: the only code that reads the database's tables. */
+export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex, log: TimelineLog) {
   const incidents = createIncidentsRepo(db, gen);
-  const timeline = createTimelineRepo(db, gen, sha256);
+  const timeline = createTimelineRepo(db, sha256);
   return {
     settings: createSettingsRepo(db, gen),
     incidents,
     audit: createAuditRepo(db),
-    backup: createBackupRepo(db, gen),
+    backup: createBackupRepo(db),
     timeline,
-    contacts: createContactsRepo(db, gen, timeline),
-    record: createRecordRepo(db, gen),
-    checklists: createChecklistsRepo(db, gen, incidents, timeline),
+    contacts: createContactsRepo(db, gen, log),
+    record: createRecordRepo(db),
+    checklists: createChecklistsRepo(db, gen, incidents, log),
     lessons: createLessonsRepo(db, gen),
     publishedHeads: createPublishedHeadsRepo(db, gen),
-    statements: createStatementsRepo(db, gen, sha256, timeline),
+    statements: createStatementsRepo(db, gen, sha256, timeline, log),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -46,7 +46,9 @@ import {
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
-import { EMPTY_FILTER, queryTimeline } from './timelineQuery';
+import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
+import { queryTimeline } from './timelineQuery';
+import type { TimelineLog } from '.';
 import type { TimelineRepo } from './timelineRepo';
 
 export type TemplateWriteError =
@@ -66,7 +68,7 @@ const describe = (s: Pick<Statement, 'title' | 'language'>) => `“${s.title}”
 /** A person as the audit log records them: "Sara Lind (victim, no consent)". */
 const personLine = (p: PersonMention) => `${p.name} (${p.role}${p.role === 'victim' ? (p.consentRecorded ? ', consent recorded' : ', no consent') : ''})`;
 
-export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex, timeline: TimelineRepo) {
+export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex, timelineStore: TimelineRepo, timeline: TimelineLog) {
   const audit = (actor: Actor, s: Pick<Statement, 'id' | 'incidentId'>, action: 'create' | 'update' | 'delete', summary: string, changes: { field: string; before: unknown; after: unknown }[] = []) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), actor, incidentId: s.incidentId, entityType: 'statement', entityId: s.id, action, summary, changes }));
 
@@ -123,7 +125,7 @@ export function createStatementsRepo(db: DeskDatabase, gen: IdGenerator, sha256:
   const unverifiedEntries = async (incidentId: string): Promise<EntryForCheck[]> => {
     const listed = await queryTimeline(db, incidentId, { ...EMPTY_FILTER, verifications: ['unverified'] });
     const newest = listed.slice(-UNVERIFIED_LIMIT).map((l) => l.id);
-    const rows = await timeline.getMany(newest);
+    const rows = await timelineStore.getMany(newest);
     return rows
       .filter((e): e is TimelineEntry => e !== undefined && !e.retracted)
       .map((e) => ({ id: e.id, title: e.title, body: e.body }))

@@ -4,7 +4,8 @@ import { describeStatusChangeError, resolutionEntry } from '@shared/domain/check
 import type { ChecklistItem } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import { describeAppendError } from '../../desk/timeline/writes';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
@@ -23,7 +24,7 @@ type Props = {
  * incident's timeline as an action linked to the item (on by default), so the log shows it.
  */
 export function ResolveItemDialog({ item, incident, status, operatorName, onClose }: Props): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [note, setNote] = useState('');
   const [log, setLog] = useState(true);
@@ -40,7 +41,7 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
           setBusy(true);
           void (async () => {
             const actor = actorFrom(operatorName, clock);
-            const saved = await repos.checklists.setStatus(item.id, status, note, actor);
+            const saved = await useCases.checklists.setStatus(item.id, status, note, actor);
             if (!saved.ok) {
               setBusy(false);
               setProblem(saved.error.code === 'not-found' ? 'This item is no longer on the desk.' : describeStatusChangeError(saved.error));
@@ -49,7 +50,8 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
             onClose();
             if (!log || incident === null) return showNotice('success', `“${item.title}” marked ${notApplicable ? 'not applicable' : 'done'}.`);
             try {
-              await repos.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
+              const logged = await useCases.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
+              if (!logged.ok) throw new Error(describeAppendError(logged.error));
               showNotice('success', `“${item.title}” marked ${notApplicable ? 'not applicable' : 'done'} and logged on the timeline.`);
             } catch (e) {
               showNotice('error', `“${item.title}” was marked ${notApplicable ? 'not applicable' : 'done'}, but the timeline entry could not be written (${e instanceof Error ? e.message : String(e)}). Log it by hand.`);

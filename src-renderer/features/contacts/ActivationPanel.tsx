@@ -18,7 +18,7 @@ import type { ActivationNode, CallAttempt, CallState, Contact, TreeActivation } 
 import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import type { ActivationWriteError } from '../../db/repos/contactsRepo';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
@@ -59,7 +59,7 @@ const ACTION_LABELS: Record<CallState, string> = {
 function NodeRow({ activation, node, index, contact, attempts, incident, settings }: {
   activation: TreeActivation; node: ActivationNode; index: number; contact: Contact | undefined; attempts: CallAttempt[]; incident: Incident; settings: DeskSettings;
 }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
   const country = usePhoneCountry();
@@ -75,7 +75,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
     }
   };
   const change = (to: CallState) =>
-    void repos.contacts.setCallState(activation.id, node.nodeId, to, note, actor()).then((r) => {
+    void useCases.contacts.setCallState(activation.id, node.nodeId, to, note, actor()).then((r) => {
       if (!r.ok) setProblem(describeWriteError(r.error));
       else done(r);
     });
@@ -108,14 +108,14 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
             <button key={s} type="button" className={`button${s === 'reached' ? ' button--primary' : ''}`} onClick={() => change(s)} aria-label={`${ACTION_LABELS[s]}: ${name}`}>{ACTION_LABELS[s]}</button>
           ))}
           {note.trim() !== '' && (
-            <button type="button" className="button button--ghost" onClick={() => void repos.contacts.logNote(activation.id, node.nodeId, note, actor()).then(done)}>Add note only</button>
+            <button type="button" className="button button--ghost" onClick={() => void useCases.contacts.logNote(activation.id, node.nodeId, note, actor()).then(done)}>Add note only</button>
           )}
         </div>
       )}
       {node.state === 'unreachable' && node.fallbackName !== null && !node.onFallback && !closed && (
         <p className="call__fallback" role="status">
           {node.contactName} could not be reached. Their fallback is <strong>{node.fallbackName}</strong>.{' '}
-          <button type="button" className="button button--primary" onClick={() => void repos.contacts.escalate(activation.id, node.nodeId, note, actor()).then((r) => {
+          <button type="button" className="button button--primary" onClick={() => void useCases.contacts.escalate(activation.id, node.nodeId, note, actor()).then((r) => {
             if (!r.ok) setProblem(describeWriteError(r.error));
             else done(r);
           })}>Call fallback: {node.fallbackName}</button>
@@ -141,7 +141,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
 
 /** Asks why before an activation is stood down; the reason goes on the timeline and in the record. */
 function StandDownDialog({ activation, settings, onClose }: { activation: TreeActivation; settings: DeskSettings; onClose: () => void }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const p = activationProgress(activation);
@@ -149,7 +149,7 @@ function StandDownDialog({ activation, settings, onClose }: { activation: TreeAc
     <Dialog title={`Stand down “${activation.treeName}”?`} onClose={onClose}>
       <form onSubmit={(e) => {
         e.preventDefault();
-        void repos.contacts.standDown(activation.id, reason, actorFrom(settings.operatorName, clock)).then((r) => {
+        void useCases.contacts.standDown(activation.id, reason, actorFrom(settings.operatorName, clock)).then((r) => {
           if (!r.ok) return setProblem(describeWriteError(r.error));
           onClose();
         });
@@ -231,7 +231,7 @@ function ActivationView({ activation, incident, settings, contacts }: { activati
 
 /** The incident's call trees: start one, then work through it call by call; every change goes on the timeline. */
 export function ActivationPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const trees = useTrees();
   const contactList = useContacts();
@@ -242,7 +242,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
   const [again, setAgain] = useState<TreeActivation | null>(null);
   const [offer, setOffer] = useState<ResolvedWith | null>(null);
   const activate = (chosen: string, confirmed: boolean) =>
-    void repos.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
+    void useCases.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
       if (!r.ok) {
         if (r.error.code === 'already-activated') return setAgain(r.error.earlier);
         return showNotice('error', `The tree could not be activated: ${describeWriteError(r.error)}`);

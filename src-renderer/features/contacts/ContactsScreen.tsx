@@ -18,7 +18,7 @@ import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
 import { useAppStore } from '../../store';
@@ -34,7 +34,7 @@ import { UserText } from '../../ui/UserText';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [days, setDays] = useState(String(staleDays));
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +47,7 @@ function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; stal
         return;
       }
       setProblem(null);
-      void repos.settings
+      void useCases.settings
         .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, contactStaleDays: n }, actorFrom(settings.operatorName, clock))
         .then(() => showNotice('success', `Contact details are now flagged as stale after ${n} days without a check.`));
     }}>
@@ -70,7 +70,7 @@ const callingCode = (c: string) => {
 
 /** Which country numbers written without + are read in: by default the country of the desk's time zone. */
 function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const current = deskPhoneCountry(settings);
   const [country, setCountry] = useState<string>(current ?? '');
@@ -80,7 +80,7 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
     <form className="inline-form" noValidate onSubmit={(e) => {
       e.preventDefault();
       if (!isPhoneCountry(country)) return;
-      void repos.settings
+      void useCases.settings
         .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, phoneCountry: country }, actorFrom(settings.operatorName, clock))
         .then(() => showNotice('success', `Numbers written without + are now read as numbers in ${countryName(country)}. Numbers already stored keep the country they were read in.`));
     }}>
@@ -95,7 +95,7 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
 }
 
 function Directory({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
-  const { repos, platform, clock } = useDesk();
+  const { useCases, platform, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
   const showNotice = useAppStore((s) => s.showNotice);
@@ -113,7 +113,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
   const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
 
   const save = async (fields: ContactFields, id: string | null) => {
-    const r = id === null ? await repos.contacts.createContact(fields, actor()) : await repos.contacts.updateContact(id, fields, actor());
+    const r = id === null ? await useCases.contacts.createContact(fields, actor()) : await useCases.contacts.updateContact(id, fields, actor());
     if (r.ok) {
       setEditing(null);
       showNotice('success', `${r.value.name} saved.`);
@@ -183,7 +183,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                   <td>{stale ? <span className="badge badge--stale">Stale: {describeVerification(c, now)}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
                   <td><div className="row-actions">
                     <button type="button" className="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>Edit</button>
-                    <button type="button" className="button" aria-label={`Mark ${c.name} verified today`} onClick={() => void repos.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', `${c.name}: details marked verified today.`))}>Verified today</button>
+                    <button type="button" className="button" aria-label={`Mark ${c.name} verified today`} onClick={() => void useCases.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', `${c.name}: details marked verified today.`))}>Verified today</button>
                     <button type="button" className="button button--ghost" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c)}>Delete</button>
                   </div></td>
                 </tr>
@@ -198,7 +198,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       )}
       {importing && (
         <ContactImportDialog source={importing} directory={contacts} now={now} country={country} onClose={() => setImporting(null)} onImport={async (list) => {
-          const r = await repos.contacts.importContacts(list, importing.fileName, actor());
+          const r = await useCases.contacts.importContacts(list, importing.fileName, actor());
           if (!r.ok) return `Nothing was imported: item ${r.error.row} has a problem (${Object.values(r.error.errors).join(' ')}).`;
           setImporting(null);
           showNotice('success', `${r.value.length} contacts imported from ${importing.fileName}.`);
@@ -209,7 +209,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
         <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
           <p>{deleting.name} leaves the directory. Call trees already activated keep the name as it was when the call was made; the deletion is recorded in the audit log.</p>
           <div className="button-row">
-            <button type="button" className="button button--danger" onClick={() => void repos.contacts.deleteContact(deleting.id, actor()).then((r) => {
+            <button type="button" className="button button--danger" onClick={() => void useCases.contacts.deleteContact(deleting.id, actor()).then((r) => {
               setDeleting(null);
               if (r.ok) showNotice('success', `${deleting.name} deleted.`);
               else if (r.error.code === 'in-use') showNotice('error', `${deleting.name} is not deleted: still in ${r.error.trees.map((t) => `“${t}”`).join(', ')}. Take them out of ${r.error.trees.length === 1 ? 'that tree' : 'those trees'} first.`);

@@ -1,5 +1,5 @@
 import { fileSlug } from '@shared/domain/fileNames';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 
 /** "2 h 05 min" since `from`. */
 export function since(from: number, now: number): string {

@@ -4,8 +4,8 @@ import type { AppInfo } from '@shared/ipc/contract';
 import type { DeskSettings } from '@shared/schemas/entities';
 import { formatBytes } from '@shared/domain/text/formatBytes';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import type { SettingsInput } from '../../db/repos/settingsRepo';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
@@ -14,7 +14,7 @@ import { BackupPanel } from './BackupPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
 
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, operatorRole: settings.operatorRole ?? '', defaultTimeZone: settings.defaultTimeZone, locale: useDeskLocale() });
   const [errors, setErrors] = useState<SettingsErrors>({});
@@ -28,7 +28,7 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
         if (Object.keys(found).length > 0) return;
         const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
         // The change is attributed to the operator named in it: handing the desk over is itself recorded.
-        void repos.settings.save(input, actorFrom(input.operatorName, clock)).then(
+        void useCases.settings.save(input, actorFrom(input.operatorName, clock)).then(
           () => showNotice('success', 'Settings saved.'),
           (e: unknown) => showNotice('error', `Settings could not be saved: ${String(e)}`),
         );

@@ -4,7 +4,7 @@ import type { Actor } from '@shared/domain/audit';
 import { glossaryToLines, parseGlossaryLines } from '@shared/domain/statements/templates';
 import type { GlossaryTerm } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { failed } from './statementErrors';
@@ -15,7 +15,7 @@ import { t } from '../../i18n/messages';
  * "term to avoid => what to say instead | why". Drafts are checked against it as they are typed.
  */
 export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[]; actor: () => Actor }): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [text, setText] = useState(glossaryToLines(terms));
   const [problems, setProblems] = useState<string[]>([]);
@@ -31,7 +31,7 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           const parsed = parseGlossaryLines(text);
           if (!parsed.ok) return setProblems(parsed.error);
           setProblems([]);
-          repos.statements.saveGlossary(parsed.value, actor()).then(
+          useCases.statements.saveGlossary(parsed.value, actor()).then(
             (saved) => showNotice('success', t('statements.glossarySaved', { count: saved.length })),
             (err: unknown) => setProblems([failed('Saving the glossary', err)]),
           );

@@ -1,5 +1,5 @@
 import type { StatementStatus } from '@shared/schemas/statements';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 
 /** "28 Mar 14:20" on the incident's clock. */
 export const shortTime = (t: number, zone: string): string => showInstant(t, zone, 'day-month-time');

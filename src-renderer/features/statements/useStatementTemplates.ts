@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 
 /**
@@ -8,11 +8,11 @@ import { useAppStore } from '../../store';
  * statements are opened on this desk. Seeding is idempotent: the city's edits are never replaced.
  */
 export function useStatementTemplates(operatorName: string): void {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   useEffect(() => {
-    repos.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).catch((e: unknown) => {
+    useCases.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).catch((e: unknown) => {
       showNotice('error', `The statement templates could not be installed: ${e instanceof Error ? e.message : String(e)}`);
     });
-  }, [repos, clock, operatorName, showNotice]);
+  }, [useCases, clock, operatorName, showNotice]);
 }

@@ -7,15 +7,15 @@ import { describeLink } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
-import { useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
+import { useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { routeToHash, type Route } from '../../store/route';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
-import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import type { TimelineWriteError } from '../../desk/timeline/writes';
 import { UserText } from '../../ui/UserText';
 
 /** Where each kind of linked record is worked on. */
@@ -82,9 +82,9 @@ type Props = {
  * to the entry's row.
  */
 export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const locale = useDeskLocale();
-  const history = useLiveQuery(() => repos.timeline.history(entry.id), [repos, entry.id, entry.revisionCount]);
+  const history = useLiveQuery(() => useCases.timeline.history(entry.id), [useCases, entry.id, entry.revisionCount]);
   const [retracting, setRetracting] = useState(false);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -157,7 +157,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <div className="button-row">
             <button type="button" className="button" onClick={onEdit}>Correct…</button>
             {(['confirmed', 'disproven', 'unverified'] as const).filter((v) => v !== entry.verification).map((v) => (
-              <button key={v} type="button" className="button" onClick={() => act(repos.timeline.setVerification(entry.id, v, null, actor()))}>
+              <button key={v} type="button" className="button" onClick={() => act(useCases.timeline.setVerification(entry.id, v, null, actor()))}>
                 Mark {VERIFICATION_LABELS[v].toLowerCase()}
               </button>
             ))}
@@ -168,7 +168,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <form className="retract-form" onSubmit={(e) => {
             e.preventDefault();
             if (reason.trim() === '') return setFailure('Say why the entry is retracted: the reason stays in the record.');
-            act(repos.timeline.retract(entry.id, reason, actor()));
+            act(useCases.timeline.retract(entry.id, reason, actor()));
             setRetracting(false);
           }}>
             <label htmlFor="retract-reason">Why is this entry retracted?</label>

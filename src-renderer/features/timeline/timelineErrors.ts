@@ -1,7 +1,7 @@
 import { describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import { describeRevisionError } from '@shared/domain/timeline/revisions';
 
-import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import type { TimelineWriteError } from '../../desk/timeline/writes';
 
 export function describeTimelineError(e: TimelineWriteError): string {
   switch (e.code) {
@@ -11,6 +11,8 @@ export function describeTimelineError(e: TimelineWriteError): string {
       return 'The timeline is busy; try again.';
     case 'invalid':
       return `Not saved: ${describeContentProblems(e.problems)}`;
+    case 'refused':
+      return e.message;
     default:
       return describeRevisionError(e);
   }

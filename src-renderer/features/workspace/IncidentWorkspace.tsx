@@ -4,7 +4,7 @@ import { overdueCount } from '@shared/domain/checklists/views';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { WORKSPACE_TABS, routeToHash, type WorkspaceTab } from '../../store/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
@@ -41,7 +41,7 @@ const TAB_LABELS: Record<WorkspaceTab, string> = {
  * a single line, leaving the room to the log.
  */
 function Header({ incident, settings, compact }: { incident: Incident; settings: DeskSettings; compact: boolean }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const now = useNow();
   const showNotice = useAppStore((s) => s.showNotice);
   const [editing, setEditing] = useState(false);
@@ -66,7 +66,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
       <div className="workspace__actions">
         <button type="button" className="button button--small" onClick={() => setEditing(true)}>Edit details</button>
         {closed ? (
-          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
+          <button type="button" className="button button--small" onClick={() => void useCases.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident reopened.' : 'The incident could not be reopened.'))}>
             Reopen incident
           </button>
         ) : (
@@ -80,7 +80,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
           initial={incident}
           onClose={() => setEditing(false)}
           onSubmit={async (fields) => {
-            const r = await repos.incidents.update(incident.id, fields, actor());
+            const r = await useCases.incidents.update(incident.id, fields, actor());
             if (!r.ok) return 'The incident could not be saved: it no longer exists on this desk.';
             setEditing(false);
             showNotice('success', 'Incident details saved.');
@@ -95,7 +95,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
             <button type="button" className="button" onClick={() => setConfirmingClose(false)}>Keep open</button>
             <button type="button" className="button button--danger" onClick={() => {
               setConfirmingClose(false);
-              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident closed.' : 'The incident could not be closed.'));
+              void useCases.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? 'Incident closed.' : 'The incident could not be closed.'));
             }}>Close incident</button>
           </div>
         </Dialog>

@@ -1,8 +1,8 @@
 import type { TextSearchResult } from '@shared/domain/timeline/textIndex';
 
-import { DB_NAME } from '../../db/database';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { SearchCache } from '../../db/searchCache';
+import { DB_NAME } from '../../../db/database';
+import type { TimelineRepo } from '../../../db/repos/timelineRepo';
+import type { SearchCache } from '../../../db/searchCache';
 import { createSearchEngine, type IndexProgress } from './searchEngine';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './searchWorker';
 

@@ -1,0 +1,69 @@
+import type { IdGenerator } from '@shared/domain/ids';
+import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+
+import { DeskDatabase } from '../db/database';
+import { createRepos, type TimelineLog } from '../db/repos';
+import { createTimelineRepo } from '../db/repos/timelineRepo';
+import { sha256Hex } from '../lib/sha256';
+import { createRestore } from './backup/restore';
+import { createChangeFeed } from './changeFeed';
+import { createDoor } from './door';
+import { createImportRecord } from './record/importRecord';
+import { createWriteQueue } from './timeline/chain';
+import { createTimelineWrites, describeAppendError } from './timeline/writes';
+
+export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex };
+
+/**
+ * THE composition of the desk's data: the door every change goes through, its change feed, the
+ * table stores and the use-cases over them. The window, the record's worker and the tests all
+ * build it here; nothing else constructs a store.
+ */
+export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
+  const feed = createChangeFeed();
+  const door = createDoor(db, feed);
+  const timelineStore = createTimelineRepo(db, sha256);
+  const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue: createWriteQueue() });
+  // The stores that still carry their own changes log on the timeline through its use-cases.
+  const log: TimelineLog = {
+    append: async (incidentId, contents, actor) => {
+      const written = await timelineWrites.append(incidentId, contents, actor);
+      if (!written.ok) throw new Error(describeAppendError(written.error));
+      return written.value;
+    },
+    retract: (entryId, reason, actor) => timelineWrites.retract(entryId, reason, actor),
+  };
+  const stores = createRepos(db, gen, sha256, log);
+  const useCases = {
+    settings: stores.settings,
+    incidents: stores.incidents,
+    audit: stores.audit,
+    timeline: { ...timelineStore, ...timelineWrites },
+    contacts: stores.contacts,
+    checklists: stores.checklists,
+    lessons: stores.lessons,
+    publishedHeads: stores.publishedHeads,
+    statements: stores.statements,
+    record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
+  };
+  return { feed, useCases, backupRows: stores.backup, restore: createRestore({ door, gen }) };
+}
+export type DeskCore = ReturnType<typeof createDeskCore>;
+
+
+/**
+ * The desk's composition for a worker that only reads (the record's package, the CSV import's
+ * check for rows already logged): the same use-cases over its own connection to the database.
+ * It hands out no ids, so any change it attempted would fail by name.
+ */
+export function openDeskForReading(purpose: string, dbName?: string) {
+  const db = new DeskDatabase(dbName);
+  const core = createDeskCore({
+    db,
+    gen: () => {
+      throw new Error(`${purpose} does not change the desk`);
+    },
+    sha256: sha256Hex,
+  });
+  return { useCases: core.useCases, close: () => db.close() };
+}
