@@ -9,6 +9,7 @@ import { createRestore } from './backup/restore';
 import { createChangeFeed } from './changeFeed';
 import { createDoor } from './door';
 import { createImportRecord } from './record/importRecord';
+import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
 import { createTimelineWrites, describeAppendError } from './timeline/writes';
 
@@ -23,7 +24,8 @@ export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
   const feed = createChangeFeed();
   const door = createDoor(db, feed);
   const timelineStore = createTimelineRepo(db, sha256);
-  const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue: createWriteQueue() });
+  const enqueue = createWriteQueue();
+  const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue });
   // The stores that still carry their own changes log on the timeline through its use-cases.
   const log: TimelineLog = {
     append: async (incidentId, contents, actor) => {
@@ -31,7 +33,6 @@ export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
       if (!written.ok) throw new Error(describeAppendError(written.error));
       return written.value;
     },
-    retract: (entryId, reason, actor) => timelineWrites.retract(entryId, reason, actor),
   };
   const stores = createRepos(db, gen, sha256, log);
   const useCases = {
@@ -43,10 +44,10 @@ export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
     checklists: stores.checklists,
     lessons: stores.lessons,
     publishedHeads: stores.publishedHeads,
-    statements: stores.statements,
+    statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
     record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
   };
-  return { feed, useCases, backupRows: stores.backup, restore: createRestore({ door, gen }) };
+  return { feed, door, stores, enqueue, useCases, backupRows: stores.backup, restore: createRestore({ door, gen }) };
 }
 export type DeskCore = ReturnType<typeof createDeskCore>;
 

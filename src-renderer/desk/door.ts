@@ -98,7 +98,7 @@ export type Door = {
    * transaction, and the change feed told once it has committed. A row refused or a
    * precondition failed leaves nothing written, and comes back as a value.
    */
-  write<E>(change: Change<E>, options?: WriteOptions): Promise<Result<void, E | WriteRefused>>;
+  write<E = never>(change: Change<E>, options?: WriteOptions): Promise<Result<void, E | WriteRefused>>;
 };
 
 export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {

@@ -17,12 +17,11 @@ import { createStatementsRepo } from './statementsRepo';
 import { createTimelineRepo } from './timelineRepo';
 
 /**
- * What the stores that still write for themselves ask of the timeline: logging entries and
- * retracting one, done by the desk's timeline use-cases (which refuse by throwing here).
+ * What the stores that still write for themselves ask of the timeline: logging entries, done by
+ * the desk's timeline use-case (which refuses by throwing here).
  */
 export type TimelineLog = {
   append(incidentId: string, contents: EntryContent[], actor: Actor): Promise<TimelineEntry[]>;
-  retract(entryId: string, reason: string, actor: Actor): Promise<unknown>;
 };
 
 /** The table stores: the only code that reads the database's tables. */
@@ -40,7 +39,7 @@ export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256He
     checklists: createChecklistsRepo(db, gen, incidents, log),
     lessons: createLessonsRepo(db, gen),
     publishedHeads: createPublishedHeadsRepo(db, gen),
-    statements: createStatementsRepo(db, gen, sha256, timeline, log),
+    statements: createStatementsRepo(db, timeline),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -32,7 +32,7 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           if (!parsed.ok) return setProblems(parsed.error);
           setProblems([]);
           useCases.statements.saveGlossary(parsed.value, actor()).then(
-            (saved) => showNotice('success', t('statements.glossarySaved', { count: saved.length })),
+            (saved) => (saved.ok ? showNotice('success', t('statements.glossarySaved', { count: saved.value.length })) : setProblems([saved.error.message])),
             (err: unknown) => setProblems([failed('Saving the glossary', err)]),
           );
         }}

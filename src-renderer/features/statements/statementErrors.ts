@@ -1,7 +1,7 @@
 import { languageLabel } from '@shared/domain/statements/languages';
 import { describeStatementError } from '@shared/domain/statements/workflow';
 
-import type { StatementWriteError, TemplateWriteError } from '../../db/repos/statementsRepo';
+import type { StatementWriteError, TemplateWriteError } from '../../desk/statements';
 
 export function describeWriteError(e: StatementWriteError): string {
   return e.code === 'translation-exists' ? `There is already a ${languageLabel(e.language)} version of this statement. Open it from the list.` : describeStatementError(e);
@@ -15,6 +15,8 @@ export function describeTemplateError(e: TemplateWriteError): string {
       return `This template already has a ${languageLabel(e.language)} version. Open it from the library instead.`;
     case 'not-found':
       return 'This template no longer exists on this desk.';
+    case 'refused':
+      return e.message;
   }
 }
 

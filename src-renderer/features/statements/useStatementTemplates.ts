@@ -11,8 +11,10 @@ export function useStatementTemplates(operatorName: string): void {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   useEffect(() => {
-    useCases.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).catch((e: unknown) => {
-      showNotice('error', `The statement templates could not be installed: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    const failed = (why: string) => showNotice('error', `The statement templates could not be installed: ${why}`);
+    useCases.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).then(
+      (installed) => installed.ok || failed(installed.error.message),
+      (e: unknown) => failed(e instanceof Error ? e.message : String(e)),
+    );
   }, [useCases, clock, operatorName, showNotice]);
 }

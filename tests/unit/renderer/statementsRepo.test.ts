@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { createStatementsRepo } from '@renderer/db/repos/statementsRepo';
+import type { Door } from '@renderer/desk/door';
+import { createStatementCases } from '@renderer/desk/statements';
+import { createWriteQueue } from '@renderer/desk/timeline/chain';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import type { Result } from '@shared/domain/result';
 import { placeholderNames } from '@shared/domain/statements/placeholders';
@@ -18,6 +20,9 @@ import { freshDesk, logged } from './testDb';
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const at = (minutes: number) => actor({ now: T0 + minutes * 60_000 });
 const mayor = { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: '' };
+
+/** What the desk's statement use-cases are built on, from a test desk. */
+const deps = (desk: ReturnType<typeof freshDesk>) => ({ door: desk.core.door, store: desk.core.stores.statements, gen: () => `t-${Math.random().toString(36).slice(2)}`, sha256, timeline: desk.core.stores.timeline, enqueue: desk.core.enqueue });
 
 function must<T, E>(r: Result<T, E>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -62,8 +67,8 @@ async function approvedHolding() {
 describe('statements repository', () => {
   it('seeds the template library and the glossary once, however often it runs', async () => {
     const desk = freshDesk();
-    expect(await desk.useCases.statements.ensureSeedTemplates(at(0))).toBe(SEED_TEMPLATES.length);
-    expect(await desk.useCases.statements.ensureSeedTemplates(at(1))).toBe(0);
+    expect(await desk.useCases.statements.ensureSeedTemplates(at(0))).toEqual({ ok: true, value: SEED_TEMPLATES.length });
+    expect(await desk.useCases.statements.ensureSeedTemplates(at(1))).toEqual({ ok: true, value: 0 });
     expect(await desk.useCases.statements.templates()).toHaveLength(SEED_TEMPLATES.length);
     expect((await desk.useCases.statements.glossary()).length).toBeGreaterThan(0);
     expect((await desk.db.auditLog.toArray()).filter((a) => a.entityType === 'statement-template')).toHaveLength(1);
@@ -274,34 +279,33 @@ describe('statements repository', () => {
     const before = await desk.db.statements.get(desk.statement.id);
     const auditBefore = await desk.db.auditLog.count();
     const v1 = await head(desk, desk.statement);
-    // A repository whose ids collide with the existing version: the version write fails inside the transaction.
-    const colliding = createStatementsRepo(desk.db, () => v1.id.replace(/^stv_/, ''), sha256, desk.useCases.timeline, desk.useCases.timeline as never);
-    await expect(colliding.saveDraft(desk.statement.id, { title: v1.title, body: 'Changed', values: {} }, at(2))).rejects.toThrow();
+    // Use-cases whose ids collide with the existing version: the version write fails inside the transaction.
+    const colliding = createStatementCases({ ...deps(desk), gen: () => v1.id.replace(/^stv_/, '') });
+    expect(await colliding.saveDraft(desk.statement.id, { title: v1.title, body: 'Changed', values: {} }, at(2))).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await desk.db.statements.get(desk.statement.id)).toEqual(before);
     expect(await desk.useCases.statements.versions(desk.statement.id)).toHaveLength(1);
     expect(await desk.db.auditLog.count()).toBe(auditBefore);
   });
 
-  it('retracts its timeline entry when the statement changes while a release is being recorded', async () => {
+  it('records nothing of a release when the statement changes while it is written: no timeline entry, no release', async () => {
     const desk = await approvedHolding();
-    const racing = createStatementsRepo(desk.db, () => `race-${Math.random().toString(36).slice(2)}`, sha256, desk.useCases.timeline, {
-      retract: desk.useCases.timeline.retract,
-      append: async (incidentId, contents, who) => {
-        const written = await logged(desk.useCases.timeline.append(incidentId, contents, who));
-        // Another window withdraws the statement at the same moment.
-        await desk.useCases.statements.withdraw(desk.statement.id, 'Superseded', at(9));
-        return written;
+    let raced = false;
+    const door: Door = {
+      write: async (change, options) => {
+        if (!raced) {
+          raced = true;
+          // Another window withdraws the statement at the same moment.
+          must(await desk.useCases.statements.withdraw(desk.statement.id, 'Superseded', at(9)));
+        }
+        return desk.core.door.write(change, options);
       },
-    });
+    };
+    // A window of its own: its writes wait in a line of their own.
+    const racing = createStatementCases({ ...deps(desk), door, enqueue: createWriteQueue() });
     const r = await racing.release(desk.statement.id, { channels: ['press'], at: T0, note: '' }, at(8));
-    expect(r.ok ? null : r.error).toEqual({ code: 'version-moved' });
-    const entries: { title: string; retracted: boolean; retractionReason: string | null }[] = [];
-    await desk.useCases.timeline.forEachPage(desk.incident.id, (page) => void entries.push(...page));
-    expect(entries).toHaveLength(1);
-    expect(entries[0]?.title).toMatch(/^Statement released/);
-    expect(entries[0]?.retracted).toBe(true);
-    expect(entries[0]?.retractionReason).toContain('The release was not recorded');
-    expect((await desk.useCases.statements.get(desk.statement.id))?.releases).toEqual([]);
+    expect(r.ok ? null : r.error).toEqual({ code: 'not-allowed', action: 'release', status: 'withdrawn' });
+    expect(await desk.useCases.timeline.count(desk.incident.id)).toBe(0);
+    expect(await desk.useCases.statements.get(desk.statement.id)).toMatchObject({ status: 'withdrawn', releases: [] });
   });
 
   it('stores rows that pass the table schemas, so backups and restores keep them', async () => {
