@@ -8,6 +8,7 @@ import { sha256Hex } from '../lib/sha256';
 import { createRestore } from './backup/restore';
 import { createChangeFeed } from './changeFeed';
 import { createDoor } from './door';
+import { createActivations } from './contacts/activation';
 import { createImportRecord } from './record/importRecord';
 import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
@@ -40,7 +41,7 @@ export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
     incidents: stores.incidents,
     audit: stores.audit,
     timeline: { ...timelineStore, ...timelineWrites },
-    contacts: stores.contacts,
+    contacts: { ...stores.contacts, ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }) },
     checklists: stores.checklists,
     lessons: stores.lessons,
     publishedHeads: stores.publishedHeads,

@@ -34,7 +34,7 @@ export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256He
     audit: createAuditRepo(db),
     backup: createBackupRepo(db),
     timeline,
-    contacts: createContactsRepo(db, gen, log),
+    contacts: createContactsRepo(db, gen),
     record: createRecordRepo(db),
     checklists: createChecklistsRepo(db, gen, incidents, log),
     lessons: createLessonsRepo(db, gen),

@@ -7,12 +7,11 @@ import type { TemplateErrors } from '@shared/domain/statements/templates';
 import type { StatementError } from '@shared/domain/statements/workflow';
 import type { AuditEvent, FieldChange } from '@shared/schemas/entities';
 import type { PersonMention, Statement, StatementVersion } from '@shared/schemas/statements';
-import type { EntryContent, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import type { StatementsRepo } from '../../db/repos/statementsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import type { Change, Door, Precondition } from '../door';
-import { chainHeadIs, sealNewEntries, type ChainMoved, type WriteQueue } from '../timeline/chain';
+import type { ChainMoved, WriteQueue } from '../timeline/chain';
 
 export type TemplateWriteError =
   | { code: 'invalid'; errors: TemplateErrors }
@@ -86,21 +85,3 @@ export async function changeStatement<T, E>(
   return err({ code: 'version-moved' });
 }
 
-/**
- * A timeline entry that belongs to a statement's change (a release, a withdrawal): sealed onto the
- * incident's chain now, written with the statement in the same transaction, on condition that
- * nobody has added to the chain meanwhile.
- */
-export async function timelineLine(
-  deps: StatementDeps,
-  incidentId: string,
-  content: EntryContent,
-  entryId: string,
-  actor: Actor,
-): Promise<{ entry: TimelineEntry; rows: { timelineRevisions: TimelineRevision[]; timelineEntries: TimelineEntry[] }; precondition: Precondition<ChainMoved> }> {
-  const head = await deps.timeline.head(incidentId);
-  const sealed = await sealNewEntries(deps, incidentId, [content], [entryId], head, actor);
-  const entry = sealed.entries[0];
-  if (!entry) throw new Error('The timeline entry was not sealed.');
-  return { entry, rows: { timelineRevisions: sealed.revisions, timelineEntries: sealed.entries }, precondition: chainHeadIs(deps.timeline, incidentId, head) };
-}

@@ -25,12 +25,12 @@ import {
   personLine,
   statementAudit,
   statusChange,
-  timelineLine,
   versionChange,
   type Planned,
   type StatementDeps,
   type StatementWriteError,
 } from './common';
+import { timelineLine } from '../timeline/chain';
 
 /** Plans a new version (if any) and the statement's change, with one audit line. */
 export function saveVersion(

@@ -5,7 +5,8 @@ import { releaseTimelineEntry } from '@shared/domain/statements/timelineEntries'
 import { approveStatement, CHANNEL_LABELS, rejectStatement, releaseStatement, type StatementError } from '@shared/domain/statements/workflow';
 import type { ReleaseChannel, Statement } from '@shared/schemas/statements';
 
-import { changeStatement, describe, statementAudit, statusChange, timelineLine, type Planned, type StatementDeps } from './common';
+import { changeStatement, describe, statementAudit, statusChange, type Planned, type StatementDeps } from './common';
+import { timelineLine } from '../timeline/chain';
 
 type Decision = { approverName: string; approverRole: string; comment: string };
 

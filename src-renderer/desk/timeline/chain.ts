@@ -70,3 +70,22 @@ export type WriteQueue = ReturnType<typeof createWriteQueue>;
 
 /** How often a chained write is planned again when another window keeps moving the head. */
 export const CHAIN_ATTEMPTS = 5;
+
+/**
+ * A timeline entry that belongs to another change (a release, a withdrawal, a call): sealed onto
+ * the incident's chain now, written with that change in the same transaction, on condition that
+ * nobody has added to the chain meanwhile.
+ */
+export async function timelineLine(
+  deps: { gen: IdGenerator; sha256: Sha256Hex; timeline: TimelineStore },
+  incidentId: string,
+  content: EntryContent,
+  entryId: string,
+  actor: Actor,
+): Promise<{ entry: TimelineEntry; rows: { timelineRevisions: TimelineRevision[]; timelineEntries: TimelineEntry[] }; precondition: Precondition<ChainMoved> }> {
+  const head = await deps.timeline.head(incidentId);
+  const sealed = await sealNewEntries(deps, incidentId, [content], [entryId], head, actor);
+  const entry = sealed.entries[0];
+  if (!entry) throw new Error('The timeline entry was not sealed.');
+  return { entry, rows: { timelineRevisions: sealed.revisions, timelineEntries: sealed.entries }, precondition: chainHeadIs(deps.timeline, incidentId, head) };
+}

@@ -19,7 +19,7 @@ import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
-import type { ActivationWriteError } from '../../db/repos/contactsRepo';
+import type { ActivationWriteError } from '../../desk/contacts/activation';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
