@@ -2,17 +2,18 @@ import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 
 import { DeskDatabase } from '../db/database';
-import { createRepos, type TimelineLog } from '../db/repos';
+import { createRepos } from '../db/repos';
 import { createTimelineRepo } from '../db/repos/timelineRepo';
 import { sha256Hex } from '../lib/sha256';
 import { createRestore } from './backup/restore';
 import { createChangeFeed } from './changeFeed';
 import { createDoor } from './door';
+import { createResolution } from './checklists/resolution';
 import { createActivations } from './contacts/activation';
 import { createImportRecord } from './record/importRecord';
 import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
-import { createTimelineWrites, describeAppendError } from './timeline/writes';
+import { createTimelineWrites } from './timeline/writes';
 
 export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex };
 
@@ -27,22 +28,14 @@ export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
   const timelineStore = createTimelineRepo(db, sha256);
   const enqueue = createWriteQueue();
   const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue });
-  // The stores that still carry their own changes log on the timeline through its use-cases.
-  const log: TimelineLog = {
-    append: async (incidentId, contents, actor) => {
-      const written = await timelineWrites.append(incidentId, contents, actor);
-      if (!written.ok) throw new Error(describeAppendError(written.error));
-      return written.value;
-    },
-  };
-  const stores = createRepos(db, gen, sha256, log);
+  const stores = createRepos(db, gen, sha256);
   const useCases = {
     settings: stores.settings,
     incidents: stores.incidents,
     audit: stores.audit,
     timeline: { ...timelineStore, ...timelineWrites },
     contacts: { ...stores.contacts, ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }) },
-    checklists: stores.checklists,
+    checklists: { ...stores.checklists, ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }) },
     lessons: stores.lessons,
     publishedHeads: stores.publishedHeads,
     statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),

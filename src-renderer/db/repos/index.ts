@@ -1,7 +1,5 @@
-import type { Actor } from '@shared/domain/audit';
 import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
-import type { EntryContent, TimelineEntry } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../database';
 import { createAuditRepo } from './auditRepo';
@@ -17,15 +15,13 @@ import { createStatementsRepo } from './statementsRepo';
 import { createTimelineRepo } from './timelineRepo';
 
 /**
- * What the stores that still write for themselves ask of the timeline: logging entries, done by
- * the desk's timeline use-case (which refuses by throwing here).
+ * The table stores: the only code that reads the database's tables. The timeline, statements,
+ * call-tree activations, checklist resolution, restore and record import change the desk through
+ * the desk's door (src-renderer/desk); settings, incidents, lessons, the directory and trees, the
+ * checklist plan and published heads still write their own changes here, each in one transaction
+ * with its audit line, checked by the database's guard (db/writeDoor.ts).
  */
-export type TimelineLog = {
-  append(incidentId: string, contents: EntryContent[], actor: Actor): Promise<TimelineEntry[]>;
-};
-
-/** The table stores: the only code that reads the database's tables. */
-export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex, log: TimelineLog) {
+export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex) {
   const incidents = createIncidentsRepo(db, gen);
   const timeline = createTimelineRepo(db, sha256);
   return {
@@ -36,7 +32,7 @@ export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256He
     timeline,
     contacts: createContactsRepo(db, gen),
     record: createRecordRepo(db),
-    checklists: createChecklistsRepo(db, gen, incidents, log),
+    checklists: createChecklistsRepo(db, gen, incidents),
     lessons: createLessonsRepo(db, gen),
     publishedHeads: createPublishedHeadsRepo(db, gen),
     statements: createStatementsRepo(db, timeline),
