@@ -127,6 +127,8 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {
         }
       }
       const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
+      // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
+      if (!change.replaceAll && change.audit.length === 0 && writes.every((w) => w.rows.length === 0) && deletes.every(([, keys]) => keys.length === 0)) return ok(undefined);
       const touched = change.replaceAll ? [...TABLE_NAMES] : [...new Set([...writes.map((w) => w.table), ...deletes.map(([t]) => t), ...(change.audit.length > 0 ? ['auditLog' as const] : [])])];
       const longest = Math.max(0, ...writes.map((w) => w.rows.length));
       const held = [...new Set([...touched, ...(change.preconditions ?? []).flatMap((p) => p.reads)])];
@@ -185,3 +187,26 @@ const refused = (table: TableName, id: string, problem: string): WriteRefused =>
 export function rowIs<T extends TableName, E>(table: T, id: string, what: string, holds: (row: TableRows[T][number] | undefined) => boolean, failure: E): Precondition<E> {
   return { what, failure, reads: [table], holds: async (db) => holds((await db.tableByName(table).get(id)) as TableRows[T][number] | undefined) };
 }
+
+/**
+ * Plans a change on what was just read and has the door write it; when a precondition no longer
+ * holds (another window changed the same thing first), reads and plans again, so two changes come
+ * out as if they had waited in line. After `attempts` tries it gives up with `busy`.
+ */
+export async function writePlanned<T, E>(
+  door: Door,
+  plan: () => Promise<Result<{ change: Change<unknown>; value: T }, E>>,
+  busy: E,
+  attempts = 3,
+): Promise<Result<T, E | WriteRefused>> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const planned = await plan();
+    if (!planned.ok) return planned;
+    const written = await door.write(planned.value.change);
+    if (written.ok) return ok(planned.value.value);
+    if (isRefusal(written.error)) return err(written.error);
+  }
+  return err(busy);
+}
+
+const isRefusal = (e: unknown): e is WriteRefused => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'refused';

@@ -9,14 +9,13 @@ import type { FieldChange } from '@shared/schemas/entities';
 
 import type { ChecklistsRepo } from '../../db/repos/checklistsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { Door } from '../door';
+import { writePlanned, type Change, type Door } from '../door';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
 
 type Moved = { code: 'moved' };
 
-const ATTEMPTS = 3;
 
 /** Peacetime preparedness belongs to no incident: its audit lines are desk-wide. */
 const auditScope = (incidentId: string): string | null => (incidentId === DESK_SCOPE ? null : incidentId);
@@ -33,31 +32,34 @@ export function createResolution(deps: Deps) {
     summary: (next: ChecklistItem) => string,
     logged: boolean,
   ): Promise<Result<ChecklistItem, ResolutionError>> =>
-    deps.enqueue(async () => {
-      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-        const item = await store.get(itemId);
-        if (!item) return err({ code: 'not-found', id: itemId });
-        const applied = apply(item);
-        if (!applied.ok) return applied;
-        const { next, changes } = applied.value;
-        if (changes.length === 0) return ok(item);
-        const line = logged && next.incidentId !== DESK_SCOPE ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), { operator: next.updatedBy, now: next.updatedAt }) : null;
-        const written = await door.write<Moved | ChainMoved>({
-          scope: next.incidentId === DESK_SCOPE ? 'desk' : { incidentId: next.incidentId },
-          kind: `checklist.${next.status}`,
-          put: { checklistItems: [next] },
-          ...(line && { add: line.rows }),
-          audit: [auditEvent({ id: newId('aud', gen), actor: { operator: next.updatedBy, now: next.updatedAt }, incidentId: auditScope(item.incidentId), entityType: 'checklist-item', entityId: item.id, action: 'update', summary: summary(next), changes })],
-          preconditions: [
-            { what: `checklist item ${itemId} is as it was at ${item.updatedAt}`, reads: ['checklistItems'], failure: { code: 'moved' }, holds: async () => (await store.get(itemId))?.updatedAt === item.updatedAt },
-            ...(line ? [line.precondition] : []),
-          ],
-        });
-        if (written.ok) return ok(next);
-        if (written.error.code === 'refused') return err({ code: 'refused', message: written.error.message });
-      }
-      return err({ code: 'refused', message: 'The item is being changed in another window at the same moment; nothing was stored. Try again.' });
-    });
+    deps.enqueue(() =>
+      writePlanned<ChecklistItem, ResolutionError>(
+        door,
+        async () => {
+          const item = await store.get(itemId);
+          if (!item) return err({ code: 'not-found', id: itemId });
+          const applied = apply(item);
+          if (!applied.ok) return applied;
+          const { next, changes } = applied.value;
+          // Nothing changes: nothing is written.
+          if (changes.length === 0) return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
+          const line = logged && next.incidentId !== DESK_SCOPE ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), { operator: next.updatedBy, now: next.updatedAt }) : null;
+          const change: Change<Moved | ChainMoved> = {
+            scope: next.incidentId === DESK_SCOPE ? 'desk' : { incidentId: next.incidentId },
+            kind: `checklist.${next.status}`,
+            put: { checklistItems: [next] },
+            ...(line && { add: line.rows }),
+            audit: [auditEvent({ id: newId('aud', gen), actor: { operator: next.updatedBy, now: next.updatedAt }, incidentId: auditScope(item.incidentId), entityType: 'checklist-item', entityId: item.id, action: 'update', summary: summary(next), changes })],
+            preconditions: [
+              { what: `checklist item ${itemId} is as it was at ${item.updatedAt}`, reads: ['checklistItems'], failure: { code: 'moved' }, holds: async () => (await store.get(itemId))?.updatedAt === item.updatedAt },
+              ...(line ? [line.precondition] : []),
+            ],
+          };
+          return ok({ change, value: next });
+        },
+        { code: 'refused', message: 'The item is being changed in another window at the same moment; nothing was stored. Try again.' },
+      ),
+    );
 
   return {
     setStatus: (itemId: string, status: ChecklistStatus, note: string, actor: Actor) =>

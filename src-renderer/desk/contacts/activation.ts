@@ -22,7 +22,7 @@ import type { EntryContent } from '@shared/schemas/timeline';
 
 import type { ContactsRepo } from '../../db/repos/contactsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { Door, Precondition } from '../door';
+import { writePlanned, type Change, type Door, type Precondition } from '../door';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
 
 export type ActivationWriteError =
@@ -55,7 +55,6 @@ const activationIsStill = (read: TreeActivation): Precondition<Moved> => ({
   holds: async (db) => (await db.treeActivations.get(read.id))?.updatedAt === read.updatedAt,
 });
 
-const ATTEMPTS = 3;
 
 /** Another window kept changing the activation or the timeline: nothing was stored. */
 const BUSY: ActivationWriteError = { code: 'refused', message: 'The call tree is being changed in another window at the same moment; nothing was stored. Try again.' };
@@ -80,27 +79,22 @@ export function createActivations(deps: Deps) {
     plan: (current: TreeActivation) => Result<{ next: TreeActivation; line: EntryContent | null; add?: { callAttempts: CallAttempt[] }; audit: ReturnType<typeof auditLine>[]; value: T; kind: `activation.${string}` }, ActivationWriteError>,
     actor: Actor,
   ): Promise<Result<T, ActivationWriteError>> =>
-    deps.enqueue(async () => {
-      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-        const current = await store.getActivation(activationId);
-        if (!current) return err({ code: 'no-activation', id: activationId });
-        const planned = plan(current);
-        if (!planned.ok) return planned;
-        const { next, line, add, audit, value, kind } = planned.value;
-        const logged = line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
-        const written = await door.write<Moved | ChainMoved>({
-          scope: { incidentId: next.incidentId },
-          kind,
-          put: { treeActivations: [next] },
-          add: { ...add, ...logged?.rows },
-          audit,
-          preconditions: [activationIsStill(current), ...(logged ? [logged.precondition] : [])],
-        });
-        if (written.ok) return ok(value);
-        if (written.error.code === 'refused') return err({ code: 'refused', message: written.error.message });
-      }
-      return err(BUSY);
-    });
+    deps.enqueue(() =>
+      writePlanned<T, ActivationWriteError>(
+        door,
+        async () => {
+          const current = await store.getActivation(activationId);
+          if (!current) return err({ code: 'no-activation', id: activationId });
+          const planned = plan(current);
+          if (!planned.ok) return planned;
+          const { next, line, add, audit, value, kind } = planned.value;
+          const logged = line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
+          const preconditions = [activationIsStill(current), ...(logged ? [logged.precondition] : [])];
+          return ok({ change: { scope: { incidentId: next.incidentId }, kind, put: { treeActivations: [next] }, add: { ...add, ...logged?.rows }, audit, preconditions }, value });
+        },
+        BUSY,
+      ),
+    );
 
   /** A call's state changed (or passed to its fallback): the activation, the call log and the timeline. */
   const recordChange = (activationId: string, actor: Actor, note: string, apply: (a: TreeActivation) => Result<StateChange, ActivationError>): Promise<Result<TreeActivation, ActivationWriteError>> => {
@@ -145,8 +139,10 @@ export function createActivations(deps: Deps) {
      * that already ran for this incident starts again only when `again` says the person was asked.
      */
     startActivation: (incidentId: string, treeId: string, actor: Actor, options: { again?: boolean } = {}): Promise<Result<TreeActivation, ActivationWriteError>> =>
-      deps.enqueue(async () => {
-        for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      deps.enqueue(() =>
+        writePlanned<TreeActivation, ActivationWriteError>(
+          door,
+          async () => {
           const tree = await store.getTree(treeId);
           if (!tree) return err({ code: 'no-tree', id: treeId });
           if (tree.nodes.length === 0) return err({ code: 'empty-tree' });
@@ -159,7 +155,7 @@ export function createActivations(deps: Deps) {
           const line = checkedLine(activationStartContent(activation, actor.now));
           if (!line.ok) return line;
           const logged = await timelineLine(deps, incidentId, line.value, newId('tle', gen), actor);
-          const written = await door.write<Moved | ChainMoved>({
+          const change: Change<Moved | ChainMoved> = {
             scope: { incidentId },
             kind: 'activation.started',
             add: { treeActivations: [activation], ...logged.rows },
@@ -170,12 +166,12 @@ export function createActivations(deps: Deps) {
               { what: `call tree ${treeId} is as read`, reads: ['contactTrees'], failure: { code: 'moved' }, holds: async () => (await store.getTree(treeId))?.updatedAt === tree.updatedAt },
               { what: `no other run of ${treeId} started meanwhile`, reads: ['treeActivations'], failure: { code: 'moved' }, holds: async () => (await store.listActivations(incidentId)).length === runs.length },
             ],
-          });
-          if (written.ok) return ok(activation);
-          if (written.error.code === 'refused') return err({ code: 'refused', message: written.error.message });
-        }
-        return err(BUSY);
-      }),
+          };
+          return ok({ change, value: activation });
+          },
+          BUSY,
+        ),
+      ),
 
     /** Calls an activation off, with the reason; logged on the timeline and in the audit log. */
     standDown: (activationId: string, reason: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> =>

@@ -1,7 +1,7 @@
 import { auditEvent, type Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
-import { err, ok, type Result } from '@shared/domain/result';
+import { ok, type Result } from '@shared/domain/result';
 import { languageLabel } from '@shared/domain/statements/languages';
 import type { TemplateErrors } from '@shared/domain/statements/templates';
 import type { StatementError } from '@shared/domain/statements/workflow';
@@ -10,7 +10,7 @@ import type { PersonMention, Statement, StatementVersion } from '@shared/schemas
 
 import type { StatementsRepo } from '../../db/repos/statementsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { Change, Door, Precondition } from '../door';
+import { writePlanned, type Change, type Door, type Precondition } from '../door';
 import type { ChainMoved, WriteQueue } from '../timeline/chain';
 
 export type TemplateWriteError =
@@ -52,9 +52,6 @@ export function statementIsStill(store: StatementsRepo, read: Statement): Precon
   };
 }
 
-/** How often a change to a statement is planned again when another window changed it first. */
-const ATTEMPTS = 3;
-
 /** A change to one statement, planned on what was read: the change and what the use-case returns. */
 export type Planned<T> = { change: Omit<Change<ChainMoved>, 'scope'>; value: T };
 
@@ -63,25 +60,22 @@ export type Planned<T> = { change: Omit<Change<ChainMoved>, 'scope'>; value: T }
  * the door write it on condition that the statement is still as read; if another window changed
  * it meanwhile, reads and plans again, so the result is as if the two had waited in line.
  */
-export async function changeStatement<T, E>(
+export function changeStatement<T, E>(
   deps: StatementDeps,
   statementId: string,
   plan: (got: { statement: Statement; head: StatementVersion }) => Promise<Result<Planned<T>, E>> | Result<Planned<T>, E>,
 ): Promise<Result<T, E | StatementError>> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const got = await deps.store.withHead(statementId);
-    if (!got.ok) return got;
-    const planned = await plan(got.value);
-    if (!planned.ok) return planned;
-    const { change, value } = planned.value;
-    const written = await deps.door.write<ChainMoved | { code: 'version-moved' }>({
-      ...change,
-      scope: { incidentId: got.value.statement.incidentId },
-      preconditions: [statementIsStill(deps.store, got.value.statement), ...(change.preconditions ?? [])],
-    });
-    if (written.ok) return ok(value);
-    if (written.error.code === 'refused') return err({ code: 'refused', message: written.error.message });
-  }
-  return err({ code: 'version-moved' });
+  return writePlanned<T, E | StatementError>(
+    deps.door,
+    async () => {
+      const got = await deps.store.withHead(statementId);
+      if (!got.ok) return got;
+      const planned = await plan(got.value);
+      if (!planned.ok) return planned;
+      const { change, value } = planned.value;
+      const preconditions = [statementIsStill(deps.store, got.value.statement), ...(change.preconditions ?? [])];
+      return ok({ change: { ...change, scope: { incidentId: got.value.statement.incidentId }, preconditions }, value });
+    },
+    { code: 'version-moved' },
+  );
 }
-
