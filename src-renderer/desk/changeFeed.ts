@@ -1,4 +1,25 @@
-import type { ChangeNotice } from './door';
+import type { TableName } from '@shared/schemas/tables';
+
+/**
+ * What a change belongs to: one incident's record, or the desk as a whole (contacts, call trees,
+ * statement templates, the glossary, the checklist plan, settings, a restore).
+ */
+export type ChangeScope = { readonly incidentId: string } | 'desk';
+
+/** A change's kind in words a person reads: `statement.approved`, `timeline.revised`, `desk.restored`. */
+export type ChangeKind = `${string}.${string}`;
+
+/** What the door heard: the change feed tells every listener after the transaction commits. */
+export type ChangeNotice = {
+  readonly scope: ChangeScope;
+  readonly kind: ChangeKind;
+  /** Tables with rows put or deleted (every table after a restore). */
+  readonly tables: readonly TableName[];
+  /** The whole database was replaced: anything kept in memory from it is stale. */
+  readonly replacedAll: boolean;
+  /** The scope's rows arrived whole (see Change.rebuilds): anything kept in memory of that scope is stale. */
+  readonly rebuilt: boolean;
+};
 
 export type ChangeListener = (notice: ChangeNotice) => void;
 

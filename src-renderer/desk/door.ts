@@ -6,16 +6,9 @@ import type { TimelineEntry } from '@shared/schemas/timeline';
 
 import type { DeskDatabase } from '../db/database';
 import { orderKey } from '../db/repos/timelineRepo';
-import type { ChangeFeed } from './changeFeed';
+import type { ChangeFeed, ChangeKind, ChangeScope } from './changeFeed';
 
-/**
- * What a change belongs to: one incident's record, or the desk as a whole (contacts, call trees,
- * statement templates, the glossary, the checklist plan, settings, a restore).
- */
-export type ChangeScope = { readonly incidentId: string } | 'desk';
-
-/** A change's kind in words a person reads: `statement.approved`, `timeline.revised`, `desk.restored`. */
-export type ChangeKind = `${string}.${string}`;
+export type { ChangeKind, ChangeNotice, ChangeScope } from './changeFeed';
 
 /** The rows a change puts, per table, as each table stores them. */
 export type RowPuts = { readonly [T in TableName]?: readonly TableRows[T][number][] };
@@ -65,18 +58,6 @@ export type WriteRefused = {
   problem: string;
   /** The whole sentence for a person: "Nothing was saved: …". */
   message: string;
-};
-
-/** What the door heard: the change feed tells every listener after the transaction commits. */
-export type ChangeNotice = {
-  readonly scope: ChangeScope;
-  readonly kind: ChangeKind;
-  /** Tables with rows put or deleted (every table after a restore). */
-  readonly tables: readonly TableName[];
-  /** The whole database was replaced: anything kept in memory from it is stale. */
-  readonly replacedAll: boolean;
-  /** The scope's rows arrived whole (see Change.rebuilds): anything kept in memory of that scope is stale. */
-  readonly rebuilt: boolean;
 };
 
 /** How a long change reports its progress, and how it is stopped before it commits. */

@@ -6,7 +6,7 @@ import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useDeskLocale } from '../../lib/LocaleContext';
-import type { SettingsInput } from '../../db/repos/settingsRepo';
+import type { SettingsInput } from '@shared/schemas/entities';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';

@@ -4,7 +4,7 @@ import { citeGuide } from '@shared/domain/guide/citation';
 
 import { useDesk } from '../../desk/DeskContext';
 import { useDeskLocale } from '../../lib/LocaleContext';
-import type { SettingsInput } from '../../db/repos/settingsRepo';
+import type { SettingsInput } from '@shared/schemas/entities';
 import { systemTimeZone } from '../../lib/timeZones';
 import { FormError } from '../../ui/Field';
 import { RestoreBackup } from '../settings/BackupPanel';
