@@ -12,6 +12,9 @@ import tseslint from 'typescript-eslint';
 const UNCATALOGUED = [
 ];
 
+/** The renderer is a web page: it never reaches Node or Electron directly (repeated in every renderer block, as a later block's list replaces an earlier one's). */
+const RENDERER_STAYS_IN_THE_PAGE = { group: ['electron', 'node:*', '**/src-main/**', '@main/*'], message: 'The renderer never reaches Node or Electron directly.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tsbuild/**'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -51,7 +54,7 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
@@ -85,9 +88,24 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [RENDERER_STAYS_IN_THE_PAGE] }],
+    },
+  },
+  {
+    // Screens call the desk's use-cases (src-renderer/desk) and keep their live queries in their
+    // own queries.ts: never the database, never Dexie itself, never the shell they are shown in.
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', '**/src-main/**', '@main/*'], message: 'The renderer never reaches Node or Electron directly.' }] },
+        {
+          paths: [{ name: 'dexie', message: 'features never use Dexie: read through the desk in the feature’s queries.ts (useLiveQuery from dexie-react-hooks is fine).' }],
+          patterns: [
+            RENDERER_STAYS_IN_THE_PAGE,
+            { group: ['**/db', '**/db/**', '@renderer/db', '@renderer/db/*'], message: 'features never reach the database: call the desk’s use-cases (src-renderer/desk).' },
+            { group: ['**/app', '**/app/**', '@renderer/app', '@renderer/app/*'], message: 'features never import the shell (app/): what they share lives in desk/, lib/ or ui/.' },
+          ],
+        },
       ],
     },
   },
@@ -118,6 +136,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            RENDERER_STAYS_IN_THE_PAGE,
             { group: ['**/features/**'], message: 'ui/ primitives know no features.' },
             // A primitive gets what it shows as props, so it can be rendered (and tested) without the app.
             { group: ['**/store', '**/store/**', '@renderer/store', '@renderer/store/*'], message: 'ui/ primitives never read the store: pass what they need as props.' },

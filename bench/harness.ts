@@ -1,10 +1,11 @@
 // Drives the desk's own data layer in the browser for bench/run.mjs. Not part of the app.
 import { DeskDatabase, DB_NAME } from '../src-renderer/db/database';
 import { createSearchCache, searchCacheName } from '../src-renderer/db/searchCache';
-import { createRepos } from '../src-renderer/db/repos';
-import { queryTimeline, EMPTY_FILTER } from '../src-renderer/db/repos/timelineQuery';
+import { createDeskCore } from '../src-renderer/desk/core';
+import { queryTimeline, readOrder } from '../src-renderer/db/repos/timelineQuery';
+import { EMPTY_FILTER } from '../shared/domain/timeline/listFilter';
 import { SCHEMA_HISTORY } from '../src-renderer/db/schema';
-import { createTimelineOrderCache } from '../src-renderer/db/repos/timelineOrderCache';
+import { createTimelineOrderCache } from '../src-renderer/desk/timeline/orderCache';
 import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 
@@ -15,7 +16,7 @@ import { makeRecordPackage, type PackageStep } from '../shared/domain/record/rec
 import { createChainVerifier } from '../shared/domain/timeline/chain';
 import { analyseImport } from '../shared/domain/timeline/csvImport';
 import { readImportFile } from '../shared/domain/timeline/csvImportFile';
-import { createTimelineSearch } from '../src-renderer/features/timeline/searchIndex';
+import { createTimelineSearch } from '../src-renderer/desk/timeline/search/searchIndex';
 import { TimelineTextIndex } from '../shared/domain/timeline/textIndex';
 import { sha256Bytes, sha256Hex } from '../src-renderer/lib/sha256';
 import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
@@ -110,7 +111,7 @@ async function runSize(n: number, dbName: string) {
   await dropDatabase(dbName);
   const db = new DeskDatabase(dbName);
   let seq = 0;
-  const repos = createRepos(db, () => `${n}-${(seq += 1)}`, sha256Hex);
+  const { useCases: repos, feed } = createDeskCore({ db, gen: () => `${n}-${(seq += 1)}`, sha256: sha256Hex });
   const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
   await repos.settings.save({ cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' }, actor);
   const incident = await repos.incidents.create({ title: `Benchmark incident (${n} entries)`, kind: 'attack', startAt: START, timeZone: 'Europe/Oslo', location: 'Market Square', description: '' }, actor);
@@ -118,7 +119,8 @@ async function runSize(n: number, dbName: string) {
 
   console.log(`${dbName}: importing ${n}`);
   const t0 = performance.now();
-  await repos.timeline.append(incident.id, rows, actor);
+  const logged = await repos.timeline.append(incident.id, rows, actor);
+  if (!logged.ok) throw new Error(`the benchmark's entries were not logged (${logged.error.code})`);
   const importMs = performance.now() - t0;
 
   const tables = {
@@ -133,7 +135,7 @@ async function runSize(n: number, dbName: string) {
   const filter = { ...EMPTY_FILTER, from: START + 2 * 86_400_000, to: START + 9 * 86_400_000, categories: ['decision' as const], tags: ['traffic'] };
   const queryTimes: number[] = [];
   let matched = 0;
-  const orderCache = createTimelineOrderCache(db, repos.timeline);
+  const orderCache = createTimelineOrderCache({ store: repos.timeline, readOrder: (id) => readOrder(db, id), feed });
   const o0 = performance.now();
   await orderCache.get(incident.id);
   const orderLoadMs = performance.now() - o0;
@@ -219,11 +221,12 @@ window.bench = {
     await dropDatabase(searchCacheName(DB_NAME));
     const db = new DeskDatabase(DB_NAME);
     let seq = 0;
-    const repos = createRepos(db, () => `app-${(seq += 1)}`, sha256Hex);
+    const { useCases: repos } = createDeskCore({ db, gen: () => `app-${(seq += 1)}`, sha256: sha256Hex });
     const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
     await repos.settings.save({ cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' }, actor);
     const incident = await repos.incidents.create({ title: `Benchmark incident (${n} entries)`, kind: 'attack', startAt: START, timeZone: 'Europe/Oslo', location: 'Market Square', description: '' }, actor);
-    await repos.timeline.append(incident.id, contents(n), actor);
+    const logged = await repos.timeline.append(incident.id, contents(n), actor);
+    if (!logged.ok) throw new Error(`the benchmark's entries were not logged (${logged.error.code})`);
     db.close();
     return incident.id;
   },
@@ -283,7 +286,7 @@ export async function profileSearchLoad(incidentId: string): Promise<Record<stri
   const [, revisionMs] = await time(() => db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, kept.syncedSeq]).first());
   db.close();
   const [, workerMs] = await time(async () => {
-    const search = createTimelineSearch(createRepos(new DeskDatabase(DB_NAME), () => 'x', sha256Hex).timeline);
+    const search = createTimelineSearch(createDeskCore({ db: new DeskDatabase(DB_NAME), gen: () => 'x', sha256: sha256Hex }).useCases.timeline);
     await search.search(incidentId, 'ambulance');
   });
   return { loadMs, indexMs, openMs, revisionMs, workerMs, entries: kept.ids.length };

@@ -1,47 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { DeskContext, type DeskServices } from './app/DeskContext';
 import { App } from './app/App';
 import { DeskDatabase } from './db/database';
 import { WriteRefusedError } from './db/writeDoor';
-import { createRepos } from './db/repos';
-import { createTimelineOrderCache } from './db/repos/timelineOrderCache';
-import { createBackupService } from './features/settings/backupService';
-import { createTimelineSearch } from './features/timeline/searchIndex';
+import { createDesk } from './desk/composition';
+import { DeskContext } from './desk/DeskContext';
+import { autoBackupFailureNotice, startAutoBackups } from './desk/backup/autoBackup';
 import { sha256Hex } from './lib/sha256';
 import { requestPersistentStorage } from './lib/storage';
-import { autoBackupFailureNotice, startAutoBackups } from './features/settings/autoBackup';
 import { useAppStore } from './store';
 import { detectPlatform } from './platform';
 import { readLocalServerPage } from './platform/localServer';
 
-const db = new DeskDatabase();
-const repos = createRepos(db, () => crypto.randomUUID(), sha256Hex);
+// The one composition root of the window: the database, the desk's use-cases over it, the platform.
 const platform = detectPlatform();
-const timelineSearch = createTimelineSearch(repos.timeline);
-const timelineOrder = createTimelineOrderCache(db, repos.timeline);
-const services: DeskServices = {
-  db,
-  repos,
-  platform,
-  backup: createBackupService({
-    backup: repos.backup,
-    publishedHeads: repos.publishedHeads,
-    platform,
-    sha256: sha256Hex,
-    appVersion: __APP_VERSION__,
-    // A restore replaces the database under the in-memory indexes: rebuild them from it.
-    onRestored: () => {
-      timelineSearch.reset();
-      timelineOrder.reset();
-    },
-  }),
-  timelineSearch,
-  timelineOrder,
-  appVersion: __APP_VERSION__,
-  clock: () => Date.now(),
-};
+const desk = createDesk({ db: new DeskDatabase(), gen: () => crypto.randomUUID(), sha256: sha256Hex, platform, appVersion: __APP_VERSION__, clock: () => Date.now() });
 
 void requestPersistentStorage();
 
@@ -55,10 +29,10 @@ window.addEventListener('unhandledrejection', (event) => {
 
 if (platform.autoBackups) {
   startAutoBackups({
-    db,
-    backup: services.backup,
+    fingerprint: desk.fingerprint,
+    backup: desk.useCases.backup,
     autoBackups: platform.autoBackups,
-    settings: () => repos.settings.get(),
+    settings: () => desk.useCases.settings.get(),
     now: () => Date.now(),
     // The browser edition's end-to-end runs count minutes faster; a normal launch never has this tag.
     minuteMs: readLocalServerPage(document)?.minuteMs ?? 60_000,
@@ -75,7 +49,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <DeskContext.Provider value={services}>
+    <DeskContext.Provider value={desk}>
       <App />
     </DeskContext.Provider>
   </StrictMode>,

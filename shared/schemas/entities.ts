@@ -71,6 +71,10 @@ export const DeskSettingsSchema = z.object({
 });
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
 
+/** What a person sets on the settings screen (the rest of the row is kept by the desk). */
+export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'> &
+  Partial<Pick<DeskSettings, 'operatorRole' | 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry' | 'locale'>>;
+
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -3,7 +3,7 @@ import { useId, useState, type ReactElement } from 'react';
 import { dateFormatLabel, formatDateOnly, formatTimeOfDay } from '@shared/domain/locale/deskLocale';
 import { describeDateError, readDate, readTime } from '@shared/domain/locale/readDateTime';
 
-import { useDeskLocale } from '../app/LocaleContext';
+import { useDeskLocale } from '../lib/LocaleContext';
 
 type Props = {
   id: string;

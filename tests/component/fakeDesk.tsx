@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { DeskContext, type DeskServices } from '../../src-renderer/app/DeskContext';
+import { DeskContext, type DeskServices } from '../../src-renderer/desk/DeskContext';
 import { T0 } from '../factories/incident';
 import { freshDesk } from '../unit/renderer/testDb';
 
@@ -19,18 +19,17 @@ function unused(name: string): never {
 }
 
 /**
- * The desk a screen sees, for a component test: real repositories over a fresh in-memory
+ * The desk a screen sees, for a component test: the real use-cases over a fresh in-memory
  * IndexedDB (so live queries land as they do in the app), and nothing else.
  */
 export function fakeDesk() {
-  const { db, repos } = freshDesk();
+  const { useCases, feed, fingerprint } = freshDesk();
   return withProvider({
-    db,
-    repos,
+    useCases,
+    feed,
+    fingerprint,
     platform: unused('platform'),
-    backup: unused('backup'),
     timelineSearch: unused('timelineSearch'),
-    timelineOrder: unused('timelineOrder'),
     appVersion: '0.0.0-test',
     clock: () => T0,
   });

@@ -65,7 +65,12 @@ export function itemsFromTemplates(templates: readonly Pick<ChecklistTemplate, '
 }
 
 /** Why a status change was refused. */
-export type StatusChangeError = { code: 'reason-required' } | { code: 'too-long' } | { code: 'unchanged' };
+export type StatusChangeError =
+  | { code: 'reason-required' }
+  | { code: 'too-long' }
+  | { code: 'unchanged' }
+  /** The change was not stored (a limit of the stored record, or another window changing the item); `message` is in words. */
+  | { code: 'refused'; message: string };
 
 /**
  * Moves an item to a new status. Done takes an optional note; not applicable needs its reason.
@@ -100,6 +105,8 @@ export function describeStatusChangeError(e: StatusChangeError): string {
       return 'Keep the note under 2,000 characters; put longer detail in the item’s notes.';
     case 'unchanged':
       return 'The item already has this status.';
+    case 'refused':
+      return e.message;
   }
 }
 

@@ -6,11 +6,8 @@ import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { IncidentFields } from '@shared/domain/incident/commands';
 import { offsetLabel } from '@shared/domain/checklists/due';
 import { changeKey, planChangesFor, takeOver } from '@shared/domain/checklists/planUpdate';
-import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
 import {
-  changeStatus,
   createCustomItem,
-  resolutionEntry,
   itemsFromTemplates,
   updateItem,
   validateItemDraft,
@@ -28,12 +25,11 @@ import {
   type TemplateErrors,
 } from '@shared/domain/checklists/templates';
 import { err, ok, type Result } from '@shared/domain/result';
-import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ChecklistTemplate, type ResolvedWith } from '@shared/schemas/checklists';
+import { DESK_SCOPE, type ChecklistItem, type ChecklistTemplate } from '@shared/schemas/checklists';
 import type { FieldChange, Incident } from '@shared/schemas/entities';
 
 import type { DeskDatabase } from '../database';
 import type { IncidentsRepo } from './incidentsRepo';
-import type { TimelineRepo } from './timelineRepo';
 
 export type ChecklistItemWriteError =
   | { code: 'not-found'; id: string }
@@ -47,7 +43,7 @@ const TEMPLATE_FIELDS = ['templateKey', 'version', 'title', 'origin', 'changeNot
  * that touches the checklistTemplates and checklistItems tables. Every change writes its audit
  * line in the same transaction.
  */
-export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, incidents: IncidentsRepo, timeline: TimelineRepo) {
+export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, incidents: IncidentsRepo) {
   const audit = (input: { actor: Actor; incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update'; summary: string; changes?: FieldChange[] }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), ...input }));
 
@@ -216,31 +212,6 @@ export function createChecklistsRepo(db: DeskDatabase, gen: IdGenerator, inciden
       incidentIds.length === 0
         ? Promise.resolve([])
         : db.checklistItems.where('[incidentId+status]').anyOf(incidentIds.flatMap((id) => [[id, 'todo'], [id, 'in-progress']])).toArray(),
-
-    setStatus: (itemId: string, status: ChecklistStatus, note: string, actor: Actor) =>
-      changeItem(
-        itemId,
-        (item) => changeStatus(item, status, note, actor),
-        (next) => `Checklist item “${next.title}”: ${next.status === 'not-applicable' ? `not applicable (${next.resolutionNote ?? ''})` : next.status.replace('-', ' ')}`,
-      ),
-
-    /**
-     * Marks an item done by other work on the desk (a statement released, a call tree
-     * activated), linked to that record; logged on the timeline, linked to both.
-     */
-    resolveBy: async (itemId: string, by: ResolvedWith, actor: Actor): Promise<Result<ChecklistItem, StatusChangeError | { code: 'not-found'; id: string }>> => {
-      const saved = await changeItem(
-        itemId,
-        (item) => {
-          const changed = changeStatus(item, 'done', resolvedByNote(by), actor);
-          if (!changed.ok) return changed;
-          return ok({ next: { ...changed.value.next, resolvedWith: by }, changes: [...changed.value.changes, { field: 'resolvedWith', before: null, after: by.label }] });
-        },
-        (next) => `Checklist item “${next.title}”: done by ${by.label}`,
-      );
-      if (saved.ok && saved.value.incidentId !== DESK_SCOPE) await timeline.append(saved.value.incidentId, [resolutionEntry(saved.value, actor.now)], actor);
-      return saved;
-    },
 
     /**
      * Takes the chosen changes of the plan's newest version of a template into a running

@@ -1,29 +1,13 @@
 import { auditEvent, creationChanges, diffFields, type Actor } from '@shared/domain/audit';
-import {
-  activationStartContent,
-  calleeId,
-  changeState,
-  earlierActivationsOf,
-  standDownActivation,
-  standDownContent,
-  escalateToFallback,
-  startActivation,
-  timelineContentFor,
-  type ActivationError,
-  type StateChange,
-} from '@shared/domain/contacts/activation';
 import { CONTACT_FIELDS, createContact, updateContact, validateContactFields, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
 import { deskPhoneCountry } from '@shared/domain/contacts/phone';
 import { findCycle, findNewDuplicate, isWellFormed, type TreeError, type TreeSaveError } from '@shared/domain/contacts/tree';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
-import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
-import { CALL_NOTE_MAX, type CallAttempt, type CallState, type Contact, type ContactTree, type TreeActivation, type TreeNode } from '@shared/schemas/contacts';
-import type { EntryContent } from '@shared/schemas/timeline';
+import { type CallAttempt, type Contact, type ContactTree, type TreeActivation, type TreeNode } from '@shared/schemas/contacts';
 import { fieldList } from '@shared/domain/changeWording';
 
 import type { DeskDatabase } from '../database';
-import type { TimelineRepo } from './timelineRepo';
 
 export type ContactWriteError =
   | { code: 'invalid'; errors: ContactFieldErrors }
@@ -32,35 +16,14 @@ export type ContactWriteError =
 
 export type TreeWriteError = TreeSaveError;
 
-export type ActivationWriteError =
-  | ActivationError
-  | { code: 'no-activation'; id: string }
-  | { code: 'no-tree'; id: string }
-  | { code: 'empty-tree' }
-  /** The tree already ran for this incident and a second full activation was not confirmed. */
-  | { code: 'already-activated'; earlier: TreeActivation }
-  /** The change or its timeline line would break a limit; nothing was stored. `message` is in words. */
-  | { code: 'refused'; message: string };
-
-/** A call note is kept in the call log (up to CALL_NOTE_MAX) and on the timeline. */
-const noteProblem = (note: string): ActivationWriteError | null =>
-  note.trim().length > CALL_NOTE_MAX ? { code: 'refused', message: `The note is ${note.trim().length.toLocaleString('en')} characters; a call note takes up to ${CALL_NOTE_MAX.toLocaleString('en')}.` } : null;
-
-/** The timeline line of a change, checked before the change itself is stored. */
-const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWriteError> => {
-  const checked = checkEntryContent(content);
-  return checked.ok ? checked : err({ code: 'refused', message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}` });
-};
-
 const TREE_FIELDS = ['name', 'description', 'nodes'] as const;
 
 /**
- * The contacts directory, call trees and activations: the only code touching those tables.
- * Every change is one transaction with its audit line. A change of call state also goes on the
- * incident's timeline; that write hashes with Web Crypto, so it follows the transaction, never
- * runs inside it (an IndexedDB transaction commits as soon as it waits on anything else).
+ * The contacts directory and call trees, read and changed (each change one transaction with its
+ * audit line), and the activations, read. An activation's changes are the desk's use-cases
+ * (desk/contacts/activation.ts), written with their timeline lines through the door.
  */
-export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline: TimelineRepo) {
+export function createContactsRepo(db: DeskDatabase, gen: IdGenerator) {
   const audit = (actor: Actor, input: { incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update' | 'delete' | 'import'; summary: string; changes?: ReturnType<typeof creationChanges> }) =>
     db.auditLog.add(auditEvent({ id: newId('aud', gen), actor, ...input }));
 
@@ -79,44 +42,6 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
     if (duplicate) return { code: 'duplicate', path: duplicate };
     const cycle = findCycle(nodes, nameOf);
     return cycle ? { code: 'cycle', path: cycle } : null;
-  };
-
-  /** Writes the state change and its log line, then (after commit) the timeline entry. */
-  const recordChange = async (
-    activationId: string,
-    actor: Actor,
-    note: string,
-    apply: (a: TreeActivation) => Result<StateChange, ActivationError>,
-  ): Promise<Result<TreeActivation, ActivationWriteError>> => {
-    const tooLong = noteProblem(note);
-    if (tooLong) return err(tooLong);
-    const written = await db.transaction('rw', db.treeActivations, db.callAttempts, db.auditLog, async () => {
-      const current = await db.treeActivations.get(activationId);
-      if (!current) return err({ code: 'no-activation' as const, id: activationId });
-      const change = apply(current);
-      if (!change.ok) return change;
-      const { next, node, from, to, escalated } = change.value;
-      const previous = current.nodes.find((n) => n.nodeId === node.nodeId);
-      const line = checkedLine(timelineContentFor(next, { ...change.value, previousName: previous?.contactName ?? node.contactName }, note, actor.now));
-      if (!line.ok) return line;
-      await db.treeActivations.put(next);
-      const attempt: CallAttempt = {
-        id: newId('cat', gen), activationId, incidentId: next.incidentId, nodeId: node.nodeId,
-        contactId: calleeId(node),
-        at: actor.now, by: actor.operator, from, to, escalated, note: note.trim(),
-      };
-      await db.callAttempts.add(attempt);
-      await audit(actor, {
-        incidentId: next.incidentId, entityType: 'treeActivation', entityId: activationId, action: 'update',
-        summary: escalated ? `Call passed to fallback (${next.treeName})` : `Call marked ${to} (${next.treeName})`,
-        changes: [{ field: `nodes.${node.nodeId}.state`, before: from, after: to }, ...(escalated ? [{ field: `nodes.${node.nodeId}.onFallback`, before: false, after: true }] : [])],
-      });
-      return ok({ next, line: line.value });
-    });
-    if (!written.ok) return written;
-    const { next, line } = written.value;
-    await timeline.append(next.incidentId, [line], actor);
-    return ok(next);
   };
 
   return {
@@ -252,80 +177,12 @@ export function createContactsRepo(db: DeskDatabase, gen: IdGenerator, timeline:
       }),
 
     // ------------------------------------------------------------ activations
-    /**
-     * Starts a tree for an incident: every call waiting; the start goes on the timeline. A tree
-     * that already ran for this incident starts again only when `again` says the person was asked.
-     */
-    startActivation: async (incidentId: string, treeId: string, actor: Actor, options: { again?: boolean } = {}): Promise<Result<TreeActivation, ActivationWriteError>> => {
-      const written = await db.transaction('rw', db.contactTrees, db.contacts, db.treeActivations, db.auditLog, async () => {
-        const tree = await db.contactTrees.get(treeId);
-        if (!tree) return err({ code: 'no-tree' as const, id: treeId });
-        if (tree.nodes.length === 0) return err({ code: 'empty-tree' as const });
-        const [earlier] = earlierActivationsOf(await db.treeActivations.where('incidentId').equals(incidentId).toArray(), treeId);
-        if (earlier && !options.again) return err({ code: 'already-activated' as const, earlier });
-        const contacts = new Map((await db.contacts.bulkGet([...new Set(tree.nodes.flatMap((n) => [n.contactId, n.fallbackContactId ?? n.contactId]))])).filter((c): c is Contact => c !== undefined).map((c) => [c.id, c]));
-        const activation = startActivation({ id: newId('act', gen), incidentId, tree, contacts, now: actor.now, operator: actor.operator });
-        const line = checkedLine(activationStartContent(activation, actor.now));
-        if (!line.ok) return line;
-        await db.treeActivations.add(activation);
-        await audit(actor, { incidentId, entityType: 'treeActivation', entityId: activation.id, action: 'create', summary: earlier ? `Call tree activated again: ${tree.name}` : `Call tree activated: ${tree.name}` });
-        return ok({ activation, line: line.value });
-      });
-      if (!written.ok) return written;
-      await timeline.append(incidentId, [written.value.line], actor);
-      return ok(written.value.activation);
-    },
-
-    /** Calls an activation off, with the reason; logged on the timeline and in the audit log. */
-    standDown: async (activationId: string, reason: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> => {
-      const written = await db.transaction('rw', db.treeActivations, db.auditLog, async () => {
-        const current = await db.treeActivations.get(activationId);
-        if (!current) return err({ code: 'no-activation' as const, id: activationId });
-        const next = standDownActivation(current, reason, actor.now, actor.operator);
-        if (!next.ok) return next;
-        const line = checkedLine(standDownContent(next.value, actor.now));
-        if (!line.ok) return line;
-        await db.treeActivations.put(next.value);
-        await audit(actor, {
-          incidentId: current.incidentId, entityType: 'treeActivation', entityId: activationId, action: 'update',
-          summary: `Call tree stood down: ${current.treeName}`,
-          changes: [{ field: 'standDownReason', before: null, after: next.value.standDown?.reason ?? null }],
-        });
-        return ok({ activation: next.value, line: line.value });
-      });
-      if (!written.ok) return written;
-      await timeline.append(written.value.activation.incidentId, [written.value.line], actor);
-      return ok(written.value.activation);
-    },
-
     listActivations: async (incidentId: string): Promise<TreeActivation[]> => (await db.treeActivations.where('[incidentId+startedAt]').between([incidentId, 0], [incidentId, Number.MAX_SAFE_INTEGER]).toArray()),
     getActivation: (id: string): Promise<TreeActivation | undefined> => db.treeActivations.get(id),
+    contactsById: (ids: readonly string[]): Promise<(Contact | undefined)[]> => db.contacts.bulkGet([...ids]),
     /** The call log of an activation, oldest first. */
     attempts: (activationId: string): Promise<CallAttempt[]> => db.callAttempts.where('[activationId+at]').between([activationId, 0], [activationId, Number.MAX_SAFE_INTEGER]).toArray(),
 
-    setCallState: (activationId: string, nodeId: string, to: CallState, note: string, actor: Actor) =>
-      recordChange(activationId, actor, note, (a) => changeState(a, nodeId, to, note, actor.now)),
-
-    /** Passes an unreachable call to the node's fallback contact. */
-    escalate: (activationId: string, nodeId: string, note: string, actor: Actor) =>
-      recordChange(activationId, actor, note, (a) => escalateToFallback(a, nodeId, actor.now)),
-
-    /** Adds a note to a call's log without changing its state ("rang twice, no answer"). */
-    logNote: (activationId: string, nodeId: string, note: string, actor: Actor): Promise<Result<CallAttempt, ActivationWriteError>> => {
-      const tooLong = noteProblem(note);
-      if (tooLong) return Promise.resolve(err(tooLong));
-      return db.transaction('rw', db.treeActivations, db.callAttempts, async () => {
-        const a = await db.treeActivations.get(activationId);
-        const node = a?.nodes.find((n) => n.nodeId === nodeId);
-        if (!a || !node) return err({ code: 'no-activation' as const, id: activationId });
-        const attempt: CallAttempt = {
-          id: newId('cat', gen), activationId, incidentId: a.incidentId, nodeId, contactId: calleeId(node),
-          at: actor.now, by: actor.operator, from: node.state, to: node.state, escalated: false, note: note.trim(),
-        };
-        await db.callAttempts.add(attempt);
-        return ok(attempt);
-      });
-    },
   };
 }
 export type ContactsRepo = ReturnType<typeof createContactsRepo>;

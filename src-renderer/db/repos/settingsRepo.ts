@@ -1,12 +1,9 @@
 import { auditEvent, diffFields, type Actor } from '@shared/domain/audit';
 import type { IdGenerator } from '@shared/domain/ids';
 import { newId } from '@shared/domain/ids';
-import type { DeskSettings } from '@shared/schemas/entities';
+import type { DeskSettings, SettingsInput } from '@shared/schemas/entities';
 
 import type { DeskDatabase } from '../database';
-
-export type SettingsInput = Pick<DeskSettings, 'cityName' | 'operatorName' | 'defaultTimeZone'> &
-  Partial<Pick<DeskSettings, 'operatorRole' | 'backupEveryMinutes' | 'backupKeepLast' | 'backupKeepDailyForDays' | 'contactStaleDays' | 'phoneCountry' | 'locale'>>;
 
 const SETTINGS_FIELDS = ['cityName', 'operatorName', 'operatorRole', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry', 'locale'] as const;
 const NO_SETTINGS = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, null])) as Record<(typeof SETTINGS_FIELDS)[number], null>;

@@ -1,25 +1,8 @@
 import Dexie from 'dexie';
 
-import type { TimelineCategory, Verification } from '@shared/schemas/timeline';
+import type { ListedEntry, TimelineFilter, TimelineOrder } from '@shared/domain/timeline/listFilter';
 
 import type { DeskDatabase } from '../database';
-import type { TimelineOrder } from './timelineOrderCache';
-
-/** What the timeline view is narrowed to. Empty lists mean "any". */
-export type TimelineFilter = {
-  categories: TimelineCategory[];
-  verifications: Verification[];
-  tags: string[];
-  /** Lower-cased sources. */
-  sources: string[];
-  from: number | null;
-  to: number | null;
-};
-
-export const EMPTY_FILTER: TimelineFilter = { categories: [], verifications: [], tags: [], sources: [], from: null, to: null };
-
-/** One row of the list: enough to place it (day, order) without loading the entry. */
-export type ListedEntry = { id: string; occurredAt: number };
 
 /**
  * Finds the entries matching `filter`, in time order, from keys alone: never a row.
@@ -77,8 +60,8 @@ export async function firstEntries(db: DeskDatabase, incidentId: string, limit: 
   return keys.map(([, occurredAt, id]) => ({ id, occurredAt }));
 }
 
-/** The list order straight from the timelineOrder keys, for callers without a cache. */
-async function readOrder(db: DeskDatabase, incidentId: string, lo: number, hi: number): Promise<TimelineOrder> {
+/** The list order straight from the timelineOrder keys (the whole incident unless bounded). */
+export async function readOrder(db: DeskDatabase, incidentId: string, lo = -Infinity, hi = Infinity): Promise<TimelineOrder> {
   const keys = await db.timelineOrder
     .where('[incidentId+occurredAt+id]')
     .between([incidentId, lo, Dexie.minKey], [incidentId, hi, Dexie.maxKey], true, true)

@@ -4,9 +4,9 @@ import type { ReactElement } from 'react';
 import { describeFieldChange } from '@shared/domain/changeWording';
 import type { FieldChange, Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { UserText } from '../../ui/UserText';
-import { displayLocale, showInstant } from '../../app/LocaleContext';
+import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
 function Changes({ changes, incident }: { changes: FieldChange[]; incident: Incident }): ReactElement | null {
@@ -27,8 +27,8 @@ function Changes({ changes, incident }: { changes: FieldChange[]; incident: Inci
 
 /** Who changed what in this incident, and when: newest first, never editable. */
 export function AuditLogView({ incident }: { incident: Incident }): ReactElement {
-  const { repos } = useDesk();
-  const events = useLiveQuery(() => repos.audit.listForIncident(incident.id), [repos, incident.id]);
+  const { useCases } = useDesk();
+  const events = useLiveQuery(() => useCases.audit.listForIncident(incident.id), [useCases, incident.id]);
   return (
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('auditScreen.auditLog')}</h2>

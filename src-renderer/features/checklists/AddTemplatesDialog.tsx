@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { ChecklistTemplate } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
@@ -13,7 +13,7 @@ import { t } from '../../i18n/messages';
 
 /** Adds checklists the incident does not use yet, from the newest version of the plan. */
 export function AddTemplatesDialog({ incident, available, operatorName, onClose }: { incident: Incident; available: ChecklistTemplate[]; operatorName: string; onClose: () => void }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function AddTemplatesDialog({ incident, available, operatorName, onClose 
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>{t('checklists.addDialog.cancel')}</button>
         <button type="button" className="button button--primary" disabled={chosen.length === 0} onClick={() => {
-          repos.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
+          useCases.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
             (items) => { showNotice('success', t('checklists.addDialog.added', { count: items.length })); onClose(); },
             (e: unknown) => setFailure(t('checklists.addDialog.failed', { reason: e instanceof Error ? e.message : String(e) })),
           );

@@ -6,7 +6,7 @@ import type { ScheduledItem } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { t } from '../../i18n/messages';
 

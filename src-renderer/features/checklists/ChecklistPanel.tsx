@@ -8,7 +8,7 @@ import { phaseAt } from '@shared/domain/incident/phase';
 import type { ChecklistItem } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { AddTemplatesDialog } from './AddTemplatesDialog';
@@ -35,7 +35,7 @@ type Open =
 
 /** The incident's recovery checklists: by phase, what is due now, and the year ahead. */
 export function ChecklistPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const now = useNow();
   const items = useChecklistItems(incident.id);
@@ -57,7 +57,7 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   const onAction = (item: ScheduledItem, action: ItemAction) => {
     if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
     if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
-    void repos.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
+    void useCases.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
       if (!r.ok) showNotice('error', r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error));
     });
   };

@@ -8,7 +8,7 @@ import { RESPONSE_PHASE_IDS, responsePhase } from '@shared/domain/guide/phases';
 import { CHECKLIST_ROLE_IDS, DESK_SCOPE, OFFSET_UNITS, type ChecklistItem } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
@@ -29,7 +29,7 @@ const EMPTY: ItemDraft = { phase: 'immediate', title: '', rationale: '', owner: 
 
 /** Adds a custom item to the incident, or edits one: owner, assignee, due offset and notes. */
 export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }: Props): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [draft, setDraft] = useState<ItemDraft>(() => (item ? draftFromItem(item) : { ...EMPTY, phase: defaultPhase ?? EMPTY.phase }));
   const [errors, setErrors] = useState<ItemDraftErrors>({});
@@ -50,7 +50,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           setBusy(true);
           void (async () => {
             const actor = actorFrom(operatorName, clock);
-            const r = item ? await repos.checklists.updateItem(item.id, draft, actor) : await repos.checklists.addCustomItem(scope.id, draft, actor);
+            const r = item ? await useCases.checklists.updateItem(item.id, draft, actor) : await useCases.checklists.addCustomItem(scope.id, draft, actor);
             setBusy(false);
             if (r.ok) {
               showNotice('success', item ? t('checklists.itemDialog.saved', { title: r.value.title }) : t('checklists.itemDialog.added', { title: r.value.title, phase: responsePhase(r.value.phase).title }));

@@ -7,7 +7,7 @@ import { responsePhase } from '@shared/domain/guide/phases';
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { t, tRich } from '../../i18n/messages';
@@ -48,14 +48,14 @@ export function PlanUpdateDialog({ incident, template, items, operatorName, onCl
   operatorName: string;
   onClose: () => void;
 }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pending = planChangesFor(items, [template])[0];
   const changes = pending?.changes ?? [];
   const take = (keys: readonly string[] | 'all') => {
     setBusy(true);
-    repos.checklists.takeOverFromPlan(incident.id, template.templateKey, keys, actorFrom(operatorName, clock)).then(
+    useCases.checklists.takeOverFromPlan(incident.id, template.templateKey, keys, actorFrom(operatorName, clock)).then(
       () => setBusy(false),
       (e: unknown) => {
         setBusy(false);

@@ -4,7 +4,8 @@ import { describeStatusChangeError, resolutionEntry } from '@shared/domain/check
 import type { ChecklistItem } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import { describeAppendError } from '../../desk/timeline/writes';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
@@ -24,7 +25,7 @@ type Props = {
  * incident's timeline as an action linked to the item (on by default), so the log shows it.
  */
 export function ResolveItemDialog({ item, incident, status, operatorName, onClose }: Props): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [note, setNote] = useState('');
   const [log, setLog] = useState(true);
@@ -41,7 +42,7 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
           setBusy(true);
           void (async () => {
             const actor = actorFrom(operatorName, clock);
-            const saved = await repos.checklists.setStatus(item.id, status, note, actor);
+            const saved = await useCases.checklists.setStatus(item.id, status, note, actor);
             if (!saved.ok) {
               setBusy(false);
               setProblem(saved.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(saved.error));
@@ -50,7 +51,8 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
             onClose();
             if (!log || incident === null) return showNotice('success', t('checklists.resolve.marked', { title: item.title, status: notApplicable ? 'na' : 'done' }));
             try {
-              await repos.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
+              const logged = await useCases.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
+              if (!logged.ok) throw new Error(describeAppendError(logged.error));
               showNotice('success', t('checklists.resolve.markedLogged', { title: item.title, status: notApplicable ? 'na' : 'done' }));
             } catch (e) {
               showNotice('error', t('checklists.resolve.notLogged', { title: item.title, status: notApplicable ? 'na' : 'done', reason: e instanceof Error ? e.message : String(e) }));

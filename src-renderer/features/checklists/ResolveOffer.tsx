@@ -6,7 +6,7 @@ import { scheduleItems } from '@shared/domain/checklists/views';
 import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { dueText } from './checklistDisplay';
 import { useChecklistItems } from './queries';
@@ -19,7 +19,7 @@ import { t } from '../../i18n/messages';
  * Shows nothing, and closes, when no open item matches.
  */
 export function ResolveOffer({ incident, work, by, operatorName, onClose }: { incident: Incident; work: ResolvingWork; by: ResolvedWith; operatorName: string; onClose: () => void }): ReactElement | null {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const items = useChecklistItems(incident.id);
   const matching = items === undefined ? undefined : scheduleItems(itemsCompletedBy(work, items), incident);
@@ -47,7 +47,7 @@ export function ResolveOffer({ incident, work, by, operatorName, onClose }: { in
           onClose();
           void (async () => {
             for (const i of matching) {
-              const r = await repos.checklists.resolveBy(i.id, by, actorFrom(operatorName, clock));
+              const r = await useCases.checklists.resolveBy(i.id, by, actorFrom(operatorName, clock));
               if (!r.ok) return showNotice('error', t('checklists.resolveOffer.failed', { title: i.title, reason: r.error.code === 'not-found' ? t('checklists.resolveOffer.gone') : describeStatusChangeError(r.error) }));
             }
             showNotice('success', t('checklists.resolveOffer.done', { count: matching.length, title: matching[0]?.title ?? '', label: by.label }));

@@ -4,7 +4,7 @@ import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import { yearAhead, type ScheduledItem } from '@shared/domain/checklists/views';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import { t, tRich } from '../../i18n/messages';
 
 type Props = { incident: Incident; items: ScheduledItem[]; now: number };

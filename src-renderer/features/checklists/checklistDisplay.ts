@@ -2,7 +2,7 @@ import { formatDistanceStrict } from 'date-fns';
 
 import { lateness } from '@shared/domain/checklists/due';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
 export type DueTone = 'overdue' | 'soon' | 'later' | 'none' | 'resolved' | 'late';

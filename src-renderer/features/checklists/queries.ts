@@ -5,32 +5,32 @@ import { overdueCount } from '@shared/domain/checklists/views';
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 
 /** The incident's checklist items; undefined while loading. */
 export function useChecklistItems(incidentId: string): ChecklistItem[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.checklists.listForIncident(incidentId), [repos, incidentId]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.checklists.listForIncident(incidentId), [useCases, incidentId]);
 }
 
 /** The newest version of every template in the city's plan. */
 export function useLatestTemplates(): ChecklistTemplate[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.checklists.latestTemplates(), [repos]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.checklists.latestTemplates(), [useCases]);
 }
 
 /** Every version of one template, oldest first. */
 export function useTemplateHistory(templateKey: string): ChecklistTemplate[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.checklists.templateHistory(templateKey), [repos, templateKey]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.checklists.templateHistory(templateKey), [useCases, templateKey]);
 }
 
 /** Overdue checklist items per open incident, for the dashboard cards. */
 export function useOverdueCounts(incidents: readonly Incident[], now: number): ReadonlyMap<string, number> {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const ids = incidents.filter((i) => i.status === 'open').map((i) => i.id);
   const key = ids.join('|');
-  const open = useLiveQuery(() => repos.checklists.openItemsOf(key === '' ? [] : key.split('|')), [repos, key]);
+  const open = useLiveQuery(() => useCases.checklists.openItemsOf(key === '' ? [] : key.split('|')), [useCases, key]);
   return useMemo(() => {
     const counts = new Map<string, number>();
     if (!open) return counts;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { t } from '../../i18n/messages';
 
@@ -11,13 +11,13 @@ import { t } from '../../i18n/messages';
  * the incident form show them from the first day (creating an incident also makes sure of it).
  */
 export function useGuideTemplates(settings: DeskSettings | null | undefined): void {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const operator = settings?.operatorName ?? null;
   useEffect(() => {
     if (operator === null) return;
-    repos.checklists.ensureGuideTemplates(actorFrom(operator, clock)).catch((e: unknown) => {
+    useCases.checklists.ensureGuideTemplates(actorFrom(operator, clock)).catch((e: unknown) => {
       showNotice('error', t('checklists.guide.installFailed', { reason: e instanceof Error ? e.message : String(e) }));
     });
-  }, [repos, clock, operator, showNotice]);
+  }, [useCases, clock, operator, showNotice]);
 }

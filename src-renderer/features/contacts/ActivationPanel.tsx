@@ -18,8 +18,8 @@ import type { ActivationNode, CallAttempt, CallState, Contact, TreeActivation } 
 import type { ResolvedWith } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
-import type { ActivationWriteError } from '../../db/repos/contactsRepo';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import type { ActivationWriteError } from '../../desk/contacts/activation';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -62,7 +62,7 @@ const ACTION_LABELS: Record<CallState, MessageId> = {
 function NodeRow({ activation, node, index, contact, attempts, incident, settings }: {
   activation: TreeActivation; node: ActivationNode; index: number; contact: Contact | undefined; attempts: CallAttempt[]; incident: Incident; settings: DeskSettings;
 }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
   const country = usePhoneCountry();
@@ -78,7 +78,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
     }
   };
   const change = (to: CallState) =>
-    void repos.contacts.setCallState(activation.id, node.nodeId, to, note, actor()).then((r) => {
+    void useCases.contacts.setCallState(activation.id, node.nodeId, to, note, actor()).then((r) => {
       if (!r.ok) setProblem(describeWriteError(r.error));
       else done(r);
     });
@@ -111,14 +111,14 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
             <button key={s} type="button" className={`button${s === 'reached' ? ' button--primary' : ''}`} onClick={() => change(s)} aria-label={t('contacts.activation.actionFor', { action: t(ACTION_LABELS[s]), name })}>{t(ACTION_LABELS[s])}</button>
           ))}
           {note.trim() !== '' && (
-            <button type="button" className="button button--ghost" onClick={() => void repos.contacts.logNote(activation.id, node.nodeId, note, actor()).then(done)}>{t('contacts.activation.noteOnly')}</button>
+            <button type="button" className="button button--ghost" onClick={() => void useCases.contacts.logNote(activation.id, node.nodeId, note, actor()).then(done)}>{t('contacts.activation.noteOnly')}</button>
           )}
         </div>
       )}
       {node.state === 'unreachable' && node.fallbackName !== null && !node.onFallback && !closed && (
         <p className="call__fallback" role="status">
           {tRich('contacts.activation.fallbackIs', { name: node.contactName, fallback: node.fallbackName }, { b: (chunks) => <strong>{chunks}</strong> })}{' '}
-          <button type="button" className="button button--primary" onClick={() => void repos.contacts.escalate(activation.id, node.nodeId, note, actor()).then((r) => {
+          <button type="button" className="button button--primary" onClick={() => void useCases.contacts.escalate(activation.id, node.nodeId, note, actor()).then((r) => {
             if (!r.ok) setProblem(describeWriteError(r.error));
             else done(r);
           })}>{t('contacts.activation.callFallback', { fallback: node.fallbackName })}</button>
@@ -144,7 +144,7 @@ function NodeRow({ activation, node, index, contact, attempts, incident, setting
 
 /** Asks why before an activation is stood down; the reason goes on the timeline and in the record. */
 function StandDownDialog({ activation, settings, onClose }: { activation: TreeActivation; settings: DeskSettings; onClose: () => void }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const p = activationProgress(activation);
@@ -152,7 +152,7 @@ function StandDownDialog({ activation, settings, onClose }: { activation: TreeAc
     <Dialog title={t('contacts.activation.standDownTitle', { tree: activation.treeName })} onClose={onClose}>
       <form onSubmit={(e) => {
         e.preventDefault();
-        void repos.contacts.standDown(activation.id, reason, actorFrom(settings.operatorName, clock)).then((r) => {
+        void useCases.contacts.standDown(activation.id, reason, actorFrom(settings.operatorName, clock)).then((r) => {
           if (!r.ok) return setProblem(describeWriteError(r.error));
           onClose();
         });
@@ -234,7 +234,7 @@ function ActivationView({ activation, incident, settings, contacts }: { activati
 
 /** The incident's call trees: start one, then work through it call by call; every change goes on the timeline. */
 export function ActivationPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const trees = useTrees();
   const contactList = useContacts();
@@ -245,7 +245,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
   const [again, setAgain] = useState<TreeActivation | null>(null);
   const [offer, setOffer] = useState<ResolvedWith | null>(null);
   const activate = (chosen: string, confirmed: boolean) =>
-    void repos.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
+    void useCases.contacts.startActivation(incident.id, chosen, actorFrom(settings.operatorName, clock), { again: confirmed }).then((r) => {
       if (!r.ok) {
         if (r.error.code === 'already-activated') return setAgain(r.error.earlier);
         return showNotice('error', t('contacts.activation.notActivated', { reason: describeWriteError(r.error) }));

@@ -4,7 +4,7 @@ import { isStale } from '@shared/domain/contacts/contact';
 import { parentIndex } from '@shared/domain/contacts/tree';
 import type { Contact, ContactTree } from '@shared/schemas/contacts';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { slug } from './format';
 import { useStaleDays } from './useStaleDays';

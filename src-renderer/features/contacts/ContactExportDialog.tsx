@@ -4,7 +4,7 @@ import { contactsToCsv } from '@shared/domain/contacts/csv';
 import { contactsToVCards } from '@shared/domain/contacts/vcard';
 import type { Contact } from '@shared/schemas/contacts';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';

@@ -18,7 +18,7 @@ import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
 import { useAppStore } from '../../store';
@@ -35,7 +35,7 @@ import { t } from '../../i18n/messages';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [days, setDays] = useState(String(staleDays));
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,7 +48,7 @@ function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; stal
         return;
       }
       setProblem(null);
-      void repos.settings
+      void useCases.settings
         .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, contactStaleDays: n }, actorFrom(settings.operatorName, clock))
         .then(() => showNotice('success', t('contacts.screen.staleDaysSaved', { days: n })));
     }}>
@@ -71,7 +71,7 @@ const callingCode = (c: string) => {
 
 /** Which country numbers written without + are read in: by default the country of the desk's time zone. */
 function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const current = deskPhoneCountry(settings);
   const [country, setCountry] = useState<string>(current ?? '');
@@ -81,7 +81,7 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
     <form className="inline-form" noValidate onSubmit={(e) => {
       e.preventDefault();
       if (!isPhoneCountry(country)) return;
-      void repos.settings
+      void useCases.settings
         .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, phoneCountry: country }, actorFrom(settings.operatorName, clock))
         .then(() => showNotice('success', t('contacts.screen.phoneCountrySaved', { country: countryName(country) })));
     }}>
@@ -96,7 +96,7 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
 }
 
 function Directory({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
-  const { repos, platform, clock } = useDesk();
+  const { useCases, platform, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
   const showNotice = useAppStore((s) => s.showNotice);
@@ -114,7 +114,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
   const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
 
   const save = async (fields: ContactFields, id: string | null) => {
-    const r = id === null ? await repos.contacts.createContact(fields, actor()) : await repos.contacts.updateContact(id, fields, actor());
+    const r = id === null ? await useCases.contacts.createContact(fields, actor()) : await useCases.contacts.updateContact(id, fields, actor());
     if (r.ok) {
       setEditing(null);
       showNotice('success', t('contacts.screen.saved', { name: r.value.name }));
@@ -184,7 +184,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                   <td>{stale ? <span className="badge badge--stale">{t('contacts.screen.stale', { verification: describeVerification(c, now) })}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
                   <td><div className="row-actions">
                     <button type="button" className="button" onClick={() => setEditing(c)} aria-label={t('contacts.screen.editName', { name: c.name })}>{t('contacts.screen.edit')}</button>
-                    <button type="button" className="button" aria-label={t('contacts.screen.markVerifiedName', { name: c.name })} onClick={() => void repos.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', t('contacts.screen.markedVerified', { name: c.name })))}>{t('contacts.screen.verifiedToday')}</button>
+                    <button type="button" className="button" aria-label={t('contacts.screen.markVerifiedName', { name: c.name })} onClick={() => void useCases.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', t('contacts.screen.markedVerified', { name: c.name })))}>{t('contacts.screen.verifiedToday')}</button>
                     <button type="button" className="button button--ghost" aria-label={t('contacts.screen.deleteName', { name: c.name })} onClick={() => setDeleting(c)}>{t('contacts.screen.delete')}</button>
                   </div></td>
                 </tr>
@@ -199,7 +199,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       )}
       {importing && (
         <ContactImportDialog source={importing} directory={contacts} now={now} country={country} onClose={() => setImporting(null)} onImport={async (list) => {
-          const r = await repos.contacts.importContacts(list, importing.fileName, actor());
+          const r = await useCases.contacts.importContacts(list, importing.fileName, actor());
           if (!r.ok) return t('contacts.screen.importRefused', { row: r.error.row, problem: Object.values(r.error.errors).join(' ') });
           setImporting(null);
           showNotice('success', t('contacts.screen.imported', { count: r.value.length, file: importing.fileName }));
@@ -210,7 +210,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
         <Dialog title={t('contacts.screen.deleteTitle', { name: deleting.name })} onClose={() => setDeleting(null)}>
           <p>{t('contacts.screen.deleteExplain', { name: deleting.name })}</p>
           <div className="button-row">
-            <button type="button" className="button button--danger" onClick={() => void repos.contacts.deleteContact(deleting.id, actor()).then((r) => {
+            <button type="button" className="button button--danger" onClick={() => void useCases.contacts.deleteContact(deleting.id, actor()).then((r) => {
               setDeleting(null);
               if (r.ok) showNotice('success', t('contacts.screen.deleted', { name: deleting.name }));
               else if (r.error.code === 'in-use') showNotice('error', t('contacts.screen.inUse', { name: deleting.name, trees: r.error.trees.map((tree) => `“${tree}”`).join(', '), count: r.error.trees.length }));

@@ -6,7 +6,7 @@ import type { Result } from '@shared/domain/result';
 import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { useStaleDays } from './useStaleDays';
@@ -18,7 +18,7 @@ import { t, tRich } from '../../i18n/messages';
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
 function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Contact[]; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
   const [selected, setSelected] = useState<string | null>(tree.nodes[0]?.id ?? null);
@@ -46,7 +46,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   // Commands run one after another, each on the tree as stored, so quick key presses never act on a stale copy.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const run = async (command: Command, focusId: string | null) => {
-    const saved = await repos.contacts.editTree(tree.id, command, actor());
+    const saved = await useCases.contacts.editTree(tree.id, command, actor());
     if (!saved.ok) {
       setMessage(describeTreeWriteError(saved.error));
       return;
@@ -189,7 +189,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
 
 /** The call trees: several named hierarchies of who calls whom, each with its outline editor. */
 export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const trees = useTrees();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -213,7 +213,7 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
             e.preventDefault();
             const submitted = name;
             setName('');
-            void repos.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
+            void useCases.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
               if (!r.ok) {
                 setName((typed) => (typed === '' ? submitted : typed));
                 return setProblem(t('contacts.tree.nameRequired'));

@@ -1,5 +1,5 @@
 import { fileSlug } from '@shared/domain/fileNames';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
 /** "2 h 05 min" since `from`. */

@@ -2,24 +2,24 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/schemas/contacts';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 
 export function useContacts(): Contact[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.contacts.listContacts(), [repos]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.contacts.listContacts(), [useCases]);
 }
 
 export function useTrees(): ContactTree[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.contacts.listTrees(), [repos]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.contacts.listTrees(), [useCases]);
 }
 
 export function useActivations(incidentId: string): TreeActivation[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.contacts.listActivations(incidentId), [repos, incidentId]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.contacts.listActivations(incidentId), [useCases, incidentId]);
 }
 
 export function useAttempts(activationId: string | null): CallAttempt[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(async () => (activationId === null ? [] : repos.contacts.attempts(activationId)), [repos, activationId]);
+  const { useCases } = useDesk();
+  return useLiveQuery(async () => (activationId === null ? [] : useCases.contacts.attempts(activationId)), [useCases, activationId]);
 }

@@ -4,7 +4,7 @@ import { citeGuide } from '@shared/domain/guide/citation';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { routeToHash } from '../../store/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
@@ -51,7 +51,7 @@ function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now:
 
 /** The first screen after setup: every incident, newest first, with its clock and phase. */
 export function Dashboard({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const incidents = useIncidents();
   const navigate = useAppStore((s) => s.navigate);
   const showNotice = useAppStore((s) => s.showNotice);
@@ -115,7 +115,7 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           onSubmit={async (fields) => {
             try {
               const chosen = templates.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
-              const incident = await repos.checklists.startIncident(fields, chosen, actorFrom(settings.operatorName, clock));
+              const incident = await useCases.checklists.startIncident(fields, chosen, actorFrom(settings.operatorName, clock));
               setCreating(false);
               showNotice('success', t('incidents.dashboard.incidentCreated', { title: incident.title }));
               navigate({ name: 'incident', id: incident.id, tab: 'overview' });

@@ -12,7 +12,7 @@ import { INCIDENT_KINDS, type Incident } from '@shared/schemas/entities';
 
 import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskLocale';
 
-import { useDeskLocale } from '../../app/LocaleContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { timeZoneOptions } from '../../lib/timeZones';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';

@@ -1,7 +1,7 @@
 import { elapsedLabel, phaseAt } from '@shared/domain/incident/phase';
 import { responsePhase } from '@shared/domain/guide/phases';
 import type { Incident } from '@shared/schemas/entities';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 
 /** What the dashboard and workspace show about an incident's clock at `now`. */
 export function incidentClock(incident: Incident, now: number) {

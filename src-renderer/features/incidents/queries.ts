@@ -2,15 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 
 export function useIncidents(): Incident[] | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(() => repos.incidents.list(), [repos]);
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.incidents.list(), [useCases]);
 }
 
 /** undefined while loading, null when no such incident exists. */
 export function useIncident(id: string): Incident | null | undefined {
-  const { repos } = useDesk();
-  return useLiveQuery(async () => (await repos.incidents.get(id)) ?? null, [repos, id]);
+  const { useCases } = useDesk();
+  return useLiveQuery(async () => (await useCases.incidents.get(id)) ?? null, [useCases, id]);
 }

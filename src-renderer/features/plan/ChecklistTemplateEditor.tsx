@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import { draftFromTemplate, type TemplateDraft, type TemplateErrors, type TemplateItemDraft } from '@shared/domain/checklists/templates';
 import type { ChecklistTemplate } from '@shared/schemas/checklists';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { TemplateItemEditor } from './TemplateItemEditor';
@@ -18,7 +18,7 @@ const withUid = (r: TemplateItemDraft): Row => ({ ...r, uid: (uidSeq += 1) });
  * the template's next version, and every incident keeps the version it was created from.
  */
 export function ChecklistTemplateEditor({ template, operatorName, onDone }: { template: ChecklistTemplate; operatorName: string; onDone: () => void }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [head, setHead] = useState(() => {
     const d = draftFromTemplate(template);
@@ -57,7 +57,7 @@ export function ChecklistTemplateEditor({ template, operatorName, onDone }: { te
           e.preventDefault();
           const draft: TemplateDraft = { ...head, items: rows.map(({ uid: _uid, ...r }) => r) };
           setBusy(true);
-          void repos.checklists.saveTemplateVersion(template.templateKey, template.version, draft, actorFrom(operatorName, clock)).then(
+          void useCases.checklists.saveTemplateVersion(template.templateKey, template.version, draft, actorFrom(operatorName, clock)).then(
             (r) => {
               setBusy(false);
               if (!r.ok) return setErrors(r.error);

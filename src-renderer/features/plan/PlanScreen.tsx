@@ -4,14 +4,14 @@ import { citeGuide } from '@shared/domain/guide/citation';
 import type { ChecklistTemplate } from '@shared/schemas/checklists';
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field } from '../../ui/Field';
 import { useLatestTemplates } from '../checklists/queries';
 import { PreparednessPanel } from './PreparednessPanel';
 import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
 import { TemplateHistory } from './TemplateHistory';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
 function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate; zone: string; onEdit: () => void }): ReactElement {
@@ -38,7 +38,7 @@ function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate;
 
 /** The city's own plan: the guide's checklists as the city adapts them, each change a version. */
 export function PlanScreen({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const templates = useLatestTemplates();
   const [editing, setEditing] = useState<string | null>(null);
@@ -73,7 +73,7 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                void repos.checklists.createTemplate({ title: newTitle, description: '' }, actorFrom(settings.operatorName, clock)).then((r) => {
+                void useCases.checklists.createTemplate({ title: newTitle, description: '' }, actorFrom(settings.operatorName, clock)).then((r) => {
                   if (!r.ok) return setNewError(r.error.title ?? r.error.form);
                   setNewError(undefined);
                   setNewTitle('');

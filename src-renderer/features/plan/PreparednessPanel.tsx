@@ -5,7 +5,7 @@ import { needsAnnualReview, newerTemplateVersions, progressByPhase, scheduleItem
 import { DESK_SCOPE, type ChecklistItem } from '@shared/schemas/checklists';
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
 import { ChecklistItemRow, type ItemAction } from '../checklists/ChecklistItemRow';
@@ -24,7 +24,7 @@ type Open = { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applic
  * preparedness items with their status, who owns them, and which are due for their yearly review.
  */
 export function PreparednessPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const now = useNow();
   const items = useChecklistItems(DESK_SCOPE);
@@ -39,7 +39,7 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
   const onAction = (item: ScheduledItem, action: ItemAction) => {
     if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
     if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
-    void repos.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
+    void useCases.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
       if (!r.ok) showNotice('error', r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error));
     });
   };
@@ -50,7 +50,7 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
       <p className="muted">{t('plan.preparedness.intro')}</p>
       {items === undefined ? <p className="muted">{t('plan.preparedness.loading')}</p> : items.length === 0 ? (
         <button type="button" className="button button--primary" onClick={() => {
-          repos.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
+          useCases.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
             (added) => showNotice('success', t('plan.preparedness.started', { count: added.length })),
             (e: unknown) => showNotice('error', t('plan.preparedness.startFailed', { reason: e instanceof Error ? e.message : String(e) })),
           );

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 
 
 import { useTemplateHistory } from '../checklists/queries';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import { t, tRich } from '../../i18n/messages';
 
 /** Every saved version of a template, newest first; none is ever changed or removed. */

@@ -7,12 +7,12 @@ import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS, SEC
 import type { PublishedVia } from '@shared/schemas/publishedHeads';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { buildRecordInWorker, type BuiltRecord, type RecordJob } from './buildRecordInWorker';
 import { LessonsPanel } from './LessonsPanel';
 import { PrintView } from './PrintView';
-import { displayLocale } from '../../app/LocaleContext';
+import { displayLocale } from '../../lib/LocaleContext';
 import { RecordReport } from './RecordReport';
 import { t, tRich, type MessageId } from '../../i18n/messages';
 
@@ -37,7 +37,7 @@ function base64(bytes: Uint8Array): string {
 
 /** One panel for the after-action record: audience, sections, one sealed record in every format, and a preview. */
 export function ExportPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { platform, clock, appVersion, repos } = useDesk();
+  const { platform, clock, appVersion, useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [profile, setProfile] = useState<AudienceProfile>('internal');
   const [sections, setSections] = useState<RecordSection[]>([...RECORD_SECTIONS]);
@@ -77,7 +77,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
 
   /** The chain head this record carries has left the desk: it goes into the log of published heads. */
   const published = (b: Built, via: PublishedVia) => {
-    if (b.head) void repos.publishedHeads.append(incident.id, b.head, via, actorFrom(settings.operatorName, clock));
+    if (b.head) void useCases.publishedHeads.append(incident.id, b.head, via, actorFrom(settings.operatorName, clock));
   };
 
   const savePackage = async () => {

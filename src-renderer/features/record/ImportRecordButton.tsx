@@ -2,8 +2,8 @@ import { useState, type ReactElement } from 'react';
 
 import { verifyRecordText } from '@shared/domain/record/verifyRecord';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
-import { describeRecordImportError } from '../../db/repos/recordRepo';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import { describeRecordImportError } from '../../desk/record/importRecord';
 import { sha256Hex } from '../../lib/sha256';
 import { useAppStore } from '../../store';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -14,7 +14,7 @@ import { t } from '../../i18n/messages';
  * is verified first (format, checksum, hash chain); an incident already here is never merged.
  */
 export function ImportRecordButton({ operatorName }: { operatorName: string }): ReactElement {
-  const { platform, repos, clock, timelineSearch, timelineOrder } = useDesk();
+  const { platform, useCases, clock } = useDesk();
   const navigate = useAppStore((s) => s.navigate);
   const showNotice = useAppStore((s) => s.showNotice);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,10 +34,8 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
               const failed = checked.checks.find((c) => !c.ok);
               return setProblem(t('record.import.refused', { file: opened.value.name, reason: failed?.detail ?? t('record.import.didNotVerify') }));
             }
-            const imported = await repos.record.importRecord(checked.record, actorFrom(operatorName, clock));
+            const imported = await useCases.record.importRecord(checked.record, actorFrom(operatorName, clock));
             if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
-            timelineSearch.reset();
-            timelineOrder.reset();
             showNotice('success', t('record.import.done', { title: imported.value.title }));
             navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
           } finally {

@@ -7,11 +7,11 @@ import { isLessonExported, validateLesson, type LessonDraft, type LessonErrors }
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } from '@shared/schemas/lessons';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { UserText } from '../../ui/UserText';
-import { displayLocale, showInstant } from '../../app/LocaleContext';
+import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
@@ -66,9 +66,9 @@ function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { dr
  * change is a new version and the exported wording stays, and removal is no longer possible.
  */
 export function LessonsPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
-  const lessons = useLiveQuery(() => repos.lessons.listForIncident(incident.id), [repos, incident.id]);
-  const exportedAt = useLiveQuery(() => repos.lessons.lastExportAt(incident.id), [repos, incident.id]) ?? null;
+  const { useCases, clock } = useDesk();
+  const lessons = useLiveQuery(() => useCases.lessons.listForIncident(incident.id), [useCases, incident.id]);
+  const exportedAt = useLiveQuery(() => useCases.lessons.lastExportAt(incident.id), [useCases, incident.id]) ?? null;
   const [draft, setDraft] = useState<LessonDraft>(EMPTY);
   const [errors, setErrors] = useState<LessonErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -83,7 +83,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
     if (!editing) return;
     const valid = validateLesson(editing.draft, improvementIds);
     if (!valid.ok) return setEditing({ ...editing, errors: valid.error });
-    void repos.lessons.update(l.id, { text: valid.value.text, owner: valid.value.owner, dueDate: valid.value.dueDate, answers: valid.value.answers }, actor()).then((r) => {
+    void useCases.lessons.update(l.id, { text: valid.value.text, owner: valid.value.owner, dueDate: valid.value.dueDate, answers: valid.value.answers }, actor()).then((r) => {
       if (!r.ok) return showNotice('error', t('record.lessons.gone'));
       setEditing(null);
       if (r.value.id !== l.id) showNotice('success', t('record.lessons.newVersion'));
@@ -127,19 +127,19 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         {t('record.lessons.edit')}
                       </button>
                       {!exported && (
-                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.removeName', { text: l.text })} onClick={() => void repos.lessons.remove(l.id, actor()).then((r) => {
+                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.removeName', { text: l.text })} onClick={() => void useCases.lessons.remove(l.id, actor()).then((r) => {
                           if (!r.ok) showNotice('error', r.error.code === 'exported' ? t('record.lessons.exportedRefused') : t('record.lessons.gone'));
                         })}>
                           {t('record.lessons.remove')}
                         </button>
                       )}
                       {l.kind === 'corrective-action' && (
-                        <button type="button" className="button button--ghost" onClick={() => void repos.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor())}>
+                        <button type="button" className="button button--ghost" onClick={() => void useCases.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor())}>
                           {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
                         </button>
                       )}
                       {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">{t('record.lessons.onChecklists')}</span> : (
-                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.toChecklistName', { text: l.text })} onClick={() => void repos.lessons.toChecklist(l.id, actor()).then((r) => {
+                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.toChecklistName', { text: l.text })} onClick={() => void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
                           if (r.ok) showNotice('success', t('record.lessons.onChecklistsDone', { title: r.value.title, due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : t('record.lessons.withoutDate') }));
                           else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : t('record.lessons.notAdded', { code: r.error.code }));
                         })}>
@@ -165,7 +165,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         // unless the next one is already being typed there.
         const submitted = draft;
         setDraft((d) => ({ ...EMPTY, kind: d.kind }));
-        repos.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
+        useCases.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
           setDraft((d) => (d.text === '' ? submitted : d));
           setFailure(t('record.export.notSaved', { reason: String(err) }));
         });

@@ -11,9 +11,7 @@ import { sealRecordText, type RecordFile } from '@shared/domain/record/recordFil
 import { makeRecordPackage, PACKAGE_STEP_WORDS } from '@shared/domain/record/recordPackage';
 import { createChainVerifier } from '@shared/domain/timeline/chain';
 
-import { DeskDatabase } from '../../db/database';
-import { createPublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
-import { createRecordRepo } from '../../db/repos/recordRepo';
+import { openDeskForReading } from '../../desk/core';
 import { sha256Bytes, sha256Hex } from '../../lib/sha256';
 import { t } from '../../i18n/messages';
 
@@ -42,13 +40,10 @@ async function fontBytes(url: string): Promise<Uint8Array> {
 }
 
 async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<void> {
-  const db = new DeskDatabase();
-  const neverWrites = () => {
-    throw new Error('the record worker does not write');
-  };
+  const desk = openDeskForReading('The record worker');
   const fonts = Promise.all([fontBytes(regularFontUrl), fontBytes(boldFontUrl)]);
   progress(t('record.worker.reading'), 0);
-  const source = await createRecordRepo(db, neverWrites).collect(incidentId);
+  const source = await desk.useCases.record.collect(incidentId);
   if (!source) throw new Error(t('record.worker.gone'));
   // The chain is walked over the revisions just read: each row is read once.
   const verifier = createChainVerifier(incidentId, sha256Hex);
@@ -58,9 +53,9 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
     if (!(await verifier.push(source.revisions.slice(from, from + CHAIN_PAGE)))) break;
   }
   const chain = verifier.finish(source.entries);
-  const locale = (await db.settings.get('desk'))?.locale;
-  const headsProblem = chain.ok ? await createPublishedHeadsRepo(db, neverWrites).check(incidentId, chain.revisions, source.incident.timeZone) : null;
-  db.close();
+  const locale = (await desk.useCases.settings.get())?.locale;
+  const headsProblem = chain.ok ? await desk.useCases.publishedHeads.check(incidentId, chain.revisions, source.incident.timeZone) : null;
+  desk.close();
   progress(t('record.worker.assembling'), 0.32);
   const { record, text } = await sealRecordText(buildRecord(source, { ...options, chain, headsProblem }), sha256Hex);
   const [regular, bold] = await fonts;

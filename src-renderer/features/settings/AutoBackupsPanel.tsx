@@ -4,11 +4,11 @@ import { BACKUP_POLICY_BOUNDS, type BackupInfo, type BackupPolicy } from '@share
 import type { DeskSettings } from '@shared/schemas/entities';
 import { formatBytes } from '@shared/domain/text/formatBytes';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
-import { DEFAULT_BACKUP_EVERY_MINUTES } from './autoBackup';
-import type { PendingRestore } from './backupService';
-import { computerTime } from '../../app/LocaleContext';
+import { DEFAULT_BACKUP_EVERY_MINUTES } from '../../desk/backup/autoBackup';
+import type { PendingRestore } from '../../desk/backup/backupService';
+import { computerTime } from '../../lib/LocaleContext';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { t, tRich } from '../../i18n/messages';
 
@@ -22,7 +22,7 @@ const whole = (text: string, min: number, max: number): number | null => {
 
 /** The rotating backups main keeps in its data folder (either shell): policy, last run, list, restore. */
 export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { platform, repos, backup, clock } = useDesk();
+  const { platform, useCases, useCases: { backup }, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const lastRun = useAppStore((s) => s.autoBackup);
   const auto = platform.autoBackups;
@@ -69,7 +69,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       if (!saved.ok) return setProblem(t('settings.autoBackup.policyFailed', { reason: saved.error.message }));
       setPolicy(saved.value);
       if (every !== (settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES)) {
-        await repos.settings.save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, backupEveryMinutes: every }, actorFrom(settings.operatorName, clock));
+        await useCases.settings.save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, backupEveryMinutes: every }, actorFrom(settings.operatorName, clock));
       }
       showNotice('success', t('settings.autoBackup.policySaved', { every, keepLast, days: keepDailyForDays }));
     })();

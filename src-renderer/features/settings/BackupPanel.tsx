@@ -2,11 +2,11 @@ import { useState, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UserText } from '../../ui/UserText';
-import type { PendingRestore } from './backupService';
+import type { PendingRestore } from '../../desk/backup/backupService';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { t } from '../../i18n/messages';
 
@@ -20,7 +20,7 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
   suggestedOperator?: string;
   label?: string;
 }): ReactElement {
-  const { backup, clock } = useDesk();
+  const { useCases: { backup }, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const askIdentity = useAppStore((s) => s.askIdentity);
   const [pending, setPending] = useState<PendingRestore | null>(null);
@@ -61,7 +61,7 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
 
 /** Save the whole desk to one file, or put a saved file back after checking all of it. */
 export function BackupPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { backup, clock, platform } = useDesk();
+  const { useCases: { backup }, clock, platform } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [busy, setBusy] = useState(false);
 

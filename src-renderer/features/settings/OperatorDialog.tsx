@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import type { IdentityCheck } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
@@ -14,7 +14,7 @@ import { t, tRich } from '../../i18n/messages';
  * is recorded under the name given here; the switch itself goes in the audit log.
  */
 export function OperatorDialog({ settings, check, onDone }: { settings: DeskSettings; check: IdentityCheck | null; onDone: () => void }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const afterRestore = check?.reason === 'restore';
   const [name, setName] = useState(afterRestore ? check.suggested : settings.operatorName);
   const [role, setRole] = useState(afterRestore && check.suggested !== settings.operatorName ? '' : (settings.operatorRole ?? ''));
@@ -27,7 +27,7 @@ export function OperatorDialog({ settings, check, onDone }: { settings: DeskSett
         e.preventDefault();
         if (name.trim() === '') return setError(t('settings.operator.nameRequired'));
         if (name.trim().length > 120) return setError(t('settings.operator.nameTooLong'));
-        void repos.settings.switchOperator(name, role, clock()).then(
+        void useCases.settings.switchOperator(name, role, clock()).then(
           (saved) => (saved ? onDone() : setFailure(t('settings.operator.noSettings'))),
           (e: unknown) => setFailure(t('settings.operator.failed', { reason: String(e) })),
         );

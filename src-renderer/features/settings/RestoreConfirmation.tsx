@@ -2,8 +2,8 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 
 import { Dialog } from '../../ui/Dialog';
 import { UserText } from '../../ui/UserText';
-import { computerTime } from '../../app/LocaleContext';
-import { brokenChainsOf, type PendingRestore } from './backupService';
+import { computerTime } from '../../lib/LocaleContext';
+import { brokenChainsOf, type PendingRestore } from '../../desk/backup/backupService';
 import { t, tRich } from '../../i18n/messages';
 
 /** The tables whose rows are counted for the person, each named in the message `settings.restore.count`. */

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 
-import type { SettingsInput } from '../../db/repos/settingsRepo';
+import type { SettingsInput } from '@shared/schemas/entities';
 import { canonicalLocale, formatInstant, localeConventions, OFFERED_LOCALES } from '@shared/domain/locale/deskLocale';
 
 import { timeZoneOptions } from '../../lib/timeZones';

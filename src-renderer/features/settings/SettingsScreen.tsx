@@ -4,9 +4,9 @@ import type { AppInfo } from '@shared/ipc/contract';
 import type { DeskSettings } from '@shared/schemas/entities';
 import { formatBytes } from '@shared/domain/text/formatBytes';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
-import type { SettingsInput } from '../../db/repos/settingsRepo';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
+import type { SettingsInput } from '@shared/schemas/entities';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';
@@ -15,7 +15,7 @@ import { SettingsFields, validateSettings, type SettingsErrors } from './Setting
 import { t } from '../../i18n/messages';
 
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, operatorRole: settings.operatorRole ?? '', defaultTimeZone: settings.defaultTimeZone, locale: useDeskLocale() });
   const [errors, setErrors] = useState<SettingsErrors>({});
@@ -29,7 +29,7 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
         if (Object.keys(found).length > 0) return;
         const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
         // The change is attributed to the operator named in it: handing the desk over is itself recorded.
-        void repos.settings.save(input, actorFrom(input.operatorName, clock)).then(
+        void useCases.settings.save(input, actorFrom(input.operatorName, clock)).then(
           () => showNotice('success', t('settings.screen.saved')),
           (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
         );

@@ -2,9 +2,9 @@ import { useState, type ReactElement } from 'react';
 
 import { citeGuide } from '@shared/domain/guide/citation';
 
-import { useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
-import type { SettingsInput } from '../../db/repos/settingsRepo';
+import { useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
+import type { SettingsInput } from '@shared/schemas/entities';
 import { systemTimeZone } from '../../lib/timeZones';
 import { FormError } from '../../ui/Field';
 import { RestoreBackup } from '../settings/BackupPanel';
@@ -13,7 +13,7 @@ import { t } from '../../i18n/messages';
 
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const [value, setValue] = useState<SettingsInput>({ cityName: '', operatorName: '', defaultTimeZone: systemTimeZone(), locale: useDeskLocale() });
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function FirstRunScreen(): ReactElement {
             if (Object.keys(found).length > 0) return;
             setSaving(true);
             const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
-            repos.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
+            useCases.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
               setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
               setSaving(false);
             });

@@ -10,7 +10,7 @@ import { cleanValues, type DraftEdit } from '@shared/domain/statements/workflow'
 import type { Incident } from '@shared/schemas/entities';
 import type { PersonMention, Statement, StatementVersion } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { GuidanceChecklist } from './GuidanceChecklist';
@@ -47,7 +47,7 @@ const SAVE_LABELS: Record<EditMode, MessageId> = { draft: 'statements.draftEdito
  * guide's dos and don'ts to tick, and the sensitivity checks, all on one screen.
  */
 export function DraftEditor({ incident, statement, head, mode, actor, onCancel, reviewOpen, onReviewOpen }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const context = useSensitivityContext(incident.id);
   const buffer = useEditBuffer(`desk-statement-edit:${statement.id}:${head.id}:${mode}`, { title: head.title, body: head.body, values: head.values });
@@ -65,7 +65,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     [context, filled.text, statement.people],
   );
   const autoFilled = useMemo(() => new Set(head.autoFilled), [head]);
-  const sourceVersion = useLiveQuery(async () => (statement.translatesVersionId ? ((await repos.statements.getVersion(statement.translatesVersionId)) ?? null) : null), [repos, statement.translatesVersionId]);
+  const sourceVersion = useLiveQuery(async () => (statement.translatesVersionId ? ((await useCases.statements.getVersion(statement.translatesVersionId)) ?? null) : null), [useCases, statement.translatesVersionId]);
   const sameAsSource = useMemo(() => {
     if (!sourceVersion || sourceVersion.language === statement.language) return undefined;
     const same = names.filter((n) => !autoFilled.has(n) && sourceVersion.values[n] !== undefined && values[n]?.trim() === sourceVersion.values[n].trim());
@@ -87,9 +87,9 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     setBusy(true);
     setProblem(null);
     try {
-      const r = mode === 'draft' ? await repos.statements.saveDraft(statement.id, edit(), actor())
-        : mode === 'revise' ? await repos.statements.revise(statement.id, edit(), actor())
-        : await repos.statements.updateTranslation(statement.id, edit(), actor());
+      const r = mode === 'draft' ? await useCases.statements.saveDraft(statement.id, edit(), actor())
+        : mode === 'revise' ? await useCases.statements.revise(statement.id, edit(), actor())
+        : await useCases.statements.updateTranslation(statement.id, edit(), actor());
       if (!r.ok) {
         setProblem(describeWriteError(r.error));
         return false;
@@ -107,7 +107,7 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
   };
 
   const send = async (overrideReason: string | null): Promise<string | null> => {
-    const r = await repos.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
+    const r = await useCases.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
     if (!r.ok) return describeWriteError(r.error);
     onReviewOpen(false);
     showNotice('success', t('statements.draftEditor.versionSentForReview', { headVersionNumber: r.value.headVersionNumber }));
@@ -225,14 +225,14 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
             onToggle={(id, on) => {
               const next = on ? [...ticked, id] : ticked.filter((t) => t !== id);
               setTicked(next);
-              void repos.statements.setContext(statement.id, { ticked: next }, actor()).then((r) => !r.ok && setProblem(describeWriteError(r.error)));
+              void useCases.statements.setContext(statement.id, { ticked: next }, actor()).then((r) => !r.ok && setProblem(describeWriteError(r.error)));
             }}
           />
           <PeopleEditor
             people={statement.people}
             disabled={!canEditContext}
             onSave={async (people: PersonMention[]) => {
-              const r = await repos.statements.setContext(statement.id, { people }, actor());
+              const r = await useCases.statements.setContext(statement.id, { people }, actor());
               return r.ok ? null : describeWriteError(r.error);
             }}
           />

@@ -4,7 +4,7 @@ import type { Actor } from '@shared/domain/audit';
 import { glossaryToLines, parseGlossaryLines } from '@shared/domain/statements/templates';
 import type { GlossaryTerm } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { failed } from './statementErrors';
@@ -15,7 +15,7 @@ import { t } from '../../i18n/messages';
  * "term to avoid => what to say instead | why". Drafts are checked against it as they are typed.
  */
 export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[]; actor: () => Actor }): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [text, setText] = useState(glossaryToLines(terms));
   const [problems, setProblems] = useState<string[]>([]);
@@ -31,8 +31,8 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           const parsed = parseGlossaryLines(text);
           if (!parsed.ok) return setProblems(parsed.error);
           setProblems([]);
-          repos.statements.saveGlossary(parsed.value, actor()).then(
-            (saved) => showNotice('success', t('statements.glossarySaved', { count: saved.length })),
+          useCases.statements.saveGlossary(parsed.value, actor()).then(
+            (saved) => (saved.ok ? showNotice('success', t('statements.glossarySaved', { count: saved.value.length })) : setProblems([saved.error.message])),
             (err: unknown) => setProblems([failed(t('statements.action.savingTheGlossary'), err)]),
           );
         }}

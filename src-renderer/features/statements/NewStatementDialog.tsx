@@ -5,7 +5,7 @@ import { BASE_LANGUAGE, languageLabel } from '@shared/domain/statements/language
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { StatementTemplate } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
@@ -15,7 +15,7 @@ type Props = { incident: Incident; settings: DeskSettings; templates: readonly S
 
 /** Starts a draft: a statement type from the library, then one of its languages. */
 export function NewStatementDialog({ incident, settings, templates, actor, onCreated, onClose }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const types = useMemo(() => {
     const byType = new Map<string, StatementTemplate[]>();
     for (const t of templates) byType.set(t.type, [...(byType.get(t.type) ?? []), t]);
@@ -35,7 +35,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
           e.preventDefault();
           if (!chosen) return setProblem('Choose a template.');
           setBusy(true);
-          repos.statements.startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor()).then(
+          useCases.statements.startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor()).then(
             (r) => {
               setBusy(false);
               if (r.ok) onCreated(r.value.id);

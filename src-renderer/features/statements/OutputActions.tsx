@@ -5,7 +5,7 @@ import { statementDocxBase64, statementFileName, statementPlainText } from '@sha
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { Statement } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { CopyFallbackDialog } from './CopyFallbackDialog';
 import { t } from '../../i18n/messages';
@@ -15,10 +15,10 @@ import { t } from '../../i18n/messages';
  * plain-text file and a Word document with the city's name, the date and the approval line.
  */
 export function OutputActions({ statement, incident, settings }: { statement: Statement; incident: Incident; settings: DeskSettings }): ReactElement | null {
-  const { repos, platform } = useDesk();
+  const { useCases, platform } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [fallback, setFallback] = useState(false);
-  const doc = useLiveQuery(() => repos.statements.approvedDocument(statement.id, settings.cityName, incident.timeZone), [repos, statement, settings.cityName, incident.timeZone]);
+  const doc = useLiveQuery(() => useCases.statements.approvedDocument(statement.id, settings.cityName, incident.timeZone), [useCases, statement, settings.cityName, incident.timeZone]);
   if (!doc) return null;
   const newer = statement.headVersionNumber !== doc.versionNumber;
 

@@ -6,10 +6,10 @@ import { CHANNEL_LABELS } from '@shared/domain/statements/workflow';
 import type { Incident } from '@shared/schemas/entities';
 import { RELEASE_CHANNELS, type ReleaseChannel, type Statement } from '@shared/schemas/statements';
 
-import { useDeskLocale } from '../../app/LocaleContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { dateHint, timeHint } from '@shared/domain/locale/deskLocale';
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
@@ -25,7 +25,7 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
   /** Told once the release is recorded, for what follows from it (the checklist item it completes). */
   onReleased?: () => void;
 }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const locale = useDeskLocale();
   const now = instantToWallClock(clock(), incident.timeZone, locale);
@@ -46,7 +46,7 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
           if (!at.ok) return setProblem(describeWallClockError(at.error, locale));
           if (at.value > clock() + 60_000) return setProblem(t('statements.releaseDialog.theReleaseTimeIsIn'));
           setBusy(true);
-          repos.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
+          useCases.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
             (r) => {
               setBusy(false);
               if (!r.ok) return setProblem(describeWriteError(r.error));

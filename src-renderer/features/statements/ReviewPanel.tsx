@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { Actor } from '@shared/domain/audit';
 import type { Approval, Statement, StatementVersion } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { ApprovedText } from './ApprovedText';
@@ -30,7 +30,7 @@ type Props = {
  * with a comment.
  */
 export function ReviewPanel({ statement, head, versions, approvals, timeZone, actor }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const lastApprover = [...approvals].reverse().find((a) => a.decision === 'approved');
   const [approverName, setApproverName] = useState(lastApprover?.approverName ?? '');
@@ -51,7 +51,7 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
     setBusy(true);
     try {
       const input = { approverName, approverRole, comment };
-      const r = decision === 'approve' ? await repos.statements.approve(statement.id, input, actor()) : await repos.statements.reject(statement.id, input, actor());
+      const r = decision === 'approve' ? await useCases.statements.approve(statement.id, input, actor()) : await useCases.statements.reject(statement.id, input, actor());
       if (!r.ok) return setProblem(describeWriteError(r.error));
       showNotice('success', decision === 'approve' ? t('statements.reviewPanel.versionApprovedBy', { number: head.number, name: approverName.trim(), role: approverRole.trim() }) : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }));
     } catch (e) {
@@ -114,7 +114,7 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
         <div className="button-row">
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>{t('statements.reviewPanel.approveVersion', { number: head.number })}</button>
           <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>{t('statements.reviewPanel.returnToDraftWithComment')}</button>
-          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void repos.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', t('statements.reviewPanel.takenBackFromReviewIt')) : setProblem(describeWriteError(r.error)))}>
+          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void useCases.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', t('statements.reviewPanel.takenBackFromReviewIt')) : setProblem(describeWriteError(r.error)))}>
             {t('statements.reviewPanel.takeBackToDraft')}
           </button>
         </div>

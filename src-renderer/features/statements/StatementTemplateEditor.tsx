@@ -7,7 +7,7 @@ import { placeholderNames } from '@shared/domain/statements/placeholders';
 import { guidanceFromLines, typeKeyFromTitle, validateTemplateInput, type TemplateErrors } from '@shared/domain/statements/templates';
 import { AUDIENCES, type Audience, type StatementTemplate } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { describeTemplateError, failed } from './statementErrors';
@@ -20,7 +20,7 @@ const AUDIENCE_LABELS: Record<Audience, MessageId> = { public: 'statements.audie
 
 /** Edits a template or a language version: its text with placeholders, purpose, dos and don'ts. */
 export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { draft: TemplateDraft; actor: () => Actor; onSaved: (t: StatementTemplate) => void; onCancel: () => void }): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const { base, existing } = draft;
   const [title, setTitle] = useState(base.title);
@@ -51,7 +51,7 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
     const valid = validateTemplateInput(input);
     setErrors(valid.ok ? {} : valid.error);
     if (!valid.ok) return setProblem(t('statements.statementTemplateEditor.theTemplateHasProblemsSee'));
-    repos.statements.saveTemplate(input, existing?.id ?? null, actor()).then(
+    useCases.statements.saveTemplate(input, existing?.id ?? null, actor()).then(
       (r) => {
         if (!r.ok) {
           if (r.error.code === 'invalid') setErrors(r.error.errors);

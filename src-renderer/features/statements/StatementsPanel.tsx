@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { NewStatementDialog } from './NewStatementDialog';
 import { StatementDetail } from './StatementDetail';

@@ -4,7 +4,7 @@ import { BASE_LANGUAGE, languageOf } from '@shared/domain/statements/languages';
 import type { DeskSettings } from '@shared/schemas/entities';
 import type { StatementTemplate } from '@shared/schemas/statements';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { GlossaryEditor } from './GlossaryEditor';
 import { StatementTemplateEditor, type TemplateDraft } from './StatementTemplateEditor';
 import { useGlossary, useTemplates } from './queries';

@@ -5,7 +5,7 @@ import { STATEMENT_LANGUAGES, languageLabel } from '@shared/domain/statements/la
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { Statement, StatementTemplate } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
@@ -24,7 +24,7 @@ type Props = {
 
 /** Starts a translation, from the library's version of the template in that language when there is one. */
 export function TranslateDialog({ source, existing, templates, incident, settings, actor, onCreated, onClose }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const taken = new Set([source.language, ...existing.filter((t) => t.status !== 'withdrawn').map((t) => t.language)]);
   const options = STATEMENT_LANGUAGES.filter((l) => !taken.has(l.code));
   const [language, setLanguage] = useState(options[0]?.code ?? '');
@@ -35,7 +35,7 @@ export function TranslateDialog({ source, existing, templates, incident, setting
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          repos.statements.startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor()).then(
+          useCases.statements.startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor()).then(
             (r) => (r.ok ? onCreated(r.value.id) : setProblem(describeWriteError(r.error))),
             (err: unknown) => setProblem(failed(t('statements.action.startingTheTranslation'), err)),
           );

@@ -5,7 +5,7 @@ import { languageLabel } from '@shared/domain/statements/languages';
 import type { TranslationState } from '@shared/domain/statements/translations';
 import type { Statement } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { TranslationFlag } from './TranslationFlag';
 import { VersionCompare } from './VersionCompare';
 import { t, tRich } from '../../i18n/messages';
@@ -17,13 +17,13 @@ type Props = { translation: Statement; source: Statement; state: TranslationStat
  * When it is out of date, shows what changed in the source, word by word, and offers the update.
  */
 export function TranslationSourceNote({ translation, source, state, onOpenSource, onUpdate }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const versions = useLiveQuery(
     async () => ({
-      translated: translation.translatesVersionId ? await repos.statements.getVersion(translation.translatesVersionId) : undefined,
-      approved: source.approvedVersionId ? await repos.statements.getVersion(source.approvedVersionId) : undefined,
+      translated: translation.translatesVersionId ? await useCases.statements.getVersion(translation.translatesVersionId) : undefined,
+      approved: source.approvedVersionId ? await useCases.statements.getVersion(source.approvedVersionId) : undefined,
     }),
-    [repos, translation.translatesVersionId, source.approvedVersionId],
+    [useCases, translation.translatesVersionId, source.approvedVersionId],
   );
   return (
     <div className={`stmt-source${state === 'out-of-date' ? ' stmt-source--stale' : ''}`} role="note" aria-label={t('statements.translationSourceNote.translationStatus')}>

@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { Actor } from '@shared/domain/audit';
 import type { Statement } from '@shared/schemas/statements';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
@@ -12,7 +12,7 @@ import { t } from '../../i18n/messages';
 
 /** Withdraws a statement for good, with the reason; nothing of it is deleted. */
 export function WithdrawDialog({ statement, actor, onClose }: { statement: Statement; actor: () => Actor; onClose: () => void }): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function WithdrawDialog({ statement, actor, onClose }: { statement: State
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void repos.statements.withdraw(statement.id, reason, actor()).then((r) => {
+          void useCases.statements.withdraw(statement.id, reason, actor()).then((r) => {
             if (!r.ok) return setProblem(describeWriteError(r.error));
             showNotice('success', t('statements.withdrawDialog.statementWithdrawnItIsKept'));
             onClose();

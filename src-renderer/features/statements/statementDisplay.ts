@@ -1,5 +1,5 @@
 import type { StatementStatus } from '@shared/schemas/statements';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import type { MessageId } from '../../i18n/messages';
 
 /** "28 Mar 14:20" on the incident's clock. */

@@ -1,7 +1,7 @@
 import { languageLabel } from '@shared/domain/statements/languages';
 import { describeStatementError } from '@shared/domain/statements/workflow';
 
-import type { StatementWriteError, TemplateWriteError } from '../../db/repos/statementsRepo';
+import type { StatementWriteError, TemplateWriteError } from '../../desk/statements';
 import { t } from '../../i18n/messages';
 
 export function describeWriteError(e: StatementWriteError): string {
@@ -16,6 +16,8 @@ export function describeTemplateError(e: TemplateWriteError): string {
       return t('statements.statementErrors.thisTemplateAlreadyHasA', { language: languageLabel(e.language) });
     case 'not-found':
       return t('statements.statementErrors.thisTemplateNoLongerExists');
+    case 'refused':
+      return e.message;
   }
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { t } from '../../i18n/messages';
 
@@ -9,11 +9,13 @@ import { t } from '../../i18n/messages';
  * statements are opened on this desk. Seeding is idempotent: the city's edits are never replaced.
  */
 export function useStatementTemplates(operatorName: string): void {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   useEffect(() => {
-    repos.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).catch((e: unknown) => {
-      showNotice('error', t('statements.useStatementTemplates.theStatementTemplatesCouldNot', { error: e instanceof Error ? e.message : String(e) }));
-    });
-  }, [repos, clock, operatorName, showNotice]);
+    const failed = (why: string) => showNotice('error', t('statements.useStatementTemplates.theStatementTemplatesCouldNot', { error: why }));
+    useCases.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).then(
+      (installed) => installed.ok || failed(installed.error.message),
+      (e: unknown) => failed(e instanceof Error ? e.message : String(e)),
+    );
+  }, [useCases, clock, operatorName, showNotice]);
 }

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { describeOutside, type AmbiguityChoice, type ImportAnalysis, type WriteChoices } from '@shared/domain/timeline/csvImport';
 import { describeReading } from '@shared/domain/timeline/csvMoment';
 import { t } from '../../i18n/messages';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 
 const SHOWN = 50;
 

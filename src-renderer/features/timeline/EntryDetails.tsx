@@ -7,15 +7,15 @@ import { describeLink } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
-import { useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
+import { useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { routeToHash, type Route } from '../../store/route';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
-import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import type { TimelineWriteError } from '../../desk/timeline/writes';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
 
@@ -83,9 +83,9 @@ type Props = {
  * to the entry's row.
  */
 export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose }: Props): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const locale = useDeskLocale();
-  const history = useLiveQuery(() => repos.timeline.history(entry.id), [repos, entry.id, entry.revisionCount]);
+  const history = useLiveQuery(() => useCases.timeline.history(entry.id), [useCases, entry.id, entry.revisionCount]);
   const [retracting, setRetracting] = useState(false);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -159,7 +159,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
             <button type="button" className="button" onClick={onEdit}>{t('timeline.entryDetails.correct')}</button>
             {/* eslint-disable-next-line i18next/no-literal-string -- verification states, not words */}
             {(['confirmed', 'disproven', 'unverified'] as const).filter((v) => v !== entry.verification).map((v) => (
-              <button key={v} type="button" className="button" onClick={() => act(repos.timeline.setVerification(entry.id, v, null, actor()))}>
+              <button key={v} type="button" className="button" onClick={() => act(useCases.timeline.setVerification(entry.id, v, null, actor()))}>
                 {t('timeline.entryDetails.mark', { state: VERIFICATION_LABELS[v].toLowerCase() })}
               </button>
             ))}
@@ -170,7 +170,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <form className="retract-form" onSubmit={(e) => {
             e.preventDefault();
             if (reason.trim() === '') return setFailure(t('timeline.entryDetails.sayWhyTheEntryIs'));
-            act(repos.timeline.retract(entry.id, reason, actor()));
+            act(useCases.timeline.retract(entry.id, reason, actor()));
             setRetracting(false);
           }}>
             <label htmlFor="retract-reason">{t('timeline.entryDetails.whyIsThisEntryRetracted')}</label>

@@ -8,7 +8,7 @@ import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent, type Entry
 
 import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskLocale';
 
-import { useDeskLocale } from '../../app/LocaleContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
 
 import { wallClockToInstant } from '@shared/domain/incident/wallClock';
@@ -7,9 +6,9 @@ import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/en
 import type { Incident } from '@shared/schemas/entities';
 import { TIMELINE_CATEGORIES, VERIFICATION_STATES } from '@shared/schemas/timeline';
 
-import { useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
-import { facetsOf } from '../../db/repos/timelineQuery';
+import { useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
+import { useFacets } from './queries';
 import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFilter } from './timelineUiStore';
 import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
@@ -112,11 +111,10 @@ export function FilterLine({ incident, list, open, onToggle }: { incident: Incid
 
 /** Everything else the list can be narrowed to, folded away until asked for. */
 export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: Incident; asKnownAt: number | null; onAsKnownAt: (at: number | null) => void }): ReactElement {
-  const { db } = useDesk();
   const filter = useTimelineUi(selectFilter(incident.id));
   const setFilter = useTimelineUi((s) => s.setFilter);
   const set = (patch: Partial<ViewFilter>) => setFilter(incident.id, patch);
-  const facets = useLiveQuery(() => facetsOf(db, incident.id), [db, incident.id]);
+  const facets = useFacets(incident.id);
   const locale = useDeskLocale();
   const [knownAt, setKnownAt] = useState(() => toLocal(asKnownAt, incident.timeZone, locale));
 

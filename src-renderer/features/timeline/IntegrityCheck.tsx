@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import { describeChainReport } from '@shared/domain/timeline/chain';
 import type { Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 
 /**
@@ -12,19 +12,19 @@ import { t } from '../../i18n/messages';
  * export is "missing revisions", never "intact"). A verified head is itself published.
  */
 export function IntegrityCheck({ incident, operatorName }: { incident: Incident; operatorName: string }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const [state, setState] = useState<{ running: boolean; done: number; ok: boolean | null; text: string | null }>({ running: false, done: 0, ok: null, text: null });
   const run = async () => {
     setState({ running: true, done: 0, ok: null, text: null });
-    const report = await repos.timeline.verify(incident.id, (done) => setState((s) => ({ ...s, done })));
+    const report = await useCases.timeline.verify(incident.id, (done) => setState((s) => ({ ...s, done })));
     if (!report.ok) {
-      const entry = await repos.timeline.get(report.firstBreak.entryId);
+      const entry = await useCases.timeline.get(report.firstBreak.entryId);
       return setState({ running: false, done: 0, ok: false, text: describeChainReport(report, () => entry?.title) });
     }
-    const problem = await repos.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
+    const problem = await useCases.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
     if (problem !== null) return setState({ running: false, done: 0, ok: false, text: t('timeline.integrityCheck.integrityCheckFailed', { problem }) });
-    const heads = await repos.publishedHeads.listForIncident(incident.id);
-    await repos.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
+    const heads = await useCases.publishedHeads.listForIncident(incident.id);
+    await useCases.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
     setState({ running: false, done: 0, ok: true, text: heads.length > 0 ? `${describeChainReport(report)} ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : describeChainReport(report) });
   };
   return (

@@ -8,7 +8,7 @@ import type { EntryContent } from '@shared/schemas/timeline';
 
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { useTimelineUi } from './timelineUiStore';
-import { displayLocale, showInstant } from '../../app/LocaleContext';
+import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
 

@@ -7,8 +7,8 @@ import { timelineToCsv } from '@shared/domain/timeline/csv';
 import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
-import { useDesk } from '../../app/DeskContext';
-import type { ListedEntry } from '../../db/repos/timelineQuery';
+import { useDesk } from '../../desk/DeskContext';
+import type { ListedEntry } from '@shared/domain/timeline/listFilter';
 import { useAppStore } from '../../store';
 import { openCsvImportReader, type CsvImportReader } from './csvImportReader';
 import { TimelineCsvImportDialog } from './TimelineCsvImportDialog';
@@ -19,7 +19,7 @@ const slug = (s: string) => fileSlug(s, 'incident');
 
 /** CSV out (the filtered timeline) and in (a spreadsheet kept by hand during the incident). */
 export function TimelineCsvActions({ incident, listed, actor, onImported }: { incident: Incident; listed: ListedEntry[]; actor: () => Actor; onImported: (n: number) => void }): ReactElement {
-  const { repos, platform, clock } = useDesk();
+  const { useCases, platform, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [importing, setImporting] = useState<{ fileName: string; reader: CsvImportReader } | null>(null);
   // The reader's worker holds the file's bytes: it goes when the import closes, or the view does.
@@ -36,7 +36,7 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
       <button type="button" className="button" onClick={() => {
         void (async () => {
           const entries: TimelineEntry[] = [];
-          await repos.timeline.forEachPage(incident.id, (page) => void entries.push(...page), listed.map((l) => l.id));
+          await useCases.timeline.forEachPage(incident.id, (page) => void entries.push(...page), listed.map((l) => l.id));
           const saved = await platform.saveFile({
             suggestedName: `timeline-${slug(incident.title)}-${formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm')}.csv`,
             content: timelineToCsv(entries, incident.timeZone),

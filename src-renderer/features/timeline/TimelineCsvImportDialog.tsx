@@ -8,7 +8,8 @@ import { previewWallClock } from '@shared/domain/timeline/csvMoment';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
+import { describeAppendError } from '../../desk/timeline/writes';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
@@ -30,7 +31,7 @@ type Progress = { step: string; fraction: number };
 export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onDone, onClose }: {
   incident: Incident; fileName: string; reader: CsvImportReader; actor: () => Actor; onDone: (n: number) => void; onClose: () => void;
 }): ReactElement {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const [fileChoice, setFileChoice] = useState<FileChoice>({});
   const [view, setView] = useState<CsvImportView | null>(null);
   const [outcome, setOutcome] = useState<CsvImportOutcome | null>(null);
@@ -77,7 +78,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
     stop.current = controller;
     setFailure(null);
     setWriting({ step: t('timeline.timelineCsvImportDialog.sealingTheEntries'), fraction: 0 });
-    repos.timeline
+    useCases.timeline
       .append(incident.id, plan.contents, actor(), {
         signal: controller.signal,
         // Sealing (hashing each revision into the chain) is the first half, writing the second.
@@ -87,7 +88,13 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
         }),
       })
       .then(
-        (written) => onDone(written.length),
+        (written) => {
+          if (written.ok) return onDone(written.value.length);
+          setWriting(null);
+          stop.current = null;
+          if (written.error.code === 'stopped') setFailure('Import stopped: nothing was written.');
+          else setFailure(`Nothing was imported: ${describeAppendError(written.error)}`);
+        },
         (e: unknown) => {
           setWriting(null);
           stop.current = null;

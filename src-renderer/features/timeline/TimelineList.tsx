@@ -8,12 +8,12 @@ import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 import { revealBidiControls } from '@shared/domain/text/bidi';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 import type { TimelineRow } from './rows';
 import { entryTime, entryTPlus } from './entryDisplay';
 import { localeConventions } from '@shared/domain/locale/deskLocale';
 
-import { useDeskLocale } from '../../app/LocaleContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 import { UserText } from '../../ui/UserText';
 
@@ -24,11 +24,11 @@ const BLOCK = 64;
 
 /** Loads the entries of the visible window in blocks, live: a correction shows at once. */
 function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snapshot: Map<string, TimelineEntry> | null, seedEntries: readonly TimelineEntry[]) {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const from = Math.max(0, Math.floor(start / BLOCK) * BLOCK - BLOCK);
   const to = Math.min(rows.length, Math.ceil((end + 1) / BLOCK) * BLOCK + BLOCK);
   const ids = useMemo(() => rows.slice(from, to).flatMap((r) => (r.kind === 'entry' ? [r.id] : [])), [rows, from, to]);
-  const loaded = useLiveQuery(async () => (snapshot ? null : repos.timeline.getMany(ids)), [repos, ids, snapshot]);
+  const loaded = useLiveQuery(async () => (snapshot ? null : useCases.timeline.getMany(ids)), [useCases, ids, snapshot]);
   // Rows already seen stay on screen while the next block loads, so fast scrolling never
   // flashes empty rows; live updates replace them as they arrive.
   const [seen] = useState(() => new Map<string, TimelineEntry>());
@@ -48,10 +48,10 @@ function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snap
  * one revision (few) read their history.
  */
 function useCorrections(entry: TimelineEntry | undefined): number {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const id = entry && entry.revisionCount > 1 ? entry.id : null;
   const revisionCount = entry?.revisionCount ?? 0;
-  return useLiveQuery(async () => (id === null ? 0 : contentCorrections(await repos.timeline.history(id))), [repos, id, revisionCount]) ?? 0;
+  return useLiveQuery(async () => (id === null ? 0 : contentCorrections(await useCases.timeline.history(id))), [useCases, id, revisionCount]) ?? 0;
 }
 
 const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: (id: string) => void }): ReactElement {

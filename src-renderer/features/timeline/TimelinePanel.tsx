@@ -5,8 +5,9 @@ import { contentFromQuick, type ParsedQuickEntry } from '@shared/domain/timeline
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 import type { EntryContent, TimelineEntry } from '@shared/schemas/timeline';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
-import { useClockFormat, useDeskLocale } from '../../app/LocaleContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
+import { describeAppendError } from '../../desk/timeline/writes';
+import { useClockFormat, useDeskLocale } from '../../lib/LocaleContext';
 import { useAppStore } from '../../store';
 import { EntryDetails } from './EntryDetails';
 import { EntryFormDialog, formFromContent } from './EntryFormDialog';
@@ -27,7 +28,7 @@ type FormState = { mode: 'new'; initial: EntryContent } | { mode: 'edit'; entry:
  * virtualised list (the only scroller) and, beside it, the details of the entry opened.
  */
 export function TimelinePanel({ incident, settings, onScrolled }: { incident: Incident; settings: DeskSettings; onScrolled?: ((scrolled: boolean) => void) | undefined }): ReactElement {
-  const { repos, clock, timelineSearch } = useDesk();
+  const { useCases, clock, timelineSearch } = useDesk();
   const locale = useDeskLocale();
   const at = useClockFormat();
   const showNotice = useAppStore((s) => s.showNotice);
@@ -41,7 +42,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
   const quickRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<TimelineListHandle>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
-  const opened = useLiveQuery(async () => (openId === null ? null : list.snapshot?.get(openId) ?? (await repos.timeline.get(openId)) ?? null), [openId, repos, list.snapshot]);
+  const opened = useLiveQuery(async () => (openId === null ? null : list.snapshot?.get(openId) ?? (await useCases.timeline.get(openId)) ?? null), [openId, useCases, list.snapshot]);
 
   // "/" or Ctrl+K puts the cursor in the quick line from anywhere in the workspace.
   useEffect(() => {
@@ -66,8 +67,8 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
 
   const log = async (content: EntryContent): Promise<string | null> => {
     try {
-      await repos.timeline.append(incident.id, [content], actor());
-      return null;
+      const logged = await useCases.timeline.append(incident.id, [content], actor());
+      return logged.ok ? null : `Not logged: ${describeAppendError(logged.error)}`;
     } catch (e) {
       return t('timeline.timelinePanel.notLogged', { error: e instanceof Error ? e.message : String(e) });
     }
@@ -150,7 +151,7 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
               if (!problem) setForm(null);
               return problem;
             }
-            const r = await repos.timeline.edit(form.entry.id, content, reason, actor());
+            const r = await useCases.timeline.edit(form.entry.id, content, reason, actor());
             if (!r.ok) return describeTimelineError(r.error);
             setForm(null);
             setOpenId(form.entry.id);

@@ -6,9 +6,7 @@ import type { EncodingGuess, TextEncodingId } from '@shared/domain/text/encoding
 import { analyseImport, dateOrderFromFile, sameEntryKey, type ImportAnalysis, type ImportSettings } from '@shared/domain/timeline/csvImport';
 import { readImportFile } from '@shared/domain/timeline/csvImportFile';
 
-import { DeskDatabase } from '../../db/database';
-import { createTimelineRepo } from '../../db/repos/timelineRepo';
-import { sha256Hex } from '../../lib/sha256';
+import { openDeskForReading } from '../../desk/core';
 import { t } from '../../i18n/messages';
 
 export type CsvImportIncident = { incidentId: string; timeZone: string; incidentStart: number; now: number };
@@ -57,19 +55,16 @@ const readings = new Map<string, ReturnType<typeof readImportFile>>();
 
 /** What is already on the timeline, by sameEntryKey: read once, for finding rows imported before. */
 async function readExisting(incidentId: string): Promise<Map<string, number>> {
-  const db = new DeskDatabase();
-  const neverWrites = () => {
-    throw new Error('the import reader does not write');
-  };
+  const desk = openDeskForReading('The import reader');
   const keys = new Map<string, number>();
-  await createTimelineRepo(db, neverWrites, sha256Hex).forEachPage(incidentId, (page) => {
+  await desk.useCases.timeline.forEachPage(incidentId, (page) => {
     for (const e of page) {
       if (e.retracted) continue;
       const key = sameEntryKey(e);
       keys.set(key, (keys.get(key) ?? 0) + 1);
     }
   });
-  db.close();
+  desk.close();
   return keys;
 }
 

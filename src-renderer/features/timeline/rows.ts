@@ -4,7 +4,7 @@ import { addDays, startOfDay } from 'date-fns';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { formatInstant, type DeskLocale } from '@shared/domain/locale/deskLocale';
 
-import type { ListedEntry } from '../../db/repos/timelineQuery';
+import type { ListedEntry } from '@shared/domain/timeline/listFilter';
 
 export type TimelineRow =
   | { kind: 'day'; key: string; label: string; count: number }

@@ -1,7 +1,7 @@
 import { describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import { describeRevisionError } from '@shared/domain/timeline/revisions';
 
-import type { TimelineWriteError } from '../../db/repos/timelineRepo';
+import type { TimelineWriteError } from '../../desk/timeline/writes';
 import { t } from '../../i18n/messages';
 
 export function describeTimelineError(e: TimelineWriteError): string {
@@ -12,6 +12,8 @@ export function describeTimelineError(e: TimelineWriteError): string {
       return t('timeline.timelineErrors.theTimelineIsBusyTry');
     case 'invalid':
       return t('timeline.timelineErrors.notSaved', { problems: describeContentProblems(e.problems) });
+    case 'refused':
+      return e.message;
     default:
       return describeRevisionError(e);
   }

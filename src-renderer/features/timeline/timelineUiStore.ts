@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
-import { EMPTY_FILTER, type TimelineFilter } from '../../db/repos/timelineQuery';
+import { EMPTY_FILTER, type TimelineFilter } from '@shared/domain/timeline/listFilter';
 
 export type ViewFilter = TimelineFilter & { text: string };
 export const EMPTY_VIEW_FILTER: ViewFilter = { ...EMPTY_FILTER, text: '' };

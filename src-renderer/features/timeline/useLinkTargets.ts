@@ -2,19 +2,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import { linkTargetsOf, type LinkTarget } from '@shared/domain/timeline/linkTargets';
 
-import { useDesk } from '../../app/DeskContext';
+import { useDesk } from '../../desk/DeskContext';
 
 /** What an incident's entries can link to (its statements, checklist items and activations, and the directory). */
 export function useLinkTargets(incidentId: string): { targets: LinkTarget[]; contacts: { id: string; name: string }[] } {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const loaded = useLiveQuery(async () => {
     const [statements, checklistItems, contacts, activations] = await Promise.all([
-      repos.statements.listForIncident(incidentId),
-      repos.checklists.listForIncident(incidentId),
-      repos.contacts.listContacts(),
-      repos.contacts.listActivations(incidentId),
+      useCases.statements.listForIncident(incidentId),
+      useCases.checklists.listForIncident(incidentId),
+      useCases.contacts.listContacts(),
+      useCases.contacts.listActivations(incidentId),
     ]);
     return { targets: linkTargetsOf({ statements, checklistItems, contacts, activations }), contacts: contacts.map((c) => ({ id: c.id, name: c.name })) };
-  }, [repos, incidentId]);
+  }, [useCases, incidentId]);
   return loaded ?? { targets: [], contacts: [] };
 }

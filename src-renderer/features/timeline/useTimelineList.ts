@@ -1,15 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
-import { revisionsAsKnownAt } from '@shared/domain/timeline/asKnownAt';
-import { entryFromRevision } from '@shared/domain/timeline/revisions';
+import type { ListedEntry } from '@shared/domain/timeline/listFilter';
 import type { SearchMatch } from '@shared/domain/timeline/textIndex';
 import type { Incident } from '@shared/schemas/entities';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
-import { useDesk } from '../../app/DeskContext';
-import { useDeskLocale } from '../../app/LocaleContext';
-import { firstEntries, queryTimeline, type ListedEntry } from '../../db/repos/timelineQuery';
+import { useDesk } from '../../desk/DeskContext';
+import { useDeskLocale } from '../../lib/LocaleContext';
 import { buildTimelineRows, type TimelineRow } from './rows';
 import { isFiltered, type ViewFilter } from './timelineUiStore';
 
@@ -39,7 +37,7 @@ const keyOf = (filter: ViewFilter, asKnownAt: number | null) => JSON.stringify([
 
 /** The ordered, filtered list of the incident's entries, kept live as entries are logged. */
 export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownAt: number | null): TimelineListState {
-  const { db, repos, timelineSearch, timelineOrder } = useDesk();
+  const { useCases } = useDesk();
   const locale = useDeskLocale();
   const key = keyOf(filter, asKnownAt);
 
@@ -50,28 +48,15 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
   const unfiltered = asKnownAt === null && !isFiltered(filter);
   const preview = useLiveQuery(async () => {
     if (!unfiltered) return null;
-    const listed = await firstEntries(db, incident.id, PREVIEW_ROWS);
-    const entries = (await repos.timeline.getMany(listed.map((l) => l.id))).filter((e) => e !== undefined);
-    return { listed, entries };
-  }, [db, repos, incident.id, unfiltered]);
+    return useCases.timeline.first(incident.id, PREVIEW_ROWS);
+  }, [useCases, incident.id, unfiltered]);
   const waitForPreview = unfiltered && preview === undefined;
 
   const live = useLiveQuery(async () => {
     if (waitForPreview) return undefined;
-    const text = filter.text.trim();
-    if (asKnownAt !== null) {
-      const revisions = revisionsAsKnownAt(await repos.timeline.revisionsRecordedBy(incident.id, asKnownAt), asKnownAt);
-      const snapshot = new Map(revisions.map((r) => [r.entryId, entryFromRevision(null, r)]));
-      const listed = revisions.map((r) => ({ id: r.entryId, occurredAt: r.content.occurredAt }));
-      return { key, listed, snapshot, total: listed.length, match: null };
-    }
-    // A search that cannot run finds nothing (the search box says why), rather than
-    // passing the unsearched list off as its result.
-    const found = text === '' ? null : await timelineSearch.search(incident.id, text).catch(() => ({ ids: new Set<string>(), match: 'none' as const }));
-    const order = await timelineOrder.get(incident.id);
-    const listed = await queryTimeline(db, incident.id, filter, found?.ids ?? null, order);
-    return { key, listed, snapshot: null, total: order.ids.length, match: found?.match ?? null };
-  }, [db, repos, timelineSearch, timelineOrder, incident.id, filter, asKnownAt, waitForPreview, key]);
+    const { text, ...narrowed } = filter;
+    return { key, ...(await useCases.timeline.list(incident.id, narrowed, text, asKnownAt)) };
+  }, [useCases, incident.id, filter, asKnownAt, waitForPreview, key]);
 
   return useMemo((): TimelineListState => {
     const seedEntries = preview?.entries ?? [];

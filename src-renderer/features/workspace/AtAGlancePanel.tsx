@@ -8,8 +8,8 @@ import { languageLabel } from '@shared/domain/statements/languages';
 import type { Incident } from '@shared/schemas/entities';
 
 import { routeToHash, type WorkspaceTab } from '../../store/route';
-import { useDesk } from '../../app/DeskContext';
-import { displayLocale } from '../../app/LocaleContext';
+import { useDesk } from '../../desk/DeskContext';
+import { displayLocale } from '../../lib/LocaleContext';
 import { useAppStore } from '../../store';
 import { dueText } from '../checklists/checklistDisplay';
 import { useChecklistItems } from '../checklists/queries';
@@ -20,11 +20,11 @@ import { useTimelineUi } from '../timeline/timelineUiStore';
 import { t, tRich } from '../../i18n/messages';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
-  const { repos } = useDesk();
+  const { useCases } = useDesk();
   const items = useChecklistItems(incident.id);
   const activations = useActivations(incident.id);
   const statements = useStatements(incident.id);
-  const rumours = useLiveQuery(() => repos.timeline.rumoursNewestFirst(incident.id), [repos, incident.id]);
+  const rumours = useLiveQuery(() => useCases.timeline.rumoursNewestFirst(incident.id), [useCases, incident.id]);
   return useMemo(() => {
     if (!items || !activations || !statements || !rumours) return undefined;
     return atAGlance({ incident, now, items, activations, statements, rumours });

@@ -4,7 +4,7 @@ import { overdueCount } from '@shared/domain/checklists/views';
 import { INCIDENT_KIND_LABELS } from '@shared/domain/incident/commands';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../app/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { WORKSPACE_TABS, routeToHash, type WorkspaceTab } from '../../store/route';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
@@ -42,7 +42,7 @@ const TAB_LABELS: Record<WorkspaceTab, MessageId> = {
  * a single line, leaving the room to the log.
  */
 function Header({ incident, settings, compact }: { incident: Incident; settings: DeskSettings; compact: boolean }): ReactElement {
-  const { repos, clock } = useDesk();
+  const { useCases, clock } = useDesk();
   const now = useNow();
   const showNotice = useAppStore((s) => s.showNotice);
   const [editing, setEditing] = useState(false);
@@ -67,7 +67,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
       <div className="workspace__actions">
         <button type="button" className="button button--small" onClick={() => setEditing(true)}>{t('workspace.incidentWorkspace.editDetails')}</button>
         {closed ? (
-          <button type="button" className="button button--small" onClick={() => void repos.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentReopened') : t('workspace.incidentWorkspace.theIncidentCouldNotBe2')))}>
+          <button type="button" className="button button--small" onClick={() => void useCases.incidents.reopen(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentReopened') : t('workspace.incidentWorkspace.theIncidentCouldNotBe2')))}>
             {t('workspace.incidentWorkspace.reopenIncident')}
           </button>
         ) : (
@@ -81,7 +81,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
           initial={incident}
           onClose={() => setEditing(false)}
           onSubmit={async (fields) => {
-            const r = await repos.incidents.update(incident.id, fields, actor());
+            const r = await useCases.incidents.update(incident.id, fields, actor());
             if (!r.ok) return t('workspace.incidentWorkspace.theIncidentCouldNotBe');
             setEditing(false);
             showNotice('success', t('workspace.incidentWorkspace.incidentDetailsSaved'));
@@ -96,7 +96,7 @@ function Header({ incident, settings, compact }: { incident: Incident; settings:
             <button type="button" className="button" onClick={() => setConfirmingClose(false)}>{t('workspace.incidentWorkspace.keepOpen')}</button>
             <button type="button" className="button button--danger" onClick={() => {
               setConfirmingClose(false);
-              void repos.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentClosed') : t('workspace.incidentWorkspace.theIncidentCouldNotBe3')));
+              void useCases.incidents.close(incident.id, actor()).then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? t('workspace.incidentWorkspace.incidentClosed') : t('workspace.incidentWorkspace.theIncidentCouldNotBe3')));
             }}>{t('workspace.incidentWorkspace.closeIncident')}</button>
           </div>
         </Dialog>

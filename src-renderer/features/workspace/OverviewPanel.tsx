@@ -8,7 +8,7 @@ import type { Incident } from '@shared/schemas/entities';
 import { incidentClock } from '../incidents/incidentDisplay';
 import { AtAGlancePanel } from './AtAGlancePanel';
 import { UserText } from '../../ui/UserText';
-import { showInstant } from '../../app/LocaleContext';
+import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
 /** What needs attention now, then the incident's facts and where it stands in the guide's phases. */

@@ -15,12 +15,12 @@ async function deskWithSlowWrites() {
   const writes: { land: () => void; fail: (reason: string) => void }[] = [];
   const add: Repos['lessons']['add'] = (...args) =>
     new Promise((resolve, reject) => {
-      writes.push({ land: () => resolve(real.repos.lessons.add(...args)), fail: (reason) => reject(new Error(reason)) });
+      writes.push({ land: () => resolve(real.useCases.lessons.add(...args)), fail: (reason) => reject(new Error(reason)) });
     });
-  const desk = fakeDesk.around(real, { repos: { ...real.repos, lessons: { ...real.repos.lessons, add } } });
+  const desk = fakeDesk.around(real, { useCases: { ...real.useCases, lessons: { ...real.useCases.lessons, add } } });
   const fields = validateIncidentDraft(makeIncidentDraft());
   if (!fields.ok) throw new Error('incident draft');
-  const incident = await real.repos.incidents.create(fields.value, actor());
+  const incident = await real.useCases.incidents.create(fields.value, actor());
   render(<desk.Provider><LessonsPanel incident={incident} settings={deskSettings} /></desk.Provider>);
   const lessonField = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Lesson' });
   const user = userEvent.setup();

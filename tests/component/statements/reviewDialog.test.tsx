@@ -25,12 +25,12 @@ async function deskWithReadyDraft() {
   let held: Promise<void> = Promise.resolve();
   let release = () => {};
   const desk = fakeDesk.around(real, {
-    repos: {
-      ...real.repos,
+    useCases: {
+      ...real.useCases,
       statements: {
-        ...real.repos.statements,
+        ...real.useCases.statements,
         versions: async (statementId: string) => {
-          const list = await real.repos.statements.versions(statementId);
+          const list = await real.useCases.statements.versions(statementId);
           await held;
           return list;
         },
@@ -41,11 +41,11 @@ async function deskWithReadyDraft() {
     held = new Promise((done) => (release = done));
     return () => release();
   };
-  await desk.repos.statements.ensureSeedTemplates(actor());
-  const incident = await desk.repos.incidents.create(must(validateIncidentDraft(makeIncidentDraft())), actor());
-  const statement = must(await desk.repos.statements.startDraft({ incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' }, actor()));
-  const v1 = (await desk.repos.statements.getVersion(statement.headVersionId))!;
-  must(await desk.repos.statements.saveDraft(statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...HOLDING_VALUES } }, actor()));
+  await desk.useCases.statements.ensureSeedTemplates(actor());
+  const incident = await desk.useCases.incidents.create(must(validateIncidentDraft(makeIncidentDraft())), actor());
+  const statement = must(await desk.useCases.statements.startDraft({ incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' }, actor()));
+  const v1 = (await desk.useCases.statements.getVersion(statement.headVersionId))!;
+  must(await desk.useCases.statements.saveDraft(statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...HOLDING_VALUES } }, actor()));
   return { desk, incident, statement, holdVersions };
 }
 
@@ -62,7 +62,7 @@ describe('Send for review on a statement just edited', () => {
     await user.click(screen.getByRole('button', { name: 'Send for review' }));
 
     // The save lands as version 3; until the versions catch up the editor gives way to Loading…
-    await waitFor(async () => expect((await desk.repos.statements.get(statement.id))!.headVersionNumber).toBe(3));
+    await waitFor(async () => expect((await desk.useCases.statements.get(statement.id))!.headVersionNumber).toBe(3));
     await screen.findByText('Loading the statement…');
     expect(screen.queryByRole('textbox', { name: 'Title' })).toBeNull();
     // …and is built again on the new version, the dialog still asked for.
@@ -72,7 +72,7 @@ describe('Send for review on a statement just edited', () => {
     expect(within(dialog).getByText(/not ticked/)).toBeTruthy();
 
     await user.click(within(dialog).getByRole('button', { name: 'Send for review' }));
-    await waitFor(async () => expect((await desk.repos.statements.get(statement.id))!.status).toBe('in-review'));
+    await waitFor(async () => expect((await desk.useCases.statements.get(statement.id))!.status).toBe('in-review'));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Send for review?' })).toBeNull());
   });
 });

@@ -1,17 +1,12 @@
-import { createHash } from 'node:crypto';
-
 import { describe, expect, it, vi } from 'vitest';
 
-import { autoBackupFailureNotice, startAutoBackups } from '@renderer/features/settings/autoBackup';
-import { createBackupService } from '@renderer/features/settings/backupService';
+import { autoBackupFailureNotice, startAutoBackups } from '@renderer/desk/backup/autoBackup';
 import type { AutoBackups, DeskPlatform } from '@renderer/platform/platform';
 import { err, ok } from '@shared/domain/result';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { actor, makeDraft } from '../../factories/incident';
-import { freshDesk } from './testDb';
-
-const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
+import { freshDesk, backupServiceOf } from './testDb';
 
 /** A scheduler the test drives: each fire() runs the pending timer and waits for the next to be set. */
 function manualScheduler() {
@@ -33,7 +28,7 @@ function manualScheduler() {
 
 async function deskWithSettings() {
   const desk = freshDesk();
-  await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
   return desk;
 }
 
@@ -49,7 +44,7 @@ function fakeAutoBackups(write: AutoBackups['write']): AutoBackups {
 
 const addIncident = async (desk: ReturnType<typeof freshDesk>) => {
   const fields = validateIncidentDraft(makeDraft());
-  if (fields.ok) await desk.repos.incidents.create(fields.value, actor());
+  if (fields.ok) await desk.useCases.incidents.create(fields.value, actor());
 };
 
 describe('automatic backups', () => {
@@ -61,10 +56,10 @@ describe('automatic backups', () => {
       return Promise.resolve(ok({ written: { name: `auto-${written.length}`, createdAt: 0, size: content.length, datedAhead: false }, removed: [] }));
     });
     const platform = { autoBackups } as unknown as DeskPlatform;
-    const backup = createBackupService({ backup: desk.repos.backup, platform, sha256, appVersion: 'test' });
+    const backup = backupServiceOf(desk, platform, 'test');
     const outcomes: unknown[] = [];
     const timers = manualScheduler();
-    const stop = startAutoBackups({ db: desk.db, backup, autoBackups, settings: () => desk.repos.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), schedule: timers.schedule });
+    const stop = startAutoBackups({ fingerprint: desk.fingerprint, backup, autoBackups, settings: () => desk.useCases.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), schedule: timers.schedule });
 
     expect(await timers.fire()).toBe(60_000);
     expect(written).toHaveLength(1);
@@ -92,11 +87,11 @@ describe('automatic backups', () => {
       if (calls === 2) return Promise.resolve(err({ code: 'io-failed', message: 'The automatic backup could not be written: the disk holding /data/backups is full, and the policy lets no older backup go' }));
       return Promise.resolve(ok({ written: { name: 'auto-3', createdAt: 0, size: 2, datedAhead: false }, removed: [] }));
     });
-    const backup = createBackupService({ backup: desk.repos.backup, platform: { autoBackups } as unknown as DeskPlatform, sha256, appVersion: 'test' });
+    const backup = backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test');
     const outcomes: { ok: boolean }[] = [];
     const log = vi.fn();
     const timers = manualScheduler();
-    startAutoBackups({ db: desk.db, backup, autoBackups, settings: () => desk.repos.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), log, schedule: timers.schedule });
+    startAutoBackups({ fingerprint: desk.fingerprint, backup, autoBackups, settings: () => desk.useCases.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), log, schedule: timers.schedule });
 
     expect(await timers.fire()).toBe(60_000);
     expect(await timers.fire()).toBe(10 * 60_000);
@@ -112,13 +107,13 @@ describe('automatic backups', () => {
   it('goes on when reading the desk itself fails', async () => {
     const desk = await deskWithSettings();
     const autoBackups = fakeAutoBackups(() => Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })));
-    const backup = createBackupService({ backup: desk.repos.backup, platform: { autoBackups } as unknown as DeskPlatform, sha256, appVersion: 'test' });
+    const backup = backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test');
     const outcomes: { ok: boolean }[] = [];
     const timers = manualScheduler();
     let broken = true;
     startAutoBackups({
-      db: desk.db, backup, autoBackups, now: () => 0, onResult: (r) => outcomes.push(r), log: () => undefined, schedule: timers.schedule,
-      settings: () => (broken ? Promise.reject(new Error('The database connection was closed.')) : desk.repos.settings.get()),
+      fingerprint: desk.fingerprint, backup, autoBackups, now: () => 0, onResult: (r) => outcomes.push(r), log: () => undefined, schedule: timers.schedule,
+      settings: () => (broken ? Promise.reject(new Error('The database connection was closed.')) : desk.useCases.settings.get()),
     });
     await timers.fire();
     broken = false;

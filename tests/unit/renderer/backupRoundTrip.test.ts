@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { createBackupService } from '@renderer/features/settings/backupService';
 import type { DeskPlatform } from '@renderer/platform/platform';
 import { canonicalJson } from '@shared/domain/integrity/canonical';
 import { ok } from '@shared/domain/result';
@@ -11,9 +10,10 @@ import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { makeContact } from '../../factories/contacts';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
-import { freshDesk } from './testDb';
+import { freshDesk, logged, backupServiceOf } from './testDb';
 import { makeContent } from '../../factories/timeline';
-import { EMPTY_FILTER, queryTimeline } from '@renderer/db/repos/timelineQuery';
+import { queryTimeline } from '@renderer/db/repos/timelineQuery';
+import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 
@@ -38,28 +38,28 @@ function memoryPlatform() {
 
 async function populatedDesk() {
   const desk = freshDesk();
-  await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
-  const incident = await desk.repos.incidents.create(fields.value, actor({ now: T0 + 1000 }));
-  await desk.repos.incidents.close(incident.id, actor({ now: T0 + 2000 }));
+  const incident = await desk.useCases.incidents.create(fields.value, actor({ now: T0 + 1000 }));
+  await desk.useCases.incidents.close(incident.id, actor({ now: T0 + 2000 }));
   await desk.db.contacts.add(makeContact({ id: 'con_1', name: 'Imam Y. Rahman' }));
-  await desk.repos.timeline.append(incident.id, [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })], actor({ now: T0 + 3000 }));
+  await logged(desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })], actor({ now: T0 + 3000 })));
   return desk;
 }
 
-const snapshot = async (desk: ReturnType<typeof freshDesk>): Promise<TableRows> => desk.repos.backup.readAll();
+const snapshot = async (desk: ReturnType<typeof freshDesk>): Promise<TableRows> => desk.core.backupRows.readAll();
 
 describe('backup and restore', () => {
   it('restores into an empty desk everything that was saved, exactly', async () => {
     const source = await populatedDesk();
     const { platform, saved } = memoryPlatform();
-    const service = createBackupService({ backup: source.repos.backup, platform, sha256, appVersion: '0.1.0' });
+    const service = backupServiceOf(source, platform, '0.1.0');
     const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
     expect(result.ok && result.value).toMatch(/^response-desk-backup-kristiansand-.*\.json$/);
 
     const target = freshDesk();
-    const targetService = createBackupService({ backup: target.repos.backup, platform, sha256, appVersion: '0.1.0' });
+    const targetService = backupServiceOf(target, platform, '0.1.0');
     const pending = await targetService.check(saved[0]!.content, saved[0]!.name);
     expect(pending.ok ? 'checked' : pending.error).toBe('checked');
     if (!pending.ok) return;
@@ -77,7 +77,7 @@ describe('backup and restore', () => {
     expect((await queryTimeline(target.db, incidentId, EMPTY_FILTER)).map((e) => e.id)).toEqual(
       (await queryTimeline(source.db, incidentId, EMPTY_FILTER)).map((e) => e.id),
     );
-    expect(await target.repos.timeline.verify(incidentId)).toMatchObject({ ok: true, entries: 2 });
+    expect(await target.useCases.timeline.verify(incidentId)).toMatchObject({ ok: true, entries: 2 });
     // The audit log is the original one plus a line recording the restore itself.
     expect(after.auditLog).toEqual(expect.arrayContaining(before.auditLog));
     expect(after.auditLog.filter((e) => !before.auditLog.some((b) => b.id === e.id))).toMatchObject([
@@ -94,12 +94,12 @@ describe('backup and restore', () => {
   ])('refuses a backup %s and leaves the desk exactly as it was', async (_label, damage) => {
     const source = await populatedDesk();
     const { platform, saved } = memoryPlatform();
-    await createBackupService({ backup: source.repos.backup, platform, sha256, appVersion: '0.1.0' }).save(actor(), 'Kristiansand');
+    await backupServiceOf(source, platform, '0.1.0').save(actor(), 'Kristiansand');
 
     const target = await populatedDesk();
     await target.db.incidents.update((await target.db.incidents.toArray())[0]!.id, { title: 'Local change' });
     const before = await snapshot(target);
-    const service = createBackupService({ backup: target.repos.backup, platform, sha256, appVersion: '0.1.0' });
+    const service = backupServiceOf(target, platform, '0.1.0');
     const checked = await service.check(damage(saved[0]!.content), 'damaged.json');
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.error).toContain('Nothing was restored');
@@ -110,7 +110,7 @@ describe('backup and restore', () => {
     const target = await populatedDesk();
     const before = await snapshot(target);
     const rows: TableRows = { ...before, contacts: [makeContact({ id: 'dup' }), makeContact({ id: 'dup' })] };
-    await expect(target.repos.backup.replaceAll(rows, actor(), 'test')).rejects.toThrow();
+    expect(await target.core.restore(rows, actor(), 'test')).toMatchObject({ ok: false, error: { code: 'refused', table: 'contacts' } });
     expect(await snapshot(target)).toEqual(before);
   });
 });
@@ -120,7 +120,7 @@ describe('restoring a backup whose timeline was altered and resealed', () => {
   async function tamperedBackup() {
     const source = await populatedDesk();
     const { platform, saved } = memoryPlatform();
-    await createBackupService({ backup: source.repos.backup, platform, sha256, appVersion: '0.1.0' }).save(actor(), 'Kristiansand');
+    await backupServiceOf(source, platform, '0.1.0').save(actor(), 'Kristiansand');
     const file = JSON.parse(saved[0]!.content) as { data: TableRows; checksum: { value: string } };
     const revision = file.data.timelineRevisions.find((r) => r.content.title === 'Road closed')!;
     revision.content = { ...revision.content, title: 'Road open' };
@@ -134,7 +134,7 @@ describe('restoring a backup whose timeline was altered and resealed', () => {
     const { text, entryId } = await tamperedBackup();
     const target = await populatedDesk();
     const before = await snapshot(target);
-    const service = createBackupService({ backup: target.repos.backup, platform: memoryPlatform().platform, sha256, appVersion: '0.1.0' });
+    const service = backupServiceOf(target, memoryPlatform().platform, '0.1.0');
     const checked = await service.check(text, 'tampered.json');
     if (!checked.ok) throw new Error(checked.error);
     expect(checked.value.warnings).toEqual([
@@ -156,14 +156,14 @@ describe('restoring a backup whose timeline was altered and resealed', () => {
   it('restores only on an explicit choice, records it in the desk’s and the incident’s audit trail, and the break stays visible', async () => {
     const { text, incidentId } = await tamperedBackup();
     const target = freshDesk();
-    const service = createBackupService({ backup: target.repos.backup, platform: memoryPlatform().platform, sha256, appVersion: '0.1.0' });
+    const service = backupServiceOf(target, memoryPlatform().platform, '0.1.0');
     const checked = await service.check(text, 'tampered.json');
     if (!checked.ok) throw new Error(checked.error);
     expect(await service.restore(checked.value, actor({ operator: 'Ola', now: T0 + 9000 }), { acceptBrokenChains: true })).toEqual({ ok: true, value: undefined });
-    const trail = await target.repos.audit.listForIncident(incidentId);
+    const trail = await target.useCases.audit.listForIncident(incidentId);
     expect(trail[0]).toMatchObject({ action: 'restore', operator: 'Ola', summary: expect.stringMatching(/^Restored from a backup whose timeline chain is broken at entry “Road open”; Ola accepted it after the warning$/) as unknown });
     const desk = (await target.db.auditLog.toArray()).find((a) => a.entityType === 'database');
     expect(desk?.summary).toMatch(/with the timeline chain of 1 incident broken \(accepted\)$/);
-    expect(await target.repos.timeline.verify(incidentId)).toMatchObject({ ok: false, firstBreak: { problem: 'hash-mismatch' } });
+    expect(await target.useCases.timeline.verify(incidentId)).toMatchObject({ ok: false, firstBreak: { problem: 'hash-mismatch' } });
   });
 });

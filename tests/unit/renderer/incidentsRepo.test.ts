@@ -13,19 +13,19 @@ function fields(overrides = {}) {
 
 describe('incidents repository', () => {
   it('lists incidents newest start first', async () => {
-    const { repos } = freshDesk();
-    await repos.incidents.create(fields({ title: 'Older', startDate: '2026-01-02' }), actor());
-    await repos.incidents.create(fields({ title: 'Newer', startDate: '2026-03-02' }), actor());
-    expect((await repos.incidents.list()).map((i) => i.title)).toEqual(['Newer', 'Older']);
+    const { useCases } = freshDesk();
+    await useCases.incidents.create(fields({ title: 'Older', startDate: '2026-01-02' }), actor());
+    await useCases.incidents.create(fields({ title: 'Newer', startDate: '2026-03-02' }), actor());
+    expect((await useCases.incidents.list()).map((i) => i.title)).toEqual(['Newer', 'Older']);
   });
 
   it('audits creation, edits, closing and reopening with who and when', async () => {
-    const { repos } = freshDesk();
-    const created = await repos.incidents.create(fields(), actor({ now: T0 }));
-    await repos.incidents.update(created.id, fields({ title: 'Renamed' }), actor({ operator: 'Ola', now: T0 + 1 }));
-    await repos.incidents.close(created.id, actor({ now: T0 + 2 }));
-    await repos.incidents.reopen(created.id, actor({ now: T0 + 3 }));
-    const trail = await repos.audit.listForIncident(created.id);
+    const { useCases } = freshDesk();
+    const created = await useCases.incidents.create(fields(), actor({ now: T0 }));
+    await useCases.incidents.update(created.id, fields({ title: 'Renamed' }), actor({ operator: 'Ola', now: T0 + 1 }));
+    await useCases.incidents.close(created.id, actor({ now: T0 + 2 }));
+    await useCases.incidents.reopen(created.id, actor({ now: T0 + 3 }));
+    const trail = await useCases.audit.listForIncident(created.id);
     expect(trail.map((e) => [e.action, e.operator, e.at])).toEqual([
       ['reopen', 'Ingrid Berg', T0 + 3],
       ['close', 'Ingrid Berg', T0 + 2],
@@ -36,33 +36,33 @@ describe('incidents repository', () => {
   });
 
   it('writes no audit line for an edit that changes nothing', async () => {
-    const { repos } = freshDesk();
-    const created = await repos.incidents.create(fields(), actor());
-    await repos.incidents.update(created.id, fields(), actor());
-    expect(await repos.audit.listForIncident(created.id)).toHaveLength(1);
+    const { useCases } = freshDesk();
+    const created = await useCases.incidents.create(fields(), actor());
+    await useCases.incidents.update(created.id, fields(), actor());
+    expect(await useCases.audit.listForIncident(created.id)).toHaveLength(1);
   });
 
   it('refuses to close twice, or to touch an incident that does not exist', async () => {
-    const { repos } = freshDesk();
-    const created = await repos.incidents.create(fields(), actor());
-    await repos.incidents.close(created.id, actor());
-    expect(await repos.incidents.close(created.id, actor())).toEqual({ ok: false, error: { code: 'already-closed' } });
-    expect(await repos.incidents.reopen('inc_missing', actor())).toEqual({ ok: false, error: { code: 'not-found', id: 'inc_missing' } });
+    const { useCases } = freshDesk();
+    const created = await useCases.incidents.create(fields(), actor());
+    await useCases.incidents.close(created.id, actor());
+    expect(await useCases.incidents.close(created.id, actor())).toEqual({ ok: false, error: { code: 'already-closed' } });
+    expect(await useCases.incidents.reopen('inc_missing', actor())).toEqual({ ok: false, error: { code: 'not-found', id: 'inc_missing' } });
   });
 });
 
 describe('settings audit', () => {
   it('records only the settings that changed, and every line survives a backup', async () => {
-    const { repos } = freshDesk();
-    await repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
-    await repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ola', defaultTimeZone: 'Europe/Oslo', backupKeepLast: 20 }, actor({ operator: 'Ola' }));
-    const rows = await repos.backup.readAll();
+    const { useCases, core } = freshDesk();
+    await useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+    await useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ola', defaultTimeZone: 'Europe/Oslo', backupKeepLast: 20 }, actor({ operator: 'Ola' }));
+    const rows = await core.backupRows.readAll();
     const changes = rows.auditLog.map((e) => e.changes);
     expect(changes[1]).toEqual([
       { field: 'operatorName', before: 'Ingrid Berg', after: 'Ola' },
       { field: 'backupKeepLast', before: null, after: 20 },
     ]);
     for (const e of rows.auditLog) for (const c of e.changes) expect('after' in c && c.after !== undefined).toBe(true);
-    expect((await repos.settings.get())?.backupKeepLast).toBe(20);
+    expect((await useCases.settings.get())?.backupKeepLast).toBe(20);
   });
 });

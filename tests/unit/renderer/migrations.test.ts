@@ -55,7 +55,7 @@ describe('database migrations', () => {
       for (const row of rows) expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} row still valid`).toBe(true);
     }
     // The timeline's hash chain survives the upgrade untouched.
-    const timeline = createTimelineRepo(db, () => 'unused', sha256);
+    const timeline = createTimelineRepo(db, sha256);
     for (const incidentId of new Set((await db.timelineRevisions.toArray()).map((r) => r.incidentId))) {
       expect(await timeline.verify(incidentId), incidentId).toMatchObject({ ok: true });
     }

@@ -5,9 +5,9 @@ import { freshDesk } from './testDb';
 
 describe('who is at the keyboard', () => {
   it('switches the operator, with the hand-over in the audit log under the person taking over', async () => {
-    const { db, repos } = freshDesk();
-    await repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
-    const next = await repos.settings.switchOperator('  Sofie Lie ', 'Duty officer', T0 + 60_000);
+    const { db, useCases } = freshDesk();
+    await useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+    const next = await useCases.settings.switchOperator('  Sofie Lie ', 'Duty officer', T0 + 60_000);
     expect(next).toMatchObject({ operatorName: 'Sofie Lie', operatorRole: 'Duty officer', cityName: 'Kristiansand' });
     const line = (await db.auditLog.toArray()).find((a) => a.at === T0 + 60_000);
     expect(line).toMatchObject({
@@ -21,7 +21,7 @@ describe('who is at the keyboard', () => {
   });
 
   it('has nothing to switch on a desk not set up yet', async () => {
-    const { repos } = freshDesk();
-    expect(await repos.settings.switchOperator('Sofie Lie', '', T0)).toBeNull();
+    const { useCases } = freshDesk();
+    expect(await useCases.settings.switchOperator('Sofie Lie', '', T0)).toBeNull();
   });
 });

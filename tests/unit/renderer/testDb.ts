@@ -1,19 +1,55 @@
 import { DeskDatabase } from '@renderer/db/database';
-import { createRepos } from '@renderer/db/repos';
+import { createBackupService } from '@renderer/desk/backup/backupService';
+import { createDesk } from '@renderer/desk/composition';
+import { createDeskCore } from '@renderer/desk/core';
+import { describeAppendError, type AppendError } from '@renderer/desk/timeline/writes';
+import type { DeskPlatform } from '@renderer/platform/platform';
+import type { Result } from '@shared/domain/result';
 
 import { sha256 } from '../../factories/timeline';
 
 let dbSeq = 0;
 
-/** A fresh, uniquely named database in fake-indexeddb, with deterministic ids. */
+/** A platform the test does not expect to be reached: any use fails by name. */
+const noPlatform = new Proxy({}, {
+  get: (_, prop) => {
+    throw new Error(`platform.${String(prop)} is not part of this test`);
+  },
+}) as DeskPlatform;
+
+/**
+ * A fresh, uniquely named database in fake-indexeddb, with deterministic ids, and the desk's
+ * composition over it (the same as the window's, the search in the page rather than a worker).
+ */
 export function freshDesk() {
   dbSeq += 1;
   const db = new DeskDatabase(`test-desk-${dbSeq}-${Date.now()}`);
   let idSeq = 0;
   // Ids carry the desk number, as random ids would never collide between two desks.
-  const repos = createRepos(db, () => {
-    idSeq += 1;
-    return `${dbSeq}-${String(idSeq).padStart(6, "0")}`;
-  }, sha256);
-  return { db, repos };
+  const deps = {
+    db,
+    gen: () => {
+      idSeq += 1;
+      return `${dbSeq}-${String(idSeq).padStart(6, "0")}`;
+    },
+    sha256,
+    platform: noPlatform,
+    appVersion: '0.0.0-test',
+    clock: () => 0,
+    search: { dbName: db.name, useWorker: false, cache: null },
+  };
+  const core = createDeskCore(deps);
+  return { db, core, ...createDesk(deps, core) };
+}
+
+/** The backup service of a test desk, over the platform the test gives it (it logs no published heads). */
+export function backupServiceOf(desk: ReturnType<typeof freshDesk>, platform: DeskPlatform, appVersion = '0.1.0') {
+  return createBackupService({ backup: desk.core.backupRows, restore: desk.core.restore, platform, sha256, appVersion });
+}
+
+/** The entries a test logs, or the refusal in words as a thrown error (for tests about what was logged). */
+export async function logged<T>(appended: Promise<Result<T, AppendError>>): Promise<T> {
+  const r = await appended;
+  if (!r.ok) throw new Error(describeAppendError(r.error));
+  return r.value;
 }

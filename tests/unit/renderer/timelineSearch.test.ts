@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { createSearchCache } from '@renderer/db/searchCache';
-import { createTimelineSearch, type IndexProgress } from '@renderer/features/timeline/searchIndex';
+import { createTimelineSearch, type IndexProgress } from '@renderer/desk/timeline/search/searchIndex';
 
 import { makeContent } from '../../factories/timeline';
-import { freshDesk } from './testDb';
+import { freshDesk, logged } from './testDb';
 
 const T = Date.UTC(2026, 10, 24, 13, 0);
 const ingrid = { operator: 'Ingrid Berg', now: T };
 
 describe('timeline search', () => {
   it('indexes an incident ahead of its first search, saying how far it has got', async () => {
-    const { repos } = freshDesk();
-    await repos.timeline.append('inc_1', Array.from({ length: 12 }, (_, i) => makeContent({ title: `Entry ${i}`, occurredAt: T + i })), ingrid);
-    const search = createTimelineSearch(repos.timeline, { useWorker: false });
+    const { useCases } = freshDesk();
+    await logged(useCases.timeline.append('inc_1', Array.from({ length: 12 }, (_, i) => makeContent({ title: `Entry ${i}`, occurredAt: T + i })), ingrid));
+    const search = createTimelineSearch(useCases.timeline, { useWorker: false });
     const seen: IndexProgress[] = [];
     search.subscribe(() => {
       const p = search.progress('inc_1');
@@ -28,20 +28,20 @@ describe('timeline search', () => {
   });
 
   it('keeps up with entries logged and corrected after the index was built', async () => {
-    const { repos } = freshDesk();
-    const [first] = await repos.timeline.append('inc_1', [makeContent({ title: 'Hospital reports 12 injured' })], ingrid);
-    const search = createTimelineSearch(repos.timeline, { useWorker: false });
+    const { useCases } = freshDesk();
+    const [first] = await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Hospital reports 12 injured' })], ingrid));
+    const search = createTimelineSearch(useCases.timeline, { useWorker: false });
     expect((await search.search('inc_1', 'hospital')).ids).toEqual(new Set([first?.id]));
-    await repos.timeline.edit(first?.id ?? '', makeContent({ title: 'Clinic reports 14 injured' }), 'New figures', ingrid);
-    const [later] = await repos.timeline.append('inc_1', [makeContent({ title: 'Hospital asks for blood donors' })], ingrid);
+    await useCases.timeline.edit(first?.id ?? '', makeContent({ title: 'Clinic reports 14 injured' }), 'New figures', ingrid);
+    const [later] = await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Hospital asks for blood donors' })], ingrid));
     expect((await search.search('inc_1', 'hospital')).ids).toEqual(new Set([later?.id]));
     expect((await search.search('inc_1', 'clinic 14')).ids).toEqual(new Set([first?.id]));
   });
 
   it('starts again from the database after a reset (a restore replaced it)', async () => {
-    const { repos } = freshDesk();
-    await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil planned' })], ingrid);
-    const search = createTimelineSearch(repos.timeline, { useWorker: false });
+    const { useCases } = freshDesk();
+    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil planned' })], ingrid));
+    const search = createTimelineSearch(useCases.timeline, { useWorker: false });
     await search.search('inc_1', 'vigil');
     search.reset();
     expect(search.progress('inc_1')).toBeUndefined();
@@ -51,16 +51,16 @@ describe('timeline search', () => {
 
 describe('the search index kept between sessions', () => {
   it('starts the next session from the kept copy, then catches up with the chain', async () => {
-    const { repos } = freshDesk();
+    const { useCases } = freshDesk();
     const cache = createSearchCache(`search-kept-${Date.now()}`);
-    await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' }), makeContent({ title: 'Road closed' })], ingrid);
-    const first = createTimelineSearch(repos.timeline, { useWorker: false, cache });
+    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' }), makeContent({ title: 'Road closed' })], ingrid));
+    const first = createTimelineSearch(useCases.timeline, { useWorker: false, cache });
     await first.search('inc_1', 'vigil');
     await expect.poll(async () => (await cache.load('inc_1'))?.ids.length).toBe(2);
 
-    const [later] = await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil moved indoors' })], ingrid);
-    const reads = vi.spyOn(repos.timeline, 'forEachPage');
-    const next = createTimelineSearch(repos.timeline, { useWorker: false, cache });
+    const [later] = await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil moved indoors' })], ingrid));
+    const reads = vi.spyOn(useCases.timeline, 'forEachPage');
+    const next = createTimelineSearch(useCases.timeline, { useWorker: false, cache });
     const found = await next.search('inc_1', 'vigil');
     expect(reads).not.toHaveBeenCalled();
     expect(found.ids.size).toBe(2);
@@ -68,12 +68,12 @@ describe('the search index kept between sessions', () => {
   });
 
   it('ignores a kept copy the chain no longer holds (the desk was restored from a backup)', async () => {
-    const { repos } = freshDesk();
+    const { useCases } = freshDesk();
     const cache = createSearchCache(`search-stale-${Date.now()}`);
-    await repos.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' })], ingrid);
-    const head = await repos.timeline.head('inc_1');
+    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' })], ingrid));
+    const head = await useCases.timeline.head('inc_1');
     await cache.save('inc_1', { syncedSeq: head.chainSeq, headHash: 'f'.repeat(64), ids: ['tle_gone'], texts: ['something else entirely'] }, 'all');
-    const search = createTimelineSearch(repos.timeline, { useWorker: false, cache });
+    const search = createTimelineSearch(useCases.timeline, { useWorker: false, cache });
     expect((await search.search('inc_1', 'vigil')).ids.size).toBe(1);
     expect((await search.search('inc_1', 'something')).ids.size).toBe(0);
   });

@@ -9,12 +9,12 @@ import { freshDesk } from './testDb';
 describe('the database’s one door', () => {
   it('refuses a row the desk could not read back, in words, and rolls its whole transaction back', async () => {
     const desk = freshDesk();
-    await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+    await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
     const audit = await desk.db.auditLog.count();
-    const refused = await desk.repos.settings.save({ cityName: 'Kristiansand', operatorName: 'I'.repeat(121), defaultTimeZone: 'Europe/Oslo' }, actor()).then(() => null, (e: unknown) => e);
+    const refused = await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'I'.repeat(121), defaultTimeZone: 'Europe/Oslo' }, actor()).then(() => null, (e: unknown) => e);
     expect(refused).toBeInstanceOf(WriteRefusedError);
     expect((refused as Error).message).toBe('Nothing was saved: the operator name is 121 characters long; it takes up to 120.');
-    expect((await desk.repos.settings.get())?.operatorName).toBe('Ingrid Berg');
+    expect((await desk.useCases.settings.get())?.operatorName).toBe('Ingrid Berg');
     expect(await desk.db.auditLog.count()).toBe(audit);
   });
 

@@ -1,23 +1,11 @@
 import type { DeskSettings } from '@shared/schemas/entities';
-import { TABLE_NAMES } from '@shared/schemas/tables';
 
-import type { DeskDatabase } from '../../db/database';
 import type { AutoBackups } from '../../platform/platform';
 import { t } from '../../i18n/messages';
 import type { AutoBackupOutcome } from '../../store';
 import type { BackupService } from './backupService';
 
 export const DEFAULT_BACKUP_EVERY_MINUTES = 10;
-
-/**
- * A cheap sign that something changed: every write adds rows (revisions, versions, audit lines)
- * or an audit line, so the row counts move with any change a backup should catch.
- */
-export async function dataFingerprint(db: DeskDatabase): Promise<string> {
-  const counts = await Promise.all(TABLE_NAMES.map((table) => db.table(table).count()));
-  const settings = await db.settings.get('desk');
-  return `${counts.join('.')}:${settings?.updatedAt ?? 0}`;
-}
 
 /**
  * The notice for a failed automatic backup, as one sentence: what went wrong, and that the desk
@@ -36,7 +24,8 @@ export function autoBackupFailureNotice(reason: string, everyMinutes: number): s
  * and logged, and the schedule goes on: the next run tries again. Returns a function that stops it.
  */
 export function startAutoBackups(deps: {
-  db: DeskDatabase;
+  /** A cheap sign that something changed since the last backup (see backupRepo.fingerprint). */
+  fingerprint: () => Promise<string>;
   backup: BackupService;
   autoBackups: AutoBackups;
   settings: () => Promise<DeskSettings | undefined>;
@@ -66,7 +55,7 @@ export function startAutoBackups(deps: {
       const settings = await deps.settings();
       everyMinutes = settings?.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES;
       if (!settings) return;
-      const fingerprint = await dataFingerprint(deps.db);
+      const fingerprint = await deps.fingerprint();
       if (fingerprint !== last) {
         const actor = { operator: 'automatic backup', now: deps.now() };
         const content = await deps.backup.text(actor, settings.cityName);
@@ -74,7 +63,7 @@ export function startAutoBackups(deps: {
         if (written.ok) {
           await deps.backup.published(actor);
           // Logging the heads changed the data: the next backup is due at the next change after it.
-          last = await dataFingerprint(deps.db);
+          last = await deps.fingerprint();
           deps.onResult({ at: deps.now(), ok: true, name: written.value.written.name, everyMinutes });
         } else {
           log('main refused or failed the write', written.error);

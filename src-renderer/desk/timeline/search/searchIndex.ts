@@ -1,11 +1,11 @@
 import type { TextSearchResult } from '@shared/domain/timeline/textIndex';
 
-import { DB_NAME } from '../../db/database';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { SearchCache } from '../../db/searchCache';
+import { DB_NAME } from '../../../db/database';
+import type { TimelineRepo } from '../../../db/repos/timelineRepo';
+import type { SearchCache } from '../../../db/searchCache';
 import { createSearchEngine, type IndexProgress } from './searchEngine';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './searchWorker';
-import { t } from '../../i18n/messages';
+import { t } from '../../../i18n/messages';
 
 export type { IndexProgress } from './searchEngine';
 

@@ -1,7 +1,7 @@
 import { TimelineTextIndex, type TextSearchResult } from '@shared/domain/timeline/textIndex';
 
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { SearchCache } from '../../db/searchCache';
+import type { TimelineRepo } from '../../../db/repos/timelineRepo';
+import type { SearchCache } from '../../../db/searchCache';
 
 /** How far the index of an incident has got. */
 export type IndexProgress = { indexed: number; total: number; ready: boolean };

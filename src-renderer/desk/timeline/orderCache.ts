@@ -1,10 +1,7 @@
-import Dexie from 'dexie';
+import type { TimelineOrder } from '@shared/domain/timeline/listFilter';
 
-import type { DeskDatabase } from '../database';
-import type { TimelineRepo } from './timelineRepo';
-
-/** An incident's entries in list order: [occurredAt, id] pairs, sorted. */
-export type TimelineOrder = { times: number[]; ids: string[] };
+import type { TimelineRepo } from '../../db/repos/timelineRepo';
+import type { ChangeFeed } from '../changeFeed';
 
 type State = { byId: Map<string, number>; order: TimelineOrder; seq: number };
 
@@ -12,24 +9,24 @@ const compare = (a: [string, number], b: [string, number]) => a[1] - b[1] || (a[
 
 /**
  * Keeps each incident's list order in memory: read once from the timelineOrder keys, then
- * brought up to date from the revisions chained since (new entries, corrected times). Filtering
- * a 100,000-entry timeline then costs one pass over two arrays instead of a key read per query.
+ * brought up to date from the revisions chained since (new entries, corrected times, written in
+ * this window or another). Filtering a 100,000-entry timeline then costs one pass over two arrays
+ * instead of a key read per query. A change that replaced the database (a restore) drops it all,
+ * heard on the change feed.
  */
-export function createTimelineOrderCache(db: DeskDatabase, timeline: TimelineRepo) {
+export function createTimelineOrderCache(deps: { store: Pick<TimelineRepo, 'head' | 'revisionsAfter'>; readOrder: (incidentId: string) => Promise<TimelineOrder>; feed: ChangeFeed }) {
   const states = new Map<string, Promise<State>>();
+  deps.feed.subscribe((notice) => {
+    if (notice.replacedAll) states.clear();
+    else if (notice.rebuilt && notice.scope !== 'desk') states.delete(notice.scope.incidentId);
+  });
 
   const load = async (incidentId: string): Promise<State> => {
-    const seq = (await timeline.head(incidentId)).chainSeq;
-    const keys = await db.timelineOrder.where('[incidentId+occurredAt+id]').between([incidentId, -Infinity, Dexie.minKey], [incidentId, Infinity, Dexie.maxKey]).primaryKeys();
+    const seq = (await deps.store.head(incidentId)).chainSeq;
+    const order = await deps.readOrder(incidentId);
     const byId = new Map<string, number>();
-    const times: number[] = new Array<number>(keys.length);
-    const ids: string[] = new Array<string>(keys.length);
-    keys.forEach(([, at, id], i) => {
-      byId.set(id, at);
-      times[i] = at;
-      ids[i] = id;
-    });
-    return { byId, order: { times, ids }, seq };
+    order.ids.forEach((id, i) => byId.set(id, order.times[i] ?? 0));
+    return { byId, order, seq };
   };
 
   return {
@@ -40,7 +37,7 @@ export function createTimelineOrderCache(db: DeskDatabase, timeline: TimelineRep
         states.set(incidentId, pending);
       }
       const state = await pending;
-      const changed = await timeline.revisionsAfter(incidentId, state.seq);
+      const changed = await deps.store.revisionsAfter(incidentId, state.seq);
       if (changed.length > 0) {
         let moved = false;
         for (const r of changed) {
@@ -57,8 +54,6 @@ export function createTimelineOrderCache(db: DeskDatabase, timeline: TimelineRep
       }
       return state.order;
     },
-    /** Forget everything (after a restore replaced the database). */
-    reset: () => states.clear(),
   };
 }
 export type TimelineOrderCache = ReturnType<typeof createTimelineOrderCache>;

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
 import type { BackupRepo } from '../../db/repos/backupRepo';
+import type { Restore } from './restore';
 import type { PublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import type { DeskPlatform } from '../../platform/platform';
@@ -24,7 +25,7 @@ export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRo
 
 export const brokenChainsOf = (pending: PendingRestore) => pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
 
-export function createBackupService(deps: { backup: BackupRepo; publishedHeads?: PublishedHeadsRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string; onRestored?: () => void }) {
+export function createBackupService(deps: { backup: Pick<BackupRepo, 'readAll'>; restore: Restore; publishedHeads?: PublishedHeadsRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string }) {
   return {
     /** A backup left the desk: every incident's chain head goes into the log of published heads. */
     async published(actor: Actor): Promise<void> {
@@ -88,9 +89,8 @@ export function createBackupService(deps: { backup: BackupRepo; publishedHeads?:
         return err(t('settings.backup.brokenRefused', { count: broken.length, titles: broken.map((b) => `“${b.incidentTitle}”`).join(', ') }));
       }
       try {
-        await deps.backup.replaceAll(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken);
-        deps.onRestored?.();
-        return ok(undefined);
+        const restored = await deps.restore(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken);
+        return restored.ok ? ok(undefined) : err(`The restore failed and was undone; the desk is as it was. (${restored.error.message})`);
       } catch (e) {
         return err(t('settings.backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }));
       }

@@ -2,10 +2,10 @@
 // and folding their text would otherwise freeze the window on the first search.
 import type { SearchMatch } from '@shared/domain/timeline/textIndex';
 
-import { DeskDatabase } from '../../db/database';
-import { createSearchCache, searchCacheName } from '../../db/searchCache';
-import { createTimelineRepo } from '../../db/repos/timelineRepo';
-import { sha256Hex } from '../../lib/sha256';
+import { DeskDatabase } from '../../../db/database';
+import { createSearchCache, searchCacheName } from '../../../db/searchCache';
+import { createTimelineRepo } from '../../../db/repos/timelineRepo';
+import { sha256Hex } from '../../../lib/sha256';
 import { createSearchEngine, type IndexProgress, type SearchEngine } from './searchEngine';
 
 export type SearchWorkerRequest =
@@ -21,9 +21,6 @@ export type SearchWorkerMessage =
 type WorkerScope = { postMessage: (m: SearchWorkerMessage) => void; onmessage: ((e: MessageEvent<SearchWorkerRequest>) => void) | null };
 const scope = self as unknown as WorkerScope;
 
-const neverWrites = () => {
-  throw new Error('the search worker does not write');
-};
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 let engine: SearchEngine | null = null;
 
@@ -31,7 +28,7 @@ scope.onmessage = ({ data: m }) => {
   if (m.type === 'open') {
     const db = new DeskDatabase(m.dbName);
     engine = createSearchEngine(
-      createTimelineRepo(db, neverWrites, sha256Hex),
+      createTimelineRepo(db, sha256Hex),
       (incidentId, progress) => scope.postMessage({ type: 'progress', incidentId, progress }),
       createSearchCache(searchCacheName(m.dbName)),
     );

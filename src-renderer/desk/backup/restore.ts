@@ -1,0 +1,54 @@
+import { auditEvent, type Actor } from '@shared/domain/audit';
+import type { RestoreWarning } from '@shared/domain/backup/backupFile';
+import { newId, type IdGenerator } from '@shared/domain/ids';
+import type { Result } from '@shared/domain/result';
+import type { TableRows } from '@shared/schemas/tables';
+
+import type { Door, WriteRefused } from '../door';
+import { t } from '../../i18n/messages';
+
+export type BrokenChain = RestoreWarning & { kind: 'broken-chain' };
+
+/**
+ * Replaces the whole database with `rows`, already checked by the caller, as ONE change: if
+ * anything fails, IndexedDB rolls it all back and the previous data stays. The restore itself is
+ * then recorded in the (restored) audit log, with every incident whose timeline chain the person
+ * accepted broken, in the desk's and in that incident's trail. The change feed hears it like any
+ * other change, so nothing kept in memory from the old database outlives it.
+ */
+export function createRestore(deps: { door: Door; gen: IdGenerator }) {
+  return (rows: TableRows, actor: Actor, source: string, brokenChains: readonly BrokenChain[] = []): Promise<Result<void, WriteRefused>> =>
+    deps.door.write({
+      scope: 'desk',
+      kind: 'desk.restored',
+      // The log of published heads is append-only, a restore included: heads this desk already
+      // published stay, so a chain restored shorter than what left the desk says so on Verify.
+      replaceAll: { keep: ['publishedHeads'] },
+      add: rows,
+      audit: [
+        auditEvent({
+          id: newId('aud', deps.gen),
+          actor,
+          incidentId: null,
+          entityType: 'database',
+          entityId: 'desk',
+          action: 'restore',
+          summary: `Database restored from ${source}${brokenChains.length > 0 ? `, with the timeline chain of ${t('audit.count.incidents', { count: brokenChains.length })} broken (accepted)` : ''}`,
+          changes: brokenChains.map((b) => ({ field: `timeline chain of ${b.incidentTitle}`, before: null, after: b.detail })),
+        }),
+        ...brokenChains.map((b) =>
+          auditEvent({
+            id: newId('aud', deps.gen),
+            actor,
+            incidentId: b.incidentId,
+            entityType: 'incident',
+            entityId: b.incidentId,
+            action: 'restore',
+            summary: `Restored from a backup whose timeline chain is broken at entry “${b.entryTitle ?? b.entryId}”; ${actor.operator} accepted it after the warning`,
+            changes: [{ field: 'timeline chain', before: null, after: b.detail }],
+          }),
+        ),
+      ],
+    });
+}
+export type Restore = ReturnType<typeof createRestore>;

@@ -1,0 +1,89 @@
+import { auditEvent, type Actor } from '@shared/domain/audit';
+import { changeStatus, resolutionEntry, type StatusChangeError } from '@shared/domain/checklists/items';
+import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
+import { newId, type IdGenerator } from '@shared/domain/ids';
+import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { err, ok, type Result } from '@shared/domain/result';
+import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ResolvedWith } from '@shared/schemas/checklists';
+import type { FieldChange } from '@shared/schemas/entities';
+
+import type { ChecklistsRepo } from '../../db/repos/checklistsRepo';
+import type { TimelineRepo } from '../../db/repos/timelineRepo';
+import { writePlanned, type Change, type Door } from '../door';
+import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
+
+export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
+
+type Moved = { code: 'moved' };
+
+
+/** Peacetime preparedness belongs to no incident: its audit lines are desk-wide. */
+const auditScope = (incidentId: string): string | null => (incidentId === DESK_SCOPE ? null : incidentId);
+
+type Deps = { door: Door; store: ChecklistsRepo; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+
+/** A checklist item's status: set by hand, or done by other work on the desk (logged on the timeline with it). */
+export function createResolution(deps: Deps) {
+  const { door, store, gen } = deps;
+
+  const changeItem = (
+    itemId: string,
+    apply: (item: ChecklistItem) => Result<{ next: ChecklistItem; changes: FieldChange[] }, StatusChangeError>,
+    summary: (next: ChecklistItem) => string,
+    logged: boolean,
+  ): Promise<Result<ChecklistItem, ResolutionError>> =>
+    deps.enqueue(() =>
+      writePlanned<ChecklistItem, ResolutionError>(
+        door,
+        async () => {
+          const item = await store.get(itemId);
+          if (!item) return err({ code: 'not-found', id: itemId });
+          const applied = apply(item);
+          if (!applied.ok) return applied;
+          const { next, changes } = applied.value;
+          // Nothing changes: nothing is written.
+          if (changes.length === 0) return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
+          const line = logged && next.incidentId !== DESK_SCOPE ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), { operator: next.updatedBy, now: next.updatedAt }) : null;
+          const change: Change<Moved | ChainMoved> = {
+            scope: next.incidentId === DESK_SCOPE ? 'desk' : { incidentId: next.incidentId },
+            kind: `checklist.${next.status}`,
+            put: { checklistItems: [next] },
+            ...(line && { add: line.rows }),
+            audit: [auditEvent({ id: newId('aud', gen), actor: { operator: next.updatedBy, now: next.updatedAt }, incidentId: auditScope(item.incidentId), entityType: 'checklist-item', entityId: item.id, action: 'update', summary: summary(next), changes })],
+            preconditions: [
+              { what: `checklist item ${itemId} is as it was at ${item.updatedAt}`, reads: ['checklistItems'], failure: { code: 'moved' }, holds: async () => (await store.get(itemId))?.updatedAt === item.updatedAt },
+              ...(line ? [line.precondition] : []),
+            ],
+          };
+          return ok({ change, value: next });
+        },
+        { code: 'refused', message: 'The item is being changed in another window at the same moment; nothing was stored. Try again.' },
+      ),
+    );
+
+  return {
+    setStatus: (itemId: string, status: ChecklistStatus, note: string, actor: Actor) =>
+      changeItem(
+        itemId,
+        (item) => changeStatus(item, status, note, actor),
+        (next) => `Checklist item “${next.title}”: ${next.status === 'not-applicable' ? `not applicable (${next.resolutionNote ?? ''})` : next.status.replace('-', ' ')}`,
+        false,
+      ),
+
+    /**
+     * Marks an item done by other work on the desk (a statement released, a call tree
+     * activated), linked to that record; logged on the timeline, linked to both, in the same change.
+     */
+    resolveBy: (itemId: string, by: ResolvedWith, actor: Actor) =>
+      changeItem(
+        itemId,
+        (item) => {
+          const changed = changeStatus(item, 'done', resolvedByNote(by), actor);
+          if (!changed.ok) return changed;
+          return ok({ next: { ...changed.value.next, resolvedWith: by }, changes: [...changed.value.changes, { field: 'resolvedWith', before: null, after: by.label }] });
+        },
+        (next) => `Checklist item “${next.title}”: done by ${by.label}`,
+        true,
+      ),
+  };
+}

@@ -1,0 +1,64 @@
+import type { IdGenerator } from '@shared/domain/ids';
+import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+
+import { DeskDatabase } from '../db/database';
+import { createRepos } from '../db/repos';
+import { createTimelineRepo } from '../db/repos/timelineRepo';
+import { sha256Hex } from '../lib/sha256';
+import { createRestore } from './backup/restore';
+import { createChangeFeed } from './changeFeed';
+import { createDoor } from './door';
+import { createResolution } from './checklists/resolution';
+import { createActivations } from './contacts/activation';
+import { createImportRecord } from './record/importRecord';
+import { createStatementCases } from './statements';
+import { createWriteQueue } from './timeline/chain';
+import { createTimelineWrites } from './timeline/writes';
+
+export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex };
+
+/**
+ * THE composition of the desk's data: the door every change goes through, its change feed, the
+ * table stores and the use-cases over them. The window, the record's worker and the tests all
+ * build it here; nothing else constructs a store.
+ */
+export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
+  const feed = createChangeFeed();
+  const door = createDoor(db, feed);
+  const timelineStore = createTimelineRepo(db, sha256);
+  const enqueue = createWriteQueue();
+  const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue });
+  const stores = createRepos(db, gen, sha256);
+  const useCases = {
+    settings: stores.settings,
+    incidents: stores.incidents,
+    audit: stores.audit,
+    timeline: { ...timelineStore, ...timelineWrites },
+    contacts: { ...stores.contacts, ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }) },
+    checklists: { ...stores.checklists, ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }) },
+    lessons: stores.lessons,
+    publishedHeads: stores.publishedHeads,
+    statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
+    record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
+  };
+  return { feed, door, stores, enqueue, useCases, backupRows: stores.backup, restore: createRestore({ door, gen }) };
+}
+export type DeskCore = ReturnType<typeof createDeskCore>;
+
+
+/**
+ * The desk's composition for a worker that only reads (the record's package, the CSV import's
+ * check for rows already logged): the same use-cases over its own connection to the database.
+ * It hands out no ids, so any change it attempted would fail by name.
+ */
+export function openDeskForReading(purpose: string, dbName?: string) {
+  const db = new DeskDatabase(dbName);
+  const core = createDeskCore({
+    db,
+    gen: () => {
+      throw new Error(`${purpose} does not change the desk`);
+    },
+    sha256: sha256Hex,
+  });
+  return { useCases: core.useCases, close: () => db.close() };
+}

@@ -1,0 +1,193 @@
+import { err, ok, type Result } from '@shared/domain/result';
+import type { AuditEvent } from '@shared/schemas/entities';
+import { checkStoredRow } from '@shared/schemas/rowCheck';
+import { TABLE_NAMES, type TableName, type TableRows } from '@shared/schemas/tables';
+import type { TimelineEntry } from '@shared/schemas/timeline';
+
+import type { DeskDatabase } from '../db/database';
+import { orderKey } from '../db/repos/timelineRepo';
+import type { ChangeFeed, ChangeKind, ChangeScope } from './changeFeed';
+
+export type { ChangeKind, ChangeNotice, ChangeScope } from './changeFeed';
+
+/** The rows a change puts, per table, as each table stores them. */
+export type RowPuts = { readonly [T in TableName]?: readonly TableRows[T][number][] };
+/** The primary keys a change deletes, per table. */
+export type RowDeletes = { readonly [T in TableName]?: readonly string[] };
+
+/**
+ * A condition the change was planned on, checked inside the transaction before anything is
+ * written ("the incident's chain head is still X", "the statement is still at version N").
+ * When it no longer holds, nothing is written and the door returns `failure`, which the
+ * use-case may answer by planning again.
+ */
+export type Precondition<E> = {
+  /** What must still hold, in words (for the record and for a developer reading a failure). */
+  readonly what: string;
+  /** The tables it reads, which the transaction must hold. */
+  readonly reads: readonly TableName[];
+  /** Reads what it needs through the transaction's tables; true when the condition holds. */
+  readonly holds: (db: DeskDatabase) => Promise<boolean>;
+  readonly failure: E;
+};
+
+/** One change to the desk's data, declared rather than performed: the door performs it. */
+export type Change<E = never> = {
+  readonly scope: ChangeScope;
+  readonly kind: ChangeKind;
+  /** Rows that are new: a key already stored refuses the whole change. */
+  readonly add?: RowPuts;
+  /** Rows that are new or replace the stored row with the same key. */
+  readonly put?: RowPuts;
+  readonly delete?: RowDeletes;
+  /** Empties every table before the rows are put (a restore); tables listed in `keep` excepted. */
+  readonly replaceAll?: { readonly keep: readonly TableName[] };
+  /** The scope's rows arrive whole from elsewhere (an incident imported from its record), not as a step of its history. */
+  readonly rebuilds?: true;
+  /** The audit line(s) that say who did what; written in the same transaction as the rows. */
+  readonly audit: readonly AuditEvent[];
+  readonly preconditions?: readonly Precondition<E>[];
+};
+
+/** A row the door refused: the desk could not read it back. Nothing of the change was written. */
+export type WriteRefused = {
+  code: 'refused';
+  table: TableName;
+  rowId: string;
+  /** What is wrong with the row, in words ("the title is 612 characters long; it takes up to 500"). */
+  problem: string;
+  /** The whole sentence for a person: "Nothing was saved: …". */
+  message: string;
+};
+
+/** How a long change reports its progress, and how it is stopped before it commits. */
+/** `onProgress` hears how many rows of the longest table are written, before each slice. */
+export type WriteOptions = { onProgress?: (done: number, total: number) => void; signal?: AbortSignal };
+
+/** Rows written per step of the transaction: small enough to report progress and stop between steps. */
+const WRITE_SLICE = 2000;
+
+const rowId = (row: unknown): string => {
+  const value = typeof row === 'object' && row !== null ? ((row as { id?: unknown }).id ?? (row as { key?: unknown }).key) : undefined;
+  return typeof value === 'string' ? value : '?';
+};
+
+export type Door = {
+  /**
+   * Performs one change: every row checked against the schema its readers use, the
+   * preconditions checked, then rows, deletions, derived rows and audit lines written in ONE
+   * transaction, and the change feed told once it has committed. A row refused or a
+   * precondition failed leaves nothing written, and comes back as a value.
+   */
+  write<E = never>(change: Change<E>, options?: WriteOptions): Promise<Result<void, E | WriteRefused>>;
+};
+
+export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {
+  /** The timeline's order index follows its entries: a moved entry's old key goes, its new key comes. */
+  async function deriveOrder(entries: readonly TimelineEntry[], deletedIds: readonly string[]): Promise<void> {
+    // A first revision has no earlier row to move; only corrected entries are read back.
+    const revised = entries.filter((e) => e.revisionCount > 1).map((e) => e.id);
+    const earlier = await db.timelineEntries.bulkGet([...revised, ...deletedIds]);
+    const moving = new Map(entries.map((e) => [e.id, e.occurredAt]));
+    const stale = earlier.flatMap((e) => (e && moving.get(e.id) !== e.occurredAt ? [[e.incidentId, e.occurredAt, e.id] as [string, number, string]] : []));
+    if (stale.length > 0) await db.timelineOrder.bulkDelete(stale);
+  }
+
+  return {
+    async write<E>(change: Change<E>, options: WriteOptions = {}): Promise<Result<void, E | WriteRefused>> {
+      const writes = [
+        ...(Object.entries(change.add ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'add' as const })),
+        ...(Object.entries(change.put ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'put' as const })),
+      ];
+      // SECURITY: every row is checked as backup restore and record import will check it, before
+      // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line.
+      for (const { table, rows } of [...writes, { table: 'auditLog' as const, rows: change.audit }]) {
+        for (const row of rows) {
+          const checked = checkStoredRow(table, row);
+          if (!checked.ok) return err(refused(table, rowId(row), checked.error.message));
+        }
+      }
+      const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
+      // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
+      if (!change.replaceAll && change.audit.length === 0 && writes.every((w) => w.rows.length === 0) && deletes.every(([, keys]) => keys.length === 0)) return ok(undefined);
+      const touched = change.replaceAll ? [...TABLE_NAMES] : [...new Set([...writes.map((w) => w.table), ...deletes.map(([t]) => t), ...(change.audit.length > 0 ? ['auditLog' as const] : [])])];
+      const longest = Math.max(0, ...writes.map((w) => w.rows.length));
+      const held = [...new Set([...touched, ...(change.preconditions ?? []).flatMap((p) => p.reads)])];
+      const entries = [...(change.add?.timelineEntries ?? []), ...(change.put?.timelineEntries ?? [])] as readonly TimelineEntry[];
+      // The table being written when IndexedDB refused a row (a closure sets it, so it is held in an object).
+      const at: { table: TableName | null } = { table: null };
+      let failed: E | null;
+      try {
+        failed = await db.transaction('rw', [...held.map((t) => db.tableByName(t)), db.timelineOrder], async (): Promise<E | null> => {
+          for (const p of change.preconditions ?? []) if (!(await p.holds(db))) return p.failure;
+          if (change.replaceAll) {
+            const keep = new Set(change.replaceAll.keep);
+            for (const name of TABLE_NAMES) if (!keep.has(name)) await db.tableByName(name).clear();
+            // A kept table takes the change's rows in place of its own with the same keys.
+            for (const w of writes) if (keep.has(w.table)) await db.tableByName(w.table).bulkDelete(w.rows.map(rowId));
+            await db.timelineOrder.clear();
+          } else {
+            const deletedEntries = change.delete?.timelineEntries ?? [];
+            if (entries.length > 0 || deletedEntries.length > 0) await deriveOrder(entries, deletedEntries);
+          }
+          for (const [table, keys] of deletes) await db.tableByName(table).bulkDelete([...keys]);
+          // In slices, every table side by side, so a long import reports progress and can still be
+          // stopped: stopping throws, which aborts the transaction, and IndexedDB then keeps none of it.
+          for (let i = 0; i < longest; i += WRITE_SLICE) {
+            options.signal?.throwIfAborted();
+            options.onProgress?.(i, longest);
+            for (const w of writes) {
+              if (i >= w.rows.length) continue;
+              at.table = w.table;
+              const slice = w.rows.slice(i, i + WRITE_SLICE);
+              await (w.op === 'add' ? db.tableByName(w.table).bulkAdd(slice) : db.tableByName(w.table).bulkPut(slice));
+            }
+          }
+          options.signal?.throwIfAborted();
+          for (let i = 0; i < entries.length; i += WRITE_SLICE) await db.timelineOrder.bulkPut(entries.slice(i, i + WRITE_SLICE).map(orderKey));
+          at.table = 'auditLog';
+          if (change.audit.length > 0) await db.auditLog.bulkAdd([...change.audit]);
+          return null;
+        });
+      } catch (e) {
+        // A row added under a key already stored: the change is refused whole, in words.
+        const name = e instanceof Error ? e.name : '';
+        if (at.table !== null && (name === 'BulkError' || name === 'ConstraintError')) return err(refused(at.table, '?', 'a record with the same id is already stored'));
+        throw e;
+      }
+      if (failed !== null) return err(failed);
+      feed.tell({ scope: change.scope, kind: change.kind, tables: touched, replacedAll: change.replaceAll !== undefined, rebuilt: change.rebuilds === true });
+      return ok(undefined);
+    },
+  };
+}
+
+const refused = (table: TableName, id: string, problem: string): WriteRefused => ({ code: 'refused', table, rowId: id, problem, message: `Nothing was saved: ${problem}.` });
+
+/** A precondition on one row: it is (still) there and as the use-case read it, or (still) absent. */
+export function rowIs<T extends TableName, E>(table: T, id: string, what: string, holds: (row: TableRows[T][number] | undefined) => boolean, failure: E): Precondition<E> {
+  return { what, failure, reads: [table], holds: async (db) => holds((await db.tableByName(table).get(id)) as TableRows[T][number] | undefined) };
+}
+
+/**
+ * Plans a change on what was just read and has the door write it; when a precondition no longer
+ * holds (another window changed the same thing first), reads and plans again, so two changes come
+ * out as if they had waited in line. After `attempts` tries it gives up with `busy`.
+ */
+export async function writePlanned<T, E>(
+  door: Door,
+  plan: () => Promise<Result<{ change: Change<unknown>; value: T }, E>>,
+  busy: E,
+  attempts = 3,
+): Promise<Result<T, E | WriteRefused>> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const planned = await plan();
+    if (!planned.ok) return planned;
+    const written = await door.write(planned.value.change);
+    if (written.ok) return ok(planned.value.value);
+    if (isRefusal(written.error)) return err(written.error);
+  }
+  return err(busy);
+}
+
+const isRefusal = (e: unknown): e is WriteRefused => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'refused';

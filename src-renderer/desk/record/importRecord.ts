@@ -1,0 +1,128 @@
+import { auditEvent, type Actor } from '@shared/domain/audit';
+import { newId, type IdGenerator } from '@shared/domain/ids';
+import type { RecordFile, RecordFileV1 } from '@shared/domain/record/recordFile';
+import { err, ok, type Result } from '@shared/domain/result';
+import type { Incident } from '@shared/schemas/entities';
+import type { PublishedHead } from '@shared/schemas/publishedHeads';
+import type { TableName } from '@shared/schemas/tables';
+
+import { rowIs, type Door, type RowPuts } from '../door';
+
+export type RecordImportError =
+  | { code: 'incomplete'; missing: string[] }
+  | { code: 'redacted'; profile: string }
+  | { code: 'exists'; incidentId: string; title: string }
+  | { code: 'invalid-row'; table: string; id: string; problem: string };
+
+/** Rows of one incident across every table that belongs to an incident. */
+type IncidentRows = Pick<
+  Record<TableName, unknown[]>,
+  'incidents' | 'timelineEntries' | 'timelineRevisions' | 'auditLog' | 'statements' | 'statementVersions' | 'approvals' | 'treeActivations' | 'callAttempts' | 'checklistItems' | 'lessons' | 'publishedHeads'
+>;
+
+/** The sections a record must hold to rebuild its incident, by the name a person knows them by. */
+function missingSections(c: { timeline?: unknown; audit?: unknown; statements?: unknown; activations?: unknown; checklists?: unknown; lessons?: unknown }): string[] {
+  return [
+    !c.timeline && 'timeline',
+    !c.audit && 'audit trail',
+    !c.statements && 'statements',
+    !c.activations && 'call-tree activations',
+    !c.checklists && 'checklists',
+    !c.lessons && 'lessons learned',
+  ].filter((m): m is string => typeof m === 'string');
+}
+
+function rowsOfV1(record: RecordFileV1): Result<IncidentRows, RecordImportError> {
+  const c = record.content;
+  const missing = missingSections(c);
+  if (missing.length > 0 || !c.timeline) return err({ code: 'incomplete', missing });
+  return ok({
+    incidents: [c.incident],
+    timelineEntries: c.timeline.entries,
+    timelineRevisions: c.timeline.revisions,
+    auditLog: c.audit ?? [],
+    statements: c.statements?.statements ?? [],
+    statementVersions: c.statements?.versions ?? [],
+    approvals: c.statements?.approvals ?? [],
+    treeActivations: c.activations?.activations ?? [],
+    callAttempts: c.activations?.attempts ?? [],
+    checklistItems: c.checklists?.items ?? [],
+    lessons: c.lessons ?? [],
+    publishedHeads: [],
+  });
+}
+
+/** A version 2 internal edition: its rows, its audit trail, and the chain heads it knows, with its own. */
+function rowsOfV2(record: RecordFile): Result<IncidentRows, RecordImportError> {
+  const c = record.content;
+  const missing = missingSections(c);
+  if (missing.length > 0 || !c.timeline || !c.rows) return err({ code: 'incomplete', missing: c.rows ? missing : [...missing, 'the rows of its features'] });
+  const heads: PublishedHead[] = [...record.integrity.publishedHeads];
+  if (record.integrity.verifiedAtExport) {
+    heads.push({ id: `pub_import_${record.checksum.value.slice(0, 16)}`, incidentId: c.incident.id, chainSeq: record.integrity.revisions, headHash: record.integrity.chainHead, at: Date.parse(record.exportedAt), via: 'export', by: record.exportedBy });
+  }
+  return ok({
+    incidents: [c.incident],
+    timelineEntries: c.timeline.entries,
+    timelineRevisions: c.timeline.revisions,
+    auditLog: c.audit ?? [],
+    statements: c.rows.statements,
+    statementVersions: c.rows.statementVersions,
+    approvals: c.rows.approvals,
+    treeActivations: c.rows.treeActivations,
+    callAttempts: c.rows.callAttempts,
+    checklistItems: c.rows.checklistItems,
+    lessons: c.rows.lessons,
+    publishedHeads: heads,
+  });
+}
+
+/**
+ * Rebuilds an incident from a verified internal record, exactly: same ids, revisions, times and
+ * hash chain, as one change. An incident already on this desk is refused, never merged; a row
+ * the desk could not read back refuses the whole import.
+ */
+export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
+  return async (record: RecordFile | RecordFileV1, actor: Actor): Promise<Result<Incident, RecordImportError>> => {
+    if (record.profile !== 'internal') return err({ code: 'redacted', profile: record.profile });
+    const rows = record.formatVersion === 1 ? rowsOfV1(record) : rowsOfV2(record);
+    if (!rows.ok) return rows;
+    const incident = rows.value.incidents[0] as Incident;
+    const written = await deps.door.write({
+      scope: { incidentId: incident.id },
+      kind: 'record.imported',
+      rebuilds: true,
+      // Checked as the desk's own database will check it, so an import never fails half-way.
+      add: rows.value as RowPuts,
+      audit: [
+        auditEvent({
+          id: newId('aud', deps.gen),
+          actor,
+          incidentId: incident.id,
+          entityType: 'incident',
+          entityId: incident.id,
+          action: 'import',
+          summary: `Incident imported from its after-action record (exported ${record.exportedAt} by ${record.exportedBy}, ${record.cityName})`,
+        }),
+      ],
+      preconditions: [rowIs('incidents', incident.id, 'the incident is not on this desk yet', (row) => row === undefined, { code: 'exists' as const, incidentId: incident.id, title: incident.title })],
+    });
+    if (written.ok) return ok(incident);
+    // The precondition names the incident as it is on this desk.
+    if (written.error.code === 'refused') return err({ code: 'invalid-row', table: written.error.table, id: written.error.rowId, problem: written.error.problem });
+    return err(written.error);
+  };
+}
+
+export function describeRecordImportError(e: RecordImportError): string {
+  switch (e.code) {
+    case 'redacted':
+      return `This record was exported for a ${e.profile} audience, with parts left out; only an internal record can rebuild the incident.`;
+    case 'incomplete':
+      return `This record leaves out ${e.missing.join(', ')}; it cannot rebuild the incident completely. Export it again with every section.`;
+    case 'exists':
+      return `The incident “${e.title}” is already on this desk. Nothing was imported: records are never merged into an existing incident.`;
+    case 'invalid-row':
+      return `The record's ${e.table} row ${e.id} is not valid here (${e.problem}). Nothing was imported.`;
+  }
+}

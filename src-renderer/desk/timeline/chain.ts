@@ -1,0 +1,91 @@
+import type { Actor } from '@shared/domain/audit';
+import { newId, type IdGenerator } from '@shared/domain/ids';
+import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { entryFromRevision, nextRevision, sealRevision, type ChainHead } from '@shared/domain/timeline/revisions';
+import type { EntryContent, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
+
+import type { TimelineRepo as TimelineStore } from '../../db/repos/timelineRepo';
+import type { Precondition } from '../door';
+
+/** The chain moved under a write: another window logged first, so the rows are sealed again. */
+export type ChainMoved = { code: 'chain-moved' };
+
+/** Sealed rows of new entries, linked one after another from `head`. */
+export type SealedEntries = { revisions: TimelineRevision[]; entries: TimelineEntry[]; head: ChainHead };
+
+/** The condition every chained write is planned on: nobody has added to the incident's chain since. */
+export function chainHeadIs(store: TimelineStore, incidentId: string, head: ChainHead): Precondition<ChainMoved> {
+  return {
+    what: `the timeline chain of ${incidentId} still ends at revision ${head.chainSeq}`,
+    reads: ['timelineRevisions'],
+    failure: { code: 'chain-moved' },
+    holds: async () => {
+      const now = await store.head(incidentId);
+      return now.chainSeq === head.chainSeq && now.hash === head.hash;
+    },
+  };
+}
+
+/**
+ * Seals new entries onto the chain after `head`. Hashing is asynchronous (Web Crypto), so it
+ * happens before the transaction: an IndexedDB transaction commits as soon as it waits on
+ * anything else. `ids` are the entries' ids in the order given.
+ */
+export async function sealNewEntries(
+  deps: { gen: IdGenerator; sha256: Sha256Hex },
+  incidentId: string,
+  contents: readonly EntryContent[],
+  ids: readonly string[],
+  head: ChainHead,
+  actor: Actor,
+  onStep?: (done: number) => void,
+): Promise<SealedEntries> {
+  const revisions: TimelineRevision[] = [];
+  const entries: TimelineEntry[] = [];
+  let link = head;
+  for (const [i, content] of contents.entries()) {
+    if (i % 500 === 0) onStep?.(i);
+    const entryId = ids[i] ?? newId('tle', deps.gen);
+    const revision = await sealRevision(
+      nextRevision({ id: newId('tlr', deps.gen), entryId, incidentId, previous: null, plan: { kind: 'create', content, reason: null }, head: link, actor }),
+      deps.sha256,
+    );
+    link = { chainSeq: revision.chainSeq, hash: revision.hash };
+    revisions.push(revision);
+    entries.push(entryFromRevision(null, revision));
+  }
+  return { revisions, entries, head: link };
+}
+
+/** Serialises this window's chained writes: each revision links to the one before, so two may not race for the head. */
+export function createWriteQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+export type WriteQueue = ReturnType<typeof createWriteQueue>;
+
+/** How often a chained write is planned again when another window keeps moving the head. */
+export const CHAIN_ATTEMPTS = 5;
+
+/**
+ * A timeline entry that belongs to another change (a release, a withdrawal, a call): sealed onto
+ * the incident's chain now, written with that change in the same transaction, on condition that
+ * nobody has added to the chain meanwhile.
+ */
+export async function timelineLine(
+  deps: { gen: IdGenerator; sha256: Sha256Hex; timeline: TimelineStore },
+  incidentId: string,
+  content: EntryContent,
+  entryId: string,
+  actor: Actor,
+): Promise<{ entry: TimelineEntry; rows: { timelineRevisions: TimelineRevision[]; timelineEntries: TimelineEntry[] }; precondition: Precondition<ChainMoved> }> {
+  const head = await deps.timeline.head(incidentId);
+  const sealed = await sealNewEntries(deps, incidentId, [content], [entryId], head, actor);
+  const entry = sealed.entries[0];
+  if (!entry) throw new Error('The timeline entry was not sealed.');
+  return { entry, rows: { timelineRevisions: sealed.revisions, timelineEntries: sealed.entries }, precondition: chainHeadIs(deps.timeline, incidentId, head) };
+}
