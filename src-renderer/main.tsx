@@ -8,6 +8,7 @@ import { WriteRefusedError } from './db/writeDoor';
 import { createRepos } from './db/repos';
 import { createTimelineOrderCache } from './db/repos/timelineOrderCache';
 import { createBackupService } from './features/settings/backupService';
+import { ageInWorker, createBackupEncryption } from './features/settings/backupEncryption';
 import { createTimelineSearch } from './features/timeline/searchIndex';
 import { sha256Hex } from './lib/sha256';
 import { requestPersistentStorage } from './lib/storage';
@@ -21,6 +22,7 @@ const repos = createRepos(db, () => crypto.randomUUID(), sha256Hex);
 const platform = detectPlatform();
 const timelineSearch = createTimelineSearch(repos.timeline);
 const timelineOrder = createTimelineOrderCache(db, repos.timeline);
+const encryption = createBackupEncryption({ autoBackups: platform.autoBackups, passphrases: platform.passphrases, crypto: ageInWorker });
 const services: DeskServices = {
   db,
   repos,
@@ -31,6 +33,7 @@ const services: DeskServices = {
     platform,
     sha256: sha256Hex,
     appVersion: __APP_VERSION__,
+    encryption,
     // A restore replaces the database under the in-memory indexes: rebuild them from it.
     onRestored: () => {
       timelineSearch.reset();
@@ -39,6 +42,7 @@ const services: DeskServices = {
   }),
   timelineSearch,
   timelineOrder,
+  encryption,
   appVersion: __APP_VERSION__,
   clock: () => Date.now(),
 };
@@ -53,11 +57,20 @@ window.addEventListener('unhandledrejection', (event) => {
   useAppStore.getState().showNotice('error', event.reason.message);
 });
 
+// Whether backups are encrypted, and a remembered passphrase, before the first automatic backup.
+const encryptionLoaded = encryption.load().then(
+  (problem) => {
+    if (problem !== null) useAppStore.getState().showNotice('error', problem);
+  },
+  (error: unknown) => console.error('[backup-encryption] could not load', error),
+);
+
 if (platform.autoBackups) {
-  startAutoBackups({
+  const autoBackups = platform.autoBackups;
+  void encryptionLoaded.then(() => startAutoBackups({
     db,
     backup: services.backup,
-    autoBackups: platform.autoBackups,
+    autoBackups,
     settings: () => repos.settings.get(),
     now: () => Date.now(),
     // The browser edition's end-to-end runs count minutes faster; a normal launch never has this tag.
@@ -66,9 +79,9 @@ if (platform.autoBackups) {
     onResult: ({ everyMinutes, ...outcome }) => {
       const store = useAppStore.getState();
       store.setAutoBackup(outcome);
-      if (!outcome.ok) store.showNotice('error', autoBackupFailureNotice(outcome.message, everyMinutes));
+      if (!outcome.ok) store.showNotice('error', outcome.paused === true ? outcome.message : autoBackupFailureNotice(outcome.message, everyMinutes));
     },
-  });
+  }));
 }
 
 const root = document.getElementById('root');

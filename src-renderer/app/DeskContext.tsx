@@ -4,6 +4,7 @@ import type { Actor } from '@shared/domain/audit';
 
 import type { DeskDatabase } from '../db/database';
 import type { Repos } from '../db/repos';
+import type { BackupEncryption } from '../features/settings/backupEncryption';
 import type { BackupService } from '../features/settings/backupService';
 import type { TimelineSearch } from '../features/timeline/searchIndex';
 import type { TimelineOrderCache } from '../db/repos/timelineOrderCache';
@@ -15,6 +16,8 @@ export type DeskServices = {
   repos: Repos;
   platform: DeskPlatform;
   backup: BackupService;
+  /** Whether backups are encrypted, and this session's passphrase. */
+  encryption: BackupEncryption;
   timelineSearch: TimelineSearch;
   timelineOrder: TimelineOrderCache;
   appVersion: string;

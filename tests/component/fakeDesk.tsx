@@ -29,6 +29,7 @@ export function fakeDesk() {
     repos,
     platform: unused('platform'),
     backup: unused('backup'),
+    encryption: unused('encryption'),
     timelineSearch: unused('timelineSearch'),
     timelineOrder: unused('timelineOrder'),
     appVersion: '0.0.0-test',

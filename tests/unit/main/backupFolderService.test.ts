@@ -16,7 +16,7 @@ import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
-const policy = { keepLast: 12, keepDailyForDays: 30 };
+const policy = { keepLast: 12, keepDailyForDays: 30, encrypted: false };
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
 
 /** A real desk backup file, as the renderer hands it over. */
@@ -143,16 +143,16 @@ describe('automatic backups on disk', () => {
   it('keeps the policy itself: the default until changed, then the saved one; a damaged file falls back to the default', async () => {
     const clock = { t: NOW };
     const { s, data, log } = await service(clock);
-    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30 });
-    await s.setPolicy({ keepLast: 3, keepDailyForDays: 7 });
-    expect(JSON.parse(await readFile(join(data, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 3, keepDailyForDays: 7 });
+    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30, encrypted: false });
+    await s.setPolicy({ keepLast: 3, keepDailyForDays: 7, encrypted: false });
+    expect(JSON.parse(await readFile(join(data, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 3, keepDailyForDays: 7, encrypted: false });
     for (let i = 0; i < 5; i += 1) {
       clock.t = NOW + i * 60_000;
       await s.write({ content: await deskBackup() });
     }
     expect((await s.list()).backups).toHaveLength(3);
     await writeFile(join(data, 'backup-policy.json'), '{"keepLast": 0}');
-    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30 });
+    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30, encrypted: false });
     expect(log.warn).toHaveBeenCalled();
   });
 
