@@ -43,13 +43,15 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toMatchObject({ encrypted: true });
   await snap(page, 'settings-backup-encryption-on');
 
-  // The next automatic backups are written encrypted, as age armor; one after a second incident holds both.
-  await expect.poll(async () => encryptedAuto(await backupsIn(server.dataDir)).length, { timeout: 30_000 }).toBeGreaterThan(0);
-  const before = encryptedAuto(await backupsIn(server.dataDir)).length;
+  // A change; the automatic backups from now on are written encrypted, as age armor, and one holds both incidents.
   await page.getByRole('link', { name: 'Incidents' }).first().click();
   await createIncident(page, { title: 'Threat letter to the mosque', ...wallClockAgo(30), location: 'Tollbodgata' });
-  await expect.poll(async () => encryptedAuto(await backupsIn(server.dataDir)).length, { timeout: 30_000 }).toBeGreaterThan(before);
-  const [name] = encryptedAuto(await backupsIn(server.dataDir)).reverse();
+  // Written after the second incident: named for a later moment (names carry the UTC time).
+  const after = new Date(Date.now() - 1000).toISOString().replace(/[-:T.Z]/g, '').slice(0, 17);
+  const stamp = (n: string) => n.slice(5, 24).replace(/-/g, '');
+  const newer = async () => encryptedAuto(await backupsIn(server.dataDir)).filter((n) => stamp(n) > after);
+  await expect.poll(async () => (await newer()).length, { timeout: 45_000 }).toBeGreaterThan(0);
+  const [name] = (await newer()).reverse();
   const file = join(server.dataDir, 'backups', name ?? '');
   const armored = await readFile(file, 'utf8');
   expect(armored.startsWith(`${ARMOR}\n`)).toBe(true);

@@ -39,7 +39,7 @@ test('automatic backups land in the data folder on schedule; Settings lists, rea
   await panel.getByLabel('Keep the last').fill('5');
   await panel.getByRole('button', { name: 'Save policy' }).click();
   await expect(page.getByText('Backup policy saved: every 10 minutes, the last 5, and one a day for 30 days.')).toBeVisible();
-  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 5, keepDailyForDays: 30 });
+  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 5, keepDailyForDays: 30, encrypted: false });
   await snap(page, 'settings-automatic-backups-browser-edition');
 
   // Restore the oldest one (backup:read), which held only the first incident.

@@ -36,21 +36,21 @@ export const ageInWorker: AgeCrypto = {
   },
 };
 
+/** scrypt takes about a second; a file of a hundred megabytes a few more. */
+const WORKER_TIMEOUT_MS = 120_000;
+
 function runInWorker(request: AgeWorkerRequest): Promise<AgeWorkerReply> {
   const worker = new Worker(new URL('./ageWorker.ts', import.meta.url), { type: 'module', name: 'backup-encryption' });
   return new Promise<AgeWorkerReply>((resolve) => {
-    worker.onmessage = (event: MessageEvent<AgeWorkerReply>) => {
+    const finish = (reply: AgeWorkerReply) => {
+      clearTimeout(timer);
       worker.terminate();
-      resolve(event.data);
+      resolve(reply);
     };
-    worker.onerror = (e) => {
-      worker.terminate();
-      resolve({
-        ok: false,
-        code: 'failed',
-        message: t('settings.encryption.workerFailed', { reason: e.message || 'worker error' }),
-      });
-    };
+    // A worker that dies without a word (out of memory) must not hold the backup schedule forever.
+    const timer = setTimeout(() => finish({ ok: false, code: 'failed', message: t('settings.encryption.workerFailed', { reason: 'no answer within two minutes' }) }), WORKER_TIMEOUT_MS);
+    worker.onmessage = (event: MessageEvent<AgeWorkerReply>) => finish(event.data);
+    worker.onerror = (e) => finish({ ok: false, code: 'failed', message: t('settings.encryption.workerFailed', { reason: e.message || 'worker error' }) });
     worker.postMessage(request);
   });
 }
