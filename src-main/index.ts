@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 
 import { createDialogAdapter } from './adapters/dialogs';
 import { nodeFs } from './adapters/nodeFs';
 import { createDeskServices } from './host/deskServices';
+import { secretStoreOver } from './services/passphraseStoreService';
 import { registerIpcHandlers } from './ipc/registerHandlers';
 import { createConsoleLogger } from './logging/logger';
 import { appLayout, appRootFromBundle, PRODUCT_NAME, userDataFolder } from './paths';
@@ -68,6 +69,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     dialogs: createDialogAdapter(dialog, () => mainWindow),
+    // The OS keychain, DPAPI or keyring: a remembered backup passphrase is sealed with it.
+    secretStore: secretStoreOver(safeStorage),
     now: () => Date.now(),
     log,
   });

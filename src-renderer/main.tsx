@@ -7,6 +7,7 @@ import { WriteRefusedError } from './db/writeDoor';
 import { createDesk } from './desk/composition';
 import { DeskContext } from './desk/DeskContext';
 import { autoBackupFailureNotice, startAutoBackups } from './desk/backup/autoBackup';
+import { ageInWorker, createBackupEncryption } from './desk/backup/backupEncryption';
 import { sha256Hex } from './lib/sha256';
 import { requestPersistentStorage } from './lib/storage';
 import { useAppStore } from './store';
@@ -15,7 +16,8 @@ import { readLocalServerPage } from './platform/localServer';
 
 // The one composition root of the window: the database, the desk's use-cases over it, the platform.
 const platform = detectPlatform();
-const desk = createDesk({ db: new DeskDatabase(), gen: () => crypto.randomUUID(), sha256: sha256Hex, platform, appVersion: __APP_VERSION__, clock: () => Date.now() });
+const encryption = createBackupEncryption({ autoBackups: platform.autoBackups, passphrases: platform.passphrases, crypto: ageInWorker });
+const desk = createDesk({ db: new DeskDatabase(), gen: () => crypto.randomUUID(), sha256: sha256Hex, platform, appVersion: __APP_VERSION__, clock: () => Date.now(), encryption });
 
 void requestPersistentStorage();
 
@@ -27,11 +29,20 @@ window.addEventListener('unhandledrejection', (event) => {
   useAppStore.getState().showNotice('error', event.reason.message);
 });
 
+// Whether backups are encrypted, and a remembered passphrase, before the first automatic backup.
+const encryptionLoaded = encryption.load().then(
+  (problem) => {
+    if (problem !== null) useAppStore.getState().showNotice('error', problem);
+  },
+  (error: unknown) => console.error('[backup-encryption] could not load', error),
+);
+
 if (platform.autoBackups) {
-  startAutoBackups({
+  const autoBackups = platform.autoBackups;
+  void encryptionLoaded.then(() => startAutoBackups({
     fingerprint: desk.fingerprint,
     backup: desk.useCases.backup,
-    autoBackups: platform.autoBackups,
+    autoBackups,
     settings: () => desk.useCases.settings.get(),
     now: () => Date.now(),
     // The browser edition's end-to-end runs count minutes faster; a normal launch never has this tag.
@@ -40,9 +51,9 @@ if (platform.autoBackups) {
     onResult: ({ everyMinutes, ...outcome }) => {
       const store = useAppStore.getState();
       store.setAutoBackup(outcome);
-      if (!outcome.ok) store.showNotice('error', autoBackupFailureNotice(outcome.message, everyMinutes));
+      if (!outcome.ok) store.showNotice('error', outcome.paused === true ? outcome.message : autoBackupFailureNotice(outcome.message, everyMinutes));
     },
-  });
+  }));
 }
 
 const root = document.getElementById('root');

@@ -13,6 +13,9 @@ export const CHANNELS = {
   readBackup: 'backup:read',
   savePdf: 'print:save-pdf',
   savePackage: 'record:save-package',
+  getStoredPassphrase: 'passphrase:get-stored',
+  rememberPassphrase: 'passphrase:remember',
+  forgetPassphrase: 'passphrase:forget',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

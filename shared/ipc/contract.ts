@@ -85,12 +85,17 @@ export const BACKUP_POLICY_BOUNDS = { keepLast: { min: 3, max: 500 }, keepDailyF
 export const BackupPolicySchema = z.strictObject({
   keepLast: z.number().int().min(BACKUP_POLICY_BOUNDS.keepLast.min).max(BACKUP_POLICY_BOUNDS.keepLast.max),
   keepDailyForDays: z.number().int().min(BACKUP_POLICY_BOUNDS.keepDailyForDays.min).max(BACKUP_POLICY_BOUNDS.keepDailyForDays.max),
+  /**
+   * SECURITY: when on, main writes only passphrase-encrypted automatic backups (age armor) and
+   * refuses one in clear. A policy file written before encryption existed reads as off.
+   */
+  encrypted: z.boolean().default(false),
 });
 export type BackupPolicy = z.infer<typeof BackupPolicySchema>;
-export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 12, keepDailyForDays: 30 };
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 12, keepDailyForDays: 30, encrypted: false };
 
 // SECURITY: a backup is named by main; the renderer may only point at one of those names.
-export const BackupNameSchema = z.string().regex(/^auto-\d{8}-\d{6}-\d{3}(-[a-z-]{1,30})?\.json$/, 'is not the name of an automatic backup');
+export const BackupNameSchema = z.string().regex(/^auto-\d{8}-\d{6}-\d{3}(-[a-z-]{1,30})?\.json(\.age)?$/, 'is not the name of an automatic backup');
 
 /** SECURITY: the content only; main checks it is a desk backup, names it and rotates by its own policy. */
 export const AutoBackupRequestSchema = z.strictObject({
@@ -119,6 +124,20 @@ export const SavePackageRequestSchema = z.object({
 });
 export type SavePackageRequest = z.infer<typeof SavePackageRequestSchema>;
 
+/**
+ * The backup passphrase as the operating system's secure store keeps it (Electron's safeStorage),
+ * when the person asked the desk to remember it. `available` is false where there is no such
+ * store (the browser edition, or a Linux desktop without a keyring); `reason` says why in words.
+ */
+export const StoredPassphraseSchema = z.object({
+  available: z.boolean(),
+  reason: z.string().max(500).nullable(),
+  passphrase: z.string().max(1024).nullable(),
+  /** The remembered passphrase could not be read back (damaged file, another user's keyring). */
+  problem: z.string().max(500).nullable(),
+});
+export type StoredPassphrase = z.infer<typeof StoredPassphraseSchema>;
+
 export const ipcContract = {
   [CHANNELS.getAppInfo]: { request: z.undefined(), response: AppInfoSchema },
   [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
@@ -134,6 +153,10 @@ export const ipcContract = {
     response: SaveFileResponseSchema,
   },
   [CHANNELS.savePackage]: { request: SavePackageRequestSchema, response: SaveFileResponseSchema },
+  [CHANNELS.getStoredPassphrase]: { request: z.undefined(), response: StoredPassphraseSchema },
+  // SECURITY: only something a person could have typed as a passphrase is stored.
+  [CHANNELS.rememberPassphrase]: { request: z.strictObject({ passphrase: z.string().min(1).max(1024) }), response: z.object({ remembered: z.literal(true) }) },
+  [CHANNELS.forgetPassphrase]: { request: z.undefined(), response: z.object({ forgotten: z.boolean() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

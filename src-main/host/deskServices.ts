@@ -15,6 +15,7 @@ import { createAppInfoService } from '../services/appInfoService';
 import { createBackupFolderService } from '../services/backupFolderService';
 import { createFileService } from '../services/fileService';
 import { createPackageService } from '../services/packageService';
+import { createPassphraseStoreService, type SecretStore } from '../services/passphraseStoreService';
 import { createPdfService } from '../services/pdfService';
 
 /**
@@ -34,6 +35,8 @@ export type DeskHostDeps = {
   dialogs: DialogAdapter | null;
   now: () => number;
   log: Logger;
+  /** The operating system's secure store for a remembered backup passphrase; null in the browser edition. */
+  secretStore?: SecretStore | null;
   /** The file calls an atomic write makes; the browser edition's end-to-end runs inject failures here. */
   atomicFs?: AtomicFs;
 };
@@ -92,6 +95,15 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
     log: createConsoleLogger('backups'),
   });
 
+  const passphrases = createPassphraseStoreService({
+    store: deps.secretStore ?? null,
+    path: join(deps.dataDir, 'backup-passphrase.sealed'),
+    readFile: nodeFs.readFile,
+    writeFileAtomic: write,
+    unlink: (path) => fs.unlink(path),
+    log: createConsoleLogger('passphrase'),
+  });
+
   return {
     async cleanUp() {
       const swept = await journal.sweep().catch((error: unknown) => {
@@ -112,6 +124,9 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
       [CHANNELS.readBackup]: (request) => backups.read(request.name),
       [CHANNELS.savePdf]: (request, sender) => (sender === undefined && deps.dialogs === null ? noDialog('prints to PDF') : pdf.save(request, sender)),
       [CHANNELS.savePackage]: (request) => packages.save(request),
+      [CHANNELS.getStoredPassphrase]: () => passphrases.stored(),
+      [CHANNELS.rememberPassphrase]: (request) => passphrases.remember(request.passphrase),
+      [CHANNELS.forgetPassphrase]: () => passphrases.forget(),
     },
   };
 }

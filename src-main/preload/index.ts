@@ -19,6 +19,9 @@ const bridge: DeskBridge = {
   readBackup: (request) => ipcRenderer.invoke(CHANNELS.readBackup, request) as ReturnType<DeskBridge['readBackup']>,
   savePdf: (request) => ipcRenderer.invoke(CHANNELS.savePdf, request) as ReturnType<DeskBridge['savePdf']>,
   savePackage: (request) => ipcRenderer.invoke(CHANNELS.savePackage, request) as ReturnType<DeskBridge['savePackage']>,
+  getStoredPassphrase: (request) => ipcRenderer.invoke(CHANNELS.getStoredPassphrase, request) as ReturnType<DeskBridge['getStoredPassphrase']>,
+  rememberPassphrase: (request) => ipcRenderer.invoke(CHANNELS.rememberPassphrase, request) as ReturnType<DeskBridge['rememberPassphrase']>,
+  forgetPassphrase: (request) => ipcRenderer.invoke(CHANNELS.forgetPassphrase, request) as ReturnType<DeskBridge['forgetPassphrase']>,
 };
 
 contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));

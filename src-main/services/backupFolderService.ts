@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 
 import { readBackupEnvelope } from '@shared/domain/backup/backupFile';
+import { AGE_ARMOR_BEGIN, isPassphraseArmor } from '@shared/domain/encryption/passphrase';
 import { BackupPolicySchema, DEFAULT_BACKUP_POLICY, type BackupInfo, type BackupPolicy } from '@shared/ipc/contract';
 
 import { fsErrorCode } from '../adapters/fsErrors';
@@ -24,7 +25,7 @@ export type BackupFolderDeps = {
 };
 
 /** The temp file writeFileAtomic leaves behind when killed mid-write: `.auto-….json.tmp-<16 hex>`. */
-const DESK_TEMP = /^\.auto-\d{8}-\d{6}-\d{3}(?:-[a-z-]{1,30})?\.json\.tmp-[0-9a-f]{16}$/;
+const DESK_TEMP = /^\.auto-\d{8}-\d{6}-\d{3}(?:-[a-z-]{1,30})?\.json(?:\.age)?\.tmp-[0-9a-f]{16}$/;
 
 const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
 
@@ -113,19 +114,34 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
 
   return {
     async write(request: { content: string; reason?: string | undefined }): Promise<{ written: BackupInfo; removed: string[] }> {
-      // SECURITY: only a whole desk backup is written into the rotation, whatever the renderer sends.
-      // Its checksum is left to the restore, which verifies it before using the file: recomputing it
-      // here would hold the main process (and every window) for seconds on a large desk, every few
-      // minutes, and a renderer able to send junk could seal junk with a matching checksum anyway.
-      const envelope = await readBackupEnvelope(request.content, { supportedSchemaVersion: Number.MAX_SAFE_INTEGER, sha256: null });
-      if (!envelope.ok) {
-        deps.log.warn('refused to write an automatic backup that is not one', { code: envelope.error.code });
-        throw new HandlerError('invalid-request', `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`);
+      const policy = await readPolicy();
+      // An encrypted backup cannot be read here (the passphrase stays with the person), so it is
+      // taken as the age armor of a passphrase-encrypted file, which the restore then opens and checks.
+      const encrypted = request.content.trimStart().startsWith(AGE_ARMOR_BEGIN);
+      if (encrypted && !isPassphraseArmor(request.content)) {
+        deps.log.warn('refused an encrypted automatic backup not sealed with a passphrase alone');
+        throw new HandlerError('invalid-request', 'The automatic backup was not written: what was sent is not a backup encrypted with a passphrase');
+      }
+      // SECURITY: a desk set to encrypt its backups never writes the families' contact details in
+      // clear, whatever the renderer sends (a window that lost its passphrase, an older version).
+      if (!encrypted && policy.encrypted) {
+        deps.log.warn('refused to write an automatic backup in clear: backups are set to be encrypted');
+        throw new HandlerError('invalid-request', 'The automatic backup was not written: backups are set to be encrypted, and this one is not');
+      }
+      if (!encrypted) {
+        // SECURITY: only a whole desk backup is written into the rotation, whatever the renderer sends.
+        // Its checksum is left to the restore, which verifies it before using the file: recomputing it
+        // here would hold the main process (and every window) for seconds on a large desk, every few
+        // minutes, and a renderer able to send junk could seal junk with a matching checksum anyway.
+        const envelope = await readBackupEnvelope(request.content, { supportedSchemaVersion: Number.MAX_SAFE_INTEGER, sha256: null });
+        if (!envelope.ok) {
+          deps.log.warn('refused to write an automatic backup that is not one', { code: envelope.error.code });
+          throw new HandlerError('invalid-request', `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`);
+        }
       }
       await deps.mkdir(deps.folder);
-      const policy = await readPolicy();
       const at = deps.now();
-      const name = backupName(at, request.reason);
+      const name = backupName(at, request.reason, encrypted);
       const path = join(deps.folder, name);
       const removed: string[] = [];
       try {
@@ -168,7 +184,7 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
     async setPolicy(policy: BackupPolicy): Promise<BackupPolicy> {
       const checked = BackupPolicySchema.parse(policy);
       await deps.writeFileAtomic(deps.policyPath, `${JSON.stringify(checked)}\n`);
-      deps.log.info('backup policy changed', checked);
+      deps.log.info('backup policy changed', { ...checked });
       return checked;
     },
 

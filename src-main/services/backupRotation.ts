@@ -1,16 +1,22 @@
 import type { BackupPolicy } from '@shared/ipc/contract';
+
+/** What rotation needs of the policy. */
+type Rotation = Pick<BackupPolicy, 'keepLast' | 'keepDailyForDays'>;
 import { DAY_MS } from '@shared/domain/time';
 
-/** An automatic backup's name carries its moment: auto-YYYYMMDD-HHMMSS-mmm[-reason].json (UTC). */
-export function backupName(at: number, reason?: string): string {
+/**
+ * An automatic backup's name carries its moment: auto-YYYYMMDD-HHMMSS-mmm[-reason].json (UTC),
+ * and ends `.json.age` when it is encrypted with a passphrase (age armor).
+ */
+export function backupName(at: number, reason?: string, encrypted = false): string {
   const iso = new Date(at).toISOString(); // 2026-11-24T06:55:01.123Z
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}-${iso.slice(20, 23)}`;
-  return `auto-${stamp}${reason ? `-${reason}` : ''}.json`;
+  return `auto-${stamp}${reason ? `-${reason}` : ''}.json${encrypted ? '.age' : ''}`;
 }
 
 /** The moment in a backup's name, or null for a name that is not an automatic backup's. */
 export function backupTime(name: string): number | null {
-  const m = /^auto-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})(?:-[a-z-]+)?\.json$/.exec(name);
+  const m = /^auto-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})(?:-[a-z-]+)?\.json(?:\.age)?$/.exec(name);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, ms] = m.map(Number) as [number, number, number, number, number, number, number, number];
   return Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -30,7 +36,7 @@ export const isDatedAhead = (at: number, now: number): boolean => at > now + AHE
  * would be pruned at once; the newest `keepLast` of those are kept apart, as they may hold the
  * latest work. Never removes the newest backup up to now, nor the newest one dated ahead.
  */
-export function backupsToRemove(names: readonly string[], now: number, policy: BackupPolicy): string[] {
+export function backupsToRemove(names: readonly string[], now: number, policy: Rotation): string[] {
   const dated = names
     .map((name) => ({ name, at: backupTime(name) }))
     .filter((b): b is { name: string; at: number } => b.at !== null)
@@ -55,7 +61,7 @@ export function backupsToRemove(names: readonly string[], now: number, policy: B
  * is written, and never the newest backup already there, which is the last good one until
  * `next` exists.
  */
-export function roomFor(names: readonly string[], next: string, now: number, policy: BackupPolicy): string[] {
+export function roomFor(names: readonly string[], next: string, now: number, policy: Rotation): string[] {
   const newest = names.filter((n) => backupTime(n) !== null && !isDatedAhead(backupTime(n) ?? 0, now)).sort((a, b) => (backupTime(b) ?? 0) - (backupTime(a) ?? 0))[0];
   return backupsToRemove([...names, next], now, policy).filter((n) => n !== next && n !== newest);
 }

@@ -1,6 +1,7 @@
 import type { SearchCache } from '../db/searchCache';
 import { readOrder } from '../db/repos/timelineQuery';
 import type { DeskPlatform } from '../platform/platform';
+import type { BackupEncryption } from './backup/backupEncryption';
 import { createBackupService } from './backup/backupService';
 import { createDeskCore, type DeskCore, type DeskCoreDeps } from './core';
 import { createTimelineList } from './timeline/list';
@@ -13,6 +14,8 @@ export type DeskDeps = DeskCoreDeps & {
   clock: () => number;
   /** Where the search index runs and keeps its copy (a worker and a database of its own in the window). */
   search?: { dbName?: string; useWorker?: boolean; cache?: SearchCache | null };
+  /** Whether backups are encrypted, and this session's passphrase. */
+  encryption: BackupEncryption;
 };
 
 /**
@@ -29,7 +32,7 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
   });
   const order = createTimelineOrderCache({ store: useCases.timeline, readOrder: (incidentId) => readOrder(deps.db, incidentId), feed });
   const list = createTimelineList({ db: deps.db, store: useCases.timeline, order, search: timelineSearch });
-  const backup = createBackupService({ backup: backupRows, restore, publishedHeads: useCases.publishedHeads, platform: deps.platform, sha256: deps.sha256, appVersion: deps.appVersion });
+  const backup = createBackupService({ backup: backupRows, restore, publishedHeads: useCases.publishedHeads, platform: deps.platform, sha256: deps.sha256, appVersion: deps.appVersion, encryption: deps.encryption });
   return {
     useCases: { ...useCases, timeline: { ...useCases.timeline, ...list }, backup },
     /** A cheap sign that something changed, for the automatic backups. */
@@ -37,6 +40,7 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
     timelineSearch,
     feed,
     platform: deps.platform,
+    encryption: deps.encryption,
     appVersion: deps.appVersion,
     clock: deps.clock,
   };

@@ -3,7 +3,7 @@ import { formatBytes } from '@shared/domain/text/formatBytes';
 import type { DeskBridge } from '@shared/ipc/contract';
 
 import { bytesFromBase64 } from './base64';
-import { appInfoOver, autoBackupsOver } from './desktopPlatform';
+import { appInfoOver, autoBackupsOver, passphrasesOver } from './desktopPlatform';
 import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform } from './platform';
 
@@ -61,6 +61,8 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
     edition: 'browser',
     // Automatic backups need a folder of the desk's own: the local server keeps one, a bare browser does not.
     autoBackups: server && autoBackupsOver(server),
+    // The local server has no secure store of the operating system: it says so when asked.
+    passphrases: server && passphrasesOver(server),
     savePdf: null,
     appInfo: async () => {
       const storage = `This browser's storage for ${location.origin}`;

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '@shared/domain/result';
 
 import { bytesFromBase64 } from './base64';
 import { openTextFileWith } from './openTextFile';
-import type { AutoBackups, DeskPlatform, PlatformError } from './platform';
+import type { AutoBackups, DeskPlatform, PassphraseStore, PlatformError } from './platform';
 
 /** Checks a reply from main against the contract before any feature sees it. */
 function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.output<T>, PlatformError> {
@@ -36,6 +36,15 @@ export function autoBackupsOver(bridge: DeskBridge): AutoBackups {
   };
 }
 
+/** The remembered backup passphrase main keeps, over either shell's transport. */
+export function passphrasesOver(bridge: DeskBridge): PassphraseStore {
+  return {
+    stored: async () => parseReply(ipcContract[CHANNELS.getStoredPassphrase].response, await bridge.getStoredPassphrase(undefined)),
+    remember: async (passphrase) => parseReply(ipcContract[CHANNELS.rememberPassphrase].response, await bridge.rememberPassphrase({ passphrase })),
+    forget: async () => parseReply(ipcContract[CHANNELS.forgetPassphrase].response, await bridge.forgetPassphrase(undefined)),
+  };
+}
+
 export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
   const openFile: DeskPlatform['openFile'] = async (request) => {
     const reply = parseReply(ipcContract[CHANNELS.openFile].response, await bridge.openFile(request));
@@ -50,6 +59,7 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
     savePdf: async (request) => parseReply(ipcContract[CHANNELS.savePdf].response, await bridge.savePdf(request)),
     savePackage: async (request) => parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
     autoBackups: autoBackupsOver(bridge),
+    passphrases: passphrasesOver(bridge),
     openFile,
     openTextFile: openTextFileWith(openFile),
   };

@@ -1,4 +1,4 @@
-import type { AppInfo, BackupInfo, BackupPolicy, OpenFileRequest, SaveFileRequest } from '@shared/ipc/contract';
+import type { AppInfo, BackupInfo, BackupPolicy, OpenFileRequest, SaveFileRequest, StoredPassphrase } from '@shared/ipc/contract';
 import type { Result } from '@shared/domain/result';
 
 export type PlatformError = { code: string; message: string };
@@ -35,6 +35,15 @@ export type DeskPlatform = {
   savePackage(request: { suggestedName: string; zip: Uint8Array; title?: string }): Promise<Result<{ savedTo: string | null }, PlatformError>>;
   /** Rotating backups in the app's data folder: the desktop app only. */
   readonly autoBackups: AutoBackups | null;
+  /** The backup passphrase in the operating system's secure store, through main; null without a main to ask. */
+  readonly passphrases: PassphraseStore | null;
+};
+
+/** Main keeps a remembered backup passphrase sealed by the operating system (Electron's safeStorage). */
+export type PassphraseStore = {
+  stored(): Promise<Result<StoredPassphrase, PlatformError>>;
+  remember(passphrase: string): Promise<Result<{ remembered: true }, PlatformError>>;
+  forget(): Promise<Result<{ forgotten: boolean }, PlatformError>>;
 };
 
 /** Main keeps the rotation policy and checks each backup it is handed before writing it. */

@@ -21,7 +21,8 @@ export type AppState = {
   setAutoBackup: (outcome: AutoBackupOutcome) => void;
 };
 
-export type AutoBackupOutcome = { at: number; ok: true; name: string } | { at: number; ok: false; message: string };
+/** `paused`: backups are to be encrypted and the passphrase is not at hand, so none was written. */
+export type AutoBackupOutcome = { at: number; ok: true; name: string } | { at: number; ok: false; message: string; paused?: boolean };
 
 export const useAppStore = create<AppState>()((set) => ({
   identityCheck: null,

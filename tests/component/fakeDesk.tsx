@@ -29,6 +29,7 @@ export function fakeDesk() {
     feed,
     fingerprint,
     platform: unused('platform'),
+    encryption: unused('encryption'),
     timelineSearch: unused('timelineSearch'),
     appVersion: '0.0.0-test',
     clock: () => T0,

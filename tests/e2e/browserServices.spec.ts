@@ -1,65 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
+import { backupsIn, deskPage, freshFolder, startServer, stopServers } from './deskServer';
 import { createIncident, setUpDesk, snap, wallClockAgo } from './helpers';
+
+test.afterEach(stopServers);
 
 // These tests start their own browser-edition servers, each on a port the system picks and with a
 // fresh data folder, so that one can act out a full disk or be killed in the middle of a write.
 
-/** One "minute" of the page's backup schedule, in these runs: the desk's 10 minutes last 3 s. */
-const MINUTE_MS = 300;
-
-type DeskServer = { url: string; dataDir: string; child: ChildProcess; output: () => string };
-
-const started: ChildProcess[] = [];
-const folders: string[] = [];
-test.afterEach(async () => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function freshFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'desk-e2e-data-'));
-  folders.push(dir);
-  return dir;
-}
-
-/** Starts `node out/web/server.cjs` as `npm run web` does, with the end-to-end switches given. */
-async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<DeskServer> {
-  const child = spawn(process.execPath, ['out/web/server.cjs'], {
-    env: { ...process.env, PORT: '0', DESK_E2E: '1', DESK_E2E_MINUTE_MS: String(MINUTE_MS), DESK_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let text = '';
-  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start: ${text}`)), 20_000);
-    const look = () => {
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        done(m[1]);
-      }
-    };
-    child.stdout.on('data', look);
-    child.on('exit', () => fail(new Error(`the server stopped: ${text}`)));
-  });
-  return { url, dataDir, child, output: () => text };
-}
-
-/** A fresh browser context (its own IndexedDB) on the server's page. */
-async function deskPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  return context.newPage();
-}
-
-const backupsIn = async (dataDir: string): Promise<string[]> => (await readdir(join(dataDir, 'backups')).catch(() => [])).sort();
 const automatic = (names: string[]) => names.filter((n) => /^auto-\d{8}-\d{6}-\d{3}\.json$/.test(n));
 
 test('automatic backups land in the data folder on schedule; Settings lists, reads and restores one', async ({ browser }) => {
@@ -88,7 +39,7 @@ test('automatic backups land in the data folder on schedule; Settings lists, rea
   await panel.getByLabel('Keep the last').fill('5');
   await panel.getByRole('button', { name: 'Save policy' }).click();
   await expect(page.getByText('Backup policy saved: every 10 minutes, the last 5, and one a day for 30 days.')).toBeVisible();
-  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 5, keepDailyForDays: 30 });
+  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 5, keepDailyForDays: 30, encrypted: false });
   await snap(page, 'settings-automatic-backups-browser-edition');
 
   // Restore the oldest one (backup:read), which held only the first incident.

@@ -1,3 +1,4 @@
+import { base64 } from '@scure/base';
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 
 import { err, ok, type Result } from '../result';
@@ -188,3 +189,51 @@ export function describeDecryptProblem(p: DecryptProblem, what: 'backup' | 'expo
       return `This ${what} is encrypted but damaged or cut short (${p.detail}), so it cannot be opened. Nothing was changed.`;
   }
 }
+
+/**
+ * FORMAT: an encrypted backup is age's ASCII armor ("-----BEGIN AGE ENCRYPTED FILE-----", then
+ * base64 lines of 64 characters, then the end line), so it travels wherever a backup's text does
+ * and `age --decrypt` reads it as it is. The content is the backup's UTF-8 text.
+ */
+export async function encryptTextToArmor(text: string, passphrase: string, options: { workFactor?: number } = {}): Promise<Result<string, PassphraseProblem>> {
+  const encrypted = await encryptWithPassphrase(new TextEncoder().encode(text), passphrase, options);
+  return encrypted.ok ? ok(armor.encode(encrypted.value)) : encrypted;
+}
+
+/** Opens an encrypted backup's text (armored or not) to the UTF-8 text it holds: the whole of it, or a problem. */
+export async function decryptToText(file: string | Uint8Array, passphrase: string): Promise<Result<{ text: string; adjusted: PassphraseAdjustment }, DecryptProblem>> {
+  const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
+  const opened = await decryptWithPassphrase(bytes, passphrase);
+  if (!opened.ok) return opened;
+  try {
+    return ok({ text: new TextDecoder('utf-8', { fatal: true }).decode(opened.value.plaintext), adjusted: opened.value.adjusted });
+  } catch {
+    return err({ code: 'damaged', detail: 'what it holds is not UTF-8 text' });
+  }
+}
+
+/**
+ * Whether `text` is an armored age file that only a passphrase opens (its header's one stanza
+ * is scrypt), checked without any key work: what main demands of an automatic backup when the
+ * desk's backups are to be encrypted, so none is written in clear by mistake.
+ */
+export function isPassphraseArmor(text: string): boolean {
+  if (detectEncrypted(new TextEncoder().encode(text.slice(0, 64))) !== 'armored') return false;
+  // Only the header is read: its first lines (a passphrase header is under 200 bytes), so a large
+  // backup is not decoded whole where this runs (main's event loop). The restore checks the rest.
+  const lines = text.replace(/^\uFEFF/, '').trimStart().split('\n', HEADER_ARMOR_LINES + 1).slice(1, HEADER_ARMOR_LINES + 1);
+  const full = lines.findIndex((l) => !/^[A-Za-z0-9+/]{64}$/.test(l.trimEnd()));
+  const body = full < 0 ? lines : lines.slice(0, full);
+  if (body.length === 0) return false;
+  let bytes: Uint8Array;
+  try {
+    bytes = base64.decode(body.map((l) => l.trimEnd()).join(''));
+  } catch {
+    return false;
+  }
+  const header = stanzaTypes(bytes);
+  return header.ok && header.value.types.length === 1 && header.value.types[0] === 'scrypt' && header.value.workFactor !== null;
+}
+
+/** How many armor lines hold the header of a passphrase-encrypted file, with room to spare (48 bytes a line). */
+const HEADER_ARMOR_LINES = 8;

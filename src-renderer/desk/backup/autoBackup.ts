@@ -58,8 +58,10 @@ export function startAutoBackups(deps: {
       const fingerprint = await deps.fingerprint();
       if (fingerprint !== last) {
         const actor = { operator: 'automatic backup', now: deps.now() };
-        const content = await deps.backup.text(actor, settings.cityName);
-        const written = await deps.autoBackups.write(content);
+        const sealed = await deps.backup.sealed(actor, settings.cityName);
+        // Backups are to be encrypted and the passphrase is not at hand: pause rather than write in clear.
+        if (!sealed.ok) return deps.onResult({ at: deps.now(), ok: false, message: sealed.error.message, paused: sealed.error.code === 'paused', everyMinutes });
+        const written = await deps.autoBackups.write(sealed.value.content);
         if (written.ok) {
           await deps.backup.published(actor);
           // Logging the heads changed the data: the next backup is due at the next change after it.

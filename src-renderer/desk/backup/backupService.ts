@@ -13,6 +13,7 @@ import type { PublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import type { DeskPlatform } from '../../platform/platform';
 import { t } from '../../i18n/messages';
+import { isEncryptedBackup, type BackupEncryption } from './backupEncryption';
 
 export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -25,14 +26,22 @@ export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRo
 
 export const brokenChainsOf = (pending: PendingRestore) => pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
 
-export function createBackupService(deps: { backup: Pick<BackupRepo, 'readAll'>; restore: Restore; publishedHeads?: PublishedHeadsRepo; platform: DeskPlatform; sha256: Sha256Hex; appVersion: string }) {
+export function createBackupService(deps: {
+  backup: Pick<BackupRepo, 'readAll'>;
+  restore: Restore;
+  publishedHeads?: PublishedHeadsRepo;
+  platform: DeskPlatform;
+  sha256: Sha256Hex;
+  appVersion: string;
+  /** Encrypts backups with the desk's passphrase when it is set; without it, backups are plain. */
+  encryption?: BackupEncryption;
+}) {
   return {
     /** A backup left the desk: every incident's chain head goes into the log of published heads. */
     async published(actor: Actor): Promise<void> {
       await deps.publishedHeads?.appendAll('backup', actor);
     },
 
-    /** Writes the whole database to a file the person chooses (a download in the browser). */
     /** The whole desk as the text of a backup file. */
     async text(actor: Actor, cityName: string): Promise<string> {
       const rows = await deps.backup.readAll();
@@ -44,14 +53,26 @@ export function createBackupService(deps: { backup: Pick<BackupRepo, 'readAll'>;
       return JSON.stringify(file);
     },
 
+    /**
+     * The whole desk as it leaves the laptop: encrypted with the passphrase when backups are to be
+     * encrypted; `paused` when they are and the passphrase is not at hand (nothing in clear).
+     */
+    async sealed(actor: Actor, cityName: string): Promise<Result<{ content: string; encrypted: boolean }, { code: 'paused' | 'failed'; message: string }>> {
+      const text = await this.text(actor, cityName);
+      return deps.encryption ? deps.encryption.seal(text) : ok({ content: text, encrypted: false });
+    },
+
+    /** Writes the whole database to a file the person chooses (a download in the browser). */
     async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
-      const content = await this.text(actor, cityName);
+      const sealed = await this.sealed(actor, cityName);
+      if (!sealed.ok) return err(sealed.error.code === 'paused' ? t('settings.encryption.saveNeedsPassphrase') : t('settings.backup.saveFailed', { reason: sealed.error.message }));
       const slug = fileSlug(cityName, 'desk');
       const saved = await deps.platform.saveFile({
-        suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json`,
-        content,
+        // FORMAT: an encrypted backup is the age armor of the backup file, named for both.
+        suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json${sealed.value.encrypted ? '.age' : ''}`,
+        content: sealed.value.content,
         encoding: 'utf8',
-        filters: [{ name: t('settings.backup.fileType'), extensions: ['json'] }],
+        filters: [{ name: t(sealed.value.encrypted ? 'settings.encryption.fileType' : 'settings.backup.fileType'), extensions: [sealed.value.encrypted ? 'age' : 'json'] }],
         title: t('settings.backup.saveTitle'),
       });
       if (!saved.ok) return err(t('settings.backup.saveFailed', { reason: saved.error.message }));
@@ -59,16 +80,33 @@ export function createBackupService(deps: { backup: Pick<BackupRepo, 'readAll'>;
       return ok(saved.value.savedTo);
     },
 
-    /** Asks for a file and checks all of it; nothing is written here. null when cancelled. */
-    async choose(): Promise<Result<PendingRestore | null, string>> {
+    /** Asks for a backup file and reads it; `open` then checks it. null when cancelled. */
+    async choose(): Promise<Result<{ text: string; fileName: string } | null, string>> {
       const opened = await deps.platform.openTextFile({
-        filters: [{ name: t('settings.backup.fileType'), extensions: ['json'] }],
+        filters: [{ name: t('settings.backup.fileType'), extensions: ['json', 'age'] }],
         maxBytes: BACKUP_MAX_BYTES,
         title: t('settings.backup.openTitle'),
       });
       if (!opened.ok) return err(opened.error.message);
       if (opened.value === null) return ok(null);
-      return this.check(opened.value.text, opened.value.name);
+      return ok({ text: opened.value.text, fileName: opened.value.name });
+    },
+
+    /**
+     * Checks a backup's text; an encrypted one is opened with `passphrase` first (off the UI
+     * thread). `needs-passphrase` when it is encrypted and none was given or it did not open it:
+     * the screen then asks. Nothing is written here.
+     */
+    async open(text: string, fileName: string, passphrase: string | null): Promise<Result<PendingRestore, { code: 'needs-passphrase' | 'wrong-passphrase' | 'refused'; message: string }>> {
+      let plain = text;
+      if (isEncryptedBackup(text)) {
+        if (passphrase === null || !deps.encryption) return err({ code: 'needs-passphrase', message: t('settings.encryption.isEncrypted') });
+        const opened = await deps.encryption.open(text, passphrase);
+        if (!opened.ok) return err({ code: opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'refused', message: opened.error.message });
+        plain = opened.value.text;
+      }
+      const checked = await this.check(plain, fileName);
+      return checked.ok ? checked : err({ code: 'refused', message: checked.error });
     },
 
     async check(text: string, fileName: string): Promise<Result<PendingRestore, string>> {

@@ -10,6 +10,7 @@ import { DEFAULT_BACKUP_EVERY_MINUTES } from '../../desk/backup/autoBackup';
 import type { PendingRestore } from '../../desk/backup/backupService';
 import { computerTime } from '../../lib/LocaleContext';
 import { RestoreConfirmation } from './RestoreConfirmation';
+import { useOpenBackup } from './PassphrasePrompt';
 import { t, tRich } from '../../i18n/messages';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
@@ -22,7 +23,8 @@ const whole = (text: string, min: number, max: number): number | null => {
 
 /** The rotating backups main keeps in its data folder (either shell): policy, last run, list, restore. */
 export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { platform, useCases, useCases: { backup }, clock } = useDesk();
+  const { platform, useCases, useCases: { backup }, clock, encryption } = useDesk();
+  const opener = useOpenBackup();
   const showNotice = useAppStore((s) => s.showNotice);
   const lastRun = useAppStore((s) => s.autoBackup);
   const auto = platform.autoBackups;
@@ -65,7 +67,8 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     }
     setProblem(null);
     void (async () => {
-      const saved = await auto.setPolicy({ keepLast, keepDailyForDays });
+      // Whether backups are encrypted is kept as it is: the encryption section changes that.
+      const saved = await auto.setPolicy({ keepLast, keepDailyForDays, encrypted: encryption.state().enabled });
       if (!saved.ok) return setProblem(t('settings.autoBackup.policyFailed', { reason: saved.error.message }));
       setPolicy(saved.value);
       if (every !== (settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES)) {
@@ -105,6 +108,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
                   {computerTime(b.createdAt)}
                   {b.name.includes(BEFORE_RESTORE) ? t('settings.autoBackup.beforeRestore') : ''}
                   {b.datedAhead ? t('settings.autoBackup.datedAhead') : ''}
+                  {b.name.endsWith('.age') ? t('settings.autoBackup.encrypted') : ''}
                 </td>
                 <td>{formatBytes(b.size)}</td>
                 <td><button type="button" className="button button--ghost" onClick={() => {
@@ -112,9 +116,9 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
                   void (async () => {
                     const text = await auto.read(b.name);
                     if (!text.ok) return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
-                    const checked = await backup.check(text.value, b.name);
+                    const checked = await opener.open(text.value, b.name);
                     if (!checked.ok) return setProblem(checked.error);
-                    setPending({ info: b, checked: checked.value });
+                    if (checked.value !== null) setPending({ info: b, checked: checked.value });
                   })();
                 }}>{t('settings.autoBackup.restore')}</button></td>
               </tr>
@@ -122,6 +126,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
           </tbody>
         </table>
       )}
+      {opener.prompt}
       {pending && (
         <RestoreConfirmation
           pending={pending.checked}
@@ -134,7 +139,10 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
             setPending(null);
             void (async () => {
               const actor = actorFrom(settings.operatorName, clock);
-              const current = await auto.write(await backup.text(actor, settings.cityName), BEFORE_RESTORE);
+              // Sealed like every backup: encrypted when backups are, and never in clear when the passphrase is missing.
+              const sealed = await backup.sealed(actor, settings.cityName);
+              if (!sealed.ok) return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: sealed.error.message }));
+              const current = await auto.write(sealed.value.content, BEFORE_RESTORE);
               if (!current.ok) return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: current.error.message }));
               const restored = await backup.restore(chosen.checked, actor, { acceptBrokenChains });
               if (!restored.ok) return setProblem(restored.error);

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UserText } from '../../ui/UserText';
 import type { PendingRestore } from '../../desk/backup/backupService';
 import { RestoreConfirmation } from './RestoreConfirmation';
+import { useOpenBackup } from './PassphrasePrompt';
 import { t } from '../../i18n/messages';
 
 /**
@@ -25,15 +26,21 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
   const askIdentity = useAppStore((s) => s.askIdentity);
   const [pending, setPending] = useState<PendingRestore | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const opener = useOpenBackup();
   return (
     <>
       <button type="button" className="button" onClick={() => {
         setProblem(null);
-        void backup.choose().then((r) => {
-          if (!r.ok) setProblem(r.error);
-          else setPending(r.value);
-        });
+        void (async () => {
+          const chosen = await backup.choose();
+          if (!chosen.ok) return setProblem(chosen.error);
+          if (chosen.value === null) return;
+          const opened = await opener.open(chosen.value.text, chosen.value.fileName);
+          if (!opened.ok) setProblem(opened.error);
+          else setPending(opened.value);
+        })();
       }}>{label}</button>
+      {opener.prompt}
       <ProblemAlert className="restore-problem">{problem}</ProblemAlert>
       {pending && (
         <RestoreConfirmation

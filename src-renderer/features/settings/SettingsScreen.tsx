@@ -11,6 +11,7 @@ import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';
 import { BackupPanel } from './BackupPanel';
+import { EncryptionPanel } from './EncryptionPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
 import { t } from '../../i18n/messages';
 
@@ -76,6 +77,7 @@ export function SettingsScreen({ settings }: { settings: DeskSettings }): ReactE
         <DeskPanel settings={settings} />
         <StoragePanel />
         <BackupPanel settings={settings} />
+        <EncryptionPanel />
         <AutoBackupsPanel settings={settings} />
       </div>
     </main>

@@ -8,7 +8,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { backupName, backupTime, backupsToRemove, roomFor } from '@main/services/backupRotation';
 import { createBackupFolderService, type BackupFolderDeps } from '@main/services/backupFolderService';
 import { writeFileAtomic } from '@main/adapters/atomicWrite';
+import { armor, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
+
 import { buildBackup } from '@shared/domain/backup/backupFile';
+import { encryptTextToArmor } from '@shared/domain/encryption/passphrase';
 import { CHANNELS } from '@shared/ipc/channels';
 import { ipcContract } from '@shared/ipc/contract';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
@@ -16,7 +19,7 @@ import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
-const policy = { keepLast: 12, keepDailyForDays: 30 };
+const policy = { keepLast: 12, keepDailyForDays: 30, encrypted: false };
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
 
 /** A real desk backup file, as the renderer hands it over. */
@@ -143,16 +146,16 @@ describe('automatic backups on disk', () => {
   it('keeps the policy itself: the default until changed, then the saved one; a damaged file falls back to the default', async () => {
     const clock = { t: NOW };
     const { s, data, log } = await service(clock);
-    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30 });
-    await s.setPolicy({ keepLast: 3, keepDailyForDays: 7 });
-    expect(JSON.parse(await readFile(join(data, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 3, keepDailyForDays: 7 });
+    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30, encrypted: false });
+    await s.setPolicy({ keepLast: 3, keepDailyForDays: 7, encrypted: false });
+    expect(JSON.parse(await readFile(join(data, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 3, keepDailyForDays: 7, encrypted: false });
     for (let i = 0; i < 5; i += 1) {
       clock.t = NOW + i * 60_000;
       await s.write({ content: await deskBackup() });
     }
     expect((await s.list()).backups).toHaveLength(3);
     await writeFile(join(data, 'backup-policy.json'), '{"keepLast": 0}');
-    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30 });
+    expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30, encrypted: false });
     expect(log.warn).toHaveBeenCalled();
   });
 
@@ -226,5 +229,53 @@ describe('automatic backups on disk', () => {
     clock.t = NOW;
     await s.write({ content: await deskBackup() });
     expect((await s.list()).backups.map((b) => b.datedAhead)).toEqual([true, false]);
+  });
+
+  describe('encrypted backups', () => {
+    const armored = async (text: string) => {
+      const sealed = await encryptTextToArmor(text, 'Candles at the town hall', { workFactor: 10 });
+      if (!sealed.ok) throw new Error(sealed.error.code);
+      return sealed.value;
+    };
+
+    it('writes a passphrase-encrypted backup as auto-….json.age, lists it and reads it back as written', async () => {
+      const { s, folder } = await service({ t: NOW });
+      const content = await armored(await deskBackup());
+      const { written } = await s.write({ content });
+      expect(written.name).toBe('auto-20261124-120000-000.json.age');
+      expect(await readdir(folder)).toEqual(['auto-20261124-120000-000.json.age']);
+      expect((await s.list()).backups.map((b) => b.name)).toEqual(['auto-20261124-120000-000.json.age']);
+      expect((await s.read(written.name)).text).toBe(content);
+      expect(ipcContract[CHANNELS.readBackup].request.safeParse({ name: 'auto-20261124-120000-000-before-restore.json.age' }).success).toBe(true);
+      expect(ipcContract[CHANNELS.readBackup].request.safeParse({ name: 'auto-20261124-120000-000.age' }).success).toBe(false);
+    });
+
+    it('when backups are to be encrypted, refuses one in clear and writes nothing; encrypted ones go on', async () => {
+      const { s, folder, log } = await service({ t: NOW });
+      await s.setPolicy({ keepLast: 12, keepDailyForDays: 30, encrypted: true });
+      await expect(s.write({ content: await deskBackup() })).rejects.toThrow('The automatic backup was not written: backups are set to be encrypted, and this one is not');
+      expect(await readdir(folder).catch(() => [])).toEqual([]);
+      expect(log.warn).toHaveBeenCalledWith('refused to write an automatic backup in clear: backups are set to be encrypted');
+      await s.write({ content: await armored(await deskBackup()) });
+      expect(await readdir(folder)).toEqual(['auto-20261124-120000-000.json.age']);
+    });
+
+    it('refuses an age file that a passphrase does not open (encrypted to a key), or armor that is not age', async () => {
+      const { s, folder } = await service({ t: NOW });
+      const encrypter = new Encrypter();
+      encrypter.addRecipient(await identityToRecipient(await generateIdentity()));
+      const toKey = armor.encode(await encrypter.encrypt(await deskBackup()));
+      await expect(s.write({ content: toKey })).rejects.toThrow(/not a backup encrypted with a passphrase/);
+      await expect(s.write({ content: '-----BEGIN AGE ENCRYPTED FILE-----\nnot base64 at all\n-----END AGE ENCRYPTED FILE-----\n' })).rejects.toThrow(/not a backup encrypted with a passphrase/);
+      expect(await readdir(folder).catch(() => [])).toEqual([]);
+    });
+
+    it('reads a policy file written before encryption existed as "not encrypted"', async () => {
+      const { s, data } = await service({ t: NOW });
+      await writeFile(join(data, 'backup-policy.json'), '{"keepLast":20,"keepDailyForDays":60}\n');
+      expect(await s.policy()).toEqual({ keepLast: 20, keepDailyForDays: 60, encrypted: false });
+      await s.write({ content: await deskBackup() });
+      expect((await s.list()).backups).toHaveLength(1);
+    });
   });
 });

@@ -86,6 +86,8 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    // No keyring on the build machine: the desk must say it cannot remember the passphrase.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     Menu: {
       buildFromTemplate: (template: unknown) => ({ template }),
       setApplicationMenu: (menu: typeof electron.menu) => {

@@ -22,12 +22,15 @@ function setUp(overrides: Partial<IpcHandlers> = {}) {
     [CHANNELS.saveFile]: vi.fn(() => Promise.resolve({ savedTo: '/tmp/timeline.csv' })),
     [CHANNELS.openFile]: vi.fn(() => Promise.resolve({ file: null })),
     [CHANNELS.writeAutoBackup]: vi.fn(() => Promise.resolve({ written: { name: 'auto-20261124-065501-123.json', createdAt: 0, size: 2, datedAhead: false }, removed: [] })),
-    [CHANNELS.getBackupPolicy]: vi.fn(() => Promise.resolve({ keepLast: 12, keepDailyForDays: 30 })),
-    [CHANNELS.setBackupPolicy]: vi.fn((policy: { keepLast: number; keepDailyForDays: number }) => Promise.resolve(policy)),
+    [CHANNELS.getBackupPolicy]: vi.fn(() => Promise.resolve({ keepLast: 12, keepDailyForDays: 30, encrypted: false })),
+    [CHANNELS.setBackupPolicy]: vi.fn((policy: { keepLast: number; keepDailyForDays: number; encrypted: boolean }) => Promise.resolve(policy)),
     [CHANNELS.listBackups]: vi.fn(() => Promise.resolve({ folder: '/data/backups', backups: [] })),
     [CHANNELS.readBackup]: vi.fn(() => Promise.resolve({ text: '{}' })),
     [CHANNELS.savePdf]: vi.fn(() => Promise.resolve({ savedTo: null })),
     [CHANNELS.savePackage]: vi.fn(() => Promise.resolve({ savedTo: null })),
+    [CHANNELS.getStoredPassphrase]: vi.fn(() => Promise.resolve({ available: false, reason: 'no store', passphrase: null, problem: null })),
+    [CHANNELS.rememberPassphrase]: vi.fn(() => Promise.resolve({ remembered: true as const })),
+    [CHANNELS.forgetPassphrase]: vi.fn(() => Promise.resolve({ forgotten: false })),
     ...overrides,
   };
   const log = { warn: vi.fn(), error: vi.fn() };

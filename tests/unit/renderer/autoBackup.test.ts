@@ -37,7 +37,7 @@ function fakeAutoBackups(write: AutoBackups['write']): AutoBackups {
     write,
     list: () => Promise.resolve(ok({ folder: '/backups', backups: [] })),
     read: () => Promise.resolve(ok('')),
-    policy: () => Promise.resolve(ok({ keepLast: 12, keepDailyForDays: 30 })),
+    policy: () => Promise.resolve(ok({ keepLast: 12, keepDailyForDays: 30, encrypted: false })),
     setPolicy: (p) => Promise.resolve(ok(p)),
   };
 }

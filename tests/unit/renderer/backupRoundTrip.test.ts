@@ -30,6 +30,7 @@ function memoryPlatform() {
     openFile: () => Promise.resolve(ok(null)),
     openTextFile: () => Promise.resolve(ok(null)),
     autoBackups: null,
+    passphrases: null,
     savePdf: null,
     savePackage: () => Promise.resolve(ok({ savedTo: null })),
   };

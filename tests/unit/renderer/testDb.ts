@@ -1,4 +1,5 @@
 import { DeskDatabase } from '@renderer/db/database';
+import { ageHere, createBackupEncryption } from '@renderer/desk/backup/backupEncryption';
 import { createBackupService } from '@renderer/desk/backup/backupService';
 import { createDesk } from '@renderer/desk/composition';
 import { createDeskCore } from '@renderer/desk/core';
@@ -37,6 +38,7 @@ export function freshDesk() {
     appVersion: '0.0.0-test',
     clock: () => 0,
     search: { dbName: db.name, useWorker: false, cache: null },
+    encryption: createBackupEncryption({ autoBackups: null, passphrases: null, crypto: ageHere() }),
   };
   const core = createDeskCore(deps);
   return { db, core, ...createDesk(deps, core) };

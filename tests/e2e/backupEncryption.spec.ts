@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { expect, test, type Page } from '@playwright/test';
+
+import { hasAgeCli, runAgeWithPassphrase } from '../support/ageCli';
+import { backupsIn, deskPage, freshFolder, startServer, stopServers } from './deskServer';
+import { createIncident, setUpDesk, snap, wallClockAgo } from './helpers';
+
+test.afterEach(stopServers);
+
+const PASSPHRASE = 'Candles at the town hall, 19:00';
+const ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----';
+const encryptedAuto = (names: string[]) => names.filter((n) => /^auto-\d{8}-\d{6}-\d{3}\.json\.age$/.test(n));
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Backup encryption' })).toBeVisible();
+}
+
+test('with a passphrase, backups are encrypted: age --decrypt opens one, and the desk restores it with the passphrase only', async ({ browser }) => {
+  test.setTimeout(180_000);
+  expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
+  const server = await startServer(await freshFolder());
+  const page = await deskPage(browser);
+  await setUpDesk(page, { url: server.url });
+  await createIncident(page, { title: 'Graffiti at the synagogue', ...wallClockAgo(90), location: 'Storgata' });
+
+  // Settings: set the passphrase, typed twice.
+  await openSettings(page);
+  const section = page.getByRole('region', { name: 'Backup encryption' });
+  await expect(section.getByText(/Backups are not encrypted/)).toBeVisible();
+  // The browser edition has no secure store: it says so, and offers no remembering.
+  await expect(section.getByText(/not offered here\. The browser edition has no secure store/)).toBeVisible();
+  await expect(section.getByLabel('Remember it on this computer')).toHaveCount(0);
+  await section.getByLabel('Backup passphrase').fill(PASSPHRASE);
+  await section.getByLabel('Type it again').fill('Candles at the town hall');
+  await section.getByRole('button', { name: 'Encrypt backups with this passphrase' }).click();
+  await expect(section.getByRole('alert')).toHaveText('The two passphrases differ: type the same passphrase twice.');
+  await section.getByLabel('Type it again').fill(PASSPHRASE);
+  await section.getByRole('button', { name: 'Encrypt backups with this passphrase' }).click();
+  await expect(section.getByText(/Backups are encrypted: every saved and automatic backup/)).toBeVisible();
+  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toMatchObject({ encrypted: true });
+  await snap(page, 'settings-backup-encryption-on');
+
+  // A change; the automatic backups from now on are written encrypted, as age armor, and one holds both incidents.
+  await page.getByRole('link', { name: 'Incidents' }).first().click();
+  await createIncident(page, { title: 'Threat letter to the mosque', ...wallClockAgo(30), location: 'Tollbodgata' });
+  // Written after the second incident: named for a later moment (names carry the UTC time).
+  const after = new Date(Date.now() - 1000).toISOString().replace(/[-:T.Z]/g, '').slice(0, 17);
+  const stamp = (n: string) => n.slice(5, 24).replace(/-/g, '');
+  const newer = async () => encryptedAuto(await backupsIn(server.dataDir)).filter((n) => stamp(n) > after);
+  await expect.poll(async () => (await newer()).length, { timeout: 45_000 }).toBeGreaterThan(0);
+  const [name] = (await newer()).reverse();
+  const file = join(server.dataDir, 'backups', name ?? '');
+  const armored = await readFile(file, 'utf8');
+  expect(armored.startsWith(`${ARMOR}\n`)).toBe(true);
+  expect(armored).not.toContain('Threat letter');
+
+  // Debian's age opens it, with the passphrase typed at its prompt, to a backup the desk restores.
+  const out = join(server.dataDir, 'opened.json');
+  const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--decrypt', '--output', out, file]);
+  expect(code, terminal).toBe(0);
+  const opened = JSON.parse(await readFile(out, 'utf8')) as { format: string; data: { incidents: { title: string }[] } };
+  expect(opened.format).toBe('response-desk-backup');
+  expect(opened.data.incidents.map((i) => i.title).sort()).toEqual(['Graffiti at the synagogue', 'Threat letter to the mosque']);
+
+  // A saved backup is encrypted too (a download here).
+  await openSettings(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a backup…' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^response-desk-backup-kristiansand-.*\.json\.age$/);
+  const savedPath = join(server.dataDir, saved.suggestedFilename());
+  await saved.saveAs(savedPath);
+  expect((await readFile(savedPath, 'utf8')).startsWith(ARMOR)).toBe(true);
+
+  // Another browser on the same server: a new desk that does not know the passphrase.
+  const other = await deskPage(browser);
+  await setUpDesk(other, { url: server.url, operator: 'Ola Nordmann' });
+  await openSettings(other);
+  const otherSection = other.getByRole('region', { name: 'Backup encryption' });
+  await expect(otherSection.getByText('Automatic backups are paused: enter the backup passphrase.')).toBeVisible();
+  await snap(other, 'settings-backup-encryption-paused');
+
+  // Restore the saved file: the desk asks for its passphrase; a wrong one is refused and nothing changes.
+  const chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Restore from a backup…' }).first().click();
+  await (await chooser).setFiles(savedPath);
+  const prompt = other.getByRole('dialog', { name: 'This backup is encrypted' });
+  await expect(prompt).toBeVisible();
+  await prompt.getByLabel('Passphrase').fill('Candles at the town hall, 20:00');
+  await prompt.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(prompt.getByRole('alert')).toHaveText(/The passphrase does not open this backup\. .* Nothing was changed\./, { timeout: 30_000 });
+  await snap(other, 'restore-encrypted-backup-wrong-passphrase');
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await other.getByRole('link', { name: 'Incidents' }).first().click();
+  await expect(other.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+  await expect(other.getByText('Graffiti at the synagogue')).toHaveCount(0);
+
+  // The right passphrase opens it to the usual checks, and the restore goes as for any backup.
+  await openSettings(other);
+  const again = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Restore from a backup…' }).first().click();
+  await (await again).setFiles(savedPath);
+  await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
+  await prompt.getByRole('button', { name: 'Open the backup' }).click();
+  const confirm = other.getByRole('dialog', { name: 'Restore this backup?' });
+  await expect(confirm.getByText('2 incidents', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await confirm.getByRole('button', { name: 'Replace everything and restore' }).click();
+  await expect(other.getByText(/Desk restored from response-desk-backup-.*\.json\.age/)).toBeVisible();
+  const who = other.getByRole('dialog', { name: 'Who is at the keyboard?' });
+  await who.getByRole('button', { name: 'Continue as this person' }).click();
+  await other.getByRole('link', { name: 'Incidents' }).first().click();
+  await expect(other.getByText('Threat letter to the mosque')).toBeVisible();
+});
