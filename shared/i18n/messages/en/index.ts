@@ -1,18 +1,22 @@
+import backup from './backup.json';
 import checklists from './checklists.json';
 import contacts from './contacts.json';
 import encryption from './encryption.json';
 import signed from './signed.json';
+import statements from './statements.json';
 
 /**
  * The domain's English catalogue, one file per area of the domain so that each area's words sit
  * together for a translator. Ids are unique across files (a test checks), so the parts merge
  * without one hiding another.
  */
-export const DOMAIN_EN_PARTS = { checklists, contacts, encryption, signed };
+export const DOMAIN_EN_PARTS = { backup, checklists, contacts, encryption, signed, statements };
 
 export const en = {
+  ...backup,
   ...checklists,
   ...contacts,
   ...encryption,
   ...signed,
+  ...statements,
 };
