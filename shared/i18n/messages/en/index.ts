@@ -4,13 +4,14 @@ import contacts from './contacts.json';
 import encryption from './encryption.json';
 import signed from './signed.json';
 import statements from './statements.json';
+import timeline from './timeline.json';
 
 /**
  * The domain's English catalogue, one file per area of the domain so that each area's words sit
  * together for a translator. Ids are unique across files (a test checks), so the parts merge
  * without one hiding another.
  */
-export const DOMAIN_EN_PARTS = { backup, checklists, contacts, encryption, signed, statements };
+export const DOMAIN_EN_PARTS = { backup, checklists, contacts, encryption, signed, statements, timeline };
 
 export const en = {
   ...backup,
@@ -19,4 +20,5 @@ export const en = {
   ...encryption,
   ...signed,
   ...statements,
+  ...timeline,
 };
