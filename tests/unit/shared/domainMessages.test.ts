@@ -5,6 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { describeVerification } from '@shared/domain/contacts/contact';
 import { describeTreeError } from '@shared/domain/contacts/tree';
+import { describePassphraseProblem } from '@shared/domain/encryption/passphrase';
+import { describeDeskRecords } from '@shared/domain/signed/describe';
+import { describeStatementError } from '@shared/domain/statements/workflow';
+import { offsetLabel } from '@shared/domain/checklists/due';
 import { describeVCardSummary } from '@shared/domain/contacts/vcard';
 import { format, setDomainLanguage } from '@shared/i18n/format';
 import { DOMAIN_EN_PARTS, en } from '@shared/i18n/messages/en';
@@ -53,6 +57,31 @@ describe('counts in the domain’s sentences', () => {
   ] as const)('sums up a vCard file of %i cards', (n, lines) => {
     const summary = { cards: n, versions: [{ version: '3.0', cards: n }], quotedPrintableCards: 0, charsets: [], labelledNumbers: n, groupLabels: 0, extensions: 0, unreadNumbers: 0 };
     expect(describeVCardSummary(summary as Parameters<typeof describeVCardSummary>[0])).toEqual(lines);
+  });
+  it.each([
+    [0, 'This passphrase has 0 characters; use at least 12'], [1, 'This passphrase has 1 character; use at least 12'],
+    [2, 'This passphrase has 2 characters; use at least 12'], [11, 'This passphrase has 11 characters; use at least 12'],
+  ])('counts a passphrase of %i characters', (length, text) => {
+    expect(describePassphraseProblem({ code: 'too-short', length, minimum: 12 })).toContain(text);
+  });
+
+  it.each([
+    [0, '0 signed records.'], [1, '1 signed record.'], [2, '2 signed records.'], [12_000, '12,000 signed records.'],
+  ])('counts %i signed records of a desk', (records, end) => {
+    expect(describeDeskRecords({ name: 'Crisis room laptop', deskId: 'desk-1', fingerprint: '3f2a 91c0', records })).toBe(`Desk “Crisis room laptop” desk-1: fingerprint 3f2a 91c0, ${end}`);
+  });
+
+  it.each([
+    [1, '1 warning is still open.'], [2, '2 warnings are still open.'], [40, '40 warnings are still open.'],
+  ])('counts %i open warnings of a statement', (count, start) => {
+    expect(describeStatementError({ code: 'warnings-not-acknowledged', count })).toMatch(new RegExp(`^${start}`));
+  });
+
+  it.each([
+    [{ unit: 'hours', amount: 1 }, '+1 hour'], [{ unit: 'hours', amount: 2 }, '+2 hours'], [{ unit: 'months', amount: 1 }, '+1 month'],
+    [{ unit: 'years', amount: 10 }, '+10 years'], [{ unit: 'days', amount: 0 }, 'at the start'], [null, 'before an incident'],
+  ] as const)('says a due offset of %o as “%s”', (offset, text) => {
+    expect(offsetLabel(offset)).toBe(text);
   });
 });
 
