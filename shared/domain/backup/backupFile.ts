@@ -6,6 +6,7 @@ import { upgradeLegacyTables } from '../contacts/legacy';
 import { describeChainReport, verifyChain, type ChainBreak } from '../timeline/chain';
 import { checkStoredRow, legacyNotes, unknownFieldPaths } from '../../schemas/rowCheck';
 import { TABLE_NAMES, TABLES_SINCE, type TableName, type TableRows } from '../../schemas/tables';
+import { format } from '../../i18n/format';
 
 /** FORMAT: the name every backup file carries, so no other JSON is mistaken for one. */
 export const BACKUP_FORMAT = 'response-desk-backup';
@@ -195,22 +196,22 @@ async function brokenChains(rows: TableRows, sha256: Sha256Hex): Promise<Restore
 export function describeBackupError(e: BackupError): string {
   switch (e.code) {
     case 'empty':
-      return 'This file is empty. Nothing was restored.';
+      return format('backup.error.empty');
     case 'not-json':
-      return `This file is not a Response Desk backup: it is not valid JSON (${e.detail}). Nothing was restored.`;
+      return format('backup.error.notJson', { detail: e.detail });
     case 'wrong-format':
-      return e.found === null
-        ? "This file is not a Response Desk backup (it has no 'format' field). Nothing was restored."
-        : `This file is not a Response Desk backup (its format is "${e.found}"). Nothing was restored.`;
+      return e.found === null ? format('backup.error.noFormat') : format('backup.error.wrongFormat', { found: e.found });
     case 'missing-fields':
-      return `This backup is incomplete: missing or invalid ${e.fields.slice(0, 5).join(', ')}${e.fields.length > 5 ? '…' : ''}. Nothing was restored.`;
+      return format('backup.error.missingFields', { fields: `${e.fields.slice(0, 5).join(', ')}${e.fields.length > 5 ? '…' : ''}` });
     case 'newer-schema':
-      return `This backup was made by a newer version of Response Desk (data version ${e.found}; this desk reads up to ${e.supported}). Update the desk, then restore. Nothing was restored.`;
+      return format('backup.error.newerSchema', { found: e.found, supported: e.supported });
     case 'checksum-mismatch':
-      return 'This backup has been altered or damaged since it was made: its checksum does not match its contents. Nothing was restored.';
+      return format('backup.error.checksumMismatch');
     case 'invalid-rows':
-      return `This backup has a damaged record: table "${e.table}", record ${e.row}: ${e.problem}. Nothing was restored.`;
+      return format('backup.error.invalidRows', { table: e.table, row: e.row, problem: e.problem });
     case 'unknown-field':
-      return `This backup is not as the desk made it: it holds a field the desk never writes, "${e.path}"${e.table === undefined ? '' : ` in table "${e.table}", record ${e.row ?? '?'}`}. Nothing was restored.`;
+      return e.table === undefined
+        ? format('backup.error.unknownField', { path: e.path })
+        : format('backup.error.unknownFieldInTable', { path: e.path, table: e.table, row: e.row ?? '?' });
   }
 }

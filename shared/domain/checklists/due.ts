@@ -4,6 +4,7 @@ import { add, type Duration } from 'date-fns';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import { OFFSET_LIMITS, OFFSET_UNITS, type DueOffset, type OffsetUnit } from '../../schemas/checklists';
+import { format } from '../../i18n/format';
 
 /** The calendar duration an offset stands for, as date-fns adds it. */
 export function offsetDuration(offset: DueOffset): Duration {
@@ -22,14 +23,6 @@ export function dueAt(startAt: EpochMs, offset: DueOffset | null, timeZone: stri
   return add(new TZDate(startAt, timeZone), offsetDuration(offset)).getTime();
 }
 
-const UNIT_WORDS: Record<OffsetUnit, [string, string]> = {
-  hours: ['hour', 'hours'],
-  days: ['day', 'days'],
-  weeks: ['week', 'weeks'],
-  months: ['month', 'months'],
-  years: ['year', 'years'],
-};
-
 /** Unit names as the forms show them. */
 export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = {
   hours: 'hours',
@@ -41,10 +34,9 @@ export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = {
 
 /** "+1 hour", "+6 months"; "at the start" for zero; "before an incident" when there is no offset. */
 export function offsetLabel(offset: DueOffset | null): string {
-  if (offset === null) return 'before an incident';
-  if (offset.amount === 0) return 'at the start';
-  const [one, many] = UNIT_WORDS[offset.unit];
-  return `+${offset.amount} ${offset.amount === 1 ? one : many}`;
+  if (offset === null) return format('checklists.offset.none');
+  if (offset.amount === 0) return format('checklists.offset.atStart');
+  return format('checklists.offset.after', { unit: offset.unit, amount: offset.amount });
 }
 
 /** Why a typed offset was refused. */
@@ -70,13 +62,13 @@ export function parseOffset(amount: string, unit: string): Result<DueOffset | nu
 export function describeOffsetError(e: OffsetError): string {
   switch (e.code) {
     case 'not-a-number':
-      return `“${e.input}” is not a whole number. Type how many hours, days, weeks, months or years after the start, e.g. 6.`;
+      return format('checklists.offset.notANumber', { input: e.input });
     case 'negative':
-      return 'An item cannot fall due before the incident starts. Use 0 for “at the start”, or leave the field empty for no due time.';
+      return format('checklists.offset.negative');
     case 'too-far':
-      return `That is more than ten years after the start: use at most ${e.limit} ${OFFSET_UNIT_LABELS[e.unit]}.`;
+      return format('checklists.offset.tooFar', { limit: e.limit, unit: e.unit });
     case 'bad-unit':
-      return `“${e.input}” is not a unit the desk knows. Choose hours, days, weeks, months or years.`;
+      return format('checklists.offset.badUnit', { input: e.input });
   }
 }
 

@@ -7,13 +7,12 @@ import type { Incident } from '../../schemas/entities';
 import type { Lesson } from '../../schemas/lessons';
 import { dueAt } from './due';
 import type { ItemDraft } from './items';
+import { format } from '../../i18n/format';
 
 export type LessonToItemError = { code: 'not-an-action' } | { code: 'due-before-start'; dueDate: string };
 
 export function describeLessonToItemError(e: LessonToItemError): string {
-  return e.code === 'not-an-action'
-    ? 'Only a corrective action, with its owner and due date, becomes a checklist item.'
-    : `The action is due on ${e.dueDate}, before the incident began: correct its date first.`;
+  return e.code === 'not-an-action' ? format('checklists.lesson.notAnAction') : format('checklists.lesson.dueBeforeStart', { dueDate: e.dueDate });
 }
 
 /**

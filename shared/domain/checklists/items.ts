@@ -11,6 +11,7 @@ import type { FieldChange } from '../../schemas/entities';
 import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
 import { describeOffsetError, offsetLabel, parseOffset } from './due';
+import { format } from '../../i18n/format';
 
 /** The fields whose changes the audit log records for an item. */
 export const ITEM_AUDIT_FIELDS = ['phase', 'title', 'owner', 'offset', 'status', 'assignee', 'notes', 'resolutionNote', 'resolvedAt', 'resolvedBy'] as const;
@@ -100,11 +101,11 @@ export function changeStatus(item: ChecklistItem, status: ChecklistStatus, note:
 export function describeStatusChangeError(e: StatusChangeError): string {
   switch (e.code) {
     case 'reason-required':
-      return 'Say why this item does not apply, so the after-action review can follow the decision.';
+      return format('checklists.status.reasonRequired');
     case 'too-long':
-      return 'Keep the note under 2,000 characters; put longer detail in the item’s notes.';
+      return format('checklists.status.tooLong');
     case 'unchanged':
-      return 'The item already has this status.';
+      return format('checklists.status.unchanged');
     case 'refused':
       return e.message;
   }

@@ -3,6 +3,7 @@ import type { ActivationNode, CallState, Contact, ContactTree, TreeActivation } 
 import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
 import { parentIndex } from './tree';
+import { format } from '../../i18n/format';
 
 /** Words for each state, as the desk shows and logs them. */
 export const CALL_STATE_LABELS: Record<CallState, string> = {
@@ -44,23 +45,23 @@ export type ActivationError =
 export function describeActivationError(e: ActivationError): string {
   switch (e.code) {
     case 'same-state':
-      return `The call is already marked ${CALL_STATE_LABELS[e.state]}.`;
+      return format('contacts.activation.sameState', { state: CALL_STATE_LABELS[e.state] });
     case 'not-allowed':
-      return `A call marked ${CALL_STATE_LABELS[e.from]} cannot be marked ${CALL_STATE_LABELS[e.to]}${e.from === 'reached' ? ': to correct it, put it back to waiting with a note' : ''}.`;
+      return format(e.from === 'reached' ? 'contacts.activation.notAllowedReached' : 'contacts.activation.notAllowed', { from: CALL_STATE_LABELS[e.from], to: CALL_STATE_LABELS[e.to] });
     case 'note-required':
-      return `Say in a note why a call marked ${CALL_STATE_LABELS[e.from]} goes back to ${CALL_STATE_LABELS[e.to]}.`;
+      return format('contacts.activation.noteRequired', { from: CALL_STATE_LABELS[e.from], to: CALL_STATE_LABELS[e.to] });
     case 'no-fallback':
-      return 'This person has no fallback contact in the tree.';
+      return format('contacts.activation.noFallback');
     case 'already-on-fallback':
-      return 'The call already passed to the fallback contact.';
+      return format('contacts.activation.alreadyOnFallback');
     case 'not-unreachable':
-      return `Only an unreachable call passes to the fallback (this one is ${CALL_STATE_LABELS[e.state]}).`;
+      return format('contacts.activation.notUnreachable', { state: CALL_STATE_LABELS[e.state] });
     case 'not-found':
-      return 'That call is no longer part of this activation.';
+      return format('contacts.activation.notFound');
     case 'stood-down':
-      return `This activation was stood down by ${e.by}: no more calls are made in it. Start a new activation if people must be called again.`;
+      return format('contacts.activation.stoodDown', { by: e.by });
     case 'reason-required':
-      return 'Say why the activation is stood down: the reason goes on the timeline and in the record.';
+      return format('contacts.activation.reasonRequired');
   }
 }
 

@@ -5,6 +5,7 @@ import { foldForSearch } from '../text/foldForSearch';
 import { DAY_MS } from '../time';
 import { describePhoneProblem, phoneKeyOf, readPhoneNumber, shownNumber, structurePhone, unreadPhone, type PhoneCountry } from './phone';
 import { STAKEHOLDER_CATEGORY_IDS, categoryTitle } from './stakeholderCategories';
+import { format } from '../../i18n/format';
 
 
 /** Contacts not verified for this many days are flagged: a call tree with dead numbers fails when it is needed. */
@@ -151,9 +152,9 @@ export function isStale(contact: Pick<Contact, 'lastVerifiedAt'>, now: number, s
 
 /** "never checked" or "checked 120 days ago". */
 export function describeVerification(contact: Pick<Contact, 'lastVerifiedAt'>, now: number): string {
-  if (contact.lastVerifiedAt === null) return 'never checked';
+  if (contact.lastVerifiedAt === null) return format('contacts.verification.never');
   const days = Math.floor((now - contact.lastVerifiedAt) / DAY_MS);
-  return days <= 0 ? 'checked today' : days === 1 ? 'checked yesterday' : `checked ${days} days ago`;
+  return format('contacts.verification.daysAgo', { days: Math.max(days, 0) });
 }
 
 export type Duplicate = { contact: Contact; reason: 'phone' | 'email'; value: string };
@@ -192,7 +193,7 @@ export function findDuplicates(
 
 /** "same phone number as Imam Y. Rahman (+47 900 00 001)" */
 export function describeDuplicate(d: Duplicate): string {
-  return `same ${d.reason === 'phone' ? 'phone number' : 'email'} as ${d.contact.name} (${d.value})`;
+  return format(d.reason === 'phone' ? 'contacts.duplicate.phone' : 'contacts.duplicate.email', { name: d.contact.name, value: d.value });
 }
 
 /** Pairs of directory contacts that share a phone number or email, each pair once. */

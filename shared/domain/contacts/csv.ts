@@ -10,6 +10,7 @@ import { isHonorific } from './names';
 import { cleanLabel, describePhoneProblem, internationalNumber, phoneKeyOf, splitPhoneList, structurePhone, type PhoneCountry } from './phone';
 import { categoryTitle, matchCategory } from './stakeholderCategories';
 import type { ContactExportOptions } from './vcard';
+import { format } from '../../i18n/format';
 
 /**
  * Contacts in and out of spreadsheets. Import goes through a column mapping that knows the
@@ -102,13 +103,12 @@ import type { CsvError as ContactCsvError, CsvTable as ContactCsvTable } from '.
 
 /** A spreadsheet that cannot be read, in words a city official can act on. */
 export function describeContactCsvError(e: ContactCsvError, fileName: string): string {
-  if (e.code === 'empty') return `“${fileName}” has no rows to import.`;
+  if (e.code === 'empty') return format('contacts.csv.empty', { fileName });
   const row = /row (\d+)/i.exec(e.detail)?.[1];
-  const where = row === undefined ? 'somewhere in the file' : `in row ${row}`;
   if (/quote/i.test(e.detail)) {
-    return `“${fileName}” cannot be split into columns: a quotation mark ${where} is opened and never closed, so everything after it would run together. Open the file in a spreadsheet, check that row, and save it as CSV again.`;
+    return row === undefined ? format('contacts.csv.unclosedQuote', { fileName }) : format('contacts.csv.unclosedQuoteInRow', { fileName, row });
   }
-  return `“${fileName}” is not a CSV file the desk can read (${where}). Open it in a spreadsheet and save it as CSV (comma-separated, UTF-8).`;
+  return row === undefined ? format('contacts.csv.unreadable', { fileName }) : format('contacts.csv.unreadableInRow', { fileName, row });
 }
 
 /** Which columns hold numbers, with their labels, in the file's order. */
@@ -174,10 +174,10 @@ export function autoMapContacts(table: Pick<ContactCsvTable, 'headers' | 'rows'>
 /** "laid out as Google Contacts exports it": which layout the headers are, for the preview. */
 export function describeCsvLayout(headers: readonly string[]): string {
   const h = new Set(headers.map(norm));
-  if (h.has('stakeholder category') && (h.has('phone 1 - value') || h.has('phone 1'))) return 'laid out as this desk exports contacts';
-  if (h.has('phone 1 - value') || h.has('group membership') || h.has('given name') || h.has('name prefix')) return 'laid out as Google Contacts exports them';
-  if (h.has('job title') || h.has('business phone') || h.has('e-mail address') || h.has('mobile phone')) return 'laid out as Outlook exports contacts';
-  return 'a spreadsheet of your own: check which column holds what';
+  if (h.has('stakeholder category') && (h.has('phone 1 - value') || h.has('phone 1'))) return format('contacts.csv.layout.desk');
+  if (h.has('phone 1 - value') || h.has('group membership') || h.has('given name') || h.has('name prefix')) return format('contacts.csv.layout.google');
+  if (h.has('job title') || h.has('business phone') || h.has('e-mail address') || h.has('mobile phone')) return format('contacts.csv.layout.outlook');
+  return format('contacts.csv.layout.own');
 }
 
 export type ContactRowError = { row: number; field: string; problem: string };

@@ -3,6 +3,7 @@ import { getCountries, isSupportedCountry, parsePhoneNumberFromString, validateP
 
 import { err, ok, type Result } from '../result';
 import type { ContactPhone } from '../../schemas/contacts';
+import { format } from '../../i18n/format';
 
 /**
  * Phone numbers as people write them ("+1 312 555 0170 ext. 12", "312.555.0170",
@@ -54,23 +55,23 @@ export type PhoneProblem =
 
 /** Why a number cannot be used, in words: "“12” is too short for a phone number in Norway". */
 export function describePhoneProblem(text: string, problem: PhoneProblem): string {
-  const t = `“${text.trim()}”`;
-  const where = (c: PhoneCountry | null) => (c === null ? '' : ` in ${countryName(c)}`);
+  const values = { text: text.trim() };
+  const where = (c: PhoneCountry | null) => (c === null ? values : { ...values, country: countryName(c) });
   switch (problem.code) {
     case 'empty':
-      return 'is empty';
+      return format('contacts.phone.empty');
     case 'not-a-number':
-      return `${t} is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)`;
+      return format('contacts.phone.notANumber', values);
     case 'too-short':
-      return `${t} is too short for a phone number${where(problem.country)}`;
+      return format(problem.country === null ? 'contacts.phone.tooShort' : 'contacts.phone.tooShortIn', where(problem.country));
     case 'too-long':
-      return `${t} has too many digits for one phone number${where(problem.country)}`;
+      return format(problem.country === null ? 'contacts.phone.tooLong' : 'contacts.phone.tooLongIn', where(problem.country));
     case 'needs-country':
-      return `${t} has no country code: write it with + and the country code, or choose the desk's country in the contacts settings`;
+      return format('contacts.phone.needsCountry', values);
     case 'not-in-use':
-      return `${t} is not a number in use${where(problem.country)} (check the digits and the area or country code)`;
+      return format(problem.country === null ? 'contacts.phone.notInUse' : 'contacts.phone.notInUseIn', where(problem.country));
     case 'long-extension':
-      return `${t} has an extension longer than 10 digits`;
+      return format('contacts.phone.longExtension', values);
   }
 }
 

@@ -1,5 +1,6 @@
 import { assertNever, err, ok, type Result } from '../result';
 import type { TreeNode } from '../../schemas/contacts';
+import { format } from '../../i18n/format';
 
 /**
  * Call trees as outlines: nodes in reading order, each with a depth. A node's caller is the
@@ -19,37 +20,36 @@ export type TreeError =
 
 /** "Mayor → Chief of staff → Imam Y. Rahman", or "Mayor, at the top of the tree". */
 export function describePath(path: readonly string[]): string {
-  return path.length === 1 ? `${path[0] ?? ''}, at the top of the tree` : path.join(' → ');
+  return path.length === 1 ? format('contacts.tree.topOfTree', { name: path[0] ?? '' }) : path.join(' → ');
 }
 
 /** Every refusal in words, with the path of the person concerned. */
 export function describeTreeError(e: TreeError): string {
   switch (e.code) {
     case 'cycle':
-      return `Refused: that would make a loop in who calls whom (${e.path.join(' → ')}). A person cannot be in their own chain of callers.`;
+      return format('contacts.tree.cycle', { path: e.path.join(' → ') });
     case 'duplicate':
-      return `Refused: ${e.path.at(-1) ?? 'this person'} is already in this tree (${describePath(e.path)}). A person is placed in a tree only once; to have someone stand in for them, make them a fallback.`;
+      return format('contacts.tree.duplicate', { name: e.path.at(-1) ?? format('contacts.tree.thisPerson'), path: describePath(e.path) });
     case 'cannot-move': {
-      const name = e.path.at(-1) ?? 'This person';
-      const where = `(${describePath(e.path)})`;
+      const values = { name: e.path.at(-1) ?? format('contacts.tree.ThisPerson'), path: describePath(e.path) };
       switch (e.problem) {
         case 'nobody-above':
-          return `Refused: nobody above ${name} at the same level could call them ${where}. Move them down first, or add someone above.`;
+          return format('contacts.tree.nobodyAbove', values);
         case 'at-top':
-          return `Refused: ${name} is already at the top of the tree.`;
+          return format('contacts.tree.atTop', values);
         case 'first':
-          return `Refused: ${name} is already called first ${where}.`;
+          return format('contacts.tree.first', values);
         case 'last':
-          return `Refused: ${name} is already called last ${where}.`;
+          return format('contacts.tree.last', values);
         case 'under-self':
-          return `Refused: ${name} cannot be placed under themself or under someone they call ${where}.`;
+          return format('contacts.tree.underSelf', values);
         case 'own-fallback':
-          return `Refused: ${name} cannot be their own fallback ${where}. Choose someone else.`;
+          return format('contacts.tree.ownFallback', values);
       }
       return assertNever(e.problem);
     }
     case 'not-found':
-      return 'That person is no longer in this tree.';
+      return format('contacts.tree.nodeNotFound');
   }
 }
 
@@ -59,13 +59,13 @@ export type TreeSaveError = TreeError | { code: 'malformed' } | { code: 'unknown
 export function describeTreeWriteError(e: TreeSaveError): string {
   switch (e.code) {
     case 'malformed':
-      return 'The tree could not be saved: its levels do not follow on from each other. Nothing was changed.';
+      return format('contacts.tree.malformed');
     case 'unknown-contact':
-      return 'The tree could not be saved: one of its people is no longer in the directory. Nothing was changed.';
+      return format('contacts.tree.unknownContact');
     case 'bad-name':
-      return 'Give the tree a name (up to 120 characters).';
+      return format('contacts.tree.badName');
     case 'not-found':
-      return 'treeId' in e ? 'This tree no longer exists on this desk.' : describeTreeError(e);
+      return 'treeId' in e ? format('contacts.tree.treeNotFound') : describeTreeError(e);
     default:
       return describeTreeError(e);
   }

@@ -8,6 +8,7 @@ import { honorificOf } from './names';
 import { cleanLabel, describePhoneProblem, dialUri, internationalNumber, phoneKeyOf, structurePhone, type PhoneCountry } from './phone';
 import { OTHER_CATEGORY, categoryTitle, matchCategory } from './stakeholderCategories';
 import { readVCardLines, splitComponents, splitList, unescapeText, type CharsetDecoder, type RawCard, type VCardProperty } from './vcardLines';
+import { format } from '../../i18n/format';
 
 /**
  * Contacts in and out of .vcf files. Reading takes vCard 2.1, 3.0 and 4.0, in any mix, as
@@ -64,28 +65,32 @@ export type VCardError =
 export function describeVCardError(e: VCardError, fileName: string): string {
   switch (e.code) {
     case 'empty':
-      return `“${fileName}” is empty.`;
+      return format('contacts.vcard.empty', { fileName });
     case 'no-cards':
-      return `“${fileName}” holds no contact cards (no BEGIN:VCARD … END:VCARD).`;
+      return format('contacts.vcard.noCards', { fileName });
     case 'xcard':
-      return `“${fileName}” is an XML vCard (xCard), which the desk does not read. Export the contacts as a .vcf file (vCard 2.1, 3.0 or 4.0) and import that.`;
+      return format('contacts.vcard.xcard', { fileName });
     case 'jcard':
-      return `“${fileName}” is a JSON vCard (jCard), which the desk does not read. Export the contacts as a .vcf file (vCard 2.1, 3.0 or 4.0) and import that.`;
+      return format('contacts.vcard.jcard', { fileName });
     case 'unsupported-version':
-      return `“${fileName}” uses vCard version ${e.versions.join(' and ')}, which the desk does not read: it reads vCard 2.1, 3.0 and 4.0. Export the contacts again in one of those.`;
+      return format('contacts.vcard.unsupportedVersion', { fileName, versions: e.versions.join(' and ') });
   }
 }
 
-const versionWord = (v: string) => `vCard ${v}`;
-
 /** "3 cards: 1 in vCard 2.1, 2 in vCard 3.0. Quoted-printable text decoded in 1 card (UTF-8). …" */
 export function describeVCardSummary(s: VCardSummary): string[] {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const lines = [`${plural(s.cards, 'card', 'cards')}: ${s.versions.map((v) => `${v.cards} in ${versionWord(v.version)}`).join(', ')}.`];
-  if (s.quotedPrintableCards > 0) lines.push(`Quoted-printable text decoded in ${plural(s.quotedPrintableCards, 'card', 'cards')}${s.charsets.length > 0 ? ` (${s.charsets.join(', ')})` : ''}.`);
-  if (s.labelledNumbers > 0) lines.push(`${plural(s.labelledNumbers, 'number keeps its label', 'numbers keep their labels')}${s.groupLabels > 0 ? `, ${s.groupLabels} from address-book labels such as “After hours”` : ''}.`);
-  if (s.extensions > 0) lines.push(`${plural(s.extensions, 'number has an extension', 'numbers have extensions')}.`);
-  if (s.unreadNumbers > 0) lines.push(`${plural(s.unreadNumbers, 'number could not be read', 'numbers could not be read')}: see below.`);
+  const versions = s.versions.map((v) => format('contacts.vcard.summary.version', { count: v.cards, version: v.version })).join(', ');
+  const lines = [format('contacts.vcard.summary.cards', { count: s.cards, versions })];
+  if (s.quotedPrintableCards > 0) {
+    const count = s.quotedPrintableCards;
+    lines.push(s.charsets.length > 0 ? format('contacts.vcard.summary.quotedPrintableCharsets', { count, charsets: s.charsets.join(', ') }) : format('contacts.vcard.summary.quotedPrintable', { count }));
+  }
+  if (s.labelledNumbers > 0) {
+    const count = s.labelledNumbers;
+    lines.push(s.groupLabels > 0 ? format('contacts.vcard.summary.labelledGroups', { count, groups: s.groupLabels }) : format('contacts.vcard.summary.labelled', { count }));
+  }
+  if (s.extensions > 0) lines.push(format('contacts.vcard.summary.extensions', { count: s.extensions }));
+  if (s.unreadNumbers > 0) lines.push(format('contacts.vcard.summary.unread', { count: s.unreadNumbers }));
   return lines;
 }
 

@@ -2,6 +2,7 @@ import { base64 } from '@scure/base';
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 
 import { err, ok, type Result } from '../result';
+import { format } from '../../i18n/format';
 
 /**
  * Backups and export packages leave the laptop on USB sticks and hold victims' families' contact
@@ -76,15 +77,15 @@ export function checkNewPassphrase(passphrase: string): Result<string, Passphras
 export function describePassphraseProblem(p: PassphraseProblem): string {
   switch (p.code) {
     case 'empty':
-      return 'Enter a passphrase.';
+      return format('encryption.passphrase.empty');
     case 'too-short':
-      return `This passphrase has ${p.length} character${p.length === 1 ? '' : 's'}; use at least ${p.minimum} (four or five words are easier to remember and harder to guess).`;
+      return format('encryption.passphrase.tooShort', { length: p.length, minimum: p.minimum });
     case 'too-long':
-      return `This passphrase is longer than ${p.maximum} characters.`;
+      return format('encryption.passphrase.tooLong', { maximum: p.maximum });
     case 'surrounding-space':
-      return 'This passphrase starts or ends with a space: remove it, so that it can be typed again exactly.';
+      return format('encryption.passphrase.surroundingSpace');
     case 'control-characters':
-      return 'This passphrase holds invisible or control characters (often from pasting): type it instead.';
+      return format('encryption.passphrase.controlCharacters');
   }
 }
 
@@ -174,19 +175,20 @@ export async function decryptWithPassphrase(file: Uint8Array, passphrase: string
 
 /** The words a person sees when an encrypted backup or package does not open. Nothing was changed. */
 export function describeDecryptProblem(p: DecryptProblem, what: 'backup' | 'export package' | 'file'): string {
+  const values = { what: what === 'export package' ? 'package' : what };
   switch (p.code) {
     case 'not-encrypted':
-      return `This ${what} is not encrypted.`;
+      return format('encryption.decrypt.notEncrypted', values);
     case 'no-passphrase':
-      return `This ${what} is encrypted: enter its passphrase.`;
+      return format('encryption.decrypt.noPassphrase', values);
     case 'not-passphrase':
-      return `This ${what} is encrypted to age keys (${p.recipients.join(', ')}), not with a passphrase: open it with the key it was encrypted to (age --decrypt -i KEYFILE), then use the result.`;
+      return format('encryption.decrypt.notPassphrase', { ...values, recipients: p.recipients.join(', ') });
     case 'wrong-passphrase':
-      return `The passphrase does not open this ${what}. Check it (capital letters, keyboard layout) and try again. Nothing was changed.`;
+      return format('encryption.decrypt.wrongPassphrase', values);
     case 'too-costly':
-      return `This ${what} was encrypted with a passphrase cost (scrypt work factor ${p.workFactor}) far above what age uses; the desk will not try it. Decrypt it with the age command first.`;
+      return format('encryption.decrypt.tooCostly', { ...values, workFactor: p.workFactor });
     case 'damaged':
-      return `This ${what} is encrypted but damaged or cut short (${p.detail}), so it cannot be opened. Nothing was changed.`;
+      return format('encryption.decrypt.damaged', { ...values, detail: p.detail });
   }
 }
 

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../result';
 import type { Ed25519Sign, Ed25519Verify } from './ed25519';
 import { DeskIdSchema, hex64, readableText, signatureHex } from './format';
 import { withoutField } from './sign';
+import { format } from '../../i18n/format';
 
 /**
  * FORMAT: a desk's id follows from its Ed25519 public key:
@@ -116,5 +117,5 @@ export async function readDeskIdentity(raw: unknown, verify: Ed25519Verify): Pro
 
 /** "Crisis room laptop (desk-3f2a…, fingerprint 3f2a 91c0 …)": how reports name a desk. */
 export function describeDesk(identity: Pick<DeskIdentity, 'name' | 'publicKey'>): string {
-  return `${identity.name} (fingerprint ${fingerprintOfHex(identity.publicKey).hex})`;
+  return format('signed.desk.identity', { name: identity.name, fingerprint: fingerprintOfHex(identity.publicKey).hex });
 }

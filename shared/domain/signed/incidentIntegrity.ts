@@ -4,11 +4,12 @@ import { assertNever } from '../result';
 import { createChainVerifier, describeChainReport, type ChainReport } from '../timeline/chain';
 import type { PublishedHead } from '../../schemas/publishedHeads';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
-import { describeChainProblem, deskWords, recordWords } from './describe';
+import { describeChainProblem, describeDeskRecords, deskWords, recordWords, withMoreProblems } from './describe';
 import type { Ed25519Verify } from './ed25519';
 import type { V1Anchor } from './format';
 import type { DeskIdentity } from './identity';
 import { createSignedChainVerifier, type RecordRef, type SignedChainsReport } from './verifyChains';
+import { format } from '../../i18n/format';
 
 /** A timeline revision as the findings name it. */
 export type RevisionRef = { chainSeq: number; revisionId: string; entryId: string; title: string };
@@ -129,7 +130,7 @@ export async function verifyIncidentIntegrity(input: {
   return { ok: problems.length === 0 && signed.problemCount === 0, v1, signed, anchoredAt, problems };
 }
 
-const revisionWords = (r: RevisionRef) => `revision ${r.chainSeq} of the chain (entry “${r.title}”)`;
+const revisionWords = (r: RevisionRef) => format('signed.integrity.revision', { seq: r.chainSeq, title: r.title });
 
 /** One problem of the incident's integrity in a sentence, naming the entry, desk and operator. */
 export function describeIntegrityProblem(problem: IntegrityProblem): string {
@@ -142,14 +143,14 @@ export function describeIntegrityProblem(problem: IntegrityProblem): string {
       return describeChainProblem(problem.problem);
     case 'anchor-mismatch':
       return problem.anchor.chainSeq > problem.v1Length
-        ? `Revisions are missing from the chain: ${recordWords(problem.at)} took it up at revision ${problem.anchor.chainSeq}; it now ends at revision ${problem.v1Length}.`
-        : `The chain was altered after ${deskWords(problem.at)} took it up: revision ${problem.anchor.chainSeq} no longer has the hash that ${recordWords(problem.at)} signed (${problem.anchor.headHash}).`;
+        ? format('signed.integrity.missingRevisions', { record: recordWords(problem.at), anchor: problem.anchor.chainSeq, length: problem.v1Length })
+        : format('signed.integrity.altered', { desk: deskWords(problem.at), anchor: problem.anchor.chainSeq, record: recordWords(problem.at), hash: problem.anchor.headHash });
     case 'unsigned-revision':
-      return `${revisionWords(problem.revision)} was written after the desks began signing, but no desk signed it: it was added outside the desk, by someone without its key.`;
+      return format('signed.integrity.unsignedRevision', { revision: revisionWords(problem.revision) });
     case 'revision-differs':
-      return `${revisionWords(problem.revision)} differs from the revision ${recordWords(problem.signedBy)} signed: it was altered (and the chain re-hashed) by someone without the desk's key.`;
+      return format('signed.integrity.revisionDiffers', { revision: revisionWords(problem.revision), record: recordWords(problem.signedBy) });
     case 'revision-not-in-timeline':
-      return `The revision of entry “${problem.entryTitle}” that ${recordWords(problem.signedBy)} signed is not on the timeline: it was removed.`;
+      return format('signed.integrity.revisionNotInTimeline', { title: problem.entryTitle, record: recordWords(problem.signedBy) });
     default:
       return assertNever(problem);
   }
@@ -157,11 +158,11 @@ export function describeIntegrityProblem(problem: IntegrityProblem): string {
 
 /** The report in a few lines: what was checked, per desk its fingerprint and records, and the first problem. */
 export function describeIncidentIntegrity(report: IncidentIntegrityReport): string[] {
-  const lines = [report.v1.ok ? describeChainReport(report.v1) : `The v1 chain: ${report.v1.revisions} revisions checked before the first break.`];
-  lines.push(...report.signed.desks.map((d) => `Desk “${d.name}” ${d.deskId}: fingerprint ${d.fingerprint}, ${d.records} signed record${d.records === 1 ? '' : 's'}.`));
-  if (report.anchoredAt !== null) lines.push(`Revisions 1 to ${report.anchoredAt} were written before signatures and are anchored by the desks' first signed records.`);
+  const lines = [report.v1.ok ? describeChainReport(report.v1) : format('signed.integrity.v1Broken', { revisions: report.v1.revisions })];
+  lines.push(...report.signed.desks.map(describeDeskRecords));
+  if (report.anchoredAt !== null) lines.push(format('signed.integrity.anchored', { anchoredAt: report.anchoredAt }));
   const first = report.problems[0];
-  if (first === undefined) lines.push(`Integrity verified: every signature, every link and every revision checks out (${report.signed.records} signed records).`);
-  else lines.push(`Integrity check FAILED: ${describeIntegrityProblem(first)}${report.problems.length > 1 ? ` (${report.problems.length - 1} more problem${report.problems.length === 2 ? '' : 's'} after it.)` : ''}`);
+  if (first === undefined) lines.push(format('signed.integrity.verified', { records: report.signed.records }));
+  else lines.push(format('signed.integrity.failed', { problem: withMoreProblems(describeIntegrityProblem(first), report.problems.length) }));
   return lines;
 }

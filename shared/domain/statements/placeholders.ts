@@ -11,6 +11,8 @@
  * - Values are inserted as they are and never read as placeholders themselves.
  */
 
+import { format } from '../../i18n/format';
+
 /** A piece of a parsed template. `start` is the offset in the template, for messages. */
 export type TemplateSegment =
   | { readonly kind: 'text'; readonly text: string }
@@ -131,10 +133,10 @@ export function describeMalformed(body: string, m: { raw: string; start: number;
   const line = body.slice(0, m.start).split('\n').length;
   switch (m.problem) {
     case 'unclosed':
-      return `Line ${line}: “{{” is not closed with }} on the same line. Close it, or write \\{{ for literal braces.`;
+      return format('statements.placeholder.unclosed', { line });
     case 'empty':
-      return `Line ${line}: “${m.raw}” has no name inside the braces.`;
+      return format('statements.placeholder.empty', { line, raw: m.raw });
     case 'bad-name':
-      return `Line ${line}: “${m.raw}” is not a placeholder name. Names use letters, digits and _ (e.g. {{incident_time}}).`;
+      return format('statements.placeholder.badName', { line, raw: m.raw });
   }
 }

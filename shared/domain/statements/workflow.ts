@@ -14,6 +14,7 @@ import type {
 } from '../../schemas/statements';
 import { fillTemplate, hasValue } from './placeholders';
 import { placeholderLabel } from './placeholderCatalogue';
+import { format, type DomainMessageId } from '../../i18n/format';
 
 /**
  * A statement's life: draft → in review → approved → released, or withdrawn from any of them.
@@ -391,55 +392,45 @@ export function withdrawStatement(s: Statement, reason: string, actor: Actor): R
   return ok({ ...s, status: 'withdrawn', submission: null, withdrawal: { at: actor.now, by: actor.operator, reason: reason.trim() }, ...touched(actor) });
 }
 
-const ACTION_WORDS: Readonly<Record<StatementAction, string>> = {
-  edit: 'edited',
-  submit: 'sent for review',
-  recall: 'taken back from review',
-  approve: 'approved',
-  reject: 'returned to draft',
-  revise: 'revised',
-  release: 'released',
-  withdraw: 'withdrawn',
-};
-
-const FIELD_WORDS = {
-  title: 'Give the statement a title.',
-  'approver-name': "Enter the approver's name.",
-  'approver-role': "Enter the approver's role (e.g. Mayor).",
-  comment: 'Say what needs to change: a comment is required to return a statement to draft.',
-  reason: 'Give a reason.',
-  channels: 'Choose at least one channel.',
-} as const;
+const MISSING_FIELD_MESSAGES = {
+  title: 'statements.error.missing.title',
+  'approver-name': 'statements.error.missing.approverName',
+  'approver-role': 'statements.error.missing.approverRole',
+  comment: 'statements.error.missing.comment',
+  reason: 'statements.error.missing.reason',
+  channels: 'statements.error.missing.channels',
+} as const satisfies Record<string, DomainMessageId>;
 
 /** A statement error in words for the person at the desk. */
 export function describeStatementError(e: StatementError): string {
   switch (e.code) {
     case 'not-allowed':
-      if (e.action === 'release' && (e.status === 'draft' || e.status === 'in-review')) return 'Only approved text can be released. Send it for review and have it approved first.';
-      if (e.action === 'edit' && e.status === 'in-review') return 'This statement is with the approver. Take it back from review to change it.';
-      return `A statement that is ${STATUS_LABELS[e.status].toLowerCase()} cannot be ${ACTION_WORDS[e.action]}.`;
+      if (e.action === 'release' && (e.status === 'draft' || e.status === 'in-review')) return format('statements.error.releaseUnapproved');
+      if (e.action === 'edit' && e.status === 'in-review') return format('statements.error.editInReview');
+      // ICU selectors are identifiers: 'in-review' is asked for as 'in_review'.
+      return format('statements.error.notAllowed', { status: e.status.replace(/-/g, '_'), action: e.action });
     case 'approved-text-frozen':
-      return 'Approved text is frozen. Editing it creates a new version, back in draft, which needs approval again.';
+      return format('statements.error.approvedTextFrozen');
     case 'not-ready': {
       const parts: string[] = [];
-      if (e.unfilled.length > 0) parts.push(`${e.unfilled.length === 1 ? 'this placeholder is' : 'these placeholders are'} still empty: ${e.unfilled.map(placeholderLabel).join(', ')}`);
-      if (e.malformed > 0) parts.push(`${e.malformed} ${e.malformed === 1 ? 'pair of braces is' : 'pairs of braces are'} not a placeholder`);
-      if (e.empty) parts.push('the text is empty');
-      return `Not ready for review: ${parts.join('; ')}.`;
+      if (e.unfilled.length > 0) parts.push(format('statements.error.notReady.unfilled', { count: e.unfilled.length, names: e.unfilled.map(placeholderLabel).join(', ') }));
+      if (e.malformed > 0) parts.push(format('statements.error.notReady.malformed', { count: e.malformed }));
+      if (e.empty) parts.push(format('statements.error.notReady.empty'));
+      return format('statements.error.notReady', { problems: parts.join('; ') });
     }
     case 'warnings-not-acknowledged':
-      return `${e.count} ${e.count === 1 ? 'warning is' : 'warnings are'} still open. Change the text, or say why it should go to review as it is.`;
+      return format('statements.error.warningsOpen', { count: e.count });
     case 'missing':
-      return FIELD_WORDS[e.field];
+      return format(MISSING_FIELD_MESSAGES[e.field]);
     case 'version-moved':
-      return 'The statement changed while you were looking at it (another window?). Look at the newest version and try again.';
+      return format('statements.error.versionMoved');
     case 'translation-out-of-date':
-      return 'This translation is out of date: the source has a newer approved version. Update the translation and have it approved first.';
+      return format('statements.error.translationOutOfDate');
     case 'untranslated':
-      return 'This translation is still the source text, word for word. Translate it before sending it for review.';
+      return format('statements.error.untranslated');
     case 'not-found':
-      return `The ${e.what} no longer exists on this desk.`;
+      return format('statements.error.notFound', { what: e.what });
     case 'refused':
-      return `Nothing was saved: ${e.message}.`;
+      return format('statements.error.refused', { message: e.message });
   }
 }

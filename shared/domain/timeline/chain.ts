@@ -1,6 +1,7 @@
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
 import { contentOf, revisionHashInput } from './revisions';
+import { format } from '../../i18n/format';
 
 export type ChainBreak = {
   /** Position in the chain where the problem was found (0 when it is in an entry row). */
@@ -76,18 +77,12 @@ export async function verifyChain(
 }
 
 export function describeChainReport(report: ChainReport, entryTitle?: (entryId: string) => string | undefined): string {
-  if (report.ok) return `Integrity verified: ${report.revisions} revisions of ${report.entries} entries form an unbroken chain. Head hash ${report.headHash}.`;
+  if (report.ok) return format('timeline.chain.verified', { revisions: report.revisions, entries: report.entries, headHash: report.headHash });
   const b = report.firstBreak;
   const title = entryTitle?.(b.entryId);
-  const which = title ? `entry “${title}”` : `entry ${b.entryId}`;
-  const where = b.chainSeq > 0 ? `at revision ${b.chainSeq} of the chain (${which})` : `at ${which}`;
-  const why: Record<ChainBreak['problem'], string> = {
-    'hash-mismatch': 'its contents no longer match its hash: it was altered after it was recorded',
-    'broken-link': 'it does not link to the revision before it: a revision was removed, inserted or altered',
-    'sequence-gap': 'a revision is missing from the sequence',
-    'wrong-incident': 'it belongs to another incident',
-    'entry-differs': 'the entry as stored differs from its last recorded revision: it was altered outside the desk',
-    'entry-without-revisions': 'the entry has no recorded revisions: it was added outside the desk',
-  };
-  return `Integrity check FAILED ${where}: ${why[b.problem]}. Everything recorded before that point checks out (${report.revisions} revisions).`;
+  const entry = title ? format('timeline.chain.entryTitled', { title }) : format('timeline.chain.entryId', { id: b.entryId });
+  const where = b.chainSeq > 0 ? format('timeline.chain.atRevision', { seq: b.chainSeq, entry }) : format('timeline.chain.atEntry', { entry });
+  // ICU selectors are identifiers: 'hash-mismatch' is asked for as 'hash_mismatch'.
+  const why = format('timeline.chain.why', { problem: b.problem.replace(/-/g, '_') });
+  return format('timeline.chain.failed', { where, why, revisions: report.revisions });
 }

@@ -4,6 +4,7 @@ import { canonicalJson } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import { ENTRY_LIMITS, EntryContentSchema, StoredEntryContentSchema, type EntryContent } from '../../schemas/timeline';
 import { unknownFieldPaths } from '../../schemas/rowCheck';
+import { format } from '../../i18n/format';
 
 /** One thing wrong with an entry's content, in words a person can act on. */
 export type ContentProblem = { field: string; message: string };
@@ -60,5 +61,5 @@ export function checkEntryContent(content: EntryContent, carried: EntryContent |
 
 /** "The title is 612 characters; a title takes up to 500." */
 export function describeContentProblems(problems: readonly ContentProblem[]): string {
-  return `${problems.map((p) => p.message).join('; ')}.`;
+  return format('timeline.content.problems', { problems: problems.map((p) => p.message).join('; ') });
 }

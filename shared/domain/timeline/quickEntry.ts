@@ -2,6 +2,7 @@ import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import type { EntryContent, TimelineCategory, TimePrecision } from '../../schemas/timeline';
+import { format } from '../../i18n/format';
 
 /**
  * The quick-entry line: "14:05 Police confirm road closures on Main St #traffic @police".
@@ -164,13 +165,13 @@ function resolveDay(
 export function describeQuickEntryError(e: QuickEntryError): string {
   switch (e.code) {
     case 'empty':
-      return 'Type what happened, e.g. “14:05 Police confirm road closures #traffic”.';
+      return format('timeline.quick.empty');
     case 'bad-time':
-      return `“${e.input}” is not a time of day. Use 24-hour HH:MM, e.g. 14:05 (or leave it out for now).`;
+      return format('timeline.quick.badTime', { input: e.input });
     case 'nonexistent-time':
-      return `${e.input} did not exist on ${e.date} in ${e.timeZone}: the clocks skipped that hour. Check the time on the source.`;
+      return format('timeline.quick.nonexistentTime', { input: e.input, date: e.date, timeZone: e.timeZone });
     case 'no-title':
-      return 'Add a few words saying what happened after the time.';
+      return format('timeline.quick.noTitle');
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type TimelineRevision,
   type Verification,
 } from '../../schemas/timeline';
+import { format } from '../../i18n/format';
 
 /** Where the incident's chain currently ends: the next revision links to it. */
 export type ChainHead = { chainSeq: number; hash: string };
@@ -113,12 +114,12 @@ export function nextRevision(input: {
 export function describeRevisionError(e: RevisionError): string {
   switch (e.code) {
     case 'retracted':
-      return 'This entry was retracted; it can no longer be changed. Log a new entry instead.';
+      return format('timeline.revision.retracted');
     case 'already-retracted':
-      return 'This entry is already retracted.';
+      return format('timeline.revision.alreadyRetracted');
     case 'no-change':
-      return 'Nothing was changed, so no correction was recorded.';
+      return format('timeline.revision.noChange');
     case 'reason-required':
-      return 'Say why the entry is retracted: the reason stays in the record.';
+      return format('timeline.revision.reasonRequired');
   }
 }

@@ -1,0 +1,43 @@
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+
+import { en } from './messages/en';
+
+/**
+ * The domain's words, by message id, in ICU MessageFormat: the sentences `shared/` hands to a
+ * person (refusals, file problems, reports of a check). English is complete and is the fallback
+ * for any id a translation lacks. Pure: the catalogue is handed in by whoever hosts the domain
+ * (the renderer, the browser edition's server, the verify CLI); nothing here reads a file.
+ */
+export type DomainMessageId = keyof typeof en;
+export type DomainCatalogue = Partial<Record<DomainMessageId, string>>;
+
+let language = 'en';
+let translation: DomainCatalogue = {};
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * Speak another language from now on: `catalogue` holds its messages by id (plural categories
+ * follow `lang`'s rules). An id it lacks is said in English. `setDomainLanguage('en', {})` goes back.
+ */
+export function setDomainLanguage(lang: string, catalogue: DomainCatalogue): void {
+  language = lang;
+  translation = catalogue;
+  compiled.clear();
+}
+
+function message(id: DomainMessageId): IntlMessageFormat {
+  const own = translation[id];
+  // An English fallback keeps English plural rules, whatever the language asked for.
+  const key = own === undefined ? `en:${id}` : `${language}:${id}`;
+  let found = compiled.get(key);
+  if (!found) {
+    found = own === undefined ? new IntlMessageFormat(en[id], 'en') : new IntlMessageFormat(own, language);
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+/** The message `id` with its values filled in (names, file names and numbers are values, never glued in). */
+export function format(id: DomainMessageId, values: Record<string, PrimitiveType> = {}): string {
+  return String(message(id).format(values));
+}

@@ -1,0 +1,24 @@
+import backup from './backup.json';
+import checklists from './checklists.json';
+import contacts from './contacts.json';
+import encryption from './encryption.json';
+import signed from './signed.json';
+import statements from './statements.json';
+import timeline from './timeline.json';
+
+/**
+ * The domain's English catalogue, one file per area of the domain so that each area's words sit
+ * together for a translator. Ids are unique across files (a test checks), so the parts merge
+ * without one hiding another.
+ */
+export const DOMAIN_EN_PARTS = { backup, checklists, contacts, encryption, signed, statements, timeline };
+
+export const en = {
+  ...backup,
+  ...checklists,
+  ...contacts,
+  ...encryption,
+  ...signed,
+  ...statements,
+  ...timeline,
+};
