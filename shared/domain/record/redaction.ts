@@ -115,8 +115,6 @@ export function createRedactor(options: RedactorOptions): Redactor {
   };
 
   const phones = (value: string, where: Where): string => {
-    // Cheap test first: a phone number has at least six digits; most lines of a log have none.
-    if (!hasDigits(value, 6)) return value;
     const searchable = asciiDigits(value).replace(HEX_HASH, (h) => 'x'.repeat(h.length));
     const found = options.country === null ? findPhoneNumbersInText(searchable) : findPhoneNumbersInText(searchable, options.country);
     const spans = found.filter((m) => !DATE_OR_TIME.test(searchable.slice(m.startsAt, m.endsAt).trim()));
@@ -137,6 +135,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
     text: (value, where) => {
       if (value === '') return value;
       let v = value;
+      // Cheap test first: a phone number has at least six digits; most lines of a log have none.
       if (hasDigits(v, 6)) {
         v = replaceAll(v, dnsNumbers, 'phone', where);
         v = phones(v, where);
