@@ -1,4 +1,4 @@
-import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
+import { sameCanonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
 import { contentOf, revisionHashInput } from './revisions';
 import { format } from '../../i18n/format';
@@ -15,36 +15,66 @@ export type ChainReport =
   | { ok: true; revisions: number; entries: number; headHash: string }
   | { ok: false; revisions: number; firstBreak: ChainBreak };
 
+/** Revisions hashed at once: their digests run side by side (Web Crypto on its own thread), in bounded memory. */
+const HASH_WINDOW = 2000;
+
 /**
  * Walks an incident's hash chain in recording order. Revisions are fed in pages (a long
  * incident has hundreds of thousands), then the entry rows are checked against their newest
  * revision, so an entry altered behind the desk's back is caught as surely as a revision.
+ * The first problem in chain order is the one reported, whichever check finds it.
  */
 export function createChainVerifier(incidentId: string, sha256: Sha256Hex) {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
   let firstBreak: ChainBreak | null = null;
-  /** entryId → canonical content of its newest revision */
-  const heads = new Map<string, { revisionId: string; content: string }>();
+  /** entryId → its newest revision */
+  const heads = new Map<string, TimelineRevision>();
+
+  /** The first problem a revision shows without hashing it, in the order they are named. */
+  function linkProblem(r: TimelineRevision): ChainBreak | null {
+    const at = { chainSeq: r.chainSeq, entryId: r.entryId, revisionId: r.id };
+    if (r.incidentId !== incidentId) return { ...at, problem: 'wrong-incident' };
+    if (r.chainSeq !== expectedSeq) return { ...at, chainSeq: expectedSeq, problem: 'sequence-gap' };
+    if (r.prevHash !== prevHash) return { ...at, problem: 'broken-link' };
+    return null;
+  }
+
+  /** Checks one window: links in order, every digest started at once, then compared in order. */
+  async function pushWindow(revisions: readonly TimelineRevision[]): Promise<boolean> {
+    const digests: Promise<string>[] = [];
+    let linkBreak: ChainBreak | null = null;
+    for (const r of revisions) {
+      linkBreak = linkProblem(r);
+      if (linkBreak) break;
+      digests.push(sha256(revisionHashInput(r)));
+      prevHash = r.hash;
+      expectedSeq += 1;
+    }
+    const hashes = await Promise.all(digests);
+    for (let i = 0; i < hashes.length; i += 1) {
+      const r = revisions[i] as TimelineRevision;
+      // A revision whose text does not match its hash comes before any later broken link.
+      if (hashes[i] !== r.hash) {
+        firstBreak = { chainSeq: r.chainSeq, entryId: r.entryId, revisionId: r.id, problem: 'hash-mismatch' };
+        return false;
+      }
+      heads.set(r.entryId, r);
+      count += 1;
+    }
+    firstBreak = linkBreak;
+    return firstBreak === null;
+  }
 
   return {
     /** Feeds the next revisions, in chainSeq order. Returns false once a break is found. */
     async push(revisions: readonly TimelineRevision[]): Promise<boolean> {
-      for (const r of revisions) {
+      for (let from = 0; from < revisions.length; from += HASH_WINDOW) {
         if (firstBreak) return false;
-        const at = { chainSeq: r.chainSeq, entryId: r.entryId, revisionId: r.id };
-        if (r.incidentId !== incidentId) firstBreak = { ...at, problem: 'wrong-incident' };
-        else if (r.chainSeq !== expectedSeq) firstBreak = { ...at, chainSeq: expectedSeq, problem: 'sequence-gap' };
-        else if (r.prevHash !== prevHash) firstBreak = { ...at, problem: 'broken-link' };
-        else if ((await sha256(revisionHashInput(r))) !== r.hash) firstBreak = { ...at, problem: 'hash-mismatch' };
-        if (firstBreak) return false;
-        heads.set(r.entryId, { revisionId: r.id, content: canonicalJson(r.content) });
-        prevHash = r.hash;
-        expectedSeq += 1;
-        count += 1;
+        if (!(await pushWindow(from === 0 && revisions.length <= HASH_WINDOW ? revisions : revisions.slice(from, from + HASH_WINDOW)))) return false;
       }
-      return true;
+      return firstBreak === null;
     },
 
     /** Checks the entry rows, then reports. */
@@ -55,8 +85,8 @@ export function createChainVerifier(incidentId: string, sha256: Sha256Hex) {
         entryCount += 1;
         const head = heads.get(e.id);
         if (!head) return { ok: false, revisions: count, firstBreak: { chainSeq: 0, entryId: e.id, revisionId: null, problem: 'entry-without-revisions' } };
-        if (head.revisionId !== e.headRevisionId || head.content !== canonicalJson(contentOf(e))) {
-          return { ok: false, revisions: count, firstBreak: { chainSeq: 0, entryId: e.id, revisionId: head.revisionId, problem: 'entry-differs' } };
+        if (head.id !== e.headRevisionId || !sameCanonicalJson(head.content, contentOf(e))) {
+          return { ok: false, revisions: count, firstBreak: { chainSeq: 0, entryId: e.id, revisionId: head.id, problem: 'entry-differs' } };
         }
       }
       return { ok: true, revisions: count, entries: entryCount, headHash: prevHash };

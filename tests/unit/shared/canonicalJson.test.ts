@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 
-import { canonicalJson, canonicalJsonOfLarge } from '@shared/domain/integrity/canonical';
+import { canonicalJson, canonicalJsonOfLarge, sameCanonicalJson } from '@shared/domain/integrity/canonical';
 
 import { makeRecord } from '../../factories/record';
 
@@ -46,6 +46,31 @@ describe('canonical JSON (RFC 8785)', () => {
       null,
     ];
     for (const value of values) expect(canonicalJsonOfLarge(value)).toBe(canonicalJson(value));
+  });
+
+  it('tells values with the same canonical text apart from values without, as comparing the texts would', () => {
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const shared = { a: [1, { b: 'x' }] };
+    const pairs: [unknown, unknown][] = [
+      [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }],
+      [{ a: 1, u: undefined }, { a: 1 }],
+      [{ a: 1 }, { a: 1, f: () => 1 }],
+      [{ n: NaN }, { n: null }],
+      [{ z: -0 }, { z: 0 }],
+      [{ a: 1 }, { a: '1' }],
+      [[1, 2], [2, 1]],
+      [[1, undefined], [1, null]],
+      [{ p: new Point(1) }, { p: { x: 1 } }],
+      [{ d: new Date(0) }, { d: '1970-01-01T00:00:00.000Z' }],
+      [shared, shared],
+      [{ a: { b: 1 } }, { a: { b: 2 } }],
+      [{ a: 1 }, { a: 1, b: 2 }],
+      ['é', 'é'],
+      [Object.assign(Object.create(null) as object, { a: 1 }), { a: 1 }],
+    ];
+    for (const [a, b] of pairs) expect([a, b, sameCanonicalJson(a, b)]).toEqual([a, b, canonicalJson(a) === canonicalJson(b)]);
   });
 
   it('orders integer-like keys as text, as RFC 8785 asks ("10" before "9"), by either path', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { revisionsAsKnownAt } from '@shared/domain/timeline/asKnownAt';
-import { describeChainReport, verifyChain } from '@shared/domain/timeline/chain';
+import { createChainVerifier, describeChainReport, verifyChain } from '@shared/domain/timeline/chain';
 import { planEdit, planRetraction, planVerification } from '@shared/domain/timeline/revisions';
 
 import { makeContent, makeLog, sha256 } from '../../factories/timeline';
@@ -90,6 +90,30 @@ describe('hash chain', () => {
     );
     const report = await verifyChain('inc_1', tampered, [...log.entries.values()], sha256);
     expect(report).toMatchObject({ ok: false, firstBreak: { chainSeq: 3, problem: 'broken-link' } });
+  });
+
+  it('reports the first problem in chain order, whichever check finds it, across hashing windows', async () => {
+    const log = makeLog();
+    for (let i = 0; i < 2600; i += 1) await log.add(`e${i}`, makeContent({ title: `Entry ${i}` }), ingrid(T + i * 1000));
+    const { revisionHashInput } = await import('@shared/domain/timeline/revisions');
+    const entries = [...log.entries.values()];
+    // Altered text at 2,300 (a hash problem); at 2,450 a revision re-hashed, so its successor's link breaks.
+    const altered = log.revisions.map((r) => (r.chainSeq === 2300 ? { ...r, content: { ...r.content, title: 'Nothing' } } : r));
+    const relinked = await Promise.all(
+      altered.map(async (r) => {
+        if (r.chainSeq !== 2450) return r;
+        const edited = { ...r, content: { ...r.content, title: 'Rewritten' } };
+        return { ...edited, hash: await sha256(revisionHashInput(edited)) };
+      }),
+    );
+    expect(await verifyChain('inc_1', relinked, entries, sha256)).toMatchObject({ ok: false, revisions: 2299, firstBreak: { chainSeq: 2300, problem: 'hash-mismatch' } });
+    const onlyLink = relinked.map((r) => (r.chainSeq === 2300 ? log.revisions[2299]! : r));
+    expect(await verifyChain('inc_1', onlyLink, entries, sha256)).toMatchObject({ ok: false, revisions: 2450, firstBreak: { chainSeq: 2451, problem: 'broken-link' } });
+    // Fed in pages that do not match the hashing windows, the answer is the same.
+    const verifier = createChainVerifier('inc_1', sha256);
+    for (let from = 0; from < relinked.length; from += 777) if (!(await verifier.push(relinked.slice(from, from + 777)))) break;
+    expect(verifier.finish(entries)).toMatchObject({ ok: false, firstBreak: { chainSeq: 2300, problem: 'hash-mismatch' } });
+    expect(await verifyChain('inc_1', log.revisions, entries, sha256)).toMatchObject({ ok: true, revisions: 2600, entries: 2600 });
   });
 
   it('reports an entry row altered behind the desk while its revisions are intact', async () => {
