@@ -118,8 +118,9 @@ export type BackupInfo = z.infer<typeof BackupInfoSchema>;
  * the person chooses.
  */
 export const SavePackageRequestSchema = z.object({
-  suggestedName: SuggestedNameSchema.refine((n) => n.toLowerCase().endsWith('.zip'), { message: 'must end in .zip' }),
-  zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'must be the bytes of a zip file' }).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, { message: `must be between 1 byte and ${MAX_SAVE_BYTES} bytes` }),
+  /** `….zip`, or `….zip.age` for a package encrypted with the backup passphrase. */
+  suggestedName: SuggestedNameSchema.refine((n) => /\.zip(\.age)?$/i.test(n), { message: 'must end in .zip or .zip.age' }),
+  zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'must be the bytes of a zip file or of an age file' }).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, { message: `must be between 1 byte and ${MAX_SAVE_BYTES} bytes` }),
   title: z.string().max(120).optional(),
 });
 export type SavePackageRequest = z.infer<typeof SavePackageRequestSchema>;

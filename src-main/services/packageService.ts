@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { isPassphraseFile } from '@shared/domain/encryption/passphrase';
 import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPackage';
 import type { SavePackageRequest, SaveFileResponse } from '@shared/ipc/contract';
 
@@ -17,19 +18,20 @@ const sha256Text = (text: string) => Promise.resolve(createHash('sha256').update
 
 /**
  * The `record:save-package` capability: an after-action record's export package, checked file by
- * file against its own manifest (so main never writes a package that would not verify), then
- * written atomically where the person chooses: never half a zip where a whole one is expected.
+ * file against its own manifest (so main never writes a package that would not verify) or, saved
+ * encrypted, checked to be an age file only a passphrase opens; then written atomically where
+ * the person chooses: never half a file where a whole one is expected.
  */
 export function createPackageService(deps: PackageServiceDeps) {
   return {
     async save(request: SavePackageRequest): Promise<SaveFileResponse> {
-      const files = unzipPackage(request.zip);
-      if (!files.ok) throw new HandlerError('invalid-request', files.error.code === 'not-a-zip' ? `The package is not a readable zip (${files.error.detail}); nothing was saved.` : `The package holds a folder (${files.error.name}); nothing was saved.`);
-      // SECURITY: the files against the manifest; the record's own chain was walked when it was built.
-      const checked = await verifyPackageFiles(files.value, sha256Bytes, sha256Text, { record: false });
-      const failed = checked.checks.find((c) => !c.ok);
-      if (failed) throw new HandlerError('invalid-request', `The package does not check out (${failed.name}: ${failed.detail}); nothing was saved.`);
-      const path = await deps.showSaveDialog({ suggestedName: request.suggestedName, filters: [{ name: 'Export package (zip)', extensions: ['zip'] }], title: request.title });
+      const encrypted = /\.age$/i.test(request.suggestedName);
+      // SECURITY: an encrypted package cannot be looked into here; the desk checked it against its
+      // manifest before encrypting it. Main makes sure it is what its name says: an age file only
+      // a passphrase opens, so nothing named encrypted is written in clear.
+      if (encrypted && !isPassphraseFile(request.zip)) throw new HandlerError('invalid-request', 'The package named as encrypted is not an age file encrypted with a passphrase; nothing was saved.');
+      if (!encrypted) await checkZip(request.zip);
+      const path = await deps.showSaveDialog({ suggestedName: request.suggestedName, filters: [encrypted ? { name: 'Encrypted export package (age)', extensions: ['age'] } : { name: 'Export package (zip)', extensions: ['zip'] }], title: request.title });
       if (path === null) return { savedTo: null };
       try {
         await deps.writeFileAtomic(path, request.zip);
@@ -39,4 +41,14 @@ export function createPackageService(deps: PackageServiceDeps) {
       return { savedTo: path };
     },
   };
+}
+
+/** A package in clear, checked file by file against its own manifest: main never writes one that would not verify. */
+async function checkZip(zip: Uint8Array): Promise<void> {
+  const files = unzipPackage(zip);
+  if (!files.ok) throw new HandlerError('invalid-request', files.error.code === 'not-a-zip' ? `The package is not a readable zip (${files.error.detail}); nothing was saved.` : `The package holds a folder (${files.error.name}); nothing was saved.`);
+  // SECURITY: the files against the manifest; the record's own chain was walked when it was built.
+  const checked = await verifyPackageFiles(files.value, sha256Bytes, sha256Text, { record: false });
+  const failed = checked.checks.find((c) => !c.ok);
+  if (failed) throw new HandlerError('invalid-request', `The package does not check out (${failed.name}: ${failed.detail}); nothing was saved.`);
 }

@@ -76,8 +76,11 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
       return ok({ name: 'Response Desk', version, dataDir: storage, freeDiskBytes: free, platform: 'browser' });
     },
 
-    // The browser decides the folder; the zip is downloaded whole, as packed.
-    savePackage: (request) => Promise.resolve(ok(download(new Blob([request.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), request.suggestedName))),
+    // The browser decides the folder; the zip (or its encrypted age file) is downloaded whole, as packed.
+    savePackage: (request) => {
+      const type = /\.age$/i.test(request.suggestedName) ? 'application/octet-stream' : 'application/zip';
+      return Promise.resolve(ok(download(new Blob([request.zip as Uint8Array<ArrayBuffer>], { type }), request.suggestedName)));
+    },
 
     saveFile: (request) => {
       const type = request.filters[0]?.extensions[0] === 'json' ? 'application/json' : 'application/octet-stream';

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import { expect, test, type Page } from '@playwright/test';
 
@@ -8,6 +10,8 @@ import { backupsIn, deskPage, freshFolder, startServer, stopServers } from './de
 import { createIncident, setUpDesk, snap, wallClockAgo } from './helpers';
 
 test.afterEach(stopServers);
+
+const run = promisify(execFile);
 
 const PASSPHRASE = 'Candles at the town hall, 19:00';
 const ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----';
@@ -113,4 +117,48 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   await who.getByRole('button', { name: 'Continue as this person' }).click();
   await other.getByRole('link', { name: 'Incidents' }).first().click();
   await expect(other.getByText('Threat letter to the mosque')).toBeVisible();
+});
+
+test('an export package saved encrypted is an age file: age --decrypt opens it to a package the verifier accepts', async ({ browser }) => {
+  test.setTimeout(180_000);
+  expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
+  const server = await startServer(await freshFolder());
+  const page = await deskPage(browser);
+  await setUpDesk(page, { url: server.url });
+  await openSettings(page);
+  const section = page.getByRole('region', { name: 'Backup encryption' });
+  await section.getByLabel('Backup passphrase').fill(PASSPHRASE);
+  await section.getByLabel('Type it again').fill(PASSPHRASE);
+  await section.getByRole('button', { name: 'Encrypt backups with this passphrase' }).click();
+  await expect(section.getByText(/Backups are encrypted/)).toBeVisible();
+  await page.getByRole('link', { name: 'Incidents' }).first().click();
+  await createIncident(page, { title: 'Threat letter to the mosque', ...wallClockAgo(30), location: 'Tollbodgata' });
+  await page.getByRole('link', { name: 'Export' }).click();
+
+  // Encrypted by default for an internal edition, as backups are; the public edition is meant to be published.
+  const encrypt = page.getByLabel(/Encrypt the package with the backup passphrase/);
+  await expect(encrypt).toBeChecked();
+  await page.getByLabel(/^Public/).check();
+  await expect(encrypt).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Save export package (.zip)' })).toBeVisible();
+  await page.getByLabel(/^Internal/).check();
+  await expect(encrypt).toBeChecked();
+  await page.locator('.export__controls').screenshot({ path: 'test-results/screens/export-encrypted-package.png' });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save encrypted export package (.zip.age)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^after-action-threat-letter-to-the-mosque-internal-.*\.zip\.age$/);
+  await expect(page.getByText(/Encrypted export package saved/)).toBeVisible();
+  const sealedPath = join(server.dataDir, saved.suggestedFilename());
+  await saved.saveAs(sealedPath);
+  const bytes = await readFile(sealedPath);
+  expect(bytes.subarray(0, 22).toString('latin1')).toBe('age-encryption.org/v1\n');
+  expect(bytes.includes(Buffer.from('Threat letter'))).toBe(false);
+
+  const zipPath = join(server.dataDir, 'opened.zip');
+  const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--decrypt', '--output', zipPath, sealedPath]);
+  expect(code, terminal).toBe(0);
+  const verified = await run(process.execPath, ['out/cli/response-desk-verify.cjs', zipPath]);
+  expect(verified.stdout).toContain('VERIFIED: every file of the package is as the desk exported it.');
 });

@@ -233,8 +233,20 @@ export function isPassphraseArmor(text: string): boolean {
   } catch {
     return false;
   }
-  const header = stanzaTypes(bytes);
+  return onlyPassphraseOpens(bytes);
+}
+
+const onlyPassphraseOpens = (file: Uint8Array): boolean => {
+  const header = stanzaTypes(file);
   return header.ok && header.value.types.length === 1 && header.value.types[0] === 'scrypt' && header.value.workFactor !== null;
+};
+
+/**
+ * Whether `bytes` are a binary age file that only a passphrase opens, from its header alone: what
+ * main demands of an export package saved encrypted (`….zip.age`), whose contents it cannot read.
+ */
+export function isPassphraseFile(bytes: Uint8Array): boolean {
+  return detectEncrypted(bytes) === 'binary' && onlyPassphraseOpens(bytes);
 }
 
 /** How many armor lines hold the header of a passphrase-encrypted file, with room to spare (48 bytes a line). */

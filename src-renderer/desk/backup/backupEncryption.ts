@@ -12,6 +12,7 @@ import type { StoredPassphrase } from '@shared/ipc/contract';
 import type { AutoBackups, PassphraseStore } from '../../platform/platform';
 import { t } from '../../i18n/messages';
 import type { AgeWorkerReply, AgeWorkerRequest } from './ageWorker';
+import { encryptPackage } from './encryptPackage';
 
 /** A passphrase at work: encrypt a backup's text to age armor, or open one. Errors are sentences. */
 export type AgeCrypto = {
@@ -20,20 +21,26 @@ export type AgeCrypto = {
     text: string,
     passphrase: string,
   ): Promise<Result<{ text: string; adjusted: string | null }, { code: string; message: string }>>;
+  /** An export package, checked against its manifest, to a binary age file. */
+  encryptPackage(zip: Uint8Array, passphrase: string): Promise<Result<Uint8Array, { code: string; message: string }>>;
 };
+
+type Failure = { code: string; message: string };
+/** A reply that was to carry text: a reply of the other kind is the worker failing. */
+const textReply = (reply: AgeWorkerReply): Result<{ text: string; adjusted: string | null }, Failure> =>
+  !reply.ok ? err({ code: reply.code, message: reply.message }) : 'text' in reply ? ok({ text: reply.text, adjusted: reply.adjusted }) : err({ code: 'failed', message: 'no text came back' });
+const bytesReply = (reply: AgeWorkerReply): Result<Uint8Array, Failure> =>
+  !reply.ok ? err({ code: reply.code, message: reply.message }) : 'bytes' in reply ? ok(reply.bytes) : err({ code: 'failed', message: 'no file came back' });
 
 /** age in a Web Worker: one worker per file, ended when it answers. */
 export const ageInWorker: AgeCrypto = {
   encrypt: async (text, passphrase) => {
-    const reply = await runInWorker({ op: 'encrypt', text, passphrase });
-    return reply.ok ? ok(reply.text) : err({ code: reply.code, message: reply.message });
+    const reply = textReply(await runInWorker({ op: 'encrypt', text, passphrase }));
+    return reply.ok ? ok(reply.value.text) : reply;
   },
-  decrypt: async (text, passphrase) => {
-    const reply = await runInWorker({ op: 'decrypt', text, passphrase });
-    return reply.ok
-      ? ok({ text: reply.text, adjusted: reply.adjusted })
-      : err({ code: reply.code, message: reply.message });
-  },
+  decrypt: async (text, passphrase) => textReply(await runInWorker({ op: 'decrypt', text, passphrase })),
+  // Copied, not transferred: the built package stays at hand for the next save.
+  encryptPackage: async (zip, passphrase) => bytesReply(await runInWorker({ op: 'encrypt-package', zip, passphrase })),
 };
 
 /** scrypt takes about a second; a file of a hundred megabytes a few more. */
@@ -68,6 +75,7 @@ export function ageHere(workFactor?: number): AgeCrypto {
         ? opened
         : err({ code: opened.error.code, message: describeDecryptProblem(opened.error, 'backup') });
     },
+    encryptPackage: async (zip, passphrase) => bytesReply(await encryptPackage(zip, passphrase, workFactor)),
   };
 }
 
@@ -187,6 +195,15 @@ export function createBackupEncryption(deps: {
       return sealed.ok
         ? ok({ content: sealed.value, encrypted: true })
         : err({ code: 'failed', message: sealed.error.message });
+    },
+
+    /**
+     * An export package as it leaves the desk encrypted with the backup passphrase (a binary age
+     * file), once it checks out against its manifest; `no-passphrase` when none is at hand.
+     */
+    async sealPackage(zip: Uint8Array): Promise<Result<Uint8Array, { code: string; message: string }>> {
+      if (state.passphrase === null) return err({ code: 'no-passphrase', message: t('record.export.encryptNoPassphrase') });
+      return deps.crypto.encryptPackage(zip, state.passphrase);
     },
 
     /** Opens an encrypted backup's text with a passphrase: the whole text, or the problem in words. */

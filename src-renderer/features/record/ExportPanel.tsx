@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactElement } from 'react';
+import { useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 
 import { fileSlug } from '@shared/domain/fileNames';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
@@ -37,7 +37,8 @@ function base64(bytes: Uint8Array): string {
 
 /** One panel for the after-action record: audience, sections, one sealed record in every format, and a preview. */
 export function ExportPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { platform, clock, appVersion, useCases } = useDesk();
+  const { platform, clock, appVersion, useCases, encryption } = useDesk();
+  const secrecy = useSyncExternalStore(encryption.subscribe, encryption.state);
   const showNotice = useAppStore((s) => s.showNotice);
   const [profile, setProfile] = useState<AudienceProfile>('internal');
   const [sections, setSections] = useState<RecordSection[]>([...RECORD_SECTIONS]);
@@ -46,6 +47,9 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const [progress, setProgress] = useState<{ step: string; fraction: number } | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
   const [printing, setPrinting] = useState(false);
+  // A package for the public is meant to be published; the others hold what the desk's backups hold.
+  const [encryptChoice, setEncryptChoice] = useState<boolean | null>(null);
+  const encrypt = secrecy.passphrase !== null && (encryptChoice ?? (secrecy.enabled && profile !== 'public'));
   const job = useRef<RecordJob | null>(null);
   const withheld = names.split(/[\n,;]+/).map((n) => n.trim()).filter(Boolean);
   const key = JSON.stringify([profile, sections, contactOptIn, withheld]);
@@ -83,11 +87,19 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const savePackage = async () => {
     const b = await record();
     if (!b) return;
-    const r = await platform.savePackage({ suggestedName: b.name, zip: b.zip, title: t('record.export.packageTitle') });
+    let zip = b.zip;
+    if (encrypt) {
+      setProgress({ step: t('record.export.encrypting'), fraction: 0.99 });
+      const sealed = await encryption.sealPackage(b.zip);
+      setProgress(null);
+      if (!sealed.ok) return showNotice('error', t('record.export.notSaved', { reason: sealed.error.message }));
+      zip = sealed.value;
+    }
+    const r = await platform.savePackage({ suggestedName: encrypt ? `${b.name}.age` : b.name, zip, title: t('record.export.packageTitle') });
     if (!r.ok) return showNotice('error', t('record.export.notSaved', { reason: r.error.message }));
     if (r.value.savedTo === null) return;
     published(b, 'export');
-    showNotice('success', t('record.export.packageSaved', { path: r.value.savedTo, count: b.files.length }));
+    showNotice('success', t(encrypt ? 'record.export.packageSavedEncrypted' : 'record.export.packageSaved', { path: r.value.savedTo, count: b.files.length }));
   };
 
   const saveOne = async (role: PackageRole) => {
@@ -147,9 +159,17 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
             })}
           </div>
         </fieldset>
+        {secrecy.passphrase !== null ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={encrypt} onChange={(e) => setEncryptChoice(e.target.checked)} />
+            {t('record.export.encryptPackage')}
+          </label>
+        ) : (
+          secrecy.enabled && <p className="muted">{t('record.export.encryptNeedsPassphrase')}</p>
+        )}
         <div className="button-row">
           <button type="button" className="button" disabled={progress !== null} onClick={() => void record()}>{t('record.export.preview')}</button>
-          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void savePackage()}>{t('record.export.savePackage')}</button>
+          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void savePackage()}>{t(encrypt ? 'record.export.savePackageEncrypted' : 'record.export.savePackage')}</button>
         </div>
         <p className="muted export__hint">{t('record.export.packageHint')}</p>
         <div className="button-row">

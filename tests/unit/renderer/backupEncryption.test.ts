@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { ageHere, createBackupEncryption } from '@renderer/desk/backup/backupEncryption';
 import { createBackupService } from '@renderer/desk/backup/backupService';
 import type { AutoBackups, DeskPlatform, PassphraseStore } from '@renderer/platform/platform';
-import { AGE_ARMOR_BEGIN } from '@shared/domain/encryption/passphrase';
+import { AGE_ARMOR_BEGIN, decryptWithPassphrase, isPassphraseFile } from '@shared/domain/encryption/passphrase';
+import { buildPackage } from '@shared/domain/record/exportPackage';
 import { ok } from '@shared/domain/result';
 import type { BackupPolicy, StoredPassphrase } from '@shared/ipc/contract';
 
@@ -155,5 +157,35 @@ describe('backup encryption', () => {
     expect(main.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30, encrypted: false });
     expect(main.sealed()).toBeNull();
     expect(next.state()).toMatchObject({ enabled: false, passphrase: null, remembered: false });
+  });
+});
+
+describe('an export package saved encrypted', () => {
+  async function smallPackage(): Promise<Uint8Array> {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const files = [
+      { name: 'r.json', role: 'record' as const, bytes: bytes('{"format":"response-desk-record"}') },
+      { name: 'r-timeline.csv', role: 'timeline-csv' as const, bytes: bytes('title\r\nVan drives into the crowd\r\n') },
+    ];
+    const sha = (b: Uint8Array) => Promise.resolve(createHash('sha256').update(b).digest('hex'));
+    return (await buildPackage(files, { checksum: 'a'.repeat(64), profile: 'internal', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' }, sha)).zip;
+  }
+
+  it('is the package, checked against its manifest, encrypted with the backup passphrase; refused without one or when it does not check out', async () => {
+    const main = fakeMain(false);
+    const encryption = createBackupEncryption({ autoBackups: main.autoBackups, passphrases: main.passphrases, crypto: age });
+    const zip = await smallPackage();
+    expect(await encryption.sealPackage(zip)).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
+    expect((await encryption.setPassphrase(PASSPHRASE, PASSPHRASE, false)).ok).toBe(true);
+    const sealed = await encryption.sealPackage(zip);
+    if (!sealed.ok) throw new Error(sealed.error.message);
+    expect(isPassphraseFile(sealed.value)).toBe(true);
+    const opened = await decryptWithPassphrase(sealed.value, PASSPHRASE);
+    expect(opened.ok && opened.value.plaintext).toEqual(zip);
+    const files = unzipSync(zip);
+    files['r-timeline.csv'] = new TextEncoder().encode('title\r\nSomething else\r\n');
+    const refused = await encryption.sealPackage(zipSync(files));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-a-package' } });
+    expect(!refused.ok && refused.error.message).toMatch(/r-timeline\.csv/);
   });
 });

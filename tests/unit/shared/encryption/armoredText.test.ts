@@ -1,7 +1,7 @@
 import { armor, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 
-import { AGE_ARMOR_BEGIN, AGE_MAGIC, decryptToText, encryptTextToArmor, encryptWithPassphrase, isPassphraseArmor } from '@shared/domain/encryption/passphrase';
+import { AGE_ARMOR_BEGIN, AGE_MAGIC, decryptToText, encryptTextToArmor, encryptWithPassphrase, isPassphraseArmor, isPassphraseFile } from '@shared/domain/encryption/passphrase';
 
 const PASSPHRASE = 'Candles at the town hall, 19:00';
 const BACKUP = `${JSON.stringify({ format: 'response-desk-backup', data: { contacts: [{ name: 'Amal Haddad', phone: '+47 912 34 567' }] } })}\n`;
@@ -47,5 +47,18 @@ describe('encrypted backups as age armor', () => {
     const encrypter = new Encrypter();
     encrypter.addRecipient(await identityToRecipient(await generateIdentity()));
     expect(isPassphraseArmor(armor.encode(await encrypter.encrypt('x'.repeat(5000))))).toBe(false);
+  });
+
+  it('tells a passphrase-only binary file (an encrypted export package) from a zip, an armored file or a key-encrypted file', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(200).fill(7)]);
+    const binary = await encryptWithPassphrase(zip, PASSPHRASE, { workFactor: 10 });
+    if (!binary.ok) throw new Error(binary.error.code);
+    expect(isPassphraseFile(binary.value)).toBe(true);
+    expect(isPassphraseFile(zip)).toBe(false);
+    expect(isPassphraseFile(new TextEncoder().encode(await sealed()))).toBe(false);
+    expect(isPassphraseFile(new TextEncoder().encode(`${AGE_MAGIC}-> X25519 abc\n--- mac\n`))).toBe(false);
+    const encrypter = new Encrypter();
+    encrypter.addRecipient(await identityToRecipient(await generateIdentity()));
+    expect(isPassphraseFile(await encrypter.encrypt(zip))).toBe(false);
   });
 });
