@@ -50,8 +50,11 @@ if (platform.autoBackups) {
     // A failed automatic backup must not pass unnoticed: a full disk is exactly when it matters.
     onResult: ({ everyMinutes, ...outcome }) => {
       const store = useAppStore.getState();
+      const pausedBefore = store.autoBackup?.ok === false && store.autoBackup.paused === true;
       store.setAutoBackup(outcome);
-      if (!outcome.ok) store.showNotice('error', outcome.paused === true ? outcome.message : autoBackupFailureNotice(outcome.message, everyMinutes));
+      // A pause is said once, when it begins (Settings keeps saying it), not at every scheduled run.
+      if (!outcome.ok && outcome.paused === true && !pausedBefore) store.showNotice('error', outcome.message);
+      else if (!outcome.ok && outcome.paused !== true) store.showNotice('error', autoBackupFailureNotice(outcome.message, everyMinutes));
     },
   }));
 }
