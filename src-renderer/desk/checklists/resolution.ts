@@ -7,9 +7,10 @@ import { err, ok, type Result } from '@shared/domain/result';
 import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ResolvedWith } from '@shared/schemas/checklists';
 import type { FieldChange } from '@shared/schemas/entities';
 
-import type { ChecklistsRepo } from '../../db/repos/checklistsRepo';
+import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import { writePlanned, type Change, type Door } from '../door';
+import { auditScope } from './checklists';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
@@ -17,10 +18,8 @@ export type ResolutionError = StatusChangeError | { code: 'not-found'; id: strin
 type Moved = { code: 'moved' };
 
 
-/** Peacetime preparedness belongs to no incident: its audit lines are desk-wide. */
-const auditScope = (incidentId: string): string | null => (incidentId === DESK_SCOPE ? null : incidentId);
 
-type Deps = { door: Door; store: ChecklistsRepo; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+type Deps = { door: Door; store: ChecklistsStore; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
 
 /** A checklist item's status: set by hand, or done by other work on the desk (logged on the timeline with it). */
 export function createResolution(deps: Deps) {

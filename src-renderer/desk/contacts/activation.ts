@@ -20,7 +20,7 @@ import type { FieldChange } from '@shared/schemas/entities';
 import { CALL_NOTE_MAX, type CallAttempt, type CallState, type Contact, type TreeActivation } from '@shared/schemas/contacts';
 import type { EntryContent } from '@shared/schemas/timeline';
 
-import type { ContactsRepo } from '../../db/repos/contactsRepo';
+import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import { writePlanned, type Change, type Door, type Precondition } from '../door';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
@@ -59,7 +59,7 @@ const activationIsStill = (read: TreeActivation): Precondition<Moved> => ({
 /** Another window kept changing the activation or the timeline: nothing was stored. */
 const BUSY: ActivationWriteError = { code: 'refused', message: 'The call tree is being changed in another window at the same moment; nothing was stored. Try again.' };
 
-type Deps = { door: Door; store: ContactsRepo; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+type Deps = { door: Door; store: ContactsStore; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
 
 /**
  * A call tree run during an incident: its start, every call's state, escalations, notes, and the

@@ -60,7 +60,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
             const error = r.error;
             if ('code' in error) {
               if (error.code === 'invalid') setErrors(error.errors);
-              else setFailure(t('checklists.panel.itemGone'));
+              else setFailure(error.code === 'refused' ? error.message : t('checklists.panel.itemGone'));
               return;
             }
             setErrors(error);
