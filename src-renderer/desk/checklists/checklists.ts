@@ -52,6 +52,9 @@ export function createChecklistCases({ door, store, gen }: Deps) {
   /** The plan's templates are still the versions read (a new version is a new row). */
   const templatesStill = (templates: readonly ChecklistTemplate[]) =>
     stillReads('the plan’s template versions are as read', ['checklistTemplates'], async () => ids(await store.listTemplates()), ids(templates));
+  /** One template's versions are still those read. */
+  const historyStill = (templateKey: string, versions: readonly ChecklistTemplate[]) =>
+    stillReads(`${templateKey} is still at version ${versions.at(-1)?.version ?? 0}`, ['checklistTemplates'], async () => ids(await store.templateHistory(templateKey)), ids(versions));
   /** A scope's items are still exactly as read. */
   const itemsStill = (incidentId: string, items: readonly ChecklistItem[]) =>
     stillReads(`the checklist items of ${incidentId} are as read`, ['checklistItems'], () => store.listForIncident(incidentId), items);
@@ -161,8 +164,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
               summary: `Checklist “${next.value.title}” saved as version ${next.value.version}: ${next.value.changeNote}`,
               changes: [{ field: 'version', before: latest.version, after: next.value.version }],
             });
-            const still = stillReads(`${templateKey} is still at version ${latest.version}`, ['checklistTemplates'], async () => ids(await store.templateHistory(templateKey)), ids(versions));
-            return ok({ change: { scope: 'desk' as const, kind: 'checklist-plan.template-revised', add: { checklistTemplates: [next.value] }, audit: [line], preconditions: [still] }, value: next.value });
+            return ok({ change: { scope: 'desk' as const, kind: 'checklist-plan.template-revised', add: { checklistTemplates: [next.value] }, audit: [line], preconditions: [historyStill(templateKey, versions)] }, value: next.value });
           },
           { form: BUSY.message },
         ),
@@ -285,7 +287,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
               add: { checklistItems: created },
               put: { checklistItems: updated.map((u) => u.next) },
               audit: lines,
-              preconditions: [itemsStill(incidentId, existing), templatesStill(versions)],
+              preconditions: [itemsStill(incidentId, existing), historyStill(templateKey, versions)],
             };
             return ok({ change, value: created.length + updated.length });
           },

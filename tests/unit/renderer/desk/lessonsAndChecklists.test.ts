@@ -69,4 +69,19 @@ describe('checklist use-cases', () => {
     expect((await desk.useCases.checklists.templateHistory('guide-immediate')).map((t) => [t.version, t.createdBy])).toEqual([[1, 'Ingrid Berg'], [2, 'Ola']]);
     expect(heard().map(([kind]) => kind)).toEqual(['checklist-plan.guide-installed', 'checklist-plan.template-revised']);
   });
+
+  it('take a reworded item of the plan’s newer version into a running incident, one audit line per item, heard in its scope', async () => {
+    const { desk, heard } = listenedDesk();
+    const { fields } = await deskWithIncident();
+    const incident = await desk.useCases.checklists.startIncident(fields, ['guide-immediate'], actor());
+    const [v1] = await desk.useCases.checklists.templateHistory('guide-immediate');
+    const draft = draftFromTemplate(v1!);
+    draft.items[0]!.title = 'Mayor takes charge from the command centre';
+    const v2 = await desk.useCases.checklists.saveTemplateVersion('guide-immediate', 1, { ...draft, changeNote: 'Our command centre' }, actor({ now: T0 + 1 }));
+    expect(v2.ok).toBe(true);
+    expect(await desk.useCases.checklists.takeOverFromPlan(incident.id, 'guide-immediate', 'all', actor({ now: T0 + 2 }))).toBe(1);
+    expect((await desk.useCases.checklists.listForIncident(incident.id)).map((i) => i.title)).toContain('Mayor takes charge from the command centre');
+    expect((await desk.useCases.audit.listForIncident(incident.id))[0]?.summary).toMatch(/^Checklist item reworded as in the plan/);
+    expect(heard().at(-1)).toEqual(['checklist.taken-over-from-plan', { incidentId: incident.id }]);
+  });
 });
