@@ -18,6 +18,7 @@ import { analyseImport } from '../shared/domain/timeline/csvImport';
 import { readImportFile } from '../shared/domain/timeline/csvImportFile';
 import { createTimelineSearch } from '../src-renderer/desk/timeline/search/searchIndex';
 import { TimelineTextIndex } from '../shared/domain/timeline/textIndex';
+import { plainEntry } from '../shared/domain/timeline/plainEntry';
 import { sha256Bytes, sha256Hex } from '../src-renderer/lib/sha256';
 import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
 
@@ -36,24 +37,17 @@ function contents(n: number): EntryContent[] {
   const r = rng(42);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const span = 14 * 24 * 3_600_000;
-  return Array.from({ length: n }, (_, i) => ({
-    occurredAt: START + Math.floor((i / n) * span + r() * 60_000),
-    occurredPrecision: 'exact',
-    reportedAt: null,
-    category: pick<TimelineCategory>(TIMELINE_CATEGORIES),
-    title: `${pick(WORDS)} ${pick(WORDS)} near ${pick(WORDS)} (${i})`,
-    body: r() < 0.3 ? `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}` : '',
-    source: pick(SOURCES),
-    sourceContactId: null,
-    verification: pick(['unverified', 'confirmed', 'disproven'] as const),
-    tags: [pick(TAGS), ...(r() < 0.3 ? [pick(TAGS)] : [])].filter((t, j, a) => a.indexOf(t) === j),
-    release: 'internal',
-    links: [],
-    onBehalfOf: null,
-    transcribed: false,
-    retracted: false,
-    retractionReason: null,
-  }));
+  return Array.from({ length: n }, (_, i) =>
+    plainEntry({
+      occurredAt: START + Math.floor((i / n) * span + r() * 60_000),
+      category: pick<TimelineCategory>(TIMELINE_CATEGORIES),
+      title: `${pick(WORDS)} ${pick(WORDS)} near ${pick(WORDS)} (${i})`,
+      body: r() < 0.3 ? `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}` : '',
+      source: pick(SOURCES),
+      verification: pick(['unverified', 'confirmed', 'disproven'] as const),
+      tags: [pick(TAGS), ...(r() < 0.3 ? [pick(TAGS)] : [])].filter((t, j, a) => a.indexOf(t) === j),
+    }),
+  );
 }
 
 function dropDatabase(name: string): Promise<void> {

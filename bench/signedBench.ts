@@ -5,6 +5,7 @@ import type { SignedRecord } from '@shared/domain/signed/format';
 import { createDeskIdentity, type DeskIdentity } from '@shared/domain/signed/identity';
 import { nextRecord, signRecord, type ChainTip } from '@shared/domain/signed/sign';
 import { createSignedChainVerifier } from '@shared/domain/signed/verifyChains';
+import { plainEntry } from '@shared/domain/timeline/plainEntry';
 import { GENESIS_HASH, type TimelineRevision } from '@shared/schemas/timeline';
 
 const T0 = Date.UTC(2026, 10, 24, 13, 0);
@@ -23,24 +24,13 @@ function revision(n: number): TimelineRevision {
     recordedAt: T0 + n * 1000,
     operator: 'Ingrid Berg',
     reason: null,
-    content: {
+    content: plainEntry({
       occurredAt: T0 + n * 1000,
-      occurredPrecision: 'exact',
-      reportedAt: null,
-      category: 'event',
       title: `Entry ${n}: ${word(1)} ${word(2)} near the ${word(3)}`,
       body: `Reported by the ${word(4)} at the ${word(5)}. ${word(6)} informed; ${word(7)} to follow.`.repeat(2),
       source: 'Police',
-      sourceContactId: null,
-      verification: 'unverified',
       tags: [word(8)],
-      release: 'internal',
-      links: [],
-      onBehalfOf: null,
-      transcribed: false,
-      retracted: false,
-      retractionReason: null,
-    },
+    }),
     prevHash: GENESIS_HASH,
     hash: n.toString(16).padStart(64, '0'),
   };

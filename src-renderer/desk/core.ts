@@ -2,15 +2,21 @@ import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 
 import { DeskDatabase } from '../db/database';
-import { createRepos } from '../db/repos';
-import { createTimelineRepo } from '../db/repos/timelineRepo';
+import { createStores } from '../db/repos';
 import { sha256Hex } from '../lib/sha256';
 import { createRestore } from './backup/restore';
 import { createChangeFeed } from './changeFeed';
 import { createDoor } from './door';
+import { createChecklistCases } from './checklists/checklists';
 import { createResolution } from './checklists/resolution';
 import { createActivations } from './contacts/activation';
+import { createDirectory } from './contacts/directory';
+import { createTrees } from './contacts/trees';
+import { createIncidentCases } from './incidents/incidents';
+import { createLessonCases } from './lessons/lessons';
 import { createImportRecord } from './record/importRecord';
+import { createPublishedHeads } from './record/publishedHeads';
+import { createSettingsCases } from './settings/settings';
 import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
 import { createTimelineWrites } from './timeline/writes';
@@ -25,19 +31,25 @@ export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256H
 export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
   const feed = createChangeFeed();
   const door = createDoor(db, feed);
-  const timelineStore = createTimelineRepo(db, sha256);
+  const stores = createStores(db, sha256);
+  const timelineStore = stores.timeline;
   const enqueue = createWriteQueue();
   const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue });
-  const stores = createRepos(db, gen, sha256);
+  const checklists = createChecklistCases({ door, store: stores.checklists, gen });
   const useCases = {
-    settings: stores.settings,
-    incidents: stores.incidents,
+    settings: createSettingsCases({ door, store: stores.settings, gen }),
+    incidents: { ...stores.incidents, ...createIncidentCases({ door, store: stores.incidents, gen }) },
     audit: stores.audit,
     timeline: { ...timelineStore, ...timelineWrites },
-    contacts: { ...stores.contacts, ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }) },
-    checklists: { ...stores.checklists, ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }) },
-    lessons: stores.lessons,
-    publishedHeads: stores.publishedHeads,
+    contacts: {
+      ...stores.contacts,
+      ...createDirectory({ door, store: stores.contacts, gen }),
+      ...createTrees({ door, store: stores.contacts, gen }),
+      ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }),
+    },
+    checklists: { ...checklists, ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }) },
+    lessons: createLessonCases({ door, store: stores.lessons, incidents: stores.incidents, positions: checklists.positions, gen }),
+    publishedHeads: createPublishedHeads({ door, store: stores.publishedHeads, gen }),
     statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
     record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
   };

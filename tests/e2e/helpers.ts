@@ -60,3 +60,13 @@ export function wallClockAgo(minutesAgo: number, zone = ZONE): { date: string; t
   );
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
 }
+
+/** Fills the holding statement's blanks as the team would; `from` skips those already typed (the first is what happened). */
+export async function fillHoldingStatement(page: Page, from: 'what-happened' | 'lead-agency' = 'what-happened'): Promise<void> {
+  if (from === 'what-happened') await page.getByLabel(/^What happened/).fill('a vehicle was driven into pedestrians');
+  await page.getByLabel(/^Lead agency/).fill('the police');
+  await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');
+  await page.getByLabel(/^Official source for updates/).fill('kristiansand.kommune.no');
+  await page.getByLabel(/^Time of the next update/).fill('16:00');
+  await page.getByLabel(/^Mayor's name and title/).fill('Mayor Anna Hansen');
+}

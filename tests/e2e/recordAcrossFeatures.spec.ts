@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 
 import { hasLibreOffice, openInLibreOffice } from '../support/libreOffice';
-import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, expectAccessible, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const run = promisify(execFile);
 
@@ -59,12 +59,7 @@ async function releaseHoldingStatement(page: Page) {
   await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
   await pick.getByRole('button', { name: 'Start the draft' }).click();
   await expect(pick).toBeHidden();
-  await page.getByLabel(/^What happened/).fill('a vehicle was driven into pedestrians');
-  await page.getByLabel(/^Lead agency/).fill('the police');
-  await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');
-  await page.getByLabel(/^Official source for updates/).fill('kristiansand.kommune.no');
-  await page.getByLabel(/^Time of the next update/).fill('16:00');
-  await page.getByLabel(/^Mayor's name and title/).fill('Mayor Anna Hansen');
+  await fillHoldingStatement(page);
   await page.getByRole('button', { name: 'Send for review' }).click();
   const review = page.getByRole('dialog', { name: 'Send for review?' });
   await review.getByRole('button', { name: 'Send for review' }).click();

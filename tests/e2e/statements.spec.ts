@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 
 import { expect, test, type Page } from '@playwright/test';
 
-import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, expectAccessible, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -85,11 +85,7 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await expect(page.getByText('Your unsaved changes from before were kept.')).toBeVisible();
   await expect(page.getByLabel(/^What happened/)).toHaveValue('a vehicle was driven into pedestrians');
 
-  await page.getByLabel(/^Lead agency/).fill('the police');
-  await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');
-  await page.getByLabel(/^Official source for updates/).fill('kristiansand.kommune.no');
-  await page.getByLabel(/^Time of the next update/).fill('16:00');
-  await page.getByLabel(/^Mayor's name and title/).fill('Mayor Anna Hansen');
+  await fillHoldingStatement(page, 'lead-agency');
   await expect(preview.locator('.stmt-preview__gap')).toHaveCount(0);
   await expect(send).toBeEnabled();
   await sendForReview(page);

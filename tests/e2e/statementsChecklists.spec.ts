@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, expectAccessible, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
 const checklistItem = (page: Page, title: string) => page.getByTestId('checklist-item').filter({ hasText: title });
@@ -39,12 +39,7 @@ test('a release completes the first-public-message item, late and linked; a tran
   await expect(page.getByRole('region', { name: 'Guidance for this statement' })).toContainText(
     'From the Guide for City-Led Response (Strong Cities Network, 2024), ch. 3 Public Communications and Conclusion.',
   );
-  await page.getByLabel(/^What happened/).fill('a vehicle was driven into pedestrians');
-  await page.getByLabel(/^Lead agency/).fill('the police');
-  await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');
-  await page.getByLabel(/^Official source for updates/).fill('kristiansand.kommune.no');
-  await page.getByLabel(/^Time of the next update/).fill('16:00');
-  await page.getByLabel(/^Mayor's name and title/).fill('Mayor Anna Hansen');
+  await fillHoldingStatement(page);
   await sendForReview(page);
   await approveHead(page);
 

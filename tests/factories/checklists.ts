@@ -1,6 +1,6 @@
 import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
 import { guideTemplateRows } from '@shared/domain/checklists/templates';
-import { itemsFromTemplates } from '@shared/domain/checklists/items';
+import { itemsFromTemplates, openItemState } from '@shared/domain/checklists/items';
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 
 import { T0, actor } from './incident';
@@ -34,16 +34,7 @@ export function makeItem(overrides: Partial<ChecklistItem> = {}): ChecklistItem 
     adapted: false,
     position: itemSeq,
     template: { templateKey: 'guide-immediate', version: 1, itemKey: 'first-public-message' },
-    status: 'todo',
-    assignee: '',
-    notes: '',
-    resolutionNote: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    createdAt: T0,
-    createdBy: 'Ingrid Berg',
-    updatedAt: T0,
-    updatedBy: 'Ingrid Berg',
+    ...openItemState(actor({ now: T0 })),
     ...overrides,
   };
 }

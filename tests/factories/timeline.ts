@@ -1,31 +1,14 @@
 import { createHash } from 'node:crypto';
 
 import type { Actor } from '@shared/domain/audit';
+import { plainEntry } from '@shared/domain/timeline/plainEntry';
 import { EMPTY_CHAIN, entryFromRevision, nextRevision, planEdit, planRetraction, planVerification, sealRevision, type ChainHead } from '@shared/domain/timeline/revisions';
 import type { EntryContent, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
 
 export const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 
 export function makeContent(overrides: Partial<EntryContent> = {}): EntryContent {
-  return {
-    occurredAt: Date.UTC(2026, 10, 24, 13, 5),
-    occurredPrecision: 'exact',
-    reportedAt: null,
-    category: 'event',
-    title: 'Police confirm road closures on Markens gate',
-    body: '',
-    source: 'Police',
-    sourceContactId: null,
-    verification: 'unverified',
-    tags: ['traffic'],
-    release: 'internal',
-    links: [],
-    onBehalfOf: null,
-    transcribed: false,
-    retracted: false,
-    retractionReason: null,
-    ...overrides,
-  };
+  return plainEntry({ occurredAt: Date.UTC(2026, 10, 24, 13, 5), title: 'Police confirm road closures on Markens gate', source: 'Police', tags: ['traffic'], ...overrides });
 }
 
 /** An in-memory incident log that writes revisions exactly as the repository does. */

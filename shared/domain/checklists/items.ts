@@ -27,6 +27,21 @@ export const STATUS_LABELS: Record<ChecklistStatus, string> = {
 /** Resolved items are finished with: done, or not applicable with a reason. */
 export const isResolved = (item: Pick<ChecklistItem, 'status'>): boolean => item.status === 'done' || item.status === 'not-applicable';
 
+/** A new item's progress: open, unassigned, unresolved, created and last changed by `actor`. */
+export function openItemState(actor: Actor) {
+  return { status: 'todo' as const, assignee: '', notes: '', resolutionNote: null, resolvedAt: null, resolvedBy: null, createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator };
+}
+
+/** What an item says and when it is due, as a template's item and an incident's item both carry it. */
+export function itemWording(i: Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'milestone'>) {
+  return { phase: i.phase, title: i.title, rationale: i.rationale, owner: i.owner, offset: i.offset, milestone: i.milestone };
+}
+
+/** An item's wording as the editors' drafts hold it (the offset as typed text). */
+export function wordingDraft(i: Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset'>) {
+  return { phase: i.phase, title: i.title, rationale: i.rationale, owner: i.owner, offsetAmount: i.offset === null ? '' : String(i.offset.amount), offsetUnit: i.offset?.unit ?? 'hours' };
+}
+
 /**
  * Copies the chosen templates' items into a new incident. Each item names the template version
  * it came from; positions run on within each phase, in the order the templates are given.
@@ -40,26 +55,12 @@ export function itemsFromTemplates(templates: readonly Pick<ChecklistTemplate, '
       return {
         id: newId(),
         incidentId,
-        phase: i.phase,
-        title: i.title,
-        rationale: i.rationale,
-        owner: i.owner,
-        offset: i.offset,
-        milestone: i.milestone,
+        ...itemWording(i),
         source: i.source,
         adapted: i.adapted,
         position,
         template: { templateKey: t.templateKey, version: t.version, itemKey: i.key },
-        status: 'todo',
-        assignee: '',
-        notes: '',
-        resolutionNote: null,
-        resolvedAt: null,
-        resolvedBy: null,
-        createdAt: actor.now,
-        createdBy: actor.operator,
-        updatedAt: actor.now,
-        updatedBy: actor.operator,
+        ...openItemState(actor),
       } satisfies ChecklistItem;
     }),
   );
@@ -111,33 +112,25 @@ export function describeStatusChangeError(e: StatusChangeError): string {
   }
 }
 
-/** What the item form holds, as typed. Title and phase are editable on custom items only. */
-export type ItemDraft = {
+/** An item's wording as a form holds it, typed: the item form and each row of the template editor. */
+export type WordingDraft = {
   phase: string;
   title: string;
   rationale: string;
   owner: string;
   offsetAmount: string;
   offsetUnit: string;
-  assignee: string;
-  notes: string;
 };
+
+/** What the item form holds, as typed. Title and phase are editable on custom items only. */
+export type ItemDraft = WordingDraft & { assignee: string; notes: string };
 
 /** Field name → message, shown beside each field. */
 export type ItemDraftErrors = Partial<Record<keyof ItemDraft, string>>;
 
 /** The form's starting values for an existing item. */
 export function draftFromItem(item: ChecklistItem): ItemDraft {
-  return {
-    phase: item.phase,
-    title: item.title,
-    rationale: item.rationale,
-    owner: item.owner,
-    offsetAmount: item.offset === null ? '' : String(item.offset.amount),
-    offsetUnit: item.offset?.unit ?? 'hours',
-    assignee: item.assignee,
-    notes: item.notes,
-  };
+  return { ...wordingDraft(item), assignee: item.assignee, notes: item.notes };
 }
 
 type ValidItem = Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'assignee' | 'notes'>;
@@ -172,14 +165,10 @@ export function createCustomItem(valid: ValidItem, ctx: { id: string; incidentId
     adapted: false,
     position: ctx.position,
     template: null,
-    status: 'todo',
-    resolutionNote: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    createdAt: ctx.actor.now,
-    createdBy: ctx.actor.operator,
-    updatedAt: ctx.actor.now,
-    updatedBy: ctx.actor.operator,
+    ...openItemState(ctx.actor),
+    // What the person typed: the assignee and the notes are theirs from the start.
+    assignee: valid.assignee,
+    notes: valid.notes,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type GuideSource,
 } from '../../schemas/checklists';
 import { describeOffsetError, parseOffset } from './due';
+import { itemWording, wordingDraft, type WordingDraft } from './items';
 
 /** The guide's templates as version 1 rows, written once to a desk that has none. */
 export function guideTemplateRows(seed: ChecklistSeed, newId: () => string, actor: Actor): ChecklistTemplate[] {
@@ -23,12 +24,7 @@ export function guideTemplateRows(seed: ChecklistSeed, newId: () => string, acto
     origin: 'guide',
     items: t.items.map((i) => ({
       key: i.key,
-      phase: i.phase,
-      title: i.title,
-      rationale: i.rationale,
-      owner: i.owner,
-      offset: i.offset,
-      milestone: i.milestone,
+      ...itemWording(i),
       source: { page: i.page, basis: i.basis },
       adapted: false,
     })),
@@ -55,15 +51,9 @@ function templateOrder(t: ChecklistTemplate): number {
 }
 
 /** One row of the template editor, as typed. */
-export type TemplateItemDraft = {
+export type TemplateItemDraft = WordingDraft & {
   /** null for a row added in the editor. */
   key: string | null;
-  phase: string;
-  title: string;
-  rationale: string;
-  owner: string;
-  offsetAmount: string;
-  offsetUnit: string;
   milestone: boolean;
   source: GuideSource | null;
 };
@@ -95,12 +85,7 @@ export function draftFromTemplate(t: ChecklistTemplate): TemplateDraft {
     changeNote: '',
     items: t.items.map((i) => ({
       key: i.key,
-      phase: i.phase,
-      title: i.title,
-      rationale: i.rationale,
-      owner: i.owner,
-      offsetAmount: i.offset === null ? '' : String(i.offset.amount),
-      offsetUnit: i.offset?.unit ?? 'hours',
+      ...wordingDraft(i),
       milestone: i.milestone,
       source: i.source,
     })),

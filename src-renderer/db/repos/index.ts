@@ -1,41 +1,36 @@
-import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 
 import type { DeskDatabase } from '../database';
 import { createAuditRepo } from './auditRepo';
 import { createBackupRepo } from './backupRepo';
-import { createContactsRepo } from './contactsRepo';
-import { createChecklistsRepo } from './checklistsRepo';
-import { createIncidentsRepo } from './incidentsRepo';
-import { createLessonsRepo } from './lessonsRepo';
-import { createPublishedHeadsRepo } from './publishedHeadsRepo';
+import { createChecklistsStore } from './checklistsRepo';
+import { createContactsStore } from './contactsRepo';
+import { createIncidentsStore } from './incidentsRepo';
+import { createLessonsStore } from './lessonsRepo';
+import { createPublishedHeadsStore } from './publishedHeadsRepo';
 import { createRecordRepo } from './recordRepo';
-import { createSettingsRepo } from './settingsRepo';
+import { createSettingsStore } from './settingsRepo';
 import { createStatementsRepo } from './statementsRepo';
 import { createTimelineRepo } from './timelineRepo';
 
 /**
- * The table stores: the only code that reads the database's tables. The timeline, statements,
- * call-tree activations, checklist resolution, restore and record import change the desk through
- * the desk's door (src-renderer/desk); settings, incidents, lessons, the directory and trees, the
- * checklist plan and published heads still write their own changes here, each in one transaction
- * with its audit line, checked by the database's guard (db/writeDoor.ts).
+ * The table stores: the only code that reads the database's tables, and none of them writes.
+ * Every change is a use-case of the desk (src-renderer/desk) written through its one door.
  */
-export function createRepos(db: DeskDatabase, gen: IdGenerator, sha256: Sha256Hex) {
-  const incidents = createIncidentsRepo(db, gen);
+export function createStores(db: DeskDatabase, sha256: Sha256Hex) {
   const timeline = createTimelineRepo(db, sha256);
   return {
-    settings: createSettingsRepo(db, gen),
-    incidents,
+    settings: createSettingsStore(db),
+    incidents: createIncidentsStore(db),
     audit: createAuditRepo(db),
     backup: createBackupRepo(db),
     timeline,
-    contacts: createContactsRepo(db, gen),
+    contacts: createContactsStore(db),
     record: createRecordRepo(db),
-    checklists: createChecklistsRepo(db, gen, incidents),
-    lessons: createLessonsRepo(db, gen),
-    publishedHeads: createPublishedHeadsRepo(db, gen),
+    checklists: createChecklistsStore(db),
+    lessons: createLessonsStore(db),
+    publishedHeads: createPublishedHeadsStore(db),
     statements: createStatementsRepo(db, timeline),
   };
 }
-export type Repos = ReturnType<typeof createRepos>;
+export type Stores = ReturnType<typeof createStores>;

@@ -9,7 +9,7 @@ import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
 import type { BackupRepo } from '../../db/repos/backupRepo';
 import type { Restore } from './restore';
-import type { PublishedHeadsRepo } from '../../db/repos/publishedHeadsRepo';
+import type { PublishedHeads } from '../record/publishedHeads';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import type { DeskPlatform } from '../../platform/platform';
 import { t } from '../../i18n/messages';
@@ -29,7 +29,7 @@ export const brokenChainsOf = (pending: PendingRestore) => pending.warnings.filt
 export function createBackupService(deps: {
   backup: Pick<BackupRepo, 'readAll'>;
   restore: Restore;
-  publishedHeads?: PublishedHeadsRepo;
+  publishedHeads?: Pick<PublishedHeads, 'appendAll'>;
   platform: DeskPlatform;
   sha256: Sha256Hex;
   appVersion: string;

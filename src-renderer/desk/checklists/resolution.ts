@@ -3,24 +3,20 @@ import { changeStatus, resolutionEntry, type StatusChangeError } from '@shared/d
 import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
-import { err, ok, type Result } from '@shared/domain/result';
+import { ok, type Result } from '@shared/domain/result';
 import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ResolvedWith } from '@shared/schemas/checklists';
 import type { FieldChange } from '@shared/schemas/entities';
 
-import type { ChecklistsRepo } from '../../db/repos/checklistsRepo';
+import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import { writePlanned, type Change, type Door } from '../door';
+import type { Change, Door } from '../door';
+import { busy, changeRow, type Moved } from '../planned';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
+import { auditScope, itemScope } from './checklists';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
 
-type Moved = { code: 'moved' };
-
-
-/** Peacetime preparedness belongs to no incident: its audit lines are desk-wide. */
-const auditScope = (incidentId: string): string | null => (incidentId === DESK_SCOPE ? null : incidentId);
-
-type Deps = { door: Door; store: ChecklistsRepo; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+type Deps = { door: Door; store: ChecklistsStore; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
 
 /** A checklist item's status: set by hand, or done by other work on the desk (logged on the timeline with it). */
 export function createResolution(deps: Deps) {
@@ -33,11 +29,13 @@ export function createResolution(deps: Deps) {
     logged: boolean,
   ): Promise<Result<ChecklistItem, ResolutionError>> =>
     deps.enqueue(() =>
-      writePlanned<ChecklistItem, ResolutionError>(
-        door,
-        async () => {
-          const item = await store.get(itemId);
-          if (!item) return err({ code: 'not-found', id: itemId });
+      changeRow<'checklistItems', ChecklistItem, ResolutionError>(door, {
+        table: 'checklistItems',
+        key: itemId,
+        read: store.get,
+        missing: { code: 'not-found', id: itemId },
+        busy: busy('The item'),
+        plan: async (item) => {
           const applied = apply(item);
           if (!applied.ok) return applied;
           const { next, changes } = applied.value;
@@ -45,20 +43,16 @@ export function createResolution(deps: Deps) {
           if (changes.length === 0) return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
           const line = logged && next.incidentId !== DESK_SCOPE ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), { operator: next.updatedBy, now: next.updatedAt }) : null;
           const change: Change<Moved | ChainMoved> = {
-            scope: next.incidentId === DESK_SCOPE ? 'desk' : { incidentId: next.incidentId },
+            scope: itemScope(next.incidentId),
             kind: `checklist.${next.status}`,
             put: { checklistItems: [next] },
             ...(line && { add: line.rows }),
             audit: [auditEvent({ id: newId('aud', gen), actor: { operator: next.updatedBy, now: next.updatedAt }, incidentId: auditScope(item.incidentId), entityType: 'checklist-item', entityId: item.id, action: 'update', summary: summary(next), changes })],
-            preconditions: [
-              { what: `checklist item ${itemId} is as it was at ${item.updatedAt}`, reads: ['checklistItems'], failure: { code: 'moved' }, holds: async () => (await store.get(itemId))?.updatedAt === item.updatedAt },
-              ...(line ? [line.precondition] : []),
-            ],
+            preconditions: line ? [line.precondition] : [],
           };
           return ok({ change, value: next });
         },
-        { code: 'refused', message: 'The item is being changed in another window at the same moment; nothing was stored. Try again.' },
-      ),
+      }),
     );
 
   return {

@@ -20,9 +20,10 @@ import type { FieldChange } from '@shared/schemas/entities';
 import { CALL_NOTE_MAX, type CallAttempt, type CallState, type Contact, type TreeActivation } from '@shared/schemas/contacts';
 import type { EntryContent } from '@shared/schemas/timeline';
 
-import type { ContactsRepo } from '../../db/repos/contactsRepo';
+import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import { writePlanned, type Change, type Door, type Precondition } from '../door';
+import { writePlanned, type Change, type Door } from '../door';
+import { changeRow, type Moved } from '../planned';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
 
 export type ActivationWriteError =
@@ -45,21 +46,11 @@ const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWrit
   return checked.ok ? checked : err({ code: 'refused', message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}` });
 };
 
-type Moved = { code: 'moved' };
-
-/** The activation is still as it was read: nobody recorded a call on it since. */
-const activationIsStill = (read: TreeActivation): Precondition<Moved> => ({
-  what: `activation ${read.id} is as it was at ${read.updatedAt}`,
-  reads: ['treeActivations'],
-  failure: { code: 'moved' },
-  holds: async (db) => (await db.treeActivations.get(read.id))?.updatedAt === read.updatedAt,
-});
-
 
 /** Another window kept changing the activation or the timeline: nothing was stored. */
 const BUSY: ActivationWriteError = { code: 'refused', message: 'The call tree is being changed in another window at the same moment; nothing was stored. Try again.' };
 
-type Deps = { door: Door; store: ContactsRepo; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+type Deps = { door: Door; store: ContactsStore; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
 
 /**
  * A call tree run during an incident: its start, every call's state, escalations, notes, and the
@@ -80,20 +71,20 @@ export function createActivations(deps: Deps) {
     actor: Actor,
   ): Promise<Result<T, ActivationWriteError>> =>
     deps.enqueue(() =>
-      writePlanned<T, ActivationWriteError>(
-        door,
-        async () => {
-          const current = await store.getActivation(activationId);
-          if (!current) return err({ code: 'no-activation', id: activationId });
+      changeRow<'treeActivations', T, ActivationWriteError>(door, {
+        table: 'treeActivations',
+        key: activationId,
+        read: store.getActivation,
+        missing: { code: 'no-activation', id: activationId },
+        busy: BUSY,
+        plan: async (current) => {
           const planned = plan(current);
           if (!planned.ok) return planned;
           const { next, line, add, audit, value, kind } = planned.value;
           const logged = line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
-          const preconditions = [activationIsStill(current), ...(logged ? [logged.precondition] : [])];
-          return ok({ change: { scope: { incidentId: next.incidentId }, kind, put: { treeActivations: [next] }, add: { ...add, ...logged?.rows }, audit, preconditions }, value });
+          return ok({ change: { scope: { incidentId: next.incidentId }, kind, put: { treeActivations: [next] }, add: { ...add, ...logged?.rows }, audit, preconditions: logged ? [logged.precondition] : [] }, value });
         },
-        BUSY,
-      ),
+      }),
     );
 
   /** A call's state changed (or passed to its fallback): the activation, the call log and the timeline. */

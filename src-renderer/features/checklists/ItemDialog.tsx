@@ -11,7 +11,7 @@ import type { Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { busySubmit, Field, FormActions } from '../../ui/Field';
 import { useContacts } from '../contacts/queries';
 import { t } from '../../i18n/messages';
 
@@ -45,27 +45,23 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
     <Dialog title={item ? t('checklists.itemDialog.titleEdit') : t('checklists.itemDialog.titleAdd')} onClose={onClose} wide>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          void (async () => {
-            const actor = actorFrom(operatorName, clock);
-            const r = item ? await useCases.checklists.updateItem(item.id, draft, actor) : await useCases.checklists.addCustomItem(scope.id, draft, actor);
-            setBusy(false);
-            if (r.ok) {
-              showNotice('success', item ? t('checklists.itemDialog.saved', { title: r.value.title }) : t('checklists.itemDialog.added', { title: r.value.title, phase: responsePhase(r.value.phase).title }));
-              onClose();
-              return;
-            }
-            const error = r.error;
-            if ('code' in error) {
-              if (error.code === 'invalid') setErrors(error.errors);
-              else setFailure(t('checklists.panel.itemGone'));
-              return;
-            }
-            setErrors(error);
-          })();
-        }}
+        onSubmit={busySubmit(setBusy, async () => {
+          const actor = actorFrom(operatorName, clock);
+          const r = item ? await useCases.checklists.updateItem(item.id, draft, actor) : await useCases.checklists.addCustomItem(scope.id, draft, actor);
+          setBusy(false);
+          if (r.ok) {
+            showNotice('success', item ? t('checklists.itemDialog.saved', { title: r.value.title }) : t('checklists.itemDialog.added', { title: r.value.title, phase: responsePhase(r.value.phase).title }));
+            onClose();
+            return;
+          }
+          const error = r.error;
+          if ('code' in error) {
+            if (error.code === 'invalid') setErrors(error.errors);
+            else setFailure(error.code === 'refused' ? error.message : t('checklists.panel.itemGone'));
+            return;
+          }
+          setErrors(error);
+        })}
       >
         {custom ? (
           <>
@@ -130,11 +126,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
             <textarea id={id} name="notes" rows={3} aria-describedby={describedBy} aria-invalid={invalid} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
           )}
         </Field>
-        <FormError>{failure}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('checklists.itemDialog.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{item ? t('checklists.itemDialog.save') : t('checklists.itemDialog.add')}</button>
-        </div>
+        <FormActions failure={failure} cancelLabel={t('checklists.itemDialog.cancel')} onCancel={onClose} submitLabel={item ? t('checklists.itemDialog.save') : t('checklists.itemDialog.add')} busy={busy} />
       </form>
     </Dialog>
   );

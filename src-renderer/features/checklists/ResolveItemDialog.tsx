@@ -8,7 +8,7 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { describeAppendError } from '../../desk/timeline/writes';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { busySubmit, Field, FormActions } from '../../ui/Field';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -37,28 +37,24 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
     <Dialog title={notApplicable ? t('checklists.resolve.titleNa') : t('checklists.resolve.titleDone')} onClose={onClose}>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          void (async () => {
-            const actor = actorFrom(operatorName, clock);
-            const saved = await useCases.checklists.setStatus(item.id, status, note, actor);
-            if (!saved.ok) {
-              setBusy(false);
-              setProblem(saved.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(saved.error));
-              return;
-            }
-            onClose();
-            if (!log || incident === null) return showNotice('success', t('checklists.resolve.marked', { title: item.title, status: notApplicable ? 'na' : 'done' }));
-            try {
-              const logged = await useCases.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
-              if (!logged.ok) throw new Error(describeAppendError(logged.error));
-              showNotice('success', t('checklists.resolve.markedLogged', { title: item.title, status: notApplicable ? 'na' : 'done' }));
-            } catch (e) {
-              showNotice('error', t('checklists.resolve.notLogged', { title: item.title, status: notApplicable ? 'na' : 'done', reason: e instanceof Error ? e.message : String(e) }));
-            }
-          })();
-        }}
+        onSubmit={busySubmit(setBusy, async () => {
+          const actor = actorFrom(operatorName, clock);
+          const saved = await useCases.checklists.setStatus(item.id, status, note, actor);
+          if (!saved.ok) {
+            setBusy(false);
+            setProblem(saved.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(saved.error));
+            return;
+          }
+          onClose();
+          if (!log || incident === null) return showNotice('success', t('checklists.resolve.marked', { title: item.title, status: notApplicable ? 'na' : 'done' }));
+          try {
+            const logged = await useCases.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
+            if (!logged.ok) throw new Error(describeAppendError(logged.error));
+            showNotice('success', t('checklists.resolve.markedLogged', { title: item.title, status: notApplicable ? 'na' : 'done' }));
+          } catch (e) {
+            showNotice('error', t('checklists.resolve.notLogged', { title: item.title, status: notApplicable ? 'na' : 'done', reason: e instanceof Error ? e.message : String(e) }));
+          }
+        })}
       >
         <p className="resolve__item">{item.title}</p>
         <Field
@@ -76,11 +72,7 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
             <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {t('checklists.resolve.log')}
           </label>
         )}
-        <FormError>{null}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('checklists.resolve.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{notApplicable ? t('checklists.resolve.submitNa') : t('checklists.resolve.submitDone')}</button>
-        </div>
+        <FormActions failure={null} cancelLabel={t('checklists.resolve.cancel')} onCancel={onClose} submitLabel={notApplicable ? t('checklists.resolve.submitNa') : t('checklists.resolve.submitDone')} busy={busy} />
       </form>
     </Dialog>
   );

@@ -120,7 +120,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       showNotice('success', t('contacts.screen.saved', { name: r.value.name }));
       return null;
     }
-    return r.error.code === 'invalid' ? r.error.errors : t('contacts.screen.gone');
+    return r.error.code === 'invalid' ? r.error.errors : r.error.code === 'refused' ? r.error.message : t('contacts.screen.gone');
   };
 
   return (
@@ -200,7 +200,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       {importing && (
         <ContactImportDialog source={importing} directory={contacts} now={now} country={country} onClose={() => setImporting(null)} onImport={async (list) => {
           const r = await useCases.contacts.importContacts(list, importing.fileName, actor());
-          if (!r.ok) return t('contacts.screen.importRefused', { row: r.error.row, problem: Object.values(r.error.errors).join(' ') });
+          if (!r.ok) return 'row' in r.error ? t('contacts.screen.importRefused', { row: r.error.row, problem: Object.values(r.error.errors).join(' ') }) : r.error.message;
           setImporting(null);
           showNotice('success', t('contacts.screen.imported', { count: r.value.length, file: importing.fileName }));
           return null;

@@ -48,7 +48,7 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   const run = async (command: Command, focusId: string | null) => {
     const saved = await useCases.contacts.editTree(tree.id, command, actor());
     if (!saved.ok) {
-      setMessage(describeTreeWriteError(saved.error));
+      setMessage(saved.error.code === 'refused' ? saved.error.message : describeTreeWriteError(saved.error));
       return;
     }
     setMessage(null);
@@ -216,7 +216,7 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
             void useCases.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
               if (!r.ok) {
                 setName((typed) => (typed === '' ? submitted : typed));
-                return setProblem(t('contacts.tree.nameRequired'));
+                return setProblem(r.error.code === 'refused' ? r.error.message : t('contacts.tree.nameRequired'));
               }
               setProblem(null);
               setSelectedId(r.value.id);

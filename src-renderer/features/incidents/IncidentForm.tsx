@@ -16,7 +16,7 @@ import { useDeskLocale } from '../../lib/LocaleContext';
 import { timeZoneOptions } from '../../lib/timeZones';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { Field, FormActions } from '../../ui/Field';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -116,11 +116,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           )}
         </Field>
         {children}
-        <FormError>{failure}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('incidents.incidentForm.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{submitLabel}</button>
-        </div>
+        <FormActions failure={failure} cancelLabel={t('incidents.incidentForm.cancel')} onCancel={onClose} submitLabel={submitLabel} busy={busy} />
       </form>
     </Dialog>
   );

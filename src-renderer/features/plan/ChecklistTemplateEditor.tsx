@@ -5,7 +5,7 @@ import type { ChecklistTemplate } from '@shared/schemas/checklists';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
-import { Field, FormError } from '../../ui/Field';
+import { Field, FormActions } from '../../ui/Field';
 import { TemplateItemEditor } from './TemplateItemEditor';
 import { t } from '../../i18n/messages';
 
@@ -94,11 +94,7 @@ export function ChecklistTemplateEditor({ template, operatorName, onDone }: { te
           {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={head.changeNote} onChange={(e) => setHead((h) => ({ ...h, changeNote: e.target.value }))} />}
         </Field>
         {errors.items && Object.keys(errors.items).length > 0 && <p className="form-error" role="alert">{t('plan.editor.itemsInvalid')}</p>}
-        <FormError>{errors.form}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onDone}>{t('plan.editor.back')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{t('plan.editor.save', { version: template.version + 1 })}</button>
-        </div>
+        <FormActions failure={errors.form} cancelLabel={t('plan.editor.back')} onCancel={onDone} submitLabel={t('plan.editor.save', { version: template.version + 1 })} busy={busy} />
       </form>
     </section>
   );

@@ -128,7 +128,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                       </button>
                       {!exported && (
                         <button type="button" className="button button--ghost" aria-label={t('record.lessons.removeName', { text: l.text })} onClick={() => void useCases.lessons.remove(l.id, actor()).then((r) => {
-                          if (!r.ok) showNotice('error', r.error.code === 'exported' ? t('record.lessons.exportedRefused') : t('record.lessons.gone'));
+                          if (!r.ok) showNotice('error', r.error.code === 'exported' ? t('record.lessons.exportedRefused') : r.error.code === 'refused' ? r.error.message : t('record.lessons.gone'));
                         })}>
                           {t('record.lessons.remove')}
                         </button>

@@ -11,7 +11,7 @@ import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskL
 import { useDeskLocale } from '../../lib/LocaleContext';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { Field, FormActions } from '../../ui/Field';
 import { useLinkTargets } from './useLinkTargets';
 import { t } from '../../i18n/messages';
 
@@ -195,11 +195,7 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
             {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
         )}
-        <FormError>{failure}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('timeline.entryFormDialog.cancel')}</button>
-          <button type="submit" className="button button--primary">{isCorrection ? t('timeline.entryFormDialog.saveCorrection') : t('timeline.entryFormDialog.logEntry')}</button>
-        </div>
+        <FormActions failure={failure} cancelLabel={t('timeline.entryFormDialog.cancel')} onCancel={onClose} submitLabel={isCorrection ? t('timeline.entryFormDialog.saveCorrection') : t('timeline.entryFormDialog.logEntry')} />
       </form>
     </Dialog>
   );

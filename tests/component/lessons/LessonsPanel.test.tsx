@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
-import type { Repos } from '../../../src-renderer/db/repos';
+import type { UseCases } from '../../../src-renderer/desk/composition';
 import { LessonsPanel } from '../../../src-renderer/features/record/LessonsPanel';
 import { actor, makeDraft as makeIncidentDraft } from '../../factories/incident';
 import { deskSettings, fakeDesk } from '../fakeDesk';
@@ -13,7 +13,7 @@ import { deskSettings, fakeDesk } from '../fakeDesk';
 async function deskWithSlowWrites() {
   const real = fakeDesk();
   const writes: { land: () => void; fail: (reason: string) => void }[] = [];
-  const add: Repos['lessons']['add'] = (...args) =>
+  const add: UseCases['lessons']['add'] = (...args) =>
     new Promise((resolve, reject) => {
       writes.push({ land: () => resolve(real.useCases.lessons.add(...args)), fail: (reason) => reject(new Error(reason)) });
     });

@@ -43,10 +43,13 @@ describe('checklists repository', () => {
     const desk = freshDesk();
     const fields = validateIncidentDraft(makeDraft());
     if (!fields.ok) throw new Error('draft');
-    vi.spyOn(desk.db.checklistItems, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    // The table the door writes through (the same store as desk.db.checklistItems).
+    vi.spyOn(desk.db.tableByName('checklistItems'), 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(desk.useCases.checklists.startIncident(fields.value, ALL, actor())).rejects.toThrow('QuotaExceededError');
     expect(await desk.db.incidents.count()).toBe(0);
-    expect(await desk.db.auditLog.count()).toBe(0);
+    expect(await desk.db.checklistItems.count()).toBe(0);
+    // The guide's checklists were installed first, desk-wide, as a change of their own: only that line is logged.
+    expect((await desk.db.auditLog.toArray()).map((a) => a.entityType)).toEqual(['checklist-template']);
   });
 
   it('completes an item with a note, audits it, and the timeline entry links back to it', async () => {

@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { buildBackup } from '@shared/domain/backup/backupFile';
+import { plainEntry } from '@shared/domain/timeline/plainEntry';
 import { revisionHashInput, sealRevision, type UnsealedRevision } from '@shared/domain/timeline/revisions';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text, 'utf8').digest('hex'));
 
-/** One revision as the desk stores it, every field literal. */
+/** One revision as the desk stores it; the text its hash is taken over is asserted below, every character literal. */
 const REVISION: UnsealedRevision = {
   id: 'tlr_01',
   entryId: 'tle_01',
@@ -18,24 +19,7 @@ const REVISION: UnsealedRevision = {
   recordedAt: 1_795_000_000_000,
   operator: 'Ingrid Berg',
   reason: '',
-  content: {
-    occurredAt: 1_794_999_940_000,
-    occurredPrecision: 'exact',
-    reportedAt: null,
-    category: 'event',
-    title: 'Fire reported at the community centre',
-    body: '',
-    source: 'police',
-    sourceContactId: null,
-    verification: 'unverified',
-    tags: ['scene'],
-    release: 'internal',
-    links: [],
-    onBehalfOf: null,
-    transcribed: false,
-    retracted: false,
-    retractionReason: null,
-  },
+  content: plainEntry({ occurredAt: 1_794_999_940_000, title: 'Fire reported at the community centre', source: 'police', tags: ['scene'] }),
   prevHash: '0000000000000000000000000000000000000000000000000000000000000000',
 };
 
