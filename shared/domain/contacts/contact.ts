@@ -72,10 +72,11 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
     const number = entry.number.trim();
     if (number === '') continue;
     const label = entry.label.trim();
-    const which = entries.length > 1 ? `Number ${i + 1}: ` : '';
-    if (label.length > 40) problems.push(`${which}keep the label “${label.slice(0, 20)}…” under 40 characters.`);
+    // With several numbers on the form, each problem says which one it is about.
+    const problem = (text: string) => (entries.length > 1 ? format('contacts.phone.numbered', { number: i + 1, problem: text }) : text);
+    if (label.length > 40) problems.push(problem(format('contacts.phone.labelTooLong', { label: label.slice(0, 20) })));
     if (number.length > 60) {
-      problems.push(`${which}“${number.slice(0, 20)}…” is too long to be a phone number.`);
+      problems.push(problem(format('contacts.phone.numberTooLong', { text: number.slice(0, 20) })));
       continue;
     }
     const read = structurePhone(label, number, country);
@@ -83,7 +84,7 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
     if (read.ok) phone = read.value;
     else if (entry.e164 === null && !/[\p{Cc}\p{Cf}]/u.test(number)) phone = unreadPhone(label, number);
     else {
-      problems.push(`${which}${capitalise(describePhoneProblem(number, read.error))}.`);
+      problems.push(problem(format('contacts.phone.problem', { problem: capitalise(describePhoneProblem(number, read.error)) })));
       continue;
     }
     const key = phoneKeyOf(phone);
@@ -94,7 +95,7 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
   return { phones, problems };
 }
 
-const capitalise = (s: string) => (s.startsWith('“') ? `The number ${s}` : s.charAt(0).toUpperCase() + s.slice(1));
+const capitalise = (s: string) => (s.startsWith('“') ? format('contacts.phone.theNumber', { problem: s }) : s.charAt(0).toUpperCase() + s.slice(1));
 
 /** Checks the form; on success returns the fields cleaned (trimmed, numbers read, empty ones dropped). */
 export function validateContactFields(fields: ContactFields, now: number, country: PhoneCountry | null): Result<ValidContactFields, ContactFieldErrors> {

@@ -1,4 +1,5 @@
 import type { GlossaryTerm, PersonMention, SensitivityWarning } from '../../schemas/statements';
+import { format } from '../../i18n/format';
 
 /**
  * Checks a statement's text for what the guide warns against, before it goes to review:
@@ -88,7 +89,6 @@ export function findTerm(text: string, term: string): number {
   return [...text.matchAll(re)].length;
 }
 
-const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 const quote = (s: string) => `“${s}”`;
 
 /** Every warning for `text`, in a stable order; `key` tells them apart across edits. */
@@ -104,16 +104,16 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
       warnings.push({
         code: 'victim-named-without-consent',
         key: `victim:${person.id}`,
-        message: `${quote(person.name)} is named (${times(n)}), and no consent to name them is recorded.`,
-        advice: 'Speak to the family first and record their consent in “People this statement may name”, or leave the name out.',
+        message: format('statements.sensitivity.victimNamed', { name: person.name, times: n }),
+        advice: format('statements.sensitivity.victimNamed.advice'),
       });
     }
     if (person.role === 'suspect') {
       warnings.push({
         code: 'perpetrator-named',
         key: `suspect:${person.id}`,
-        message: `The suspected perpetrator ${quote(person.name)} is named ${times(n)}.`,
-        advice: 'Deny attackers publicity: leave identification to the police and prosecutors, and speak of “the attacker” if at all.',
+        message: format('statements.sensitivity.perpetratorNamed', { name: person.name, times: n }),
+        advice: format('statements.sensitivity.perpetratorNamed.advice'),
       });
     }
   }
@@ -126,8 +126,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'linked-person-named',
       key: `linked:${person.name.toLowerCase()}`,
-      message: `${quote(found.asWritten)} is named (${times(found.count)}): ${person.why}.`,
-      advice: 'A private person is named in public only with their consent. List them under “People this statement may name” with what they agreed to, or leave the name out.',
+      message: format('statements.sensitivity.linkedNamed', { name: found.asWritten, times: found.count, why: person.why }),
+      advice: format('statements.sensitivity.linkedNamed.advice'),
     });
   }
 
@@ -135,8 +135,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'identifying-details',
       key: `identifying:${found.name.toLowerCase()}`,
-      message: `${quote(found.name)} is given with ${found.details.join(' and ')} (${quote(found.excerpt)}).`,
-      advice: 'Ages and home towns next to a name identify people and their families: leave them out unless the person or their family asked for them.',
+      message: format('statements.sensitivity.identifying', { name: found.name, details: found.details.join(' and '), excerpt: found.excerpt }),
+      advice: format('statements.sensitivity.identifying.advice'),
     });
   }
 
@@ -150,8 +150,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'unverified-details',
       key: `unverified:${topic}`,
-      message: `The text states ${topic === 'motive' ? 'a motive' : 'details of a suspect'} (${stems.map(quote).join(', ')}) while ${related.length === 1 ? 'the related timeline entry is' : `${related.length} related timeline entries are`} still unverified: ${shown}${related.length > 3 ? ' …' : ''}.`,
-      advice: 'Say only what the lead agency has confirmed. Mark the entries confirmed on the timeline once they are, or take the detail out.',
+      message: format('statements.sensitivity.unverified', { topic, stems: stems.map(quote).join(', '), entries: related.length, shown, more: related.length > 3 ? 'yes' : 'no' }),
+      advice: format('statements.sensitivity.unverified.advice'),
     });
   }
 
@@ -161,8 +161,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'glossary-term',
       key: `glossary:${term.avoid.toLowerCase()}`,
-      message: `${quote(term.avoid)} appears ${times(n)}: the city's glossary marks it as a term to avoid.`,
-      advice: [term.prefer !== '' ? `Prefer ${quote(term.prefer)}.` : '', term.note].filter(Boolean).join(' ') || 'Name communities as they name themselves, and never attribute blame to a whole community.',
+      message: format('statements.sensitivity.glossary', { term: term.avoid, times: n }),
+      advice: [term.prefer !== '' ? format('statements.sensitivity.glossary.prefer', { term: term.prefer }) : '', term.note].filter(Boolean).join(' ') || format('statements.sensitivity.glossary.advice'),
     });
   }
   return warnings;
