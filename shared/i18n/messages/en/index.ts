@@ -1,9 +1,13 @@
 import backup from './backup.json';
 import checklists from './checklists.json';
 import contacts from './contacts.json';
+import dates from './dates.json';
 import encryption from './encryption.json';
+import history from './history.json';
+import record from './record.json';
 import signed from './signed.json';
 import statements from './statements.json';
+import text from './text.json';
 import timeline from './timeline.json';
 
 /**
@@ -11,14 +15,18 @@ import timeline from './timeline.json';
  * together for a translator. Ids are unique across files (a test checks), so the parts merge
  * without one hiding another.
  */
-export const DOMAIN_EN_PARTS = { backup, checklists, contacts, encryption, signed, statements, timeline };
+export const DOMAIN_EN_PARTS = { backup, checklists, contacts, dates, encryption, history, record, signed, statements, text, timeline };
 
 export const en = {
   ...backup,
   ...checklists,
   ...contacts,
+  ...dates,
   ...encryption,
+  ...history,
+  ...record,
   ...signed,
   ...statements,
+  ...text,
   ...timeline,
 };
