@@ -57,7 +57,7 @@ export function emptyContactFields(): ContactFields {
 export function emailProblem(email: string): string | null {
   const t = email.trim();
   if (t === '') return null;
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? null : `“${t}” is not an email address`;
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? null : format('contacts.form.notAnEmail', { text: t });
 }
 
 /**
@@ -101,17 +101,17 @@ const capitalise = (s: string) => (s.startsWith('“') ? format('contacts.phone.
 export function validateContactFields(fields: ContactFields, now: number, country: PhoneCountry | null): Result<ValidContactFields, ContactFieldErrors> {
   const errors: ContactFieldErrors = {};
   const name = fields.name.trim();
-  if (name === '') errors.name = 'Give the person’s name.';
-  else if (name.length > 200) errors.name = 'Keep the name under 200 characters.';
+  if (name === '') errors.name = format('contacts.form.noName');
+  else if (name.length > 200) errors.name = format('contacts.form.nameTooLong', { limit: 200 });
   const { phones, problems } = checkPhones(fields.phones, country);
   if (problems.length > 0) errors.phones = problems.join(' ');
-  if (phones.length > 10) errors.phones = 'Keep at most 10 numbers per contact.';
+  if (phones.length > 10) errors.phones = format('contacts.form.tooManyPhones', { limit: 10 });
   const email = fields.email.trim();
   const badEmail = emailProblem(email);
-  if (badEmail) errors.email = `${badEmail}.`;
-  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = 'Give at least one phone number, email or radio call sign: nobody can reach a contact without one.';
-  if (!STAKEHOLDER_CATEGORY_IDS.includes(fields.category)) errors.category = 'Choose a category from the list.';
-  if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS) errors.lastVerifiedAt = 'The date of the last check cannot be in the future.';
+  if (badEmail) errors.email = format('contacts.form.emailProblem', { problem: badEmail });
+  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = format('contacts.form.unreachable');
+  if (!STAKEHOLDER_CATEGORY_IDS.includes(fields.category)) errors.category = format('contacts.form.category');
+  if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS) errors.lastVerifiedAt = format('contacts.form.verifiedInFuture');
   if (Object.keys(errors).length > 0) return err(errors);
   return ok({
     ...fields,

@@ -243,6 +243,18 @@ describe('a translation of the domain', () => {
     expect(format('contacts.verification.never')).toBe('never checked');
   });
 
+  it('names recorded fields, counts and import blockers in the translation', () => {
+    setDomainLanguage('nb', {
+      'history.field.startAt': 'Starttid',
+      'history.value.people': '{count, plural, one {# person} other {# personer}}',
+      'timeline.import.fixBadRows': 'Rett {rows, plural, one {raden} other {de # radene}} med feil i filen, eller velg å utelate dem.',
+    });
+    expect(describeFieldChange({ field: 'startAt', before: null, after: null }, 'UTC').label).toBe('Starttid');
+    expect(describeFieldChange({ field: 'nodes', before: null, after: [{}, {}, {}] }, 'UTC')).toEqual({ label: 'Who calls whom', before: 'not set', after: '3 personer' });
+    const bad = { rows: [], errors: [{ row: 2, column: 'When', problem: 'is empty' }], ambiguous: [], resolved: [] };
+    expect(planImport(bad, { skipDuplicates: true, leaveOutOutside: false, acceptUnreadable: false, leaveOutBad: false }).blockers).toEqual(['Rett raden med feil i filen, eller velg å utelate dem.']);
+  });
+
   it('speaks English again once the translation is withdrawn', () => {
     setDomainLanguage('nb', { 'contacts.tree.atTop': 'Avvist: {name} står allerede øverst i treet.' });
     setDomainLanguage('en', {});

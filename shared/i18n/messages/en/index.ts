@@ -4,6 +4,7 @@ import contacts from './contacts.json';
 import dates from './dates.json';
 import encryption from './encryption.json';
 import history from './history.json';
+import lessons from './lessons.json';
 import record from './record.json';
 import signed from './signed.json';
 import statements from './statements.json';
@@ -15,7 +16,7 @@ import timeline from './timeline.json';
  * together for a translator. Ids are unique across files (a test checks), so the parts merge
  * without one hiding another.
  */
-export const DOMAIN_EN_PARTS = { backup, checklists, contacts, dates, encryption, history, record, signed, statements, text, timeline };
+export const DOMAIN_EN_PARTS = { backup, checklists, contacts, dates, encryption, history, lessons, record, signed, statements, text, timeline };
 
 export const en = {
   ...backup,
@@ -24,6 +25,7 @@ export const en = {
   ...dates,
   ...encryption,
   ...history,
+  ...lessons,
   ...record,
   ...signed,
   ...statements,
