@@ -212,8 +212,8 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
   const noteTexts = all('NOTE').map((p) => unescapeText(p.value).trim()).filter((t) => t !== '');
   if (emails.length > 1) {
     // The desk keeps one address per contact; the others go in the notes rather than away.
-    noteTexts.push(format('contacts.vcard.card.otherEmail', { emails: emails.slice(1).join(', ') }));
-    notes.push(format('contacts.vcard.card.emails', { count: emails.length, kept: emails[0] ?? '' }));
+    noteTexts.push(format('contacts.import.otherEmail', { emails: emails.slice(1).join(', ') }));
+    notes.push(format('contacts.import.emails', { count: emails.length, kept: emails[0] ?? '' }));
   }
   fields.notes = noteTexts.join('\n');
   fields.radioCallSign = firstText('X-RADIO-CALLSIGN');
