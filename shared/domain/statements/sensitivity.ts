@@ -135,7 +135,7 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'identifying-details',
       key: `identifying:${found.name.toLowerCase()}`,
-      message: format('statements.sensitivity.identifying', { name: found.name, details: found.details.join(' and '), excerpt: found.excerpt }),
+      message: format('statements.sensitivity.identifying', { name: found.name, details: found.details.join(format('statements.sensitivity.and')), excerpt: found.excerpt }),
       advice: format('statements.sensitivity.identifying.advice'),
     });
   }
@@ -193,11 +193,10 @@ export function isPersonLikeSource(source: string): boolean {
 }
 
 /** Stakeholder categories of private people: named in public only with their consent. */
-const PRIVATE_CATEGORIES: Readonly<Record<string, string>> = {
-  survivors: 'a survivor in the directory',
-  'families-and-networks': 'a family member of a victim or survivor in the directory',
-  witnesses: 'a witness in the directory',
-};
+const PRIVATE_CATEGORIES: ReadonlySet<string> = new Set(['survivors', 'families-and-networks', 'witnesses']);
+
+// ICU selectors are identifiers: 'families-and-networks' is asked for as 'families_and_networks'.
+const whyPrivate = (category: string) => format('statements.sensitivity.privateContact', { category: category.replace(/-/g, '_') });
 
 /**
  * The private people an incident's statements must not name lightly: survivors, families and
@@ -205,14 +204,14 @@ const PRIVATE_CATEGORIES: Readonly<Record<string, string>> = {
  * the directory's officials, who speak for their office).
  */
 export function linkedPeopleOf(input: { contacts: readonly { name: string; category: string }[]; timelineSources: readonly string[] }): LinkedPerson[] {
-  const contacts = input.contacts.flatMap((c) => (c.category in PRIVATE_CATEGORIES ? [{ name: c.name, why: PRIVATE_CATEGORIES[c.category] ?? 'a private person' }] : []));
+  const contacts = input.contacts.flatMap((c) => (PRIVATE_CATEGORIES.has(c.category) ? [{ name: c.name, why: whyPrivate(c.category) }] : []));
   const known = new Set(input.contacts.map((c) => c.name.trim().toLowerCase()));
   const sources = input.timelineSources
     .filter((s) => isPersonLikeSource(s) && !known.has(s.trim().toLowerCase()))
-    .map((s) => ({ name: s.trim(), why: "a source on this incident's timeline" }));
-  const privateSources = input.contacts.filter((c) => c.category in PRIVATE_CATEGORIES && input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()));
+    .map((s) => ({ name: s.trim(), why: format('statements.sensitivity.timelineSource') }));
+  const privateSources = input.contacts.filter((c) => PRIVATE_CATEGORIES.has(c.category) && input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()));
   return [
-    ...contacts.map((c) => (privateSources.some((p) => p.name === c.name) ? { ...c, why: `${c.why}, and a source on this incident's timeline` } : c)),
+    ...contacts.map((c) => (privateSources.some((p) => p.name === c.name) ? { ...c, why: format('statements.sensitivity.alsoTimelineSource', { why: c.why }) } : c)),
     ...sources,
   ];
 }
@@ -237,12 +236,13 @@ export function identifyingDetails(text: string): { name: string; details: strin
     if (excerpt.length > entry.excerpt.length) entry.excerpt = excerpt;
     found.set(key, entry);
   };
-  for (const m of text.matchAll(AGE_AFTER)) note(m[1] ?? '', 'an age', m[0]);
-  for (const m of text.matchAll(AGE_BEFORE)) note(m[2] ?? '', 'an age', m[0]);
+  const age = format('statements.sensitivity.detail', { detail: 'age' });
+  for (const m of text.matchAll(AGE_AFTER)) note(m[1] ?? '', age, m[0]);
+  for (const m of text.matchAll(AGE_BEFORE)) note(m[2] ?? '', age, m[0]);
   for (const m of text.matchAll(TOWN_AFTER)) {
     const withAge = /\d/.test(m[0]);
     if (!withAge && /\sof\s/.test(m[0])) continue;
-    note(m[1] ?? '', 'a home town', m[0]);
+    note(m[1] ?? '', format('statements.sensitivity.detail', { detail: 'town' }), m[0]);
   }
   return [...found.values()].map((f) => ({ name: f.name, details: [...f.details], excerpt: f.excerpt.trim() }));
 }
