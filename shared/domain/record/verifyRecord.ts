@@ -88,7 +88,7 @@ export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas:
 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || format('record.verify.wholeRecord')}: ${i.message}`);
+    const issues = parsed.error.issues.slice(0, 5).map((i) => format('text.issue', { path: i.path.map(String).join('.') || format('record.verify.wholeRecord'), message: i.message }));
     return fail('schema', format('record.verify.schemaIssues', { issues: issues.join('; '), more: parsed.error.issues.length > 5 ? 'yes' : 'no' }));
   }
   const extra = unknownFields(raw, parsed.data);

@@ -231,6 +231,24 @@ describe('counts in history lines and in a timeline import', () => {
   });
 });
 
+describe('counts in the checks of stored rows, packages, forms and imports', () => {
+  it.each([
+    [0, '0 characters', '0 items', '0 files'], [1, '1 character', '1 item', '1 file'], [2, '2 characters', '2 items', '2 files'],
+    [20_001, '20,001 characters', '20,001 items', '20,001 files'],
+  ])('counts %i as “%s”, “%s” and “%s”', (n, characters, items, files) => {
+    expect(format('text.row.tooBig', { field: 'the title', size: n, unit: 'characters', maximum: 500 })).toBe(`the title is ${characters} long; it takes up to 500`);
+    expect(format('text.row.overLimit', { where: 'tags', size: n, unit: 'items', maximum: 30 })).toBe(`tags: ${items}, over today's 30`);
+    expect(format('record.package.manifestOk', { files: n, createdAt: '2026-11-25T13:00:00.000Z' })).toBe(`${files} listed, made 2026-11-25T13:00:00.000Z.`);
+    expect(format('timeline.content.titleTooLong', { length: n, limit: 500 })).toBe(`The title is ${characters}; a title takes up to 500`);
+  });
+
+  it.each([
+    [2, 'has 2 email addresses: a@example.org is kept'], [1001, 'has 1,001 email addresses: a@example.org is kept'],
+  ])('counts %i email addresses of one imported contact', (count, start) => {
+    expect(format('contacts.import.emails', { count, kept: 'a@example.org' })).toMatch(new RegExp(`^${start}`));
+  });
+});
+
 describe('a translation of the domain', () => {
   it('changes what a describer says, and falls back to English for a message it lacks', () => {
     setDomainLanguage('nb', {
