@@ -5,78 +5,10 @@ import { INCIDENT_KIND_LABELS } from './incident/commands';
 import { formatWallClock } from './incident/wallClock';
 import { FALLBACK_LOCALE, formatInstant, type DeskLocale } from './locale/deskLocale';
 import type { FieldChange } from '../schemas/entities';
+import { format, isDomainMessageId } from '../i18n/format';
 
 /** One line of a history or audit trail: "Start time: 10:14 → 10:17". */
 export type ChangeLine = { label: string; before: string; after: string };
-
-/**
- * What the fields the desk records are called on screen. A field missing here is still shown
- * in words ("someField" reads "Some field"): an audit line never shows the programme's names.
- */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: 'Title',
-  kind: 'Kind',
-  startAt: 'Start time',
-  timeZone: 'Time zone',
-  location: 'Location',
-  description: 'Description',
-  status: 'Status',
-  closedAt: 'Closed at',
-  phase: 'Phase',
-  owner: 'Owner',
-  offset: 'Due',
-  assignee: 'Assigned to',
-  notes: 'Notes',
-  resolutionNote: 'Note on resolving it',
-  resolvedAt: 'Resolved at',
-  resolvedBy: 'Resolved by',
-  resolvedWith: 'Resolved by the record',
-  version: 'Version',
-  channels: 'Channels',
-  decision: 'Decision',
-  people: 'People named in it',
-  ticked: 'Guidance points ticked',
-  terms: 'Terms to avoid',
-  name: 'Name',
-  organisation: 'Organisation',
-  role: 'Role',
-  category: 'Category',
-  phones: 'Phone numbers',
-  email: 'Email',
-  radioCallSign: 'Radio call sign',
-  languages: 'Languages',
-  afterHours: 'After hours',
-  doNotShare: 'Do not share',
-  consentOnFile: 'Consent on file',
-  intermediaryId: 'Trusted intermediary',
-  lastVerifiedAt: 'Details last verified',
-  nodes: 'Who calls whom',
-  cityName: 'City',
-  operatorName: 'Operator',
-  operatorRole: 'Operator’s role',
-  defaultTimeZone: 'Default time zone',
-  backupEveryMinutes: 'Automatic backup every (minutes)',
-  backupKeepLast: 'Automatic backups kept',
-  backupKeepDailyForDays: 'Daily backups kept for (days)',
-  contactStaleDays: 'Contact details stale after (days)',
-  templateKey: 'Checklist',
-  origin: 'Origin',
-  changeNote: 'Note on the change',
-  type: 'Type',
-  language: 'Language',
-  purpose: 'Purpose',
-  audience: 'Audience',
-  body: 'Text',
-  dos: 'Do',
-  donts: 'Don’t',
-  pages: 'Guide pages',
-  stoodDownAt: 'Stood down at',
-  standDownReason: 'Reason for standing down',
-  text: 'Text',
-  area: 'Area',
-  dueAt: 'Due',
-  planVersion: 'Plan version',
-};
 
 /** "radioCallSign" → "Radio call sign". */
 export function humaniseField(field: string): string {
@@ -88,11 +20,16 @@ export function humaniseField(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The on-screen name of a recorded field (the last part of "nodes.n1.state" for nested ones). */
+/**
+ * The on-screen name of a recorded field (the last part of "nodes.n1.state" for nested ones),
+ * from the catalogue's `history.field.<field>`. A field the catalogue does not name is still
+ * shown in words ("someField" reads "Some field"): an audit line never shows the programme's names.
+ */
 export function fieldLabel(field: string): string {
-  if (/^nodes\.[^.]+\.state$/.test(field)) return 'Call status';
-  if (/^nodes\.[^.]+\.onFallback$/.test(field)) return 'Calling the fallback instead';
-  return FIELD_LABELS[field] ?? humaniseField(field);
+  if (/^nodes\.[^.]+\.state$/.test(field)) return format('history.nodeState');
+  if (/^nodes\.[^.]+\.onFallback$/.test(field)) return format('history.nodeOnFallback');
+  const id = `history.field.${field}`;
+  return isDomainMessageId(id) ? format(id) : humaniseField(field);
 }
 
 const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries([PREPAREDNESS_PHASE, ...GUIDE_RESPONSE_PHASES].map((p) => [p.id, p.label]));
@@ -104,18 +41,16 @@ const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries([PREPA
 export function instantPair(before: number | null, after: number | null, timeZone: string, locale: DeskLocale = FALLBACK_LOCALE): [string, string] {
   const day = (at: number) => formatWallClock(at, timeZone, 'yyyy-MM-dd');
   const sameDay = before !== null && after !== null && day(before) === day(after);
-  const show = (at: number | null) => (at === null ? 'not set' : formatInstant(at, timeZone, sameDay ? 'time' : 'weekday-date-time', locale));
+  const show = (at: number | null) => (at === null ? format('history.value.notSet') : formatInstant(at, timeZone, sameDay ? 'time' : 'weekday-date-time', locale));
   return [show(before), show(after)];
 }
 
 const isInstantField = (field: string) => /At$/.test(field);
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** A recorded value in words. */
 function valueInWords(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'not set';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === null || value === undefined || value === '') return format('history.value.notSet');
+  if (typeof value === 'boolean') return format(value ? 'history.value.yes' : 'history.value.no');
   if (typeof value === 'string') {
     if (field === 'kind' && value in INCIDENT_KIND_LABELS) return INCIDENT_KIND_LABELS[value as keyof typeof INCIDENT_KIND_LABELS];
     if (field === 'phase' && value in PHASE_LABELS) return PHASE_LABELS[value] ?? value;
@@ -125,12 +60,12 @@ function valueInWords(field: string, value: unknown): string {
   }
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? 'none' : value.join(', ');
-    if (field === 'nodes') return plural(value.length, 'person', 'people');
-    if (field === 'phones') return plural(value.length, 'number', 'numbers');
-    return plural(value.length, 'item', 'items');
+    if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? format('history.value.none') : value.join(', ');
+    if (field === 'nodes') return format('history.value.people', { count: value.length });
+    if (field === 'phones') return format('history.value.numbers', { count: value.length });
+    return format('history.value.items', { count: value.length });
   }
-  return 'changed';
+  return format('history.value.changed');
 }
 
 /** A recorded change as a person reads it, on the incident's clock. */

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from './result';
 import type { Actor } from './audit';
 import type { Lesson, LessonKind } from '../schemas/lessons';
+import { format } from '../i18n/format';
 
 export type LessonDraft = { kind: LessonKind; text: string; owner: string; dueDate: string; answers: string };
 export type LessonErrors = Partial<Record<keyof LessonDraft, string>>;
@@ -14,13 +15,13 @@ export type LessonFields = Pick<Lesson, 'kind' | 'text' | 'owner' | 'dueDate'> &
 export function validateLesson(draft: LessonDraft, improvements: readonly string[] = []): Result<LessonFields, LessonErrors> {
   const errors: LessonErrors = {};
   const text = draft.text.trim();
-  if (text === '') errors.text = 'Write the lesson in a sentence or two.';
-  else if (text.length > 4000) errors.text = 'Keep it under 4,000 characters.';
+  if (text === '') errors.text = format('lessons.noText');
+  else if (text.length > 4000) errors.text = format('lessons.textTooLong', { limit: 4000 });
   const action = draft.kind === 'corrective-action';
-  if (action && draft.owner.trim() === '') errors.owner = 'Name who owns this action.';
-  if (action && !/^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate)) errors.dueDate = 'Give the date it is due.';
+  if (action && draft.owner.trim() === '') errors.owner = format('lessons.noOwner');
+  if (action && !/^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate)) errors.dueDate = format('lessons.noDueDate');
   if (action && !improvements.includes(draft.answers)) {
-    errors.answers = improvements.length === 0 ? 'Write down the area for improvement first: a corrective action answers one.' : 'Choose the area for improvement this action answers.';
+    errors.answers = format(improvements.length === 0 ? 'lessons.noImprovementYet' : 'lessons.chooseImprovement');
   }
   if (Object.keys(errors).length > 0) return err(errors);
   return ok({ kind: draft.kind, text, owner: action ? draft.owner.trim() : null, dueDate: action ? draft.dueDate : null, answers: action ? draft.answers : null });

@@ -37,6 +37,14 @@ function message(id: DomainMessageId): IntlMessageFormat {
   return found;
 }
 
+/**
+ * Whether the catalogue has a message `id`: for ids made from a name the domain does not fix in
+ * advance (a recorded field's label, `history.field.<field>`), which fall back to other words.
+ */
+export function isDomainMessageId(id: string): id is DomainMessageId {
+  return Object.prototype.hasOwnProperty.call(en, id);
+}
+
 /** The message `id` with its values filled in (names, file names and numbers are values, never glued in). */
 export function format(id: DomainMessageId, values: Record<string, PrimitiveType> = {}): string {
   return String(message(id).format(values));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { CHANNELS, type BridgeMethod, type Channel } from './channels';
+import { format } from '../i18n/format';
 
 /**
  * THE contract between the renderer and the main process. Every channel has a request and a
@@ -190,6 +191,6 @@ export type DeskBridge = {
 /** Turns a zod failure into one readable line per problem: "suggestedName: must be a file name". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .map((i) => (i.path.length > 0 ? format('text.issue', { path: i.path.map(String).join('.'), message: i.message }) : i.message))
     .join('; ');
 }

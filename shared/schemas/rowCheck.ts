@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { err, ok, type Result } from '../domain/result';
+import { format } from '../i18n/format';
 import { STORED_TABLE_SCHEMAS, TABLE_SCHEMAS, type TableName } from './tables';
 
 /** Why a row would not be read back: where in the row, and what is wrong there. */
@@ -33,18 +34,19 @@ export function unknownFieldPaths(input: unknown, output: unknown, path: readonl
 /** "overrideReason" → "override reason": the last named field of a path, as words. */
 function fieldWords(path: readonly PropertyKey[]): string {
   const key = [...path].reverse().find((p) => typeof p === 'string');
-  return key === undefined ? 'the record' : `the ${key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  return key === undefined ? format('text.row.wholeRecord') : format('text.row.field', { words: key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() });
 }
 
 /** One schema issue in words: a limit says how long the value is and how long it may be. */
 function issueWords(issue: z.core.$ZodIssue, row: unknown): string {
   if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
     const value = issue.path.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined), row);
-    const size = typeof value === 'string' || Array.isArray(value) ? value.length.toLocaleString('en') : 'too long';
-    const unit = issue.origin === 'array' ? 'items' : 'characters';
-    return `${fieldWords(issue.path)} is ${size} ${unit} long; it takes up to ${Number(issue.maximum).toLocaleString('en')}`;
+    const field = fieldWords(issue.path);
+    const maximum = Number(issue.maximum);
+    if (typeof value !== 'string' && !Array.isArray(value)) return format('text.row.tooLong', { field, maximum });
+    return format('text.row.tooBig', { field, size: value.length, unit: issue.origin === 'array' ? 'items' : 'characters', maximum });
   }
-  return `${joinPath(issue.path) || 'the record'}: ${issue.message}`;
+  return format('text.issue', { path: joinPath(issue.path) || format('text.row.wholeRecord'), message: issue.message });
 }
 
 /**
@@ -56,10 +58,10 @@ export function checkRow(schema: z.ZodType, row: unknown): Result<void, RowProbl
   const parsed = schema.safeParse(row);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err({ kind: 'invalid', path: joinPath(issue?.path ?? []), message: issue ? issueWords(issue, row) : 'the record is not valid' });
+    return err({ kind: 'invalid', path: joinPath(issue?.path ?? []), message: issue ? issueWords(issue, row) : format('text.row.invalid') });
   }
   const unknown = unknownFieldPaths(row, parsed.data)[0];
-  return unknown === undefined ? ok(undefined) : err({ kind: 'unknown-field', path: unknown, message: `“${unknown}” is not a field of this record` });
+  return unknown === undefined ? ok(undefined) : err({ kind: 'unknown-field', path: unknown, message: format('text.row.unknownField', { field: unknown }) });
 }
 
 /** Checks a row of a table as every reader of the desk's data does (see STORED_TABLE_SCHEMAS). */
@@ -83,8 +85,9 @@ export function legacyNotes(table: TableName, row: unknown): string[] {
       const value = issue.path.reduce<unknown>((v, key) => (isPlainObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[key] : undefined), row);
       const size = typeof value === 'string' || Array.isArray(value) ? value.length : null;
       const unit = issue.origin === 'array' ? 'items' : 'characters';
-      return `${where}: ${size ?? 'more than'} ${unit}, over today's ${String(issue.maximum)}`;
+      const maximum = Number(issue.maximum);
+      return size === null ? format('text.row.overLimitUnknown', { where, unit, maximum }) : format('text.row.overLimit', { where, size, unit, maximum });
     }
-    return `${where}: ${issue.message}`;
+    return format('text.issue', { path: where, message: issue.message });
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { err, ok, type Result } from '../domain/result';
+import { format } from '../i18n/format';
 
 /** FORMAT: the name every team invitation file carries, so no other JSON is mistaken for one. */
 export const TEAM_INVITATION_FORMAT = 'response-desk-team-invitation';
@@ -69,22 +70,22 @@ const MAX_INVITATION_CHARS = 1_000_000;
  * accepted) and checks all of it; the error names the file's problem in words.
  */
 export function parseTeamInvitation(text: string): Result<TeamInvitation, string> {
-  if (text.length > MAX_INVITATION_CHARS) return err(`This file is ${text.length} characters long, far more than a team invitation.`);
+  if (text.length > MAX_INVITATION_CHARS) return err(format('team.invitation.tooLong', { length: text.length }));
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return err('The invitation file is empty.');
+  if (trimmed === '') return err(format('team.invitation.empty'));
   let raw: unknown;
   try {
     raw = JSON.parse(trimmed);
   } catch {
-    return err('This is not a team invitation: it is not JSON.');
+    return err(format('team.invitation.notJson'));
   }
   if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)['format'] !== TEAM_INVITATION_FORMAT) {
-    return err(`This is not a team invitation (no "format": "${TEAM_INVITATION_FORMAT}").`);
+    return err(format('team.invitation.otherFormat', { format: TEAM_INVITATION_FORMAT }));
   }
   const parsed = TeamInvitationSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(file)'}: ${issue.message}`);
-    return err(`The team invitation is not valid: ${problems.join('; ')}.`);
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => format('text.issue', { path: issue.path.map(String).join('.') || format('team.invitation.wholeFile'), message: issue.message }));
+    return err(format('team.invitation.invalid', { problems: problems.join('; ') }));
   }
   return ok(parsed.data);
 }

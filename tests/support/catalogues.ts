@@ -50,3 +50,27 @@ export async function sourceFiles(dir: string, name: RegExp): Promise<string[]> 
   }
   return found;
 }
+
+// A word chosen by comparing a count with 1 (`n === 1 ? 'row' : 'rows'`, `desk${n === 1 ? '' : 's'}`),
+// or a helper that glues a count to a word: plural rules belong in the catalogue's messages.
+const COUNT_IS_ONE = /(?:[=!]==\s*1|[<>]=?\s*[12])\s*\?\s*['`"]/;
+const PLURAL_HELPER = /\b(?:const|function)\s+plurali?[sz]?e?\b/;
+// An ordinal compared with 1 is not a count: "a desk's first record" is not a plural.
+const ORDINAL = /\bseq\s*===\s*1\b/;
+
+/** The lines of `text` (from `file`) that build a plural by hand, as "file:line: code". */
+export function handMadePluralsIn(file: string, text: string): string[] {
+  return text.split('\n').flatMap((code, i) =>
+    (COUNT_IS_ONE.test(code) && !ORDINAL.test(code)) || PLURAL_HELPER.test(code) ? [`${file}:${i + 1}: ${code.trim()}`] : [],
+  );
+}
+
+/** Every plural built by hand in the TypeScript under `dir` (the catalogues themselves aside). */
+export async function handMadePlurals(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of await sourceFiles(dir, /\.ts$/)) {
+    if (file.includes('/i18n/')) continue;
+    found.push(...handMadePluralsIn(file.slice(dir.length), await readFile(file, 'utf8')));
+  }
+  return found;
+}

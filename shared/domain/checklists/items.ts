@@ -139,17 +139,17 @@ type ValidItem = Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' |
 export function validateItemDraft(draft: ItemDraft): Result<ValidItem, ItemDraftErrors> {
   const errors: ItemDraftErrors = {};
   const title = draft.title.trim();
-  if (title === '') errors.title = 'Say what has to be done, e.g. “Call the head of the mosque council”.';
-  else if (title.length > 300) errors.title = 'Keep the item under 300 characters; put the detail in the notes.';
+  if (title === '') errors.title = format('checklists.form.noTitle');
+  else if (title.length > 300) errors.title = format('checklists.form.titleTooLong', { limit: 300 });
   const phase = ResponsePhaseIdSchema.safeParse(draft.phase);
-  if (!phase.success) errors.phase = 'Choose the phase this item belongs to.';
+  if (!phase.success) errors.phase = format('checklists.form.phase');
   const owner = ChecklistRoleSchema.safeParse(draft.owner);
-  if (!owner.success) errors.owner = 'Choose who owns this item.';
+  if (!owner.success) errors.owner = format('checklists.form.owner');
   const offset = parseOffset(draft.offsetAmount, draft.offsetUnit);
   if (!offset.ok) errors.offsetAmount = describeOffsetError(offset.error);
-  if (draft.assignee.trim().length > 120) errors.assignee = 'Keep the name under 120 characters.';
-  if (draft.notes.length > 5000) errors.notes = 'Keep the notes under 5,000 characters.';
-  if (draft.rationale.length > 2000) errors.rationale = 'Keep this under 2,000 characters.';
+  if (draft.assignee.trim().length > 120) errors.assignee = format('checklists.form.assigneeTooLong', { limit: 120 });
+  if (draft.notes.length > 5000) errors.notes = format('checklists.form.notesTooLong', { limit: 5000 });
+  if (draft.rationale.length > 2000) errors.rationale = format('checklists.form.rationaleTooLong', { limit: 2000 });
   if (Object.keys(errors).length > 0 || !phase.success || !owner.success || !offset.ok) return err(errors);
   return ok({ phase: phase.data, title, rationale: draft.rationale.trim(), owner: owner.data, offset: offset.value, assignee: draft.assignee.trim(), notes: draft.notes.trim() });
 }

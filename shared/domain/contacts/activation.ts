@@ -227,7 +227,7 @@ export function earlierActivationsOf(activations: readonly TreeActivation[], tre
 export function activationStartContent(a: TreeActivation, now: number): EntryContent {
   return {
     occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
-    title: clampText(`Call tree “${a.treeName}” activated: ${a.nodes.length} ${a.nodes.length === 1 ? 'person' : 'people'} to reach`, ENTRY_LIMITS.title),
+    title: clampText(format('contacts.activation.started', { tree: a.treeName, people: a.nodes.length }), ENTRY_LIMITS.title),
     body: '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
     links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
   };

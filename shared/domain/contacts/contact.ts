@@ -57,7 +57,7 @@ export function emptyContactFields(): ContactFields {
 export function emailProblem(email: string): string | null {
   const t = email.trim();
   if (t === '') return null;
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? null : `“${t}” is not an email address`;
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? null : format('contacts.form.notAnEmail', { text: t });
 }
 
 /**
@@ -72,10 +72,11 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
     const number = entry.number.trim();
     if (number === '') continue;
     const label = entry.label.trim();
-    const which = entries.length > 1 ? `Number ${i + 1}: ` : '';
-    if (label.length > 40) problems.push(`${which}keep the label “${label.slice(0, 20)}…” under 40 characters.`);
+    // With several numbers on the form, each problem says which one it is about.
+    const problem = (text: string) => (entries.length > 1 ? format('contacts.phone.numbered', { number: i + 1, problem: text }) : text);
+    if (label.length > 40) problems.push(problem(format('contacts.phone.labelTooLong', { label: label.slice(0, 20) })));
     if (number.length > 60) {
-      problems.push(`${which}“${number.slice(0, 20)}…” is too long to be a phone number.`);
+      problems.push(problem(format('contacts.phone.numberTooLong', { text: number.slice(0, 20) })));
       continue;
     }
     const read = structurePhone(label, number, country);
@@ -83,7 +84,7 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
     if (read.ok) phone = read.value;
     else if (entry.e164 === null && !/[\p{Cc}\p{Cf}]/u.test(number)) phone = unreadPhone(label, number);
     else {
-      problems.push(`${which}${capitalise(describePhoneProblem(number, read.error))}.`);
+      problems.push(problem(format('contacts.phone.problem', { problem: capitalise(describePhoneProblem(number, read.error)) })));
       continue;
     }
     const key = phoneKeyOf(phone);
@@ -94,23 +95,23 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
   return { phones, problems };
 }
 
-const capitalise = (s: string) => (s.startsWith('“') ? `The number ${s}` : s.charAt(0).toUpperCase() + s.slice(1));
+const capitalise = (s: string) => (s.startsWith('“') ? format('contacts.phone.theNumber', { problem: s }) : s.charAt(0).toUpperCase() + s.slice(1));
 
 /** Checks the form; on success returns the fields cleaned (trimmed, numbers read, empty ones dropped). */
 export function validateContactFields(fields: ContactFields, now: number, country: PhoneCountry | null): Result<ValidContactFields, ContactFieldErrors> {
   const errors: ContactFieldErrors = {};
   const name = fields.name.trim();
-  if (name === '') errors.name = 'Give the person’s name.';
-  else if (name.length > 200) errors.name = 'Keep the name under 200 characters.';
+  if (name === '') errors.name = format('contacts.form.noName');
+  else if (name.length > 200) errors.name = format('contacts.form.nameTooLong', { limit: 200 });
   const { phones, problems } = checkPhones(fields.phones, country);
   if (problems.length > 0) errors.phones = problems.join(' ');
-  if (phones.length > 10) errors.phones = 'Keep at most 10 numbers per contact.';
+  if (phones.length > 10) errors.phones = format('contacts.form.tooManyPhones', { limit: 10 });
   const email = fields.email.trim();
   const badEmail = emailProblem(email);
-  if (badEmail) errors.email = `${badEmail}.`;
-  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = 'Give at least one phone number, email or radio call sign: nobody can reach a contact without one.';
-  if (!STAKEHOLDER_CATEGORY_IDS.includes(fields.category)) errors.category = 'Choose a category from the list.';
-  if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS) errors.lastVerifiedAt = 'The date of the last check cannot be in the future.';
+  if (badEmail) errors.email = format('contacts.form.emailProblem', { problem: badEmail });
+  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = format('contacts.form.unreachable');
+  if (!STAKEHOLDER_CATEGORY_IDS.includes(fields.category)) errors.category = format('contacts.form.category');
+  if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS) errors.lastVerifiedAt = format('contacts.form.verifiedInFuture');
   if (Object.keys(errors).length > 0) return err(errors);
   return ok({
     ...fields,

@@ -221,9 +221,9 @@ export function importContactRows(
 ): Result<{ rows: ImportCandidate[]; errors: ContactRowError[] }, string> {
   const f = mapping.fields;
   if (f.name === undefined && f.givenName === undefined && f.familyName === undefined) {
-    return err('Choose the column that holds the name (or the first and last name).');
+    return err(format('contacts.import.chooseName'));
   }
-  const headerOf = (i: number) => table.headers[i] || `column ${i + 1}`;
+  const headerOf = (i: number) => table.headers[i] || format('contacts.import.column', { number: i + 1 });
   const colName = (field: ContactImportField) => (f[field] === undefined ? CONTACT_IMPORT_LABELS[field] : headerOf(f[field]));
   const cell = (row: string[], field: ContactImportField) => (f[field] === undefined ? '' : (row[f[field]] ?? '').trim());
   const rows: ImportCandidate[] = [];
@@ -239,8 +239,8 @@ export function importContactRows(
     const whole = cell(row, 'name');
     const parts = [prefix, cell(row, 'givenName'), cell(row, 'middleName'), cell(row, 'familyName'), cell(row, 'suffix')].filter((s) => s !== '');
     fields.name = whole === '' ? (parts.length > (prefix === '' ? 0 : 1) ? parts.join(' ') : '') : prefix !== '' && !whole.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix} ${whole}` : whole;
-    if (fields.name === '') bad(f.name !== undefined ? 'name' : 'givenName', 'is empty: every contact needs a name');
-    else if (fields.name.length > 200) bad('name', 'is longer than 200 characters');
+    if (fields.name === '') bad(f.name !== undefined ? 'name' : 'givenName', format('contacts.import.noName'));
+    else if (fields.name.length > 200) bad('name', format('contacts.import.tooLong', { limit: 200 }));
     fields.organisation = [cell(row, 'organisation'), cell(row, 'department')].filter((s) => s !== '').join(', ');
     fields.role = cell(row, 'role');
     const groups = splitGroups(cell(row, 'category'));
@@ -255,7 +255,7 @@ export function importContactRows(
       for (const number of splitPhoneList(value, options.country)) {
         const read = structurePhone(label, number, options.country);
         if (!read.ok) {
-          unreadNumbers.push({ label, number, problem: `${headerOf(col.column)}: ${describePhoneProblem(number, read.error)}` });
+          unreadNumbers.push({ label, number, problem: format('text.issue', { path: headerOf(col.column), message: describePhoneProblem(number, read.error) }) });
           continue;
         }
         const key = phoneKeyOf(read.value);
@@ -270,32 +270,32 @@ export function importContactRows(
     if (emailBad) bad('email', emailBad);
     fields.radioCallSign = cell(row, 'radioCallSign');
     if (fields.phones.length === 0 && unreadNumbers.length === 0 && fields.email === '' && fields.radioCallSign === '' && !emailBad) {
-      problems.push({ row: rowNo, field: mapping.phones[0] ? headerOf(mapping.phones[0].column) : 'Phone', problem: 'no phone number, email or call sign in this row: nobody could reach this contact' });
+      problems.push({ row: rowNo, field: mapping.phones[0] ? headerOf(mapping.phones[0].column) : format('contacts.import.phone'), problem: format('contacts.import.unreachable') });
     }
     fields.languages = cell(row, 'languages').split(/[,;/]/).map((l) => l.trim()).filter((l) => l !== '');
     fields.afterHours = cell(row, 'afterHours');
     const noteParts = [cell(row, 'notes')];
     if (emails.length > 1) {
-      noteParts.push(`Other email: ${emails.slice(1).join(', ')}`);
-      notes.push(`has ${emails.length} email addresses: ${emails[0] ?? ''} is kept as the email, the others go in the notes`);
+      noteParts.push(format('contacts.import.otherEmail', { emails: emails.slice(1).join(', ') }));
+      notes.push(format('contacts.import.emails', { count: emails.length, kept: emails[0] ?? '' }));
     }
     fields.notes = noteParts.filter((n) => n !== '').join('\n');
-    if (fields.notes.length > 5000) bad('notes', 'is longer than 5,000 characters');
+    if (fields.notes.length > 5000) bad('notes', format('contacts.import.tooLong', { limit: 5000 }));
 
     const verified = cell(row, 'lastVerified');
     if (verified !== '') {
       const at = parseDate(verified);
-      if (at === null) bad('lastVerified', `“${verified}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
-      else if (at > options.now + DAY_MS) bad('lastVerified', `“${verified}” is in the future`);
+      if (at === null) bad('lastVerified', format('contacts.import.notADate', { text: verified }));
+      else if (at > options.now + DAY_MS) bad('lastVerified', format('contacts.import.inFuture', { text: verified }));
       else fields.lastVerifiedAt = at;
     }
     for (const field of ['doNotShare', 'consentOnFile'] as const) {
       const v = cell(row, field);
       if (YES.test(v)) fields[field] = true;
-      else if (!NO.test(v)) bad(field, `“${v}” is not yes or no`);
+      else if (!NO.test(v)) bad(field, format('contacts.import.notYesOrNo', { text: v }));
     }
     if (problems.length > 0) errors.push(...problems);
-    else rows.push({ where: `Row ${rowNo}`, fields, groups, ownCategory: false, unreadNumbers, notes });
+    else rows.push({ where: format('contacts.import.row', { row: rowNo }), fields, groups, ownCategory: false, unreadNumbers, notes });
   });
   return ok({ rows, errors });
 }

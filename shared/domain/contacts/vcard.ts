@@ -158,18 +158,18 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
   const version = raw.version ?? '3.0';
   const problems: string[] = [];
   const notes: string[] = [];
-  if (raw.version === null) notes.push('has no VERSION line: read as vCard 3.0');
+  if (raw.version === null) notes.push(format('contacts.vcard.card.noVersion'));
   else if (!(READABLE_VCARD_VERSIONS as readonly string[]).includes(raw.version)) {
-    problems.push(`uses vCard version ${raw.version}, which the desk does not read (it reads 2.1, 3.0 and 4.0)`);
+    problems.push(format('contacts.vcard.card.unsupportedVersion', { version: raw.version }));
   }
-  if (raw.unterminated) notes.push('the file ends before this card’s END:VCARD: read as far as it goes');
-  if (raw.unreadableLines.length > 0) notes.push(`${raw.unreadableLines.length === 1 ? 'line' : 'lines'} ${raw.unreadableLines.join(', ')} ${raw.unreadableLines.length === 1 ? 'is not a vCard property' : 'are not vCard properties'}: skipped`);
+  if (raw.unterminated) notes.push(format('contacts.vcard.card.unterminated'));
+  if (raw.unreadableLines.length > 0) notes.push(format('contacts.vcard.card.unreadableLines', { count: raw.unreadableLines.length, lines: raw.unreadableLines.join(', ') }));
   const props = raw.properties.filter((p) => !p.binary);
   const all = (name: string) => props.filter((p) => p.name === name);
   const firstText = (name: string) => unescapeText(all(name)[0]?.value ?? '').trim();
   const fields = emptyContactFields();
   const charsets = [...new Set(props.filter((p) => p.quotedPrintable).map((p) => (p.params.get('CHARSET')?.[0] ?? 'UTF-8').toUpperCase()))];
-  if (props.some((p) => p.charsetFallback)) notes.push('some text was not in the character set the card names: read as Windows-1252');
+  if (props.some((p) => p.charsetFallback)) notes.push(format('contacts.vcard.card.charsetFallback'));
 
   // Names: FN as written; the honorific of N kept when FN leaves it out (Google writes "Dr." only there).
   const n = splitComponents(all('N')[0]?.value ?? '').map((s) => s.trim());
@@ -178,7 +178,7 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
   if (name === '') name = [prefix, given, additional, family, suffix].filter((s) => s !== '').join(' ');
   else if (prefix !== '' && !name.toLowerCase().startsWith(prefix.toLowerCase())) name = `${prefix} ${name}`;
   fields.name = name;
-  if (name === '') problems.push('has no name (FN or N)');
+  if (name === '') problems.push(format('contacts.vcard.card.noName'));
   fields.organisation = splitComponents(all('ORG')[0]?.value ?? '').map((s) => s.trim()).filter((s) => s !== '').join(', ');
   fields.role = [...all('TITLE'), ...all('ROLE')].map((p) => unescapeText(p.value).trim()).filter((s) => s !== '').join(', ');
 
@@ -212,8 +212,8 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
   const noteTexts = all('NOTE').map((p) => unescapeText(p.value).trim()).filter((t) => t !== '');
   if (emails.length > 1) {
     // The desk keeps one address per contact; the others go in the notes rather than away.
-    noteTexts.push(`Other email: ${emails.slice(1).join(', ')}`);
-    notes.push(`has ${emails.length} email addresses: ${emails[0] ?? ''} is kept as the email, the others go in the notes`);
+    noteTexts.push(format('contacts.import.otherEmail', { emails: emails.slice(1).join(', ') }));
+    notes.push(format('contacts.import.emails', { count: emails.length, kept: emails[0] ?? '' }));
   }
   fields.notes = noteTexts.join('\n');
   fields.radioCallSign = firstText('X-RADIO-CALLSIGN');
@@ -223,7 +223,7 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
   const verified = firstText('X-LAST-VERIFIED');
   if (verified !== '') {
     fields.lastVerifiedAt = parseDay(verified);
-    if (fields.lastVerifiedAt === null) notes.push(`X-LAST-VERIFIED “${verified}” is not a date (YYYY-MM-DD): left empty`);
+    if (fields.lastVerifiedAt === null) notes.push(format('contacts.vcard.card.badVerified', { text: verified }));
   }
   const own = matchCategory(firstText('X-RESPONSE-DESK-CATEGORY'));
   const groups = all('CATEGORIES').flatMap((p) => splitList(p.value));
@@ -251,7 +251,7 @@ export function parseVCards(input: string, options: VCardReadOptions): Result<{ 
   const readings = raws.map((raw, i) => readCard(raw, i + 1, options.country));
   const cards = readings.map((r) => r.card);
   const unsupported = [...new Set(raws.map((r) => r.version).filter((v): v is string => v !== null && !(READABLE_VCARD_VERSIONS as readonly string[]).includes(v)))];
-  if (unsupported.length > 0 && unsupported.length === new Set(raws.map((r) => r.version ?? '3.0')).size && cards.every((c) => c.problems.some((p) => p.startsWith('uses vCard version')))) {
+  if (unsupported.length > 0 && unsupported.length === new Set(raws.map((r) => r.version ?? '3.0')).size && cards.every((c) => !(READABLE_VCARD_VERSIONS as readonly string[]).includes(c.version))) {
     return err({ code: 'unsupported-version', versions: unsupported });
   }
   const versions = new Map<string, number>();
@@ -274,7 +274,7 @@ export function cardCandidates(cards: readonly ParsedCard[]): { candidates: Impo
   const candidates: ImportCandidate[] = [];
   const problems: ImportProblem[] = [];
   for (const card of cards) {
-    const where = `Card ${card.index}${card.fields.name ? ` (${card.fields.name})` : ''}`;
+    const where = card.fields.name ? format('contacts.vcard.card.whereNamed', { index: card.index, name: card.fields.name }) : format('contacts.vcard.card.where', { index: card.index });
     if (card.problems.length > 0) problems.push(...card.problems.map((problem) => ({ where, field: 'card', problem })));
     else candidates.push({ where, fields: card.fields, groups: card.groups, ownCategory: card.ownCategory, unreadNumbers: card.unreadNumbers, notes: card.notes });
   }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 
 import { err, ok, type Result } from '../result';
+import { format } from '../../i18n/format';
 import { unneutraliseCell } from './safeCell';
 
 /** A spreadsheet as read: its header row and the rows under it, cells as typed. */
@@ -52,7 +53,7 @@ export function readCsvRecords(text: string): Result<CsvRecords, CsvError> {
         code: 'unreadable',
         row,
         column,
-        detail: `row ${row}, column ${column}: a cell opens with a quotation mark (") that is never closed, so the rest of the file would read as one cell. Close the quotes in that cell, or remove the stray quotation mark, and save the file again.`,
+        detail: format('text.csv.unclosedQuote', { row, column }),
       });
     }
     const column = columnOf(parsed.data[index], true);
@@ -61,7 +62,7 @@ export function readCsvRecords(text: string): Result<CsvRecords, CsvError> {
       warnings.push({
         row,
         column,
-        problem: 'has a quotation mark (") inside a quoted cell that is not doubled; check the text, and write "" for a quotation mark inside quotes',
+        problem: format('text.csv.undoubledQuote'),
       });
     }
   }

@@ -10,6 +10,7 @@ import {
 } from '../../schemas/entities';
 import type { DeskLocale } from '../locale/deskLocale';
 import { describeWallClockError, wallClockToInstant } from './wallClock';
+import { format } from '../../i18n/format';
 
 /** What a person types into the incident form: the start is a wall-clock reading in `timeZone`. */
 export type IncidentDraft = {
@@ -27,13 +28,32 @@ export type IncidentFields = Pick<Incident, 'title' | 'kind' | 'startAt' | 'time
 /** Field name → message, for the form to show beside each field. */
 export type FieldErrors = Partial<Record<keyof IncidentDraft, string>>;
 
+const LIMITS = { title: 200, location: 300, description: 10_000 } as const;
+
 const DraftSchema = z.object({
-  title: z.string().trim().min(1, 'Give the incident a title.').max(200, 'Keep the title under 200 characters.'),
+  title: z.string().trim().min(1).max(LIMITS.title),
   kind: IncidentKindSchema,
   timeZone: TimeZoneSchema,
-  location: z.string().trim().max(300, 'Keep the location under 300 characters.'),
-  description: z.string().trim().max(10_000, 'Keep the description under 10,000 characters.'),
+  location: z.string().trim().max(LIMITS.location),
+  description: z.string().trim().max(LIMITS.description),
 });
+
+/** What is wrong with one field of the draft, in the form's words. */
+function describeDraftIssue(field: keyof IncidentDraft, draft: IncidentDraft): string {
+  switch (field) {
+    case 'timeZone':
+      return format('incident.form.unknownZone', { timeZone: draft.timeZone });
+    case 'kind':
+      return format('incident.form.kind');
+    case 'title':
+      return draft.title.trim() === '' ? format('incident.form.noTitle') : format('incident.form.tooLong', { field, limit: LIMITS.title });
+    case 'location':
+    case 'description':
+      return format('incident.form.tooLong', { field, limit: LIMITS[field] });
+    default:
+      return format('incident.form.invalid');
+  }
+}
 
 export const INCIDENT_FIELDS = ['title', 'kind', 'startAt', 'timeZone', 'location', 'description'] as const;
 
@@ -46,12 +66,7 @@ export function validateIncidentDraft(draft: IncidentDraft, locale?: DeskLocale)
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as keyof IncidentDraft;
       if (errors[field] !== undefined) continue;
-      errors[field] =
-        field === 'timeZone'
-          ? `"${draft.timeZone}" is not a known time zone. Pick one from the list (e.g. Europe/Oslo).`
-          : field === 'kind'
-            ? 'Choose what kind of incident this is.'
-            : issue.message;
+      errors[field] = describeDraftIssue(field, draft);
     }
   }
   let startAt: number | null = null;

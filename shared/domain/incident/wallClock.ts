@@ -4,6 +4,7 @@ import { format } from 'date-fns';
 import { err, ok, type Result } from '../result';
 import { HOUR_MS, MINUTE_MS, type EpochMs } from '../time';
 import { FALLBACK_LOCALE, formatDateOnly, formatTimeOfDay, type DeskLocale } from '../locale/deskLocale';
+import { format as formatMessage } from '../../i18n/format';
 import { describeDateError, describeTimeError, readDate, readTime, type DateReadError, type TimeReadError } from '../locale/readDateTime';
 
 export type WallClockError =
@@ -105,6 +106,6 @@ export function describeWallClockError(e: WallClockError, locale: DeskLocale = F
     case 'bad-time':
       return describeTimeError(e.reason, locale);
     case 'nonexistent-time':
-      return `${formatDateOnly(e.date, locale)} ${formatTimeOfDay(e.time, locale)} does not exist in ${e.timeZone}: the clocks skip that hour. Enter the time as it was read, for example an hour later.`;
+      return formatMessage('dates.wallClock.nonexistent', { date: formatDateOnly(e.date, locale), time: formatTimeOfDay(e.time, locale), timeZone: e.timeZone });
   }
 }

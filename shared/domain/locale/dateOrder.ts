@@ -1,3 +1,5 @@
+import { format } from '../../i18n/format';
+
 /**
  * How people there write a numeric date: "7/4/2026" is 4 July in Chicago and 7 April in Oslo.
  * ISO dates (2026-07-04) and dotted dates (4.7.2026) read the same everywhere; only slashes and
@@ -31,8 +33,7 @@ export function defaultDateOrder(timeZone: string): DateOrder {
   return MONTH_FIRST_ZONES.has(timeZone) ? 'month-first' : 'day-first';
 }
 
-/** "month first (7/4/2026 is 4 July 2026)": how an order reads a date, in the import's words. */
-export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
-  'month-first': 'Month first: 7/4/2026 is 4 July 2026',
-  'day-first': 'Day first: 7/4/2026 is 7 April 2026',
-};
+/** "Month first: 7/4/2026 is 4 July 2026": how an order reads a date, in the import's words. */
+export function dateOrderLabel(order: DateOrder): string {
+  return format('dates.order', { order: order === 'month-first' ? 'month_first' : 'day_first' });
+}

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
 import type { EpochMs } from '../time';
+import { format as formatMessage } from '../../i18n/format';
 
 /**
  * The desk's locale: a BCP 47 tag (en-US, en-GB, nb-NO, fr-FR, de-DE…) chosen at first run from
@@ -186,10 +187,10 @@ export function dateFormatLabel(locale: DeskLocale): string {
 
 /** "DD/MM/YYYY, e.g. 04/07/2026": the hint under a date field. */
 export function dateHint(locale: DeskLocale): string {
-  return `${dateFormatLabel(locale)}, e.g. ${formatDateOnly('2026-07-04', locale)}`;
+  return formatMessage('dates.hint.date', { pattern: dateFormatLabel(locale), example: formatDateOnly('2026-07-04', locale) });
 }
 
 /** The hint under a time field: "24-hour, e.g. 14:05" or "e.g. 2:05 PM or 14:05". */
 export function timeHint(locale: DeskLocale): string {
-  return localeConventions(locale).hour12 ? 'e.g. 2:05 PM or 14:05' : '24-hour, e.g. 14:05';
+  return formatMessage('dates.hint.time', { hour12: localeConventions(locale).hour12 ? 'yes' : 'no' });
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../result';
 import { dateFormatLabel, formatDateOnly, localeConventions, type DeskLocale } from './deskLocale';
+import { format } from '../../i18n/format';
 
 /**
  * Reading what a person types into a date or time field, leniently: in the desk locale's order
@@ -15,7 +16,6 @@ export type DateReadError =
 
 export type TimeReadError = { code: 'empty' } | { code: 'unreadable'; input: string };
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const two = (n: number) => String(n).padStart(2, '0');
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -67,20 +67,20 @@ export function readTime(text: string): Result<string, TimeReadError> {
 
 /** What is wrong with a typed date, in the same format as the field asks for. */
 export function describeDateError(e: DateReadError, locale: DeskLocale): string {
-  const how = `Type the date as ${dateFormatLabel(locale)}, e.g. ${formatDateOnly('2026-07-04', locale)}.`;
+  const how = format('dates.date.how', { pattern: dateFormatLabel(locale), example: formatDateOnly('2026-07-04', locale) });
   switch (e.code) {
     case 'empty':
-      return `Enter a date. ${how}`;
+      return format('dates.date.empty', { how });
     case 'unreadable':
-      return `“${e.input}” is not a date the desk can read. ${how}`;
+      return format('dates.date.unreadable', { input: e.input, how });
     case 'no-such-month':
-      return `“${e.input}” is not a date: there is no month ${String(e.month)}. ${how}`;
+      return format('dates.date.noSuchMonth', { input: e.input, month: String(e.month), how });
     case 'no-such-day':
-      return `“${e.input}” is not a date: ${MONTH_NAMES[e.month - 1] ?? ''} ${String(e.year)} has ${String(e.daysInMonth)} days. ${how}`;
+      return format('dates.date.noSuchDay', { input: e.input, month: format('dates.month', { month: String(e.month) }), year: String(e.year), days: String(e.daysInMonth), how });
   }
 }
 
 export function describeTimeError(e: TimeReadError, locale: DeskLocale): string {
-  const how = localeConventions(locale).hour12 ? 'Type the time as 2:05 PM or 14:05.' : 'Type the time as 24-hour HH:MM, e.g. 14:05.';
-  return e.code === 'empty' ? `Enter a time. ${how}` : `“${e.input}” is not a time of day. ${how}`;
+  const how = format('dates.time.how', { hour12: localeConventions(locale).hour12 ? 'yes' : 'no' });
+  return e.code === 'empty' ? format('dates.time.empty', { how }) : format('dates.time.unreadable', { input: e.input, how });
 }

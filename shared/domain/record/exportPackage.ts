@@ -5,6 +5,7 @@ import type { Sha256Hex } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import type { Check } from './verifyRecord';
 import { verifyRecordText } from './verifyRecord';
+import { format } from '../../i18n/format';
 
 /**
  * FORMAT: the export package: one zip holding every format of one sealed record (the JSON, the
@@ -89,45 +90,45 @@ export async function verifyPackageFiles(files: ReadonlyMap<string, Uint8Array>,
   const done = (recordChecks: Check[] = [], manifest: Manifest | null = null): PackageVerification => ({ ok: checks.every((c) => c.ok) && recordChecks.every((c) => c.ok), checks, recordChecks, manifest });
   const manifestBytes = files.get(MANIFEST_NAME);
   if (!manifestBytes) {
-    checks.push({ name: MANIFEST_NAME, ok: false, detail: 'The package has no manifest: it is not an export package of Response Desk, or its manifest was removed.' });
+    checks.push({ name: MANIFEST_NAME, ok: false, detail: format('record.package.noManifest') });
     return done();
   }
   let raw: unknown;
   try {
     raw = JSON.parse(strFromU8(manifestBytes));
   } catch (e) {
-    checks.push({ name: MANIFEST_NAME, ok: false, detail: `The manifest is not valid JSON (${e instanceof Error ? e.message : String(e)}).` });
+    checks.push({ name: MANIFEST_NAME, ok: false, detail: format('record.package.manifestNotJson', { error: e instanceof Error ? e.message : String(e) }) });
     return done();
   }
   const parsed = ManifestSchema.strict().safeParse(raw);
   if (!parsed.success) {
-    checks.push({ name: MANIFEST_NAME, ok: false, detail: `The manifest does not match its format: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`).join('; ')}.` });
+    checks.push({ name: MANIFEST_NAME, ok: false, detail: format('record.package.manifestInvalid', { issues: parsed.error.issues.slice(0, 3).map((i) => format('text.issue', { path: i.path.join('.') || format('record.package.wholeManifest'), message: i.message })).join('; ') }) });
     return done();
   }
   const manifest = parsed.data;
-  checks.push({ name: MANIFEST_NAME, ok: true, detail: `${manifest.files.length} files listed, made ${manifest.createdAt}.` });
+  checks.push({ name: MANIFEST_NAME, ok: true, detail: format('record.package.manifestOk', { files: manifest.files.length, createdAt: manifest.createdAt }) });
   const listed = new Set(manifest.files.map((f) => f.name));
   for (const f of manifest.files) {
     const bytes = files.get(f.name);
-    if (!bytes) checks.push({ name: f.name, ok: false, detail: 'Listed in the manifest but missing from the package: a file was removed.' });
+    if (!bytes) checks.push({ name: f.name, ok: false, detail: format('record.package.missing') });
     else {
       const hash = await sha256Bytes(bytes);
       checks.push(
         hash === f.sha256 && bytes.byteLength === f.bytes
-          ? { name: f.name, ok: true, detail: `SHA-256 ${hash}` }
-          : { name: f.name, ok: false, detail: `Its SHA-256 does not match the manifest: the file was changed after export (listed ${f.sha256}, found ${hash}).` },
+          ? { name: f.name, ok: true, detail: format('record.verify.checksumOk', { hash }) }
+          : { name: f.name, ok: false, detail: format('record.package.changed', { listed: f.sha256, found: hash }) },
       );
     }
   }
   for (const name of [...files.keys()].sort()) {
-    if (name !== MANIFEST_NAME && !listed.has(name)) checks.push({ name, ok: false, detail: 'Not in the manifest: a file was added to the package.' });
+    if (name !== MANIFEST_NAME && !listed.has(name)) checks.push({ name, ok: false, detail: format('record.package.added') });
   }
   const recordBytes = files.get(manifest.record.file);
   if (!recordBytes || !options.record) return done([], manifest);
   const verified = await verifyRecordText(strFromU8(recordBytes), sha256Text);
   const recordChecks = verified.checks.map((c) => ({ ...c, name: `${manifest.record.file}: ${c.name}` }));
   if (verified.record && verified.record.checksum.value !== manifest.record.checksum) {
-    recordChecks.push({ name: `${manifest.record.file}: manifest`, ok: false, detail: `The record's checksum (${verified.record.checksum.value}) is not the one the manifest names (${manifest.record.checksum}).` });
+    recordChecks.push({ name: `${manifest.record.file}: manifest`, ok: false, detail: format('record.package.otherChecksum', { record: verified.record.checksum.value, manifest: manifest.record.checksum }) });
   }
   return done(recordChecks, manifest);
 }

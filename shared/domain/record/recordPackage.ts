@@ -7,6 +7,7 @@ import type { DeskLocale } from '../locale/deskLocale';
 import { recordDocxBytes } from './recordDocx';
 import type { RecordFile } from './recordFile';
 import { recordPdfBytes, type PdfFonts } from './recordPdf';
+import { format } from '../../i18n/format';
 
 /** The package's files, named after the package: "after-action-…-council-2026-11-24-1530.json". */
 export const packageNames = (base: string) => ({
@@ -19,14 +20,10 @@ export const packageNames = (base: string) => ({
 });
 
 export type PackageStep = 'json' | 'pdf' | 'docx' | 'csv' | 'ics' | 'zip';
-export const PACKAGE_STEP_WORDS: Record<PackageStep, string> = {
-  json: 'Writing the JSON record',
-  pdf: 'Laying out the PDF',
-  docx: 'Writing the Word document',
-  csv: 'Writing the timeline CSV',
-  ics: 'Writing the milestones calendar',
-  zip: 'Packing and checksumming every file',
-};
+/** "Laying out the PDF": what a step of making the package is doing, for its progress bar. */
+export function packageStepWords(step: PackageStep): string {
+  return format('record.package.step', { step });
+}
 
 export type BuiltPackage = { name: string; zip: Uint8Array; manifest: Manifest; files: PackageFile[] };
 

@@ -17,6 +17,7 @@ import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import type { AudienceProfile } from './profiles';
 import type { Redactor } from './redaction';
 import type { ActivationRecord, ApprovalLine, ChecklistPhaseRecord, LessonRecord, StatementRecord } from './recordFile';
+import { format } from '../../i18n/format';
 
 /*
  * Each section of the record as its audience reads it. The builders copy field by field what the
@@ -42,7 +43,6 @@ export const DELIBERATION = {
 type StatementRows = { statements: readonly Statement[]; versions: readonly StatementVersion[]; approvals: readonly Approval[] };
 
 const line = (a: Approval | undefined): ApprovalLine | null => (a ? { approverName: a.approverName, approverRole: a.approverRole, at: a.at, textHash: a.textHash } : null);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Statements as the audience reads them: every release with the exact text, its version and
@@ -83,13 +83,10 @@ export function statementRecords(rows: StatementRows, profile: AudienceProfile, 
       for (const a of own) {
         if (a.submission) {
           const warnings = a.submission.warnings.length;
-          let overridden = '';
-          if (warnings > 0 && profile === 'internal') overridden = ` with ${plural(warnings, 'sensitivity warning')} overridden: “${a.submission.overrideReason ?? ''}”`;
-          else if (warnings > 0) {
-            overridden = ` past ${plural(warnings, 'sensitivity warning')} (the reason given is withheld)`;
-            noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where(`reason for sending version ${a.versionNumber} past a warning`));
-          }
-          trail.push({ at: a.submission.at, recordedAt: a.submission.at, text: `Version ${a.versionNumber} sent for review by ${a.submission.by}${overridden}` });
+          const overridden = warnings === 0 ? 'none' : profile === 'internal' ? 'given' : 'withheld';
+          if (overridden === 'withheld') noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where(`reason for sending version ${a.versionNumber} past a warning`));
+          const text = format('record.trail.sentForReview', { version: a.versionNumber, by: a.submission.by, overridden, warnings, reason: a.submission.overrideReason ?? '' });
+          trail.push({ at: a.submission.at, recordedAt: a.submission.at, text });
         }
         const verb = a.decision === 'approved' ? 'approved' : 'returned to draft';
         let comment = '';

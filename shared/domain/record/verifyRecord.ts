@@ -9,6 +9,7 @@ import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../s
 import { PUBLISHED_VIA_WORDS, type PublishedHead } from '../../schemas/publishedHeads';
 import { unknownFields } from '../../schemas/unknownFields';
 import { RECORD_FORMAT, RECORD_SCHEMAS, type RecordFile, type RecordFileV1 } from './recordFile';
+import { format } from '../../i18n/format';
 
 /** Kept here too: the verifier's callers found it here first. */
 export { unknownFields };
@@ -26,7 +27,7 @@ function withoutChecksum(raw: Record<string, unknown>): Record<string, unknown> 
   return rest;
 }
 
-const when = (h: PublishedHead, zone: string) => `${formatWallClock(h.at, zone, 'd MMM yyyy HH:mm')} (${zone})`;
+const when = (h: PublishedHead, zone: string) => format('record.verify.publishedAt', { at: formatWallClock(h.at, zone, 'd MMM yyyy HH:mm'), timeZone: zone });
 
 /**
  * The record's chain against the heads published before it: a head beyond the chain's end means
@@ -36,12 +37,12 @@ const when = (h: PublishedHead, zone: string) => `${formatWallClock(h.at, zone, 
 export function checkPublishedHeads(length: number, hashAt: ((seq: number) => string | undefined) | null, heads: readonly PublishedHead[], zone: string): string | null {
   const highest = [...heads].sort((a, b) => b.chainSeq - a.chainSeq || b.at - a.at)[0];
   if (highest && highest.chainSeq > length) {
-    return `Revisions are missing since ${PUBLISHED_VIA_WORDS[highest.via]} on ${when(highest, zone)}: the chain then had ${highest.chainSeq} revisions; it now ends at revision ${length}.`;
+    return format('record.verify.headsMissing', { via: PUBLISHED_VIA_WORDS[highest.via], when: when(highest, zone), revisions: highest.chainSeq, length });
   }
   if (hashAt === null) return null;
   for (const h of heads) {
     const hash = h.chainSeq === 0 ? GENESIS_HASH : hashAt(h.chainSeq);
-    if (hash !== h.headHash) return `The chain was rewritten since ${PUBLISHED_VIA_WORDS[h.via]} on ${when(h, zone)}: revision ${h.chainSeq} no longer has the hash then published (${h.headHash}).`;
+    if (hash !== h.headHash) return format('record.verify.headsRewritten', { via: PUBLISHED_VIA_WORDS[h.via], when: when(h, zone), seq: h.chainSeq, hash: h.headHash });
   }
   return null;
 }
@@ -62,46 +63,47 @@ export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas:
   const versions = Object.keys(schemas).map(Number);
   const newest = Math.max(...versions);
 
-  if (text.trim() === '') return fail('file', 'The file is empty.');
+  if (text.trim() === '') return fail('file', format('record.verify.empty'));
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return fail('file', `The file is not valid JSON, perhaps cut short (${e instanceof Error ? e.message : String(e)}).`);
+    return fail('file', format('record.verify.notJson', { error: e instanceof Error ? e.message : String(e) }));
   }
-  if (!isObject(raw)) return fail('format', 'This is not a Response Desk record: it is not a JSON object.');
-  const format = own(raw, 'format') ? raw['format'] : undefined;
-  if (format !== RECORD_FORMAT) {
-    return fail('format', typeof format === 'string' ? `This is not a Response Desk record: its format is "${format}".` : "This is not a Response Desk record: it has no 'format' field.");
+  if (!isObject(raw)) return fail('format', format('record.verify.notObject'));
+  const stated = own(raw, 'format') ? raw['format'] : undefined;
+  if (stated !== RECORD_FORMAT) {
+    return fail('format', typeof stated === 'string' ? format('record.verify.otherFormat', { format: stated }) : format('record.verify.noFormat'));
   }
   const version = raw['formatVersion'];
   if (typeof version === 'number' && version > newest) {
-    return fail('format', `The record is in format version ${version}; this verifier reads up to version ${newest}.`);
+    return fail('format', format('record.verify.newerVersion', { version, newest }));
   }
   const schema = typeof version === 'number' ? schemas[version] : undefined;
   if (typeof version !== 'number' || schema === undefined) {
-    return fail('format', `The record's format version is ${version === undefined ? 'missing' : JSON.stringify(version)}; this verifier reads versions ${versions.slice(0, -1).join(', ')} and ${newest}.`);
+    const given = version === undefined ? format('record.verify.versionMissing') : JSON.stringify(version);
+    return fail('format', format('record.verify.badVersion', { version: given, versions: versions.slice(0, -1).join(', '), newest }));
   }
-  checks.push({ name: 'format', ok: true, detail: `${RECORD_FORMAT}, version ${version}` });
+  checks.push({ name: 'format', ok: true, detail: format('record.verify.formatOk', { format: RECORD_FORMAT, version }) });
 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`);
-    return fail('schema', `The record does not match its schema: ${issues.join('; ')}${parsed.error.issues.length > 5 ? '; …' : ''}`);
+    const issues = parsed.error.issues.slice(0, 5).map((i) => format('text.issue', { path: i.path.map(String).join('.') || format('record.verify.wholeRecord'), message: i.message }));
+    return fail('schema', format('record.verify.schemaIssues', { issues: issues.join('; '), more: parsed.error.issues.length > 5 ? 'yes' : 'no' }));
   }
   const extra = unknownFields(raw, parsed.data);
   if (extra.length > 0) {
-    return fail('schema', `The record holds ${extra.length === 1 ? 'a field' : `${extra.length} fields`} its format does not define, so it is not as the desk exported it: ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}.`);
+    return fail('schema', format('record.verify.extraFields', { count: extra.length, fields: extra.slice(0, 5).join(', '), more: extra.length > 5 ? 'yes' : 'no' }));
   }
   // From here the file as given is the record: the schema found nothing missing and nothing more.
-  checks.push({ name: 'schema', ok: true, detail: 'Every field matches the format, and there is no field it does not define.' });
+  checks.push({ name: 'schema', ok: true, detail: format('record.verify.schemaOk') });
 
-  const stated = (raw['checksum'] as { value: string }).value;
+  const statedSum = (raw['checksum'] as { value: string }).value;
   const computed = await sha256(canonicalJsonOfLarge(withoutChecksum(raw)));
-  if (computed !== stated) {
-    return fail('checksum', `The SHA-256 does not match: the record was altered after export (stated ${stated}, computed ${computed}).`, raw);
+  if (computed !== statedSum) {
+    return fail('checksum', format('record.verify.checksumMismatch', { stated: statedSum, computed }), raw);
   }
-  checks.push({ name: 'checksum', ok: true, detail: `SHA-256 ${computed}` });
+  checks.push({ name: 'checksum', ok: true, detail: format('record.verify.checksumOk', { hash: computed }) });
   return { ok: true, checks, raw, version };
 }
 
@@ -136,11 +138,11 @@ export function noteRecordLimits(record: Pick<RecordFile, 'content'> | RecordFil
   const entries = (record.content.timeline?.entries ?? []) as TimelineEntry[];
   const overLimit = entries.filter((e) => legacyNotes('timelineEntries', e).length > 0);
   if (overLimit.length === 0) return null;
-  const named = overLimit.slice(0, 5).map((e) => `“${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}” (${legacyNotes('timelineEntries', e).join('; ')})`);
+  const named = overLimit.slice(0, 5).map((e) => format('record.verify.overLimitEntry', { title: `${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}`, notes: legacyNotes('timelineEntries', e).join('; ') }));
   return {
     name: 'limits',
     ok: true,
-    detail: `${overLimit.length} ${overLimit.length === 1 ? 'entry was' : 'entries were'} logged by an earlier version past today's limits and ${overLimit.length === 1 ? 'is' : 'are'} checked as recorded: ${named.join(', ')}${overLimit.length > 5 ? ', …' : ''}.`,
+    detail: format('record.verify.overLimit', { count: overLimit.length, entries: named.join(', '), more: overLimit.length > 5 ? 'yes' : 'no' }),
   };
 }
 
@@ -153,24 +155,25 @@ export async function checkRecordChain(record: Pick<RecordFile, 'integrity' | 'c
   const timeline = record.content.timeline as { entries: TimelineEntry[]; revisions: TimelineRevision[] } | undefined;
   const heads = 'publishedHeads' in record.integrity ? record.integrity.publishedHeads : [];
   const zone = record.content.incident.timeZone;
-  if (!timeline) return { name: 'hash chain', ok: true, detail: 'The record has no timeline section; nothing to walk.' };
+  if (!timeline) return { name: 'hash chain', ok: true, detail: format('record.verify.noTimeline') };
   if (!record.integrity.chainComplete) {
     const problem = checkPublishedHeads(record.integrity.revisions, null, heads, zone);
-    if (problem) return fail(`At export: ${problem}`);
+    if (problem) return fail(format('record.verify.atExport', { problem }));
     return {
       name: 'hash chain',
       ok: true,
-      detail: `Not walkable from this record: the ${record.profile} edition leaves parts of the timeline out or rewords them (see its redactions). At export the chain was ${record.integrity.verifiedAtExport ? 'verified' : 'NOT verified'}, head ${record.integrity.chainHead}.`,
+      detail: format('record.verify.notWalkable', { profile: record.profile, verified: record.integrity.verifiedAtExport ? 'yes' : 'no', head: record.integrity.chainHead }),
     };
   }
   const report = await verifyChain(record.content.incident.id, timeline.revisions, timeline.entries, sha256);
   const title = (id: string) => timeline.entries.find((e) => e.id === id)?.title;
   if (!report.ok) return fail(describeChainReport(report, title));
   if (report.headHash !== record.integrity.chainHead) {
-    return fail(`The chain is intact but ends at ${report.headHash}, not at the head stated at export (${record.integrity.chainHead}): revisions are missing from the end.`);
+    return fail(format('record.verify.headDiffers', { headHash: report.headHash, stated: record.integrity.chainHead }));
   }
   const bySeq = new Map(timeline.revisions.map((r) => [r.chainSeq, r.hash]));
   const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
   if (problem) return fail(problem);
-  return { name: 'hash chain', ok: true, detail: `${describeChainReport(report)}${heads.length > 0 ? ` It holds every chain head published before it (${heads.length}).` : ''}` };
+  const said = describeChainReport(report);
+  return { name: 'hash chain', ok: true, detail: heads.length > 0 ? format('record.verify.chainOkWithHeads', { report: said, heads: heads.length }) : said };
 }

@@ -6,6 +6,7 @@ import type { DeskSummary } from '../signed/verifyChains';
 import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import { RECORD_SCHEMAS, type RecordFile, type RecordFileV1, type RecordFileV3 } from './recordFile';
 import { checkRecordContent, readSealedRecord, type Check } from './verifyRecord';
+import { format } from '../../i18n/format';
 
 export type AnyRecordVerification = {
   ok: boolean;
@@ -45,15 +46,15 @@ export async function verifyAnyRecordText(text: string, sha256: Sha256Hex, deps:
   for (const raw of record.signed.desks) {
     const identity = await readDeskIdentity(raw, deps.verify);
     if (!identity.ok) {
-      const why = identity.error.code === 'bad-signature' ? 'its key did not sign it: the name, key or "continues from" was changed' : identity.error.detail;
-      return done({ name: 'signatures', ok: false, detail: `The roster's identity of desk “${raw.name}” (${raw.deskId}) does not check out: ${why}.` }, null);
+      const why = identity.error.code === 'bad-signature' ? format('record.signatures.rosterBadSignature') : identity.error.detail;
+      return done({ name: 'signatures', ok: false, detail: format('record.signatures.rosterBroken', { name: raw.name, deskId: raw.deskId, why }) }, null);
     }
     roster.push(identity.value);
   }
 
   const timeline = record.content.timeline;
   if (!record.signed.complete || !timeline || !record.integrity.chainComplete) {
-    return done({ name: 'signatures', ok: true, detail: `This ${record.profile} edition does not carry the desks' signed records (they hold what the desks wrote, word for word); the ${roster.length} desk identities of its roster check out.` }, roster.map((d) => ({ deskId: d.deskId, name: d.name, fingerprint: fingerprintOfHex(d.publicKey).hex, words: fingerprintOfHex(d.publicKey).words, records: 0, chains: [] })));
+    return done({ name: 'signatures', ok: true, detail: format('record.signatures.notCarried', { profile: record.profile, desks: roster.length }) }, roster.map((d) => ({ deskId: d.deskId, name: d.name, fingerprint: fingerprintOfHex(d.publicKey).hex, words: fingerprintOfHex(d.publicKey).words, records: 0, chains: [] })));
   }
 
   const report = await verifyIncidentIntegrity({
@@ -78,9 +79,8 @@ export async function verifyAnyRecordText(text: string, sha256: Sha256Hex, deps:
     const desk = report.signed.desks.find((d) => d.deskId === head.deskId);
     const chain = desk?.chains.find((c) => c.scope === scope);
     if (chain?.head?.seq !== head.seq || chain.head.hash !== head.hash) {
-      return done({ name: 'signatures', ok: false, detail: `Records of desk “${desk?.name ?? head.deskId}” are missing from the end of its chain: the record names its head as record ${head.seq}; the signed records here end at record ${chain?.head?.seq ?? 0}.` }, report.signed.desks);
+      return done({ name: 'signatures', ok: false, detail: format('record.signatures.headMissing', { desk: desk?.name ?? head.deskId, head: head.seq, end: chain?.head?.seq ?? 0 }) }, report.signed.desks);
     }
   }
-  const desks = report.signed.desks.length;
-  return done({ name: 'signatures', ok: true, detail: `${report.signed.records} signed records of ${desks} desk${desks === 1 ? '' : 's'}: every signature, every link and every revision after the desks began signing checks out against the roster's keys.` }, report.signed.desks);
+  return done({ name: 'signatures', ok: true, detail: format('record.signatures.ok', { records: report.signed.records, desks: report.signed.desks.length }) }, report.signed.desks);
 }

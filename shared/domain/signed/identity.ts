@@ -108,7 +108,7 @@ export async function readDeskIdentity(raw: unknown, verify: Ed25519Verify): Pro
   const parsed = DeskIdentitySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err({ code: 'invalid', detail: `${issue?.path.map(String).join('.') || '(identity)'}: ${issue?.message ?? 'invalid'}` });
+    return err({ code: 'invalid', detail: format('text.issue', { path: issue?.path.map(String).join('.') || format('signed.identity.whole'), message: issue?.message ?? format('text.invalid') }) });
   }
   const identity = parsed.data;
   const signed = await verify(hexToBytes(identity.publicKey), hexToBytes(identity.signature), utf8ToBytes(canonicalJson(withoutField(identity, 'signature'))));

@@ -4,6 +4,7 @@ import type { Ed25519Verify } from './ed25519';
 import { RecordScopeSchema, SignedRecordSchema, scopeKey, type ChainHead, type Operator, type RecordScope, type SignedRecord } from './format';
 import { fingerprintOfHex, type DeskIdentity } from './identity';
 import { hashOfInput, signingInput } from './sign';
+import { format } from '../../i18n/format';
 
 /** Which record a finding is about, with what a person needs to find it. */
 export type RecordRef = {
@@ -152,7 +153,7 @@ export function createSignedChainVerifier(options: {
           const ref = looseRef(raw, at);
           // Unreadable, but where it stood is known: that place is not also reported as missing.
           if (ref.deskId !== null && ref.scope !== null && ref.seq !== null) chainOf(ref.deskId, ref.scope).altered.add(ref.seq);
-          report({ code: 'invalid', at: ref, detail: `${issue?.path.map(String).join('.') || '(record)'}: ${issue?.message ?? 'invalid'}` });
+          report({ code: 'invalid', at: ref, detail: format('text.issue', { path: issue?.path.map(String).join('.') || format('record.verify.wholeRecord'), message: issue?.message ?? format('text.invalid') }) });
           continue;
         }
         // The record as given: the schema is strict, so the parse holds exactly its fields.

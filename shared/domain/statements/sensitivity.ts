@@ -1,4 +1,5 @@
 import type { GlossaryTerm, PersonMention, SensitivityWarning } from '../../schemas/statements';
+import { format } from '../../i18n/format';
 
 /**
  * Checks a statement's text for what the guide warns against, before it goes to review:
@@ -88,7 +89,6 @@ export function findTerm(text: string, term: string): number {
   return [...text.matchAll(re)].length;
 }
 
-const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 const quote = (s: string) => `“${s}”`;
 
 /** Every warning for `text`, in a stable order; `key` tells them apart across edits. */
@@ -104,16 +104,16 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
       warnings.push({
         code: 'victim-named-without-consent',
         key: `victim:${person.id}`,
-        message: `${quote(person.name)} is named (${times(n)}), and no consent to name them is recorded.`,
-        advice: 'Speak to the family first and record their consent in “People this statement may name”, or leave the name out.',
+        message: format('statements.sensitivity.victimNamed', { name: person.name, times: n }),
+        advice: format('statements.sensitivity.victimNamed.advice'),
       });
     }
     if (person.role === 'suspect') {
       warnings.push({
         code: 'perpetrator-named',
         key: `suspect:${person.id}`,
-        message: `The suspected perpetrator ${quote(person.name)} is named ${times(n)}.`,
-        advice: 'Deny attackers publicity: leave identification to the police and prosecutors, and speak of “the attacker” if at all.',
+        message: format('statements.sensitivity.perpetratorNamed', { name: person.name, times: n }),
+        advice: format('statements.sensitivity.perpetratorNamed.advice'),
       });
     }
   }
@@ -126,8 +126,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'linked-person-named',
       key: `linked:${person.name.toLowerCase()}`,
-      message: `${quote(found.asWritten)} is named (${times(found.count)}): ${person.why}.`,
-      advice: 'A private person is named in public only with their consent. List them under “People this statement may name” with what they agreed to, or leave the name out.',
+      message: format('statements.sensitivity.linkedNamed', { name: found.asWritten, times: found.count, why: person.why }),
+      advice: format('statements.sensitivity.linkedNamed.advice'),
     });
   }
 
@@ -135,8 +135,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'identifying-details',
       key: `identifying:${found.name.toLowerCase()}`,
-      message: `${quote(found.name)} is given with ${found.details.join(' and ')} (${quote(found.excerpt)}).`,
-      advice: 'Ages and home towns next to a name identify people and their families: leave them out unless the person or their family asked for them.',
+      message: format('statements.sensitivity.identifying', { name: found.name, details: found.details.join(format('statements.sensitivity.and')), excerpt: found.excerpt }),
+      advice: format('statements.sensitivity.identifying.advice'),
     });
   }
 
@@ -150,8 +150,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'unverified-details',
       key: `unverified:${topic}`,
-      message: `The text states ${topic === 'motive' ? 'a motive' : 'details of a suspect'} (${stems.map(quote).join(', ')}) while ${related.length === 1 ? 'the related timeline entry is' : `${related.length} related timeline entries are`} still unverified: ${shown}${related.length > 3 ? ' …' : ''}.`,
-      advice: 'Say only what the lead agency has confirmed. Mark the entries confirmed on the timeline once they are, or take the detail out.',
+      message: format('statements.sensitivity.unverified', { topic, stems: stems.map(quote).join(', '), entries: related.length, shown, more: related.length > 3 ? 'yes' : 'no' }),
+      advice: format('statements.sensitivity.unverified.advice'),
     });
   }
 
@@ -161,8 +161,8 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'glossary-term',
       key: `glossary:${term.avoid.toLowerCase()}`,
-      message: `${quote(term.avoid)} appears ${times(n)}: the city's glossary marks it as a term to avoid.`,
-      advice: [term.prefer !== '' ? `Prefer ${quote(term.prefer)}.` : '', term.note].filter(Boolean).join(' ') || 'Name communities as they name themselves, and never attribute blame to a whole community.',
+      message: format('statements.sensitivity.glossary', { term: term.avoid, times: n }),
+      advice: [term.prefer !== '' ? format('statements.sensitivity.glossary.prefer', { term: term.prefer }) : '', term.note].filter(Boolean).join(' ') || format('statements.sensitivity.glossary.advice'),
     });
   }
   return warnings;
@@ -193,11 +193,10 @@ export function isPersonLikeSource(source: string): boolean {
 }
 
 /** Stakeholder categories of private people: named in public only with their consent. */
-const PRIVATE_CATEGORIES: Readonly<Record<string, string>> = {
-  survivors: 'a survivor in the directory',
-  'families-and-networks': 'a family member of a victim or survivor in the directory',
-  witnesses: 'a witness in the directory',
-};
+const PRIVATE_CATEGORIES: ReadonlySet<string> = new Set(['survivors', 'families-and-networks', 'witnesses']);
+
+// ICU selectors are identifiers: 'families-and-networks' is asked for as 'families_and_networks'.
+const whyPrivate = (category: string) => format('statements.sensitivity.privateContact', { category: category.replace(/-/g, '_') });
 
 /**
  * The private people an incident's statements must not name lightly: survivors, families and
@@ -205,14 +204,14 @@ const PRIVATE_CATEGORIES: Readonly<Record<string, string>> = {
  * the directory's officials, who speak for their office).
  */
 export function linkedPeopleOf(input: { contacts: readonly { name: string; category: string }[]; timelineSources: readonly string[] }): LinkedPerson[] {
-  const contacts = input.contacts.flatMap((c) => (c.category in PRIVATE_CATEGORIES ? [{ name: c.name, why: PRIVATE_CATEGORIES[c.category] ?? 'a private person' }] : []));
+  const contacts = input.contacts.flatMap((c) => (PRIVATE_CATEGORIES.has(c.category) ? [{ name: c.name, why: whyPrivate(c.category) }] : []));
   const known = new Set(input.contacts.map((c) => c.name.trim().toLowerCase()));
   const sources = input.timelineSources
     .filter((s) => isPersonLikeSource(s) && !known.has(s.trim().toLowerCase()))
-    .map((s) => ({ name: s.trim(), why: "a source on this incident's timeline" }));
-  const privateSources = input.contacts.filter((c) => c.category in PRIVATE_CATEGORIES && input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()));
+    .map((s) => ({ name: s.trim(), why: format('statements.sensitivity.timelineSource') }));
+  const privateSources = input.contacts.filter((c) => PRIVATE_CATEGORIES.has(c.category) && input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()));
   return [
-    ...contacts.map((c) => (privateSources.some((p) => p.name === c.name) ? { ...c, why: `${c.why}, and a source on this incident's timeline` } : c)),
+    ...contacts.map((c) => (privateSources.some((p) => p.name === c.name) ? { ...c, why: format('statements.sensitivity.alsoTimelineSource', { why: c.why }) } : c)),
     ...sources,
   ];
 }
@@ -237,12 +236,13 @@ export function identifyingDetails(text: string): { name: string; details: strin
     if (excerpt.length > entry.excerpt.length) entry.excerpt = excerpt;
     found.set(key, entry);
   };
-  for (const m of text.matchAll(AGE_AFTER)) note(m[1] ?? '', 'an age', m[0]);
-  for (const m of text.matchAll(AGE_BEFORE)) note(m[2] ?? '', 'an age', m[0]);
+  const age = format('statements.sensitivity.detail', { detail: 'age' });
+  for (const m of text.matchAll(AGE_AFTER)) note(m[1] ?? '', age, m[0]);
+  for (const m of text.matchAll(AGE_BEFORE)) note(m[2] ?? '', age, m[0]);
   for (const m of text.matchAll(TOWN_AFTER)) {
     const withAge = /\d/.test(m[0]);
     if (!withAge && /\sof\s/.test(m[0])) continue;
-    note(m[1] ?? '', 'a home town', m[0]);
+    note(m[1] ?? '', format('statements.sensitivity.detail', { detail: 'town' }), m[0]);
   }
   return [...found.values()].map((f) => ({ name: f.name, details: [...f.details], excerpt: f.excerpt.trim() }));
 }

@@ -1,6 +1,7 @@
 import { analyse } from 'chardet';
 
 import { err, ok, type Result } from '../result';
+import { format } from '../../i18n/format';
 
 /**
  * Reading text files whose encoding nobody wrote down. Excel on Windows saves "CSV" in the
@@ -142,21 +143,8 @@ export function detectEncoding(bytes: Uint8Array, fallback: TextEncodingId = 'wi
 
 /** What a guess means, in the preview's words: "Windows-1252 (…), guessed from the letters in the file…". */
 export function describeEncodingGuess(guess: EncodingGuess): string {
-  const label = encodingLabel(guess.encoding);
-  switch (guess.basis) {
-    case 'bom':
-      return `${label}, as the file says (it starts with a byte-order mark)`;
-    case 'ascii':
-      return `${label}; the file has only plain ASCII characters, which read the same in every encoding`;
-    case 'utf8':
-      return `${label}, as every character in the file is valid UTF-8`;
-    case 'utf16-pattern':
-      return `${label}, from the file’s zero bytes (it has no byte-order mark)`;
-    case 'letters':
-      return `${label}, guessed from the letters in the file: check the accents in the preview`;
-    case 'fallback':
-      return `${label}, a guess as the file gives nothing to go on: check the accents in the preview`;
-  }
+  // ICU selectors are identifiers: 'utf16-pattern' is asked for as 'utf16_pattern'.
+  return format('text.encoding.guess', { label: encodingLabel(guess.encoding), basis: guess.basis.replace(/-/g, '_') });
 }
 
 const REPLACEMENT = /\uFFFD/g;

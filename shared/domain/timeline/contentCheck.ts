@@ -9,27 +9,25 @@ import { format } from '../../i18n/format';
 /** One thing wrong with an entry's content, in words a person can act on. */
 export type ContentProblem = { field: string; message: string };
 
-const count = (n: number) => n.toLocaleString('en');
-
 function describeIssue(content: Record<string, unknown>, issue: z.core.$ZodIssue): ContentProblem {
   const field = String(issue.path[0] ?? 'entry');
   const value = content[field];
   if (field === 'title' && issue.code === 'too_big') {
-    return { field, message: `The title is ${count(String(value).length)} characters; a title takes up to ${count(ENTRY_LIMITS.title)}` };
+    return { field, message: format('timeline.content.titleTooLong', { length: String(value).length, limit: ENTRY_LIMITS.title }) };
   }
-  if (field === 'title') return { field, message: 'The title is empty: say in a few words what happened' };
-  if (field === 'body' && issue.code === 'too_big') return { field, message: `The notes are ${count(String(value).length)} characters; they take up to ${count(ENTRY_LIMITS.body)}` };
-  if (field === 'source' && issue.code === 'too_big') return { field, message: `The source is ${count(String(value).length)} characters; a source takes up to ${count(ENTRY_LIMITS.source)}` };
+  if (field === 'title') return { field, message: format('timeline.content.titleEmpty') };
+  if (field === 'body' && issue.code === 'too_big') return { field, message: format('timeline.content.bodyTooLong', { length: String(value).length, limit: ENTRY_LIMITS.body }) };
+  if (field === 'source' && issue.code === 'too_big') return { field, message: format('timeline.content.sourceTooLong', { length: String(value).length, limit: ENTRY_LIMITS.source }) };
   if (field === 'tags' && issue.path.length === 1 && issue.code === 'too_big') {
-    return { field, message: `${count(Array.isArray(value) ? value.length : 0)} tags; an entry takes up to ${count(ENTRY_LIMITS.tags)}` };
+    return { field, message: format('timeline.content.tooManyTags', { tags: Array.isArray(value) ? value.length : 0, limit: ENTRY_LIMITS.tags }) };
   }
   if (field === 'tags' && Array.isArray(value)) {
     const tag = String(value[Number(issue.path[1])] ?? '');
     return issue.code === 'too_big'
-      ? { field, message: `The tag “#${tag}” is ${count(tag.length)} characters; a tag takes up to ${count(ENTRY_LIMITS.tag)}` }
-      : { field, message: `“${tag}” cannot be a tag: use letters, digits, - and _` };
+      ? { field, message: format('timeline.content.tagTooLong', { tag, length: tag.length, limit: ENTRY_LIMITS.tag }) }
+      : { field, message: format('timeline.content.badTag', { tag }) };
   }
-  return { field, message: `${issue.path.map(String).join('.') || 'entry'}: ${issue.message}` };
+  return { field, message: format('text.issue', { path: issue.path.map(String).join('.') || 'entry', message: issue.message }) };
 }
 
 /**

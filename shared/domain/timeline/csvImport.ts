@@ -14,6 +14,7 @@ import { checkEntryContent } from './contentCheck';
 import { checkTimeCell, orderedDateParts, readMoment, type AmbiguousMoment } from './csvMoment';
 import { CATEGORY_LABELS, VERIFICATION_LABELS, parseTags } from './entryForm';
 import { categoryFromWord } from './quickEntry';
+import { format } from '../../i18n/format';
 
 /**
  * Importing a timeline kept by hand in a spreadsheet: map the columns, read every row, and say
@@ -24,18 +25,15 @@ export const IMPORT_FIELDS = ['occurred', 'date', 'time', 'title', 'body', 'sour
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  occurred: 'Date and time it happened',
-  date: 'Date it happened',
-  time: 'Time it happened',
-  title: 'What happened (title)',
-  body: 'Notes',
-  source: 'Source',
-  category: 'Category',
-  verification: 'Verification',
-  tags: 'Tags',
-  reported: 'When the city heard of it',
-};
+/** What each field of the import is called beside its column picker. */
+export function importFieldLabel(field: ImportField): string {
+  return format('timeline.import.field', { field });
+}
+
+/** Every field's label, for the column pickers. */
+export function importFieldLabels(): Record<ImportField, string> {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, importFieldLabel(f)])) as Record<ImportField, string>;
+}
 
 const SYNONYMS: Record<ImportField, string[]> = {
   occurred: ['occurred_at', 'occurred', 'datetime', 'date_time', 'date_and_time', 'date/time', 'timestamp', 'when', 'occurred_local'],
@@ -206,10 +204,10 @@ export function analyseImport(
   onProgress?: (done: number, total: number) => void,
 ): Result<ImportAnalysis, string> {
   const { mapping } = settings;
-  if (mapping.title === undefined) return err('Choose the column that says what happened (the title).');
-  if (mapping.occurred === undefined && mapping.date === undefined) return err('Choose the column with the date (and time) it happened.');
-  const col = (i: number) => table.headers[i] || `Column ${i + 1}`;
-  const colOf = (f: ImportField) => (mapping[f] === undefined ? IMPORT_FIELD_LABELS[f] : col(mapping[f]));
+  if (mapping.title === undefined) return err(format('timeline.import.chooseTitle'));
+  if (mapping.occurred === undefined && mapping.date === undefined) return err(format('timeline.import.chooseDate'));
+  const col = (i: number) => table.headers[i] || format('timeline.import.column', { number: i + 1 });
+  const colOf = (f: ImportField) => (mapping[f] === undefined ? importFieldLabel(f) : col(mapping[f]));
   const cell = (row: string[], f: ImportField) => (mapping[f] === undefined ? '' : (row[mapping[f]] ?? '').trim());
   const mappedColumns = new Set(Object.values(mapping));
   const remaining = new Map(context.existing);
@@ -229,8 +227,8 @@ export function analyseImport(
       if (extra.length > 0) {
         problems.push({
           row: rowNo,
-          column: `after “${col(table.headers.length - 1)}”`,
-          problem: `has ${row.length} values but the header row names ${table.headers.length} columns (extra: “${extra.join('”, “').slice(0, 80)}”). A comma inside a cell that is not in quotes splits the cell in two: put that cell in quotes, or remove the comma.`,
+          column: format('timeline.import.afterColumn', { column: col(table.headers.length - 1) }),
+          problem: format('timeline.import.extraValues', { values: row.length, columns: table.headers.length, extra: extra.join('”, “').slice(0, 80) }),
         });
       }
     }
@@ -246,7 +244,7 @@ export function analyseImport(
     // Excel writes a date-only cell as "2026-11-20 00:00:00" when the time is in its own column.
     if (timeText !== null && timeText !== '') whenText = whenText.replace(/^(\S+)[ T]0?0[:.]00(?:[:.]00)?$/, '$1');
     const timeProblem = timeText === null || timeText === '' ? null : checkTimeCell(timeText);
-    if (whenText === '') bad(whenField, 'is empty');
+    if (whenText === '') bad(whenField, format('timeline.import.emptyCell'));
     else if (timeProblem !== null) bad('time', timeProblem);
     else {
       const r = readMoment(whenText, timeText === null ? null : timeText || '00:00', momentOptions);
@@ -273,10 +271,10 @@ export function analyseImport(
     const title = cell(row, 'title');
     const categoryText = cell(row, 'category');
     const category: TimelineCategory | null = categoryText === '' ? 'event' : (categoryFromWord(categoryText) ?? matchChoice(categoryText, TIMELINE_CATEGORIES, CATEGORY_LABELS));
-    if (category === null) bad('category', `“${categoryText}” is not a category (${TIMELINE_CATEGORIES.join(', ')})`);
+    if (category === null) bad('category', format('timeline.import.notACategory', { text: categoryText, categories: TIMELINE_CATEGORIES.join(', ') }));
     const verificationText = cell(row, 'verification');
     const verification: Verification | null = verificationText === '' ? 'unverified' : matchChoice(verificationText, VERIFICATION_STATES, VERIFICATION_LABELS);
-    if (verification === null) bad('verification', `“${verificationText}” is not unverified, confirmed or disproven`);
+    if (verification === null) bad('verification', format('timeline.import.notAVerification', { text: verificationText }));
     const tags = parseTags(cell(row, 'tags'));
     const body = cell(row, 'body');
     const source = cell(row, 'source');
@@ -314,8 +312,8 @@ export function analyseImport(
 export function describeOutside(row: ImportRow, context: Pick<ImportContext, 'timeZone' | 'incidentStart'>): string {
   const when = formatWallClock(row.content.occurredAt, context.timeZone, 'd MMM yyyy HH:mm');
   return row.outside === 'before'
-    ? `is dated ${when}, more than a day before the incident began (${formatWallClock(context.incidentStart, context.timeZone, 'd MMM yyyy HH:mm')}); check the date and the date order`
-    : `is dated ${when}, in the future`;
+    ? format('timeline.import.before', { when, start: formatWallClock(context.incidentStart, context.timeZone, 'd MMM yyyy HH:mm') })
+    : format('timeline.import.future', { when });
 }
 
 /** What the person decided about the rows the preview called out. */
@@ -336,19 +334,17 @@ export type ImportPlan = {
   blockers: string[];
 };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
 /** The entries an import writes, in the file's order, given the person's choices. */
 export function planImport(analysis: ImportAnalysis, choices: WriteChoices): ImportPlan {
   const blockers: string[] = [];
   const badRows = new Set(analysis.errors.map((e) => e.row)).size;
-  if (badRows > 0 && !choices.leaveOutBad) blockers.push(`Fix the ${plural(badRows, 'row', 'rows')} with problems in the file, or choose to leave them out.`);
-  if (analysis.ambiguous.length > 0) blockers.push(`Choose which time is meant for the ${plural(analysis.ambiguous.length, 'row', 'rows')} whose time happened twice.`);
+  if (badRows > 0 && !choices.leaveOutBad) blockers.push(format('timeline.import.fixBadRows', { rows: badRows }));
+  if (analysis.ambiguous.length > 0) blockers.push(format('timeline.import.chooseAmbiguous', { rows: analysis.ambiguous.length }));
   const unreadable = analysis.rows.filter((r) => r.unreadable && !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside)).length;
-  if (unreadable > 0 && !choices.acceptUnreadable) blockers.push(`Choose the file’s encoding so that ${plural(unreadable, 'row reads', 'rows read')} without �, or accept the � in them.`);
+  if (unreadable > 0 && !choices.acceptUnreadable) blockers.push(format('timeline.import.chooseEncoding', { rows: unreadable }));
   const contents = analysis.rows
     .filter((r) => !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside !== null))
     .map((r) => r.content);
-  if (contents.length === 0 && blockers.length === 0) blockers.push('No rows are left to import.');
+  if (contents.length === 0 && blockers.length === 0) blockers.push(format('timeline.import.nothingLeft'));
   return { contents, blockers };
 }

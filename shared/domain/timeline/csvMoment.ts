@@ -1,6 +1,7 @@
 import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import type { DateOrder } from '../locale/dateOrder';
 import { err, ok, type Result } from '../result';
+import { format } from '../../i18n/format';
 
 /**
  * Reading a date and time as people type them in a spreadsheet: "2026-11-24 14:05",
@@ -12,8 +13,6 @@ import { err, ok, type Result } from '../result';
 export type AmbiguousMoment = { wall: string; earlier: number; later: number };
 
 export type MomentReading = { kind: 'instant'; at: number } | ({ kind: 'ambiguous' } & AmbiguousMoment);
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Numbers of a numeric date with slashes or dashes, which the date order decides: "7/4/2026". */
 const ORDERED_DATE = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2,4})$/;
@@ -32,22 +31,20 @@ function readDate(text: string, order: DateOrder): Result<string, string> {
   let m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text);
   if (m) [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
   else if ((m = ORDERED_DATE.exec(text))) {
-    if ((m[4] ?? '').length !== 4) return err(`“${text}”: write the year in full (for example ${m[1]}${m[2]}${m[3]}${m[2]}20${m[4]})`);
+    if ((m[4] ?? '').length !== 4) return err(format('timeline.moment.yearInFull', { text, example: `${m[1]}${m[2]}${m[3]}${m[2]}20${m[4]}` }));
     const [a, b] = [Number(m[1]), Number(m[3])];
     [y, mo, d] = order === 'month-first' ? [Number(m[4]), a, b] : [Number(m[4]), b, a];
-    if (mo > 12) {
-      const other = order === 'month-first' ? 'day first' : 'month first';
-      return err(`“${text}” has no month ${mo} when dates are read ${order === 'month-first' ? 'month first' : 'day first'}; if the file writes them ${other}, change the date order above`);
-    }
+    if (mo > 12) return err(format('timeline.moment.noSuchMonth', { text, month: String(mo), order: order === 'month-first' ? 'month_first' : 'day_first' }));
   } else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) {
     // Dotted dates are day-first wherever they are written (24.11.2026).
     [y, mo, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
   } else {
-    return err(`“${text}” is not a date (write it as 2026-11-24, or as the spreadsheet shows it: 11/24/2026 or 24/11/2026)`);
+    return err(format('timeline.moment.notADate', { text }));
   }
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (mo < 1 || mo > 12 || d < 1 || probe.getUTCDate() !== d || probe.getUTCMonth() !== mo - 1) {
-    return err(`“${text}” is not a date in the calendar${mo >= 1 && mo <= 12 ? ` (${MONTHS[mo - 1] ?? ''} ${y} has no day ${d})` : ''}`);
+    if (mo < 1 || mo > 12) return err(format('timeline.moment.notInCalendar', { text }));
+    return err(format('timeline.moment.notInCalendarDay', { text, month: format('dates.month', { month: String(mo) }), year: String(y), day: String(d) }));
   }
   return ok(`${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}`);
 }
@@ -56,15 +53,15 @@ type Clock = { hour: number; minute: number; second: number };
 
 function readTime(text: string): Result<Clock, string> {
   const m = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*(?:([ap])\.?m\.?)?$/i.exec(text);
-  if (!m) return err(`“${text}” is not a time of day (write it as 14:05, or 2:05 PM)`);
+  if (!m) return err(format('timeline.moment.notATime', { text }));
   let hour = Number(m[1]);
   const [minute, second] = [Number(m[2]), Number(m[3] ?? 0)];
   const half = m[4]?.toLowerCase();
   if (half !== undefined) {
-    if (hour < 1 || hour > 12) return err(`“${text}” is not a time of day: with AM or PM the hour is 1 to 12`);
+    if (hour < 1 || hour > 12) return err(format('timeline.moment.halfDayHour', { text }));
     hour = (hour % 12) + (half === 'p' ? 12 : 0);
   }
-  if (hour > 23 || minute > 59 || second > 59) return err(`“${text}” is not a time of day (the clock runs from 00:00 to 23:59)`);
+  if (hour > 23 || minute > 59 || second > 59) return err(format('timeline.moment.clockRange', { text }));
   return ok({ hour, minute, second });
 }
 
@@ -125,12 +122,12 @@ export function readMoment(dateText: string, timeText: string | null, options: {
   const m = MOMENT.exec(whole);
   if (!m) {
     const date = readDate(whole.split(' ')[0] ?? whole, options.order);
-    return err(date.ok ? `“${whole}” is not a date and time the desk can read (write it as 2026-11-24 14:05)` : date.error);
+    return err(date.ok ? format('timeline.moment.notAMoment', { text: whole }) : date.error);
   }
   const [, dateCell = '', timeCell, zoneCell] = m;
   const date = readDate(dateCell, options.order);
   if (!date.ok) return date;
-  if (timeCell === undefined) return err(zoneCell === undefined ? `“${whole}” has no time of day` : `“${whole}” is not a time of day`);
+  if (timeCell === undefined) return err(format(zoneCell === undefined ? 'timeline.moment.noTime' : 'timeline.moment.notATimeOfDay', { text: whole }));
   const clock = readTime(timeCell);
   if (!clock.ok) return clock;
   const { hour, minute, second } = clock.value;
@@ -143,7 +140,7 @@ export function readMoment(dateText: string, timeText: string | null, options: {
     const offset = /^z$/i.test(zone) ? 0 : readOffset(zone);
     if (offset !== null) return ok({ kind: 'instant', at: asUtc - offset * 60_000 });
     if (zone.includes('/')) {
-      if (!isZoneName(zone)) return err(`“${zone}” is not a time zone the desk knows (write an offset such as -05:00, or a zone such as America/Chicago)`);
+      if (!isZoneName(zone)) return err(format('timeline.moment.unknownZone', { zone }));
       return onClock(wall, date.value, clock.value, zone, null);
     }
     return onClock(wall, date.value, clock.value, options.timeZone, zone.toUpperCase());
@@ -160,10 +157,10 @@ function onClock(wall: string, date: string, { hour, minute, second }: Clock, ti
     const offset = ABBREVIATIONS[abbreviation];
     const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
     if (offset !== undefined) return ok({ kind: 'instant', at: Date.UTC(y, mo - 1, d, hour, minute, second) - offset * 60_000 });
-    return err(`“${abbreviation}” is not a time zone the desk knows (write an offset such as -05:00 instead)`);
+    return err(format('timeline.moment.unknownAbbreviation', { zone: abbreviation }));
   }
   const [first, second2] = candidates;
-  if (first === undefined) return err(`${wall} did not exist in ${timeZone} (clocks skipped that hour)`);
+  if (first === undefined) return err(format('timeline.moment.skipped', { wall, timeZone }));
   if (second2 === undefined) return ok({ kind: 'instant', at: first });
   return ok({ kind: 'ambiguous', wall, earlier: first, later: second2 });
 }

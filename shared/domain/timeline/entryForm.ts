@@ -1,6 +1,7 @@
 import { wallClockToInstant, describeWallClockError } from '../incident/wallClock';
 import type { DeskLocale } from '../locale/deskLocale';
 import { err, ok, type Result } from '../result';
+import { format } from '../../i18n/format';
 import {
   EntryContentSchema,
   TagSchema,
@@ -55,14 +56,14 @@ export function validateEntryForm(
     if (reported.ok) reportedAt = reported.value;
     else errors[reported.error.code === 'bad-date' ? 'reportedDate' : 'reportedTime'] = describeWallClockError(reported.error, context.locale);
   }
-  if (form.title.trim() === '') errors.title = 'Say in a few words what happened.';
-  else if (form.title.trim().length > 500) errors.title = 'Keep the title under 500 characters; put the detail in the notes.';
-  if (form.body.length > 20_000) errors.body = 'Keep the notes under 20,000 characters.';
-  if (form.source.length > 200) errors.source = 'Keep the source under 200 characters.';
+  if (form.title.trim() === '') errors.title = format('timeline.form.noTitle');
+  else if (form.title.trim().length > 500) errors.title = format('timeline.form.titleTooLong', { limit: 500 });
+  if (form.body.length > 20_000) errors.body = format('timeline.form.bodyTooLong', { limit: 20_000 });
+  if (form.source.length > 200) errors.source = format('timeline.form.sourceTooLong', { limit: 200 });
   const tags = parseTags(form.tags);
   const badTag = tags.find((t) => !TagSchema.safeParse(t).success);
-  if (badTag !== undefined) errors.tags = `“${badTag}” cannot be a tag: use letters, digits, - and _ (up to 40).`;
-  else if (tags.length > 30) errors.tags = 'Use at most 30 tags.';
+  if (badTag !== undefined) errors.tags = format('timeline.form.badTag', { tag: badTag, limit: 40 });
+  else if (tags.length > 30) errors.tags = format('timeline.form.tooManyTags', { limit: 30 });
 
   if (Object.keys(errors).length > 0 || !occurred.ok) return err(errors);
   const content = {
@@ -82,7 +83,7 @@ export function validateEntryForm(
     transcribed: form.transcribed,
   };
   const parsed = EntryContentSchema.omit({ retracted: true, retractionReason: true }).safeParse(content);
-  if (!parsed.success) return err({ title: parsed.error.issues[0]?.message ?? 'Invalid entry' });
+  if (!parsed.success) return err({ title: parsed.error.issues[0]?.message ?? format('timeline.form.invalid') });
   return ok(parsed.data);
 }
 

@@ -2,29 +2,27 @@ import type { DeskLocale } from '../locale/deskLocale';
 import { instantPair, type ChangeLine } from '../changeWording';
 import type { EntryContent, EntryLink, TimelineRevision } from '../../schemas/timeline';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from './entryForm';
+import { format, type DomainMessageId } from '../../i18n/format';
 
-/** What each field of an entry is called on screen. */
-export const ENTRY_FIELD_LABELS: Readonly<Record<keyof EntryContent, string>> = {
-  occurredAt: 'When it happened',
-  occurredPrecision: 'How exact the time is',
-  reportedAt: 'When the city heard of it',
-  category: 'Category',
-  title: 'What happened',
-  body: 'Notes',
-  source: 'Source',
-  sourceContactId: 'Source in the directory',
-  verification: 'Verification',
-  tags: 'Tags',
-  release: 'Release',
-  links: 'Linked records',
-  onBehalfOf: 'Logged on behalf of',
-  transcribed: 'Transcribed from a paper log',
-  retracted: 'Retracted',
-  retractionReason: 'Reason for retracting',
+/** What each field of an entry is called on screen, in the form's order. */
+export const ENTRY_FIELD_LABELS: Readonly<Record<keyof EntryContent, DomainMessageId>> = {
+  occurredAt: 'history.entryField.occurredAt',
+  occurredPrecision: 'history.entryField.occurredPrecision',
+  reportedAt: 'history.entryField.reportedAt',
+  category: 'history.entryField.category',
+  title: 'history.entryField.title',
+  body: 'history.entryField.body',
+  source: 'history.entryField.source',
+  sourceContactId: 'history.entryField.sourceContactId',
+  verification: 'history.entryField.verification',
+  tags: 'history.entryField.tags',
+  release: 'history.entryField.release',
+  links: 'history.entryField.links',
+  onBehalfOf: 'history.entryField.onBehalfOf',
+  transcribed: 'history.entryField.transcribed',
+  retracted: 'history.entryField.retracted',
+  retractionReason: 'history.entryField.retractionReason',
 };
-
-const PRECISION_WORDS: Readonly<Record<EntryContent['occurredPrecision'], string>> = { exact: 'exact', approximate: 'approximate', date: 'date only' };
-const RELEASE_WORDS: Readonly<Record<EntryContent['release'], string>> = { internal: 'internal only', public: 'releasable to the public' };
 
 /** Fields that are not the entry's content: verification and retraction have their own marks. */
 const NOT_CONTENT: readonly (keyof EntryContent)[] = ['verification', 'retracted', 'retractionReason'];
@@ -66,28 +64,28 @@ export function contentCorrections(revisions: readonly Pick<TimelineRevision, 'c
 function valueInWords(key: keyof EntryContent, value: EntryContent[keyof EntryContent], ctx: WordingContext): string {
   switch (key) {
     case 'occurredPrecision':
-      return PRECISION_WORDS[value as EntryContent['occurredPrecision']];
+      return format('history.entry.precision', { precision: value as EntryContent['occurredPrecision'] });
     case 'category':
       return CATEGORY_LABELS[value as EntryContent['category']];
     case 'verification':
       return VERIFICATION_LABELS[value as EntryContent['verification']];
     case 'release':
-      return RELEASE_WORDS[value as EntryContent['release']];
+      return format('history.entry.release', { release: value as EntryContent['release'] });
     case 'tags': {
       const tags = value as string[];
-      return tags.length === 0 ? 'none' : tags.map((t) => `#${t}`).join(' ');
+      return tags.length === 0 ? format('history.value.none') : tags.map((t) => `#${t}`).join(' ');
     }
     case 'links': {
       const links = value as EntryLink[];
-      return links.length === 0 ? 'none' : links.map(ctx.describeLink).join('; ');
+      return links.length === 0 ? format('history.value.none') : links.map(ctx.describeLink).join('; ');
     }
     case 'sourceContactId':
-      return value === null ? 'none' : (ctx.contactName(value as string) ?? 'a contact no longer on this desk');
+      return value === null ? format('history.value.none') : (ctx.contactName(value as string) ?? format('history.entry.noContact'));
     case 'transcribed':
     case 'retracted':
-      return value ? 'yes' : 'no';
+      return format(value ? 'history.value.yes' : 'history.value.no');
     default:
-      return value === null || value === '' ? 'empty' : typeof value === 'string' ? value : JSON.stringify(value);
+      return value === null || value === '' ? format('history.entry.empty') : typeof value === 'string' ? value : JSON.stringify(value);
   }
 }
 
@@ -96,7 +94,7 @@ export function describeEntryChanges(prev: EntryContent, next: EntryContent, ctx
   return changedFields(prev, next)
     .filter((k) => !SHOWN_ELSEWHERE.includes(k))
     .map((k) => {
-      const label = ENTRY_FIELD_LABELS[k];
+      const label = format(ENTRY_FIELD_LABELS[k]);
       if (k === 'occurredAt' || k === 'reportedAt') {
         const [before, after] = instantPair(prev[k], next[k], ctx.timeZone, ctx.locale);
         return { label, before, after };
@@ -109,12 +107,12 @@ export function describeEntryChanges(prev: EntryContent, next: EntryContent, ctx
 export function revisionHeading(kind: TimelineRevision['kind'], prev: EntryContent | null, next: EntryContent): string {
   switch (kind) {
     case 'create':
-      return 'Logged';
+      return format('history.heading.logged');
     case 'retract':
-      return 'Retracted';
+      return format('history.heading.retracted');
     case 'verify':
-      return `Marked ${VERIFICATION_LABELS[next.verification].toLowerCase()}`;
+      return format('history.heading.verified', { verification: VERIFICATION_LABELS[next.verification].toLowerCase() });
     case 'edit':
-      return prev && !isContentCorrection(prev, next) ? 'Verification changed' : 'Corrected';
+      return format(prev && !isContentCorrection(prev, next) ? 'history.heading.verificationChanged' : 'history.heading.corrected');
   }
 }

@@ -1,14 +1,21 @@
 import type { EntryLink } from '../../schemas/timeline';
+import { format } from '../../i18n/format';
 
 /** Something an entry can point to, as the operator picks it and as the entry shows it. */
 export type LinkTarget = { readonly kind: EntryLink['kind']; readonly id: string; readonly label: string };
 
-export const LINK_KIND_LABELS: Readonly<Record<EntryLink['kind'], string>> = {
-  statement: 'Statement',
-  'checklist-item': 'Checklist item',
-  contact: 'Contact',
-  activation: 'Call-tree activation',
-};
+// ICU selectors are identifiers: 'checklist-item' is asked for as 'checklist_item'.
+const selector = (kind: EntryLink['kind']) => kind.replace(/-/g, '_');
+
+/** "Checklist item": what a kind of link target is called. */
+export function linkKindLabel(kind: EntryLink['kind']): string {
+  return format('timeline.link.kind', { kind: selector(kind) });
+}
+
+/** "Checklist items": the heading of a kind's targets in a picker. */
+export function linkKindGroupLabel(kind: EntryLink['kind']): string {
+  return format('timeline.link.kinds', { kind: selector(kind) });
+}
 
 /** The order kinds are offered in: what a logged entry most often relates to first. */
 export const LINK_KINDS: readonly EntryLink['kind'][] = ['statement', 'checklist-item', 'contact', 'activation'];
@@ -33,7 +40,8 @@ const keyOf = (l: Pick<EntryLink, 'kind' | 'id'>) => `${l.kind}:${l.id}`;
 /** How a link reads: "Statement: Initial holding statement (en)", or says the record has gone. */
 export function describeLink(link: EntryLink, targets: readonly LinkTarget[]): string {
   const target = targets.find((t) => keyOf(t) === keyOf(link));
-  return target ? `${LINK_KIND_LABELS[link.kind]}: ${target.label}` : `${LINK_KIND_LABELS[link.kind]} no longer on this desk (${link.id})`;
+  const kind = linkKindLabel(link.kind);
+  return target ? format('timeline.link.shown', { kind, label: target.label }) : format('timeline.link.gone', { kind, id: link.id });
 }
 
 /** Adds a link once: the same record linked twice is one link. */

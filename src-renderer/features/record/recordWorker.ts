@@ -8,7 +8,7 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
 import type { Manifest, PackageFile } from '@shared/domain/record/exportPackage';
 import { sealRecordText, type RecordFile } from '@shared/domain/record/recordFile';
-import { makeRecordPackage, PACKAGE_STEP_WORDS } from '@shared/domain/record/recordPackage';
+import { makeRecordPackage, packageStepWords } from '@shared/domain/record/recordPackage';
 import { createChainVerifier } from '@shared/domain/timeline/chain';
 
 import { openDeskForReading } from '../../desk/core';
@@ -65,7 +65,7 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
     locale,
     fonts: { regular, bold },
     sha256Bytes,
-    step: (step, index, of) => progress(PACKAGE_STEP_WORDS[step], 0.4 + 0.6 * (index / of)),
+    step: (step, index, of) => progress(packageStepWords(step), 0.4 + 0.6 * (index / of)),
   });
   const timeline = record.content.timeline;
   const shown = timeline?.entries.slice(0, PREVIEW_ENTRIES);

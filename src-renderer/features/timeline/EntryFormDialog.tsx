@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 
 import { instantToWallClock } from '@shared/domain/incident/wallClock';
 import { CATEGORY_LABELS, VERIFICATION_LABELS, validateEntryForm, type EntryForm, type EntryFormErrors } from '@shared/domain/timeline/entryForm';
-import { LINK_KIND_LABELS, LINK_KINDS, addLink, contactNamedBy, describeLink } from '@shared/domain/timeline/linkTargets';
+import { LINK_KINDS, addLink, contactNamedBy, describeLink, linkKindGroupLabel } from '@shared/domain/timeline/linkTargets';
 import type { Incident } from '@shared/schemas/entities';
 import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent, type EntryLink } from '@shared/schemas/timeline';
 
@@ -171,7 +171,7 @@ export function EntryFormDialog({ incident, title, initial, isCorrection, base, 
                     {LINK_KINDS.map((kind) => {
                       const ofKind = targets.filter((t) => t.kind === kind);
                       return ofKind.length === 0 ? null : (
-                        <optgroup key={kind} label={`${LINK_KIND_LABELS[kind]}s`}>
+                        <optgroup key={kind} label={linkKindGroupLabel(kind)}>
                           {ofKind.map((t) => <option key={t.id} value={`${t.kind}|${t.id}`}>{t.label}</option>)}
                         </optgroup>
                       );

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 
 import type { Actor } from '@shared/domain/audit';
-import { DATE_ORDER_LABELS, type DateOrder } from '@shared/domain/locale/dateOrder';
+import { dateOrderLabel, type DateOrder } from '@shared/domain/locale/dateOrder';
 import { TEXT_ENCODINGS, describeEncodingGuess, encodingLabel, isTextEncodingId } from '@shared/domain/text/encoding';
-import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, planImport, type AmbiguityChoice, type ImportSettings, type WriteChoices } from '@shared/domain/timeline/csvImport';
+import { IMPORT_FIELDS, importFieldLabels, planImport, type AmbiguityChoice, type ImportSettings, type WriteChoices } from '@shared/domain/timeline/csvImport';
 import { previewWallClock } from '@shared/domain/timeline/csvMoment';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
@@ -150,8 +150,8 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
             <label className="import-file__row">
               <span>{t('timeline.timelineCsvImportDialog.datesWrittenLike74')}</span>
               <select value={settings.dateOrder} aria-describedby="import-date-order" onChange={(e) => change({ dateOrder: e.target.value as DateOrder })}>
-                <option value="month-first">{DATE_ORDER_LABELS['month-first']}</option>
-                <option value="day-first">{DATE_ORDER_LABELS['day-first']}</option>
+                <option value="month-first">{dateOrderLabel('month-first')}</option>
+                <option value="day-first">{dateOrderLabel('day-first')}</option>
               </select>
             </label>
             <p id="import-date-order" className="import-file__note" data-testid="date-order-basis">
@@ -163,7 +163,7 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
           </fieldset>
           <fieldset className="fieldset" disabled={writing !== null}>
             <legend>{t('timeline.timelineCsvImportDialog.whichColumnHoldsWhat')}</legend>
-            <ColumnMappingFields fields={IMPORT_FIELDS} labels={IMPORT_FIELD_LABELS} headers={view.headers} mapping={settings.mapping}
+            <ColumnMappingFields fields={IMPORT_FIELDS} labels={importFieldLabels()} headers={view.headers} mapping={settings.mapping}
               onChange={(update) => change({ mapping: update(settings.mapping) })} />
           </fieldset>
           {view.mappingError !== null && <p className="form-error" role="alert">{view.mappingError}</p>}

@@ -1,9 +1,16 @@
 import backup from './backup.json';
 import checklists from './checklists.json';
 import contacts from './contacts.json';
+import dates from './dates.json';
 import encryption from './encryption.json';
+import history from './history.json';
+import incident from './incident.json';
+import lessons from './lessons.json';
+import record from './record.json';
 import signed from './signed.json';
 import statements from './statements.json';
+import team from './team.json';
+import text from './text.json';
 import timeline from './timeline.json';
 
 /**
@@ -11,14 +18,21 @@ import timeline from './timeline.json';
  * together for a translator. Ids are unique across files (a test checks), so the parts merge
  * without one hiding another.
  */
-export const DOMAIN_EN_PARTS = { backup, checklists, contacts, encryption, signed, statements, timeline };
+export const DOMAIN_EN_PARTS = { backup, checklists, contacts, dates, encryption, history, incident, lessons, record, signed, statements, team, text, timeline };
 
 export const en = {
   ...backup,
   ...checklists,
   ...contacts,
+  ...dates,
   ...encryption,
+  ...history,
+  ...incident,
+  ...lessons,
+  ...record,
   ...signed,
   ...statements,
+  ...team,
+  ...text,
   ...timeline,
 };
