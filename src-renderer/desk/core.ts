@@ -10,21 +10,24 @@ import { createChangeFeed } from './changeFeed';
 import { createDoor } from './door';
 import { createResolution } from './checklists/resolution';
 import { createActivations } from './contacts/activation';
+import { createDeskIdentities, deskNameOf } from './identity/identity';
+import { createRecorder } from './identity/recorder';
 import { createImportRecord } from './record/importRecord';
 import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
 import { createTimelineWrites } from './timeline/writes';
 
-export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex };
+export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex; clock?: () => number };
 
 /**
  * THE composition of the desk's data: the door every change goes through, its change feed, the
  * table stores and the use-cases over them. The window, the record's worker and the tests all
  * build it here; nothing else constructs a store.
  */
-export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
+export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDeps) {
   const feed = createChangeFeed();
-  const door = createDoor(db, feed);
+  const identities = createDeskIdentities({ db, now: clock, deskName: async () => deskNameOf(await db.settings.get('desk')) });
+  const door = createDoor(db, feed, createRecorder({ db, identities, sha256 }));
   const timelineStore = createTimelineRepo(db, sha256);
   const enqueue = createWriteQueue();
   const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue });
@@ -40,8 +43,9 @@ export function createDeskCore({ db, gen, sha256 }: DeskCoreDeps) {
     publishedHeads: stores.publishedHeads,
     statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
     record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
+    identity: { describe: () => identities.describe(), roster: () => identities.roster() },
   };
-  return { feed, door, stores, enqueue, useCases, backupRows: stores.backup, restore: createRestore({ door, gen }) };
+  return { feed, door, stores, enqueue, useCases, identities, backupRows: stores.backup, restore: createRestore({ door, gen }) };
 }
 export type DeskCore = ReturnType<typeof createDeskCore>;
 
