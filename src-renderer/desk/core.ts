@@ -11,6 +11,7 @@ import { createDoor } from './door';
 import { createResolution } from './checklists/resolution';
 import { createActivations } from './contacts/activation';
 import { createDeskIdentities, deskNameOf } from './identity/identity';
+import { createOperators } from './identity/operators';
 import { createRecorder } from './identity/recorder';
 import { createImportRecord } from './record/importRecord';
 import { createStatementCases } from './statements';
@@ -44,6 +45,7 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
     statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
     record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
+    operators: createOperators({ door, gen, settings: () => stores.settings.get() }),
   };
   return { feed, door, stores, enqueue, useCases, identities, backupRows: stores.backup, restore: createRestore({ door, gen }) };
 }

@@ -3,6 +3,9 @@ import type { Operator } from './format';
 // eslint-disable-next-line no-control-regex -- the point is to remove control and text-direction characters
 const UNREADABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
+/** True when the text holds no control or text-direction character (what a record refuses in names). */
+export const isReadable = (text: string): boolean => !new RegExp(UNREADABLE.source).test(text);
+
 /** What a record says when the desk knew no name or role for the person at the keyboard. */
 export const UNNAMED_OPERATOR = 'unnamed';
 export const ROLE_NOT_GIVEN = 'no role given';

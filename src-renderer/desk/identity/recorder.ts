@@ -1,5 +1,6 @@
 import type { BasedOn } from '@shared/domain/signed/content';
 import { scopeKey, type RecordScope, type V1Anchor } from '@shared/domain/signed/format';
+import { peopleOf } from '@shared/domain/operators/people';
 import { recordOperator } from '@shared/domain/signed/operator';
 import { nextRecord, signRecord, type ChainTip } from '@shared/domain/signed/sign';
 import { splitContent } from '@shared/domain/signed/split';
@@ -56,7 +57,9 @@ export function createRecorder(deps: { db: DeskDatabase; identities: DeskIdentit
     // The person at the keyboard as the desk names them; a change made under another name (a first
     // set-up, a restore's own line) is signed under that name.
     if (settings && (by === undefined || by === settings.operatorName)) return recordOperator(settings.operatorName, settings.operatorRole);
-    return recordOperator(by, undefined);
+    // Someone taking over the keyboard is one of the desk's people: signed with their role.
+    const person = settings ? peopleOf(settings).find((p) => p.name === by && p.retiredAt === null) : undefined;
+    return recordOperator(by, person?.role);
   };
 
   return {
