@@ -1,8 +1,11 @@
 import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { signedSectionOf } from '@shared/domain/record/signedSection';
+import { scopeKey } from '@shared/domain/signed/format';
 
 import { DeskDatabase } from '../db/database';
 import { createRepos } from '../db/repos';
+import { createSignedRecordsRepo } from '../db/repos/signedRecordsRepo';
 import { createTimelineRepo } from '../db/repos/timelineRepo';
 import { sha256Hex } from '../lib/sha256';
 import { createRestore } from './backup/restore';
@@ -29,6 +32,7 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
   const feed = createChangeFeed();
   const identities = createDeskIdentities({ db, now: clock, deskName: async () => deskNameOf(await db.settings.get('desk')) });
   const door = createDoor(db, feed, createRecorder({ db, identities, sha256 }));
+  const signedRecords = createSignedRecordsRepo(db);
   const timelineStore = createTimelineRepo(db, sha256);
   const enqueue = createWriteQueue();
   const timelineWrites = createTimelineWrites({ door, store: timelineStore, gen, sha256, enqueue });
@@ -43,7 +47,12 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
     lessons: stores.lessons,
     publishedHeads: stores.publishedHeads,
     statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
-    record: { ...stores.record, importRecord: createImportRecord({ door, gen }) },
+    record: {
+      ...stores.record,
+      importRecord: createImportRecord({ door, gen }),
+      /** The incident's signed records and the roster of the desks that wrote them, for the internal record. */
+      signedSection: async (incidentId: string) => signedSectionOf(await signedRecords.all(scopeKey({ kind: 'incident', incidentId })), await identities.roster()),
+    },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
     operators: createOperators({ door, gen, settings: () => stores.settings.get() }),
   };
