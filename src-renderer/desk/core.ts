@@ -19,6 +19,7 @@ import { createRecorder } from './identity/recorder';
 import { createImportRecord } from './record/importRecord';
 import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
+import { createSignedIntegrity } from './timeline/integrity';
 import { createTimelineWrites } from './timeline/writes';
 
 export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex; clock?: () => number };
@@ -41,7 +42,7 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
     settings: stores.settings,
     incidents: stores.incidents,
     audit: stores.audit,
-    timeline: { ...timelineStore, ...timelineWrites },
+    timeline: { ...timelineStore, ...timelineWrites, verifySigned: createSignedIntegrity({ db, sha256, identities }) },
     contacts: { ...stores.contacts, ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }) },
     checklists: { ...stores.checklists, ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }) },
     lessons: stores.lessons,

@@ -5,9 +5,11 @@ import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
 import { sealRecordText, withSignedRecords } from '@shared/domain/record/recordFile';
 import { verifyAnyRecordText } from '@shared/domain/record/verifySignedRecord';
 import { webCryptoVerifier } from '@shared/domain/signed/ed25519';
+import { describeIncidentIntegrity } from '@shared/domain/signed/incidentIntegrity';
 import { createChainVerifier } from '@shared/domain/timeline/chain';
 
 import { T0 } from '../../../factories/incident';
+import { rewriteRevision } from '../../../factories/signedIncident';
 import { forgeRecord, recordText } from '../../../factories/signedRecordFile';
 import { sha256 } from '../../../factories/timeline';
 import { firstHour } from './firstHour';
@@ -53,5 +55,24 @@ describe('the internal record carries the desk’s signed records', () => {
     const failed = result.checks.find((c) => !c.ok);
     expect(failed?.name).toBe('signatures');
     expect(failed?.detail).toContain('Police reopen Markens gate');
+  });
+});
+
+describe('Verify integrity in the desk', () => {
+  it('passes on what the desk signed, and names the entry reworded in the database with the chain re-hashed', async () => {
+    const { desk, incident } = await firstHour();
+    const good = await desk.useCases.timeline.verifySigned(incident);
+    expect(good.problems).toEqual([]);
+    expect(good.ok).toBe(true);
+    // Someone with the database but not the key rewords an entry and re-hashes the chain after it.
+    const revisions = await desk.db.timelineRevisions.where('incidentId').equals(incident.id).sortBy('chainSeq');
+    const target = revisions.find((r) => r.content.title === 'Police close Markens gate')!;
+    const forged = await rewriteRevision(revisions, target.chainSeq, (r) => ({ ...r, content: { ...r.content, title: 'Police reopen Markens gate' } }));
+    await desk.db.timelineRevisions.bulkPut(forged.revisions);
+    await desk.db.timelineEntries.bulkPut(forged.entries);
+    expect(await desk.useCases.timeline.verify(incident.id)).toMatchObject({ ok: true });
+    const bad = await desk.useCases.timeline.verifySigned(incident);
+    expect(bad.ok).toBe(false);
+    expect(describeIncidentIntegrity(bad).at(-1)).toContain('Police reopen Markens gate');
   });
 });
