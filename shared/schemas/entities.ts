@@ -44,6 +44,18 @@ export const IncidentSchema = z.object({
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
+/** One of the people who work at the desk. Retired people stay listed: records name them. */
+export const DeskPersonSchema = z
+  .object({
+    id,
+    name: z.string().min(1).max(120),
+    /** What they do in the response ("Duty officer"); may be empty. */
+    role: z.string().max(120),
+    retiredAt: epochMs.nullable(),
+  })
+  .strict();
+export type DeskPerson = z.infer<typeof DeskPersonSchema>;
+
 /** The desk's own configuration: one row, keyed 'desk'. */
 export const DeskSettingsSchema = z.object({
   key: z.literal('desk'),
@@ -66,6 +78,10 @@ export const DeskSettingsSchema = z.object({
    * system's; a desk from before it existed reads as the system's until saved.
    */
   locale: z.string().max(35).refine((t) => canonicalLocale(t) === t, 'must be a BCP 47 language tag such as en-GB').optional(),
+  /** The people who work at the desk; absent on a desk that has only the one its set-up named. */
+  people: z.array(DeskPersonSchema).max(500).optional(),
+  /** Which of them is at the keyboard (operatorName and operatorRole say it in words). */
+  operatorId: id.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

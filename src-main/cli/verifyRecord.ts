@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 
 import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPackage';
 import type { Check } from '@shared/domain/record/verifyRecord';
-import { verifyRecordText, type RecordVerification } from '@shared/domain/record/verifyRecord';
+import type { RecordVerification } from '@shared/domain/record/verifyRecord';
 import { verifyAnyRecordText, type AnyRecordVerification } from '@shared/domain/record/verifySignedRecord';
 
 import { nodeEd25519Verifier } from './nodeEd25519';
@@ -89,13 +89,16 @@ export async function runVerify(args: readonly string[], write: (line: string) =
       }
       files = unzipped.value;
     } else files = await filesOfFolder(path);
-    const result = await verifyPackageFiles(files, sha256Bytes, sha256);
+    const verify = nodeEd25519Verifier();
+    const result = await verifyPackageFiles(files, sha256Bytes, sha256, { record: true, verify });
     out(`Export package ${basename(path)}`);
     printChecks(result.checks, out);
     const recordFile = result.manifest?.record.file;
     const recordBytes = recordFile === undefined ? undefined : files.get(recordFile);
-    if (recordBytes) describeRecord(await verifyRecordText(new TextDecoder().decode(recordBytes), sha256), out);
+    const record = recordBytes ? await verifyAnyRecordText(new TextDecoder().decode(recordBytes), sha256, { verify }) : null;
+    if (record) describeRecord(record, out);
     printChecks(result.recordChecks, out);
+    if (record) printDesks(record, out);
     out(result.ok ? 'VERIFIED: every file of the package is as the desk exported it.' : 'NOT VERIFIED: do not rely on this package.');
     return result.ok ? 0 : 1;
   }

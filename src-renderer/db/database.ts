@@ -8,12 +8,24 @@ import type { TableName } from '@shared/schemas/tables';
 import type { Approval, Statement, StatementTemplateRow, StatementVersion } from '@shared/schemas/statements';
 import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/schemas/contacts';
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
+import type { SignedRecord } from '@shared/domain/signed/format';
+import type { DeskIdentity } from '@shared/domain/signed/identity';
 
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY, type SchemaVersion } from './schema';
 import { writeDoor } from './writeDoor';
 
 /** A timeline entry's place in its incident's list. */
 export type TimelineOrderKey = { incidentId: string; occurredAt: number; id: string };
+
+/**
+ * One identity this computer's desk has had. The current one is the newest that still holds its
+ * private key; an identity replaced (after a restore) keeps only its public part, so its records
+ * still verify but it can sign nothing more.
+ */
+export type StoredDeskIdentity = { deskId: string; createdAt: number; identity: DeskIdentity; privateKey: CryptoKey | null };
+
+/** A signed record as the desk keeps it: where it stands (n: the order written on this computer) and its hash. */
+export type StoredRecord = { n?: number; deskId: string; scope: string; seq: number; hash: string; record: SignedRecord };
 
 /** The name never changes between releases: IndexedDB finds the city's data by it. */
 export const DB_NAME = 'response-desk';
@@ -39,6 +51,9 @@ export class DeskDatabase extends Dexie {
   lessons!: Table<Lesson, string>;
   /** Append-only: see PublishedHeadSchema. */
   publishedHeads!: Table<PublishedHead, string>;
+  deskIdentities!: Table<StoredDeskIdentity, string>;
+  /** Append-only, in the order written; a restore starts them afresh under a new identity. */
+  records!: Table<StoredRecord, number>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a committed write is on disk before Dexie reports success, so an

@@ -2,6 +2,13 @@ import type { Transaction } from 'dexie';
 
 import type { DerivedTableName, TableName } from '@shared/schemas/tables';
 
+/**
+ * Tables that belong to this computer's desk and are never backed up or restored: its own key
+ * and public identity (a restore makes a new one), and the signed records it wrote.
+ */
+export const DESK_LOCAL_TABLES = ['deskIdentities', 'records'] as const;
+export type DeskLocalTableName = (typeof DESK_LOCAL_TABLES)[number];
+
 import { upgradeToStructuredPhones } from './migrations/0003-structured-phones';
 import { systemLocales, upgradeToDeskLocale } from './migrations/0005-desk-locale';
 
@@ -12,7 +19,7 @@ import { systemLocales, upgradeToDeskLocale } from './migrations/0005-desk-local
  */
 export type SchemaVersion = {
   readonly version: number;
-  readonly stores: Partial<Record<TableName | DerivedTableName, string>>;
+  readonly stores: Partial<Record<TableName | DerivedTableName | DeskLocalTableName, string>>;
   readonly upgrade?: (tx: Transaction) => Promise<void>;
 };
 
@@ -66,6 +73,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     version: 5,
     stores: {},
     upgrade: upgradeToDeskLocale(systemLocales),
+  },
+  {
+    // The desk's Ed25519 identity (its private key a non-extractable CryptoKey), and every change
+    // it signed, in the order written. New tables only: nothing earlier is touched.
+    version: 6,
+    stores: {
+      deskIdentities: 'deskId, createdAt',
+      records: '++n, &[deskId+scope+seq]',
+    },
   },
 ];
 

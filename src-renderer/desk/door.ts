@@ -4,9 +4,13 @@ import { checkStoredRow } from '@shared/schemas/rowCheck';
 import { TABLE_NAMES, type TableName, type TableRows } from '@shared/schemas/tables';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
+import { DERIVED_FROM_RECORDS, type BasedOn } from '@shared/domain/signed/content';
+import { scopeKey } from '@shared/domain/signed/format';
+
 import type { DeskDatabase } from '../db/database';
 import { orderKey } from '../db/repos/timelineRepo';
 import type { ChangeFeed, ChangeKind, ChangeScope } from './changeFeed';
+import { recordScopeOf, type PlannedRecords, type Recorder } from './identity/recorder';
 
 export type { ChangeKind, ChangeNotice, ChangeScope } from './changeFeed';
 
@@ -47,6 +51,10 @@ export type Change<E = never> = {
   /** The audit line(s) that say who did what; written in the same transaction as the rows. */
   readonly audit: readonly AuditEvent[];
   readonly preconditions?: readonly Precondition<E>[];
+  /** What the change was made on (the entity's revision or version it replaces), as its signed record names it. */
+  readonly basedOn?: readonly BasedOn[];
+  /** With replaceAll: the backup the desk continues from (its checksum), which the desk's new identity names. */
+  readonly continues?: { readonly backupChecksum: string | null };
 };
 
 /** A row the door refused: the desk could not read it back. Nothing of the change was written. */
@@ -82,7 +90,59 @@ export type Door = {
   write<E = never>(change: Change<E>, options?: WriteOptions): Promise<Result<void, E | WriteRefused>>;
 };
 
-export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {
+/** How often a change is signed again when another window extended the desk's chain first. */
+const SIGN_ATTEMPTS = 5;
+
+/** The records were signed on a chain tip that moved before the transaction: sign again. */
+const TIP_MOVED = Symbol('tip moved');
+
+const isDerived = (table: string) => (DERIVED_FROM_RECORDS as readonly string[]).includes(table);
+
+/**
+ * The door of a desk. With a recorder, every change it writes also becomes this desk's signed
+ * record(s), stored in the same transaction as the rows (see identity/recorder.ts).
+ */
+export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Recorder): Door {
+  /** This window's changes of one scope wait in line, so they never race each other for the chain's tip. */
+  const lines = new Map<string, Promise<unknown>>();
+  const inLine = <T>(scope: ChangeScope, task: () => Promise<T>): Promise<T> => {
+    const key = scopeKey(recordScopeOf(scope));
+    const run = (lines.get(key) ?? Promise.resolve()).then(task, task);
+    lines.set(key, run.catch(() => undefined));
+    return run;
+  };
+
+  /** The rows of recorded tables a change puts and the keys it deletes, as its signed record carries them. */
+  async function recordInput(change: Change<unknown>) {
+    const put: Record<string, object[]> = {};
+    for (const rows of [change.add ?? {}, change.put ?? {}]) {
+      for (const [table, list] of Object.entries(rows) as [string, readonly object[]][]) if (!isDerived(table) && list.length > 0) (put[table] ??= []).push(...list);
+    }
+    if (change.audit.length > 0) (put['auditLog'] ??= []).push(...change.audit);
+    // A restore keeps some tables as they are: their rows are part of the desk it records.
+    for (const table of change.replaceAll?.keep ?? []) {
+      const given = new Set((put[table] ?? []).map(rowId));
+      const kept = (await db.tableByName(table).toArray()) as object[];
+      const rest = kept.filter((row) => !given.has(rowId(row)));
+      if (rest.length > 0) (put[table] ??= []).push(...rest);
+    }
+    const deletes: Record<string, readonly string[]> = {};
+    for (const [table, keys] of Object.entries(change.delete ?? {})) if (!isDerived(table) && keys.length > 0) deletes[table] = keys;
+    // When and by whom: as the audit lines say, or the timeline revisions (which are their own audit).
+    const revisions = [...(change.add?.timelineRevisions ?? []), ...(change.put?.timelineRevisions ?? [])];
+    const at = [...change.audit.map((a) => a.at), ...revisions.map((r) => r.recordedAt)].reduce((max, t) => Math.max(max, t), 0);
+    return {
+      scope: change.scope,
+      kind: change.kind,
+      put,
+      delete: deletes,
+      ...(change.basedOn ? { basedOn: change.basedOn } : {}),
+      at: at > 0 ? at : Date.now(),
+      by: change.audit[0]?.operator ?? revisions[0]?.operator,
+      ...(change.replaceAll ? { replacesDesk: { backupChecksum: change.continues?.backupChecksum ?? null } } : {}),
+    };
+  }
+
   /** The timeline's order index follows its entries: a moved entry's old key goes, its new key comes. */
   async function deriveOrder(entries: readonly TimelineEntry[], deletedIds: readonly string[]): Promise<void> {
     // A first revision has no earlier row to move; only corrected entries are read back.
@@ -94,32 +154,43 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {
   }
 
   return {
-    async write<E>(change: Change<E>, options: WriteOptions = {}): Promise<Result<void, E | WriteRefused>> {
-      const writes = [
-        ...(Object.entries(change.add ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'add' as const })),
-        ...(Object.entries(change.put ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'put' as const })),
-      ];
-      // SECURITY: every row is checked as backup restore and record import will check it, before
-      // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line.
-      for (const { table, rows } of [...writes, { table: 'auditLog' as const, rows: change.audit }]) {
-        for (const row of rows) {
-          const checked = checkStoredRow(table, row);
-          if (!checked.ok) return err(refused(table, rowId(row), checked.error.message));
-        }
+    write<E>(change: Change<E>, options: WriteOptions = {}): Promise<Result<void, E | WriteRefused>> {
+      return inLine(change.scope, () => writeNow(change, options));
+    },
+  };
+
+  async function writeNow<E>(change: Change<E>, options: WriteOptions): Promise<Result<void, E | WriteRefused>> {
+    const writes = [
+      ...(Object.entries(change.add ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'add' as const })),
+      ...(Object.entries(change.put ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'put' as const })),
+    ];
+    // SECURITY: every row is checked as backup restore and record import will check it, before
+    // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line.
+    for (const { table, rows } of [...writes, { table: 'auditLog' as const, rows: change.audit }]) {
+      for (const row of rows) {
+        const checked = checkStoredRow(table, row);
+        if (!checked.ok) return err(refused(table, rowId(row), checked.error.message));
       }
-      const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
-      // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
-      if (!change.replaceAll && change.audit.length === 0 && writes.every((w) => w.rows.length === 0) && deletes.every(([, keys]) => keys.length === 0)) return ok(undefined);
-      const touched = change.replaceAll ? [...TABLE_NAMES] : [...new Set([...writes.map((w) => w.table), ...deletes.map(([t]) => t), ...(change.audit.length > 0 ? ['auditLog' as const] : [])])];
-      const longest = Math.max(0, ...writes.map((w) => w.rows.length));
-      const held = [...new Set([...touched, ...(change.preconditions ?? []).flatMap((p) => p.reads)])];
-      const entries = [...(change.add?.timelineEntries ?? []), ...(change.put?.timelineEntries ?? [])] as readonly TimelineEntry[];
-      // The table being written when IndexedDB refused a row (a closure sets it, so it is held in an object).
-      const at: { table: TableName | null } = { table: null };
-      let failed: E | null;
+    }
+    const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
+    // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
+    if (!change.replaceAll && change.audit.length === 0 && writes.every((w) => w.rows.length === 0) && deletes.every(([, keys]) => keys.length === 0)) return ok(undefined);
+    const touched = change.replaceAll ? [...TABLE_NAMES] : [...new Set([...writes.map((w) => w.table), ...deletes.map(([t]) => t), ...(change.audit.length > 0 ? ['auditLog' as const] : [])])];
+    const longest = Math.max(0, ...writes.map((w) => w.rows.length));
+    const held = [...new Set([...touched, ...(change.preconditions ?? []).flatMap((p) => p.reads)])];
+    const entries = [...(change.add?.timelineEntries ?? []), ...(change.put?.timelineEntries ?? [])] as readonly TimelineEntry[];
+    // The table being written when IndexedDB refused a row (a closure sets it, so it is held in an object).
+    const at: { table: TableName | null } = { table: null };
+    let failed: E | null | typeof TIP_MOVED = TIP_MOVED;
+    let planned: PlannedRecords | null = null;
+    for (let attempt = 0; failed === TIP_MOVED && attempt < SIGN_ATTEMPTS; attempt += 1) {
+      // Signing is asynchronous and a transaction cannot wait on it: sign first, check the tip inside.
+      planned = recorder ? await recorder.plan(await recordInput(change)) : null;
+      const plan = planned;
       try {
-        failed = await db.transaction('rw', [...held.map((t) => db.tableByName(t)), db.timelineOrder], async (): Promise<E | null> => {
+        failed = await db.transaction('rw', [...held.map((t) => db.tableByName(t)), db.timelineOrder, ...(recorder?.tables() ?? [])], async (): Promise<E | null | typeof TIP_MOVED> => {
           for (const p of change.preconditions ?? []) if (!(await p.holds(db))) return p.failure;
+          if (recorder && plan && !(await recorder.holds(plan))) return TIP_MOVED;
           if (change.replaceAll) {
             const keep = new Set(change.replaceAll.keep);
             for (const name of TABLE_NAMES) if (!keep.has(name)) await db.tableByName(name).clear();
@@ -147,6 +218,8 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {
           for (let i = 0; i < entries.length; i += WRITE_SLICE) await db.timelineOrder.bulkPut(entries.slice(i, i + WRITE_SLICE).map(orderKey));
           at.table = 'auditLog';
           if (change.audit.length > 0) await db.auditLog.bulkAdd([...change.audit]);
+          at.table = null;
+          if (recorder && plan) await recorder.store(plan);
           return null;
         });
       } catch (e) {
@@ -155,11 +228,13 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed): Door {
         if (at.table !== null && (name === 'BulkError' || name === 'ConstraintError')) return err(refused(at.table, '?', 'a record with the same id is already stored'));
         throw e;
       }
-      if (failed !== null) return err(failed);
-      feed.tell({ scope: change.scope, kind: change.kind, tables: touched, replacedAll: change.replaceAll !== undefined, rebuilt: change.rebuilds === true });
-      return ok(undefined);
-    },
-  };
+    }
+    if (failed === TIP_MOVED) throw new Error('Another window kept changing the desk; the change was not saved. Try again.');
+    if (failed !== null) return err(failed);
+    if (recorder && planned) recorder.committed(planned);
+    feed.tell({ scope: change.scope, kind: change.kind, tables: touched, replacedAll: change.replaceAll !== undefined, rebuilt: change.rebuilds === true });
+    return ok(undefined);
+  }
 }
 
 const refused = (table: TableName, id: string, problem: string): WriteRefused => ({ code: 'refused', table, rowId: id, problem, message: `Nothing was saved: ${problem}.` });

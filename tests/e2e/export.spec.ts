@@ -96,10 +96,11 @@ test('the after-action record is exported, verified by the command-line tool, an
   const path = await saveRecord(page);
   const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; checksum: { value: string }; content: { timeline: { entries: unknown[] } } };
   expect(record.format).toBe('response-desk-record');
-  expect(record.formatVersion).toBe(2);
+  // The internal edition carries the desk's signed records and its identity (format 3).
+  expect(record.formatVersion).toBe(3);
   expect(record.content.timeline.entries).toHaveLength(3);
   const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', path]);
-  expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
+  expect(stdout).toContain("VERIFIED: the record is as the desk exported it. Every desk's signature checks out against the record's roster.");
   // The JSON saved alone is the very record inside the package.
   expect(verified.stdout).toContain(record.checksum.value);
 

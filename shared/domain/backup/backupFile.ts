@@ -120,7 +120,7 @@ export async function readBackupEnvelope(
 export async function parseBackup(
   text: string,
   options: { supportedSchemaVersion: number; sha256: Sha256Hex },
-): Promise<Result<{ meta: BackupMeta; rows: TableRows; warnings: RestoreWarning[] }, BackupError>> {
+): Promise<Result<{ meta: BackupMeta; rows: TableRows; warnings: RestoreWarning[]; checksum: string }, BackupError>> {
   const envelope = await readBackupEnvelope(text, options);
   if (!envelope.ok) return envelope;
   const file = envelope.value;
@@ -152,7 +152,7 @@ export async function parseBackup(
   const checkedRows = rows as TableRows;
   const warnings = [...(await brokenChains(checkedRows, options.sha256)), ...overLimits.values()];
   const { schemaVersion, createdAt, createdBy, appVersion, cityName } = file;
-  return ok({ meta: { schemaVersion, createdAt, createdBy, appVersion, cityName }, rows: checkedRows, warnings });
+  return ok({ meta: { schemaVersion, createdAt, createdBy, appVersion, cityName }, rows: checkedRows, warnings, checksum: file.checksum.value });
 }
 
 function overLimit(table: TableName, row: unknown, notes: string[]): RestoreWarning & { kind: 'over-limit' } {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Sha256Hex } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import type { Check } from './verifyRecord';
+import type { Ed25519Verify } from '../signed/ed25519';
 import { verifyRecordText } from './verifyRecord';
+import { verifyAnyRecordText } from './verifySignedRecord';
 import { format } from '../../i18n/format';
 
 /**
@@ -85,7 +87,13 @@ export type PackageVerification = { ok: boolean; checks: Check[]; recordChecks: 
  * Checks a package as given: the manifest, then every file against it (changed, added or
  * removed files are named), then the record inside, and that the manifest names that record.
  */
-export async function verifyPackageFiles(files: ReadonlyMap<string, Uint8Array>, sha256Bytes: Sha256Bytes, sha256Text: Sha256Hex, options: { record: boolean } = { record: true }): Promise<PackageVerification> {
+export async function verifyPackageFiles(
+  files: ReadonlyMap<string, Uint8Array>,
+  sha256Bytes: Sha256Bytes,
+  sha256Text: Sha256Hex,
+  /** `verify` checks the signed records of a record of format 3 (without it, only formats 1 and 2 are read). */
+  options: { record: boolean; verify?: Ed25519Verify } = { record: true },
+): Promise<PackageVerification> {
   const checks: Check[] = [];
   const done = (recordChecks: Check[] = [], manifest: Manifest | null = null): PackageVerification => ({ ok: checks.every((c) => c.ok) && recordChecks.every((c) => c.ok), checks, recordChecks, manifest });
   const manifestBytes = files.get(MANIFEST_NAME);
@@ -125,7 +133,8 @@ export async function verifyPackageFiles(files: ReadonlyMap<string, Uint8Array>,
   }
   const recordBytes = files.get(manifest.record.file);
   if (!recordBytes || !options.record) return done([], manifest);
-  const verified = await verifyRecordText(strFromU8(recordBytes), sha256Text);
+  const text = strFromU8(recordBytes);
+  const verified = options.verify ? await verifyAnyRecordText(text, sha256Text, { verify: options.verify }) : await verifyRecordText(text, sha256Text);
   const recordChecks = verified.checks.map((c) => ({ ...c, name: `${manifest.record.file}: ${c.name}` }));
   if (verified.record && verified.record.checksum.value !== manifest.record.checksum) {
     recordChecks.push({ name: `${manifest.record.file}: manifest`, ok: false, detail: format('record.package.otherChecksum', { record: verified.record.checksum.value, manifest: manifest.record.checksum }) });

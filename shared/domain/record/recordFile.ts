@@ -328,6 +328,17 @@ export type SignedSection = z.infer<typeof SignedSectionSchema>;
 
 export const RecordFileV3Schema = RecordFileSchema.extend({ formatVersion: z.literal(3), signed: SignedSectionSchema });
 export type RecordFileV3 = z.infer<typeof RecordFileV3Schema>;
+export type UnsealedRecordV3 = Omit<RecordFileV3, 'checksum'>;
+
+/**
+ * FORMAT: the internal edition as the desk now writes it, format 3: the record of format 2 with
+ * the roster of the desks that signed the incident's records, the records themselves in the order
+ * written, and each desk's head. Only an edition that carries the whole timeline word for word may
+ * carry them (see SignedSectionSchema); any other stays format 2.
+ */
+export function withSignedRecords(record: UnsealedRecord, signed: SignedSection): UnsealedRecordV3 {
+  return { ...record, formatVersion: 3, signed };
+}
 
 /** FORMAT: the checksum covers every field but itself, in RFC 8785 canonical JSON. */
 export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Promise<RecordFile> {
@@ -338,7 +349,7 @@ export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Pro
  * Seals a record and writes its file in one pass: the file is the record's canonical JSON, so the
  * large content is serialised once for both the checksum and the file.
  */
-export async function sealRecordText(record: UnsealedRecord, sha256: Sha256Hex): Promise<{ record: RecordFile; text: string }> {
+export async function sealRecordText<R extends UnsealedRecord | UnsealedRecordV3>(record: R, sha256: Sha256Hex): Promise<{ record: R & { checksum: RecordFile['checksum'] }; text: string }> {
   const fields = new Map<string, string>(Object.keys(record).map((k) => [k, canonicalJsonOfLarge((record as Record<string, unknown>)[k])]));
   const join = (map: Map<string, string>) => `{${[...map.keys()].sort().map((k) => `${JSON.stringify(k)}:${map.get(k) ?? ''}`).join(',')}}`;
   const value = await sha256(join(fields));

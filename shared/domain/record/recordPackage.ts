@@ -5,7 +5,7 @@ import { timelineToCsv } from '../timeline/csv';
 import { buildPackage, type Manifest, type PackageFile, type Sha256Bytes } from './exportPackage';
 import type { DeskLocale } from '../locale/deskLocale';
 import { recordDocxBytes } from './recordDocx';
-import type { RecordFile } from './recordFile';
+import type { RecordFile, RecordFileV3 } from './recordFile';
 import { recordPdfBytes, type PdfFonts } from './recordPdf';
 import { format } from '../../i18n/format';
 
@@ -40,7 +40,10 @@ export function recordMilestones(record: RecordFile): Milestone[] {
  * timeline CSV and, when the record has dated milestones, the calendar file; then the zip with
  * its manifest. `step` is told before each part (for a progress bar) and may throw to cancel.
  */
-export async function makeRecordPackage(record: RecordFile, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; text?: string; locale?: DeskLocale | undefined; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
+export async function makeRecordPackage(sealed: RecordFile | RecordFileV3, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; text?: string; locale?: DeskLocale | undefined; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
+  // The reports read what formats 2 and 3 share (format 3 adds the signed records, which only the
+  // JSON carries); the version they print is the record's own.
+  const record = sealed as RecordFile;
   const names = packageNames(deps.base);
   const milestones = recordMilestones(record).filter((m) => m.milestone && m.dueAt !== null && m.status !== 'not-applicable');
   const steps: PackageStep[] = ['json', 'pdf', 'docx', ...(record.content.timeline ? (['csv'] as const) : []), ...(milestones.length > 0 ? (['ics'] as const) : []), 'zip'];
@@ -48,7 +51,7 @@ export async function makeRecordPackage(record: RecordFile, deps: { base: string
 
   await step('json');
   // The sealed record's canonical text when the caller has it (sealRecordText), else written here.
-  const json = strToU8(deps.text ?? JSON.stringify(record));
+  const json = strToU8(deps.text ?? JSON.stringify(sealed));
   const jsonFile = { name: names.json, sha256: await deps.sha256Bytes(json) };
   const report = { jsonFile, packageName: names.zip, locale: deps.locale };
   const files: PackageFile[] = [{ name: names.json, role: 'record', bytes: json }];

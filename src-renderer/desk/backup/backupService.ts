@@ -22,7 +22,7 @@ export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
  * timeline chain is broken (restored only when the person accepts it, by name) and entries an
  * earlier version recorded past today's limits (kept as recorded).
  */
-export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number>; warnings: RestoreWarning[] };
+export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number>; warnings: RestoreWarning[]; /** The backup's SHA-256 over its data, which the desk's new identity names. */ checksum: string };
 
 export const brokenChainsOf = (pending: PendingRestore) => pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
 
@@ -127,7 +127,7 @@ export function createBackupService(deps: {
         return err(t('settings.backup.brokenRefused', { count: broken.length, titles: broken.map((b) => `“${b.incidentTitle}”`).join(', ') }));
       }
       try {
-        const restored = await deps.restore(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken);
+        const restored = await deps.restore(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken, pending.checksum);
         return restored.ok ? ok(undefined) : err(`The restore failed and was undone; the desk is as it was. (${restored.error.message})`);
       } catch (e) {
         return err(t('settings.backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }));

@@ -15,12 +15,19 @@ export type BrokenChain = RestoreWarning & { kind: 'broken-chain' };
  * then recorded in the (restored) audit log, with every incident whose timeline chain the person
  * accepted broken, in the desk's and in that incident's trail. The change feed hears it like any
  * other change, so nothing kept in memory from the old database outlives it.
+ *
+ * The restore is signed by a NEW desk identity (two computers writing as one desk would fork its
+ * chains), which names the desk it replaces and the backup's checksum. The records start afresh:
+ * the restore's own records carry every restored row, so the desk can still be rebuilt from its
+ * records; the replaced identity keeps its public part only.
  */
 export function createRestore(deps: { door: Door; gen: IdGenerator }) {
-  return (rows: TableRows, actor: Actor, source: string, brokenChains: readonly BrokenChain[] = []): Promise<Result<void, WriteRefused>> =>
+  return (rows: TableRows, actor: Actor, source: string, brokenChains: readonly BrokenChain[] = [], backupChecksum: string | null = null): Promise<Result<void, WriteRefused>> =>
     deps.door.write({
       scope: 'desk',
       kind: 'desk.restored',
+      // A restored desk is a new desk: it signs with a new identity that names the backup it continues.
+      continues: { backupChecksum },
       // The log of published heads is append-only, a restore included: heads this desk already
       // published stay, so a chain restored shorter than what left the desk says so on Verify.
       replaceAll: { keep: ['publishedHeads'] },

@@ -1,6 +1,6 @@
 import { auditEvent, type Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
-import type { RecordFile, RecordFileV1 } from '@shared/domain/record/recordFile';
+import type { RecordFile, RecordFileV1, RecordFileV3 } from '@shared/domain/record/recordFile';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Incident } from '@shared/schemas/entities';
 import type { PublishedHead } from '@shared/schemas/publishedHeads';
@@ -83,9 +83,11 @@ function rowsOfV2(record: RecordFile): Result<IncidentRows, RecordImportError> {
  * the desk could not read back refuses the whole import.
  */
 export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
-  return async (record: RecordFile | RecordFileV1, actor: Actor): Promise<Result<Incident, RecordImportError>> => {
+  return async (record: RecordFile | RecordFileV1 | RecordFileV3, actor: Actor): Promise<Result<Incident, RecordImportError>> => {
     if (record.profile !== 'internal') return err({ code: 'redacted', profile: record.profile });
-    const rows = record.formatVersion === 1 ? rowsOfV1(record) : rowsOfV2(record);
+    // A record of format 3 is format 2 with the desks' signed records, which stay theirs: this desk
+    // signs the incident it rebuilds as its own change.
+    const rows = record.formatVersion === 1 ? rowsOfV1(record) : rowsOfV2(record as RecordFile);
     if (!rows.ok) return rows;
     const incident = rows.value.incidents[0] as Incident;
     const written = await deps.door.write({

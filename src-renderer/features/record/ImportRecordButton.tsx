@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 
-import { verifyRecordText } from '@shared/domain/record/verifyRecord';
+import { verifyAnyRecordText } from '@shared/domain/record/verifySignedRecord';
+import { webCryptoVerifier } from '@shared/domain/signed/ed25519';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { describeRecordImportError } from '../../desk/record/importRecord';
@@ -29,7 +30,8 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
           if (!opened.value) return;
           setBusy(true);
           try {
-            const checked = await verifyRecordText(opened.value.text, sha256Hex);
+            // Every format, signatures included: a record whose signed records do not check out is refused.
+            const checked = await verifyAnyRecordText(opened.value.text, sha256Hex, { verify: webCryptoVerifier(crypto.subtle) });
             if (!checked.ok || !checked.record) {
               const failed = checked.checks.find((c) => !c.ok);
               return setProblem(t('record.import.refused', { file: opened.value.name, reason: failed?.detail ?? t('record.import.didNotVerify') }));

@@ -7,7 +7,7 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
 import type { Manifest, PackageFile } from '@shared/domain/record/exportPackage';
-import { sealRecordText, type RecordFile } from '@shared/domain/record/recordFile';
+import { sealRecordText, withSignedRecords, type RecordFile, type UnsealedRecord, type UnsealedRecordV3 } from '@shared/domain/record/recordFile';
 import { makeRecordPackage, packageStepWords } from '@shared/domain/record/recordPackage';
 import { createChainVerifier } from '@shared/domain/timeline/chain';
 
@@ -55,9 +55,13 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   const chain = verifier.finish(source.entries);
   const locale = (await desk.useCases.settings.get())?.locale;
   const headsProblem = chain.ok ? await desk.useCases.publishedHeads.check(incidentId, chain.revisions, source.incident.timeZone) : null;
-  desk.close();
   progress(t('record.worker.assembling'), 0.32);
-  const { record, text } = await sealRecordText(buildRecord(source, { ...options, chain, headsProblem }), sha256Hex);
+  const built2 = buildRecord(source, { ...options, chain, headsProblem });
+  // The internal edition, which holds the whole timeline word for word, carries the desks' signed
+  // records and their roster (format 3), so anyone can check who wrote what.
+  const signed = built2.profile === 'internal' && built2.content.timeline && built2.integrity.chainComplete ? await desk.useCases.record.signedSection(incidentId) : null;
+  desk.close();
+  const { record, text } = await sealRecordText<UnsealedRecord | UnsealedRecordV3>(signed ? withSignedRecords(built2, signed) : built2, sha256Hex);
   const [regular, bold] = await fonts;
   const built = await makeRecordPackage(record, {
     base,
@@ -70,7 +74,9 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   const timeline = record.content.timeline;
   const shown = timeline?.entries.slice(0, PREVIEW_ENTRIES);
   const shownIds = new Set(shown?.map((e) => e.id));
-  const preview: RecordFile = { ...record, content: { ...record.content, ...(timeline && shown && { timeline: { entries: shown, revisions: timeline.revisions.filter((r) => shownIds.has(r.entryId)) } }) } };
+  // The preview shows what formats 2 and 3 share; the signed records stay in the file only.
+  const { signed: _signed, ...shared } = { signed: null, ...record };
+  const preview: RecordFile = { ...(shared as RecordFile), content: { ...record.content, ...(timeline && shown && { timeline: { entries: shown, revisions: timeline.revisions.filter((r) => shownIds.has(r.entryId)) } }) } };
   const head = chain.ok && headsProblem === null ? { chainSeq: chain.revisions, hash: chain.headHash } : null;
   scope.postMessage(
     { type: 'done', preview, name: built.name, zip: built.zip, files: built.files, manifest: built.manifest, head, entries: timeline?.entries.length ?? 0 },

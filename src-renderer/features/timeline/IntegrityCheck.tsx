@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 
+import { describeIncidentIntegrity } from '@shared/domain/signed/incidentIntegrity';
 import { describeChainReport } from '@shared/domain/timeline/chain';
 import type { Incident } from '@shared/schemas/entities';
 
@@ -23,9 +24,14 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
     }
     const problem = await useCases.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
     if (problem !== null) return setState({ running: false, done: 0, ok: false, text: t('timeline.integrityCheck.integrityCheckFailed', { problem }) });
+    // Then the signed records: who wrote each revision since the desk began signing.
+    const signed = await useCases.timeline.verifySigned(incident, (done) => setState((s) => ({ ...s, done })));
+    const signedLines = describeIncidentIntegrity(signed).slice(1);
+    if (!signed.ok) return setState({ running: false, done: 0, ok: false, text: signedLines.join(' ') });
     const heads = await useCases.publishedHeads.listForIncident(incident.id);
     await useCases.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
-    setState({ running: false, done: 0, ok: true, text: heads.length > 0 ? `${describeChainReport(report)} ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : describeChainReport(report) });
+    const held = heads.length > 0 ? ` ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : '';
+    setState({ running: false, done: 0, ok: true, text: `${describeChainReport(report)}${held} ${signedLines.join(' ')}` });
   };
   return (
     <div className="integrity">

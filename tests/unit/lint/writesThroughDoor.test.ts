@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 // Every change of the desk's data goes through the door (src-renderer/desk/door.ts), which checks
 // the rows against the readers' schemas, writes them with their audit line in one transaction and
 // tells the change feed. Besides it, only the database's schema and migrations (an upgrade rewrites
-// rows) and the search index's own database write. The table stores (db/repos) only read.
+// rows), the search index's own database, and the door's recorder write: the recorder signs each
+// change into the desk's records inside the door's transaction, and keeps the desk's own key
+// (made once, replaced by a restore). The table stores (db/repos) only read.
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const ALLOWED = [/^src-renderer\/desk\/door\.ts$/, /^src-renderer\/db\/(database|schema|writeDoor|searchCache)\.ts$/, /^src-renderer\/db\/migrations\//];
+const ALLOWED = [/^src-renderer\/desk\/door\.ts$/, /^src-renderer\/desk\/identity\/(identity|recorder)\.ts$/, /^src-renderer\/db\/(database|schema|writeDoor|searchCache)\.ts$/, /^src-renderer\/db\/migrations\//];
 
 const WRITE = '(?:add|put|bulkAdd|bulkPut|update|bulkUpdate|delete|bulkDelete|clear|modify|upsert)';
 const PATTERNS = [

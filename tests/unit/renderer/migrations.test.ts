@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { DeskDatabase } from '@renderer/db/database';
-import { SCHEMA_HISTORY } from '@renderer/db/schema';
+import { DESK_LOCAL_TABLES, SCHEMA_HISTORY } from '@renderer/db/schema';
 import { createTimelineRepo } from '@renderer/db/repos/timelineRepo';
 import { findDuplicates } from '@shared/domain/contacts/contact';
 import { upgradeLegacyTables } from '@shared/domain/contacts/legacy';
@@ -110,7 +110,7 @@ describe('database migrations', () => {
         seen.set(table, indexes);
       }
     }
-    expect([...seen.keys()].sort()).toEqual([...TABLE_NAMES, ...DERIVED_TABLES].sort());
+    expect([...seen.keys()].sort()).toEqual([...TABLE_NAMES, ...DERIVED_TABLES, ...DESK_LOCAL_TABLES].sort());
   });
 
   it('the current database opens at the newest version', async () => {

@@ -1,0 +1,149 @@
+import type { BasedOn } from '@shared/domain/signed/content';
+import { scopeKey, type RecordScope, type V1Anchor } from '@shared/domain/signed/format';
+import { peopleOf } from '@shared/domain/operators/people';
+import { recordOperator } from '@shared/domain/signed/operator';
+import { nextRecord, signRecord, type ChainTip } from '@shared/domain/signed/sign';
+import { splitContent } from '@shared/domain/signed/split';
+import type { ContinuesFrom } from '@shared/domain/signed/identity';
+
+import type { DeskDatabase, StoredRecord } from '../../db/database';
+import { createSignedRecordsRepo } from '../../db/repos/signedRecordsRepo';
+import { createTimelineRepo } from '../../db/repos/timelineRepo';
+import type { ChangeScope } from '../changeFeed';
+import type { DeskIdentities, PreparedIdentity } from './identity';
+
+/** What the door hands the recorder: the change's scope and kind, and its rows of recorded tables. */
+export type RecordInput = {
+  scope: ChangeScope;
+  kind: string;
+  put: Partial<Record<string, readonly object[]>>;
+  delete: Partial<Record<string, readonly string[]>>;
+  basedOn?: readonly BasedOn[];
+  /** The moment of the change, as its audit line says. */
+  at: number;
+  /** The name the change's audit line gives the person who made it. */
+  by: string | undefined;
+  /** The change replaces the whole desk (a restore): it is recorded by a new identity that continues the old one. */
+  replacesDesk?: { backupChecksum: string | null };
+};
+
+/** Records signed before the transaction, and what must still hold inside it for them to be the chain's next. */
+export type PlannedRecords = {
+  rows: StoredRecord[];
+  deskId: string;
+  scope: string;
+  tip: ChainTip;
+  /** The incident's v1 chain head the first record anchors, which must not have moved. */
+  anchor: { incidentId: string; head: V1Anchor } | null;
+  newIdentity: PreparedIdentity | null;
+};
+
+export const recordScopeOf = (scope: ChangeScope): RecordScope => (scope === 'desk' ? { kind: 'desk' } : { kind: 'incident', incidentId: scope.incidentId });
+
+/**
+ * Turns each change the door writes into this desk's signed records (format 2): one record, or
+ * several in order when the change is too large for one. Web Crypto signs asynchronously and an
+ * IndexedDB transaction cannot wait on it, so the records are signed BEFORE the transaction, on
+ * the chain tip read just before; inside the transaction `holds` checks that tip (and the desk's
+ * identity, and the v1 head a first record anchors) is unchanged, and the door signs again if not.
+ */
+export function createRecorder(deps: { db: DeskDatabase; identities: DeskIdentities; sha256: (text: string) => Promise<string> }) {
+  const { db, identities } = deps;
+  const records = createSignedRecordsRepo(db);
+  const timeline = createTimelineRepo(db, deps.sha256);
+
+  const operatorNow = async (by: string | undefined) => {
+    const settings = await db.settings.get('desk');
+    // The person at the keyboard as the desk names them; a change made under another name (a first
+    // set-up, a restore's own line) is signed under that name.
+    if (settings && (by === undefined || by === settings.operatorName)) return recordOperator(settings.operatorName, settings.operatorRole);
+    // Someone taking over the keyboard is one of the desk's people: signed with their role.
+    const person = settings ? peopleOf(settings).find((p) => p.name === by && p.retiredAt === null) : undefined;
+    return recordOperator(by, person?.role);
+  };
+
+  return {
+    /** The tables `holds` and `store` use, for the transaction to hold. */
+    tables: () => [db.records, db.deskIdentities, db.timelineRevisions],
+
+    async plan(input: RecordInput): Promise<PlannedRecords> {
+      const scope = recordScopeOf(input.scope);
+      const key = scopeKey(scope);
+      let newIdentity: PreparedIdentity | null = null;
+      // The desk's first change is usually its set-up: a desk made by it is named after the city it names.
+      const pendingSettings = (input.put.settings as readonly { key?: string; cityName?: string }[] | undefined)?.find((r) => r.key === 'desk');
+      let signer = await identities.current(pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName });
+      if (input.replacesDesk) {
+        const previous = signer.identity.deskId;
+        const checksum = input.replacesDesk.backupChecksum;
+        const continuesFrom: ContinuesFrom | null = checksum === null ? null : { deskId: previous, backupChecksum: checksum };
+        newIdentity = await identities.prepare(continuesFrom);
+        signer = newIdentity;
+      }
+      const deskId = signer.identity.deskId;
+      const tip = newIdentity ? null : await records.tip(deskId, key);
+      const anchor = tip === null && scope.kind === 'incident' ? { incidentId: scope.incidentId, head: await timeline.head(scope.incidentId) } : null;
+      const operator = await operatorNow(input.by);
+      const rows: StoredRecord[] = [];
+      let link = tip;
+      for (const content of splitContent({ put: input.put, delete: input.delete, ...(input.basedOn ? { basedOn: input.basedOn } : {}) })) {
+        const unsigned = nextRecord({
+          tip: link,
+          deskId,
+          scope,
+          kind: input.kind,
+          content,
+          operator,
+          recordedAt: input.at,
+          seen: [],
+          ...(anchor ? { v1Head: { chainSeq: anchor.head.chainSeq, headHash: anchor.head.hash } } : {}),
+        });
+        if (!unsigned.ok) throw new Error('A desk’s first record in an incident must anchor its v1 chain.');
+        const signed = await signRecord(unsigned.value, signer.sign);
+        if (!signed.ok) throw new Error(`A record of ${signed.error.bytes} bytes is more than one record may hold.`);
+        rows.push({ deskId, scope: key, seq: signed.value.record.seq, hash: signed.value.hash, record: signed.value.record });
+        link = { seq: signed.value.record.seq, hash: signed.value.hash };
+      }
+      return { rows, deskId, scope: key, tip, anchor: anchor ? { incidentId: anchor.incidentId, head: { chainSeq: anchor.head.chainSeq, headHash: anchor.head.hash } } : null, newIdentity };
+    },
+
+    /** Inside the transaction: the records still follow the chain's tip, signed by the desk's current key. */
+    async holds(plan: PlannedRecords): Promise<boolean> {
+      if (plan.newIdentity) return true;
+      const current = await identities.current();
+      if (current.identity.deskId !== plan.deskId) return false;
+      if ((await db.deskIdentities.get(plan.deskId))?.privateKey == null) {
+        // Another window restored a backup: this desk is now the identity it made.
+        identities.forget();
+        return false;
+      }
+      const tip = await records.tip(plan.deskId, plan.scope);
+      if ((tip?.hash ?? null) !== (plan.tip?.hash ?? null)) return false;
+      if (plan.anchor) {
+        const head = await timeline.head(plan.anchor.incidentId);
+        if (head.chainSeq !== plan.anchor.head.chainSeq || head.hash !== plan.anchor.head.headHash) return false;
+      }
+      return true;
+    },
+
+    /**
+     * Inside the transaction: stores the records. A change that replaces the desk starts the
+     * records afresh under its new identity; the identities before it keep only their public part.
+     */
+    async store(plan: PlannedRecords): Promise<void> {
+      if (plan.newIdentity) {
+        await db.records.clear();
+        const earlier = await db.deskIdentities.toArray();
+        await db.deskIdentities.bulkPut(earlier.map((s) => ({ ...s, privateKey: null })));
+        await db.deskIdentities.add(plan.newIdentity.stored);
+      }
+      await db.records.bulkAdd(plan.rows);
+    },
+
+    /** After the commit: a desk replaced now signs with its new identity. */
+    committed(plan: PlannedRecords): void {
+      if (plan.newIdentity) identities.replaced(plan.newIdentity);
+    },
+  };
+}
+export type Recorder = ReturnType<typeof createRecorder>;
