@@ -20,6 +20,14 @@ test('first run asks for the city, the operator and the time zone, and refuses b
   await expect(page.getByText(`Operator: ${OPERATOR}`)).toBeVisible();
   await expect(page.getByText('No incidents yet')).toBeVisible();
   await expectAccessible(page, 'empty dashboard');
+
+  // The desk made its own key: Settings shows its name, id and fingerprint to read aloud.
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  const desk = page.getByRole('region', { name: 'Desk identity' });
+  await expect(desk.getByText(/^desk-[0-9a-f]{32}$/)).toBeVisible();
+  await expect(desk.getByTestId('fingerprint-hex')).toHaveText(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+  await expect(desk.getByTestId('fingerprint-words')).toHaveText(/^([a-z]+ ){11}[a-z]+$/);
+  await desk.screenshot({ path: 'test-results/screens/settings-this-desk.png' });
 });
 
 test('an incident keeps its clock across a reload, and can be closed and reopened', async ({ page }) => {

@@ -12,6 +12,7 @@ import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';
 import { BackupPanel } from './BackupPanel';
 import { EncryptionPanel } from './EncryptionPanel';
+import { IdentityPanel } from './IdentityPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
 import { t } from '../../i18n/messages';
 
@@ -75,6 +76,7 @@ export function SettingsScreen({ settings }: { settings: DeskSettings }): ReactE
       <div className="page__header"><h1 id="settings-title">{t('settings.screen.title')}</h1></div>
       <div className="settings-grid">
         <DeskPanel settings={settings} />
+        <IdentityPanel />
         <StoragePanel />
         <BackupPanel settings={settings} />
         <EncryptionPanel />
