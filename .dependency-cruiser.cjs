@@ -16,9 +16,15 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // The fixture holds a cycle on purpose: tests/unit/lint/layering.test.ts cruises it alone.
-    exclude: { path: '^(node_modules|out|dist|release|coverage|test-results|playwright-report)/|^tests/fixtures/lint/' },
+    exclude: {
+      path: '^(node_modules|out|dist|release|coverage|test-results|playwright-report)/|^tests/fixtures/lint/',
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

@@ -9,11 +9,13 @@ import tseslint from 'typescript-eslint';
 
 // Folders whose screens still carry English text in the code; each leaves this list once its
 // words are in the catalogue.
-const UNCATALOGUED = [
-];
+const UNCATALOGUED = [];
 
 /** The renderer is a web page: it never reaches Node or Electron directly (repeated in every renderer block, as a later block's list replaces an earlier one's). */
-const RENDERER_STAYS_IN_THE_PAGE = { group: ['electron', 'node:*', '**/src-main/**', '@main/*'], message: 'The renderer never reaches Node or Electron directly.' };
+const RENDERER_STAYS_IN_THE_PAGE = {
+  group: ['electron', 'node:*', '**/src-main/**', '@main/*'],
+  message: 'The renderer never reaches Node or Electron directly.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tsbuild/**'] },
@@ -46,7 +48,12 @@ export default tseslint.config(
       'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['shared/tsconfig.json', 'src-main/tsconfig.json', 'src-renderer/tsconfig.json', 'tests/tsconfig.json'],
+          project: [
+            'shared/tsconfig.json',
+            'src-main/tsconfig.json',
+            'src-renderer/tsconfig.json',
+            'tests/tsconfig.json',
+          ],
           noWarnOnMultipleProjects: true,
         }),
       ],
@@ -73,8 +80,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand'], message: 'shared/ must stay pure.' },
-            { group: ['**/src-main/**', '**/src-renderer/**', '@main/*', '@renderer/*'], message: 'shared/ cannot depend on a process.' },
+            {
+              group: ['electron', 'node:*', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand'],
+              message: 'shared/ must stay pure.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '@main/*', '@renderer/*'],
+              message: 'shared/ cannot depend on a process.',
+            },
           ],
         },
       ],
@@ -99,11 +112,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'dexie', message: 'features never use Dexie: read through the desk in the feature’s queries.ts (useLiveQuery from dexie-react-hooks is fine).' }],
+          paths: [
+            {
+              name: 'dexie',
+              message:
+                'features never use Dexie: read through the desk in the feature’s queries.ts (useLiveQuery from dexie-react-hooks is fine).',
+            },
+          ],
           patterns: [
             RENDERER_STAYS_IN_THE_PAGE,
-            { group: ['**/db', '**/db/**', '@renderer/db', '@renderer/db/*'], message: 'features never reach the database: call the desk’s use-cases (src-renderer/desk).' },
-            { group: ['**/app', '**/app/**', '@renderer/app', '@renderer/app/*'], message: 'features never import the shell (app/): what they share lives in desk/, lib/ or ui/.' },
+            {
+              group: ['**/db', '**/db/**', '@renderer/db', '@renderer/db/*'],
+              message: 'features never reach the database: call the desk’s use-cases (src-renderer/desk).',
+            },
+            {
+              group: ['**/app', '**/app/**', '@renderer/app', '@renderer/app/*'],
+              message: 'features never import the shell (app/): what they share lives in desk/, lib/ or ui/.',
+            },
           ],
         },
       ],
@@ -123,7 +148,46 @@ export default tseslint.config(
           // Marks and arrows are not words (a translation keeps them), nor are digits and punctuation.
           words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[\\s✓✕✗×…·—–→←↑↓•⚠]+'] },
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'role', 'name', 'autoComplete', 'inputMode', 'lang', 'dir', 'value', 'method', 'accept', 'rel', 'target', 'href', 'src', 'data-.*', 'aria-(controls|describedby|labelledby|live|current|haspopup|owns|relevant|activedescendant|sort|autocomplete|orientation)', 'form', 'pattern', 'step', 'min', 'max', 'wrap', 'spellCheck', 'enterKeyHint', 'variant', 'tone', 'size', 'kind', 'align', 'as', 'width', 'height', 'scope'],
+            exclude: [
+              'className',
+              'style',
+              'type',
+              'key',
+              'id',
+              'htmlFor',
+              'role',
+              'name',
+              'autoComplete',
+              'inputMode',
+              'lang',
+              'dir',
+              'value',
+              'method',
+              'accept',
+              'rel',
+              'target',
+              'href',
+              'src',
+              'data-.*',
+              'aria-(controls|describedby|labelledby|live|current|haspopup|owns|relevant|activedescendant|sort|autocomplete|orientation)',
+              'form',
+              'pattern',
+              'step',
+              'min',
+              'max',
+              'wrap',
+              'spellCheck',
+              'enterKeyHint',
+              'variant',
+              'tone',
+              'size',
+              'kind',
+              'align',
+              'as',
+              'width',
+              'height',
+              'scope',
+            ],
           },
         },
       ],
@@ -139,7 +203,10 @@ export default tseslint.config(
             RENDERER_STAYS_IN_THE_PAGE,
             { group: ['**/features/**'], message: 'ui/ primitives know no features.' },
             // A primitive gets what it shows as props, so it can be rendered (and tested) without the app.
-            { group: ['**/store', '**/store/**', '@renderer/store', '@renderer/store/*'], message: 'ui/ primitives never read the store: pass what they need as props.' },
+            {
+              group: ['**/store', '**/store/**', '@renderer/store', '@renderer/store/*'],
+              message: 'ui/ primitives never read the store: pass what they need as props.',
+            },
           ],
         },
       ],
@@ -153,7 +220,10 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-renderer/**', '@renderer/*'], message: 'main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-renderer/**', '@renderer/*'], message: 'main never imports the renderer.' }] },
+      ],
     },
   },
 );

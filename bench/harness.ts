@@ -24,18 +24,48 @@ import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '.
 
 const START = Date.UTC(2026, 10, 10, 13, 0);
 const TAGS = ['scene', 'traffic', 'medical', 'families', 'media', 'police', 'faith', 'schools', 'transport', 'shelter'];
-const SOURCES = ['Police', 'Ambulance', 'Hospital', 'Fire service', 'Mayor\u2019s office', 'Social media', 'Resident', 'School'];
-const WORDS = ['crowd', 'cordon', 'ambulance', 'vigil', 'mosque', 'church', 'station', 'bridge', 'school', 'hospital', 'rumour', 'statement', 'closure', 'evacuation', 'volunteers', 'candles', 'press', 'briefing', 'injured', 'shelter'];
+const SOURCES = [
+  'Police',
+  'Ambulance',
+  'Hospital',
+  'Fire service',
+  'Mayor\u2019s office',
+  'Social media',
+  'Resident',
+  'School',
+];
+const WORDS = [
+  'crowd',
+  'cordon',
+  'ambulance',
+  'vigil',
+  'mosque',
+  'church',
+  'station',
+  'bridge',
+  'school',
+  'hospital',
+  'rumour',
+  'statement',
+  'closure',
+  'evacuation',
+  'volunteers',
+  'candles',
+  'press',
+  'briefing',
+  'injured',
+  'shelter',
+];
 
 /** Deterministic pseudo-random numbers, so every run logs the same incident. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function contents(n: number): EntryContent[] {
   const r = rng(42);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const span = 14 * 24 * 3_600_000;
   return Array.from({ length: n }, (_, i) =>
     plainEntry({
@@ -107,8 +137,21 @@ async function runSize(n: number, dbName: string) {
   let seq = 0;
   const { useCases: repos, feed } = createDeskCore({ db, gen: () => `${n}-${(seq += 1)}`, sha256: sha256Hex });
   const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
-  await repos.settings.save({ cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' }, actor);
-  const incident = await repos.incidents.create({ title: `Benchmark incident (${n} entries)`, kind: 'attack', startAt: START, timeZone: 'Europe/Oslo', location: 'Market Square', description: '' }, actor);
+  await repos.settings.save(
+    { cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' },
+    actor,
+  );
+  const incident = await repos.incidents.create(
+    {
+      title: `Benchmark incident (${n} entries)`,
+      kind: 'attack',
+      startAt: START,
+      timeZone: 'Europe/Oslo',
+      location: 'Market Square',
+      description: '',
+    },
+    actor,
+  );
   const rows = contents(n);
 
   console.log(`${dbName}: importing ${n}`);
@@ -126,7 +169,13 @@ async function runSize(n: number, dbName: string) {
   const rawMs = await rawPut(`${dbName}-raw`, tables);
   console.log(`${dbName}: queries`);
 
-  const filter = { ...EMPTY_FILTER, from: START + 2 * 86_400_000, to: START + 9 * 86_400_000, categories: ['decision' as const], tags: ['traffic'] };
+  const filter = {
+    ...EMPTY_FILTER,
+    from: START + 2 * 86_400_000,
+    to: START + 9 * 86_400_000,
+    categories: ['decision' as const],
+    tags: ['traffic'],
+  };
   const queryTimes: number[] = [];
   let matched = 0;
   const orderCache = createTimelineOrderCache({ store: repos.timeline, readOrder: (id) => readOrder(db, id), feed });
@@ -144,7 +193,8 @@ async function runSize(n: number, dbName: string) {
   const indexBuildMs = performance.now() - b0;
   // The next session: the index kept by this one is read back (in a new worker) and searched.
   const kept = createSearchCache(searchCacheName(dbName));
-  for (let tries = 0; tries < 600 && !(await kept.load(incident.id)); tries += 1) await new Promise((r) => setTimeout(r, 100));
+  for (let tries = 0; tries < 600 && !(await kept.load(incident.id)); tries += 1)
+    await new Promise((r) => setTimeout(r, 100));
   const nextSession = createTimelineSearch(repos.timeline, { dbName });
   const w0 = performance.now();
   await nextSession.search(incident.id, 'warmup');
@@ -159,7 +209,10 @@ async function runSize(n: number, dbName: string) {
   // The after-action record as the export worker makes it: gathered (each row read once), chain
   // walked over the rows read, built and sealed; then the whole package, format by format.
   console.log(`${dbName}: record`);
-  const fonts = { regular: new Uint8Array(await (await fetch(regularFontUrl)).arrayBuffer()), bold: new Uint8Array(await (await fetch(boldFontUrl)).arrayBuffer()) };
+  const fonts = {
+    regular: new Uint8Array(await (await fetch(regularFontUrl)).arrayBuffer()),
+    bold: new Uint8Array(await (await fetch(boldFontUrl)).arrayBuffer()),
+  };
   const record = async (profile: AudienceProfile) => {
     const r0 = performance.now();
     const source = await repos.record.collect(incident.id);
@@ -169,7 +222,19 @@ async function runSize(n: number, dbName: string) {
     await verifier.push(source.revisions);
     const chain = verifier.finish(source.entries);
     const chainMs = performance.now() - r0 - collectMs;
-    const { record: sealed, text } = await sealRecordText(buildRecord(source, { profile, sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: false, exportedBy: 'Benchmark', now: actor.now, appVersion: 'bench', chain }), sha256Hex);
+    const { record: sealed, text } = await sealRecordText(
+      buildRecord(source, {
+        profile,
+        sections: RECORD_SECTIONS,
+        withheldNames: [],
+        includeContactDetails: false,
+        exportedBy: 'Benchmark',
+        now: actor.now,
+        appVersion: 'bench',
+        chain,
+      }),
+      sha256Hex,
+    );
     const buildMs = performance.now() - r0;
     const steps: Partial<Record<PackageStep, number>> = {};
     let last = performance.now();
@@ -189,7 +254,21 @@ async function runSize(n: number, dbName: string) {
     if (current) steps[current] = performance.now() - last;
     const packageMs = performance.now() - r0;
     const size = (role: string) => (built.files.find((f) => f.role === role)?.bytes.byteLength ?? 0) / 2 ** 20;
-    return { profile, collectMs, chainMs, recordBuildMs: buildMs, steps, packageMs, sizes: { jsonMB: size('record'), pdfMB: size('report-pdf'), docxMB: size('report-docx'), csvMB: size('timeline-csv'), zipMB: built.zip.byteLength / 2 ** 20 } };
+    return {
+      profile,
+      collectMs,
+      chainMs,
+      recordBuildMs: buildMs,
+      steps,
+      packageMs,
+      sizes: {
+        jsonMB: size('record'),
+        pdfMB: size('report-pdf'),
+        docxMB: size('report-docx'),
+        csvMB: size('timeline-csv'),
+        zipMB: built.zip.byteLength / 2 ** 20,
+      },
+    };
   };
   const internal = await record('internal');
   const council = await record('council');
@@ -198,11 +277,27 @@ async function runSize(n: number, dbName: string) {
   await dropDatabase(dbName);
   await dropDatabase(searchCacheName(dbName));
   await dropDatabase(`${dbName}-raw`);
-  return { entries: n, incidentId: incident.id, record: { internal, council }, orderLoadMs, importMs, rawPutMs: rawMs, ratio: importMs / rawMs, queryMedianMs: median(queryTimes), queryMatched: matched, indexBuildMs, indexKeptLoadMs, searchMedianMs: median(searchTimes), searchHits: hits };
+  return {
+    entries: n,
+    incidentId: incident.id,
+    record: { internal, council },
+    orderLoadMs,
+    importMs,
+    rawPutMs: rawMs,
+    ratio: importMs / rawMs,
+    queryMedianMs: median(queryTimes),
+    queryMatched: matched,
+    indexBuildMs,
+    indexKeptLoadMs,
+    searchMedianMs: median(searchTimes),
+    searchHits: hits,
+  };
 }
 
 declare global {
-  interface Window { bench: { runSize: typeof runSize; seedApp: (n: number) => Promise<string>; dropSearchCache: () => Promise<void> }; }
+  interface Window {
+    bench: { runSize: typeof runSize; seedApp: (n: number) => Promise<string>; dropSearchCache: () => Promise<void> };
+  }
 }
 
 window.bench = {
@@ -217,8 +312,21 @@ window.bench = {
     let seq = 0;
     const { useCases: repos } = createDeskCore({ db, gen: () => `app-${(seq += 1)}`, sha256: sha256Hex });
     const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
-    await repos.settings.save({ cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' }, actor);
-    const incident = await repos.incidents.create({ title: `Benchmark incident (${n} entries)`, kind: 'attack', startAt: START, timeZone: 'Europe/Oslo', location: 'Market Square', description: '' }, actor);
+    await repos.settings.save(
+      { cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' },
+      actor,
+    );
+    const incident = await repos.incidents.create(
+      {
+        title: `Benchmark incident (${n} entries)`,
+        kind: 'attack',
+        startAt: START,
+        timeZone: 'Europe/Oslo',
+        location: 'Market Square',
+        description: '',
+      },
+      actor,
+    );
     const logged = await repos.timeline.append(incident.id, contents(n), actor);
     if (!logged.ok) throw new Error(`the benchmark's entries were not logged (${logged.error.code})`);
     db.close();
@@ -231,10 +339,24 @@ export async function profileQuery(dbName: string, incidentId: string): Promise<
   const db = new DeskDatabase(dbName);
   const lo = START + 2 * 86_400_000;
   const hi = START + 9 * 86_400_000;
-  const time = async (f: () => Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+  const time = async (f: () => Promise<unknown>) => {
+    const t = performance.now();
+    await f();
+    return performance.now() - t;
+  };
   const out = {
-    orderKeys: await time(() => db.timelineOrder.where('[incidentId+occurredAt+id]').between([incidentId, lo, ''], [incidentId, hi, '\uffff']).primaryKeys()),
-    category: await time(() => db.timelineEntries.where('[incidentId+category+occurredAt]').between([incidentId, 'decision', lo], [incidentId, 'decision', hi]).primaryKeys()),
+    orderKeys: await time(() =>
+      db.timelineOrder
+        .where('[incidentId+occurredAt+id]')
+        .between([incidentId, lo, ''], [incidentId, hi, '\uffff'])
+        .primaryKeys(),
+    ),
+    category: await time(() =>
+      db.timelineEntries
+        .where('[incidentId+category+occurredAt]')
+        .between([incidentId, 'decision', lo], [incidentId, 'decision', hi])
+        .primaryKeys(),
+    ),
     tag: await time(() => db.timelineEntries.where('tags').equals('traffic').primaryKeys()),
   };
   db.close();
@@ -246,13 +368,21 @@ export async function profileQuery(dbName: string, incidentId: string): Promise<
  * Reading and checking a timeline CSV as the import does (in its worker): a Windows-1252 file
  * with US dates and times, n rows, into an America/Chicago incident.
  */
-export function csvImportCheck(n: number): { rows: number; bytes: number; readMs: number; checkMs: number; importable: number } {
+export function csvImportCheck(n: number): {
+  rows: number;
+  bytes: number;
+  readMs: number;
+  checkMs: number;
+  importable: number;
+} {
   const r = rng(7);
   const lines = ['Date,Time,Event,Source,Category'];
   for (let i = 0; i < n; i += 1) {
     const at = new Date(START + Math.floor(r() * 14 * 24 * 60) * 60_000);
     const h = at.getUTCHours();
-    lines.push(`${at.getUTCMonth() + 1}/${at.getUTCDate()}/${at.getUTCFullYear()},${h % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'},Réunion à la mairie n° ${i + 1},${SOURCES[i % SOURCES.length] ?? ''},decision`);
+    lines.push(
+      `${at.getUTCMonth() + 1}/${at.getUTCDate()}/${at.getUTCFullYear()},${h % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'},Réunion à la mairie n° ${i + 1},${SOURCES[i % SOURCES.length] ?? ''},decision`,
+    );
   }
   // Latin-1 letters only, so each character is its Windows-1252 byte.
   const text = lines.join('\r\n');
@@ -262,7 +392,11 @@ export function csvImportCheck(n: number): { rows: number; bytes: number; readMs
   const readMs = performance.now() - t0;
   if (!file.ok) throw new Error('the benchmark file did not read');
   const t1 = performance.now();
-  const checked = analyseImport(file.value.table, { mapping: file.value.suggestedMapping, dateOrder: 'month-first', ambiguity: {} }, { timeZone: 'America/Chicago', incidentStart: START, now: START + 30 * 86_400_000, existing: new Map() });
+  const checked = analyseImport(
+    file.value.table,
+    { mapping: file.value.suggestedMapping, dateOrder: 'month-first', ambiguity: {} },
+    { timeZone: 'America/Chicago', incidentStart: START, now: START + 30 * 86_400_000, existing: new Map() },
+  );
   const checkMs = performance.now() - t1;
   return { rows: n, bytes: bytes.length, readMs, checkMs, importable: checked.ok ? checked.value.rows.length : 0 };
 }
@@ -270,17 +404,25 @@ export function csvImportCheck(n: number): { rows: number; bytes: number; readMs
 
 /** Times each step of reading a kept search index back, for finding where the time goes. */
 export async function profileSearchLoad(incidentId: string): Promise<Record<string, number>> {
-  const time = async <T,>(f: () => Promise<T> | T): Promise<[T, number]> => { const t = performance.now(); const v = await f(); return [v, performance.now() - t]; };
+  const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
+    const t = performance.now();
+    const v = await f();
+    return [v, performance.now() - t];
+  };
   const cache = createSearchCache(searchCacheName(DB_NAME));
   const [kept, loadMs] = await time(() => cache.load(incidentId));
   if (!kept) return { loadMs, missing: 1 };
   const [, indexMs] = await time(() => TimelineTextIndex.fromTexts(kept.ids, kept.texts));
   const db = new DeskDatabase(DB_NAME);
   const [, openMs] = await time(() => db.open());
-  const [, revisionMs] = await time(() => db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, kept.syncedSeq]).first());
+  const [, revisionMs] = await time(() =>
+    db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, kept.syncedSeq]).first(),
+  );
   db.close();
   const [, workerMs] = await time(async () => {
-    const search = createTimelineSearch(createDeskCore({ db: new DeskDatabase(DB_NAME), gen: () => 'x', sha256: sha256Hex }).useCases.timeline);
+    const search = createTimelineSearch(
+      createDeskCore({ db: new DeskDatabase(DB_NAME), gen: () => 'x', sha256: sha256Hex }).useCases.timeline,
+    );
     await search.search(incidentId, 'ambulance');
   });
   return { loadMs, indexMs, openMs, revisionMs, workerMs, entries: kept.ids.length };

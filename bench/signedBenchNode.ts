@@ -6,4 +6,8 @@ export { nodeEd25519Verifier } from '../src-main/cli/nodeEd25519';
 
 export const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export { decryptWithPassphrase, encryptWithPassphrase, SCRYPT_WORK_FACTOR } from '../shared/domain/encryption/passphrase';
+export {
+  decryptWithPassphrase,
+  encryptWithPassphrase,
+  SCRYPT_WORK_FACTOR,
+} from '../shared/domain/encryption/passphrase';

@@ -33,7 +33,14 @@ async function desk(name) {
 
 /** A timeline entry's worth of bytes: a signed record of one quick-entry line is about 600 bytes. */
 function record(i) {
-  return Buffer.from(JSON.stringify({ kind: 'timeline.logged', seq: i, text: `14:05 Police confirm road closures on Main St, entry ${i}`, pad: 'x'.repeat(480) }));
+  return Buffer.from(
+    JSON.stringify({
+      kind: 'timeline.logged',
+      seq: i,
+      text: `14:05 Police confirm road closures on Main St, entry ${i}`,
+      pad: 'x'.repeat(480),
+    }),
+  );
 }
 
 function waitFor(engine, predicate) {
@@ -51,14 +58,35 @@ async function connect(a, b) {
   const listening = createLanSharing({ engine: a, host: '127.0.0.1', port: PORT, logger: quiet });
   const started = await listening.start();
   if (!started.ok) throw new Error(started.error.message);
-  const dialling = createLanSharing({ engine: b, host: '127.0.0.1', port: 0, logger: quiet, peers: [`127.0.0.1:${started.value.port}`], backoff: { initialMs: 20, maxMs: 200 } });
+  const dialling = createLanSharing({
+    engine: b,
+    host: '127.0.0.1',
+    port: 0,
+    logger: quiet,
+    peers: [`127.0.0.1:${started.value.port}`],
+    backoff: { initialMs: 20, maxMs: 200 },
+  });
   await dialling.start();
   while (!dialling.status().some((p) => p.state === 'connected')) await new Promise((r) => setTimeout(r, 5));
-  return { stop: async () => { await dialling.stop(); await listening.stop(); } };
+  return {
+    stop: async () => {
+      await dialling.stop();
+      await listening.stop();
+    },
+  };
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const results = { date: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) }, rows: [] };
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
+  },
+  rows: [],
+};
 
 try {
   const scribe = await desk('scribe');
@@ -75,14 +103,22 @@ try {
     await arrived;
     single.push(performance.now() - t0);
   }
-  results.rows.push({ case: 'one new record reaches the other desk (median of ' + TRIALS + ')', ms: median(single), maxMs: Math.max(...single), targetMs: 2000 });
+  results.rows.push({
+    case: 'one new record reaches the other desk (median of ' + TRIALS + ')',
+    ms: median(single),
+    maxMs: Math.max(...single),
+    targetMs: 2000,
+  });
 
   // 2. 1,000 new records in one change set, until the other desk holds them all.
   {
     const base = TRIALS;
     const t0 = performance.now();
     const arrived = waitFor(comms, (e) => !e.own && e.end === base + 1000);
-    await scribe.append(scope, Array.from({ length: 1000 }, (_, i) => record(base + i)));
+    await scribe.append(
+      scope,
+      Array.from({ length: 1000 }, (_, i) => record(base + i)),
+    );
     await arrived;
     results.rows.push({ case: '1,000 new records reach the other desk', ms: performance.now() - t0, targetMs: 1000 });
   }
@@ -94,12 +130,20 @@ try {
     const toComms = waitFor(comms, (e) => !e.own && e.end === start + 500);
     const toScribe = waitFor(scribe, (e) => !e.own && e.end === 500);
     await Promise.all([
-      (async () => { for (let i = 0; i < 500; i += 1) await scribe.append(scope, [record(start + i)]); })(),
-      (async () => { for (let i = 0; i < 500; i += 1) await comms.append(scope, [record(i)]); })(),
+      (async () => {
+        for (let i = 0; i < 500; i += 1) await scribe.append(scope, [record(start + i)]);
+      })(),
+      (async () => {
+        for (let i = 0; i < 500; i += 1) await comms.append(scope, [record(i)]);
+      })(),
     ]);
     await Promise.all([toComms, toScribe]);
     // No target: this is bound by each desk's own disk writes (one append per record), not the link.
-    results.rows.push({ case: '1,000 records appended one at a time, 500 each way', ms: performance.now() - t0, targetMs: null });
+    results.rows.push({
+      case: '1,000 records appended one at a time, 500 each way',
+      ms: performance.now() - t0,
+      targetMs: null,
+    });
   }
   await link.stop();
 
@@ -122,7 +166,11 @@ try {
     const t0 = performance.now();
     await core.append(Array.from({ length: 1000 }, (_, i) => record(i + 1)));
     while (copy.contiguousLength < 1001) await new Promise((r) => setImmediate(r));
-    results.rows.push({ case: 'for comparison: Hypercore alone, 1,000 records', ms: performance.now() - t0, targetMs: null });
+    results.rows.push({
+      case: 'for comparison: Hypercore alone, 1,000 records',
+      ms: performance.now() - t0,
+      targetMs: null,
+    });
     await left.close();
     await right.close();
   }
@@ -130,14 +178,23 @@ try {
   // 3. A desk that holds nothing joins an incident of LARGE records.
   const writer = await desk('writer');
   const big = { kind: 'incident', incidentId: 'inc_large' };
-  for (let i = 0; i < LARGE; i += 1000) await writer.append(big, Array.from({ length: Math.min(1000, LARGE - i) }, (_, j) => record(i + j)));
+  for (let i = 0; i < LARGE; i += 1000)
+    await writer.append(
+      big,
+      Array.from({ length: Math.min(1000, LARGE - i) }, (_, j) => record(i + j)),
+    );
   const newcomer = await desk('newcomer');
   const t0 = performance.now();
   const arrived = waitFor(newcomer, (e) => e.scope === 'incident:inc_large' && e.end === LARGE);
   const bigLink = await connect(writer, newcomer);
   await arrived;
   const ms = performance.now() - t0;
-  results.rows.push({ case: `${LARGE.toLocaleString('en')} records to a desk that holds none`, ms, targetMs: 60_000, perSecond: Math.round(LARGE / (ms / 1000)) });
+  results.rows.push({
+    case: `${LARGE.toLocaleString('en')} records to a desk that holds none`,
+    ms,
+    targetMs: 60_000,
+    perSecond: Math.round(LARGE / (ms / 1000)),
+  });
   await bigLink.stop();
   for (const engine of [scribe, comms, writer, newcomer]) await engine.close();
 } finally {
@@ -145,13 +202,18 @@ try {
 }
 
 const width = Math.max(...results.rows.map((r) => r.case.length));
-console.log(`\nTeam sync benchmark: two desks on loopback TCP (Node ${process.version}, ${results.machine.cores} cores, load ${results.machine.loadAverage.join(' ')})`);
+console.log(
+  `\nTeam sync benchmark: two desks on loopback TCP (Node ${process.version}, ${results.machine.cores} cores, load ${results.machine.loadAverage.join(' ')})`,
+);
 console.log(`${'case'.padEnd(width)}  ${'time'.padStart(10)}  ${'target'.padStart(8)}  result`);
 for (const row of results.rows) {
   const time = row.ms < 10_000 ? `${row.ms.toFixed(0)} ms` : `${(row.ms / 1000).toFixed(1)} s`;
-  const target = row.targetMs === null ? '—' : row.targetMs < 10_000 ? `${row.targetMs} ms` : `${row.targetMs / 1000} s`;
+  const target =
+    row.targetMs === null ? '—' : row.targetMs < 10_000 ? `${row.targetMs} ms` : `${row.targetMs / 1000} s`;
   const verdict = row.targetMs === null ? '' : row.ms <= row.targetMs ? 'within' : 'OVER';
-  console.log(`${row.case.padEnd(width)}  ${time.padStart(10)}  ${target.padStart(8)}  ${verdict}${row.perSecond ? ` (${row.perSecond.toLocaleString('en')} records/s)` : ''}`);
+  console.log(
+    `${row.case.padEnd(width)}  ${time.padStart(10)}  ${target.padStart(8)}  ${verdict}${row.perSecond ? ` (${row.perSecond.toLocaleString('en')} records/s)` : ''}`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/team.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -50,7 +50,9 @@ async function main() {
   const inputs = Object.keys(preload.metafile.inputs).map((p) => p.split(sep).join('/'));
   const stray = inputs.filter((p) => !PRELOAD_ALLOWED_INPUTS.has(p));
   if (stray.length > 0) {
-    throw new Error(`The preload must bundle only ${[...PRELOAD_ALLOWED_INPUTS].join(', ')}; it also pulled in: ${stray.join(', ')}`);
+    throw new Error(
+      `The preload must bundle only ${[...PRELOAD_ALLOWED_INPUTS].join(', ')}; it also pulled in: ${stray.join(', ')}`,
+    );
   }
 
   for (const file of ['out/main/index.cjs', 'out/preload/index.cjs']) {

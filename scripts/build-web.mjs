@@ -7,5 +7,8 @@ import { bundleForNode, root } from './nodeBundle.mjs';
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const outfile = 'out/web/server.cjs';
 
-await bundleForNode('src-main/web/main.ts', outfile, { define: { __APP_VERSION__: JSON.stringify(pkg.version) }, sourcemap: true });
+await bundleForNode('src-main/web/main.ts', outfile, {
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  sourcemap: true,
+});
 console.log(`built ${outfile}`);

@@ -40,12 +40,18 @@ function cspSelfOnlyConcern(finding) {
     .filter((f) => f.severity <= csp.severities.MEDIUM_MAYBE);
   return (
     concerns.length > 0 &&
-    concerns.every((f) => f.directive === 'script-src' && f.value === "'self'" && f.severity === csp.severities.MEDIUM_MAYBE)
+    concerns.every(
+      (f) => f.directive === 'script-src' && f.value === "'self'" && f.severity === csp.severities.MEDIUM_MAYBE,
+    )
   );
 }
 
 const REVIEWED_FINDINGS = [
-  { check: 'CSP_GLOBAL_CHECK', reason: "script-src 'self' is app://desk, serving only the built renderer", accepts: cspSelfOnlyConcern },
+  {
+    check: 'CSP_GLOBAL_CHECK',
+    reason: "script-src 'self' is app://desk, serving only the built renderer",
+    accepts: cspSelfOnlyConcern,
+  },
 ];
 
 function table(findings) {
@@ -58,11 +64,17 @@ function table(findings) {
   ];
   const widths = columns.map(([title, get]) => Math.max(title.length, ...findings.map((f) => get(f).length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-  return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...findings.map((f) => line(columns.map(([, get]) => get(f))))].join('\n');
+  return [
+    line(columns.map(([title]) => title)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...findings.map((f) => line(columns.map(([, get]) => get(f)))),
+  ].join('\n');
 }
 
 async function main() {
-  const electronVersion = JSON.parse(await readFile(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    await readFile(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   const work = await mkdtemp(join(tmpdir(), 'desk-electronegativity-'));
   try {
     // One input folder holding both processes, so global checks see the whole app.
@@ -90,7 +102,9 @@ async function main() {
     // A file the scanner cannot parse is silently left unchecked; treat that as a failure.
     const parseErrors = result.errors.filter((e) => !e.tolerable);
     if (parseErrors.length > 0) {
-      throw new Error(`Electronegativity could not parse:\n${parseErrors.map((e) => `  ${e.file}: ${e.message}`).join('\n')}`);
+      throw new Error(
+        `Electronegativity could not parse:\n${parseErrors.map((e) => `  ${e.file}: ${e.message}`).join('\n')}`,
+      );
     }
 
     const findings = result.issues.map((issue) => {
@@ -117,7 +131,8 @@ async function main() {
     if (findings.length > 0) console.log(table(findings));
     const failures = findings.filter((f) => f.status === 'FAIL');
     if (failures.length > 0) {
-      for (const f of failures) console.error(`\n${f.issue} (${f.severity}) at ${f.filename}:${f.location}\n  ${f.description}\n  ${f.url}`);
+      for (const f of failures)
+        console.error(`\n${f.issue} (${f.severity}) at ${f.filename}:${f.location}\n  ${f.description}\n  ${f.url}`);
       console.error(`\nSecurity lint failed: ${failures.length} finding(s) above INFORMATIONAL.`);
       process.exitCode = 1;
     } else {

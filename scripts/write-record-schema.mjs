@@ -4,7 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const result = await build({
-  stdin: { contents: "export { recordJsonSchema, RECORD_FORMAT_VERSIONS } from './shared/domain/record/recordFile';", resolveDir: '.', loader: 'ts' },
+  stdin: {
+    contents: "export { recordJsonSchema, RECORD_FORMAT_VERSIONS } from './shared/domain/record/recordFile';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
   bundle: true,
   platform: 'node',
   format: 'esm',

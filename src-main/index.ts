@@ -60,8 +60,15 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   applyPermissionPolicy(session.defaultSession);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ readFile: nodeFs.readFile, rendererRoot: layout.rendererRoot, log }));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, productName: PRODUCT_NAME })));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ readFile: nodeFs.readFile, rendererRoot: layout.rendererRoot, log }),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, productName: PRODUCT_NAME }),
+    ),
+  );
 
   const services = createDeskServices({
     dataDir: app.getPath('userData'),

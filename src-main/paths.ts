@@ -45,7 +45,11 @@ export const BROWSER_EDITION_FOLDER = `${PRODUCT_NAME} (browser edition)`;
  * process that is not Electron: `%APPDATA%` on Windows, `~/Library/Application Support` on macOS,
  * `$XDG_CONFIG_HOME` or `~/.config` elsewhere.
  */
-export function appDataFolder(platform: string, env: Readonly<Record<string, string | undefined>>, home: string): string {
+export function appDataFolder(
+  platform: string,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+): string {
   if (platform === 'win32') return env['APPDATA'] ?? join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support');
   const xdg = env['XDG_CONFIG_HOME'];
@@ -57,7 +61,11 @@ export function appDataFolder(platform: string, env: Readonly<Record<string, str
  * policy): `<appData>/Response Desk (browser edition)`, or `DESK_DATA_DIR` when that is an
  * absolute path (the end-to-end tests give each server a temporary folder this way).
  */
-export function browserEditionDataFolder(platform: string, env: Readonly<Record<string, string | undefined>>, home: string): string {
+export function browserEditionDataFolder(
+  platform: string,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+): string {
   const override = env['DESK_DATA_DIR'];
   if (override !== undefined && override !== '' && isAbsolute(override)) return override;
   return join(appDataFolder(platform, env, home), BROWSER_EDITION_FOLDER);

@@ -16,8 +16,20 @@ import { readLocalServerPage } from './platform/localServer';
 
 // The one composition root of the window: the database, the desk's use-cases over it, the platform.
 const platform = detectPlatform();
-const encryption = createBackupEncryption({ autoBackups: platform.autoBackups, passphrases: platform.passphrases, crypto: ageInWorker });
-const desk = createDesk({ db: new DeskDatabase(), gen: () => crypto.randomUUID(), sha256: sha256Hex, platform, appVersion: __APP_VERSION__, clock: () => Date.now(), encryption });
+const encryption = createBackupEncryption({
+  autoBackups: platform.autoBackups,
+  passphrases: platform.passphrases,
+  crypto: ageInWorker,
+});
+const desk = createDesk({
+  db: new DeskDatabase(),
+  gen: () => crypto.randomUUID(),
+  sha256: sha256Hex,
+  platform,
+  appVersion: __APP_VERSION__,
+  clock: () => Date.now(),
+  encryption,
+});
 
 void requestPersistentStorage();
 
@@ -39,24 +51,27 @@ const encryptionLoaded = encryption.load().then(
 
 if (platform.autoBackups) {
   const autoBackups = platform.autoBackups;
-  void encryptionLoaded.then(() => startAutoBackups({
-    fingerprint: desk.fingerprint,
-    backup: desk.useCases.backup,
-    autoBackups,
-    settings: () => desk.useCases.settings.get(),
-    now: () => Date.now(),
-    // The browser edition's end-to-end runs count minutes faster; a normal launch never has this tag.
-    minuteMs: readLocalServerPage(document)?.minuteMs ?? 60_000,
-    // A failed automatic backup must not pass unnoticed: a full disk is exactly when it matters.
-    onResult: ({ everyMinutes, ...outcome }) => {
-      const store = useAppStore.getState();
-      const pausedBefore = store.autoBackup?.ok === false && store.autoBackup.paused === true;
-      store.setAutoBackup(outcome);
-      // A pause is said once, when it begins (Settings keeps saying it), not at every scheduled run.
-      if (!outcome.ok && outcome.paused === true && !pausedBefore) store.showNotice('error', outcome.message);
-      else if (!outcome.ok && outcome.paused !== true) store.showNotice('error', autoBackupFailureNotice(outcome.message, everyMinutes));
-    },
-  }));
+  void encryptionLoaded.then(() =>
+    startAutoBackups({
+      fingerprint: desk.fingerprint,
+      backup: desk.useCases.backup,
+      autoBackups,
+      settings: () => desk.useCases.settings.get(),
+      now: () => Date.now(),
+      // The browser edition's end-to-end runs count minutes faster; a normal launch never has this tag.
+      minuteMs: readLocalServerPage(document)?.minuteMs ?? 60_000,
+      // A failed automatic backup must not pass unnoticed: a full disk is exactly when it matters.
+      onResult: ({ everyMinutes, ...outcome }) => {
+        const store = useAppStore.getState();
+        const pausedBefore = store.autoBackup?.ok === false && store.autoBackup.paused === true;
+        store.setAutoBackup(outcome);
+        // A pause is said once, when it begins (Settings keeps saying it), not at every scheduled run.
+        if (!outcome.ok && outcome.paused === true && !pausedBefore) store.showNotice('error', outcome.message);
+        else if (!outcome.ok && outcome.paused !== true)
+          store.showNotice('error', autoBackupFailureNotice(outcome.message, everyMinutes));
+      },
+    }),
+  );
 }
 
 const root = document.getElementById('root');

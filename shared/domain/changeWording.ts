@@ -32,16 +32,26 @@ export function fieldLabel(field: string): string {
   return isDomainMessageId(id) ? format(id) : humaniseField(field);
 }
 
-const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries([PREPAREDNESS_PHASE, ...GUIDE_RESPONSE_PHASES].map((p) => [p.id, p.label]));
+const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  [PREPAREDNESS_PHASE, ...GUIDE_RESPONSE_PHASES].map((p) => [p.id, p.label]),
+);
 
 /**
  * Two instants as a person compares them: only the times when both fall on the same day on the
  * incident's clock ("10:14 → 10:17"), the dates as well otherwise.
  */
-export function instantPair(before: number | null, after: number | null, timeZone: string, locale: DeskLocale = FALLBACK_LOCALE): [string, string] {
+export function instantPair(
+  before: number | null,
+  after: number | null,
+  timeZone: string,
+  locale: DeskLocale = FALLBACK_LOCALE,
+): [string, string] {
   const day = (at: number) => formatWallClock(at, timeZone, 'yyyy-MM-dd');
   const sameDay = before !== null && after !== null && day(before) === day(after);
-  const show = (at: number | null) => (at === null ? format('history.value.notSet') : formatInstant(at, timeZone, sameDay ? 'time' : 'weekday-date-time', locale));
+  const show = (at: number | null) =>
+    at === null
+      ? format('history.value.notSet')
+      : formatInstant(at, timeZone, sameDay ? 'time' : 'weekday-date-time', locale);
   return [show(before), show(after)];
 }
 
@@ -52,7 +62,8 @@ function valueInWords(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return format('history.value.notSet');
   if (typeof value === 'boolean') return format(value ? 'history.value.yes' : 'history.value.no');
   if (typeof value === 'string') {
-    if (field === 'kind' && value in INCIDENT_KIND_LABELS) return INCIDENT_KIND_LABELS[value as keyof typeof INCIDENT_KIND_LABELS];
+    if (field === 'kind' && value in INCIDENT_KIND_LABELS)
+      return INCIDENT_KIND_LABELS[value as keyof typeof INCIDENT_KIND_LABELS];
     if (field === 'phase' && value in PHASE_LABELS) return PHASE_LABELS[value] ?? value;
     if (field === 'owner' && value in ROLE_TITLES) return ROLE_TITLES[value as keyof typeof ROLE_TITLES];
     if (field === 'status' && value in STATUS_LABELS) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
@@ -60,7 +71,8 @@ function valueInWords(field: string, value: unknown): string {
   }
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? format('history.value.none') : value.join(', ');
+    if (value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      return value.length === 0 ? format('history.value.none') : value.join(', ');
     if (field === 'nodes') return format('history.value.people', { count: value.length });
     if (field === 'phones') return format('history.value.numbers', { count: value.length });
     return format('history.value.items', { count: value.length });
@@ -72,7 +84,12 @@ function valueInWords(field: string, value: unknown): string {
 export function describeFieldChange(change: FieldChange, timeZone: string, locale?: DeskLocale): ChangeLine {
   const label = fieldLabel(change.field);
   if (isInstantField(change.field) && (typeof change.before === 'number' || typeof change.after === 'number')) {
-    const [before, after] = instantPair(typeof change.before === 'number' ? change.before : null, typeof change.after === 'number' ? change.after : null, timeZone, locale);
+    const [before, after] = instantPair(
+      typeof change.before === 'number' ? change.before : null,
+      typeof change.after === 'number' ? change.after : null,
+      timeZone,
+      locale,
+    );
     return { label, before, after };
   }
   return { label, before: valueInWords(change.field, change.before), after: valueInWords(change.field, change.after) };

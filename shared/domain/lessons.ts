@@ -12,7 +12,10 @@ export type LessonFields = Pick<Lesson, 'kind' | 'text' | 'owner' | 'dueDate'> &
  * A lesson from the form. A corrective action must say who and by when, or it is only a wish,
  * and which area for improvement it answers, or nobody can tell what it is for.
  */
-export function validateLesson(draft: LessonDraft, improvements: readonly string[] = []): Result<LessonFields, LessonErrors> {
+export function validateLesson(
+  draft: LessonDraft,
+  improvements: readonly string[] = [],
+): Result<LessonFields, LessonErrors> {
   const errors: LessonErrors = {};
   const text = draft.text.trim();
   if (text === '') errors.text = format('lessons.noText');
@@ -24,11 +27,26 @@ export function validateLesson(draft: LessonDraft, improvements: readonly string
     errors.answers = format(improvements.length === 0 ? 'lessons.noImprovementYet' : 'lessons.chooseImprovement');
   }
   if (Object.keys(errors).length > 0) return err(errors);
-  return ok({ kind: draft.kind, text, owner: action ? draft.owner.trim() : null, dueDate: action ? draft.dueDate : null, answers: action ? draft.answers : null });
+  return ok({
+    kind: draft.kind,
+    text,
+    owner: action ? draft.owner.trim() : null,
+    dueDate: action ? draft.dueDate : null,
+    answers: action ? draft.answers : null,
+  });
 }
 
 export function newLesson(fields: LessonFields, ids: { id: string; incidentId: string }, actor: Actor): Lesson {
-  return { ...ids, ...fields, status: 'open', checklistItemId: null, createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator };
+  return {
+    ...ids,
+    ...fields,
+    status: 'open',
+    checklistItemId: null,
+    createdAt: actor.now,
+    createdBy: actor.operator,
+    updatedAt: actor.now,
+    updatedBy: actor.operator,
+  };
 }
 
 /**

@@ -16,7 +16,10 @@ export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
 
 export const FileFilterSchema = z.object({
   name: z.string().min(1).max(80),
-  extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'extension must be letters or digits')).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'extension must be letters or digits'))
+    .min(1)
+    .max(10),
 });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
@@ -59,7 +62,10 @@ export const OpenFileResponseSchema = z.object({
   file: z
     .object({
       name: z.string(),
-      base64: z.string().max(Math.ceil((MAX_OPEN_BYTES * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+      base64: z
+        .string()
+        .max(Math.ceil((MAX_OPEN_BYTES * 4) / 3) + 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
       size: z.number().int().nonnegative(),
     })
     .nullable(),
@@ -82,10 +88,17 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
  * SECURITY: main keeps the policy and rotates by it; the renderer may only ask to change it,
  * within these bounds, so no single call can leave the desk with fewer than the floor.
  */
-export const BACKUP_POLICY_BOUNDS = { keepLast: { min: 3, max: 500 }, keepDailyForDays: { min: 7, max: 3650 } } as const;
+export const BACKUP_POLICY_BOUNDS = {
+  keepLast: { min: 3, max: 500 },
+  keepDailyForDays: { min: 7, max: 3650 },
+} as const;
 export const BackupPolicySchema = z.strictObject({
   keepLast: z.number().int().min(BACKUP_POLICY_BOUNDS.keepLast.min).max(BACKUP_POLICY_BOUNDS.keepLast.max),
-  keepDailyForDays: z.number().int().min(BACKUP_POLICY_BOUNDS.keepDailyForDays.min).max(BACKUP_POLICY_BOUNDS.keepDailyForDays.max),
+  keepDailyForDays: z
+    .number()
+    .int()
+    .min(BACKUP_POLICY_BOUNDS.keepDailyForDays.min)
+    .max(BACKUP_POLICY_BOUNDS.keepDailyForDays.max),
   /**
    * SECURITY: when on, main writes only passphrase-encrypted automatic backups (age armor) and
    * refuses one in clear. A policy file written before encryption existed reads as off.
@@ -96,13 +109,18 @@ export type BackupPolicy = z.infer<typeof BackupPolicySchema>;
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 12, keepDailyForDays: 30, encrypted: false };
 
 // SECURITY: a backup is named by main; the renderer may only point at one of those names.
-export const BackupNameSchema = z.string().regex(/^auto-\d{8}-\d{6}-\d{3}(-[a-z-]{1,30})?\.json(\.age)?$/, 'is not the name of an automatic backup');
+export const BackupNameSchema = z
+  .string()
+  .regex(/^auto-\d{8}-\d{6}-\d{3}(-[a-z-]{1,30})?\.json(\.age)?$/, 'is not the name of an automatic backup');
 
 /** SECURITY: the content only; main checks it is a desk backup, names it and rotates by its own policy. */
 export const AutoBackupRequestSchema = z.strictObject({
   content: z.string().min(2).max(MAX_SAVE_BYTES),
   /** Why this backup was made: kept in its name ("before-restore"). */
-  reason: z.string().regex(/^[a-z-]{1,30}$/).optional(),
+  reason: z
+    .string()
+    .regex(/^[a-z-]{1,30}$/)
+    .optional(),
 });
 export const BackupInfoSchema = z.object({
   name: BackupNameSchema,
@@ -120,8 +138,16 @@ export type BackupInfo = z.infer<typeof BackupInfoSchema>;
  */
 export const SavePackageRequestSchema = z.object({
   /** `….zip`, or `….zip.age` for a package encrypted with the backup passphrase. */
-  suggestedName: SuggestedNameSchema.refine((n) => /\.zip(\.age)?$/i.test(n), { message: 'must end in .zip or .zip.age' }),
-  zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'must be the bytes of a zip file or of an age file' }).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, { message: `must be between 1 byte and ${MAX_SAVE_BYTES} bytes` }),
+  suggestedName: SuggestedNameSchema.refine((n) => /\.zip(\.age)?$/i.test(n), {
+    message: 'must end in .zip or .zip.age',
+  }),
+  zip: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, {
+      message: 'must be the bytes of a zip file or of an age file',
+    })
+    .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, {
+      message: `must be between 1 byte and ${MAX_SAVE_BYTES} bytes`,
+    }),
   title: z.string().max(120).optional(),
 });
 export type SavePackageRequest = z.infer<typeof SavePackageRequestSchema>;
@@ -144,20 +170,33 @@ export const ipcContract = {
   [CHANNELS.getAppInfo]: { request: z.undefined(), response: AppInfoSchema },
   [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
   [CHANNELS.openFile]: { request: OpenFileRequestSchema, response: OpenFileResponseSchema },
-  [CHANNELS.writeAutoBackup]: { request: AutoBackupRequestSchema, response: z.object({ written: BackupInfoSchema, removed: z.array(BackupNameSchema) }) },
+  [CHANNELS.writeAutoBackup]: {
+    request: AutoBackupRequestSchema,
+    response: z.object({ written: BackupInfoSchema, removed: z.array(BackupNameSchema) }),
+  },
   [CHANNELS.getBackupPolicy]: { request: z.undefined(), response: BackupPolicySchema },
   [CHANNELS.setBackupPolicy]: { request: BackupPolicySchema, response: BackupPolicySchema },
-  [CHANNELS.listBackups]: { request: z.undefined(), response: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }) },
+  [CHANNELS.listBackups]: {
+    request: z.undefined(),
+    response: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }),
+  },
   [CHANNELS.readBackup]: { request: z.object({ name: BackupNameSchema }), response: z.object({ text: z.string() }) },
   // The page that asks is printed as it stands (its print stylesheet applies), then saved.
   [CHANNELS.savePdf]: {
-    request: z.object({ suggestedName: SuggestedNameSchema, title: z.string().max(120).optional(), landscape: z.boolean().optional() }),
+    request: z.object({
+      suggestedName: SuggestedNameSchema,
+      title: z.string().max(120).optional(),
+      landscape: z.boolean().optional(),
+    }),
     response: SaveFileResponseSchema,
   },
   [CHANNELS.savePackage]: { request: SavePackageRequestSchema, response: SaveFileResponseSchema },
   [CHANNELS.getStoredPassphrase]: { request: z.undefined(), response: StoredPassphraseSchema },
   // SECURITY: only something a person could have typed as a passphrase is stored.
-  [CHANNELS.rememberPassphrase]: { request: z.strictObject({ passphrase: z.string().min(1).max(1024) }), response: z.object({ remembered: z.literal(true) }) },
+  [CHANNELS.rememberPassphrase]: {
+    request: z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+    response: z.object({ remembered: z.literal(true) }),
+  },
   [CHANNELS.forgetPassphrase]: { request: z.undefined(), response: z.object({ forgotten: z.boolean() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
@@ -191,6 +230,8 @@ export type DeskBridge = {
 /** Turns a zod failure into one readable line per problem: "suggestedName: must be a file name". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((i) => (i.path.length > 0 ? format('text.issue', { path: i.path.map(String).join('.'), message: i.message }) : i.message))
+    .map((i) =>
+      i.path.length > 0 ? format('text.issue', { path: i.path.map(String).join('.'), message: i.message }) : i.message,
+    )
     .join('; ');
 }

@@ -30,7 +30,11 @@ export const TEST_MINUTE_META = 'desk-test-minute-ms';
 export const SMALL_REQUEST_BYTES = 64 * 1024;
 
 /** Channels whose request carries a whole file: a backup, a saved file, an export package. */
-const FILE_CARRYING: ReadonlySet<Channel> = new Set([CHANNELS.saveFile, CHANNELS.writeAutoBackup, CHANNELS.savePackage]);
+const FILE_CARRYING: ReadonlySet<Channel> = new Set([
+  CHANNELS.saveFile,
+  CHANNELS.writeAutoBackup,
+  CHANNELS.savePackage,
+]);
 
 /**
  * The most bytes a request body for `channel` may have before the server stops reading it: the

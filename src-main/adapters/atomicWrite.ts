@@ -120,7 +120,12 @@ export async function writeFileAtomic(
     await syncDirectory(deps.fs, dirname(targetPath));
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    const gone = !tempExists || (await deps.fs.unlink(tempPath).then(() => true, () => false));
+    const gone =
+      !tempExists ||
+      (await deps.fs.unlink(tempPath).then(
+        () => true,
+        () => false,
+      ));
     // A temp file that could not be removed stays in the journal, for the next start to remove.
     if (gone) await forget();
     throw new FileWriteError(describeFsError(error, 'save', targetPath), fsErrorCode(error), error);

@@ -17,7 +17,10 @@ export function nodeEd25519Verifier(): Ed25519Verify {
     let key = keys.get(hex);
     if (key === undefined) {
       try {
-        key = publicKey.length === 32 ? createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' }) : null;
+        key =
+          publicKey.length === 32
+            ? createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' })
+            : null;
       } catch {
         key = null;
       }

@@ -25,7 +25,10 @@ const sha256Bytes = (bytes: Uint8Array) => Promise.resolve(createHash('sha256').
 
 function describeRecord(result: RecordVerification | AnyRecordVerification, out: (line: string) => void): void {
   const r = result.record;
-  if (r) out(`Record of “${r.content.incident.title}” (${r.cityName}), exported ${r.exportedAt} by ${r.exportedBy}, ${r.profile} edition, format version ${r.formatVersion}, desk ${r.appVersion}`);
+  if (r)
+    out(
+      `Record of “${r.content.incident.title}” (${r.cityName}), exported ${r.exportedAt} by ${r.exportedBy}, ${r.profile} edition, format version ${r.formatVersion}, desk ${r.appVersion}`,
+    );
 }
 
 function printChecks(checks: readonly Check[], out: (line: string) => void): void {
@@ -35,7 +38,9 @@ function printChecks(checks: readonly Check[], out: (line: string) => void): voi
 /** Format 3: each desk of the roster, to match against the fingerprint the city read out or printed. */
 function printDesks(result: AnyRecordVerification, out: (line: string) => void): void {
   if (result.desks === null) return;
-  out(`Desks in the record's roster (${result.desks.length}): compare each fingerprint with the one the city read out or printed.`);
+  out(
+    `Desks in the record's roster (${result.desks.length}): compare each fingerprint with the one the city read out or printed.`,
+  );
   for (const d of result.desks) {
     out(`  “${d.name}” ${d.deskId}: ${d.records} signed record${d.records === 1 ? '' : 's'}`);
     out(`    fingerprint ${d.fingerprint}`);
@@ -47,7 +52,10 @@ async function filesOfFolder(path: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const entry of await readdir(path, { withFileTypes: true })) {
     // A folder inside the package is something added to it: named, with no content to compare.
-    files.set(entry.isDirectory() ? `${entry.name}/` : entry.name, entry.isDirectory() ? new Uint8Array() : new Uint8Array(await readFile(join(path, entry.name))));
+    files.set(
+      entry.isDirectory() ? `${entry.name}/` : entry.name,
+      entry.isDirectory() ? new Uint8Array() : new Uint8Array(await readFile(join(path, entry.name))),
+    );
   }
   return files;
 }
@@ -60,7 +68,7 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     out('Usage: response-desk-verify RECORD.json | PACKAGE.zip | PACKAGE-FOLDER');
     out('Checks a Response Desk after-action record: format, schema, SHA-256 checksum and hash chain,');
     out("and every desk's Ed25519 signature, printing each desk's key fingerprint to compare with the");
-    out("one the city read out or printed; for an export package, first every file against its manifest.");
+    out('one the city read out or printed; for an export package, first every file against its manifest.');
     return path === undefined ? 1 : 0;
   }
   let bytes: Uint8Array | null = null;
@@ -83,7 +91,11 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     if (bytes !== null) {
       const unzipped = unzipPackage(bytes);
       if (!unzipped.ok) {
-        out(unzipped.error.code === 'not-a-zip' ? `FAIL  package: ${basename(path)} is not a readable zip (${unzipped.error.detail}).` : `FAIL  ${unzipped.error.name}: a folder inside the package; the desk writes none.`);
+        out(
+          unzipped.error.code === 'not-a-zip'
+            ? `FAIL  package: ${basename(path)} is not a readable zip (${unzipped.error.detail}).`
+            : `FAIL  ${unzipped.error.name}: a folder inside the package; the desk writes none.`,
+        );
         out('NOT VERIFIED: do not rely on this package.');
         return 1;
       }
@@ -95,15 +107,24 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     printChecks(result.checks, out);
     const recordFile = result.manifest?.record.file;
     const recordBytes = recordFile === undefined ? undefined : files.get(recordFile);
-    const record = recordBytes ? await verifyAnyRecordText(new TextDecoder().decode(recordBytes), sha256, { verify }) : null;
+    const record = recordBytes
+      ? await verifyAnyRecordText(new TextDecoder().decode(recordBytes), sha256, { verify })
+      : null;
     if (record) describeRecord(record, out);
     printChecks(result.recordChecks, out);
     if (record) printDesks(record, out);
-    out(result.ok ? 'VERIFIED: every file of the package is as the desk exported it.' : 'NOT VERIFIED: do not rely on this package.');
+    out(
+      result.ok
+        ? 'VERIFIED: every file of the package is as the desk exported it.'
+        : 'NOT VERIFIED: do not rely on this package.',
+    );
     return result.ok ? 0 : 1;
   }
 
-  const result = await verifyAnyRecordText(new TextDecoder().decode(bytes ?? new Uint8Array()), sha256, { verify: nodeEd25519Verifier(), sha256Bytes: (b) => createHash('sha256').update(b).digest('hex') });
+  const result = await verifyAnyRecordText(new TextDecoder().decode(bytes ?? new Uint8Array()), sha256, {
+    verify: nodeEd25519Verifier(),
+    sha256Bytes: (b) => createHash('sha256').update(b).digest('hex'),
+  });
   describeRecord(result, out);
   printChecks(result.checks, out);
   printDesks(result, out);
@@ -113,7 +134,11 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     for (const x of r.redactions) out(`  - ${x.what} (${x.count}): ${x.why}`);
   }
   const signed = result.desks !== null ? " Every desk's signature checks out against the record's roster." : '';
-  out(result.ok ? `VERIFIED: the record is as the desk exported it.${signed}` : 'NOT VERIFIED: do not rely on this record.');
+  out(
+    result.ok
+      ? `VERIFIED: the record is as the desk exported it.${signed}`
+      : 'NOT VERIFIED: do not rely on this record.',
+  );
   return result.ok ? 0 : 1;
 }
 

@@ -50,7 +50,12 @@ export type DeskServices = {
 
 /** The browser edition's answer where the desktop app would show an OS dialog. */
 const noDialog = (what: string): Promise<never> =>
-  Promise.reject(new HandlerError('invalid-request', `The browser edition ${what} through the browser itself, not through the desk's local server.`));
+  Promise.reject(
+    new HandlerError(
+      'invalid-request',
+      `The browser edition ${what} through the browser itself, not through the desk's local server.`,
+    ),
+  );
 
 /**
  * Builds the desk's main-process services over one data folder and returns the handler table for
@@ -62,11 +67,19 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
   // Every temp file the desk creates is journalled first, so one a crash left behind is removed at start.
   const journal = createTempJournal(
     join(deps.dataDir, 'unfinished-writes'),
-    { open: fs.open, unlink: fs.unlink, mkdir: (path) => fs.mkdir(path, { recursive: true }), readdir: fs.readdir, readFile: nodeFs.readFile, lstat: fs.lstat },
+    {
+      open: fs.open,
+      unlink: fs.unlink,
+      mkdir: (path) => fs.mkdir(path, { recursive: true }),
+      readdir: fs.readdir,
+      readFile: nodeFs.readFile,
+      lstat: fs.lstat,
+    },
     () => randomBytes(8).toString('hex'),
   );
   const atomicFs = deps.atomicFs;
-  const write = (path: string, data: Uint8Array | string) => writeFileAtomic(path, data, atomicFs === undefined ? { journal } : { journal, fs: atomicFs });
+  const write = (path: string, data: Uint8Array | string) =>
+    writeFileAtomic(path, data, atomicFs === undefined ? { journal } : { journal, fs: atomicFs });
 
   const dialogs: DialogAdapter = deps.dialogs ?? {
     showSaveDialog: () => noDialog('saves a file you choose as a download'),
@@ -122,7 +135,8 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
       [CHANNELS.setBackupPolicy]: (request) => backups.setPolicy(request),
       [CHANNELS.listBackups]: () => backups.list(),
       [CHANNELS.readBackup]: (request) => backups.read(request.name),
-      [CHANNELS.savePdf]: (request, sender) => (sender === undefined && deps.dialogs === null ? noDialog('prints to PDF') : pdf.save(request, sender)),
+      [CHANNELS.savePdf]: (request, sender) =>
+        sender === undefined && deps.dialogs === null ? noDialog('prints to PDF') : pdf.save(request, sender),
       [CHANNELS.savePackage]: (request) => packages.save(request),
       [CHANNELS.getStoredPassphrase]: () => passphrases.stored(),
       [CHANNELS.rememberPassphrase]: (request) => passphrases.remember(request.passphrase),

@@ -12,10 +12,17 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof ipcContract)[C
 
 /** The page that made the call, for the few capabilities that act on it (printing it to PDF). */
 export type SenderLike = { printToPDF(options: PrintToPdfOptions): Promise<Uint8Array> };
-export type PrintToPdfOptions = { printBackground: boolean; pageSize: 'A4'; landscape: boolean; generateDocumentOutline: boolean };
+export type PrintToPdfOptions = {
+  printBackground: boolean;
+  pageSize: 'A4';
+  landscape: boolean;
+  generateDocumentOutline: boolean;
+};
 
 /** One handler per channel of the contract; the compiler rejects a missing or extra one. */
-export type IpcHandlers = { [C in Channel]: (request: ParsedRequestOf<C>, sender: SenderLike | undefined) => Promise<ResponseOf<C>> };
+export type IpcHandlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>, sender: SenderLike | undefined) => Promise<ResponseOf<C>>;
+};
 
 /** The part of an `IpcMainInvokeEvent` the checks read. */
 export type InvokeEventLike = { senderFrame?: { url: string } | null; sender?: SenderLike };
@@ -89,7 +96,11 @@ export async function handleIpcCall<C extends Channel>(
   } catch (error) {
     const reply = failureFrom(error);
     const log = reply.error.code === 'internal' ? deps.log.error : deps.log.warn;
-    log('IPC handler failed', { channel, code: reply.error.code, error: error instanceof Error ? error.name : typeof error });
+    log('IPC handler failed', {
+      channel,
+      code: reply.error.code,
+      error: error instanceof Error ? error.name : typeof error,
+    });
     return reply;
   }
 

@@ -11,14 +11,18 @@ export type Logger = {
 function fieldsText(fields: LogFields | undefined): string {
   if (fields === undefined) return '';
   const safe = Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [key, value instanceof Error ? { name: value.name, message: value.message } : value]),
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      value instanceof Error ? { name: value.name, message: value.message } : value,
+    ]),
   );
   return ` ${JSON.stringify(safe)}`;
 }
 
 /** A logger writing one line per event to the console, tagged with its scope. */
 export function createConsoleLogger(scope: string, sink: Pick<Console, 'log' | 'warn' | 'error'> = console): Logger {
-  const line = (level: string, message: string, fields?: LogFields) => `[${level}] [${scope}] ${message}${fieldsText(fields)}`;
+  const line = (level: string, message: string, fields?: LogFields) =>
+    `[${level}] [${scope}] ${message}${fieldsText(fields)}`;
   return {
     info: (message, fields) => sink.log(line('info', message, fields)),
     warn: (message, fields) => sink.warn(line('warn', message, fields)),

@@ -12,16 +12,22 @@ const bridge: DeskBridge = {
   getAppInfo: (request) => ipcRenderer.invoke(CHANNELS.getAppInfo, request) as ReturnType<DeskBridge['getAppInfo']>,
   saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request) as ReturnType<DeskBridge['saveFile']>,
   openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request) as ReturnType<DeskBridge['openFile']>,
-  writeAutoBackup: (request) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, request) as ReturnType<DeskBridge['writeAutoBackup']>,
-  getBackupPolicy: (request) => ipcRenderer.invoke(CHANNELS.getBackupPolicy, request) as ReturnType<DeskBridge['getBackupPolicy']>,
-  setBackupPolicy: (request) => ipcRenderer.invoke(CHANNELS.setBackupPolicy, request) as ReturnType<DeskBridge['setBackupPolicy']>,
+  writeAutoBackup: (request) =>
+    ipcRenderer.invoke(CHANNELS.writeAutoBackup, request) as ReturnType<DeskBridge['writeAutoBackup']>,
+  getBackupPolicy: (request) =>
+    ipcRenderer.invoke(CHANNELS.getBackupPolicy, request) as ReturnType<DeskBridge['getBackupPolicy']>,
+  setBackupPolicy: (request) =>
+    ipcRenderer.invoke(CHANNELS.setBackupPolicy, request) as ReturnType<DeskBridge['setBackupPolicy']>,
   listBackups: (request) => ipcRenderer.invoke(CHANNELS.listBackups, request) as ReturnType<DeskBridge['listBackups']>,
   readBackup: (request) => ipcRenderer.invoke(CHANNELS.readBackup, request) as ReturnType<DeskBridge['readBackup']>,
   savePdf: (request) => ipcRenderer.invoke(CHANNELS.savePdf, request) as ReturnType<DeskBridge['savePdf']>,
   savePackage: (request) => ipcRenderer.invoke(CHANNELS.savePackage, request) as ReturnType<DeskBridge['savePackage']>,
-  getStoredPassphrase: (request) => ipcRenderer.invoke(CHANNELS.getStoredPassphrase, request) as ReturnType<DeskBridge['getStoredPassphrase']>,
-  rememberPassphrase: (request) => ipcRenderer.invoke(CHANNELS.rememberPassphrase, request) as ReturnType<DeskBridge['rememberPassphrase']>,
-  forgetPassphrase: (request) => ipcRenderer.invoke(CHANNELS.forgetPassphrase, request) as ReturnType<DeskBridge['forgetPassphrase']>,
+  getStoredPassphrase: (request) =>
+    ipcRenderer.invoke(CHANNELS.getStoredPassphrase, request) as ReturnType<DeskBridge['getStoredPassphrase']>,
+  rememberPassphrase: (request) =>
+    ipcRenderer.invoke(CHANNELS.rememberPassphrase, request) as ReturnType<DeskBridge['rememberPassphrase']>,
+  forgetPassphrase: (request) =>
+    ipcRenderer.invoke(CHANNELS.forgetPassphrase, request) as ReturnType<DeskBridge['forgetPassphrase']>,
 };
 
 contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));

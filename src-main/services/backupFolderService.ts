@@ -53,7 +53,8 @@ function failure(error: unknown, folder: string, removed: number): HandlerError 
  * rotates by the policy it keeps itself. A plain Node service: every effect is a parameter.
  */
 export function createBackupFolderService(deps: BackupFolderDeps) {
-  const backupNames = async (): Promise<string[]> => (await deps.readdir(deps.folder)).filter((n) => backupTime(n) !== null);
+  const backupNames = async (): Promise<string[]> =>
+    (await deps.readdir(deps.folder)).filter((n) => backupTime(n) !== null);
 
   const list = async (): Promise<BackupInfo[]> => {
     await deps.mkdir(deps.folder);
@@ -61,7 +62,12 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
     const infos = await Promise.all(
       (await backupNames()).map(async (name) => {
         const createdAt = backupTime(name) ?? 0;
-        return { name, createdAt, size: (await deps.stat(join(deps.folder, name))).size, datedAhead: isDatedAhead(createdAt, now) };
+        return {
+          name,
+          createdAt,
+          size: (await deps.stat(join(deps.folder, name))).size,
+          datedAhead: isDatedAhead(createdAt, now),
+        };
       }),
     );
     return infos.sort((a, b) => b.createdAt - a.createdAt);
@@ -72,7 +78,8 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
     try {
       text = new TextDecoder().decode(await deps.readFile(deps.policyPath));
     } catch (error) {
-      if (fsErrorCode(error) !== 'ENOENT') deps.log.warn('could not read the backup policy; using the default', { code: fsErrorCode(error) });
+      if (fsErrorCode(error) !== 'ENOENT')
+        deps.log.warn('could not read the backup policy; using the default', { code: fsErrorCode(error) });
       return DEFAULT_BACKUP_POLICY;
     }
     try {
@@ -113,30 +120,45 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
   };
 
   return {
-    async write(request: { content: string; reason?: string | undefined }): Promise<{ written: BackupInfo; removed: string[] }> {
+    async write(request: {
+      content: string;
+      reason?: string | undefined;
+    }): Promise<{ written: BackupInfo; removed: string[] }> {
       const policy = await readPolicy();
       // An encrypted backup cannot be read here (the passphrase stays with the person), so it is
       // taken as the age armor of a passphrase-encrypted file, which the restore then opens and checks.
       const encrypted = request.content.trimStart().startsWith(AGE_ARMOR_BEGIN);
       if (encrypted && !isPassphraseArmor(request.content)) {
         deps.log.warn('refused an encrypted automatic backup not sealed with a passphrase alone');
-        throw new HandlerError('invalid-request', 'The automatic backup was not written: what was sent is not a backup encrypted with a passphrase');
+        throw new HandlerError(
+          'invalid-request',
+          'The automatic backup was not written: what was sent is not a backup encrypted with a passphrase',
+        );
       }
       // SECURITY: a desk set to encrypt its backups never writes the families' contact details in
       // clear, whatever the renderer sends (a window that lost its passphrase, an older version).
       if (!encrypted && policy.encrypted) {
         deps.log.warn('refused to write an automatic backup in clear: backups are set to be encrypted');
-        throw new HandlerError('invalid-request', 'The automatic backup was not written: backups are set to be encrypted, and this one is not');
+        throw new HandlerError(
+          'invalid-request',
+          'The automatic backup was not written: backups are set to be encrypted, and this one is not',
+        );
       }
       if (!encrypted) {
         // SECURITY: only a whole desk backup is written into the rotation, whatever the renderer sends.
         // Its checksum is left to the restore, which verifies it before using the file: recomputing it
         // here would hold the main process (and every window) for seconds on a large desk, every few
         // minutes, and a renderer able to send junk could seal junk with a matching checksum anyway.
-        const envelope = await readBackupEnvelope(request.content, { supportedSchemaVersion: Number.MAX_SAFE_INTEGER, sha256: null });
+        const envelope = await readBackupEnvelope(request.content, {
+          supportedSchemaVersion: Number.MAX_SAFE_INTEGER,
+          sha256: null,
+        });
         if (!envelope.ok) {
           deps.log.warn('refused to write an automatic backup that is not one', { code: envelope.error.code });
-          throw new HandlerError('invalid-request', `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`);
+          throw new HandlerError(
+            'invalid-request',
+            `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`,
+          );
         }
       }
       await deps.mkdir(deps.folder);
@@ -160,7 +182,10 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
           await deps.writeFileAtomic(path, request.content);
         } catch (again) {
           await cleanTemp().catch(() => undefined);
-          deps.log.error('automatic backup failed on a full disk', { code: fsErrorCode(again), removed: removed.length });
+          deps.log.error('automatic backup failed on a full disk', {
+            code: fsErrorCode(again),
+            removed: removed.length,
+          });
           throw failure(again, deps.folder, removed.length);
         }
       }

@@ -43,7 +43,11 @@ export function backupsToRemove(names: readonly string[], now: number, policy: R
     .sort((a, b) => b.at - a.at);
   const present = dated.filter((b) => !isDatedAhead(b.at, now));
   const ahead = dated.filter((b) => isDatedAhead(b.at, now));
-  const keep = new Set([...present.slice(0, Math.max(1, policy.keepLast)), ...ahead.slice(0, Math.max(1, policy.keepLast))].map((b) => b.name));
+  const keep = new Set(
+    [...present.slice(0, Math.max(1, policy.keepLast)), ...ahead.slice(0, Math.max(1, policy.keepLast))].map(
+      (b) => b.name,
+    ),
+  );
   const seenDays = new Set<number>();
   for (const b of present) {
     if (now - b.at > policy.keepDailyForDays * DAY_MS) continue;
@@ -62,6 +66,8 @@ export function backupsToRemove(names: readonly string[], now: number, policy: R
  * `next` exists.
  */
 export function roomFor(names: readonly string[], next: string, now: number, policy: Rotation): string[] {
-  const newest = names.filter((n) => backupTime(n) !== null && !isDatedAhead(backupTime(n) ?? 0, now)).sort((a, b) => (backupTime(b) ?? 0) - (backupTime(a) ?? 0))[0];
+  const newest = names
+    .filter((n) => backupTime(n) !== null && !isDatedAhead(backupTime(n) ?? 0, now))
+    .sort((a, b) => (backupTime(b) ?? 0) - (backupTime(a) ?? 0))[0];
   return backupsToRemove([...names, next], now, policy).filter((n) => n !== next && n !== newest);
 }

@@ -109,7 +109,13 @@ export function createFileService(deps: FileServiceDeps): FileService {
       // The file may have grown between the size check and the read.
       if (bytes.byteLength > request.maxBytes) throw tooLarge(bytes.byteLength);
       // The bytes go over as they are: reading them as text (and in which encoding) is the renderer's call.
-      return { file: { name, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), size: bytes.byteLength } };
+      return {
+        file: {
+          name,
+          base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+          size: bytes.byteLength,
+        },
+      };
     },
   };
 }

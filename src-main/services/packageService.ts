@@ -29,14 +29,30 @@ export function createPackageService(deps: PackageServiceDeps) {
       // SECURITY: an encrypted package cannot be looked into here; the desk checked it against its
       // manifest before encrypting it. Main makes sure it is what its name says: an age file only
       // a passphrase opens, so nothing named encrypted is written in clear.
-      if (encrypted && !isPassphraseFile(request.zip)) throw new HandlerError('invalid-request', 'The package named as encrypted is not an age file encrypted with a passphrase; nothing was saved.');
+      if (encrypted && !isPassphraseFile(request.zip))
+        throw new HandlerError(
+          'invalid-request',
+          'The package named as encrypted is not an age file encrypted with a passphrase; nothing was saved.',
+        );
       if (!encrypted) await checkZip(request.zip);
-      const path = await deps.showSaveDialog({ suggestedName: request.suggestedName, filters: [encrypted ? { name: 'Encrypted export package (age)', extensions: ['age'] } : { name: 'Export package (zip)', extensions: ['zip'] }], title: request.title });
+      const path = await deps.showSaveDialog({
+        suggestedName: request.suggestedName,
+        filters: [
+          encrypted
+            ? { name: 'Encrypted export package (age)', extensions: ['age'] }
+            : { name: 'Export package (zip)', extensions: ['zip'] },
+        ],
+        title: request.title,
+      });
       if (path === null) return { savedTo: null };
       try {
         await deps.writeFileAtomic(path, request.zip);
       } catch (error) {
-        throw new HandlerError('io-failed', error instanceof Error ? error.message : describeFsError(error, 'save', path), { cause: error });
+        throw new HandlerError(
+          'io-failed',
+          error instanceof Error ? error.message : describeFsError(error, 'save', path),
+          { cause: error },
+        );
       }
       return { savedTo: path };
     },
@@ -46,9 +62,19 @@ export function createPackageService(deps: PackageServiceDeps) {
 /** A package in clear, checked file by file against its own manifest: main never writes one that would not verify. */
 async function checkZip(zip: Uint8Array): Promise<void> {
   const files = unzipPackage(zip);
-  if (!files.ok) throw new HandlerError('invalid-request', files.error.code === 'not-a-zip' ? `The package is not a readable zip (${files.error.detail}); nothing was saved.` : `The package holds a folder (${files.error.name}); nothing was saved.`);
+  if (!files.ok)
+    throw new HandlerError(
+      'invalid-request',
+      files.error.code === 'not-a-zip'
+        ? `The package is not a readable zip (${files.error.detail}); nothing was saved.`
+        : `The package holds a folder (${files.error.name}); nothing was saved.`,
+    );
   // SECURITY: the files against the manifest; the record's own chain was walked when it was built.
   const checked = await verifyPackageFiles(files.value, sha256Bytes, sha256Text, { record: false });
   const failed = checked.checks.find((c) => !c.ok);
-  if (failed) throw new HandlerError('invalid-request', `The package does not check out (${failed.name}: ${failed.detail}); nothing was saved.`);
+  if (failed)
+    throw new HandlerError(
+      'invalid-request',
+      `The package does not check out (${failed.name}: ${failed.detail}); nothing was saved.`,
+    );
 }

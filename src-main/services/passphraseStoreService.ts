@@ -26,7 +26,8 @@ export type PassphraseStoreDeps = {
   log: Pick<Logger, 'info' | 'warn'>;
 };
 
-const NO_STORE = 'The browser edition has no secure store of the operating system to keep the passphrase in: type it once per session.';
+const NO_STORE =
+  'The browser edition has no secure store of the operating system to keep the passphrase in: type it once per session.';
 
 /**
  * Remembers the backup passphrase on this computer when the person asks, sealed by the
@@ -45,8 +46,12 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
       try {
         sealed = await deps.readFile(deps.path);
       } catch (error) {
-        if (fsErrorCode(error) !== 'ENOENT') deps.log.warn('could not read the remembered passphrase', { code: fsErrorCode(error) });
-        const problem = fsErrorCode(error) === 'ENOENT' ? null : 'The remembered backup passphrase could not be read: enter it again.';
+        if (fsErrorCode(error) !== 'ENOENT')
+          deps.log.warn('could not read the remembered passphrase', { code: fsErrorCode(error) });
+        const problem =
+          fsErrorCode(error) === 'ENOENT'
+            ? null
+            : 'The remembered backup passphrase could not be read: enter it again.';
         return { available: true, reason: null, passphrase: null, problem };
       }
       try {
@@ -57,13 +62,20 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
         // Damaged, or sealed by another user or computer (a copied data folder): say so, keep the file
         // until the person remembers a passphrase again or forgets it.
         deps.log.warn('the remembered passphrase does not unseal');
-        return { available: true, reason: null, passphrase: null, problem: 'The remembered backup passphrase could not be unsealed on this computer (the file is damaged or was sealed elsewhere): enter it again.' };
+        return {
+          available: true,
+          reason: null,
+          passphrase: null,
+          problem:
+            'The remembered backup passphrase could not be unsealed on this computer (the file is damaged or was sealed elsewhere): enter it again.',
+        };
       }
     },
 
     async remember(passphrase: string): Promise<{ remembered: true }> {
       const reason = unavailable();
-      if (reason !== null || deps.store === null) throw new HandlerError('invalid-request', `The passphrase was not remembered: ${reason ?? NO_STORE}`);
+      if (reason !== null || deps.store === null)
+        throw new HandlerError('invalid-request', `The passphrase was not remembered: ${reason ?? NO_STORE}`);
       await deps.writeFileAtomic(deps.path, deps.store.encryptString(passphrase));
       deps.log.info('backup passphrase remembered in the secure store');
       return { remembered: true };
@@ -76,7 +88,11 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
         return { forgotten: true };
       } catch (error) {
         if (fsErrorCode(error) === 'ENOENT') return { forgotten: false };
-        throw new HandlerError('io-failed', `The remembered passphrase could not be removed (${fsErrorCode(error) ?? String(error)}).`, { cause: error });
+        throw new HandlerError(
+          'io-failed',
+          `The remembered passphrase could not be removed (${fsErrorCode(error) ?? String(error)}).`,
+          { cause: error },
+        );
       }
     },
   };
@@ -95,9 +111,11 @@ export function secretStoreOver(safeStorage: {
 }): SecretStore {
   return {
     unavailableBecause() {
-      if (!safeStorage.isEncryptionAvailable()) return 'This computer offers no secure store for the passphrase: type it once per session.';
+      if (!safeStorage.isEncryptionAvailable())
+        return 'This computer offers no secure store for the passphrase: type it once per session.';
       const backend = safeStorage.getSelectedStorageBackend?.();
-      if (backend === 'basic_text') return 'This computer has no keyring (such as GNOME Keyring or KWallet) to keep the passphrase safe: type it once per session.';
+      if (backend === 'basic_text')
+        return 'This computer has no keyring (such as GNOME Keyring or KWallet) to keep the passphrase safe: type it once per session.';
       return null;
     },
     encryptString: (plain) => new Uint8Array(safeStorage.encryptString(plain)),

@@ -16,10 +16,22 @@ export type PdfServiceDeps = {
  */
 export function createPdfService(deps: PdfServiceDeps) {
   return {
-    async save(request: { suggestedName: string; title?: string | undefined; landscape?: boolean | undefined }, sender: SenderLike | undefined): Promise<SaveFileResponse> {
+    async save(
+      request: { suggestedName: string; title?: string | undefined; landscape?: boolean | undefined },
+      sender: SenderLike | undefined,
+    ): Promise<SaveFileResponse> {
       if (!sender) throw new HandlerError('internal', 'There is no page to print.');
-      const pdf = await sender.printToPDF({ printBackground: true, pageSize: 'A4', landscape: request.landscape ?? false, generateDocumentOutline: true });
-      const path = await deps.showSaveDialog({ suggestedName: request.suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }], title: request.title });
+      const pdf = await sender.printToPDF({
+        printBackground: true,
+        pageSize: 'A4',
+        landscape: request.landscape ?? false,
+        generateDocumentOutline: true,
+      });
+      const path = await deps.showSaveDialog({
+        suggestedName: request.suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        title: request.title,
+      });
       if (path === null) return { savedTo: null };
       await deps.writeFileAtomic(path, pdf);
       return { savedTo: path };

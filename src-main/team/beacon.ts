@@ -24,7 +24,12 @@ function tagOf(keys: TeamKeys, teamId: string, nonce: Buffer, port: Buffer): Buf
  * FORMAT: "RDB1", a 16-byte random nonce, the TCP port (2 bytes, big-endian), and a 32-byte tag:
  * BLAKE2b-256 keyed with the team's beacon key over "RDB1" ‖ nonce ‖ port ‖ UTF-8 team id.
  */
-export function encodeBeacon(keys: TeamKeys, teamId: string, tcpPort: number, nonce: Buffer = randomBytes(NONCE_BYTES)): Buffer {
+export function encodeBeacon(
+  keys: TeamKeys,
+  teamId: string,
+  tcpPort: number,
+  nonce: Buffer = randomBytes(NONCE_BYTES),
+): Buffer {
   const port = Buffer.alloc(2);
   port.writeUInt16BE(tcpPort, 0);
   return Buffer.concat([MAGIC, nonce, port, tagOf(keys, teamId, nonce, port)]);
@@ -114,7 +119,9 @@ export function startBeacon(opts: BeaconOptions): Beacon {
       socket.setMulticastTTL(1);
       socket.setMulticastLoopback(true);
     } catch (error) {
-      opts.logger.warn('local network discovery unavailable', { error: error instanceof Error ? error.message : String(error) });
+      opts.logger.warn('local network discovery unavailable', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     announce();

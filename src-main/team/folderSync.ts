@@ -112,7 +112,8 @@ export async function syncWithFolder(
   // A temp file left on the stick by a sync that was killed or pulled mid-write is not the team
   // file (that one is replaced only by a rename); it is removed so the stick does not fill up.
   for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
-    if (name.startsWith(`.${fileName}.tmp-`)) await fs.rm(join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+    if (name.startsWith(`.${fileName}.tmp-`))
+      await fs.rm(join(folder, name), { recursive: true, force: true }).catch(() => undefined);
   }
 
   // Working copies live beside the desk's store; one left by a killed process is removed first.
@@ -124,10 +125,15 @@ export async function syncWithFolder(
   let stickBytes: Buffer | null = null;
   try {
     const info = await fs.stat(target);
-    if (info.size > MAX_ARCHIVE_BYTES) return folderError('archive-damaged', `"${target}" is ${info.size} bytes, far more than a team file; it was left alone.`);
+    if (info.size > MAX_ARCHIVE_BYTES)
+      return folderError(
+        'archive-damaged',
+        `"${target}" is ${info.size} bytes, far more than a team file; it was left alone.`,
+      );
     stickBytes = await fs.readFile(target);
   } catch (error) {
-    if (fsErrorCode(error) !== 'ENOENT') return folderError('folder-unusable', `${describeFsError(error, 'read', target)} Nothing was changed.`);
+    if (fsErrorCode(error) !== 'ENOENT')
+      return folderError('folder-unusable', `${describeFsError(error, 'read', target)} Nothing was changed.`);
   }
 
   try {
@@ -146,13 +152,19 @@ export async function syncWithFolder(
     }
   } catch (error) {
     await fs.rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
-    return folderError('write-failed', `The stick's team file could not be unpacked on this computer: ${describeFsError(error, 'save', scratch)} Nothing was changed.`);
+    return folderError(
+      'write-failed',
+      `The stick's team file could not be unpacked on this computer: ${describeFsError(error, 'save', scratch)} Nothing was changed.`,
+    );
   }
 
   const opened = await deps.openCarrier(scratch);
   if (!opened.ok) {
     await fs.rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
-    return folderError('archive-damaged', `The stick's team file could not be opened (${opened.error.message}). Nothing was changed.`);
+    return folderError(
+      'archive-damaged',
+      `The stick's team file could not be opened (${opened.error.message}). Nothing was changed.`,
+    );
   }
   const carrier = opened.value;
   const receivedBefore = local.totalRecords();
@@ -179,7 +191,10 @@ export async function syncWithFolder(
       const paths = (await listFiles(fs, scratch)).filter(packable).sort();
       for (const path of paths) files.push({ path, bytes: await fs.readFile(join(scratch, ...path.split('/'))) });
     } catch (error) {
-      return folderError('write-failed', `The working copy could not be read back (${describeFsError(error, 'read', scratch)}). The stick was not changed; this desk has everything it held.`);
+      return folderError(
+        'write-failed',
+        `The working copy could not be read back (${describeFsError(error, 'read', scratch)}). The stick was not changed; this desk has everything it held.`,
+      );
     }
     const sealed = sealArchive(files, deps.keys.stick);
     try {
@@ -194,7 +209,12 @@ export async function syncWithFolder(
     return ok({ file: target, received, sent, cores, bytes: sealed.byteLength, replacedDamaged });
   })();
   await fs.rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
-  if (report.ok) deps.logger.info('folder sync done', { received: report.value.received, sent: report.value.sent, bytes: report.value.bytes });
+  if (report.ok)
+    deps.logger.info('folder sync done', {
+      received: report.value.received,
+      sent: report.value.sent,
+      bytes: report.value.bytes,
+    });
   return report;
 }
 
@@ -211,10 +231,18 @@ async function writeFiles(fs: FolderFs, root: string, files: readonly ArchiveFil
  * roster may admit desks it refused a moment ago; their cores are taken in on the next round, so
  * one pass with a stick carries a newly admitted desk's records too.
  */
-async function replicateUntilEqual(local: FolderSyncEngine, carrier: FolderSyncEngine, idleTimeoutMs: number): Promise<Result<void, TeamError>> {
+async function replicateUntilEqual(
+  local: FolderSyncEngine,
+  carrier: FolderSyncEngine,
+  idleTimeoutMs: number,
+): Promise<Result<void, TeamError>> {
   const [session, other] = local.linkInProcess(carrier, 'the USB stick');
   try {
-    if (!(await session.admitted())) return folderError('write-failed', `The stick's working copy could not be connected (${await session.closed()}).`);
+    if (!(await session.admitted()))
+      return folderError(
+        'write-failed',
+        `The stick's working copy could not be connected (${await session.closed()}).`,
+      );
     for (let round = 0; round < 8; round += 1) {
       const synced = await session.synced({ timeoutMs: idleTimeoutMs });
       if (!synced.ok) return synced;

@@ -72,7 +72,10 @@ export function teamHandshake(
 
     const onClose = () => fail('closed', 'The connection closed during the handshake.');
     const onError = (error: Error) => fail('closed', `The connection failed during the handshake (${error.message}).`);
-    const timer = setTimeout(() => fail('timeout', `No handshake within ${Math.round(opts.timeoutMs / 1000)} s.`), opts.timeoutMs);
+    const timer = setTimeout(
+      () => fail('timeout', `No handshake within ${Math.round(opts.timeoutMs / 1000)} s.`),
+      opts.timeoutMs,
+    );
     timer.unref();
 
     const send = (payload: Uint8Array) => {
@@ -85,7 +88,10 @@ export function teamHandshake(
       } catch {
         // The pre-shared key is mixed into every message from the first one, so a wrong key (another
         // team, an old secret, a stranger) fails here; so would a tampered message.
-        fail('team-key-mismatch', 'The other side does not hold this team’s key (another team, an old invitation, or not a Response Desk).');
+        fail(
+          'team-key-mismatch',
+          'The other side does not hold this team’s key (another team, an old invitation, or not a Response Desk).',
+        );
         return false;
       }
       if (!noise.complete) send(noise.send());

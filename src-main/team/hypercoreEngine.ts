@@ -182,7 +182,10 @@ export class HypercoreTeamEngine implements TeamEngine {
       return ok(engine);
     } catch (error) {
       await store.close().catch(() => undefined);
-      return err({ code: 'store-unusable', message: `The team store in "${opts.folder}" could not be opened (${describeError(error)}).` });
+      return err({
+        code: 'store-unusable',
+        message: `The team store in "${opts.folder}" could not be opened (${describeError(error)}).`,
+      });
     }
   }
 
@@ -197,11 +200,16 @@ export class HypercoreTeamEngine implements TeamEngine {
       known = stored === null ? [] : JSON.parse(stored.toString('utf8'));
     } catch {
       // The list is a cache of which desks to open: the desks come back with the next summary.
-      this.fault({ kind: 'storage', reason: 'The list of known desks in this store was unreadable; it is rebuilt from the next connection or stick.' });
+      this.fault({
+        kind: 'storage',
+        reason:
+          'The list of known desks in this store was unreadable; it is rebuilt from the next connection or stick.',
+      });
     }
     if (Array.isArray(known)) {
       for (const deskKey of known) {
-        if (typeof deskKey === 'string' && /^[0-9a-f]{64}$/.test(deskKey) && deskKey !== this.deskKey) await this.addDesk(deskKey);
+        if (typeof deskKey === 'string' && /^[0-9a-f]{64}$/.test(deskKey) && deskKey !== this.deskKey)
+          await this.addDesk(deskKey);
       }
     }
     for (const entry of this.cores.values()) {
@@ -237,7 +245,9 @@ export class HypercoreTeamEngine implements TeamEngine {
         ...(entry.scope === null ? {} : { scope: entry.scope }),
       });
     });
-    core.on('conflict', (length: number) => this.markForked(entry, `two different signed histories at record ${length}`));
+    core.on('conflict', (length: number) =>
+      this.markForked(entry, `two different signed histories at record ${length}`),
+    );
     core.on('close', () => {
       // Hypercore closes every session of a core when it detects a fork; reopen to keep reading it.
       if (!this.closing && entry.core === core) void this.reopen(entry);
@@ -252,7 +262,11 @@ export class HypercoreTeamEngine implements TeamEngine {
       entry.forked ||= core.core?.header.frozen === true;
       this.watch(entry);
     } catch (error) {
-      this.fault({ kind: 'storage', reason: `Desk ${short(entry.deskKey)}'s ${entry.scope ?? 'index'} could not be reopened (${describeError(error)}).`, coreKey: entry.key });
+      this.fault({
+        kind: 'storage',
+        reason: `Desk ${short(entry.deskKey)}'s ${entry.scope ?? 'index'} could not be reopened (${describeError(error)}).`,
+        coreKey: entry.key,
+      });
     }
   }
 
@@ -317,7 +331,12 @@ export class HypercoreTeamEngine implements TeamEngine {
         await this.processIndex(desk);
         this.opts.logger.info('desk added', { desk: short(deskKey) });
       } catch (error) {
-        if (!this.closing) this.fault({ kind: 'storage', reason: `Desk ${short(deskKey)}'s cores could not be opened (${describeError(error)}).`, deskKey });
+        if (!this.closing)
+          this.fault({
+            kind: 'storage',
+            reason: `Desk ${short(deskKey)}'s cores could not be opened (${describeError(error)}).`,
+            deskKey,
+          });
       }
     })().finally(() => this.adding.delete(deskKey));
     this.adding.set(deskKey, adding);
@@ -333,42 +352,62 @@ export class HypercoreTeamEngine implements TeamEngine {
 
   /** Reads new entries of a desk's index and opens the cores they name; one pass at a time. */
   private processIndex(desk: DeskEntry): Promise<void> {
-    desk.processing = desk.processing.then(async () => {
-      const index = desk.index.core;
-      while (desk.indexRead < index.contiguousLength && !this.closing) {
-        const position = desk.indexRead;
-        const block = await index.get(position, { wait: false });
-        if (block === null) break;
-        desk.indexRead += 1;
-        const entry = decodeIndexEntry(block);
-        if (!entry.ok) {
-          this.fault({ kind: 'invalid-record', reason: `Desk ${short(desk.deskKey)}'s index entry ${position}: ${entry.error}; skipped.`, deskKey: desk.deskKey });
-          continue;
-        }
-        const existing = desk.scopes.get(entry.value.scope);
-        if (existing !== undefined) {
-          if (existing.key !== entry.value.coreKey) {
-            this.fault({ kind: 'invalid-record', reason: `Desk ${short(desk.deskKey)}'s index names a second core for ${entry.value.scope}; the first one is kept.`, deskKey: desk.deskKey, scope: entry.value.scope });
+    desk.processing = desk.processing
+      .then(async () => {
+        const index = desk.index.core;
+        while (desk.indexRead < index.contiguousLength && !this.closing) {
+          const position = desk.indexRead;
+          const block = await index.get(position, { wait: false });
+          if (block === null) break;
+          desk.indexRead += 1;
+          const entry = decodeIndexEntry(block);
+          if (!entry.ok) {
+            this.fault({
+              kind: 'invalid-record',
+              reason: `Desk ${short(desk.deskKey)}'s index entry ${position}: ${entry.error}; skipped.`,
+              deskKey: desk.deskKey,
+            });
+            continue;
           }
-          continue;
+          const existing = desk.scopes.get(entry.value.scope);
+          if (existing !== undefined) {
+            if (existing.key !== entry.value.coreKey) {
+              this.fault({
+                kind: 'invalid-record',
+                reason: `Desk ${short(desk.deskKey)}'s index names a second core for ${entry.value.scope}; the first one is kept.`,
+                deskKey: desk.deskKey,
+                scope: entry.value.scope,
+              });
+            }
+            continue;
+          }
+          const core = desk.own
+            ? this.ns.get({ name: `scope/${entry.value.scope}` })
+            : this.store.get({ key: Buffer.from(entry.value.coreKey, 'hex') });
+          await core.ready();
+          if (hex(core.key) !== entry.value.coreKey) {
+            await core.close();
+            this.fault({
+              kind: 'storage',
+              reason: `This desk's index names core ${short(entry.value.coreKey)} for ${entry.value.scope}, which is not the one this store derives; skipped.`,
+              scope: entry.value.scope,
+            });
+            continue;
+          }
+          if (!desk.own) core.download({ start: 0, end: -1 });
+          const scopeEntry = this.makeEntry(desk.deskKey, entry.value.scope, core, desk.own);
+          desk.scopes.set(entry.value.scope, scopeEntry);
+          this.markDirty(scopeEntry);
         }
-        const core = desk.own
-          ? this.ns.get({ name: `scope/${entry.value.scope}` })
-          : this.store.get({ key: Buffer.from(entry.value.coreKey, 'hex') });
-        await core.ready();
-        if (hex(core.key) !== entry.value.coreKey) {
-          await core.close();
-          this.fault({ kind: 'storage', reason: `This desk's index names core ${short(entry.value.coreKey)} for ${entry.value.scope}, which is not the one this store derives; skipped.`, scope: entry.value.scope });
-          continue;
-        }
-        if (!desk.own) core.download({ start: 0, end: -1 });
-        const scopeEntry = this.makeEntry(desk.deskKey, entry.value.scope, core, desk.own);
-        desk.scopes.set(entry.value.scope, scopeEntry);
-        this.markDirty(scopeEntry);
-      }
-    }).catch((error: unknown) => {
-      if (!this.closing) this.fault({ kind: 'storage', reason: `Desk ${short(desk.deskKey)}'s index could not be read (${describeError(error)}).`, deskKey: desk.deskKey });
-    });
+      })
+      .catch((error: unknown) => {
+        if (!this.closing)
+          this.fault({
+            kind: 'storage',
+            reason: `Desk ${short(desk.deskKey)}'s index could not be read (${describeError(error)}).`,
+            deskKey: desk.deskKey,
+          });
+      });
     return desk.processing;
   }
 
@@ -395,7 +434,14 @@ export class HypercoreTeamEngine implements TeamEngine {
         continue;
       }
       if (length <= entry.notified) continue;
-      const event: RecordsArrived = { deskKey: entry.deskKey, scope: entry.scope, coreKey: entry.key, start: entry.notified, end: length, own: entry.own };
+      const event: RecordsArrived = {
+        deskKey: entry.deskKey,
+        scope: entry.scope,
+        coreKey: entry.key,
+        start: entry.notified,
+        end: length,
+        own: entry.own,
+      };
       entry.notified = length;
       this.checkRevocation(entry, length);
       for (const listener of this.listeners) this.callListener(listener, event);
@@ -407,7 +453,9 @@ export class HypercoreTeamEngine implements TeamEngine {
     try {
       const result = listener(event);
       if (result instanceof Promise) {
-        const tracked = result.catch((error: unknown) => this.opts.logger.error('a records listener failed', { error: describeError(error) }));
+        const tracked = result.catch((error: unknown) =>
+          this.opts.logger.error('a records listener failed', { error: describeError(error) }),
+        );
         this.pendingListeners.add(tracked);
         void tracked.finally(() => this.pendingListeners.delete(tracked));
       }
@@ -445,7 +493,10 @@ export class HypercoreTeamEngine implements TeamEngine {
     const full: TeamFault = { ...fault, at: this.now() };
     this.faultLog.push(full);
     if (this.faultLog.length > MAX_FAULTS_KEPT) this.faultLog.splice(0, this.faultLog.length - MAX_FAULTS_KEPT);
-    this.opts.logger.warn(fault.reason, { kind: fault.kind, ...(fault.deskKey === undefined ? {} : { desk: short(fault.deskKey) }) });
+    this.opts.logger.warn(fault.reason, {
+      kind: fault.kind,
+      ...(fault.deskKey === undefined ? {} : { desk: short(fault.deskKey) }),
+    });
     for (const listener of this.faultListeners) {
       try {
         listener(full);
@@ -475,10 +526,18 @@ export class HypercoreTeamEngine implements TeamEngine {
     if (session.trustedKey !== remoteKey) {
       const standing = this.opts.roster(remoteKey);
       if (standing === undefined) {
-        return { kind: 'unknown-desk', reason: `Desk ${short(remoteKey)} (${session.label}) is not in this team's roster: connection refused.`, deskKey: remoteKey };
+        return {
+          kind: 'unknown-desk',
+          reason: `Desk ${short(remoteKey)} (${session.label}) is not in this team's roster: connection refused.`,
+          deskKey: remoteKey,
+        };
       }
       if (standing.status === 'revoked') {
-        return { kind: 'revoked-desk', reason: `Desk ${short(remoteKey)} (${session.label}) was revoked: connection refused.`, deskKey: remoteKey };
+        return {
+          kind: 'revoked-desk',
+          reason: `Desk ${short(remoteKey)} (${session.label}) was revoked: connection refused.`,
+          deskKey: remoteKey,
+        };
       }
     }
     // Two desks that dial each other at once end up with two connections; both sides keep the one
@@ -489,7 +548,11 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (initiatorOf(session) < initiatorOf(other)) {
         other.close('A second connection to the same desk replaced this one.');
       } else {
-        return { kind: 'connection-lost', reason: `Desk ${short(remoteKey)} is already connected; the second connection was closed.`, deskKey: remoteKey };
+        return {
+          kind: 'connection-lost',
+          reason: `Desk ${short(remoteKey)} is already connected; the second connection was closed.`,
+          deskKey: remoteKey,
+        };
       }
     }
     return null;
@@ -509,7 +572,13 @@ export class HypercoreTeamEngine implements TeamEngine {
       // A desk that wrote nothing (a USB stick's working copy) is not offered to anyone.
       if (desk.index.core.contiguousLength === 0) continue;
       for (const entry of [desk.index, ...desk.scopes.values()]) {
-        cores.push({ desk: entry.deskKey, scope: entry.scope, core: entry.key, length: this.lengthOf(entry), head: await this.headOf(entry) });
+        cores.push({
+          desk: entry.deskKey,
+          scope: entry.scope,
+          core: entry.key,
+          length: this.lengthOf(entry),
+          head: await this.headOf(entry),
+        });
       }
     }
     return { cores, refused: [...this.refused.keys()] };
@@ -545,7 +614,10 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (this.desks.size + this.adding.size >= MAX_DESKS || this.refused.size >= MAX_DESKS) {
         if (!this.floodWarned.has(session)) {
           this.floodWarned.add(session);
-          this.fault({ kind: 'bad-message', reason: `${session.label} offers more desks than a team has (over ${MAX_DESKS}); the rest were ignored.` });
+          this.fault({
+            kind: 'bad-message',
+            reason: `${session.label} offers more desks than a team has (over ${MAX_DESKS}); the rest were ignored.`,
+          });
         }
         break;
       }
@@ -553,7 +625,11 @@ export class HypercoreTeamEngine implements TeamEngine {
         await this.addDesk(deskKey);
       } else {
         this.refused.set(deskKey, this.now());
-        this.fault({ kind: 'unknown-desk', reason: `${session.label} offers records of desk ${short(deskKey)}, which is not in this team's roster: not taken in.`, deskKey });
+        this.fault({
+          kind: 'unknown-desk',
+          reason: `${session.label} offers records of desk ${short(deskKey)}, which is not in this team's roster: not taken in.`,
+          deskKey,
+        });
       }
     }
     // Equal lengths with different heads: two histories of one core (Hypercore itself only notices
@@ -563,7 +639,11 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (entry === undefined || entry.forked || offered.head === null) continue;
       if (this.lengthOf(entry) !== offered.length) continue;
       const head = await this.headOf(entry);
-      if (head !== null && head !== offered.head) this.markForked(entry, `two different signed histories at record ${offered.length} (one held here, one from ${session.label})`);
+      if (head !== null && head !== offered.head)
+        this.markForked(
+          entry,
+          `two different signed histories at record ${offered.length} (one held here, one from ${session.label})`,
+        );
     }
   }
 
@@ -575,7 +655,10 @@ export class HypercoreTeamEngine implements TeamEngine {
 
   // ---- the interface ----
 
-  append(scope: TeamScope, records: readonly Uint8Array[]): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>> {
+  append(
+    scope: TeamScope,
+    records: readonly Uint8Array[],
+  ): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>> {
     const run = async (): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>> => {
       if (this.closing) return err({ code: 'closed', message: 'The team store is closed.' });
       const scopeText = validScope(scope);
@@ -601,14 +684,20 @@ export class HypercoreTeamEngine implements TeamEngine {
           await core.close();
           await this.processIndex(own);
           entry = own.scopes.get(scopeText.value);
-          if (entry === undefined) return err({ code: 'write-failed', message: `The core for ${scopeText.value} could not be created.` });
+          if (entry === undefined)
+            return err({ code: 'write-failed', message: `The core for ${scopeText.value} could not be created.` });
         }
         if (entry.forked || entry.core.core?.header.frozen === true) {
-          return err({ code: 'forked', message: `This desk's ${scopeText.value} records exist in another version made by a copy of this desk; nothing more can be added to them.` });
+          return err({
+            code: 'forked',
+            message: `This desk's ${scopeText.value} records exist in another version made by a copy of this desk; nothing more can be added to them.`,
+          });
         }
         const start = entry.core.length;
         if (records.length === 0) return ok({ coreKey: entry.key, start, end: start });
-        const result = await entry.core.append(records.map((record) => Buffer.from(record.buffer, record.byteOffset, record.byteLength)));
+        const result = await entry.core.append(
+          records.map((record) => Buffer.from(record.buffer, record.byteOffset, record.byteLength)),
+        );
         this.markDirty(entry);
         return ok({ coreKey: entry.key, start: result.length - records.length, end: result.length });
       } catch (error) {
@@ -625,21 +714,37 @@ export class HypercoreTeamEngine implements TeamEngine {
     return next;
   }
 
-  async read(coreKey: string, range: { start: number; end?: number; maxRecords?: number }): Promise<Result<ReadRecord[], TeamError>> {
+  async read(
+    coreKey: string,
+    range: { start: number; end?: number; maxRecords?: number },
+  ): Promise<Result<ReadRecord[], TeamError>> {
     if (this.closing) return err({ code: 'closed', message: 'The team store is closed.' });
     const entry = this.cores.get(coreKey);
-    if (entry === undefined || entry.scope === null) return err({ code: 'unknown-core', message: `No core ${short(coreKey)} is held here.` });
+    if (entry === undefined || entry.scope === null)
+      return err({ code: 'unknown-core', message: `No core ${short(coreKey)} is held here.` });
     const length = this.lengthOf(entry);
     const end = Math.min(range.end ?? length, length);
     const max = Math.min(range.maxRecords ?? 1000, MAX_READ);
-    if (!Number.isSafeInteger(range.start) || range.start < 0 || !Number.isSafeInteger(end) || range.start > end && range.end !== undefined) {
-      return err({ code: 'invalid-range', message: `Records ${range.start} to ${range.end ?? 'the end'} are not a valid range.` });
+    if (
+      !Number.isSafeInteger(range.start) ||
+      range.start < 0 ||
+      !Number.isSafeInteger(end) ||
+      (range.start > end && range.end !== undefined)
+    ) {
+      return err({
+        code: 'invalid-range',
+        message: `Records ${range.start} to ${range.end ?? 'the end'} are not a valid range.`,
+      });
     }
     const out: ReadRecord[] = [];
     for (let index = range.start; index < end && out.length < max; index += 1) {
       const block = await entry.core.get(index, { wait: false });
       if (block === null) break;
-      out.push(block.byteLength > this.maxRecordBytes ? { index, refused: 'too-large', byteLength: block.byteLength } : { index, bytes: new Uint8Array(block) });
+      out.push(
+        block.byteLength > this.maxRecordBytes
+          ? { index, refused: 'too-large', byteLength: block.byteLength }
+          : { index, bytes: new Uint8Array(block) },
+      );
     }
     return ok(out);
   }
@@ -650,7 +755,8 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (entry.scope === null) continue;
       const length = this.lengthOf(entry);
       const standing = this.opts.roster(entry.deskKey);
-      const afterRevocation = standing?.status === 'revoked' ? Math.max(0, length - (standing.lengths[entry.scope] ?? 0)) : 0;
+      const afterRevocation =
+        standing?.status === 'revoked' ? Math.max(0, length - (standing.lengths[entry.scope] ?? 0)) : 0;
       out.push({
         deskKey: entry.deskKey,
         scope: entry.scope,
@@ -662,7 +768,9 @@ export class HypercoreTeamEngine implements TeamEngine {
         afterRevocation,
       });
     }
-    return out.sort((a, b) => (a.deskKey === b.deskKey ? a.scope.localeCompare(b.scope) : a.deskKey.localeCompare(b.deskKey)));
+    return out.sort((a, b) =>
+      a.deskKey === b.deskKey ? a.scope.localeCompare(b.scope) : a.deskKey.localeCompare(b.deskKey),
+    );
   }
 
   subscribe(listener: (event: RecordsArrived) => void | Promise<void>): () => void {
@@ -684,7 +792,11 @@ export class HypercoreTeamEngine implements TeamEngine {
   }
 
   private startSession(stream: Duplex, opts: ReplicateOptions, trustedKey: string | null): TeamSession {
-    const session = new TeamSession(this.sessionHost, stream, { initiator: opts.initiator, label: opts.label ?? 'a connection', trustedKey });
+    const session = new TeamSession(this.sessionHost, stream, {
+      initiator: opts.initiator,
+      label: opts.label ?? 'a connection',
+      trustedKey,
+    });
     if (this.closing) session.close('This desk is closing.');
     else this.sessions.add(session);
     return session;
@@ -696,7 +808,10 @@ export class HypercoreTeamEngine implements TeamEngine {
    */
   linkInProcess(other: HypercoreTeamEngine, label: string): [TeamSession, TeamSession] {
     const [a, b] = duplexPair();
-    return [this.startSession(a, { initiator: true, label }, other.deskKey), other.startSession(b, { initiator: false, label: 'this desk' }, this.deskKey)];
+    return [
+      this.startSession(a, { initiator: true, label }, other.deskKey),
+      other.startSession(b, { initiator: false, label: 'this desk' }, this.deskKey),
+    ];
   }
 
   peers(): PeerStatus[] {
@@ -767,7 +882,10 @@ export class HypercoreTeamEngine implements TeamEngine {
   async close(): Promise<void> {
     if (this.closing) return;
     // Listeners get a moment to finish with what they were told; a stuck one does not hold the close.
-    await Promise.race([this.settle().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    await Promise.race([
+      this.settle().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+    ]);
     this.closing = true;
     for (const session of [...this.sessions]) session.close('This desk closed its team store.');
     await this.writeChain.catch(() => undefined);
@@ -785,7 +903,10 @@ function storeOpenError(folder: string, error: unknown): TeamError {
     };
   }
   if (/could not be locked/i.test(text)) {
-    return { code: 'store-in-use', message: `The team store in "${folder}" is already open in another Response Desk window or process.` };
+    return {
+      code: 'store-in-use',
+      message: `The team store in "${folder}" is already open in another Response Desk window or process.`,
+    };
   }
   return { code: 'store-unusable', message: `The team store in "${folder}" could not be opened (${text}).` };
 }

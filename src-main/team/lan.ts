@@ -22,7 +22,14 @@ export type LanOptions = {
   peers?: string[];
   backoff?: { initialMs: number; maxMs: number };
   /** Announce and listen on the local network (UDP multicast, one hop). */
-  discovery?: { keys: TeamKeys; teamId: string; group?: string; udpPort?: number; intervalMs?: number; createSocket?: () => BeaconSocket } | null;
+  discovery?: {
+    keys: TeamKeys;
+    teamId: string;
+    group?: string;
+    udpPort?: number;
+    intervalMs?: number;
+    createSocket?: () => BeaconSocket;
+  } | null;
   /** How long a dial may take before it counts as failed. */
   connectTimeoutMs?: number;
   /** Incoming connections still in their handshake beyond this many are turned away. */
@@ -57,7 +64,8 @@ export type LanSharing = {
 export function parseAddress(text: string): Result<{ host: string; port: number }, string> {
   const trimmed = text.trim();
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253}):(\d{1,5})$/.exec(trimmed);
-  if (match === null) return err(`"${trimmed.slice(0, 80)}" is not an address: write it as host:port, for example 192.168.1.20:5220.`);
+  if (match === null)
+    return err(`"${trimmed.slice(0, 80)}" is not an address: write it as host:port, for example 192.168.1.20:5220.`);
   const port = Number(match[2]);
   if (port < 1 || port > 65535) return err(`Port ${port} is outside 1 to 65535.`);
   const host = (match[1] ?? '').replace(/^\[|\]$/g, '');
@@ -95,7 +103,12 @@ export function createLanSharing(opts: LanOptions): LanSharing {
   let pending = 0;
 
   const connectedDesks = (): Set<string> =>
-    new Set(opts.engine.peers().filter((p) => p.state === 'connected' && p.deskKey !== null).map((p) => p.deskKey ?? ''));
+    new Set(
+      opts.engine
+        .peers()
+        .filter((p) => p.state === 'connected' && p.deskKey !== null)
+        .map((p) => p.deskKey ?? ''),
+    );
 
   const schedule = (dialer: Dialer) => {
     if (!running || dialer.timer !== null) return;
@@ -164,7 +177,9 @@ export function createLanSharing(opts: LanOptions): LanSharing {
   const addDialer = (address: string, source: 'added' | 'found'): Result<string, string> => {
     const parsed = parseAddress(address);
     if (!parsed.ok) return parsed;
-    const key = parsed.value.host.includes(':') ? `[${parsed.value.host}]:${parsed.value.port}` : `${parsed.value.host}:${parsed.value.port}`;
+    const key = parsed.value.host.includes(':')
+      ? `[${parsed.value.host}]:${parsed.value.port}`
+      : `${parsed.value.host}:${parsed.value.port}`;
     const existing = dialers.get(key);
     if (existing !== undefined) {
       existing.foundAt = now();
@@ -284,7 +299,11 @@ export function createLanSharing(opts: LanOptions): LanSharing {
 
     removePeer(address) {
       const parsed = parseAddress(address);
-      const key = parsed.ok ? (parsed.value.host.includes(':') ? `[${parsed.value.host}]:${parsed.value.port}` : `${parsed.value.host}:${parsed.value.port}`) : address;
+      const key = parsed.ok
+        ? parsed.value.host.includes(':')
+          ? `[${parsed.value.host}]:${parsed.value.port}`
+          : `${parsed.value.host}:${parsed.value.port}`
+        : address;
       const dialer = dialers.get(key);
       if (dialer === undefined) return;
       if (dialer.timer !== null) clearTimeout(dialer.timer);
@@ -294,7 +313,12 @@ export function createLanSharing(opts: LanOptions): LanSharing {
 
     status() {
       const out: LanPeer[] = [];
-      const byDesk = new Map(opts.engine.peers().filter((p) => p.state === 'connected').map((p) => [p.deskKey, p]));
+      const byDesk = new Map(
+        opts.engine
+          .peers()
+          .filter((p) => p.state === 'connected')
+          .map((p) => [p.deskKey, p]),
+      );
       for (const dialer of dialers.values()) {
         const live = dialer.session?.status() ?? null;
         const viaOther = live === null && dialer.deskKey !== null ? (byDesk.get(dialer.deskKey) ?? null) : null;

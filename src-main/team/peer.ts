@@ -56,7 +56,8 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
         break;
       case '--port': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 1 || n > 65535) return err(`--port must be a whole number from 1 to 65535, not "${value ?? ''}".`);
+        if (!Number.isInteger(n) || n < 1 || n > 65535)
+          return err(`--port must be a whole number from 1 to 65535, not "${value ?? ''}".`);
         port = n;
         i += 1;
         break;
@@ -81,7 +82,8 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
         break;
       case '--status-every': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 0) return err(`--status-every must be a whole number of seconds, not "${value ?? ''}".`);
+        if (!Number.isInteger(n) || n < 0)
+          return err(`--status-every must be a whole number of seconds, not "${value ?? ''}".`);
         statusEverySeconds = n;
         i += 1;
         break;
@@ -92,7 +94,15 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
   }
   if (data === null) return err('--data <folder> is required.');
   if (port === null) return err('--port <port> is required.');
-  return ok({ data, port, host, invitation: invitation ?? join(data, 'invitation.json'), peers, discovery, statusEverySeconds });
+  return ok({
+    data,
+    port,
+    host,
+    invitation: invitation ?? join(data, 'invitation.json'),
+    peers,
+    discovery,
+    statusEverySeconds,
+  });
 }
 
 export async function readInvitation(path: string): Promise<Result<TeamInvitation, string>> {
@@ -100,7 +110,9 @@ export async function readInvitation(path: string): Promise<Result<TeamInvitatio
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return err(`The invitation file "${path}" could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    return err(
+      `The invitation file "${path}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const parsed = parseTeamInvitation(text);
   return parsed.ok ? parsed : err(`${path}: ${parsed.error}`);
@@ -126,7 +138,11 @@ export type RunningPeer = {
  * Starts the peer. The invitation file is read again whenever it changes (checked every few
  * seconds), so admitting or revoking a desk only needs a fresh roster file, not a restart.
  */
-export async function startPeer(args: PeerArgs, logger: Logger, opts: { rosterCheckMs?: number } = {}): Promise<Result<RunningPeer, string>> {
+export async function startPeer(
+  args: PeerArgs,
+  logger: Logger,
+  opts: { rosterCheckMs?: number } = {},
+): Promise<Result<RunningPeer, string>> {
   const first = await readInvitation(args.invitation);
   if (!first.ok) return first;
   let invitation = first.value;
@@ -160,7 +176,10 @@ export async function startPeer(args: PeerArgs, logger: Logger, opts: { rosterCh
   let lastModified = (await stat(args.invitation)).mtimeMs;
   const rosterTimer = setInterval(() => {
     void (async () => {
-      const modified = await stat(args.invitation).then((s) => s.mtimeMs, () => lastModified);
+      const modified = await stat(args.invitation).then(
+        (s) => s.mtimeMs,
+        () => lastModified,
+      );
       if (modified === lastModified) return;
       lastModified = modified;
       const next = await readInvitation(args.invitation);

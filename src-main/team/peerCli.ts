@@ -22,7 +22,9 @@ async function main(): Promise<number> {
   const peer = started.value;
   console.log(`Response Desk team peer listening on ${args.value.host}:${peer.port}.`);
   console.log(`This peer's desk key: ${peer.engine.deskKey}`);
-  console.log('Admit this key in the team roster so desks accept it; the peer keeps a copy of every desk it is offered.');
+  console.log(
+    'Admit this key in the team roster so desks accept it; the peer keeps a copy of every desk it is offered.',
+  );
 
   const timer =
     args.value.statusEverySeconds > 0

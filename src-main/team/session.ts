@@ -40,7 +40,12 @@ const SUMMARY_INTERVAL_MS = 40;
 
 let nextSessionId = 1;
 
-type Waiter = { check: () => boolean; resolve: (r: Result<void, TeamError>) => void; timer: NodeJS.Timeout | null; idleMs: number };
+type Waiter = {
+  check: () => boolean;
+  resolve: (r: Result<void, TeamError>) => void;
+  timer: NodeJS.Timeout | null;
+  idleMs: number;
+};
 
 export class TeamSession implements PeerSession {
   readonly id = nextSessionId++;
@@ -109,7 +114,10 @@ export class TeamSession implements PeerSession {
       return;
     }
 
-    const stream = new NoiseSecretStream(this.initiator, this.raw, { handshake: done.value.handshake, data: done.value.leftover });
+    const stream = new NoiseSecretStream(this.initiator, this.raw, {
+      handshake: done.value.handshake,
+      data: done.value.leftover,
+    });
     this.stream = stream;
     stream.setKeepAlive(KEEP_ALIVE_MS);
     stream.setTimeout(IDLE_TIMEOUT_MS);
@@ -184,7 +192,11 @@ export class TeamSession implements PeerSession {
     this.lastSeen = this.host.now();
     const decoded = decodeSummary(bytes);
     if (!decoded.ok) {
-      this.host.fault({ kind: 'bad-message', reason: `${this.label}: ${decoded.error}; connection closed.`, ...(this.remoteKey === null ? {} : { deskKey: this.remoteKey }) });
+      this.host.fault({
+        kind: 'bad-message',
+        reason: `${this.label}: ${decoded.error}; connection closed.`,
+        ...(this.remoteKey === null ? {} : { deskKey: this.remoteKey }),
+      });
       this.close(`The other desk sent an unreadable summary (${decoded.error}).`);
       return;
     }
@@ -218,7 +230,12 @@ export class TeamSession implements PeerSession {
 
   private expire(waiter: Waiter): void {
     this.waiters.delete(waiter);
-    waiter.resolve(err({ code: 'timeout', message: `Nothing moved on the connection to ${this.label} for ${Math.round(waiter.idleMs / 1000)} s.` }));
+    waiter.resolve(
+      err({
+        code: 'timeout',
+        message: `Nothing moved on the connection to ${this.label} for ${Math.round(waiter.idleMs / 1000)} s.`,
+      }),
+    );
   }
 
   /** Re-evaluates pending `synced()` calls; the engine calls it when its holdings change. */
@@ -245,7 +262,9 @@ export class TeamSession implements PeerSession {
     const idleMs = opts.timeoutMs ?? 60_000;
     return new Promise((resolve) => {
       if (this.state === 'closed') {
-        resolve(err({ code: 'closed', message: `The connection to ${this.label} is closed: ${this.closeReason ?? ''}` }));
+        resolve(
+          err({ code: 'closed', message: `The connection to ${this.label} is closed: ${this.closeReason ?? ''}` }),
+        );
         return;
       }
       const waiter: Waiter = { check: () => this.isSynced(), resolve, timer: null, idleMs };

@@ -45,16 +45,25 @@ const ManifestSchema = z
  */
 export function packContainer(files: readonly ArchiveFile[]): Buffer {
   const manifest = Buffer.from(
-    JSON.stringify({ format: 'response-desk/team-sync', version: 1, files: files.map((file) => ({ path: file.path, size: file.bytes.byteLength })) }),
+    JSON.stringify({
+      format: 'response-desk/team-sync',
+      version: 1,
+      files: files.map((file) => ({ path: file.path, size: file.bytes.byteLength })),
+    }),
     'utf8',
   );
   const head = Buffer.alloc(4);
   head.writeUInt32LE(manifest.byteLength, 0);
-  return Buffer.concat([head, manifest, ...files.map((file) => Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))]);
+  return Buffer.concat([
+    head,
+    manifest,
+    ...files.map((file) => Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)),
+  ]);
 }
 
 export function unpackContainer(plain: Buffer): Result<ArchiveFile[], ArchiveError> {
-  const damaged = (why: string): Result<ArchiveFile[], ArchiveError> => err({ code: 'damaged', message: `The team file's contents are damaged (${why}).` });
+  const damaged = (why: string): Result<ArchiveFile[], ArchiveError> =>
+    err({ code: 'damaged', message: `The team file's contents are damaged (${why}).` });
   if (plain.byteLength < 4) return damaged('no manifest');
   const manifestLength = plain.readUInt32LE(0);
   if (manifestLength > plain.byteLength - 4) return damaged('the manifest is cut short');
@@ -65,7 +74,13 @@ export function unpackContainer(plain: Buffer): Result<ArchiveFile[], ArchiveErr
     return damaged('the manifest is not JSON');
   }
   const manifest = ManifestSchema.safeParse(json);
-  if (!manifest.success) return damaged(manifest.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
+  if (!manifest.success)
+    return damaged(
+      manifest.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .slice(0, 3)
+        .join('; '),
+    );
   const paths = new Set<string>();
   const files: ArchiveFile[] = [];
   let offset = 4 + manifestLength;
@@ -101,7 +116,9 @@ export function sealArchive(files: readonly ArchiveFile[], key: Buffer): Buffer 
       cipher,
       chunk,
       ARCHIVE_MAGIC,
-      last ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
+      last
+        ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+        : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
     );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(cipher.byteLength, 0);
@@ -112,8 +129,14 @@ export function sealArchive(files: readonly ArchiveFile[], key: Buffer): Buffer 
 }
 
 export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], ArchiveError> {
-  if (bytes.byteLength < ARCHIVE_MAGIC.byteLength || !bytes.subarray(0, ARCHIVE_MAGIC.byteLength).equals(ARCHIVE_MAGIC)) {
-    return err({ code: 'not-archive', message: 'This is not a Response Desk team file (its first bytes are not "RDTSYNC1").' });
+  if (
+    bytes.byteLength < ARCHIVE_MAGIC.byteLength ||
+    !bytes.subarray(0, ARCHIVE_MAGIC.byteLength).equals(ARCHIVE_MAGIC)
+  ) {
+    return err({
+      code: 'not-archive',
+      message: 'This is not a Response Desk team file (its first bytes are not "RDTSYNC1").',
+    });
   }
   const incomplete: Result<ArchiveFile[], ArchiveError> = err({
     code: 'incomplete',
@@ -130,15 +153,26 @@ export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], A
     if (offset + 4 > bytes.byteLength) return incomplete;
     const length = bytes.readUInt32LE(offset);
     offset += 4;
-    if (length < ABYTES || length > CHUNK_BYTES + ABYTES) return err({ code: 'damaged', message: 'The team file is damaged (a chunk has an impossible length).' });
+    if (length < ABYTES || length > CHUNK_BYTES + ABYTES)
+      return err({ code: 'damaged', message: 'The team file is damaged (a chunk has an impossible length).' });
     if (offset + length > bytes.byteLength) return incomplete;
     const plain = Buffer.alloc(length - ABYTES);
     try {
-      sodium.crypto_secretstream_xchacha20poly1305_pull(state, plain, tag, bytes.subarray(offset, offset + length), ARCHIVE_MAGIC);
+      sodium.crypto_secretstream_xchacha20poly1305_pull(
+        state,
+        plain,
+        tag,
+        bytes.subarray(offset, offset + length),
+        ARCHIVE_MAGIC,
+      );
     } catch {
       return err(
         first
-          ? { code: 'wrong-key-or-damaged', message: 'The team file cannot be opened with this team’s key: it belongs to another team, or it is damaged.' }
+          ? {
+              code: 'wrong-key-or-damaged',
+              message:
+                'The team file cannot be opened with this team’s key: it belongs to another team, or it is damaged.',
+            }
           : { code: 'damaged', message: 'The team file is damaged (a chunk failed its integrity check).' },
       );
     }
@@ -147,6 +181,7 @@ export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], A
     plainParts.push(plain);
     if (tag[0] === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL) break;
   }
-  if (offset !== bytes.byteLength) return err({ code: 'damaged', message: 'The team file is damaged (bytes follow its end).' });
+  if (offset !== bytes.byteLength)
+    return err({ code: 'damaged', message: 'The team file is damaged (bytes follow its end).' });
   return unpackContainer(Buffer.concat(plainParts));
 }

@@ -54,8 +54,7 @@ export type RecordsArrived = {
 
 /** A record as read back: its bytes, or the reason it is withheld. */
 export type ReadRecord =
-  | { index: number; bytes: Uint8Array }
-  | { index: number; refused: 'too-large'; byteLength: number };
+  { index: number; bytes: Uint8Array } | { index: number; refused: 'too-large'; byteLength: number };
 
 /** Something refused or detected, always with a sentence a person can read. */
 export type TeamFault = {
@@ -147,9 +146,15 @@ export interface TeamEngine {
   /** This desk's key: its identity in the roster and in every connection. */
   readonly deskKey: string;
   /** Appends records to this desk's own core for the scope, creating it the first time. */
-  append(scope: TeamScope, records: readonly Uint8Array[]): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>>;
+  append(
+    scope: TeamScope,
+    records: readonly Uint8Array[],
+  ): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>>;
   /** Reads records `[start, end)` of any core held (at most `maxRecords`, 1,000 by default). */
-  read(coreKey: string, range: { start: number; end?: number; maxRecords?: number }): Promise<Result<ReadRecord[], TeamError>>;
+  read(
+    coreKey: string,
+    range: { start: number; end?: number; maxRecords?: number },
+  ): Promise<Result<ReadRecord[], TeamError>>;
   listCores(): Promise<CoreInfo[]>;
   /** Told of new records in order, without gaps; a returned promise is awaited by folder syncs. */
   subscribe(listener: (event: RecordsArrived) => void | Promise<void>): () => void;

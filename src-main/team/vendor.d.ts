@@ -47,10 +47,7 @@ declare module 'corestore' {
   import type { Duplex } from 'node:stream';
 
   export type CorestoreOptions = { allowBackup?: boolean };
-  export type GetOptions =
-    | { key: Buffer; createIfMissing?: boolean }
-    | { name: string }
-    | { keyPair: KeyPair };
+  export type GetOptions = { key: Buffer; createIfMissing?: boolean } | { name: string } | { keyPair: KeyPair };
 
   export default class Corestore {
     constructor(directory: string, opts?: CorestoreOptions);

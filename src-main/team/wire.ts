@@ -39,7 +39,10 @@ export function decodeIndexEntry(bytes: Uint8Array): Result<{ scope: string; cor
     return err('an index entry is not UTF-8 JSON');
   }
   const parsed = IndexEntrySchema.safeParse(json);
-  if (!parsed.success) return err(`an index entry is malformed (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!parsed.success)
+    return err(
+      `an index entry is malformed (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+    );
   const scope = parseScope(parsed.data.scope);
   if (!scope.ok) return err(`an index entry names a bad scope: ${scope.error}`);
   return ok({ scope: parsed.data.scope, coreKey: parsed.data.core });
@@ -89,6 +92,12 @@ export function decodeSummary(bytes: Uint8Array): Result<Summary, string> {
     return err('a summary is not UTF-8 JSON');
   }
   const parsed = SummarySchema.safeParse(json);
-  if (!parsed.success) return err(`a summary is malformed (${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!parsed.success)
+    return err(
+      `a summary is malformed (${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')})`,
+    );
   return ok(parsed.data);
 }

@@ -27,7 +27,10 @@ function isRunning(pid: number): boolean {
 /** A lock left by a server that no longer runs (killed, or the machine lost power): safe to take over. */
 async function isAbandoned(lockPath: string, ownerPath: string): Promise<boolean> {
   if ((await stat(lockPath).catch(() => null)) === null) return false;
-  const owner = await readFile(ownerPath, 'utf8').then((t) => JSON.parse(t) as { pid?: unknown }, () => null);
+  const owner = await readFile(ownerPath, 'utf8').then(
+    (t) => JSON.parse(t) as { pid?: unknown },
+    () => null,
+  );
   // No owner written yet: another server is taking the lock this very moment.
   return owner !== null && typeof owner.pid === 'number' && owner.pid !== process.pid && !isRunning(owner.pid);
 }
@@ -41,7 +44,10 @@ export type DataFolderLock = { release: () => Promise<void> };
  * a lock the next one takes over at once; failing that (another user's process, an unreadable
  * lock), it counts as abandoned 30 s after it was last refreshed.
  */
-export async function lockDataFolder(dataDir: string, log: Logger): Promise<{ ok: true; lock: DataFolderLock } | { ok: false; message: string }> {
+export async function lockDataFolder(
+  dataDir: string,
+  log: Logger,
+): Promise<{ ok: true; lock: DataFolderLock } | { ok: false; message: string }> {
   await mkdir(dataDir, { recursive: true });
   const lockPath = join(dataDir, DATA_FOLDER_LOCK);
   const ownerPath = join(dataDir, DATA_FOLDER_LOCK_OWNER);
@@ -77,6 +83,9 @@ export async function lockDataFolder(dataDir: string, log: Logger): Promise<{ ok
           'Use that one, or stop it first; to run a second desk beside it, give this one a folder of its own with DESK_DATA_DIR=/absolute/path.',
       };
     }
-    return { ok: false, message: `The data folder ${dataDir} cannot be used: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      ok: false,
+      message: `The data folder ${dataDir} cannot be used: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
 }

@@ -12,7 +12,10 @@ import type { Logger } from '../logging/logger';
 /** A call the local endpoint turns away before any handler runs. */
 export type Refusal = { status: number; error: IpcError };
 
-const refuse = (status: number, code: IpcError['code'], message: string): Refusal => ({ status, error: { code, message } });
+const refuse = (status: number, code: IpcError['code'], message: string): Refusal => ({
+  status,
+  error: { code, message },
+});
 
 /** The loopback names the server answers to, with its port: the only Hosts and Origins it accepts. */
 export function loopbackHosts(port: number): string[] {
@@ -68,7 +71,9 @@ export function checkCall(
   // SECURITY: the per-launch secret, which only the page served by this process holds.
   const token = single(request.headers[LOCAL_TOKEN_HEADER]);
   if (token === undefined || !sameSecret(token, expected.token)) {
-    return no(refuse(403, 'forbidden', 'This call does not carry the secret of the page this server served; reload the desk.'));
+    return no(
+      refuse(403, 'forbidden', 'This call does not carry the secret of the page this server served; reload the desk.'),
+    );
   }
   // A JSON content type cannot be sent by a plain form, and is what the body is read as.
   const type = single(request.headers['content-type'])?.split(';')[0]?.trim().toLowerCase();
@@ -79,7 +84,11 @@ export function checkCall(
 }
 
 function tooLarge(channel: Channel): Refusal {
-  return refuse(413, 'too-large', `What was sent is larger than the desk accepts on this channel (${formatBytes(maxRequestBytes(channel))}).`);
+  return refuse(
+    413,
+    'too-large',
+    `What was sent is larger than the desk accepts on this channel (${formatBytes(maxRequestBytes(channel))}).`,
+  );
 }
 
 /** Reads the body, stopping as soon as it passes `limit` bytes; null when it did. */
@@ -122,9 +131,15 @@ export type LocalEndpointDeps = {
  */
 export function createLocalEndpoint(deps: LocalEndpointDeps) {
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    const checked = checkCall({ method: req.method, path, headers: req.headers }, { port: deps.port(), token: deps.token });
+    const checked = checkCall(
+      { method: req.method, path, headers: req.headers },
+      { port: deps.port(), token: deps.token },
+    );
     if (!checked.ok) {
-      deps.log.warn('refused a call to the local endpoint', { status: checked.refusal.status, code: checked.refusal.error.code });
+      deps.log.warn('refused a call to the local endpoint', {
+        status: checked.refusal.status,
+        code: checked.refusal.error.code,
+      });
       // The body, if any, is not read: the connection closes after the refusal.
       reply(res, checked.refusal.status, encodeWire({ ok: false, error: checked.refusal.error }), true);
       return;
@@ -148,12 +163,20 @@ export function createLocalEndpoint(deps: LocalEndpointDeps) {
       // An empty body is a request of `undefined` (the channels that take none).
       raw = text.length === 0 ? undefined : decodeWire(text);
     } catch {
-      reply(res, 400, encodeWire({ ok: false, error: { code: 'invalid-request', message: 'What was sent is not JSON.' } }));
+      reply(
+        res,
+        400,
+        encodeWire({ ok: false, error: { code: 'invalid-request', message: 'What was sent is not JSON.' } }),
+      );
       return;
     }
     const origin = `http://${req.headers.host ?? ''}/`;
     // The caller was checked above (Host, Origin, secret); the frame check stands for the same decision.
-    const result = await handleIpcCall(channel, { senderFrame: { url: origin } }, raw, { isTrustedSender: (url) => url === origin, handlers: deps.handlers, log: deps.log });
+    const result = await handleIpcCall(channel, { senderFrame: { url: origin } }, raw, {
+      isTrustedSender: (url) => url === origin,
+      handlers: deps.handlers,
+      log: deps.log,
+    });
     reply(res, 200, encodeWire(result));
   };
 }

@@ -13,7 +13,9 @@ const log = createConsoleLogger('web');
 const env = process.env;
 const bundleDir = __dirname;
 // RENDERER_OUT lets several checkouts' test runs build side by side (relative to src-renderer/, as in vite.config.ts).
-const rendererRoot = env['RENDERER_OUT'] ? resolve(bundleDir, '..', '..', 'src-renderer', env['RENDERER_OUT']) : resolve(dirname(bundleDir), 'renderer');
+const rendererRoot = env['RENDERER_OUT']
+  ? resolve(bundleDir, '..', '..', 'src-renderer', env['RENDERER_OUT'])
+  : resolve(dirname(bundleDir), 'renderer');
 const dataDir = browserEditionDataFolder(process.platform, env, homedir());
 const tests = readTestSwitches(env);
 
@@ -26,7 +28,9 @@ startWebHost({
   platform: process.platform,
   log,
   testMinuteMs: tests.minuteMs,
-  ...(tests.fault ? { atomicFs: faultyAtomicFs(tests.fault, (path) => console.log(`[e2e] a write is stalled halfway: ${path}`)) } : {}),
+  ...(tests.fault
+    ? { atomicFs: faultyAtomicFs(tests.fault, (path) => console.log(`[e2e] a write is stalled halfway: ${path}`)) }
+    : {}),
 }).then(
   (started) => {
     if (!started.ok) {
@@ -34,7 +38,9 @@ startWebHost({
       process.exit(1);
     }
     console.log(`Response Desk (browser edition) is running at ${started.host.address}`);
-    console.log(`Its entries live in this browser's profile, under exactly this address: open the desk here each time.`);
+    console.log(
+      `Its entries live in this browser's profile, under exactly this address: open the desk here each time.`,
+    );
     console.log(`Its automatic backups are kept in ${join(dataDir, 'backups')}. Press Ctrl+C to stop.`);
   },
   (error: unknown) => {

@@ -10,7 +10,10 @@ export type TestFault = 'disk-full' | 'stall-mid-write';
  * `DESK_E2E_MINUTE_MS` (how long a minute of the page's backup schedule lasts) and
  * `DESK_E2E_FAULT` (a failure to act out). SECURITY: a normal launch never reads either.
  */
-export function readTestSwitches(env: Readonly<Record<string, string | undefined>>): { minuteMs: number | null; fault: TestFault | null } {
+export function readTestSwitches(env: Readonly<Record<string, string | undefined>>): {
+  minuteMs: number | null;
+  fault: TestFault | null;
+} {
   if (env['DESK_E2E'] !== '1') return { minuteMs: null, fault: null };
   const minute = Number(env['DESK_E2E_MINUTE_MS']);
   const fault = env['DESK_E2E_FAULT'];
@@ -21,7 +24,12 @@ export function readTestSwitches(env: Readonly<Record<string, string | undefined
 }
 
 function noSpace(path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC', errno: -28, syscall: 'write', path });
+  return Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: 'write',
+    path,
+  });
 }
 
 /**

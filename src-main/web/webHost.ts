@@ -76,19 +76,30 @@ async function deskAlreadyThere(address: string): Promise<boolean> {
 async function portTakenLines(address: string, port: number): Promise<string[]> {
   const lines = (await deskAlreadyThere(address))
     ? [`Response Desk is already running at ${address}: open that address in your browser.`]
-    : [`Port ${port} is taken by another program, so the desk cannot start at ${address}.`, `Close that program, then run "npm run web" again.`];
-  return [...lines, `Your desk's data lives in your browser's profile, under the address ${address}; the desk at any other address starts empty.`];
+    : [
+        `Port ${port} is taken by another program, so the desk cannot start at ${address}.`,
+        `Close that program, then run "npm run web" again.`,
+      ];
+  return [
+    ...lines,
+    `Your desk's data lives in your browser's profile, under the address ${address}; the desk at any other address starts empty.`,
+  ];
 }
 
 /**
  * Starts the browser edition: serves the built renderer and answers the IPC contract on the same
  * origin, over the same services as the desktop app, with a data folder of its own.
  */
-export async function startWebHost(options: WebHostOptions): Promise<{ ok: true; host: WebHost } | { ok: false; lines: string[] }> {
+export async function startWebHost(
+  options: WebHostOptions,
+): Promise<{ ok: true; host: WebHost } | { ok: false; lines: string[] }> {
   const index = join(options.rendererRoot, 'index.html');
   const html = await readFile(index, 'utf8').catch(() => null);
   if (html === null && options.pageOptional !== true) {
-    return { ok: false, lines: ['The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".'] };
+    return {
+      ok: false,
+      lines: ['The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".'],
+    };
   }
   // SECURITY: a new secret every launch; a page served by an earlier run no longer gets answers.
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -108,18 +119,28 @@ export async function startWebHost(options: WebHostOptions): Promise<{ ok: true;
   let port = options.port;
   const endpoint = createLocalEndpoint({ token, port: () => port, handlers: services.handlers, log: options.log });
 
-  const serveStatic = async (req: IncomingMessage, res: ServerResponse, path: string, rawUrl: string): Promise<void> => {
+  const serveStatic = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    rawUrl: string,
+  ): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'Content-Type': 'text/plain' }).end('Method not allowed');
       return;
     }
     if (page !== null && (path === '/' || path === '/index.html')) {
       // SECURITY: the page holding the secret is never cached: a later launch has another one.
-      res.writeHead(200, { ...staticHeaders(index), 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : page);
+      res
+        .writeHead(200, { ...staticHeaders(index), 'Cache-Control': 'no-store' })
+        .end(req.method === 'HEAD' ? undefined : page);
       return;
     }
     // SECURITY: the desktop shell's own path rules (no `..`, plain or encoded, nothing outside the build folder).
-    const resolved = resolveAppRequest(options.rendererRoot, `${APP_SCHEME}://${APP_HOST}${rawUrl.startsWith('/') ? rawUrl : '/..'}`);
+    const resolved = resolveAppRequest(
+      options.rendererRoot,
+      `${APP_SCHEME}://${APP_HOST}${rawUrl.startsWith('/') ? rawUrl : '/..'}`,
+    );
     if (resolved.kind === 'forbidden') {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden');
       return;
@@ -171,7 +192,13 @@ export async function startWebHost(options: WebHostOptions): Promise<{ ok: true;
   });
   const wanted = `http://${LOOPBACK}:${options.port}/`;
   if (!listening.ok) {
-    return { ok: false, lines: listening.code === 'EADDRINUSE' ? await portTakenLines(wanted, options.port) : [`The desk could not start at ${wanted} (${listening.code}).`] };
+    return {
+      ok: false,
+      lines:
+        listening.code === 'EADDRINUSE'
+          ? await portTakenLines(wanted, options.port)
+          : [`The desk could not start at ${wanted} (${listening.code}).`],
+    };
   }
   port = (server.address() as { port: number }).port;
   // One server per data folder, whatever its port: the clean-up below removes unfinished files.

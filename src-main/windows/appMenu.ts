@@ -6,16 +6,64 @@ import type { MenuItemConstructorOptions } from 'electron';
  * keyboard); a development run keeps them. The Edit menu stays everywhere: on macOS it is what
  * makes copy and paste work in the page.
  */
-export function appMenuTemplate(options: { packaged: boolean; platform: string; productName: string }): MenuItemConstructorOptions[] {
+export function appMenuTemplate(options: {
+  packaged: boolean;
+  platform: string;
+  productName: string;
+}): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
-  const developer: MenuItemConstructorOptions[] = options.packaged ? [] : [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }];
+  const developer: MenuItemConstructorOptions[] = options.packaged
+    ? []
+    : [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }];
   return [
     ...(mac
-      ? [{ label: options.productName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions]
+      ? [
+          {
+            label: options.productName,
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
       : []),
     { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
-    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...developer] },
-    { label: 'Window', submenu: [{ role: 'minimize' }, ...(mac ? [{ role: 'zoom' } satisfies MenuItemConstructorOptions] : [{ role: 'close' } satisfies MenuItemConstructorOptions])] },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...developer,
+      ],
+    },
+    {
+      label: 'Window',
+      submenu: [
+        { role: 'minimize' },
+        ...(mac
+          ? [{ role: 'zoom' } satisfies MenuItemConstructorOptions]
+          : [{ role: 'close' } satisfies MenuItemConstructorOptions]),
+      ],
+    },
   ];
 }

@@ -11,7 +11,10 @@ export const WINDOW_TITLE = 'Response Desk';
  * SECURITY: sandboxed renderer, isolated preload world, no Node in the page or its workers, no
  * `<webview>`, web security left on. The page gets `window.desk` from the preload and nothing else.
  */
-export function mainWindowOptions(preloadPath: string, options: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  options: { devTools: boolean } = { devTools: false },
+): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
     width: 1280,

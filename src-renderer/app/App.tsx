@@ -19,18 +19,31 @@ import { localeFromSystem } from '@shared/domain/locale/deskLocale';
 import { t } from '../i18n/messages';
 
 // Screens away from the incident load on first use: the dashboard and the timeline come first.
-const ContactsScreen = lazy(() => import('../features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const ContactsScreen = lazy(() =>
+  import('../features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })),
+);
 const PlanScreen = lazy(() => import('../features/plan/PlanScreen').then((m) => ({ default: m.PlanScreen })));
-const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const TemplateLibrary = lazy(() => import('../features/statements/TemplateLibrary').then((m) => ({ default: m.TemplateLibrary })));
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const TemplateLibrary = lazy(() =>
+  import('../features/statements/TemplateLibrary').then((m) => ({ default: m.TemplateLibrary })),
+);
 
 function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
   const [switching, setSwitching] = useState(false);
   const link = (name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'settings', label: string) => (
-    <a href={name === 'dashboard' ? '#/' : `#/${name}`} className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
-      aria-current={route.name === name ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate({ name }); }}>
+    <a
+      href={name === 'dashboard' ? '#/' : `#/${name}`}
+      className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
+      aria-current={route.name === name ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate({ name });
+      }}
+    >
       {label}
     </a>
   );
@@ -45,9 +58,15 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
         {link('templates', t('app.app.statementTemplates'))}
         {link('settings', t('app.app.settings'))}
       </nav>
-      <button type="button" className="topbar__operator" title={t('app.app.recordedOnEveryChangePress')} onClick={() => setSwitching(true)}>
-        {t('app.app.operator')}{' '}<strong>{settings.operatorName}</strong>{settings.operatorRole ? <span className="topbar__role"> · {settings.operatorRole}</span> : null}
-        <span className="visually-hidden">{' '}{t('app.app.changeWhoIsAtThe')}</span>
+      <button
+        type="button"
+        className="topbar__operator"
+        title={t('app.app.recordedOnEveryChangePress')}
+        onClick={() => setSwitching(true)}
+      >
+        {t('app.app.operator')} <strong>{settings.operatorName}</strong>
+        {settings.operatorRole ? <span className="topbar__role"> · {settings.operatorRole}</span> : null}
+        <span className="visually-hidden"> {t('app.app.changeWhoIsAtThe')}</span>
       </button>
       {switching && <OperatorDialog settings={settings} check={null} onDone={() => setSwitching(false)} />}
     </header>
@@ -79,25 +98,48 @@ export function App(): ReactElement {
     return () => window.removeEventListener('hashchange', sync);
   }, [sync]);
 
-  if (settings === undefined) return <main className="page"><p className="muted">{t('app.app.openingTheDesk')}</p></main>;
-  if (settings === null) return <DeskLocaleProvider locale={localeFromSystem(systemLocales())}><FirstRunScreen /></DeskLocaleProvider>;
+  if (settings === undefined)
+    return (
+      <main className="page">
+        <p className="muted">{t('app.app.openingTheDesk')}</p>
+      </main>
+    );
+  if (settings === null)
+    return (
+      <DeskLocaleProvider locale={localeFromSystem(systemLocales())}>
+        <FirstRunScreen />
+      </DeskLocaleProvider>
+    );
   return (
     // The timeline fills the window and scrolls inside its list: the page itself never scrolls there.
     <DeskLocaleProvider locale={settings.locale ?? localeFromSystem(systemLocales())}>
-    <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
-      <TopBar settings={settings} />
-      <DiskWarning />
-      <NoticeBar notice={notice} onDismiss={clearNotice} />
-      {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
-      <Suspense fallback={<main className="page"><p className="muted">{t('app.app.loading')}</p></main>}>
-      {route.name === 'settings' ? <SettingsScreen settings={settings} />
-        : route.name === 'contacts' ? <ContactsScreen settings={settings} />
-        : route.name === 'plan' ? <PlanScreen settings={settings} />
-        : route.name === 'templates' ? <TemplateLibrary settings={settings} />
-        : route.name === 'incident' ? <IncidentWorkspace key={route.id} id={route.id} tab={route.tab} settings={settings} />
-        : <Dashboard settings={settings} />}
-      </Suspense>
-    </div>
+      <div className={`shell${route.name === 'incident' && route.tab === 'timeline' ? ' shell--fill' : ''}`}>
+        <TopBar settings={settings} />
+        <DiskWarning />
+        <NoticeBar notice={notice} onDismiss={clearNotice} />
+        {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
+        <Suspense
+          fallback={
+            <main className="page">
+              <p className="muted">{t('app.app.loading')}</p>
+            </main>
+          }
+        >
+          {route.name === 'settings' ? (
+            <SettingsScreen settings={settings} />
+          ) : route.name === 'contacts' ? (
+            <ContactsScreen settings={settings} />
+          ) : route.name === 'plan' ? (
+            <PlanScreen settings={settings} />
+          ) : route.name === 'templates' ? (
+            <TemplateLibrary settings={settings} />
+          ) : route.name === 'incident' ? (
+            <IncidentWorkspace key={route.id} id={route.id} tab={route.tab} settings={settings} />
+          ) : (
+            <Dashboard settings={settings} />
+          )}
+        </Suspense>
+      </div>
     </DeskLocaleProvider>
   );
 }

@@ -22,10 +22,22 @@ export type TimelineOrderKey = { incidentId: string; occurredAt: number; id: str
  * private key; an identity replaced (after a restore) keeps only its public part, so its records
  * still verify but it can sign nothing more.
  */
-export type StoredDeskIdentity = { deskId: string; createdAt: number; identity: DeskIdentity; privateKey: CryptoKey | null };
+export type StoredDeskIdentity = {
+  deskId: string;
+  createdAt: number;
+  identity: DeskIdentity;
+  privateKey: CryptoKey | null;
+};
 
 /** A signed record as the desk keeps it: where it stands (n: the order written on this computer) and its hash. */
-export type StoredRecord = { n?: number; deskId: string; scope: string; seq: number; hash: string; record: SignedRecord };
+export type StoredRecord = {
+  n?: number;
+  deskId: string;
+  scope: string;
+  seq: number;
+  hash: string;
+  record: SignedRecord;
+};
 
 /** The name never changes between releases: IndexedDB finds the city's data by it. */
 export const DB_NAME = 'response-desk';

@@ -18,9 +18,19 @@ type Meta = { incidentId: string; format: number; syncedSeq: number; headHash: s
  * FORMAT: a chunk holds its ids and texts each as one string with the lengths of the parts:
  * IndexedDB copies one long string far faster than thousands of short ones.
  */
-type Chunk = { incidentId: string; n: number; ids: string; idLengths: Uint32Array; texts: string; textLengths: Uint32Array };
+type Chunk = {
+  incidentId: string;
+  n: number;
+  ids: string;
+  idLengths: Uint32Array;
+  texts: string;
+  textLengths: Uint32Array;
+};
 
-const pack = (parts: readonly string[]): { joined: string; lengths: Uint32Array } => ({ joined: parts.join(''), lengths: Uint32Array.from(parts, (p) => p.length) });
+const pack = (parts: readonly string[]): { joined: string; lengths: Uint32Array } => ({
+  joined: parts.join(''),
+  lengths: Uint32Array.from(parts, (p) => p.length),
+});
 
 function unpack(joined: string, lengths: Uint32Array, into: string[]): void {
   let at = 0;
@@ -56,7 +66,10 @@ export function createSearchCache(name: string) {
       return db.transaction('r', db.meta, db.chunks, async () => {
         const meta = await db.meta.get(incidentId);
         if (!meta || meta.format !== SEARCH_CACHE_FORMAT) return null;
-        const chunks = await db.chunks.where('[incidentId+n]').between([incidentId, 0], [incidentId, meta.chunks], true, false).toArray();
+        const chunks = await db.chunks
+          .where('[incidentId+n]')
+          .between([incidentId, 0], [incidentId, meta.chunks], true, false)
+          .toArray();
         if (chunks.length !== meta.chunks) return null;
         const ids: string[] = [];
         const texts: string[] = [];
@@ -71,24 +84,42 @@ export function createSearchCache(name: string) {
     /** Writes the chunks holding the positions in `dirty` (all of them for 'all'), and the chain position. */
     async save(incidentId: string, index: CachedIndex, dirty: ReadonlySet<number> | 'all'): Promise<void> {
       const count = Math.ceil(index.ids.length / CHUNK);
-      const chunkNumbers = dirty === 'all' ? Array.from({ length: count }, (_, n) => n) : [...new Set([...dirty].map((p) => Math.floor(p / CHUNK)))];
+      const chunkNumbers =
+        dirty === 'all'
+          ? Array.from({ length: count }, (_, n) => n)
+          : [...new Set([...dirty].map((p) => Math.floor(p / CHUNK)))];
       const chunks = chunkNumbers.map((n): Chunk => {
         const ids = pack(index.ids.slice(n * CHUNK, (n + 1) * CHUNK));
         const texts = pack(index.texts.slice(n * CHUNK, (n + 1) * CHUNK));
-        return { incidentId, n, ids: ids.joined, idLengths: ids.lengths, texts: texts.joined, textLengths: texts.lengths };
+        return {
+          incidentId,
+          n,
+          ids: ids.joined,
+          idLengths: ids.lengths,
+          texts: texts.joined,
+          textLengths: texts.lengths,
+        };
       });
       await db.transaction('rw', db.meta, db.chunks, async () => {
-        if (dirty === 'all') await db.chunks.where('[incidentId+n]').between([incidentId, 0], [incidentId, Infinity]).delete();
+        if (dirty === 'all')
+          await db.chunks.where('[incidentId+n]').between([incidentId, 0], [incidentId, Infinity]).delete();
         await db.chunks.bulkPut(chunks);
-        await db.meta.put({ incidentId, format: SEARCH_CACHE_FORMAT, syncedSeq: index.syncedSeq, headHash: index.headHash, chunks: count });
+        await db.meta.put({
+          incidentId,
+          format: SEARCH_CACHE_FORMAT,
+          syncedSeq: index.syncedSeq,
+          headHash: index.headHash,
+          chunks: count,
+        });
       });
     },
 
     /** Forgets everything (after a restore replaced the desk's data). */
-    clear: () => db.transaction('rw', db.meta, db.chunks, async () => {
-      await db.meta.clear();
-      await db.chunks.clear();
-    }),
+    clear: () =>
+      db.transaction('rw', db.meta, db.chunks, async () => {
+        await db.meta.clear();
+        await db.chunks.clear();
+      }),
   };
 }
 export type SearchCache = ReturnType<typeof createSearchCache>;

@@ -30,9 +30,21 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
   feed.subscribe((notice) => {
     if (notice.replacedAll || notice.rebuilt) timelineSearch.reset();
   });
-  const order = createTimelineOrderCache({ store: useCases.timeline, readOrder: (incidentId) => readOrder(deps.db, incidentId), feed });
+  const order = createTimelineOrderCache({
+    store: useCases.timeline,
+    readOrder: (incidentId) => readOrder(deps.db, incidentId),
+    feed,
+  });
   const list = createTimelineList({ db: deps.db, store: useCases.timeline, order, search: timelineSearch });
-  const backup = createBackupService({ backup: backupRows, restore, publishedHeads: useCases.publishedHeads, platform: deps.platform, sha256: deps.sha256, appVersion: deps.appVersion, encryption: deps.encryption });
+  const backup = createBackupService({
+    backup: backupRows,
+    restore,
+    publishedHeads: useCases.publishedHeads,
+    platform: deps.platform,
+    sha256: deps.sha256,
+    appVersion: deps.appVersion,
+    encryption: deps.encryption,
+  });
   return {
     useCases: { ...useCases, timeline: { ...useCases.timeline, ...list }, backup },
     /** A cheap sign that something changed, for the automatic backups. */

@@ -37,7 +37,11 @@ export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256H
  */
 export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDeps) {
   const feed = createChangeFeed();
-  const identities = createDeskIdentities({ db, now: clock, deskName: async () => deskNameOf(await db.settings.get('desk')) });
+  const identities = createDeskIdentities({
+    db,
+    now: clock,
+    deskName: async () => deskNameOf(await db.settings.get('desk')),
+  });
   const door = createDoor(db, feed, createRecorder({ db, identities, sha256 }));
   const signedRecords = createSignedRecordsRepo(db);
   const stores = createStores(db, sha256);
@@ -56,23 +60,41 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
       ...createTrees({ door, store: stores.contacts, gen }),
       ...createActivations({ door, store: stores.contacts, timeline: timelineStore, gen, sha256, enqueue }),
     },
-    checklists: { ...checklists, ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }) },
-    lessons: createLessonCases({ door, store: stores.lessons, incidents: stores.incidents, positions: checklists.positions, gen }),
+    checklists: {
+      ...checklists,
+      ...createResolution({ door, store: stores.checklists, timeline: timelineStore, gen, sha256, enqueue }),
+    },
+    lessons: createLessonCases({
+      door,
+      store: stores.lessons,
+      incidents: stores.incidents,
+      positions: checklists.positions,
+      gen,
+    }),
     publishedHeads: createPublishedHeads({ door, store: stores.publishedHeads, gen }),
     statements: createStatementCases({ door, store: stores.statements, gen, sha256, timeline: timelineStore, enqueue }),
     record: {
       ...stores.record,
       importRecord: createImportRecord({ door, gen }),
       /** The incident's signed records and the roster of the desks that wrote them, for the internal record. */
-      signedSection: async (incidentId: string) => signedSectionOf(await signedRecords.all(scopeKey({ kind: 'incident', incidentId })), await identities.roster()),
+      signedSection: async (incidentId: string) =>
+        signedSectionOf(await signedRecords.all(scopeKey({ kind: 'incident', incidentId })), await identities.roster()),
     },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
     operators: createOperators({ door, gen, settings: () => stores.settings.get() }),
   };
-  return { feed, door, stores, enqueue, useCases, identities, backupRows: stores.backup, restore: createRestore({ door, gen }) };
+  return {
+    feed,
+    door,
+    stores,
+    enqueue,
+    useCases,
+    identities,
+    backupRows: stores.backup,
+    restore: createRestore({ door, gen }),
+  };
 }
 export type DeskCore = ReturnType<typeof createDeskCore>;
-
 
 /**
  * The desk's composition for a worker that only reads (the record's package, the CSV import's

@@ -76,7 +76,10 @@ export type WriteOptions = { onProgress?: (done: number, total: number) => void;
 const WRITE_SLICE = 2000;
 
 const rowId = (row: unknown): string => {
-  const value = typeof row === 'object' && row !== null ? ((row as { id?: unknown }).id ?? (row as { key?: unknown }).key) : undefined;
+  const value =
+    typeof row === 'object' && row !== null
+      ? ((row as { id?: unknown }).id ?? (row as { key?: unknown }).key)
+      : undefined;
   return typeof value === 'string' ? value : '?';
 };
 
@@ -108,7 +111,10 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
   const inLine = <T>(scope: ChangeScope, task: () => Promise<T>): Promise<T> => {
     const key = scopeKey(recordScopeOf(scope));
     const run = (lines.get(key) ?? Promise.resolve()).then(task, task);
-    lines.set(key, run.catch(() => undefined));
+    lines.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   };
 
@@ -116,7 +122,8 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
   async function recordInput(change: Change<unknown>) {
     const put: Record<string, object[]> = {};
     for (const rows of [change.add ?? {}, change.put ?? {}]) {
-      for (const [table, list] of Object.entries(rows) as [string, readonly object[]][]) if (!isDerived(table) && list.length > 0) (put[table] ??= []).push(...list);
+      for (const [table, list] of Object.entries(rows) as [string, readonly object[]][])
+        if (!isDerived(table) && list.length > 0) (put[table] ??= []).push(...list);
     }
     if (change.audit.length > 0) (put['auditLog'] ??= []).push(...change.audit);
     // A restore keeps some tables as they are: their rows are part of the desk it records.
@@ -127,10 +134,14 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
       if (rest.length > 0) (put[table] ??= []).push(...rest);
     }
     const deletes: Record<string, readonly string[]> = {};
-    for (const [table, keys] of Object.entries(change.delete ?? {})) if (!isDerived(table) && keys.length > 0) deletes[table] = keys;
+    for (const [table, keys] of Object.entries(change.delete ?? {}))
+      if (!isDerived(table) && keys.length > 0) deletes[table] = keys;
     // When and by whom: as the audit lines say, or the timeline revisions (which are their own audit).
     const revisions = [...(change.add?.timelineRevisions ?? []), ...(change.put?.timelineRevisions ?? [])];
-    const at = [...change.audit.map((a) => a.at), ...revisions.map((r) => r.recordedAt)].reduce((max, t) => Math.max(max, t), 0);
+    const at = [...change.audit.map((a) => a.at), ...revisions.map((r) => r.recordedAt)].reduce(
+      (max, t) => Math.max(max, t),
+      0,
+    );
     return {
       scope: change.scope,
       kind: change.kind,
@@ -149,7 +160,9 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
     const revised = entries.filter((e) => e.revisionCount > 1).map((e) => e.id);
     const earlier = await db.timelineEntries.bulkGet([...revised, ...deletedIds]);
     const moving = new Map(entries.map((e) => [e.id, e.occurredAt]));
-    const stale = earlier.flatMap((e) => (e && moving.get(e.id) !== e.occurredAt ? [[e.incidentId, e.occurredAt, e.id] as [string, number, string]] : []));
+    const stale = earlier.flatMap((e) =>
+      e && moving.get(e.id) !== e.occurredAt ? [[e.incidentId, e.occurredAt, e.id] as [string, number, string]] : [],
+    );
     if (stale.length > 0) await db.timelineOrder.bulkDelete(stale);
   }
 
@@ -161,8 +174,16 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
 
   async function writeNow<E>(change: Change<E>, options: WriteOptions): Promise<Result<void, E | WriteRefused>> {
     const writes = [
-      ...(Object.entries(change.add ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'add' as const })),
-      ...(Object.entries(change.put ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({ table, rows, op: 'put' as const })),
+      ...(Object.entries(change.add ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({
+        table,
+        rows,
+        op: 'add' as const,
+      })),
+      ...(Object.entries(change.put ?? {}) as [TableName, readonly unknown[]][]).map(([table, rows]) => ({
+        table,
+        rows,
+        op: 'put' as const,
+      })),
     ];
     // SECURITY: every row is checked as backup restore and record import will check it, before
     // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line.
@@ -174,11 +195,28 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
     }
     const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
     // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
-    if (!change.replaceAll && change.audit.length === 0 && writes.every((w) => w.rows.length === 0) && deletes.every(([, keys]) => keys.length === 0)) return ok(undefined);
-    const touched = change.replaceAll ? [...TABLE_NAMES] : [...new Set([...writes.map((w) => w.table), ...deletes.map(([t]) => t), ...(change.audit.length > 0 ? ['auditLog' as const] : [])])];
+    if (
+      !change.replaceAll &&
+      change.audit.length === 0 &&
+      writes.every((w) => w.rows.length === 0) &&
+      deletes.every(([, keys]) => keys.length === 0)
+    )
+      return ok(undefined);
+    const touched = change.replaceAll
+      ? [...TABLE_NAMES]
+      : [
+          ...new Set([
+            ...writes.map((w) => w.table),
+            ...deletes.map(([t]) => t),
+            ...(change.audit.length > 0 ? ['auditLog' as const] : []),
+          ]),
+        ];
     const longest = Math.max(0, ...writes.map((w) => w.rows.length));
     const held = [...new Set([...touched, ...(change.preconditions ?? []).flatMap((p) => p.reads)])];
-    const entries = [...(change.add?.timelineEntries ?? []), ...(change.put?.timelineEntries ?? [])] as readonly TimelineEntry[];
+    const entries = [
+      ...(change.add?.timelineEntries ?? []),
+      ...(change.put?.timelineEntries ?? []),
+    ] as readonly TimelineEntry[];
     // The table being written when IndexedDB refused a row (a closure sets it, so it is held in an object).
     const at: { table: TableName | null } = { table: null };
     let failed: E | null | typeof TIP_MOVED = TIP_MOVED;
@@ -188,60 +226,93 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
       planned = recorder ? await recorder.plan(await recordInput(change)) : null;
       const plan = planned;
       try {
-        failed = await db.transaction('rw', [...held.map((t) => db.tableByName(t)), db.timelineOrder, ...(recorder?.tables() ?? [])], async (): Promise<E | null | typeof TIP_MOVED> => {
-          for (const p of change.preconditions ?? []) if (!(await p.holds(db))) return p.failure;
-          if (recorder && plan && !(await recorder.holds(plan))) return TIP_MOVED;
-          if (change.replaceAll) {
-            const keep = new Set(change.replaceAll.keep);
-            for (const name of TABLE_NAMES) if (!keep.has(name)) await db.tableByName(name).clear();
-            // A kept table takes the change's rows in place of its own with the same keys.
-            for (const w of writes) if (keep.has(w.table)) await db.tableByName(w.table).bulkDelete(w.rows.map(rowId));
-            await db.timelineOrder.clear();
-          } else {
-            const deletedEntries = change.delete?.timelineEntries ?? [];
-            if (entries.length > 0 || deletedEntries.length > 0) await deriveOrder(entries, deletedEntries);
-          }
-          for (const [table, keys] of deletes) await db.tableByName(table).bulkDelete([...keys]);
-          // In slices, every table side by side, so a long import reports progress and can still be
-          // stopped: stopping throws, which aborts the transaction, and IndexedDB then keeps none of it.
-          for (let i = 0; i < longest; i += WRITE_SLICE) {
-            options.signal?.throwIfAborted();
-            options.onProgress?.(i, longest);
-            for (const w of writes) {
-              if (i >= w.rows.length) continue;
-              at.table = w.table;
-              const slice = w.rows.slice(i, i + WRITE_SLICE);
-              await (w.op === 'add' ? db.tableByName(w.table).bulkAdd(slice) : db.tableByName(w.table).bulkPut(slice));
+        failed = await db.transaction(
+          'rw',
+          [...held.map((t) => db.tableByName(t)), db.timelineOrder, ...(recorder?.tables() ?? [])],
+          async (): Promise<E | null | typeof TIP_MOVED> => {
+            for (const p of change.preconditions ?? []) if (!(await p.holds(db))) return p.failure;
+            if (recorder && plan && !(await recorder.holds(plan))) return TIP_MOVED;
+            if (change.replaceAll) {
+              const keep = new Set(change.replaceAll.keep);
+              for (const name of TABLE_NAMES) if (!keep.has(name)) await db.tableByName(name).clear();
+              // A kept table takes the change's rows in place of its own with the same keys.
+              for (const w of writes)
+                if (keep.has(w.table)) await db.tableByName(w.table).bulkDelete(w.rows.map(rowId));
+              await db.timelineOrder.clear();
+            } else {
+              const deletedEntries = change.delete?.timelineEntries ?? [];
+              if (entries.length > 0 || deletedEntries.length > 0) await deriveOrder(entries, deletedEntries);
             }
-          }
-          options.signal?.throwIfAborted();
-          for (let i = 0; i < entries.length; i += WRITE_SLICE) await db.timelineOrder.bulkPut(entries.slice(i, i + WRITE_SLICE).map(orderKey));
-          at.table = 'auditLog';
-          if (change.audit.length > 0) await db.auditLog.bulkAdd([...change.audit]);
-          at.table = null;
-          if (recorder && plan) await recorder.store(plan);
-          return null;
-        });
+            for (const [table, keys] of deletes) await db.tableByName(table).bulkDelete([...keys]);
+            // In slices, every table side by side, so a long import reports progress and can still be
+            // stopped: stopping throws, which aborts the transaction, and IndexedDB then keeps none of it.
+            for (let i = 0; i < longest; i += WRITE_SLICE) {
+              options.signal?.throwIfAborted();
+              options.onProgress?.(i, longest);
+              for (const w of writes) {
+                if (i >= w.rows.length) continue;
+                at.table = w.table;
+                const slice = w.rows.slice(i, i + WRITE_SLICE);
+                await (w.op === 'add'
+                  ? db.tableByName(w.table).bulkAdd(slice)
+                  : db.tableByName(w.table).bulkPut(slice));
+              }
+            }
+            options.signal?.throwIfAborted();
+            for (let i = 0; i < entries.length; i += WRITE_SLICE)
+              await db.timelineOrder.bulkPut(entries.slice(i, i + WRITE_SLICE).map(orderKey));
+            at.table = 'auditLog';
+            if (change.audit.length > 0) await db.auditLog.bulkAdd([...change.audit]);
+            at.table = null;
+            if (recorder && plan) await recorder.store(plan);
+            return null;
+          },
+        );
       } catch (e) {
         // A row added under a key already stored: the change is refused whole, in words.
         const name = e instanceof Error ? e.name : '';
-        if (at.table !== null && (name === 'BulkError' || name === 'ConstraintError')) return err(refused(at.table, '?', 'a record with the same id is already stored'));
+        if (at.table !== null && (name === 'BulkError' || name === 'ConstraintError'))
+          return err(refused(at.table, '?', 'a record with the same id is already stored'));
         throw e;
       }
     }
-    if (failed === TIP_MOVED) throw new Error('Another window kept changing the desk; the change was not saved. Try again.');
+    if (failed === TIP_MOVED)
+      throw new Error('Another window kept changing the desk; the change was not saved. Try again.');
     if (failed !== null) return err(failed);
     if (recorder && planned) recorder.committed(planned);
-    feed.tell({ scope: change.scope, kind: change.kind, tables: touched, replacedAll: change.replaceAll !== undefined, rebuilt: change.rebuilds === true });
+    feed.tell({
+      scope: change.scope,
+      kind: change.kind,
+      tables: touched,
+      replacedAll: change.replaceAll !== undefined,
+      rebuilt: change.rebuilds === true,
+    });
     return ok(undefined);
   }
 }
 
-const refused = (table: TableName, id: string, problem: string): WriteRefused => ({ code: 'refused', table, rowId: id, problem, message: `Nothing was saved: ${problem}.` });
+const refused = (table: TableName, id: string, problem: string): WriteRefused => ({
+  code: 'refused',
+  table,
+  rowId: id,
+  problem,
+  message: `Nothing was saved: ${problem}.`,
+});
 
 /** A precondition on one row: it is (still) there and as the use-case read it, or (still) absent. */
-export function rowIs<T extends TableName, E>(table: T, id: string, what: string, holds: (row: TableRows[T][number] | undefined) => boolean, failure: E): Precondition<E> {
-  return { what, failure, reads: [table], holds: async (db) => holds((await db.tableByName(table).get(id)) as TableRows[T][number] | undefined) };
+export function rowIs<T extends TableName, E>(
+  table: T,
+  id: string,
+  what: string,
+  holds: (row: TableRows[T][number] | undefined) => boolean,
+  failure: E,
+): Precondition<E> {
+  return {
+    what,
+    failure,
+    reads: [table],
+    holds: async (db) => holds((await db.tableByName(table).get(id)) as TableRows[T][number] | undefined),
+  };
 }
 
 /**
@@ -265,4 +336,5 @@ export async function writePlanned<T, E>(
   return err(busy);
 }
 
-const isRefusal = (e: unknown): e is WriteRefused => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'refused';
+const isRefusal = (e: unknown): e is WriteRefused =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'refused';

@@ -27,7 +27,12 @@ export function stillAbsent(table: TableName, key: string): Precondition<Moved> 
 }
 
 /** A condition on what a query read: it still gives the same answer. */
-export function stillReads<A>(what: string, reads: readonly TableName[], query: () => Promise<A>, read: A): Precondition<Moved> {
+export function stillReads<A>(
+  what: string,
+  reads: readonly TableName[],
+  query: () => Promise<A>,
+  read: A,
+): Precondition<Moved> {
   return { what, reads, failure: MOVED, holds: async () => sameRow(await query(), read) };
 }
 
@@ -56,7 +61,10 @@ export function changeRow<T extends TableName, V, E>(
       const planned = await spec.plan(row);
       if (!planned.ok) return planned;
       const { change, value } = planned.value;
-      return ok({ change: { ...change, preconditions: [stillAsRead(spec.table, spec.key, row), ...(change.preconditions ?? [])] }, value });
+      return ok({
+        change: { ...change, preconditions: [stillAsRead(spec.table, spec.key, row), ...(change.preconditions ?? [])] },
+        value,
+      });
     },
     spec.busy,
   );
@@ -72,7 +80,10 @@ export function refusalError(refusal: WriteRefused): WriteRefusedError {
  * that kept changing the same thing. Every use-case's errors include it.
  */
 export type NotWritten = { code: 'refused'; message: string };
-export const busy = (what: string): NotWritten => ({ code: 'refused', message: `${what} is being changed in another window at the same moment; nothing was stored. Try again.` });
+export const busy = (what: string): NotWritten => ({
+  code: 'refused',
+  message: `${what} is being changed in another window at the same moment; nothing was stored. Try again.`,
+});
 
 /** The value of a write whose only failure is that nothing was stored, thrown as an error (the promise rejects, in words). */
 export async function valueOrThrow<V>(written: Promise<Result<V, NotWritten>>): Promise<V> {

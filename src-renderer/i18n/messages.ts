@@ -35,7 +35,11 @@ export function t(id: MessageId, values: Record<string, PrimitiveType> = {}): st
  * `Reads as <b>{number}</b>` and the screen says what `<b>` becomes. Values and tags are
  * filled by intl-messageformat; text is never parsed as HTML.
  */
-export function tRich(id: MessageId, values: Record<string, PrimitiveType | ReactNode>, tags: Record<string, (chunks: ReactNode[]) => ReactNode>): ReactNode {
+export function tRich(
+  id: MessageId,
+  values: Record<string, PrimitiveType | ReactNode>,
+  tags: Record<string, (chunks: ReactNode[]) => ReactNode>,
+): ReactNode {
   const parts = message(id).format<ReactNode>({ ...values, ...tags });
   return Array.isArray(parts) ? createElement(Fragment, null, ...parts) : parts;
 }

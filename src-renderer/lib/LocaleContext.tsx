@@ -15,7 +15,11 @@ function drawIn(locale: DeskLocale): void {
 /** The desk's locale for every screen below: the clock, the date order, the first day of the week. */
 export function DeskLocaleProvider({ locale, children }: { locale: DeskLocale; children: ReactNode }): ReactElement {
   drawIn(locale);
-  return <LocaleContext.Provider key={locale} value={locale}>{children}</LocaleContext.Provider>;
+  return (
+    <LocaleContext.Provider key={locale} value={locale}>
+      {children}
+    </LocaleContext.Provider>
+  );
 }
 
 export function useDeskLocale(): DeskLocale {
@@ -43,5 +47,8 @@ export type ClockFormat = (at: number, timeZone: string, style: InstantStyle) =>
 /** Writes an instant on the clock of a zone, the desk locale's way. */
 export function useClockFormat(): ClockFormat {
   const locale = useDeskLocale();
-  return useMemo(() => (at: number, timeZone: string, style: InstantStyle) => formatInstant(at, timeZone, style, locale), [locale]);
+  return useMemo(
+    () => (at: number, timeZone: string, style: InstantStyle) => formatInstant(at, timeZone, style, locale),
+    [locale],
+  );
 }

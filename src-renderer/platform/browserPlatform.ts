@@ -7,7 +7,6 @@ import { appInfoOver, autoBackupsOver, passphrasesOver } from './desktopPlatform
 import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform } from './platform';
 
-
 /** Starts a download of `blob` as `name`; the browser decides the folder. */
 function download(blob: Blob, name: string): { savedTo: string } {
   const url = URL.createObjectURL(blob);
@@ -47,7 +46,12 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
         const file = input.files?.[0];
         if (!file) return done(ok(null));
         if (file.size > request.maxBytes) {
-          return done(err({ code: 'too-large', message: `"${file.name}" is too large to open (limit ${formatBytes(request.maxBytes)}).` }));
+          return done(
+            err({
+              code: 'too-large',
+              message: `"${file.name}" is too large to open (limit ${formatBytes(request.maxBytes)}).`,
+            }),
+          );
         }
         // The bytes as they are: which encoding they are in is for the reader to work out.
         file.arrayBuffer().then(
@@ -69,17 +73,22 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
       if (server) {
         const info = await appInfoOver(server)();
         // The entries live in the browser; what the server writes by itself lives in its data folder.
-        return info.ok ? ok({ ...info.value, dataDir: `${storage}; automatic backups in ${info.value.dataDir}` }) : info;
+        return info.ok
+          ? ok({ ...info.value, dataDir: `${storage}; automatic backups in ${info.value.dataDir}` })
+          : info;
       }
       const estimate = 'storage' in navigator ? await navigator.storage.estimate().catch(() => undefined) : undefined;
-      const free = estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : null;
+      const free =
+        estimate?.quota !== undefined && estimate.usage !== undefined ? estimate.quota - estimate.usage : null;
       return ok({ name: 'Response Desk', version, dataDir: storage, freeDiskBytes: free, platform: 'browser' });
     },
 
     // The browser decides the folder; the zip (or its encrypted age file) is downloaded whole, as packed.
     savePackage: (request) => {
       const type = /\.age$/i.test(request.suggestedName) ? 'application/octet-stream' : 'application/zip';
-      return Promise.resolve(ok(download(new Blob([request.zip as Uint8Array<ArrayBuffer>], { type }), request.suggestedName)));
+      return Promise.resolve(
+        ok(download(new Blob([request.zip as Uint8Array<ArrayBuffer>], { type }), request.suggestedName)),
+      );
     },
 
     saveFile: (request) => {

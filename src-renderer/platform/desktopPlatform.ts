@@ -11,7 +11,11 @@ import type { AutoBackups, DeskPlatform, PassphraseStore, PlatformError } from '
 /** Checks a reply from main against the contract before any feature sees it. */
 function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.output<T>, PlatformError> {
   const parsed = ipcResultSchema(schema).safeParse(raw);
-  if (!parsed.success) return err({ code: 'bad-reply', message: `The desk's services sent an unexpected reply (${describeIssues(parsed.error)}).` });
+  if (!parsed.success)
+    return err({
+      code: 'bad-reply',
+      message: `The desk's services sent an unexpected reply (${describeIssues(parsed.error)}).`,
+    });
   const reply = parsed.data as { ok: true; value: z.output<T> } | { ok: false; error: PlatformError };
   return reply.ok ? ok(reply.value) : err(reply.error);
 }
@@ -25,9 +29,14 @@ export function appInfoOver(bridge: DeskBridge): DeskPlatform['appInfo'] {
 export function autoBackupsOver(bridge: DeskBridge): AutoBackups {
   return {
     write: async (content, reason) =>
-      parseReply(ipcContract[CHANNELS.writeAutoBackup].response, await bridge.writeAutoBackup(reason === undefined ? { content } : { content, reason })),
-    policy: async () => parseReply(ipcContract[CHANNELS.getBackupPolicy].response, await bridge.getBackupPolicy(undefined)),
-    setPolicy: async (policy) => parseReply(ipcContract[CHANNELS.setBackupPolicy].response, await bridge.setBackupPolicy(policy)),
+      parseReply(
+        ipcContract[CHANNELS.writeAutoBackup].response,
+        await bridge.writeAutoBackup(reason === undefined ? { content } : { content, reason }),
+      ),
+    policy: async () =>
+      parseReply(ipcContract[CHANNELS.getBackupPolicy].response, await bridge.getBackupPolicy(undefined)),
+    setPolicy: async (policy) =>
+      parseReply(ipcContract[CHANNELS.setBackupPolicy].response, await bridge.setBackupPolicy(policy)),
     list: async () => parseReply(ipcContract[CHANNELS.listBackups].response, await bridge.listBackups(undefined)),
     read: async (name) => {
       const reply = parseReply(ipcContract[CHANNELS.readBackup].response, await bridge.readBackup({ name }));
@@ -39,9 +48,12 @@ export function autoBackupsOver(bridge: DeskBridge): AutoBackups {
 /** The remembered backup passphrase main keeps, over either shell's transport. */
 export function passphrasesOver(bridge: DeskBridge): PassphraseStore {
   return {
-    stored: async () => parseReply(ipcContract[CHANNELS.getStoredPassphrase].response, await bridge.getStoredPassphrase(undefined)),
-    remember: async (passphrase) => parseReply(ipcContract[CHANNELS.rememberPassphrase].response, await bridge.rememberPassphrase({ passphrase })),
-    forget: async () => parseReply(ipcContract[CHANNELS.forgetPassphrase].response, await bridge.forgetPassphrase(undefined)),
+    stored: async () =>
+      parseReply(ipcContract[CHANNELS.getStoredPassphrase].response, await bridge.getStoredPassphrase(undefined)),
+    remember: async (passphrase) =>
+      parseReply(ipcContract[CHANNELS.rememberPassphrase].response, await bridge.rememberPassphrase({ passphrase })),
+    forget: async () =>
+      parseReply(ipcContract[CHANNELS.forgetPassphrase].response, await bridge.forgetPassphrase(undefined)),
   };
 }
 
@@ -57,7 +69,8 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
     appInfo: appInfoOver(bridge),
     saveFile: async (request) => parseReply(ipcContract[CHANNELS.saveFile].response, await bridge.saveFile(request)),
     savePdf: async (request) => parseReply(ipcContract[CHANNELS.savePdf].response, await bridge.savePdf(request)),
-    savePackage: async (request) => parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
+    savePackage: async (request) =>
+      parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
     autoBackups: autoBackupsOver(bridge),
     passphrases: passphrasesOver(bridge),
     openFile,

@@ -14,7 +14,8 @@ export function openTextFileWith(openFile: DeskPlatform['openFile']): DeskPlatfo
     if (!opened.ok || opened.value === null) return opened.ok ? ok(null) : opened;
     const { name, bytes, size } = opened.value;
     const text = decodeUtf8Strictly(bytes);
-    if (!text.ok) return err({ code: 'not-utf8', message: `"${name}" is not a text file in UTF-8, so the desk cannot read it.` });
+    if (!text.ok)
+      return err({ code: 'not-utf8', message: `"${name}" is not a text file in UTF-8, so the desk cannot read it.` });
     return ok({ name, text: text.value, size });
   };
 }

@@ -1,4 +1,11 @@
-import type { AppInfo, BackupInfo, BackupPolicy, OpenFileRequest, SaveFileRequest, StoredPassphrase } from '@shared/ipc/contract';
+import type {
+  AppInfo,
+  BackupInfo,
+  BackupPolicy,
+  OpenFileRequest,
+  SaveFileRequest,
+  StoredPassphrase,
+} from '@shared/ipc/contract';
 import type { Result } from '@shared/domain/result';
 
 export type PlatformError = { code: string; message: string };
@@ -27,12 +34,21 @@ export type DeskPlatform = {
    * Prints the page as it stands (its print stylesheet applies) to a PDF the person saves: the
    * desktop app only; the browser edition prints through its own dialog instead.
    */
-  readonly savePdf: ((request: { suggestedName: string; title?: string }) => Promise<Result<{ savedTo: string | null }, PlatformError>>) | null;
+  readonly savePdf:
+    | ((request: {
+        suggestedName: string;
+        title?: string;
+      }) => Promise<Result<{ savedTo: string | null }, PlatformError>>)
+    | null;
   /**
    * Saves an after-action record's export package (a zip): through main, which checks it against
    * its manifest and writes it atomically; in the browser edition, a download.
    */
-  savePackage(request: { suggestedName: string; zip: Uint8Array; title?: string }): Promise<Result<{ savedTo: string | null }, PlatformError>>;
+  savePackage(request: {
+    suggestedName: string;
+    zip: Uint8Array;
+    title?: string;
+  }): Promise<Result<{ savedTo: string | null }, PlatformError>>;
   /** Rotating backups in the app's data folder: the desktop app only. */
   readonly autoBackups: AutoBackups | null;
   /** The backup passphrase in the operating system's secure store, through main; null without a main to ask. */

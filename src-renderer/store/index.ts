@@ -22,7 +22,8 @@ export type AppState = {
 };
 
 /** `paused`: backups are to be encrypted and the passphrase is not at hand, so none was written. */
-export type AutoBackupOutcome = { at: number; ok: true; name: string } | { at: number; ok: false; message: string; paused?: boolean };
+export type AutoBackupOutcome =
+  { at: number; ok: true; name: string } | { at: number; ok: false; message: string; paused?: boolean };
 
 export const useAppStore = create<AppState>()((set) => ({
   identityCheck: null,

@@ -1,5 +1,13 @@
 /** The screens, addressed by the URL hash so a reload returns to the same place. */
-export const WORKSPACE_TABS = ['overview', 'timeline', 'checklists', 'contacts', 'statements', 'export', 'audit'] as const;
+export const WORKSPACE_TABS = [
+  'overview',
+  'timeline',
+  'checklists',
+  'contacts',
+  'statements',
+  'export',
+  'audit',
+] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export type Route =
@@ -17,7 +25,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'plan') return { name: 'plan' };
   if (parts[0] === 'templates') return { name: 'templates' };
   if (parts[0] === 'incident' && parts[1]) {
-    const tab = (WORKSPACE_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'overview';
+    const tab = (WORKSPACE_TABS as readonly string[]).includes(parts[2] ?? '')
+      ? (parts[2] as WorkspaceTab)
+      : 'overview';
     return { name: 'incident', id: parts[1], tab };
   }
   return { name: 'dashboard' };

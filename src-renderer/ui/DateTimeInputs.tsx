@@ -23,13 +23,24 @@ type Props = {
 export function DateInput({ id, name, describedBy, invalid = false, value, onChange }: Props): ReactElement {
   const locale = useDeskLocale();
   return (
-    <input id={id} name={name} type="text" inputMode="numeric" autoComplete="off" spellCheck={false} className="input--date"
-      placeholder={dateFormatLabel(locale)} aria-describedby={describedBy} aria-invalid={invalid} value={value}
+    <input
+      id={id}
+      name={name}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      className="input--date"
+      placeholder={dateFormatLabel(locale)}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+      value={value}
       onChange={(e) => onChange(e.target.value)}
       onBlur={() => {
         const read = readDate(value, locale);
         if (read.ok && formatDateOnly(read.value, locale) !== value) onChange(formatDateOnly(read.value, locale));
-      }} />
+      }}
+    />
   );
 }
 
@@ -37,13 +48,23 @@ export function DateInput({ id, name, describedBy, invalid = false, value, onCha
 export function TimeInput({ id, name, describedBy, invalid = false, value, onChange }: Props): ReactElement {
   const locale = useDeskLocale();
   return (
-    <input id={id} name={name} type="text" autoComplete="off" spellCheck={false} className="input--time"
-      placeholder={formatTimeOfDay('14:05', locale)} aria-describedby={describedBy} aria-invalid={invalid} value={value}
+    <input
+      id={id}
+      name={name}
+      type="text"
+      autoComplete="off"
+      spellCheck={false}
+      className="input--time"
+      placeholder={formatTimeOfDay('14:05', locale)}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+      value={value}
       onChange={(e) => onChange(e.target.value)}
       onBlur={() => {
         const read = readTime(value);
         if (read.ok && formatTimeOfDay(read.value, locale) !== value) onChange(formatTimeOfDay(read.value, locale));
-      }} />
+      }}
+    />
   );
 }
 
@@ -51,7 +72,19 @@ export function TimeInput({ id, name, describedBy, invalid = false, value, onCha
  * A date field for a calendar date kept as YYYY-MM-DD: typed in the desk's order, handed on as
  * ISO once it reads as a date ('' until then), and saying what is wrong right under it.
  */
-export function IsoDateInput({ id, label, describedBy, value, onChange }: { id?: string; label?: string; describedBy?: string | undefined; value: string; onChange: (iso: string) => void }): ReactElement {
+export function IsoDateInput({
+  id,
+  label,
+  describedBy,
+  value,
+  onChange,
+}: {
+  id?: string;
+  label?: string;
+  describedBy?: string | undefined;
+  value: string;
+  onChange: (iso: string) => void;
+}): ReactElement {
   const locale = useDeskLocale();
   const [text, setText] = useState(() => (value === '' ? '' : formatDateOnly(value, locale)));
   const [touched, setTouched] = useState(false);
@@ -61,9 +94,18 @@ export function IsoDateInput({ id, label, describedBy, value, onChange }: { id?:
   const problem = touched && text.trim() !== '' && !read.ok ? describeDateError(read.error, locale) : null;
   return (
     <>
-      <input id={id ?? fallbackId} type="text" inputMode="numeric" autoComplete="off" spellCheck={false} className="input--date"
-        aria-label={label} placeholder={dateFormatLabel(locale)} value={text}
-        aria-describedby={[describedBy, problem ? errorId : undefined].filter(Boolean).join(' ') || undefined} aria-invalid={problem !== null}
+      <input
+        id={id ?? fallbackId}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        className="input--date"
+        aria-label={label}
+        placeholder={dateFormatLabel(locale)}
+        value={text}
+        aria-describedby={[describedBy, problem ? errorId : undefined].filter(Boolean).join(' ') || undefined}
+        aria-invalid={problem !== null}
         onChange={(e) => {
           setText(e.target.value);
           const next = readDate(e.target.value, locale);
@@ -72,8 +114,13 @@ export function IsoDateInput({ id, label, describedBy, value, onChange }: { id?:
         onBlur={() => {
           setTouched(true);
           if (read.ok) setText(formatDateOnly(read.value, locale));
-        }} />
-      {problem && <span id={errorId} className="field__error" role="alert">{problem}</span>}
+        }}
+      />
+      {problem && (
+        <span id={errorId} className="field__error" role="alert">
+          {problem}
+        </span>
+      )}
     </>
   );
 }

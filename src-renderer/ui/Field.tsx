@@ -42,20 +42,39 @@ export function FormError({ children }: { children: ReactNode }): ReactElement |
 }
 
 /** A form's footer: what went wrong, if anything, then the button that leaves and the one that submits. */
-export function FormActions({ failure, cancelLabel, onCancel, submitLabel, busy = false }: { failure: ReactNode; cancelLabel: string; onCancel: () => void; submitLabel: string; busy?: boolean }): ReactElement {
+export function FormActions({
+  failure,
+  cancelLabel,
+  onCancel,
+  submitLabel,
+  busy = false,
+}: {
+  failure: ReactNode;
+  cancelLabel: string;
+  onCancel: () => void;
+  submitLabel: string;
+  busy?: boolean;
+}): ReactElement {
   return (
     <>
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>{cancelLabel}</button>
-        <button type="submit" className="button button--primary" disabled={busy}>{submitLabel}</button>
+        <button type="button" className="button" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
     </>
   );
 }
 
 /** A form's submit handler: the browser's own submission stopped, the form busy while `work` runs (it clears busy itself when the form stays). */
-export function busySubmit(setBusy: (busy: boolean) => void, work: () => Promise<void>): (e: SyntheticEvent<HTMLFormElement>) => void {
+export function busySubmit(
+  setBusy: (busy: boolean) => void,
+  work: () => Promise<void>,
+): (e: SyntheticEvent<HTMLFormElement>) => void {
   return (e) => {
     e.preventDefault();
     setBusy(true);

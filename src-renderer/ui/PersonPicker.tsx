@@ -12,7 +12,13 @@ const SHOWN = 30;
  * organisation (accents and case do not matter), then Enter or a click picks. People who cannot
  * be picked stay listed with the reason, so nobody wonders where they went.
  */
-export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
+export function PersonPicker({
+  label,
+  people,
+  onPick,
+  placeholder,
+  inputRef,
+}: {
   label: string;
   people: readonly PickablePerson[];
   onPick: (id: string) => void;
@@ -23,7 +29,10 @@ export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const folded = useMemo(() => people.map((p) => ({ person: p, key: foldForSearch(`${p.name} ${p.detail}`) })), [people]);
+  const folded = useMemo(
+    () => people.map((p) => ({ person: p, key: foldForSearch(`${p.name} ${p.detail}`) })),
+    [people],
+  );
   const words = foldForSearch(text).split(/\s+/).filter(Boolean);
   const matches = folded.filter((f) => words.every((w) => f.key.includes(w))).map((f) => f.person);
   const shown = matches.slice(0, SHOWN);
@@ -72,7 +81,11 @@ export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
       />
       {open && (
         <ul id={`${id}-list`} role="listbox" className="picker__list" aria-label={label}>
-          {shown.length === 0 && <li className="picker__none" role="presentation">{t('ui.personPicker.nobodyMatches', { text })}</li>}
+          {shown.length === 0 && (
+            <li className="picker__none" role="presentation">
+              {t('ui.personPicker.nobodyMatches', { text })}
+            </li>
+          )}
           {shown.map((p, i) => (
             <li
               key={p.id}
@@ -90,7 +103,11 @@ export function PersonPicker({ label, people, onPick, placeholder, inputRef }: {
               <span className="picker__name">{p.name}</span> <span className="muted">{p.unavailable ?? p.detail}</span>
             </li>
           ))}
-          {matches.length > SHOWN && <li className="picker__none" role="presentation">{t('ui.personPicker.andMoreTypeMoreOf', { matches: matches.length - SHOWN })}</li>}
+          {matches.length > SHOWN && (
+            <li className="picker__none" role="presentation">
+              {t('ui.personPicker.andMoreTypeMoreOf', { matches: matches.length - SHOWN })}
+            </li>
+          )}
         </ul>
       )}
     </div>

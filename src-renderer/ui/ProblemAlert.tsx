@@ -5,7 +5,13 @@ import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
  * focus as it appears, so a file refused below the fold is not missed. Renders nothing without
  * children.
  */
-export function ProblemAlert({ children, className = '' }: { children: ReactNode; className?: string }): ReactElement | null {
+export function ProblemAlert({
+  children,
+  className = '',
+}: {
+  children: ReactNode;
+  className?: string;
+}): ReactElement | null {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!children) return;

@@ -15,7 +15,13 @@ export function UserText({ text }: { text: string }): ReactElement {
     <bdi>
       {parts.map((p, i) =>
         p.control ? (
-          <abbr key={i} className="bidi-control" title={t('ui.userText.hiddenDirectionControlInThe', { control: BIDI_CONTROL_NAMES[p.text] ?? t('ui.userText.bidi') })}>
+          <abbr
+            key={i}
+            className="bidi-control"
+            title={t('ui.userText.hiddenDirectionControlInThe', {
+              control: BIDI_CONTROL_NAMES[p.text] ?? t('ui.userText.bidi'),
+            })}
+          >
             {bidiMark(p.text)}
           </abbr>
         ) : (

@@ -7,15 +7,25 @@ import { T0 } from '../factories/incident';
 import { freshDesk } from '../unit/renderer/testDb';
 
 /** The desk's settings as a screen receives them. */
-export const deskSettings: DeskSettings = { key: 'desk', cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo', createdAt: T0, updatedAt: T0 };
+export const deskSettings: DeskSettings = {
+  key: 'desk',
+  cityName: 'Kristiansand',
+  operatorName: 'Ingrid Berg',
+  defaultTimeZone: 'Europe/Oslo',
+  createdAt: T0,
+  updatedAt: T0,
+};
 
 /** A service the component under test must not reach: any use fails the test by name. */
 function unused(name: string): never {
-  return new Proxy({}, {
-    get: (_, prop) => {
-      throw new Error(`${name}.${String(prop)} is not part of this test`);
+  return new Proxy(
+    {},
+    {
+      get: (_, prop) => {
+        throw new Error(`${name}.${String(prop)} is not part of this test`);
+      },
     },
-  }) as never;
+  ) as never;
 }
 
 /**
@@ -40,6 +50,8 @@ export function fakeDesk() {
 fakeDesk.around = (desk: DeskServices, overrides: Partial<DeskServices>) => withProvider({ ...desk, ...overrides });
 
 function withProvider(services: DeskServices) {
-  const Provider = ({ children }: { children: ReactNode }): ReactElement => <DeskContext.Provider value={services}>{children}</DeskContext.Provider>;
+  const Provider = ({ children }: { children: ReactNode }): ReactElement => (
+    <DeskContext.Provider value={services}>{children}</DeskContext.Provider>
+  );
   return { ...services, Provider };
 }

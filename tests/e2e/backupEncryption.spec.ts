@@ -22,7 +22,9 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Backup encryption' })).toBeVisible();
 }
 
-test('with a passphrase, backups are encrypted: age --decrypt opens one, and the desk restores it with the passphrase only', async ({ browser }) => {
+test('with a passphrase, backups are encrypted: age --decrypt opens one, and the desk restores it with the passphrase only', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
   const server = await startServer(await freshFolder());
@@ -44,14 +46,19 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   await section.getByLabel('Type it again').fill(PASSPHRASE);
   await section.getByRole('button', { name: 'Encrypt backups with this passphrase' }).click();
   await expect(section.getByText(/Backups are encrypted: every saved and automatic backup/)).toBeVisible();
-  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toMatchObject({ encrypted: true });
+  expect(JSON.parse(await readFile(join(server.dataDir, 'backup-policy.json'), 'utf8'))).toMatchObject({
+    encrypted: true,
+  });
   await snap(page, 'settings-backup-encryption-on');
 
   // A change; the automatic backups from now on are written encrypted, as age armor, and one holds both incidents.
   await page.getByRole('link', { name: 'Incidents' }).first().click();
   await createIncident(page, { title: 'Threat letter to the mosque', ...wallClockAgo(30), location: 'Tollbodgata' });
   // Written after the second incident: named for a later moment (names carry the UTC time).
-  const after = new Date(Date.now() - 1000).toISOString().replace(/[-:T.Z]/g, '').slice(0, 17);
+  const after = new Date(Date.now() - 1000)
+    .toISOString()
+    .replace(/[-:T.Z]/g, '')
+    .slice(0, 17);
   const stamp = (n: string) => n.slice(5, 24).replace(/-/g, '');
   const newer = async () => encryptedAuto(await backupsIn(server.dataDir)).filter((n) => stamp(n) > after);
   await expect.poll(async () => (await newer()).length, { timeout: 45_000 }).toBeGreaterThan(0);
@@ -65,9 +72,15 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   const out = join(server.dataDir, 'opened.json');
   const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--decrypt', '--output', out, file]);
   expect(code, terminal).toBe(0);
-  const opened = JSON.parse(await readFile(out, 'utf8')) as { format: string; data: { incidents: { title: string }[] } };
+  const opened = JSON.parse(await readFile(out, 'utf8')) as {
+    format: string;
+    data: { incidents: { title: string }[] };
+  };
   expect(opened.format).toBe('response-desk-backup');
-  expect(opened.data.incidents.map((i) => i.title).sort()).toEqual(['Graffiti at the synagogue', 'Threat letter to the mosque']);
+  expect(opened.data.incidents.map((i) => i.title).sort()).toEqual([
+    'Graffiti at the synagogue',
+    'Threat letter to the mosque',
+  ]);
 
   // A saved backup is encrypted too (a download here).
   await openSettings(page);
@@ -95,7 +108,10 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   await expect(prompt).toBeVisible();
   await prompt.getByLabel('Passphrase').fill('Candles at the town hall, 20:00');
   await prompt.getByRole('button', { name: 'Open the backup' }).click();
-  await expect(prompt.getByRole('alert')).toHaveText(/The passphrase does not open this backup\. .* Nothing was changed\./, { timeout: 30_000 });
+  await expect(prompt.getByRole('alert')).toHaveText(
+    /The passphrase does not open this backup\. .* Nothing was changed\./,
+    { timeout: 30_000 },
+  );
   await snap(other, 'restore-encrypted-backup-wrong-passphrase');
   await prompt.getByRole('button', { name: 'Cancel' }).click();
   await other.getByRole('link', { name: 'Incidents' }).first().click();
@@ -119,7 +135,9 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   await expect(other.getByText('Threat letter to the mosque')).toBeVisible();
 });
 
-test('an export package saved encrypted is an age file: age --decrypt opens it to a package the verifier accepts', async ({ browser }) => {
+test('an export package saved encrypted is an age file: age --decrypt opens it to a package the verifier accepts', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
   const server = await startServer(await freshFolder());

@@ -15,14 +15,27 @@ test.use({ trace: 'off' });
 /** Every browser this test started, so a failing run leaves none behind. */
 const started: ChildProcess[] = [];
 test.afterEach(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined)
+      process.kill(-child.pid, 'SIGKILL');
 });
 
 /** Starts Debian's Chromium on a profile folder of its own, as a person's browser would keep one. */
 async function launch(profile: string): Promise<{ browser: Browser; child: ChildProcess }> {
   const child = spawn(
     process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    [`--user-data-dir=${profile}`, '--headless=new', '--remote-debugging-port=0', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', 'about:blank'],
+    [
+      `--user-data-dir=${profile}`,
+      '--headless=new',
+      '--remote-debugging-port=0',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      'about:blank',
+    ],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   started.push(child);
@@ -72,7 +85,9 @@ test(`entries the desk showed as logged survive the browser being killed (${KILL
     }
     await page.getByRole('link', { name: 'Timeline', exact: true }).click();
     // Everything logged before every earlier kill is still here.
-    await expect(page.getByTestId('timeline-count')).toHaveText(logged === 0 ? /^0 entries$|^$/ : `${logged} ${logged === 1 ? 'entry' : 'entries'}`);
+    await expect(page.getByTestId('timeline-count')).toHaveText(
+      logged === 0 ? /^0 entries$|^$/ : `${logged} ${logged === 1 ? 'entry' : 'entries'}`,
+    );
     await page.getByLabel('Log an entry').fill(`Round ${round + 1}: radio check with the fire service #power`);
     await page.getByLabel('Log an entry').press('Enter');
     await expect(page.locator('.tl-entry', { hasText: `Round ${round + 1}:` })).toBeVisible();
@@ -85,7 +100,11 @@ test(`entries the desk showed as logged survive the browser being killed (${KILL
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   await expect(page.getByTestId('timeline-count')).toHaveText(`${logged} entries`);
   await page.getByRole('button', { name: 'Verify integrity' }).click();
-  await expect(page.getByTestId('integrity-result')).toContainText(`Integrity verified: ${logged} revisions of ${logged} entries`);
+  await expect(page.getByTestId('integrity-result')).toContainText(
+    `Integrity verified: ${logged} revisions of ${logged} entries`,
+  );
   await kill(child);
-  console.log(`${KILLS} browser kills, each right after an entry showed as logged: all ${logged} entries there afterwards, chain verified`);
+  console.log(
+    `${KILLS} browser kills, each right after an entry showed as logged: all ${logged} entries there afterwards, chain verified`,
+  );
 });

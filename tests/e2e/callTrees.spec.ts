@@ -11,10 +11,19 @@ const PEOPLE = [
   ['Amina Farah', 'Somali community association', 'Chair'],
 ];
 const CARDS = PEOPLE.map(([name, org, role], i) =>
-  ['BEGIN:VCARD', 'VERSION:4.0', `FN:${name}`, `ORG:${org}`, `TITLE:${role}`, `TEL;TYPE=cell:+47 911 00 10${i}`, 'END:VCARD'].join('\r\n'),
+  [
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    `FN:${name}`,
+    `ORG:${org}`,
+    `TITLE:${role}`,
+    `TEL;TYPE=cell:+47 911 00 10${i}`,
+    'END:VCARD',
+  ].join('\r\n'),
 ).join('\r\n');
 
-const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name, exact: true });
+const section = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name, exact: true });
 const item = (page: Page, name: string) => page.getByRole('treeitem', { name: new RegExp(`^${name}, level`) });
 
 async function importPeople(page: Page): Promise<void> {
@@ -27,7 +36,9 @@ async function importPeople(page: Page): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-test('a call tree is built with a searchable picker, nobody twice, and every refused move names the path', async ({ page }) => {
+test('a call tree is built with a searchable picker, nobody twice, and every refused move names the path', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await importPeople(page);
   await page.getByLabel('New tree').fill('Faith and community leaders');
@@ -63,7 +74,9 @@ test('a call tree is built with a searchable picker, nobody twice, and every ref
   // A refused move says whose and where.
   await item(page, 'José Álvarez').focus();
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(page.getByRole('alert')).toHaveText('Refused: José Álvarez is already called first (Kari Holm → José Álvarez).');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Refused: José Álvarez is already called first (Kari Holm → José Álvarez).',
+  );
   await page.keyboard.press('Tab');
   await expect(page.getByRole('alert')).toHaveText(
     'Refused: nobody above José Álvarez at the same level could call them (Kari Holm → José Álvarez). Move them down first, or add someone above.',
@@ -110,11 +123,17 @@ test('a second activation is asked for, and an activation is stood down with a r
   const standDown = page.getByRole('dialog', { name: 'Stand down “Faith and community leaders”?' });
   await expect(standDown).toContainText('2 of 4 reached; 2 calls are still open.');
   await standDown.getByRole('button', { name: 'Stand down' }).click();
-  await expect(standDown.getByRole('alert')).toHaveText('Say why the activation is stood down: the reason goes on the timeline and in the record.');
-  await standDown.getByLabel('Why is it stood down?').fill('Police confirm the threat is over; the rest were told at the 11:00 briefing');
+  await expect(standDown.getByRole('alert')).toHaveText(
+    'Say why the activation is stood down: the reason goes on the timeline and in the record.',
+  );
+  await standDown
+    .getByLabel('Why is it stood down?')
+    .fill('Police confirm the threat is over; the rest were told at the 11:00 briefing');
   await standDown.getByRole('button', { name: 'Stand down' }).click();
   await expect(standDown).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Stood down' })).toContainText('Police confirm the threat is over; the rest were told at the 11:00 briefing');
+  await expect(page.getByRole('status').filter({ hasText: 'Stood down' })).toContainText(
+    'Police confirm the threat is over; the rest were told at the 11:00 briefing',
+  );
   // Nobody else is called in it.
   await expect(page.getByRole('button', { name: 'Reached: Rabbi Miriam Levin' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Stand down…' })).toHaveCount(0);
@@ -131,9 +150,13 @@ test('a second activation is asked for, and an activation is stood down with a r
 
   // The timeline and the overview say so.
   await section(page, 'Timeline').click();
-  await expect(page.getByRole('button', { name: /Call tree “Faith and community leaders” stood down: 2 of 4 reached/ })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /Call tree “Faith and community leaders” stood down: 2 of 4 reached/ }),
+  ).toBeVisible();
   await section(page, 'Audit log').click();
   await expect(page.getByRole('table')).toContainText('Call tree stood down: Faith and community leaders');
-  await expect(page.getByRole('table')).toContainText('Reason for standing down: not set → Police confirm the threat is over');
+  await expect(page.getByRole('table')).toContainText(
+    'Reason for standing down: not set → Police confirm the threat is over',
+  );
   await expect(page.getByRole('table')).toContainText('Call tree activated again: Faith and community leaders');
 });

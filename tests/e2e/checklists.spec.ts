@@ -21,7 +21,9 @@ async function openChecklists(page: Page) {
   await expect(page.getByRole('heading', { name: 'Checklists', level: 2 })).toBeVisible();
 }
 
-test('the guide’s checklists run on the incident’s clock: complete, not applicable, custom, reload, calendar', async ({ page }) => {
+test('the guide’s checklists run on the incident’s clock: complete, not applicable, custom, reload, calendar', async ({
+  page,
+}) => {
   await setUpDesk(page);
   const start = wallClockAgo(30);
 
@@ -45,16 +47,27 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
   // The first-hour items fall due one hour after the start.
   await openChecklists(page);
   const due = addMinutes(start.time, 60);
-  for (const title of ['Mayor visibly takes charge of the city response', 'Issue a first public message to prevent panic', 'Start a decision and timeline log']) {
-    await expect(item(page, title).locator('.ck-item__due')).toContainText(new RegExp(`Due (.*, )?${due} \\(in (29|30|31) minutes\\)`));
+  for (const title of [
+    'Mayor visibly takes charge of the city response',
+    'Issue a first public message to prevent panic',
+    'Start a decision and timeline log',
+  ]) {
+    await expect(item(page, title).locator('.ck-item__due')).toContainText(
+      new RegExp(`Due (.*, )?${due} \\(in (29|30|31) minutes\\)`),
+    );
     await expect(item(page, title)).toContainText('+1 hour');
   }
   await expect(item(page, 'Mayor visibly takes charge of the city response')).toContainText(
     'From the guide (paraphrased): Guide for City-Led Response (Strong Cities Network, 2024), ch. 1 Mayoral Leadership Response',
   );
-  await expect(item(page, 'Start a decision and timeline log')).toContainText('Practice suggestion (not the guide’s words)');
+  await expect(item(page, 'Start a decision and timeline log')).toContainText(
+    'Practice suggestion (not the guide’s words)',
+  );
   await expect(page.getByTestId('overdue-count')).toContainText('0 overdue');
-  await expect(page.getByRole('progressbar', { name: 'Immediate aftermath (first hours): progress' })).toHaveAttribute('aria-valuetext', '0 of 16 resolved');
+  await expect(page.getByRole('progressbar', { name: 'Immediate aftermath (first hours): progress' })).toHaveAttribute(
+    'aria-valuetext',
+    '0 of 16 resolved',
+  );
 
   // Complete one with a note; it is logged on the timeline (on by default).
   await item(page, 'Issue a first public message to prevent panic').getByRole('button', { name: 'Done…' }).click();
@@ -63,17 +76,28 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
   await doneDialog.getByLabel('Note (optional)').fill('Holding statement on the city website and social accounts');
   await doneDialog.getByRole('button', { name: 'Mark done' }).click();
   await expect(item(page, 'Issue a first public message to prevent panic')).toContainText('Done by Ingrid Berg');
-  await expect(item(page, 'Issue a first public message to prevent panic')).toContainText('Holding statement on the city website and social accounts');
+  await expect(item(page, 'Issue a first public message to prevent panic')).toContainText(
+    'Holding statement on the city website and social accounts',
+  );
 
   // Not applicable needs a reason: refused without one, with words, and nothing is stored.
-  await item(page, 'Open a command centre to coordinate the response').getByRole('button', { name: 'Not applicable…' }).click();
+  await item(page, 'Open a command centre to coordinate the response')
+    .getByRole('button', { name: 'Not applicable…' })
+    .click();
   const naDialog = page.getByRole('dialog', { name: 'Mark as not applicable' });
   await naDialog.getByRole('button', { name: 'Mark not applicable' }).click();
   await expect(naDialog.getByRole('alert')).toContainText('Say why this item does not apply');
-  await naDialog.getByLabel('Why does it not apply?').fill('Police run the joint command post; the city joins it there');
+  await naDialog
+    .getByLabel('Why does it not apply?')
+    .fill('Police run the joint command post; the city joins it there');
   await naDialog.getByRole('button', { name: 'Mark not applicable' }).click();
-  await expect(item(page, 'Open a command centre to coordinate the response')).toContainText('Marked not applicable by Ingrid Berg');
-  await expect(page.getByRole('progressbar', { name: 'Immediate aftermath (first hours): progress' })).toHaveAttribute('aria-valuetext', '2 of 16 resolved');
+  await expect(item(page, 'Open a command centre to coordinate the response')).toContainText(
+    'Marked not applicable by Ingrid Berg',
+  );
+  await expect(page.getByRole('progressbar', { name: 'Immediate aftermath (first hours): progress' })).toHaveAttribute(
+    'aria-valuetext',
+    '2 of 16 resolved',
+  );
 
   // A custom item: bad input is named, then the item is added to the phase.
   await page.getByRole('button', { name: '+ Add item' }).click();
@@ -97,16 +121,35 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
 
   // The timeline holds the completion and the not-applicable decision, as actions.
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
-  await expect(page.locator('.tl-entry').filter({ hasText: 'Checklist: Issue a first public message to prevent panic — done (Holding statement on the city website and social accounts)' })).toHaveCount(1);
-  await expect(page.locator('.tl-entry').filter({ hasText: 'Checklist: Open a command centre to coordinate the response — not applicable (Police run the joint command post; the city joins it there)' })).toHaveCount(1);
+  await expect(
+    page.locator('.tl-entry').filter({
+      hasText:
+        'Checklist: Issue a first public message to prevent panic — done (Holding statement on the city website and social accounts)',
+    }),
+  ).toHaveCount(1);
+  await expect(
+    page.locator('.tl-entry').filter({
+      hasText:
+        'Checklist: Open a command centre to coordinate the response — not applicable (Police run the joint command post; the city joins it there)',
+    }),
+  ).toHaveCount(1);
 
   // Reload: the same state comes back from the database.
   await page.reload();
   await openChecklists(page);
-  await expect(item(page, 'Issue a first public message to prevent panic')).toContainText('Holding statement on the city website and social accounts');
-  await expect(item(page, 'Open a command centre to coordinate the response')).toContainText('Police run the joint command post; the city joins it there');
-  await expect(item(page, 'Open the family reception centre at the city hall')).toContainText('Assigned to: Kari Lunde');
-  await expect(page.getByRole('progressbar', { name: 'Immediate aftermath (first hours): progress' })).toHaveAttribute('aria-valuetext', '2 of 17 resolved');
+  await expect(item(page, 'Issue a first public message to prevent panic')).toContainText(
+    'Holding statement on the city website and social accounts',
+  );
+  await expect(item(page, 'Open a command centre to coordinate the response')).toContainText(
+    'Police run the joint command post; the city joins it there',
+  );
+  await expect(item(page, 'Open the family reception centre at the city hall')).toContainText(
+    'Assigned to: Kari Lunde',
+  );
+  await expect(page.getByRole('progressbar', { name: 'Immediate aftermath (first hours): progress' })).toHaveAttribute(
+    'aria-valuetext',
+    '2 of 17 resolved',
+  );
 
   // The long-term milestones as an iCalendar file, read back with a parser.
   const download = page.waitForEvent('download');
@@ -122,7 +165,8 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
   const anniversary = events.find((e) => e.summary === 'First anniversary commemoration, agreed with families');
   expect(anniversary?.startDate.zone.tzid).toBe(ZONE);
   const [y, mo, d] = start.date.split('-').map(Number) as [number, number, number];
-  const expectedDay = mo === 2 && d === 29 ? `${y + 1}-02-28` : `${y + 1}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const expectedDay =
+    mo === 2 && d === 29 ? `${y + 1}-02-28` : `${y + 1}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   expect(anniversary?.startDate.toString()).toBe(`${expectedDay}T${start.time}:00`);
 
   // The year ahead: the milestones on one time axis.
@@ -130,7 +174,9 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
   await expect(page.getByRole('heading', { name: 'The year ahead' })).toBeVisible();
   const rows = page.getByRole('list', { name: 'Milestones in the first year' }).getByRole('listitem');
   await expect(rows).toHaveCount(18);
-  await expect(rows.filter({ hasText: 'First anniversary commemoration, agreed with families' })).toContainText(`${expectedDay.slice(8, 10).replace(/^0/, '')} `);
+  await expect(rows.filter({ hasText: 'First anniversary commemoration, agreed with families' })).toContainText(
+    `${expectedDay.slice(8, 10).replace(/^0/, '')} `,
+  );
   await expect(page.getByText('After the first year')).toBeVisible();
   await expectAccessible(page, 'year ahead');
   await snap(page, 'checklists-year-ahead');
@@ -145,7 +191,13 @@ test('moving the start makes first-hour items overdue, on the card and in the wo
   await form.getByLabel('Start date').fill(start.date);
   await form.getByLabel('Start time').fill(start.time);
   // Only the first hours: the team unticks the rest.
-  for (const name of ['Preparedness (before any incident)', 'Early days and weeks', 'Intermediate response (weeks to months)', 'Long-term recovery (6 months and beyond)', 'Recovery milestones']) {
+  for (const name of [
+    'Preparedness (before any incident)',
+    'Early days and weeks',
+    'Intermediate response (weeks to months)',
+    'Long-term recovery (6 months and beyond)',
+    'Recovery milestones',
+  ]) {
     await form.getByRole('checkbox', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).uncheck();
   }
   await form.getByRole('button', { name: 'Create incident' }).click();
@@ -177,7 +229,9 @@ test('moving the start makes first-hour items overdue, on the card and in the wo
   await snap(page, 'dashboard-overdue');
 });
 
-test('the city adapts a guide checklist in its plan; a running incident takes over its new and reworded items, resolved ones unchanged', async ({ page }) => {
+test('the city adapts a guide checklist in its plan; a running incident takes over its new and reworded items, resolved ones unchanged', async ({
+  page,
+}) => {
   await setUpDesk(page);
   const start = wallClockAgo(10);
   await page.getByRole('button', { name: '+ New incident' }).click();
@@ -198,38 +252,60 @@ test('the city adapts a guide checklist in its plan; a running incident takes ov
 
   // Peacetime: the city works through its preparedness, before any incident.
   await page.getByRole('button', { name: 'Start tracking the city’s preparedness' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Preparedness: progress' })).toHaveAttribute('aria-valuetext', '0 of 25 resolved');
+  await expect(page.getByRole('progressbar', { name: 'Preparedness: progress' })).toHaveAttribute(
+    'aria-valuetext',
+    '0 of 25 resolved',
+  );
   await page.getByText('Preparedness items (25)').click();
   await item(page, 'Draft the city response plan with partners').getByRole('button', { name: 'Done…' }).click();
   const prep = page.getByRole('dialog', { name: 'Mark as done' });
   await expect(prep.getByLabel('Log to the timeline')).toHaveCount(0);
   await prep.getByLabel('Note (optional)').fill('Adopted by the city council');
   await prep.getByRole('button', { name: 'Mark done' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Preparedness: progress' })).toHaveAttribute('aria-valuetext', '1 of 25 resolved');
+  await expect(page.getByRole('progressbar', { name: 'Preparedness: progress' })).toHaveAttribute(
+    'aria-valuetext',
+    '1 of 25 resolved',
+  );
   await expect(item(page, 'Draft the city response plan with partners')).toContainText('Adopted by the city council');
   await expectAccessible(page, 'plan with preparedness');
   await snap(page, 'plan-preparedness');
 
   await page.getByRole('button', { name: 'Edit Immediate aftermath (first hours)' }).click();
   const editor = page.getByRole('region', { name: 'Edit “Immediate aftermath (first hours)”' });
-  await editor.getByRole('group', { name: 'Item 1', exact: true }).getByLabel('What has to be done').fill('Mayor goes to the command centre and takes charge');
+  await editor
+    .getByRole('group', { name: 'Item 1', exact: true })
+    .getByLabel('What has to be done')
+    .fill('Mayor goes to the command centre and takes charge');
   await editor.getByRole('group', { name: 'Item 2', exact: true }).getByLabel('Due after start').fill('2');
-  await editor.getByRole('group', { name: 'Item 2', exact: true }).getByLabel('What has to be done').fill('Convene senior officials within the hour');
-  await editor.getByRole('group', { name: 'Item 5', exact: true }).getByLabel('What has to be done').fill('Name one liaison for each agency leading security');
+  await editor
+    .getByRole('group', { name: 'Item 2', exact: true })
+    .getByLabel('What has to be done')
+    .fill('Convene senior officials within the hour');
+  await editor
+    .getByRole('group', { name: 'Item 5', exact: true })
+    .getByLabel('What has to be done')
+    .fill('Name one liaison for each agency leading security');
   await editor.getByRole('button', { name: 'Remove item 3' }).click();
   await editor.getByRole('button', { name: 'Move item 4 up' }).click();
   await editor.getByRole('button', { name: '+ Add an item' }).click();
   await editor.getByRole('button', { name: 'Save as version 2' }).click();
   // The new, empty row is refused with words; nothing is saved, and what was typed stays.
   await expect(editor.getByRole('alert').filter({ hasText: 'Say what has to be done.' })).toBeVisible();
-  await expect(editor.getByRole('group', { name: 'Item 1', exact: true }).getByLabel('What has to be done')).toHaveValue('Mayor goes to the command centre and takes charge');
-  await editor.getByRole('group', { name: 'Item 16', exact: true }).getByLabel('What has to be done').fill('Open the family reception centre at the city hall');
+  await expect(
+    editor.getByRole('group', { name: 'Item 1', exact: true }).getByLabel('What has to be done'),
+  ).toHaveValue('Mayor goes to the command centre and takes charge');
+  await editor
+    .getByRole('group', { name: 'Item 16', exact: true })
+    .getByLabel('What has to be done')
+    .fill('Open the family reception centre at the city hall');
   await editor.getByRole('group', { name: 'Item 16', exact: true }).getByLabel('Due after start').fill('3');
   await editor.getByLabel('What changed, and why').fill('After the 2026 table-top exercise');
   await expectAccessible(page, 'template editor');
   await snap(page, 'plan-template-editor');
   await editor.getByRole('button', { name: 'Save as version 2' }).click();
-  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Immediate aftermath (first hours)' }) });
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Immediate aftermath (first hours)' }) });
   await expect(card).toContainText('Version 2');
   await card.getByRole('button', { name: 'Versions' }).click();
   await expect(card.getByRole('list', { name: 'Versions' })).toContainText('Version 2');
@@ -248,8 +324,12 @@ test('the city adapts a guide checklist in its plan; a running incident takes ov
   const changes = review.getByRole('list', { name: 'Changes this incident can take over' }).getByRole('listitem');
   await expect(changes).toHaveCount(3);
   await expect(changes.filter({ hasText: 'Convene senior officials within the hour' })).toContainText('Reworded');
-  await expect(changes.filter({ hasText: 'Open the family reception centre at the city hall' })).toContainText('New item · First hours · +3 hours');
-  await expect(review).toContainText('One item the plan rewords is already resolved here and stays as it was: “Mayor visibly takes charge of the city response”.');
+  await expect(changes.filter({ hasText: 'Open the family reception centre at the city hall' })).toContainText(
+    'New item · First hours · +3 hours',
+  );
+  await expect(review).toContainText(
+    'One item the plan rewords is already resolved here and stays as it was: “Mayor visibly takes charge of the city response”.',
+  );
   await expectAccessible(page, 'plan changes preview');
   await snap(page, 'checklists-plan-changes');
   // One by one, then all.

@@ -14,7 +14,10 @@ async function importFile(page: Page, name: string, text: string) {
   return page.getByRole('dialog', { name: `Import contacts from “${name}”` });
 }
 
-async function exportContacts(page: Page, choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<string> {
+async function exportContacts(
+  page: Page,
+  choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+): Promise<string> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export contacts' });
   await choose(dialog);
@@ -23,7 +26,9 @@ async function exportContacts(page: Page, choose: (dialog: ReturnType<Page['getB
   return readFile(await (await download).path(), 'utf8');
 }
 
-test('an address book from Android, iPhone and a CardDAV server: versions detected, labels and extensions kept on every screen', async ({ page }) => {
+test('an address book from Android, iPhone and a CardDAV server: versions detected, labels and extensions kept on every screen', async ({
+  page,
+}) => {
   await setUpDesk(page, { city: 'Chicago', zone: ZONE });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   // The desk reads numbers without + in the country of its time zone.
@@ -34,17 +39,25 @@ test('an address book from Android, iPhone and a CardDAV server: versions detect
   const detected = dialog.getByRole('region', { name: 'What the file holds' });
   await expect(detected).toContainText('4 cards: 2 in vCard 2.1, 1 in vCard 3.0, 1 in vCard 4.0.');
   await expect(detected).toContainText('Quoted-printable text decoded in 2 cards (UTF-8, ISO-8859-1).');
-  await expect(detected).toContainText('11 numbers keep their labels, 2 from address-book labels such as “After hours”.');
+  await expect(detected).toContainText(
+    '11 numbers keep their labels, 2 from address-book labels such as “After hours”.',
+  );
   await expect(detected).toContainText('2 numbers have extensions.');
   const unread = dialog.locator('.import-unread');
   await expect(unread).toContainText('2 numbers the desk cannot read');
-  await expect(unread).toContainText('Card 3 (Imam Yusuf Rahman), other: “555-01” is too short for a phone number in the United States');
+  await expect(unread).toContainText(
+    'Card 3 (Imam Yusuf Rahman), other: “555-01” is too short for a phone number in the United States',
+  );
   await expect(unread).toContainText('Card 1 (Jürgen Müller), home: “1-800-FLOWERS” is not a phone number');
   // The iPhone's own groups are mapped onto the guide's categories here.
-  await dialog.getByLabel('Category for the group Faith leaders').selectOption({ label: 'Faith, cultural and sports venues' });
+  await dialog
+    .getByLabel('Category for the group Faith leaders')
+    .selectOption({ label: 'Faith, cultural and sports venues' });
   const preview = dialog.getByRole('table');
   await expect(preview.getByRole('row', { name: /Imam Yusuf Rahman/ })).toContainText('(312) 555-0170 After hours');
-  await expect(preview.getByRole('row', { name: /Imam Yusuf Rahman/ })).toContainText('Faith, cultural and sports venues');
+  await expect(preview.getByRole('row', { name: /Imam Yusuf Rahman/ })).toContainText(
+    'Faith, cultural and sports venues',
+  );
   await expect(preview.getByRole('row', { name: /Jürgen Müller/ })).toContainText('(312) 555-0181 ext. 204 work');
   await expectAccessible(page, 'vCard import preview');
   await snap(page, 'contacts-vcard-import-preview');
@@ -58,7 +71,9 @@ test('an address book from Android, iPhone and a CardDAV server: versions detect
   await expect(imam).toContainText('(312) 555-0171 mobile');
   await expect(imam).toContainText('+44 20 7946 0958 main');
   await expect(imam.getByRole('link', { name: '(312) 555-0170' })).toHaveAttribute('href', 'tel:+13125550170');
-  await expect(page.getByRole('row', { name: /Jürgen Müller/ }).getByRole('link', { name: '(312) 555-0181 ext. 204' })).toHaveAttribute('href', 'tel:+13125550181;ext=204');
+  await expect(
+    page.getByRole('row', { name: /Jürgen Müller/ }).getByRole('link', { name: '(312) 555-0181 ext. 204' }),
+  ).toHaveAttribute('href', 'tel:+13125550181;ext=204');
   await expect(page.getByRole('row', { name: /Amina Yusuf/ })).toContainText('(312) 555-0190 ext. 12 work');
   await snap(page, 'contacts-directory-numbers');
 
@@ -94,7 +109,9 @@ test('an address book from Android, iPhone and a CardDAV server: versions detect
   const add = page.getByRole('combobox', { name: 'Add a person to this tree' });
   for (const name of ['Imam Yusuf Rahman', 'Amina Yusuf']) {
     await add.fill(name);
-    await expect(page.getByRole('listbox', { name: 'Add a person to this tree' }).getByRole('option', { name: new RegExp(name) })).toHaveCount(1);
+    await expect(
+      page.getByRole('listbox', { name: 'Add a person to this tree' }).getByRole('option', { name: new RegExp(name) }),
+    ).toHaveCount(1);
     await add.press('Enter');
     await expect(page.getByRole('treeitem', { name: new RegExp(`${name}, level`) })).toBeVisible();
   }
@@ -130,17 +147,25 @@ test('an address book from Android, iPhone and a CardDAV server: versions detect
   expect(full).toContain('TEL;TYPE=WORK:+1 312 555 0181 ext. 204');
 });
 
-test('an Outlook export saved on Windows (Windows-1252) keeps its accents, and the preview says how it was read', async ({ page }) => {
+test('an Outlook export saved on Windows (Windows-1252) keeps its accents, and the preview says how it was read', async ({
+  page,
+}) => {
   await setUpDesk(page, { city: 'Chicago', zone: ZONE });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
-  const text = (await fixture('outlook.csv')).replace(',Ole,', ',José,').replace('Chicago Public Schools', 'Écoles publiques de Chicago');
+  const text = (await fixture('outlook.csv'))
+    .replace(',Ole,', ',José,')
+    .replace('Chicago Public Schools', 'Écoles publiques de Chicago');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import vCard or CSV…' }).click();
-  await (await chooser).setFiles({ name: 'outlook-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'latin1') });
+  await (
+    await chooser
+  ).setFiles({ name: 'outlook-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'latin1') });
   const dialog = page.getByRole('dialog', { name: 'Import contacts from “outlook-contacts.csv”' });
   await expect(dialog.getByRole('region', { name: 'What the file holds' })).toContainText('Read as Windows-1252');
   await expect(dialog.getByLabel('Encoding')).toHaveValue('windows-1252');
-  await expect(dialog.getByRole('table').getByRole('row', { name: /José Berg/ })).toContainText('Écoles publiques de Chicago');
+  await expect(dialog.getByRole('table').getByRole('row', { name: /José Berg/ })).toContainText(
+    'Écoles publiques de Chicago',
+  );
   // Read as UTF-8 instead, the accents cannot be read: said, and nothing can be imported that way.
   await dialog.getByLabel('Encoding').selectOption('utf-8');
   await expect(dialog.getByRole('alert').first()).toContainText('cannot be read as UTF-8 and would be stored as �');

@@ -27,16 +27,42 @@ const PEOPLE = [
 
 /** Twenty cards, alternating vCard 3.0 and 4.0, as two address books would export them. */
 function twentyCards(): string {
-  return PEOPLE.map(([name, org, role, category], i) => {
-    const phone = `+47 9${String(i).padStart(2, '0')} 11 ${String(100 + i).slice(-3)}`;
-    const email = `${name.split(' ')[1]?.toLowerCase() ?? 'x'}${i}@example.org`;
-    return i % 2 === 0
-      ? ['BEGIN:VCARD', 'VERSION:3.0', `FN:${name}`, `N:${name.split(' ').slice(-1)[0] ?? ''};${name.split(' ')[0] ?? ''};;;`, `ORG:${org}`, `TITLE:${role}`, `TEL;TYPE=CELL:${phone}`, `EMAIL;TYPE=INTERNET:${email}`, `CATEGORIES:${category}`, 'X-LAST-VERIFIED:2020-01-01', 'END:VCARD'].join('\r\n')
-      : ['BEGIN:VCARD', 'VERSION:4.0', `FN:${name}`, `ORG:${org}`, `TITLE:${role}`, `TEL;VALUE=uri;TYPE=cell:tel:${phone.replace(/\s/g, '')}`, `EMAIL:${email}`, `CATEGORIES:${category}`, 'LANG:no', 'END:VCARD'].join('\r\n');
-  }).join('\r\n') + '\r\n';
+  return (
+    PEOPLE.map(([name, org, role, category], i) => {
+      const phone = `+47 9${String(i).padStart(2, '0')} 11 ${String(100 + i).slice(-3)}`;
+      const email = `${name.split(' ')[1]?.toLowerCase() ?? 'x'}${i}@example.org`;
+      return i % 2 === 0
+        ? [
+            'BEGIN:VCARD',
+            'VERSION:3.0',
+            `FN:${name}`,
+            `N:${name.split(' ').slice(-1)[0] ?? ''};${name.split(' ')[0] ?? ''};;;`,
+            `ORG:${org}`,
+            `TITLE:${role}`,
+            `TEL;TYPE=CELL:${phone}`,
+            `EMAIL;TYPE=INTERNET:${email}`,
+            `CATEGORIES:${category}`,
+            'X-LAST-VERIFIED:2020-01-01',
+            'END:VCARD',
+          ].join('\r\n')
+        : [
+            'BEGIN:VCARD',
+            'VERSION:4.0',
+            `FN:${name}`,
+            `ORG:${org}`,
+            `TITLE:${role}`,
+            `TEL;VALUE=uri;TYPE=cell:tel:${phone.replace(/\s/g, '')}`,
+            `EMAIL:${email}`,
+            `CATEGORIES:${category}`,
+            'LANG:no',
+            'END:VCARD',
+          ].join('\r\n');
+    }).join('\r\n') + '\r\n'
+  );
 }
 
-const GOOGLE_HEADER = 'First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Labels';
+const GOOGLE_HEADER =
+  'First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Labels';
 const CSV_WITH_ERRORS = [
   GOOGLE_HEADER,
   'Anne,Kvist,Kristiansand kommune,Head of communications,anne.kvist@example.org,Mobile,+47 911 22 333,City departments',
@@ -60,7 +86,10 @@ async function importFile(page: Page, name: string, mimeType: string, text: stri
 
 async function addToTree(page: Page, name: string) {
   await page.getByRole('combobox', { name: 'Add a person to this tree' }).fill(name);
-  await page.getByRole('option', { name: new RegExp(`^${name} `) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${name} `) })
+    .first()
+    .click();
   await expect(page.getByRole('treeitem', { name: new RegExp(`^${name}, level`) }).last()).toBeFocused();
 }
 
@@ -79,7 +108,9 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   // The city sets how long details stay trusted; nonsense is named.
   await page.getByLabel('Flag details as stale after').fill('0');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '“0” is not a number of days from 1 to 3650.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '“0” is not a number of days from 1 to 3650.' }),
+  ).toBeVisible();
   await page.getByLabel('Flag details as stale after').fill('180');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('contact-count')).toContainText('Details not verified for 180 days are marked stale');
@@ -87,8 +118,18 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   // A vCard in a version the desk does not read is refused, naming the version.
   const bad = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import vCard or CSV…' }).click();
-  await (await bad).setFiles({ name: 'future.vcf', mimeType: 'text/vcard', buffer: Buffer.from('BEGIN:VCARD\r\nVERSION:5.0\r\nFN:Someone\r\nEND:VCARD\r\n') });
-  await expect(page.getByRole('alert').filter({ hasText: '“future.vcf” uses vCard version 5.0, which the desk does not read: it reads vCard 2.1, 3.0 and 4.0.' })).toBeVisible();
+  await (
+    await bad
+  ).setFiles({
+    name: 'future.vcf',
+    mimeType: 'text/vcard',
+    buffer: Buffer.from('BEGIN:VCARD\r\nVERSION:5.0\r\nFN:Someone\r\nEND:VCARD\r\n'),
+  });
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: '“future.vcf” uses vCard version 5.0, which the desk does not read: it reads vCard 2.1, 3.0 and 4.0.',
+    }),
+  ).toBeVisible();
 
   // CSV with errors: each problem named; cancel leaves nothing.
   dialog = await importFile(page, 'google.csv', 'text/csv', CSV_WITH_ERRORS);
@@ -107,7 +148,9 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
 
   dialog = await importFile(page, 'google.csv', 'text/csv', CSV_FIXED);
   await expect(dialog.locator('.import-errors')).toHaveCount(0);
-  await expect(dialog.getByRole('region', { name: 'What the file holds' })).toContainText('3 rows, laid out as Google Contacts exports them.');
+  await expect(dialog.getByRole('region', { name: 'What the file holds' })).toContainText(
+    '3 rows, laid out as Google Contacts exports them.',
+  );
   await expect(dialog.locator('.phone-columns')).toContainText('“Phone 1 - Value”, labelled from “Phone 1 - Type”');
   await dialog.locator('.phone-columns').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/contacts-csv-mapping.png' });
@@ -130,7 +173,8 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   await page.getByLabel('New tree').fill('Faith and community leaders');
   await page.getByRole('button', { name: 'Create tree' }).click();
   await expect(page.getByRole('heading', { name: 'Faith and community leaders', level: 3 })).toBeVisible();
-  for (const name of ['Kari Holm', 'Amina Farah', 'Imam Yusuf Rahman', 'Rabbi Miriam Levin', 'Omar Said']) await addToTree(page, name);
+  for (const name of ['Kari Holm', 'Amina Farah', 'Imam Yusuf Rahman', 'Rabbi Miriam Levin', 'Omar Said'])
+    await addToTree(page, name);
   const item = (name: string) => page.getByRole('treeitem', { name: new RegExp(`^${name}, level`) });
   await item('Amina Farah').focus();
   await page.keyboard.press('Tab');
@@ -159,12 +203,16 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   await expect(item('Rabbi Miriam Levin')).toBeFocused();
   await item('Imam Yusuf Rahman').focus();
   await page.getByLabel('Fallback for Imam Yusuf Rahman').selectOption({ label: 'Fallback: Omar Said' });
-  await expect(item('Imam Yusuf Rahman').locator('.outline__fallback')).toHaveText('Fallback: Omar Said (stale details)');
+  await expect(item('Imam Yusuf Rahman').locator('.outline__fallback')).toHaveText(
+    'Fallback: Omar Said (stale details)',
+  );
 
   // Nobody is placed twice: the picker says where the person already is.
   const picker = page.getByRole('combobox', { name: 'Add a person to this tree' });
   await picker.fill('kari');
-  await expect(page.getByRole('option', { name: /^Kari Holm/ })).toContainText('already in this tree (Kari Holm, at the top of the tree)');
+  await expect(page.getByRole('option', { name: /^Kari Holm/ })).toContainText(
+    'already in this tree (Kari Holm, at the top of the tree)',
+  );
   await expect(page.getByRole('option', { name: /^Kari Holm/ })).toHaveAttribute('aria-disabled', 'true');
   await expect(page.getByRole('treeitem')).toHaveCount(4);
   await picker.fill('');
@@ -203,7 +251,9 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   await expect(page.getByTestId('activation-progress')).toHaveText('1 of 4 reached');
   // Reached → waiting needs a note.
   await page.getByRole('button', { name: 'Back to waiting: Kari Holm' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Say in a note why a call marked reached goes back to waiting' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Say in a note why a call marked reached goes back to waiting' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Calling now: Amina Farah' }).click();
   await page.getByRole('button', { name: 'Reached: Amina Farah' }).click();
   await page.getByLabel('Note for the call to Imam Yusuf Rahman').fill('No answer on mobile, twice');
@@ -223,8 +273,14 @@ test('contacts imported, a call tree built by keyboard, activated, worked throug
   await page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: 'Timeline' }).click();
   await expect(page.getByText('Call tree “Faith and community leaders” activated: 4 people to reach')).toBeVisible();
   await expect(page.getByText('Call tree “Faith and community leaders”: Kari Holm reached')).toBeVisible();
-  await expect(page.getByText('Call tree “Faith and community leaders”: Imam Yusuf Rahman unreachable', { exact: true })).toBeVisible();
-  await expect(page.getByText('Call tree “Faith and community leaders”: Imam Yusuf Rahman unreachable, passed to fallback Omar Said')).toBeVisible();
+  await expect(
+    page.getByText('Call tree “Faith and community leaders”: Imam Yusuf Rahman unreachable', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'Call tree “Faith and community leaders”: Imam Yusuf Rahman unreachable, passed to fallback Omar Said',
+    ),
+  ).toBeVisible();
   await expect(page.getByText('Call tree “Faith and community leaders”: Omar Said reached')).toBeVisible();
 
   // Reload: the same.

@@ -17,7 +17,8 @@ const started: ChildProcess[] = [];
 const folders: string[] = [];
 /** Stops the servers a test started and removes their data folders: each spec calls it after each test. */
 export async function stopServers(): Promise<void> {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
@@ -30,7 +31,14 @@ export async function freshFolder(): Promise<string> {
 /** Starts `node out/web/server.cjs` as `npm run web` does, with the end-to-end switches given. */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<DeskServer> {
   const child = spawn(process.execPath, ['out/web/server.cjs'], {
-    env: { ...process.env, PORT: '0', DESK_E2E: '1', DESK_E2E_MINUTE_MS: String(MINUTE_MS), DESK_DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DESK_E2E: '1',
+      DESK_E2E_MINUTE_MS: String(MINUTE_MS),
+      DESK_DATA_DIR: dataDir,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -58,4 +66,5 @@ export async function deskPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-export const backupsIn = async (dataDir: string): Promise<string[]> => (await readdir(join(dataDir, 'backups')).catch(() => [])).sort();
+export const backupsIn = async (dataDir: string): Promise<string[]> =>
+  (await readdir(join(dataDir, 'backups')).catch(() => [])).sort();

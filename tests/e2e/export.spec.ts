@@ -13,7 +13,11 @@ const run = promisify(execFile);
 async function logFew(page: Page) {
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   const line = page.getByLabel('Log an entry');
-  for (const text of ['Van drives into the crowd #scene @police', 'decision: Mayor activates the crisis team', 'rumour: Second attacker at the station #station']) {
+  for (const text of [
+    'Van drives into the crowd #scene @police',
+    'decision: Mayor activates the crisis team',
+    'rumour: Second attacker at the station #station',
+  ]) {
     await line.fill(text);
     await line.press('Enter');
     await expect(line).toHaveValue('');
@@ -27,7 +31,10 @@ async function saveRecord(page: Page): Promise<string> {
   return (await download).path();
 }
 
-test('the after-action record is exported, verified by the command-line tool, and rebuilds the incident on another desk', async ({ page, browser }) => {
+test('the after-action record is exported, verified by the command-line tool, and rebuilds the incident on another desk', async ({
+  page,
+  browser,
+}) => {
   await setUpDesk(page);
   await createIncident(page, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(90), location: 'Markens gate' });
   await logFew(page);
@@ -57,7 +64,9 @@ test('the after-action record is exported, verified by the command-line tool, an
   await lessons.getByLabel('Due').fill('2027-01-15');
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await expect(lessons.getByText('Choose the area for improvement this action answers.')).toBeVisible();
-  await lessons.getByLabel('Answers the area for improvement').selectOption({ label: 'The night shift had no printed call sheet' });
+  await lessons
+    .getByLabel('Answers the area for improvement')
+    .selectOption({ label: 'The night shift had no printed call sheet' });
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await expect(lessons.getByText('Give the night shift a printed call sheet')).toBeVisible();
   await expectAccessible(page, 'export');
@@ -68,14 +77,18 @@ test('the after-action record is exported, verified by the command-line tool, an
   await expect(report).toContainText('Mayor activates the crisis team');
   await expect(report).toContainText('Nothing beyond the rules above: this is the complete record of its sections.');
   await expect(report.getByRole('heading', { name: 'Who this edition is for' })).toBeVisible();
-  await expect(report).toContainText('Give the night shift a printed call sheet (owner: Emergency manager; due 2027-01-15; open). Answers: “The night shift had no printed call sheet”');
+  await expect(report).toContainText(
+    'Give the night shift a printed call sheet (owner: Emergency manager; due 2027-01-15; open). Answers: “The night shift had no printed call sheet”',
+  );
   await snap(page, 'export-dialog');
 
   // The export package: every format of one sealed record, checked by the verifier file by file.
   const packageDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save export package (.zip)' }).click();
   const zip = await packageDownload;
-  expect(zip.suggestedFilename()).toMatch(/^after-action-vehicle-attack-markens-gate-internal-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
+  expect(zip.suggestedFilename()).toMatch(
+    /^after-action-vehicle-attack-markens-gate-internal-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/,
+  );
   const zipPath = join(dirname(await zip.path()), zip.suggestedFilename());
   await copyFile(await zip.path(), zipPath);
   const verified = await run(process.execPath, ['out/cli/response-desk-verify.cjs', zipPath]).catch((e: unknown) => {
@@ -94,13 +107,20 @@ test('the after-action record is exported, verified by the command-line tool, an
   await page.locator('.export__controls').screenshot({ path: 'test-results/screens/export-controls.png' });
 
   const path = await saveRecord(page);
-  const record = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; checksum: { value: string }; content: { timeline: { entries: unknown[] } } };
+  const record = JSON.parse(await readFile(path, 'utf8')) as {
+    format: string;
+    formatVersion: number;
+    checksum: { value: string };
+    content: { timeline: { entries: unknown[] } };
+  };
   expect(record.format).toBe('response-desk-record');
   // The internal edition carries the desk's signed records and its identity (format 3).
   expect(record.formatVersion).toBe(3);
   expect(record.content.timeline.entries).toHaveLength(3);
   const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', path]);
-  expect(stdout).toContain("VERIFIED: the record is as the desk exported it. Every desk's signature checks out against the record's roster.");
+  expect(stdout).toContain(
+    "VERIFIED: the record is as the desk exported it. Every desk's signature checks out against the record's roster.",
+  );
   // The JSON saved alone is the very record inside the package.
   expect(verified.stdout).toContain(record.checksum.value);
 

@@ -32,7 +32,11 @@ test('first run asks for the city, the operator and the time zone, and refuses b
 
 test('an incident keeps its clock across a reload, and can be closed and reopened', async ({ page }) => {
   await setUpDesk(page);
-  await createIncident(page, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(3 * 60 + 12), location: 'Markens gate' });
+  await createIncident(page, {
+    title: 'Vehicle attack, Markens gate',
+    ...wallClockAgo(3 * 60 + 12),
+    location: 'Markens gate',
+  });
   await expect(page.getByTestId('elapsed')).toHaveText(T_PLUS_3H12);
   await expect(page.locator('.workspace__clock .phase')).toHaveText('First hours');
   await expectAccessible(page, 'workspace');
@@ -60,10 +64,17 @@ test('an incident keeps its clock across a reload, and can be closed and reopene
   await page.getByRole('link', { name: 'Incidents' }).click();
   await expect(page.getByRole('link', { name: 'Vehicle attack, Markens gate' })).toBeVisible();
   await expect(page.getByTestId('elapsed')).toHaveText(T_PLUS_3H12);
-  await createIncident(page, { title: 'Threat against the mosque', date: wallClockAgo(4 * 24 * 60).date, time: '00:05' });
+  await createIncident(page, {
+    title: 'Threat against the mosque',
+    date: wallClockAgo(4 * 24 * 60).date,
+    time: '00:05',
+  });
   await page.getByRole('link', { name: 'Incidents' }).click();
   // Newest first; the older one started four calendar days ago on Oslo's clock, so it is on day 5.
-  await expect(page.locator('.incident-card h3')).toHaveText(['Vehicle attack, Markens gate', 'Threat against the mosque']);
+  await expect(page.locator('.incident-card h3')).toHaveText([
+    'Vehicle attack, Markens gate',
+    'Threat against the mosque',
+  ]);
   await expect(page.getByTestId('elapsed').nth(1)).toHaveText('Day 5');
   await expectAccessible(page, 'dashboard');
   await snap(page, 'dashboard');
@@ -83,7 +94,11 @@ test('the incident form names an impossible start time', async ({ page }) => {
 
 test('a backup restores everything into a wiped desk, and a damaged file is refused', async ({ page, browser }) => {
   await setUpDesk(page);
-  await createIncident(page, { title: 'Arson at the community centre', ...wallClockAgo(12 * 60 + 32), location: 'Lund' });
+  await createIncident(page, {
+    title: 'Arson at the community centre',
+    ...wallClockAgo(12 * 60 + 32),
+    location: 'Lund',
+  });
   await page.getByRole('link', { name: 'Settings' }).click();
   // The desk's local server keeps the automatic backups, in the data folder it was started with.
   await expect(page.getByText(`Kept in ${process.env['DESK_E2E_DATA_DIR'] ?? ''}/backups`)).toBeVisible();
@@ -114,7 +129,9 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
 
   chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: 'Restore this desk from a backup…' }).click();
-  await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1') });
+  await (
+    await chooser
+  ).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1') });
   await expect(page2.getByRole('alert')).toContainText('not valid JSON');
 
   chooser = page2.waitForEvent('filechooser');

@@ -10,16 +10,21 @@ async function openTimeline(page: Page) {
   await expect(page.getByRole('heading', { name: 'Timeline', level: 2 })).toBeVisible();
 }
 
-const sha256 = async (text: string) => Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
+const sha256 = async (text: string) =>
+  Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
 
-test('the quick line holds new entries to the limits the desk reads back, and says so before Enter', async ({ page }) => {
+test('the quick line holds new entries to the limits the desk reads back, and says so before Enter', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await createIncident(page, { title: 'Fire at the market hall', ...wallClockAgo(30) });
   await openTimeline(page);
   const line = page.getByLabel('Log an entry');
   const long = `Caller reports ${'smoke and people running from the market hall towards the bridge, '.repeat(8)}`;
   await line.fill(long);
-  await expect(page.locator('#quick-entry-preview')).toContainText(/The title is \d{3} characters; a title takes up to 500/);
+  await expect(page.locator('#quick-entry-preview')).toContainText(
+    /The title is \d{3} characters; a title takes up to 500/,
+  );
   await expect(line).toHaveAttribute('aria-invalid', 'true');
   await line.press('Enter');
   await expect(page.locator('#quick-entry-preview')).toContainText('Not logged: The title is');
@@ -50,7 +55,10 @@ test('a name with a hidden direction control cannot pass for another file type o
   await expectAccessible(page, 'entry details with a direction control');
 });
 
-test('a backup whose entry was altered and resealed is restored only after a warning naming the incident and the entry', async ({ page, browser }) => {
+test('a backup whose entry was altered and resealed is restored only after a warning naming the incident and the entry', async ({
+  page,
+  browser,
+}) => {
   await setUpDesk(page);
   await createIncident(page, { title: 'Arson at the community centre', ...wallClockAgo(90) });
   await openTimeline(page);
@@ -77,7 +85,9 @@ test('a backup whose entry was altered and resealed is restored only after a war
   await page2.goto('/');
   const chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: 'Restore this desk from a backup…' }).click();
-  await (await chooser).setFiles({ name: 'resealed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await (
+    await chooser
+  ).setFiles({ name: 'resealed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const confirm = page2.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(confirm.getByRole('alert')).toContainText('The timeline does not check out in one incident');
   await expect(confirm.getByRole('alert')).toContainText('Arson at the community centre');

@@ -6,7 +6,10 @@ export const OPERATOR = 'Ingrid Berg';
 export const ZONE = 'Europe/Oslo';
 
 /** Fills the first-run form and lands on the dashboard; the desk's locale is en-GB (24-hour, day first) unless given. */
-export async function setUpDesk(page: Page, opts: { city?: string; operator?: string; zone?: string; url?: string; locale?: string } = {}): Promise<void> {
+export async function setUpDesk(
+  page: Page,
+  opts: { city?: string; operator?: string; zone?: string; url?: string; locale?: string } = {},
+): Promise<void> {
   await page.goto(opts.url ?? '/');
   await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
   await page.getByLabel('City').fill(opts.city ?? CITY);
@@ -37,7 +40,13 @@ export async function createIncident(
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   expect(summary, `accessibility of ${screen}`).toEqual([]);
 }
 
@@ -54,7 +63,15 @@ export async function snap(page: Page, name: string): Promise<void> {
 export function wallClockAgo(minutesAgo: number, zone = ZONE): { date: string; time: string } {
   const at = new Date(Date.now() - minutesAgo * 60_000);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -62,7 +79,10 @@ export function wallClockAgo(minutesAgo: number, zone = ZONE): { date: string; t
 }
 
 /** Fills the holding statement's blanks as the team would; `from` skips those already typed (the first is what happened). */
-export async function fillHoldingStatement(page: Page, from: 'what-happened' | 'lead-agency' = 'what-happened'): Promise<void> {
+export async function fillHoldingStatement(
+  page: Page,
+  from: 'what-happened' | 'lead-agency' = 'what-happened',
+): Promise<void> {
   if (from === 'what-happened') await page.getByLabel(/^What happened/).fill('a vehicle was driven into pedestrians');
   await page.getByLabel(/^Lead agency/).fill('the police');
   await page.getByLabel(/^What residents should do now/).fill('Please stay away from the city centre.');

@@ -4,7 +4,10 @@ import { expect, test } from '@playwright/test';
 
 import { OPERATOR, createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
 
-test('after a restore on another laptop the desk asks who is at the keyboard, and logs under that name', async ({ page, browser }) => {
+test('after a restore on another laptop the desk asks who is at the keyboard, and logs under that name', async ({
+  page,
+  browser,
+}) => {
   await setUpDesk(page);
   await createIncident(page, { title: 'Arson at the community centre', ...wallClockAgo(90), location: 'Lund' });
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -20,15 +23,22 @@ test('after a restore on another laptop the desk asks who is at the keyboard, an
   await page2.getByLabel('Your name').fill('Sofie Lie');
   let chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: 'Restore this desk from a backup…' }).click();
-  await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1') });
+  await (
+    await chooser
+  ).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1') });
   await expect(page2.getByRole('alert')).toContainText('not valid JSON');
   await expect(page2.getByRole('alert')).toBeFocused();
   await expect(page2.getByRole('alert')).toBeInViewport();
 
   chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: 'Restore this desk from a backup…' }).click();
-  await (await chooser).setFiles({ name: 'desk-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-  await page2.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Replace everything and restore' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'desk-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page2
+    .getByRole('dialog', { name: 'Restore this backup?' })
+    .getByRole('button', { name: 'Replace everything and restore' })
+    .click();
 
   const who = page2.getByRole('dialog', { name: 'Who is at the keyboard?' });
   await expect(who).toContainText(`made by ${OPERATOR}`);
@@ -49,7 +59,9 @@ test('after a restore on another laptop the desk asks who is at the keyboard, an
   await page2.getByLabel('Log an entry').fill('Fire service leaves the scene');
   await page2.getByLabel('Log an entry').press('Enter');
   await page2.getByRole('button', { name: /Fire service leaves the scene/ }).click();
-  await expect(page2.getByRole('complementary', { name: 'Fire service leaves the scene' })).toContainText('by Sofie Lie');
+  await expect(page2.getByRole('complementary', { name: 'Fire service leaves the scene' })).toContainText(
+    'by Sofie Lie',
+  );
 
   // At any time, from the top bar: the desk changes hands, and the audit log says so.
   await page2.getByRole('button', { name: /^Operator: Sofie Lie/ }).click();

@@ -27,7 +27,9 @@ test('the desk’s locale decides the clock and the date order in the timeline a
   await form.getByLabel('Date').first().fill('30/02/2026');
   await form.getByLabel('Time').first().fill('14:05');
   await form.getByRole('button', { name: 'Log entry' }).click();
-  await expect(form.getByRole('alert').first()).toHaveText('“30/02/2026” is not a date: February 2026 has 28 days. Type the date as DD/MM/YYYY, e.g. 04/07/2026.');
+  await expect(form.getByRole('alert').first()).toHaveText(
+    '“30/02/2026” is not a date: February 2026 has 28 days. Type the date as DD/MM/YYYY, e.g. 04/07/2026.',
+  );
   await form.getByLabel('Date').first().fill('4/7/2026');
   await snap(page, 'locale-en-GB-entry-form');
   await form.getByRole('button', { name: 'Log entry' }).click();
@@ -53,7 +55,10 @@ test('the desk’s locale decides the clock and the date order in the timeline a
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await page.getByRole('link', { name: 'Incidents' }).click();
-  await page.getByRole('link', { name: /Knife attack, Torvet/ }).first().click();
+  await page
+    .getByRole('link', { name: /Knife attack, Torvet/ })
+    .first()
+    .click();
   await openTimeline(page);
 
   await expect(page.getByText('Saturday, July 4, 2026')).toBeVisible();
@@ -65,7 +70,9 @@ test('the desk’s locale decides the clock and the date order in the timeline a
   await form.getByLabel('Date').first().fill('2/30/2026');
   await form.getByLabel('Time').first().fill('2:40 pm');
   await form.getByRole('button', { name: 'Log entry' }).click();
-  await expect(form.getByRole('alert').first()).toHaveText('“2/30/2026” is not a date: February 2026 has 28 days. Type the date as MM/DD/YYYY, e.g. 7/4/2026.');
+  await expect(form.getByRole('alert').first()).toHaveText(
+    '“2/30/2026” is not a date: February 2026 has 28 days. Type the date as MM/DD/YYYY, e.g. 7/4/2026.',
+  );
   // Month first now: 7/4/2026 is 4 July again.
   await form.getByLabel('Date').first().fill('7/4/2026');
   await form.getByLabel('What happened').click();

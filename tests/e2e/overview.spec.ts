@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
 
-const section = (page: Page, name: string | RegExp) => page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name });
+const section = (page: Page, name: string | RegExp) =>
+  page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name });
 
 test('the overview says what needs attention now, and leads to it', async ({ page }) => {
   await setUpDesk(page);
@@ -11,7 +12,11 @@ test('the overview says what needs attention now, and leads to it', async ({ pag
 
   await section(page, 'Timeline').click();
   const line = page.getByLabel('Log an entry');
-  for (const text of ['rumour: Second attacker at the train station #station', 'rumour: Shots heard at the mall', 'Police confirm road closures #traffic']) {
+  for (const text of [
+    'rumour: Second attacker at the train station #station',
+    'rumour: Shots heard at the mall',
+    'Police confirm road closures #traffic',
+  ]) {
     await line.fill(text);
     await line.press('Enter');
     await expect(line).toHaveValue('');
@@ -27,9 +32,15 @@ test('the overview says what needs attention now, and leads to it', async ({ pag
   const glance = page.getByRole('region', { name: 'Needs attention now' });
   const checklists = glance.getByRole('region', { name: 'Checklists' });
   await expect(checklists).toContainText(/[1-9]\d* overdue/);
-  await expect(checklists.getByRole('list', { name: 'Overdue checklist items' }).getByRole('listitem').first()).toContainText('Overdue by');
-  await expect(glance.getByRole('region', { name: 'Call trees' })).toContainText('No call tree activated for this incident.');
-  await expect(glance.getByRole('region', { name: 'Statements' })).toContainText('No statement waiting for approval or release.');
+  await expect(
+    checklists.getByRole('list', { name: 'Overdue checklist items' }).getByRole('listitem').first(),
+  ).toContainText('Overdue by');
+  await expect(glance.getByRole('region', { name: 'Call trees' })).toContainText(
+    'No call tree activated for this incident.',
+  );
+  await expect(glance.getByRole('region', { name: 'Statements' })).toContainText(
+    'No statement waiting for approval or release.',
+  );
   const rumours = glance.getByRole('region', { name: 'Open rumours' });
   await expect(rumours).toContainText('1 unverified');
   await expect(rumours.getByRole('listitem')).toHaveText([/Second attacker at the train station/]);

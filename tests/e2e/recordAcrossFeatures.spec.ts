@@ -17,10 +17,21 @@ const CARDS = [
   ['Lars Nilsen', 'Kristiansand police', 'Community liaison officer', '+47 911 00 002'],
   ['Imam Yusuf Rahman', 'Central Mosque', 'Imam', '+47 911 00 003'],
 ]
-  .map(([name, org, role, tel]) => ['BEGIN:VCARD', 'VERSION:4.0', `FN:${name}`, `ORG:${org}`, `TITLE:${role}`, `TEL;TYPE=cell:${tel}`, 'END:VCARD'].join('\r\n'))
+  .map(([name, org, role, tel]) =>
+    [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      `FN:${name}`,
+      `ORG:${org}`,
+      `TITLE:${role}`,
+      `TEL;TYPE=cell:${tel}`,
+      'END:VCARD',
+    ].join('\r\n'),
+  )
   .join('\r\n');
 
-const section = (page: Page, name: string | RegExp) => page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name });
+const section = (page: Page, name: string | RegExp) =>
+  page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name });
 
 async function download(page: Page, button: string): Promise<{ path: string; name: string }> {
   const pending = page.waitForEvent('download');
@@ -45,7 +56,10 @@ async function prepareCallTree(page: Page) {
   await page.getByRole('button', { name: 'Create tree' }).click();
   for (const name of ['Kari Holm', 'Lars Nilsen', 'Imam Yusuf Rahman']) {
     await page.getByRole('combobox', { name: 'Add a person to this tree' }).fill(name);
-    await page.getByRole('option', { name: new RegExp(`^${name} `) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`^${name} `) })
+      .first()
+      .click();
     await expect(page.getByRole('treeitem', { name: new RegExp(`^${name}, level`) })).toBeFocused();
   }
   await expect(page.getByRole('treeitem')).toHaveCount(3);
@@ -84,7 +98,11 @@ test('an incident worked across every feature leaves a record in every format th
   // Timeline: what happened and what the city decided.
   await section(page, 'Timeline').click();
   const line = page.getByLabel('Log an entry');
-  for (const text of ['Van drives into the crowd #scene', 'decision: Mayor activates the crisis team', 'Family phone line open on 38 07 50 00, write to familier@kristiansand.kommune.no']) {
+  for (const text of [
+    'Van drives into the crowd #scene',
+    'decision: Mayor activates the crisis team',
+    'Family phone line open on 38 07 50 00, write to familier@kristiansand.kommune.no',
+  ]) {
     await line.fill(text);
     await line.press('Enter');
     await expect(line).toHaveValue('');
@@ -92,7 +110,11 @@ test('an incident worked across every feature leaves a record in every format th
 
   // Checklists: the first public message is done, and logged.
   await section(page, /^Checklists/).click();
-  await page.getByTestId('checklist-item').filter({ hasText: 'Issue a first public message to prevent panic' }).getByRole('button', { name: 'Done…' }).click();
+  await page
+    .getByTestId('checklist-item')
+    .filter({ hasText: 'Issue a first public message to prevent panic' })
+    .getByRole('button', { name: 'Done…' })
+    .click();
   const done = page.getByRole('dialog', { name: 'Mark as done' });
   await done.getByLabel('Note (optional)').fill('Holding statement on the city website');
   await done.getByRole('button', { name: 'Mark done' }).click();
@@ -115,7 +137,9 @@ test('an incident worked across every feature leaves a record in every format th
   await expect(correct.getByText('Linked to the contact Lars Nilsen.')).toBeVisible();
   await correct.getByLabel('Link to').selectOption({ label: 'Initial holding statement (en)' });
   await correct.getByRole('button', { name: 'Add link' }).click();
-  await expect(correct.getByRole('list').filter({ hasText: 'Statement: Initial holding statement (en)' })).toBeVisible();
+  await expect(
+    correct.getByRole('list').filter({ hasText: 'Statement: Initial holding statement (en)' }),
+  ).toBeVisible();
   await correct.getByLabel('Reason for the correction').fill('Linked to the statement it led to');
   await expectAccessible(page, 'entry links');
   await correct.screenshot({ path: 'test-results/screens/timeline-entry-links.png' });
@@ -128,21 +152,29 @@ test('an incident worked across every feature leaves a record in every format th
   // Lessons learned.
   await section(page, 'Export').click();
   await page.getByLabel('Kind').selectOption({ label: 'Strength' });
-  await page.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The cascade reached the chief of staff within minutes');
+  await page
+    .getByRole('textbox', { name: 'Lesson', exact: true })
+    .fill('The cascade reached the chief of staff within minutes');
   await page.getByRole('button', { name: 'Add lesson' }).click();
   await expect(page.getByRole('heading', { name: 'Strengths (1)' })).toBeVisible();
   // A corrective action goes onto the checklists, to be followed up with the rest of the recovery.
   const lessons = page.getByRole('region', { name: 'Lessons learned' });
   await lessons.getByLabel('Kind').selectOption('improvement');
-  await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('The night shift had no printed call sheets');
+  await lessons
+    .getByRole('textbox', { name: 'Lesson', exact: true })
+    .fill('The night shift had no printed call sheets');
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
   await lessons.getByLabel('Kind').selectOption('corrective-action');
   await lessons.getByRole('textbox', { name: 'Lesson', exact: true }).fill('Print the call sheets for the night shift');
   await lessons.getByLabel('Owner').fill('Kari Holm');
   await lessons.getByLabel('Due').fill(`${new Date().getFullYear() + 1}-01-15`);
-  await lessons.getByLabel('Answers the area for improvement').selectOption({ label: 'The night shift had no printed call sheets' });
+  await lessons
+    .getByLabel('Answers the area for improvement')
+    .selectOption({ label: 'The night shift had no printed call sheets' });
   await lessons.getByRole('button', { name: 'Add lesson' }).click();
-  await lessons.getByRole('button', { name: 'Put “Print the call sheets for the night shift” on the checklists' }).click();
+  await lessons
+    .getByRole('button', { name: 'Put “Print the call sheets for the night shift” on the checklists' })
+    .click();
   await expect(lessons.getByText('On the checklists')).toBeVisible();
 
   // The report holds every feature's part.
@@ -152,19 +184,33 @@ test('an incident worked across every feature leaves a record in every format th
   await expect(report).toContainText('Please stay away from the city centre.');
   await expect(report).toContainText('approved by Anna Hansen, Mayor');
   await expect(report).toContainText('Released (version');
-  await expect(report.getByRole('heading', { name: /Mayor’s office cascade · started .* · 1 of 3 reached/ })).toBeVisible();
+  await expect(
+    report.getByRole('heading', { name: /Mayor’s office cascade · started .* · 1 of 3 reached/ }),
+  ).toBeVisible();
   await expect(report.getByRole('row', { name: /^Kari Holm, Chief of staff/ })).toContainText('Reached');
-  await expect(report.getByRole('heading', { name: /^Immediate aftermath \(first hours\) · 1 done, 0 not applicable/ })).toBeVisible();
-  await expect(report.getByRole('row', { name: /^Issue a first public message/ })).toContainText(/Done by Ingrid Berg, .*Holding statement on the city website/);
+  await expect(
+    report.getByRole('heading', { name: /^Immediate aftermath \(first hours\) · 1 done, 0 not applicable/ }),
+  ).toBeVisible();
+  await expect(report.getByRole('row', { name: /^Issue a first public message/ })).toContainText(
+    /Done by Ingrid Berg, .*Holding statement on the city website/,
+  );
   await expect(report).toContainText('The cascade reached the chief of staff within minutes');
-  await expect(report.getByRole('row', { name: /^Print the call sheets for the night shift/ })).toContainText('Kari Holm');
+  await expect(report.getByRole('row', { name: /^Print the call sheets for the night shift/ })).toContainText(
+    'Kari Holm',
+  );
   // Contact numbers stay out unless the operator opts in.
   await expect(report).not.toContainText('+47 911 00 001');
   await expect(report).toContainText('Personal contact details (phone numbers, email addresses, call signs) (3)');
   await expectAccessible(page, 'export across features');
   await snap(page, 'export-across-features');
-  for (const [heading, name] of [['Statements', 'record-statements'], ['Call-tree activations', 'record-activations'], ['Recovery checklists', 'record-checklists']] as const) {
-    await report.getByRole('heading', { name: heading, level: 2 }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  for (const [heading, name] of [
+    ['Statements', 'record-statements'],
+    ['Call-tree activations', 'record-activations'],
+    ['Recovery checklists', 'record-checklists'],
+  ] as const) {
+    await report
+      .getByRole('heading', { name: heading, level: 2 })
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `test-results/screens/${name}.png` });
   }
 
@@ -172,14 +218,23 @@ test('an incident worked across every feature leaves a record in every format th
   const json = await download(page, 'Save JSON record');
   const { stdout } = await run(process.execPath, ['out/cli/response-desk-verify.cjs', json.path]);
   expect(stdout).toContain('VERIFIED: the record is as the desk exported it.');
-  const record = JSON.parse(await readFile(json.path, 'utf8')) as { content: { statements: { releases: unknown[] }[]; activations: { calls: { attempts: unknown[] }[] }[]; checklists: { items: { status: string }[] }[] } };
+  const record = JSON.parse(await readFile(json.path, 'utf8')) as {
+    content: {
+      statements: { releases: unknown[] }[];
+      activations: { calls: { attempts: unknown[] }[] }[];
+      checklists: { items: { status: string }[] }[];
+    };
+  };
   expect(record.content.statements).toHaveLength(1);
   expect(record.content.statements[0]?.releases).toHaveLength(1);
   expect(record.content.activations[0]?.calls.flatMap((c) => c.attempts)).toHaveLength(1);
   expect(record.content.checklists.flatMap((p) => p.items).filter((i) => i.status === 'done')).toHaveLength(1);
 
   // CSV: the features' own entries are on the timeline.
-  const csv = Papa.parse<Record<string, string>>((await readFile((await download(page, 'Save timeline CSV')).path, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  const csv = Papa.parse<Record<string, string>>(
+    (await readFile((await download(page, 'Save timeline CSV')).path, 'utf8')).replace(/^\uFEFF/, ''),
+    { header: true, skipEmptyLines: true },
+  ).data;
   const titles = csv.map((r) => r['title']);
   expect(titles).toContain('Mayor activates the crisis team');
   expect(titles).toContain('Call tree “Mayor’s office cascade”: Kari Holm reached');

@@ -41,7 +41,10 @@ async function editText(page: Page, label: RegExp, change: (text: string) => str
   await area.fill(change(await area.inputValue()));
 }
 
-test('a holding statement drafted, returned, approved, revised, released, exported and translated', async ({ page, context }) => {
+test('a holding statement drafted, returned, approved, revised, released, exported and translated', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await setUpDesk(page);
@@ -98,9 +101,16 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await expect(page.getByText('Say what needs to change: a comment is required to return it to draft.')).toBeVisible();
   await page.getByLabel('Comment').fill('Say where families can go.');
   await page.getByRole('button', { name: 'Return to draft with comment' }).click();
-  await expect(page.getByRole('note', { name: 'Returned by the approver' })).toContainText('Say where families can go.');
+  await expect(page.getByRole('note', { name: 'Returned by the approver' })).toContainText(
+    'Say where families can go.',
+  );
 
-  await editText(page, /^Text of the statement/, (t) => t.replace('{{city}} stands together.', 'Families can come to the city hall, open all night.\n\n{{city}} stands together.'));
+  await editText(page, /^Text of the statement/, (t) =>
+    t.replace(
+      '{{city}} stands together.',
+      'Families can come to the city hall, open all night.\n\n{{city}} stands together.',
+    ),
+  );
   await expect(preview).toContainText('Families can come to the city hall');
   await sendForReview(page);
   await expect(page.getByRole('heading', { name: 'Approval of version 3' })).toBeVisible();
@@ -119,7 +129,9 @@ test('a holding statement drafted, returned, approved, revised, released, export
 
   // Approved text is frozen: editing makes version 4, back in draft, needing approval again.
   await page.getByRole('button', { name: 'Edit (makes version 4)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Approved text is frozen' })).toContainText('Saving makes version 4 as a draft');
+  await expect(page.getByRole('status').filter({ hasText: 'Approved text is frozen' })).toContainText(
+    'Saving makes version 4 as a draft',
+  );
   await editText(page, /^Text of the statement/, (t) => t.replace('open all night', 'open day and night'));
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await expect(page.getByText('Draft', { exact: true }).first()).toBeVisible();
@@ -172,7 +184,9 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await shot(page, 'statements-version-compare');
 
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
-  const entry = page.locator('.tl-entry').filter({ hasText: 'Statement released: Initial holding statement (English, version 4)' });
+  const entry = page
+    .locator('.tl-entry')
+    .filter({ hasText: 'Statement released: Initial holding statement (English, version 4)' });
   await expect(entry).toHaveCount(1);
   await entry.click();
   const details = page.getByRole('complementary', { name: /Statement released: Initial holding statement/ });
@@ -202,16 +216,24 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await approve(page, 2);
   await expect(page.getByRole('note', { name: 'Translation status' })).toContainText('Up to date');
 
-  await page.getByRole('note', { name: 'Translation status' }).getByRole('button', { name: '“Initial holding statement”' }).click();
+  await page
+    .getByRole('note', { name: 'Translation status' })
+    .getByRole('button', { name: '“Initial holding statement”' })
+    .click();
   await page.getByRole('button', { name: 'Edit (makes version 5)' }).click();
-  await editText(page, /^Text of the statement/, (t) => t.replace('open day and night', 'open day and night, with interpreters'));
+  await editText(page, /^Text of the statement/, (t) =>
+    t.replace('open day and night', 'open day and night, with interpreters'),
+  );
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await sendForReview(page);
   await approve(page, 5);
   const translations = page.getByRole('region', { name: 'Translations' }).or(page.locator('section.translations'));
   await expect(translations).toContainText('Out of date');
 
-  await page.getByRole('button', { name: /بيان أولي/ }).first().click();
+  await page
+    .getByRole('button', { name: /بيان أولي/ })
+    .first()
+    .click();
   const stale = page.getByRole('note', { name: 'Translation status' });
   await expect(stale).toContainText('Out of date');
   await expect(stale).toContainText('The source now has approved version 5');
@@ -219,7 +241,9 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await shot(page, 'statements-translation-out-of-date');
   // Its Release button says why it cannot be used.
   await expect(page.getByRole('button', { name: 'Release…' })).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Release…' })).toHaveAccessibleDescription(/this translation is out of date/);
+  await expect(page.getByRole('button', { name: 'Release…' })).toHaveAccessibleDescription(
+    /this translation is out of date/,
+  );
 
   await stale.getByRole('button', { name: 'Update the translation…' }).click();
   await editText(page, /^Text of the statement \(Arabic/, (t) => `${t}\n\nيتوفر مترجمون.`);
@@ -227,17 +251,32 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await expect(page.getByRole('note', { name: 'Translation status' })).toContainText('Awaiting approval');
 });
 
-test('the template library: the guide’s statement types, their language versions and the glossary', async ({ page }) => {
+test('the template library: the guide’s statement types, their language versions and the glossary', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'Statement templates' }).click();
   await expect(page.getByRole('heading', { name: 'Statement templates', level: 1 })).toBeVisible();
-  for (const title of ['Initial holding statement', 'Rumour control', 'Vigil or memorial announcement', 'Anniversary statement', 'Support services announcement']) {
+  for (const title of [
+    'Initial holding statement',
+    'Rumour control',
+    'Vigil or memorial announcement',
+    'Anniversary statement',
+    'Support services announcement',
+  ]) {
     await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   }
-  await expect(page.getByRole('group', { name: 'Language versions of Initial holding statement' }).getByRole('button', { name: 'Edit Arabic' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('group', { name: 'Language versions of Initial holding statement' })
+      .getByRole('button', { name: 'Edit Arabic' }),
+  ).toBeVisible();
 
   // A Norwegian version of the solidarity statement, with a typo caught before saving.
-  await page.getByRole('group', { name: 'Language versions of Condemnation, unity and solidarity' }).getByRole('button', { name: '+ Language version' }).click();
+  await page
+    .getByRole('group', { name: 'Language versions of Condemnation, unity and solidarity' })
+    .getByRole('button', { name: '+ Language version' })
+    .click();
   const editor = page.getByRole('form', { name: /New language version/ }).or(page.locator('form.template-editor'));
   await editor.getByLabel('Language').selectOption({ label: 'Norwegian (Bokmål) (Norsk bokmål)' });
   await editor.getByLabel('Title').fill('Samhold og solidaritet');
@@ -246,7 +285,11 @@ test('the template library: the guide’s statement types, their language versio
   await expect(editor.getByText(/is not closed with }} on the same line/)).toBeVisible();
   await editor.getByLabel('Text').fill('{{city}} står sammen.\n\n{{mayor_name}}');
   await editor.getByRole('button', { name: 'Save template' }).click();
-  await expect(page.getByRole('group', { name: 'Language versions of Condemnation, unity and solidarity' }).getByRole('button', { name: 'Edit Norwegian (Bokmål)' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('group', { name: 'Language versions of Condemnation, unity and solidarity' })
+      .getByRole('button', { name: 'Edit Norwegian (Bokmål)' }),
+  ).toBeVisible();
 
   await page.getByLabel('Terms to avoid, one per line').fill('those people => our neighbours | Sets a group apart.');
   await page.getByRole('button', { name: 'Save glossary' }).click();

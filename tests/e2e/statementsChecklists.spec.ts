@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { createIncident, expectAccessible, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
 
-const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
+const section = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
 const checklistItem = (page: Page, title: string) => page.getByTestId('checklist-item').filter({ hasText: title });
 
 async function sendForReview(page: Page) {
@@ -22,7 +23,9 @@ async function approveHead(page: Page) {
   await expect(page.getByRole('group', { name: `Approval of version ${version}` })).toBeVisible();
 }
 
-test('a release completes the first-public-message item, late and linked; a translation is marked until translated and when out of date', async ({ page }) => {
+test('a release completes the first-public-message item, late and linked; a translation is marked until translated and when out of date', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await setUpDesk(page);
@@ -59,7 +62,9 @@ test('a release completes the first-public-message item, late and linked; a tran
   // The incident began 3 h 19 m before the test; the item was due at +1 h. How late depends on how
   // long the steps above took on this machine: a couple of minutes at most.
   await expect(first).toContainText(/Done 2 h (1[89]|2\d) m late \(was due/);
-  await expect(first.getByRole('link', { name: /^the release of “Initial holding statement” \(English, version \d+\)$/ })).toBeVisible();
+  await expect(
+    first.getByRole('link', { name: /^the release of “Initial holding statement” \(English, version \d+\)$/ }),
+  ).toBeVisible();
   await expect(first).toContainText('Done by the release of “Initial holding statement”');
   await expectAccessible(page, 'checklist item done late');
 
@@ -72,16 +77,22 @@ test('a release completes the first-public-message item, late and linked; a tran
   const list = page.getByRole('list', { name: 'Statements of this incident' });
   const german = list.getByRole('listitem').filter({ hasText: 'German' });
   await expect(german).toContainText('To translate');
-  await expect(page.getByRole('note').filter({ hasText: 'To translate.' })).toContainText('still a copy of the source text');
+  await expect(page.getByRole('note').filter({ hasText: 'To translate.' })).toContainText(
+    'still a copy of the source text',
+  );
   await page.getByRole('button', { name: 'Send for review' }).click();
   const submit = page.getByRole('dialog', { name: 'Send for review?' });
   await submit.getByRole('button', { name: 'Send for review' }).click();
-  await expect(submit.getByRole('alert')).toHaveText('This translation is still the source text, word for word. Translate it before sending it for review.');
+  await expect(submit.getByRole('alert')).toHaveText(
+    'This translation is still the source text, word for word. Translate it before sending it for review.',
+  );
   await submit.getByRole('button', { name: 'Keep editing' }).click();
 
-  await page.getByLabel(/^Text of the statement \(German/).fill(
-    'Heute ist in Kristiansand ein Fahrzeug in Fußgänger gefahren. Die Polizei leitet den Einsatz. Bitte meiden Sie die Innenstadt. Aktuelle Informationen: kristiansand.kommune.no. Nächste Mitteilung um 16:00.\n\nBürgermeisterin Anna Hansen',
-  );
+  await page
+    .getByLabel(/^Text of the statement \(German/)
+    .fill(
+      'Heute ist in Kristiansand ein Fahrzeug in Fußgänger gefahren. Die Polizei leitet den Einsatz. Bitte meiden Sie die Innenstadt. Aktuelle Informationen: kristiansand.kommune.no. Nächste Mitteilung um 16:00.\n\nBürgermeisterin Anna Hansen',
+    );
   await sendForReview(page);
   await approveHead(page);
   await expect(german).not.toContainText('To translate');
@@ -98,7 +109,9 @@ test('a release completes the first-public-message item, late and linked; a tran
   await german.getByRole('button').click();
   const releaseButton = page.getByRole('button', { name: 'Release…' });
   await expect(releaseButton).toBeDisabled();
-  await expect(releaseButton).toHaveAccessibleDescription(/^Release is not possible: this translation is out of date\. “Initial holding statement” has a newer approved version/);
+  await expect(releaseButton).toHaveAccessibleDescription(
+    /^Release is not possible: this translation is out of date\. “Initial holding statement” has a newer approved version/,
+  );
   await expectAccessible(page, 'statement list with an out-of-date translation');
   await snap(page, 'statements-list-translation-out-of-date');
 

@@ -86,9 +86,13 @@ test('a first hour logged by keyboard, corrected, retracted, filtered, searched 
   await rumour.getByRole('button', { name: 'Retract…' }).click();
   await rumour.getByLabel('Why is this entry retracted?').fill('Logged under the wrong incident');
   await rumour.getByRole('button', { name: 'Retract entry' }).click();
-  await expect(page.getByRole('complementary', { name: /^Retracted: Second attacker/ })).toContainText('Retracted: Logged under the wrong incident');
+  await expect(page.getByRole('complementary', { name: /^Retracted: Second attacker/ })).toContainText(
+    'Retracted: Logged under the wrong incident',
+  );
   await page.getByRole('complementary').getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('button', { name: /Second attacker at the train station \(retracted\)/ })).toHaveClass(/tl-entry--retracted/);
+  await expect(page.getByRole('button', { name: /Second attacker at the train station \(retracted\)/ })).toHaveClass(
+    /tl-entry--retracted/,
+  );
 
   // Filter by category, then search, then reload: the same view comes back.
   await page.getByRole('button', { name: /^Filters/ }).click();
@@ -109,20 +113,28 @@ test('a first hour logged by keyboard, corrected, retracted, filtered, searched 
   await expect(page.getByTestId('timeline-count')).toHaveText('10 entries');
 
   await page.getByRole('button', { name: 'Verify integrity' }).click();
-  await expect(page.getByTestId('integrity-result')).toContainText('Integrity verified: 13 revisions of 10 entries form an unbroken chain. Head hash');
+  await expect(page.getByTestId('integrity-result')).toContainText(
+    'Integrity verified: 13 revisions of 10 entries form an unbroken chain. Head hash',
+  );
 
   // CSV export of the whole timeline.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = (await readFile(await (await download).path(), 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\r\n');
-  expect(lines[0]).toBe('occurred_at,occurred_local,time_zone,precision,reported_at,recorded_at,recorded_by,category,title,body,source,verification,tags,release,on_behalf_of,transcribed,retracted,retraction_reason,revisions,entry_id');
+  expect(lines[0]).toBe(
+    'occurred_at,occurred_local,time_zone,precision,reported_at,recorded_at,recorded_by,category,title,body,source,verification,tags,release,on_behalf_of,transcribed,retracted,retraction_reason,revisions,entry_id',
+  );
   expect(lines).toHaveLength(11);
-  expect(lines.find((l) => l.includes('14 injured'))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2},.*,Europe\/Oslo,exact,.*,information,"Hospital reports 14 injured, 3 seriously",,hospital,confirmed,medical,internal,,no,no,,3,tle_/);
+  expect(lines.find((l) => l.includes('14 injured'))).toMatch(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2},.*,Europe\/Oslo,exact,.*,information,"Hospital reports 14 injured, 3 seriously",,hospital,confirmed,medical,internal,,no,no,,3,tle_/,
+  );
   expect(lines.find((l) => l.includes('Second attacker'))).toContain(',yes,Logged under the wrong incident,2,');
 });
 
-test('a spreadsheet kept by hand is imported after its errors are shown, and not before confirming', async ({ page }) => {
+test('a spreadsheet kept by hand is imported after its errors are shown, and not before confirming', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await createIncident(page, { title: 'Power cut during the vigil', ...wallClockAgo(180) });
   await openTimeline(page);

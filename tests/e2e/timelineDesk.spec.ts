@@ -24,7 +24,8 @@ const FIRST_HOUR = [
   'action: Extra staff called in at the hospital #medical @hospital',
 ];
 
-const at = (minutes: number) => `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const at = (minutes: number) =>
+  `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** Types lines from a paper log of `day`, each `step` minutes after the last from 08:00. */
 async function transcribe(page: Page, day: string, lines: readonly string[], step: number): Promise<void> {
@@ -57,10 +58,17 @@ async function openTimeline(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Timeline', level: 2 })).toBeVisible();
 }
 
-test('the timeline is the main pane: a dozen entries on a laptop screen, one scroller, filters on one line', async ({ page }) => {
+test('the timeline is the main pane: a dozen entries on a laptop screen, one scroller, filters on one line', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await setUpDesk(page);
-  await createIncident(page, { title: 'Vehicle attack, Markens gate', date: DAY1, time: '08:00', location: 'Markens gate' });
+  await createIncident(page, {
+    title: 'Vehicle attack, Markens gate',
+    date: DAY1,
+    time: '08:00',
+    location: 'Markens gate',
+  });
   await openTimeline(page);
   await transcribe(page, DAY1, [...FIRST_HOUR, ...FIRST_HOUR.map((l) => l.replace(/^(\w+: )?/, '$1Update: '))], 2);
   await expect(page.getByTestId('timeline-count')).toHaveText('30 entries');
@@ -96,13 +104,20 @@ test('the timeline is the main pane: a dozen entries on a laptop screen, one scr
   await snap(page, 'timeline-busy-first-hour-1366x768');
 });
 
-test('day headings stay at the top of the list; a new filter shows its results from the top and never counts the old list', async ({ page }) => {
+test('day headings stay at the top of the list; a new filter shows its results from the top and never counts the old list', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await setUpDesk(page);
   await createIncident(page, { title: 'Vehicle attack, Markens gate', date: DAY1, time: '08:00' });
   await openTimeline(page);
   await transcribe(page, DAY1, FIRST_HOUR, 3);
-  await transcribe(page, DAY2, [...FIRST_HOUR, ...FIRST_HOUR].map((l, i) => `${l} (day two, ${i + 1})`), 3);
+  await transcribe(
+    page,
+    DAY2,
+    [...FIRST_HOUR, ...FIRST_HOUR].map((l, i) => `${l} (day two, ${i + 1})`),
+    3,
+  );
   await expect(page.getByTestId('timeline-count')).toHaveText('45 entries');
 
   const scroller = page.getByTestId('timeline-scroll');
@@ -118,7 +133,11 @@ test('day headings stay at the top of the list; a new filter shows its results f
   // Everything the count says while the filter is worked out is recorded.
   await page.getByTestId('timeline-count').evaluate((el) => {
     const seen: string[] = [];
-    new MutationObserver(() => seen.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => seen.push(el.textContent)).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
     (window as unknown as { countsSeen: string[] }).countsSeen = seen;
   });
   await page.getByRole('button', { name: /^Filters/ }).click();
@@ -144,7 +163,10 @@ test('entry details open beside the list, and the keyboard comes back to the row
   const details = page.getByRole('complementary', { name: 'Hospital reports 12 injured' });
   await expect(details).toBeVisible();
   // Beside, not over: the list and the row stay in view.
-  const [listBox, paneBox] = await Promise.all([page.getByTestId('timeline-scroll').boundingBox(), details.boundingBox()]);
+  const [listBox, paneBox] = await Promise.all([
+    page.getByTestId('timeline-scroll').boundingBox(),
+    details.boundingBox(),
+  ]);
   expect((listBox?.x ?? 0) + (listBox?.width ?? 0)).toBeLessThanOrEqual(paneBox?.x ?? 0);
   await expect(row).toBeInViewport();
   await expect(row).toHaveAttribute('aria-current', 'true');
@@ -160,7 +182,9 @@ test('entry details open beside the list, and the keyboard comes back to the row
   await expect(corrected).toBeFocused();
   // History in words, never the programme's field names.
   const pane = page.getByRole('complementary', { name: 'Hospital reports 14 injured' });
-  await expect(pane.getByRole('list', { name: 'History of this entry' })).toContainText('What happened: Hospital reports 12 injured → Hospital reports 14 injured');
+  await expect(pane.getByRole('list', { name: 'History of this entry' })).toContainText(
+    'What happened: Hospital reports 12 injured → Hospital reports 14 injured',
+  );
   await expect(pane).not.toContainText('title:');
   await pane.getByRole('button', { name: 'Correct…' }).click();
   await form.getByRole('button', { name: 'Cancel' }).click();
@@ -169,7 +193,9 @@ test('entry details open beside the list, and the keyboard comes back to the row
 
   // Escape closes the details; the row has the keyboard again.
   await pane.getByRole('button', { name: 'Mark confirmed' }).click();
-  await expect(pane.getByRole('list', { name: 'History of this entry' })).toContainText('Verification: Unverified → Confirmed');
+  await expect(pane.getByRole('list', { name: 'History of this entry' })).toContainText(
+    'Verification: Unverified → Confirmed',
+  );
   await pane.getByRole('button', { name: 'Mark disproven' }).press('Escape');
   await expect(pane).toBeHidden();
   await expect(corrected).toBeFocused();
@@ -177,18 +203,25 @@ test('entry details open beside the list, and the keyboard comes back to the row
   await expect(corrected).toContainText('Corrected (1×)');
 });
 
-test('search finds words whatever their accents, a number exactly, and says when it allowed typos', async ({ page }) => {
+test('search finds words whatever their accents, a number exactly, and says when it allowed typos', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await createIncident(page, { title: 'Vehicle attack, Markens gate', date: DAY1, time: '08:00' });
   await openTimeline(page);
-  await transcribe(page, DAY1, [
-    'comms: Call to José Álvarez at the community centre',
-    'info: Jose from the mosque reports a crowd outside',
-    'Police case 99999 opened for the attack',
-    'Police case 999990 is a different matter',
-    'Police case 199999 closed',
-    'action: Ambulance sent to Markens gate',
-  ], 2);
+  await transcribe(
+    page,
+    DAY1,
+    [
+      'comms: Call to José Álvarez at the community centre',
+      'info: Jose from the mosque reports a crowd outside',
+      'Police case 99999 opened for the attack',
+      'Police case 999990 is a different matter',
+      'Police case 199999 closed',
+      'action: Ambulance sent to Markens gate',
+    ],
+    2,
+  );
   await expect(page.getByTestId('timeline-count')).toHaveText('6 entries');
   const search = page.getByLabel('Search the timeline');
   const entries = page.locator('.tl-entry');
@@ -220,7 +253,9 @@ test('the timeline as known at a moment, from the folded filters, and back to no
   // Before anything was logged: an empty timeline, said so.
   await page.getByLabel('As known at').fill(`${DAY1}T07:00`);
   await page.getByRole('button', { name: 'Show', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Showing the timeline exactly as it stood at' })).toContainText('Sat 14 Mar 2026, 07:00');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Showing the timeline exactly as it stood at' }),
+  ).toContainText('Sat 14 Mar 2026, 07:00');
   await expect(page.getByTestId('timeline-count')).toHaveText('0 entries as known then');
   await expect(page.getByLabel('Log an entry')).toHaveCount(0);
   await page.getByRole('button', { name: 'Back to now' }).click();

@@ -7,7 +7,8 @@ const CHICAGO = 'America/Chicago';
 /** A wall-clock reading in Chicago `minutesAgo` before now: as Excel in the US writes it, and as the desk shows it. */
 function chicago(minutesAgo: number) {
   const at = new Date(Date.now() - minutesAgo * 60_000);
-  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-US', { timeZone: CHICAGO, ...options }).format(at);
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: CHICAGO, ...options }).format(at);
   return {
     usDate: part({ year: 'numeric', month: 'numeric', day: 'numeric' }), // 7/4/2026
     usTime: part({ hour: 'numeric', minute: '2-digit', hour12: true }), // 2:05 PM
@@ -25,7 +26,9 @@ async function openImport(page: Page, name: string, buffer: Buffer) {
   return page.getByRole('dialog', { name: `Import a timeline from “${name}”` });
 }
 
-test('a Windows-1252 spreadsheet with US dates is read right in a Chicago incident, and a second import adds nothing', async ({ page }) => {
+test('a Windows-1252 spreadsheet with US dates is read right in a Chicago incident, and a second import adds nothing', async ({
+  page,
+}) => {
   await setUpDesk(page, { zone: CHICAGO });
   await createIncident(page, { title: 'Fireworks evening, Navy Pier', ...wallClockAgo(180, CHICAGO), zone: CHICAGO });
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
@@ -41,12 +44,16 @@ test('a Windows-1252 spreadsheet with US dates is read right in a Chicago incide
 
   const dialog = await openImport(page, 'journal-de-bord.csv', file);
   await expect(dialog.getByLabel('Encoding')).toHaveValue('windows-1252');
-  await expect(dialog.getByTestId('encoding-guess')).toContainText('Detected: Windows-1252 (Western European, Excel on Windows), guessed from the letters in the file');
+  await expect(dialog.getByTestId('encoding-guess')).toContainText(
+    'Detected: Windows-1252 (Western European, Excel on Windows), guessed from the letters in the file',
+  );
   await expect(dialog.getByLabel('Dates written like 7/4/2026')).toHaveValue('month-first');
   await expect(dialog.getByTestId('date-order-basis')).toContainText('Detected: month first');
   const preview = dialog.getByRole('table');
   await expect(preview.getByRole('row', { name: /Réunion à la mairie/ })).toContainText(a.shown);
-  await expect(preview.getByRole('row', { name: /Café « Le Marché » fermé – périmètre de sécurité/ })).toContainText(b.shown);
+  await expect(preview.getByRole('row', { name: /Café « Le Marché » fermé – périmètre de sécurité/ })).toContainText(
+    b.shown,
+  );
   await expectAccessible(page, 'timeline CSV import');
   await page.setViewportSize({ width: 1280, height: 800 });
   await snap(page, 'timeline-import-windows-1252');
@@ -70,17 +77,29 @@ test('a Windows-1252 spreadsheet with US dates is read right in a Chicago incide
   await expect(page.getByTestId('timeline-count')).toHaveText('3 entries');
 });
 
-test('a time that happened twice when the clocks went back waits for a choice; a file without a header row imports', async ({ page }) => {
+test('a time that happened twice when the clocks went back waits for a choice; a file without a header row imports', async ({
+  page,
+}) => {
   await setUpDesk(page, { zone: CHICAGO });
   await createIncident(page, { title: 'Night of the clock change', date: '2026-11-01', time: '00:30', zone: CHICAGO });
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
 
-  const file = Buffer.from(['11/1/2026 00:50,Crowd gathers at the plaza', '11/1/2026 01:30,Shots reported near the fountain', '11/1/2026 01:30 CST,Police cordon in place'].join('\n'));
+  const file = Buffer.from(
+    [
+      '11/1/2026 00:50,Crowd gathers at the plaza',
+      '11/1/2026 01:30,Shots reported near the fountain',
+      '11/1/2026 01:30 CST,Police cordon in place',
+    ].join('\n'),
+  );
   const dialog = await openImport(page, 'night-log.csv', file);
   await expect(dialog.getByLabel('The first row is data (this file has no header row)')).toBeChecked();
-  await expect(dialog.getByRole('heading', { name: '1 time happened twice in America/Chicago: choose which was meant' })).toBeVisible();
+  await expect(
+    dialog.getByRole('heading', { name: '1 time happened twice in America/Chicago: choose which was meant' }),
+  ).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Import 2 entries' })).toBeDisabled();
-  await expect(dialog.getByRole('list', { name: 'Before importing' })).toContainText('Choose which time is meant for the 1 row whose time happened twice.');
+  await expect(dialog.getByRole('list', { name: 'Before importing' })).toContainText(
+    'Choose which time is meant for the 1 row whose time happened twice.',
+  );
   await page.setViewportSize({ width: 1280, height: 800 });
   await dialog.getByRole('heading', { name: /happened twice/ }).scrollIntoViewIfNeeded();
   await snap(page, 'timeline-import-clock-change');
@@ -107,7 +126,9 @@ test('a 20,000-row import shows its progress and can be stopped before anything 
   await expect(dialog).toContainText('20,000 rows.');
   await dialog.getByRole('button', { name: 'Import 20,000 entries' }).click();
   // Stopped while the entries are sealed or written: the transaction is abandoned whole.
-  await expect(dialog.getByRole('status')).toContainText(/(Sealing|Writing) entry [\d,]+ of 20,000/, { timeout: 30_000 });
+  await expect(dialog.getByRole('status')).toContainText(/(Sealing|Writing) entry [\d,]+ of 20,000/, {
+    timeout: 30_000,
+  });
   await page.setViewportSize({ width: 1280, height: 800 });
   await snap(page, 'timeline-import-progress');
   await dialog.getByRole('button', { name: 'Stop the import' }).click();

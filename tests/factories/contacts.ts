@@ -14,7 +14,12 @@ export function makeContactFields(overrides: Partial<ContactFields> = {}): Conta
     organisation: 'Kristiansand kommune',
     role: 'Liaison',
     category: 'civil-society-and-communities',
-    phones: [{ label: 'mobile', number: `+47 900 ${String(10_000 + seq).slice(-5, -3)} ${String(seq % 1000).padStart(3, '0')}` }],
+    phones: [
+      {
+        label: 'mobile',
+        number: `+47 900 ${String(10_000 + seq).slice(-5, -3)} ${String(seq % 1000).padStart(3, '0')}`,
+      },
+    ],
     email: `contact${seq}@example.org`,
     radioCallSign: '',
     languages: ['Norwegian'],
@@ -54,13 +59,25 @@ export function makeContact(overrides: Partial<Omit<Contact, 'phones'>> & { phon
 
 /** Outline nodes from [contactId, depth] pairs: ids n1, n2… */
 export function makeNodes(spec: readonly (readonly [string, number, string?])[]): TreeNode[] {
-  return spec.map(([contactId, depth, fallback], i) => ({ id: `n${i + 1}`, contactId, depth, fallbackContactId: fallback ?? null }));
+  return spec.map(([contactId, depth, fallback], i) => ({
+    id: `n${i + 1}`,
+    contactId,
+    depth,
+    fallbackContactId: fallback ?? null,
+  }));
 }
 
 export function makeTree(overrides: Partial<ContactTree> = {}): ContactTree {
   seq += 1;
   return {
-    id: `ctr_${seq}`, name: 'Faith and community leaders', description: '', nodes: [],
-    createdAt: T0, createdBy: 'Ingrid Berg', updatedAt: T0, updatedBy: 'Ingrid Berg', ...overrides,
+    id: `ctr_${seq}`,
+    name: 'Faith and community leaders',
+    description: '',
+    nodes: [],
+    createdAt: T0,
+    createdBy: 'Ingrid Berg',
+    updatedAt: T0,
+    updatedBy: 'Ingrid Berg',
+    ...overrides,
   };
 }

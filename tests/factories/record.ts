@@ -4,9 +4,20 @@ import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
 import { sealRecord, type RecordFile } from '@shared/domain/record/recordFile';
 import { verifyChain } from '@shared/domain/timeline/chain';
 
-import { changeState, escalateToFallback, standDownActivation, startActivation } from '@shared/domain/contacts/activation';
+import {
+  changeState,
+  escalateToFallback,
+  standDownActivation,
+  startActivation,
+} from '@shared/domain/contacts/activation';
 import type { Result } from '@shared/domain/result';
-import { approveStatement, rejectStatement, releaseStatement, reviseApproved, submitForReview } from '@shared/domain/statements/workflow';
+import {
+  approveStatement,
+  rejectStatement,
+  releaseStatement,
+  reviseApproved,
+  submitForReview,
+} from '@shared/domain/statements/workflow';
 import type { Lesson } from '@shared/schemas/lessons';
 import type { PublishedHead } from '@shared/schemas/publishedHeads';
 import type { SensitivityWarning } from '@shared/schemas/statements';
@@ -45,43 +56,179 @@ export const DNS_NUMBER_TYPED = '922 22 222';
  * suspect and a victim without consent; an activation with one call reached and one passed to
  * its fallback (a person marked "do not share"); guide items done, not applicable and open.
  */
-async function otherFeatures(incidentId: string): Promise<Pick<RecordSource, 'statements' | 'statementVersions' | 'approvals' | 'activations' | 'callAttempts' | 'contacts' | 'doNotShare' | 'checklistItems'>> {
+async function otherFeatures(
+  incidentId: string,
+): Promise<
+  Pick<
+    RecordSource,
+    | 'statements'
+    | 'statementVersions'
+    | 'approvals'
+    | 'activations'
+    | 'callAttempts'
+    | 'contacts'
+    | 'doNotShare'
+    | 'checklistItems'
+  >
+> {
   const at = (minutes: number) => ({ operator: 'Ingrid Berg', now: T + minutes * 60_000 });
   const held = makeDraft();
   let holding: Statement = { ...held.statement, id: 'stm_1', incidentId, title: 'Holding statement' };
   const v1: StatementVersion = { ...held.version, statementId: 'stm_1', incidentId };
   const hash = await sha256(v1.text);
   holding = unwrap(submitForReview(holding, v1, { warnings: [], overrideReason: null, ticked: [] }, at(20)));
-  const returned = unwrap(rejectStatement(holding, v1, { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: RETURN_COMMENT, textHash: hash }, 'apr_1', at(25)));
+  const returned = unwrap(
+    rejectStatement(
+      holding,
+      v1,
+      { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: RETURN_COMMENT, textHash: hash },
+      'apr_1',
+      at(25),
+    ),
+  );
   holding = unwrap(submitForReview(returned.statement, v1, { warnings: [], overrideReason: null, ticked: [] }, at(28)));
-  const approved = unwrap(approveStatement(holding, v1, { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: 'Approved by phone.', textHash: hash }, 'apr_2', at(30)));
-  holding = unwrap(releaseStatement(approved.statement, { releaseId: 'rel_1', channels: ['press', 'website'], at: T + 35 * 60_000, note: '', timelineEntryId: 'tle_release' }, at(35))).statement;
+  const approved = unwrap(
+    approveStatement(
+      holding,
+      v1,
+      { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: 'Approved by phone.', textHash: hash },
+      'apr_2',
+      at(30),
+    ),
+  );
+  holding = unwrap(
+    releaseStatement(
+      approved.statement,
+      {
+        releaseId: 'rel_1',
+        channels: ['press', 'website'],
+        at: T + 35 * 60_000,
+        note: '',
+        timelineEntryId: 'tle_release',
+      },
+      at(35),
+    ),
+  ).statement;
   // Revised after release, sent past a warning, approved: version 2 is approved but never released.
-  const revised = unwrap(reviseApproved(holding, v1, { title: v1.title, body: v1.body.replace('{{public_safety_instruction}}', REVISED_LINE), values: v1.values }, 'stv_1_2', at(120)));
+  const revised = unwrap(
+    reviseApproved(
+      holding,
+      v1,
+      { title: v1.title, body: v1.body.replace('{{public_safety_instruction}}', REVISED_LINE), values: v1.values },
+      'stv_1_2',
+      at(120),
+    ),
+  );
   const v2 = revised.version;
   if (v2 === null) throw new Error('fixture: the revision saved nothing');
-  const warning: SensitivityWarning = { code: 'perpetrator-named', key: 'perpetrator-named:jon doe', message: 'Jon Doe is named as the suspected perpetrator.', advice: 'Deny attackers publicity.' };
-  holding = unwrap(submitForReview(revised.statement, v2, { warnings: [warning], overrideReason: OVERRIDE_REASON, ticked: [] }, at(125)));
-  const approved2 = unwrap(approveStatement(holding, v2, { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: 'Fine once the police confirm.', textHash: await sha256(v2.text) }, 'apr_3', at(130)));
+  const warning: SensitivityWarning = {
+    code: 'perpetrator-named',
+    key: 'perpetrator-named:jon doe',
+    message: 'Jon Doe is named as the suspected perpetrator.',
+    advice: 'Deny attackers publicity.',
+  };
+  holding = unwrap(
+    submitForReview(
+      revised.statement,
+      v2,
+      { warnings: [warning], overrideReason: OVERRIDE_REASON, ticked: [] },
+      at(125),
+    ),
+  );
+  const approved2 = unwrap(
+    approveStatement(
+      holding,
+      v2,
+      {
+        approverName: 'Anna Hansen',
+        approverRole: 'Mayor',
+        comment: 'Fine once the police confirm.',
+        textHash: await sha256(v2.text),
+      },
+      'apr_3',
+      at(130),
+    ),
+  );
   holding = approved2.statement;
 
-  const drafted = makeDraft({ people: [makePerson({ name: 'Amira Haddad', role: 'victim' }), makePerson({ name: 'Jon Doe', role: 'suspect' })] });
-  const draft: Statement = { ...drafted.statement, id: 'stm_2', incidentId, title: 'Draft on the suspect', headVersionId: 'stv_2_1' };
+  const drafted = makeDraft({
+    people: [makePerson({ name: 'Amira Haddad', role: 'victim' }), makePerson({ name: 'Jon Doe', role: 'suspect' })],
+  });
+  const draft: Statement = {
+    ...drafted.statement,
+    id: 'stm_2',
+    incidentId,
+    title: 'Draft on the suspect',
+    headVersionId: 'stv_2_1',
+  };
   const draftVersion: StatementVersion = { ...drafted.version, id: 'stv_2_1', statementId: 'stm_2', incidentId };
 
-  const imam = makeContact({ id: 'con_imam', name: 'Imam Y. Rahman', role: 'Imam', phones: [{ label: 'mobile', number: '+47 900 00 000' }], email: 'imam@example.org' });
-  const priest = makeContact({ id: 'con_priest', name: 'Rev. Kari Dahl', role: 'Parish priest', phones: [{ label: 'mobile', number: '+47 911 11 111' }], email: '' });
-  const deacon = makeContact({ id: 'con_deacon', name: DNS_NAME, role: 'Deacon', phones: [{ label: 'work', number: '+47 922 22 222' }], email: 'berit@example.org', doNotShare: true });
-  const tree = makeTree({ id: 'ctr_faith', name: 'Faith leaders', nodes: makeNodes([['con_imam', 0], ['con_priest', 1, 'con_deacon']]) });
+  const imam = makeContact({
+    id: 'con_imam',
+    name: 'Imam Y. Rahman',
+    role: 'Imam',
+    phones: [{ label: 'mobile', number: '+47 900 00 000' }],
+    email: 'imam@example.org',
+  });
+  const priest = makeContact({
+    id: 'con_priest',
+    name: 'Rev. Kari Dahl',
+    role: 'Parish priest',
+    phones: [{ label: 'mobile', number: '+47 911 11 111' }],
+    email: '',
+  });
+  const deacon = makeContact({
+    id: 'con_deacon',
+    name: DNS_NAME,
+    role: 'Deacon',
+    phones: [{ label: 'work', number: '+47 922 22 222' }],
+    email: 'berit@example.org',
+    doNotShare: true,
+  });
+  const tree = makeTree({
+    id: 'ctr_faith',
+    name: 'Faith leaders',
+    nodes: makeNodes([
+      ['con_imam', 0],
+      ['con_priest', 1, 'con_deacon'],
+    ]),
+  });
   const contacts = new Map([imam, priest, deacon].map((c) => [c.id, c]));
-  let activation: TreeActivation = startActivation({ id: 'act_1', incidentId, tree, contacts, now: T + 40 * 60_000, operator: 'Ingrid Berg' });
+  let activation: TreeActivation = startActivation({
+    id: 'act_1',
+    incidentId,
+    tree,
+    contacts,
+    now: T + 40 * 60_000,
+    operator: 'Ingrid Berg',
+  });
   const reached = unwrap(changeState(activation, 'n1', 'reached', 'Will tell the congregation', T + 45 * 60_000));
   activation = reached.next;
   const unreachable = unwrap(changeState(activation, 'n2', 'unreachable', 'No answer twice', T + 50 * 60_000));
   activation = unwrap(escalateToFallback(unreachable.next, 'n2', T + 51 * 60_000)).next;
   activation = unwrap(standDownActivation(activation, STAND_DOWN_REASON, T + 70 * 60_000, 'Ingrid Berg'));
-  const attempt = (id: string, nodeId: string, contactId: string, minutes: number, from: CallState, to: CallState, escalated: boolean, note: string): CallAttempt =>
-    ({ id, activationId: 'act_1', incidentId, nodeId, contactId, at: T + minutes * 60_000, by: 'Ingrid Berg', from, to, escalated, note });
+  const attempt = (
+    id: string,
+    nodeId: string,
+    contactId: string,
+    minutes: number,
+    from: CallState,
+    to: CallState,
+    escalated: boolean,
+    note: string,
+  ): CallAttempt => ({
+    id,
+    activationId: 'act_1',
+    incidentId,
+    nodeId,
+    contactId,
+    at: T + minutes * 60_000,
+    by: 'Ingrid Berg',
+    from,
+    to,
+    escalated,
+    note,
+  });
 
   return {
     statements: [holding, draft],
@@ -96,9 +243,34 @@ async function otherFeatures(incidentId: string): Promise<Pick<RecordSource, 'st
     contacts: [imam, priest, deacon],
     doNotShare: [deacon],
     checklistItems: [
-      makeItem({ id: 'chk_1', incidentId, title: 'Mayor visibly takes charge', status: 'done', resolutionNote: 'At the scene by 13:20', resolvedAt: T + 20 * 60_000, resolvedBy: 'Ingrid Berg' }),
-      makeItem({ id: 'chk_2', incidentId, title: 'Open a family assistance centre', phase: 'immediate', status: 'not-applicable', resolutionNote: 'The police run it', resolvedAt: T + 60 * 60_000, resolvedBy: 'Ingrid Berg' }),
-      makeItem({ id: 'chk_3', incidentId, title: 'Plan the anniversary', phase: 'long-term', offset: { unit: 'years', amount: 1 }, milestone: true, source: { page: 'cr-p8', basis: 'generalised' } }),
+      makeItem({
+        id: 'chk_1',
+        incidentId,
+        title: 'Mayor visibly takes charge',
+        status: 'done',
+        resolutionNote: 'At the scene by 13:20',
+        resolvedAt: T + 20 * 60_000,
+        resolvedBy: 'Ingrid Berg',
+      }),
+      makeItem({
+        id: 'chk_2',
+        incidentId,
+        title: 'Open a family assistance centre',
+        phase: 'immediate',
+        status: 'not-applicable',
+        resolutionNote: 'The police run it',
+        resolvedAt: T + 60 * 60_000,
+        resolvedBy: 'Ingrid Berg',
+      }),
+      makeItem({
+        id: 'chk_3',
+        incidentId,
+        title: 'Plan the anniversary',
+        phase: 'long-term',
+        offset: { unit: 'years', amount: 1 },
+        milestone: true,
+        source: { page: 'cr-p8', basis: 'generalised' },
+      }),
     ],
   };
 }
@@ -108,39 +280,131 @@ export async function makeRecordSource(): Promise<RecordSource> {
   const incident = makeIncident({ id: 'inc_rec', title: 'Vehicle attack, Markens gate', startAt: T });
   const log = makeLog(incident.id);
   const ingrid = (now: number) => ({ operator: 'Ingrid Berg', now });
-  await log.add('tle_1', makeContent({ occurredAt: T + 120_000, title: 'Van drives into the crowd; Amira Haddad among the injured', release: 'public' }), ingrid(T + 200_000));
-  await log.add('tle_2', makeContent({ occurredAt: T + 540_000, category: 'decision', title: 'Mayor activates the crisis team' }), ingrid(T + 600_000));
-  await log.add('tle_3', makeContent({ occurredAt: T + 700_000, category: 'rumour', title: 'Second attacker at the station' }), ingrid(T + 720_000));
+  await log.add(
+    'tle_1',
+    makeContent({
+      occurredAt: T + 120_000,
+      title: 'Van drives into the crowd; Amira Haddad among the injured',
+      release: 'public',
+    }),
+    ingrid(T + 200_000),
+  );
+  await log.add(
+    'tle_2',
+    makeContent({ occurredAt: T + 540_000, category: 'decision', title: 'Mayor activates the crisis team' }),
+    ingrid(T + 600_000),
+  );
+  await log.add(
+    'tle_3',
+    makeContent({ occurredAt: T + 700_000, category: 'rumour', title: 'Second attacker at the station' }),
+    ingrid(T + 720_000),
+  );
   await log.verify('tle_1', 'confirmed', ingrid(T + 800_000));
   await log.retract('tle_3', 'Disproven by police', ingrid(T + 900_000));
-  await log.add('tle_4', makeContent({ occurredAt: T + 950_000, category: 'communication', title: `Deacon ${DNS_NAME} will open the church hall; call her on ${DNS_NUMBER_TYPED} or write to hall@example.org`, release: 'public' }), ingrid(T + 960_000));
+  await log.add(
+    'tle_4',
+    makeContent({
+      occurredAt: T + 950_000,
+      category: 'communication',
+      title: `Deacon ${DNS_NAME} will open the church hall; call her on ${DNS_NUMBER_TYPED} or write to hall@example.org`,
+      release: 'public',
+    }),
+    ingrid(T + 960_000),
+  );
   const features = await otherFeatures(incident.id);
-  const audit = (id: string, minutes: number, summary: string) => ({ id, at: T + minutes * 60_000, operator: 'Ingrid Berg', incidentId: incident.id, entityType: 'statement', entityId: 'stm_1', action: 'update' as const, summary, changes: [{ field: 'status', before: 'draft', after: 'in-review' }] });
-  const lesson = (l: Partial<Lesson> & Pick<Lesson, 'id' | 'kind' | 'text'>): Lesson => ({ incidentId: incident.id, owner: null, dueDate: null, status: 'open', checklistItemId: null, createdAt: T + 3_600_000, createdBy: 'Ingrid Berg', updatedAt: T + 3_600_000, updatedBy: 'Ingrid Berg', ...l });
-  const published: PublishedHead = { id: 'pub_1', incidentId: incident.id, chainSeq: 2, headHash: log.revisions[1]!.hash, at: T + 650_000, via: 'backup', by: 'Ingrid Berg' };
+  const audit = (id: string, minutes: number, summary: string) => ({
+    id,
+    at: T + minutes * 60_000,
+    operator: 'Ingrid Berg',
+    incidentId: incident.id,
+    entityType: 'statement',
+    entityId: 'stm_1',
+    action: 'update' as const,
+    summary,
+    changes: [{ field: 'status', before: 'draft', after: 'in-review' }],
+  });
+  const lesson = (l: Partial<Lesson> & Pick<Lesson, 'id' | 'kind' | 'text'>): Lesson => ({
+    incidentId: incident.id,
+    owner: null,
+    dueDate: null,
+    status: 'open',
+    checklistItemId: null,
+    createdAt: T + 3_600_000,
+    createdBy: 'Ingrid Berg',
+    updatedAt: T + 3_600_000,
+    updatedBy: 'Ingrid Berg',
+    ...l,
+  });
+  const published: PublishedHead = {
+    id: 'pub_1',
+    incidentId: incident.id,
+    chainSeq: 2,
+    headHash: log.revisions[1]!.hash,
+    at: T + 650_000,
+    via: 'backup',
+    by: 'Ingrid Berg',
+  };
   return {
     incident,
     settings: { cityName: 'Kristiansand', defaultTimeZone: 'Europe/Oslo' },
     entries: [...log.entries.values()],
     revisions: log.revisions,
     audit: [
-      { id: 'aud_1', at: T + 100, operator: 'Ingrid Berg', incidentId: incident.id, entityType: 'incident', entityId: incident.id, action: 'create', summary: 'Incident created', changes: [] },
-      audit('aud_2', 25, `Statement “Holding statement” (English) version 1 returned to draft by Anna Hansen, Mayor: ${RETURN_COMMENT}`),
-      audit('aud_3', 125, `Statement “Holding statement” (English) version 2 sent for review with 1 warning overridden: ${OVERRIDE_REASON}`),
+      {
+        id: 'aud_1',
+        at: T + 100,
+        operator: 'Ingrid Berg',
+        incidentId: incident.id,
+        entityType: 'incident',
+        entityId: incident.id,
+        action: 'create',
+        summary: 'Incident created',
+        changes: [],
+      },
+      audit(
+        'aud_2',
+        25,
+        `Statement “Holding statement” (English) version 1 returned to draft by Anna Hansen, Mayor: ${RETURN_COMMENT}`,
+      ),
+      audit(
+        'aud_3',
+        125,
+        `Statement “Holding statement” (English) version 2 sent for review with 1 warning overridden: ${OVERRIDE_REASON}`,
+      ),
     ],
     ...features,
     lessons: [
       lesson({ id: 'les_1', kind: 'strength', text: 'Call tree reached every faith leader within 40 minutes' }),
       lesson({ id: 'les_2', kind: 'improvement', text: 'The night shift had no printed call sheet' }),
-      lesson({ id: 'les_3', kind: 'corrective-action', text: 'Print the call sheets for the night shift', owner: 'Kari Holm', dueDate: '2027-01-15', answers: 'les_2' }),
+      lesson({
+        id: 'les_3',
+        kind: 'corrective-action',
+        text: 'Print the call sheets for the night shift',
+        owner: 'Kari Holm',
+        dueDate: '2027-01-15',
+        answers: 'les_2',
+      }),
     ],
     publishedHeads: [published],
   };
 }
 
-export async function makeRecord(profile: AudienceProfile = 'internal', withheldNames: string[] = [], includeContactDetails = true): Promise<RecordFile> {
+export async function makeRecord(
+  profile: AudienceProfile = 'internal',
+  withheldNames: string[] = [],
+  includeContactDetails = true,
+): Promise<RecordFile> {
   const source = await makeRecordSource();
   const chain = await verifyChain(source.incident.id, source.revisions, source.entries, sha256);
-  const unsealed = buildRecord(source, { profile, sections: RECORD_SECTIONS, withheldNames, includeContactDetails, exportedBy: 'Ingrid Berg', now: T + 86_400_000, appVersion: '0.1.0', chain });
+  const unsealed = buildRecord(source, {
+    profile,
+    sections: RECORD_SECTIONS,
+    withheldNames,
+    includeContactDetails,
+    exportedBy: 'Ingrid Berg',
+    now: T + 86_400_000,
+    appVersion: '0.1.0',
+    chain,
+  });
   return sealRecord(unsealed, sha256);
 }

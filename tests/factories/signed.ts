@@ -21,15 +21,34 @@ export const SEED_C = 'c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0
 /** The PKCS #8 wrapping of a raw Ed25519 seed (RFC 8410), as Web Crypto imports private keys. */
 export const pkcs8Of = (seedHex: string) => Buffer.from(`302e020100300506032b657004220420${seedHex}`, 'hex');
 
-export type TestDesk = { seed: string; publicKey: Uint8Array; deskId: string; sign: Ed25519Sign; identity: DeskIdentity };
+export type TestDesk = {
+  seed: string;
+  publicKey: Uint8Array;
+  deskId: string;
+  sign: Ed25519Sign;
+  identity: DeskIdentity;
+};
 
 /** A desk with a fixed key: the private key imported non-extractable, as the desk keeps its own. */
-export async function makeDesk(seed = RFC8032_SEED, name = 'Crisis room laptop', overrides: { createdAt?: number; continuesFrom?: DeskIdentity['continuesFrom'] } = {}): Promise<TestDesk> {
+export async function makeDesk(
+  seed = RFC8032_SEED,
+  name = 'Crisis room laptop',
+  overrides: { createdAt?: number; continuesFrom?: DeskIdentity['continuesFrom'] } = {},
+): Promise<TestDesk> {
   const privateKey = await subtle.importKey('pkcs8', pkcs8Of(seed), { name: 'Ed25519' }, false, ['sign']);
-  const jwk = await subtle.exportKey('jwk', await subtle.importKey('pkcs8', pkcs8Of(seed), { name: 'Ed25519' }, true, ['sign']));
+  const jwk = await subtle.exportKey(
+    'jwk',
+    await subtle.importKey('pkcs8', pkcs8Of(seed), { name: 'Ed25519' }, true, ['sign']),
+  );
   const publicKey = new Uint8Array(Buffer.from(jwk.x ?? '', 'base64url'));
   const sign = webCryptoSigner(subtle, privateKey);
-  const identity = await createDeskIdentity({ publicKey, name, createdAt: overrides.createdAt ?? Date.UTC(2026, 10, 1, 9, 0), continuesFrom: overrides.continuesFrom ?? null, sign });
+  const identity = await createDeskIdentity({
+    publicKey,
+    name,
+    createdAt: overrides.createdAt ?? Date.UTC(2026, 10, 1, 9, 0),
+    continuesFrom: overrides.continuesFrom ?? null,
+    sign,
+  });
   return { seed, publicKey, deskId: deskIdOf(publicKey), sign, identity };
 }
 
@@ -55,7 +74,11 @@ export function makeRevisionRow(n: number, overrides: Partial<TimelineRevision> 
   };
 }
 
-export const revisionChange = (row: TimelineRevision): RowChange => ({ put: { timelineRevisions: [row] }, delete: {}, basedOn: [] });
+export const revisionChange = (row: TimelineRevision): RowChange => ({
+  put: { timelineRevisions: [row] },
+  delete: {},
+  basedOn: [],
+});
 
 /**
  * Writes a desk's chain in one scope as the door will: each record linked to the one before,
@@ -64,7 +87,14 @@ export const revisionChange = (row: TimelineRevision): RowChange => ({ put: { ti
 export async function writeChain(
   desk: TestDesk,
   changes: readonly RowChange[],
-  options: { scope?: RecordScope; anchor?: V1Anchor; seen?: (i: number) => ChainHead[]; operator?: Operator; kind?: string; tip?: ChainTip } = {},
+  options: {
+    scope?: RecordScope;
+    anchor?: V1Anchor;
+    seen?: (i: number) => ChainHead[];
+    operator?: Operator;
+    kind?: string;
+    tip?: ChainTip;
+  } = {},
 ): Promise<{ records: SignedRecord[]; hashes: string[] }> {
   const records: SignedRecord[] = [];
   const hashes: string[] = [];

@@ -25,11 +25,20 @@ export async function makeSignedIncident() {
   const aRevisions = [
     await log.add('tle_4', makeContent({ title: 'Second attacker at the station' }), actor('Ingrid Berg', 10)),
     await log.add('tle_5', makeContent({ title: 'Hotline opened for families' }), actor('Ingrid Berg', 12)),
-    await log.edit('tle_4', makeContent({ title: 'Second attacker at the station: unconfirmed' }), actor('Ingrid Berg', 15), 'Police could not confirm'),
+    await log.edit(
+      'tle_4',
+      makeContent({ title: 'Second attacker at the station: unconfirmed' }),
+      actor('Ingrid Berg', 15),
+      'Police could not confirm',
+    ),
   ];
-  const chainA = await writeChain(a, aRevisions.map(revisionChange), { anchor: { chainSeq: legacyHead.chainSeq, headHash: legacyHead.hash } });
+  const chainA = await writeChain(a, aRevisions.map(revisionChange), {
+    anchor: { chainSeq: legacyHead.chainSeq, headHash: legacyHead.hash },
+  });
   const bHeadAtStart = log.head();
-  const bRevisions = [await log.add('tle_6', makeContent({ title: 'Vigil planned at the cathedral' }), actor('Ola Nordmann', 30))];
+  const bRevisions = [
+    await log.add('tle_6', makeContent({ title: 'Vigil planned at the cathedral' }), actor('Ola Nordmann', 30)),
+  ];
   const chainB = await writeChain(b, bRevisions.map(revisionChange), {
     anchor: { chainSeq: bHeadAtStart.chainSeq, headHash: bHeadAtStart.hash },
     operator: { name: 'Ola Nordmann', role: 'Chief of staff' },
@@ -50,7 +59,11 @@ export async function makeSignedIncident() {
  * What someone at the keyboard without the desks' keys can do: change a revision, re-hash the
  * chain from there and rebuild the entries, so the v1 walk passes again.
  */
-export async function rewriteRevision(revisions: readonly TimelineRevision[], chainSeq: number, change: (r: TimelineRevision) => TimelineRevision): Promise<{ revisions: TimelineRevision[]; entries: TimelineEntry[] }> {
+export async function rewriteRevision(
+  revisions: readonly TimelineRevision[],
+  chainSeq: number,
+  change: (r: TimelineRevision) => TimelineRevision,
+): Promise<{ revisions: TimelineRevision[]; entries: TimelineEntry[] }> {
   const out: TimelineRevision[] = [];
   const entries = new Map<string, TimelineEntry>();
   let prevHash: string | null = null;

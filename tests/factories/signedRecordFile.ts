@@ -9,7 +9,8 @@ import { rewriteRevision } from './signedIncident';
 import { sha256 } from './timeline';
 
 /** Seals any version of the record: the checksum covers every field but itself, whatever they are. */
-const seal = async <R extends { checksum: unknown }>(record: Omit<R, 'checksum'>): Promise<R> => (await sealRecord(record as unknown as UnsealedRecord, sha256)) as unknown as R;
+const seal = async <R extends { checksum: unknown }>(record: Omit<R, 'checksum'>): Promise<R> =>
+  (await sealRecord(record as unknown as UnsealedRecord, sha256)) as unknown as R;
 
 /**
  * A format-3 record built by hand from the internal edition's record: its first two revisions
@@ -25,7 +26,12 @@ export async function makeSignedRecordFile(): Promise<RecordFileV3> {
   const scope = { kind: 'incident', incidentId: v2.content.incident.id } as const;
   const chainA = await writeChain(a, revisions.slice(2, 5).map(revisionChange), { scope, anchor: at(2) });
   const headA: ChainHead = { deskId: a.deskId, seq: 3, hash: chainA.hashes[2]! };
-  const chainB = await writeChain(b, revisions.slice(5).map(revisionChange), { scope, anchor: at(5), operator: { name: 'Ola Nordmann', role: 'Chief of staff' }, seen: () => [headA] });
+  const chainB = await writeChain(b, revisions.slice(5).map(revisionChange), {
+    scope,
+    anchor: at(5),
+    operator: { name: 'Ola Nordmann', role: 'Chief of staff' },
+    seen: () => [headA],
+  });
   const { checksum: _v2, ...unsealed } = v2;
   return seal<RecordFileV3>({
     ...unsealed,
@@ -44,10 +50,19 @@ export async function makeSignedRecordFile(): Promise<RecordFileV3> {
  * chain after it, the entries and the chain head brought in line and the record re-sealed, all
  * without any desk's key. Everything a hash can prove still checks out.
  */
-export async function forgeRecord<R extends RecordFile | RecordFileV3>(record: R, chainSeq: number, title: string): Promise<R> {
+export async function forgeRecord<R extends RecordFile | RecordFileV3>(
+  record: R,
+  chainSeq: number,
+  title: string,
+): Promise<R> {
   const timeline = record.content.timeline!;
-  const rewritten = await rewriteRevision(timeline.revisions, chainSeq, (r) => ({ ...r, content: { ...r.content, title } }));
-  const entries: TimelineEntry[] = (timeline.entries as TimelineEntry[]).map((e) => rewritten.entries.find((x) => x.id === e.id) ?? e);
+  const rewritten = await rewriteRevision(timeline.revisions, chainSeq, (r) => ({
+    ...r,
+    content: { ...r.content, title },
+  }));
+  const entries: TimelineEntry[] = (timeline.entries as TimelineEntry[]).map(
+    (e) => rewritten.entries.find((x) => x.id === e.id) ?? e,
+  );
   const { checksum: _old, ...rest } = record;
   return seal<R>({
     ...rest,

@@ -29,7 +29,13 @@ let seq = 0;
 
 /** A draft statement with its first version, from a template, with deterministic ids. */
 export function makeDraft(
-  overrides: { template?: StatementTemplate; values?: Record<string, string>; people?: PersonMention[]; body?: string; translation?: { sourceStatementId: string; translatesVersionId: string } } = {},
+  overrides: {
+    template?: StatementTemplate;
+    values?: Record<string, string>;
+    people?: PersonMention[];
+    body?: string;
+    translation?: { sourceStatementId: string; translatesVersionId: string };
+  } = {},
 ): { statement: Statement; version: StatementVersion } {
   seq += 1;
   return startStatement({

@@ -15,7 +15,10 @@ export async function hasAgeCli(): Promise<boolean> {
 }
 
 /** Runs `age ARGS` with `passphrase` typed at its prompts, as a person would; exit code and what it printed. */
-export async function runAgeWithPassphrase(passphrase: string, args: readonly string[]): Promise<{ code: number; terminal: string }> {
+export async function runAgeWithPassphrase(
+  passphrase: string,
+  args: readonly string[],
+): Promise<{ code: number; terminal: string }> {
   try {
     const { stderr } = await run('/usr/bin/python3', [DRIVER, passphrase, 'age', ...args], { timeout: 120_000 });
     return { code: 0, terminal: stderr };

@@ -9,7 +9,14 @@ import { createTempJournal } from '../../src-main/adapters/tempJournal';
 const [target, journalDir, sizeText] = process.argv.slice(2) as [string, string, string];
 const journal = createTempJournal(
   journalDir,
-  { open: fs.open, unlink: fs.unlink, mkdir: (p) => fs.mkdir(p, { recursive: true }), readdir: fs.readdir, readFile: fs.readFile, lstat: fs.lstat },
+  {
+    open: fs.open,
+    unlink: fs.unlink,
+    mkdir: (p) => fs.mkdir(p, { recursive: true }),
+    readdir: fs.readdir,
+    readFile: fs.readFile,
+    lstat: fs.lstat,
+  },
   () => randomBytes(8).toString('hex'),
 );
 const pad = 'x'.repeat(Number(sizeText));

@@ -60,9 +60,13 @@ const ORDINAL = /\bseq\s*===\s*1\b/;
 
 /** The lines of `text` (from `file`) that build a plural by hand, as "file:line: code". */
 export function handMadePluralsIn(file: string, text: string): string[] {
-  return text.split('\n').flatMap((code, i) =>
-    (COUNT_IS_ONE.test(code) && !ORDINAL.test(code)) || PLURAL_HELPER.test(code) ? [`${file}:${i + 1}: ${code.trim()}`] : [],
-  );
+  return text
+    .split('\n')
+    .flatMap((code, i) =>
+      (COUNT_IS_ONE.test(code) && !ORDINAL.test(code)) || PLURAL_HELPER.test(code)
+        ? [`${file}:${i + 1}: ${code.trim()}`]
+        : [],
+    );
 }
 
 /** Every plural built by hand in the TypeScript under `dir` (the catalogues themselves aside). */

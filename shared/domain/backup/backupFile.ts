@@ -53,7 +53,15 @@ export type BackupError =
  * log), and entries an earlier version recorded past today's limits (kept as recorded).
  */
 export type RestoreWarning =
-  | { kind: 'broken-chain'; incidentId: string; incidentTitle: string; entryId: string; entryTitle: string | null; detail: string; problem: ChainBreak['problem'] }
+  | {
+      kind: 'broken-chain';
+      incidentId: string;
+      incidentTitle: string;
+      entryId: string;
+      entryTitle: string | null;
+      detail: string;
+      problem: ChainBreak['problem'];
+    }
   | { kind: 'over-limit'; table: 'timelineEntries' | 'auditLog'; id: string; title: string; notes: string[] };
 
 const HeaderSchema = z.object({
@@ -108,7 +116,8 @@ export async function readBackupEnvelope(
   // A table added after the backup's data version is simply empty in it.
   const missingTables = TABLE_NAMES.filter((t) => !(t in file.data) && (TABLES_SINCE[t] ?? 1) <= file.schemaVersion);
   if (missingTables.length > 0) return err({ code: 'missing-fields', fields: missingTables.map((t) => `data.${t}`) });
-  if (options.sha256 !== null && (await options.sha256(canonicalJson(file.data))) !== file.checksum.value) return err({ code: 'checksum-mismatch' });
+  if (options.sha256 !== null && (await options.sha256(canonicalJson(file.data))) !== file.checksum.value)
+    return err({ code: 'checksum-mismatch' });
   return ok(file);
 }
 
@@ -152,7 +161,12 @@ export async function parseBackup(
   const checkedRows = rows as TableRows;
   const warnings = [...(await brokenChains(checkedRows, options.sha256)), ...overLimits.values()];
   const { schemaVersion, createdAt, createdBy, appVersion, cityName } = file;
-  return ok({ meta: { schemaVersion, createdAt, createdBy, appVersion, cityName }, rows: checkedRows, warnings, checksum: file.checksum.value });
+  return ok({
+    meta: { schemaVersion, createdAt, createdBy, appVersion, cityName },
+    rows: checkedRows,
+    warnings,
+    checksum: file.checksum.value,
+  });
 }
 
 function overLimit(table: TableName, row: unknown, notes: string[]): RestoreWarning & { kind: 'over-limit' } {
@@ -170,7 +184,13 @@ function overLimit(table: TableName, row: unknown, notes: string[]): RestoreWarn
 
 /** Walks every incident's timeline chain in the backup, before anything is replaced. */
 async function brokenChains(rows: TableRows, sha256: Sha256Hex): Promise<RestoreWarning[]> {
-  const incidentIds = [...new Set([...rows.incidents.map((i) => i.id), ...rows.timelineRevisions.map((r) => r.incidentId), ...rows.timelineEntries.map((e) => e.incidentId)])];
+  const incidentIds = [
+    ...new Set([
+      ...rows.incidents.map((i) => i.id),
+      ...rows.timelineRevisions.map((r) => r.incidentId),
+      ...rows.timelineEntries.map((e) => e.incidentId),
+    ]),
+  ];
   const warnings: RestoreWarning[] = [];
   for (const incidentId of incidentIds) {
     const revisions = rows.timelineRevisions.filter((r) => r.incidentId === incidentId);
@@ -178,7 +198,8 @@ async function brokenChains(rows: TableRows, sha256: Sha256Hex): Promise<Restore
     if (revisions.length === 0 && entries.length === 0) continue;
     const report = await verifyChain(incidentId, revisions, entries, sha256);
     if (report.ok) continue;
-    const entryTitle = (id: string) => entries.find((e) => e.id === id)?.title ?? revisions.find((r) => r.entryId === id)?.content.title;
+    const entryTitle = (id: string) =>
+      entries.find((e) => e.id === id)?.title ?? revisions.find((r) => r.entryId === id)?.content.title;
     warnings.push({
       kind: 'broken-chain',
       incidentId,
@@ -200,9 +221,13 @@ export function describeBackupError(e: BackupError): string {
     case 'not-json':
       return format('backup.error.notJson', { detail: e.detail });
     case 'wrong-format':
-      return e.found === null ? format('backup.error.noFormat') : format('backup.error.wrongFormat', { found: e.found });
+      return e.found === null
+        ? format('backup.error.noFormat')
+        : format('backup.error.wrongFormat', { found: e.found });
     case 'missing-fields':
-      return format('backup.error.missingFields', { fields: `${e.fields.slice(0, 5).join(', ')}${e.fields.length > 5 ? '…' : ''}` });
+      return format('backup.error.missingFields', {
+        fields: `${e.fields.slice(0, 5).join(', ')}${e.fields.length > 5 ? '…' : ''}`,
+      });
     case 'newer-schema':
       return format('backup.error.newerSchema', { found: e.found, supported: e.supported });
     case 'checksum-mismatch':

@@ -24,7 +24,10 @@ export function vtimezoneFor(zone: string): string | null {
 }
 
 /** What the calendar needs of an item: the item as the desk holds it, or as an after-action record carries it. */
-export type Milestone = Pick<ScheduledItem, 'id' | 'title' | 'dueAt' | 'status' | 'milestone' | 'owner' | 'assignee' | 'rationale'> & { offsetLabel: string; sourceLine: string };
+export type Milestone = Pick<
+  ScheduledItem,
+  'id' | 'title' | 'dueAt' | 'status' | 'milestone' | 'owner' | 'assignee' | 'rationale'
+> & { offsetLabel: string; sourceLine: string };
 
 export const milestoneOf = (i: ScheduledItem): Milestone => ({
   id: i.id,
@@ -46,7 +49,11 @@ export const milestoneOf = (i: ScheduledItem): Milestone => ({
  * so loading a later export updates the same events instead of duplicating them. Milestones
  * marked not applicable are left out; done ones are kept, marked as done.
  */
-export function milestonesCalendar(incident: Pick<Incident, 'title' | 'location' | 'startAt' | 'timeZone'>, items: readonly (ScheduledItem | Milestone)[], ctx: { cityName: string; now: number }): string {
+export function milestonesCalendar(
+  incident: Pick<Incident, 'title' | 'location' | 'startAt' | 'timeZone'>,
+  items: readonly (ScheduledItem | Milestone)[],
+  ctx: { cityName: string; now: number },
+): string {
   const zone = incident.timeZone;
   const vtimezone = vtimezoneFor(zone);
   const calendar = ical({

@@ -26,7 +26,8 @@ export function citeSource(source: GuideSource): string {
 }
 
 /** "ch. 3 Public Communications and Conclusion": chapters joined as a sentence does. */
-const joinWords = (parts: readonly string[]): string => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`);
+const joinWords = (parts: readonly string[]): string =>
+  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 
 /**
  * Page references as a reader can follow them: each guide named once with the chapters drawn on
@@ -35,13 +36,22 @@ const joinWords = (parts: readonly string[]): string => (parts.length <= 1 ? (pa
  */
 export function citePages(pages: readonly string[]): string {
   const known = (p: string): p is GuidePageId => Object.hasOwn(GUIDE_PAGES, p);
-  const chapters = (guide: 'city-led-response' | 'mayors') => [...new Set(pages.filter(known).filter((p) => GUIDE_PAGES[p].guide === guide).map((p) => GUIDE_PAGES[p].chapter))];
+  const chapters = (guide: 'city-led-response' | 'mayors') => [
+    ...new Set(
+      pages
+        .filter(known)
+        .filter((p) => GUIDE_PAGES[p].guide === guide)
+        .map((p) => GUIDE_PAGES[p].chapter),
+    ),
+  ];
   const city = chapters('city-led-response');
   const mayors = chapters('mayors');
   const other = pages.filter((p) => !known(p));
   return [
     ...(city.length > 0 ? [citeGuide(joinWords(city))] : []),
-    ...(mayors.length > 0 ? [`${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${joinWords(mayors)}`] : []),
+    ...(mayors.length > 0
+      ? [`${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${joinWords(mayors)}`]
+      : []),
     ...(other.length > 0 ? [`also ${other.join(', ')}`] : []),
   ].join('; ');
 }
@@ -56,5 +66,7 @@ export const BASIS_LABELS: Record<GuideBasis, string> = {
 export function sourceLine(source: GuideSource | null, adapted: boolean): string {
   if (source === null) return 'Added by the city (not from the guide)';
   if (adapted) return `Adapted by the city from: ${citeSource(source)}`;
-  return source.basis === 'stated' ? `${BASIS_LABELS.stated}: ${citeSource(source)}` : `${BASIS_LABELS.generalised}, drawn from the themes of ${citeSource(source)}`;
+  return source.basis === 'stated'
+    ? `${BASIS_LABELS.stated}: ${citeSource(source)}`
+    : `${BASIS_LABELS.generalised}, drawn from the themes of ${citeSource(source)}`;
 }

@@ -40,7 +40,11 @@ export function offsetLabel(offset: DueOffset | null): string {
 }
 
 /** Why a typed offset was refused. */
-export type OffsetError = { code: 'not-a-number'; input: string } | { code: 'negative' } | { code: 'too-far'; limit: number; unit: OffsetUnit } | { code: 'bad-unit'; input: string };
+export type OffsetError =
+  | { code: 'not-a-number'; input: string }
+  | { code: 'negative' }
+  | { code: 'too-far'; limit: number; unit: OffsetUnit }
+  | { code: 'bad-unit'; input: string };
 
 /**
  * Reads an offset as typed into a form: a whole number and a unit. An empty amount means "no

@@ -12,7 +12,9 @@ import { format } from '../../i18n/format';
 export type LessonToItemError = { code: 'not-an-action' } | { code: 'due-before-start'; dueDate: string };
 
 export function describeLessonToItemError(e: LessonToItemError): string {
-  return e.code === 'not-an-action' ? format('checklists.lesson.notAnAction') : format('checklists.lesson.dueBeforeStart', { dueDate: e.dueDate });
+  return e.code === 'not-an-action'
+    ? format('checklists.lesson.notAnAction')
+    : format('checklists.lesson.dueBeforeStart', { dueDate: e.dueDate });
 }
 
 /**
@@ -21,17 +23,27 @@ export function describeLessonToItemError(e: LessonToItemError): string {
  * days after the start, at the start's time of day), in the phase that date falls in, assigned
  * to the action's owner.
  */
-export function checklistDraftFromAction(lesson: Pick<Lesson, 'kind' | 'text' | 'owner' | 'dueDate'>, incident: Pick<Incident, 'startAt' | 'timeZone'>): Result<ItemDraft, LessonToItemError> {
+export function checklistDraftFromAction(
+  lesson: Pick<Lesson, 'kind' | 'text' | 'owner' | 'dueDate'>,
+  incident: Pick<Incident, 'startAt' | 'timeZone'>,
+): Result<ItemDraft, LessonToItemError> {
   if (lesson.kind !== 'corrective-action') return err({ code: 'not-an-action' });
   let offsetAmount = '';
   let phase: ItemDraft['phase'] = 'long-term';
   if (lesson.dueDate !== null) {
-    const days = differenceInCalendarDays(new TZDate(`${lesson.dueDate}T12:00:00`, incident.timeZone), new TZDate(incident.startAt, incident.timeZone));
+    const days = differenceInCalendarDays(
+      new TZDate(`${lesson.dueDate}T12:00:00`, incident.timeZone),
+      new TZDate(incident.startAt, incident.timeZone),
+    );
     if (days < 0) return err({ code: 'due-before-start', dueDate: lesson.dueDate });
     offsetAmount = String(days);
     // The phase of the moment the checklist will schedule the item: that many calendar days on
     // the incident's clock, the same step across a daylight-saving change as every other due time.
-    phase = phaseAt(incident.startAt, dueAt(incident.startAt, { unit: 'days', amount: days }, incident.timeZone) ?? incident.startAt, incident.timeZone);
+    phase = phaseAt(
+      incident.startAt,
+      dueAt(incident.startAt, { unit: 'days', amount: days }, incident.timeZone) ?? incident.startAt,
+      incident.timeZone,
+    );
   }
   return ok({
     phase,

@@ -14,7 +14,18 @@ import { describeOffsetError, offsetLabel, parseOffset } from './due';
 import { format } from '../../i18n/format';
 
 /** The fields whose changes the audit log records for an item. */
-export const ITEM_AUDIT_FIELDS = ['phase', 'title', 'owner', 'offset', 'status', 'assignee', 'notes', 'resolutionNote', 'resolvedAt', 'resolvedBy'] as const;
+export const ITEM_AUDIT_FIELDS = [
+  'phase',
+  'title',
+  'owner',
+  'offset',
+  'status',
+  'assignee',
+  'notes',
+  'resolutionNote',
+  'resolvedAt',
+  'resolvedBy',
+] as const;
 
 /** Status names as the lists show them. */
 export const STATUS_LABELS: Record<ChecklistStatus, string> = {
@@ -25,28 +36,62 @@ export const STATUS_LABELS: Record<ChecklistStatus, string> = {
 };
 
 /** Resolved items are finished with: done, or not applicable with a reason. */
-export const isResolved = (item: Pick<ChecklistItem, 'status'>): boolean => item.status === 'done' || item.status === 'not-applicable';
+export const isResolved = (item: Pick<ChecklistItem, 'status'>): boolean =>
+  item.status === 'done' || item.status === 'not-applicable';
 
 /** A new item's progress: open, unassigned, unresolved, created and last changed by `actor`. */
 export function openItemState(actor: Actor) {
-  return { status: 'todo' as const, assignee: '', notes: '', resolutionNote: null, resolvedAt: null, resolvedBy: null, createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator };
+  return {
+    status: 'todo' as const,
+    assignee: '',
+    notes: '',
+    resolutionNote: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    createdAt: actor.now,
+    createdBy: actor.operator,
+    updatedAt: actor.now,
+    updatedBy: actor.operator,
+  };
 }
 
 /** What an item says and when it is due, as a template's item and an incident's item both carry it. */
-export function itemWording(i: Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'milestone'>) {
-  return { phase: i.phase, title: i.title, rationale: i.rationale, owner: i.owner, offset: i.offset, milestone: i.milestone };
+export function itemWording(
+  i: Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'milestone'>,
+) {
+  return {
+    phase: i.phase,
+    title: i.title,
+    rationale: i.rationale,
+    owner: i.owner,
+    offset: i.offset,
+    milestone: i.milestone,
+  };
 }
 
 /** An item's wording as the editors' drafts hold it (the offset as typed text). */
 export function wordingDraft(i: Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset'>) {
-  return { phase: i.phase, title: i.title, rationale: i.rationale, owner: i.owner, offsetAmount: i.offset === null ? '' : String(i.offset.amount), offsetUnit: i.offset?.unit ?? 'hours' };
+  return {
+    phase: i.phase,
+    title: i.title,
+    rationale: i.rationale,
+    owner: i.owner,
+    offsetAmount: i.offset === null ? '' : String(i.offset.amount),
+    offsetUnit: i.offset?.unit ?? 'hours',
+  };
 }
 
 /**
  * Copies the chosen templates' items into a new incident. Each item names the template version
  * it came from; positions run on within each phase, in the order the templates are given.
  */
-export function itemsFromTemplates(templates: readonly Pick<ChecklistTemplate, 'templateKey' | 'version' | 'items'>[], incidentId: string, newId: () => string, actor: Actor, startPositions: ReadonlyMap<string, number> = new Map()): ChecklistItem[] {
+export function itemsFromTemplates(
+  templates: readonly Pick<ChecklistTemplate, 'templateKey' | 'version' | 'items'>[],
+  incidentId: string,
+  newId: () => string,
+  actor: Actor,
+  startPositions: ReadonlyMap<string, number> = new Map(),
+): ChecklistItem[] {
   const next = new Map(startPositions);
   return templates.flatMap((t) =>
     t.items.map((i) => {
@@ -78,7 +123,12 @@ export type StatusChangeError =
  * Moves an item to a new status. Done takes an optional note; not applicable needs its reason.
  * Going back to "to do" or "in progress" clears who resolved it, while the audit log keeps it.
  */
-export function changeStatus(item: ChecklistItem, status: ChecklistStatus, note: string, actor: Actor): Result<{ next: ChecklistItem; changes: FieldChange[] }, StatusChangeError> {
+export function changeStatus(
+  item: ChecklistItem,
+  status: ChecklistStatus,
+  note: string,
+  actor: Actor,
+): Result<{ next: ChecklistItem; changes: FieldChange[] }, StatusChangeError> {
   const text = note.trim();
   if (text.length > 2000) return err({ code: 'too-long' });
   if (status === 'not-applicable' && text === '') return err({ code: 'reason-required' });
@@ -95,7 +145,14 @@ export function changeStatus(item: ChecklistItem, status: ChecklistStatus, note:
     updatedBy: actor.operator,
   };
   if (item.status === status && item.resolutionNote === next.resolutionNote) return err({ code: 'unchanged' });
-  return ok({ next, changes: diffFields(item, next, ITEM_AUDIT_FIELDS.filter((f) => f !== 'offset')) });
+  return ok({
+    next,
+    changes: diffFields(
+      item,
+      next,
+      ITEM_AUDIT_FIELDS.filter((f) => f !== 'offset'),
+    ),
+  });
 }
 
 /** The refusal in words, for the dialog to show. */
@@ -151,11 +208,22 @@ export function validateItemDraft(draft: ItemDraft): Result<ValidItem, ItemDraft
   if (draft.notes.length > 5000) errors.notes = format('checklists.form.notesTooLong', { limit: 5000 });
   if (draft.rationale.length > 2000) errors.rationale = format('checklists.form.rationaleTooLong', { limit: 2000 });
   if (Object.keys(errors).length > 0 || !phase.success || !owner.success || !offset.ok) return err(errors);
-  return ok({ phase: phase.data, title, rationale: draft.rationale.trim(), owner: owner.data, offset: offset.value, assignee: draft.assignee.trim(), notes: draft.notes.trim() });
+  return ok({
+    phase: phase.data,
+    title,
+    rationale: draft.rationale.trim(),
+    owner: owner.data,
+    offset: offset.value,
+    assignee: draft.assignee.trim(),
+    notes: draft.notes.trim(),
+  });
 }
 
 /** A custom item of one incident: not from any template. */
-export function createCustomItem(valid: ValidItem, ctx: { id: string; incidentId: string; position: number; actor: Actor }): ChecklistItem {
+export function createCustomItem(
+  valid: ValidItem,
+  ctx: { id: string; incidentId: string; position: number; actor: Actor },
+): ChecklistItem {
   return {
     id: ctx.id,
     incidentId: ctx.incidentId,
@@ -176,7 +244,11 @@ export function createCustomItem(valid: ValidItem, ctx: { id: string; incidentId
  * Applies an edited item. A template item keeps its wording and phase (they are the plan's);
  * the team may reschedule it, change its owner, assign it and keep notes.
  */
-export function updateItem(item: ChecklistItem, valid: ValidItem, actor: Actor): { next: ChecklistItem; changes: FieldChange[] } {
+export function updateItem(
+  item: ChecklistItem,
+  valid: ValidItem,
+  actor: Actor,
+): { next: ChecklistItem; changes: FieldChange[] } {
   const custom = item.template === null;
   const next: ChecklistItem = {
     ...item,
@@ -189,7 +261,11 @@ export function updateItem(item: ChecklistItem, valid: ValidItem, actor: Actor):
     updatedBy: actor.operator,
   };
   // An offset is an object: the audit log records it as people read it ("+6 hours").
-  const changes = diffFields({ ...item, offset: offsetLabel(item.offset) }, { ...next, offset: offsetLabel(next.offset) }, ITEM_AUDIT_FIELDS);
+  const changes = diffFields(
+    { ...item, offset: offsetLabel(item.offset) },
+    { ...next, offset: offsetLabel(next.offset) },
+    ITEM_AUDIT_FIELDS,
+  );
   return { next, changes };
 }
 
@@ -215,7 +291,10 @@ export function resolutionEntry(item: ChecklistItem, occurredAt: number): EntryC
     verification: 'confirmed',
     tags: ['checklist'],
     release: 'internal',
-    links: [{ kind: 'checklist-item', id: item.id }, ...(item.resolvedWith ? [{ kind: item.resolvedWith.kind, id: item.resolvedWith.id }] : [])],
+    links: [
+      { kind: 'checklist-item', id: item.id },
+      ...(item.resolvedWith ? [{ kind: item.resolvedWith.kind, id: item.resolvedWith.id }] : []),
+    ],
     onBehalfOf: null,
     transcribed: false,
     retracted: false,

@@ -10,7 +10,13 @@ import { isResolved, itemsFromTemplates } from './items';
  */
 export type PlanChange =
   | { kind: 'new'; templateKey: string; version: number; templateItem: ChecklistTemplateItem }
-  | { kind: 'reworded'; templateKey: string; version: number; templateItem: ChecklistTemplateItem; item: ChecklistItem };
+  | {
+      kind: 'reworded';
+      templateKey: string;
+      version: number;
+      templateItem: ChecklistTemplateItem;
+      item: ChecklistItem;
+    };
 
 export type PlanChanges = {
   template: ChecklistTemplate;
@@ -41,10 +47,19 @@ export function planChangesFor(items: readonly ChecklistItem[], latest: readonly
         changes.push({ kind: 'new', templateKey: template.templateKey, version: template.version, templateItem });
       } else if (wording(item) !== wording(templateItem)) {
         if (isResolved(item)) resolvedUnchanged.push(item);
-        else changes.push({ kind: 'reworded', templateKey: template.templateKey, version: template.version, templateItem, item });
+        else
+          changes.push({
+            kind: 'reworded',
+            templateKey: template.templateKey,
+            version: template.version,
+            templateItem,
+            item,
+          });
       }
     }
-    return changes.length > 0 || usedVersion < template.version ? [{ template, usedVersion, changes, resolvedUnchanged }] : [];
+    return changes.length > 0 || usedVersion < template.version
+      ? [{ template, usedVersion, changes, resolvedUnchanged }]
+      : [];
   });
 }
 

@@ -44,7 +44,14 @@ export function latestVersions(templates: readonly ChecklistTemplate[]): Checkli
   return [...latest.values()].sort((a, b) => templateOrder(a) - templateOrder(b) || a.title.localeCompare(b.title));
 }
 
-const GUIDE_ORDER = ['guide-preparedness', 'guide-immediate', 'guide-early-days-weeks', 'guide-intermediate', 'guide-long-term', 'guide-milestones'];
+const GUIDE_ORDER = [
+  'guide-preparedness',
+  'guide-immediate',
+  'guide-early-days-weeks',
+  'guide-intermediate',
+  'guide-long-term',
+  'guide-milestones',
+];
 function templateOrder(t: ChecklistTemplate): number {
   const i = GUIDE_ORDER.indexOf(t.templateKey);
   return i === -1 ? GUIDE_ORDER.length : i;
@@ -108,7 +115,8 @@ export function reviseTemplate(
   if (title === '') errors.title = 'Give the checklist a name.';
   else if (title.length > 200) errors.title = 'Keep the name under 200 characters.';
   if (draft.changeNote.length > 1000) errors.changeNote = 'Keep the note under 1,000 characters.';
-  if (draft.items.length === 0) errors.form = 'A checklist needs at least one item. To stop using it, leave it unticked when creating an incident.';
+  if (draft.items.length === 0)
+    errors.form = 'A checklist needs at least one item. To stop using it, leave it unticked when creating an incident.';
   if (draft.items.length > 500) errors.form = 'A checklist holds at most 500 items.';
 
   const before = new Map(previous.items.map((i) => [i.key, i]));
@@ -168,7 +176,12 @@ export function reviseTemplate(
 /** A new checklist of the city's own, as its version 1. */
 export function createCityTemplate(
   input: { title: string; description: string },
-  ctx: { id: string; templateKey: string; actor: Actor; firstItem: { key: string; phase: ResponsePhaseId; owner: ChecklistRole } },
+  ctx: {
+    id: string;
+    templateKey: string;
+    actor: Actor;
+    firstItem: { key: string; phase: ResponsePhaseId; owner: ChecklistRole };
+  },
 ): Result<ChecklistTemplate, TemplateErrors> {
   const title = input.title.trim();
   if (title === '') return err({ title: 'Give the checklist a name.' });
@@ -200,7 +213,10 @@ export function createCityTemplate(
 }
 
 /** "2 added, 1 removed, 3 changed, reordered": what a new version changes, for its note and the audit log. */
-export function summariseChanges(previous: ChecklistTemplate, next: Pick<ChecklistTemplate, 'title' | 'items'>): string {
+export function summariseChanges(
+  previous: ChecklistTemplate,
+  next: Pick<ChecklistTemplate, 'title' | 'items'>,
+): string {
   const before = new Map(previous.items.map((i) => [i.key, i]));
   const after = new Set(next.items.map((i) => i.key));
   const added = next.items.filter((i) => !before.has(i.key)).length;
@@ -224,7 +240,14 @@ export function summariseChanges(previous: ChecklistTemplate, next: Pick<Checkli
 
 /** A template key for a new city checklist: "city-" and its name in lower case. */
 export function cityTemplateKey(title: string, taken: ReadonlySet<string>): string {
-  const base = `city-${title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'checklist'}`;
+  const base = `city-${
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'checklist'
+  }`;
   let key = base;
   for (let n = 2; taken.has(key); n += 1) key = `${base}-${n}`;
   return key;

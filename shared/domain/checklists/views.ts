@@ -20,7 +20,13 @@ type Clocked = Pick<Incident, 'startAt' | 'timeZone'>;
 export function scheduleItems(items: readonly ChecklistItem[], incident: Clocked): ScheduledItem[] {
   return items
     .map((i) => ({ ...i, dueAt: dueAt(incident.startAt, i.offset, incident.timeZone) }))
-    .sort((a, b) => RESPONSE_PHASE_IDS.indexOf(a.phase) - RESPONSE_PHASE_IDS.indexOf(b.phase) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.position - b.position || a.createdAt - b.createdAt);
+    .sort(
+      (a, b) =>
+        RESPONSE_PHASE_IDS.indexOf(a.phase) - RESPONSE_PHASE_IDS.indexOf(b.phase) ||
+        (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) ||
+        a.position - b.position ||
+        a.createdAt - b.createdAt,
+    );
 }
 
 /** Open (not done, not "not applicable") and past its due time. */
@@ -28,7 +34,8 @@ export function isOverdue(item: ScheduledItem, now: EpochMs): boolean {
   return !isResolved(item) && item.dueAt !== null && item.dueAt < now;
 }
 
-const byDue = (a: ScheduledItem, b: ScheduledItem) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.position - b.position;
+const byDue = (a: ScheduledItem, b: ScheduledItem) =>
+  (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.position - b.position;
 
 /** What needs attention now: overdue items, and open items falling due in the next `windowMs`. */
 export function attention(items: readonly ScheduledItem[], now: EpochMs, windowMs = DAY_MS) {
@@ -46,7 +53,13 @@ export function overdueCount(items: readonly ChecklistItem[], incident: Incident
 }
 
 /** How far a phase has got: resolved counts done and not-applicable items alike. */
-export type PhaseProgress = { phase: ResponsePhaseId; total: number; done: number; notApplicable: number; resolved: number };
+export type PhaseProgress = {
+  phase: ResponsePhaseId;
+  total: number;
+  done: number;
+  notApplicable: number;
+  resolved: number;
+};
 
 /** Progress per phase, for the phases that hold any items. */
 export function progressByPhase(items: readonly ChecklistItem[]): PhaseProgress[] {
@@ -59,9 +72,14 @@ export function progressByPhase(items: readonly ChecklistItem[]): PhaseProgress[
 }
 
 /** Templates with a newer version than the one an incident's items came from. */
-export function newerTemplateVersions(items: readonly ChecklistItem[], latest: readonly ChecklistTemplate[]): { template: ChecklistTemplate; usedVersion: number }[] {
+export function newerTemplateVersions(
+  items: readonly ChecklistItem[],
+  latest: readonly ChecklistTemplate[],
+): { template: ChecklistTemplate; usedVersion: number }[] {
   const used = new Map<string, number>();
-  for (const i of items) if (i.template) used.set(i.template.templateKey, Math.max(used.get(i.template.templateKey) ?? 0, i.template.version));
+  for (const i of items)
+    if (i.template)
+      used.set(i.template.templateKey, Math.max(used.get(i.template.templateKey) ?? 0, i.template.version));
   return latest.flatMap((t) => {
     const v = used.get(t.templateKey);
     return v !== undefined && v < t.version ? [{ template: t, usedVersion: v }] : [];
@@ -95,7 +113,9 @@ export function yearAhead(items: readonly ScheduledItem[], incident: Clocked): Y
     from,
     to,
     months,
-    placed: milestones.filter((i) => (i.dueAt ?? Infinity) <= to).map((i) => ({ ...i, fraction: ((i.dueAt ?? from) - from) / span })),
+    placed: milestones
+      .filter((i) => (i.dueAt ?? Infinity) <= to)
+      .map((i) => ({ ...i, fraction: ((i.dueAt ?? from) - from) / span })),
     later: milestones.filter((i) => (i.dueAt ?? 0) > to),
   };
 }
@@ -105,5 +125,9 @@ export function yearAhead(items: readonly ScheduledItem[], incident: Clocked): Y
  * year old or more (on the desk's clock) is due for review.
  */
 export function needsAnnualReview(item: ChecklistItem, now: EpochMs, timeZone: string): boolean {
-  return item.status === 'done' && item.resolvedAt !== null && addYears(new TZDate(item.resolvedAt, timeZone), 1).getTime() <= now;
+  return (
+    item.status === 'done' &&
+    item.resolvedAt !== null &&
+    addYears(new TZDate(item.resolvedAt, timeZone), 1).getTime() <= now
+  );
 }

@@ -47,9 +47,15 @@ export function describeActivationError(e: ActivationError): string {
     case 'same-state':
       return format('contacts.activation.sameState', { state: CALL_STATE_LABELS[e.state] });
     case 'not-allowed':
-      return format(e.from === 'reached' ? 'contacts.activation.notAllowedReached' : 'contacts.activation.notAllowed', { from: CALL_STATE_LABELS[e.from], to: CALL_STATE_LABELS[e.to] });
+      return format(e.from === 'reached' ? 'contacts.activation.notAllowedReached' : 'contacts.activation.notAllowed', {
+        from: CALL_STATE_LABELS[e.from],
+        to: CALL_STATE_LABELS[e.to],
+      });
     case 'note-required':
-      return format('contacts.activation.noteRequired', { from: CALL_STATE_LABELS[e.from], to: CALL_STATE_LABELS[e.to] });
+      return format('contacts.activation.noteRequired', {
+        from: CALL_STATE_LABELS[e.from],
+        to: CALL_STATE_LABELS[e.to],
+      });
     case 'no-fallback':
       return format('contacts.activation.noFallback');
     case 'already-on-fallback':
@@ -85,7 +91,12 @@ export function nextStates(from: CallState): readonly CallState[] {
 
 /** A new activation: the tree as it stands, every call waiting. */
 export function startActivation(input: {
-  id: string; incidentId: string; tree: ContactTree; contacts: ReadonlyMap<string, Contact>; now: number; operator: string;
+  id: string;
+  incidentId: string;
+  tree: ContactTree;
+  contacts: ReadonlyMap<string, Contact>;
+  now: number;
+  operator: string;
 }): TreeActivation {
   const nameOf = (id: string) => input.contacts.get(id)?.name ?? 'Unknown contact';
   return {
@@ -94,10 +105,16 @@ export function startActivation(input: {
     treeId: input.tree.id,
     treeName: input.tree.name,
     nodes: input.tree.nodes.map((n) => ({
-      nodeId: n.id, contactId: n.contactId, depth: n.depth, fallbackContactId: n.fallbackContactId,
-      contactName: nameOf(n.contactId), contactRole: input.contacts.get(n.contactId)?.role ?? '',
+      nodeId: n.id,
+      contactId: n.contactId,
+      depth: n.depth,
+      fallbackContactId: n.fallbackContactId,
+      contactName: nameOf(n.contactId),
+      contactRole: input.contacts.get(n.contactId)?.role ?? '',
       fallbackName: n.fallbackContactId === null ? null : nameOf(n.fallbackContactId),
-      state: 'waiting', onFallback: false, updatedAt: input.now,
+      state: 'waiting',
+      onFallback: false,
+      updatedAt: input.now,
     })),
     startedAt: input.now,
     startedBy: input.operator,
@@ -113,16 +130,29 @@ export function calleeId(node: ActivationNode): string {
   return node.onFallback && node.fallbackContactId !== null ? node.fallbackContactId : node.contactId;
 }
 
-export type StateChange = { next: TreeActivation; node: ActivationNode; from: CallState; to: CallState; escalated: boolean };
+export type StateChange = {
+  next: TreeActivation;
+  node: ActivationNode;
+  from: CallState;
+  to: CallState;
+  escalated: boolean;
+};
 
 /** True once an activation has been stood down: its calls are finished with. */
 export const isStoodDown = (a: Pick<TreeActivation, 'standDown'>): boolean => a.standDown !== undefined;
 
 /** Refuses any call change in an activation that was stood down. */
-const stillRunning = (a: TreeActivation): Result<null, ActivationError> => (a.standDown ? err({ code: 'stood-down', at: a.standDown.at, by: a.standDown.by }) : ok(null));
+const stillRunning = (a: TreeActivation): Result<null, ActivationError> =>
+  a.standDown ? err({ code: 'stood-down', at: a.standDown.at, by: a.standDown.by }) : ok(null);
 
 /** Moves one call to a new state, if the machine allows it. */
-export function changeState(a: TreeActivation, nodeId: string, to: CallState, note: string, now: number): Result<StateChange, ActivationError> {
+export function changeState(
+  a: TreeActivation,
+  nodeId: string,
+  to: CallState,
+  note: string,
+  now: number,
+): Result<StateChange, ActivationError> {
   const running = stillRunning(a);
   if (!running.ok) return running;
   const node = a.nodes.find((n) => n.nodeId === nodeId);
@@ -130,7 +160,13 @@ export function changeState(a: TreeActivation, nodeId: string, to: CallState, no
   const check = checkTransition(node.state, to, note);
   if (!check.ok) return check;
   const updated: ActivationNode = { ...node, state: to, updatedAt: now };
-  return ok({ next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now }, node: updated, from: node.state, to, escalated: false });
+  return ok({
+    next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now },
+    node: updated,
+    from: node.state,
+    to,
+    escalated: false,
+  });
 }
 
 /**
@@ -138,7 +174,11 @@ export function changeState(a: TreeActivation, nodeId: string, to: CallState, no
  * waiting to be called by the same caller. Only once per node: after the fallback, the call
  * stays with whoever answers, and the people this node would have called pass up (see nextCallsFor).
  */
-export function escalateToFallback(a: TreeActivation, nodeId: string, now: number): Result<StateChange, ActivationError> {
+export function escalateToFallback(
+  a: TreeActivation,
+  nodeId: string,
+  now: number,
+): Result<StateChange, ActivationError> {
   const running = stillRunning(a);
   if (!running.ok) return running;
   const node = a.nodes.find((n) => n.nodeId === nodeId);
@@ -147,7 +187,13 @@ export function escalateToFallback(a: TreeActivation, nodeId: string, now: numbe
   if (node.onFallback) return err({ code: 'already-on-fallback' });
   if (node.state !== 'unreachable') return err({ code: 'not-unreachable', state: node.state });
   const updated: ActivationNode = { ...node, state: 'waiting', onFallback: true, updatedAt: now };
-  return ok({ next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now }, node: updated, from: node.state, to: 'waiting', escalated: true });
+  return ok({
+    next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now },
+    node: updated,
+    from: node.state,
+    to: 'waiting',
+    escalated: true,
+  });
 }
 
 export type Progress = { reached: number; total: number; unreachable: number; declined: number; open: number };
@@ -158,7 +204,13 @@ export function activationProgress(a: TreeActivation): Progress {
   const reached = count('reached');
   const unreachable = count('unreachable');
   const declined = count('declined');
-  return { reached, total: a.nodes.length, unreachable, declined, open: a.nodes.length - reached - unreachable - declined };
+  return {
+    reached,
+    total: a.nodes.length,
+    unreachable,
+    declined,
+    open: a.nodes.length - reached - unreachable - declined,
+  };
 }
 
 /** Who makes a node's call: the caller node's index, or null when the desk itself calls. */
@@ -179,20 +231,44 @@ export function effectiveCaller(a: TreeActivation, i: number): number | null {
  */
 export function nextCallsFor(a: TreeActivation, callerNodeId: string | null): ActivationNode[] {
   const callerIndex = callerNodeId === null ? null : a.nodes.findIndex((n) => n.nodeId === callerNodeId);
-  return a.nodes.filter((n, i) => (n.state === 'waiting' || n.state === 'calling' || n.state === 'message-left') && effectiveCaller(a, i) === callerIndex);
+  return a.nodes.filter(
+    (n, i) =>
+      (n.state === 'waiting' || n.state === 'calling' || n.state === 'message-left') &&
+      effectiveCaller(a, i) === callerIndex,
+  );
 }
 
 /** The timeline line for a change: "Call tree “Faith leaders”: Imam Y. Rahman reached". */
-export function timelineContentFor(a: TreeActivation, change: Pick<StateChange, 'node' | 'to' | 'escalated'> & { previousName?: string }, note: string, now: number): EntryContent {
+export function timelineContentFor(
+  a: TreeActivation,
+  change: Pick<StateChange, 'node' | 'to' | 'escalated'> & { previousName?: string },
+  note: string,
+  now: number,
+): EntryContent {
   const name = calleeName(change.node);
   const title = change.escalated
     ? `Call tree “${a.treeName}”: ${change.previousName ?? change.node.contactName} unreachable, passed to fallback ${name}`
     : `Call tree “${a.treeName}”: ${name} ${CALL_STATE_LABELS[change.to]}`;
   return {
-    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication', title: clampText(title, ENTRY_LIMITS.title), body: clampText(note.trim(), ENTRY_LIMITS.body), source: 'Call tree',
-    sourceContactId: calleeId(change.node), verification: 'confirmed', tags: ['call-tree'], release: 'internal',
-    links: [{ kind: 'contact', id: calleeId(change.node) }, { kind: 'activation', id: a.id }],
-    onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
+    occurredAt: now,
+    occurredPrecision: 'exact',
+    reportedAt: null,
+    category: 'communication',
+    title: clampText(title, ENTRY_LIMITS.title),
+    body: clampText(note.trim(), ENTRY_LIMITS.body),
+    source: 'Call tree',
+    sourceContactId: calleeId(change.node),
+    verification: 'confirmed',
+    tags: ['call-tree'],
+    release: 'internal',
+    links: [
+      { kind: 'contact', id: calleeId(change.node) },
+      { kind: 'activation', id: a.id },
+    ],
+    onBehalfOf: null,
+    transcribed: false,
+    retracted: false,
+    retractionReason: null,
   };
 }
 
@@ -200,7 +276,12 @@ export function timelineContentFor(a: TreeActivation, change: Pick<StateChange, 
  * Calls an activation off: nobody else is called in it (the threat passed, the wrong tree was
  * started, everyone needed was reached another way). The reason is required: it is the record.
  */
-export function standDownActivation(a: TreeActivation, reason: string, now: number, operator: string): Result<TreeActivation, ActivationError> {
+export function standDownActivation(
+  a: TreeActivation,
+  reason: string,
+  now: number,
+  operator: string,
+): Result<TreeActivation, ActivationError> {
   const running = stillRunning(a);
   if (!running.ok) return running;
   if (reason.trim() === '') return err({ code: 'reason-required' });
@@ -211,10 +292,22 @@ export function standDownActivation(a: TreeActivation, reason: string, now: numb
 export function standDownContent(a: TreeActivation, now: number): EntryContent {
   const p = activationProgress(a);
   return {
-    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
+    occurredAt: now,
+    occurredPrecision: 'exact',
+    reportedAt: null,
+    category: 'communication',
     title: `Call tree “${a.treeName}” stood down: ${p.reached} of ${p.total} reached`,
-    body: a.standDown?.reason ?? '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
-    links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
+    body: a.standDown?.reason ?? '',
+    source: 'Call tree',
+    sourceContactId: null,
+    verification: 'confirmed',
+    tags: ['call-tree'],
+    release: 'internal',
+    links: [{ kind: 'activation', id: a.id }],
+    onBehalfOf: null,
+    transcribed: false,
+    retracted: false,
+    retractionReason: null,
   };
 }
 
@@ -226,9 +319,24 @@ export function earlierActivationsOf(activations: readonly TreeActivation[], tre
 /** The timeline line that opens an activation. */
 export function activationStartContent(a: TreeActivation, now: number): EntryContent {
   return {
-    occurredAt: now, occurredPrecision: 'exact', reportedAt: null, category: 'communication',
-    title: clampText(format('contacts.activation.started', { tree: a.treeName, people: a.nodes.length }), ENTRY_LIMITS.title),
-    body: '', source: 'Call tree', sourceContactId: null, verification: 'confirmed', tags: ['call-tree'], release: 'internal',
-    links: [{ kind: 'activation', id: a.id }], onBehalfOf: null, transcribed: false, retracted: false, retractionReason: null,
+    occurredAt: now,
+    occurredPrecision: 'exact',
+    reportedAt: null,
+    category: 'communication',
+    title: clampText(
+      format('contacts.activation.started', { tree: a.treeName, people: a.nodes.length }),
+      ENTRY_LIMITS.title,
+    ),
+    body: '',
+    source: 'Call tree',
+    sourceContactId: null,
+    verification: 'confirmed',
+    tags: ['call-tree'],
+    release: 'internal',
+    links: [{ kind: 'activation', id: a.id }],
+    onBehalfOf: null,
+    transcribed: false,
+    retracted: false,
+    retractionReason: null,
   };
 }

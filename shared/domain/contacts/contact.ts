@@ -3,10 +3,17 @@ import { err, ok, type Result } from '../result';
 import type { Contact, ContactPhone } from '../../schemas/contacts';
 import { foldForSearch } from '../text/foldForSearch';
 import { DAY_MS } from '../time';
-import { describePhoneProblem, phoneKeyOf, readPhoneNumber, shownNumber, structurePhone, unreadPhone, type PhoneCountry } from './phone';
+import {
+  describePhoneProblem,
+  phoneKeyOf,
+  readPhoneNumber,
+  shownNumber,
+  structurePhone,
+  unreadPhone,
+  type PhoneCountry,
+} from './phone';
 import { STAKEHOLDER_CATEGORY_IDS, categoryTitle } from './stakeholderCategories';
 import { format } from '../../i18n/format';
-
 
 /** Contacts not verified for this many days are flagged: a call tree with dead numbers fails when it is needed. */
 export const DEFAULT_STALE_DAYS = 90;
@@ -42,14 +49,38 @@ export type ValidContactFields = Omit<ContactFields, 'phones'> & { phones: Conta
 export type ContactFieldErrors = Partial<Record<keyof ContactFields, string>>;
 
 export const CONTACT_FIELDS = [
-  'name', 'organisation', 'role', 'category', 'phones', 'email', 'radioCallSign', 'languages', 'afterHours', 'notes',
-  'doNotShare', 'consentOnFile', 'intermediaryId', 'lastVerifiedAt',
+  'name',
+  'organisation',
+  'role',
+  'category',
+  'phones',
+  'email',
+  'radioCallSign',
+  'languages',
+  'afterHours',
+  'notes',
+  'doNotShare',
+  'consentOnFile',
+  'intermediaryId',
+  'lastVerifiedAt',
 ] as const satisfies readonly (keyof ContactFields)[];
 
 export function emptyContactFields(): ContactFields {
   return {
-    name: '', organisation: '', role: '', category: 'other', phones: [], email: '', radioCallSign: '', languages: [], afterHours: '', notes: '',
-    doNotShare: false, consentOnFile: false, intermediaryId: null, lastVerifiedAt: null,
+    name: '',
+    organisation: '',
+    role: '',
+    category: 'other',
+    phones: [],
+    email: '',
+    radioCallSign: '',
+    languages: [],
+    afterHours: '',
+    notes: '',
+    doNotShare: false,
+    consentOnFile: false,
+    intermediaryId: null,
+    lastVerifiedAt: null,
   };
 }
 
@@ -64,7 +95,10 @@ export function emailProblem(email: string): string | null {
  * Reads every number of the form against the desk's country. A number that cannot be read is
  * refused, with the reason, unless it asks to be kept as typed (`e164: null`).
  */
-export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountry | null): { phones: ContactPhone[]; problems: string[] } {
+export function checkPhones(
+  entries: readonly PhoneEntry[],
+  country: PhoneCountry | null,
+): { phones: ContactPhone[]; problems: string[] } {
   const phones: ContactPhone[] = [];
   const problems: string[] = [];
   const keys = new Set<string>();
@@ -73,7 +107,8 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
     if (number === '') continue;
     const label = entry.label.trim();
     // With several numbers on the form, each problem says which one it is about.
-    const problem = (text: string) => (entries.length > 1 ? format('contacts.phone.numbered', { number: i + 1, problem: text }) : text);
+    const problem = (text: string) =>
+      entries.length > 1 ? format('contacts.phone.numbered', { number: i + 1, problem: text }) : text;
     if (label.length > 40) problems.push(problem(format('contacts.phone.labelTooLong', { label: label.slice(0, 20) })));
     if (number.length > 60) {
       problems.push(problem(format('contacts.phone.numberTooLong', { text: number.slice(0, 20) })));
@@ -84,7 +119,9 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
     if (read.ok) phone = read.value;
     else if (entry.e164 === null && !/[\p{Cc}\p{Cf}]/u.test(number)) phone = unreadPhone(label, number);
     else {
-      problems.push(problem(format('contacts.phone.problem', { problem: capitalise(describePhoneProblem(number, read.error)) })));
+      problems.push(
+        problem(format('contacts.phone.problem', { problem: capitalise(describePhoneProblem(number, read.error)) })),
+      );
       continue;
     }
     const key = phoneKeyOf(phone);
@@ -95,10 +132,15 @@ export function checkPhones(entries: readonly PhoneEntry[], country: PhoneCountr
   return { phones, problems };
 }
 
-const capitalise = (s: string) => (s.startsWith('“') ? format('contacts.phone.theNumber', { problem: s }) : s.charAt(0).toUpperCase() + s.slice(1));
+const capitalise = (s: string) =>
+  s.startsWith('“') ? format('contacts.phone.theNumber', { problem: s }) : s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Checks the form; on success returns the fields cleaned (trimmed, numbers read, empty ones dropped). */
-export function validateContactFields(fields: ContactFields, now: number, country: PhoneCountry | null): Result<ValidContactFields, ContactFieldErrors> {
+export function validateContactFields(
+  fields: ContactFields,
+  now: number,
+  country: PhoneCountry | null,
+): Result<ValidContactFields, ContactFieldErrors> {
   const errors: ContactFieldErrors = {};
   const name = fields.name.trim();
   if (name === '') errors.name = format('contacts.form.noName');
@@ -109,9 +151,11 @@ export function validateContactFields(fields: ContactFields, now: number, countr
   const email = fields.email.trim();
   const badEmail = emailProblem(email);
   if (badEmail) errors.email = format('contacts.form.emailProblem', { problem: badEmail });
-  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '') errors.phones = format('contacts.form.unreachable');
+  if (phones.length === 0 && problems.length === 0 && email === '' && fields.radioCallSign.trim() === '')
+    errors.phones = format('contacts.form.unreachable');
   if (!STAKEHOLDER_CATEGORY_IDS.includes(fields.category)) errors.category = format('contacts.form.category');
-  if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS) errors.lastVerifiedAt = format('contacts.form.verifiedInFuture');
+  if (fields.lastVerifiedAt !== null && fields.lastVerifiedAt > now + DAY_MS)
+    errors.lastVerifiedAt = format('contacts.form.verifiedInFuture');
   if (Object.keys(errors).length > 0) return err(errors);
   return ok({
     ...fields,
@@ -132,8 +176,13 @@ const keysOf = (phones: readonly ContactPhone[]) => [...new Set(phones.map(phone
 /** A new directory record from validated fields. */
 export function createContact(fields: ValidContactFields, id: string, actor: Actor): Contact {
   return {
-    id, ...fields, phoneKeys: keysOf(fields.phones),
-    createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator,
+    id,
+    ...fields,
+    phoneKeys: keysOf(fields.phones),
+    createdAt: actor.now,
+    createdBy: actor.operator,
+    updatedAt: actor.now,
+    updatedBy: actor.operator,
   };
 }
 
@@ -147,7 +196,11 @@ export function contactFieldsOf(c: Contact): ContactFields {
 }
 
 /** True when nobody has checked the details for `staleDays` days (or ever). */
-export function isStale(contact: Pick<Contact, 'lastVerifiedAt'>, now: number, staleDays: number = DEFAULT_STALE_DAYS): boolean {
+export function isStale(
+  contact: Pick<Contact, 'lastVerifiedAt'>,
+  now: number,
+  staleDays: number = DEFAULT_STALE_DAYS,
+): boolean {
   return contact.lastVerifiedAt === null || now - contact.lastVerifiedAt > staleDays * DAY_MS;
 }
 
@@ -167,7 +220,11 @@ function entryKeys(phones: readonly PhoneEntry[], country: PhoneCountry | null):
     const number = p.number.trim();
     if (number === '') continue;
     const read = p.e164 === undefined ? readPhoneNumber(number, country) : null;
-    const key = read ? (read.ok ? phoneKeyOf({ number, ...read.value }) : null) : phoneKeyOf({ number, e164: p.e164 ?? null, extension: p.extension ?? '' });
+    const key = read
+      ? read.ok
+        ? phoneKeyOf({ number, ...read.value })
+        : null
+      : phoneKeyOf({ number, e164: p.e164 ?? null, extension: p.extension ?? '' });
     if (key !== null) keys.set(key, number);
   }
   return keys;
@@ -187,14 +244,18 @@ export function findDuplicates(
     if (c.id === exceptId) continue;
     const shared = c.phoneKeys.find((k) => k !== '' && k !== '?' && keys.has(k));
     if (shared !== undefined) found.push({ contact: c, reason: 'phone', value: keys.get(shared) ?? shared });
-    else if (email !== '' && c.email.trim().toLowerCase() === email) found.push({ contact: c, reason: 'email', value: c.email });
+    else if (email !== '' && c.email.trim().toLowerCase() === email)
+      found.push({ contact: c, reason: 'email', value: c.email });
   }
   return found;
 }
 
 /** "same phone number as Imam Y. Rahman (+47 900 00 001)" */
 export function describeDuplicate(d: Duplicate): string {
-  return format(d.reason === 'phone' ? 'contacts.duplicate.phone' : 'contacts.duplicate.email', { name: d.contact.name, value: d.value });
+  return format(d.reason === 'phone' ? 'contacts.duplicate.phone' : 'contacts.duplicate.email', {
+    name: d.contact.name,
+    value: d.value,
+  });
 }
 
 /** Pairs of directory contacts that share a phone number or email, each pair once. */
@@ -212,7 +273,9 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 /** The ways a number may be searched for: as typed, as shown, in E.164, by its digits. */
 function numberForms(p: ContactPhone, country: PhoneCountry | null): string[] {
   const shown = shownNumber(p, country);
-  return [p.number, shown, p.e164 ?? '', digitsOf(p.number), digitsOf(shown), digitsOf(p.e164 ?? '')].filter((s) => s !== '');
+  return [p.number, shown, p.e164 ?? '', digitsOf(p.number), digitsOf(shown), digitsOf(p.e164 ?? '')].filter(
+    (s) => s !== '',
+  );
 }
 
 /** True when the query is that very number: the same line once read, or exactly its digits. */
@@ -220,23 +283,43 @@ function isExactNumber(contact: Contact, query: string, country: PhoneCountry | 
   const digits = digitsOf(query);
   if (digits.length < 3 || !/^[+\d\s().\-/]+$/.test(query.trim())) return false;
   const read = readPhoneNumber(query, country);
-  return contact.phones.some((p) =>
-    (read.ok && p.e164 === read.value.e164 && (read.value.extension === '' || read.value.extension === p.extension))
-    || [digitsOf(p.number), digitsOf(shownNumber(p, country)), digitsOf(p.e164 ?? ''), p.extension].includes(digits));
+  return contact.phones.some(
+    (p) =>
+      (read.ok &&
+        p.e164 === read.value.e164 &&
+        (read.value.extension === '' || read.value.extension === p.extension)) ||
+      [digitsOf(p.number), digitsOf(shownNumber(p, country)), digitsOf(p.e164 ?? ''), p.extension].includes(digits),
+  );
 }
 
 /** Every word of the query must appear in some field, accents and case aside: name, organisation, role, category, numbers, email, notes… */
 export function matchesSearch(contact: Contact, query: string, country: PhoneCountry | null): boolean {
-  const words = foldForSearch(query).split(/\s+/).filter((w) => w !== '');
+  const words = foldForSearch(query)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return true;
-  const hay = foldForSearch([
-    contact.name, contact.organisation, contact.role, categoryTitle(contact.category), contact.email, contact.radioCallSign,
-    contact.languages.join(' '), contact.afterHours, contact.notes, ...contact.phones.flatMap((p) => [p.label, ...numberForms(p, country)]),
-  ].join('\n'));
+  const hay = foldForSearch(
+    [
+      contact.name,
+      contact.organisation,
+      contact.role,
+      categoryTitle(contact.category),
+      contact.email,
+      contact.radioCallSign,
+      contact.languages.join(' '),
+      contact.afterHours,
+      contact.notes,
+      ...contact.phones.flatMap((p) => [p.label, ...numberForms(p, country)]),
+    ].join('\n'),
+  );
   if (words.every((w) => hay.includes(w))) return true;
   // A number typed with its spaces ("312 555 0170") meets the number however it was stored.
   const digits = digitsOf(query);
-  return digits.length >= 3 && /^[+\d\s().\-/]+$/.test(query.trim()) && contact.phones.some((p) => numberForms(p, country).some((f) => digitsOf(f).includes(digits)));
+  return (
+    digits.length >= 3 &&
+    /^[+\d\s().\-/]+$/.test(query.trim()) &&
+    contact.phones.some((p) => numberForms(p, country).some((f) => digitsOf(f).includes(digits)))
+  );
 }
 
 /**

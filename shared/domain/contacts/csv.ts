@@ -7,7 +7,15 @@ import type { Contact } from '../../schemas/contacts';
 import { emailProblem, emptyContactFields } from './contact';
 import type { ImportCandidate, UnreadNumber } from './importCandidates';
 import { isHonorific } from './names';
-import { cleanLabel, describePhoneProblem, internationalNumber, phoneKeyOf, splitPhoneList, structurePhone, type PhoneCountry } from './phone';
+import {
+  cleanLabel,
+  describePhoneProblem,
+  internationalNumber,
+  phoneKeyOf,
+  splitPhoneList,
+  structurePhone,
+  type PhoneCountry,
+} from './phone';
 import { categoryTitle, matchCategory } from './stakeholderCategories';
 import type { ContactExportOptions } from './vcard';
 import { format } from '../../i18n/format';
@@ -20,8 +28,24 @@ import { format } from '../../i18n/format';
  */
 
 export const CONTACT_IMPORT_FIELDS = [
-  'name', 'prefix', 'givenName', 'middleName', 'familyName', 'suffix', 'organisation', 'department', 'role', 'category', 'email',
-  'radioCallSign', 'languages', 'afterHours', 'notes', 'lastVerified', 'doNotShare', 'consentOnFile',
+  'name',
+  'prefix',
+  'givenName',
+  'middleName',
+  'familyName',
+  'suffix',
+  'organisation',
+  'department',
+  'role',
+  'category',
+  'email',
+  'radioCallSign',
+  'languages',
+  'afterHours',
+  'notes',
+  'lastVerified',
+  'doNotShare',
+  'consentOnFile',
 ] as const;
 export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
 
@@ -83,22 +107,55 @@ const SYNONYMS: Record<ContactImportField, string[]> = {
 
 /** Outlook's phone columns and the label each gives its number. */
 const OUTLOOK_PHONES: Record<string, string> = {
-  'mobile phone': 'mobile', 'business phone': 'work', 'business phone 2': 'work', 'home phone': 'home', 'home phone 2': 'home',
-  'primary phone': 'main', 'company main phone': 'main', 'other phone': 'other', 'car phone': 'car', 'pager': 'pager',
-  'business fax': 'work fax', 'home fax': 'home fax', 'other fax': 'other fax', 'callback': 'callback', 'radio phone': 'radio',
-  "assistant's phone": 'assistant', 'isdn': 'ISDN', 'tty/tdd phone': 'textphone', 'telex': 'telex',
+  'mobile phone': 'mobile',
+  'business phone': 'work',
+  'business phone 2': 'work',
+  'home phone': 'home',
+  'home phone 2': 'home',
+  'primary phone': 'main',
+  'company main phone': 'main',
+  'other phone': 'other',
+  'car phone': 'car',
+  pager: 'pager',
+  'business fax': 'work fax',
+  'home fax': 'home fax',
+  'other fax': 'other fax',
+  callback: 'callback',
+  'radio phone': 'radio',
+  "assistant's phone": 'assistant',
+  isdn: 'ISDN',
+  'tty/tdd phone': 'textphone',
+  telex: 'telex',
 };
 
 /** Hand-made sheets: a column named like a phone, its label from the name. */
 const GENERIC_PHONES: Record<string, string> = {
-  phone: 'phone', telephone: 'phone', tel: 'phone', 'phone number': 'phone', 'telephone number': 'phone', mobile: 'mobile', cell: 'mobile',
-  'mobile number': 'mobile', 'cell phone': 'mobile', 'work phone': 'work', 'office phone': 'work', 'after-hours phone': 'after hours',
-  'after hours phone': 'after hours', 'emergency phone': 'emergency', 'phone 1': 'phone', 'phone 2': 'phone', 'phone 3': 'phone',
+  phone: 'phone',
+  telephone: 'phone',
+  tel: 'phone',
+  'phone number': 'phone',
+  'telephone number': 'phone',
+  mobile: 'mobile',
+  cell: 'mobile',
+  'mobile number': 'mobile',
+  'cell phone': 'mobile',
+  'work phone': 'work',
+  'office phone': 'work',
+  'after-hours phone': 'after hours',
+  'after hours phone': 'after hours',
+  'emergency phone': 'emergency',
+  'phone 1': 'phone',
+  'phone 2': 'phone',
+  'phone 3': 'phone',
 };
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
-export { readCsvTable as readContactCsv, type CsvError as ContactCsvError, type CsvTable as ContactCsvTable } from '../csv/readCsvTable';
+export {
+  readCsvTable as readContactCsv,
+  type CsvError as ContactCsvError,
+  type CsvTable as ContactCsvTable,
+} from '../csv/readCsvTable';
 import type { CsvError as ContactCsvError, CsvTable as ContactCsvTable } from '../csv/readCsvTable';
 
 /** A spreadsheet that cannot be read, in words a city official can act on. */
@@ -106,9 +163,13 @@ export function describeContactCsvError(e: ContactCsvError, fileName: string): s
   if (e.code === 'empty') return format('contacts.csv.empty', { fileName });
   const row = /row (\d+)/i.exec(e.detail)?.[1];
   if (/quote/i.test(e.detail)) {
-    return row === undefined ? format('contacts.csv.unclosedQuote', { fileName }) : format('contacts.csv.unclosedQuoteInRow', { fileName, row });
+    return row === undefined
+      ? format('contacts.csv.unclosedQuote', { fileName })
+      : format('contacts.csv.unclosedQuoteInRow', { fileName, row });
   }
-  return row === undefined ? format('contacts.csv.unreadable', { fileName }) : format('contacts.csv.unreadableInRow', { fileName, row });
+  return row === undefined
+    ? format('contacts.csv.unreadable', { fileName })
+    : format('contacts.csv.unreadableInRow', { fileName, row });
 }
 
 /** Which columns hold numbers, with their labels, in the file's order. */
@@ -119,7 +180,9 @@ function findPhoneColumns(headers: readonly string[]): PhoneColumn[] {
     // Google and the desk: "Phone 1 - Value" beside "Phone 1 - Label" (older Google: "- Type").
     const pair = /^phone (\d+) - value$/.exec(header);
     if (pair) {
-      const labelColumn = h.findIndex((x) => x === `phone ${pair[1] ?? ''} - label` || x === `phone ${pair[1] ?? ''} - type`);
+      const labelColumn = h.findIndex(
+        (x) => x === `phone ${pair[1] ?? ''} - label` || x === `phone ${pair[1] ?? ''} - type`,
+      );
       columns.push({ column: i, labelColumn: labelColumn >= 0 ? labelColumn : null, label: 'phone' });
       return;
     }
@@ -128,7 +191,9 @@ function findPhoneColumns(headers: readonly string[]): PhoneColumn[] {
     const label = outlook ?? generic;
     if (label !== undefined) {
       // The desk's older export and hand-made sheets may put a label beside: "Phone 1 label".
-      const labelColumn = h.findIndex((x) => x === `${header} label` || x === `${header} - label` || x === `${header} type`);
+      const labelColumn = h.findIndex(
+        (x) => x === `${header} label` || x === `${header} - label` || x === `${header} type`,
+      );
       columns.push({ column: i, labelColumn: labelColumn >= 0 ? labelColumn : null, label });
     }
   });
@@ -174,9 +239,12 @@ export function autoMapContacts(table: Pick<ContactCsvTable, 'headers' | 'rows'>
 /** "laid out as Google Contacts exports it": which layout the headers are, for the preview. */
 export function describeCsvLayout(headers: readonly string[]): string {
   const h = new Set(headers.map(norm));
-  if (h.has('stakeholder category') && (h.has('phone 1 - value') || h.has('phone 1'))) return format('contacts.csv.layout.desk');
-  if (h.has('phone 1 - value') || h.has('group membership') || h.has('given name') || h.has('name prefix')) return format('contacts.csv.layout.google');
-  if (h.has('job title') || h.has('business phone') || h.has('e-mail address') || h.has('mobile phone')) return format('contacts.csv.layout.outlook');
+  if (h.has('stakeholder category') && (h.has('phone 1 - value') || h.has('phone 1')))
+    return format('contacts.csv.layout.desk');
+  if (h.has('phone 1 - value') || h.has('group membership') || h.has('given name') || h.has('name prefix'))
+    return format('contacts.csv.layout.google');
+  if (h.has('job title') || h.has('business phone') || h.has('e-mail address') || h.has('mobile phone'))
+    return format('contacts.csv.layout.outlook');
   return format('contacts.csv.layout.own');
 }
 
@@ -224,21 +292,37 @@ export function importContactRows(
     return err(format('contacts.import.chooseName'));
   }
   const headerOf = (i: number) => table.headers[i] || format('contacts.import.column', { number: i + 1 });
-  const colName = (field: ContactImportField) => (f[field] === undefined ? CONTACT_IMPORT_LABELS[field] : headerOf(f[field]));
-  const cell = (row: string[], field: ContactImportField) => (f[field] === undefined ? '' : (row[f[field]] ?? '').trim());
+  const colName = (field: ContactImportField) =>
+    f[field] === undefined ? CONTACT_IMPORT_LABELS[field] : headerOf(f[field]);
+  const cell = (row: string[], field: ContactImportField) =>
+    f[field] === undefined ? '' : (row[f[field]] ?? '').trim();
   const rows: ImportCandidate[] = [];
   const errors: ContactRowError[] = [];
   table.rows.forEach((row, i) => {
     const rowNo = i + 2; // the header is row 1, as a spreadsheet numbers it
     const problems: ContactRowError[] = [];
-    const bad = (field: ContactImportField, problem: string) => problems.push({ row: rowNo, field: colName(field), problem });
+    const bad = (field: ContactImportField, problem: string) =>
+      problems.push({ row: rowNo, field: colName(field), problem });
     const notes: string[] = [];
     const fields = emptyContactFields();
 
     const prefix = cell(row, 'prefix');
     const whole = cell(row, 'name');
-    const parts = [prefix, cell(row, 'givenName'), cell(row, 'middleName'), cell(row, 'familyName'), cell(row, 'suffix')].filter((s) => s !== '');
-    fields.name = whole === '' ? (parts.length > (prefix === '' ? 0 : 1) ? parts.join(' ') : '') : prefix !== '' && !whole.toLowerCase().startsWith(prefix.toLowerCase()) ? `${prefix} ${whole}` : whole;
+    const parts = [
+      prefix,
+      cell(row, 'givenName'),
+      cell(row, 'middleName'),
+      cell(row, 'familyName'),
+      cell(row, 'suffix'),
+    ].filter((s) => s !== '');
+    fields.name =
+      whole === ''
+        ? parts.length > (prefix === '' ? 0 : 1)
+          ? parts.join(' ')
+          : ''
+        : prefix !== '' && !whole.toLowerCase().startsWith(prefix.toLowerCase())
+          ? `${prefix} ${whole}`
+          : whole;
     if (fields.name === '') bad(f.name !== undefined ? 'name' : 'givenName', format('contacts.import.noName'));
     else if (fields.name.length > 200) bad('name', format('contacts.import.tooLong', { limit: 200 }));
     fields.organisation = [cell(row, 'organisation'), cell(row, 'department')].filter((s) => s !== '').join(', ');
@@ -255,7 +339,14 @@ export function importContactRows(
       for (const number of splitPhoneList(value, options.country)) {
         const read = structurePhone(label, number, options.country);
         if (!read.ok) {
-          unreadNumbers.push({ label, number, problem: format('text.issue', { path: headerOf(col.column), message: describePhoneProblem(number, read.error) }) });
+          unreadNumbers.push({
+            label,
+            number,
+            problem: format('text.issue', {
+              path: headerOf(col.column),
+              message: describePhoneProblem(number, read.error),
+            }),
+          });
           continue;
         }
         const key = phoneKeyOf(read.value);
@@ -264,15 +355,30 @@ export function importContactRows(
         fields.phones.push(read.value);
       }
     }
-    const emails = [cell(row, 'email'), ...mapping.otherEmails.map((c) => (row[c] ?? '').trim())].flatMap((e) => e.split(/\s*:::\s*/)).filter((e) => e !== '');
+    const emails = [cell(row, 'email'), ...mapping.otherEmails.map((c) => (row[c] ?? '').trim())]
+      .flatMap((e) => e.split(/\s*:::\s*/))
+      .filter((e) => e !== '');
     fields.email = emails[0] ?? '';
     const emailBad = emailProblem(fields.email);
     if (emailBad) bad('email', emailBad);
     fields.radioCallSign = cell(row, 'radioCallSign');
-    if (fields.phones.length === 0 && unreadNumbers.length === 0 && fields.email === '' && fields.radioCallSign === '' && !emailBad) {
-      problems.push({ row: rowNo, field: mapping.phones[0] ? headerOf(mapping.phones[0].column) : format('contacts.import.phone'), problem: format('contacts.import.unreachable') });
+    if (
+      fields.phones.length === 0 &&
+      unreadNumbers.length === 0 &&
+      fields.email === '' &&
+      fields.radioCallSign === '' &&
+      !emailBad
+    ) {
+      problems.push({
+        row: rowNo,
+        field: mapping.phones[0] ? headerOf(mapping.phones[0].column) : format('contacts.import.phone'),
+        problem: format('contacts.import.unreachable'),
+      });
     }
-    fields.languages = cell(row, 'languages').split(/[,;/]/).map((l) => l.trim()).filter((l) => l !== '');
+    fields.languages = cell(row, 'languages')
+      .split(/[,;/]/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     fields.afterHours = cell(row, 'afterHours');
     const noteParts = [cell(row, 'notes')];
     if (emails.length > 1) {
@@ -295,32 +401,79 @@ export function importContactRows(
       else if (!NO.test(v)) bad(field, format('contacts.import.notYesOrNo', { text: v }));
     }
     if (problems.length > 0) errors.push(...problems);
-    else rows.push({ where: format('contacts.import.row', { row: rowNo }), fields, groups, ownCategory: false, unreadNumbers, notes });
+    else
+      rows.push({
+        where: format('contacts.import.row', { row: rowNo }),
+        fields,
+        groups,
+        ownCategory: false,
+        unreadNumbers,
+        notes,
+      });
   });
   return ok({ rows, errors });
 }
 
 /** FORMAT: the columns of a contacts CSV export, Google's layout for numbers; the import maps them back automatically. */
 export function contactCsvColumns(phonePairs: number, options: ContactExportOptions): string[] {
-  const phones = Array.from({ length: phonePairs }, (_, i) => [`Phone ${i + 1} - Label`, `Phone ${i + 1} - Value`]).flat();
+  const phones = Array.from({ length: phonePairs }, (_, i) => [
+    `Phone ${i + 1} - Label`,
+    `Phone ${i + 1} - Value`,
+  ]).flat();
   return options.includeDetails
-    ? ['Name', 'Organisation', 'Role', 'Stakeholder category', ...phones, 'Email', 'Radio call sign', 'Languages', 'After-hours availability', 'Notes', 'Last verified', 'Do not share', 'Consent on file']
-    : ['Name', 'Organisation', 'Role', 'Stakeholder category', 'Languages', 'Last verified', 'Do not share', 'Consent on file'];
+    ? [
+        'Name',
+        'Organisation',
+        'Role',
+        'Stakeholder category',
+        ...phones,
+        'Email',
+        'Radio call sign',
+        'Languages',
+        'After-hours availability',
+        'Notes',
+        'Last verified',
+        'Do not share',
+        'Consent on file',
+      ]
+    : [
+        'Name',
+        'Organisation',
+        'Role',
+        'Stakeholder category',
+        'Languages',
+        'Last verified',
+        'Do not share',
+        'Consent on file',
+      ];
 }
 
 /** RFC 4180 CSV with a byte-order mark, so spreadsheets read accents; every number with its label; no cell can start a formula (safeCell). */
 export function contactsToCsv(contacts: readonly Contact[], options: ContactExportOptions): string {
   const pairs = Math.max(1, ...contacts.map((c) => c.phones.length));
-  const verified = (c: Contact) => (c.lastVerifiedAt === null ? '' : new Date(c.lastVerifiedAt).toISOString().slice(0, 10));
-  const rows = contacts.map((c) => {
-    const head = [c.name, c.organisation, c.role, categoryTitle(c.category)];
-    const flags = [c.doNotShare ? 'yes' : 'no', c.consentOnFile ? 'yes' : 'no'];
-    if (!options.includeDetails) return [...head, c.languages.join(', '), verified(c), ...flags];
-    const phones = Array.from({ length: pairs }, (_, i) => {
-      const p = c.phones[i];
-      return p ? [p.label, internationalNumber(p)] : ['', ''];
-    }).flat();
-    return [...head, ...phones, c.email, c.radioCallSign, c.languages.join(', '), c.afterHours, c.notes, verified(c), ...flags];
-  }).map((row) => row.map(safeCell));
+  const verified = (c: Contact) =>
+    c.lastVerifiedAt === null ? '' : new Date(c.lastVerifiedAt).toISOString().slice(0, 10);
+  const rows = contacts
+    .map((c) => {
+      const head = [c.name, c.organisation, c.role, categoryTitle(c.category)];
+      const flags = [c.doNotShare ? 'yes' : 'no', c.consentOnFile ? 'yes' : 'no'];
+      if (!options.includeDetails) return [...head, c.languages.join(', '), verified(c), ...flags];
+      const phones = Array.from({ length: pairs }, (_, i) => {
+        const p = c.phones[i];
+        return p ? [p.label, internationalNumber(p)] : ['', ''];
+      }).flat();
+      return [
+        ...head,
+        ...phones,
+        c.email,
+        c.radioCallSign,
+        c.languages.join(', '),
+        c.afterHours,
+        c.notes,
+        verified(c),
+        ...flags,
+      ];
+    })
+    .map((row) => row.map(safeCell));
   return `\uFEFF${Papa.unparse({ fields: contactCsvColumns(pairs, options), data: rows }, { newline: '\r\n' })}\r\n`;
 }

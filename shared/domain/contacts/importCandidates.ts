@@ -1,5 +1,13 @@
 import type { Contact } from '../../schemas/contacts';
-import { createContact, describeDuplicate, findDuplicates, validateContactFields, type ContactFieldErrors, type ContactFields, type ValidContactFields } from './contact';
+import {
+  createContact,
+  describeDuplicate,
+  findDuplicates,
+  validateContactFields,
+  type ContactFieldErrors,
+  type ContactFields,
+  type ValidContactFields,
+} from './contact';
 import type { PhoneCountry } from './phone';
 import { OTHER_CATEGORY, matchCategory } from './stakeholderCategories';
 
@@ -29,10 +37,16 @@ export type ImportCandidate = {
 export type ImportProblem = { where: string; field: string; problem: string };
 
 /** The groups the file uses, how many contacts each holds, and the category the desk suggests. */
-export function groupsInFile(candidates: readonly ImportCandidate[]): { group: string; contacts: number; suggested: string }[] {
+export function groupsInFile(
+  candidates: readonly ImportCandidate[],
+): { group: string; contacts: number; suggested: string }[] {
   const counts = new Map<string, number>();
   for (const c of candidates) if (!c.ownCategory) for (const g of c.groups) counts.set(g, (counts.get(g) ?? 0) + 1);
-  return [...counts].map(([group, contacts]) => ({ group, contacts, suggested: matchCategory(group) ?? OTHER_CATEGORY }));
+  return [...counts].map(([group, contacts]) => ({
+    group,
+    contacts,
+    suggested: matchCategory(group) ?? OTHER_CATEGORY,
+  }));
 }
 
 /** The stakeholder category of a candidate: its own, else that of its first group mapped to one. */
@@ -54,13 +68,27 @@ export type ImportChoices = {
 
 /** The fields to import for a candidate, with the operator's choices applied. */
 export function fieldsToImport(c: ImportCandidate, choices: ImportChoices): ContactFields {
-  const kept = choices.keepUnreadNumbers ? c.unreadNumbers.map((u) => ({ label: u.label, number: u.number, e164: null })) : [];
+  const kept = choices.keepUnreadNumbers
+    ? c.unreadNumbers.map((u) => ({ label: u.label, number: u.number, e164: null }))
+    : [];
   return { ...c.fields, category: categoryOf(c, choices.categories), phones: [...c.fields.phones, ...kept] };
 }
 
 const FIELD_NAMES: Record<keyof ContactFieldErrors, string> = {
-  name: 'name', organisation: 'organisation', role: 'role', category: 'category', phones: 'phone', email: 'email', radioCallSign: 'radio call sign',
-  languages: 'languages', afterHours: 'after hours', notes: 'notes', doNotShare: 'do not share', consentOnFile: 'consent', intermediaryId: 'intermediary', lastVerifiedAt: 'last verified',
+  name: 'name',
+  organisation: 'organisation',
+  role: 'role',
+  category: 'category',
+  phones: 'phone',
+  email: 'email',
+  radioCallSign: 'radio call sign',
+  languages: 'languages',
+  afterHours: 'after hours',
+  notes: 'notes',
+  doNotShare: 'do not share',
+  consentOnFile: 'consent',
+  intermediaryId: 'intermediary',
+  lastVerifiedAt: 'last verified',
 };
 
 export type ReadyContact = { where: string; fields: ValidContactFields; notes: string[]; duplicates: string[] };
@@ -82,10 +110,18 @@ export function prepareImport(
     const v = validateContactFields(fieldsToImport(c, choices), context.now, context.country);
     if (!v.ok) {
       badCount += 1;
-      problems.push(...Object.entries(v.error).map(([k, p]) => ({ where: c.where, field: FIELD_NAMES[k as keyof ContactFieldErrors], problem: p })));
+      problems.push(
+        ...Object.entries(v.error).map(([k, p]) => ({
+          where: c.where,
+          field: FIELD_NAMES[k as keyof ContactFieldErrors],
+          problem: p,
+        })),
+      );
       continue;
     }
-    const duplicates = findDuplicates(v.value, seen, null, context.country).map((d) => (d.contact.id.startsWith('file-') ? `${describeDuplicate(d)}, earlier in this file` : describeDuplicate(d)));
+    const duplicates = findDuplicates(v.value, seen, null, context.country).map((d) =>
+      d.contact.id.startsWith('file-') ? `${describeDuplicate(d)}, earlier in this file` : describeDuplicate(d),
+    );
     // Earlier contacts of the same file count as the directory for later ones.
     seen.push(createContact(v.value, `file-${ready.length}`, { now: context.now, operator: '-' }));
     ready.push({ where: c.where, fields: v.value, notes: c.notes, duplicates });

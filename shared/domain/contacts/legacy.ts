@@ -28,9 +28,20 @@ function upgradePhone(p: unknown, country: PhoneCountry | null): unknown {
 export function upgradeLegacyContact<T>(row: T, country: PhoneCountry | null): T {
   if (!isRecord(row) || !Array.isArray(row['phones'])) return row;
   const phones = row['phones'].map((p) => upgradePhone(p, country));
-  const keys = [...new Set(phones.map((p) => (isRecord(p) && typeof p['number'] === 'string' && (typeof p['e164'] === 'string' || p['e164'] === null) && typeof p['extension'] === 'string'
-    ? phoneKeyOf({ number: p['number'], e164: p['e164'], extension: p['extension'] })
-    : '')).filter((k) => k !== ''))];
+  const keys = [
+    ...new Set(
+      phones
+        .map((p) =>
+          isRecord(p) &&
+          typeof p['number'] === 'string' &&
+          (typeof p['e164'] === 'string' || p['e164'] === null) &&
+          typeof p['extension'] === 'string'
+            ? phoneKeyOf({ number: p['number'], e164: p['e164'], extension: p['extension'] })
+            : '',
+        )
+        .filter((k) => k !== ''),
+    ),
+  ];
   return { ...row, phones, phoneKeys: keys };
 }
 
@@ -38,7 +49,10 @@ export function upgradeLegacyContact<T>(row: T, country: PhoneCountry | null): T
 export function legacyDeskCountry(settingsRow: unknown): PhoneCountry | null {
   if (!isRecord(settingsRow) || typeof settingsRow['defaultTimeZone'] !== 'string') return null;
   const chosen = settingsRow['phoneCountry'];
-  return deskPhoneCountry({ defaultTimeZone: settingsRow['defaultTimeZone'], ...(typeof chosen === 'string' && { phoneCountry: chosen }) });
+  return deskPhoneCountry({
+    defaultTimeZone: settingsRow['defaultTimeZone'],
+    ...(typeof chosen === 'string' && { phoneCountry: chosen }),
+  });
 }
 
 /** A backup's tables written before data version 3, read as version 3 (contacts upgraded). */

@@ -4,15 +4,62 @@
  * name as people say it, and gives them back apart when it writes a card.
  */
 const HONORIFICS = [
-  'mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'prof', 'professor', 'rev', 'revd', 'reverend', 'fr', 'father', 'sr', 'sister', 'br', 'brother',
-  'sir', 'dame', 'lord', 'lady', 'hon', 'cllr', 'councillor', 'rabbi', 'imam', 'sheikh', 'shaykh', 'pastor', 'bishop', 'canon',
-  'capt', 'col', 'gen', 'lt', 'sgt', 'insp', 'supt', 'herr', 'frau', 'fru', 'hr', 'mme', 'mlle', 'sra', 'srta',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'miss',
+  'dr',
+  'prof',
+  'professor',
+  'rev',
+  'revd',
+  'reverend',
+  'fr',
+  'father',
+  'sr',
+  'sister',
+  'br',
+  'brother',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'hon',
+  'cllr',
+  'councillor',
+  'rabbi',
+  'imam',
+  'sheikh',
+  'shaykh',
+  'pastor',
+  'bishop',
+  'canon',
+  'capt',
+  'col',
+  'gen',
+  'lt',
+  'sgt',
+  'insp',
+  'supt',
+  'herr',
+  'frau',
+  'fru',
+  'hr',
+  'mme',
+  'mlle',
+  'sra',
+  'srta',
 ];
 const HONORIFIC_SET = new Set(HONORIFICS);
 
 /** True for "Dr.", "Mrs", "Imam", "Prof. Dr.": words that stand before a name rather than say a job. */
 export function isHonorific(text: string): boolean {
-  const words = text.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return words.length > 0 && words.length <= 3 && words.every((w) => HONORIFIC_SET.has(w.replace(/\.$/, '')));
 }
 

@@ -1,5 +1,12 @@
 import ct from 'countries-and-timezones';
-import { getCountries, isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
+import {
+  getCountries,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js';
 
 import { err, ok, type Result } from '../result';
 import type { ContactPhone } from '../../schemas/contacts';
@@ -30,7 +37,9 @@ export function countryForTimeZone(zone: string): PhoneCountry | null {
 }
 
 /** The country numbers without a + are read in: the one the city chose, else its time zone's. */
-export function deskPhoneCountry(settings: { phoneCountry?: string | undefined; defaultTimeZone: string } | null | undefined): PhoneCountry | null {
+export function deskPhoneCountry(
+  settings: { phoneCountry?: string | undefined; defaultTimeZone: string } | null | undefined,
+): PhoneCountry | null {
   if (!settings) return null;
   if (settings.phoneCountry !== undefined && isPhoneCountry(settings.phoneCountry)) return settings.phoneCountry;
   return countryForTimeZone(settings.defaultTimeZone);
@@ -41,7 +50,11 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 /** "the United States", "Norway": how a message names the country. */
 export function countryName(country: PhoneCountry): string {
   const name = regionNames.of(country) ?? country;
-  return /^(United|Netherlands|Philippines|Czechia$|Bahamas|Gambia|Maldives|Marshall|Solomon|Comoros|Seychelles|Central African|Dominican Republic|Cayman|Falkland|Faroe|Cook|Turks|British|U\.S\.)/.test(name) ? `the ${name}` : name;
+  return /^(United|Netherlands|Philippines|Czechia$|Bahamas|Gambia|Maldives|Marshall|Solomon|Comoros|Seychelles|Central African|Dominican Republic|Cayman|Falkland|Faroe|Cook|Turks|British|U\.S\.)/.test(
+    name,
+  )
+    ? `the ${name}`
+    : name;
 }
 
 export type PhoneProblem =
@@ -63,13 +76,22 @@ export function describePhoneProblem(text: string, problem: PhoneProblem): strin
     case 'not-a-number':
       return format('contacts.phone.notANumber', values);
     case 'too-short':
-      return format(problem.country === null ? 'contacts.phone.tooShort' : 'contacts.phone.tooShortIn', where(problem.country));
+      return format(
+        problem.country === null ? 'contacts.phone.tooShort' : 'contacts.phone.tooShortIn',
+        where(problem.country),
+      );
     case 'too-long':
-      return format(problem.country === null ? 'contacts.phone.tooLong' : 'contacts.phone.tooLongIn', where(problem.country));
+      return format(
+        problem.country === null ? 'contacts.phone.tooLong' : 'contacts.phone.tooLongIn',
+        where(problem.country),
+      );
     case 'needs-country':
       return format('contacts.phone.needsCountry', values);
     case 'not-in-use':
-      return format(problem.country === null ? 'contacts.phone.notInUse' : 'contacts.phone.notInUseIn', where(problem.country));
+      return format(
+        problem.country === null ? 'contacts.phone.notInUse' : 'contacts.phone.notInUseIn',
+        where(problem.country),
+      );
     case 'long-extension':
       return format('contacts.phone.longExtension', values);
   }
@@ -105,7 +127,10 @@ export function readPhoneNumber(text: string, country: PhoneCountry | null): Res
   if (extension.length > 10) return err({ code: 'long-extension' });
   if (!parsed.isPossible()) {
     const length = validatePhoneNumberLength(t, options);
-    return err({ code: length === 'TOO_LONG' ? 'too-long' : length === 'TOO_SHORT' ? 'too-short' : 'not-in-use', country: parsed.country ?? country });
+    return err({
+      code: length === 'TOO_LONG' ? 'too-long' : length === 'TOO_SHORT' ? 'too-short' : 'not-in-use',
+      country: parsed.country ?? country,
+    });
   }
   if (!parsed.isValid()) return err({ code: 'not-in-use', country: parsed.country ?? country });
   return ok({ e164: parsed.number, extension, country: parsed.country ?? null });
@@ -117,19 +142,34 @@ export function readPhoneNumber(text: string, country: PhoneCountry | null): Res
  * number, since some people use it as a dialling pause.
  */
 export function splitPhoneList(cell: string, country: PhoneCountry | null): string[] {
-  const parts = cell.split(/\s*(?::::|;(?!ext=)|\r?\n)\s*/i).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = cell
+    .split(/\s*(?::::|;(?!ext=)|\r?\n)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return parts.flatMap((p) => {
     if (!p.includes(',') || readPhoneNumber(p, country).ok) return [p];
-    const pieces = p.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const pieces = p
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
     return pieces.length > 1 && pieces.every((x) => readPhoneNumber(x, country).ok) ? pieces : [p];
   });
 }
 
 /** The stored form of a number as typed, or why it cannot be read. */
-export function structurePhone(label: string, number: string, country: PhoneCountry | null): Result<ContactPhone, PhoneProblem> {
+export function structurePhone(
+  label: string,
+  number: string,
+  country: PhoneCountry | null,
+): Result<ContactPhone, PhoneProblem> {
   const read = readPhoneNumber(number, country);
   if (!read.ok) return read;
-  return ok({ label: label.trim(), number: readableNumber(number), e164: read.value.e164, extension: read.value.extension });
+  return ok({
+    label: label.trim(),
+    number: readableNumber(number),
+    e164: read.value.e164,
+    extension: read.value.extension,
+  });
 }
 
 /** A number kept as typed because the desk cannot read it: shown flagged, dialled as written. */
@@ -155,7 +195,10 @@ function asPhoneNumber(p: Pick<ContactPhone, 'e164' | 'extension'>): PhoneNumber
  * ("(312) 555-0170 ext. 12"), the international form for any other ("+44 20 7946 0958"),
  * and exactly as typed when the desk could not read it.
  */
-export function shownNumber(p: Pick<ContactPhone, 'number' | 'e164' | 'extension'>, country: PhoneCountry | null): string {
+export function shownNumber(
+  p: Pick<ContactPhone, 'number' | 'e164' | 'extension'>,
+  country: PhoneCountry | null,
+): string {
   const n = asPhoneNumber(p);
   if (!n) return p.number;
   return country !== null && n.country === country ? n.formatNational() : n.formatInternational();
@@ -183,19 +226,48 @@ export function phoneKeyOf(p: Pick<ContactPhone, 'number' | 'e164' | 'extension'
 
 /** Apple's built-in labels, written as _$!<Mobile>!$_. */
 const APPLE_LABELS: Record<string, string> = {
-  Mobile: 'mobile', Home: 'home', Work: 'work', Main: 'main', Other: 'other', Pager: 'pager', iPhone: 'iPhone', AppleWatch: 'Apple Watch',
-  HomeFAX: 'home fax', WorkFAX: 'work fax', OtherFAX: 'other fax', School: 'school',
+  Mobile: 'mobile',
+  Home: 'home',
+  Work: 'work',
+  Main: 'main',
+  Other: 'other',
+  Pager: 'pager',
+  iPhone: 'iPhone',
+  AppleWatch: 'Apple Watch',
+  HomeFAX: 'home fax',
+  WorkFAX: 'work fax',
+  OtherFAX: 'other fax',
+  School: 'school',
 };
 
 /** Labels every address book has, written in lower case like the desk's own ("Mobile" → "mobile"). */
-const COMMON_LABELS = new Set(['mobile', 'work', 'home', 'main', 'other', 'pager', 'fax', 'work fax', 'home fax', 'other fax', 'work mobile', 'home mobile', 'phone', 'text', 'car']);
+const COMMON_LABELS = new Set([
+  'mobile',
+  'work',
+  'home',
+  'main',
+  'other',
+  'pager',
+  'fax',
+  'work fax',
+  'home fax',
+  'other fax',
+  'work mobile',
+  'home mobile',
+  'phone',
+  'text',
+  'car',
+]);
 
 /**
  * A label as people read it: Apple's "_$!<HomeFAX>!$_" → "home fax", Google's "* Mobile" (the
  * star marks the primary number) → "mobile"; a label of one's own ("After hours") as written.
  */
 export function cleanLabel(label: string): string {
-  const t = label.trim().replace(/^\*\s*/, '').replace(/\s+/g, ' ');
+  const t = label
+    .trim()
+    .replace(/^\*\s*/, '')
+    .replace(/\s+/g, ' ');
   const apple = /^_\$!<(.+)>!\$_$/.exec(t);
   if (apple) {
     const inner = apple[1] ?? '';

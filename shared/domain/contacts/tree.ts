@@ -29,7 +29,10 @@ export function describeTreeError(e: TreeError): string {
     case 'cycle':
       return format('contacts.tree.cycle', { path: e.path.join(' → ') });
     case 'duplicate':
-      return format('contacts.tree.duplicate', { name: e.path.at(-1) ?? format('contacts.tree.thisPerson'), path: describePath(e.path) });
+      return format('contacts.tree.duplicate', {
+        name: e.path.at(-1) ?? format('contacts.tree.thisPerson'),
+        path: describePath(e.path),
+      });
     case 'cannot-move': {
       const values = { name: e.path.at(-1) ?? format('contacts.tree.ThisPerson'), path: describePath(e.path) };
       switch (e.problem) {
@@ -54,7 +57,12 @@ export function describeTreeError(e: TreeError): string {
 }
 
 /** Problems a stored tree can have besides those of the commands above (checked again on save). */
-export type TreeSaveError = TreeError | { code: 'malformed' } | { code: 'unknown-contact'; contactId: string } | { code: 'bad-name' } | { code: 'not-found'; treeId: string };
+export type TreeSaveError =
+  | TreeError
+  | { code: 'malformed' }
+  | { code: 'unknown-contact'; contactId: string }
+  | { code: 'bad-name' }
+  | { code: 'not-found'; treeId: string };
 
 export function describeTreeWriteError(e: TreeSaveError): string {
   switch (e.code) {
@@ -133,7 +141,11 @@ export function pathOf(nodes: readonly TreeNode[], i: number, nameOf: (contactId
  * (as a callee; being someone's fallback as well is fine). A tree saved before this rule keeps
  * its old repeats until someone removes them, but gains no new one.
  */
-export function findNewDuplicate(before: readonly TreeNode[], after: readonly TreeNode[], nameOf: (contactId: string) => string): string[] | null {
+export function findNewDuplicate(
+  before: readonly TreeNode[],
+  after: readonly TreeNode[],
+  nameOf: (contactId: string) => string,
+): string[] | null {
   const count = (nodes: readonly TreeNode[]) => {
     const m = new Map<string, number>();
     for (const n of nodes) m.set(n.contactId, (m.get(n.contactId) ?? 0) + 1);
@@ -141,7 +153,12 @@ export function findNewDuplicate(before: readonly TreeNode[], after: readonly Tr
   };
   const was = count(before);
   for (const [contactId, n] of count(after)) {
-    if (n > 1 && n > (was.get(contactId) ?? 0)) return pathOf(after, after.findIndex((m) => m.contactId === contactId), nameOf);
+    if (n > 1 && n > (was.get(contactId) ?? 0))
+      return pathOf(
+        after,
+        after.findIndex((m) => m.contactId === contactId),
+        nameOf,
+      );
   }
   return null;
 }
@@ -160,7 +177,12 @@ const find = (nodes: readonly TreeNode[], nodeId: string): number => nodes.findI
 const shift = (block: readonly TreeNode[], by: number): TreeNode[] => block.map((n) => ({ ...n, depth: n.depth + by }));
 
 /** Adds a contact as the last callee of `parentNodeId` (or at the top level when null). */
-export function addNode(nodes: readonly TreeNode[], node: TreeNode, parentNodeId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function addNode(
+  nodes: readonly TreeNode[],
+  node: TreeNode,
+  parentNodeId: string | null,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const already = nodes.findIndex((n) => n.contactId === node.contactId);
   if (already >= 0) return err({ code: 'duplicate', path: pathOf(nodes, already, nameOf) });
   if (parentNodeId === null) return checked([...nodes, { ...node, depth: 0 }], nameOf);
@@ -171,7 +193,11 @@ export function addNode(nodes: readonly TreeNode[], node: TreeNode, parentNodeId
 }
 
 /** Removes a node; the people it called move up to its caller, in place. */
-export function removeNode(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function removeNode(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   if (i < 0) return err({ code: 'not-found', nodeId });
   const end = subtreeEnd(nodes, i);
@@ -179,18 +205,27 @@ export function removeNode(nodes: readonly TreeNode[], nodeId: string, nameOf: (
 }
 
 /** Tab: the node (with everyone it calls) becomes the last callee of the person above it at its level. */
-export function indent(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function indent(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
   const prev = nodes[i - 1];
-  if (!prev || prev.depth < node.depth) return err({ code: 'cannot-move', problem: 'nobody-above', path: pathOf(nodes, i, nameOf) });
+  if (!prev || prev.depth < node.depth)
+    return err({ code: 'cannot-move', problem: 'nobody-above', path: pathOf(nodes, i, nameOf) });
   const end = subtreeEnd(nodes, i);
   return checked([...nodes.slice(0, i), ...shift(nodes.slice(i, end), 1), ...nodes.slice(end)], nameOf);
 }
 
 /** Shift+Tab: the node (with everyone it calls) is called by its caller's caller, right after its caller. */
-export function outdent(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function outdent(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
@@ -214,7 +249,11 @@ function siblingBefore(nodes: readonly TreeNode[], i: number): number | null {
 }
 
 /** Alt+Up: called one place earlier by the same caller. */
-export function moveUp(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function moveUp(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   if (i < 0) return err({ code: 'not-found', nodeId });
   const s = siblingBefore(nodes, i);
@@ -224,19 +263,32 @@ export function moveUp(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: 
 }
 
 /** Alt+Down: called one place later by the same caller. */
-export function moveDown(nodes: readonly TreeNode[], nodeId: string, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function moveDown(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
   const end = subtreeEnd(nodes, i);
   const next = nodes[end];
-  if (!next || next.depth !== node.depth) return err({ code: 'cannot-move', problem: 'last', path: pathOf(nodes, i, nameOf) });
+  if (!next || next.depth !== node.depth)
+    return err({ code: 'cannot-move', problem: 'last', path: pathOf(nodes, i, nameOf) });
   const nextEnd = subtreeEnd(nodes, end);
-  return checked([...nodes.slice(0, i), ...nodes.slice(end, nextEnd), ...nodes.slice(i, end), ...nodes.slice(nextEnd)], nameOf);
+  return checked(
+    [...nodes.slice(0, i), ...nodes.slice(end, nextEnd), ...nodes.slice(i, end), ...nodes.slice(nextEnd)],
+    nameOf,
+  );
 }
 
 /** Drag and drop: the node (with everyone it calls) becomes the last callee of `targetId`, or goes to the top level when null. */
-export function moveUnder(nodes: readonly TreeNode[], nodeId: string, targetId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function moveUnder(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  targetId: string | null,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
@@ -255,15 +307,23 @@ export function moveUnder(nodes: readonly TreeNode[], nodeId: string, targetId: 
 }
 
 /** Sets or clears a node's fallback contact; a person cannot be their own fallback. */
-export function setFallback(nodes: readonly TreeNode[], nodeId: string, fallbackContactId: string | null, nameOf: (id: string) => string): Result<TreeNode[], TreeError> {
+export function setFallback(
+  nodes: readonly TreeNode[],
+  nodeId: string,
+  fallbackContactId: string | null,
+  nameOf: (id: string) => string,
+): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
-  if (fallbackContactId === node.contactId) return err({ code: 'cannot-move', problem: 'own-fallback', path: pathOf(nodes, i, nameOf) });
+  if (fallbackContactId === node.contactId)
+    return err({ code: 'cannot-move', problem: 'own-fallback', path: pathOf(nodes, i, nameOf) });
   return ok(nodes.map((n) => (n.id === nodeId ? { ...n, fallbackContactId } : n)));
 }
 
 /** Contact ids used by a tree, as callee or fallback. */
 export function contactsInTree(nodes: readonly TreeNode[]): Set<string> {
-  return new Set(nodes.flatMap((n) => (n.fallbackContactId === null ? [n.contactId] : [n.contactId, n.fallbackContactId])));
+  return new Set(
+    nodes.flatMap((n) => (n.fallbackContactId === null ? [n.contactId] : [n.contactId, n.fallbackContactId])),
+  );
 }

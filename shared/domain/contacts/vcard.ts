@@ -5,9 +5,25 @@ import type { Contact, ContactPhone } from '../../schemas/contacts';
 import { emptyContactFields, type ContactFields } from './contact';
 import type { ImportCandidate, ImportProblem, UnreadNumber } from './importCandidates';
 import { honorificOf } from './names';
-import { cleanLabel, describePhoneProblem, dialUri, internationalNumber, phoneKeyOf, structurePhone, type PhoneCountry } from './phone';
+import {
+  cleanLabel,
+  describePhoneProblem,
+  dialUri,
+  internationalNumber,
+  phoneKeyOf,
+  structurePhone,
+  type PhoneCountry,
+} from './phone';
 import { OTHER_CATEGORY, categoryTitle, matchCategory } from './stakeholderCategories';
-import { readVCardLines, splitComponents, splitList, unescapeText, type CharsetDecoder, type RawCard, type VCardProperty } from './vcardLines';
+import {
+  readVCardLines,
+  splitComponents,
+  splitList,
+  unescapeText,
+  type CharsetDecoder,
+  type RawCard,
+  type VCardProperty,
+} from './vcardLines';
 import { format } from '../../i18n/format';
 
 /**
@@ -79,15 +95,25 @@ export function describeVCardError(e: VCardError, fileName: string): string {
 
 /** "3 cards: 1 in vCard 2.1, 2 in vCard 3.0. Quoted-printable text decoded in 1 card (UTF-8). …" */
 export function describeVCardSummary(s: VCardSummary): string[] {
-  const versions = s.versions.map((v) => format('contacts.vcard.summary.version', { count: v.cards, version: v.version })).join(', ');
+  const versions = s.versions
+    .map((v) => format('contacts.vcard.summary.version', { count: v.cards, version: v.version }))
+    .join(', ');
   const lines = [format('contacts.vcard.summary.cards', { count: s.cards, versions })];
   if (s.quotedPrintableCards > 0) {
     const count = s.quotedPrintableCards;
-    lines.push(s.charsets.length > 0 ? format('contacts.vcard.summary.quotedPrintableCharsets', { count, charsets: s.charsets.join(', ') }) : format('contacts.vcard.summary.quotedPrintable', { count }));
+    lines.push(
+      s.charsets.length > 0
+        ? format('contacts.vcard.summary.quotedPrintableCharsets', { count, charsets: s.charsets.join(', ') })
+        : format('contacts.vcard.summary.quotedPrintable', { count }),
+    );
   }
   if (s.labelledNumbers > 0) {
     const count = s.labelledNumbers;
-    lines.push(s.groupLabels > 0 ? format('contacts.vcard.summary.labelledGroups', { count, groups: s.groupLabels }) : format('contacts.vcard.summary.labelled', { count }));
+    lines.push(
+      s.groupLabels > 0
+        ? format('contacts.vcard.summary.labelledGroups', { count, groups: s.groupLabels })
+        : format('contacts.vcard.summary.labelled', { count }),
+    );
   }
   if (s.extensions > 0) lines.push(format('contacts.vcard.summary.extensions', { count: s.extensions }));
   if (s.unreadNumbers > 0) lines.push(format('contacts.vcard.summary.unread', { count: s.unreadNumbers }));
@@ -98,8 +124,25 @@ export function describeVCardSummary(s: VCardSummary): string[] {
 
 /** TYPE words and what the desk calls them; pref, voice and internet say nothing of the line. */
 const TYPE_WORDS: Record<string, string> = {
-  cell: 'mobile', mobile: 'mobile', 'x-mobile': 'mobile', work: 'work', home: 'home', fax: 'fax', pager: 'pager', text: 'text', msg: 'text',
-  video: 'video', textphone: 'textphone', main: 'main', car: 'car', isdn: 'ISDN', iphone: 'iPhone', other: 'other', pcs: 'PCS', bbs: 'BBS', modem: 'modem',
+  cell: 'mobile',
+  mobile: 'mobile',
+  'x-mobile': 'mobile',
+  work: 'work',
+  home: 'home',
+  fax: 'fax',
+  pager: 'pager',
+  text: 'text',
+  msg: 'text',
+  video: 'video',
+  textphone: 'textphone',
+  main: 'main',
+  car: 'car',
+  isdn: 'ISDN',
+  iphone: 'iPhone',
+  other: 'other',
+  pcs: 'PCS',
+  bbs: 'BBS',
+  modem: 'modem',
 };
 const PLACE_WORDS = new Set(['work', 'home']);
 const SILENT_TYPES = new Set(['pref', 'voice', 'internet', 'x-internet', 'x-voice']);
@@ -127,9 +170,21 @@ export function labelFromTypes(types: readonly string[]): string {
 /** Labels written as TYPE parameters; any other label travels as an item group with X-ABLabel. */
 function typesForLabel(label: string, version: VCardVersion): string[] | null {
   const known: Record<string, string[]> = {
-    mobile: ['cell'], work: ['work'], home: ['home'], fax: ['fax'], 'work fax': ['work', 'fax'], 'home fax': ['home', 'fax'], pager: ['pager'],
-    video: ['video'], 'work mobile': ['work', 'cell'], 'home mobile': ['home', 'cell'], phone: ['voice'], '': ['voice'],
-    ...(version === '3.0' ? { text: ['msg'], car: ['car'], ISDN: ['isdn'] } : { text: ['text'], textphone: ['textphone'] }),
+    mobile: ['cell'],
+    work: ['work'],
+    home: ['home'],
+    fax: ['fax'],
+    'work fax': ['work', 'fax'],
+    'home fax': ['home', 'fax'],
+    pager: ['pager'],
+    video: ['video'],
+    'work mobile': ['work', 'cell'],
+    'home mobile': ['home', 'cell'],
+    phone: ['voice'],
+    '': ['voice'],
+    ...(version === '3.0'
+      ? { text: ['msg'], car: ['car'], ISDN: ['isdn'] }
+      : { text: ['text'], textphone: ['textphone'] }),
   };
   return known[label] ?? null;
 }
@@ -147,12 +202,16 @@ function parseDay(v: string): number | null {
 }
 
 const isPref = (p: VCardProperty) =>
-  (p.params.get('TYPE') ?? []).some((t) => t.toLowerCase() === 'pref') || (p.params.get('PREF') ?? []).some((v) => v.trim() === '1');
+  (p.params.get('TYPE') ?? []).some((t) => t.toLowerCase() === 'pref') ||
+  (p.params.get('PREF') ?? []).some((v) => v.trim() === '1');
 
 /** Preferred properties first, the rest in file order. */
 const prefFirst = (props: VCardProperty[]) => [...props.filter(isPref), ...props.filter((p) => !isPref(p))];
 
-type CardReading = { card: ParsedCard; stats: { groupLabels: number; labelled: number; extensions: number; charsets: string[] } };
+type CardReading = {
+  card: ParsedCard;
+  stats: { groupLabels: number; labelled: number; extensions: number; charsets: string[] };
+};
 
 function readCard(raw: RawCard, index: number, country: PhoneCountry | null): CardReading {
   const version = raw.version ?? '3.0';
@@ -163,12 +222,22 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
     problems.push(format('contacts.vcard.card.unsupportedVersion', { version: raw.version }));
   }
   if (raw.unterminated) notes.push(format('contacts.vcard.card.unterminated'));
-  if (raw.unreadableLines.length > 0) notes.push(format('contacts.vcard.card.unreadableLines', { count: raw.unreadableLines.length, lines: raw.unreadableLines.join(', ') }));
+  if (raw.unreadableLines.length > 0)
+    notes.push(
+      format('contacts.vcard.card.unreadableLines', {
+        count: raw.unreadableLines.length,
+        lines: raw.unreadableLines.join(', '),
+      }),
+    );
   const props = raw.properties.filter((p) => !p.binary);
   const all = (name: string) => props.filter((p) => p.name === name);
   const firstText = (name: string) => unescapeText(all(name)[0]?.value ?? '').trim();
   const fields = emptyContactFields();
-  const charsets = [...new Set(props.filter((p) => p.quotedPrintable).map((p) => (p.params.get('CHARSET')?.[0] ?? 'UTF-8').toUpperCase()))];
+  const charsets = [
+    ...new Set(
+      props.filter((p) => p.quotedPrintable).map((p) => (p.params.get('CHARSET')?.[0] ?? 'UTF-8').toUpperCase()),
+    ),
+  ];
   if (props.some((p) => p.charsetFallback)) notes.push(format('contacts.vcard.card.charsetFallback'));
 
   // Names: FN as written; the honorific of N kept when FN leaves it out (Google writes "Dr." only there).
@@ -179,11 +248,21 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
   else if (prefix !== '' && !name.toLowerCase().startsWith(prefix.toLowerCase())) name = `${prefix} ${name}`;
   fields.name = name;
   if (name === '') problems.push(format('contacts.vcard.card.noName'));
-  fields.organisation = splitComponents(all('ORG')[0]?.value ?? '').map((s) => s.trim()).filter((s) => s !== '').join(', ');
-  fields.role = [...all('TITLE'), ...all('ROLE')].map((p) => unescapeText(p.value).trim()).filter((s) => s !== '').join(', ');
+  fields.organisation = splitComponents(all('ORG')[0]?.value ?? '')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .join(', ');
+  fields.role = [...all('TITLE'), ...all('ROLE')]
+    .map((p) => unescapeText(p.value).trim())
+    .filter((s) => s !== '')
+    .join(', ');
 
   // Numbers, each with its label: an item group's X-ABLabel wins over TYPE parameters.
-  const groupLabels = new Map(all('X-ABLABEL').filter((p) => p.group !== null).map((p) => [p.group ?? '', cleanLabel(unescapeText(p.value))]));
+  const groupLabels = new Map(
+    all('X-ABLABEL')
+      .filter((p) => p.group !== null)
+      .map((p) => [p.group ?? '', cleanLabel(unescapeText(p.value))]),
+  );
   const unreadNumbers: UnreadNumber[] = [];
   const keys = new Set<string>();
   let fromGroups = 0;
@@ -205,11 +284,17 @@ function readCard(raw: RawCard, index: number, country: PhoneCountry | null): Ca
     if (read.value.extension !== '') extensions += 1;
     fields.phones.push(read.value);
   }
-  const emails = prefFirst(all('EMAIL')).map((p) => unescapeText(p.value).trim()).filter((e) => e !== '');
+  const emails = prefFirst(all('EMAIL'))
+    .map((p) => unescapeText(p.value).trim())
+    .filter((e) => e !== '');
   fields.email = emails[0] ?? '';
-  fields.languages = all('LANG').map((p) => unescapeText(p.value).trim()).filter((l) => l !== '');
+  fields.languages = all('LANG')
+    .map((p) => unescapeText(p.value).trim())
+    .filter((l) => l !== '');
   fields.languages.push(...all('X-LANGUAGES').flatMap((p) => splitList(p.value)));
-  const noteTexts = all('NOTE').map((p) => unescapeText(p.value).trim()).filter((t) => t !== '');
+  const noteTexts = all('NOTE')
+    .map((p) => unescapeText(p.value).trim())
+    .filter((t) => t !== '');
   if (emails.length > 1) {
     // The desk keeps one address per contact; the others go in the notes rather than away.
     noteTexts.push(format('contacts.import.otherEmail', { emails: emails.slice(1).join(', ') }));
@@ -241,17 +326,31 @@ export type VCardReadOptions = { country: PhoneCountry | null; decode: CharsetDe
  * skipped and said so; a card in a version the desk cannot read is named and left out; a file
  * holding nothing the desk reads is refused with the reason.
  */
-export function parseVCards(input: string, options: VCardReadOptions): Result<{ cards: ParsedCard[]; summary: VCardSummary }, VCardError> {
+export function parseVCards(
+  input: string,
+  options: VCardReadOptions,
+): Result<{ cards: ParsedCard[]; summary: VCardSummary }, VCardError> {
   const clean = input.replace(/^\uFEFF/, '');
   if (clean.trim() === '') return err({ code: 'empty' });
-  if (/^\s*<(\?xml|vcards)/i.test(clean) && /urn:ietf:params:xml:ns:vcard-4\.0|<vcards/i.test(clean)) return err({ code: 'xcard' });
+  if (/^\s*<(\?xml|vcards)/i.test(clean) && /urn:ietf:params:xml:ns:vcard-4\.0|<vcards/i.test(clean))
+    return err({ code: 'xcard' });
   if (/^\s*\[\s*"vcard"/i.test(clean)) return err({ code: 'jcard' });
   const raws = readVCardLines(clean, options.decode);
   if (raws.length === 0) return err({ code: 'no-cards' });
   const readings = raws.map((raw, i) => readCard(raw, i + 1, options.country));
   const cards = readings.map((r) => r.card);
-  const unsupported = [...new Set(raws.map((r) => r.version).filter((v): v is string => v !== null && !(READABLE_VCARD_VERSIONS as readonly string[]).includes(v)))];
-  if (unsupported.length > 0 && unsupported.length === new Set(raws.map((r) => r.version ?? '3.0')).size && cards.every((c) => !(READABLE_VCARD_VERSIONS as readonly string[]).includes(c.version))) {
+  const unsupported = [
+    ...new Set(
+      raws
+        .map((r) => r.version)
+        .filter((v): v is string => v !== null && !(READABLE_VCARD_VERSIONS as readonly string[]).includes(v)),
+    ),
+  ];
+  if (
+    unsupported.length > 0 &&
+    unsupported.length === new Set(raws.map((r) => r.version ?? '3.0')).size &&
+    cards.every((c) => !(READABLE_VCARD_VERSIONS as readonly string[]).includes(c.version))
+  ) {
     return err({ code: 'unsupported-version', versions: unsupported });
   }
   const versions = new Map<string, number>();
@@ -261,7 +360,10 @@ export function parseVCards(input: string, options: VCardReadOptions): Result<{ 
     versions: [...versions].sort(([a], [b]) => a.localeCompare(b)).map(([version, n]) => ({ version, cards: n })),
     quotedPrintableCards: readings.filter((r) => r.stats.charsets.length > 0).length,
     charsets: [...new Set(readings.flatMap((r) => r.stats.charsets))],
-    labelledNumbers: readings.reduce((n, r) => n + r.card.fields.phones.filter((p) => p.label !== 'phone' && p.label !== '').length, 0),
+    labelledNumbers: readings.reduce(
+      (n, r) => n + r.card.fields.phones.filter((p) => p.label !== 'phone' && p.label !== '').length,
+      0,
+    ),
     groupLabels: readings.reduce((n, r) => n + r.stats.groupLabels, 0),
     extensions: readings.reduce((n, r) => n + r.stats.extensions, 0),
     unreadNumbers: cards.reduce((n, c) => n + c.unreadNumbers.length, 0),
@@ -270,13 +372,27 @@ export function parseVCards(input: string, options: VCardReadOptions): Result<{ 
 }
 
 /** The cards to go on to the import step, and the problems that keep the others out. */
-export function cardCandidates(cards: readonly ParsedCard[]): { candidates: ImportCandidate[]; problems: ImportProblem[]; badCount: number } {
+export function cardCandidates(cards: readonly ParsedCard[]): {
+  candidates: ImportCandidate[];
+  problems: ImportProblem[];
+  badCount: number;
+} {
   const candidates: ImportCandidate[] = [];
   const problems: ImportProblem[] = [];
   for (const card of cards) {
-    const where = card.fields.name ? format('contacts.vcard.card.whereNamed', { index: card.index, name: card.fields.name }) : format('contacts.vcard.card.where', { index: card.index });
+    const where = card.fields.name
+      ? format('contacts.vcard.card.whereNamed', { index: card.index, name: card.fields.name })
+      : format('contacts.vcard.card.where', { index: card.index });
     if (card.problems.length > 0) problems.push(...card.problems.map((problem) => ({ where, field: 'card', problem })));
-    else candidates.push({ where, fields: card.fields, groups: card.groups, ownCategory: card.ownCategory, unreadNumbers: card.unreadNumbers, notes: card.notes });
+    else
+      candidates.push({
+        where,
+        fields: card.fields,
+        groups: card.groups,
+        ownCategory: card.ownCategory,
+        unreadNumbers: card.unreadNumbers,
+        notes: card.notes,
+      });
   }
   return { candidates, problems, badCount: cards.length - candidates.length };
 }
@@ -290,7 +406,13 @@ export type ContactExportOptions = {
   includeDetails: boolean;
 };
 
-function addTel(card: InstanceType<typeof ICAL.Component>, p: ContactPhone, version: VCardVersion, preferred: boolean, group: () => string): void {
+function addTel(
+  card: InstanceType<typeof ICAL.Component>,
+  p: ContactPhone,
+  version: VCardVersion,
+  preferred: boolean,
+  group: () => string,
+): void {
   const uri = version === '4.0' ? dialUri(p) : null;
   const tel = card.addPropertyWithValue('tel', uri ?? (p.e164 === null ? p.number : internationalNumber(p)));
   if (version === '4.0') tel.setParameter('value', uri === null ? 'text' : 'uri');
@@ -343,6 +465,15 @@ function toCard(c: Contact, version: VCardVersion, options: ContactExportOptions
 }
 
 /** One .vcf file holding every contact given, in the version asked for; CRLF line ends. */
-export function contactsToVCards(contacts: readonly Contact[], version: VCardVersion, options: ContactExportOptions): string {
-  return contacts.map((c) => ICAL.stringify(toCard(c, version, options).toJSON() as unknown[])).join('\r\n').replace(/\r?\n/g, '\r\n') + '\r\n';
+export function contactsToVCards(
+  contacts: readonly Contact[],
+  version: VCardVersion,
+  options: ContactExportOptions,
+): string {
+  return (
+    contacts
+      .map((c) => ICAL.stringify(toCard(c, version, options).toJSON() as unknown[]))
+      .join('\r\n')
+      .replace(/\r?\n/g, '\r\n') + '\r\n'
+  );
 }

@@ -100,7 +100,9 @@ function quotedPrintableBytes(text: string): Uint8Array {
 /** Windows-1252, the last resort for bytes that are not in the charset a card names. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 function windows1252(bytes: Uint8Array): string {
-  return [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] ?? '' : String.fromCharCode(b))).join('');
+  return [...bytes]
+    .map((b) => (b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? '') : String.fromCharCode(b)))
+    .join('');
 }
 
 function parseLine(text: string, line: number, decode: CharsetDecoder): VCardProperty | null {
@@ -145,7 +147,16 @@ function parseLine(text: string, line: number, decode: CharsetDecoder): VCardPro
     charsetFallback = decoded === null;
     rawValue = decoded ?? windows1252(bytes);
   }
-  return { line, group: m[1]?.toLowerCase() ?? null, name: (m[2] ?? '').toUpperCase(), params, value: rawValue, quotedPrintable, binary, charsetFallback };
+  return {
+    line,
+    group: m[1]?.toLowerCase() ?? null,
+    name: (m[2] ?? '').toUpperCase(),
+    params,
+    value: rawValue,
+    quotedPrintable,
+    binary,
+    charsetFallback,
+  };
 }
 
 /** Joins folded lines (RFC 6350 §3.2) and quoted-printable soft line breaks (a line ending in "="). */
@@ -158,7 +169,12 @@ function logicalLines(text: string): { text: string; line: number }[] {
       last.text += raw.slice(1);
       continue;
     }
-    if (last && isQuotedPrintable(last.text.slice(0, Math.max(0, valueStart(last.text)))) && last.text.endsWith('=') && !/^\s*$/.test(raw)) {
+    if (
+      last &&
+      isQuotedPrintable(last.text.slice(0, Math.max(0, valueStart(last.text)))) &&
+      last.text.endsWith('=') &&
+      !/^\s*$/.test(raw)
+    ) {
       last.text = last.text.slice(0, -1) + raw;
       continue;
     }
@@ -176,7 +192,8 @@ export function readVCardLines(text: string, decode: CharsetDecoder): RawCard[] 
     if (lineText.trim() === '') continue;
     const upper = lineText.trim().toUpperCase();
     if (upper === 'BEGIN:VCARD') {
-      if (card) nested += 1; // a 2.1 AGENT card inside another: skipped whole
+      if (card)
+        nested += 1; // a 2.1 AGENT card inside another: skipped whole
       else card = { line, version: null, properties: [], unreadableLines: [], unterminated: false };
       continue;
     }
@@ -213,5 +230,8 @@ export function splitComponents(value: string): string[] {
 
 /** A list value (CATEGORIES, NICKNAME) split at its unescaped commas, each part unescaped. */
 export function splitList(value: string): string[] {
-  return value.split(/(?<!\\),/).map((v) => unescapeText(v).trim()).filter((v) => v !== '');
+  return value
+    .split(/(?<!\\),/)
+    .map((v) => unescapeText(v).trim())
+    .filter((v) => v !== '');
 }

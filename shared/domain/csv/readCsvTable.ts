@@ -92,7 +92,12 @@ export function readCsvTable(text: string, options: { firstRowIsData?: boolean }
 export function tableFromRecords({ records, rowNumbers }: CsvRecords, firstRowIsData: boolean): CsvTable {
   if (firstRowIsData) {
     const width = records.reduce((w, r) => Math.max(w, r.length), 0);
-    return { headers: Array.from({ length: width }, (_, i) => `Column ${i + 1}`), rows: records, rowNumbers, hasHeaderRow: false };
+    return {
+      headers: Array.from({ length: width }, (_, i) => `Column ${i + 1}`),
+      rows: records,
+      rowNumbers,
+      hasHeaderRow: false,
+    };
   }
   const [headers = [], ...rows] = records;
   return { headers: headers.map((h) => h.trim()), rows, rowNumbers: rowNumbers.slice(1), hasHeaderRow: true };

@@ -41,7 +41,13 @@ export type EncryptedKind = 'binary' | 'armored';
 export function detectEncrypted(head: Uint8Array): EncryptedKind | null {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 64));
   if (text.startsWith(AGE_MAGIC)) return 'binary';
-  if (text.replace(/^\uFEFF/, '').trimStart().startsWith(AGE_ARMOR_BEGIN)) return 'armored';
+  if (
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith(AGE_ARMOR_BEGIN)
+  )
+    return 'armored';
   return null;
 }
 
@@ -93,7 +99,11 @@ export function describePassphraseProblem(p: PassphraseProblem): string {
  * Encrypts a whole file with a passphrase (checked with `checkNewPassphrase`) in the age format,
  * binary. `workFactor` is for tests only; files the desk writes use the `age` command's default.
  */
-export async function encryptWithPassphrase(plaintext: Uint8Array, passphrase: string, options: { workFactor?: number } = {}): Promise<Result<Uint8Array, PassphraseProblem>> {
+export async function encryptWithPassphrase(
+  plaintext: Uint8Array,
+  passphrase: string,
+  options: { workFactor?: number } = {},
+): Promise<Result<Uint8Array, PassphraseProblem>> {
   const checked = checkNewPassphrase(passphrase);
   if (!checked.ok) return checked;
   const encrypter = new Encrypter();
@@ -134,7 +144,10 @@ function stanzaTypes(file: Uint8Array): Result<{ types: string[]; workFactor: nu
  * problem and nothing. Read leniently: when the passphrase as typed does not open it, its NFC
  * form and then its form without surrounding spaces are tried, and the result says which did.
  */
-export async function decryptWithPassphrase(file: Uint8Array, passphrase: string): Promise<Result<{ plaintext: Uint8Array; adjusted: PassphraseAdjustment }, DecryptProblem>> {
+export async function decryptWithPassphrase(
+  file: Uint8Array,
+  passphrase: string,
+): Promise<Result<{ plaintext: Uint8Array; adjusted: PassphraseAdjustment }, DecryptProblem>> {
   const kind = detectEncrypted(file);
   if (kind === null) return err({ code: 'not-encrypted' });
   let bytes = file;
@@ -142,14 +155,18 @@ export async function decryptWithPassphrase(file: Uint8Array, passphrase: string
     try {
       bytes = armor.decode(new TextDecoder('utf-8', { fatal: true }).decode(file).replace(/^\uFEFF/, ''));
     } catch (e) {
-      return err({ code: 'damaged', detail: `its text armor does not decode (${e instanceof Error ? e.message : String(e)})` });
+      return err({
+        code: 'damaged',
+        detail: `its text armor does not decode (${e instanceof Error ? e.message : String(e)})`,
+      });
     }
   }
   const header = stanzaTypes(bytes);
   if (!header.ok) return header;
   if (!header.value.types.includes('scrypt')) return err({ code: 'not-passphrase', recipients: header.value.types });
   if (header.value.workFactor === null) return err({ code: 'damaged', detail: 'its passphrase stanza is malformed' });
-  if (header.value.workFactor > MAX_WORK_FACTOR) return err({ code: 'too-costly', workFactor: header.value.workFactor });
+  if (header.value.workFactor > MAX_WORK_FACTOR)
+    return err({ code: 'too-costly', workFactor: header.value.workFactor });
   if (passphrase.length === 0) return err({ code: 'no-passphrase' });
 
   const tries: { passphrase: string; adjusted: PassphraseAdjustment }[] = [{ passphrase, adjusted: null }];
@@ -197,18 +214,28 @@ export function describeDecryptProblem(p: DecryptProblem, what: 'backup' | 'expo
  * base64 lines of 64 characters, then the end line), so it travels wherever a backup's text does
  * and `age --decrypt` reads it as it is. The content is the backup's UTF-8 text.
  */
-export async function encryptTextToArmor(text: string, passphrase: string, options: { workFactor?: number } = {}): Promise<Result<string, PassphraseProblem>> {
+export async function encryptTextToArmor(
+  text: string,
+  passphrase: string,
+  options: { workFactor?: number } = {},
+): Promise<Result<string, PassphraseProblem>> {
   const encrypted = await encryptWithPassphrase(new TextEncoder().encode(text), passphrase, options);
   return encrypted.ok ? ok(armor.encode(encrypted.value)) : encrypted;
 }
 
 /** Opens an encrypted backup's text (armored or not) to the UTF-8 text it holds: the whole of it, or a problem. */
-export async function decryptToText(file: string | Uint8Array, passphrase: string): Promise<Result<{ text: string; adjusted: PassphraseAdjustment }, DecryptProblem>> {
+export async function decryptToText(
+  file: string | Uint8Array,
+  passphrase: string,
+): Promise<Result<{ text: string; adjusted: PassphraseAdjustment }, DecryptProblem>> {
   const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
   const opened = await decryptWithPassphrase(bytes, passphrase);
   if (!opened.ok) return opened;
   try {
-    return ok({ text: new TextDecoder('utf-8', { fatal: true }).decode(opened.value.plaintext), adjusted: opened.value.adjusted });
+    return ok({
+      text: new TextDecoder('utf-8', { fatal: true }).decode(opened.value.plaintext),
+      adjusted: opened.value.adjusted,
+    });
   } catch {
     return err({ code: 'damaged', detail: 'what it holds is not UTF-8 text' });
   }
@@ -223,7 +250,11 @@ export function isPassphraseArmor(text: string): boolean {
   if (detectEncrypted(new TextEncoder().encode(text.slice(0, 64))) !== 'armored') return false;
   // Only the header is read: its first lines (a passphrase header is under 200 bytes), so a large
   // backup is not decoded whole where this runs (main's event loop). The restore checks the rest.
-  const lines = text.replace(/^\uFEFF/, '').trimStart().split('\n', HEADER_ARMOR_LINES + 1).slice(1, HEADER_ARMOR_LINES + 1);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .split('\n', HEADER_ARMOR_LINES + 1)
+    .slice(1, HEADER_ARMOR_LINES + 1);
   const full = lines.findIndex((l) => !/^[A-Za-z0-9+/]{64}$/.test(l.trimEnd()));
   const body = full < 0 ? lines : lines.slice(0, full);
   if (body.length === 0) return false;
@@ -238,7 +269,12 @@ export function isPassphraseArmor(text: string): boolean {
 
 const onlyPassphraseOpens = (file: Uint8Array): boolean => {
   const header = stanzaTypes(file);
-  return header.ok && header.value.types.length === 1 && header.value.types[0] === 'scrypt' && header.value.workFactor !== null;
+  return (
+    header.ok &&
+    header.value.types.length === 1 &&
+    header.value.types[0] === 'scrypt' &&
+    header.value.workFactor !== null
+  );
 };
 
 /**

@@ -1,7 +1,7 @@
 /** The roles checklist items are owned by: suggested assignments, not the guide's words. */
 export const CHECKLIST_ROLES = [
   { id: 'mayor', title: 'Mayor' },
-  { id: 'chief-of-staff', title: 'Chief of staff / senior officials\' lead' },
+  { id: 'chief-of-staff', title: "Chief of staff / senior officials' lead" },
   { id: 'communications-lead', title: 'Communications lead / spokesperson team' },
   { id: 'emergency-manager', title: 'Emergency manager / city resilience lead' },
   { id: 'police-liaison', title: 'Police and security-agency liaison' },

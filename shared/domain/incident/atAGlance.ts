@@ -22,12 +22,32 @@ export type AtAGlanceInput = {
   rumours: readonly TimelineEntry[];
 };
 
-export type CallTreeGlance = { id: string; treeName: string; startedAt: EpochMs; progress: Progress; finished: boolean; stoodDown: boolean };
+export type CallTreeGlance = {
+  id: string;
+  treeName: string;
+  startedAt: EpochMs;
+  progress: Progress;
+  finished: boolean;
+  stoodDown: boolean;
+};
 
 export type AtAGlance = {
-  checklists: { overdue: ScheduledItem[]; overdueTotal: number; dueSoon: ScheduledItem[]; dueSoonTotal: number; resolved: number; total: number };
+  checklists: {
+    overdue: ScheduledItem[];
+    overdueTotal: number;
+    dueSoon: ScheduledItem[];
+    dueSoonTotal: number;
+    resolved: number;
+    total: number;
+  };
   calls: CallTreeGlance[];
-  statements: { awaitingApproval: Statement[]; approvedNotReleased: Statement[]; returned: Statement[]; outOfDateTranslations: Statement[]; released: number };
+  statements: {
+    awaitingApproval: Statement[];
+    approvedNotReleased: Statement[];
+    returned: Statement[];
+    outOfDateTranslations: Statement[];
+    released: number;
+  };
   openRumours: { latest: TimelineEntry[]; total: number };
   /** Nothing overdue, no call open, no statement waiting, no rumour open. */
   allClear: boolean;
@@ -45,11 +65,20 @@ export function atAGlance(input: AtAGlanceInput): AtAGlance {
     .map((a) => {
       const progress = activationProgress(a);
       // A stood-down activation calls nobody else: it is finished with, whatever is still open.
-      return { id: a.id, treeName: a.treeName, startedAt: a.startedAt, progress, finished: progress.open === 0 || isStoodDown(a), stoodDown: isStoodDown(a) };
+      return {
+        id: a.id,
+        treeName: a.treeName,
+        startedAt: a.startedAt,
+        progress,
+        finished: progress.open === 0 || isStoodDown(a),
+        stoodDown: isStoodDown(a),
+      };
     })
     .sort((a, b) => Number(a.finished) - Number(b.finished) || b.startedAt - a.startedAt);
   const withStatus = (status: Statement['status']) => input.statements.filter((s) => s.status === status);
-  const rumours = input.rumours.filter((e) => !e.retracted && e.category === 'rumour' && e.verification === 'unverified');
+  const rumours = input.rumours.filter(
+    (e) => !e.retracted && e.category === 'rumour' && e.verification === 'unverified',
+  );
   const checklists = {
     // A closed incident's work has ended: nothing is late any more (as on the dashboard).
     overdue: closed ? [] : overdue.slice(0, GLANCE_LIMIT),
@@ -65,7 +94,10 @@ export function atAGlance(input: AtAGlanceInput): AtAGlance {
     returned: withStatus('draft').filter((s) => s.returnedComment !== null),
     // A translation whose source has a newer approved version says something the city no longer says.
     outOfDateTranslations: input.statements.filter((t) => {
-      const source = t.sourceStatementId === null || t.status === 'withdrawn' ? undefined : input.statements.find((s) => s.id === t.sourceStatementId);
+      const source =
+        t.sourceStatementId === null || t.status === 'withdrawn'
+          ? undefined
+          : input.statements.find((s) => s.id === t.sourceStatementId);
       return source !== undefined && translationState(t, source) === 'out-of-date';
     }),
     released: withStatus('released').length,

@@ -2,12 +2,7 @@ import { z } from 'zod';
 
 import { diffFields, type Actor } from '../audit';
 import { err, ok, type Result } from '../result';
-import {
-  IncidentKindSchema,
-  TimeZoneSchema,
-  type FieldChange,
-  type Incident,
-} from '../../schemas/entities';
+import { IncidentKindSchema, TimeZoneSchema, type FieldChange, type Incident } from '../../schemas/entities';
 import type { DeskLocale } from '../locale/deskLocale';
 import { describeWallClockError, wallClockToInstant } from './wallClock';
 import { format } from '../../i18n/format';
@@ -46,7 +41,9 @@ function describeDraftIssue(field: keyof IncidentDraft, draft: IncidentDraft): s
     case 'kind':
       return format('incident.form.kind');
     case 'title':
-      return draft.title.trim() === '' ? format('incident.form.noTitle') : format('incident.form.tooLong', { field, limit: LIMITS.title });
+      return draft.title.trim() === ''
+        ? format('incident.form.noTitle')
+        : format('incident.form.tooLong', { field, limit: LIMITS.title });
     case 'location':
     case 'description':
       return format('incident.form.tooLong', { field, limit: LIMITS[field] });
@@ -73,7 +70,8 @@ export function validateIncidentDraft(draft: IncidentDraft, locale?: DeskLocale)
   if (errors.timeZone === undefined) {
     const start = wallClockToInstant(draft.startDate, draft.startTime, draft.timeZone, locale);
     if (start.ok) startAt = start.value;
-    else errors[start.error.code === 'bad-date' ? 'startDate' : 'startTime'] = describeWallClockError(start.error, locale);
+    else
+      errors[start.error.code === 'bad-date' ? 'startDate' : 'startTime'] = describeWallClockError(start.error, locale);
   }
   if (!parsed.success || startAt === null || Object.keys(errors).length > 0) return err(errors);
   return ok({ ...parsed.data, startAt });

@@ -5,7 +5,14 @@ import { err, ok, type Result } from '../result';
 import { HOUR_MS, MINUTE_MS, type EpochMs } from '../time';
 import { FALLBACK_LOCALE, formatDateOnly, formatTimeOfDay, type DeskLocale } from '../locale/deskLocale';
 import { format as formatMessage } from '../../i18n/format';
-import { describeDateError, describeTimeError, readDate, readTime, type DateReadError, type TimeReadError } from '../locale/readDateTime';
+import {
+  describeDateError,
+  describeTimeError,
+  readDate,
+  readTime,
+  type DateReadError,
+  type TimeReadError,
+} from '../locale/readDateTime';
 
 export type WallClockError =
   | { code: 'bad-date'; input: string; reason: DateReadError }
@@ -18,7 +25,12 @@ export type WallClockError =
  * forward) is refused rather than silently moved; a time that happens twice (clocks go back)
  * takes the first occurrence.
  */
-export function wallClockToInstant(date: string, time: string, timeZone: string, locale: DeskLocale = FALLBACK_LOCALE): Result<EpochMs, WallClockError> {
+export function wallClockToInstant(
+  date: string,
+  time: string,
+  timeZone: string,
+  locale: DeskLocale = FALLBACK_LOCALE,
+): Result<EpochMs, WallClockError> {
   const d = readDate(date, locale);
   if (!d.ok) return err({ code: 'bad-date', input: date, reason: d.error });
   const t = readTime(time);
@@ -36,7 +48,9 @@ export function wallClockToInstant(date: string, time: string, timeZone: string,
 /** Where a wall-clock time happens twice, the earlier instant (an hour before) wins. */
 function earliestOccurrence(instant: EpochMs, timeZone: string): EpochMs {
   const hourEarlier = instant - HOUR_MS;
-  const same = formatWallClock(hourEarlier, timeZone, 'yyyy-MM-dd HH:mm') === formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm');
+  const same =
+    formatWallClock(hourEarlier, timeZone, 'yyyy-MM-dd HH:mm') ===
+    formatWallClock(instant, timeZone, 'yyyy-MM-dd HH:mm');
   return same ? hourEarlier : instant;
 }
 
@@ -63,7 +77,15 @@ function offsetAt(instant: number, timeZone: string): number {
 function readOffsetAt(instant: number, timeZone: string): number {
   let f = wallFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     wallFormatters.set(timeZone, f);
   }
   const p: Record<string, number> = {};
@@ -80,7 +102,10 @@ function readOffsetAt(instant: number, timeZone: string): number {
 export function instantsAtWallClock(date: string, hour: number, minute: number, timeZone: string): EpochMs[] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, m - 1, d, hour, minute);
-  const candidates = new Set([naive - offsetAt(naive - HALF_DAY_MS, timeZone), naive - offsetAt(naive + HALF_DAY_MS, timeZone)]);
+  const candidates = new Set([
+    naive - offsetAt(naive - HALF_DAY_MS, timeZone),
+    naive - offsetAt(naive + HALF_DAY_MS, timeZone),
+  ]);
   return [...candidates].filter((t) => offsetAt(t, timeZone) === naive - t).sort((a, b) => a - b);
 }
 
@@ -93,10 +118,16 @@ export function formatWallClock(instant: EpochMs, timeZone: string, pattern: str
  * The date and time fields that show `instant` in `timeZone`: in the desk's locale when one is
  * given ("04/07/2026", "2:05 PM"), else ISO ("2026-07-04", "14:05").
  */
-export function instantToWallClock(instant: EpochMs, timeZone: string, locale?: DeskLocale): { date: string; time: string } {
+export function instantToWallClock(
+  instant: EpochMs,
+  timeZone: string,
+  locale?: DeskLocale,
+): { date: string; time: string } {
   const date = formatWallClock(instant, timeZone, 'yyyy-MM-dd');
   const time = formatWallClock(instant, timeZone, 'HH:mm');
-  return locale === undefined ? { date, time } : { date: formatDateOnly(date, locale), time: formatTimeOfDay(time, locale) };
+  return locale === undefined
+    ? { date, time }
+    : { date: formatDateOnly(date, locale), time: formatTimeOfDay(time, locale) };
 }
 
 export function describeWallClockError(e: WallClockError, locale: DeskLocale = FALLBACK_LOCALE): string {
@@ -106,6 +137,10 @@ export function describeWallClockError(e: WallClockError, locale: DeskLocale = F
     case 'bad-time':
       return describeTimeError(e.reason, locale);
     case 'nonexistent-time':
-      return formatMessage('dates.wallClock.nonexistent', { date: formatDateOnly(e.date, locale), time: formatTimeOfDay(e.time, locale), timeZone: e.timeZone });
+      return formatMessage('dates.wallClock.nonexistent', {
+        date: formatDateOnly(e.date, locale),
+        time: formatTimeOfDay(e.time, locale),
+        timeZone: e.timeZone,
+      });
   }
 }

@@ -10,7 +10,10 @@ const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
  * An object cannot hold integer-like keys in that order ("10" before "9"), so one of those makes
  * the caller write the value the slow, exact way instead.
  */
-function sortingReplacer(): { replacer: (this: unknown, key: string, value: unknown) => unknown; sawIndexKey: () => boolean } {
+function sortingReplacer(): {
+  replacer: (this: unknown, key: string, value: unknown) => unknown;
+  sawIndexKey: () => boolean;
+} {
   let indexKey = false;
   return {
     sawIndexKey: () => indexKey,
@@ -24,7 +27,8 @@ function sortingReplacer(): { replacer: (this: unknown, key: string, value: unkn
       for (const k of keys) {
         if (!indexKey && k.charCodeAt(0) <= 57 && INDEX_KEY.test(k)) indexKey = true;
         // defineProperty: a key named "__proto__" stays a key, as in the text it came from.
-        if (k === '__proto__') Object.defineProperty(sorted, k, { value: source[k], enumerable: true, writable: true, configurable: true });
+        if (k === '__proto__')
+          Object.defineProperty(sorted, k, { value: source[k], enumerable: true, writable: true, configurable: true });
         else sorted[k] = source[k];
       }
       return sorted;
@@ -34,7 +38,8 @@ function sortingReplacer(): { replacer: (this: unknown, key: string, value: unkn
 
 /** The canonical text written member by member: exact for any value, and several times slower. */
 function writeExactly(value: unknown, key: string): string | undefined {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON: (k: string) => unknown }).toJSON(key);
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    value = (value as { toJSON: (k: string) => unknown }).toJSON(key);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v, i) => writeExactly(v, String(i)) ?? 'null').join(',')}]`;
   const source = value as Record<string, unknown>;
@@ -54,7 +59,8 @@ function writeExactly(value: unknown, key: string): string | undefined {
  * it by hand; known-answer tests hold it to the same text.)
  */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw new Error('Value cannot be represented as JSON');
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+    throw new Error('Value cannot be represented as JSON');
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('Value cannot be represented as JSON');
   const { replacer, sawIndexKey } = sortingReplacer();
   const text = JSON.stringify(value, replacer);
@@ -80,7 +86,12 @@ function surelySameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i += 1) if (!surelySameJson(a[i], b[i])) return false;
     return true;
   }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  if (
+    Array.isArray(b) ||
+    Object.getPrototypeOf(a) !== Object.prototype ||
+    Object.getPrototypeOf(b) !== Object.prototype
+  )
+    return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let present = 0;
@@ -92,7 +103,11 @@ function surelySameJson(a: unknown, b: unknown): boolean {
   let inY = 0;
   for (const k of Object.keys(y)) if (y[k] !== undefined) inY += 1;
   // A hidden key is not written by canonicalJson either, but would need a closer look.
-  return present === inY && Object.getOwnPropertyNames(x).length === Object.keys(x).length && Object.getOwnPropertyNames(y).length === Object.keys(y).length;
+  return (
+    present === inY &&
+    Object.getOwnPropertyNames(x).length === Object.keys(x).length &&
+    Object.getOwnPropertyNames(y).length === Object.keys(y).length
+  );
 }
 
 /**
@@ -141,7 +156,11 @@ export function canonicalJsonOfLarge(value: unknown): string {
   // The list form reads a listed key through the prototype chain when an object lacks it: safe
   // only while Object.prototype answers none of them with a value JSON would write.
   for (const k of list) {
-    if (k === 'toJSON' || (k in Object.prototype && typeof (Object.prototype as Record<string, unknown>)[k] !== 'function')) return canonicalJson(value);
+    if (
+      k === 'toJSON' ||
+      (k in Object.prototype && typeof (Object.prototype as Record<string, unknown>)[k] !== 'function')
+    )
+      return canonicalJson(value);
   }
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return canonicalJson(value);
   return JSON.stringify(value, list);

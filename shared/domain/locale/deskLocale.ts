@@ -90,14 +90,27 @@ export function localeConventions(locale: DeskLocale): LocaleConventions {
   if (known) return known;
   const tag = canonicalLocale(locale) ?? FALLBACK_LOCALE;
   const cycle = new Intl.DateTimeFormat(tag, { hour: 'numeric', timeZone: 'UTC' }).resolvedOptions().hourCycle;
-  const parts = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC', numberingSystem: 'latn', calendar: 'gregory' }).formatToParts(PROBE);
+  const parts = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC',
+    numberingSystem: 'latn',
+    calendar: 'gregory',
+  }).formatToParts(PROBE);
   let pattern = '';
   const order: string[] = [];
   for (const p of parts) {
-    if (p.type === 'day') { pattern += p.value.length === 2 ? 'dd' : 'd'; order.push('D'); }
-    else if (p.type === 'month') { pattern += p.value.length === 2 ? 'MM' : 'M'; order.push('M'); }
-    else if (p.type === 'year') { pattern += 'yyyy'; order.push('Y'); }
-    else if (p.type === 'literal') pattern += `'${p.value.replace(/'/g, "''").replace(/[\u200e\u200f\u061c]/g, '')}'`;
+    if (p.type === 'day') {
+      pattern += p.value.length === 2 ? 'dd' : 'd';
+      order.push('D');
+    } else if (p.type === 'month') {
+      pattern += p.value.length === 2 ? 'MM' : 'M';
+      order.push('M');
+    } else if (p.type === 'year') {
+      pattern += 'yyyy';
+      order.push('Y');
+    } else if (p.type === 'literal') pattern += `'${p.value.replace(/'/g, "''").replace(/[\u200e\u200f\u061c]/g, '')}'`;
   }
   const orderKey = order.join('');
   const conventions: LocaleConventions = {
@@ -146,18 +159,30 @@ export function instantPattern(style: InstantStyle, locale: DeskLocale): string 
   const date = us ? 'MMM d, yyyy' : 'd MMM yyyy';
   const join = us ? ', ' : ' ';
   switch (style) {
-    case 'time': return time;
-    case 'time-seconds': return seconds;
-    case 'date': return date;
-    case 'numeric-date': return c.numericDate;
-    case 'date-time': return `${date}${join}${time}`;
-    case 'date-time-seconds': return `${date}${join}${seconds}`;
-    case 'day-month-time': return us ? `MMM d, ${time}` : `d MMM ${time}`;
-    case 'weekday-date-time': return us ? `EEE, MMM d, yyyy, ${time}` : `EEE d MMM yyyy, ${time}`;
-    case 'weekday-date-time-seconds': return us ? `EEE, MMM d, yyyy, ${seconds}` : `EEE d MMM yyyy, ${seconds}`;
-    case 'day-heading': return us ? 'EEEE, MMMM d, yyyy' : 'EEEE d MMMM yyyy';
-    case 'month-year': return 'MMM yyyy';
-    case 'month': return 'MMM';
+    case 'time':
+      return time;
+    case 'time-seconds':
+      return seconds;
+    case 'date':
+      return date;
+    case 'numeric-date':
+      return c.numericDate;
+    case 'date-time':
+      return `${date}${join}${time}`;
+    case 'date-time-seconds':
+      return `${date}${join}${seconds}`;
+    case 'day-month-time':
+      return us ? `MMM d, ${time}` : `d MMM ${time}`;
+    case 'weekday-date-time':
+      return us ? `EEE, MMM d, yyyy, ${time}` : `EEE d MMM yyyy, ${time}`;
+    case 'weekday-date-time-seconds':
+      return us ? `EEE, MMM d, yyyy, ${seconds}` : `EEE d MMM yyyy, ${seconds}`;
+    case 'day-heading':
+      return us ? 'EEEE, MMMM d, yyyy' : 'EEEE d MMMM yyyy';
+    case 'month-year':
+      return 'MMM yyyy';
+    case 'month':
+      return 'MMM';
   }
 }
 
@@ -177,17 +202,27 @@ export function formatDateOnly(isoDate: string, locale: DeskLocale): string {
 export function formatTimeOfDay(hhmm: string, locale: DeskLocale): string {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (!m) return hhmm;
-  return format(new Date(2000, 0, 1, Number(m[1]), Number(m[2])), localeConventions(locale).hour12 ? 'h:mm a' : 'HH:mm');
+  return format(
+    new Date(2000, 0, 1, Number(m[1]), Number(m[2])),
+    localeConventions(locale).hour12 ? 'h:mm a' : 'HH:mm',
+  );
 }
 
 /** What a date field shows as its format: "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY". */
 export function dateFormatLabel(locale: DeskLocale): string {
-  return localeConventions(locale).numericDate.replace(/'([^']*)'/g, '$1').replace(/d+/g, 'DD').replace(/M+/g, 'MM').replace(/y+/g, 'YYYY');
+  return localeConventions(locale)
+    .numericDate.replace(/'([^']*)'/g, '$1')
+    .replace(/d+/g, 'DD')
+    .replace(/M+/g, 'MM')
+    .replace(/y+/g, 'YYYY');
 }
 
 /** "DD/MM/YYYY, e.g. 04/07/2026": the hint under a date field. */
 export function dateHint(locale: DeskLocale): string {
-  return formatMessage('dates.hint.date', { pattern: dateFormatLabel(locale), example: formatDateOnly('2026-07-04', locale) });
+  return formatMessage('dates.hint.date', {
+    pattern: dateFormatLabel(locale),
+    example: formatDateOnly('2026-07-04', locale),
+  });
 }
 
 /** The hint under a time field: "24-hour, e.g. 14:05" or "e.g. 2:05 PM or 14:05". */

@@ -67,7 +67,10 @@ export function readTime(text: string): Result<string, TimeReadError> {
 
 /** What is wrong with a typed date, in the same format as the field asks for. */
 export function describeDateError(e: DateReadError, locale: DeskLocale): string {
-  const how = format('dates.date.how', { pattern: dateFormatLabel(locale), example: formatDateOnly('2026-07-04', locale) });
+  const how = format('dates.date.how', {
+    pattern: dateFormatLabel(locale),
+    example: formatDateOnly('2026-07-04', locale),
+  });
   switch (e.code) {
     case 'empty':
       return format('dates.date.empty', { how });
@@ -76,11 +79,19 @@ export function describeDateError(e: DateReadError, locale: DeskLocale): string 
     case 'no-such-month':
       return format('dates.date.noSuchMonth', { input: e.input, month: String(e.month), how });
     case 'no-such-day':
-      return format('dates.date.noSuchDay', { input: e.input, month: format('dates.month', { month: String(e.month) }), year: String(e.year), days: String(e.daysInMonth), how });
+      return format('dates.date.noSuchDay', {
+        input: e.input,
+        month: format('dates.month', { month: String(e.month) }),
+        year: String(e.year),
+        days: String(e.daysInMonth),
+        how,
+      });
   }
 }
 
 export function describeTimeError(e: TimeReadError, locale: DeskLocale): string {
   const how = format('dates.time.how', { hour12: localeConventions(locale).hour12 ? 'yes' : 'no' });
-  return e.code === 'empty' ? format('dates.time.empty', { how }) : format('dates.time.unreadable', { input: e.input, how });
+  return e.code === 'empty'
+    ? format('dates.time.empty', { how })
+    : format('dates.time.unreadable', { input: e.input, how });
 }

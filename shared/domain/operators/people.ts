@@ -24,44 +24,67 @@ export function peopleOf(settings: Pick<DeskSettings, 'people' | 'operatorName' 
 }
 
 /** Who is at the keyboard: the person the settings name (by id, or by name for a desk from before ids). */
-export function currentPerson(settings: Pick<DeskSettings, 'people' | 'operatorId' | 'operatorName' | 'operatorRole'>): DeskPerson | null {
+export function currentPerson(
+  settings: Pick<DeskSettings, 'people' | 'operatorId' | 'operatorName' | 'operatorRole'>,
+): DeskPerson | null {
   const people = peopleOf(settings);
   // The name is what the top bar shows and what is signed: an id that no longer matches it lost to a switch made by name.
-  return people.find((p) => p.id === settings.operatorId && p.name === settings.operatorName) ?? people.find((p) => p.name === settings.operatorName && p.retiredAt === null) ?? null;
+  return (
+    people.find((p) => p.id === settings.operatorId && p.name === settings.operatorName) ??
+    people.find((p) => p.name === settings.operatorName && p.retiredAt === null) ??
+    null
+  );
 }
 
 function checkText(field: 'name' | 'role', value: string, required: boolean): Result<string, PeopleError> {
   const text = value.trim().replace(/\s+/g, ' ');
   if (required && text === '') return err({ code: 'invalid', field, problem: 'is empty' });
-  if (text.length > 120) return err({ code: 'invalid', field, problem: `is ${text.length} characters long; it takes up to 120` });
+  if (text.length > 120)
+    return err({ code: 'invalid', field, problem: `is ${text.length} characters long; it takes up to 120` });
   if (!isReadable(text)) return err({ code: 'invalid', field, problem: 'holds control or text-direction characters' });
   return ok(text);
 }
 
 /** Adds a person (name, role) to the desk; two people still working may not share a name. */
-export function addPerson(people: readonly DeskPerson[], input: { id: string; name: string; role: string }): Result<DeskPerson[], PeopleError> {
+export function addPerson(
+  people: readonly DeskPerson[],
+  input: { id: string; name: string; role: string },
+): Result<DeskPerson[], PeopleError> {
   const name = checkText('name', input.name, true);
   if (!name.ok) return name;
   const role = checkText('role', input.role, false);
   if (!role.ok) return role;
-  if (people.some((p) => p.retiredAt === null && p.name.toLowerCase() === name.value.toLowerCase())) return err({ code: 'same-name', name: name.value });
+  if (people.some((p) => p.retiredAt === null && p.name.toLowerCase() === name.value.toLowerCase()))
+    return err({ code: 'same-name', name: name.value });
   return ok([...people, { id: input.id, name: name.value, role: role.value, retiredAt: null }]);
 }
 
 /** Renames a person or changes their role; what was signed under the old name stays as signed. */
-export function renamePerson(people: readonly DeskPerson[], personId: string, input: { name: string; role: string }): Result<DeskPerson[], PeopleError> {
+export function renamePerson(
+  people: readonly DeskPerson[],
+  personId: string,
+  input: { name: string; role: string },
+): Result<DeskPerson[], PeopleError> {
   const person = people.find((p) => p.id === personId);
   if (!person) return err({ code: 'unknown-person', personId });
   const name = checkText('name', input.name, true);
   if (!name.ok) return name;
   const role = checkText('role', input.role, false);
   if (!role.ok) return role;
-  if (people.some((p) => p.id !== personId && p.retiredAt === null && p.name.toLowerCase() === name.value.toLowerCase())) return err({ code: 'same-name', name: name.value });
+  if (
+    people.some((p) => p.id !== personId && p.retiredAt === null && p.name.toLowerCase() === name.value.toLowerCase())
+  )
+    return err({ code: 'same-name', name: name.value });
   return ok(people.map((p) => (p.id === personId ? { ...p, name: name.value, role: role.value } : p)));
 }
 
 /** Retires a person: kept on the list (records name them), no longer offered at the keyboard. */
-export function retirePerson(people: readonly DeskPerson[], personId: string, currentId: string | null, now: number): Result<DeskPerson[], PeopleError> {
+export function retirePerson(
+  people: readonly DeskPerson[],
+  personId: string,
+  currentId: string | null,
+  now: number,
+): Result<DeskPerson[], PeopleError> {
   const person = people.find((p) => p.id === personId);
   if (!person) return err({ code: 'unknown-person', personId });
   if (person.retiredAt !== null) return err({ code: 'retired', name: person.name });

@@ -12,9 +12,25 @@ import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import { AUDIENCE_RULES, SECTIONS_WITHHELD, type AudienceProfile, type RecordSection } from './profiles';
 import { countryForTimeZone, deskPhoneCountry } from '../contacts/phone';
 import { createRedactor, KEEP_EVERYTHING, type Replacement, type ReplacementKind } from './redaction';
-import { activationRecords, auditRecords, checklistRecords, lessonRecords, noteWithheld, redactEntry, redactRevision, statementRecords, type Withheld } from './recordSections';
+import {
+  activationRecords,
+  auditRecords,
+  checklistRecords,
+  lessonRecords,
+  noteWithheld,
+  redactEntry,
+  redactRevision,
+  statementRecords,
+  type Withheld,
+} from './recordSections';
 import { reportClock } from './reportClock';
-import { RECORD_FORMAT, RECORD_FORMAT_VERSION, type RecordContent, type Redaction, type UnsealedRecord } from './recordFile';
+import {
+  RECORD_FORMAT,
+  RECORD_FORMAT_VERSION,
+  type RecordContent,
+  type Redaction,
+  type UnsealedRecord,
+} from './recordFile';
 
 /** Everything the desk holds about one incident, gathered by the caller. */
 export type RecordSource = {
@@ -58,10 +74,22 @@ export type RecordOptions = {
 };
 
 const REPLACEMENT_WORDS: Record<ReplacementKind, { what: string; why: string }> = {
-  phone: { what: 'Phone numbers in free text', why: 'Personal data: replaced by “[phone number withheld]” wherever they were typed.' },
-  email: { what: 'Email addresses in free text', why: 'Personal data: replaced by “[email withheld]” wherever they were typed.' },
-  'do-not-share': { what: 'Names of people marked “do not share”', why: 'Marked in the directory as never to be shared outside the crisis team: replaced by “[name withheld]”.' },
-  name: { what: 'Names withheld (victims, witnesses, suspects)', why: 'Listed at export, or recorded by a statement’s drafter as a suspect or a victim without consent: replaced by “[name withheld]”.' },
+  phone: {
+    what: 'Phone numbers in free text',
+    why: 'Personal data: replaced by “[phone number withheld]” wherever they were typed.',
+  },
+  email: {
+    what: 'Email addresses in free text',
+    why: 'Personal data: replaced by “[email withheld]” wherever they were typed.',
+  },
+  'do-not-share': {
+    what: 'Names of people marked “do not share”',
+    why: 'Marked in the directory as never to be shared outside the crisis team: replaced by “[name withheld]”.',
+  },
+  name: {
+    what: 'Names withheld (victims, witnesses, suspects)',
+    why: 'Listed at export, or recorded by a statement’s drafter as a suspect or a victim without consent: replaced by “[name withheld]”.',
+  },
 };
 
 /**
@@ -75,7 +103,10 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
   const has = (s: RecordSection) => sections.includes(s);
   const withheld: Withheld = new Map();
   const zone = source.incident.timeZone;
-  const listedNames = profile === 'public' ? [...options.withheldNames.map((n) => n.trim()).filter(Boolean), ...namesFromStatements(source.statements)] : [];
+  const listedNames =
+    profile === 'public'
+      ? [...options.withheldNames.map((n) => n.trim()).filter(Boolean), ...namesFromStatements(source.statements)]
+      : [];
   // Numbers without a + are read in the desk's own country, as its contacts are.
   const phoneCountry = deskPhoneCountry(source.settings) ?? countryForTimeZone(zone);
   const redact =
@@ -92,31 +123,82 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
   if (profile === 'public') {
     entries = entries.filter((e) => e.release === 'public');
     const left = source.entries.length - entries.length;
-    if (left > 0) noteWithheld(withheld, 'Timeline entries marked internal only', 'Only entries marked releasable to the public go into a public record.', undefined, left);
+    if (left > 0)
+      noteWithheld(
+        withheld,
+        'Timeline entries marked internal only',
+        'Only entries marked releasable to the public go into a public record.',
+        undefined,
+        left,
+      );
     const earlier = entries.reduce((n, e) => n + e.revisionCount - 1, 0);
-    if (earlier > 0) noteWithheld(withheld, 'Earlier wording of corrected entries', 'A public record gives each releasable entry as it reads now; earlier revisions may hold what a correction took out.', undefined, earlier);
+    if (earlier > 0)
+      noteWithheld(
+        withheld,
+        'Earlier wording of corrected entries',
+        'A public record gives each releasable entry as it reads now; earlier revisions may hold what a correction took out.',
+        undefined,
+        earlier,
+      );
   }
   const ordered = [...entries].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt);
   const clock = reportClock(zone, source.incident.startAt);
-  const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () => `Timeline entry at ${clock.at(e.occurredAt)} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
+  const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () =>
+    `Timeline entry at ${clock.at(e.occurredAt)} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
   const before = redact.replacements.length;
   let timeline: RecordContent['timeline'];
   if (has('timeline')) {
     const revisions = profile === 'public' ? [] : [...source.revisions].sort((a, b) => a.chainSeq - b.chainSeq);
     timeline = {
       entries: profile === 'internal' ? ordered : ordered.map((e) => redactEntry(e, redact, entryWhere(e))),
-      revisions: profile === 'internal' ? revisions : revisions.map((r) => redactRevision(r, redact, () => `Revision ${r.chainSeq} of the chain, ${entryWhere(r.content)().charAt(0).toLowerCase()}${entryWhere(r.content)().slice(1)}`)),
+      revisions:
+        profile === 'internal'
+          ? revisions
+          : revisions.map((r) =>
+              redactRevision(
+                r,
+                redact,
+                () =>
+                  `Revision ${r.chainSeq} of the chain, ${entryWhere(r.content)().charAt(0).toLowerCase()}${entryWhere(r.content)().slice(1)}`,
+              ),
+            ),
     };
   }
   // The chain can be walked again only when every revision is there, word for word.
-  const chainComplete = timeline !== undefined && profile !== 'public' && redact.replacements.length === before && timeline.revisions.length === source.revisions.length;
+  const chainComplete =
+    timeline !== undefined &&
+    profile !== 'public' &&
+    redact.replacements.length === before &&
+    timeline.revisions.length === source.revisions.length;
 
-  const statements = has('statements') ? statementRecords({ statements: source.statements, versions: source.statementVersions, approvals: source.approvals }, profile, redact, withheld) : undefined;
+  const statements = has('statements')
+    ? statementRecords(
+        { statements: source.statements, versions: source.statementVersions, approvals: source.approvals },
+        profile,
+        redact,
+        withheld,
+      )
+    : undefined;
   const contacts = new Map(source.contacts.map((c) => [c.id, c]));
   const activations = has('activations')
-    ? activationRecords({ activations: source.activations, attempts: source.callAttempts, contacts, doNotShare: new Set(source.doNotShare.map((c) => c.id)), includeContactDetails: options.includeContactDetails, timeZone: zone, phoneCountry }, profile, redact, withheld)
+    ? activationRecords(
+        {
+          activations: source.activations,
+          attempts: source.callAttempts,
+          contacts,
+          doNotShare: new Set(source.doNotShare.map((c) => c.id)),
+          includeContactDetails: options.includeContactDetails,
+          timeZone: zone,
+          phoneCountry,
+        },
+        profile,
+        redact,
+        withheld,
+      )
     : undefined;
-  const checklists = has('checklists') ? checklistRecords(source.checklistItems, source.incident, profile, redact, withheld) : undefined;
+  const checklists = has('checklists')
+    ? checklistRecords(source.checklistItems, source.incident, profile, redact, withheld)
+    : undefined;
   const lessons = has('lessons') ? lessonRecords(source.lessons, redact) : undefined;
   const deliberation = [
     ...source.statements.flatMap((s) => [s.returnedComment ?? '', s.submission?.overrideReason ?? '']),
@@ -124,13 +206,24 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
   ];
   const audit = has('audit') ? auditRecords(source.audit, profile, deliberation, redact, withheld, zone) : undefined;
   if (profile === 'public' && options.sections.includes('audit') && source.audit.length > 0) {
-    noteWithheld(withheld, 'The audit trail', 'The team’s working log stays in the internal and council editions.', undefined, source.audit.length);
+    noteWithheld(
+      withheld,
+      'The audit trail',
+      'The team’s working log stays in the internal and council editions.',
+      undefined,
+      source.audit.length,
+    );
   }
 
   const incident: Incident =
     profile === 'internal'
       ? source.incident
-      : { ...source.incident, title: redact.text(source.incident.title, 'Incident title'), location: redact.text(source.incident.location, 'Incident location'), description: redact.text(source.incident.description, 'Incident description') };
+      : {
+          ...source.incident,
+          title: redact.text(source.incident.title, 'Incident title'),
+          location: redact.text(source.incident.location, 'Incident location'),
+          description: redact.text(source.incident.description, 'Incident description'),
+        };
 
   const end = source.incident.closedAt ?? options.now;
   const content: RecordContent = {
@@ -145,7 +238,11 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
           decisions: entries.filter((e) => e.category === 'decision').length,
           retracted: entries.filter((e) => e.retracted).length,
           unverified: entries.filter((e) => e.verification === 'unverified' && !e.retracted).length,
-          statements: statements?.length ?? (profile === 'public' ? source.statements.filter((s) => s.releases.length > 0).length : source.statements.length),
+          statements:
+            statements?.length ??
+            (profile === 'public'
+              ? source.statements.filter((s) => s.releases.length > 0).length
+              : source.statements.length),
           releases: (statements ?? []).reduce((n, s) => n + s.releases.length, 0),
           activations: source.activations.length,
           checklistItems: source.checklistItems.length,
@@ -192,9 +289,15 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
       revisions: chain.revisions,
       entries: chain.ok ? chain.entries : source.entries.length,
       verifiedAtExport: chain.ok && headsProblem === null,
-      verification: !chain.ok ? 'The chain check FAILED at export: see the integrity section.' : headsProblem !== null ? `The chain check FAILED at export: ${headsProblem}` : 'The whole timeline chain was walked at export and is intact.',
+      verification: !chain.ok
+        ? 'The chain check FAILED at export: see the integrity section.'
+        : headsProblem !== null
+          ? `The chain check FAILED at export: ${headsProblem}`
+          : 'The whole timeline chain was walked at export and is intact.',
       chainComplete,
-      publishedHeads: source.publishedHeads.filter((h) => h.incidentId === source.incident.id).sort((a, b) => a.chainSeq - b.chainSeq || a.at - b.at),
+      publishedHeads: source.publishedHeads
+        .filter((h) => h.incidentId === source.incident.id)
+        .sort((a, b) => a.chainSeq - b.chainSeq || a.at - b.at),
     },
     content,
   };

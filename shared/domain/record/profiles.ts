@@ -8,10 +8,15 @@ export type AudienceProfile = (typeof AUDIENCE_PROFILES)[number];
 
 export const PROFILE_LABELS: Record<AudienceProfile, { title: string; description: string }> = {
   internal: { title: 'Internal', description: 'Everything, for the crisis team and an inquiry.' },
-  council: { title: 'Council', description: 'Every decision and who took it; no personal contact details, no review comments or reasons for overriding a warning.' },
+  council: {
+    title: 'Council',
+    description:
+      'Every decision and who took it; no personal contact details, no review comments or reasons for overriding a warning.',
+  },
   public: {
     title: 'Public',
-    description: 'What residents were told and what the city did: released statements, entries marked releasable, no personal data, no names you list below (victims, witnesses).',
+    description:
+      'What residents were told and what the city did: released statements, entries marked releasable, no personal data, no names you list below (victims, witnesses).',
   },
 };
 
@@ -64,7 +69,17 @@ export const AUDIENCE_RULES: Record<AudienceProfile, { includes: readonly string
   },
 };
 
-export const RECORD_SECTIONS = ['summary', 'timeline', 'decisions', 'statements', 'activations', 'checklists', 'lessons', 'audit', 'integrity'] as const;
+export const RECORD_SECTIONS = [
+  'summary',
+  'timeline',
+  'decisions',
+  'statements',
+  'activations',
+  'checklists',
+  'lessons',
+  'audit',
+  'integrity',
+] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];
 
 export const SECTION_LABELS: Record<RecordSection, string> = {

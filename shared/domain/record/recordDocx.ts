@@ -21,7 +21,10 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const GREY = '555555';
 
 // docx's run options are typed with String's legacy `bold`/`italics` names, which the checker marks deprecated.
-const run = (text: string, o: { bold?: boolean; italics?: boolean; color?: string; size?: number; strike?: boolean } = {}) => new TextRun({ text, ...o });
+const run = (
+  text: string,
+  o: { bold?: boolean; italics?: boolean; color?: string; size?: number; strike?: boolean } = {},
+) => new TextRun({ text, ...o });
 
 /** Lines of a cell or a paragraph: one run each, with line breaks between, so the text reads as typed. */
 function lines(text: string, o: Parameters<typeof run>[1] = {}): TextRun[] {
@@ -36,13 +39,22 @@ function lines(text: string, o: Parameters<typeof run>[1] = {}): TextRun[] {
 const MARKER = (n: number) => `⟦table-${n}⟧`;
 
 // XML 1.0 cannot hold these at all (the control characters are written as nothing, never raw).
-// eslint-disable-next-line no-control-regex -- these are the characters XML forbids
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const xmlText = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are the characters XML forbids
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const xmlText = (s: string) =>
+  s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function cellXml(text: string, width: number, o: { header?: boolean; grey?: boolean; size?: number; bold?: boolean } = {}): string {
+function cellXml(
+  text: string,
+  width: number,
+  o: { header?: boolean; grey?: boolean; size?: number; bold?: boolean } = {},
+): string {
   const rPr = `<w:rPr>${o.header || o.bold ? '<w:b/><w:bCs/>' : ''}${o.grey ? `<w:color w:val="${GREY}"/>` : ''}<w:sz w:val="${o.size ?? 17}"/><w:szCs w:val="${o.size ?? 17}"/></w:rPr>`;
-  const runs = text.split('\n').map((line, i) => `${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${xmlText(line)}</w:t>`).join('');
+  const runs = text
+    .split('\n')
+    .map((line, i) => `${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${xmlText(line)}</w:t>`)
+    .join('');
   const shade = o.header ? '<w:shd w:val="clear" w:color="auto" w:fill="EEEEEE"/>' : '';
   return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shade}</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r>${rPr}${runs}</w:r></w:p></w:tc>`;
 }
@@ -50,12 +62,21 @@ function cellXml(text: string, width: number, o: { header?: boolean; grey?: bool
 const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/>`;
 
 /** A table with fixed column widths (time narrow, text wide), its header repeated on every page, short rows never split. */
-function tableXml(columns: { title: string; width: number }[], rows: string[][], o: { header: boolean; struck?: boolean[] | undefined; labels?: boolean }): string {
+function tableXml(
+  columns: { title: string; width: number }[],
+  rows: string[][],
+  o: { header: boolean; struck?: boolean[] | undefined; labels?: boolean },
+): string {
   const widths = columns.map((c) => Math.round(c.width * TEXT_WIDTH));
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
-  const head = o.header ? `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c, i) => cellXml(c.title, widths[i] ?? 0, { header: true })).join('')}</w:tr>` : '';
+  const head = o.header
+    ? `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c, i) => cellXml(c.title, widths[i] ?? 0, { header: true })).join('')}</w:tr>`
+    : '';
   const body = rows
-    .map((r, n) => `<w:tr>${r.join('').length < 1500 ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}${r.map((t, i) => cellXml(t, widths[i] ?? 0, { grey: o.struck?.[n] === true, bold: o.labels === true && i === 0, size: o.labels ? 18 : 17 })).join('')}</w:tr>`)
+    .map(
+      (r, n) =>
+        `<w:tr>${r.join('').length < 1500 ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}${r.map((t, i) => cellXml(t, widths[i] ?? 0, { grey: o.struck?.[n] === true, bold: o.labels === true && i === 0, size: o.labels ? 18 : 17 })).join('')}</w:tr>`,
+    )
     .join('');
   return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${body}</w:tbl>`;
 }
@@ -63,7 +84,10 @@ function tableXml(columns: { title: string; width: number }[], rows: string[][],
 function render(block: Block, tables: string[]): Paragraph[] {
   const marker = (xml: string) => {
     tables.push(xml);
-    return [new Paragraph({ children: [run(MARKER(tables.length - 1))] }), new Paragraph({ spacing: { after: 80 }, children: [] })];
+    return [
+      new Paragraph({ children: [run(MARKER(tables.length - 1))] }),
+      new Paragraph({ spacing: { after: 80 }, children: [] }),
+    ];
   };
   switch (block.type) {
     case 'eyebrow':
@@ -72,17 +96,62 @@ function render(block: Block, tables: string[]): Paragraph[] {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, keepNext: true, children: [run(block.text)] })];
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, keepLines: true, spacing: { before: 320, after: 120 }, children: [run(block.text)] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_1,
+          keepNext: true,
+          keepLines: true,
+          spacing: { before: 320, after: 120 },
+          children: [run(block.text)],
+        }),
+      ];
     case 'subheading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true, spacing: { before: 200, after: 80 }, children: [run(block.text)] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          keepNext: true,
+          keepLines: true,
+          spacing: { before: 200, after: 80 },
+          children: [run(block.text)],
+        }),
+      ];
     case 'paragraph':
-      return [new Paragraph({ spacing: { after: 80 }, keepNext: block.tone === 'strong', children: lines(block.text, { ...(block.tone === 'muted' && { color: GREY }), ...(block.tone === 'strong' && { bold: true }) }) })];
+      return [
+        new Paragraph({
+          spacing: { after: 80 },
+          keepNext: block.tone === 'strong',
+          children: lines(block.text, {
+            ...(block.tone === 'muted' && { color: GREY }),
+            ...(block.tone === 'strong' && { bold: true }),
+          }),
+        }),
+      ];
     case 'quote':
-      return block.text.split('\n').map((line) => new Paragraph({ bidirectional: block.rtl, indent: { left: 360, right: 360 }, spacing: { after: 60 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BBBBBB', space: 8 } }, children: [run(line)] }));
+      return block.text.split('\n').map(
+        (line) =>
+          new Paragraph({
+            bidirectional: block.rtl,
+            indent: { left: 360, right: 360 },
+            spacing: { after: 60 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BBBBBB', space: 8 } },
+            children: [run(line)],
+          }),
+      );
     case 'list':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: lines(item) }));
+      return block.items.map(
+        (item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: lines(item) }),
+      );
     case 'facts':
-      return marker(tableXml([{ title: '', width: 0.26 }, { title: '', width: 0.74 }], block.rows, { header: false, labels: true }));
+      return marker(
+        tableXml(
+          [
+            { title: '', width: 0.26 },
+            { title: '', width: 0.74 },
+          ],
+          block.rows,
+          { header: false, labels: true },
+        ),
+      );
     case 'table':
       return marker(tableXml(block.columns, block.rows, { header: true, struck: block.struck }));
   }
@@ -101,18 +170,71 @@ function recordDocument(record: RecordFile, options: ReportOptions, tables: stri
     styles: {
       default: { document: { run: { font: 'Arial', size: 20 } } },
       paragraphStyles: [
-        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { size: 40, bold: true }, paragraph: { spacing: { after: 160 } } },
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, bold: true, color: '1F3A5F' } },
-        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 22, bold: true } },
+        {
+          id: 'Title',
+          name: 'Title',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 40, bold: true },
+          paragraph: { spacing: { after: 160 } },
+        },
+        {
+          id: 'Heading1',
+          name: 'Heading 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 28, bold: true, color: '1F3A5F' },
+        },
+        {
+          id: 'Heading2',
+          name: 'Heading 2',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 22, bold: true },
+        },
       ],
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
-        headers: { default: new Header({ children: [new Paragraph({ children: [run(model.running, { color: GREY, size: 16 })] })] }) },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+              header: 567,
+              footer: 567,
+            },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [new Paragraph({ children: [run(model.running, { color: GREY, size: 16 })] })],
+          }),
+        },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ color: GREY, size: 16, children: [`${model.edition} · ${model.title} · Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({
+                    color: GREY,
+                    size: 16,
+                    children: [
+                      `${model.edition} · ${model.title} · Page `,
+                      PageNumber.CURRENT,
+                      ' of ',
+                      PageNumber.TOTAL_PAGES,
+                    ],
+                  }),
+                ],
+              }),
+            ],
           }),
         },
         children: model.blocks.flatMap((b) => render(b, tables)),
@@ -134,7 +256,11 @@ export async function recordDocxBytes(record: RecordFile, options: ReportOptions
   const out: string[] = [];
   parts.forEach((part, i) => out.push(i % 2 === 0 ? part : (tables[Number(part)] ?? '')));
   packed['word/document.xml'] = strToU8(out.join(''));
-  return zipSync(Object.fromEntries(Object.entries(packed).map(([name, bytes]) => [name, [bytes, { level: name === 'word/document.xml' ? 1 : 6 }]])));
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(packed).map(([name, bytes]) => [name, [bytes, { level: name === 'word/document.xml' ? 1 : 6 }]]),
+    ),
+  );
 }
 
 export async function recordDocxBase64(record: RecordFile, options: ReportOptions = {}): Promise<string> {

@@ -1,13 +1,29 @@
 import { z } from 'zod';
 
 import { canonicalJson, canonicalJsonOfLarge, type Sha256Hex } from '../integrity/canonical';
-import { ChecklistItemSchema, ChecklistRoleSchema, ChecklistStatusSchema, ResponsePhaseIdSchema } from '../../schemas/checklists';
+import {
+  ChecklistItemSchema,
+  ChecklistRoleSchema,
+  ChecklistStatusSchema,
+  ResponsePhaseIdSchema,
+} from '../../schemas/checklists';
 import { CallAttemptSchema, CallStateSchema, TreeActivationSchema } from '../../schemas/contacts';
 import { StoredAuditEventSchema, IncidentSchema, OpenRecordSchema } from '../../schemas/entities';
 import { LessonKindSchema, LessonSchema } from '../../schemas/lessons';
 import { PublishedHeadSchema } from '../../schemas/publishedHeads';
-import { ApprovalSchema, LanguageCodeSchema, ReleaseChannelSchema, StatementSchema, StatementStatusSchema, StatementVersionSchema } from '../../schemas/statements';
-import { StoredEntryContentSchema, StoredTimelineEntrySchema, StoredTimelineRevisionSchema } from '../../schemas/timeline';
+import {
+  ApprovalSchema,
+  LanguageCodeSchema,
+  ReleaseChannelSchema,
+  StatementSchema,
+  StatementStatusSchema,
+  StatementVersionSchema,
+} from '../../schemas/statements';
+import {
+  StoredEntryContentSchema,
+  StoredTimelineEntrySchema,
+  StoredTimelineRevisionSchema,
+} from '../../schemas/timeline';
 import { ChainHeadSchema, SignedRecordSchema } from '../signed/format';
 import { DeskIdentitySchema } from '../signed/identity';
 import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
@@ -46,8 +62,16 @@ const open = z.array(OpenRecordSchema);
 
 const RecordContentV1Schema = z.object({
   incident: IncidentSchema,
-  summary: z.object({ phaseReached: z.string(), elapsed: z.string(), counts: z.record(z.string(), z.number().int().nonnegative()) }).optional(),
-  timeline: z.object({ entries: z.array(StoredTimelineEntrySchema), revisions: z.array(StoredTimelineRevisionSchema) }).optional(),
+  summary: z
+    .object({
+      phaseReached: z.string(),
+      elapsed: z.string(),
+      counts: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional(),
+  timeline: z
+    .object({ entries: z.array(StoredTimelineEntrySchema), revisions: z.array(StoredTimelineRevisionSchema) })
+    .optional(),
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),
   activations: z.object({ activations: open, attempts: open, contacts: open.optional() }).optional(),
@@ -67,7 +91,14 @@ export const RecordFileV1Schema = z.object({
   profile: z.enum(AUDIENCE_PROFILES),
   sections: z.array(z.enum(RECORD_SECTIONS)),
   redactions: z.array(z.object({ what: z.string(), why: z.string(), count: z.number().int().nonnegative() })),
-  integrity: z.object({ chainHead: z.string(), revisions: count, entries: count, verifiedAtExport: z.boolean(), verification: z.string(), chainComplete: z.boolean() }),
+  integrity: z.object({
+    chainHead: z.string(),
+    revisions: count,
+    entries: count,
+    verifiedAtExport: z.boolean(),
+    verification: z.string(),
+    chainComplete: z.boolean(),
+  }),
   content: RecordContentV1Schema,
   checksum: ChecksumSchema,
 });
@@ -83,7 +114,11 @@ export type RecordFileV1 = z.infer<typeof RecordFileV1Schema>;
  */
 const text = (max: number) => z.string().max(max);
 
-const RecordIncidentSchema = IncidentSchema.extend({ title: z.string().min(1).max(2000), location: text(3000), description: text(100_000) });
+const RecordIncidentSchema = IncidentSchema.extend({
+  title: z.string().min(1).max(2000),
+  location: text(3000),
+  description: text(100_000),
+});
 
 const relaxedContent = {
   title: z.string().min(1).max(5000),
@@ -94,10 +129,18 @@ const relaxedContent = {
 };
 const RecordEntryContentSchema = StoredEntryContentSchema.extend(relaxedContent);
 export const RecordEntrySchema = StoredTimelineEntrySchema.extend(relaxedContent);
-export const RecordRevisionSchema = StoredTimelineRevisionSchema.extend({ reason: text(20_000).nullable(), content: RecordEntryContentSchema });
+export const RecordRevisionSchema = StoredTimelineRevisionSchema.extend({
+  reason: text(20_000).nullable(),
+  content: RecordEntryContentSchema,
+});
 
 /** An approval as a reader needs it: who approved the exact text, in which role, when, and its SHA-256. */
-export const ApprovalLineSchema = z.object({ approverName: z.string(), approverRole: z.string(), at: epochMs, textHash: sha256Hex });
+export const ApprovalLineSchema = z.object({
+  approverName: z.string(),
+  approverRole: z.string(),
+  at: epochMs,
+  textHash: sha256Hex,
+});
 export type ApprovalLine = z.infer<typeof ApprovalLineSchema>;
 
 export const StatementReleaseSchema = z.object({
@@ -122,11 +165,24 @@ export const StatementRecordSchema = z.object({
   /** In a public edition: released, or withdrawn. */
   status: StatementStatusSchema,
   translationOf: z.object({ id, title: text(2000) }).nullable(),
-  translation: z.object({ state: z.enum(TRANSLATION_STATES), translatesVersion: z.number().int().positive().nullable(), sourceApprovedVersion: z.number().int().positive().nullable() }).nullable(),
+  translation: z
+    .object({
+      state: z.enum(TRANSLATION_STATES),
+      translatesVersion: z.number().int().positive().nullable(),
+      sourceApprovedVersion: z.number().int().positive().nullable(),
+    })
+    .nullable(),
   /** Every release, oldest first: the exact text, its version and its approval. */
   releases: z.array(StatementReleaseSchema),
   /** Later versions never released (internal and council editions): the approved one and the draft or version in review. */
-  unreleased: z.array(z.object({ version: z.number().int().positive(), status: z.enum(['approved', 'in-review', 'draft']), text: text(400_000), approval: ApprovalLineSchema.nullable() })),
+  unreleased: z.array(
+    z.object({
+      version: z.number().int().positive(),
+      status: z.enum(['approved', 'in-review', 'draft']),
+      text: text(400_000),
+      approval: ApprovalLineSchema.nullable(),
+    }),
+  ),
   /** How many versions were saved (internal and council editions; 0 in a public one). */
   versions: count,
   /** Submissions, decisions, releases and the withdrawal, as this edition tells them. */
@@ -143,7 +199,10 @@ export const ActivationRecordSchema = z.object({
   reached: count,
   total: count,
   /** Called off before everyone was reached: when, by whom, why (absent in records made before stand-downs existed). */
-  standDown: z.object({ at: epochMs, by: z.string(), reason: text(20_000) }).nullable().optional(),
+  standDown: z
+    .object({ at: epochMs, by: z.string(), reason: text(20_000) })
+    .nullable()
+    .optional(),
   calls: z.array(
     z.object({
       nodeId: id,
@@ -155,7 +214,16 @@ export const ActivationRecordSchema = z.object({
       fallbackName: text(2000).nullable(),
       /** Numbers and email of the person called: only in an internal edition the operator opted into. */
       details: text(4000).nullable(),
-      attempts: z.array(z.object({ at: epochMs, by: z.string(), from: CallStateSchema, to: CallStateSchema, escalated: z.boolean(), note: text(20_000).nullable() })),
+      attempts: z.array(
+        z.object({
+          at: epochMs,
+          by: z.string(),
+          from: CallStateSchema,
+          to: CallStateSchema,
+          escalated: z.boolean(),
+          note: text(20_000).nullable(),
+        }),
+      ),
     }),
   ),
 });
@@ -196,7 +264,10 @@ export const LessonRecordSchema = z.object({
   kind: LessonKindSchema,
   text: text(40_000),
   owner: text(1200).nullable(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   status: z.enum(['open', 'done']),
   /** Corrective actions: the area for improvement the action answers. */
   answers: id.nullable(),
@@ -316,13 +387,24 @@ export const SignedSectionSchema = z
   .strict()
   .superRefine((section, ctx) => {
     const desks = section.desks.map((d) => d.deskId);
-    desks.forEach((d, i) => desks.indexOf(d) !== i && ctx.addIssue({ code: 'custom', path: ['desks', i, 'deskId'], message: 'appears twice in the roster' }));
+    desks.forEach(
+      (d, i) =>
+        desks.indexOf(d) !== i &&
+        ctx.addIssue({ code: 'custom', path: ['desks', i, 'deskId'], message: 'appears twice in the roster' }),
+    );
     const heads = section.heads.map((h) => h.deskId);
     heads.forEach((d, i) => {
-      if (heads.indexOf(d) !== i) ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'has two heads' });
-      if (!desks.includes(d)) ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'is not in the roster' });
+      if (heads.indexOf(d) !== i)
+        ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'has two heads' });
+      if (!desks.includes(d))
+        ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'is not in the roster' });
     });
-    if (!section.complete && section.records.length > 0) ctx.addIssue({ code: 'custom', path: ['records'], message: 'must be empty unless the record carries every signed record (complete)' });
+    if (!section.complete && section.records.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['records'],
+        message: 'must be empty unless the record carries every signed record (complete)',
+      });
   });
 export type SignedSection = z.infer<typeof SignedSectionSchema>;
 
@@ -349,9 +431,18 @@ export async function sealRecord(record: UnsealedRecord, sha256: Sha256Hex): Pro
  * Seals a record and writes its file in one pass: the file is the record's canonical JSON, so the
  * large content is serialised once for both the checksum and the file.
  */
-export async function sealRecordText<R extends UnsealedRecord | UnsealedRecordV3>(record: R, sha256: Sha256Hex): Promise<{ record: R & { checksum: RecordFile['checksum'] }; text: string }> {
-  const fields = new Map<string, string>(Object.keys(record).map((k) => [k, canonicalJsonOfLarge((record as Record<string, unknown>)[k])]));
-  const join = (map: Map<string, string>) => `{${[...map.keys()].sort().map((k) => `${JSON.stringify(k)}:${map.get(k) ?? ''}`).join(',')}}`;
+export async function sealRecordText<R extends UnsealedRecord | UnsealedRecordV3>(
+  record: R,
+  sha256: Sha256Hex,
+): Promise<{ record: R & { checksum: RecordFile['checksum'] }; text: string }> {
+  const fields = new Map<string, string>(
+    Object.keys(record).map((k) => [k, canonicalJsonOfLarge((record as Record<string, unknown>)[k])]),
+  );
+  const join = (map: Map<string, string>) =>
+    `{${[...map.keys()]
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${map.get(k) ?? ''}`)
+      .join(',')}}`;
   const value = await sha256(join(fields));
   const checksum = { algorithm: 'SHA-256', over: 'canonical-json-of-record-without-checksum', value } as const;
   fields.set('checksum', canonicalJson(checksum));
@@ -362,7 +453,9 @@ export async function sealRecordText<R extends UnsealedRecord | UnsealedRecordV3
 export const RECORD_SCHEMAS = { 1: RecordFileV1Schema, 2: RecordFileSchema, 3: RecordFileV3Schema } as const;
 
 /** The JSON Schema of one version of the record file, as committed in schemas/ for readers outside the desk. */
-export function recordJsonSchema(version: (typeof RECORD_FORMAT_VERSIONS)[number] = RECORD_FORMAT_VERSION): Record<string, unknown> {
+export function recordJsonSchema(
+  version: (typeof RECORD_FORMAT_VERSIONS)[number] = RECORD_FORMAT_VERSION,
+): Record<string, unknown> {
   return {
     $id: `https://responsedesk.invalid/schemas/response-desk-record.v${version}.schema.json`,
     title: `Response Desk after-action record, format version ${version}`,

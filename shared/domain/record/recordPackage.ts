@@ -30,7 +30,18 @@ export type BuiltPackage = { name: string; zip: Uint8Array; manifest: Manifest; 
 /** The record's milestones, as the calendar file needs them. */
 export function recordMilestones(record: RecordFile): Milestone[] {
   return (record.content.checklists ?? []).flatMap((p) =>
-    p.items.map((i) => ({ id: i.id, title: i.title, dueAt: i.dueAt, status: i.status, milestone: i.milestone, owner: i.owner, assignee: i.assignee, rationale: i.rationale, offsetLabel: i.offset, sourceLine: i.source })),
+    p.items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      dueAt: i.dueAt,
+      status: i.status,
+      milestone: i.milestone,
+      owner: i.owner,
+      assignee: i.assignee,
+      rationale: i.rationale,
+      offsetLabel: i.offset,
+      sourceLine: i.source,
+    })),
   );
 }
 
@@ -40,13 +51,32 @@ export function recordMilestones(record: RecordFile): Milestone[] {
  * timeline CSV and, when the record has dated milestones, the calendar file; then the zip with
  * its manifest. `step` is told before each part (for a progress bar) and may throw to cancel.
  */
-export async function makeRecordPackage(sealed: RecordFile | RecordFileV3, deps: { base: string; fonts: PdfFonts; sha256Bytes: Sha256Bytes; text?: string; locale?: DeskLocale | undefined; step?: (step: PackageStep, index: number, of: number) => void | Promise<void> }): Promise<BuiltPackage> {
+export async function makeRecordPackage(
+  sealed: RecordFile | RecordFileV3,
+  deps: {
+    base: string;
+    fonts: PdfFonts;
+    sha256Bytes: Sha256Bytes;
+    text?: string;
+    locale?: DeskLocale | undefined;
+    step?: (step: PackageStep, index: number, of: number) => void | Promise<void>;
+  },
+): Promise<BuiltPackage> {
   // The reports read what formats 2 and 3 share (format 3 adds the signed records, which only the
   // JSON carries); the version they print is the record's own.
   const record = sealed as RecordFile;
   const names = packageNames(deps.base);
-  const milestones = recordMilestones(record).filter((m) => m.milestone && m.dueAt !== null && m.status !== 'not-applicable');
-  const steps: PackageStep[] = ['json', 'pdf', 'docx', ...(record.content.timeline ? (['csv'] as const) : []), ...(milestones.length > 0 ? (['ics'] as const) : []), 'zip'];
+  const milestones = recordMilestones(record).filter(
+    (m) => m.milestone && m.dueAt !== null && m.status !== 'not-applicable',
+  );
+  const steps: PackageStep[] = [
+    'json',
+    'pdf',
+    'docx',
+    ...(record.content.timeline ? (['csv'] as const) : []),
+    ...(milestones.length > 0 ? (['ics'] as const) : []),
+    'zip',
+  ];
   const step = async (s: PackageStep) => deps.step?.(s, steps.indexOf(s), steps.length);
 
   await step('json');
@@ -61,13 +91,35 @@ export async function makeRecordPackage(sealed: RecordFile | RecordFileV3, deps:
   files.push({ name: names.docx, role: 'report-docx', bytes: await recordDocxBytes(record, report) });
   if (record.content.timeline) {
     await step('csv');
-    files.push({ name: names.csv, role: 'timeline-csv', bytes: strToU8(timelineToCsv(record.content.timeline.entries, record.content.incident.timeZone)) });
+    files.push({
+      name: names.csv,
+      role: 'timeline-csv',
+      bytes: strToU8(timelineToCsv(record.content.timeline.entries, record.content.incident.timeZone)),
+    });
   }
   if (milestones.length > 0) {
     await step('ics');
-    files.push({ name: names.ics, role: 'milestones-ics', bytes: strToU8(milestonesCalendar(record.content.incident, milestones, { cityName: record.cityName, now: Date.parse(record.exportedAt) })) });
+    files.push({
+      name: names.ics,
+      role: 'milestones-ics',
+      bytes: strToU8(
+        milestonesCalendar(record.content.incident, milestones, {
+          cityName: record.cityName,
+          now: Date.parse(record.exportedAt),
+        }),
+      ),
+    });
   }
   await step('zip');
-  const built = await buildPackage(files, { checksum: record.checksum.value, profile: record.profile, formatVersion: record.formatVersion, exportedAt: record.exportedAt }, deps.sha256Bytes);
+  const built = await buildPackage(
+    files,
+    {
+      checksum: record.checksum.value,
+      profile: record.profile,
+      formatVersion: record.formatVersion,
+      exportedAt: record.exportedAt,
+    },
+    deps.sha256Bytes,
+  );
   return { name: names.zip, zip: built.zip, manifest: built.manifest, files };
 }

@@ -104,7 +104,10 @@ class FontUse {
 
   /** A left-to-right line: its words' codes joined by spaces. */
   lineHex(line: string): string {
-    return line.split(' ').map((w) => (w === '' ? '' : this.hex(w))).join(this.space);
+    return line
+      .split(' ')
+      .map((w) => (w === '' ? '' : this.hex(w)))
+      .join(this.space);
   }
 }
 
@@ -123,7 +126,7 @@ function visualRuns(line: string, rtlBase: boolean): { text: string; rtl: boolea
   const max = Math.max(...runs.map((r) => r.level));
   const minOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), max + 1);
   for (let level = max; level >= minOdd; level -= 1) {
-    for (let i = 0; i < runs.length; ) {
+    for (let i = 0; i < runs.length;) {
       if ((runs[i]?.level ?? 0) < level) {
         i += 1;
         continue;
@@ -225,11 +228,15 @@ class Layout {
       this.fill = style.color;
     }
     if (!bidiNeeded) {
-      this.ops.push(`BT /${font.key} ${num(style.size)} Tf 1 0 0 1 ${num(left)} ${num(baseline)} Tm <${font.lineHex(line.text)}> Tj ET`);
+      this.ops.push(
+        `BT /${font.key} ${num(style.size)} Tf 1 0 0 1 ${num(left)} ${num(baseline)} Tm <${font.lineHex(line.text)}> Tj ET`,
+      );
     } else {
       let cursor = left;
       for (const run of visualRuns(line.text, o.rtl === true)) {
-        this.ops.push(`BT /${font.key} ${num(style.size)} Tf 1 0 0 1 ${num(cursor)} ${num(baseline)} Tm <${run.rtl ? font.hex(run.text) : font.lineHex(run.text)}> Tj ET`);
+        this.ops.push(
+          `BT /${font.key} ${num(style.size)} Tf 1 0 0 1 ${num(cursor)} ${num(baseline)} Tm <${run.rtl ? font.hex(run.text) : font.lineHex(run.text)}> Tj ET`,
+        );
         cursor += font.width(run.text) * style.size;
       }
     }
@@ -245,7 +252,11 @@ class Layout {
   }
 
   /** A block of wrapped text at the current position, moving down; lines that do not fit go to the next page. */
-  flow(text: string, style: Style, o: { indent?: number; bullet?: boolean; rtl?: boolean; bar?: boolean; keepWithNext?: number } = {}): void {
+  flow(
+    text: string,
+    style: Style,
+    o: { indent?: number; bullet?: boolean; rtl?: boolean; bar?: boolean; keepWithNext?: number } = {},
+  ): void {
     const indent = o.indent ?? 0;
     const max = WIDTH - indent - (o.bar ? 12 : 0);
     const lines = this.wrap(text, style, max);
@@ -256,7 +267,8 @@ class Layout {
       if (style.leading > this.room()) this.breakPage();
       this.y -= style.leading;
       const x = MARGIN.left + indent + (o.bar ? 12 : 0);
-      if (o.bullet && i === 0) this.text({ text: '•', width: 0 }, style, MARGIN.left + indent - 9, this.y + (style.leading - style.size) / 2);
+      if (o.bullet && i === 0)
+        this.text({ text: '•', width: 0 }, style, MARGIN.left + indent - 9, this.y + (style.leading - style.size) / 2);
       if (o.bar) this.rect(MARGIN.left + indent, this.y - 2, 2, style.leading, RULE);
       this.text(line, style, x, this.y + (style.leading - style.size) / 2, { rtl: o.rtl === true, max });
     });
@@ -266,12 +278,17 @@ class Layout {
     this.y -= Math.min(h, Math.max(0, this.room()));
   }
 
-  table(block: Extract<Block, { type: 'table' }> | { columns: { title: string; width: number }[]; rows: string[][]; struck?: boolean[]; header: boolean }): void {
+  table(
+    block:
+      | Extract<Block, { type: 'table' }>
+      | { columns: { title: string; width: number }[]; rows: string[][]; struck?: boolean[]; header: boolean },
+  ): void {
     const pad = 3;
     const widths = block.columns.map((c) => c.width * WIDTH);
     const lefts = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const showHeader = !('header' in block) || block.header;
-    const cellLines = (row: string[], style: Style) => row.map((cell, i) => this.wrap(cell, style, (widths[i] ?? 0) - 2 * pad));
+    const cellLines = (row: string[], style: Style) =>
+      row.map((cell, i) => this.wrap(cell, style, (widths[i] ?? 0) - 2 * pad));
     // Column rules are drawn once for each piece of the table on a page, not row by row.
     let segmentTop = this.y;
     const closeSegment = () => {
@@ -282,11 +299,25 @@ class Layout {
       if (o.head) this.rect(MARGIN.left, top - height, WIDTH, height, '0.93 0.93 0.93');
       // A retracted entry is greyed, its "Retracted: reason" line says why; nothing is struck through illegibly.
       const ink = o.strike === true ? { ...style, color: GREY } : style;
-      lines.forEach((cell, i) => cell.forEach((line, k) => this.text(line, ink, (lefts[i] ?? 0) + pad, top - pad - (k + 1) * style.leading + (style.leading - style.size) / 2 + 1)));
+      lines.forEach((cell, i) =>
+        cell.forEach((line, k) =>
+          this.text(
+            line,
+            ink,
+            (lefts[i] ?? 0) + pad,
+            top - pad - (k + 1) * style.leading + (style.leading - style.size) / 2 + 1,
+          ),
+        ),
+      );
       this.y -= height;
       this.rule(MARGIN.left, this.y, MARGIN.left + WIDTH, this.y);
     };
-    const header = showHeader ? cellLines(block.columns.map((c) => c.title), STYLES.cellHead) : [];
+    const header = showHeader
+      ? cellLines(
+          block.columns.map((c) => c.title),
+          STYLES.cellHead,
+        )
+      : [];
     const headerHeight = showHeader ? Math.max(...header.map((c) => c.length)) * STYLES.cellHead.leading + 2 * pad : 0;
     const startTable = () => {
       segmentTop = this.y;
@@ -310,7 +341,12 @@ class Layout {
           // Longer than a page: the row continues on the next, line by line.
           while (height > this.room()) {
             const fit = Math.max(1, Math.floor((this.room() - 2 * pad) / STYLES.cell.leading));
-            drawRow(lines.map((c) => c.slice(0, fit)), STYLES.cell, fit * STYLES.cell.leading + 2 * pad, { strike });
+            drawRow(
+              lines.map((c) => c.slice(0, fit)),
+              STYLES.cell,
+              fit * STYLES.cell.leading + 2 * pad,
+              { strike },
+            );
             lines = lines.map((c) => c.slice(fit));
             height = Math.max(1, ...lines.map((c) => c.length)) * STYLES.cell.leading + 2 * pad;
             closeSegment();
@@ -353,7 +389,11 @@ function layoutBlocks(layout: Layout, blocks: readonly Block[]): void {
         layout.gap(3);
         break;
       case 'paragraph':
-        layout.flow(b.text, b.tone === 'muted' ? STYLES.muted : b.tone === 'strong' ? STYLES.strong : STYLES.body, b.tone === 'strong' ? { keepWithNext: next?.type === 'paragraph' ? 50 : 30 } : {});
+        layout.flow(
+          b.text,
+          b.tone === 'muted' ? STYLES.muted : b.tone === 'strong' ? STYLES.strong : STYLES.body,
+          b.tone === 'strong' ? { keepWithNext: next?.type === 'paragraph' ? 50 : 30 } : {},
+        );
         layout.gap(4);
         break;
       case 'quote':
@@ -365,7 +405,14 @@ function layoutBlocks(layout: Layout, blocks: readonly Block[]): void {
         layout.gap(5);
         break;
       case 'facts':
-        layout.table({ columns: [{ title: '', width: 0.26 }, { title: '', width: 0.74 }], rows: b.rows, header: false });
+        layout.table({
+          columns: [
+            { title: '', width: 0.26 },
+            { title: '', width: 0.74 },
+          ],
+          rows: b.rows,
+          header: false,
+        });
         break;
       case 'table':
         layout.table(b);
@@ -375,7 +422,11 @@ function layoutBlocks(layout: Layout, blocks: readonly Block[]): void {
 }
 
 /** Builds the PDF of a record (the same blocks as the report and the DOCX). */
-export async function recordPdfBytes(record: RecordFile, fonts: PdfFonts, options: ReportOptions = {}): Promise<Uint8Array> {
+export async function recordPdfBytes(
+  record: RecordFile,
+  fonts: PdfFonts,
+  options: ReportOptions = {},
+): Promise<Uint8Array> {
   const model = reportModel(record, options);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -402,7 +453,9 @@ export async function recordPdfBytes(record: RecordFile, fonts: PdfFonts, option
       `${RULE} RG 0.5 w ${MARGIN.left} ${num(A4.height - 42)} m ${num(MARGIN.left + WIDTH)} ${num(A4.height - 42)} l S`,
       `${GREY} rg BT /F1 ${STYLES.running.size} Tf 1 0 0 1 ${num(MARGIN.left + WIDTH - footWidth)} 34 Tm <${regular.lineHex(foot)}> Tj ET`,
     ];
-    const stream = doc.context.stream(zlibSync(strToU8([...furniture, ...ops].join('\n')), { level: 1 }), { Filter: 'FlateDecode' });
+    const stream = doc.context.stream(zlibSync(strToU8([...furniture, ...ops].join('\n')), { level: 1 }), {
+      Filter: 'FlateDecode',
+    });
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
     page.node.setFontDictionary(PDFName.of('F1'), regular.font.ref);
     page.node.setFontDictionary(PDFName.of('F2'), bold.font.ref);

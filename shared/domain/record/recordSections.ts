@@ -40,25 +40,39 @@ export const DELIBERATION = {
   why: 'Internal deliberation: kept in the internal edition only.',
 } as const;
 
-type StatementRows = { statements: readonly Statement[]; versions: readonly StatementVersion[]; approvals: readonly Approval[] };
+type StatementRows = {
+  statements: readonly Statement[];
+  versions: readonly StatementVersion[];
+  approvals: readonly Approval[];
+};
 
-const line = (a: Approval | undefined): ApprovalLine | null => (a ? { approverName: a.approverName, approverRole: a.approverRole, at: a.at, textHash: a.textHash } : null);
+const line = (a: Approval | undefined): ApprovalLine | null =>
+  a ? { approverName: a.approverName, approverRole: a.approverRole, at: a.at, textHash: a.textHash } : null;
 
 /**
  * Statements as the audience reads them: every release with the exact text, its version and
  * approval; later versions never released (internal and council); the review trail told as the
  * edition may tell it. A public edition holds only statements the public received.
  */
-export function statementRecords(rows: StatementRows, profile: AudienceProfile, redact: Redactor, withheld: Withheld): StatementRecord[] {
+export function statementRecords(
+  rows: StatementRows,
+  profile: AudienceProfile,
+  redact: Redactor,
+  withheld: Withheld,
+): StatementRecord[] {
   const versionsById = new Map(rows.versions.map((v) => [v.id, v]));
   const statementsById = new Map(rows.statements.map((s) => [s.id, s]));
   const out: StatementRecord[] = [];
   for (const s of [...rows.statements].sort((a, b) => a.createdAt - b.createdAt)) {
     // Places name the statement by its title as this edition prints it, never by what was withheld.
-    const title = profile === 'public' && s.releases.length === 0 ? s.title : redact.text(s.title, `Title of a statement first drafted by ${s.createdBy}`);
+    const title =
+      profile === 'public' && s.releases.length === 0
+        ? s.title
+        : redact.text(s.title, `Title of a statement first drafted by ${s.createdBy}`);
     const where = (part: string) => `Statement “${title}”, ${part}`;
     const own = rows.approvals.filter((a) => a.statementId === s.id).sort((a, b) => a.at - b.at);
-    const approvalOf = (versionId: string) => own.filter((a) => a.decision === 'approved' && a.versionId === versionId).at(-1);
+    const approvalOf = (versionId: string) =>
+      own.filter((a) => a.decision === 'approved' && a.versionId === versionId).at(-1);
     const releases = [...s.releases].sort((a, b) => a.at - b.at);
     if (profile === 'public' && releases.length === 0) {
       noteWithheld(withheld, 'Statements never released', 'Only what the public received goes into a public record.');
@@ -66,16 +80,28 @@ export function statementRecords(rows: StatementRows, profile: AudienceProfile, 
     }
     const releasedIds = new Set(releases.map((r) => r.versionId));
     const unreleased: StatementRecord['unreleased'] = [];
-    const unreleasedIds = [s.approvedVersionId, s.headVersionId].filter((v, i, all): v is string => v !== null && !releasedIds.has(v) && all.indexOf(v) === i);
+    const unreleasedIds = [s.approvedVersionId, s.headVersionId].filter(
+      (v, i, all): v is string => v !== null && !releasedIds.has(v) && all.indexOf(v) === i,
+    );
     for (const versionId of unreleasedIds) {
       const v = versionsById.get(versionId);
       if (!v) continue;
       if (profile === 'public') {
-        noteWithheld(withheld, 'Statement versions never released', 'A public record holds the text the public received, not later drafts.', where(`version ${v.number}`));
+        noteWithheld(
+          withheld,
+          'Statement versions never released',
+          'A public record holds the text the public received, not later drafts.',
+          where(`version ${v.number}`),
+        );
         continue;
       }
       const status = versionId === s.approvedVersionId ? 'approved' : s.status === 'in-review' ? 'in-review' : 'draft';
-      unreleased.push({ version: v.number, status, text: redact.text(v.text, () => where(`version ${v.number}`)), approval: status === 'approved' ? line(approvalOf(v.id)) : null });
+      unreleased.push({
+        version: v.number,
+        status,
+        text: redact.text(v.text, () => where(`version ${v.number}`)),
+        approval: status === 'approved' ? line(approvalOf(v.id)) : null,
+      });
     }
 
     const trail: (StatementRecord['trail'][number] & { recordedAt: number })[] = [];
@@ -84,8 +110,20 @@ export function statementRecords(rows: StatementRows, profile: AudienceProfile, 
         if (a.submission) {
           const warnings = a.submission.warnings.length;
           const overridden = warnings === 0 ? 'none' : profile === 'internal' ? 'given' : 'withheld';
-          if (overridden === 'withheld') noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where(`reason for sending version ${a.versionNumber} past a warning`));
-          const text = format('record.trail.sentForReview', { version: a.versionNumber, by: a.submission.by, overridden, warnings, reason: a.submission.overrideReason ?? '' });
+          if (overridden === 'withheld')
+            noteWithheld(
+              withheld,
+              DELIBERATION.what,
+              DELIBERATION.why,
+              where(`reason for sending version ${a.versionNumber} past a warning`),
+            );
+          const text = format('record.trail.sentForReview', {
+            version: a.versionNumber,
+            by: a.submission.by,
+            overridden,
+            warnings,
+            reason: a.submission.overrideReason ?? '',
+          });
           trail.push({ at: a.submission.at, recordedAt: a.submission.at, text });
         }
         const verb = a.decision === 'approved' ? 'approved' : 'returned to draft';
@@ -93,20 +131,49 @@ export function statementRecords(rows: StatementRows, profile: AudienceProfile, 
         if (a.comment !== '' && profile === 'internal') comment = `: “${a.comment}”`;
         else if (a.comment !== '') {
           comment = ' with a comment (withheld)';
-          noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where(`comment ${a.decision === 'approved' ? 'approving' : 'returning'} version ${a.versionNumber}`));
+          noteWithheld(
+            withheld,
+            DELIBERATION.what,
+            DELIBERATION.why,
+            where(`comment ${a.decision === 'approved' ? 'approving' : 'returning'} version ${a.versionNumber}`),
+          );
         }
         const hash = a.decision === 'approved' ? `; SHA-256 ${a.textHash}` : '';
-        trail.push({ at: a.at, recordedAt: a.at, text: redact.text(`Version ${a.versionNumber} ${verb} by ${a.approverName}, ${a.approverRole}${comment} (recorded by ${a.recordedBy}${hash})`, () => where('review trail')) });
+        trail.push({
+          at: a.at,
+          recordedAt: a.at,
+          text: redact.text(
+            `Version ${a.versionNumber} ${verb} by ${a.approverName}, ${a.approverRole}${comment} (recorded by ${a.recordedBy}${hash})`,
+            () => where('review trail'),
+          ),
+        });
       }
     } else if (own.length > 0) {
-      noteWithheld(withheld, 'The review trail of released statements', 'Who reviewed a draft, and what they said, is internal deliberation; each release carries its approval.', where('review trail'));
+      noteWithheld(
+        withheld,
+        'The review trail of released statements',
+        'Who reviewed a draft, and what they said, is internal deliberation; each release carries its approval.',
+        where('review trail'),
+      );
     }
     for (const r of releases) {
       const number = versionsById.get(r.versionId)?.number;
       const channels = r.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()).join(', ');
-      trail.push({ at: r.at, recordedAt: r.recordedAt, text: redact.text(`Released${number === undefined ? '' : ` (version ${number})`} to ${channels} by ${r.recordedBy}${r.note ? `: ${r.note}` : ''}`, () => where('release')) });
+      trail.push({
+        at: r.at,
+        recordedAt: r.recordedAt,
+        text: redact.text(
+          `Released${number === undefined ? '' : ` (version ${number})`} to ${channels} by ${r.recordedBy}${r.note ? `: ${r.note}` : ''}`,
+          () => where('release'),
+        ),
+      });
     }
-    if (s.withdrawal) trail.push({ at: s.withdrawal.at, recordedAt: s.withdrawal.at, text: redact.text(`Withdrawn by ${s.withdrawal.by}: ${s.withdrawal.reason}`, () => where('withdrawal')) });
+    if (s.withdrawal)
+      trail.push({
+        at: s.withdrawal.at,
+        recordedAt: s.withdrawal.at,
+        text: redact.text(`Withdrawn by ${s.withdrawal.by}: ${s.withdrawal.reason}`, () => where('withdrawal')),
+      });
 
     const source = s.sourceStatementId === null ? undefined : statementsById.get(s.sourceStatementId);
     const approvedVersion = s.approvedVersionId === null ? undefined : versionsById.get(s.approvedVersionId);
@@ -115,13 +182,20 @@ export function statementRecords(rows: StatementRows, profile: AudienceProfile, 
       title,
       language: s.language,
       status: profile === 'public' ? (s.status === 'withdrawn' ? 'withdrawn' : 'released') : s.status,
-      translationOf: s.sourceStatementId === null ? null : { id: s.sourceStatementId, title: source ? redact.text(source.title, () => where('source title')) : 'a statement not on this desk' },
+      translationOf:
+        s.sourceStatementId === null
+          ? null
+          : {
+              id: s.sourceStatementId,
+              title: source ? redact.text(source.title, () => where('source title')) : 'a statement not on this desk',
+            },
       translation:
         s.sourceStatementId === null || !source
           ? null
           : {
               state: translationState(s, source, approvedVersion?.translatesVersionId ?? null),
-              translatesVersion: s.translatesVersionId === null ? null : (versionsById.get(s.translatesVersionId)?.number ?? null),
+              translatesVersion:
+                s.translatesVersionId === null ? null : (versionsById.get(s.translatesVersionId)?.number ?? null),
               sourceApprovedVersion: source.approvedVersionNumber,
             },
       releases: releases.map((r) => {
@@ -141,16 +215,29 @@ export function statementRecords(rows: StatementRows, profile: AudienceProfile, 
       unreleased,
       versions: profile === 'public' ? 0 : rows.versions.filter((v) => v.statementId === s.id).length,
       trail: trail.sort((a, b) => a.recordedAt - b.recordedAt).map(({ at, text }) => ({ at, text })),
-      withdrawal: s.withdrawal ? { at: s.withdrawal.at, by: s.withdrawal.by, reason: redact.text(s.withdrawal.reason, () => where('withdrawal')) } : null,
+      withdrawal: s.withdrawal
+        ? {
+            at: s.withdrawal.at,
+            by: s.withdrawal.by,
+            reason: redact.text(s.withdrawal.reason, () => where('withdrawal')),
+          }
+        : null,
     });
   }
   return out;
 }
 
 /** A contact's numbers, email and call sign on one line, or null when there are none. */
-export function contactDetailsLine(c: Pick<Contact, 'phones' | 'email' | 'radioCallSign'>, country: PhoneCountry | null): string | null {
+export function contactDetailsLine(
+  c: Pick<Contact, 'phones' | 'email' | 'radioCallSign'>,
+  country: PhoneCountry | null,
+): string | null {
   // Each number as the desk shows it (national form in the desk's country), with its label.
-  const parts = [...c.phones.map((p) => `${p.label} ${shownNumber(p, country)}`.trim()), ...(c.email ? [c.email] : []), ...(c.radioCallSign ? [`radio ${c.radioCallSign}`] : [])];
+  const parts = [
+    ...c.phones.map((p) => `${p.label} ${shownNumber(p, country)}`.trim()),
+    ...(c.email ? [c.email] : []),
+    ...(c.radioCallSign ? [`radio ${c.radioCallSign}`] : []),
+  ];
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
@@ -166,100 +253,162 @@ export type ActivationInput = {
 };
 
 /** Call-tree activations: who was reached and when. Council and public editions never name a person marked "do not share"; a public one carries no call notes. */
-export function activationRecords(input: ActivationInput, profile: AudienceProfile, redact: Redactor, withheld: Withheld): ActivationRecord[] {
+export function activationRecords(
+  input: ActivationInput,
+  profile: AudienceProfile,
+  redact: Redactor,
+  withheld: Withheld,
+): ActivationRecord[] {
   const detailsTaken = new Set<string>();
   const dnsDetails = new Set<string>();
-  const records = [...input.activations].sort((a, b) => a.startedAt - b.startedAt).map((a): ActivationRecord => {
-    const progress = activationProgress(a);
-    return {
-      id: a.id,
-      treeName: a.treeName,
-      startedAt: a.startedAt,
-      startedBy: a.startedBy,
-      reached: progress.reached,
-      total: progress.total,
-      standDown: a.standDown ? { at: a.standDown.at, by: a.standDown.by, reason: redact.text(a.standDown.reason, () => `Call tree “${a.treeName}”, reason for standing it down`) } : null,
-      calls: a.nodes.map((n) => {
-        const where = () => `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
-        const person = (contactId: string | null, name: string) => {
-          if (contactId !== null && profile !== 'internal' && input.doNotShare.has(contactId)) {
-            noteWithheld(withheld, 'Names of people marked “do not share”', 'Marked in the directory as never to be shared outside the crisis team.', `Call tree “${a.treeName}”`);
-            return '[name withheld]';
+  const records = [...input.activations]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((a): ActivationRecord => {
+      const progress = activationProgress(a);
+      return {
+        id: a.id,
+        treeName: a.treeName,
+        startedAt: a.startedAt,
+        startedBy: a.startedBy,
+        reached: progress.reached,
+        total: progress.total,
+        standDown: a.standDown
+          ? {
+              at: a.standDown.at,
+              by: a.standDown.by,
+              reason: redact.text(a.standDown.reason, () => `Call tree “${a.treeName}”, reason for standing it down`),
+            }
+          : null,
+        calls: a.nodes.map((n) => {
+          const where = () =>
+            `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
+          const person = (contactId: string | null, name: string) => {
+            if (contactId !== null && profile !== 'internal' && input.doNotShare.has(contactId)) {
+              noteWithheld(
+                withheld,
+                'Names of people marked “do not share”',
+                'Marked in the directory as never to be shared outside the crisis team.',
+                `Call tree “${a.treeName}”`,
+              );
+              return '[name withheld]';
+            }
+            return redact.name(name, where);
+          };
+          const calledId = n.onFallback && n.fallbackContactId ? n.fallbackContactId : n.contactId;
+          const contact = input.contacts.get(calledId);
+          let details: string | null = null;
+          const line = contact ? contactDetailsLine(contact, input.phoneCountry) : null;
+          if (line !== null) {
+            if (input.doNotShare.has(calledId)) dnsDetails.add(calledId);
+            else if (profile === 'internal' && input.includeContactDetails) details = line;
+            else detailsTaken.add(calledId);
           }
-          return redact.name(name, where);
-        };
-        const calledId = n.onFallback && n.fallbackContactId ? n.fallbackContactId : n.contactId;
-        const contact = input.contacts.get(calledId);
-        let details: string | null = null;
-        const line = contact ? contactDetailsLine(contact, input.phoneCountry) : null;
-        if (line !== null) {
-          if (input.doNotShare.has(calledId)) dnsDetails.add(calledId);
-          else if (profile === 'internal' && input.includeContactDetails) details = line;
-          else detailsTaken.add(calledId);
-        }
-        return {
-          nodeId: n.nodeId,
-          depth: n.depth,
-          name: person(n.contactId, n.contactName),
-          role: redact.name(n.contactRole, where),
-          state: n.state,
-          onFallback: n.onFallback,
-          fallbackName: n.fallbackName === null ? null : person(n.fallbackContactId, n.fallbackName),
-          details,
-          attempts: input.attempts
-            .filter((t) => t.activationId === a.id && t.nodeId === n.nodeId)
-            .sort((x, y) => x.at - y.at)
-            .map((t) => {
-              if (profile === 'public' && t.note !== '') noteWithheld(withheld, 'Call notes', 'What was said on a call is the team’s working note.', `Call tree “${a.treeName}”`);
-              return { at: t.at, by: t.by, from: t.from, to: t.to, escalated: t.escalated, note: profile === 'public' ? null : redact.text(t.note, where) };
-            }),
-        };
-      }),
-    };
-  });
-  if (dnsDetails.size > 0) noteWithheld(withheld, 'Contact details of people marked “do not share”', 'Marked in the directory as never to be shared; left out of every export.', undefined, dnsDetails.size);
+          return {
+            nodeId: n.nodeId,
+            depth: n.depth,
+            name: person(n.contactId, n.contactName),
+            role: redact.name(n.contactRole, where),
+            state: n.state,
+            onFallback: n.onFallback,
+            fallbackName: n.fallbackName === null ? null : person(n.fallbackContactId, n.fallbackName),
+            details,
+            attempts: input.attempts
+              .filter((t) => t.activationId === a.id && t.nodeId === n.nodeId)
+              .sort((x, y) => x.at - y.at)
+              .map((t) => {
+                if (profile === 'public' && t.note !== '')
+                  noteWithheld(
+                    withheld,
+                    'Call notes',
+                    'What was said on a call is the team’s working note.',
+                    `Call tree “${a.treeName}”`,
+                  );
+                return {
+                  at: t.at,
+                  by: t.by,
+                  from: t.from,
+                  to: t.to,
+                  escalated: t.escalated,
+                  note: profile === 'public' ? null : redact.text(t.note, where),
+                };
+              }),
+          };
+        }),
+      };
+    });
+  if (dnsDetails.size > 0)
+    noteWithheld(
+      withheld,
+      'Contact details of people marked “do not share”',
+      'Marked in the directory as never to be shared; left out of every export.',
+      undefined,
+      dnsDetails.size,
+    );
   if (detailsTaken.size > 0) {
-    const why = profile === 'internal' ? 'Personal data: the operator did not opt in to include them in this export.' : `Not for a ${profile} audience.`;
-    noteWithheld(withheld, 'Personal contact details (phone numbers, email addresses, call signs)', why, undefined, detailsTaken.size);
+    const why =
+      profile === 'internal'
+        ? 'Personal data: the operator did not opt in to include them in this export.'
+        : `Not for a ${profile} audience.`;
+    noteWithheld(
+      withheld,
+      'Personal contact details (phone numbers, email addresses, call signs)',
+      why,
+      undefined,
+      detailsTaken.size,
+    );
   }
   return records;
 }
 
 /** Checklist status by phase, with who completed what and when; due times on the incident's clock. Working notes stay out of a public edition. */
-export function checklistRecords(items: readonly ChecklistItem[], incident: Pick<Incident, 'startAt' | 'timeZone'>, profile: AudienceProfile, redact: Redactor, withheld: Withheld): ChecklistPhaseRecord[] {
+export function checklistRecords(
+  items: readonly ChecklistItem[],
+  incident: Pick<Incident, 'startAt' | 'timeZone'>,
+  profile: AudienceProfile,
+  redact: Redactor,
+  withheld: Withheld,
+): ChecklistPhaseRecord[] {
   const scheduled = scheduleItems(items, incident);
   // The response phases first, in order; the peacetime preparedness list after them.
   const order = [...RESPONSE_PHASE_IDS.filter((p) => p !== 'preparedness'), 'preparedness' as const];
   return order.flatMap((phase): ChecklistPhaseRecord[] => {
     const list = scheduled.filter((i) => i.phase === phase);
     if (list.length === 0) return [];
-    return [{
-      phase,
-      total: list.length,
-      done: list.filter((i) => i.status === 'done').length,
-      notApplicable: list.filter((i) => i.status === 'not-applicable').length,
-      items: list.map((i) => {
-        const title = redact.text(i.title, `Checklist item in ${phase}, title`);
-        const where = () => `Checklist item “${title}”`;
-        const note = i.resolutionNote === null || i.resolutionNote === '' ? null : i.resolutionNote;
-        if (profile === 'public' && note !== null) noteWithheld(withheld, 'Checklist notes', 'Notes on checklist items are the team’s working notes.', where());
-        return {
-          id: i.id,
-          title,
-          status: i.status,
-          owner: i.owner,
-          assignee: redact.name(i.assignee, where),
-          dueAt: i.dueAt,
-          resolvedBy: i.resolvedBy,
-          resolvedAt: i.resolvedAt,
-          note: profile === 'public' || note === null ? null : redact.text(note, where),
-          source: sourceLine(i.source, i.adapted),
-          rationale: redact.text(i.rationale, where),
-          offset: offsetLabel(i.offset),
-          milestone: i.milestone,
-        };
-      }),
-    }];
+    return [
+      {
+        phase,
+        total: list.length,
+        done: list.filter((i) => i.status === 'done').length,
+        notApplicable: list.filter((i) => i.status === 'not-applicable').length,
+        items: list.map((i) => {
+          const title = redact.text(i.title, `Checklist item in ${phase}, title`);
+          const where = () => `Checklist item “${title}”`;
+          const note = i.resolutionNote === null || i.resolutionNote === '' ? null : i.resolutionNote;
+          if (profile === 'public' && note !== null)
+            noteWithheld(
+              withheld,
+              'Checklist notes',
+              'Notes on checklist items are the team’s working notes.',
+              where(),
+            );
+          return {
+            id: i.id,
+            title,
+            status: i.status,
+            owner: i.owner,
+            assignee: redact.name(i.assignee, where),
+            dueAt: i.dueAt,
+            resolvedBy: i.resolvedBy,
+            resolvedAt: i.resolvedAt,
+            note: profile === 'public' || note === null ? null : redact.text(note, where),
+            source: sourceLine(i.source, i.adapted),
+            rationale: redact.text(i.rationale, where),
+            offset: offsetLabel(i.offset),
+            milestone: i.milestone,
+          };
+        }),
+      },
+    ];
   });
 }
 
@@ -288,10 +437,19 @@ export function lessonRecords(lessons: readonly Lesson[], redact: Redactor): Les
  * reasons: the exact strings, known from the statements) masked and personal data redacted. A
  * public edition carries none (see SECTIONS_WITHHELD).
  */
-export function auditRecords(events: readonly AuditEvent[], profile: AudienceProfile, deliberation: readonly string[], redact: Redactor, withheld: Withheld, timeZone: string): AuditEvent[] {
+export function auditRecords(
+  events: readonly AuditEvent[],
+  profile: AudienceProfile,
+  deliberation: readonly string[],
+  redact: Redactor,
+  withheld: Withheld,
+  timeZone: string,
+): AuditEvent[] {
   const sorted = [...events].sort((a, b) => a.at - b.at);
   if (profile === 'internal') return sorted;
-  const words = [...new Set(deliberation.map((d) => d.trim()).filter((d) => d.length >= 2))].sort((a, b) => b.length - a.length);
+  const words = [...new Set(deliberation.map((d) => d.trim()).filter((d) => d.length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
   let changes = 0;
   const lines = sorted.map((e) => {
     const where = () => `Audit trail, ${formatWallClock(e.at, timeZone, 'd MMM yyyy HH:mm')}`;
@@ -311,7 +469,14 @@ export function auditRecords(events: readonly AuditEvent[], profile: AudiencePro
     changes += e.changes.length;
     return { ...e, summary: redact.text(summary, where), changes: [] };
   });
-  if (changes > 0) noteWithheld(withheld, 'Field-level changes in the audit trail', 'Values before and after a change can hold anything typed; the council edition says who did what and when.', undefined, changes);
+  if (changes > 0)
+    noteWithheld(
+      withheld,
+      'Field-level changes in the audit trail',
+      'Values before and after a change can hold anything typed; the council edition says who did what and when.',
+      undefined,
+      changes,
+    );
   return lines;
 }
 
@@ -325,7 +490,9 @@ function longestPrefixAtEnd(text: string, word: string): number {
  * Timeline free text through the redactor; the same fields for an entry and for each revision's
  * content. `where` names the entry by its time; the title, once redacted, is added to the place.
  */
-export function redactEntry<T extends Pick<TimelineEntry, 'title' | 'body' | 'source' | 'onBehalfOf' | 'retractionReason'>>(e: T, redact: Redactor, whereAt: () => string): T {
+export function redactEntry<
+  T extends Pick<TimelineEntry, 'title' | 'body' | 'source' | 'onBehalfOf' | 'retractionReason'>,
+>(e: T, redact: Redactor, whereAt: () => string): T {
   const title = redact.text(e.title, () => `${whereAt()}, title`);
   const where = () => `${whereAt()} (“${title.length > 70 ? `${title.slice(0, 69)}…` : title}”)`;
   const body = redact.text(e.body, where);
@@ -334,7 +501,14 @@ export function redactEntry<T extends Pick<TimelineEntry, 'title' | 'body' | 'so
   const retractionReason = e.retractionReason === null ? null : redact.text(e.retractionReason, where);
   // Most entries hold nothing to withhold: keep the very row rather than a copy (100,000 copies
   // are what made a council record slower to build than an internal one).
-  if (title === e.title && body === e.body && source === e.source && onBehalfOf === e.onBehalfOf && retractionReason === e.retractionReason) return e;
+  if (
+    title === e.title &&
+    body === e.body &&
+    source === e.source &&
+    onBehalfOf === e.onBehalfOf &&
+    retractionReason === e.retractionReason
+  )
+    return e;
   return { ...e, title, body, source, onBehalfOf, retractionReason };
 }
 

@@ -77,7 +77,9 @@ export type Redactor = {
 
 /** A pattern matching any of the names as whole words, ignoring case; null when there are none. */
 function namePattern(names: readonly string[]): RegExp | null {
-  const clean = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
+  const clean = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (clean.length === 0) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${clean.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
@@ -103,7 +105,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const replacements: Replacement[] = [];
   const dnsNames = namePattern(options.doNotShare.map((p) => p.name));
   const otherNames = namePattern(options.names);
-  const dnsNumbers = numberPattern(options.doNotShare.flatMap((p) => p.phones), options.country);
+  const dnsNumbers = numberPattern(
+    options.doNotShare.flatMap((p) => p.phones),
+    options.country,
+  );
 
   const replaceAll = (value: string, pattern: RegExp | null, kind: ReplacementKind, where: Where): string => {
     if (pattern === null) return value;
@@ -116,7 +121,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
 
   const phones = (value: string, where: Where): string => {
     const searchable = asciiDigits(value).replace(HEX_HASH, (h) => 'x'.repeat(h.length));
-    const found = options.country === null ? findPhoneNumbersInText(searchable) : findPhoneNumbersInText(searchable, options.country);
+    const found =
+      options.country === null
+        ? findPhoneNumbersInText(searchable)
+        : findPhoneNumbersInText(searchable, options.country);
     const spans = found.filter((m) => !DATE_OR_TIME.test(searchable.slice(m.startsAt, m.endsAt).trim()));
     if (spans.length === 0) return value;
     let out = '';
@@ -129,7 +137,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
     return out + value.slice(at);
   };
 
-  const names = (value: string, where: Where) => replaceAll(replaceAll(value, dnsNames, 'do-not-share', where), otherNames, 'name', where);
+  const names = (value: string, where: Where) =>
+    replaceAll(replaceAll(value, dnsNames, 'do-not-share', where), otherNames, 'name', where);
 
   return {
     text: (value, where) => {

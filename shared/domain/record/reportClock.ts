@@ -14,7 +14,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const QUARTER_HOUR = 15 * MINUTE_MS;
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-export type ReportPattern = 'd MMM yyyy HH:mm' | 'd MMM HH:mm' | 'd MMM yyyy HH:mm:ss' | 'd MMM yyyy' | 'yyyy-MM-dd HH:mm' | "yyyy-MM-dd'T'HH:mm:ssXXX";
+export type ReportPattern =
+  | 'd MMM yyyy HH:mm'
+  | 'd MMM HH:mm'
+  | 'd MMM yyyy HH:mm:ss'
+  | 'd MMM yyyy'
+  | 'yyyy-MM-dd HH:mm'
+  | "yyyy-MM-dd'T'HH:mm:ssXXX";
 
 const LOCALE_STYLES: Partial<Record<string, InstantStyle>> = {
   'd MMM yyyy HH:mm': 'date-time',
@@ -29,7 +35,8 @@ const LOCALE_STYLES: Partial<Record<string, InstantStyle>> = {
  */
 export function reportClock(timeZone: string, startAt: number, locale?: DeskLocale) {
   const conventions = locale === undefined ? null : localeConventions(locale);
-  const own = locale !== undefined && conventions !== null && (conventions.hour12 || conventions.order === 'MDY') ? locale : null;
+  const own =
+    locale !== undefined && conventions !== null && (conventions.hour12 || conventions.order === 'MDY') ? locale : null;
   const offsets = new Map<number, number>();
   const offsetAt = (t: number): number => {
     const bucket = Math.floor(t / QUARTER_HOUR);
@@ -62,7 +69,10 @@ export function reportClock(timeZone: string, startAt: number, locale?: DeskLoca
         return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${time}`;
       case "yyyy-MM-dd'T'HH:mm:ssXXX": {
         const offset = offsetAt(t) / 60_000;
-        const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+        const zone =
+          offset === 0
+            ? 'Z'
+            : `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
         return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${time}:${two(d.getUTCSeconds())}${zone}`;
       }
       default:

@@ -57,15 +57,25 @@ export const COUNT_LABELS: Record<keyof RecordCounts, string> = {
   lessons: 'Lessons recorded',
 };
 
-const REVISION_WORDS = { create: 'Logged', edit: 'Corrected', verify: 'Verification changed', retract: 'Retracted' } as const;
+const REVISION_WORDS = {
+  create: 'Logged',
+  edit: 'Corrected',
+  verify: 'Verification changed',
+  retract: 'Retracted',
+} as const;
 
 /** Where the JSON edition is, when the report is part of an export package. */
 export type ReportOptions = {
   /** The desk's locale: the report's times follow its clock and date order (24-hour, day first without one). */
   locale?: DeskLocale | undefined;
-  jsonFile?: { name: string; sha256: string } | undefined; packageName?: string | undefined; truncatedTo?: number | undefined; placesShown?: number };
+  jsonFile?: { name: string; sha256: string } | undefined;
+  packageName?: string | undefined;
+  truncatedTo?: number | undefined;
+  placesShown?: number;
+};
 
-const channelList = (channels: readonly string[]) => channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS].toLowerCase()).join(', ');
+const channelList = (channels: readonly string[]) =>
+  channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS].toLowerCase()).join(', ');
 
 /** The report of a record, block by block. */
 export function reportModel(given: RecordFile, options: ReportOptions = {}): ReportModel {
@@ -87,7 +97,11 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
       type: 'paragraph',
       text: `${INCIDENT_KIND_LABELS[incident.kind]} · ${incident.location || 'location not recorded'} · started ${at(incident.startAt, 'EEEE d MMMM yyyy, HH:mm')} (${zone})${incident.closedAt !== null ? ` · closed ${at(incident.closedAt)}` : ''}`,
     },
-    { type: 'paragraph', tone: 'muted', text: `Exported ${at(Date.parse(record.exportedAt))} by ${record.exportedBy} · Response Desk ${record.appVersion} · record format version ${record.formatVersion}` },
+    {
+      type: 'paragraph',
+      tone: 'muted',
+      text: `Exported ${at(Date.parse(record.exportedAt))} by ${record.exportedBy} · Response Desk ${record.appVersion} · record format version ${record.formatVersion}`,
+    },
   );
   if (options.jsonFile) {
     push({
@@ -97,17 +111,28 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     });
   }
 
-  push({ type: 'heading', text: 'Who this edition is for' }, { type: 'paragraph', text: PROFILE_LABELS[record.profile].description }, { type: 'subheading', text: 'It includes' }, { type: 'list', items: record.audience.includes }, { type: 'subheading', text: 'It withholds' }, { type: 'list', items: record.audience.withholds });
+  push(
+    { type: 'heading', text: 'Who this edition is for' },
+    { type: 'paragraph', text: PROFILE_LABELS[record.profile].description },
+    { type: 'subheading', text: 'It includes' },
+    { type: 'list', items: record.audience.includes },
+    { type: 'subheading', text: 'It withholds' },
+    { type: 'list', items: record.audience.withholds },
+  );
 
   push({ type: 'heading', text: 'What this record leaves out' });
-  if (record.redactions.length === 0) push({ type: 'paragraph', text: 'Nothing beyond the rules above: this is the complete record of its sections.' });
+  if (record.redactions.length === 0)
+    push({ type: 'paragraph', text: 'Nothing beyond the rules above: this is the complete record of its sections.' });
   const shown = options.placesShown ?? 12;
   for (const r of record.redactions) {
     push({ type: 'paragraph', tone: 'strong', text: `${r.what} (${r.count})` }, { type: 'paragraph', text: r.why });
     if (r.places.length > 0) {
       const places = r.places.slice(0, shown);
       const more = r.places.length - places.length;
-      push({ type: 'list', items: more > 0 ? [...places, `… and ${more} more, each listed in the JSON edition.`] : places });
+      push({
+        type: 'list',
+        items: more > 0 ? [...places, `… and ${more} more, each listed in the JSON edition.`] : places,
+      });
     }
   }
 
@@ -115,7 +140,17 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     const counts = content.summary.counts;
     push(
       { type: 'heading', text: 'Summary' },
-      { type: 'facts', rows: [['Phase reached', content.summary.phaseReached], ['Duration', content.summary.elapsed], ...(Object.keys(COUNT_LABELS) as (keyof RecordCounts)[]).map((k): [string, string] => [COUNT_LABELS[k], counts[k].toLocaleString('en-GB')])] },
+      {
+        type: 'facts',
+        rows: [
+          ['Phase reached', content.summary.phaseReached],
+          ['Duration', content.summary.elapsed],
+          ...(Object.keys(COUNT_LABELS) as (keyof RecordCounts)[]).map((k): [string, string] => [
+            COUNT_LABELS[k],
+            counts[k].toLocaleString('en-GB'),
+          ]),
+        ],
+      },
     );
     if (incident.description) push({ type: 'paragraph', text: incident.description });
     push({ type: 'paragraph', tone: 'muted', text: `Phases after the ${citeGuide()}.` });
@@ -124,25 +159,52 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   const entries = content.timeline?.entries ?? [];
   if (content.decisions) {
     const byId = new Map(entries.map((e) => [e.id, e]));
-    const rows = content.decisions.map((id) => byId.get(id)).filter((e) => e !== undefined).map((e) => [at(e.occurredAt), `${e.title}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}`, e.recordedBy]);
+    const rows = content.decisions
+      .map((id) => byId.get(id))
+      .filter((e) => e !== undefined)
+      .map((e) => [at(e.occurredAt), `${e.title}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}`, e.recordedBy]);
     push({ type: 'heading', text: 'Decisions' });
-    push(rows.length === 0 ? { type: 'paragraph', tone: 'muted', text: 'No decisions were logged.' } : { type: 'table', columns: [{ title: 'When', width: 0.18, nowrap: true }, { title: 'Decision', width: 0.62 }, { title: 'Logged by', width: 0.2 }], rows });
+    push(
+      rows.length === 0
+        ? { type: 'paragraph', tone: 'muted', text: 'No decisions were logged.' }
+        : {
+            type: 'table',
+            columns: [
+              { title: 'When', width: 0.18, nowrap: true },
+              { title: 'Decision', width: 0.62 },
+              { title: 'Logged by', width: 0.2 },
+            ],
+            rows,
+          },
+    );
   }
 
   if (content.timeline) {
     push({ type: 'heading', text: 'Timeline' });
-    if (options.truncatedTo !== undefined) push({ type: 'paragraph', tone: 'muted', text: `Preview: the first ${options.truncatedTo} entries. The saved record holds them all.` });
+    if (options.truncatedTo !== undefined)
+      push({
+        type: 'paragraph',
+        tone: 'muted',
+        text: `Preview: the first ${options.truncatedTo} entries. The saved record holds them all.`,
+      });
     if (entries.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'No timeline entries in this edition.' });
     else {
       const history = new Map<string, string[]>();
       for (const r of content.timeline.revisions) {
         const lines = history.get(r.entryId) ?? [];
-        lines.push(`${REVISION_WORDS[r.kind]} by ${r.operator}, ${at(r.recordedAt, 'd MMM HH:mm')}${r.reason ? `: ${r.reason}` : ''}${r.kind === 'edit' ? ` (now: “${r.content.title}”)` : ''}`);
+        lines.push(
+          `${REVISION_WORDS[r.kind]} by ${r.operator}, ${at(r.recordedAt, 'd MMM HH:mm')}${r.reason ? `: ${r.reason}` : ''}${r.kind === 'edit' ? ` (now: “${r.content.title}”)` : ''}`,
+        );
         history.set(r.entryId, lines);
       }
       push({
         type: 'table',
-        columns: [{ title: 'When', width: 0.17, nowrap: true }, { title: 'T+', width: 0.08, nowrap: true }, { title: 'What', width: 0.56 }, { title: 'Source · verification', width: 0.19 }],
+        columns: [
+          { title: 'When', width: 0.17, nowrap: true },
+          { title: 'T+', width: 0.08, nowrap: true },
+          { title: 'What', width: 0.56 },
+          { title: 'Source · verification', width: 0.19 },
+        ],
         rows: entries.map((e) => {
           const lines = history.get(e.id) ?? [];
           const what = [`${CATEGORY_LABELS[e.category]}: ${e.title}`];
@@ -150,7 +212,9 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
           if (lines.length > 1) what.push(...lines);
           else if (e.revisionCount > 1) what.push(`Corrected ${e.revisionCount - 1}×`);
           return [
-            e.occurredPrecision === 'date' ? at(e.occurredAt, 'd MMM yyyy') : `${e.occurredPrecision === 'approximate' ? '~' : ''}${at(e.occurredAt)}`,
+            e.occurredPrecision === 'date'
+              ? at(e.occurredAt, 'd MMM yyyy')
+              : `${e.occurredPrecision === 'approximate' ? '~' : ''}${at(e.occurredAt)}`,
             clock.elapsed(e.occurredAt),
             what.join('\n'),
             `${e.source || '—'}\n${VERIFICATION_LABELS[e.verification]}`,
@@ -163,23 +227,53 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
 
   if (content.statements) {
     push({ type: 'heading', text: 'Statements' });
-    if (content.statements.length === 0) push({ type: 'paragraph', tone: 'muted', text: record.profile === 'public' ? 'No statement was released.' : 'No statements.' });
+    if (content.statements.length === 0)
+      push({
+        type: 'paragraph',
+        tone: 'muted',
+        text: record.profile === 'public' ? 'No statement was released.' : 'No statements.',
+      });
     for (const s of content.statements) {
-      push({ type: 'subheading', text: `${s.title} · ${languageLabel(s.language)} · ${STATEMENT_STATUS_LABELS[s.status]}${s.translationOf ? ` · translation of “${s.translationOf.title}”` : ''}` });
+      push({
+        type: 'subheading',
+        text: `${s.title} · ${languageLabel(s.language)} · ${STATEMENT_STATUS_LABELS[s.status]}${s.translationOf ? ` · translation of “${s.translationOf.title}”` : ''}`,
+      });
       if (s.translation && s.translation.state !== 'current') {
-        const detail = s.translation.state === 'out-of-date' ? `: it translates version ${s.translation.translatesVersion ?? '?'} of the source, whose approved version is now ${s.translation.sourceApprovedVersion ?? '?'}` : '';
-        push({ type: 'paragraph', tone: 'strong', text: `Translation ${TRANSLATION_STATE_LABELS[s.translation.state].toLowerCase()}${detail}.` });
+        const detail =
+          s.translation.state === 'out-of-date'
+            ? `: it translates version ${s.translation.translatesVersion ?? '?'} of the source, whose approved version is now ${s.translation.sourceApprovedVersion ?? '?'}`
+            : '';
+        push({
+          type: 'paragraph',
+          tone: 'strong',
+          text: `Translation ${TRANSLATION_STATE_LABELS[s.translation.state].toLowerCase()}${detail}.`,
+        });
       }
       const rtl = isRightToLeft(s.language);
       if (s.releases.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'Never released.' });
       for (const r of s.releases) {
-        const approval = r.approval ? `Approved by ${r.approval.approverName}, ${r.approval.approverRole}, ${at(r.approval.at)}. SHA-256 of the text: ${r.approval.textHash}.` : 'No approval is on record for this version.';
-        push({ type: 'paragraph', tone: 'strong', text: `Released ${at(r.at)} to ${channelList(r.channels)}: version ${r.version}` }, { type: 'paragraph', tone: 'muted', text: `${approval.trim()}${r.note ? ` Note: ${r.note}` : ''}` }, { type: 'quote', text: r.text, rtl });
+        const approval = r.approval
+          ? `Approved by ${r.approval.approverName}, ${r.approval.approverRole}, ${at(r.approval.at)}. SHA-256 of the text: ${r.approval.textHash}.`
+          : 'No approval is on record for this version.';
+        push(
+          {
+            type: 'paragraph',
+            tone: 'strong',
+            text: `Released ${at(r.at)} to ${channelList(r.channels)}: version ${r.version}`,
+          },
+          { type: 'paragraph', tone: 'muted', text: `${approval.trim()}${r.note ? ` Note: ${r.note}` : ''}` },
+          { type: 'quote', text: r.text, rtl },
+        );
       }
       for (const u of s.unreleased) {
         const state = u.status === 'approved' ? 'approved' : u.status === 'in-review' ? 'in review' : 'a draft';
         push({ type: 'paragraph', tone: 'strong', text: `Version ${u.version}, ${state}, never released` });
-        if (u.approval) push({ type: 'paragraph', tone: 'muted', text: `Approved by ${u.approval.approverName}, ${u.approval.approverRole}, ${at(u.approval.at)}. SHA-256 of the text: ${u.approval.textHash}.` });
+        if (u.approval)
+          push({
+            type: 'paragraph',
+            tone: 'muted',
+            text: `Approved by ${u.approval.approverName}, ${u.approval.approverRole}, ${at(u.approval.at)}. SHA-256 of the text: ${u.approval.textHash}.`,
+          });
         push({ type: 'quote', text: u.text, rtl });
       }
       if (s.trail.length > 0) push({ type: 'list', items: s.trail.map((t) => `${at(t.at)}: ${t.text}`) });
@@ -188,18 +282,38 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
 
   if (content.activations) {
     push({ type: 'heading', text: 'Call-tree activations' });
-    if (content.activations.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'No call trees were activated.' });
+    if (content.activations.length === 0)
+      push({ type: 'paragraph', tone: 'muted', text: 'No call trees were activated.' });
     for (const a of content.activations) {
       push(
-        { type: 'subheading', text: `${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.reached} of ${a.total} reached` },
-        ...(a.standDown ? [{ type: 'paragraph' as const, text: `Stood down ${at(a.standDown.at)} by ${a.standDown.by}: ${a.standDown.reason}` }] : []),
+        {
+          type: 'subheading',
+          text: `${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.reached} of ${a.total} reached`,
+        },
+        ...(a.standDown
+          ? [
+              {
+                type: 'paragraph' as const,
+                text: `Stood down ${at(a.standDown.at)} by ${a.standDown.by}: ${a.standDown.reason}`,
+              },
+            ]
+          : []),
         {
           type: 'table',
-          columns: [{ title: 'Who', width: 0.34 }, { title: 'Outcome', width: 0.2 }, { title: 'Calls logged', width: 0.46 }],
+          columns: [
+            { title: 'Who', width: 0.34 },
+            { title: 'Outcome', width: 0.2 },
+            { title: 'Calls logged', width: 0.46 },
+          ],
           rows: a.calls.map((c) => [
             `${'   '.repeat(c.depth)}${c.name}${c.role ? `, ${c.role}` : ''}${c.details ? `\n${c.details}` : ''}`,
             `${capitalise(CALL_STATE_LABELS[c.state])}${c.onFallback ? `\non fallback: ${c.fallbackName ?? 'fallback contact'}` : ''}`,
-            c.attempts.map((t) => `${at(t.at, 'd MMM HH:mm')} ${t.escalated ? 'passed to the fallback contact' : `${CALL_STATE_LABELS[t.from]} → ${CALL_STATE_LABELS[t.to]}`} (${t.by})${t.note ? `: ${t.note}` : ''}`).join('\n') || 'none',
+            c.attempts
+              .map(
+                (t) =>
+                  `${at(t.at, 'd MMM HH:mm')} ${t.escalated ? 'passed to the fallback contact' : `${CALL_STATE_LABELS[t.from]} → ${CALL_STATE_LABELS[t.to]}`} (${t.by})${t.note ? `: ${t.note}` : ''}`,
+              )
+              .join('\n') || 'none',
           ]),
         },
       );
@@ -211,10 +325,18 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     if (content.checklists.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'No checklist items.' });
     for (const p of content.checklists) {
       push(
-        { type: 'subheading', text: `${responsePhase(p.phase).title} · ${p.done} done, ${p.notApplicable} not applicable, ${p.total - p.done - p.notApplicable} open, of ${p.total}` },
+        {
+          type: 'subheading',
+          text: `${responsePhase(p.phase).title} · ${p.done} done, ${p.notApplicable} not applicable, ${p.total - p.done - p.notApplicable} open, of ${p.total}`,
+        },
         {
           type: 'table',
-          columns: [{ title: 'Item', width: 0.44 }, { title: 'Owner', width: 0.2 }, { title: 'Due', width: 0.14, nowrap: true }, { title: 'Status', width: 0.22 }],
+          columns: [
+            { title: 'Item', width: 0.44 },
+            { title: 'Owner', width: 0.2 },
+            { title: 'Due', width: 0.14, nowrap: true },
+            { title: 'Status', width: 0.22 },
+          ],
           rows: p.items.map((i) => [
             `${i.title}\n${i.source}`,
             `${ROLE_TITLES[i.owner]}${i.assignee ? `\n${i.assignee}` : ''}`,
@@ -253,24 +375,44 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
       { type: 'heading', text: 'Audit trail' },
       content.audit.length === 0
         ? { type: 'paragraph', tone: 'muted', text: 'No audit lines.' }
-        : { type: 'table', columns: [{ title: 'When', width: 0.17, nowrap: true }, { title: 'Who', width: 0.16 }, { title: 'What', width: 0.67 }], rows: content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary]) },
+        : {
+            type: 'table',
+            columns: [
+              { title: 'When', width: 0.17, nowrap: true },
+              { title: 'Who', width: 0.16 },
+              { title: 'What', width: 0.67 },
+            ],
+            rows: content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary]),
+          },
     );
   }
 
-  const heads = integrity.publishedHeads.map((h) => `Revision ${h.chainSeq}, ${PUBLISHED_VIA_WORDS[h.via]} by ${h.by}, ${at(h.at)}: ${h.headHash}`);
+  const heads = integrity.publishedHeads.map(
+    (h) => `Revision ${h.chainSeq}, ${PUBLISHED_VIA_WORDS[h.via]} by ${h.by}, ${at(h.at)}: ${h.headHash}`,
+  );
   push(
     { type: 'heading', text: 'Integrity' },
     {
       type: 'facts',
       rows: [
-        ['Timeline chain', `${integrity.verification} ${integrity.revisions} revisions of ${integrity.entries} entries.`],
+        [
+          'Timeline chain',
+          `${integrity.verification} ${integrity.revisions} revisions of ${integrity.entries} entries.`,
+        ],
         ['Chain head', integrity.chainHead || '—'],
         ['Record checksum', `SHA-256 ${record.checksum.value}`],
-        ['Check it yourself', `npx response-desk-verify ${options.packageName ?? options.jsonFile?.name ?? 'record.json'}${integrity.chainComplete ? '' : '. This edition leaves parts of the timeline out or rewords them, so its chain is attested, not walkable.'}`],
+        [
+          'Check it yourself',
+          `npx response-desk-verify ${options.packageName ?? options.jsonFile?.name ?? 'record.json'}${integrity.chainComplete ? '' : '. This edition leaves parts of the timeline out or rewords them, so its chain is attested, not walkable.'}`,
+        ],
       ],
     },
   );
-  if (heads.length > 0) push({ type: 'paragraph', text: 'Chain heads published before this record (each must still be in the chain):' }, { type: 'list', items: heads });
+  if (heads.length > 0)
+    push(
+      { type: 'paragraph', text: 'Chain heads published before this record (each must still be in the chain):' },
+      { type: 'list', items: heads },
+    );
   return { running: `${record.cityName} · After-action record · ${edition}`, edition, title: incident.title, blocks };
 }
 

@@ -19,5 +19,10 @@ export function signedSectionOf(records: readonly SignedRecord[], identities: re
     if (!identity) throw new Error(`The desk holds records of ${deskId} but not its identity.`);
     return identity;
   });
-  return { desks, records: [...records], complete: true, heads: [...heads.values()].map((r) => ({ deskId: r.deskId, seq: r.seq, hash: recordHash(r) })) };
+  return {
+    desks,
+    records: [...records],
+    complete: true,
+    heads: [...heads.values()].map((r) => ({ deskId: r.deskId, seq: r.seq, hash: recordHash(r) })),
+  };
 }

@@ -23,26 +23,45 @@ const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, 
 /** The record without its checksum field, exactly as given (no field dropped or reordered but by the canonical form). */
 function withoutChecksum(raw: Record<string, unknown>): Record<string, unknown> {
   const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (key !== 'checksum') Object.defineProperty(rest, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(raw))
+    if (key !== 'checksum')
+      Object.defineProperty(rest, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
   return rest;
 }
 
-const when = (h: PublishedHead, zone: string) => format('record.verify.publishedAt', { at: formatWallClock(h.at, zone, 'd MMM yyyy HH:mm'), timeZone: zone });
+const when = (h: PublishedHead, zone: string) =>
+  format('record.verify.publishedAt', { at: formatWallClock(h.at, zone, 'd MMM yyyy HH:mm'), timeZone: zone });
 
 /**
  * The record's chain against the heads published before it: a head beyond the chain's end means
  * revisions were removed since it left the desk; a head whose hash differs means the chain was
  * rewritten. Returns the problem in words, or null.
  */
-export function checkPublishedHeads(length: number, hashAt: ((seq: number) => string | undefined) | null, heads: readonly PublishedHead[], zone: string): string | null {
+export function checkPublishedHeads(
+  length: number,
+  hashAt: ((seq: number) => string | undefined) | null,
+  heads: readonly PublishedHead[],
+  zone: string,
+): string | null {
   const highest = [...heads].sort((a, b) => b.chainSeq - a.chainSeq || b.at - a.at)[0];
   if (highest && highest.chainSeq > length) {
-    return format('record.verify.headsMissing', { via: PUBLISHED_VIA_WORDS[highest.via], when: when(highest, zone), revisions: highest.chainSeq, length });
+    return format('record.verify.headsMissing', {
+      via: PUBLISHED_VIA_WORDS[highest.via],
+      when: when(highest, zone),
+      revisions: highest.chainSeq,
+      length,
+    });
   }
   if (hashAt === null) return null;
   for (const h of heads) {
     const hash = h.chainSeq === 0 ? GENESIS_HASH : hashAt(h.chainSeq);
-    if (hash !== h.headHash) return format('record.verify.headsRewritten', { via: PUBLISHED_VIA_WORDS[h.via], when: when(h, zone), seq: h.chainSeq, hash: h.headHash });
+    if (hash !== h.headHash)
+      return format('record.verify.headsRewritten', {
+        via: PUBLISHED_VIA_WORDS[h.via],
+        when: when(h, zone),
+        seq: h.chainSeq,
+        hash: h.headHash,
+      });
   }
   return null;
 }
@@ -57,9 +76,17 @@ export type SealedRead =
  * field, and no field the format does not define, at any depth) and its checksum over the file's
  * own content. The first failing check ends the reading, named in words.
  */
-export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas: Readonly<Partial<Record<number, z.ZodType>>>): Promise<SealedRead> {
+export async function readSealedRecord(
+  text: string,
+  sha256: Sha256Hex,
+  schemas: Readonly<Partial<Record<number, z.ZodType>>>,
+): Promise<SealedRead> {
   const checks: Check[] = [];
-  const fail = (name: string, detail: string, raw: Record<string, unknown> | null = null): SealedRead => ({ ok: false, checks: [...checks, { name, ok: false, detail }], raw });
+  const fail = (name: string, detail: string, raw: Record<string, unknown> | null = null): SealedRead => ({
+    ok: false,
+    checks: [...checks, { name, ok: false, detail }],
+    raw,
+  });
   const versions = Object.keys(schemas).map(Number);
   const newest = Math.max(...versions);
 
@@ -73,7 +100,12 @@ export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas:
   if (!isObject(raw)) return fail('format', format('record.verify.notObject'));
   const stated = own(raw, 'format') ? raw['format'] : undefined;
   if (stated !== RECORD_FORMAT) {
-    return fail('format', typeof stated === 'string' ? format('record.verify.otherFormat', { format: stated }) : format('record.verify.noFormat'));
+    return fail(
+      'format',
+      typeof stated === 'string'
+        ? format('record.verify.otherFormat', { format: stated })
+        : format('record.verify.noFormat'),
+    );
   }
   const version = raw['formatVersion'];
   if (typeof version === 'number' && version > newest) {
@@ -82,18 +114,43 @@ export async function readSealedRecord(text: string, sha256: Sha256Hex, schemas:
   const schema = typeof version === 'number' ? schemas[version] : undefined;
   if (typeof version !== 'number' || schema === undefined) {
     const given = version === undefined ? format('record.verify.versionMissing') : JSON.stringify(version);
-    return fail('format', format('record.verify.badVersion', { version: given, versions: versions.slice(0, -1).join(', '), newest }));
+    return fail(
+      'format',
+      format('record.verify.badVersion', { version: given, versions: versions.slice(0, -1).join(', '), newest }),
+    );
   }
-  checks.push({ name: 'format', ok: true, detail: format('record.verify.formatOk', { format: RECORD_FORMAT, version }) });
+  checks.push({
+    name: 'format',
+    ok: true,
+    detail: format('record.verify.formatOk', { format: RECORD_FORMAT, version }),
+  });
 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => format('text.issue', { path: i.path.map(String).join('.') || format('record.verify.wholeRecord'), message: i.message }));
-    return fail('schema', format('record.verify.schemaIssues', { issues: issues.join('; '), more: parsed.error.issues.length > 5 ? 'yes' : 'no' }));
+    const issues = parsed.error.issues.slice(0, 5).map((i) =>
+      format('text.issue', {
+        path: i.path.map(String).join('.') || format('record.verify.wholeRecord'),
+        message: i.message,
+      }),
+    );
+    return fail(
+      'schema',
+      format('record.verify.schemaIssues', {
+        issues: issues.join('; '),
+        more: parsed.error.issues.length > 5 ? 'yes' : 'no',
+      }),
+    );
   }
   const extra = unknownFields(raw, parsed.data);
   if (extra.length > 0) {
-    return fail('schema', format('record.verify.extraFields', { count: extra.length, fields: extra.slice(0, 5).join(', '), more: extra.length > 5 ? 'yes' : 'no' }));
+    return fail(
+      'schema',
+      format('record.verify.extraFields', {
+        count: extra.length,
+        fields: extra.slice(0, 5).join(', '),
+        more: extra.length > 5 ? 'yes' : 'no',
+      }),
+    );
   }
   // From here the file as given is the record: the schema found nothing missing and nothing more.
   checks.push({ name: 'schema', ok: true, detail: format('record.verify.schemaOk') });
@@ -122,7 +179,10 @@ export async function verifyRecordText(text: string, sha256: Sha256Hex): Promise
 }
 
 /** What follows the checksum for every format version: the hash chain, then a note of entries past today's limits. */
-export async function checkRecordContent(record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1, sha256: Sha256Hex): Promise<{ ok: boolean; checks: Check[] }> {
+export async function checkRecordContent(
+  record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1,
+  sha256: Sha256Hex,
+): Promise<{ ok: boolean; checks: Check[] }> {
   const chain = await checkRecordChain(record, sha256);
   if (!chain.ok) return { ok: false, checks: [chain] };
   const limits = noteRecordLimits(record);
@@ -138,11 +198,20 @@ export function noteRecordLimits(record: Pick<RecordFile, 'content'> | RecordFil
   const entries = (record.content.timeline?.entries ?? []) as TimelineEntry[];
   const overLimit = entries.filter((e) => legacyNotes('timelineEntries', e).length > 0);
   if (overLimit.length === 0) return null;
-  const named = overLimit.slice(0, 5).map((e) => format('record.verify.overLimitEntry', { title: `${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}`, notes: legacyNotes('timelineEntries', e).join('; ') }));
+  const named = overLimit.slice(0, 5).map((e) =>
+    format('record.verify.overLimitEntry', {
+      title: `${e.title.slice(0, 60)}${e.title.length > 60 ? '…' : ''}`,
+      notes: legacyNotes('timelineEntries', e).join('; '),
+    }),
+  );
   return {
     name: 'limits',
     ok: true,
-    detail: format('record.verify.overLimit', { count: overLimit.length, entries: named.join(', '), more: overLimit.length > 5 ? 'yes' : 'no' }),
+    detail: format('record.verify.overLimit', {
+      count: overLimit.length,
+      entries: named.join(', '),
+      more: overLimit.length > 5 ? 'yes' : 'no',
+    }),
   };
 }
 
@@ -150,7 +219,10 @@ export function noteRecordLimits(record: Pick<RecordFile, 'content'> | RecordFil
  * The record's timeline hash chain, walked again where the record holds all of it, and checked
  * against the chain heads it says were published; a redacted edition's chain is taken as stated.
  */
-export async function checkRecordChain(record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1, sha256: Sha256Hex): Promise<Check> {
+export async function checkRecordChain(
+  record: Pick<RecordFile, 'integrity' | 'content' | 'profile'> | RecordFileV1,
+  sha256: Sha256Hex,
+): Promise<Check> {
   const fail = (detail: string): Check => ({ name: 'hash chain', ok: false, detail });
   const timeline = record.content.timeline as { entries: TimelineEntry[]; revisions: TimelineRevision[] } | undefined;
   const heads = 'publishedHeads' in record.integrity ? record.integrity.publishedHeads : [];
@@ -162,7 +234,11 @@ export async function checkRecordChain(record: Pick<RecordFile, 'integrity' | 'c
     return {
       name: 'hash chain',
       ok: true,
-      detail: format('record.verify.notWalkable', { profile: record.profile, verified: record.integrity.verifiedAtExport ? 'yes' : 'no', head: record.integrity.chainHead }),
+      detail: format('record.verify.notWalkable', {
+        profile: record.profile,
+        verified: record.integrity.verifiedAtExport ? 'yes' : 'no',
+        head: record.integrity.chainHead,
+      }),
     };
   }
   const report = await verifyChain(record.content.incident.id, timeline.revisions, timeline.entries, sha256);
@@ -175,5 +251,9 @@ export async function checkRecordChain(record: Pick<RecordFile, 'integrity' | 'c
   const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
   if (problem) return fail(problem);
   const said = describeChainReport(report);
-  return { name: 'hash chain', ok: true, detail: heads.length > 0 ? format('record.verify.chainOkWithHeads', { report: said, heads: heads.length }) : said };
+  return {
+    name: 'hash chain',
+    ok: true,
+    detail: heads.length > 0 ? format('record.verify.chainOkWithHeads', { report: said, heads: heads.length }) : said,
+  };
 }

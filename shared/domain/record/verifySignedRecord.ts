@@ -30,9 +30,14 @@ export type SignatureDeps = {
  * against the revision a desk signed, and each desk's stated head against its chain's end. A record
  * re-hashed and re-sealed by someone without a desk's key fails here, naming the entry.
  */
-export async function verifyAnyRecordText(text: string, sha256: Sha256Hex, deps: SignatureDeps): Promise<AnyRecordVerification> {
+export async function verifyAnyRecordText(
+  text: string,
+  sha256: Sha256Hex,
+  deps: SignatureDeps,
+): Promise<AnyRecordVerification> {
   const read = await readSealedRecord(text, sha256, RECORD_SCHEMAS);
-  if (!read.ok) return { ok: false, checks: read.checks, record: read.raw as AnyRecordVerification['record'], desks: null };
+  if (!read.ok)
+    return { ok: false, checks: read.checks, record: read.raw as AnyRecordVerification['record'], desks: null };
   if (read.version !== 3) {
     const record = read.raw as unknown as RecordFile | RecordFileV1;
     const content = await checkRecordContent(record, sha256);
@@ -40,21 +45,50 @@ export async function verifyAnyRecordText(text: string, sha256: Sha256Hex, deps:
   }
   const record = read.raw as unknown as RecordFileV3;
   const checks = [...read.checks, ...(await checkRecordContent(record, sha256)).checks];
-  const done = (check: Check, desks: DeskSummary[] | null): AnyRecordVerification => ({ ok: checks.every((c) => c.ok) && check.ok, checks: [...checks, check], record, desks });
+  const done = (check: Check, desks: DeskSummary[] | null): AnyRecordVerification => ({
+    ok: checks.every((c) => c.ok) && check.ok,
+    checks: [...checks, check],
+    record,
+    desks,
+  });
 
   const roster: DeskIdentity[] = [];
   for (const raw of record.signed.desks) {
     const identity = await readDeskIdentity(raw, deps.verify);
     if (!identity.ok) {
-      const why = identity.error.code === 'bad-signature' ? format('record.signatures.rosterBadSignature') : identity.error.detail;
-      return done({ name: 'signatures', ok: false, detail: format('record.signatures.rosterBroken', { name: raw.name, deskId: raw.deskId, why }) }, null);
+      const why =
+        identity.error.code === 'bad-signature'
+          ? format('record.signatures.rosterBadSignature')
+          : identity.error.detail;
+      return done(
+        {
+          name: 'signatures',
+          ok: false,
+          detail: format('record.signatures.rosterBroken', { name: raw.name, deskId: raw.deskId, why }),
+        },
+        null,
+      );
     }
     roster.push(identity.value);
   }
 
   const timeline = record.content.timeline;
   if (!record.signed.complete || !timeline || !record.integrity.chainComplete) {
-    return done({ name: 'signatures', ok: true, detail: format('record.signatures.notCarried', { profile: record.profile, desks: roster.length }) }, roster.map((d) => ({ deskId: d.deskId, name: d.name, fingerprint: fingerprintOfHex(d.publicKey).hex, words: fingerprintOfHex(d.publicKey).words, records: 0, chains: [] })));
+    return done(
+      {
+        name: 'signatures',
+        ok: true,
+        detail: format('record.signatures.notCarried', { profile: record.profile, desks: roster.length }),
+      },
+      roster.map((d) => ({
+        deskId: d.deskId,
+        name: d.name,
+        fingerprint: fingerprintOfHex(d.publicKey).hex,
+        words: fingerprintOfHex(d.publicKey).words,
+        records: 0,
+        chains: [],
+      })),
+    );
   }
 
   const report = await verifyIncidentIntegrity({
@@ -72,15 +106,34 @@ export async function verifyAnyRecordText(text: string, sha256: Sha256Hex, deps:
   });
   // The v1 chain and the published heads are the hash chain check's; the rest is the signatures'.
   const problem = report.problems.find((p) => p.code !== 'v1-chain' && p.code !== 'published-head');
-  if (problem) return done({ name: 'signatures', ok: false, detail: describeIntegrityProblem(problem) }, report.signed.desks);
+  if (problem)
+    return done({ name: 'signatures', ok: false, detail: describeIntegrityProblem(problem) }, report.signed.desks);
 
   const scope = `incident:${record.content.incident.id}`;
   for (const head of record.signed.heads) {
     const desk = report.signed.desks.find((d) => d.deskId === head.deskId);
     const chain = desk?.chains.find((c) => c.scope === scope);
     if (chain?.head?.seq !== head.seq || chain.head.hash !== head.hash) {
-      return done({ name: 'signatures', ok: false, detail: format('record.signatures.headMissing', { desk: desk?.name ?? head.deskId, head: head.seq, end: chain?.head?.seq ?? 0 }) }, report.signed.desks);
+      return done(
+        {
+          name: 'signatures',
+          ok: false,
+          detail: format('record.signatures.headMissing', {
+            desk: desk?.name ?? head.deskId,
+            head: head.seq,
+            end: chain?.head?.seq ?? 0,
+          }),
+        },
+        report.signed.desks,
+      );
     }
   }
-  return done({ name: 'signatures', ok: true, detail: format('record.signatures.ok', { records: report.signed.records, desks: report.signed.desks.length }) }, report.signed.desks);
+  return done(
+    {
+      name: 'signatures',
+      ok: true,
+      detail: format('record.signatures.ok', { records: report.signed.records, desks: report.signed.desks.length }),
+    },
+    report.signed.desks,
+  );
 }

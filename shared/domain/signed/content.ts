@@ -10,7 +10,9 @@ import { TABLE_NAMES, TABLE_SCHEMAS, type TableName, type TableRows } from '../.
 export const DERIVED_FROM_RECORDS = ['timelineEntries'] as const satisfies readonly TableName[];
 
 /** Tables a signed record may put rows into or delete rows from. */
-export const RECORDED_TABLES = TABLE_NAMES.filter((t) => !(DERIVED_FROM_RECORDS as readonly string[]).includes(t)) as Exclude<TableName, (typeof DERIVED_FROM_RECORDS)[number]>[];
+export const RECORDED_TABLES = TABLE_NAMES.filter(
+  (t) => !(DERIVED_FROM_RECORDS as readonly string[]).includes(t),
+) as Exclude<TableName, (typeof DERIVED_FROM_RECORDS)[number]>[];
 export type RecordedTable = (typeof RECORDED_TABLES)[number];
 
 const key = z.string().min(1).max(100);
@@ -41,11 +43,20 @@ export const RowChangeSchema = z
         const parsed = schema.safeParse(row);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          ctx.addIssue({ code: 'custom', path: ['put', table, index, ...(issue?.path ?? [])].map((p) => (typeof p === 'symbol' ? String(p) : p)), message: `is not a valid ${table} row: ${issue?.message ?? 'invalid'}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['put', table, index, ...(issue?.path ?? [])].map((p) => (typeof p === 'symbol' ? String(p) : p)),
+            message: `is not a valid ${table} row: ${issue?.message ?? 'invalid'}`,
+          });
           return;
         }
         const extra = unknownFields(row, parsed.data);
-        if (extra.length > 0) ctx.addIssue({ code: 'custom', path: ['put', table, index], message: `holds a field the ${table} table does not define: ${extra.slice(0, 3).join(', ')}` });
+        if (extra.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['put', table, index],
+            message: `holds a field the ${table} table does not define: ${extra.slice(0, 3).join(', ')}`,
+          });
       });
     }
   });
@@ -59,5 +70,5 @@ export type RowChange = {
 
 /** Rows of one table a change puts, typed. */
 export function rowsPut<T extends RecordedTable>(change: RowChange, table: T): TableRows[T] {
-  return (change.put[table] ?? []);
+  return change.put[table] ?? [];
 }

@@ -4,11 +4,19 @@ import { format } from '../../i18n/format';
 
 /** "the desk-wide records", "incident 01J…": the chain a record belongs to; null when none is named. */
 const scopeWords = (scope: string | null) =>
-  scope === null ? null : format('signed.scope', { kind: scope === 'desk' ? 'desk' : 'other', scope: scope.startsWith('incident:') ? format('signed.scope.incident', { id: scope.slice('incident:'.length) }) : scope });
+  scope === null
+    ? null
+    : format('signed.scope', {
+        kind: scope === 'desk' ? 'desk' : 'other',
+        scope: scope.startsWith('incident:')
+          ? format('signed.scope.incident', { id: scope.slice('incident:'.length) })
+          : scope,
+      });
 
 /** "desk “Crisis room laptop” (fingerprint 3f2a 91c0 …)", or the bare id of a desk not in the roster. */
 export function deskWords(ref: Pick<RecordRef, 'deskId' | 'deskName' | 'fingerprint'>): string {
-  if (ref.deskName !== null && ref.fingerprint !== null) return format('signed.desk.named', { name: ref.deskName, fingerprint: ref.fingerprint });
+  if (ref.deskName !== null && ref.fingerprint !== null)
+    return format('signed.desk.named', { name: ref.deskName, fingerprint: ref.fingerprint });
   return ref.deskId === null ? format('signed.desk.unnamed') : format('signed.desk.byId', { deskId: ref.deskId });
 }
 
@@ -20,13 +28,19 @@ export function recordWords(ref: RecordRef): string {
   const parts = [format('signed.record.inFile', { number: ref.index + 1 })];
   if (ref.seq !== null) {
     const scope = scopeWords(ref.scope);
-    parts.push(scope === null ? format('signed.record.ofDesk', { desk: deskWords(ref), seq: ref.seq }) : format('signed.record.ofDeskInScope', { desk: deskWords(ref), seq: ref.seq, scope }));
+    parts.push(
+      scope === null
+        ? format('signed.record.ofDesk', { desk: deskWords(ref), seq: ref.seq })
+        : format('signed.record.ofDeskInScope', { desk: deskWords(ref), seq: ref.seq, scope }),
+    );
   }
   const details: string[] = [];
   if (ref.kind !== null) details.push(ref.kind);
   if (ref.entry !== null) details.push(format('signed.record.entry', { title: ref.entry.title }));
-  if (ref.operator !== null) details.push(format('signed.record.operator', { name: ref.operator.name, role: ref.operator.role }));
-  if (ref.recordedAt !== null) details.push(format('signed.record.recorded', { at: new Date(ref.recordedAt).toISOString() }));
+  if (ref.operator !== null)
+    details.push(format('signed.record.operator', { name: ref.operator.name, role: ref.operator.role }));
+  if (ref.recordedAt !== null)
+    details.push(format('signed.record.recorded', { at: new Date(ref.recordedAt).toISOString() }));
   const record = parts.join(', ');
   return details.length > 0 ? format('signed.record.withDetails', { record, details: details.join('; ') }) : record;
 }
@@ -38,11 +52,18 @@ export function describeChainProblem(problem: ChainProblem): string {
     case 'invalid':
       return format('signed.problem.invalid', { at, detail: problem.detail });
     case 'unknown-desk':
-      return format('signed.problem.unknownDesk', { at, deskId: problem.at.deskId ?? format('signed.problem.noDeskId') });
+      return format('signed.problem.unknownDesk', {
+        at,
+        deskId: problem.at.deskId ?? format('signed.problem.noDeskId'),
+      });
     case 'bad-signature':
       return format('signed.problem.badSignature', { at });
     case 'other-scope':
-      return format('signed.problem.otherScope', { at, scope: problem.at.scope ?? format('signed.problem.anotherScope'), expected: problem.expected.join(' or ') });
+      return format('signed.problem.otherScope', {
+        at,
+        scope: problem.at.scope ?? format('signed.problem.anotherScope'),
+        expected: problem.expected.join(' or '),
+      });
     case 'duplicate':
       return format('signed.problem.duplicate', { at, first: problem.firstIndex + 1 });
     case 'forked':
@@ -52,13 +73,28 @@ export function describeChainProblem(problem: ChainProblem): string {
     case 'broken-link':
       return format('signed.problem.brokenLink', { at });
     case 'missing': {
-      const why = problem.seenBy ? format('signed.problem.missingSeenBy', { record: recordWords(problem.seenBy) }) : format('signed.problem.missingGap', { next: problem.to + 1, previous: problem.from - 1 });
+      const why = problem.seenBy
+        ? format('signed.problem.missingSeenBy', { record: recordWords(problem.seenBy) })
+        : format('signed.problem.missingGap', { next: problem.to + 1, previous: problem.from - 1 });
       const scope = scopeWords(problem.at.scope);
-      const values = { count: problem.to - problem.from + 1, from: problem.from, to: problem.to, desk: deskWords(problem.at), why };
-      return scope === null ? format('signed.problem.missing', values) : format('signed.problem.missingInScope', { ...values, scope });
+      const values = {
+        count: problem.to - problem.from + 1,
+        from: problem.from,
+        to: problem.to,
+        desk: deskWords(problem.at),
+        why,
+      };
+      return scope === null
+        ? format('signed.problem.missing', values)
+        : format('signed.problem.missingInScope', { ...values, scope });
     }
     case 'seen-mismatch':
-      return format('signed.problem.seenMismatch', { at, seq: problem.head.seq, deskId: problem.head.deskId, hash: problem.head.hash });
+      return format('signed.problem.seenMismatch', {
+        at,
+        seq: problem.head.seq,
+        deskId: problem.head.deskId,
+        hash: problem.head.hash,
+      });
     default:
       return assertNever(problem);
   }

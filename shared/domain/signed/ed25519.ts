@@ -16,16 +16,27 @@ const ED25519 = { name: 'Ed25519' } as const;
 
 /** Bytes over a plain ArrayBuffer, as Web Crypto takes them. */
 type Bytes = Uint8Array<ArrayBuffer>;
-const plain = (bytes: Uint8Array): Bytes => (bytes.buffer instanceof ArrayBuffer ? (bytes as Bytes) : new Uint8Array(bytes));
+const plain = (bytes: Uint8Array): Bytes =>
+  bytes.buffer instanceof ArrayBuffer ? (bytes as Bytes) : new Uint8Array(bytes);
 
 /**
  * The part of Web Crypto's SubtleCrypto the desk uses, with the key type left open: shared/ has
  * no DOM types, and `globalThis.crypto.subtle` (Chromium, Node 20) satisfies it as it is.
  */
 export interface SubtleEd25519<Key> {
-  generateKey(algorithm: typeof ED25519, extractable: boolean, keyUsages: readonly ('sign' | 'verify')[]): Promise<unknown>;
+  generateKey(
+    algorithm: typeof ED25519,
+    extractable: boolean,
+    keyUsages: readonly ('sign' | 'verify')[],
+  ): Promise<unknown>;
   exportKey(format: 'raw', key: Key): Promise<ArrayBuffer>;
-  importKey(format: 'raw', keyData: Bytes, algorithm: typeof ED25519, extractable: boolean, keyUsages: readonly 'verify'[]): Promise<Key>;
+  importKey(
+    format: 'raw',
+    keyData: Bytes,
+    algorithm: typeof ED25519,
+    extractable: boolean,
+    keyUsages: readonly 'verify'[],
+  ): Promise<Key>;
   sign(algorithm: typeof ED25519, key: Key, data: Bytes): Promise<ArrayBuffer>;
   verify(algorithm: typeof ED25519, key: Key, signature: Bytes, data: Bytes): Promise<boolean>;
 }

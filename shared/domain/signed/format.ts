@@ -15,12 +15,16 @@ export const SIGNED_RECORD_FORMAT = 'response-desk-signed-record';
 export const SIGNED_RECORD_VERSION = 2;
 
 export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters');
-export const signatureHex = z.string().regex(/^[0-9a-f]{128}$/, 'must be 128 lowercase hexadecimal characters (an Ed25519 signature)');
+export const signatureHex = z
+  .string()
+  .regex(/^[0-9a-f]{128}$/, 'must be 128 lowercase hexadecimal characters (an Ed25519 signature)');
 const epochMs = z.number().int().nonnegative();
 const id = z.string().min(1).max(100);
 
 /** FORMAT: a desk id: "desk-" and 32 lowercase hex characters (see identity.ts for the derivation). */
-export const DeskIdSchema = z.string().regex(/^desk-[0-9a-f]{32}$/, 'is not a desk id ("desk-" and 32 hexadecimal characters)');
+export const DeskIdSchema = z
+  .string()
+  .regex(/^desk-[0-9a-f]{32}$/, 'is not a desk id ("desk-" and 32 hexadecimal characters)');
 
 /** Text people read (names, roles): no control or text-direction characters, which could disguise it. */
 export const readableText = (max: number) =>
@@ -28,8 +32,11 @@ export const readableText = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
-    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/.test(value), 'must not contain control or text-direction characters')
+    .refine(
+      // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
+      (value) => !/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/.test(value),
+      'must not contain control or text-direction characters',
+    )
     .refine((value) => value.trim() === value, 'must not start or end with spaces');
 
 /**
@@ -48,7 +55,9 @@ export function scopeKey(scope: RecordScope): string {
 }
 
 /** The head of one desk's chain in a scope: its newest record's sequence number and hash. */
-export const ChainHeadSchema = z.object({ deskId: DeskIdSchema, seq: z.number().int().positive(), hash: hex64 }).strict();
+export const ChainHeadSchema = z
+  .object({ deskId: DeskIdSchema, seq: z.number().int().positive(), hash: hex64 })
+  .strict();
 export type ChainHead = z.infer<typeof ChainHeadSchema>;
 
 /** The person at the keyboard, as named on the desk when the record was made. */
@@ -63,7 +72,10 @@ export const V1AnchorSchema = z.object({ chainSeq: z.number().int().nonnegative(
 export type V1Anchor = z.infer<typeof V1AnchorSchema>;
 
 /** A kind in words a person understands: `statement.approved`, `timeline.revised`, `contact.saved`. */
-export const RecordKindSchema = z.string().max(80).regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/, 'is not a record kind ("feature.what-happened")');
+export const RecordKindSchema = z
+  .string()
+  .max(80)
+  .regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/, 'is not a record kind ("feature.what-happened")');
 
 /** Records are carried as opaque bytes of at most 1 MiB by the team engine; a signing input is kept under that. */
 export const MAX_SIGNED_RECORD_BYTES = 1024 * 1024 - 1024;
@@ -88,17 +100,40 @@ const unsignedShape = {
 };
 
 /** The rules between fields, shared by the unsigned and the signed record. */
-function checkLinks(record: { scope: RecordScope; deskId: string; seq: number; prev: string | null; seen: readonly ChainHead[]; anchor: V1Anchor | null }, ctx: z.RefinementCtx): void {
+function checkLinks(
+  record: {
+    scope: RecordScope;
+    deskId: string;
+    seq: number;
+    prev: string | null;
+    seen: readonly ChainHead[];
+    anchor: V1Anchor | null;
+  },
+  ctx: z.RefinementCtx,
+): void {
   if ((record.seq === 1) !== (record.prev === null)) {
-    ctx.addIssue({ code: 'custom', path: ['prev'], message: record.seq === 1 ? 'must be null on a desk’s first record in a scope' : 'must name the previous record’s hash' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['prev'],
+      message:
+        record.seq === 1 ? 'must be null on a desk’s first record in a scope' : 'must name the previous record’s hash',
+    });
   }
   const firstInIncident = record.seq === 1 && record.scope.kind === 'incident';
   if (firstInIncident !== (record.anchor !== null)) {
-    ctx.addIssue({ code: 'custom', path: ['anchor'], message: firstInIncident ? 'must name the v1 chain head on a desk’s first record in an incident' : 'belongs only on a desk’s first record in an incident' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['anchor'],
+      message: firstInIncident
+        ? 'must name the v1 chain head on a desk’s first record in an incident'
+        : 'belongs only on a desk’s first record in an incident',
+    });
   }
   const desks = record.seen.map((h) => h.deskId);
-  if (desks.includes(record.deskId)) ctx.addIssue({ code: 'custom', path: ['seen'], message: 'names the desk’s own chain; it lists other desks only' });
-  if (desks.some((d, i) => i > 0 && (desks[i - 1] ?? '') >= d)) ctx.addIssue({ code: 'custom', path: ['seen'], message: 'must list each desk once, in order of desk id' });
+  if (desks.includes(record.deskId))
+    ctx.addIssue({ code: 'custom', path: ['seen'], message: 'names the desk’s own chain; it lists other desks only' });
+  if (desks.some((d, i) => i > 0 && (desks[i - 1] ?? '') >= d))
+    ctx.addIssue({ code: 'custom', path: ['seen'], message: 'must list each desk once, in order of desk id' });
 }
 
 export const UnsignedRecordSchema = z.object(unsignedShape).strict().superRefine(checkLinks);

@@ -78,13 +78,25 @@ export const DeskIdentitySchema = z
   .object({ ...identityShape, signature: signatureHex })
   .strict()
   .superRefine((identity, ctx) => {
-    if (deskIdOf(hexToBytes(identity.publicKey)) !== identity.deskId) ctx.addIssue({ code: 'custom', path: ['deskId'], message: 'does not follow from the public key' });
-    if (identity.continuesFrom?.deskId === identity.deskId) ctx.addIssue({ code: 'custom', path: ['continuesFrom'], message: 'names the desk itself; a restored desk continues another' });
+    if (deskIdOf(hexToBytes(identity.publicKey)) !== identity.deskId)
+      ctx.addIssue({ code: 'custom', path: ['deskId'], message: 'does not follow from the public key' });
+    if (identity.continuesFrom?.deskId === identity.deskId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['continuesFrom'],
+        message: 'names the desk itself; a restored desk continues another',
+      });
   });
 export type DeskIdentity = z.infer<typeof DeskIdentitySchema>;
 
 /** Makes and signs a desk's public identity. */
-export async function createDeskIdentity(input: { publicKey: Uint8Array; name: string; createdAt: number; continuesFrom: ContinuesFrom | null; sign: Ed25519Sign }): Promise<DeskIdentity> {
+export async function createDeskIdentity(input: {
+  publicKey: Uint8Array;
+  name: string;
+  createdAt: number;
+  continuesFrom: ContinuesFrom | null;
+  sign: Ed25519Sign;
+}): Promise<DeskIdentity> {
   const unsigned = {
     format: DESK_IDENTITY_FORMAT,
     version: 1,
@@ -104,14 +116,27 @@ export type IdentityProblem = { code: 'invalid'; detail: string } | { code: 'bad
  * Checks a desk identity read from a file: its shape, that its id follows from its key, and that
  * the key signed it. Errors name the problem in words.
  */
-export async function readDeskIdentity(raw: unknown, verify: Ed25519Verify): Promise<Result<DeskIdentity, IdentityProblem>> {
+export async function readDeskIdentity(
+  raw: unknown,
+  verify: Ed25519Verify,
+): Promise<Result<DeskIdentity, IdentityProblem>> {
   const parsed = DeskIdentitySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err({ code: 'invalid', detail: format('text.issue', { path: issue?.path.map(String).join('.') || format('signed.identity.whole'), message: issue?.message ?? format('text.invalid') }) });
+    return err({
+      code: 'invalid',
+      detail: format('text.issue', {
+        path: issue?.path.map(String).join('.') || format('signed.identity.whole'),
+        message: issue?.message ?? format('text.invalid'),
+      }),
+    });
   }
   const identity = parsed.data;
-  const signed = await verify(hexToBytes(identity.publicKey), hexToBytes(identity.signature), utf8ToBytes(canonicalJson(withoutField(identity, 'signature'))));
+  const signed = await verify(
+    hexToBytes(identity.publicKey),
+    hexToBytes(identity.signature),
+    utf8ToBytes(canonicalJson(withoutField(identity, 'signature'))),
+  );
   return signed ? ok(identity) : err({ code: 'bad-signature', deskId: identity.deskId });
 }
 

@@ -74,7 +74,8 @@ export async function verifyIncidentIntegrity(input: {
     onRecord: ({ record, ref }) => {
       if (record.anchor !== null) anchors.push({ anchor: record.anchor, ref });
       for (const r of record.content.put.timelineRevisions ?? []) {
-        if (r.incidentId === input.incidentId) signedRevisions.set(r.id, { hash: r.hash, chainSeq: r.chainSeq, title: r.content.title, ref });
+        if (r.incidentId === input.incidentId)
+          signedRevisions.set(r.id, { hash: r.hash, chainSeq: r.chainSeq, title: r.content.title, ref });
       }
     },
   });
@@ -88,7 +89,12 @@ export async function verifyIncidentIntegrity(input: {
 
   // Revisions up to the lowest anchor were written before signatures; the rest must be signed.
   const lowest = (values: Iterable<number>) => [...values].reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
-  const anchoredAt = anchors.length > 0 ? lowest(anchors.map((a) => a.anchor.chainSeq)) : signedRevisions.size > 0 ? lowest([...signedRevisions.values()].map((r) => r.chainSeq)) - 1 : null;
+  const anchoredAt =
+    anchors.length > 0
+      ? lowest(anchors.map((a) => a.anchor.chainSeq))
+      : signedRevisions.size > 0
+        ? lowest([...signedRevisions.values()].map((r) => r.chainSeq)) - 1
+        : null;
 
   const v1Verifier = createChainVerifier(input.incidentId, input.sha256);
   const hashAt = new Map<number, string>();
@@ -118,14 +124,22 @@ export async function verifyIncidentIntegrity(input: {
 
   for (const problem of signed.problems) problems.push({ code: 'signed', problem });
   // Anchors and revisions in chain order: the earliest place the chain was changed comes first.
-  const byPlace: { at: number; problem: IntegrityProblem }[] = coverage.map((p) => ({ at: p.code === 'unsigned-revision' || p.code === 'revision-differs' ? p.revision.chainSeq : 0, problem: p }));
+  const byPlace: { at: number; problem: IntegrityProblem }[] = coverage.map((p) => ({
+    at: p.code === 'unsigned-revision' || p.code === 'revision-differs' ? p.revision.chainSeq : 0,
+    problem: p,
+  }));
   for (const { anchor, ref } of anchors) {
     const hash = anchor.chainSeq === 0 ? GENESIS_HASH : hashAt.get(anchor.chainSeq);
-    if (hash !== anchor.headHash) byPlace.push({ at: anchor.chainSeq + 0.5, problem: { code: 'anchor-mismatch', at: ref, anchor, v1Length: length } });
+    if (hash !== anchor.headHash)
+      byPlace.push({
+        at: anchor.chainSeq + 0.5,
+        problem: { code: 'anchor-mismatch', at: ref, anchor, v1Length: length },
+      });
   }
   problems.push(...byPlace.sort((x, y) => x.at - y.at).map((x) => x.problem));
   for (const [revisionId, s] of signedRevisions) {
-    if (!onTimeline.has(revisionId)) problems.push({ code: 'revision-not-in-timeline', revisionId, entryTitle: s.title, signedBy: s.ref });
+    if (!onTimeline.has(revisionId))
+      problems.push({ code: 'revision-not-in-timeline', revisionId, entryTitle: s.title, signedBy: s.ref });
   }
   return { ok: problems.length === 0 && signed.problemCount === 0, v1, signed, anchoredAt, problems };
 }
@@ -143,14 +157,29 @@ export function describeIntegrityProblem(problem: IntegrityProblem): string {
       return describeChainProblem(problem.problem);
     case 'anchor-mismatch':
       return problem.anchor.chainSeq > problem.v1Length
-        ? format('signed.integrity.missingRevisions', { record: recordWords(problem.at), anchor: problem.anchor.chainSeq, length: problem.v1Length })
-        : format('signed.integrity.altered', { desk: deskWords(problem.at), anchor: problem.anchor.chainSeq, record: recordWords(problem.at), hash: problem.anchor.headHash });
+        ? format('signed.integrity.missingRevisions', {
+            record: recordWords(problem.at),
+            anchor: problem.anchor.chainSeq,
+            length: problem.v1Length,
+          })
+        : format('signed.integrity.altered', {
+            desk: deskWords(problem.at),
+            anchor: problem.anchor.chainSeq,
+            record: recordWords(problem.at),
+            hash: problem.anchor.headHash,
+          });
     case 'unsigned-revision':
       return format('signed.integrity.unsignedRevision', { revision: revisionWords(problem.revision) });
     case 'revision-differs':
-      return format('signed.integrity.revisionDiffers', { revision: revisionWords(problem.revision), record: recordWords(problem.signedBy) });
+      return format('signed.integrity.revisionDiffers', {
+        revision: revisionWords(problem.revision),
+        record: recordWords(problem.signedBy),
+      });
     case 'revision-not-in-timeline':
-      return format('signed.integrity.revisionNotInTimeline', { title: problem.entryTitle, record: recordWords(problem.signedBy) });
+      return format('signed.integrity.revisionNotInTimeline', {
+        title: problem.entryTitle,
+        record: recordWords(problem.signedBy),
+      });
     default:
       return assertNever(problem);
   }
@@ -158,11 +187,20 @@ export function describeIntegrityProblem(problem: IntegrityProblem): string {
 
 /** The report in a few lines: what was checked, per desk its fingerprint and records, and the first problem. */
 export function describeIncidentIntegrity(report: IncidentIntegrityReport): string[] {
-  const lines = [report.v1.ok ? describeChainReport(report.v1) : format('signed.integrity.v1Broken', { revisions: report.v1.revisions })];
+  const lines = [
+    report.v1.ok
+      ? describeChainReport(report.v1)
+      : format('signed.integrity.v1Broken', { revisions: report.v1.revisions }),
+  ];
   lines.push(...report.signed.desks.map(describeDeskRecords));
   if (report.anchoredAt !== null) lines.push(format('signed.integrity.anchored', { anchoredAt: report.anchoredAt }));
   const first = report.problems[0];
   if (first === undefined) lines.push(format('signed.integrity.verified', { records: report.signed.records }));
-  else lines.push(format('signed.integrity.failed', { problem: withMoreProblems(describeIntegrityProblem(first), report.problems.length) }));
+  else
+    lines.push(
+      format('signed.integrity.failed', {
+        problem: withMoreProblems(describeIntegrityProblem(first), report.problems.length),
+      }),
+    );
   return lines;
 }

@@ -45,7 +45,8 @@ export function rebuildFromRecords(records: Iterable<SignedRecord>): TableRows {
   };
   for (const record of records) {
     for (const [name, keys] of Object.entries(record.content.delete)) for (const key of keys) tableOf(name).delete(key);
-    for (const [name, rows] of Object.entries(record.content.put)) for (const row of rows) tableOf(name).set(rowKey(row), row);
+    for (const [name, rows] of Object.entries(record.content.put))
+      for (const row of rows) tableOf(name).set(rowKey(row), row);
   }
   const revisions = [...(tables.get('timelineRevisions')?.values() ?? [])] as TimelineRevision[];
   const entries = tableOf('timelineEntries');

@@ -4,14 +4,25 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import type { Ed25519Sign, Ed25519Verify } from './ed25519';
-import { MAX_SIGNED_RECORD_BYTES, SIGNED_RECORD_FORMAT, SIGNED_RECORD_VERSION, type ChainHead, type Operator, type RecordScope, type SignedRecord, type UnsignedRecord, type V1Anchor } from './format';
+import {
+  MAX_SIGNED_RECORD_BYTES,
+  SIGNED_RECORD_FORMAT,
+  SIGNED_RECORD_VERSION,
+  type ChainHead,
+  type Operator,
+  type RecordScope,
+  type SignedRecord,
+  type UnsignedRecord,
+  type V1Anchor,
+} from './format';
 import type { RowChange } from './content';
 
 /** The fields of an object but one, exactly as given ("__proto__" kept as a plain key). */
 export function withoutField(value: object, field: string): Record<string, unknown> {
   const rest: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key !== field) Object.defineProperty(rest, key, { value: v, enumerable: true, writable: true, configurable: true });
+    if (key !== field)
+      Object.defineProperty(rest, key, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return rest;
 }
@@ -41,7 +52,10 @@ export type SignError = { code: 'too-large'; bytes: number };
  * Signs a record with the desk's key. A record whose signing input would exceed what a team can
  * carry (1 MiB) is refused with its size, before anything is signed.
  */
-export async function signRecord(record: UnsignedRecord, sign: Ed25519Sign): Promise<Result<{ record: SignedRecord; hash: string }, SignError>> {
+export async function signRecord(
+  record: UnsignedRecord,
+  sign: Ed25519Sign,
+): Promise<Result<{ record: SignedRecord; hash: string }, SignError>> {
   const bytes = utf8ToBytes(signingInput(record));
   if (bytes.length > MAX_SIGNED_RECORD_BYTES) return err({ code: 'too-large', bytes: bytes.length });
   const signature = bytesToHex(await sign(bytes));
@@ -49,7 +63,11 @@ export async function signRecord(record: UnsignedRecord, sign: Ed25519Sign): Pro
 }
 
 /** True when the record's signature is the desk's (given its raw public key) over the record as it is. */
-export async function verifyRecordSignature(record: SignedRecord, publicKey: Uint8Array, verify: Ed25519Verify): Promise<boolean> {
+export async function verifyRecordSignature(
+  record: SignedRecord,
+  publicKey: Uint8Array,
+  verify: Ed25519Verify,
+): Promise<boolean> {
   return verify(publicKey, hexToBytes(record.signature), utf8ToBytes(signingInput(record)));
 }
 

@@ -56,8 +56,10 @@ export function splitContent(input: {
     bytes += size + (list.length === 1 ? table.length + 4 : 0);
     empty = false;
   };
-  for (const [table, keys] of Object.entries(input.delete)) if (isTable(table)) for (const key of keys ?? []) add('delete', table, key);
-  for (const [table, rows] of Object.entries(input.put)) if (isTable(table)) for (const row of rows ?? []) add('put', table, row);
+  for (const [table, keys] of Object.entries(input.delete))
+    if (isTable(table)) for (const key of keys ?? []) add('delete', table, key);
+  for (const [table, rows] of Object.entries(input.put))
+    if (isTable(table)) for (const row of rows ?? []) add('put', table, row);
   // A change that puts and deletes nothing recorded (only derived rows) is still one record of its kind.
   if (Object.keys(current.put).length + Object.keys(current.delete).length > 0 || out.length === 0) out.push(current);
   return out;

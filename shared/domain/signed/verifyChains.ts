@@ -1,7 +1,15 @@
 import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 import type { Ed25519Verify } from './ed25519';
-import { RecordScopeSchema, SignedRecordSchema, scopeKey, type ChainHead, type Operator, type RecordScope, type SignedRecord } from './format';
+import {
+  RecordScopeSchema,
+  SignedRecordSchema,
+  scopeKey,
+  type ChainHead,
+  type Operator,
+  type RecordScope,
+  type SignedRecord,
+} from './format';
 import { fingerprintOfHex, type DeskIdentity } from './identity';
 import { hashOfInput, signingInput } from './sign';
 import { format } from '../../i18n/format';
@@ -63,7 +71,14 @@ export const MAX_PROBLEMS = 100;
 export type VerifiedRecord = { record: SignedRecord; hash: string; ref: RecordRef };
 
 type Link = { hash: string; prev: string | null; index: number };
-type Chain = { deskId: string; scope: string; links: Map<number, Link>; altered: Set<number>; maxSeq: number; maxIndex: number };
+type Chain = {
+  deskId: string;
+  scope: string;
+  links: Map<number, Link>;
+  altered: Set<number>;
+  maxSeq: number;
+  maxIndex: number;
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -73,7 +88,18 @@ function looseRef(raw: unknown, index: number): RecordRef {
   const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
   const scope = RecordScopeSchema.safeParse(o['scope']);
   const seq = o['seq'];
-  return { index, deskId: str(o['deskId']), deskName: null, fingerprint: null, scope: scope.success ? scopeKey(scope.data) : null, seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : null, kind: str(o['kind']), operator: null, recordedAt: null, entry: null };
+  return {
+    index,
+    deskId: str(o['deskId']),
+    deskName: null,
+    fingerprint: null,
+    scope: scope.success ? scopeKey(scope.data) : null,
+    seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : null,
+    kind: str(o['kind']),
+    operator: null,
+    recordedAt: null,
+    entry: null,
+  };
 }
 
 function entryOf(record: SignedRecord): RecordRef['entry'] {
@@ -101,7 +127,12 @@ export function createSignedChainVerifier(options: {
   sha256?: (bytes: Uint8Array) => string | Promise<string>;
 }) {
   const sha256 = options.sha256 ?? hashOfInput;
-  const desks = new Map(options.roster.map((d) => [d.deskId, { identity: d, key: hexToBytes(d.publicKey), fingerprint: fingerprintOfHex(d.publicKey) }]));
+  const desks = new Map(
+    options.roster.map((d) => [
+      d.deskId,
+      { identity: d, key: hexToBytes(d.publicKey), fingerprint: fingerprintOfHex(d.publicKey) },
+    ]),
+  );
   const allowed = options.scopes === null ? null : new Set(options.scopes.map(scopeKey));
   const chains = new Map<string, Chain>();
   const seenClaims: { head: ChainHead; scope: string; ref: RecordRef }[] = [];
@@ -152,8 +183,16 @@ export function createSignedChainVerifier(options: {
           const issue = parsed.error.issues[0];
           const ref = looseRef(raw, at);
           // Unreadable, but where it stood is known: that place is not also reported as missing.
-          if (ref.deskId !== null && ref.scope !== null && ref.seq !== null) chainOf(ref.deskId, ref.scope).altered.add(ref.seq);
-          report({ code: 'invalid', at: ref, detail: format('text.issue', { path: issue?.path.map(String).join('.') || format('record.verify.wholeRecord'), message: issue?.message ?? format('text.invalid') }) });
+          if (ref.deskId !== null && ref.scope !== null && ref.seq !== null)
+            chainOf(ref.deskId, ref.scope).altered.add(ref.seq);
+          report({
+            code: 'invalid',
+            at: ref,
+            detail: format('text.issue', {
+              path: issue?.path.map(String).join('.') || format('record.verify.wholeRecord'),
+              message: issue?.message ?? format('text.invalid'),
+            }),
+          });
           continue;
         }
         // The record as given: the schema is strict, so the parse holds exactly its fields.
@@ -167,7 +206,10 @@ export function createSignedChainVerifier(options: {
         page.push({ record, bytes: utf8ToBytes(signingInput(record)), ref, key: desk.key });
       }
       // Signatures and hashes of a page are worked out together: Web Crypto does them in parallel.
-      const [valid, hashes] = await Promise.all([Promise.all(page.map((p) => options.verify(p.key, hexToBytes(p.record.signature), p.bytes))), Promise.all(page.map(async (p) => sha256(p.bytes)))]);
+      const [valid, hashes] = await Promise.all([
+        Promise.all(page.map((p) => options.verify(p.key, hexToBytes(p.record.signature), p.bytes))),
+        Promise.all(page.map(async (p) => sha256(p.bytes))),
+      ]);
       page.forEach(({ record, ref }, i) => {
         const scope = scopeKey(record.scope);
         const chain = chainOf(record.deskId, scope);
@@ -183,7 +225,11 @@ export function createSignedChainVerifier(options: {
         const hash = hashes[i] ?? '';
         const earlier = chain.links.get(record.seq);
         if (earlier) {
-          report(earlier.hash === hash ? { code: 'duplicate', at: ref, firstIndex: earlier.index } : { code: 'forked', at: ref, firstIndex: earlier.index });
+          report(
+            earlier.hash === hash
+              ? { code: 'duplicate', at: ref, firstIndex: earlier.index }
+              : { code: 'forked', at: ref, firstIndex: earlier.index },
+          );
           return;
         }
         if (record.seq < chain.maxSeq) report({ code: 'out-of-order', at: ref, after: chain.maxIndex });
@@ -202,7 +248,18 @@ export function createSignedChainVerifier(options: {
       const placeOf = (chain: Chain, seq: number): RecordRef => {
         const link = chain.links.get(seq);
         const desk = desks.get(chain.deskId);
-        return { index: link?.index ?? index, deskId: chain.deskId, deskName: desk?.identity.name ?? null, fingerprint: desk?.fingerprint.hex ?? null, scope: chain.scope, seq, kind: null, operator: null, recordedAt: null, entry: null };
+        return {
+          index: link?.index ?? index,
+          deskId: chain.deskId,
+          deskName: desk?.identity.name ?? null,
+          fingerprint: desk?.fingerprint.hex ?? null,
+          scope: chain.scope,
+          seq,
+          kind: null,
+          operator: null,
+          recordedAt: null,
+          entry: null,
+        };
       };
       for (const chain of chains.values()) {
         let gapFrom: number | null = null;
@@ -236,7 +293,8 @@ export function createSignedChainVerifier(options: {
       }
       for (const { chain, to, by } of beyond.values()) {
         const from = chain.maxSeq + 1;
-        if (![...Array(to - from + 1).keys()].every((i) => chain.altered.has(from + i))) report({ code: 'missing', at: { ...placeOf(chain, to), index: by.index }, from, to, seenBy: by });
+        if (![...Array(to - from + 1).keys()].every((i) => chain.altered.has(from + i)))
+          report({ code: 'missing', at: { ...placeOf(chain, to), index: by.index }, from, to, seenBy: by });
       }
       problems.sort((a, b) => a.at.index - b.at.index);
       const summaries: DeskSummary[] = [...desks.values()].map(({ identity, fingerprint }) => {
@@ -245,15 +303,31 @@ export function createSignedChainVerifier(options: {
           const top = c.links.get(c.maxSeq);
           return { scope: c.scope, records: c.links.size, head: top ? { seq: c.maxSeq, hash: top.hash } : null };
         });
-        return { deskId: identity.deskId, name: identity.name, fingerprint: fingerprint.hex, words: fingerprint.words, records: list.reduce((n, c) => n + c.records, 0), chains: list };
+        return {
+          deskId: identity.deskId,
+          name: identity.name,
+          fingerprint: fingerprint.hex,
+          words: fingerprint.words,
+          records: list.reduce((n, c) => n + c.records, 0),
+          chains: list,
+        };
       });
-      return { ok: problemCount === 0, records: index, desks: summaries, problems: problems.slice(0, MAX_PROBLEMS), problemCount };
+      return {
+        ok: problemCount === 0,
+        records: index,
+        desks: summaries,
+        problems: problems.slice(0, MAX_PROBLEMS),
+        problemCount,
+      };
     },
   };
 }
 
 /** Convenience for records held whole in memory. */
-export async function verifySignedChains(records: readonly unknown[], options: Parameters<typeof createSignedChainVerifier>[0]): Promise<SignedChainsReport> {
+export async function verifySignedChains(
+  records: readonly unknown[],
+  options: Parameters<typeof createSignedChainVerifier>[0],
+): Promise<SignedChainsReport> {
   const verifier = createSignedChainVerifier(options);
   await verifier.push(records);
   return verifier.finish();

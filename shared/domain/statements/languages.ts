@@ -43,9 +43,16 @@ const RTL_PRIMARY = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 's
 
 /** The language with this code; an unknown code reads as itself, written the English way. */
 export function languageOf(code: string): StatementLanguage {
-  const known = STATEMENT_LANGUAGES.find((l) => l.code === code) ?? STATEMENT_LANGUAGES.find((l) => l.code === code.split('-')[0]);
+  const known =
+    STATEMENT_LANGUAGES.find((l) => l.code === code) ?? STATEMENT_LANGUAGES.find((l) => l.code === code.split('-')[0]);
   if (known) return known;
-  return { code, name: code, nativeName: code, dir: RTL_PRIMARY.has(code.split('-')[0] ?? '') ? 'rtl' : 'ltr', locale: enGB };
+  return {
+    code,
+    name: code,
+    nativeName: code,
+    dir: RTL_PRIMARY.has(code.split('-')[0] ?? '') ? 'rtl' : 'ltr',
+    locale: enGB,
+  };
 }
 
 /** "Arabic (العربية)", or just "English". */
@@ -63,6 +70,11 @@ const PATTERNS = { date: 'PPPP', time: 'HH:mm' } as const;
  * An instant as a statement in `language` writes it, read on the clock of `timeZone` (the
  * incident's zone, never the computer's): "Saturday, 28 March 2026", "السبت، 28 مارس 2026", "13:00".
  */
-export function formatForStatement(instant: EpochMs, timeZone: string, language: string, what: 'date' | 'time'): string {
+export function formatForStatement(
+  instant: EpochMs,
+  timeZone: string,
+  language: string,
+  what: 'date' | 'time',
+): string {
   return format(new TZDate(instant, timeZone), PATTERNS[what], { locale: languageOf(language).locale });
 }

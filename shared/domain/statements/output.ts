@@ -28,7 +28,8 @@ export function approvalLine(doc: ApprovedStatementDocument): string {
 }
 
 /** The date line, in the statement's own language. */
-export const statementDate = (doc: ApprovedStatementDocument): string => formatForStatement(doc.dateAt, doc.timeZone, doc.language, 'date');
+export const statementDate = (doc: ApprovedStatementDocument): string =>
+  formatForStatement(doc.dateAt, doc.timeZone, doc.language, 'date');
 
 /**
  * The plain-text file: the city, the title and the date, the approved text exactly, then the
@@ -41,7 +42,10 @@ export function statementPlainText(doc: ApprovedStatementDocument): string {
 const slug = (s: string) => fileSlug(s, 'statement', 50);
 
 /** "statement-initial-holding-statement-en-v3.docx" */
-export function statementFileName(doc: Pick<ApprovedStatementDocument, 'title' | 'language' | 'versionNumber'>, extension: 'txt' | 'docx'): string {
+export function statementFileName(
+  doc: Pick<ApprovedStatementDocument, 'title' | 'language' | 'versionNumber'>,
+  extension: 'txt' | 'docx',
+): string {
   return `statement-${slug(doc.title)}-${doc.language}-v${doc.versionNumber}.${extension}`;
 }
 
@@ -69,16 +73,32 @@ export function statementDocument(doc: ApprovedStatementDocument): Document {
     sections: [
       {
         children: [
-          new Paragraph({ children: [new TextRun({ text: doc.cityName, color: '12325A', size: 28 })], spacing: { after: 120 } }),
+          new Paragraph({
+            children: [new TextRun({ text: doc.cityName, color: '12325A', size: 28 })],
+            spacing: { after: 120 },
+          }),
           new Paragraph({ bidirectional: rtl, text: doc.title, heading: HeadingLevel.TITLE }),
-          new Paragraph({ bidirectional: rtl, children: [new TextRun({ text: statementDate(doc), rightToLeft: rtl, language: runLanguage })], spacing: { after: 320 } }),
+          new Paragraph({
+            bidirectional: rtl,
+            children: [new TextRun({ text: statementDate(doc), rightToLeft: rtl, language: runLanguage })],
+            spacing: { after: 320 },
+          }),
           ...paragraphs.map((lines) =>
             lines.length === 1
               ? textParagraph(lines[0] ?? '')
               : new Paragraph({
                   bidirectional: rtl,
                   spacing: { after: 160 },
-                  children: lines.map((l, i) => new TextRun({ text: l, rightToLeft: rtl, language: runLanguage, size: 24, break: i === 0 ? 0 : 1 })),
+                  children: lines.map(
+                    (l, i) =>
+                      new TextRun({
+                        text: l,
+                        rightToLeft: rtl,
+                        language: runLanguage,
+                        size: 24,
+                        break: i === 0 ? 0 : 1,
+                      }),
+                  ),
                 }),
           ),
           new Paragraph({ children: [new TextRun({ text: '—', color: '777777' })], spacing: { before: 400 } }),

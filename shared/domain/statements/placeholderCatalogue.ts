@@ -19,28 +19,64 @@ export type PlaceholderInfo = {
 export const KNOWN_PLACEHOLDERS: Readonly<Record<string, PlaceholderInfo>> = {
   city: { label: 'City', hint: 'From the desk settings.', auto: 'city' },
   mayor_name: { label: "Mayor's name and title", hint: 'As it should be signed, e.g. “Mayor Anna Hansen”.' },
-  incident_type: { label: 'What happened', hint: 'A neutral, confirmed description, e.g. “a vehicle was driven into pedestrians”.' },
-  incident_date: { label: 'Date of the incident', hint: "From the incident record, in the incident's time zone.", auto: 'incident-date' },
-  incident_time: { label: 'Time the incident began', hint: "From the incident record, in the incident's time zone.", auto: 'incident-time' },
+  incident_type: {
+    label: 'What happened',
+    hint: 'A neutral, confirmed description, e.g. “a vehicle was driven into pedestrians”.',
+  },
+  incident_date: {
+    label: 'Date of the incident',
+    hint: "From the incident record, in the incident's time zone.",
+    auto: 'incident-date',
+  },
+  incident_time: {
+    label: 'Time the incident began',
+    hint: "From the incident record, in the incident's time zone.",
+    auto: 'incident-time',
+  },
   location: { label: 'Location', hint: 'How the public knows the place. From the incident record.', auto: 'location' },
   lead_agency: { label: 'Lead agency', hint: 'Who leads the security and operational response, e.g. “the police”.' },
-  public_safety_instruction: { label: 'What residents should do now', hint: 'Agreed with the lead agency.', long: true },
+  public_safety_instruction: {
+    label: 'What residents should do now',
+    hint: 'Agreed with the lead agency.',
+    long: true,
+  },
   public_instruction: { label: 'What residents should do now', hint: 'Agreed with the lead agency.', long: true },
-  official_info_channel: { label: 'Official source for updates', hint: 'The website, account or radio station people should follow.' },
+  official_info_channel: {
+    label: 'Official source for updates',
+    hint: 'The website, account or radio station people should follow.',
+  },
   next_update_time: { label: 'Time of the next update', hint: 'A time you can keep, e.g. “18:00 today”.' },
-  confirmed_incident_summary: { label: 'Confirmed facts', hint: 'Only what the lead agency has confirmed.', long: true },
-  affected_community: { label: 'Community affected', hint: "Named as the community names itself; check the city's glossary." },
-  city_values_line: { label: 'What the city stands for', hint: 'One sentence on shared identity and values.', long: true },
+  confirmed_incident_summary: {
+    label: 'Confirmed facts',
+    hint: 'Only what the lead agency has confirmed.',
+    long: true,
+  },
+  affected_community: {
+    label: 'Community affected',
+    hint: "Named as the community names itself; check the city's glossary.",
+  },
+  city_values_line: {
+    label: 'What the city stands for',
+    hint: 'One sentence on shared identity and values.',
+    long: true,
+  },
   support_hotline: { label: 'Support line', hint: 'Number and hours.' },
   hotline: { label: 'Support line', hint: 'Number and hours.' },
   vigil_details: { label: 'Vigil', hint: 'When and where, if one is planned and agreed with the families.' },
   update_number: { label: 'Update number', hint: 'The sequence number of this update.' },
-  issued_at: { label: 'Time of issue', hint: "Now, on the incident's clock. Change it if you issue later.", auto: 'issued-at' },
+  issued_at: {
+    label: 'Time of issue',
+    hint: "Now, on the incident's clock. Change it if you issue later.",
+    auto: 'issued-at',
+  },
   cordon_area: { label: 'Area closed', hint: 'As the police describe it.' },
   road_closures: { label: 'Roads closed', hint: '' },
   transport_status: { label: 'Public transport', hint: '' },
   city_services_status: { label: 'City services', hint: 'What is open, closed or moved.', long: true },
-  claim_summary: { label: 'The circulating claim', hint: 'Summed up neutrally, without repeating its most shareable wording.' },
+  claim_summary: {
+    label: 'The circulating claim',
+    hint: 'Summed up neutrally, without repeating its most shareable wording.',
+  },
   verified_facts: { label: 'The verified facts', hint: 'What replaces the claim.', long: true },
   confirming_agency: { label: 'Confirmed by', hint: 'The agency that confirmed the facts.' },
   reporting_channel: { label: 'Where to report false content', hint: '' },
@@ -135,7 +171,12 @@ export function autoFillValues(names: readonly string[], ctx: AutoFillContext): 
   return values;
 }
 
-function autoValue(source: AutoSource, ctx: AutoFillContext, incident: AutoFillContext['incident'], language: string): string {
+function autoValue(
+  source: AutoSource,
+  ctx: AutoFillContext,
+  incident: AutoFillContext['incident'],
+  language: string,
+): string {
   switch (source) {
     case 'city':
       return ctx.cityName;

@@ -7,7 +7,10 @@ import type { Audience, GlossaryTerm, GuidanceBasis, StatementTemplate } from '.
  * or 'generalised' from its aims) and the guide's pages. The city edits them and adds its own and
  * their language versions; a shipped template is written to the desk once and never overwritten.
  */
-export type SeedTemplate = Pick<StatementTemplate, 'type' | 'language' | 'title' | 'purpose' | 'audience' | 'body' | 'pages'> & {
+export type SeedTemplate = Pick<
+  StatementTemplate,
+  'type' | 'language' | 'title' | 'purpose' | 'audience' | 'body' | 'pages'
+> & {
   readonly dos: readonly (readonly [string, GuidanceBasis])[];
   readonly donts: readonly (readonly [string, GuidanceBasis])[];
 };

@@ -41,16 +41,51 @@ type Stem = { readonly stem: string; readonly wholeWord?: boolean };
  */
 export const DETAIL_TOPICS: Readonly<Record<'motive' | 'suspect', readonly Stem[]>> = {
   motive: [
-    { stem: 'motiv' }, { stem: 'ideolog' }, { stem: 'manifesto' }, { stem: 'terror' }, { stem: 'extremis' }, { stem: 'jihad' },
-    { stem: 'far-right' }, { stem: 'islamis' }, { stem: 'antisemit' }, { stem: 'racis' }, { stem: 'hate crime' }, { stem: 'hate-motivated' },
-    { stem: 'radicalis' }, { stem: 'radicaliz' }, { stem: 'claimed responsibility' }, { stem: 'targeted because' },
-    { stem: 'دافع' }, { stem: 'دوافع' }, { stem: 'إرهاب' }, { stem: 'ارهاب' }, { stem: 'متطرف' }, { stem: 'أيديولوج' }, { stem: 'كراهية' },
+    { stem: 'motiv' },
+    { stem: 'ideolog' },
+    { stem: 'manifesto' },
+    { stem: 'terror' },
+    { stem: 'extremis' },
+    { stem: 'jihad' },
+    { stem: 'far-right' },
+    { stem: 'islamis' },
+    { stem: 'antisemit' },
+    { stem: 'racis' },
+    { stem: 'hate crime' },
+    { stem: 'hate-motivated' },
+    { stem: 'radicalis' },
+    { stem: 'radicaliz' },
+    { stem: 'claimed responsibility' },
+    { stem: 'targeted because' },
+    { stem: 'دافع' },
+    { stem: 'دوافع' },
+    { stem: 'إرهاب' },
+    { stem: 'ارهاب' },
+    { stem: 'متطرف' },
+    { stem: 'أيديولوج' },
+    { stem: 'كراهية' },
   ],
   suspect: [
-    { stem: 'suspect' }, { stem: 'perpetrator' }, { stem: 'attacker' }, { stem: 'gunman' }, { stem: 'assailant' }, { stem: 'shooter' },
-    { stem: 'arrest' }, { stem: 'detain' }, { stem: 'in custody' }, { stem: 'charged' }, { stem: 'accused' }, { stem: 'known to police' },
-    { stem: 'acted alone' }, { stem: 'lone wolf' },
-    { stem: 'مشتبه' }, { stem: 'المهاجم' }, { stem: 'منفذ' }, { stem: 'الجاني' }, { stem: 'اعتقال' }, { stem: 'القبض' },
+    { stem: 'suspect' },
+    { stem: 'perpetrator' },
+    { stem: 'attacker' },
+    { stem: 'gunman' },
+    { stem: 'assailant' },
+    { stem: 'shooter' },
+    { stem: 'arrest' },
+    { stem: 'detain' },
+    { stem: 'in custody' },
+    { stem: 'charged' },
+    { stem: 'accused' },
+    { stem: 'known to police' },
+    { stem: 'acted alone' },
+    { stem: 'lone wolf' },
+    { stem: 'مشتبه' },
+    { stem: 'المهاجم' },
+    { stem: 'منفذ' },
+    { stem: 'الجاني' },
+    { stem: 'اعتقال' },
+    { stem: 'القبض' },
   ],
 };
 
@@ -64,7 +99,10 @@ const phrase = (s: string) => s.trim().split(/\s+/).map(escapeRe).join('\\s+');
 
 /** How often a person is named: the full name, or any part of it of three letters or more. */
 export function countNameMentions(text: string, name: string): number {
-  const parts = name.trim().split(/\s+/).filter((p) => p.length >= 3);
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p.length >= 3);
   const alternatives = [phrase(name), ...parts.map(escapeRe)].filter((a) => a !== '');
   if (alternatives.length === 0) return 0;
   const re = new RegExp(`${LETTER_BEFORE}(?:${alternatives.join('|')})${LETTER_AFTER}`, 'giu');
@@ -76,7 +114,9 @@ export function detailTopics(text: string): { motive: string[]; suspect: string[
   const found = (stems: readonly Stem[]) =>
     stems
       .filter(({ stem }) => {
-        const re = isArabicScript(stem) ? new RegExp(escapeRe(stem), 'u') : new RegExp(`${LETTER_BEFORE}${phrase(stem)}`, 'iu');
+        const re = isArabicScript(stem)
+          ? new RegExp(escapeRe(stem), 'u')
+          : new RegExp(`${LETTER_BEFORE}${phrase(stem)}`, 'iu');
         return re.test(text);
       })
       .map((s) => s.stem);
@@ -96,7 +136,9 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
   const warnings: SensitivityWarning[] = [];
 
   // The same person listed twice (in two statements) is checked once.
-  const people = ctx.people.filter((p, i, all) => all.findIndex((q) => q.role === p.role && q.name.toLowerCase() === p.name.toLowerCase()) === i);
+  const people = ctx.people.filter(
+    (p, i, all) => all.findIndex((q) => q.role === p.role && q.name.toLowerCase() === p.name.toLowerCase()) === i,
+  );
   for (const person of people) {
     const n = countNameMentions(text, person.name);
     if (n === 0) continue;
@@ -126,7 +168,11 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'linked-person-named',
       key: `linked:${person.name.toLowerCase()}`,
-      message: format('statements.sensitivity.linkedNamed', { name: found.asWritten, times: found.count, why: person.why }),
+      message: format('statements.sensitivity.linkedNamed', {
+        name: found.asWritten,
+        times: found.count,
+        why: person.why,
+      }),
       advice: format('statements.sensitivity.linkedNamed.advice'),
     });
   }
@@ -135,7 +181,11 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     warnings.push({
       code: 'identifying-details',
       key: `identifying:${found.name.toLowerCase()}`,
-      message: format('statements.sensitivity.identifying', { name: found.name, details: found.details.join(format('statements.sensitivity.and')), excerpt: found.excerpt }),
+      message: format('statements.sensitivity.identifying', {
+        name: found.name,
+        details: found.details.join(format('statements.sensitivity.and')),
+        excerpt: found.excerpt,
+      }),
       advice: format('statements.sensitivity.identifying.advice'),
     });
   }
@@ -146,11 +196,20 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
     if (stems.length === 0) continue;
     const related = ctx.unverifiedEntries.filter((e) => detailTopicsOf(`${e.title}\n${e.body}`)[topic]);
     if (related.length === 0) continue;
-    const shown = related.slice(0, 3).map((e) => quote(e.title)).join(', ');
+    const shown = related
+      .slice(0, 3)
+      .map((e) => quote(e.title))
+      .join(', ');
     warnings.push({
       code: 'unverified-details',
       key: `unverified:${topic}`,
-      message: format('statements.sensitivity.unverified', { topic, stems: stems.map(quote).join(', '), entries: related.length, shown, more: related.length > 3 ? 'yes' : 'no' }),
+      message: format('statements.sensitivity.unverified', {
+        topic,
+        stems: stems.map(quote).join(', '),
+        entries: related.length,
+        shown,
+        more: related.length > 3 ? 'yes' : 'no',
+      }),
       advice: format('statements.sensitivity.unverified.advice'),
     });
   }
@@ -162,7 +221,10 @@ export function checkSensitivity(text: string, ctx: SensitivityContext): Sensiti
       code: 'glossary-term',
       key: `glossary:${term.avoid.toLowerCase()}`,
       message: format('statements.sensitivity.glossary', { term: term.avoid, times: n }),
-      advice: [term.prefer !== '' ? format('statements.sensitivity.glossary.prefer', { term: term.prefer }) : '', term.note].filter(Boolean).join(' ') || format('statements.sensitivity.glossary.advice'),
+      advice:
+        [term.prefer !== '' ? format('statements.sensitivity.glossary.prefer', { term: term.prefer }) : '', term.note]
+          .filter(Boolean)
+          .join(' ') || format('statements.sensitivity.glossary.advice'),
     });
   }
   return warnings;
@@ -181,46 +243,109 @@ export function findFullName(text: string, name: string): { count: number; asWri
 
 /** Words that make a source an organisation, not a person ("Fire service", "Red Cross"). */
 const ORGANISATION_WORDS = new Set([
-  'police', 'service', 'services', 'hospital', 'office', 'council', 'department', 'media', 'news', 'team', 'centre', 'center', 'ambulance', 'fire',
-  'city', 'municipality', 'cross', 'church', 'mosque', 'synagogue', 'temple', 'school', 'university', 'radio', 'tv', 'association', 'committee',
-  'agency', 'command', 'unit', 'station', 'desk', 'tree', 'government', 'ministry', 'press', 'nrk', 'bbc', 'red', 'social', 'online', 'public',
+  'police',
+  'service',
+  'services',
+  'hospital',
+  'office',
+  'council',
+  'department',
+  'media',
+  'news',
+  'team',
+  'centre',
+  'center',
+  'ambulance',
+  'fire',
+  'city',
+  'municipality',
+  'cross',
+  'church',
+  'mosque',
+  'synagogue',
+  'temple',
+  'school',
+  'university',
+  'radio',
+  'tv',
+  'association',
+  'committee',
+  'agency',
+  'command',
+  'unit',
+  'station',
+  'desk',
+  'tree',
+  'government',
+  'ministry',
+  'press',
+  'nrk',
+  'bbc',
+  'red',
+  'social',
+  'online',
+  'public',
 ]);
 
 /** A source as typed ("lars nilsen") that reads as a person's name: two to four words of letters, none an organisation's. */
 export function isPersonLikeSource(source: string): boolean {
   const words = source.trim().split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^[\p{L}'’-]{2,}$/u.test(w) && !ORGANISATION_WORDS.has(w.toLowerCase()));
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^[\p{L}'’-]{2,}$/u.test(w) && !ORGANISATION_WORDS.has(w.toLowerCase()))
+  );
 }
 
 /** Stakeholder categories of private people: named in public only with their consent. */
 const PRIVATE_CATEGORIES: ReadonlySet<string> = new Set(['survivors', 'families-and-networks', 'witnesses']);
 
 // ICU selectors are identifiers: 'families-and-networks' is asked for as 'families_and_networks'.
-const whyPrivate = (category: string) => format('statements.sensitivity.privateContact', { category: category.replace(/-/g, '_') });
+const whyPrivate = (category: string) =>
+  format('statements.sensitivity.privateContact', { category: category.replace(/-/g, '_') });
 
 /**
  * The private people an incident's statements must not name lightly: survivors, families and
  * witnesses in the directory, and the people the incident's timeline gives as sources (minus
  * the directory's officials, who speak for their office).
  */
-export function linkedPeopleOf(input: { contacts: readonly { name: string; category: string }[]; timelineSources: readonly string[] }): LinkedPerson[] {
-  const contacts = input.contacts.flatMap((c) => (PRIVATE_CATEGORIES.has(c.category) ? [{ name: c.name, why: whyPrivate(c.category) }] : []));
+export function linkedPeopleOf(input: {
+  contacts: readonly { name: string; category: string }[];
+  timelineSources: readonly string[];
+}): LinkedPerson[] {
+  const contacts = input.contacts.flatMap((c) =>
+    PRIVATE_CATEGORIES.has(c.category) ? [{ name: c.name, why: whyPrivate(c.category) }] : [],
+  );
   const known = new Set(input.contacts.map((c) => c.name.trim().toLowerCase()));
   const sources = input.timelineSources
     .filter((s) => isPersonLikeSource(s) && !known.has(s.trim().toLowerCase()))
     .map((s) => ({ name: s.trim(), why: format('statements.sensitivity.timelineSource') }));
-  const privateSources = input.contacts.filter((c) => PRIVATE_CATEGORIES.has(c.category) && input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()));
+  const privateSources = input.contacts.filter(
+    (c) =>
+      PRIVATE_CATEGORIES.has(c.category) &&
+      input.timelineSources.some((s) => s.trim().toLowerCase() === c.name.trim().toLowerCase()),
+  );
   return [
-    ...contacts.map((c) => (privateSources.some((p) => p.name === c.name) ? { ...c, why: format('statements.sensitivity.alsoTimelineSource', { why: c.why }) } : c)),
+    ...contacts.map((c) =>
+      privateSources.some((p) => p.name === c.name)
+        ? { ...c, why: format('statements.sensitivity.alsoTimelineSource', { why: c.why }) }
+        : c,
+    ),
     ...sources,
   ];
 }
 
 // A person's name as written in running text: two to four capitalised words.
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,3}";
-const AGE_AFTER = new RegExp(`(${NAME})\\s*(?:,\\s*(?:aged\\s+)?(\\d{1,3})(?![\\d:.])|\\((?:aged\\s+)?(\\d{1,3})\\))`, 'gu');
+const AGE_AFTER = new RegExp(
+  `(${NAME})\\s*(?:,\\s*(?:aged\\s+)?(\\d{1,3})(?![\\d:.])|\\((?:aged\\s+)?(\\d{1,3})\\))`,
+  'gu',
+);
 const AGE_BEFORE = new RegExp(`(\\d{1,3})[-\\s]year[-\\s]old\\s+(?:\\p{Ll}+,?\\s+)?(${NAME})`, 'gu');
-const TOWN_AFTER = new RegExp(`(${NAME})(?:\\s*,\\s*(?:aged\\s+)?\\d{1,3})?\\s*,?\\s+(?:from|of)\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+const TOWN_AFTER = new RegExp(
+  `(${NAME})(?:\\s*,\\s*(?:aged\\s+)?\\d{1,3})?\\s*,?\\s+(?:from|of)\\s+(\\p{Lu}[\\p{L}'’-]+)`,
+  'gu',
+);
 
 /**
  * Ages and home towns next to a name: "Kari Olsen, 34", "Kari Olsen (34)", "34-year-old Kari

@@ -42,7 +42,13 @@ export function seedTemplateRows(actor: Actor): StatementTemplate[] {
 }
 
 export function seedGlossaryRow(actor: Actor): StatementGlossary {
-  return { id: GLOSSARY_ID, kind: 'glossary', terms: SEED_GLOSSARY.map((t) => ({ ...t })), updatedAt: actor.now, updatedBy: actor.operator };
+  return {
+    id: GLOSSARY_ID,
+    kind: 'glossary',
+    terms: SEED_GLOSSARY.map((t) => ({ ...t })),
+    updatedAt: actor.now,
+    updatedBy: actor.operator,
+  };
 }
 
 /** What the template editor submits. Dos and don'ts are one item per line. */
@@ -66,10 +72,14 @@ export type TemplateErrors = Partial<Record<'type' | 'language' | 'title' | 'bod
  * a body whose braces are all placeholders. Placeholders the desk does not know are allowed (the
  * city's own); they are returned so the editor can point them out in case one is a typo.
  */
-export function validateTemplateInput(input: TemplateInput): Result<{ placeholders: string[]; custom: string[] }, TemplateErrors> {
+export function validateTemplateInput(
+  input: TemplateInput,
+): Result<{ placeholders: string[]; custom: string[] }, TemplateErrors> {
   const errors: TemplateErrors = {};
-  if (!StatementTypeSchema.safeParse(input.type).success) errors.type = 'Use a short key of lower-case letters, digits and - (e.g. school-closure-notice).';
-  if (!LanguageCodeSchema.safeParse(input.language).success) errors.language = `“${input.language}” is not a language code. Use two letters such as en, ar or nb.`;
+  if (!StatementTypeSchema.safeParse(input.type).success)
+    errors.type = 'Use a short key of lower-case letters, digits and - (e.g. school-closure-notice).';
+  if (!LanguageCodeSchema.safeParse(input.language).success)
+    errors.language = `“${input.language}” is not a language code. Use two letters such as en, ar or nb.`;
   if (input.title.trim() === '') errors.title = 'Give the template a title.';
   else if (input.title.trim().length > 200) errors.title = 'Keep the title under 200 characters.';
   if (input.body.trim() === '') errors.body = 'Write the text of the template.';
@@ -84,8 +94,15 @@ export function validateTemplateInput(input: TemplateInput): Result<{ placeholde
 }
 
 /** Reads the editor's "one item per line" lists into guidance items, keeping ids of unchanged lines. */
-export function guidanceFromLines(prefix: 'do' | 'dont', text: string, previous: readonly GuidanceItem[]): GuidanceItem[] {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+export function guidanceFromLines(
+  prefix: 'do' | 'dont',
+  text: string,
+  previous: readonly GuidanceItem[],
+): GuidanceItem[] {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const used = new Set<string>();
   let next = previous.reduce((n, g) => Math.max(n, Number(g.id.split('-').pop()) || 0), 0);
   return lines.slice(0, 30).map((line) => {
@@ -109,7 +126,8 @@ export function parseGlossaryLines(text: string): Result<GlossaryTerm[], string[
     const [head = '', note = ''] = line.split('|').map((s) => s.trim());
     const [avoid = '', prefer = ''] = head.split('=>').map((s) => s.trim());
     const parsed = GlossaryTermSchema.safeParse({ avoid, prefer, note });
-    if (!parsed.success) problems.push(`Line ${i + 1}: “${line}” needs a term to avoid of 2 to 120 characters before “=>”.`);
+    if (!parsed.success)
+      problems.push(`Line ${i + 1}: “${line}” needs a term to avoid of 2 to 120 characters before “=>”.`);
     else terms.push(parsed.data);
   });
   return problems.length > 0 ? err(problems) : ok(terms);
@@ -117,7 +135,9 @@ export function parseGlossaryLines(text: string): Result<GlossaryTerm[], string[
 
 /** The glossary as the editor shows it, one term per line. */
 export const glossaryToLines = (terms: readonly GlossaryTerm[]): string =>
-  terms.map((t) => `${t.avoid}${t.prefer !== '' ? ` => ${t.prefer}` : ''}${t.note !== '' ? ` | ${t.note}` : ''}`).join('\n');
+  terms
+    .map((t) => `${t.avoid}${t.prefer !== '' ? ` => ${t.prefer}` : ''}${t.note !== '' ? ` | ${t.note}` : ''}`)
+    .join('\n');
 
 /** A key for a city's own statement type, made from its title. */
 export function typeKeyFromTitle(title: string): string {

@@ -36,13 +36,29 @@ export function releaseTimelineEntry(
 ): EntryContent {
   const header = [
     `Channels: ${release.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}.`,
-    approval ? `Approved by ${approval.approverName}, ${approval.approverRole}. SHA-256 of the approved text: ${approval.textHash}` : '',
+    approval
+      ? `Approved by ${approval.approverName}, ${approval.approverRole}. SHA-256 of the approved text: ${approval.textHash}`
+      : '',
     release.note.trim(),
   ].filter((line) => line !== '');
-  return communication(s, release.at, `Statement released: ${s.title} (${languageLabel(s.language)}, version ${version.number})`, [...header, '', version.text].join('\n'));
+  return communication(
+    s,
+    release.at,
+    `Statement released: ${s.title} (${languageLabel(s.language)}, version ${version.number})`,
+    [...header, '', version.text].join('\n'),
+  );
 }
 
 /** The timeline entry that logs the withdrawal of a statement that had been released. */
-export function withdrawalTimelineEntry(s: Pick<Statement, 'id' | 'title' | 'language'>, at: number, reason: string): EntryContent {
-  return communication(s, at, `Statement withdrawn: ${s.title} (${languageLabel(s.language)})`, `Reason: ${reason.trim()}`);
+export function withdrawalTimelineEntry(
+  s: Pick<Statement, 'id' | 'title' | 'language'>,
+  at: number,
+  reason: string,
+): EntryContent {
+  return communication(
+    s,
+    at,
+    `Statement withdrawn: ${s.title} (${languageLabel(s.language)})`,
+    `Reason: ${reason.trim()}`,
+  );
 }

@@ -18,8 +18,14 @@ export function translationState(
 ): TranslationState {
   if (source.approvedVersionId === null) return 'source-not-approved';
   if (translation.translatesVersionId !== source.approvedVersionId) return 'out-of-date';
-  const approvedIsHead = translation.approvedVersionId !== null && translation.approvedVersionId === translation.headVersionId;
-  if ((translation.status === 'approved' || translation.status === 'released') && approvedIsHead && approvedTranslates === source.approvedVersionId) return 'current';
+  const approvedIsHead =
+    translation.approvedVersionId !== null && translation.approvedVersionId === translation.headVersionId;
+  if (
+    (translation.status === 'approved' || translation.status === 'released') &&
+    approvedIsHead &&
+    approvedTranslates === source.approvedVersionId
+  )
+    return 'current';
   return 'needs-approval';
 }
 

@@ -42,7 +42,8 @@ export const ALLOWED_FROM: Readonly<Record<StatementAction, readonly StatementSt
   withdraw: ['draft', 'in-review', 'approved', 'released'],
 };
 
-export const canDo = (action: StatementAction, status: StatementStatus): boolean => ALLOWED_FROM[action].includes(status);
+export const canDo = (action: StatementAction, status: StatementStatus): boolean =>
+  ALLOWED_FROM[action].includes(status);
 
 export const STATUS_LABELS: Readonly<Record<StatementStatus, string>> = {
   draft: 'Draft',
@@ -73,7 +74,11 @@ export type StatementError =
   | { code: 'refused'; message: string };
 
 /** What a drafter saves: the title, the text with its placeholders, and the values given. */
-export type DraftEdit = { readonly title: string; readonly body: string; readonly values: Readonly<Record<string, string>> };
+export type DraftEdit = {
+  readonly title: string;
+  readonly body: string;
+  readonly values: Readonly<Record<string, string>>;
+};
 
 /** Blank values are no values: dropped, so "unfilled" means the same everywhere. */
 export function cleanValues(values: Readonly<Record<string, string>>): Record<string, string> {
@@ -114,13 +119,19 @@ function buildVersion(input: {
   };
 }
 
-const touched = (actor: Actor): Pick<Statement, 'updatedAt' | 'updatedBy'> => ({ updatedAt: actor.now, updatedBy: actor.operator });
+const touched = (actor: Actor): Pick<Statement, 'updatedAt' | 'updatedBy'> => ({
+  updatedAt: actor.now,
+  updatedBy: actor.operator,
+});
 
 export type StartInput = {
   statementId: string;
   versionId: string;
   incidentId: string;
-  template: Pick<StatementTemplate, 'id' | 'type' | 'language' | 'title' | 'audience' | 'body' | 'purpose' | 'dos' | 'donts' | 'pages'>;
+  template: Pick<
+    StatementTemplate,
+    'id' | 'type' | 'language' | 'title' | 'audience' | 'body' | 'purpose' | 'dos' | 'donts' | 'pages'
+  >;
   values: Readonly<Record<string, string>>;
   autoFilled: readonly string[];
   people: readonly PersonMention[];
@@ -151,7 +162,12 @@ export function startStatement(input: StartInput): { statement: Statement; versi
     sourceStatementId: input.translation?.sourceStatementId ?? null,
     translatesVersionId: input.translation?.translatesVersionId ?? null,
     ticked: [],
-    guidance: { purpose: template.purpose, dos: [...template.dos], donts: [...template.donts], pages: [...template.pages] },
+    guidance: {
+      purpose: template.purpose,
+      dos: [...template.dos],
+      donts: [...template.donts],
+      pages: [...template.pages],
+    },
     people: [...input.people],
     submission: null,
     returnedComment: null,
@@ -182,7 +198,14 @@ function checkEdit(edit: DraftEdit): Result<null, StatementError> {
   return ok(null);
 }
 
-function appendVersion(s: Statement, head: StatementVersion, edit: DraftEdit, versionId: string, actor: Actor, opts: { note: string; status: StatementStatus; translatesVersionId: string | null }): VersionSaved {
+function appendVersion(
+  s: Statement,
+  head: StatementVersion,
+  edit: DraftEdit,
+  versionId: string,
+  actor: Actor,
+  opts: { note: string; status: StatementStatus; translatesVersionId: string | null },
+): VersionSaved {
   const version = buildVersion({
     id: versionId,
     statement: s,
@@ -213,21 +236,40 @@ const unchanged = (head: StatementVersion, edit: DraftEdit): boolean =>
  * Saves a draft's edit as a new version (nothing is written when nothing changed). Refused for
  * approved and released text, which is frozen: use reviseApproved.
  */
-export function editDraft(s: Statement, head: StatementVersion, edit: DraftEdit, versionId: string, actor: Actor): Result<VersionSaved, StatementError> {
-  if (s.status === 'approved' || s.status === 'released') return err({ code: 'approved-text-frozen', status: s.status });
+export function editDraft(
+  s: Statement,
+  head: StatementVersion,
+  edit: DraftEdit,
+  versionId: string,
+  actor: Actor,
+): Result<VersionSaved, StatementError> {
+  if (s.status === 'approved' || s.status === 'released')
+    return err({ code: 'approved-text-frozen', status: s.status });
   if (!canDo('edit', s.status)) return err({ code: 'not-allowed', action: 'edit', status: s.status });
   if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
   const checked = checkEdit(edit);
   if (!checked.ok) return checked;
   if (unchanged(head, edit)) return ok({ statement: s, version: null });
-  return ok(appendVersion(s, head, edit, versionId, actor, { note: 'Edited', status: 'draft', translatesVersionId: s.translatesVersionId }));
+  return ok(
+    appendVersion(s, head, edit, versionId, actor, {
+      note: 'Edited',
+      status: 'draft',
+      translatesVersionId: s.translatesVersionId,
+    }),
+  );
 }
 
 /**
  * Edits approved (or released) text the only way it may be edited: as a new version, back in
  * draft, needing approval again. The approved version stays approved and exportable meanwhile.
  */
-export function reviseApproved(s: Statement, head: StatementVersion, edit: DraftEdit, versionId: string, actor: Actor): Result<VersionSaved, StatementError> {
+export function reviseApproved(
+  s: Statement,
+  head: StatementVersion,
+  edit: DraftEdit,
+  versionId: string,
+  actor: Actor,
+): Result<VersionSaved, StatementError> {
   if (!canDo('revise', s.status)) return err({ code: 'not-allowed', action: 'revise', status: s.status });
   if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
   const checked = checkEdit(edit);
@@ -255,18 +297,35 @@ export function retargetTranslation(
   actor: Actor,
 ): Result<VersionSaved, StatementError> {
   if (s.sourceStatementId === null) return err({ code: 'not-found', what: 'source' });
-  if (!['draft', 'approved', 'released'].includes(s.status)) return err({ code: 'not-allowed', action: 'revise', status: s.status });
+  if (!['draft', 'approved', 'released'].includes(s.status))
+    return err({ code: 'not-allowed', action: 'revise', status: s.status });
   if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
   const checked = checkEdit(edit);
   if (!checked.ok) return checked;
-  return ok(appendVersion(s, head, edit, versionId, actor, { note: `Updated to translate version ${source.versionNumber} of the source`, status: 'draft', translatesVersionId: source.versionId }));
+  return ok(
+    appendVersion(s, head, edit, versionId, actor, {
+      note: `Updated to translate version ${source.versionNumber} of the source`,
+      status: 'draft',
+      translatesVersionId: source.versionId,
+    }),
+  );
 }
 
 /** What blocks a version from review: unfilled placeholders, malformed braces, no text at all. */
-export function readiness(version: Pick<StatementVersion, 'body' | 'values'>): { ready: boolean; unfilled: string[]; malformed: number; empty: boolean } {
+export function readiness(version: Pick<StatementVersion, 'body' | 'values'>): {
+  ready: boolean;
+  unfilled: string[];
+  malformed: number;
+  empty: boolean;
+} {
   const filled = fillTemplate(version.body, version.values);
   const empty = filled.text.trim() === '';
-  return { ready: filled.unfilled.length === 0 && filled.malformed.length === 0 && !empty, unfilled: [...filled.unfilled], malformed: filled.malformed.length, empty };
+  return {
+    ready: filled.unfilled.length === 0 && filled.malformed.length === 0 && !empty,
+    unfilled: [...filled.unfilled],
+    malformed: filled.malformed.length,
+    empty,
+  };
 }
 
 export type SubmitInput = {
@@ -278,7 +337,11 @@ export type SubmitInput = {
 };
 
 /** A translation whose text is still the source's, word for word: a copy waiting to be translated. */
-export function isUntranslated(s: Pick<Statement, 'sourceStatementId'>, headText: string, sourceText: string | null | undefined): boolean {
+export function isUntranslated(
+  s: Pick<Statement, 'sourceStatementId'>,
+  headText: string,
+  sourceText: string | null | undefined,
+): boolean {
   return s.sourceStatementId !== null && typeof sourceText === 'string' && headText.trim() === sourceText.trim();
 }
 
@@ -286,14 +349,21 @@ export function isUntranslated(s: Pick<Statement, 'sourceStatementId'>, headText
  * Sends the head version for review. Unfilled placeholders block it. Sensitivity warnings do not:
  * they are advice, but sending past them needs a reason, and both are recorded with the request.
  */
-export function submitForReview(s: Statement, head: StatementVersion, input: SubmitInput, actor: Actor): Result<Statement, StatementError> {
+export function submitForReview(
+  s: Statement,
+  head: StatementVersion,
+  input: SubmitInput,
+  actor: Actor,
+): Result<Statement, StatementError> {
   if (!canDo('submit', s.status)) return err({ code: 'not-allowed', action: 'submit', status: s.status });
   if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
   const ready = readiness(head);
-  if (!ready.ready) return err({ code: 'not-ready', unfilled: ready.unfilled, malformed: ready.malformed, empty: ready.empty });
+  if (!ready.ready)
+    return err({ code: 'not-ready', unfilled: ready.unfilled, malformed: ready.malformed, empty: ready.empty });
   if (isUntranslated(s, head.text, input.sourceText)) return err({ code: 'untranslated' });
   const reason = input.overrideReason?.trim() ?? '';
-  if (input.warnings.length > 0 && reason === '') return err({ code: 'warnings-not-acknowledged', count: input.warnings.length });
+  if (input.warnings.length > 0 && reason === '')
+    return err({ code: 'warnings-not-acknowledged', count: input.warnings.length });
   const guidanceIds = [...s.guidance.dos, ...s.guidance.donts].map((g) => g.id);
   return ok({
     ...s,
@@ -320,10 +390,18 @@ export function recallFromReview(s: Statement, actor: Actor): Result<Statement, 
 
 export type DecisionInput = { approverName: string; approverRole: string; comment: string; textHash: string };
 
-function decide(s: Statement, head: StatementVersion, input: DecisionInput, approvalId: string, actor: Actor, decision: 'approved' | 'rejected'): Result<Approval, StatementError> {
+function decide(
+  s: Statement,
+  head: StatementVersion,
+  input: DecisionInput,
+  approvalId: string,
+  actor: Actor,
+  decision: 'approved' | 'rejected',
+): Result<Approval, StatementError> {
   const action = decision === 'approved' ? 'approve' : 'reject';
   if (!canDo(action, s.status)) return err({ code: 'not-allowed', action, status: s.status });
-  if (head.id !== s.headVersionId || (s.submission !== null && s.submission.versionId !== head.id)) return err({ code: 'version-moved' });
+  if (head.id !== s.headVersionId || (s.submission !== null && s.submission.versionId !== head.id))
+    return err({ code: 'version-moved' });
   if (input.approverName.trim() === '') return err({ code: 'missing', field: 'approver-name' });
   if (input.approverRole.trim() === '') return err({ code: 'missing', field: 'approver-role' });
   if (decision === 'rejected' && input.comment.trim() === '') return err({ code: 'missing', field: 'comment' });
@@ -345,30 +423,65 @@ function decide(s: Statement, head: StatementVersion, input: DecisionInput, appr
 }
 
 /** Approves the version in review; `textHash` is the SHA-256 of its exact text. */
-export function approveStatement(s: Statement, head: StatementVersion, input: DecisionInput, approvalId: string, actor: Actor): Result<{ statement: Statement; approval: Approval }, StatementError> {
+export function approveStatement(
+  s: Statement,
+  head: StatementVersion,
+  input: DecisionInput,
+  approvalId: string,
+  actor: Actor,
+): Result<{ statement: Statement; approval: Approval }, StatementError> {
   const approval = decide(s, head, input, approvalId, actor, 'approved');
   if (!approval.ok) return approval;
   return ok({
-    statement: { ...s, status: 'approved', approvedVersionId: head.id, approvedVersionNumber: head.number, submission: null, returnedComment: null, ...touched(actor) },
+    statement: {
+      ...s,
+      status: 'approved',
+      approvedVersionId: head.id,
+      approvedVersionNumber: head.number,
+      submission: null,
+      returnedComment: null,
+      ...touched(actor),
+    },
     approval: approval.value,
   });
 }
 
 /** Returns the version in review to draft with the approver's comment, which is required. */
-export function rejectStatement(s: Statement, head: StatementVersion, input: DecisionInput, approvalId: string, actor: Actor): Result<{ statement: Statement; approval: Approval }, StatementError> {
+export function rejectStatement(
+  s: Statement,
+  head: StatementVersion,
+  input: DecisionInput,
+  approvalId: string,
+  actor: Actor,
+): Result<{ statement: Statement; approval: Approval }, StatementError> {
   const approval = decide(s, head, input, approvalId, actor, 'rejected');
   if (!approval.ok) return approval;
-  return ok({ statement: { ...s, status: 'draft', submission: null, returnedComment: approval.value.comment, ...touched(actor) }, approval: approval.value });
+  return ok({
+    statement: { ...s, status: 'draft', submission: null, returnedComment: approval.value.comment, ...touched(actor) },
+    approval: approval.value,
+  });
 }
 
-export type ReleaseInput = { releaseId: string; channels: readonly ReleaseChannel[]; at: EpochMs; note: string; timelineEntryId: string };
+export type ReleaseInput = {
+  releaseId: string;
+  channels: readonly ReleaseChannel[];
+  at: EpochMs;
+  note: string;
+  timelineEntryId: string;
+};
 
 /**
  * Records the release of the approved version on one or more channels. Only approved text is
  * released; a translation must translate the source's newest approved version.
  */
-export function releaseStatement(s: Statement, input: ReleaseInput, actor: Actor, translationIsCurrent = true): Result<{ statement: Statement; release: ReleaseRecord }, StatementError> {
-  if (!canDo('release', s.status) || s.approvedVersionId === null) return err({ code: 'not-allowed', action: 'release', status: s.status });
+export function releaseStatement(
+  s: Statement,
+  input: ReleaseInput,
+  actor: Actor,
+  translationIsCurrent = true,
+): Result<{ statement: Statement; release: ReleaseRecord }, StatementError> {
+  if (!canDo('release', s.status) || s.approvedVersionId === null)
+    return err({ code: 'not-allowed', action: 'release', status: s.status });
   const channels = [...new Set(input.channels)];
   if (channels.length === 0) return err({ code: 'missing', field: 'channels' });
   if (!translationIsCurrent) return err({ code: 'translation-out-of-date' });
@@ -382,14 +495,23 @@ export function releaseStatement(s: Statement, input: ReleaseInput, actor: Actor
     recordedBy: actor.operator,
     timelineEntryId: input.timelineEntryId,
   };
-  return ok({ statement: { ...s, status: 'released', releases: [...s.releases, release], ...touched(actor) }, release });
+  return ok({
+    statement: { ...s, status: 'released', releases: [...s.releases, release], ...touched(actor) },
+    release,
+  });
 }
 
 /** Withdraws a statement for good, with the reason. Its versions and approvals stay. */
 export function withdrawStatement(s: Statement, reason: string, actor: Actor): Result<Statement, StatementError> {
   if (!canDo('withdraw', s.status)) return err({ code: 'not-allowed', action: 'withdraw', status: s.status });
   if (reason.trim() === '') return err({ code: 'missing', field: 'reason' });
-  return ok({ ...s, status: 'withdrawn', submission: null, withdrawal: { at: actor.now, by: actor.operator, reason: reason.trim() }, ...touched(actor) });
+  return ok({
+    ...s,
+    status: 'withdrawn',
+    submission: null,
+    withdrawal: { at: actor.now, by: actor.operator, reason: reason.trim() },
+    ...touched(actor),
+  });
 }
 
 const MISSING_FIELD_MESSAGES = {
@@ -405,7 +527,8 @@ const MISSING_FIELD_MESSAGES = {
 export function describeStatementError(e: StatementError): string {
   switch (e.code) {
     case 'not-allowed':
-      if (e.action === 'release' && (e.status === 'draft' || e.status === 'in-review')) return format('statements.error.releaseUnapproved');
+      if (e.action === 'release' && (e.status === 'draft' || e.status === 'in-review'))
+        return format('statements.error.releaseUnapproved');
       if (e.action === 'edit' && e.status === 'in-review') return format('statements.error.editInReview');
       // ICU selectors are identifiers: 'in-review' is asked for as 'in_review'.
       return format('statements.error.notAllowed', { status: e.status.replace(/-/g, '_'), action: e.action });
@@ -413,7 +536,13 @@ export function describeStatementError(e: StatementError): string {
       return format('statements.error.approvedTextFrozen');
     case 'not-ready': {
       const parts: string[] = [];
-      if (e.unfilled.length > 0) parts.push(format('statements.error.notReady.unfilled', { count: e.unfilled.length, names: e.unfilled.map(placeholderLabel).join(', ') }));
+      if (e.unfilled.length > 0)
+        parts.push(
+          format('statements.error.notReady.unfilled', {
+            count: e.unfilled.length,
+            names: e.unfilled.map(placeholderLabel).join(', '),
+          }),
+        );
       if (e.malformed > 0) parts.push(format('statements.error.notReady.malformed', { count: e.malformed }));
       if (e.empty) parts.push(format('statements.error.notReady.empty'));
       return format('statements.error.notReady', { problems: parts.join('; ') });

@@ -23,7 +23,8 @@ const CONTROLS_G = /[\u202A-\u202E\u2066-\u2069]/g;
 export const hasBidiControls = (text: string): boolean => CONTROLS.test(text);
 
 /** The visible mark that stands for a control: "⟦RLO⟧". */
-export const bidiMark = (control: string): string => `⟦${BIDI_CONTROL_NAMES[control] ?? `U+${(control.codePointAt(0) ?? 0).toString(16).toUpperCase()}`}⟧`;
+export const bidiMark = (control: string): string =>
+  `⟦${BIDI_CONTROL_NAMES[control] ?? `U+${(control.codePointAt(0) ?? 0).toString(16).toUpperCase()}`}⟧`;
 
 /** "Mallory \u202Efdp.exe" → "Mallory ⟦RLO⟧fdp.exe": the text as typed, nothing reordered. */
 export function revealBidiControls(text: string): string {

@@ -175,7 +175,10 @@ export type DecodedText = {
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingId): DecodedText {
   const decoded = new TextDecoderImpl(encoding).decode(bytes);
-  const text = encoding === 'windows-1252' ? decoded.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : decoded;
+  const text =
+    encoding === 'windows-1252'
+      ? decoded.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c)
+      : decoded;
   const replacements = text.match(REPLACEMENT)?.length ?? 0;
   if (replacements === 0) return { text, encoding, unreadable: 0, replacementsInFile: 0 };
   let clean = true;

@@ -8,7 +8,8 @@ export type ChainBreak = {
   chainSeq: number;
   entryId: string;
   revisionId: string | null;
-  problem: 'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'wrong-incident' | 'entry-differs' | 'entry-without-revisions';
+  problem:
+    'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'wrong-incident' | 'entry-differs' | 'entry-without-revisions';
 };
 
 export type ChainReport =
@@ -72,7 +73,12 @@ export function createChainVerifier(incidentId: string, sha256: Sha256Hex) {
     async push(revisions: readonly TimelineRevision[]): Promise<boolean> {
       for (let from = 0; from < revisions.length; from += HASH_WINDOW) {
         if (firstBreak) return false;
-        if (!(await pushWindow(from === 0 && revisions.length <= HASH_WINDOW ? revisions : revisions.slice(from, from + HASH_WINDOW)))) return false;
+        if (
+          !(await pushWindow(
+            from === 0 && revisions.length <= HASH_WINDOW ? revisions : revisions.slice(from, from + HASH_WINDOW),
+          ))
+        )
+          return false;
       }
       return firstBreak === null;
     },
@@ -84,9 +90,18 @@ export function createChainVerifier(incidentId: string, sha256: Sha256Hex) {
       for (const e of entries) {
         entryCount += 1;
         const head = heads.get(e.id);
-        if (!head) return { ok: false, revisions: count, firstBreak: { chainSeq: 0, entryId: e.id, revisionId: null, problem: 'entry-without-revisions' } };
+        if (!head)
+          return {
+            ok: false,
+            revisions: count,
+            firstBreak: { chainSeq: 0, entryId: e.id, revisionId: null, problem: 'entry-without-revisions' },
+          };
         if (head.id !== e.headRevisionId || !sameCanonicalJson(head.content, contentOf(e))) {
-          return { ok: false, revisions: count, firstBreak: { chainSeq: 0, entryId: e.id, revisionId: head.id, problem: 'entry-differs' } };
+          return {
+            ok: false,
+            revisions: count,
+            firstBreak: { chainSeq: 0, entryId: e.id, revisionId: head.id, problem: 'entry-differs' },
+          };
         }
       }
       return { ok: true, revisions: count, entries: entryCount, headHash: prevHash };
@@ -107,11 +122,21 @@ export async function verifyChain(
 }
 
 export function describeChainReport(report: ChainReport, entryTitle?: (entryId: string) => string | undefined): string {
-  if (report.ok) return format('timeline.chain.verified', { revisions: report.revisions, entries: report.entries, headHash: report.headHash });
+  if (report.ok)
+    return format('timeline.chain.verified', {
+      revisions: report.revisions,
+      entries: report.entries,
+      headHash: report.headHash,
+    });
   const b = report.firstBreak;
   const title = entryTitle?.(b.entryId);
-  const entry = title ? format('timeline.chain.entryTitled', { title }) : format('timeline.chain.entryId', { id: b.entryId });
-  const where = b.chainSeq > 0 ? format('timeline.chain.atRevision', { seq: b.chainSeq, entry }) : format('timeline.chain.atEntry', { entry });
+  const entry = title
+    ? format('timeline.chain.entryTitled', { title })
+    : format('timeline.chain.entryId', { id: b.entryId });
+  const where =
+    b.chainSeq > 0
+      ? format('timeline.chain.atRevision', { seq: b.chainSeq, entry })
+      : format('timeline.chain.atEntry', { entry });
   // ICU selectors are identifiers: 'hash-mismatch' is asked for as 'hash_mismatch'.
   const why = format('timeline.chain.why', { problem: b.problem.replace(/-/g, '_') });
   return format('timeline.chain.failed', { where, why, revisions: report.revisions });

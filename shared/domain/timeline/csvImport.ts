@@ -21,7 +21,18 @@ import { format } from '../../i18n/format';
  * what each row will become before anything is written.
  */
 
-export const IMPORT_FIELDS = ['occurred', 'date', 'time', 'title', 'body', 'source', 'category', 'verification', 'tags', 'reported'] as const;
+export const IMPORT_FIELDS = [
+  'occurred',
+  'date',
+  'time',
+  'title',
+  'body',
+  'source',
+  'category',
+  'verification',
+  'tags',
+  'reported',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
@@ -36,7 +47,17 @@ export function importFieldLabels(): Record<ImportField, string> {
 }
 
 const SYNONYMS: Record<ImportField, string[]> = {
-  occurred: ['occurred_at', 'occurred', 'datetime', 'date_time', 'date_and_time', 'date/time', 'timestamp', 'when', 'occurred_local'],
+  occurred: [
+    'occurred_at',
+    'occurred',
+    'datetime',
+    'date_time',
+    'date_and_time',
+    'date/time',
+    'timestamp',
+    'when',
+    'occurred_local',
+  ],
   date: ['date', 'day', 'dato'],
   time: ['time', 'clock', 'tid', 'hour'],
   title: ['title', 'what', 'event', 'summary', 'entry', 'description of event', 'subject'],
@@ -48,14 +69,20 @@ const SYNONYMS: Record<ImportField, string[]> = {
   reported: ['reported_at', 'reported', 'heard', 'received'],
 };
 
-const normHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Guesses which column holds which field from the header names. */
 export function autoMap(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const norm = headers.map(normHeader);
   for (const field of IMPORT_FIELDS) {
-    const i = norm.findIndex((h, idx) => SYNONYMS[field].some((s) => normHeader(s) === h) && !Object.values(mapping).includes(idx));
+    const i = norm.findIndex(
+      (h, idx) => SYNONYMS[field].some((s) => normHeader(s) === h) && !Object.values(mapping).includes(idx),
+    );
     if (i >= 0) mapping[field] = i;
   }
   if (mapping.occurred !== undefined) {
@@ -65,8 +92,12 @@ export function autoMap(headers: readonly string[]): ColumnMapping {
   return mapping;
 }
 
-const looksLikeDate = (cell: string) => readMoment(cell, '00:00', { timeZone: 'UTC', order: 'day-first' }).ok || readMoment(cell, '00:00', { timeZone: 'UTC', order: 'month-first' }).ok;
-const looksLikeMoment = (cell: string) => readMoment(cell, null, { timeZone: 'UTC', order: 'day-first' }).ok || readMoment(cell, null, { timeZone: 'UTC', order: 'month-first' }).ok;
+const looksLikeDate = (cell: string) =>
+  readMoment(cell, '00:00', { timeZone: 'UTC', order: 'day-first' }).ok ||
+  readMoment(cell, '00:00', { timeZone: 'UTC', order: 'month-first' }).ok;
+const looksLikeMoment = (cell: string) =>
+  readMoment(cell, null, { timeZone: 'UTC', order: 'day-first' }).ok ||
+  readMoment(cell, null, { timeZone: 'UTC', order: 'month-first' }).ok;
 const looksLikeTime = (cell: string) => checkTimeCell(cell) === null;
 
 /**
@@ -228,7 +259,11 @@ export function analyseImport(
         problems.push({
           row: rowNo,
           column: format('timeline.import.afterColumn', { column: col(table.headers.length - 1) }),
-          problem: format('timeline.import.extraValues', { values: row.length, columns: table.headers.length, extra: extra.join('”, “').slice(0, 80) }),
+          problem: format('timeline.import.extraValues', {
+            values: row.length,
+            columns: table.headers.length,
+            extra: extra.join('”, “').slice(0, 80),
+          }),
         });
       }
     }
@@ -251,7 +286,13 @@ export function analyseImport(
       if (!r.ok) bad(whenField, r.error);
       else if (r.value.kind === 'instant') occurredAt = r.value.at;
       else {
-        ambiguous = { row: rowNo, column: colOf(whenField), wall: r.value.wall, earlier: r.value.earlier, later: r.value.later };
+        ambiguous = {
+          row: rowNo,
+          column: colOf(whenField),
+          wall: r.value.wall,
+          earlier: r.value.earlier,
+          later: r.value.later,
+        };
         const choice = settings.ambiguity[rowNo];
         if (choice) {
           occurredAt = choice === 'earlier' ? r.value.earlier : r.value.later;
@@ -270,11 +311,20 @@ export function analyseImport(
     // Lengths, tags and an empty title are checked below by the timeline's own check on new entries.
     const title = cell(row, 'title');
     const categoryText = cell(row, 'category');
-    const category: TimelineCategory | null = categoryText === '' ? 'event' : (categoryFromWord(categoryText) ?? matchChoice(categoryText, TIMELINE_CATEGORIES, CATEGORY_LABELS));
-    if (category === null) bad('category', format('timeline.import.notACategory', { text: categoryText, categories: TIMELINE_CATEGORIES.join(', ') }));
+    const category: TimelineCategory | null =
+      categoryText === ''
+        ? 'event'
+        : (categoryFromWord(categoryText) ?? matchChoice(categoryText, TIMELINE_CATEGORIES, CATEGORY_LABELS));
+    if (category === null)
+      bad(
+        'category',
+        format('timeline.import.notACategory', { text: categoryText, categories: TIMELINE_CATEGORIES.join(', ') }),
+      );
     const verificationText = cell(row, 'verification');
-    const verification: Verification | null = verificationText === '' ? 'unverified' : matchChoice(verificationText, VERIFICATION_STATES, VERIFICATION_LABELS);
-    if (verification === null) bad('verification', format('timeline.import.notAVerification', { text: verificationText }));
+    const verification: Verification | null =
+      verificationText === '' ? 'unverified' : matchChoice(verificationText, VERIFICATION_STATES, VERIFICATION_LABELS);
+    if (verification === null)
+      bad('verification', format('timeline.import.notAVerification', { text: verificationText }));
     const tags = parseTags(cell(row, 'tags'));
     const body = cell(row, 'body');
     const source = cell(row, 'source');
@@ -288,19 +338,44 @@ export function analyseImport(
       return;
     }
     const content: EntryContent = {
-      occurredAt, occurredPrecision: 'exact', reportedAt, category, title, body, source, sourceContactId: null, verification, tags,
-      release: 'internal', links: [], onBehalfOf: null, transcribed: true, retracted: false, retractionReason: null,
+      occurredAt,
+      occurredPrecision: 'exact',
+      reportedAt,
+      category,
+      title,
+      body,
+      source,
+      sourceContactId: null,
+      verification,
+      tags,
+      release: 'internal',
+      links: [],
+      onBehalfOf: null,
+      transcribed: true,
+      retracted: false,
+      retractionReason: null,
     };
     // The timeline's own check on every new entry (what a restore accepts), said here by row and column.
     const checked = checkEntryContent(content);
     if (!checked.ok) {
-      analysis.errors.push(...checked.error.map((p) => ({ row: rowNo, column: (IMPORT_FIELDS as readonly string[]).includes(p.field) ? colOf(p.field as ImportField) : p.field, problem: p.message })));
+      analysis.errors.push(
+        ...checked.error.map((p) => ({
+          row: rowNo,
+          column: (IMPORT_FIELDS as readonly string[]).includes(p.field) ? colOf(p.field as ImportField) : p.field,
+          problem: p.message,
+        })),
+      );
       return;
     }
     const key = sameEntryKey(content);
     const seen = remaining.get(key) ?? 0;
     if (seen > 0) remaining.set(key, seen - 1);
-    const outside = occurredAt < context.incidentStart - BEFORE_START_MARGIN_MS ? 'before' : occurredAt > context.now + FUTURE_MARGIN_MS ? 'future' : null;
+    const outside =
+      occurredAt < context.incidentStart - BEFORE_START_MARGIN_MS
+        ? 'before'
+        : occurredAt > context.now + FUTURE_MARGIN_MS
+          ? 'future'
+          : null;
     const unreadable = [title, body, source, ...tags].some((s) => s.includes('\uFFFD'));
     analysis.rows.push({ row: rowNo, content, duplicate: seen > 0, outside, unreadable });
   });
@@ -312,7 +387,10 @@ export function analyseImport(
 export function describeOutside(row: ImportRow, context: Pick<ImportContext, 'timeZone' | 'incidentStart'>): string {
   const when = formatWallClock(row.content.occurredAt, context.timeZone, 'd MMM yyyy HH:mm');
   return row.outside === 'before'
-    ? format('timeline.import.before', { when, start: formatWallClock(context.incidentStart, context.timeZone, 'd MMM yyyy HH:mm') })
+    ? format('timeline.import.before', {
+        when,
+        start: formatWallClock(context.incidentStart, context.timeZone, 'd MMM yyyy HH:mm'),
+      })
     : format('timeline.import.future', { when });
 }
 
@@ -339,9 +417,13 @@ export function planImport(analysis: ImportAnalysis, choices: WriteChoices): Imp
   const blockers: string[] = [];
   const badRows = new Set(analysis.errors.map((e) => e.row)).size;
   if (badRows > 0 && !choices.leaveOutBad) blockers.push(format('timeline.import.fixBadRows', { rows: badRows }));
-  if (analysis.ambiguous.length > 0) blockers.push(format('timeline.import.chooseAmbiguous', { rows: analysis.ambiguous.length }));
-  const unreadable = analysis.rows.filter((r) => r.unreadable && !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside)).length;
-  if (unreadable > 0 && !choices.acceptUnreadable) blockers.push(format('timeline.import.chooseEncoding', { rows: unreadable }));
+  if (analysis.ambiguous.length > 0)
+    blockers.push(format('timeline.import.chooseAmbiguous', { rows: analysis.ambiguous.length }));
+  const unreadable = analysis.rows.filter(
+    (r) => r.unreadable && !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside),
+  ).length;
+  if (unreadable > 0 && !choices.acceptUnreadable)
+    blockers.push(format('timeline.import.chooseEncoding', { rows: unreadable }));
   const contents = analysis.rows
     .filter((r) => !(choices.skipDuplicates && r.duplicate) && !(choices.leaveOutOutside && r.outside !== null))
     .map((r) => r.content);

@@ -1,6 +1,12 @@
 import { readCsvRecords, tableFromRecords, type CsvError, type CsvTable, type CsvWarning } from '../csv/readCsvTable';
 import { ok, type Result } from '../result';
-import { decodeText, detectEncoding, type DecodedText, type EncodingGuess, type TextEncodingId } from '../text/encoding';
+import {
+  decodeText,
+  detectEncoding,
+  type DecodedText,
+  type EncodingGuess,
+  type TextEncodingId,
+} from '../text/encoding';
 import { autoMap, firstRowLooksLikeData, mapByContent, type ColumnMapping } from './csvImport';
 
 /** A timeline CSV file as read for the import's preview: how it was decoded, and its table. */
@@ -20,7 +26,10 @@ export type ImportFileReading = {
  * Decodes and reads a timeline CSV from its bytes. The encoding and whether the first row is a
  * header are guessed unless chosen; the guesses are returned so the preview can say them.
  */
-export function readImportFile(bytes: Uint8Array, choice: { encoding?: TextEncodingId | undefined; firstRowIsData?: boolean | undefined } = {}): Result<ImportFileReading, CsvError> {
+export function readImportFile(
+  bytes: Uint8Array,
+  choice: { encoding?: TextEncodingId | undefined; firstRowIsData?: boolean | undefined } = {},
+): Result<ImportFileReading, CsvError> {
   const guess = detectEncoding(bytes);
   const decoded = decodeText(bytes, choice.encoding ?? guess.encoding);
   const read = readCsvRecords(decoded.text);

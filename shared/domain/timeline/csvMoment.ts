@@ -31,10 +31,18 @@ function readDate(text: string, order: DateOrder): Result<string, string> {
   let m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text);
   if (m) [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
   else if ((m = ORDERED_DATE.exec(text))) {
-    if ((m[4] ?? '').length !== 4) return err(format('timeline.moment.yearInFull', { text, example: `${m[1]}${m[2]}${m[3]}${m[2]}20${m[4]}` }));
+    if ((m[4] ?? '').length !== 4)
+      return err(format('timeline.moment.yearInFull', { text, example: `${m[1]}${m[2]}${m[3]}${m[2]}20${m[4]}` }));
     const [a, b] = [Number(m[1]), Number(m[3])];
     [y, mo, d] = order === 'month-first' ? [Number(m[4]), a, b] : [Number(m[4]), b, a];
-    if (mo > 12) return err(format('timeline.moment.noSuchMonth', { text, month: String(mo), order: order === 'month-first' ? 'month_first' : 'day_first' }));
+    if (mo > 12)
+      return err(
+        format('timeline.moment.noSuchMonth', {
+          text,
+          month: String(mo),
+          order: order === 'month-first' ? 'month_first' : 'day_first',
+        }),
+      );
   } else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) {
     // Dotted dates are day-first wherever they are written (24.11.2026).
     [y, mo, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
@@ -44,7 +52,14 @@ function readDate(text: string, order: DateOrder): Result<string, string> {
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (mo < 1 || mo > 12 || d < 1 || probe.getUTCDate() !== d || probe.getUTCMonth() !== mo - 1) {
     if (mo < 1 || mo > 12) return err(format('timeline.moment.notInCalendar', { text }));
-    return err(format('timeline.moment.notInCalendarDay', { text, month: format('dates.month', { month: String(mo) }), year: String(y), day: String(d) }));
+    return err(
+      format('timeline.moment.notInCalendarDay', {
+        text,
+        month: format('dates.month', { month: String(mo) }),
+        year: String(y),
+        day: String(d),
+      }),
+    );
   }
   return ok(`${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}`);
 }
@@ -70,7 +85,10 @@ function readTime(text: string): Result<Clock, string> {
  * blamed on that column. null when it reads.
  */
 export function checkTimeCell(text: string): string | null {
-  const m = /^(.*?\d)(?:\s*(Z|[+\-−]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|(?![ap]\.?m\.?$)[A-Za-z]{2,5}))?$/i.exec(text.trim());
+  const m =
+    /^(.*?\d)(?:\s*(Z|[+\-−]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|(?![ap]\.?m\.?$)[A-Za-z]{2,5}))?$/i.exec(
+      text.trim(),
+    );
   const r = readTime(m?.[1] ?? text.trim());
   return r.ok ? null : r.error;
 }
@@ -79,15 +97,40 @@ export function checkTimeCell(text: string): string | null {
 // names are checked against its clock). Only ones that mean a single offset are here: "IST"
 // (India, Ireland, Israel) is not.
 const ABBREVIATIONS: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
-  AST: -240, ADT: -180, NST: -210, NDT: -150,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  AST: -240,
+  ADT: -180,
+  NST: -210,
+  NDT: -150,
 };
 
 /** The short names of `timeZone`'s clock at an instant ("CDT"; "CEST" or "GMT+2"). */
 function zoneNames(at: number, timeZone: string): string[] {
   return ['en-US', 'en-GB'].map((locale) => {
-    const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+    const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
     return (part?.value ?? '').toUpperCase();
   });
 }
@@ -110,15 +153,22 @@ function readOffset(text: string): number | null {
   return m[1] === '+' ? minutes : -minutes;
 }
 
-const MOMENT = /^(\S+?)(?:(?:\s+|T)(\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?(?![A-Za-z]))?))?(?:\s*(Z|[+\-−]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|[A-Za-z]{2,5}))?$/i;
+const MOMENT =
+  /^(\S+?)(?:(?:\s+|T)(\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?(?![A-Za-z]))?))?(?:\s*(Z|[+\-−]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|[A-Za-z]{2,5}))?$/i;
 
 /**
  * Reads a date (and a time, in the same cell or its own) on the incident's clock. An offset or a
  * zone written in the cell wins over the incident's zone; a time that happened twice there is
  * returned as ambiguous for the person to choose; one the clocks skipped is refused.
  */
-export function readMoment(dateText: string, timeText: string | null, options: { timeZone: string; order: DateOrder }): Result<MomentReading, string> {
-  const whole = (timeText === null || timeText.trim() === '' ? dateText : `${dateText} ${timeText}`).trim().replace(/\s+/g, ' ');
+export function readMoment(
+  dateText: string,
+  timeText: string | null,
+  options: { timeZone: string; order: DateOrder },
+): Result<MomentReading, string> {
+  const whole = (timeText === null || timeText.trim() === '' ? dateText : `${dateText} ${timeText}`)
+    .trim()
+    .replace(/\s+/g, ' ');
   const m = MOMENT.exec(whole);
   if (!m) {
     const date = readDate(whole.split(' ')[0] ?? whole, options.order);
@@ -127,7 +177,10 @@ export function readMoment(dateText: string, timeText: string | null, options: {
   const [, dateCell = '', timeCell, zoneCell] = m;
   const date = readDate(dateCell, options.order);
   if (!date.ok) return date;
-  if (timeCell === undefined) return err(format(zoneCell === undefined ? 'timeline.moment.noTime' : 'timeline.moment.notATimeOfDay', { text: whole }));
+  if (timeCell === undefined)
+    return err(
+      format(zoneCell === undefined ? 'timeline.moment.noTime' : 'timeline.moment.notATimeOfDay', { text: whole }),
+    );
   const clock = readTime(timeCell);
   if (!clock.ok) return clock;
   const { hour, minute, second } = clock.value;
@@ -148,7 +201,13 @@ export function readMoment(dateText: string, timeText: string | null, options: {
   return onClock(wall, date.value, clock.value, options.timeZone, null);
 }
 
-function onClock(wall: string, date: string, { hour, minute, second }: Clock, timeZone: string, abbreviation: string | null): Result<MomentReading, string> {
+function onClock(
+  wall: string,
+  date: string,
+  { hour, minute, second }: Clock,
+  timeZone: string,
+  abbreviation: string | null,
+): Result<MomentReading, string> {
   const candidates = instantsAtWallClock(date, hour, minute, timeZone).map((t) => t + second * 1000);
   if (abbreviation !== null) {
     const named = candidates.filter((t) => zoneNames(t, timeZone).includes(abbreviation));
@@ -156,7 +215,8 @@ function onClock(wall: string, date: string, { hour, minute, second }: Clock, ti
     if (only !== undefined) return ok({ kind: 'instant', at: only });
     const offset = ABBREVIATIONS[abbreviation];
     const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-    if (offset !== undefined) return ok({ kind: 'instant', at: Date.UTC(y, mo - 1, d, hour, minute, second) - offset * 60_000 });
+    if (offset !== undefined)
+      return ok({ kind: 'instant', at: Date.UTC(y, mo - 1, d, hour, minute, second) - offset * 60_000 });
     return err(format('timeline.moment.unknownAbbreviation', { zone: abbreviation }));
   }
   const [first, second2] = candidates;

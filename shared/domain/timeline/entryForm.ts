@@ -47,14 +47,32 @@ export function validateEntryForm(
   context: { timeZone: string; links?: EntryLink[]; sourceContactId?: string | null; locale?: DeskLocale },
 ): Result<Omit<EntryContent, 'retracted' | 'retractionReason'>, EntryFormErrors> {
   const errors: EntryFormErrors = {};
-  const occurred = wallClockToInstant(form.occurredDate, form.occurredPrecision === 'date' ? '12:00' : form.occurredTime, context.timeZone, context.locale);
-  if (!occurred.ok) errors[occurred.error.code === 'bad-date' ? 'occurredDate' : 'occurredTime'] = describeWallClockError(occurred.error, context.locale);
+  const occurred = wallClockToInstant(
+    form.occurredDate,
+    form.occurredPrecision === 'date' ? '12:00' : form.occurredTime,
+    context.timeZone,
+    context.locale,
+  );
+  if (!occurred.ok)
+    errors[occurred.error.code === 'bad-date' ? 'occurredDate' : 'occurredTime'] = describeWallClockError(
+      occurred.error,
+      context.locale,
+    );
 
   let reportedAt: number | null = null;
   if (form.reportedDate.trim() !== '' || form.reportedTime.trim() !== '') {
-    const reported = wallClockToInstant(form.reportedDate, form.reportedTime || '00:00', context.timeZone, context.locale);
+    const reported = wallClockToInstant(
+      form.reportedDate,
+      form.reportedTime || '00:00',
+      context.timeZone,
+      context.locale,
+    );
     if (reported.ok) reportedAt = reported.value;
-    else errors[reported.error.code === 'bad-date' ? 'reportedDate' : 'reportedTime'] = describeWallClockError(reported.error, context.locale);
+    else
+      errors[reported.error.code === 'bad-date' ? 'reportedDate' : 'reportedTime'] = describeWallClockError(
+        reported.error,
+        context.locale,
+      );
   }
   if (form.title.trim() === '') errors.title = format('timeline.form.noTitle');
   else if (form.title.trim().length > 500) errors.title = format('timeline.form.titleTooLong', { limit: 500 });

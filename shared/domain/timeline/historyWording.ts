@@ -80,12 +80,18 @@ function valueInWords(key: keyof EntryContent, value: EntryContent[keyof EntryCo
       return links.length === 0 ? format('history.value.none') : links.map(ctx.describeLink).join('; ');
     }
     case 'sourceContactId':
-      return value === null ? format('history.value.none') : (ctx.contactName(value as string) ?? format('history.entry.noContact'));
+      return value === null
+        ? format('history.value.none')
+        : (ctx.contactName(value as string) ?? format('history.entry.noContact'));
     case 'transcribed':
     case 'retracted':
       return format(value ? 'history.value.yes' : 'history.value.no');
     default:
-      return value === null || value === '' ? format('history.entry.empty') : typeof value === 'string' ? value : JSON.stringify(value);
+      return value === null || value === ''
+        ? format('history.entry.empty')
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value);
   }
 }
 
@@ -113,6 +119,8 @@ export function revisionHeading(kind: TimelineRevision['kind'], prev: EntryConte
     case 'verify':
       return format('history.heading.verified', { verification: VERIFICATION_LABELS[next.verification].toLowerCase() });
     case 'edit':
-      return format(prev && !isContentCorrection(prev, next) ? 'history.heading.verificationChanged' : 'history.heading.corrected');
+      return format(
+        prev && !isContentCorrection(prev, next) ? 'history.heading.verificationChanged' : 'history.heading.corrected',
+      );
   }
 }

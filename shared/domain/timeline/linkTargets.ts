@@ -30,8 +30,14 @@ export function linkTargetsOf(records: {
   return [
     ...records.statements.map((s) => ({ kind: 'statement' as const, id: s.id, label: `${s.title} (${s.language})` })),
     ...records.checklistItems.map((i) => ({ kind: 'checklist-item' as const, id: i.id, label: i.title })),
-    ...records.contacts.map((c) => ({ kind: 'contact' as const, id: c.id, label: c.organisation ? `${c.name}, ${c.organisation}` : c.name })),
-    ...[...records.activations].sort((a, b) => a.startedAt - b.startedAt).map((a) => ({ kind: 'activation' as const, id: a.id, label: a.treeName })),
+    ...records.contacts.map((c) => ({
+      kind: 'contact' as const,
+      id: c.id,
+      label: c.organisation ? `${c.name}, ${c.organisation}` : c.name,
+    })),
+    ...[...records.activations]
+      .sort((a, b) => a.startedAt - b.startedAt)
+      .map((a) => ({ kind: 'activation' as const, id: a.id, label: a.treeName })),
   ];
 }
 
@@ -41,7 +47,9 @@ const keyOf = (l: Pick<EntryLink, 'kind' | 'id'>) => `${l.kind}:${l.id}`;
 export function describeLink(link: EntryLink, targets: readonly LinkTarget[]): string {
   const target = targets.find((t) => keyOf(t) === keyOf(link));
   const kind = linkKindLabel(link.kind);
-  return target ? format('timeline.link.shown', { kind, label: target.label }) : format('timeline.link.gone', { kind, id: link.id });
+  return target
+    ? format('timeline.link.shown', { kind, label: target.label })
+    : format('timeline.link.gone', { kind, id: link.id });
 }
 
 /** Adds a link once: the same record linked twice is one link. */

@@ -11,7 +11,14 @@ export type TimelineFilter = {
   to: number | null;
 };
 
-export const EMPTY_FILTER: TimelineFilter = { categories: [], verifications: [], tags: [], sources: [], from: null, to: null };
+export const EMPTY_FILTER: TimelineFilter = {
+  categories: [],
+  verifications: [],
+  tags: [],
+  sources: [],
+  from: null,
+  to: null,
+};
 
 /** One row of the list: enough to place it (day, order) without loading the entry. */
 export type ListedEntry = { id: string; occurredAt: number };

@@ -131,7 +131,13 @@ export function parseQuickEntry(
   }
   const resolved = resolveDay(time.hour, time.minute, yesterday, context);
   if (!resolved.ok) return resolved;
-  return ok({ ...base, occurredAt: resolved.value.at, occurredPrecision: time.approximate ? 'approximate' : 'exact', day: resolved.value.day, timeGiven: true });
+  return ok({
+    ...base,
+    occurredAt: resolved.value.at,
+    occurredPrecision: time.approximate ? 'approximate' : 'exact',
+    day: resolved.value.day,
+    timeGiven: true,
+  });
 }
 
 function resolveDay(
@@ -176,7 +182,10 @@ export function describeQuickEntryError(e: QuickEntryError): string {
 }
 
 /** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
-export function contentFromQuick(parsed: ParsedQuickEntry, backfill: { enabled: boolean; writtenBy: string }): EntryContent {
+export function contentFromQuick(
+  parsed: ParsedQuickEntry,
+  backfill: { enabled: boolean; writtenBy: string },
+): EntryContent {
   return {
     occurredAt: parsed.occurredAt,
     occurredPrecision: parsed.occurredPrecision,

@@ -22,7 +22,8 @@ export type UnsealedRevision = Omit<TimelineRevision, 'hash'>;
  * field but the hash itself, prefixed with a version tag. Anyone can recompute it from the record.
  */
 export function revisionHashInput(revision: UnsealedRevision): string {
-  const { id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash } = revision;
+  const { id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash } =
+    revision;
   return `response-desk-revision-v1\n${canonicalJson({ id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash })}`;
 }
 
@@ -32,7 +33,10 @@ export async function sealRevision(revision: UnsealedRevision, sha256: Sha256Hex
 
 /** The entry row that shows `revision` as the current state. */
 export function entryFromRevision(previous: TimelineEntry | null, revision: TimelineRevision): TimelineEntry {
-  const verificationChanged = previous === null ? revision.content.verification !== 'unverified' : previous.verification !== revision.content.verification;
+  const verificationChanged =
+    previous === null
+      ? revision.content.verification !== 'unverified'
+      : previous.verification !== revision.content.verification;
   return {
     ...revision.content,
     id: revision.entryId,
@@ -53,8 +57,42 @@ export const sourceKey = (source: string): string => source.trim().toLowerCase()
 
 /** The content an entry row carries, as its newest revision must hold it. */
 export function contentOf(entry: TimelineEntry): EntryContent {
-  const { occurredAt, occurredPrecision, reportedAt, category, title, body, source, sourceContactId, verification, tags, release, links, onBehalfOf, transcribed, retracted, retractionReason } = entry;
-  return { occurredAt, occurredPrecision, reportedAt, category, title, body, source, sourceContactId, verification, tags, release, links, onBehalfOf, transcribed, retracted, retractionReason };
+  const {
+    occurredAt,
+    occurredPrecision,
+    reportedAt,
+    category,
+    title,
+    body,
+    source,
+    sourceContactId,
+    verification,
+    tags,
+    release,
+    links,
+    onBehalfOf,
+    transcribed,
+    retracted,
+    retractionReason,
+  } = entry;
+  return {
+    occurredAt,
+    occurredPrecision,
+    reportedAt,
+    category,
+    title,
+    body,
+    source,
+    sourceContactId,
+    verification,
+    tags,
+    release,
+    links,
+    onBehalfOf,
+    transcribed,
+    retracted,
+    retractionReason,
+  };
 }
 
 export type RevisionError =
@@ -66,14 +104,22 @@ export type RevisionError =
 type Plan = { kind: RevisionKind; content: EntryContent; reason: string | null };
 
 /** A correction: the new content replaces the old, which stays in the history. */
-export function planEdit(entry: TimelineEntry, content: EntryContent, reason: string | null): Result<Plan, RevisionError> {
+export function planEdit(
+  entry: TimelineEntry,
+  content: EntryContent,
+  reason: string | null,
+): Result<Plan, RevisionError> {
   if (entry.retracted) return err({ code: 'retracted', entryId: entry.id });
   const next = { ...content, retracted: false, retractionReason: null };
   if (canonicalJson(next) === canonicalJson(contentOf(entry))) return err({ code: 'no-change' });
   return ok({ kind: 'edit', content: next, reason: reason?.trim() || null });
 }
 
-export function planVerification(entry: TimelineEntry, verification: Verification, note: string | null): Result<Plan, RevisionError> {
+export function planVerification(
+  entry: TimelineEntry,
+  verification: Verification,
+  note: string | null,
+): Result<Plan, RevisionError> {
   if (entry.retracted) return err({ code: 'retracted', entryId: entry.id });
   if (entry.verification === verification) return err({ code: 'no-change' });
   return ok({ kind: 'verify', content: { ...contentOf(entry), verification }, reason: note?.trim() || null });
@@ -83,7 +129,11 @@ export function planVerification(entry: TimelineEntry, verification: Verificatio
 export function planRetraction(entry: TimelineEntry, reason: string): Result<Plan, RevisionError> {
   if (entry.retracted) return err({ code: 'already-retracted', entryId: entry.id });
   if (reason.trim() === '') return err({ code: 'reason-required' });
-  return ok({ kind: 'retract', content: { ...contentOf(entry), retracted: true, retractionReason: reason.trim() }, reason: reason.trim() });
+  return ok({
+    kind: 'retract',
+    content: { ...contentOf(entry), retracted: true, retractionReason: reason.trim() },
+    reason: reason.trim(),
+  });
 }
 
 /** The next revision of an entry (or its first), linked to the chain head. */

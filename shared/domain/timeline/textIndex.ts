@@ -35,7 +35,7 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
  * as far as digits go ("99999" is not in "999990" nor in "199999").
  */
 export function hasWordStarting(text: string, term: string, whole: boolean): boolean {
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const i = text.indexOf(term, from);
     if (i < 0) return false;
     const startsWord = i === 0 || !isWordChar(text[i - 1]);
@@ -65,7 +65,8 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
 }
 
 /** Typos allowed for a word of this length when nothing matched exactly. Numbers never. */
-const typosAllowed = (term: SearchTerm): number => (term.numeric || term.text.length < 4 ? 0 : term.text.length < 8 ? 1 : 2);
+const typosAllowed = (term: SearchTerm): number =>
+  term.numeric || term.text.length < 4 ? 0 : term.text.length < 8 ? 1 : 2;
 
 /**
  * An incident's entries as folded text, searched by scanning: 100,000 entries are scanned in
@@ -153,7 +154,7 @@ export class TimelineTextIndex {
 
 /** True when `word` occurs in `text` as a whole word. */
 function wholeWord(text: string, word: string): boolean {
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const i = text.indexOf(word, from);
     if (i < 0) return false;
     if ((i === 0 || !isWordChar(text[i - 1])) && !isWordChar(text[i + word.length])) return true;

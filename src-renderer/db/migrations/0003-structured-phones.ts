@@ -10,9 +10,12 @@ import type { Contact } from '@shared/schemas/contacts';
  */
 export async function upgradeToStructuredPhones(tx: Transaction): Promise<void> {
   const country = legacyDeskCountry(await tx.table('settings').get('desk'));
-  await tx.table<Contact, string>('contacts').toCollection().modify((contact) => {
-    const next = upgradeLegacyContact(contact, country);
-    contact.phones = next.phones;
-    contact.phoneKeys = next.phoneKeys;
-  });
+  await tx
+    .table<Contact, string>('contacts')
+    .toCollection()
+    .modify((contact) => {
+      const next = upgradeLegacyContact(contact, country);
+      contact.phones = next.phones;
+      contact.phoneKeys = next.phoneKeys;
+    });
 }

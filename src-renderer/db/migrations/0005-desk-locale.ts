@@ -10,9 +10,12 @@ import type { DeskSettings } from '@shared/schemas/entities';
  */
 export function upgradeToDeskLocale(systemLocales: () => readonly string[]) {
   return async (tx: Transaction): Promise<void> => {
-    await tx.table<DeskSettings, string>('settings').toCollection().modify((settings) => {
-      if (settings.locale === undefined) settings.locale = localeFromSystem(systemLocales());
-    });
+    await tx
+      .table<DeskSettings, string>('settings')
+      .toCollection()
+      .modify((settings) => {
+        if (settings.locale === undefined) settings.locale = localeFromSystem(systemLocales());
+      });
   };
 }
 

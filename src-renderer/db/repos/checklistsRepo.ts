@@ -16,13 +16,20 @@ export function createChecklistsStore(db: DeskDatabase) {
     latestTemplates: async (): Promise<ChecklistTemplate[]> => latestVersions(await db.checklistTemplates.toArray()),
     /** Every version of one template, oldest first. */
     templateHistory: (templateKey: string): Promise<ChecklistTemplate[]> =>
-      db.checklistTemplates.where('[templateKey+version]').between([templateKey, Dexie.minKey], [templateKey, Dexie.maxKey]).toArray(),
+      db.checklistTemplates
+        .where('[templateKey+version]')
+        .between([templateKey, Dexie.minKey], [templateKey, Dexie.maxKey])
+        .toArray(),
     /** The keys of the templates the desk holds. */
-    templateKeys: async (): Promise<string[]> => (await db.checklistTemplates.orderBy('templateKey').uniqueKeys()).map(String),
+    templateKeys: async (): Promise<string[]> =>
+      (await db.checklistTemplates.orderBy('templateKey').uniqueKeys()).map(String),
 
-    listForIncident: (incidentId: string): Promise<ChecklistItem[]> => db.checklistItems.where('incidentId').equals(incidentId).toArray(),
-    countForIncident: (incidentId: string): Promise<number> => db.checklistItems.where('incidentId').equals(incidentId).count(),
-    inPhase: (incidentId: string, phase: string): Promise<ChecklistItem[]> => db.checklistItems.where('[incidentId+phase]').equals([incidentId, phase]).toArray(),
+    listForIncident: (incidentId: string): Promise<ChecklistItem[]> =>
+      db.checklistItems.where('incidentId').equals(incidentId).toArray(),
+    countForIncident: (incidentId: string): Promise<number> =>
+      db.checklistItems.where('incidentId').equals(incidentId).count(),
+    inPhase: (incidentId: string, phase: string): Promise<ChecklistItem[]> =>
+      db.checklistItems.where('[incidentId+phase]').equals([incidentId, phase]).toArray(),
 
     get: (itemId: string): Promise<ChecklistItem | undefined> => db.checklistItems.get(itemId),
 
@@ -30,7 +37,15 @@ export function createChecklistsStore(db: DeskDatabase) {
     openItemsOf: (incidentIds: readonly string[]): Promise<ChecklistItem[]> =>
       incidentIds.length === 0
         ? Promise.resolve([])
-        : db.checklistItems.where('[incidentId+status]').anyOf(incidentIds.flatMap((id) => [[id, 'todo'], [id, 'in-progress']])).toArray(),
+        : db.checklistItems
+            .where('[incidentId+status]')
+            .anyOf(
+              incidentIds.flatMap((id) => [
+                [id, 'todo'],
+                [id, 'in-progress'],
+              ]),
+            )
+            .toArray(),
   };
 }
 export type ChecklistsStore = ReturnType<typeof createChecklistsStore>;

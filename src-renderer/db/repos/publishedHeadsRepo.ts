@@ -12,11 +12,18 @@ import type { DeskDatabase } from '../database';
  * and backups carry them.
  */
 export function createPublishedHeadsStore(db: DeskDatabase) {
-  const listForIncident = (incidentId: string): Promise<PublishedHead[]> => db.publishedHeads.where('[incidentId+chainSeq]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray();
+  const listForIncident = (incidentId: string): Promise<PublishedHead[]> =>
+    db.publishedHeads
+      .where('[incidentId+chainSeq]')
+      .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+      .toArray();
   return {
     /** The head of an incident's chain as stored now (genesis when it has no revision). */
     headOf: async (incidentId: string): Promise<{ chainSeq: number; hash: string }> => {
-      const last = await db.timelineRevisions.where('[incidentId+chainSeq]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).last();
+      const last = await db.timelineRevisions
+        .where('[incidentId+chainSeq]')
+        .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+        .last();
       return last ? { chainSeq: last.chainSeq, hash: last.hash } : { chainSeq: 0, hash: GENESIS_HASH };
     },
 
@@ -24,7 +31,11 @@ export function createPublishedHeadsStore(db: DeskDatabase) {
 
     /** Whether this very head was already published this way. */
     holds: async (incidentId: string, head: { chainSeq: number; hash: string }, via: PublishedVia): Promise<boolean> =>
-      (await db.publishedHeads.where('[incidentId+chainSeq]').equals([incidentId, head.chainSeq]).filter((h) => h.headHash === head.hash && h.via === via).count()) > 0,
+      (await db.publishedHeads
+        .where('[incidentId+chainSeq]')
+        .equals([incidentId, head.chainSeq])
+        .filter((h) => h.headHash === head.hash && h.via === via)
+        .count()) > 0,
 
     listForIncident,
 
@@ -36,7 +47,13 @@ export function createPublishedHeadsStore(db: DeskDatabase) {
       const heads = await listForIncident(incidentId);
       if (heads.length === 0) return null;
       const seqs = [...new Set(heads.map((h) => h.chainSeq).filter((s) => s > 0 && s <= length))];
-      const revisions = seqs.length === 0 ? [] : await db.timelineRevisions.where('[incidentId+chainSeq]').anyOf(seqs.map((s) => [incidentId, s])).toArray();
+      const revisions =
+        seqs.length === 0
+          ? []
+          : await db.timelineRevisions
+              .where('[incidentId+chainSeq]')
+              .anyOf(seqs.map((s) => [incidentId, s]))
+              .toArray();
       const bySeq = new Map(revisions.map((r) => [r.chainSeq, r.hash]));
       return checkPublishedHeads(length, (seq) => bySeq.get(seq), heads, timeZone);
     },

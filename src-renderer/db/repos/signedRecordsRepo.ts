@@ -12,7 +12,10 @@ export function createSignedRecordsRepo(db: DeskDatabase) {
   return {
     /** Where this desk's chain in a scope ("desk", "incident:<id>") ends, or null before its first record there. */
     async tip(deskId: string, scope: string): Promise<ChainTip> {
-      const last = await db.records.where('[deskId+scope+seq]').between([deskId, scope, Dexie.minKey], [deskId, scope, Dexie.maxKey]).last();
+      const last = await db.records
+        .where('[deskId+scope+seq]')
+        .between([deskId, scope, Dexie.minKey], [deskId, scope, Dexie.maxKey])
+        .last();
       return last ? { seq: last.seq, hash: last.hash } : null;
     },
 

@@ -23,7 +23,9 @@ export async function queryTimeline(
 
   const idsIn = async (index: string, values: readonly string[]): Promise<Set<string>> => {
     const lists = await Promise.all(
-      values.map((v) => db.timelineEntries.where(index).between([incidentId, v, lo], [incidentId, v, hi], true, true).primaryKeys()),
+      values.map((v) =>
+        db.timelineEntries.where(index).between([incidentId, v, lo], [incidentId, v, hi], true, true).primaryKeys(),
+      ),
     );
     return new Set(lists.flat());
   };
@@ -35,7 +37,11 @@ export async function queryTimeline(
     ...(filter.sources.length > 0 ? [idsIn('[incidentId+sourceKey+occurredAt]', filter.sources)] : []),
     // One bulk key read per tag: anyOf() would walk a cursor.
     ...(filter.tags.length > 0
-      ? [Promise.all(filter.tags.map((t) => db.timelineEntries.where('tags').equals(t).primaryKeys())).then((lists) => new Set(lists.flat()))]
+      ? [
+          Promise.all(filter.tags.map((t) => db.timelineEntries.where('tags').equals(t).primaryKeys())).then(
+            (lists) => new Set(lists.flat()),
+          ),
+        ]
       : []),
   ]);
   if (textMatches) sets.push(new Set(textMatches));
@@ -61,7 +67,12 @@ export async function firstEntries(db: DeskDatabase, incidentId: string, limit: 
 }
 
 /** The list order straight from the timelineOrder keys (the whole incident unless bounded). */
-export async function readOrder(db: DeskDatabase, incidentId: string, lo = -Infinity, hi = Infinity): Promise<TimelineOrder> {
+export async function readOrder(
+  db: DeskDatabase,
+  incidentId: string,
+  lo = -Infinity,
+  hi = Infinity,
+): Promise<TimelineOrder> {
   const keys = await db.timelineOrder
     .where('[incidentId+occurredAt+id]')
     .between([incidentId, lo, Dexie.minKey], [incidentId, hi, Dexie.maxKey], true, true)
@@ -72,7 +83,10 @@ export async function readOrder(db: DeskDatabase, incidentId: string, lo = -Infi
 /** The sources used in an incident and the tags used on this desk, for the filter pickers. */
 export async function facetsOf(db: DeskDatabase, incidentId: string): Promise<{ tags: string[]; sources: string[] }> {
   const [sourceKeys, tagKeys] = await Promise.all([
-    db.timelineEntries.where('[incidentId+sourceKey]').between([incidentId, ''], [incidentId, '\uffff'], false, true).uniqueKeys(),
+    db.timelineEntries
+      .where('[incidentId+sourceKey]')
+      .between([incidentId, ''], [incidentId, '\uffff'], false, true)
+      .uniqueKeys(),
     // The tag index spans incidents; its unique keys are cheap to read, rows are never loaded.
     db.timelineEntries.orderBy('tags').uniqueKeys(),
   ]);

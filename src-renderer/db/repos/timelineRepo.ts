@@ -9,7 +9,11 @@ import type { DeskDatabase, TimelineOrderKey } from '../database';
 
 const PAGE = 5000;
 
-export const orderKey = (e: TimelineEntry): TimelineOrderKey => ({ incidentId: e.incidentId, occurredAt: e.occurredAt, id: e.id });
+export const orderKey = (e: TimelineEntry): TimelineOrderKey => ({
+  incidentId: e.incidentId,
+  occurredAt: e.occurredAt,
+  id: e.id,
+});
 
 /** The timeline's tables, read: entries, their revisions, the chain. Changes go through the desk's door. */
 export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
@@ -23,11 +27,15 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
 
   return {
     get: (entryId: string): Promise<TimelineEntry | undefined> => db.timelineEntries.get(entryId),
-    getMany: async (ids: readonly string[]): Promise<(TimelineEntry | undefined)[]> => db.timelineEntries.bulkGet([...ids]),
+    getMany: async (ids: readonly string[]): Promise<(TimelineEntry | undefined)[]> =>
+      db.timelineEntries.bulkGet([...ids]),
 
     /** Every revision of one entry, oldest first. */
     history: (entryId: string): Promise<TimelineRevision[]> =>
-      db.timelineRevisions.where('[entryId+revisionNo]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]).toArray(),
+      db.timelineRevisions
+        .where('[entryId+revisionNo]')
+        .between([entryId, Dexie.minKey], [entryId, Dexie.maxKey])
+        .toArray(),
 
     /** The incident's rumours, newest first: read by the category index, never the whole log. */
     rumoursNewestFirst: (incidentId: string): Promise<TimelineEntry[]> =>
@@ -43,7 +51,10 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
 
     /** Revisions recorded up to `at`, for "as known at". */
     revisionsRecordedBy: (incidentId: string, at: number): Promise<TimelineRevision[]> =>
-      db.timelineRevisions.where('[incidentId+recordedAt]').between([incidentId, Dexie.minKey], [incidentId, at], true, true).toArray(),
+      db.timelineRevisions
+        .where('[incidentId+recordedAt]')
+        .between([incidentId, Dexie.minKey], [incidentId, at], true, true)
+        .toArray(),
 
     /** The revision at a position in the incident's chain, if there is one. */
     revisionAt: (incidentId: string, chainSeq: number): Promise<TimelineRevision | undefined> =>
@@ -51,7 +62,10 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
 
     /** Revisions after a position in the chain, for keeping the search index current. */
     revisionsAfter: (incidentId: string, chainSeq: number): Promise<TimelineRevision[]> =>
-      db.timelineRevisions.where('[incidentId+chainSeq]').between([incidentId, chainSeq], [incidentId, Dexie.maxKey], false, true).toArray(),
+      db.timelineRevisions
+        .where('[incidentId+chainSeq]')
+        .between([incidentId, chainSeq], [incidentId, Dexie.maxKey], false, true)
+        .toArray(),
 
     /** Walks the whole chain in pages, then every entry row. */
     async verify(incidentId: string, onProgress?: (done: number) => void): Promise<ChainReport> {
@@ -71,10 +85,17 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
     },
 
     /** Streams the incident's entries in chronological pages, for exports and the search index. */
-    async forEachPage(incidentId: string, visit: (page: TimelineEntry[]) => void | Promise<void>, ids?: readonly string[]): Promise<void> {
+    async forEachPage(
+      incidentId: string,
+      visit: (page: TimelineEntry[]) => void | Promise<void>,
+      ids?: readonly string[],
+    ): Promise<void> {
       const ordered =
         ids ??
-        (await db.timelineEntries.where('[incidentId+occurredAt]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).primaryKeys());
+        (await db.timelineEntries
+          .where('[incidentId+occurredAt]')
+          .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+          .primaryKeys());
       for (let i = 0; i < ordered.length; i += PAGE) {
         const page = await db.timelineEntries.bulkGet(ordered.slice(i, i + PAGE));
         await visit(page.filter((e): e is TimelineEntry => e !== undefined));

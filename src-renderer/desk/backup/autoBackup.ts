@@ -13,7 +13,9 @@ export const DEFAULT_BACKUP_EVERY_MINUTES = 10;
  */
 export function autoBackupFailureNotice(reason: string, everyMinutes: number): string {
   const clause = reason.trim().replace(/[.\s]+$/, '');
-  const lead = /^the automatic backup/i.test(clause) ? clause : t('settings.autoBackup.failedBecause', { reason: clause });
+  const lead = /^the automatic backup/i.test(clause)
+    ? clause
+    : t('settings.autoBackup.failedBecause', { reason: clause });
   return t('settings.autoBackup.failureNotice', { lead, minutes: everyMinutes });
 }
 
@@ -60,7 +62,14 @@ export function startAutoBackups(deps: {
         const actor = { operator: 'automatic backup', now: deps.now() };
         const sealed = await deps.backup.sealed(actor, settings.cityName);
         // Backups are to be encrypted and the passphrase is not at hand: pause rather than write in clear.
-        if (!sealed.ok) return deps.onResult({ at: deps.now(), ok: false, message: sealed.error.message, paused: sealed.error.code === 'paused', everyMinutes });
+        if (!sealed.ok)
+          return deps.onResult({
+            at: deps.now(),
+            ok: false,
+            message: sealed.error.message,
+            paused: sealed.error.code === 'paused',
+            everyMinutes,
+          });
         const written = await deps.autoBackups.write(sealed.value.content);
         if (written.ok) {
           await deps.backup.published(actor);
@@ -74,7 +83,12 @@ export function startAutoBackups(deps: {
       }
     } catch (error) {
       log('the run failed', error);
-      deps.onResult({ at: deps.now(), ok: false, message: error instanceof Error ? error.message : String(error), everyMinutes });
+      deps.onResult({
+        at: deps.now(),
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+        everyMinutes,
+      });
     } finally {
       if (!stopped) cancel = schedule(() => void tick(), everyMinutes * minute);
     }

@@ -28,9 +28,17 @@ export type AgeCrypto = {
 type Failure = { code: string; message: string };
 /** A reply that was to carry text: a reply of the other kind is the worker failing. */
 const textReply = (reply: AgeWorkerReply): Result<{ text: string; adjusted: string | null }, Failure> =>
-  !reply.ok ? err({ code: reply.code, message: reply.message }) : 'text' in reply ? ok({ text: reply.text, adjusted: reply.adjusted }) : err({ code: 'failed', message: 'no text came back' });
+  !reply.ok
+    ? err({ code: reply.code, message: reply.message })
+    : 'text' in reply
+      ? ok({ text: reply.text, adjusted: reply.adjusted })
+      : err({ code: 'failed', message: 'no text came back' });
 const bytesReply = (reply: AgeWorkerReply): Result<Uint8Array, Failure> =>
-  !reply.ok ? err({ code: reply.code, message: reply.message }) : 'bytes' in reply ? ok(reply.bytes) : err({ code: 'failed', message: 'no file came back' });
+  !reply.ok
+    ? err({ code: reply.code, message: reply.message })
+    : 'bytes' in reply
+      ? ok(reply.bytes)
+      : err({ code: 'failed', message: 'no file came back' });
 
 /** age in a Web Worker: one worker per file, ended when it answers. */
 export const ageInWorker: AgeCrypto = {
@@ -55,9 +63,22 @@ function runInWorker(request: AgeWorkerRequest): Promise<AgeWorkerReply> {
       resolve(reply);
     };
     // A worker that dies without a word (out of memory) must not hold the backup schedule forever.
-    const timer = setTimeout(() => finish({ ok: false, code: 'failed', message: t('settings.encryption.workerFailed', { reason: 'no answer within two minutes' }) }), WORKER_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          code: 'failed',
+          message: t('settings.encryption.workerFailed', { reason: 'no answer within two minutes' }),
+        }),
+      WORKER_TIMEOUT_MS,
+    );
     worker.onmessage = (event: MessageEvent<AgeWorkerReply>) => finish(event.data);
-    worker.onerror = (e) => finish({ ok: false, code: 'failed', message: t('settings.encryption.workerFailed', { reason: e.message || 'worker error' }) });
+    worker.onerror = (e) =>
+      finish({
+        ok: false,
+        code: 'failed',
+        message: t('settings.encryption.workerFailed', { reason: e.message || 'worker error' }),
+      });
     worker.postMessage(request);
   });
 }
@@ -202,7 +223,8 @@ export function createBackupEncryption(deps: {
      * file), once it checks out against its manifest; `no-passphrase` when none is at hand.
      */
     async sealPackage(zip: Uint8Array): Promise<Result<Uint8Array, { code: string; message: string }>> {
-      if (state.passphrase === null) return err({ code: 'no-passphrase', message: t('record.export.encryptNoPassphrase') });
+      if (state.passphrase === null)
+        return err({ code: 'no-passphrase', message: t('record.export.encryptNoPassphrase') });
       return deps.crypto.encryptPackage(zip, state.passphrase);
     },
 

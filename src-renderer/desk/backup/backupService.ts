@@ -2,7 +2,13 @@ import { format } from 'date-fns';
 
 import { fileSlug } from '@shared/domain/fileNames';
 import type { Actor } from '@shared/domain/audit';
-import { buildBackup, describeBackupError, parseBackup, type BackupMeta, type RestoreWarning } from '@shared/domain/backup/backupFile';
+import {
+  buildBackup,
+  describeBackupError,
+  parseBackup,
+  type BackupMeta,
+  type RestoreWarning,
+} from '@shared/domain/backup/backupFile';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { err, ok, type Result } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
@@ -22,9 +28,17 @@ export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
  * timeline chain is broken (restored only when the person accepts it, by name) and entries an
  * earlier version recorded past today's limits (kept as recorded).
  */
-export type PendingRestore = { fileName: string; meta: BackupMeta; rows: TableRows; counts: Record<string, number>; warnings: RestoreWarning[]; /** The backup's SHA-256 over its data, which the desk's new identity names. */ checksum: string };
+export type PendingRestore = {
+  fileName: string;
+  meta: BackupMeta;
+  rows: TableRows;
+  counts: Record<string, number>;
+  warnings: RestoreWarning[];
+  /** The backup's SHA-256 over its data, which the desk's new identity names. */ checksum: string;
+};
 
-export const brokenChainsOf = (pending: PendingRestore) => pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
+export const brokenChainsOf = (pending: PendingRestore) =>
+  pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
 
 export function createBackupService(deps: {
   backup: Pick<BackupRepo, 'readAll'>;
@@ -47,7 +61,13 @@ export function createBackupService(deps: {
       const rows = await deps.backup.readAll();
       const file = await buildBackup(
         rows,
-        { schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: new Date(actor.now).toISOString(), createdBy: actor.operator, appVersion: deps.appVersion, cityName },
+        {
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          createdAt: new Date(actor.now).toISOString(),
+          createdBy: actor.operator,
+          appVersion: deps.appVersion,
+          cityName,
+        },
         deps.sha256,
       );
       return JSON.stringify(file);
@@ -57,7 +77,10 @@ export function createBackupService(deps: {
      * The whole desk as it leaves the laptop: encrypted with the passphrase when backups are to be
      * encrypted; `paused` when they are and the passphrase is not at hand (nothing in clear).
      */
-    async sealed(actor: Actor, cityName: string): Promise<Result<{ content: string; encrypted: boolean }, { code: 'paused' | 'failed'; message: string }>> {
+    async sealed(
+      actor: Actor,
+      cityName: string,
+    ): Promise<Result<{ content: string; encrypted: boolean }, { code: 'paused' | 'failed'; message: string }>> {
       const text = await this.text(actor, cityName);
       return deps.encryption ? deps.encryption.seal(text) : ok({ content: text, encrypted: false });
     },
@@ -65,14 +88,24 @@ export function createBackupService(deps: {
     /** Writes the whole database to a file the person chooses (a download in the browser). */
     async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
       const sealed = await this.sealed(actor, cityName);
-      if (!sealed.ok) return err(sealed.error.code === 'paused' ? t('settings.encryption.saveNeedsPassphrase') : t('settings.backup.saveFailed', { reason: sealed.error.message }));
+      if (!sealed.ok)
+        return err(
+          sealed.error.code === 'paused'
+            ? t('settings.encryption.saveNeedsPassphrase')
+            : t('settings.backup.saveFailed', { reason: sealed.error.message }),
+        );
       const slug = fileSlug(cityName, 'desk');
       const saved = await deps.platform.saveFile({
         // FORMAT: an encrypted backup is the age armor of the backup file, named for both.
         suggestedName: `response-desk-backup-${slug}-${format(actor.now, 'yyyy-MM-dd-HHmm')}.json${sealed.value.encrypted ? '.age' : ''}`,
         content: sealed.value.content,
         encoding: 'utf8',
-        filters: [{ name: t(sealed.value.encrypted ? 'settings.encryption.fileType' : 'settings.backup.fileType'), extensions: [sealed.value.encrypted ? 'age' : 'json'] }],
+        filters: [
+          {
+            name: t(sealed.value.encrypted ? 'settings.encryption.fileType' : 'settings.backup.fileType'),
+            extensions: [sealed.value.encrypted ? 'age' : 'json'],
+          },
+        ],
         title: t('settings.backup.saveTitle'),
       });
       if (!saved.ok) return err(t('settings.backup.saveFailed', { reason: saved.error.message }));
@@ -97,12 +130,21 @@ export function createBackupService(deps: {
      * thread). `needs-passphrase` when it is encrypted and none was given or it did not open it:
      * the screen then asks. Nothing is written here.
      */
-    async open(text: string, fileName: string, passphrase: string | null): Promise<Result<PendingRestore, { code: 'needs-passphrase' | 'wrong-passphrase' | 'refused'; message: string }>> {
+    async open(
+      text: string,
+      fileName: string,
+      passphrase: string | null,
+    ): Promise<Result<PendingRestore, { code: 'needs-passphrase' | 'wrong-passphrase' | 'refused'; message: string }>> {
       let plain = text;
       if (isEncryptedBackup(text)) {
-        if (passphrase === null || !deps.encryption) return err({ code: 'needs-passphrase', message: t('settings.encryption.isEncrypted') });
+        if (passphrase === null || !deps.encryption)
+          return err({ code: 'needs-passphrase', message: t('settings.encryption.isEncrypted') });
         const opened = await deps.encryption.open(text, passphrase);
-        if (!opened.ok) return err({ code: opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'refused', message: opened.error.message });
+        if (!opened.ok)
+          return err({
+            code: opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'refused',
+            message: opened.error.message,
+          });
         plain = opened.value.text;
       }
       const checked = await this.check(plain, fileName);
@@ -121,14 +163,31 @@ export function createBackupService(deps: {
      * timeline chain is restored only when `acceptBrokenChains` says the person read the warning;
      * the audit log then records each broken incident, so the break is never laundered.
      */
-    async restore(pending: PendingRestore, actor: Actor, options: { acceptBrokenChains?: boolean } = {}): Promise<Result<void, string>> {
+    async restore(
+      pending: PendingRestore,
+      actor: Actor,
+      options: { acceptBrokenChains?: boolean } = {},
+    ): Promise<Result<void, string>> {
       const broken = brokenChainsOf(pending);
       if (broken.length > 0 && options.acceptBrokenChains !== true) {
-        return err(t('settings.backup.brokenRefused', { count: broken.length, titles: broken.map((b) => `“${b.incidentTitle}”`).join(', ') }));
+        return err(
+          t('settings.backup.brokenRefused', {
+            count: broken.length,
+            titles: broken.map((b) => `“${b.incidentTitle}”`).join(', '),
+          }),
+        );
       }
       try {
-        const restored = await deps.restore(pending.rows, actor, `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`, broken, pending.checksum);
-        return restored.ok ? ok(undefined) : err(`The restore failed and was undone; the desk is as it was. (${restored.error.message})`);
+        const restored = await deps.restore(
+          pending.rows,
+          actor,
+          `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`,
+          broken,
+          pending.checksum,
+        );
+        return restored.ok
+          ? ok(undefined)
+          : err(`The restore failed and was undone; the desk is as it was. (${restored.error.message})`);
       } catch (e) {
         return err(t('settings.backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }));
       }

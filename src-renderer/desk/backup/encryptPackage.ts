@@ -15,7 +15,14 @@ export async function encryptPackage(zip: Uint8Array, passphrase: string, workFa
   if (!files.ok) return { ok: false, code: 'not-a-package', message: t('record.export.encryptNotPackage') };
   const checked = await verifyPackageFiles(files.value, sha256Bytes, sha256Hex, { record: false });
   const failed = checked.checks.find((c) => !c.ok);
-  if (failed) return { ok: false, code: 'not-a-package', message: t('record.export.encryptUnchecked', { file: failed.name, detail: failed.detail }) };
+  if (failed)
+    return {
+      ok: false,
+      code: 'not-a-package',
+      message: t('record.export.encryptUnchecked', { file: failed.name, detail: failed.detail }),
+    };
   const sealed = await encryptWithPassphrase(zip, passphrase, workFactor === undefined ? {} : { workFactor });
-  return sealed.ok ? { ok: true, bytes: sealed.value } : { ok: false, code: sealed.error.code, message: describePassphraseProblem(sealed.error) };
+  return sealed.ok
+    ? { ok: true, bytes: sealed.value }
+    : { ok: false, code: sealed.error.code, message: describePassphraseProblem(sealed.error) };
 }

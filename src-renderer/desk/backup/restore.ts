@@ -22,7 +22,13 @@ export type BrokenChain = RestoreWarning & { kind: 'broken-chain' };
  * records; the replaced identity keeps its public part only.
  */
 export function createRestore(deps: { door: Door; gen: IdGenerator }) {
-  return (rows: TableRows, actor: Actor, source: string, brokenChains: readonly BrokenChain[] = [], backupChecksum: string | null = null): Promise<Result<void, WriteRefused>> =>
+  return (
+    rows: TableRows,
+    actor: Actor,
+    source: string,
+    brokenChains: readonly BrokenChain[] = [],
+    backupChecksum: string | null = null,
+  ): Promise<Result<void, WriteRefused>> =>
     deps.door.write({
       scope: 'desk',
       kind: 'desk.restored',
@@ -41,7 +47,11 @@ export function createRestore(deps: { door: Door; gen: IdGenerator }) {
           entityId: 'desk',
           action: 'restore',
           summary: `Database restored from ${source}${brokenChains.length > 0 ? `, with the timeline chain of ${t('audit.count.incidents', { count: brokenChains.length })} broken (accepted)` : ''}`,
-          changes: brokenChains.map((b) => ({ field: `timeline chain of ${b.incidentTitle}`, before: null, after: b.detail })),
+          changes: brokenChains.map((b) => ({
+            field: `timeline chain of ${b.incidentTitle}`,
+            before: null,
+            after: b.detail,
+          })),
         }),
         ...brokenChains.map((b) =>
           auditEvent({

@@ -10,7 +10,15 @@ import {
   type StatusChangeError,
 } from '@shared/domain/checklists/items';
 import { changeKey, planChangesFor, takeOver } from '@shared/domain/checklists/planUpdate';
-import { cityTemplateKey, createCityTemplate, guideTemplateRows, latestVersions, reviseTemplate, type TemplateDraft, type TemplateErrors } from '@shared/domain/checklists/templates';
+import {
+  cityTemplateKey,
+  createCityTemplate,
+  guideTemplateRows,
+  latestVersions,
+  reviseTemplate,
+  type TemplateDraft,
+  type TemplateErrors,
+} from '@shared/domain/checklists/templates';
 import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { IncidentFields } from '@shared/domain/incident/commands';
@@ -23,10 +31,13 @@ import { writePlanned, type Change, type ChangeScope, type Door, type Preconditi
 import { planNewIncident } from '../incidents/incidents';
 import { busy, changeRow, stillReads, valueOrThrow, type Moved, type NotWritten } from '../planned';
 
-export type ChecklistItemWriteError = { code: 'not-found'; id: string } | { code: 'invalid'; errors: ItemDraftErrors } | StatusChangeError | NotWritten;
+export type ChecklistItemWriteError =
+  { code: 'not-found'; id: string } | { code: 'invalid'; errors: ItemDraftErrors } | StatusChangeError | NotWritten;
 
 /** Where a new item goes at the end of its phase, and the condition that nobody added one there meanwhile. */
-export type ChecklistPositions = { endOfPhase(incidentId: string, phase: string): Promise<{ position: number; still: Precondition<Moved> }> };
+export type ChecklistPositions = {
+  endOfPhase(incidentId: string, phase: string): Promise<{ position: number; still: Precondition<Moved> }>;
+};
 
 const TEMPLATE_FIELDS = ['templateKey', 'version', 'title', 'origin', 'changeNote'] as const;
 
@@ -46,22 +57,49 @@ type Deps = { door: Door; store: ChecklistsStore; gen: IdGenerator };
  */
 export function createChecklistCases({ door, store, gen }: Deps) {
   const BUSY = busy('The checklist');
-  const audit = (input: { actor: Actor; incidentId: string | null; entityType: string; entityId: string; action: 'create' | 'update'; summary: string; changes?: FieldChange[] }): AuditEvent =>
-    auditEvent({ id: newId('aud', gen), ...input });
+  const audit = (input: {
+    actor: Actor;
+    incidentId: string | null;
+    entityType: string;
+    entityId: string;
+    action: 'create' | 'update';
+    summary: string;
+    changes?: FieldChange[];
+  }): AuditEvent => auditEvent({ id: newId('aud', gen), ...input });
 
   /** The plan's templates are still the versions read (a new version is a new row). */
   const templatesStill = (templates: readonly ChecklistTemplate[]) =>
-    stillReads('the plan’s template versions are as read', ['checklistTemplates'], async () => ids(await store.listTemplates()), ids(templates));
+    stillReads(
+      'the plan’s template versions are as read',
+      ['checklistTemplates'],
+      async () => ids(await store.listTemplates()),
+      ids(templates),
+    );
   /** One template's versions are still those read. */
   const historyStill = (templateKey: string, versions: readonly ChecklistTemplate[]) =>
-    stillReads(`${templateKey} is still at version ${versions.at(-1)?.version ?? 0}`, ['checklistTemplates'], async () => ids(await store.templateHistory(templateKey)), ids(versions));
+    stillReads(
+      `${templateKey} is still at version ${versions.at(-1)?.version ?? 0}`,
+      ['checklistTemplates'],
+      async () => ids(await store.templateHistory(templateKey)),
+      ids(versions),
+    );
   /** A scope's items are still exactly as read. */
   const itemsStill = (incidentId: string, items: readonly ChecklistItem[]) =>
-    stillReads(`the checklist items of ${incidentId} are as read`, ['checklistItems'], () => store.listForIncident(incidentId), items);
+    stillReads(
+      `the checklist items of ${incidentId} are as read`,
+      ['checklistItems'],
+      () => store.listForIncident(incidentId),
+      items,
+    );
 
   const endOfPhase: ChecklistPositions['endOfPhase'] = async (incidentId, phase) => {
     const inPhase = await store.inPhase(incidentId, phase);
-    const still = stillReads(`the ${phase} items of ${incidentId} are as read`, ['checklistItems'], async () => ids(await store.inPhase(incidentId, phase)), ids(inPhase));
+    const still = stillReads(
+      `the ${phase} items of ${incidentId} are as read`,
+      ['checklistItems'],
+      async () => ids(await store.inPhase(incidentId, phase)),
+      ids(inPhase),
+    );
     return { position: inPhase.reduce((max, i) => Math.max(max, i.position + 1), 0), still };
   };
 
@@ -72,7 +110,9 @@ export function createChecklistCases({ door, store, gen }: Deps) {
         door,
         async () => {
           const held = await store.templateKeys();
-          const missing = guideTemplateRows(GUIDE_CHECKLIST_SEED, () => newId('ckt', gen), actor).filter((t) => !held.includes(t.templateKey));
+          const missing = guideTemplateRows(GUIDE_CHECKLIST_SEED, () => newId('ckt', gen), actor).filter(
+            (t) => !held.includes(t.templateKey),
+          );
           if (missing.length === 0) return ok({ change: nothing('desk'), value: 0 });
           const line = audit({
             actor,
@@ -83,14 +123,29 @@ export function createChecklistCases({ door, store, gen }: Deps) {
             summary: `Guide checklists installed: ${missing.map((t) => t.title).join('; ')} (version 1, ${missing.reduce((n, t) => n + t.items.length, 0)} items)`,
           });
           const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, held);
-          return ok({ change: { scope: 'desk' as const, kind: 'checklist-plan.guide-installed', add: { checklistTemplates: missing }, audit: [line], preconditions: [still] }, value: missing.length });
+          return ok({
+            change: {
+              scope: 'desk' as const,
+              kind: 'checklist-plan.guide-installed',
+              add: { checklistTemplates: missing },
+              audit: [line],
+              preconditions: [still],
+            },
+            value: missing.length,
+          });
         },
         BUSY,
       ),
     );
 
   /** The items of the newest version of each chosen template, for an incident, and the one audit line of the copy. */
-  const copyTemplates = (incidentId: string, templateKeys: readonly string[], templates: readonly ChecklistTemplate[], existing: readonly ChecklistItem[], actor: Actor): { items: ChecklistItem[]; audit: AuditEvent[] } => {
+  const copyTemplates = (
+    incidentId: string,
+    templateKeys: readonly string[],
+    templates: readonly ChecklistTemplate[],
+    existing: readonly ChecklistItem[],
+    actor: Actor,
+  ): { items: ChecklistItem[]; audit: AuditEvent[] } => {
     const latest = latestVersions(templates).filter((t) => templateKeys.includes(t.templateKey));
     const positions = new Map<string, number>();
     for (const i of existing) positions.set(i.phase, Math.max(positions.get(i.phase) ?? 0, i.position + 1));
@@ -103,14 +158,26 @@ export function createChecklistCases({ door, store, gen }: Deps) {
       entityType: 'incident-checklists',
       entityId: incidentId,
       action: 'create',
-      summary: `Checklists added to the incident: ${latest.map((t) => `${t.title}, version ${t.version} (${t.items.length} items)`).join('; ')}`.slice(0, 500),
-      changes: latest.map((t) => ({ field: t.templateKey, before: null, after: `version ${t.version}, ${t.items.length} items` })),
+      summary:
+        `Checklists added to the incident: ${latest.map((t) => `${t.title}, version ${t.version} (${t.items.length} items)`).join('; ')}`.slice(
+          0,
+          500,
+        ),
+      changes: latest.map((t) => ({
+        field: t.templateKey,
+        before: null,
+        after: `version ${t.version}, ${t.items.length} items`,
+      })),
     });
     return { items, audit: [line] };
   };
 
   /** Loads one item, applies a change and saves it with its audit line, on condition that the item is still as read. */
-  const changeItem = (itemId: string, apply: (item: ChecklistItem) => Result<{ next: ChecklistItem; changes: FieldChange[] }, ChecklistItemWriteError>, summary: (next: ChecklistItem) => string) =>
+  const changeItem = (
+    itemId: string,
+    apply: (item: ChecklistItem) => Result<{ next: ChecklistItem; changes: FieldChange[] }, ChecklistItemWriteError>,
+    summary: (next: ChecklistItem) => string,
+  ) =>
     changeRow<'checklistItems', ChecklistItem, ChecklistItemWriteError>(door, {
       table: 'checklistItems',
       key: itemId,
@@ -122,8 +189,24 @@ export function createChecklistCases({ door, store, gen }: Deps) {
         if (!applied.ok) return applied;
         const { next, changes } = applied.value;
         if (changes.length === 0) return ok({ change: nothing(itemScope(item.incidentId)), value: item });
-        const line = audit({ actor: { operator: next.updatedBy, now: next.updatedAt }, incidentId: auditScope(item.incidentId), entityType: 'checklist-item', entityId: item.id, action: 'update', summary: summary(next), changes });
-        return ok({ change: { scope: itemScope(item.incidentId), kind: 'checklist.item-changed', put: { checklistItems: [next] }, audit: [line] }, value: next });
+        const line = audit({
+          actor: { operator: next.updatedBy, now: next.updatedAt },
+          incidentId: auditScope(item.incidentId),
+          entityType: 'checklist-item',
+          entityId: item.id,
+          action: 'update',
+          summary: summary(next),
+          changes,
+        });
+        return ok({
+          change: {
+            scope: itemScope(item.incidentId),
+            kind: 'checklist.item-changed',
+            put: { checklistItems: [next] },
+            audit: [line],
+          },
+          value: next,
+        });
       },
     });
 
@@ -142,18 +225,32 @@ export function createChecklistCases({ door, store, gen }: Deps) {
      * Saves an edited template as its next version. Refused when someone saved a newer version
      * meanwhile: the editor keeps the draft, and nothing stored changes.
      */
-    saveTemplateVersion: (templateKey: string, basedOnVersion: number, draft: TemplateDraft, actor: Actor): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
+    saveTemplateVersion: (
+      templateKey: string,
+      basedOnVersion: number,
+      draft: TemplateDraft,
+      actor: Actor,
+    ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
       asForm(
         writePlanned<ChecklistTemplate, TemplateErrors>(
           door,
           async () => {
             const versions = await store.templateHistory(templateKey);
             const latest = versions.at(-1);
-            if (!latest) return err({ form: 'This checklist is no longer on the desk (a backup may have been restored). Nothing was saved.' });
+            if (!latest)
+              return err({
+                form: 'This checklist is no longer on the desk (a backup may have been restored). Nothing was saved.',
+              });
             if (latest.version !== basedOnVersion) {
-              return err({ form: `Version ${latest.version} of this checklist was saved by ${latest.createdBy} while you were editing version ${basedOnVersion}. Your changes are still here: reload the checklist to start from the newest version.` });
+              return err({
+                form: `Version ${latest.version} of this checklist was saved by ${latest.createdBy} while you were editing version ${basedOnVersion}. Your changes are still here: reload the checklist to start from the newest version.`,
+              });
             }
-            const next = reviseTemplate(latest, draft, { id: newId('ckt', gen), newKey: () => newId('city', gen), actor });
+            const next = reviseTemplate(latest, draft, {
+              id: newId('ckt', gen),
+              newKey: () => newId('city', gen),
+              actor,
+            });
             if (!next.ok) return next;
             const line = audit({
               actor,
@@ -164,14 +261,26 @@ export function createChecklistCases({ door, store, gen }: Deps) {
               summary: `Checklist “${next.value.title}” saved as version ${next.value.version}: ${next.value.changeNote}`,
               changes: [{ field: 'version', before: latest.version, after: next.value.version }],
             });
-            return ok({ change: { scope: 'desk' as const, kind: 'checklist-plan.template-revised', add: { checklistTemplates: [next.value] }, audit: [line], preconditions: [historyStill(templateKey, versions)] }, value: next.value });
+            return ok({
+              change: {
+                scope: 'desk' as const,
+                kind: 'checklist-plan.template-revised',
+                add: { checklistTemplates: [next.value] },
+                audit: [line],
+                preconditions: [historyStill(templateKey, versions)],
+              },
+              value: next.value,
+            });
           },
           { form: BUSY.message },
         ),
       ),
 
     /** A new checklist of the city's own, starting with one item to reword. */
-    createTemplate: (input: { title: string; description: string }, actor: Actor): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
+    createTemplate: (
+      input: { title: string; description: string },
+      actor: Actor,
+    ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
       asForm(
         writePlanned<ChecklistTemplate, TemplateErrors>(
           door,
@@ -184,9 +293,31 @@ export function createChecklistCases({ door, store, gen }: Deps) {
               firstItem: { key: newId('city', gen), phase: 'immediate', owner: 'emergency-manager' },
             });
             if (!created.ok) return created;
-            const line = audit({ actor, incidentId: null, entityType: 'checklist-template', entityId: created.value.id, action: 'create', summary: `New checklist “${created.value.title}” created`, changes: creationChanges(created.value, TEMPLATE_FIELDS) });
-            const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, taken);
-            return ok({ change: { scope: 'desk' as const, kind: 'checklist-plan.template-created', add: { checklistTemplates: [created.value] }, audit: [line], preconditions: [still] }, value: created.value });
+            const line = audit({
+              actor,
+              incidentId: null,
+              entityType: 'checklist-template',
+              entityId: created.value.id,
+              action: 'create',
+              summary: `New checklist “${created.value.title}” created`,
+              changes: creationChanges(created.value, TEMPLATE_FIELDS),
+            });
+            const still = stillReads(
+              'the templates held are as read',
+              ['checklistTemplates'],
+              store.templateKeys,
+              taken,
+            );
+            return ok({
+              change: {
+                scope: 'desk' as const,
+                kind: 'checklist-plan.template-created',
+                add: { checklistTemplates: [created.value] },
+                audit: [line],
+                preconditions: [still],
+              },
+              value: created.value,
+            });
           },
           { form: BUSY.message },
         ),
@@ -206,7 +337,13 @@ export function createChecklistCases({ door, store, gen }: Deps) {
             const templates = await store.listTemplates();
             const { incident, audit: created } = planNewIncident(gen, fields, actor);
             const copied = copyTemplates(incident.id, templateKeys, templates, [], actor);
-            const change: Change<Moved> = { scope: { incidentId: incident.id }, kind: 'incident.started', add: { incidents: [incident], checklistItems: copied.items }, audit: [created, ...copied.audit], preconditions: [templatesStill(templates)] };
+            const change: Change<Moved> = {
+              scope: { incidentId: incident.id },
+              kind: 'incident.started',
+              add: { incidents: [incident], checklistItems: copied.items },
+              audit: [created, ...copied.audit],
+              preconditions: [templatesStill(templates)],
+            };
             return ok({ change, value: incident });
           },
           BUSY,
@@ -237,9 +374,19 @@ export function createChecklistCases({ door, store, gen }: Deps) {
               entityType: 'incident-checklists',
               entityId: DESK_SCOPE,
               action: 'create',
-              summary: `Preparedness checklist started: ${items.length} items from ${latest.map((t) => `${t.title}, version ${t.version}`).join('; ')}`.slice(0, 500),
+              summary:
+                `Preparedness checklist started: ${items.length} items from ${latest.map((t) => `${t.title}, version ${t.version}`).join('; ')}`.slice(
+                  0,
+                  500,
+                ),
             });
-            const change: Change<Moved> = { scope: 'desk', kind: 'preparedness.started', add: { checklistItems: items }, audit: [line], preconditions: [itemsStill(DESK_SCOPE, existing), templatesStill(templates)] };
+            const change: Change<Moved> = {
+              scope: 'desk',
+              kind: 'preparedness.started',
+              add: { checklistItems: items },
+              audit: [line],
+              preconditions: [itemsStill(DESK_SCOPE, existing), templatesStill(templates)],
+            };
             return ok({ change, value: items });
           },
           BUSY,
@@ -255,7 +402,13 @@ export function createChecklistCases({ door, store, gen }: Deps) {
           async () => {
             const [templates, existing] = await Promise.all([store.listTemplates(), store.listForIncident(incidentId)]);
             const copied = copyTemplates(incidentId, templateKeys, templates, existing, actor);
-            const change: Change<Moved> = { scope: { incidentId }, kind: 'checklist.templates-added', add: { checklistItems: copied.items }, audit: copied.audit, preconditions: [itemsStill(incidentId, existing), templatesStill(templates)] };
+            const change: Change<Moved> = {
+              scope: { incidentId },
+              kind: 'checklist.templates-added',
+              add: { checklistItems: copied.items },
+              audit: copied.audit,
+              preconditions: [itemsStill(incidentId, existing), templatesStill(templates)],
+            };
             return ok({ change, value: copied.items });
           },
           BUSY,
@@ -267,19 +420,57 @@ export function createChecklistCases({ door, store, gen }: Deps) {
      * incident (new items, new wording of open items), checked again against the items as stored
      * now. Resolved items never change. One audit line per item.
      */
-    takeOverFromPlan: (incidentId: string, templateKey: string, keys: readonly string[] | 'all', actor: Actor): Promise<number> =>
+    takeOverFromPlan: (
+      incidentId: string,
+      templateKey: string,
+      keys: readonly string[] | 'all',
+      actor: Actor,
+    ): Promise<number> =>
       valueOrThrow(
         writePlanned(
           door,
           async () => {
-            const [versions, existing] = await Promise.all([store.templateHistory(templateKey), store.listForIncident(incidentId)]);
+            const [versions, existing] = await Promise.all([
+              store.templateHistory(templateKey),
+              store.listForIncident(incidentId),
+            ]);
             const [pending] = planChangesFor(existing, latestVersions(versions));
             const chosen = (pending?.changes ?? []).filter((c) => keys === 'all' || keys.includes(changeKey(c)));
-            const { created, updated } = takeOver(chosen, { incidentId, existing, newId: () => newId('cki', gen), actor });
+            const { created, updated } = takeOver(chosen, {
+              incidentId,
+              existing,
+              newId: () => newId('cki', gen),
+              actor,
+            });
             const title = pending?.template.title ?? templateKey;
             const lines = [
-              ...created.map((item) => audit({ actor, incidentId, entityType: 'checklist-item', entityId: item.id, action: 'create', summary: `Checklist item taken over from the plan (“${title}”, version ${item.template?.version ?? ''}): ${item.title}`, changes: creationChanges({ ...item, offset: offsetLabel(item.offset) }, ['phase', 'title', 'owner', 'offset']) })),
-              ...updated.map((u) => audit({ actor, incidentId, entityType: 'checklist-item', entityId: u.next.id, action: 'update', summary: `Checklist item reworded as in the plan (“${title}”, version ${u.next.template?.version ?? ''}): ${u.next.title}`, changes: u.changes })),
+              ...created.map((item) =>
+                audit({
+                  actor,
+                  incidentId,
+                  entityType: 'checklist-item',
+                  entityId: item.id,
+                  action: 'create',
+                  summary: `Checklist item taken over from the plan (“${title}”, version ${item.template?.version ?? ''}): ${item.title}`,
+                  changes: creationChanges({ ...item, offset: offsetLabel(item.offset) }, [
+                    'phase',
+                    'title',
+                    'owner',
+                    'offset',
+                  ]),
+                }),
+              ),
+              ...updated.map((u) =>
+                audit({
+                  actor,
+                  incidentId,
+                  entityType: 'checklist-item',
+                  entityId: u.next.id,
+                  action: 'update',
+                  summary: `Checklist item reworded as in the plan (“${title}”, version ${u.next.template?.version ?? ''}): ${u.next.title}`,
+                  changes: u.changes,
+                }),
+              ),
             ];
             const change: Change<Moved> = {
               scope: { incidentId },
@@ -306,14 +497,23 @@ export function createChecklistCases({ door, store, gen }: Deps) {
       ),
 
     /** A custom item for one incident (or the preparedness checklist), at the end of its phase. */
-    addCustomItem: (incidentId: string, draft: ItemDraft, actor: Actor): Promise<Result<ChecklistItem, ItemDraftErrors | NotWritten>> =>
+    addCustomItem: (
+      incidentId: string,
+      draft: ItemDraft,
+      actor: Actor,
+    ): Promise<Result<ChecklistItem, ItemDraftErrors | NotWritten>> =>
       writePlanned<ChecklistItem, ItemDraftErrors | NotWritten>(
         door,
         async () => {
           const valid = validateItemDraft(draft);
           if (!valid.ok) return valid;
           const end = await endOfPhase(incidentId, valid.value.phase);
-          const item = createCustomItem(valid.value, { id: newId('cki', gen), incidentId, position: end.position, actor });
+          const item = createCustomItem(valid.value, {
+            id: newId('cki', gen),
+            incidentId,
+            position: end.position,
+            actor,
+          });
           const line = audit({
             actor,
             incidentId: auditScope(incidentId),
@@ -321,9 +521,21 @@ export function createChecklistCases({ door, store, gen }: Deps) {
             entityId: item.id,
             action: 'create',
             summary: `Custom checklist item added: ${item.title}`,
-            changes: creationChanges({ ...item, offset: item.offset === null ? null : `+${item.offset.amount} ${item.offset.unit}` }, ['phase', 'title', 'owner', 'offset', 'assignee']),
+            changes: creationChanges(
+              { ...item, offset: item.offset === null ? null : `+${item.offset.amount} ${item.offset.unit}` },
+              ['phase', 'title', 'owner', 'offset', 'assignee'],
+            ),
           });
-          return ok({ change: { scope: itemScope(incidentId), kind: 'checklist.item-added', add: { checklistItems: [item] }, audit: [line], preconditions: [end.still] }, value: item });
+          return ok({
+            change: {
+              scope: itemScope(incidentId),
+              kind: 'checklist.item-added',
+              add: { checklistItems: [item] },
+              audit: [line],
+              preconditions: [end.still],
+            },
+            value: item,
+          });
         },
         BUSY,
       ),

@@ -16,7 +16,14 @@ import { auditScope, itemScope } from './checklists';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
 
-type Deps = { door: Door; store: ChecklistsStore; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+type Deps = {
+  door: Door;
+  store: ChecklistsStore;
+  timeline: TimelineRepo;
+  gen: IdGenerator;
+  sha256: Sha256Hex;
+  enqueue: WriteQueue;
+};
 
 /** A checklist item's status: set by hand, or done by other work on the desk (logged on the timeline with it). */
 export function createResolution(deps: Deps) {
@@ -40,14 +47,32 @@ export function createResolution(deps: Deps) {
           if (!applied.ok) return applied;
           const { next, changes } = applied.value;
           // Nothing changes: nothing is written.
-          if (changes.length === 0) return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
-          const line = logged && next.incidentId !== DESK_SCOPE ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), { operator: next.updatedBy, now: next.updatedAt }) : null;
+          if (changes.length === 0)
+            return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
+          const line =
+            logged && next.incidentId !== DESK_SCOPE
+              ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), {
+                  operator: next.updatedBy,
+                  now: next.updatedAt,
+                })
+              : null;
           const change: Change<Moved | ChainMoved> = {
             scope: itemScope(next.incidentId),
             kind: `checklist.${next.status}`,
             put: { checklistItems: [next] },
             ...(line && { add: line.rows }),
-            audit: [auditEvent({ id: newId('aud', gen), actor: { operator: next.updatedBy, now: next.updatedAt }, incidentId: auditScope(item.incidentId), entityType: 'checklist-item', entityId: item.id, action: 'update', summary: summary(next), changes })],
+            audit: [
+              auditEvent({
+                id: newId('aud', gen),
+                actor: { operator: next.updatedBy, now: next.updatedAt },
+                incidentId: auditScope(item.incidentId),
+                entityType: 'checklist-item',
+                entityId: item.id,
+                action: 'update',
+                summary: summary(next),
+                changes,
+              }),
+            ],
             preconditions: line ? [line.precondition] : [],
           };
           return ok({ change, value: next });
@@ -60,7 +85,8 @@ export function createResolution(deps: Deps) {
       changeItem(
         itemId,
         (item) => changeStatus(item, status, note, actor),
-        (next) => `Checklist item “${next.title}”: ${next.status === 'not-applicable' ? `not applicable (${next.resolutionNote ?? ''})` : next.status.replace('-', ' ')}`,
+        (next) =>
+          `Checklist item “${next.title}”: ${next.status === 'not-applicable' ? `not applicable (${next.resolutionNote ?? ''})` : next.status.replace('-', ' ')}`,
         false,
       ),
 
@@ -74,7 +100,10 @@ export function createResolution(deps: Deps) {
         (item) => {
           const changed = changeStatus(item, 'done', resolvedByNote(by), actor);
           if (!changed.ok) return changed;
-          return ok({ next: { ...changed.value.next, resolvedWith: by }, changes: [...changed.value.changes, { field: 'resolvedWith', before: null, after: by.label }] });
+          return ok({
+            next: { ...changed.value.next, resolvedWith: by },
+            changes: [...changed.value.changes, { field: 'resolvedWith', before: null, after: by.label }],
+          });
         },
         (next) => `Checklist item “${next.title}”: done by ${by.label}`,
         true,

@@ -17,7 +17,13 @@ import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { err, ok, type Result } from '@shared/domain/result';
 import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import type { FieldChange } from '@shared/schemas/entities';
-import { CALL_NOTE_MAX, type CallAttempt, type CallState, type Contact, type TreeActivation } from '@shared/schemas/contacts';
+import {
+  CALL_NOTE_MAX,
+  type CallAttempt,
+  type CallState,
+  type Contact,
+  type TreeActivation,
+} from '@shared/schemas/contacts';
 import type { EntryContent } from '@shared/schemas/timeline';
 
 import type { ContactsStore } from '../../db/repos/contactsRepo';
@@ -38,19 +44,38 @@ export type ActivationWriteError =
 
 /** A call note is kept in the call log (up to CALL_NOTE_MAX) and on the timeline. */
 const noteProblem = (note: string): ActivationWriteError | null =>
-  note.trim().length > CALL_NOTE_MAX ? { code: 'refused', message: `The note is ${note.trim().length.toLocaleString('en')} characters; a call note takes up to ${CALL_NOTE_MAX.toLocaleString('en')}.` } : null;
+  note.trim().length > CALL_NOTE_MAX
+    ? {
+        code: 'refused',
+        message: `The note is ${note.trim().length.toLocaleString('en')} characters; a call note takes up to ${CALL_NOTE_MAX.toLocaleString('en')}.`,
+      }
+    : null;
 
 /** The timeline line of a change, checked before the change itself is planned. */
 const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWriteError> => {
   const checked = checkEntryContent(content);
-  return checked.ok ? checked : err({ code: 'refused', message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}` });
+  return checked.ok
+    ? checked
+    : err({
+        code: 'refused',
+        message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}`,
+      });
 };
 
-
 /** Another window kept changing the activation or the timeline: nothing was stored. */
-const BUSY: ActivationWriteError = { code: 'refused', message: 'The call tree is being changed in another window at the same moment; nothing was stored. Try again.' };
+const BUSY: ActivationWriteError = {
+  code: 'refused',
+  message: 'The call tree is being changed in another window at the same moment; nothing was stored. Try again.',
+};
 
-type Deps = { door: Door; store: ContactsStore; timeline: TimelineRepo; gen: IdGenerator; sha256: Sha256Hex; enqueue: WriteQueue };
+type Deps = {
+  door: Door;
+  store: ContactsStore;
+  timeline: TimelineRepo;
+  gen: IdGenerator;
+  sha256: Sha256Hex;
+  enqueue: WriteQueue;
+};
 
 /**
  * A call tree run during an incident: its start, every call's state, escalations, notes, and the
@@ -58,8 +83,16 @@ type Deps = { door: Door; store: ContactsStore; timeline: TimelineRepo; gen: IdG
  */
 export function createActivations(deps: Deps) {
   const { door, store, gen } = deps;
-  const auditLine = (actor: Actor, input: { incidentId: string; entityId: string; action: 'create' | 'update'; summary: string; changes?: FieldChange[] }) =>
-    auditEvent({ id: newId('aud', gen), actor, entityType: 'treeActivation', ...input });
+  const auditLine = (
+    actor: Actor,
+    input: {
+      incidentId: string;
+      entityId: string;
+      action: 'create' | 'update';
+      summary: string;
+      changes?: FieldChange[];
+    },
+  ) => auditEvent({ id: newId('aud', gen), actor, entityType: 'treeActivation', ...input });
 
   /**
    * Plans a change of the activation on what was read, then writes it with its timeline line;
@@ -67,7 +100,17 @@ export function createActivations(deps: Deps) {
    */
   const changeActivation = <T>(
     activationId: string,
-    plan: (current: TreeActivation) => Result<{ next: TreeActivation; line: EntryContent | null; add?: { callAttempts: CallAttempt[] }; audit: ReturnType<typeof auditLine>[]; value: T; kind: `activation.${string}` }, ActivationWriteError>,
+    plan: (current: TreeActivation) => Result<
+      {
+        next: TreeActivation;
+        line: EntryContent | null;
+        add?: { callAttempts: CallAttempt[] };
+        audit: ReturnType<typeof auditLine>[];
+        value: T;
+        kind: `activation.${string}`;
+      },
+      ActivationWriteError
+    >,
     actor: Actor,
   ): Promise<Result<T, ActivationWriteError>> =>
     deps.enqueue(() =>
@@ -81,14 +124,30 @@ export function createActivations(deps: Deps) {
           const planned = plan(current);
           if (!planned.ok) return planned;
           const { next, line, add, audit, value, kind } = planned.value;
-          const logged = line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
-          return ok({ change: { scope: { incidentId: next.incidentId }, kind, put: { treeActivations: [next] }, add: { ...add, ...logged?.rows }, audit, preconditions: logged ? [logged.precondition] : [] }, value });
+          const logged =
+            line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
+          return ok({
+            change: {
+              scope: { incidentId: next.incidentId },
+              kind,
+              put: { treeActivations: [next] },
+              add: { ...add, ...logged?.rows },
+              audit,
+              preconditions: logged ? [logged.precondition] : [],
+            },
+            value,
+          });
         },
       }),
     );
 
   /** A call's state changed (or passed to its fallback): the activation, the call log and the timeline. */
-  const recordChange = (activationId: string, actor: Actor, note: string, apply: (a: TreeActivation) => Result<StateChange, ActivationError>): Promise<Result<TreeActivation, ActivationWriteError>> => {
+  const recordChange = (
+    activationId: string,
+    actor: Actor,
+    note: string,
+    apply: (a: TreeActivation) => Result<StateChange, ActivationError>,
+  ): Promise<Result<TreeActivation, ActivationWriteError>> => {
     const tooLong = noteProblem(note);
     if (tooLong) return Promise.resolve(err(tooLong));
     return changeActivation(
@@ -98,12 +157,27 @@ export function createActivations(deps: Deps) {
         if (!change.ok) return change;
         const { next, node, from, to, escalated } = change.value;
         const previous = current.nodes.find((n) => n.nodeId === node.nodeId);
-        const line = checkedLine(timelineContentFor(next, { ...change.value, previousName: previous?.contactName ?? node.contactName }, note, actor.now));
+        const line = checkedLine(
+          timelineContentFor(
+            next,
+            { ...change.value, previousName: previous?.contactName ?? node.contactName },
+            note,
+            actor.now,
+          ),
+        );
         if (!line.ok) return line;
         const attempt: CallAttempt = {
-          id: newId('cat', gen), activationId, incidentId: next.incidentId, nodeId: node.nodeId,
+          id: newId('cat', gen),
+          activationId,
+          incidentId: next.incidentId,
+          nodeId: node.nodeId,
           contactId: calleeId(node),
-          at: actor.now, by: actor.operator, from, to, escalated, note: note.trim(),
+          at: actor.now,
+          by: actor.operator,
+          from,
+          to,
+          escalated,
+          note: note.trim(),
         };
         return ok({
           kind: escalated ? 'activation.escalated' : 'activation.call-marked',
@@ -112,9 +186,16 @@ export function createActivations(deps: Deps) {
           add: { callAttempts: [attempt] },
           audit: [
             auditLine(actor, {
-              incidentId: next.incidentId, entityId: activationId, action: 'update',
-              summary: escalated ? `Call passed to fallback (${next.treeName})` : `Call marked ${to} (${next.treeName})`,
-              changes: [{ field: `nodes.${node.nodeId}.state`, before: from, after: to }, ...(escalated ? [{ field: `nodes.${node.nodeId}.onFallback`, before: false, after: true }] : [])],
+              incidentId: next.incidentId,
+              entityId: activationId,
+              action: 'update',
+              summary: escalated
+                ? `Call passed to fallback (${next.treeName})`
+                : `Call marked ${to} (${next.treeName})`,
+              changes: [
+                { field: `nodes.${node.nodeId}.state`, before: from, after: to },
+                ...(escalated ? [{ field: `nodes.${node.nodeId}.onFallback`, before: false, after: true }] : []),
+              ],
             }),
           ],
           value: next,
@@ -129,43 +210,78 @@ export function createActivations(deps: Deps) {
      * Starts a tree for an incident: every call waiting; the start goes on the timeline. A tree
      * that already ran for this incident starts again only when `again` says the person was asked.
      */
-    startActivation: (incidentId: string, treeId: string, actor: Actor, options: { again?: boolean } = {}): Promise<Result<TreeActivation, ActivationWriteError>> =>
+    startActivation: (
+      incidentId: string,
+      treeId: string,
+      actor: Actor,
+      options: { again?: boolean } = {},
+    ): Promise<Result<TreeActivation, ActivationWriteError>> =>
       deps.enqueue(() =>
         writePlanned<TreeActivation, ActivationWriteError>(
           door,
           async () => {
-          const tree = await store.getTree(treeId);
-          if (!tree) return err({ code: 'no-tree', id: treeId });
-          if (tree.nodes.length === 0) return err({ code: 'empty-tree' });
-          const runs = await store.listActivations(incidentId);
-          const [earlier] = earlierActivationsOf(runs, treeId);
-          if (earlier && !options.again) return err({ code: 'already-activated', earlier });
-          const people = await store.contactsById([...new Set(tree.nodes.flatMap((n) => [n.contactId, n.fallbackContactId ?? n.contactId]))]);
-          const contacts = new Map(people.filter((c): c is Contact => c !== undefined).map((c) => [c.id, c]));
-          const activation = startActivation({ id: newId('act', gen), incidentId, tree, contacts, now: actor.now, operator: actor.operator });
-          const line = checkedLine(activationStartContent(activation, actor.now));
-          if (!line.ok) return line;
-          const logged = await timelineLine(deps, incidentId, line.value, newId('tle', gen), actor);
-          const change: Change<Moved | ChainMoved> = {
-            scope: { incidentId },
-            kind: 'activation.started',
-            add: { treeActivations: [activation], ...logged.rows },
-            audit: [auditLine(actor, { incidentId, entityId: activation.id, action: 'create', summary: earlier ? `Call tree activated again: ${tree.name}` : `Call tree activated: ${tree.name}` })],
-            preconditions: [
-              logged.precondition,
-              // Planned on the tree as read and on the runs of it so far (a second start is asked about).
-              { what: `call tree ${treeId} is as read`, reads: ['contactTrees'], failure: { code: 'moved' }, holds: async () => (await store.getTree(treeId))?.updatedAt === tree.updatedAt },
-              { what: `no other run of ${treeId} started meanwhile`, reads: ['treeActivations'], failure: { code: 'moved' }, holds: async () => (await store.listActivations(incidentId)).length === runs.length },
-            ],
-          };
-          return ok({ change, value: activation });
+            const tree = await store.getTree(treeId);
+            if (!tree) return err({ code: 'no-tree', id: treeId });
+            if (tree.nodes.length === 0) return err({ code: 'empty-tree' });
+            const runs = await store.listActivations(incidentId);
+            const [earlier] = earlierActivationsOf(runs, treeId);
+            if (earlier && !options.again) return err({ code: 'already-activated', earlier });
+            const people = await store.contactsById([
+              ...new Set(tree.nodes.flatMap((n) => [n.contactId, n.fallbackContactId ?? n.contactId])),
+            ]);
+            const contacts = new Map(people.filter((c): c is Contact => c !== undefined).map((c) => [c.id, c]));
+            const activation = startActivation({
+              id: newId('act', gen),
+              incidentId,
+              tree,
+              contacts,
+              now: actor.now,
+              operator: actor.operator,
+            });
+            const line = checkedLine(activationStartContent(activation, actor.now));
+            if (!line.ok) return line;
+            const logged = await timelineLine(deps, incidentId, line.value, newId('tle', gen), actor);
+            const change: Change<Moved | ChainMoved> = {
+              scope: { incidentId },
+              kind: 'activation.started',
+              add: { treeActivations: [activation], ...logged.rows },
+              audit: [
+                auditLine(actor, {
+                  incidentId,
+                  entityId: activation.id,
+                  action: 'create',
+                  summary: earlier ? `Call tree activated again: ${tree.name}` : `Call tree activated: ${tree.name}`,
+                }),
+              ],
+              preconditions: [
+                logged.precondition,
+                // Planned on the tree as read and on the runs of it so far (a second start is asked about).
+                {
+                  what: `call tree ${treeId} is as read`,
+                  reads: ['contactTrees'],
+                  failure: { code: 'moved' },
+                  holds: async () => (await store.getTree(treeId))?.updatedAt === tree.updatedAt,
+                },
+                {
+                  what: `no other run of ${treeId} started meanwhile`,
+                  reads: ['treeActivations'],
+                  failure: { code: 'moved' },
+                  holds: async () => (await store.listActivations(incidentId)).length === runs.length,
+                },
+              ],
+            };
+            return ok({ change, value: activation });
           },
           BUSY,
         ),
       ),
 
     /** Calls an activation off, with the reason; logged on the timeline and in the audit log. */
-    standDown: (activationId: string, reason: string, actor: Actor): Promise<Result<TreeActivation, ActivationWriteError>> =>
+    standDown: (
+      activationId: string,
+      reason: string,
+      actor: Actor,
+    ): Promise<Result<TreeActivation, ActivationWriteError>> =>
       changeActivation(
         activationId,
         (current) => {
@@ -179,7 +295,9 @@ export function createActivations(deps: Deps) {
             line: line.value,
             audit: [
               auditLine(actor, {
-                incidentId: current.incidentId, entityId: activationId, action: 'update',
+                incidentId: current.incidentId,
+                entityId: activationId,
+                action: 'update',
                 summary: `Call tree stood down: ${current.treeName}`,
                 changes: [{ field: 'standDownReason', before: null, after: next.value.standDown?.reason ?? null }],
               }),
@@ -190,23 +308,44 @@ export function createActivations(deps: Deps) {
         actor,
       ),
 
-    setCallState: (activationId: string, nodeId: string, to: CallState, note: string, actor: Actor) => recordChange(activationId, actor, note, (a) => changeState(a, nodeId, to, note, actor.now)),
+    setCallState: (activationId: string, nodeId: string, to: CallState, note: string, actor: Actor) =>
+      recordChange(activationId, actor, note, (a) => changeState(a, nodeId, to, note, actor.now)),
 
     /** Passes an unreachable call to the node's fallback contact. */
-    escalate: (activationId: string, nodeId: string, note: string, actor: Actor) => recordChange(activationId, actor, note, (a) => escalateToFallback(a, nodeId, actor.now)),
+    escalate: (activationId: string, nodeId: string, note: string, actor: Actor) =>
+      recordChange(activationId, actor, note, (a) => escalateToFallback(a, nodeId, actor.now)),
 
     /** Adds a note to a call's log without changing its state ("rang twice, no answer"). */
-    async logNote(activationId: string, nodeId: string, note: string, actor: Actor): Promise<Result<CallAttempt, ActivationWriteError>> {
+    async logNote(
+      activationId: string,
+      nodeId: string,
+      note: string,
+      actor: Actor,
+    ): Promise<Result<CallAttempt, ActivationWriteError>> {
       const tooLong = noteProblem(note);
       if (tooLong) return err(tooLong);
       const a = await store.getActivation(activationId);
       const node = a?.nodes.find((n) => n.nodeId === nodeId);
       if (!a || !node) return err({ code: 'no-activation', id: activationId });
       const attempt: CallAttempt = {
-        id: newId('cat', gen), activationId, incidentId: a.incidentId, nodeId, contactId: calleeId(node),
-        at: actor.now, by: actor.operator, from: node.state, to: node.state, escalated: false, note: note.trim(),
+        id: newId('cat', gen),
+        activationId,
+        incidentId: a.incidentId,
+        nodeId,
+        contactId: calleeId(node),
+        at: actor.now,
+        by: actor.operator,
+        from: node.state,
+        to: node.state,
+        escalated: false,
+        note: note.trim(),
       };
-      const written = await door.write({ scope: { incidentId: a.incidentId }, kind: 'activation.note-logged', add: { callAttempts: [attempt] }, audit: [] });
+      const written = await door.write({
+        scope: { incidentId: a.incidentId },
+        kind: 'activation.note-logged',
+        add: { callAttempts: [attempt] },
+        audit: [],
+      });
       return written.ok ? ok(attempt) : err({ code: 'refused', message: written.error.message });
     },
   };

@@ -1,6 +1,13 @@
 import { auditEvent, creationChanges, diffFields, type Actor } from '@shared/domain/audit';
 import { fieldList } from '@shared/domain/changeWording';
-import { CONTACT_FIELDS, createContact, updateContact, validateContactFields, type ContactFieldErrors, type ContactFields } from '@shared/domain/contacts/contact';
+import {
+  CONTACT_FIELDS,
+  createContact,
+  updateContact,
+  validateContactFields,
+  type ContactFieldErrors,
+  type ContactFields,
+} from '@shared/domain/contacts/contact';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Contact } from '@shared/schemas/contacts';
@@ -10,24 +17,58 @@ import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { Door } from '../door';
 import { busy, changeRow, stillReads, type NotWritten } from '../planned';
 
-export type ContactWriteError = { code: 'invalid'; errors: ContactFieldErrors } | { code: 'not-found'; id: string } | { code: 'in-use'; trees: string[] } | NotWritten;
+export type ContactWriteError =
+  | { code: 'invalid'; errors: ContactFieldErrors }
+  | { code: 'not-found'; id: string }
+  | { code: 'in-use'; trees: string[] }
+  | NotWritten;
 
 export type ContactImportError = { row: number; errors: ContactFieldErrors } | NotWritten;
 
 type Deps = { door: Door; store: ContactsStore; gen: IdGenerator };
 
 /** Fields that really changed (a list or an object compared by value). */
-export const realChanges = (changes: FieldChange[]): FieldChange[] => changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
+export const realChanges = (changes: FieldChange[]): FieldChange[] =>
+  changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
 
 /** The contacts directory: people added, changed, verified, deleted and imported, each with its audit line (desk-wide). */
 export function createDirectory({ door, store, gen }: Deps) {
   const BUSY = busy('The contact');
-  const contactAudit = (actor: Actor, id: string, action: 'create' | 'update' | 'delete' | 'import', summary: string, changes?: FieldChange[]) =>
-    auditEvent({ id: newId('aud', gen), actor, incidentId: null, entityType: 'contact', entityId: id, action, summary, ...(changes && { changes }) });
+  const contactAudit = (
+    actor: Actor,
+    id: string,
+    action: 'create' | 'update' | 'delete' | 'import',
+    summary: string,
+    changes?: FieldChange[],
+  ) =>
+    auditEvent({
+      id: newId('aud', gen),
+      actor,
+      incidentId: null,
+      entityType: 'contact',
+      entityId: id,
+      action,
+      summary,
+      ...(changes && { changes }),
+    });
 
   /** Changes one contact as stored now; `plan` says what to write. */
-  const changeContact = <V>(id: string, plan: (current: Contact) => Result<{ change: Parameters<Door['write']>[0]; value: V }, ContactWriteError> | Promise<Result<{ change: Parameters<Door['write']>[0]; value: V }, ContactWriteError>>) =>
-    changeRow<'contacts', V, ContactWriteError>(door, { table: 'contacts', key: id, read: store.getContact, missing: { code: 'not-found', id }, busy: BUSY, plan });
+  const changeContact = <V>(
+    id: string,
+    plan: (
+      current: Contact,
+    ) =>
+      | Result<{ change: Parameters<Door['write']>[0]; value: V }, ContactWriteError>
+      | Promise<Result<{ change: Parameters<Door['write']>[0]; value: V }, ContactWriteError>>,
+  ) =>
+    changeRow<'contacts', V, ContactWriteError>(door, {
+      table: 'contacts',
+      key: id,
+      read: store.getContact,
+      missing: { code: 'not-found', id },
+      busy: BUSY,
+      plan,
+    });
 
   return {
     listContacts: store.listContacts,
@@ -37,7 +78,20 @@ export function createDirectory({ door, store, gen }: Deps) {
       const valid = validateContactFields(fields, actor.now, await store.phoneCountry());
       if (!valid.ok) return err({ code: 'invalid', errors: valid.error });
       const contact = createContact(valid.value, newId('con', gen), actor);
-      const written = await door.write({ scope: 'desk', kind: 'contact.added', add: { contacts: [contact] }, audit: [contactAudit(actor, contact.id, 'create', `Contact added: ${contact.name}`, creationChanges(contact, CONTACT_FIELDS))] });
+      const written = await door.write({
+        scope: 'desk',
+        kind: 'contact.added',
+        add: { contacts: [contact] },
+        audit: [
+          contactAudit(
+            actor,
+            contact.id,
+            'create',
+            `Contact added: ${contact.name}`,
+            creationChanges(contact, CONTACT_FIELDS),
+          ),
+        ],
+      });
       return written.ok ? ok(contact) : written;
     },
 
@@ -47,8 +101,19 @@ export function createDirectory({ door, store, gen }: Deps) {
       return changeContact(id, (current) => {
         const next = updateContact(current, valid.value, actor);
         const changes = realChanges(diffFields(current, next, CONTACT_FIELDS));
-        if (changes.length === 0) return ok({ change: { scope: 'desk', kind: 'contact.unchanged', audit: [] }, value: current });
-        return ok({ change: { scope: 'desk', kind: 'contact.changed', put: { contacts: [next] }, audit: [contactAudit(actor, id, 'update', `Contact changed: ${next.name} (${fieldList(changes)})`, changes)] }, value: next });
+        if (changes.length === 0)
+          return ok({ change: { scope: 'desk', kind: 'contact.unchanged', audit: [] }, value: current });
+        return ok({
+          change: {
+            scope: 'desk',
+            kind: 'contact.changed',
+            put: { contacts: [next] },
+            audit: [
+              contactAudit(actor, id, 'update', `Contact changed: ${next.name} (${fieldList(changes)})`, changes),
+            ],
+          },
+          value: next,
+        });
       });
     },
 
@@ -56,8 +121,13 @@ export function createDirectory({ door, store, gen }: Deps) {
     markVerified: (id: string, actor: Actor): Promise<Result<Contact, ContactWriteError>> =>
       changeContact(id, (current) => {
         const next = { ...current, lastVerifiedAt: actor.now, updatedAt: actor.now, updatedBy: actor.operator };
-        const line = contactAudit(actor, id, 'update', `Contact details verified: ${next.name}`, [{ field: 'lastVerifiedAt', before: current.lastVerifiedAt, after: actor.now }]);
-        return ok({ change: { scope: 'desk', kind: 'contact.verified', put: { contacts: [next] }, audit: [line] }, value: next });
+        const line = contactAudit(actor, id, 'update', `Contact details verified: ${next.name}`, [
+          { field: 'lastVerifiedAt', before: current.lastVerifiedAt, after: actor.now },
+        ]);
+        return ok({
+          change: { scope: 'desk', kind: 'contact.verified', put: { contacts: [next] }, audit: [line] },
+          value: next,
+        });
       }),
 
     /** Deletes a contact no tree uses; otherwise names the trees that still do. */
@@ -66,11 +136,24 @@ export function createDirectory({ door, store, gen }: Deps) {
         const trees = await store.treesCalling(id);
         if (trees.length > 0) return err({ code: 'in-use', trees });
         const unused = stillReads(`no call tree calls ${id}`, ['contactTrees'], () => store.treesCalling(id), trees);
-        return ok({ change: { scope: 'desk', kind: 'contact.deleted', delete: { contacts: [id] }, audit: [contactAudit(actor, id, 'delete', `Contact deleted: ${current.name}`)], preconditions: [unused] }, value: null });
+        return ok({
+          change: {
+            scope: 'desk',
+            kind: 'contact.deleted',
+            delete: { contacts: [id] },
+            audit: [contactAudit(actor, id, 'delete', `Contact deleted: ${current.name}`)],
+            preconditions: [unused],
+          },
+          value: null,
+        });
       }),
 
     /** Adds every contact given, all or nothing, one audit line each. Fields are validated first. */
-    async importContacts(list: readonly ContactFields[], source: string, actor: Actor): Promise<Result<Contact[], ContactImportError>> {
+    async importContacts(
+      list: readonly ContactFields[],
+      source: string,
+      actor: Actor,
+    ): Promise<Result<Contact[], ContactImportError>> {
       const contacts: Contact[] = [];
       const deskCountry = await store.phoneCountry();
       for (const [i, fields] of list.entries()) {
@@ -78,7 +161,15 @@ export function createDirectory({ door, store, gen }: Deps) {
         if (!valid.ok) return err({ row: i + 1, errors: valid.error });
         contacts.push(createContact(valid.value, newId('con', gen), actor));
       }
-      const lines = contacts.map((c) => contactAudit(actor, c.id, 'import', `Contact imported from ${source}: ${c.name}`, creationChanges(c, CONTACT_FIELDS)));
+      const lines = contacts.map((c) =>
+        contactAudit(
+          actor,
+          c.id,
+          'import',
+          `Contact imported from ${source}: ${c.name}`,
+          creationChanges(c, CONTACT_FIELDS),
+        ),
+      );
       const written = await door.write({ scope: 'desk', kind: 'contact.imported', add: { contacts }, audit: lines });
       return written.ok ? ok(contacts) : written;
     },

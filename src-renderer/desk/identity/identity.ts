@@ -1,5 +1,16 @@
-import { generateDeskKeyPair, webCryptoSigner, type Ed25519Sign, type SubtleEd25519 } from '@shared/domain/signed/ed25519';
-import { createDeskIdentity, fingerprintOfHex, type ContinuesFrom, type DeskIdentity, type Fingerprint } from '@shared/domain/signed/identity';
+import {
+  generateDeskKeyPair,
+  webCryptoSigner,
+  type Ed25519Sign,
+  type SubtleEd25519,
+} from '@shared/domain/signed/ed25519';
+import {
+  createDeskIdentity,
+  fingerprintOfHex,
+  type ContinuesFrom,
+  type DeskIdentity,
+  type Fingerprint,
+} from '@shared/domain/signed/identity';
 
 import { toReadable } from '@shared/domain/signed/operator';
 import type { DeskSettings } from '@shared/schemas/entities';
@@ -29,7 +40,12 @@ const subtleOf = (): SubtleEd25519<CryptoKey> => globalThis.crypto.subtle;
  * read it out, a backup included), and the public identity signed by it. The current identity is
  * the newest one that still holds its private key.
  */
-export function createDeskIdentities(deps: { db: DeskDatabase; now: () => number; deskName: () => Promise<string>; subtle?: SubtleEd25519<CryptoKey> }) {
+export function createDeskIdentities(deps: {
+  db: DeskDatabase;
+  now: () => number;
+  deskName: () => Promise<string>;
+  subtle?: SubtleEd25519<CryptoKey>;
+}) {
   const subtle = deps.subtle ?? subtleOf();
   let cached: Promise<DeskSigner> | null = null;
 
@@ -45,13 +61,26 @@ export function createDeskIdentities(deps: { db: DeskDatabase; now: () => number
   };
 
   /** Makes a key pair and its signed identity, not yet stored. */
-  async function prepare(continuesFrom: ContinuesFrom | null, settings?: Pick<DeskSettings, 'cityName'>): Promise<PreparedIdentity> {
+  async function prepare(
+    continuesFrom: ContinuesFrom | null,
+    settings?: Pick<DeskSettings, 'cityName'>,
+  ): Promise<PreparedIdentity> {
     const pair = await generateDeskKeyPair(subtle);
     const sign = webCryptoSigner(subtle, pair.privateKey);
     // Identities are listed in the order made, so a new one is never older than the one it replaces.
     const latest = (await deps.db.deskIdentities.orderBy('createdAt').last())?.createdAt ?? -1;
-    const identity = await createDeskIdentity({ publicKey: pair.publicKeyRaw, name: settings ? deskNameOf(settings) : await deps.deskName(), createdAt: Math.max(deps.now(), latest + 1), continuesFrom, sign });
-    return { identity, sign, stored: { deskId: identity.deskId, createdAt: identity.createdAt, identity, privateKey: pair.privateKey } };
+    const identity = await createDeskIdentity({
+      publicKey: pair.publicKeyRaw,
+      name: settings ? deskNameOf(settings) : await deps.deskName(),
+      createdAt: Math.max(deps.now(), latest + 1),
+      continuesFrom,
+      sign,
+    });
+    return {
+      identity,
+      sign,
+      stored: { deskId: identity.deskId, createdAt: identity.createdAt, identity, privateKey: pair.privateKey },
+    };
   }
 
   /** The current identity, made at the first call on a desk that has none. */

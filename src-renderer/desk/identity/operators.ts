@@ -1,6 +1,14 @@
 import { auditEvent, diffFields, type Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
-import { addPerson, currentPerson, peopleOf, personToSwitchTo, renamePerson, retirePerson, type PeopleError } from '@shared/domain/operators/people';
+import {
+  addPerson,
+  currentPerson,
+  peopleOf,
+  personToSwitchTo,
+  renamePerson,
+  retirePerson,
+  type PeopleError,
+} from '@shared/domain/operators/people';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { DeskPerson, DeskSettings } from '@shared/schemas/entities';
 
@@ -15,11 +23,19 @@ type Planned = Result<{ change: Parameters<Door['write']>[0]; value: DeskSetting
  * changing the settings meanwhile makes it plan again). Every signed record names the person at
  * the keyboard as the desk holds them when it is made.
  */
-export function createOperators(deps: { door: Door; gen: IdGenerator; settings: () => Promise<DeskSettings | undefined> }) {
+export function createOperators(deps: {
+  door: Door;
+  gen: IdGenerator;
+  settings: () => Promise<DeskSettings | undefined>;
+}) {
   const { door, gen } = deps;
 
   /** Reads the settings row, lets `plan` decide, and writes the new row with its audit line. */
-  const change = (actor: Actor, kind: `${string}.${string}`, plan: (before: DeskSettings) => Result<{ next: DeskSettings; summary: string; operator?: string }, PeopleError>) =>
+  const change = (
+    actor: Actor,
+    kind: `${string}.${string}`,
+    plan: (before: DeskSettings) => Result<{ next: DeskSettings; summary: string; operator?: string }, PeopleError>,
+  ) =>
     writePlanned<DeskSettings, OperatorsError>(
       door,
       async (): Promise<Planned> => {
@@ -36,32 +52,63 @@ export function createOperators(deps: { door: Door; gen: IdGenerator; settings: 
           entityId: 'desk',
           action: 'update',
           summary: planned.value.summary,
-          changes: diffFields<Record<string, unknown>>({ ...before, operatorRole: before.operatorRole ?? '' }, next, ['operatorName', 'operatorRole']),
+          changes: diffFields<Record<string, unknown>>({ ...before, operatorRole: before.operatorRole ?? '' }, next, [
+            'operatorName',
+            'operatorRole',
+          ]),
         });
         return ok({
-          change: { scope: 'desk', kind, put: { settings: [next] }, audit: [line], preconditions: [rowIs('settings', 'desk', 'the settings are as read', (row) => row?.updatedAt === before.updatedAt, { code: 'busy' as const })] },
+          change: {
+            scope: 'desk',
+            kind,
+            put: { settings: [next] },
+            audit: [line],
+            preconditions: [
+              rowIs('settings', 'desk', 'the settings are as read', (row) => row?.updatedAt === before.updatedAt, {
+                code: 'busy' as const,
+              }),
+            ],
+          },
           value: next,
         });
       },
       { code: 'busy' },
     );
 
-  const withPeople = (before: DeskSettings, people: DeskPerson[]): DeskSettings => ({ ...before, people, operatorId: currentPerson(before)?.id ?? before.operatorId });
+  const withPeople = (before: DeskSettings, people: DeskPerson[]): DeskSettings => ({
+    ...before,
+    people,
+    operatorId: currentPerson(before)?.id ?? before.operatorId,
+  });
 
   return {
     /** Everyone who works at the desk (retired people included, marked), and who is at the keyboard. */
     async people(): Promise<{ people: DeskPerson[]; current: DeskPerson | null }> {
       const settings = await deps.settings();
-      return settings ? { people: peopleOf(settings), current: currentPerson(settings) } : { people: [], current: null };
+      return settings
+        ? { people: peopleOf(settings), current: currentPerson(settings) }
+        : { people: [], current: null };
     },
 
-    addPerson: (input: { name: string; role: string }, actor: Actor): Promise<Result<DeskSettings, OperatorsError | WriteRefused>> =>
+    addPerson: (
+      input: { name: string; role: string },
+      actor: Actor,
+    ): Promise<Result<DeskSettings, OperatorsError | WriteRefused>> =>
       change(actor, 'operator.added', (before) => {
         const people = addPerson(peopleOf(before), { id: newId('per', gen), ...input });
-        return people.ok ? ok({ next: withPeople(before, people.value), summary: `Person added to the desk: ${people.value.at(-1)?.name ?? ''}` }) : people;
+        return people.ok
+          ? ok({
+              next: withPeople(before, people.value),
+              summary: `Person added to the desk: ${people.value.at(-1)?.name ?? ''}`,
+            })
+          : people;
       }),
 
-    renamePerson: (personId: string, input: { name: string; role: string }, actor: Actor): Promise<Result<DeskSettings, OperatorsError | WriteRefused>> =>
+    renamePerson: (
+      personId: string,
+      input: { name: string; role: string },
+      actor: Actor,
+    ): Promise<Result<DeskSettings, OperatorsError | WriteRefused>> =>
       change(actor, 'operator.renamed', (before) => {
         const current = currentPerson(before);
         const people = renamePerson(peopleOf(before), personId, input);
@@ -69,15 +116,24 @@ export function createOperators(deps: { door: Door; gen: IdGenerator; settings: 
         const renamed = people.value.find((p) => p.id === personId);
         const was = peopleOf(before).find((p) => p.id === personId);
         // The person at the keyboard renamed: the top bar and the next record say the new name.
-        const atKeyboard = current?.id === personId && renamed ? { operatorName: renamed.name, operatorRole: renamed.role, operatorId: personId } : {};
-        return ok({ next: { ...withPeople(before, people.value), ...atKeyboard }, summary: `Person renamed: ${was?.name ?? ''} → ${renamed?.name ?? ''}${renamed?.role ? ` (${renamed.role})` : ''}` });
+        const atKeyboard =
+          current?.id === personId && renamed
+            ? { operatorName: renamed.name, operatorRole: renamed.role, operatorId: personId }
+            : {};
+        return ok({
+          next: { ...withPeople(before, people.value), ...atKeyboard },
+          summary: `Person renamed: ${was?.name ?? ''} → ${renamed?.name ?? ''}${renamed?.role ? ` (${renamed.role})` : ''}`,
+        });
       }),
 
     retirePerson: (personId: string, actor: Actor): Promise<Result<DeskSettings, OperatorsError | WriteRefused>> =>
       change(actor, 'operator.retired', (before) => {
         const people = retirePerson(peopleOf(before), personId, currentPerson(before)?.id ?? null, actor.now);
         if (!people.ok) return people;
-        return ok({ next: withPeople(before, people.value), summary: `Person retired from the desk: ${people.value.find((p) => p.id === personId)?.name ?? ''}` });
+        return ok({
+          next: withPeople(before, people.value),
+          summary: `Person retired from the desk: ${people.value.find((p) => p.id === personId)?.name ?? ''}`,
+        });
       }),
 
     /** Hands the keyboard to one of the desk's people: recorded under the person taking over. */
@@ -86,8 +142,17 @@ export function createOperators(deps: { door: Door; gen: IdGenerator; settings: 
         const people = peopleOf(before);
         const person = personToSwitchTo(people, personId);
         if (!person.ok) return person;
-        const next = { ...before, people, operatorId: person.value.id, operatorName: person.value.name, operatorRole: person.value.role };
-        const summary = before.operatorName === person.value.name ? `Operator confirmed at the keyboard: ${person.value.name}` : `Operator at the keyboard: ${person.value.name} (taking over from ${before.operatorName})`;
+        const next = {
+          ...before,
+          people,
+          operatorId: person.value.id,
+          operatorName: person.value.name,
+          operatorRole: person.value.role,
+        };
+        const summary =
+          before.operatorName === person.value.name
+            ? `Operator confirmed at the keyboard: ${person.value.name}`
+            : `Operator at the keyboard: ${person.value.name} (taking over from ${before.operatorName})`;
         return ok({ next, summary, operator: person.value.name });
       }),
   };

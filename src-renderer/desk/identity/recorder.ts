@@ -38,7 +38,8 @@ export type PlannedRecords = {
   newIdentity: PreparedIdentity | null;
 };
 
-export const recordScopeOf = (scope: ChangeScope): RecordScope => (scope === 'desk' ? { kind: 'desk' } : { kind: 'incident', incidentId: scope.incidentId });
+export const recordScopeOf = (scope: ChangeScope): RecordScope =>
+  scope === 'desk' ? { kind: 'desk' } : { kind: 'incident', incidentId: scope.incidentId };
 
 /**
  * Turns each change the door writes into this desk's signed records (format 2): one record, or
@@ -47,7 +48,11 @@ export const recordScopeOf = (scope: ChangeScope): RecordScope => (scope === 'de
  * the chain tip read just before; inside the transaction `holds` checks that tip (and the desk's
  * identity, and the v1 head a first record anchors) is unchanged, and the door signs again if not.
  */
-export function createRecorder(deps: { db: DeskDatabase; identities: DeskIdentities; sha256: (text: string) => Promise<string> }) {
+export function createRecorder(deps: {
+  db: DeskDatabase;
+  identities: DeskIdentities;
+  sha256: (text: string) => Promise<string>;
+}) {
   const { db, identities } = deps;
   const records = createSignedRecordsRepo(db);
   const timeline = createTimelineRepo(db, deps.sha256);
@@ -56,7 +61,8 @@ export function createRecorder(deps: { db: DeskDatabase; identities: DeskIdentit
     const settings = await db.settings.get('desk');
     // The person at the keyboard as the desk names them; a change made under another name (a first
     // set-up, a restore's own line) is signed under that name.
-    if (settings && (by === undefined || by === settings.operatorName)) return recordOperator(settings.operatorName, settings.operatorRole);
+    if (settings && (by === undefined || by === settings.operatorName))
+      return recordOperator(settings.operatorName, settings.operatorRole);
     // Someone taking over the keyboard is one of the desk's people: signed with their role.
     const person = settings ? peopleOf(settings).find((p) => p.name === by && p.retiredAt === null) : undefined;
     return recordOperator(by, person?.role);
@@ -71,22 +77,34 @@ export function createRecorder(deps: { db: DeskDatabase; identities: DeskIdentit
       const key = scopeKey(scope);
       let newIdentity: PreparedIdentity | null = null;
       // The desk's first change is usually its set-up: a desk made by it is named after the city it names.
-      const pendingSettings = (input.put.settings as readonly { key?: string; cityName?: string }[] | undefined)?.find((r) => r.key === 'desk');
-      let signer = await identities.current(pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName });
+      const pendingSettings = (input.put.settings as readonly { key?: string; cityName?: string }[] | undefined)?.find(
+        (r) => r.key === 'desk',
+      );
+      let signer = await identities.current(
+        pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName },
+      );
       if (input.replacesDesk) {
         const previous = signer.identity.deskId;
         const checksum = input.replacesDesk.backupChecksum;
-        const continuesFrom: ContinuesFrom | null = checksum === null ? null : { deskId: previous, backupChecksum: checksum };
+        const continuesFrom: ContinuesFrom | null =
+          checksum === null ? null : { deskId: previous, backupChecksum: checksum };
         newIdentity = await identities.prepare(continuesFrom);
         signer = newIdentity;
       }
       const deskId = signer.identity.deskId;
       const tip = newIdentity ? null : await records.tip(deskId, key);
-      const anchor = tip === null && scope.kind === 'incident' ? { incidentId: scope.incidentId, head: await timeline.head(scope.incidentId) } : null;
+      const anchor =
+        tip === null && scope.kind === 'incident'
+          ? { incidentId: scope.incidentId, head: await timeline.head(scope.incidentId) }
+          : null;
       const operator = await operatorNow(input.by);
       const rows: StoredRecord[] = [];
       let link = tip;
-      for (const content of splitContent({ put: input.put, delete: input.delete, ...(input.basedOn ? { basedOn: input.basedOn } : {}) })) {
+      for (const content of splitContent({
+        put: input.put,
+        delete: input.delete,
+        ...(input.basedOn ? { basedOn: input.basedOn } : {}),
+      })) {
         const unsigned = nextRecord({
           tip: link,
           deskId,
@@ -101,10 +119,25 @@ export function createRecorder(deps: { db: DeskDatabase; identities: DeskIdentit
         if (!unsigned.ok) throw new Error('A desk’s first record in an incident must anchor its v1 chain.');
         const signed = await signRecord(unsigned.value, signer.sign);
         if (!signed.ok) throw new Error(`A record of ${signed.error.bytes} bytes is more than one record may hold.`);
-        rows.push({ deskId, scope: key, seq: signed.value.record.seq, hash: signed.value.hash, record: signed.value.record });
+        rows.push({
+          deskId,
+          scope: key,
+          seq: signed.value.record.seq,
+          hash: signed.value.hash,
+          record: signed.value.record,
+        });
         link = { seq: signed.value.record.seq, hash: signed.value.hash };
       }
-      return { rows, deskId, scope: key, tip, anchor: anchor ? { incidentId: anchor.incidentId, head: { chainSeq: anchor.head.chainSeq, headHash: anchor.head.hash } } : null, newIdentity };
+      return {
+        rows,
+        deskId,
+        scope: key,
+        tip,
+        anchor: anchor
+          ? { incidentId: anchor.incidentId, head: { chainSeq: anchor.head.chainSeq, headHash: anchor.head.hash } }
+          : null,
+        newIdentity,
+      };
     },
 
     /** Inside the transaction: the records still follow the chain's tip, signed by the desk's current key. */

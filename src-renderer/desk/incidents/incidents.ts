@@ -22,13 +22,43 @@ export type IncidentWriteError = StatusError | { code: 'not-found'; id: string }
 type Deps = { door: Door; store: IncidentsStore; gen: IdGenerator };
 
 /** The audit line of a change to an incident. */
-const incidentAudit = (gen: IdGenerator, actor: Actor, incident: Incident, action: 'create' | 'update' | 'close' | 'reopen', summary: string, changes: FieldChange[]): AuditEvent =>
-  auditEvent({ id: newId('aud', gen), actor, incidentId: incident.id, entityType: 'incident', entityId: incident.id, action, summary, changes });
+const incidentAudit = (
+  gen: IdGenerator,
+  actor: Actor,
+  incident: Incident,
+  action: 'create' | 'update' | 'close' | 'reopen',
+  summary: string,
+  changes: FieldChange[],
+): AuditEvent =>
+  auditEvent({
+    id: newId('aud', gen),
+    actor,
+    incidentId: incident.id,
+    entityType: 'incident',
+    entityId: incident.id,
+    action,
+    summary,
+    changes,
+  });
 
 /** A new incident's row and audit line, for any use-case that starts one (with its checklists). */
-export function planNewIncident(gen: IdGenerator, fields: IncidentFields, actor: Actor): { incident: Incident; audit: AuditEvent } {
+export function planNewIncident(
+  gen: IdGenerator,
+  fields: IncidentFields,
+  actor: Actor,
+): { incident: Incident; audit: AuditEvent } {
   const incident = createIncident(fields, newId('inc', gen), actor);
-  return { incident, audit: incidentAudit(gen, actor, incident, 'create', `Incident created: ${incident.title}`, creationChanges(incident, INCIDENT_FIELDS)) };
+  return {
+    incident,
+    audit: incidentAudit(
+      gen,
+      actor,
+      incident,
+      'create',
+      `Incident created: ${incident.title}`,
+      creationChanges(incident, INCIDENT_FIELDS),
+    ),
+  };
 }
 
 /** An incident's details and status: created, changed, closed and reopened, each with its audit line. */
@@ -37,15 +67,36 @@ export function createIncidentCases({ door, store, gen }: Deps) {
 
   /** Changes one incident as stored now; `plan` says what to write. */
   const changeIncident = (id: string, plan: (current: Incident) => Result<Planned<Incident>, IncidentWriteError>) =>
-    changeRow<'incidents', Incident, IncidentWriteError>(door, { table: 'incidents', key: id, read: store.get, missing: { code: 'not-found', id }, busy: BUSY, plan });
+    changeRow<'incidents', Incident, IncidentWriteError>(door, {
+      table: 'incidents',
+      key: id,
+      read: store.get,
+      missing: { code: 'not-found', id },
+      busy: BUSY,
+      plan,
+    });
 
-  const transition = (id: string, actor: Actor, action: 'close' | 'reopen', apply: (incident: Incident, actor: Actor) => Result<Incident, StatusError>) =>
+  const transition = (
+    id: string,
+    actor: Actor,
+    action: 'close' | 'reopen',
+    apply: (incident: Incident, actor: Actor) => Result<Incident, StatusError>,
+  ) =>
     changeIncident(id, (current) => {
       const next = apply(current, actor);
       if (!next.ok) return next;
       const summary = action === 'close' ? 'Incident closed' : 'Incident reopened';
       return ok({
-        change: { scope: { incidentId: id }, kind: `incident.${action === 'close' ? 'closed' : 'reopened'}`, put: { incidents: [next.value] }, audit: [incidentAudit(gen, actor, next.value, action, summary, [{ field: 'status', before: current.status, after: next.value.status }])] },
+        change: {
+          scope: { incidentId: id },
+          kind: `incident.${action === 'close' ? 'closed' : 'reopened'}`,
+          put: { incidents: [next.value] },
+          audit: [
+            incidentAudit(gen, actor, next.value, action, summary, [
+              { field: 'status', before: current.status, after: next.value.status },
+            ]),
+          ],
+        },
         value: next.value,
       });
     });
@@ -54,16 +105,33 @@ export function createIncidentCases({ door, store, gen }: Deps) {
     /** A new incident, with its audit line. Nothing stored (a refused field) rejects, in words. */
     create(fields: IncidentFields, actor: Actor): Promise<Incident> {
       const { incident, audit } = planNewIncident(gen, fields, actor);
-      return valueOrThrow(door.write({ scope: { incidentId: incident.id }, kind: 'incident.created', add: { incidents: [incident] }, audit: [audit] }).then((w) => (w.ok ? ok(incident) : w)));
+      return valueOrThrow(
+        door
+          .write({
+            scope: { incidentId: incident.id },
+            kind: 'incident.created',
+            add: { incidents: [incident] },
+            audit: [audit],
+          })
+          .then((w) => (w.ok ? ok(incident) : w)),
+      );
     },
 
     update: (id: string, fields: IncidentFields, actor: Actor): Promise<Result<Incident, IncidentWriteError>> =>
       changeIncident(id, (current) => {
         const { next, changes } = updateIncident(current, fields, actor);
         // Nothing changed: nothing is written.
-        if (changes.length === 0) return ok({ change: { scope: { incidentId: id }, kind: 'incident.unchanged', audit: [] }, value: current });
+        if (changes.length === 0)
+          return ok({ change: { scope: { incidentId: id }, kind: 'incident.unchanged', audit: [] }, value: current });
         return ok({
-          change: { scope: { incidentId: id }, kind: 'incident.changed', put: { incidents: [next] }, audit: [incidentAudit(gen, actor, next, 'update', `Incident details changed (${fieldList(changes)})`, changes)] },
+          change: {
+            scope: { incidentId: id },
+            kind: 'incident.changed',
+            put: { incidents: [next] },
+            audit: [
+              incidentAudit(gen, actor, next, 'update', `Incident details changed (${fieldList(changes)})`, changes),
+            ],
+          },
           value: next,
         });
       }),

@@ -17,9 +17,20 @@ import type { ChecklistPositions } from '../checklists/checklists';
 const FIELDS = ['kind', 'text', 'owner', 'dueDate', 'answers', 'status', 'checklistItemId', 'supersedes'] as const;
 
 export type LessonWriteError = { code: 'not-found' } | { code: 'exported'; exportedAt: number } | NotWritten;
-export type LessonToChecklistError = { code: 'not-found' } | { code: 'already'; itemId: string } | LessonToItemError | { code: 'invalid'; errors: ItemDraftErrors } | NotWritten;
+export type LessonToChecklistError =
+  | { code: 'not-found' }
+  | { code: 'already'; itemId: string }
+  | LessonToItemError
+  | { code: 'invalid'; errors: ItemDraftErrors }
+  | NotWritten;
 
-type Deps = { door: Door; store: LessonsStore; incidents: IncidentsStore; positions: ChecklistPositions; gen: IdGenerator };
+type Deps = {
+  door: Door;
+  store: LessonsStore;
+  incidents: IncidentsStore;
+  positions: ChecklistPositions;
+  gen: IdGenerator;
+};
 
 /** A lesson as its readers store it (the text trimmed); a lesson the schema refuses is left for the door to refuse in words. */
 const stored = (lesson: Lesson): Lesson => {
@@ -30,14 +41,45 @@ const stored = (lesson: Lesson): Lesson => {
 /** Lessons learned and their corrective actions: recorded, reworded (a new version once exported), removed, put on the checklist. */
 export function createLessonCases({ door, store, incidents, positions, gen }: Deps) {
   const BUSY = busy('The lesson');
-  const lessonAudit = (actor: Actor, lesson: Lesson, action: 'create' | 'update' | 'delete', summary: string, changes: FieldChange[] = creationChanges(lesson, FIELDS)): AuditEvent =>
-    auditEvent({ id: newId('aud', gen), actor, incidentId: lesson.incidentId, entityType: 'lesson', entityId: lesson.id, action, summary, changes });
+  const lessonAudit = (
+    actor: Actor,
+    lesson: Lesson,
+    action: 'create' | 'update' | 'delete',
+    summary: string,
+    changes: FieldChange[] = creationChanges(lesson, FIELDS),
+  ): AuditEvent =>
+    auditEvent({
+      id: newId('aud', gen),
+      actor,
+      incidentId: lesson.incidentId,
+      entityType: 'lesson',
+      entityId: lesson.id,
+      action,
+      summary,
+      changes,
+    });
   /** The change was planned on when the incident's record last left the desk. */
-  const exportStill = (incidentId: string, exportedAt: number | null) => stillReads(`the record of ${incidentId} last exported at ${exportedAt}`, ['publishedHeads'], () => store.lastExportAt(incidentId), exportedAt);
+  const exportStill = (incidentId: string, exportedAt: number | null) =>
+    stillReads(
+      `the record of ${incidentId} last exported at ${exportedAt}`,
+      ['publishedHeads'],
+      () => store.lastExportAt(incidentId),
+      exportedAt,
+    );
 
   /** Changes one lesson as stored now; `plan` says what to write. */
-  const changeLesson = <V, E>(id: string, plan: (current: Lesson) => Promise<Result<Planned<V>, E | { code: 'not-found' } | NotWritten>>) =>
-    changeRow<'lessons', V, E | { code: 'not-found' } | NotWritten>(door, { table: 'lessons', key: id, read: store.get, missing: { code: 'not-found' }, busy: BUSY, plan });
+  const changeLesson = <V, E>(
+    id: string,
+    plan: (current: Lesson) => Promise<Result<Planned<V>, E | { code: 'not-found' } | NotWritten>>,
+  ) =>
+    changeRow<'lessons', V, E | { code: 'not-found' } | NotWritten>(door, {
+      table: 'lessons',
+      key: id,
+      read: store.get,
+      missing: { code: 'not-found' },
+      busy: BUSY,
+      plan,
+    });
 
   return {
     listForIncident: store.listForIncident,
@@ -47,7 +89,11 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
     add(incidentId: string, fields: LessonFields, actor: Actor): Promise<Lesson> {
       const lesson = stored(newLesson(fields, { id: newId('les', gen), incidentId }, actor));
       const audit = lessonAudit(actor, lesson, 'create', `Lesson recorded: ${lesson.text.slice(0, 80)}`);
-      return valueOrThrow(door.write({ scope: { incidentId }, kind: 'lesson.recorded', add: { lessons: [lesson] }, audit: [audit] }).then((w) => (w.ok ? ok(lesson) : w)));
+      return valueOrThrow(
+        door
+          .write({ scope: { incidentId }, kind: 'lesson.recorded', add: { lessons: [lesson] }, audit: [audit] })
+          .then((w) => (w.ok ? ok(lesson) : w)),
+      );
     },
 
     /**
@@ -55,19 +101,64 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
      * after that, the change is a new version that supersedes it, and the exported wording stays.
      * Status and the checklist link are the action's progress, kept in place either way.
      */
-    update: (id: string, patch: Partial<Pick<Lesson, 'text' | 'owner' | 'dueDate' | 'answers' | 'status' | 'checklistItemId'>>, actor: Actor): Promise<Result<Lesson, LessonWriteError>> =>
+    update: (
+      id: string,
+      patch: Partial<Pick<Lesson, 'text' | 'owner' | 'dueDate' | 'answers' | 'status' | 'checklistItemId'>>,
+      actor: Actor,
+    ): Promise<Result<Lesson, LessonWriteError>> =>
       changeLesson<Lesson, LessonWriteError>(id, async (current) => {
         const scope = { incidentId: current.incidentId };
-        const rewording = (['text', 'owner', 'dueDate', 'answers'] as const).some((f) => f in patch && (patch[f] ?? null) !== (current[f] ?? null));
+        const rewording = (['text', 'owner', 'dueDate', 'answers'] as const).some(
+          (f) => f in patch && (patch[f] ?? null) !== (current[f] ?? null),
+        );
         const exportedAt = rewording ? await store.lastExportAt(current.incidentId) : null;
         if (rewording && isLessonExported(current, exportedAt)) {
-          const version = stored({ ...current, ...patch, id: newId('les', gen), supersedes: current.id, createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator });
-          const audit = lessonAudit(actor, version, 'create', `Lesson reworded after the record was exported (a new version; the exported wording is kept): ${version.text.slice(0, 80)}`, diffFields(current, version, FIELDS));
-          return ok({ change: { scope, kind: 'lesson.reworded', add: { lessons: [version] }, audit: [audit], preconditions: [exportStill(current.incidentId, exportedAt)] }, value: version });
+          const version = stored({
+            ...current,
+            ...patch,
+            id: newId('les', gen),
+            supersedes: current.id,
+            createdAt: actor.now,
+            createdBy: actor.operator,
+            updatedAt: actor.now,
+            updatedBy: actor.operator,
+          });
+          const audit = lessonAudit(
+            actor,
+            version,
+            'create',
+            `Lesson reworded after the record was exported (a new version; the exported wording is kept): ${version.text.slice(0, 80)}`,
+            diffFields(current, version, FIELDS),
+          );
+          return ok({
+            change: {
+              scope,
+              kind: 'lesson.reworded',
+              add: { lessons: [version] },
+              audit: [audit],
+              preconditions: [exportStill(current.incidentId, exportedAt)],
+            },
+            value: version,
+          });
         }
         const next = stored({ ...current, ...patch, updatedAt: actor.now, updatedBy: actor.operator });
-        const audit = lessonAudit(actor, next, 'update', `Lesson updated: ${next.text.slice(0, 80)}`, diffFields(current, next, FIELDS));
-        return ok({ change: { scope, kind: 'lesson.updated', put: { lessons: [next] }, audit: [audit], ...(rewording && { preconditions: [exportStill(current.incidentId, exportedAt)] }) }, value: next });
+        const audit = lessonAudit(
+          actor,
+          next,
+          'update',
+          `Lesson updated: ${next.text.slice(0, 80)}`,
+          diffFields(current, next, FIELDS),
+        );
+        return ok({
+          change: {
+            scope,
+            kind: 'lesson.updated',
+            put: { lessons: [next] },
+            audit: [audit],
+            ...(rewording && { preconditions: [exportStill(current.incidentId, exportedAt)] }),
+          },
+          value: next,
+        });
       }),
 
     /** Removes a lesson no exported record holds yet; once exported, a lesson stays. */
@@ -75,8 +166,23 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
       changeLesson<Lesson, LessonWriteError>(id, async (current) => {
         const exportedAt = await store.lastExportAt(current.incidentId);
         if (exportedAt !== null && isLessonExported(current, exportedAt)) return err({ code: 'exported', exportedAt });
-        const audit = lessonAudit(actor, current, 'delete', `Lesson removed before any export: ${current.text.slice(0, 80)}`, diffFields(current, { ...current, text: '' }, ['text']));
-        return ok({ change: { scope: { incidentId: current.incidentId }, kind: 'lesson.removed', delete: { lessons: [id] }, audit: [audit], preconditions: [exportStill(current.incidentId, exportedAt)] }, value: current });
+        const audit = lessonAudit(
+          actor,
+          current,
+          'delete',
+          `Lesson removed before any export: ${current.text.slice(0, 80)}`,
+          diffFields(current, { ...current, text: '' }, ['text']),
+        );
+        return ok({
+          change: {
+            scope: { incidentId: current.incidentId },
+            kind: 'lesson.removed',
+            delete: { lessons: [id] },
+            audit: [audit],
+            preconditions: [exportStill(current.incidentId, exportedAt)],
+          },
+          value: current,
+        });
       }),
 
     /**
@@ -93,13 +199,43 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
         const valid = validateItemDraft(draft.value);
         if (!valid.ok) return err({ code: 'invalid', errors: valid.error });
         const end = await positions.endOfPhase(incident.id, valid.value.phase);
-        const item = createCustomItem(valid.value, { id: newId('cki', gen), incidentId: incident.id, position: end.position, actor });
+        const item = createCustomItem(valid.value, {
+          id: newId('cki', gen),
+          incidentId: incident.id,
+          position: end.position,
+          actor,
+        });
         const next = stored({ ...lesson, checklistItemId: item.id, updatedAt: actor.now, updatedBy: actor.operator });
         const audit = [
-          auditEvent({ id: newId('aud', gen), actor, incidentId: incident.id, entityType: 'checklist-item', entityId: item.id, action: 'create', summary: `Checklist item added from a corrective action: ${item.title}`, changes: creationChanges(item, ['phase', 'title', 'assignee']) }),
-          lessonAudit(actor, next, 'update', `Corrective action put on the checklist: ${next.text.slice(0, 80)}`, diffFields(lesson, next, FIELDS)),
+          auditEvent({
+            id: newId('aud', gen),
+            actor,
+            incidentId: incident.id,
+            entityType: 'checklist-item',
+            entityId: item.id,
+            action: 'create',
+            summary: `Checklist item added from a corrective action: ${item.title}`,
+            changes: creationChanges(item, ['phase', 'title', 'assignee']),
+          }),
+          lessonAudit(
+            actor,
+            next,
+            'update',
+            `Corrective action put on the checklist: ${next.text.slice(0, 80)}`,
+            diffFields(lesson, next, FIELDS),
+          ),
         ];
-        return ok({ change: { scope: { incidentId: incident.id }, kind: 'lesson.put-on-checklist', add: { checklistItems: [item] }, put: { lessons: [next] }, audit, preconditions: [end.still] }, value: item });
+        return ok({
+          change: {
+            scope: { incidentId: incident.id },
+            kind: 'lesson.put-on-checklist',
+            add: { checklistItems: [item] },
+            put: { lessons: [next] },
+            audit,
+            preconditions: [end.still],
+          },
+          value: item,
+        });
       }),
   };
 }

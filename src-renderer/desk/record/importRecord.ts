@@ -17,11 +17,29 @@ export type RecordImportError =
 /** Rows of one incident across every table that belongs to an incident. */
 type IncidentRows = Pick<
   Record<TableName, unknown[]>,
-  'incidents' | 'timelineEntries' | 'timelineRevisions' | 'auditLog' | 'statements' | 'statementVersions' | 'approvals' | 'treeActivations' | 'callAttempts' | 'checklistItems' | 'lessons' | 'publishedHeads'
+  | 'incidents'
+  | 'timelineEntries'
+  | 'timelineRevisions'
+  | 'auditLog'
+  | 'statements'
+  | 'statementVersions'
+  | 'approvals'
+  | 'treeActivations'
+  | 'callAttempts'
+  | 'checklistItems'
+  | 'lessons'
+  | 'publishedHeads'
 >;
 
 /** The sections a record must hold to rebuild its incident, by the name a person knows them by. */
-function missingSections(c: { timeline?: unknown; audit?: unknown; statements?: unknown; activations?: unknown; checklists?: unknown; lessons?: unknown }): string[] {
+function missingSections(c: {
+  timeline?: unknown;
+  audit?: unknown;
+  statements?: unknown;
+  activations?: unknown;
+  checklists?: unknown;
+  lessons?: unknown;
+}): string[] {
   return [
     !c.timeline && 'timeline',
     !c.audit && 'audit trail',
@@ -56,10 +74,19 @@ function rowsOfV1(record: RecordFileV1): Result<IncidentRows, RecordImportError>
 function rowsOfV2(record: RecordFile): Result<IncidentRows, RecordImportError> {
   const c = record.content;
   const missing = missingSections(c);
-  if (missing.length > 0 || !c.timeline || !c.rows) return err({ code: 'incomplete', missing: c.rows ? missing : [...missing, 'the rows of its features'] });
+  if (missing.length > 0 || !c.timeline || !c.rows)
+    return err({ code: 'incomplete', missing: c.rows ? missing : [...missing, 'the rows of its features'] });
   const heads: PublishedHead[] = [...record.integrity.publishedHeads];
   if (record.integrity.verifiedAtExport) {
-    heads.push({ id: `pub_import_${record.checksum.value.slice(0, 16)}`, incidentId: c.incident.id, chainSeq: record.integrity.revisions, headHash: record.integrity.chainHead, at: Date.parse(record.exportedAt), via: 'export', by: record.exportedBy });
+    heads.push({
+      id: `pub_import_${record.checksum.value.slice(0, 16)}`,
+      incidentId: c.incident.id,
+      chainSeq: record.integrity.revisions,
+      headHash: record.integrity.chainHead,
+      at: Date.parse(record.exportedAt),
+      via: 'export',
+      by: record.exportedBy,
+    });
   }
   return ok({
     incidents: [c.incident],
@@ -83,7 +110,10 @@ function rowsOfV2(record: RecordFile): Result<IncidentRows, RecordImportError> {
  * the desk could not read back refuses the whole import.
  */
 export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
-  return async (record: RecordFile | RecordFileV1 | RecordFileV3, actor: Actor): Promise<Result<Incident, RecordImportError>> => {
+  return async (
+    record: RecordFile | RecordFileV1 | RecordFileV3,
+    actor: Actor,
+  ): Promise<Result<Incident, RecordImportError>> => {
     if (record.profile !== 'internal') return err({ code: 'redacted', profile: record.profile });
     // A record of format 3 is format 2 with the desks' signed records, which stay theirs: this desk
     // signs the incident it rebuilds as its own change.
@@ -107,11 +137,23 @@ export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
           summary: `Incident imported from its after-action record (exported ${record.exportedAt} by ${record.exportedBy}, ${record.cityName})`,
         }),
       ],
-      preconditions: [rowIs('incidents', incident.id, 'the incident is not on this desk yet', (row) => row === undefined, { code: 'exists' as const, incidentId: incident.id, title: incident.title })],
+      preconditions: [
+        rowIs('incidents', incident.id, 'the incident is not on this desk yet', (row) => row === undefined, {
+          code: 'exists' as const,
+          incidentId: incident.id,
+          title: incident.title,
+        }),
+      ],
     });
     if (written.ok) return ok(incident);
     // The precondition names the incident as it is on this desk.
-    if (written.error.code === 'refused') return err({ code: 'invalid-row', table: written.error.table, id: written.error.rowId, problem: written.error.problem });
+    if (written.error.code === 'refused')
+      return err({
+        code: 'invalid-row',
+        table: written.error.table,
+        id: written.error.rowId,
+        problem: written.error.problem,
+      });
     return err(written.error);
   };
 }

@@ -15,15 +15,43 @@ type Deps = { door: Door; store: PublishedHeadsStore; gen: IdGenerator };
  */
 export function createPublishedHeads({ door, store, gen }: Deps) {
   /** Appends a head, unless this very head was already published the same way (automatic backups repeat). */
-  const append = (incidentId: string, head: { chainSeq: number; hash: string }, via: PublishedVia, actor: Actor): Promise<PublishedHead | null> =>
+  const append = (
+    incidentId: string,
+    head: { chainSeq: number; hash: string },
+    via: PublishedVia,
+    actor: Actor,
+  ): Promise<PublishedHead | null> =>
     valueOrThrow(
       writePlanned(
         door,
         async () => {
-          if (await store.holds(incidentId, head, via)) return ok({ change: { scope: { incidentId }, kind: 'head.unchanged', audit: [] }, value: null });
-          const row: PublishedHead = { id: newId('pub', gen), incidentId, chainSeq: head.chainSeq, headHash: head.hash, at: actor.now, via, by: actor.operator };
-          const notYet = { what: `head ${head.chainSeq} of ${incidentId} not yet published by ${via}`, reads: ['publishedHeads' as const], failure: { code: 'moved' }, holds: async () => !(await store.holds(incidentId, head, via)) };
-          return ok({ change: { scope: { incidentId }, kind: 'head.published', add: { publishedHeads: [row] }, audit: [], preconditions: [notYet] }, value: row });
+          if (await store.holds(incidentId, head, via))
+            return ok({ change: { scope: { incidentId }, kind: 'head.unchanged', audit: [] }, value: null });
+          const row: PublishedHead = {
+            id: newId('pub', gen),
+            incidentId,
+            chainSeq: head.chainSeq,
+            headHash: head.hash,
+            at: actor.now,
+            via,
+            by: actor.operator,
+          };
+          const notYet = {
+            what: `head ${head.chainSeq} of ${incidentId} not yet published by ${via}`,
+            reads: ['publishedHeads' as const],
+            failure: { code: 'moved' },
+            holds: async () => !(await store.holds(incidentId, head, via)),
+          };
+          return ok({
+            change: {
+              scope: { incidentId },
+              kind: 'head.published',
+              add: { publishedHeads: [row] },
+              audit: [],
+              preconditions: [notYet],
+            },
+            value: row,
+          });
         },
         busy('The log of published heads'),
       ),

@@ -7,16 +7,44 @@ import type { SettingsStore } from '../../db/repos/settingsRepo';
 import { writePlanned, type Door } from '../door';
 import { busy, stillAbsent, stillAsRead, valueOrThrow } from '../planned';
 
-const SETTINGS_FIELDS = ['cityName', 'operatorName', 'operatorRole', 'defaultTimeZone', 'backupEveryMinutes', 'backupKeepLast', 'backupKeepDailyForDays', 'contactStaleDays', 'phoneCountry', 'locale'] as const;
-const NO_SETTINGS = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, null])) as Record<(typeof SETTINGS_FIELDS)[number], null>;
+const SETTINGS_FIELDS = [
+  'cityName',
+  'operatorName',
+  'operatorRole',
+  'defaultTimeZone',
+  'backupEveryMinutes',
+  'backupKeepLast',
+  'backupKeepDailyForDays',
+  'contactStaleDays',
+  'phoneCountry',
+  'locale',
+] as const;
+const NO_SETTINGS = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, null])) as Record<
+  (typeof SETTINGS_FIELDS)[number],
+  null
+>;
 
 type Deps = { door: Door; store: SettingsStore; gen: IdGenerator };
 
 /** The desk's settings and who is at the keyboard, each change audited (desk-wide). */
 export function createSettingsCases({ door, store, gen }: Deps) {
   const BUSY = busy('The desk’s settings');
-  const settingsAudit = (actor: Actor, action: 'create' | 'update', summary: string, changes: ReturnType<typeof diffFields>) =>
-    auditEvent({ id: newId('aud', gen), actor, incidentId: null, entityType: 'settings', entityId: 'desk', action, summary, changes });
+  const settingsAudit = (
+    actor: Actor,
+    action: 'create' | 'update',
+    summary: string,
+    changes: ReturnType<typeof diffFields>,
+  ) =>
+    auditEvent({
+      id: newId('aud', gen),
+      actor,
+      incidentId: null,
+      entityType: 'settings',
+      entityId: 'desk',
+      action,
+      summary,
+      changes,
+    });
 
   return {
     get: store.get,
@@ -28,10 +56,30 @@ export function createSettingsCases({ door, store, gen }: Deps) {
           door,
           async () => {
             const before = await store.get();
-            const next: DeskSettings = { ...before, key: 'desk', ...input, createdAt: before?.createdAt ?? actor.now, updatedAt: actor.now };
-            const audit = settingsAudit(actor, before ? 'update' : 'create', before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`, diffFields<Record<string, unknown>>(before ?? NO_SETTINGS, next, SETTINGS_FIELDS));
+            const next: DeskSettings = {
+              ...before,
+              key: 'desk',
+              ...input,
+              createdAt: before?.createdAt ?? actor.now,
+              updatedAt: actor.now,
+            };
+            const audit = settingsAudit(
+              actor,
+              before ? 'update' : 'create',
+              before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
+              diffFields<Record<string, unknown>>(before ?? NO_SETTINGS, next, SETTINGS_FIELDS),
+            );
             const still = before ? stillAsRead('settings', 'desk', before) : stillAbsent('settings', 'desk');
-            return ok({ change: { scope: 'desk' as const, kind: before ? 'settings.changed' : 'settings.set-up', put: { settings: [next] }, audit: [audit], preconditions: [still] }, value: next });
+            return ok({
+              change: {
+                scope: 'desk' as const,
+                kind: before ? 'settings.changed' : 'settings.set-up',
+                put: { settings: [next] },
+                audit: [audit],
+                preconditions: [still],
+              },
+              value: next,
+            });
           },
           BUSY,
         ),
@@ -47,12 +95,34 @@ export function createSettingsCases({ door, store, gen }: Deps) {
           door,
           async () => {
             const before = await store.get();
-            if (!before) return ok({ change: { scope: 'desk' as const, kind: 'settings.unchanged', audit: [] }, value: null });
-            const next: DeskSettings = { ...before, operatorName: name.trim(), operatorRole: role.trim(), updatedAt: now };
-            const changes = diffFields<Record<string, unknown>>({ ...before, operatorRole: before.operatorRole ?? '' }, next, ['operatorName', 'operatorRole']);
-            const summary = before.operatorName === next.operatorName ? `Operator confirmed at the keyboard: ${next.operatorName}` : `Operator at the keyboard: ${next.operatorName} (taking over from ${before.operatorName})`;
+            if (!before)
+              return ok({ change: { scope: 'desk' as const, kind: 'settings.unchanged', audit: [] }, value: null });
+            const next: DeskSettings = {
+              ...before,
+              operatorName: name.trim(),
+              operatorRole: role.trim(),
+              updatedAt: now,
+            };
+            const changes = diffFields<Record<string, unknown>>(
+              { ...before, operatorRole: before.operatorRole ?? '' },
+              next,
+              ['operatorName', 'operatorRole'],
+            );
+            const summary =
+              before.operatorName === next.operatorName
+                ? `Operator confirmed at the keyboard: ${next.operatorName}`
+                : `Operator at the keyboard: ${next.operatorName} (taking over from ${before.operatorName})`;
             const audit = settingsAudit({ operator: next.operatorName, now }, 'update', summary, changes);
-            return ok({ change: { scope: 'desk' as const, kind: 'settings.operator-switched', put: { settings: [next] }, audit: [audit], preconditions: [stillAsRead('settings', 'desk', before)] }, value: next });
+            return ok({
+              change: {
+                scope: 'desk' as const,
+                kind: 'settings.operator-switched',
+                put: { settings: [next] },
+                audit: [audit],
+                preconditions: [stillAsRead('settings', 'desk', before)],
+              },
+              value: next,
+            });
           },
           BUSY,
         ),

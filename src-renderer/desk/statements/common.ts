@@ -21,22 +21,49 @@ export type TemplateWriteError =
 
 export type StatementWriteError = StatementError | { code: 'translation-exists'; language: string };
 
-export type StatementDeps = { door: Door; store: StatementsRepo; gen: IdGenerator; sha256: Sha256Hex; timeline: TimelineRepo; enqueue: WriteQueue };
+export type StatementDeps = {
+  door: Door;
+  store: StatementsRepo;
+  gen: IdGenerator;
+  sha256: Sha256Hex;
+  timeline: TimelineRepo;
+  enqueue: WriteQueue;
+};
 
 /** A statement as the audit log names it: “Holding statement” (English). */
 export const describe = (s: Pick<Statement, 'title' | 'language'>) => `“${s.title}” (${languageLabel(s.language)})`;
 
 /** A person as the audit log records them: "Sara Lind (victim, no consent)". */
-export const personLine = (p: PersonMention) => `${p.name} (${p.role}${p.role === 'victim' ? (p.consentRecorded ? ', consent recorded' : ', no consent') : ''})`;
+export const personLine = (p: PersonMention) =>
+  `${p.name} (${p.role}${p.role === 'victim' ? (p.consentRecorded ? ', consent recorded' : ', no consent') : ''})`;
 
-export const statusChange = (before: Statement, after: Statement): FieldChange[] => (before.status === after.status ? [] : [{ field: 'status', before: before.status, after: after.status }]);
+export const statusChange = (before: Statement, after: Statement): FieldChange[] =>
+  before.status === after.status ? [] : [{ field: 'status', before: before.status, after: after.status }];
 
 export const versionChange = (before: Statement, after: Statement): FieldChange[] =>
-  before.headVersionNumber === after.headVersionNumber ? [] : [{ field: 'version', before: before.headVersionNumber, after: after.headVersionNumber }];
+  before.headVersionNumber === after.headVersionNumber
+    ? []
+    : [{ field: 'version', before: before.headVersionNumber, after: after.headVersionNumber }];
 
 /** The audit line of a change to a statement. */
-export function statementAudit(gen: IdGenerator, actor: Actor, s: Pick<Statement, 'id' | 'incidentId'>, action: 'create' | 'update', summary: string, changes: FieldChange[] = []): AuditEvent {
-  return auditEvent({ id: newId('aud', gen), actor, incidentId: s.incidentId, entityType: 'statement', entityId: s.id, action, summary, changes });
+export function statementAudit(
+  gen: IdGenerator,
+  actor: Actor,
+  s: Pick<Statement, 'id' | 'incidentId'>,
+  action: 'create' | 'update',
+  summary: string,
+  changes: FieldChange[] = [],
+): AuditEvent {
+  return auditEvent({
+    id: newId('aud', gen),
+    actor,
+    incidentId: s.incidentId,
+    entityType: 'statement',
+    entityId: s.id,
+    action,
+    summary,
+    changes,
+  });
 }
 
 /** What the change was planned on: the statement is still as it was read (nobody saved, reviewed or released it since). */
@@ -47,7 +74,13 @@ export function statementIsStill(store: StatementsRepo, read: Statement): Precon
     failure: { code: 'version-moved' },
     holds: async () => {
       const now = await store.get(read.id);
-      return now !== undefined && now.updatedAt === read.updatedAt && now.headVersionId === read.headVersionId && now.status === read.status && now.approvedVersionId === read.approvedVersionId;
+      return (
+        now !== undefined &&
+        now.updatedAt === read.updatedAt &&
+        now.headVersionId === read.headVersionId &&
+        now.status === read.status &&
+        now.approvedVersionId === read.approvedVersionId
+      );
     },
   };
 }
@@ -63,7 +96,10 @@ export type Planned<T> = { change: Omit<Change<ChainMoved>, 'scope'>; value: T }
 export function changeStatement<T, E>(
   deps: StatementDeps,
   statementId: string,
-  plan: (got: { statement: Statement; head: StatementVersion }) => Promise<Result<Planned<T>, E>> | Result<Planned<T>, E>,
+  plan: (got: {
+    statement: Statement;
+    head: StatementVersion;
+  }) => Promise<Result<Planned<T>, E>> | Result<Planned<T>, E>,
 ): Promise<Result<T, E | StatementError>> {
   return writePlanned<T, E | StatementError>(
     deps.door,

@@ -38,25 +38,38 @@ export function saveVersion(
   statementId: string,
   actor: Actor,
   kind: `statement.${string}`,
-  plan: (s: Statement, head: StatementVersion, versionId: string) => Promise<Result<VersionSaved, StatementError>> | Result<VersionSaved, StatementError>,
+  plan: (
+    s: Statement,
+    head: StatementVersion,
+    versionId: string,
+  ) => Promise<Result<VersionSaved, StatementError>> | Result<VersionSaved, StatementError>,
   summary: (s: Statement, v: StatementVersion) => string,
 ): Promise<Result<VersionSaved, StatementError>> {
-  return changeStatement(deps, statementId, async ({ statement: before, head }): Promise<Result<Planned<VersionSaved>, StatementError>> => {
-    const planned = await plan(before, head, newId('stv', deps.gen));
-    if (!planned.ok) return planned;
-    const { statement, version } = planned.value;
-    // Nothing to save: the text is as stored.
-    if (version === null) return ok({ change: { kind, audit: [] }, value: planned.value });
-    return ok({
-      change: {
-        kind,
-        add: { statementVersions: [version] },
-        put: { statements: [statement] },
-        audit: [statementAudit(deps.gen, actor, statement, 'update', summary(statement, version), [...statusChange(before, statement), ...versionChange(before, statement)])],
-      },
-      value: planned.value,
-    });
-  });
+  return changeStatement(
+    deps,
+    statementId,
+    async ({ statement: before, head }): Promise<Result<Planned<VersionSaved>, StatementError>> => {
+      const planned = await plan(before, head, newId('stv', deps.gen));
+      if (!planned.ok) return planned;
+      const { statement, version } = planned.value;
+      // Nothing to save: the text is as stored.
+      if (version === null) return ok({ change: { kind, audit: [] }, value: planned.value });
+      return ok({
+        change: {
+          kind,
+          add: { statementVersions: [version] },
+          put: { statements: [statement] },
+          audit: [
+            statementAudit(deps.gen, actor, statement, 'update', summary(statement, version), [
+              ...statusChange(before, statement),
+              ...versionChange(before, statement),
+            ]),
+          ],
+        },
+        value: planned.value,
+      });
+    },
+  );
 }
 
 /** A change of the statement's own row (no new version), with its audit line. */
@@ -68,11 +81,31 @@ function transition(
   apply: (s: Statement, head: StatementVersion) => Result<Statement, StatementError>,
   summary: (s: Statement) => string,
 ): Promise<Result<Statement, StatementError>> {
-  return changeStatement(deps, statementId, ({ statement: before, head }): Result<Planned<Statement>, StatementError> => {
-    const next = apply(before, head);
-    if (!next.ok) return next;
-    return ok({ change: { kind, put: { statements: [next.value] }, audit: [statementAudit(deps.gen, actor, next.value, 'update', summary(next.value), statusChange(before, next.value))] }, value: next.value });
-  });
+  return changeStatement(
+    deps,
+    statementId,
+    ({ statement: before, head }): Result<Planned<Statement>, StatementError> => {
+      const next = apply(before, head);
+      if (!next.ok) return next;
+      return ok({
+        change: {
+          kind,
+          put: { statements: [next.value] },
+          audit: [
+            statementAudit(
+              deps.gen,
+              actor,
+              next.value,
+              'update',
+              summary(next.value),
+              statusChange(before, next.value),
+            ),
+          ],
+        },
+        value: next.value,
+      });
+    },
+  );
 }
 
 export function createDrafting(deps: StatementDeps) {
@@ -83,10 +116,18 @@ export function createDrafting(deps: StatementDeps) {
      * settings are filled in the template's language; the people list is carried over from the
      * incident's most recent statement, so consent and suspects are recorded once.
      */
-    async startDraft(input: { incident: Incident; cityName: string; templateId: string }, actor: Actor): Promise<Result<Statement, StatementWriteError>> {
+    async startDraft(
+      input: { incident: Incident; cityName: string; templateId: string },
+      actor: Actor,
+    ): Promise<Result<Statement, StatementWriteError>> {
       const template = await store.templateRow(input.templateId);
       if (template?.kind !== 'template') return err({ code: 'not-found', what: 'template' });
-      const values = autoFillValues(placeholderNames(template.body), { cityName: input.cityName, incident: input.incident, language: template.language, now: actor.now });
+      const values = autoFillValues(placeholderNames(template.body), {
+        cityName: input.cityName,
+        incident: input.incident,
+        language: template.language,
+        now: actor.now,
+      });
       const previous = (await store.listForIncident(input.incident.id)).sort((a, b) => b.updatedAt - a.updatedAt)[0];
       const { statement, version } = startStatement({
         statementId: newId('stm', gen),
@@ -104,37 +145,85 @@ export function createDrafting(deps: StatementDeps) {
         scope: { incidentId: input.incident.id },
         kind: 'statement.drafted',
         add: { statements: [statement], statementVersions: [version] },
-        audit: [statementAudit(gen, actor, statement, 'create', `Statement drafted: ${describe(statement)} from its template`, [{ field: 'status', before: null, after: 'draft' }])],
+        audit: [
+          statementAudit(
+            gen,
+            actor,
+            statement,
+            'create',
+            `Statement drafted: ${describe(statement)} from its template`,
+            [{ field: 'status', before: null, after: 'draft' }],
+          ),
+        ],
       });
       return written.ok ? ok(statement) : err({ code: 'refused', message: written.error.message });
     },
 
     /** Saves a draft's text and values as a new version; approved text is refused (see revise). */
     saveDraft: (statementId: string, edit: DraftEdit, actor: Actor) =>
-      saveVersion(deps, statementId, actor, 'statement.saved', (s, head, versionId) => editDraft(s, head, edit, versionId, actor), (s, v) => `Statement ${describe(s)} saved as version ${v.number}`),
+      saveVersion(
+        deps,
+        statementId,
+        actor,
+        'statement.saved',
+        (s, head, versionId) => editDraft(s, head, edit, versionId, actor),
+        (s, v) => `Statement ${describe(s)} saved as version ${v.number}`,
+      ),
 
     /** Edits approved or released text: a new version, back in draft, needing approval again. */
     revise: (statementId: string, edit: DraftEdit, actor: Actor) =>
-      saveVersion(deps, statementId, actor, 'statement.revised', (s, head, versionId) => reviseApproved(s, head, edit, versionId, actor), (s, v) => `Statement ${describe(s)} edited after approval: version ${v.number} is a draft and needs approval`),
+      saveVersion(
+        deps,
+        statementId,
+        actor,
+        'statement.revised',
+        (s, head, versionId) => reviseApproved(s, head, edit, versionId, actor),
+        (s, v) => `Statement ${describe(s)} edited after approval: version ${v.number} is a draft and needs approval`,
+      ),
 
     /** The people the statement may name, and the drafter's ticks on the guidance: drafts only. */
-    setContext: (statementId: string, context: { people?: PersonMention[]; ticked?: string[] }, actor: Actor): Promise<Result<Statement, StatementError>> =>
+    setContext: (
+      statementId: string,
+      context: { people?: PersonMention[]; ticked?: string[] },
+      actor: Actor,
+    ): Promise<Result<Statement, StatementError>> =>
       changeStatement(deps, statementId, ({ statement: s }): Result<Planned<Statement>, StatementError> => {
         if (s.status !== 'draft') return err({ code: 'not-allowed', action: 'edit', status: s.status });
-        const next: Statement = { ...s, ...(context.people && { people: context.people }), ...(context.ticked && { ticked: context.ticked }), updatedAt: actor.now, updatedBy: actor.operator };
+        const next: Statement = {
+          ...s,
+          ...(context.people && { people: context.people }),
+          ...(context.ticked && { ticked: context.ticked }),
+          updatedAt: actor.now,
+          updatedBy: actor.operator,
+        };
         const changes = [
-          ...(context.people ? [{ field: 'people', before: s.people.map(personLine), after: next.people.map(personLine) }] : []),
+          ...(context.people
+            ? [{ field: 'people', before: s.people.map(personLine), after: next.people.map(personLine) }]
+            : []),
           ...(context.ticked ? [{ field: 'ticked', before: s.ticked, after: next.ticked }] : []),
         ];
-        const summary = context.people ? `People this statement may name updated: ${describe(next)}` : `Guidance checklist ticked: ${describe(next)}`;
-        return ok({ change: { kind: 'statement.context-set', put: { statements: [next] }, audit: [statementAudit(gen, actor, next, 'update', summary, changes)] }, value: next });
+        const summary = context.people
+          ? `People this statement may name updated: ${describe(next)}`
+          : `Guidance checklist ticked: ${describe(next)}`;
+        return ok({
+          change: {
+            kind: 'statement.context-set',
+            put: { statements: [next] },
+            audit: [statementAudit(gen, actor, next, 'update', summary, changes)],
+          },
+          value: next,
+        });
       }),
 
     /**
      * Sends the head version for review. The sensitivity warnings are worked out again here from
      * the stored text, so what is recorded as overridden is what the text actually raised.
      */
-    async submit(statementId: string, input: { overrideReason: string | null; ticked: string[] }, actor: Actor): Promise<Result<Statement, StatementError>> {
+    async submit(
+      statementId: string,
+      input: { overrideReason: string | null; ticked: string[] },
+      actor: Actor,
+    ): Promise<Result<Statement, StatementError>> {
       const got = await store.withHead(statementId);
       if (!got.ok) return got;
       const warnings = await store.warningsFor(got.value.statement, got.value.head.text);
@@ -144,24 +233,73 @@ export function createDrafting(deps: StatementDeps) {
         statementId,
         actor,
         'statement.submitted',
-        (s, head) => (head.id !== got.value.head.id ? err({ code: 'version-moved' }) : submitForReview(s, head, { warnings, overrideReason: input.overrideReason, ticked: input.ticked, sourceText }, actor)),
-        (s) => `Statement ${describe(s)} version ${s.headVersionNumber} sent for review${warnings.length > 0 ? ` with ${t('audit.count.warnings', { count: warnings.length })} overridden: ${input.overrideReason?.trim() ?? ''}` : ''}`,
+        (s, head) =>
+          head.id !== got.value.head.id
+            ? err({ code: 'version-moved' })
+            : submitForReview(
+                s,
+                head,
+                { warnings, overrideReason: input.overrideReason, ticked: input.ticked, sourceText },
+                actor,
+              ),
+        (s) =>
+          `Statement ${describe(s)} version ${s.headVersionNumber} sent for review${warnings.length > 0 ? ` with ${t('audit.count.warnings', { count: warnings.length })} overridden: ${input.overrideReason?.trim() ?? ''}` : ''}`,
       );
     },
 
-    recall: (statementId: string, actor: Actor) => transition(deps, statementId, actor, 'statement.recalled', (s) => recallFromReview(s, actor), (s) => `Statement ${describe(s)} taken back from review`),
+    recall: (statementId: string, actor: Actor) =>
+      transition(
+        deps,
+        statementId,
+        actor,
+        'statement.recalled',
+        (s) => recallFromReview(s, actor),
+        (s) => `Statement ${describe(s)} taken back from review`,
+      ),
 
     /** Withdraws a statement with the reason; a released one is also logged as withdrawn on the timeline, in the same change. */
     withdraw: (statementId: string, reason: string, actor: Actor): Promise<Result<Statement, StatementError>> =>
       deps.enqueue(() =>
-        changeStatement(deps, statementId, async ({ statement: before }): Promise<Result<Planned<Statement>, StatementError>> => {
-          const next = withdrawStatement(before, reason, actor);
-          if (!next.ok) return next;
-          const audit = [statementAudit(gen, actor, next.value, 'update', `Statement ${describe(next.value)} withdrawn: ${reason.trim()}`, statusChange(before, next.value))];
-          if (before.status !== 'released') return ok({ change: { kind: 'statement.withdrawn', put: { statements: [next.value] }, audit }, value: next.value });
-          const line = await timelineLine(deps, before.incidentId, withdrawalTimelineEntry(next.value, actor.now, reason), newId('tle', gen), actor);
-          return ok({ change: { kind: 'statement.withdrawn', add: line.rows, put: { statements: [next.value] }, audit, preconditions: [line.precondition] }, value: next.value });
-        }),
+        changeStatement(
+          deps,
+          statementId,
+          async ({ statement: before }): Promise<Result<Planned<Statement>, StatementError>> => {
+            const next = withdrawStatement(before, reason, actor);
+            if (!next.ok) return next;
+            const audit = [
+              statementAudit(
+                gen,
+                actor,
+                next.value,
+                'update',
+                `Statement ${describe(next.value)} withdrawn: ${reason.trim()}`,
+                statusChange(before, next.value),
+              ),
+            ];
+            if (before.status !== 'released')
+              return ok({
+                change: { kind: 'statement.withdrawn', put: { statements: [next.value] }, audit },
+                value: next.value,
+              });
+            const line = await timelineLine(
+              deps,
+              before.incidentId,
+              withdrawalTimelineEntry(next.value, actor.now, reason),
+              newId('tle', gen),
+              actor,
+            );
+            return ok({
+              change: {
+                kind: 'statement.withdrawn',
+                add: line.rows,
+                put: { statements: [next.value] },
+                audit,
+                preconditions: [line.precondition],
+              },
+              value: next.value,
+            });
+          },
+        ),
       ),
   };
 }

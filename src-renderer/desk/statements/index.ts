@@ -13,7 +13,14 @@ import { createTranslation } from './translation';
 export type { StatementWriteError, TemplateWriteError } from './common';
 
 /** The statements' use-cases (drafting, review and release, translation, the template library) over their store's reads. */
-export function createStatementCases(deps: { door: Door; store: StatementsRepo; gen: IdGenerator; sha256: Sha256Hex; timeline: TimelineRepo; enqueue: WriteQueue }) {
+export function createStatementCases(deps: {
+  door: Door;
+  store: StatementsRepo;
+  gen: IdGenerator;
+  sha256: Sha256Hex;
+  timeline: TimelineRepo;
+  enqueue: WriteQueue;
+}) {
   return {
     ...deps.store,
     ...createTemplateLibrary(deps),

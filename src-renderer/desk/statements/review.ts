@@ -2,7 +2,13 @@ import type { Actor } from '@shared/domain/audit';
 import { newId } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import { releaseTimelineEntry } from '@shared/domain/statements/timelineEntries';
-import { approveStatement, CHANNEL_LABELS, rejectStatement, releaseStatement, type StatementError } from '@shared/domain/statements/workflow';
+import {
+  approveStatement,
+  CHANNEL_LABELS,
+  rejectStatement,
+  releaseStatement,
+  type StatementError,
+} from '@shared/domain/statements/workflow';
 import type { ReleaseChannel, Statement } from '@shared/schemas/statements';
 
 import { changeStatement, describe, statementAudit, statusChange, type Planned, type StatementDeps } from './common';
@@ -20,27 +26,41 @@ export function createReview(deps: StatementDeps) {
    * transaction commits while it waits on anything else); the change is written on condition that
    * the statement is still as read, so the version approved is the version hashed.
    */
-  const decide = (statementId: string, input: Decision, actor: Actor, decision: 'approved' | 'rejected'): Promise<Result<Statement, StatementError>> =>
-    changeStatement(deps, statementId, async ({ statement: before, head }): Promise<Result<Planned<Statement>, StatementError>> => {
-      const textHash = await deps.sha256(head.text);
-      const apply = decision === 'approved' ? approveStatement : rejectStatement;
-      const r = apply(before, head, { ...input, textHash }, newId('apr', gen), actor);
-      if (!r.ok) return r;
-      const { statement, approval } = r.value;
-      const summary =
-        decision === 'approved'
-          ? `Statement ${describe(statement)} version ${approval.versionNumber} approved by ${approval.approverName}, ${approval.approverRole}. SHA-256 ${textHash}`
-          : `Statement ${describe(statement)} version ${approval.versionNumber} returned to draft by ${approval.approverName}, ${approval.approverRole}: ${approval.comment}`;
-      return ok({
-        change: {
-          kind: decision === 'approved' ? 'statement.approved' : 'statement.returned',
-          add: { approvals: [approval] },
-          put: { statements: [statement] },
-          audit: [statementAudit(gen, actor, statement, 'update', summary, [...statusChange(before, statement), { field: 'decision', before: null, after: decision }])],
-        },
-        value: statement,
-      });
-    });
+  const decide = (
+    statementId: string,
+    input: Decision,
+    actor: Actor,
+    decision: 'approved' | 'rejected',
+  ): Promise<Result<Statement, StatementError>> =>
+    changeStatement(
+      deps,
+      statementId,
+      async ({ statement: before, head }): Promise<Result<Planned<Statement>, StatementError>> => {
+        const textHash = await deps.sha256(head.text);
+        const apply = decision === 'approved' ? approveStatement : rejectStatement;
+        const r = apply(before, head, { ...input, textHash }, newId('apr', gen), actor);
+        if (!r.ok) return r;
+        const { statement, approval } = r.value;
+        const summary =
+          decision === 'approved'
+            ? `Statement ${describe(statement)} version ${approval.versionNumber} approved by ${approval.approverName}, ${approval.approverRole}. SHA-256 ${textHash}`
+            : `Statement ${describe(statement)} version ${approval.versionNumber} returned to draft by ${approval.approverName}, ${approval.approverRole}: ${approval.comment}`;
+        return ok({
+          change: {
+            kind: decision === 'approved' ? 'statement.approved' : 'statement.returned',
+            add: { approvals: [approval] },
+            put: { statements: [statement] },
+            audit: [
+              statementAudit(gen, actor, statement, 'update', summary, [
+                ...statusChange(before, statement),
+                { field: 'decision', before: null, after: decision },
+              ]),
+            ],
+          },
+          value: statement,
+        });
+      },
+    );
 
   return {
     approve: (statementId: string, input: Decision, actor: Actor) => decide(statementId, input, actor, 'approved'),
@@ -51,30 +71,54 @@ export function createReview(deps: StatementDeps) {
      * (communication, public, linked to the statement), the statement and the timeline entry in
      * ONE change: a release the statement cannot record never appears on the timeline.
      */
-    release: (statementId: string, input: { channels: ReleaseChannel[]; at: number; note: string }, actor: Actor): Promise<Result<Statement, StatementError>> =>
+    release: (
+      statementId: string,
+      input: { channels: ReleaseChannel[]; at: number; note: string },
+      actor: Actor,
+    ): Promise<Result<Statement, StatementError>> =>
       deps.enqueue(() =>
-        changeStatement(deps, statementId, async ({ statement: before }): Promise<Result<Planned<Statement>, StatementError>> => {
-          const translation = await store.translationOf(before);
-          const current = translation === null || translation.state === 'current';
-          const entryId = newId('tle', gen);
-          const released = releaseStatement(before, { releaseId: newId('rel', gen), timelineEntryId: entryId, ...input }, actor, current);
-          if (!released.ok) return released;
-          const version = await store.getVersion(released.value.release.versionId);
-          if (!version) return err({ code: 'not-found', what: 'version' });
-          const approval = await store.latestApproval(statementId, version.id);
-          const line = await timelineLine(deps, before.incidentId, releaseTimelineEntry(before, version, approval, input), entryId, actor);
-          const summary = `Statement ${describe(before)} version ${version.number} released: ${input.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}`;
-          return ok({
-            change: {
-              kind: 'statement.released',
-              add: line.rows,
-              put: { statements: [released.value.statement] },
-              audit: [statementAudit(gen, actor, before, 'update', summary, [...statusChange(before, released.value.statement), { field: 'channels', before: null, after: released.value.release.channels }])],
-              preconditions: [line.precondition],
-            },
-            value: released.value.statement,
-          });
-        }),
+        changeStatement(
+          deps,
+          statementId,
+          async ({ statement: before }): Promise<Result<Planned<Statement>, StatementError>> => {
+            const translation = await store.translationOf(before);
+            const current = translation === null || translation.state === 'current';
+            const entryId = newId('tle', gen);
+            const released = releaseStatement(
+              before,
+              { releaseId: newId('rel', gen), timelineEntryId: entryId, ...input },
+              actor,
+              current,
+            );
+            if (!released.ok) return released;
+            const version = await store.getVersion(released.value.release.versionId);
+            if (!version) return err({ code: 'not-found', what: 'version' });
+            const approval = await store.latestApproval(statementId, version.id);
+            const line = await timelineLine(
+              deps,
+              before.incidentId,
+              releaseTimelineEntry(before, version, approval, input),
+              entryId,
+              actor,
+            );
+            const summary = `Statement ${describe(before)} version ${version.number} released: ${input.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}`;
+            return ok({
+              change: {
+                kind: 'statement.released',
+                add: line.rows,
+                put: { statements: [released.value.statement] },
+                audit: [
+                  statementAudit(gen, actor, before, 'update', summary, [
+                    ...statusChange(before, released.value.statement),
+                    { field: 'channels', before: null, after: released.value.release.channels },
+                  ]),
+                ],
+                preconditions: [line.precondition],
+              },
+              value: released.value.statement,
+            });
+          },
+        ),
       ),
   };
 }

@@ -2,7 +2,12 @@ import { auditEvent, type Actor } from '@shared/domain/audit';
 import { newId } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import { languageLabel } from '@shared/domain/statements/languages';
-import { seedGlossaryRow, seedTemplateRows, validateTemplateInput, type TemplateInput } from '@shared/domain/statements/templates';
+import {
+  seedGlossaryRow,
+  seedTemplateRows,
+  validateTemplateInput,
+  type TemplateInput,
+} from '@shared/domain/statements/templates';
 import { GLOSSARY_ID, type GlossaryTerm, type StatementTemplate } from '@shared/schemas/statements';
 
 import { t } from '../../i18n/messages';
@@ -31,17 +36,39 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
         add: { statementTemplates: [...missing, ...glossary] },
         audit:
           missing.length > 0
-            ? [auditEvent({ id: newId('aud', gen), actor, incidentId: null, entityType: 'statement-template', entityId: 'guide', action: 'create', summary: `Statement templates from the guide installed (${missing.length})` })]
+            ? [
+                auditEvent({
+                  id: newId('aud', gen),
+                  actor,
+                  incidentId: null,
+                  entityType: 'statement-template',
+                  entityId: 'guide',
+                  action: 'create',
+                  summary: `Statement templates from the guide installed (${missing.length})`,
+                }),
+              ]
             : [],
         // Another window installing them at the same moment: its rows stand, this one writes nothing.
-        preconditions: [{ what: 'none of the shipped templates is installed yet', reads: ['statementTemplates'], failure: 'installed' as const, holds: async () => (await store.templateRows(ids)).every((r, i) => r === undefined || existing.has(ids[i] ?? '')) }],
+        preconditions: [
+          {
+            what: 'none of the shipped templates is installed yet',
+            reads: ['statementTemplates'],
+            failure: 'installed' as const,
+            holds: async () =>
+              (await store.templateRows(ids)).every((r, i) => r === undefined || existing.has(ids[i] ?? '')),
+          },
+        ],
       });
       if (written.ok) return ok(missing.length);
       return written.error === 'installed' ? ok(0) : err({ code: 'refused', message: written.error.message });
     },
 
     /** Creates a template (id null) or saves a new revision of one; (type, language) stays unique. */
-    async saveTemplate(input: TemplateInput, id: string | null, actor: Actor): Promise<Result<StatementTemplate, TemplateWriteError>> {
+    async saveTemplate(
+      input: TemplateInput,
+      id: string | null,
+      actor: Actor,
+    ): Promise<Result<StatementTemplate, TemplateWriteError>> {
       const valid = validateTemplateInput(input);
       if (!valid.ok) return err({ code: 'invalid', errors: valid.error });
       const clash = await store.templateFor(input.type, input.language);
@@ -62,8 +89,20 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
       };
       const next: StatementTemplate = before
         ? { ...before, ...fields, revision: before.revision + 1, updatedAt: actor.now, updatedBy: actor.operator }
-        : { id: newId('stt', gen), kind: 'template', ...fields, origin: 'city', revision: 1, createdAt: actor.now, createdBy: actor.operator, updatedAt: actor.now, updatedBy: actor.operator };
-      const changes = TEMPLATE_FIELDS.filter((f) => !before || JSON.stringify(before[f]) !== JSON.stringify(next[f])).map((f) => ({ field: f, before: before ? before[f] : null, after: next[f] }));
+        : {
+            id: newId('stt', gen),
+            kind: 'template',
+            ...fields,
+            origin: 'city',
+            revision: 1,
+            createdAt: actor.now,
+            createdBy: actor.operator,
+            updatedAt: actor.now,
+            updatedBy: actor.operator,
+          };
+      const changes = TEMPLATE_FIELDS.filter(
+        (f) => !before || JSON.stringify(before[f]) !== JSON.stringify(next[f]),
+      ).map((f) => ({ field: f, before: before ? before[f] : null, after: next[f] }));
       if (before && changes.length === 0) return ok(before);
       const written = await door.write({
         scope: 'desk',
@@ -77,7 +116,9 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
             entityType: 'statement-template',
             entityId: next.id,
             action: before ? 'update' : 'create',
-            summary: before ? `Statement template changed: ${next.title} (${languageLabel(next.language)})` : `Statement template added: ${next.title} (${languageLabel(next.language)})`,
+            summary: before
+              ? `Statement template changed: ${next.title} (${languageLabel(next.language)})`
+              : `Statement template added: ${next.title} (${languageLabel(next.language)})`,
             changes,
           }),
         ],
@@ -87,23 +128,38 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
             reads: ['statementTemplates'],
             failure: { code: 'duplicate' as const, type: input.type, language: input.language },
             holds: async () => {
-              const [other, now] = await Promise.all([store.templateFor(input.type, input.language), store.templateRow(next.id)]);
-              return (other === undefined || other.id === next.id) && (now?.kind === 'template' ? now.revision : 0) === (before?.revision ?? 0);
+              const [other, now] = await Promise.all([
+                store.templateFor(input.type, input.language),
+                store.templateRow(next.id),
+              ]);
+              return (
+                (other === undefined || other.id === next.id) &&
+                (now?.kind === 'template' ? now.revision : 0) === (before?.revision ?? 0)
+              );
             },
           },
         ],
       });
       if (written.ok) return ok(next);
-      return written.error.code === 'refused' ? err({ code: 'refused', message: written.error.message }) : err(written.error);
+      return written.error.code === 'refused'
+        ? err({ code: 'refused', message: written.error.message })
+        : err(written.error);
     },
 
     /** Replaces the city's glossary of terms to avoid. */
-    async saveGlossary(terms: readonly GlossaryTerm[], actor: Actor): Promise<Result<GlossaryTerm[], { code: 'refused'; message: string }>> {
+    async saveGlossary(
+      terms: readonly GlossaryTerm[],
+      actor: Actor,
+    ): Promise<Result<GlossaryTerm[], { code: 'refused'; message: string }>> {
       const before = await store.glossary();
       const written = await door.write({
         scope: 'desk',
         kind: 'statement-glossary.saved',
-        put: { statementTemplates: [{ id: GLOSSARY_ID, kind: 'glossary', terms: [...terms], updatedAt: actor.now, updatedBy: actor.operator }] },
+        put: {
+          statementTemplates: [
+            { id: GLOSSARY_ID, kind: 'glossary', terms: [...terms], updatedAt: actor.now, updatedBy: actor.operator },
+          ],
+        },
         audit: [
           auditEvent({
             id: newId('aud', gen),

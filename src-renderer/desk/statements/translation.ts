@@ -20,11 +20,17 @@ export function createTranslation(deps: StatementDeps) {
      * that language when the library has one, with the source's values to translate and the dates
      * written anew; otherwise from the source's text.
      */
-    async startTranslation(input: { sourceId: string; language: string; incident: Incident; cityName: string }, actor: Actor): Promise<Result<Statement, StatementWriteError>> {
+    async startTranslation(
+      input: { sourceId: string; language: string; incident: Incident; cityName: string },
+      actor: Actor,
+    ): Promise<Result<Statement, StatementWriteError>> {
       const source = await store.get(input.sourceId);
       if (!source || source.sourceStatementId !== null) return err({ code: 'not-found', what: 'source' });
-      const existing = (await store.translationsOf(source.id)).find((t) => t.language === input.language && t.status !== 'withdrawn');
-      if (existing || input.language === source.language) return err({ code: 'translation-exists', language: input.language });
+      const existing = (await store.translationsOf(source.id)).find(
+        (t) => t.language === input.language && t.status !== 'withdrawn',
+      );
+      if (existing || input.language === source.language)
+        return err({ code: 'translation-exists', language: input.language });
       const sourceVersion = await store.getVersion(source.approvedVersionId ?? source.headVersionId);
       if (!sourceVersion) return err({ code: 'not-found', what: 'version' });
       const template = await store.templateFor(source.type, input.language);
@@ -32,7 +38,11 @@ export function createTranslation(deps: StatementDeps) {
       const fromTemplate = template?.kind === 'template' ? template : null;
       const names = placeholderNames(fromTemplate?.body ?? '');
       const auto = autoFillValues(names, ctx);
-      const carried = Object.fromEntries(names.filter((n) => KNOWN_PLACEHOLDERS[n]?.auto === undefined && sourceVersion.values[n] !== undefined).map((n) => [n, sourceVersion.values[n] ?? '']));
+      const carried = Object.fromEntries(
+        names
+          .filter((n) => KNOWN_PLACEHOLDERS[n]?.auto === undefined && sourceVersion.values[n] !== undefined)
+          .map((n) => [n, sourceVersion.values[n] ?? '']),
+      );
       const sourceTemplate = source.templateId ? await store.templateRow(source.templateId) : undefined;
       const base = fromTemplate ?? (sourceTemplate?.kind === 'template' ? sourceTemplate : null);
       const { statement, version } = startStatement({
@@ -65,7 +75,16 @@ export function createTranslation(deps: StatementDeps) {
         scope: { incidentId: source.incidentId },
         kind: 'statement.translation-started',
         add: { statements: [next], statementVersions: [version] },
-        audit: [statementAudit(gen, actor, next, 'create', `Translation started: ${describe(next)} of ${describe(source)} version ${sourceVersion.number}`, [{ field: 'status', before: null, after: 'draft' }])],
+        audit: [
+          statementAudit(
+            gen,
+            actor,
+            next,
+            'create',
+            `Translation started: ${describe(next)} of ${describe(source)} version ${sourceVersion.number}`,
+            [{ field: 'status', before: null, after: 'draft' }],
+          ),
+        ],
         // Planned on the source as read, and on no other translation into the language having been started meanwhile.
         preconditions: [
           { ...statementIsStill(store, source), failure: { code: 'version-moved' as const } },
@@ -73,12 +92,17 @@ export function createTranslation(deps: StatementDeps) {
             what: `no translation of ${source.id} into ${input.language} was started meanwhile`,
             reads: ['statements'],
             failure: { code: 'translation-exists' as const, language: input.language },
-            holds: async () => !(await store.translationsOf(source.id)).some((t) => t.language === input.language && t.status !== 'withdrawn'),
+            holds: async () =>
+              !(await store.translationsOf(source.id)).some(
+                (t) => t.language === input.language && t.status !== 'withdrawn',
+              ),
           },
         ],
       });
       if (written.ok) return ok(next);
-      return written.error.code === 'refused' ? err({ code: 'refused', message: written.error.message }) : err(written.error);
+      return written.error.code === 'refused'
+        ? err({ code: 'refused', message: written.error.message })
+        : err(written.error);
     },
 
     /** Brings a translation up to its source's newest approved version, with the edited text. */
@@ -90,10 +114,19 @@ export function createTranslation(deps: StatementDeps) {
         'statement.translation-updated',
         async (s, head, versionId) => {
           const source = s.sourceStatementId ? await store.get(s.sourceStatementId) : undefined;
-          if (!source?.approvedVersionId || source.approvedVersionNumber === null) return err({ code: 'not-found', what: 'source' });
-          return retargetTranslation(s, head, edit, { versionId: source.approvedVersionId, versionNumber: source.approvedVersionNumber }, versionId, actor);
+          if (!source?.approvedVersionId || source.approvedVersionNumber === null)
+            return err({ code: 'not-found', what: 'source' });
+          return retargetTranslation(
+            s,
+            head,
+            edit,
+            { versionId: source.approvedVersionId, versionNumber: source.approvedVersionNumber },
+            versionId,
+            actor,
+          );
         },
-        (s, v) => `Translation ${describe(s)} updated to the source's newest approved version: version ${v.number} needs approval`,
+        (s, v) =>
+          `Translation ${describe(s)} updated to the source's newest approved version: version ${v.number} needs approval`,
       ),
   };
 }

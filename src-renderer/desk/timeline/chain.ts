@@ -47,7 +47,15 @@ export async function sealNewEntries(
     if (i % 500 === 0) onStep?.(i);
     const entryId = ids[i] ?? newId('tle', deps.gen);
     const revision = await sealRevision(
-      nextRevision({ id: newId('tlr', deps.gen), entryId, incidentId, previous: null, plan: { kind: 'create', content, reason: null }, head: link, actor }),
+      nextRevision({
+        id: newId('tlr', deps.gen),
+        entryId,
+        incidentId,
+        previous: null,
+        plan: { kind: 'create', content, reason: null },
+        head: link,
+        actor,
+      }),
       deps.sha256,
     );
     link = { chainSeq: revision.chainSeq, hash: revision.hash };
@@ -82,10 +90,18 @@ export async function timelineLine(
   content: EntryContent,
   entryId: string,
   actor: Actor,
-): Promise<{ entry: TimelineEntry; rows: { timelineRevisions: TimelineRevision[]; timelineEntries: TimelineEntry[] }; precondition: Precondition<ChainMoved> }> {
+): Promise<{
+  entry: TimelineEntry;
+  rows: { timelineRevisions: TimelineRevision[]; timelineEntries: TimelineEntry[] };
+  precondition: Precondition<ChainMoved>;
+}> {
   const head = await deps.timeline.head(incidentId);
   const sealed = await sealNewEntries(deps, incidentId, [content], [entryId], head, actor);
   const entry = sealed.entries[0];
   if (!entry) throw new Error('The timeline entry was not sealed.');
-  return { entry, rows: { timelineRevisions: sealed.revisions, timelineEntries: sealed.entries }, precondition: chainHeadIs(deps.timeline, incidentId, head) };
+  return {
+    entry,
+    rows: { timelineRevisions: sealed.revisions, timelineEntries: sealed.entries },
+    precondition: chainHeadIs(deps.timeline, incidentId, head),
+  };
 }

@@ -21,12 +21,18 @@ export function createSignedIntegrity(deps: { db: DeskDatabase; sha256: Sha256He
   const records = createSignedRecordsRepo(deps.db);
   async function* revisions(incidentId: string): AsyncGenerator<TimelineRevision[]> {
     for (let from = 1; ; from += PAGE) {
-      const page = await deps.db.timelineRevisions.where('[incidentId+chainSeq]').between([incidentId, from], [incidentId, from + PAGE], true, false).toArray();
+      const page = await deps.db.timelineRevisions
+        .where('[incidentId+chainSeq]')
+        .between([incidentId, from], [incidentId, from + PAGE], true, false)
+        .toArray();
       if (page.length === 0) return;
       yield page;
     }
   }
-  return async (incident: Pick<Incident, 'id' | 'timeZone'>, onProgress?: (done: number) => void): Promise<IncidentIntegrityReport> =>
+  return async (
+    incident: Pick<Incident, 'id' | 'timeZone'>,
+    onProgress?: (done: number) => void,
+  ): Promise<IncidentIntegrityReport> =>
     verifyIncidentIntegrity({
       incidentId: incident.id,
       timeZone: incident.timeZone,

@@ -26,9 +26,19 @@ export type TimelineListing = {
  * the indexes, the text search, and "as known at" replayed from the revisions. The order cache
  * and the search index are kept current from the change feed; nobody resets them by hand.
  */
-export function createTimelineList(deps: { db: DeskDatabase; store: TimelineRepo; order: TimelineOrderCache; search: TimelineSearch }) {
+export function createTimelineList(deps: {
+  db: DeskDatabase;
+  store: TimelineRepo;
+  order: TimelineOrderCache;
+  search: TimelineSearch;
+}) {
   return {
-    async list(incidentId: string, filter: TimelineFilter, text: string, asKnownAt: number | null): Promise<TimelineListing> {
+    async list(
+      incidentId: string,
+      filter: TimelineFilter,
+      text: string,
+      asKnownAt: number | null,
+    ): Promise<TimelineListing> {
       if (asKnownAt !== null) {
         const revisions = revisionsAsKnownAt(await deps.store.revisionsRecordedBy(incidentId, asKnownAt), asKnownAt);
         const snapshot = new Map(revisions.map((r) => [r.entryId, entryFromRevision(null, r)]));
@@ -38,7 +48,12 @@ export function createTimelineList(deps: { db: DeskDatabase; store: TimelineRepo
       const words = text.trim();
       // A search that cannot run finds nothing (the search box says why), rather than
       // passing the unsearched list off as its result.
-      const found = words === '' ? null : await deps.search.search(incidentId, words).catch(() => ({ ids: new Set<string>(), match: 'none' as const }));
+      const found =
+        words === ''
+          ? null
+          : await deps.search
+              .search(incidentId, words)
+              .catch(() => ({ ids: new Set<string>(), match: 'none' as const }));
       const order = await deps.order.get(incidentId);
       const listed = await queryTimeline(deps.db, incidentId, filter, found?.ids ?? null, order);
       return { listed, snapshot: null, total: order.ids.length, match: found?.match ?? null };

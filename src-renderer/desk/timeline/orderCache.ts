@@ -14,7 +14,11 @@ const compare = (a: [string, number], b: [string, number]) => a[1] - b[1] || (a[
  * instead of a key read per query. A change that replaced the database (a restore) drops it all,
  * heard on the change feed.
  */
-export function createTimelineOrderCache(deps: { store: Pick<TimelineRepo, 'head' | 'revisionsAfter'>; readOrder: (incidentId: string) => Promise<TimelineOrder>; feed: ChangeFeed }) {
+export function createTimelineOrderCache(deps: {
+  store: Pick<TimelineRepo, 'head' | 'revisionsAfter'>;
+  readOrder: (incidentId: string) => Promise<TimelineOrder>;
+  feed: ChangeFeed;
+}) {
   const states = new Map<string, Promise<State>>();
   deps.feed.subscribe((notice) => {
     if (notice.replacedAll) states.clear();

@@ -20,7 +20,12 @@ import type { Door, WriteRefused } from '../door';
 import { CHAIN_ATTEMPTS, chainHeadIs, sealNewEntries, type WriteQueue } from './chain';
 
 /** Why a correction, verification or retraction was not recorded. */
-export type TimelineWriteError = RevisionError | { code: 'not-found'; entryId: string } | { code: 'busy' } | { code: 'invalid'; problems: ContentProblem[] } | WriteRefused;
+export type TimelineWriteError =
+  | RevisionError
+  | { code: 'not-found'; entryId: string }
+  | { code: 'busy' }
+  | { code: 'invalid'; problems: ContentProblem[] }
+  | WriteRefused;
 
 /** Why new entries were not logged; nothing of the batch was written. */
 export type AppendError =
@@ -31,7 +36,10 @@ export type AppendError =
   | WriteRefused;
 
 /** How a long append reports its progress, and how it is stopped before it writes. */
-export type AppendOptions = { onProgress?: (step: 'sealing' | 'writing', done: number, total: number) => void; signal?: AbortSignal };
+export type AppendOptions = {
+  onProgress?: (step: 'sealing' | 'writing', done: number, total: number) => void;
+  signal?: AbortSignal;
+};
 
 /** An append's failure in words, for a screen or a notice. */
 export function describeAppendError(e: AppendError): string {
@@ -51,8 +59,16 @@ function checkBatch(contents: readonly EntryContent[]): Result<void, AppendError
   for (const [index, content] of contents.entries()) {
     const checked = checkEntryContent(content);
     if (checked.ok) continue;
-    const which = contents.length === 1 ? '' : `Entry ${index + 1} of ${contents.length} (“${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}”): `;
-    return err({ code: 'invalid', index, problems: checked.error, message: `${which}${describeContentProblems(checked.error)}` });
+    const which =
+      contents.length === 1
+        ? ''
+        : `Entry ${index + 1} of ${contents.length} (“${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}”): `;
+    return err({
+      code: 'invalid',
+      index,
+      problems: checked.error,
+      message: `${which}${describeContentProblems(checked.error)}`,
+    });
   }
   return ok(undefined);
 }
@@ -65,7 +81,11 @@ type Deps = { door: Door; store: TimelineRepo; gen: IdGenerator; sha256: Sha256H
 
 /** The timeline's changes: logging new entries, and revising one (correction, verification, retraction). */
 export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps) {
-  const revise = (entryId: string, actor: Actor, plan: (entry: TimelineEntry) => Result<Plan, RevisionError>): Promise<Result<TimelineEntry, TimelineWriteError>> =>
+  const revise = (
+    entryId: string,
+    actor: Actor,
+    plan: (entry: TimelineEntry) => Result<Plan, RevisionError>,
+  ): Promise<Result<TimelineEntry, TimelineWriteError>> =>
     enqueue(async () => {
       for (let attempt = 0; attempt < CHAIN_ATTEMPTS; attempt += 1) {
         const entry = await store.get(entryId);
@@ -73,10 +93,24 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
         const planned = plan(entry);
         if (!planned.ok) return planned;
         // A verification or retraction carries the recorded content over as it stands; a correction is new text.
-        const checked = checkEntryContent(planned.value.content, planned.value.kind === 'edit' ? null : contentOf(entry));
+        const checked = checkEntryContent(
+          planned.value.content,
+          planned.value.kind === 'edit' ? null : contentOf(entry),
+        );
         if (!checked.ok) return err({ code: 'invalid' as const, problems: checked.error });
         const head = await store.head(entry.incidentId);
-        const revision = await sealRevision(nextRevision({ id: newId('tlr', gen), entryId, incidentId: entry.incidentId, previous: entry, plan: planned.value, head, actor }), sha256);
+        const revision = await sealRevision(
+          nextRevision({
+            id: newId('tlr', gen),
+            entryId,
+            incidentId: entry.incidentId,
+            previous: entry,
+            plan: planned.value,
+            head,
+            actor,
+          }),
+          sha256,
+        );
         const next = entryFromRevision(entry, revision);
         const written = await door.write({
           scope: { incidentId: entry.incidentId },
@@ -84,7 +118,15 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
           add: { timelineRevisions: [revision] },
           put: { timelineEntries: [next] },
           audit: [],
-          preconditions: [chainHeadIs(store, entry.incidentId, head), { what: `entry ${entryId} is still at revision ${entry.revisionCount}`, reads: ['timelineEntries'], failure: { code: 'chain-moved' as const }, holds: async () => (await store.get(entryId))?.revisionCount === entry.revisionCount }],
+          preconditions: [
+            chainHeadIs(store, entry.incidentId, head),
+            {
+              what: `entry ${entryId} is still at revision ${entry.revisionCount}`,
+              reads: ['timelineEntries'],
+              failure: { code: 'chain-moved' as const },
+              holds: async () => (await store.get(entryId))?.revisionCount === entry.revisionCount,
+            },
+          ],
         });
         if (written.ok) return ok(next);
         if (written.error.code !== 'chain-moved') return err(written.error);
@@ -99,7 +141,12 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
      * none of the batch is logged. `signal` stops it at any point until the change commits, and
      * nothing is kept; `onProgress` hears how many are sealed, then how many written.
      */
-    append: (incidentId: string, contents: readonly EntryContent[], actor: Actor, options: AppendOptions = {}): Promise<Result<TimelineEntry[], AppendError>> =>
+    append: (
+      incidentId: string,
+      contents: readonly EntryContent[],
+      actor: Actor,
+      options: AppendOptions = {},
+    ): Promise<Result<TimelineEntry[], AppendError>> =>
       enqueue(async () => {
         const checked = checkBatch(contents);
         if (!checked.ok) return checked;
@@ -121,7 +168,10 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
                 audit: [],
                 preconditions: [chainHeadIs(store, incidentId, head)],
               },
-              { ...(options.signal && { signal: options.signal }), onProgress: (done, total) => options.onProgress?.('writing', done, total) },
+              {
+                ...(options.signal && { signal: options.signal }),
+                onProgress: (done, total) => options.onProgress?.('writing', done, total),
+              },
             );
             if (written.ok) return ok(sealed.entries);
             if (written.error.code !== 'chain-moved') return err(written.error);
@@ -133,9 +183,12 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
         }
       }),
 
-    edit: (entryId: string, content: EntryContent, reason: string | null, actor: Actor) => revise(entryId, actor, (e) => planEdit(e, content, reason)),
-    setVerification: (entryId: string, verification: Verification, note: string | null, actor: Actor) => revise(entryId, actor, (e) => planVerification(e, verification, note)),
-    retract: (entryId: string, reason: string, actor: Actor) => revise(entryId, actor, (e) => planRetraction(e, reason)),
+    edit: (entryId: string, content: EntryContent, reason: string | null, actor: Actor) =>
+      revise(entryId, actor, (e) => planEdit(e, content, reason)),
+    setVerification: (entryId: string, verification: Verification, note: string | null, actor: Actor) =>
+      revise(entryId, actor, (e) => planVerification(e, verification, note)),
+    retract: (entryId: string, reason: string, actor: Actor) =>
+      revise(entryId, actor, (e) => planRetraction(e, reason)),
   };
 }
 export type TimelineWrites = ReturnType<typeof createTimelineWrites>;

@@ -33,17 +33,26 @@ export function AuditLogView({ incident }: { incident: Incident }): ReactElement
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('auditScreen.auditLog')}</h2>
       <p className="muted">{t('auditScreen.everyChangeToThisIncident', { timeZone: incident.timeZone })}</p>
-      {events === undefined ? <p className="muted">{t('auditScreen.loading')}</p> : (
+      {events === undefined ? (
+        <p className="muted">{t('auditScreen.loading')}</p>
+      ) : (
         <table className="table">
           <thead>
-            <tr><th scope="col">{t('auditScreen.when')}</th><th scope="col">{t('auditScreen.who')}</th><th scope="col">{t('auditScreen.what')}</th></tr>
+            <tr>
+              <th scope="col">{t('auditScreen.when')}</th>
+              <th scope="col">{t('auditScreen.who')}</th>
+              <th scope="col">{t('auditScreen.what')}</th>
+            </tr>
           </thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
                 <td className="nowrap">{showInstant(e.at, incident.timeZone, 'date-time-seconds')}</td>
                 <td>{e.operator}</td>
-                <td><UserText text={e.summary} /><Changes changes={e.changes} incident={incident} /></td>
+                <td>
+                  <UserText text={e.summary} />
+                  <Changes changes={e.changes} incident={incident} />
+                </td>
               </tr>
             ))}
           </tbody>

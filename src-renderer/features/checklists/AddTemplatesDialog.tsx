@@ -12,24 +12,54 @@ import { templateOptions } from './templateOptions';
 import { t } from '../../i18n/messages';
 
 /** Adds checklists the incident does not use yet, from the newest version of the plan. */
-export function AddTemplatesDialog({ incident, available, operatorName, onClose }: { incident: Incident; available: ChecklistTemplate[]; operatorName: string; onClose: () => void }): ReactElement {
+export function AddTemplatesDialog({
+  incident,
+  available,
+  operatorName,
+  onClose,
+}: {
+  incident: Incident;
+  available: ChecklistTemplate[];
+  operatorName: string;
+  onClose: () => void;
+}): ReactElement {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
-  const chosen = available.filter((template) => !unticked.has(template.templateKey)).map((template) => template.templateKey);
+  const chosen = available
+    .filter((template) => !unticked.has(template.templateKey))
+    .map((template) => template.templateKey);
   return (
     <Dialog title={t('checklists.addDialog.title')} onClose={onClose}>
-      <TemplatePicker legend={t('checklists.addDialog.legend')} options={templateOptions(available)} unticked={unticked} onChange={setUnticked} />
+      <TemplatePicker
+        legend={t('checklists.addDialog.legend')}
+        options={templateOptions(available)}
+        unticked={unticked}
+        onChange={setUnticked}
+      />
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>{t('checklists.addDialog.cancel')}</button>
-        <button type="button" className="button button--primary" disabled={chosen.length === 0} onClick={() => {
-          useCases.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
-            (items) => { showNotice('success', t('checklists.addDialog.added', { count: items.length })); onClose(); },
-            (e: unknown) => setFailure(t('checklists.addDialog.failed', { reason: e instanceof Error ? e.message : String(e) })),
-          );
-        }}>{t('checklists.addTemplates', { count: chosen.length })}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('checklists.addDialog.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={chosen.length === 0}
+          onClick={() => {
+            useCases.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
+              (items) => {
+                showNotice('success', t('checklists.addDialog.added', { count: items.length }));
+                onClose();
+              },
+              (e: unknown) =>
+                setFailure(t('checklists.addDialog.failed', { reason: e instanceof Error ? e.message : String(e) })),
+            );
+          }}
+        >
+          {t('checklists.addTemplates', { count: chosen.length })}
+        </button>
       </div>
     </Dialog>
   );

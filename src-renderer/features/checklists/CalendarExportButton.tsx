@@ -13,7 +13,17 @@ import { t } from '../../i18n/messages';
 const slug = (s: string) => fileSlug(s, 'incident');
 
 /** Saves the recovery milestones as an iCalendar file, for the mayor's office calendar. */
-export function CalendarExportButton({ incident, items, cityName, label = t('checklists.calendar.export') }: { incident: Incident; items: ScheduledItem[]; cityName: string; label?: string }): ReactElement {
+export function CalendarExportButton({
+  incident,
+  items,
+  cityName,
+  label = t('checklists.calendar.export'),
+}: {
+  incident: Incident;
+  items: ScheduledItem[];
+  cityName: string;
+  label?: string;
+}): ReactElement {
   const { platform, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const count = items.filter((i) => i.milestone && i.dueAt !== null && i.status !== 'not-applicable').length;
@@ -34,7 +44,8 @@ export function CalendarExportButton({ incident, items, cityName, label = t('che
             title: t('checklists.calendar.dialogTitle'),
           });
           if (!saved.ok) showNotice('error', t('checklists.calendar.failed', { reason: saved.error.message }));
-          else if (saved.value.savedTo) showNotice('success', t('checklists.calendar.done', { count, path: saved.value.savedTo }));
+          else if (saved.value.savedTo)
+            showNotice('success', t('checklists.calendar.done', { count, path: saved.value.savedTo }));
         })();
       }}
     >

@@ -12,7 +12,10 @@ import { dueText, resolvedText } from './checklistDisplay';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
 
-export type ItemAction = { kind: 'resolve'; status: 'done' | 'not-applicable' } | { kind: 'status'; status: ChecklistStatus } | { kind: 'edit' };
+export type ItemAction =
+  | { kind: 'resolve'; status: 'done' | 'not-applicable' }
+  | { kind: 'status'; status: ChecklistStatus }
+  | { kind: 'edit' };
 
 type Props = {
   item: ScheduledItem;
@@ -35,51 +38,131 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
     <li className={`ck-item ck-item--${due.tone} ck-item--${item.status}`} data-testid="checklist-item">
       <div className="ck-item__main">
         <p className="ck-item__head">
-          <span className={`ck-status ck-status--${item.status}`}>{item.status === 'done' ? t('checklists.item.doneMark') : ''}{STATUS_LABELS[item.status]}</span>
+          <span className={`ck-status ck-status--${item.status}`}>
+            {item.status === 'done' ? t('checklists.item.doneMark') : ''}
+            {STATUS_LABELS[item.status]}
+          </span>
           {due.tone === 'overdue' && <span className="ck-flag">{t('checklists.item.overdue')}</span>}
-          <span className="ck-item__title" id={titleId}><UserText text={item.title} /></span>
+          <span className="ck-item__title" id={titleId}>
+            <UserText text={item.title} />
+          </span>
         </p>
         <p className={`ck-item__due ck-due--${due.tone}`}>
           {due.text}
-          {item.offset !== null && <span className="muted">{showPhase ? t('checklists.item.offsetPhase', { offset: offsetLabel(item.offset), phase: showPhase }) : t('checklists.item.offset', { offset: offsetLabel(item.offset) })}</span>}
+          {item.offset !== null && (
+            <span className="muted">
+              {showPhase
+                ? t('checklists.item.offsetPhase', { offset: offsetLabel(item.offset), phase: showPhase })
+                : t('checklists.item.offset', { offset: offsetLabel(item.offset) })}
+            </span>
+          )}
         </p>
         <p className="ck-item__meta">
           <span>{t('checklists.item.owner', { owner: ROLE_TITLES[item.owner] })}</span>
-          {item.assignee && <span>{tRich('checklists.item.assignee', { assignee: item.assignee }, { b: (chunks) => <strong>{chunks}</strong> })}</span>}
+          {item.assignee && (
+            <span>
+              {tRich(
+                'checklists.item.assignee',
+                { assignee: item.assignee },
+                { b: (chunks) => <strong>{chunks}</strong> },
+              )}
+            </span>
+          )}
           {item.template === null && <span className="ck-tag">{t('checklists.item.custom')}</span>}
           {item.milestone && <span className="ck-tag">{t('checklists.item.milestone')}</span>}
           {reviewDue && <span className="ck-tag ck-tag--review">{t('checklists.item.reviewDue')}</span>}
         </p>
         {item.rationale && <p className="ck-item__why">{item.rationale}</p>}
-        <p className={`ck-item__cite${generalised ? ' ck-item__cite--suggestion' : ''}`}>{sourceLine(item.source, item.adapted)}</p>
+        <p className={`ck-item__cite${generalised ? ' ck-item__cite--suggestion' : ''}`}>
+          {sourceLine(item.source, item.adapted)}
+        </p>
         {resolved && item.resolvedBy !== null && item.resolvedAt !== null && (
           <p className="ck-item__resolution">
-            {resolvedText(item.status === 'done' ? 'done' : 'not-applicable', item.resolvedBy, item.resolvedAt, timeZone)}
-            {item.resolutionNote && tRich('checklists.item.resolutionNote', { note: item.resolutionNote }, { q: (chunks) => <q>{chunks}</q> })}
+            {resolvedText(
+              item.status === 'done' ? 'done' : 'not-applicable',
+              item.resolvedBy,
+              item.resolvedAt,
+              timeZone,
+            )}
+            {item.resolutionNote &&
+              tRich(
+                'checklists.item.resolutionNote',
+                { note: item.resolutionNote },
+                { q: (chunks) => <q>{chunks}</q> },
+              )}
           </p>
         )}
         {resolved && item.resolvedWith && (
           <p className="ck-item__resolved-with">
-            {tRich('checklists.item.resolvedWith', { label: item.resolvedWith.label }, {
-              a: (chunks) => <a href={routeToHash({ name: 'incident', id: item.incidentId, tab: item.resolvedWith?.kind === 'statement' ? 'statements' : 'contacts' })}>{chunks}</a>,
-            })}
+            {tRich(
+              'checklists.item.resolvedWith',
+              { label: item.resolvedWith.label },
+              {
+                a: (chunks) => (
+                  <a
+                    href={routeToHash({
+                      name: 'incident',
+                      id: item.incidentId,
+                      tab: item.resolvedWith?.kind === 'statement' ? 'statements' : 'contacts',
+                    })}
+                  >
+                    {chunks}
+                  </a>
+                ),
+              },
+            )}
           </p>
         )}
         {item.notes && <p className="ck-item__notes">{t('checklists.item.notes', { notes: item.notes })}</p>}
       </div>
       <div className="ck-item__actions" role="group" aria-labelledby={titleId}>
         {resolved ? (
-          <button type="button" className="button button--small" aria-describedby={titleId} onClick={() => onAction(item, { kind: 'status', status: 'todo' })}>{t('checklists.item.reopen')}</button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-describedby={titleId}
+            onClick={() => onAction(item, { kind: 'status', status: 'todo' })}
+          >
+            {t('checklists.item.reopen')}
+          </button>
         ) : (
           <>
-            <button type="button" className="button button--small button--primary" aria-describedby={titleId} onClick={() => onAction(item, { kind: 'resolve', status: 'done' })}>{t('checklists.item.done')}</button>
+            <button
+              type="button"
+              className="button button--small button--primary"
+              aria-describedby={titleId}
+              onClick={() => onAction(item, { kind: 'resolve', status: 'done' })}
+            >
+              {t('checklists.item.done')}
+            </button>
             {item.status === 'todo' && (
-              <button type="button" className="button button--small" aria-describedby={titleId} onClick={() => onAction(item, { kind: 'status', status: 'in-progress' })}>{t('checklists.item.start')}</button>
+              <button
+                type="button"
+                className="button button--small"
+                aria-describedby={titleId}
+                onClick={() => onAction(item, { kind: 'status', status: 'in-progress' })}
+              >
+                {t('checklists.item.start')}
+              </button>
             )}
-            <button type="button" className="button button--small" aria-describedby={titleId} onClick={() => onAction(item, { kind: 'resolve', status: 'not-applicable' })}>{t('checklists.item.notApplicable')}</button>
+            <button
+              type="button"
+              className="button button--small"
+              aria-describedby={titleId}
+              onClick={() => onAction(item, { kind: 'resolve', status: 'not-applicable' })}
+            >
+              {t('checklists.item.notApplicable')}
+            </button>
           </>
         )}
-        <button type="button" className="button button--small button--ghost" aria-describedby={titleId} onClick={() => onAction(item, { kind: 'edit' })}>{t('checklists.item.details')}</button>
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          aria-describedby={titleId}
+          onClick={() => onAction(item, { kind: 'edit' })}
+        >
+          {t('checklists.item.details')}
+        </button>
       </div>
     </li>
   );

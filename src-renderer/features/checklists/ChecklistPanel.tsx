@@ -45,21 +45,39 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
 
   const scheduled = useMemo(() => scheduleItems(items ?? [], incident), [items, incident]);
-  const { overdue, dueSoon } = useMemo(() => (incident.status === 'closed' ? { overdue: [], dueSoon: [] } : attention(scheduled, now)), [scheduled, now, incident.status]);
+  const { overdue, dueSoon } = useMemo(
+    () => (incident.status === 'closed' ? { overdue: [], dueSoon: [] } : attention(scheduled, now)),
+    [scheduled, now, incident.status],
+  );
   const progress = useMemo(() => progressByPhase(scheduled), [scheduled]);
   const planUpdates = planChangesFor(items ?? [], latest ?? []);
   const used = new Set((items ?? []).flatMap((i) => (i.template ? [i.template.templateKey] : [])));
   const unused = (latest ?? []).filter((template) => !used.has(template.templateKey));
-  const current = phaseAt(incident.startAt, incident.status === 'closed' && incident.closedAt !== null ? incident.closedAt : now, incident.timeZone);
+  const current = phaseAt(
+    incident.startAt,
+    incident.status === 'closed' && incident.closedAt !== null ? incident.closedAt : now,
+    incident.timeZone,
+  );
 
-  if (items === undefined) return <section className="panel"><p className="muted">{t('checklists.panel.loading')}</p></section>;
+  if (items === undefined)
+    return (
+      <section className="panel">
+        <p className="muted">{t('checklists.panel.loading')}</p>
+      </section>
+    );
 
   const onAction = (item: ScheduledItem, action: ItemAction) => {
     if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
     if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
-    void useCases.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
-      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error));
-    });
+    void useCases.checklists
+      .setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock))
+      .then((r) => {
+        if (!r.ok)
+          showNotice(
+            'error',
+            r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error),
+          );
+      });
   };
   const resolvedCount = scheduled.filter((i) => i.status === 'done' || i.status === 'not-applicable').length;
 
@@ -68,8 +86,14 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
       <div className="checklists__toolbar">
         <h2 id="checklists-title">{t('checklists.panel.title')}</h2>
         <div className="checklists__actions">
-          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>{t('checklists.panel.addItem')}</button>
-          {unused.length > 0 && <button type="button" className="button" onClick={() => setDialog({ kind: 'templates' })}>{t('checklists.panel.addChecklists')}</button>}
+          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
+            {t('checklists.panel.addItem')}
+          </button>
+          {unused.length > 0 && (
+            <button type="button" className="button" onClick={() => setDialog({ kind: 'templates' })}>
+              {t('checklists.panel.addChecklists')}
+            </button>
+          )}
           <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} />
         </div>
       </div>
@@ -81,29 +105,73 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
       ) : (
         <>
           <div className="ck-summary" role="status" aria-live="polite">
-            <span className={`ck-summary__stat${overdue.length > 0 ? ' ck-summary__stat--overdue' : ''}`} data-testid="overdue-count">
-              {tRich('checklists.panel.overdue', { count: overdue.length }, { b: (chunks) => <strong>{chunks}</strong> })}
+            <span
+              className={`ck-summary__stat${overdue.length > 0 ? ' ck-summary__stat--overdue' : ''}`}
+              data-testid="overdue-count"
+            >
+              {tRich(
+                'checklists.panel.overdue',
+                { count: overdue.length },
+                { b: (chunks) => <strong>{chunks}</strong> },
+              )}
             </span>
-            <span className="ck-summary__stat">{tRich('checklists.panel.dueSoon', { count: dueSoon.length }, { b: (chunks) => <strong>{chunks}</strong> })}</span>
-            <span className="ck-summary__stat">{tRich('checklists.panel.resolved', { resolved: resolvedCount, total: scheduled.length }, { b: (chunks) => <strong>{chunks}</strong> })}</span>
+            <span className="ck-summary__stat">
+              {tRich(
+                'checklists.panel.dueSoon',
+                { count: dueSoon.length },
+                { b: (chunks) => <strong>{chunks}</strong> },
+              )}
+            </span>
+            <span className="ck-summary__stat">
+              {tRich(
+                'checklists.panel.resolved',
+                { resolved: resolvedCount, total: scheduled.length },
+                { b: (chunks) => <strong>{chunks}</strong> },
+              )}
+            </span>
           </div>
           {overdue.length > 0 && view !== 'due' && (
             <p className="ck-alert">
               <strong>{t('checklists.overdueLine', { count: overdue.length })}</strong>{' '}
-              <button type="button" className="link-button" onClick={() => setView('due')}>{t('checklists.panel.showDue')}</button>
+              <button type="button" className="link-button" onClick={() => setView('due')}>
+                {t('checklists.panel.showDue')}
+              </button>
             </p>
           )}
           {planUpdates.map(({ template, usedVersion, changes }) => (
             <p key={template.templateKey} className="ck-newer" role="note">
-              {changes.length === 0 ? t('checklists.panel.newerSettled', { title: template.title, version: template.version, note: template.changeNote, used: usedVersion }) : <>
-                {t('checklists.panel.newerChanges', { title: template.title, version: template.version, note: template.changeNote, used: usedVersion, count: changes.length })}{' '}
-                <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}>{t('checklists.panel.reviewChanges')}</button>
-              </>}
+              {changes.length === 0 ? (
+                t('checklists.panel.newerSettled', {
+                  title: template.title,
+                  version: template.version,
+                  note: template.changeNote,
+                  used: usedVersion,
+                })
+              ) : (
+                <>
+                  {t('checklists.panel.newerChanges', {
+                    title: template.title,
+                    version: template.version,
+                    note: template.changeNote,
+                    used: usedVersion,
+                    count: changes.length,
+                  })}{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}
+                  >
+                    {t('checklists.panel.reviewChanges')}
+                  </button>
+                </>
+              )}
             </p>
           ))}
           <div className="ck-views" role="group" aria-label={t('checklists.panel.view')}>
             {VIEWS.map((v) => (
-              <button key={v} type="button" className="chip" aria-pressed={view === v} onClick={() => setView(v)}>{t('checklists.panel.viewName', { view: v, count: overdue.length + dueSoon.length })}</button>
+              <button key={v} type="button" className="chip" aria-pressed={view === v} onClick={() => setView(v)}>
+                {t('checklists.panel.viewName', { view: v, count: overdue.length + dueSoon.length })}
+              </button>
             ))}
           </div>
 
@@ -113,26 +181,84 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
               const phaseOverdue = overdue.filter((i) => i.phase === p.phase).length;
               const open = toggled[p.phase] ?? (p.phase === current || phaseOverdue > 0);
               return (
-                <PhaseSection key={p.phase} phase={p.phase} items={inPhase} progress={p} overdue={phaseOverdue} isCurrent={p.phase === current} open={open} now={now} timeZone={incident.timeZone}
-                  onToggle={(o) => { if (o !== open) setToggled((was) => ({ ...was, [p.phase]: o })); }} onAction={onAction} />
+                <PhaseSection
+                  key={p.phase}
+                  phase={p.phase}
+                  items={inPhase}
+                  progress={p}
+                  overdue={phaseOverdue}
+                  isCurrent={p.phase === current}
+                  open={open}
+                  now={now}
+                  timeZone={incident.timeZone}
+                  onToggle={(o) => {
+                    if (o !== open) setToggled((was) => ({ ...was, [p.phase]: o }));
+                  }}
+                  onAction={onAction}
+                />
               );
             })}
-          {view === 'due' && <DueSoonView overdue={overdue} dueSoon={dueSoon} now={now} timeZone={incident.timeZone} onAction={onAction} />}
+          {view === 'due' && (
+            <DueSoonView
+              overdue={overdue}
+              dueSoon={dueSoon}
+              now={now}
+              timeZone={incident.timeZone}
+              onAction={onAction}
+            />
+          )}
           {view === 'year' && <YearAheadView incident={incident} items={scheduled} now={now} />}
-          <p className="cite">
-            {t('checklists.panel.cite', { guide: citeGuide(), zone: incident.timeZone })}
-          </p>
+          <p className="cite">{t('checklists.panel.cite', { guide: citeGuide(), zone: incident.timeZone })}</p>
         </>
       )}
 
-      {dialog?.kind === 'resolve' && <ResolveItemDialog item={dialog.item} incident={incident} status={dialog.status} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'edit' && <ItemDialog scope={incident} operatorName={settings.operatorName} item={dialog.item} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'add' && <ItemDialog scope={incident} operatorName={settings.operatorName} item={null} defaultPhase={current} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'plan' && (() => {
-        const template = (latest ?? []).find((candidate) => candidate.templateKey === dialog.templateKey);
-        return template ? <PlanUpdateDialog incident={incident} template={template} items={items} operatorName={settings.operatorName} onClose={() => setDialog(null)} /> : null;
-      })()}
-      {dialog?.kind === 'templates' && <AddTemplatesDialog incident={incident} available={unused} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'resolve' && (
+        <ResolveItemDialog
+          item={dialog.item}
+          incident={incident}
+          status={dialog.status}
+          operatorName={settings.operatorName}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <ItemDialog
+          scope={incident}
+          operatorName={settings.operatorName}
+          item={dialog.item}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'add' && (
+        <ItemDialog
+          scope={incident}
+          operatorName={settings.operatorName}
+          item={null}
+          defaultPhase={current}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'plan' &&
+        (() => {
+          const template = (latest ?? []).find((candidate) => candidate.templateKey === dialog.templateKey);
+          return template ? (
+            <PlanUpdateDialog
+              incident={incident}
+              template={template}
+              items={items}
+              operatorName={settings.operatorName}
+              onClose={() => setDialog(null)}
+            />
+          ) : null;
+        })()}
+      {dialog?.kind === 'templates' && (
+        <AddTemplatesDialog
+          incident={incident}
+          available={unused}
+          operatorName={settings.operatorName}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </section>
   );
 }

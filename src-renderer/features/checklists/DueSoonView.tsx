@@ -20,17 +20,39 @@ export function DueSoonView({ overdue, dueSoon, now, timeZone, onAction }: Props
     <div className="ck-due-soon">
       <section aria-labelledby="ck-overdue-title">
         <h3 id="ck-overdue-title">{t('checklists.dueSoon.overdue', { count: overdue.length })}</h3>
-        {overdue.length === 0 ? <p className="muted">{t('checklists.dueSoon.nothingOverdue')}</p> : (
+        {overdue.length === 0 ? (
+          <p className="muted">{t('checklists.dueSoon.nothingOverdue')}</p>
+        ) : (
           <ol className="ck-list">
-            {overdue.map((i) => <ChecklistItemRow key={i.id} item={i} now={now} timeZone={timeZone} showPhase={responsePhase(i.phase).label} onAction={onAction} />)}
+            {overdue.map((i) => (
+              <ChecklistItemRow
+                key={i.id}
+                item={i}
+                now={now}
+                timeZone={timeZone}
+                showPhase={responsePhase(i.phase).label}
+                onAction={onAction}
+              />
+            ))}
           </ol>
         )}
       </section>
       <section aria-labelledby="ck-soon-title">
         <h3 id="ck-soon-title">{t('checklists.dueSoon.soon', { count: dueSoon.length })}</h3>
-        {dueSoon.length === 0 ? <p className="muted">{t('checklists.dueSoon.nothingSoon')}</p> : (
+        {dueSoon.length === 0 ? (
+          <p className="muted">{t('checklists.dueSoon.nothingSoon')}</p>
+        ) : (
           <ol className="ck-list">
-            {dueSoon.map((i) => <ChecklistItemRow key={i.id} item={i} now={now} timeZone={timeZone} showPhase={responsePhase(i.phase).label} onAction={onAction} />)}
+            {dueSoon.map((i) => (
+              <ChecklistItemRow
+                key={i.id}
+                item={i}
+                now={now}
+                timeZone={timeZone}
+                showPhase={responsePhase(i.phase).label}
+                onAction={onAction}
+              />
+            ))}
           </ol>
         )}
       </section>

@@ -25,13 +25,24 @@ type Props = {
   onClose: () => void;
 };
 
-const EMPTY: ItemDraft = { phase: 'immediate', title: '', rationale: '', owner: 'emergency-manager', offsetAmount: '1', offsetUnit: 'hours', assignee: '', notes: '' };
+const EMPTY: ItemDraft = {
+  phase: 'immediate',
+  title: '',
+  rationale: '',
+  owner: 'emergency-manager',
+  offsetAmount: '1',
+  offsetUnit: 'hours',
+  assignee: '',
+  notes: '',
+};
 
 /** Adds a custom item to the incident, or edits one: owner, assignee, due offset and notes. */
 export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }: Props): ReactElement {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
-  const [draft, setDraft] = useState<ItemDraft>(() => (item ? draftFromItem(item) : { ...EMPTY, phase: defaultPhase ?? EMPTY.phase }));
+  const [draft, setDraft] = useState<ItemDraft>(() =>
+    item ? draftFromItem(item) : { ...EMPTY, phase: defaultPhase ?? EMPTY.phase },
+  );
   const [errors, setErrors] = useState<ItemDraftErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,15 +53,26 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
   const peacetime = scope.id === DESK_SCOPE;
 
   return (
-    <Dialog title={item ? t('checklists.itemDialog.titleEdit') : t('checklists.itemDialog.titleAdd')} onClose={onClose} wide>
+    <Dialog
+      title={item ? t('checklists.itemDialog.titleEdit') : t('checklists.itemDialog.titleAdd')}
+      onClose={onClose}
+      wide
+    >
       <form
         noValidate
         onSubmit={busySubmit(setBusy, async () => {
           const actor = actorFrom(operatorName, clock);
-          const r = item ? await useCases.checklists.updateItem(item.id, draft, actor) : await useCases.checklists.addCustomItem(scope.id, draft, actor);
+          const r = item
+            ? await useCases.checklists.updateItem(item.id, draft, actor)
+            : await useCases.checklists.addCustomItem(scope.id, draft, actor);
           setBusy(false);
           if (r.ok) {
-            showNotice('success', item ? t('checklists.itemDialog.saved', { title: r.value.title }) : t('checklists.itemDialog.added', { title: r.value.title, phase: responsePhase(r.value.phase).title }));
+            showNotice(
+              'success',
+              item
+                ? t('checklists.itemDialog.saved', { title: r.value.title })
+                : t('checklists.itemDialog.added', { title: r.value.title, phase: responsePhase(r.value.phase).title }),
+            );
             onClose();
             return;
           }
@@ -67,14 +89,33 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           <>
             <Field label={t('checklists.itemDialog.what')} error={errors.title}>
               {({ id, describedBy, invalid }) => (
-                // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the item
-                <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+                <input
+                  id={id}
+                  name="title"
+                  // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the item
+                  autoFocus
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={draft.title}
+                  onChange={(e) => set({ title: e.target.value })}
+                />
               )}
             </Field>
             <Field label={t('checklists.itemDialog.phase')} error={errors.phase}>
               {({ id, describedBy, invalid }) => (
-                <select id={id} name="phase" aria-describedby={describedBy} aria-invalid={invalid} value={draft.phase} onChange={(e) => set({ phase: e.target.value })}>
-                  {RESPONSE_PHASE_IDS.map((p) => <option key={p} value={p}>{responsePhase(p).title}</option>)}
+                <select
+                  id={id}
+                  name="phase"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={draft.phase}
+                  onChange={(e) => set({ phase: e.target.value })}
+                >
+                  {RESPONSE_PHASE_IDS.map((p) => (
+                    <option key={p} value={p}>
+                      {responsePhase(p).title}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -83,50 +124,123 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           <div className="item-dialog__fixed">
             <p className="item-dialog__title">{item.title}</p>
             {item.rationale && <p className="muted">{item.rationale}</p>}
-            <p className="cite">{t('checklists.itemDialog.source', { source: sourceLine(item.source, item.adapted), phase: responsePhase(item.phase).title })}</p>
+            <p className="cite">
+              {t('checklists.itemDialog.source', {
+                source: sourceLine(item.source, item.adapted),
+                phase: responsePhase(item.phase).title,
+              })}
+            </p>
           </div>
         )}
         <div className="form-row">
           <Field label={t('checklists.itemDialog.owner')} error={errors.owner}>
             {({ id, describedBy, invalid }) => (
-              <select id={id} name="owner" aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => set({ owner: e.target.value })}>
-                {CHECKLIST_ROLE_IDS.map((r) => <option key={r} value={r}>{ROLE_TITLES[r]}</option>)}
+              <select
+                id={id}
+                name="owner"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={draft.owner}
+                onChange={(e) => set({ owner: e.target.value })}
+              >
+                {CHECKLIST_ROLE_IDS.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_TITLES[r]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label={t('checklists.itemDialog.assignee')} hint={t('checklists.itemDialog.assigneeHint')} error={errors.assignee}>
+          <Field
+            label={t('checklists.itemDialog.assignee')}
+            hint={t('checklists.itemDialog.assigneeHint')}
+            error={errors.assignee}
+          >
             {({ id, describedBy, invalid }) => (
               <>
-                <input id={id} name="assignee" list="assignee-contacts" aria-describedby={describedBy} aria-invalid={invalid} value={draft.assignee} onChange={(e) => set({ assignee: e.target.value })} />
-                <datalist id="assignee-contacts">{(contacts ?? []).map((c) => <option key={c.id} value={c.name}>{[c.role, c.organisation].filter(Boolean).join(', ')}</option>)}</datalist>
+                <input
+                  id={id}
+                  name="assignee"
+                  list="assignee-contacts"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={draft.assignee}
+                  onChange={(e) => set({ assignee: e.target.value })}
+                />
+                <datalist id="assignee-contacts">
+                  {(contacts ?? []).map((c) => (
+                    <option key={c.id} value={c.name}>
+                      {[c.role, c.organisation].filter(Boolean).join(', ')}
+                    </option>
+                  ))}
+                </datalist>
               </>
             )}
           </Field>
         </div>
-        {!peacetime && <fieldset className="fieldset">
-          <legend>{t('checklists.itemDialog.due')}</legend>
-          <div className="form-row">
-            <Field label={t('checklists.itemDialog.howLong')} hint={t('checklists.itemDialog.howLongHint')} error={errors.offsetAmount}>
-              {({ id, describedBy, invalid }) => (
-                <input id={id} name="offsetAmount" inputMode="numeric" aria-describedby={describedBy} aria-invalid={invalid} value={draft.offsetAmount} onChange={(e) => set({ offsetAmount: e.target.value })} />
-              )}
-            </Field>
-            <Field label={t('checklists.itemDialog.unit')} error={errors.offsetUnit}>
-              {({ id, describedBy, invalid }) => (
-                <select id={id} name="offsetUnit" aria-describedby={describedBy} aria-invalid={invalid} value={draft.offsetUnit} onChange={(e) => set({ offsetUnit: e.target.value })}>
-                  {OFFSET_UNITS.map((u) => <option key={u} value={u}>{OFFSET_UNIT_LABELS[u]}</option>)}
-                </select>
-              )}
-            </Field>
-          </div>
-          <p className="field__hint">{t('checklists.itemDialog.clockHint', { zone: scope.timeZone })}</p>
-        </fieldset>}
+        {!peacetime && (
+          <fieldset className="fieldset">
+            <legend>{t('checklists.itemDialog.due')}</legend>
+            <div className="form-row">
+              <Field
+                label={t('checklists.itemDialog.howLong')}
+                hint={t('checklists.itemDialog.howLongHint')}
+                error={errors.offsetAmount}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    id={id}
+                    name="offsetAmount"
+                    inputMode="numeric"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={draft.offsetAmount}
+                    onChange={(e) => set({ offsetAmount: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={t('checklists.itemDialog.unit')} error={errors.offsetUnit}>
+                {({ id, describedBy, invalid }) => (
+                  <select
+                    id={id}
+                    name="offsetUnit"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={draft.offsetUnit}
+                    onChange={(e) => set({ offsetUnit: e.target.value })}
+                  >
+                    {OFFSET_UNITS.map((u) => (
+                      <option key={u} value={u}>
+                        {OFFSET_UNIT_LABELS[u]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <p className="field__hint">{t('checklists.itemDialog.clockHint', { zone: scope.timeZone })}</p>
+          </fieldset>
+        )}
         <Field label={t('checklists.itemDialog.notes')} error={errors.notes}>
           {({ id, describedBy, invalid }) => (
-            <textarea id={id} name="notes" rows={3} aria-describedby={describedBy} aria-invalid={invalid} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
+            <textarea
+              id={id}
+              name="notes"
+              rows={3}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.notes}
+              onChange={(e) => set({ notes: e.target.value })}
+            />
           )}
         </Field>
-        <FormActions failure={failure} cancelLabel={t('checklists.itemDialog.cancel')} onCancel={onClose} submitLabel={item ? t('checklists.itemDialog.save') : t('checklists.itemDialog.add')} busy={busy} />
+        <FormActions
+          failure={failure}
+          cancelLabel={t('checklists.itemDialog.cancel')}
+          onCancel={onClose}
+          submitLabel={item ? t('checklists.itemDialog.save') : t('checklists.itemDialog.add')}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

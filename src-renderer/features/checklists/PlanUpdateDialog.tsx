@@ -17,7 +17,13 @@ function ChangePreview({ change }: { change: PlanChange }): ReactElement {
   if (change.kind === 'new') {
     return (
       <>
-        <p className="plan-change__kind">{t('checklists.planUpdate.newItem', { phase: responsePhase(next.phase).label, offset: offsetLabel(next.offset), owner: ROLE_TITLES[next.owner] })}</p>
+        <p className="plan-change__kind">
+          {t('checklists.planUpdate.newItem', {
+            phase: responsePhase(next.phase).label,
+            offset: offsetLabel(next.offset),
+            owner: ROLE_TITLES[next.owner],
+          })}
+        </p>
         <p className="plan-change__title">{next.title}</p>
         {next.rationale && <p className="muted">{next.rationale}</p>}
       </>
@@ -25,12 +31,29 @@ function ChangePreview({ change }: { change: PlanChange }): ReactElement {
   }
   return (
     <>
-      <p className="plan-change__kind">{t('checklists.planUpdate.reworded', { inProgress: change.item.status === 'in-progress' ? 'yes' : 'no' })}</p>
+      <p className="plan-change__kind">
+        {t('checklists.planUpdate.reworded', { inProgress: change.item.status === 'in-progress' ? 'yes' : 'no' })}
+      </p>
       <p className="plan-change__title">
-        {change.item.title === next.title ? next.title : tRich('checklists.planUpdate.change', { from: change.item.title, to: next.title }, { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> })}
+        {change.item.title === next.title
+          ? next.title
+          : tRich(
+              'checklists.planUpdate.change',
+              { from: change.item.title, to: next.title },
+              { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> },
+            )}
       </p>
       {change.item.rationale !== next.rationale && (
-        <p className="muted">{tRich('checklists.planUpdate.change', { from: change.item.rationale || t('checklists.planUpdate.noExplanation'), to: next.rationale || t('checklists.planUpdate.noExplanation') }, { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> })}</p>
+        <p className="muted">
+          {tRich(
+            'checklists.planUpdate.change',
+            {
+              from: change.item.rationale || t('checklists.planUpdate.noExplanation'),
+              to: next.rationale || t('checklists.planUpdate.noExplanation'),
+            },
+            { del: (chunks) => <del>{chunks}</del>, ins: (chunks) => <ins>{chunks}</ins> },
+          )}
+        </p>
       )}
     </>
   );
@@ -41,7 +64,13 @@ function ChangePreview({ change }: { change: PlanChange }): ReactElement {
  * items and new wording of items not yet resolved, each previewed, taken one by one or all.
  * Items already done or not applicable stay exactly as they are.
  */
-export function PlanUpdateDialog({ incident, template, items, operatorName, onClose }: {
+export function PlanUpdateDialog({
+  incident,
+  template,
+  items,
+  operatorName,
+  onClose,
+}: {
   incident: Incident;
   template: ChecklistTemplate;
   items: readonly ChecklistItem[];
@@ -64,32 +93,61 @@ export function PlanUpdateDialog({ incident, template, items, operatorName, onCl
     );
   };
   return (
-    <Dialog title={t('checklists.planUpdate.title', { title: template.title, version: template.version })} onClose={onClose} wide>
+    <Dialog
+      title={t('checklists.planUpdate.title', { title: template.title, version: template.version })}
+      onClose={onClose}
+      wide
+    >
       <p>
-        {t('checklists.planUpdate.intro', { used: pending?.usedVersion ?? '?', version: template.version, by: template.createdBy, note: template.changeNote })}
+        {t('checklists.planUpdate.intro', {
+          used: pending?.usedVersion ?? '?',
+          version: template.version,
+          by: template.createdBy,
+          note: template.changeNote,
+        })}
       </p>
       {changes.length === 0 ? (
-        <p className="stmt-ready" role="status">{t('checklists.planUpdate.nothingLeft')}</p>
+        <p className="stmt-ready" role="status">
+          {t('checklists.planUpdate.nothingLeft')}
+        </p>
       ) : (
         <ol className="plan-changes" aria-label={t('checklists.planUpdate.list')}>
           {changes.map((c) => (
             <li key={changeKey(c)} className="plan-change">
-              <div className="plan-change__text"><ChangePreview change={c} /></div>
-              <button type="button" className="button button--small" disabled={busy} onClick={() => take([changeKey(c)])}
-                aria-label={t('checklists.planUpdate.takeOverItem', { title: c.templateItem.title })}>{t('checklists.planUpdate.takeOver')}</button>
+              <div className="plan-change__text">
+                <ChangePreview change={c} />
+              </div>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => take([changeKey(c)])}
+                aria-label={t('checklists.planUpdate.takeOverItem', { title: c.templateItem.title })}
+              >
+                {t('checklists.planUpdate.takeOver')}
+              </button>
             </li>
           ))}
         </ol>
       )}
       {pending && pending.resolvedUnchanged.length > 0 && (
         <p className="muted">
-          {t('checklists.planUpdate.resolvedUnchanged', { count: pending.resolvedUnchanged.length, titles: pending.resolvedUnchanged.map((i) => `“${i.title}”`).join(', ') })}
+          {t('checklists.planUpdate.resolvedUnchanged', {
+            count: pending.resolvedUnchanged.length,
+            titles: pending.resolvedUnchanged.map((i) => `“${i.title}”`).join(', '),
+          })}
         </p>
       )}
       <FormError>{problem}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>{t('checklists.planUpdate.close')}</button>
-        {changes.length > 1 && <button type="button" className="button button--primary" disabled={busy} onClick={() => take('all')}>{t('checklists.planUpdate.takeOverAll', { count: changes.length })}</button>}
+        <button type="button" className="button" onClick={onClose}>
+          {t('checklists.planUpdate.close')}
+        </button>
+        {changes.length > 1 && (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => take('all')}>
+            {t('checklists.planUpdate.takeOverAll', { count: changes.length })}
+          </button>
+        )}
       </div>
     </Dialog>
   );

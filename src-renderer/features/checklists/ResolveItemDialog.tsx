@@ -34,7 +34,10 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
   const notApplicable = status === 'not-applicable';
 
   return (
-    <Dialog title={notApplicable ? t('checklists.resolve.titleNa') : t('checklists.resolve.titleDone')} onClose={onClose}>
+    <Dialog
+      title={notApplicable ? t('checklists.resolve.titleNa') : t('checklists.resolve.titleDone')}
+      onClose={onClose}
+    >
       <form
         noValidate
         onSubmit={busySubmit(setBusy, async () => {
@@ -42,17 +45,39 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
           const saved = await useCases.checklists.setStatus(item.id, status, note, actor);
           if (!saved.ok) {
             setBusy(false);
-            setProblem(saved.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(saved.error));
+            setProblem(
+              saved.error.code === 'not-found'
+                ? t('checklists.panel.itemGone')
+                : describeStatusChangeError(saved.error),
+            );
             return;
           }
           onClose();
-          if (!log || incident === null) return showNotice('success', t('checklists.resolve.marked', { title: item.title, status: notApplicable ? 'na' : 'done' }));
+          if (!log || incident === null)
+            return showNotice(
+              'success',
+              t('checklists.resolve.marked', { title: item.title, status: notApplicable ? 'na' : 'done' }),
+            );
           try {
-            const logged = await useCases.timeline.append(incident.id, [resolutionEntry(saved.value, actor.now)], actor);
+            const logged = await useCases.timeline.append(
+              incident.id,
+              [resolutionEntry(saved.value, actor.now)],
+              actor,
+            );
             if (!logged.ok) throw new Error(describeAppendError(logged.error));
-            showNotice('success', t('checklists.resolve.markedLogged', { title: item.title, status: notApplicable ? 'na' : 'done' }));
+            showNotice(
+              'success',
+              t('checklists.resolve.markedLogged', { title: item.title, status: notApplicable ? 'na' : 'done' }),
+            );
           } catch (e) {
-            showNotice('error', t('checklists.resolve.notLogged', { title: item.title, status: notApplicable ? 'na' : 'done', reason: e instanceof Error ? e.message : String(e) }));
+            showNotice(
+              'error',
+              t('checklists.resolve.notLogged', {
+                title: item.title,
+                status: notApplicable ? 'na' : 'done',
+                reason: e instanceof Error ? e.message : String(e),
+              }),
+            );
           }
         })}
       >
@@ -63,16 +88,33 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
           error={problem ?? undefined}
         >
           {({ id, describedBy, invalid }) => (
-            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the note
-            <textarea id={id} name="note" rows={3} autoFocus aria-describedby={describedBy} aria-invalid={invalid} aria-required={notApplicable} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              id={id}
+              name="note"
+              rows={3}
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the note
+              autoFocus
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              aria-required={notApplicable}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           )}
         </Field>
         {incident !== null && (
           <label className="checkbox">
-            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {t('checklists.resolve.log')}
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}
+            {t('checklists.resolve.log')}
           </label>
         )}
-        <FormActions failure={null} cancelLabel={t('checklists.resolve.cancel')} onCancel={onClose} submitLabel={notApplicable ? t('checklists.resolve.submitNa') : t('checklists.resolve.submitDone')} busy={busy} />
+        <FormActions
+          failure={null}
+          cancelLabel={t('checklists.resolve.cancel')}
+          onCancel={onClose}
+          submitLabel={notApplicable ? t('checklists.resolve.submitNa') : t('checklists.resolve.submitDone')}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

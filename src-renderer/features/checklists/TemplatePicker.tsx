@@ -1,7 +1,13 @@
 import type { ReactElement } from 'react';
 import { t } from '../../i18n/messages';
 
-export type TemplateOption = { templateKey: string; title: string; itemCount: number; version: number | null; origin: 'guide' | 'city' };
+export type TemplateOption = {
+  templateKey: string;
+  title: string;
+  itemCount: number;
+  version: number | null;
+  origin: 'guide' | 'city';
+};
 
 type Props = {
   options: TemplateOption[];
@@ -34,7 +40,14 @@ export function TemplatePicker({ options, unticked, onChange, legend }: Props): 
                 }}
               />
               <span>
-                {o.title} <span className="muted">{t('checklists.picker.option', { count: o.itemCount, version: o.version !== null && o.version > 1 ? o.version : 0, cityOwn: o.origin === 'city' && o.version === 1 ? 'yes' : 'no' })}</span>
+                {o.title}{' '}
+                <span className="muted">
+                  {t('checklists.picker.option', {
+                    count: o.itemCount,
+                    version: o.version !== null && o.version > 1 ? o.version : 0,
+                    cityOwn: o.origin === 'city' && o.version === 1 ? 'yes' : 'no',
+                  })}
+                </span>
               </span>
             </label>
           </li>

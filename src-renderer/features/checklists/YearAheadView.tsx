@@ -10,7 +10,14 @@ import { t, tRich } from '../../i18n/messages';
 type Props = { incident: Incident; items: ScheduledItem[]; now: number };
 
 /** Where a milestone stands, for its colour and its words. */
-const milestoneState = (m: ScheduledItem, now: number) => (m.status === 'done' ? 'done' : m.status === 'not-applicable' ? 'na' : m.dueAt !== null && m.dueAt < now ? 'overdue' : 'open');
+const milestoneState = (m: ScheduledItem, now: number) =>
+  m.status === 'done'
+    ? 'done'
+    : m.status === 'not-applicable'
+      ? 'na'
+      : m.dueAt !== null && m.dueAt < now
+        ? 'overdue'
+        : 'open';
 
 const pct = (f: number) => `${(Math.min(1, Math.max(0, f)) * 100).toFixed(2)}%`;
 
@@ -28,18 +35,24 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
     <section className="year" aria-labelledby="year-title">
       <h3 id="year-title">{t('checklists.year.title')}</h3>
       <p className="muted">
-        {t('checklists.year.intro', { from: showInstant(year.from, zone, 'date'), to: showInstant(year.to, zone, 'date'), zone })}
+        {t('checklists.year.intro', {
+          from: showInstant(year.from, zone, 'date'),
+          to: showInstant(year.to, zone, 'date'),
+          zone,
+        })}
       </p>
       <div className="year__chart">
         <div className="year__row year__row--axis" aria-hidden="true">
           <span className="year__label" />
-          <span className="year__track"><span className="year__lane">
-            {year.months.map((m) => (
-              <span key={m.at} className="year__month" style={{ left: pct(m.fraction) }}>
-                {showInstant(m.at, zone, formatWallClock(m.at, zone, 'M') === '1' ? 'month-year' : 'month')}
-              </span>
-            ))}
-          </span></span>
+          <span className="year__track">
+            <span className="year__lane">
+              {year.months.map((m) => (
+                <span key={m.at} className="year__month" style={{ left: pct(m.fraction) }}>
+                  {showInstant(m.at, zone, formatWallClock(m.at, zone, 'M') === '1' ? 'month-year' : 'month')}
+                </span>
+              ))}
+            </span>
+          </span>
         </div>
         <ol className="year__rows" aria-label={t('checklists.year.list')}>
           {year.placed.map((m) => {
@@ -50,13 +63,21 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
                 <span className="year__label">
                   <span className="year__date">{showInstant(m.dueAt ?? year.from, zone, 'date')}</span>
                   <span className="year__title">{m.title}</span>
-                  <span className="year__meta">{ROLE_TITLES[m.owner]} · <span className={`year__state year__state--${state}`}>{stateText}</span></span>
+                  <span className="year__meta">
+                    {ROLE_TITLES[m.owner]} · <span className={`year__state year__state--${state}`}>{stateText}</span>
+                  </span>
                 </span>
-                <span className="year__track" aria-hidden="true"><span className="year__lane">
-                  {year.months.map((mo) => <span key={mo.at} className="year__grid" style={{ left: pct(mo.fraction) }} />)}
-                  {showNow && <span className="year__now" style={{ left: pct(nowFraction) }} />}
-                  <span className={`year__dot year__dot--${state}`} style={{ left: pct(m.fraction) }}>{state === 'done' ? t('checklists.year.doneMark') : ''}</span>
-                </span></span>
+                <span className="year__track" aria-hidden="true">
+                  <span className="year__lane">
+                    {year.months.map((mo) => (
+                      <span key={mo.at} className="year__grid" style={{ left: pct(mo.fraction) }} />
+                    ))}
+                    {showNow && <span className="year__now" style={{ left: pct(nowFraction) }} />}
+                    <span className={`year__dot year__dot--${state}`} style={{ left: pct(m.fraction) }}>
+                      {state === 'done' ? t('checklists.year.doneMark') : ''}
+                    </span>
+                  </span>
+                </span>
               </li>
             );
           })}
@@ -64,7 +85,13 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
         {showNow && (
           <div className="year__row year__row--legend" aria-hidden="true">
             <span className="year__label" />
-            <span className="year__track"><span className="year__lane"><span className="year__now-label" style={{ left: pct(nowFraction) }}>{t('checklists.year.today')}</span></span></span>
+            <span className="year__track">
+              <span className="year__lane">
+                <span className="year__now-label" style={{ left: pct(nowFraction) }}>
+                  {t('checklists.year.today')}
+                </span>
+              </span>
+            </span>
           </div>
         )}
       </div>
@@ -74,7 +101,18 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
           <h4>{t('checklists.year.later')}</h4>
           <ul className="year__later">
             {year.later.map((m) => (
-              <li key={m.id}>{tRich('checklists.year.laterItem', { date: showInstant(m.dueAt ?? year.to, zone, 'date'), title: m.title, owner: ROLE_TITLES[m.owner], state: milestoneState(m, now) }, { b: (chunks) => <strong>{chunks}</strong> })}</li>
+              <li key={m.id}>
+                {tRich(
+                  'checklists.year.laterItem',
+                  {
+                    date: showInstant(m.dueAt ?? year.to, zone, 'date'),
+                    title: m.title,
+                    owner: ROLE_TITLES[m.owner],
+                    state: milestoneState(m, now),
+                  },
+                  { b: (chunks) => <strong>{chunks}</strong> },
+                )}
+              </li>
             ))}
           </ul>
         </>

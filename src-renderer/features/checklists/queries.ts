@@ -35,7 +35,11 @@ export function useOverdueCounts(incidents: readonly Incident[], now: number): R
     const counts = new Map<string, number>();
     if (!open) return counts;
     for (const incident of incidents) {
-      const n = overdueCount(open.filter((i) => i.incidentId === incident.id), incident, now);
+      const n = overdueCount(
+        open.filter((i) => i.incidentId === incident.id),
+        incident,
+        now,
+      );
       if (n > 0) counts.set(incident.id, n);
     }
     return counts;

@@ -9,7 +9,19 @@ import type { TemplateOption } from './TemplatePicker';
  */
 export function templateOptions(latest: readonly ChecklistTemplate[] | undefined): TemplateOption[] {
   if (latest && latest.length > 0) {
-    return latest.map((t) => ({ templateKey: t.templateKey, title: t.title, itemCount: t.items.length, version: t.version, origin: t.origin }));
+    return latest.map((t) => ({
+      templateKey: t.templateKey,
+      title: t.title,
+      itemCount: t.items.length,
+      version: t.version,
+      origin: t.origin,
+    }));
   }
-  return GUIDE_CHECKLIST_SEED.templates.map((t) => ({ templateKey: t.templateKey, title: t.title, itemCount: t.items.length, version: null, origin: 'guide' }));
+  return GUIDE_CHECKLIST_SEED.templates.map((t) => ({
+    templateKey: t.templateKey,
+    title: t.title,
+    itemCount: t.items.length,
+    version: null,
+    origin: 'guide',
+  }));
 }

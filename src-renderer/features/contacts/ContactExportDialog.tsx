@@ -18,7 +18,13 @@ type Format = 'vcard4' | 'vcard3' | 'csv';
  * notes are personal data: they go in only when the operator ticks the box for this one export.
  * Contacts marked "do not share" stay out unless also ticked.
  */
-export function ContactExportDialog({ contacts, onClose }: { contacts: readonly Contact[]; onClose: () => void }): ReactElement {
+export function ContactExportDialog({
+  contacts,
+  onClose,
+}: {
+  contacts: readonly Contact[];
+  onClose: () => void;
+}): ReactElement {
   const { platform } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [format, setFormat] = useState<Format>('vcard4');
@@ -33,44 +39,111 @@ export function ContactExportDialog({ contacts, onClose }: { contacts: readonly 
     <Dialog title={t('contacts.export.title')} onClose={onClose}>
       <fieldset className="fieldset">
         <legend>{t('contacts.export.content')}</legend>
-        <label className="checkbox"><input type="radio" name="contact-export-content" checked={!includeDetails} onChange={() => setIncludeDetails(false)} /> {t('contacts.export.namesOnly')}</label>
-        <label className="checkbox"><input type="radio" name="contact-export-content" checked={includeDetails} onChange={() => setIncludeDetails(true)} /> {t('contacts.export.withDetails')}</label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="contact-export-content"
+            checked={!includeDetails}
+            onChange={() => setIncludeDetails(false)}
+          />{' '}
+          {t('contacts.export.namesOnly')}
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="contact-export-content"
+            checked={includeDetails}
+            onChange={() => setIncludeDetails(true)}
+          />{' '}
+          {t('contacts.export.withDetails')}
+        </label>
       </fieldset>
       {includeDetails ? (
-        <p className="warning-text">
-          {t('contacts.export.detailsWarning', { count: chosen.length })}
-        </p>
+        <p className="warning-text">{t('contacts.export.detailsWarning', { count: chosen.length })}</p>
       ) : (
         <p>{t('contacts.exportNamesOnly', { count: chosen.length })}</p>
       )}
       <fieldset className="fieldset">
         <legend>{t('contacts.export.format')}</legend>
-        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'vcard4'} onChange={() => setFormat('vcard4')} /> {t('contacts.export.vcard4')}</label>
-        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'vcard3'} onChange={() => setFormat('vcard3')} /> {t('contacts.export.vcard3')}</label>
-        <label className="checkbox"><input type="radio" name="contact-export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> {t('contacts.export.csv')}</label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="contact-export-format"
+            checked={format === 'vcard4'}
+            onChange={() => setFormat('vcard4')}
+          />{' '}
+          {t('contacts.export.vcard4')}
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="contact-export-format"
+            checked={format === 'vcard3'}
+            onChange={() => setFormat('vcard3')}
+          />{' '}
+          {t('contacts.export.vcard3')}
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="contact-export-format"
+            checked={format === 'csv'}
+            onChange={() => setFormat('csv')}
+          />{' '}
+          {t('contacts.export.csv')}
+        </label>
       </fieldset>
       {restricted > 0 && (
-        <label className="checkbox"><input type="checkbox" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.target.checked)} /> {t('contacts.export.includeRestricted', { count: restricted })}</label>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.target.checked)} />{' '}
+          {t('contacts.export.includeRestricted', { count: restricted })}
+        </label>
       )}
-      {includeDetails && <label className="checkbox checkbox--strong"><input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} /> {t('contacts.export.optIn')}</label>}
+      {includeDetails && (
+        <label className="checkbox checkbox--strong">
+          <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />{' '}
+          {t('contacts.export.optIn')}
+        </label>
+      )}
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>{t('contacts.export.cancel')}</button>
-        <button type="button" className="button button--primary" disabled={(includeDetails && !optIn) || chosen.length === 0} onClick={() => {
-          const vcard = format !== 'csv';
-          void platform.saveFile({
-            suggestedName: vcard ? 'contacts.vcf' : 'contacts.csv',
-            content: format === 'csv' ? contactsToCsv(chosen, { includeDetails }) : contactsToVCards(chosen, format === 'vcard3' ? '3.0' : '4.0', { includeDetails }),
-            encoding: 'utf8',
-            filters: [vcard ? { name: 'vCard', extensions: ['vcf'] } : { name: 'CSV', extensions: ['csv'] }],
-            title: includeDetails ? t('contacts.export.dialogTitleDetails') : t('contacts.export.dialogTitleNames'),
-          }).then((r) => {
-            if (!r.ok) return setFailure(t('contacts.export.failed', { reason: r.error.message }));
-            if (r.value.savedTo === null) return;
-            showNotice('success', t('contacts.export.done', { count: chosen.length, path: r.value.savedTo, details: includeDetails ? 'yes' : 'no' }));
-            onClose();
-          });
-        }}>{t('contacts.exportCount', { count: chosen.length })}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('contacts.export.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={(includeDetails && !optIn) || chosen.length === 0}
+          onClick={() => {
+            const vcard = format !== 'csv';
+            void platform
+              .saveFile({
+                suggestedName: vcard ? 'contacts.vcf' : 'contacts.csv',
+                content:
+                  format === 'csv'
+                    ? contactsToCsv(chosen, { includeDetails })
+                    : contactsToVCards(chosen, format === 'vcard3' ? '3.0' : '4.0', { includeDetails }),
+                encoding: 'utf8',
+                filters: [vcard ? { name: 'vCard', extensions: ['vcf'] } : { name: 'CSV', extensions: ['csv'] }],
+                title: includeDetails ? t('contacts.export.dialogTitleDetails') : t('contacts.export.dialogTitleNames'),
+              })
+              .then((r) => {
+                if (!r.ok) return setFailure(t('contacts.export.failed', { reason: r.error.message }));
+                if (r.value.savedTo === null) return;
+                showNotice(
+                  'success',
+                  t('contacts.export.done', {
+                    count: chosen.length,
+                    path: r.value.savedTo,
+                    details: includeDetails ? 'yes' : 'no',
+                  }),
+                );
+                onClose();
+              });
+          }}
+        >
+          {t('contacts.exportCount', { count: chosen.length })}
+        </button>
       </div>
     </Dialog>
   );

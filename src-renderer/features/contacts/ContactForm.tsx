@@ -1,8 +1,26 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
-import { describeDuplicate, emptyContactFields, findDuplicates, type ContactFieldErrors, type ContactFields, type PhoneEntry } from '@shared/domain/contacts/contact';
-import { countryName, describePhoneProblem, internationalNumber, readPhoneNumber, shownNumber, type PhoneCountry } from '@shared/domain/contacts/phone';
-import { OTHER_CATEGORY, STAKEHOLDER_CATEGORIES, STAKEHOLDER_CATEGORIES_SOURCE } from '@shared/domain/contacts/stakeholderCategories';
+import {
+  describeDuplicate,
+  emptyContactFields,
+  findDuplicates,
+  type ContactFieldErrors,
+  type ContactFields,
+  type PhoneEntry,
+} from '@shared/domain/contacts/contact';
+import {
+  countryName,
+  describePhoneProblem,
+  internationalNumber,
+  readPhoneNumber,
+  shownNumber,
+  type PhoneCountry,
+} from '@shared/domain/contacts/phone';
+import {
+  OTHER_CATEGORY,
+  STAKEHOLDER_CATEGORIES,
+  STAKEHOLDER_CATEGORIES_SOURCE,
+} from '@shared/domain/contacts/stakeholderCategories';
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
@@ -25,21 +43,44 @@ type Props = {
 
 /** Adding or changing one contact, with a warning when the number or email is already in the directory. */
 /** How the desk reads a number as it is typed: "Reads as (312) 555-0170 ext. 12, dialled +1 312 555 0170 ext. 12". */
-function NumberReading({ entry, country, id }: { entry: PhoneEntry; country: PhoneCountry | null; id: string }): ReactElement | null {
+function NumberReading({
+  entry,
+  country,
+  id,
+}: {
+  entry: PhoneEntry;
+  country: PhoneCountry | null;
+  id: string;
+}): ReactElement | null {
   const number = entry.number.trim();
   if (number === '') return null;
-  if (entry.e164 === null) return <p className="field__hint warning-inline" id={id}>{t('contacts.form.numberUnread')}</p>;
+  if (entry.e164 === null)
+    return (
+      <p className="field__hint warning-inline" id={id}>
+        {t('contacts.form.numberUnread')}
+      </p>
+    );
   const read = readPhoneNumber(number, country);
-  if (!read.ok) return <p className="field__hint warning-inline" id={id}>{describePhoneProblem(number, read.error)}.</p>;
+  if (!read.ok)
+    return (
+      <p className="field__hint warning-inline" id={id}>
+        {describePhoneProblem(number, read.error)}.
+      </p>
+    );
   const phone = { number, ...read.value };
   const shown = shownNumber(phone, country);
   const dialled = internationalNumber(phone);
   // 'none' leaves the part out of the sentence (a select in the message).
   const dialledShown = dialled !== shown ? dialled : 'none';
-  const otherCountry = read.value.country !== null && read.value.country !== country ? countryName(read.value.country) : 'none';
+  const otherCountry =
+    read.value.country !== null && read.value.country !== country ? countryName(read.value.country) : 'none';
   return (
     <p className="field__hint" id={id}>
-      {tRich('contacts.form.readsAs', { shown, dialled: dialledShown, country: otherCountry }, { b: (chunks) => <strong>{chunks}</strong> })}
+      {tRich(
+        'contacts.form.readsAs',
+        { shown, dialled: dialledShown, country: otherCountry },
+        { b: (chunks) => <strong>{chunks}</strong> },
+      )}
     </p>
   );
 }
@@ -47,13 +88,19 @@ function NumberReading({ entry, country, id }: { entry: PhoneEntry; country: Pho
 export function ContactForm({ title, initial, editingId, directory, country, onClose, onSubmit }: Props): ReactElement {
   const [f, setF] = useState<ContactFields>(() => {
     const base = initial ?? emptyContactFields();
-    return { ...base, phones: base.phones.length > 0 ? base.phones : [{ label: t('contacts.form.mobile'), number: '' }] };
+    return {
+      ...base,
+      phones: base.phones.length > 0 ? base.phones : [{ label: t('contacts.form.mobile'), number: '' }],
+    };
   });
   const [errors, setErrors] = useState<ContactFieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof ContactFields>(k: K, v: ContactFields[K]) => setF((x) => ({ ...x, [k]: v }));
-  const duplicates = useMemo(() => findDuplicates(f, directory, editingId, country), [f, directory, editingId, country]);
+  const duplicates = useMemo(
+    () => findDuplicates(f, directory, editingId, country),
+    [f, directory, editingId, country],
+  );
   const others = directory.filter((c) => c.id !== editingId);
 
   return (
@@ -72,14 +119,41 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
         }}
       >
         <div className="form-row">
-          <Field label={t('contacts.form.name')} error={errors.name}>{(p) => <input id={p.id} aria-describedby={p.describedBy} aria-invalid={p.invalid} value={f.name} onChange={(e) => set('name', e.target.value)} />}</Field>
-          <Field label={t('contacts.form.organisation')}>{(p) => <input id={p.id} value={f.organisation} onChange={(e) => set('organisation', e.target.value)} />}</Field>
-          <Field label={t('contacts.form.role')}>{(p) => <input id={p.id} value={f.role} onChange={(e) => set('role', e.target.value)} />}</Field>
+          <Field label={t('contacts.form.name')} error={errors.name}>
+            {(p) => (
+              <input
+                id={p.id}
+                aria-describedby={p.describedBy}
+                aria-invalid={p.invalid}
+                value={f.name}
+                onChange={(e) => set('name', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('contacts.form.organisation')}>
+            {(p) => <input id={p.id} value={f.organisation} onChange={(e) => set('organisation', e.target.value)} />}
+          </Field>
+          <Field label={t('contacts.form.role')}>
+            {(p) => <input id={p.id} value={f.role} onChange={(e) => set('role', e.target.value)} />}
+          </Field>
         </div>
-        <Field label={t('contacts.form.category')} hint={t('contacts.form.categoryHint', { source: STAKEHOLDER_CATEGORIES_SOURCE })} error={errors.category}>
+        <Field
+          label={t('contacts.form.category')}
+          hint={t('contacts.form.categoryHint', { source: STAKEHOLDER_CATEGORIES_SOURCE })}
+          error={errors.category}
+        >
           {(p) => (
-            <select id={p.id} aria-describedby={p.describedBy} value={f.category} onChange={(e) => set('category', e.target.value)}>
-              {STAKEHOLDER_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+            <select
+              id={p.id}
+              aria-describedby={p.describedBy}
+              value={f.category}
+              onChange={(e) => set('category', e.target.value)}
+            >
+              {STAKEHOLDER_CATEGORIES.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
               <option value={OTHER_CATEGORY}>{t('contacts.form.categoryOther')}</option>
             </select>
           )}
@@ -89,51 +163,157 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
           {f.phones.map((p, i) => (
             <div className="phone-row" key={i}>
               <div className="form-row">
-                <Field label={t('contacts.form.phoneLabel', { n: i + 1 })}>{(ids) => <input id={ids.id} value={p.label} placeholder={t('contacts.form.phoneLabelPlaceholder')} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />}</Field>
-                <Field label={t('contacts.form.phoneNumber', { n: i + 1 })}>{(ids) => (
-                  // Typing a new number drops what the desk read from the old one: it is read again.
-                  <input id={ids.id} type="tel" value={p.number} aria-describedby={`number-reading-${i}`} onChange={(e) => set('phones', f.phones.map((x, j) => (j === i ? { label: x.label, number: e.target.value } : x)))} />
-                )}</Field>
-                <button type="button" className="button button--ghost phone-row__remove" aria-label={t('contacts.form.removeNumber', { n: i + 1 })} onClick={() => set('phones', f.phones.filter((_, j) => j !== i))}>{t('contacts.form.remove')}</button>
+                <Field label={t('contacts.form.phoneLabel', { n: i + 1 })}>
+                  {(ids) => (
+                    <input
+                      id={ids.id}
+                      value={p.label}
+                      placeholder={t('contacts.form.phoneLabelPlaceholder')}
+                      onChange={(e) =>
+                        set(
+                          'phones',
+                          f.phones.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)),
+                        )
+                      }
+                    />
+                  )}
+                </Field>
+                <Field label={t('contacts.form.phoneNumber', { n: i + 1 })}>
+                  {(ids) => (
+                    // Typing a new number drops what the desk read from the old one: it is read again.
+                    <input
+                      id={ids.id}
+                      type="tel"
+                      value={p.number}
+                      aria-describedby={`number-reading-${i}`}
+                      onChange={(e) =>
+                        set(
+                          'phones',
+                          f.phones.map((x, j) => (j === i ? { label: x.label, number: e.target.value } : x)),
+                        )
+                      }
+                    />
+                  )}
+                </Field>
+                <button
+                  type="button"
+                  className="button button--ghost phone-row__remove"
+                  aria-label={t('contacts.form.removeNumber', { n: i + 1 })}
+                  onClick={() =>
+                    set(
+                      'phones',
+                      f.phones.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('contacts.form.remove')}
+                </button>
               </div>
               <NumberReading entry={p} country={country} id={`number-reading-${i}`} />
             </div>
           ))}
-          {errors.phones && <p className="field__error" role="alert">{errors.phones}</p>}
-          <button type="button" className="button" onClick={() => set('phones', [...f.phones, { label: '', number: '' }])}>{t('contacts.form.addNumber')}</button>
+          {errors.phones && (
+            <p className="field__error" role="alert">
+              {errors.phones}
+            </p>
+          )}
+          <button
+            type="button"
+            className="button"
+            onClick={() => set('phones', [...f.phones, { label: '', number: '' }])}
+          >
+            {t('contacts.form.addNumber')}
+          </button>
         </fieldset>
         <div className="form-row">
-          <Field label={t('contacts.form.email')} error={errors.email}>{(p) => <input id={p.id} type="email" aria-describedby={p.describedBy} value={f.email} onChange={(e) => set('email', e.target.value)} />}</Field>
-          <Field label={t('contacts.form.radioCallSign')}>{(p) => <input id={p.id} value={f.radioCallSign} onChange={(e) => set('radioCallSign', e.target.value)} />}</Field>
+          <Field label={t('contacts.form.email')} error={errors.email}>
+            {(p) => (
+              <input
+                id={p.id}
+                type="email"
+                aria-describedby={p.describedBy}
+                value={f.email}
+                onChange={(e) => set('email', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('contacts.form.radioCallSign')}>
+            {(p) => <input id={p.id} value={f.radioCallSign} onChange={(e) => set('radioCallSign', e.target.value)} />}
+          </Field>
         </div>
         {duplicates.length > 0 && (
-          <p className="warning-text" role="status">{t('contacts.form.possibleDuplicate', { duplicates: duplicates.map(describeDuplicate).join('; ') })}</p>
+          <p className="warning-text" role="status">
+            {t('contacts.form.possibleDuplicate', { duplicates: duplicates.map(describeDuplicate).join('; ') })}
+          </p>
         )}
         <div className="form-row">
-          <Field label={t('contacts.form.languages')} hint={t('contacts.form.languagesHint')}>{(p) => <input id={p.id} aria-describedby={p.describedBy} value={f.languages.join(', ')} onChange={(e) => set('languages', e.target.value.split(','))} />}</Field>
-          <Field label={t('contacts.form.afterHours')}>{(p) => <input id={p.id} value={f.afterHours} onChange={(e) => set('afterHours', e.target.value)} />}</Field>
+          <Field label={t('contacts.form.languages')} hint={t('contacts.form.languagesHint')}>
+            {(p) => (
+              <input
+                id={p.id}
+                aria-describedby={p.describedBy}
+                value={f.languages.join(', ')}
+                onChange={(e) => set('languages', e.target.value.split(','))}
+              />
+            )}
+          </Field>
+          <Field label={t('contacts.form.afterHours')}>
+            {(p) => <input id={p.id} value={f.afterHours} onChange={(e) => set('afterHours', e.target.value)} />}
+          </Field>
         </div>
         <div className="form-row">
           <Field label={t('contacts.form.intermediary')} hint={t('contacts.form.intermediaryHint')}>
             {(p) => (
-              <select id={p.id} aria-describedby={p.describedBy} value={f.intermediaryId ?? ''} onChange={(e) => set('intermediaryId', e.target.value === '' ? null : e.target.value)}>
+              <select
+                id={p.id}
+                aria-describedby={p.describedBy}
+                value={f.intermediaryId ?? ''}
+                onChange={(e) => set('intermediaryId', e.target.value === '' ? null : e.target.value)}
+              >
                 <option value="">{t('contacts.form.none')}</option>
-                {others.map((c) => <option key={c.id} value={c.id}>{c.organisation ? t('contacts.form.nameWithOrganisation', { name: c.name, organisation: c.organisation }) : c.name}</option>)}
+                {others.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.organisation
+                      ? t('contacts.form.nameWithOrganisation', { name: c.name, organisation: c.organisation })
+                      : c.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label={t('contacts.form.lastVerified')} error={errors.lastVerifiedAt}>{(p) => <IsoDateInput id={p.id} describedBy={p.describedBy} value={dayInput(f.lastVerifiedAt)} onChange={(iso) => set('lastVerifiedAt', parseDayInput(iso))} />}</Field>
+          <Field label={t('contacts.form.lastVerified')} error={errors.lastVerifiedAt}>
+            {(p) => (
+              <IsoDateInput
+                id={p.id}
+                describedBy={p.describedBy}
+                value={dayInput(f.lastVerifiedAt)}
+                onChange={(iso) => set('lastVerifiedAt', parseDayInput(iso))}
+              />
+            )}
+          </Field>
         </div>
-        <Field label={t('contacts.form.notes')}>{(p) => <textarea id={p.id} rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
+        <Field label={t('contacts.form.notes')}>
+          {(p) => <textarea id={p.id} rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} />}
+        </Field>
         <fieldset className="fieldset">
           <legend>{t('contacts.form.personalData')}</legend>
-          <label className="checkbox"><input type="checkbox" checked={f.doNotShare} onChange={(e) => set('doNotShare', e.target.checked)} /> {t('contacts.form.doNotShare')}</label>
-          <label className="checkbox"><input type="checkbox" checked={f.consentOnFile} onChange={(e) => set('consentOnFile', e.target.checked)} /> {t('contacts.form.consentOnFile')}</label>
+          <label className="checkbox">
+            <input type="checkbox" checked={f.doNotShare} onChange={(e) => set('doNotShare', e.target.checked)} />{' '}
+            {t('contacts.form.doNotShare')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={f.consentOnFile} onChange={(e) => set('consentOnFile', e.target.checked)} />{' '}
+            {t('contacts.form.consentOnFile')}
+          </label>
         </fieldset>
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('contacts.form.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{t('contacts.form.save')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('contacts.form.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('contacts.form.save')}
+          </button>
         </div>
       </form>
     </Dialog>

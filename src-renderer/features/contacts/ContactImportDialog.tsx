@@ -12,11 +12,29 @@ import {
   type ContactColumnMapping,
   type ContactCsvTable,
 } from '@shared/domain/contacts/csv';
-import { groupsInFile, prepareImport, type ImportCandidate, type ImportProblem } from '@shared/domain/contacts/importCandidates';
+import {
+  groupsInFile,
+  prepareImport,
+  type ImportCandidate,
+  type ImportProblem,
+} from '@shared/domain/contacts/importCandidates';
 import type { PhoneCountry } from '@shared/domain/contacts/phone';
 import { OTHER_CATEGORY, STAKEHOLDER_CATEGORIES } from '@shared/domain/contacts/stakeholderCategories';
-import { cardCandidates, describeVCardSummary, type ParsedCard, type VCardSummary } from '@shared/domain/contacts/vcard';
-import { TEXT_ENCODINGS, decodeText, describeEncodingGuess, encodingLabel, isTextEncodingId, type EncodingGuess, type TextEncodingId } from '@shared/domain/text/encoding';
+import {
+  cardCandidates,
+  describeVCardSummary,
+  type ParsedCard,
+  type VCardSummary,
+} from '@shared/domain/contacts/vcard';
+import {
+  TEXT_ENCODINGS,
+  decodeText,
+  describeEncodingGuess,
+  encodingLabel,
+  isTextEncodingId,
+  type EncodingGuess,
+  type TextEncodingId,
+} from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
@@ -30,12 +48,24 @@ export type ImportSource =
   /** `table` as read in the guessed encoding; the bytes are kept so the operator can choose another. */
   | { kind: 'csv'; fileName: string; table: ContactCsvTable; bytes: Uint8Array; guess: EncodingGuess };
 
-type Read = { ok: true; candidates: ImportCandidate[]; problems: ImportProblem[]; badCount: number; detected: string[] } | { ok: false; message: string };
+type Read =
+  | { ok: true; candidates: ImportCandidate[]; problems: ImportProblem[]; badCount: number; detected: string[] }
+  | { ok: false; message: string };
 
 /** The columns of numbers found in a spreadsheet, each to read or leave, with its label. */
-function PhoneColumns({ table, mapping, onChange }: { table: ContactCsvTable; mapping: ContactColumnMapping; onChange: (m: ContactColumnMapping) => void }): ReactElement {
+function PhoneColumns({
+  table,
+  mapping,
+  onChange,
+}: {
+  table: ContactCsvTable;
+  mapping: ContactColumnMapping;
+  onChange: (m: ContactColumnMapping) => void;
+}): ReactElement {
   const used = new Set(mapping.phones.map((p) => p.column));
-  const free = table.headers.map((h, i) => ({ h: h || t('contactImport.column', { n: i + 1 }), i })).filter(({ i }) => !used.has(i) && !Object.values(mapping.fields).includes(i));
+  const free = table.headers
+    .map((h, i) => ({ h: h || t('contactImport.column', { n: i + 1 }), i }))
+    .filter(({ i }) => !used.has(i) && !Object.values(mapping.fields).includes(i));
   return (
     <div className="phone-columns">
       <p className="muted">{t('contactImport.phoneColumns')}</p>
@@ -44,10 +74,20 @@ function PhoneColumns({ table, mapping, onChange }: { table: ContactCsvTable; ma
         {mapping.phones.map((p) => (
           <li key={p.column}>
             <label className="checkbox">
-              <input type="checkbox" checked onChange={() => onChange({ ...mapping, phones: mapping.phones.filter((x) => x.column !== p.column) })} />
-              {' '}{p.labelColumn !== null
-                ? t('contactImport.phoneColumnLabelledFrom', { column: table.headers[p.column] || t('contactImport.column', { n: p.column + 1 }), labelColumn: table.headers[p.labelColumn] ?? '' })
-                : t('contactImport.phoneColumnLabelled', { column: table.headers[p.column] || t('contactImport.column', { n: p.column + 1 }), label: p.label })}
+              <input
+                type="checkbox"
+                checked
+                onChange={() => onChange({ ...mapping, phones: mapping.phones.filter((x) => x.column !== p.column) })}
+              />{' '}
+              {p.labelColumn !== null
+                ? t('contactImport.phoneColumnLabelledFrom', {
+                    column: table.headers[p.column] || t('contactImport.column', { n: p.column + 1 }),
+                    labelColumn: table.headers[p.labelColumn] ?? '',
+                  })
+                : t('contactImport.phoneColumnLabelled', {
+                    column: table.headers[p.column] || t('contactImport.column', { n: p.column + 1 }),
+                    label: p.label,
+                  })}
             </label>
           </li>
         ))}
@@ -55,13 +95,30 @@ function PhoneColumns({ table, mapping, onChange }: { table: ContactCsvTable; ma
       {free.length > 0 && (
         <label className="mapping__row">
           <span>{t('contactImport.anotherPhoneColumn')}</span>
-          <select value="" onChange={(e) => {
-            const column = Number(e.target.value);
-            if (e.target.value === '') return;
-            onChange({ ...mapping, phones: [...mapping.phones, { column, labelColumn: null, label: table.headers[column]?.trim().toLowerCase() || t('contactImport.phone') }].sort((a, b) => a.column - b.column) });
-          }}>
+          <select
+            value=""
+            onChange={(e) => {
+              const column = Number(e.target.value);
+              if (e.target.value === '') return;
+              onChange({
+                ...mapping,
+                phones: [
+                  ...mapping.phones,
+                  {
+                    column,
+                    labelColumn: null,
+                    label: table.headers[column]?.trim().toLowerCase() || t('contactImport.phone'),
+                  },
+                ].sort((a, b) => a.column - b.column),
+              });
+            }}
+          >
             <option value="">{t('contactImport.chooseColumn')}</option>
-            {free.map(({ h, i }) => <option key={i} value={i}>{h}</option>)}
+            {free.map(({ h, i }) => (
+              <option key={i} value={i}>
+                {h}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -70,10 +127,24 @@ function PhoneColumns({ table, mapping, onChange }: { table: ContactCsvTable; ma
 }
 
 /** Checks what a file holds against the directory; nothing is written until the operator presses Import. */
-export function ContactImportDialog({ source, directory, now, country, onImport, onClose }: {
-  source: ImportSource; directory: readonly Contact[]; now: number; country: PhoneCountry | null; onImport: (list: ContactFields[]) => Promise<string | null>; onClose: () => void;
+export function ContactImportDialog({
+  source,
+  directory,
+  now,
+  country,
+  onImport,
+  onClose,
+}: {
+  source: ImportSource;
+  directory: readonly Contact[];
+  now: number;
+  country: PhoneCountry | null;
+  onImport: (list: ContactFields[]) => Promise<string | null>;
+  onClose: () => void;
 }): ReactElement {
-  const [mapping, setMapping] = useState<ContactColumnMapping>(() => (source.kind === 'csv' ? autoMapContacts(source.table) : { fields: {}, phones: [], otherEmails: [] }));
+  const [mapping, setMapping] = useState<ContactColumnMapping>(() =>
+    source.kind === 'csv' ? autoMapContacts(source.table) : { fields: {}, phones: [], otherEmails: [] },
+  );
   const [categoryChoices, setCategoryChoices] = useState<ReadonlyMap<string, string>>(new Map());
   const [keepUnread, setKeepUnread] = useState(false);
   const [skipBad, setSkipBad] = useState(false);
@@ -86,9 +157,16 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
   const csv = useMemo(() => {
     if (source.kind !== 'csv' || encoding === null) return null;
     const decoded = decodeText(source.bytes, encoding);
-    if (encoding === source.guess.encoding) return { table: source.table, unreadable: decoded.unreadable, problem: null };
+    if (encoding === source.guess.encoding)
+      return { table: source.table, unreadable: decoded.unreadable, problem: null };
     const table = readContactCsv(decoded.text);
-    return table.ok ? { table: table.value, unreadable: decoded.unreadable, problem: null } : { table: source.table, unreadable: decoded.unreadable, problem: describeContactCsvError(table.error, source.fileName) };
+    return table.ok
+      ? { table: table.value, unreadable: decoded.unreadable, problem: null }
+      : {
+          table: source.table,
+          unreadable: decoded.unreadable,
+          problem: describeContactCsvError(table.error, source.fileName),
+        };
   }, [source, encoding]);
 
   const read = useMemo((): Read => {
@@ -103,12 +181,19 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
     return {
       ok: true,
       candidates: r.value.rows,
-      problems: r.value.errors.map((e) => ({ where: t('contactImport.row', { row: e.row }), field: e.field, problem: e.problem })),
+      problems: r.value.errors.map((e) => ({
+        where: t('contactImport.row', { row: e.row }),
+        field: e.field,
+        problem: e.problem,
+      })),
       badCount: new Set(r.value.errors.map((e) => e.row)).size,
       detected: [
         t('contactImport.detectedRows', { count: table.rows.length, layout: describeCsvLayout(table.headers) }),
         encoding !== null && encoding !== source.guess.encoding
-          ? t('contactImport.readAsChosen', { guess: describeEncodingGuess(source.guess), chosen: encodingLabel(encoding) })
+          ? t('contactImport.readAsChosen', {
+              guess: describeEncodingGuess(source.guess),
+              chosen: encodingLabel(encoding),
+            })
           : t('contactImport.readAs', { guess: describeEncodingGuess(source.guess) }),
       ],
     };
@@ -117,7 +202,14 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
 
   const groups = useMemo(() => (read.ok ? groupsInFile(read.candidates) : []), [read]);
   const prepared = useMemo(
-    () => (read.ok ? prepareImport(read.candidates, { categories: categoryChoices, keepUnreadNumbers: keepUnread }, { now, country, directory }) : null),
+    () =>
+      read.ok
+        ? prepareImport(
+            read.candidates,
+            { categories: categoryChoices, keepUnreadNumbers: keepUnread },
+            { now, country, directory },
+          )
+        : null,
     [read, categoryChoices, keepUnread, now, country, directory],
   );
   const unread = read.ok ? read.candidates.flatMap((c) => c.unreadNumbers.map((u) => ({ ...u, where: c.where }))) : [];
@@ -134,7 +226,9 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
       {read.ok && (
         <section className="import-detected" aria-label={t('contactImport.holds')}>
           <h3>{t('contactImport.holds')}</h3>
-          {read.detected.map((line) => <p key={line}>{line}</p>)}
+          {read.detected.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
           <p className="muted">{t('contactImport.nothingWritten')}</p>
         </section>
       )}
@@ -143,15 +237,25 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           <legend>{t('contactImport.howRead')}</legend>
           <label className="mapping__row">
             <span>{t('contactImport.encoding')}</span>
-            <select value={encoding ?? source.guess.encoding} onChange={(e) => {
-              if (isTextEncodingId(e.target.value)) setEncoding(e.target.value);
-            }}>
-              {TEXT_ENCODINGS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            <select
+              value={encoding ?? source.guess.encoding}
+              onChange={(e) => {
+                if (isTextEncodingId(e.target.value)) setEncoding(e.target.value);
+              }}
+            >
+              {TEXT_ENCODINGS.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           </label>
           {unreadable > 0 && (
             <p className="form-error" role="alert">
-              {t('contactImport.unreadable', { count: unreadable, encoding: encodingLabel(encoding ?? source.guess.encoding) })}
+              {t('contactImport.unreadable', {
+                count: unreadable,
+                encoding: encodingLabel(encoding ?? source.guess.encoding),
+              })}
             </p>
           )}
         </fieldset>
@@ -160,12 +264,21 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
         <fieldset className="fieldset">
           <legend>{t('contactImport.whichColumn')}</legend>
           <p className="muted">{t('contactImport.autoMatched')}</p>
-          <ColumnMappingFields fields={CONTACT_IMPORT_FIELDS} labels={CONTACT_IMPORT_LABELS} headers={(csv?.table ?? source.table).headers} mapping={mapping.fields}
-            onChange={(update) => setMapping((m) => ({ ...m, fields: update(m.fields) }))} />
+          <ColumnMappingFields
+            fields={CONTACT_IMPORT_FIELDS}
+            labels={CONTACT_IMPORT_LABELS}
+            headers={(csv?.table ?? source.table).headers}
+            mapping={mapping.fields}
+            onChange={(update) => setMapping((m) => ({ ...m, fields: update(m.fields) }))}
+          />
           <PhoneColumns table={csv?.table ?? source.table} mapping={mapping} onChange={setMapping} />
         </fieldset>
       )}
-      {!read.ok ? <p className="form-error" role="alert">{read.message}</p> : (
+      {!read.ok ? (
+        <p className="form-error" role="alert">
+          {read.message}
+        </p>
+      ) : (
         <>
           {groups.length > 0 && (
             <fieldset className="fieldset">
@@ -175,11 +288,19 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
                 {groups.map((g) => (
                   <label key={g.group} className="mapping__row">
                     <span>{t('contactImport.groupContacts', { group: g.group, count: g.contacts })}</span>
-                    <select aria-label={t('contactImport.groupCategory', { group: g.group })} value={categoryChoices.get(g.group) ?? g.suggested} onChange={(e) => {
-                      const value = e.target.value;
-                      setCategoryChoices((m) => new Map(m).set(g.group, value));
-                    }}>
-                      {STAKEHOLDER_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                    <select
+                      aria-label={t('contactImport.groupCategory', { group: g.group })}
+                      value={categoryChoices.get(g.group) ?? g.suggested}
+                      onChange={(e) => {
+                        const value = e.target.value;
+                        setCategoryChoices((m) => new Map(m).set(g.group, value));
+                      }}
+                    >
+                      {STAKEHOLDER_CATEGORIES.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.title}
+                        </option>
+                      ))}
                       <option value={OTHER_CATEGORY}>{t('contactImport.otherCategory')}</option>
                     </select>
                   </label>
@@ -190,21 +311,53 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           {unread.length > 0 && (
             <div className="import-unread" role="status">
               <h3>{t('contactImport.unreadNumbers', { count: unread.length })}</h3>
-              <ul>{unread.slice(0, 30).map((u, i) => <li key={i}>{t('contactImport.unreadLine', { where: u.where, label: u.label || t('contactImport.phone'), problem: u.problem })}</li>)}</ul>
+              <ul>
+                {unread.slice(0, 30).map((u, i) => (
+                  <li key={i}>
+                    {t('contactImport.unreadLine', {
+                      where: u.where,
+                      label: u.label || t('contactImport.phone'),
+                      problem: u.problem,
+                    })}
+                  </li>
+                ))}
+              </ul>
               {unread.length > 30 && <p>{t('contactImport.more', { count: unread.length - 30 })}</p>}
               <p className="muted">{t('contactImport.restImported')}</p>
-              <label className="checkbox"><input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} /> {t('contactImport.keepUnread')}</label>
+              <label className="checkbox">
+                <input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} />{' '}
+                {t('contactImport.keepUnread')}
+              </label>
             </div>
           )}
           <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
           <table className="table table--compact">
-            <thead><tr><th scope="col">{t('contactImport.colFrom')}</th><th scope="col">{t('contactImport.colName')}</th><th scope="col">{t('contactImport.colOrganisation')}</th><th scope="col">{t('contactImport.colCategory')}</th><th scope="col">{t('contactImport.colNumbers')}</th><th scope="col">{t('contactImport.colEmail')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('contactImport.colFrom')}</th>
+                <th scope="col">{t('contactImport.colName')}</th>
+                <th scope="col">{t('contactImport.colOrganisation')}</th>
+                <th scope="col">{t('contactImport.colCategory')}</th>
+                <th scope="col">{t('contactImport.colNumbers')}</th>
+                <th scope="col">{t('contactImport.colEmail')}</th>
+              </tr>
+            </thead>
             <tbody>
               {toImport.slice(0, 10).map((c) => (
                 <tr key={c.where}>
-                  <td>{c.where}</td><td>{c.fields.name}</td><td>{c.fields.organisation}</td>
-                  <td>{STAKEHOLDER_CATEGORIES.find((k) => k.id === c.fields.category)?.title ?? t('contactImport.other')}</td>
-                  <td>{c.fields.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} link={false} /></div>)}</td>
+                  <td>{c.where}</td>
+                  <td>{c.fields.name}</td>
+                  <td>{c.fields.organisation}</td>
+                  <td>
+                    {STAKEHOLDER_CATEGORIES.find((k) => k.id === c.fields.category)?.title ?? t('contactImport.other')}
+                  </td>
+                  <td>
+                    {c.fields.phones.map((p) => (
+                      <div key={`${p.label}${p.number}`}>
+                        <PhoneNumber phone={p} country={country} link={false} />
+                      </div>
+                    ))}
+                  </td>
                   <td>{c.fields.email}</td>
                 </tr>
               ))}
@@ -214,37 +367,75 @@ export function ContactImportDialog({ source, directory, now, country, onImport,
           {adjusted.length > 0 && (
             <details className="import-adjusted">
               <summary>{t('contactImport.adjusted', { count: adjusted.length })}</summary>
-              <ul>{adjusted.slice(0, 50).map((a, i) => <li key={i}>{t('contactImport.adjustedLine', { where: a.where, note: a.note })}</li>)}</ul>
+              <ul>
+                {adjusted.slice(0, 50).map((a, i) => (
+                  <li key={i}>{t('contactImport.adjustedLine', { where: a.where, note: a.note })}</li>
+                ))}
+              </ul>
             </details>
           )}
           {duplicateCount > 0 && (
             <div className="import-duplicates" role="status">
               <h3>{t('contactImport.duplicates', { count: duplicateCount })}</h3>
-              <ul>{ready.filter((c) => c.duplicates.length > 0).slice(0, 20).map((c) => <li key={c.where}>{t('contactImport.duplicateLine', { where: c.where, name: c.fields.name, duplicates: c.duplicates.join('; ') })}</li>)}</ul>
-              <label className="checkbox"><input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} /> {t('contactImport.skipDuplicates')}</label>
+              <ul>
+                {ready
+                  .filter((c) => c.duplicates.length > 0)
+                  .slice(0, 20)
+                  .map((c) => (
+                    <li key={c.where}>
+                      {t('contactImport.duplicateLine', {
+                        where: c.where,
+                        name: c.fields.name,
+                        duplicates: c.duplicates.join('; '),
+                      })}
+                    </li>
+                  ))}
+              </ul>
+              <label className="checkbox">
+                <input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} />{' '}
+                {t('contactImport.skipDuplicates')}
+              </label>
             </div>
           )}
           {problems.length > 0 && (
             <div className="import-errors" role="alert">
               <h3>{t('contactImport.problems', { problems: problems.length, bad: badCount, unit: source.kind })}</h3>
-              <ul>{problems.slice(0, 50).map((p, i) => <li key={i}>{t('contactImport.problemLine', { where: p.where, field: p.field, problem: p.problem })}</li>)}</ul>
+              <ul>
+                {problems.slice(0, 50).map((p, i) => (
+                  <li key={i}>
+                    {t('contactImport.problemLine', { where: p.where, field: p.field, problem: p.problem })}
+                  </li>
+                ))}
+              </ul>
               {problems.length > 50 && <p>{t('contactImport.more', { count: problems.length - 50 })}</p>}
-              <label className="checkbox"><input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} /> {t('contactImport.skipBad')}</label>
+              <label className="checkbox">
+                <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} />{' '}
+                {t('contactImport.skipBad')}
+              </label>
             </div>
           )}
         </>
       )}
       <FormError>{failure}</FormError>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>{t('contactImport.cancel')}</button>
-        <button type="button" className="button button--primary" disabled={!canImport} onClick={() => {
-          setBusy(true);
-          // The write door validates again; numbers kept as typed travel with e164: null.
-          void onImport(toImport.map((c) => c.fields)).then((problem) => {
-            setBusy(false);
-            if (problem) setFailure(problem);
-          });
-        }}>{t('contactImport.import', { count: toImport.length })}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('contactImport.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!canImport}
+          onClick={() => {
+            setBusy(true);
+            // The write door validates again; numbers kept as typed travel with e164: null.
+            void onImport(toImport.map((c) => c.fields)).then((problem) => {
+              setBusy(false);
+              if (problem) setFailure(problem);
+            });
+          }}
+        >
+          {t('contactImport.import', { count: toImport.length })}
+        </button>
       </div>
     </Dialog>
   );

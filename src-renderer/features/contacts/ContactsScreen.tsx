@@ -11,7 +11,13 @@ import {
   type ContactFields,
 } from '@shared/domain/contacts/contact';
 import { describeContactCsvError, readContactCsv } from '@shared/domain/contacts/csv';
-import { PHONE_COUNTRIES, countryForTimeZone, countryName, deskPhoneCountry, isPhoneCountry } from '@shared/domain/contacts/phone';
+import {
+  PHONE_COUNTRIES,
+  countryForTimeZone,
+  countryName,
+  deskPhoneCountry,
+  isPhoneCountry,
+} from '@shared/domain/contacts/phone';
 import { categoryTitle } from '@shared/domain/contacts/stakeholderCategories';
 import { describeVCardError, parseVCards } from '@shared/domain/contacts/vcard';
 import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
@@ -40,23 +46,48 @@ function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; stal
   const [days, setDays] = useState(String(staleDays));
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <form className="inline-form" noValidate onSubmit={(e) => {
-      e.preventDefault();
-      const n = Number(days.trim());
-      if (!/^\d+$/.test(days.trim()) || n < 1 || n > 3650) {
-        setProblem(t('contacts.screen.staleDaysInvalid', { value: days }));
-        return;
-      }
-      setProblem(null);
-      void useCases.settings
-        .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, contactStaleDays: n }, actorFrom(settings.operatorName, clock))
-        .then(() => showNotice('success', t('contacts.screen.staleDaysSaved', { days: n })));
-    }}>
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Number(days.trim());
+        if (!/^\d+$/.test(days.trim()) || n < 1 || n > 3650) {
+          setProblem(t('contacts.screen.staleDaysInvalid', { value: days }));
+          return;
+        }
+        setProblem(null);
+        void useCases.settings
+          .save(
+            {
+              cityName: settings.cityName,
+              operatorName: settings.operatorName,
+              defaultTimeZone: settings.defaultTimeZone,
+              contactStaleDays: n,
+            },
+            actorFrom(settings.operatorName, clock),
+          )
+          .then(() => showNotice('success', t('contacts.screen.staleDaysSaved', { days: n })));
+      }}
+    >
       <label htmlFor="stale-days">{t('contacts.screen.staleAfter')}</label>
-      <input id="stale-days" inputMode="numeric" size={5} value={days} aria-invalid={problem !== null} onChange={(e) => setDays(e.target.value)} />
+      <input
+        id="stale-days"
+        inputMode="numeric"
+        size={5}
+        value={days}
+        aria-invalid={problem !== null}
+        onChange={(e) => setDays(e.target.value)}
+      />
       <span>{t('contacts.screen.days')}</span>
-      <button type="submit" className="button button--ghost">{t('contacts.screen.save')}</button>
-      {problem && <span className="form-error" role="alert">{problem}</span>}
+      <button type="submit" className="button button--ghost">
+        {t('contacts.screen.save')}
+      </button>
+      {problem && (
+        <span className="form-error" role="alert">
+          {problem}
+        </span>
+      )}
     </form>
   );
 }
@@ -75,22 +106,54 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
   const showNotice = useAppStore((s) => s.showNotice);
   const current = deskPhoneCountry(settings);
   const [country, setCountry] = useState<string>(current ?? '');
-  const options = useMemo(() => [...PHONE_COUNTRIES].map((c) => ({ code: c, name: countryName(c).replace(/^the /, '') })).sort((a, b) => a.name.localeCompare(b.name)), []);
+  const options = useMemo(
+    () =>
+      [...PHONE_COUNTRIES]
+        .map((c) => ({ code: c, name: countryName(c).replace(/^the /, '') }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+  );
   const fromZone = countryForTimeZone(settings.defaultTimeZone);
   return (
-    <form className="inline-form" noValidate onSubmit={(e) => {
-      e.preventDefault();
-      if (!isPhoneCountry(country)) return;
-      void useCases.settings
-        .save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, phoneCountry: country }, actorFrom(settings.operatorName, clock))
-        .then(() => showNotice('success', t('contacts.screen.phoneCountrySaved', { country: countryName(country) })));
-    }}>
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!isPhoneCountry(country)) return;
+        void useCases.settings
+          .save(
+            {
+              cityName: settings.cityName,
+              operatorName: settings.operatorName,
+              defaultTimeZone: settings.defaultTimeZone,
+              phoneCountry: country,
+            },
+            actorFrom(settings.operatorName, clock),
+          )
+          .then(() => showNotice('success', t('contacts.screen.phoneCountrySaved', { country: countryName(country) })));
+      }}
+    >
       <label htmlFor="phone-country">{t('contacts.screen.phoneCountry')}</label>
       <select id="phone-country" value={country} onChange={(e) => setCountry(e.target.value)}>
         {current === null && <option value="">{t('contacts.screen.chooseCountry')}</option>}
-        {options.map((o) => <option key={o.code} value={o.code}>{t('contacts.screen.countryOption', { name: o.name, code: callingCode(o.code), fromZone: o.code === fromZone ? 'yes' : 'no' })}</option>)}
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {t('contacts.screen.countryOption', {
+              name: o.name,
+              code: callingCode(o.code),
+              fromZone: o.code === fromZone ? 'yes' : 'no',
+            })}
+          </option>
+        ))}
       </select>
-      <button type="submit" className="button button--ghost" disabled={!isPhoneCountry(country) || country === settings.phoneCountry}>{t('contacts.screen.saveCountry')}</button>
+      <button
+        type="submit"
+        className="button button--ghost"
+        disabled={!isPhoneCountry(country) || country === settings.phoneCountry}
+      >
+        {t('contacts.screen.saveCountry')}
+      </button>
     </form>
   );
 }
@@ -110,17 +173,26 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
   const actor = () => actorFrom(settings.operatorName, clock);
   const country = deskPhoneCountry(settings);
   const duplicates = useMemo(() => duplicatesInDirectory(contacts), [contacts]);
-  const shown = useMemo(() => searchContacts(contacts, query, country), [contacts, query, country]).filter((c) => !onlyStale || isStale(c, now, staleDays));
+  const shown = useMemo(() => searchContacts(contacts, query, country), [contacts, query, country]).filter(
+    (c) => !onlyStale || isStale(c, now, staleDays),
+  );
   const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
 
   const save = async (fields: ContactFields, id: string | null) => {
-    const r = id === null ? await useCases.contacts.createContact(fields, actor()) : await useCases.contacts.updateContact(id, fields, actor());
+    const r =
+      id === null
+        ? await useCases.contacts.createContact(fields, actor())
+        : await useCases.contacts.updateContact(id, fields, actor());
     if (r.ok) {
       setEditing(null);
       showNotice('success', t('contacts.screen.saved', { name: r.value.name }));
       return null;
     }
-    return r.error.code === 'invalid' ? r.error.errors : r.error.code === 'refused' ? r.error.message : t('contacts.screen.gone');
+    return r.error.code === 'invalid'
+      ? r.error.errors
+      : r.error.code === 'refused'
+        ? r.error.message
+        : t('contacts.screen.gone');
   };
 
   return (
@@ -128,45 +200,97 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       <div className="section-head">
         <h2 id="directory-title">{t('contacts.screen.directory')}</h2>
         <div className="button-row">
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>{t('contacts.screen.newContact')}</button>
-          <button type="button" className="button" onClick={() => {
-            setProblem(null);
-            void platform.openFile({ filters: [{ name: t('contacts.screen.importFilter'), extensions: ['vcf', 'vcard', 'csv', 'txt'] }], maxBytes: 16 * 1024 * 1024, title: t('contacts.screen.importTitle') }).then((r) => {
-              if (!r.ok) return setProblem(r.error.message);
-              if (!r.value) return;
-              const { name, bytes } = r.value;
-              // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
-              const guess = detectEncoding(bytes);
-              const text = decodeText(bytes, guess.encoding).text;
-              if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
-                const read = parseVCards(text, { country, decode: decodeCharset });
-                if (!read.ok) return setProblem(describeVCardError(read.error, name));
-                return setImporting({ kind: 'vcard', fileName: name, cards: read.value.cards, summary: read.value.summary });
-              }
-              const table = readContactCsv(text);
-              if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
-              setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
-            });
-          }}>{t('contacts.screen.import')}</button>
-          <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>{t('contacts.screen.export')}</button>
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            {t('contacts.screen.newContact')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setProblem(null);
+              void platform
+                .openFile({
+                  filters: [{ name: t('contacts.screen.importFilter'), extensions: ['vcf', 'vcard', 'csv', 'txt'] }],
+                  maxBytes: 16 * 1024 * 1024,
+                  title: t('contacts.screen.importTitle'),
+                })
+                .then((r) => {
+                  if (!r.ok) return setProblem(r.error.message);
+                  if (!r.value) return;
+                  const { name, bytes } = r.value;
+                  // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
+                  const guess = detectEncoding(bytes);
+                  const text = decodeText(bytes, guess.encoding).text;
+                  if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
+                    const read = parseVCards(text, { country, decode: decodeCharset });
+                    if (!read.ok) return setProblem(describeVCardError(read.error, name));
+                    return setImporting({
+                      kind: 'vcard',
+                      fileName: name,
+                      cards: read.value.cards,
+                      summary: read.value.summary,
+                    });
+                  }
+                  const table = readContactCsv(text);
+                  if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
+                  setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
+                });
+            }}
+          >
+            {t('contacts.screen.import')}
+          </button>
+          <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>
+            {t('contacts.screen.export')}
+          </button>
         </div>
       </div>
-      {problem && <p className="form-error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="filters__row">
-        <label className="visually-hidden" htmlFor="contact-search">{t('contacts.screen.search')}</label>
-        <input id="contact-search" type="search" className="filters__search" placeholder={t('contacts.screen.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label className="checkbox"><input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} /> {t('contacts.screen.onlyStale', { count: staleCount })}</label>
+        <label className="visually-hidden" htmlFor="contact-search">
+          {t('contacts.screen.search')}
+        </label>
+        <input
+          id="contact-search"
+          type="search"
+          className="filters__search"
+          placeholder={t('contacts.screen.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} />{' '}
+          {t('contacts.screen.onlyStale', { count: staleCount })}
+        </label>
       </div>
       <p className="muted" data-testid="contact-count">
-        {shown.length === contacts.length ? t('contacts.screen.count', { total: contacts.length, days: staleDays }) : t('contacts.screen.countOf', { shown: shown.length, total: contacts.length, days: staleDays })}
+        {shown.length === contacts.length
+          ? t('contacts.screen.count', { total: contacts.length, days: staleDays })
+          : t('contacts.screen.countOf', { shown: shown.length, total: contacts.length, days: staleDays })}
       </p>
       <div className="contacts-settings">
         <StalePeriodForm settings={settings} staleDays={staleDays} />
         <PhoneCountryForm settings={settings} />
       </div>
-      {contacts.length === 0 ? <p>{t('contacts.screen.empty')}</p> : (
+      {contacts.length === 0 ? (
+        <p>{t('contacts.screen.empty')}</p>
+      ) : (
         <table className="table contacts-table">
-          <thead><tr><th scope="col">{t('contacts.screen.colName')}</th><th scope="col">{t('contacts.screen.colOrganisation')}</th><th scope="col">{t('contacts.screen.colPhone')}</th><th scope="col">{t('contacts.screen.colEmail')}</th><th scope="col">{t('contacts.screen.colDetails')}</th><th scope="col"><span className="visually-hidden">{t('contacts.screen.colActions')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('contacts.screen.colName')}</th>
+              <th scope="col">{t('contacts.screen.colOrganisation')}</th>
+              <th scope="col">{t('contacts.screen.colPhone')}</th>
+              <th scope="col">{t('contacts.screen.colEmail')}</th>
+              <th scope="col">{t('contacts.screen.colDetails')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('contacts.screen.colActions')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {shown.map((c) => {
               const stale = isStale(c, now, staleDays);
@@ -174,19 +298,74 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
               return (
                 <tr key={c.id} className={stale ? 'row--stale' : undefined}>
                   <td>
-                    <strong><UserText text={c.name} /></strong>
+                    <strong>
+                      <UserText text={c.name} />
+                    </strong>
                     {c.doNotShare && <span className="badge badge--restricted">{t('contacts.screen.doNotShare')}</span>}
-                    {dups.length > 0 && <p className="warning-inline">{t('contacts.screen.possibleDuplicate', { duplicates: dups.map(describeDuplicate).join('; ') })}</p>}
+                    {dups.length > 0 && (
+                      <p className="warning-inline">
+                        {t('contacts.screen.possibleDuplicate', { duplicates: dups.map(describeDuplicate).join('; ') })}
+                      </p>
+                    )}
                   </td>
-                  <td><UserText text={c.organisation} />{c.organisation && c.role ? t('contacts.screen.roleSeparator') : ''}<UserText text={c.role} /><div className="muted">{categoryTitle(c.category)}</div></td>
-                  <td>{c.phones.map((p) => <div key={`${p.label}${p.number}`}><PhoneNumber phone={p} country={country} /></div>)}</td>
+                  <td>
+                    <UserText text={c.organisation} />
+                    {c.organisation && c.role ? t('contacts.screen.roleSeparator') : ''}
+                    <UserText text={c.role} />
+                    <div className="muted">{categoryTitle(c.category)}</div>
+                  </td>
+                  <td>
+                    {c.phones.map((p) => (
+                      <div key={`${p.label}${p.number}`}>
+                        <PhoneNumber phone={p} country={country} />
+                      </div>
+                    ))}
+                  </td>
                   <td className="contacts-table__email">{c.email}</td>
-                  <td>{stale ? <span className="badge badge--stale">{t('contacts.screen.stale', { verification: describeVerification(c, now) })}</span> : <span className="muted">{describeVerification(c, now)}</span>}</td>
-                  <td><div className="row-actions">
-                    <button type="button" className="button" onClick={() => setEditing(c)} aria-label={t('contacts.screen.editName', { name: c.name })}>{t('contacts.screen.edit')}</button>
-                    <button type="button" className="button" aria-label={t('contacts.screen.markVerifiedName', { name: c.name })} onClick={() => void useCases.contacts.markVerified(c.id, actor()).then((r) => r.ok && showNotice('success', t('contacts.screen.markedVerified', { name: c.name })))}>{t('contacts.screen.verifiedToday')}</button>
-                    <button type="button" className="button button--ghost" aria-label={t('contacts.screen.deleteName', { name: c.name })} onClick={() => setDeleting(c)}>{t('contacts.screen.delete')}</button>
-                  </div></td>
+                  <td>
+                    {stale ? (
+                      <span className="badge badge--stale">
+                        {t('contacts.screen.stale', { verification: describeVerification(c, now) })}
+                      </span>
+                    ) : (
+                      <span className="muted">{describeVerification(c, now)}</span>
+                    )}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => setEditing(c)}
+                        aria-label={t('contacts.screen.editName', { name: c.name })}
+                      >
+                        {t('contacts.screen.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('contacts.screen.markVerifiedName', { name: c.name })}
+                        onClick={() =>
+                          void useCases.contacts
+                            .markVerified(c.id, actor())
+                            .then(
+                              (r) =>
+                                r.ok && showNotice('success', t('contacts.screen.markedVerified', { name: c.name })),
+                            )
+                        }
+                      >
+                        {t('contacts.screen.verifiedToday')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-label={t('contacts.screen.deleteName', { name: c.name })}
+                        onClick={() => setDeleting(c)}
+                      >
+                        {t('contacts.screen.delete')}
+                      </button>
+                    </div>
+                  </td>
                 </tr>
               );
             })}
@@ -194,29 +373,71 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
         </table>
       )}
       {editing && (
-        <ContactForm title={editing === 'new' ? t('contacts.screen.newContactTitle') : t('contacts.screen.editName', { name: editing.name })} initial={editing === 'new' ? null : contactFieldsOf(editing)} editingId={editing === 'new' ? null : editing.id}
-          directory={contacts} country={country} onClose={() => setEditing(null)} onSubmit={(f) => save(f, editing === 'new' ? null : editing.id)} />
+        <ContactForm
+          title={
+            editing === 'new'
+              ? t('contacts.screen.newContactTitle')
+              : t('contacts.screen.editName', { name: editing.name })
+          }
+          initial={editing === 'new' ? null : contactFieldsOf(editing)}
+          editingId={editing === 'new' ? null : editing.id}
+          directory={contacts}
+          country={country}
+          onClose={() => setEditing(null)}
+          onSubmit={(f) => save(f, editing === 'new' ? null : editing.id)}
+        />
       )}
       {importing && (
-        <ContactImportDialog source={importing} directory={contacts} now={now} country={country} onClose={() => setImporting(null)} onImport={async (list) => {
-          const r = await useCases.contacts.importContacts(list, importing.fileName, actor());
-          if (!r.ok) return 'row' in r.error ? t('contacts.screen.importRefused', { row: r.error.row, problem: Object.values(r.error.errors).join(' ') }) : r.error.message;
-          setImporting(null);
-          showNotice('success', t('contacts.screen.imported', { count: r.value.length, file: importing.fileName }));
-          return null;
-        }} />
+        <ContactImportDialog
+          source={importing}
+          directory={contacts}
+          now={now}
+          country={country}
+          onClose={() => setImporting(null)}
+          onImport={async (list) => {
+            const r = await useCases.contacts.importContacts(list, importing.fileName, actor());
+            if (!r.ok)
+              return 'row' in r.error
+                ? t('contacts.screen.importRefused', {
+                    row: r.error.row,
+                    problem: Object.values(r.error.errors).join(' '),
+                  })
+                : r.error.message;
+            setImporting(null);
+            showNotice('success', t('contacts.screen.imported', { count: r.value.length, file: importing.fileName }));
+            return null;
+          }}
+        />
       )}
       {deleting && (
         <Dialog title={t('contacts.screen.deleteTitle', { name: deleting.name })} onClose={() => setDeleting(null)}>
           <p>{t('contacts.screen.deleteExplain', { name: deleting.name })}</p>
           <div className="button-row">
-            <button type="button" className="button button--danger" onClick={() => void useCases.contacts.deleteContact(deleting.id, actor()).then((r) => {
-              setDeleting(null);
-              if (r.ok) showNotice('success', t('contacts.screen.deleted', { name: deleting.name }));
-              else if (r.error.code === 'in-use') showNotice('error', t('contacts.screen.inUse', { name: deleting.name, trees: r.error.trees.map((tree) => `“${tree}”`).join(', '), count: r.error.trees.length }));
-              else showNotice('error', t('contacts.screen.deleteGone', { name: deleting.name }));
-            })}>{t('contacts.screen.delete')}</button>
-            <button type="button" className="button" onClick={() => setDeleting(null)}>{t('contacts.screen.keep')}</button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() =>
+                void useCases.contacts.deleteContact(deleting.id, actor()).then((r) => {
+                  setDeleting(null);
+                  if (r.ok) showNotice('success', t('contacts.screen.deleted', { name: deleting.name }));
+                  else if (r.error.code === 'in-use')
+                    showNotice(
+                      'error',
+                      t('contacts.screen.inUse', {
+                        name: deleting.name,
+                        trees: r.error.trees.map((tree) => `“${tree}”`).join(', '),
+                        count: r.error.trees.length,
+                      }),
+                    );
+                  else showNotice('error', t('contacts.screen.deleteGone', { name: deleting.name }));
+                })
+              }
+            >
+              {t('contacts.screen.delete')}
+            </button>
+            <button type="button" className="button" onClick={() => setDeleting(null)}>
+              {t('contacts.screen.keep')}
+            </button>
           </div>
         </Dialog>
       )}
@@ -232,7 +453,9 @@ export function ContactsScreen({ settings }: { settings: DeskSettings }): ReactE
     <main className="page contacts" aria-labelledby="contacts-title">
       <h1 id="contacts-title">{t('contacts.screen.title')}</h1>
       <p className="lead">{t('contacts.screen.lead')}</p>
-      {contacts === undefined ? <p className="muted">{t('contacts.screen.loading')}</p> : (
+      {contacts === undefined ? (
+        <p className="muted">{t('contacts.screen.loading')}</p>
+      ) : (
         <>
           <Directory contacts={contacts} settings={settings} />
           <TreeEditor contacts={contacts} settings={settings} />

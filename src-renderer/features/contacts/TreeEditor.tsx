@@ -1,7 +1,20 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 
 import { isStale } from '@shared/domain/contacts/contact';
-import { addNode, describePath, describeTreeWriteError, indent, moveDown, moveUnder, moveUp, outdent, pathOf, removeNode, setFallback, type TreeError } from '@shared/domain/contacts/tree';
+import {
+  addNode,
+  describePath,
+  describeTreeWriteError,
+  indent,
+  moveDown,
+  moveUnder,
+  moveUp,
+  outdent,
+  pathOf,
+  removeNode,
+  setFallback,
+  type TreeError,
+} from '@shared/domain/contacts/tree';
 import type { Result } from '@shared/domain/result';
 import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
 import type { DeskSettings } from '@shared/schemas/entities';
@@ -17,7 +30,15 @@ import { t, tRich } from '../../i18n/messages';
 
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
-function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Contact[]; settings: DeskSettings }): ReactElement {
+function Outline({
+  tree,
+  contacts,
+  settings,
+}: {
+  tree: ContactTree;
+  contacts: Contact[];
+  settings: DeskSettings;
+}): ReactElement {
   const { useCases, clock } = useDesk();
   const now = useNow();
   const staleDays = useStaleDays();
@@ -57,7 +78,10 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
     setFocusTick((tick) => tick + 1);
   };
   const apply = (command: Command, focusId: string | null = selected): Promise<void> => {
-    queue.current = queue.current.then(() => run(command, focusId), () => run(command, focusId));
+    queue.current = queue.current.then(
+      () => run(command, focusId),
+      () => run(command, focusId),
+    );
     return queue.current;
   };
 
@@ -92,15 +116,27 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
   return (
     <div className="tree-editor__outline">
       <div className="section-head">
-        <h3 id="tree-outline-title"><UserText text={tree.name} /></h3>
-        <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>{t('contacts.tree.printCallSheet')}</button>
+        <h3 id="tree-outline-title">
+          <UserText text={tree.name} />
+        </h3>
+        <button type="button" className="button" disabled={tree.nodes.length === 0} onClick={() => setPrinting(true)}>
+          {t('contacts.tree.printCallSheet')}
+        </button>
       </div>
-      {staleInTree > 0 && <p className="warning-text">{t('contacts.tree.staleWarning', { count: staleInTree, days: staleDays })}</p>}
+      {staleInTree > 0 && (
+        <p className="warning-text">{t('contacts.tree.staleWarning', { count: staleInTree, days: staleDays })}</p>
+      )}
       <p className="shortcuts" id="tree-shortcuts">
         {tRich('contacts.tree.shortcuts', {}, { kbd: (chunks) => <kbd>{chunks}</kbd> })}
       </p>
-      {message && <p className="form-error" role="alert">{message}</p>}
-      {tree.nodes.length === 0 ? <p className="muted">{t('contacts.tree.empty')}</p> : (
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+      {tree.nodes.length === 0 ? (
+        <p className="muted">{t('contacts.tree.empty')}</p>
+      ) : (
         <ul className="outline" role="tree" aria-labelledby="tree-outline-title" aria-describedby="tree-shortcuts">
           {tree.nodes.map((node, i) => {
             const contact = byId.get(node.contactId);
@@ -109,7 +145,10 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
             return (
               <li
                 key={node.id}
-                ref={(el) => { if (el) items.current.set(node.id, el); else items.current.delete(node.id); }}
+                ref={(el) => {
+                  if (el) items.current.set(node.id, el);
+                  else items.current.delete(node.id);
+                }}
                 role="treeitem"
                 aria-level={node.depth + 1}
                 aria-selected={selected === node.id}
@@ -118,9 +157,16 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
                 className={`outline__item${selected === node.id ? ' outline__item--selected' : ''}${dragging === node.id ? ' outline__item--dragging' : ''}`}
                 style={{ paddingLeft: `${0.75 + node.depth * 2.25}rem` }}
                 draggable
-                onDragStart={(e) => { e.dataTransfer.setData('text/plain', node.id); e.dataTransfer.effectAllowed = 'move'; setDragging(node.id); }}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData('text/plain', node.id);
+                  e.dataTransfer.effectAllowed = 'move';
+                  setDragging(node.id);
+                }}
                 onDragEnd={() => setDragging(null)}
-                onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  e.dataTransfer.dropEffect = 'move';
+                }}
                 onDrop={(e) => {
                   e.preventDefault();
                   e.stopPropagation();
@@ -128,26 +174,80 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
                   setDragging(null);
                   if (moved && moved !== node.id) void apply((n, names) => moveUnder(n, moved, node.id, names), moved);
                 }}
-                onFocus={(e) => { if (e.target === e.currentTarget) setSelected(node.id); }}
+                onFocus={(e) => {
+                  if (e.target === e.currentTarget) setSelected(node.id);
+                }}
                 onClick={() => setSelected(node.id)}
-                onKeyDown={(e) => { if (e.target === e.currentTarget) onKey(e, node, i); }}
+                onKeyDown={(e) => {
+                  if (e.target === e.currentTarget) onKey(e, node, i);
+                }}
               >
                 <span className="outline__who">
                   <span className="outline__name">{nameOf(node.contactId)}</span>
-                  <span className="muted">{contact?.role}{contact?.organisation ? t('contacts.tree.organisation', { organisation: contact.organisation }) : ''}</span>
+                  <span className="muted">
+                    {contact?.role}
+                    {contact?.organisation
+                      ? t('contacts.tree.organisation', { organisation: contact.organisation })
+                      : ''}
+                  </span>
                   {stale && <span className="badge badge--stale">{t('contacts.tree.staleDetails')}</span>}
-                  {fallback && <span className="outline__fallback">{t('contacts.tree.fallbackShown', { name: fallback.name, stale: isStale(fallback, now, staleDays) ? 'yes' : 'no' })}</span>}
+                  {fallback && (
+                    <span className="outline__fallback">
+                      {t('contacts.tree.fallbackShown', {
+                        name: fallback.name,
+                        stale: isStale(fallback, now, staleDays) ? 'yes' : 'no',
+                      })}
+                    </span>
+                  )}
                 </span>
                 {selected === node.id && (
                   <span className="outline__tools">
-                    <label className="visually-hidden" htmlFor={`fallback-${node.id}`}>{t('contacts.tree.fallbackFor', { name: nameOf(node.contactId) })}</label>
-                    <select id={`fallback-${node.id}`} value={node.fallbackContactId ?? ''} onChange={(e) => { const value = e.target.value; void apply((n, names) => setFallback(n, node.id, value === '' ? null : value, names), node.id); }}>
+                    <label className="visually-hidden" htmlFor={`fallback-${node.id}`}>
+                      {t('contacts.tree.fallbackFor', { name: nameOf(node.contactId) })}
+                    </label>
+                    <select
+                      id={`fallback-${node.id}`}
+                      value={node.fallbackContactId ?? ''}
+                      onChange={(e) => {
+                        const value = e.target.value;
+                        void apply((n, names) => setFallback(n, node.id, value === '' ? null : value, names), node.id);
+                      }}
+                    >
                       <option value="">{t('contacts.tree.noFallback')}</option>
-                      {contacts.filter((c) => c.id !== node.contactId).map((c) => <option key={c.id} value={c.id}>{t('contacts.tree.fallbackOption', { name: c.name })}</option>)}
+                      {contacts
+                        .filter((c) => c.id !== node.contactId)
+                        .map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {t('contacts.tree.fallbackOption', { name: c.name })}
+                          </option>
+                        ))}
                     </select>
-                    <button type="button" className="button" onClick={() => void apply((n, names) => outdent(n, node.id, names), node.id)} aria-label={t('contacts.tree.outdent', { name: nameOf(node.contactId) })}>{t('contacts.tree.outdentSymbol')}</button>
-                    <button type="button" className="button" onClick={() => void apply((n, names) => indent(n, node.id, names), node.id)} aria-label={t('contacts.tree.indent', { name: nameOf(node.contactId) })}>{t('contacts.tree.indentSymbol')}</button>
-                    <button type="button" className="button" onClick={() => void apply((n, names) => removeNode(n, node.id, names), tree.nodes[i - 1]?.id ?? null)} aria-label={t('contacts.tree.removeName', { name: nameOf(node.contactId) })}>{t('contacts.tree.remove')}</button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void apply((n, names) => outdent(n, node.id, names), node.id)}
+                      aria-label={t('contacts.tree.outdent', { name: nameOf(node.contactId) })}
+                    >
+                      {t('contacts.tree.outdentSymbol')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void apply((n, names) => indent(n, node.id, names), node.id)}
+                      aria-label={t('contacts.tree.indent', { name: nameOf(node.contactId) })}
+                    >
+                      {t('contacts.tree.indentSymbol')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        void apply((n, names) => removeNode(n, node.id, names), tree.nodes[i - 1]?.id ?? null)
+                      }
+                      aria-label={t('contacts.tree.removeName', { name: nameOf(node.contactId) })}
+                    >
+                      {t('contacts.tree.remove')}
+                    </button>
                   </span>
                 )}
               </li>
@@ -156,12 +256,18 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
         </ul>
       )}
       {dragging && (
-        <div className="outline__top-drop" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
-          e.preventDefault();
-          const moved = e.dataTransfer.getData('text/plain') || dragging;
-          setDragging(null);
-          void apply((n, names) => moveUnder(n, moved, null, names), moved);
-        }}>{t('contacts.tree.dropTop')}</div>
+        <div
+          className="outline__top-drop"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            e.preventDefault();
+            const moved = e.dataTransfer.getData('text/plain') || dragging;
+            setDragging(null);
+            void apply((n, names) => moveUnder(n, moved, null, names), moved);
+          }}
+        >
+          {t('contacts.tree.dropTop')}
+        </div>
       )}
       <div className="tree-editor__add">
         <PersonPicker
@@ -173,7 +279,10 @@ function Outline({ tree, contacts, settings }: { tree: ContactTree; contacts: Co
               id: c.id,
               name: c.name,
               detail: [c.role, c.organisation].filter(Boolean).join(', '),
-              unavailable: at < 0 ? undefined : t('contacts.tree.alreadyIn', { path: describePath(pathOf(tree.nodes, at, nameOf)) }),
+              unavailable:
+                at < 0
+                  ? undefined
+                  : t('contacts.tree.alreadyIn', { path: describePath(pathOf(tree.nodes, at, nameOf)) }),
             };
           })}
           onPick={(contactId) => {
@@ -203,32 +312,56 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
           <ul className="plain-list" aria-label={t('contacts.tree.title')}>
             {trees?.map((tree) => (
               <li key={tree.id}>
-                <button type="button" className={`tree-link${tree.id === selected?.id ? ' tree-link--active' : ''}`} aria-pressed={tree.id === selected?.id} onClick={() => setSelectedId(tree.id)}>
-                  <UserText text={tree.name} /> <span className="muted">{t('contacts.tree.size', { count: tree.nodes.length })}</span>
+                <button
+                  type="button"
+                  className={`tree-link${tree.id === selected?.id ? ' tree-link--active' : ''}`}
+                  aria-pressed={tree.id === selected?.id}
+                  onClick={() => setSelectedId(tree.id)}
+                >
+                  <UserText text={tree.name} />{' '}
+                  <span className="muted">{t('contacts.tree.size', { count: tree.nodes.length })}</span>
                 </button>
               </li>
             ))}
           </ul>
-          <form className="tree-editor__new" onSubmit={(e) => {
-            e.preventDefault();
-            const submitted = name;
-            setName('');
-            void useCases.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
-              if (!r.ok) {
-                setName((typed) => (typed === '' ? submitted : typed));
-                return setProblem(r.error.code === 'refused' ? r.error.message : t('contacts.tree.nameRequired'));
-              }
-              setProblem(null);
-              setSelectedId(r.value.id);
-            });
-          }}>
+          <form
+            className="tree-editor__new"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const submitted = name;
+              setName('');
+              void useCases.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
+                if (!r.ok) {
+                  setName((typed) => (typed === '' ? submitted : typed));
+                  return setProblem(r.error.code === 'refused' ? r.error.message : t('contacts.tree.nameRequired'));
+                }
+                setProblem(null);
+                setSelectedId(r.value.id);
+              });
+            }}
+          >
             <label htmlFor="new-tree-name">{t('contacts.tree.newTree')}</label>
-            <input id="new-tree-name" placeholder={t('contacts.tree.newTreePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
-            <button type="submit" className="button">{t('contacts.tree.create')}</button>
-            {problem && <p className="field__error" role="alert">{problem}</p>}
+            <input
+              id="new-tree-name"
+              placeholder={t('contacts.tree.newTreePlaceholder')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button type="submit" className="button">
+              {t('contacts.tree.create')}
+            </button>
+            {problem && (
+              <p className="field__error" role="alert">
+                {problem}
+              </p>
+            )}
           </form>
         </div>
-        {selected ? <Outline key={selected.id} tree={selected} contacts={contacts} settings={settings} /> : <p className="muted">{t('contacts.tree.none')}</p>}
+        {selected ? (
+          <Outline key={selected.id} tree={selected} contacts={contacts} settings={settings} />
+        ) : (
+          <p className="muted">{t('contacts.tree.none')}</p>
+        )}
       </div>
     </section>
   );

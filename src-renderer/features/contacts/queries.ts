@@ -21,5 +21,8 @@ export function useActivations(incidentId: string): TreeActivation[] | undefined
 
 export function useAttempts(activationId: string | null): CallAttempt[] | undefined {
   const { useCases } = useDesk();
-  return useLiveQuery(async () => (activationId === null ? [] : useCases.contacts.attempts(activationId)), [useCases, activationId]);
+  return useLiveQuery(
+    async () => (activationId === null ? [] : useCases.contacts.attempts(activationId)),
+    [useCases, activationId],
+  );
 }

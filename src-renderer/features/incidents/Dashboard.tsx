@@ -19,30 +19,55 @@ import { useIncidents } from './queries';
 import { UserText } from '../../ui/UserText';
 import { t } from '../../i18n/messages';
 
-function IncidentCard({ incident, now, overdue = 0 }: { incident: Incident; now: number; overdue?: number }): ReactElement {
+function IncidentCard({
+  incident,
+  now,
+  overdue = 0,
+}: {
+  incident: Incident;
+  now: number;
+  overdue?: number;
+}): ReactElement {
   const navigate = useAppStore((s) => s.navigate);
   const clock = incidentClock(incident, now);
   const closed = incident.status === 'closed';
   return (
-    <li className={`incident-card${closed ? ' incident-card--closed' : ''}${overdue > 0 ? ' incident-card--overdue' : ''}`}>
+    <li
+      className={`incident-card${closed ? ' incident-card--closed' : ''}${overdue > 0 ? ' incident-card--overdue' : ''}`}
+    >
       <div className="incident-card__main">
         <h3>
-          <a href={routeToHash({ name: 'incident', id: incident.id, tab: 'overview' })} onClick={(e) => { e.preventDefault(); navigate({ name: 'incident', id: incident.id, tab: 'overview' }); }}>
+          <a
+            href={routeToHash({ name: 'incident', id: incident.id, tab: 'overview' })}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'incident', id: incident.id, tab: 'overview' });
+            }}
+          >
             <UserText text={incident.title} />
           </a>
         </h3>
         <p className="incident-card__meta">
           <span className="badge">{INCIDENT_KIND_LABELS[incident.kind]}</span>
-          <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>{closed ? t('incidents.dashboard.closed2') : t('incidents.dashboard.open2')}</span>
-          {incident.location && <span><UserText text={incident.location} /></span>}
+          <span className={`badge ${closed ? 'badge--muted' : 'badge--open'}`}>
+            {closed ? t('incidents.dashboard.closed2') : t('incidents.dashboard.open2')}
+          </span>
+          {incident.location && (
+            <span>
+              <UserText text={incident.location} />
+            </span>
+          )}
           <OverdueBadge count={overdue} long />
         </p>
         <p className="incident-card__start">
-          {t('incidents.dashboard.started', { startedAt: clock.startedAt })}{' '}<span className="muted">({incident.timeZone})</span>
+          {t('incidents.dashboard.started', { startedAt: clock.startedAt })}{' '}
+          <span className="muted">({incident.timeZone})</span>
         </p>
       </div>
       <div className="incident-card__clock" aria-label={t('incidents.dashboard.elapsedTimeAndPhase')}>
-        <span className="elapsed" data-testid="elapsed">{clock.elapsed}</span>
+        <span className="elapsed" data-testid="elapsed">
+          {clock.elapsed}
+        </span>
         <span className="phase">{clock.phase.label}</span>
       </div>
     </li>
@@ -73,7 +98,14 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
         </div>
         <div className="page__actions">
           <ImportRecordButton operatorName={settings.operatorName} />
-          <button type="button" className="button button--primary button--large" onClick={() => { setUnticked(new Set()); setCreating(true); }}>
+          <button
+            type="button"
+            className="button button--primary button--large"
+            onClick={() => {
+              setUnticked(new Set());
+              setCreating(true);
+            }}
+          >
             {t('incidents.dashboard.newIncident')}
           </button>
         </div>
@@ -84,23 +116,37 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
       ) : incidents.length === 0 ? (
         <section className="empty-state">
           <h2>{t('incidents.dashboard.noIncidentsYet')}</h2>
-          <p>
-            {t('incidents.dashboard.whenSomethingHappensStartAn')}
+          <p>{t('incidents.dashboard.whenSomethingHappensStartAn')}</p>
+          <p className="muted">
+            {t('incidents.dashboard.inPeacetimeUseTheDesk', { guide: citeGuide('ch. 6 Preparing to Respond') })}
           </p>
-          <p className="muted">{t('incidents.dashboard.inPeacetimeUseTheDesk', { guide: citeGuide('ch. 6 Preparing to Respond') })}</p>
         </section>
       ) : (
         <>
           <section aria-labelledby="open-title">
-            <h2 id="open-title" className="section-title">{t('incidents.dashboard.open', { open: open.length })}</h2>
-            {open.length === 0 ? <p className="muted">{t('incidents.dashboard.noOpenIncidents')}</p> : (
-              <ul className="incident-list">{open.map((i) => <IncidentCard key={i.id} incident={i} now={now} overdue={overdue.get(i.id) ?? 0} />)}</ul>
+            <h2 id="open-title" className="section-title">
+              {t('incidents.dashboard.open', { open: open.length })}
+            </h2>
+            {open.length === 0 ? (
+              <p className="muted">{t('incidents.dashboard.noOpenIncidents')}</p>
+            ) : (
+              <ul className="incident-list">
+                {open.map((i) => (
+                  <IncidentCard key={i.id} incident={i} now={now} overdue={overdue.get(i.id) ?? 0} />
+                ))}
+              </ul>
             )}
           </section>
           {closed.length > 0 && (
             <section aria-labelledby="closed-title">
-              <h2 id="closed-title" className="section-title">{t('incidents.dashboard.closed', { closed: closed.length })}</h2>
-              <ul className="incident-list">{closed.map((i) => <IncidentCard key={i.id} incident={i} now={now} />)}</ul>
+              <h2 id="closed-title" className="section-title">
+                {t('incidents.dashboard.closed', { closed: closed.length })}
+              </h2>
+              <ul className="incident-list">
+                {closed.map((i) => (
+                  <IncidentCard key={i.id} incident={i} now={now} />
+                ))}
+              </ul>
             </section>
           )}
         </>
@@ -115,7 +161,11 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           onSubmit={async (fields) => {
             try {
               const chosen = templates.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
-              const incident = await useCases.checklists.startIncident(fields, chosen, actorFrom(settings.operatorName, clock));
+              const incident = await useCases.checklists.startIncident(
+                fields,
+                chosen,
+                actorFrom(settings.operatorName, clock),
+              );
               setCreating(false);
               showNotice('success', t('incidents.dashboard.incidentCreated', { title: incident.title }));
               navigate({ name: 'incident', id: incident.id, tab: 'overview' });
@@ -125,7 +175,12 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
             }
           }}
         >
-          <TemplatePicker legend={t('incidents.dashboard.checklistsForThisIncident')} options={templates} unticked={unticked} onChange={setUnticked} />
+          <TemplatePicker
+            legend={t('incidents.dashboard.checklistsForThisIncident')}
+            options={templates}
+            unticked={unticked}
+            onChange={setUnticked}
+          />
         </IncidentForm>
       )}
     </main>

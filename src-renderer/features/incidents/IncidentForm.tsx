@@ -32,10 +32,26 @@ type Props = {
 function draftFrom(initial: Props['initial'], locale: DeskLocale): IncidentDraft {
   if ('id' in initial) {
     const { date, time } = instantToWallClock(initial.startAt, initial.timeZone, locale);
-    return { title: initial.title, kind: initial.kind, startDate: date, startTime: time, timeZone: initial.timeZone, location: initial.location, description: initial.description };
+    return {
+      title: initial.title,
+      kind: initial.kind,
+      startDate: date,
+      startTime: time,
+      timeZone: initial.timeZone,
+      location: initial.location,
+      description: initial.description,
+    };
   }
   const { date, time } = instantToWallClock(initial.now, initial.timeZone, locale);
-  return { title: '', kind: 'attack', startDate: date, startTime: time, timeZone: initial.timeZone, location: '', description: '' };
+  return {
+    title: '',
+    kind: 'attack',
+    startDate: date,
+    startTime: time,
+    timeZone: initial.timeZone,
+    location: '',
+    description: '',
+  };
 }
 
 /** Create or edit an incident. The start is typed as read on the incident's own clock. */
@@ -67,56 +83,129 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           });
         }}
       >
-        <Field label={t('incidents.incidentForm.title')} hint={t('incidents.incidentForm.shortAndFactualEG')} error={errors.title}>
+        <Field
+          label={t('incidents.incidentForm.title')}
+          hint={t('incidents.incidentForm.shortAndFactualEG')}
+          error={errors.title}
+        >
           {({ id, describedBy, invalid }) => (
-            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
-            <input id={id} name="title" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+            <input
+              id={id}
+              name="title"
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
+              autoFocus
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.title}
+              onChange={(e) => set({ title: e.target.value })}
+            />
           )}
         </Field>
         <div className="form-row">
           <Field label={t('incidents.incidentForm.kind')} error={errors.kind}>
             {({ id, describedBy, invalid }) => (
-              <select id={id} name="kind" aria-describedby={describedBy} aria-invalid={invalid} value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
+              <select
+                id={id}
+                name="kind"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={draft.kind}
+                onChange={(e) => set({ kind: e.target.value })}
+              >
                 {INCIDENT_KINDS.map((k) => (
-                  <option key={k} value={k}>{INCIDENT_KIND_LABELS[k]}</option>
+                  <option key={k} value={k}>
+                    {INCIDENT_KIND_LABELS[k]}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
           <Field label={t('incidents.incidentForm.timeZone')} error={errors.timeZone}>
             {({ id, describedBy, invalid }) => (
-              <select id={id} name="timeZone" aria-describedby={describedBy} aria-invalid={invalid} value={draft.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
+              <select
+                id={id}
+                name="timeZone"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={draft.timeZone}
+                onChange={(e) => set({ timeZone: e.target.value })}
+              >
                 {timeZoneOptions(draft.timeZone).map((z) => (
-                  <option key={z} value={z}>{z}</option>
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
         </div>
         <div className="form-row">
-          <Field label={t('incidents.incidentForm.startDate')} hint={t('incidents.incidentForm.onTheIncidentSClock', { format: dateHint(locale) })} error={errors.startDate}>
+          <Field
+            label={t('incidents.incidentForm.startDate')}
+            hint={t('incidents.incidentForm.onTheIncidentSClock', { format: dateHint(locale) })}
+            error={errors.startDate}
+          >
             {({ id, describedBy, invalid }) => (
-              <DateInput id={id} name="startDate" describedBy={describedBy} invalid={invalid} value={draft.startDate} onChange={(v) => set({ startDate: v })} />
+              <DateInput
+                id={id}
+                name="startDate"
+                describedBy={describedBy}
+                invalid={invalid}
+                value={draft.startDate}
+                onChange={(v) => set({ startDate: v })}
+              />
             )}
           </Field>
           <Field label={t('incidents.incidentForm.startTime')} hint={`${timeHint(locale)}.`} error={errors.startTime}>
             {({ id, describedBy, invalid }) => (
-              <TimeInput id={id} name="startTime" describedBy={describedBy} invalid={invalid} value={draft.startTime} onChange={(v) => set({ startTime: v })} />
+              <TimeInput
+                id={id}
+                name="startTime"
+                describedBy={describedBy}
+                invalid={invalid}
+                value={draft.startTime}
+                onChange={(v) => set({ startTime: v })}
+              />
             )}
           </Field>
         </div>
         <Field label={t('incidents.incidentForm.location')} error={errors.location}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} name="location" aria-describedby={describedBy} aria-invalid={invalid} value={draft.location} onChange={(e) => set({ location: e.target.value })} />
+            <input
+              id={id}
+              name="location"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.location}
+              onChange={(e) => set({ location: e.target.value })}
+            />
           )}
         </Field>
-        <Field label={t('incidents.incidentForm.description')} hint={t('incidents.incidentForm.whatIsKnownSoFar')} error={errors.description}>
+        <Field
+          label={t('incidents.incidentForm.description')}
+          hint={t('incidents.incidentForm.whatIsKnownSoFar')}
+          error={errors.description}
+        >
           {({ id, describedBy, invalid }) => (
-            <textarea id={id} name="description" rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+            <textarea
+              id={id}
+              name="description"
+              rows={4}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
           )}
         </Field>
         {children}
-        <FormActions failure={failure} cancelLabel={t('incidents.incidentForm.cancel')} onCancel={onClose} submitLabel={submitLabel} busy={busy} />
+        <FormActions
+          failure={failure}
+          cancelLabel={t('incidents.incidentForm.cancel')}
+          onCancel={onClose}
+          submitLabel={submitLabel}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

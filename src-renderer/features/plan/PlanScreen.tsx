@@ -14,7 +14,15 @@ import { TemplateHistory } from './TemplateHistory';
 import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
-function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate; zone: string; onEdit: () => void }): ReactElement {
+function TemplateCard({
+  template,
+  zone,
+  onEdit,
+}: {
+  template: ChecklistTemplate;
+  zone: string;
+  onEdit: () => void;
+}): ReactElement {
   const [history, setHistory] = useState(false);
   const stated = template.items.filter((i) => i.source?.basis === 'stated' && !i.adapted).length;
   return (
@@ -23,14 +31,33 @@ function TemplateCard({ template, zone, onEdit }: { template: ChecklistTemplate;
         <h3>{template.title}</h3>
         <p className="plan-card__meta">
           <span className="badge">{t('plan.screen.version', { version: template.version })}</span>
-          <span>{template.origin === 'guide' ? t('plan.screen.asShipped') : t('plan.screen.adapted', { by: template.createdBy, at: showInstant(template.createdAt, zone, 'date-time') })}</span>
+          <span>
+            {template.origin === 'guide'
+              ? t('plan.screen.asShipped')
+              : t('plan.screen.adapted', {
+                  by: template.createdBy,
+                  at: showInstant(template.createdAt, zone, 'date-time'),
+                })}
+          </span>
         </p>
-        <p className="muted">{t('plan.screen.summary', { count: template.items.length, stated })} {template.version > 1 ? t('plan.screen.lastChange', { note: template.changeNote }) : template.description}</p>
+        <p className="muted">
+          {t('plan.screen.summary', { count: template.items.length, stated })}{' '}
+          {template.version > 1 ? t('plan.screen.lastChange', { note: template.changeNote }) : template.description}
+        </p>
         {history && <TemplateHistory templateKey={template.templateKey} zone={zone} />}
       </div>
       <div className="plan-card__actions">
-        <button type="button" className="button button--primary" onClick={onEdit} aria-label={t('plan.screen.editName', { title: template.title })}>{t('plan.screen.edit')}</button>
-        <button type="button" className="button" aria-expanded={history} onClick={() => setHistory((h) => !h)}>{history ? t('plan.screen.hideVersions') : t('plan.screen.versions')}</button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onEdit}
+          aria-label={t('plan.screen.editName', { title: template.title })}
+        >
+          {t('plan.screen.edit')}
+        </button>
+        <button type="button" className="button" aria-expanded={history} onClick={() => setHistory((h) => !h)}>
+          {history ? t('plan.screen.hideVersions') : t('plan.screen.versions')}
+        </button>
       </div>
     </li>
   );
@@ -56,7 +83,12 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
         </div>
       </div>
       {current ? (
-        <ChecklistTemplateEditor key={`${current.templateKey}-${current.version}`} template={current} operatorName={settings.operatorName} onDone={() => setEditing(null)} />
+        <ChecklistTemplateEditor
+          key={`${current.templateKey}-${current.version}`}
+          template={current}
+          operatorName={settings.operatorName}
+          onDone={() => setEditing(null)}
+        />
       ) : templates === undefined ? (
         <p className="muted">{t('plan.screen.loading')}</p>
       ) : (
@@ -64,7 +96,14 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
           <PreparednessPanel settings={settings} />
           <h2 className="section-title">{t('plan.screen.checklists')}</h2>
           <ul className="plan-list" aria-label={t('plan.screen.checklists')}>
-            {templates.map((template) => <TemplateCard key={template.templateKey} template={template} zone={settings.defaultTimeZone} onEdit={() => setEditing(template.templateKey)} />)}
+            {templates.map((template) => (
+              <TemplateCard
+                key={template.templateKey}
+                template={template}
+                zone={settings.defaultTimeZone}
+                onEdit={() => setEditing(template.templateKey)}
+              />
+            ))}
           </ul>
           <section className="panel plan-new" aria-labelledby="plan-new-title">
             <h2 id="plan-new-title">{t('plan.screen.newTitle')}</h2>
@@ -73,19 +112,31 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                void useCases.checklists.createTemplate({ title: newTitle, description: '' }, actorFrom(settings.operatorName, clock)).then((r) => {
-                  if (!r.ok) return setNewError(r.error.title ?? r.error.form);
-                  setNewError(undefined);
-                  setNewTitle('');
-                  showNotice('success', t('plan.screen.created', { title: r.value.title }));
-                  setEditing(r.value.templateKey);
-                });
+                void useCases.checklists
+                  .createTemplate({ title: newTitle, description: '' }, actorFrom(settings.operatorName, clock))
+                  .then((r) => {
+                    if (!r.ok) return setNewError(r.error.title ?? r.error.form);
+                    setNewError(undefined);
+                    setNewTitle('');
+                    showNotice('success', t('plan.screen.created', { title: r.value.title }));
+                    setEditing(r.value.templateKey);
+                  });
               }}
             >
               <Field label={t('plan.screen.newName')} hint={t('plan.screen.newNameHint')} error={newError}>
-                {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />}
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={newTitle}
+                    onChange={(e) => setNewTitle(e.target.value)}
+                  />
+                )}
               </Field>
-              <button type="submit" className="button">{t('plan.screen.create')}</button>
+              <button type="submit" className="button">
+                {t('plan.screen.create')}
+              </button>
             </form>
           </section>
         </>

@@ -1,7 +1,13 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
 import { describeStatusChangeError } from '@shared/domain/checklists/items';
-import { needsAnnualReview, newerTemplateVersions, progressByPhase, scheduleItems, type ScheduledItem } from '@shared/domain/checklists/views';
+import {
+  needsAnnualReview,
+  newerTemplateVersions,
+  progressByPhase,
+  scheduleItems,
+  type ScheduledItem,
+} from '@shared/domain/checklists/views';
 import { DESK_SCOPE, type ChecklistItem } from '@shared/schemas/checklists';
 import type { DeskSettings } from '@shared/schemas/entities';
 
@@ -17,7 +23,11 @@ import { t } from '../../i18n/messages';
 /** The phase a new preparedness item belongs to. */
 const PREPAREDNESS_PHASE = 'preparedness';
 
-type Open = { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' } | { kind: 'edit'; item: ChecklistItem } | { kind: 'add' } | null;
+type Open =
+  | { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' }
+  | { kind: 'edit'; item: ChecklistItem }
+  | { kind: 'add' }
+  | null;
 
 /**
  * The city's preparedness, worked through in peacetime (before any incident): the plan's
@@ -39,47 +49,118 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
   const onAction = (item: ScheduledItem, action: ItemAction) => {
     if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
     if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
-    void useCases.checklists.setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock)).then((r) => {
-      if (!r.ok) showNotice('error', r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error));
-    });
+    void useCases.checklists
+      .setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock))
+      .then((r) => {
+        if (!r.ok)
+          showNotice(
+            'error',
+            r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error),
+          );
+      });
   };
 
   return (
     <section className="panel preparedness" aria-labelledby="preparedness-title">
       <h2 id="preparedness-title">{t('plan.preparedness.title')}</h2>
       <p className="muted">{t('plan.preparedness.intro')}</p>
-      {items === undefined ? <p className="muted">{t('plan.preparedness.loading')}</p> : items.length === 0 ? (
-        <button type="button" className="button button--primary" onClick={() => {
-          useCases.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
-            (added) => showNotice('success', t('plan.preparedness.started', { count: added.length })),
-            (e: unknown) => showNotice('error', t('plan.preparedness.startFailed', { reason: e instanceof Error ? e.message : String(e) })),
-          );
-        }}>{t('plan.preparedness.start')}</button>
+      {items === undefined ? (
+        <p className="muted">{t('plan.preparedness.loading')}</p>
+      ) : items.length === 0 ? (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            useCases.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
+              (added) => showNotice('success', t('plan.preparedness.started', { count: added.length })),
+              (e: unknown) =>
+                showNotice(
+                  'error',
+                  t('plan.preparedness.startFailed', { reason: e instanceof Error ? e.message : String(e) }),
+                ),
+            );
+          }}
+        >
+          {t('plan.preparedness.start')}
+        </button>
       ) : (
         <>
           {progress && (
             <p className="ck-progress preparedness__progress">
-              <span className="ck-progress__bar" role="progressbar" aria-label={t('plan.preparedness.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.resolved} aria-valuetext={t('checklists.phase.resolved', { resolved: progress.resolved, total: progress.total })}>
-                <span className="ck-progress__fill" style={{ width: `${Math.round((progress.resolved / Math.max(1, progress.total)) * 100)}%` }} />
+              <span
+                className="ck-progress__bar"
+                role="progressbar"
+                aria-label={t('plan.preparedness.progress')}
+                aria-valuemin={0}
+                aria-valuemax={progress.total}
+                aria-valuenow={progress.resolved}
+                aria-valuetext={t('checklists.phase.resolved', { resolved: progress.resolved, total: progress.total })}
+              >
+                <span
+                  className="ck-progress__fill"
+                  style={{ width: `${Math.round((progress.resolved / Math.max(1, progress.total)) * 100)}%` }}
+                />
               </span>
-              <span className="ck-progress__text">{t('plan.preparedness.done', { done: progress.done, total: progress.total, review: review.length })}</span>
+              <span className="ck-progress__text">
+                {t('plan.preparedness.done', { done: progress.done, total: progress.total, review: review.length })}
+              </span>
             </p>
           )}
           {newer.map(({ template, usedVersion }) => (
-            <p key={template.templateKey} className="ck-newer" role="note">{t('plan.preparedness.newer', { title: template.title, version: template.version, used: usedVersion })}</p>
+            <p key={template.templateKey} className="ck-newer" role="note">
+              {t('plan.preparedness.newer', { title: template.title, version: template.version, used: usedVersion })}
+            </p>
           ))}
           <details className="ck-phase">
-            <summary className="ck-phase__summary"><span className="ck-phase__name">{t('plan.preparedness.items', { count: scheduled.length })}</span></summary>
+            <summary className="ck-phase__summary">
+              <span className="ck-phase__name">{t('plan.preparedness.items', { count: scheduled.length })}</span>
+            </summary>
             <ol className="ck-list" aria-label={t('plan.preparedness.itemsList')}>
-              {scheduled.map((i) => <ChecklistItemRow key={i.id} item={i} now={now} timeZone={zone} reviewDue={needsAnnualReview(i, now, zone)} onAction={onAction} />)}
+              {scheduled.map((i) => (
+                <ChecklistItemRow
+                  key={i.id}
+                  item={i}
+                  now={now}
+                  timeZone={zone}
+                  reviewDue={needsAnnualReview(i, now, zone)}
+                  onAction={onAction}
+                />
+              ))}
             </ol>
-            <p className="preparedness__add"><button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>{t('plan.preparedness.add')}</button></p>
+            <p className="preparedness__add">
+              <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
+                {t('plan.preparedness.add')}
+              </button>
+            </p>
           </details>
         </>
       )}
-      {dialog?.kind === 'resolve' && <ResolveItemDialog item={dialog.item} incident={null} status={dialog.status} operatorName={settings.operatorName} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'edit' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={dialog.item} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'add' && <ItemDialog scope={{ id: DESK_SCOPE, timeZone: zone }} operatorName={settings.operatorName} item={null} defaultPhase={PREPAREDNESS_PHASE} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'resolve' && (
+        <ResolveItemDialog
+          item={dialog.item}
+          incident={null}
+          status={dialog.status}
+          operatorName={settings.operatorName}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <ItemDialog
+          scope={{ id: DESK_SCOPE, timeZone: zone }}
+          operatorName={settings.operatorName}
+          item={dialog.item}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'add' && (
+        <ItemDialog
+          scope={{ id: DESK_SCOPE, timeZone: zone }}
+          operatorName={settings.operatorName}
+          item={null}
+          defaultPhase={PREPAREDNESS_PHASE}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </section>
   );
 }

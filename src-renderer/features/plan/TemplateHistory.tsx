@@ -1,6 +1,5 @@
 import type { ReactElement } from 'react';
 
-
 import { useTemplateHistory } from '../checklists/queries';
 import { showInstant } from '../../lib/LocaleContext';
 import { t, tRich } from '../../i18n/messages';
@@ -13,7 +12,17 @@ export function TemplateHistory({ templateKey, zone }: { templateKey: string; zo
     <ol className="plan-history" reversed aria-label={t('plan.screen.versions')}>
       {[...versions].reverse().map((v) => (
         <li key={v.id}>
-          {tRich('plan.history.line', { version: v.version, at: showInstant(v.createdAt, zone, 'date-time'), by: v.createdBy, note: v.changeNote, count: v.items.length }, { b: (chunks) => <strong>{chunks}</strong> })}
+          {tRich(
+            'plan.history.line',
+            {
+              version: v.version,
+              at: showInstant(v.createdAt, zone, 'date-time'),
+              by: v.createdBy,
+              note: v.changeNote,
+              count: v.items.length,
+            },
+            { b: (chunks) => <strong>{chunks}</strong> },
+          )}
         </li>
       ))}
     </ol>

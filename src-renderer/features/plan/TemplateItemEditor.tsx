@@ -27,45 +27,119 @@ export function TemplateItemEditor({ index, count, row, errors, onChange, onMove
     <li className={`tpl-item${errorIds ? ' tpl-item--invalid' : ''}`}>
       <fieldset className="tpl-item__fields">
         <legend className="tpl-item__legend">{t('plan.item.legend', { n })}</legend>
-        <label className="tpl-item__title-label" htmlFor={`${id}-title`}>{t('plan.item.what')}</label>
-        <input id={`${id}-title`} className="tpl-item__title" value={row.title} aria-invalid={Boolean(errors?.title)} aria-describedby={errorIds} onChange={(e) => onChange({ title: e.target.value })} />
+        <label className="tpl-item__title-label" htmlFor={`${id}-title`}>
+          {t('plan.item.what')}
+        </label>
+        <input
+          id={`${id}-title`}
+          className="tpl-item__title"
+          value={row.title}
+          aria-invalid={Boolean(errors?.title)}
+          aria-describedby={errorIds}
+          onChange={(e) => onChange({ title: e.target.value })}
+        />
         <div className="tpl-item__grid">
           <span className="tpl-item__pair">
             <label htmlFor={`${id}-phase`}>{t('plan.item.phase')}</label>
-            <select id={`${id}-phase`} value={row.phase} aria-invalid={Boolean(errors?.phase)} onChange={(e) => onChange({ phase: e.target.value })}>
-              {RESPONSE_PHASE_IDS.map((p) => <option key={p} value={p}>{responsePhase(p).label}</option>)}
+            <select
+              id={`${id}-phase`}
+              value={row.phase}
+              aria-invalid={Boolean(errors?.phase)}
+              onChange={(e) => onChange({ phase: e.target.value })}
+            >
+              {RESPONSE_PHASE_IDS.map((p) => (
+                <option key={p} value={p}>
+                  {responsePhase(p).label}
+                </option>
+              ))}
             </select>
           </span>
           <span className="tpl-item__pair">
             <label htmlFor={`${id}-owner`}>{t('plan.item.owner')}</label>
-            <select id={`${id}-owner`} className="tpl-item__owner" value={row.owner} aria-invalid={Boolean(errors?.owner)} onChange={(e) => onChange({ owner: e.target.value })}>
-              {CHECKLIST_ROLE_IDS.map((r) => <option key={r} value={r}>{ROLE_TITLES[r]}</option>)}
+            <select
+              id={`${id}-owner`}
+              className="tpl-item__owner"
+              value={row.owner}
+              aria-invalid={Boolean(errors?.owner)}
+              onChange={(e) => onChange({ owner: e.target.value })}
+            >
+              {CHECKLIST_ROLE_IDS.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_TITLES[r]}
+                </option>
+              ))}
             </select>
           </span>
           <span className="tpl-item__pair tpl-item__offset">
             <label htmlFor={`${id}-offset`}>{t('plan.item.due')}</label>
-            <input id={`${id}-offset`} inputMode="numeric" value={row.offsetAmount} placeholder={t('plan.item.duePlaceholder')} aria-invalid={Boolean(errors?.offset)} aria-describedby={errorIds} onChange={(e) => onChange({ offsetAmount: e.target.value })} />
-            <select aria-label={t('plan.item.unit', { n })} value={row.offsetUnit} onChange={(e) => onChange({ offsetUnit: e.target.value })}>
-              {OFFSET_UNITS.map((u) => <option key={u} value={u}>{OFFSET_UNIT_LABELS[u]}</option>)}
+            <input
+              id={`${id}-offset`}
+              inputMode="numeric"
+              value={row.offsetAmount}
+              placeholder={t('plan.item.duePlaceholder')}
+              aria-invalid={Boolean(errors?.offset)}
+              aria-describedby={errorIds}
+              onChange={(e) => onChange({ offsetAmount: e.target.value })}
+            />
+            <select
+              aria-label={t('plan.item.unit', { n })}
+              value={row.offsetUnit}
+              onChange={(e) => onChange({ offsetUnit: e.target.value })}
+            >
+              {OFFSET_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {OFFSET_UNIT_LABELS[u]}
+                </option>
+              ))}
             </select>
           </span>
           <label className="checkbox tpl-item__milestone">
-            <input type="checkbox" checked={row.milestone} onChange={(e) => onChange({ milestone: e.target.checked })} /> {t('plan.item.milestone')}
+            <input
+              type="checkbox"
+              checked={row.milestone}
+              onChange={(e) => onChange({ milestone: e.target.checked })}
+            />{' '}
+            {t('plan.item.milestone')}
           </label>
         </div>
         <p className="cite">{sourceLine(row.source, false)}</p>
         {errorIds && (
           <div id={errorIds} role="alert">
             <ul className="tpl-item__errors">
-              {Object.values(errors ?? {}).map((m) => <li key={m}>{m}</li>)}
+              {Object.values(errors ?? {}).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
             </ul>
           </div>
         )}
       </fieldset>
       <div className="tpl-item__tools">
-        <button type="button" className="button button--small" disabled={index === 0} aria-label={t('plan.item.up', { n })} onClick={() => onMove(-1)}>{t('plan.item.upSymbol')}</button>
-        <button type="button" className="button button--small" disabled={index === count - 1} aria-label={t('plan.item.down', { n })} onClick={() => onMove(1)}>{t('plan.item.downSymbol')}</button>
-        <button type="button" className="button button--small button--danger" aria-label={t('plan.item.removeName', { n })} onClick={onRemove}>{t('plan.item.remove')}</button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={index === 0}
+          aria-label={t('plan.item.up', { n })}
+          onClick={() => onMove(-1)}
+        >
+          {t('plan.item.upSymbol')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={index === count - 1}
+          aria-label={t('plan.item.down', { n })}
+          onClick={() => onMove(1)}
+        >
+          {t('plan.item.downSymbol')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          aria-label={t('plan.item.removeName', { n })}
+          onClick={onRemove}
+        >
+          {t('plan.item.remove')}
+        </button>
       </div>
     </li>
   );

@@ -3,7 +3,15 @@ import { useRef, useState, useSyncExternalStore, type ReactElement } from 'react
 import { fileSlug } from '@shared/domain/fileNames';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { PackageRole } from '@shared/domain/record/exportPackage';
-import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS, SECTIONS_WITHHELD, type AudienceProfile, type RecordSection } from '@shared/domain/record/profiles';
+import {
+  AUDIENCE_PROFILES,
+  PROFILE_LABELS,
+  RECORD_SECTIONS,
+  SECTION_LABELS,
+  SECTIONS_WITHHELD,
+  type AudienceProfile,
+  type RecordSection,
+} from '@shared/domain/record/profiles';
 import type { PublishedVia } from '@shared/schemas/publishedHeads';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
@@ -22,11 +30,41 @@ type Built = BuiltRecord & { key: string };
 
 /** The single files of the package, as the buttons offer them. */
 const SINGLE_FILES: { role: PackageRole; label: MessageId; button: MessageId; ext: string; filter: MessageId }[] = [
-  { role: 'record', label: 'record.export.file.json', button: 'record.export.save.json', ext: 'json', filter: 'record.export.filter.json' },
-  { role: 'report-pdf', label: 'record.export.file.pdf', button: 'record.export.save.pdf', ext: 'pdf', filter: 'record.export.filter.pdf' },
-  { role: 'report-docx', label: 'record.export.file.docx', button: 'record.export.save.docx', ext: 'docx', filter: 'record.export.filter.docx' },
-  { role: 'timeline-csv', label: 'record.export.file.csv', button: 'record.export.save.csv', ext: 'csv', filter: 'record.export.filter.csv' },
-  { role: 'milestones-ics', label: 'record.export.file.ics', button: 'record.export.save.ics', ext: 'ics', filter: 'record.export.filter.ics' },
+  {
+    role: 'record',
+    label: 'record.export.file.json',
+    button: 'record.export.save.json',
+    ext: 'json',
+    filter: 'record.export.filter.json',
+  },
+  {
+    role: 'report-pdf',
+    label: 'record.export.file.pdf',
+    button: 'record.export.save.pdf',
+    ext: 'pdf',
+    filter: 'record.export.filter.pdf',
+  },
+  {
+    role: 'report-docx',
+    label: 'record.export.file.docx',
+    button: 'record.export.save.docx',
+    ext: 'docx',
+    filter: 'record.export.filter.docx',
+  },
+  {
+    role: 'timeline-csv',
+    label: 'record.export.file.csv',
+    button: 'record.export.save.csv',
+    ext: 'csv',
+    filter: 'record.export.filter.csv',
+  },
+  {
+    role: 'milestones-ics',
+    label: 'record.export.file.ics',
+    button: 'record.export.save.ics',
+    ext: 'ics',
+    filter: 'record.export.filter.ics',
+  },
 ];
 
 function base64(bytes: Uint8Array): string {
@@ -51,7 +89,10 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
   const [encryptChoice, setEncryptChoice] = useState<boolean | null>(null);
   const encrypt = secrecy.passphrase !== null && (encryptChoice ?? (secrecy.enabled && profile !== 'public'));
   const job = useRef<RecordJob | null>(null);
-  const withheld = names.split(/[\n,;]+/).map((n) => n.trim()).filter(Boolean);
+  const withheld = names
+    .split(/[\n,;]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
   const key = JSON.stringify([profile, sections, contactOptIn, withheld]);
 
   /** The record for the current choices and every file made from it, built in a worker (once per set of choices). */
@@ -61,7 +102,19 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
     const base = `after-action-${slug(incident.title)}-${profile}-${stamp}`;
     setProgress({ step: t('record.export.starting'), fraction: 0 });
     const started = buildRecordInWorker(
-      { incidentId: incident.id, base, options: { profile, sections, withheldNames: withheld, includeContactDetails: contactOptIn, exportedBy: settings.operatorName, now: clock(), appVersion } },
+      {
+        incidentId: incident.id,
+        base,
+        options: {
+          profile,
+          sections,
+          withheldNames: withheld,
+          includeContactDetails: contactOptIn,
+          exportedBy: settings.operatorName,
+          now: clock(),
+          appVersion,
+        },
+      },
       (step, fraction) => setProgress({ step, fraction }),
     );
     job.current = started;
@@ -95,11 +148,21 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
       if (!sealed.ok) return showNotice('error', t('record.export.notSaved', { reason: sealed.error.message }));
       zip = sealed.value;
     }
-    const r = await platform.savePackage({ suggestedName: encrypt ? `${b.name}.age` : b.name, zip, title: t('record.export.packageTitle') });
+    const r = await platform.savePackage({
+      suggestedName: encrypt ? `${b.name}.age` : b.name,
+      zip,
+      title: t('record.export.packageTitle'),
+    });
     if (!r.ok) return showNotice('error', t('record.export.notSaved', { reason: r.error.message }));
     if (r.value.savedTo === null) return;
     published(b, 'export');
-    showNotice('success', t(encrypt ? 'record.export.packageSavedEncrypted' : 'record.export.packageSaved', { path: r.value.savedTo, count: b.files.length }));
+    showNotice(
+      'success',
+      t(encrypt ? 'record.export.packageSavedEncrypted' : 'record.export.packageSaved', {
+        path: r.value.savedTo,
+        count: b.files.length,
+      }),
+    );
   };
 
   const saveOne = async (role: PackageRole) => {
@@ -107,17 +170,35 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
     const file = b?.files.find((f) => f.role === role);
     const kind = SINGLE_FILES.find((f) => f.role === role);
     if (!b || !kind) return;
-    if (!file) return showNotice('error', role === 'timeline-csv' ? t('record.export.noTimeline') : t('record.export.noMilestones'));
-    const r = await platform.saveFile({ suggestedName: file.name, content: base64(file.bytes), encoding: 'base64', filters: [{ name: t(kind.filter), extensions: [kind.ext] }], title: t('record.export.saveOneTitle', { file: t(kind.label) }) });
+    if (!file)
+      return showNotice(
+        'error',
+        role === 'timeline-csv' ? t('record.export.noTimeline') : t('record.export.noMilestones'),
+      );
+    const r = await platform.saveFile({
+      suggestedName: file.name,
+      content: base64(file.bytes),
+      encoding: 'base64',
+      filters: [{ name: t(kind.filter), extensions: [kind.ext] }],
+      title: t('record.export.saveOneTitle', { file: t(kind.label) }),
+    });
     if (!r.ok) return showNotice('error', t('record.export.notSaved', { reason: r.error.message }));
     if (r.value.savedTo === null) return;
     published(b, 'export');
     showNotice('success', t('record.export.saved', { path: r.value.savedTo }));
   };
 
-  const toggle = (s: RecordSection) => setSections((list) => (list.includes(s) ? list.filter((x) => x !== s) : RECORD_SECTIONS.filter((x) => x === s || list.includes(x))));
+  const toggle = (s: RecordSection) =>
+    setSections((list) =>
+      list.includes(s) ? list.filter((x) => x !== s) : RECORD_SECTIONS.filter((x) => x === s || list.includes(x)),
+    );
   const jsonFile = built?.manifest.files.find((f) => f.role === 'record');
-  const reportOptions = { locale: displayLocale(), ...(built && jsonFile ? { jsonFile: { name: jsonFile.name, sha256: jsonFile.sha256 }, packageName: built.name } : {}) };
+  const reportOptions = {
+    locale: displayLocale(),
+    ...(built && jsonFile
+      ? { jsonFile: { name: jsonFile.name, sha256: jsonFile.sha256 }, packageName: built.name }
+      : {}),
+  };
 
   return (
     <section className="export" aria-labelledby="export-title">
@@ -129,7 +210,13 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
           {AUDIENCE_PROFILES.map((p) => (
             <label key={p} className="radio">
               <input type="radio" name="profile" value={p} checked={profile === p} onChange={() => setProfile(p)} />
-              <span>{tRich('record.export.profile', { title: PROFILE_LABELS[p].title, description: PROFILE_LABELS[p].description }, { b: (chunks) => <strong>{chunks}</strong> })}</span>
+              <span>
+                {tRich(
+                  'record.export.profile',
+                  { title: PROFILE_LABELS[p].title, description: PROFILE_LABELS[p].description },
+                  { b: (chunks) => <strong>{chunks}</strong> },
+                )}
+              </span>
             </label>
           ))}
         </fieldset>
@@ -152,8 +239,18 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
               const never = SECTIONS_WITHHELD[profile].includes(s);
               return (
                 <label key={s} className="checkbox">
-                  <input type="checkbox" checked={sections.includes(s) && !never} disabled={s === 'integrity' || never} onChange={() => toggle(s)} /> {SECTION_LABELS[s]}
-                  {never && <span className="muted">{t('record.export.never', { edition: PROFILE_LABELS[profile].title.toLowerCase() })}</span>}
+                  <input
+                    type="checkbox"
+                    checked={sections.includes(s) && !never}
+                    disabled={s === 'integrity' || never}
+                    onChange={() => toggle(s)}
+                  />{' '}
+                  {SECTION_LABELS[s]}
+                  {never && (
+                    <span className="muted">
+                      {t('record.export.never', { edition: PROFILE_LABELS[profile].title.toLowerCase() })}
+                    </span>
+                  )}
                 </label>
               );
             })}
@@ -168,20 +265,46 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
           secrecy.enabled && <p className="muted">{t('record.export.encryptNeedsPassphrase')}</p>
         )}
         <div className="button-row">
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record()}>{t('record.export.preview')}</button>
-          <button type="button" className="button button--primary" disabled={progress !== null} onClick={() => void savePackage()}>{t(encrypt ? 'record.export.savePackageEncrypted' : 'record.export.savePackage')}</button>
+          <button type="button" className="button" disabled={progress !== null} onClick={() => void record()}>
+            {t('record.export.preview')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={progress !== null}
+            onClick={() => void savePackage()}
+          >
+            {t(encrypt ? 'record.export.savePackageEncrypted' : 'record.export.savePackage')}
+          </button>
         </div>
         <p className="muted export__hint">{t('record.export.packageHint')}</p>
         <div className="button-row">
           {SINGLE_FILES.map((f) => (
-            <button key={f.role} type="button" className="button" disabled={progress !== null} onClick={() => void saveOne(f.role)}>{t(f.button)}</button>
+            <button
+              key={f.role}
+              type="button"
+              className="button"
+              disabled={progress !== null}
+              onClick={() => void saveOne(f.role)}
+            >
+              {t(f.button)}
+            </button>
           ))}
-          <button type="button" className="button" disabled={progress !== null} onClick={() => void record().then((b) => b && setPrinting(true))}>{t('record.export.print')}</button>
+          <button
+            type="button"
+            className="button"
+            disabled={progress !== null}
+            onClick={() => void record().then((b) => b && setPrinting(true))}
+          >
+            {t('record.export.print')}
+          </button>
         </div>
         {progress && (
           <div className="export__progress" role="status">
             <progress max={1} value={progress.fraction} aria-label={t('record.export.building')} /> {progress.step}
-            <button type="button" className="button button--ghost" onClick={() => job.current?.cancel()}>{t('record.export.cancel')}</button>
+            <button type="button" className="button button--ghost" onClick={() => job.current?.cancel()}>
+              {t('record.export.cancel')}
+            </button>
           </div>
         )}
       </div>
@@ -189,12 +312,31 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
       {built && built.key === key ? (
         <div className="panel export__preview">
           <h2 className="visually-hidden">{t('record.export.preview')}</h2>
-          <RecordReport record={built.preview} options={{ ...reportOptions, ...(built.preview.content.timeline && built.preview.content.timeline.entries.length < built.entries ? { truncatedTo: built.preview.content.timeline.entries.length } : {}) }} />
+          <RecordReport
+            record={built.preview}
+            options={{
+              ...reportOptions,
+              ...(built.preview.content.timeline && built.preview.content.timeline.entries.length < built.entries
+                ? { truncatedTo: built.preview.content.timeline.entries.length }
+                : {}),
+            }}
+          />
         </div>
       ) : (
         <p className="muted">{t('record.export.pressPreview')}</p>
       )}
-      {printing && built && <PrintView record={built.preview} options={reportOptions} complete={built.preview.content.timeline === undefined || built.preview.content.timeline.entries.length === built.entries} onPrint={() => published(built, 'print')} onClose={() => setPrinting(false)} />}
+      {printing && built && (
+        <PrintView
+          record={built.preview}
+          options={reportOptions}
+          complete={
+            built.preview.content.timeline === undefined ||
+            built.preview.content.timeline.entries.length === built.entries
+          }
+          onPrint={() => published(built, 'print')}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </section>
   );
 }

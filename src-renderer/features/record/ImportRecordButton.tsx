@@ -22,29 +22,47 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
   const [busy, setBusy] = useState(false);
   return (
     <div className="import-record">
-      <button type="button" className="button" disabled={busy} onClick={() => {
-        setProblem(null);
-        void (async () => {
-          const opened = await platform.openTextFile({ filters: [{ name: t('record.import.fileType'), extensions: ['json'] }], maxBytes: 1024 * 1024 * 1024, title: t('record.import.title') });
-          if (!opened.ok) return setProblem(opened.error.message);
-          if (!opened.value) return;
-          setBusy(true);
-          try {
-            // Every format, signatures included: a record whose signed records do not check out is refused.
-            const checked = await verifyAnyRecordText(opened.value.text, sha256Hex, { verify: webCryptoVerifier(crypto.subtle) });
-            if (!checked.ok || !checked.record) {
-              const failed = checked.checks.find((c) => !c.ok);
-              return setProblem(t('record.import.refused', { file: opened.value.name, reason: failed?.detail ?? t('record.import.didNotVerify') }));
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => {
+          setProblem(null);
+          void (async () => {
+            const opened = await platform.openTextFile({
+              filters: [{ name: t('record.import.fileType'), extensions: ['json'] }],
+              maxBytes: 1024 * 1024 * 1024,
+              title: t('record.import.title'),
+            });
+            if (!opened.ok) return setProblem(opened.error.message);
+            if (!opened.value) return;
+            setBusy(true);
+            try {
+              // Every format, signatures included: a record whose signed records do not check out is refused.
+              const checked = await verifyAnyRecordText(opened.value.text, sha256Hex, {
+                verify: webCryptoVerifier(crypto.subtle),
+              });
+              if (!checked.ok || !checked.record) {
+                const failed = checked.checks.find((c) => !c.ok);
+                return setProblem(
+                  t('record.import.refused', {
+                    file: opened.value.name,
+                    reason: failed?.detail ?? t('record.import.didNotVerify'),
+                  }),
+                );
+              }
+              const imported = await useCases.record.importRecord(checked.record, actorFrom(operatorName, clock));
+              if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
+              showNotice('success', t('record.import.done', { title: imported.value.title }));
+              navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
+            } finally {
+              setBusy(false);
             }
-            const imported = await useCases.record.importRecord(checked.record, actorFrom(operatorName, clock));
-            if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
-            showNotice('success', t('record.import.done', { title: imported.value.title }));
-            navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
-          } finally {
-            setBusy(false);
-          }
-        })();
-      }}>{t('record.import.button')}</button>
+          })();
+        }}
+      >
+        {t('record.import.button')}
+      </button>
       <ProblemAlert>{problem}</ProblemAlert>
     </div>
   );

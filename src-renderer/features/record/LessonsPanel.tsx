@@ -19,15 +19,35 @@ import { t } from '../../i18n/messages';
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
 /** The fields of one lesson; the form adds a lesson, or rewords one in place of its line. */
-function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { draft: LessonDraft; setDraft: (d: LessonDraft) => void; errors: LessonErrors; improvements: Lesson[]; fixedKind: boolean }): ReactElement {
+function LessonFields({
+  draft,
+  setDraft,
+  errors,
+  improvements,
+  fixedKind,
+}: {
+  draft: LessonDraft;
+  setDraft: (d: LessonDraft) => void;
+  errors: LessonErrors;
+  improvements: Lesson[];
+  fixedKind: boolean;
+}): ReactElement {
   return (
     <>
       <div className="form-row">
         {!fixedKind && (
           <Field label={t('record.lessons.kind')}>
             {({ id }) => (
-              <select id={id} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}>
-                {LESSON_KINDS.map((k) => <option key={k} value={k}>{LESSON_KIND_LABELS[k]}</option>)}
+              <select
+                id={id}
+                value={draft.kind}
+                onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}
+              >
+                {LESSON_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {LESSON_KIND_LABELS[k]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -35,10 +55,25 @@ function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { dr
         {draft.kind === 'corrective-action' && (
           <>
             <Field label={t('record.lessons.owner')} error={errors.owner}>
-              {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />}
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={draft.owner}
+                  onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('record.lessons.due')} error={errors.dueDate}>
-              {({ id, describedBy }) => <IsoDateInput id={id} describedBy={describedBy} value={draft.dueDate} onChange={(dueDate) => setDraft({ ...draft, dueDate })} />}
+              {({ id, describedBy }) => (
+                <IsoDateInput
+                  id={id}
+                  describedBy={describedBy}
+                  value={draft.dueDate}
+                  onChange={(dueDate) => setDraft({ ...draft, dueDate })}
+                />
+              )}
             </Field>
           </>
         )}
@@ -46,15 +81,36 @@ function LessonFields({ draft, setDraft, errors, improvements, fixedKind }: { dr
       {draft.kind === 'corrective-action' && (
         <Field label={t('record.lessons.answers')} error={errors.answers}>
           {({ id, describedBy, invalid }) => (
-            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={draft.answers} onChange={(e) => setDraft({ ...draft, answers: e.target.value })}>
-              <option value="">{improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}</option>
-              {improvements.map((l) => <option key={l.id} value={l.id}>{l.text.length > 90 ? `${l.text.slice(0, 89)}…` : l.text}</option>)}
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={draft.answers}
+              onChange={(e) => setDraft({ ...draft, answers: e.target.value })}
+            >
+              <option value="">
+                {improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}
+              </option>
+              {improvements.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.text.length > 90 ? `${l.text.slice(0, 89)}…` : l.text}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
       <Field label={t('record.lessons.lesson')} error={errors.text}>
-        {({ id, describedBy, invalid }) => <textarea id={id} rows={2} aria-describedby={describedBy} aria-invalid={invalid} value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />}
+        {({ id, describedBy, invalid }) => (
+          <textarea
+            id={id}
+            rows={2}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+          />
+        )}
       </Field>
     </>
   );
@@ -83,24 +139,41 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
     if (!editing) return;
     const valid = validateLesson(editing.draft, improvementIds);
     if (!valid.ok) return setEditing({ ...editing, errors: valid.error });
-    void useCases.lessons.update(l.id, { text: valid.value.text, owner: valid.value.owner, dueDate: valid.value.dueDate, answers: valid.value.answers }, actor()).then((r) => {
-      if (!r.ok) return showNotice('error', t('record.lessons.gone'));
-      setEditing(null);
-      if (r.value.id !== l.id) showNotice('success', t('record.lessons.newVersion'));
-    });
+    void useCases.lessons
+      .update(
+        l.id,
+        {
+          text: valid.value.text,
+          owner: valid.value.owner,
+          dueDate: valid.value.dueDate,
+          answers: valid.value.answers,
+        },
+        actor(),
+      )
+      .then((r) => {
+        if (!r.ok) return showNotice('error', t('record.lessons.gone'));
+        setEditing(null);
+        if (r.value.id !== l.id) showNotice('success', t('record.lessons.newVersion'));
+      });
   };
 
   return (
     <section className="panel" aria-labelledby="lessons-title">
       <h2 id="lessons-title">{t('record.lessons.title')}</h2>
       <p className="muted">{t('record.lessons.intro', { cite: citeGuide(t('record.lessons.citeChapter')) })}</p>
-      {exportedAt !== null && <p className="muted">{t('record.lessons.exported', { at: showInstant(exportedAt, incident.timeZone, 'date-time') })}</p>}
+      {exportedAt !== null && (
+        <p className="muted">
+          {t('record.lessons.exported', { at: showInstant(exportedAt, incident.timeZone, 'date-time') })}
+        </p>
+      )}
       {LESSON_KINDS.map((kind) => {
         const list = lessons?.filter((l) => l.kind === kind) ?? [];
         return (
           <div key={kind} className="lessons__group">
             <h3>{t('record.lessons.heading', { heading: LESSON_KIND_HEADINGS[kind], count: list.length })}</h3>
-            {list.length === 0 ? <p className="muted">{t('record.lessons.none')}</p> : (
+            {list.length === 0 ? (
+              <p className="muted">{t('record.lessons.none')}</p>
+            ) : (
               <ul className="lessons__list">
                 {list.map((l) => {
                   const exported = isLessonExported(l, exportedAt);
@@ -108,44 +181,131 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                   if (editing?.id === l.id) {
                     return (
                       <li key={l.id} className="lessons__edit">
-                        <LessonFields draft={editing.draft} setDraft={(d) => setEditing({ ...editing, draft: d })} errors={editing.errors} improvements={improvements} fixedKind />
+                        <LessonFields
+                          draft={editing.draft}
+                          setDraft={(d) => setEditing({ ...editing, draft: d })}
+                          errors={editing.errors}
+                          improvements={improvements}
+                          fixedKind
+                        />
                         <div className="button-row">
-                          <button type="button" className="button button--primary" onClick={() => saveEdit(l)}>{exported ? t('record.lessons.saveVersion') : t('record.lessons.save')}</button>
-                          <button type="button" className="button" onClick={() => setEditing(null)}>{t('record.lessons.cancel')}</button>
+                          <button type="button" className="button button--primary" onClick={() => saveEdit(l)}>
+                            {exported ? t('record.lessons.saveVersion') : t('record.lessons.save')}
+                          </button>
+                          <button type="button" className="button" onClick={() => setEditing(null)}>
+                            {t('record.lessons.cancel')}
+                          </button>
                         </div>
                       </li>
                     );
                   }
                   return (
                     <li key={l.id} className={l.status === 'done' ? 'lessons__done' : ''}>
-                      <span><UserText text={l.text} /></span>
+                      <span>
+                        <UserText text={l.text} />
+                      </span>
                       {l.kind === 'corrective-action' && (
-                        <span className="muted">{t('record.lessons.action', { owner: l.owner ?? '', due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : '', done: l.status === 'done' ? 'yes' : 'no', answers: answers ? answers.text : '', answering: answers ? 'yes' : 'no' })}</span>
+                        <span className="muted">
+                          {t('record.lessons.action', {
+                            owner: l.owner ?? '',
+                            due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : '',
+                            done: l.status === 'done' ? 'yes' : 'no',
+                            answers: answers ? answers.text : '',
+                            answering: answers ? 'yes' : 'no',
+                          })}
+                        </span>
                       )}
                       {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
-                      <button type="button" className="button button--ghost" aria-label={t('record.lessons.editName', { text: l.text })} onClick={() => setEditing({ id: l.id, draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' }, errors: {} })}>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-label={t('record.lessons.editName', { text: l.text })}
+                        onClick={() =>
+                          setEditing({
+                            id: l.id,
+                            draft: {
+                              kind: l.kind,
+                              text: l.text,
+                              owner: l.owner ?? '',
+                              dueDate: l.dueDate ?? '',
+                              answers: l.answers ?? '',
+                            },
+                            errors: {},
+                          })
+                        }
+                      >
                         {t('record.lessons.edit')}
                       </button>
                       {!exported && (
-                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.removeName', { text: l.text })} onClick={() => void useCases.lessons.remove(l.id, actor()).then((r) => {
-                          if (!r.ok) showNotice('error', r.error.code === 'exported' ? t('record.lessons.exportedRefused') : r.error.code === 'refused' ? r.error.message : t('record.lessons.gone'));
-                        })}>
+                        <button
+                          type="button"
+                          className="button button--ghost"
+                          aria-label={t('record.lessons.removeName', { text: l.text })}
+                          onClick={() =>
+                            void useCases.lessons.remove(l.id, actor()).then((r) => {
+                              if (!r.ok)
+                                showNotice(
+                                  'error',
+                                  r.error.code === 'exported'
+                                    ? t('record.lessons.exportedRefused')
+                                    : r.error.code === 'refused'
+                                      ? r.error.message
+                                      : t('record.lessons.gone'),
+                                );
+                            })
+                          }
+                        >
                           {t('record.lessons.remove')}
                         </button>
                       )}
                       {l.kind === 'corrective-action' && (
-                        <button type="button" className="button button--ghost" onClick={() => void useCases.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor())}>
+                        <button
+                          type="button"
+                          className="button button--ghost"
+                          onClick={() =>
+                            void useCases.lessons.update(
+                              l.id,
+                              { status: l.status === 'done' ? 'open' : 'done' },
+                              actor(),
+                            )
+                          }
+                        >
                           {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
                         </button>
                       )}
-                      {l.kind === 'corrective-action' && (l.checklistItemId !== null ? <span className="marker">{t('record.lessons.onChecklists')}</span> : (
-                        <button type="button" className="button button--ghost" aria-label={t('record.lessons.toChecklistName', { text: l.text })} onClick={() => void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
-                          if (r.ok) showNotice('success', t('record.lessons.onChecklistsDone', { title: r.value.title, due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : t('record.lessons.withoutDate') }));
-                          else showNotice('error', r.error.code === 'not-an-action' || r.error.code === 'due-before-start' ? describeLessonToItemError(r.error) : t('record.lessons.notAdded', { code: r.error.code }));
-                        })}>
-                          {t('record.lessons.toChecklist')}
-                        </button>
-                      ))}
+                      {l.kind === 'corrective-action' &&
+                        (l.checklistItemId !== null ? (
+                          <span className="marker">{t('record.lessons.onChecklists')}</span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button--ghost"
+                            aria-label={t('record.lessons.toChecklistName', { text: l.text })}
+                            onClick={() =>
+                              void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
+                                if (r.ok)
+                                  showNotice(
+                                    'success',
+                                    t('record.lessons.onChecklistsDone', {
+                                      title: r.value.title,
+                                      due: l.dueDate
+                                        ? formatDateOnly(l.dueDate, displayLocale())
+                                        : t('record.lessons.withoutDate'),
+                                    }),
+                                  );
+                                else
+                                  showNotice(
+                                    'error',
+                                    r.error.code === 'not-an-action' || r.error.code === 'due-before-start'
+                                      ? describeLessonToItemError(r.error)
+                                      : t('record.lessons.notAdded', { code: r.error.code }),
+                                  );
+                              })
+                            }
+                          >
+                            {t('record.lessons.toChecklist')}
+                          </button>
+                        ))}
                     </li>
                   );
                 })}
@@ -154,25 +314,31 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
           </div>
         );
       })}
-      <form className="lessons__form" noValidate onSubmit={(e) => {
-        e.preventDefault();
-        const valid = validateLesson(draft, improvementIds);
-        if (!valid.ok) return setErrors(valid.error);
-        setErrors({});
-        setFailure(null);
-        // Cleared at once, not when the write lands: someone quick may already be typing the next
-        // lesson, and a late reset would wipe it. A failed write puts the lesson back in the form,
-        // unless the next one is already being typed there.
-        const submitted = draft;
-        setDraft((d) => ({ ...EMPTY, kind: d.kind }));
-        useCases.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
-          setDraft((d) => (d.text === '' ? submitted : d));
-          setFailure(t('record.export.notSaved', { reason: String(err) }));
-        });
-      }}>
+      <form
+        className="lessons__form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const valid = validateLesson(draft, improvementIds);
+          if (!valid.ok) return setErrors(valid.error);
+          setErrors({});
+          setFailure(null);
+          // Cleared at once, not when the write lands: someone quick may already be typing the next
+          // lesson, and a late reset would wipe it. A failed write puts the lesson back in the form,
+          // unless the next one is already being typed there.
+          const submitted = draft;
+          setDraft((d) => ({ ...EMPTY, kind: d.kind }));
+          useCases.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
+            setDraft((d) => (d.text === '' ? submitted : d));
+            setFailure(t('record.export.notSaved', { reason: String(err) }));
+          });
+        }}
+      >
         <LessonFields draft={draft} setDraft={setDraft} errors={errors} improvements={improvements} fixedKind={false} />
         <FormError>{failure}</FormError>
-        <button type="submit" className="button">{t('record.lessons.add')}</button>
+        <button type="submit" className="button">
+          {t('record.lessons.add')}
+        </button>
       </form>
     </section>
   );

@@ -10,7 +10,10 @@ export type RecordJob = {
 };
 
 /** Starts building a record and its package in a worker; progress is reported as it goes, cancel stops it at once. */
-export function buildRecordInWorker(request: RecordWorkerRequest, onProgress: (step: string, fraction: number) => void): RecordJob {
+export function buildRecordInWorker(
+  request: RecordWorkerRequest,
+  onProgress: (step: string, fraction: number) => void,
+): RecordJob {
   const worker = new Worker(new URL('./recordWorker.ts', import.meta.url), { type: 'module', name: 'record-builder' });
   let cancel: () => void = () => undefined;
   const result = new Promise<BuiltRecord>((resolve, reject) => {

@@ -7,7 +7,13 @@ import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 
 import { buildRecord, type RecordOptions } from '@shared/domain/record/buildRecord';
 import type { Manifest, PackageFile } from '@shared/domain/record/exportPackage';
-import { sealRecordText, withSignedRecords, type RecordFile, type UnsealedRecord, type UnsealedRecordV3 } from '@shared/domain/record/recordFile';
+import {
+  sealRecordText,
+  withSignedRecords,
+  type RecordFile,
+  type UnsealedRecord,
+  type UnsealedRecordV3,
+} from '@shared/domain/record/recordFile';
 import { makeRecordPackage, packageStepWords } from '@shared/domain/record/recordPackage';
 import { createChainVerifier } from '@shared/domain/timeline/chain';
 
@@ -15,20 +21,38 @@ import { openDeskForReading } from '../../desk/core';
 import { sha256Bytes, sha256Hex } from '../../lib/sha256';
 import { t } from '../../i18n/messages';
 
-export type RecordWorkerRequest = { incidentId: string; options: Omit<RecordOptions, 'chain' | 'headsProblem'>; base: string };
+export type RecordWorkerRequest = {
+  incidentId: string;
+  options: Omit<RecordOptions, 'chain' | 'headsProblem'>;
+  base: string;
+};
 export type RecordWorkerMessage =
   | { type: 'progress'; step: string; fraction: number }
-  | { type: 'done'; preview: RecordFile; name: string; zip: Uint8Array; files: PackageFile[]; manifest: Manifest; head: { chainSeq: number; hash: string } | null; entries: number }
+  | {
+      type: 'done';
+      preview: RecordFile;
+      name: string;
+      zip: Uint8Array;
+      files: PackageFile[];
+      manifest: Manifest;
+      head: { chainSeq: number; hash: string } | null;
+      entries: number;
+    }
   | { type: 'failed'; message: string };
 
 const PREVIEW_ENTRIES = 300;
 const CHAIN_PAGE = 5000;
 
-type WorkerScope = { postMessage: (m: RecordWorkerMessage, transfer?: Transferable[]) => void; onmessage: ((e: MessageEvent<RecordWorkerRequest>) => void) | null };
+type WorkerScope = {
+  postMessage: (m: RecordWorkerMessage, transfer?: Transferable[]) => void;
+  onmessage: ((e: MessageEvent<RecordWorkerRequest>) => void) | null;
+};
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-  void run(event.data).catch((e: unknown) => scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
+  void run(event.data).catch((e: unknown) =>
+    scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }),
+  );
 };
 
 const progress = (step: string, fraction: number) => scope.postMessage({ type: 'progress', step, fraction });
@@ -54,14 +78,22 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   }
   const chain = verifier.finish(source.entries);
   const locale = (await desk.useCases.settings.get())?.locale;
-  const headsProblem = chain.ok ? await desk.useCases.publishedHeads.check(incidentId, chain.revisions, source.incident.timeZone) : null;
+  const headsProblem = chain.ok
+    ? await desk.useCases.publishedHeads.check(incidentId, chain.revisions, source.incident.timeZone)
+    : null;
   progress(t('record.worker.assembling'), 0.32);
   const built2 = buildRecord(source, { ...options, chain, headsProblem });
   // The internal edition, which holds the whole timeline word for word, carries the desks' signed
   // records and their roster (format 3), so anyone can check who wrote what.
-  const signed = built2.profile === 'internal' && built2.content.timeline && built2.integrity.chainComplete ? await desk.useCases.record.signedSection(incidentId) : null;
+  const signed =
+    built2.profile === 'internal' && built2.content.timeline && built2.integrity.chainComplete
+      ? await desk.useCases.record.signedSection(incidentId)
+      : null;
   desk.close();
-  const { record, text } = await sealRecordText<UnsealedRecord | UnsealedRecordV3>(signed ? withSignedRecords(built2, signed) : built2, sha256Hex);
+  const { record, text } = await sealRecordText<UnsealedRecord | UnsealedRecordV3>(
+    signed ? withSignedRecords(built2, signed) : built2,
+    sha256Hex,
+  );
   const [regular, bold] = await fonts;
   const built = await makeRecordPackage(record, {
     base,
@@ -76,10 +108,28 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   const shownIds = new Set(shown?.map((e) => e.id));
   // The preview shows what formats 2 and 3 share; the signed records stay in the file only.
   const { signed: _signed, ...shared } = { signed: null, ...record };
-  const preview: RecordFile = { ...(shared as RecordFile), content: { ...record.content, ...(timeline && shown && { timeline: { entries: shown, revisions: timeline.revisions.filter((r) => shownIds.has(r.entryId)) } }) } };
+  const preview: RecordFile = {
+    ...(shared as RecordFile),
+    content: {
+      ...record.content,
+      ...(timeline &&
+        shown && {
+          timeline: { entries: shown, revisions: timeline.revisions.filter((r) => shownIds.has(r.entryId)) },
+        }),
+    },
+  };
   const head = chain.ok && headsProblem === null ? { chainSeq: chain.revisions, hash: chain.headHash } : null;
   scope.postMessage(
-    { type: 'done', preview, name: built.name, zip: built.zip, files: built.files, manifest: built.manifest, head, entries: timeline?.entries.length ?? 0 },
+    {
+      type: 'done',
+      preview,
+      name: built.name,
+      zip: built.zip,
+      files: built.files,
+      manifest: built.manifest,
+      head,
+      entries: timeline?.entries.length ?? 0,
+    },
     [built.zip.buffer as ArrayBuffer],
   );
 }

@@ -23,7 +23,13 @@ const whole = (text: string, min: number, max: number): number | null => {
 
 /** The rotating backups main keeps in its data folder (either shell): policy, last run, list, restore. */
 export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { platform, useCases, useCases: { backup }, clock, encryption } = useDesk();
+  const {
+    platform,
+    useCases,
+    useCases: { backup },
+    clock,
+    encryption,
+  } = useDesk();
   const opener = useOpenBackup();
   const showNotice = useAppStore((s) => s.showNotice);
   const lastRun = useAppStore((s) => s.autoBackup);
@@ -44,7 +50,14 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     void auto.policy().then((r) => {
       if (!r.ok) return setProblem(r.error.message);
       setPolicy(r.value);
-      setForm((f) => f ?? { every: String(settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES), last: String(r.value.keepLast), days: String(r.value.keepDailyForDays) });
+      setForm(
+        (f) =>
+          f ?? {
+            every: String(settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES),
+            last: String(r.value.keepLast),
+            days: String(r.value.keepDailyForDays),
+          },
+      );
     });
   }, [auto, settings.backupEveryMinutes]);
 
@@ -63,7 +76,14 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     const keepLast = whole(f.last, LAST.min, LAST.max);
     const keepDailyForDays = whole(f.days, DAYS.min, DAYS.max);
     if (every === null || keepLast === null || keepDailyForDays === null) {
-      return setProblem(t('settings.autoBackup.invalid', { lastMin: LAST.min, lastMax: LAST.max, daysMin: DAYS.min, daysMax: DAYS.max }));
+      return setProblem(
+        t('settings.autoBackup.invalid', {
+          lastMin: LAST.min,
+          lastMax: LAST.max,
+          daysMin: DAYS.min,
+          daysMax: DAYS.max,
+        }),
+      );
     }
     setProblem(null);
     void (async () => {
@@ -72,7 +92,15 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       if (!saved.ok) return setProblem(t('settings.autoBackup.policyFailed', { reason: saved.error.message }));
       setPolicy(saved.value);
       if (every !== (settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES)) {
-        await useCases.settings.save({ cityName: settings.cityName, operatorName: settings.operatorName, defaultTimeZone: settings.defaultTimeZone, backupEveryMinutes: every }, actorFrom(settings.operatorName, clock));
+        await useCases.settings.save(
+          {
+            cityName: settings.cityName,
+            operatorName: settings.operatorName,
+            defaultTimeZone: settings.defaultTimeZone,
+            backupEveryMinutes: every,
+          },
+          actorFrom(settings.operatorName, clock),
+        );
       }
       showNotice('success', t('settings.autoBackup.policySaved', { every, keepLast, days: keepDailyForDays }));
     })();
@@ -81,26 +109,68 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
   return (
     <section className="panel" aria-labelledby="auto-backups-title">
       <h2 id="auto-backups-title">{t('settings.autoBackup.title')}</h2>
-      <p>{tRich('settings.autoBackup.keptIn', { folder: list?.folder ?? t('settings.screen.pending'), edition: platform.edition }, { path: (chunks) => <span className="mono break">{chunks}</span> })}</p>
+      <p>
+        {tRich(
+          'settings.autoBackup.keptIn',
+          { folder: list?.folder ?? t('settings.screen.pending'), edition: platform.edition },
+          { path: (chunks) => <span className="mono break">{chunks}</span> },
+        )}
+      </p>
       {lastRun && (
         <p className={lastRun.ok ? 'muted' : 'form-error'} role={lastRun.ok ? undefined : 'alert'}>
-          {lastRun.ok ? t('settings.autoBackup.last', { time: computerTime(lastRun.at) }) : t('settings.autoBackup.lastFailed', { time: computerTime(lastRun.at), reason: lastRun.message })}
+          {lastRun.ok
+            ? t('settings.autoBackup.last', { time: computerTime(lastRun.at) })
+            : t('settings.autoBackup.lastFailed', { time: computerTime(lastRun.at), reason: lastRun.message })}
         </p>
       )}
       {form && (
-        <form className="form-row" noValidate onSubmit={(e) => { e.preventDefault(); save(form); }}>
-          <label className="field">{t('settings.autoBackup.every')}<input inputMode="numeric" value={form.every} onChange={(e) => setForm({ ...form, every: e.target.value })} /></label>
-          <label className="field">{t('settings.autoBackup.keepLast')}<input inputMode="numeric" value={form.last} onChange={(e) => setForm({ ...form, last: e.target.value })} /></label>
-          <label className="field">{t('settings.autoBackup.keepDaily')}<input inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} /></label>
-          <button type="submit" className="button">{t('settings.autoBackup.savePolicy')}</button>
+        <form
+          className="form-row"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            save(form);
+          }}
+        >
+          <label className="field">
+            {t('settings.autoBackup.every')}
+            <input
+              inputMode="numeric"
+              value={form.every}
+              onChange={(e) => setForm({ ...form, every: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            {t('settings.autoBackup.keepLast')}
+            <input inputMode="numeric" value={form.last} onChange={(e) => setForm({ ...form, last: e.target.value })} />
+          </label>
+          <label className="field">
+            {t('settings.autoBackup.keepDaily')}
+            <input inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} />
+          </label>
+          <button type="submit" className="button">
+            {t('settings.autoBackup.savePolicy')}
+          </button>
         </form>
       )}
       {policy && <p className="muted">{t('settings.autoBackup.minimum', { last: LAST.min, days: DAYS.min })}</p>}
-      {problem && <p className="form-error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
       {list && list.backups.length === 0 && <p className="muted">{t('settings.autoBackup.none')}</p>}
       {list && list.backups.length > 0 && (
         <table className="table table--compact">
-          <thead><tr><th scope="col">{t('settings.autoBackup.colMade')}</th><th scope="col">{t('settings.autoBackup.colSize')}</th><th scope="col"><span className="visually-hidden">{t('settings.autoBackup.colAction')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.autoBackup.colMade')}</th>
+              <th scope="col">{t('settings.autoBackup.colSize')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('settings.autoBackup.colAction')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {list.backups.map((b) => (
               <tr key={b.name}>
@@ -111,16 +181,25 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
                   {b.name.endsWith('.age') ? t('settings.autoBackup.encrypted') : ''}
                 </td>
                 <td>{formatBytes(b.size)}</td>
-                <td><button type="button" className="button button--ghost" onClick={() => {
-                  setProblem(null);
-                  void (async () => {
-                    const text = await auto.read(b.name);
-                    if (!text.ok) return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
-                    const checked = await opener.open(text.value, b.name);
-                    if (!checked.ok) return setProblem(checked.error);
-                    if (checked.value !== null) setPending({ info: b, checked: checked.value });
-                  })();
-                }}>{t('settings.autoBackup.restore')}</button></td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--ghost"
+                    onClick={() => {
+                      setProblem(null);
+                      void (async () => {
+                        const text = await auto.read(b.name);
+                        if (!text.ok)
+                          return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
+                        const checked = await opener.open(text.value, b.name);
+                        if (!checked.ok) return setProblem(checked.error);
+                        if (checked.value !== null) setPending({ info: b, checked: checked.value });
+                      })();
+                    }}
+                  >
+                    {t('settings.autoBackup.restore')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -141,9 +220,11 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
               const actor = actorFrom(settings.operatorName, clock);
               // Sealed like every backup: encrypted when backups are, and never in clear when the passphrase is missing.
               const sealed = await backup.sealed(actor, settings.cityName);
-              if (!sealed.ok) return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: sealed.error.message }));
+              if (!sealed.ok)
+                return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: sealed.error.message }));
               const current = await auto.write(sealed.value.content, BEFORE_RESTORE);
-              if (!current.ok) return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: current.error.message }));
+              if (!current.ok)
+                return setProblem(t('settings.autoBackup.backupFirstFailed', { reason: current.error.message }));
               const restored = await backup.restore(chosen.checked, actor, { acceptBrokenChains });
               if (!restored.ok) return setProblem(restored.error);
               showNotice('success', t('settings.autoBackup.restored', { time: computerTime(chosen.info.createdAt) }));

@@ -15,13 +15,20 @@ import { t } from '../../i18n/messages';
  * Restore: choose a file, see what it holds once every check has passed, then confirm.
  * Nothing is written before the confirmation; a refused file leaves the desk untouched.
  */
-export function RestoreBackup({ operatorName, suggestedOperator = operatorName, label = t('settings.backup.restoreButton') }: {
+export function RestoreBackup({
+  operatorName,
+  suggestedOperator = operatorName,
+  label = t('settings.backup.restoreButton'),
+}: {
   operatorName: string;
   /** Who to offer as the person at the keyboard once restored (empty when nobody is named yet). */
   suggestedOperator?: string;
   label?: string;
 }): ReactElement {
-  const { useCases: { backup }, clock } = useDesk();
+  const {
+    useCases: { backup },
+    clock,
+  } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const askIdentity = useAppStore((s) => s.askIdentity);
   const [pending, setPending] = useState<PendingRestore | null>(null);
@@ -29,24 +36,36 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
   const opener = useOpenBackup();
   return (
     <>
-      <button type="button" className="button" onClick={() => {
-        setProblem(null);
-        void (async () => {
-          const chosen = await backup.choose();
-          if (!chosen.ok) return setProblem(chosen.error);
-          if (chosen.value === null) return;
-          const opened = await opener.open(chosen.value.text, chosen.value.fileName);
-          if (!opened.ok) setProblem(opened.error);
-          else setPending(opened.value);
-        })();
-      }}>{label}</button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          setProblem(null);
+          void (async () => {
+            const chosen = await backup.choose();
+            if (!chosen.ok) return setProblem(chosen.error);
+            if (chosen.value === null) return;
+            const opened = await opener.open(chosen.value.text, chosen.value.fileName);
+            if (!opened.ok) setProblem(opened.error);
+            else setPending(opened.value);
+          })();
+        }}
+      >
+        {label}
+      </button>
       {opener.prompt}
       <ProblemAlert className="restore-problem">{problem}</ProblemAlert>
       {pending && (
         <RestoreConfirmation
           pending={pending}
           title={t('settings.backup.restoreTitle')}
-          intro={<p><strong className="break"><UserText text={pending.fileName} /></strong></p>}
+          intro={
+            <p>
+              <strong className="break">
+                <UserText text={pending.fileName} />
+              </strong>
+            </p>
+          }
           caution={t('settings.backup.restoreCaution')}
           confirmLabel={t('settings.backup.restoreConfirm')}
           onCancel={() => setPending(null)}
@@ -57,7 +76,12 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
               if (!r.ok) return setProblem(r.error);
               showNotice('success', t('settings.backup.restored', { file: chosen.fileName }));
               // The restored settings name whoever made the backup: ask who is here now.
-              askIdentity({ reason: 'restore', fileName: chosen.fileName, backupOperator: chosen.meta.createdBy, suggested: suggestedOperator });
+              askIdentity({
+                reason: 'restore',
+                fileName: chosen.fileName,
+                backupOperator: chosen.meta.createdBy,
+                suggested: suggestedOperator,
+              });
             });
           }}
         />
@@ -68,26 +92,35 @@ export function RestoreBackup({ operatorName, suggestedOperator = operatorName, 
 
 /** Save the whole desk to one file, or put a saved file back after checking all of it. */
 export function BackupPanel({ settings }: { settings: DeskSettings }): ReactElement {
-  const { useCases: { backup }, clock, platform } = useDesk();
+  const {
+    useCases: { backup },
+    clock,
+    platform,
+  } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [busy, setBusy] = useState(false);
 
   return (
     <section className="panel" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('settings.backup.title')}</h2>
-      <p>
-        {t('settings.backup.intro')}
-      </p>
+      <p>{t('settings.backup.intro')}</p>
       {platform.edition === 'browser' && <p className="muted">{t('settings.backup.browser')}</p>}
       <div className="button-row">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => {
-          setBusy(true);
-          void backup.save(actorFrom(settings.operatorName, clock), settings.cityName).then((r) => {
-            setBusy(false);
-            if (!r.ok) showNotice('error', r.error);
-            else if (r.value !== null) showNotice('success', t('settings.backup.saved', { path: r.value }));
-          });
-        }}>{t('settings.backup.save')}</button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void backup.save(actorFrom(settings.operatorName, clock), settings.cityName).then((r) => {
+              setBusy(false);
+              if (!r.ok) showNotice('error', r.error);
+              else if (r.value !== null) showNotice('success', t('settings.backup.saved', { path: r.value }));
+            });
+          }}
+        >
+          {t('settings.backup.save')}
+        </button>
         <RestoreBackup operatorName={settings.operatorName} />
       </div>
     </section>

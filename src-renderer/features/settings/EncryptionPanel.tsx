@@ -42,39 +42,80 @@ export function EncryptionPanel(): ReactElement {
     <section className="panel" aria-labelledby="encryption-title">
       <h2 id="encryption-title">{t('settings.encryption.title')}</h2>
       <p className={paused ? 'warning-text' : state.enabled ? '' : 'muted'} data-testid="encryption-status">
-        {!state.loaded ? t('settings.screen.pending') : paused ? t('settings.encryption.paused') : state.enabled ? t('settings.encryption.on') : t('settings.encryption.off')}
+        {!state.loaded
+          ? t('settings.screen.pending')
+          : paused
+            ? t('settings.encryption.paused')
+            : state.enabled
+              ? t('settings.encryption.on')
+              : t('settings.encryption.off')}
       </p>
       <p>{t('settings.encryption.explain')}</p>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        run(() => unwrap(encryption.setPassphrase(form.passphrase, form.repeated, canRemember && form.remember)), t(state.enabled ? 'settings.encryption.changed' : 'settings.encryption.turnedOn'));
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(
+            () => unwrap(encryption.setPassphrase(form.passphrase, form.repeated, canRemember && form.remember)),
+            t(state.enabled ? 'settings.encryption.changed' : 'settings.encryption.turnedOn'),
+          );
+        }}
+      >
         <label className="field">
           {t('settings.encryption.passphrase')}
-          <input type="password" autoComplete="new-password" value={form.passphrase} onChange={(e) => setForm({ ...form, passphrase: e.target.value })} />
-          <span className="field__hint">{t('settings.encryption.passphraseHint', { minimum: MIN_PASSPHRASE_LENGTH })}</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.passphrase}
+            onChange={(e) => setForm({ ...form, passphrase: e.target.value })}
+          />
+          <span className="field__hint">
+            {t('settings.encryption.passphraseHint', { minimum: MIN_PASSPHRASE_LENGTH })}
+          </span>
         </label>
         <label className="field">
           {t('settings.encryption.repeat')}
-          <input type="password" autoComplete="new-password" value={form.repeated} onChange={(e) => setForm({ ...form, repeated: e.target.value })} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.repeated}
+            onChange={(e) => setForm({ ...form, repeated: e.target.value })}
+          />
         </label>
         {canRemember ? (
           <label className="checkbox">
-            <input type="checkbox" checked={form.remember} onChange={(e) => setForm({ ...form, remember: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.remember}
+              onChange={(e) => setForm({ ...form, remember: e.target.checked })}
+            />
             {t('settings.encryption.remember')}
           </label>
         ) : (
-          state.store !== null && <p className="muted">{t('settings.encryption.noStore', { reason: state.store.reason ?? '' })}</p>
+          state.store !== null && (
+            <p className="muted">{t('settings.encryption.noStore', { reason: state.store.reason ?? '' })}</p>
+          )
         )}
         {canRemember && <p className="field__hint">{t('settings.encryption.rememberMeans')}</p>}
         {state.enabled && !paused && <p className="muted">{t('settings.encryption.changeNote')}</p>}
         <ProblemAlert>{problem}</ProblemAlert>
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {t(paused ? 'settings.encryption.enter' : state.enabled ? 'settings.encryption.change' : 'settings.encryption.turnOn')}
+            {t(
+              paused
+                ? 'settings.encryption.enter'
+                : state.enabled
+                  ? 'settings.encryption.change'
+                  : 'settings.encryption.turnOn',
+            )}
           </button>
           {state.remembered && (
-            <button type="button" className="button" disabled={busy} onClick={() => run(() => unwrap(encryption.setRemembered(false)), t('settings.encryption.forgotten'))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => run(() => unwrap(encryption.setRemembered(false)), t('settings.encryption.forgotten'))}
+            >
               {t('settings.encryption.forget')}
             </button>
           )}
@@ -90,11 +131,19 @@ export function EncryptionPanel(): ReactElement {
         <Dialog title={t('settings.encryption.offTitle')} onClose={() => setConfirmOff(false)}>
           <p>{t('settings.encryption.offExplain')}</p>
           <div className="button-row">
-            <button type="button" className="button button--danger" onClick={() => {
-              setConfirmOff(false);
-              run(() => unwrap(encryption.turnOff()), t('settings.encryption.turnedOff'));
-            }}>{t('settings.encryption.offConfirm')}</button>
-            <button type="button" className="button" onClick={() => setConfirmOff(false)}>{t('settings.restore.cancel')}</button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                setConfirmOff(false);
+                run(() => unwrap(encryption.turnOff()), t('settings.encryption.turnedOff'));
+              }}
+            >
+              {t('settings.encryption.offConfirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmOff(false)}>
+              {t('settings.restore.cancel')}
+            </button>
           </div>
         </Dialog>
       )}

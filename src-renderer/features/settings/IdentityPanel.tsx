@@ -16,22 +16,38 @@ export function IdentityPanel(): ReactElement {
   const [desk, setDesk] = useState<Described | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    void useCases.identity.describe().then(setDesk, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
+    void useCases.identity
+      .describe()
+      .then(setDesk, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
   }, [useCases]);
   return (
     <section className="panel" aria-labelledby="identity-title">
       <h2 id="identity-title">{t('settings.identity.title')}</h2>
       <p className="muted">{t('settings.identity.intro')}</p>
-      {problem && <p className="warning-text" role="alert">{t('settings.identity.failed', { reason: problem })}</p>}
+      {problem && (
+        <p className="warning-text" role="alert">
+          {t('settings.identity.failed', { reason: problem })}
+        </p>
+      )}
       {desk && (
         <dl className="facts">
-          <dt>{t('settings.identity.name')}</dt><dd>{desk.identity.name}</dd>
-          <dt>{t('settings.identity.id')}</dt><dd className="break">{desk.identity.deskId}</dd>
-          <dt>{t('settings.identity.fingerprint')}</dt><dd><FingerprintText fingerprint={desk.fingerprint} /></dd>
+          <dt>{t('settings.identity.name')}</dt>
+          <dd>{desk.identity.name}</dd>
+          <dt>{t('settings.identity.id')}</dt>
+          <dd className="break">{desk.identity.deskId}</dd>
+          <dt>{t('settings.identity.fingerprint')}</dt>
+          <dd>
+            <FingerprintText fingerprint={desk.fingerprint} />
+          </dd>
           {desk.identity.continuesFrom && (
             <>
               <dt>{t('settings.identity.continues')}</dt>
-              <dd className="break">{t('settings.identity.continuesValue', { desk: desk.identity.continuesFrom.deskId, checksum: desk.identity.continuesFrom.backupChecksum.slice(0, 16) })}</dd>
+              <dd className="break">
+                {t('settings.identity.continuesValue', {
+                  desk: desk.identity.continuesFrom.deskId,
+                  checksum: desk.identity.continuesFrom.backupChecksum.slice(0, 16),
+                })}
+              </dd>
             </>
           )}
         </dl>
@@ -43,7 +59,9 @@ export function IdentityPanel(): ReactElement {
 function FingerprintText({ fingerprint }: { fingerprint: Fingerprint }): ReactElement {
   return (
     <>
-      <code className="break" data-testid="fingerprint-hex">{fingerprint.hex}</code>
+      <code className="break" data-testid="fingerprint-hex">
+        {fingerprint.hex}
+      </code>
       <br />
       <span data-testid="fingerprint-words">{fingerprint.words.join(' ')}</span>
     </>

@@ -9,30 +9,63 @@ import { UserText } from '../../ui/UserText';
 import type { PendingRestore } from '../../desk/backup/backupService';
 import { t } from '../../i18n/messages';
 
-type Asking = { text: string; fileName: string; problem: string | null; busy: boolean; resolve: (r: Result<PendingRestore | null, string>) => void };
+type Asking = {
+  text: string;
+  fileName: string;
+  problem: string | null;
+  busy: boolean;
+  resolve: (r: Result<PendingRestore | null, string>) => void;
+};
 
 /** Asks for the passphrase of an encrypted backup; a wrong one is said here, and nothing changes. */
-function PassphrasePrompt({ asking, onSubmit, onCancel }: { asking: Asking; onSubmit: (passphrase: string) => void; onCancel: () => void }): ReactElement {
+function PassphrasePrompt({
+  asking,
+  onSubmit,
+  onCancel,
+}: {
+  asking: Asking;
+  onSubmit: (passphrase: string) => void;
+  onCancel: () => void;
+}): ReactElement {
   const [passphrase, setPassphrase] = useState('');
   return (
     <Dialog title={t('settings.encryption.promptTitle')} onClose={onCancel}>
       <p>
-        <strong className="break"><UserText text={asking.fileName} /></strong>
+        <strong className="break">
+          <UserText text={asking.fileName} />
+        </strong>
       </p>
       <p>{t('settings.encryption.promptIntro')}</p>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(passphrase);
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(passphrase);
+        }}
+      >
         <label className="field">
           {t('settings.encryption.promptLabel')}
-          <input type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-invalid={asking.problem !== null} />
+          <input
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            aria-invalid={asking.problem !== null}
+          />
         </label>
         <ProblemAlert>{asking.problem}</ProblemAlert>
-        {asking.busy && <p className="muted" role="status">{t('settings.encryption.opening')}</p>}
+        {asking.busy && (
+          <p className="muted" role="status">
+            {t('settings.encryption.opening')}
+          </p>
+        )}
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={asking.busy}>{t('settings.encryption.promptOpen')}</button>
-          <button type="button" className="button" onClick={onCancel}>{t('settings.restore.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={asking.busy}>
+            {t('settings.encryption.promptOpen')}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('settings.restore.cancel')}
+          </button>
         </div>
       </form>
     </Dialog>
@@ -44,8 +77,14 @@ function PassphrasePrompt({ asking, onSubmit, onCancel }: { asking: Asking; onSu
  * with this session's passphrase, then the person is asked for its own. Resolves to the checked
  * backup, null when the person gave up, or the problem in words. Nothing is written here.
  */
-export function useOpenBackup(): { open: (text: string, fileName: string) => Promise<Result<PendingRestore | null, string>>; prompt: ReactElement | null } {
-  const { useCases: { backup }, encryption } = useDesk();
+export function useOpenBackup(): {
+  open: (text: string, fileName: string) => Promise<Result<PendingRestore | null, string>>;
+  prompt: ReactElement | null;
+} {
+  const {
+    useCases: { backup },
+    encryption,
+  } = useDesk();
   const [asking, setAsking] = useState<Asking | null>(null);
   const current = useRef<Asking | null>(null);
   const set = (next: Asking | null) => {

@@ -14,7 +14,15 @@ const COUNTED = ['incidents', 'timelineEntries', 'contacts', 'statements', 'chec
  * and what was recorded past today's limits. A broken timeline chain is restored only when the
  * person ticks that they read it; the audit log then records it, incident by incident.
  */
-export function RestoreConfirmation({ pending, title, intro, caution = '', confirmLabel, onCancel, onConfirm }: {
+export function RestoreConfirmation({
+  pending,
+  title,
+  intro,
+  caution = '',
+  confirmLabel,
+  onCancel,
+  onConfirm,
+}: {
   pending: PendingRestore;
   title: string;
   intro: ReactNode;
@@ -31,23 +39,41 @@ export function RestoreConfirmation({ pending, title, intro, caution = '', confi
     <Dialog title={title} onClose={onCancel} wide={broken.length > 0}>
       {intro}
       <p>
-        {tRich('settings.restore.made', { time: computerTime(Date.parse(pending.meta.createdAt)), by: <UserText text={pending.meta.createdBy} />, city: <UserText text={pending.meta.cityName} />, version: pending.meta.appVersion }, {})}{' '}
+        {tRich(
+          'settings.restore.made',
+          {
+            time: computerTime(Date.parse(pending.meta.createdAt)),
+            by: <UserText text={pending.meta.createdBy} />,
+            city: <UserText text={pending.meta.cityName} />,
+            version: pending.meta.appVersion,
+          },
+          {},
+        )}{' '}
         {broken.length === 0 ? t('settings.restore.checkedOut') : t('settings.restore.chainsBroken')}
       </p>
-      <ul>{COUNTED.map((table) => <li key={table}>{t('settings.restore.count', { table, count: pending.counts[table] ?? 0 })}</li>)}</ul>
+      <ul>
+        {COUNTED.map((table) => (
+          <li key={table}>{t('settings.restore.count', { table, count: pending.counts[table] ?? 0 })}</li>
+        ))}
+      </ul>
       {broken.length > 0 && (
         <div className="restore-warning" role="alert">
           <h3>{t('restore.brokenIncidents', { count: broken.length })}</h3>
           <ul>
             {broken.map((b) => (
               <li key={b.incidentId}>
-                {tRich('settings.restore.brokenLine', { title: <UserText text={b.incidentTitle} />, detail: <UserText text={b.detail} /> }, { b: (chunks) => <strong>{chunks}</strong> })}
+                {tRich(
+                  'settings.restore.brokenLine',
+                  { title: <UserText text={b.incidentTitle} />, detail: <UserText text={b.detail} /> },
+                  { b: (chunks) => <strong>{chunks}</strong> },
+                )}
               </li>
             ))}
           </ul>
           <p>{t('settings.restore.brokenExplain')}</p>
           <label className="checkbox">
-            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} /> {t('settings.restore.accept', { count: broken.length })}
+            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />{' '}
+            {t('settings.restore.accept', { count: broken.length })}
           </label>
         </div>
       )}
@@ -57,17 +83,33 @@ export function RestoreConfirmation({ pending, title, intro, caution = '', confi
           <ul>
             {overLimit.slice(0, 50).map((w) => (
               <li key={w.id}>
-                {tRich('settings.restore.overLimitLine', { title: <UserText text={w.title.length > 80 ? `${w.title.slice(0, 80)}…` : w.title} />, notes: w.notes.join('; ') }, {})}
+                {tRich(
+                  'settings.restore.overLimitLine',
+                  {
+                    title: <UserText text={w.title.length > 80 ? `${w.title.slice(0, 80)}…` : w.title} />,
+                    notes: w.notes.join('; '),
+                  },
+                  {},
+                )}
               </li>
             ))}
           </ul>
           {overLimit.length > 50 && <p>{t('settings.restore.more', { count: overLimit.length - 50 })}</p>}
         </details>
       )}
-      <p className="warning-text">{caution ? t('settings.restore.replacesCaution', { caution }) : t('settings.restore.replaces')}</p>
+      <p className="warning-text">
+        {caution ? t('settings.restore.replacesCaution', { caution }) : t('settings.restore.replaces')}
+      </p>
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>{t('settings.restore.cancel')}</button>
-        <button type="button" className="button button--danger" disabled={broken.length > 0 && !accepted} onClick={() => onConfirm(broken.length > 0 && accepted)}>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('settings.restore.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={broken.length > 0 && !accepted}
+          onClick={() => onConfirm(broken.length > 0 && accepted)}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -13,8 +13,10 @@ export function validateSettings(input: SettingsInput): SettingsErrors {
   const errors: SettingsErrors = {};
   if (input.cityName.trim() === '') errors.cityName = t('settings.fields.cityRequired');
   if (input.operatorName.trim() === '') errors.operatorName = t('settings.fields.nameRequired');
-  if (!timeZoneOptions(input.defaultTimeZone).includes(input.defaultTimeZone)) errors.defaultTimeZone = t('settings.fields.zoneFromList');
-  if (input.locale !== undefined && canonicalLocale(input.locale) !== input.locale) errors.locale = t('settings.fields.localeFromList');
+  if (!timeZoneOptions(input.defaultTimeZone).includes(input.defaultTimeZone))
+    errors.defaultTimeZone = t('settings.fields.zoneFromList');
+  if (input.locale !== undefined && canonicalLocale(input.locale) !== input.locale)
+    errors.locale = t('settings.fields.localeFromList');
   return errors;
 }
 
@@ -44,38 +46,81 @@ export function SettingsFields(props: {
     <>
       <Field label={t('settings.fields.city')} hint={t('settings.fields.cityHint')} error={errors.cityName}>
         {({ id, describedBy, invalid }) => (
-          <input id={id} name="cityName" autoComplete="address-level2" aria-describedby={describedBy} aria-invalid={invalid}
-            value={value.cityName} onChange={(e) => onChange({ ...value, cityName: e.target.value })} />
+          <input
+            id={id}
+            name="cityName"
+            autoComplete="address-level2"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            value={value.cityName}
+            onChange={(e) => onChange({ ...value, cityName: e.target.value })}
+          />
         )}
       </Field>
       <Field label={t('settings.operator.name')} hint={t('settings.fields.nameHint')} error={errors.operatorName}>
         {({ id, describedBy, invalid }) => (
-          <input id={id} name="operatorName" autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid}
-            value={value.operatorName} onChange={(e) => onChange({ ...value, operatorName: e.target.value })} />
+          <input
+            id={id}
+            name="operatorName"
+            autoComplete="name"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            value={value.operatorName}
+            onChange={(e) => onChange({ ...value, operatorName: e.target.value })}
+          />
         )}
       </Field>
       <Field label={t('settings.operator.role')} hint={t('settings.fields.roleHint')}>
         {({ id, describedBy }) => (
-          <input id={id} name="operatorRole" aria-describedby={describedBy}
-            value={value.operatorRole ?? ''} onChange={(e) => onChange({ ...value, operatorRole: e.target.value })} />
+          <input
+            id={id}
+            name="operatorRole"
+            aria-describedby={describedBy}
+            value={value.operatorRole ?? ''}
+            onChange={(e) => onChange({ ...value, operatorRole: e.target.value })}
+          />
         )}
       </Field>
       <Field label={t('settings.fields.zone')} hint={t('settings.fields.zoneHint')} error={errors.defaultTimeZone}>
         {({ id, describedBy, invalid }) => (
-          <select id={id} name="defaultTimeZone" aria-describedby={describedBy} aria-invalid={invalid}
-            value={value.defaultTimeZone} onChange={(e) => onChange({ ...value, defaultTimeZone: e.target.value })}>
+          <select
+            id={id}
+            name="defaultTimeZone"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            value={value.defaultTimeZone}
+            onChange={(e) => onChange({ ...value, defaultTimeZone: e.target.value })}
+          >
             {timeZoneOptions(value.defaultTimeZone).map((z) => (
-              <option key={z} value={z}>{z}</option>
+              <option key={z} value={z}>
+                {z}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={t('settings.fields.locale')} hint={t('settings.fields.localeHint', { example: localeExample(value.locale ?? 'en-GB') })} error={errors.locale}>
+      <Field
+        label={t('settings.fields.locale')}
+        hint={t('settings.fields.localeHint', { example: localeExample(value.locale ?? 'en-GB') })}
+        error={errors.locale}
+      >
         {({ id, describedBy, invalid }) => (
-          <select id={id} name="locale" aria-describedby={describedBy} aria-invalid={invalid}
-            value={value.locale} onChange={(e) => onChange({ ...value, locale: e.target.value })}>
-            {value.locale !== undefined && !OFFERED_LOCALES.some((l) => l.tag === value.locale) && <option value={value.locale}>{t('settings.fields.localeThisComputer', { locale: value.locale })}</option>}
-            {OFFERED_LOCALES.map((l) => <option key={l.tag} value={l.tag}>{t('settings.fields.localeOption', { name: l.name, tag: l.tag })}</option>)}
+          <select
+            id={id}
+            name="locale"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            value={value.locale}
+            onChange={(e) => onChange({ ...value, locale: e.target.value })}
+          >
+            {value.locale !== undefined && !OFFERED_LOCALES.some((l) => l.tag === value.locale) && (
+              <option value={value.locale}>{t('settings.fields.localeThisComputer', { locale: value.locale })}</option>
+            )}
+            {OFFERED_LOCALES.map((l) => (
+              <option key={l.tag} value={l.tag}>
+                {t('settings.fields.localeOption', { name: l.name, tag: l.tag })}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -19,25 +19,41 @@ import { t } from '../../i18n/messages';
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
-  const [value, setValue] = useState<SettingsInput>({ cityName: settings.cityName, operatorName: settings.operatorName, operatorRole: settings.operatorRole ?? '', defaultTimeZone: settings.defaultTimeZone, locale: useDeskLocale() });
+  const [value, setValue] = useState<SettingsInput>({
+    cityName: settings.cityName,
+    operatorName: settings.operatorName,
+    operatorRole: settings.operatorRole ?? '',
+    defaultTimeZone: settings.defaultTimeZone,
+    locale: useDeskLocale(),
+  });
   const [errors, setErrors] = useState<SettingsErrors>({});
   return (
     <section className="panel" aria-labelledby="desk-title">
       <h2 id="desk-title">{t('settings.screen.desk')}</h2>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        const found = validateSettings(value);
-        setErrors(found);
-        if (Object.keys(found).length > 0) return;
-        const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
-        // The change is attributed to the operator named in it: handing the desk over is itself recorded.
-        void useCases.settings.save(input, actorFrom(input.operatorName, clock)).then(
-          () => showNotice('success', t('settings.screen.saved')),
-          (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
-        );
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const found = validateSettings(value);
+          setErrors(found);
+          if (Object.keys(found).length > 0) return;
+          const input = {
+            ...value,
+            cityName: value.cityName.trim(),
+            operatorName: value.operatorName.trim(),
+            operatorRole: value.operatorRole?.trim() ?? '',
+          };
+          // The change is attributed to the operator named in it: handing the desk over is itself recorded.
+          void useCases.settings.save(input, actorFrom(input.operatorName, clock)).then(
+            () => showNotice('success', t('settings.screen.saved')),
+            (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
+          );
+        }}
+      >
         <SettingsFields value={value} errors={errors} onChange={setValue} />
-        <button type="submit" className="button button--primary">{t('settings.screen.save')}</button>
+        <button type="submit" className="button button--primary">
+          {t('settings.screen.save')}
+        </button>
       </form>
     </section>
   );
@@ -54,12 +70,26 @@ function StoragePanel(): ReactElement {
     <section className="panel" aria-labelledby="storage-title">
       <h2 id="storage-title">{t('settings.screen.storage')}</h2>
       <dl className="facts">
-        <dt>{t('settings.screen.edition')}</dt><dd>{t('settings.screen.editionValue', { edition: platform.edition, version: info ? info.version : 'none' })}</dd>
-        <dt>{t('settings.screen.dataDir')}</dt><dd className="break">{info?.dataDir ?? t('settings.screen.pending')}</dd>
+        <dt>{t('settings.screen.edition')}</dt>
+        <dd>
+          {t('settings.screen.editionValue', { edition: platform.edition, version: info ? info.version : 'none' })}
+        </dd>
+        <dt>{t('settings.screen.dataDir')}</dt>
+        <dd className="break">{info?.dataDir ?? t('settings.screen.pending')}</dd>
         <dt>{t('settings.screen.persistent')}</dt>
-        <dd data-testid="persisted">{health === null ? t('settings.screen.pending') : health.persisted === true ? t('settings.screen.persistedGranted') : health.persisted === false ? t('settings.screen.persistedRefused') : t('settings.screen.persistedUnknown')}</dd>
-        <dt>{t('settings.screen.used')}</dt><dd>{health?.usageBytes != null ? formatBytes(health.usageBytes) : t('settings.screen.pending')}</dd>
-        <dt>{t('settings.screen.free')}</dt><dd>{health?.freeBytes != null ? formatBytes(health.freeBytes) : t('settings.screen.unknown')}</dd>
+        <dd data-testid="persisted">
+          {health === null
+            ? t('settings.screen.pending')
+            : health.persisted === true
+              ? t('settings.screen.persistedGranted')
+              : health.persisted === false
+                ? t('settings.screen.persistedRefused')
+                : t('settings.screen.persistedUnknown')}
+        </dd>
+        <dt>{t('settings.screen.used')}</dt>
+        <dd>{health?.usageBytes != null ? formatBytes(health.usageBytes) : t('settings.screen.pending')}</dd>
+        <dt>{t('settings.screen.free')}</dt>
+        <dd>{health?.freeBytes != null ? formatBytes(health.freeBytes) : t('settings.screen.unknown')}</dd>
       </dl>
       {health?.isLow && (
         <p className="warning-text" role="alert">
@@ -73,7 +103,9 @@ function StoragePanel(): ReactElement {
 export function SettingsScreen({ settings }: { settings: DeskSettings }): ReactElement {
   return (
     <main className="page" aria-labelledby="settings-title">
-      <div className="page__header"><h1 id="settings-title">{t('settings.screen.title')}</h1></div>
+      <div className="page__header">
+        <h1 id="settings-title">{t('settings.screen.title')}</h1>
+      </div>
       <div className="settings-grid">
         <DeskPanel settings={settings} />
         <IdentityPanel />

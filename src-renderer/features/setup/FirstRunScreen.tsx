@@ -14,7 +14,12 @@ import { t } from '../../i18n/messages';
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
   const { useCases, clock } = useDesk();
-  const [value, setValue] = useState<SettingsInput>({ cityName: '', operatorName: '', defaultTimeZone: systemTimeZone(), locale: useDeskLocale() });
+  const [value, setValue] = useState<SettingsInput>({
+    cityName: '',
+    operatorName: '',
+    defaultTimeZone: systemTimeZone(),
+    locale: useDeskLocale(),
+  });
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -24,9 +29,7 @@ export function FirstRunScreen(): ReactElement {
       <section className="first-run__card" aria-labelledby="first-run-title">
         <p className="eyebrow">{t('setup.firstRunScreen.responseDesk')}</p>
         <h1 id="first-run-title">{t('setup.firstRunScreen.setUpThisDesk')}</h1>
-        <p className="lead">
-          {t('setup.firstRunScreen.theDeskKeepsYourCity')}
-        </p>
+        <p className="lead">{t('setup.firstRunScreen.theDeskKeepsYourCity')}</p>
         <form
           noValidate
           onSubmit={(e) => {
@@ -35,7 +38,12 @@ export function FirstRunScreen(): ReactElement {
             setErrors(found);
             if (Object.keys(found).length > 0) return;
             setSaving(true);
-            const input = { ...value, cityName: value.cityName.trim(), operatorName: value.operatorName.trim(), operatorRole: value.operatorRole?.trim() ?? '' };
+            const input = {
+              ...value,
+              cityName: value.cityName.trim(),
+              operatorName: value.operatorName.trim(),
+              operatorRole: value.operatorRole?.trim() ?? '',
+            };
             useCases.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
               setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
               setSaving(false);
@@ -50,7 +58,11 @@ export function FirstRunScreen(): ReactElement {
         </form>
         <div className="first-run__restore">
           <p className="muted">{t('setup.firstRunScreen.movingToANewLaptop')}</p>
-          <RestoreBackup operatorName={value.operatorName.trim() || t('setup.firstRunScreen.operatorNotYetNamed')} suggestedOperator={value.operatorName.trim()} label={t('setup.firstRunScreen.restoreThisDeskFromA')} />
+          <RestoreBackup
+            operatorName={value.operatorName.trim() || t('setup.firstRunScreen.operatorNotYetNamed')}
+            suggestedOperator={value.operatorName.trim()}
+            label={t('setup.firstRunScreen.restoreThisDeskFromA')}
+          />
         </div>
         <p className="first-run__cite">{t('setup.firstRunScreen.builtAroundThe', { guide: citeGuide() })}</p>
       </section>

@@ -3,9 +3,23 @@ import type { ReactElement } from 'react';
 import { isRightToLeft } from '@shared/domain/statements/languages';
 
 /** Text exactly as stored (approved or reviewed), in its language and direction. */
-export function ApprovedText({ text, language, label }: { text: string; language: string; label: string }): ReactElement {
+export function ApprovedText({
+  text,
+  language,
+  label,
+}: {
+  text: string;
+  language: string;
+  label: string;
+}): ReactElement {
   return (
-    <div className="stmt-preview stmt-preview--final" role="region" aria-label={label} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
+    <div
+      className="stmt-preview stmt-preview--final"
+      role="region"
+      aria-label={label}
+      lang={language}
+      dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
+    >
       {text}
     </div>
   );

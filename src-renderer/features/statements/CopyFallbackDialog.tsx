@@ -6,7 +6,15 @@ import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n/messages';
 
 /** Where the clipboard cannot be reached: the exact text, selected, to copy by keyboard. */
-export function CopyFallbackDialog({ text, language, onClose }: { text: string; language: string; onClose: () => void }): ReactElement {
+export function CopyFallbackDialog({
+  text,
+  language,
+  onClose,
+}: {
+  text: string;
+  language: string;
+  onClose: () => void;
+}): ReactElement {
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -15,10 +23,22 @@ export function CopyFallbackDialog({ text, language, onClose }: { text: string; 
   return (
     <Dialog title={t('statements.copyFallbackDialog.copyTheApprovedText')} onClose={onClose} wide>
       <p role="status">{t('statements.copyFallbackDialog.theDeskCouldNotReach')}</p>
-      <label htmlFor="copy-fallback" className="visually-hidden">{t('statements.copyFallbackDialog.approvedText')}</label>
-      <textarea id="copy-fallback" ref={ref} readOnly rows={12} value={text} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'} />
+      <label htmlFor="copy-fallback" className="visually-hidden">
+        {t('statements.copyFallbackDialog.approvedText')}
+      </label>
+      <textarea
+        id="copy-fallback"
+        ref={ref}
+        readOnly
+        rows={12}
+        value={text}
+        lang={language}
+        dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
+      />
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>{t('statements.copyFallbackDialog.done')}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('statements.copyFallbackDialog.done')}
+        </button>
       </div>
     </Dialog>
   );

@@ -40,19 +40,37 @@ type Props = {
   onReviewOpen: (open: boolean) => void;
 };
 
-const SAVE_LABELS: Record<EditMode, MessageId> = { draft: 'statements.draftEditor.save.draft', revise: 'statements.draftEditor.save.revise', retarget: 'statements.draftEditor.save.retarget' };
+const SAVE_LABELS: Record<EditMode, MessageId> = {
+  draft: 'statements.draftEditor.save.draft',
+  revise: 'statements.draftEditor.save.revise',
+  retarget: 'statements.draftEditor.save.retarget',
+};
 
 /**
  * The drafting screen: the gaps to fill, the wording, a live preview with gaps highlighted, the
  * guide's dos and don'ts to tick, and the sensitivity checks, all on one screen.
  */
-export function DraftEditor({ incident, statement, head, mode, actor, onCancel, reviewOpen, onReviewOpen }: Props): ReactElement {
+export function DraftEditor({
+  incident,
+  statement,
+  head,
+  mode,
+  actor,
+  onCancel,
+  reviewOpen,
+  onReviewOpen,
+}: Props): ReactElement {
   const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const context = useSensitivityContext(incident.id);
-  const buffer = useEditBuffer(`desk-statement-edit:${statement.id}:${head.id}:${mode}`, { title: head.title, body: head.body, values: head.values });
+  const buffer = useEditBuffer(`desk-statement-edit:${statement.id}:${head.id}:${mode}`, {
+    title: head.title,
+    body: head.body,
+    values: head.values,
+  });
   const { title, body, values } = buffer.edit;
-  const setValues = (f: (v: Readonly<Record<string, string>>) => Record<string, string>) => buffer.setEdit((e) => ({ ...e, values: f(e.values) }));
+  const setValues = (f: (v: Readonly<Record<string, string>>) => Record<string, string>) =>
+    buffer.setEdit((e) => ({ ...e, values: f(e.values) }));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Ticks show at once and are saved behind; the stored list catches up a moment later.
@@ -61,17 +79,39 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
   const filled = useMemo(() => fillTemplate(body, values), [body, values]);
   const names = useMemo(() => placeholderNames(body), [body]);
   const warnings = useMemo(
-    () => (context ? checkSensitivity(filled.text, { people: [...statement.people, ...context.listed], linkedPeople: context.linkedPeople, glossary: context.glossary, unverifiedEntries: context.unverifiedEntries }) : []),
+    () =>
+      context
+        ? checkSensitivity(filled.text, {
+            people: [...statement.people, ...context.listed],
+            linkedPeople: context.linkedPeople,
+            glossary: context.glossary,
+            unverifiedEntries: context.unverifiedEntries,
+          })
+        : [],
     [context, filled.text, statement.people],
   );
   const autoFilled = useMemo(() => new Set(head.autoFilled), [head]);
-  const sourceVersion = useLiveQuery(async () => (statement.translatesVersionId ? ((await useCases.statements.getVersion(statement.translatesVersionId)) ?? null) : null), [useCases, statement.translatesVersionId]);
+  const sourceVersion = useLiveQuery(
+    async () =>
+      statement.translatesVersionId
+        ? ((await useCases.statements.getVersion(statement.translatesVersionId)) ?? null)
+        : null,
+    [useCases, statement.translatesVersionId],
+  );
   const sameAsSource = useMemo(() => {
     if (!sourceVersion || sourceVersion.language === statement.language) return undefined;
-    const same = names.filter((n) => !autoFilled.has(n) && sourceVersion.values[n] !== undefined && values[n]?.trim() === sourceVersion.values[n].trim());
+    const same = names.filter(
+      (n) =>
+        !autoFilled.has(n) &&
+        sourceVersion.values[n] !== undefined &&
+        values[n]?.trim() === sourceVersion.values[n].trim(),
+    );
     return { names: new Set(same), language: languageOf(sourceVersion.language).name };
   }, [sourceVersion, statement.language, names, autoFilled, values]);
-  const dirty = title.trim() !== head.title || body !== head.body || JSON.stringify(cleanValues(values)) !== JSON.stringify(cleanValues(head.values));
+  const dirty =
+    title.trim() !== head.title ||
+    body !== head.body ||
+    JSON.stringify(cleanValues(values)) !== JSON.stringify(cleanValues(head.values));
   const ready = filled.unfilled.length === 0 && filled.malformed.length === 0 && filled.text.trim() !== '';
   const canEditContext = statement.status === 'draft';
   const rtl = isRightToLeft(statement.language);
@@ -87,15 +127,24 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     setBusy(true);
     setProblem(null);
     try {
-      const r = mode === 'draft' ? await useCases.statements.saveDraft(statement.id, edit(), actor())
-        : mode === 'revise' ? await useCases.statements.revise(statement.id, edit(), actor())
-        : await useCases.statements.updateTranslation(statement.id, edit(), actor());
+      const r =
+        mode === 'draft'
+          ? await useCases.statements.saveDraft(statement.id, edit(), actor())
+          : mode === 'revise'
+            ? await useCases.statements.revise(statement.id, edit(), actor())
+            : await useCases.statements.updateTranslation(statement.id, edit(), actor());
       if (!r.ok) {
         setProblem(describeWriteError(r.error));
         return false;
       }
       buffer.clear();
-      if (r.value.version) showNotice('success', mode === 'draft' ? t('statements.draftEditor.savedAsVersion', { number: r.value.version.number }) : t('statements.draftEditor.versionSavedAsADraft', { number: r.value.version.number }));
+      if (r.value.version)
+        showNotice(
+          'success',
+          mode === 'draft'
+            ? t('statements.draftEditor.savedAsVersion', { number: r.value.version.number })
+            : t('statements.draftEditor.versionSavedAsADraft', { number: r.value.version.number }),
+        );
       else if (mode !== 'draft') showNotice('success', t('statements.draftEditor.nothingChangedSoNoNew'));
       return true;
     } catch (e) {
@@ -110,7 +159,10 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     const r = await useCases.statements.submit(statement.id, { overrideReason, ticked: [...ticked] }, actor());
     if (!r.ok) return describeWriteError(r.error);
     onReviewOpen(false);
-    showNotice('success', t('statements.draftEditor.versionSentForReview', { headVersionNumber: r.value.headVersionNumber }));
+    showNotice(
+      'success',
+      t('statements.draftEditor.versionSentForReview', { headVersionNumber: r.value.headVersionNumber }),
+    );
     return null;
   };
 
@@ -120,7 +172,11 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
     <div className="draft">
       {mode === 'revise' && (
         <p className="stmt-notice" role="status">
-          {tRich('statements.draftEditor.revising', { next: head.number + 1, approved: statement.approvedVersionNumber ?? head.number }, { strong: (chunks) => <strong>{chunks}</strong> })}
+          {tRich(
+            'statements.draftEditor.revising',
+            { next: head.number + 1, approved: statement.approvedVersionNumber ?? head.number },
+            { strong: (chunks) => <strong>{chunks}</strong> },
+          )}
         </p>
       )}
       {mode === 'retarget' && (
@@ -135,16 +191,27 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
       )}
       {mode === 'draft' && statement.returnedComment && (
         <div className="stmt-returned" role="note" aria-label={t('statements.draftEditor.returnedByTheApprover')}>
-          <strong>{t('statements.draftEditor.returnedToDraftByThe')}</strong> {t('ui.quoted', { text: statement.returnedComment })}
+          <strong>{t('statements.draftEditor.returnedToDraftByThe')}</strong>{' '}
+          {t('ui.quoted', { text: statement.returnedComment })}
         </div>
       )}
 
       <div className="draft__actions" role="group" aria-label={t('statements.draftEditor.saveOrSend')}>
-        {ready && mode === 'draft' && <p className="stmt-ready">{t('statements.draftEditor.everyGapIsFilled')}{' '}{dirty ? t('statements.draftEditor.saveTheDraftOrSend') : t('statements.draftEditor.readyToSendForReview')}</p>}
+        {ready && mode === 'draft' && (
+          <p className="stmt-ready">
+            {t('statements.draftEditor.everyGapIsFilled')}{' '}
+            {dirty ? t('statements.draftEditor.saveTheDraftOrSend') : t('statements.draftEditor.readyToSendForReview')}
+          </p>
+        )}
         {!ready && mode === 'draft' && (
           <p className="stmt-blocked" id={blockedId}>
             {filled.unfilled.length > 0 && (
-              <>{t('statements.draftEditor.blocked', { count: filled.unfilled.length, names: filled.unfilled.map(placeholderLabel).join(', ') })}{' '}</>
+              <>
+                {t('statements.draftEditor.blocked', {
+                  count: filled.unfilled.length,
+                  names: filled.unfilled.map(placeholderLabel).join(', '),
+                })}{' '}
+              </>
             )}
             {filled.malformed.map((m) => describeMalformed(body, m)).join(' ')}
             {filled.text.trim() === '' && t('statements.draftEditor.theTextIsEmpty')}
@@ -153,11 +220,24 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
         <FormError>{problem}</FormError>
         <div className="button-row">
           {onCancel && (
-            <button type="button" className="button" disabled={busy} onClick={() => { buffer.clear(); onCancel(); }}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                buffer.clear();
+                onCancel();
+              }}
+            >
               {t('statements.draftEditor.cancel')}
             </button>
           )}
-          <button type="button" className={`button${mode === 'draft' ? '' : ' button--primary'}`} disabled={busy || (mode === 'draft' && !dirty)} onClick={() => void save().then((okay) => okay && mode !== 'draft' && onCancel?.())}>
+          <button
+            type="button"
+            className={`button${mode === 'draft' ? '' : ' button--primary'}`}
+            disabled={busy || (mode === 'draft' && !dirty)}
+            onClick={() => void save().then((okay) => okay && mode !== 'draft' && onCancel?.())}
+          >
             {t(SAVE_LABELS[mode])}
           </button>
           {mode === 'draft' && (
@@ -184,17 +264,37 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
         <div className="draft__main">
           <section aria-labelledby="fill-title">
             <h3 id="fill-title">{t('statements.draftEditor.fillInTheDetails')}</h3>
-            <PlaceholderForm names={names} values={values} autoFilled={autoFilled} language={statement.language} sameAsSource={sameAsSource} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
+            <PlaceholderForm
+              names={names}
+              values={values}
+              autoFilled={autoFilled}
+              language={statement.language}
+              sameAsSource={sameAsSource}
+              onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+            />
           </section>
           <section aria-labelledby="wording-title">
             <h3 id="wording-title">{t('statements.draftEditor.wording')}</h3>
             <div className="field">
               <label htmlFor={`title-${statement.id}`}>{t('statements.draftEditor.title')}</label>
-              <input id={`title-${statement.id}`} value={title} onChange={(e) => { const v = e.target.value; buffer.setEdit((x) => ({ ...x, title: v })); }} lang={statement.language} dir="auto" />
+              <input
+                id={`title-${statement.id}`}
+                value={title}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  buffer.setEdit((x) => ({ ...x, title: v }));
+                }}
+                lang={statement.language}
+                dir="auto"
+              />
             </div>
             <div className="field">
-              <label htmlFor={`body-${statement.id}`}>{t('statements.draftEditor.textOfTheStatement', { language: languageLabel(statement.language) })}</label>
-              <p className="field__hint" id={`body-hint-${statement.id}`}>{t('statements.draftEditor.placeholdersInDoubleBracesLike')}</p>
+              <label htmlFor={`body-${statement.id}`}>
+                {t('statements.draftEditor.textOfTheStatement', { language: languageLabel(statement.language) })}
+              </label>
+              <p className="field__hint" id={`body-hint-${statement.id}`}>
+                {t('statements.draftEditor.placeholdersInDoubleBracesLike')}
+              </p>
               <textarea
                 id={`body-${statement.id}`}
                 className="draft__body"
@@ -214,8 +314,15 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
 
         <div className="draft__side">
           <section aria-labelledby="preview-title" className="draft__preview">
-            <h3 id="preview-title">{t('statements.draftEditor.preview')}{' '}{dirty && <span className="badge stmt-unsaved">{t('statements.draftEditor.unsavedChanges')}</span>}</h3>
-            <StatementPreview segments={filled.segments} language={statement.language} label={t('statements.draftEditor.previewOfTheStatement')} />
+            <h3 id="preview-title">
+              {t('statements.draftEditor.preview')}{' '}
+              {dirty && <span className="badge stmt-unsaved">{t('statements.draftEditor.unsavedChanges')}</span>}
+            </h3>
+            <StatementPreview
+              segments={filled.segments}
+              language={statement.language}
+              label={t('statements.draftEditor.previewOfTheStatement')}
+            />
           </section>
           <SensitivityWarnings warnings={warnings} />
           <GuidanceChecklist
@@ -225,7 +332,9 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
             onToggle={(id, on) => {
               const next = on ? [...ticked, id] : ticked.filter((t) => t !== id);
               setTicked(next);
-              void useCases.statements.setContext(statement.id, { ticked: next }, actor()).then((r) => !r.ok && setProblem(describeWriteError(r.error)));
+              void useCases.statements
+                .setContext(statement.id, { ticked: next }, actor())
+                .then((r) => !r.ok && setProblem(describeWriteError(r.error)));
             }}
           />
           <PeopleEditor
@@ -239,7 +348,9 @@ export function DraftEditor({ incident, statement, head, mode, actor, onCancel, 
         </div>
       </div>
 
-      {reviewOpen && <SubmitDialog warnings={warnings} unticked={unticked} onSend={send} onClose={() => onReviewOpen(false)} />}
+      {reviewOpen && (
+        <SubmitDialog warnings={warnings} unticked={unticked} onSend={send} onClose={() => onReviewOpen(false)} />
+      )}
     </div>
   );
 }

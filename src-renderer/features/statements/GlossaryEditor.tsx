@@ -23,7 +23,8 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
     <section className="panel" aria-labelledby="glossary-title">
       <h2 id="glossary-title">{t('statements.glossaryEditor.glossaryTermsToAvoid')}</h2>
       <p className="muted">
-        {t('statements.glossaryEditor.howTheCityNamesCommunities')}{' '}<code>{t('statements.glossaryEditor.termToAvoidWhatTo')}</code>.
+        {t('statements.glossaryEditor.howTheCityNamesCommunities')}{' '}
+        <code>{t('statements.glossaryEditor.termToAvoidWhatTo')}</code>.
       </p>
       <form
         onSubmit={(e) => {
@@ -32,16 +33,33 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           if (!parsed.ok) return setProblems(parsed.error);
           setProblems([]);
           useCases.statements.saveGlossary(parsed.value, actor()).then(
-            (saved) => (saved.ok ? showNotice('success', t('statements.glossarySaved', { count: saved.value.length })) : setProblems([saved.error.message])),
+            (saved) =>
+              saved.ok
+                ? showNotice('success', t('statements.glossarySaved', { count: saved.value.length }))
+                : setProblems([saved.error.message]),
             (err: unknown) => setProblems([failed(t('statements.action.savingTheGlossary'), err)]),
           );
         }}
       >
-        <label htmlFor="glossary-text" className="visually-hidden">{t('statements.glossaryEditor.termsToAvoidOnePer')}</label>
+        <label htmlFor="glossary-text" className="visually-hidden">
+          {t('statements.glossaryEditor.termsToAvoidOnePer')}
+        </label>
         <textarea id="glossary-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
-        <FormError>{problems.length > 0 && <>{problems.map((p) => <span key={p} className="block">{p}</span>)}</>}</FormError>
+        <FormError>
+          {problems.length > 0 && (
+            <>
+              {problems.map((p) => (
+                <span key={p} className="block">
+                  {p}
+                </span>
+              ))}
+            </>
+          )}
+        </FormError>
         <div className="button-row">
-          <button type="submit" className="button button--primary">{t('statements.glossaryEditor.saveGlossary')}</button>
+          <button type="submit" className="button button--primary">
+            {t('statements.glossaryEditor.saveGlossary')}
+          </button>
         </div>
       </form>
     </section>

@@ -11,7 +11,14 @@ import { FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 
-type Props = { incident: Incident; settings: DeskSettings; templates: readonly StatementTemplate[]; actor: () => Actor; onCreated: (id: string) => void; onClose: () => void };
+type Props = {
+  incident: Incident;
+  settings: DeskSettings;
+  templates: readonly StatementTemplate[];
+  actor: () => Actor;
+  onCreated: (id: string) => void;
+  onClose: () => void;
+};
 
 /** Starts a draft: a statement type from the library, then one of its languages. */
 export function NewStatementDialog({ incident, settings, templates, actor, onCreated, onClose }: Props): ReactElement {
@@ -19,10 +26,18 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
   const types = useMemo(() => {
     const byType = new Map<string, StatementTemplate[]>();
     for (const t of templates) byType.set(t.type, [...(byType.get(t.type) ?? []), t]);
-    return [...byType.values()].flatMap((versions) => versions.find((v) => v.language === BASE_LANGUAGE) ?? versions.slice(0, 1)).sort((a, b) => a.title.localeCompare(b.title));
+    return [...byType.values()]
+      .flatMap((versions) => versions.find((v) => v.language === BASE_LANGUAGE) ?? versions.slice(0, 1))
+      .sort((a, b) => a.title.localeCompare(b.title));
   }, [templates]);
-  const [type, setType] = useState(types.find((t) => t.type === 'initial-holding-statement')?.type ?? types[0]?.type ?? '');
-  const languages = templates.filter((t) => t.type === type).sort((a, b) => (a.language === BASE_LANGUAGE ? -1 : b.language === BASE_LANGUAGE ? 1 : a.language.localeCompare(b.language)));
+  const [type, setType] = useState(
+    types.find((t) => t.type === 'initial-holding-statement')?.type ?? types[0]?.type ?? '',
+  );
+  const languages = templates
+    .filter((t) => t.type === type)
+    .sort((a, b) =>
+      a.language === BASE_LANGUAGE ? -1 : b.language === BASE_LANGUAGE ? 1 : a.language.localeCompare(b.language),
+    );
   const [templateId, setTemplateId] = useState<string | null>(null);
   const chosen = languages.find((t) => t.id === templateId) ?? languages[0];
   const [problem, setProblem] = useState<string | null>(null);
@@ -35,27 +50,44 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
           e.preventDefault();
           if (!chosen) return setProblem('Choose a template.');
           setBusy(true);
-          useCases.statements.startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor()).then(
-            (r) => {
-              setBusy(false);
-              if (r.ok) onCreated(r.value.id);
-              else setProblem(describeWriteError(r.error));
-            },
-            (err: unknown) => {
-              setBusy(false);
-              setProblem(failed(t('statements.action.startingTheDraft'), err));
-            },
-          );
+          useCases.statements
+            .startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor())
+            .then(
+              (r) => {
+                setBusy(false);
+                if (r.ok) onCreated(r.value.id);
+                else setProblem(describeWriteError(r.error));
+              },
+              (err: unknown) => {
+                setBusy(false);
+                setProblem(failed(t('statements.action.startingTheDraft'), err));
+              },
+            );
         }}
       >
         <fieldset className="fieldset template-pick">
           <legend>{t('statements.newStatementDialog.whatKindOfStatement')}</legend>
           {types.map((option) => (
             <label key={option.type} className="template-pick__option">
-              <input type="radio" name="statement-type" value={option.type} checked={type === option.type} onChange={() => { setType(option.type); setTemplateId(null); }} />
+              <input
+                type="radio"
+                name="statement-type"
+                value={option.type}
+                checked={type === option.type}
+                onChange={() => {
+                  setType(option.type);
+                  setTemplateId(null);
+                }}
+              />
               <span>
                 <strong>{option.title}</strong>
-                {option.audience !== 'public' && <span className="badge">{option.audience === 'internal' ? t('statements.newStatementDialog.internal') : t('statements.newStatementDialog.private')}</span>}
+                {option.audience !== 'public' && (
+                  <span className="badge">
+                    {option.audience === 'internal'
+                      ? t('statements.newStatementDialog.internal')
+                      : t('statements.newStatementDialog.private')}
+                  </span>
+                )}
                 <span className="template-pick__purpose">{option.purpose}</span>
               </span>
             </label>
@@ -64,14 +96,22 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
         <div className="field">
           <label htmlFor="new-statement-language">{t('statements.newStatementDialog.language')}</label>
           <select id="new-statement-language" value={chosen?.id ?? ''} onChange={(e) => setTemplateId(e.target.value)}>
-            {languages.map((t) => <option key={t.id} value={t.id}>{languageLabel(t.language)}</option>)}
+            {languages.map((t) => (
+              <option key={t.id} value={t.id}>
+                {languageLabel(t.language)}
+              </option>
+            ))}
           </select>
           <p className="field__hint">{t('statements.newStatementDialog.languagesWithAVersionOf')}</p>
         </div>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('statements.newStatementDialog.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy || !chosen}>{t('statements.newStatementDialog.startTheDraft')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('statements.newStatementDialog.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || !chosen}>
+            {t('statements.newStatementDialog.startTheDraft')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -36,10 +36,23 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
           {people.map((p) => (
             <li key={p.id}>
               <span>
-                <strong>{p.name}</strong> · {p.role === 'suspect' ? t('statements.peopleEditor.suspectedPerpetratorDoNotName') : p.consentRecorded ? t('statements.peopleEditor.victimConsentRecorded', { hasNote: p.consentNote ? 'yes' : 'no', note: p.consentNote }) : t('statements.peopleEditor.victimNoConsentRecorded')}
+                <strong>{p.name}</strong> ·{' '}
+                {p.role === 'suspect'
+                  ? t('statements.peopleEditor.suspectedPerpetratorDoNotName')
+                  : p.consentRecorded
+                    ? t('statements.peopleEditor.victimConsentRecorded', {
+                        hasNote: p.consentNote ? 'yes' : 'no',
+                        note: p.consentNote,
+                      })
+                    : t('statements.peopleEditor.victimNoConsentRecorded')}
               </span>
               {!disabled && (
-                <button type="button" className="button button--ghost button--small" aria-label={t('statements.peopleEditor.remove2', { name: p.name })} onClick={() => void save(people.filter((x) => x.id !== p.id))}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  aria-label={t('statements.peopleEditor.remove2', { name: p.name })}
+                  onClick={() => void save(people.filter((x) => x.id !== p.id))}
+                >
                   {t('statements.peopleEditor.remove')}
                 </button>
               )}
@@ -47,7 +60,11 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
           ))}
         </ul>
       )}
-      {!disabled && <button type="button" className="button button--small" onClick={() => setAdding(true)}>{t('statements.peopleEditor.addAPerson')}</button>}
+      {!disabled && (
+        <button type="button" className="button button--small" onClick={() => setAdding(true)}>
+          {t('statements.peopleEditor.addAPerson')}
+        </button>
+      )}
       <FormError>{!adding && problem}</FormError>
       {adding && (
         <Dialog title={t('statements.peopleEditor.addAPersonThisStatement')} onClose={() => setAdding(false)}>
@@ -55,7 +72,13 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
             onSubmit={(e) => {
               e.preventDefault();
               if (name.trim().length < 2) return setProblem(t('statements.peopleEditor.enterTheNameAsIt'));
-              const person: PersonMention = { id: `per_${crypto.randomUUID()}`, name: name.trim(), role, consentRecorded: role === 'victim' && consent, consentNote: role === 'victim' ? note.trim() : '' };
+              const person: PersonMention = {
+                id: `per_${crypto.randomUUID()}`,
+                name: name.trim(),
+                role,
+                consentRecorded: role === 'victim' && consent,
+                consentNote: role === 'victim' ? note.trim() : '',
+              };
               void onSave([...people, person]).then((p) => {
                 setProblem(p);
                 if (p === null) {
@@ -68,25 +91,61 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
             }}
           >
             <Field label={t('statements.peopleEditor.name')} hint={t('statements.peopleEditor.fullNameTheCheckAlso')}>
-              {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={name} onChange={(e) => setName(e.target.value)} dir="auto" />}
+              {({ id, describedBy }) => (
+                <input
+                  id={id}
+                  aria-describedby={describedBy}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  dir="auto"
+                />
+              )}
             </Field>
             <fieldset className="fieldset">
               <legend>{t('statements.peopleEditor.whoIsThis')}</legend>
-              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} />{' '}{t('statements.peopleEditor.aVictim')}</label>
-              <label className="checkbox"><input type="radio" name="person-role" checked={role === 'suspect'} onChange={() => setRole('suspect')} />{' '}{t('statements.peopleEditor.theSuspectedPerpetrator')}</label>
+              <label className="checkbox">
+                <input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} />{' '}
+                {t('statements.peopleEditor.aVictim')}
+              </label>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name="person-role"
+                  checked={role === 'suspect'}
+                  onChange={() => setRole('suspect')}
+                />{' '}
+                {t('statements.peopleEditor.theSuspectedPerpetrator')}
+              </label>
             </fieldset>
             {role === 'victim' && (
               <>
-                <label className="checkbox"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}{t('statements.peopleEditor.theFamilyOrThePerson')}</label>
-                <Field label={t('statements.peopleEditor.consentWhoWhenHow')} hint={t('statements.peopleEditor.eGHerParents28')}>
-                  {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}
+                <label className="checkbox">
+                  <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
+                  {t('statements.peopleEditor.theFamilyOrThePerson')}
+                </label>
+                <Field
+                  label={t('statements.peopleEditor.consentWhoWhenHow')}
+                  hint={t('statements.peopleEditor.eGHerParents28')}
+                >
+                  {({ id, describedBy }) => (
+                    <input
+                      id={id}
+                      aria-describedby={describedBy}
+                      value={note}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                  )}
                 </Field>
               </>
             )}
             <FormError>{problem}</FormError>
             <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => setAdding(false)}>{t('statements.peopleEditor.cancel')}</button>
-              <button type="submit" className="button button--primary">{t('statements.peopleEditor.add')}</button>
+              <button type="button" className="button" onClick={() => setAdding(false)}>
+                {t('statements.peopleEditor.cancel')}
+              </button>
+              <button type="submit" className="button button--primary">
+                {t('statements.peopleEditor.add')}
+              </button>
             </div>
           </form>
         </Dialog>

@@ -47,11 +47,19 @@ export function PlaceholderForm({ names, values, autoFilled, language, onChange,
               {placeholderLabel(name)} <code className="stmt-field__code">{`{{${name}}}`}</code>
             </label>
             <p className="field__hint" id={`${fieldId}-hint`}>
-              {missing && <strong className="stmt-field__missing">{t('statements.placeholderForm.missing')}{' '}</strong>}
-              {!missing && sameAsSource?.names.has(name) && <strong className="stmt-field__untranslated">{t('statements.placeholderForm.sameAsInTheSource', { language: sameAsSource.language })}{' '}</strong>}
+              {missing && <strong className="stmt-field__missing">{t('statements.placeholderForm.missing')} </strong>}
+              {!missing && sameAsSource?.names.has(name) && (
+                <strong className="stmt-field__untranslated">
+                  {t('statements.placeholderForm.sameAsInTheSource', { language: sameAsSource.language })}{' '}
+                </strong>
+              )}
               {hint}
             </p>
-            {info?.long ? <textarea {...common} rows={3} onChange={(e) => onChange(name, e.target.value)} /> : <input {...common} type="text" onChange={(e) => onChange(name, e.target.value)} />}
+            {info?.long ? (
+              <textarea {...common} rows={3} onChange={(e) => onChange(name, e.target.value)} />
+            ) : (
+              <input {...common} type="text" onChange={(e) => onChange(name, e.target.value)} />
+            )}
           </div>
         );
       })}

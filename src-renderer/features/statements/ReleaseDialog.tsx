@@ -17,7 +17,13 @@ import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 
 /** Records the release of the approved version: channels and time; logged on the timeline. */
-export function ReleaseDialog({ statement, incident, actor, onClose, onReleased }: {
+export function ReleaseDialog({
+  statement,
+  incident,
+  actor,
+  onClose,
+  onReleased,
+}: {
   statement: Statement;
   incident: Incident;
   actor: () => Actor;
@@ -37,7 +43,12 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
   const [busy, setBusy] = useState(false);
 
   return (
-    <Dialog title={t('statements.releaseDialog.releaseVersion', { approvedVersionNumber: statement.approvedVersionNumber ?? '' })} onClose={onClose}>
+    <Dialog
+      title={t('statements.releaseDialog.releaseVersion', {
+        approvedVersionNumber: statement.approvedVersionNumber ?? '',
+      })}
+      onClose={onClose}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -65,12 +76,23 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
           <legend>{t('statements.releaseDialog.channels')}</legend>
           {RELEASE_CHANNELS.map((c) => (
             <label key={c} className="checkbox">
-              <input type="checkbox" checked={channels.includes(c)} onChange={(e) => setChannels((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))} /> {CHANNEL_LABELS[c]}
+              <input
+                type="checkbox"
+                checked={channels.includes(c)}
+                onChange={(e) => setChannels((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))}
+              />{' '}
+              {CHANNEL_LABELS[c]}
             </label>
           ))}
         </fieldset>
         <div className="form-row">
-          <Field label={t('statements.releaseDialog.releaseDate')} hint={t('statements.releaseDialog.onTheIncidentSClock', { timeZone: incident.timeZone, format: dateHint(locale) })}>
+          <Field
+            label={t('statements.releaseDialog.releaseDate')}
+            hint={t('statements.releaseDialog.onTheIncidentSClock', {
+              timeZone: incident.timeZone,
+              format: dateHint(locale),
+            })}
+          >
             {({ id, describedBy }) => <DateInput id={id} describedBy={describedBy} value={date} onChange={setDate} />}
           </Field>
           <Field label={t('statements.releaseDialog.releaseTime')} hint={`${timeHint(locale)}.`}>
@@ -78,13 +100,19 @@ export function ReleaseDialog({ statement, incident, actor, onClose, onReleased 
           </Field>
         </div>
         <Field label={t('statements.releaseDialog.noteOptional')} hint={t('statements.releaseDialog.eGReadOutBy')}>
-          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
         </Field>
         <p className="muted">{t('statements.releaseDialog.theReleaseIsLoggedOn')}</p>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('statements.releaseDialog.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{t('statements.releaseDialog.recordTheRelease')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('statements.releaseDialog.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('statements.releaseDialog.recordTheRelease')}
+          </button>
         </div>
       </form>
     </Dialog>

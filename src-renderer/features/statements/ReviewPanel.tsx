@@ -13,7 +13,13 @@ import { longTime } from './statementDisplay';
 import { useTextHash } from './useTextHash';
 import { t, type MessageId } from '../../i18n/messages';
 
-export const APPROVER_ROLES: readonly MessageId[] = ['statements.approverRole.mayor', 'statements.approverRole.deputyMayor', 'statements.approverRole.chiefOfStaff', 'statements.approverRole.communicationsLead', 'statements.approverRole.policeLiaison'];
+export const APPROVER_ROLES: readonly MessageId[] = [
+  'statements.approverRole.mayor',
+  'statements.approverRole.deputyMayor',
+  'statements.approverRole.chiefOfStaff',
+  'statements.approverRole.communicationsLead',
+  'statements.approverRole.policeLiaison',
+];
 
 type Props = {
   statement: Statement;
@@ -43,17 +49,32 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
   const submission = statement.submission;
   const guidance = [...statement.guidance.dos, ...statement.guidance.donts];
   const unticked = guidance.filter((g) => !(submission?.ticked ?? []).includes(g.id));
-  const lastApproved = statement.approvedVersionId ? versions.find((v) => v.id === statement.approvedVersionId) : undefined;
+  const lastApproved = statement.approvedVersionId
+    ? versions.find((v) => v.id === statement.approvedVersionId)
+    : undefined;
 
   const decide = async (decision: 'approve' | 'reject') => {
     setProblem(null);
-    if (decision === 'reject' && comment.trim() === '') return setProblem(t('statements.reviewPanel.sayWhatNeedsToChange'));
+    if (decision === 'reject' && comment.trim() === '')
+      return setProblem(t('statements.reviewPanel.sayWhatNeedsToChange'));
     setBusy(true);
     try {
       const input = { approverName, approverRole, comment };
-      const r = decision === 'approve' ? await useCases.statements.approve(statement.id, input, actor()) : await useCases.statements.reject(statement.id, input, actor());
+      const r =
+        decision === 'approve'
+          ? await useCases.statements.approve(statement.id, input, actor())
+          : await useCases.statements.reject(statement.id, input, actor());
       if (!r.ok) return setProblem(describeWriteError(r.error));
-      showNotice('success', decision === 'approve' ? t('statements.reviewPanel.versionApprovedBy', { number: head.number, name: approverName.trim(), role: approverRole.trim() }) : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }));
+      showNotice(
+        'success',
+        decision === 'approve'
+          ? t('statements.reviewPanel.versionApprovedBy', {
+              number: head.number,
+              name: approverName.trim(),
+              role: approverRole.trim(),
+            })
+          : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }),
+      );
     } catch (e) {
       setProblem(failed(t('statements.reviewPanel.recordingTheDecision'), e));
     } finally {
@@ -71,22 +92,53 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
       )}
       {submission && submission.warnings.length > 0 && (
         <div className="stmt-override" role="note" aria-label={t('statements.reviewPanel.warningsSentPast')}>
-          <p><strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong>{' '}{t('statements.reviewPanel.reasonGiven', { reason: submission.overrideReason })}</p>
-          <ul>{submission.warnings.map((w) => <li key={w.key}>{w.message}</li>)}</ul>
+          <p>
+            <strong>{t('statements.sentWithWarnings', { count: submission.warnings.length })}</strong>{' '}
+            {t('statements.reviewPanel.reasonGiven', { reason: submission.overrideReason })}
+          </p>
+          <ul>
+            {submission.warnings.map((w) => (
+              <li key={w.key}>{w.message}</li>
+            ))}
+          </ul>
         </div>
       )}
       <p>
-        {t('statements.reviewPanel.guidanceTickedByTheDrafter', { ticked: guidance.length - unticked.length, total: guidance.length })}
-        {unticked.length > 0 && <>{' '}{t('statements.reviewPanel.notTicked', { items: unticked.map((g) => t('ui.quoted', { text: g.text })).join('; ') })}</>}
+        {t('statements.reviewPanel.guidanceTickedByTheDrafter', {
+          ticked: guidance.length - unticked.length,
+          total: guidance.length,
+        })}
+        {unticked.length > 0 && (
+          <>
+            {' '}
+            {t('statements.reviewPanel.notTicked', {
+              items: unticked.map((g) => t('ui.quoted', { text: g.text })).join('; '),
+            })}
+          </>
+        )}
       </p>
 
       <h4>{t('statements.reviewPanel.theTextToApproveExactly')}</h4>
-      <ApprovedText text={head.text} language={head.language} label={t('statements.reviewPanel.textOfVersion', { number: head.number })} />
-      <p className="hash">{t('statements.reviewPanel.sha256OfThisText')}{' '}<code data-testid="review-hash">{hash ?? t('statements.reviewPanel.computing')}</code></p>
+      <ApprovedText
+        text={head.text}
+        language={head.language}
+        label={t('statements.reviewPanel.textOfVersion', { number: head.number })}
+      />
+      <p className="hash">
+        {t('statements.reviewPanel.sha256OfThisText')}{' '}
+        <code data-testid="review-hash">{hash ?? t('statements.reviewPanel.computing')}</code>
+      </p>
       {lastApproved && lastApproved.id !== head.id && (
         <>
-          <button type="button" className="button button--small" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
-            {comparing ? t('statements.reviewPanel.hideTheChanges') : t('statements.reviewPanel.showTheChangesSinceVersion', { number: lastApproved.number })}
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={comparing}
+            onClick={() => setComparing((c) => !c)}
+          >
+            {comparing
+              ? t('statements.reviewPanel.hideTheChanges')
+              : t('statements.reviewPanel.showTheChangesSinceVersion', { number: lastApproved.number })}
           </button>
           {comparing && <VersionCompare before={lastApproved} after={head} />}
         </>
@@ -95,26 +147,78 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
       <form className="review__form" onSubmit={(e) => e.preventDefault()}>
         <h4>{t('statements.reviewPanel.decision')}</h4>
         <div className="form-row">
-          <Field label={t('statements.reviewPanel.approverSName')} hint={t('statements.reviewPanel.thePersonApprovingEvenWhen')}>
-            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={approverName} onChange={(e) => setApproverName(e.target.value)} autoComplete="off" />}
+          <Field
+            label={t('statements.reviewPanel.approverSName')}
+            hint={t('statements.reviewPanel.thePersonApprovingEvenWhen')}
+          >
+            {({ id, describedBy }) => (
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                value={approverName}
+                onChange={(e) => setApproverName(e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field label={t('statements.reviewPanel.approverSRole')} hint={t('statements.reviewPanel.eGMayorOrThe')}>
             {({ id, describedBy }) => (
               <>
-                <input id={id} aria-describedby={describedBy} value={approverRole} onChange={(e) => setApproverRole(e.target.value)} list="approver-roles" autoComplete="off" />
-                <datalist id="approver-roles">{APPROVER_ROLES.map((r) => <option key={r} value={t(r)} />)}</datalist>
+                <input
+                  id={id}
+                  aria-describedby={describedBy}
+                  value={approverRole}
+                  onChange={(e) => setApproverRole(e.target.value)}
+                  list="approver-roles"
+                  autoComplete="off"
+                />
+                <datalist id="approver-roles">
+                  {APPROVER_ROLES.map((r) => (
+                    <option key={r} value={t(r)} />
+                  ))}
+                </datalist>
               </>
             )}
           </Field>
         </div>
         <Field label={t('statements.reviewPanel.comment')} hint={t('statements.reviewPanel.requiredToReturnItTo')}>
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              rows={3}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          )}
         </Field>
         <FormError>{problem}</FormError>
         <div className="button-row">
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('approve')}>{t('statements.reviewPanel.approveVersion', { number: head.number })}</button>
-          <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>{t('statements.reviewPanel.returnToDraftWithComment')}</button>
-          <button type="button" className="button button--ghost" disabled={busy} onClick={() => void useCases.statements.recall(statement.id, actor()).then((r) => r.ok ? showNotice('success', t('statements.reviewPanel.takenBackFromReviewIt')) : setProblem(describeWriteError(r.error)))}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void decide('approve')}
+          >
+            {t('statements.reviewPanel.approveVersion', { number: head.number })}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>
+            {t('statements.reviewPanel.returnToDraftWithComment')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={busy}
+            onClick={() =>
+              void useCases.statements
+                .recall(statement.id, actor())
+                .then((r) =>
+                  r.ok
+                    ? showNotice('success', t('statements.reviewPanel.takenBackFromReviewIt'))
+                    : setProblem(describeWriteError(r.error)),
+                )
+            }
+          >
             {t('statements.reviewPanel.takeBackToDraft')}
           </button>
         </div>

@@ -26,7 +26,8 @@ export function SensitivityWarnings({ warnings }: { warnings: readonly Sensitivi
         <ul className="sensitivity__list" aria-live="polite">
           {warnings.map((w) => (
             <li key={w.key} className="sensitivity__item">
-              <strong>{t('statements.sensitivity.title', { title: t(TITLES[w.code]) })}</strong> {w.message} <span className="sensitivity__advice">{w.advice}</span>
+              <strong>{t('statements.sensitivity.title', { title: t(TITLES[w.code]) })}</strong> {w.message}{' '}
+              <span className="sensitivity__advice">{w.advice}</span>
             </li>
           ))}
         </ul>

@@ -47,33 +47,52 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   // Kept here, not in the editor: the editor is rebuilt when a save makes a new version, and the
   // review dialog asked for by "Send for review" must survive that.
   const [reviewOpen, setReviewOpen] = useState(false);
-  if (!versions || !approvals || translation === undefined) return <p className="muted">{t('statements.statementDetail.loadingTheStatement')}</p>;
+  if (!versions || !approvals || translation === undefined)
+    return <p className="muted">{t('statements.statementDetail.loadingTheStatement')}</p>;
   const head = versions.find((v) => v.id === statement.headVersionId);
   // The statement and its versions come from two live queries that land a moment apart: just
   // after a save the statement can name a version the list does not hold yet.
-  if (!head && versions.every((v) => v.number < statement.headVersionNumber)) return <p className="muted">{t('statements.statementDetail.loadingTheStatement')}</p>;
-  if (!head) return <p className="form-error" role="alert">{t('statements.statementDetail.theCurrentVersionOfThis')}</p>;
+  if (!head && versions.every((v) => v.number < statement.headVersionNumber))
+    return <p className="muted">{t('statements.statementDetail.loadingTheStatement')}</p>;
+  if (!head)
+    return (
+      <p className="form-error" role="alert">
+        {t('statements.statementDetail.theCurrentVersionOfThis')}
+      </p>
+    );
   const zone = incident.timeZone;
-  const approval = statement.approvedVersionId ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved') : undefined;
+  const approval = statement.approvedVersionId
+    ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved')
+    : undefined;
   const approvedVersion = versions.find((v) => v.id === statement.approvedVersionId);
   const frozen = statement.status === 'approved' || statement.status === 'released';
   const mode: EditMode | null = editing ?? (statement.status === 'draft' ? 'draft' : null);
   // A translation that no longer matches its source's approved text cannot go out: say so on the button.
-  const releaseBlocked = translation && translation.state !== 'current'
-    ? translation.state === 'out-of-date'
-      ? t('statements.statementDetail.releaseIsNotPossibleThis', { title: translation.source.title, approvedVersionNumber: translation.source.approvedVersionNumber ?? '?' })
-      : t('statements.statementDetail.releaseIsNotPossibleUntil')
-    : null;
+  const releaseBlocked =
+    translation && translation.state !== 'current'
+      ? translation.state === 'out-of-date'
+        ? t('statements.statementDetail.releaseIsNotPossibleThis', {
+            title: translation.source.title,
+            approvedVersionNumber: translation.source.approvedVersionNumber ?? '?',
+          })
+        : t('statements.statementDetail.releaseIsNotPossibleUntil')
+      : null;
 
   return (
     <article className="stmt-detail" aria-labelledby="stmt-title">
       <header className="stmt-detail__header">
         <div>
           <p className="eyebrow">
-            {t('statements.statementDetail.version', { language: languageLabel(statement.language), headVersionNumber: statement.headVersionNumber })}
-            {statement.audience !== 'public' && ` · ${statement.audience === 'internal' ? t('statements.statementDetail.internalForStaff') : t('statements.statementDetail.privateToThoseDirectlyAffected')}`}
+            {t('statements.statementDetail.version', {
+              language: languageLabel(statement.language),
+              headVersionNumber: statement.headVersionNumber,
+            })}
+            {statement.audience !== 'public' &&
+              ` · ${statement.audience === 'internal' ? t('statements.statementDetail.internalForStaff') : t('statements.statementDetail.privateToThoseDirectlyAffected')}`}
           </p>
-          <h2 id="stmt-title" lang={statement.language} dir="auto"><UserText text={statement.title} /></h2>
+          <h2 id="stmt-title" lang={statement.language} dir="auto">
+            <UserText text={statement.title} />
+          </h2>
           <p className="stmt-detail__status">
             <StatusBadge status={statement.status} /> <span className="muted">{t(STATUS_HINTS[statement.status])}</span>
           </p>
@@ -83,22 +102,53 @@ export function StatementDetail({ statement, incident, settings, templates, acto
             <>
               {canDo('release', statement.status) && (
                 <span className="stmt-release">
-                  <button type="button" className="button button--primary" disabled={releaseBlocked !== null} aria-describedby={releaseBlocked ? 'release-blocked' : undefined} onClick={() => setReleasing(true)}>
-                    {statement.status === 'released' ? t('statements.statementDetail.releaseOnMoreChannels') : t('statements.statementDetail.release')}
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={releaseBlocked !== null}
+                    aria-describedby={releaseBlocked ? 'release-blocked' : undefined}
+                    onClick={() => setReleasing(true)}
+                  >
+                    {statement.status === 'released'
+                      ? t('statements.statementDetail.releaseOnMoreChannels')
+                      : t('statements.statementDetail.release')}
                   </button>
-                  {releaseBlocked && <span id="release-blocked" className="stmt-release__why">{releaseBlocked}</span>}
+                  {releaseBlocked && (
+                    <span id="release-blocked" className="stmt-release__why">
+                      {releaseBlocked}
+                    </span>
+                  )}
                 </span>
               )}
-              <button type="button" className="button" onClick={() => setEditing('revise')}>{t('statements.statementDetail.editMakesVersion', { headVersionNumber: statement.headVersionNumber + 1 })}</button>
+              <button type="button" className="button" onClick={() => setEditing('revise')}>
+                {t('statements.statementDetail.editMakesVersion', {
+                  headVersionNumber: statement.headVersionNumber + 1,
+                })}
+              </button>
             </>
           )}
-          {canDo('withdraw', statement.status) && editing === null && <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>{t('statements.statementDetail.withdraw')}</button>}
+          {canDo('withdraw', statement.status) && editing === null && (
+            <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>
+              {t('statements.statementDetail.withdraw')}
+            </button>
+          )}
         </div>
       </header>
-      {offer && <ResolveOffer incident={incident} work="statement-released" by={offer} operatorName={settings.operatorName} onClose={() => setOffer(null)} />}
+      {offer && (
+        <ResolveOffer
+          incident={incident}
+          work="statement-released"
+          by={offer}
+          operatorName={settings.operatorName}
+          onClose={() => setOffer(null)}
+        />
+      )}
 
       {translation && untranslated?.has(statement.id) && statement.status === 'draft' && (
-        <p className="stmt-returned" role="note"><strong>{t('statements.statementDetail.toTranslate')}</strong>{' '}{t('statements.statementDetail.thisIsStillACopy')}</p>
+        <p className="stmt-returned" role="note">
+          <strong>{t('statements.statementDetail.toTranslate')}</strong>{' '}
+          {t('statements.statementDetail.thisIsStillACopy')}
+        </p>
       )}
       {translation && (
         <TranslationSourceNote
@@ -106,47 +156,125 @@ export function StatementDetail({ statement, incident, settings, templates, acto
           source={translation.source}
           state={translation.state}
           onOpenSource={() => onSelect(translation.source.id)}
-          onUpdate={statement.status === 'in-review' || statement.status === 'withdrawn' || editing !== null ? null : () => setEditing('retarget')}
+          onUpdate={
+            statement.status === 'in-review' || statement.status === 'withdrawn' || editing !== null
+              ? null
+              : () => setEditing('retarget')
+          }
         />
       )}
 
       {mode !== null ? (
-        <DraftEditor key={`${statement.id}-${mode}`} incident={incident} statement={statement} head={head} mode={mode} actor={actor} onCancel={mode === 'draft' ? undefined : () => setEditing(null)}
-          reviewOpen={reviewOpen && mode === 'draft'} onReviewOpen={setReviewOpen} />
+        <DraftEditor
+          key={`${statement.id}-${mode}`}
+          incident={incident}
+          statement={statement}
+          head={head}
+          mode={mode}
+          actor={actor}
+          onCancel={mode === 'draft' ? undefined : () => setEditing(null)}
+          reviewOpen={reviewOpen && mode === 'draft'}
+          onReviewOpen={setReviewOpen}
+        />
       ) : statement.status === 'in-review' ? (
-        <ReviewPanel statement={statement} head={head} versions={versions} approvals={approvals} timeZone={zone} actor={actor} />
+        <ReviewPanel
+          statement={statement}
+          head={head}
+          versions={versions}
+          approvals={approvals}
+          timeZone={zone}
+          actor={actor}
+        />
       ) : statement.status === 'withdrawn' ? (
         <section aria-labelledby="withdrawn-title">
           <h3 id="withdrawn-title">{t('statements.statementDetail.withdrawn')}</h3>
-          {statement.withdrawal && <p>{t('statements.statementDetail.withdrawnByAt', { by: statement.withdrawal.by, at: longTime(statement.withdrawal.at, zone), reason: statement.withdrawal.reason })}</p>}
-          <ApprovedText text={head.text} language={head.language} label={t('statements.statementDetail.textOfVersion', { number: head.number })} />
+          {statement.withdrawal && (
+            <p>
+              {t('statements.statementDetail.withdrawnByAt', {
+                by: statement.withdrawal.by,
+                at: longTime(statement.withdrawal.at, zone),
+                reason: statement.withdrawal.reason,
+              })}
+            </p>
+          )}
+          <ApprovedText
+            text={head.text}
+            language={head.language}
+            label={t('statements.statementDetail.textOfVersion', { number: head.number })}
+          />
         </section>
       ) : null}
 
-      {approvedVersion && approval && statement.status !== 'withdrawn' && (mode === null || statement.status === 'draft') && (
-        <section className="approved" aria-labelledby="approved-title">
-          <h3 id="approved-title">{statement.status === 'draft' || statement.status === 'in-review' ? t('statements.statementDetail.lastApprovedVersion', { number: approvedVersion.number }) : t('statements.statementDetail.approvedTextVersion', { number: approvedVersion.number })}</h3>
-          <ApprovalRecord approval={approval} timeZone={zone} />
-          {(statement.status === 'approved' || statement.status === 'released') && <ApprovedText text={approvedVersion.text} language={approvedVersion.language} label={t('statements.statementDetail.approvedText')} />}
-          <OutputActions statement={statement} incident={incident} settings={settings} />
-          {statement.releases.length > 0 && (
-            <ul className="releases" aria-label={t('statements.statementDetail.releases')}>
-              {statement.releases.map((r) => (
-                <li key={r.id}>
-                  {t('statements.statementDetail.releasedOnVersionRecordedBy', { at: longTime(r.at, zone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '), number: versions.find((v) => v.id === r.versionId)?.number ?? '?', recordedBy: r.recordedBy, hasNote: r.note ? 'yes' : 'no', note: r.note })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {approvedVersion &&
+        approval &&
+        statement.status !== 'withdrawn' &&
+        (mode === null || statement.status === 'draft') && (
+          <section className="approved" aria-labelledby="approved-title">
+            <h3 id="approved-title">
+              {statement.status === 'draft' || statement.status === 'in-review'
+                ? t('statements.statementDetail.lastApprovedVersion', { number: approvedVersion.number })
+                : t('statements.statementDetail.approvedTextVersion', { number: approvedVersion.number })}
+            </h3>
+            <ApprovalRecord approval={approval} timeZone={zone} />
+            {(statement.status === 'approved' || statement.status === 'released') && (
+              <ApprovedText
+                text={approvedVersion.text}
+                language={approvedVersion.language}
+                label={t('statements.statementDetail.approvedText')}
+              />
+            )}
+            <OutputActions statement={statement} incident={incident} settings={settings} />
+            {statement.releases.length > 0 && (
+              <ul className="releases" aria-label={t('statements.statementDetail.releases')}>
+                {statement.releases.map((r) => (
+                  <li key={r.id}>
+                    {t('statements.statementDetail.releasedOnVersionRecordedBy', {
+                      at: longTime(r.at, zone),
+                      channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+                      number: versions.find((v) => v.id === r.versionId)?.number ?? '?',
+                      recordedBy: r.recordedBy,
+                      hasNote: r.note ? 'yes' : 'no',
+                      note: r.note,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
 
-      {statement.sourceStatementId === null && <TranslationsPanel statement={statement} templates={templates} incident={incident} settings={settings} actor={actor} onSelect={onSelect} />}
-      <VersionHistory key={statement.headVersionId} statement={statement} versions={versions} approvals={approvals} timeZone={zone} />
+      {statement.sourceStatementId === null && (
+        <TranslationsPanel
+          statement={statement}
+          templates={templates}
+          incident={incident}
+          settings={settings}
+          actor={actor}
+          onSelect={onSelect}
+        />
+      )}
+      <VersionHistory
+        key={statement.headVersionId}
+        statement={statement}
+        versions={versions}
+        approvals={approvals}
+        timeZone={zone}
+      />
 
       {releasing && (
-        <ReleaseDialog statement={statement} incident={incident} actor={actor} onClose={() => setReleasing(false)}
-          onReleased={() => setOffer({ kind: 'statement', id: statement.id, label: `the release of “${statement.title}” (${languageLabel(statement.language)}, version ${statement.approvedVersionNumber ?? statement.headVersionNumber})` })} />
+        <ReleaseDialog
+          statement={statement}
+          incident={incident}
+          actor={actor}
+          onClose={() => setReleasing(false)}
+          onReleased={() =>
+            setOffer({
+              kind: 'statement',
+              id: statement.id,
+              label: `the release of “${statement.title}” (${languageLabel(statement.language)}, version ${statement.approvedVersionNumber ?? statement.headVersionNumber})`,
+            })
+          }
+        />
       )}
       {withdrawing && <WithdrawDialog statement={statement} actor={actor} onClose={() => setWithdrawing(false)} />}
     </article>

@@ -4,7 +4,12 @@ import type { Actor } from '@shared/domain/audit';
 import { STATEMENT_LANGUAGES, isRightToLeft, languageLabel } from '@shared/domain/statements/languages';
 import { isKnownPlaceholder, placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
 import { placeholderNames } from '@shared/domain/statements/placeholders';
-import { guidanceFromLines, typeKeyFromTitle, validateTemplateInput, type TemplateErrors } from '@shared/domain/statements/templates';
+import {
+  guidanceFromLines,
+  typeKeyFromTitle,
+  validateTemplateInput,
+  type TemplateErrors,
+} from '@shared/domain/statements/templates';
 import { AUDIENCES, type Audience, type StatementTemplate } from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
@@ -14,12 +19,33 @@ import { describeTemplateError, failed } from './statementErrors';
 import { t, type MessageId } from '../../i18n/messages';
 
 /** What the editor starts from: an existing template, or a new one (possibly a language version of a type). */
-export type TemplateDraft = { existing: StatementTemplate | null; base: Omit<StatementTemplate, 'id' | 'kind' | 'origin' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>; newType: boolean };
+export type TemplateDraft = {
+  existing: StatementTemplate | null;
+  base: Omit<
+    StatementTemplate,
+    'id' | 'kind' | 'origin' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'
+  >;
+  newType: boolean;
+};
 
-const AUDIENCE_LABELS: Record<Audience, MessageId> = { public: 'statements.audience.public', internal: 'statements.audience.internal', private: 'statements.audience.private' };
+const AUDIENCE_LABELS: Record<Audience, MessageId> = {
+  public: 'statements.audience.public',
+  internal: 'statements.audience.internal',
+  private: 'statements.audience.private',
+};
 
 /** Edits a template or a language version: its text with placeholders, purpose, dos and don'ts. */
-export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { draft: TemplateDraft; actor: () => Actor; onSaved: (t: StatementTemplate) => void; onCancel: () => void }): ReactElement {
+export function StatementTemplateEditor({
+  draft,
+  actor,
+  onSaved,
+  onCancel,
+}: {
+  draft: TemplateDraft;
+  actor: () => Actor;
+  onSaved: (t: StatementTemplate) => void;
+  onCancel: () => void;
+}): ReactElement {
   const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const { base, existing } = draft;
@@ -57,7 +83,13 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
           if (r.error.code === 'invalid') setErrors(r.error.errors);
           return setProblem(describeTemplateError(r.error));
         }
-        showNotice('success', t('statements.statementTemplateEditor.templateSaved', { title: r.value.title, language: languageLabel(r.value.language) }));
+        showNotice(
+          'success',
+          t('statements.statementTemplateEditor.templateSaved', {
+            title: r.value.title,
+            language: languageLabel(r.value.language),
+          }),
+        );
         onSaved(r.value);
       },
       (e: unknown) => setProblem(failed(t('statements.statementTemplateEditor.savingTheTemplate'), e)),
@@ -65,53 +97,179 @@ export function StatementTemplateEditor({ draft, actor, onSaved, onCancel }: { d
   };
 
   return (
-    <form className="template-editor" aria-labelledby="template-editor-title" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <h2 id="template-editor-title">{existing ? t('statements.statementTemplateEditor.edit', { title: existing.title, language: languageLabel(existing.language) }) : draft.newType ? t('statements.statementTemplateEditor.newTemplate') : t('statements.statementTemplateEditor.newLanguageVersionOf', { title: base.title })}</h2>
-      {existing && <p className="muted">{t('statements.statementTemplateEditor.revisionLastSavedByDrafts', { revision: existing.revision, updatedBy: existing.updatedBy })}</p>}
+    <form
+      className="template-editor"
+      aria-labelledby="template-editor-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h2 id="template-editor-title">
+        {existing
+          ? t('statements.statementTemplateEditor.edit', {
+              title: existing.title,
+              language: languageLabel(existing.language),
+            })
+          : draft.newType
+            ? t('statements.statementTemplateEditor.newTemplate')
+            : t('statements.statementTemplateEditor.newLanguageVersionOf', { title: base.title })}
+      </h2>
+      {existing && (
+        <p className="muted">
+          {t('statements.statementTemplateEditor.revisionLastSavedByDrafts', {
+            revision: existing.revision,
+            updatedBy: existing.updatedBy,
+          })}
+        </p>
+      )}
       <div className="form-row">
         <Field label={t('statements.statementTemplateEditor.title')} error={errors.title}>
-          {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onChange={(e) => setTitle(e.target.value)} lang={language} dir="auto" />}
-        </Field>
-        <Field label={t('statements.statementTemplateEditor.language')} error={errors.language} hint={existing ? t('statements.statementTemplateEditor.fixedForASavedVersion') : undefined}>
           {({ id, describedBy, invalid }) => (
-            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={language} disabled={existing !== null} onChange={(e) => setLanguage(e.target.value)}>
-              {STATEMENT_LANGUAGES.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              lang={language}
+              dir="auto"
+            />
+          )}
+        </Field>
+        <Field
+          label={t('statements.statementTemplateEditor.language')}
+          error={errors.language}
+          hint={existing ? t('statements.statementTemplateEditor.fixedForASavedVersion') : undefined}
+        >
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={language}
+              disabled={existing !== null}
+              onChange={(e) => setLanguage(e.target.value)}
+            >
+              {STATEMENT_LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {languageLabel(l.code)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label={t('statements.statementTemplateEditor.audience')}>
           {({ id, describedBy }) => (
-            <select id={id} aria-describedby={describedBy} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-              {AUDIENCES.map((a) => <option key={a} value={a}>{t(AUDIENCE_LABELS[a])}</option>)}
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              value={audience}
+              onChange={(e) => setAudience(e.target.value as Audience)}
+            >
+              {AUDIENCES.map((a) => (
+                <option key={a} value={a}>
+                  {t(AUDIENCE_LABELS[a])}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </div>
-      {draft.newType && <p className="muted">{t('statements.statementTemplateEditor.key')}{' '}<code>{type}</code>{errors.type && <span className="field__error"> {errors.type}</span>}</p>}
-      <Field label={t('statements.statementTemplateEditor.purpose')} hint={t('statements.statementTemplateEditor.whatThisStatementIsFor')}>
-        {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} value={purpose} onChange={(e) => setPurpose(e.target.value)} />}
+      {draft.newType && (
+        <p className="muted">
+          {t('statements.statementTemplateEditor.key')} <code>{type}</code>
+          {errors.type && <span className="field__error"> {errors.type}</span>}
+        </p>
+      )}
+      <Field
+        label={t('statements.statementTemplateEditor.purpose')}
+        hint={t('statements.statementTemplateEditor.whatThisStatementIsFor')}
+      >
+        {({ id, describedBy }) => (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            rows={2}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('statements.statementTemplateEditor.text')} error={errors.body} hint={t('statements.statementTemplateEditor.placeholdersInDoubleBracesE')}>
+      <Field
+        label={t('statements.statementTemplateEditor.text')}
+        error={errors.body}
+        hint={t('statements.statementTemplateEditor.placeholdersInDoubleBracesE')}
+      >
         {({ id, describedBy, invalid }) => (
-          <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={12} value={body} onChange={(e) => setBody(e.target.value)} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'} className="draft__body" />
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            rows={12}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            lang={language}
+            dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
+            className="draft__body"
+          />
         )}
       </Field>
       <p className="template-editor__placeholders" aria-live="polite">
-        {names.length === 0 ? t('statements.statementTemplateEditor.noPlaceholders') : <>{t('statements.statementTemplateEditor.placeholders')}{' '}{names.map((n) => <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>)}</>}
-        {custom.length > 0 && <> <span className="warning-inline">{t('statements.statementTemplateEditor.unknownPlaceholders', { count: custom.length, names: custom.map((n) => t('ui.quoted', { text: placeholderLabel(n) })).join(', ') })}</span></>}
+        {names.length === 0 ? (
+          t('statements.statementTemplateEditor.noPlaceholders')
+        ) : (
+          <>
+            {t('statements.statementTemplateEditor.placeholders')}{' '}
+            {names.map((n) => (
+              <code key={n} className={isKnownPlaceholder(n) ? '' : 'template-editor__custom'}>{`{{${n}}}`}</code>
+            ))}
+          </>
+        )}
+        {custom.length > 0 && (
+          <>
+            {' '}
+            <span className="warning-inline">
+              {t('statements.statementTemplateEditor.unknownPlaceholders', {
+                count: custom.length,
+                names: custom.map((n) => t('ui.quoted', { text: placeholderLabel(n) })).join(', '),
+              })}
+            </span>
+          </>
+        )}
       </p>
       <div className="form-row">
         <Field label={t('statements.statementTemplateEditor.doOnePerLine')}>
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={5} value={dos} onChange={(e) => setDos(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              rows={5}
+              value={dos}
+              onChange={(e) => setDos(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('statements.statementTemplateEditor.donTOnePerLine')}>
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={5} value={donts} onChange={(e) => setDonts(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              rows={5}
+              value={donts}
+              onChange={(e) => setDonts(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <FormError>{problem}</FormError>
       <div className="button-row">
-        <button type="button" className="button" onClick={onCancel}>{t('statements.statementTemplateEditor.cancel')}</button>
-        <button type="submit" className="button button--primary">{t('statements.statementTemplateEditor.saveTemplate')}</button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('statements.statementTemplateEditor.cancel')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {t('statements.statementTemplateEditor.saveTemplate')}
+        </button>
       </div>
     </form>
   );

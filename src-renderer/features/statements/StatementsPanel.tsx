@@ -29,8 +29,24 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
     <section className="statements" aria-labelledby="statements-title">
       <div className="statements__toolbar">
         <h2 id="statements-title">{t('statements.statementsPanel.statements')}</h2>
-        <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>{t('statements.statementsPanel.newStatement')}</button>
-        <a href="#/templates" className="button button--ghost" onClick={(e) => { e.preventDefault(); navigate({ name: 'templates' }); }}>{t('statements.statementsPanel.templateLibrary')}</a>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!templates || templates.length === 0}
+          onClick={() => setCreating(true)}
+        >
+          {t('statements.statementsPanel.newStatement')}
+        </button>
+        <a
+          href="#/templates"
+          className="button button--ghost"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ name: 'templates' });
+          }}
+        >
+          {t('statements.statementsPanel.templateLibrary')}
+        </a>
       </div>
       {statements === undefined ? (
         <p className="muted">{t('statements.statementsPanel.loading')}</p>
@@ -38,14 +54,35 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
         <div className="empty-state">
           <h3>{t('statements.statementsPanel.noStatementsYet')}</h3>
           <p>{t('statements.statementsPanel.startWithAHoldingStatement')}</p>
-          <button type="button" className="button button--primary" disabled={!templates || templates.length === 0} onClick={() => setCreating(true)}>{t('statements.statementsPanel.draftAStatement')}</button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!templates || templates.length === 0}
+            onClick={() => setCreating(true)}
+          >
+            {t('statements.statementsPanel.draftAStatement')}
+          </button>
         </div>
       ) : (
         <div className="statements__layout">
           <nav className="statements__list" aria-label={t('statements.statementsPanel.statements')}>
-            <StatementList statements={statements} selectedId={selected.id} timeZone={incident.timeZone} untranslated={untranslated ?? new Set()} onSelect={setSelectedId} />
+            <StatementList
+              statements={statements}
+              selectedId={selected.id}
+              timeZone={incident.timeZone}
+              untranslated={untranslated ?? new Set()}
+              onSelect={setSelectedId}
+            />
           </nav>
-          <StatementDetail key={selected.id} statement={selected} incident={incident} settings={settings} templates={templates ?? []} actor={actor} onSelect={setSelectedId} />
+          <StatementDetail
+            key={selected.id}
+            statement={selected}
+            incident={incident}
+            settings={settings}
+            templates={templates ?? []}
+            actor={actor}
+            onSelect={setSelectedId}
+          />
         </div>
       )}
       {creating && templates && (

@@ -26,7 +26,8 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (warnings.length > 0 && reason.trim() === '') return setProblem(t('statements.submitDialog.sayWhyItShouldGo'));
+          if (warnings.length > 0 && reason.trim() === '')
+            return setProblem(t('statements.submitDialog.sayWhyItShouldGo'));
           setBusy(true);
           void onSend(warnings.length > 0 ? reason.trim() : null).then((p) => {
             setBusy(false);
@@ -36,21 +37,46 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
       >
         {warnings.length > 0 && (
           <>
-            <p><strong>{t('statements.openWarnings', { count: warnings.length })}</strong></p>
+            <p>
+              <strong>{t('statements.openWarnings', { count: warnings.length })}</strong>
+            </p>
             <ul className="sensitivity__list">
-              {warnings.map((w) => <li key={w.key} className="sensitivity__item">{w.message}</li>)}
+              {warnings.map((w) => (
+                <li key={w.key} className="sensitivity__item">
+                  {w.message}
+                </li>
+              ))}
             </ul>
-            <Field label={t('statements.submitDialog.whySendItAsIt')} hint={t('statements.submitDialog.recordedWithThisVersionAnd')}>
-              {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            <Field
+              label={t('statements.submitDialog.whySendItAsIt')}
+              hint={t('statements.submitDialog.recordedWithThisVersionAnd')}
+            >
+              {({ id, describedBy }) => (
+                <textarea
+                  id={id}
+                  aria-describedby={describedBy}
+                  rows={3}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              )}
             </Field>
           </>
         )}
-        {unticked > 0 && <p className="muted">{t('statements.submitDialog.theApproverWillSeeThis', { count: unticked })}</p>}
+        {unticked > 0 && (
+          <p className="muted">{t('statements.submitDialog.theApproverWillSeeThis', { count: unticked })}</p>
+        )}
         {warnings.length === 0 && unticked === 0 && <p>{t('statements.submitDialog.theTextHasNoOpen')}</p>}
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('statements.submitDialog.keepEditing')}</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{warnings.length > 0 ? t('statements.submitDialog.sendWithTheWarningsNoted') : t('statements.submitDialog.sendForReview2')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('statements.submitDialog.keepEditing')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {warnings.length > 0
+              ? t('statements.submitDialog.sendWithTheWarningsNoted')
+              : t('statements.submitDialog.sendForReview2')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -11,7 +11,17 @@ import { useGlossary, useTemplates } from './queries';
 import { useStatementTemplates } from './useStatementTemplates';
 import { t } from '../../i18n/messages';
 
-const blank = (): TemplateDraft['base'] => ({ type: '', language: BASE_LANGUAGE, title: '', purpose: '', audience: 'public', body: '', dos: [], donts: [], pages: [] });
+const blank = (): TemplateDraft['base'] => ({
+  type: '',
+  language: BASE_LANGUAGE,
+  title: '',
+  purpose: '',
+  audience: 'public',
+  body: '',
+  dos: [],
+  donts: [],
+  pages: [],
+});
 
 /**
  * The city's statement templates, prepared in peacetime: the guide's statement types as shipped,
@@ -29,10 +39,14 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
     for (const t of templates ?? []) byType.set(t.type, [...(byType.get(t.type) ?? []), t]);
     return [...byType.entries()]
       .map(([type, versions]) => {
-        const sorted = [...versions].sort((a, b) => (a.language === BASE_LANGUAGE ? -1 : b.language === BASE_LANGUAGE ? 1 : a.language.localeCompare(b.language)));
+        const sorted = [...versions].sort((a, b) =>
+          a.language === BASE_LANGUAGE ? -1 : b.language === BASE_LANGUAGE ? 1 : a.language.localeCompare(b.language),
+        );
         return { type, base: sorted[0], versions: sorted };
       })
-      .filter((t): t is { type: string; base: StatementTemplate; versions: StatementTemplate[] } => t.base !== undefined)
+      .filter(
+        (t): t is { type: string; base: StatementTemplate; versions: StatementTemplate[] } => t.base !== undefined,
+      )
       .sort((a, b) => a.base.title.localeCompare(b.base.title));
   }, [templates]);
 
@@ -43,11 +57,23 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
           <h1 id="library-title">{t('statements.templateLibrary.statementTemplates')}</h1>
           <p className="lead">{t('statements.templateLibrary.prepareAndPreApproveWording')}</p>
         </div>
-        <button type="button" className="button button--primary nowrap" onClick={() => setDraft({ existing: null, base: blank(), newType: true })}>{t('statements.templateLibrary.newTemplate')}</button>
+        <button
+          type="button"
+          className="button button--primary nowrap"
+          onClick={() => setDraft({ existing: null, base: blank(), newType: true })}
+        >
+          {t('statements.templateLibrary.newTemplate')}
+        </button>
       </div>
       {draft && (
         <div className="panel">
-          <StatementTemplateEditor key={draft.existing?.id ?? `${draft.base.type}-${draft.base.language}-new`} draft={draft} actor={actor} onSaved={() => setDraft(null)} onCancel={() => setDraft(null)} />
+          <StatementTemplateEditor
+            key={draft.existing?.id ?? `${draft.base.type}-${draft.base.language}-new`}
+            draft={draft}
+            actor={actor}
+            onSaved={() => setDraft(null)}
+            onCancel={() => setDraft(null)}
+          />
         </div>
       )}
       {templates === undefined ? (
@@ -59,19 +85,40 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
               <div className="library__head">
                 <h2 className="library__title">{base.title}</h2>
                 {base.origin === 'city' && <span className="badge">{t('statements.templateLibrary.citySOwn')}</span>}
-                {base.audience !== 'public' && <span className="badge">{base.audience === 'internal' ? t('statements.templateLibrary.internal') : t('statements.templateLibrary.private')}</span>}
+                {base.audience !== 'public' && (
+                  <span className="badge">
+                    {base.audience === 'internal'
+                      ? t('statements.templateLibrary.internal')
+                      : t('statements.templateLibrary.private')}
+                  </span>
+                )}
               </div>
               <p className="library__purpose">{base.purpose}</p>
-              <div className="library__versions" role="group" aria-label={t('statements.templateLibrary.languageVersionsOf', { title: base.title })}>
+              <div
+                className="library__versions"
+                role="group"
+                aria-label={t('statements.templateLibrary.languageVersionsOf', { title: base.title })}
+              >
                 {versions.map((v) => (
-                  <button key={v.id} type="button" className="button button--small" onClick={() => setDraft({ existing: v, base: v, newType: false })}>
+                  <button
+                    key={v.id}
+                    type="button"
+                    className="button button--small"
+                    onClick={() => setDraft({ existing: v, base: v, newType: false })}
+                  >
                     {t('statements.templateLibrary.edit', { name: languageOf(v.language).name })}
                   </button>
                 ))}
                 <button
                   type="button"
                   className="button button--small button--ghost"
-                  onClick={() => setDraft({ existing: null, base: { ...base, language: firstMissingLanguage(versions) }, newType: false })}
+                  onClick={() =>
+                    setDraft({
+                      existing: null,
+                      base: { ...base, language: firstMissingLanguage(versions) },
+                      newType: false,
+                    })
+                  }
                 >
                   {t('statements.templateLibrary.languageVersion')}
                 </button>
@@ -88,5 +135,8 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
 /** The first language the library lacks for a type, to suggest for a new version. */
 function firstMissingLanguage(versions: readonly StatementTemplate[]): string {
   const taken = new Set(versions.map((v) => v.language));
-  return ['ar', 'nb', 'fr', 'de', 'es', 'tr', 'pl', 'uk', 'fa', 'he', 'da', 'sv', 'nl', 'en'].find((c) => !taken.has(c)) ?? 'en';
+  return (
+    ['ar', 'nb', 'fr', 'de', 'es', 'tr', 'pl', 'uk', 'fa', 'he', 'da', 'sv', 'nl', 'en'].find((c) => !taken.has(c)) ??
+    'en'
+  );
 }

@@ -23,7 +23,16 @@ type Props = {
 };
 
 /** Starts a translation, from the library's version of the template in that language when there is one. */
-export function TranslateDialog({ source, existing, templates, incident, settings, actor, onCreated, onClose }: Props): ReactElement {
+export function TranslateDialog({
+  source,
+  existing,
+  templates,
+  incident,
+  settings,
+  actor,
+  onCreated,
+  onClose,
+}: Props): ReactElement {
   const { useCases } = useDesk();
   const taken = new Set([source.language, ...existing.filter((t) => t.status !== 'withdrawn').map((t) => t.language)]);
   const options = STATEMENT_LANGUAGES.filter((l) => !taken.has(l.code));
@@ -35,19 +44,29 @@ export function TranslateDialog({ source, existing, templates, incident, setting
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          useCases.statements.startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor()).then(
-            (r) => (r.ok ? onCreated(r.value.id) : setProblem(describeWriteError(r.error))),
-            (err: unknown) => setProblem(failed(t('statements.action.startingTheTranslation'), err)),
-          );
+          useCases.statements
+            .startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor())
+            .then(
+              (r) => (r.ok ? onCreated(r.value.id) : setProblem(describeWriteError(r.error))),
+              (err: unknown) => setProblem(failed(t('statements.action.startingTheTranslation'), err)),
+            );
         }}
       >
         <p>
-          {t('statements.translateDialog.linked', { version: source.approvedVersionNumber ?? source.headVersionNumber, title: source.title, approved: source.approvedVersionNumber === null ? 'no' : 'yes' })}
+          {t('statements.translateDialog.linked', {
+            version: source.approvedVersionNumber ?? source.headVersionNumber,
+            title: source.title,
+            approved: source.approvedVersionNumber === null ? 'no' : 'yes',
+          })}
         </p>
         <div className="field">
           <label htmlFor="translate-language">{t('statements.translateDialog.language')}</label>
           <select id="translate-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-            {options.map((l) => <option key={l.code} value={l.code}>{languageLabel(l.code)}</option>)}
+            {options.map((l) => (
+              <option key={l.code} value={l.code}>
+                {languageLabel(l.code)}
+              </option>
+            ))}
           </select>
         </div>
         <p className="muted" role="status">
@@ -57,8 +76,12 @@ export function TranslateDialog({ source, existing, templates, incident, setting
         </p>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('statements.translateDialog.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={language === ''}>{t('statements.translateDialog.startTheTranslation')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('statements.translateDialog.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={language === ''}>
+            {t('statements.translateDialog.startTheTranslation')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -32,7 +32,10 @@ export function TranslationsPanel({ statement, templates, incident, settings, ac
           {translations.map(({ statement: t, state }) => (
             <li key={t.id}>
               <button type="button" className="link-button" onClick={() => onSelect(t.id)}>
-                {languageLabel(t.language)}: <span lang={t.language} dir="auto">{t.title}</span>
+                {languageLabel(t.language)}:{' '}
+                <span lang={t.language} dir="auto">
+                  {t.title}
+                </span>
               </button>{' '}
               <StatusBadge status={t.status} /> <TranslationFlag state={state} />
             </li>
@@ -41,7 +44,11 @@ export function TranslationsPanel({ statement, templates, incident, settings, ac
       ) : (
         <p className="muted">{t('statements.translationsPanel.noTranslationsYetPublishKey')}</p>
       )}
-      {statement.status !== 'withdrawn' && <button type="button" className="button button--small" onClick={() => setAdding(true)}>{t('statements.translationsPanel.addATranslation')}</button>}
+      {statement.status !== 'withdrawn' && (
+        <button type="button" className="button button--small" onClick={() => setAdding(true)}>
+          {t('statements.translationsPanel.addATranslation')}
+        </button>
+      )}
       {adding && (
         <TranslateDialog
           source={statement}

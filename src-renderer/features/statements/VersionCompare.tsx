@@ -7,18 +7,42 @@ import { t } from '../../i18n/messages';
 
 /** Two versions compared word by word: removed words struck through, added words underlined. */
 export function VersionCompare({ before, after }: { before: StatementVersion; after: StatementVersion }): ReactElement {
-  const comparison = useMemo(() => compareTexts(before.text, after.text, after.language), [before.text, after.text, after.language]);
+  const comparison = useMemo(
+    () => compareTexts(before.text, after.text, after.language),
+    [before.text, after.text, after.language],
+  );
   const same = comparison.added === 0 && comparison.removed === 0 && before.text === after.text;
   return (
-    <figure className="compare" aria-label={t('statements.versionCompare.changesFromVersionToVersion', { number: before.number, number2: after.number })}>
+    <figure
+      className="compare"
+      aria-label={t('statements.versionCompare.changesFromVersionToVersion', {
+        number: before.number,
+        number2: after.number,
+      })}
+    >
       <figcaption className="compare__summary">
         {t('statements.versionCompare.versionVersion', { number: before.number, number2: after.number })}{' '}
-        {same ? t('statements.versionCompare.theTextsAreIdentical') : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}
-        <span className="compare__legend"><del>{t('statements.versionCompare.removed')}</del> <ins>{t('statements.versionCompare.added')}</ins></span>
+        {same
+          ? t('statements.versionCompare.theTextsAreIdentical')
+          : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}
+        <span className="compare__legend">
+          <del>{t('statements.versionCompare.removed')}</del> <ins>{t('statements.versionCompare.added')}</ins>
+        </span>
       </figcaption>
-      <div className="compare__text stmt-preview" lang={after.language} dir={isRightToLeft(after.language) ? 'rtl' : 'ltr'} data-testid="version-diff">
+      <div
+        className="compare__text stmt-preview"
+        lang={after.language}
+        dir={isRightToLeft(after.language) ? 'rtl' : 'ltr'}
+        data-testid="version-diff"
+      >
         {comparison.changes.map((c, i) =>
-          c.kind === 'same' ? <span key={i}>{c.text}</span> : c.kind === 'added' ? <ins key={i}>{c.text}</ins> : <del key={i}>{c.text}</del>,
+          c.kind === 'same' ? (
+            <span key={i}>{c.text}</span>
+          ) : c.kind === 'added' ? (
+            <ins key={i}>{c.text}</ins>
+          ) : (
+            <del key={i}>{c.text}</del>
+          ),
         )}
       </div>
     </figure>

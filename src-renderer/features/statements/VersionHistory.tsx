@@ -7,7 +7,12 @@ import { VersionCompare } from './VersionCompare';
 import { shortHash, shortTime } from './statementDisplay';
 import { t } from '../../i18n/messages';
 
-type Props = { statement: Statement; versions: readonly StatementVersion[]; approvals: readonly Approval[]; timeZone: string };
+type Props = {
+  statement: Statement;
+  versions: readonly StatementVersion[];
+  approvals: readonly Approval[];
+  timeZone: string;
+};
 
 /** Every saved version with who and when, what happened to it, and a word-by-word comparison of any two. */
 export function VersionHistory({ statement, versions, approvals, timeZone }: Props): ReactElement {
@@ -22,7 +27,12 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
       <h3 id="versions-title">{t('statements.versionHistory.versions', { versions: versions.length })}</h3>
       <table className="table table--compact">
         <thead>
-          <tr><th scope="col">{t('statements.versionHistory.version')}</th><th scope="col">{t('statements.versionHistory.saved')}</th><th scope="col">{t('statements.versionHistory.why')}</th><th scope="col">{t('statements.versionHistory.reviewAndRelease')}</th></tr>
+          <tr>
+            <th scope="col">{t('statements.versionHistory.version')}</th>
+            <th scope="col">{t('statements.versionHistory.saved')}</th>
+            <th scope="col">{t('statements.versionHistory.why')}</th>
+            <th scope="col">{t('statements.versionHistory.reviewAndRelease')}</th>
+          </tr>
         </thead>
         <tbody>
           {[...versions].reverse().map((v) => {
@@ -30,16 +40,41 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
             const releases = statement.releases.filter((r) => r.versionId === v.id);
             return (
               <tr key={v.id}>
-                <th scope="row">{v.number}{v.id === statement.headVersionId && <span className="muted">{' '}{t('statements.versionHistory.latest')}</span>}</th>
-                <td className="nowrap">{shortTime(v.createdAt, timeZone)} · {v.createdBy}</td>
+                <th scope="row">
+                  {v.number}
+                  {v.id === statement.headVersionId && (
+                    <span className="muted"> {t('statements.versionHistory.latest')}</span>
+                  )}
+                </th>
+                <td className="nowrap">
+                  {shortTime(v.createdAt, timeZone)} · {v.createdBy}
+                </td>
                 <td>{v.note}</td>
                 <td>
                   {decisions.map((a) => (
                     <div key={a.id}>
-                      {a.decision === 'approved' ? t('statements.versionHistory.approvedBySha256', { approverName: a.approverName, approverRole: a.approverRole, at: shortTime(a.at, timeZone), textHash: shortHash(a.textHash) }) : t('statements.versionHistory.returnedBy', { approverName: a.approverName, approverRole: a.approverRole, comment: a.comment })}
+                      {a.decision === 'approved'
+                        ? t('statements.versionHistory.approvedBySha256', {
+                            approverName: a.approverName,
+                            approverRole: a.approverRole,
+                            at: shortTime(a.at, timeZone),
+                            textHash: shortHash(a.textHash),
+                          })
+                        : t('statements.versionHistory.returnedBy', {
+                            approverName: a.approverName,
+                            approverRole: a.approverRole,
+                            comment: a.comment,
+                          })}
                     </div>
                   ))}
-                  {releases.map((r) => <div key={r.id}>{t('statements.versionHistory.released', { at: shortTime(r.at, timeZone), channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', ') })}</div>)}
+                  {releases.map((r) => (
+                    <div key={r.id}>
+                      {t('statements.versionHistory.released', {
+                        at: shortTime(r.at, timeZone),
+                        channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+                      })}
+                    </div>
+                  ))}
                 </td>
               </tr>
             );
@@ -52,14 +87,26 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
           <div className="form-row">
             <div className="compare-pick__field">
               <label htmlFor={`compare-from-${statement.id}`}>{t('statements.versionHistory.fromVersion')}</label>
-              <select id={`compare-from-${statement.id}`} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-                {versions.map((v) => <option key={v.id} value={v.number}>{v.number}</option>)}
+              <select
+                id={`compare-from-${statement.id}`}
+                value={from}
+                onChange={(e) => setFrom(Number(e.target.value))}
+              >
+                {versions.map((v) => (
+                  <option key={v.id} value={v.number}>
+                    {v.number}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="compare-pick__field">
               <label htmlFor={`compare-to-${statement.id}`}>{t('statements.versionHistory.toVersion')}</label>
               <select id={`compare-to-${statement.id}`} value={to} onChange={(e) => setTo(Number(e.target.value))}>
-                {versions.map((v) => <option key={v.id} value={v.number}>{v.number}</option>)}
+                {versions.map((v) => (
+                  <option key={v.id} value={v.number}>
+                    {v.number}
+                  </option>
+                ))}
               </select>
             </div>
           </div>

@@ -11,7 +11,15 @@ import { describeWriteError } from './statementErrors';
 import { t } from '../../i18n/messages';
 
 /** Withdraws a statement for good, with the reason; nothing of it is deleted. */
-export function WithdrawDialog({ statement, actor, onClose }: { statement: Statement; actor: () => Actor; onClose: () => void }): ReactElement {
+export function WithdrawDialog({
+  statement,
+  actor,
+  onClose,
+}: {
+  statement: Statement;
+  actor: () => Actor;
+  onClose: () => void;
+}): ReactElement {
   const { useCases } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [reason, setReason] = useState('');
@@ -28,14 +36,29 @@ export function WithdrawDialog({ statement, actor, onClose }: { statement: State
           });
         }}
       >
-        <p>{t('statements.withdrawDialog.aWithdrawnStatementCannotBe')}{statement.status === 'released' && ` ${t('statements.withdrawDialog.theWithdrawalIsLoggedOn')}`}</p>
+        <p>
+          {t('statements.withdrawDialog.aWithdrawnStatementCannotBe')}
+          {statement.status === 'released' && ` ${t('statements.withdrawDialog.theWithdrawalIsLoggedOn')}`}
+        </p>
         <Field label={t('statements.withdrawDialog.whyIsItWithdrawn')}>
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
         </Field>
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>{t('statements.withdrawDialog.keepIt')}</button>
-          <button type="submit" className="button button--danger">{t('statements.withdrawDialog.withdraw')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('statements.withdrawDialog.keepIt')}
+          </button>
+          <button type="submit" className="button button--danger">
+            {t('statements.withdrawDialog.withdraw')}
+          </button>
         </div>
       </form>
     </Dialog>

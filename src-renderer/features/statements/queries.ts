@@ -1,7 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { TranslationState } from '@shared/domain/statements/translations';
-import type { Approval, GlossaryTerm, Statement, StatementTemplate, StatementVersion } from '@shared/schemas/statements';
+import type {
+  Approval,
+  GlossaryTerm,
+  Statement,
+  StatementTemplate,
+  StatementVersion,
+} from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
 
@@ -40,7 +46,9 @@ export function useSensitivityContext(incidentId: string) {
 }
 
 /** A translation's source and where it stands against it; null for a statement that is not a translation. */
-export function useTranslationOf(statement: Statement): { source: Statement; state: TranslationState } | null | undefined {
+export function useTranslationOf(
+  statement: Statement,
+): { source: Statement; state: TranslationState } | null | undefined {
   const { useCases } = useDesk();
   return useLiveQuery(() => useCases.statements.translationOf(statement), [useCases, statement]);
 }
@@ -57,7 +65,9 @@ export function useTranslations(sourceId: string): Statement[] | undefined {
 }
 
 /** A statement's translations, each with where it stands against the source. */
-export function useTranslationStates(sourceId: string): { statement: Statement; state: TranslationState }[] | undefined {
+export function useTranslationStates(
+  sourceId: string,
+): { statement: Statement; state: TranslationState }[] | undefined {
   const { useCases } = useDesk();
   return useLiveQuery(async () => {
     const translations = await useCases.statements.translationsOf(sourceId);

@@ -5,7 +5,9 @@ import type { StatementWriteError, TemplateWriteError } from '../../desk/stateme
 import { t } from '../../i18n/messages';
 
 export function describeWriteError(e: StatementWriteError): string {
-  return e.code === 'translation-exists' ? t('statements.statementErrors.thereIsAlreadyAVersion', { language: languageLabel(e.language) }) : describeStatementError(e);
+  return e.code === 'translation-exists'
+    ? t('statements.statementErrors.thereIsAlreadyAVersion', { language: languageLabel(e.language) })
+    : describeStatementError(e);
 }
 
 export function describeTemplateError(e: TemplateWriteError): string {
@@ -22,4 +24,5 @@ export function describeTemplateError(e: TemplateWriteError): string {
 }
 
 /** Words for an unexpected failure (a full disk, a closed database). */
-export const failed = (what: string, e: unknown): string => t('statements.failed', { what, error: e instanceof Error ? e.message : String(e) });
+export const failed = (what: string, e: unknown): string =>
+  t('statements.failed', { what, error: e instanceof Error ? e.message : String(e) });

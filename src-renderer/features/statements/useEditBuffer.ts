@@ -7,7 +7,10 @@ import type { DraftEdit } from '@shared/domain/statements/workflow';
  * reload) never loses what was typed. The buffer belongs to one version: once a newer version is
  * saved, an older buffer no longer applies and is dropped.
  */
-export function useEditBuffer(key: string, initial: DraftEdit): { edit: DraftEdit; setEdit: (f: (e: DraftEdit) => DraftEdit) => void; restored: boolean; clear: () => void } {
+export function useEditBuffer(
+  key: string,
+  initial: DraftEdit,
+): { edit: DraftEdit; setEdit: (f: (e: DraftEdit) => DraftEdit) => void; restored: boolean; clear: () => void } {
   const [state, setState] = useState<{ edit: DraftEdit; restored: boolean }>(() => {
     const stored = read(key);
     return stored ? { edit: stored, restored: true } : { edit: initial, restored: false };
@@ -39,7 +42,13 @@ function read(key: string): DraftEdit | null {
     if (raw === null) return null;
     const v = JSON.parse(raw) as Partial<DraftEdit>;
     if (typeof v.title !== 'string' || typeof v.body !== 'string' || typeof v.values !== 'object') return null;
-    return { title: v.title, body: v.body, values: Object.fromEntries(Object.entries(v.values).filter((e): e is [string, string] => typeof e[1] === 'string')) };
+    return {
+      title: v.title,
+      body: v.body,
+      values: Object.fromEntries(
+        Object.entries(v.values).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ),
+    };
   } catch {
     return null;
   }

@@ -12,7 +12,8 @@ export function useStatementTemplates(operatorName: string): void {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   useEffect(() => {
-    const failed = (why: string) => showNotice('error', t('statements.useStatementTemplates.theStatementTemplatesCouldNot', { error: why }));
+    const failed = (why: string) =>
+      showNotice('error', t('statements.useStatementTemplates.theStatementTemplatesCouldNot', { error: why }));
     useCases.statements.ensureSeedTemplates(actorFrom(operatorName, clock)).then(
       (installed) => installed.ok || failed(installed.error.message),
       (e: unknown) => failed(e instanceof Error ? e.message : String(e)),

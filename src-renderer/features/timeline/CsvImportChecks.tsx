@@ -1,6 +1,11 @@
 import type { ReactElement } from 'react';
 
-import { describeOutside, type AmbiguityChoice, type ImportAnalysis, type WriteChoices } from '@shared/domain/timeline/csvImport';
+import {
+  describeOutside,
+  type AmbiguityChoice,
+  type ImportAnalysis,
+  type WriteChoices,
+} from '@shared/domain/timeline/csvImport';
 import { describeReading } from '@shared/domain/timeline/csvMoment';
 import { t } from '../../i18n/messages';
 import { showInstant } from '../../lib/LocaleContext';
@@ -12,7 +17,14 @@ const SHOWN = 50;
  * on the timeline, rows dated far from the incident, characters the encoding could not read, and
  * rows with problems. Each comes with the choice it needs.
  */
-export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, onChoices, onAmbiguity }: {
+export function CsvImportChecks({
+  analysis,
+  timeZone,
+  incidentStart,
+  choices,
+  onChoices,
+  onAmbiguity,
+}: {
   analysis: ImportAnalysis;
   timeZone: string;
   incidentStart: number;
@@ -20,7 +32,10 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
   onChoices: (next: WriteChoices) => void;
   onAmbiguity: (rows: readonly number[], choice: AmbiguityChoice | null) => void;
 }): ReactElement {
-  const twice = [...analysis.ambiguous.map((a) => ({ ...a, choice: null as AmbiguityChoice | null })), ...analysis.resolved].sort((a, b) => a.row - b.row);
+  const twice = [
+    ...analysis.ambiguous.map((a) => ({ ...a, choice: null as AmbiguityChoice | null })),
+    ...analysis.resolved,
+  ].sort((a, b) => a.row - b.row);
   const duplicates = analysis.rows.filter((r) => r.duplicate);
   const outside = analysis.rows.filter((r) => r.outside !== null);
   const unreadable = analysis.rows.filter((r) => r.unreadable);
@@ -34,18 +49,52 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
           <h3 id="import-twice">{t('csvImport.twice', { count: twice.length, zone: timeZone })}</h3>
           <p>{t('timeline.csvImportChecks.theClocksWentBackAn')}</p>
           <div className="button-row">
-            <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'earlier')}>{t('timeline.csvImportChecks.allTheFirstTime')}</button>
-            <button type="button" className="button" onClick={() => onAmbiguity(twice.map((t) => t.row), 'later')}>{t('timeline.csvImportChecks.allTheSecondTime')}</button>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                onAmbiguity(
+                  twice.map((t) => t.row),
+                  'earlier',
+                )
+              }
+            >
+              {t('timeline.csvImportChecks.allTheFirstTime')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                onAmbiguity(
+                  twice.map((t) => t.row),
+                  'later',
+                )
+              }
+            >
+              {t('timeline.csvImportChecks.allTheSecondTime')}
+            </button>
           </div>
           <ul className="import-check__list">
             {twice.slice(0, SHOWN).map((time) => (
               <li key={time.row}>
                 <label>
-                  {t('timeline.csvImportChecks.row', { row: time.row, earlier: showInstant(time.earlier, timeZone, 'date-time') })}{' '}
-                  <select value={time.choice ?? ''} onChange={(e) => onAmbiguity([time.row], e.target.value === '' ? null : (e.target.value as AmbiguityChoice))}>
+                  {t('timeline.csvImportChecks.row', {
+                    row: time.row,
+                    earlier: showInstant(time.earlier, timeZone, 'date-time'),
+                  })}{' '}
+                  <select
+                    value={time.choice ?? ''}
+                    onChange={(e) =>
+                      onAmbiguity([time.row], e.target.value === '' ? null : (e.target.value as AmbiguityChoice))
+                    }
+                  >
                     <option value="">{t('timeline.csvImportChecks.choose')}</option>
-                    <option value="earlier">{t('timeline.csvImportChecks.theFirst', { earlier: describeReading(time.earlier, timeZone) })}</option>
-                    <option value="later">{t('timeline.csvImportChecks.theSecond', { later: describeReading(time.later, timeZone) })}</option>
+                    <option value="earlier">
+                      {t('timeline.csvImportChecks.theFirst', { earlier: describeReading(time.earlier, timeZone) })}
+                    </option>
+                    <option value="later">
+                      {t('timeline.csvImportChecks.theSecond', { later: describeReading(time.later, timeZone) })}
+                    </option>
                   </select>
                 </label>
               </li>
@@ -57,33 +106,92 @@ export function CsvImportChecks({ analysis, timeZone, incidentStart, choices, on
       {duplicates.length > 0 && (
         <section className="import-check" aria-labelledby="import-duplicates">
           <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
-          <p>{t('timeline.csvImportChecks.sameTimeAndTheSame', { rows: duplicates.slice(0, 12).map((r) => r.row).join(', '), more: duplicates.length > 12 ? 'yes' : 'no' })}</p>
-          <label className="checkbox"><input type="checkbox" checked={choices.skipDuplicates} onChange={(e) => set({ skipDuplicates: e.target.checked })} />{' '}{t('timeline.csvImportChecks.skipThemImportOnlyWhat')}</label>
+          <p>
+            {t('timeline.csvImportChecks.sameTimeAndTheSame', {
+              rows: duplicates
+                .slice(0, 12)
+                .map((r) => r.row)
+                .join(', '),
+              more: duplicates.length > 12 ? 'yes' : 'no',
+            })}
+          </p>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={choices.skipDuplicates}
+              onChange={(e) => set({ skipDuplicates: e.target.checked })}
+            />{' '}
+            {t('timeline.csvImportChecks.skipThemImportOnlyWhat')}
+          </label>
         </section>
       )}
       {outside.length > 0 && (
         <section className="import-check" aria-labelledby="import-outside">
           <h3 id="import-outside">{t('csvImport.outside', { count: outside.length })}</h3>
           <ul className="import-check__list">
-            {outside.slice(0, 12).map((r) => <li key={r.row}>{t('timeline.csvImportChecks.row2', { row: r.row, where: describeOutside(r, { timeZone, incidentStart }) })}</li>)}
+            {outside.slice(0, 12).map((r) => (
+              <li key={r.row}>
+                {t('timeline.csvImportChecks.row2', {
+                  row: r.row,
+                  where: describeOutside(r, { timeZone, incidentStart }),
+                })}
+              </li>
+            ))}
           </ul>
           {outside.length > 12 && <p>{t('csvImport.outsideMore', { count: outside.length - 12 })}</p>}
-          <label className="checkbox"><input type="checkbox" checked={choices.leaveOutOutside} onChange={(e) => set({ leaveOutOutside: e.target.checked })} />{' '}{t('timeline.csvImportChecks.leaveTheseRowsOut')}</label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={choices.leaveOutOutside}
+              onChange={(e) => set({ leaveOutOutside: e.target.checked })}
+            />{' '}
+            {t('timeline.csvImportChecks.leaveTheseRowsOut')}
+          </label>
         </section>
       )}
       {unreadable.length > 0 && (
         <section className="import-check import-check--ask" aria-labelledby="import-unreadable">
           <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
-          <p>{t('timeline.csvImportChecks.unreadableRows', { rows: unreadable.slice(0, 12).map((r) => r.row).join(', '), more: unreadable.length > 12 ? 'yes' : 'no' })}</p>
-          <label className="checkbox"><input type="checkbox" checked={choices.acceptUnreadable} onChange={(e) => set({ acceptUnreadable: e.target.checked })} />{' '}{t('timeline.csvImportChecks.importThemWithWhereThe')}</label>
+          <p>
+            {t('timeline.csvImportChecks.unreadableRows', {
+              rows: unreadable
+                .slice(0, 12)
+                .map((r) => r.row)
+                .join(', '),
+              more: unreadable.length > 12 ? 'yes' : 'no',
+            })}
+          </p>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={choices.acceptUnreadable}
+              onChange={(e) => set({ acceptUnreadable: e.target.checked })}
+            />{' '}
+            {t('timeline.csvImportChecks.importThemWithWhereThe')}
+          </label>
         </section>
       )}
       {analysis.errors.length > 0 && (
         <div className="import-errors" role="alert">
           <h3>{t('csvImport.problems', { problems: analysis.errors.length, rows: badRows })}</h3>
-          <ul>{analysis.errors.slice(0, SHOWN).map((e, i) => <li key={i}>{t('timeline.csvImportChecks.rowColumn', { row: e.row, column: e.column, problem: e.problem })}</li>)}</ul>
-          {analysis.errors.length > SHOWN && <p>{t('timeline.csvImportChecks.andMore', { errors: analysis.errors.length - SHOWN })}</p>}
-          <label className="checkbox"><input type="checkbox" checked={choices.leaveOutBad} onChange={(e) => set({ leaveOutBad: e.target.checked })} /> {t('csvImport.leaveOutBad', { count: badRows })}</label>
+          <ul>
+            {analysis.errors.slice(0, SHOWN).map((e, i) => (
+              <li key={i}>
+                {t('timeline.csvImportChecks.rowColumn', { row: e.row, column: e.column, problem: e.problem })}
+              </li>
+            ))}
+          </ul>
+          {analysis.errors.length > SHOWN && (
+            <p>{t('timeline.csvImportChecks.andMore', { errors: analysis.errors.length - SHOWN })}</p>
+          )}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={choices.leaveOutBad}
+              onChange={(e) => set({ leaveOutBad: e.target.checked })}
+            />{' '}
+            {t('csvImport.leaveOutBad', { count: badRows })}
+          </label>
         </div>
       )}
     </>

@@ -33,7 +33,15 @@ function routeOf(link: EntryLink, incidentId: string): Route {
   }
 }
 
-function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; incident: Incident; ctx: WordingContext }): ReactElement {
+function History({
+  revisions,
+  incident,
+  ctx,
+}: {
+  revisions: TimelineRevision[];
+  incident: Incident;
+  ctx: WordingContext;
+}): ReactElement {
   const locale = useDeskLocale();
   return (
     <ol className="history" aria-label={t('timeline.entryDetails.historyOfThisEntry')}>
@@ -43,12 +51,22 @@ function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; 
         return (
           <li key={r.id} className="history__item">
             <p className="history__head">
-              <strong>{revisionHeading(r.kind, prev, r.content)}</strong>{' '}{t('timeline.entryDetails.by', { operator: r.operator, recordedAt: fullTime(r.recordedAt, incident, locale) })}
-              <span className="muted">{' '}{t('timeline.entryDetails.revision', { revisionNo: r.revisionNo })}</span>
+              <strong>{revisionHeading(r.kind, prev, r.content)}</strong>{' '}
+              {t('timeline.entryDetails.by', {
+                operator: r.operator,
+                recordedAt: fullTime(r.recordedAt, incident, locale),
+              })}
+              <span className="muted"> {t('timeline.entryDetails.revision', { revisionNo: r.revisionNo })}</span>
             </p>
-            {r.reason && <p className="history__reason">{t('timeline.entryDetails.reason')}{' '}<UserText text={r.reason} /></p>}
+            {r.reason && (
+              <p className="history__reason">
+                {t('timeline.entryDetails.reason')} <UserText text={r.reason} />
+              </p>
+            )}
             {r.kind === 'create' ? (
-              <p className="history__text"><UserText text={r.content.title} /></p>
+              <p className="history__text">
+                <UserText text={r.content.title} />
+              </p>
             ) : (
               changes.length > 0 && (
                 <ul className="history__changes">
@@ -60,7 +78,9 @@ function History({ revisions, incident, ctx }: { revisions: TimelineRevision[]; 
                 </ul>
               )
             )}
-            <p className="history__hash" title={t('timeline.entryDetails.sha256OfThisRevision')}>#{r.hash.slice(0, 16)}…</p>
+            <p className="history__hash" title={t('timeline.entryDetails.sha256OfThisRevision')}>
+              #{r.hash.slice(0, 16)}…
+            </p>
           </li>
         );
       })}
@@ -91,7 +111,8 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   const [failure, setFailure] = useState<string | null>(null);
   const { targets, contacts } = useLinkTargets(incident.id);
   const navigate = useAppStore((s) => s.navigate);
-  const sourceContact = entry.sourceContactId === null ? undefined : contacts.find((c) => c.id === entry.sourceContactId);
+  const sourceContact =
+    entry.sourceContactId === null ? undefined : contacts.find((c) => c.id === entry.sourceContactId);
   const wording: WordingContext = {
     timeZone: incident.timeZone,
     locale,
@@ -116,24 +137,76 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   return (
     <aside ref={paneRef} className="entry-pane" aria-labelledby="entry-pane-title">
       <header className="entry-pane__header">
-        <h2 id="entry-pane-title" className="entry-pane__title"><UserText text={entry.retracted ? t('timeline.entryDetails.retracted2', { title: entry.title }) : entry.title} /></h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('timeline.entryDetails.close')}>✕</button>
+        <h2 id="entry-pane-title" className="entry-pane__title">
+          <UserText
+            text={entry.retracted ? t('timeline.entryDetails.retracted2', { title: entry.title }) : entry.title}
+          />
+        </h2>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onClose}
+          aria-label={t('timeline.entryDetails.close')}
+        >
+          ✕
+        </button>
       </header>
       <div className="entry-details">
         <p>
           <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>{' '}
           <span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span>{' '}
-          <span className="marker">{entry.release === 'public' ? t('timeline.entryDetails.releasableToThePublic') : t('timeline.entryDetails.internalOnly')}</span>
+          <span className="marker">
+            {entry.release === 'public'
+              ? t('timeline.entryDetails.releasableToThePublic')
+              : t('timeline.entryDetails.internalOnly')}
+          </span>
           {entry.transcribed && <span className="marker">{t('timeline.entryDetails.transcribedFromAPaperLog')}</span>}
         </p>
-        {entry.retracted && <p className="warning-text">{t('timeline.entryDetails.retracted', { retractionReason: entry.retractionReason })}</p>}
+        {entry.retracted && (
+          <p className="warning-text">
+            {t('timeline.entryDetails.retracted', { retractionReason: entry.retractionReason })}
+          </p>
+        )}
         <dl className="facts">
-          <dt>{t('timeline.entryDetails.happened')}</dt><dd>{entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} ({entryTPlus(entry.occurredAt, incident)})</dd>
-          <dt>{t('timeline.entryDetails.heardOf')}</dt><dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
-          <dt>{t('timeline.entryDetails.logged')}</dt><dd>{t('timeline.entryDetails.logged2', { at: fullTime(entry.recordedAt, incident, locale), by: entry.recordedBy, onBehalf: entry.onBehalfOf ? 'yes' : 'no', whom: entry.onBehalfOf })}</dd>
-          <dt>{t('timeline.entryDetails.source')}</dt><dd>{entry.source ? <UserText text={entry.source} /> : '—'}{sourceContact && <span className="muted">{' '}{tRich('timeline.entryDetails.contactInTheDirectory', { name: <UserText text={sourceContact.name} /> }, {})}</span>}</dd>
-          <dt>{t('timeline.entryDetails.verification')}</dt><dd>{VERIFICATION_LABELS[entry.verification]}{entry.verificationChangedBy ? ` ${t('timeline.entryDetails.verificationSetBy', { by: entry.verificationChangedBy, at: fullTime(entry.verificationChangedAt ?? 0, incident, locale) })}` : ''}</dd>
-          <dt>{t('timeline.entryDetails.tags')}</dt><dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
+          <dt>{t('timeline.entryDetails.happened')}</dt>
+          <dd>
+            {entryTime(entry, incident, locale)} · {fullTime(entry.occurredAt, incident, locale)} (
+            {entryTPlus(entry.occurredAt, incident)})
+          </dd>
+          <dt>{t('timeline.entryDetails.heardOf')}</dt>
+          <dd>{entry.reportedAt === null ? '—' : fullTime(entry.reportedAt, incident, locale)}</dd>
+          <dt>{t('timeline.entryDetails.logged')}</dt>
+          <dd>
+            {t('timeline.entryDetails.logged2', {
+              at: fullTime(entry.recordedAt, incident, locale),
+              by: entry.recordedBy,
+              onBehalf: entry.onBehalfOf ? 'yes' : 'no',
+              whom: entry.onBehalfOf,
+            })}
+          </dd>
+          <dt>{t('timeline.entryDetails.source')}</dt>
+          <dd>
+            {entry.source ? <UserText text={entry.source} /> : '—'}
+            {sourceContact && (
+              <span className="muted">
+                {' '}
+                {tRich(
+                  'timeline.entryDetails.contactInTheDirectory',
+                  { name: <UserText text={sourceContact.name} /> },
+                  {},
+                )}
+              </span>
+            )}
+          </dd>
+          <dt>{t('timeline.entryDetails.verification')}</dt>
+          <dd>
+            {VERIFICATION_LABELS[entry.verification]}
+            {entry.verificationChangedBy
+              ? ` ${t('timeline.entryDetails.verificationSetBy', { by: entry.verificationChangedBy, at: fullTime(entry.verificationChangedAt ?? 0, incident, locale) })}`
+              : ''}
+          </dd>
+          <dt>{t('timeline.entryDetails.tags')}</dt>
+          <dd>{entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
           {entry.links.length > 0 && (
             <>
               <dt>{t('timeline.entryDetails.linkedTo')}</dt>
@@ -141,11 +214,16 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
                 <ul className="link-list">
                   {entry.links.map((l) => (
                     <li key={`${l.kind}:${l.id}`}>
-                      <a href={routeToHash(routeOf(l, incident.id))} onClick={(e) => {
-                        e.preventDefault();
-                        onClose();
-                        navigate(routeOf(l, incident.id));
-                      }}>{describeLink(l, targets)}</a>
+                      <a
+                        href={routeToHash(routeOf(l, incident.id))}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onClose();
+                          navigate(routeOf(l, incident.id));
+                        }}
+                      >
+                        {describeLink(l, targets)}
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -153,37 +231,68 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
             </>
           )}
         </dl>
-        {entry.body && <p className="description"><UserText text={entry.body} /></p>}
+        {entry.body && (
+          <p className="description">
+            <UserText text={entry.body} />
+          </p>
+        )}
         {!readOnly && !entry.retracted && (
           <div className="button-row">
-            <button type="button" className="button" onClick={onEdit}>{t('timeline.entryDetails.correct')}</button>
+            <button type="button" className="button" onClick={onEdit}>
+              {t('timeline.entryDetails.correct')}
+            </button>
             {/* eslint-disable-next-line i18next/no-literal-string -- verification states, not words */}
-            {(['confirmed', 'disproven', 'unverified'] as const).filter((v) => v !== entry.verification).map((v) => (
-              <button key={v} type="button" className="button" onClick={() => act(useCases.timeline.setVerification(entry.id, v, null, actor()))}>
-                {t('timeline.entryDetails.mark', { state: VERIFICATION_LABELS[v].toLowerCase() })}
-              </button>
-            ))}
-            <button type="button" className="button button--danger" onClick={() => setRetracting(true)}>{t('timeline.entryDetails.retract')}</button>
+            {(['confirmed', 'disproven', 'unverified'] as const)
+              .filter((v) => v !== entry.verification)
+              .map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className="button"
+                  onClick={() => act(useCases.timeline.setVerification(entry.id, v, null, actor()))}
+                >
+                  {t('timeline.entryDetails.mark', { state: VERIFICATION_LABELS[v].toLowerCase() })}
+                </button>
+              ))}
+            <button type="button" className="button button--danger" onClick={() => setRetracting(true)}>
+              {t('timeline.entryDetails.retract')}
+            </button>
           </div>
         )}
         {retracting && (
-          <form className="retract-form" onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim() === '') return setFailure(t('timeline.entryDetails.sayWhyTheEntryIs'));
-            act(useCases.timeline.retract(entry.id, reason, actor()));
-            setRetracting(false);
-          }}>
+          <form
+            className="retract-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reason.trim() === '') return setFailure(t('timeline.entryDetails.sayWhyTheEntryIs'));
+              act(useCases.timeline.retract(entry.id, reason, actor()));
+              setRetracting(false);
+            }}
+          >
             <label htmlFor="retract-reason">{t('timeline.entryDetails.whyIsThisEntryRetracted')}</label>
-            <input id="retract-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('timeline.entryDetails.eGDuplicateOfThe')} />
+            <input
+              id="retract-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder={t('timeline.entryDetails.eGDuplicateOfThe')}
+            />
             <div className="button-row">
-              <button type="button" className="button" onClick={() => setRetracting(false)}>{t('timeline.entryDetails.cancel')}</button>
-              <button type="submit" className="button button--danger">{t('timeline.entryDetails.retractEntry')}</button>
+              <button type="button" className="button" onClick={() => setRetracting(false)}>
+                {t('timeline.entryDetails.cancel')}
+              </button>
+              <button type="submit" className="button button--danger">
+                {t('timeline.entryDetails.retractEntry')}
+              </button>
             </div>
           </form>
         )}
         <FormError>{failure}</FormError>
         <h3>{t('timeline.entryDetails.history')}</h3>
-        {history ? <History revisions={history} incident={incident} ctx={wording} /> : <p className="muted">{t('timeline.entryDetails.loading')}</p>}
+        {history ? (
+          <History revisions={history} incident={incident} ctx={wording} />
+        ) : (
+          <p className="muted">{t('timeline.entryDetails.loading')}</p>
+        )}
       </div>
     </aside>
   );

@@ -13,7 +13,8 @@ import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFi
 import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 
-const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const toggle = <T,>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
 /**
  * A date and time typed as one ("04/07/2026 14:05", "7/4/2026 2:05 PM", ISO "2026-07-04T14:05"),
@@ -25,23 +26,45 @@ export function parseLocal(value: string, timeZone: string, locale: string): num
   const r = wallClockToInstant(m[1] ?? '', m[2] ?? '', timeZone, locale);
   return r.ok ? r.value : null;
 }
-const toLocal = (at: number | null, timeZone: string, locale: string) => (at === null ? '' : `${formatInstant(at, timeZone, 'numeric-date', locale)} ${formatInstant(at, timeZone, 'time', locale)}`);
+const toLocal = (at: number | null, timeZone: string, locale: string) =>
+  at === null
+    ? ''
+    : `${formatInstant(at, timeZone, 'numeric-date', locale)} ${formatInstant(at, timeZone, 'time', locale)}`;
 
 /** A moment typed in the desk's locale; told the instant once it reads as one (null when emptied). */
-function MomentInput({ id, at, timeZone, onChange }: { id: string; at: number | null; timeZone: string; onChange: (at: number | null) => void }): ReactElement {
+function MomentInput({
+  id,
+  at,
+  timeZone,
+  onChange,
+}: {
+  id: string;
+  at: number | null;
+  timeZone: string;
+  onChange: (at: number | null) => void;
+}): ReactElement {
   const locale = useDeskLocale();
   const [text, setText] = useState(() => toLocal(at, timeZone, locale));
   const unread = text.trim() !== '' && parseLocal(text, timeZone, locale) === null;
   return (
-    <input id={id} type="text" className="input--moment" value={text} aria-invalid={unread} title={unread ? t('timeline.filterBar.typeADateAndTime', { format: momentHint(locale) }) : undefined}
-      placeholder={momentHint(locale)} onChange={(e) => {
+    <input
+      id={id}
+      type="text"
+      className="input--moment"
+      value={text}
+      aria-invalid={unread}
+      title={unread ? t('timeline.filterBar.typeADateAndTime', { format: momentHint(locale) }) : undefined}
+      placeholder={momentHint(locale)}
+      onChange={(e) => {
         setText(e.target.value);
         const next = parseLocal(e.target.value, timeZone, locale);
         if (next !== null || e.target.value.trim() === '') onChange(next);
-      }} />
+      }}
+    />
   );
 }
-const momentHint = (locale: string) => `${dateFormatLabel(locale)} ${localeConventions(locale).hour12 ? 'h:mm AM' : 'HH:MM'}`;
+const momentHint = (locale: string) =>
+  `${dateFormatLabel(locale)} ${localeConventions(locale).hour12 ? 'h:mm AM' : 'HH:MM'}`;
 
 /** How far the search index of an incident has got, live. */
 function useIndexProgress(incidentId: string) {
@@ -55,7 +78,11 @@ function useIndexProgress(incidentId: string) {
  * What the count says. Never a total passed off as a result: while a filter or a search is
  * being worked out, it says so, and only a finished result is counted.
  */
-export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 'pending' | 'shown' | 'total' | 'match'>, filtered: boolean, searching: boolean): string {
+export function countText(
+  list: Pick<TimelineListState, 'loading' | 'partial' | 'pending' | 'shown' | 'total' | 'match'>,
+  filtered: boolean,
+  searching: boolean,
+): string {
   if (list.loading) return t('timeline.filterBar.loading');
   if (list.pending) return searching ? t('timeline.filterBar.searching') : t('timeline.filterBar.filtering');
   if (list.partial) return t('timeline.filterBar.countingEntries');
@@ -68,7 +95,17 @@ export function countText(list: Pick<TimelineListState, 'loading' | 'partial' | 
  * The timeline's one line of filters: the search box (with the index's progress while it is
  * built), a button that unfolds the other filters, the count, and Clear.
  */
-export function FilterLine({ incident, list, open, onToggle }: { incident: Incident; list: TimelineListState; open: boolean; onToggle: () => void }): ReactElement {
+export function FilterLine({
+  incident,
+  list,
+  open,
+  onToggle,
+}: {
+  incident: Incident;
+  list: TimelineListState;
+  open: boolean;
+  onToggle: () => void;
+}): ReactElement {
   const filter = useTimelineUi(selectFilter(incident.id));
   const setFilter = useTimelineUi((s) => s.setFilter);
   const clear = useTimelineUi((s) => s.clearFilter);
@@ -92,25 +129,71 @@ export function FilterLine({ incident, list, open, onToggle }: { incident: Incid
 
   return (
     <div className="filter-line" role="search" aria-label={t('timeline.filterBar.filterTheTimeline')}>
-      <label htmlFor="tl-search" className="visually-hidden">{t('timeline.filterBar.searchTheTimeline')}</label>
-      <input id="tl-search" type="search" className="filter-line__search" placeholder={t('timeline.filterBar.searchTitlesNotesTagsSources')} value={text}
-        aria-describedby="tl-search-status" onChange={(e) => setText(e.target.value)} />
-      <span id="tl-search-status" className="filter-line__status" role="status" data-index-state={failure ? 'failed' : !progress ? 'idle' : progress.ready ? 'ready' : 'indexing'}>
-        {failure ? t('timeline.filterBar.searchNotAvailable', { failure }) : indexing ? (progress.total > 0 ? t('timeline.filterBar.indexingOf', { indexed: progress.indexed, total: progress.total }) : t('timeline.filterBar.indexing')) : ''}
+      <label htmlFor="tl-search" className="visually-hidden">
+        {t('timeline.filterBar.searchTheTimeline')}
+      </label>
+      <input
+        id="tl-search"
+        type="search"
+        className="filter-line__search"
+        placeholder={t('timeline.filterBar.searchTitlesNotesTagsSources')}
+        value={text}
+        aria-describedby="tl-search-status"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <span
+        id="tl-search-status"
+        className="filter-line__status"
+        role="status"
+        data-index-state={failure ? 'failed' : !progress ? 'idle' : progress.ready ? 'ready' : 'indexing'}
+      >
+        {failure
+          ? t('timeline.filterBar.searchNotAvailable', { failure })
+          : indexing
+            ? progress.total > 0
+              ? t('timeline.filterBar.indexingOf', { indexed: progress.indexed, total: progress.total })
+              : t('timeline.filterBar.indexing')
+            : ''}
       </span>
-      <button type="button" className={`button button--small${others > 0 ? ' button--on' : ''}`} aria-expanded={open} aria-controls="timeline-filters" onClick={onToggle}>
-        {t('timeline.filterBar.filters')}{others > 0 ? ` ${t('timeline.filterBar.filtersOn', { count: others })}` : ''}
+      <button
+        type="button"
+        className={`button button--small${others > 0 ? ' button--on' : ''}`}
+        aria-expanded={open}
+        aria-controls="timeline-filters"
+        onClick={onToggle}
+      >
+        {t('timeline.filterBar.filters')}
+        {others > 0 ? ` ${t('timeline.filterBar.filtersOn', { count: others })}` : ''}
       </button>
-      <span className="filter-line__count" data-testid="timeline-count" aria-live="polite">{countText(list, isFiltered(filter), searching)}</span>
+      <span className="filter-line__count" data-testid="timeline-count" aria-live="polite">
+        {countText(list, isFiltered(filter), searching)}
+      </span>
       {isFiltered(filter) && (
-        <button type="button" className="button button--ghost button--small" onClick={() => { clear(incident.id); setText(''); }}>{t('timeline.filterBar.clearFilters')}</button>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => {
+            clear(incident.id);
+            setText('');
+          }}
+        >
+          {t('timeline.filterBar.clearFilters')}
+        </button>
       )}
     </div>
   );
 }
 
 /** Everything else the list can be narrowed to, folded away until asked for. */
-export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: Incident; asKnownAt: number | null; onAsKnownAt: (at: number | null) => void }): ReactElement {
+export function FilterPanel({
+  incident,
+  asKnownAt,
+  onAsKnownAt,
+}: {
+  incident: Incident;
+  asKnownAt: number | null;
+  onAsKnownAt: (at: number | null) => void;
+}): ReactElement {
   const filter = useTimelineUi(selectFilter(incident.id));
   const setFilter = useTimelineUi((s) => s.setFilter);
   const set = (patch: Partial<ViewFilter>) => setFilter(incident.id, patch);
@@ -122,7 +205,13 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
     <section id="timeline-filters" className="filter-panel" aria-label={t('timeline.filterBar.moreFilters')}>
       <div className="filter-panel__row" role="group" aria-label={t('timeline.filterBar.category')}>
         {TIMELINE_CATEGORIES.map((c) => (
-          <button key={c} type="button" className={`chip chip--${c}`} aria-pressed={filter.categories.includes(c)} onClick={() => set({ categories: toggle(filter.categories, c) })}>
+          <button
+            key={c}
+            type="button"
+            className={`chip chip--${c}`}
+            aria-pressed={filter.categories.includes(c)}
+            onClick={() => set({ categories: toggle(filter.categories, c) })}
+          >
             {CATEGORY_LABELS[c]}
           </button>
         ))}
@@ -130,7 +219,13 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
       <div className="filter-panel__row">
         <span role="group" aria-label={t('timeline.filterBar.verification')} className="filter-panel__group">
           {VERIFICATION_STATES.map((v) => (
-            <button key={v} type="button" className="chip" aria-pressed={filter.verifications.includes(v)} onClick={() => set({ verifications: toggle(filter.verifications, v) })}>
+            <button
+              key={v}
+              type="button"
+              className="chip"
+              aria-pressed={filter.verifications.includes(v)}
+              onClick={() => set({ verifications: toggle(filter.verifications, v) })}
+            >
               {VERIFICATION_LABELS[v]}
             </button>
           ))}
@@ -139,34 +234,64 @@ export function FilterPanel({ incident, asKnownAt, onAsKnownAt }: { incident: In
           {t('timeline.filterBar.tag')}
           <select value={filter.tags[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : [] })}>
             <option value="">{t('timeline.filterBar.any')}</option>
-            {facets?.tags.map((t) => <option key={t} value={t}>#{t}</option>)}
+            {facets?.tags.map((t) => (
+              <option key={t} value={t}>
+                #{t}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filters__select">
           {t('timeline.filterBar.source')}
-          <select value={filter.sources[0] ?? ''} onChange={(e) => set({ sources: e.target.value ? [e.target.value] : [] })}>
+          <select
+            value={filter.sources[0] ?? ''}
+            onChange={(e) => set({ sources: e.target.value ? [e.target.value] : [] })}
+          >
             <option value="">{t('timeline.filterBar.any')}</option>
-            {facets?.sources.map((s) => <option key={s} value={s}>{s}</option>)}
+            {facets?.sources.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filters__select" htmlFor="filter-from">
           {t('timeline.filterBar.from')}
-          <MomentInput id="filter-from" at={filter.from} timeZone={incident.timeZone} onChange={(from) => set({ from })} />
+          <MomentInput
+            id="filter-from"
+            at={filter.from}
+            timeZone={incident.timeZone}
+            onChange={(from) => set({ from })}
+          />
         </label>
         <label className="filters__select" htmlFor="filter-to">
           {t('timeline.filterBar.to')}
           <MomentInput id="filter-to" at={filter.to} timeZone={incident.timeZone} onChange={(to) => set({ to })} />
         </label>
       </div>
-      <form className="filter-panel__row" onSubmit={(e) => {
-        e.preventDefault();
-        const at = parseLocal(knownAt, incident.timeZone, locale);
-        // The whole chosen minute counts as known at it.
-        if (at !== null) onAsKnownAt(at + 59_999);
-      }}>
-        <label className="filters__select" htmlFor="as-known-at">{t('timeline.filterBar.asKnownAt')}</label>
-        <input id="as-known-at" className="filter-panel__known" type="text" placeholder={momentHint(locale)} value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
-        <button type="submit" className="button button--small">{t('timeline.filterBar.show')}</button>
+      <form
+        className="filter-panel__row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const at = parseLocal(knownAt, incident.timeZone, locale);
+          // The whole chosen minute counts as known at it.
+          if (at !== null) onAsKnownAt(at + 59_999);
+        }}
+      >
+        <label className="filters__select" htmlFor="as-known-at">
+          {t('timeline.filterBar.asKnownAt')}
+        </label>
+        <input
+          id="as-known-at"
+          className="filter-panel__known"
+          type="text"
+          placeholder={momentHint(locale)}
+          value={knownAt}
+          onChange={(e) => setKnownAt(e.target.value)}
+        />
+        <button type="submit" className="button button--small">
+          {t('timeline.filterBar.show')}
+        </button>
         <span className="muted">{t('timeline.filterBar.theTimelineExactlyAsIt', { timeZone: incident.timeZone })}</span>
       </form>
     </section>

@@ -14,7 +14,12 @@ import { t } from '../../i18n/messages';
  */
 export function IntegrityCheck({ incident, operatorName }: { incident: Incident; operatorName: string }): ReactElement {
   const { useCases, clock } = useDesk();
-  const [state, setState] = useState<{ running: boolean; done: number; ok: boolean | null; text: string | null }>({ running: false, done: 0, ok: null, text: null });
+  const [state, setState] = useState<{ running: boolean; done: number; ok: boolean | null; text: string | null }>({
+    running: false,
+    done: 0,
+    ok: null,
+    text: null,
+  });
   const run = async () => {
     setState({ running: true, done: 0, ok: null, text: null });
     const report = await useCases.timeline.verify(incident.id, (done) => setState((s) => ({ ...s, done })));
@@ -23,23 +28,45 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
       return setState({ running: false, done: 0, ok: false, text: describeChainReport(report, () => entry?.title) });
     }
     const problem = await useCases.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
-    if (problem !== null) return setState({ running: false, done: 0, ok: false, text: t('timeline.integrityCheck.integrityCheckFailed', { problem }) });
+    if (problem !== null)
+      return setState({
+        running: false,
+        done: 0,
+        ok: false,
+        text: t('timeline.integrityCheck.integrityCheckFailed', { problem }),
+      });
     // Then the signed records: who wrote each revision since the desk began signing.
     const signed = await useCases.timeline.verifySigned(incident, (done) => setState((s) => ({ ...s, done })));
     const signedLines = describeIncidentIntegrity(signed).slice(1);
     if (!signed.ok) return setState({ running: false, done: 0, ok: false, text: signedLines.join(' ') });
     const heads = await useCases.publishedHeads.listForIncident(incident.id);
-    await useCases.publishedHeads.append(incident.id, { chainSeq: report.revisions, hash: report.headHash }, 'verify', actorFrom(operatorName, clock));
+    await useCases.publishedHeads.append(
+      incident.id,
+      { chainSeq: report.revisions, hash: report.headHash },
+      'verify',
+      actorFrom(operatorName, clock),
+    );
     const held = heads.length > 0 ? ` ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : '';
-    setState({ running: false, done: 0, ok: true, text: `${describeChainReport(report)}${held} ${signedLines.join(' ')}` });
+    setState({
+      running: false,
+      done: 0,
+      ok: true,
+      text: `${describeChainReport(report)}${held} ${signedLines.join(' ')}`,
+    });
   };
   return (
     <div className="integrity">
       <button type="button" className="button" disabled={state.running} onClick={() => void run()}>
-        {state.running ? t('timeline.integrityCheck.verifying', { count: state.done }) : t('timeline.integrityCheck.verifyIntegrity')}
+        {state.running
+          ? t('timeline.integrityCheck.verifying', { count: state.done })
+          : t('timeline.integrityCheck.verifyIntegrity')}
       </button>
       {state.text && (
-        <p className={state.ok ? 'integrity__ok' : 'integrity__fail'} role={state.ok ? 'status' : 'alert'} data-testid="integrity-result">
+        <p
+          className={state.ok ? 'integrity__ok' : 'integrity__fail'}
+          role={state.ok ? 'status' : 'alert'}
+          data-testid="integrity-result"
+        >
           {state.text}
         </p>
       )}

@@ -2,7 +2,12 @@ import { forwardRef, useState, type ReactElement } from 'react';
 
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
 import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
-import { contentFromQuick, describeQuickEntryError, parseQuickEntry, type ParsedQuickEntry } from '@shared/domain/timeline/quickEntry';
+import {
+  contentFromQuick,
+  describeQuickEntryError,
+  parseQuickEntry,
+  type ParsedQuickEntry,
+} from '@shared/domain/timeline/quickEntry';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryContent } from '@shared/schemas/timeline';
 
@@ -23,7 +28,10 @@ type Props = {
  * The line always at hand: type, press Enter, it is logged. The preview underneath says exactly
  * how the line will be read (which day, which category) before anything is written.
  */
-export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickEntryBar({ incident, now, onLog, onDetails }, ref): ReactElement {
+export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickEntryBar(
+  { incident, now, onLog, onDetails },
+  ref,
+): ReactElement {
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -36,16 +44,28 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   const overLimit = (p: ParsedQuickEntry): string | null => {
     const checked = checkEntryContent(contentFromQuick(p, backfill));
     if (checked.ok) return null;
-    return checked.error.some((e) => e.field === 'title') ? `${describeContentProblems(checked.error)} ${t('timeline.quickEntryBar.useDetails')}` : describeContentProblems(checked.error);
+    return checked.error.some((e) => e.field === 'title')
+      ? `${describeContentProblems(checked.error)} ${t('timeline.quickEntryBar.useDetails')}`
+      : describeContentProblems(checked.error);
   };
   const limitProblem = parsed?.ok ? overLimit(parsed.value) : null;
 
   const preview = (() => {
-    if (!parsed) return backfillActive ? t('timeline.quickEntryBar.transcribingThePaperLogOf', { date: formatDateOnly(backfill.date, displayLocale()) }) : t('timeline.quickEntryBar.typeATimeOptionalWhat');
+    if (!parsed)
+      return backfillActive
+        ? t('timeline.quickEntryBar.transcribingThePaperLogOf', {
+            date: formatDateOnly(backfill.date, displayLocale()),
+          })
+        : t('timeline.quickEntryBar.typeATimeOptionalWhat');
     if (!parsed.ok) return describeQuickEntryError(parsed.error);
     if (limitProblem !== null) return limitProblem;
     const p = parsed.value;
-    const when = t('timeline.quickEntryBar.when', { day: p.day === 'today' || p.day === 'yesterday' ? p.day : 'date', date: p.day === 'today' || p.day === 'yesterday' ? '' : formatDateOnly(p.day, displayLocale()), approximate: p.occurredPrecision === 'approximate' ? 'yes' : 'no', time: showInstant(p.occurredAt, incident.timeZone, 'time') });
+    const when = t('timeline.quickEntryBar.when', {
+      day: p.day === 'today' || p.day === 'yesterday' ? p.day : 'date',
+      date: p.day === 'today' || p.day === 'yesterday' ? '' : formatDateOnly(p.day, displayLocale()),
+      approximate: p.occurredPrecision === 'approximate' ? 'yes' : 'no',
+      time: showInstant(p.occurredAt, incident.timeZone, 'time'),
+    });
     return `→ ${CATEGORY_LABELS[p.category]} · ${when}${p.tags.length ? ` · ${p.tags.map((tag) => `#${tag}`).join(' ')}` : ''}${p.source ? ` · ${t('timeline.quickEntryBar.source', { source: p.source })}` : ''}`;
   })();
   const invalid = parsed !== null && (!parsed.ok || limitProblem !== null);
@@ -53,7 +73,9 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   return (
     <section className="quick-entry" aria-label={t('timeline.quickEntryBar.quickEntry')}>
       <div className="quick-entry__row">
-        <label htmlFor="quick-entry" className="visually-hidden">{t('timeline.quickEntryBar.logAnEntry')}</label>
+        <label htmlFor="quick-entry" className="visually-hidden">
+          {t('timeline.quickEntryBar.logAnEntry')}
+        </label>
         <input
           id="quick-entry"
           ref={ref}
@@ -101,11 +123,20 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
           {t('timeline.quickEntryBar.details')}
         </button>
       </div>
-      <p id="quick-entry-preview" className={`quick-entry__preview${invalid ? ' quick-entry__preview--error' : ''}`}>{failure ?? preview}</p>
-      <p className="visually-hidden" role="status" aria-live="polite">{announce}</p>
+      <p id="quick-entry-preview" className={`quick-entry__preview${invalid ? ' quick-entry__preview--error' : ''}`}>
+        {failure ?? preview}
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
       <div className="quick-entry__backfill">
         <label>
-          <input type="checkbox" checked={backfill.enabled} onChange={(e) => setBackfill({ enabled: e.target.checked })} />{' '}{t('timeline.quickEntryBar.transcribingAPaperLog')}
+          <input
+            type="checkbox"
+            checked={backfill.enabled}
+            onChange={(e) => setBackfill({ enabled: e.target.checked })}
+          />{' '}
+          {t('timeline.quickEntryBar.transcribingAPaperLog')}
         </label>
         {backfill.enabled && (
           <>
@@ -115,7 +146,11 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
             </label>
             <label>
               {t('timeline.quickEntryBar.writtenBy')}{' '}
-              <input value={backfill.writtenBy} placeholder={t('timeline.quickEntryBar.nameOnThePaperLog')} onChange={(e) => setBackfill({ writtenBy: e.target.value })} />
+              <input
+                value={backfill.writtenBy}
+                placeholder={t('timeline.quickEntryBar.nameOnThePaperLog')}
+                onChange={(e) => setBackfill({ writtenBy: e.target.value })}
+              />
             </label>
             {!backfillActive && <span className="warning-inline">{t('timeline.quickEntryBar.chooseTheDayOfThe')}</span>}
           </>

@@ -18,7 +18,17 @@ import { t } from '../../i18n/messages';
 const slug = (s: string) => fileSlug(s, 'incident');
 
 /** CSV out (the filtered timeline) and in (a spreadsheet kept by hand during the incident). */
-export function TimelineCsvActions({ incident, listed, actor, onImported }: { incident: Incident; listed: ListedEntry[]; actor: () => Actor; onImported: (n: number) => void }): ReactElement {
+export function TimelineCsvActions({
+  incident,
+  listed,
+  actor,
+  onImported,
+}: {
+  incident: Incident;
+  listed: ListedEntry[];
+  actor: () => Actor;
+  onImported: (n: number) => void;
+}): ReactElement {
   const { useCases, platform, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
   const [importing, setImporting] = useState<{ fileName: string; reader: CsvImportReader } | null>(null);
@@ -33,35 +43,76 @@ export function TimelineCsvActions({ incident, listed, actor, onImported }: { in
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="csv-actions">
-      <button type="button" className="button" onClick={() => {
-        void (async () => {
-          const entries: TimelineEntry[] = [];
-          await useCases.timeline.forEachPage(incident.id, (page) => void entries.push(...page), listed.map((l) => l.id));
-          const saved = await platform.saveFile({
-            suggestedName: `timeline-${slug(incident.title)}-${formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm')}.csv`,
-            content: timelineToCsv(entries, incident.timeZone),
-            encoding: 'utf8',
-            filters: [{ name: 'CSV', extensions: ['csv'] }],
-            title: t('timeline.timelineCsvActions.exportTheTimelineAsCsv'),
-          });
-          if (!saved.ok) showNotice('error', t('timeline.timelineCsvActions.theCsvCouldNotBe', { message: saved.error.message }));
-          else if (saved.value.savedTo) showNotice('success', t('timeline.timelineCsvActions.exported', { count: entries.length, savedTo: saved.value.savedTo }));
-        })();
-      }}>{t('timeline.timelineCsvActions.exportCsv')}</button>
-      <button type="button" className="button" onClick={() => {
-        setProblem(null);
-        void platform.openFile({ filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], maxBytes: 64 * 1024 * 1024, title: t('timeline.timelineCsvActions.importATimelineFromCsv') }).then((r) => {
-          if (!r.ok) return setProblem(r.error.message);
-          if (!r.value) return;
-          const reader = openCsvImportReader(r.value.bytes, { incidentId: incident.id, timeZone: incident.timeZone, incidentStart: incident.startAt, now: clock() });
-          openReader.current = reader;
-          setImporting({ fileName: r.value.name, reader });
-        });
-      }}>{t('timeline.timelineCsvActions.importCsv')}</button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          void (async () => {
+            const entries: TimelineEntry[] = [];
+            await useCases.timeline.forEachPage(
+              incident.id,
+              (page) => void entries.push(...page),
+              listed.map((l) => l.id),
+            );
+            const saved = await platform.saveFile({
+              suggestedName: `timeline-${slug(incident.title)}-${formatWallClock(clock(), incident.timeZone, 'yyyy-MM-dd-HHmm')}.csv`,
+              content: timelineToCsv(entries, incident.timeZone),
+              encoding: 'utf8',
+              filters: [{ name: 'CSV', extensions: ['csv'] }],
+              title: t('timeline.timelineCsvActions.exportTheTimelineAsCsv'),
+            });
+            if (!saved.ok)
+              showNotice('error', t('timeline.timelineCsvActions.theCsvCouldNotBe', { message: saved.error.message }));
+            else if (saved.value.savedTo)
+              showNotice(
+                'success',
+                t('timeline.timelineCsvActions.exported', { count: entries.length, savedTo: saved.value.savedTo }),
+              );
+          })();
+        }}
+      >
+        {t('timeline.timelineCsvActions.exportCsv')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          setProblem(null);
+          void platform
+            .openFile({
+              filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+              maxBytes: 64 * 1024 * 1024,
+              title: t('timeline.timelineCsvActions.importATimelineFromCsv'),
+            })
+            .then((r) => {
+              if (!r.ok) return setProblem(r.error.message);
+              if (!r.value) return;
+              const reader = openCsvImportReader(r.value.bytes, {
+                incidentId: incident.id,
+                timeZone: incident.timeZone,
+                incidentStart: incident.startAt,
+                now: clock(),
+              });
+              openReader.current = reader;
+              setImporting({ fileName: r.value.name, reader });
+            });
+        }}
+      >
+        {t('timeline.timelineCsvActions.importCsv')}
+      </button>
       <ProblemAlert>{problem}</ProblemAlert>
       {importing && (
-        <TimelineCsvImportDialog incident={incident} fileName={importing.fileName} reader={importing.reader} actor={actor} onClose={closeImport}
-          onDone={(n) => { closeImport(); onImported(n); }} />
+        <TimelineCsvImportDialog
+          incident={incident}
+          fileName={importing.fileName}
+          reader={importing.reader}
+          actor={actor}
+          onClose={closeImport}
+          onDone={(n) => {
+            closeImport();
+            onImported(n);
+          }}
+        />
       )}
     </div>
   );

@@ -3,7 +3,14 @@ import { useCallback, useEffect, useRef, useState, type ReactElement } from 'rea
 import type { Actor } from '@shared/domain/audit';
 import { dateOrderLabel, type DateOrder } from '@shared/domain/locale/dateOrder';
 import { TEXT_ENCODINGS, describeEncodingGuess, encodingLabel, isTextEncodingId } from '@shared/domain/text/encoding';
-import { IMPORT_FIELDS, importFieldLabels, planImport, type AmbiguityChoice, type ImportSettings, type WriteChoices } from '@shared/domain/timeline/csvImport';
+import {
+  IMPORT_FIELDS,
+  importFieldLabels,
+  planImport,
+  type AmbiguityChoice,
+  type ImportSettings,
+  type WriteChoices,
+} from '@shared/domain/timeline/csvImport';
 import { previewWallClock } from '@shared/domain/timeline/csvMoment';
 import { CATEGORY_LABELS } from '@shared/domain/timeline/entryForm';
 import type { Incident } from '@shared/schemas/entities';
@@ -28,15 +35,35 @@ type Progress = { step: string; fraction: number };
  * before anything is written. Reading and checking run in a worker; writing can be stopped
  * until the entries are sealed.
  */
-export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onDone, onClose }: {
-  incident: Incident; fileName: string; reader: CsvImportReader; actor: () => Actor; onDone: (n: number) => void; onClose: () => void;
+export function TimelineCsvImportDialog({
+  incident,
+  fileName,
+  reader,
+  actor,
+  onDone,
+  onClose,
+}: {
+  incident: Incident;
+  fileName: string;
+  reader: CsvImportReader;
+  actor: () => Actor;
+  onDone: (n: number) => void;
+  onClose: () => void;
 }): ReactElement {
   const { useCases } = useDesk();
   const [fileChoice, setFileChoice] = useState<FileChoice>({});
   const [view, setView] = useState<CsvImportView | null>(null);
   const [outcome, setOutcome] = useState<CsvImportOutcome | null>(null);
-  const [reading, setReading] = useState<Progress | null>({ step: t('timeline.timelineCsvImportDialog.readingTheFile'), fraction: 0 });
-  const [choices, setChoices] = useState<WriteChoices>({ skipDuplicates: true, leaveOutOutside: false, acceptUnreadable: false, leaveOutBad: false });
+  const [reading, setReading] = useState<Progress | null>({
+    step: t('timeline.timelineCsvImportDialog.readingTheFile'),
+    fraction: 0,
+  });
+  const [choices, setChoices] = useState<WriteChoices>({
+    skipDuplicates: true,
+    leaveOutOutside: false,
+    acceptUnreadable: false,
+    leaveOutBad: false,
+  });
   const [writing, setWriting] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const stop = useRef<AbortController | null>(null);
@@ -82,10 +109,11 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
       .append(incident.id, plan.contents, actor(), {
         signal: controller.signal,
         // Sealing (hashing each revision into the chain) is the first half, writing the second.
-        onProgress: (step, done, total) => setWriting({
-          step: t('timeline.timelineCsvImportDialog.writingEntry', { step, done, total }),
-          fraction: total === 0 ? 1 : (done / total + (step === 'writing' ? 1 : 0)) / 2,
-        }),
+        onProgress: (step, done, total) =>
+          setWriting({
+            step: t('timeline.timelineCsvImportDialog.writingEntry', { step, done, total }),
+            fraction: total === 0 ? 1 : (done / total + (step === 'writing' ? 1 : 0)) / 2,
+          }),
       })
       .then(
         (written) => {
@@ -98,8 +126,14 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
         (e: unknown) => {
           setWriting(null);
           stop.current = null;
-          if (controller.signal.aborted) setFailure(t('timeline.timelineCsvImportDialog.importStoppedNothingWasWritten'));
-          else setFailure(t('timeline.timelineCsvImportDialog.nothingWasImported', { error: e instanceof Error ? e.message : String(e) }));
+          if (controller.signal.aborted)
+            setFailure(t('timeline.timelineCsvImportDialog.importStoppedNothingWasWritten'));
+          else
+            setFailure(
+              t('timeline.timelineCsvImportDialog.nothingWasImported', {
+                error: e instanceof Error ? e.message : String(e),
+              }),
+            );
         },
       );
   };
@@ -112,66 +146,124 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
   return (
     <Dialog title={t('timeline.timelineCsvImportDialog.importATimelineFrom', { fileName })} onClose={cancel} wide>
       {outcome?.kind === 'unreadable' && (
-        <p className="form-error" role="alert">{outcome.empty ? t('timeline.timelineCsvImportDialog.hasNoRowsToImport', { fileName }) : t('timeline.timelineCsvImportDialog.isNotAReadableCsv', { fileName, detail: outcome.detail })}</p>
+        <p className="form-error" role="alert">
+          {outcome.empty
+            ? t('timeline.timelineCsvImportDialog.hasNoRowsToImport', { fileName })
+            : t('timeline.timelineCsvImportDialog.isNotAReadableCsv', { fileName, detail: outcome.detail })}
+        </p>
       )}
-      {outcome?.kind === 'failed' && <p className="form-error" role="alert">{t('timeline.timelineCsvImportDialog.couldNotBeRead', { fileName, message: outcome.message })}</p>}
+      {outcome?.kind === 'failed' && (
+        <p className="form-error" role="alert">
+          {t('timeline.timelineCsvImportDialog.couldNotBeRead', { fileName, message: outcome.message })}
+        </p>
+      )}
       {view && settings && (
         <>
-          <p>
-            {t('timeline.timelineCsvImportDialog.timesWithoutAnOffsetAre', { count: view.rowCount, zone })}
-          </p>
+          <p>{t('timeline.timelineCsvImportDialog.timesWithoutAnOffsetAre', { count: view.rowCount, zone })}</p>
           <fieldset className="fieldset import-file" disabled={writing !== null}>
             <legend>{t('timeline.timelineCsvImportDialog.howTheFileIsRead')}</legend>
             <label className="import-file__row">
               <span>{t('timeline.timelineCsvImportDialog.encoding')}</span>
-              <select value={view.encoding} aria-describedby="import-encoding-guess" onChange={(e) => {
-                const value = e.target.value;
-                if (isTextEncodingId(value)) ask({ ...fileChoice, encoding: value }, null);
-              }}>
-                {TEXT_ENCODINGS.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+              <select
+                value={view.encoding}
+                aria-describedby="import-encoding-guess"
+                onChange={(e) => {
+                  const value = e.target.value;
+                  if (isTextEncodingId(value)) ask({ ...fileChoice, encoding: value }, null);
+                }}
+              >
+                {TEXT_ENCODINGS.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.label}
+                  </option>
+                ))}
               </select>
             </label>
             <p id="import-encoding-guess" className="import-file__note" data-testid="encoding-guess">
-              {t('timeline.timelineCsvImportDialog.detected', { guess: describeEncodingGuess(view.guess), chose: view.encoding !== view.guess.encoding ? 'yes' : 'no', encoding: encodingLabel(view.encoding) })}
+              {t('timeline.timelineCsvImportDialog.detected', {
+                guess: describeEncodingGuess(view.guess),
+                chose: view.encoding !== view.guess.encoding ? 'yes' : 'no',
+                encoding: encodingLabel(view.encoding),
+              })}
             </p>
             {view.unreadable > 0 && (
               <p className="warning-text" role="alert">
-                {t('timeline.timelineCsvImportDialog.cannotBeReadAsAnd', { count: view.unreadable, encoding: encodingLabel(view.encoding) })}
+                {t('timeline.timelineCsvImportDialog.cannotBeReadAsAnd', {
+                  count: view.unreadable,
+                  encoding: encodingLabel(view.encoding),
+                })}
               </p>
             )}
             {view.replacementsInFile > 0 && (
-              <p className="warning-text">{t('timeline.timelineCsvImportDialog.theFileItselfHoldsLetters', { count: view.replacementsInFile })}</p>
+              <p className="warning-text">
+                {t('timeline.timelineCsvImportDialog.theFileItselfHoldsLetters', { count: view.replacementsInFile })}
+              </p>
             )}
             <label className="checkbox">
-              <input type="checkbox" checked={view.firstRowIsData} onChange={(e) => ask({ ...fileChoice, firstRowIsData: e.target.checked }, null)} />
+              <input
+                type="checkbox"
+                checked={view.firstRowIsData}
+                onChange={(e) => ask({ ...fileChoice, firstRowIsData: e.target.checked }, null)}
+              />
               {t('timeline.timelineCsvImportDialog.theFirstRowIsData')}
-              {view.firstRowLooksLikeData && <span className="muted">{' '}{t('timeline.timelineCsvImportDialog.itLooksLikeDataIt')}</span>}
+              {view.firstRowLooksLikeData && (
+                <span className="muted"> {t('timeline.timelineCsvImportDialog.itLooksLikeDataIt')}</span>
+              )}
             </label>
             <label className="import-file__row">
               <span>{t('timeline.timelineCsvImportDialog.datesWrittenLike74')}</span>
-              <select value={settings.dateOrder} aria-describedby="import-date-order" onChange={(e) => change({ dateOrder: e.target.value as DateOrder })}>
+              <select
+                value={settings.dateOrder}
+                aria-describedby="import-date-order"
+                onChange={(e) => change({ dateOrder: e.target.value as DateOrder })}
+              >
                 <option value="month-first">{dateOrderLabel('month-first')}</option>
                 <option value="day-first">{dateOrderLabel('day-first')}</option>
               </select>
             </label>
             <p id="import-date-order" className="import-file__note" data-testid="date-order-basis">
               {view.dateOrderBasis.kind === 'file'
-                ? t('timeline.timelineCsvImportDialog.dateOrderFromFile', { order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst', row: view.dateOrderBasis.row, text: view.dateOrderBasis.text })
-                : t('timeline.timelineCsvImportDialog.dateOrderFromZone', { order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst', zone })}
-              {settings.dateOrder !== view.dateOrderBasis.order && ` ${t('timeline.timelineCsvImportDialog.dateOrderChosen', { order: settings.dateOrder === 'month-first' ? 'monthFirst' : 'dayFirst' })}`}
+                ? t('timeline.timelineCsvImportDialog.dateOrderFromFile', {
+                    order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst',
+                    row: view.dateOrderBasis.row,
+                    text: view.dateOrderBasis.text,
+                  })
+                : t('timeline.timelineCsvImportDialog.dateOrderFromZone', {
+                    order: view.dateOrderBasis.order === 'month-first' ? 'monthFirst' : 'dayFirst',
+                    zone,
+                  })}
+              {settings.dateOrder !== view.dateOrderBasis.order &&
+                ` ${t('timeline.timelineCsvImportDialog.dateOrderChosen', { order: settings.dateOrder === 'month-first' ? 'monthFirst' : 'dayFirst' })}`}
             </p>
           </fieldset>
           <fieldset className="fieldset" disabled={writing !== null}>
             <legend>{t('timeline.timelineCsvImportDialog.whichColumnHoldsWhat')}</legend>
-            <ColumnMappingFields fields={IMPORT_FIELDS} labels={importFieldLabels()} headers={view.headers} mapping={settings.mapping}
-              onChange={(update) => change({ mapping: update(settings.mapping) })} />
+            <ColumnMappingFields
+              fields={IMPORT_FIELDS}
+              labels={importFieldLabels()}
+              headers={view.headers}
+              mapping={settings.mapping}
+              onChange={(update) => change({ mapping: update(settings.mapping) })}
+            />
           </fieldset>
-          {view.mappingError !== null && <p className="form-error" role="alert">{view.mappingError}</p>}
+          {view.mappingError !== null && (
+            <p className="form-error" role="alert">
+              {view.mappingError}
+            </p>
+          )}
           {analysis && (
             <>
               <h3>{t('timeline.timelineCsvImportDialog.preview')}</h3>
               <table className="table table--compact">
-                <thead><tr><th scope="col">{t('timeline.timelineCsvImportDialog.row')}</th><th scope="col">{t('timeline.timelineCsvImportDialog.when', { zone })}</th><th scope="col">{t('timeline.timelineCsvImportDialog.category')}</th><th scope="col">{t('timeline.timelineCsvImportDialog.whatHappened')}</th><th scope="col">{t('timeline.timelineCsvImportDialog.source')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('timeline.timelineCsvImportDialog.row')}</th>
+                    <th scope="col">{t('timeline.timelineCsvImportDialog.when', { zone })}</th>
+                    <th scope="col">{t('timeline.timelineCsvImportDialog.category')}</th>
+                    <th scope="col">{t('timeline.timelineCsvImportDialog.whatHappened')}</th>
+                    <th scope="col">{t('timeline.timelineCsvImportDialog.source')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {analysis.rows.slice(0, PREVIEW_ROWS).map((r) => (
                     <tr key={r.row}>
@@ -184,8 +276,17 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
                   ))}
                 </tbody>
               </table>
-              {analysis.rows.length > PREVIEW_ROWS && <p className="muted">{t('csvImport.moreRows', { count: analysis.rows.length - PREVIEW_ROWS })}</p>}
-              <CsvImportChecks analysis={analysis} timeZone={zone} incidentStart={incident.startAt} choices={choices} onChoices={setChoices} onAmbiguity={chooseAmbiguity} />
+              {analysis.rows.length > PREVIEW_ROWS && (
+                <p className="muted">{t('csvImport.moreRows', { count: analysis.rows.length - PREVIEW_ROWS })}</p>
+              )}
+              <CsvImportChecks
+                analysis={analysis}
+                timeZone={zone}
+                incidentStart={incident.startAt}
+                choices={choices}
+                onChoices={setChoices}
+                onAmbiguity={chooseAmbiguity}
+              />
             </>
           )}
         </>
@@ -193,15 +294,32 @@ export function TimelineCsvImportDialog({ incident, fileName, reader, actor, onD
       <div className="import-footer">
         {(reading ?? writing) && (
           <p className="import-progress" role="status">
-            <progress max={1} value={(writing ?? reading)?.fraction ?? 0} aria-label={writing ? t('timeline.timelineCsvImportDialog.importProgress') : t('timeline.timelineCsvImportDialog.readingProgress')} /> {(writing ?? reading)?.step}…
+            <progress
+              max={1}
+              value={(writing ?? reading)?.fraction ?? 0}
+              aria-label={
+                writing
+                  ? t('timeline.timelineCsvImportDialog.importProgress')
+                  : t('timeline.timelineCsvImportDialog.readingProgress')
+              }
+            />{' '}
+            {(writing ?? reading)?.step}…
           </p>
         )}
         {plan && plan.blockers.length > 0 && !busy && (
-          <ul className="import-blockers" aria-label={t('timeline.timelineCsvImportDialog.beforeImporting')}>{plan.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
+          <ul className="import-blockers" aria-label={t('timeline.timelineCsvImportDialog.beforeImporting')}>
+            {plan.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
         )}
         <FormError>{failure}</FormError>
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={cancel}>{writing ? t('timeline.timelineCsvImportDialog.stopTheImport') : t('timeline.timelineCsvImportDialog.cancel')}</button>
+          <button type="button" className="button" onClick={cancel}>
+            {writing
+              ? t('timeline.timelineCsvImportDialog.stopTheImport')
+              : t('timeline.timelineCsvImportDialog.cancel')}
+          </button>
           <button type="button" className="button button--primary" disabled={!canImport} onClick={write}>
             {t('csvImport.import', { count: plan?.contents.length ?? 0 })}
           </button>

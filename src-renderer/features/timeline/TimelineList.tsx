@@ -1,6 +1,16 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactElement, type Ref } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ReactElement,
+  type Ref,
+} from 'react';
 
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import { contentCorrections } from '@shared/domain/timeline/historyWording';
@@ -23,12 +33,21 @@ export const ENTRY_HEIGHT = 36;
 const BLOCK = 64;
 
 /** Loads the entries of the visible window in blocks, live: a correction shows at once. */
-function useVisibleEntries(rows: TimelineRow[], start: number, end: number, snapshot: Map<string, TimelineEntry> | null, seedEntries: readonly TimelineEntry[]) {
+function useVisibleEntries(
+  rows: TimelineRow[],
+  start: number,
+  end: number,
+  snapshot: Map<string, TimelineEntry> | null,
+  seedEntries: readonly TimelineEntry[],
+) {
   const { useCases } = useDesk();
   const from = Math.max(0, Math.floor(start / BLOCK) * BLOCK - BLOCK);
   const to = Math.min(rows.length, Math.ceil((end + 1) / BLOCK) * BLOCK + BLOCK);
   const ids = useMemo(() => rows.slice(from, to).flatMap((r) => (r.kind === 'entry' ? [r.id] : [])), [rows, from, to]);
-  const loaded = useLiveQuery(async () => (snapshot ? null : useCases.timeline.getMany(ids)), [useCases, ids, snapshot]);
+  const loaded = useLiveQuery(
+    async () => (snapshot ? null : useCases.timeline.getMany(ids)),
+    [useCases, ids, snapshot],
+  );
   // Rows already seen stay on screen while the next block loads, so fast scrolling never
   // flashes empty rows; live updates replace them as they arrive.
   const [seen] = useState(() => new Map<string, TimelineEntry>());
@@ -51,10 +70,25 @@ function useCorrections(entry: TimelineEntry | undefined): number {
   const { useCases } = useDesk();
   const id = entry && entry.revisionCount > 1 ? entry.id : null;
   const revisionCount = entry?.revisionCount ?? 0;
-  return useLiveQuery(async () => (id === null ? 0 : contentCorrections(await useCases.timeline.history(id))), [useCases, id, revisionCount]) ?? 0;
+  return (
+    useLiveQuery(
+      async () => (id === null ? 0 : contentCorrections(await useCases.timeline.history(id))),
+      [useCases, id, revisionCount],
+    ) ?? 0
+  );
 }
 
-const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: { entry: TimelineEntry | undefined; incident: Incident; selected: boolean; onOpen: (id: string) => void }): ReactElement {
+const EntryRow = memo(function EntryRow({
+  entry,
+  incident,
+  selected,
+  onOpen,
+}: {
+  entry: TimelineEntry | undefined;
+  incident: Incident;
+  selected: boolean;
+  onOpen: (id: string) => void;
+}): ReactElement {
   const corrections = useCorrections(entry);
   const locale = useDeskLocale();
   if (!entry) return <div className="tl-entry tl-entry--loading" aria-hidden="true" />;
@@ -65,22 +99,47 @@ const EntryRow = memo(function EntryRow({ entry, incident, selected, onOpen }: {
       className={`tl-entry${entry.retracted ? ' tl-entry--retracted' : ''}${selected ? ' tl-entry--selected' : ''}${localeConventions(locale).hour12 ? ' tl-entry--h12' : ''} tl-cat--${entry.category}`}
       onClick={() => onOpen(entry.id)}
       aria-current={selected ? 'true' : undefined}
-      aria-label={t('timeline.timelineList.rowLabel', { time: entryTime(entry, incident, locale), category: CATEGORY_LABELS[entry.category], title: revealBidiControls(entry.title), retracted: entry.retracted ? 'yes' : 'no' })}
+      aria-label={t('timeline.timelineList.rowLabel', {
+        time: entryTime(entry, incident, locale),
+        category: CATEGORY_LABELS[entry.category],
+        title: revealBidiControls(entry.title),
+        retracted: entry.retracted ? 'yes' : 'no',
+      })}
     >
       <span className="tl-entry__time">
         <strong>{entryTime(entry, incident, locale)}</strong>
         <small>{entryTPlus(entry.occurredAt, incident)}</small>
       </span>
-      <span className="tl-entry__cat"><span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span></span>
-      <span className="tl-entry__verification"><span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span></span>
-      <span className="tl-entry__text"><UserText text={entry.title} /></span>
+      <span className="tl-entry__cat">
+        <span className={`cat cat--${entry.category}`}>{CATEGORY_LABELS[entry.category]}</span>
+      </span>
+      <span className="tl-entry__verification">
+        <span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span>
+      </span>
+      <span className="tl-entry__text">
+        <UserText text={entry.title} />
+      </span>
       <span className="tl-entry__meta">
         {entry.retracted && <span className="marker marker--retracted">{t('timeline.timelineList.retracted')}</span>}
-        {corrections > 0 && <span className="marker" title={t('timeline.timelineList.theContentWasCorrectedOpen')}>{t('timeline.timelineList.corrected', { corrections })}</span>}
+        {corrections > 0 && (
+          <span className="marker" title={t('timeline.timelineList.theContentWasCorrectedOpen')}>
+            {t('timeline.timelineList.corrected', { corrections })}
+          </span>
+        )}
         {entry.transcribed && <span className="marker">{t('timeline.timelineList.fromPaperLog')}</span>}
-        {entry.release === 'public' && <span className="marker marker--public">{t('timeline.timelineList.releasable')}</span>}
-        {entry.source && <span className="tl-entry__source">{t('timeline.timelineList.source')}{' '}<UserText text={entry.source} /></span>}
-        {entry.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
+        {entry.release === 'public' && (
+          <span className="marker marker--public">{t('timeline.timelineList.releasable')}</span>
+        )}
+        {entry.source && (
+          <span className="tl-entry__source">
+            {t('timeline.timelineList.source')} <UserText text={entry.source} />
+          </span>
+        )}
+        {entry.tags.map((t) => (
+          <span key={t} className="tag">
+            #{t}
+          </span>
+        ))}
       </span>
     </button>
   );
@@ -139,7 +198,13 @@ export function TimelineList(props: {
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
-  const entries = useVisibleEntries(rows, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0, snapshot, seedEntries);
+  const entries = useVisibleEntries(
+    rows,
+    items[0]?.index ?? 0,
+    items[items.length - 1]?.index ?? 0,
+    snapshot,
+    seedEntries,
+  );
 
   // A changed filter shows its results from the top, never from where the old list was.
   const lastReset = useRef(resetKey);
@@ -177,7 +242,11 @@ export function TimelineList(props: {
       aria-busy={busy}
       onScroll={(e) => onScrolled?.(e.currentTarget.scrollTop > 8)}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="list" aria-label={t('timeline.timelineList.timelineEntries')}>
+      <div
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        role="list"
+        aria-label={t('timeline.timelineList.timelineEntries')}
+      >
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
@@ -190,9 +259,16 @@ export function TimelineList(props: {
               style={sticky ? { height: item.size } : { transform: `translateY(${item.start}px)`, height: item.size }}
             >
               {row.kind === 'day' ? (
-                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>{row.label} <span className="muted">· {t('timeline.day.entries', { count: row.count })}</span></h3>
+                <h3 className="tl-day" data-testid={sticky ? 'timeline-current-day' : undefined}>
+                  {row.label} <span className="muted">· {t('timeline.day.entries', { count: row.count })}</span>
+                </h3>
               ) : (
-                <EntryRow entry={entries.get(row.id)} incident={incident} selected={row.id === selectedId} onOpen={onOpen} />
+                <EntryRow
+                  entry={entries.get(row.id)}
+                  incident={incident}
+                  selected={row.id === selectedId}
+                  onOpen={onOpen}
+                />
               )}
             </div>
           );

@@ -27,7 +27,15 @@ type FormState = { mode: 'new'; initial: EntryContent } | { mode: 'edit'; entry:
  * The incident's log, the workspace's main pane: the quick line, one line of filters, the
  * virtualised list (the only scroller) and, beside it, the details of the entry opened.
  */
-export function TimelinePanel({ incident, settings, onScrolled }: { incident: Incident; settings: DeskSettings; onScrolled?: ((scrolled: boolean) => void) | undefined }): ReactElement {
+export function TimelinePanel({
+  incident,
+  settings,
+  onScrolled,
+}: {
+  incident: Incident;
+  settings: DeskSettings;
+  onScrolled?: ((scrolled: boolean) => void) | undefined;
+}): ReactElement {
   const { useCases, clock, timelineSearch } = useDesk();
   const locale = useDeskLocale();
   const at = useClockFormat();
@@ -42,12 +50,18 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
   const quickRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<TimelineListHandle>(null);
   const actor = () => actorFrom(settings.operatorName, clock);
-  const opened = useLiveQuery(async () => (openId === null ? null : list.snapshot?.get(openId) ?? (await useCases.timeline.get(openId)) ?? null), [openId, useCases, list.snapshot]);
+  const opened = useLiveQuery(
+    async () =>
+      openId === null ? null : (list.snapshot?.get(openId) ?? (await useCases.timeline.get(openId)) ?? null),
+    [openId, useCases, list.snapshot],
+  );
 
   // "/" or Ctrl+K puts the cursor in the quick line from anywhere in the workspace.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
       if ((e.key === 'k' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
         e.preventDefault();
         quickRef.current?.focus();
@@ -77,7 +91,19 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
   const blank = (parsed: ParsedQuickEntry | null, text: string): EntryContent =>
     parsed
       ? contentFromQuick(parsed, backfill)
-      : contentFromQuick({ occurredAt: clock(), occurredPrecision: 'exact', category: 'event', title: text.trim(), tags: [], source: '', day: 'today', timeGiven: false }, backfill);
+      : contentFromQuick(
+          {
+            occurredAt: clock(),
+            occurredPrecision: 'exact',
+            category: 'event',
+            title: text.trim(),
+            tags: [],
+            source: '',
+            day: 'today',
+            timeGiven: false,
+          },
+          backfill,
+        );
 
   // Closing the details or a dialog opened from them hands the keyboard back to the entry's
   // row, once the dialog is gone (a modal dialog keeps the focus while it is open).
@@ -95,28 +121,54 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       {asKnownAt === null ? (
-        <QuickEntryBar ref={quickRef} incident={incident} now={clock} onLog={log} onDetails={(parsed, text) => setForm({ mode: 'new', initial: blank(parsed, text) })} />
+        <QuickEntryBar
+          ref={quickRef}
+          incident={incident}
+          now={clock}
+          onLog={log}
+          onDetails={(parsed, text) => setForm({ mode: 'new', initial: blank(parsed, text) })}
+        />
       ) : (
         <p className="as-known-banner" role="status">
-          <span>{t('timeline.timelinePanel.showingTheTimelineExactlyAs', { asKnownAt: at(asKnownAt, incident.timeZone, 'weekday-date-time'), timeZone: incident.timeZone })}</span>
-          <button type="button" className="button button--small" onClick={() => setAsKnownAt(null)}>{t('timeline.timelinePanel.backToNow')}</button>
+          <span>
+            {t('timeline.timelinePanel.showingTheTimelineExactlyAs', {
+              asKnownAt: at(asKnownAt, incident.timeZone, 'weekday-date-time'),
+              timeZone: incident.timeZone,
+            })}
+          </span>
+          <button type="button" className="button button--small" onClick={() => setAsKnownAt(null)}>
+            {t('timeline.timelinePanel.backToNow')}
+          </button>
         </p>
       )}
       <div className="timeline__bar">
-        <h2 id="timeline-title" className="timeline__title">{t('timeline.timelinePanel.timeline')}</h2>
+        <h2 id="timeline-title" className="timeline__title">
+          {t('timeline.timelinePanel.timeline')}
+        </h2>
         {asKnownAt === null ? (
           <FilterLine incident={incident} list={list} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
         ) : (
-          <span className="filter-line__count" data-testid="timeline-count">{t('timeline.count.asKnownThen', { count: list.total })}</span>
+          <span className="filter-line__count" data-testid="timeline-count">
+            {t('timeline.count.asKnownThen', { count: list.total })}
+          </span>
         )}
         <div className="timeline__tools">
           <IntegrityCheck incident={incident} operatorName={settings.operatorName} />
-          <TimelineCsvActions incident={incident} listed={list.listed} actor={actor} onImported={(n) => showNotice('success', t('timeline.timelinePanel.entriesImported', { count: n }))} />
+          <TimelineCsvActions
+            incident={incident}
+            listed={list.listed}
+            actor={actor}
+            onImported={(n) => showNotice('success', t('timeline.timelinePanel.entriesImported', { count: n }))}
+          />
         </div>
       </div>
-      {filtersOpen && asKnownAt === null && <FilterPanel incident={incident} asKnownAt={asKnownAt} onAsKnownAt={setAsKnownAt} />}
+      {filtersOpen && asKnownAt === null && (
+        <FilterPanel incident={incident} asKnownAt={asKnownAt} onAsKnownAt={setAsKnownAt} />
+      )}
       <div className={`timeline__main${opened ? ' timeline__main--split' : ''}`}>
-        {list.loading ? <p className="muted timeline__message">{t('timeline.timelinePanel.loadingTheTimeline')}</p> : list.total === 0 && asKnownAt === null ? (
+        {list.loading ? (
+          <p className="muted timeline__message">{t('timeline.timelinePanel.loadingTheTimeline')}</p>
+        ) : list.total === 0 && asKnownAt === null ? (
           <div className="empty-state timeline__message">
             <h3>{t('timeline.timelinePanel.nothingLoggedYet')}</h3>
             <p>{t('timeline.timelinePanel.typeInTheLineAbove')}</p>
@@ -124,14 +176,40 @@ export function TimelinePanel({ incident, settings, onScrolled }: { incident: In
         ) : list.total === 0 ? (
           <p className="empty-state timeline__message">{t('timeline.timelinePanel.nothingHadBeenLoggedBy')}</p>
         ) : list.rows.length === 0 && !list.pending ? (
-          <p className="empty-state timeline__message">{t('timeline.timelinePanel.noEntriesMatch')}{' '}<button type="button" className="button button--ghost" onClick={() => useTimelineUi.getState().clearFilter(incident.id)}>{t('timeline.timelinePanel.clearFilters')}</button></p>
+          <p className="empty-state timeline__message">
+            {t('timeline.timelinePanel.noEntriesMatch')}{' '}
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => useTimelineUi.getState().clearFilter(incident.id)}
+            >
+              {t('timeline.timelinePanel.clearFilters')}
+            </button>
+          </p>
         ) : (
-          <TimelineList ref={listRef} rows={list.rows} incident={incident} snapshot={list.snapshot} seedEntries={list.seedEntries} selectedId={openId} onOpen={setOpenId}
-            resetKey={list.resultKey} busy={list.pending} onScrolled={onScrolled} />
+          <TimelineList
+            ref={listRef}
+            rows={list.rows}
+            incident={incident}
+            snapshot={list.snapshot}
+            seedEntries={list.seedEntries}
+            selectedId={openId}
+            onOpen={setOpenId}
+            resetKey={list.resultKey}
+            busy={list.pending}
+            onScrolled={onScrolled}
+          />
         )}
         {opened && (
-          <EntryDetails key={opened.id} entry={opened} incident={incident} readOnly={asKnownAt !== null} actor={actor} onClose={closeDetails}
-            onEdit={() => setForm({ mode: 'edit', entry: opened })} />
+          <EntryDetails
+            key={opened.id}
+            entry={opened}
+            incident={incident}
+            readOnly={asKnownAt !== null}
+            actor={actor}
+            onClose={closeDetails}
+            onEdit={() => setForm({ mode: 'edit', entry: opened })}
+          />
         )}
       </div>
       {form && (

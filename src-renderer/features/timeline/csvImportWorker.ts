@@ -3,7 +3,13 @@
 import type { CsvError } from '@shared/domain/csv/readCsvTable';
 import { defaultDateOrder, type DateOrder } from '@shared/domain/locale/dateOrder';
 import type { EncodingGuess, TextEncodingId } from '@shared/domain/text/encoding';
-import { analyseImport, dateOrderFromFile, sameEntryKey, type ImportAnalysis, type ImportSettings } from '@shared/domain/timeline/csvImport';
+import {
+  analyseImport,
+  dateOrderFromFile,
+  sameEntryKey,
+  type ImportAnalysis,
+  type ImportSettings,
+} from '@shared/domain/timeline/csvImport';
 import { readImportFile } from '@shared/domain/timeline/csvImportFile';
 
 import { openDeskForReading } from '../../desk/core';
@@ -20,7 +26,8 @@ export type CsvImportRequest =
   | { type: 'analyse'; id: number; file: FileChoice; settings: ImportSettings | null };
 
 /** Why the date order is what it is, for the preview to say. */
-export type DateOrderBasis = { kind: 'file'; order: DateOrder; row: number; text: string } | { kind: 'zone'; order: DateOrder };
+export type DateOrderBasis =
+  { kind: 'file'; order: DateOrder; row: number; text: string } | { kind: 'zone'; order: DateOrder };
 
 export type CsvImportView = {
   guess: EncodingGuess;
@@ -45,7 +52,10 @@ export type CsvImportMessage =
   | { type: 'unreadable'; id: number; error: CsvError }
   | { type: 'failed'; id: number; message: string };
 
-type WorkerScope = { postMessage: (m: CsvImportMessage) => void; onmessage: ((e: MessageEvent<CsvImportRequest>) => void) | null };
+type WorkerScope = {
+  postMessage: (m: CsvImportMessage) => void;
+  onmessage: ((e: MessageEvent<CsvImportRequest>) => void) | null;
+};
 const scope = self as unknown as WorkerScope;
 
 let bytes: Uint8Array = new Uint8Array();
@@ -80,7 +90,8 @@ function reading(choice: FileChoice): ReturnType<typeof readImportFile> {
 
 async function analyse(id: number, choice: FileChoice, chosen: ImportSettings | null): Promise<void> {
   if (!incident) throw new Error(t('timeline.csvImportWorker.noFileIsOpen'));
-  const progress = (step: string, done: number, total: number) => scope.postMessage({ type: 'progress', id, step, done, total });
+  const progress = (step: string, done: number, total: number) =>
+    scope.postMessage({ type: 'progress', id, step, done, total });
   progress(t('timeline.csvImportWorker.readingTheFile'), 0, 1);
   const read = reading(choice);
   if (!read.ok) return scope.postMessage({ type: 'unreadable', id, error: read.error });
@@ -88,13 +99,18 @@ async function analyse(id: number, choice: FileChoice, chosen: ImportSettings | 
   // The file proves its date order when a date reads only one way (13/07/2026); else the zone's.
   const proposedMapping = chosen?.mapping ?? file.suggestedMapping;
   const evidence = dateOrderFromFile(file.table, proposedMapping);
-  const dateOrderBasis: DateOrderBasis = evidence ? { kind: 'file', ...evidence } : { kind: 'zone', order: defaultDateOrder(incident.timeZone) };
+  const dateOrderBasis: DateOrderBasis = evidence
+    ? { kind: 'file', ...evidence }
+    : { kind: 'zone', order: defaultDateOrder(incident.timeZone) };
   const settings = chosen ?? { mapping: proposedMapping, dateOrder: dateOrderBasis.order, ambiguity: {} };
   progress(t('timeline.csvImportWorker.lookingForRowsAlreadyOn'), 0, 1);
   existing ??= readExisting(incident.incidentId);
   const total = file.table.rows.length;
-  const analysed = analyseImport(file.table, settings, { ...incident, existing: await existing, csvWarnings: file.csvWarnings }, (done) =>
-    progress(t('timeline.csvImportWorker.checkingRow', { done, total }), done, total),
+  const analysed = analyseImport(
+    file.table,
+    settings,
+    { ...incident, existing: await existing, csvWarnings: file.csvWarnings },
+    (done) => progress(t('timeline.csvImportWorker.checkingRow', { done, total }), done, total),
   );
   const guessed = choice.firstRowIsData === undefined ? read : reading({ encoding: choice.encoding });
   const firstRowGuess = guessed.ok ? guessed.value.firstRowIsData : file.firstRowIsData;
@@ -127,5 +143,7 @@ scope.onmessage = (event) => {
     existing = null;
     return;
   }
-  analyse(m.id, m.file, m.settings).catch((e: unknown) => scope.postMessage({ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) }));
+  analyse(m.id, m.file, m.settings).catch((e: unknown) =>
+    scope.postMessage({ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) }),
+  );
 };

@@ -21,7 +21,9 @@ export const useTimelineUi = create<TimelineUiState>()(
     (set) => ({
       filters: {},
       setFilter: (incidentId, patch) =>
-        set((s) => ({ filters: { ...s.filters, [incidentId]: { ...(s.filters[incidentId] ?? EMPTY_VIEW_FILTER), ...patch } } })),
+        set((s) => ({
+          filters: { ...s.filters, [incidentId]: { ...(s.filters[incidentId] ?? EMPTY_VIEW_FILTER), ...patch } },
+        })),
       clearFilter: (incidentId) => set((s) => ({ filters: { ...s.filters, [incidentId]: EMPTY_VIEW_FILTER } })),
       backfill: { enabled: false, date: '', writtenBy: '' },
       setBackfill: (patch) => set((s) => ({ backfill: { ...s.backfill, ...patch } })),
@@ -30,13 +32,28 @@ export const useTimelineUi = create<TimelineUiState>()(
   ),
 );
 
-export const selectFilter = (incidentId: string) => (s: TimelineUiState): ViewFilter => s.filters[incidentId] ?? EMPTY_VIEW_FILTER;
+export const selectFilter =
+  (incidentId: string) =>
+  (s: TimelineUiState): ViewFilter =>
+    s.filters[incidentId] ?? EMPTY_VIEW_FILTER;
 
 export function isFiltered(f: ViewFilter): boolean {
-  return f.categories.length + f.verifications.length + f.tags.length + f.sources.length > 0 || f.from !== null || f.to !== null || f.text.trim() !== '';
+  return (
+    f.categories.length + f.verifications.length + f.tags.length + f.sources.length > 0 ||
+    f.from !== null ||
+    f.to !== null ||
+    f.text.trim() !== ''
+  );
 }
 
 /** How many kinds of narrowing are on (categories count once, a time range once). */
 export function activeFilterCount(f: ViewFilter): number {
-  return [f.categories.length > 0, f.verifications.length > 0, f.tags.length > 0, f.sources.length > 0, f.from !== null || f.to !== null, f.text.trim() !== ''].filter(Boolean).length;
+  return [
+    f.categories.length > 0,
+    f.verifications.length > 0,
+    f.tags.length > 0,
+    f.sources.length > 0,
+    f.from !== null || f.to !== null,
+    f.text.trim() !== '',
+  ].filter(Boolean).length;
 }

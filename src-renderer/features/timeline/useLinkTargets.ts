@@ -5,7 +5,10 @@ import { linkTargetsOf, type LinkTarget } from '@shared/domain/timeline/linkTarg
 import { useDesk } from '../../desk/DeskContext';
 
 /** What an incident's entries can link to (its statements, checklist items and activations, and the directory). */
-export function useLinkTargets(incidentId: string): { targets: LinkTarget[]; contacts: { id: string; name: string }[] } {
+export function useLinkTargets(incidentId: string): {
+  targets: LinkTarget[];
+  contacts: { id: string; name: string }[];
+} {
   const { useCases } = useDesk();
   const loaded = useLiveQuery(async () => {
     const [statements, checklistItems, contacts, activations] = await Promise.all([
@@ -14,7 +17,10 @@ export function useLinkTargets(incidentId: string): { targets: LinkTarget[]; con
       useCases.contacts.listContacts(),
       useCases.contacts.listActivations(incidentId),
     ]);
-    return { targets: linkTargetsOf({ statements, checklistItems, contacts, activations }), contacts: contacts.map((c) => ({ id: c.id, name: c.name })) };
+    return {
+      targets: linkTargetsOf({ statements, checklistItems, contacts, activations }),
+      contacts: contacts.map((c) => ({ id: c.id, name: c.name })),
+    };
   }, [useCases, incidentId]);
   return loaded ?? { targets: [], contacts: [] };
 }

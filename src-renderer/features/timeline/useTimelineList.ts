@@ -63,9 +63,30 @@ export function useTimelineList(incident: Incident, filter: ViewFilter, asKnownA
     const none = { snapshot: null, match: null, seedEntries };
     if (!live && preview && preview.listed.length > 0) {
       const { listed } = preview;
-      return { ...none, rows: buildTimelineRows(listed, incident.timeZone, locale), listed, shown: listed.length, total: listed.length, loading: false, partial: true, pending: false, resultKey: key };
+      return {
+        ...none,
+        rows: buildTimelineRows(listed, incident.timeZone, locale),
+        listed,
+        shown: listed.length,
+        total: listed.length,
+        loading: false,
+        partial: true,
+        pending: false,
+        resultKey: key,
+      };
     }
-    if (!live) return { ...none, rows: [], listed: [], shown: 0, total: 0, loading: true, partial: false, pending: false, resultKey: key };
+    if (!live)
+      return {
+        ...none,
+        rows: [],
+        listed: [],
+        shown: 0,
+        total: 0,
+        loading: true,
+        partial: false,
+        pending: false,
+        resultKey: key,
+      };
     return {
       rows: buildTimelineRows(live.listed, incident.timeZone, locale),
       listed: live.listed,

@@ -31,7 +31,19 @@ function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   }, [incident, now, items, activations, statements, rumours]);
 }
 
-function Card({ title, tab, incidentId, action, children }: { title: string; tab: WorkspaceTab; incidentId: string; action: string; children: ReactNode }): ReactElement {
+function Card({
+  title,
+  tab,
+  incidentId,
+  action,
+  children,
+}: {
+  title: string;
+  tab: WorkspaceTab;
+  incidentId: string;
+  action: string;
+  children: ReactNode;
+}): ReactElement {
   const navigate = useAppStore((s) => s.navigate);
   const id = `glance-${tab}`;
   const route = { name: 'incident', id: incidentId, tab } as const;
@@ -39,7 +51,16 @@ function Card({ title, tab, incidentId, action, children }: { title: string; tab
     <section className="glance__card" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
       {children}
-      <a className="glance__more" href={routeToHash(route)} onClick={(e) => { e.preventDefault(); navigate(route); }}>{action}</a>
+      <a
+        className="glance__more"
+        href={routeToHash(route)}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(route);
+        }}
+      >
+        {action}
+      </a>
     </section>
   );
 }
@@ -49,7 +70,9 @@ function ItemLine({ item, incident, now }: { item: ScheduledItem; incident: Inci
   return (
     <li>
       <strong>{item.title}</strong>
-      <div className={`glance__due glance__due--${due.tone}`}>{due.text} · {item.assignee || ROLE_TITLES[item.owner]}</div>
+      <div className={`glance__due glance__due--${due.tone}`}>
+        {due.text} · {item.assignee || ROLE_TITLES[item.owner]}
+      </div>
     </li>
   );
 }
@@ -62,42 +85,105 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
   const glance = useAtAGlance(incident, now);
   const navigate = useAppStore((s) => s.navigate);
   const setFilter = useTimelineUi((s) => s.setFilter);
-  if (!glance) return <section className="panel"><p className="muted">{t('workspace.atAGlancePanel.loading')}</p></section>;
+  if (!glance)
+    return (
+      <section className="panel">
+        <p className="muted">{t('workspace.atAGlancePanel.loading')}</p>
+      </section>
+    );
   const { checklists, calls, statements, openRumours } = glance;
   const openCalls = calls.filter((c) => !c.finished);
   return (
     <section className="panel glance" aria-labelledby="glance-title">
-      <h2 id="glance-title">{incident.status === 'closed' ? t('workspace.atAGlancePanel.whereThingsStoodAtClosing') : t('workspace.atAGlancePanel.needsAttentionNow')}</h2>
+      <h2 id="glance-title">
+        {incident.status === 'closed'
+          ? t('workspace.atAGlancePanel.whereThingsStoodAtClosing')
+          : t('workspace.atAGlancePanel.needsAttentionNow')}
+      </h2>
       {glance.allClear && (
-        <p className="glance__clear" role="status">{t('workspace.atAGlancePanel.nothingIsWaitingNoOverdue')}</p>
+        <p className="glance__clear" role="status">
+          {t('workspace.atAGlancePanel.nothingIsWaitingNoOverdue')}
+        </p>
       )}
       <div className="glance__grid">
-        <Card title={t('workspace.atAGlancePanel.checklists')} tab="checklists" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheChecklists')}>
+        <Card
+          title={t('workspace.atAGlancePanel.checklists')}
+          tab="checklists"
+          incidentId={incident.id}
+          action={t('workspace.atAGlancePanel.openTheChecklists')}
+        >
           <p className="glance__figure">
-            {tRich('workspace.atAGlancePanel.checklistFigures', { overdue: checklists.overdueTotal, dueSoon: checklists.dueSoonTotal, resolved: checklists.resolved, total: checklists.total }, { alarm: (chunks) => <span className={checklists.overdueTotal > 0 ? 'glance__alarm' : ''}>{chunks}</span> })}
+            {tRich(
+              'workspace.atAGlancePanel.checklistFigures',
+              {
+                overdue: checklists.overdueTotal,
+                dueSoon: checklists.dueSoonTotal,
+                resolved: checklists.resolved,
+                total: checklists.total,
+              },
+              {
+                alarm: (chunks) => <span className={checklists.overdueTotal > 0 ? 'glance__alarm' : ''}>{chunks}</span>,
+              },
+            )}
           </p>
           {checklists.overdue.length > 0 && (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.overdueChecklistItems')}>
-              {checklists.overdue.map((i) => <ItemLine key={i.id} item={i} incident={incident} now={now} />)}
+              {checklists.overdue.map((i) => (
+                <ItemLine key={i.id} item={i} incident={incident} now={now} />
+              ))}
             </ul>
           )}
           {checklists.overdue.length === 0 && checklists.dueSoon.length > 0 && (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.checklistItemsDueNext')}>
-              {checklists.dueSoon.map((i) => <ItemLine key={i.id} item={i} incident={incident} now={now} />)}
+              {checklists.dueSoon.map((i) => (
+                <ItemLine key={i.id} item={i} incident={incident} now={now} />
+              ))}
             </ul>
           )}
-          {checklists.overdueTotal > checklists.overdue.length && <p className="muted">{t('workspace.atAGlancePanel.andMoreOverdue', { count: checklists.overdueTotal - checklists.overdue.length })}</p>}
+          {checklists.overdueTotal > checklists.overdue.length && (
+            <p className="muted">
+              {t('workspace.atAGlancePanel.andMoreOverdue', {
+                count: checklists.overdueTotal - checklists.overdue.length,
+              })}
+            </p>
+          )}
         </Card>
 
-        <Card title={t('workspace.atAGlancePanel.callTrees')} tab="contacts" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheCallTrees')}>
-          {calls.length === 0 ? <p className="muted">{t('workspace.atAGlancePanel.noCallTreeActivatedFor')}</p> : (
+        <Card
+          title={t('workspace.atAGlancePanel.callTrees')}
+          tab="contacts"
+          incidentId={incident.id}
+          action={t('workspace.atAGlancePanel.openTheCallTrees')}
+        >
+          {calls.length === 0 ? (
+            <p className="muted">{t('workspace.atAGlancePanel.noCallTreeActivatedFor')}</p>
+          ) : (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.callTreesActivated')}>
               {calls.map((c) => (
                 <li key={c.id}>
-                  {tRich('workspace.atAGlancePanel.ofReached', { tree: c.treeName, reached: c.progress.reached, total: c.progress.total }, { strong: (chunks) => <strong>{chunks}</strong> })}
-                  {c.progress.unreachable > 0 && <>, <span className="glance__alarm">{t('workspace.atAGlancePanel.unreachable', { count: c.progress.unreachable })}</span></>}
-                  {c.progress.declined > 0 && <>{t('workspace.atAGlancePanel.declined', { count: c.progress.declined })}</>}
-                  <div className="muted">{c.stoodDown ? t('workspace.atAGlancePanel.stoodDown') : c.finished ? t('workspace.atAGlancePanel.everyCallSettled') : t('workspace.atAGlancePanel.stillToCall', { count: c.progress.open })}</div>
+                  {tRich(
+                    'workspace.atAGlancePanel.ofReached',
+                    { tree: c.treeName, reached: c.progress.reached, total: c.progress.total },
+                    { strong: (chunks) => <strong>{chunks}</strong> },
+                  )}
+                  {c.progress.unreachable > 0 && (
+                    <>
+                      ,{' '}
+                      <span className="glance__alarm">
+                        {t('workspace.atAGlancePanel.unreachable', { count: c.progress.unreachable })}
+                      </span>
+                    </>
+                  )}
+                  {c.progress.declined > 0 && (
+                    <>{t('workspace.atAGlancePanel.declined', { count: c.progress.declined })}</>
+                  )}
+                  <div className="muted">
+                    {c.stoodDown
+                      ? t('workspace.atAGlancePanel.stoodDown')
+                      : c.finished
+                        ? t('workspace.atAGlancePanel.everyCallSettled')
+                        : t('workspace.atAGlancePanel.stillToCall', { count: c.progress.open })}
+                  </div>
                 </li>
               ))}
             </ul>
@@ -105,30 +191,107 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
           {openCalls.length > 0 && <p className="muted">{t('overview.treesCalling', { count: openCalls.length })}</p>}
         </Card>
 
-        <Card title={t('workspace.atAGlancePanel.statements')} tab="statements" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheStatements')}>
-          {statements.awaitingApproval.length + statements.approvedNotReleased.length + statements.returned.length + statements.outOfDateTranslations.length === 0 ? (
-            <p className="muted">{statements.released > 0 ? t('workspace.atAGlancePanel.releasedNoneWaiting', { count: statements.released }) : t('workspace.atAGlancePanel.noStatementWaitingForApproval')}</p>
+        <Card
+          title={t('workspace.atAGlancePanel.statements')}
+          tab="statements"
+          incidentId={incident.id}
+          action={t('workspace.atAGlancePanel.openTheStatements')}
+        >
+          {statements.awaitingApproval.length +
+            statements.approvedNotReleased.length +
+            statements.returned.length +
+            statements.outOfDateTranslations.length ===
+          0 ? (
+            <p className="muted">
+              {statements.released > 0
+                ? t('workspace.atAGlancePanel.releasedNoneWaiting', { count: statements.released })
+                : t('workspace.atAGlancePanel.noStatementWaitingForApproval')}
+            </p>
           ) : (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.statementsWaiting')}>
-              {statements.awaitingApproval.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.waitingForApproval', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}
-              {statements.approvedNotReleased.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.approvedNotYetReleased', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong> })}</li>)}
-              {statements.returned.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.returnedToDraftWithA', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong> })}</li>)}
-              {statements.outOfDateTranslations.map((s) => <li key={s.id}>{tRich('workspace.atAGlancePanel.translationOutOfDate', { title: s.title, language: languageLabel(s.language) }, { strong: (chunks) => <strong>{chunks}</strong>, alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</li>)}
+              {statements.awaitingApproval.map((s) => (
+                <li key={s.id}>
+                  {tRich(
+                    'workspace.atAGlancePanel.waitingForApproval',
+                    { title: s.title, language: languageLabel(s.language) },
+                    {
+                      strong: (chunks) => <strong>{chunks}</strong>,
+                      alarm: (chunks) => <span className="glance__alarm">{chunks}</span>,
+                    },
+                  )}
+                </li>
+              ))}
+              {statements.approvedNotReleased.map((s) => (
+                <li key={s.id}>
+                  {tRich(
+                    'workspace.atAGlancePanel.approvedNotYetReleased',
+                    { title: s.title, language: languageLabel(s.language) },
+                    { strong: (chunks) => <strong>{chunks}</strong> },
+                  )}
+                </li>
+              ))}
+              {statements.returned.map((s) => (
+                <li key={s.id}>
+                  {tRich(
+                    'workspace.atAGlancePanel.returnedToDraftWithA',
+                    { title: s.title, language: languageLabel(s.language) },
+                    { strong: (chunks) => <strong>{chunks}</strong> },
+                  )}
+                </li>
+              ))}
+              {statements.outOfDateTranslations.map((s) => (
+                <li key={s.id}>
+                  {tRich(
+                    'workspace.atAGlancePanel.translationOutOfDate',
+                    { title: s.title, language: languageLabel(s.language) },
+                    {
+                      strong: (chunks) => <strong>{chunks}</strong>,
+                      alarm: (chunks) => <span className="glance__alarm">{chunks}</span>,
+                    },
+                  )}
+                </li>
+              ))}
             </ul>
           )}
         </Card>
 
-        <Card title={t('workspace.atAGlancePanel.openRumours')} tab="timeline" incidentId={incident.id} action={t('workspace.atAGlancePanel.openTheTimeline')}>
-          {openRumours.total === 0 ? <p className="muted">{t('workspace.atAGlancePanel.noRumourOnTheTimeline')}</p> : (
+        <Card
+          title={t('workspace.atAGlancePanel.openRumours')}
+          tab="timeline"
+          incidentId={incident.id}
+          action={t('workspace.atAGlancePanel.openTheTimeline')}
+        >
+          {openRumours.total === 0 ? (
+            <p className="muted">{t('workspace.atAGlancePanel.noRumourOnTheTimeline')}</p>
+          ) : (
             <>
-              <p className="glance__figure">{tRich('workspace.atAGlancePanel.unverified', { count: openRumours.total }, { alarm: (chunks) => <span className="glance__alarm">{chunks}</span> })}</p>
+              <p className="glance__figure">
+                {tRich(
+                  'workspace.atAGlancePanel.unverified',
+                  { count: openRumours.total },
+                  { alarm: (chunks) => <span className="glance__alarm">{chunks}</span> },
+                )}
+              </p>
               <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.unverifiedRumours')}>
-                {openRumours.latest.map((e) => <li key={e.id}><span className="muted">{entryTime(e, incident, displayLocale())} ({entryTPlus(e.occurredAt, incident)})</span> {e.title}</li>)}
+                {openRumours.latest.map((e) => (
+                  <li key={e.id}>
+                    <span className="muted">
+                      {entryTime(e, incident, displayLocale())} ({entryTPlus(e.occurredAt, incident)})
+                    </span>{' '}
+                    {e.title}
+                  </li>
+                ))}
               </ul>
-              <button type="button" className="button button--small" onClick={() => {
-                setFilter(incident.id, { categories: ['rumour'], verifications: ['unverified'] });
-                navigate({ name: 'incident', id: incident.id, tab: 'timeline' });
-              }}>{t('workspace.atAGlancePanel.showOnlyOpenRumours')}</button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  setFilter(incident.id, { categories: ['rumour'], verifications: ['unverified'] });
+                  navigate({ name: 'incident', id: incident.id, tab: 'timeline' });
+                }}
+              >
+                {t('workspace.atAGlancePanel.showOnlyOpenRumours')}
+              </button>
             </>
           )}
         </Card>

@@ -15,13 +15,20 @@ async function deskWithSlowWrites() {
   const writes: { land: () => void; fail: (reason: string) => void }[] = [];
   const add: UseCases['lessons']['add'] = (...args) =>
     new Promise((resolve, reject) => {
-      writes.push({ land: () => resolve(real.useCases.lessons.add(...args)), fail: (reason) => reject(new Error(reason)) });
+      writes.push({
+        land: () => resolve(real.useCases.lessons.add(...args)),
+        fail: (reason) => reject(new Error(reason)),
+      });
     });
   const desk = fakeDesk.around(real, { useCases: { ...real.useCases, lessons: { ...real.useCases.lessons, add } } });
   const fields = validateIncidentDraft(makeIncidentDraft());
   if (!fields.ok) throw new Error('incident draft');
   const incident = await real.useCases.incidents.create(fields.value, actor());
-  render(<desk.Provider><LessonsPanel incident={incident} settings={deskSettings} /></desk.Provider>);
+  render(
+    <desk.Provider>
+      <LessonsPanel incident={incident} settings={deskSettings} />
+    </desk.Provider>,
+  );
   const lessonField = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Lesson' });
   const user = userEvent.setup();
   /** Types a lesson and adds it; then, if given, starts typing the next one. */

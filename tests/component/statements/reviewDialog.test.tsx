@@ -43,9 +43,20 @@ async function deskWithReadyDraft() {
   };
   await desk.useCases.statements.ensureSeedTemplates(actor());
   const incident = await desk.useCases.incidents.create(must(validateIncidentDraft(makeIncidentDraft())), actor());
-  const statement = must(await desk.useCases.statements.startDraft({ incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' }, actor()));
+  const statement = must(
+    await desk.useCases.statements.startDraft(
+      { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },
+      actor(),
+    ),
+  );
   const v1 = (await desk.useCases.statements.getVersion(statement.headVersionId))!;
-  must(await desk.useCases.statements.saveDraft(statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...HOLDING_VALUES } }, actor()));
+  must(
+    await desk.useCases.statements.saveDraft(
+      statement.id,
+      { title: v1.title, body: v1.body, values: { ...v1.values, ...HOLDING_VALUES } },
+      actor(),
+    ),
+  );
   return { desk, incident, statement, holdVersions };
 }
 
@@ -53,7 +64,11 @@ describe('Send for review on a statement just edited', () => {
   it('keeps the last-look dialog open while the save makes a new version and the editor is rebuilt', async () => {
     const user = userEvent.setup();
     const { desk, incident, statement, holdVersions } = await deskWithReadyDraft();
-    render(<desk.Provider><StatementsPanel incident={incident} settings={deskSettings} /></desk.Provider>);
+    render(
+      <desk.Provider>
+        <StatementsPanel incident={incident} settings={deskSettings} />
+      </desk.Provider>,
+    );
 
     const title = await screen.findByRole('textbox', { name: 'Title' });
     await user.clear(title);
@@ -67,7 +82,11 @@ describe('Send for review on a statement just edited', () => {
     expect(screen.queryByRole('textbox', { name: 'Title' })).toBeNull();
     // …and is built again on the new version, the dialog still asked for.
     letVersionsThrough();
-    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Title' }).value).toBe('Vehicle attack in Market Square: what we know'));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Title' }).value).toBe(
+        'Vehicle attack in Market Square: what we know',
+      ),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Send for review?' });
     expect(within(dialog).getByText(/not ticked/)).toBeTruthy();
 

@@ -10,7 +10,9 @@ import { makeIncident, T0 } from '../../factories/incident';
 /** Writes the test lets finish when it chooses, as a slow disk would; `problem` null means written. */
 function pendingWrites() {
   const calls: { content: EntryContent; finish: (problem: string | null) => void }[] = [];
-  const onLog = vi.fn((content: EntryContent) => new Promise<string | null>((finish) => calls.push({ content, finish })));
+  const onLog = vi.fn(
+    (content: EntryContent) => new Promise<string | null>((finish) => calls.push({ content, finish })),
+  );
   const finish = (index: number, problem: string | null) =>
     act(async () => {
       calls[index]!.finish(problem);

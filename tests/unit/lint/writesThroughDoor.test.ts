@@ -11,7 +11,12 @@ import { describe, expect, it } from 'vitest';
 // change into the desk's records inside the door's transaction, and keeps the desk's own key
 // (made once, replaced by a restore). The table stores (db/repos) only read.
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const ALLOWED = [/^src-renderer\/desk\/door\.ts$/, /^src-renderer\/desk\/identity\/(identity|recorder)\.ts$/, /^src-renderer\/db\/(database|schema|writeDoor|searchCache)\.ts$/, /^src-renderer\/db\/migrations\//];
+const ALLOWED = [
+  /^src-renderer\/desk\/door\.ts$/,
+  /^src-renderer\/desk\/identity\/(identity|recorder)\.ts$/,
+  /^src-renderer\/db\/(database|schema|writeDoor|searchCache)\.ts$/,
+  /^src-renderer\/db\/migrations\//,
+];
 
 const WRITE = '(?:add|put|bulkAdd|bulkPut|update|bulkUpdate|delete|bulkDelete|clear|modify|upsert)';
 const PATTERNS = [
@@ -20,12 +25,16 @@ const PATTERNS = [
   // db.table('contacts').put(...), db.tableByName(name).bulkPut(...)
   new RegExp(`\\.\\s*table(?:ByName)?\\s*\\([^)]*\\)\\s*\\.\\s*${WRITE}\\s*\\(`),
   // db.contacts.where(...).modify(...) / .delete(): a collection written in place
-  new RegExp(`\\bdb\\s*\\.\\s*\\w+\\s*\\.\\s*(?:where|filter|toCollection|orderBy)\\b[^;]*\\.\\s*(?:modify|delete)\\s*\\(`),
+  new RegExp(
+    `\\bdb\\s*\\.\\s*\\w+\\s*\\.\\s*(?:where|filter|toCollection|orderBy)\\b[^;]*\\.\\s*(?:modify|delete)\\s*\\(`,
+  ),
 ];
 
 /** The lines of a source file that write a Dexie table, with their line numbers. */
 function tableWrites(source: string): string[] {
-  return source.split('\n').flatMap((line, i) => (PATTERNS.some((p) => p.test(line)) ? [`${i + 1}: ${line.trim()}`] : []));
+  return source
+    .split('\n')
+    .flatMap((line, i) => (PATTERNS.some((p) => p.test(line)) ? [`${i + 1}: ${line.trim()}`] : []));
 }
 
 function sources(dir: string): string[] {
@@ -43,13 +52,23 @@ describe('one door for every change', () => {
     expect(tableWrites(`await desk.db.settings.update('desk', { cityName: 'x' });`)).toHaveLength(1);
     expect(tableWrites(`await db.tableByName(table).bulkPut(rows);`)).toHaveLength(1);
     expect(tableWrites(`await db.table('lessons').delete(id);`)).toHaveLength(1);
-    expect(tableWrites(`await db.checklistItems.where('incidentId').equals(id).modify({ status: 'done' });`)).toHaveLength(1);
-    expect(tableWrites(`await db.timelineOrder.where('[incidentId+occurredAt]').between(a, b).delete();`)).toHaveLength(1);
+    expect(
+      tableWrites(`await db.checklistItems.where('incidentId').equals(id).modify({ status: 'done' });`),
+    ).toHaveLength(1);
+    expect(tableWrites(`await db.timelineOrder.where('[incidentId+occurredAt]').between(a, b).delete();`)).toHaveLength(
+      1,
+    );
   });
 
   it('leaves reads alone', () => {
-    expect(tableWrites(`const c = await db.contacts.get(id);\nconst all = await db.lessons.where('incidentId').equals(id).toArray();\nconst n = await db.auditLog.count();`)).toEqual([]);
-    expect(tableWrites(`const next = { ...current, updatedAt: actor.now };\nmap.delete(key);\nset.add(id);`)).toEqual([]);
+    expect(
+      tableWrites(
+        `const c = await db.contacts.get(id);\nconst all = await db.lessons.where('incidentId').equals(id).toArray();\nconst n = await db.auditLog.count();`,
+      ),
+    ).toEqual([]);
+    expect(tableWrites(`const next = { ...current, updatedAt: actor.now };\nmap.delete(key);\nset.add(id);`)).toEqual(
+      [],
+    );
   });
 
   it('finds no module outside the door that writes a desk table', () => {

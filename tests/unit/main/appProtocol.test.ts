@@ -101,16 +101,18 @@ describe('the app:// protocol handler', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it.each(['app://desk/../secret.txt', 'app://desk/%2e%2e/secret.txt', 'app://desk/..%2fsecret.txt', 'app://evil/index.html'])(
-    'answers 403 for %s and never reads the file system',
-    async (url) => {
-      const read = vi.fn((p: string) => readFile(p));
-      const response = await createAppProtocolHandler({ rendererRoot: root, readFile: read })({ url });
-      expect(response.status).toBe(403);
-      expect(read).not.toHaveBeenCalled();
-      expect(await response.text()).not.toContain('outside the renderer');
-    },
-  );
+  it.each([
+    'app://desk/../secret.txt',
+    'app://desk/%2e%2e/secret.txt',
+    'app://desk/..%2fsecret.txt',
+    'app://evil/index.html',
+  ])('answers 403 for %s and never reads the file system', async (url) => {
+    const read = vi.fn((p: string) => readFile(p));
+    const response = await createAppProtocolHandler({ rendererRoot: root, readFile: read })({ url });
+    expect(response.status).toBe(403);
+    expect(read).not.toHaveBeenCalled();
+    expect(await response.text()).not.toContain('outside the renderer');
+  });
 
   it('refuses methods other than GET and HEAD', async () => {
     expect((await handler()({ url: 'app://desk/', method: 'POST' })).status).toBe(405);

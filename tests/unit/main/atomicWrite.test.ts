@@ -5,7 +5,13 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FileWriteError, tempPathFor, writeFileAtomic, type AtomicFileHandle, type AtomicFs } from '@main/adapters/atomicWrite';
+import {
+  FileWriteError,
+  tempPathFor,
+  writeFileAtomic,
+  type AtomicFileHandle,
+  type AtomicFs,
+} from '@main/adapters/atomicWrite';
 
 const OLD = 'incident log, version 1\n';
 const NEW = 'incident log, version 2, with the evening entries\n';

@@ -15,14 +15,23 @@ const SIZE = 300_000;
 /** The child, bundled once: the real writeFileAtomic and journal, writing in a loop. */
 async function bundleChild(dir: string): Promise<string> {
   const outfile = join(dir, 'child.cjs');
-  await build({ entryPoints: ['tests/support/atomicWriteChild.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  await build({
+    entryPoints: ['tests/support/atomicWriteChild.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
 /** Starts the child, lets it write for a random moment, and kills it with SIGKILL (no clean-up can run). */
 function killMidWrite(child: string, target: string, journalDir: string, delayMs: number): Promise<number> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, [child, target, journalDir, String(SIZE)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [child, target, journalDir, String(SIZE)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let writes = 0;
     let timer: NodeJS.Timeout | undefined;
     p.stdout.on('data', (d: Buffer) => {
@@ -48,7 +57,14 @@ describe('killed in the middle of a save', () => {
     await fs.writeFile(foreign, 'not the desk’s');
     const journal = createTempJournal(
       journalDir,
-      { open: fs.open, unlink: fs.unlink, mkdir: (p) => fs.mkdir(p, { recursive: true }), readdir: fs.readdir, readFile: fs.readFile, lstat: fs.lstat },
+      {
+        open: fs.open,
+        unlink: fs.unlink,
+        mkdir: (p) => fs.mkdir(p, { recursive: true }),
+        readdir: fs.readdir,
+        readFile: fs.readFile,
+        lstat: fs.lstat,
+      },
       () => randomBytes(8).toString('hex'),
     );
 
@@ -61,7 +77,12 @@ describe('killed in the middle of a save', () => {
       // What a start of the desk does first.
       const removed = await journal.sweep();
       expect(removed.sort()).toEqual(temps.map((n) => join(folder, n)).sort());
-      expect((await fs.readdir(folder)).sort()).toEqual(['.report.pdf.tmp-0123456789abcdef', ...((await fs.stat(target).catch(() => null)) ? ['record.json'] : [])].sort());
+      expect((await fs.readdir(folder)).sort()).toEqual(
+        [
+          '.report.pdf.tmp-0123456789abcdef',
+          ...((await fs.stat(target).catch(() => null)) ? ['record.json'] : []),
+        ].sort(),
+      );
       expect(await fs.readdir(journalDir).catch(() => [])).toEqual([]);
       // The file is the last whole version written, never half of one.
       const text = await fs.readFile(target, 'utf8').catch(() => null);
@@ -72,7 +93,9 @@ describe('killed in the middle of a save', () => {
       }
     }
     expect(await fs.readFile(foreign, 'utf8')).toBe('not the desk’s');
-    console.log(`${KILLS} kills mid-write: ${leftBehind} temp files left behind and removed at the next start, the file whole every time (last version ${lastN}), the one file the desk did not make untouched`);
+    console.log(
+      `${KILLS} kills mid-write: ${leftBehind} temp files left behind and removed at the next start, the file whole every time (last version ${lastN}), the one file the desk did not make untouched`,
+    );
     expect(leftBehind).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -25,14 +25,26 @@ const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(tex
 /** A real desk backup file, as the renderer hands it over. */
 async function deskBackup(cityName = 'Kristiansand', padding = 0): Promise<string> {
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as TableRows;
-  const file = await buildBackup(rows, { schemaVersion: 2, createdAt: new Date(NOW).toISOString(), createdBy: 'automatic backup', appVersion: '0.1.0', cityName: cityName + ' '.repeat(padding) }, sha256);
+  const file = await buildBackup(
+    rows,
+    {
+      schemaVersion: 2,
+      createdAt: new Date(NOW).toISOString(),
+      createdBy: 'automatic backup',
+      appVersion: '0.1.0',
+      cityName: cityName + ' '.repeat(padding),
+    },
+    sha256,
+  );
   return JSON.stringify(file);
 }
 
 describe('backup rotation', () => {
   it('names backups by their moment and reads the moment back', () => {
     expect(backupName(Date.UTC(2026, 10, 24, 6, 55, 1, 123))).toBe('auto-20261124-065501-123.json');
-    expect(backupName(Date.UTC(2026, 10, 24, 6, 55, 1, 123), 'before-restore')).toBe('auto-20261124-065501-123-before-restore.json');
+    expect(backupName(Date.UTC(2026, 10, 24, 6, 55, 1, 123), 'before-restore')).toBe(
+      'auto-20261124-065501-123-before-restore.json',
+    );
     expect(backupTime('auto-20261124-065501-123-before-restore.json')).toBe(Date.UTC(2026, 10, 24, 6, 55, 1, 123));
     expect(backupTime('notes.json')).toBeNull();
   });
@@ -125,7 +137,10 @@ describe('automatic backups on disk', () => {
     ['text', () => 'hello'],
     ['a backup cut short', (b: string) => b.slice(0, -20)],
     ['a backup missing a table', (b: string) => b.replace('"contacts":[],', '')],
-    ['a backup with a field the desk never writes', (b: string) => b.replace('{"format"', '{"policy":{"keepLast":1},"format"')],
+    [
+      'a backup with a field the desk never writes',
+      (b: string) => b.replace('{"format"', '{"policy":{"keepLast":1},"format"'),
+    ],
   ])('refuses to write %s, and writes nothing', async (_label, damage) => {
     const { s, folder } = await service({ t: NOW });
     await expect(s.write({ content: damage(await deskBackup()) })).rejects.toThrow(/not a whole Response Desk backup/);
@@ -148,7 +163,11 @@ describe('automatic backups on disk', () => {
     const { s, data, log } = await service(clock);
     expect(await s.policy()).toEqual({ keepLast: 12, keepDailyForDays: 30, encrypted: false });
     await s.setPolicy({ keepLast: 3, keepDailyForDays: 7, encrypted: false });
-    expect(JSON.parse(await readFile(join(data, 'backup-policy.json'), 'utf8'))).toEqual({ keepLast: 3, keepDailyForDays: 7, encrypted: false });
+    expect(JSON.parse(await readFile(join(data, 'backup-policy.json'), 'utf8'))).toEqual({
+      keepLast: 3,
+      keepDailyForDays: 7,
+      encrypted: false,
+    });
     for (let i = 0; i < 5; i += 1) {
       clock.t = NOW + i * 60_000;
       await s.write({ content: await deskBackup() });
@@ -170,9 +189,16 @@ describe('automatic backups on disk', () => {
     }
     // A disk with room for exactly thirteen backups: the fourteenth fits only once one is gone.
     const capacity = 13 * size;
-    const used = async () => (await Promise.all((await readdir(real.folder)).map(async (n) => (await stat(join(real.folder, n))).size))).reduce((a, b) => a + b, 0);
+    const used = async () =>
+      (
+        await Promise.all((await readdir(real.folder)).map(async (n) => (await stat(join(real.folder, n))).size))
+      ).reduce((a, b) => a + b, 0);
     const fullDisk = (path: string, data: Uint8Array | string) =>
-      used().then((bytes) => (bytes + Buffer.byteLength(data) > capacity ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : writeFileAtomic(path, data)));
+      used().then((bytes) =>
+        bytes + Buffer.byteLength(data) > capacity
+          ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
+          : writeFileAtomic(path, data),
+      );
     const { s } = await service(clock, { folder: real.folder, writeFileAtomic: fullDisk });
     const before = (await s.list()).backups.map((b) => b.name);
     expect(before).toHaveLength(12);
@@ -196,10 +222,18 @@ describe('automatic backups on disk', () => {
       );
     const { s, log } = await service(clock, { folder: real.folder, writeFileAtomic: noSpace });
     clock.t = NOW + 60_000;
-    const failure = await s.write({ content: await deskBackup() }).then(() => null, (e: unknown) => (e instanceof Error ? e.message : String(e)));
-    expect(failure).toMatch(/^The automatic backup could not be written: the disk holding .* is full, and the policy lets no older backup go$/);
+    const failure = await s.write({ content: await deskBackup() }).then(
+      () => null,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    expect(failure).toMatch(
+      /^The automatic backup could not be written: the disk holding .* is full, and the policy lets no older backup go$/,
+    );
     expect(failure?.split(/[.!?](\s|$)/).filter(Boolean)).toHaveLength(1);
-    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('full disk'), expect.objectContaining({ code: 'ENOSPC' }));
+    expect(log.error).toHaveBeenCalledWith(
+      expect.stringContaining('full disk'),
+      expect.objectContaining({ code: 'ENOSPC' }),
+    );
     expect((await readdir(real.folder)).filter((n) => n.includes('.tmp-'))).toEqual([]);
     expect((await s.list()).backups).toHaveLength(1);
   });
@@ -207,8 +241,16 @@ describe('automatic backups on disk', () => {
   it("cleans only the desk's own unfinished backups from its folder", async () => {
     const { s, folder } = await service({ t: NOW });
     await s.write({ content: await deskBackup() });
-    const desk = ['.auto-20261124-120000-000.json.tmp-0123456789abcdef', '.auto-20261124-120000-000-before-restore.json.tmp-fedcba9876543210'];
-    const others = ['.notes.txt.tmp-0123456789abcdef', '.auto-x.json.tmp-0123456789abcdef', 'auto-20261124-120000-000.json.tmp-0123456789abcdef', '.auto-20261124-120000-000.json.tmp-zz'];
+    const desk = [
+      '.auto-20261124-120000-000.json.tmp-0123456789abcdef',
+      '.auto-20261124-120000-000-before-restore.json.tmp-fedcba9876543210',
+    ];
+    const others = [
+      '.notes.txt.tmp-0123456789abcdef',
+      '.auto-x.json.tmp-0123456789abcdef',
+      'auto-20261124-120000-000.json.tmp-0123456789abcdef',
+      '.auto-20261124-120000-000.json.tmp-zz',
+    ];
     for (const n of [...desk, ...others]) await writeFile(join(folder, n), 'x');
     expect((await s.cleanTemp()).sort()).toEqual([...desk].sort());
     expect((await readdir(folder)).sort()).toEqual([backupName(NOW), ...others].sort());
@@ -246,16 +288,25 @@ describe('automatic backups on disk', () => {
       expect(await readdir(folder)).toEqual(['auto-20261124-120000-000.json.age']);
       expect((await s.list()).backups.map((b) => b.name)).toEqual(['auto-20261124-120000-000.json.age']);
       expect((await s.read(written.name)).text).toBe(content);
-      expect(ipcContract[CHANNELS.readBackup].request.safeParse({ name: 'auto-20261124-120000-000-before-restore.json.age' }).success).toBe(true);
-      expect(ipcContract[CHANNELS.readBackup].request.safeParse({ name: 'auto-20261124-120000-000.age' }).success).toBe(false);
+      expect(
+        ipcContract[CHANNELS.readBackup].request.safeParse({ name: 'auto-20261124-120000-000-before-restore.json.age' })
+          .success,
+      ).toBe(true);
+      expect(ipcContract[CHANNELS.readBackup].request.safeParse({ name: 'auto-20261124-120000-000.age' }).success).toBe(
+        false,
+      );
     });
 
     it('when backups are to be encrypted, refuses one in clear and writes nothing; encrypted ones go on', async () => {
       const { s, folder, log } = await service({ t: NOW });
       await s.setPolicy({ keepLast: 12, keepDailyForDays: 30, encrypted: true });
-      await expect(s.write({ content: await deskBackup() })).rejects.toThrow('The automatic backup was not written: backups are set to be encrypted, and this one is not');
+      await expect(s.write({ content: await deskBackup() })).rejects.toThrow(
+        'The automatic backup was not written: backups are set to be encrypted, and this one is not',
+      );
       expect(await readdir(folder).catch(() => [])).toEqual([]);
-      expect(log.warn).toHaveBeenCalledWith('refused to write an automatic backup in clear: backups are set to be encrypted');
+      expect(log.warn).toHaveBeenCalledWith(
+        'refused to write an automatic backup in clear: backups are set to be encrypted',
+      );
       await s.write({ content: await armored(await deskBackup()) });
       expect(await readdir(folder)).toEqual(['auto-20261124-120000-000.json.age']);
     });
@@ -266,7 +317,11 @@ describe('automatic backups on disk', () => {
       encrypter.addRecipient(await identityToRecipient(await generateIdentity()));
       const toKey = armor.encode(await encrypter.encrypt(await deskBackup()));
       await expect(s.write({ content: toKey })).rejects.toThrow(/not a backup encrypted with a passphrase/);
-      await expect(s.write({ content: '-----BEGIN AGE ENCRYPTED FILE-----\nnot base64 at all\n-----END AGE ENCRYPTED FILE-----\n' })).rejects.toThrow(/not a backup encrypted with a passphrase/);
+      await expect(
+        s.write({
+          content: '-----BEGIN AGE ENCRYPTED FILE-----\nnot base64 at all\n-----END AGE ENCRYPTED FILE-----\n',
+        }),
+      ).rejects.toThrow(/not a backup encrypted with a passphrase/);
       expect(await readdir(folder).catch(() => [])).toEqual([]);
     });
 

@@ -14,7 +14,10 @@ describe('call sheet as PDF', () => {
     const writeFileAtomic = vi.fn(() => Promise.resolve());
     const showSaveDialog = vi.fn(() => Promise.resolve('/home/ingrid/call-sheet-faith-and-community-leaders.pdf'));
     const pdf = createPdfService({ showSaveDialog, writeFileAtomic });
-    const handlers = { [CHANNELS.savePdf]: (r: { suggestedName: string; title?: string }, sender: unknown) => pdf.save(r, sender as typeof contents) } as unknown as IpcHandlers;
+    const handlers = {
+      [CHANNELS.savePdf]: (r: { suggestedName: string; title?: string }, sender: unknown) =>
+        pdf.save(r, sender as typeof contents),
+    } as unknown as IpcHandlers;
     const reply = await handleIpcCall(
       CHANNELS.savePdf,
       { senderFrame: { url: 'app://desk/index.html' }, sender: contents },
@@ -23,14 +26,21 @@ describe('call sheet as PDF', () => {
     );
     expect(reply).toEqual({ ok: true, value: { savedTo: '/home/ingrid/call-sheet-faith-and-community-leaders.pdf' } });
     expect(contents.printToPDF).toHaveBeenCalledOnce();
-    expect(showSaveDialog).toHaveBeenCalledWith({ suggestedName: 'call-sheet-faith-and-community-leaders.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], title: 'Save the call sheet as PDF' });
+    expect(showSaveDialog).toHaveBeenCalledWith({
+      suggestedName: 'call-sheet-faith-and-community-leaders.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      title: 'Save the call sheet as PDF',
+    });
     expect(writeFileAtomic).toHaveBeenCalledWith('/home/ingrid/call-sheet-faith-and-community-leaders.pdf', PDF);
   });
 
   it('refuses a path where a file name is expected, printing nothing', async () => {
     const contents = { printToPDF: vi.fn(() => Promise.resolve(PDF)) };
     const pdf = createPdfService({ showSaveDialog: vi.fn(), writeFileAtomic: vi.fn() });
-    const handlers = { [CHANNELS.savePdf]: (r: { suggestedName: string; title?: string }, sender: unknown) => pdf.save(r, sender as typeof contents) } as unknown as IpcHandlers;
+    const handlers = {
+      [CHANNELS.savePdf]: (r: { suggestedName: string; title?: string }, sender: unknown) =>
+        pdf.save(r, sender as typeof contents),
+    } as unknown as IpcHandlers;
     const reply = await handleIpcCall(
       CHANNELS.savePdf,
       { senderFrame: { url: 'app://desk/index.html' }, sender: contents },

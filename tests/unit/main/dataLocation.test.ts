@@ -14,7 +14,12 @@ describe('where the desk finds its data', () => {
   });
 
   it("keeps the desktop app's origin", () => {
-    expect([APP_SCHEME, APP_HOST, APP_ORIGIN, APP_START_URL]).toEqual(['app', 'desk', 'app://desk', 'app://desk/index.html']);
+    expect([APP_SCHEME, APP_HOST, APP_ORIGIN, APP_START_URL]).toEqual([
+      'app',
+      'desk',
+      'app://desk',
+      'app://desk/index.html',
+    ]);
   });
 
   it('keeps the data folder name', () => {

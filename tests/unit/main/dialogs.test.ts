@@ -16,7 +16,10 @@ function fakeDialog(save: { canceled: boolean; filePath: string }, open: { cance
 
 describe('dialog adapter', () => {
   it('opens the save dialog on the main window, asking before it replaces a file', async () => {
-    const dialog = fakeDialog({ canceled: false, filePath: '/home/desk/timeline.csv' }, { canceled: true, filePaths: [] });
+    const dialog = fakeDialog(
+      { canceled: false, filePath: '/home/desk/timeline.csv' },
+      { canceled: true, filePaths: [] },
+    );
     const path = await createDialogAdapter(dialog, () => parent).showSaveDialog({
       suggestedName: 'timeline.csv',
       filters: CSV,
@@ -33,8 +36,12 @@ describe('dialog adapter', () => {
 
   it('answers null when the save dialog is cancelled', async () => {
     const dialog = fakeDialog({ canceled: true, filePath: '' }, { canceled: true, filePaths: [] });
-    expect(await createDialogAdapter(dialog, () => null).showSaveDialog({ suggestedName: 'x.csv', filters: [] })).toBeNull();
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.not.objectContaining({ title: expect.anything() as unknown }));
+    expect(
+      await createDialogAdapter(dialog, () => null).showSaveDialog({ suggestedName: 'x.csv', filters: [] }),
+    ).toBeNull();
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.not.objectContaining({ title: expect.anything() as unknown }),
+    );
   });
 
   it('opens one file and answers its path, or null when cancelled', async () => {

@@ -25,7 +25,9 @@ function fakeDeps(overrides: Partial<FileServiceDeps> = {}) {
     }),
     readFile: vi.fn((path: string) => {
       const bytes = files.get(path);
-      return bytes === undefined ? Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })) : Promise.resolve(bytes);
+      return bytes === undefined
+        ? Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' }))
+        : Promise.resolve(bytes);
     }),
     ...overrides,
   };
@@ -46,7 +48,11 @@ describe('file:save', () => {
   it('offers the suggested name and filters in the save dialog, then writes there', async () => {
     const { deps, written } = fakeDeps();
     const reply = await createFileService(deps).save(save({ title: 'Export the timeline' }));
-    expect(deps.showSaveDialog).toHaveBeenCalledWith({ suggestedName: 'timeline.csv', filters: CSV, title: 'Export the timeline' });
+    expect(deps.showSaveDialog).toHaveBeenCalledWith({
+      suggestedName: 'timeline.csv',
+      filters: CSV,
+      title: 'Export the timeline',
+    });
     expect(reply).toEqual({ savedTo: '/home/desk/Documents/timeline.csv' });
     expect(written.get('/home/desk/Documents/timeline.csv')).toBe('when,what\n14:05,Road closed\n');
   });
@@ -68,7 +74,9 @@ describe('file:save', () => {
 
   it('refuses content that is not valid base64 before asking where to save', async () => {
     const { deps } = fakeDeps();
-    await expect(createFileService(deps).save(save({ encoding: 'base64', content: 'not base64!' }))).rejects.toMatchObject({
+    await expect(
+      createFileService(deps).save(save({ encoding: 'base64', content: 'not base64!' })),
+    ).rejects.toMatchObject({
       code: 'invalid-request',
     });
     expect(deps.showSaveDialog).not.toHaveBeenCalled();
@@ -81,8 +89,12 @@ describe('file:save', () => {
   });
 
   it('reports a failed write as io-failed with the words from the writer', async () => {
-    const { deps } = fakeDeps({ writeFileAtomic: () => Promise.reject(new Error('The disk is full: "/tmp/x" could not be saved.')) });
-    const error = await createFileService(deps).save(save()).catch((e: unknown) => e);
+    const { deps } = fakeDeps({
+      writeFileAtomic: () => Promise.reject(new Error('The disk is full: "/tmp/x" could not be saved.')),
+    });
+    const error = await createFileService(deps)
+      .save(save())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HandlerError);
     expect(error).toMatchObject({ code: 'io-failed', message: 'The disk is full: "/tmp/x" could not be saved.' });
   });
@@ -105,7 +117,9 @@ describe('file:open', () => {
   it('refuses a file over the limit before reading it, naming the limit', async () => {
     const { deps, files } = fakeDeps();
     files.set('/home/desk/Documents/log.csv', new Uint8Array(3 * 1024 * 1024));
-    const error = await createFileService(deps).open(open({ maxBytes: 2 * 1024 * 1024 })).catch((e: unknown) => e);
+    const error = await createFileService(deps)
+      .open(open({ maxBytes: 2 * 1024 * 1024 }))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'too-large' });
     expect((error as Error).message).toBe('"log.csv" is 3 MB; the desk opens files up to 2 MB.');
     expect(deps.readFile).not.toHaveBeenCalled();
@@ -123,7 +137,9 @@ describe('file:open', () => {
     const { deps, files } = fakeDeps();
     // "Réunion" in Windows-1252: é is the single byte 0xE9, which is not valid UTF-8.
     files.set('/home/desk/Documents/log.csv', new Uint8Array([0x52, 0xe9, 0x75, 0x6e, 0x69, 0x6f, 0x6e]));
-    expect(await createFileService(deps).open(open())).toEqual({ file: { name: 'log.csv', base64: 'Uul1bmlvbg==', size: 7 } });
+    expect(await createFileService(deps).open(open())).toEqual({
+      file: { name: 'log.csv', base64: 'Uul1bmlvbg==', size: 7 },
+    });
   });
 
   it('reports a file that disappeared as io-failed, naming it', async () => {
@@ -136,7 +152,10 @@ describe('file:open', () => {
 
   it('refuses a folder', async () => {
     const { deps } = fakeDeps({ stat: () => Promise.resolve({ size: 0, isFile: () => false }) });
-    await expect(createFileService(deps).open(open())).rejects.toMatchObject({ code: 'io-failed', message: '"log.csv" is not a file.' });
+    await expect(createFileService(deps).open(open())).rejects.toMatchObject({
+      code: 'io-failed',
+      message: '"log.csv" is not a file.',
+    });
   });
 });
 

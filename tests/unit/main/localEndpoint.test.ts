@@ -16,14 +16,33 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () 
 type Reply = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
 
 /** One raw HTTP exchange, with whatever headers a caller (or an attacker) chooses to send. */
-function send(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; endWithoutBody?: boolean }): Promise<Reply> {
+function send(
+  port: number,
+  opts: {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    endWithoutBody?: boolean;
+  },
+): Promise<Reply> {
   return new Promise((done, fail) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'POST', headers: opts.headers ?? {}, setHost: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: opts.path,
+        method: opts.method ?? 'POST',
+        headers: opts.headers ?? {},
+        setHost: false,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
     req.on('error', fail);
     if (opts.endWithoutBody === true) req.flushHeaders();
     else req.end(opts.body);
@@ -36,9 +55,20 @@ let rendererRoot: string;
 
 beforeEach(async () => {
   rendererRoot = await mkdtemp(join(tmpdir(), 'desk-page-'));
-  await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><html><head><title>Response Desk</title></head><body></body></html>');
+  await writeFile(
+    join(rendererRoot, 'index.html'),
+    '<!doctype html><html><head><title>Response Desk</title></head><body></body></html>',
+  );
   dataDir = await mkdtemp(join(tmpdir(), 'desk-data-'));
-  const started = await startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet, token: TOKEN });
+  const started = await startWebHost({
+    rendererRoot,
+    port: 0,
+    dataDir,
+    version: '0.1.0',
+    platform: 'linux',
+    log: quiet,
+    token: TOKEN,
+  });
   if (!started.ok) throw new Error(started.lines.join('\n'));
   host = started.host;
 });
@@ -57,8 +87,10 @@ const pageHeaders = (overrides: Record<string, string> = {}): Record<string, str
   'x-desk-token': TOKEN,
   ...overrides,
 });
-const without = (name: string): Record<string, string> => Object.fromEntries(Object.entries(pageHeaders()).filter(([k]) => k !== name));
-const errorOf = (reply: Reply) => (JSON.parse(reply.text) as { ok: false; error: { code: string; message: string } }).error;
+const without = (name: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(pageHeaders()).filter(([k]) => k !== name));
+const errorOf = (reply: Reply) =>
+  (JSON.parse(reply.text) as { ok: false; error: { code: string; message: string } }).error;
 
 describe("the browser edition's local endpoint", () => {
   it('listens on loopback only', () => {
@@ -91,7 +123,14 @@ describe("the browser edition's local endpoint", () => {
 
   it('gives every launch a different secret', async () => {
     const otherData = await mkdtemp(join(tmpdir(), 'desk-data-'));
-    const other = await startWebHost({ rendererRoot, port: 0, dataDir: otherData, version: '0.1.0', platform: 'linux', log: quiet });
+    const other = await startWebHost({
+      rendererRoot,
+      port: 0,
+      dataDir: otherData,
+      version: '0.1.0',
+      platform: 'linux',
+      log: quiet,
+    });
     if (!other.ok) throw new Error('did not start');
     try {
       expect(other.host.token).toMatch(/^[0-9a-f]{64}$/);
@@ -109,7 +148,10 @@ describe("the browser edition's local endpoint", () => {
   ])('refuses %s', async (_what, headers) => {
     const reply = await send(host.port, { path: '/ipc/backup:list', headers: headers() });
     expect(reply.status).toBe(403);
-    expect(errorOf(reply)).toEqual({ code: 'forbidden', message: 'This call does not carry the secret of the page this server served; reload the desk.' });
+    expect(errorOf(reply)).toEqual({
+      code: 'forbidden',
+      message: 'This call does not carry the secret of the page this server served; reload the desk.',
+    });
   });
 
   it.each([
@@ -130,7 +172,10 @@ describe("the browser edition's local endpoint", () => {
     ['the network address', '0.0.0.0:PORT'],
   ])('refuses a foreign Host (%s) on calls and on the page holding the secret', async (_what, name) => {
     const foreign = name.replace('PORT', String(host.port));
-    const call = await send(host.port, { path: '/ipc/backup:list', headers: pageHeaders({ host: foreign, origin: `http://${foreign}` }) });
+    const call = await send(host.port, {
+      path: '/ipc/backup:list',
+      headers: pageHeaders({ host: foreign, origin: `http://${foreign}` }),
+    });
     expect(call.status).toBe(403);
     expect(errorOf(call).code).toBe('forbidden');
     const page = await send(host.port, { path: '/', method: 'GET', headers: { host: foreign } });
@@ -139,26 +184,51 @@ describe("the browser edition's local endpoint", () => {
   });
 
   it('refuses a body larger than the channel takes, as it arrives', async () => {
-    const small = await send(host.port, { path: '/ipc/backup:read', headers: pageHeaders(), body: JSON.stringify({ name: 'x'.repeat(SMALL_REQUEST_BYTES) }) });
+    const small = await send(host.port, {
+      path: '/ipc/backup:read',
+      headers: pageHeaders(),
+      body: JSON.stringify({ name: 'x'.repeat(SMALL_REQUEST_BYTES) }),
+    });
     expect(small.status).toBe(413);
-    expect(errorOf(small)).toEqual({ code: 'too-large', message: 'What was sent is larger than the desk accepts on this channel (64 KB).' });
+    expect(errorOf(small)).toEqual({
+      code: 'too-large',
+      message: 'What was sent is larger than the desk accepts on this channel (64 KB).',
+    });
     // Declared larger than the contract's file limit: refused before a byte of it is read.
-    const huge = await send(host.port, { path: '/ipc/backup:write-auto', headers: pageHeaders({ 'content-length': String(MAX_SAVE_BYTES + 1) }), endWithoutBody: true });
+    const huge = await send(host.port, {
+      path: '/ipc/backup:write-auto',
+      headers: pageHeaders({ 'content-length': String(MAX_SAVE_BYTES + 1) }),
+      endWithoutBody: true,
+    });
     expect(huge.status).toBe(413);
     expect(errorOf(huge).code).toBe('too-large');
   });
 
-  it.each(['nothing:here', 'constructor', '__proto__', 'toString', ''])('refuses an unknown channel "%s"', async (name) => {
-    const reply = await send(host.port, { path: `/ipc/${name}`, headers: pageHeaders() });
-    expect(reply.status).toBe(404);
-    expect(errorOf(reply)).toEqual({ code: 'invalid-request', message: 'There is no such channel.' });
-  });
+  it.each(['nothing:here', 'constructor', '__proto__', 'toString', ''])(
+    'refuses an unknown channel "%s"',
+    async (name) => {
+      const reply = await send(host.port, { path: `/ipc/${name}`, headers: pageHeaders() });
+      expect(reply.status).toBe(404);
+      expect(errorOf(reply)).toEqual({ code: 'invalid-request', message: 'There is no such channel.' });
+    },
+  );
 
   it('refuses an invalid request in the words of the contract, and JSON that is not JSON', async () => {
-    const invalid = await send(host.port, { path: '/ipc/backup:read', headers: pageHeaders(), body: JSON.stringify({ name: '../../etc/passwd' }) });
+    const invalid = await send(host.port, {
+      path: '/ipc/backup:read',
+      headers: pageHeaders(),
+      body: JSON.stringify({ name: '../../etc/passwd' }),
+    });
     expect(invalid.status).toBe(200);
-    expect(errorOf(invalid)).toEqual({ code: 'invalid-request', message: 'name: is not the name of an automatic backup' });
-    const policy = await send(host.port, { path: '/ipc/backup:set-policy', headers: pageHeaders(), body: JSON.stringify({ keepLast: 1, keepDailyForDays: 30 }) });
+    expect(errorOf(invalid)).toEqual({
+      code: 'invalid-request',
+      message: 'name: is not the name of an automatic backup',
+    });
+    const policy = await send(host.port, {
+      path: '/ipc/backup:set-policy',
+      headers: pageHeaders(),
+      body: JSON.stringify({ keepLast: 1, keepDailyForDays: 30 }),
+    });
     expect(errorOf(policy).code).toBe('invalid-request');
     const garbage = await send(host.port, { path: '/ipc/backup:list', headers: pageHeaders(), body: '{not json' });
     expect(garbage.status).toBe(400);
@@ -168,14 +238,26 @@ describe("the browser edition's local endpoint", () => {
   it('refuses a call that is not a JSON POST (a plain form cannot reach it)', async () => {
     const get = await send(host.port, { path: '/ipc/backup:list', method: 'GET', headers: pageHeaders() });
     expect(get.status).toBe(405);
-    const form = await send(host.port, { path: '/ipc/backup:list', headers: pageHeaders({ 'content-type': 'application/x-www-form-urlencoded' }), body: 'a=1' });
+    const form = await send(host.port, {
+      path: '/ipc/backup:list',
+      headers: pageHeaders({ 'content-type': 'application/x-www-form-urlencoded' }),
+      body: 'a=1',
+    });
     expect(form.status).toBe(415);
     // No CORS headers are ever sent: another origin's page cannot read a reply either.
     expect(form.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('sends the dialog channels back to the browser, in words', async () => {
-    const reply = await send(host.port, { path: '/ipc/file:open', headers: pageHeaders(), body: JSON.stringify({ filters: [], maxBytes: 100 }) });
-    expect(errorOf(reply)).toEqual({ code: 'invalid-request', message: "The browser edition opens a file you choose through the browser itself, not through the desk's local server." });
+    const reply = await send(host.port, {
+      path: '/ipc/file:open',
+      headers: pageHeaders(),
+      body: JSON.stringify({ filters: [], maxBytes: 100 }),
+    });
+    expect(errorOf(reply)).toEqual({
+      code: 'invalid-request',
+      message:
+        "The browser edition opens a file you choose through the browser itself, not through the desk's local server.",
+    });
   });
 });

@@ -96,10 +96,12 @@ vi.mock('electron', async () => {
       },
     },
     ipcMain: {
-      handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => electron.ipc.set(channel, listener),
+      handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        electron.ipc.set(channel, listener),
     },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => electron.calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        electron.calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
       handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
         electron.calls.push(`protocol.handle ${scheme}`);
         electron.protocolHandler = handler;
@@ -129,7 +131,9 @@ async function startMain(): Promise<void> {
   vi.resetModules();
   await import('@main/index');
   // Let start() run past `await app.whenReady()` and its start-up clean-up, to the window (or the quit).
-  await vi.waitFor(() => expect(electron.calls.some((c) => c.startsWith('loadURL') || c === 'quit')).toBe(true), { timeout: 5000 });
+  await vi.waitFor(() => expect(electron.calls.some((c) => c.startsWith('loadURL') || c === 'quit')).toBe(true), {
+    timeout: 5000,
+  });
 }
 
 const indexOf = (prefix: string) => electron.calls.findIndex((c) => c.startsWith(prefix));

@@ -38,7 +38,9 @@ describe('mainWindowOptions', () => {
     const sources = (await readdir('src-main', { recursive: true })).filter((f) => f.endsWith('.ts'));
     for (const file of sources) {
       const text = await readFile(`src-main/${file}`, 'utf8');
-      expect(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''), file).not.toMatch(/enableBlinkFeatures|experimentalFeatures:\s*true|--enable-blink-features/);
+      expect(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''), file).not.toMatch(
+        /enableBlinkFeatures|experimentalFeatures:\s*true|--enable-blink-features/,
+      );
     }
   });
 
@@ -53,7 +55,14 @@ describe('mainWindowOptions', () => {
   });
 
   it('opens hidden, titled, at a working size', () => {
-    expect(options).toMatchObject({ show: false, title: 'Response Desk', width: 1280, height: 860, minWidth: 900, minHeight: 600 });
+    expect(options).toMatchObject({
+      show: false,
+      title: 'Response Desk',
+      width: 1280,
+      height: 860,
+      minWidth: 900,
+      minHeight: 600,
+    });
   });
 });
 

@@ -17,7 +17,13 @@ async function smallPackage(): Promise<Uint8Array> {
     { name: 'r.json', role: 'record' as const, bytes: strToU8('{"format":"response-desk-record"}') },
     { name: 'r-timeline.csv', role: 'timeline-csv' as const, bytes: strToU8('title\r\nVan drives into the crowd\r\n') },
   ];
-  return (await buildPackage(files, { checksum: 'a'.repeat(64), profile: 'council', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' }, sha256Bytes)).zip;
+  return (
+    await buildPackage(
+      files,
+      { checksum: 'a'.repeat(64), profile: 'council', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' },
+      sha256Bytes,
+    )
+  ).zip;
 }
 
 describe('saving an export package through main', () => {
@@ -27,7 +33,11 @@ describe('saving an export package through main', () => {
     const showSaveDialog = vi.fn(() => Promise.resolve('/home/ingrid/record.zip'));
     const service = createPackageService({ showSaveDialog, writeFileAtomic });
     expect(await service.save({ suggestedName: 'record.zip', zip })).toEqual({ savedTo: '/home/ingrid/record.zip' });
-    expect(showSaveDialog).toHaveBeenCalledWith({ suggestedName: 'record.zip', filters: [{ name: 'Export package (zip)', extensions: ['zip'] }], title: undefined });
+    expect(showSaveDialog).toHaveBeenCalledWith({
+      suggestedName: 'record.zip',
+      filters: [{ name: 'Export package (zip)', extensions: ['zip'] }],
+      title: undefined,
+    });
     expect(writeFileAtomic).toHaveBeenCalledWith('/home/ingrid/record.zip', zip);
   });
 
@@ -45,8 +55,13 @@ describe('saving an export package through main', () => {
   });
 
   it('refuses bytes that are not a zip', async () => {
-    const service = createPackageService({ showSaveDialog: () => Promise.resolve('/x.zip'), writeFileAtomic: () => Promise.resolve() });
-    await expect(service.save({ suggestedName: 'record.zip', zip: strToU8('hello') })).rejects.toThrow(/not a readable zip/);
+    const service = createPackageService({
+      showSaveDialog: () => Promise.resolve('/x.zip'),
+      writeFileAtomic: () => Promise.resolve(),
+    });
+    await expect(service.save({ suggestedName: 'record.zip', zip: strToU8('hello') })).rejects.toThrow(
+      /not a readable zip/,
+    );
   });
 
   it('writes an encrypted package only when it is an age file a passphrase opens, which the age tool then opens to the package', async () => {
@@ -56,19 +71,33 @@ describe('saving an export package through main', () => {
     const writeFileAtomic = vi.fn<(path: string, data: Uint8Array) => Promise<void>>(() => Promise.resolve());
     const showSaveDialog = vi.fn(() => Promise.resolve('/home/ingrid/record.zip.age'));
     const service = createPackageService({ showSaveDialog, writeFileAtomic });
-    expect(await service.save({ suggestedName: 'record.zip.age', zip: sealed.value })).toEqual({ savedTo: '/home/ingrid/record.zip.age' });
-    expect(showSaveDialog).toHaveBeenCalledWith({ suggestedName: 'record.zip.age', filters: [{ name: 'Encrypted export package (age)', extensions: ['age'] }], title: undefined });
+    expect(await service.save({ suggestedName: 'record.zip.age', zip: sealed.value })).toEqual({
+      savedTo: '/home/ingrid/record.zip.age',
+    });
+    expect(showSaveDialog).toHaveBeenCalledWith({
+      suggestedName: 'record.zip.age',
+      filters: [{ name: 'Encrypted export package (age)', extensions: ['age'] }],
+      title: undefined,
+    });
     const opened = await decryptWithPassphrase(writeFileAtomic.mock.calls[0]![1], 'Candles at the town hall');
     expect(opened.ok && opened.value.plaintext).toEqual(zip);
     // The package in clear under an encrypted name is refused, before any dialog.
     showSaveDialog.mockClear();
-    await expect(service.save({ suggestedName: 'record.zip.age', zip })).rejects.toThrow(/not an age file encrypted with a passphrase; nothing was saved/);
+    await expect(service.save({ suggestedName: 'record.zip.age', zip })).rejects.toThrow(
+      /not an age file encrypted with a passphrase; nothing was saved/,
+    );
     expect(showSaveDialog).not.toHaveBeenCalled();
   });
 
   it('takes only a file name ending in .zip or .zip.age and bytes, as the contract says', () => {
-    expect(ipcContract[CHANNELS.savePackage].request.safeParse({ suggestedName: 'record.zip.age', zip: new Uint8Array([1]) }).success).toBe(true);
-    expect(ipcContract[CHANNELS.savePackage].request.safeParse({ suggestedName: 'record.age', zip: new Uint8Array([1]) }).success).toBe(false);
+    expect(
+      ipcContract[CHANNELS.savePackage].request.safeParse({ suggestedName: 'record.zip.age', zip: new Uint8Array([1]) })
+        .success,
+    ).toBe(true);
+    expect(
+      ipcContract[CHANNELS.savePackage].request.safeParse({ suggestedName: 'record.age', zip: new Uint8Array([1]) })
+        .success,
+    ).toBe(false);
     const request = ipcContract[CHANNELS.savePackage].request;
     expect(request.safeParse({ suggestedName: 'record.zip', zip: new Uint8Array([1]) }).success).toBe(true);
     expect(request.safeParse({ suggestedName: '../record.zip', zip: new Uint8Array([1]) }).success).toBe(false);

@@ -16,7 +16,8 @@ function fakeStore(unavailable: string | null = null): SecretStore {
     encryptString: (plain) => new TextEncoder().encode(`sealed:${Buffer.from(plain, 'utf8').toString('base64')}`),
     decryptString: (sealed) => {
       const text = new TextDecoder().decode(sealed);
-      if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!text.startsWith('sealed:'))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(text.slice(7), 'base64').toString('utf8');
     },
   };
@@ -26,7 +27,14 @@ async function service(store: SecretStore | null) {
   const dir = await mkdtemp(join(tmpdir(), 'desk-passphrase-'));
   const path = join(dir, 'backup-passphrase.sealed');
   const log = { info: vi.fn(), warn: vi.fn() };
-  const s = createPassphraseStoreService({ store, path, readFile: (p) => readFile(p), writeFileAtomic: (p, d) => writeFileAtomic(p, d), unlink: (p) => unlink(p), log });
+  const s = createPassphraseStoreService({
+    store,
+    path,
+    readFile: (p) => readFile(p),
+    writeFileAtomic: (p, d) => writeFileAtomic(p, d),
+    unlink: (p) => unlink(p),
+    log,
+  });
   return { s, dir, path, log };
 }
 
@@ -54,7 +62,8 @@ describe('the remembered backup passphrase', () => {
       available: true,
       reason: null,
       passphrase: null,
-      problem: 'The remembered backup passphrase could not be unsealed on this computer (the file is damaged or was sealed elsewhere): enter it again.',
+      problem:
+        'The remembered backup passphrase could not be unsealed on this computer (the file is damaged or was sealed elsewhere): enter it again.',
     });
     expect(ipcContract[CHANNELS.getStoredPassphrase].response.safeParse(stored).success).toBe(true);
     expect(log.warn).toHaveBeenCalled();
@@ -65,8 +74,14 @@ describe('the remembered backup passphrase', () => {
 
   it('without a secure store (the browser edition), says why and refuses to remember', async () => {
     const { s, dir } = await service(null);
-    expect(await s.stored()).toMatchObject({ available: false, reason: expect.stringContaining('The browser edition has no secure store') as unknown, passphrase: null });
-    await expect(s.remember(PASSPHRASE)).rejects.toThrow(/The passphrase was not remembered: The browser edition has no secure store/);
+    expect(await s.stored()).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('The browser edition has no secure store') as unknown,
+      passphrase: null,
+    });
+    await expect(s.remember(PASSPHRASE)).rejects.toThrow(
+      /The passphrase was not remembered: The browser edition has no secure store/,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -78,11 +93,16 @@ describe('the remembered backup passphrase', () => {
       decryptString: (b: Buffer) => b.toString(),
     };
     const { s } = await service(secretStoreOver(safeStorage));
-    expect(await s.stored()).toMatchObject({ available: false, reason: expect.stringContaining('no keyring') as unknown });
+    expect(await s.stored()).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('no keyring') as unknown,
+    });
     await expect(s.remember(PASSPHRASE)).rejects.toThrow(/not remembered/);
     const unavailable = secretStoreOver({ ...safeStorage, isEncryptionAvailable: () => false });
     expect(unavailable.unavailableBecause()).toMatch(/no secure store/);
-    expect(secretStoreOver({ ...safeStorage, getSelectedStorageBackend: () => 'gnome_libsecret' }).unavailableBecause()).toBeNull();
+    expect(
+      secretStoreOver({ ...safeStorage, getSelectedStorageBackend: () => 'gnome_libsecret' }).unavailableBecause(),
+    ).toBeNull();
   });
 
   it('the contract takes only what a person could type as a passphrase', () => {

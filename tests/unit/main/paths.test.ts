@@ -36,16 +36,28 @@ describe('app layout', () => {
 });
 
 describe("the browser edition's data folder", () => {
-  it('sits beside the desktop app\'s, under its own name, on each system', () => {
-    expect(browserEditionDataFolder('linux', {}, '/home/ana')).toBe('/home/ana/.config/Response Desk (browser edition)');
-    expect(browserEditionDataFolder('linux', { XDG_CONFIG_HOME: '/srv/conf' }, '/home/ana')).toBe('/srv/conf/Response Desk (browser edition)');
-    expect(browserEditionDataFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Response Desk (browser edition)');
-    expect(browserEditionDataFolder('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana')).toBe('C:/Users/ana/AppData/Roaming/Response Desk (browser edition)');
+  it("sits beside the desktop app's, under its own name, on each system", () => {
+    expect(browserEditionDataFolder('linux', {}, '/home/ana')).toBe(
+      '/home/ana/.config/Response Desk (browser edition)',
+    );
+    expect(browserEditionDataFolder('linux', { XDG_CONFIG_HOME: '/srv/conf' }, '/home/ana')).toBe(
+      '/srv/conf/Response Desk (browser edition)',
+    );
+    expect(browserEditionDataFolder('darwin', {}, '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/Response Desk (browser edition)',
+    );
+    expect(browserEditionDataFolder('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana')).toBe(
+      'C:/Users/ana/AppData/Roaming/Response Desk (browser edition)',
+    );
     expect(browserEditionDataFolder('linux', {}, '/home/ana')).not.toBe(userDataFolder('/home/ana/.config', {}));
   });
 
   it('follows an absolute DESK_DATA_DIR, and ignores a relative one', () => {
-    expect(browserEditionDataFolder('linux', { DESK_DATA_DIR: '/tmp/desk-e2e-7' }, '/home/ana')).toBe('/tmp/desk-e2e-7');
-    expect(browserEditionDataFolder('linux', { DESK_DATA_DIR: 'data' }, '/home/ana')).toBe('/home/ana/.config/Response Desk (browser edition)');
+    expect(browserEditionDataFolder('linux', { DESK_DATA_DIR: '/tmp/desk-e2e-7' }, '/home/ana')).toBe(
+      '/tmp/desk-e2e-7',
+    );
+    expect(browserEditionDataFolder('linux', { DESK_DATA_DIR: 'data' }, '/home/ana')).toBe(
+      '/home/ana/.config/Response Desk (browser edition)',
+    );
   });
 });

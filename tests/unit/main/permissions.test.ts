@@ -10,23 +10,35 @@ function request(permission: string, requestingUrl?: string): boolean {
 }
 
 describe('permission policy', () => {
-  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb', 'fullscreen', 'unknown'])(
-    'denies a %s request, even from the desk itself',
-    (permission) => {
-      expect(request(permission, 'app://desk/index.html')).toBe(false);
-      expect(decidePermissionCheck({}, permission, 'app://desk')).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'openExternal',
+    'clipboard-read',
+    'display-capture',
+    'hid',
+    'serial',
+    'usb',
+    'fullscreen',
+    'unknown',
+  ])('denies a %s request, even from the desk itself', (permission) => {
+    expect(request(permission, 'app://desk/index.html')).toBe(false);
+    expect(decidePermissionCheck({}, permission, 'app://desk')).toBe(false);
+  });
 
   it('lets only the desk keep its data durably (persistent storage)', () => {
     expect(request('persistent-storage', 'app://desk/index.html')).toBe(true);
     expect(decidePermissionCheck({}, 'persistent-storage', 'app://desk')).toBe(true);
   });
 
-  it.each(['https://example.com/', 'app://evil/', 'http://localhost:5173/'])('denies persistent storage to %s', (origin) => {
-    expect(request('persistent-storage', origin)).toBe(false);
-    expect(decidePermissionCheck({}, 'persistent-storage', origin)).toBe(false);
-  });
+  it.each(['https://example.com/', 'app://evil/', 'http://localhost:5173/'])(
+    'denies persistent storage to %s',
+    (origin) => {
+      expect(request('persistent-storage', origin)).toBe(false);
+      expect(decidePermissionCheck({}, 'persistent-storage', origin)).toBe(false);
+    },
+  );
 
   it('denies a request that does not say where it comes from', () => {
     expect(request('persistent-storage')).toBe(false);

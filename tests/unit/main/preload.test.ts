@@ -5,7 +5,10 @@ import { ipcContract } from '@shared/ipc/contract';
 
 // The preload runs in the sandboxed page; here it runs against a recording `electron`, so what it
 // puts on `window.desk` can be compared with the contract, method by method.
-const recorded = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoked: [] as { channel: string; request: unknown }[] }));
+const recorded = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoked: [] as { channel: string; request: unknown }[],
+}));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api) },

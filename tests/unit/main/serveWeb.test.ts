@@ -32,8 +32,16 @@ async function folder(prefix: string): Promise<string> {
 /** Starts the browser edition on `port` and returns what it says when it cannot start. */
 async function startOn(port: number, built = true): Promise<string> {
   const rendererRoot = await folder('desk-renderer-');
-  if (built) await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
-  const started = await startWebHost({ rendererRoot, port, dataDir: await folder('desk-data-'), version: '0.1.0', platform: 'linux', log: quiet });
+  if (built)
+    await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
+  const started = await startWebHost({
+    rendererRoot,
+    port,
+    dataDir: await folder('desk-data-'),
+    version: '0.1.0',
+    platform: 'linux',
+    log: quiet,
+  });
   if (started.ok) {
     await started.host.close();
     throw new Error('started where it should not have');
@@ -55,15 +63,21 @@ describe('the browser edition when it cannot start', () => {
   });
 
   it('says the desk is already running when the port holds one, at that same address', async () => {
-    const desk = createServer((_req, res) => res.end('<!doctype html><html><head><title>Response Desk</title></head></html>'));
+    const desk = createServer((_req, res) =>
+      res.end('<!doctype html><html><head><title>Response Desk</title></head></html>'),
+    );
     servers.push(desk);
     const port = await listen(desk);
     const text = await startOn(port);
-    expect(text).toContain(`Response Desk is already running at http://127.0.0.1:${port}/: open that address in your browser.`);
+    expect(text).toContain(
+      `Response Desk is already running at http://127.0.0.1:${port}/: open that address in your browser.`,
+    );
   });
 
   it('says how to build the renderer when it is not built', async () => {
-    expect(await startOn(0, false)).toBe('The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".');
+    expect(await startOn(0, false)).toBe(
+      'The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".',
+    );
   });
 });
 
@@ -72,13 +86,16 @@ describe('the browser edition and its data folder', () => {
     const rendererRoot = await folder('desk-renderer-');
     await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
     const dataDir = await folder('desk-data-');
-    const start = () => startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
+    const start = () =>
+      startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
     const first = await start();
     if (!first.ok) throw new Error(first.lines.join('\n'));
     const second = await start();
     expect(second.ok).toBe(false);
     if (!second.ok) {
-      expect(second.lines.join('\n')).toContain(`Another Response Desk (browser edition) is already using its data folder ${dataDir}`);
+      expect(second.lines.join('\n')).toContain(
+        `Another Response Desk (browser edition) is already using its data folder ${dataDir}`,
+      );
       expect(second.lines.join('\n')).toContain('DESK_DATA_DIR');
     }
     await first.host.close();
@@ -95,7 +112,14 @@ describe('the browser edition and its data folder', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     await mkdir(join(dataDir, 'server.lock'));
     await writeFile(join(dataDir, 'server.lock.owner.json'), JSON.stringify({ pid: Number(gone.stdout) }));
-    const started = await startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
+    const started = await startWebHost({
+      rendererRoot,
+      port: 0,
+      dataDir,
+      version: '0.1.0',
+      platform: 'linux',
+      log: quiet,
+    });
     expect(started.ok).toBe(true);
     if (started.ok) await started.host.close();
   });

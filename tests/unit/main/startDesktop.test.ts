@@ -24,7 +24,12 @@ describe('npm start without the Electron binary', () => {
   it.skipIf(electronBinaryPresent())('explains what is missing, how to get it, and points to npm run web', () => {
     const env: Record<string, string | undefined> = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
     delete env['ELECTRON_OVERRIDE_DIST_PATH'];
-    const run = spawnSync(process.execPath, [join(root, 'scripts', 'start-desktop.mjs')], { cwd: root, env, encoding: 'utf8', timeout: 15_000 });
+    const run = spawnSync(process.execPath, [join(root, 'scripts', 'start-desktop.mjs')], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Electron binary is not installed');
     expect(run.stderr).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD=1');

@@ -13,7 +13,14 @@ async function setUp() {
   const journalDir = join(dir, 'unfinished-writes');
   const journal = createTempJournal(
     journalDir,
-    { open: fs.open, unlink: fs.unlink, mkdir: (p) => fs.mkdir(p, { recursive: true }), readdir: fs.readdir, readFile: fs.readFile, lstat: fs.lstat },
+    {
+      open: fs.open,
+      unlink: fs.unlink,
+      mkdir: (p) => fs.mkdir(p, { recursive: true }),
+      readdir: fs.readdir,
+      readFile: fs.readFile,
+      lstat: fs.lstat,
+    },
     () => randomBytes(8).toString('hex'),
   );
   return { dir, journalDir, journal };
@@ -24,7 +31,11 @@ describe('the journal of temp files', () => {
     const { dir, journalDir, journal } = await setUp();
     await writeFileAtomic(join(dir, 'a.csv'), 'a,b\r\n', { journal });
     expect(await fs.readdir(journalDir)).toEqual([]);
-    const failing = { open: fs.open, rename: () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })), unlink: fs.unlink };
+    const failing = {
+      open: fs.open,
+      rename: () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })),
+      unlink: fs.unlink,
+    };
     await expect(writeFileAtomic(join(dir, 'b.csv'), 'x', { journal, fs: failing })).rejects.toThrow();
     expect(await fs.readdir(journalDir)).toEqual([]);
     expect((await fs.readdir(dir)).sort()).toEqual(['a.csv', 'unfinished-writes']);
@@ -32,7 +43,11 @@ describe('the journal of temp files', () => {
 
   it('keeps a temp file it could not remove after a failed save, for the next start to remove', async () => {
     const { dir, journalDir, journal } = await setUp();
-    const stuck = { open: fs.open, rename: () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })), unlink: () => Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' })) };
+    const stuck = {
+      open: fs.open,
+      rename: () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })),
+      unlink: () => Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' })),
+    };
     await expect(writeFileAtomic(join(dir, 'c.json'), 'x', { journal, fs: stuck })).rejects.toThrow('The disk is full');
     const left = (await fs.readdir(dir)).filter((n) => n.startsWith('.c.json.tmp-'));
     expect(left).toHaveLength(1);

@@ -40,7 +40,13 @@ describe('response-desk-verify: a record', () => {
 
   it('fails a record with one edited timeline entry, exit 1', async () => {
     const path = join(dir, 'edited.json');
-    await writeFile(path, JSON.stringify(await makeRecord('internal')).replace('Second attacker at the station', 'Second attacker confirmed'));
+    await writeFile(
+      path,
+      JSON.stringify(await makeRecord('internal')).replace(
+        'Second attacker at the station',
+        'Second attacker confirmed',
+      ),
+    );
     const { code, out } = await verify(path);
     expect(code).toBe(1);
     expect(out).toContain('FAIL  checksum: The SHA-256 does not match: the record was altered after export');
@@ -104,19 +110,44 @@ describe('response-desk-verify: an export package', () => {
     await writeFile(path, zip);
     const { code, out } = await verify(path);
     expect(code).toBe(0);
-    for (const name of ['after-action-council.json', 'after-action-council.pdf', 'after-action-council.docx', 'after-action-council-timeline.csv']) expect(out).toMatch(new RegExp(`ok +${name}: SHA-256 [0-9a-f]{64}`));
+    for (const name of [
+      'after-action-council.json',
+      'after-action-council.pdf',
+      'after-action-council.docx',
+      'after-action-council-timeline.csv',
+    ])
+      expect(out).toMatch(new RegExp(`ok +${name}: SHA-256 [0-9a-f]{64}`));
     expect(out).toContain('ok    after-action-council.json: checksum');
     expect(out).toContain('VERIFIED: every file of the package is as the desk exported it.');
   });
 
   it.each([
-    ['a changed PDF', (files: Record<string, Uint8Array>) => (files['after-action-council.pdf'] = new Uint8Array([...(files['after-action-council.pdf'] ?? []), 0x20])), 'FAIL  after-action-council.pdf: Its SHA-256 does not match the manifest: the file was changed after export'],
-    ['an added file', (files: Record<string, Uint8Array>) => (files['notes.txt'] = strToU8('added later')), 'FAIL  notes.txt: Not in the manifest: a file was added to the package.'],
-    ['a removed CSV', (files: Record<string, Uint8Array>) => delete files['after-action-council-timeline.csv'], 'FAIL  after-action-council-timeline.csv: Listed in the manifest but missing from the package: a file was removed.'],
-    ['an edited record', (files: Record<string, Uint8Array>) => {
-      const json = new TextDecoder().decode(files['after-action-council.json']).replace('Mayor activates the crisis team', 'Mayor activates nothing');
-      files['after-action-council.json'] = strToU8(json);
-    }, 'FAIL  after-action-council.json: Its SHA-256 does not match the manifest'],
+    [
+      'a changed PDF',
+      (files: Record<string, Uint8Array>) =>
+        (files['after-action-council.pdf'] = new Uint8Array([...(files['after-action-council.pdf'] ?? []), 0x20])),
+      'FAIL  after-action-council.pdf: Its SHA-256 does not match the manifest: the file was changed after export',
+    ],
+    [
+      'an added file',
+      (files: Record<string, Uint8Array>) => (files['notes.txt'] = strToU8('added later')),
+      'FAIL  notes.txt: Not in the manifest: a file was added to the package.',
+    ],
+    [
+      'a removed CSV',
+      (files: Record<string, Uint8Array>) => delete files['after-action-council-timeline.csv'],
+      'FAIL  after-action-council-timeline.csv: Listed in the manifest but missing from the package: a file was removed.',
+    ],
+    [
+      'an edited record',
+      (files: Record<string, Uint8Array>) => {
+        const json = new TextDecoder()
+          .decode(files['after-action-council.json'])
+          .replace('Mayor activates the crisis team', 'Mayor activates nothing');
+        files['after-action-council.json'] = strToU8(json);
+      },
+      'FAIL  after-action-council.json: Its SHA-256 does not match the manifest',
+    ],
   ])('fails a package with %s, naming the file, exit 1', async (_what, change, line) => {
     const files = unzipSync(zip);
     change(files);
@@ -136,6 +167,9 @@ describe('response-desk-verify: an export package', () => {
     const { code, out } = await verify(folder);
     expect(code).toBe(1);
     expect(out).toContain('FAIL  after-action-council.docx: Its SHA-256 does not match the manifest');
-    expect(JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'))).toMatchObject({ format: 'response-desk-package', record: { checksum: record.checksum.value } });
+    expect(JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'))).toMatchObject({
+      format: 'response-desk-package',
+      record: { checksum: record.checksum.value },
+    });
   });
 });

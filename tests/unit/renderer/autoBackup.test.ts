@@ -28,7 +28,10 @@ function manualScheduler() {
 
 async function deskWithSettings() {
   const desk = freshDesk();
-  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  await desk.useCases.settings.save(
+    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
+    actor(),
+  );
   return desk;
 }
 
@@ -53,13 +56,26 @@ describe('automatic backups', () => {
     const written: string[] = [];
     const autoBackups = fakeAutoBackups((content) => {
       written.push(content);
-      return Promise.resolve(ok({ written: { name: `auto-${written.length}`, createdAt: 0, size: content.length, datedAhead: false }, removed: [] }));
+      return Promise.resolve(
+        ok({
+          written: { name: `auto-${written.length}`, createdAt: 0, size: content.length, datedAhead: false },
+          removed: [],
+        }),
+      );
     });
     const platform = { autoBackups } as unknown as DeskPlatform;
     const backup = backupServiceOf(desk, platform, 'test');
     const outcomes: unknown[] = [];
     const timers = manualScheduler();
-    const stop = startAutoBackups({ fingerprint: desk.fingerprint, backup, autoBackups, settings: () => desk.useCases.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), schedule: timers.schedule });
+    const stop = startAutoBackups({
+      fingerprint: desk.fingerprint,
+      backup,
+      autoBackups,
+      settings: () => desk.useCases.settings.get(),
+      now: () => 0,
+      onResult: (r) => outcomes.push(r),
+      schedule: timers.schedule,
+    });
 
     expect(await timers.fire()).toBe(60_000);
     expect(written).toHaveLength(1);
@@ -84,14 +100,32 @@ describe('automatic backups', () => {
     const autoBackups = fakeAutoBackups(() => {
       calls += 1;
       if (calls === 1) return Promise.reject(new Error('An object could not be cloned.'));
-      if (calls === 2) return Promise.resolve(err({ code: 'io-failed', message: 'The automatic backup could not be written: the disk holding /data/backups is full, and the policy lets no older backup go' }));
-      return Promise.resolve(ok({ written: { name: 'auto-3', createdAt: 0, size: 2, datedAhead: false }, removed: [] }));
+      if (calls === 2)
+        return Promise.resolve(
+          err({
+            code: 'io-failed',
+            message:
+              'The automatic backup could not be written: the disk holding /data/backups is full, and the policy lets no older backup go',
+          }),
+        );
+      return Promise.resolve(
+        ok({ written: { name: 'auto-3', createdAt: 0, size: 2, datedAhead: false }, removed: [] }),
+      );
     });
     const backup = backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test');
     const outcomes: { ok: boolean }[] = [];
     const log = vi.fn();
     const timers = manualScheduler();
-    startAutoBackups({ fingerprint: desk.fingerprint, backup, autoBackups, settings: () => desk.useCases.settings.get(), now: () => 0, onResult: (r) => outcomes.push(r), log, schedule: timers.schedule });
+    startAutoBackups({
+      fingerprint: desk.fingerprint,
+      backup,
+      autoBackups,
+      settings: () => desk.useCases.settings.get(),
+      now: () => 0,
+      onResult: (r) => outcomes.push(r),
+      log,
+      schedule: timers.schedule,
+    });
 
     expect(await timers.fire()).toBe(60_000);
     expect(await timers.fire()).toBe(10 * 60_000);
@@ -106,14 +140,23 @@ describe('automatic backups', () => {
 
   it('goes on when reading the desk itself fails', async () => {
     const desk = await deskWithSettings();
-    const autoBackups = fakeAutoBackups(() => Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })));
+    const autoBackups = fakeAutoBackups(() =>
+      Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })),
+    );
     const backup = backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test');
     const outcomes: { ok: boolean }[] = [];
     const timers = manualScheduler();
     let broken = true;
     startAutoBackups({
-      fingerprint: desk.fingerprint, backup, autoBackups, now: () => 0, onResult: (r) => outcomes.push(r), log: () => undefined, schedule: timers.schedule,
-      settings: () => (broken ? Promise.reject(new Error('The database connection was closed.')) : desk.useCases.settings.get()),
+      fingerprint: desk.fingerprint,
+      backup,
+      autoBackups,
+      now: () => 0,
+      onResult: (r) => outcomes.push(r),
+      log: () => undefined,
+      schedule: timers.schedule,
+      settings: () =>
+        broken ? Promise.reject(new Error('The database connection was closed.')) : desk.useCases.settings.get(),
     });
     await timers.fire();
     broken = false;
@@ -122,12 +165,16 @@ describe('automatic backups', () => {
   });
 
   it.each([
-    ['The automatic backup could not be written: the disk holding /data/backups is full, even after removing the 2 older backups the policy lets go'],
+    [
+      'The automatic backup could not be written: the disk holding /data/backups is full, even after removing the 2 older backups the policy lets go',
+    ],
     ['The desktop shell sent an unexpected reply (written.datedAhead: Required).'],
     ['The disk is full: "/x" could not be saved.  '],
   ])('says a failure in one clean sentence: %s', (reason) => {
     const text = autoBackupFailureNotice(reason, 10);
-    expect(text).toMatch(/^The automatic backup .*; the desk tries again in 10 minutes, and meanwhile a backup can be saved by hand in Settings\.$/);
+    expect(text).toMatch(
+      /^The automatic backup .*; the desk tries again in 10 minutes, and meanwhile a backup can be saved by hand in Settings\.$/,
+    );
     expect(text).not.toMatch(/\.\.|\. [A-Z].*;/);
     expect(text.endsWith('..')).toBe(false);
   });

@@ -28,7 +28,12 @@ function fakeMain(storeAvailable: boolean) {
   const autoBackups: AutoBackups = {
     write: (content) => {
       written.push(content);
-      return Promise.resolve(ok({ written: { name: 'auto-20261124-120000-000.json', createdAt: 0, size: content.length, datedAhead: false }, removed: [] }));
+      return Promise.resolve(
+        ok({
+          written: { name: 'auto-20261124-120000-000.json', createdAt: 0, size: content.length, datedAhead: false },
+          removed: [],
+        }),
+      );
     },
     policy: () => Promise.resolve(ok(policy)),
     setPolicy: (next) => {
@@ -41,7 +46,11 @@ function fakeMain(storeAvailable: boolean) {
   const passphrases: PassphraseStore = {
     stored: () =>
       Promise.resolve(
-        ok<StoredPassphrase>(storeAvailable ? { available: true, reason: null, passphrase: sealed, problem: null } : { available: false, reason: 'No store here.', passphrase: null, problem: null }),
+        ok<StoredPassphrase>(
+          storeAvailable
+            ? { available: true, reason: null, passphrase: sealed, problem: null }
+            : { available: false, reason: 'No store here.', passphrase: null, problem: null },
+        ),
       ),
     remember: (p) => {
       sealed = p;
@@ -71,7 +80,10 @@ function memoryPlatform(autoBackups: AutoBackups | null) {
 
 async function deskWithFamilyContact() {
   const desk = freshDesk();
-  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  await desk.useCases.settings.save(
+    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
+    actor(),
+  );
   await desk.db.contacts.add(makeContact({ id: 'con_1', name: 'Amal Haddad (mother)' }));
   return desk;
 }
@@ -79,14 +91,25 @@ async function deskWithFamilyContact() {
 describe('backup encryption', () => {
   it('with a passphrase, a saved backup is age armor named .json.age, and restores with the passphrase only', async () => {
     const main = fakeMain(false);
-    const encryption = createBackupEncryption({ autoBackups: main.autoBackups, passphrases: main.passphrases, crypto: age });
+    const encryption = createBackupEncryption({
+      autoBackups: main.autoBackups,
+      passphrases: main.passphrases,
+      crypto: age,
+    });
     await encryption.load();
     expect(await encryption.setPassphrase(PASSPHRASE, PASSPHRASE, false)).toEqual(ok(undefined));
     expect(main.policy().encrypted).toBe(true);
 
     const source = await deskWithFamilyContact();
     const { platform, saved } = memoryPlatform(main.autoBackups);
-    const service = createBackupService({ backup: source.core.backupRows, restore: source.core.restore, platform, sha256, appVersion: '0.1.0', encryption });
+    const service = createBackupService({
+      backup: source.core.backupRows,
+      restore: source.core.restore,
+      platform,
+      sha256,
+      appVersion: '0.1.0',
+      encryption,
+    });
     const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
     expect(result.ok && result.value).toMatch(/^response-desk-backup-kristiansand-.*\.json\.age$/);
     const file = saved[0]!.content;
@@ -96,12 +119,26 @@ describe('backup encryption', () => {
     // Another desk, which does not know the passphrase yet: asked for, refused when wrong, nothing changes.
     const target = freshDesk();
     const before = await target.core.backupRows.readAll();
-    const other = createBackupService({ backup: target.core.backupRows, restore: target.core.restore, platform, sha256, appVersion: '0.1.0', encryption: createBackupEncryption({ autoBackups: null, passphrases: null, crypto: age }) });
-    expect(await other.open(file, 'b.json.age', null)).toEqual({ ok: false, error: { code: 'needs-passphrase', message: 'This backup is encrypted: enter its passphrase.' } });
+    const other = createBackupService({
+      backup: target.core.backupRows,
+      restore: target.core.restore,
+      platform,
+      sha256,
+      appVersion: '0.1.0',
+      encryption: createBackupEncryption({ autoBackups: null, passphrases: null, crypto: age }),
+    });
+    expect(await other.open(file, 'b.json.age', null)).toEqual({
+      ok: false,
+      error: { code: 'needs-passphrase', message: 'This backup is encrypted: enter its passphrase.' },
+    });
     const wrong = await other.open(file, 'b.json.age', 'Candles at the town hall, 20:00');
     expect(wrong).toEqual({
       ok: false,
-      error: { code: 'wrong-passphrase', message: 'The passphrase does not open this backup. Check it (capital letters, keyboard layout) and try again. Nothing was changed.' },
+      error: {
+        code: 'wrong-passphrase',
+        message:
+          'The passphrase does not open this backup. Check it (capital letters, keyboard layout) and try again. Nothing was changed.',
+      },
     });
     expect(await target.core.backupRows.readAll()).toEqual(before);
     const damaged = await other.open(file.replace(/\n([A-Za-z0-9+/])/, '\n$1$1'), 'b.json.age', PASSPHRASE);
@@ -117,13 +154,27 @@ describe('backup encryption', () => {
   it('pauses rather than write in clear when backups are to be encrypted and the passphrase is not at hand', async () => {
     const main = fakeMain(false);
     await main.autoBackups.setPolicy({ keepLast: 12, keepDailyForDays: 30, encrypted: true });
-    const encryption = createBackupEncryption({ autoBackups: main.autoBackups, passphrases: main.passphrases, crypto: age });
+    const encryption = createBackupEncryption({
+      autoBackups: main.autoBackups,
+      passphrases: main.passphrases,
+      crypto: age,
+    });
     await encryption.load();
     expect(encryption.state()).toMatchObject({ enabled: true, passphrase: null, store: { available: false } });
-    expect(await encryption.seal('{"format":"response-desk-backup"}')).toEqual({ ok: false, error: { code: 'paused', message: 'Automatic backups are paused: enter the backup passphrase.' } });
+    expect(await encryption.seal('{"format":"response-desk-backup"}')).toEqual({
+      ok: false,
+      error: { code: 'paused', message: 'Automatic backups are paused: enter the backup passphrase.' },
+    });
     const desk = await deskWithFamilyContact();
     const { platform, saved } = memoryPlatform(main.autoBackups);
-    const service = createBackupService({ backup: desk.core.backupRows, restore: desk.core.restore, platform, sha256, appVersion: '0.1.0', encryption });
+    const service = createBackupService({
+      backup: desk.core.backupRows,
+      restore: desk.core.restore,
+      platform,
+      sha256,
+      appVersion: '0.1.0',
+      encryption,
+    });
     const result = await service.save(actor(), 'Kristiansand');
     expect(result.ok).toBe(false);
     expect(saved).toEqual([]);
@@ -131,10 +182,20 @@ describe('backup encryption', () => {
 
   it('refuses a passphrase too short or typed differently the second time, and keeps backups as they were', async () => {
     const main = fakeMain(false);
-    const encryption = createBackupEncryption({ autoBackups: main.autoBackups, passphrases: main.passphrases, crypto: age });
+    const encryption = createBackupEncryption({
+      autoBackups: main.autoBackups,
+      passphrases: main.passphrases,
+      crypto: age,
+    });
     await encryption.load();
-    expect(await encryption.setPassphrase('short', 'short', false)).toEqual({ ok: false, error: expect.stringContaining('This passphrase has 5 characters; use at least 10') as unknown });
-    expect(await encryption.setPassphrase(PASSPHRASE, `${PASSPHRASE}!`, false)).toEqual({ ok: false, error: 'The two passphrases differ: type the same passphrase twice.' });
+    expect(await encryption.setPassphrase('short', 'short', false)).toEqual({
+      ok: false,
+      error: expect.stringContaining('This passphrase has 5 characters; use at least 10') as unknown,
+    });
+    expect(await encryption.setPassphrase(PASSPHRASE, `${PASSPHRASE}!`, false)).toEqual({
+      ok: false,
+      error: 'The two passphrases differ: type the same passphrase twice.',
+    });
     expect(main.policy().encrypted).toBe(false);
     expect(await encryption.seal('{}')).toEqual(ok({ content: '{}', encrypted: false }));
   });
@@ -168,12 +229,22 @@ describe('an export package saved encrypted', () => {
       { name: 'r-timeline.csv', role: 'timeline-csv' as const, bytes: bytes('title\r\nVan drives into the crowd\r\n') },
     ];
     const sha = (b: Uint8Array) => Promise.resolve(createHash('sha256').update(b).digest('hex'));
-    return (await buildPackage(files, { checksum: 'a'.repeat(64), profile: 'internal', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' }, sha)).zip;
+    return (
+      await buildPackage(
+        files,
+        { checksum: 'a'.repeat(64), profile: 'internal', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' },
+        sha,
+      )
+    ).zip;
   }
 
   it('is the package, checked against its manifest, encrypted with the backup passphrase; refused without one or when it does not check out', async () => {
     const main = fakeMain(false);
-    const encryption = createBackupEncryption({ autoBackups: main.autoBackups, passphrases: main.passphrases, crypto: age });
+    const encryption = createBackupEncryption({
+      autoBackups: main.autoBackups,
+      passphrases: main.passphrases,
+      crypto: age,
+    });
     const zip = await smallPackage();
     expect(await encryption.sealPackage(zip)).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
     expect((await encryption.setPassphrase(PASSPHRASE, PASSPHRASE, false)).ok).toBe(true);

@@ -22,7 +22,10 @@ function memoryPlatform() {
   const saved: { name: string; content: string }[] = [];
   const platform: DeskPlatform = {
     edition: 'browser',
-    appInfo: () => Promise.resolve(ok({ name: 'Response Desk', version: 'test', dataDir: 'memory', freeDiskBytes: null, platform: 'test' })),
+    appInfo: () =>
+      Promise.resolve(
+        ok({ name: 'Response Desk', version: 'test', dataDir: 'memory', freeDiskBytes: null, platform: 'test' }),
+      ),
     saveFile: (req) => {
       saved.push({ name: req.suggestedName, content: req.content });
       return Promise.resolve(ok({ savedTo: req.suggestedName }));
@@ -39,13 +42,22 @@ function memoryPlatform() {
 
 async function populatedDesk() {
   const desk = freshDesk();
-  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+  await desk.useCases.settings.save(
+    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
+    actor(),
+  );
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
   const incident = await desk.useCases.incidents.create(fields.value, actor({ now: T0 + 1000 }));
   await desk.useCases.incidents.close(incident.id, actor({ now: T0 + 2000 }));
   await desk.db.contacts.add(makeContact({ id: 'con_1', name: 'Imam Y. Rahman' }));
-  await logged(desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })], actor({ now: T0 + 3000 })));
+  await logged(
+    desk.useCases.timeline.append(
+      incident.id,
+      [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })],
+      actor({ now: T0 + 3000 }),
+    ),
+  );
   return desk;
 }
 
@@ -111,7 +123,10 @@ describe('backup and restore', () => {
     const target = await populatedDesk();
     const before = await snapshot(target);
     const rows: TableRows = { ...before, contacts: [makeContact({ id: 'dup' }), makeContact({ id: 'dup' })] };
-    expect(await target.core.restore(rows, actor(), 'test')).toMatchObject({ ok: false, error: { code: 'refused', table: 'contacts' } });
+    expect(await target.core.restore(rows, actor(), 'test')).toMatchObject({
+      ok: false,
+      error: { code: 'refused', table: 'contacts' },
+    });
     expect(await snapshot(target)).toEqual(before);
   });
 });
@@ -145,12 +160,16 @@ describe('restoring a backup whose timeline was altered and resealed', () => {
         entryId,
         entryTitle: 'Road open',
         problem: 'hash-mismatch',
-        detail: expect.stringContaining('Integrity check FAILED at revision 2 of the chain (entry “Road open”)') as unknown,
+        detail: expect.stringContaining(
+          'Integrity check FAILED at revision 2 of the chain (entry “Road open”)',
+        ) as unknown,
       }),
     ]);
     // Not without the person's explicit choice: the desk stays exactly as it was.
     const refused = await service.restore(checked.value, actor());
-    expect(refused.ok ? 'restored' : refused.error).toMatch(/^Nothing was restored: the timeline of “.*” in this backup does not check out/);
+    expect(refused.ok ? 'restored' : refused.error).toMatch(
+      /^Nothing was restored: the timeline of “.*” in this backup does not check out/,
+    );
     expect(await snapshot(target)).toEqual(before);
   });
 
@@ -160,11 +179,22 @@ describe('restoring a backup whose timeline was altered and resealed', () => {
     const service = backupServiceOf(target, memoryPlatform().platform, '0.1.0');
     const checked = await service.check(text, 'tampered.json');
     if (!checked.ok) throw new Error(checked.error);
-    expect(await service.restore(checked.value, actor({ operator: 'Ola', now: T0 + 9000 }), { acceptBrokenChains: true })).toEqual({ ok: true, value: undefined });
+    expect(
+      await service.restore(checked.value, actor({ operator: 'Ola', now: T0 + 9000 }), { acceptBrokenChains: true }),
+    ).toEqual({ ok: true, value: undefined });
     const trail = await target.useCases.audit.listForIncident(incidentId);
-    expect(trail[0]).toMatchObject({ action: 'restore', operator: 'Ola', summary: expect.stringMatching(/^Restored from a backup whose timeline chain is broken at entry “Road open”; Ola accepted it after the warning$/) as unknown });
+    expect(trail[0]).toMatchObject({
+      action: 'restore',
+      operator: 'Ola',
+      summary: expect.stringMatching(
+        /^Restored from a backup whose timeline chain is broken at entry “Road open”; Ola accepted it after the warning$/,
+      ) as unknown,
+    });
     const desk = (await target.db.auditLog.toArray()).find((a) => a.entityType === 'database');
     expect(desk?.summary).toMatch(/with the timeline chain of 1 incident broken \(accepted\)$/);
-    expect(await target.useCases.timeline.verify(incidentId)).toMatchObject({ ok: false, firstBreak: { problem: 'hash-mismatch' } });
+    expect(await target.useCases.timeline.verify(incidentId)).toMatchObject({
+      ok: false,
+      firstBreak: { problem: 'hash-mismatch' },
+    });
   });
 });

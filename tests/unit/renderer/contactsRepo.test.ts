@@ -13,7 +13,12 @@ async function deskWithTree() {
     if (!r.ok) throw new Error('contact');
     return r.value;
   };
-  const [mayor, chief, imam, deputy] = [await add('Mette Dahl'), await add('Kari Holm'), await add('Imam Y. Rahman'), await add('Omar Said')];
+  const [mayor, chief, imam, deputy] = [
+    await add('Mette Dahl'),
+    await add('Kari Holm'),
+    await add('Imam Y. Rahman'),
+    await add('Omar Said'),
+  ];
   const tree = await desk.useCases.contacts.createTree('Faith leaders', '', actor());
   if (!tree.ok) throw new Error('tree');
   const nodes = [
@@ -42,10 +47,18 @@ describe('contacts repository', () => {
 
   it('imports all or nothing', async () => {
     const desk = freshDesk();
-    const refused = await desk.useCases.contacts.importContacts([makeContactFields(), makeContactFields({ name: '' })], 'x.csv', actor());
+    const refused = await desk.useCases.contacts.importContacts(
+      [makeContactFields(), makeContactFields({ name: '' })],
+      'x.csv',
+      actor(),
+    );
     expect(refused.ok).toBe(false);
     expect(await desk.db.contacts.count()).toBe(0);
-    const done = await desk.useCases.contacts.importContacts([makeContactFields(), makeContactFields()], 'x.csv', actor());
+    const done = await desk.useCases.contacts.importContacts(
+      [makeContactFields(), makeContactFields()],
+      'x.csv',
+      actor(),
+    );
     expect(done.ok && done.value.length).toBe(2);
     expect((await desk.db.auditLog.toArray()).filter((a) => a.action === 'import')).toHaveLength(2);
   });
@@ -60,7 +73,10 @@ describe('contacts repository', () => {
 
   it('refuses to delete a contact a tree still uses, naming the tree', async () => {
     const { desk, imam } = await deskWithTree();
-    expect(await desk.useCases.contacts.deleteContact(imam.id, actor())).toEqual({ ok: false, error: { code: 'in-use', trees: ['Faith leaders'] } });
+    expect(await desk.useCases.contacts.deleteContact(imam.id, actor())).toEqual({
+      ok: false,
+      error: { code: 'in-use', trees: ['Faith leaders'] },
+    });
   });
 
   it('writes every state change of an activation to the incident timeline, and escalates to the fallback', async () => {
@@ -68,10 +84,14 @@ describe('contacts repository', () => {
     const started = await desk.useCases.contacts.startActivation(incident.id, tree.id, actor({ now: T0 + 1000 }));
     if (!started.ok) throw new Error('start');
     const id = started.value.id;
-    expect((await desk.useCases.contacts.setCallState(id, 'n1', 'reached', '', actor({ now: T0 + 2000 }))).ok).toBe(true);
+    expect((await desk.useCases.contacts.setCallState(id, 'n1', 'reached', '', actor({ now: T0 + 2000 }))).ok).toBe(
+      true,
+    );
     const back = await desk.useCases.contacts.setCallState(id, 'n1', 'waiting', '', actor({ now: T0 + 2500 }));
     expect(!back.ok && back.error.code).toBe('note-required');
-    expect((await desk.useCases.contacts.setCallState(id, 'n3', 'unreachable', 'No answer', actor({ now: T0 + 3000 }))).ok).toBe(true);
+    expect(
+      (await desk.useCases.contacts.setCallState(id, 'n3', 'unreachable', 'No answer', actor({ now: T0 + 3000 }))).ok,
+    ).toBe(true);
     const escalated = await desk.useCases.contacts.escalate(id, 'n3', '', actor({ now: T0 + 4000 }));
     expect(escalated.ok && escalated.value.nodes[2]).toMatchObject({ state: 'waiting', onFallback: true });
 
@@ -83,7 +103,10 @@ describe('contacts repository', () => {
       'Call tree “Faith leaders”: Imam Y. Rahman unreachable, passed to fallback Omar Said',
     ]);
     expect(entries.every((e) => e.category === 'communication')).toBe(true);
-    expect(entries[1]?.links).toEqual([{ kind: 'contact', id: started.value.nodes[0]?.contactId }, { kind: 'activation', id }]);
+    expect(entries[1]?.links).toEqual([
+      { kind: 'contact', id: started.value.nodes[0]?.contactId },
+      { kind: 'activation', id },
+    ]);
     const attempts = await desk.useCases.contacts.attempts(id);
     expect(attempts.map((a) => [a.nodeId, a.from, a.to, a.note])).toEqual([
       ['n1', 'waiting', 'reached', ''],
@@ -104,14 +127,24 @@ describe('contacts repository', () => {
 
     const down = await desk.useCases.contacts.standDown(first.value.id, 'Threat over', actor({ now: T0 + 3000 }));
     expect(down.ok && down.value.standDown).toEqual({ at: T0 + 3000, by: 'Ingrid Berg', reason: 'Threat over' });
-    const call = await desk.useCases.contacts.setCallState(first.value.id, 'n1', 'reached', '', actor({ now: T0 + 4000 }));
+    const call = await desk.useCases.contacts.setCallState(
+      first.value.id,
+      'n1',
+      'reached',
+      '',
+      actor({ now: T0 + 4000 }),
+    );
     expect(!call.ok && call.error.code).toBe('stood-down');
-    const titles = (await desk.db.timelineEntries.where('incidentId').equals(incident.id).toArray()).map((e) => e.title);
+    const titles = (await desk.db.timelineEntries.where('incidentId').equals(incident.id).toArray()).map(
+      (e) => e.title,
+    );
     expect(titles).toContain('Call tree “Faith leaders” stood down: 0 of 3 reached');
     const audit = (await desk.db.auditLog.toArray()).filter((a) => a.entityId === first.value.id);
     expect(audit.map((a) => a.summary)).toContain('Call tree stood down: Faith leaders');
 
-    const again = await desk.useCases.contacts.startActivation(incident.id, tree.id, actor({ now: T0 + 5000 }), { again: true });
+    const again = await desk.useCases.contacts.startActivation(incident.id, tree.id, actor({ now: T0 + 5000 }), {
+      again: true,
+    });
     expect(again.ok).toBe(true);
     expect(await desk.useCases.contacts.listActivations(incident.id)).toHaveLength(2);
   });

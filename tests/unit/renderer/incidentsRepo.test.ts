@@ -46,16 +46,28 @@ describe('incidents repository', () => {
     const { useCases } = freshDesk();
     const created = await useCases.incidents.create(fields(), actor());
     await useCases.incidents.close(created.id, actor());
-    expect(await useCases.incidents.close(created.id, actor())).toEqual({ ok: false, error: { code: 'already-closed' } });
-    expect(await useCases.incidents.reopen('inc_missing', actor())).toEqual({ ok: false, error: { code: 'not-found', id: 'inc_missing' } });
+    expect(await useCases.incidents.close(created.id, actor())).toEqual({
+      ok: false,
+      error: { code: 'already-closed' },
+    });
+    expect(await useCases.incidents.reopen('inc_missing', actor())).toEqual({
+      ok: false,
+      error: { code: 'not-found', id: 'inc_missing' },
+    });
   });
 });
 
 describe('settings audit', () => {
   it('records only the settings that changed, and every line survives a backup', async () => {
     const { useCases, core } = freshDesk();
-    await useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
-    await useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ola', defaultTimeZone: 'Europe/Oslo', backupKeepLast: 20 }, actor({ operator: 'Ola' }));
+    await useCases.settings.save(
+      { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
+      actor(),
+    );
+    await useCases.settings.save(
+      { cityName: 'Kristiansand', operatorName: 'Ola', defaultTimeZone: 'Europe/Oslo', backupKeepLast: 20 },
+      actor({ operator: 'Ola' }),
+    );
     const rows = await core.backupRows.readAll();
     const changes = rows.auditLog.map((e) => e.changes);
     expect(changes[1]).toEqual([

@@ -29,6 +29,12 @@ describe("the browser edition's bridge to its local server", () => {
 
   it('turns a server that does not answer into a failure in words', async () => {
     const bridge = createLocalServerBridge('f'.repeat(64), () => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await bridge.listBackups(undefined)).toEqual({ ok: false, error: { code: 'io-failed', message: 'The desk’s local server is not answering: start it again with "npm run web", then reload this page.' } });
+    expect(await bridge.listBackups(undefined)).toEqual({
+      ok: false,
+      error: {
+        code: 'io-failed',
+        message: 'The desk’s local server is not answering: start it again with "npm run web", then reload this page.',
+      },
+    });
   });
 });

@@ -24,7 +24,10 @@ async function loadFixture(version: number | string): Promise<Fixture> {
 /** Writes a fixture with the code of that schema version, closes it, reopens with today's code. */
 async function openWithCurrentCode(fixture: Fixture): Promise<DeskDatabase> {
   const name = `migration-${fixture.version}-${Date.now()}`;
-  const old = new DeskDatabase(name, SCHEMA_HISTORY.filter((v) => v.version <= fixture.version));
+  const old = new DeskDatabase(
+    name,
+    SCHEMA_HISTORY.filter((v) => v.version <= fixture.version),
+  );
   await old.open();
   expect(old.verno).toBe(fixture.version);
   await old.transaction('rw', old.tables, async () => {
@@ -39,28 +42,35 @@ async function openWithCurrentCode(fixture: Fixture): Promise<DeskDatabase> {
 /** From version 5 the settings row holds the desk's locale; an older desk takes the system's. */
 function withDeskLocale(tables: Record<string, unknown[]>, version: number): Record<string, unknown[]> {
   if (version >= 5 || !tables['settings']) return tables;
-  return { ...tables, settings: tables['settings'].map((s) => ({ ...(s as object), locale: localeFromSystem(systemLocales()) })) };
+  return {
+    ...tables,
+    settings: tables['settings'].map((s) => ({ ...(s as object), locale: localeFromSystem(systemLocales()) })),
+  };
 }
 
 describe('database migrations', () => {
-  it.each(SCHEMA_HISTORY.map((v) => v.version))('opens a database written by schema version %i without losing a record', async (version) => {
-    const fixture = await loadFixture(version);
-    const db = await openWithCurrentCode(fixture);
-    // Rows come back as written, in today's shape where a later version reshaped them (as a backup of that version is read).
-    const expected = withDeskLocale(upgradeLegacyTables(fixture.tables, fixture.version), fixture.version);
-    for (const table of TABLE_NAMES) {
-      const rows = await db.table(table).toArray();
-      expect(rows, table).toEqual(expect.arrayContaining(expected[table] ?? []));
-      expect(rows.length, table).toBe((expected[table] ?? []).length);
-      for (const row of rows) expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} row still valid`).toBe(true);
-    }
-    // The timeline's hash chain survives the upgrade untouched.
-    const timeline = createTimelineRepo(db, sha256);
-    for (const incidentId of new Set((await db.timelineRevisions.toArray()).map((r) => r.incidentId))) {
-      expect(await timeline.verify(incidentId), incidentId).toMatchObject({ ok: true });
-    }
-    db.close();
-  });
+  it.each(SCHEMA_HISTORY.map((v) => v.version))(
+    'opens a database written by schema version %i without losing a record',
+    async (version) => {
+      const fixture = await loadFixture(version);
+      const db = await openWithCurrentCode(fixture);
+      // Rows come back as written, in today's shape where a later version reshaped them (as a backup of that version is read).
+      const expected = withDeskLocale(upgradeLegacyTables(fixture.tables, fixture.version), fixture.version);
+      for (const table of TABLE_NAMES) {
+        const rows = await db.table(table).toArray();
+        expect(rows, table).toEqual(expect.arrayContaining(expected[table] ?? []));
+        expect(rows.length, table).toBe((expected[table] ?? []).length);
+        for (const row of rows)
+          expect(TABLE_SCHEMAS[table].safeParse(row).success, `${table} row still valid`).toBe(true);
+      }
+      // The timeline's hash chain survives the upgrade untouched.
+      const timeline = createTimelineRepo(db, sha256);
+      for (const incidentId of new Set((await db.timelineRevisions.toArray()).map((r) => r.incidentId))) {
+        expect(await timeline.verify(incidentId), incidentId).toMatchObject({ ok: true });
+      }
+      db.close();
+    },
+  );
 
   it('reads every stored phone number once, in the desk’s country, keeping each exactly as typed and flagging those it cannot read (version 3)', async () => {
     const db = await openWithCurrentCode(await loadFixture('2-phones'));
@@ -78,11 +88,26 @@ describe('database migrations', () => {
     ]);
     expect(sister?.phoneKeys).toEqual(['+4738075000', '?4455']);
     // Everything else about the contacts is as it was.
-    expect({ ...imam, phones: [], phoneKeys: [] }).toMatchObject({ name: 'Imam Yusuf Rahman', email: 'imam@example.org', languages: ['Arabic', 'English'], lastVerifiedAt: 1790000000000, updatedBy: 'Dana Brooks' });
+    expect({ ...imam, phones: [], phoneKeys: [] }).toMatchObject({
+      name: 'Imam Yusuf Rahman',
+      email: 'imam@example.org',
+      languages: ['Arabic', 'English'],
+      lastVerifiedAt: 1790000000000,
+      updatedBy: 'Dana Brooks',
+    });
     for (const c of [imam, sister]) expect(TABLE_SCHEMAS.contacts.safeParse(c).success).toBe(true);
     // The index now finds the line however it is typed.
-    expect((await db.contacts.where('phoneKeys').equals('+13125550171').toArray()).map((c) => c.id)).toEqual(['con_imam']);
-    expect(findDuplicates({ phones: [{ label: '', number: '(312) 555-0171' }], email: '' }, await db.contacts.toArray(), null, 'US').map((d) => d.contact.id)).toEqual(['con_imam']);
+    expect((await db.contacts.where('phoneKeys').equals('+13125550171').toArray()).map((c) => c.id)).toEqual([
+      'con_imam',
+    ]);
+    expect(
+      findDuplicates(
+        { phones: [{ label: '', number: '(312) 555-0171' }], email: '' },
+        await db.contacts.toArray(),
+        null,
+        'US',
+      ).map((d) => d.contact.id),
+    ).toEqual(['con_imam']);
     expect((await db.settings.get('desk'))?.contactStaleDays).toBe(120);
     db.close();
   });

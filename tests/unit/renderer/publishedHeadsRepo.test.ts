@@ -9,12 +9,21 @@ const ingrid = (now = T) => ({ operator: 'Ingrid Berg', now });
 describe('published chain heads', () => {
   it('are appended once per head and way, and say so when the chain is later cut short', async () => {
     const { db, useCases } = freshDesk();
-    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'One' }), makeContent({ title: 'Two' }), makeContent({ title: 'Three' })], ingrid()));
+    await logged(
+      useCases.timeline.append(
+        'inc_1',
+        [makeContent({ title: 'One' }), makeContent({ title: 'Two' }), makeContent({ title: 'Three' })],
+        ingrid(),
+      ),
+    );
     const head = await useCases.timeline.head('inc_1');
     await useCases.publishedHeads.append('inc_1', head, 'export', ingrid(T + 60_000));
     expect(await useCases.publishedHeads.append('inc_1', head, 'export', ingrid(T + 120_000))).toBeNull();
     await useCases.publishedHeads.append('inc_1', head, 'backup', ingrid(T + 180_000));
-    expect((await useCases.publishedHeads.listForIncident('inc_1')).map((h) => [h.chainSeq, h.via])).toEqual([[3, 'export'], [3, 'backup']]);
+    expect((await useCases.publishedHeads.listForIncident('inc_1')).map((h) => [h.chainSeq, h.via])).toEqual([
+      [3, 'export'],
+      [3, 'backup'],
+    ]);
     expect(await useCases.publishedHeads.check('inc_1', 3, 'Europe/Oslo')).toBeNull();
 
     // Someone with the database in hand deletes the newest revision and its entry.
@@ -25,7 +34,9 @@ describe('published chain heads', () => {
     // The chain that is left is unbroken ...
     expect(report).toMatchObject({ ok: true, revisions: 2 });
     // ... but the log of published heads knows it was longer.
-    expect(await useCases.publishedHeads.check('inc_1', 2, 'Europe/Oslo')).toBe('Revisions are missing since the backup written on 24 Nov 2026 14:03 (Europe/Oslo): the chain then had 3 revisions; it now ends at revision 2.');
+    expect(await useCases.publishedHeads.check('inc_1', 2, 'Europe/Oslo')).toBe(
+      'Revisions are missing since the backup written on 24 Nov 2026 14:03 (Europe/Oslo): the chain then had 3 revisions; it now ends at revision 2.',
+    );
   });
 
   it('travel in backups, and a restore keeps the heads this desk had already published', async () => {
@@ -38,7 +49,12 @@ describe('published chain heads', () => {
     await useCases.publishedHeads.append('inc_1', await useCases.timeline.head('inc_1'), 'export', ingrid(T + 2000));
     // Restoring the older backup brings back a shorter chain; the export since is not forgotten.
     expect(await core.restore(rows, ingrid(T + 3000), 'the older backup')).toEqual({ ok: true, value: undefined });
-    expect((await useCases.publishedHeads.listForIncident('inc_1')).map((h) => [h.chainSeq, h.via])).toEqual([[1, 'backup'], [2, 'export']]);
-    expect(await useCases.publishedHeads.check('inc_1', 1, 'Europe/Oslo')).toContain('Revisions are missing since the record exported on');
+    expect((await useCases.publishedHeads.listForIncident('inc_1')).map((h) => [h.chainSeq, h.via])).toEqual([
+      [1, 'backup'],
+      [2, 'export'],
+    ]);
+    expect(await useCases.publishedHeads.check('inc_1', 1, 'Europe/Oslo')).toContain(
+      'Revisions are missing since the record exported on',
+    );
   });
 });

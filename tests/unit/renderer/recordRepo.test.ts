@@ -16,12 +16,32 @@ async function exported(profile: 'internal' | 'public' = 'internal') {
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
   const incident = await desk.useCases.incidents.create(fields.value, actor());
-  const [first] = await logged(desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Crisis team activated', category: 'decision' })], actor({ now: T0 + 1000 })));
-  await desk.useCases.timeline.edit(first!.id, makeContent({ title: 'Shots reported near the square' }), 'Place corrected', actor({ now: T0 + 2000 }));
+  const [first] = await logged(
+    desk.useCases.timeline.append(
+      incident.id,
+      [makeContent({ title: 'Shots reported' }), makeContent({ title: 'Crisis team activated', category: 'decision' })],
+      actor({ now: T0 + 1000 }),
+    ),
+  );
+  await desk.useCases.timeline.edit(
+    first!.id,
+    makeContent({ title: 'Shots reported near the square' }),
+    'Place corrected',
+    actor({ now: T0 + 2000 }),
+  );
   const source = await desk.useCases.record.collect(incident.id);
   const chain = await desk.useCases.timeline.verify(incident.id);
   const record = await sealRecord(
-    buildRecord(source!, { profile, sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: true, exportedBy: 'Ingrid Berg', now: T0 + 5000, appVersion: '0.1.0', chain }),
+    buildRecord(source!, {
+      profile,
+      sections: RECORD_SECTIONS,
+      withheldNames: [],
+      includeContactDetails: true,
+      exportedBy: 'Ingrid Berg',
+      now: T0 + 5000,
+      appVersion: '0.1.0',
+      chain,
+    }),
     sha256,
   );
   return { desk, incident, record };
@@ -37,34 +57,56 @@ describe('importing an after-action record', () => {
     expect(await other.db.timelineEntries.toArray()).toEqual(await desk.db.timelineEntries.toArray());
     expect(await other.db.timelineRevisions.toArray()).toEqual(await desk.db.timelineRevisions.toArray());
     expect(await other.useCases.timeline.verify(incident.id)).toEqual(await desk.useCases.timeline.verify(incident.id));
-    expect((await other.useCases.audit.listForIncident(incident.id))[0]).toMatchObject({ action: 'import', operator: 'Ola' });
+    expect((await other.useCases.audit.listForIncident(incident.id))[0]).toMatchObject({
+      action: 'import',
+      operator: 'Ola',
+    });
   });
 
   it('refuses an incident already on the desk, leaving it untouched', async () => {
     const { desk, incident, record } = await exported();
     const before = await desk.db.timelineRevisions.count();
-    expect(await desk.useCases.record.importRecord(record, actor())).toEqual({ ok: false, error: { code: 'exists', incidentId: incident.id, title: incident.title } });
+    expect(await desk.useCases.record.importRecord(record, actor())).toEqual({
+      ok: false,
+      error: { code: 'exists', incidentId: incident.id, title: incident.title },
+    });
     expect(await desk.db.timelineRevisions.count()).toBe(before);
   });
 
   it('refuses a redacted record', async () => {
     const { record } = await exported('public');
-    expect(await freshDesk().useCases.record.importRecord(record, actor())).toEqual({ ok: false, error: { code: 'redacted', profile: 'public' } });
+    expect(await freshDesk().useCases.record.importRecord(record, actor())).toEqual({
+      ok: false,
+      error: { code: 'redacted', profile: 'public' },
+    });
   });
 });
 
 describe('the record’s contacts', () => {
   it('carries each number an activation called with its label, as the desk shows it', async () => {
     const desk = freshDesk();
-    await desk.useCases.settings.save({ cityName: 'Chicago', operatorName: 'Dana Brooks', defaultTimeZone: 'America/Chicago' }, actor());
-    const imam = await desk.useCases.contacts.createContact(makeContactFields({
-      name: 'Imam Yusuf Rahman',
-      phones: [{ label: 'After hours', number: '+1 312 555 0170 ext. 12' }, { label: 'main', number: '+44 20 7946 0958' }],
-    }), actor());
+    await desk.useCases.settings.save(
+      { cityName: 'Chicago', operatorName: 'Dana Brooks', defaultTimeZone: 'America/Chicago' },
+      actor(),
+    );
+    const imam = await desk.useCases.contacts.createContact(
+      makeContactFields({
+        name: 'Imam Yusuf Rahman',
+        phones: [
+          { label: 'After hours', number: '+1 312 555 0170 ext. 12' },
+          { label: 'main', number: '+44 20 7946 0958' },
+        ],
+      }),
+      actor(),
+    );
     if (!imam.ok) throw new Error('contact');
     const tree = await desk.useCases.contacts.createTree('Faith leaders', '', actor());
     if (!tree.ok) throw new Error('tree');
-    await desk.useCases.contacts.saveTree(tree.value.id, { nodes: [{ id: 'n1', contactId: imam.value.id, depth: 0, fallbackContactId: null }] }, actor());
+    await desk.useCases.contacts.saveTree(
+      tree.value.id,
+      { nodes: [{ id: 'n1', contactId: imam.value.id, depth: 0, fallbackContactId: null }] },
+      actor(),
+    );
     const fields = validateIncidentDraft(makeDraft());
     if (!fields.ok) throw new Error('draft');
     const incident = await desk.useCases.incidents.create(fields.value, actor());
@@ -74,6 +116,8 @@ describe('the record’s contacts', () => {
     const contact = source?.contacts[0];
     if (!contact) throw new Error('contact');
     expect(contact.phones.map((p) => p.number)).toEqual(['+1 312 555 0170 ext. 12', '+44 20 7946 0958']);
-    expect(contactDetailsLine(contact, 'US')).toBe('After hours (312) 555-0170 ext. 12 · main +44 20 7946 0958 · contact1@example.org');
+    expect(contactDetailsLine(contact, 'US')).toBe(
+      'After hours (312) 555-0170 ext. 12 · main +44 20 7946 0958 · contact1@example.org',
+    );
   });
 });

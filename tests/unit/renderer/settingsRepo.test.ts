@@ -6,7 +6,10 @@ import { freshDesk } from './testDb';
 describe('who is at the keyboard', () => {
   it('switches the operator, with the hand-over in the audit log under the person taking over', async () => {
     const { db, useCases } = freshDesk();
-    await useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, actor());
+    await useCases.settings.save(
+      { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
+      actor(),
+    );
     const next = await useCases.settings.switchOperator('  Sofie Lie ', 'Duty officer', T0 + 60_000);
     expect(next).toMatchObject({ operatorName: 'Sofie Lie', operatorRole: 'Duty officer', cityName: 'Kristiansand' });
     const line = (await db.auditLog.toArray()).find((a) => a.at === T0 + 60_000);

@@ -22,7 +22,14 @@ const at = (minutes: number) => actor({ now: T0 + minutes * 60_000 });
 const mayor = { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: '' };
 
 /** What the desk's statement use-cases are built on, from a test desk. */
-const deps = (desk: ReturnType<typeof freshDesk>) => ({ door: desk.core.door, store: desk.core.stores.statements, gen: () => `t-${Math.random().toString(36).slice(2)}`, sha256, timeline: desk.core.stores.timeline, enqueue: desk.core.enqueue });
+const deps = (desk: ReturnType<typeof freshDesk>) => ({
+  door: desk.core.door,
+  store: desk.core.stores.statements,
+  gen: () => `t-${Math.random().toString(36).slice(2)}`,
+  sha256,
+  timeline: desk.core.stores.timeline,
+  enqueue: desk.core.enqueue,
+});
 
 function must<T, E>(r: Result<T, E>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -45,7 +52,12 @@ async function deskWithDraft() {
   const fields = validateIncidentDraft(makeIncidentDraft());
   if (!fields.ok) throw new Error('incident draft');
   const incident = await desk.useCases.incidents.create(fields.value, at(0));
-  const statement = must(await desk.useCases.statements.startDraft({ incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' }, at(1)));
+  const statement = must(
+    await desk.useCases.statements.startDraft(
+      { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },
+      at(1),
+    ),
+  );
   return { ...desk, incident, statement };
 }
 
@@ -58,7 +70,13 @@ async function head(desk: Awaited<ReturnType<typeof deskWithDraft>>, s: Statemen
 async function approvedHolding() {
   const desk = await deskWithDraft();
   const v1 = await head(desk, desk.statement);
-  must(await desk.useCases.statements.saveDraft(desk.statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } }, at(2)));
+  must(
+    await desk.useCases.statements.saveDraft(
+      desk.statement.id,
+      { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+      at(2),
+    ),
+  );
   must(await desk.useCases.statements.submit(desk.statement.id, { overrideReason: null, ticked: ['do-1'] }, at(3)));
   const approved = must(await desk.useCases.statements.approve(desk.statement.id, mayor, at(4)));
   return { ...desk, statement: approved };
@@ -67,12 +85,16 @@ async function approvedHolding() {
 describe('statements repository', () => {
   it('seeds the template library and the glossary once, however often it runs', async () => {
     const desk = freshDesk();
-    expect(await desk.useCases.statements.ensureSeedTemplates(at(0))).toEqual({ ok: true, value: SEED_TEMPLATES.length });
+    expect(await desk.useCases.statements.ensureSeedTemplates(at(0))).toEqual({
+      ok: true,
+      value: SEED_TEMPLATES.length,
+    });
     expect(await desk.useCases.statements.ensureSeedTemplates(at(1))).toEqual({ ok: true, value: 0 });
     expect(await desk.useCases.statements.templates()).toHaveLength(SEED_TEMPLATES.length);
     expect((await desk.useCases.statements.glossary()).length).toBeGreaterThan(0);
     expect((await desk.db.auditLog.toArray()).filter((a) => a.entityType === 'statement-template')).toHaveLength(1);
-    for (const row of await desk.db.statementTemplates.toArray()) expect(TABLE_SCHEMAS.statementTemplates.safeParse(row).success, row.id).toBe(true);
+    for (const row of await desk.db.statementTemplates.toArray())
+      expect(TABLE_SCHEMAS.statementTemplates.safeParse(row).success, row.id).toBe(true);
   });
 
   it("never overwrites the city's edits when seeding again", async () => {
@@ -87,9 +109,20 @@ describe('statements repository', () => {
 
   it('starts a draft with the placeholders known from the incident and the settings filled, in its zone and language', async () => {
     const { useCases, statement, incident } = await deskWithDraft();
-    expect(statement).toMatchObject({ incidentId: incident.id, status: 'draft', language: 'en', headVersionNumber: 1, title: 'Initial holding statement' });
+    expect(statement).toMatchObject({
+      incidentId: incident.id,
+      status: 'draft',
+      language: 'en',
+      headVersionNumber: 1,
+      title: 'Initial holding statement',
+    });
     const [v1] = await useCases.statements.versions(statement.id);
-    expect(v1?.values).toEqual({ city: 'Kristiansand', incident_date: 'Saturday, 28 March 2026', incident_time: '13:00', location: 'Market Square' });
+    expect(v1?.values).toEqual({
+      city: 'Kristiansand',
+      incident_date: 'Saturday, 28 March 2026',
+      incident_time: '13:00',
+      location: 'Market Square',
+    });
     expect([...v1!.autoFilled].sort()).toEqual(['city', 'incident_date', 'incident_time', 'location']);
     expect(v1?.text).toContain('At 13:00 on Saturday, 28 March 2026, {{incident_type}} at Market Square.');
     expect(statement.guidance.dos.length).toBeGreaterThan(0);
@@ -98,35 +131,70 @@ describe('statements repository', () => {
   it('blocks review while placeholders are unfilled, and writes nothing', async () => {
     const { useCases, db, statement } = await deskWithDraft();
     const r = await useCases.statements.submit(statement.id, { overrideReason: null, ticked: [] }, at(2));
-    expect(r.ok ? null : describeStatementError(r.error)).toMatch(/^Not ready for review: these placeholders are still empty: What happened, Lead agency/);
+    expect(r.ok ? null : describeStatementError(r.error)).toMatch(
+      /^Not ready for review: these placeholders are still empty: What happened, Lead agency/,
+    );
     expect((await db.statements.get(statement.id))?.status).toBe('draft');
   });
 
   it('keeps every saved change as a version with who and when, each audited', async () => {
     const desk = await deskWithDraft();
     const v1 = await head(desk, desk.statement);
-    const saved = must(await desk.useCases.statements.saveDraft(desk.statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } }, at(2)));
+    const saved = must(
+      await desk.useCases.statements.saveDraft(
+        desk.statement.id,
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+        at(2),
+      ),
+    );
     expect(saved.version).toMatchObject({ number: 2, createdAt: T0 + 120_000, createdBy: 'Ingrid Berg' });
-    const nothing = must(await desk.useCases.statements.saveDraft(desk.statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } }, at(3)));
+    const nothing = must(
+      await desk.useCases.statements.saveDraft(
+        desk.statement.id,
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+        at(3),
+      ),
+    );
     expect(nothing.version).toBeNull();
     expect((await desk.useCases.statements.versions(desk.statement.id)).map((v) => v.number)).toEqual([1, 2]);
-    const audit = (await desk.db.auditLog.toArray()).filter((a) => a.entityId === desk.statement.id).map((a) => a.summary);
-    expect(audit).toEqual(['Statement drafted: “Initial holding statement” (English) from its template', 'Statement “Initial holding statement” (English) saved as version 2']);
+    const audit = (await desk.db.auditLog.toArray())
+      .filter((a) => a.entityId === desk.statement.id)
+      .map((a) => a.summary);
+    expect(audit).toEqual([
+      'Statement drafted: “Initial holding statement” (English) from its template',
+      'Statement “Initial holding statement” (English) saved as version 2',
+    ]);
   });
 
   it('walks draft → review → returned with a comment → fixed → approved with the SHA-256 of the exact text', async () => {
     const desk = await deskWithDraft();
     const { useCases, statement } = desk;
     const v1 = await head(desk, statement);
-    must(await useCases.statements.saveDraft(statement.id, { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } }, at(2)));
+    must(
+      await useCases.statements.saveDraft(
+        statement.id,
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+        at(2),
+      ),
+    );
     must(await useCases.statements.submit(statement.id, { overrideReason: null, ticked: [] }, at(3)));
-    const returned = must(await useCases.statements.reject(statement.id, { ...mayor, comment: 'Say where families can go' }, at(4)));
+    const returned = must(
+      await useCases.statements.reject(statement.id, { ...mayor, comment: 'Say where families can go' }, at(4)),
+    );
     expect(returned).toMatchObject({ status: 'draft', returnedComment: 'Say where families can go' });
 
     const v2 = await head(desk, statement);
-    must(await useCases.statements.saveDraft(statement.id, { title: v2.title, body: `${v2.body}\n\nFamilies can come to the city hall.`, values: v2.values }, at(5)));
+    must(
+      await useCases.statements.saveDraft(
+        statement.id,
+        { title: v2.title, body: `${v2.body}\n\nFamilies can come to the city hall.`, values: v2.values },
+        at(5),
+      ),
+    );
     must(await useCases.statements.submit(statement.id, { overrideReason: null, ticked: ['do-1', 'do-2'] }, at(6)));
-    const approved = must(await useCases.statements.approve(statement.id, { ...mayor, comment: 'Approved by phone' }, at(7)));
+    const approved = must(
+      await useCases.statements.approve(statement.id, { ...mayor, comment: 'Approved by phone' }, at(7)),
+    );
     const v3 = await head(desk, statement);
     expect(approved).toMatchObject({ status: 'approved', approvedVersionId: v3.id, approvedVersionNumber: 3 });
     const decisions = await useCases.statements.approvals(statement.id);
@@ -143,16 +211,28 @@ describe('statements repository', () => {
     const desk = await approvedHolding();
     const { useCases, statement } = desk;
     const approvedVersion = await head(desk, statement);
-    const frozen = await useCases.statements.saveDraft(statement.id, { title: approvedVersion.title, body: 'Changed in place', values: {} }, at(5));
+    const frozen = await useCases.statements.saveDraft(
+      statement.id,
+      { title: approvedVersion.title, body: 'Changed in place', values: {} },
+      at(5),
+    );
     expect(frozen.ok ? null : frozen.error).toEqual({ code: 'approved-text-frozen', status: 'approved' });
 
-    const revised = must(await useCases.statements.revise(statement.id, { title: approvedVersion.title, body: `${approvedVersion.body} Updated.`, values: approvedVersion.values }, at(6)));
+    const revised = must(
+      await useCases.statements.revise(
+        statement.id,
+        { title: approvedVersion.title, body: `${approvedVersion.body} Updated.`, values: approvedVersion.values },
+        at(6),
+      ),
+    );
     expect(revised.statement).toMatchObject({ status: 'draft', headVersionNumber: 3, approvedVersionNumber: 2 });
     const document = await useCases.statements.approvedDocument(statement.id, 'Kristiansand', 'Europe/Oslo');
     expect(document?.text).toBe(approvedVersion.text);
     expect(document?.approval.textHash).toBe(sha(approvedVersion.text));
     const release = await useCases.statements.release(statement.id, { channels: ['press'], at: T0, note: '' }, at(7));
-    expect(release.ok ? null : describeStatementError(release.error)).toBe('Only approved text can be released. Send it for review and have it approved first.');
+    expect(release.ok ? null : describeStatementError(release.error)).toBe(
+      'Only approved text can be released. Send it for review and have it approved first.',
+    );
   });
 
   it('refuses to release a draft and logs nothing on the timeline', async () => {
@@ -165,9 +245,19 @@ describe('statements repository', () => {
   it('releases on the chosen channels and logs a public communication on the timeline, linked to the statement', async () => {
     const desk = await approvedHolding();
     const { useCases, statement, incident } = desk;
-    const released = must(await useCases.statements.release(statement.id, { channels: ['press', 'website'], at: T0 + 30 * 60_000, note: 'Read at the press point' }, at(31)));
+    const released = must(
+      await useCases.statements.release(
+        statement.id,
+        { channels: ['press', 'website'], at: T0 + 30 * 60_000, note: 'Read at the press point' },
+        at(31),
+      ),
+    );
     expect(released.status).toBe('released');
-    expect(released.releases[0]).toMatchObject({ channels: ['press', 'website'], at: T0 + 30 * 60_000, recordedBy: 'Ingrid Berg' });
+    expect(released.releases[0]).toMatchObject({
+      channels: ['press', 'website'],
+      at: T0 + 30 * 60_000,
+      recordedBy: 'Ingrid Berg',
+    });
     const entry = await useCases.timeline.get(released.releases[0]!.timelineEntryId);
     const approvedText = (await head(desk, statement)).text;
     expect(entry).toMatchObject({
@@ -188,17 +278,41 @@ describe('statements repository', () => {
   it('records the warnings a drafter sends past, with the reason', async () => {
     const desk = await deskWithDraft();
     const { useCases, statement, incident } = desk;
-    await logged(useCases.timeline.append(incident.id, [makeContent({ title: 'Witness: the attacker shouted about his motive', verification: 'unverified' })], at(2)));
-    must(await useCases.statements.setContext(statement.id, { people: [{ id: 'p1', name: 'Anders Holm', role: 'suspect', consentRecorded: false, consentNote: '' }] }, at(3)));
+    await logged(
+      useCases.timeline.append(
+        incident.id,
+        [makeContent({ title: 'Witness: the attacker shouted about his motive', verification: 'unverified' })],
+        at(2),
+      ),
+    );
+    must(
+      await useCases.statements.setContext(
+        statement.id,
+        { people: [{ id: 'p1', name: 'Anders Holm', role: 'suspect', consentRecorded: false, consentNote: '' }] },
+        at(3),
+      ),
+    );
     const v1 = await head(desk, statement);
     const body = `${v1.body}\n\nThe suspect, Anders Holm, was motivated by hatred.`;
-    must(await useCases.statements.saveDraft(statement.id, { title: v1.title, body, values: { ...v1.values, ...MANUAL } }, at(4)));
+    must(
+      await useCases.statements.saveDraft(
+        statement.id,
+        { title: v1.title, body, values: { ...v1.values, ...MANUAL } },
+        at(4),
+      ),
+    );
     const warnings = await useCases.statements.warnings(statement.id);
     expect(warnings.map((w) => w.code)).toEqual(['perpetrator-named', 'unverified-details', 'unverified-details']);
 
     const silent = await useCases.statements.submit(statement.id, { overrideReason: null, ticked: [] }, at(5));
     expect(silent.ok ? null : silent.error).toEqual({ code: 'warnings-not-acknowledged', count: 3 });
-    const sent = must(await useCases.statements.submit(statement.id, { overrideReason: 'Police named him at 14:00', ticked: [] }, at(6)));
+    const sent = must(
+      await useCases.statements.submit(
+        statement.id,
+        { overrideReason: 'Police named him at 14:00', ticked: [] },
+        at(6),
+      ),
+    );
     expect(sent.submission).toMatchObject({ overrideReason: 'Police named him at 14:00', warnings: warnings });
     const approved = must(await useCases.statements.approve(statement.id, mayor, at(7)));
     expect(approved.status).toBe('approved');
@@ -208,24 +322,48 @@ describe('statements repository', () => {
   it('translates into Arabic from the Arabic template, and flags the translation when the source gets a new approved version', async () => {
     const desk = await approvedHolding();
     const { useCases, statement, incident } = desk;
-    const arabic = must(await useCases.statements.startTranslation({ sourceId: statement.id, language: 'ar', incident, cityName: 'Kristiansand' }, at(10)));
+    const arabic = must(
+      await useCases.statements.startTranslation(
+        { sourceId: statement.id, language: 'ar', incident, cityName: 'Kristiansand' },
+        at(10),
+      ),
+    );
     const [a1] = await useCases.statements.versions(arabic.id);
     const sourceV2 = await head(desk, statement);
-    expect(arabic).toMatchObject({ language: 'ar', sourceStatementId: statement.id, translatesVersionId: sourceV2.id, title: 'بيان أولي', templateId: 'stt_initial-holding-statement_ar' });
+    expect(arabic).toMatchObject({
+      language: 'ar',
+      sourceStatementId: statement.id,
+      translatesVersionId: sourceV2.id,
+      title: 'بيان أولي',
+      templateId: 'stt_initial-holding-statement_ar',
+    });
     expect(a1?.values['incident_date']).toBe('السبت، 28 مارس 2026');
     expect(a1?.values['mayor_name']).toBe('Mayor Anna Hansen');
     expect(placeholderNames(a1!.body)).toContain('city');
     expect((await useCases.statements.translationOf(arabic))?.state).toBe('needs-approval');
 
-    const again = await useCases.statements.startTranslation({ sourceId: statement.id, language: 'ar', incident, cityName: 'Kristiansand' }, at(11));
+    const again = await useCases.statements.startTranslation(
+      { sourceId: statement.id, language: 'ar', incident, cityName: 'Kristiansand' },
+      at(11),
+    );
     expect(again.ok ? null : again.error).toEqual({ code: 'translation-exists', language: 'ar' });
 
     must(await useCases.statements.submit(arabic.id, { overrideReason: null, ticked: [] }, at(12)));
     must(await useCases.statements.approve(arabic.id, mayor, at(13)));
-    expect((await useCases.statements.translationOf((await useCases.statements.get(arabic.id))!))?.state).toBe('current');
+    expect((await useCases.statements.translationOf((await useCases.statements.get(arabic.id))!))?.state).toBe(
+      'current',
+    );
 
-    must(await useCases.statements.revise(statement.id, { title: sourceV2.title, body: `${sourceV2.body} Extra line.`, values: sourceV2.values }, at(14)));
-    expect((await useCases.statements.translationOf((await useCases.statements.get(arabic.id))!))?.state).toBe('current');
+    must(
+      await useCases.statements.revise(
+        statement.id,
+        { title: sourceV2.title, body: `${sourceV2.body} Extra line.`, values: sourceV2.values },
+        at(14),
+      ),
+    );
+    expect((await useCases.statements.translationOf((await useCases.statements.get(arabic.id))!))?.state).toBe(
+      'current',
+    );
     must(await useCases.statements.submit(statement.id, { overrideReason: null, ticked: [] }, at(15)));
     must(await useCases.statements.approve(statement.id, mayor, at(16)));
     const stale = (await useCases.statements.get(arabic.id))!;
@@ -234,21 +372,42 @@ describe('statements repository', () => {
     expect(refused.ok ? null : refused.error).toEqual({ code: 'translation-out-of-date' });
 
     const a = await head(desk, stale);
-    must(await useCases.statements.updateTranslation(arabic.id, { title: a.title, body: `${a.body} سطر إضافي.`, values: a.values }, at(18)));
+    must(
+      await useCases.statements.updateTranslation(
+        arabic.id,
+        { title: a.title, body: `${a.body} سطر إضافي.`, values: a.values },
+        at(18),
+      ),
+    );
     const updated = (await useCases.statements.get(arabic.id))!;
-    expect(updated).toMatchObject({ status: 'draft', translatesVersionId: (await useCases.statements.get(statement.id))?.approvedVersionId });
+    expect(updated).toMatchObject({
+      status: 'draft',
+      translatesVersionId: (await useCases.statements.get(statement.id))?.approvedVersionId,
+    });
     expect((await useCases.statements.translationOf(updated))?.state).toBe('needs-approval');
     must(await useCases.statements.submit(arabic.id, { overrideReason: null, ticked: [] }, at(19)));
     must(await useCases.statements.approve(arabic.id, mayor, at(20)));
-    expect((await useCases.statements.translationOf((await useCases.statements.get(arabic.id))!))?.state).toBe('current');
+    expect((await useCases.statements.translationOf((await useCases.statements.get(arabic.id))!))?.state).toBe(
+      'current',
+    );
   });
 
   it('adds language versions and the city’s own templates, refusing a second version in the same language', async () => {
     const { useCases } = await deskWithDraft();
     const en = (await useCases.statements.getTemplate('stt_unity-and-solidarity_en'))!;
-    const nb = must(await useCases.statements.saveTemplate({ ...en, language: 'nb', title: 'Samhold og solidaritet', body: '{{city}} står sammen.' }, null, at(2)));
+    const nb = must(
+      await useCases.statements.saveTemplate(
+        { ...en, language: 'nb', title: 'Samhold og solidaritet', body: '{{city}} står sammen.' },
+        null,
+        at(2),
+      ),
+    );
     expect(nb).toMatchObject({ type: 'unity-and-solidarity', language: 'nb', origin: 'city', revision: 1 });
-    const twice = await useCases.statements.saveTemplate({ ...en, language: 'nb', title: 'Igjen', body: 'x' }, null, at(3));
+    const twice = await useCases.statements.saveTemplate(
+      { ...en, language: 'nb', title: 'Igjen', body: 'x' },
+      null,
+      at(3),
+    );
     expect(twice.ok ? null : twice.error).toEqual({ code: 'duplicate', type: 'unity-and-solidarity', language: 'nb' });
     const bad = await useCases.statements.saveTemplate({ ...en, type: 'own', body: 'Meet at {{venue' }, null, at(4));
     expect(bad.ok ? null : bad.error.code).toBe('invalid');
@@ -267,11 +426,16 @@ describe('statements repository', () => {
     const desk = await approvedHolding();
     const { useCases, statement } = desk;
     must(await useCases.statements.release(statement.id, { channels: ['social-media'], at: T0, note: '' }, at(5)));
-    const withdrawn = must(await useCases.statements.withdraw(statement.id, 'Superseded by the police statement', at(6)));
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'Superseded by the police statement' } });
+    const withdrawn = must(
+      await useCases.statements.withdraw(statement.id, 'Superseded by the police statement', at(6)),
+    );
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { reason: 'Superseded by the police statement' },
+    });
     expect(await useCases.statements.versions(statement.id)).toHaveLength(2);
     expect(await useCases.statements.approvedDocument(statement.id, 'Kristiansand', 'Europe/Oslo')).toBeNull();
-    expect((await useCases.timeline.count(statement.incidentId))).toBe(2);
+    expect(await useCases.timeline.count(statement.incidentId)).toBe(2);
   });
 
   it('writes nothing of a change that fails part-way: no version, no statement change, no audit line', async () => {
@@ -281,7 +445,9 @@ describe('statements repository', () => {
     const v1 = await head(desk, desk.statement);
     // Use-cases whose ids collide with the existing version: the version write fails inside the transaction.
     const colliding = createStatementCases({ ...deps(desk), gen: () => v1.id.replace(/^stv_/, '') });
-    expect(await colliding.saveDraft(desk.statement.id, { title: v1.title, body: 'Changed', values: {} }, at(2))).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(
+      await colliding.saveDraft(desk.statement.id, { title: v1.title, body: 'Changed', values: {} }, at(2)),
+    ).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await desk.db.statements.get(desk.statement.id)).toEqual(before);
     expect(await desk.useCases.statements.versions(desk.statement.id)).toHaveLength(1);
     expect(await desk.db.auditLog.count()).toBe(auditBefore);
@@ -312,7 +478,8 @@ describe('statements repository', () => {
     const desk = await approvedHolding();
     await desk.useCases.statements.release(desk.statement.id, { channels: ['press'], at: T0, note: '' }, at(5));
     for (const table of ['statements', 'statementVersions', 'approvals'] as const) {
-      for (const row of await desk.db.table(table).toArray()) expect(TABLE_SCHEMAS[table].safeParse(row).success, table).toBe(true);
+      for (const row of await desk.db.table(table).toArray())
+        expect(TABLE_SCHEMAS[table].safeParse(row).success, table).toBe(true);
     }
   });
 });

@@ -12,11 +12,14 @@ import { sha256 } from '../../factories/timeline';
 let dbSeq = 0;
 
 /** A platform the test does not expect to be reached: any use fails by name. */
-const noPlatform = new Proxy({}, {
-  get: (_, prop) => {
-    throw new Error(`platform.${String(prop)} is not part of this test`);
+const noPlatform = new Proxy(
+  {},
+  {
+    get: (_, prop) => {
+      throw new Error(`platform.${String(prop)} is not part of this test`);
+    },
   },
-}) as DeskPlatform;
+) as DeskPlatform;
 
 /**
  * A fresh, uniquely named database in fake-indexeddb, with deterministic ids, and the desk's
@@ -31,7 +34,7 @@ export function freshDesk() {
     db,
     gen: () => {
       idSeq += 1;
-      return `${dbSeq}-${String(idSeq).padStart(6, "0")}`;
+      return `${dbSeq}-${String(idSeq).padStart(6, '0')}`;
     },
     sha256,
     platform: noPlatform,
@@ -46,7 +49,13 @@ export function freshDesk() {
 
 /** The backup service of a test desk, over the platform the test gives it (it logs no published heads). */
 export function backupServiceOf(desk: ReturnType<typeof freshDesk>, platform: DeskPlatform, appVersion = '0.1.0') {
-  return createBackupService({ backup: desk.core.backupRows, restore: desk.core.restore, platform, sha256, appVersion });
+  return createBackupService({
+    backup: desk.core.backupRows,
+    restore: desk.core.restore,
+    platform,
+    sha256,
+    appVersion,
+  });
 }
 
 /** The entries a test logs, or the refusal in words as a thrown error (for tests about what was logged). */

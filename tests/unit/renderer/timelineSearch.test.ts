@@ -12,7 +12,13 @@ const ingrid = { operator: 'Ingrid Berg', now: T };
 describe('timeline search', () => {
   it('indexes an incident ahead of its first search, saying how far it has got', async () => {
     const { useCases } = freshDesk();
-    await logged(useCases.timeline.append('inc_1', Array.from({ length: 12 }, (_, i) => makeContent({ title: `Entry ${i}`, occurredAt: T + i })), ingrid));
+    await logged(
+      useCases.timeline.append(
+        'inc_1',
+        Array.from({ length: 12 }, (_, i) => makeContent({ title: `Entry ${i}`, occurredAt: T + i })),
+        ingrid,
+      ),
+    );
     const search = createTimelineSearch(useCases.timeline, { useWorker: false });
     const seen: IndexProgress[] = [];
     search.subscribe(() => {
@@ -29,11 +35,20 @@ describe('timeline search', () => {
 
   it('keeps up with entries logged and corrected after the index was built', async () => {
     const { useCases } = freshDesk();
-    const [first] = await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Hospital reports 12 injured' })], ingrid));
+    const [first] = await logged(
+      useCases.timeline.append('inc_1', [makeContent({ title: 'Hospital reports 12 injured' })], ingrid),
+    );
     const search = createTimelineSearch(useCases.timeline, { useWorker: false });
     expect((await search.search('inc_1', 'hospital')).ids).toEqual(new Set([first?.id]));
-    await useCases.timeline.edit(first?.id ?? '', makeContent({ title: 'Clinic reports 14 injured' }), 'New figures', ingrid);
-    const [later] = await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Hospital asks for blood donors' })], ingrid));
+    await useCases.timeline.edit(
+      first?.id ?? '',
+      makeContent({ title: 'Clinic reports 14 injured' }),
+      'New figures',
+      ingrid,
+    );
+    const [later] = await logged(
+      useCases.timeline.append('inc_1', [makeContent({ title: 'Hospital asks for blood donors' })], ingrid),
+    );
     expect((await search.search('inc_1', 'hospital')).ids).toEqual(new Set([later?.id]));
     expect((await search.search('inc_1', 'clinic 14')).ids).toEqual(new Set([first?.id]));
   });
@@ -53,12 +68,20 @@ describe('the search index kept between sessions', () => {
   it('starts the next session from the kept copy, then catches up with the chain', async () => {
     const { useCases } = freshDesk();
     const cache = createSearchCache(`search-kept-${Date.now()}`);
-    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' }), makeContent({ title: 'Road closed' })], ingrid));
+    await logged(
+      useCases.timeline.append(
+        'inc_1',
+        [makeContent({ title: 'Vigil at the town hall' }), makeContent({ title: 'Road closed' })],
+        ingrid,
+      ),
+    );
     const first = createTimelineSearch(useCases.timeline, { useWorker: false, cache });
     await first.search('inc_1', 'vigil');
     await expect.poll(async () => (await cache.load('inc_1'))?.ids.length).toBe(2);
 
-    const [later] = await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil moved indoors' })], ingrid));
+    const [later] = await logged(
+      useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil moved indoors' })], ingrid),
+    );
     const reads = vi.spyOn(useCases.timeline, 'forEachPage');
     const next = createTimelineSearch(useCases.timeline, { useWorker: false, cache });
     const found = await next.search('inc_1', 'vigil');
@@ -72,7 +95,11 @@ describe('the search index kept between sessions', () => {
     const cache = createSearchCache(`search-stale-${Date.now()}`);
     await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil at the town hall' })], ingrid));
     const head = await useCases.timeline.head('inc_1');
-    await cache.save('inc_1', { syncedSeq: head.chainSeq, headHash: 'f'.repeat(64), ids: ['tle_gone'], texts: ['something else entirely'] }, 'all');
+    await cache.save(
+      'inc_1',
+      { syncedSeq: head.chainSeq, headHash: 'f'.repeat(64), ids: ['tle_gone'], texts: ['something else entirely'] },
+      'all',
+    );
     const search = createTimelineSearch(useCases.timeline, { useWorker: false, cache });
     expect((await search.search('inc_1', 'vigil')).ids.size).toBe(1);
     expect((await search.search('inc_1', 'something')).ids.size).toBe(0);

@@ -25,12 +25,40 @@ import { backupServiceOf, freshDesk } from './testDb';
  * whatever it stored must make a backup that restores and a record that verifies.
  */
 
-const hostile = fc.constantFrom('', ' ', '=HYPERLINK("http://x","Click")', 'Mallory \u202Efdp.exe', '\u0000\u0007\u001b[2J', 'x'.repeat(501), 'é'.repeat(2001), '#'.repeat(41), '@'.repeat(201), '\uD800', '__proto__', '{{city}}', '\r\n\t');
-const text = fc.oneof(hostile, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 700 }), fc.string({ unit: 'grapheme', minLength: 180, maxLength: 2100 }));
+const hostile = fc.constantFrom(
+  '',
+  ' ',
+  '=HYPERLINK("http://x","Click")',
+  'Mallory \u202Efdp.exe',
+  '\u0000\u0007\u001b[2J',
+  'x'.repeat(501),
+  'é'.repeat(2001),
+  '#'.repeat(41),
+  '@'.repeat(201),
+  '\uD800',
+  '__proto__',
+  '{{city}}',
+  '\r\n\t',
+);
+const text = fc.oneof(
+  hostile,
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 700 }),
+  fc.string({ unit: 'grapheme', minLength: 180, maxLength: 2100 }),
+);
 const tag = fc.stringMatching(/^[a-z0-9_-]{1,45}$/);
 
 const input = fc.record({
-  quick: fc.oneof(text, fc.record({ title: text, tags: fc.array(tag, { maxLength: 34 }), source: fc.stringMatching(/^[A-Za-z0-9_.-]{1,230}$/) }).map(({ title, tags, source }) => `${title} ${tags.map((t) => `#${t}`).join(' ')} @${source}`)),
+  quick: fc.oneof(
+    text,
+    fc
+      .record({
+        title: text,
+        tags: fc.array(tag, { maxLength: 34 }),
+        source: fc.stringMatching(/^[A-Za-z0-9_.-]{1,230}$/),
+      })
+      .map(({ title, tags, source }) => `${title} ${tags.map((t) => `#${t}`).join(' ')} @${source}`),
+  ),
   form: fc.record({ title: text, body: text, source: text, tags: text, onBehalfOf: text }),
   csv: fc.array(fc.tuple(text, text, text, text), { minLength: 1, maxLength: 4 }),
   contactName: text,
@@ -56,22 +84,50 @@ async function attempt(run: () => Promise<unknown>): Promise<void> {
 
 async function writeEverything(desk: ReturnType<typeof freshDesk>, v: Input) {
   const at = (minutes: number) => actor({ now: T0 + minutes * 60_000 });
-  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' }, at(0));
+  await desk.useCases.settings.save(
+    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
+    at(0),
+  );
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('incident draft');
   const incident = await desk.useCases.incidents.create(fields.value, at(0));
   const zone = incident.timeZone;
 
   const parsed = parseQuickEntry(v.quick, { now: T0 + 3_600_000, timeZone: zone, mode: { kind: 'live' } });
-  if (parsed.ok) await attempt(() => desk.useCases.timeline.append(incident.id, [contentFromQuick(parsed.value, { enabled: false, writtenBy: '' })], at(1)));
+  if (parsed.ok)
+    await attempt(() =>
+      desk.useCases.timeline.append(
+        incident.id,
+        [contentFromQuick(parsed.value, { enabled: false, writtenBy: '' })],
+        at(1),
+      ),
+    );
 
   const form = validateEntryForm(
-    { occurredDate: '2026-11-24', occurredTime: '14:05', occurredPrecision: 'exact', reportedDate: '', reportedTime: '', category: 'event', verification: 'unverified', release: 'internal', transcribed: false, ...v.form },
+    {
+      occurredDate: '2026-11-24',
+      occurredTime: '14:05',
+      occurredPrecision: 'exact',
+      reportedDate: '',
+      reportedTime: '',
+      category: 'event',
+      verification: 'unverified',
+      release: 'internal',
+      transcribed: false,
+      ...v.form,
+    },
     { timeZone: zone },
   );
-  if (form.ok) await attempt(() => desk.useCases.timeline.append(incident.id, [{ ...form.value, retracted: false, retractionReason: null }], at(2)));
+  if (form.ok)
+    await attempt(() =>
+      desk.useCases.timeline.append(incident.id, [{ ...form.value, retracted: false, retractionReason: null }], at(2)),
+    );
 
-  const table = readCsvTable(['title,notes,source,tags,date', ...v.csv.map((row) => [...row, '2026-11-24 14:05'].map(csvCell).join(','))].join('\r\n'));
+  const table = readCsvTable(
+    ['title,notes,source,tags,date', ...v.csv.map((row) => [...row, '2026-11-24 14:05'].map(csvCell).join(','))].join(
+      '\r\n',
+    ),
+  );
   if (table.ok) {
     const analysis = analyseImport(
       table.value,
@@ -79,34 +135,70 @@ async function writeEverything(desk: ReturnType<typeof freshDesk>, v: Input) {
       { timeZone: zone, incidentStart: incident.startAt, now: T0 + 3_600_000, existing: new Map() },
     );
     if (analysis.ok) {
-      const plan = planImport(analysis.value, { skipDuplicates: false, leaveOutOutside: false, acceptUnreadable: true, leaveOutBad: true });
-      if (plan.contents.length > 0) await attempt(() => desk.useCases.timeline.append(incident.id, plan.contents, at(3)));
+      const plan = planImport(analysis.value, {
+        skipDuplicates: false,
+        leaveOutOutside: false,
+        acceptUnreadable: true,
+        leaveOutBad: true,
+      });
+      if (plan.contents.length > 0)
+        await attempt(() => desk.useCases.timeline.append(incident.id, plan.contents, at(3)));
     }
   }
 
   const contact = await desk.useCases.contacts.createContact({ ...emptyContactFields(), name: v.contactName }, at(4));
-  const fallback = await desk.useCases.contacts.createContact({ ...emptyContactFields(), name: `${v.contactName.slice(0, 100)} (deputy)` }, at(4));
+  const fallback = await desk.useCases.contacts.createContact(
+    { ...emptyContactFields(), name: `${v.contactName.slice(0, 100)} (deputy)` },
+    at(4),
+  );
   const tree = await desk.useCases.contacts.createTree(v.treeName, '', at(5));
   if (contact.ok && fallback.ok && tree.ok) {
-    await desk.useCases.contacts.saveTree(tree.value.id, { nodes: [{ id: 'n1', contactId: contact.value.id, depth: 0, fallbackContactId: fallback.value.id }] }, at(6));
+    await desk.useCases.contacts.saveTree(
+      tree.value.id,
+      { nodes: [{ id: 'n1', contactId: contact.value.id, depth: 0, fallbackContactId: fallback.value.id }] },
+      at(6),
+    );
     const activation = await desk.useCases.contacts.startActivation(incident.id, tree.value.id, at(7));
     if (activation.ok) {
-      await attempt(() => desk.useCases.contacts.setCallState(activation.value.id, 'n1', 'unreachable', v.callNote, at(8)));
+      await attempt(() =>
+        desk.useCases.contacts.setCallState(activation.value.id, 'n1', 'unreachable', v.callNote, at(8)),
+      );
       await attempt(() => desk.useCases.contacts.escalate(activation.value.id, 'n1', v.callNote, at(9)));
       await attempt(() => desk.useCases.contacts.logNote(activation.value.id, 'n1', v.callNote, at(10)));
     }
   }
 
   await desk.useCases.statements.ensureSeedTemplates(at(11));
-  const draft = await desk.useCases.statements.startDraft({ incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' }, at(12));
+  const draft = await desk.useCases.statements.startDraft(
+    { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },
+    at(12),
+  );
   if (draft.ok) {
     const id = draft.value.id;
     const s = v.statement;
     await attempt(async () => {
-      if (!(await desk.useCases.statements.saveDraft(id, { title: s.title, body: s.body, values: {} }, at(13))).ok) return;
-      if (!(await desk.useCases.statements.submit(id, { overrideReason: 'Checked with the police', ticked: [] }, at(14))).ok) return;
-      if (!(await desk.useCases.statements.approve(id, { approverName: s.approver, approverRole: 'Mayor', comment: s.comment }, at(15))).ok) return;
-      await desk.useCases.statements.release(id, { channels: ['press'], at: T0 + 16 * 60_000, note: s.releaseNote }, at(16));
+      if (!(await desk.useCases.statements.saveDraft(id, { title: s.title, body: s.body, values: {} }, at(13))).ok)
+        return;
+      if (
+        !(await desk.useCases.statements.submit(id, { overrideReason: 'Checked with the police', ticked: [] }, at(14)))
+          .ok
+      )
+        return;
+      if (
+        !(
+          await desk.useCases.statements.approve(
+            id,
+            { approverName: s.approver, approverRole: 'Mayor', comment: s.comment },
+            at(15),
+          )
+        ).ok
+      )
+        return;
+      await desk.useCases.statements.release(
+        id,
+        { channels: ['press'], at: T0 + 16 * 60_000, note: s.releaseNote },
+        at(16),
+      );
       await desk.useCases.statements.withdraw(id, s.withdrawal, at(17));
     });
   }
@@ -125,7 +217,10 @@ describe('whatever a write path accepts', () => {
         entries += await desk.db.timelineEntries.count();
 
         const backup = backupServiceOf(desk, { autoBackups: null } as unknown as DeskPlatform, '0.1.0');
-        const checked = await backup.check(await backup.text(actor({ now: T0 + 3_600_000 }), 'Kristiansand'), 'backup.json');
+        const checked = await backup.check(
+          await backup.text(actor({ now: T0 + 3_600_000 }), 'Kristiansand'),
+          'backup.json',
+        );
         expect(checked.ok ? 'restorable' : checked.error).toBe('restorable');
         if (!checked.ok) return;
         expect(checked.value.warnings).toEqual([]);
@@ -136,13 +231,27 @@ describe('whatever a write path accepts', () => {
         const source = await desk.useCases.record.collect(incident.id);
         const chain = await desk.useCases.timeline.verify(incident.id);
         expect(chain.ok).toBe(true);
-        const record = await sealRecord(buildRecord(source!, { profile: 'internal', sections: RECORD_SECTIONS, withheldNames: [], includeContactDetails: true, exportedBy: 'Ingrid Berg', now: T0 + 3_600_000, appVersion: '0.1.0', chain }), sha256);
+        const record = await sealRecord(
+          buildRecord(source!, {
+            profile: 'internal',
+            sections: RECORD_SECTIONS,
+            withheldNames: [],
+            includeContactDetails: true,
+            exportedBy: 'Ingrid Berg',
+            now: T0 + 3_600_000,
+            appVersion: '0.1.0',
+            chain,
+          }),
+          sha256,
+        );
         const verdict = await verifyRecordText(JSON.stringify(record), sha256);
         expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
         expect(await freshDesk().useCases.record.importRecord(record, actor())).toMatchObject({ ok: true });
       }),
       { numRuns: 25 },
     );
-    console.log(`${runs} desks written through every write path with hostile text (${entries} timeline entries): every backup restored, every record verified and imported`);
+    console.log(
+      `${runs} desks written through every write path with hostile text (${entries} timeline entries): every backup restored, every record verified and imported`,
+    );
   }, 180_000);
 });

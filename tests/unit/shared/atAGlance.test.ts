@@ -18,7 +18,21 @@ function input(overrides: Partial<AtAGlanceInput> = {}): AtAGlanceInput {
 
 function activation(states: Record<string, 'reached' | 'unreachable' | 'declined'>) {
   const contacts = new Map(['a', 'b', 'c'].map((id) => [id, makeContact({ id, name: `Person ${id}` })]));
-  let a = startActivation({ id: `act_${Object.keys(states).join('')}`, incidentId: incident.id, tree: makeTree({ name: 'Faith leaders', nodes: makeNodes([['a', 0], ['b', 1], ['c', 1]]) }), contacts, now: T0, operator: 'Ingrid Berg' });
+  let a = startActivation({
+    id: `act_${Object.keys(states).join('')}`,
+    incidentId: incident.id,
+    tree: makeTree({
+      name: 'Faith leaders',
+      nodes: makeNodes([
+        ['a', 0],
+        ['b', 1],
+        ['c', 1],
+      ]),
+    }),
+    contacts,
+    now: T0,
+    operator: 'Ingrid Berg',
+  });
   for (const [i, [nodeKey, state]] of Object.entries(states).entries()) {
     const nodeId = a.nodes.find((n) => n.contactId === nodeKey)?.nodeId ?? '';
     const r = changeState(a, nodeId, state, '', T0 + (i + 1) * 60_000);
@@ -36,7 +50,9 @@ describe('the incident at a glance', () => {
   });
 
   it('lists overdue items first-due first, at most five, with the total, and what falls due next', () => {
-    const late = Array.from({ length: 7 }, (_, i) => makeItem({ title: `Late ${i}`, offset: { unit: 'hours', amount: 7 - i } }));
+    const late = Array.from({ length: 7 }, (_, i) =>
+      makeItem({ title: `Late ${i}`, offset: { unit: 'hours', amount: 7 - i } }),
+    );
     const soon = makeItem({ title: 'Soon', offset: { unit: 'hours', amount: 12 } });
     const done = makeItem({ title: 'Done', offset: { unit: 'hours', amount: 1 }, status: 'done' });
     const g = atAGlance(input({ items: [...late, soon, done] }));
@@ -49,7 +65,12 @@ describe('the incident at a glance', () => {
   });
 
   it('shows nothing overdue on a closed incident, whose work has ended', () => {
-    const g = atAGlance(input({ incident: { ...incident, status: 'closed' }, items: [makeItem({ offset: { unit: 'hours', amount: 1 } })] }));
+    const g = atAGlance(
+      input({
+        incident: { ...incident, status: 'closed' },
+        items: [makeItem({ offset: { unit: 'hours', amount: 1 } })],
+      }),
+    );
     expect(g.checklists.overdueTotal).toBe(0);
     expect(g.checklists.overdue).toEqual([]);
   });

@@ -11,7 +11,13 @@ import { makeIncident } from '../../factories/incident';
 import { makeDraft, seedTemplate } from '../../factories/statements';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
-const meta = { schemaVersion: 1, createdAt: '2026-11-24T10:00:00.000Z', createdBy: 'Ingrid Berg', appVersion: '0.1.0', cityName: 'Kristiansand' };
+const meta = {
+  schemaVersion: 1,
+  createdAt: '2026-11-24T10:00:00.000Z',
+  createdBy: 'Ingrid Berg',
+  appVersion: '0.1.0',
+  cityName: 'Kristiansand',
+};
 
 function rows(): TableRows {
   const arabic = makeDraft({ template: seedTemplate('initial-holding-statement', 'ar') });
@@ -45,9 +51,29 @@ describe('backup file', () => {
   });
 
   it('reads a backup written before phone numbers were structured, as the database upgrade does', async () => {
-    const settings = { key: 'desk', cityName: 'Chicago', operatorName: 'Dana Brooks', defaultTimeZone: 'America/Chicago', createdAt: 1, updatedAt: 1 };
+    const settings = {
+      key: 'desk',
+      cityName: 'Chicago',
+      operatorName: 'Dana Brooks',
+      defaultTimeZone: 'America/Chicago',
+      createdAt: 1,
+      updatedAt: 1,
+    };
     const { phones: _p, phoneKeys: _k, ...contact } = makeContact({ id: 'con_1', name: 'Imam Rahman' });
-    const old = { ...rows(), settings: [settings], contacts: [{ ...contact, phones: [{ label: 'mobile', number: '312.555.0171' }, { label: 'desk', number: 'ask the front desk' }], phoneKeys: ['25550171', ''] }] } as unknown as TableRows;
+    const old = {
+      ...rows(),
+      settings: [settings],
+      contacts: [
+        {
+          ...contact,
+          phones: [
+            { label: 'mobile', number: '312.555.0171' },
+            { label: 'desk', number: 'ask the front desk' },
+          ],
+          phoneKeys: ['25550171', ''],
+        },
+      ],
+    } as unknown as TableRows;
     const r = await parse(JSON.stringify(await buildBackup(old, { ...meta, schemaVersion: 2 }, sha256)), 3);
     if (!r.ok) throw new Error(describeBackupError(r.error));
     expect(r.value.rows.contacts[0]?.phones).toEqual([
@@ -97,8 +123,14 @@ describe('backup file', () => {
   });
 
   /** A file edited by hand, its checksum recomputed so that only the fields give it away. */
-  async function resealed(edit: (data: Record<string, Record<string, unknown>[]>) => void, top: Record<string, unknown> = {}): Promise<string> {
-    const file = (await buildBackup(rows(), meta, sha256)) as unknown as { data: Record<string, Record<string, unknown>[]>; checksum: { value: string } };
+  async function resealed(
+    edit: (data: Record<string, Record<string, unknown>[]>) => void,
+    top: Record<string, unknown> = {},
+  ): Promise<string> {
+    const file = (await buildBackup(rows(), meta, sha256)) as unknown as {
+      data: Record<string, Record<string, unknown>[]>;
+      checksum: { value: string };
+    };
     edit(file.data);
     file.checksum.value = await sha256(canonicalJson(file.data));
     return JSON.stringify({ ...file, ...top });
@@ -106,8 +138,22 @@ describe('backup file', () => {
 
   it.each([
     ['at the top', () => resealed(() => undefined, { note: 'added later' }), 'a field the desk never writes, "note"'],
-    ['in a record', () => resealed((d) => (d['contacts']![0]!['phoneSecret'] = '+47 000')), '"phoneSecret" in table "contacts", record 1'],
-    ['nested in a record', () => resealed((d) => (d['contacts']![0]!['phones'] = [{ label: 'mobile', number: '+47 900 00 000', e164: '+4790000000', extension: '', carrier: 'Telenor' }])), '"phones.0.carrier" in table "contacts", record 1'],
+    [
+      'in a record',
+      () => resealed((d) => (d['contacts']![0]!['phoneSecret'] = '+47 000')),
+      '"phoneSecret" in table "contacts", record 1',
+    ],
+    [
+      'nested in a record',
+      () =>
+        resealed(
+          (d) =>
+            (d['contacts']![0]!['phones'] = [
+              { label: 'mobile', number: '+47 900 00 000', e164: '+4790000000', extension: '', carrier: 'Telenor' },
+            ]),
+        ),
+      '"phones.0.carrier" in table "contacts", record 1',
+    ],
     ['as a table', () => resealed((d) => (d['secrets'] = [])), '"data.secrets"'],
   ])('refuses a field the desk never writes %s, naming where it is', async (_label, make, words) => {
     const r = await parse(await make());
@@ -117,7 +163,9 @@ describe('backup file', () => {
   it('refuses a __proto__ key in a record, even with a matching checksum', async () => {
     const text = await resealed(() => undefined);
     const file = JSON.parse(text) as { data: Record<string, unknown[]>; checksum: { value: string } };
-    const withProto = JSON.parse(JSON.stringify(file.data).replace('"id":"con_1"', '"__proto__":{"isAdmin":true},"id":"con_1"')) as Record<string, unknown>;
+    const withProto = JSON.parse(
+      JSON.stringify(file.data).replace('"id":"con_1"', '"__proto__":{"isAdmin":true},"id":"con_1"'),
+    ) as Record<string, unknown>;
     file.data = withProto as Record<string, unknown[]>;
     file.checksum.value = await sha256(canonicalJson(withProto));
     const r = await parse(JSON.stringify(file));

@@ -18,7 +18,11 @@ function parse(text: string) {
 describe('calendar export of the milestones', () => {
   const start = wallClockToInstant('2026-03-28', '13:00', 'Europe/Oslo');
   if (!start.ok) throw new Error('start');
-  const incident = makeIncident({ title: 'Vehicle attack, Markens gate', startAt: start.value, timeZone: 'Europe/Oslo' });
+  const incident = makeIncident({
+    title: 'Vehicle attack, Markens gate',
+    startAt: start.value,
+    timeZone: 'Europe/Oslo',
+  });
 
   it('writes RFC 5545 events in the incident’s zone that a parser reads back', () => {
     const items = scheduleItems(guideItems(incident.id), incident);
@@ -51,14 +55,18 @@ describe('calendar export of the milestones', () => {
       }
       return i;
     });
-    const { events } = parse(milestonesCalendar(incident, scheduleItems(items, incident), { cityName: 'Kristiansand', now: start.value }));
+    const { events } = parse(
+      milestonesCalendar(incident, scheduleItems(items, incident), { cityName: 'Kristiansand', now: start.value }),
+    );
     expect(events).toHaveLength(18);
     expect(events.map((e) => e.summary)).toContain('(Done) Psychosocial coordination mechanism running and publicised');
   });
 
   it('falls back to UTC instants for a zone it has no definition of', () => {
     const utc = makeIncident({ startAt: start.value, timeZone: 'UTC' });
-    const { events } = parse(milestonesCalendar(utc, scheduleItems(guideItems(utc.id), utc), { cityName: 'X', now: start.value }));
+    const { events } = parse(
+      milestonesCalendar(utc, scheduleItems(guideItems(utc.id), utc), { cityName: 'X', now: start.value }),
+    );
     expect(events[0]?.startDate.toJSDate().getTime()).toBe(start.value + 24 * 3_600_000);
   });
 });

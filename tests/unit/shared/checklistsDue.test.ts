@@ -15,12 +15,15 @@ const at = (date: string, time: string, zone = OSLO) => {
   if (!r.ok) throw new Error(`${date} ${time}`);
   return r.value;
 };
-const local = (instant: number | null, zone = OSLO) => (instant === null ? null : formatWallClock(instant, zone, 'yyyy-MM-dd HH:mm'));
+const local = (instant: number | null, zone = OSLO) =>
+  instant === null ? null : formatWallClock(instant, zone, 'yyyy-MM-dd HH:mm');
 
 describe('due dates on the incident clock', () => {
   it('puts the first-hour checklist due one hour after the incident starts', () => {
     const incident = makeIncident({ startAt: T0 });
-    const firstHour = scheduleItems(guideItems(incident.id), incident).filter((i) => i.phase === 'immediate' && i.offset?.unit === 'hours' && i.offset.amount === 1);
+    const firstHour = scheduleItems(guideItems(incident.id), incident).filter(
+      (i) => i.phase === 'immediate' && i.offset?.unit === 'hours' && i.offset.amount === 1,
+    );
     expect(firstHour.length).toBeGreaterThanOrEqual(4);
     for (const item of firstHour) expect(item.dueAt).toBe(T0 + HOUR);
   });
@@ -101,7 +104,9 @@ describe('moving the incident’s start', () => {
     expect(local(year.months[0]!.at)).toBe('2026-04-01 00:00');
     expect(year.placed.map((p) => p.title)).toContain('First anniversary commemoration, agreed with families');
     expect(year.placed.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
-    expect(year.later.map((p) => p.title)).toEqual(['Long-term survivor health follow-up (Tokyo sarin example shows symptoms at 5 years)']);
+    expect(year.later.map((p) => p.title)).toEqual([
+      'Long-term survivor health follow-up (Tokyo sarin example shows symptoms at 5 years)',
+    ]);
   });
 });
 

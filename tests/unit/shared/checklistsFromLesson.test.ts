@@ -6,13 +6,24 @@ import { parseOffset } from '@shared/domain/checklists/due';
 
 // Saturday 28 March 2026, 13:00 in Oslo (winter time): the clocks go forward the next night.
 const incident = { startAt: Date.UTC(2026, 2, 28, 12, 0), timeZone: 'Europe/Oslo' };
-const action = { kind: 'corrective-action' as const, text: 'Give the night shift a printed call sheet', owner: 'Kari Holm', dueDate: '2026-04-30' };
+const action = {
+  kind: 'corrective-action' as const,
+  text: 'Give the night shift a printed call sheet',
+  owner: 'Kari Holm',
+  dueDate: '2026-04-30',
+};
 
 describe('a corrective action as a checklist item', () => {
   it('falls due on its date at the start’s time of day, in the phase that date is in, assigned to its owner', () => {
     const r = checklistDraftFromAction(action, incident);
     if (!r.ok) throw new Error('refused');
-    expect(r.value).toMatchObject({ phase: 'intermediate', offsetAmount: '33', offsetUnit: 'days', assignee: 'Kari Holm', title: 'Give the night shift a printed call sheet' });
+    expect(r.value).toMatchObject({
+      phase: 'intermediate',
+      offsetAmount: '33',
+      offsetUnit: 'days',
+      assignee: 'Kari Holm',
+      title: 'Give the night shift a printed call sheet',
+    });
     const offset = parseOffset(r.value.offsetAmount, r.value.offsetUnit);
     if (!offset.ok) throw new Error('bad offset');
     // 13:00 in Oslo on 30 April is 11:00 UTC (summer time): the same wall-clock time as the start.
@@ -20,13 +31,25 @@ describe('a corrective action as a checklist item', () => {
   });
 
   it('puts an action due within the first weeks in that phase, and one without a date in long-term recovery', () => {
-    expect(checklistDraftFromAction({ ...action, dueDate: '2026-04-02' }, incident)).toMatchObject({ ok: true, value: { phase: 'early-days-weeks', offsetAmount: '5' } });
-    expect(checklistDraftFromAction({ ...action, dueDate: null }, incident)).toMatchObject({ ok: true, value: { phase: 'long-term', offsetAmount: '' } });
+    expect(checklistDraftFromAction({ ...action, dueDate: '2026-04-02' }, incident)).toMatchObject({
+      ok: true,
+      value: { phase: 'early-days-weeks', offsetAmount: '5' },
+    });
+    expect(checklistDraftFromAction({ ...action, dueDate: null }, incident)).toMatchObject({
+      ok: true,
+      value: { phase: 'long-term', offsetAmount: '' },
+    });
   });
 
   it('refuses a strength, and an action due before the incident began', () => {
-    expect(checklistDraftFromAction({ ...action, kind: 'strength' }, incident)).toEqual({ ok: false, error: { code: 'not-an-action' } });
-    expect(checklistDraftFromAction({ ...action, dueDate: '2026-03-01' }, incident)).toEqual({ ok: false, error: { code: 'due-before-start', dueDate: '2026-03-01' } });
+    expect(checklistDraftFromAction({ ...action, kind: 'strength' }, incident)).toEqual({
+      ok: false,
+      error: { code: 'not-an-action' },
+    });
+    expect(checklistDraftFromAction({ ...action, dueDate: '2026-03-01' }, incident)).toEqual({
+      ok: false,
+      error: { code: 'due-before-start', dueDate: '2026-03-01' },
+    });
   });
 
   it('steps calendar days on the incident’s clock when the due day is the one the clocks go forward', () => {
@@ -40,6 +63,9 @@ describe('a corrective action as a checklist item', () => {
     expect(dueAt(night.startAt, { unit: 'days', amount: 21 }, night.timeZone)).toBe(Date.UTC(2026, 2, 29, 1, 30));
     expect(r.value.phase).toBe('intermediate');
     // The day before, 02:30 exists and is still within the first weeks.
-    expect(checklistDraftFromAction({ ...action, dueDate: '2026-03-28' }, night)).toMatchObject({ ok: true, value: { phase: 'early-days-weeks', offsetAmount: '20' } });
+    expect(checklistDraftFromAction({ ...action, dueDate: '2026-03-28' }, night)).toMatchObject({
+      ok: true,
+      value: { phase: 'early-days-weeks', offsetAmount: '20' },
+    });
   });
 });

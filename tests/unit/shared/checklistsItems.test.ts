@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { changeStatus, createCustomItem, describeStatusChangeError, resolutionEntry, updateItem, validateItemDraft, type ItemDraft } from '@shared/domain/checklists/items';
+import {
+  changeStatus,
+  createCustomItem,
+  describeStatusChangeError,
+  resolutionEntry,
+  updateItem,
+  validateItemDraft,
+  type ItemDraft,
+} from '@shared/domain/checklists/items';
 import { needsAnnualReview, overdueCount, progressByPhase } from '@shared/domain/checklists/views';
 import { ChecklistItemSchema } from '@shared/schemas/checklists';
 import { EntryContentSchema } from '@shared/schemas/timeline';
@@ -25,7 +33,12 @@ describe('checklist item status', () => {
     const r = changeStatus(makeItem(), 'done', 'Holding statement out at 14:40', actor({ now: T0 + 40 * 60_000 }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.next).toMatchObject({ status: 'done', resolutionNote: 'Holding statement out at 14:40', resolvedAt: T0 + 40 * 60_000, resolvedBy: 'Ingrid Berg' });
+    expect(r.value.next).toMatchObject({
+      status: 'done',
+      resolutionNote: 'Holding statement out at 14:40',
+      resolvedAt: T0 + 40 * 60_000,
+      resolvedBy: 'Ingrid Berg',
+    });
     expect(ChecklistItemSchema.safeParse(r.value.next).success).toBe(true);
     expect(r.value.changes.map((c) => c.field)).toEqual(['status', 'resolutionNote', 'resolvedAt', 'resolvedBy']);
   });
@@ -34,14 +47,23 @@ describe('checklist item status', () => {
     const r = changeStatus(makeItem(), 'not-applicable', '  ', actor());
     expect(r).toEqual({ ok: false, error: { code: 'reason-required' } });
     if (!r.ok) expect(describeStatusChangeError(r.error)).toContain('Say why');
-    expect(ChecklistItemSchema.safeParse(makeItem({ status: 'not-applicable', resolvedAt: T0, resolvedBy: 'x', resolutionNote: null })).success).toBe(false);
+    expect(
+      ChecklistItemSchema.safeParse(
+        makeItem({ status: 'not-applicable', resolvedAt: T0, resolvedBy: 'x', resolutionNote: null }),
+      ).success,
+    ).toBe(false);
   });
 
   it('reopens a done item, clearing who resolved it', () => {
     const done = changeStatus(makeItem(), 'done', '', actor());
     if (!done.ok) throw new Error('done');
     const reopened = changeStatus(done.value.next, 'in-progress', '', actor({ now: T0 + 5 }));
-    expect(reopened.ok && reopened.value.next).toMatchObject({ status: 'in-progress', resolvedAt: null, resolvedBy: null, resolutionNote: null });
+    expect(reopened.ok && reopened.value.next).toMatchObject({
+      status: 'in-progress',
+      resolvedAt: null,
+      resolvedBy: null,
+      resolutionNote: null,
+    });
   });
 
   it('writes a timeline entry for the completion, linked to the item', () => {
@@ -56,7 +78,9 @@ describe('checklist item status', () => {
     });
     const na = changeStatus(makeItem(), 'not-applicable', 'Police lead all public messages', actor());
     if (!na.ok) throw new Error('na');
-    expect(resolutionEntry(na.value.next, T0).title).toBe('Checklist: Issue a first public message to prevent panic — not applicable (Police lead all public messages)');
+    expect(resolutionEntry(na.value.next, T0).title).toBe(
+      'Checklist: Issue a first public message to prevent panic — not applicable (Police lead all public messages)',
+    );
   });
 });
 
@@ -66,7 +90,13 @@ describe('custom items and edits', () => {
     if (!valid.ok) throw new Error('valid');
     const item = createCustomItem(valid.value, { id: 'cki_c', incidentId: 'inc_1', position: 3, actor: actor() });
     expect(ChecklistItemSchema.safeParse(item).success).toBe(true);
-    expect(item).toMatchObject({ phase: 'long-term', template: null, source: null, status: 'todo', offset: { unit: 'months', amount: 9 } });
+    expect(item).toMatchObject({
+      phase: 'long-term',
+      template: null,
+      source: null,
+      status: 'todo',
+      offset: { unit: 'months', amount: 9 },
+    });
   });
 
   it('names every problem in a bad item', () => {
@@ -83,7 +113,11 @@ describe('custom items and edits', () => {
     const { next, changes } = updateItem(item, valid.value, actor());
     expect(next.title).toBe(item.title);
     expect(next.assignee).toBe('Amira Haddad');
-    expect(changes.find((c) => c.field === 'offset')).toEqual({ field: 'offset', before: '+1 hour', after: '+3 hours' });
+    expect(changes.find((c) => c.field === 'offset')).toEqual({
+      field: 'offset',
+      before: '+1 hour',
+      after: '+3 hours',
+    });
   });
 });
 
@@ -94,14 +128,22 @@ describe('progress and overdue counts', () => {
     const done = changeStatus(first, 'done', '', actor());
     if (!done.ok) throw new Error('done');
     const progress = progressByPhase(items.map((i) => (i.id === first.id ? done.value.next : i)));
-    expect(progress.map((p) => p.phase)).toEqual(['preparedness', 'immediate', 'early-days-weeks', 'intermediate', 'long-term']);
+    expect(progress.map((p) => p.phase)).toEqual([
+      'preparedness',
+      'immediate',
+      'early-days-weeks',
+      'intermediate',
+      'long-term',
+    ]);
     expect(progress.find((p) => p.phase === 'immediate')).toMatchObject({ total: 16, done: 1, resolved: 1 });
   });
 
   it('counts nothing overdue on a closed incident', () => {
     const items = guideItems();
     expect(overdueCount(items, makeIncident({ startAt: T0 }), T0 + 2 * 3_600_000)).toBeGreaterThan(0);
-    expect(overdueCount(items, makeIncident({ startAt: T0, status: 'closed', closedAt: T0 + 1 }), T0 + 2 * 3_600_000)).toBe(0);
+    expect(
+      overdueCount(items, makeIncident({ startAt: T0, status: 'closed', closedAt: T0 + 1 }), T0 + 2 * 3_600_000),
+    ).toBe(0);
   });
 });
 

@@ -38,14 +38,19 @@ describe('the guide checklist seed', () => {
       expect(chapter, item.key).toMatch(/^(ch\. \d .+|Conclusion|front matter|Overview|closing page)$/);
       expect(['stated', 'generalised'], item.key).toContain(item.basis);
     }
-    expect(citeSource({ page: 'cr-p7', basis: 'stated' })).toBe('Guide for City-Led Response (Strong Cities Network, 2024), ch. 6 Preparing to Respond');
-    expect(citeSource({ page: 'gm-p5', basis: 'stated' })).toBe('Guide for Mayors (Strong Cities Network, 2023), ch. 3 Response');
+    expect(citeSource({ page: 'cr-p7', basis: 'stated' })).toBe(
+      'Guide for City-Led Response (Strong Cities Network, 2024), ch. 6 Preparing to Respond',
+    );
+    expect(citeSource({ page: 'gm-p5', basis: 'stated' })).toBe(
+      'Guide for Mayors (Strong Cities Network, 2023), ch. 3 Response',
+    );
   });
 
   it('labels generalised items honestly as practice suggestions', () => {
     const generalised = items.filter((i) => i.basis === 'generalised');
     expect(generalised.length).toBeGreaterThan(0);
-    for (const item of generalised) expect(sourceLine({ page: item.page, basis: item.basis }, false)).toContain(BASIS_LABELS.generalised);
+    for (const item of generalised)
+      expect(sourceLine({ page: item.page, basis: item.basis }, false)).toContain(BASIS_LABELS.generalised);
     expect(BASIS_LABELS.generalised).toBe('Practice suggestion (not the guide’s words)');
   });
 

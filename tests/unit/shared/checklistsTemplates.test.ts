@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { itemsFromTemplates } from '@shared/domain/checklists/items';
-import { draftFromTemplate, latestVersions, reviseTemplate, summariseChanges, type TemplateDraft } from '@shared/domain/checklists/templates';
+import {
+  draftFromTemplate,
+  latestVersions,
+  reviseTemplate,
+  summariseChanges,
+  type TemplateDraft,
+} from '@shared/domain/checklists/templates';
 import { newerTemplateVersions } from '@shared/domain/checklists/views';
 import { ChecklistTemplateSchema } from '@shared/schemas/checklists';
 
@@ -9,7 +15,11 @@ import { guideTemplate, guideTemplates } from '../../factories/checklists';
 import { T0, actor } from '../../factories/incident';
 
 let seq = 0;
-const ctx = (now = T0 + 1000) => ({ id: `ckt_v${(seq += 1)}`, newKey: () => `city-${(seq += 1)}`, actor: actor({ now, operator: 'Ola Nordmann' }) });
+const ctx = (now = T0 + 1000) => ({
+  id: `ckt_v${(seq += 1)}`,
+  newKey: () => `city-${(seq += 1)}`,
+  actor: actor({ now, operator: 'Ola Nordmann' }),
+});
 
 describe('template versions', () => {
   it('saves the city’s changes as the next version, leaving the guide’s version as it was', () => {
@@ -19,18 +29,45 @@ describe('template versions', () => {
     draft.items[0]!.title = 'Mayor goes to the command centre and takes charge';
     draft.items[1]!.offsetAmount = '2';
     draft.items.splice(2, 1);
-    draft.items.push({ key: null, phase: 'immediate', title: 'Open the family reception centre at the city hall', rationale: '', owner: 'social-services', offsetAmount: '3', offsetUnit: 'hours', milestone: false, source: null });
+    draft.items.push({
+      key: null,
+      phase: 'immediate',
+      title: 'Open the family reception centre at the city hall',
+      rationale: '',
+      owner: 'social-services',
+      offsetAmount: '3',
+      offsetUnit: 'hours',
+      milestone: false,
+      source: null,
+    });
     [draft.items[3], draft.items[4]] = [draft.items[4]!, draft.items[3]!];
 
     const v2 = reviseTemplate(v1, draft, ctx());
     expect(v2.ok).toBe(true);
     if (!v2.ok) return;
     expect(ChecklistTemplateSchema.safeParse(v2.value).success).toBe(true);
-    expect(v2.value).toMatchObject({ templateKey: 'guide-immediate', version: 2, origin: 'city', createdBy: 'Ola Nordmann' });
+    expect(v2.value).toMatchObject({
+      templateKey: 'guide-immediate',
+      version: 2,
+      origin: 'city',
+      createdBy: 'Ola Nordmann',
+    });
     expect(v2.value.changeNote).toBe('1 added, 1 removed, 2 changed, reordered');
-    expect(v2.value.items[0]).toMatchObject({ key: 'mayor-takes-lead', adapted: true, source: { page: 'cr-p2', basis: 'stated' } });
-    expect(v2.value.items[1]).toMatchObject({ key: 'convene-senior-officials', adapted: false, offset: { unit: 'hours', amount: 2 } });
-    expect(v2.value.items.at(-1)).toMatchObject({ source: null, adapted: false, title: 'Open the family reception centre at the city hall' });
+    expect(v2.value.items[0]).toMatchObject({
+      key: 'mayor-takes-lead',
+      adapted: true,
+      source: { page: 'cr-p2', basis: 'stated' },
+    });
+    expect(v2.value.items[1]).toMatchObject({
+      key: 'convene-senior-officials',
+      adapted: false,
+      offset: { unit: 'hours', amount: 2 },
+    });
+    expect(v2.value.items.at(-1)).toMatchObject({
+      source: null,
+      adapted: false,
+      title: 'Open the family reception centre at the city hall',
+    });
     expect(v1).toEqual(before);
   });
 
@@ -68,7 +105,10 @@ describe('template versions', () => {
 
   it('refuses to save a version without changes, or without items', () => {
     const v1 = guideTemplate('guide-long-term');
-    expect(reviseTemplate(v1, draftFromTemplate(v1), ctx())).toEqual({ ok: false, error: { form: 'Nothing has changed, so no new version was saved.' } });
+    expect(reviseTemplate(v1, draftFromTemplate(v1), ctx())).toEqual({
+      ok: false,
+      error: { form: 'Nothing has changed, so no new version was saved.' },
+    });
     const empty = { ...draftFromTemplate(v1), items: [] };
     const r = reviseTemplate(v1, empty, ctx());
     expect(!r.ok && r.error.form).toContain('at least one item');

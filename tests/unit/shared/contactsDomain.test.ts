@@ -16,23 +16,53 @@ import {
   timelineContentFor,
 } from '@shared/domain/contacts/activation';
 import { findDuplicates, isStale, validateContactFields } from '@shared/domain/contacts/contact';
-import { STAKEHOLDER_CATEGORIES, STAKEHOLDER_CATEGORIES_SOURCE, matchCategory } from '@shared/domain/contacts/stakeholderCategories';
-import { addNode, describeTreeError, findCycle, findNewDuplicate, indent, moveDown, moveUnder, moveUp, outdent, removeNode, setFallback } from '@shared/domain/contacts/tree';
+import {
+  STAKEHOLDER_CATEGORIES,
+  STAKEHOLDER_CATEGORIES_SOURCE,
+  matchCategory,
+} from '@shared/domain/contacts/stakeholderCategories';
+import {
+  addNode,
+  describeTreeError,
+  findCycle,
+  findNewDuplicate,
+  indent,
+  moveDown,
+  moveUnder,
+  moveUp,
+  outdent,
+  removeNode,
+  setFallback,
+} from '@shared/domain/contacts/tree';
 import { TreeActivationSchema } from '@shared/schemas/contacts';
 
 import { makeContact, makeContactFields, makeNodes, makeTree } from '../../factories/contacts';
 import { T0 } from '../../factories/incident';
 
-const NAMES: Record<string, string> = { a: 'Mayor', b: 'Chief of staff', c: 'Community liaison', d: 'Imam Y. Rahman', e: 'Deputy' };
+const NAMES: Record<string, string> = {
+  a: 'Mayor',
+  b: 'Chief of staff',
+  c: 'Community liaison',
+  d: 'Imam Y. Rahman',
+  e: 'Deputy',
+};
 const nameOf = (id: string) => NAMES[id] ?? id;
 const DAY = 86_400_000;
 
 describe('contacts directory rules', () => {
   it('finds a duplicate by phone (the same line however it is written) or by email, case-insensitively, never the contact itself', () => {
-    const imam = makeContact({ id: 'con_imam', name: 'Imam Y. Rahman', phones: [{ label: 'mobile', number: '+47 900 00 001' }], email: 'Imam@Mosque.no' });
+    const imam = makeContact({
+      id: 'con_imam',
+      name: 'Imam Y. Rahman',
+      phones: [{ label: 'mobile', number: '+47 900 00 001' }],
+      email: 'Imam@Mosque.no',
+    });
     for (const typed of ['90000001', '0047 900 00 001', '+47 900.00.001']) {
       const byPhone = findDuplicates({ phones: [{ label: '', number: typed }], email: '' }, [imam], null, 'NO');
-      expect(byPhone.map((d) => [d.contact.id, d.reason]), typed).toEqual([['con_imam', 'phone']]);
+      expect(
+        byPhone.map((d) => [d.contact.id, d.reason]),
+        typed,
+      ).toEqual([['con_imam', 'phone']]);
     }
     // The same digits read in another country are another line.
     expect(findDuplicates({ phones: [{ label: '', number: '90000001' }], email: '' }, [imam], null, 'US')).toEqual([]);
@@ -48,7 +78,11 @@ describe('contacts directory rules', () => {
   });
 
   it('refuses a contact nobody could reach, a bad email, and an unknown category, in words', () => {
-    const r = validateContactFields(makeContactFields({ phones: [], email: 'not-an-email', category: 'dragons' }), T0, 'NO');
+    const r = validateContactFields(
+      makeContactFields({ phones: [], email: 'not-an-email', category: 'dragons' }),
+      T0,
+      'NO',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.email).toContain('is not an email address');
@@ -68,40 +102,71 @@ describe('contacts directory rules', () => {
 });
 
 describe('call tree outline', () => {
-  const tree = makeNodes([['a', 0], ['b', 1], ['c', 2], ['d', 1]]);
+  const tree = makeNodes([
+    ['a', 0],
+    ['b', 1],
+    ['c', 2],
+    ['d', 1],
+  ]);
 
   it('indents under the person above and outdents after the caller’s callees', () => {
     const indented = indent(tree, 'n4', nameOf);
     expect(indented.ok && indented.value.map((n) => n.depth)).toEqual([0, 1, 2, 2]);
     const out = outdent(tree, 'n3', nameOf);
-    expect(out.ok && out.value.map((n) => [n.contactId, n.depth])).toEqual([['a', 0], ['b', 1], ['c', 1], ['d', 1]]);
+    expect(out.ok && out.value.map((n) => [n.contactId, n.depth])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 1],
+      ['d', 1],
+    ]);
     const top = outdent(tree, 'n1', nameOf);
     expect(!top.ok && describeTreeError(top.error)).toBe('Refused: Mayor is already at the top of the tree.');
   });
 
   it('names the path of the person in every refused move', () => {
     const first = moveUp(tree, 'n2', nameOf);
-    expect(!first.ok && describeTreeError(first.error)).toBe('Refused: Chief of staff is already called first (Mayor → Chief of staff).');
+    expect(!first.ok && describeTreeError(first.error)).toBe(
+      'Refused: Chief of staff is already called first (Mayor → Chief of staff).',
+    );
     const last = moveDown(tree, 'n4', nameOf);
-    expect(!last.ok && describeTreeError(last.error)).toBe('Refused: Imam Y. Rahman is already called last (Mayor → Imam Y. Rahman).');
+    expect(!last.ok && describeTreeError(last.error)).toBe(
+      'Refused: Imam Y. Rahman is already called last (Mayor → Imam Y. Rahman).',
+    );
     const nobody = indent(tree, 'n2', nameOf);
-    expect(!nobody.ok && describeTreeError(nobody.error)).toBe('Refused: nobody above Chief of staff at the same level could call them (Mayor → Chief of staff). Move them down first, or add someone above.');
+    expect(!nobody.ok && describeTreeError(nobody.error)).toBe(
+      'Refused: nobody above Chief of staff at the same level could call them (Mayor → Chief of staff). Move them down first, or add someone above.',
+    );
     const under = moveUnder(tree, 'n2', 'n3', nameOf);
-    expect(!under.ok && describeTreeError(under.error)).toBe('Refused: Chief of staff cannot be placed under themself or under someone they call (Mayor → Chief of staff).');
+    expect(!under.ok && describeTreeError(under.error)).toBe(
+      'Refused: Chief of staff cannot be placed under themself or under someone they call (Mayor → Chief of staff).',
+    );
     const own = setFallback(tree, 'n3', 'c', nameOf);
-    expect(!own.ok && describeTreeError(own.error)).toBe('Refused: Community liaison cannot be their own fallback (Mayor → Chief of staff → Community liaison). Choose someone else.');
+    expect(!own.ok && describeTreeError(own.error)).toBe(
+      'Refused: Community liaison cannot be their own fallback (Mayor → Chief of staff → Community liaison). Choose someone else.',
+    );
   });
 
   it('places a person in a tree only once, saying where they already are', () => {
     const again = addNode(tree, { id: 'n9', contactId: 'c', depth: 0, fallbackContactId: null }, null, nameOf);
-    expect(!again.ok && again.error).toEqual({ code: 'duplicate', path: ['Mayor', 'Chief of staff', 'Community liaison'] });
-    expect(!again.ok && describeTreeError(again.error)).toContain('Refused: Community liaison is already in this tree (Mayor → Chief of staff → Community liaison).');
+    expect(!again.ok && again.error).toEqual({
+      code: 'duplicate',
+      path: ['Mayor', 'Chief of staff', 'Community liaison'],
+    });
+    expect(!again.ok && describeTreeError(again.error)).toContain(
+      'Refused: Community liaison is already in this tree (Mayor → Chief of staff → Community liaison).',
+    );
     // As someone's fallback, a person already in the tree is fine.
     expect(setFallback(tree, 'n4', 'b', nameOf).ok).toBe(true);
     // A tree stored with a repeat keeps it until removed, but gains no new one.
-    const legacy = makeNodes([['a', 0], ['b', 1], ['b', 1]]);
+    const legacy = makeNodes([
+      ['a', 0],
+      ['b', 1],
+      ['b', 1],
+    ]);
     expect(findNewDuplicate(legacy, legacy, nameOf)).toBeNull();
-    expect(findNewDuplicate(tree, [...tree, { id: 'n9', contactId: 'a', depth: 0, fallbackContactId: null }], nameOf)).toEqual(['Mayor']);
+    expect(
+      findNewDuplicate(tree, [...tree, { id: 'n9', contactId: 'a', depth: 0, fallbackContactId: null }], nameOf),
+    ).toEqual(['Mayor']);
   });
 
   it('moves a person with everyone they call, within the same caller', () => {
@@ -114,29 +179,61 @@ describe('call tree outline', () => {
 
   it('drops a person under another, or refuses to put them under someone they call', () => {
     const moved = moveUnder(tree, 'n4', 'n3', nameOf);
-    expect(moved.ok && moved.value.map((n) => [n.contactId, n.depth])).toEqual([['a', 0], ['b', 1], ['c', 2], ['d', 3]]);
+    expect(moved.ok && moved.value.map((n) => [n.contactId, n.depth])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 3],
+    ]);
     const own = moveUnder(tree, 'n2', 'n3', nameOf);
     expect(!own.ok && own.error.code).toBe('cannot-move');
   });
 
   it('removes a person and passes the people they called to their caller', () => {
     const r = removeNode(tree, 'n2', nameOf);
-    expect(r.ok && r.value.map((n) => [n.contactId, n.depth])).toEqual([['a', 0], ['c', 1], ['d', 1]]);
+    expect(r.ok && r.value.map((n) => [n.contactId, n.depth])).toEqual([
+      ['a', 0],
+      ['c', 1],
+      ['d', 1],
+    ]);
   });
 
   it('refuses a person under someone they call, and still finds a loop in a tree stored with one, naming the path', () => {
     const r = addNode(tree, { id: 'n9', contactId: 'a', depth: 0, fallbackContactId: null }, 'n3', nameOf);
     expect(!r.ok && r.error).toEqual({ code: 'duplicate', path: ['Mayor'] });
-    const stored = makeNodes([['a', 0], ['b', 1], ['c', 2], ['a', 3]]);
+    const stored = makeNodes([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['a', 3],
+    ]);
     expect(findCycle(stored, nameOf)).toEqual(['Mayor', 'Chief of staff', 'Community liaison', 'Mayor']);
-    expect(describeTreeError({ code: 'cycle', path: ['Mayor', 'Chief of staff', 'Mayor'] })).toContain('Mayor → Chief of staff → Mayor');
+    expect(describeTreeError({ code: 'cycle', path: ['Mayor', 'Chief of staff', 'Mayor'] })).toContain(
+      'Mayor → Chief of staff → Mayor',
+    );
     expect(findCycle(tree, nameOf)).toBeNull();
   });
 });
 
 describe('activation', () => {
   const contacts = new Map(['a', 'b', 'c', 'd', 'e'].map((id) => [id, makeContact({ id, name: nameOf(id) })]));
-  const start = () => startActivation({ id: 'act_1', incidentId: 'inc_1', tree: makeTree({ name: 'Faith leaders', nodes: makeNodes([['a', 0], ['b', 1, 'e'], ['c', 2], ['d', 1]]) }), contacts, now: T0, operator: 'Ingrid Berg' });
+  const start = () =>
+    startActivation({
+      id: 'act_1',
+      incidentId: 'inc_1',
+      tree: makeTree({
+        name: 'Faith leaders',
+        nodes: makeNodes([
+          ['a', 0],
+          ['b', 1, 'e'],
+          ['c', 2],
+          ['d', 1],
+        ]),
+      }),
+      contacts,
+      now: T0,
+      operator: 'Ingrid Berg',
+    });
 
   it('starts with everyone waiting, and is a valid stored record', () => {
     const a = start();
@@ -188,7 +285,10 @@ describe('activation', () => {
     const entry = timelineContentFor(a, { ...escalated.value, previousName: 'Chief of staff' }, '', T0);
     expect(entry.title).toBe('Call tree “Faith leaders”: Chief of staff unreachable, passed to fallback Deputy');
     expect(entry.category).toBe('communication');
-    expect(entry.links).toEqual([{ kind: 'contact', id: 'e' }, { kind: 'activation', id: 'act_1' }]);
+    expect(entry.links).toEqual([
+      { kind: 'contact', id: 'e' },
+      { kind: 'activation', id: 'act_1' },
+    ]);
   });
 
   it('stands an activation down with a reason, after which no call changes', () => {
@@ -202,7 +302,11 @@ describe('activation', () => {
     const call = changeState(down.value, 'n1', 'reached', '', T0 + 120_000);
     expect(!call.ok && describeActivationError(call.error)).toContain('was stood down by Ingrid Berg');
     expect(standDownActivation(down.value, 'Again', T0, 'Ingrid Berg').ok).toBe(false);
-    expect(standDownContent(down.value, T0 + 60_000)).toMatchObject({ title: 'Call tree “Faith leaders” stood down: 0 of 4 reached', body: 'Threat over', links: [{ kind: 'activation', id: 'act_1' }] });
+    expect(standDownContent(down.value, T0 + 60_000)).toMatchObject({
+      title: 'Call tree “Faith leaders” stood down: 0 of 4 reached',
+      body: 'Threat over',
+      links: [{ kind: 'activation', id: 'act_1' }],
+    });
   });
 
   it('finds the earlier activations of the same tree, newest first', () => {

@@ -4,9 +4,23 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { createContact, validateContactFields } from '@shared/domain/contacts/contact';
-import { autoMapContacts, contactsToCsv, describeContactCsvError, describeCsvLayout, importContactRows, readContactCsv } from '@shared/domain/contacts/csv';
+import {
+  autoMapContacts,
+  contactsToCsv,
+  describeContactCsvError,
+  describeCsvLayout,
+  importContactRows,
+  readContactCsv,
+} from '@shared/domain/contacts/csv';
 import { groupsInFile, prepareImport, type ImportCandidate } from '@shared/domain/contacts/importCandidates';
-import { cardCandidates, contactsToVCards, describeVCardError, describeVCardSummary, parseVCards, type ParsedCard } from '@shared/domain/contacts/vcard';
+import {
+  cardCandidates,
+  contactsToVCards,
+  describeVCardError,
+  describeVCardSummary,
+  parseVCards,
+  type ParsedCard,
+} from '@shared/domain/contacts/vcard';
 import type { CharsetDecoder } from '@shared/domain/contacts/vcardLines';
 import type { Contact } from '@shared/schemas/contacts';
 
@@ -36,7 +50,12 @@ function rowsOf(name: string): { rows: ImportCandidate[]; errors: { row: number;
   return r.value;
 }
 
-const num = (label: string, number: string, e164: string | null, extension = '') => ({ label, number, e164, extension });
+const num = (label: string, number: string, e164: string | null, extension = '') => ({
+  label,
+  number,
+  e164,
+  extension,
+});
 
 describe('vCard files as phones and address books export them', () => {
   it('reads an iPhone card (3.0): grouped labels, Apple’s built-in labels, the preferred number first, escaped notes, a folded photo skipped', () => {
@@ -52,12 +71,18 @@ describe('vCard files as phones and address books export them', () => {
       num('home fax', '312.555.0172', '+13125550172'),
       num('main', '+44 20 7946 0958', '+442079460958'),
     ]);
-    expect(card?.unreadNumbers).toEqual([{ label: 'other', number: '555-01', problem: '“555-01” is too short for a phone number in the United States' }]);
+    expect(card?.unreadNumbers).toEqual([
+      { label: 'other', number: '555-01', problem: '“555-01” is too short for a phone number in the United States' },
+    ]);
     expect(card?.fields.email).toBe('imam@example.org');
-    expect(card?.fields.notes).toBe('Prefers a call, then SMS; ask for Yusuf.\nFridays: after prayers only.\nOther email: office@centralmosque.example.org');
+    expect(card?.fields.notes).toBe(
+      'Prefers a call, then SMS; ask for Yusuf.\nFridays: after prayers only.\nOther email: office@centralmosque.example.org',
+    );
     expect(card?.groups).toEqual(['Faith leaders', 'Interfaith council']);
     expect(card?.ownCategory).toBe(false);
-    expect(card?.notes).toEqual(['has 2 email addresses: imam@example.org is kept as the email, the others go in the notes']);
+    expect(card?.notes).toEqual([
+      'has 2 email addresses: imam@example.org is kept as the email, the others go in the notes',
+    ]);
   });
 
   it('reads Android cards (2.1): quoted-printable UTF-8 and ISO-8859-1, soft line breaks, bare TEL;CELL;PREF, an X- label, an extension', () => {
@@ -70,9 +95,18 @@ describe('vCard files as phones and address books export them', () => {
       num('work', '312 555 0181 ext. 204', '+13125550181', '204'),
       num('Emergency', '+13125550182', '+13125550182'),
     ]);
-    expect(jurgen?.unreadNumbers).toEqual([{ label: 'home', number: '1-800-FLOWERS', problem: '“1-800-FLOWERS” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)' }]);
+    expect(jurgen?.unreadNumbers).toEqual([
+      {
+        label: 'home',
+        number: '1-800-FLOWERS',
+        problem:
+          '“1-800-FLOWERS” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)',
+      },
+    ]);
     expect(jurgen?.fields.email).toBe('jm@example.org');
-    expect(jurgen?.fields.notes).toBe('Owner of the café opposite the mosque\r\nKeys to the community room; ask him before 22:00, not after.');
+    expect(jurgen?.fields.notes).toBe(
+      'Owner of the café opposite the mosque\r\nKeys to the community room; ask him before 22:00, not after.',
+    );
     expect(jose?.fields.name).toBe('José Fernández');
     expect(jose?.fields.phones).toEqual([num('mobile', '(312) 555-0183', '+13125550183')]);
   });
@@ -107,19 +141,36 @@ describe('vCard files as phones and address books export them', () => {
   it('names a version it cannot read, per card and for a whole file, and the XML and JSON forms', () => {
     const v5 = 'BEGIN:VCARD\r\nVERSION:5.0\r\nFN:Future Person\r\nEND:VCARD\r\n';
     const whole = parseVCards(v5, { country: 'US', decode });
-    expect(!whole.ok && describeVCardError(whole.error, 'new.vcf')).toBe('“new.vcf” uses vCard version 5.0, which the desk does not read: it reads vCard 2.1, 3.0 and 4.0. Export the contacts again in one of those.');
+    expect(!whole.ok && describeVCardError(whole.error, 'new.vcf')).toBe(
+      '“new.vcf” uses vCard version 5.0, which the desk does not read: it reads vCard 2.1, 3.0 and 4.0. Export the contacts again in one of those.',
+    );
     const mixed = parseVCards(`${v5}${fixture('rfc6350-4.0.vcf')}`, { country: 'US', decode });
     if (!mixed.ok) throw new Error('mixed');
     const { candidates, problems } = cardCandidates(mixed.value.cards);
     expect(candidates.map((c) => c.fields.name)).toEqual(['Dr. Amina Yusuf']);
-    expect(problems).toEqual([{ where: 'Card 1 (Future Person)', field: 'card', problem: 'uses vCard version 5.0, which the desk does not read (it reads 2.1, 3.0 and 4.0)' }]);
-    const xml = parseVCards('<?xml version="1.0"?><vcards xmlns="urn:ietf:params:xml:ns:vcard-4.0"><vcard/></vcards>', { country: 'US', decode });
+    expect(problems).toEqual([
+      {
+        where: 'Card 1 (Future Person)',
+        field: 'card',
+        problem: 'uses vCard version 5.0, which the desk does not read (it reads 2.1, 3.0 and 4.0)',
+      },
+    ]);
+    const xml = parseVCards('<?xml version="1.0"?><vcards xmlns="urn:ietf:params:xml:ns:vcard-4.0"><vcard/></vcards>', {
+      country: 'US',
+      decode,
+    });
     expect(!xml.ok && xml.error.code).toBe('xcard');
-    expect(parseVCards('name,phone\nA,1', { country: 'US', decode })).toEqual({ ok: false, error: { code: 'no-cards' } });
+    expect(parseVCards('name,phone\nA,1', { country: 'US', decode })).toEqual({
+      ok: false,
+      error: { code: 'no-cards' },
+    });
   });
 
   it('skips a line that is not a property, saying so, and keeps the rest of the card', () => {
-    const r = parseVCards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anne Kvist\r\nthis is not a property\r\nTEL:+47 911 22 333\r\nEND:VCARD', { country: 'NO', decode });
+    const r = parseVCards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anne Kvist\r\nthis is not a property\r\nTEL:+47 911 22 333\r\nEND:VCARD',
+      { country: 'NO', decode },
+    );
     if (!r.ok) throw new Error('card');
     expect(r.value.cards[0]?.notes).toEqual(['line 4 is not a vCard property: skipped']);
     expect(r.value.cards[0]?.fields.phones).toEqual([num('phone', '+47 911 22 333', '+4791122333')]);
@@ -134,7 +185,13 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
     const { rows, errors } = rowsOf('google-contacts.csv');
     expect(errors).toEqual([]);
     const [amina, yusuf, lars] = rows;
-    expect(amina?.fields).toMatchObject({ name: 'Dr. Amina Yusuf', organisation: 'Somali Women\'s Association', role: 'Chair', email: 'amina@example.org', notes: 'Met at the interfaith breakfast.' });
+    expect(amina?.fields).toMatchObject({
+      name: 'Dr. Amina Yusuf',
+      organisation: "Somali Women's Association",
+      role: 'Chair',
+      email: 'amina@example.org',
+      notes: 'Met at the interfaith breakfast.',
+    });
     expect(amina?.fields.phones).toEqual([
       num('mobile', '+1 312-555-0190', '+13125550190'),
       num('mobile', '+1 312-555-0193', '+13125550193'),
@@ -143,9 +200,19 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
     expect(amina?.groups).toEqual(['Community leaders']);
     expect(yusuf?.fields.name).toBe('Imam Yusuf Rahman');
     expect(yusuf?.fields.phones).toEqual([num('work', '312.555.0170', '+13125550170')]);
-    expect(yusuf?.unreadNumbers).toEqual([{ label: 'mobile', number: '555-01', problem: 'Phone 2 - Value: “555-01” is too short for a phone number in the United States' }]);
+    expect(yusuf?.unreadNumbers).toEqual([
+      {
+        label: 'mobile',
+        number: '555-01',
+        problem: 'Phone 2 - Value: “555-01” is too short for a phone number in the United States',
+      },
+    ]);
     expect(yusuf?.groups).toEqual(['Mosques']);
-    expect(lars?.fields).toMatchObject({ name: 'Lars Nilsen', organisation: 'Chicago Police Department, District 12', role: 'Community liaison officer' });
+    expect(lars?.fields).toMatchObject({
+      name: 'Lars Nilsen',
+      organisation: 'Chicago Police Department, District 12',
+      role: 'Community liaison officer',
+    });
   });
 
   it('offers Google’s Labels as groups to map, never as a category that fails a row', () => {
@@ -168,10 +235,21 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
   it('imports a contact without its unreadable number, or with it kept as typed and flagged, as the operator chooses', () => {
     const { rows } = rowsOf('google-contacts.csv');
     const yusuf = rows.filter((r) => r.fields.name === 'Imam Yusuf Rahman');
-    const without = prepareImport(yusuf, { categories: new Map(), keepUnreadNumbers: false }, { now: T0, country: 'US', directory: [] });
+    const without = prepareImport(
+      yusuf,
+      { categories: new Map(), keepUnreadNumbers: false },
+      { now: T0, country: 'US', directory: [] },
+    );
     expect(without.ready[0]?.fields.phones).toEqual([num('work', '312.555.0170', '+13125550170')]);
-    const kept = prepareImport(yusuf, { categories: new Map(), keepUnreadNumbers: true }, { now: T0, country: 'US', directory: [] });
-    expect(kept.ready[0]?.fields.phones).toEqual([num('work', '312.555.0170', '+13125550170'), num('mobile', '555-01', null)]);
+    const kept = prepareImport(
+      yusuf,
+      { categories: new Map(), keepUnreadNumbers: true },
+      { now: T0, country: 'US', directory: [] },
+    );
+    expect(kept.ready[0]?.fields.phones).toEqual([
+      num('work', '312.555.0170', '+13125550170'),
+      num('mobile', '555-01', null),
+    ]);
   });
 
   it('maps Outlook’s layout: Title is the honorific, Job Title the role, every phone column with its label, the second email kept in the notes', () => {
@@ -181,8 +259,15 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
     const { rows, errors } = rowsOf('outlook.csv');
     expect(errors).toEqual([]);
     const [kari, ole] = rows;
-    expect(kari?.fields).toMatchObject({ name: 'Mrs Kari Holm', organisation: 'Mayor\'s Office, Communications', role: 'Chief of staff', email: 'kari.holm@example.gov' });
-    expect(kari?.fields.notes).toBe('Call the mobile first; after 22:00 the home line.\nOther email: kari@home.example');
+    expect(kari?.fields).toMatchObject({
+      name: 'Mrs Kari Holm',
+      organisation: "Mayor's Office, Communications",
+      role: 'Chief of staff',
+      email: 'kari.holm@example.gov',
+    });
+    expect(kari?.fields.notes).toBe(
+      'Call the mobile first; after 22:00 the home line.\nOther email: kari@home.example',
+    );
     expect(kari?.fields.phones).toEqual([
       num('work fax', '312 555 0103', '+13125550103'),
       num('work', '+1 (312) 555-0100', '+13125550100'),
@@ -195,7 +280,10 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
   });
 
   it('reads a hand-made “Title” column as the role when it holds job titles', () => {
-    const m = autoMapContacts({ headers: ['Name', 'Title', 'Phone'], rows: [['Anne Kvist', 'Head of communications', '+47 911 22 333']] });
+    const m = autoMapContacts({
+      headers: ['Name', 'Title', 'Phone'],
+      rows: [['Anne Kvist', 'Head of communications', '+47 911 22 333']],
+    });
     expect(m.fields).toEqual({ name: 0, role: 1 });
     expect(m.phones).toEqual([{ column: 2, labelColumn: null, label: 'phone' }]);
   });
@@ -213,41 +301,71 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
     const r = importContactRows(table.value, autoMapContacts(table.value), { now: T0, country: 'NO' });
     if (!r.ok) throw new Error(r.error);
     expect(r.value.rows.map((x) => x.fields.name)).toEqual(['Anne Kvist', 'Cecilie Ask']);
-    expect(r.value.rows[0]?.fields).toMatchObject({ lastVerifiedAt: Date.UTC(2026, 0, 31), phones: [num('phone', '+47 911 22 333', '+4791122333')] });
+    expect(r.value.rows[0]?.fields).toMatchObject({
+      lastVerifiedAt: Date.UTC(2026, 0, 31),
+      phones: [num('phone', '+47 911 22 333', '+4791122333')],
+    });
     expect(r.value.rows[0]?.groups).toEqual(['City departments']);
-    expect(r.value.rows[1]?.unreadNumbers).toEqual([{ label: 'phone', number: 'call me', problem: 'Phone 1: “call me” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)' }]);
+    expect(r.value.rows[1]?.unreadNumbers).toEqual([
+      {
+        label: 'phone',
+        number: 'call me',
+        problem:
+          'Phone 1: “call me” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)',
+      },
+    ]);
     expect(r.value.errors).toEqual([
       { row: 3, field: 'Name', problem: 'is empty: every contact needs a name' },
       { row: 3, field: 'Email', problem: '“bad-email” is not an email address' },
       { row: 3, field: 'Last verified', problem: '“31/02/2026” is not a date (use YYYY-MM-DD or DD/MM/YYYY)' },
       { row: 3, field: 'Do not share', problem: '“perhaps” is not yes or no' },
-      { row: 4, field: 'Phone 1', problem: 'no phone number, email or call sign in this row: nobody could reach this contact' },
+      {
+        row: 4,
+        field: 'Phone 1',
+        problem: 'no phone number, email or call sign in this row: nobody could reach this contact',
+      },
     ]);
   });
 
   it('refuses a mapping without a name column, an empty file, and says a broken quote in words', () => {
-    expect(importContactRows({ headers: ['Phone'], rows: [['1']] }, { fields: {}, phones: [{ column: 0, labelColumn: null, label: 'phone' }], otherEmails: [] }, { now: T0, country: 'NO' }))
-      .toEqual({ ok: false, error: 'Choose the column that holds the name (or the first and last name).' });
+    expect(
+      importContactRows(
+        { headers: ['Phone'], rows: [['1']] },
+        { fields: {}, phones: [{ column: 0, labelColumn: null, label: 'phone' }], otherEmails: [] },
+        { now: T0, country: 'NO' },
+      ),
+    ).toEqual({ ok: false, error: 'Choose the column that holds the name (or the first and last name).' });
     expect(readContactCsv('\uFEFF  ')).toEqual({ ok: false, error: { code: 'empty' } });
     const broken = readContactCsv('Name,Phone\r\n"Anne Kvist,+47 911 22 333\r\nBjørn Rud,+47 922 00 000\r\n');
-    expect(!broken.ok && describeContactCsvError(broken.error, 'list.csv')).toMatch(/^“list\.csv” cannot be split into columns: a quotation mark in row \d+ is opened and never closed/);
+    expect(!broken.ok && describeContactCsvError(broken.error, 'list.csv')).toMatch(
+      /^“list\.csv” cannot be split into columns: a quotation mark in row \d+ is opened and never closed/,
+    );
   });
 });
 
 // ------------------------------------------------------------------ round trips
 
-const imamFields = () => makeContactFields({
-  name: 'Imam Yusuf Rahman', organisation: 'Central Mosque', role: 'Imam', category: 'faith-and-cultural-venues',
-  phones: [
-    { label: 'mobile', number: '+1 312 555 0171' },
-    { label: 'After hours', number: '(312) 555-0170 ext. 12' },
-    { label: 'work fax', number: '312.555.0172' },
-    { label: 'main', number: '+44 20 7946 0958' },
-  ],
-  email: 'y.rahman@example.org', radioCallSign: 'FAITH-1', languages: ['Arabic', 'English'], afterHours: 'Until 23:00; Fridays after prayers',
-  notes: 'Prefers a call, then SMS; ask for Yusuf.\nSpeaks for the mosque council: “ok” \\ done',
-  doNotShare: true, consentOnFile: true, lastVerifiedAt: Date.UTC(2026, 0, 15),
-});
+const imamFields = () =>
+  makeContactFields({
+    name: 'Imam Yusuf Rahman',
+    organisation: 'Central Mosque',
+    role: 'Imam',
+    category: 'faith-and-cultural-venues',
+    phones: [
+      { label: 'mobile', number: '+1 312 555 0171' },
+      { label: 'After hours', number: '(312) 555-0170 ext. 12' },
+      { label: 'work fax', number: '312.555.0172' },
+      { label: 'main', number: '+44 20 7946 0958' },
+    ],
+    email: 'y.rahman@example.org',
+    radioCallSign: 'FAITH-1',
+    languages: ['Arabic', 'English'],
+    afterHours: 'Until 23:00; Fridays after prayers',
+    notes: 'Prefers a call, then SMS; ask for Yusuf.\nSpeaks for the mosque council: “ok” \\ done',
+    doNotShare: true,
+    consentOnFile: true,
+    lastVerifiedAt: Date.UTC(2026, 0, 15),
+  });
 
 function stored(fields = imamFields()): Contact {
   const v = validateContactFields(fields, T0, 'US');
@@ -255,11 +373,22 @@ function stored(fields = imamFields()): Contact {
   return createContact(v.value, 'con_1', actor());
 }
 
-type Vobject = { version: string; fn: string; n: { prefix: string; given: string; family: string }; tels: { value: string; types: string[]; group: string | null; label: string | null; pref: string | null }[]; emails: string[]; note: string | null; categories: string[] };
+type Vobject = {
+  version: string;
+  fn: string;
+  n: { prefix: string; given: string; family: string };
+  tels: { value: string; types: string[]; group: string | null; label: string | null; pref: string | null }[];
+  emails: string[];
+  note: string | null;
+  categories: string[];
+};
 
 /** The same file read by python3-vobject, an independent parser. */
 function readWithVobject(text: string): Vobject[] {
-  const out = execFileSync('/usr/bin/python3', [new URL('./vobjectRead.py', import.meta.url).pathname], { input: text, encoding: 'utf8' });
+  const out = execFileSync('/usr/bin/python3', [new URL('./vobjectRead.py', import.meta.url).pathname], {
+    input: text,
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as Vobject[];
 }
 
@@ -275,9 +404,25 @@ describe('vCard round trip: desk → vCard → desk, and → an independent pars
     expect(card?.problems).toEqual([]);
     expect(card?.unreadNumbers).toEqual([]);
     const back = card?.fields;
-    expect(back?.phones.map((p) => ({ label: p.label, e164: p.e164, extension: p.extension }))).toEqual(contact.phones.map((p) => ({ label: p.label, e164: p.e164, extension: p.extension })));
-    const { id: _i, phoneKeys: _k, createdAt: _a, createdBy: _b, updatedAt: _c, updatedBy: _d, phones: _p, intermediaryId: _m, ...rest } = contact;
-    expect({ ...back, phones: undefined, intermediaryId: undefined }).toEqual({ ...rest, phones: undefined, intermediaryId: undefined });
+    expect(back?.phones.map((p) => ({ label: p.label, e164: p.e164, extension: p.extension }))).toEqual(
+      contact.phones.map((p) => ({ label: p.label, e164: p.e164, extension: p.extension })),
+    );
+    const {
+      id: _i,
+      phoneKeys: _k,
+      createdAt: _a,
+      createdBy: _b,
+      updatedAt: _c,
+      updatedBy: _d,
+      phones: _p,
+      intermediaryId: _m,
+      ...rest
+    } = contact;
+    expect({ ...back, phones: undefined, intermediaryId: undefined }).toEqual({
+      ...rest,
+      phones: undefined,
+      intermediaryId: undefined,
+    });
   });
 
   it.each(['3.0', '4.0'] as const)('writes vCard %s that python3-vobject reads field by field', (version) => {
@@ -311,22 +456,44 @@ describe('vCard round trip: desk → vCard → desk, and → an independent pars
     const contact = stored();
     const table = readContactCsv(contactsToCsv([contact], { includeDetails: true }));
     if (!table.ok) throw new Error('csv');
-    expect(table.value.headers.slice(4, 12)).toEqual(['Phone 1 - Label', 'Phone 1 - Value', 'Phone 2 - Label', 'Phone 2 - Value', 'Phone 3 - Label', 'Phone 3 - Value', 'Phone 4 - Label', 'Phone 4 - Value']);
+    expect(table.value.headers.slice(4, 12)).toEqual([
+      'Phone 1 - Label',
+      'Phone 1 - Value',
+      'Phone 2 - Label',
+      'Phone 2 - Value',
+      'Phone 3 - Label',
+      'Phone 3 - Value',
+      'Phone 4 - Label',
+      'Phone 4 - Value',
+    ]);
     const r = importContactRows(table.value, autoMapContacts(table.value), { now: T0, country: 'US' });
     if (!r.ok) throw new Error(r.error);
     expect(r.value.errors).toEqual([]);
     const back = r.value.rows[0];
-    expect(back?.fields.phones.map((p) => [p.label, p.e164, p.extension])).toEqual(contact.phones.map((p) => [p.label, p.e164, p.extension]));
-    expect(back?.fields).toMatchObject({ name: 'Imam Yusuf Rahman', doNotShare: true, email: 'y.rahman@example.org', radioCallSign: 'FAITH-1', notes: contact.notes });
+    expect(back?.fields.phones.map((p) => [p.label, p.e164, p.extension])).toEqual(
+      contact.phones.map((p) => [p.label, p.e164, p.extension]),
+    );
+    expect(back?.fields).toMatchObject({
+      name: 'Imam Yusuf Rahman',
+      doNotShare: true,
+      email: 'y.rahman@example.org',
+      radioCallSign: 'FAITH-1',
+      notes: contact.notes,
+    });
     expect(back?.groups).toEqual(['Faith, cultural and sports venues']);
   });
 
   it('leaves numbers, emails, call signs and notes out of a names-only export', () => {
     const contact = stored();
-    for (const text of [contactsToVCards([contact], '4.0', { includeDetails: false }), contactsToVCards([contact], '3.0', { includeDetails: false }), contactsToCsv([contact], { includeDetails: false })]) {
+    for (const text of [
+      contactsToVCards([contact], '4.0', { includeDetails: false }),
+      contactsToVCards([contact], '3.0', { includeDetails: false }),
+      contactsToCsv([contact], { includeDetails: false }),
+    ]) {
       expect(text).toContain('Imam Yusuf Rahman');
       expect(text).toContain('Central Mosque');
-      for (const secret of ['555', 'y.rahman@example.org', 'FAITH-1', 'Prefers a call', 'Until 23:00']) expect(text).not.toContain(secret);
+      for (const secret of ['555', 'y.rahman@example.org', 'FAITH-1', 'Prefers a call', 'Until 23:00'])
+        expect(text).not.toContain(secret);
     }
     const [card] = readWithVobject(contactsToVCards([contact], '3.0', { includeDetails: false }));
     expect(card).toMatchObject({ fn: 'Imam Yusuf Rahman', tels: [], emails: [], note: null });

@@ -50,11 +50,21 @@ describe('phone numbers as people write them', () => {
 
   it('says in words why a number cannot be read', () => {
     expect(read('12', 'NO')).toBe('“12” is too short for a phone number in Norway');
-    expect(read('+47 900 00 00 00 00 00', 'NO')).toBe('“+47 900 00 00 00 00 00” has too many digits for one phone number in Norway');
-    expect(read('call me', 'US')).toBe('“call me” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)');
-    expect(read('(123) 555-0170', 'US')).toBe('“(123) 555-0170” is not a number in use in the United States (check the digits and the area or country code)');
-    expect(read('38 07 50 00', null)).toBe('“38 07 50 00” has no country code: write it with + and the country code, or choose the desk\'s country in the contacts settings');
-    expect(read('900\u202E00 001', 'NO')).toBe('“900\u202E00 001” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)');
+    expect(read('+47 900 00 00 00 00 00', 'NO')).toBe(
+      '“+47 900 00 00 00 00 00” has too many digits for one phone number in Norway',
+    );
+    expect(read('call me', 'US')).toBe(
+      '“call me” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)',
+    );
+    expect(read('(123) 555-0170', 'US')).toBe(
+      '“(123) 555-0170” is not a number in use in the United States (check the digits and the area or country code)',
+    );
+    expect(read('38 07 50 00', null)).toBe(
+      "“38 07 50 00” has no country code: write it with + and the country code, or choose the desk's country in the contacts settings",
+    );
+    expect(read('900\u202E00 001', 'NO')).toBe(
+      '“900\u202E00 001” is not a phone number (digits, spaces, + ( ) . - and an extension such as “ext. 12” only)',
+    );
   });
 
   it('shows a number in the national form at home, the international form abroad, and dials E.164', () => {
@@ -82,7 +92,11 @@ describe('phone numbers as people write them', () => {
 
   it('splits several numbers in one field: Google’s :::, semicolons, lines, and commas only between numbers', () => {
     expect(splitPhoneList('+1 312-555-0170 ::: +1 312-555-0171', 'US')).toEqual(['+1 312-555-0170', '+1 312-555-0171']);
-    expect(splitPhoneList('312 555 0170; 312 555 0171\n312 555 0172', 'US')).toEqual(['312 555 0170', '312 555 0171', '312 555 0172']);
+    expect(splitPhoneList('312 555 0170; 312 555 0171\n312 555 0172', 'US')).toEqual([
+      '312 555 0170',
+      '312 555 0171',
+      '312 555 0172',
+    ]);
     expect(splitPhoneList('312 555 0170, 312 555 0171', 'US')).toEqual(['312 555 0170', '312 555 0171']);
     expect(splitPhoneList('tel:+1-312-555-0170;ext=12', 'US')).toEqual(['tel:+1-312-555-0170;ext=12']);
     expect(splitPhoneList('call me, later', 'US')).toEqual(['call me, later']);
@@ -103,22 +117,68 @@ describe('phone numbers as people write them', () => {
 
 describe('the contact form’s numbers', () => {
   it('refuses a number it cannot read, naming which one and why, but keeps one already stored as typed', () => {
-    const refused = validateContactFields(makeContactFields({ phones: [{ label: 'mobile', number: '+47 900 00 001' }, { label: 'desk', number: '12' }] }), T0, 'NO');
-    expect(!refused.ok && refused.error.phones).toBe('Number 2: The number “12” is too short for a phone number in Norway.');
-    const kept = validateContactFields(makeContactFields({ phones: [{ label: 'desk', number: 'ask the switchboard', e164: null }] }), T0, 'NO');
-    expect(kept.ok && kept.value.phones).toEqual([{ label: 'desk', number: 'ask the switchboard', e164: null, extension: '' }]);
+    const refused = validateContactFields(
+      makeContactFields({
+        phones: [
+          { label: 'mobile', number: '+47 900 00 001' },
+          { label: 'desk', number: '12' },
+        ],
+      }),
+      T0,
+      'NO',
+    );
+    expect(!refused.ok && refused.error.phones).toBe(
+      'Number 2: The number “12” is too short for a phone number in Norway.',
+    );
+    const kept = validateContactFields(
+      makeContactFields({ phones: [{ label: 'desk', number: 'ask the switchboard', e164: null }] }),
+      T0,
+      'NO',
+    );
+    expect(kept.ok && kept.value.phones).toEqual([
+      { label: 'desk', number: 'ask the switchboard', e164: null, extension: '' },
+    ]);
   });
 
   it('keeps the same line listed twice once, with its first label', () => {
-    const r = validateContactFields(makeContactFields({ phones: [{ label: 'mobile', number: '900 00 001' }, { label: 'other', number: '+47 90000001' }] }), T0, 'NO');
-    expect(r.ok && r.value.phones).toEqual([{ label: 'mobile', number: '900 00 001', e164: '+4790000001', extension: '' }]);
+    const r = validateContactFields(
+      makeContactFields({
+        phones: [
+          { label: 'mobile', number: '900 00 001' },
+          { label: 'other', number: '+47 90000001' },
+        ],
+      }),
+      T0,
+      'NO',
+    );
+    expect(r.ok && r.value.phones).toEqual([
+      { label: 'mobile', number: '900 00 001', e164: '+4790000001', extension: '' },
+    ]);
   });
 });
 
 describe('contacts search', () => {
-  const jose = makeContact({ id: 'c1', name: 'José Fernández', organisation: 'Café de la Paix', phones: [{ label: 'mobile', number: '+47 900 99 999' }] });
-  const jose2 = makeContact({ id: 'c2', name: 'Jose Fernandez', organisation: 'Parks', phones: [{ label: 'work', number: '+47 38 99 99 90' }] });
-  const line = makeContact({ id: 'c3', name: 'Duty line', organisation: 'Police', phones: [{ label: 'main', number: '+47 23 99 99 90' }, { label: 'internal', number: '99999' }] });
+  const jose = makeContact({
+    id: 'c1',
+    name: 'José Fernández',
+    organisation: 'Café de la Paix',
+    phones: [{ label: 'mobile', number: '+47 900 99 999' }],
+  });
+  const jose2 = makeContact({
+    id: 'c2',
+    name: 'Jose Fernandez',
+    organisation: 'Parks',
+    phones: [{ label: 'work', number: '+47 38 99 99 90' }],
+  });
+  const line = makeContact({
+    id: 'c3',
+    name: 'Duty line',
+    organisation: 'Police',
+    phones: [
+      { label: 'main', number: '+47 23 99 99 90' },
+      { label: 'internal', number: '99999' },
+    ],
+  });
   const all = [jose, jose2, line];
   const ids = (q: string) => searchContacts(all, q, 'NO').map((c) => c.id);
 

@@ -5,7 +5,12 @@ import { describeIssues, ipcContract, ipcResultSchema } from '@shared/ipc/contra
 
 const save = ipcContract[CHANNELS.saveFile].request;
 const open = ipcContract[CHANNELS.openFile].request;
-const valid = { suggestedName: 'record.json', content: '{}', encoding: 'utf8', filters: [{ name: 'JSON', extensions: ['json'] }] };
+const valid = {
+  suggestedName: 'record.json',
+  content: '{}',
+  encoding: 'utf8',
+  filters: [{ name: 'JSON', extensions: ['json'] }],
+};
 
 describe('IPC contract', () => {
   it('accepts a well-formed save request', () => {
@@ -16,7 +21,11 @@ describe('IPC contract', () => {
     ['a path instead of a name', { ...valid, suggestedName: '../../etc/passwd' }, 'suggestedName: must be a file name'],
     ['a Windows path', { ...valid, suggestedName: 'C:\\temp\\x.json' }, 'suggestedName'],
     ['an unknown encoding', { ...valid, encoding: 'latin1' }, 'encoding'],
-    ['a dotted extension', { ...valid, filters: [{ name: 'JSON', extensions: ['.json'] }] }, 'extension must be letters or digits'],
+    [
+      'a dotted extension',
+      { ...valid, filters: [{ name: 'JSON', extensions: ['.json'] }] },
+      'extension must be letters or digits',
+    ],
     ['no content', { suggestedName: 'x.json', encoding: 'utf8', filters: [] }, 'content'],
   ])('refuses a save request with %s, naming the field', (_label, payload, words) => {
     const r = save.safeParse(payload);

@@ -20,9 +20,9 @@ describe('elapsedLabel', () => {
 
   it('switches to calendar days in the incident zone after 24 hours', () => {
     expect(elapsedLabel(start, start + 24 * HOUR, 'Europe/Oslo')).toBe('Day 2');
-    expect(elapsedLabel(start, start + 3 * 24 * HOUR, "Europe/Oslo")).toBe("Day 4");
+    expect(elapsedLabel(start, start + 3 * 24 * HOUR, 'Europe/Oslo')).toBe('Day 4');
     // 74 real hours later the wall clock reads 01:00 on 1 April: the clocks went forward, so day 5.
-    expect(elapsedLabel(start, start + 74 * HOUR, "Europe/Oslo")).toBe("Day 5");
+    expect(elapsedLabel(start, start + 74 * HOUR, 'Europe/Oslo')).toBe('Day 5');
   });
 
   it('reads the day on the incident clock, not UTC', () => {

@@ -19,7 +19,12 @@ const REVISION: UnsealedRevision = {
   recordedAt: 1_795_000_000_000,
   operator: 'Ingrid Berg',
   reason: '',
-  content: plainEntry({ occurredAt: 1_794_999_940_000, title: 'Fire reported at the community centre', source: 'police', tags: ['scene'] }),
+  content: plainEntry({
+    occurredAt: 1_794_999_940_000,
+    title: 'Fire reported at the community centre',
+    source: 'police',
+    tags: ['scene'],
+  }),
   prevHash: '0000000000000000000000000000000000000000000000000000000000000000',
 };
 
@@ -41,8 +46,21 @@ describe('published formats, by known answers', () => {
   });
 
   it('a backup checksum is the SHA-256 of the canonical JSON of its data', async () => {
-    const rows = { incidents: [{ id: 'inc_01', title: 'Arson at the community centre' }], timelineRevisions: [{ ...REVISION, hash: KAT.revision }] };
-    const backup = await buildBackup(rows as never, { schemaVersion: 4, createdAt: '2026-11-18T08:26:40.000Z', createdBy: 'Ingrid Berg', appVersion: '0.1.0', cityName: 'Kristiansand' }, sha256);
+    const rows = {
+      incidents: [{ id: 'inc_01', title: 'Arson at the community centre' }],
+      timelineRevisions: [{ ...REVISION, hash: KAT.revision }],
+    };
+    const backup = await buildBackup(
+      rows as never,
+      {
+        schemaVersion: 4,
+        createdAt: '2026-11-18T08:26:40.000Z',
+        createdBy: 'Ingrid Berg',
+        appVersion: '0.1.0',
+        cityName: 'Kristiansand',
+      },
+      sha256,
+    );
     expect(backup.checksum).toEqual({ algorithm: 'SHA-256', over: 'canonical-json-of-data', value: KAT.backup });
   });
 });

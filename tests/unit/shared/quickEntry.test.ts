@@ -62,16 +62,29 @@ describe('quick entry', () => {
     ['Decision:12:30 Mayor cancels the fireworks'],
   ])('reads the category and the time in either order: %s', (line) => {
     const r = parseQuickEntry(line, live);
-    expect(r.ok && [r.value.category, r.value.occurredAt, r.value.title]).toEqual(['decision', Date.UTC(2026, 10, 24, 11, 30), 'Mayor cancels the fireworks']);
+    expect(r.ok && [r.value.category, r.value.occurredAt, r.value.title]).toEqual([
+      'decision',
+      Date.UTC(2026, 10, 24, 11, 30),
+      'Mayor cancels the fireworks',
+    ]);
   });
 
   it('reads "rumour: yesterday ~23:50 …" with the category first, approximate, on yesterday', () => {
     const r = parseQuickEntry('rumour: yesterday ~23:50 Shots heard near the mosque', live);
-    expect(r.ok && r.value).toMatchObject({ category: 'rumour', occurredAt: Date.UTC(2026, 10, 23, 22, 50), occurredPrecision: 'approximate', day: 'yesterday', title: 'Shots heard near the mosque' });
+    expect(r.ok && r.value).toMatchObject({
+      category: 'rumour',
+      occurredAt: Date.UTC(2026, 10, 23, 22, 50),
+      occurredPrecision: 'approximate',
+      day: 'yesterday',
+      title: 'Shots heard near the mosque',
+    });
   });
 
   it('refuses an impossible time after the category word instead of logging it as words', () => {
-    expect(parseQuickEntry('decision: 25:30 Mayor cancels the fireworks', live)).toEqual({ ok: false, error: { code: 'bad-time', input: '25:30' } });
+    expect(parseQuickEntry('decision: 25:30 Mayor cancels the fireworks', live)).toEqual({
+      ok: false,
+      error: { code: 'bad-time', input: '25:30' },
+    });
   });
 
   it('keeps a second category-looking word in the title', () => {
@@ -94,7 +107,10 @@ describe('quick entry', () => {
     // 29 Mar 2026, 03:30 in Oslo (UTC+2, just after the jump from 02:00 to 03:00).
     const r = parseQuickEntry('02:30 Explosion heard', { ...live, now: Date.UTC(2026, 2, 29, 1, 30) });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(describeQuickEntryError(r.error)).toBe('02:30 did not exist on 2026-03-29 in Europe/Oslo: the clocks skipped that hour. Check the time on the source.');
+    if (!r.ok)
+      expect(describeQuickEntryError(r.error)).toBe(
+        '02:30 did not exist on 2026-03-29 in Europe/Oslo: the clocks skipped that hour. Check the time on the source.',
+      );
   });
 
   it('takes the later 02:30 when the autumn clock change repeats it and both have passed', () => {
@@ -107,7 +123,10 @@ describe('quick entry', () => {
   });
 
   it('in backfill mode puts every time on the paper log’s day', () => {
-    const r = parseQuickEntry('16:40 Generator started at city hall', { ...live, mode: { kind: 'backfill', date: '2026-11-20' } });
+    const r = parseQuickEntry('16:40 Generator started at city hall', {
+      ...live,
+      mode: { kind: 'backfill', date: '2026-11-20' },
+    });
     expect(r.ok && [r.value.occurredAt, r.value.day]).toEqual([Date.UTC(2026, 10, 20, 15, 40), '2026-11-20']);
   });
 

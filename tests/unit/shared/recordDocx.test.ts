@@ -6,7 +6,10 @@ import { makeRecord } from '../../factories/record';
 import { hasLibreOffice, openInLibreOffice } from '../../support/libreOffice';
 
 const libreOffice = await hasLibreOffice();
-if (!libreOffice) console.log('LibreOffice is not installed here: the DOCX is checked as a ZIP only (CI installs libreoffice-writer-nogui).');
+if (!libreOffice)
+  console.log(
+    'LibreOffice is not installed here: the DOCX is checked as a ZIP only (CI installs libreoffice-writer-nogui).',
+  );
 
 describe('after-action record as DOCX', () => {
   it('is a Word document (a ZIP package)', async () => {
@@ -15,27 +18,36 @@ describe('after-action record as DOCX', () => {
     expect(bytes.length).toBeGreaterThan(5000);
   });
 
-  it.skipIf(!libreOffice)('opens in LibreOffice, which reads back its title, sections and integrity line', async () => {
-    const record = await makeRecord('council');
-    const { pdfMagic, text } = await openInLibreOffice({ base64: await recordDocxBase64(record, { jsonFile: { name: 'record.json', sha256: 'f'.repeat(64) } }), name: 'record' });
-    expect(pdfMagic).toBe('%PDF-');
-    expect(text).toContain('Vehicle attack, Markens gate');
-    expect(text).toContain('Personal contact details (phone numbers, email addresses, call signs) (1)');
-    expect(text).toContain('Mayor activates the crisis team');
-    // Labels in words, never programme keys.
-    expect(text).toContain('Timeline entries');
-    expect(text).not.toContain('timelineEntries');
-    // Statements with every release and the approval trail, who was reached, and checklist status by phase.
-    expect(text).toContain('Initial holding statement · English · Approved');
-    expect(text).toContain('Released 24 Nov 2026 14:35 to press, website: version 1');
-    expect(text).toContain('Version 2, approved, never released');
-    expect(text).toContain('Version 1 approved by Anna Hansen, Mayor with a comment (withheld)');
-    expect(text).toContain('Faith leaders · started');
-    expect(text).toContain('1 of 2 reached');
-    expect(text).toContain('Immediate aftermath (first hours) · 1 done, 1 not applicable, 0 open, of 2');
-    expect(text).toContain('Areas for improvement');
-    expect(text).toContain('The night shift had no printed call sheet');
-    expect(text).not.toContain('+47 900 00 000');
-    expect(text).toContain(`This report is printed from record.json: file SHA-256 ${'f'.repeat(64)}, record checksum ${record.checksum.value}.`);
-  }, 180_000);
+  it.skipIf(!libreOffice)(
+    'opens in LibreOffice, which reads back its title, sections and integrity line',
+    async () => {
+      const record = await makeRecord('council');
+      const { pdfMagic, text } = await openInLibreOffice({
+        base64: await recordDocxBase64(record, { jsonFile: { name: 'record.json', sha256: 'f'.repeat(64) } }),
+        name: 'record',
+      });
+      expect(pdfMagic).toBe('%PDF-');
+      expect(text).toContain('Vehicle attack, Markens gate');
+      expect(text).toContain('Personal contact details (phone numbers, email addresses, call signs) (1)');
+      expect(text).toContain('Mayor activates the crisis team');
+      // Labels in words, never programme keys.
+      expect(text).toContain('Timeline entries');
+      expect(text).not.toContain('timelineEntries');
+      // Statements with every release and the approval trail, who was reached, and checklist status by phase.
+      expect(text).toContain('Initial holding statement · English · Approved');
+      expect(text).toContain('Released 24 Nov 2026 14:35 to press, website: version 1');
+      expect(text).toContain('Version 2, approved, never released');
+      expect(text).toContain('Version 1 approved by Anna Hansen, Mayor with a comment (withheld)');
+      expect(text).toContain('Faith leaders · started');
+      expect(text).toContain('1 of 2 reached');
+      expect(text).toContain('Immediate aftermath (first hours) · 1 done, 1 not applicable, 0 open, of 2');
+      expect(text).toContain('Areas for improvement');
+      expect(text).toContain('The night shift had no printed call sheet');
+      expect(text).not.toContain('+47 900 00 000');
+      expect(text).toContain(
+        `This report is printed from record.json: file SHA-256 ${'f'.repeat(64)}, record checksum ${record.checksum.value}.`,
+      );
+    },
+    180_000,
+  );
 });

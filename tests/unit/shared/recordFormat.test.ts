@@ -22,7 +22,11 @@ describe('record formats, known answers', () => {
     expect(result.checks).toEqual([
       { name: 'format', ok: true, detail: 'response-desk-record, version 1' },
       { name: 'schema', ok: true, detail: 'Every field matches the format, and there is no field it does not define.' },
-      { name: 'checksum', ok: true, detail: 'SHA-256 35d61cda32f355ccf567930a56a6b0d0329935956927aca74f030adcc480b80c' },
+      {
+        name: 'checksum',
+        ok: true,
+        detail: 'SHA-256 35d61cda32f355ccf567930a56a6b0d0329935956927aca74f030adcc480b80c',
+      },
       expect.objectContaining({ name: 'hash chain', ok: true }),
     ]);
   });
@@ -35,7 +39,14 @@ describe('record formats, known answers', () => {
     expect(checksum.value).toBe('333dfed8ddfc994a99dc77f8f1e85be7d8b6b4fa2cf91f9634b098c6fd8849c6');
     expect(await sha256(canonicalJson(rest))).toBe(checksum.value);
     expect((await verifyRecordText(text, sha256)).ok).toBe(true);
-    expect((await verifyRecordText(text.replace('Mayor activates the crisis team', 'Mayor activates the crisis teams'), sha256)).ok).toBe(false);
+    expect(
+      (
+        await verifyRecordText(
+          text.replace('Mayor activates the crisis team', 'Mayor activates the crisis teams'),
+          sha256,
+        )
+      ).ok,
+    ).toBe(false);
   });
 
   it('writes the record file as the sealed record’s canonical JSON, in one pass', async () => {
@@ -63,13 +74,30 @@ describe('record formats, known answers', () => {
       createdAt: '2026-11-24T13:00:00.000Z',
       record: { file: 'r.json', checksum: 'a'.repeat(64), profile: 'public', formatVersion: 2 },
       files: [
-        { name: 'r.json', role: 'record', bytes: 5, sha256: '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824' },
-        { name: 'r.pdf', role: 'report-pdf', bytes: 5, sha256: '38523c087796e5d5dd1cf9bad1fb026781a838dd9dd2cf8af58b9f6502a46778' },
+        {
+          name: 'r.json',
+          role: 'record',
+          bytes: 5,
+          sha256: '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',
+        },
+        {
+          name: 'r.pdf',
+          role: 'report-pdf',
+          bytes: 5,
+          sha256: '38523c087796e5d5dd1cf9bad1fb026781a838dd9dd2cf8af58b9f6502a46778',
+        },
       ],
     });
     expect(manifest.files).toHaveLength(2);
     // The same record makes the same bytes.
-    const again = await buildPackage([{ name: 'r.json', role: 'record', bytes: strToU8('hello') }, { name: 'r.pdf', role: 'report-pdf', bytes: strToU8('%PDF-') }], { checksum: 'a'.repeat(64), profile: 'public', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' }, sha256Bytes);
+    const again = await buildPackage(
+      [
+        { name: 'r.json', role: 'record', bytes: strToU8('hello') },
+        { name: 'r.pdf', role: 'report-pdf', bytes: strToU8('%PDF-') },
+      ],
+      { checksum: 'a'.repeat(64), profile: 'public', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' },
+      sha256Bytes,
+    );
     expect(Buffer.from(again.zip).equals(Buffer.from(zip))).toBe(true);
   });
 });

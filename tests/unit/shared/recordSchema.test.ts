@@ -5,11 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_FORMAT_VERSIONS, recordJsonSchema } from '@shared/domain/record/recordFile';
 
 describe('record JSON Schema', () => {
-  it.each(RECORD_FORMAT_VERSIONS)('is committed in schemas/ exactly as format version %i defines it', async (version) => {
-    const committed = JSON.parse(await readFile(new URL(`../../../schemas/response-desk-record.v${version}.schema.json`, import.meta.url), 'utf8')) as unknown;
-    // Regenerate with: npm run schema:record
-    expect(committed).toEqual(recordJsonSchema(version));
-  });
+  it.each(RECORD_FORMAT_VERSIONS)(
+    'is committed in schemas/ exactly as format version %i defines it',
+    async (version) => {
+      const committed = JSON.parse(
+        await readFile(
+          new URL(`../../../schemas/response-desk-record.v${version}.schema.json`, import.meta.url),
+          'utf8',
+        ),
+      ) as unknown;
+      // Regenerate with: npm run schema:record
+      expect(committed).toEqual(recordJsonSchema(version));
+    },
+  );
 
   it('forbids fields it does not define in every object of format version 2, as the verifier does', () => {
     const objects: Record<string, unknown>[] = [];

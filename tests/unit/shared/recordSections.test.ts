@@ -6,10 +6,19 @@ describe('the record’s statements, activations and checklists as read', () => 
   it('gives a statement released then revised every release with its exact text, and the later version apart', async () => {
     const { content } = await makeRecord('internal');
     const [holding, draft] = content.statements ?? [];
-    expect(holding).toMatchObject({ title: 'Initial holding statement', status: 'approved', versions: 2, language: 'en' });
+    expect(holding).toMatchObject({
+      title: 'Initial holding statement',
+      status: 'approved',
+      versions: 2,
+      language: 'en',
+    });
     expect(holding?.releases).toHaveLength(1);
     const release = holding?.releases[0];
-    expect(release).toMatchObject({ version: 1, channels: ['press', 'website'], approval: { approverName: 'Anna Hansen', approverRole: 'Mayor' } });
+    expect(release).toMatchObject({
+      version: 1,
+      channels: ['press', 'website'],
+      approval: { approverName: 'Anna Hansen', approverRole: 'Mayor' },
+    });
     expect(release?.text).toContain(RELEASED_LINE);
     expect(release?.approval?.textHash).toMatch(/^[0-9a-f]{64}$/);
     // Version 2 was approved but never released: it is shown apart, never as what the public read.
@@ -32,7 +41,14 @@ describe('the record’s statements, activations and checklists as read', () => 
     const { content } = await makeRecord('internal');
     const [activation] = content.activations ?? [];
     expect(activation).toMatchObject({ reached: 1, total: 2 });
-    expect(activation?.calls.map((c) => [c.name, c.state, c.fallbackName, c.attempts.map((a) => `${a.from}→${a.to}${a.escalated ? ' (fallback)' : ''}`)])).toEqual([
+    expect(
+      activation?.calls.map((c) => [
+        c.name,
+        c.state,
+        c.fallbackName,
+        c.attempts.map((a) => `${a.from}→${a.to}${a.escalated ? ' (fallback)' : ''}`),
+      ]),
+    ).toEqual([
       ['Imam Y. Rahman', 'reached', null, ['waiting→reached']],
       ['Rev. Kari Dahl', 'waiting', 'Berit Moen', ['waiting→unreachable', 'unreachable→waiting (fallback)']],
     ]);
@@ -50,7 +66,10 @@ describe('the record’s statements, activations and checklists as read', () => 
       ['immediate', 2, 1, 1],
       ['long-term', 1, 0, 0],
     ]);
-    expect(phases[0]?.items.map((i) => [i.resolvedBy, i.note])).toEqual([['Ingrid Berg', 'At the scene by 13:20'], ['Ingrid Berg', 'The police run it']]);
+    expect(phases[0]?.items.map((i) => [i.resolvedBy, i.note])).toEqual([
+      ['Ingrid Berg', 'At the scene by 13:20'],
+      ['Ingrid Berg', 'The police run it'],
+    ]);
     const anniversary = phases[1]?.items[0];
     // One calendar year after the start, on the same wall-clock time.
     expect(anniversary?.dueAt).toBe(Date.UTC(2027, 10, 24, 13, 0));
@@ -59,6 +78,9 @@ describe('the record’s statements, activations and checklists as read', () => 
 
   it('says which area for improvement a corrective action answers', async () => {
     const { content } = await makeRecord('council');
-    expect(content.lessons?.find((l) => l.kind === 'corrective-action')).toMatchObject({ text: 'Print the call sheets for the night shift', answers: 'les_2' });
+    expect(content.lessons?.find((l) => l.kind === 'corrective-action')).toMatchObject({
+      text: 'Print the call sheets for the night shift',
+      answers: 'les_2',
+    });
   });
 });

@@ -27,8 +27,18 @@ describe('version comparison, word by word', () => {
     const a = 'Line one.\n\nLine two, with detail.';
     const b = 'Line one.\n\nLine two, with more detail!\nLine three.';
     const r = compareTexts(a, b);
-    expect(r.changes.filter((c) => c.kind !== 'added').map((c) => c.text).join('')).toBe(a);
-    expect(r.changes.filter((c) => c.kind !== 'removed').map((c) => c.text).join('')).toBe(b);
+    expect(
+      r.changes
+        .filter((c) => c.kind !== 'added')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      r.changes
+        .filter((c) => c.kind !== 'removed')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(b);
   });
 
   it('compares Arabic word by word', () => {

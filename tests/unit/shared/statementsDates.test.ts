@@ -57,15 +57,28 @@ describe('placeholders filled from the incident and the settings', () => {
   });
 
   it('writes dates in the draft’s language', () => {
-    expect(autoFillValues(['incident_date'], { cityName: 'X', incident, language: 'ar', now: SUN_NOON_UTC })).toEqual({ incident_date: 'السبت، 28 مارس 2026' });
+    expect(autoFillValues(['incident_date'], { cityName: 'X', incident, language: 'ar', now: SUN_NOON_UTC })).toEqual({
+      incident_date: 'السبت، 28 مارس 2026',
+    });
   });
 
   it('fills the time of issue from now, on the incident clock', () => {
-    expect(autoFillValues(['issued_at'], { cityName: 'X', incident, language: 'en', now: SUN_NOON_UTC })).toEqual({ issued_at: '14:00, Sunday, 29 March 2026' });
-    expect(autoFillValues(['issued_at'], { cityName: 'X', incident, language: 'ar', now: SUN_NOON_UTC })).toEqual({ issued_at: '14:00، الأحد، 29 مارس 2026' });
+    expect(autoFillValues(['issued_at'], { cityName: 'X', incident, language: 'en', now: SUN_NOON_UTC })).toEqual({
+      issued_at: '14:00, Sunday, 29 March 2026',
+    });
+    expect(autoFillValues(['issued_at'], { cityName: 'X', incident, language: 'ar', now: SUN_NOON_UTC })).toEqual({
+      issued_at: '14:00، الأحد، 29 مارس 2026',
+    });
   });
 
   it('leaves the location to the drafter when the incident has none', () => {
-    expect(autoFillValues(['location'], { cityName: 'X', incident: { ...incident, location: '' }, language: 'en', now: SUN_NOON_UTC })).toEqual({});
+    expect(
+      autoFillValues(['location'], {
+        cityName: 'X',
+        incident: { ...incident, location: '' },
+        language: 'en',
+        now: SUN_NOON_UTC,
+      }),
+    ).toEqual({});
   });
 });

@@ -2,14 +2,24 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { approvalLine, statementDocxBase64, statementFileName, statementPlainText, type ApprovedStatementDocument } from '@shared/domain/statements/output';
+import {
+  approvalLine,
+  statementDocxBase64,
+  statementFileName,
+  statementPlainText,
+  type ApprovedStatementDocument,
+} from '@shared/domain/statements/output';
 
 import { hasLibreOffice, openInLibreOffice } from '../../support/libreOffice';
 
 const libreOffice = await hasLibreOffice();
-if (!libreOffice) console.log('LibreOffice is not installed here, so the statement DOCX is checked as a ZIP only (CI installs libreoffice-writer-nogui through .ci/run).');
+if (!libreOffice)
+  console.log(
+    'LibreOffice is not installed here, so the statement DOCX is checked as a ZIP only (CI installs libreoffice-writer-nogui through .ci/run).',
+  );
 
-const TEXT = 'At 13:00 on Saturday, 28 March 2026, a vehicle was driven into pedestrians at Market Square.\n\nPlease stay away from the city centre.\nFollow kristiansand.kommune.no.\n\nKristiansand stands together.';
+const TEXT =
+  'At 13:00 on Saturday, 28 March 2026, a vehicle was driven into pedestrians at Market Square.\n\nPlease stay away from the city centre.\nFollow kristiansand.kommune.no.\n\nKristiansand stands together.';
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function doc(overrides: Partial<ApprovedStatementDocument> = {}): ApprovedStatementDocument {
@@ -21,7 +31,12 @@ function doc(overrides: Partial<ApprovedStatementDocument> = {}): ApprovedStatem
     timeZone: 'Europe/Oslo',
     text,
     versionNumber: 3,
-    approval: { approverName: 'Anna Hansen', approverRole: 'Mayor', at: Date.UTC(2026, 2, 28, 13, 20), textHash: sha(text) },
+    approval: {
+      approverName: 'Anna Hansen',
+      approverRole: 'Mayor',
+      at: Date.UTC(2026, 2, 28, 13, 20),
+      textHash: sha(text),
+    },
     dateAt: Date.UTC(2026, 2, 28, 13, 40),
     ...overrides,
   };
@@ -50,12 +65,16 @@ describe('approved statement output', () => {
   });
 
   it('dates an Arabic statement in Arabic', () => {
-    expect(statementPlainText(doc({ language: 'ar', text: 'كريستيانساند تقف صفاً واحداً.' })).split('\n')[2]).toBe('السبت، 28 مارس 2026');
+    expect(statementPlainText(doc({ language: 'ar', text: 'كريستيانساند تقف صفاً واحداً.' })).split('\n')[2]).toBe(
+      'السبت، 28 مارس 2026',
+    );
   });
 
   it('names files after the statement, language and version', () => {
     expect(statementFileName(doc(), 'docx')).toBe('statement-initial-holding-statement-en-v3.docx');
-    expect(statementFileName({ title: 'بيان أولي', language: 'ar', versionNumber: 1 }, 'txt')).toBe('statement-statement-ar-v1.txt');
+    expect(statementFileName({ title: 'بيان أولي', language: 'ar', versionNumber: 1 }, 'txt')).toBe(
+      'statement-statement-ar-v1.txt',
+    );
   });
 
   it('is a Word document (a ZIP package)', async () => {
@@ -63,21 +82,31 @@ describe('approved statement output', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  it.skipIf(!libreOffice)('opens in LibreOffice, which reads back the city, the title, the date, the text and the approval line', async () => {
-    const { text } = await convert(doc(), 'holding');
-    expect(text).toContain('Kristiansand');
-    expect(text).toContain('Initial holding statement');
-    expect(text).toContain('Saturday, 28 March 2026');
-    expect(text).toContain('a vehicle was driven into pedestrians at Market Square.');
-    expect(text).toContain('Kristiansand stands together.');
-    expect(text).toContain(`Approved by Anna Hansen, Mayor, on 28 Mar 2026 14:20 (Europe/Oslo) · version 3 · SHA-256 of the approved text: ${sha(TEXT)}`);
-  }, 180_000);
+  it.skipIf(!libreOffice)(
+    'opens in LibreOffice, which reads back the city, the title, the date, the text and the approval line',
+    async () => {
+      const { text } = await convert(doc(), 'holding');
+      expect(text).toContain('Kristiansand');
+      expect(text).toContain('Initial holding statement');
+      expect(text).toContain('Saturday, 28 March 2026');
+      expect(text).toContain('a vehicle was driven into pedestrians at Market Square.');
+      expect(text).toContain('Kristiansand stands together.');
+      expect(text).toContain(
+        `Approved by Anna Hansen, Mayor, on 28 Mar 2026 14:20 (Europe/Oslo) · version 3 · SHA-256 of the approved text: ${sha(TEXT)}`,
+      );
+    },
+    180_000,
+  );
 
-  it.skipIf(!libreOffice)('opens an Arabic statement in LibreOffice with its text intact', async () => {
-    const arabic = 'في الساعة 13:00 من يوم السبت، وقع هجوم في ساحة السوق.\n\nكريستيانساند تقف صفاً واحداً.';
-    const { text } = await convert(doc({ language: 'ar', title: 'بيان أولي', text: arabic }), 'arabic');
-    expect(text).toContain('بيان أولي');
-    expect(text).toContain('كريستيانساند تقف صفاً واحداً.');
-    expect(text).toContain('السبت، 28 مارس 2026');
-  }, 180_000);
+  it.skipIf(!libreOffice)(
+    'opens an Arabic statement in LibreOffice with its text intact',
+    async () => {
+      const arabic = 'في الساعة 13:00 من يوم السبت، وقع هجوم في ساحة السوق.\n\nكريستيانساند تقف صفاً واحداً.';
+      const { text } = await convert(doc({ language: 'ar', title: 'بيان أولي', text: arabic }), 'arabic');
+      expect(text).toContain('بيان أولي');
+      expect(text).toContain('كريستيانساند تقف صفاً واحداً.');
+      expect(text).toContain('السبت، 28 مارس 2026');
+    },
+    180_000,
+  );
 });

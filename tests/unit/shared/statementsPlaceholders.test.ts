@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { isKnownPlaceholder, placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
-import { describeMalformed, escapeTemplateText, fillTemplate, parseTemplate, placeholderNames } from '@shared/domain/statements/placeholders';
+import {
+  describeMalformed,
+  escapeTemplateText,
+  fillTemplate,
+  parseTemplate,
+  placeholderNames,
+} from '@shared/domain/statements/placeholders';
 
 describe('placeholder parsing', () => {
   it('splits a template into text and named placeholders', () => {
@@ -42,7 +48,9 @@ describe('placeholder parsing', () => {
   it('names the line of a malformed placeholder in words', () => {
     const body = 'First line\nSecond {{venue';
     const m = fillTemplate(body, {}).malformed[0]!;
-    expect(describeMalformed(body, m)).toBe('Line 2: “{{” is not closed with }} on the same line. Close it, or write \\{{ for literal braces.');
+    expect(describeMalformed(body, m)).toBe(
+      'Line 2: “{{” is not closed with }} on the same line. Close it, or write \\{{ for literal braces.',
+    );
   });
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkSensitivity, countNameMentions, detailTopics, type SensitivityContext } from '@shared/domain/statements/sensitivity';
+import {
+  checkSensitivity,
+  countNameMentions,
+  detailTopics,
+  type SensitivityContext,
+} from '@shared/domain/statements/sensitivity';
 
 import { makePerson } from '../../factories/statements';
 
@@ -11,12 +16,20 @@ describe('sensitivity checks on the text', () => {
     const victim = makePerson({ name: 'Sara Lind', role: 'victim', consentRecorded: false });
     const w = checkSensitivity('We think of Sara Lind and her family.', { ...none, people: [victim] });
     expect(w).toEqual([
-      expect.objectContaining({ code: 'victim-named-without-consent', key: `victim:${victim.id}`, message: '“Sara Lind” is named (once), and no consent to name them is recorded.' }),
+      expect.objectContaining({
+        code: 'victim-named-without-consent',
+        key: `victim:${victim.id}`,
+        message: '“Sara Lind” is named (once), and no consent to name them is recorded.',
+      }),
     ]);
   });
 
   it('says nothing when the consent to name a victim is recorded', () => {
-    const victim = makePerson({ name: 'Sara Lind', consentRecorded: true, consentNote: 'Her parents, 28 March, by phone' });
+    const victim = makePerson({
+      name: 'Sara Lind',
+      consentRecorded: true,
+      consentNote: 'Her parents, 28 March, by phone',
+    });
     expect(checkSensitivity('We think of Sara Lind.', { ...none, people: [victim] })).toEqual([]);
   });
 
@@ -32,7 +45,12 @@ describe('sensitivity checks on the text', () => {
   it('warns when the suspected perpetrator is named, counting every mention', () => {
     const suspect = makePerson({ name: 'Anders Holm', role: 'suspect' });
     const w = checkSensitivity('Anders Holm was arrested. Holm is 34.', { ...none, people: [suspect] });
-    expect(w).toEqual([expect.objectContaining({ code: 'perpetrator-named', message: 'The suspected perpetrator “Anders Holm” is named 2 times.' })]);
+    expect(w).toEqual([
+      expect.objectContaining({
+        code: 'perpetrator-named',
+        message: 'The suspected perpetrator “Anders Holm” is named 2 times.',
+      }),
+    ]);
     expect(w[0]?.advice).toContain('Deny attackers publicity');
   });
 
@@ -41,19 +59,25 @@ describe('sensitivity checks on the text', () => {
       { id: 'tle_1', title: 'Social media: attack was motivated by hatred of Muslims', body: '' },
       { id: 'tle_2', title: 'Road closed on Markens gate', body: '' },
     ];
-    const w = checkSensitivity('The attack appears to have been motivated by hatred.', { ...none, unverifiedEntries: entries });
+    const w = checkSensitivity('The attack appears to have been motivated by hatred.', {
+      ...none,
+      unverifiedEntries: entries,
+    });
     expect(w).toEqual([
       expect.objectContaining({
         code: 'unverified-details',
         key: 'unverified:motive',
-        message: 'The text states a motive (“motiv”) while the related timeline entry is still unverified: “Social media: attack was motivated by hatred of Muslims”.',
+        message:
+          'The text states a motive (“motiv”) while the related timeline entry is still unverified: “Social media: attack was motivated by hatred of Muslims”.',
       }),
     ]);
   });
 
   it('warns about suspect details while entries about the suspect are unverified, and not otherwise', () => {
     const entries = [{ id: 'tle_1', title: 'Police: one suspect detained near the station', body: '' }];
-    expect(checkSensitivity('A suspect has been detained.', { ...none, unverifiedEntries: entries })).toEqual([expect.objectContaining({ key: 'unverified:suspect' })]);
+    expect(checkSensitivity('A suspect has been detained.', { ...none, unverifiedEntries: entries })).toEqual([
+      expect.objectContaining({ key: 'unverified:suspect' }),
+    ]);
     expect(checkSensitivity('A suspect has been detained.', none)).toEqual([]);
     expect(checkSensitivity('Please stay away from the centre.', { ...none, unverifiedEntries: entries })).toEqual([]);
   });
@@ -63,7 +87,9 @@ describe('sensitivity checks on the text', () => {
   });
 
   it("warns when a community is named in words the city's glossary marks as to avoid", () => {
-    const glossary = [{ avoid: 'Muslim terrorist', prefer: 'the attacker', note: "Ties a faith to the attacker's crime." }];
+    const glossary = [
+      { avoid: 'Muslim terrorist', prefer: 'the attacker', note: "Ties a faith to the attacker's crime." },
+    ];
     const w = checkSensitivity('No muslim  terrorist will divide us.', { ...none, glossary });
     expect(w).toEqual([
       {
@@ -78,7 +104,14 @@ describe('sensitivity checks on the text', () => {
   it('raises nothing on a calm holding statement', () => {
     const victim = makePerson({ name: 'Sara Lind' });
     const suspect = makePerson({ name: 'Anders Holm', role: 'suspect' });
-    const text = 'At 13:00 a vehicle was driven into pedestrians at Market Square. Please stay away. Kristiansand stands together.';
-    expect(checkSensitivity(text, { people: [victim, suspect], glossary: [{ avoid: 'illegals', prefer: 'migrants', note: '' }], unverifiedEntries: [{ id: 'e', title: 'Suspect motivated by hate', body: '' }] })).toEqual([]);
+    const text =
+      'At 13:00 a vehicle was driven into pedestrians at Market Square. Please stay away. Kristiansand stands together.';
+    expect(
+      checkSensitivity(text, {
+        people: [victim, suspect],
+        glossary: [{ avoid: 'illegals', prefer: 'migrants', note: '' }],
+        unverifiedEntries: [{ id: 'e', title: 'Suspect motivated by hate', body: '' }],
+      }),
+    ).toEqual([]);
   });
 });

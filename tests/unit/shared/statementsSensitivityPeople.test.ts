@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkSensitivity, identifyingDetails, isPersonLikeSource, linkedPeopleOf, type SensitivityContext } from '@shared/domain/statements/sensitivity';
+import {
+  checkSensitivity,
+  identifyingDetails,
+  isPersonLikeSource,
+  linkedPeopleOf,
+  type SensitivityContext,
+} from '@shared/domain/statements/sensitivity';
 
 import { makePerson } from '../../factories/statements';
 
@@ -26,7 +32,10 @@ describe('people linked to the incident', () => {
   });
 
   it('warns when one of them is named, even if the drafter listed nobody, quoting the name as written', () => {
-    const w = checkSensitivity('We spoke with Lars Nilsen and with Kari Olsen this morning.', { ...none, linkedPeople });
+    const w = checkSensitivity('We spoke with Lars Nilsen and with Kari Olsen this morning.', {
+      ...none,
+      linkedPeople,
+    });
     expect(w.map((x) => x.message)).toEqual([
       "“Kari Olsen” is named (once): a survivor in the directory, and a source on this incident's timeline.",
       "“Lars Nilsen” is named (once): a source on this incident's timeline.",
@@ -39,7 +48,9 @@ describe('people linked to the incident', () => {
 
   it('warns about a suspect listed on another statement of the incident, once', () => {
     const suspect = makePerson({ name: 'Jon Doe', role: 'suspect' });
-    expect(codes('Jon Doe was arrested.', { ...none, people: [suspect, { ...suspect, id: 'per_other' }] })).toEqual(['perpetrator-named']);
+    expect(codes('Jon Doe was arrested.', { ...none, people: [suspect, { ...suspect, id: 'per_other' }] })).toEqual([
+      'perpetrator-named',
+    ]);
   });
 
   it('tells an organisation from a person among the sources', () => {
@@ -63,11 +74,16 @@ describe('ages and home towns next to a name', () => {
   });
 
   it('does not mistake titles, dates and times for them', () => {
-    expect(identifyingDetails('Mayor Anna Hansen of Kristiansand spoke at 14:05 on Monday, 30 November 2026.')).toEqual([]);
+    expect(identifyingDetails('Mayor Anna Hansen of Kristiansand spoke at 14:05 on Monday, 30 November 2026.')).toEqual(
+      [],
+    );
   });
 
   it('warns with the words as written', () => {
     const [w] = checkSensitivity('We think of Kari Olsen, 34, from Lund.', none);
-    expect(w).toMatchObject({ code: 'identifying-details', message: '“Kari Olsen” is given with an age and a home town (“Kari Olsen, 34, from Lund”).' });
+    expect(w).toMatchObject({
+      code: 'identifying-details',
+      message: '“Kari Olsen” is given with an age and a home town (“Kari Olsen, 34, from Lund”).',
+    });
   });
 });

@@ -5,8 +5,15 @@ import { addLink, contactNamedBy, describeLink, linkTargetsOf } from '@shared/do
 const targets = linkTargetsOf({
   statements: [{ id: 'stm_1', title: 'Initial holding statement', language: 'en' }],
   checklistItems: [{ id: 'cki_1', title: 'Issue a first public message' }],
-  contacts: [{ id: 'con_1', name: 'Lars Nilsen', organisation: 'Kristiansand police' }, { id: 'con_2', name: 'Kari Holm', organisation: '' }, { id: 'con_3', name: 'Kari Holm', organisation: 'Red Cross' }],
-  activations: [{ id: 'act_2', treeName: 'Later tree', startedAt: 2 }, { id: 'act_1', treeName: 'Mayor’s office cascade', startedAt: 1 }],
+  contacts: [
+    { id: 'con_1', name: 'Lars Nilsen', organisation: 'Kristiansand police' },
+    { id: 'con_2', name: 'Kari Holm', organisation: '' },
+    { id: 'con_3', name: 'Kari Holm', organisation: 'Red Cross' },
+  ],
+  activations: [
+    { id: 'act_2', treeName: 'Later tree', startedAt: 2 },
+    { id: 'act_1', treeName: 'Mayor’s office cascade', startedAt: 1 },
+  ],
 });
 
 describe('timeline links', () => {
@@ -34,7 +41,11 @@ describe('timeline links', () => {
   });
 
   it('links a typed source to the one contact it names, ignoring case and spaces, never guessing between two', () => {
-    const contacts = [{ id: 'con_1', name: 'Lars Nilsen' }, { id: 'con_2', name: 'Kari Holm' }, { id: 'con_3', name: 'Kari Holm' }];
+    const contacts = [
+      { id: 'con_1', name: 'Lars Nilsen' },
+      { id: 'con_2', name: 'Kari Holm' },
+      { id: 'con_3', name: 'Kari Holm' },
+    ];
     expect(contactNamedBy('  lars nilsen ', contacts)).toBe('con_1');
     expect(contactNamedBy('Kari Holm', contacts)).toBeNull();
     expect(contactNamedBy('police', contacts)).toBeNull();

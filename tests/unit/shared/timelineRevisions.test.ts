@@ -13,7 +13,12 @@ async function busyLog() {
   const log = makeLog();
   await log.add('a', makeContent({ title: 'Shots reported at Markens gate' }), ingrid(T));
   await log.add('b', makeContent({ title: 'Road closed', category: 'action' }), ingrid(T + 60_000));
-  await log.edit('a', makeContent({ title: 'Shots reported near Markens gate' }), { operator: 'Ola', now: T + 120_000 }, 'Location corrected');
+  await log.edit(
+    'a',
+    makeContent({ title: 'Shots reported near Markens gate' }),
+    { operator: 'Ola', now: T + 120_000 },
+    'Location corrected',
+  );
   await log.verify('a', 'confirmed', ingrid(T + 180_000));
   await log.retract('b', 'Duplicate of an earlier entry', ingrid(T + 240_000));
   return log;
@@ -39,7 +44,11 @@ describe('corrections never overwrite', () => {
   it('retracts instead of deleting, with the reason, and refuses later changes', async () => {
     const log = await busyLog();
     const b = log.entries.get('b')!;
-    expect(b).toMatchObject({ retracted: true, retractionReason: 'Duplicate of an earlier entry', title: 'Road closed' });
+    expect(b).toMatchObject({
+      retracted: true,
+      retractionReason: 'Duplicate of an earlier entry',
+      title: 'Road closed',
+    });
     expect(planEdit(b, makeContent(), null)).toEqual({ ok: false, error: { code: 'retracted', entryId: 'b' } });
     expect(planRetraction(b, 'again')).toEqual({ ok: false, error: { code: 'already-retracted', entryId: 'b' } });
   });
@@ -58,7 +67,8 @@ describe('hash chain', () => {
   it('links every revision to the one before, in recording order', async () => {
     const log = await busyLog();
     expect(log.revisions.map((r) => r.chainSeq)).toEqual([1, 2, 3, 4, 5]);
-    for (let i = 1; i < log.revisions.length; i += 1) expect(log.revisions[i]!.prevHash).toBe(log.revisions[i - 1]!.hash);
+    for (let i = 1; i < log.revisions.length; i += 1)
+      expect(log.revisions[i]!.prevHash).toBe(log.revisions[i - 1]!.hash);
     const report = await verifyChain('inc_1', log.revisions, [...log.entries.values()], sha256);
     expect(report).toEqual({ ok: true, revisions: 5, entries: 2, headHash: log.head().hash });
     expect(describeChainReport(report)).toContain(`Head hash ${log.head().hash}`);
@@ -66,15 +76,28 @@ describe('hash chain', () => {
 
   it('reports the first revision whose content was altered afterwards', async () => {
     const log = await busyLog();
-    const tampered = log.revisions.map((r) => (r.chainSeq === 3 ? { ...r, content: { ...r.content, title: 'Nothing happened' } } : r));
+    const tampered = log.revisions.map((r) =>
+      r.chainSeq === 3 ? { ...r, content: { ...r.content, title: 'Nothing happened' } } : r,
+    );
     const report = await verifyChain('inc_1', tampered, [...log.entries.values()], sha256);
-    expect(report).toMatchObject({ ok: false, revisions: 2, firstBreak: { chainSeq: 3, entryId: 'a', problem: 'hash-mismatch' } });
-    expect(describeChainReport(report, () => 'Shots reported')).toContain('revision 3 of the chain (entry “Shots reported”)');
+    expect(report).toMatchObject({
+      ok: false,
+      revisions: 2,
+      firstBreak: { chainSeq: 3, entryId: 'a', problem: 'hash-mismatch' },
+    });
+    expect(describeChainReport(report, () => 'Shots reported')).toContain(
+      'revision 3 of the chain (entry “Shots reported”)',
+    );
   });
 
   it('reports a removed revision', async () => {
     const log = await busyLog();
-    const report = await verifyChain('inc_1', log.revisions.filter((r) => r.chainSeq !== 2), [...log.entries.values()], sha256);
+    const report = await verifyChain(
+      'inc_1',
+      log.revisions.filter((r) => r.chainSeq !== 2),
+      [...log.entries.values()],
+      sha256,
+    );
     expect(report).toMatchObject({ ok: false, firstBreak: { chainSeq: 2, problem: 'sequence-gap' } });
   });
 
@@ -94,11 +117,14 @@ describe('hash chain', () => {
 
   it('reports the first problem in chain order, whichever check finds it, across hashing windows', async () => {
     const log = makeLog();
-    for (let i = 0; i < 2600; i += 1) await log.add(`e${i}`, makeContent({ title: `Entry ${i}` }), ingrid(T + i * 1000));
+    for (let i = 0; i < 2600; i += 1)
+      await log.add(`e${i}`, makeContent({ title: `Entry ${i}` }), ingrid(T + i * 1000));
     const { revisionHashInput } = await import('@shared/domain/timeline/revisions');
     const entries = [...log.entries.values()];
     // Altered text at 2,300 (a hash problem); at 2,450 a revision re-hashed, so its successor's link breaks.
-    const altered = log.revisions.map((r) => (r.chainSeq === 2300 ? { ...r, content: { ...r.content, title: 'Nothing' } } : r));
+    const altered = log.revisions.map((r) =>
+      r.chainSeq === 2300 ? { ...r, content: { ...r.content, title: 'Nothing' } } : r,
+    );
     const relinked = await Promise.all(
       altered.map(async (r) => {
         if (r.chainSeq !== 2450) return r;
@@ -106,19 +132,37 @@ describe('hash chain', () => {
         return { ...edited, hash: await sha256(revisionHashInput(edited)) };
       }),
     );
-    expect(await verifyChain('inc_1', relinked, entries, sha256)).toMatchObject({ ok: false, revisions: 2299, firstBreak: { chainSeq: 2300, problem: 'hash-mismatch' } });
+    expect(await verifyChain('inc_1', relinked, entries, sha256)).toMatchObject({
+      ok: false,
+      revisions: 2299,
+      firstBreak: { chainSeq: 2300, problem: 'hash-mismatch' },
+    });
     const onlyLink = relinked.map((r) => (r.chainSeq === 2300 ? log.revisions[2299]! : r));
-    expect(await verifyChain('inc_1', onlyLink, entries, sha256)).toMatchObject({ ok: false, revisions: 2450, firstBreak: { chainSeq: 2451, problem: 'broken-link' } });
+    expect(await verifyChain('inc_1', onlyLink, entries, sha256)).toMatchObject({
+      ok: false,
+      revisions: 2450,
+      firstBreak: { chainSeq: 2451, problem: 'broken-link' },
+    });
     // Fed in pages that do not match the hashing windows, the answer is the same.
     const verifier = createChainVerifier('inc_1', sha256);
-    for (let from = 0; from < relinked.length; from += 777) if (!(await verifier.push(relinked.slice(from, from + 777)))) break;
-    expect(verifier.finish(entries)).toMatchObject({ ok: false, firstBreak: { chainSeq: 2300, problem: 'hash-mismatch' } });
-    expect(await verifyChain('inc_1', log.revisions, entries, sha256)).toMatchObject({ ok: true, revisions: 2600, entries: 2600 });
+    for (let from = 0; from < relinked.length; from += 777)
+      if (!(await verifier.push(relinked.slice(from, from + 777)))) break;
+    expect(verifier.finish(entries)).toMatchObject({
+      ok: false,
+      firstBreak: { chainSeq: 2300, problem: 'hash-mismatch' },
+    });
+    expect(await verifyChain('inc_1', log.revisions, entries, sha256)).toMatchObject({
+      ok: true,
+      revisions: 2600,
+      entries: 2600,
+    });
   });
 
   it('reports an entry row altered behind the desk while its revisions are intact', async () => {
     const log = await busyLog();
-    const entries = [...log.entries.values()].map((e) => (e.id === 'a' ? { ...e, verification: 'disproven' as const } : e));
+    const entries = [...log.entries.values()].map((e) =>
+      e.id === 'a' ? { ...e, verification: 'disproven' as const } : e,
+    );
     const report = await verifyChain('inc_1', log.revisions, entries, sha256);
     expect(report).toMatchObject({ ok: false, firstBreak: { entryId: 'a', problem: 'entry-differs' } });
     expect(describeChainReport(report)).toContain('altered outside the desk');
@@ -136,7 +180,10 @@ describe('as known at', () => {
       ['b', 'Road closed'],
     ]);
     const later = revisionsAsKnownAt(log.revisions, T + 200_000);
-    expect(later.find((r) => r.entryId === 'a')?.content).toMatchObject({ title: 'Shots reported near Markens gate', verification: 'confirmed' });
+    expect(later.find((r) => r.entryId === 'a')?.content).toMatchObject({
+      title: 'Shots reported near Markens gate',
+      verification: 'confirmed',
+    });
     expect(later.find((r) => r.entryId === 'b')?.content.retracted).toBe(false);
     expect(revisionsAsKnownAt(log.revisions, T - 1)).toEqual([]);
   });

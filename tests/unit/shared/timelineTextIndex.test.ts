@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { foldForSearch } from '@shared/domain/text/foldForSearch';
-import { TimelineTextIndex, editDistanceWithin, hasWordStarting, parseSearchQuery } from '@shared/domain/timeline/textIndex';
+import {
+  TimelineTextIndex,
+  editDistanceWithin,
+  hasWordStarting,
+  parseSearchQuery,
+} from '@shared/domain/timeline/textIndex';
 
 const entry = (id: string, title: string, extra: { body?: string; tags?: string[]; source?: string } = {}) => ({
   id,

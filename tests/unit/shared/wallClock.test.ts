@@ -4,8 +4,14 @@ import { describeWallClockError, instantToWallClock, wallClockToInstant } from '
 
 describe('wallClockToInstant', () => {
   it('reads a time on the incident clock', () => {
-    expect(wallClockToInstant('2026-11-24', '14:05', 'Europe/Oslo')).toEqual({ ok: true, value: Date.UTC(2026, 10, 24, 13, 5) });
-    expect(wallClockToInstant('2026-07-01', '09:30', 'America/New_York')).toEqual({ ok: true, value: Date.UTC(2026, 6, 1, 13, 30) });
+    expect(wallClockToInstant('2026-11-24', '14:05', 'Europe/Oslo')).toEqual({
+      ok: true,
+      value: Date.UTC(2026, 10, 24, 13, 5),
+    });
+    expect(wallClockToInstant('2026-07-01', '09:30', 'America/New_York')).toEqual({
+      ok: true,
+      value: Date.UTC(2026, 6, 1, 13, 30),
+    });
   });
 
   it('refuses a time skipped when the clocks go forward, and says why', () => {
@@ -16,7 +22,10 @@ describe('wallClockToInstant', () => {
 
   it('takes the first of two identical times when the clocks go back', () => {
     // 02:30 on 25 Oct 2026 happens at 00:30 UTC (summer time) and again at 01:30 UTC.
-    expect(wallClockToInstant('2026-10-25', '02:30', 'Europe/Oslo')).toEqual({ ok: true, value: Date.UTC(2026, 9, 25, 0, 30) });
+    expect(wallClockToInstant('2026-10-25', '02:30', 'Europe/Oslo')).toEqual({
+      ok: true,
+      value: Date.UTC(2026, 9, 25, 0, 30),
+    });
   });
 
   it.each([

@@ -14,9 +14,16 @@ afterEach(async () => {
   stranger = null;
 });
 
-function connect(a: { engine: { replicate: TestTeam['desks'][number]['engine']['replicate'] } }, b: typeof a, labels: [string, string] = ['b', 'a']) {
+function connect(
+  a: { engine: { replicate: TestTeam['desks'][number]['engine']['replicate'] } },
+  b: typeof a,
+  labels: [string, string] = ['b', 'a'],
+) {
   const [x, y] = duplexPair();
-  return [a.engine.replicate(x, { initiator: true, label: labels[0] }), b.engine.replicate(y, { initiator: false, label: labels[1] })] as const;
+  return [
+    a.engine.replicate(x, { initiator: true, label: labels[0] }),
+    b.engine.replicate(y, { initiator: false, label: labels[1] }),
+  ] as const;
 }
 
 describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
@@ -32,7 +39,11 @@ describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
     // The scribe refuses the very first message; the outsider only sees the connection close.
     expect(toOutsider.status()).toMatchObject({ deskKey: null, state: 'closed' });
     expect(toOutsider.status().closeReason).toMatch(/does not hold this team’s key/);
-    expect(toScribe.status()).toMatchObject({ deskKey: null, state: 'closed', closeReason: 'The connection closed during the handshake.' });
+    expect(toScribe.status()).toMatchObject({
+      deskKey: null,
+      state: 'closed',
+      closeReason: 'The connection closed during the handshake.',
+    });
     expect(scribe.engine.faults().map((f) => f.kind)).toEqual(['team-key-mismatch']);
     expect(await outsider.engine.listCores()).toEqual([]);
   });
@@ -77,9 +88,17 @@ describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
     const [one] = connect(scribe, comms);
     const [two] = connect(comms, scribe);
     await Promise.all([one.admitted(), two.admitted()]);
-    await until(() => scribe.engine.peers().filter((p) => p.state === 'connected').length === 1 && comms.engine.peers().filter((p) => p.state === 'connected').length === 1, 'one connection each');
+    await until(
+      () =>
+        scribe.engine.peers().filter((p) => p.state === 'connected').length === 1 &&
+        comms.engine.peers().filter((p) => p.state === 'connected').length === 1,
+      'one connection each',
+    );
     await scribe.engine.append(incident('inc_1'), records('log', 2));
-    await until(async () => (await comms.engine.listCores()).some((c) => c.length === 2), 'records over the surviving connection');
+    await until(
+      async () => (await comms.engine.listCores()).some((c) => c.length === 2),
+      'records over the surviving connection',
+    );
     one.close();
     two.close();
   });
@@ -144,12 +163,16 @@ describe('revoked desks', { timeout: SLOW_DISK_MS }, () => {
 
     // The lost laptop kept writing; a desk that never learnt of the revocation carries it over.
     await lost.engine.append(incident('inc_1'), records('after', 3));
-    const courier = await team.desk('courier', { roster: (key) => (key === lost.engine.deskKey ? { status: 'member' } : team.roster.get(key)) });
+    const courier = await team.desk('courier', {
+      roster: (key) => (key === lost.engine.deskKey ? { status: 'member' } : team.roster.get(key)),
+    });
     await exchange(lost, courier);
     await exchange(courier, scribe);
     const core = (await scribe.engine.listCores()).find((c) => c.deskKey === lost.engine.deskKey)!;
     expect(core).toMatchObject({ length: 5, afterRevocation: 3 });
     const flagged = scribe.engine.faults().filter((f) => f.kind === 'after-revocation');
-    expect(flagged.at(-1)?.reason).toMatch(/has 3 record\(s\) in incident:inc_1 after its revocation: kept and flagged/);
+    expect(flagged.at(-1)?.reason).toMatch(
+      /has 3 record\(s\) in incident:inc_1 after its revocation: kept and flagged/,
+    );
   });
 });

@@ -35,7 +35,9 @@ describe('the team engine on one desk', { timeout: SLOW_DISK_MS }, () => {
     const scribe = await team.desk('scribe', { maxRecordBytes: 100 });
     const result = await scribe.engine.append(incident('inc_1'), [Buffer.alloc(10), Buffer.alloc(101)]);
     expect(result.ok ? null : result.error.code).toBe('record-too-large');
-    expect(result.ok ? '' : result.error.message).toContain('Record 2 of 2 has 101 bytes, above the team limit of 100 bytes');
+    expect(result.ok ? '' : result.error.message).toContain(
+      'Record 2 of 2 has 101 bytes, above the team limit of 100 bytes',
+    );
     expect(await scribe.engine.listCores()).toEqual([]);
   });
 
@@ -77,7 +79,13 @@ describe('two desks', { timeout: SLOW_DISK_MS }, () => {
     expect(holdings(await scribe.engine.listCores())).toEqual(holdings(await comms.engine.listCores()));
     expect((await comms.engine.listCores()).length).toBe(3);
     const scribeCore = (await scribe.engine.listCores()).find((c) => c.own)!;
-    expect(await readAll(comms, scribeCore.coreKey)).toEqual(['scribe #0', 'scribe #1', 'scribe #2', 'scribe #3', 'scribe #4']);
+    expect(await readAll(comms, scribeCore.coreKey)).toEqual([
+      'scribe #0',
+      'scribe #1',
+      'scribe #2',
+      'scribe #3',
+      'scribe #4',
+    ]);
     const fromScribe = heard.filter((e) => e.deskKey === scribe.engine.deskKey);
     expect(fromScribe[0]?.start).toBe(0);
     expect(fromScribe.at(-1)?.end).toBe(5);

@@ -11,7 +11,18 @@ import { duplexPair } from '@main/team/duplexPair';
 import type { HypercoreTeamEngine } from '@main/team/hypercoreEngine';
 import type { RecordsArrived } from '@main/team/types';
 
-import { exchange, folderFs, holdings, incident, readAll, records, SLOW_DISK_MS, type TestDesk, TestTeam, until } from './harness';
+import {
+  exchange,
+  folderFs,
+  holdings,
+  incident,
+  readAll,
+  records,
+  SLOW_DISK_MS,
+  type TestDesk,
+  TestTeam,
+  until,
+} from './harness';
 
 let team: TestTeam;
 
@@ -94,7 +105,9 @@ describe('a copied desk', { timeout: SLOW_DISK_MS }, () => {
     laptopB.engine.replicate(q, { initiator: false, label: 'laptop A' });
     expect(await meet.admitted()).toBe(false);
     expect(kinds(laptopA)).toContain('copied-desk');
-    console.log(`forked writer: ${kinds(scribe).filter((k) => k === 'forked').length} core flagged, ${before.length} records kept; copied desk refused ${kinds(laptopA).filter((k) => k === 'copied-desk').length} time(s)`);
+    console.log(
+      `forked writer: ${kinds(scribe).filter((k) => k === 'forked').length} core flagged, ${before.length} records kept; copied desk refused ${kinds(laptopA).filter((k) => k === 'copied-desk').length} time(s)`,
+    );
   });
 
   it('flags two histories of the same length, which Hypercore alone would not notice', async () => {
@@ -110,7 +123,12 @@ describe('a copied desk', { timeout: SLOW_DISK_MS }, () => {
 async function HypercoreTeamEngineOpen(folder: string) {
   const { HypercoreTeamEngine } = await import('@main/team/hypercoreEngine');
   const { TEAM, memoryLogger } = await import('./harness');
-  const opened = await HypercoreTeamEngine.open({ folder, team: TEAM, roster: () => ({ status: 'member' }), logger: memoryLogger() });
+  const opened = await HypercoreTeamEngine.open({
+    folder,
+    team: TEAM,
+    roster: () => ({ status: 'member' }),
+    logger: memoryLogger(),
+  });
   if (opened.ok) await opened.value.close();
   return opened;
 }
@@ -131,25 +149,47 @@ describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
     await forgedCore.ready();
     const { keyPair } = await import('hypercore-crypto');
     const stranger = keyPair();
-    const verifier = (forgedCore as unknown as { core: { verifier: { sign: unknown; assemble: (i: unknown[]) => Buffer; signers: { sign: (b: unknown, k: unknown) => Buffer }[] } } }).core.verifier;
-    verifier.sign = (batch: unknown) => verifier.assemble([{ signer: 0, signature: verifier.signers[0]!.sign(batch, stranger), patch: 0, nodes: null }]);
-    await (forgedCore as unknown as { append(b: Buffer[], o: object): Promise<unknown> }).append([Buffer.from('forged: statement approved')], { keyPair: stranger });
+    const verifier = (
+      forgedCore as unknown as {
+        core: {
+          verifier: {
+            sign: unknown;
+            assemble: (i: unknown[]) => Buffer;
+            signers: { sign: (b: unknown, k: unknown) => Buffer }[];
+          };
+        };
+      }
+    ).core.verifier;
+    verifier.sign = (batch: unknown) =>
+      verifier.assemble([{ signer: 0, signature: verifier.signers[0]!.sign(batch, stranger), patch: 0, nodes: null }]);
+    await (forgedCore as unknown as { append(b: Buffer[], o: object): Promise<unknown> }).append(
+      [Buffer.from('forged: statement approved')],
+      { keyPair: stranger },
+    );
 
     const [x, y] = duplexPair();
     const s1 = rogue.engine.replicate(x, { initiator: true, label: 'comms' });
     comms.engine.replicate(y, { initiator: false, label: 'rogue member' });
     await until(() => kinds(comms).includes('invalid-record'), 'the forged record to be refused');
     s1.close();
-    expect(comms.engine.faults().find((f) => f.kind === 'invalid-record')?.reason).toMatch(/failed verification \(INVALID_SIGNATURE\): refused, nothing stored/);
+    expect(comms.engine.faults().find((f) => f.kind === 'invalid-record')?.reason).toMatch(
+      /failed verification \(INVALID_SIGNATURE\): refused, nothing stored/,
+    );
     expect(await readAll(comms, coreKey)).toEqual(['scribe #0', 'scribe #1']);
-    console.log(`forged record: ${kinds(comms).filter((k) => k === 'invalid-record').length} refusal(s), 2 verified records kept, 0 forged stored`);
+    console.log(
+      `forged record: ${kinds(comms).filter((k) => k === 'invalid-record').length} refusal(s), 2 verified records kept, 0 forged stored`,
+    );
   });
 
   it('withholds a record above this desk’s size limit, naming it, and keeps the rest', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe', { maxRecordBytes: 64 * 1024 });
     const comms = await team.desk('comms', { maxRecordBytes: 1024 });
-    await scribe.engine.append(incident('inc_1'), [Buffer.from('small'), Buffer.alloc(2000, 0x61), Buffer.from('after')]);
+    await scribe.engine.append(incident('inc_1'), [
+      Buffer.from('small'),
+      Buffer.alloc(2000, 0x61),
+      Buffer.from('after'),
+    ]);
     await exchange(scribe, comms);
     const batch = await comms.engine.read((await ownCore(scribe)).coreKey, { start: 0 });
     expect(batch.ok && batch.value).toEqual([
@@ -157,7 +197,9 @@ describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
       { index: 1, refused: 'too-large', byteLength: 2000 },
       { index: 2, bytes: new Uint8Array(Buffer.from('after')) },
     ]);
-    expect(comms.engine.faults().find((f) => f.kind === 'too-large')?.reason).toMatch(/record 1 of incident:inc_1 with 2000 bytes, above the 1024-byte limit/);
+    expect(comms.engine.faults().find((f) => f.kind === 'too-large')?.reason).toMatch(
+      /record 1 of incident:inc_1 with 2000 bytes, above the 1024-byte limit/,
+    );
     console.log('oversized record: 1 withheld, 2 delivered');
   });
 
@@ -197,7 +239,9 @@ describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
     expect(heard[0]?.start).toBe(1);
     for (let i = 1; i < heard.length; i += 1) expect(heard[i]?.start).toBe(heard[i - 1]?.end);
     expect(heard.at(-1)?.end).toBe(100);
-    console.log(`out of sequence: 10 records held past a gap, reported after it filled, in ${heard.length} in-order notice(s)`);
+    console.log(
+      `out of sequence: 10 records held past a gap, reported after it filled, in ${heard.length} in-order notice(s)`,
+    );
   });
 });
 
@@ -211,10 +255,18 @@ describe('a member offering too much', { timeout: SLOW_DISK_MS }, () => {
       ack: 0,
       complete: false,
       refused: [],
-      cores: Array.from({ length: 300 }, (_, i) => ({ desk: (from + i).toString(16).padStart(64, '0'), scope: null, core: 'ee'.repeat(32), length: 1, head: null })),
+      cores: Array.from({ length: 300 }, (_, i) => ({
+        desk: (from + i).toString(16).padStart(64, '0'),
+        scope: null,
+        core: 'ee'.repeat(32),
+        length: 1,
+        head: null,
+      })),
     });
     const session = { label: 'a hostile member' };
-    const onRemoteSummary = (relay.engine as unknown as { onRemoteSummary(s: unknown, r: unknown): Promise<void> }).onRemoteSummary.bind(relay.engine);
+    const onRemoteSummary = (
+      relay.engine as unknown as { onRemoteSummary(s: unknown, r: unknown): Promise<void> }
+    ).onRemoteSummary.bind(relay.engine);
     await onRemoteSummary(session, offer(1));
     await onRemoteSummary(session, offer(301));
     await onRemoteSummary(session, offer(601));
@@ -246,7 +298,9 @@ describe('interrupted transfers', () => {
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(5_000);
     const prefix = await comms.engine.read(cores[0]!.coreKey, { start: kept - 1 });
-    expect(prefix.ok && prefix.value).toEqual([{ index: kept - 1, bytes: new Uint8Array(Buffer.from(`log #${kept - 1}`)) }]);
+    expect(prefix.ok && prefix.value).toEqual([
+      { index: kept - 1, bytes: new Uint8Array(Buffer.from(`log #${kept - 1}`)) },
+    ]);
     await exchange(scribe, comms);
     expect(holdings(await comms.engine.listCores())).toEqual(holdings(await scribe.engine.listCores()));
     console.log(`dropped connection: ${kept} of 5000 records kept at the drop, the rest after reconnecting`);
@@ -257,13 +311,17 @@ describe('interrupted transfers', () => {
     const scribe = await team.desk('scribe');
     await scribe.engine.append(incident('inc_1'), records('log', 3));
     const coreKey = (await ownCore(scribe)).coreKey;
-    const core = (scribe.engine as unknown as { cores: Map<string, { core: { append: (b: unknown) => Promise<unknown> } }> }).cores.get(coreKey)!.core;
+    const core = (
+      scribe.engine as unknown as { cores: Map<string, { core: { append: (b: unknown) => Promise<unknown> } }> }
+    ).cores.get(coreKey)!.core;
     const realAppend = core.append.bind(core);
-    core.append = () => Promise.reject(new Error('IO error: No space left on device: While appending to file: 000004.log'));
+    core.append = () =>
+      Promise.reject(new Error('IO error: No space left on device: While appending to file: 000004.log'));
     const full = await scribe.engine.append(incident('inc_1'), records('log', 1, 3));
     expect(full.ok ? null : full.error).toEqual({
       code: 'write-failed',
-      message: 'The disk is full: the records were not added. Free some space and try again; nothing already stored was lost.',
+      message:
+        'The disk is full: the records were not added. Free some space and try again; nothing already stored was lost.',
     });
     expect(await readAll(scribe, coreKey)).toEqual(['log #0', 'log #1', 'log #2']);
     core.append = realAppend;
@@ -280,12 +338,17 @@ describe('interrupted transfers', () => {
     expect((await scribe.engine.syncFolder(stick)).ok).toBe(true);
     const comms = await team.desk('comms', {
       folderSync: {
-        fs: folderFs({ writeFile: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) }),
+        fs: folderFs({
+          writeFile: () =>
+            Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+        }),
       },
     });
     await comms.engine.append(incident('inc_1'), records('comms', 1));
     const result = await comms.engine.syncFolder(stick);
-    expect(result.ok ? '' : result.error.message).toMatch(/could not be unpacked on this computer: The disk is full: .* Nothing was changed\./);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /could not be unpacked on this computer: The disk is full: .* Nothing was changed\./,
+    );
     expect((await comms.engine.listCores()).map((c) => c.length)).toEqual([1]);
   });
 });

@@ -98,7 +98,9 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
     const stick = await team.tempFolder('desk-stick-');
     const scribe = await team.desk('scribe');
     let cut = 0;
-    const comms = await team.desk('comms', { folderSync: { writeFileAtomic: (path, data) => writeFileAtomic(path, data, { fs: pulledAfter(cut) }) } });
+    const comms = await team.desk('comms', {
+      folderSync: { writeFileAtomic: (path, data) => writeFileAtomic(path, data, { fs: pulledAfter(cut) }) },
+    });
     await scribe.engine.append(incident('inc_1'), records('scribe', 20));
     await sync(scribe, stick);
     const before = await readFile(join(stick, stickFileName(deriveTeamKeys(team.credentials))));
@@ -117,7 +119,8 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
       const pulled = await comms.engine.syncFolder(stick);
       // Where the cut falls, comms has already taken in everything the stick held...
       expect(pulled.ok).toBe(false);
-      if (!pulled.ok) expect(pulled.error.message).toMatch(/the stick keeps its previous team file\. Sync again to complete/);
+      if (!pulled.ok)
+        expect(pulled.error.message).toMatch(/the stick keeps its previous team file\. Sync again to complete/);
       refused += 1;
       expect((await comms.engine.listCores()).find((c) => c.deskKey === scribe.engine.deskKey)?.length).toBe(20);
       // ...and the stick still holds its previous file, whole.
@@ -131,7 +134,9 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
     expect(done.sent).toBe(5);
     await sync(scribe, stick);
     expect(holdings(await scribe.engine.listCores())).toEqual(holdings(await commsAgain.engine.listCores()));
-    console.log(`stick pulled mid-write: ${refused} syncs refused with the reason, 0 records lost, next sync completed`);
+    console.log(
+      `stick pulled mid-write: ${refused} syncs refused with the reason, 0 records lost, next sync completed`,
+    );
   }, 60_000);
 
   it('replaces a half-written file left by a stick pulled without an atomic rename, and says so', async () => {
@@ -177,11 +182,15 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
     await sync(scribe, stick);
     const failing = await team.desk('comms', {
       folderSync: {
-        fs: folderFs({ readFile: (path) => (path.endsWith('.rdsync') ? Promise.reject(fsError('EIO')) : fsp.readFile(path)) }),
+        fs: folderFs({
+          readFile: (path) => (path.endsWith('.rdsync') ? Promise.reject(fsError('EIO')) : fsp.readFile(path)),
+        }),
       },
     });
     const unreadable = await failing.engine.syncFolder(stick);
-    expect(unreadable.ok ? '' : unreadable.error.message).toMatch(/The disk reported an error: .* could not be read\..*Nothing was changed/);
+    expect(unreadable.ok ? '' : unreadable.error.message).toMatch(
+      /The disk reported an error: .* could not be read\..*Nothing was changed/,
+    );
   });
 
   it('takes in a newly admitted desk’s records in the same pass that brings its admission', async () => {
@@ -196,7 +205,8 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
       if (event.scope !== 'roster') return;
       const batch = await mayor.engine.read(event.coreKey, { start: event.start, end: event.end });
       for (const record of batch.ok ? batch.value : []) {
-        if ('bytes' in record) mayorRoster.set(Buffer.from(record.bytes).toString('utf8').replace('admit ', ''), { status: 'member' });
+        if ('bytes' in record)
+          mayorRoster.set(Buffer.from(record.bytes).toString('utf8').replace('admit ', ''), { status: 'member' });
       }
     });
     await newcomer.engine.append(incident('inc_1'), records('newcomer', 2));

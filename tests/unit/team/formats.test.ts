@@ -29,7 +29,9 @@ describe('team keys', () => {
   });
 
   it('refuses a secret that is not 32 bytes', () => {
-    expect(() => deriveTeamKeys({ teamId: 'team_x', secret: Buffer.alloc(16) })).toThrow('A team secret is 32 bytes; this one is 16.');
+    expect(() => deriveTeamKeys({ teamId: 'team_x', secret: Buffer.alloc(16) })).toThrow(
+      'A team secret is 32 bytes; this one is 16.',
+    );
   });
 });
 
@@ -42,7 +44,10 @@ describe('scopes', () => {
     expect(parseScope('incident:')).toMatchObject({ ok: false });
     expect(parseScope('incident:a/b')).toMatchObject({ ok: false });
     expect(parseScope('incident:\u202Eevil')).toMatchObject({ ok: false });
-    expect(parseScope('contacts')).toEqual({ ok: false, error: '"contacts" is not a team scope (expected "incident:<id>", "desk" or "roster").' });
+    expect(parseScope('contacts')).toEqual({
+      ok: false,
+      error: '"contacts" is not a team scope (expected "incident:<id>", "desk" or "roster").',
+    });
   });
 });
 
@@ -53,18 +58,37 @@ describe('index entries', () => {
     expect(encodeIndexEntry('incident:inc_1', core).toString('utf8')).toBe(
       `{"format":"response-desk/team-index","version":1,"scope":"incident:inc_1","core":"${core}"}`,
     );
-    expect(decodeIndexEntry(encodeIndexEntry('desk', core))).toEqual({ ok: true, value: { scope: 'desk', coreKey: core } });
+    expect(decodeIndexEntry(encodeIndexEntry('desk', core))).toEqual({
+      ok: true,
+      value: { scope: 'desk', coreKey: core },
+    });
   });
 
   it('refuse what is not one, saying why', () => {
-    expect(decodeIndexEntry(Buffer.from([0xff, 0xfe]))).toEqual({ ok: false, error: 'an index entry is not UTF-8 JSON' });
-    expect(decodeIndexEntry(Buffer.from('{"format":"response-desk/team-index","version":1,"scope":"desk","core":"xyz"}'))).toMatchObject({ ok: false, error: expect.stringContaining('core: must be 64 lowercase hex characters') as unknown });
-    expect(decodeIndexEntry(encodeIndexEntry('incident:../x', core))).toMatchObject({ ok: false, error: expect.stringContaining('names a bad scope') as unknown });
-    expect(decodeIndexEntry(Buffer.alloc(2000, 0x20))).toEqual({ ok: false, error: 'an index entry of 2000 bytes is too large' });
+    expect(decodeIndexEntry(Buffer.from([0xff, 0xfe]))).toEqual({
+      ok: false,
+      error: 'an index entry is not UTF-8 JSON',
+    });
+    expect(
+      decodeIndexEntry(Buffer.from('{"format":"response-desk/team-index","version":1,"scope":"desk","core":"xyz"}')),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('core: must be 64 lowercase hex characters') as unknown,
+    });
+    expect(decodeIndexEntry(encodeIndexEntry('incident:../x', core))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('names a bad scope') as unknown,
+    });
+    expect(decodeIndexEntry(Buffer.alloc(2000, 0x20))).toEqual({
+      ok: false,
+      error: 'an index entry of 2000 bytes is too large',
+    });
   });
 
   it('live in a core whose key any desk computes from the desk key (Hypercore manifest v1, known answer)', () => {
-    expect(indexCoreKey('11'.repeat(32)).toString('hex')).toBe('5c12d495548a1a7c7f47b623dc13a2362b2d3943d1f40a72832251ea0366997b');
+    expect(indexCoreKey('11'.repeat(32)).toString('hex')).toBe(
+      '5c12d495548a1a7c7f47b623dc13a2362b2d3943d1f40a72832251ea0366997b',
+    );
     expect(indexCoreKey('11'.repeat(32)).equals(indexCoreKey('22'.repeat(32)))).toBe(false);
   });
 });
@@ -72,10 +96,22 @@ describe('index entries', () => {
 describe('summaries', () => {
   it('refuse malformed or hostile input', () => {
     expect(decodeSummary(Buffer.from('not json'))).toEqual({ ok: false, error: 'a summary is not UTF-8 JSON' });
-    expect(decodeSummary(Buffer.from(JSON.stringify({ v: 1, seq: 1, ack: 0, complete: false, cores: [{ desk: 'x' }], refused: [] })))).toMatchObject({ ok: false });
-    expect(decodeSummary(Buffer.from(JSON.stringify({ v: 1, seq: -1, ack: 0, complete: false, cores: [], refused: [] })))).toMatchObject({ ok: false });
-    expect(decodeSummary(Buffer.from(JSON.stringify({ v: 1, seq: 1, ack: 0, complete: true, cores: [], refused: [], extra: 1 })))).toMatchObject({ ok: false });
-    expect(decodeSummary(Buffer.from(JSON.stringify({ v: 1, seq: 1, ack: 0, complete: true, cores: [], refused: [] })))).toMatchObject({ ok: true });
+    expect(
+      decodeSummary(
+        Buffer.from(JSON.stringify({ v: 1, seq: 1, ack: 0, complete: false, cores: [{ desk: 'x' }], refused: [] })),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      decodeSummary(Buffer.from(JSON.stringify({ v: 1, seq: -1, ack: 0, complete: false, cores: [], refused: [] }))),
+    ).toMatchObject({ ok: false });
+    expect(
+      decodeSummary(
+        Buffer.from(JSON.stringify({ v: 1, seq: 1, ack: 0, complete: true, cores: [], refused: [], extra: 1 })),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      decodeSummary(Buffer.from(JSON.stringify({ v: 1, seq: 1, ack: 0, complete: true, cores: [], refused: [] }))),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -88,12 +124,20 @@ describe('the team file on a USB stick', () => {
   it('packs files behind a length-prefixed JSON manifest (known answer)', () => {
     const packed = packContainer([{ path: 'db/CURRENT', bytes: Buffer.from('MANIFEST-000005\n') }]);
     const manifest = '{"format":"response-desk/team-sync","version":1,"files":[{"path":"db/CURRENT","size":16}]}';
-    expect(packed.toString('hex')).toBe(Buffer.concat([Buffer.from([manifest.length, 0, 0, 0]), Buffer.from(manifest), Buffer.from('MANIFEST-000005\n')]).toString('hex'));
+    expect(packed.toString('hex')).toBe(
+      Buffer.concat([
+        Buffer.from([manifest.length, 0, 0, 0]),
+        Buffer.from(manifest),
+        Buffer.from('MANIFEST-000005\n'),
+      ]).toString('hex'),
+    );
   });
 
   it('opens the fixed file of version 1 with the team key', () => {
     const opened = openArchive(Buffer.from(FIXED, 'hex'), keys.stick);
-    expect(opened.ok && opened.value.map((f) => [f.path, Buffer.from(f.bytes).toString('utf8')])).toEqual([['db/CURRENT', 'MANIFEST-000005\n']]);
+    expect(opened.ok && opened.value.map((f) => [f.path, Buffer.from(f.bytes).toString('utf8')])).toEqual([
+      ['db/CURRENT', 'MANIFEST-000005\n'],
+    ]);
     expect(Buffer.from(FIXED, 'hex').subarray(0, 8)).toEqual(ARCHIVE_MAGIC);
   });
 
@@ -101,14 +145,25 @@ describe('the team file on a USB stick', () => {
     const whole = sealArchive([{ path: 'db/000004.log', bytes: Buffer.alloc(3 * 1024 * 1024, 7) }], keys.stick);
     expect(openArchive(whole, keys.stick).ok).toBe(true);
     for (const cut of [8, 40, 1000, whole.byteLength - 1]) {
-      expect(openArchive(whole.subarray(0, cut), keys.stick)).toMatchObject({ ok: false, error: { code: 'incomplete' } });
+      expect(openArchive(whole.subarray(0, cut), keys.stick)).toMatchObject({
+        ok: false,
+        error: { code: 'incomplete' },
+      });
     }
     const flipped = Buffer.from(whole);
     flipped[2 * 1024 * 1024] = flipped[2 * 1024 * 1024]! ^ 1;
     expect(openArchive(flipped, keys.stick)).toMatchObject({ ok: false, error: { code: 'damaged' } });
-    expect(openArchive(whole, deriveTeamKeys({ teamId: TEAM.teamId, secret: Buffer.alloc(32, 5) }).stick)).toMatchObject({ ok: false, error: { code: 'wrong-key-or-damaged' } });
-    expect(openArchive(Buffer.from('PK\u0003\u0004 a zip file'), keys.stick)).toMatchObject({ ok: false, error: { code: 'not-archive' } });
-    expect(openArchive(Buffer.concat([whole, Buffer.from('x')]), keys.stick)).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(
+      openArchive(whole, deriveTeamKeys({ teamId: TEAM.teamId, secret: Buffer.alloc(32, 5) }).stick),
+    ).toMatchObject({ ok: false, error: { code: 'wrong-key-or-damaged' } });
+    expect(openArchive(Buffer.from('PK\u0003\u0004 a zip file'), keys.stick)).toMatchObject({
+      ok: false,
+      error: { code: 'not-archive' },
+    });
+    expect(openArchive(Buffer.concat([whole, Buffer.from('x')]), keys.stick)).toMatchObject({
+      ok: false,
+      error: { code: 'damaged' },
+    });
   });
 
   it('refuses paths that would leave the working copy', () => {
@@ -118,6 +173,9 @@ describe('the team file on a USB stick', () => {
       { path: 'db/CURRENT', bytes: Buffer.from('a') },
       { path: 'db/CURRENT', bytes: Buffer.from('b') },
     ]);
-    expect(unpackContainer(dup)).toMatchObject({ ok: false, error: { message: expect.stringContaining('appears twice') as unknown } });
+    expect(unpackContainer(dup)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('appears twice') as unknown },
+    });
   });
 });

@@ -22,7 +22,11 @@ export const SLOW_DISK_MS = 60_000;
 
 export const TEAM: TeamCredentials = { teamId: 'team_riverside', secret: Buffer.alloc(32, 0x2a) };
 
-export type LogLine = { level: 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> | undefined };
+export type LogLine = {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  fields: Record<string, unknown> | undefined;
+};
 
 export function memoryLogger(lines: LogLine[] = []): Logger & { lines: LogLine[] } {
   return {
@@ -117,7 +121,8 @@ export async function readAll(desk: TestDesk, coreKey: string): Promise<string[]
     const batch = await desk.engine.read(coreKey, { start: out.length });
     if (!batch.ok) throw new Error(batch.error.message);
     if (batch.value.length === 0) return out;
-    for (const record of batch.value) out.push('bytes' in record ? Buffer.from(record.bytes).toString('utf8') : `<refused ${record.refused}>`);
+    for (const record of batch.value)
+      out.push('bytes' in record ? Buffer.from(record.bytes).toString('utf8') : `<refused ${record.refused}>`);
   }
 }
 

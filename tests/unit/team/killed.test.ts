@@ -32,15 +32,29 @@ const children: ChildProcess[] = [];
 
 afterEach(async () => {
   // A child left running by a failed test would hold its store and port.
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await team.cleanup();
 });
 
-type Child = { process: ChildProcess; lines: string[]; waitFor(test: (line: string) => boolean, what: string): Promise<string>; exited: Promise<void> };
+type Child = {
+  process: ChildProcess;
+  lines: string[];
+  waitFor(test: (line: string) => boolean, what: string): Promise<string>;
+  exited: Promise<void>;
+};
 
 function startChild(config: Record<string, unknown>): Child {
   const child = spawn(process.execPath, [childScript], {
-    env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules'), CHILD_CONFIG: JSON.stringify({ teamId: TEAM.teamId, secret: Buffer.from(TEAM.secret).toString('hex'), ...config }) },
+    env: {
+      ...process.env,
+      NODE_PATH: join(PROJECT_ROOT, 'node_modules'),
+      CHILD_CONFIG: JSON.stringify({
+        teamId: TEAM.teamId,
+        secret: Buffer.from(TEAM.secret).toString('hex'),
+        ...config,
+      }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -102,7 +116,9 @@ describe('a desk killed mid-work', () => {
     expect((await readAll(reopened, cores[0]!.coreKey)).at(-1)).toBe(`log #${held - 1}`);
     await exchange(scribe, reopened);
     expect(holdings(await reopened.engine.listCores())).toEqual(holdings(await scribe.engine.listCores()));
-    console.log(`killed while receiving: ${held} of 10000 records held at the kill, verified; the rest after the next sync`);
+    console.log(
+      `killed while receiving: ${held} of 10000 records held at the kill, verified; the rest after the next sync`,
+    );
   }, 60_000);
 
   it('killed while appending: every acknowledged record is still there after the restart', async () => {
@@ -111,7 +127,10 @@ describe('a desk killed mid-work', () => {
     const child = startChild({ mode: 'append', folder });
     const line = await child.waitFor((l) => l.startsWith('appended ') && Number(l.slice(9)) >= 2000, '2000 records');
     await kill(child);
-    const acknowledged = Math.max(Number(line.slice(9)), ...child.lines.filter((l) => l.startsWith('appended ')).map((l) => Number(l.slice(9))));
+    const acknowledged = Math.max(
+      Number(line.slice(9)),
+      ...child.lines.filter((l) => l.startsWith('appended ')).map((l) => Number(l.slice(9))),
+    );
     const reopened = await team.desk('scribe after the crash', { folder });
     const core = (await reopened.engine.listCores())[0]!;
     expect(core.length).toBeGreaterThanOrEqual(acknowledged);
@@ -153,6 +172,8 @@ describe('a desk killed mid-work', () => {
     expect((await liaison.engine.syncFolder(stick)).ok).toBe(true);
     expect(holdings(await liaison.engine.listCores())).toEqual(holdings(await scribeAgain.engine.listCores()));
     expect(await readdir(stick)).toEqual([stickFileName(keys)]);
-    console.log(`killed while syncing a stick: ${killedMidSync} of ${delays.length} kills mid-sync (${killedMidWrite} while writing the stick), the stick's file whole every time, the next sync complete`);
+    console.log(
+      `killed while syncing a stick: ${killedMidSync} of ${delays.length} kills mid-sync (${killedMidWrite} while writing the stick), the stick's file whole every time, the next sync complete`,
+    );
   }, 90_000);
 });

@@ -53,11 +53,20 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
     const listening = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
     const started = await listening.start();
     if (!started.ok) throw new Error(started.error.message);
-    const dialling = share({ engine: comms.engine, host: '127.0.0.1', port: 0, logger: comms.logger, peers: [`127.0.0.1:${started.value.port}`] });
+    const dialling = share({
+      engine: comms.engine,
+      host: '127.0.0.1',
+      port: 0,
+      logger: comms.logger,
+      peers: [`127.0.0.1:${started.value.port}`],
+    });
     await dialling.start();
     await until(() => dialling.status()[0]?.state === 'connected', 'the connection');
     expect(dialling.status()[0]).toMatchObject({ source: 'added', deskKey: scribe.engine.deskKey, lastError: null });
-    await until(() => listening.status().some((p) => p.source === 'incoming' && p.deskKey === comms.engine.deskKey), 'the incoming desk');
+    await until(
+      () => listening.status().some((p) => p.source === 'incoming' && p.deskKey === comms.engine.deskKey),
+      'the incoming desk',
+    );
 
     let arrived = 0;
     comms.engine.subscribe((event) => {
@@ -65,7 +74,10 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
     });
     await scribe.engine.append(incident('inc_1'), records('log', 3));
     await until(() => arrived === 3, 'the records');
-    await until(() => dialling.status()[0]?.toReceive === 0 && listening.status()[0]?.toSend === 0, 'nothing left to send');
+    await until(
+      () => dialling.status()[0]?.toReceive === 0 && listening.status()[0]?.toSend === 0,
+      'nothing left to send',
+    );
   });
 
   it('redials with backoff when the other desk goes away, and catches up when it is back', async () => {
@@ -76,7 +88,13 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
     const started = await first.start();
     if (!started.ok) throw new Error(started.error.message);
     const port = started.value.port;
-    const dialling = share({ engine: comms.engine, host: '127.0.0.1', port: 0, logger: comms.logger, peers: [`127.0.0.1:${port}`] });
+    const dialling = share({
+      engine: comms.engine,
+      host: '127.0.0.1',
+      port: 0,
+      logger: comms.logger,
+      peers: [`127.0.0.1:${port}`],
+    });
     await dialling.start();
     await until(() => dialling.status()[0]?.state === 'connected', 'the connection');
     await first.stop();
@@ -102,10 +120,18 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
     const port = started.ok ? started.value.port : 0;
     const second = share({ engine: scribe.engine, host: '127.0.0.1', port, logger: scribe.logger });
     const clash = await second.start();
-    expect(clash.ok ? '' : clash.error.message).toBe(`Port ${port} on 127.0.0.1 is already in use: choose another port for team sharing.`);
-    expect(parseAddress('city-hall-desk.local:5220')).toEqual({ ok: true, value: { host: 'city-hall-desk.local', port: 5220 } });
+    expect(clash.ok ? '' : clash.error.message).toBe(
+      `Port ${port} on 127.0.0.1 is already in use: choose another port for team sharing.`,
+    );
+    expect(parseAddress('city-hall-desk.local:5220')).toEqual({
+      ok: true,
+      value: { host: 'city-hall-desk.local', port: 5220 },
+    });
     expect(parseAddress('[fe80::1]:5220')).toEqual({ ok: true, value: { host: 'fe80::1', port: 5220 } });
-    expect(parseAddress('192.168.1.20')).toMatchObject({ ok: false, error: expect.stringContaining('write it as host:port') as unknown });
+    expect(parseAddress('192.168.1.20')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('write it as host:port') as unknown,
+    });
     expect(parseAddress('192.168.1.20:70000')).toEqual({ ok: false, error: 'Port 70000 is outside 1 to 65535.' });
   });
 
@@ -117,10 +143,18 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
       const outsider = await outsiders.desk('outsider');
       const listening = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
       const started = await listening.start();
-      const dialling = share({ engine: outsider.engine, host: '127.0.0.1', port: 0, logger: outsider.logger, peers: [`127.0.0.1:${started.ok ? started.value.port : 0}`] });
+      const dialling = share({
+        engine: outsider.engine,
+        host: '127.0.0.1',
+        port: 0,
+        logger: outsider.logger,
+        peers: [`127.0.0.1:${started.ok ? started.value.port : 0}`],
+      });
       await dialling.start();
       await until(() => scribe.engine.faults().some((f) => f.kind === 'team-key-mismatch'), 'the refusal');
-      expect(scribe.logger.lines.some((l) => l.level === 'warn' && /does not hold this team’s key/.test(l.message))).toBe(true);
+      expect(
+        scribe.logger.lines.some((l) => l.level === 'warn' && /does not hold this team’s key/.test(l.message)),
+      ).toBe(true);
       expect(dialling.status()[0]?.state).not.toBe('connected');
       await dialling.stop();
     } finally {
@@ -150,9 +184,14 @@ describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => 
   });
 
   it('ignores its own announcements and reports the team’s, over an in-memory network', async () => {
-    const bus: { socket: BeaconSocket; listeners: ((m: Buffer, f: { address: string }) => void)[]; address: string }[] = [];
+    const bus: { socket: BeaconSocket; listeners: ((m: Buffer, f: { address: string }) => void)[]; address: string }[] =
+      [];
     const makeSocket = (address: string) => (): BeaconSocket => {
-      const entry = { listeners: [] as ((m: Buffer, f: { address: string }) => void)[], address, socket: null as unknown as BeaconSocket };
+      const entry = {
+        listeners: [] as ((m: Buffer, f: { address: string }) => void)[],
+        address,
+        socket: null as unknown as BeaconSocket,
+      };
       entry.socket = {
         bind: (_port, done) => setImmediate(done),
         addMembership: () => undefined,
@@ -173,9 +212,33 @@ describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => 
     };
     const found: string[] = [];
     const logger = memoryLogger();
-    const a = startBeacon({ keys, teamId: TEAM.teamId, iface: '10.0.0.1', tcpPort: 5221, logger, onPeer: (h, p) => found.push(`a sees ${h}:${p}`), createSocket: makeSocket('10.0.0.1') });
-    const b = startBeacon({ keys, teamId: TEAM.teamId, iface: '10.0.0.2', tcpPort: 5222, logger, onPeer: (h, p) => found.push(`b sees ${h}:${p}`), createSocket: makeSocket('10.0.0.2') });
-    const stranger = startBeacon({ keys: deriveTeamKeys({ teamId: 'other', secret: Buffer.alloc(32, 3) }), teamId: 'other', iface: '10.0.0.3', tcpPort: 5223, logger, onPeer: (h, p) => found.push(`stranger sees ${h}:${p}`), createSocket: makeSocket('10.0.0.3') });
+    const a = startBeacon({
+      keys,
+      teamId: TEAM.teamId,
+      iface: '10.0.0.1',
+      tcpPort: 5221,
+      logger,
+      onPeer: (h, p) => found.push(`a sees ${h}:${p}`),
+      createSocket: makeSocket('10.0.0.1'),
+    });
+    const b = startBeacon({
+      keys,
+      teamId: TEAM.teamId,
+      iface: '10.0.0.2',
+      tcpPort: 5222,
+      logger,
+      onPeer: (h, p) => found.push(`b sees ${h}:${p}`),
+      createSocket: makeSocket('10.0.0.2'),
+    });
+    const stranger = startBeacon({
+      keys: deriveTeamKeys({ teamId: 'other', secret: Buffer.alloc(32, 3) }),
+      teamId: 'other',
+      iface: '10.0.0.3',
+      tcpPort: 5223,
+      logger,
+      onPeer: (h, p) => found.push(`stranger sees ${h}:${p}`),
+      createSocket: makeSocket('10.0.0.3'),
+    });
     await until(() => found.length >= 2, 'both announcements');
     a.stop();
     b.stop();
@@ -193,7 +256,10 @@ describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => 
     const b = share({ engine: comms.engine, host: '127.0.0.1', port: 0, logger: comms.logger, discovery });
     await a.start();
     await b.start();
-    await until(async () => (await comms.engine.listCores()).some((c) => c.length === 2), 'the desk found by multicast');
+    await until(
+      async () => (await comms.engine.listCores()).some((c) => c.length === 2),
+      'the desk found by multicast',
+    );
     expect([...a.status(), ...b.status()].some((p) => p.source === 'found')).toBe(true);
   });
 });

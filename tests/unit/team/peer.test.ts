@@ -9,7 +9,19 @@ import { createLanSharing, type LanSharing } from '@main/team/lan';
 import { parsePeerArgs, startPeer, statusLine, type RunningPeer } from '@main/team/peer';
 import { TEAM_INVITATION_FORMAT } from '@shared/schemas/teamInvitation';
 
-import { bundleForNode, holdings, incident, memoryLogger, PROJECT_ROOT, records, SLOW_DISK_MS, TEAM, type TestDesk, TestTeam, until } from './harness';
+import {
+  bundleForNode,
+  holdings,
+  incident,
+  memoryLogger,
+  PROJECT_ROOT,
+  records,
+  SLOW_DISK_MS,
+  TEAM,
+  type TestDesk,
+  TestTeam,
+  until,
+} from './harness';
 
 let team: TestTeam;
 let peer: RunningPeer | null = null;
@@ -29,14 +41,26 @@ function invitationFor(desks: TestDesk[]): string {
     teamId: TEAM.teamId,
     teamName: 'Riverside crisis team',
     secret: Buffer.from(TEAM.secret).toString('hex'),
-    roster: desks.map((desk) => ({ deskKey: desk.engine.deskKey, name: desk.name, status: 'member', admittedBy: null })),
+    roster: desks.map((desk) => ({
+      deskKey: desk.engine.deskKey,
+      name: desk.name,
+      status: 'member',
+      admittedBy: null,
+    })),
     peers: [],
     createdAt: '2025-03-14T09:30:00.000Z',
   });
 }
 
 function dial(desk: TestDesk, port: number): LanSharing {
-  const sharing = createLanSharing({ engine: desk.engine, host: '127.0.0.1', port: 0, logger: desk.logger, peers: [`127.0.0.1:${port}`], backoff: { initialMs: 40, maxMs: 200 } });
+  const sharing = createLanSharing({
+    engine: desk.engine,
+    host: '127.0.0.1',
+    port: 0,
+    logger: desk.logger,
+    peers: [`127.0.0.1:${port}`],
+    backoff: { initialMs: 40, maxMs: 200 },
+  });
   sharings.push(sharing);
   return sharing;
 }
@@ -46,14 +70,43 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
     team = new TestTeam();
     expect(parsePeerArgs(['--data', '/srv/desk-peer', '--port', '5220'])).toEqual({
       ok: true,
-      value: { data: '/srv/desk-peer', port: 5220, host: '0.0.0.0', invitation: join('/srv/desk-peer', 'invitation.json'), peers: [], discovery: true, statusEverySeconds: 60 },
+      value: {
+        data: '/srv/desk-peer',
+        port: 5220,
+        host: '0.0.0.0',
+        invitation: join('/srv/desk-peer', 'invitation.json'),
+        peers: [],
+        discovery: true,
+        statusEverySeconds: 60,
+      },
     });
-    expect(parsePeerArgs(['--data', 'x', '--port', '5220', '--peer', '10.0.0.5:5220', '--no-discovery', '--host', '10.0.0.2']).ok).toBe(true);
+    expect(
+      parsePeerArgs([
+        '--data',
+        'x',
+        '--port',
+        '5220',
+        '--peer',
+        '10.0.0.5:5220',
+        '--no-discovery',
+        '--host',
+        '10.0.0.2',
+      ]).ok,
+    ).toBe(true);
     expect(parsePeerArgs(['--port', '5220'])).toEqual({ ok: false, error: '--data <folder> is required.' });
-    expect(parsePeerArgs(['--data', 'x', '--port', '99999'])).toEqual({ ok: false, error: '--port must be a whole number from 1 to 65535, not "99999".' });
-    expect(parsePeerArgs(['--data', 'x', '--port', '5220', '--peer', 'nowhere'])).toMatchObject({ ok: false, error: expect.stringMatching(/^--peer: "nowhere" is not an address/) as unknown });
+    expect(parsePeerArgs(['--data', 'x', '--port', '99999'])).toEqual({
+      ok: false,
+      error: '--port must be a whole number from 1 to 65535, not "99999".',
+    });
+    expect(parsePeerArgs(['--data', 'x', '--port', '5220', '--peer', 'nowhere'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^--peer: "nowhere" is not an address/) as unknown,
+    });
     expect(parsePeerArgs(['--data', '--port', '5220'])).toEqual({ ok: false, error: '--data needs a value.' });
-    expect(parsePeerArgs(['--data', 'x', '--port', '1', '--dht'])).toEqual({ ok: false, error: 'Unknown option "--dht".' });
+    expect(parsePeerArgs(['--data', 'x', '--port', '1', '--dht'])).toEqual({
+      ok: false,
+      error: 'Unknown option "--dht".',
+    });
   });
 
   it('refuses to start on an invalid invitation, naming the file and the problem', async () => {
@@ -72,7 +125,18 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
     const mayor = await team.desk('mayor');
     const data = await team.tempFolder('desk-peer-');
     await writeFile(join(data, 'invitation.json'), invitationFor([scribe, mayor]));
-    const started = await startPeer({ data, port: 0, host: '127.0.0.1', invitation: join(data, 'invitation.json'), peers: [], discovery: false, statusEverySeconds: 0 }, memoryLogger());
+    const started = await startPeer(
+      {
+        data,
+        port: 0,
+        host: '127.0.0.1',
+        invitation: join(data, 'invitation.json'),
+        peers: [],
+        discovery: false,
+        statusEverySeconds: 0,
+      },
+      memoryLogger(),
+    );
     if (!started.ok) throw new Error(started.error);
     peer = started.value;
     team.roster.set(peer.engine.deskKey, { status: 'member' });
@@ -98,7 +162,11 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
     const data = await team.tempFolder('desk-peer-');
     const file = join(data, 'invitation.json');
     await writeFile(file, invitationFor([scribe]));
-    const started = await startPeer({ data, port: 0, host: '127.0.0.1', invitation: file, peers: [], discovery: false, statusEverySeconds: 0 }, memoryLogger(), { rosterCheckMs: 50 });
+    const started = await startPeer(
+      { data, port: 0, host: '127.0.0.1', invitation: file, peers: [], discovery: false, statusEverySeconds: 0 },
+      memoryLogger(),
+      { rosterCheckMs: 50 },
+    );
     if (!started.ok) throw new Error(started.error);
     peer = started.value;
     team.roster.set(peer.engine.deskKey, { status: 'member' });
@@ -107,7 +175,11 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
     await link.start();
     await until(() => peer!.engine.faults().some((f) => f.kind === 'unknown-desk'), 'the refusal');
     await writeFile(file, invitationFor([scribe, newcomer]));
-    await until(async () => (await peer!.engine.listCores()).some((c) => c.length === 2), 'the newcomer’s records', 15_000);
+    await until(
+      async () => (await peer!.engine.listCores()).some((c) => c.length === 2),
+      'the newcomer’s records',
+      15_000,
+    );
   });
 });
 
@@ -119,16 +191,24 @@ describe('npm run team:peer', () => {
     await writeFile(join(data, 'invitation.json'), invitationFor([scribe]));
     const script = join(data, 'team-peer.cjs');
     await bundleForNode('src-main/team/peerCli.ts', script);
-    const child = spawn(process.execPath, [script, '--data', data, '--port', '5221', '--host', '127.0.0.1', '--no-discovery', '--status-every', '0'], {
-      env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [script, '--data', data, '--port', '5221', '--host', '127.0.0.1', '--no-discovery', '--status-every', '0'],
+      {
+        env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
     createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await until(() => lines.some((line) => line.startsWith("This peer's desk key: ")), `the desk key (${lines.join(' | ')})`, 15_000);
+      await until(
+        () => lines.some((line) => line.startsWith("This peer's desk key: ")),
+        `the desk key (${lines.join(' | ')})`,
+        15_000,
+      );
       expect(lines).toContain('Response Desk team peer listening on 127.0.0.1:5221.');
       expect(lines.find((line) => line.startsWith('This peer'))).toMatch(/^This peer's desk key: [0-9a-f]{64}$/);
       child.kill('SIGTERM');

@@ -18,7 +18,22 @@ import timeline from './timeline.json';
  * together for a translator. Ids are unique across files (a test checks), so the parts merge
  * without one hiding another.
  */
-export const DOMAIN_EN_PARTS = { backup, checklists, contacts, dates, encryption, history, incident, lessons, record, signed, statements, team, text, timeline };
+export const DOMAIN_EN_PARTS = {
+  backup,
+  checklists,
+  contacts,
+  dates,
+  encryption,
+  history,
+  incident,
+  lessons,
+  record,
+  signed,
+  statements,
+  team,
+  text,
+  timeline,
+};
 
 export const en = {
   ...backup,

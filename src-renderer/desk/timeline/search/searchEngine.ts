@@ -20,7 +20,11 @@ const SAVE_AFTER_MS = 2000;
  * correction is found under its new words and no longer under its old ones. Runs in the search
  * worker; the same code runs in the page where no worker is available.
  */
-export function createSearchEngine(repo: Reader, onProgress: (incidentId: string, p: IndexProgress) => void, cache: SearchCache | null = null) {
+export function createSearchEngine(
+  repo: Reader,
+  onProgress: (incidentId: string, p: IndexProgress) => void,
+  cache: SearchCache | null = null,
+) {
   const states = new Map<string, Promise<State>>();
   const saves = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -31,7 +35,12 @@ export function createSearchEngine(repo: Reader, onProgress: (incidentId: string
     // desk's record may have replaced the incident since).
     const at = kept.syncedSeq === 0 ? null : await repo.revisionAt(incidentId, kept.syncedSeq);
     if (kept.syncedSeq > 0 && at?.hash !== kept.headHash) return null;
-    return { index: TimelineTextIndex.fromTexts(kept.ids, kept.texts), syncedSeq: kept.syncedSeq, headHash: kept.headHash, dirty: new Set() };
+    return {
+      index: TimelineTextIndex.fromTexts(kept.ids, kept.texts),
+      syncedSeq: kept.syncedSeq,
+      headHash: kept.headHash,
+      dirty: new Set(),
+    };
   };
 
   // The chain position is read before the entries: anything written meanwhile is picked up by
@@ -60,13 +69,22 @@ export function createSearchEngine(repo: Reader, onProgress: (incidentId: string
     // A fresh build is kept at once; later changes are gathered for a moment first.
     saves.set(
       incidentId,
-      setTimeout(() => {
-        const dirty = state.dirty;
-        state.dirty = new Set();
-        const { ids, texts } = state.index.contents();
-        // A copy that fails to be written is only a slower start next time.
-        void cache.save(incidentId, { syncedSeq: state.syncedSeq, headHash: state.headHash, ids: [...ids], texts: [...texts] }, dirty).catch(() => undefined);
-      }, state.dirty === 'all' ? 0 : SAVE_AFTER_MS),
+      setTimeout(
+        () => {
+          const dirty = state.dirty;
+          state.dirty = new Set();
+          const { ids, texts } = state.index.contents();
+          // A copy that fails to be written is only a slower start next time.
+          void cache
+            .save(
+              incidentId,
+              { syncedSeq: state.syncedSeq, headHash: state.headHash, ids: [...ids], texts: [...texts] },
+              dirty,
+            )
+            .catch(() => undefined);
+        },
+        state.dirty === 'all' ? 0 : SAVE_AFTER_MS,
+      ),
     );
   };
 
@@ -80,7 +98,10 @@ export function createSearchEngine(repo: Reader, onProgress: (incidentId: string
     }
     const state = await pending;
     const changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
-    const last = changed.reduce<(typeof changed)[number] | null>((a, r) => (a === null || r.chainSeq > a.chainSeq ? r : a), null);
+    const last = changed.reduce<(typeof changed)[number] | null>(
+      (a, r) => (a === null || r.chainSeq > a.chainSeq ? r : a),
+      null,
+    );
     if (last) {
       const entries = await repo.getMany([...new Set(changed.map((r) => r.entryId))]);
       for (const e of entries) {
@@ -100,7 +121,8 @@ export function createSearchEngine(repo: Reader, onProgress: (incidentId: string
     prepare: async (incidentId: string): Promise<void> => {
       await current(incidentId);
     },
-    search: async (incidentId: string, query: string): Promise<TextSearchResult> => (await current(incidentId)).search(query),
+    search: async (incidentId: string, query: string): Promise<TextSearchResult> =>
+      (await current(incidentId)).search(query),
     /** Forgets every index, and the kept copies. */
     reset: async (): Promise<void> => {
       for (const timer of saves.values()) clearTimeout(timer);

@@ -18,7 +18,10 @@ type Backend = { send: (m: SearchWorkerRequest) => void };
  * read, and the window never freezes while it is built. Where no worker can run (tests in
  * Node), the same engine runs in the page.
  */
-export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: string; useWorker?: boolean; cache?: SearchCache | null } = {}) {
+export function createTimelineSearch(
+  repo: TimelineRepo,
+  options: { dbName?: string; useWorker?: boolean; cache?: SearchCache | null } = {},
+) {
   const progress = new Map<string, IndexProgress>();
   const failures = new Map<string, string>();
   const listeners = new Set<() => void>();
@@ -51,7 +54,10 @@ export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: str
     if (backend) return backend;
     const dbName = options.dbName ?? DB_NAME;
     if ((options.useWorker ?? true) && typeof Worker !== 'undefined') {
-      const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module', name: 'timeline-search' });
+      const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'timeline-search',
+      });
       worker.onmessage = (e: MessageEvent<SearchWorkerMessage>) => receive(e.data);
       worker.onerror = (e) => {
         const message = e.message || t('timeline.searchIndex.theSearchWorkerStopped');
@@ -62,15 +68,25 @@ export function createTimelineSearch(repo: TimelineRepo, options: { dbName?: str
       worker.postMessage({ type: 'open', dbName } satisfies SearchWorkerRequest);
       backend = { send: (m) => worker.postMessage(m) };
     } else {
-      const engine = createSearchEngine(repo, (incidentId, p) => receive({ type: 'progress', incidentId, progress: p }), options.cache ?? null);
+      const engine = createSearchEngine(
+        repo,
+        (incidentId, p) => receive({ type: 'progress', incidentId, progress: p }),
+        options.cache ?? null,
+      );
       const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
       backend = {
         send: (m) => {
-          if (m.type === 'prepare') void engine.prepare(m.incidentId).catch((e: unknown) => receive({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }));
+          if (m.type === 'prepare')
+            void engine
+              .prepare(m.incidentId)
+              .catch((e: unknown) =>
+                receive({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }),
+              );
           else if (m.type === 'search')
             void engine.search(m.incidentId, m.query).then(
               (r) => receive({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
-              (e: unknown) => receive({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
+              (e: unknown) =>
+                receive({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
             );
           else if (m.type === 'reset') void engine.reset();
         },

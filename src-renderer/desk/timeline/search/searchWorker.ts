@@ -18,7 +18,10 @@ export type SearchWorkerMessage =
   | { type: 'result'; requestId: number; ids: string[]; match: SearchMatch }
   | { type: 'failed'; requestId: number | null; incidentId: string; message: string };
 
-type WorkerScope = { postMessage: (m: SearchWorkerMessage) => void; onmessage: ((e: MessageEvent<SearchWorkerRequest>) => void) | null };
+type WorkerScope = {
+  postMessage: (m: SearchWorkerMessage) => void;
+  onmessage: ((e: MessageEvent<SearchWorkerRequest>) => void) | null;
+};
 const scope = self as unknown as WorkerScope;
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -37,12 +40,17 @@ scope.onmessage = ({ data: m }) => {
   if (!engine) return;
   switch (m.type) {
     case 'prepare':
-      void engine.prepare(m.incidentId).catch((e: unknown) => scope.postMessage({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }));
+      void engine
+        .prepare(m.incidentId)
+        .catch((e: unknown) =>
+          scope.postMessage({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }),
+        );
       break;
     case 'search':
       void engine.search(m.incidentId, m.query).then(
         (r) => scope.postMessage({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
-        (e: unknown) => scope.postMessage({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
+        (e: unknown) =>
+          scope.postMessage({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
       );
       break;
     case 'reset':

@@ -17,7 +17,21 @@ import workspace from './workspace.json';
  * for a translator. A translation is a sibling folder (e.g. `nb/`) holding the same files; ids are
  * unique across files (a test checks), so the parts merge without one hiding another.
  */
-export const EN_PARTS = { app, audit, checklists, contacts, incidents, plan, record, settings, setup, statements, timeline, ui, workspace };
+export const EN_PARTS = {
+  app,
+  audit,
+  checklists,
+  contacts,
+  incidents,
+  plan,
+  record,
+  settings,
+  setup,
+  statements,
+  timeline,
+  ui,
+  workspace,
+};
 
 export const en = {
   ...app,

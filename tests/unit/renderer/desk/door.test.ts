@@ -12,7 +12,15 @@ import { makeContent } from '../../../factories/timeline';
 import { freshDesk, logged } from '../testDb';
 
 const auditLine = (id: string, summary: string) =>
-  auditEvent({ id, actor: actor(), incidentId: null, entityType: 'contact', entityId: 'con_1', action: 'create', summary });
+  auditEvent({
+    id,
+    actor: actor(),
+    incidentId: null,
+    entityType: 'contact',
+    entityId: 'con_1',
+    action: 'create',
+    summary,
+  });
 
 /** A door over a fresh database, with everything its change feed heard. */
 function doorOf() {
@@ -26,17 +34,26 @@ function doorOf() {
 describe('the door every change goes through', () => {
   it('writes the rows and the audit line of a change together, then tells the change feed', async () => {
     const { db, door, heard } = doorOf();
-    const written = await door.write({ scope: 'desk', kind: 'contact.added', add: { contacts: [makeContact({ id: 'con_1', name: 'Imam Yusuf' })] }, audit: [auditLine('aud_1', 'Contact added: Imam Yusuf')] });
+    const written = await door.write({
+      scope: 'desk',
+      kind: 'contact.added',
+      add: { contacts: [makeContact({ id: 'con_1', name: 'Imam Yusuf' })] },
+      audit: [auditLine('aud_1', 'Contact added: Imam Yusuf')],
+    });
     expect(written).toEqual({ ok: true, value: undefined });
     expect((await db.contacts.get('con_1'))?.name).toBe('Imam Yusuf');
     expect((await db.auditLog.toArray()).map((a) => a.summary)).toEqual(['Contact added: Imam Yusuf']);
-    expect(heard).toEqual([{ scope: 'desk', kind: 'contact.added', tables: ['contacts', 'auditLog'], replacedAll: false, rebuilt: false }]);
+    expect(heard).toEqual([
+      { scope: 'desk', kind: 'contact.added', tables: ['contacts', 'auditLog'], replacedAll: false, rebuilt: false },
+    ]);
   });
 
   it('writes nothing when a precondition no longer holds, and returns its failure as a value', async () => {
     const { db, door, heard } = doorOf();
     await db.contacts.add(makeContact({ id: 'con_1', name: 'Imam Yusuf', updatedAt: T0 }));
-    const stale = rowIs('contacts', 'con_1', 'the contact is as it was read', (row) => row?.updatedAt === T0 - 1, { code: 'contact-moved' as const });
+    const stale = rowIs('contacts', 'con_1', 'the contact is as it was read', (row) => row?.updatedAt === T0 - 1, {
+      code: 'contact-moved' as const,
+    });
     const written = await door.write({
       scope: 'desk',
       kind: 'contact.changed',
@@ -61,7 +78,13 @@ describe('the door every change goes through', () => {
     });
     expect(written).toEqual({
       ok: false,
-      error: { code: 'refused', table: 'contacts', rowId: 'con_2', problem: 'the email is 255 characters long; it takes up to 254', message: 'Nothing was saved: the email is 255 characters long; it takes up to 254.' },
+      error: {
+        code: 'refused',
+        table: 'contacts',
+        rowId: 'con_2',
+        problem: 'the email is 255 characters long; it takes up to 254',
+        message: 'Nothing was saved: the email is 255 characters long; it takes up to 254.',
+      },
     });
     expect(await db.contacts.count()).toBe(0);
     expect(await db.auditLog.count()).toBe(0);
@@ -71,7 +94,12 @@ describe('the door every change goes through', () => {
   it('rolls back rows already written when IndexedDB refuses a later one (a key already stored)', async () => {
     const { db, door } = doorOf();
     await db.contacts.add(makeContact({ id: 'con_2', name: 'Kept' }));
-    const written = await door.write({ scope: 'desk', kind: 'contact.added', add: { incidents: [makeIncident({ id: 'inc_1' })], contacts: [makeContact({ id: 'con_2', name: 'Again' })] }, audit: [auditLine('aud_1', 'Added')] });
+    const written = await door.write({
+      scope: 'desk',
+      kind: 'contact.added',
+      add: { incidents: [makeIncident({ id: 'inc_1' })], contacts: [makeContact({ id: 'con_2', name: 'Again' })] },
+      audit: [auditLine('aud_1', 'Added')],
+    });
     expect(written).toMatchObject({ ok: false, error: { code: 'refused', table: 'contacts' } });
     expect(await db.incidents.count()).toBe(0);
     expect((await db.contacts.get('con_2'))?.name).toBe('Kept');
@@ -84,14 +112,25 @@ describe('the change feed', () => {
     const desk = freshDesk();
     const heard: ChangeNotice[] = [];
     desk.feed.subscribe((n) => heard.push(n));
-    await logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Shots reported', occurredAt: T0 })], actor()));
+    await logged(
+      desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Shots reported', occurredAt: T0 })], actor()),
+    );
     const backup = await desk.core.backupRows.readAll();
-    await logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })], actor()));
+    await logged(
+      desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Road closed', occurredAt: T0 + 60_000 })], actor()),
+    );
     // The list is read once, so its order is held in memory with both entries.
     expect((await desk.useCases.timeline.list('inc_1', EMPTY_FILTER, '', null)).listed).toHaveLength(2);
 
-    expect(await desk.core.restore(backup, actor({ now: T0 + 120_000 }), 'the test backup')).toEqual({ ok: true, value: undefined });
-    expect(heard.map((n) => [n.kind, n.replacedAll])).toEqual([['timeline.logged', false], ['timeline.logged', false], ['desk.restored', true]]);
+    expect(await desk.core.restore(backup, actor({ now: T0 + 120_000 }), 'the test backup')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(heard.map((n) => [n.kind, n.replacedAll])).toEqual([
+      ['timeline.logged', false],
+      ['timeline.logged', false],
+      ['desk.restored', true],
+    ]);
     const listed = await desk.useCases.timeline.list('inc_1', EMPTY_FILTER, '', null);
     expect(listed.listed.map((l) => l.occurredAt)).toEqual([T0]);
     expect(listed.total).toBe(1);
@@ -100,8 +139,24 @@ describe('the change feed', () => {
 
   it('keeps the order index with the entries when a correction moves one', async () => {
     const desk = freshDesk();
-    const [first, second] = await logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'A', occurredAt: T0 }), makeContent({ title: 'B', occurredAt: T0 + 60_000 })], actor()));
-    expect(await desk.useCases.timeline.edit(first!.id, makeContent({ title: 'A', occurredAt: T0 + 120_000 }), 'Time corrected', actor())).toMatchObject({ ok: true });
-    expect(await readOrder(desk.db, 'inc_1')).toEqual({ times: [T0 + 60_000, T0 + 120_000], ids: [second!.id, first!.id] });
+    const [first, second] = await logged(
+      desk.useCases.timeline.append(
+        'inc_1',
+        [makeContent({ title: 'A', occurredAt: T0 }), makeContent({ title: 'B', occurredAt: T0 + 60_000 })],
+        actor(),
+      ),
+    );
+    expect(
+      await desk.useCases.timeline.edit(
+        first!.id,
+        makeContent({ title: 'A', occurredAt: T0 + 120_000 }),
+        'Time corrected',
+        actor(),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await readOrder(desk.db, 'inc_1')).toEqual({
+      times: [T0 + 60_000, T0 + 120_000],
+      ids: [second!.id, first!.id],
+    });
   });
 });

@@ -26,7 +26,12 @@ export async function deskWithIncident() {
  * Makes `method` of a store answer after another window's change landed: the first `times` reads
  * run `meanwhile` first, so what the use-case read is stale by the time it writes.
  */
-export function racedRead<S extends object>(store: S, method: keyof S, meanwhile: () => Promise<unknown>, times = 1): void {
+export function racedRead<S extends object>(
+  store: S,
+  method: keyof S,
+  meanwhile: () => Promise<unknown>,
+  times = 1,
+): void {
   const real = store[method] as (...args: unknown[]) => Promise<unknown>;
   let left = times;
   let racing = false;

@@ -21,7 +21,10 @@ describe('the desk rebuilt from its signed records', () => {
     }
     // Not a trivial equality: the incident's log, its corrections and the release are all there.
     expect(rebuilt.timelineRevisions.length).toBeGreaterThanOrEqual(6);
-    expect(rebuilt.timelineEntries.find((e) => e.title === 'Vehicle drove into pedestrians')).toMatchObject({ verification: 'confirmed', revisionCount: 3 });
+    expect(rebuilt.timelineEntries.find((e) => e.title === 'Vehicle drove into pedestrians')).toMatchObject({
+      verification: 'confirmed',
+      revisionCount: 3,
+    });
     expect(rebuilt.statements[0]).toMatchObject({ status: 'released' });
     expect(rebuilt.callAttempts.length).toBeGreaterThan(0);
   });
@@ -32,14 +35,24 @@ describe('the desk rebuilt from its signed records', () => {
     // Into an empty desk: the projection written as rows reads back exactly as the original.
     const empty = freshDesk();
     const rebuilt = rebuildFromRecords(records);
-    await empty.db.transaction('rw', TABLE_NAMES.map((t) => empty.db.tableByName(t)), async () => {
-      for (const table of TABLE_NAMES) await empty.db.tableByName(table).bulkAdd(rebuilt[table]);
-    });
+    await empty.db.transaction(
+      'rw',
+      TABLE_NAMES.map((t) => empty.db.tableByName(t)),
+      async () => {
+        for (const table of TABLE_NAMES) await empty.db.tableByName(table).bulkAdd(rebuilt[table]);
+      },
+    );
     for (const table of TABLE_NAMES) {
       const byKey = (rows: object[]) => [...rows].sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1));
-      expect(byKey((await empty.db.tableByName(table).toArray()) as object[]), table).toEqual(byKey((await desk.db.tableByName(table).toArray()) as object[]));
+      expect(byKey((await empty.db.tableByName(table).toArray()) as object[]), table).toEqual(
+        byKey((await desk.db.tableByName(table).toArray()) as object[]),
+      );
     }
-    const verifier = createSignedChainVerifier({ roster: await desk.useCases.identity.roster(), verify: webCryptoVerifier(crypto.subtle), scopes: null });
+    const verifier = createSignedChainVerifier({
+      roster: await desk.useCases.identity.roster(),
+      verify: webCryptoVerifier(crypto.subtle),
+      scopes: null,
+    });
     await verifier.push(records);
     const report = verifier.finish();
     expect(report.problems).toEqual([]);

@@ -23,7 +23,16 @@ async function exportedRecord() {
   const verifier = createChainVerifier(incident.id, sha256);
   await verifier.push(source.revisions);
   const chain = verifier.finish(source.entries);
-  const record = buildRecord(source, { profile: 'internal', sections: RECORD_SECTIONS, includeContactDetails: false, withheldNames: [], exportedBy: 'Ingrid Berg', now: T0 + 3_600_000, appVersion: '0.0.0-test', chain });
+  const record = buildRecord(source, {
+    profile: 'internal',
+    sections: RECORD_SECTIONS,
+    includeContactDetails: false,
+    withheldNames: [],
+    exportedBy: 'Ingrid Berg',
+    now: T0 + 3_600_000,
+    appVersion: '0.0.0-test',
+    chain,
+  });
   const signed = await desk.useCases.record.signedSection(incident.id);
   const { record: sealed, text } = await sealRecordText(withSignedRecords(record, signed), sha256);
   return { desk, incident, sealed, text };
@@ -35,12 +44,26 @@ describe('the internal record carries the desk’s signed records', () => {
     const { identity, fingerprint } = await desk.useCases.identity.describe();
     expect(sealed.formatVersion).toBe(3);
     expect(sealed.signed.desks).toEqual([identity]);
-    expect(sealed.signed.records.every((r) => r.scope.kind === 'incident' && r.scope.incidentId === incident.id)).toBe(true);
-    expect(sealed.signed.heads).toEqual([{ deskId: identity.deskId, seq: sealed.signed.records.length, hash: (await desk.db.records.orderBy('n').last())?.hash }]);
+    expect(sealed.signed.records.every((r) => r.scope.kind === 'incident' && r.scope.incidentId === incident.id)).toBe(
+      true,
+    );
+    expect(sealed.signed.heads).toEqual([
+      {
+        deskId: identity.deskId,
+        seq: sealed.signed.records.length,
+        hash: (await desk.db.records.orderBy('n').last())?.hash,
+      },
+    ]);
     const result = await verifyAnyRecordText(text, sha256, { verify });
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.desks).toEqual([expect.objectContaining({ deskId: identity.deskId, fingerprint: fingerprint.hex, records: sealed.signed.records.length })]);
+    expect(result.desks).toEqual([
+      expect.objectContaining({
+        deskId: identity.deskId,
+        fingerprint: fingerprint.hex,
+        records: sealed.signed.records.length,
+      }),
+    ]);
   });
 
   it('fails naming the entry when an entry is reworded, re-hashed and re-sealed without the desk’s key', async () => {
@@ -67,7 +90,10 @@ describe('Verify integrity in the desk', () => {
     // Someone with the database but not the key rewords an entry and re-hashes the chain after it.
     const revisions = await desk.db.timelineRevisions.where('incidentId').equals(incident.id).sortBy('chainSeq');
     const target = revisions.find((r) => r.content.title === 'Police close Markens gate')!;
-    const forged = await rewriteRevision(revisions, target.chainSeq, (r) => ({ ...r, content: { ...r.content, title: 'Police reopen Markens gate' } }));
+    const forged = await rewriteRevision(revisions, target.chainSeq, (r) => ({
+      ...r,
+      content: { ...r.content, title: 'Police reopen Markens gate' },
+    }));
     await desk.db.timelineRevisions.bulkPut(forged.revisions);
     await desk.db.timelineEntries.bulkPut(forged.entries);
     expect(await desk.useCases.timeline.verify(incident.id)).toMatchObject({ ok: true });

@@ -17,7 +17,10 @@ const ingrid = (now = T) => ({ operator: 'Ingrid Berg', now });
 const verify = webCryptoVerifier(crypto.subtle as unknown as SubtleEd25519<CryptoKey>);
 
 async function setUp(desk: ReturnType<typeof freshDesk>, operatorRole = 'Duty officer') {
-  await desk.useCases.settings.save({ cityName: 'Kristiansand', operatorName: 'Ingrid Berg', operatorRole, defaultTimeZone: 'Europe/Oslo' }, ingrid(T - 60_000));
+  await desk.useCases.settings.save(
+    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', operatorRole, defaultTimeZone: 'Europe/Oslo' },
+    ingrid(T - 60_000),
+  );
 }
 
 describe('the desk’s identity', () => {
@@ -51,13 +54,25 @@ describe('the door signs every change', () => {
   it('writes one signed record per change, in the same transaction, chained per incident, naming the operator', async () => {
     const desk = freshDesk();
     await setUp(desk);
-    const [a] = await logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Shots reported' })], ingrid()));
-    await logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Crisis team activated' })], ingrid(T + 1000)));
+    const [a] = await logged(
+      desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Shots reported' })], ingrid()),
+    );
+    await logged(
+      desk.useCases.timeline.append('inc_1', [makeContent({ title: 'Crisis team activated' })], ingrid(T + 1000)),
+    );
     const { identity } = await desk.useCases.identity.describe();
     const stored = (await desk.db.records.toArray()).filter((r) => r.scope === 'incident:inc_1');
     expect(stored.map((r) => r.seq)).toEqual([1, 2]);
     const [first, second] = stored.map((r) => r.record);
-    expect(first).toMatchObject({ kind: 'timeline.logged', scope: { kind: 'incident', incidentId: 'inc_1' }, deskId: identity.deskId, prev: null, seen: [], recordedAt: T, operator: { name: 'Ingrid Berg', role: 'Duty officer' } });
+    expect(first).toMatchObject({
+      kind: 'timeline.logged',
+      scope: { kind: 'incident', incidentId: 'inc_1' },
+      deskId: identity.deskId,
+      prev: null,
+      seen: [],
+      recordedAt: T,
+      operator: { name: 'Ingrid Berg', role: 'Duty officer' },
+    });
     // A first record in an incident with no revision yet anchors the empty v1 chain.
     expect(first?.anchor).toEqual({ chainSeq: 0, headHash: GENESIS_HASH });
     expect(second).toMatchObject({ prev: recordHash(first!), anchor: null, recordedAt: T + 1000 });
@@ -119,7 +134,9 @@ describe('the door signs every change', () => {
       logged(other.useCases.timeline.append('inc_1', [makeContent({ title: 'From window two' })], ingrid())),
       logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'From window one again' })], ingrid())),
     ]);
-    const records = (await desk.db.records.orderBy('n').toArray()).map((r) => r.record).filter((r) => r.scope.kind === 'incident');
+    const records = (await desk.db.records.orderBy('n').toArray())
+      .map((r) => r.record)
+      .filter((r) => r.scope.kind === 'incident');
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(records.slice(1).map((r) => r.prev)).toEqual(records.slice(0, 2).map((r) => recordHash(r)));
     expect(new Set(records.map((r) => r.deskId)).size).toBe(1);
@@ -156,7 +173,9 @@ describe('a restore', () => {
     expect(records.every((r) => r.deskId === now.deskId)).toBe(true);
     expect(records[0]).toMatchObject({ kind: 'desk.restored', scope: { kind: 'desk' }, seq: 1, prev: null });
     // The next entry is signed by the new desk, whose first record in the incident anchors the restored chain.
-    await logged(desk.useCases.timeline.append('inc_1', [makeContent({ title: 'After the restore' })], ingrid(T + 6000)));
+    await logged(
+      desk.useCases.timeline.append('inc_1', [makeContent({ title: 'After the restore' })], ingrid(T + 6000)),
+    );
     const last = (await desk.db.records.toArray()).at(-1)?.record;
     expect(last).toMatchObject({ deskId: now.deskId, seq: 1, anchor: { chainSeq: 1 } });
   });

@@ -10,7 +10,9 @@ import { hasAgeCli, runAgeWithPassphrase } from '../../../support/ageCli';
 
 // A passphrase with a letter outside ASCII: what the desk writes must be what a person types at the prompt.
 const PASSPHRASE = 'Café vigil at 19:00, town hall';
-const BACKUP = new TextEncoder().encode(`${JSON.stringify({ format: 'response-desk-backup', data: { contacts: [{ name: 'Amal Haddad', phone: '+47 912 34 567', note: 'Mother of the injured student ✓' }] } })}\n`);
+const BACKUP = new TextEncoder().encode(
+  `${JSON.stringify({ format: 'response-desk-backup', data: { contacts: [{ name: 'Amal Haddad', phone: '+47 912 34 567', note: 'Mother of the injured student ✓' }] } })}\n`,
+);
 
 describe("Debian's age command and the desk open each other's passphrase-encrypted files", () => {
   let dir = '';
@@ -24,7 +26,12 @@ describe("Debian's age command and the desk open each other's passphrase-encrypt
     const encrypted = await encryptWithPassphrase(BACKUP, PASSPHRASE);
     if (!encrypted.ok) throw new Error(encrypted.error.code);
     await writeFile(join(dir, 'backup.json.age'), encrypted.value);
-    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--decrypt', '--output', join(dir, 'backup.json'), join(dir, 'backup.json.age')]);
+    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, [
+      '--decrypt',
+      '--output',
+      join(dir, 'backup.json'),
+      join(dir, 'backup.json.age'),
+    ]);
     expect(code, terminal).toBe(0);
     expect(new Uint8Array(await readFile(join(dir, 'backup.json')))).toEqual(BACKUP);
   }, 60_000);
@@ -33,18 +40,31 @@ describe("Debian's age command and the desk open each other's passphrase-encrypt
     const encrypted = await encryptWithPassphrase(BACKUP, PASSPHRASE, { workFactor: 12 });
     if (!encrypted.ok) throw new Error(encrypted.error.code);
     await writeFile(join(dir, 'wrong.json.age'), encrypted.value);
-    const { code, terminal } = await runAgeWithPassphrase('Cafe vigil at 19:00, town hall', ['--decrypt', '--output', join(dir, 'wrong.json'), join(dir, 'wrong.json.age')]);
+    const { code, terminal } = await runAgeWithPassphrase('Cafe vigil at 19:00, town hall', [
+      '--decrypt',
+      '--output',
+      join(dir, 'wrong.json'),
+      join(dir, 'wrong.json.age'),
+    ]);
     expect(code).toBe(1);
     expect(terminal).toContain('incorrect passphrase');
   }, 60_000);
 
   it('the desk opens a file age --passphrase encrypted, and refuses it with a wrong passphrase', async () => {
     await writeFile(join(dir, 'plain.json'), BACKUP);
-    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--passphrase', '--output', join(dir, 'by-age.json.age'), join(dir, 'plain.json')]);
+    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, [
+      '--passphrase',
+      '--output',
+      join(dir, 'by-age.json.age'),
+      join(dir, 'plain.json'),
+    ]);
     expect(code, terminal).toBe(0);
     const file = new Uint8Array(await readFile(join(dir, 'by-age.json.age')));
     const opened = await decryptWithPassphrase(file, PASSPHRASE);
     expect(opened.ok && opened.value.plaintext).toEqual(BACKUP);
-    expect(await decryptWithPassphrase(file, 'Café vigil at 19:00')).toEqual({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await decryptWithPassphrase(file, 'Café vigil at 19:00')).toEqual({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
   }, 60_000);
 });

@@ -1,7 +1,15 @@
 import { armor, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 
-import { AGE_ARMOR_BEGIN, AGE_MAGIC, decryptToText, encryptTextToArmor, encryptWithPassphrase, isPassphraseArmor, isPassphraseFile } from '@shared/domain/encryption/passphrase';
+import {
+  AGE_ARMOR_BEGIN,
+  AGE_MAGIC,
+  decryptToText,
+  encryptTextToArmor,
+  encryptWithPassphrase,
+  isPassphraseArmor,
+  isPassphraseFile,
+} from '@shared/domain/encryption/passphrase';
 
 const PASSPHRASE = 'Candles at the town hall, 19:00';
 const BACKUP = `${JSON.stringify({ format: 'response-desk-backup', data: { contacts: [{ name: 'Amal Haddad', phone: '+47 912 34 567' }] } })}\n`;
@@ -30,10 +38,18 @@ describe('encrypted backups as age armor', () => {
   it('opens to the same text, and says when the passphrase is wrong or the content is not text', async () => {
     const text = await sealed();
     expect(await decryptToText(text, PASSPHRASE)).toEqual({ ok: true, value: { text: BACKUP, adjusted: null } });
-    expect(await decryptToText(text, 'Candles at the town hall')).toEqual({ ok: false, error: { code: 'wrong-passphrase' } });
-    const binary = await encryptWithPassphrase(new Uint8Array([0xff, 0xfe, 0x00, 0xc3]), PASSPHRASE, { workFactor: 10 });
+    expect(await decryptToText(text, 'Candles at the town hall')).toEqual({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    const binary = await encryptWithPassphrase(new Uint8Array([0xff, 0xfe, 0x00, 0xc3]), PASSPHRASE, {
+      workFactor: 10,
+    });
     if (!binary.ok) throw new Error('encrypt');
-    expect(await decryptToText(armor.encode(binary.value), PASSPHRASE)).toEqual({ ok: false, error: { code: 'damaged', detail: 'what it holds is not UTF-8 text' } });
+    expect(await decryptToText(armor.encode(binary.value), PASSPHRASE)).toEqual({
+      ok: false,
+      error: { code: 'damaged', detail: 'what it holds is not UTF-8 text' },
+    });
   });
 
   it('tells a passphrase-only armored file from anything else, reading only its header', async () => {

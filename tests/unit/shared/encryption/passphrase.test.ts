@@ -34,7 +34,8 @@ async function encrypted(plaintext: Uint8Array, passphrase = PASSPHRASE): Promis
 }
 
 describe('age files made by the age command: known answers', () => {
-  const PLAIN = '{"format":"response-desk-backup","note":"Encrypted by Debian age 1.1.1 with the passphrase: vigil at the town hall, 19:00"}\n';
+  const PLAIN =
+    '{"format":"response-desk-backup","note":"Encrypted by Debian age 1.1.1 with the passphrase: vigil at the town hall, 19:00"}\n';
 
   it('opens a file the age command encrypted with a passphrase (binary, default cost)', async () => {
     const file = new Uint8Array(await readFile('tests/fixtures/encryption/backup-by-age-cli.json.age'));
@@ -73,7 +74,9 @@ describe('choosing a passphrase', () => {
       return r.ok ? null : describePassphraseProblem(r.error);
     };
     expect(problem('')).toBe('Enter a passphrase.');
-    expect(problem('short one')).toBe('This passphrase has 9 characters; use at least 10 (four or five words are easier to remember and harder to guess).');
+    expect(problem('short one')).toBe(
+      'This passphrase has 9 characters; use at least 10 (four or five words are easier to remember and harder to guess).',
+    );
     expect(problem(' vigil at the town hall')).toContain('starts or ends with a space');
     expect(problem('vigil at the town hall\n')).toContain('invisible or control characters');
     expect(problem('vigil at the\u202Etown hall')).toContain('invisible or control characters');
@@ -83,7 +86,10 @@ describe('choosing a passphrase', () => {
 
   it('counts characters as a person does and keeps the passphrase in the form keyboards type (NFC)', () => {
     expect(checkNewPassphrase('Tromsø vigil')).toEqual({ ok: true, value: 'Tromsø vigil' });
-    expect(checkNewPassphrase('Tromsø vigil'.normalize('NFD'))).toEqual({ ok: true, value: 'Tromsø vigil'.normalize('NFC') });
+    expect(checkNewPassphrase('Tromsø vigil'.normalize('NFD'))).toEqual({
+      ok: true,
+      value: 'Tromsø vigil'.normalize('NFC'),
+    });
     // Ten UTF-16 units, but eight characters: too short.
     expect(checkNewPassphrase('🕯🕯 vigil')).toEqual({ ok: false, error: { code: 'too-short', length: 8, minimum: 10 } });
     expect(checkNewPassphrase('🕯🕯🕯🕯 vigil!').ok).toBe(true);
@@ -113,21 +119,28 @@ describe('encrypting and decrypting with a passphrase', () => {
   });
 
   it('refuses a passphrase it would not accept, without encrypting', async () => {
-    expect(await encryptWithPassphrase(utf8('{}'), 'short')).toEqual({ ok: false, error: { code: 'too-short', length: 5, minimum: 10 } });
+    expect(await encryptWithPassphrase(utf8('{}'), 'short')).toEqual({
+      ok: false,
+      error: { code: 'too-short', length: 5, minimum: 10 },
+    });
   });
 
   it('says a wrong passphrase is wrong, and gives nothing back', async () => {
     const file = await encrypted(utf8('families liaison: 0470 12 34 56'));
     const result = await decryptWithPassphrase(file, 'vigil at the town hal');
     expect(result).toEqual({ ok: false, error: { code: 'wrong-passphrase' } });
-    expect(describeDecryptProblem({ code: 'wrong-passphrase' }, 'backup')).toBe('The passphrase does not open this backup. Check it (capital letters, keyboard layout) and try again. Nothing was changed.');
+    expect(describeDecryptProblem({ code: 'wrong-passphrase' }, 'backup')).toBe(
+      'The passphrase does not open this backup. Check it (capital letters, keyboard layout) and try again. Nothing was changed.',
+    );
   });
 
   it('asks for the passphrase when none is given', async () => {
     const file = await encrypted(utf8('{}'));
     const result = await decryptWithPassphrase(file, '');
     expect(result).toEqual({ ok: false, error: { code: 'no-passphrase' } });
-    expect(result.ok || describeDecryptProblem(result.error, 'backup')).toBe('This backup is encrypted: enter its passphrase.');
+    expect(result.ok || describeDecryptProblem(result.error, 'backup')).toBe(
+      'This backup is encrypted: enter its passphrase.',
+    );
   });
 
   it('reads leniently: a passphrase typed in another Unicode form, or with a space around it, opens the file and says so', async () => {
@@ -139,7 +152,10 @@ describe('encrypting and decrypting with a passphrase', () => {
   });
 
   it('says a file that is not encrypted is not', async () => {
-    expect(await decryptWithPassphrase(utf8('{"format":"response-desk-backup"}'), PASSPHRASE)).toEqual({ ok: false, error: { code: 'not-encrypted' } });
+    expect(await decryptWithPassphrase(utf8('{"format":"response-desk-backup"}'), PASSPHRASE)).toEqual({
+      ok: false,
+      error: { code: 'not-encrypted' },
+    });
   });
 
   it('names a file encrypted to age keys rather than a passphrase', async () => {
@@ -147,7 +163,9 @@ describe('encrypting and decrypting with a passphrase', () => {
     encrypter.addRecipient(await identityToRecipient(await generateX25519Identity()));
     const result = await decryptWithPassphrase(await encrypter.encrypt('{}'), PASSPHRASE);
     expect(result).toEqual({ ok: false, error: { code: 'not-passphrase', recipients: ['X25519'] } });
-    expect(result.ok || describeDecryptProblem(result.error, 'export package')).toContain('encrypted to age keys (X25519), not with a passphrase');
+    expect(result.ok || describeDecryptProblem(result.error, 'export package')).toContain(
+      'encrypted to age keys (X25519), not with a passphrase',
+    );
   });
 
   it('refuses a file asking for an absurd scrypt cost before trying it', async () => {
@@ -167,7 +185,9 @@ describe('a damaged file gives nothing half-decrypted', () => {
     const result = await decryptWithPassphrase(file, PASSPHRASE);
     expect(result.ok).toBe(false);
     expect(result.ok || result.error.code).toBe('damaged');
-    expect(result.ok || describeDecryptProblem(result.error, 'backup')).toMatch(/^This backup is encrypted but damaged or cut short \(.+\), so it cannot be opened\. Nothing was changed\.$/);
+    expect(result.ok || describeDecryptProblem(result.error, 'backup')).toMatch(
+      /^This backup is encrypted but damaged or cut short \(.+\), so it cannot be opened\. Nothing was changed\.$/,
+    );
   });
 
   it('cut short, even exactly at a chunk boundary: refused', async () => {
@@ -185,7 +205,10 @@ describe('a damaged file gives nothing half-decrypted', () => {
     altered[AGE_MAGIC.length + 12]! ^= 0x01; // inside the salt
     expect((await decryptWithPassphrase(altered, PASSPHRASE)).ok).toBe(false);
     const noHeaderEnd = file.subarray(0, AGE_MAGIC.length + 20);
-    expect(await decryptWithPassphrase(noHeaderEnd, PASSPHRASE)).toEqual({ ok: false, error: { code: 'damaged', detail: 'its header is incomplete' } });
+    expect(await decryptWithPassphrase(noHeaderEnd, PASSPHRASE)).toEqual({
+      ok: false,
+      error: { code: 'damaged', detail: 'its header is incomplete' },
+    });
   });
 
   it('armor that does not decode: refused as damaged', async () => {

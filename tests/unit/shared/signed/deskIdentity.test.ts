@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 
 import { canonicalJson } from '@shared/domain/integrity/canonical';
 import { generateDeskKeyPair, webCryptoSigner } from '@shared/domain/signed/ed25519';
-import { createDeskIdentity, deskIdOf, describeDesk, fingerprintOf, readDeskIdentity, type DeskIdentity } from '@shared/domain/signed/identity';
+import {
+  createDeskIdentity,
+  deskIdOf,
+  describeDesk,
+  fingerprintOf,
+  readDeskIdentity,
+  type DeskIdentity,
+} from '@shared/domain/signed/identity';
 
 import { makeDesk, RFC8032_PUBLIC, SEED_B, subtle, verify } from '../../../factories/signed';
 
@@ -16,7 +23,8 @@ const KAT_IDENTITY: DeskIdentity = {
   name: 'Crisis room laptop',
   createdAt: 1793523600000,
   continuesFrom: null,
-  signature: '1ab77c05c11ba4a880d0b54c1df0dacf31cb75716fd2a5219982e199fe32bcbcabcd6148790a317a245bdbbe68cec4cdcc785e8d36f79b0d8cb1d294b846e902',
+  signature:
+    '1ab77c05c11ba4a880d0b54c1df0dacf31cb75716fd2a5219982e199fe32bcbcabcd6148790a317a245bdbbe68cec4cdcc785e8d36f79b0d8cb1d294b846e902',
 };
 
 describe('desk id and fingerprint: known answers', () => {
@@ -29,7 +37,20 @@ describe('desk id and fingerprint: known answers', () => {
   it('shows the same 128 bits as eight groups of hex and as the twelve BIP-39 words', () => {
     expect(fingerprintOf(Buffer.from(RFC8032_PUBLIC, 'hex'))).toEqual({
       hex: '21fe 31df a154 a261 626b f854 046f d227',
-      words: ['capable', 'various', 'jewel', 'dress', 'enforce', 'cost', 'meadow', 'lecture', 'favorite', 'casino', 'virus', 'exchange'],
+      words: [
+        'capable',
+        'various',
+        'jewel',
+        'dress',
+        'enforce',
+        'cost',
+        'meadow',
+        'lecture',
+        'favorite',
+        'casino',
+        'virus',
+        'exchange',
+      ],
     });
   });
 
@@ -50,31 +71,57 @@ describe('the public identity a desk carries', () => {
     const desk = await makeDesk();
     expect(desk.identity).toEqual(KAT_IDENTITY);
     const { signature, ...rest } = KAT_IDENTITY;
-    const spki = createPublicKey({ key: Buffer.from(`302a300506032b6570032100${KAT_IDENTITY.publicKey}`, 'hex'), format: 'der', type: 'spki' });
+    const spki = createPublicKey({
+      key: Buffer.from(`302a300506032b6570032100${KAT_IDENTITY.publicKey}`, 'hex'),
+      format: 'der',
+      type: 'spki',
+    });
     expect(nodeVerify(null, Buffer.from(canonicalJson(rest), 'utf8'), spki, Buffer.from(signature, 'hex'))).toBe(true);
     expect(await readDeskIdentity(KAT_IDENTITY, verify)).toEqual({ ok: true, value: KAT_IDENTITY });
   });
 
   it('never holds the private key: only the fields of the format', () => {
-    expect(Object.keys(KAT_IDENTITY).sort()).toEqual(['continuesFrom', 'createdAt', 'deskId', 'format', 'name', 'publicKey', 'signature', 'version']);
+    expect(Object.keys(KAT_IDENTITY).sort()).toEqual([
+      'continuesFrom',
+      'createdAt',
+      'deskId',
+      'format',
+      'name',
+      'publicKey',
+      'signature',
+      'version',
+    ]);
   });
 
   it('says what a restored desk continues: the desk and the backup, signed by the new desk', async () => {
     const old = await makeDesk();
     const backupChecksum = 'ab'.repeat(32);
-    const restored = await makeDesk(SEED_B, 'Crisis room laptop (restored)', { continuesFrom: { deskId: old.deskId, backupChecksum } });
+    const restored = await makeDesk(SEED_B, 'Crisis room laptop (restored)', {
+      continuesFrom: { deskId: old.deskId, backupChecksum },
+    });
     expect(restored.identity.deskId).not.toBe(old.deskId);
     expect(restored.identity.continuesFrom).toEqual({ deskId: old.deskId, backupChecksum });
     expect((await readDeskIdentity(restored.identity, verify)).ok).toBe(true);
     // Claiming to continue another desk is the new desk's own signed word: changing it breaks the signature.
     const claimed = { ...restored.identity, continuesFrom: { deskId: old.deskId, backupChecksum: 'cd'.repeat(32) } };
-    expect(await readDeskIdentity(claimed, verify)).toEqual({ ok: false, error: { code: 'bad-signature', deskId: restored.deskId } });
+    expect(await readDeskIdentity(claimed, verify)).toEqual({
+      ok: false,
+      error: { code: 'bad-signature', deskId: restored.deskId },
+    });
   });
 
   it.each([
-    ['a desk id that does not follow from the key', { deskId: 'desk-00000000000000000000000000000000' }, 'deskId: does not follow from the public key'],
+    [
+      'a desk id that does not follow from the key',
+      { deskId: 'desk-00000000000000000000000000000000' },
+      'deskId: does not follow from the public key',
+    ],
     ['a name with control characters', { name: 'Laptop\u001b[2J' }, 'name: must not contain control'],
-    ['a desk that continues itself', { continuesFrom: { deskId: KAT_IDENTITY.deskId, backupChecksum: 'ab'.repeat(32) } }, 'continuesFrom: names the desk itself'],
+    [
+      'a desk that continues itself',
+      { continuesFrom: { deskId: KAT_IDENTITY.deskId, backupChecksum: 'ab'.repeat(32) } },
+      'continuesFrom: names the desk itself',
+    ],
     ['a private key carried along', { privateKey: 'secret' }, 'Unrecognized key'],
   ])('refuses %s', async (_what, change, expected) => {
     const result = await readDeskIdentity({ ...KAT_IDENTITY, ...change }, verify);
@@ -87,7 +134,13 @@ describe('the public identity a desk carries', () => {
 
   it('is made for a new key pair from Web Crypto, end to end', async () => {
     const pair = await generateDeskKeyPair(subtle);
-    const identity = await createDeskIdentity({ publicKey: pair.publicKeyRaw, name: 'New desk', createdAt: 1, continuesFrom: null, sign: webCryptoSigner(subtle, pair.privateKey) });
+    const identity = await createDeskIdentity({
+      publicKey: pair.publicKeyRaw,
+      name: 'New desk',
+      createdAt: 1,
+      continuesFrom: null,
+      sign: webCryptoSigner(subtle, pair.privateKey),
+    });
     expect((await readDeskIdentity(JSON.parse(JSON.stringify(identity)), verify)).ok).toBe(true);
     expect(describeDesk(identity)).toMatch(/^New desk \(fingerprint [0-9a-f]{4}( [0-9a-f]{4}){7}\)$/);
   });

@@ -3,10 +3,26 @@ import { createHash, createPrivateKey, createPublicKey, sign as nodeSign, verify
 import { describe, expect, it } from 'vitest';
 
 import { generateDeskKeyPair, webCryptoSigner } from '@shared/domain/signed/ed25519';
-import { SignedRecordSchema, UnsignedRecordSchema, type SignedRecord, type UnsignedRecord } from '@shared/domain/signed/format';
+import {
+  SignedRecordSchema,
+  UnsignedRecordSchema,
+  type SignedRecord,
+  type UnsignedRecord,
+} from '@shared/domain/signed/format';
 import { nextRecord, recordHash, signingInput, signRecord, verifyRecordSignature } from '@shared/domain/signed/sign';
 
-import { makeDesk, makeRevisionRow, OPERATOR, pkcs8Of, revisionChange, RFC8032_PUBLIC, RFC8032_SEED, subtle, T0, verify } from '../../../factories/signed';
+import {
+  makeDesk,
+  makeRevisionRow,
+  OPERATOR,
+  pkcs8Of,
+  revisionChange,
+  RFC8032_PUBLIC,
+  RFC8032_SEED,
+  subtle,
+  T0,
+  verify,
+} from '../../../factories/signed';
 
 /** The known-answer record: a desk's first record in an incident, anchored on an empty v1 chain. */
 const KAT_RECORD: UnsignedRecord = {
@@ -64,10 +80,12 @@ const KAT_RECORD: UnsignedRecord = {
 
 const KAT_SIGNING_INPUT =
   '{"anchor":{"chainSeq":0,"headHash":"0000000000000000000000000000000000000000000000000000000000000000"},"content":{"basedOn":[],"delete":{},"put":{"timelineRevisions":[{"chainSeq":1,"content":{"body":"","category":"event","links":[],"occurredAt":1795525560000,"occurredPrecision":"exact","onBehalfOf":null,"release":"internal","reportedAt":null,"retracted":false,"retractionReason":null,"source":"Police","sourceContactId":null,"tags":["traffic"],"title":"Entry number 1","transcribed":false,"verification":"unverified"},"entryId":"tle_1","hash":"0000000000000000000000000000000000000000000000000000000000000001","id":"tlr_1","incidentId":"inc_1","kind":"create","operator":"Ingrid Berg","prevHash":"0000000000000000000000000000000000000000000000000000000000000000","reason":null,"recordedAt":1795525560000,"revisionNo":1}]}},"deskId":"desk-21fe31dfa154a261626bf854046fd227","format":"response-desk-signed-record","kind":"timeline.revised","operator":{"name":"Ingrid Berg","role":"Communications lead"},"prev":null,"recordedAt":1795525500000,"scope":{"incidentId":"inc_1","kind":"incident"},"seen":[],"seq":1,"version":2}';
-const KAT_SIGNATURE = '897b59914d0b2b71550a26f4a55ad19f08d36dff7ff32bce26413b5f619d57ed4958989ec44852f61770b2dd0fa244d7f935f84b084e140c21ab6368708da207';
+const KAT_SIGNATURE =
+  '897b59914d0b2b71550a26f4a55ad19f08d36dff7ff32bce26413b5f619d57ed4958989ec44852f61770b2dd0fa244d7f935f84b084e140c21ab6368708da207';
 const KAT_HASH = '4b51935d90d1ea7ccb41119588d6369a870730967b84160baebeeed18eced8f8';
 
-const nodePublicKey = (hex: string) => createPublicKey({ key: Buffer.from(`302a300506032b6570032100${hex}`, 'hex'), format: 'der', type: 'spki' });
+const nodePublicKey = (hex: string) =>
+  createPublicKey({ key: Buffer.from(`302a300506032b6570032100${hex}`, 'hex'), format: 'der', type: 'spki' });
 
 describe('signed record format v2: known answers', () => {
   it('writes the signing input as the RFC 8785 canonical JSON of every field but the signature', () => {
@@ -80,7 +98,14 @@ describe('signed record format v2: known answers', () => {
     expect(Buffer.from(desk.publicKey).toString('hex')).toBe(RFC8032_PUBLIC);
     const signed = await signRecord(KAT_RECORD, desk.sign);
     expect(signed.ok && signed.value.record.signature).toBe(KAT_SIGNATURE);
-    expect(nodeVerify(null, Buffer.from(KAT_SIGNING_INPUT, 'utf8'), nodePublicKey(RFC8032_PUBLIC), Buffer.from(KAT_SIGNATURE, 'hex'))).toBe(true);
+    expect(
+      nodeVerify(
+        null,
+        Buffer.from(KAT_SIGNING_INPUT, 'utf8'),
+        nodePublicKey(RFC8032_PUBLIC),
+        Buffer.from(KAT_SIGNATURE, 'hex'),
+      ),
+    ).toBe(true);
     // And the same private key in node:crypto makes the same (deterministic) signature.
     const nodeKey = createPrivateKey({ key: pkcs8Of(RFC8032_SEED), format: 'der', type: 'pkcs8' });
     expect(nodeSign(null, Buffer.from(KAT_SIGNING_INPUT, 'utf8'), nodeKey).toString('hex')).toBe(KAT_SIGNATURE);
@@ -122,7 +147,16 @@ describe('signing and verifying', () => {
     ['operator', { operator: { name: 'Ingrid Berg', role: 'Mayor' } }],
     ['anchor', { anchor: { chainSeq: 1, headHash: KAT_HASH } }],
     ['seen', { seen: [{ deskId: 'desk-00000000000000000000000000000000', seq: 1, hash: KAT_HASH }] }],
-    ['content', { content: revisionChange(makeRevisionRow(1, { content: { ...KAT_RECORD.content.put.timelineRevisions![0]!.content, title: 'Entry number one' } })) }],
+    [
+      'content',
+      {
+        content: revisionChange(
+          makeRevisionRow(1, {
+            content: { ...KAT_RECORD.content.put.timelineRevisions![0]!.content, title: 'Entry number one' },
+          }),
+        ),
+      },
+    ],
   ] as const)('fails verification once its %s is changed', async (_field, change) => {
     const desk = await makeDesk();
     const signed = await signRecord(KAT_RECORD, desk.sign);
@@ -134,8 +168,13 @@ describe('signing and verifying', () => {
 
   it('refuses to sign a record larger than a team can carry, naming its size', async () => {
     const desk = await makeDesk();
-    const rows = Array.from({ length: 70 }, (_, i) => makeRevisionRow(i + 1, { content: { ...makeRevisionRow(1).content, body: 'x'.repeat(19_000) } }));
-    const signed = await signRecord({ ...KAT_RECORD, content: { put: { timelineRevisions: rows }, delete: {}, basedOn: [] } }, desk.sign);
+    const rows = Array.from({ length: 70 }, (_, i) =>
+      makeRevisionRow(i + 1, { content: { ...makeRevisionRow(1).content, body: 'x'.repeat(19_000) } }),
+    );
+    const signed = await signRecord(
+      { ...KAT_RECORD, content: { put: { timelineRevisions: rows }, delete: {}, basedOn: [] } },
+      desk.sign,
+    );
     expect(signed.ok).toBe(false);
     expect(!signed.ok && signed.error.bytes).toBeGreaterThan(1024 * 1024);
   });
@@ -143,7 +182,7 @@ describe('signing and verifying', () => {
   it('makes a non-extractable key pair with Web Crypto and exports only the public key', async () => {
     const pair = await generateDeskKeyPair(subtle);
     expect(pair.publicKeyRaw).toHaveLength(32);
-    expect((pair.privateKey).extractable).toBe(false);
+    expect(pair.privateKey.extractable).toBe(false);
     await expect(subtle.exportKey('pkcs8', pair.privateKey)).rejects.toThrow();
     const sign = webCryptoSigner(subtle, pair.privateKey);
     const signed = await signRecord(KAT_RECORD, sign);
@@ -160,32 +199,82 @@ describe('the record schema', () => {
 
   it.each([
     ['a field the format does not define', { ...valid, note: 'hidden' }, 'note'],
-    ['a row field its table does not define', { ...valid, content: { ...valid.content, put: { timelineRevisions: [{ ...makeRevisionRow(1), secret: 1 }] } } }, 'does not define: secret'],
-    ['an invalid row', { ...valid, content: { ...valid.content, put: { timelineRevisions: [{ ...makeRevisionRow(1), chainSeq: 0 }] } } }, 'is not a valid timelineRevisions row'],
-    ['a derived table', { ...valid, content: { ...valid.content, put: { timelineEntries: [{ id: 'tle_1' }] } } }, 'put'],
-    ['a first record without an anchor in an incident', { ...valid, anchor: null }, 'anchor: must name the v1 chain head'],
+    [
+      'a row field its table does not define',
+      { ...valid, content: { ...valid.content, put: { timelineRevisions: [{ ...makeRevisionRow(1), secret: 1 }] } } },
+      'does not define: secret',
+    ],
+    [
+      'an invalid row',
+      { ...valid, content: { ...valid.content, put: { timelineRevisions: [{ ...makeRevisionRow(1), chainSeq: 0 }] } } },
+      'is not a valid timelineRevisions row',
+    ],
+    [
+      'a derived table',
+      { ...valid, content: { ...valid.content, put: { timelineEntries: [{ id: 'tle_1' }] } } },
+      'put',
+    ],
+    [
+      'a first record without an anchor in an incident',
+      { ...valid, anchor: null },
+      'anchor: must name the v1 chain head',
+    ],
     ['an anchor on a later record', { ...valid, seq: 2, prev: KAT_HASH }, 'anchor: belongs only'],
     ['a later record without a link', { ...valid, seq: 2, anchor: null }, 'prev: must name'],
-    ['an operator name with a right-to-left override', { ...valid, operator: { name: 'Ingrid\u202EBerg', role: 'Mayor' } }, 'text-direction'],
+    [
+      'an operator name with a right-to-left override',
+      { ...valid, operator: { name: 'Ingrid\u202EBerg', role: 'Mayor' } },
+      'text-direction',
+    ],
     ['a kind not in words', { ...valid, kind: 'TIMELINE' }, 'kind'],
     ['a malformed desk id', { ...valid, deskId: 'desk-1' }, 'deskId'],
     ['a signature of the wrong length', { ...valid, signature: 'ab' }, 'signature'],
-    ['its own desk among the heads it has seen', { ...valid, seen: [{ deskId: valid.deskId, seq: 1, hash: KAT_HASH }] }, 'seen: names the desk’s own chain'],
+    [
+      'its own desk among the heads it has seen',
+      { ...valid, seen: [{ deskId: valid.deskId, seq: 1, hash: KAT_HASH }] },
+      'seen: names the desk’s own chain',
+    ],
   ])('refuses %s, saying where', (_what, record, expected) => {
     expect(problem(record)).toContain(expected);
   });
 
   it('accepts a desk-wide record with no anchor', () => {
-    const deskWide = { ...valid, scope: { kind: 'desk' }, anchor: null, content: { put: { contacts: [] }, delete: {}, basedOn: [] } };
+    const deskWide = {
+      ...valid,
+      scope: { kind: 'desk' },
+      anchor: null,
+      content: { put: { contacts: [] }, delete: {}, basedOn: [] },
+    };
     expect(problem(deskWide)).toContain('put.contacts'); // an empty list of rows says nothing
-    expect(problem({ ...deskWide, content: { put: {}, delete: { contacts: ['con_1'] }, basedOn: [{ table: 'contacts', key: 'con_1', on: '2026-11-24T13:00:00Z' }] } })).toBeNull();
+    expect(
+      problem({
+        ...deskWide,
+        content: {
+          put: {},
+          delete: { contacts: ['con_1'] },
+          basedOn: [{ table: 'contacts', key: 'con_1', on: '2026-11-24T13:00:00Z' }],
+        },
+      }),
+    ).toBeNull();
   });
 
   it('builds the next record of a chain: one more, linked to the tip, anchored only when first in an incident', () => {
-    const base = { deskId: KAT_RECORD.deskId, scope: KAT_RECORD.scope, kind: 'timeline.revised', content: KAT_RECORD.content, operator: OPERATOR, recordedAt: T0, seen: [] };
+    const base = {
+      deskId: KAT_RECORD.deskId,
+      scope: KAT_RECORD.scope,
+      kind: 'timeline.revised',
+      content: KAT_RECORD.content,
+      operator: OPERATOR,
+      recordedAt: T0,
+      seen: [],
+    };
     expect(nextRecord({ ...base, tip: null })).toEqual({ ok: false, error: { code: 'anchor-needed' } });
     const first = nextRecord({ ...base, tip: null, v1Head: { chainSeq: 4, headHash: KAT_HASH } });
-    expect(first.ok && [first.value.seq, first.value.prev, first.value.anchor]).toEqual([1, null, { chainSeq: 4, headHash: KAT_HASH }]);
+    expect(first.ok && [first.value.seq, first.value.prev, first.value.anchor]).toEqual([
+      1,
+      null,
+      { chainSeq: 4, headHash: KAT_HASH },
+    ]);
     const later = nextRecord({ ...base, tip: { seq: 7, hash: KAT_HASH }, v1Head: { chainSeq: 4, headHash: KAT_HASH } });
     expect(later.ok && [later.value.seq, later.value.prev, later.value.anchor]).toEqual([8, KAT_HASH, null]);
     expect(later.ok && UnsignedRecordSchema.safeParse(later.value).success).toBe(true);
@@ -193,7 +282,23 @@ describe('the record schema', () => {
 
   it('lists the heads of other desks once each, in order, never its own', () => {
     const h = (deskId: string) => ({ deskId, seq: 3, hash: KAT_HASH });
-    const next = nextRecord({ deskId: KAT_RECORD.deskId, scope: { kind: 'desk' }, kind: 'contact.saved', content: KAT_RECORD.content, operator: OPERATOR, recordedAt: T0, tip: null, seen: [h('desk-ffffffffffffffffffffffffffffffff'), h(KAT_RECORD.deskId), h('desk-11111111111111111111111111111111')] });
-    expect(next.ok && next.value.seen.map((s) => s.deskId)).toEqual(['desk-11111111111111111111111111111111', 'desk-ffffffffffffffffffffffffffffffff']);
+    const next = nextRecord({
+      deskId: KAT_RECORD.deskId,
+      scope: { kind: 'desk' },
+      kind: 'contact.saved',
+      content: KAT_RECORD.content,
+      operator: OPERATOR,
+      recordedAt: T0,
+      tip: null,
+      seen: [
+        h('desk-ffffffffffffffffffffffffffffffff'),
+        h(KAT_RECORD.deskId),
+        h('desk-11111111111111111111111111111111'),
+      ],
+    });
+    expect(next.ok && next.value.seen.map((s) => s.deskId)).toEqual([
+      'desk-11111111111111111111111111111111',
+      'desk-ffffffffffffffffffffffffffffffff',
+    ]);
   });
 });

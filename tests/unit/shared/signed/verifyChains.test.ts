@@ -4,23 +4,43 @@ import { describeChainProblem, describeSignedChains } from '@shared/domain/signe
 import type { SignedRecord } from '@shared/domain/signed/format';
 import { fingerprintOf } from '@shared/domain/signed/identity';
 import { nextRecord, signRecord } from '@shared/domain/signed/sign';
-import { createSignedChainVerifier, verifySignedChains, type SignedChainsReport } from '@shared/domain/signed/verifyChains';
+import {
+  createSignedChainVerifier,
+  verifySignedChains,
+  type SignedChainsReport,
+} from '@shared/domain/signed/verifyChains';
 
-import { makeDesk, makeRevisionRow, OPERATOR, revisionChange, SEED_B, SEED_C, T0, verify, writeChain, type TestDesk } from '../../../factories/signed';
+import {
+  makeDesk,
+  makeRevisionRow,
+  OPERATOR,
+  revisionChange,
+  SEED_B,
+  SEED_C,
+  T0,
+  verify,
+  writeChain,
+  type TestDesk,
+} from '../../../factories/signed';
 
 const INC_1 = { kind: 'incident', incidentId: 'inc_1' } as const;
-const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => revisionChange(makeRevisionRow(from + i)));
+const rows = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => revisionChange(makeRevisionRow(from + i)));
 
 /** Two desks writing to incident inc_1: A writes five records, then B three, having seen A's fifth. */
 async function twoDesks() {
   const a = await makeDesk(undefined, 'Crisis room laptop');
   const b = await makeDesk(SEED_B, 'Mayor’s office laptop');
   const chainA = await writeChain(a, rows(1, 5), { operator: { name: 'Ingrid Berg', role: 'Communications lead' } });
-  const chainB = await writeChain(b, rows(6, 3), { operator: { name: 'Ola Nordmann', role: 'Chief of staff' }, seen: () => [{ deskId: a.deskId, seq: 5, hash: chainA.hashes[4]! }] });
+  const chainB = await writeChain(b, rows(6, 3), {
+    operator: { name: 'Ola Nordmann', role: 'Chief of staff' },
+    seen: () => [{ deskId: a.deskId, seq: 5, hash: chainA.hashes[4]! }],
+  });
   return { a, b, chainA, chainB, records: [...chainA.records, ...chainB.records] };
 }
 
-const check = (records: readonly unknown[], roster: readonly TestDesk[]) => verifySignedChains(records, { roster: roster.map((d) => d.identity), verify, scopes: [INC_1] });
+const check = (records: readonly unknown[], roster: readonly TestDesk[]) =>
+  verifySignedChains(records, { roster: roster.map((d) => d.identity), verify, scopes: [INC_1] });
 const codes = (report: SignedChainsReport) => report.problems.map((p) => `${p.code}@${p.at.index + 1}`);
 
 describe('verifying desks’ signed chains', () => {
@@ -32,23 +52,47 @@ describe('verifying desks’ signed chains', () => {
       ['Crisis room laptop', fingerprintOf(a.publicKey).hex, 5],
       ['Mayor’s office laptop', fingerprintOf(b.publicKey).hex, 3],
     ]);
-    expect(report.desks[0]?.chains).toEqual([{ scope: 'incident:inc_1', records: 5, head: { seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } }]);
+    expect(report.desks[0]?.chains).toEqual([
+      {
+        scope: 'incident:inc_1',
+        records: 5,
+        head: { seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
+      },
+    ]);
     expect(describeSignedChains(report).at(-1)).toBe('Every signature and every link of 8 signed records checks out.');
   });
 
   it.each([
-    ['the content (an entry’s title)', (r: SignedRecord) => ({ ...r, content: revisionChange(makeRevisionRow(3, { content: { ...makeRevisionRow(3).content, title: 'Second attacker confirmed' } })) })],
+    [
+      'the content (an entry’s title)',
+      (r: SignedRecord) => ({
+        ...r,
+        content: revisionChange(
+          makeRevisionRow(3, { content: { ...makeRevisionRow(3).content, title: 'Second attacker confirmed' } }),
+        ),
+      }),
+    ],
     ['the operator', (r: SignedRecord) => ({ ...r, operator: { name: 'Anna Hansen', role: 'Mayor' } })],
     ['the recorded time', (r: SignedRecord) => ({ ...r, recordedAt: r.recordedAt + 60_000 })],
     ['the kind', (r: SignedRecord) => ({ ...r, kind: 'timeline.retracted' })],
     ['the link to the record before', (r: SignedRecord) => ({ ...r, prev: 'f'.repeat(64) })],
-    ['the heads it had seen', (r: SignedRecord) => ({ ...r, seen: [{ deskId: 'desk-ffffffffffffffffffffffffffffffff', seq: 1, hash: 'f'.repeat(64) }] })],
+    [
+      'the heads it had seen',
+      (r: SignedRecord) => ({
+        ...r,
+        seen: [{ deskId: 'desk-ffffffffffffffffffffffffffffffff', seq: 1, hash: 'f'.repeat(64) }],
+      }),
+    ],
   ])('names a record whose %s was changed as altered, not as missing', async (_what, tamper) => {
     const { a, b, records } = await twoDesks();
     records[2] = tamper(records[2]!);
     const report = await check(records, [a, b]);
     expect(codes(report)).toEqual(['bad-signature@3']);
-    expect(report.problems[0]?.at).toMatchObject({ deskName: 'Crisis room laptop', fingerprint: fingerprintOf(a.publicKey).hex, seq: 3 });
+    expect(report.problems[0]?.at).toMatchObject({
+      deskName: 'Crisis room laptop',
+      fingerprint: fingerprintOf(a.publicKey).hex,
+      seq: 3,
+    });
   });
 
   it('says who and which entry at the first problem, in words', async () => {
@@ -67,7 +111,9 @@ describe('verifying desks’ signed chains', () => {
     expect(codes(report)).toEqual(['missing@2']);
     expect(report.problems[0]).toMatchObject({ code: 'missing', from: 2, to: 3 });
     expect(describeChainProblem(report.problems[0]!)).toContain('Records 2 to 3 of desk “Crisis room laptop”');
-    expect(describeChainProblem(report.problems[0]!)).toContain('are MISSING: the desk\'s record 4 follows record 1. What is present still checks out');
+    expect(describeChainProblem(report.problems[0]!)).toContain(
+      "are MISSING: the desk's record 4 follows record 1. What is present still checks out",
+    );
     expect(report.desks[0]?.records).toBe(3);
   });
 
@@ -75,7 +121,12 @@ describe('verifying desks’ signed chains', () => {
     const { a, b, records } = await twoDesks();
     records.splice(3, 2); // A's records 4 and 5; B had seen 5
     const report = await check(records, [a, b]);
-    expect(report.problems[0]).toMatchObject({ code: 'missing', from: 4, to: 5, at: { deskName: 'Crisis room laptop' } });
+    expect(report.problems[0]).toMatchObject({
+      code: 'missing',
+      from: 4,
+      to: 5,
+      at: { deskName: 'Crisis room laptop' },
+    });
     expect(describeChainProblem(report.problems[0]!)).toContain('Mayor’s office laptop');
   });
 
@@ -84,7 +135,9 @@ describe('verifying desks’ signed chains', () => {
     [records[1], records[2]] = [records[2]!, records[1]!];
     const report = await check(records, [a, b]);
     expect(codes(report)).toEqual(['out-of-order@3']);
-    expect(describeChainProblem(report.problems[0]!)).toContain('out of order: it comes after record 2 of the file, which the desk wrote later');
+    expect(describeChainProblem(report.problems[0]!)).toContain(
+      'out of order: it comes after record 2 of the file, which the desk wrote later',
+    );
   });
 
   it('reports a record replayed from another incident', async () => {
@@ -92,7 +145,9 @@ describe('verifying desks’ signed chains', () => {
     const elsewhere = await writeChain(a, rows(1, 1), { scope: { kind: 'incident', incidentId: 'inc_2' } });
     const report = await check([...records, elsewhere.records[0]], [a, b]);
     expect(codes(report)).toEqual(['other-scope@9']);
-    expect(describeChainProblem(report.problems[0]!)).toContain('belongs to incident:inc_2, not to incident:inc_1: a record replayed from elsewhere');
+    expect(describeChainProblem(report.problems[0]!)).toContain(
+      'belongs to incident:inc_2, not to incident:inc_1: a record replayed from elsewhere',
+    );
   });
 
   it('reports a record signed by a desk the roster does not list', async () => {
@@ -101,7 +156,9 @@ describe('verifying desks’ signed chains', () => {
     const forged = await writeChain(stranger, rows(9, 1));
     const report = await check([...records, ...forged.records], [a, b]);
     expect(codes(report)).toEqual(['unknown-desk@9']);
-    expect(describeChainProblem(report.problems[0]!)).toContain(`is signed by a desk the record's roster does not list (${stranger.deskId})`);
+    expect(describeChainProblem(report.problems[0]!)).toContain(
+      `is signed by a desk the record's roster does not list (${stranger.deskId})`,
+    );
   });
 
   it('reports a record given twice as a duplicate', async () => {
@@ -119,7 +176,16 @@ describe('verifying desks’ signed chains', () => {
 
   it('reports a record that links to another record than the one before it', async () => {
     const { a, b, chainA } = await twoDesks();
-    const unlinked = nextRecord({ tip: { seq: 5, hash: '1'.repeat(64) }, deskId: a.deskId, scope: INC_1, kind: 'timeline.revised', content: rows(30, 1)[0]!, operator: OPERATOR, recordedAt: T0, seen: [] });
+    const unlinked = nextRecord({
+      tip: { seq: 5, hash: '1'.repeat(64) },
+      deskId: a.deskId,
+      scope: INC_1,
+      kind: 'timeline.revised',
+      content: rows(30, 1)[0]!,
+      operator: OPERATOR,
+      recordedAt: T0,
+      seen: [],
+    });
     const signed = unlinked.ok ? await signRecord(unlinked.value, a.sign) : null;
     const report = await check([...chainA.records, signed?.ok ? signed.value.record : null], [a, b]);
     expect(codes(report)).toEqual(['broken-link@6']);
@@ -135,9 +201,18 @@ describe('verifying desks’ signed chains', () => {
 
   it('names a malformed record by its place, and goes on', async () => {
     const { a, b, records } = await twoDesks();
-    const report = await check([records[0], { ...records[1], operator: { name: 'Ingrid\u202EBerg', role: 'Communications lead' } }, ...records.slice(2)], [a, b]);
+    const report = await check(
+      [
+        records[0],
+        { ...records[1], operator: { name: 'Ingrid\u202EBerg', role: 'Communications lead' } },
+        ...records.slice(2),
+      ],
+      [a, b],
+    );
     expect(codes(report)).toEqual(['invalid@2']);
-    expect(describeChainProblem(report.problems[0]!)).toContain('(timeline.revised) is not a valid signed record: operator.name: must not contain control or text-direction characters');
+    expect(describeChainProblem(report.problems[0]!)).toContain(
+      '(timeline.revised) is not a valid signed record: operator.name: must not contain control or text-direction characters',
+    );
     // When not even its number can be read, its place in the chain shows as a gap as well.
     const unnumbered = await check([records[0], { ...records[1], seq: 'two' }, ...records.slice(2)], [a, b]);
     expect(codes(unnumbered)).toEqual(['invalid@2', 'missing@3']);
@@ -163,7 +238,12 @@ describe('verifying desks’ signed chains', () => {
     const { a, b, records, chainA } = await twoDesks();
     records[1] = { ...records[1]!, recordedAt: 1 };
     const heard: string[] = [];
-    await verifySignedChains(records, { roster: [a.identity, b.identity], verify, scopes: [INC_1], onRecord: (v) => heard.push(v.hash) });
+    await verifySignedChains(records, {
+      roster: [a.identity, b.identity],
+      verify,
+      scopes: [INC_1],
+      onRecord: (v) => heard.push(v.hash),
+    });
     expect(heard).toHaveLength(7);
     expect(heard).not.toContain(chainA.hashes[1]);
     expect(heard[0]).toBe(chainA.hashes[0]);
