@@ -2,6 +2,7 @@
 import { DeskDatabase, DB_NAME } from '../src-renderer/db/database';
 import { createSearchCache, searchCacheName } from '../src-renderer/db/searchCache';
 import { createDeskCore } from '../src-renderer/desk/core';
+import { written } from '../tests/support/written';
 import { queryTimeline, readOrder } from '../src-renderer/db/repos/timelineQuery';
 import { EMPTY_FILTER } from '../shared/domain/timeline/listFilter';
 import { SCHEMA_HISTORY } from '../src-renderer/db/schema';
@@ -141,16 +142,18 @@ async function runSize(n: number, dbName: string) {
     { cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' },
     actor,
   );
-  const incident = await repos.incidents.create(
-    {
-      title: `Benchmark incident (${n} entries)`,
-      kind: 'attack',
-      startAt: START,
-      timeZone: 'Europe/Oslo',
-      location: 'Market Square',
-      description: '',
-    },
-    actor,
+  const incident = await written(
+    repos.incidents.create(
+      {
+        title: `Benchmark incident (${n} entries)`,
+        kind: 'attack',
+        startAt: START,
+        timeZone: 'Europe/Oslo',
+        location: 'Market Square',
+        description: '',
+      },
+      actor,
+    ),
   );
   const rows = contents(n);
 
@@ -316,16 +319,18 @@ window.bench = {
       { cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' },
       actor,
     );
-    const incident = await repos.incidents.create(
-      {
-        title: `Benchmark incident (${n} entries)`,
-        kind: 'attack',
-        startAt: START,
-        timeZone: 'Europe/Oslo',
-        location: 'Market Square',
-        description: '',
-      },
-      actor,
+    const incident = await written(
+      repos.incidents.create(
+        {
+          title: `Benchmark incident (${n} entries)`,
+          kind: 'attack',
+          startAt: START,
+          timeZone: 'Europe/Oslo',
+          location: 'Market Square',
+          description: '',
+        },
+        actor,
+      ),
     );
     const logged = await repos.timeline.append(incident.id, contents(n), actor);
     if (!logged.ok) throw new Error(`the benchmark's entries were not logged (${logged.error.code})`);

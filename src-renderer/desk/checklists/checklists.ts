@@ -29,7 +29,7 @@ import type { AuditEvent, FieldChange, Incident } from '@shared/schemas/entities
 import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
 import { writePlanned, type Change, type ChangeScope, type Door, type Precondition } from '../door';
 import { planNewIncident } from '../incidents/incidents';
-import { busy, changeRow, stillReads, valueOrThrow, type Moved, type NotWritten } from '../planned';
+import { busy, changeRow, stillReads, type Moved, type NotWritten } from '../planned';
 
 export type ChecklistItemWriteError =
   { code: 'not-found'; id: string } | { code: 'invalid'; errors: ItemDraftErrors } | StatusChangeError | NotWritten;
@@ -104,38 +104,36 @@ export function createChecklistCases({ door, store, gen }: Deps) {
   };
 
   /** Writes the guide's templates as version 1 of every guide checklist the desk does not hold yet. */
-  const ensureGuideTemplates = (actor: Actor): Promise<number> =>
-    valueOrThrow(
-      writePlanned(
-        door,
-        async () => {
-          const held = await store.templateKeys();
-          const missing = guideTemplateRows(GUIDE_CHECKLIST_SEED, () => newId('ckt', gen), actor).filter(
-            (t) => !held.includes(t.templateKey),
-          );
-          if (missing.length === 0) return ok({ change: nothing('desk'), value: 0 });
-          const line = audit({
-            actor,
-            incidentId: null,
-            entityType: 'checklist-template',
-            entityId: 'guide',
-            action: 'create',
-            summary: `Guide checklists installed: ${missing.map((t) => t.title).join('; ')} (version 1, ${missing.reduce((n, t) => n + t.items.length, 0)} items)`,
-          });
-          const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, held);
-          return ok({
-            change: {
-              scope: 'desk' as const,
-              kind: 'checklist-plan.guide-installed',
-              add: { checklistTemplates: missing },
-              audit: [line],
-              preconditions: [still],
-            },
-            value: missing.length,
-          });
-        },
-        BUSY,
-      ),
+  const ensureGuideTemplates = (actor: Actor): Promise<Result<number, NotWritten>> =>
+    writePlanned(
+      door,
+      async () => {
+        const held = await store.templateKeys();
+        const missing = guideTemplateRows(GUIDE_CHECKLIST_SEED, () => newId('ckt', gen), actor).filter(
+          (t) => !held.includes(t.templateKey),
+        );
+        if (missing.length === 0) return ok({ change: nothing('desk'), value: 0 });
+        const line = audit({
+          actor,
+          incidentId: null,
+          entityType: 'checklist-template',
+          entityId: 'guide',
+          action: 'create',
+          summary: `Guide checklists installed: ${missing.map((t) => t.title).join('; ')} (version 1, ${missing.reduce((n, t) => n + t.items.length, 0)} items)`,
+        });
+        const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, held);
+        return ok({
+          change: {
+            scope: 'desk' as const,
+            kind: 'checklist-plan.guide-installed',
+            add: { checklistTemplates: missing },
+            audit: [line],
+            preconditions: [still],
+          },
+          value: missing.length,
+        });
+      },
+      BUSY,
     );
 
   /** The items of the newest version of each chosen template, for an incident, and the one audit line of the copy. */
@@ -328,26 +326,29 @@ export function createChecklistCases({ door, store, gen }: Deps) {
      * incident never exists without the checklists the team picked for it. The guide's templates
      * are installed first if the desk lacks any (a desk-wide change of its own).
      */
-    async startIncident(fields: IncidentFields, templateKeys: readonly string[], actor: Actor): Promise<Incident> {
-      await ensureGuideTemplates(actor);
-      return valueOrThrow(
-        writePlanned(
-          door,
-          async () => {
-            const templates = await store.listTemplates();
-            const { incident, audit: created } = planNewIncident(gen, fields, actor);
-            const copied = copyTemplates(incident.id, templateKeys, templates, [], actor);
-            const change: Change<Moved> = {
-              scope: { incidentId: incident.id },
-              kind: 'incident.started',
-              add: { incidents: [incident], checklistItems: copied.items },
-              audit: [created, ...copied.audit],
-              preconditions: [templatesStill(templates)],
-            };
-            return ok({ change, value: incident });
-          },
-          BUSY,
-        ),
+    async startIncident(
+      fields: IncidentFields,
+      templateKeys: readonly string[],
+      actor: Actor,
+    ): Promise<Result<Incident, NotWritten>> {
+      const installed = await ensureGuideTemplates(actor);
+      if (!installed.ok) return installed;
+      return writePlanned(
+        door,
+        async () => {
+          const templates = await store.listTemplates();
+          const { incident, audit: created } = planNewIncident(gen, fields, actor);
+          const copied = copyTemplates(incident.id, templateKeys, templates, [], actor);
+          const change: Change<Moved> = {
+            scope: { incidentId: incident.id },
+            kind: 'incident.started',
+            add: { incidents: [incident], checklistItems: copied.items },
+            audit: [created, ...copied.audit],
+            preconditions: [templatesStill(templates)],
+          };
+          return ok({ change, value: incident });
+        },
+        BUSY,
       );
     },
 
@@ -355,64 +356,65 @@ export function createChecklistCases({ door, store, gen }: Deps) {
      * Starts the city's standing preparedness checklist (peacetime work, before any incident)
      * from the preparedness items of the plan's newest templates. Does nothing if it exists.
      */
-    async startPreparedness(actor: Actor): Promise<ChecklistItem[]> {
-      await ensureGuideTemplates(actor);
-      return valueOrThrow(
-        writePlanned(
-          door,
-          async () => {
-            const existing = await store.listForIncident(DESK_SCOPE);
-            if (existing.length > 0) return ok({ change: nothing('desk'), value: [] as ChecklistItem[] });
-            const templates = await store.listTemplates();
-            const latest = latestVersions(templates)
-              .map((t) => ({ ...t, items: t.items.filter((i) => i.phase === 'preparedness') }))
-              .filter((t) => t.items.length > 0);
-            const items = itemsFromTemplates(latest, DESK_SCOPE, () => newId('cki', gen), actor);
-            const line = audit({
-              actor,
-              incidentId: null,
-              entityType: 'incident-checklists',
-              entityId: DESK_SCOPE,
-              action: 'create',
-              summary:
-                `Preparedness checklist started: ${items.length} items from ${latest.map((t) => `${t.title}, version ${t.version}`).join('; ')}`.slice(
-                  0,
-                  500,
-                ),
-            });
-            const change: Change<Moved> = {
-              scope: 'desk',
-              kind: 'preparedness.started',
-              add: { checklistItems: items },
-              audit: [line],
-              preconditions: [itemsStill(DESK_SCOPE, existing), templatesStill(templates)],
-            };
-            return ok({ change, value: items });
-          },
-          BUSY,
-        ),
+    async startPreparedness(actor: Actor): Promise<Result<ChecklistItem[], NotWritten>> {
+      const installed = await ensureGuideTemplates(actor);
+      if (!installed.ok) return installed;
+      return writePlanned(
+        door,
+        async () => {
+          const existing = await store.listForIncident(DESK_SCOPE);
+          if (existing.length > 0) return ok({ change: nothing('desk'), value: [] as ChecklistItem[] });
+          const templates = await store.listTemplates();
+          const latest = latestVersions(templates)
+            .map((t) => ({ ...t, items: t.items.filter((i) => i.phase === 'preparedness') }))
+            .filter((t) => t.items.length > 0);
+          const items = itemsFromTemplates(latest, DESK_SCOPE, () => newId('cki', gen), actor);
+          const line = audit({
+            actor,
+            incidentId: null,
+            entityType: 'incident-checklists',
+            entityId: DESK_SCOPE,
+            action: 'create',
+            summary:
+              `Preparedness checklist started: ${items.length} items from ${latest.map((t) => `${t.title}, version ${t.version}`).join('; ')}`.slice(
+                0,
+                500,
+              ),
+          });
+          const change: Change<Moved> = {
+            scope: 'desk',
+            kind: 'preparedness.started',
+            add: { checklistItems: items },
+            audit: [line],
+            preconditions: [itemsStill(DESK_SCOPE, existing), templatesStill(templates)],
+          };
+          return ok({ change, value: items });
+        },
+        BUSY,
       );
     },
 
     /** Adds more templates to an incident that is already running. */
-    addTemplates: (incidentId: string, templateKeys: readonly string[], actor: Actor): Promise<ChecklistItem[]> =>
-      valueOrThrow(
-        writePlanned(
-          door,
-          async () => {
-            const [templates, existing] = await Promise.all([store.listTemplates(), store.listForIncident(incidentId)]);
-            const copied = copyTemplates(incidentId, templateKeys, templates, existing, actor);
-            const change: Change<Moved> = {
-              scope: { incidentId },
-              kind: 'checklist.templates-added',
-              add: { checklistItems: copied.items },
-              audit: copied.audit,
-              preconditions: [itemsStill(incidentId, existing), templatesStill(templates)],
-            };
-            return ok({ change, value: copied.items });
-          },
-          BUSY,
-        ),
+    addTemplates: (
+      incidentId: string,
+      templateKeys: readonly string[],
+      actor: Actor,
+    ): Promise<Result<ChecklistItem[], NotWritten>> =>
+      writePlanned(
+        door,
+        async () => {
+          const [templates, existing] = await Promise.all([store.listTemplates(), store.listForIncident(incidentId)]);
+          const copied = copyTemplates(incidentId, templateKeys, templates, existing, actor);
+          const change: Change<Moved> = {
+            scope: { incidentId },
+            kind: 'checklist.templates-added',
+            add: { checklistItems: copied.items },
+            audit: copied.audit,
+            preconditions: [itemsStill(incidentId, existing), templatesStill(templates)],
+          };
+          return ok({ change, value: copied.items });
+        },
+        BUSY,
       ),
 
     /**
@@ -425,65 +427,63 @@ export function createChecklistCases({ door, store, gen }: Deps) {
       templateKey: string,
       keys: readonly string[] | 'all',
       actor: Actor,
-    ): Promise<number> =>
-      valueOrThrow(
-        writePlanned(
-          door,
-          async () => {
-            const [versions, existing] = await Promise.all([
-              store.templateHistory(templateKey),
-              store.listForIncident(incidentId),
-            ]);
-            const [pending] = planChangesFor(existing, latestVersions(versions));
-            const chosen = (pending?.changes ?? []).filter((c) => keys === 'all' || keys.includes(changeKey(c)));
-            const { created, updated } = takeOver(chosen, {
-              incidentId,
-              existing,
-              newId: () => newId('cki', gen),
-              actor,
-            });
-            const title = pending?.template.title ?? templateKey;
-            const lines = [
-              ...created.map((item) =>
-                audit({
-                  actor,
-                  incidentId,
-                  entityType: 'checklist-item',
-                  entityId: item.id,
-                  action: 'create',
-                  summary: `Checklist item taken over from the plan (“${title}”, version ${item.template?.version ?? ''}): ${item.title}`,
-                  changes: creationChanges({ ...item, offset: offsetLabel(item.offset) }, [
-                    'phase',
-                    'title',
-                    'owner',
-                    'offset',
-                  ]),
-                }),
-              ),
-              ...updated.map((u) =>
-                audit({
-                  actor,
-                  incidentId,
-                  entityType: 'checklist-item',
-                  entityId: u.next.id,
-                  action: 'update',
-                  summary: `Checklist item reworded as in the plan (“${title}”, version ${u.next.template?.version ?? ''}): ${u.next.title}`,
-                  changes: u.changes,
-                }),
-              ),
-            ];
-            const change: Change<Moved> = {
-              scope: { incidentId },
-              kind: 'checklist.taken-over-from-plan',
-              add: { checklistItems: created },
-              put: { checklistItems: updated.map((u) => u.next) },
-              audit: lines,
-              preconditions: [itemsStill(incidentId, existing), historyStill(templateKey, versions)],
-            };
-            return ok({ change, value: created.length + updated.length });
-          },
-          BUSY,
-        ),
+    ): Promise<Result<number, NotWritten>> =>
+      writePlanned(
+        door,
+        async () => {
+          const [versions, existing] = await Promise.all([
+            store.templateHistory(templateKey),
+            store.listForIncident(incidentId),
+          ]);
+          const [pending] = planChangesFor(existing, latestVersions(versions));
+          const chosen = (pending?.changes ?? []).filter((c) => keys === 'all' || keys.includes(changeKey(c)));
+          const { created, updated } = takeOver(chosen, {
+            incidentId,
+            existing,
+            newId: () => newId('cki', gen),
+            actor,
+          });
+          const title = pending?.template.title ?? templateKey;
+          const lines = [
+            ...created.map((item) =>
+              audit({
+                actor,
+                incidentId,
+                entityType: 'checklist-item',
+                entityId: item.id,
+                action: 'create',
+                summary: `Checklist item taken over from the plan (“${title}”, version ${item.template?.version ?? ''}): ${item.title}`,
+                changes: creationChanges({ ...item, offset: offsetLabel(item.offset) }, [
+                  'phase',
+                  'title',
+                  'owner',
+                  'offset',
+                ]),
+              }),
+            ),
+            ...updated.map((u) =>
+              audit({
+                actor,
+                incidentId,
+                entityType: 'checklist-item',
+                entityId: u.next.id,
+                action: 'update',
+                summary: `Checklist item reworded as in the plan (“${title}”, version ${u.next.template?.version ?? ''}): ${u.next.title}`,
+                changes: u.changes,
+              }),
+            ),
+          ];
+          const change: Change<Moved> = {
+            scope: { incidentId },
+            kind: 'checklist.taken-over-from-plan',
+            add: { checklistItems: created },
+            put: { checklistItems: updated.map((u) => u.next) },
+            audit: lines,
+            preconditions: [itemsStill(incidentId, existing), historyStill(templateKey, versions)],
+          };
+          return ok({ change, value: created.length + updated.length });
+        },
+        BUSY,
       ),
 
     updateItem: (itemId: string, draft: ItemDraft, actor: Actor) =>

@@ -15,7 +15,7 @@ import type { AuditEvent, FieldChange, Incident } from '@shared/schemas/entities
 
 import type { IncidentsStore } from '../../db/repos/incidentsRepo';
 import type { Door } from '../door';
-import { busy, changeRow, valueOrThrow, type NotWritten, type Planned } from '../planned';
+import { busy, changeRow, type NotWritten, type Planned } from '../planned';
 
 export type IncidentWriteError = StatusError | { code: 'not-found'; id: string } | NotWritten;
 
@@ -102,19 +102,17 @@ export function createIncidentCases({ door, store, gen }: Deps) {
     });
 
   return {
-    /** A new incident, with its audit line. Nothing stored (a refused field) rejects, in words. */
-    create(fields: IncidentFields, actor: Actor): Promise<Incident> {
+    /** A new incident, with its audit line; a field its readers would refuse comes back as `refused`, nothing stored. */
+    create(fields: IncidentFields, actor: Actor): Promise<Result<Incident, NotWritten>> {
       const { incident, audit } = planNewIncident(gen, fields, actor);
-      return valueOrThrow(
-        door
-          .write({
-            scope: { incidentId: incident.id },
-            kind: 'incident.created',
-            add: { incidents: [incident] },
-            audit: [audit],
-          })
-          .then((w) => (w.ok ? ok(incident) : w)),
-      );
+      return door
+        .write({
+          scope: { incidentId: incident.id },
+          kind: 'incident.created',
+          add: { incidents: [incident] },
+          audit: [audit],
+        })
+        .then((w) => (w.ok ? ok(incident) : w));
     },
 
     update: (id: string, fields: IncidentFields, actor: Actor): Promise<Result<Incident, IncidentWriteError>> =>

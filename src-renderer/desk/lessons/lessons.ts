@@ -11,7 +11,7 @@ import { LessonSchema, type Lesson } from '@shared/schemas/lessons';
 import type { IncidentsStore } from '../../db/repos/incidentsRepo';
 import type { LessonsStore } from '../../db/repos/lessonsRepo';
 import type { Door } from '../door';
-import { busy, changeRow, stillReads, valueOrThrow, type NotWritten, type Planned } from '../planned';
+import { busy, changeRow, stillReads, type NotWritten, type Planned } from '../planned';
 import type { ChecklistPositions } from '../checklists/checklists';
 
 const FIELDS = ['kind', 'text', 'owner', 'dueDate', 'answers', 'status', 'checklistItemId', 'supersedes'] as const;
@@ -85,15 +85,13 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
     listForIncident: store.listForIncident,
     lastExportAt: store.lastExportAt,
 
-    /** Records a lesson. A lesson its readers would refuse rejects, in words. */
-    add(incidentId: string, fields: LessonFields, actor: Actor): Promise<Lesson> {
+    /** Records a lesson; one its readers would refuse comes back as `refused`, nothing stored. */
+    add(incidentId: string, fields: LessonFields, actor: Actor): Promise<Result<Lesson, NotWritten>> {
       const lesson = stored(newLesson(fields, { id: newId('les', gen), incidentId }, actor));
       const audit = lessonAudit(actor, lesson, 'create', `Lesson recorded: ${lesson.text.slice(0, 80)}`);
-      return valueOrThrow(
-        door
-          .write({ scope: { incidentId }, kind: 'lesson.recorded', add: { lessons: [lesson] }, audit: [audit] })
-          .then((w) => (w.ok ? ok(lesson) : w)),
-      );
+      return door
+        .write({ scope: { incidentId }, kind: 'lesson.recorded', add: { lessons: [lesson] }, audit: [audit] })
+        .then((w) => (w.ok ? ok(lesson) : w));
     },
 
     /**

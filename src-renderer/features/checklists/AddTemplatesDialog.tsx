@@ -10,6 +10,7 @@ import { FormError } from '../../ui/Field';
 import { TemplatePicker } from './TemplatePicker';
 import { templateOptions } from './templateOptions';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 /** Adds checklists the incident does not use yet, from the newest version of the plan. */
 export function AddTemplatesDialog({
@@ -49,8 +50,9 @@ export function AddTemplatesDialog({
           disabled={chosen.length === 0}
           onClick={() => {
             useCases.checklists.addTemplates(incident.id, chosen, actorFrom(operatorName, clock)).then(
-              (items) => {
-                showNotice('success', t('checklists.addDialog.added', { count: items.length }));
+              (r) => {
+                if (!r.ok) return setFailure(t('checklists.addDialog.failed', { reason: describeNotWritten(r.error) }));
+                showNotice('success', t('checklists.addDialog.added', { count: r.value.length }));
                 onClose();
               },
               (e: unknown) =>

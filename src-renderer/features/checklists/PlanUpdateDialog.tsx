@@ -11,6 +11,7 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { t, tRich } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 function ChangePreview({ change }: { change: PlanChange }): ReactElement {
   const next = change.templateItem;
@@ -85,7 +86,10 @@ export function PlanUpdateDialog({
   const take = (keys: readonly string[] | 'all') => {
     setBusy(true);
     useCases.checklists.takeOverFromPlan(incident.id, template.templateKey, keys, actorFrom(operatorName, clock)).then(
-      () => setBusy(false),
+      (r) => {
+        setBusy(false);
+        if (!r.ok) setProblem(t('checklists.planUpdate.failed', { reason: describeNotWritten(r.error) }));
+      },
       (e: unknown) => {
         setBusy(false);
         setProblem(t('checklists.planUpdate.failed', { reason: e instanceof Error ? e.message : String(e) }));

@@ -5,6 +5,7 @@ import type { DeskSettings } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 /**
  * Writes the guide's checklist templates to the desk once it is set up, so the plan screen and
@@ -16,8 +17,12 @@ export function useGuideTemplates(settings: DeskSettings | null | undefined): vo
   const operator = settings?.operatorName ?? null;
   useEffect(() => {
     if (operator === null) return;
-    useCases.checklists.ensureGuideTemplates(actorFrom(operator, clock)).catch((e: unknown) => {
-      showNotice('error', t('checklists.guide.installFailed', { reason: e instanceof Error ? e.message : String(e) }));
-    });
+    const failed = (reason: string) => showNotice('error', t('checklists.guide.installFailed', { reason }));
+    useCases.checklists.ensureGuideTemplates(actorFrom(operator, clock)).then(
+      (r) => {
+        if (!r.ok) failed(describeNotWritten(r.error));
+      },
+      (e: unknown) => failed(e instanceof Error ? e.message : String(e)),
+    );
   }, [useCases, clock, operator, showNotice]);
 }

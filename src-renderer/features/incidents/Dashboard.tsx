@@ -18,6 +18,7 @@ import { incidentClock } from './incidentDisplay';
 import { useIncidents } from './queries';
 import { UserText } from '../../ui/UserText';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 function IncidentCard({
   incident,
@@ -161,11 +162,14 @@ export function Dashboard({ settings }: { settings: DeskSettings }): ReactElemen
           onSubmit={async (fields) => {
             try {
               const chosen = templates.filter((t) => !unticked.has(t.templateKey)).map((t) => t.templateKey);
-              const incident = await useCases.checklists.startIncident(
+              const started = await useCases.checklists.startIncident(
                 fields,
                 chosen,
                 actorFrom(settings.operatorName, clock),
               );
+              if (!started.ok)
+                return t('incidents.dashboard.theIncidentCouldNotBe', { error: describeNotWritten(started.error) });
+              const incident = started.value;
               setCreating(false);
               showNotice('success', t('incidents.dashboard.incidentCreated', { title: incident.title }));
               navigate({ name: 'incident', id: incident.id, tab: 'overview' });

@@ -19,6 +19,7 @@ import { ItemDialog } from '../checklists/ItemDialog';
 import { useChecklistItems, useLatestTemplates } from '../checklists/queries';
 import { ResolveItemDialog } from '../checklists/ResolveItemDialog';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 /** The phase a new preparedness item belongs to. */
 const PREPAREDNESS_PHASE = 'preparedness';
@@ -72,7 +73,10 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
           className="button button--primary"
           onClick={() => {
             useCases.checklists.startPreparedness(actorFrom(settings.operatorName, clock)).then(
-              (added) => showNotice('success', t('plan.preparedness.started', { count: added.length })),
+              (r) =>
+                r.ok
+                  ? showNotice('success', t('plan.preparedness.started', { count: r.value.length }))
+                  : showNotice('error', t('plan.preparedness.startFailed', { reason: describeNotWritten(r.error) })),
               (e: unknown) =>
                 showNotice(
                   'error',

@@ -23,6 +23,7 @@ import { PrintView } from './PrintView';
 import { displayLocale } from '../../lib/LocaleContext';
 import { RecordReport } from './RecordReport';
 import { t, tRich, type MessageId } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
@@ -134,7 +135,10 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
 
   /** The chain head this record carries has left the desk: it goes into the log of published heads. */
   const published = (b: Built, via: PublishedVia) => {
-    if (b.head) void useCases.publishedHeads.append(incident.id, b.head, via, actorFrom(settings.operatorName, clock));
+    if (!b.head) return;
+    void useCases.publishedHeads.append(incident.id, b.head, via, actorFrom(settings.operatorName, clock)).then((r) => {
+      if (!r.ok) showNotice('error', t('record.publishedHeads.notLogged', { reason: describeNotWritten(r.error) }));
+    });
   };
 
   const savePackage = async () => {

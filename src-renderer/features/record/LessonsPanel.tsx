@@ -15,6 +15,7 @@ import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -328,10 +329,16 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
           // unless the next one is already being typed there.
           const submitted = draft;
           setDraft((d) => ({ ...EMPTY, kind: d.kind }));
-          useCases.lessons.add(incident.id, valid.value, actor()).catch((err: unknown) => {
+          const putBack = (reason: string) => {
             setDraft((d) => (d.text === '' ? submitted : d));
-            setFailure(t('record.export.notSaved', { reason: String(err) }));
-          });
+            setFailure(t('record.export.notSaved', { reason }));
+          };
+          useCases.lessons.add(incident.id, valid.value, actor()).then(
+            (r) => {
+              if (!r.ok) putBack(describeNotWritten(r.error));
+            },
+            (err: unknown) => putBack(String(err)),
+          );
         }}
       >
         <LessonFields draft={draft} setDraft={setDraft} errors={errors} improvements={improvements} fixedKind={false} />

@@ -6,6 +6,7 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 /**
  * Walks the incident's hash chain and says, in words, whether the log is as it was recorded:
@@ -40,18 +41,21 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
     const signedLines = describeIncidentIntegrity(signed).slice(1);
     if (!signed.ok) return setState({ running: false, done: 0, ok: false, text: signedLines.join(' ') });
     const heads = await useCases.publishedHeads.listForIncident(incident.id);
-    await useCases.publishedHeads.append(
+    const logged = await useCases.publishedHeads.append(
       incident.id,
       { chainSeq: report.revisions, hash: report.headHash },
       'verify',
       actorFrom(operatorName, clock),
     );
     const held = heads.length > 0 ? ` ${t('timeline.integrityCheck.stillHoldsHeads', { count: heads.length })}` : '';
+    const notLogged = logged.ok
+      ? ''
+      : ` ${t('record.publishedHeads.notLogged', { reason: describeNotWritten(logged.error) })}`;
     setState({
       running: false,
       done: 0,
       ok: true,
-      text: `${describeChainReport(report)}${held} ${signedLines.join(' ')}`,
+      text: `${describeChainReport(report)}${held} ${signedLines.join(' ')}${notLogged}`,
     });
   };
   return (

@@ -8,22 +8,23 @@ import type { UseCases } from '../../../src-renderer/desk/composition';
 import { LessonsPanel } from '../../../src-renderer/features/record/LessonsPanel';
 import { actor, makeDraft as makeIncidentDraft } from '../../factories/incident';
 import { deskSettings, fakeDesk } from '../fakeDesk';
+import { written } from '../../support/written';
 
 /** A desk whose next lesson write waits until the test lets it land, or fails. */
 async function deskWithSlowWrites() {
   const real = fakeDesk();
   const writes: { land: () => void; fail: (reason: string) => void }[] = [];
   const add: UseCases['lessons']['add'] = (...args) =>
-    new Promise((resolve, reject) => {
+    new Promise((resolve) => {
       writes.push({
         land: () => resolve(real.useCases.lessons.add(...args)),
-        fail: (reason) => reject(new Error(reason)),
+        fail: (reason) => resolve({ ok: false, error: { code: 'refused', message: reason } }),
       });
     });
   const desk = fakeDesk.around(real, { useCases: { ...real.useCases, lessons: { ...real.useCases.lessons, add } } });
   const fields = validateIncidentDraft(makeIncidentDraft());
   if (!fields.ok) throw new Error('incident draft');
-  const incident = await real.useCases.incidents.create(fields.value, actor());
+  const incident = await written(real.useCases.incidents.create(fields.value, actor()));
   render(
     <desk.Provider>
       <LessonsPanel incident={incident} settings={deskSettings} />

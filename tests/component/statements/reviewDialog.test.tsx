@@ -9,6 +9,7 @@ import { StatementsPanel } from '../../../src-renderer/features/statements/State
 import { actor, makeDraft as makeIncidentDraft } from '../../factories/incident';
 import { HOLDING_VALUES } from '../../factories/statements';
 import { deskSettings, fakeDesk } from '../fakeDesk';
+import { written } from '../../support/written';
 
 function must<T, E>(r: Result<T, E>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -42,7 +43,9 @@ async function deskWithReadyDraft() {
     return () => release();
   };
   await desk.useCases.statements.ensureSeedTemplates(actor());
-  const incident = await desk.useCases.incidents.create(must(validateIncidentDraft(makeIncidentDraft())), actor());
+  const incident = await written(
+    desk.useCases.incidents.create(must(validateIncidentDraft(makeIncidentDraft())), actor()),
+  );
   const statement = must(
     await desk.useCases.statements.startDraft(
       { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },

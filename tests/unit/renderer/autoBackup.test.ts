@@ -7,6 +7,7 @@ import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { actor, makeDraft } from '../../factories/incident';
 import { freshDesk, backupServiceOf } from './testDb';
+import { written } from '../../support/written';
 
 /** A scheduler the test drives: each fire() runs the pending timer and waits for the next to be set. */
 function manualScheduler() {
@@ -47,7 +48,7 @@ function fakeAutoBackups(write: AutoBackups['write']): AutoBackups {
 
 const addIncident = async (desk: ReturnType<typeof freshDesk>) => {
   const fields = validateIncidentDraft(makeDraft());
-  if (fields.ok) await desk.useCases.incidents.create(fields.value, actor());
+  if (fields.ok) await written(desk.useCases.incidents.create(fields.value, actor()));
 };
 
 describe('automatic backups', () => {

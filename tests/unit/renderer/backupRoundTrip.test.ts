@@ -14,6 +14,7 @@ import { freshDesk, logged, backupServiceOf } from './testDb';
 import { makeContent } from '../../factories/timeline';
 import { queryTimeline } from '@renderer/db/repos/timelineQuery';
 import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
+import { written } from '../../support/written';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 
@@ -48,7 +49,7 @@ async function populatedDesk() {
   );
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
-  const incident = await desk.useCases.incidents.create(fields.value, actor({ now: T0 + 1000 }));
+  const incident = await written(desk.useCases.incidents.create(fields.value, actor({ now: T0 + 1000 })));
   await desk.useCases.incidents.close(incident.id, actor({ now: T0 + 2000 }));
   await desk.db.contacts.add(makeContact({ id: 'con_1', name: 'Imam Y. Rahman' }));
   await logged(

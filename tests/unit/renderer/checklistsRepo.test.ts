@@ -8,6 +8,7 @@ import { ChecklistItemSchema, ChecklistTemplateSchema, DESK_SCOPE } from '@share
 
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { freshDesk, logged } from './testDb';
+import { written } from '../../support/written';
 
 const ALL = GUIDE_CHECKLIST_SEED.templates.map((t) => t.templateKey);
 
@@ -15,7 +16,7 @@ async function started(templateKeys: readonly string[] = ALL) {
   const desk = freshDesk();
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
-  const incident = await desk.useCases.checklists.startIncident(fields.value, templateKeys, actor());
+  const incident = await written(desk.useCases.checklists.startIncident(fields.value, templateKeys, actor()));
   return { desk, incident };
 }
 
@@ -42,7 +43,7 @@ describe('checklists repository', () => {
 
   it('installs the guide templates once only', async () => {
     const { desk } = await started();
-    expect(await desk.useCases.checklists.ensureGuideTemplates(actor())).toBe(0);
+    expect(await written(desk.useCases.checklists.ensureGuideTemplates(actor()))).toBe(0);
     expect(await desk.db.checklistTemplates.count()).toBe(6);
   });
 
@@ -173,12 +174,12 @@ describe('checklists repository', () => {
 describe('peacetime preparedness', () => {
   it('starts the city’s preparedness checklist once, from the plan’s preparedness items, audited desk-wide', async () => {
     const desk = freshDesk();
-    const items = await desk.useCases.checklists.startPreparedness(actor());
+    const items = await written(desk.useCases.checklists.startPreparedness(actor()));
     expect(items).toHaveLength(25);
     expect(items.every((i) => i.incidentId === DESK_SCOPE && i.phase === 'preparedness' && i.offset === null)).toBe(
       true,
     );
-    expect(await desk.useCases.checklists.startPreparedness(actor())).toEqual([]);
+    expect(await written(desk.useCases.checklists.startPreparedness(actor()))).toEqual([]);
     const done = await desk.useCases.checklists.setStatus(
       items[0]!.id,
       'done',

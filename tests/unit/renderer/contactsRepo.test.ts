@@ -5,6 +5,7 @@ import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import { makeContactFields } from '../../factories/contacts';
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { freshDesk } from './testDb';
+import { written } from '../../support/written';
 
 async function deskWithTree() {
   const desk = freshDesk();
@@ -30,7 +31,7 @@ async function deskWithTree() {
   if (!saved.ok) throw new Error('save');
   const draft = validateIncidentDraft(makeDraft());
   if (!draft.ok) throw new Error('draft');
-  const incident = await desk.useCases.incidents.create(draft.value, actor());
+  const incident = await written(desk.useCases.incidents.create(draft.value, actor()));
   return { desk, tree: saved.value, incident, mayor, chief, imam, deputy };
 }
 

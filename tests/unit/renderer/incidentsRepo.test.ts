@@ -4,6 +4,7 @@ import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { freshDesk } from './testDb';
+import { written } from '../../support/written';
 
 function fields(overrides = {}) {
   const r = validateIncidentDraft(makeDraft(overrides));
@@ -14,14 +15,14 @@ function fields(overrides = {}) {
 describe('incidents repository', () => {
   it('lists incidents newest start first', async () => {
     const { useCases } = freshDesk();
-    await useCases.incidents.create(fields({ title: 'Older', startDate: '2026-01-02' }), actor());
-    await useCases.incidents.create(fields({ title: 'Newer', startDate: '2026-03-02' }), actor());
+    await written(useCases.incidents.create(fields({ title: 'Older', startDate: '2026-01-02' }), actor()));
+    await written(useCases.incidents.create(fields({ title: 'Newer', startDate: '2026-03-02' }), actor()));
     expect((await useCases.incidents.list()).map((i) => i.title)).toEqual(['Newer', 'Older']);
   });
 
   it('audits creation, edits, closing and reopening with who and when', async () => {
     const { useCases } = freshDesk();
-    const created = await useCases.incidents.create(fields(), actor({ now: T0 }));
+    const created = await written(useCases.incidents.create(fields(), actor({ now: T0 })));
     await useCases.incidents.update(created.id, fields({ title: 'Renamed' }), actor({ operator: 'Ola', now: T0 + 1 }));
     await useCases.incidents.close(created.id, actor({ now: T0 + 2 }));
     await useCases.incidents.reopen(created.id, actor({ now: T0 + 3 }));
@@ -37,14 +38,14 @@ describe('incidents repository', () => {
 
   it('writes no audit line for an edit that changes nothing', async () => {
     const { useCases } = freshDesk();
-    const created = await useCases.incidents.create(fields(), actor());
+    const created = await written(useCases.incidents.create(fields(), actor()));
     await useCases.incidents.update(created.id, fields(), actor());
     expect(await useCases.audit.listForIncident(created.id)).toHaveLength(1);
   });
 
   it('refuses to close twice, or to touch an incident that does not exist', async () => {
     const { useCases } = freshDesk();
-    const created = await useCases.incidents.create(fields(), actor());
+    const created = await written(useCases.incidents.create(fields(), actor()));
     await useCases.incidents.close(created.id, actor());
     expect(await useCases.incidents.close(created.id, actor())).toEqual({
       ok: false,

@@ -5,28 +5,31 @@ import { ChecklistItemSchema } from '@shared/schemas/checklists';
 
 import { actor, makeDraft } from '../../factories/incident';
 import { freshDesk } from './testDb';
+import { written } from '../../support/written';
 
 async function deskWithIncident() {
   const desk = freshDesk();
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
-  const incident = await desk.useCases.incidents.create(fields.value, actor());
+  const incident = await written(desk.useCases.incidents.create(fields.value, actor()));
   return { desk, incident };
 }
 
 describe('lessons learned', () => {
   it('puts a corrective action on the incident’s checklists once, linked both ways and audited', async () => {
     const { desk, incident } = await deskWithIncident();
-    const lesson = await desk.useCases.lessons.add(
-      incident.id,
-      {
-        kind: 'corrective-action',
-        text: 'Give the night shift a printed call sheet',
-        owner: 'Kari Holm',
-        dueDate: '2026-04-30',
-        answers: null,
-      },
-      actor(),
+    const lesson = await written(
+      desk.useCases.lessons.add(
+        incident.id,
+        {
+          kind: 'corrective-action',
+          text: 'Give the night shift a printed call sheet',
+          owner: 'Kari Holm',
+          dueDate: '2026-04-30',
+          answers: null,
+        },
+        actor(),
+      ),
     );
     const r = await desk.useCases.lessons.toChecklist(lesson.id, actor());
     if (!r.ok) throw new Error(r.error.code);
@@ -54,10 +57,12 @@ describe('lessons learned', () => {
 
   it('refuses a strength and writes nothing', async () => {
     const { desk, incident } = await deskWithIncident();
-    const lesson = await desk.useCases.lessons.add(
-      incident.id,
-      { kind: 'strength', text: 'The cascade worked', owner: null, dueDate: null, answers: null },
-      actor(),
+    const lesson = await written(
+      desk.useCases.lessons.add(
+        incident.id,
+        { kind: 'strength', text: 'The cascade worked', owner: null, dueDate: null, answers: null },
+        actor(),
+      ),
     );
     expect(await desk.useCases.lessons.toChecklist(lesson.id, actor())).toEqual({
       ok: false,
@@ -69,26 +74,32 @@ describe('lessons learned', () => {
 
   it('rewords and removes a lesson in place until a record holding it is exported; then a change is a new version', async () => {
     const { desk, incident } = await deskWithIncident();
-    const improvement = await desk.useCases.lessons.add(
-      incident.id,
-      { kind: 'improvement', text: 'The night shift had no call sheet', owner: null, dueDate: null, answers: null },
-      actor(),
+    const improvement = await written(
+      desk.useCases.lessons.add(
+        incident.id,
+        { kind: 'improvement', text: 'The night shift had no call sheet', owner: null, dueDate: null, answers: null },
+        actor(),
+      ),
     );
-    const action = await desk.useCases.lessons.add(
-      incident.id,
-      {
-        kind: 'corrective-action',
-        text: 'Print call sheets',
-        owner: 'Kari Holm',
-        dueDate: '2026-04-30',
-        answers: improvement.id,
-      },
-      actor(),
+    const action = await written(
+      desk.useCases.lessons.add(
+        incident.id,
+        {
+          kind: 'corrective-action',
+          text: 'Print call sheets',
+          owner: 'Kari Holm',
+          dueDate: '2026-04-30',
+          answers: improvement.id,
+        },
+        actor(),
+      ),
     );
-    const typo = await desk.useCases.lessons.add(
-      incident.id,
-      { kind: 'strength', text: 'Teh cascade worked', owner: null, dueDate: null, answers: null },
-      actor(),
+    const typo = await written(
+      desk.useCases.lessons.add(
+        incident.id,
+        { kind: 'strength', text: 'Teh cascade worked', owner: null, dueDate: null, answers: null },
+        actor(),
+      ),
     );
 
     // Before any export: changed in place, removed for good.
@@ -101,11 +112,13 @@ describe('lessons learned', () => {
     ]);
 
     // A record is exported: its head is published.
-    await desk.useCases.publishedHeads.append(
-      incident.id,
-      { chainSeq: 0, hash: '0'.repeat(64) },
-      'export',
-      actor({ now: actor().now + 60_000 }),
+    await written(
+      desk.useCases.publishedHeads.append(
+        incident.id,
+        { chainSeq: 0, hash: '0'.repeat(64) },
+        'export',
+        actor({ now: actor().now + 60_000 }),
+      ),
     );
     const later = actor({ now: actor().now + 120_000 });
     expect(await desk.useCases.lessons.remove(action.id, later)).toEqual({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { makeContent } from '../../factories/timeline';
 import { freshDesk, logged } from './testDb';
+import { written } from '../../support/written';
 
 const T = Date.UTC(2026, 10, 24, 13, 0);
 const ingrid = (now = T) => ({ operator: 'Ingrid Berg', now });
@@ -17,9 +18,9 @@ describe('published chain heads', () => {
       ),
     );
     const head = await useCases.timeline.head('inc_1');
-    await useCases.publishedHeads.append('inc_1', head, 'export', ingrid(T + 60_000));
-    expect(await useCases.publishedHeads.append('inc_1', head, 'export', ingrid(T + 120_000))).toBeNull();
-    await useCases.publishedHeads.append('inc_1', head, 'backup', ingrid(T + 180_000));
+    await written(useCases.publishedHeads.append('inc_1', head, 'export', ingrid(T + 60_000)));
+    expect(await written(useCases.publishedHeads.append('inc_1', head, 'export', ingrid(T + 120_000)))).toBeNull();
+    await written(useCases.publishedHeads.append('inc_1', head, 'backup', ingrid(T + 180_000)));
     expect((await useCases.publishedHeads.listForIncident('inc_1')).map((h) => [h.chainSeq, h.via])).toEqual([
       [3, 'export'],
       [3, 'backup'],
@@ -42,11 +43,13 @@ describe('published chain heads', () => {
   it('travel in backups, and a restore keeps the heads this desk had already published', async () => {
     const { useCases, core } = freshDesk();
     await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'One' })], ingrid()));
-    await useCases.publishedHeads.append('inc_1', await useCases.timeline.head('inc_1'), 'backup', ingrid());
+    await written(useCases.publishedHeads.append('inc_1', await useCases.timeline.head('inc_1'), 'backup', ingrid()));
     const rows = await core.backupRows.readAll();
     expect(rows.publishedHeads).toHaveLength(1);
     await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Two' })], ingrid(T + 1000)));
-    await useCases.publishedHeads.append('inc_1', await useCases.timeline.head('inc_1'), 'export', ingrid(T + 2000));
+    await written(
+      useCases.publishedHeads.append('inc_1', await useCases.timeline.head('inc_1'), 'export', ingrid(T + 2000)),
+    );
     // Restoring the older backup brings back a shorter chain; the export since is not forgotten.
     expect(await core.restore(rows, ingrid(T + 3000), 'the older backup')).toEqual({ ok: true, value: undefined });
     expect((await useCases.publishedHeads.listForIncident('inc_1')).map((h) => [h.chainSeq, h.via])).toEqual([

@@ -10,12 +10,13 @@ import { T0, actor, makeDraft } from '../../factories/incident';
 import { makeContactFields } from '../../factories/contacts';
 import { makeContent, sha256 } from '../../factories/timeline';
 import { freshDesk, logged } from './testDb';
+import { written } from '../../support/written';
 
 async function exported(profile: 'internal' | 'public' = 'internal') {
   const desk = freshDesk();
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
-  const incident = await desk.useCases.incidents.create(fields.value, actor());
+  const incident = await written(desk.useCases.incidents.create(fields.value, actor()));
   const [first] = await logged(
     desk.useCases.timeline.append(
       incident.id,
@@ -109,7 +110,7 @@ describe('the record’s contacts', () => {
     );
     const fields = validateIncidentDraft(makeDraft());
     if (!fields.ok) throw new Error('draft');
-    const incident = await desk.useCases.incidents.create(fields.value, actor());
+    const incident = await written(desk.useCases.incidents.create(fields.value, actor()));
     await desk.useCases.contacts.startActivation(incident.id, tree.value.id, actor());
     const source = await desk.useCases.record.collect(incident.id);
     // The record keeps each number as stored; its report line shows it as the desk does, with its label.

@@ -16,6 +16,7 @@ import type { Statement } from '@shared/schemas/statements';
 import { T0, actor, makeDraft as makeIncidentDraft } from '../../factories/incident';
 import { makeContent, sha256 } from '../../factories/timeline';
 import { freshDesk, logged } from './testDb';
+import { written } from '../../support/written';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const at = (minutes: number) => actor({ now: T0 + minutes * 60_000 });
@@ -51,7 +52,7 @@ async function deskWithDraft() {
   await desk.useCases.statements.ensureSeedTemplates(at(0));
   const fields = validateIncidentDraft(makeIncidentDraft());
   if (!fields.ok) throw new Error('incident draft');
-  const incident = await desk.useCases.incidents.create(fields.value, at(0));
+  const incident = await written(desk.useCases.incidents.create(fields.value, at(0)));
   const statement = must(
     await desk.useCases.statements.startDraft(
       { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },

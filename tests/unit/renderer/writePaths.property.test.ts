@@ -17,6 +17,7 @@ import { contentFromQuick, parseQuickEntry } from '@shared/domain/timeline/quick
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { sha256 } from '../../factories/timeline';
 import { backupServiceOf, freshDesk } from './testDb';
+import { written } from '../../support/written';
 
 /**
  * Whatever any write path accepts, backup restore and the record verifier accept. Each run types
@@ -90,7 +91,7 @@ async function writeEverything(desk: ReturnType<typeof freshDesk>, v: Input) {
   );
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('incident draft');
-  const incident = await desk.useCases.incidents.create(fields.value, at(0));
+  const incident = await written(desk.useCases.incidents.create(fields.value, at(0)));
   const zone = incident.timeZone;
 
   const parsed = parseQuickEntry(v.quick, { now: T0 + 3_600_000, timeZone: zone, mode: { kind: 'live' } });

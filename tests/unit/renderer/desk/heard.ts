@@ -3,6 +3,7 @@ import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { actor, makeDraft } from '../../../factories/incident';
 import { freshDesk } from '../testDb';
+import { written } from '../../../support/written';
 
 /** A fresh desk, with every change notice its feed tells from now on (kind and scope). */
 export function listenedDesk() {
@@ -17,7 +18,7 @@ export async function deskWithIncident() {
   const listened = listenedDesk();
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
-  const incident = await listened.desk.useCases.incidents.create(fields.value, actor());
+  const incident = await written(listened.desk.useCases.incidents.create(fields.value, actor()));
   listened.notices.length = 0;
   return { ...listened, incident, fields: fields.value };
 }

@@ -4,6 +4,7 @@ import { draftFromTemplate } from '@shared/domain/checklists/templates';
 
 import { actor, T0 } from '../../../factories/incident';
 import { deskWithIncident, listenedDesk, racedRead } from './heard';
+import { written } from '../../../support/written';
 
 const ACTION = {
   kind: 'corrective-action' as const,
@@ -26,7 +27,7 @@ const ITEM = {
 describe('lesson use-cases', () => {
   it('put a corrective action on the checklist: the item, the lesson’s link and both audit lines in one change', async () => {
     const { desk, incident, heard } = await deskWithIncident();
-    const lesson = await desk.useCases.lessons.add(incident.id, ACTION, actor());
+    const lesson = await written(desk.useCases.lessons.add(incident.id, ACTION, actor()));
     const r = await desk.useCases.lessons.toChecklist(lesson.id, actor({ now: T0 + 1 }));
     if (!r.ok) throw new Error(r.error.code);
     expect((await desk.db.lessons.get(lesson.id))?.checklistItemId).toBe(r.value.id);
@@ -44,7 +45,7 @@ describe('lesson use-cases', () => {
 
   it('refuses a lesson too long for its readers as a value, with nothing written and nothing heard', async () => {
     const { desk, incident, heard } = await deskWithIncident();
-    const lesson = await desk.useCases.lessons.add(incident.id, ACTION, actor());
+    const lesson = await written(desk.useCases.lessons.add(incident.id, ACTION, actor()));
     const audit = await desk.db.auditLog.count();
     const r = await desk.useCases.lessons.update(lesson.id, { text: 'x'.repeat(4001) }, actor({ now: T0 + 1 }));
     expect(r).toMatchObject({ ok: false, error: { code: 'refused', table: 'lessons' } });
@@ -55,13 +56,15 @@ describe('lesson use-cases', () => {
 
   it('does not remove a lesson once a record was exported while the removal was being planned', async () => {
     const { desk, incident } = await deskWithIncident();
-    const lesson = await desk.useCases.lessons.add(incident.id, ACTION, actor());
+    const lesson = await written(desk.useCases.lessons.add(incident.id, ACTION, actor()));
     racedRead(desk.core.stores.lessons, 'lastExportAt', () =>
-      desk.useCases.publishedHeads.append(
-        incident.id,
-        { chainSeq: 0, hash: '0'.repeat(64) },
-        'export',
-        actor({ now: T0 + 60_000 }),
+      written(
+        desk.useCases.publishedHeads.append(
+          incident.id,
+          { chainSeq: 0, hash: '0'.repeat(64) },
+          'export',
+          actor({ now: T0 + 60_000 }),
+        ),
       ),
     );
     expect(await desk.useCases.lessons.remove(lesson.id, actor({ now: T0 + 120_000 }))).toEqual({
@@ -76,7 +79,7 @@ describe('checklist use-cases', () => {
   it('start an incident with its checklists in one change in the incident’s scope, after the guide is installed desk-wide', async () => {
     const { desk, heard } = listenedDesk();
     const { fields } = await deskWithIncident();
-    const incident = await desk.useCases.checklists.startIncident(fields, ['guide-immediate'], actor());
+    const incident = await written(desk.useCases.checklists.startIncident(fields, ['guide-immediate'], actor()));
     expect(heard()).toEqual([
       ['checklist-plan.guide-installed', 'desk'],
       ['incident.started', { incidentId: incident.id }],
@@ -105,7 +108,7 @@ describe('checklist use-cases', () => {
 
   it('refuse a template version based on one another window replaced meanwhile, writing nothing of it', async () => {
     const { desk, heard } = listenedDesk();
-    await desk.useCases.checklists.ensureGuideTemplates(actor());
+    await written(desk.useCases.checklists.ensureGuideTemplates(actor()));
     const [v1] = await desk.useCases.checklists.templateHistory('guide-immediate');
     const draft = draftFromTemplate(v1!);
     draft.items[0]!.title = 'Mayor takes charge from the command centre';
@@ -139,7 +142,7 @@ describe('checklist use-cases', () => {
   it('take a reworded item of the plan’s newer version into a running incident, one audit line per item, heard in its scope', async () => {
     const { desk, heard } = listenedDesk();
     const { fields } = await deskWithIncident();
-    const incident = await desk.useCases.checklists.startIncident(fields, ['guide-immediate'], actor());
+    const incident = await written(desk.useCases.checklists.startIncident(fields, ['guide-immediate'], actor()));
     const [v1] = await desk.useCases.checklists.templateHistory('guide-immediate');
     const draft = draftFromTemplate(v1!);
     draft.items[0]!.title = 'Mayor takes charge from the command centre';
@@ -151,7 +154,9 @@ describe('checklist use-cases', () => {
     );
     expect(v2.ok).toBe(true);
     expect(
-      await desk.useCases.checklists.takeOverFromPlan(incident.id, 'guide-immediate', 'all', actor({ now: T0 + 2 })),
+      await written(
+        desk.useCases.checklists.takeOverFromPlan(incident.id, 'guide-immediate', 'all', actor({ now: T0 + 2 })),
+      ),
     ).toBe(1);
     expect((await desk.useCases.checklists.listForIncident(incident.id)).map((i) => i.title)).toContain(
       'Mayor takes charge from the command centre',

@@ -6,6 +6,7 @@ import { actor, T0 } from '../../../factories/incident';
 import { makeContent } from '../../../factories/timeline';
 import { logged } from '../testDb';
 import { deskWithIncident, listenedDesk, racedRead } from './heard';
+import { written } from '../../../support/written';
 
 const SETUP = { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' };
 
@@ -57,8 +58,8 @@ describe('published heads', () => {
     await logged(desk.useCases.timeline.append(incident.id, [makeContent({ title: 'One' })], actor()));
     const head = await desk.useCases.timeline.head(incident.id);
     const [a, b] = await Promise.all([
-      desk.useCases.publishedHeads.append(incident.id, head, 'export', actor()),
-      desk.useCases.publishedHeads.append(incident.id, head, 'export', actor()),
+      written(desk.useCases.publishedHeads.append(incident.id, head, 'export', actor())),
+      written(desk.useCases.publishedHeads.append(incident.id, head, 'export', actor())),
     ]);
     expect([a, b].filter((h) => h !== null)).toHaveLength(1);
     expect(await desk.useCases.publishedHeads.listForIncident(incident.id)).toHaveLength(1);
