@@ -12,6 +12,7 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { busySubmit, Field, FormActions } from '../../ui/Field';
+import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { useContacts } from '../contacts/queries';
 import { t } from '../../i18n/messages';
 
@@ -87,38 +88,28 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
       >
         {custom ? (
           <>
-            <Field label={t('checklists.itemDialog.what')} error={errors.title}>
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  name="title"
-                  // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the item
-                  autoFocus
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={draft.title}
-                  onChange={(e) => set({ title: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('checklists.itemDialog.phase')} error={errors.phase}>
-              {({ id, describedBy, invalid }) => (
-                <select
-                  id={id}
-                  name="phase"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={draft.phase}
-                  onChange={(e) => set({ phase: e.target.value })}
-                >
-                  {RESPONSE_PHASE_IDS.map((p) => (
-                    <option key={p} value={p}>
-                      {responsePhase(p).title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <TextField
+              label={t('checklists.itemDialog.what')}
+              error={errors.title}
+              name="title"
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the item
+              autoFocus
+              value={draft.title}
+              onChange={(title) => set({ title })}
+            />
+            <SelectField
+              label={t('checklists.itemDialog.phase')}
+              error={errors.phase}
+              name="phase"
+              value={draft.phase}
+              onChange={(phase) => set({ phase })}
+            >
+              {RESPONSE_PHASE_IDS.map((p) => (
+                <option key={p} value={p}>
+                  {responsePhase(p).title}
+                </option>
+              ))}
+            </SelectField>
           </>
         ) : (
           <div className="item-dialog__fixed">
@@ -133,24 +124,19 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           </div>
         )}
         <div className="form-row">
-          <Field label={t('checklists.itemDialog.owner')} error={errors.owner}>
-            {({ id, describedBy, invalid }) => (
-              <select
-                id={id}
-                name="owner"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={draft.owner}
-                onChange={(e) => set({ owner: e.target.value })}
-              >
-                {CHECKLIST_ROLE_IDS.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_TITLES[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('checklists.itemDialog.owner')}
+            error={errors.owner}
+            name="owner"
+            value={draft.owner}
+            onChange={(owner) => set({ owner })}
+          >
+            {CHECKLIST_ROLE_IDS.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_TITLES[r]}
+              </option>
+            ))}
+          </SelectField>
           <Field
             label={t('checklists.itemDialog.assignee')}
             hint={t('checklists.itemDialog.assigneeHint')}
@@ -182,58 +168,40 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           <fieldset className="fieldset">
             <legend>{t('checklists.itemDialog.due')}</legend>
             <div className="form-row">
-              <Field
+              <TextField
                 label={t('checklists.itemDialog.howLong')}
                 hint={t('checklists.itemDialog.howLongHint')}
                 error={errors.offsetAmount}
+                name="offsetAmount"
+                inputMode="numeric"
+                value={draft.offsetAmount}
+                onChange={(offsetAmount) => set({ offsetAmount })}
+              />
+              <SelectField
+                label={t('checklists.itemDialog.unit')}
+                error={errors.offsetUnit}
+                name="offsetUnit"
+                value={draft.offsetUnit}
+                onChange={(offsetUnit) => set({ offsetUnit })}
               >
-                {({ id, describedBy, invalid }) => (
-                  <input
-                    id={id}
-                    name="offsetAmount"
-                    inputMode="numeric"
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={draft.offsetAmount}
-                    onChange={(e) => set({ offsetAmount: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label={t('checklists.itemDialog.unit')} error={errors.offsetUnit}>
-                {({ id, describedBy, invalid }) => (
-                  <select
-                    id={id}
-                    name="offsetUnit"
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={draft.offsetUnit}
-                    onChange={(e) => set({ offsetUnit: e.target.value })}
-                  >
-                    {OFFSET_UNITS.map((u) => (
-                      <option key={u} value={u}>
-                        {OFFSET_UNIT_LABELS[u]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+                {OFFSET_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {OFFSET_UNIT_LABELS[u]}
+                  </option>
+                ))}
+              </SelectField>
             </div>
             <p className="field__hint">{t('checklists.itemDialog.clockHint', { zone: scope.timeZone })}</p>
           </fieldset>
         )}
-        <Field label={t('checklists.itemDialog.notes')} error={errors.notes}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              name="notes"
-              rows={3}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={draft.notes}
-              onChange={(e) => set({ notes: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('checklists.itemDialog.notes')}
+          error={errors.notes}
+          name="notes"
+          rows={3}
+          value={draft.notes}
+          onChange={(notes) => set({ notes })}
+        />
         <FormActions
           failure={failure}
           cancelLabel={t('checklists.itemDialog.cancel')}

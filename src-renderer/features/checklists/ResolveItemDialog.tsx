@@ -8,7 +8,8 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { describeAppendError } from '../../desk/timeline/writes';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { busySubmit, Field, FormActions } from '../../ui/Field';
+import { busySubmit, FormActions } from '../../ui/Field';
+import { TextAreaField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -82,26 +83,18 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
         })}
       >
         <p className="resolve__item">{item.title}</p>
-        <Field
+        <TextAreaField
           label={notApplicable ? t('checklists.resolve.why') : t('checklists.resolve.note')}
           hint={notApplicable ? t('checklists.resolve.whyHint') : t('checklists.resolve.noteHint')}
           error={problem ?? undefined}
-        >
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              name="note"
-              rows={3}
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the note
-              autoFocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              aria-required={notApplicable}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </Field>
+          name="note"
+          rows={3}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the note
+          autoFocus
+          aria-required={notApplicable}
+          value={note}
+          onChange={setNote}
+        />
         {incident !== null && (
           <label className="checkbox">
             <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}

@@ -22,7 +22,7 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import type { ActivationWriteError } from '../../desk/contacts/activation';
 import { useNow } from '../../lib/useNow';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/FieldControls';
 import { ResolveOffer } from '../checklists/ResolveOffer';
 import { useStaleDays } from './useStaleDays';
 import { PhoneNumber } from './PhoneNumber';
@@ -259,19 +259,14 @@ function StandDownDialog({
         }}
       >
         <p>{t('contacts.activation.standDownExplain', { reached: p.reached, total: p.total, open: p.open })}</p>
-        <Field label={t('contacts.activation.standDownWhy')} error={problem ?? undefined}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              rows={3}
-              value={reason}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              placeholder={t('contacts.activation.standDownPlaceholder')}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('contacts.activation.standDownWhy')}
+          error={problem ?? undefined}
+          rows={3}
+          value={reason}
+          placeholder={t('contacts.activation.standDownPlaceholder')}
+          onChange={setReason}
+        />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t('contacts.activation.keepCalling')}

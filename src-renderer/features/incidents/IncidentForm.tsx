@@ -17,6 +17,7 @@ import { timeZoneOptions } from '../../lib/timeZones';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormActions } from '../../ui/Field';
+import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -83,61 +84,43 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           });
         }}
       >
-        <Field
+        <TextField
           label={t('incidents.incidentForm.title')}
           hint={t('incidents.incidentForm.shortAndFactualEG')}
           error={errors.title}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="title"
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
-              autoFocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={draft.title}
-              onChange={(e) => set({ title: e.target.value })}
-            />
-          )}
-        </Field>
+          name="title"
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
+          autoFocus
+          value={draft.title}
+          onChange={(title) => set({ title })}
+        />
         <div className="form-row">
-          <Field label={t('incidents.incidentForm.kind')} error={errors.kind}>
-            {({ id, describedBy, invalid }) => (
-              <select
-                id={id}
-                name="kind"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={draft.kind}
-                onChange={(e) => set({ kind: e.target.value })}
-              >
-                {INCIDENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {INCIDENT_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('incidents.incidentForm.timeZone')} error={errors.timeZone}>
-            {({ id, describedBy, invalid }) => (
-              <select
-                id={id}
-                name="timeZone"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={draft.timeZone}
-                onChange={(e) => set({ timeZone: e.target.value })}
-              >
-                {timeZoneOptions(draft.timeZone).map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('incidents.incidentForm.kind')}
+            error={errors.kind}
+            name="kind"
+            value={draft.kind}
+            onChange={(kind) => set({ kind })}
+          >
+            {INCIDENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {INCIDENT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('incidents.incidentForm.timeZone')}
+            error={errors.timeZone}
+            name="timeZone"
+            value={draft.timeZone}
+            onChange={(timeZone) => set({ timeZone })}
+          >
+            {timeZoneOptions(draft.timeZone).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <div className="form-row">
           <Field
@@ -169,35 +152,22 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
             )}
           </Field>
         </div>
-        <Field label={t('incidents.incidentForm.location')} error={errors.location}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="location"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={draft.location}
-              onChange={(e) => set({ location: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label={t('incidents.incidentForm.location')}
+          error={errors.location}
+          name="location"
+          value={draft.location}
+          onChange={(location) => set({ location })}
+        />
+        <TextAreaField
           label={t('incidents.incidentForm.description')}
           hint={t('incidents.incidentForm.whatIsKnownSoFar')}
           error={errors.description}
-        >
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              name="description"
-              rows={4}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={draft.description}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          )}
-        </Field>
+          name="description"
+          rows={4}
+          value={draft.description}
+          onChange={(description) => set({ description })}
+        />
         {children}
         <FormActions
           failure={failure}

@@ -10,7 +10,8 @@ import type { ChecklistTemplate } from '@shared/schemas/checklists';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
-import { Field, FormActions } from '../../ui/Field';
+import { FormActions } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { TemplateItemEditor } from './TemplateItemEditor';
 import { t } from '../../i18n/messages';
 
@@ -98,28 +99,18 @@ export function ChecklistTemplateEditor({
             );
         }}
       >
-        <Field label={t('plan.editor.name')} error={errors.title}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={head.title}
-              onChange={(e) => setHead((h) => ({ ...h, title: e.target.value }))}
-            />
-          )}
-        </Field>
-        <Field label={t('plan.editor.description')}>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              rows={2}
-              aria-describedby={describedBy}
-              value={head.description}
-              onChange={(e) => setHead((h) => ({ ...h, description: e.target.value }))}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('plan.editor.name')}
+          error={errors.title}
+          value={head.title}
+          onChange={(title) => setHead((h) => ({ ...h, title }))}
+        />
+        <TextAreaField
+          label={t('plan.editor.description')}
+          rows={2}
+          value={head.description}
+          onChange={(description) => setHead((h) => ({ ...h, description }))}
+        />
         <h3>{t('plan.editor.items', { count: rows.length })}</h3>
         <p className="field__hint">{t('plan.editor.itemsHint')}</p>
         <ol className="tpl-items">
@@ -164,17 +155,13 @@ export function ChecklistTemplateEditor({
         >
           {t('plan.editor.addItem')}
         </button>
-        <Field label={t('plan.editor.changeNote')} hint={t('plan.editor.changeNoteHint')} error={errors.changeNote}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={head.changeNote}
-              onChange={(e) => setHead((h) => ({ ...h, changeNote: e.target.value }))}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('plan.editor.changeNote')}
+          hint={t('plan.editor.changeNoteHint')}
+          error={errors.changeNote}
+          value={head.changeNote}
+          onChange={(changeNote) => setHead((h) => ({ ...h, changeNote }))}
+        />
         {errors.items && Object.keys(errors.items).length > 0 && (
           <p className="form-error" role="alert">
             {t('plan.editor.itemsInvalid')}

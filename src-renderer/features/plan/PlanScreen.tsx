@@ -6,7 +6,7 @@ import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/FieldControls';
 import { useLatestTemplates } from '../checklists/queries';
 import { PreparednessPanel } from './PreparednessPanel';
 import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
@@ -123,17 +123,13 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
                   });
               }}
             >
-              <Field label={t('plan.screen.newName')} hint={t('plan.screen.newNameHint')} error={newError}>
-                {({ id, describedBy, invalid }) => (
-                  <input
-                    id={id}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={newTitle}
-                    onChange={(e) => setNewTitle(e.target.value)}
-                  />
-                )}
-              </Field>
+              <TextField
+                label={t('plan.screen.newName')}
+                hint={t('plan.screen.newNameHint')}
+                error={newError}
+                value={newTitle}
+                onChange={setNewTitle}
+              />
               <button type="submit" className="button">
                 {t('plan.screen.create')}
               </button>

@@ -10,6 +10,7 @@ import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } f
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
+import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
@@ -55,17 +56,12 @@ function LessonFields({
         )}
         {draft.kind === 'corrective-action' && (
           <>
-            <Field label={t('record.lessons.owner')} error={errors.owner}>
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={draft.owner}
-                  onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('record.lessons.owner')}
+              error={errors.owner}
+              value={draft.owner}
+              onChange={(owner) => setDraft({ ...draft, owner })}
+            />
             <Field label={t('record.lessons.due')} error={errors.dueDate}>
               {({ id, describedBy }) => (
                 <IsoDateInput
@@ -80,39 +76,29 @@ function LessonFields({
         )}
       </div>
       {draft.kind === 'corrective-action' && (
-        <Field label={t('record.lessons.answers')} error={errors.answers}>
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={draft.answers}
-              onChange={(e) => setDraft({ ...draft, answers: e.target.value })}
-            >
-              <option value="">
-                {improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}
-              </option>
-              {improvements.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.text.length > 90 ? `${l.text.slice(0, 89)}…` : l.text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('record.lessons.answers')}
+          error={errors.answers}
+          value={draft.answers}
+          onChange={(answers) => setDraft({ ...draft, answers })}
+        >
+          <option value="">
+            {improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}
+          </option>
+          {improvements.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.text.length > 90 ? `${l.text.slice(0, 89)}…` : l.text}
+            </option>
+          ))}
+        </SelectField>
       )}
-      <Field label={t('record.lessons.lesson')} error={errors.text}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            rows={2}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={draft.text}
-            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t('record.lessons.lesson')}
+        error={errors.text}
+        rows={2}
+        value={draft.text}
+        onChange={(text) => setDraft({ ...draft, text })}
+      />
     </>
   );
 }

@@ -3,7 +3,8 @@ import { useState, type ReactElement } from 'react';
 import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { FormError } from '../../ui/Field';
+import { TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -90,17 +91,13 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
               });
             }}
           >
-            <Field label={t('statements.peopleEditor.name')} hint={t('statements.peopleEditor.fullNameTheCheckAlso')}>
-              {({ id, describedBy }) => (
-                <input
-                  id={id}
-                  aria-describedby={describedBy}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  dir="auto"
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('statements.peopleEditor.name')}
+              hint={t('statements.peopleEditor.fullNameTheCheckAlso')}
+              value={name}
+              onChange={setName}
+              dir="auto"
+            />
             <fieldset className="fieldset">
               <legend>{t('statements.peopleEditor.whoIsThis')}</legend>
               <label className="checkbox">
@@ -123,19 +120,12 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
                   <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
                   {t('statements.peopleEditor.theFamilyOrThePerson')}
                 </label>
-                <Field
+                <TextField
                   label={t('statements.peopleEditor.consentWhoWhenHow')}
                   hint={t('statements.peopleEditor.eGHerParents28')}
-                >
-                  {({ id, describedBy }) => (
-                    <input
-                      id={id}
-                      aria-describedby={describedBy}
-                      value={note}
-                      onChange={(e) => setNote(e.target.value)}
-                    />
-                  )}
-                </Field>
+                  value={note}
+                  onChange={setNote}
+                />
               </>
             )}
             <FormError>{problem}</FormError>

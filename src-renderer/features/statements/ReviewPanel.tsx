@@ -6,6 +6,7 @@ import type { Approval, Statement, StatementVersion } from '@shared/schemas/stat
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { ApprovedText } from './ApprovedText';
 import { VersionCompare } from './VersionCompare';
 import { describeWriteError, failed } from './statementErrors';
@@ -147,20 +148,13 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
       <form className="review__form" onSubmit={(e) => e.preventDefault()}>
         <h4>{t('statements.reviewPanel.decision')}</h4>
         <div className="form-row">
-          <Field
+          <TextField
             label={t('statements.reviewPanel.approverSName')}
             hint={t('statements.reviewPanel.thePersonApprovingEvenWhen')}
-          >
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                value={approverName}
-                onChange={(e) => setApproverName(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+            value={approverName}
+            onChange={setApproverName}
+            autoComplete="off"
+          />
           <Field label={t('statements.reviewPanel.approverSRole')} hint={t('statements.reviewPanel.eGMayorOrThe')}>
             {({ id, describedBy }) => (
               <>
@@ -181,17 +175,13 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
             )}
           </Field>
         </div>
-        <Field label={t('statements.reviewPanel.comment')} hint={t('statements.reviewPanel.requiredToReturnItTo')}>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={3}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('statements.reviewPanel.comment')}
+          hint={t('statements.reviewPanel.requiredToReturnItTo')}
+          rows={3}
+          value={comment}
+          onChange={setComment}
+        />
         <FormError>{problem}</FormError>
         <div className="button-row">
           <button

@@ -14,7 +14,8 @@ import { AUDIENCES, type Audience, type StatementTemplate } from '@shared/schema
 
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
-import { Field, FormError } from '../../ui/Field';
+import { FormError } from '../../ui/Field';
+import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { describeTemplateError, failed } from './statementErrors';
 import { t, type MessageId } from '../../i18n/messages';
 
@@ -124,57 +125,39 @@ export function StatementTemplateEditor({
         </p>
       )}
       <div className="form-row">
-        <Field label={t('statements.statementTemplateEditor.title')} error={errors.title}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              lang={language}
-              dir="auto"
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label={t('statements.statementTemplateEditor.title')}
+          error={errors.title}
+          value={title}
+          onChange={setTitle}
+          lang={language}
+          dir="auto"
+        />
+        <SelectField
           label={t('statements.statementTemplateEditor.language')}
           error={errors.language}
           hint={existing ? t('statements.statementTemplateEditor.fixedForASavedVersion') : undefined}
+          value={language}
+          disabled={existing !== null}
+          onChange={setLanguage}
         >
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={language}
-              disabled={existing !== null}
-              onChange={(e) => setLanguage(e.target.value)}
-            >
-              {STATEMENT_LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {languageLabel(l.code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('statements.statementTemplateEditor.audience')}>
-          {({ id, describedBy }) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              value={audience}
-              onChange={(e) => setAudience(e.target.value as Audience)}
-            >
-              {AUDIENCES.map((a) => (
-                <option key={a} value={a}>
-                  {t(AUDIENCE_LABELS[a])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          {STATEMENT_LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {languageLabel(l.code)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('statements.statementTemplateEditor.audience')}
+          value={audience}
+          onChange={(choice) => setAudience(choice as Audience)}
+        >
+          {AUDIENCES.map((a) => (
+            <option key={a} value={a}>
+              {t(AUDIENCE_LABELS[a])}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {draft.newType && (
         <p className="muted">
@@ -182,39 +165,24 @@ export function StatementTemplateEditor({
           {errors.type && <span className="field__error"> {errors.type}</span>}
         </p>
       )}
-      <Field
+      <TextAreaField
         label={t('statements.statementTemplateEditor.purpose')}
         hint={t('statements.statementTemplateEditor.whatThisStatementIsFor')}
-      >
-        {({ id, describedBy }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            rows={2}
-            value={purpose}
-            onChange={(e) => setPurpose(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        rows={2}
+        value={purpose}
+        onChange={setPurpose}
+      />
+      <TextAreaField
         label={t('statements.statementTemplateEditor.text')}
         error={errors.body}
         hint={t('statements.statementTemplateEditor.placeholdersInDoubleBracesE')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            rows={12}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            lang={language}
-            dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
-            className="draft__body"
-          />
-        )}
-      </Field>
+        rows={12}
+        value={body}
+        onChange={setBody}
+        lang={language}
+        dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
+        className="draft__body"
+      />
       <p className="template-editor__placeholders" aria-live="polite">
         {names.length === 0 ? (
           t('statements.statementTemplateEditor.noPlaceholders')
@@ -239,28 +207,18 @@ export function StatementTemplateEditor({
         )}
       </p>
       <div className="form-row">
-        <Field label={t('statements.statementTemplateEditor.doOnePerLine')}>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={5}
-              value={dos}
-              onChange={(e) => setDos(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('statements.statementTemplateEditor.donTOnePerLine')}>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={5}
-              value={donts}
-              onChange={(e) => setDonts(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('statements.statementTemplateEditor.doOnePerLine')}
+          rows={5}
+          value={dos}
+          onChange={setDos}
+        />
+        <TextAreaField
+          label={t('statements.statementTemplateEditor.donTOnePerLine')}
+          rows={5}
+          value={donts}
+          onChange={setDonts}
+        />
       </div>
       <FormError>{problem}</FormError>
       <div className="button-row">

@@ -3,7 +3,8 @@ import { useState, type ReactElement } from 'react';
 import type { SensitivityWarning } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { FormError } from '../../ui/Field';
+import { TextAreaField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -47,20 +48,13 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
                 </li>
               ))}
             </ul>
-            <Field
+            <TextAreaField
               label={t('statements.submitDialog.whySendItAsIt')}
               hint={t('statements.submitDialog.recordedWithThisVersionAnd')}
-            >
-              {({ id, describedBy }) => (
-                <textarea
-                  id={id}
-                  aria-describedby={describedBy}
-                  rows={3}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              )}
-            </Field>
+              rows={3}
+              value={reason}
+              onChange={setReason}
+            />
           </>
         )}
         {unticked > 0 && (

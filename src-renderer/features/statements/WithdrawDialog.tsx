@@ -6,7 +6,8 @@ import type { Statement } from '@shared/schemas/statements';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { FormError } from '../../ui/Field';
+import { TextAreaField } from '../../ui/FieldControls';
 import { describeWriteError } from './statementErrors';
 import { t } from '../../i18n/messages';
 
@@ -40,17 +41,12 @@ export function WithdrawDialog({
           {t('statements.withdrawDialog.aWithdrawnStatementCannotBe')}
           {statement.status === 'released' && ` ${t('statements.withdrawDialog.theWithdrawalIsLoggedOn')}`}
         </p>
-        <Field label={t('statements.withdrawDialog.whyIsItWithdrawn')}>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('statements.withdrawDialog.whyIsItWithdrawn')}
+          rows={3}
+          value={reason}
+          onChange={setReason}
+        />
         <FormError>{problem}</FormError>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>

@@ -24,6 +24,7 @@ import { useDeskLocale } from '../../lib/LocaleContext';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormActions } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { useLinkTargets } from './useLinkTargets';
 import { t } from '../../i18n/messages';
 
@@ -133,20 +134,15 @@ export function EntryFormDialog({
           ).then(setFailure);
         }}
       >
-        <Field label={t('timeline.entryFormDialog.whatHappened')} error={errors.title}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="title"
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to type this
-              autoFocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={form.title}
-              onChange={(e) => set({ title: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('timeline.entryFormDialog.whatHappened')}
+          error={errors.title}
+          name="title"
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to type this
+          autoFocus
+          value={form.title}
+          onChange={(title) => set({ title })}
+        />
         <div className="form-row">
           <Field label={t('timeline.entryFormDialog.category')}>
             {({ id }) => (
@@ -253,17 +249,13 @@ export function EntryFormDialog({
             hint: t('timeline.entryFormDialog.ifLoggedForSomeoneElse'),
           })}
         </div>
-        <Field label={t('timeline.entryFormDialog.notes')} error={errors.body}>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              rows={4}
-              aria-describedby={describedBy}
-              value={form.body}
-              onChange={(e) => set({ body: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('timeline.entryFormDialog.notes')}
+          error={errors.body}
+          rows={4}
+          value={form.body}
+          onChange={(body) => set({ body })}
+        />
         <fieldset className="fieldset">
           <legend>{t('timeline.entryFormDialog.linkedRecords')}</legend>
           {links.length === 0 ? (
@@ -326,19 +318,12 @@ export function EntryFormDialog({
           {t('timeline.entryFormDialog.transcribedFromAPaperLog')}
         </label>
         {isCorrection && (
-          <Field
+          <TextField
             label={t('timeline.entryFormDialog.reasonForTheCorrection')}
             hint={t('timeline.entryFormDialog.keptWithThisRevisionThe')}
-          >
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </Field>
+            value={reason}
+            onChange={setReason}
+          />
         )}
         <FormActions
           failure={failure}
