@@ -1,11 +1,14 @@
 import { useId, type SyntheticEvent, type ReactElement, type ReactNode } from 'react';
 
+/** The ids that tie a control to its label, hint and error. */
+export type FieldIds = { id: string; describedBy: string | undefined; invalid: boolean };
+
 type FieldProps = {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
   /** Renders the control with the ids that tie it to its label, hint and error. */
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactElement;
+  children: (ids: FieldIds) => ReactElement;
 };
 
 /** A labelled form control with its hint and its error message, announced to screen readers. */
@@ -41,6 +44,26 @@ export function FormError({ children }: { children: ReactNode }): ReactElement |
   );
 }
 
+/** A dialog's row of buttons: the one that leaves without doing anything first, then what the dialog does. */
+export function DialogActions({
+  cancelLabel,
+  onCancel,
+  children,
+}: {
+  cancelLabel: string;
+  onCancel: () => void;
+  children?: ReactNode;
+}): ReactElement {
+  return (
+    <div className="dialog__actions">
+      <button type="button" className="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      {children}
+    </div>
+  );
+}
+
 /** A form's footer: what went wrong, if anything, then the button that leaves and the one that submits. */
 export function FormActions({
   failure,
@@ -58,14 +81,11 @@ export function FormActions({
   return (
     <>
       <FormError>{failure}</FormError>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {cancelLabel}
-        </button>
+      <DialogActions cancelLabel={cancelLabel} onCancel={onCancel}>
         <button type="submit" className="button button--primary" disabled={busy}>
           {submitLabel}
         </button>
-      </div>
+      </DialogActions>
     </>
   );
 }

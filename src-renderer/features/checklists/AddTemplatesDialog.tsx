@@ -6,7 +6,7 @@ import type { Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { TemplatePicker } from './TemplatePicker';
 import { templateOptions } from './templateOptions';
 import { t } from '../../i18n/messages';
@@ -40,10 +40,7 @@ export function AddTemplatesDialog({
         onChange={setUnticked}
       />
       <FormError>{failure}</FormError>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('checklists.addDialog.cancel')}
-        </button>
+      <DialogActions cancelLabel={t('checklists.addDialog.cancel')} onCancel={onClose}>
         <button
           type="button"
           className="button button--primary"
@@ -62,7 +59,7 @@ export function AddTemplatesDialog({
         >
           {t('checklists.addTemplates', { count: chosen.length })}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -9,7 +9,7 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { t, tRich } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 
@@ -143,16 +143,13 @@ export function PlanUpdateDialog({
         </p>
       )}
       <FormError>{problem}</FormError>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('checklists.planUpdate.close')}
-        </button>
+      <DialogActions cancelLabel={t('checklists.planUpdate.close')} onCancel={onClose}>
         {changes.length > 1 && (
           <button type="button" className="button button--primary" disabled={busy} onClick={() => take('all')}>
             {t('checklists.planUpdate.takeOverAll', { count: changes.length })}
           </button>
         )}
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -32,6 +32,7 @@ import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
 import { t, tRich, type MessageId } from '../../i18n/messages';
+import { DialogActions } from '../../ui/Field';
 
 const describeWriteError = (e: ActivationWriteError): string =>
   e.code === 'refused'
@@ -267,14 +268,11 @@ function StandDownDialog({
           placeholder={t('contacts.activation.standDownPlaceholder')}
           onChange={setReason}
         />
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('contacts.activation.keepCalling')}
-          </button>
+        <DialogActions cancelLabel={t('contacts.activation.keepCalling')} onCancel={onClose}>
           <button type="submit" className="button button--danger">
             {t('contacts.activation.standDown')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
@@ -514,10 +512,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
             })}
           </p>
           <p>{t('contacts.activation.againExplain')}</p>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setAgain(null)}>
-              {t('contacts.activation.cancel')}
-            </button>
+          <DialogActions cancelLabel={t('contacts.activation.cancel')} onCancel={() => setAgain(null)}>
             <button
               type="button"
               className="button"
@@ -539,7 +534,7 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
             >
               {t('contacts.activation.activateAgain')}
             </button>
-          </div>
+          </DialogActions>
         </Dialog>
       )}
       {activations && activations.length > 1 && (

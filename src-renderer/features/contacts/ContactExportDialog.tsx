@@ -7,7 +7,7 @@ import type { Contact } from '@shared/schemas/contacts';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { t } from '../../i18n/messages';
 
 type Format = 'vcard4' | 'vcard3' | 'csv';
@@ -106,10 +106,7 @@ export function ContactExportDialog({
         </label>
       )}
       <FormError>{failure}</FormError>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('contacts.export.cancel')}
-        </button>
+      <DialogActions cancelLabel={t('contacts.export.cancel')} onCancel={onClose}>
         <button
           type="button"
           className="button button--primary"
@@ -144,7 +141,7 @@ export function ContactExportDialog({
         >
           {t('contacts.exportCount', { count: chosen.length })}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -24,7 +24,7 @@ import {
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { DialogActions, Field, FormError } from '../../ui/Field';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { dayInput, parseDayInput } from './format';
 import { t, tRich } from '../../i18n/messages';
@@ -307,14 +307,11 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
           </label>
         </fieldset>
         <FormError>{failure}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('contacts.form.cancel')}
-          </button>
+        <DialogActions cancelLabel={t('contacts.form.cancel')} onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('contacts.form.save')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -38,7 +38,7 @@ import {
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
 import { PhoneNumber } from './PhoneNumber';
@@ -417,10 +417,7 @@ export function ContactImportDialog({
         </>
       )}
       <FormError>{failure}</FormError>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('contactImport.cancel')}
-        </button>
+      <DialogActions cancelLabel={t('contactImport.cancel')} onCancel={onClose}>
         <button
           type="button"
           className="button button--primary"
@@ -436,7 +433,7 @@ export function ContactImportDialog({
         >
           {t('contactImport.import', { count: toImport.length })}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import { isRightToLeft } from '@shared/domain/statements/languages';
 
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n/messages';
+import { DialogActions } from '../../ui/Field';
 
 /** Where the clipboard cannot be reached: the exact text, selected, to copy by keyboard. */
 export function CopyFallbackDialog({
@@ -35,11 +36,7 @@ export function CopyFallbackDialog({
         lang={language}
         dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
       />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('statements.copyFallbackDialog.done')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('statements.copyFallbackDialog.done')} onCancel={onClose}></DialogActions>
     </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import type { StatementTemplate } from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 
@@ -105,14 +105,11 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
           <p className="field__hint">{t('statements.newStatementDialog.languagesWithAVersionOf')}</p>
         </div>
         <FormError>{problem}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('statements.newStatementDialog.cancel')}
-          </button>
+        <DialogActions cancelLabel={t('statements.newStatementDialog.cancel')} onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={busy || !chosen}>
             {t('statements.newStatementDialog.startTheDraft')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

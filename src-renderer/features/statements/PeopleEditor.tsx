@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
@@ -129,14 +129,11 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
               </>
             )}
             <FormError>{problem}</FormError>
-            <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => setAdding(false)}>
-                {t('statements.peopleEditor.cancel')}
-              </button>
+            <DialogActions cancelLabel={t('statements.peopleEditor.cancel')} onCancel={() => setAdding(false)}>
               <button type="submit" className="button button--primary">
                 {t('statements.peopleEditor.add')}
               </button>
-            </div>
+            </DialogActions>
           </form>
         </Dialog>
       )}

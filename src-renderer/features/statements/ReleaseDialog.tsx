@@ -12,7 +12,7 @@ import { dateHint, timeHint } from '@shared/domain/locale/deskLocale';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { DialogActions, Field, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 
@@ -106,14 +106,11 @@ export function ReleaseDialog({
         </Field>
         <p className="muted">{t('statements.releaseDialog.theReleaseIsLoggedOn')}</p>
         <FormError>{problem}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('statements.releaseDialog.cancel')}
-          </button>
+        <DialogActions cancelLabel={t('statements.releaseDialog.cancel')} onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('statements.releaseDialog.recordTheRelease')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

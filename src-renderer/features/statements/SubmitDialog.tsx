@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { SensitivityWarning } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { TextAreaField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
@@ -62,16 +62,13 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
         )}
         {warnings.length === 0 && unticked === 0 && <p>{t('statements.submitDialog.theTextHasNoOpen')}</p>}
         <FormError>{problem}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('statements.submitDialog.keepEditing')}
-          </button>
+        <DialogActions cancelLabel={t('statements.submitDialog.keepEditing')} onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={busy}>
             {warnings.length > 0
               ? t('statements.submitDialog.sendWithTheWarningsNoted')
               : t('statements.submitDialog.sendForReview2')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import type { Statement, StatementTemplate } from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 
@@ -75,14 +75,11 @@ export function TranslateDialog({
             : t('statements.translateDialog.theLibraryHasNoVersion', { language: languageLabel(language) })}
         </p>
         <FormError>{problem}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('statements.translateDialog.cancel')}
-          </button>
+        <DialogActions cancelLabel={t('statements.translateDialog.cancel')} onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={language === ''}>
             {t('statements.translateDialog.startTheTranslation')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

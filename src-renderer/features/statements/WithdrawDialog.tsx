@@ -6,7 +6,7 @@ import type { Statement } from '@shared/schemas/statements';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { TextAreaField } from '../../ui/FieldControls';
 import { describeWriteError } from './statementErrors';
 import { t } from '../../i18n/messages';
@@ -48,14 +48,11 @@ export function WithdrawDialog({
           onChange={setReason}
         />
         <FormError>{problem}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('statements.withdrawDialog.keepIt')}
-          </button>
+        <DialogActions cancelLabel={t('statements.withdrawDialog.keepIt')} onCancel={onClose}>
           <button type="submit" className="button button--danger">
             {t('statements.withdrawDialog.withdraw')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

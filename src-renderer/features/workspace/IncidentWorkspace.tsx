@@ -19,6 +19,7 @@ import { TimelinePanel } from '../timeline/TimelinePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { UserText } from '../../ui/UserText';
 import { t, type MessageId } from '../../i18n/messages';
+import { DialogActions } from '../../ui/Field';
 
 // The heavier tabs load on first use, so a 3 a.m. start straight into the timeline parses only
 // what the timeline needs (Word, calendar and diff libraries come with their tabs).
@@ -132,10 +133,10 @@ function Header({
       {confirmingClose && (
         <Dialog title={t('workspace.incidentWorkspace.closeThisIncident')} onClose={() => setConfirmingClose(false)}>
           <p>{t('workspace.incidentWorkspace.closingStopsTheIncidentS')}</p>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setConfirmingClose(false)}>
-              {t('workspace.incidentWorkspace.keepOpen')}
-            </button>
+          <DialogActions
+            cancelLabel={t('workspace.incidentWorkspace.keepOpen')}
+            onCancel={() => setConfirmingClose(false)}
+          >
             <button
               type="button"
               className="button button--danger"
@@ -155,7 +156,7 @@ function Header({
             >
               {t('workspace.incidentWorkspace.closeIncident')}
             </button>
-          </div>
+          </DialogActions>
         </Dialog>
       )}
     </header>
