@@ -127,8 +127,8 @@ test('the people at the desk: added, renamed, retired (still listed, no longer o
   await page.getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByRole('region', { name: 'People at the desk' });
   const addOne = async (name: string, role: string) => {
-    await panel.getByLabel('Your name').last().fill(name);
-    await panel.getByLabel('Your role in the response').last().fill(role);
+    await panel.getByLabel('Name', { exact: true }).last().fill(name);
+    await panel.getByLabel('Role in the response', { exact: true }).last().fill(role);
     await panel.getByRole('button', { name: 'Add a person' }).click();
     await expect(panel.getByRole('listitem').filter({ hasText: name })).toBeVisible();
   };
@@ -143,15 +143,15 @@ test('the people at the desk: added, renamed, retired (still listed, no longer o
     await addOne(name, role);
 
   // The same name twice is refused, in words, and nothing is added.
-  await panel.getByLabel('Your name').last().fill('sofie lie');
+  await panel.getByLabel('Name', { exact: true }).last().fill('sofie lie');
   await panel.getByRole('button', { name: 'Add a person' }).click();
   await expect(panel.getByRole('alert')).toContainText('already called');
   await expect(panel.getByRole('listitem').filter({ hasText: /Sofie Lie/i })).toHaveCount(1);
 
   // Renamed, with a new role.
   await panel.getByRole('button', { name: 'Edit Lars Nilsen' }).click();
-  await panel.getByLabel('Your name').first().fill('Lars M. Nilsen');
-  await panel.getByLabel('Your role in the response').first().fill('Logistics lead');
+  await panel.getByLabel('Name', { exact: true }).first().fill('Lars M. Nilsen');
+  await panel.getByLabel('Role in the response', { exact: true }).first().fill('Logistics lead');
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(panel.getByRole('listitem').filter({ hasText: 'Lars M. Nilsen · Logistics lead' })).toBeVisible();
 

@@ -84,12 +84,12 @@ export function createRecorder(deps: {
       const pendingSettings = (input.put.settings as readonly { key?: string; cityName?: string }[] | undefined)?.find(
         (r) => r.key === 'desk',
       );
-      let signer = await identities.current(
-        pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName },
-      );
+      const named = pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName };
+      let signer = await identities.current(named);
       if (input.replacesDesk) {
         const continuesFrom = continuesFromOf(input.replacesDesk);
-        newIdentity = await identities.prepare(continuesFrom);
+        // A restored desk is named after the city of the settings it restores.
+        newIdentity = await identities.prepare(continuesFrom, named);
         signer = newIdentity;
       }
       const deskId = signer.identity.deskId;

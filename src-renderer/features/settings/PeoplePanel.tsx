@@ -151,10 +151,10 @@ function PersonForm({
         });
       }}
     >
-      <Field label={t('settings.operator.name')}>
+      <Field label={t('settings.people.name')}>
         {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label={t('settings.operator.role')}>
+      <Field label={t('settings.people.role')}>
         {({ id }) => <input id={id} value={role} onChange={(e) => setRole(e.target.value)} />}
       </Field>
       <div className="person-form__actions">

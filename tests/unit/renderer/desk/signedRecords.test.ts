@@ -200,13 +200,19 @@ describe('a restore', () => {
     expect(stored).toContain(deskA.publicKey);
 
     const laptopB = freshDesk();
-    await setUp(laptopB);
+    await laptopB.useCases.settings.save(
+      { cityName: 'Bergen', operatorName: 'Sofie Lie', defaultTimeZone: 'Europe/Oslo' },
+      ingrid(T - 1000),
+    );
     const deskB = (await laptopB.useCases.identity.describe()).identity;
+    expect(deskB.name).toBe('Bergen crisis desk');
     const pending = await laptopB.useCases.backup.check(text, 'response-desk-backup-bergen.json');
     if (!pending.ok) throw new Error(pending.error);
     expect((await laptopB.useCases.backup.restore(pending.value, ingrid(T + 2000))).ok).toBe(true);
     const now = (await laptopB.useCases.identity.describe()).identity;
     expect([deskA.deskId, deskB.deskId]).not.toContain(now.deskId);
+    // Named after the city of the settings it restored.
+    expect(now.name).toBe('Kristiansand crisis desk');
     expect(now.continuesFrom).toEqual({
       deskId: deskA.deskId,
       deskName: deskA.name,
