@@ -7,6 +7,7 @@ import { useGuideTemplates } from '../features/checklists/useGuideTemplates';
 import { Dashboard } from '../features/incidents/Dashboard';
 import { useSettings } from '../features/settings/queries';
 import { OperatorDialog } from '../features/settings/OperatorDialog';
+import { DeskReady } from '../features/setup/DeskReady';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
 import { useStorageHealth } from '../lib/storage';
@@ -90,6 +91,8 @@ export function App(): ReactElement {
   const sync = useAppStore((s) => s.syncRouteFromLocation);
   const identityCheck = useAppStore((s) => s.identityCheck);
   const askIdentity = useAppStore((s) => s.askIdentity);
+  const deskJustMade = useAppStore((s) => s.deskJustMade);
+  const setDeskJustMade = useAppStore((s) => s.setDeskJustMade);
   const notice = useAppStore((s) => s.notice);
   const clearNotice = useAppStore((s) => s.clearNotice);
   useGuideTemplates(settings);
@@ -117,6 +120,11 @@ export function App(): ReactElement {
         <TopBar settings={settings} />
         <DiskWarning />
         <NoticeBar notice={notice} onDismiss={clearNotice} />
+        {deskJustMade && (
+          <div className="page page--notice">
+            <DeskReady onDone={() => setDeskJustMade(false)} />
+          </div>
+        )}
         {identityCheck && <OperatorDialog settings={settings} check={identityCheck} onDone={() => askIdentity(null)} />}
         <Suspense
           fallback={

@@ -44,6 +44,7 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
     sha256: deps.sha256,
     appVersion: deps.appVersion,
     encryption: deps.encryption,
+    deskIdentity: async () => (await useCases.identity.describe()).identity,
   });
   return {
     useCases: { ...useCases, timeline: { ...useCases.timeline, ...list }, backup },

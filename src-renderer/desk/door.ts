@@ -54,7 +54,12 @@ export type Change<E = never> = {
   /** What the change was made on (the entity's revision or version it replaces), as its signed record names it. */
   readonly basedOn?: readonly BasedOn[];
   /** With replaceAll: the backup the desk continues from (its checksum), which the desk's new identity names. */
-  readonly continues?: { readonly backupChecksum: string | null };
+  readonly continues?: {
+    readonly backupChecksum: string | null;
+    readonly backupFile: string | null;
+    /** The desk that made the backup, as the backup names it; null for a backup from before desks had identities. */
+    readonly desk: { readonly deskId: string; readonly name: string } | null;
+  };
 };
 
 /** A row the door refused: the desk could not read it back. Nothing of the change was written. */
@@ -150,7 +155,9 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
       ...(change.basedOn ? { basedOn: change.basedOn } : {}),
       at: at > 0 ? at : Date.now(),
       by: change.audit[0]?.operator ?? revisions[0]?.operator,
-      ...(change.replaceAll ? { replacesDesk: { backupChecksum: change.continues?.backupChecksum ?? null } } : {}),
+      ...(change.replaceAll
+        ? { replacesDesk: change.continues ?? { backupChecksum: null, backupFile: null, desk: null } }
+        : {}),
     };
   }
 

@@ -10,6 +10,9 @@ export type IdentityCheck = { reason: 'restore'; fileName: string; backupOperato
 export type AppState = {
   identityCheck: IdentityCheck | null;
   askIdentity: (check: IdentityCheck | null) => void;
+  /** The desk was set up in this window: its fingerprint is shown once, to be noted. */
+  deskJustMade: boolean;
+  setDeskJustMade: (made: boolean) => void;
   route: Route;
   navigate: (route: Route) => void;
   syncRouteFromLocation: () => void;
@@ -28,6 +31,8 @@ export type AutoBackupOutcome =
 export const useAppStore = create<AppState>()((set) => ({
   identityCheck: null,
   askIdentity: (identityCheck) => set({ identityCheck }),
+  deskJustMade: false,
+  setDeskJustMade: (deskJustMade) => set({ deskJustMade }),
   route: parseRoute(window.location.hash),
   navigate: (route) => {
     const hash = routeToHash(route);

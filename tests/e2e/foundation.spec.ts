@@ -19,14 +19,26 @@ test('first run asks for the city, the operator and the time zone, and refuses b
   await setUpDesk(page);
   await expect(page.getByText(`Operator: ${OPERATOR}`)).toBeVisible();
   await expect(page.getByText('No incidents yet')).toBeVisible();
+
+  // The desk made its own key as it was set up: its name, id and fingerprint in words, to note now.
+  const ready = page.getByRole('region', { name: 'This desk is ready: note its fingerprint' });
+  await expect(ready.getByText(`${CITY} crisis desk`)).toBeVisible();
+  await expect(ready.getByTestId('desk-id')).toHaveText(/^desk-[0-9a-f]{32}$/);
+  await expect(ready.getByTestId('fingerprint-words')).toHaveText(/^([a-z]+ ){11}[a-z]+$/);
+  const words = await ready.getByTestId('fingerprint-words').textContent();
+  const deskId = await ready.getByTestId('desk-id').textContent();
+  await expectAccessible(page, 'desk ready');
+  await snap(page, 'first-run-fingerprint');
+  await ready.getByRole('button', { name: 'I have noted it' }).click();
+  await expect(ready).toBeHidden();
   await expectAccessible(page, 'empty dashboard');
 
-  // The desk made its own key: Settings shows its name, id and fingerprint to read aloud.
+  // Settings show the same desk: its name, id and fingerprint to read aloud.
   await page.getByRole('link', { name: 'Settings' }).first().click();
   const desk = page.getByRole('region', { name: 'Desk identity' });
-  await expect(desk.getByText(/^desk-[0-9a-f]{32}$/)).toBeVisible();
+  await expect(desk.getByTestId('desk-id')).toHaveText(deskId ?? 'none');
   await expect(desk.getByTestId('fingerprint-hex')).toHaveText(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
-  await expect(desk.getByTestId('fingerprint-words')).toHaveText(/^([a-z]+ ){11}[a-z]+$/);
+  await expect(desk.getByTestId('fingerprint-words')).toHaveText(words ?? 'none');
   await desk.screenshot({ path: 'test-results/screens/settings-this-desk.png' });
 });
 
@@ -143,8 +155,8 @@ test('a backup restores everything into a wiped desk, and a damaged file is refu
   await confirm.getByRole('button', { name: 'Replace everything and restore' }).click();
   // The desk asks who is working on it now, rather than taking the backup's name.
   const who = page2.getByRole('dialog', { name: 'Who is at the keyboard?' });
-  await who.getByLabel('Your name').fill(OPERATOR);
-  await who.getByRole('button', { name: 'Continue as this person' }).click();
+  // The backup's people are offered: the one who made it takes the keyboard again.
+  await who.getByRole('button', { name: new RegExp(`^${OPERATOR}`) }).click();
   await expect(who).toBeHidden();
 
   await expect(page2.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();

@@ -102,7 +102,7 @@ test('a backup whose entry was altered and resealed is restored only after a war
   // After a restore the desk asks who is at the keyboard before anything else.
   const who = page2.getByRole('dialog', { name: 'Who is at the keyboard?' });
   await who.getByLabel('Your name').fill('Sofie Lie');
-  await who.getByRole('button', { name: 'Continue as this person' }).click();
+  await who.getByRole('button', { name: 'Add and take the keyboard' }).click();
   await expect(who).toBeHidden();
   await page2.getByRole('link', { name: 'Arson at the community centre' }).click();
   await openTimeline(page2);

@@ -7,6 +7,7 @@ import { describeChainReport, verifyChain, type ChainBreak } from '../timeline/c
 import { checkStoredRow, legacyNotes, unknownFieldPaths } from '../../schemas/rowCheck';
 import { TABLE_NAMES, TABLES_SINCE, type TableName, type TableRows } from '../../schemas/tables';
 import { format } from '../../i18n/format';
+import { DeskIdentitySchema, type DeskIdentity } from '../signed/identity';
 
 /** FORMAT: the name every backup file carries, so no other JSON is mistaken for one. */
 export const BACKUP_FORMAT = 'response-desk-backup';
@@ -17,6 +18,11 @@ export type BackupMeta = {
   createdBy: string;
   appVersion: string;
   cityName: string;
+  /**
+   * The public identity of the desk that made the backup (never its private key), which a desk
+   * restored from it names as the desk it continues. Absent in backups from before desks had one.
+   */
+  desk?: DeskIdentity;
 };
 
 export type BackupFile = BackupMeta & {
@@ -71,6 +77,7 @@ const HeaderSchema = z.object({
   createdBy: z.string(),
   appVersion: z.string(),
   cityName: z.string(),
+  desk: DeskIdentitySchema.optional(),
   checksum: z.object({ algorithm: z.literal('SHA-256'), over: z.string(), value: z.string().regex(/^[0-9a-f]{64}$/) }),
   data: z.record(z.string(), z.array(z.unknown())),
 });
@@ -160,9 +167,9 @@ export async function parseBackup(
   }
   const checkedRows = rows as TableRows;
   const warnings = [...(await brokenChains(checkedRows, options.sha256)), ...overLimits.values()];
-  const { schemaVersion, createdAt, createdBy, appVersion, cityName } = file;
+  const { schemaVersion, createdAt, createdBy, appVersion, cityName, desk } = file;
   return ok({
-    meta: { schemaVersion, createdAt, createdBy, appVersion, cityName },
+    meta: { schemaVersion, createdAt, createdBy, appVersion, cityName, ...(desk ? { desk } : {}) },
     rows: checkedRows,
     warnings,
     checksum: file.checksum.value,

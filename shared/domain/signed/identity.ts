@@ -38,7 +38,12 @@ export type Fingerprint = {
  * error-prone than reading hex.
  */
 export function fingerprintOf(publicKey: Uint8Array): Fingerprint {
-  const bytes = hexToBytes(deskIdOf(publicKey).slice('desk-'.length));
+  return fingerprintOfDeskId(deskIdOf(publicKey));
+}
+
+/** The fingerprint of a desk known by its id only (the desk a restored desk continues). */
+export function fingerprintOfDeskId(deskId: string): Fingerprint {
+  const bytes = hexToBytes(deskId.slice('desk-'.length));
   const hex = bytesToHex(bytes).match(/.{4}/g)?.join(' ') ?? '';
   return { hex, words: entropyToMnemonic(bytes, english).split(' ') };
 }
@@ -50,8 +55,18 @@ export function fingerprintOfHex(publicKeyHex: string): Fingerprint {
 
 export const DESK_IDENTITY_FORMAT = 'response-desk-desk-identity';
 
-/** What a desk restored from a backup continues: the desk that made the backup, and which backup. */
-export const ContinuesFromSchema = z.object({ deskId: DeskIdSchema, backupChecksum: hex64 }).strict();
+/**
+ * What a desk restored from a backup continues: the desk that made the backup (null for a backup
+ * made before desks had identities), its name then, and which backup (its checksum and file name).
+ */
+export const ContinuesFromSchema = z
+  .object({
+    deskId: DeskIdSchema.nullable(),
+    deskName: readableText(120).optional(),
+    backupChecksum: hex64,
+    backupFile: readableText(255).optional(),
+  })
+  .strict();
 export type ContinuesFrom = z.infer<typeof ContinuesFromSchema>;
 
 const identityShape = {

@@ -10,6 +10,7 @@ import {
   type RestoreWarning,
 } from '@shared/domain/backup/backupFile';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import type { DeskIdentity } from '@shared/domain/signed/identity';
 import { err, ok, type Result } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
@@ -49,6 +50,8 @@ export function createBackupService(deps: {
   appVersion: string;
   /** Encrypts backups with the desk's passphrase when it is set; without it, backups are plain. */
   encryption?: BackupEncryption;
+  /** The public identity of this desk, which every backup carries (never the private key). */
+  deskIdentity?: () => Promise<DeskIdentity>;
 }) {
   return {
     /** A backup left the desk: every incident's chain head goes into the log of published heads. */
@@ -67,6 +70,7 @@ export function createBackupService(deps: {
           createdBy: actor.operator,
           appVersion: deps.appVersion,
           cityName,
+          ...(deps.deskIdentity ? { desk: await deps.deskIdentity() } : {}),
         },
         deps.sha256,
       );
@@ -183,7 +187,11 @@ export function createBackupService(deps: {
           actor,
           `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`,
           broken,
-          pending.checksum,
+          {
+            backupChecksum: pending.checksum,
+            backupFile: pending.fileName,
+            desk: pending.meta.desk ? { deskId: pending.meta.desk.deskId, name: pending.meta.desk.name } : null,
+          },
         );
         return restored.ok
           ? ok(undefined)

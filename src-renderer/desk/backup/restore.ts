@@ -9,6 +9,9 @@ import { t } from '../../i18n/messages';
 
 export type BrokenChain = RestoreWarning & { kind: 'broken-chain' };
 
+/** The backup a restore continues: its checksum and file name, and the desk that made it (null before identities). */
+export type RestoredFrom = Exclude<Parameters<Door['write']>[0]['continues'], undefined>;
+
 /**
  * Replaces the whole database with `rows`, already checked by the caller, as ONE change: if
  * anything fails, IndexedDB rolls it all back and the previous data stays. The restore itself is
@@ -27,13 +30,13 @@ export function createRestore(deps: { door: Door; gen: IdGenerator }) {
     actor: Actor,
     source: string,
     brokenChains: readonly BrokenChain[] = [],
-    backupChecksum: string | null = null,
+    continues: RestoredFrom | null = null,
   ): Promise<Result<void, WriteRefused>> =>
     deps.door.write({
       scope: 'desk',
       kind: 'desk.restored',
       // A restored desk is a new desk: it signs with a new identity that names the backup it continues.
-      continues: { backupChecksum },
+      continues: continues ?? { backupChecksum: null, backupFile: null, desk: null },
       // The log of published heads is append-only, a restore included: heads this desk already
       // published stay, so a chain restored shorter than what left the desk says so on Verify.
       replaceAll: { keep: ['publishedHeads'] },

@@ -1,7 +1,7 @@
 import type { BasedOn } from '@shared/domain/signed/content';
 import { scopeKey, type RecordScope, type V1Anchor } from '@shared/domain/signed/format';
 import { peopleOf } from '@shared/domain/operators/people';
-import { recordOperator } from '@shared/domain/signed/operator';
+import { recordOperator, toReadable } from '@shared/domain/signed/operator';
 import { nextRecord, signRecord, type ChainTip } from '@shared/domain/signed/sign';
 import { splitContent } from '@shared/domain/signed/split';
 import type { ContinuesFrom } from '@shared/domain/signed/identity';
@@ -24,7 +24,11 @@ export type RecordInput = {
   /** The name the change's audit line gives the person who made it. */
   by: string | undefined;
   /** The change replaces the whole desk (a restore): it is recorded by a new identity that continues the old one. */
-  replacesDesk?: { backupChecksum: string | null };
+  replacesDesk?: {
+    backupChecksum: string | null;
+    backupFile: string | null;
+    desk: { deskId: string; name: string } | null;
+  };
 };
 
 /** Records signed before the transaction, and what must still hold inside it for them to be the chain's next. */
@@ -80,15 +84,12 @@ export function createRecorder(deps: {
       const pendingSettings = (input.put.settings as readonly { key?: string; cityName?: string }[] | undefined)?.find(
         (r) => r.key === 'desk',
       );
-      let signer = await identities.current(
-        pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName },
-      );
+      const named = pendingSettings?.cityName === undefined ? undefined : { cityName: pendingSettings.cityName };
+      let signer = await identities.current(named);
       if (input.replacesDesk) {
-        const previous = signer.identity.deskId;
-        const checksum = input.replacesDesk.backupChecksum;
-        const continuesFrom: ContinuesFrom | null =
-          checksum === null ? null : { deskId: previous, backupChecksum: checksum };
-        newIdentity = await identities.prepare(continuesFrom);
+        const continuesFrom = continuesFromOf(input.replacesDesk);
+        // A restored desk is named after the city of the settings it restores.
+        newIdentity = await identities.prepare(continuesFrom, named);
         signer = newIdentity;
       }
       const deskId = signer.identity.deskId;
@@ -180,3 +181,19 @@ export function createRecorder(deps: {
   };
 }
 export type Recorder = ReturnType<typeof createRecorder>;
+
+/**
+ * What a restored desk names as the desk it continues: the desk that made the backup (from the
+ * backup's public identity) and the backup itself; a backup without a checksum continues nothing.
+ */
+export function continuesFromOf(from: NonNullable<RecordInput['replacesDesk']>): ContinuesFrom | null {
+  if (from.backupChecksum === null) return null;
+  const file = toReadable(from.backupFile ?? '', 255);
+  const name = from.desk ? toReadable(from.desk.name, 120) : '';
+  return {
+    deskId: from.desk?.deskId ?? null,
+    ...(name !== '' ? { deskName: name } : {}),
+    backupChecksum: from.backupChecksum,
+    ...(file !== '' ? { backupFile: file } : {}),
+  };
+}

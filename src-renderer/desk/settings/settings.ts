@@ -26,7 +26,7 @@ const NO_SETTINGS = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, null])) as
 
 type Deps = { door: Door; store: SettingsStore; gen: IdGenerator };
 
-/** The desk's settings and who is at the keyboard, each change audited (desk-wide). */
+/** The desk's settings, each change audited (desk-wide). Who is at the keyboard: see identity/operators. */
 export function createSettingsCases({ door, store, gen }: Deps) {
   const BUSY = busy('The desk’s settings');
   const settingsAudit = (
@@ -77,49 +77,6 @@ export function createSettingsCases({ door, store, gen }: Deps) {
                 put: { settings: [next] },
                 audit: [audit],
                 preconditions: [still],
-              },
-              value: next,
-            });
-          },
-          BUSY,
-        ),
-      ),
-
-    /**
-     * Who is at the keyboard now: everything logged from here on is under this name. The switch
-     * is recorded under the person taking over, with the name it replaces. Null before set-up.
-     */
-    switchOperator: (name: string, role: string, now: number): Promise<DeskSettings | null> =>
-      valueOrThrow(
-        writePlanned(
-          door,
-          async () => {
-            const before = await store.get();
-            if (!before)
-              return ok({ change: { scope: 'desk' as const, kind: 'settings.unchanged', audit: [] }, value: null });
-            const next: DeskSettings = {
-              ...before,
-              operatorName: name.trim(),
-              operatorRole: role.trim(),
-              updatedAt: now,
-            };
-            const changes = diffFields<Record<string, unknown>>(
-              { ...before, operatorRole: before.operatorRole ?? '' },
-              next,
-              ['operatorName', 'operatorRole'],
-            );
-            const summary =
-              before.operatorName === next.operatorName
-                ? `Operator confirmed at the keyboard: ${next.operatorName}`
-                : `Operator at the keyboard: ${next.operatorName} (taking over from ${before.operatorName})`;
-            const audit = settingsAudit({ operator: next.operatorName, now }, 'update', summary, changes);
-            return ok({
-              change: {
-                scope: 'desk' as const,
-                kind: 'settings.operator-switched',
-                put: { settings: [next] },
-                audit: [audit],
-                preconditions: [stillAsRead('settings', 'desk', before)],
               },
               value: next,
             });

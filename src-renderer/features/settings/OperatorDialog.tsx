@@ -1,17 +1,23 @@
 import { useState, type ReactElement } from 'react';
 
-import type { DeskSettings } from '@shared/schemas/entities';
+import { currentPerson, peopleOf } from '@shared/domain/operators/people';
+import type { DeskPerson, DeskSettings } from '@shared/schemas/entities';
 
-import { useDesk } from '../../desk/DeskContext';
+import { actorFrom, useDesk } from '../../desk/DeskContext';
 import type { IdentityCheck } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { Field, FormError } from '../../ui/Field';
 import { t, tRich } from '../../i18n/messages';
+import { describePeopleError } from './peopleWords';
+
+/** More people than this and the list gets a search field. */
+const SEARCH_FROM = 5;
 
 /**
- * Who is at the keyboard. Asked after a restore, whose settings name whoever made the backup,
- * and offered at any time from the top bar when the desk changes hands. Everything logged next
- * is recorded under the name given here; the switch itself goes in the audit log.
+ * Who is at the keyboard: one of the desk's people, or someone new added on the spot. Asked after
+ * a restore (the list is then the backup's people), and offered at any time from the top bar when
+ * the desk changes hands. Everything logged next is signed under the person picked; the switch
+ * itself goes in the audit log.
  */
 export function OperatorDialog({
   settings,
@@ -24,70 +30,112 @@ export function OperatorDialog({
 }): ReactElement {
   const { useCases, clock } = useDesk();
   const afterRestore = check?.reason === 'restore';
-  const [name, setName] = useState(afterRestore ? check.suggested : settings.operatorName);
-  const [role, setRole] = useState(
-    afterRestore && check.suggested !== settings.operatorName ? '' : (settings.operatorRole ?? ''),
-  );
-  const [error, setError] = useState<string | null>(null);
+  const active = peopleOf(settings).filter((p) => p.retiredAt === null);
+  const current = currentPerson(settings);
+  const suggested = afterRestore && !active.some((p) => p.name === check.suggested) ? check.suggested : '';
+  const [query, setQuery] = useState('');
+  const [name, setName] = useState(suggested);
+  const [role, setRole] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const shown = query.trim() === '' ? active : active.filter((p) => matches(p, query));
+
+  const switchTo = async (personId: string): Promise<void> => {
+    const switched = await useCases.operators.switchTo(personId, clock());
+    if (switched.ok) onDone();
+    else setFailure(describePeopleError(switched.error));
+  };
+  const run = (work: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    work()
+      .catch((e: unknown) => setFailure(t('settings.operator.failed', { reason: String(e) })))
+      .finally(() => setBusy(false));
+  };
+
   return (
     // After a restore the question must be answered: it cannot be closed or skipped.
     <Dialog title={t('settings.operator.title')} onClose={onDone} dismissible={!afterRestore}>
+      {afterRestore ? (
+        <p>
+          {tRich(
+            'settings.operator.afterRestore',
+            { file: check.fileName, by: check.backupOperator },
+            { b: (chunks) => <strong className="break">{chunks}</strong> },
+          )}
+        </p>
+      ) : (
+        <p>{t('settings.operator.intro')}</p>
+      )}
+      <h3 className="operator-pick__title" id="operator-pick-title">
+        {t('settings.operator.pick')}
+      </h3>
+      {active.length > SEARCH_FROM && (
+        <Field label={t('settings.operator.search')}>
+          {({ id }) => <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />}
+        </Field>
+      )}
+      <ul className="operator-pick" aria-labelledby="operator-pick-title">
+        {shown.map((person) => (
+          <li key={person.id}>
+            <button
+              type="button"
+              className={`button operator-pick__person${person.id === current?.id ? ' operator-pick__person--current' : ''}`}
+              disabled={busy}
+              onClick={() => run(() => switchTo(person.id))}
+            >
+              <strong>{person.name}</strong>
+              {person.role ? <span className="muted"> · {person.role}</span> : null}
+              {person.id === current?.id ? <span className="muted"> ({t('settings.operator.atKeyboard')})</span> : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 && <p className="muted">{t('settings.operator.noneFound', { query: query.trim() })}</p>}
       <form
         noValidate
+        className="operator-pick__new"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim() === '') return setError(t('settings.operator.nameRequired'));
-          if (name.trim().length > 120) return setError(t('settings.operator.nameTooLong'));
-          void useCases.settings.switchOperator(name, role, clock()).then(
-            (saved) => (saved ? onDone() : setFailure(t('settings.operator.noSettings'))),
-            (e: unknown) => setFailure(t('settings.operator.failed', { reason: String(e) })),
-          );
+          if (name.trim() === '') return setFailure(t('settings.operator.nameRequired'));
+          run(async () => {
+            const added = await useCases.operators.addPerson({ name, role }, actorFrom(settings.operatorName, clock));
+            if (!added.ok) return setFailure(describePeopleError(added.error));
+            // A person added goes at the end of the list.
+            const person = added.value.people?.at(-1);
+            if (person) await switchTo(person.id);
+          });
         }}
       >
-        {afterRestore ? (
-          <p>
-            {tRich(
-              'settings.operator.afterRestore',
-              { file: check.fileName, by: check.backupOperator },
-              { b: (chunks) => <strong className="break">{chunks}</strong> },
+        <fieldset>
+          <legend>{t('settings.operator.someoneElse')}</legend>
+          <Field label={t('settings.operator.name')}>
+            {({ id }) => <input id={id} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.operator.role')} hint={t('settings.operator.roleHint')}>
+            {({ id, describedBy }) => (
+              <input id={id} value={role} aria-describedby={describedBy} onChange={(e) => setRole(e.target.value)} />
             )}
-          </p>
-        ) : (
-          <p>{t('settings.operator.intro')}</p>
-        )}
-        <Field label={t('settings.operator.name')} error={error ?? undefined}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              autoComplete="name"
-              value={name}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => {
-                setName(e.target.value);
-                setError(null);
-              }}
-            />
-          )}
-        </Field>
-        <Field label={t('settings.operator.role')} hint={t('settings.operator.roleHint')}>
-          {({ id, describedBy }) => (
-            <input id={id} value={role} aria-describedby={describedBy} onChange={(e) => setRole(e.target.value)} />
-          )}
-        </Field>
-        <FormError>{failure}</FormError>
+          </Field>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('settings.operator.addAndSwitch')}
+          </button>
+        </fieldset>
+      </form>
+      <FormError>{failure}</FormError>
+      {!afterRestore && (
         <div className="dialog__actions">
-          {!afterRestore && (
-            <button type="button" className="button" onClick={onDone}>
-              {t('settings.operator.cancel')}
-            </button>
-          )}
-          <button type="submit" className="button button--primary">
-            {afterRestore ? t('settings.operator.continue') : t('settings.operator.save')}
+          <button type="button" className="button" onClick={onDone}>
+            {t('settings.operator.cancel')}
           </button>
         </div>
-      </form>
+      )}
     </Dialog>
   );
+}
+
+function matches(person: DeskPerson, query: string): boolean {
+  const q = query.trim().toLocaleLowerCase();
+  return person.name.toLocaleLowerCase().includes(q) || person.role.toLocaleLowerCase().includes(q);
 }

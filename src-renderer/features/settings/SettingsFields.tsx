@@ -35,13 +35,17 @@ export function localeExample(locale: string): string {
   });
 }
 
-/** City, operator, default zone and locale: asked at first run and editable in settings. */
+/**
+ * City, operator, default zone and locale: asked at first run and editable in settings, but for the
+ * operator, who is changed through the people at the desk (`withOperator` false).
+ */
 export function SettingsFields(props: {
   value: SettingsInput;
   errors: SettingsErrors;
   onChange: (next: SettingsInput) => void;
+  withOperator?: boolean;
 }): ReactElement {
-  const { value, errors, onChange } = props;
+  const { value, errors, onChange, withOperator = true } = props;
   return (
     <>
       <Field label={t('settings.fields.city')} hint={t('settings.fields.cityHint')} error={errors.cityName}>
@@ -57,30 +61,34 @@ export function SettingsFields(props: {
           />
         )}
       </Field>
-      <Field label={t('settings.operator.name')} hint={t('settings.fields.nameHint')} error={errors.operatorName}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            name="operatorName"
-            autoComplete="name"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={value.operatorName}
-            onChange={(e) => onChange({ ...value, operatorName: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('settings.operator.role')} hint={t('settings.fields.roleHint')}>
-        {({ id, describedBy }) => (
-          <input
-            id={id}
-            name="operatorRole"
-            aria-describedby={describedBy}
-            value={value.operatorRole ?? ''}
-            onChange={(e) => onChange({ ...value, operatorRole: e.target.value })}
-          />
-        )}
-      </Field>
+      {withOperator && (
+        <>
+          <Field label={t('settings.operator.name')} hint={t('settings.fields.nameHint')} error={errors.operatorName}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                name="operatorName"
+                autoComplete="name"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={value.operatorName}
+                onChange={(e) => onChange({ ...value, operatorName: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('settings.operator.role')} hint={t('settings.fields.roleHint')}>
+            {({ id, describedBy }) => (
+              <input
+                id={id}
+                name="operatorRole"
+                aria-describedby={describedBy}
+                value={value.operatorRole ?? ''}
+                onChange={(e) => onChange({ ...value, operatorRole: e.target.value })}
+              />
+            )}
+          </Field>
+        </>
+      )}
       <Field label={t('settings.fields.zone')} hint={t('settings.fields.zoneHint')} error={errors.defaultTimeZone}>
         {({ id, describedBy, invalid }) => (
           <select

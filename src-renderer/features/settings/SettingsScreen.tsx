@@ -13,6 +13,7 @@ import { AutoBackupsPanel } from './AutoBackupsPanel';
 import { BackupPanel } from './BackupPanel';
 import { EncryptionPanel } from './EncryptionPanel';
 import { IdentityPanel } from './IdentityPanel';
+import { PeoplePanel } from './PeoplePanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
 import { t } from '../../i18n/messages';
 
@@ -40,17 +41,17 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
           const input = {
             ...value,
             cityName: value.cityName.trim(),
-            operatorName: value.operatorName.trim(),
-            operatorRole: value.operatorRole?.trim() ?? '',
+            // Who is at the keyboard is changed from the top bar or the people at the desk, never here.
+            operatorName: settings.operatorName,
+            operatorRole: settings.operatorRole ?? '',
           };
-          // The change is attributed to the operator named in it: handing the desk over is itself recorded.
-          void useCases.settings.save(input, actorFrom(input.operatorName, clock)).then(
+          void useCases.settings.save(input, actorFrom(settings.operatorName, clock)).then(
             () => showNotice('success', t('settings.screen.saved')),
             (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
           );
         }}
       >
-        <SettingsFields value={value} errors={errors} onChange={setValue} />
+        <SettingsFields value={value} errors={errors} onChange={setValue} withOperator={false} />
         <button type="submit" className="button button--primary">
           {t('settings.screen.save')}
         </button>
@@ -108,6 +109,7 @@ export function SettingsScreen({ settings }: { settings: DeskSettings }): ReactE
       </div>
       <div className="settings-grid">
         <DeskPanel settings={settings} />
+        <PeoplePanel settings={settings} />
         <IdentityPanel />
         <StoragePanel />
         <BackupPanel settings={settings} />

@@ -10,6 +10,7 @@ import { FormError } from '../../ui/Field';
 import { RestoreBackup } from '../settings/BackupPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from '../settings/SettingsFields';
 import { t } from '../../i18n/messages';
+import { useAppStore } from '../../store';
 
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
@@ -23,6 +24,7 @@ export function FirstRunScreen(): ReactElement {
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const setDeskJustMade = useAppStore((s) => s.setDeskJustMade);
 
   return (
     <main className="first-run">
@@ -44,10 +46,13 @@ export function FirstRunScreen(): ReactElement {
               operatorName: value.operatorName.trim(),
               operatorRole: value.operatorRole?.trim() ?? '',
             };
-            useCases.settings.save(input, { operator: input.operatorName, now: clock() }).catch((e: unknown) => {
-              setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
-              setSaving(false);
-            });
+            useCases.settings.save(input, { operator: input.operatorName, now: clock() }).then(
+              () => setDeskJustMade(true),
+              (e: unknown) => {
+                setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
+                setSaving(false);
+              },
+            );
           }}
         >
           <SettingsFields value={value} errors={errors} onChange={setValue} />

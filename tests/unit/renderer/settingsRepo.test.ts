@@ -10,8 +10,14 @@ describe('who is at the keyboard', () => {
       { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
       actor(),
     );
-    const next = await useCases.settings.switchOperator('  Sofie Lie ', 'Duty officer', T0 + 60_000);
-    expect(next).toMatchObject({ operatorName: 'Sofie Lie', operatorRole: 'Duty officer', cityName: 'Kristiansand' });
+    const added = await useCases.operators.addPerson({ name: '  Sofie Lie ', role: 'Duty officer' }, actor());
+    const sofie = added.ok ? added.value.people?.find((p) => p.name === 'Sofie Lie') : undefined;
+    const next = await useCases.operators.switchTo(sofie?.id ?? 'none', T0 + 60_000);
+    expect(next.ok && next.value).toMatchObject({
+      operatorName: 'Sofie Lie',
+      operatorRole: 'Duty officer',
+      cityName: 'Kristiansand',
+    });
     const line = (await db.auditLog.toArray()).find((a) => a.at === T0 + 60_000);
     expect(line).toMatchObject({
       operator: 'Sofie Lie',
@@ -25,6 +31,6 @@ describe('who is at the keyboard', () => {
 
   it('has nothing to switch on a desk not set up yet', async () => {
     const { useCases } = freshDesk();
-    expect(await useCases.settings.switchOperator('Sofie Lie', '', T0)).toBeNull();
+    expect(await useCases.operators.switchTo('per_setup', T0)).toEqual({ ok: false, error: { code: 'not-set-up' } });
   });
 });

@@ -160,10 +160,16 @@ describe('a restore', () => {
     const old = (await desk.useCases.identity.describe()).identity;
     const rows = await desk.core.backupRows.readAll();
     const checksum = 'ab'.repeat(32);
-    expect((await desk.core.restore(rows, ingrid(T + 5000), '"backup.json"', [], checksum)).ok).toBe(true);
+    const from = { backupChecksum: checksum, backupFile: 'backup.json', desk: { deskId: old.deskId, name: old.name } };
+    expect((await desk.core.restore(rows, ingrid(T + 5000), '"backup.json"', [], from)).ok).toBe(true);
     const now = (await desk.useCases.identity.describe()).identity;
     expect(now.deskId).not.toBe(old.deskId);
-    expect(now.continuesFrom).toEqual({ deskId: old.deskId, backupChecksum: checksum });
+    expect(now.continuesFrom).toEqual({
+      deskId: old.deskId,
+      deskName: old.name,
+      backupChecksum: checksum,
+      backupFile: 'backup.json',
+    });
     expect(await readDeskIdentity(now, verify)).toMatchObject({ ok: true });
     // The replaced identity can sign nothing more; its public part stays on the roster.
     const stored = await desk.db.deskIdentities.toArray();
@@ -178,5 +184,69 @@ describe('a restore', () => {
     );
     const last = (await desk.db.records.toArray()).at(-1)?.record;
     expect(last).toMatchObject({ deskId: now.deskId, seq: 1, anchor: { chainSeq: 1 } });
+  });
+
+  it('names the desk that made the backup, from the public identity the backup carries, and never its private key', async () => {
+    const laptopA = freshDesk();
+    await setUp(laptopA);
+    const deskA = (await laptopA.useCases.identity.describe()).identity;
+    const text = await laptopA.useCases.backup.text(ingrid(T + 1000), 'Bergen');
+    const file = JSON.parse(text) as { desk?: unknown };
+    expect(file.desk).toEqual(deskA);
+    expect(await readDeskIdentity(file.desk, verify)).toMatchObject({ ok: true });
+    // Nothing private: no key material but the public key, and no field of a private JWK.
+    expect(text).not.toMatch(/privateKey|"d":|pkcs8|BEGIN PRIVATE/);
+    const stored = JSON.stringify(await laptopA.db.deskIdentities.toArray());
+    expect(stored).toContain(deskA.publicKey);
+
+    const laptopB = freshDesk();
+    await laptopB.useCases.settings.save(
+      { cityName: 'Bergen', operatorName: 'Sofie Lie', defaultTimeZone: 'Europe/Oslo' },
+      ingrid(T - 1000),
+    );
+    const deskB = (await laptopB.useCases.identity.describe()).identity;
+    expect(deskB.name).toBe('Bergen crisis desk');
+    const pending = await laptopB.useCases.backup.check(text, 'response-desk-backup-bergen.json');
+    if (!pending.ok) throw new Error(pending.error);
+    expect((await laptopB.useCases.backup.restore(pending.value, ingrid(T + 2000))).ok).toBe(true);
+    const now = (await laptopB.useCases.identity.describe()).identity;
+    expect([deskA.deskId, deskB.deskId]).not.toContain(now.deskId);
+    // Named after the city of the settings it restored.
+    expect(now.name).toBe('Kristiansand crisis desk');
+    expect(now.continuesFrom).toEqual({
+      deskId: deskA.deskId,
+      deskName: deskA.name,
+      backupChecksum: pending.value.checksum,
+      backupFile: 'response-desk-backup-bergen.json',
+    });
+  });
+
+  it('restored from a backup made before desks had identities, it says so and names the file', async () => {
+    const laptopA = freshDesk();
+    await setUp(laptopA);
+    const older = JSON.parse(await laptopA.useCases.backup.text(ingrid(T + 1000), 'Bergen')) as Record<string, unknown>;
+    delete older['desk'];
+    const laptopB = freshDesk();
+    await setUp(laptopB);
+    const pending = await laptopB.useCases.backup.check(JSON.stringify(older), 'old-backup.json');
+    if (!pending.ok) throw new Error(pending.error);
+    expect((await laptopB.useCases.backup.restore(pending.value, ingrid(T + 2000))).ok).toBe(true);
+    const now = (await laptopB.useCases.identity.describe()).identity;
+    expect(now.continuesFrom).toEqual({
+      deskId: null,
+      backupChecksum: pending.value.checksum,
+      backupFile: 'old-backup.json',
+    });
+  });
+
+  it('refuses a backup whose desk identity was altered', async () => {
+    const laptopA = freshDesk();
+    await setUp(laptopA);
+    const file = JSON.parse(await laptopA.useCases.backup.text(ingrid(T + 1000), 'Bergen')) as {
+      desk: { deskId: string };
+    };
+    file.desk.deskId = `desk-${'0'.repeat(32)}`;
+    const checked = await laptopA.useCases.backup.check(JSON.stringify(file), 'forged.json');
+    expect(checked).toMatchObject({ ok: false });
   });
 });
