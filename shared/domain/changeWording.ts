@@ -1,6 +1,7 @@
 import { STATUS_LABELS } from './checklists/items';
 import { ROLE_TITLES } from './checklists/roles';
-import { GUIDE_RESPONSE_PHASES, PREPAREDNESS_PHASE } from './guide/phases';
+import { RESPONSE_PHASE_IDS } from './guide/phases';
+import { choiceLabels } from '../i18n/choices';
 import { INCIDENT_KIND_LABELS } from './incident/commands';
 import { formatWallClock } from './incident/wallClock';
 import { FALLBACK_LOCALE, formatInstant, type DeskLocale } from './locale/deskLocale';
@@ -32,9 +33,7 @@ export function fieldLabel(field: string): string {
   return isDomainMessageId(id) ? format(id) : humaniseField(field);
 }
 
-const PHASE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  [PREPAREDNESS_PHASE, ...GUIDE_RESPONSE_PHASES].map((p) => [p.id, p.label]),
-);
+const PHASE_LABELS = choiceLabels('phaseLabel', RESPONSE_PHASE_IDS) as Readonly<Record<string, string>>;
 
 /**
  * Two instants as a person compares them: only the times when both fall on the same day on the

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
 import { CHANNELS, type BridgeMethod, type Channel } from './channels';
 import { format } from '../i18n/format';
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
 import { GUIDE_PAGES, type GuidePageId } from '../domain/guide/pages';
 import { RESPONSE_PHASE_IDS } from '../domain/guide/phases';
 import { CHECKLIST_ROLES } from '../domain/guide/roles';

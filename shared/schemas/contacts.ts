@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
 /**
  * FORMAT: the contacts directory, call trees and their activations during an incident.
  * Contact details are personal data: they leave the desk only through an export the operator

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
 import { canonicalLocale } from '../domain/locale/deskLocale';
 import { isValidTimeZone } from '../domain/time';
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
+import { choiceLabels } from '../i18n/choices';
+
 /**
  * FORMAT: lessons learned, in the usual after-action / improvement-plan shape: what went well,
  * what to improve, and corrective actions each with an owner and a due date.
@@ -35,15 +40,7 @@ export const LessonSchema = z.object({
 });
 export type Lesson = z.infer<typeof LessonSchema>;
 
-export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
-  strength: 'Strength',
-  improvement: 'Area for improvement',
-  'corrective-action': 'Corrective action',
-};
+export const LESSON_KIND_LABELS = choiceLabels('lessonKind', LESSON_KINDS);
 
 /** Section headings for each kind's list ("Areas for improvement", not "Area for improvements"). */
-export const LESSON_KIND_HEADINGS: Record<LessonKind, string> = {
-  strength: 'Strengths',
-  improvement: 'Areas for improvement',
-  'corrective-action': 'Corrective actions',
-};
+export const LESSON_KIND_HEADINGS = choiceLabels('lessonKindHeading', LESSON_KINDS);

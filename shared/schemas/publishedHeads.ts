@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
+import { choiceLabels } from '../i18n/choices';
+
 /**
  * FORMAT: the log of published chain heads. Every time an incident's chain head leaves the desk
  * (a record exported, a backup written, a report printed, a verification run), the head is
@@ -24,9 +29,4 @@ export const PublishedHeadSchema = z.object({
 });
 export type PublishedHead = z.infer<typeof PublishedHeadSchema>;
 
-export const PUBLISHED_VIA_WORDS: Readonly<Record<PublishedVia, string>> = {
-  export: 'the record exported',
-  backup: 'the backup written',
-  print: 'the report printed',
-  verify: 'the verification run',
-};
+export const PUBLISHED_VIA_WORDS = choiceLabels('publishedVia', PUBLISHED_VIA);

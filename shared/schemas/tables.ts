@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
 import { ChecklistItemSchema, ChecklistTemplateSchema } from './checklists';
 import { AuditEventSchema, DeskSettingsSchema, IncidentSchema, StoredAuditEventSchema } from './entities';
 import { CallAttemptSchema, ContactSchema, ContactTreeSchema, TreeActivationSchema } from './contacts';

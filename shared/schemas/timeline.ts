@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../i18n/zodMessages';
+
 /**
  * FORMAT: timeline records. An entry's every state is a revision; revisions are never changed
  * or removed, and each carries a SHA-256 over its content and the previous revision's hash, so

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import { err, ok, type Result } from '../result';
 import { canonicalJson, type Sha256Hex } from '../integrity/canonical';
 import { upgradeLegacyTables } from '../contacts/legacy';

@@ -1,6 +1,7 @@
 import { citeGuide } from '../guide/citation';
 import { GUIDE_PAGES, type GuidePageId } from '../guide/pages';
-import type { GuideBasis, GuideSource } from '../../schemas/checklists';
+import { GUIDE_BASES, type GuideSource } from '../../schemas/checklists';
+import { choiceLabels } from '../../i18n/choices';
 
 /** The companion guide some items come from. */
 export const MAYORS_GUIDE = {
@@ -57,10 +58,7 @@ export function citePages(pages: readonly string[]): string {
 }
 
 /** How an item's basis is labelled, honestly: only stated items speak for the guide. */
-export const BASIS_LABELS: Record<GuideBasis, string> = {
-  stated: 'From the guide (paraphrased)',
-  generalised: 'Practice suggestion (not the guide’s words)',
-};
+export const BASIS_LABELS = choiceLabels('guideBasis', GUIDE_BASES);
 
 /** One line under an item: where it comes from and how firmly. */
 export function sourceLine(source: GuideSource | null, adapted: boolean): string {

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import { OFFSET_LIMITS, OFFSET_UNITS, type DueOffset, type OffsetUnit } from '../../schemas/checklists';
 import { format } from '../../i18n/format';
+import { choiceLabels } from '../../i18n/choices';
 
 /** The calendar duration an offset stands for, as date-fns adds it. */
 export function offsetDuration(offset: DueOffset): Duration {
@@ -24,13 +25,7 @@ export function dueAt(startAt: EpochMs, offset: DueOffset | null, timeZone: stri
 }
 
 /** Unit names as the forms show them. */
-export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = {
-  hours: 'hours',
-  days: 'days',
-  weeks: 'weeks',
-  months: 'months',
-  years: 'years',
-};
+export const OFFSET_UNIT_LABELS = choiceLabels('offsetUnit', OFFSET_UNITS);
 
 /** "+1 hour", "+6 months"; "at the start" for zero; "before an incident" when there is no offset. */
 export function offsetLabel(offset: DueOffset | null): string {

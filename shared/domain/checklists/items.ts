@@ -12,6 +12,8 @@ import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
 import { describeOffsetError, offsetLabel, parseOffset } from './due';
 import { format } from '../../i18n/format';
+import { choiceLabels } from '../../i18n/choices';
+import { CHECKLIST_STATUSES } from '../../schemas/checklists';
 
 /** The fields whose changes the audit log records for an item. */
 export const ITEM_AUDIT_FIELDS = [
@@ -28,12 +30,7 @@ export const ITEM_AUDIT_FIELDS = [
 ] as const;
 
 /** Status names as the lists show them. */
-export const STATUS_LABELS: Record<ChecklistStatus, string> = {
-  todo: 'To do',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'not-applicable': 'Not applicable',
-};
+export const STATUS_LABELS = choiceLabels('checklistStatus', CHECKLIST_STATUSES);
 
 /** Resolved items are finished with: done, or not applicable with a reason. */
 export const isResolved = (item: Pick<ChecklistItem, 'status'>): boolean =>

@@ -4,16 +4,11 @@ import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
 import { parentIndex } from './tree';
 import { format } from '../../i18n/format';
+import { choiceLabels } from '../../i18n/choices';
+import { CALL_STATES } from '../../schemas/contacts';
 
 /** Words for each state, as the desk shows and logs them. */
-export const CALL_STATE_LABELS: Record<CallState, string> = {
-  waiting: 'waiting',
-  calling: 'calling',
-  reached: 'reached',
-  'message-left': 'message left',
-  unreachable: 'unreachable',
-  declined: 'declined',
-};
+export const CALL_STATE_LABELS = choiceLabels('callState', CALL_STATES);
 
 /** States in which the call is settled; leaving one needs a note saying why. */
 const SETTLED: ReadonlySet<CallState> = new Set(['reached', 'declined']);

@@ -1,5 +1,7 @@
 import type { Duration } from 'date-fns';
 
+import { choiceLabel, choiceLabels } from '../../i18n/choices';
+
 /**
  * The response phases, as the guide frames them: the immediate aftermath, the early days and
  * weeks, the intermediate response, and long-term recovery, with preparedness before any
@@ -24,24 +26,30 @@ export type ResponsePhase = {
   readonly endsAfter: Duration | null;
 };
 
-export const PREPAREDNESS_PHASE: ResponsePhase = {
-  id: 'preparedness',
-  title: 'Preparedness (before any incident)',
-  label: 'Preparedness',
-  endsAfter: null,
-};
+/** A phase whose title and label are read from the catalogue (`choice.phaseTitle.*`, `choice.phaseLabel.*`). */
+function phase(id: ResponsePhaseId, endsAfter: Duration | null): ResponsePhase {
+  return {
+    id,
+    get title() {
+      return choiceLabel('phaseTitle', id);
+    },
+    get label() {
+      return choiceLabel('phaseLabel', id);
+    },
+    endsAfter,
+  };
+}
+choiceLabels('phaseTitle', RESPONSE_PHASE_IDS);
+choiceLabels('phaseLabel', RESPONSE_PHASE_IDS);
+
+export const PREPAREDNESS_PHASE: ResponsePhase = phase('preparedness', null);
 
 /** In order; each phase runs from the previous one's end. */
 export const GUIDE_RESPONSE_PHASES: readonly ResponsePhase[] = [
-  { id: 'immediate', title: 'Immediate aftermath (first hours)', label: 'First hours', endsAfter: { hours: 24 } },
-  { id: 'early-days-weeks', title: 'Early days and weeks', label: 'First days and weeks', endsAfter: { weeks: 3 } },
-  {
-    id: 'intermediate',
-    title: 'Intermediate response (weeks to months)',
-    label: 'Weeks to months',
-    endsAfter: { months: 6 },
-  },
-  { id: 'long-term', title: 'Long-term recovery (6 months and beyond)', label: 'Long-term recovery', endsAfter: null },
+  phase('immediate', { hours: 24 }),
+  phase('early-days-weeks', { weeks: 3 }),
+  phase('intermediate', { months: 6 }),
+  phase('long-term', null),
 ];
 
 export function responsePhase(id: ResponsePhaseId): ResponsePhase {

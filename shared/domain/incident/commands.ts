@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import { diffFields, type Actor } from '../audit';
 import { err, ok, type Result } from '../result';
 import { IncidentKindSchema, TimeZoneSchema, type FieldChange, type Incident } from '../../schemas/entities';
 import type { DeskLocale } from '../locale/deskLocale';
 import { describeWallClockError, wallClockToInstant } from './wallClock';
 import { format } from '../../i18n/format';
+import { choiceLabels } from '../../i18n/choices';
+import { INCIDENT_KINDS } from '../../schemas/entities';
 
 /** What a person types into the incident form: the start is a wall-clock reading in `timeZone`. */
 export type IncidentDraft = {
@@ -111,10 +116,4 @@ export function reopenIncident(incident: Incident, actor: Actor): Result<Inciden
   return ok({ ...incident, status: 'open', closedAt: null, updatedAt: actor.now, updatedBy: actor.operator });
 }
 
-export const INCIDENT_KIND_LABELS: Record<Incident['kind'], string> = {
-  attack: 'Attack',
-  'hate-incident': 'Hate incident',
-  threat: 'Threat',
-  unrest: 'Unrest',
-  other: 'Other',
-};
+export const INCIDENT_KIND_LABELS = choiceLabels('incidentKind', INCIDENT_KINDS);

@@ -1,6 +1,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import type { Sha256Hex } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import type { Check } from './verifyRecord';

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import { canonicalJsonOfLarge, type Sha256Hex } from '../integrity/canonical';
 import { legacyNotes } from '../../schemas/rowCheck';
 import { verifyChain } from '../timeline/chain';

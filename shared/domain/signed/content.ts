@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import { unknownFields } from '../../schemas/unknownFields';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName, type TableRows } from '../../schemas/tables';
 

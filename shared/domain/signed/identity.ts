@@ -4,6 +4,9 @@ import { entropyToMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import { canonicalJson } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import type { Ed25519Sign, Ed25519Verify } from './ed25519';

@@ -1,4 +1,5 @@
 import type { Statement } from '../../schemas/statements';
+import { choiceLabels } from '../../i18n/choices';
 
 /**
  * Where a translation stands against its source:
@@ -8,7 +9,8 @@ import type { Statement } from '../../schemas/statements';
  * - 'needs-approval': it translates the source's newest approved version but is not approved;
  * - 'current': approved, and translating the source's newest approved version.
  */
-export type TranslationState = 'source-not-approved' | 'out-of-date' | 'needs-approval' | 'current';
+export const TRANSLATION_STATES = ['source-not-approved', 'out-of-date', 'needs-approval', 'current'] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
 
 export function translationState(
   translation: Pick<Statement, 'translatesVersionId' | 'status' | 'approvedVersionId' | 'headVersionId'>,
@@ -29,9 +31,4 @@ export function translationState(
   return 'needs-approval';
 }
 
-export const TRANSLATION_STATE_LABELS: Readonly<Record<TranslationState, string>> = {
-  'source-not-approved': 'Source not yet approved',
-  'out-of-date': 'Out of date',
-  'needs-approval': 'Awaiting approval',
-  current: 'Up to date',
-};
+export const TRANSLATION_STATE_LABELS = choiceLabels('translationState', TRANSLATION_STATES);

@@ -15,6 +15,8 @@ import type {
 import { fillTemplate, hasValue } from './placeholders';
 import { placeholderLabel } from './placeholderCatalogue';
 import { format, type DomainMessageId } from '../../i18n/format';
+import { choiceLabels } from '../../i18n/choices';
+import { RELEASE_CHANNELS, STATEMENT_STATUSES } from '../../schemas/statements';
 
 /**
  * A statement's life: draft → in review → approved → released, or withdrawn from any of them.
@@ -45,20 +47,9 @@ export const ALLOWED_FROM: Readonly<Record<StatementAction, readonly StatementSt
 export const canDo = (action: StatementAction, status: StatementStatus): boolean =>
   ALLOWED_FROM[action].includes(status);
 
-export const STATUS_LABELS: Readonly<Record<StatementStatus, string>> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  approved: 'Approved',
-  released: 'Released',
-  withdrawn: 'Withdrawn',
-};
+export const STATUS_LABELS = choiceLabels('statementStatus', STATEMENT_STATUSES);
 
-export const CHANNEL_LABELS: Readonly<Record<ReleaseChannel, string>> = {
-  press: 'Press',
-  'social-media': 'Social media',
-  website: 'Website',
-  'community-partners': 'Community partners',
-};
+export const CHANNEL_LABELS = choiceLabels('releaseChannel', RELEASE_CHANNELS);
 
 export type StatementError =
   | { code: 'not-allowed'; action: StatementAction; status: StatementStatus }

@@ -2,6 +2,7 @@ import { analyse } from 'chardet';
 
 import { err, ok, type Result } from '../result';
 import { format } from '../../i18n/format';
+import { choiceLabel, choiceLabels } from '../../i18n/choices';
 
 /**
  * Reading text files whose encoding nobody wrote down. Excel on Windows saves "CSV" in the
@@ -9,32 +10,40 @@ import { format } from '../../i18n/format';
  * as UTF-16, and "CSV UTF-8" with a byte-order mark; older Macs wrote Mac OS Roman.
  */
 
+/** An encoding's name is read from the catalogue (`choice.encoding.<id>`). */
+const encoding = <I extends string>(id: I) => ({
+  id,
+  get label() {
+    return choiceLabel('encoding', id);
+  },
+});
+
 /** The encodings a person can choose from, by their WHATWG names (what TextDecoder accepts). */
 export const TEXT_ENCODINGS = [
-  { id: 'utf-8', label: 'UTF-8' },
-  { id: 'utf-16le', label: 'UTF-16, little-endian (Excel’s “Unicode text”)' },
-  { id: 'utf-16be', label: 'UTF-16, big-endian' },
-  { id: 'windows-1252', label: 'Windows-1252 (Western European, Excel on Windows)' },
-  { id: 'iso-8859-15', label: 'ISO-8859-15 (Western European with €)' },
-  { id: 'macintosh', label: 'Mac OS Roman (older Mac spreadsheets)' },
-  { id: 'windows-1250', label: 'Windows-1250 (Central European)' },
-  { id: 'iso-8859-2', label: 'ISO-8859-2 (Central European)' },
-  { id: 'windows-1257', label: 'Windows-1257 (Baltic)' },
-  { id: 'windows-1251', label: 'Windows-1251 (Cyrillic)' },
-  { id: 'koi8-r', label: 'KOI8-R (Russian)' },
-  { id: 'iso-8859-5', label: 'ISO-8859-5 (Cyrillic)' },
-  { id: 'windows-1253', label: 'Windows-1253 (Greek)' },
-  { id: 'iso-8859-7', label: 'ISO-8859-7 (Greek)' },
-  { id: 'windows-1254', label: 'Windows-1254 (Turkish)' },
-  { id: 'windows-1255', label: 'Windows-1255 (Hebrew)' },
-  { id: 'iso-8859-8', label: 'ISO-8859-8 (Hebrew)' },
-  { id: 'windows-1256', label: 'Windows-1256 (Arabic)' },
-  { id: 'iso-8859-6', label: 'ISO-8859-6 (Arabic)' },
-  { id: 'shift_jis', label: 'Shift JIS (Japanese)' },
-  { id: 'euc-jp', label: 'EUC-JP (Japanese)' },
-  { id: 'euc-kr', label: 'EUC-KR (Korean)' },
-  { id: 'gb18030', label: 'GB18030 (Simplified Chinese)' },
-  { id: 'big5', label: 'Big5 (Traditional Chinese)' },
+  encoding('utf-8'),
+  encoding('utf-16le'),
+  encoding('utf-16be'),
+  encoding('windows-1252'),
+  encoding('iso-8859-15'),
+  encoding('macintosh'),
+  encoding('windows-1250'),
+  encoding('iso-8859-2'),
+  encoding('windows-1257'),
+  encoding('windows-1251'),
+  encoding('koi8-r'),
+  encoding('iso-8859-5'),
+  encoding('windows-1253'),
+  encoding('iso-8859-7'),
+  encoding('windows-1254'),
+  encoding('windows-1255'),
+  encoding('iso-8859-8'),
+  encoding('windows-1256'),
+  encoding('iso-8859-6'),
+  encoding('shift_jis'),
+  encoding('euc-jp'),
+  encoding('euc-kr'),
+  encoding('gb18030'),
+  encoding('big5'),
 ] as const;
 
 export type TextEncodingId = (typeof TEXT_ENCODINGS)[number]['id'];
@@ -56,14 +65,18 @@ export type EncodingBasis =
 
 export type EncodingGuess = { encoding: TextEncodingId; basis: EncodingBasis };
 
-const LABELS: ReadonlyMap<string, string> = new Map(TEXT_ENCODINGS.map((e) => [e.id, e.label]));
+const IDS: ReadonlySet<string> = new Set(TEXT_ENCODINGS.map((e) => e.id));
+choiceLabels(
+  'encoding',
+  TEXT_ENCODINGS.map((e) => e.id),
+);
 
 export function isTextEncodingId(value: string): value is TextEncodingId {
-  return LABELS.has(value);
+  return IDS.has(value);
 }
 
 export function encodingLabel(id: TextEncodingId): string {
-  return LABELS.get(id) ?? id;
+  return choiceLabel('encoding', id);
 }
 
 // The WHATWG Encoding API (TextDecoder) is part of every runtime the desk runs in (Chromium,

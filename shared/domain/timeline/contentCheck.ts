@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 
+// zod's own words come from the catalogue wherever a schema of the desk is checked.
+import '../../i18n/zodMessages';
+
 import { canonicalJson } from '../integrity/canonical';
 import { err, ok, type Result } from '../result';
 import { ENTRY_LIMITS, EntryContentSchema, StoredEntryContentSchema, type EntryContent } from '../../schemas/timeline';

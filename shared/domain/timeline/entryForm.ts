@@ -2,6 +2,8 @@ import { wallClockToInstant, describeWallClockError } from '../incident/wallCloc
 import type { DeskLocale } from '../locale/deskLocale';
 import { err, ok, type Result } from '../result';
 import { format } from '../../i18n/format';
+import { choiceLabels } from '../../i18n/choices';
+import { TIMELINE_CATEGORIES, VERIFICATION_STATES } from '../../schemas/timeline';
 import {
   EntryContentSchema,
   TagSchema,
@@ -105,18 +107,6 @@ export function validateEntryForm(
   return ok(parsed.data);
 }
 
-export const CATEGORY_LABELS: Record<TimelineCategory, string> = {
-  event: 'Event',
-  decision: 'Decision',
-  action: 'Action',
-  communication: 'Communication',
-  information: 'Information received',
-  rumour: 'Rumour / misinformation',
-  media: 'Media',
-};
+export const CATEGORY_LABELS = choiceLabels('category', TIMELINE_CATEGORIES);
 
-export const VERIFICATION_LABELS: Record<Verification, string> = {
-  unverified: 'Unverified',
-  confirmed: 'Confirmed',
-  disproven: 'Disproven',
-};
+export const VERIFICATION_LABELS = choiceLabels('verification', VERIFICATION_STATES);

@@ -1,5 +1,6 @@
 import backup from './backup.json';
 import checklists from './checklists.json';
+import choices from './choices.json';
 import contacts from './contacts.json';
 import dates from './dates.json';
 import encryption from './encryption.json';
@@ -12,6 +13,7 @@ import statements from './statements.json';
 import team from './team.json';
 import text from './text.json';
 import timeline from './timeline.json';
+import validation from './validation.json';
 
 /**
  * The domain's English catalogue, one file per area of the domain so that each area's words sit
@@ -21,6 +23,7 @@ import timeline from './timeline.json';
 export const DOMAIN_EN_PARTS = {
   backup,
   checklists,
+  choices,
   contacts,
   dates,
   encryption,
@@ -33,11 +36,13 @@ export const DOMAIN_EN_PARTS = {
   team,
   text,
   timeline,
+  validation,
 };
 
 export const en = {
   ...backup,
   ...checklists,
+  ...choices,
   ...contacts,
   ...dates,
   ...encryption,
@@ -50,4 +55,5 @@ export const en = {
   ...team,
   ...text,
   ...timeline,
+  ...validation,
 };

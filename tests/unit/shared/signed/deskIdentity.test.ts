@@ -122,7 +122,7 @@ describe('the public identity a desk carries', () => {
       { continuesFrom: { deskId: KAT_IDENTITY.deskId, backupChecksum: 'ab'.repeat(32) } },
       'continuesFrom: names the desk itself',
     ],
-    ['a private key carried along', { privateKey: 'secret' }, 'Unrecognized key'],
+    ['a private key carried along', { privateKey: 'secret' }, 'has a field the desk does not know: “privateKey”'],
   ])('refuses %s', async (_what, change, expected) => {
     const result = await readDeskIdentity({ ...KAT_IDENTITY, ...change }, verify);
     expect(!result.ok && result.error.code === 'invalid' && result.error.detail).toContain(expected);
