@@ -54,33 +54,34 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   // A change; the automatic backups from now on are written encrypted, as age armor, and one holds both incidents.
   await page.getByRole('link', { name: 'Incidents' }).first().click();
   await createIncident(page, { title: 'Threat letter to the mosque', ...wallClockAgo(30), location: 'Tollbodgata' });
-  // Written after the second incident: named for a later moment (names carry the UTC time).
-  const after = new Date(Date.now() - 1000)
-    .toISOString()
-    .replace(/[-:T.Z]/g, '')
-    .slice(0, 17);
-  const stamp = (n: string) => n.slice(5, 24).replace(/-/g, '');
-  const newer = async () => encryptedAuto(await backupsIn(server.dataDir)).filter((n) => stamp(n) > after);
-  await expect.poll(async () => (await newer()).length, { timeout: 45_000 }).toBeGreaterThan(0);
-  const [name] = (await newer()).reverse();
-  const file = join(server.dataDir, 'backups', name ?? '');
-  const armored = await readFile(file, 'utf8');
-  expect(armored.startsWith(`${ARMOR}\n`)).toBe(true);
-  expect(armored).not.toContain('Threat letter');
-
-  // Debian's age opens it, with the passphrase typed at its prompt, to a backup the desk restores.
-  const out = join(server.dataDir, 'opened.json');
-  const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--decrypt', '--output', out, file]);
-  expect(code, terminal).toBe(0);
-  const opened = JSON.parse(await readFile(out, 'utf8')) as {
-    format: string;
-    data: { incidents: { title: string }[] };
+  // Debian's age opens them, with the passphrase typed at its prompt, to backups the desk restores. A backup
+  // being written as the incident was logged holds only the first; the desk writes the next one at its next run.
+  const opened = async (name: string) => {
+    const out = join(server.dataDir, `${name}.opened.json`);
+    const file = join(server.dataDir, 'backups', name);
+    const armored = await readFile(file, 'utf8');
+    expect(armored.startsWith(`${ARMOR}\n`)).toBe(true);
+    expect(armored).not.toContain('Threat letter');
+    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, ['--decrypt', '--output', out, file]);
+    expect(code, terminal).toBe(0);
+    return JSON.parse(await readFile(out, 'utf8')) as { format: string; data: { incidents: { title: string }[] } };
   };
-  expect(opened.format).toBe('response-desk-backup');
-  expect(opened.data.incidents.map((i) => i.title).sort()).toEqual([
-    'Graffiti at the synagogue',
-    'Threat letter to the mosque',
-  ]);
+  const checked = new Map<string, string[]>();
+  const titlesInNewest = async () => {
+    const name = encryptedAuto(await backupsIn(server.dataDir))
+      .sort()
+      .at(-1);
+    if (name === undefined) return [];
+    if (!checked.has(name)) {
+      const backup = await opened(name);
+      expect(backup.format).toBe('response-desk-backup');
+      checked.set(name, backup.data.incidents.map((i) => i.title).sort());
+    }
+    return checked.get(name) ?? [];
+  };
+  await expect
+    .poll(titlesInNewest, { timeout: 45_000 })
+    .toEqual(['Graffiti at the synagogue', 'Threat letter to the mosque']);
 
   // A saved backup is encrypted too (a download here).
   await openSettings(page);
@@ -130,7 +131,8 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   await confirm.getByRole('button', { name: 'Replace everything and restore' }).click();
   await expect(other.getByText(/Desk restored from response-desk-backup-.*\.json\.age/)).toBeVisible();
   const who = other.getByRole('dialog', { name: 'Who is at the keyboard?' });
-  await who.getByRole('button', { name: 'Continue as this person' }).click();
+  await expect(who.getByLabel('Your name')).toHaveValue('Ola Nordmann');
+  await who.getByRole('button', { name: 'Add and take the keyboard' }).click();
   await other.getByRole('link', { name: 'Incidents' }).first().click();
   await expect(other.getByText('Threat letter to the mosque')).toBeVisible();
 });

@@ -5,10 +5,20 @@ export const CITY = 'Kristiansand';
 export const OPERATOR = 'Ingrid Berg';
 export const ZONE = 'Europe/Oslo';
 
-/** Fills the first-run form and lands on the dashboard; the desk's locale is en-GB (24-hour, day first) unless given. */
+/**
+ * Fills the first-run form and lands on the dashboard; the desk's locale is en-GB (24-hour, day first) unless given.
+ * The new desk's fingerprint panel is acknowledged, as a person does, unless a test wants to look at it.
+ */
 export async function setUpDesk(
   page: Page,
-  opts: { city?: string; operator?: string; zone?: string; url?: string; locale?: string } = {},
+  opts: {
+    city?: string;
+    operator?: string;
+    zone?: string;
+    url?: string;
+    locale?: string;
+    keepFingerprint?: boolean;
+  } = {},
 ): Promise<void> {
   await page.goto(opts.url ?? '/');
   await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
@@ -18,6 +28,7 @@ export async function setUpDesk(
   await page.getByLabel('Locale').selectOption(opts.locale ?? 'en-GB');
   await page.getByRole('button', { name: 'Start using the desk' }).click();
   await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+  if (!opts.keepFingerprint) await page.getByRole('button', { name: 'I have noted it' }).click();
 }
 
 export async function createIncident(

@@ -123,7 +123,6 @@ test('the people at the desk: added, renamed, retired (still listed, no longer o
   page,
 }) => {
   await setUpDesk(page);
-  await page.getByRole('button', { name: 'I have noted it' }).click();
   await page.getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByRole('region', { name: 'People at the desk' });
   const addOne = async (name: string, role: string) => {

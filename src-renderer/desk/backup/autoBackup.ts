@@ -72,9 +72,12 @@ export function startAutoBackups(deps: {
           });
         const written = await deps.autoBackups.write(sealed.value.content);
         if (written.ok) {
+          // A change made while the backup was sealed and written (encryption takes seconds) is not in it.
+          const changedMeanwhile = (await deps.fingerprint()) !== fingerprint;
           await deps.backup.published(actor);
-          // Logging the heads changed the data: the next backup is due at the next change after it.
-          last = await deps.fingerprint();
+          // Logging the heads changed the data: the next backup is due at the next change after it,
+          // or at once if a change came in while this one was written.
+          last = changedMeanwhile ? '' : await deps.fingerprint();
           deps.onResult({ at: deps.now(), ok: true, name: written.value.written.name, everyMinutes });
         } else {
           log('main refused or failed the write', written.error);

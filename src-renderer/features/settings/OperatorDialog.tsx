@@ -34,7 +34,10 @@ export function OperatorDialog({
   const current = currentPerson(settings);
   const suggested = afterRestore && !active.some((p) => p.name === check.suggested) ? check.suggested : '';
   const [query, setQuery] = useState('');
-  const [name, setName] = useState(suggested);
+  // Until someone types, the name offered follows the desk's people: the dialog can open a moment
+  // before the restored people replace the desk's own, whose names must not hide the suggestion.
+  const [typed, setName] = useState<string | null>(null);
+  const name = typed ?? suggested;
   const [role, setRole] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

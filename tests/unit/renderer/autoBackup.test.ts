@@ -46,6 +46,25 @@ function fakeAutoBackups(write: AutoBackups['write']): AutoBackups {
   };
 }
 
+/** Starts the schedule on a desk, at time 0, with the test's scheduler; `extra` overrides any part. */
+function startOn(
+  desk: ReturnType<typeof freshDesk>,
+  autoBackups: AutoBackups,
+  timers: ReturnType<typeof manualScheduler>,
+  extra: Partial<Parameters<typeof startAutoBackups>[0]> = {},
+) {
+  return startAutoBackups({
+    fingerprint: desk.fingerprint,
+    backup: backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test'),
+    autoBackups,
+    settings: () => desk.useCases.settings.get(),
+    now: () => 0,
+    onResult: () => undefined,
+    schedule: timers.schedule,
+    ...extra,
+  });
+}
+
 const addIncident = async (desk: ReturnType<typeof freshDesk>) => {
   const fields = validateIncidentDraft(makeDraft());
   if (fields.ok) await written(desk.useCases.incidents.create(fields.value, actor()));
@@ -64,19 +83,9 @@ describe('automatic backups', () => {
         }),
       );
     });
-    const platform = { autoBackups } as unknown as DeskPlatform;
-    const backup = backupServiceOf(desk, platform, 'test');
     const outcomes: unknown[] = [];
     const timers = manualScheduler();
-    const stop = startAutoBackups({
-      fingerprint: desk.fingerprint,
-      backup,
-      autoBackups,
-      settings: () => desk.useCases.settings.get(),
-      now: () => 0,
-      onResult: (r) => outcomes.push(r),
-      schedule: timers.schedule,
-    });
+    const stop = startOn(desk, autoBackups, timers, { onResult: (r) => outcomes.push(r) });
 
     expect(await timers.fire()).toBe(60_000);
     expect(written).toHaveLength(1);
@@ -92,6 +101,33 @@ describe('automatic backups', () => {
       { at: 0, ok: true, name: 'auto-1', everyMinutes: 10 },
       { at: 0, ok: true, name: 'auto-2', everyMinutes: 10 },
     ]);
+    stop();
+  });
+
+  it('a change made while a backup is being written gets a backup of its own at the next run', async () => {
+    const desk = await deskWithSettings();
+    const contents: string[] = [];
+    const autoBackups = fakeAutoBackups(async (content) => {
+      contents.push(content);
+      // Someone logs an incident while the (slow, encrypted) backup is being written.
+      if (contents.length === 1) await addIncident(desk);
+      return ok({
+        written: { name: `auto-${contents.length}`, createdAt: 0, size: content.length, datedAhead: false },
+        removed: [],
+      });
+    });
+    const timers = manualScheduler();
+    const stop = startOn(desk, autoBackups, timers);
+    const incidentsIn = (content: string) =>
+      (JSON.parse(content) as { data: { incidents: unknown[] } }).data.incidents.length;
+
+    await timers.fire();
+    expect(contents.map(incidentsIn)).toEqual([0]);
+    await timers.fire();
+    expect(contents.map(incidentsIn)).toEqual([0, 1]);
+    // Then quiet: nothing changed since, nothing more is written.
+    await timers.fire();
+    expect(contents).toHaveLength(2);
     stop();
   });
 
@@ -113,20 +149,10 @@ describe('automatic backups', () => {
         ok({ written: { name: 'auto-3', createdAt: 0, size: 2, datedAhead: false }, removed: [] }),
       );
     });
-    const backup = backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test');
     const outcomes: { ok: boolean }[] = [];
     const log = vi.fn();
     const timers = manualScheduler();
-    startAutoBackups({
-      fingerprint: desk.fingerprint,
-      backup,
-      autoBackups,
-      settings: () => desk.useCases.settings.get(),
-      now: () => 0,
-      onResult: (r) => outcomes.push(r),
-      log,
-      schedule: timers.schedule,
-    });
+    startOn(desk, autoBackups, timers, { onResult: (r) => outcomes.push(r), log });
 
     expect(await timers.fire()).toBe(60_000);
     expect(await timers.fire()).toBe(10 * 60_000);
