@@ -31,6 +31,8 @@ async function openTimeline(page: Page) {
 }
 
 test('a first hour logged by keyboard, corrected, retracted, filtered, searched and verified', async ({ page }) => {
+  // A whole first hour typed key by key, then worked through: longer than one screen's test.
+  test.setTimeout(150_000);
   await setUpDesk(page);
   const start = wallClockAgo(50);
   await createIncident(page, { title: 'Vehicle attack, Markens gate', ...start, location: 'Markens gate' });
