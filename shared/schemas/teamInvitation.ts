@@ -9,14 +9,15 @@ import { format } from '../i18n/format';
 /** FORMAT: the name every team invitation file carries, so no other JSON is mistaken for one. */
 export const TEAM_INVITATION_FORMAT = 'response-desk-team-invitation';
 
-const hex64 = z
+/** A desk's team key (or a team secret): 64 hex characters, read in any case, kept in lower case. */
+export const hex64 = z
   .string()
   .trim()
   .transform((value) => value.toLowerCase())
   .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters'));
 
 /** Names people read: no control or bidirectional-override characters, which could disguise them. */
-const personName = z
+export const personName = z
   .string()
   .trim()
   .min(1)
@@ -24,7 +25,8 @@ const personName = z
   // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
   .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(value), 'must not contain control or text-direction characters');
 
-const scopeLengths = z.record(
+/** How many records of each scope a desk had: what a revocation names. */
+export const scopeLengths = z.record(
   z.string().regex(/^(desk|roster|incident:[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/, 'is not a team scope'),
   z.number().int().nonnegative(),
 );
