@@ -56,13 +56,16 @@ export function decodeRosterEvent(bytes: Uint8Array): Result<RosterEvent, string
   }
   if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)['format'] !== ROSTER_EVENT_FORMAT)
     return err(format('team.roster.otherFormat', { format: ROSTER_EVENT_FORMAT }));
+  return checkRosterEvent(raw);
+}
+
+/** Checks a roster change against the format, whether written here or received; the error says what is wrong. */
+export function checkRosterEvent(raw: unknown): Result<RosterEvent, string> {
   const parsed = RosterEventSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 3)
-      .map((issue) =>
-        format('text.issue', { path: issue.path.map(String).join('.') || '—', message: issue.message }),
-      );
+      .map((issue) => format('text.issue', { path: issue.path.map(String).join('.') || '—', message: issue.message }));
     return err(format('team.roster.invalid', { problems: problems.join('; ') }));
   }
   return ok(parsed.data);
