@@ -1,11 +1,13 @@
 // Bundles the Electron main process and the preload into CommonJS files under out/.
-// Everything the main process needs (zod, shared/) is inlined; only `electron` stays external,
-// so the packaged app ships no node_modules.
+// Everything the main process needs (zod, shared/) is inlined; `electron` and the team engine's
+// packages (native add-ons) stay external: the packaged app ships those from node_modules.
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
+
+import { HOLEPUNCH_PACKAGES } from './holepunchPackages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,7 +17,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  external: ['electron'],
+  external: ['electron', ...HOLEPUNCH_PACKAGES],
   sourcemap: true,
   tsconfig: 'src-main/tsconfig.json',
   alias: { '@shared': './shared' },

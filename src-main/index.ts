@@ -82,6 +82,8 @@ async function start(): Promise<void> {
     log,
   });
   await services.cleanUp();
+  // The team's store is closed before the process ends, so the next start opens it cleanly.
+  app.on('will-quit', () => void services.close());
   registerIpcHandlers({
     ipcMain,
     isTrustedSender: isAppUrl,

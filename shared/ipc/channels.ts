@@ -16,6 +16,15 @@ export const CHANNELS = {
   getStoredPassphrase: 'passphrase:get-stored',
   rememberPassphrase: 'passphrase:remember',
   forgetPassphrase: 'passphrase:forget',
+  teamStatus: 'team:status',
+  teamCreate: 'team:create',
+  teamJoin: 'team:join',
+  teamInvitation: 'team:invitation',
+  teamAdmit: 'team:admit',
+  teamRevoke: 'team:revoke',
+  teamStartSharing: 'team:start-sharing',
+  teamStopSharing: 'team:stop-sharing',
+  teamAddPeer: 'team:add-peer',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

@@ -5,6 +5,7 @@ import '../i18n/zodMessages';
 
 import { CHANNELS, type BridgeMethod, type Channel } from './channels';
 import { format } from '../i18n/format';
+import { teamContract } from './teamContract';
 
 /**
  * THE contract between the renderer and the main process. Every channel has a request and a
@@ -201,6 +202,15 @@ export const ipcContract = {
     response: z.object({ remembered: z.literal(true) }),
   },
   [CHANNELS.forgetPassphrase]: { request: z.undefined(), response: z.object({ forgotten: z.boolean() }) },
+  [CHANNELS.teamStatus]: teamContract.teamStatus,
+  [CHANNELS.teamCreate]: teamContract.teamCreate,
+  [CHANNELS.teamJoin]: teamContract.teamJoin,
+  [CHANNELS.teamInvitation]: teamContract.teamInvitation,
+  [CHANNELS.teamAdmit]: teamContract.teamAdmit,
+  [CHANNELS.teamRevoke]: teamContract.teamRevoke,
+  [CHANNELS.teamStartSharing]: teamContract.teamStartSharing,
+  [CHANNELS.teamStopSharing]: teamContract.teamStopSharing,
+  [CHANNELS.teamAddPeer]: teamContract.teamAddPeer,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

@@ -17,6 +17,7 @@ import { createFileService } from '../services/fileService';
 import { createPackageService } from '../services/packageService';
 import { createPassphraseStoreService, type SecretStore } from '../services/passphraseStoreService';
 import { createPdfService } from '../services/pdfService';
+import { createTeamService } from './teamService';
 
 /**
  * What differs between the two shells (the Electron main process and the browser edition's local
@@ -39,6 +40,8 @@ export type DeskHostDeps = {
   secretStore?: SecretStore | null;
   /** The file calls an atomic write makes; the browser edition's end-to-end runs inject failures here. */
   atomicFs?: AtomicFs;
+  /** Look for the team's desks on the local network (multicast) while sharing; off in end-to-end runs. */
+  teamDiscovery?: boolean;
 };
 
 /** The handler table both shells answer the contract with, and the start-up clean-up it needs. */
@@ -46,6 +49,8 @@ export type DeskServices = {
   handlers: IpcHandlers;
   /** Removes what writes a crash interrupted left behind; run once, before the first call is answered. */
   cleanUp: () => Promise<void>;
+  /** Stops sharing and closes the team's store, so the next start opens it cleanly. */
+  close: () => Promise<void>;
 };
 
 /** The browser edition's answer where the desktop app would show an OS dialog. */
@@ -117,7 +122,15 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
     log: createConsoleLogger('passphrase'),
   });
 
+  const team = createTeamService({
+    folder: join(deps.dataDir, 'team'),
+    log: createConsoleLogger('team'),
+    now: deps.now,
+    discovery: deps.teamDiscovery ?? true,
+  });
+
   return {
+    close: () => team.close(),
     async cleanUp() {
       const swept = await journal.sweep().catch((error: unknown) => {
         log.warn('could not clean up unfinished writes', { error });
@@ -141,6 +154,15 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
       [CHANNELS.getStoredPassphrase]: () => passphrases.stored(),
       [CHANNELS.rememberPassphrase]: (request) => passphrases.remember(request.passphrase),
       [CHANNELS.forgetPassphrase]: () => passphrases.forget(),
+      [CHANNELS.teamStatus]: () => team.status(),
+      [CHANNELS.teamCreate]: (request) => team.create(request),
+      [CHANNELS.teamJoin]: (request) => team.join(request),
+      [CHANNELS.teamInvitation]: () => team.invitation(),
+      [CHANNELS.teamAdmit]: (request) => team.admit(request),
+      [CHANNELS.teamRevoke]: (request) => team.revoke(request),
+      [CHANNELS.teamStartSharing]: (request) => team.startSharing(request),
+      [CHANNELS.teamStopSharing]: () => team.stopSharing(),
+      [CHANNELS.teamAddPeer]: (request) => team.addPeer(request),
     },
   };
 }

@@ -28,6 +28,8 @@ startWebHost({
   platform: process.platform,
   log,
   testMinuteMs: tests.minuteMs,
+  // End-to-end runs dial each other by address: no multicast on the build machine's network.
+  teamDiscovery: env['DESK_E2E'] !== '1',
   ...(tests.fault
     ? { atomicFs: faultyAtomicFs(tests.fault, (path) => console.log(`[e2e] a write is stalled halfway: ${path}`)) }
     : {}),

@@ -37,6 +37,8 @@ export type WebHostOptions = {
   testMinuteMs?: number | null;
   /** End-to-end runs only: file calls with injected failures. */
   atomicFs?: AtomicFs;
+  /** Look for the team's desks by multicast while sharing; end-to-end runs turn it off. */
+  teamDiscovery?: boolean;
   now?: () => number;
 };
 
@@ -114,6 +116,7 @@ export async function startWebHost(
     now: options.now ?? (() => Date.now()),
     log: options.log,
     ...(options.atomicFs ? { atomicFs: options.atomicFs } : {}),
+    teamDiscovery: options.teamDiscovery ?? true,
   });
   let ready: Promise<void> = new Promise(() => undefined);
   let port = options.port;
@@ -226,6 +229,7 @@ export async function startWebHost(
           server.close(() => done());
           server.closeAllConnections();
         });
+        await services.close();
         await locked.lock.release();
       },
     },

@@ -3,7 +3,7 @@ import { formatBytes } from '@shared/domain/text/formatBytes';
 import type { DeskBridge } from '@shared/ipc/contract';
 
 import { bytesFromBase64 } from './base64';
-import { appInfoOver, autoBackupsOver, passphrasesOver } from './desktopPlatform';
+import { appInfoOver, autoBackupsOver, passphrasesOver, teamOver } from './desktopPlatform';
 import { openTextFileWith } from './openTextFile';
 import type { DeskPlatform } from './platform';
 
@@ -67,6 +67,8 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
     autoBackups: server && autoBackupsOver(server),
     // The local server has no secure store of the operating system: it says so when asked.
     passphrases: server && passphrasesOver(server),
+    // The local server runs the team engine in Node, as the desktop app's main process does.
+    team: server && teamOver(server),
     savePdf: null,
     appInfo: async () => {
       const storage = `This browser's storage for ${location.origin}`;

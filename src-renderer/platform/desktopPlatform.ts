@@ -6,7 +6,7 @@ import { err, ok, type Result } from '@shared/domain/result';
 
 import { bytesFromBase64 } from './base64';
 import { openTextFileWith } from './openTextFile';
-import type { AutoBackups, DeskPlatform, PassphraseStore, PlatformError } from './platform';
+import type { AutoBackups, DeskPlatform, PassphraseStore, PlatformError, TeamLink } from './platform';
 
 /** Checks a reply from main against the contract before any feature sees it. */
 function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.output<T>, PlatformError> {
@@ -57,6 +57,25 @@ export function passphrasesOver(bridge: DeskBridge): PassphraseStore {
   };
 }
 
+/** The desk's membership of a team, kept by main (or the local server); every reply checked against the contract. */
+export function teamOver(bridge: DeskBridge): TeamLink {
+  const status = ipcContract[CHANNELS.teamStatus].response;
+  return {
+    status: async () => parseReply(status, await bridge.teamStatus(undefined)),
+    create: async (input) => parseReply(status, await bridge.teamCreate(input)),
+    join: async (input) => parseReply(status, await bridge.teamJoin(input)),
+    invitation: async () => {
+      const reply = parseReply(ipcContract[CHANNELS.teamInvitation].response, await bridge.teamInvitation(undefined));
+      return reply.ok ? ok(reply.value.text) : reply;
+    },
+    admit: async (input) => parseReply(status, await bridge.teamAdmit(input)),
+    revoke: async (input) => parseReply(status, await bridge.teamRevoke(input)),
+    startSharing: async (input) => parseReply(status, await bridge.teamStartSharing(input)),
+    stopSharing: async () => parseReply(status, await bridge.teamStopSharing(undefined)),
+    addPeer: async (address) => parseReply(status, await bridge.teamAddPeer({ address })),
+  };
+}
+
 export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
   const openFile: DeskPlatform['openFile'] = async (request) => {
     const reply = parseReply(ipcContract[CHANNELS.openFile].response, await bridge.openFile(request));
@@ -73,6 +92,7 @@ export function createDesktopPlatform(bridge: DeskBridge): DeskPlatform {
       parseReply(ipcContract[CHANNELS.savePackage].response, await bridge.savePackage(request)),
     autoBackups: autoBackupsOver(bridge),
     passphrases: passphrasesOver(bridge),
+    team: teamOver(bridge),
     openFile,
     openTextFile: openTextFileWith(openFile),
   };

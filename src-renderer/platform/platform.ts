@@ -7,6 +7,7 @@ import type {
   StoredPassphrase,
 } from '@shared/ipc/contract';
 import type { Result } from '@shared/domain/result';
+import type { TeamStatus } from '@shared/ipc/teamContract';
 
 export type PlatformError = { code: string; message: string };
 
@@ -53,6 +54,22 @@ export type DeskPlatform = {
   readonly autoBackups: AutoBackups | null;
   /** The backup passphrase in the operating system's secure store, through main; null without a main to ask. */
   readonly passphrases: PassphraseStore | null;
+  /** The desk's team (sharing with other desks): kept by main or the local server; null without one. */
+  readonly team: TeamLink | null;
+};
+
+/** What the team screen may ask of the desk's membership of a team; refusals come back in words. */
+export type TeamLink = {
+  status(): Promise<Result<TeamStatus, PlatformError>>;
+  create(input: { teamName: string; deskName: string }): Promise<Result<TeamStatus, PlatformError>>;
+  join(input: { invitationText: string; deskName: string }): Promise<Result<TeamStatus, PlatformError>>;
+  /** The invitation's text: it holds the team secret, so it is shown only when a member asks for it. */
+  invitation(): Promise<Result<string, PlatformError>>;
+  admit(input: { deskKey: string; name: string }): Promise<Result<TeamStatus, PlatformError>>;
+  revoke(input: { deskKey: string; reason: string }): Promise<Result<TeamStatus, PlatformError>>;
+  startSharing(input: { host: string; port: number }): Promise<Result<TeamStatus, PlatformError>>;
+  stopSharing(): Promise<Result<TeamStatus, PlatformError>>;
+  addPeer(address: string): Promise<Result<TeamStatus, PlatformError>>;
 };
 
 /** Main keeps a remembered backup passphrase sealed by the operating system (Electron's safeStorage). */

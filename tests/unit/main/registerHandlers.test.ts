@@ -17,6 +17,22 @@ const validSave = {
   filters: [{ name: 'CSV', extensions: ['csv'] }],
 };
 
+/** A desk outside any team: every team channel answers with that status. */
+function teamHandlers() {
+  const none = () => Promise.resolve({ state: 'none' as const, unavailable: null });
+  return {
+    [CHANNELS.teamStatus]: vi.fn(none),
+    [CHANNELS.teamCreate]: vi.fn(none),
+    [CHANNELS.teamJoin]: vi.fn(none),
+    [CHANNELS.teamInvitation]: vi.fn(() => Promise.resolve({ text: '{}' })),
+    [CHANNELS.teamAdmit]: vi.fn(none),
+    [CHANNELS.teamRevoke]: vi.fn(none),
+    [CHANNELS.teamStartSharing]: vi.fn(none),
+    [CHANNELS.teamStopSharing]: vi.fn(none),
+    [CHANNELS.teamAddPeer]: vi.fn(none),
+  };
+}
+
 function setUp(overrides: Partial<IpcHandlers> = {}) {
   const listeners = new Map<string, Listener>();
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };
@@ -51,6 +67,7 @@ function setUp(overrides: Partial<IpcHandlers> = {}) {
     ),
     [CHANNELS.rememberPassphrase]: vi.fn(() => Promise.resolve({ remembered: true as const })),
     [CHANNELS.forgetPassphrase]: vi.fn(() => Promise.resolve({ forgotten: false })),
+    ...teamHandlers(),
     ...overrides,
   };
   const log = { warn: vi.fn(), error: vi.fn() };

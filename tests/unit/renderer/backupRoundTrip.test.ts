@@ -35,6 +35,7 @@ function memoryPlatform() {
     openTextFile: () => Promise.resolve(ok(null)),
     autoBackups: null,
     passphrases: null,
+    team: null,
     savePdf: null,
     savePackage: () => Promise.resolve(ok({ savedTo: null })),
   };

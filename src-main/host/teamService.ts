@@ -1,0 +1,120 @@
+import { networkInterfaces } from 'node:os';
+
+import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
+import type { TeamStatus } from '@shared/ipc/teamContract';
+
+import { HandlerError } from '../ipc/handlerError';
+import type { Logger } from '../logging/logger';
+import type { TeamMembership, TeamStatus as MembershipStatus } from '../team/membership';
+
+/** What the team channels answer with: one method per channel, each a status or a refusal in words. */
+export type TeamService = {
+  status(): Promise<TeamStatus>;
+  create(input: { teamName: string; deskName: string }): Promise<TeamStatus>;
+  join(input: { invitationText: string; deskName: string }): Promise<TeamStatus>;
+  invitation(): Promise<{ text: string }>;
+  admit(input: { deskKey: string; name: string }): Promise<TeamStatus>;
+  revoke(input: { deskKey: string; reason: string }): Promise<TeamStatus>;
+  startSharing(input: { host: string; port: number }): Promise<TeamStatus>;
+  stopSharing(): Promise<TeamStatus>;
+  addPeer(input: { address: string }): Promise<TeamStatus>;
+  close(): Promise<void>;
+};
+
+export type TeamServiceDeps = {
+  /** The folder the team file and the engine's store live in, beside the desk's other data. */
+  folder: string;
+  log: Logger;
+  now: () => number;
+  /** Look for the team's desks on the local network while sharing (multicast); off in tests. */
+  discovery: boolean;
+  /** The machine's network interfaces, as `os.networkInterfaces()` gives them. */
+  interfaces?: () => ReturnType<typeof networkInterfaces>;
+  /**
+   * Opens the membership. Loaded on first use and only then: the engine's native add-ons load with
+   * it, so a machine that refuses them still runs every other part of the desk.
+   */
+  open?: typeof openMembership;
+};
+
+async function openMembership(deps: {
+  folder: string;
+  logger: Logger;
+  now: () => number;
+  discovery: boolean;
+}): Promise<Result<TeamMembership, string>> {
+  const { openTeamMembership } = await import('../team/membership');
+  return openTeamMembership(deps);
+}
+
+/** The addresses a desk can listen on: IPv4 local-network interfaces first, loopback last. */
+export function sharingAddresses(interfaces: ReturnType<typeof networkInterfaces>): string[] {
+  const lan: string[] = [];
+  for (const list of Object.values(interfaces))
+    for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) lan.push(info.address);
+  return [...new Set(lan)].concat('127.0.0.1');
+}
+
+/** The desk's membership of a team, behind the team channels of the contract. */
+export function createTeamService(deps: TeamServiceDeps): TeamService {
+  const interfaces = deps.interfaces ?? networkInterfaces;
+  const open = deps.open ?? openMembership;
+  let opening: Promise<Result<TeamMembership, string>> | null = null;
+
+  const membership = (): Promise<Result<TeamMembership, string>> => {
+    opening ??= open({
+      folder: deps.folder,
+      logger: deps.log,
+      now: deps.now,
+      discovery: deps.discovery,
+    }).catch((error: unknown) => {
+      deps.log.warn('the team engine could not be loaded', { error });
+      return err(format('team.host.engineUnavailable', { reason: describe(error) }));
+    });
+    return opening;
+  };
+
+  const describeStatus = (status: MembershipStatus): TeamStatus =>
+    status.state === 'none'
+      ? { state: 'none', unavailable: null }
+      : { ...status, addresses: sharingAddresses(interfaces()) };
+
+  /** Runs `act` on the open membership; a refusal becomes the channel's error, in the membership's words. */
+  const withMembership = async <T>(act: (m: TeamMembership) => Promise<Result<T, string>> | Result<T, string>) => {
+    const opened = await membership();
+    if (!opened.ok) throw new HandlerError('io-failed', opened.error);
+    const done = await act(opened.value);
+    if (!done.ok) throw new HandlerError('invalid-request', done.error);
+    return done.value;
+  };
+
+  return {
+    status: async () => {
+      const opened = await membership();
+      return opened.ok ? describeStatus(opened.value.status()) : { state: 'none', unavailable: opened.error };
+    },
+    create: async (input) => describeStatus(await withMembership((m) => m.create(input))),
+    join: async (input) => describeStatus(await withMembership((m) => m.join(input))),
+    invitation: async () => ({ text: await withMembership((m) => m.invitation()) }),
+    admit: async (input) => describeStatus(await withMembership((m) => m.admit(input))),
+    revoke: async (input) => describeStatus(await withMembership((m) => m.revoke(input))),
+    startSharing: async ({ host, port }) => {
+      // SECURITY: the desk listens only on an address of this machine it offered, never on every interface at once.
+      if (!sharingAddresses(interfaces()).includes(host))
+        throw new HandlerError('invalid-request', format('team.host.notAnAddressHere', { host }));
+      return describeStatus(await withMembership((m) => m.startSharing({ host, port })));
+    },
+    stopSharing: async () => describeStatus(await withMembership(async (m) => ok(await m.stopSharing()))),
+    addPeer: async ({ address }) => describeStatus(await withMembership((m) => m.addPeer(address))),
+    close: async () => {
+      if (opening === null) return;
+      const opened = await opening;
+      if (opened.ok) await opened.value.close();
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
