@@ -27,6 +27,7 @@ const PlanScreen = lazy(() => import('../features/plan/PlanScreen').then((m) => 
 const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
+const TeamScreen = lazy(() => import('../features/team/TeamScreen').then((m) => ({ default: m.TeamScreen })));
 const TemplateLibrary = lazy(() =>
   import('../features/statements/TemplateLibrary').then((m) => ({ default: m.TemplateLibrary })),
 );
@@ -35,7 +36,7 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
   const [switching, setSwitching] = useState(false);
-  const link = (name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'settings', label: string) => (
+  const link = (name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'team' | 'settings', label: string) => (
     <a
       href={name === 'dashboard' ? '#/' : `#/${name}`}
       className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
@@ -57,6 +58,7 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
         {link('plan', t('app.app.plan'))}
         {link('contacts', t('app.app.contacts'))}
         {link('templates', t('app.app.statementTemplates'))}
+        {link('team', t('app.app.team'))}
         {link('settings', t('app.app.settings'))}
       </nav>
       <button
@@ -141,6 +143,8 @@ export function App(): ReactElement {
             <PlanScreen settings={settings} />
           ) : route.name === 'templates' ? (
             <TemplateLibrary settings={settings} />
+          ) : route.name === 'team' ? (
+            <TeamScreen />
           ) : route.name === 'incident' ? (
             <IncidentWorkspace key={route.id} id={route.id} tab={route.tab} settings={settings} />
           ) : (

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'plan' }
   | { name: 'templates' }
+  | { name: 'team' }
   | { name: 'incident'; id: string; tab: WorkspaceTab };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'contacts') return { name: 'contacts' };
   if (parts[0] === 'plan') return { name: 'plan' };
   if (parts[0] === 'templates') return { name: 'templates' };
+  if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'incident' && parts[1]) {
     const tab = (WORKSPACE_TABS as readonly string[]).includes(parts[2] ?? '')
       ? (parts[2] as WorkspaceTab)
@@ -45,6 +47,8 @@ export function routeToHash(route: Route): string {
       return '#/plan';
     case 'templates':
       return '#/templates';
+    case 'team':
+      return '#/team';
     case 'incident':
       return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
   }

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +13,7 @@ import { handleIpcCall } from '@main/ipc/registerHandlers';
 import { createTeamService } from '@main/host/teamService';
 
 import { memoryLogger, SLOW_DISK_MS, until } from '../team/harness';
+import { freePort } from '../../support/freePort';
 
 // The team channels as the screens reach them: through the contract's checks and the handler
 // table both shells answer with, over two desks' data folders on this machine.
@@ -53,15 +53,6 @@ async function desk() {
     return value;
   };
   return { call, status };
-}
-
-/** A port nothing listens on right now: the contract refuses 0, as a person would never type it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
 }
 
 describe('the team channels', () => {

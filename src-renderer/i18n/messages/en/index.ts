@@ -8,6 +8,7 @@ import record from './record.json';
 import settings from './settings.json';
 import setup from './setup.json';
 import statements from './statements.json';
+import team from './team.json';
 import timeline from './timeline.json';
 import ui from './ui.json';
 import workspace from './workspace.json';
@@ -28,6 +29,7 @@ export const EN_PARTS = {
   settings,
   setup,
   statements,
+  team,
   timeline,
   ui,
   workspace,
@@ -44,6 +46,7 @@ export const en = {
   ...settings,
   ...setup,
   ...statements,
+  ...team,
   ...timeline,
   ...ui,
   ...workspace,

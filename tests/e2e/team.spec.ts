@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { deskPage, freshFolder, startServer, stopServers } from './deskServer';
+import { setUpDesk, snap } from './helpers';
+import { freePort } from '../support/freePort';
+
+test.afterEach(stopServers);
+
+// Two desks, each a browser-edition server with its own data folder and browser profile, form a
+// team over loopback as two laptops on a city hall network would.
+
+async function openTeam(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+  await expect(page.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
+}
+
+async function shareOnLoopback(page: Page): Promise<number> {
+  const port = await freePort();
+  const sharing = page.getByRole('region', { name: 'Sharing on the local network' });
+  await sharing.getByLabel('Listen on').selectOption('127.0.0.1');
+  await sharing.getByLabel('Port').fill(String(port));
+  await sharing.getByRole('button', { name: 'Turn sharing on' }).click();
+  await expect(page.getByTestId('team-sharing-on')).toHaveText(
+    `Sharing is on: other desks reach this one at 127.0.0.1:${port}.`,
+  );
+  return port;
+}
+
+test('two desks form a team: one creates it, the other joins from its invitation, is admitted, and they connect', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [hallServer, commsServer] = await Promise.all([
+    startServer(await freshFolder()),
+    startServer(await freshFolder()),
+  ]);
+  const hall = await deskPage(browser);
+  const comms = await deskPage(browser);
+  await setUpDesk(hall, { url: hallServer.url, operator: 'Ingrid Dahl' });
+  await setUpDesk(comms, { url: commsServer.url, operator: 'Sara Lund' });
+
+  // City hall starts the team, turns sharing on and shows the invitation.
+  await openTeam(hall);
+  await expect(hall.getByText('Until this desk is in a team, nothing leaves it.')).toBeVisible();
+  const create = hall.getByRole('region', { name: 'Create a team' });
+  await create.getByLabel('Team name').fill('Riverside crisis team');
+  await create.getByLabel('This desk’s name in the team').fill('City hall');
+  await create.getByRole('button', { name: 'Create the team' }).click();
+  await expect(hall.getByText('This desk, “City hall”, is in the team “Riverside crisis team”.')).toBeVisible();
+  const port = await shareOnLoopback(hall);
+  await hall.getByRole('button', { name: 'Show the invitation' }).click();
+  const invitation = await hall.getByLabel('Invitation').inputValue();
+  expect(JSON.parse(invitation)).toMatchObject({ teamName: 'Riverside crisis team', peers: [`127.0.0.1:${port}`] });
+
+  // The comms lead's laptop joins with it, and waits to be admitted.
+  await openTeam(comms);
+  const join = comms.getByRole('region', { name: 'Join a team' });
+  // What is not an invitation is refused in words, where the eye is.
+  await join.getByLabel('Invitation').fill('{"format":"something-else"}');
+  await join.getByLabel('This desk’s name in the team').fill('Comms lead');
+  await join.getByRole('button', { name: 'Join the team' }).click();
+  await expect(comms.getByRole('alert')).toContainText('This is not a team invitation');
+  await expect(comms.getByRole('alert')).toBeFocused();
+  await join.getByLabel('Invitation').fill(invitation);
+  await join.getByRole('button', { name: 'Join the team' }).click();
+  await expect(comms.getByTestId('team-waiting')).toContainText('A member of the team must admit this desk');
+  const key = (await comms.getByTestId('team-own-key').innerText()).trim();
+  expect(key.replace(/\s/g, '')).toMatch(/^[0-9a-f]{64}$/);
+  await shareOnLoopback(comms);
+
+  // City hall admits it by the key read out to them; the roster names who admitted it.
+  const admit = hall.getByRole('region', { name: 'Desks in the team' });
+  await admit.getByLabel('The joining desk’s key').fill(key);
+  await admit.getByLabel('Its name').fill('Comms lead');
+  await admit.getByRole('button', { name: 'Admit the desk' }).click();
+  await expect(admit.getByTestId('team-member')).toHaveText([/City hall.*Founded the team/, /Comms lead.*City hall/]);
+
+  // The comms laptop hears of its admission over the network and shows city hall connected.
+  await expect(comms.getByTestId('team-waiting')).toBeHidden({ timeout: 45_000 });
+  await expect(comms.getByTestId('team-member')).toHaveText([/City hall/, /Comms lead.*\(this desk\)/]);
+  const peer = comms.getByTestId('team-peer').filter({ hasText: 'City hall' });
+  await expect(peer).toContainText('Connected', { timeout: 20_000 });
+  await expect(hall.getByTestId('team-peer').filter({ hasText: 'Comms lead' })).toContainText('Connected', {
+    timeout: 20_000,
+  });
+  await snap(hall, 'team-screen-peers');
+});
