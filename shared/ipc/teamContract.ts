@@ -50,6 +50,8 @@ export const TeamStatusSchema = z.discriminatedUnion('state', [
     peers: z.array(TeamPeerSchema).max(500),
     /** The addresses this machine could share on: its local-network interfaces, then loopback. */
     addresses: z.array(z.string().max(100)).max(50),
+    /** Over every core this desk holds (shared/domain/team/fingerprint.ts): the same on desks in step. */
+    fingerprint: z.object({ hex: z.string().max(64), words: z.array(z.string().max(20)).length(12) }),
   }),
 ]);
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;

@@ -1,12 +1,14 @@
 import { networkInterfaces } from 'node:os';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { teamFingerprint } from '@shared/domain/team/fingerprint';
 import { format } from '@shared/i18n/format';
 import type { TeamStatus } from '@shared/ipc/teamContract';
 
 import { HandlerError } from '../ipc/handlerError';
 import type { Logger } from '../logging/logger';
 import type { TeamMembership, TeamStatus as MembershipStatus } from '../team/membership';
+import type { TeamEngine } from '../team/types';
 
 /** What the team channels answer with: one method per channel, each a status or a refusal in words. */
 export type TeamService = {
@@ -75,10 +77,14 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     return opening;
   };
 
-  const describeStatus = (status: MembershipStatus): TeamStatus =>
-    status.state === 'none'
+  const describeStatus = async (status: MembershipStatus, engine: TeamEngine | null): Promise<TeamStatus> =>
+    status.state === 'none' || engine === null
       ? { state: 'none', unavailable: null }
-      : { ...status, addresses: sharingAddresses(interfaces()) };
+      : {
+          ...status,
+          addresses: sharingAddresses(interfaces()),
+          fingerprint: teamFingerprint(await engine.listCores()),
+        };
 
   /** Runs `act` on the open membership; a refusal becomes the channel's error, in the membership's words. */
   const withMembership = async <T>(act: (m: TeamMembership) => Promise<Result<T, string>> | Result<T, string>) => {
@@ -86,27 +92,34 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     if (!opened.ok) throw new HandlerError('io-failed', opened.error);
     const done = await act(opened.value);
     if (!done.ok) throw new HandlerError('invalid-request', done.error);
-    return done.value;
+    return { value: done.value, membership: opened.value };
+  };
+  /** Runs `act`, then answers with the team's state as it stands after it. */
+  const thenStatus = async <T>(act: (m: TeamMembership) => Promise<Result<T, string>> | Result<T, string>) => {
+    const { membership: m } = await withMembership(act);
+    return describeStatus(m.status(), m.engine());
   };
 
   return {
     status: async () => {
       const opened = await membership();
-      return opened.ok ? describeStatus(opened.value.status()) : { state: 'none', unavailable: opened.error };
+      return opened.ok
+        ? describeStatus(opened.value.status(), opened.value.engine())
+        : { state: 'none', unavailable: opened.error };
     },
-    create: async (input) => describeStatus(await withMembership((m) => m.create(input))),
-    join: async (input) => describeStatus(await withMembership((m) => m.join(input))),
-    invitation: async () => ({ text: await withMembership((m) => m.invitation()) }),
-    admit: async (input) => describeStatus(await withMembership((m) => m.admit(input))),
-    revoke: async (input) => describeStatus(await withMembership((m) => m.revoke(input))),
+    create: (input) => thenStatus((m) => m.create(input)),
+    join: (input) => thenStatus((m) => m.join(input)),
+    invitation: async () => ({ text: (await withMembership((m) => m.invitation())).value }),
+    admit: (input) => thenStatus((m) => m.admit(input)),
+    revoke: (input) => thenStatus((m) => m.revoke(input)),
     startSharing: async ({ host, port }) => {
       // SECURITY: the desk listens only on an address of this machine it offered, never on every interface at once.
       if (!sharingAddresses(interfaces()).includes(host))
         throw new HandlerError('invalid-request', format('team.host.notAnAddressHere', { host }));
-      return describeStatus(await withMembership((m) => m.startSharing({ host, port })));
+      return thenStatus((m) => m.startSharing({ host, port }));
     },
-    stopSharing: async () => describeStatus(await withMembership(async (m) => ok(await m.stopSharing()))),
-    addPeer: async ({ address }) => describeStatus(await withMembership((m) => m.addPeer(address))),
+    stopSharing: () => thenStatus(async (m) => ok(await m.stopSharing())),
+    addPeer: ({ address }) => thenStatus((m) => m.addPeer(address)),
     close: async () => {
       if (opening === null) return;
       const opened = await opening;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 
 import type { DeskSettings } from '@shared/schemas/entities';
 import { formatBytes } from '@shared/domain/text/formatBytes';
@@ -10,6 +10,7 @@ import { OperatorDialog } from '../features/settings/OperatorDialog';
 import { DeskReady } from '../features/setup/DeskReady';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { IncidentWorkspace } from '../features/workspace/IncidentWorkspace';
+import { TeamIndicator } from '../features/team/TeamIndicator';
 import { useStorageHealth } from '../lib/storage';
 import { useAppStore } from '../store';
 import { NoticeBar } from '../ui/NoticeBar';
@@ -36,7 +37,11 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
   const [switching, setSwitching] = useState(false);
-  const link = (name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'team' | 'settings', label: string) => (
+  const link = (
+    name: 'dashboard' | 'plan' | 'contacts' | 'templates' | 'team' | 'settings',
+    label: string,
+    extra: ReactNode = null,
+  ) => (
     <a
       href={name === 'dashboard' ? '#/' : `#/${name}`}
       className={`topbar__link${route.name === name ? ' topbar__link--active' : ''}`}
@@ -47,6 +52,7 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
       }}
     >
       {label}
+      {extra}
     </a>
   );
   return (
@@ -57,8 +63,8 @@ function TopBar({ settings }: { settings: DeskSettings }): ReactElement {
         {link('dashboard', t('app.app.incidents'))}
         {link('plan', t('app.app.plan'))}
         {link('contacts', t('app.app.contacts'))}
-        {link('templates', t('app.app.statementTemplates'))}
-        {link('team', t('app.app.team'))}
+        {link('templates', t('app.app.templates'))}
+        {link('team', t('app.app.team'), <TeamIndicator />)}
         {link('settings', t('app.app.settings'))}
       </nav>
       <button

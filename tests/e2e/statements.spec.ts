@@ -255,7 +255,7 @@ test('the template library: the guide’s statement types, their language versio
   page,
 }) => {
   await setUpDesk(page);
-  await page.getByRole('link', { name: 'Statement templates' }).click();
+  await page.getByRole('link', { name: 'Templates', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Statement templates', level: 1 })).toBeVisible();
   for (const title of [
     'Initial holding statement',

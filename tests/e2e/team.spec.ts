@@ -10,7 +10,7 @@ test.afterEach(stopServers);
 // team over loopback as two laptops on a city hall network would.
 
 async function openTeam(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Team/ }).click();
   await expect(page.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
 }
 
@@ -83,5 +83,14 @@ test('two desks form a team: one creates it, the other joins from its invitation
   await expect(hall.getByTestId('team-peer').filter({ hasText: 'Comms lead' })).toContainText('Connected', {
     timeout: 20_000,
   });
+  // In step, both show the same team fingerprint, for people to read aloud.
+  const fingerprint = async (page: Page) =>
+    (await page.getByTestId('team-fingerprint').getByTestId('fingerprint-words').innerText()).trim();
+  await expect
+    .poll(async () => (await fingerprint(comms)) === (await fingerprint(hall)), { timeout: 20_000 })
+    .toBe(true);
+  expect((await fingerprint(hall)).split(' ')).toHaveLength(12);
+  // The top bar says so on every screen.
+  await expect(hall.getByTestId('team-indicator')).toHaveText(/^1 connected/, { timeout: 10_000 });
   await snap(hall, 'team-screen-peers');
 });

@@ -46,7 +46,11 @@ export function fingerprintOf(publicKey: Uint8Array): Fingerprint {
 
 /** The fingerprint of a desk known by its id only (the desk a restored desk continues). */
 export function fingerprintOfDeskId(deskId: string): Fingerprint {
-  const bytes = hexToBytes(deskId.slice('desk-'.length));
+  return fingerprintOfBytes(hexToBytes(deskId.slice('desk-'.length)));
+}
+
+/** 16 bytes shown as a fingerprint: eight groups of four hex digits and their twelve BIP-39 words. */
+export function fingerprintOfBytes(bytes: Uint8Array): Fingerprint {
   const hex = bytesToHex(bytes).match(/.{4}/g)?.join(' ') ?? '';
   return { hex, words: entropyToMnemonic(bytes, english).split(' ') };
 }

@@ -4,7 +4,7 @@ import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import type { TeamLink } from '../../platform/platform';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useDeskIdentity } from '../settings/IdentityFacts';
+import { FingerprintText, useDeskIdentity } from '../settings/IdentityFacts';
 import { Sharing } from './Sharing';
 import { StartTeam } from './StartTeam';
 import { groupedKey, InviteDesk, TeamMembers } from './TeamMembers';
@@ -74,6 +74,13 @@ function TeamPanels({ team }: { team: TeamLink }): ReactElement {
             </p>
           </div>
         )}
+        <dl className="facts">
+          <dt>{t('teamScreen.fingerprint')}</dt>
+          <dd data-testid="team-fingerprint">
+            <FingerprintText fingerprint={status.fingerprint} />
+            <p className="muted">{t('teamScreen.fingerprintHint')}</p>
+          </dd>
+        </dl>
         {status.ignoredRosterChanges > 0 && (
           <p className="muted">{t('teamScreen.ignored', { count: status.ignoredRosterChanges })}</p>
         )}

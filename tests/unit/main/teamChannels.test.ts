@@ -88,6 +88,16 @@ describe('the team channels', () => {
       const seen = await comms.status(CHANNELS.teamStatus);
       expect(seen.roster.map((m) => `${m.name}: ${m.status}`)).toEqual(['City hall: member', 'Comms lead: member']);
       expect(seen.peers.some((p) => p.state === 'connected' && p.deskKey !== null)).toBe(true);
+
+      // Once both hold the same records, both show the same team fingerprint, to be read aloud.
+      await until(
+        async () =>
+          (await comms.status(CHANNELS.teamStatus)).fingerprint.hex ===
+          (await cityHall.status(CHANNELS.teamStatus)).fingerprint.hex,
+        'the two desks show the same team fingerprint',
+        30_000,
+      );
+      expect((await cityHall.status(CHANNELS.teamStatus)).fingerprint.hex).not.toBe(joined.fingerprint.hex);
     },
     SLOW_DISK_MS,
   );
