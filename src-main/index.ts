@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 
-import { createDialogAdapter } from './adapters/dialogs';
+import { createDialogAdapter, createFolderChooser } from './adapters/dialogs';
 import { nodeFs } from './adapters/nodeFs';
 import { createDeskServices } from './host/deskServices';
 import { secretStoreOver } from './services/passphraseStoreService';
@@ -76,6 +76,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     dialogs: createDialogAdapter(dialog, () => mainWindow),
+    chooseFolder: createFolderChooser(dialog, () => mainWindow),
     // The OS keychain, DPAPI or keyring: a remembered backup passphrase is sealed with it.
     secretStore: secretStoreOver(safeStorage),
     now: () => Date.now(),

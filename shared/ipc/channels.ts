@@ -25,6 +25,7 @@ export const CHANNELS = {
   teamStartSharing: 'team:start-sharing',
   teamStopSharing: 'team:stop-sharing',
   teamAddPeer: 'team:add-peer',
+  teamSyncFolder: 'team:sync-folder',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

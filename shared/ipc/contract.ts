@@ -211,6 +211,7 @@ export const ipcContract = {
   [CHANNELS.teamStartSharing]: teamContract.teamStartSharing,
   [CHANNELS.teamStopSharing]: teamContract.teamStopSharing,
   [CHANNELS.teamAddPeer]: teamContract.teamAddPeer,
+  [CHANNELS.teamSyncFolder]: teamContract.teamSyncFolder,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

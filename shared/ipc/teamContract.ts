@@ -56,6 +56,17 @@ export const TeamStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 
+/** What a sync with a folder (a USB stick) did; null in the reply when the person cancelled the dialog. */
+export const FolderSyncReportSchema = z.object({
+  file: z.string().max(1000),
+  received: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
+  cores: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  replacedDamaged: z.string().max(1000).nullable(),
+});
+export type FolderSyncReport = z.infer<typeof FolderSyncReportSchema>;
+
 /** The port a desk shares on unless the person picks another; the README tells a city's IT. */
 export const DEFAULT_TEAM_PORT = 5220;
 
@@ -83,5 +94,10 @@ export const teamContract = {
     response: TeamStatusSchema,
   },
   teamStopSharing: { request: z.undefined(), response: TeamStatusSchema },
+  // null: the desktop app asks for the folder in its own dialog; the browser edition sends the path typed.
+  teamSyncFolder: {
+    request: z.strictObject({ folder: z.string().trim().min(1).max(1000).nullable() }),
+    response: z.object({ report: FolderSyncReportSchema.nullable() }),
+  },
   teamAddPeer: { request: z.strictObject({ address: z.string().trim().min(3).max(300) }), response: TeamStatusSchema },
 } as const;

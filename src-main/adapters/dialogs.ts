@@ -44,3 +44,15 @@ export function createDialogAdapter(dialog: DialogApi, getParentWindow: () => Br
     },
   };
 }
+
+/** Asks the person for a folder (a USB stick): its path, or null when cancelled. */
+export type FolderChooser = (title: string) => Promise<string | null>;
+
+export function createFolderChooser(dialog: DialogApi, getParentWindow: () => BrowserWindow | null): FolderChooser {
+  return async (title) => {
+    const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+    const parent = getParentWindow();
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+}

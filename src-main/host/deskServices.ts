@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CHANNELS } from '@shared/ipc/channels';
 
 import { writeFileAtomic, type AtomicFs } from '../adapters/atomicWrite';
-import type { DialogAdapter } from '../adapters/dialogs';
+import type { DialogAdapter, FolderChooser } from '../adapters/dialogs';
 import { nodeFs } from '../adapters/nodeFs';
 import { createTempJournal } from '../adapters/tempJournal';
 import { HandlerError } from '../ipc/handlerError';
@@ -42,6 +42,8 @@ export type DeskHostDeps = {
   atomicFs?: AtomicFs;
   /** Look for the team's desks on the local network (multicast) while sharing; off in end-to-end runs. */
   teamDiscovery?: boolean;
+  /** The OS dialog that picks a USB stick's folder; absent in the browser edition (the path is typed). */
+  chooseFolder?: FolderChooser;
 };
 
 /** The handler table both shells answer the contract with, and the start-up clean-up it needs. */
@@ -127,6 +129,7 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
     log: createConsoleLogger('team'),
     now: deps.now,
     discovery: deps.teamDiscovery ?? true,
+    chooseFolder: deps.chooseFolder ?? null,
   });
 
   return {
@@ -163,6 +166,7 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
       [CHANNELS.teamStartSharing]: (request) => team.startSharing(request),
       [CHANNELS.teamStopSharing]: () => team.stopSharing(),
       [CHANNELS.teamAddPeer]: (request) => team.addPeer(request),
+      [CHANNELS.teamSyncFolder]: (request) => team.syncFolder(request),
     },
   };
 }

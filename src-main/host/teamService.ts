@@ -1,10 +1,12 @@
 import { networkInterfaces } from 'node:os';
+import { isAbsolute } from 'node:path';
 
 import { err, ok, type Result } from '@shared/domain/result';
 import { teamFingerprint } from '@shared/domain/team/fingerprint';
 import { format } from '@shared/i18n/format';
-import type { TeamStatus } from '@shared/ipc/teamContract';
+import type { FolderSyncReport, TeamStatus } from '@shared/ipc/teamContract';
 
+import type { FolderChooser } from '../adapters/dialogs';
 import { HandlerError } from '../ipc/handlerError';
 import type { Logger } from '../logging/logger';
 import type { TeamMembership, TeamStatus as MembershipStatus } from '../team/membership';
@@ -21,6 +23,7 @@ export type TeamService = {
   startSharing(input: { host: string; port: number }): Promise<TeamStatus>;
   stopSharing(): Promise<TeamStatus>;
   addPeer(input: { address: string }): Promise<TeamStatus>;
+  syncFolder(input: { folder: string | null }): Promise<{ report: FolderSyncReport | null }>;
   close(): Promise<void>;
 };
 
@@ -31,6 +34,8 @@ export type TeamServiceDeps = {
   now: () => number;
   /** Look for the team's desks on the local network while sharing (multicast); off in tests. */
   discovery: boolean;
+  /** The desktop app's folder dialog; null in the browser edition, where the person types the path. */
+  chooseFolder?: FolderChooser | null;
   /** The machine's network interfaces, as `os.networkInterfaces()` gives them. */
   interfaces?: () => ReturnType<typeof networkInterfaces>;
   /**
@@ -120,6 +125,22 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     },
     stopSharing: () => thenStatus(async (m) => ok(await m.stopSharing())),
     addPeer: ({ address }) => thenStatus((m) => m.addPeer(address)),
+    syncFolder: async ({ folder }) => {
+      const chosen = folder ?? (deps.chooseFolder ? await deps.chooseFolder(format('team.host.chooseStick')) : null);
+      if (folder === null && !deps.chooseFolder)
+        throw new HandlerError('invalid-request', format('team.host.typeFolder'));
+      if (chosen === null) return { report: null };
+      // SECURITY: a path typed in the browser edition names a folder of this computer, never a relative one.
+      if (!isAbsolute(chosen))
+        throw new HandlerError('invalid-request', format('team.host.folderNotAbsolute', { folder: chosen }));
+      const { value } = await withMembership(async (m) => {
+        const engine = m.engine();
+        if (!engine) return err(format('team.membership.notInTeam'));
+        const synced = await engine.syncFolder(chosen);
+        return synced.ok ? synced : err(synced.error.message);
+      });
+      return { report: value };
+    },
     close: async () => {
       if (opening === null) return;
       const opened = await opening;

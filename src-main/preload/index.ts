@@ -31,12 +31,17 @@ const bridge: DeskBridge = {
   teamStatus: (request) => ipcRenderer.invoke(CHANNELS.teamStatus, request) as ReturnType<DeskBridge['teamStatus']>,
   teamCreate: (request) => ipcRenderer.invoke(CHANNELS.teamCreate, request) as ReturnType<DeskBridge['teamCreate']>,
   teamJoin: (request) => ipcRenderer.invoke(CHANNELS.teamJoin, request) as ReturnType<DeskBridge['teamJoin']>,
-  teamInvitation: (request) => ipcRenderer.invoke(CHANNELS.teamInvitation, request) as ReturnType<DeskBridge['teamInvitation']>,
+  teamInvitation: (request) =>
+    ipcRenderer.invoke(CHANNELS.teamInvitation, request) as ReturnType<DeskBridge['teamInvitation']>,
   teamAdmit: (request) => ipcRenderer.invoke(CHANNELS.teamAdmit, request) as ReturnType<DeskBridge['teamAdmit']>,
   teamRevoke: (request) => ipcRenderer.invoke(CHANNELS.teamRevoke, request) as ReturnType<DeskBridge['teamRevoke']>,
-  teamStartSharing: (request) => ipcRenderer.invoke(CHANNELS.teamStartSharing, request) as ReturnType<DeskBridge['teamStartSharing']>,
-  teamStopSharing: (request) => ipcRenderer.invoke(CHANNELS.teamStopSharing, request) as ReturnType<DeskBridge['teamStopSharing']>,
+  teamStartSharing: (request) =>
+    ipcRenderer.invoke(CHANNELS.teamStartSharing, request) as ReturnType<DeskBridge['teamStartSharing']>,
+  teamStopSharing: (request) =>
+    ipcRenderer.invoke(CHANNELS.teamStopSharing, request) as ReturnType<DeskBridge['teamStopSharing']>,
   teamAddPeer: (request) => ipcRenderer.invoke(CHANNELS.teamAddPeer, request) as ReturnType<DeskBridge['teamAddPeer']>,
+  teamSyncFolder: (request) =>
+    ipcRenderer.invoke(CHANNELS.teamSyncFolder, request) as ReturnType<DeskBridge['teamSyncFolder']>,
 };
 
 contextBridge.exposeInMainWorld('desk', Object.freeze(bridge));

@@ -73,6 +73,10 @@ export function teamOver(bridge: DeskBridge): TeamLink {
     startSharing: async (input) => parseReply(status, await bridge.teamStartSharing(input)),
     stopSharing: async () => parseReply(status, await bridge.teamStopSharing(undefined)),
     addPeer: async (address) => parseReply(status, await bridge.teamAddPeer({ address })),
+    syncFolder: async (folder) => {
+      const reply = parseReply(ipcContract[CHANNELS.teamSyncFolder].response, await bridge.teamSyncFolder({ folder }));
+      return reply.ok ? ok(reply.value.report) : reply;
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import type {
   StoredPassphrase,
 } from '@shared/ipc/contract';
 import type { Result } from '@shared/domain/result';
-import type { TeamStatus } from '@shared/ipc/teamContract';
+import type { FolderSyncReport, TeamStatus } from '@shared/ipc/teamContract';
 
 export type PlatformError = { code: string; message: string };
 
@@ -70,6 +70,8 @@ export type TeamLink = {
   startSharing(input: { host: string; port: number }): Promise<Result<TeamStatus, PlatformError>>;
   stopSharing(): Promise<Result<TeamStatus, PlatformError>>;
   addPeer(address: string): Promise<Result<TeamStatus, PlatformError>>;
+  /** Syncs with a USB stick: `folder` null asks in the desktop app's dialog; null back when cancelled. */
+  syncFolder(folder: string | null): Promise<Result<FolderSyncReport | null, PlatformError>>;
 };
 
 /** Main keeps a remembered backup passphrase sealed by the operating system (Electron's safeStorage). */

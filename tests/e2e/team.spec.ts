@@ -94,3 +94,51 @@ test('two desks form a team: one creates it, the other joins from its invitation
   await expect(hall.getByTestId('team-indicator')).toHaveText(/^1 connected/, { timeout: 10_000 });
   await snap(hall, 'team-screen-peers');
 });
+
+test('a USB stick carries the team to a desk that never connected', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [hallServer, hospitalServer] = await Promise.all([
+    startServer(await freshFolder()),
+    startServer(await freshFolder()),
+  ]);
+  const stick = await freshFolder();
+  const hall = await deskPage(browser);
+  const hospital = await deskPage(browser);
+  await setUpDesk(hall, { url: hallServer.url, operator: 'Ingrid Dahl' });
+  await setUpDesk(hospital, { url: hospitalServer.url, operator: 'Omar Berg' });
+
+  await openTeam(hall);
+  const create = hall.getByRole('region', { name: 'Create a team' });
+  await create.getByLabel('Team name').fill('Riverside crisis team');
+  await create.getByLabel('This desk’s name in the team').fill('City hall');
+  await create.getByRole('button', { name: 'Create the team' }).click();
+  await hall.getByRole('button', { name: 'Show the invitation' }).click();
+  const invitation = await hall.getByLabel('Invitation').inputValue();
+
+  await openTeam(hospital);
+  const join = hospital.getByRole('region', { name: 'Join a team' });
+  await join.getByLabel('Invitation').fill(invitation);
+  await join.getByLabel('This desk’s name in the team').fill('Hospital liaison');
+  await join.getByRole('button', { name: 'Join the team' }).click();
+  const key = (await hospital.getByTestId('team-own-key').innerText()).trim();
+
+  const admit = hall.getByRole('region', { name: 'Desks in the team' });
+  await admit.getByLabel('The joining desk’s key').fill(key);
+  await admit.getByLabel('Its name').fill('Hospital liaison');
+  await admit.getByRole('button', { name: 'Admit the desk' }).click();
+  await expect(admit.getByTestId('team-member')).toHaveCount(2);
+
+  // No network between them: city hall writes to the stick, the hospital desk reads it.
+  const syncWith = async (page: Page) => {
+    const panel = page.getByRole('region', { name: 'Sync with a USB stick' });
+    await panel.getByLabel('Folder of the USB stick').fill(stick);
+    await panel.getByRole('button', { name: 'Sync with the stick' }).click();
+    return page.getByTestId('team-stick-report');
+  };
+  await expect(await syncWith(hall)).toContainText(/Synced: no record taken in, \d+ records? written to the stick/);
+  await expect(hospital.getByTestId('team-waiting')).toBeVisible();
+  await expect(await syncWith(hospital)).toContainText(/Synced: \d+ records? taken in/);
+  await expect(hospital.getByTestId('team-waiting')).toBeHidden({ timeout: 10_000 });
+  await expect(hospital.getByTestId('team-member')).toHaveText([/City hall/, /Hospital liaison.*\(this desk\)/]);
+  await snap(hospital, 'team-stick-sync');
+});

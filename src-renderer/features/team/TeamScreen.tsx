@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { FingerprintText, useDeskIdentity } from '../settings/IdentityFacts';
 import { Sharing } from './Sharing';
 import { StartTeam } from './StartTeam';
+import { StickSync } from './StickSync';
 import { groupedKey, InviteDesk, TeamMembers } from './TeamMembers';
 import { useTeamStatus } from './useTeamStatus';
 
@@ -90,6 +91,7 @@ function TeamPanels({ team }: { team: TeamLink }): ReactElement {
         <TeamMembers team={team} view={view} status={status} />
         <Sharing team={team} view={view} status={status} />
         {status.state === 'member' && <InviteDesk team={team} view={view} status={status} />}
+        <StickSync team={team} view={view} />
       </div>
     </>
   );

@@ -15,8 +15,8 @@ export type TeamView = {
   busy: boolean;
   /** Runs a request that answers with the team's new state, and shows that state. */
   act: (request: () => Promise<Result<TeamStatus, PlatformError>>) => Promise<boolean>;
-  /** Shows a refusal of a request that did not answer with a state (the invitation, a file). */
-  refuse: (message: string) => void;
+  /** Shows a refusal of a request that did not answer with a state (the invitation, a file); null clears it. */
+  refuse: (message: string | null) => void;
 };
 
 /** The team's state as main (or the local server) keeps it, asked again every two seconds. */

@@ -30,6 +30,7 @@ function teamHandlers() {
     [CHANNELS.teamStartSharing]: vi.fn(none),
     [CHANNELS.teamStopSharing]: vi.fn(none),
     [CHANNELS.teamAddPeer]: vi.fn(none),
+    [CHANNELS.teamSyncFolder]: vi.fn(() => Promise.resolve({ report: null })),
   };
 }
 

@@ -102,6 +102,67 @@ describe('the team channels', () => {
     SLOW_DISK_MS,
   );
 
+  it(
+    'a USB stick carries the admission to a desk that never connected, and syncs both ways',
+    async () => {
+      const cityHall = await desk();
+      const hospital = await desk();
+      const stick = await mkdtemp(join(tmpdir(), 'desk-team-stick-'));
+      folders.push(stick);
+      await cityHall.status(CHANNELS.teamCreate, { teamName: 'Crisis team', deskName: 'City hall' });
+      const invitation = await cityHall.call(CHANNELS.teamInvitation);
+      const text = invitation.ok ? (invitation.value as { text: string }).text : '';
+      const joined = await hospital.status(CHANNELS.teamJoin, { invitationText: text, deskName: 'Hospital liaison' });
+      await cityHall.status(CHANNELS.teamAdmit, { deskKey: joined.deskKey, name: 'Hospital liaison' });
+
+      const written = await cityHall.call(CHANNELS.teamSyncFolder, { folder: stick });
+      expect(written).toMatchObject({ ok: true, value: { report: { received: 0 } } });
+      const wrote = written.ok ? (written.value as { report: { sent: number } }).report.sent : 0;
+      expect(wrote).toBeGreaterThan(0);
+      expect((await hospital.status(CHANNELS.teamStatus)).state).toBe('waiting-for-admission');
+
+      const taken = await hospital.call(CHANNELS.teamSyncFolder, { folder: stick });
+      expect(taken).toMatchObject({ ok: true, value: { report: { received: wrote } } });
+      await until(
+        async () => (await hospital.status(CHANNELS.teamStatus)).state === 'member',
+        'the hospital desk reads its admission from the stick',
+        10_000,
+      );
+      // Back at city hall, the stick brings what the hospital desk wrote; then both are in step.
+      await cityHall.call(CHANNELS.teamSyncFolder, { folder: stick });
+      expect((await cityHall.status(CHANNELS.teamStatus)).fingerprint).toEqual(
+        (await hospital.status(CHANNELS.teamStatus)).fingerprint,
+      );
+    },
+    SLOW_DISK_MS,
+  );
+
+  it('a stick sync names what is wrong with the folder', async () => {
+    const cityHall = await desk();
+    await cityHall.status(CHANNELS.teamCreate, { teamName: 'Crisis team', deskName: 'City hall' });
+    expect(await cityHall.call(CHANNELS.teamSyncFolder, { folder: 'usb' })).toMatchObject({
+      ok: false,
+      error: { message: '“usb” is not a whole path: type it from the start, e.g. /media/usb or E:\\.' },
+    });
+    // The browser edition has no folder dialog: the path must be typed.
+    expect(await cityHall.call(CHANNELS.teamSyncFolder, { folder: null })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Type the folder of the USB stick') as unknown },
+    });
+    const missing = await cityHall.call(CHANNELS.teamSyncFolder, { folder: join(tmpdir(), 'no-such-stick-here') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+
+    // In the desktop app the folder comes from the dialog; cancelling it does nothing.
+    const team = createTeamService({
+      folder: await mkdtemp(join(tmpdir(), 'desk-team-cancel-')),
+      log: memoryLogger(),
+      now: () => Date.now(),
+      discovery: false,
+      chooseFolder: () => Promise.resolve(null),
+    });
+    expect(await team.syncFolder({ folder: null })).toEqual({ report: null });
+  });
+
   it('refuses, in words, what a person could get wrong', async () => {
     const cityHall = await desk();
     // Nothing to invite to yet.
