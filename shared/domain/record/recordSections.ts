@@ -17,7 +17,7 @@ import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import type { AudienceProfile } from './profiles';
 import type { Redactor } from './redaction';
 import type { ActivationRecord, ApprovalLine, ChecklistPhaseRecord, LessonRecord, StatementRecord } from './recordFile';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 
 /*
  * Each section of the record as its audience reads it. The builders copy field by field what the
@@ -28,17 +28,42 @@ import { format } from '../../i18n/format';
 /** Counts of what an edition left out, by what a reader is told. */
 export type Withheld = Map<string, { why: string; count: number; places: string[] }>;
 
-export function noteWithheld(withheld: Withheld, what: string, why: string, place?: string, count = 1): void {
+/** Notes what an edition leaves out, in the words given; the same `what` counts once, with every place. */
+export function noteWithheldWords(withheld: Withheld, what: string, why: string, place?: string, count = 1): void {
   const entry = withheld.get(what) ?? { why, count: 0, places: [] };
   entry.count += count;
   if (place !== undefined) entry.places.push(place);
   withheld.set(what, entry);
 }
 
-export const DELIBERATION = {
-  what: 'Review comments and reasons given for overriding sensitivity warnings',
-  why: 'Internal deliberation: kept in the internal edition only.',
-} as const;
+/**
+ * What an edition may leave out, each said as what and why in the catalogue (record.json), in the
+ * desk's language at export: the record holds the words, its checksum covers them as written.
+ */
+const WITHHELD = {
+  deliberation: ['record.withheld.deliberation.what', 'record.withheld.deliberation.why'],
+  statementsNeverReleased: [
+    'record.withheld.statementsNeverReleased.what',
+    'record.withheld.statementsNeverReleased.why',
+  ],
+  versionsNeverReleased: ['record.withheld.versionsNeverReleased.what', 'record.withheld.versionsNeverReleased.why'],
+  reviewTrail: ['record.withheld.reviewTrail.what', 'record.withheld.reviewTrail.why'],
+  doNotShareNames: ['record.withheld.doNotShareNames.what', 'record.withheld.doNotShareNames.why'],
+  callNotes: ['record.withheld.callNotes.what', 'record.withheld.callNotes.why'],
+  doNotShareContacts: ['record.withheld.doNotShareContacts.what', 'record.withheld.doNotShareContacts.why'],
+  checklistNotes: ['record.withheld.checklistNotes.what', 'record.withheld.checklistNotes.why'],
+  auditFields: ['record.withheld.auditFields.what', 'record.withheld.auditFields.why'],
+  internalEntries: ['record.withheld.internalEntries.what', 'record.withheld.internalEntries.why'],
+  earlierWording: ['record.withheld.earlierWording.what', 'record.withheld.earlierWording.why'],
+  auditTrail: ['record.withheld.auditTrail.what', 'record.withheld.auditTrail.why'],
+} as const satisfies Record<string, readonly [DomainMessageId, DomainMessageId]>;
+export type WithheldKind = keyof typeof WITHHELD;
+
+/** Notes one kind of what an edition leaves out (see WITHHELD), at a place or `count` times. */
+export function noteWithheld(withheld: Withheld, kind: WithheldKind, place?: string, count = 1): void {
+  const [what, why] = WITHHELD[kind];
+  noteWithheldWords(withheld, format(what), format(why), place, count);
+}
 
 type StatementRows = {
   statements: readonly Statement[];
@@ -75,7 +100,7 @@ export function statementRecords(
       own.filter((a) => a.decision === 'approved' && a.versionId === versionId).at(-1);
     const releases = [...s.releases].sort((a, b) => a.at - b.at);
     if (profile === 'public' && releases.length === 0) {
-      noteWithheld(withheld, 'Statements never released', 'Only what the public received goes into a public record.');
+      noteWithheld(withheld, 'statementsNeverReleased');
       continue;
     }
     const releasedIds = new Set(releases.map((r) => r.versionId));
@@ -87,12 +112,7 @@ export function statementRecords(
       const v = versionsById.get(versionId);
       if (!v) continue;
       if (profile === 'public') {
-        noteWithheld(
-          withheld,
-          'Statement versions never released',
-          'A public record holds the text the public received, not later drafts.',
-          where(`version ${v.number}`),
-        );
+        noteWithheld(withheld, 'versionsNeverReleased', where(`version ${v.number}`));
         continue;
       }
       const status = versionId === s.approvedVersionId ? 'approved' : s.status === 'in-review' ? 'in-review' : 'draft';
@@ -113,8 +133,7 @@ export function statementRecords(
           if (overridden === 'withheld')
             noteWithheld(
               withheld,
-              DELIBERATION.what,
-              DELIBERATION.why,
+              'deliberation',
               where(`reason for sending version ${a.versionNumber} past a warning`),
             );
           const text = format('record.trail.sentForReview', {
@@ -133,8 +152,7 @@ export function statementRecords(
           comment = ' with a comment (withheld)';
           noteWithheld(
             withheld,
-            DELIBERATION.what,
-            DELIBERATION.why,
+            'deliberation',
             where(`comment ${a.decision === 'approved' ? 'approving' : 'returning'} version ${a.versionNumber}`),
           );
         }
@@ -149,12 +167,7 @@ export function statementRecords(
         });
       }
     } else if (own.length > 0) {
-      noteWithheld(
-        withheld,
-        'The review trail of released statements',
-        'Who reviewed a draft, and what they said, is internal deliberation; each release carries its approval.',
-        where('review trail'),
-      );
+      noteWithheld(withheld, 'reviewTrail', where('review trail'));
     }
     for (const r of releases) {
       const number = versionsById.get(r.versionId)?.number;
@@ -284,12 +297,7 @@ export function activationRecords(
             `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
           const person = (contactId: string | null, name: string) => {
             if (contactId !== null && profile !== 'internal' && input.doNotShare.has(contactId)) {
-              noteWithheld(
-                withheld,
-                'Names of people marked “do not share”',
-                'Marked in the directory as never to be shared outside the crisis team.',
-                `Call tree “${a.treeName}”`,
-              );
+              noteWithheld(withheld, 'doNotShareNames', `Call tree “${a.treeName}”`);
               return '[name withheld]';
             }
             return redact.name(name, where);
@@ -317,12 +325,7 @@ export function activationRecords(
               .sort((x, y) => x.at - y.at)
               .map((t) => {
                 if (profile === 'public' && t.note !== '')
-                  noteWithheld(
-                    withheld,
-                    'Call notes',
-                    'What was said on a call is the team’s working note.',
-                    `Call tree “${a.treeName}”`,
-                  );
+                  noteWithheld(withheld, 'callNotes', `Call tree “${a.treeName}”`);
                 return {
                   at: t.at,
                   by: t.by,
@@ -336,26 +339,13 @@ export function activationRecords(
         }),
       };
     });
-  if (dnsDetails.size > 0)
-    noteWithheld(
-      withheld,
-      'Contact details of people marked “do not share”',
-      'Marked in the directory as never to be shared; left out of every export.',
-      undefined,
-      dnsDetails.size,
-    );
+  if (dnsDetails.size > 0) noteWithheld(withheld, 'doNotShareContacts', undefined, dnsDetails.size);
   if (detailsTaken.size > 0) {
     const why =
       profile === 'internal'
-        ? 'Personal data: the operator did not opt in to include them in this export.'
-        : `Not for a ${profile} audience.`;
-    noteWithheld(
-      withheld,
-      'Personal contact details (phone numbers, email addresses, call signs)',
-      why,
-      undefined,
-      detailsTaken.size,
-    );
+        ? format('record.withheld.contactDetails.notOptedIn')
+        : format('record.withheld.contactDetails.notForAudience', { profile });
+    noteWithheldWords(withheld, format('record.withheld.contactDetails.what'), why, undefined, detailsTaken.size);
   }
   return records;
 }
@@ -384,13 +374,7 @@ export function checklistRecords(
           const title = redact.text(i.title, `Checklist item in ${phase}, title`);
           const where = () => `Checklist item “${title}”`;
           const note = i.resolutionNote === null || i.resolutionNote === '' ? null : i.resolutionNote;
-          if (profile === 'public' && note !== null)
-            noteWithheld(
-              withheld,
-              'Checklist notes',
-              'Notes on checklist items are the team’s working notes.',
-              where(),
-            );
+          if (profile === 'public' && note !== null) noteWithheld(withheld, 'checklistNotes', where());
           return {
             id: i.id,
             title,
@@ -457,26 +441,19 @@ export function auditRecords(
     for (const w of words) {
       if (summary.includes(w)) {
         summary = summary.split(w).join('[internal deliberation withheld]');
-        noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where());
+        noteWithheld(withheld, 'deliberation', where());
       }
       // A summary cut at the audit log's length limit may end with the start of one.
       const tail = longestPrefixAtEnd(summary, w);
       if (tail >= 12) {
         summary = `${summary.slice(0, summary.length - tail)}[internal deliberation withheld]`;
-        noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where());
+        noteWithheld(withheld, 'deliberation', where());
       }
     }
     changes += e.changes.length;
     return { ...e, summary: redact.text(summary, where), changes: [] };
   });
-  if (changes > 0)
-    noteWithheld(
-      withheld,
-      'Field-level changes in the audit trail',
-      'Values before and after a change can hold anything typed; the council edition says who did what and when.',
-      undefined,
-      changes,
-    );
+  if (changes > 0) noteWithheld(withheld, 'auditFields', undefined, changes);
   return lines;
 }
 
