@@ -119,8 +119,12 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
   }
   const ordered = [...entries].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt);
   const clock = reportClock(zone, source.incident.startAt);
+  const entryPlace = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => ({
+    at: clock.at(e.occurredAt),
+    category: CATEGORY_LABELS[e.category].toLowerCase(),
+  });
   const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () =>
-    `Timeline entry at ${clock.at(e.occurredAt)} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
+    format('record.place.timelineEntry', entryPlace(e));
   const before = redact.replacements.length;
   let timeline: RecordContent['timeline'];
   if (has('timeline')) {
@@ -131,11 +135,8 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
         profile === 'internal'
           ? revisions
           : revisions.map((r) =>
-              redactRevision(
-                r,
-                redact,
-                () =>
-                  `Revision ${r.chainSeq} of the chain, ${entryWhere(r.content)().charAt(0).toLowerCase()}${entryWhere(r.content)().slice(1)}`,
+              redactRevision(r, redact, () =>
+                format('record.place.revision', { seq: r.chainSeq, ...entryPlace(r.content) }),
               ),
             ),
     };
@@ -190,9 +191,9 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
       ? source.incident
       : {
           ...source.incident,
-          title: redact.text(source.incident.title, 'Incident title'),
-          location: redact.text(source.incident.location, 'Incident location'),
-          description: redact.text(source.incident.description, 'Incident description'),
+          title: redact.text(source.incident.title, format('record.place.incidentTitle')),
+          location: redact.text(source.incident.location, format('record.place.incidentLocation')),
+          description: redact.text(source.incident.description, format('record.place.incidentDescription')),
         };
 
   const end = source.incident.closedAt ?? options.now;

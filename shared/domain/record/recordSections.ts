@@ -93,8 +93,8 @@ export function statementRecords(
     const title =
       profile === 'public' && s.releases.length === 0
         ? s.title
-        : redact.text(s.title, `Title of a statement first drafted by ${s.createdBy}`);
-    const where = (part: string) => `Statement “${title}”, ${part}`;
+        : redact.text(s.title, format('record.place.statementTitle', { by: s.createdBy }));
+    const where = (part: string) => format('record.place.statement', { title, part });
     const own = rows.approvals.filter((a) => a.statementId === s.id).sort((a, b) => a.at - b.at);
     const approvalOf = (versionId: string) =>
       own.filter((a) => a.decision === 'approved' && a.versionId === versionId).at(-1);
@@ -112,14 +112,18 @@ export function statementRecords(
       const v = versionsById.get(versionId);
       if (!v) continue;
       if (profile === 'public') {
-        noteWithheld(withheld, 'versionsNeverReleased', where(`version ${v.number}`));
+        noteWithheld(
+          withheld,
+          'versionsNeverReleased',
+          where(format('record.place.statement.version', { version: v.number })),
+        );
         continue;
       }
       const status = versionId === s.approvedVersionId ? 'approved' : s.status === 'in-review' ? 'in-review' : 'draft';
       unreleased.push({
         version: v.number,
         status,
-        text: redact.text(v.text, () => where(`version ${v.number}`)),
+        text: redact.text(v.text, () => where(format('record.place.statement.version', { version: v.number }))),
         approval: status === 'approved' ? line(approvalOf(v.id)) : null,
       });
     }
@@ -134,7 +138,7 @@ export function statementRecords(
             noteWithheld(
               withheld,
               'deliberation',
-              where(`reason for sending version ${a.versionNumber} past a warning`),
+              where(format('record.place.statement.overrideReason', { version: a.versionNumber })),
             );
           const text = format('record.trail.sentForReview', {
             version: a.versionNumber,
@@ -145,39 +149,47 @@ export function statementRecords(
           });
           trail.push({ at: a.submission.at, recordedAt: a.submission.at, text });
         }
-        const verb = a.decision === 'approved' ? 'approved' : 'returned to draft';
-        let comment = '';
-        if (a.comment !== '' && profile === 'internal') comment = `: “${a.comment}”`;
-        else if (a.comment !== '') {
-          comment = ' with a comment (withheld)';
+        const comment = a.comment === '' ? 'none' : profile === 'internal' ? 'given' : 'withheld';
+        if (comment === 'withheld')
           noteWithheld(
             withheld,
             'deliberation',
-            where(`comment ${a.decision === 'approved' ? 'approving' : 'returning'} version ${a.versionNumber}`),
+            where(format('record.place.statement.comment', { decision: a.decision, version: a.versionNumber })),
           );
-        }
-        const hash = a.decision === 'approved' ? `; SHA-256 ${a.textHash}` : '';
         trail.push({
           at: a.at,
           recordedAt: a.at,
           text: redact.text(
-            `Version ${a.versionNumber} ${verb} by ${a.approverName}, ${a.approverRole}${comment} (recorded by ${a.recordedBy}${hash})`,
-            () => where('review trail'),
+            format('record.trail.decided', {
+              version: a.versionNumber,
+              decision: a.decision,
+              name: a.approverName,
+              role: a.approverRole,
+              comment,
+              text: a.comment,
+              recordedBy: a.recordedBy,
+              hash: a.textHash,
+            }),
+            () => where(format('record.place.statement.reviewTrail')),
           ),
         });
       }
     } else if (own.length > 0) {
-      noteWithheld(withheld, 'reviewTrail', where('review trail'));
+      noteWithheld(withheld, 'reviewTrail', where(format('record.place.statement.reviewTrail')));
     }
     for (const r of releases) {
       const number = versionsById.get(r.versionId)?.number;
       const channels = r.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()).join(', ');
+      const line = format(number === undefined ? 'record.trail.released' : 'record.trail.releasedVersion', {
+        version: number ?? '',
+        channels,
+        by: r.recordedBy,
+      });
       trail.push({
         at: r.at,
         recordedAt: r.recordedAt,
-        text: redact.text(
-          `Released${number === undefined ? '' : ` (version ${number})`} to ${channels} by ${r.recordedBy}${r.note ? `: ${r.note}` : ''}`,
-          () => where('release'),
+        text: redact.text(r.note ? format('record.trail.withNote', { line, note: r.note }) : line, () =>
+          where(format('record.place.statement.release')),
         ),
       });
     }
@@ -185,7 +197,9 @@ export function statementRecords(
       trail.push({
         at: s.withdrawal.at,
         recordedAt: s.withdrawal.at,
-        text: redact.text(`Withdrawn by ${s.withdrawal.by}: ${s.withdrawal.reason}`, () => where('withdrawal')),
+        text: redact.text(format('record.trail.withdrawn', { by: s.withdrawal.by, reason: s.withdrawal.reason }), () =>
+          where(format('record.place.statement.withdrawal')),
+        ),
       });
 
     const source = s.sourceStatementId === null ? undefined : statementsById.get(s.sourceStatementId);
@@ -200,7 +214,9 @@ export function statementRecords(
           ? null
           : {
               id: s.sourceStatementId,
-              title: source ? redact.text(source.title, () => where('source title')) : 'a statement not on this desk',
+              title: source
+                ? redact.text(source.title, () => where(format('record.place.statement.sourceTitle')))
+                : format('record.statement.notOnDesk'),
             },
       translation:
         s.sourceStatementId === null || !source
@@ -219,9 +235,11 @@ export function statementRecords(
           version: number,
           at: r.at,
           channels: [...r.channels],
-          note: redact.text(r.note, () => where(`release of version ${number}`)),
+          note: redact.text(r.note, () => where(format('record.place.statement.releaseNote', { version: number }))),
           recordedBy: r.recordedBy,
-          text: redact.text(v?.text ?? '', () => where(`released text of version ${number}`)),
+          text: redact.text(v?.text ?? '', () =>
+            where(format('record.place.statement.releasedText', { version: number })),
+          ),
           approval: line(approvalOf(r.versionId)),
         };
       }),
@@ -232,7 +250,7 @@ export function statementRecords(
         ? {
             at: s.withdrawal.at,
             by: s.withdrawal.by,
-            reason: redact.text(s.withdrawal.reason, () => where('withdrawal')),
+            reason: redact.text(s.withdrawal.reason, () => where(format('record.place.statement.withdrawal'))),
           }
         : null,
     });
@@ -249,7 +267,7 @@ export function contactDetailsLine(
   const parts = [
     ...c.phones.map((p) => `${p.label} ${shownNumber(p, country)}`.trim()),
     ...(c.email ? [c.email] : []),
-    ...(c.radioCallSign ? [`radio ${c.radioCallSign}`] : []),
+    ...(c.radioCallSign ? [format('record.contact.radio', { callSign: c.radioCallSign })] : []),
   ];
   return parts.length === 0 ? null : parts.join(' · ');
 }
@@ -289,15 +307,20 @@ export function activationRecords(
           ? {
               at: a.standDown.at,
               by: a.standDown.by,
-              reason: redact.text(a.standDown.reason, () => `Call tree “${a.treeName}”, reason for standing it down`),
+              reason: redact.text(a.standDown.reason, () =>
+                format('record.place.standDownReason', { tree: a.treeName }),
+              ),
             }
           : null,
         calls: a.nodes.map((n) => {
           const where = () =>
-            `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
+            format('record.place.activation', {
+              tree: a.treeName,
+              at: formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm'),
+            });
           const person = (contactId: string | null, name: string) => {
             if (contactId !== null && profile !== 'internal' && input.doNotShare.has(contactId)) {
-              noteWithheld(withheld, 'doNotShareNames', `Call tree “${a.treeName}”`);
+              noteWithheld(withheld, 'doNotShareNames', format('record.place.tree', { tree: a.treeName }));
               return '[name withheld]';
             }
             return redact.name(name, where);
@@ -325,7 +348,7 @@ export function activationRecords(
               .sort((x, y) => x.at - y.at)
               .map((t) => {
                 if (profile === 'public' && t.note !== '')
-                  noteWithheld(withheld, 'callNotes', `Call tree “${a.treeName}”`);
+                  noteWithheld(withheld, 'callNotes', format('record.place.tree', { tree: a.treeName }));
                 return {
                   at: t.at,
                   by: t.by,
@@ -371,8 +394,8 @@ export function checklistRecords(
         done: list.filter((i) => i.status === 'done').length,
         notApplicable: list.filter((i) => i.status === 'not-applicable').length,
         items: list.map((i) => {
-          const title = redact.text(i.title, `Checklist item in ${phase}, title`);
-          const where = () => `Checklist item “${title}”`;
+          const title = redact.text(i.title, format('record.place.checklistTitle', { phase }));
+          const where = () => format('record.place.checklistItem', { title });
           const note = i.resolutionNote === null || i.resolutionNote === '' ? null : i.resolutionNote;
           if (profile === 'public' && note !== null) noteWithheld(withheld, 'checklistNotes', where());
           return {
@@ -398,7 +421,7 @@ export function checklistRecords(
 
 export function lessonRecords(lessons: readonly Lesson[], redact: Redactor): LessonRecord[] {
   return currentLessons([...lessons].sort((a, b) => a.createdAt - b.createdAt)).map((l) => {
-    const where = `Lesson learned (${l.kind})`;
+    const where = format('record.place.lesson', { kind: l.kind });
     return {
       id: l.id,
       kind: l.kind,
@@ -436,7 +459,7 @@ export function auditRecords(
   );
   let changes = 0;
   const lines = sorted.map((e) => {
-    const where = () => `Audit trail, ${formatWallClock(e.at, timeZone, 'd MMM yyyy HH:mm')}`;
+    const where = () => format('record.place.audit', { at: formatWallClock(e.at, timeZone, 'd MMM yyyy HH:mm') });
     let summary = e.summary;
     for (const w of words) {
       if (summary.includes(w)) {
@@ -470,8 +493,9 @@ function longestPrefixAtEnd(text: string, word: string): number {
 export function redactEntry<
   T extends Pick<TimelineEntry, 'title' | 'body' | 'source' | 'onBehalfOf' | 'retractionReason'>,
 >(e: T, redact: Redactor, whereAt: () => string): T {
-  const title = redact.text(e.title, () => `${whereAt()}, title`);
-  const where = () => `${whereAt()} (“${title.length > 70 ? `${title.slice(0, 69)}…` : title}”)`;
+  const title = redact.text(e.title, () => format('record.place.entryTitle', { where: whereAt() }));
+  const where = () =>
+    format('record.place.entry', { where: whereAt(), title: title.length > 70 ? `${title.slice(0, 69)}…` : title });
   const body = redact.text(e.body, where);
   const source = redact.text(e.source, where);
   const onBehalfOf = e.onBehalfOf === null ? null : redact.name(e.onBehalfOf, where);
