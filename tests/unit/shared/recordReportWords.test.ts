@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { strFromU8, unzipSync } from 'fflate';
+
+import { recordDocxBase64 } from '@shared/domain/record/recordDocx';
 import { reportModel, type Block } from '@shared/domain/record/reportModel';
 import { verifyRecordText } from '@shared/domain/record/verifyRecord';
 import { canonicalJson } from '@shared/domain/integrity/canonical';
@@ -71,5 +74,19 @@ describe('the words of the exported record', () => {
     expect(record.audience.withholds[1]).toMatch(/^Statements never released/);
     expect(record.redactions.map((r) => r.what)).toContain('Loggen over arbeidet');
     expect((await verifyRecordText(canonicalJson(record), sha256)).ok).toBe(true);
+  });
+
+  it.each([
+    [{}, /Council edition · Vehicle attack, Markens gate · Page .*PAGE.* of .*NUMPAGES/],
+    [{ 'record.report.docxFooter': '{edition} · {title} · Side {page} av {pages}' }, /Side .*PAGE.* av .*NUMPAGES/],
+  ])('numbers the Word document’s pages inside the footer’s sentence (%j)', async (translation, footer) => {
+    setDomainLanguage('nb', translation);
+    const files = unzipSync(Buffer.from(await recordDocxBase64(await makeRecord('council')), 'base64'));
+    const xml = Object.entries(files)
+      .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('');
+    const text = xml.replace(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g, '$1').replace(/<[^>]+>/g, '');
+    expect(text).toMatch(footer);
   });
 });
