@@ -151,7 +151,7 @@ export const ChecklistItemSchema = z
   });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-/** The guide content as the desk ships it (domain/guide/checklistSeed.ts). */
+/** The guide content as the desk ships it (shared/content/<language>/checklists.ts). */
 export const ChecklistSeedItemSchema = z.object({
   key: z.string().regex(/^[a-z0-9-]{1,100}$/),
   phase: ResponsePhaseIdSchema,

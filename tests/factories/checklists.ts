@@ -1,9 +1,11 @@
-import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
+import { deskContent } from '@shared/content';
 import { guideTemplateRows } from '@shared/domain/checklists/templates';
 import { itemsFromTemplates, openItemState } from '@shared/domain/checklists/items';
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 
 import { T0, actor } from './incident';
+
+const GUIDE_CHECKLIST_SEED = deskContent().checklists;
 
 /** The guide's templates as version 1 rows, with sequential ids. */
 export function guideTemplates(): ChecklistTemplate[] {

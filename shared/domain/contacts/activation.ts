@@ -93,7 +93,7 @@ export function startActivation(input: {
   now: number;
   operator: string;
 }): TreeActivation {
-  const nameOf = (id: string) => input.contacts.get(id)?.name ?? 'Unknown contact';
+  const nameOf = (id: string) => input.contacts.get(id)?.name ?? format('contacts.activation.unknownContact');
   return {
     id: input.id,
     incidentId: input.incidentId,
@@ -242,24 +242,41 @@ export function timelineContentFor(
 ): EntryContent {
   const name = calleeName(change.node);
   const title = change.escalated
-    ? `Call tree “${a.treeName}”: ${change.previousName ?? change.node.contactName} unreachable, passed to fallback ${name}`
-    : `Call tree “${a.treeName}”: ${name} ${CALL_STATE_LABELS[change.to]}`;
+    ? format('contacts.activation.line.escalated', {
+        tree: a.treeName,
+        previous: change.previousName ?? change.node.contactName,
+        name,
+      })
+    : format('contacts.activation.line.call', { tree: a.treeName, name, state: CALL_STATE_LABELS[change.to] });
+  return {
+    ...callTreeLine(a, now, title, note.trim()),
+    sourceContactId: calleeId(change.node),
+    links: [
+      { kind: 'contact', id: calleeId(change.node) },
+      { kind: 'activation', id: a.id },
+    ],
+  };
+}
+
+/**
+ * Every line a call tree writes on the timeline: an internal, confirmed communication linked to
+ * the activation. Title and body are cut to the entry's limits, so a long tree name never stops a
+ * call from being logged.
+ */
+function callTreeLine(a: Pick<TreeActivation, 'id'>, now: number, title: string, body: string): EntryContent {
   return {
     occurredAt: now,
     occurredPrecision: 'exact',
     reportedAt: null,
     category: 'communication',
     title: clampText(title, ENTRY_LIMITS.title),
-    body: clampText(note.trim(), ENTRY_LIMITS.body),
-    source: 'Call tree',
-    sourceContactId: calleeId(change.node),
+    body: clampText(body, ENTRY_LIMITS.body),
+    source: format('contacts.activation.source'),
+    sourceContactId: null,
     verification: 'confirmed',
     tags: ['call-tree'],
     release: 'internal',
-    links: [
-      { kind: 'contact', id: calleeId(change.node) },
-      { kind: 'activation', id: a.id },
-    ],
+    links: [{ kind: 'activation', id: a.id }],
     onBehalfOf: null,
     transcribed: false,
     retracted: false,
@@ -286,24 +303,12 @@ export function standDownActivation(
 /** The timeline line that stands an activation down. */
 export function standDownContent(a: TreeActivation, now: number): EntryContent {
   const p = activationProgress(a);
-  return {
-    occurredAt: now,
-    occurredPrecision: 'exact',
-    reportedAt: null,
-    category: 'communication',
-    title: `Call tree “${a.treeName}” stood down: ${p.reached} of ${p.total} reached`,
-    body: a.standDown?.reason ?? '',
-    source: 'Call tree',
-    sourceContactId: null,
-    verification: 'confirmed',
-    tags: ['call-tree'],
-    release: 'internal',
-    links: [{ kind: 'activation', id: a.id }],
-    onBehalfOf: null,
-    transcribed: false,
-    retracted: false,
-    retractionReason: null,
-  };
+  return callTreeLine(
+    a,
+    now,
+    format('contacts.activation.line.stoodDown', { tree: a.treeName, reached: p.reached, total: p.total }),
+    a.standDown?.reason ?? '',
+  );
 }
 
 /** Earlier activations of the same tree in the same incident, newest first: a second start asks first. */
@@ -313,25 +318,5 @@ export function earlierActivationsOf(activations: readonly TreeActivation[], tre
 
 /** The timeline line that opens an activation. */
 export function activationStartContent(a: TreeActivation, now: number): EntryContent {
-  return {
-    occurredAt: now,
-    occurredPrecision: 'exact',
-    reportedAt: null,
-    category: 'communication',
-    title: clampText(
-      format('contacts.activation.started', { tree: a.treeName, people: a.nodes.length }),
-      ENTRY_LIMITS.title,
-    ),
-    body: '',
-    source: 'Call tree',
-    sourceContactId: null,
-    verification: 'confirmed',
-    tags: ['call-tree'],
-    release: 'internal',
-    links: [{ kind: 'activation', id: a.id }],
-    onBehalfOf: null,
-    transcribed: false,
-    retracted: false,
-    retractionReason: null,
-  };
+  return callTreeLine(a, now, format('contacts.activation.started', { tree: a.treeName, people: a.nodes.length }), '');
 }

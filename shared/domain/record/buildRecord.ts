@@ -9,7 +9,8 @@ import type { Lesson } from '../../schemas/lessons';
 import type { PublishedHead } from '../../schemas/publishedHeads';
 import type { Approval, Statement, StatementVersion } from '../../schemas/statements';
 import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
-import { AUDIENCE_RULES, SECTIONS_WITHHELD, type AudienceProfile, type RecordSection } from './profiles';
+import { SECTIONS_WITHHELD, audienceRules, type AudienceProfile, type RecordSection } from './profiles';
+import { format, type DomainMessageId } from '../../i18n/format';
 import { countryForTimeZone, deskPhoneCountry } from '../contacts/phone';
 import { createRedactor, KEEP_EVERYTHING, type Replacement, type ReplacementKind } from './redaction';
 import {
@@ -73,24 +74,13 @@ export type RecordOptions = {
   headsProblem?: string | null;
 };
 
-const REPLACEMENT_WORDS: Record<ReplacementKind, { what: string; why: string }> = {
-  phone: {
-    what: 'Phone numbers in free text',
-    why: 'Personal data: replaced by “[phone number withheld]” wherever they were typed.',
-  },
-  email: {
-    what: 'Email addresses in free text',
-    why: 'Personal data: replaced by “[email withheld]” wherever they were typed.',
-  },
-  'do-not-share': {
-    what: 'Names of people marked “do not share”',
-    why: 'Marked in the directory as never to be shared outside the crisis team: replaced by “[name withheld]”.',
-  },
-  name: {
-    what: 'Names withheld (victims, witnesses, suspects)',
-    why: 'Listed at export, or recorded by a statement’s drafter as a suspect or a victim without consent: replaced by “[name withheld]”.',
-  },
-};
+/** What each kind of replacement in free text is called in the record, and why it was made. */
+const REPLACEMENT_WORDS = {
+  phone: ['record.withheld.phones.what', 'record.withheld.phones.why'],
+  email: ['record.withheld.emails.what', 'record.withheld.emails.why'],
+  'do-not-share': ['record.withheld.doNotShareReplaced.what', 'record.withheld.doNotShareReplaced.why'],
+  name: ['record.withheld.names.what', 'record.withheld.names.why'],
+} as const satisfies Record<ReplacementKind, readonly [DomainMessageId, DomainMessageId]>;
 
 /**
  * Builds the after-action record of one incident (pure: the caller gathers the data and walks
@@ -123,28 +113,18 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
   if (profile === 'public') {
     entries = entries.filter((e) => e.release === 'public');
     const left = source.entries.length - entries.length;
-    if (left > 0)
-      noteWithheld(
-        withheld,
-        'Timeline entries marked internal only',
-        'Only entries marked releasable to the public go into a public record.',
-        undefined,
-        left,
-      );
+    if (left > 0) noteWithheld(withheld, 'internalEntries', undefined, left);
     const earlier = entries.reduce((n, e) => n + e.revisionCount - 1, 0);
-    if (earlier > 0)
-      noteWithheld(
-        withheld,
-        'Earlier wording of corrected entries',
-        'A public record gives each releasable entry as it reads now; earlier revisions may hold what a correction took out.',
-        undefined,
-        earlier,
-      );
+    if (earlier > 0) noteWithheld(withheld, 'earlierWording', undefined, earlier);
   }
   const ordered = [...entries].sort((a, b) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt);
   const clock = reportClock(zone, source.incident.startAt);
+  const entryPlace = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => ({
+    at: clock.at(e.occurredAt),
+    category: CATEGORY_LABELS[e.category].toLowerCase(),
+  });
   const entryWhere = (e: Pick<TimelineEntry, 'category' | 'occurredAt'>) => () =>
-    `Timeline entry at ${clock.at(e.occurredAt)} (${CATEGORY_LABELS[e.category].toLowerCase()})`;
+    format('record.place.timelineEntry', entryPlace(e));
   const before = redact.replacements.length;
   let timeline: RecordContent['timeline'];
   if (has('timeline')) {
@@ -155,11 +135,8 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
         profile === 'internal'
           ? revisions
           : revisions.map((r) =>
-              redactRevision(
-                r,
-                redact,
-                () =>
-                  `Revision ${r.chainSeq} of the chain, ${entryWhere(r.content)().charAt(0).toLowerCase()}${entryWhere(r.content)().slice(1)}`,
+              redactRevision(r, redact, () =>
+                format('record.place.revision', { seq: r.chainSeq, ...entryPlace(r.content) }),
               ),
             ),
     };
@@ -206,13 +183,7 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
   ];
   const audit = has('audit') ? auditRecords(source.audit, profile, deliberation, redact, withheld, zone) : undefined;
   if (profile === 'public' && options.sections.includes('audit') && source.audit.length > 0) {
-    noteWithheld(
-      withheld,
-      'The audit trail',
-      'The team’s working log stays in the internal and council editions.',
-      undefined,
-      source.audit.length,
-    );
+    noteWithheld(withheld, 'auditTrail', undefined, source.audit.length);
   }
 
   const incident: Incident =
@@ -220,9 +191,9 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
       ? source.incident
       : {
           ...source.incident,
-          title: redact.text(source.incident.title, 'Incident title'),
-          location: redact.text(source.incident.location, 'Incident location'),
-          description: redact.text(source.incident.description, 'Incident description'),
+          title: redact.text(source.incident.title, format('record.place.incidentTitle')),
+          location: redact.text(source.incident.location, format('record.place.incidentLocation')),
+          description: redact.text(source.incident.description, format('record.place.incidentDescription')),
         };
 
   const end = source.incident.closedAt ?? options.now;
@@ -281,7 +252,7 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
     appVersion: options.appVersion,
     cityName: source.settings.cityName,
     profile,
-    audience: { includes: [...AUDIENCE_RULES[profile].includes], withholds: [...AUDIENCE_RULES[profile].withholds] },
+    audience: audienceRules(profile),
     sections: [...sections],
     redactions: redactionList(withheld, redact.replacements, listedNames.length),
     integrity: {
@@ -290,10 +261,10 @@ export function buildRecord(source: RecordSource, options: RecordOptions): Unsea
       entries: chain.ok ? chain.entries : source.entries.length,
       verifiedAtExport: chain.ok && headsProblem === null,
       verification: !chain.ok
-        ? 'The chain check FAILED at export: see the integrity section.'
+        ? format('record.integrity.failed')
         : headsProblem !== null
-          ? `The chain check FAILED at export: ${headsProblem}`
-          : 'The whole timeline chain was walked at export and is intact.',
+          ? format('record.integrity.failedHeads', { problem: headsProblem })
+          : format('record.integrity.intact'),
       chainComplete,
       publishedHeads: source.publishedHeads
         .filter((h) => h.incidentId === source.incident.id)
@@ -308,14 +279,14 @@ function redactionList(withheld: Withheld, replacements: readonly Replacement[],
   const out: Redaction[] = [...withheld].map(([what, w]) => ({ what, why: w.why, count: w.count, places: w.places }));
   for (const kind of ['phone', 'email', 'do-not-share', 'name'] as const) {
     const mine = replacements.filter((r) => r.kind === kind);
-    const words = REPLACEMENT_WORDS[kind];
-    const what = kind === 'name' ? `${words.what}: ${listed} listed` : words.what;
+    const [whatId, whyId] = REPLACEMENT_WORDS[kind];
+    const what = format(whatId, { listed });
     const existing = out.find((r) => r.what === what);
     if (mine.length === 0) continue;
     if (existing) {
       existing.count += mine.length;
       existing.places.push(...mine.map((r) => r.where));
-    } else out.push({ what, why: words.why, count: mine.length, places: mine.map((r) => r.where) });
+    } else out.push({ what, why: format(whyId), count: mine.length, places: mine.map((r) => r.where) });
   }
   return out;
 }

@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
+import { format } from '../../i18n/format';
 import type { RecordFile } from './recordFile';
 import { reportModel, type Block, type ReportOptions } from './reportModel';
 
@@ -161,11 +162,24 @@ function render(block: Block, tables: string[]): Paragraph[] {
  * The after-action record as an editable Word document for the mayor's office: the same blocks
  * as the report and the PDF, with the edition and the page number on every page.
  */
+/**
+ * The footer's words around Word's page fields: the sentence stays one message for the translator
+ * (the page number may come first in another language), and the two fields take the places of
+ * private-use marks put where the numbers go.
+ */
+function footerRuns(edition: string, title: string): string[] {
+  const fields = { '\uE000': PageNumber.CURRENT, '\uE001': PageNumber.TOTAL_PAGES } as const;
+  return format('record.report.docxFooter', { edition, title, page: '\uE000', pages: '\uE001' })
+    .split(/([\uE000\uE001])/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '\uE000' || part === '\uE001' ? fields[part] : part));
+}
+
 function recordDocument(record: RecordFile, options: ReportOptions, tables: string[]): Document {
   const model = reportModel(record, options);
   return new Document({
     creator: `Response Desk ${record.appVersion}`,
-    title: `After-action record: ${model.title}`,
+    title: format('record.report.documentTitle', { title: model.title }),
     description: `${record.cityName}, ${model.edition}`,
     styles: {
       default: { document: { run: { font: 'Arial', size: 20 } } },
@@ -225,12 +239,7 @@ function recordDocument(record: RecordFile, options: ReportOptions, tables: stri
                   new TextRun({
                     color: GREY,
                     size: 16,
-                    children: [
-                      `${model.edition} · ${model.title} · Page `,
-                      PageNumber.CURRENT,
-                      ' of ',
-                      PageNumber.TOTAL_PAGES,
-                    ],
+                    children: footerRuns(model.edition, model.title),
                   }),
                 ],
               }),

@@ -3,6 +3,7 @@ import bidiFactory from 'bidi-js';
 import { strToU8, zlibSync } from 'fflate';
 import { PDFDocument, PDFName, type PDFFont } from 'pdf-lib';
 
+import { format } from '../../i18n/format';
 import type { RecordFile } from './recordFile';
 import { reportModel, type Block, type ReportOptions } from './reportModel';
 
@@ -430,7 +431,7 @@ export async function recordPdfBytes(
   const model = reportModel(record, options);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  doc.setTitle(`After-action record: ${model.title}`);
+  doc.setTitle(format('record.report.documentTitle', { title: model.title }));
   doc.setSubject(model.running);
   doc.setCreator(`Response Desk ${record.appVersion}`);
   doc.setProducer('Response Desk');
@@ -446,7 +447,7 @@ export async function recordPdfBytes(
     const page = doc.addPage([A4.width, A4.height]);
     // The running line and the page number on every page.
     const head = { text: model.running, width: 0 };
-    const foot = `${model.edition} · Page ${i + 1} of ${total}`;
+    const foot = format('record.report.pdfFooter', { edition: model.edition, page: i + 1, pages: total });
     const footWidth = regular.width(foot) * STYLES.running.size;
     const furniture = [
       `${GREY} rg BT /F1 ${STYLES.running.size} Tf 1 0 0 1 ${MARGIN.left} ${num(A4.height - 36)} Tm <${regular.lineHex(head.text)}> Tj ET`,

@@ -17,7 +17,7 @@ import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import type { AudienceProfile } from './profiles';
 import type { Redactor } from './redaction';
 import type { ActivationRecord, ApprovalLine, ChecklistPhaseRecord, LessonRecord, StatementRecord } from './recordFile';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 
 /*
  * Each section of the record as its audience reads it. The builders copy field by field what the
@@ -28,17 +28,42 @@ import { format } from '../../i18n/format';
 /** Counts of what an edition left out, by what a reader is told. */
 export type Withheld = Map<string, { why: string; count: number; places: string[] }>;
 
-export function noteWithheld(withheld: Withheld, what: string, why: string, place?: string, count = 1): void {
+/** Notes what an edition leaves out, in the words given; the same `what` counts once, with every place. */
+export function noteWithheldWords(withheld: Withheld, what: string, why: string, place?: string, count = 1): void {
   const entry = withheld.get(what) ?? { why, count: 0, places: [] };
   entry.count += count;
   if (place !== undefined) entry.places.push(place);
   withheld.set(what, entry);
 }
 
-export const DELIBERATION = {
-  what: 'Review comments and reasons given for overriding sensitivity warnings',
-  why: 'Internal deliberation: kept in the internal edition only.',
-} as const;
+/**
+ * What an edition may leave out, each said as what and why in the catalogue (record.json), in the
+ * desk's language at export: the record holds the words, its checksum covers them as written.
+ */
+const WITHHELD = {
+  deliberation: ['record.withheld.deliberation.what', 'record.withheld.deliberation.why'],
+  statementsNeverReleased: [
+    'record.withheld.statementsNeverReleased.what',
+    'record.withheld.statementsNeverReleased.why',
+  ],
+  versionsNeverReleased: ['record.withheld.versionsNeverReleased.what', 'record.withheld.versionsNeverReleased.why'],
+  reviewTrail: ['record.withheld.reviewTrail.what', 'record.withheld.reviewTrail.why'],
+  doNotShareNames: ['record.withheld.doNotShareNames.what', 'record.withheld.doNotShareNames.why'],
+  callNotes: ['record.withheld.callNotes.what', 'record.withheld.callNotes.why'],
+  doNotShareContacts: ['record.withheld.doNotShareContacts.what', 'record.withheld.doNotShareContacts.why'],
+  checklistNotes: ['record.withheld.checklistNotes.what', 'record.withheld.checklistNotes.why'],
+  auditFields: ['record.withheld.auditFields.what', 'record.withheld.auditFields.why'],
+  internalEntries: ['record.withheld.internalEntries.what', 'record.withheld.internalEntries.why'],
+  earlierWording: ['record.withheld.earlierWording.what', 'record.withheld.earlierWording.why'],
+  auditTrail: ['record.withheld.auditTrail.what', 'record.withheld.auditTrail.why'],
+} as const satisfies Record<string, readonly [DomainMessageId, DomainMessageId]>;
+export type WithheldKind = keyof typeof WITHHELD;
+
+/** Notes one kind of what an edition leaves out (see WITHHELD), at a place or `count` times. */
+export function noteWithheld(withheld: Withheld, kind: WithheldKind, place?: string, count = 1): void {
+  const [what, why] = WITHHELD[kind];
+  noteWithheldWords(withheld, format(what), format(why), place, count);
+}
 
 type StatementRows = {
   statements: readonly Statement[];
@@ -68,14 +93,14 @@ export function statementRecords(
     const title =
       profile === 'public' && s.releases.length === 0
         ? s.title
-        : redact.text(s.title, `Title of a statement first drafted by ${s.createdBy}`);
-    const where = (part: string) => `Statement “${title}”, ${part}`;
+        : redact.text(s.title, format('record.place.statementTitle', { by: s.createdBy }));
+    const where = (part: string) => format('record.place.statement', { title, part });
     const own = rows.approvals.filter((a) => a.statementId === s.id).sort((a, b) => a.at - b.at);
     const approvalOf = (versionId: string) =>
       own.filter((a) => a.decision === 'approved' && a.versionId === versionId).at(-1);
     const releases = [...s.releases].sort((a, b) => a.at - b.at);
     if (profile === 'public' && releases.length === 0) {
-      noteWithheld(withheld, 'Statements never released', 'Only what the public received goes into a public record.');
+      noteWithheld(withheld, 'statementsNeverReleased');
       continue;
     }
     const releasedIds = new Set(releases.map((r) => r.versionId));
@@ -89,9 +114,8 @@ export function statementRecords(
       if (profile === 'public') {
         noteWithheld(
           withheld,
-          'Statement versions never released',
-          'A public record holds the text the public received, not later drafts.',
-          where(`version ${v.number}`),
+          'versionsNeverReleased',
+          where(format('record.place.statement.version', { version: v.number })),
         );
         continue;
       }
@@ -99,7 +123,7 @@ export function statementRecords(
       unreleased.push({
         version: v.number,
         status,
-        text: redact.text(v.text, () => where(`version ${v.number}`)),
+        text: redact.text(v.text, () => where(format('record.place.statement.version', { version: v.number }))),
         approval: status === 'approved' ? line(approvalOf(v.id)) : null,
       });
     }
@@ -113,9 +137,8 @@ export function statementRecords(
           if (overridden === 'withheld')
             noteWithheld(
               withheld,
-              DELIBERATION.what,
-              DELIBERATION.why,
-              where(`reason for sending version ${a.versionNumber} past a warning`),
+              'deliberation',
+              where(format('record.place.statement.overrideReason', { version: a.versionNumber })),
             );
           const text = format('record.trail.sentForReview', {
             version: a.versionNumber,
@@ -126,45 +149,47 @@ export function statementRecords(
           });
           trail.push({ at: a.submission.at, recordedAt: a.submission.at, text });
         }
-        const verb = a.decision === 'approved' ? 'approved' : 'returned to draft';
-        let comment = '';
-        if (a.comment !== '' && profile === 'internal') comment = `: “${a.comment}”`;
-        else if (a.comment !== '') {
-          comment = ' with a comment (withheld)';
+        const comment = a.comment === '' ? 'none' : profile === 'internal' ? 'given' : 'withheld';
+        if (comment === 'withheld')
           noteWithheld(
             withheld,
-            DELIBERATION.what,
-            DELIBERATION.why,
-            where(`comment ${a.decision === 'approved' ? 'approving' : 'returning'} version ${a.versionNumber}`),
+            'deliberation',
+            where(format('record.place.statement.comment', { decision: a.decision, version: a.versionNumber })),
           );
-        }
-        const hash = a.decision === 'approved' ? `; SHA-256 ${a.textHash}` : '';
         trail.push({
           at: a.at,
           recordedAt: a.at,
           text: redact.text(
-            `Version ${a.versionNumber} ${verb} by ${a.approverName}, ${a.approverRole}${comment} (recorded by ${a.recordedBy}${hash})`,
-            () => where('review trail'),
+            format('record.trail.decided', {
+              version: a.versionNumber,
+              decision: a.decision,
+              name: a.approverName,
+              role: a.approverRole,
+              comment,
+              text: a.comment,
+              recordedBy: a.recordedBy,
+              hash: a.textHash,
+            }),
+            () => where(format('record.place.statement.reviewTrail')),
           ),
         });
       }
     } else if (own.length > 0) {
-      noteWithheld(
-        withheld,
-        'The review trail of released statements',
-        'Who reviewed a draft, and what they said, is internal deliberation; each release carries its approval.',
-        where('review trail'),
-      );
+      noteWithheld(withheld, 'reviewTrail', where(format('record.place.statement.reviewTrail')));
     }
     for (const r of releases) {
       const number = versionsById.get(r.versionId)?.number;
       const channels = r.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()).join(', ');
+      const line = format(number === undefined ? 'record.trail.released' : 'record.trail.releasedVersion', {
+        version: number ?? '',
+        channels,
+        by: r.recordedBy,
+      });
       trail.push({
         at: r.at,
         recordedAt: r.recordedAt,
-        text: redact.text(
-          `Released${number === undefined ? '' : ` (version ${number})`} to ${channels} by ${r.recordedBy}${r.note ? `: ${r.note}` : ''}`,
-          () => where('release'),
+        text: redact.text(r.note ? format('record.trail.withNote', { line, note: r.note }) : line, () =>
+          where(format('record.place.statement.release')),
         ),
       });
     }
@@ -172,7 +197,9 @@ export function statementRecords(
       trail.push({
         at: s.withdrawal.at,
         recordedAt: s.withdrawal.at,
-        text: redact.text(`Withdrawn by ${s.withdrawal.by}: ${s.withdrawal.reason}`, () => where('withdrawal')),
+        text: redact.text(format('record.trail.withdrawn', { by: s.withdrawal.by, reason: s.withdrawal.reason }), () =>
+          where(format('record.place.statement.withdrawal')),
+        ),
       });
 
     const source = s.sourceStatementId === null ? undefined : statementsById.get(s.sourceStatementId);
@@ -187,7 +214,9 @@ export function statementRecords(
           ? null
           : {
               id: s.sourceStatementId,
-              title: source ? redact.text(source.title, () => where('source title')) : 'a statement not on this desk',
+              title: source
+                ? redact.text(source.title, () => where(format('record.place.statement.sourceTitle')))
+                : format('record.statement.notOnDesk'),
             },
       translation:
         s.sourceStatementId === null || !source
@@ -206,9 +235,11 @@ export function statementRecords(
           version: number,
           at: r.at,
           channels: [...r.channels],
-          note: redact.text(r.note, () => where(`release of version ${number}`)),
+          note: redact.text(r.note, () => where(format('record.place.statement.releaseNote', { version: number }))),
           recordedBy: r.recordedBy,
-          text: redact.text(v?.text ?? '', () => where(`released text of version ${number}`)),
+          text: redact.text(v?.text ?? '', () =>
+            where(format('record.place.statement.releasedText', { version: number })),
+          ),
           approval: line(approvalOf(r.versionId)),
         };
       }),
@@ -219,7 +250,7 @@ export function statementRecords(
         ? {
             at: s.withdrawal.at,
             by: s.withdrawal.by,
-            reason: redact.text(s.withdrawal.reason, () => where('withdrawal')),
+            reason: redact.text(s.withdrawal.reason, () => where(format('record.place.statement.withdrawal'))),
           }
         : null,
     });
@@ -236,7 +267,7 @@ export function contactDetailsLine(
   const parts = [
     ...c.phones.map((p) => `${p.label} ${shownNumber(p, country)}`.trim()),
     ...(c.email ? [c.email] : []),
-    ...(c.radioCallSign ? [`radio ${c.radioCallSign}`] : []),
+    ...(c.radioCallSign ? [format('record.contact.radio', { callSign: c.radioCallSign })] : []),
   ];
   return parts.length === 0 ? null : parts.join(' · ');
 }
@@ -276,20 +307,20 @@ export function activationRecords(
           ? {
               at: a.standDown.at,
               by: a.standDown.by,
-              reason: redact.text(a.standDown.reason, () => `Call tree “${a.treeName}”, reason for standing it down`),
+              reason: redact.text(a.standDown.reason, () =>
+                format('record.place.standDownReason', { tree: a.treeName }),
+              ),
             }
           : null,
         calls: a.nodes.map((n) => {
           const where = () =>
-            `Call tree “${a.treeName}”, activated ${formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm')}`;
+            format('record.place.activation', {
+              tree: a.treeName,
+              at: formatWallClock(a.startedAt, input.timeZone, 'd MMM yyyy HH:mm'),
+            });
           const person = (contactId: string | null, name: string) => {
             if (contactId !== null && profile !== 'internal' && input.doNotShare.has(contactId)) {
-              noteWithheld(
-                withheld,
-                'Names of people marked “do not share”',
-                'Marked in the directory as never to be shared outside the crisis team.',
-                `Call tree “${a.treeName}”`,
-              );
+              noteWithheld(withheld, 'doNotShareNames', format('record.place.tree', { tree: a.treeName }));
               return '[name withheld]';
             }
             return redact.name(name, where);
@@ -317,12 +348,7 @@ export function activationRecords(
               .sort((x, y) => x.at - y.at)
               .map((t) => {
                 if (profile === 'public' && t.note !== '')
-                  noteWithheld(
-                    withheld,
-                    'Call notes',
-                    'What was said on a call is the team’s working note.',
-                    `Call tree “${a.treeName}”`,
-                  );
+                  noteWithheld(withheld, 'callNotes', format('record.place.tree', { tree: a.treeName }));
                 return {
                   at: t.at,
                   by: t.by,
@@ -336,26 +362,13 @@ export function activationRecords(
         }),
       };
     });
-  if (dnsDetails.size > 0)
-    noteWithheld(
-      withheld,
-      'Contact details of people marked “do not share”',
-      'Marked in the directory as never to be shared; left out of every export.',
-      undefined,
-      dnsDetails.size,
-    );
+  if (dnsDetails.size > 0) noteWithheld(withheld, 'doNotShareContacts', undefined, dnsDetails.size);
   if (detailsTaken.size > 0) {
     const why =
       profile === 'internal'
-        ? 'Personal data: the operator did not opt in to include them in this export.'
-        : `Not for a ${profile} audience.`;
-    noteWithheld(
-      withheld,
-      'Personal contact details (phone numbers, email addresses, call signs)',
-      why,
-      undefined,
-      detailsTaken.size,
-    );
+        ? format('record.withheld.contactDetails.notOptedIn')
+        : format('record.withheld.contactDetails.notForAudience', { profile });
+    noteWithheldWords(withheld, format('record.withheld.contactDetails.what'), why, undefined, detailsTaken.size);
   }
   return records;
 }
@@ -381,16 +394,10 @@ export function checklistRecords(
         done: list.filter((i) => i.status === 'done').length,
         notApplicable: list.filter((i) => i.status === 'not-applicable').length,
         items: list.map((i) => {
-          const title = redact.text(i.title, `Checklist item in ${phase}, title`);
-          const where = () => `Checklist item “${title}”`;
+          const title = redact.text(i.title, format('record.place.checklistTitle', { phase }));
+          const where = () => format('record.place.checklistItem', { title });
           const note = i.resolutionNote === null || i.resolutionNote === '' ? null : i.resolutionNote;
-          if (profile === 'public' && note !== null)
-            noteWithheld(
-              withheld,
-              'Checklist notes',
-              'Notes on checklist items are the team’s working notes.',
-              where(),
-            );
+          if (profile === 'public' && note !== null) noteWithheld(withheld, 'checklistNotes', where());
           return {
             id: i.id,
             title,
@@ -414,7 +421,7 @@ export function checklistRecords(
 
 export function lessonRecords(lessons: readonly Lesson[], redact: Redactor): LessonRecord[] {
   return currentLessons([...lessons].sort((a, b) => a.createdAt - b.createdAt)).map((l) => {
-    const where = `Lesson learned (${l.kind})`;
+    const where = format('record.place.lesson', { kind: l.kind });
     return {
       id: l.id,
       kind: l.kind,
@@ -452,31 +459,24 @@ export function auditRecords(
   );
   let changes = 0;
   const lines = sorted.map((e) => {
-    const where = () => `Audit trail, ${formatWallClock(e.at, timeZone, 'd MMM yyyy HH:mm')}`;
+    const where = () => format('record.place.audit', { at: formatWallClock(e.at, timeZone, 'd MMM yyyy HH:mm') });
     let summary = e.summary;
     for (const w of words) {
       if (summary.includes(w)) {
         summary = summary.split(w).join('[internal deliberation withheld]');
-        noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where());
+        noteWithheld(withheld, 'deliberation', where());
       }
       // A summary cut at the audit log's length limit may end with the start of one.
       const tail = longestPrefixAtEnd(summary, w);
       if (tail >= 12) {
         summary = `${summary.slice(0, summary.length - tail)}[internal deliberation withheld]`;
-        noteWithheld(withheld, DELIBERATION.what, DELIBERATION.why, where());
+        noteWithheld(withheld, 'deliberation', where());
       }
     }
     changes += e.changes.length;
     return { ...e, summary: redact.text(summary, where), changes: [] };
   });
-  if (changes > 0)
-    noteWithheld(
-      withheld,
-      'Field-level changes in the audit trail',
-      'Values before and after a change can hold anything typed; the council edition says who did what and when.',
-      undefined,
-      changes,
-    );
+  if (changes > 0) noteWithheld(withheld, 'auditFields', undefined, changes);
   return lines;
 }
 
@@ -493,8 +493,9 @@ function longestPrefixAtEnd(text: string, word: string): number {
 export function redactEntry<
   T extends Pick<TimelineEntry, 'title' | 'body' | 'source' | 'onBehalfOf' | 'retractionReason'>,
 >(e: T, redact: Redactor, whereAt: () => string): T {
-  const title = redact.text(e.title, () => `${whereAt()}, title`);
-  const where = () => `${whereAt()} (“${title.length > 70 ? `${title.slice(0, 69)}…` : title}”)`;
+  const title = redact.text(e.title, () => format('record.place.entryTitle', { where: whereAt() }));
+  const where = () =>
+    format('record.place.entry', { where: whereAt(), title: title.length > 70 ? `${title.slice(0, 69)}…` : title });
   const body = redact.text(e.body, where);
   const source = redact.text(e.source, where);
   const onBehalfOf = e.onBehalfOf === null ? null : redact.name(e.onBehalfOf, where);

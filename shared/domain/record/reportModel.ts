@@ -12,6 +12,8 @@ import { CATEGORY_LABELS, VERIFICATION_LABELS } from '../timeline/entryForm';
 import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import { PUBLISHED_VIA_WORDS } from '../../schemas/publishedHeads';
 import { PROFILE_LABELS } from './profiles';
+import { choiceLabels } from '../../i18n/choices';
+import { format } from '../../i18n/format';
 import { reportClock } from './reportClock';
 import type { DeskLocale } from '../locale/deskLocale';
 import type { RecordCounts, RecordFile } from './recordFile';
@@ -44,25 +46,19 @@ export type ReportModel = {
   blocks: Block[];
 };
 
-export const COUNT_LABELS: Record<keyof RecordCounts, string> = {
-  timelineEntries: 'Timeline entries',
-  revisions: 'Revisions',
-  decisions: 'Decisions',
-  retracted: 'Retracted entries',
-  unverified: 'Still unverified',
-  statements: 'Statements',
-  releases: 'Releases of statements',
-  activations: 'Call-tree activations',
-  checklistItems: 'Checklist items',
-  lessons: 'Lessons recorded',
-};
-
-const REVISION_WORDS = {
-  create: 'Logged',
-  edit: 'Corrected',
-  verify: 'Verification changed',
-  retract: 'Retracted',
-} as const;
+const COUNTS = [
+  'timelineEntries',
+  'revisions',
+  'decisions',
+  'retracted',
+  'unverified',
+  'statements',
+  'releases',
+  'activations',
+  'checklistItems',
+  'lessons',
+] as const satisfies readonly (keyof RecordCounts)[];
+export const COUNT_LABELS: Readonly<Record<keyof RecordCounts, string>> = choiceLabels('recordCount', COUNTS);
 
 /** Where the JSON edition is, when the report is part of an export package. */
 export type ReportOptions = {
@@ -86,52 +82,71 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   const zone = incident.timeZone;
   const clock = reportClock(zone, incident.startAt, options.locale);
   const at = clock.at;
-  const edition = `${PROFILE_LABELS[record.profile].title} edition`;
+  const edition = format('record.report.edition', { profile: PROFILE_LABELS[record.profile].title });
+  const running = format('record.report.running', { city: record.cityName, edition });
   const blocks: Block[] = [];
   const push = (...b: Block[]) => blocks.push(...b);
 
   push(
-    { type: 'eyebrow', text: `${record.cityName} · After-action record · ${edition}` },
+    { type: 'eyebrow', text: running },
     { type: 'title', text: incident.title },
     {
       type: 'paragraph',
-      text: `${INCIDENT_KIND_LABELS[incident.kind]} · ${incident.location || 'location not recorded'} · started ${at(incident.startAt, 'EEEE d MMMM yyyy, HH:mm')} (${zone})${incident.closedAt !== null ? ` · closed ${at(incident.closedAt)}` : ''}`,
+      text: format(incident.closedAt !== null ? 'record.report.incidentClosed' : 'record.report.incident', {
+        kind: INCIDENT_KIND_LABELS[incident.kind],
+        location: incident.location || format('record.report.noLocation'),
+        start: at(incident.startAt, 'EEEE d MMMM yyyy, HH:mm'),
+        zone,
+        closed: incident.closedAt !== null ? at(incident.closedAt) : '',
+      }),
     },
     {
       type: 'paragraph',
       tone: 'muted',
-      text: `Exported ${at(Date.parse(record.exportedAt))} by ${record.exportedBy} · Response Desk ${record.appVersion} · record format version ${record.formatVersion}`,
+      text: format('record.report.exported', {
+        at: at(Date.parse(record.exportedAt)),
+        by: record.exportedBy,
+        appVersion: record.appVersion,
+        formatVersion: record.formatVersion,
+      }),
     },
   );
   if (options.jsonFile) {
     push({
       type: 'paragraph',
       tone: 'muted',
-      text: `This report is printed from ${options.jsonFile.name}${options.packageName ? ` in the package ${options.packageName}` : ''}: file SHA-256 ${options.jsonFile.sha256}, record checksum ${record.checksum.value}.`,
+      text: format(options.packageName ? 'record.report.printedFromPackage' : 'record.report.printedFrom', {
+        file: options.jsonFile.name,
+        package: options.packageName ?? '',
+        sha256: options.jsonFile.sha256,
+        checksum: record.checksum.value,
+      }),
     });
   }
 
   push(
-    { type: 'heading', text: 'Who this edition is for' },
+    { type: 'heading', text: format('record.report.audience') },
     { type: 'paragraph', text: PROFILE_LABELS[record.profile].description },
-    { type: 'subheading', text: 'It includes' },
+    { type: 'subheading', text: format('record.report.includes') },
     { type: 'list', items: record.audience.includes },
-    { type: 'subheading', text: 'It withholds' },
+    { type: 'subheading', text: format('record.report.withholds') },
     { type: 'list', items: record.audience.withholds },
   );
 
-  push({ type: 'heading', text: 'What this record leaves out' });
-  if (record.redactions.length === 0)
-    push({ type: 'paragraph', text: 'Nothing beyond the rules above: this is the complete record of its sections.' });
+  push({ type: 'heading', text: format('record.report.leavesOut') });
+  if (record.redactions.length === 0) push({ type: 'paragraph', text: format('record.report.nothingLeftOut') });
   const shown = options.placesShown ?? 12;
   for (const r of record.redactions) {
-    push({ type: 'paragraph', tone: 'strong', text: `${r.what} (${r.count})` }, { type: 'paragraph', text: r.why });
+    push(
+      { type: 'paragraph', tone: 'strong', text: format('record.report.redaction', { what: r.what, count: r.count }) },
+      { type: 'paragraph', text: r.why },
+    );
     if (r.places.length > 0) {
       const places = r.places.slice(0, shown);
       const more = r.places.length - places.length;
       push({
         type: 'list',
-        items: more > 0 ? [...places, `… and ${more} more, each listed in the JSON edition.`] : places,
+        items: more > 0 ? [...places, format('record.report.morePlaces', { count: more })] : places,
       });
     }
   }
@@ -139,21 +154,21 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   if (content.summary) {
     const counts = content.summary.counts;
     push(
-      { type: 'heading', text: 'Summary' },
+      { type: 'heading', text: format('record.report.summary') },
       {
         type: 'facts',
         rows: [
-          ['Phase reached', content.summary.phaseReached],
-          ['Duration', content.summary.elapsed],
-          ...(Object.keys(COUNT_LABELS) as (keyof RecordCounts)[]).map((k): [string, string] => [
+          [format('record.report.phaseReached'), content.summary.phaseReached],
+          [format('record.report.duration'), content.summary.elapsed],
+          ...COUNTS.map((k): [string, string] => [
             COUNT_LABELS[k],
-            counts[k].toLocaleString('en-GB'),
+            format('record.report.count', { count: counts[k] }),
           ]),
         ],
       },
     );
     if (incident.description) push({ type: 'paragraph', text: incident.description });
-    push({ type: 'paragraph', tone: 'muted', text: `Phases after the ${citeGuide()}.` });
+    push({ type: 'paragraph', tone: 'muted', text: format('record.report.phasesAfter', { guide: citeGuide() }) });
   }
 
   const entries = content.timeline?.entries ?? [];
@@ -162,17 +177,21 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     const rows = content.decisions
       .map((id) => byId.get(id))
       .filter((e) => e !== undefined)
-      .map((e) => [at(e.occurredAt), `${e.title}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}`, e.recordedBy]);
-    push({ type: 'heading', text: 'Decisions' });
+      .map((e) => [
+        at(e.occurredAt),
+        e.onBehalfOf ? format('record.report.decisionFor', { title: e.title, name: e.onBehalfOf }) : e.title,
+        e.recordedBy,
+      ]);
+    push({ type: 'heading', text: format('record.report.decisions') });
     push(
       rows.length === 0
-        ? { type: 'paragraph', tone: 'muted', text: 'No decisions were logged.' }
+        ? { type: 'paragraph', tone: 'muted', text: format('record.report.noDecisions') }
         : {
             type: 'table',
             columns: [
-              { title: 'When', width: 0.18, nowrap: true },
-              { title: 'Decision', width: 0.62 },
-              { title: 'Logged by', width: 0.2 },
+              { title: format('record.report.column.when'), width: 0.18, nowrap: true },
+              { title: format('record.report.column.decision'), width: 0.62 },
+              { title: format('record.report.column.loggedBy'), width: 0.2 },
             ],
             rows,
           },
@@ -180,37 +199,38 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.timeline) {
-    push({ type: 'heading', text: 'Timeline' });
+    push({ type: 'heading', text: format('record.report.timeline') });
     if (options.truncatedTo !== undefined)
-      push({
-        type: 'paragraph',
-        tone: 'muted',
-        text: `Preview: the first ${options.truncatedTo} entries. The saved record holds them all.`,
-      });
-    if (entries.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'No timeline entries in this edition.' });
+      push({ type: 'paragraph', tone: 'muted', text: format('record.report.preview', { count: options.truncatedTo }) });
+    if (entries.length === 0) push({ type: 'paragraph', tone: 'muted', text: format('record.report.noEntries') });
     else {
       const history = new Map<string, string[]>();
       for (const r of content.timeline.revisions) {
         const lines = history.get(r.entryId) ?? [];
-        lines.push(
-          `${REVISION_WORDS[r.kind]} by ${r.operator}, ${at(r.recordedAt, 'd MMM HH:mm')}${r.reason ? `: ${r.reason}` : ''}${r.kind === 'edit' ? ` (now: “${r.content.title}”)` : ''}`,
-        );
+        let line = format('record.report.revision', {
+          kind: r.kind,
+          by: r.operator,
+          at: at(r.recordedAt, 'd MMM HH:mm'),
+        });
+        if (r.reason) line = format('record.report.revisionReason', { line, reason: r.reason });
+        if (r.kind === 'edit') line = format('record.report.revisionNow', { line, title: r.content.title });
+        lines.push(line);
         history.set(r.entryId, lines);
       }
       push({
         type: 'table',
         columns: [
-          { title: 'When', width: 0.17, nowrap: true },
-          { title: 'T+', width: 0.08, nowrap: true },
-          { title: 'What', width: 0.56 },
-          { title: 'Source · verification', width: 0.19 },
+          { title: format('record.report.column.when'), width: 0.17, nowrap: true },
+          { title: format('record.report.column.elapsed'), width: 0.08, nowrap: true },
+          { title: format('record.report.column.what'), width: 0.56 },
+          { title: format('record.report.column.sourceVerification'), width: 0.19 },
         ],
         rows: entries.map((e) => {
           const lines = history.get(e.id) ?? [];
-          const what = [`${CATEGORY_LABELS[e.category]}: ${e.title}`];
-          if (e.retracted) what.push(`Retracted: ${e.retractionReason ?? ''}`);
+          const what = [format('record.report.entry', { category: CATEGORY_LABELS[e.category], title: e.title })];
+          if (e.retracted) what.push(format('record.report.retracted', { reason: e.retractionReason ?? '' }));
           if (lines.length > 1) what.push(...lines);
-          else if (e.revisionCount > 1) what.push(`Corrected ${e.revisionCount - 1}×`);
+          else if (e.revisionCount > 1) what.push(format('record.report.corrected', { count: e.revisionCount - 1 }));
           return [
             e.occurredPrecision === 'date'
               ? at(e.occurredAt, 'd MMM yyyy')
@@ -226,94 +246,156 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.statements) {
-    push({ type: 'heading', text: 'Statements' });
+    push({ type: 'heading', text: format('record.report.statements') });
     if (content.statements.length === 0)
       push({
         type: 'paragraph',
         tone: 'muted',
-        text: record.profile === 'public' ? 'No statement was released.' : 'No statements.',
+        text: format(record.profile === 'public' ? 'record.report.noStatementReleased' : 'record.report.noStatements'),
+      });
+    const approvedBy = (a: { approverName: string; approverRole: string; at: number; textHash: string }) =>
+      format('record.report.approvedBy', {
+        name: a.approverName,
+        role: a.approverRole,
+        at: at(a.at),
+        hash: a.textHash,
       });
     for (const s of content.statements) {
       push({
         type: 'subheading',
-        text: `${s.title} · ${languageLabel(s.language)} · ${STATEMENT_STATUS_LABELS[s.status]}${s.translationOf ? ` · translation of “${s.translationOf.title}”` : ''}`,
+        text: format(s.translationOf ? 'record.report.statementTranslation' : 'record.report.statement', {
+          title: s.title,
+          language: languageLabel(s.language),
+          status: STATEMENT_STATUS_LABELS[s.status],
+          source: s.translationOf?.title ?? '',
+        }),
       });
       if (s.translation && s.translation.state !== 'current') {
-        const detail =
-          s.translation.state === 'out-of-date'
-            ? `: it translates version ${s.translation.translatesVersion ?? '?'} of the source, whose approved version is now ${s.translation.sourceApprovedVersion ?? '?'}`
-            : '';
+        const unknown = format('record.report.unknownVersion');
         push({
           type: 'paragraph',
           tone: 'strong',
-          text: `Translation ${TRANSLATION_STATE_LABELS[s.translation.state].toLowerCase()}${detail}.`,
+          text: format(
+            s.translation.state === 'out-of-date'
+              ? 'record.report.translationOutOfDate'
+              : 'record.report.translationState',
+            {
+              state: TRANSLATION_STATE_LABELS[s.translation.state].toLowerCase(),
+              version: s.translation.translatesVersion ?? unknown,
+              approved: s.translation.sourceApprovedVersion ?? unknown,
+            },
+          ),
         });
       }
       const rtl = isRightToLeft(s.language);
-      if (s.releases.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'Never released.' });
+      if (s.releases.length === 0)
+        push({ type: 'paragraph', tone: 'muted', text: format('record.report.neverReleased') });
       for (const r of s.releases) {
-        const approval = r.approval
-          ? `Approved by ${r.approval.approverName}, ${r.approval.approverRole}, ${at(r.approval.at)}. SHA-256 of the text: ${r.approval.textHash}.`
-          : 'No approval is on record for this version.';
+        const approval = r.approval ? approvedBy(r.approval) : format('record.report.noApproval');
         push(
           {
             type: 'paragraph',
             tone: 'strong',
-            text: `Released ${at(r.at)} to ${channelList(r.channels)}: version ${r.version}`,
+            text: format('record.report.released', {
+              at: at(r.at),
+              channels: channelList(r.channels),
+              version: r.version,
+            }),
           },
-          { type: 'paragraph', tone: 'muted', text: `${approval.trim()}${r.note ? ` Note: ${r.note}` : ''}` },
+          {
+            type: 'paragraph',
+            tone: 'muted',
+            text: r.note ? format('record.report.releaseNote', { approval, note: r.note }) : approval,
+          },
           { type: 'quote', text: r.text, rtl },
         );
       }
       for (const u of s.unreleased) {
-        const state = u.status === 'approved' ? 'approved' : u.status === 'in-review' ? 'in review' : 'a draft';
-        push({ type: 'paragraph', tone: 'strong', text: `Version ${u.version}, ${state}, never released` });
-        if (u.approval)
-          push({
-            type: 'paragraph',
-            tone: 'muted',
-            text: `Approved by ${u.approval.approverName}, ${u.approval.approverRole}, ${at(u.approval.at)}. SHA-256 of the text: ${u.approval.textHash}.`,
-          });
+        push({
+          type: 'paragraph',
+          tone: 'strong',
+          text: format('record.report.unreleased', {
+            version: u.version,
+            // ICU select keys cannot hold a hyphen.
+            status: u.status === 'in-review' ? 'inReview' : u.status,
+          }),
+        });
+        if (u.approval) push({ type: 'paragraph', tone: 'muted', text: approvedBy(u.approval) });
         push({ type: 'quote', text: u.text, rtl });
       }
-      if (s.trail.length > 0) push({ type: 'list', items: s.trail.map((t) => `${at(t.at)}: ${t.text}`) });
+      if (s.trail.length > 0)
+        push({
+          type: 'list',
+          items: s.trail.map((t) => format('record.report.trail', { at: at(t.at), text: t.text })),
+        });
     }
   }
 
   if (content.activations) {
-    push({ type: 'heading', text: 'Call-tree activations' });
+    push({ type: 'heading', text: format('record.report.activations') });
     if (content.activations.length === 0)
-      push({ type: 'paragraph', tone: 'muted', text: 'No call trees were activated.' });
+      push({ type: 'paragraph', tone: 'muted', text: format('record.report.noActivations') });
     for (const a of content.activations) {
       push(
         {
           type: 'subheading',
-          text: `${a.treeName} · started ${at(a.startedAt)} by ${a.startedBy} · ${a.reached} of ${a.total} reached`,
+          text: format('record.report.activation', {
+            tree: a.treeName,
+            at: at(a.startedAt),
+            by: a.startedBy,
+            reached: a.reached,
+            total: a.total,
+          }),
         },
         ...(a.standDown
           ? [
               {
                 type: 'paragraph' as const,
-                text: `Stood down ${at(a.standDown.at)} by ${a.standDown.by}: ${a.standDown.reason}`,
+                text: format('record.report.stoodDown', {
+                  at: at(a.standDown.at),
+                  by: a.standDown.by,
+                  reason: a.standDown.reason,
+                }),
               },
             ]
           : []),
         {
           type: 'table',
           columns: [
-            { title: 'Who', width: 0.34 },
-            { title: 'Outcome', width: 0.2 },
-            { title: 'Calls logged', width: 0.46 },
+            { title: format('record.report.column.who'), width: 0.34 },
+            { title: format('record.report.column.outcome'), width: 0.2 },
+            { title: format('record.report.column.callsLogged'), width: 0.46 },
           ],
           rows: a.calls.map((c) => [
-            `${'   '.repeat(c.depth)}${c.name}${c.role ? `, ${c.role}` : ''}${c.details ? `\n${c.details}` : ''}`,
-            `${capitalise(CALL_STATE_LABELS[c.state])}${c.onFallback ? `\non fallback: ${c.fallbackName ?? 'fallback contact'}` : ''}`,
+            [
+              `${'   '.repeat(c.depth)}${c.role ? `${c.name}, ${c.role}` : c.name}`,
+              ...(c.details ? [c.details] : []),
+            ].join('\n'),
+            [
+              capitalise(CALL_STATE_LABELS[c.state]),
+              ...(c.onFallback
+                ? [
+                    format('record.report.onFallback', {
+                      name: c.fallbackName ?? format('record.report.fallbackContact'),
+                    }),
+                  ]
+                : []),
+            ].join('\n'),
             c.attempts
-              .map(
-                (t) =>
-                  `${at(t.at, 'd MMM HH:mm')} ${t.escalated ? 'passed to the fallback contact' : `${CALL_STATE_LABELS[t.from]} → ${CALL_STATE_LABELS[t.to]}`} (${t.by})${t.note ? `: ${t.note}` : ''}`,
-              )
-              .join('\n') || 'none',
+              .map((t) => {
+                const attempt = format('record.report.attempt', {
+                  at: at(t.at, 'd MMM HH:mm'),
+                  change: t.escalated
+                    ? format('record.report.passedToFallback')
+                    : format('record.report.callChange', {
+                        from: CALL_STATE_LABELS[t.from],
+                        to: CALL_STATE_LABELS[t.to],
+                      }),
+                  by: t.by,
+                });
+                return t.note ? format('record.report.attemptNote', { attempt, note: t.note }) : attempt;
+              })
+              .join('\n') || format('record.report.noCalls'),
           ]),
         },
       );
@@ -321,27 +403,40 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.checklists) {
-    push({ type: 'heading', text: 'Recovery checklists' });
-    if (content.checklists.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'No checklist items.' });
+    push({ type: 'heading', text: format('record.report.checklists') });
+    if (content.checklists.length === 0)
+      push({ type: 'paragraph', tone: 'muted', text: format('record.report.noChecklistItems') });
     for (const p of content.checklists) {
       push(
         {
           type: 'subheading',
-          text: `${responsePhase(p.phase).title} · ${p.done} done, ${p.notApplicable} not applicable, ${p.total - p.done - p.notApplicable} open, of ${p.total}`,
+          text: format('record.report.phase', {
+            phase: responsePhase(p.phase).title,
+            done: p.done,
+            notApplicable: p.notApplicable,
+            open: p.total - p.done - p.notApplicable,
+            total: p.total,
+          }),
         },
         {
           type: 'table',
           columns: [
-            { title: 'Item', width: 0.44 },
-            { title: 'Owner', width: 0.2 },
-            { title: 'Due', width: 0.14, nowrap: true },
-            { title: 'Status', width: 0.22 },
+            { title: format('record.report.column.item'), width: 0.44 },
+            { title: format('record.report.column.owner'), width: 0.2 },
+            { title: format('record.report.column.due'), width: 0.14, nowrap: true },
+            { title: format('record.report.column.status'), width: 0.22 },
           ],
           rows: p.items.map((i) => [
             `${i.title}\n${i.source}`,
             `${ROLE_TITLES[i.owner]}${i.assignee ? `\n${i.assignee}` : ''}`,
             i.dueAt === null ? '—' : at(i.dueAt),
-            `${ITEM_STATUS_LABELS[i.status]}${i.resolvedBy !== null && i.resolvedAt !== null ? `\n${i.status === 'done' ? 'Done' : 'Marked'} by ${i.resolvedBy}, ${at(i.resolvedAt)}` : ''}${i.note ? `\n${i.note}` : ''}`,
+            [
+              ITEM_STATUS_LABELS[i.status],
+              ...(i.resolvedBy !== null && i.resolvedAt !== null
+                ? [format('record.report.resolved', { status: i.status, by: i.resolvedBy, at: at(i.resolvedAt) })]
+                : []),
+              ...(i.note ? [i.note] : []),
+            ].join('\n'),
           ]),
         },
       );
@@ -349,8 +444,9 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.lessons) {
-    push({ type: 'heading', text: 'Lessons learned' });
-    if (content.lessons.length === 0) push({ type: 'paragraph', tone: 'muted', text: 'No lessons recorded yet.' });
+    push({ type: 'heading', text: format('record.report.lessons') });
+    if (content.lessons.length === 0)
+      push({ type: 'paragraph', tone: 'muted', text: format('record.report.noLessons') });
     const byId = new Map(content.lessons.map((l) => [l.id, l]));
     for (const kind of LESSON_KINDS) {
       const list = content.lessons.filter((l) => l.kind === kind);
@@ -360,10 +456,20 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
         {
           type: 'list',
           items: list.map((l) => {
-            const reworded = l.supersedes ? ' (reworded after an earlier export of this record)' : '';
-            if (kind !== 'corrective-action') return `${l.text}${reworded}`;
-            const answers = l.answers ? byId.get(l.answers) : undefined;
-            return `${l.text} (owner: ${l.owner ?? '—'}; due ${l.dueDate ?? '—'}; ${l.status}${l.onChecklist ? '; on the checklists' : ''})${answers ? `. Answers: “${answers.text}”` : ''}${reworded}`;
+            let text = l.text;
+            if (kind === 'corrective-action') {
+              text = format('record.report.correctiveAction', {
+                text,
+                owner: l.owner ?? '—',
+                due: l.dueDate ?? '—',
+                status: l.status,
+                onChecklist: l.onChecklist ? 'yes' : 'no',
+              });
+              const answers = l.answers ? byId.get(l.answers) : undefined;
+              if (answers)
+                text = format('record.report.correctiveActionAnswers', { action: text, answers: answers.text });
+            }
+            return l.supersedes ? format('record.report.lessonReworded', { text }) : text;
           }),
         },
       );
@@ -372,48 +478,58 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
 
   if (content.audit) {
     push(
-      { type: 'heading', text: 'Audit trail' },
+      { type: 'heading', text: format('record.report.audit') },
       content.audit.length === 0
-        ? { type: 'paragraph', tone: 'muted', text: 'No audit lines.' }
+        ? { type: 'paragraph', tone: 'muted', text: format('record.report.noAudit') }
         : {
             type: 'table',
             columns: [
-              { title: 'When', width: 0.17, nowrap: true },
-              { title: 'Who', width: 0.16 },
-              { title: 'What', width: 0.67 },
+              { title: format('record.report.column.when'), width: 0.17, nowrap: true },
+              { title: format('record.report.column.who'), width: 0.16 },
+              { title: format('record.report.column.what'), width: 0.67 },
             ],
             rows: content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary]),
           },
     );
   }
 
-  const heads = integrity.publishedHeads.map(
-    (h) => `Revision ${h.chainSeq}, ${PUBLISHED_VIA_WORDS[h.via]} by ${h.by}, ${at(h.at)}: ${h.headHash}`,
+  const heads = integrity.publishedHeads.map((h) =>
+    format('record.report.publishedHead', {
+      seq: h.chainSeq,
+      via: PUBLISHED_VIA_WORDS[h.via],
+      by: h.by,
+      at: at(h.at),
+      hash: h.headHash,
+    }),
   );
   push(
-    { type: 'heading', text: 'Integrity' },
+    { type: 'heading', text: format('record.report.integrity') },
     {
       type: 'facts',
       rows: [
         [
-          'Timeline chain',
-          `${integrity.verification} ${integrity.revisions} revisions of ${integrity.entries} entries.`,
+          format('record.report.chain'),
+          format('record.report.chainState', {
+            verification: integrity.verification,
+            revisions: integrity.revisions,
+            entries: integrity.entries,
+          }),
         ],
-        ['Chain head', integrity.chainHead || '—'],
-        ['Record checksum', `SHA-256 ${record.checksum.value}`],
+        [format('record.report.chainHead'), integrity.chainHead || '—'],
+        [format('record.report.checksum'), format('record.report.checksumValue', { value: record.checksum.value })],
         [
-          'Check it yourself',
-          `npx response-desk-verify ${options.packageName ?? options.jsonFile?.name ?? 'record.json'}${integrity.chainComplete ? '' : '. This edition leaves parts of the timeline out or rewords them, so its chain is attested, not walkable.'}`,
+          format('record.report.checkYourself'),
+          format(integrity.chainComplete ? 'record.report.verifyCommand' : 'record.report.verifyCommandAttested', {
+            // FORMAT: the file name the verifier is run on, not a word: never translated.
+            file: options.packageName ?? options.jsonFile?.name ?? 'record.json',
+          }),
         ],
       ],
     },
   );
   if (heads.length > 0)
-    push(
-      { type: 'paragraph', text: 'Chain heads published before this record (each must still be in the chain):' },
-      { type: 'list', items: heads },
-    );
-  return { running: `${record.cityName} · After-action record · ${edition}`, edition, title: incident.title, blocks };
+    push({ type: 'paragraph', text: format('record.report.publishedHeads') }, { type: 'list', items: heads });
+  return { running, edition, title: incident.title, blocks };
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -13,14 +13,15 @@ import {
 } from '../../schemas/statements';
 import { isKnownPlaceholder } from './placeholderCatalogue';
 import { describeMalformed, fillTemplate, placeholderNames } from './placeholders';
-import { SEED_GLOSSARY, SEED_TEMPLATES, seedTemplateId, type SeedTemplate } from './seedTemplates';
+import { deskContent } from '../../content';
+import { seedTemplateId, type SeedTemplate } from './seedTemplates';
 
 const guidance = (prefix: 'do' | 'dont', items: SeedTemplate['dos']): GuidanceItem[] =>
   items.map(([text, basis], i) => ({ id: `${prefix}-${i + 1}`, text, basis }));
 
 /** The shipped templates as rows, created by `actor`. */
 export function seedTemplateRows(actor: Actor): StatementTemplate[] {
-  return SEED_TEMPLATES.map((s) => ({
+  return deskContent().statementTemplates.map((s) => ({
     id: seedTemplateId(s.type, s.language),
     kind: 'template',
     type: s.type,
@@ -45,7 +46,7 @@ export function seedGlossaryRow(actor: Actor): StatementGlossary {
   return {
     id: GLOSSARY_ID,
     kind: 'glossary',
-    terms: SEED_GLOSSARY.map((t) => ({ ...t })),
+    terms: deskContent().glossary.map((t) => ({ ...t })),
     updatedAt: actor.now,
     updatedBy: actor.operator,
   };

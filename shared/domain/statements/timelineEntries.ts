@@ -1,6 +1,7 @@
 import type { Approval, ReleaseChannel, Statement, StatementVersion } from '../../schemas/statements';
 import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
+import { format } from '../../i18n/format';
 import { languageLabel } from './languages';
 import { CHANNEL_LABELS } from './workflow';
 
@@ -11,7 +12,7 @@ const communication = (s: Pick<Statement, 'id'>, at: number, title: string, body
   category: 'communication',
   title: clampText(title, ENTRY_LIMITS.title),
   body: clampText(body, ENTRY_LIMITS.body),
-  source: 'Statements',
+  source: format('statements.timeline.source'),
   sourceContactId: null,
   verification: 'confirmed',
   tags: ['statement'],
@@ -35,16 +36,27 @@ export function releaseTimelineEntry(
   release: { channels: readonly ReleaseChannel[]; at: number; note: string },
 ): EntryContent {
   const header = [
-    `Channels: ${release.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}.`,
+    format('statements.timeline.channels', {
+      count: release.channels.length,
+      channels: release.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+    }),
     approval
-      ? `Approved by ${approval.approverName}, ${approval.approverRole}. SHA-256 of the approved text: ${approval.textHash}`
+      ? format('statements.timeline.approvedBy', {
+          name: approval.approverName,
+          role: approval.approverRole,
+          hash: approval.textHash,
+        })
       : '',
     release.note.trim(),
   ].filter((line) => line !== '');
   return communication(
     s,
     release.at,
-    `Statement released: ${s.title} (${languageLabel(s.language)}, version ${version.number})`,
+    format('statements.timeline.released', {
+      title: s.title,
+      language: languageLabel(s.language),
+      version: version.number,
+    }),
     [...header, '', version.text].join('\n'),
   );
 }
@@ -58,7 +70,7 @@ export function withdrawalTimelineEntry(
   return communication(
     s,
     at,
-    `Statement withdrawn: ${s.title} (${languageLabel(s.language)})`,
-    `Reason: ${reason.trim()}`,
+    format('statements.timeline.withdrawn', { title: s.title, language: languageLabel(s.language) }),
+    format('statements.timeline.reason', { reason: reason.trim() }),
   );
 }

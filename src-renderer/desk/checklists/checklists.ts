@@ -19,7 +19,7 @@ import {
   type TemplateDraft,
   type TemplateErrors,
 } from '@shared/domain/checklists/templates';
-import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
+import { deskContent } from '@shared/content';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { IncidentFields } from '@shared/domain/incident/commands';
 import { err, ok, type Result } from '@shared/domain/result';
@@ -109,7 +109,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
       door,
       async () => {
         const held = await store.templateKeys();
-        const missing = guideTemplateRows(GUIDE_CHECKLIST_SEED, () => newId('ckt', gen), actor).filter(
+        const missing = guideTemplateRows(deskContent().checklists, () => newId('ckt', gen), actor).filter(
           (t) => !held.includes(t.templateKey),
         );
         if (missing.length === 0) return ok({ change: nothing('desk'), value: 0 });

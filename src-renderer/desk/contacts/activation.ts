@@ -1,5 +1,6 @@
 import { auditEvent, type Actor } from '@shared/domain/audit';
 import {
+  CALL_STATE_LABELS,
   activationStartContent,
   calleeId,
   changeState,
@@ -26,6 +27,7 @@ import {
 } from '@shared/schemas/contacts';
 import type { EntryContent } from '@shared/schemas/timeline';
 
+import { t } from '../../i18n/messages';
 import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import { writePlanned, type Change, type Door } from '../door';
@@ -47,7 +49,7 @@ const noteProblem = (note: string): ActivationWriteError | null =>
   note.trim().length > CALL_NOTE_MAX
     ? {
         code: 'refused',
-        message: `The note is ${note.trim().length.toLocaleString('en')} characters; a call note takes up to ${CALL_NOTE_MAX.toLocaleString('en')}.`,
+        message: t('contacts.activation.noteTooLong', { length: note.trim().length, limit: CALL_NOTE_MAX }),
       }
     : null;
 
@@ -58,15 +60,12 @@ const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWrit
     ? checked
     : err({
         code: 'refused',
-        message: `The timeline line for this call could not be written: ${describeContentProblems(checked.error)}`,
+        message: t('contacts.activation.lineRefused', { problems: describeContentProblems(checked.error) }),
       });
 };
 
-/** Another window kept changing the activation or the timeline: nothing was stored. */
-const BUSY: ActivationWriteError = {
-  code: 'refused',
-  message: 'The call tree is being changed in another window at the same moment; nothing was stored. Try again.',
-};
+/** Another window kept changing the activation or the timeline: nothing was stored. Read when refused, in the language of that moment. */
+const busy = (): ActivationWriteError => ({ code: 'refused', message: t('contacts.activation.busy') });
 
 type Deps = {
   door: Door;
@@ -119,7 +118,7 @@ export function createActivations(deps: Deps) {
         key: activationId,
         read: store.getActivation,
         missing: { code: 'no-activation', id: activationId },
-        busy: BUSY,
+        busy: busy(),
         plan: async (current) => {
           const planned = plan(current);
           if (!planned.ok) return planned;
@@ -190,8 +189,8 @@ export function createActivations(deps: Deps) {
               entityId: activationId,
               action: 'update',
               summary: escalated
-                ? `Call passed to fallback (${next.treeName})`
-                : `Call marked ${to} (${next.treeName})`,
+                ? t('contacts.audit.callEscalated', { tree: next.treeName })
+                : t('contacts.audit.callMarked', { state: CALL_STATE_LABELS[to], tree: next.treeName }),
               changes: [
                 { field: `nodes.${node.nodeId}.state`, before: from, after: to },
                 ...(escalated ? [{ field: `nodes.${node.nodeId}.onFallback`, before: false, after: true }] : []),
@@ -250,7 +249,9 @@ export function createActivations(deps: Deps) {
                   incidentId,
                   entityId: activation.id,
                   action: 'create',
-                  summary: earlier ? `Call tree activated again: ${tree.name}` : `Call tree activated: ${tree.name}`,
+                  summary: t(earlier ? 'contacts.audit.activatedAgain' : 'contacts.audit.activated', {
+                    tree: tree.name,
+                  }),
                 }),
               ],
               preconditions: [
@@ -272,7 +273,7 @@ export function createActivations(deps: Deps) {
             };
             return ok({ change, value: activation });
           },
-          BUSY,
+          busy(),
         ),
       ),
 
@@ -298,7 +299,7 @@ export function createActivations(deps: Deps) {
                 incidentId: current.incidentId,
                 entityId: activationId,
                 action: 'update',
-                summary: `Call tree stood down: ${current.treeName}`,
+                summary: t('contacts.audit.stoodDown', { tree: current.treeName }),
                 changes: [{ field: 'standDownReason', before: null, after: next.value.standDown?.reason ?? null }],
               }),
             ],

@@ -1,4 +1,4 @@
-import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
+import { deskContent } from '@shared/content';
 import type { ChecklistTemplate } from '@shared/schemas/checklists';
 
 import type { TemplateOption } from './TemplatePicker';
@@ -17,7 +17,7 @@ export function templateOptions(latest: readonly ChecklistTemplate[] | undefined
       origin: t.origin,
     }));
   }
-  return GUIDE_CHECKLIST_SEED.templates.map((t) => ({
+  return deskContent().checklists.templates.map((t) => ({
     templateKey: t.templateKey,
     title: t.title,
     itemCount: t.items.length,

@@ -28,6 +28,9 @@ import { useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
 
+/** A new node's id: the time, and a random tail so two people added in the same millisecond differ. */
+const newNodeId = (now: number): string => `tn_${now.toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+
 type Command = (nodes: readonly TreeNode[], nameOf: (id: string) => string) => Result<TreeNode[], TreeError>;
 
 function Outline({
@@ -286,7 +289,7 @@ function Outline({
             };
           })}
           onPick={(contactId) => {
-            const id = `tn_${clock().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+            const id = newNodeId(clock());
             void apply((n, names) => addNode(n, { id, contactId, depth: 0, fallbackContactId: null }, null, names), id);
           }}
         />

@@ -14,6 +14,9 @@ type Props = {
   sameAsSource?: { names: ReadonlySet<string>; language: string } | undefined;
 };
 
+/** The id of a field's hint, which the field names as its description. */
+const hintId = (fieldId: string): string => `${fieldId}-hint`;
+
 /**
  * One field per placeholder of the text, each once however often it appears: first those only a
  * person can give, then those the desk filled from the incident record and the settings (which
@@ -37,7 +40,7 @@ export function PlaceholderForm({ names, values, autoFilled, language, onChange,
           lang: language,
           // eslint-disable-next-line i18next/no-literal-string -- a text direction, not words
           dir: 'auto' as const,
-          'aria-describedby': `${fieldId}-hint`,
+          'aria-describedby': hintId(fieldId),
           'aria-invalid': missing,
           'data-placeholder': name,
         };
@@ -46,7 +49,7 @@ export function PlaceholderForm({ names, values, autoFilled, language, onChange,
             <label htmlFor={fieldId}>
               {placeholderLabel(name)} <code className="stmt-field__code">{`{{${name}}}`}</code>
             </label>
-            <p className="field__hint" id={`${fieldId}-hint`}>
+            <p className="field__hint" id={hintId(fieldId)}>
               {missing && <strong className="stmt-field__missing">{t('statements.placeholderForm.missing')} </strong>}
               {!missing && sameAsSource?.names.has(name) && (
                 <strong className="stmt-field__untranslated">

@@ -271,7 +271,11 @@ export function StatementDetail({ statement, incident, settings, templates, acto
             setOffer({
               kind: 'statement',
               id: statement.id,
-              label: `the release of “${statement.title}” (${languageLabel(statement.language)}, version ${statement.approvedVersionNumber ?? statement.headVersionNumber})`,
+              label: t('statements.statementDetail.resolvedBy', {
+                title: statement.title,
+                language: languageLabel(statement.language),
+                version: statement.approvedVersionNumber ?? statement.headVersionNumber,
+              }),
             })
           }
         />

@@ -59,6 +59,12 @@ describe('no English written into screens', () => {
     ['a placeholder', '<input placeholder="Search the timeline" />'],
     ['an alt text', '<img alt="City logo" />'],
     ['a quoted string in braces', "<p>{'Nothing logged yet'}</p>"],
+    ['a template literal between tags', '<p>{`Released as version ${name}`}</p>'],
+    ['a template literal in a title', '<span title={`Called by ${name}`} />'],
+    [
+      'a template literal in a value a screen hands on',
+      '<Offer onDone={() => show({ label: `the release of “${name}”` })} />',
+    ],
   ])('refuses %s', (_what, jsx) => {
     expect(literalErrors(`const name = "x"; export const Sample = () => ${jsx};`)).toHaveLength(1);
   });
@@ -71,6 +77,7 @@ describe('no English written into screens', () => {
       "    <button aria-label={t('timeline.close')} title={t('timeline.close')}>✕</button>",
       '    <input type="search" placeholder={t(\'timeline.search\')} />',
       '    <span>{n} · — →</span>',
+      '    <code className={`code code--${n}`}>{`{{${n}}}`}</code>',
       '  </div>',
       ');',
     ].join('\n');

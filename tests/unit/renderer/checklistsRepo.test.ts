@@ -3,12 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { draftFromTemplate } from '@shared/domain/checklists/templates';
 import { resolutionEntry } from '@shared/domain/checklists/items';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
-import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
+import { deskContent } from '@shared/content';
 import { ChecklistItemSchema, ChecklistTemplateSchema, DESK_SCOPE } from '@shared/schemas/checklists';
 
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { freshDesk, logged } from './testDb';
 import { written } from '../../support/written';
+
+const GUIDE_CHECKLIST_SEED = deskContent().checklists;
 
 const ALL = GUIDE_CHECKLIST_SEED.templates.map((t) => t.templateKey);
 

@@ -8,7 +8,7 @@ import { createWriteQueue } from '@renderer/desk/timeline/chain';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import type { Result } from '@shared/domain/result';
 import { placeholderNames } from '@shared/domain/statements/placeholders';
-import { SEED_TEMPLATES } from '@shared/domain/statements/seedTemplates';
+import { deskContent } from '@shared/content';
 import { describeStatementError } from '@shared/domain/statements/workflow';
 import { TABLE_SCHEMAS } from '@shared/schemas/tables';
 import type { Statement } from '@shared/schemas/statements';
@@ -88,10 +88,10 @@ describe('statements repository', () => {
     const desk = freshDesk();
     expect(await desk.useCases.statements.ensureSeedTemplates(at(0))).toEqual({
       ok: true,
-      value: SEED_TEMPLATES.length,
+      value: deskContent().statementTemplates.length,
     });
     expect(await desk.useCases.statements.ensureSeedTemplates(at(1))).toEqual({ ok: true, value: 0 });
-    expect(await desk.useCases.statements.templates()).toHaveLength(SEED_TEMPLATES.length);
+    expect(await desk.useCases.statements.templates()).toHaveLength(deskContent().statementTemplates.length);
     expect((await desk.useCases.statements.glossary()).length).toBeGreaterThan(0);
     expect((await desk.db.auditLog.toArray()).filter((a) => a.entityType === 'statement-template')).toHaveLength(1);
     for (const row of await desk.db.statementTemplates.toArray())
@@ -413,7 +413,7 @@ describe('statements repository', () => {
     const bad = await useCases.statements.saveTemplate({ ...en, type: 'own', body: 'Meet at {{venue' }, null, at(4));
     expect(bad.ok ? null : bad.error.code).toBe('invalid');
     expect(!bad.ok && bad.error.code === 'invalid' ? bad.error.errors.body : '').toContain('not closed');
-    expect(await useCases.statements.templates()).toHaveLength(SEED_TEMPLATES.length + 1);
+    expect(await useCases.statements.templates()).toHaveLength(deskContent().statementTemplates.length + 1);
   });
 
   it("saves the city's glossary, and the live check uses it", async () => {

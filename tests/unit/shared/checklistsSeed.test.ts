@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { BASIS_LABELS, chapterOf, citeSource, sourceLine } from '@shared/domain/checklists/citations';
-import { GUIDE_CHECKLIST_SEED } from '@shared/domain/guide/checklistSeed';
+import { deskContent } from '@shared/content';
 import { GUIDE_PAGES } from '@shared/domain/guide/pages';
 import { CHECKLIST_ROLES } from '@shared/domain/guide/roles';
 import { RESPONSE_PHASE_IDS } from '@shared/domain/guide/phases';
 import { ChecklistSeedSchema, ChecklistTemplateSchema } from '@shared/schemas/checklists';
 
 import { guideTemplates } from '../../factories/checklists';
+
+const GUIDE_CHECKLIST_SEED = deskContent().checklists;
 
 const items = GUIDE_CHECKLIST_SEED.templates.flatMap((t) => t.items);
 

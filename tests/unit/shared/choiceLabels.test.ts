@@ -21,6 +21,8 @@ import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import { CHANNEL_LABELS, STATUS_LABELS } from '@shared/domain/statements/workflow';
 import { TRANSLATION_STATES, TRANSLATION_STATE_LABELS } from '@shared/domain/statements/translations';
 import { TEXT_ENCODINGS, encodingLabel } from '@shared/domain/text/encoding';
+import { AUDIENCE_PROFILES, PROFILE_LABELS, RECORD_SECTIONS, SECTION_LABELS } from '@shared/domain/record/profiles';
+import { COUNT_LABELS } from '@shared/domain/record/reportModel';
 
 // Every list of choices a person picks from or reads, with the codes its schema allows.
 const EXPECTED: Record<string, readonly string[]> = {
@@ -41,6 +43,10 @@ const EXPECTED: Record<string, readonly string[]> = {
   phaseTitle: RESPONSE_PHASE_IDS,
   phaseLabel: RESPONSE_PHASE_IDS,
   encoding: TEXT_ENCODINGS.map((e) => e.id),
+  audienceProfile: AUDIENCE_PROFILES,
+  audienceDescription: AUDIENCE_PROFILES,
+  recordSection: RECORD_SECTIONS,
+  recordCount: Object.keys(COUNT_LABELS),
 };
 
 afterEach(() => setDomainLanguage('en', {}));
@@ -80,6 +86,9 @@ describe('names of choices', () => {
     expect(responsePhase('long-term').label).toBe('Long-term recovery');
     expect(encodingLabel('utf-16le')).toBe('UTF-16, little-endian (Excel’s “Unicode text”)');
     expect(Object.keys(CATEGORY_LABELS)).toEqual([...TIMELINE_CATEGORIES]);
+    expect(SECTION_LABELS.timeline).toBe('Timeline, with every revision');
+    expect(PROFILE_LABELS.council.title).toBe('Council');
+    expect(COUNT_LABELS.releases).toBe('Releases of statements');
   });
 
   it('speaks the language chosen after the names were first read, and falls back to English', () => {

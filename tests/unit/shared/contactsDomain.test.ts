@@ -34,7 +34,9 @@ import {
   removeNode,
   setFallback,
 } from '@shared/domain/contacts/tree';
+import { checkEntryContent } from '@shared/domain/timeline/contentCheck';
 import { TreeActivationSchema } from '@shared/schemas/contacts';
+import { ENTRY_LIMITS } from '@shared/schemas/timeline';
 
 import { makeContact, makeContactFields, makeNodes, makeTree } from '../../factories/contacts';
 import { T0 } from '../../factories/incident';
@@ -307,6 +309,16 @@ describe('activation', () => {
       body: 'Threat over',
       links: [{ kind: 'activation', id: 'act_1' }],
     });
+  });
+
+  it('cuts the stand-down line of a tree with a long name to the length of a timeline title', () => {
+    const long = { ...start(), treeName: 'Faith and community leaders of the whole region '.repeat(12) };
+    const down = standDownActivation(long, 'Threat over', T0 + 60_000, 'Ingrid Berg');
+    if (!down.ok) throw new Error('stand down');
+    const line = standDownContent(down.value, T0 + 60_000);
+    expect(line.title.length).toBe(ENTRY_LIMITS.title);
+    expect(line.title).toMatch(/^Call tree “Faith and community leaders of the whole region.*…$/);
+    expect(checkEntryContent(line).ok).toBe(true);
   });
 
   it('finds the earlier activations of the same tree, newest first', () => {

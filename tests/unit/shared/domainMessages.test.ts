@@ -10,7 +10,8 @@ import { describeDeskRecords } from '@shared/domain/signed/describe';
 import { describeStatementError } from '@shared/domain/statements/workflow';
 import { offsetLabel } from '@shared/domain/checklists/due';
 import { describeVCardSummary, parseVCards } from '@shared/domain/contacts/vcard';
-import { activationStartContent } from '@shared/domain/contacts/activation';
+import { activationStartContent, standDownContent, timelineContentFor } from '@shared/domain/contacts/activation';
+import { releaseTimelineEntry, withdrawalTimelineEntry } from '@shared/domain/statements/timelineEntries';
 import { checkSensitivity } from '@shared/domain/statements/sensitivity';
 import { formatBytes } from '@shared/domain/text/formatBytes';
 import { describeFieldChange } from '@shared/domain/changeWording';
@@ -30,6 +31,29 @@ const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 const DAY = 86_400_000;
 
 afterEach(() => setDomainLanguage('en', {}));
+
+/** An activation of `people` people, each waiting for a call. */
+const activation = (people: number) => ({
+  id: 'act_1',
+  incidentId: 'inc_1',
+  treeId: 'tree_1',
+  treeName: 'Faith leaders',
+  startedAt: 0,
+  startedBy: 'Ingrid Berg',
+  updatedAt: 0,
+  nodes: Array.from({ length: people }, (_, i) => ({
+    nodeId: `n${i}`,
+    contactId: `c${i}`,
+    depth: 0,
+    fallbackContactId: null,
+    contactName: `Person ${i}`,
+    contactRole: '',
+    fallbackName: null,
+    state: 'waiting' as const,
+    onFallback: false,
+    updatedAt: 0,
+  })),
+});
 
 describe('the domain’s message catalogue', () => {
   it('has every message id shared/ uses in the English catalogue', async () => {
@@ -149,27 +173,6 @@ describe('counts in the sentences of imports, records and checks', () => {
     expect(formatBytes(bytes)).toBe(text);
   });
 
-  const activation = (people: number) => ({
-    id: 'act_1',
-    incidentId: 'inc_1',
-    treeId: 'tree_1',
-    treeName: 'Faith leaders',
-    startedAt: 0,
-    startedBy: 'Ingrid Berg',
-    updatedAt: 0,
-    nodes: Array.from({ length: people }, (_, i) => ({
-      nodeId: `n${i}`,
-      contactId: `c${i}`,
-      depth: 0,
-      fallbackContactId: null,
-      contactName: `Person ${i}`,
-      contactRole: '',
-      fallbackName: null,
-      state: 'waiting' as const,
-      onFallback: false,
-      updatedAt: 0,
-    })),
-  });
   it.each([
     [0, 'Call tree “Faith leaders” activated: 0 people to reach'],
     [1, 'Call tree “Faith leaders” activated: 1 person to reach'],
@@ -177,6 +180,25 @@ describe('counts in the sentences of imports, records and checks', () => {
     [1200, 'Call tree “Faith leaders” activated: 1,200 people to reach'],
   ])('titles an activation of %i people “%s”', (people, title) => {
     expect(activationStartContent(activation(people), 0).title).toBe(title);
+  });
+
+  it.each([
+    [['press'] as const, 'Channel: Press.'],
+    [['press', 'website'] as const, 'Channels: Press, Website.'],
+  ])('lists the channels of a release on %j as “%s”', (channels, line) => {
+    const entry = releaseTimelineEntry(
+      { id: 'stm_1', title: 'Holding statement', language: 'en' },
+      { number: 2, text: 'We are with the families.' },
+      { approverName: 'Anna Hansen', approverRole: 'Mayor', textHash: 'ab'.repeat(32) },
+      { channels, at: 0, note: '' },
+    );
+    expect(entry.title).toBe('Statement released: Holding statement (English, version 2)');
+    expect(entry.body.split('\n')).toEqual([
+      line,
+      `Approved by Anna Hansen, Mayor. SHA-256 of the approved text: ${'ab'.repeat(32)}`,
+      '',
+      'We are with the families.',
+    ]);
   });
 
   it.each([
@@ -413,6 +435,33 @@ describe('a translation of the domain', () => {
       planImport(bad, { skipDuplicates: true, leaveOutOutside: false, acceptUnreadable: false, leaveOutBad: false })
         .blockers,
     ).toEqual(['Rett raden med feil i filen, eller velg å utelate dem.']);
+  });
+
+  it('writes the timeline lines of statements and call trees in the translation', () => {
+    setDomainLanguage('nb', {
+      'statements.timeline.withdrawn': 'Uttalelse trukket tilbake: {title} ({language})',
+      'statements.timeline.reason': 'Begrunnelse: {reason}',
+      'statements.timeline.source': 'Uttalelser',
+      'contacts.activation.line.stoodDown': 'Ringetre «{tree}» avblåst: {reached} av {total} nådd',
+      'contacts.activation.line.call': 'Ringetre «{tree}»: {name} {state}',
+      'contacts.activation.source': 'Ringetre',
+    });
+    expect(
+      withdrawalTimelineEntry({ id: 'stm_1', title: 'Holding statement', language: 'en' }, 0, ' Wrong figures '),
+    ).toMatchObject({
+      title: 'Uttalelse trukket tilbake: Holding statement (English)',
+      body: 'Begrunnelse: Wrong figures',
+      source: 'Uttalelser',
+    });
+    const a = { ...activation(3), standDown: { at: 0, by: 'Ingrid Berg', reason: 'Over' } };
+    expect(standDownContent(a, 0)).toMatchObject({
+      title: 'Ringetre «Faith leaders» avblåst: 0 av 3 nådd',
+      source: 'Ringetre',
+    });
+    const node = a.nodes[0]!;
+    expect(timelineContentFor(a, { node, to: 'calling', escalated: false }, '', 0).title).toBe(
+      'Ringetre «Faith leaders»: Person 0 calling',
+    );
   });
 
   it('speaks English again once the translation is withdrawn', () => {

@@ -19,7 +19,7 @@ import type { ChecklistSeed } from '../../schemas/checklists';
  * The city adapts these templates in its own plan (Plan screen); each change is a new version.
  */
 
-export const GUIDE_CHECKLIST_SEED: ChecklistSeed = {
+export const checklists: ChecklistSeed = {
   /** Raised when the shipped guide content changes; stored templates keep the version they were. */
   seedRevision: 1,
   templates: [
