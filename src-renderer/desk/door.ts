@@ -8,6 +8,7 @@ import { DERIVED_FROM_RECORDS, type BasedOn } from '@shared/domain/signed/conten
 import { scopeKey } from '@shared/domain/signed/format';
 
 import type { DeskDatabase } from '../db/database';
+import { passedTheDoor } from '../db/writeDoor';
 import { orderKey } from '../db/repos/timelineRepo';
 import type { ChangeFeed, ChangeKind, ChangeScope } from './changeFeed';
 import { recordScopeOf, type PlannedRecords, type Recorder } from './identity/recorder';
@@ -193,13 +194,28 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
       })),
     ];
     // SECURITY: every row is checked as backup restore and record import will check it, before
-    // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line.
-    for (const { table, rows } of [...writes, { table: 'auditLog' as const, rows: change.audit }]) {
+    // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line,
+    // for anything written another way; the rows checked here it lets through without a second parse.
+    const checkedRows = [...writes, { table: 'auditLog' as const, rows: change.audit }];
+    for (const { table, rows } of checkedRows) {
       for (const row of rows) {
         const checked = checkStoredRow(table, row);
         if (!checked.ok) return err(refused(table, rowId(row), checked.error.message));
       }
     }
+    const withdraw = checkedRows.map(({ table, rows }) => passedTheDoor(table, rows));
+    try {
+      return await writeChecked(change, options, writes);
+    } finally {
+      for (const w of withdraw) w();
+    }
+  }
+
+  async function writeChecked<E>(
+    change: Change<E>,
+    options: WriteOptions,
+    writes: readonly { table: TableName; rows: readonly unknown[]; op: 'add' | 'put' }[],
+  ): Promise<Result<void, E | WriteRefused>> {
     const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
     // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
     if (
