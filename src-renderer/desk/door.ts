@@ -127,17 +127,22 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
   /** The rows of recorded tables a change puts and the keys it deletes, as its signed record carries them. */
   async function recordInput(change: Change<unknown>) {
     const put: Record<string, object[]> = {};
+    // Row by row: spreading an import's rows into one call overflows the stack past about 120,000.
+    const putAll = (table: string, rows: readonly object[]) => {
+      const list = (put[table] ??= []);
+      for (const row of rows) list.push(row);
+    };
     for (const rows of [change.add ?? {}, change.put ?? {}]) {
       for (const [table, list] of Object.entries(rows) as [string, readonly object[]][])
-        if (!isDerived(table) && list.length > 0) (put[table] ??= []).push(...list);
+        if (!isDerived(table) && list.length > 0) putAll(table, list);
     }
-    if (change.audit.length > 0) (put['auditLog'] ??= []).push(...change.audit);
+    if (change.audit.length > 0) putAll('auditLog', change.audit);
     // A restore keeps some tables as they are: their rows are part of the desk it records.
     for (const table of change.replaceAll?.keep ?? []) {
       const given = new Set((put[table] ?? []).map(rowId));
       const kept = (await db.tableByName(table).toArray()) as object[];
       const rest = kept.filter((row) => !given.has(rowId(row)));
-      if (rest.length > 0) (put[table] ??= []).push(...rest);
+      if (rest.length > 0) putAll(table, rest);
     }
     const deletes: Record<string, readonly string[]> = {};
     for (const [table, keys] of Object.entries(change.delete ?? {}))
