@@ -132,7 +132,8 @@ async function rawPut(name: string, tables: Record<string, unknown[]>): Promise<
   return ms;
 }
 
-async function runSize(n: number, dbName: string) {
+/** `importOnly`: the import and the bare IndexedDB puts it is compared with, nothing after them. */
+async function runSize(n: number, dbName: string, importOnly = false) {
   await dropDatabase(dbName);
   const db = new DeskDatabase(dbName);
   let seq = 0;
@@ -170,6 +171,12 @@ async function runSize(n: number, dbName: string) {
   };
   console.log(`${dbName}: raw put`);
   const rawMs = await rawPut(`${dbName}-raw`, tables);
+  if (importOnly) {
+    db.close();
+    await dropDatabase(dbName);
+    await dropDatabase(`${dbName}-raw`);
+    return { entries: n, incidentId: incident.id, importMs, rawPutMs: rawMs, ratio: importMs / rawMs };
+  }
   console.log(`${dbName}: queries`);
 
   const filter = {

@@ -8,6 +8,7 @@ import { DERIVED_FROM_RECORDS, type BasedOn } from '@shared/domain/signed/conten
 import { scopeKey } from '@shared/domain/signed/format';
 
 import type { DeskDatabase } from '../db/database';
+import { passedTheDoor } from '../db/writeDoor';
 import { orderKey } from '../db/repos/timelineRepo';
 import type { ChangeFeed, ChangeKind, ChangeScope } from './changeFeed';
 import { recordScopeOf, type PlannedRecords, type Recorder } from './identity/recorder';
@@ -126,17 +127,22 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
   /** The rows of recorded tables a change puts and the keys it deletes, as its signed record carries them. */
   async function recordInput(change: Change<unknown>) {
     const put: Record<string, object[]> = {};
+    // Row by row: spreading an import's rows into one call overflows the stack past about 120,000.
+    const putAll = (table: string, rows: readonly object[]) => {
+      const list = (put[table] ??= []);
+      for (const row of rows) list.push(row);
+    };
     for (const rows of [change.add ?? {}, change.put ?? {}]) {
       for (const [table, list] of Object.entries(rows) as [string, readonly object[]][])
-        if (!isDerived(table) && list.length > 0) (put[table] ??= []).push(...list);
+        if (!isDerived(table) && list.length > 0) putAll(table, list);
     }
-    if (change.audit.length > 0) (put['auditLog'] ??= []).push(...change.audit);
+    if (change.audit.length > 0) putAll('auditLog', change.audit);
     // A restore keeps some tables as they are: their rows are part of the desk it records.
     for (const table of change.replaceAll?.keep ?? []) {
       const given = new Set((put[table] ?? []).map(rowId));
       const kept = (await db.tableByName(table).toArray()) as object[];
       const rest = kept.filter((row) => !given.has(rowId(row)));
-      if (rest.length > 0) (put[table] ??= []).push(...rest);
+      if (rest.length > 0) putAll(table, rest);
     }
     const deletes: Record<string, readonly string[]> = {};
     for (const [table, keys] of Object.entries(change.delete ?? {}))
@@ -193,13 +199,28 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
       })),
     ];
     // SECURITY: every row is checked as backup restore and record import will check it, before
-    // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line.
-    for (const { table, rows } of [...writes, { table: 'auditLog' as const, rows: change.audit }]) {
+    // the transaction opens: the database's own guard (db/writeDoor.ts) stays as the last line,
+    // for anything written another way; the rows checked here it lets through without a second parse.
+    const checkedRows = [...writes, { table: 'auditLog' as const, rows: change.audit }];
+    for (const { table, rows } of checkedRows) {
       for (const row of rows) {
         const checked = checkStoredRow(table, row);
         if (!checked.ok) return err(refused(table, rowId(row), checked.error.message));
       }
     }
+    const withdraw = checkedRows.map(({ table, rows }) => passedTheDoor(table, rows));
+    try {
+      return await writeChecked(change, options, writes);
+    } finally {
+      for (const w of withdraw) w();
+    }
+  }
+
+  async function writeChecked<E>(
+    change: Change<E>,
+    options: WriteOptions,
+    writes: readonly { table: TableName; rows: readonly unknown[]; op: 'add' | 'put' }[],
+  ): Promise<Result<void, E | WriteRefused>> {
     const deletes = Object.entries(change.delete ?? {}) as [TableName, readonly string[]][];
     // A change that writes nothing (the text saved as it was) is no change: nothing to tell.
     if (

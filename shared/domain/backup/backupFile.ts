@@ -10,7 +10,8 @@ import { describeChainReport, verifyChain, type ChainBreak } from '../timeline/c
 import { checkStoredRow, legacyNotes, unknownFieldPaths } from '../../schemas/rowCheck';
 import { TABLE_NAMES, TABLES_SINCE, type TableName, type TableRows } from '../../schemas/tables';
 import { format } from '../../i18n/format';
-import { DeskIdentitySchema, type DeskIdentity } from '../signed/identity';
+import type { Ed25519Verify } from '../signed/ed25519';
+import { parseDeskIdentity, readDeskIdentity, type DeskIdentity, type IdentityProblem } from '../signed/identity';
 
 /** FORMAT: the name every backup file carries, so no other JSON is mistaken for one. */
 export const BACKUP_FORMAT = 'response-desk-backup';
@@ -54,7 +55,9 @@ export type BackupError =
   | { code: 'checksum-mismatch' }
   | { code: 'invalid-rows'; table: string; row: number; problem: string }
   /** A field or table the desk never writes: the file is not as the desk made it. */
-  | { code: 'unknown-field'; path: string; table?: string; row?: number };
+  | { code: 'unknown-field'; path: string; table?: string; row?: number }
+  /** The identity of the desk that made it is malformed, not its key's, or not signed by it. */
+  | { code: 'desk-identity'; problem: IdentityProblem };
 
 /**
  * What a person must know before restoring a backup that checked out: an incident whose
@@ -80,12 +83,13 @@ const HeaderSchema = z.object({
   createdBy: z.string(),
   appVersion: z.string(),
   cityName: z.string(),
-  desk: DeskIdentitySchema.optional(),
+  // Checked on its own below, so that a refusal says what is wrong with the desk it names.
+  desk: z.unknown().optional(),
   checksum: z.object({ algorithm: z.literal('SHA-256'), over: z.string(), value: z.string().regex(/^[0-9a-f]{64}$/) }),
   data: z.record(z.string(), z.array(z.unknown())),
 });
 
-type Envelope = z.infer<typeof HeaderSchema>;
+type Envelope = Omit<z.infer<typeof HeaderSchema>, 'desk'> & { desk?: DeskIdentity };
 
 /**
  * Checks that a text is a whole desk backup as the desk writes it (format, version, every field
@@ -121,6 +125,10 @@ export async function readBackupEnvelope(
   // never dropped, so a backup that restores is exactly the one that was made.
   const extraHeader = unknownFieldPaths({ ...record, data: {} }, { ...file, data: {} })[0];
   if (extraHeader !== undefined) return err({ code: 'unknown-field', path: extraHeader });
+  // SECURITY: the desk a restored desk will say it continues. Its signature needs a verifier and
+  // is checked by parseBackup; its shape, and that its id is its key's, are checked here.
+  const desk = file.desk === undefined ? null : parseDeskIdentity(file.desk);
+  if (desk !== null && !desk.ok) return err({ code: 'desk-identity', problem: desk.error });
   const extraTable = Object.keys(file.data).find((t) => !(TABLE_NAMES as readonly string[]).includes(t));
   if (extraTable !== undefined) return err({ code: 'unknown-field', path: `data.${extraTable}` });
   // A table added after the backup's data version is simply empty in it.
@@ -128,21 +136,29 @@ export async function readBackupEnvelope(
   if (missingTables.length > 0) return err({ code: 'missing-fields', fields: missingTables.map((t) => `data.${t}`) });
   if (options.sha256 !== null && (await options.sha256(canonicalJson(file.data))) !== file.checksum.value)
     return err({ code: 'checksum-mismatch' });
-  return ok(file);
+  const { desk: _unchecked, ...rest } = file;
+  return ok({ ...rest, ...(desk === null ? {} : { desk: desk.value }) });
 }
 
 /**
- * Reads a backup file and checks all of it (format, version, checksum, every row, every field,
- * every incident's hash chain) before the caller writes anything. A file from a newer desk is
- * refused: this version cannot know what its new fields mean.
+ * Reads a backup file and checks all of it (format, version, checksum, the identity of the desk
+ * that made it and its signature, every row, every field, every incident's hash chain) before the
+ * caller writes anything. A file from a newer desk is refused: this version cannot know what its
+ * new fields mean.
  */
 export async function parseBackup(
   text: string,
-  options: { supportedSchemaVersion: number; sha256: Sha256Hex },
+  options: { supportedSchemaVersion: number; sha256: Sha256Hex; verify: Ed25519Verify },
 ): Promise<Result<{ meta: BackupMeta; rows: TableRows; warnings: RestoreWarning[]; checksum: string }, BackupError>> {
   const envelope = await readBackupEnvelope(text, options);
   if (!envelope.ok) return envelope;
   const file = envelope.value;
+  // SECURITY: the checksum covers the data only; the desk's own signature is what binds its name
+  // and "continues from" to its key, so a backup cannot pass itself off as another desk's.
+  if (file.desk !== undefined) {
+    const desk = await readDeskIdentity(file.desk, options.verify);
+    if (!desk.ok) return err({ code: 'desk-identity', problem: desk.error });
+  }
 
   // A backup written by an older desk is read in today's shapes, as the database upgrade does.
   const data = upgradeLegacyTables(file.data, file.schemaVersion);
@@ -248,5 +264,14 @@ export function describeBackupError(e: BackupError): string {
       return e.table === undefined
         ? format('backup.error.unknownField', { path: e.path })
         : format('backup.error.unknownFieldInTable', { path: e.path, table: e.table, row: e.row ?? '?' });
+    case 'desk-identity':
+      switch (e.problem.code) {
+        case 'not-from-key':
+          return format('backup.error.deskIdNotFromKey', { deskId: e.problem.deskId });
+        case 'bad-signature':
+          return format('backup.error.deskIdentityBadSignature', { deskId: e.problem.deskId });
+        case 'invalid':
+          return format('backup.error.deskIdentityInvalid', { detail: e.problem.detail });
+      }
   }
 }

@@ -89,6 +89,8 @@ const identityShape = {
   continuesFrom: ContinuesFromSchema.nullable(),
 };
 
+const NOT_FROM_KEY = 'does not follow from the public key';
+
 /**
  * FORMAT: a desk's public identity, as backups and records carry it: never the private key. It is
  * signed by the desk's own key over the canonical JSON of every field but `signature` (as a
@@ -100,8 +102,11 @@ export const DeskIdentitySchema = z
   .object({ ...identityShape, signature: signatureHex })
   .strict()
   .superRefine((identity, ctx) => {
-    if (deskIdOf(hexToBytes(identity.publicKey)) !== identity.deskId)
-      ctx.addIssue({ code: 'custom', path: ['deskId'], message: 'does not follow from the public key' });
+    // zod runs this even when a field above failed: a key that is not 32 bytes of hex is reported
+    // there, and must not reach hexToBytes or deskIdOf, which throw on it.
+    const keyIsHex = hex64.safeParse(identity.publicKey).success;
+    if (keyIsHex && deskIdOf(hexToBytes(identity.publicKey)) !== identity.deskId)
+      ctx.addIssue({ code: 'custom', path: ['deskId'], message: NOT_FROM_KEY });
     if (identity.continuesFrom?.deskId === identity.deskId)
       ctx.addIssue({
         code: 'custom',
@@ -132,7 +137,32 @@ export async function createDeskIdentity(input: {
   return { ...unsigned, signature };
 }
 
-export type IdentityProblem = { code: 'invalid'; detail: string } | { code: 'bad-signature'; deskId: string };
+/**
+ * Why an identity read from a file is refused: malformed (`detail` names the field), an id that
+ * another key's identity was given (`not-from-key`), or a signature its own key did not make.
+ */
+export type IdentityProblem =
+  | { code: 'invalid'; detail: string }
+  | { code: 'not-from-key'; deskId: string; detail: string }
+  | { code: 'bad-signature'; deskId: string };
+
+/**
+ * Checks a desk identity's shape and that its id follows from its key, without its signature:
+ * what can be checked where no Ed25519 verifier is at hand.
+ */
+export function parseDeskIdentity(raw: unknown): Result<DeskIdentity, IdentityProblem> {
+  const parsed = DeskIdentitySchema.safeParse(raw);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const detail = format('text.issue', {
+    path: issue?.path.map(String).join('.') || format('signed.identity.whole'),
+    message: issue?.message ?? format('text.invalid'),
+  });
+  const onlyTheId = parsed.error.issues.every((i) => i.code === 'custom' && i.message === NOT_FROM_KEY);
+  return onlyTheId
+    ? err({ code: 'not-from-key', deskId: (raw as { deskId: string }).deskId, detail })
+    : err({ code: 'invalid', detail });
+}
 
 /**
  * Checks a desk identity read from a file: its shape, that its id follows from its key, and that
@@ -142,18 +172,9 @@ export async function readDeskIdentity(
   raw: unknown,
   verify: Ed25519Verify,
 ): Promise<Result<DeskIdentity, IdentityProblem>> {
-  const parsed = DeskIdentitySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err({
-      code: 'invalid',
-      detail: format('text.issue', {
-        path: issue?.path.map(String).join('.') || format('signed.identity.whole'),
-        message: issue?.message ?? format('text.invalid'),
-      }),
-    });
-  }
-  const identity = parsed.data;
+  const parsed = parseDeskIdentity(raw);
+  if (!parsed.ok) return parsed;
+  const identity = parsed.value;
   const signed = await verify(
     hexToBytes(identity.publicKey),
     hexToBytes(identity.signature),

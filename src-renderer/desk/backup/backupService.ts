@@ -10,6 +10,7 @@ import {
   type RestoreWarning,
 } from '@shared/domain/backup/backupFile';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { webCryptoVerifier, type Ed25519Verify } from '@shared/domain/signed/ed25519';
 import type { DeskIdentity } from '@shared/domain/signed/identity';
 import { err, ok, type Result } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
@@ -52,7 +53,10 @@ export function createBackupService(deps: {
   encryption?: BackupEncryption;
   /** The public identity of this desk, which every backup carries (never the private key). */
   deskIdentity?: () => Promise<DeskIdentity>;
+  /** Checks the signature of the desk identity a backup carries; Web Crypto unless a test gives another. */
+  verify?: Ed25519Verify;
 }) {
+  const verify = deps.verify ?? webCryptoVerifier(crypto.subtle);
   return {
     /** A backup left the desk: every incident's chain head goes into the log of published heads. */
     async published(actor: Actor): Promise<void> {
@@ -156,7 +160,11 @@ export function createBackupService(deps: {
     },
 
     async check(text: string, fileName: string): Promise<Result<PendingRestore, string>> {
-      const parsed = await parseBackup(text, { supportedSchemaVersion: CURRENT_SCHEMA_VERSION, sha256: deps.sha256 });
+      const parsed = await parseBackup(text, {
+        supportedSchemaVersion: CURRENT_SCHEMA_VERSION,
+        sha256: deps.sha256,
+        verify,
+      });
       if (!parsed.ok) return err(describeBackupError(parsed.error));
       const counts = Object.fromEntries(TABLE_NAMES.map((table) => [table, parsed.value.rows[table].length]));
       return ok({ fileName, ...parsed.value, counts });

@@ -1,6 +1,7 @@
 import type { Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { err, ok, type Result } from '@shared/domain/result';
 import { entryFromRevision, nextRevision, sealRevision, type ChainHead } from '@shared/domain/timeline/revisions';
 import type { EntryContent, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
@@ -29,24 +30,27 @@ export function chainHeadIs(store: TimelineStore, incidentId: string, head: Chai
 /**
  * Seals new entries onto the chain after `head`. Hashing is asynchronous (Web Crypto), so it
  * happens before the transaction: an IndexedDB transaction commits as soon as it waits on
- * anything else. `ids` are the entries' ids in the order given.
+ * anything else. `ids` are the entries' ids in the order given. `check` looks at entry `index`
+ * while its digest is taken on the browser's crypto thread, time this thread would otherwise
+ * spend waiting (the chain is sequential: each hash needs the one before); the first refusal it
+ * returns ends the sealing, and is returned in place of the rows.
  */
-export async function sealNewEntries(
+export async function sealNewEntries<E = never>(
   deps: { gen: IdGenerator; sha256: Sha256Hex },
   incidentId: string,
   contents: readonly EntryContent[],
   ids: readonly string[],
   head: ChainHead,
   actor: Actor,
-  onStep?: (done: number) => void,
-): Promise<SealedEntries> {
+  options: { onStep?: (done: number) => void; check?: (index: number) => E | null } = {},
+): Promise<Result<SealedEntries, E>> {
   const revisions: TimelineRevision[] = [];
   const entries: TimelineEntry[] = [];
   let link = head;
   for (const [i, content] of contents.entries()) {
-    if (i % 500 === 0) onStep?.(i);
+    if (i % 500 === 0) options.onStep?.(i);
     const entryId = ids[i] ?? newId('tle', deps.gen);
-    const revision = await sealRevision(
+    const sealing = sealRevision(
       nextRevision({
         id: newId('tlr', deps.gen),
         entryId,
@@ -58,11 +62,19 @@ export async function sealNewEntries(
       }),
       deps.sha256,
     );
+    const refused = options.check?.(i) ?? null;
+    // A refused entry is answered in words, even when its content could not be hashed at all.
+    if (refused !== null)
+      return sealing.then(
+        () => err(refused),
+        () => err(refused),
+      );
+    const revision = await sealing;
     link = { chainSeq: revision.chainSeq, hash: revision.hash };
     revisions.push(revision);
     entries.push(entryFromRevision(null, revision));
   }
-  return { revisions, entries, head: link };
+  return ok({ revisions, entries, head: link });
 }
 
 /** Serialises this window's chained writes: each revision links to the one before, so two may not race for the head. */
@@ -96,7 +108,10 @@ export async function timelineLine(
   precondition: Precondition<ChainMoved>;
 }> {
   const head = await deps.timeline.head(incidentId);
-  const sealed = await sealNewEntries(deps, incidentId, [content], [entryId], head, actor);
+  const sealing = await sealNewEntries(deps, incidentId, [content], [entryId], head, actor);
+  // Without a check nothing is refused (the error type is never): the rows always come back.
+  if (!sealing.ok) return sealing.error;
+  const sealed = sealing.value;
   const entry = sealed.entries[0];
   if (!entry) throw new Error('The timeline entry was not sealed.');
   return {

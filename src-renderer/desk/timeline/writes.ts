@@ -54,23 +54,22 @@ export function describeAppendError(e: AppendError): string {
   }
 }
 
-/** Checks every new entry of a batch before any is hashed; names the first one refused. */
-function checkBatch(contents: readonly EntryContent[]): Result<void, AppendError> {
-  for (const [index, content] of contents.entries()) {
-    const checked = checkEntryContent(content);
-    if (checked.ok) continue;
-    const which =
-      contents.length === 1
-        ? ''
-        : `Entry ${index + 1} of ${contents.length} (“${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}”): `;
-    return err({
-      code: 'invalid',
-      index,
-      problems: checked.error,
-      message: `${which}${describeContentProblems(checked.error)}`,
-    });
-  }
-  return ok(undefined);
+/** Checks entry `index` of a batch against today's limits; names it when the batch has several. */
+function checkBatchEntry(contents: readonly EntryContent[], index: number): AppendError | null {
+  const content = contents[index];
+  if (content === undefined) return null;
+  const checked = checkEntryContent(content);
+  if (checked.ok) return null;
+  const which =
+    contents.length === 1
+      ? ''
+      : `Entry ${index + 1} of ${contents.length} (“${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}”): `;
+  return {
+    code: 'invalid',
+    index,
+    problems: checked.error,
+    message: `${which}${describeContentProblems(checked.error)}`,
+  };
 }
 
 type Plan = { kind: TimelineRevision['kind']; content: EntryContent; reason: string | null };
@@ -148,23 +147,27 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
       options: AppendOptions = {},
     ): Promise<Result<TimelineEntry[], AppendError>> =>
       enqueue(async () => {
-        const checked = checkBatch(contents);
-        if (!checked.ok) return checked;
         // Entries at the same time list by id: ids handed out in ascending order keep the order
         // they were given in (a spreadsheet's rows stay in the file's order).
         const ids = contents.map(() => newId('tle', gen)).sort();
         try {
           for (let attempt = 0; attempt < CHAIN_ATTEMPTS; attempt += 1) {
             const head = await store.head(incidentId);
-            const sealed = await sealNewEntries({ gen, sha256 }, incidentId, contents, ids, head, actor, (done) => {
-              options.signal?.throwIfAborted();
-              options.onProgress?.('sealing', done, contents.length);
+            // Every entry is checked as it is sealed, the first refused one ending it: nothing is
+            // written unless all of them pass.
+            const sealed = await sealNewEntries({ gen, sha256 }, incidentId, contents, ids, head, actor, {
+              onStep: (done) => {
+                options.signal?.throwIfAborted();
+                options.onProgress?.('sealing', done, contents.length);
+              },
+              check: (index) => checkBatchEntry(contents, index),
             });
+            if (!sealed.ok) return sealed;
             const written = await door.write(
               {
                 scope: { incidentId },
                 kind: 'timeline.logged',
-                add: { timelineRevisions: sealed.revisions, timelineEntries: sealed.entries },
+                add: { timelineRevisions: sealed.value.revisions, timelineEntries: sealed.value.entries },
                 audit: [],
                 preconditions: [chainHeadIs(store, incidentId, head)],
               },
@@ -173,7 +176,7 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
                 onProgress: (done, total) => options.onProgress?.('writing', done, total),
               },
             );
-            if (written.ok) return ok(sealed.entries);
+            if (written.ok) return ok(sealed.value.entries);
             if (written.error.code !== 'chain-moved') return err(written.error);
           }
           return err({ code: 'busy' as const });

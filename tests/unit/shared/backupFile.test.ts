@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { BACKUP_FORMAT, buildBackup, describeBackupError, parseBackup } from '@shared/domain/backup/backupFile';
+import {
+  BACKUP_FORMAT,
+  buildBackup,
+  describeBackupError,
+  parseBackup,
+  readBackupEnvelope,
+} from '@shared/domain/backup/backupFile';
 import { canonicalJson } from '@shared/domain/integrity/canonical';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
 import { makeContact } from '../../factories/contacts';
 import { makeIncident } from '../../factories/incident';
+import { makeDesk, SEED_B, verify } from '../../factories/signed';
 import { makeDraft, seedTemplate } from '../../factories/statements';
 
 const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
@@ -37,7 +44,7 @@ async function fileText(mutate: (f: Record<string, unknown>) => void = () => und
   return JSON.stringify(file);
 }
 
-const parse = (text: string, supported = 1) => parseBackup(text, { supportedSchemaVersion: supported, sha256 });
+const parse = (text: string, supported = 1) => parseBackup(text, { supportedSchemaVersion: supported, sha256, verify });
 
 describe('backup file', () => {
   it('round-trips every table exactly', async () => {
@@ -178,5 +185,29 @@ describe('backup file', () => {
     const file = await buildBackup(bad, meta, sha256);
     const r = await parse(JSON.stringify(file));
     expect(r.ok ? null : describeBackupError(r.error)).toMatch(/table "incidents", record 2: timeZone/);
+  });
+
+  it('carries the identity of the desk that made it, checked against its key and signature', async () => {
+    const { identity } = await makeDesk();
+    const r = await parse(JSON.stringify(await buildBackup(rows(), { ...meta, desk: identity }, sha256)));
+    expect(r.ok && r.value.meta.desk).toEqual(identity);
+    const renamed = await parse(
+      JSON.stringify(await buildBackup(rows(), { ...meta, desk: { ...identity, name: 'Mayor’s office' } }, sha256)),
+    );
+    expect(renamed.ok ? 'restored' : renamed.error).toEqual({
+      code: 'desk-identity',
+      problem: { code: 'bad-signature', deskId: identity.deskId },
+    });
+  });
+
+  it('refuses a desk identity whose id is not its key’s even where no signature can be checked, as main does', async () => {
+    const [a, b] = await Promise.all([makeDesk(), makeDesk(SEED_B)]);
+    const text = JSON.stringify(
+      await buildBackup(rows(), { ...meta, desk: { ...a.identity, publicKey: b.identity.publicKey } }, sha256),
+    );
+    const r = await readBackupEnvelope(text, { supportedSchemaVersion: 1, sha256: null });
+    expect(r.ok ? 'written' : describeBackupError(r.error)).toContain(
+      `the desk it names as its maker (${a.deskId}) is not the desk of the public key it carries`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEvent } from '@shared/domain/audit';
 import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
 import { readOrder } from '@renderer/db/repos/timelineQuery';
+import { WriteRefusedError } from '@renderer/db/writeDoor';
 import { createChangeFeed } from '@renderer/desk/changeFeed';
 import { createDoor, rowIs, type ChangeNotice } from '@renderer/desk/door';
 
@@ -104,6 +105,22 @@ describe('the door every change goes through', () => {
     expect(await db.incidents.count()).toBe(0);
     expect((await db.contacts.get('con_2'))?.name).toBe('Kept');
     expect(await db.auditLog.count()).toBe(0);
+  });
+
+  it('parses each row once, and a row it let through is checked again when written another way afterwards', async () => {
+    const { db, door } = doorOf();
+    const contact = makeContact({ id: 'con_1' });
+    const never = rowIs('contacts', 'con_1', 'the contact is not there yet', () => false, { code: 'moved' as const });
+    const change = { scope: 'desk' as const, kind: 'contact.added' as const, add: { contacts: [contact] }, audit: [] };
+    expect(await door.write({ ...change, preconditions: [never] })).toEqual({ ok: false, error: { code: 'moved' } });
+    Object.assign(contact, { secretNote: 'added after the door checked it' });
+    await expect(db.contacts.add(contact)).rejects.toBeInstanceOf(WriteRefusedError);
+
+    const written = makeContact({ id: 'con_2' });
+    expect(await door.write({ ...change, add: { contacts: [written] } })).toEqual({ ok: true, value: undefined });
+    Object.assign(written, { phones: 'none' });
+    await expect(db.contacts.put(written)).rejects.toBeInstanceOf(WriteRefusedError);
+    expect((await db.contacts.toArray()).map((c) => c.id)).toEqual(['con_2']);
   });
 });
 

@@ -114,18 +114,29 @@ describe('the public identity a desk carries', () => {
     [
       'a desk id that does not follow from the key',
       { deskId: 'desk-00000000000000000000000000000000' },
+      'not-from-key',
       'deskId: does not follow from the public key',
     ],
-    ['a name with control characters', { name: 'Laptop\u001b[2J' }, 'name: must not contain control'],
+    ['a public key that is not hexadecimal', { publicKey: 'zz'.repeat(32) }, 'invalid', 'publicKey: must be 64'],
+    ['a public key one byte short', { publicKey: RFC8032_PUBLIC.slice(2) }, 'invalid', 'publicKey: must be 64'],
+    ['a public key of odd length', { publicKey: RFC8032_PUBLIC.slice(1) }, 'invalid', 'publicKey: must be 64'],
+    ['a name with control characters', { name: 'Laptop\u001b[2J' }, 'invalid', 'name: must not contain control'],
     [
       'a desk that continues itself',
       { continuesFrom: { deskId: KAT_IDENTITY.deskId, backupChecksum: 'ab'.repeat(32) } },
+      'invalid',
       'continuesFrom: names the desk itself',
     ],
-    ['a private key carried along', { privateKey: 'secret' }, 'has a field the desk does not know: “privateKey”'],
-  ])('refuses %s', async (_what, change, expected) => {
+    [
+      'a private key carried along',
+      { privateKey: 'secret' },
+      'invalid',
+      'has a field the desk does not know: “privateKey”',
+    ],
+  ])('refuses %s', async (_what, change, code, expected) => {
     const result = await readDeskIdentity({ ...KAT_IDENTITY, ...change }, verify);
-    expect(!result.ok && result.error.code === 'invalid' && result.error.detail).toContain(expected);
+    expect(result.ok ? 'read' : result.error.code).toBe(code);
+    expect(!result.ok && result.error.code !== 'bad-signature' && result.error.detail).toContain(expected);
   });
 
   it('refuses a renamed identity: the name is signed', async () => {
