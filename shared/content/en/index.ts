@@ -1,4 +1,4 @@
-import type { DeskContent } from '../index';
+import type { DeskContent } from '../types';
 import { checklists } from './checklists';
 import { glossary, statementTemplates } from './statements';
 
