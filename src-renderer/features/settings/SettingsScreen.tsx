@@ -16,6 +16,7 @@ import { IdentityPanel } from './IdentityPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { useCases, clock } = useDesk();
@@ -46,7 +47,10 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
             operatorRole: settings.operatorRole ?? '',
           };
           void useCases.settings.save(input, actorFrom(settings.operatorName, clock)).then(
-            () => showNotice('success', t('settings.screen.saved')),
+            (r) =>
+              r.ok
+                ? showNotice('success', t('settings.screen.saved'))
+                : showNotice('error', t('settings.screen.failed', { reason: describeNotWritten(r.error) })),
             (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
           );
         }}

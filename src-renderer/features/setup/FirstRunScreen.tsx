@@ -10,6 +10,7 @@ import { FormError } from '../../ui/Field';
 import { RestoreBackup } from '../settings/BackupPanel';
 import { SettingsFields, validateSettings, type SettingsErrors } from '../settings/SettingsFields';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 import { useAppStore } from '../../store';
 
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
@@ -46,12 +47,13 @@ export function FirstRunScreen(): ReactElement {
               operatorName: value.operatorName.trim(),
               operatorRole: value.operatorRole?.trim() ?? '',
             };
+            const failed = (error: string) => {
+              setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error }));
+              setSaving(false);
+            };
             useCases.settings.save(input, { operator: input.operatorName, now: clock() }).then(
-              () => setDeskJustMade(true),
-              (e: unknown) => {
-                setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
-                setSaving(false);
-              },
+              (r) => (r.ok ? setDeskJustMade(true) : failed(describeNotWritten(r.error))),
+              (e: unknown) => failed(String(e)),
             );
           }}
         >

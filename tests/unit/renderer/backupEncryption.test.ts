@@ -111,7 +111,7 @@ describe('backup encryption', () => {
       encryption,
     });
     const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
-    expect(result.ok && result.value).toMatch(/^response-desk-backup-kristiansand-.*\.json\.age$/);
+    expect(result.ok && result.value?.path).toMatch(/^response-desk-backup-kristiansand-.*\.json\.age$/);
     const file = saved[0]!.content;
     expect(file.startsWith(`${AGE_ARMOR_BEGIN}\n`)).toBe(true);
     expect(file).not.toContain('Amal Haddad');
