@@ -42,6 +42,7 @@ import { DialogActions, FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
 import { PhoneNumber } from './PhoneNumber';
+import { TableHead } from '../../ui/TableHead';
 
 export type ImportSource =
   | { kind: 'vcard'; fileName: string; cards: ParsedCard[]; summary: VCardSummary }
@@ -332,16 +333,16 @@ export function ContactImportDialog({
           )}
           <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
           <table className="table table--compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('contactImport.colFrom')}</th>
-                <th scope="col">{t('contactImport.colName')}</th>
-                <th scope="col">{t('contactImport.colOrganisation')}</th>
-                <th scope="col">{t('contactImport.colCategory')}</th>
-                <th scope="col">{t('contactImport.colNumbers')}</th>
-                <th scope="col">{t('contactImport.colEmail')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('contactImport.colFrom'),
+                t('contactImport.colName'),
+                t('contactImport.colOrganisation'),
+                t('contactImport.colCategory'),
+                t('contactImport.colNumbers'),
+                t('contactImport.colEmail'),
+              ]}
+            />
             <tbody>
               {toImport.slice(0, 10).map((c) => (
                 <tr key={c.where}>

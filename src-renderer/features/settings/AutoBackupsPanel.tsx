@@ -13,6 +13,7 @@ import { RestoreConfirmation } from './RestoreConfirmation';
 import { useOpenBackup } from './PassphrasePrompt';
 import { t, tRich } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
+import { TableHead } from '../../ui/TableHead';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
 /** The tag in the file name of the backup written just before a restore. */
@@ -173,15 +174,13 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       {list && list.backups.length === 0 && <p className="muted">{t('settings.autoBackup.none')}</p>}
       {list && list.backups.length > 0 && (
         <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.autoBackup.colMade')}</th>
-              <th scope="col">{t('settings.autoBackup.colSize')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('settings.autoBackup.colAction')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('settings.autoBackup.colMade'),
+              t('settings.autoBackup.colSize'),
+              <span className="visually-hidden">{t('settings.autoBackup.colAction')}</span>,
+            ]}
+          />
           <tbody>
             {list.backups.map((b) => (
               <tr key={b.name}>
