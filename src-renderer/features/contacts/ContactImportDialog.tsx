@@ -43,6 +43,7 @@ import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
 import { PhoneNumber } from './PhoneNumber';
 import { TableHead } from '../../ui/TableHead';
+import { CheckboxField } from '../../ui/FieldControls';
 
 export type ImportSource =
   | { kind: 'vcard'; fileName: string; cards: ParsedCard[]; summary: VCardSummary }
@@ -325,10 +326,7 @@ export function ContactImportDialog({
               </ul>
               {unread.length > 30 && <p>{t('contactImport.more', { count: unread.length - 30 })}</p>}
               <p className="muted">{t('contactImport.restImported')}</p>
-              <label className="checkbox">
-                <input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} />{' '}
-                {t('contactImport.keepUnread')}
-              </label>
+              <CheckboxField label={t('contactImport.keepUnread')} checked={keepUnread} onChange={setKeepUnread} />
             </div>
           )}
           <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
@@ -392,10 +390,11 @@ export function ContactImportDialog({
                     </li>
                   ))}
               </ul>
-              <label className="checkbox">
-                <input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} />{' '}
-                {t('contactImport.skipDuplicates')}
-              </label>
+              <CheckboxField
+                label={t('contactImport.skipDuplicates')}
+                checked={skipDuplicates}
+                onChange={setSkipDuplicates}
+              />
             </div>
           )}
           {problems.length > 0 && (
@@ -409,10 +408,7 @@ export function ContactImportDialog({
                 ))}
               </ul>
               {problems.length > 50 && <p>{t('contactImport.more', { count: problems.length - 50 })}</p>}
-              <label className="checkbox">
-                <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} />{' '}
-                {t('contactImport.skipBad')}
-              </label>
+              <CheckboxField label={t('contactImport.skipBad')} checked={skipBad} onChange={setSkipBad} />
             </div>
           )}
         </>

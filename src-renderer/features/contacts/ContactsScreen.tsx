@@ -39,6 +39,7 @@ import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
 import { t } from '../../i18n/messages';
 import { TableHead } from '../../ui/TableHead';
+import { CheckboxField } from '../../ui/FieldControls';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
@@ -262,10 +263,11 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <label className="checkbox">
-          <input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} />{' '}
-          {t('contacts.screen.onlyStale', { count: staleCount })}
-        </label>
+        <CheckboxField
+          label={t('contacts.screen.onlyStale', { count: staleCount })}
+          checked={onlyStale}
+          onChange={setOnlyStale}
+        />
       </div>
       <p className="muted" data-testid="contact-count">
         {shown.length === contacts.length
