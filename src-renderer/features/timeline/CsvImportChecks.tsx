@@ -109,11 +109,7 @@ export function CsvImportChecks({
           <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
           <p>
             {t('timeline.csvImportChecks.sameTimeAndTheSame', {
-              rows: duplicates
-                .slice(0, 12)
-                .map((r) => r.row)
-                .join(', '),
-              more: duplicates.length > 12 ? 'yes' : 'no',
+              ...rowsNamed(duplicates),
             })}
           </p>
           <CheckboxField
@@ -149,11 +145,7 @@ export function CsvImportChecks({
           <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
           <p>
             {t('timeline.csvImportChecks.unreadableRows', {
-              rows: unreadable
-                .slice(0, 12)
-                .map((r) => r.row)
-                .join(', '),
-              more: unreadable.length > 12 ? 'yes' : 'no',
+              ...rowsNamed(unreadable),
             })}
           </p>
           <CheckboxField
@@ -185,4 +177,15 @@ export function CsvImportChecks({
       )}
     </>
   );
+}
+
+/** The first rows of a check by number, and whether there are more than those named. */
+function rowsNamed(rows: readonly { row: number }[]): { rows: string; more: 'yes' | 'no' } {
+  return {
+    rows: rows
+      .slice(0, 12)
+      .map((r) => r.row)
+      .join(', '),
+    more: rows.length > 12 ? 'yes' : 'no',
+  };
 }
