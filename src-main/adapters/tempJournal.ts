@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import type { AtomicFs } from './atomicWrite';
@@ -79,3 +81,19 @@ export function createTempJournal(dir: string, fs: TempJournalFs, randomSuffix: 
   };
 }
 export type TempJournal = ReturnType<typeof createTempJournal>;
+
+/** The journal kept in `dir` on this computer's disk, its markers named at random. */
+export function createDiskTempJournal(dir: string) {
+  return createTempJournal(
+    dir,
+    {
+      open: fs.open,
+      unlink: fs.unlink,
+      mkdir: (path) => fs.mkdir(path, { recursive: true }),
+      readdir: fs.readdir,
+      readFile: fs.readFile,
+      lstat: fs.lstat,
+    },
+    () => randomBytes(8).toString('hex'),
+  );
+}

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -7,7 +6,7 @@ import { CHANNELS } from '@shared/ipc/channels';
 import { writeFileAtomic, type AtomicFs } from '../adapters/atomicWrite';
 import type { DialogAdapter, FolderChooser } from '../adapters/dialogs';
 import { nodeFs } from '../adapters/nodeFs';
-import { createTempJournal } from '../adapters/tempJournal';
+import { createDiskTempJournal } from '../adapters/tempJournal';
 import { HandlerError } from '../ipc/handlerError';
 import type { IpcHandlers } from '../ipc/registerHandlers';
 import { createConsoleLogger, type Logger } from '../logging/logger';
@@ -72,18 +71,7 @@ const noDialog = (what: string): Promise<never> =>
 export function createDeskServices(deps: DeskHostDeps): DeskServices {
   const { log } = deps;
   // Every temp file the desk creates is journalled first, so one a crash left behind is removed at start.
-  const journal = createTempJournal(
-    join(deps.dataDir, 'unfinished-writes'),
-    {
-      open: fs.open,
-      unlink: fs.unlink,
-      mkdir: (path) => fs.mkdir(path, { recursive: true }),
-      readdir: fs.readdir,
-      readFile: nodeFs.readFile,
-      lstat: fs.lstat,
-    },
-    () => randomBytes(8).toString('hex'),
-  );
+  const journal = createDiskTempJournal(join(deps.dataDir, 'unfinished-writes'));
   const atomicFs = deps.atomicFs;
   const write = (path: string, data: Uint8Array | string) =>
     writeFileAtomic(path, data, atomicFs === undefined ? { journal } : { journal, fs: atomicFs });

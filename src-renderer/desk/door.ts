@@ -10,6 +10,7 @@ import { scopeKey } from '@shared/domain/signed/format';
 import type { DeskDatabase } from '../db/database';
 import { passedTheDoor } from '../db/writeDoor';
 import { orderKey } from '../db/repos/timelineRepo';
+import { t } from '../i18n/messages';
 import type { ChangeFeed, ChangeKind, ChangeScope } from './changeFeed';
 import { recordScopeOf, type PlannedRecords, type Recorder } from './identity/recorder';
 
@@ -64,8 +65,9 @@ export type Change<E = never> = {
 };
 
 /** A row the door refused: the desk could not read it back. Nothing of the change was written. */
-export type WriteRefused = {
+export type RowRefused = {
   code: 'refused';
+  reason: 'row';
   table: TableName;
   rowId: string;
   /** What is wrong with the row, in words ("the title is 612 characters long; it takes up to 500"). */
@@ -73,6 +75,23 @@ export type WriteRefused = {
   /** The whole sentence for a person: "Nothing was saved: …". */
   message: string;
 };
+
+/**
+ * Another window kept extending the desk's signed chain while this change was being signed, so
+ * the door gave up signing it again. Nothing was written; trying again a moment later succeeds.
+ */
+export type ChainKeptMoving = {
+  code: 'refused';
+  reason: 'chain-kept-moving';
+  /** The whole sentence for a person. */
+  message: string;
+};
+
+/** Why the door wrote nothing of a change, whatever the use-case planned. */
+export type WriteRefused = RowRefused | ChainKeptMoving;
+
+/** The refusal names a row (and what is wrong with it), rather than another window's changes. */
+export const isRowRefused = (e: WriteRefused): e is RowRefused => e.reason === 'row';
 
 /** How a long change reports its progress, and how it is stopped before it commits. */
 /** `onProgress` hears how many rows of the longest table are written, before each slice. */
@@ -304,8 +323,7 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
         throw e;
       }
     }
-    if (failed === TIP_MOVED)
-      throw new Error('Another window kept changing the desk; the change was not saved. Try again.');
+    if (failed === TIP_MOVED) return err(CHAIN_KEPT_MOVING());
     if (failed !== null) return err(failed);
     if (recorder && planned) recorder.committed(planned);
     feed.tell({
@@ -319,12 +337,19 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
   }
 }
 
-const refused = (table: TableName, id: string, problem: string): WriteRefused => ({
+const refused = (table: TableName, id: string, problem: string): RowRefused => ({
   code: 'refused',
+  reason: 'row',
   table,
   rowId: id,
   problem,
-  message: `Nothing was saved: ${problem}.`,
+  message: t('ui.notWritten.refused', { problem }),
+});
+
+const CHAIN_KEPT_MOVING = (): ChainKeptMoving => ({
+  code: 'refused',
+  reason: 'chain-kept-moving',
+  message: t('ui.notWritten.chainKeptMoving'),
 });
 
 /** A precondition on one row: it is (still) there and as the use-case read it, or (still) absent. */

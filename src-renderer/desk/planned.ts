@@ -1,7 +1,6 @@
 import { err, ok, type Result } from '@shared/domain/result';
 import type { TableName, TableRows } from '@shared/schemas/tables';
 
-import { WriteRefusedError } from '../db/writeDoor';
 import { rowIs, writePlanned, type Change, type Door, type Precondition, type WriteRefused } from './door';
 
 type Row<T extends TableName> = TableRows[T][number];
@@ -70,11 +69,6 @@ export function changeRow<T extends TableName, V, E>(
   );
 }
 
-/** A change that came back refused, for callers that answer a refusal as a failed write (a rejected promise) rather than as a value. */
-export function refusalError(refusal: WriteRefused): WriteRefusedError {
-  return new WriteRefusedError(refusal.table, refusal.rowId, { kind: 'invalid', path: '', message: refusal.problem });
-}
-
 /**
  * Nothing was stored, in words: a row the door refused (WriteRefused is one) or another window
  * that kept changing the same thing. Every use-case's errors include it.
@@ -84,12 +78,3 @@ export const busy = (what: string): NotWritten => ({
   code: 'refused',
   message: `${what} is being changed in another window at the same moment; nothing was stored. Try again.`,
 });
-
-/** The value of a write whose only failure is that nothing was stored, thrown as an error (the promise rejects, in words). */
-export async function valueOrThrow<V>(written: Promise<Result<V, NotWritten>>): Promise<V> {
-  const r = await written;
-  if (r.ok) return r.value;
-  throw isRefusal(r.error) ? refusalError(r.error) : new Error(r.error.message);
-}
-
-const isRefusal = (e: NotWritten): e is WriteRefused => 'table' in e;

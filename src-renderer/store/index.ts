@@ -24,9 +24,13 @@ export type AppState = {
   setAutoBackup: (outcome: AutoBackupOutcome) => void;
 };
 
-/** `paused`: backups are to be encrypted and the passphrase is not at hand, so none was written. */
+/**
+ * `paused`: backups are to be encrypted and the passphrase is not at hand, so none was written.
+ * `headsNotLogged`: the backup was written, but its chain heads are not in the log of published heads (why, in words).
+ */
 export type AutoBackupOutcome =
-  { at: number; ok: true; name: string } | { at: number; ok: false; message: string; paused?: boolean };
+  | { at: number; ok: true; name: string; headsNotLogged: string | null }
+  | { at: number; ok: false; message: string; paused?: boolean };
 
 export const useAppStore = create<AppState>()((set) => ({
   identityCheck: null,

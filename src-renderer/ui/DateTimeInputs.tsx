@@ -16,53 +16,76 @@ type Props = {
 };
 
 /**
- * A date field of the desk's own: the browser's date picker follows the browser's locale, not
- * the desk's. It takes what a person types in the desk's order (4/7/2026, 4.7.2026, ISO) and,
- * on leaving the field, writes it back the locale's way so they see how it was read.
+ * A text field that, on leaving it, writes what was typed back the way the desk shows it, so the
+ * person sees how it was read (nothing changes while it does not read).
  */
-export function DateInput({ id, name, describedBy, invalid = false, value, onChange }: Props): ReactElement {
-  const locale = useDeskLocale();
+function ReadBackInput({
+  id,
+  name,
+  describedBy,
+  invalid = false,
+  value,
+  onChange,
+  readBack,
+  ...look
+}: Props & {
+  readBack: (text: string) => string | null;
+  className: string;
+  placeholder: string;
+  inputMode?: 'numeric';
+}): ReactElement {
   return (
     <input
       id={id}
       name={name}
       type="text"
-      inputMode="numeric"
       autoComplete="off"
       spellCheck={false}
-      className="input--date"
-      placeholder={dateFormatLabel(locale)}
+      {...look}
       aria-describedby={describedBy}
       aria-invalid={invalid}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onBlur={() => {
-        const read = readDate(value, locale);
-        if (read.ok && formatDateOnly(read.value, locale) !== value) onChange(formatDateOnly(read.value, locale));
+        const shown = readBack(value);
+        if (shown !== null && shown !== value) onChange(shown);
+      }}
+    />
+  );
+}
+
+/**
+ * A date field of the desk's own: the browser's date picker follows the browser's locale, not
+ * the desk's. It takes what a person types in the desk's order (4/7/2026, 4.7.2026, ISO) and,
+ * on leaving the field, writes it back the locale's way so they see how it was read.
+ */
+export function DateInput(props: Props): ReactElement {
+  const locale = useDeskLocale();
+  return (
+    <ReadBackInput
+      {...props}
+      inputMode="numeric"
+      className="input--date"
+      placeholder={dateFormatLabel(locale)}
+      readBack={(text) => {
+        const read = readDate(text, locale);
+        return read.ok ? formatDateOnly(read.value, locale) : null;
       }}
     />
   );
 }
 
 /** A time field in the desk's clock: reads 14:05, 1405, 2:05 pm; shows it back 12- or 24-hour. */
-export function TimeInput({ id, name, describedBy, invalid = false, value, onChange }: Props): ReactElement {
+export function TimeInput(props: Props): ReactElement {
   const locale = useDeskLocale();
   return (
-    <input
-      id={id}
-      name={name}
-      type="text"
-      autoComplete="off"
-      spellCheck={false}
+    <ReadBackInput
+      {...props}
       className="input--time"
       placeholder={formatTimeOfDay('14:05', locale)}
-      aria-describedby={describedBy}
-      aria-invalid={invalid}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={() => {
-        const read = readTime(value);
-        if (read.ok && formatTimeOfDay(read.value, locale) !== value) onChange(formatTimeOfDay(read.value, locale));
+      readBack={(text) => {
+        const read = readTime(text);
+        return read.ok ? formatTimeOfDay(read.value, locale) : null;
       }}
     />
   );

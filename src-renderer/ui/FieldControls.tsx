@@ -7,6 +7,7 @@ import type {
   TextareaHTMLAttributes,
 } from 'react';
 
+import { DateInput, TimeInput } from './DateTimeInputs';
 import { Field, type FieldIds } from './Field';
 
 /** What every labelled control takes: its label, a hint under it, and the error that makes it invalid. */
@@ -57,5 +58,65 @@ export function SelectField(
         </select>
       )}
     </Field>
+  );
+}
+
+/** A labelled date, typed in the desk's order and shown back the desk's way; `onChange` hears the text. */
+export function DateField(props: Labels & Text & { name?: string }): ReactElement {
+  const { label, hint, error, ...input } = props;
+  return <Field {...{ label, hint, error }}>{(ids) => <DateInput {...input} {...readerIds(ids)} />}</Field>;
+}
+
+/** A labelled time of day in the desk's clock; `onChange` hears the text. */
+export function TimeField(props: Labels & Text & { name?: string }): ReactElement {
+  const { label, hint, error, ...input } = props;
+  return <Field {...{ label, hint, error }}>{(ids) => <TimeInput {...input} {...readerIds(ids)} />}</Field>;
+}
+
+const readerIds = ({ id, describedBy, invalid }: FieldIds) => ({ id, describedBy, invalid });
+
+/** A box to tick, its words beside it (the label holds both, so a click on the words ticks it); `onChange` hears whether it is ticked. */
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  className,
+  name,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** Classes beside `checkbox`, for where the box sits. */
+  className?: string;
+  name?: string;
+}): ReactElement {
+  return (
+    <label className={className ? `checkbox ${className}` : 'checkbox'}>
+      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/** A labelled choice from `choices`, each shown in the words `labelOf` gives it; `onChange` hears the choice. */
+export function ChoiceField<V extends string>(
+  props: Labels &
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, Tied> & {
+      /** The choice as the form holds it (text until the form reads it). */
+      value: string;
+      onChange: (value: NoInfer<V>) => void;
+      choices: readonly V[];
+      labelOf: (choice: V) => string;
+    },
+): ReactElement {
+  const { choices, labelOf, onChange, ...select } = props;
+  return (
+    // The select offers only `choices`, so what it hears is one of them.
+    <SelectField {...select} onChange={(value) => onChange(value as V)}>
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {labelOf(choice)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 
 import { hasAgeCli, runAgeWithPassphrase } from '../support/ageCli';
 import { backupsIn, deskPage, freshFolder, startServer, stopServers } from './deskServer';
@@ -17,6 +17,15 @@ const PASSPHRASE = 'Candles at the town hall, 19:00';
 const ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----';
 const encryptedAuto = (names: string[]) => names.filter((n) => /^auto-\d{8}-\d{6}-\d{3}\.json\.age$/.test(n));
 
+/** A desk set up on its own server, where the age command is at hand to open what it encrypts. */
+async function deskWithAge(browser: Browser) {
+  expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
+  const server = await startServer(await freshFolder());
+  const page = await deskPage(browser);
+  await setUpDesk(page, { url: server.url });
+  return { server, page };
+}
+
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).first().click();
   await expect(page.getByRole('heading', { name: 'Backup encryption' })).toBeVisible();
@@ -26,10 +35,7 @@ test('with a passphrase, backups are encrypted: age --decrypt opens one, and the
   browser,
 }) => {
   test.setTimeout(180_000);
-  expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
-  const server = await startServer(await freshFolder());
-  const page = await deskPage(browser);
-  await setUpDesk(page, { url: server.url });
+  const { server, page } = await deskWithAge(browser);
   await createIncident(page, { title: 'Graffiti at the synagogue', ...wallClockAgo(90), location: 'Storgata' });
 
   // Settings: set the passphrase, typed twice.
@@ -141,10 +147,7 @@ test('an export package saved encrypted is an age file: age --decrypt opens it t
   browser,
 }) => {
   test.setTimeout(180_000);
-  expect(await hasAgeCli(), 'the age command is not installed: apt-get install age').toBe(true);
-  const server = await startServer(await freshFolder());
-  const page = await deskPage(browser);
-  await setUpDesk(page, { url: server.url });
+  const { server, page } = await deskWithAge(browser);
   await openSettings(page);
   const section = page.getByRole('region', { name: 'Backup encryption' });
   await section.getByLabel('Backup passphrase').fill(PASSPHRASE);

@@ -11,18 +11,23 @@ export function seedTemplate(type = 'initial-holding-statement', language = 'en'
   return found;
 }
 
-/** The holding statement's values, as a drafter fills them in for the Market Square incident. */
-export const HOLDING_VALUES: Readonly<Record<string, string>> = {
-  city: 'Kristiansand',
+/** The holding statement's values the desk cannot fill from the incident: what a drafter types. */
+export const TYPED_HOLDING_VALUES: Readonly<Record<string, string>> = {
   mayor_name: 'Mayor Anna Hansen',
   incident_type: 'a vehicle was driven into pedestrians',
-  incident_date: 'Saturday, 28 March 2026',
-  incident_time: '13:00',
-  location: 'Market Square',
   lead_agency: 'the police',
   public_safety_instruction: 'Please stay away from the city centre.',
   official_info_channel: 'kristiansand.kommune.no',
   next_update_time: '15:00',
+};
+
+/** The holding statement's values, as a drafter fills them in for the Market Square incident. */
+export const HOLDING_VALUES: Readonly<Record<string, string>> = {
+  city: 'Kristiansand',
+  incident_date: 'Saturday, 28 March 2026',
+  incident_time: '13:00',
+  location: 'Market Square',
+  ...TYPED_HOLDING_VALUES,
 };
 
 let seq = 0;

@@ -1,24 +1,11 @@
 // Run as a child process by tests/unit/main/atomicWriteKills.test.ts, which kills it mid-write.
 // Writes the target over and over, exactly as the desk saves a file, journalling its temp files.
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs/promises';
 
 import { writeFileAtomic } from '../../src-main/adapters/atomicWrite';
-import { createTempJournal } from '../../src-main/adapters/tempJournal';
+import { createDiskTempJournal } from '../../src-main/adapters/tempJournal';
 
 const [target, journalDir, sizeText] = process.argv.slice(2) as [string, string, string];
-const journal = createTempJournal(
-  journalDir,
-  {
-    open: fs.open,
-    unlink: fs.unlink,
-    mkdir: (p) => fs.mkdir(p, { recursive: true }),
-    readdir: fs.readdir,
-    readFile: fs.readFile,
-    lstat: fs.lstat,
-  },
-  () => randomBytes(8).toString('hex'),
-);
+const journal = createDiskTempJournal(journalDir);
 const pad = 'x'.repeat(Number(sizeText));
 
 async function main(): Promise<void> {

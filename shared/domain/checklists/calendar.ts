@@ -29,7 +29,11 @@ export type Milestone = Pick<
   'id' | 'title' | 'dueAt' | 'status' | 'milestone' | 'owner' | 'assignee' | 'rationale'
 > & { offsetLabel: string; sourceLine: string };
 
-export const milestoneOf = (i: ScheduledItem): Milestone => ({
+/** A milestone from what an item says of itself, with its offset and source already in words. */
+export const milestoneFrom = (
+  i: Omit<Milestone, 'offsetLabel' | 'sourceLine'>,
+  words: Pick<Milestone, 'offsetLabel' | 'sourceLine'>,
+): Milestone => ({
   id: i.id,
   title: i.title,
   dueAt: i.dueAt,
@@ -38,9 +42,11 @@ export const milestoneOf = (i: ScheduledItem): Milestone => ({
   owner: i.owner,
   assignee: i.assignee,
   rationale: i.rationale,
-  offsetLabel: offsetLabel(i.offset),
-  sourceLine: sourceLine(i.source, i.adapted),
+  ...words,
 });
+
+export const milestoneOf = (i: ScheduledItem): Milestone =>
+  milestoneFrom(i, { offsetLabel: offsetLabel(i.offset), sourceLine: sourceLine(i.source, i.adapted) });
 
 /**
  * FORMAT: the incident's recovery milestones as an iCalendar file (RFC 5545), for the mayor's

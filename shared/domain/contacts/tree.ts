@@ -204,38 +204,50 @@ export function removeNode(
   return checked([...nodes.slice(0, i), ...shift(nodes.slice(i + 1, end), -1), ...nodes.slice(end)], nameOf);
 }
 
-/** Tab: the node (with everyone it calls) becomes the last callee of the person above it at its level. */
-export function indent(
+type Names = (id: string) => string;
+
+/** Where the node being moved stands: its index, the node, and the end of the block it heads. */
+type Moving = { i: number; node: TreeNode; end: number };
+
+/**
+ * The frame of every move: find the node (it may be gone), plan the new order with `move`, and
+ * check it; a move that cannot be made says why (`MoveProblem`), with the node's path named.
+ */
+function move(
   nodes: readonly TreeNode[],
   nodeId: string,
-  nameOf: (id: string) => string,
+  nameOf: Names,
+  plan: (at: Moving) => TreeNode[] | MoveProblem | TreeError,
 ): Result<TreeNode[], TreeError> {
   const i = find(nodes, nodeId);
   const node = nodes[i];
   if (!node) return err({ code: 'not-found', nodeId });
-  const prev = nodes[i - 1];
-  if (!prev || prev.depth < node.depth)
-    return err({ code: 'cannot-move', problem: 'nobody-above', path: pathOf(nodes, i, nameOf) });
-  const end = subtreeEnd(nodes, i);
-  return checked([...nodes.slice(0, i), ...shift(nodes.slice(i, end), 1), ...nodes.slice(end)], nameOf);
+  const moved = plan({ i, node, end: subtreeEnd(nodes, i) });
+  if (Array.isArray(moved)) return checked(moved, nameOf);
+  return err(
+    typeof moved === 'string' ? { code: 'cannot-move', problem: moved, path: pathOf(nodes, i, nameOf) } : moved,
+  );
+}
+
+/** Tab: the node (with everyone it calls) becomes the last callee of the person above it at its level. */
+export function indent(nodes: readonly TreeNode[], nodeId: string, nameOf: Names): Result<TreeNode[], TreeError> {
+  return move(nodes, nodeId, nameOf, ({ i, node, end }) => {
+    const prev = nodes[i - 1];
+    if (!prev || prev.depth < node.depth) return 'nobody-above';
+    return [...nodes.slice(0, i), ...shift(nodes.slice(i, end), 1), ...nodes.slice(end)];
+  });
 }
 
 /** Shift+Tab: the node (with everyone it calls) is called by its caller's caller, right after its caller. */
-export function outdent(
-  nodes: readonly TreeNode[],
-  nodeId: string,
-  nameOf: (id: string) => string,
-): Result<TreeNode[], TreeError> {
-  const i = find(nodes, nodeId);
-  const node = nodes[i];
-  if (!node) return err({ code: 'not-found', nodeId });
-  const p = parentIndex(nodes, i);
-  if (p === null) return err({ code: 'cannot-move', problem: 'at-top', path: pathOf(nodes, i, nameOf) });
-  const end = subtreeEnd(nodes, i);
-  const block = shift(nodes.slice(i, end), -1);
-  const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
-  const parentEnd = subtreeEnd(rest, p);
-  return checked([...rest.slice(0, parentEnd), ...block, ...rest.slice(parentEnd)], nameOf);
+export function outdent(nodes: readonly TreeNode[], nodeId: string, nameOf: Names): Result<TreeNode[], TreeError> {
+  return move(nodes, nodeId, nameOf, ({ i, end }) => {
+    const p = parentIndex(nodes, i);
+    if (p === null) return 'at-top';
+    const block = shift(nodes.slice(i, end), -1);
+    const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
+    const parentEnd = subtreeEnd(rest, p);
+    return [...rest.slice(0, parentEnd), ...block, ...rest.slice(parentEnd)];
+  });
 }
 
 function siblingBefore(nodes: readonly TreeNode[], i: number): number | null {
@@ -249,37 +261,22 @@ function siblingBefore(nodes: readonly TreeNode[], i: number): number | null {
 }
 
 /** Alt+Up: called one place earlier by the same caller. */
-export function moveUp(
-  nodes: readonly TreeNode[],
-  nodeId: string,
-  nameOf: (id: string) => string,
-): Result<TreeNode[], TreeError> {
-  const i = find(nodes, nodeId);
-  if (i < 0) return err({ code: 'not-found', nodeId });
-  const s = siblingBefore(nodes, i);
-  if (s === null) return err({ code: 'cannot-move', problem: 'first', path: pathOf(nodes, i, nameOf) });
-  const end = subtreeEnd(nodes, i);
-  return checked([...nodes.slice(0, s), ...nodes.slice(i, end), ...nodes.slice(s, i), ...nodes.slice(end)], nameOf);
+export function moveUp(nodes: readonly TreeNode[], nodeId: string, nameOf: Names): Result<TreeNode[], TreeError> {
+  return move(nodes, nodeId, nameOf, ({ i, end }) => {
+    const s = siblingBefore(nodes, i);
+    if (s === null) return 'first';
+    return [...nodes.slice(0, s), ...nodes.slice(i, end), ...nodes.slice(s, i), ...nodes.slice(end)];
+  });
 }
 
 /** Alt+Down: called one place later by the same caller. */
-export function moveDown(
-  nodes: readonly TreeNode[],
-  nodeId: string,
-  nameOf: (id: string) => string,
-): Result<TreeNode[], TreeError> {
-  const i = find(nodes, nodeId);
-  const node = nodes[i];
-  if (!node) return err({ code: 'not-found', nodeId });
-  const end = subtreeEnd(nodes, i);
-  const next = nodes[end];
-  if (!next || next.depth !== node.depth)
-    return err({ code: 'cannot-move', problem: 'last', path: pathOf(nodes, i, nameOf) });
-  const nextEnd = subtreeEnd(nodes, end);
-  return checked(
-    [...nodes.slice(0, i), ...nodes.slice(end, nextEnd), ...nodes.slice(i, end), ...nodes.slice(nextEnd)],
-    nameOf,
-  );
+export function moveDown(nodes: readonly TreeNode[], nodeId: string, nameOf: Names): Result<TreeNode[], TreeError> {
+  return move(nodes, nodeId, nameOf, ({ i, node, end }) => {
+    const next = nodes[end];
+    if (!next || next.depth !== node.depth) return 'last';
+    const nextEnd = subtreeEnd(nodes, end);
+    return [...nodes.slice(0, i), ...nodes.slice(end, nextEnd), ...nodes.slice(i, end), ...nodes.slice(nextEnd)];
+  });
 }
 
 /** Drag and drop: the node (with everyone it calls) becomes the last callee of `targetId`, or goes to the top level when null. */
@@ -287,23 +284,19 @@ export function moveUnder(
   nodes: readonly TreeNode[],
   nodeId: string,
   targetId: string | null,
-  nameOf: (id: string) => string,
+  nameOf: Names,
 ): Result<TreeNode[], TreeError> {
-  const i = find(nodes, nodeId);
-  const node = nodes[i];
-  if (!node) return err({ code: 'not-found', nodeId });
-  const end = subtreeEnd(nodes, i);
-  const block = nodes.slice(i, end);
-  if (targetId !== null && block.some((n) => n.id === targetId)) {
-    return err({ code: 'cannot-move', problem: 'under-self', path: pathOf(nodes, i, nameOf) });
-  }
-  const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
-  if (targetId === null) return checked([...rest, ...shift(block, -node.depth)], nameOf);
-  const t = find(rest, targetId);
-  const target = rest[t];
-  if (!target) return err({ code: 'not-found', nodeId: targetId });
-  const tEnd = subtreeEnd(rest, t);
-  return checked([...rest.slice(0, tEnd), ...shift(block, target.depth + 1 - node.depth), ...rest.slice(tEnd)], nameOf);
+  return move(nodes, nodeId, nameOf, ({ i, node, end }) => {
+    const block = nodes.slice(i, end);
+    if (targetId !== null && block.some((n) => n.id === targetId)) return 'under-self';
+    const rest = [...nodes.slice(0, i), ...nodes.slice(end)];
+    if (targetId === null) return [...rest, ...shift(block, -node.depth)];
+    const t = find(rest, targetId);
+    const target = rest[t];
+    if (!target) return { code: 'not-found', nodeId: targetId };
+    const tEnd = subtreeEnd(rest, t);
+    return [...rest.slice(0, tEnd), ...shift(block, target.depth + 1 - node.depth), ...rest.slice(tEnd)];
+  });
 }
 
 /** Sets or clears a node's fallback contact; a person cannot be their own fallback. */

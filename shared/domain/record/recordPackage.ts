@@ -1,6 +1,6 @@
 import { strToU8 } from 'fflate';
 
-import { milestonesCalendar, type Milestone } from '../checklists/calendar';
+import { milestoneFrom, milestonesCalendar, type Milestone } from '../checklists/calendar';
 import { timelineToCsv } from '../timeline/csv';
 import { buildPackage, type Manifest, type PackageFile, type Sha256Bytes } from './exportPackage';
 import type { DeskLocale } from '../locale/deskLocale';
@@ -30,18 +30,7 @@ export type BuiltPackage = { name: string; zip: Uint8Array; manifest: Manifest; 
 /** The record's milestones, as the calendar file needs them. */
 export function recordMilestones(record: RecordFile): Milestone[] {
   return (record.content.checklists ?? []).flatMap((p) =>
-    p.items.map((i) => ({
-      id: i.id,
-      title: i.title,
-      dueAt: i.dueAt,
-      status: i.status,
-      milestone: i.milestone,
-      owner: i.owner,
-      assignee: i.assignee,
-      rationale: i.rationale,
-      offsetLabel: i.offset,
-      sourceLine: i.source,
-    })),
+    p.items.map((i) => milestoneFrom(i, { offsetLabel: i.offset, sourceLine: i.source })),
   );
 }
 

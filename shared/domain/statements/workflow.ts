@@ -413,45 +413,36 @@ function decide(
   });
 }
 
-/** Approves the version in review; `textHash` is the SHA-256 of its exact text. */
-export function approveStatement(
-  s: Statement,
-  head: StatementVersion,
-  input: DecisionInput,
-  approvalId: string,
-  actor: Actor,
-): Result<{ statement: Statement; approval: Approval }, StatementError> {
-  const approval = decide(s, head, input, approvalId, actor, 'approved');
-  if (!approval.ok) return approval;
-  return ok({
-    statement: {
-      ...s,
-      status: 'approved',
-      approvedVersionId: head.id,
-      approvedVersionNumber: head.number,
-      submission: null,
-      returnedComment: null,
-      ...touched(actor),
-    },
-    approval: approval.value,
-  });
+type Decided = Result<{ statement: Statement; approval: Approval }, StatementError>;
+
+/** Records the decision on the version in review; the statement leaves review as `after` says. */
+function decideAnd(
+  decision: 'approved' | 'rejected',
+  after: (approval: Approval) => Partial<Statement>,
+): (s: Statement, head: StatementVersion, input: DecisionInput, approvalId: string, actor: Actor) => Decided {
+  return (s, head, input, approvalId, actor) => {
+    const approval = decide(s, head, input, approvalId, actor, decision);
+    if (!approval.ok) return approval;
+    return ok({
+      statement: { ...s, ...after(approval.value), submission: null, ...touched(actor) },
+      approval: approval.value,
+    });
+  };
 }
 
+/** Approves the version in review; `textHash` is the SHA-256 of its exact text. */
+export const approveStatement = decideAnd('approved', (approval) => ({
+  status: 'approved',
+  approvedVersionId: approval.versionId,
+  approvedVersionNumber: approval.versionNumber,
+  returnedComment: null,
+}));
+
 /** Returns the version in review to draft with the approver's comment, which is required. */
-export function rejectStatement(
-  s: Statement,
-  head: StatementVersion,
-  input: DecisionInput,
-  approvalId: string,
-  actor: Actor,
-): Result<{ statement: Statement; approval: Approval }, StatementError> {
-  const approval = decide(s, head, input, approvalId, actor, 'rejected');
-  if (!approval.ok) return approval;
-  return ok({
-    statement: { ...s, status: 'draft', submission: null, returnedComment: approval.value.comment, ...touched(actor) },
-    approval: approval.value,
-  });
-}
+export const rejectStatement = decideAnd('rejected', (approval) => ({
+  status: 'draft',
+  returnedComment: approval.comment,
+}));
 
 export type ReleaseInput = {
   releaseId: string;

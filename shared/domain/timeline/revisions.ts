@@ -55,44 +55,31 @@ export function entryFromRevision(previous: TimelineEntry | null, revision: Time
 
 export const sourceKey = (source: string): string => source.trim().toLowerCase();
 
+/** Every field of an entry's content, in the order a revision carries them (the type makes it whole). */
+const CONTENT_FIELDS: { readonly [K in keyof EntryContent]-?: true } = {
+  occurredAt: true,
+  occurredPrecision: true,
+  reportedAt: true,
+  category: true,
+  title: true,
+  body: true,
+  source: true,
+  sourceContactId: true,
+  verification: true,
+  tags: true,
+  release: true,
+  links: true,
+  onBehalfOf: true,
+  transcribed: true,
+  retracted: true,
+  retractionReason: true,
+};
+
 /** The content an entry row carries, as its newest revision must hold it. */
 export function contentOf(entry: TimelineEntry): EntryContent {
-  const {
-    occurredAt,
-    occurredPrecision,
-    reportedAt,
-    category,
-    title,
-    body,
-    source,
-    sourceContactId,
-    verification,
-    tags,
-    release,
-    links,
-    onBehalfOf,
-    transcribed,
-    retracted,
-    retractionReason,
-  } = entry;
-  return {
-    occurredAt,
-    occurredPrecision,
-    reportedAt,
-    category,
-    title,
-    body,
-    source,
-    sourceContactId,
-    verification,
-    tags,
-    release,
-    links,
-    onBehalfOf,
-    transcribed,
-    retracted,
-    retractionReason,
-  };
+  return Object.fromEntries(
+    (Object.keys(CONTENT_FIELDS) as (keyof EntryContent)[]).map((field) => [field, entry[field]]),
+  ) as EntryContent;
 }
 
 export type RevisionError =

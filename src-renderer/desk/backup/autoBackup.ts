@@ -74,11 +74,17 @@ export function startAutoBackups(deps: {
         if (written.ok) {
           // A change made while the backup was sealed and written (encryption takes seconds) is not in it.
           const changedMeanwhile = (await deps.fingerprint()) !== fingerprint;
-          await deps.backup.published(actor);
+          const published = await deps.backup.published(actor);
           // Logging the heads changed the data: the next backup is due at the next change after it,
           // or at once if a change came in while this one was written.
           last = changedMeanwhile ? '' : await deps.fingerprint();
-          deps.onResult({ at: deps.now(), ok: true, name: written.value.written.name, everyMinutes });
+          deps.onResult({
+            at: deps.now(),
+            ok: true,
+            name: written.value.written.name,
+            headsNotLogged: published.ok ? null : published.error,
+            everyMinutes,
+          });
         } else {
           log('main refused or failed the write', written.error);
           deps.onResult({ at: deps.now(), ok: false, message: written.error.message, everyMinutes });

@@ -39,6 +39,9 @@ export type PendingRestore = {
   /** The backup's SHA-256 over its data, which the desk's new identity names. */ checksum: string;
 };
 
+/** A backup written where the person chose; `headsNotLogged` says why its chain heads are missing from the log. */
+export type SavedBackup = { path: string; headsNotLogged: string | null };
+
 export const brokenChainsOf = (pending: PendingRestore) =>
   pending.warnings.filter((w): w is RestoreWarning & { kind: 'broken-chain' } => w.kind === 'broken-chain');
 
@@ -58,9 +61,13 @@ export function createBackupService(deps: {
 }) {
   const verify = deps.verify ?? webCryptoVerifier(crypto.subtle);
   return {
-    /** A backup left the desk: every incident's chain head goes into the log of published heads. */
-    async published(actor: Actor): Promise<void> {
-      await deps.publishedHeads?.appendAll('backup', actor);
+    /**
+     * A backup left the desk: every incident's chain head goes into the log of published heads.
+     * The backup is out either way; a head the log did not take comes back as the reason, in words.
+     */
+    async published(actor: Actor): Promise<Result<void, string>> {
+      const logged = await deps.publishedHeads?.appendAll('backup', actor);
+      return logged && !logged.ok ? err(logged.error.message) : ok(undefined);
     },
 
     /** The whole desk as the text of a backup file. */
@@ -93,8 +100,11 @@ export function createBackupService(deps: {
       return deps.encryption ? deps.encryption.seal(text) : ok({ content: text, encrypted: false });
     },
 
-    /** Writes the whole database to a file the person chooses (a download in the browser). */
-    async save(actor: Actor, cityName: string): Promise<Result<string | null, string>> {
+    /**
+     * Writes the whole database to a file the person chooses (a download in the browser): where it
+     * went, and why the published heads were not logged when they were not; null when cancelled.
+     */
+    async save(actor: Actor, cityName: string): Promise<Result<SavedBackup | null, string>> {
       const sealed = await this.sealed(actor, cityName);
       if (!sealed.ok)
         return err(
@@ -117,8 +127,9 @@ export function createBackupService(deps: {
         title: t('settings.backup.saveTitle'),
       });
       if (!saved.ok) return err(t('settings.backup.saveFailed', { reason: saved.error.message }));
-      if (saved.value.savedTo !== null) await this.published(actor);
-      return ok(saved.value.savedTo);
+      if (saved.value.savedTo === null) return ok(null);
+      const published = await this.published(actor);
+      return ok({ path: saved.value.savedTo, headsNotLogged: published.ok ? null : published.error });
     },
 
     /** Asks for a backup file and reads it; `open` then checks it. null when cancelled. */

@@ -6,13 +6,15 @@ import type { Incident } from '@shared/schemas/entities';
 import type { PublishedHead } from '@shared/schemas/publishedHeads';
 import type { TableName } from '@shared/schemas/tables';
 
-import { rowIs, type Door, type RowPuts } from '../door';
+import { isRowRefused, rowIs, type Door, type RowPuts } from '../door';
 
 export type RecordImportError =
   | { code: 'incomplete'; missing: string[] }
   | { code: 'redacted'; profile: string }
   | { code: 'exists'; incidentId: string; title: string }
-  | { code: 'invalid-row'; table: string; id: string; problem: string };
+  | { code: 'invalid-row'; table: string; id: string; problem: string }
+  /** Another window kept changing the desk: nothing was imported, and trying again works. */
+  | { code: 'refused'; message: string };
 
 /** Rows of one incident across every table that belongs to an incident. */
 type IncidentRows = Pick<
@@ -147,6 +149,8 @@ export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
     });
     if (written.ok) return ok(incident);
     // The precondition names the incident as it is on this desk.
+    if (written.error.code === 'refused' && !isRowRefused(written.error))
+      return err({ code: 'refused', message: written.error.message });
     if (written.error.code === 'refused')
       return err({
         code: 'invalid-row',
@@ -168,5 +172,7 @@ export function describeRecordImportError(e: RecordImportError): string {
       return `The incident “${e.title}” is already on this desk. Nothing was imported: records are never merged into an existing incident.`;
     case 'invalid-row':
       return `The record's ${e.table} row ${e.id} is not valid here (${e.problem}). Nothing was imported.`;
+    case 'refused':
+      return e.message;
   }
 }

@@ -1,11 +1,11 @@
 import type { Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
-import { ok, type Result } from '@shared/domain/result';
+import { err, ok, type Result } from '@shared/domain/result';
 import type { PublishedHead, PublishedVia } from '@shared/schemas/publishedHeads';
 
 import type { PublishedHeadsStore } from '../../db/repos/publishedHeadsRepo';
 import { writePlanned, type Door } from '../door';
-import { busy, valueOrThrow, type NotWritten } from '../planned';
+import { busy, type NotWritten } from '../planned';
 
 type Deps = { door: Door; store: PublishedHeadsStore; gen: IdGenerator };
 
@@ -59,14 +59,18 @@ export function createPublishedHeads({ door, store, gen }: Deps) {
     append,
 
     /**
-     * Every incident's head, published by a backup that holds them all. The backup service answers
-     * a head the log could not take as a failed step (the promise rejects, in words).
+     * Every incident's head, published by a backup that holds them all. A head the log could not
+     * take does not keep the others out: each is tried, and the first refusal comes back in words.
      */
-    async appendAll(via: PublishedVia, actor: Actor): Promise<void> {
+    async appendAll(via: PublishedVia, actor: Actor): Promise<Result<void, NotWritten>> {
+      let first: NotWritten | null = null;
       for (const incidentId of await store.incidentIds()) {
         const head = await store.headOf(incidentId);
-        if (head.chainSeq > 0) await valueOrThrow(append(incidentId, head, via, actor));
+        if (head.chainSeq === 0) continue;
+        const logged = await append(incidentId, head, via, actor);
+        if (!logged.ok) first ??= logged.error;
       }
+      return first ? err(first) : ok(undefined);
     },
 
     listForIncident: store.listForIncident,

@@ -1,11 +1,11 @@
 import { auditEvent, diffFields, type Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
-import { ok } from '@shared/domain/result';
+import { ok, type Result } from '@shared/domain/result';
 import type { DeskSettings, SettingsInput } from '@shared/schemas/entities';
 
 import type { SettingsStore } from '../../db/repos/settingsRepo';
 import { writePlanned, type Door } from '../door';
-import { busy, stillAbsent, stillAsRead, valueOrThrow } from '../planned';
+import { busy, stillAbsent, stillAsRead, type NotWritten } from '../planned';
 
 const SETTINGS_FIELDS = [
   'cityName',
@@ -49,40 +49,38 @@ export function createSettingsCases({ door, store, gen }: Deps) {
   return {
     get: store.get,
 
-    /** Saves the desk's settings; the change is audited under the operator who made it. A refused field rejects, in words. */
-    save: (input: SettingsInput, actor: Actor): Promise<DeskSettings> =>
-      valueOrThrow(
-        writePlanned(
-          door,
-          async () => {
-            const before = await store.get();
-            const next: DeskSettings = {
-              ...before,
-              key: 'desk',
-              ...input,
-              createdAt: before?.createdAt ?? actor.now,
-              updatedAt: actor.now,
-            };
-            const audit = settingsAudit(
-              actor,
-              before ? 'update' : 'create',
-              before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
-              diffFields<Record<string, unknown>>(before ?? NO_SETTINGS, next, SETTINGS_FIELDS),
-            );
-            const still = before ? stillAsRead('settings', 'desk', before) : stillAbsent('settings', 'desk');
-            return ok({
-              change: {
-                scope: 'desk' as const,
-                kind: before ? 'settings.changed' : 'settings.set-up',
-                put: { settings: [next] },
-                audit: [audit],
-                preconditions: [still],
-              },
-              value: next,
-            });
-          },
-          BUSY,
-        ),
+    /** Saves the desk's settings; the change is audited under the operator who made it. A refused field comes back in words. */
+    save: (input: SettingsInput, actor: Actor): Promise<Result<DeskSettings, NotWritten>> =>
+      writePlanned(
+        door,
+        async () => {
+          const before = await store.get();
+          const next: DeskSettings = {
+            ...before,
+            key: 'desk',
+            ...input,
+            createdAt: before?.createdAt ?? actor.now,
+            updatedAt: actor.now,
+          };
+          const audit = settingsAudit(
+            actor,
+            before ? 'update' : 'create',
+            before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
+            diffFields<Record<string, unknown>>(before ?? NO_SETTINGS, next, SETTINGS_FIELDS),
+          );
+          const still = before ? stillAsRead('settings', 'desk', before) : stillAbsent('settings', 'desk');
+          return ok({
+            change: {
+              scope: 'desk' as const,
+              kind: before ? 'settings.changed' : 'settings.set-up',
+              put: { settings: [next] },
+              audit: [audit],
+              preconditions: [still],
+            },
+            value: next,
+          });
+        },
+        BUSY,
       ),
   };
 }

@@ -8,6 +8,7 @@ import { useDesk } from '../../desk/DeskContext';
 import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
+import { TableHead } from '../../ui/TableHead';
 
 function Changes({ changes, incident }: { changes: FieldChange[]; incident: Incident }): ReactElement | null {
   if (changes.length === 0) return null;
@@ -37,13 +38,7 @@ export function AuditLogView({ incident }: { incident: Incident }): ReactElement
         <p className="muted">{t('auditScreen.loading')}</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('auditScreen.when')}</th>
-              <th scope="col">{t('auditScreen.who')}</th>
-              <th scope="col">{t('auditScreen.what')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('auditScreen.when'), t('auditScreen.who'), t('auditScreen.what')]} />
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>

@@ -1,42 +1,28 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
-import { describeStatusChangeError } from '@shared/domain/checklists/items';
 import { planChangesFor } from '@shared/domain/checklists/planUpdate';
-import { attention, progressByPhase, scheduleItems, type ScheduledItem } from '@shared/domain/checklists/views';
+import { attention, progressByPhase, scheduleItems } from '@shared/domain/checklists/views';
 import { citeGuide } from '@shared/domain/guide/citation';
 import { phaseAt } from '@shared/domain/incident/phase';
-import type { ChecklistItem } from '@shared/schemas/checklists';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
 
-import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
-import { useAppStore } from '../../store';
 import { AddTemplatesDialog } from './AddTemplatesDialog';
 import { CalendarExportButton } from './CalendarExportButton';
-import type { ItemAction } from './ChecklistItemRow';
 import { DueSoonView } from './DueSoonView';
-import { ItemDialog } from './ItemDialog';
+import { ItemDialogs, useItemAction, type ItemDialogOpen } from './ItemDialogs';
 import { PhaseSection } from './PhaseSection';
 import { PlanUpdateDialog } from './PlanUpdateDialog';
 import { useChecklistItems, useLatestTemplates } from './queries';
-import { ResolveItemDialog } from './ResolveItemDialog';
 import { YearAheadView } from './YearAheadView';
 import { t, tRich } from '../../i18n/messages';
 
 const VIEWS = ['phase', 'due', 'year'] as const;
 type View = (typeof VIEWS)[number];
-type Open =
-  | { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' }
-  | { kind: 'edit'; item: ChecklistItem }
-  | { kind: 'add' }
-  | { kind: 'templates' }
-  | { kind: 'plan'; templateKey: string }
-  | null;
+type Open = ItemDialogOpen | { kind: 'templates' } | { kind: 'plan'; templateKey: string } | null;
 
 /** The incident's recovery checklists: by phase, what is due now, and the year ahead. */
 export function ChecklistPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
-  const { useCases, clock } = useDesk();
-  const showNotice = useAppStore((s) => s.showNotice);
   const now = useNow();
   const items = useChecklistItems(incident.id);
   const latest = useLatestTemplates();
@@ -59,6 +45,8 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
     incident.timeZone,
   );
 
+  const onAction = useItemAction(settings.operatorName, setDialog);
+
   if (items === undefined)
     return (
       <section className="panel">
@@ -66,19 +54,6 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
       </section>
     );
 
-  const onAction = (item: ScheduledItem, action: ItemAction) => {
-    if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
-    if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
-    void useCases.checklists
-      .setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock))
-      .then((r) => {
-        if (!r.ok)
-          showNotice(
-            'error',
-            r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error),
-          );
-      });
-  };
   const resolvedCount = scheduled.filter((i) => i.status === 'done' || i.status === 'not-applicable').length;
 
   return (
@@ -212,32 +187,14 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
         </>
       )}
 
-      {dialog?.kind === 'resolve' && (
-        <ResolveItemDialog
-          item={dialog.item}
-          incident={incident}
-          status={dialog.status}
-          operatorName={settings.operatorName}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.kind === 'edit' && (
-        <ItemDialog
-          scope={incident}
-          operatorName={settings.operatorName}
-          item={dialog.item}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.kind === 'add' && (
-        <ItemDialog
-          scope={incident}
-          operatorName={settings.operatorName}
-          item={null}
-          defaultPhase={current}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <ItemDialogs
+        open={dialog}
+        scope={incident}
+        incident={incident}
+        operatorName={settings.operatorName}
+        defaultPhase={current}
+        onClose={() => setDialog(null)}
+      />
       {dialog?.kind === 'plan' &&
         (() => {
           const template = (latest ?? []).find((candidate) => candidate.templateKey === dialog.templateKey);

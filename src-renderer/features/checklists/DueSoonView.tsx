@@ -15,47 +15,61 @@ type Props = {
 };
 
 /** What needs doing now: overdue items first, then everything due in the next 24 hours. */
-export function DueSoonView({ overdue, dueSoon, now, timeZone, onAction }: Props): ReactElement {
+export function DueSoonView({ overdue, dueSoon, ...rows }: Props): ReactElement {
   return (
     <div className="ck-due-soon">
-      <section aria-labelledby="ck-overdue-title">
-        <h3 id="ck-overdue-title">{t('checklists.dueSoon.overdue', { count: overdue.length })}</h3>
-        {overdue.length === 0 ? (
-          <p className="muted">{t('checklists.dueSoon.nothingOverdue')}</p>
-        ) : (
-          <ol className="ck-list">
-            {overdue.map((i) => (
-              <ChecklistItemRow
-                key={i.id}
-                item={i}
-                now={now}
-                timeZone={timeZone}
-                showPhase={responsePhase(i.phase).label}
-                onAction={onAction}
-              />
-            ))}
-          </ol>
-        )}
-      </section>
-      <section aria-labelledby="ck-soon-title">
-        <h3 id="ck-soon-title">{t('checklists.dueSoon.soon', { count: dueSoon.length })}</h3>
-        {dueSoon.length === 0 ? (
-          <p className="muted">{t('checklists.dueSoon.nothingSoon')}</p>
-        ) : (
-          <ol className="ck-list">
-            {dueSoon.map((i) => (
-              <ChecklistItemRow
-                key={i.id}
-                item={i}
-                now={now}
-                timeZone={timeZone}
-                showPhase={responsePhase(i.phase).label}
-                onAction={onAction}
-              />
-            ))}
-          </ol>
-        )}
-      </section>
+      <DueList
+        id="ck-overdue-title"
+        title={t('checklists.dueSoon.overdue', { count: overdue.length })}
+        none={t('checklists.dueSoon.nothingOverdue')}
+        items={overdue}
+        {...rows}
+      />
+      <DueList
+        id="ck-soon-title"
+        title={t('checklists.dueSoon.soon', { count: dueSoon.length })}
+        none={t('checklists.dueSoon.nothingSoon')}
+        items={dueSoon}
+        {...rows}
+      />
     </div>
+  );
+}
+
+/** One list of items with its heading, each item named with its phase; `none` when it is empty. */
+function DueList({
+  id,
+  title,
+  none,
+  items,
+  now,
+  timeZone,
+  onAction,
+}: Pick<Props, 'now' | 'timeZone' | 'onAction'> & {
+  id: string;
+  title: string;
+  none: string;
+  items: ScheduledItem[];
+}): ReactElement {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{none}</p>
+      ) : (
+        <ol className="ck-list">
+          {items.map((i) => (
+            <ChecklistItemRow
+              key={i.id}
+              item={i}
+              now={now}
+              timeZone={timeZone}
+              showPhase={responsePhase(i.phase).label}
+              onAction={onAction}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

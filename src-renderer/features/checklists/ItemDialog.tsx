@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement } from 'react';
 
 import { sourceLine } from '@shared/domain/checklists/citations';
 import { OFFSET_UNIT_LABELS } from '@shared/domain/checklists/due';
@@ -11,8 +11,8 @@ import type { Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { busySubmit, Field, FormActions } from '../../ui/Field';
-import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
+import { busySubmit, FormActions } from '../../ui/Field';
+import { ChoiceField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { useContacts } from '../contacts/queries';
 import { t } from '../../i18n/messages';
 
@@ -41,6 +41,8 @@ const EMPTY: ItemDraft = {
 export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }: Props): ReactElement {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
+  // The list of contacts the assignee field offers, named uniquely for this dialog.
+  const contactList = useId();
   const [draft, setDraft] = useState<ItemDraft>(() =>
     item ? draftFromItem(item) : { ...EMPTY, phase: defaultPhase ?? EMPTY.phase },
   );
@@ -97,19 +99,15 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
               value={draft.title}
               onChange={(title) => set({ title })}
             />
-            <SelectField
+            <ChoiceField
               label={t('checklists.itemDialog.phase')}
               error={errors.phase}
               name="phase"
               value={draft.phase}
               onChange={(phase) => set({ phase })}
-            >
-              {RESPONSE_PHASE_IDS.map((p) => (
-                <option key={p} value={p}>
-                  {responsePhase(p).title}
-                </option>
-              ))}
-            </SelectField>
+              choices={RESPONSE_PHASE_IDS}
+              labelOf={(p) => responsePhase(p).title}
+            />
           </>
         ) : (
           <div className="item-dialog__fixed">
@@ -124,45 +122,31 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           </div>
         )}
         <div className="form-row">
-          <SelectField
+          <ChoiceField
             label={t('checklists.itemDialog.owner')}
             error={errors.owner}
             name="owner"
             value={draft.owner}
             onChange={(owner) => set({ owner })}
-          >
-            {CHECKLIST_ROLE_IDS.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_TITLES[r]}
-              </option>
-            ))}
-          </SelectField>
-          <Field
+            choices={CHECKLIST_ROLE_IDS}
+            labelOf={(r) => ROLE_TITLES[r]}
+          />
+          <TextField
             label={t('checklists.itemDialog.assignee')}
             hint={t('checklists.itemDialog.assigneeHint')}
             error={errors.assignee}
-          >
-            {({ id, describedBy, invalid }) => (
-              <>
-                <input
-                  id={id}
-                  name="assignee"
-                  list="assignee-contacts"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={draft.assignee}
-                  onChange={(e) => set({ assignee: e.target.value })}
-                />
-                <datalist id="assignee-contacts">
-                  {(contacts ?? []).map((c) => (
-                    <option key={c.id} value={c.name}>
-                      {[c.role, c.organisation].filter(Boolean).join(', ')}
-                    </option>
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+            name="assignee"
+            list={contactList}
+            value={draft.assignee}
+            onChange={(assignee) => set({ assignee })}
+          />
+          <datalist id={contactList}>
+            {(contacts ?? []).map((c) => (
+              <option key={c.id} value={c.name}>
+                {[c.role, c.organisation].filter(Boolean).join(', ')}
+              </option>
+            ))}
+          </datalist>
         </div>
         {!peacetime && (
           <fieldset className="fieldset">
@@ -177,19 +161,15 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
                 value={draft.offsetAmount}
                 onChange={(offsetAmount) => set({ offsetAmount })}
               />
-              <SelectField
+              <ChoiceField
                 label={t('checklists.itemDialog.unit')}
                 error={errors.offsetUnit}
                 name="offsetUnit"
                 value={draft.offsetUnit}
                 onChange={(offsetUnit) => set({ offsetUnit })}
-              >
-                {OFFSET_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {OFFSET_UNIT_LABELS[u]}
-                  </option>
-                ))}
-              </SelectField>
+                choices={OFFSET_UNITS}
+                labelOf={(u) => OFFSET_UNIT_LABELS[u]}
+              />
             </div>
             <p className="field__hint">{t('checklists.itemDialog.clockHint', { zone: scope.timeZone })}</p>
           </fieldset>

@@ -9,7 +9,7 @@ import { describeAppendError } from '../../desk/timeline/writes';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { busySubmit, FormActions } from '../../ui/Field';
-import { TextAreaField } from '../../ui/FieldControls';
+import { TextAreaField, CheckboxField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -95,12 +95,7 @@ export function ResolveItemDialog({ item, incident, status, operatorName, onClos
           value={note}
           onChange={setNote}
         />
-        {incident !== null && (
-          <label className="checkbox">
-            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}
-            {t('checklists.resolve.log')}
-          </label>
-        )}
+        {incident !== null && <CheckboxField label={t('checklists.resolve.log')} checked={log} onChange={setLog} />}
         <FormActions
           failure={null}
           cancelLabel={t('checklists.resolve.cancel')}

@@ -11,6 +11,7 @@ import { useStaleDays } from './useStaleDays';
 import { PhoneNumber } from './PhoneNumber';
 import { usePhoneCountry } from './usePhoneCountry';
 import { t } from '../../i18n/messages';
+import { TableHead } from '../../ui/TableHead';
 
 /**
  * The paper fallback: one page per tree with names, roles, numbers and who calls whom. The
@@ -78,16 +79,16 @@ export function CallSheet({
           <p>{t('contacts.callSheet.instructions', { date: new Date(now).toISOString().slice(0, 10) })}</p>
         </header>
         <table className="call-sheet__table">
-          <thead>
-            <tr>
-              <th scope="col">{t('contacts.callSheet.colWho')}</th>
-              <th scope="col">{t('contacts.callSheet.colRole')}</th>
-              <th scope="col">{t('contacts.callSheet.colNumbers')}</th>
-              <th scope="col">{t('contacts.callSheet.colCalledBy')}</th>
-              <th scope="col">{t('contacts.callSheet.colFallback')}</th>
-              <th scope="col">{t('contacts.callSheet.colTimeReached')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('contacts.callSheet.colWho'),
+              t('contacts.callSheet.colRole'),
+              t('contacts.callSheet.colNumbers'),
+              t('contacts.callSheet.colCalledBy'),
+              t('contacts.callSheet.colFallback'),
+              t('contacts.callSheet.colTimeReached'),
+            ]}
+          />
           <tbody>
             {tree.nodes.map((n, i) => {
               const c = contacts.get(n.contactId);

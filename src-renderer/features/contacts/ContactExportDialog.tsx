@@ -9,6 +9,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { t } from '../../i18n/messages';
+import { CheckboxField } from '../../ui/FieldControls';
 
 type Format = 'vcard4' | 'vcard3' | 'csv';
 
@@ -94,16 +95,19 @@ export function ContactExportDialog({
         </label>
       </fieldset>
       {restricted > 0 && (
-        <label className="checkbox">
-          <input type="checkbox" checked={includeRestricted} onChange={(e) => setIncludeRestricted(e.target.checked)} />{' '}
-          {t('contacts.export.includeRestricted', { count: restricted })}
-        </label>
+        <CheckboxField
+          label={t('contacts.export.includeRestricted', { count: restricted })}
+          checked={includeRestricted}
+          onChange={setIncludeRestricted}
+        />
       )}
       {includeDetails && (
-        <label className="checkbox checkbox--strong">
-          <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />{' '}
-          {t('contacts.export.optIn')}
-        </label>
+        <CheckboxField
+          label={t('contacts.export.optIn')}
+          checked={optIn}
+          onChange={setOptIn}
+          className="checkbox--strong"
+        />
       )}
       <FormError>{failure}</FormError>
       <DialogActions cancelLabel={t('contacts.export.cancel')} onCancel={onClose}>

@@ -28,6 +28,7 @@ import { DialogActions, Field, FormError } from '../../ui/Field';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { dayInput, parseDayInput } from './format';
 import { t, tRich } from '../../i18n/messages';
+import { CheckboxField } from '../../ui/FieldControls';
 
 type Props = {
   title: string;
@@ -297,14 +298,16 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
         </Field>
         <fieldset className="fieldset">
           <legend>{t('contacts.form.personalData')}</legend>
-          <label className="checkbox">
-            <input type="checkbox" checked={f.doNotShare} onChange={(e) => set('doNotShare', e.target.checked)} />{' '}
-            {t('contacts.form.doNotShare')}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={f.consentOnFile} onChange={(e) => set('consentOnFile', e.target.checked)} />{' '}
-            {t('contacts.form.consentOnFile')}
-          </label>
+          <CheckboxField
+            label={t('contacts.form.doNotShare')}
+            checked={f.doNotShare}
+            onChange={(checked) => set('doNotShare', checked)}
+          />
+          <CheckboxField
+            label={t('contacts.form.consentOnFile')}
+            checked={f.consentOnFile}
+            onChange={(checked) => set('consentOnFile', checked)}
+          />
         </fieldset>
         <FormError>{failure}</FormError>
         <DialogActions cancelLabel={t('contacts.form.cancel')} onCancel={onClose}>

@@ -42,6 +42,8 @@ import { DialogActions, FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
 import { PhoneNumber } from './PhoneNumber';
+import { TableHead } from '../../ui/TableHead';
+import { CheckboxField } from '../../ui/FieldControls';
 
 export type ImportSource =
   | { kind: 'vcard'; fileName: string; cards: ParsedCard[]; summary: VCardSummary }
@@ -324,24 +326,21 @@ export function ContactImportDialog({
               </ul>
               {unread.length > 30 && <p>{t('contactImport.more', { count: unread.length - 30 })}</p>}
               <p className="muted">{t('contactImport.restImported')}</p>
-              <label className="checkbox">
-                <input type="checkbox" checked={keepUnread} onChange={(e) => setKeepUnread(e.target.checked)} />{' '}
-                {t('contactImport.keepUnread')}
-              </label>
+              <CheckboxField label={t('contactImport.keepUnread')} checked={keepUnread} onChange={setKeepUnread} />
             </div>
           )}
           <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
           <table className="table table--compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('contactImport.colFrom')}</th>
-                <th scope="col">{t('contactImport.colName')}</th>
-                <th scope="col">{t('contactImport.colOrganisation')}</th>
-                <th scope="col">{t('contactImport.colCategory')}</th>
-                <th scope="col">{t('contactImport.colNumbers')}</th>
-                <th scope="col">{t('contactImport.colEmail')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('contactImport.colFrom'),
+                t('contactImport.colName'),
+                t('contactImport.colOrganisation'),
+                t('contactImport.colCategory'),
+                t('contactImport.colNumbers'),
+                t('contactImport.colEmail'),
+              ]}
+            />
             <tbody>
               {toImport.slice(0, 10).map((c) => (
                 <tr key={c.where}>
@@ -391,10 +390,11 @@ export function ContactImportDialog({
                     </li>
                   ))}
               </ul>
-              <label className="checkbox">
-                <input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} />{' '}
-                {t('contactImport.skipDuplicates')}
-              </label>
+              <CheckboxField
+                label={t('contactImport.skipDuplicates')}
+                checked={skipDuplicates}
+                onChange={setSkipDuplicates}
+              />
             </div>
           )}
           {problems.length > 0 && (
@@ -408,10 +408,7 @@ export function ContactImportDialog({
                 ))}
               </ul>
               {problems.length > 50 && <p>{t('contactImport.more', { count: problems.length - 50 })}</p>}
-              <label className="checkbox">
-                <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} />{' '}
-                {t('contactImport.skipBad')}
-              </label>
+              <CheckboxField label={t('contactImport.skipBad')} checked={skipBad} onChange={setSkipBad} />
             </div>
           )}
         </>

@@ -38,6 +38,8 @@ import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
 import { t } from '../../i18n/messages';
+import { TableHead } from '../../ui/TableHead';
+import { CheckboxField } from '../../ui/FieldControls';
 
 /** How long contact details stay trusted before the desk flags them for checking. */
 function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
@@ -261,10 +263,11 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <label className="checkbox">
-          <input type="checkbox" checked={onlyStale} onChange={(e) => setOnlyStale(e.target.checked)} />{' '}
-          {t('contacts.screen.onlyStale', { count: staleCount })}
-        </label>
+        <CheckboxField
+          label={t('contacts.screen.onlyStale', { count: staleCount })}
+          checked={onlyStale}
+          onChange={setOnlyStale}
+        />
       </div>
       <p className="muted" data-testid="contact-count">
         {shown.length === contacts.length
@@ -279,18 +282,16 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
         <p>{t('contacts.screen.empty')}</p>
       ) : (
         <table className="table contacts-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('contacts.screen.colName')}</th>
-              <th scope="col">{t('contacts.screen.colOrganisation')}</th>
-              <th scope="col">{t('contacts.screen.colPhone')}</th>
-              <th scope="col">{t('contacts.screen.colEmail')}</th>
-              <th scope="col">{t('contacts.screen.colDetails')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('contacts.screen.colActions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('contacts.screen.colName'),
+              t('contacts.screen.colOrganisation'),
+              t('contacts.screen.colPhone'),
+              t('contacts.screen.colEmail'),
+              t('contacts.screen.colDetails'),
+              <span className="visually-hidden">{t('contacts.screen.colActions')}</span>,
+            ]}
+          />
           <tbody>
             {shown.map((c) => {
               const stale = isStale(c, now, staleDays);

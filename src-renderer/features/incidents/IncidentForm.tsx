@@ -14,10 +14,9 @@ import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskL
 
 import { useDeskLocale } from '../../lib/LocaleContext';
 import { timeZoneOptions } from '../../lib/timeZones';
-import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormActions } from '../../ui/Field';
-import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
+import { FormActions } from '../../ui/Field';
+import { ChoiceField, DateField, TextAreaField, TextField, TimeField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -95,62 +94,42 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           onChange={(title) => set({ title })}
         />
         <div className="form-row">
-          <SelectField
+          <ChoiceField
             label={t('incidents.incidentForm.kind')}
             error={errors.kind}
             name="kind"
             value={draft.kind}
             onChange={(kind) => set({ kind })}
-          >
-            {INCIDENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {INCIDENT_KIND_LABELS[k]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            choices={INCIDENT_KINDS}
+            labelOf={(k) => INCIDENT_KIND_LABELS[k]}
+          />
+          <ChoiceField
             label={t('incidents.incidentForm.timeZone')}
             error={errors.timeZone}
             name="timeZone"
             value={draft.timeZone}
             onChange={(timeZone) => set({ timeZone })}
-          >
-            {timeZoneOptions(draft.timeZone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </SelectField>
+            choices={timeZoneOptions(draft.timeZone)}
+            labelOf={(z) => z}
+          />
         </div>
         <div className="form-row">
-          <Field
+          <DateField
             label={t('incidents.incidentForm.startDate')}
             hint={t('incidents.incidentForm.onTheIncidentSClock', { format: dateHint(locale) })}
             error={errors.startDate}
-          >
-            {({ id, describedBy, invalid }) => (
-              <DateInput
-                id={id}
-                name="startDate"
-                describedBy={describedBy}
-                invalid={invalid}
-                value={draft.startDate}
-                onChange={(v) => set({ startDate: v })}
-              />
-            )}
-          </Field>
-          <Field label={t('incidents.incidentForm.startTime')} hint={`${timeHint(locale)}.`} error={errors.startTime}>
-            {({ id, describedBy, invalid }) => (
-              <TimeInput
-                id={id}
-                name="startTime"
-                describedBy={describedBy}
-                invalid={invalid}
-                value={draft.startTime}
-                onChange={(v) => set({ startTime: v })}
-              />
-            )}
-          </Field>
+            name="startDate"
+            value={draft.startDate}
+            onChange={(startDate) => set({ startDate })}
+          />
+          <TimeField
+            label={t('incidents.incidentForm.startTime')}
+            hint={`${timeHint(locale)}.`}
+            error={errors.startTime}
+            name="startTime"
+            value={draft.startTime}
+            onChange={(startTime) => set({ startTime })}
+          />
         </div>
         <TextField
           label={t('incidents.incidentForm.location')}

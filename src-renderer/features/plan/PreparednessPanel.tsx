@@ -1,34 +1,25 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
-import { describeStatusChangeError } from '@shared/domain/checklists/items';
 import {
   needsAnnualReview,
   newerTemplateVersions,
   progressByPhase,
   scheduleItems,
-  type ScheduledItem,
 } from '@shared/domain/checklists/views';
-import { DESK_SCOPE, type ChecklistItem } from '@shared/schemas/checklists';
+import { DESK_SCOPE } from '@shared/schemas/checklists';
 import type { DeskSettings } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store';
-import { ChecklistItemRow, type ItemAction } from '../checklists/ChecklistItemRow';
-import { ItemDialog } from '../checklists/ItemDialog';
+import { ChecklistItemRow } from '../checklists/ChecklistItemRow';
+import { ItemDialogs, useItemAction, type ItemDialogOpen } from '../checklists/ItemDialogs';
 import { useChecklistItems, useLatestTemplates } from '../checklists/queries';
-import { ResolveItemDialog } from '../checklists/ResolveItemDialog';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 
 /** The phase a new preparedness item belongs to. */
 const PREPAREDNESS_PHASE = 'preparedness';
-
-type Open =
-  | { kind: 'resolve'; item: ChecklistItem; status: 'done' | 'not-applicable' }
-  | { kind: 'edit'; item: ChecklistItem }
-  | { kind: 'add' }
-  | null;
 
 /**
  * The city's preparedness, worked through in peacetime (before any incident): the plan's
@@ -40,26 +31,14 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
   const now = useNow();
   const items = useChecklistItems(DESK_SCOPE);
   const latest = useLatestTemplates();
-  const [dialog, setDialog] = useState<Open>(null);
+  const [dialog, setDialog] = useState<ItemDialogOpen | null>(null);
   const zone = settings.defaultTimeZone;
   const scheduled = useMemo(() => scheduleItems(items ?? [], { startAt: 0, timeZone: zone }), [items, zone]);
   const progress = progressByPhase(scheduled)[0];
   const review = scheduled.filter((i) => needsAnnualReview(i, now, zone));
   const newer = newerTemplateVersions(items ?? [], latest ?? []);
 
-  const onAction = (item: ScheduledItem, action: ItemAction) => {
-    if (action.kind === 'resolve') return setDialog({ kind: 'resolve', item, status: action.status });
-    if (action.kind === 'edit') return setDialog({ kind: 'edit', item });
-    void useCases.checklists
-      .setStatus(item.id, action.status, '', actorFrom(settings.operatorName, clock))
-      .then((r) => {
-        if (!r.ok)
-          showNotice(
-            'error',
-            r.error.code === 'not-found' ? t('checklists.panel.itemGone') : describeStatusChangeError(r.error),
-          );
-      });
-  };
+  const onAction = useItemAction(settings.operatorName, setDialog);
 
   return (
     <section className="panel preparedness" aria-labelledby="preparedness-title">
@@ -139,32 +118,14 @@ export function PreparednessPanel({ settings }: { settings: DeskSettings }): Rea
           </details>
         </>
       )}
-      {dialog?.kind === 'resolve' && (
-        <ResolveItemDialog
-          item={dialog.item}
-          incident={null}
-          status={dialog.status}
-          operatorName={settings.operatorName}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.kind === 'edit' && (
-        <ItemDialog
-          scope={{ id: DESK_SCOPE, timeZone: zone }}
-          operatorName={settings.operatorName}
-          item={dialog.item}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.kind === 'add' && (
-        <ItemDialog
-          scope={{ id: DESK_SCOPE, timeZone: zone }}
-          operatorName={settings.operatorName}
-          item={null}
-          defaultPhase={PREPAREDNESS_PHASE}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <ItemDialogs
+        open={dialog}
+        scope={{ id: DESK_SCOPE, timeZone: zone }}
+        incident={null}
+        operatorName={settings.operatorName}
+        defaultPhase={PREPAREDNESS_PHASE}
+        onClose={() => setDialog(null)}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { TemplateItemDraft, TemplateItemErrors } from '@shared/domain/check
 import { RESPONSE_PHASE_IDS, responsePhase } from '@shared/domain/guide/phases';
 import { CHECKLIST_ROLE_IDS, OFFSET_UNITS } from '@shared/schemas/checklists';
 import { t } from '../../i18n/messages';
+import { CheckboxField } from '../../ui/FieldControls';
 
 type Props = {
   index: number;
@@ -93,14 +94,12 @@ export function TemplateItemEditor({ index, count, row, errors, onChange, onMove
               ))}
             </select>
           </span>
-          <label className="checkbox tpl-item__milestone">
-            <input
-              type="checkbox"
-              checked={row.milestone}
-              onChange={(e) => onChange({ milestone: e.target.checked })}
-            />{' '}
-            {t('plan.item.milestone')}
-          </label>
+          <CheckboxField
+            label={t('plan.item.milestone')}
+            checked={row.milestone}
+            onChange={(checked) => onChange({ milestone: checked })}
+            className="tpl-item__milestone"
+          />
         </div>
         <p className="cite">{sourceLine(row.source, false)}</p>
         {errorIds && (

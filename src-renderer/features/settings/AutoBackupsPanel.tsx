@@ -12,6 +12,8 @@ import { computerTime } from '../../lib/LocaleContext';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { useOpenBackup } from './PassphrasePrompt';
 import { t, tRich } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
+import { TableHead } from '../../ui/TableHead';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
 /** The tag in the file name of the backup written just before a restore. */
@@ -92,7 +94,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       if (!saved.ok) return setProblem(t('settings.autoBackup.policyFailed', { reason: saved.error.message }));
       setPolicy(saved.value);
       if (every !== (settings.backupEveryMinutes ?? DEFAULT_BACKUP_EVERY_MINUTES)) {
-        await useCases.settings.save(
+        const interval = await useCases.settings.save(
           {
             cityName: settings.cityName,
             operatorName: settings.operatorName,
@@ -101,6 +103,8 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
           },
           actorFrom(settings.operatorName, clock),
         );
+        if (!interval.ok)
+          return setProblem(t('settings.autoBackup.policyFailed', { reason: describeNotWritten(interval.error) }));
       }
       showNotice('success', t('settings.autoBackup.policySaved', { every, keepLast, days: keepDailyForDays }));
     })();
@@ -117,9 +121,17 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
         )}
       </p>
       {lastRun && (
-        <p className={lastRun.ok ? 'muted' : 'form-error'} role={lastRun.ok ? undefined : 'alert'}>
+        <p
+          className={lastRun.ok && lastRun.headsNotLogged === null ? 'muted' : 'form-error'}
+          role={lastRun.ok && lastRun.headsNotLogged === null ? undefined : 'alert'}
+        >
           {lastRun.ok
-            ? t('settings.autoBackup.last', { time: computerTime(lastRun.at) })
+            ? lastRun.headsNotLogged === null
+              ? t('settings.autoBackup.last', { time: computerTime(lastRun.at) })
+              : t('settings.autoBackup.lastHeadsNotLogged', {
+                  time: computerTime(lastRun.at),
+                  reason: lastRun.headsNotLogged,
+                })
             : t('settings.autoBackup.lastFailed', { time: computerTime(lastRun.at), reason: lastRun.message })}
         </p>
       )}
@@ -162,15 +174,13 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       {list && list.backups.length === 0 && <p className="muted">{t('settings.autoBackup.none')}</p>}
       {list && list.backups.length > 0 && (
         <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.autoBackup.colMade')}</th>
-              <th scope="col">{t('settings.autoBackup.colSize')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('settings.autoBackup.colAction')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('settings.autoBackup.colMade'),
+              t('settings.autoBackup.colSize'),
+              <span className="visually-hidden">{t('settings.autoBackup.colAction')}</span>,
+            ]}
+          />
           <tbody>
             {list.backups.map((b) => (
               <tr key={b.name}>

@@ -114,8 +114,11 @@ export function BackupPanel({ settings }: { settings: DeskSettings }): ReactElem
             setBusy(true);
             void backup.save(actorFrom(settings.operatorName, clock), settings.cityName).then((r) => {
               setBusy(false);
-              if (!r.ok) showNotice('error', r.error);
-              else if (r.value !== null) showNotice('success', t('settings.backup.saved', { path: r.value }));
+              if (!r.ok) return showNotice('error', r.error);
+              if (r.value === null) return;
+              const { path, headsNotLogged } = r.value;
+              if (headsNotLogged === null) showNotice('success', t('settings.backup.saved', { path }));
+              else showNotice('error', t('settings.backup.savedHeadsNotLogged', { path, reason: headsNotLogged }));
             });
           }}
         >

@@ -5,6 +5,7 @@ import { UserText } from '../../ui/UserText';
 import { computerTime } from '../../lib/LocaleContext';
 import { brokenChainsOf, type PendingRestore } from '../../desk/backup/backupService';
 import { t, tRich } from '../../i18n/messages';
+import { CheckboxField } from '../../ui/FieldControls';
 
 /** The tables whose rows are counted for the person, each named in the message `settings.restore.count`. */
 const COUNTED = ['incidents', 'timelineEntries', 'contacts', 'statements', 'checklistItems', 'auditLog'];
@@ -71,10 +72,11 @@ export function RestoreConfirmation({
             ))}
           </ul>
           <p>{t('settings.restore.brokenExplain')}</p>
-          <label className="checkbox">
-            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />{' '}
-            {t('settings.restore.accept', { count: broken.length })}
-          </label>
+          <CheckboxField
+            label={t('settings.restore.accept', { count: broken.length })}
+            checked={accepted}
+            onChange={setAccepted}
+          />
         </div>
       )}
       {overLimit.length > 0 && (

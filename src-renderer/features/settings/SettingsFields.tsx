@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 
 import type { SettingsInput } from '@shared/schemas/entities';
 import { canonicalLocale, formatInstant, localeConventions, OFFERED_LOCALES } from '@shared/domain/locale/deskLocale';
@@ -24,6 +24,18 @@ export function validateSettings(input: SettingsInput): SettingsErrors {
 const EXAMPLE = Date.UTC(2026, 6, 4, 14, 5);
 
 /** "Saturday 4 July 2026, 14:05 · dates typed as 04/07/2026 · weeks start on Monday" */
+/** The settings form's text and what is wrong with it; `valid()` checks it, shows the errors, and says whether it may be saved. */
+export function useSettingsForm(initial: SettingsInput) {
+  const [value, setValue] = useState<SettingsInput>(initial);
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const valid = (): boolean => {
+    const found = validateSettings(value);
+    setErrors(found);
+    return Object.keys(found).length === 0;
+  };
+  return { value, setValue, errors, valid };
+}
+
 export function localeExample(locale: string): string {
   const c = localeConventions(locale);
   return t('settings.fields.localeExample', {

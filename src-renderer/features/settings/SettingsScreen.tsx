@@ -6,7 +6,6 @@ import { formatBytes } from '@shared/domain/text/formatBytes';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useDeskLocale } from '../../lib/LocaleContext';
-import type { SettingsInput } from '@shared/schemas/entities';
 import { LOW_DISK_BYTES, useStorageHealth } from '../../lib/storage';
 import { useAppStore } from '../../store';
 import { AutoBackupsPanel } from './AutoBackupsPanel';
@@ -14,20 +13,20 @@ import { BackupPanel } from './BackupPanel';
 import { EncryptionPanel } from './EncryptionPanel';
 import { IdentityPanel } from './IdentityPanel';
 import { PeoplePanel } from './PeoplePanel';
-import { SettingsFields, validateSettings, type SettingsErrors } from './SettingsFields';
+import { SettingsFields, useSettingsForm } from './SettingsFields';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
-  const [value, setValue] = useState<SettingsInput>({
+  const { value, setValue, errors, valid } = useSettingsForm({
     cityName: settings.cityName,
     operatorName: settings.operatorName,
     operatorRole: settings.operatorRole ?? '',
     defaultTimeZone: settings.defaultTimeZone,
     locale: useDeskLocale(),
   });
-  const [errors, setErrors] = useState<SettingsErrors>({});
   return (
     <section className="panel" aria-labelledby="desk-title">
       <h2 id="desk-title">{t('settings.screen.desk')}</h2>
@@ -35,9 +34,7 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const found = validateSettings(value);
-          setErrors(found);
-          if (Object.keys(found).length > 0) return;
+          if (!valid()) return;
           const input = {
             ...value,
             cityName: value.cityName.trim(),
@@ -46,7 +43,10 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
             operatorRole: settings.operatorRole ?? '',
           };
           void useCases.settings.save(input, actorFrom(settings.operatorName, clock)).then(
-            () => showNotice('success', t('settings.screen.saved')),
+            (r) =>
+              r.ok
+                ? showNotice('success', t('settings.screen.saved'))
+                : showNotice('error', t('settings.screen.failed', { reason: describeNotWritten(r.error) })),
             (e: unknown) => showNotice('error', t('settings.screen.failed', { reason: String(e) })),
           );
         }}

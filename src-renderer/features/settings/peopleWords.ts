@@ -1,5 +1,5 @@
 import type { OperatorsError } from '../../desk/identity/operators';
-import type { WriteRefused } from '../../desk/door';
+import { isRowRefused, type WriteRefused } from '../../desk/door';
 import { t } from '../../i18n/messages';
 
 /** What went wrong with a change to the people at the desk, in words. */
@@ -20,6 +20,6 @@ export function describePeopleError(error: OperatorsError | WriteRefused): strin
     case 'busy':
       return t('settings.people.busy');
     case 'refused':
-      return t('settings.people.refused', { problem: error.problem });
+      return isRowRefused(error) ? t('settings.people.refused', { problem: error.problem }) : error.message;
   }
 }

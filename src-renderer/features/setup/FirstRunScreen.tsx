@@ -4,24 +4,23 @@ import { citeGuide } from '@shared/domain/guide/citation';
 
 import { useDesk } from '../../desk/DeskContext';
 import { useDeskLocale } from '../../lib/LocaleContext';
-import type { SettingsInput } from '@shared/schemas/entities';
 import { systemTimeZone } from '../../lib/timeZones';
 import { FormError } from '../../ui/Field';
 import { RestoreBackup } from '../settings/BackupPanel';
-import { SettingsFields, validateSettings, type SettingsErrors } from '../settings/SettingsFields';
+import { SettingsFields, useSettingsForm } from '../settings/SettingsFields';
 import { t } from '../../i18n/messages';
+import { describeNotWritten } from '../../i18n/notWritten';
 import { useAppStore } from '../../store';
 
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
   const { useCases, clock } = useDesk();
-  const [value, setValue] = useState<SettingsInput>({
+  const { value, setValue, errors, valid } = useSettingsForm({
     cityName: '',
     operatorName: '',
     defaultTimeZone: systemTimeZone(),
     locale: useDeskLocale(),
   });
-  const [errors, setErrors] = useState<SettingsErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const setDeskJustMade = useAppStore((s) => s.setDeskJustMade);
@@ -36,9 +35,7 @@ export function FirstRunScreen(): ReactElement {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const found = validateSettings(value);
-            setErrors(found);
-            if (Object.keys(found).length > 0) return;
+            if (!valid()) return;
             setSaving(true);
             const input = {
               ...value,
@@ -46,12 +43,13 @@ export function FirstRunScreen(): ReactElement {
               operatorName: value.operatorName.trim(),
               operatorRole: value.operatorRole?.trim() ?? '',
             };
+            const failed = (error: string) => {
+              setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error }));
+              setSaving(false);
+            };
             useCases.settings.save(input, { operator: input.operatorName, now: clock() }).then(
-              () => setDeskJustMade(true),
-              (e: unknown) => {
-                setFailure(t('setup.firstRunScreen.theSettingsCouldNotBe', { error: String(e) }));
-                setSaving(false);
-              },
+              (r) => (r.ok ? setDeskJustMade(true) : failed(describeNotWritten(r.error))),
+              (e: unknown) => failed(String(e)),
             );
           }}
         >

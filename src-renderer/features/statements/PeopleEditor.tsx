@@ -4,7 +4,7 @@ import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
-import { TextField } from '../../ui/FieldControls';
+import { TextField, CheckboxField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -116,10 +116,11 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
             </fieldset>
             {role === 'victim' && (
               <>
-                <label className="checkbox">
-                  <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
-                  {t('statements.peopleEditor.theFamilyOrThePerson')}
-                </label>
+                <CheckboxField
+                  label={t('statements.peopleEditor.theFamilyOrThePerson')}
+                  checked={consent}
+                  onChange={setConsent}
+                />
                 <TextField
                   label={t('statements.peopleEditor.consentWhoWhenHow')}
                   hint={t('statements.peopleEditor.eGHerParents28')}

@@ -7,12 +7,12 @@ import type { Incident } from '@shared/schemas/entities';
 import { RELEASE_CHANNELS, type ReleaseChannel, type Statement } from '@shared/schemas/statements';
 
 import { useDeskLocale } from '../../lib/LocaleContext';
-import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
+import { DateField, TextField, TimeField } from '../../ui/FieldControls';
 import { dateHint, timeHint } from '@shared/domain/locale/deskLocale';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { DialogActions, Field, FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 
@@ -86,24 +86,28 @@ export function ReleaseDialog({
           ))}
         </fieldset>
         <div className="form-row">
-          <Field
+          <DateField
             label={t('statements.releaseDialog.releaseDate')}
             hint={t('statements.releaseDialog.onTheIncidentSClock', {
               timeZone: incident.timeZone,
               format: dateHint(locale),
             })}
-          >
-            {({ id, describedBy }) => <DateInput id={id} describedBy={describedBy} value={date} onChange={setDate} />}
-          </Field>
-          <Field label={t('statements.releaseDialog.releaseTime')} hint={`${timeHint(locale)}.`}>
-            {({ id, describedBy }) => <TimeInput id={id} describedBy={describedBy} value={time} onChange={setTime} />}
-          </Field>
+            value={date}
+            onChange={setDate}
+          />
+          <TimeField
+            label={t('statements.releaseDialog.releaseTime')}
+            hint={`${timeHint(locale)}.`}
+            value={time}
+            onChange={setTime}
+          />
         </div>
-        <Field label={t('statements.releaseDialog.noteOptional')} hint={t('statements.releaseDialog.eGReadOutBy')}>
-          {({ id, describedBy }) => (
-            <input id={id} aria-describedby={describedBy} value={note} onChange={(e) => setNote(e.target.value)} />
-          )}
-        </Field>
+        <TextField
+          label={t('statements.releaseDialog.noteOptional')}
+          hint={t('statements.releaseDialog.eGReadOutBy')}
+          value={note}
+          onChange={setNote}
+        />
         <p className="muted">{t('statements.releaseDialog.theReleaseIsLoggedOn')}</p>
         <FormError>{problem}</FormError>
         <DialogActions cancelLabel={t('statements.releaseDialog.cancel')} onCancel={onClose}>

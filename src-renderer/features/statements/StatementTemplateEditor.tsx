@@ -15,7 +15,7 @@ import { AUDIENCES, type Audience, type StatementTemplate } from '@shared/schema
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
-import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { describeTemplateError, failed } from './statementErrors';
 import { t, type MessageId } from '../../i18n/messages';
 
@@ -147,17 +147,13 @@ export function StatementTemplateEditor({
             </option>
           ))}
         </SelectField>
-        <SelectField
+        <ChoiceField
           label={t('statements.statementTemplateEditor.audience')}
           value={audience}
-          onChange={(choice) => setAudience(choice as Audience)}
-        >
-          {AUDIENCES.map((a) => (
-            <option key={a} value={a}>
-              {t(AUDIENCE_LABELS[a])}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setAudience}
+          choices={AUDIENCES}
+          labelOf={(a) => t(AUDIENCE_LABELS[a])}
+        />
       </div>
       {draft.newType && (
         <p className="muted">

@@ -6,6 +6,7 @@ import type { Approval, Statement, StatementVersion } from '@shared/schemas/stat
 import { VersionCompare } from './VersionCompare';
 import { shortHash, shortTime } from './statementDisplay';
 import { t } from '../../i18n/messages';
+import { TableHead } from '../../ui/TableHead';
 
 type Props = {
   statement: Statement;
@@ -26,14 +27,14 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
     <section className="versions" aria-labelledby="versions-title">
       <h3 id="versions-title">{t('statements.versionHistory.versions', { versions: versions.length })}</h3>
       <table className="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('statements.versionHistory.version')}</th>
-            <th scope="col">{t('statements.versionHistory.saved')}</th>
-            <th scope="col">{t('statements.versionHistory.why')}</th>
-            <th scope="col">{t('statements.versionHistory.reviewAndRelease')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('statements.versionHistory.version'),
+            t('statements.versionHistory.saved'),
+            t('statements.versionHistory.why'),
+            t('statements.versionHistory.reviewAndRelease'),
+          ]}
+        />
         <tbody>
           {[...versions].reverse().map((v) => {
             const decisions = approvals.filter((a) => a.versionId === v.id);

@@ -9,6 +9,7 @@ import {
 import { describeReading } from '@shared/domain/timeline/csvMoment';
 import { t } from '../../i18n/messages';
 import { showInstant } from '../../lib/LocaleContext';
+import { CheckboxField } from '../../ui/FieldControls';
 
 const SHOWN = 50;
 
@@ -108,21 +109,14 @@ export function CsvImportChecks({
           <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
           <p>
             {t('timeline.csvImportChecks.sameTimeAndTheSame', {
-              rows: duplicates
-                .slice(0, 12)
-                .map((r) => r.row)
-                .join(', '),
-              more: duplicates.length > 12 ? 'yes' : 'no',
+              ...rowsNamed(duplicates),
             })}
           </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={choices.skipDuplicates}
-              onChange={(e) => set({ skipDuplicates: e.target.checked })}
-            />{' '}
-            {t('timeline.csvImportChecks.skipThemImportOnlyWhat')}
-          </label>
+          <CheckboxField
+            label={t('timeline.csvImportChecks.skipThemImportOnlyWhat')}
+            checked={choices.skipDuplicates}
+            onChange={(checked) => set({ skipDuplicates: checked })}
+          />
         </section>
       )}
       {outside.length > 0 && (
@@ -139,14 +133,11 @@ export function CsvImportChecks({
             ))}
           </ul>
           {outside.length > 12 && <p>{t('csvImport.outsideMore', { count: outside.length - 12 })}</p>}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={choices.leaveOutOutside}
-              onChange={(e) => set({ leaveOutOutside: e.target.checked })}
-            />{' '}
-            {t('timeline.csvImportChecks.leaveTheseRowsOut')}
-          </label>
+          <CheckboxField
+            label={t('timeline.csvImportChecks.leaveTheseRowsOut')}
+            checked={choices.leaveOutOutside}
+            onChange={(checked) => set({ leaveOutOutside: checked })}
+          />
         </section>
       )}
       {unreadable.length > 0 && (
@@ -154,21 +145,14 @@ export function CsvImportChecks({
           <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
           <p>
             {t('timeline.csvImportChecks.unreadableRows', {
-              rows: unreadable
-                .slice(0, 12)
-                .map((r) => r.row)
-                .join(', '),
-              more: unreadable.length > 12 ? 'yes' : 'no',
+              ...rowsNamed(unreadable),
             })}
           </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={choices.acceptUnreadable}
-              onChange={(e) => set({ acceptUnreadable: e.target.checked })}
-            />{' '}
-            {t('timeline.csvImportChecks.importThemWithWhereThe')}
-          </label>
+          <CheckboxField
+            label={t('timeline.csvImportChecks.importThemWithWhereThe')}
+            checked={choices.acceptUnreadable}
+            onChange={(checked) => set({ acceptUnreadable: checked })}
+          />
         </section>
       )}
       {analysis.errors.length > 0 && (
@@ -184,16 +168,24 @@ export function CsvImportChecks({
           {analysis.errors.length > SHOWN && (
             <p>{t('timeline.csvImportChecks.andMore', { errors: analysis.errors.length - SHOWN })}</p>
           )}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={choices.leaveOutBad}
-              onChange={(e) => set({ leaveOutBad: e.target.checked })}
-            />{' '}
-            {t('csvImport.leaveOutBad', { count: badRows })}
-          </label>
+          <CheckboxField
+            label={t('csvImport.leaveOutBad', { count: badRows })}
+            checked={choices.leaveOutBad}
+            onChange={(checked) => set({ leaveOutBad: checked })}
+          />
         </div>
       )}
     </>
   );
+}
+
+/** The first rows of a check by number, and whether there are more than those named. */
+function rowsNamed(rows: readonly { row: number }[]): { rows: string; more: 'yes' | 'no' } {
+  return {
+    rows: rows
+      .slice(0, 12)
+      .map((r) => r.row)
+      .join(', '),
+    more: rows.length > 12 ? 'yes' : 'no',
+  };
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement } from 'react';
 
 import { instantToWallClock } from '@shared/domain/incident/wallClock';
 import {
@@ -21,10 +21,17 @@ import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent, type Entry
 import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskLocale';
 
 import { useDeskLocale } from '../../lib/LocaleContext';
-import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormActions } from '../../ui/Field';
-import { TextAreaField, TextField } from '../../ui/FieldControls';
+import { FormActions } from '../../ui/Field';
+import {
+  CheckboxField,
+  ChoiceField,
+  DateField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  TimeField,
+} from '../../ui/FieldControls';
 import { useLinkTargets } from './useLinkTargets';
 import { t } from '../../i18n/messages';
 
@@ -74,6 +81,8 @@ export function EntryFormDialog({
   onClose,
 }: Props): ReactElement {
   const locale = useDeskLocale();
+  // The list of contacts the source field offers, named uniquely for this dialog.
+  const contactList = useId();
   const [form, setForm] = useState<EntryForm>(initial);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<EntryFormErrors>({});
@@ -86,38 +95,18 @@ export function EntryFormDialog({
     contactNamedBy(form.source, contacts) ?? (form.source === initial.source ? base.sourceContactId : null);
   const sourceContact = contacts.find((c) => c.id === sourceContactId);
   const set = (patch: Partial<EntryForm>) => setForm((f) => ({ ...f, ...patch }));
-  const input = (name: keyof EntryForm, label: string, opts: { type?: 'date' | 'time'; hint?: string } = {}) => (
-    <Field
-      label={label}
-      hint={opts.type === 'date' ? dateHint(locale) : opts.type === 'time' ? timeHint(locale) : opts.hint}
-      error={errors[name]}
-    >
-      {({ id, describedBy, invalid }) => {
-        const props = {
-          id,
-          name,
-          describedBy,
-          invalid,
-          value: String(form[name]),
-          onChange: (v: string) => set({ [name]: v }),
-        };
-        return opts.type === 'date' ? (
-          <DateInput {...props} />
-        ) : opts.type === 'time' ? (
-          <TimeInput {...props} />
-        ) : (
-          <input
-            id={id}
-            name={name}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={String(form[name])}
-            onChange={(e) => set({ [name]: e.target.value })}
-          />
-        );
-      }}
-    </Field>
-  );
+  const input = (name: keyof EntryForm, label: string, opts: { type?: 'date' | 'time'; hint?: string } = {}) => {
+    const props = {
+      label,
+      name,
+      error: errors[name],
+      value: String(form[name]),
+      onChange: (v: string) => set({ [name]: v }),
+    };
+    if (opts.type === 'date') return <DateField {...props} hint={dateHint(locale)} />;
+    if (opts.type === 'time') return <TimeField {...props} hint={timeHint(locale)} />;
+    return <TextField {...props} hint={opts.hint} />;
+  };
 
   return (
     <Dialog title={title} onClose={onClose} wide>
@@ -144,48 +133,28 @@ export function EntryFormDialog({
           onChange={(title) => set({ title })}
         />
         <div className="form-row">
-          <Field label={t('timeline.entryFormDialog.category')}>
-            {({ id }) => (
-              <select
-                id={id}
-                value={form.category}
-                onChange={(e) => set({ category: e.target.value as EntryForm['category'] })}
-              >
-                {TIMELINE_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {CATEGORY_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('timeline.entryFormDialog.verification')}>
-            {({ id }) => (
-              <select
-                id={id}
-                value={form.verification}
-                onChange={(e) => set({ verification: e.target.value as EntryForm['verification'] })}
-              >
-                {VERIFICATION_STATES.map((v) => (
-                  <option key={v} value={v}>
-                    {VERIFICATION_LABELS[v]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('timeline.entryFormDialog.releaseMarking')}>
-            {({ id }) => (
-              <select
-                id={id}
-                value={form.release}
-                onChange={(e) => set({ release: e.target.value as EntryForm['release'] })}
-              >
-                <option value="internal">{t('timeline.entryFormDialog.internalOnly')}</option>
-                <option value="public">{t('timeline.entryFormDialog.releasableToThePublic')}</option>
-              </select>
-            )}
-          </Field>
+          <ChoiceField
+            label={t('timeline.entryFormDialog.category')}
+            value={form.category}
+            onChange={(category) => set({ category })}
+            choices={TIMELINE_CATEGORIES}
+            labelOf={(c) => CATEGORY_LABELS[c]}
+          />
+          <ChoiceField
+            label={t('timeline.entryFormDialog.verification')}
+            value={form.verification}
+            onChange={(verification) => set({ verification })}
+            choices={VERIFICATION_STATES}
+            labelOf={(v) => VERIFICATION_LABELS[v]}
+          />
+          <SelectField
+            label={t('timeline.entryFormDialog.releaseMarking')}
+            value={form.release}
+            onChange={(v) => set({ release: v as EntryForm['release'] })}
+          >
+            <option value="internal">{t('timeline.entryFormDialog.internalOnly')}</option>
+            <option value="public">{t('timeline.entryFormDialog.releasableToThePublic')}</option>
+          </SelectField>
         </div>
         <fieldset className="fieldset">
           <legend>{t('timeline.entryFormDialog.whenItHappened', { timeZone: incident.timeZone })}</legend>
@@ -193,19 +162,15 @@ export function EntryFormDialog({
             {input('occurredDate', t('timeline.entryFormDialog.date'), { type: 'date' })}
             {form.occurredPrecision !== 'date' &&
               input('occurredTime', t('timeline.entryFormDialog.time'), { type: 'time' })}
-            <Field label={t('timeline.entryFormDialog.precision')}>
-              {({ id }) => (
-                <select
-                  id={id}
-                  value={form.occurredPrecision}
-                  onChange={(e) => set({ occurredPrecision: e.target.value as EntryForm['occurredPrecision'] })}
-                >
-                  <option value="exact">{t('timeline.entryFormDialog.exact')}</option>
-                  <option value="approximate">{t('timeline.entryFormDialog.approximate')}</option>
-                  <option value="date">{t('timeline.entryFormDialog.dateOnly')}</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('timeline.entryFormDialog.precision')}
+              value={form.occurredPrecision}
+              onChange={(v) => set({ occurredPrecision: v as EntryForm['occurredPrecision'] })}
+            >
+              <option value="exact">{t('timeline.entryFormDialog.exact')}</option>
+              <option value="approximate">{t('timeline.entryFormDialog.approximate')}</option>
+              <option value="date">{t('timeline.entryFormDialog.dateOnly')}</option>
+            </SelectField>
           </div>
         </fieldset>
         <fieldset className="fieldset">
@@ -216,32 +181,23 @@ export function EntryFormDialog({
           </div>
         </fieldset>
         <div className="form-row">
-          <Field
+          <TextField
             label={t('timeline.entryFormDialog.source')}
             hint={
               sourceContact
                 ? t('timeline.entryFormDialog.linkedToTheContact', { name: sourceContact.name })
                 : t('timeline.entryFormDialog.whoReportedItTypeA')
             }
-          >
-            {({ id, describedBy }) => (
-              <>
-                <input
-                  id={id}
-                  name="source"
-                  list="entry-source-contacts"
-                  aria-describedby={describedBy}
-                  value={form.source}
-                  onChange={(e) => set({ source: e.target.value })}
-                />
-                <datalist id="entry-source-contacts">
-                  {contacts.map((c) => (
-                    <option key={c.id} value={c.name} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+            name="source"
+            list={contactList}
+            value={form.source}
+            onChange={(source) => set({ source })}
+          />
+          <datalist id={contactList}>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.name} />
+            ))}
+          </datalist>
           {input('tags', t('timeline.entryFormDialog.tags'), {
             hint: t('timeline.entryFormDialog.separatedByCommasOrSpaces'),
           })}
@@ -279,25 +235,21 @@ export function EntryFormDialog({
           )}
           {targets.length > 0 && (
             <div className="form-row form-row--end">
-              <Field label={t('timeline.entryFormDialog.linkTo')}>
-                {({ id }) => (
-                  <select id={id} value={picked} onChange={(e) => setPicked(e.target.value)}>
-                    <option value="">{t('timeline.entryFormDialog.chooseARecord')}</option>
-                    {LINK_KINDS.map((kind) => {
-                      const ofKind = targets.filter((t) => t.kind === kind);
-                      return ofKind.length === 0 ? null : (
-                        <optgroup key={kind} label={linkKindGroupLabel(kind)}>
-                          {ofKind.map((t) => (
-                            <option key={t.id} value={`${t.kind}|${t.id}`}>
-                              {t.label}
-                            </option>
-                          ))}
-                        </optgroup>
-                      );
-                    })}
-                  </select>
-                )}
-              </Field>
+              <SelectField label={t('timeline.entryFormDialog.linkTo')} value={picked} onChange={setPicked}>
+                <option value="">{t('timeline.entryFormDialog.chooseARecord')}</option>
+                {LINK_KINDS.map((kind) => {
+                  const ofKind = targets.filter((t) => t.kind === kind);
+                  return ofKind.length === 0 ? null : (
+                    <optgroup key={kind} label={linkKindGroupLabel(kind)}>
+                      {ofKind.map((t) => (
+                        <option key={t.id} value={`${t.kind}|${t.id}`}>
+                          {t.label}
+                        </option>
+                      ))}
+                    </optgroup>
+                  );
+                })}
+              </SelectField>
               <button
                 type="button"
                 className="button"
@@ -313,10 +265,11 @@ export function EntryFormDialog({
             </div>
           )}
         </fieldset>
-        <label className="checkbox">
-          <input type="checkbox" checked={form.transcribed} onChange={(e) => set({ transcribed: e.target.checked })} />{' '}
-          {t('timeline.entryFormDialog.transcribedFromAPaperLog')}
-        </label>
+        <CheckboxField
+          label={t('timeline.entryFormDialog.transcribedFromAPaperLog')}
+          checked={form.transcribed}
+          onChange={(checked) => set({ transcribed: checked })}
+        />
         {isCorrection && (
           <TextField
             label={t('timeline.entryFormDialog.reasonForTheCorrection')}

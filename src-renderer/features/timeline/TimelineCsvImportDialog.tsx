@@ -24,6 +24,7 @@ import { CsvImportChecks } from './CsvImportChecks';
 import type { CsvImportOutcome, CsvImportReader } from './csvImportReader';
 import { t } from '../../i18n/messages';
 import type { CsvImportView, FileChoice } from './csvImportWorker';
+import { TableHead } from '../../ui/TableHead';
 
 const PREVIEW_ROWS = 8;
 
@@ -255,15 +256,15 @@ export function TimelineCsvImportDialog({
             <>
               <h3>{t('timeline.timelineCsvImportDialog.preview')}</h3>
               <table className="table table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('timeline.timelineCsvImportDialog.row')}</th>
-                    <th scope="col">{t('timeline.timelineCsvImportDialog.when', { zone })}</th>
-                    <th scope="col">{t('timeline.timelineCsvImportDialog.category')}</th>
-                    <th scope="col">{t('timeline.timelineCsvImportDialog.whatHappened')}</th>
-                    <th scope="col">{t('timeline.timelineCsvImportDialog.source')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('timeline.timelineCsvImportDialog.row'),
+                    t('timeline.timelineCsvImportDialog.when', { zone }),
+                    t('timeline.timelineCsvImportDialog.category'),
+                    t('timeline.timelineCsvImportDialog.whatHappened'),
+                    t('timeline.timelineCsvImportDialog.source'),
+                  ]}
+                />
                 <tbody>
                   {analysis.rows.slice(0, PREVIEW_ROWS).map((r) => (
                     <tr key={r.row}>

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-import { createTempJournal } from '@main/adapters/tempJournal';
+import { createDiskTempJournal } from '@main/adapters/tempJournal';
 
 const KILLS = 50;
 const SIZE = 300_000;
@@ -55,18 +54,7 @@ describe('killed in the middle of a save', () => {
     // A file with a temp-like name that the desk did not create: it must survive every clean-up.
     const foreign = join(folder, '.report.pdf.tmp-0123456789abcdef');
     await fs.writeFile(foreign, 'not the desk’s');
-    const journal = createTempJournal(
-      journalDir,
-      {
-        open: fs.open,
-        unlink: fs.unlink,
-        mkdir: (p) => fs.mkdir(p, { recursive: true }),
-        readdir: fs.readdir,
-        readFile: fs.readFile,
-        lstat: fs.lstat,
-      },
-      () => randomBytes(8).toString('hex'),
-    );
+    const journal = createDiskTempJournal(journalDir);
 
     let leftBehind = 0;
     let lastN = 0;

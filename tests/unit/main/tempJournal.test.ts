@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,23 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { writeFileAtomic } from '@main/adapters/atomicWrite';
-import { createTempJournal } from '@main/adapters/tempJournal';
+import { createDiskTempJournal } from '@main/adapters/tempJournal';
 
 async function setUp() {
   const dir = await fs.mkdtemp(join(tmpdir(), 'desk-journal-'));
   const journalDir = join(dir, 'unfinished-writes');
-  const journal = createTempJournal(
-    journalDir,
-    {
-      open: fs.open,
-      unlink: fs.unlink,
-      mkdir: (p) => fs.mkdir(p, { recursive: true }),
-      readdir: fs.readdir,
-      readFile: fs.readFile,
-      lstat: fs.lstat,
-    },
-    () => randomBytes(8).toString('hex'),
-  );
+  const journal = createDiskTempJournal(journalDir);
   return { dir, journalDir, journal };
 }
 

@@ -98,8 +98,8 @@ describe('automatic backups', () => {
     await timers.fire();
     expect(written).toHaveLength(2);
     expect(outcomes).toEqual([
-      { at: 0, ok: true, name: 'auto-1', everyMinutes: 10 },
-      { at: 0, ok: true, name: 'auto-2', everyMinutes: 10 },
+      { at: 0, ok: true, name: 'auto-1', headsNotLogged: null, everyMinutes: 10 },
+      { at: 0, ok: true, name: 'auto-2', headsNotLogged: null, everyMinutes: 10 },
     ]);
     stop();
   });
@@ -163,6 +163,31 @@ describe('automatic backups', () => {
       { ok: true, name: 'auto-3' },
     ]);
     expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a backup written as written, with the reason its chain heads were not logged', async () => {
+    const desk = await deskWithSettings();
+    await addIncident(desk);
+    const autoBackups = fakeAutoBackups(() =>
+      Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })),
+    );
+    const refusal = { code: 'refused' as const, message: 'The log of published heads is being changed elsewhere.' };
+    const backup = backupServiceOf(desk, { autoBackups } as unknown as DeskPlatform, 'test', {
+      publishedHeads: { appendAll: () => Promise.resolve(err(refusal)) },
+    });
+    const outcomes: unknown[] = [];
+    const timers = manualScheduler();
+    startOn(desk, autoBackups, timers, { backup, onResult: (r) => outcomes.push(r) });
+    await timers.fire();
+    expect(outcomes).toEqual([
+      {
+        at: 0,
+        ok: true,
+        name: 'auto-1',
+        headsNotLogged: 'The log of published heads is being changed elsewhere.',
+        everyMinutes: 10,
+      },
+    ]);
   });
 
   it('goes on when reading the desk itself fails', async () => {

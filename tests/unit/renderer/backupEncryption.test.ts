@@ -4,7 +4,6 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { ageHere, createBackupEncryption } from '@renderer/desk/backup/backupEncryption';
-import { createBackupService } from '@renderer/desk/backup/backupService';
 import type { AutoBackups, DeskPlatform, PassphraseStore } from '@renderer/platform/platform';
 import { AGE_ARMOR_BEGIN, decryptWithPassphrase, isPassphraseFile } from '@shared/domain/encryption/passphrase';
 import { buildPackage } from '@shared/domain/record/exportPackage';
@@ -13,9 +12,8 @@ import type { BackupPolicy, StoredPassphrase } from '@shared/ipc/contract';
 
 import { T0, actor } from '../../factories/incident';
 import { makeContact } from '../../factories/contacts';
-import { freshDesk } from './testDb';
+import { backupServiceOf, freshDesk } from './testDb';
 
-const sha256 = (text: string) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 const PASSPHRASE = 'Candles at the town hall, 19:00';
 // A low scrypt cost keeps the tests quick; the desk writes with age's default (18).
 const age = ageHere(10);
@@ -88,30 +86,23 @@ async function deskWithFamilyContact() {
   return desk;
 }
 
+/** The backup encryption over main's side, with the test's quick age. */
+const encryptionOf = (main: ReturnType<typeof fakeMain>) =>
+  createBackupEncryption({ autoBackups: main.autoBackups, passphrases: main.passphrases, crypto: age });
+
 describe('backup encryption', () => {
   it('with a passphrase, a saved backup is age armor named .json.age, and restores with the passphrase only', async () => {
     const main = fakeMain(false);
-    const encryption = createBackupEncryption({
-      autoBackups: main.autoBackups,
-      passphrases: main.passphrases,
-      crypto: age,
-    });
+    const encryption = encryptionOf(main);
     await encryption.load();
     expect(await encryption.setPassphrase(PASSPHRASE, PASSPHRASE, false)).toEqual(ok(undefined));
     expect(main.policy().encrypted).toBe(true);
 
     const source = await deskWithFamilyContact();
     const { platform, saved } = memoryPlatform(main.autoBackups);
-    const service = createBackupService({
-      backup: source.core.backupRows,
-      restore: source.core.restore,
-      platform,
-      sha256,
-      appVersion: '0.1.0',
-      encryption,
-    });
+    const service = backupServiceOf(source, platform, '0.1.0', { encryption });
     const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
-    expect(result.ok && result.value).toMatch(/^response-desk-backup-kristiansand-.*\.json\.age$/);
+    expect(result.ok && result.value?.path).toMatch(/^response-desk-backup-kristiansand-.*\.json\.age$/);
     const file = saved[0]!.content;
     expect(file.startsWith(`${AGE_ARMOR_BEGIN}\n`)).toBe(true);
     expect(file).not.toContain('Amal Haddad');
@@ -119,12 +110,7 @@ describe('backup encryption', () => {
     // Another desk, which does not know the passphrase yet: asked for, refused when wrong, nothing changes.
     const target = freshDesk();
     const before = await target.core.backupRows.readAll();
-    const other = createBackupService({
-      backup: target.core.backupRows,
-      restore: target.core.restore,
-      platform,
-      sha256,
-      appVersion: '0.1.0',
+    const other = backupServiceOf(target, platform, '0.1.0', {
       encryption: createBackupEncryption({ autoBackups: null, passphrases: null, crypto: age }),
     });
     expect(await other.open(file, 'b.json.age', null)).toEqual({
@@ -154,11 +140,7 @@ describe('backup encryption', () => {
   it('pauses rather than write in clear when backups are to be encrypted and the passphrase is not at hand', async () => {
     const main = fakeMain(false);
     await main.autoBackups.setPolicy({ keepLast: 12, keepDailyForDays: 30, encrypted: true });
-    const encryption = createBackupEncryption({
-      autoBackups: main.autoBackups,
-      passphrases: main.passphrases,
-      crypto: age,
-    });
+    const encryption = encryptionOf(main);
     await encryption.load();
     expect(encryption.state()).toMatchObject({ enabled: true, passphrase: null, store: { available: false } });
     expect(await encryption.seal('{"format":"response-desk-backup"}')).toEqual({
@@ -167,14 +149,7 @@ describe('backup encryption', () => {
     });
     const desk = await deskWithFamilyContact();
     const { platform, saved } = memoryPlatform(main.autoBackups);
-    const service = createBackupService({
-      backup: desk.core.backupRows,
-      restore: desk.core.restore,
-      platform,
-      sha256,
-      appVersion: '0.1.0',
-      encryption,
-    });
+    const service = backupServiceOf(desk, platform, '0.1.0', { encryption });
     const result = await service.save(actor(), 'Kristiansand');
     expect(result.ok).toBe(false);
     expect(saved).toEqual([]);
@@ -182,11 +157,7 @@ describe('backup encryption', () => {
 
   it('refuses a passphrase too short or typed differently the second time, and keeps backups as they were', async () => {
     const main = fakeMain(false);
-    const encryption = createBackupEncryption({
-      autoBackups: main.autoBackups,
-      passphrases: main.passphrases,
-      crypto: age,
-    });
+    const encryption = encryptionOf(main);
     await encryption.load();
     expect(await encryption.setPassphrase('short', 'short', false)).toEqual({
       ok: false,
@@ -240,11 +211,7 @@ describe('an export package saved encrypted', () => {
 
   it('is the package, checked against its manifest, encrypted with the backup passphrase; refused without one or when it does not check out', async () => {
     const main = fakeMain(false);
-    const encryption = createBackupEncryption({
-      autoBackups: main.autoBackups,
-      passphrases: main.passphrases,
-      crypto: age,
-    });
+    const encryption = encryptionOf(main);
     const zip = await smallPackage();
     expect(await encryption.sealPackage(zip)).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
     expect((await encryption.setPassphrase(PASSPHRASE, PASSPHRASE, false)).ok).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { DeskPlatform } from '@renderer/platform/platform';
 import { canonicalJson } from '@shared/domain/integrity/canonical';
-import { ok } from '@shared/domain/result';
+import { err, ok } from '@shared/domain/result';
 import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 
 import { T0, actor, makeDraft } from '../../factories/incident';
@@ -71,7 +71,7 @@ describe('backup and restore', () => {
     const { platform, saved } = memoryPlatform();
     const service = backupServiceOf(source, platform, '0.1.0');
     const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
-    expect(result.ok && result.value).toMatch(/^response-desk-backup-kristiansand-.*\.json$/);
+    expect(result.ok && result.value?.path).toMatch(/^response-desk-backup-kristiansand-.*\.json$/);
 
     const target = freshDesk();
     const targetService = backupServiceOf(target, platform, '0.1.0');
@@ -119,6 +119,33 @@ describe('backup and restore', () => {
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.error).toContain('Nothing was restored');
     expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('keeps a saved backup saved when its chain heads could not be logged, and says why', async () => {
+    const source = await populatedDesk();
+    const { platform, saved } = memoryPlatform();
+    const refusal = { code: 'refused' as const, message: 'The log of published heads is being changed elsewhere.' };
+    const service = backupServiceOf(source, platform, '0.1.0', {
+      publishedHeads: { appendAll: () => Promise.resolve(err(refusal)) },
+    });
+    const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
+    expect(result).toEqual({
+      ok: true,
+      value: { path: saved[0]!.name, headsNotLogged: 'The log of published heads is being changed elsewhere.' },
+    });
+    expect(saved).toHaveLength(1);
+  });
+
+  it('logs every incident’s chain head when a backup is saved', async () => {
+    const source = await populatedDesk();
+    const { platform } = memoryPlatform();
+    const service = backupServiceOf(source, platform, '0.1.0', { publishedHeads: source.useCases.publishedHeads });
+    const result = await service.save(actor({ now: T0 + 5000 }), 'Kristiansand');
+    expect(result.ok && result.value?.headsNotLogged).toBeNull();
+    const incidentId = (await source.db.incidents.toArray())[0]!.id;
+    expect(await source.useCases.publishedHeads.listForIncident(incidentId)).toMatchObject([
+      { via: 'backup', chainSeq: 2 },
+    ]);
   });
 
   it('rolls the whole restore back when writing fails part-way', async () => {

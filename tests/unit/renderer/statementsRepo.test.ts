@@ -14,6 +14,7 @@ import { TABLE_SCHEMAS } from '@shared/schemas/tables';
 import type { Statement } from '@shared/schemas/statements';
 
 import { T0, actor, makeDraft as makeIncidentDraft } from '../../factories/incident';
+import { TYPED_HOLDING_VALUES } from '../../factories/statements';
 import { makeContent, sha256 } from '../../factories/timeline';
 import { freshDesk, logged } from './testDb';
 import { written } from '../../support/written';
@@ -37,14 +38,6 @@ function must<T, E>(r: Result<T, E>): T {
   return r.value;
 }
 
-const MANUAL = {
-  mayor_name: 'Mayor Anna Hansen',
-  incident_type: 'a vehicle was driven into pedestrians',
-  lead_agency: 'the police',
-  public_safety_instruction: 'Please stay away from the city centre.',
-  official_info_channel: 'kristiansand.kommune.no',
-  next_update_time: '15:00',
-};
 
 /** A desk with its templates, an incident starting 13:00 Oslo time, and a holding statement drafted from its template. */
 async function deskWithDraft() {
@@ -74,7 +67,7 @@ async function approvedHolding() {
   must(
     await desk.useCases.statements.saveDraft(
       desk.statement.id,
-      { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+      { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
       at(2),
     ),
   );
@@ -144,7 +137,7 @@ describe('statements repository', () => {
     const saved = must(
       await desk.useCases.statements.saveDraft(
         desk.statement.id,
-        { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
         at(2),
       ),
     );
@@ -152,7 +145,7 @@ describe('statements repository', () => {
     const nothing = must(
       await desk.useCases.statements.saveDraft(
         desk.statement.id,
-        { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
         at(3),
       ),
     );
@@ -174,7 +167,7 @@ describe('statements repository', () => {
     must(
       await useCases.statements.saveDraft(
         statement.id,
-        { title: v1.title, body: v1.body, values: { ...v1.values, ...MANUAL } },
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
         at(2),
       ),
     );
@@ -298,7 +291,7 @@ describe('statements repository', () => {
     must(
       await useCases.statements.saveDraft(
         statement.id,
-        { title: v1.title, body, values: { ...v1.values, ...MANUAL } },
+        { title: v1.title, body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
         at(4),
       ),
     );

@@ -47,14 +47,20 @@ export function freshDesk() {
   return { db, core, ...createDesk(deps, core) };
 }
 
-/** The backup service of a test desk, over the platform the test gives it (it logs no published heads). */
-export function backupServiceOf(desk: ReturnType<typeof freshDesk>, platform: DeskPlatform, appVersion = '0.1.0') {
+/** The backup service of a test desk, over the platform the test gives it (it logs no published heads unless `extra` gives the log). */
+export function backupServiceOf(
+  desk: ReturnType<typeof freshDesk>,
+  platform: DeskPlatform,
+  appVersion = '0.1.0',
+  extra: Partial<Parameters<typeof createBackupService>[0]> = {},
+) {
   return createBackupService({
     backup: desk.core.backupRows,
     restore: desk.core.restore,
     platform,
     sha256,
     appVersion,
+    ...extra,
   });
 }
 

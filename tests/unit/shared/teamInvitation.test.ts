@@ -4,6 +4,17 @@ import { parseTeamInvitation, TEAM_INVITATION_FORMAT } from '@shared/schemas/tea
 
 const SCRIBE = 'ab'.repeat(32);
 const MAYOR = 'cd'.repeat(32);
+/** A roster with a member and a revoked desk, who admitted whom. */
+const ROSTER = [
+  { deskKey: SCRIBE, name: 'Scribe laptop', status: 'member', admittedBy: null },
+  {
+    deskKey: MAYOR,
+    name: 'Mayor’s office',
+    status: 'revoked',
+    admittedBy: SCRIBE,
+    revokedAt: { 'incident:inc_1': 12, desk: 3 },
+  },
+];
 
 function invitation(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -12,16 +23,7 @@ function invitation(overrides: Record<string, unknown> = {}): Record<string, unk
     teamId: 'team_riverside',
     teamName: 'Riverside crisis team',
     secret: '2a'.repeat(32),
-    roster: [
-      { deskKey: SCRIBE, name: 'Scribe laptop', status: 'member', admittedBy: null },
-      {
-        deskKey: MAYOR,
-        name: 'Mayor’s office',
-        status: 'revoked',
-        admittedBy: SCRIBE,
-        revokedAt: { 'incident:inc_1': 12, desk: 3 },
-      },
-    ],
+    roster: ROSTER,
     peers: ['192.168.1.20:5220'],
     createdAt: '2025-03-14T09:30:00.000Z',
     ...overrides,
@@ -31,16 +33,7 @@ function invitation(overrides: Record<string, unknown> = {}): Record<string, unk
 describe('team invitation files', () => {
   it('reads a whole invitation, with revocations and who admitted whom', () => {
     const parsed = parseTeamInvitation(JSON.stringify(invitation()));
-    expect(parsed.ok && parsed.value.roster).toEqual([
-      { deskKey: SCRIBE, name: 'Scribe laptop', status: 'member', admittedBy: null },
-      {
-        deskKey: MAYOR,
-        name: 'Mayor’s office',
-        status: 'revoked',
-        admittedBy: SCRIBE,
-        revokedAt: { 'incident:inc_1': 12, desk: 3 },
-      },
-    ]);
+    expect(parsed.ok && parsed.value.roster).toEqual(ROSTER);
   });
 
   it('reads leniently: a byte-order mark, surrounding space and upper-case keys are accepted as written by hand', () => {

@@ -6,6 +6,7 @@ import { readOrder } from '@renderer/db/repos/timelineQuery';
 import { WriteRefusedError } from '@renderer/db/writeDoor';
 import { createChangeFeed } from '@renderer/desk/changeFeed';
 import { createDoor, rowIs, type ChangeNotice } from '@renderer/desk/door';
+import type { PlannedRecords, Recorder } from '@renderer/desk/identity/recorder';
 
 import { makeContact } from '../../../factories/contacts';
 import { actor, makeIncident, T0 } from '../../../factories/incident';
@@ -23,13 +24,32 @@ const auditLine = (id: string, summary: string) =>
     summary,
   });
 
+/**
+ * A recorder whose chain tip another window always moves first: every signature it plans is
+ * stale by the time the transaction checks it. `signed` counts the signatures it made.
+ */
+function outpacedRecorder() {
+  const signed = { count: 0 };
+  const recorder = {
+    plan: () => {
+      signed.count += 1;
+      return Promise.resolve({ rows: [] } as unknown as PlannedRecords);
+    },
+    holds: () => Promise.resolve(false),
+    tables: () => [],
+    store: () => Promise.resolve(),
+    committed: () => undefined,
+  } as unknown as Recorder;
+  return { recorder, signed };
+}
+
 /** A door over a fresh database, with everything its change feed heard. */
-function doorOf() {
+function doorOf(recorder?: Recorder) {
   const { db } = freshDesk();
   const feed = createChangeFeed();
   const heard: ChangeNotice[] = [];
   feed.subscribe((n) => heard.push(n));
-  return { db, door: createDoor(db, feed), heard };
+  return { db, door: createDoor(db, feed, recorder), heard };
 }
 
 describe('the door every change goes through', () => {
@@ -81,12 +101,38 @@ describe('the door every change goes through', () => {
       ok: false,
       error: {
         code: 'refused',
+        reason: 'row',
         table: 'contacts',
         rowId: 'con_2',
         problem: 'the email is 255 characters long; it takes up to 254',
         message: 'Nothing was saved: the email is 255 characters long; it takes up to 254.',
       },
     });
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(0);
+    expect(heard).toEqual([]);
+  });
+
+  it('answers a change whose signature another window kept outdating as refused, in words, with nothing written', async () => {
+    const { recorder, signed } = outpacedRecorder();
+    const { db, door, heard } = doorOf(recorder);
+    const written = await door.write({
+      scope: 'desk',
+      kind: 'contact.added',
+      add: { contacts: [makeContact({ id: 'con_1', name: 'Imam Yusuf' })] },
+      audit: [auditLine('aud_1', 'Contact added: Imam Yusuf')],
+    });
+    expect(written).toEqual({
+      ok: false,
+      error: {
+        code: 'refused',
+        reason: 'chain-kept-moving',
+        message:
+          'Nothing was saved: another window kept changing the desk while this change was being signed. Try again.',
+      },
+    });
+    // It signed again on the moved tip before giving up.
+    expect(signed.count).toBeGreaterThan(1);
     expect(await db.contacts.count()).toBe(0);
     expect(await db.auditLog.count()).toBe(0);
     expect(heard).toEqual([]);

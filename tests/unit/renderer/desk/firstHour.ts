@@ -4,6 +4,7 @@ import type { Result } from '@shared/domain/result';
 import { guideItems } from '../../../factories/checklists';
 import { makeContact, makeNodes, makeTree } from '../../../factories/contacts';
 import { T0, actor, makeIncident } from '../../../factories/incident';
+import { TYPED_HOLDING_VALUES } from '../../../factories/statements';
 import { makeContent } from '../../../factories/timeline';
 import { freshDesk, logged } from '../testDb';
 
@@ -115,15 +116,7 @@ export async function firstHour() {
     ),
   );
   const version = (await useCases.statements.getVersion(draft.headVersionId))!;
-  const values = {
-    ...version.values,
-    mayor_name: 'Mayor Anna Hansen',
-    incident_type: 'a vehicle was driven into pedestrians',
-    lead_agency: 'the police',
-    public_safety_instruction: 'Please stay away from the city centre.',
-    official_info_channel: 'kristiansand.kommune.no',
-    next_update_time: '15:00',
-  };
+  const values = { ...version.values, ...TYPED_HOLDING_VALUES };
   must(await useCases.statements.saveDraft(draft.id, { title: version.title, body: version.body, values }, at(6)));
   must(await useCases.statements.submit(draft.id, { overrideReason: null, ticked: ['do-1'] }, at(7)));
   must(await useCases.statements.approve(draft.id, mayor, at(8)));

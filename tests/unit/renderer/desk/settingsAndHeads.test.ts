@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { actor, T0 } from '../../../factories/incident';
+import type { Door } from '@renderer/desk/door';
+import { createPublishedHeads } from '@renderer/desk/record/publishedHeads';
+import { err } from '@shared/domain/result';
+
+import { actor, makeDraft, T0 } from '../../../factories/incident';
 import { makeContent } from '../../../factories/timeline';
 import { logged } from '../testDb';
 import { deskWithIncident, listenedDesk, racedRead } from './heard';
@@ -45,7 +49,46 @@ describe('settings use-cases', () => {
   });
 });
 
+describe('settings refused', () => {
+  it('comes back as a value naming the problem, and the settings stay as they were', async () => {
+    const { desk } = listenedDesk();
+    await desk.useCases.settings.save(SETUP, actor());
+    const audit = await desk.db.auditLog.count();
+    const r = await desk.useCases.settings.save({ ...SETUP, operatorName: 'I'.repeat(121) }, actor({ now: T0 + 1 }));
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'refused',
+        message: 'Nothing was saved: the operator name is 121 characters long; it takes up to 120.',
+      },
+    });
+    expect((await desk.useCases.settings.get())?.operatorName).toBe('Ingrid Berg');
+    expect(await desk.db.auditLog.count()).toBe(audit);
+  });
+});
+
 describe('published heads', () => {
+  it('logs every other incident’s head when the log refuses one, and says why', async () => {
+    const { desk, incident, fields } = await deskWithIncident();
+    const other = await written(
+      desk.useCases.incidents.create({ ...fields, title: `${makeDraft().title} (2)` }, actor()),
+    );
+    for (const id of [incident.id, other.id])
+      await logged(desk.useCases.timeline.append(id, [makeContent({ title: 'One' })], actor()));
+    const refusal = { code: 'refused' as const, reason: 'chain-kept-moving' as const, message: 'Try again.' };
+    // A door that refuses the first incident's head, as when another window kept changing it.
+    const door: Door = {
+      write: (change, options) =>
+        change.scope !== 'desk' && change.scope.incidentId === incident.id
+          ? Promise.resolve(err(refusal))
+          : desk.core.door.write(change, options),
+    };
+    const heads = createPublishedHeads({ door, store: desk.core.stores.publishedHeads, gen: () => 'fixed' });
+    expect(await heads.appendAll('backup', actor({ now: T0 + 5 }))).toEqual({ ok: false, error: refusal });
+    expect(await desk.useCases.publishedHeads.listForIncident(incident.id)).toEqual([]);
+    expect(await desk.useCases.publishedHeads.listForIncident(other.id)).toMatchObject([{ via: 'backup' }]);
+  });
+
   it('are logged once when two windows publish the same head at the same moment, heard in the incident’s scope', async () => {
     const { desk, incident, heard } = await deskWithIncident();
     await logged(desk.useCases.timeline.append(incident.id, [makeContent({ title: 'One' })], actor()));
