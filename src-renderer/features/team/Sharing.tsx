@@ -6,7 +6,7 @@ import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import { computerTime } from '../../lib/LocaleContext';
 import type { TeamLink } from '../../platform/platform';
-import { ColumnHeads } from '../../ui/ColumnHeads';
+import { TableHead } from '../../ui/TableHead';
 import { SelectField, TextField } from '../../ui/FieldControls';
 import { SubmitButton, TeamForm } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
@@ -89,8 +89,8 @@ export function Sharing({ team, view, status }: { team: TeamLink; view: TeamView
         <p className="muted">{t('teamScreen.peers.none')}</p>
       ) : (
         <table className="table table--compact" data-testid="team-peers">
-          <ColumnHeads
-            labels={[
+          <TableHead
+            columns={[
               t('teamScreen.peers.desk'),
               t('teamScreen.peers.state'),
               t('teamScreen.peers.toSend'),

@@ -5,7 +5,7 @@ import type { TeamStatus } from '@shared/ipc/teamContract';
 import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import type { TeamLink } from '../../platform/platform';
-import { ColumnHeads } from '../../ui/ColumnHeads';
+import { TableHead } from '../../ui/TableHead';
 import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { NameField, SubmitButton, TeamForm } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
@@ -30,8 +30,8 @@ export function TeamMembers({ team, view, status }: { team: TeamLink; view: Team
     <section className="panel" aria-labelledby="team-members-title">
       <h2 id="team-members-title">{t('teamScreen.members.title')}</h2>
       <table className="table table--compact">
-        <ColumnHeads
-          labels={[
+        <TableHead
+          columns={[
             t('teamScreen.members.desk'),
             t('teamScreen.members.key'),
             t('teamScreen.members.standing'),
