@@ -38,7 +38,6 @@ function must<T, E>(r: Result<T, E>): T {
   return r.value;
 }
 
-
 /** A desk with its templates, an incident starting 13:00 Oslo time, and a holding statement drafted from its template. */
 async function deskWithDraft() {
   const desk = freshDesk();
