@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     setupFiles: ['tests/setup/vitest.setup.ts'],
     testTimeout: 20_000,
+    // Vitest's default leaves one core of a 2-core machine idle; many files here wait on LibreOffice, age or a child
+    // process, so two workers keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
