@@ -26,6 +26,9 @@ export const CHANNELS = {
   teamStopSharing: 'team:stop-sharing',
   teamAddPeer: 'team:add-peer',
   teamSyncFolder: 'team:sync-folder',
+  teamHeads: 'team:heads',
+  teamPublish: 'team:publish',
+  teamRead: 'team:read',
 } as const;
 
 export type BridgeMethod = keyof typeof CHANNELS;

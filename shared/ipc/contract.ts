@@ -212,6 +212,9 @@ export const ipcContract = {
   [CHANNELS.teamStopSharing]: teamContract.teamStopSharing,
   [CHANNELS.teamAddPeer]: teamContract.teamAddPeer,
   [CHANNELS.teamSyncFolder]: teamContract.teamSyncFolder,
+  [CHANNELS.teamHeads]: teamContract.teamHeads,
+  [CHANNELS.teamPublish]: teamContract.teamPublish,
+  [CHANNELS.teamRead]: teamContract.teamRead,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

@@ -67,6 +67,35 @@ export const FolderSyncReportSchema = z.object({
 });
 export type FolderSyncReport = z.infer<typeof FolderSyncReportSchema>;
 
+/**
+ * The record exchange between the desk's database (in the window) and the team engine (in main or
+ * the local server). Entries are text: each the JSON of a desk identity or a signed record
+ * (shared/domain/team/teamEntry.ts); the window checks every one it reads before storing it.
+ */
+export const MAX_TEAM_ENTRY_CHARS = 1024 * 1024 + 64 * 1024;
+/** Entries one read or one publish carries at most: a batch stays small enough to store in one step. */
+export const MAX_TEAM_BATCH = 500;
+
+const scopeText = z.string().min(1).max(120);
+
+/** Another desk's core this desk holds, and how many of its entries are held without a gap. */
+export const TeamCoreSchema = z.object({
+  coreKey: hex64,
+  teamDesk: hex64,
+  scope: scopeText,
+  length: z.number().int().nonnegative(),
+});
+export type TeamCore = z.infer<typeof TeamCoreSchema>;
+
+export const TeamHeadsSchema = z.object({
+  /** The newest record of this desk's chain in each of its own cores: where publishing goes on from. */
+  own: z
+    .array(z.object({ scope: scopeText, deskId: z.string().max(40), seq: z.number().int().positive() }))
+    .max(10_000),
+  cores: z.array(TeamCoreSchema).max(10_000),
+});
+export type TeamHeads = z.infer<typeof TeamHeadsSchema>;
+
 /** The port a desk shares on unless the person picks another; the README tells a city's IT. */
 export const DEFAULT_TEAM_PORT = 5220;
 
@@ -98,6 +127,24 @@ export const teamContract = {
   teamSyncFolder: {
     request: z.strictObject({ folder: z.string().trim().min(1).max(1000).nullable() }),
     response: z.object({ report: FolderSyncReportSchema.nullable() }),
+  },
+  // An empty answer (no own cores, no others) when the desk is in no team.
+  teamHeads: { request: z.undefined(), response: TeamHeadsSchema },
+  teamPublish: {
+    request: z.strictObject({
+      scope: scopeText,
+      entries: z.array(z.string().min(2).max(MAX_TEAM_ENTRY_CHARS)).min(1).max(MAX_TEAM_BATCH),
+    }),
+    response: z.object({ appended: z.number().int().nonnegative() }),
+  },
+  // null in place of an entry larger than any a desk writes: refused, never carried.
+  teamRead: {
+    request: z.strictObject({
+      coreKey: hex64,
+      start: z.number().int().nonnegative(),
+      max: z.number().int().min(1).max(MAX_TEAM_BATCH),
+    }),
+    response: z.object({ entries: z.array(z.string().max(MAX_TEAM_ENTRY_CHARS).nullable()).max(MAX_TEAM_BATCH) }),
   },
   teamAddPeer: { request: z.strictObject({ address: z.string().trim().min(3).max(300) }), response: TeamStatusSchema },
 } as const;

@@ -34,6 +34,8 @@ const FILE_CARRYING: ReadonlySet<Channel> = new Set([
   CHANNELS.saveFile,
   CHANNELS.writeAutoBackup,
   CHANNELS.savePackage,
+  // A batch of the desk's signed records on their way to the team engine.
+  CHANNELS.teamPublish,
 ]);
 
 /**

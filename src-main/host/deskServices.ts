@@ -155,6 +155,9 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
       [CHANNELS.teamStopSharing]: () => team.stopSharing(),
       [CHANNELS.teamAddPeer]: (request) => team.addPeer(request),
       [CHANNELS.teamSyncFolder]: (request) => team.syncFolder(request),
+      [CHANNELS.teamHeads]: () => team.heads(),
+      [CHANNELS.teamPublish]: (request) => team.publish(request),
+      [CHANNELS.teamRead]: (request) => team.read(request),
     },
   };
 }

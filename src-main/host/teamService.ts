@@ -4,12 +4,13 @@ import { isAbsolute } from 'node:path';
 import { err, ok, type Result } from '@shared/domain/result';
 import { teamFingerprint } from '@shared/domain/team/fingerprint';
 import { format } from '@shared/i18n/format';
-import type { FolderSyncReport, TeamStatus } from '@shared/ipc/teamContract';
+import type { FolderSyncReport, TeamHeads, TeamStatus } from '@shared/ipc/teamContract';
 
 import type { FolderChooser } from '../adapters/dialogs';
 import { HandlerError } from '../ipc/handlerError';
 import type { Logger } from '../logging/logger';
 import type { TeamMembership, TeamStatus as MembershipStatus } from '../team/membership';
+import { publishEntries, readEntries, teamHeadsOf } from '../team/recordExchange';
 import type { TeamEngine } from '../team/types';
 
 /** What the team channels answer with: one method per channel, each a status or a refusal in words. */
@@ -24,6 +25,9 @@ export type TeamService = {
   stopSharing(): Promise<TeamStatus>;
   addPeer(input: { address: string }): Promise<TeamStatus>;
   syncFolder(input: { folder: string | null }): Promise<{ report: FolderSyncReport | null }>;
+  heads(): Promise<TeamHeads>;
+  publish(input: { scope: string; entries: string[] }): Promise<{ appended: number }>;
+  read(input: { coreKey: string; start: number; max: number }): Promise<{ entries: (string | null)[] }>;
   close(): Promise<void>;
 };
 
@@ -53,6 +57,15 @@ async function openMembership(deps: {
 }): Promise<Result<TeamMembership, string>> {
   const { openTeamMembership } = await import('../team/membership');
   return openTeamMembership(deps);
+}
+
+/** Runs `act` on the membership's engine; a desk in no team is refused in words. */
+async function withEngine<T>(
+  m: TeamMembership,
+  act: (engine: TeamEngine) => Promise<Result<T, string>>,
+): Promise<Result<T, string>> {
+  const engine = m.engine();
+  return engine ? act(engine) : err(format('team.membership.notInTeam'));
 }
 
 /** The addresses a desk can listen on: IPv4 local-network interfaces first, loopback last. */
@@ -141,6 +154,15 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       });
       return { report: value };
     },
+    heads: async () => {
+      const opened = await membership();
+      const engine = opened.ok ? opened.value.engine() : null;
+      return engine ? teamHeadsOf(engine) : { own: [], cores: [] };
+    },
+    publish: async ({ scope, entries }) =>
+      (await withMembership((m) => withEngine(m, (engine) => publishEntries(engine, scope, entries)))).value,
+    read: async (request) =>
+      (await withMembership((m) => withEngine(m, (engine) => readEntries(engine, request)))).value,
     close: async () => {
       if (opening === null) return;
       const opened = await opening;

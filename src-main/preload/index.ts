@@ -40,6 +40,9 @@ const bridge: DeskBridge = {
   teamStopSharing: (request) =>
     ipcRenderer.invoke(CHANNELS.teamStopSharing, request) as ReturnType<DeskBridge['teamStopSharing']>,
   teamAddPeer: (request) => ipcRenderer.invoke(CHANNELS.teamAddPeer, request) as ReturnType<DeskBridge['teamAddPeer']>,
+  teamHeads: (request) => ipcRenderer.invoke(CHANNELS.teamHeads, request) as ReturnType<DeskBridge['teamHeads']>,
+  teamPublish: (request) => ipcRenderer.invoke(CHANNELS.teamPublish, request) as ReturnType<DeskBridge['teamPublish']>,
+  teamRead: (request) => ipcRenderer.invoke(CHANNELS.teamRead, request) as ReturnType<DeskBridge['teamRead']>,
   teamSyncFolder: (request) =>
     ipcRenderer.invoke(CHANNELS.teamSyncFolder, request) as ReturnType<DeskBridge['teamSyncFolder']>,
 };

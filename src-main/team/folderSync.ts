@@ -11,6 +11,7 @@ import * as nodeFs from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 import { writeFileAtomic as defaultWriteFileAtomic } from '../adapters/atomicWrite';
 import { describeFsError, fsErrorCode } from '../adapters/fsErrors';
@@ -154,17 +155,14 @@ export async function syncWithFolder(
     await fs.rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
     return folderError(
       'write-failed',
-      `The stick's team file could not be unpacked on this computer: ${describeFsError(error, 'save', scratch)} Nothing was changed.`,
+      format('team.stick.unpackFailed', { reason: describeFsError(error, 'save', scratch) }),
     );
   }
 
   const opened = await deps.openCarrier(scratch);
   if (!opened.ok) {
     await fs.rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
-    return folderError(
-      'archive-damaged',
-      `The stick's team file could not be opened (${opened.error.message}). Nothing was changed.`,
-    );
+    return folderError('archive-damaged', format('team.stick.openFailed', { reason: opened.error.message }));
   }
   const carrier = opened.value;
   const receivedBefore = local.totalRecords();
@@ -193,7 +191,7 @@ export async function syncWithFolder(
     } catch (error) {
       return folderError(
         'write-failed',
-        `The working copy could not be read back (${describeFsError(error, 'read', scratch)}). The stick was not changed; this desk has everything it held.`,
+        format('team.stick.readBackFailed', { reason: describeFsError(error, 'read', scratch) }),
       );
     }
     const sealed = sealArchive(files, deps.keys.stick);
@@ -239,10 +237,7 @@ async function replicateUntilEqual(
   const [session, other] = local.linkInProcess(carrier, 'the USB stick');
   try {
     if (!(await session.admitted()))
-      return folderError(
-        'write-failed',
-        `The stick's working copy could not be connected (${await session.closed()}).`,
-      );
+      return folderError('write-failed', format('team.stick.notConnected', { reason: await session.closed() }));
     for (let round = 0; round < 8; round += 1) {
       const synced = await session.synced({ timeoutMs: idleTimeoutMs });
       if (!synced.ok) return synced;
@@ -251,7 +246,7 @@ async function replicateUntilEqual(
     }
     return ok(undefined);
   } finally {
-    session.close('The sync with the stick is done.');
-    other.close('The sync with the stick is done.');
+    session.close(format('team.stick.syncDone'));
+    other.close(format('team.stick.syncDone'));
   }
 }

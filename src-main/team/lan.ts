@@ -5,6 +5,7 @@
 import * as net from 'node:net';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 import type { Logger } from '../logging/logger';
 import { startBeacon, type Beacon, type BeaconSocket } from './beacon';
@@ -64,10 +65,9 @@ export type LanSharing = {
 export function parseAddress(text: string): Result<{ host: string; port: number }, string> {
   const trimmed = text.trim();
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253}):(\d{1,5})$/.exec(trimmed);
-  if (match === null)
-    return err(`"${trimmed.slice(0, 80)}" is not an address: write it as host:port, for example 192.168.1.20:5220.`);
+  if (match === null) return err(format('team.lan.notAnAddress', { text: trimmed.slice(0, 80) }));
   const port = Number(match[2]);
-  if (port < 1 || port > 65535) return err(`Port ${port} is outside 1 to 65535.`);
+  if (port < 1 || port > 65535) return err(format('team.lan.portOutOfRange', { port: String(port) }));
   const host = (match[1] ?? '').replace(/^\[|\]$/g, '');
   return ok({ host, port });
 }
@@ -146,7 +146,7 @@ export function createLanSharing(opts: LanOptions): LanSharing {
       if (dialer.session !== null) return;
       dialer.socket = null;
       dialer.attempts += 1;
-      dialer.lastError = `Could not reach ${dialer.address} (${error.message}).`;
+      dialer.lastError = format('team.lan.unreachable', { address: dialer.address, reason: error.message });
       schedule(dialer);
     });
     socket.once('connect', () => {
@@ -246,10 +246,14 @@ export function createLanSharing(opts: LanOptions): LanSharing {
               code: 'listen-failed',
               message:
                 error.code === 'EADDRINUSE'
-                  ? `Port ${opts.port} on ${opts.host} is already in use: choose another port for team sharing.`
+                  ? format('team.lan.portInUse', { port: String(opts.port), host: opts.host })
                   : error.code === 'EADDRNOTAVAIL'
-                    ? `This computer has no network address ${opts.host}: choose one of its own addresses.`
-                    : `Team sharing could not listen on ${opts.host}:${opts.port} (${error.message}).`,
+                    ? format('team.lan.noSuchAddress', { host: opts.host })
+                    : format('team.lan.listenFailed', {
+                        host: opts.host,
+                        port: String(opts.port),
+                        reason: error.message,
+                      }),
             }),
           );
         });
@@ -284,10 +288,10 @@ export function createLanSharing(opts: LanOptions): LanSharing {
         if (dialer.timer !== null) clearTimeout(dialer.timer);
         dialer.timer = null;
         dialer.nextAttemptAt = null;
-        dialer.session?.close('Team sharing was turned off.');
+        dialer.session?.close(format('team.lan.sharingTurnedOff'));
         dialer.socket?.destroy();
       }
-      for (const session of incoming) session.close('Team sharing was turned off.');
+      for (const session of incoming) session.close(format('team.lan.sharingTurnedOff'));
       const closing = server;
       server = null;
       if (closing !== null) await new Promise<void>((resolve) => closing.close(() => resolve()));
@@ -307,7 +311,7 @@ export function createLanSharing(opts: LanOptions): LanSharing {
       const dialer = dialers.get(key);
       if (dialer === undefined) return;
       if (dialer.timer !== null) clearTimeout(dialer.timer);
-      dialer.session?.close('The address was removed.');
+      dialer.session?.close(format('team.lan.addressRemoved'));
       dialers.delete(key);
     },
 

@@ -8,6 +8,7 @@ import c from 'compact-encoding';
 import Protomux, { type Channel } from 'protomux';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 import { teamHandshake } from './handshake';
 import type { PeerSession, PeerStatus, TeamError, TeamFault } from './types';
@@ -121,8 +122,8 @@ export class TeamSession implements PeerSession {
     this.stream = stream;
     stream.setKeepAlive(KEEP_ALIVE_MS);
     stream.setTimeout(IDLE_TIMEOUT_MS);
-    stream.on('error', (error: Error) => this.close(`The connection failed (${error.message}).`));
-    stream.on('close', () => this.close(this.closeReason ?? 'The other desk closed the connection.'));
+    stream.on('error', (error: Error) => this.close(format('team.session.failed', { reason: error.message })));
+    stream.on('close', () => this.close(this.closeReason ?? format('team.session.otherClosedConnection')));
 
     const mux = Protomux.from(stream);
     stream.userData = mux;
@@ -130,10 +131,10 @@ export class TeamSession implements PeerSession {
       protocol: 'response-desk/team/v1',
       messages: [{ encoding: c.raw, onmessage: (bytes: Buffer) => void this.onSummary(bytes) }],
       onopen: () => this.scheduleSummary(),
-      onclose: () => this.close(this.closeReason ?? 'The other desk closed the team channel.'),
+      onclose: () => this.close(this.closeReason ?? format('team.session.otherClosedChannel')),
     });
     if (channel === null) {
-      this.close('The team channel could not be opened.');
+      this.close(format('team.session.channelNotOpened'));
       return;
     }
     this.channel = channel;
@@ -197,7 +198,7 @@ export class TeamSession implements PeerSession {
         reason: `${this.label}: ${decoded.error}; connection closed.`,
         ...(this.remoteKey === null ? {} : { deskKey: this.remoteKey }),
       });
-      this.close(`The other desk sent an unreadable summary (${decoded.error}).`);
+      this.close(format('team.session.unreadableSummary', { reason: decoded.error }));
       return;
     }
     const previous = this.remote;
@@ -233,7 +234,7 @@ export class TeamSession implements PeerSession {
     waiter.resolve(
       err({
         code: 'timeout',
-        message: `Nothing moved on the connection to ${this.label} for ${Math.round(waiter.idleMs / 1000)} s.`,
+        message: format('team.session.idle', { peer: this.label, seconds: Math.round(waiter.idleMs / 1000) }),
       }),
     );
   }
@@ -263,7 +264,10 @@ export class TeamSession implements PeerSession {
     return new Promise((resolve) => {
       if (this.state === 'closed') {
         resolve(
-          err({ code: 'closed', message: `The connection to ${this.label} is closed: ${this.closeReason ?? ''}` }),
+          err({
+            code: 'closed',
+            message: format('team.session.isClosed', { peer: this.label, reason: this.closeReason ?? '' }),
+          }),
         );
         return;
       }
@@ -278,7 +282,7 @@ export class TeamSession implements PeerSession {
     return this.closedPromise;
   }
 
-  close(reason = 'Closed by this desk.'): void {
+  close(reason = format('team.session.closedHere')): void {
     if (this.state === 'closed') return;
     const wasConnected = this.state === 'connected';
     this.state = 'closed';
@@ -288,7 +292,9 @@ export class TeamSession implements PeerSession {
     this.summaryTimer = null;
     for (const waiter of this.waiters) {
       if (waiter.timer !== null) clearTimeout(waiter.timer);
-      waiter.resolve(err({ code: 'closed', message: `The connection to ${this.label} closed: ${reason}` }));
+      waiter.resolve(
+        err({ code: 'closed', message: format('team.session.closedBecause', { peer: this.label, reason }) }),
+      );
     }
     this.waiters.clear();
     if (this.stream !== null) this.stream.destroy();

@@ -8,6 +8,7 @@ import sodium from 'sodium-native';
 import { z } from 'zod';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 /** FORMAT: the first 8 bytes of every team sync file. */
 export const ARCHIVE_MAGIC = Buffer.from('RDTSYNC1', 'ascii');
@@ -63,7 +64,7 @@ export function packContainer(files: readonly ArchiveFile[]): Buffer {
 
 export function unpackContainer(plain: Buffer): Result<ArchiveFile[], ArchiveError> {
   const damaged = (why: string): Result<ArchiveFile[], ArchiveError> =>
-    err({ code: 'damaged', message: `The team file's contents are damaged (${why}).` });
+    err({ code: 'damaged', message: format('team.stick.contentsDamaged', { reason: why }) });
   if (plain.byteLength < 4) return damaged('no manifest');
   const manifestLength = plain.readUInt32LE(0);
   if (manifestLength > plain.byteLength - 4) return damaged('the manifest is cut short');
@@ -135,12 +136,12 @@ export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], A
   ) {
     return err({
       code: 'not-archive',
-      message: 'This is not a Response Desk team file (its first bytes are not "RDTSYNC1").',
+      message: format('team.stick.notTeamFile'),
     });
   }
   const incomplete: Result<ArchiveFile[], ArchiveError> = err({
     code: 'incomplete',
-    message: 'The team file is incomplete: the stick was probably removed while it was being written.',
+    message: format('team.stick.incomplete'),
   });
   if (bytes.byteLength < ARCHIVE_MAGIC.byteLength + HEADERBYTES) return incomplete;
   const state = Buffer.alloc(sodium.crypto_secretstream_xchacha20poly1305_STATEBYTES);
@@ -154,7 +155,7 @@ export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], A
     const length = bytes.readUInt32LE(offset);
     offset += 4;
     if (length < ABYTES || length > CHUNK_BYTES + ABYTES)
-      return err({ code: 'damaged', message: 'The team file is damaged (a chunk has an impossible length).' });
+      return err({ code: 'damaged', message: format('team.stick.chunkLength') });
     if (offset + length > bytes.byteLength) return incomplete;
     const plain = Buffer.alloc(length - ABYTES);
     try {
@@ -170,10 +171,9 @@ export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], A
         first
           ? {
               code: 'wrong-key-or-damaged',
-              message:
-                'The team file cannot be opened with this team’s key: it belongs to another team, or it is damaged.',
+              message: format('team.stick.wrongKey'),
             }
-          : { code: 'damaged', message: 'The team file is damaged (a chunk failed its integrity check).' },
+          : { code: 'damaged', message: format('team.stick.chunkIntegrity') },
       );
     }
     first = false;
@@ -181,7 +181,6 @@ export function openArchive(bytes: Buffer, key: Buffer): Result<ArchiveFile[], A
     plainParts.push(plain);
     if (tag[0] === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL) break;
   }
-  if (offset !== bytes.byteLength)
-    return err({ code: 'damaged', message: 'The team file is damaged (bytes follow its end).' });
+  if (offset !== bytes.byteLength) return err({ code: 'damaged', message: format('team.stick.trailingBytes') });
   return unpackContainer(Buffer.concat(plainParts));
 }

@@ -10,6 +10,7 @@ import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 import type { SignedRecord } from '@shared/domain/signed/format';
 import type { DeskIdentity } from '@shared/domain/signed/identity';
+import type { RowWriter } from '@shared/domain/team/merge';
 
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY, type SchemaVersion } from './schema';
 import { writeDoor } from './writeDoor';
@@ -39,6 +40,41 @@ export type StoredRecord = {
   record: SignedRecord;
 };
 
+/** Another desk's identity, as its team core published it (`teamDesk`: that desk's key in the team). */
+export type StoredTeamIdentity = { deskId: string; teamDesk: string; identity: DeskIdentity; receivedAt: number };
+
+/** How many entries of another desk's core this desk has read and settled (stored or refused). */
+export type TeamCursor = { coreKey: string; teamDesk: string; scope: string; consumed: number };
+
+/** The newest record this desk holds of another desk's chain in a scope: what its own records say they had seen. */
+export type PeerHead = { scope: string; deskId: string; seq: number; hash: string };
+
+/** Which signed record (this desk's or another's) last wrote or deleted a row that desks may change apart. */
+export type StoredRowWriter = { table: string; key: string; scope: string; writer: RowWriter; deleted: boolean };
+
+/** Two or more changes of one row made apart on different desks: all kept, one shown by the fixed rule. */
+export type StoredConflict = {
+  /** `<table>:<key>` */
+  id: string;
+  table: string;
+  key: string;
+  scope: string;
+  writers: RowWriter[];
+  shown: RowWriter;
+  at: number;
+};
+
+/** An entry of another desk's core that was refused, with the reason in words. */
+export type StoredRefusal = {
+  n?: number;
+  coreKey: string;
+  teamDesk: string;
+  scope: string;
+  index: number;
+  reason: string;
+  at: number;
+};
+
 /** The name never changes between releases: IndexedDB finds the city's data by it. */
 export const DB_NAME = 'response-desk';
 
@@ -66,6 +102,12 @@ export class DeskDatabase extends Dexie {
   deskIdentities!: Table<StoredDeskIdentity, string>;
   /** Append-only, in the order written; a restore starts them afresh under a new identity. */
   records!: Table<StoredRecord, number>;
+  teamIdentities!: Table<StoredTeamIdentity, string>;
+  teamCursors!: Table<TeamCursor, string>;
+  peerHeads!: Table<PeerHead, [string, string]>;
+  rowWriters!: Table<StoredRowWriter, [string, string]>;
+  teamConflicts!: Table<StoredConflict, string>;
+  teamRefusals!: Table<StoredRefusal, number>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a committed write is on disk before Dexie reports success, so an

@@ -4,9 +4,19 @@ import type { DerivedTableName, TableName } from '@shared/schemas/tables';
 
 /**
  * Tables that belong to this computer's desk and are never backed up or restored: its own key
- * and public identity (a restore makes a new one), and the signed records it wrote.
+ * and public identity (a restore makes a new one), the signed records it holds (its own and its
+ * team's), and what it keeps of the exchange with the team's desks (see desk/team/).
  */
-export const DESK_LOCAL_TABLES = ['deskIdentities', 'records'] as const;
+export const DESK_LOCAL_TABLES = [
+  'deskIdentities',
+  'records',
+  'teamIdentities',
+  'teamCursors',
+  'peerHeads',
+  'rowWriters',
+  'teamConflicts',
+  'teamRefusals',
+] as const;
 export type DeskLocalTableName = (typeof DESK_LOCAL_TABLES)[number];
 
 import { upgradeToStructuredPhones } from './migrations/0003-structured-phones';
@@ -81,6 +91,20 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: {
       deskIdentities: 'deskId, createdAt',
       records: '++n, &[deskId+scope+seq]',
+    },
+  },
+  {
+    // A team's desks: the identities they published, how far each of their cores was read, the
+    // newest record held of each desk's chain, which record wrote each row taken from another desk,
+    // changes of a row made apart, and entries refused. New tables only: nothing earlier is touched.
+    version: 7,
+    stores: {
+      teamIdentities: 'deskId, teamDesk',
+      teamCursors: 'coreKey',
+      peerHeads: '[scope+deskId]',
+      rowWriters: '[table+key]',
+      teamConflicts: 'id, scope, at',
+      teamRefusals: '++n, coreKey, at',
     },
   },
 ];

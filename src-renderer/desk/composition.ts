@@ -4,6 +4,8 @@ import type { DeskPlatform } from '../platform/platform';
 import type { BackupEncryption } from './backup/backupEncryption';
 import { createBackupService } from './backup/backupService';
 import { createDeskCore, type DeskCore, type DeskCoreDeps } from './core';
+import { createTeamExchange } from './team/exchange';
+import { createTeamSync } from './team/teamSync';
 import { createTimelineList } from './timeline/list';
 import { createTimelineOrderCache } from './timeline/orderCache';
 import { createTimelineSearch } from './timeline/search/searchIndex';
@@ -46,8 +48,27 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
     encryption: deps.encryption,
     deskIdentity: async () => (await useCases.identity.describe()).identity,
   });
+  const team = deps.platform.team;
+  const clock = deps.clock;
+  const teamSync = team
+    ? createTeamSync({
+        team,
+        feed,
+        clock,
+        exchange: createTeamExchange({
+          db: deps.db,
+          feed,
+          identities: core.identities,
+          team,
+          sha256: deps.sha256,
+          clock,
+        }),
+      })
+    : null;
   return {
     useCases: { ...useCases, timeline: { ...useCases.timeline, ...list }, backup },
+    /** The desk's link with its team (null where no engine runs): one state every view reads. */
+    teamSync,
     /** A cheap sign that something changed, for the automatic backups. */
     fingerprint: backupRows.fingerprint,
     timelineSearch,

@@ -6,6 +6,7 @@ import { scopeKey } from '@shared/domain/signed/format';
 import { DeskDatabase } from '../db/database';
 import { createStores } from '../db/repos';
 import { createSignedRecordsRepo } from '../db/repos/signedRecordsRepo';
+import { createTeamRepo } from '../db/repos/teamRepo';
 import { sha256Hex } from '../lib/sha256';
 import { createRestore } from './backup/restore';
 import { createChangeFeed } from './changeFeed';
@@ -81,6 +82,16 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
         signedSectionOf(await signedRecords.all(scopeKey({ kind: 'incident', incidentId })), await identities.roster()),
     },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
+    /** What the desk holds of its team's records: conflicts open, entries refused (written by the exchange). */
+    teamRecords: (() => {
+      const team = createTeamRepo(db);
+      return {
+        openConflicts: team.openConflicts,
+        refusals: team.refusals,
+        refusalCount: team.refusalCount,
+        desks: team.identities,
+      };
+    })(),
     operators: createOperators({ door, gen, settings: () => stores.settings.get() }),
   };
   return {

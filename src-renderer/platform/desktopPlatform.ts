@@ -77,6 +77,13 @@ export function teamOver(bridge: DeskBridge): TeamLink {
       const reply = parseReply(ipcContract[CHANNELS.teamSyncFolder].response, await bridge.teamSyncFolder({ folder }));
       return reply.ok ? ok(reply.value.report) : reply;
     },
+    heads: async () => parseReply(ipcContract[CHANNELS.teamHeads].response, await bridge.teamHeads(undefined)),
+    publish: async (scope, entries) =>
+      parseReply(ipcContract[CHANNELS.teamPublish].response, await bridge.teamPublish({ scope, entries })),
+    read: async (coreKey, start, max) => {
+      const reply = parseReply(ipcContract[CHANNELS.teamRead].response, await bridge.teamRead({ coreKey, start, max }));
+      return reply.ok ? ok(reply.value.entries) : reply;
+    },
   };
 }
 

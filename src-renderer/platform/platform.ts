@@ -7,7 +7,7 @@ import type {
   StoredPassphrase,
 } from '@shared/ipc/contract';
 import type { Result } from '@shared/domain/result';
-import type { FolderSyncReport, TeamStatus } from '@shared/ipc/teamContract';
+import type { FolderSyncReport, TeamHeads, TeamStatus } from '@shared/ipc/teamContract';
 
 export type PlatformError = { code: string; message: string };
 
@@ -72,6 +72,12 @@ export type TeamLink = {
   addPeer(address: string): Promise<Result<TeamStatus, PlatformError>>;
   /** Syncs with a USB stick: `folder` null asks in the desktop app's dialog; null back when cancelled. */
   syncFolder(folder: string | null): Promise<Result<FolderSyncReport | null, PlatformError>>;
+  /** Where this desk's cores end, and the other desks' cores held: what the record exchange works from. */
+  heads(): Promise<Result<TeamHeads, PlatformError>>;
+  /** Appends this desk's entries (identity, signed records) to its core of a scope; what is held is left out. */
+  publish(scope: string, entries: string[]): Promise<Result<{ appended: number }, PlatformError>>;
+  /** Entries of another desk's core from `start`, as text; null in place of one too large to carry. */
+  read(coreKey: string, start: number, max: number): Promise<Result<(string | null)[], PlatformError>>;
 };
 
 /** Main keeps a remembered backup passphrase sealed by the operating system (Electron's safeStorage). */

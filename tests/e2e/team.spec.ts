@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import { deskPage, freshFolder, startServer, stopServers } from './deskServer';
-import { setUpDesk, snap } from './helpers';
+import { createIncident, setUpDesk, snap, wallClockAgo } from './helpers';
 import { freePort } from '../support/freePort';
 
 test.afterEach(stopServers);
@@ -29,7 +29,7 @@ async function shareOnLoopback(page: Page): Promise<number> {
 test('two desks form a team: one creates it, the other joins from its invitation, is admitted, and they connect', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const [hallServer, commsServer] = await Promise.all([
     startServer(await freshFolder()),
     startServer(await freshFolder()),
@@ -93,6 +93,32 @@ test('two desks form a team: one creates it, the other joins from its invitation
   // The top bar says so on every screen.
   await expect(hall.getByTestId('team-indicator')).toHaveText(/^1 connected/, { timeout: 10_000 });
   await snap(hall, 'team-screen-peers');
+
+  // City hall opens the incident and logs; the comms laptop sees both, and what it logs reaches city hall.
+  await hall.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+  await createIncident(hall, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(30) });
+  await hall.getByRole('link', { name: 'Timeline', exact: true }).click();
+  const hallLine = hall.getByLabel('Log an entry');
+  await hallLine.fill('Van drives into the crowd #scene @police');
+  await hallLine.press('Enter');
+  await expect(hallLine).toHaveValue('');
+  await comms.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+  await comms.getByRole('link', { name: /Vehicle attack, Markens gate/ }).click({ timeout: 20_000 });
+  await comms.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await expect(comms.getByText('Van drives into the crowd')).toBeVisible({ timeout: 20_000 });
+  const commsLine = comms.getByLabel('Log an entry');
+  await commsLine.fill('decision: Holding statement to be drafted by comms');
+  await commsLine.press('Enter');
+  await expect(commsLine).toHaveValue('');
+  await expect(hall.getByText('Holding statement to be drafted by comms')).toBeVisible({ timeout: 20_000 });
+  await expect(hall.getByTestId('timeline-count')).toHaveText('2 entries');
+  await expect(comms.getByTestId('timeline-count')).toHaveText('2 entries');
+  await snap(comms, 'team-entries-both-desks');
+  // The team screen says whose records this desk holds, and that none was refused.
+  await openTeam(comms);
+  await expect(comms.getByTestId('team-records-summary')).toContainText('This desk holds the records of 1 other desk');
+  await expect(comms.getByTestId('team-refusals')).toBeHidden();
+  await snap(comms, 'team-records');
 });
 
 test('a USB stick carries the team to a desk that never connected', async ({ browser }) => {

@@ -5,7 +5,8 @@ import '../../i18n/zodMessages';
 
 import { canonicalJsonOfLarge, type Sha256Hex } from '../integrity/canonical';
 import { legacyNotes } from '../../schemas/rowCheck';
-import { verifyChain } from '../timeline/chain';
+import { verifiedHead, verifyChain } from '../timeline/chain';
+import { hashesByPlace } from '../timeline/tree';
 import { describeChainReport } from '../timeline/chain';
 import { formatWallClock } from '../incident/wallClock';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
@@ -38,11 +39,13 @@ const when = (h: PublishedHead, zone: string) =>
 /**
  * The record's chain against the heads published before it: a head beyond the chain's end means
  * revisions were removed since it left the desk; a head whose hash differs means the chain was
- * rewritten. Returns the problem in words, or null.
+ * rewritten. `length` is the place (chainSeq) the chain ends at; `hashesAt` gives every hash at a
+ * place (several where desks wrote apart), and a head holds when its hash is one of them. Returns
+ * the problem in words, or null.
  */
 export function checkPublishedHeads(
   length: number,
-  hashAt: ((seq: number) => string | undefined) | null,
+  hashesAt: ((seq: number) => ReadonlySet<string> | undefined) | null,
   heads: readonly PublishedHead[],
   zone: string,
 ): string | null {
@@ -55,10 +58,10 @@ export function checkPublishedHeads(
       length,
     });
   }
-  if (hashAt === null) return null;
+  if (hashesAt === null) return null;
   for (const h of heads) {
-    const hash = h.chainSeq === 0 ? GENESIS_HASH : hashAt(h.chainSeq);
-    if (hash !== h.headHash)
+    const holds = h.chainSeq === 0 ? h.headHash === GENESIS_HASH : (hashesAt(h.chainSeq)?.has(h.headHash) ?? false);
+    if (!holds)
       return format('record.verify.headsRewritten', {
         via: PUBLISHED_VIA_WORDS[h.via],
         when: when(h, zone),
@@ -250,8 +253,8 @@ export async function checkRecordChain(
   if (report.headHash !== record.integrity.chainHead) {
     return fail(format('record.verify.headDiffers', { headHash: report.headHash, stated: record.integrity.chainHead }));
   }
-  const bySeq = new Map(timeline.revisions.map((r) => [r.chainSeq, r.hash]));
-  const problem = checkPublishedHeads(report.revisions, (seq) => bySeq.get(seq), heads, zone);
+  const bySeq = hashesByPlace(timeline.revisions);
+  const problem = checkPublishedHeads(verifiedHead(report).chainSeq, (seq) => bySeq.get(seq), heads, zone);
   if (problem) return fail(problem);
   const said = describeChainReport(report);
   return {

@@ -1,7 +1,8 @@
 import type { Sha256Hex } from '../integrity/canonical';
 import { checkPublishedHeads } from '../record/verifyRecord';
 import { assertNever } from '../result';
-import { createChainVerifier, describeChainReport, type ChainReport } from '../timeline/chain';
+import { hashesByPlace } from '../timeline/tree';
+import { createChainVerifier, describeChainReport, verifiedHead, type ChainReport } from '../timeline/chain';
 import type { PublishedHead } from '../../schemas/publishedHeads';
 import { GENESIS_HASH, type TimelineEntry, type TimelineRevision } from '../../schemas/timeline';
 import { describeChainProblem, describeDeskRecords, deskWords, recordWords, withMoreProblems } from './describe';
@@ -97,14 +98,15 @@ export async function verifyIncidentIntegrity(input: {
         : null;
 
   const v1Verifier = createChainVerifier(input.incidentId, input.sha256);
-  const hashAt = new Map<number, string>();
+  /** Every hash at each place: where desks wrote apart, a place holds several, and an anchor may name any. */
+  const hashAt = new Map<number, Set<string>>();
   const onTimeline = new Set<string>();
   const coverage: IntegrityProblem[] = [];
   let v1Count = 0;
   for await (const page of input.revisions) {
     await v1Verifier.push(page);
+    hashesByPlace(page, hashAt);
     for (const r of page) {
-      hashAt.set(r.chainSeq, r.hash);
       onTimeline.add(r.id);
       if (anchoredAt === null || r.chainSeq <= anchoredAt) continue;
       const revision = { chainSeq: r.chainSeq, revisionId: r.id, entryId: r.entryId, title: r.content.title };
@@ -118,7 +120,7 @@ export async function verifyIncidentIntegrity(input: {
   const v1 = v1Verifier.finish(input.entries);
   if (!v1.ok) problems.push({ code: 'v1-chain', report: v1 });
 
-  const length = v1.ok ? v1.revisions : hashAt.size;
+  const length = v1.ok ? verifiedHead(v1).chainSeq : hashAt.size;
   const published = checkPublishedHeads(length, (seq) => hashAt.get(seq), input.publishedHeads, input.timeZone);
   if (published !== null) problems.push({ code: 'published-head', text: published });
 
@@ -129,8 +131,11 @@ export async function verifyIncidentIntegrity(input: {
     problem: p,
   }));
   for (const { anchor, ref } of anchors) {
-    const hash = anchor.chainSeq === 0 ? GENESIS_HASH : hashAt.get(anchor.chainSeq);
-    if (hash !== anchor.headHash)
+    const holds =
+      anchor.chainSeq === 0
+        ? anchor.headHash === GENESIS_HASH
+        : (hashAt.get(anchor.chainSeq)?.has(anchor.headHash) ?? false);
+    if (!holds)
       byPlace.push({
         at: anchor.chainSeq + 0.5,
         problem: { code: 'anchor-mismatch', at: ref, anchor, v1Length: length },

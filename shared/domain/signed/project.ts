@@ -1,4 +1,5 @@
 import { entryFromRevision } from '../timeline/revisions';
+import { compareRevisions } from '../timeline/tree';
 import { TABLE_NAMES, type TableName, type TableRows } from '../../schemas/tables';
 import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import type { SignedRecord } from './format';
@@ -12,7 +13,8 @@ export function rowKey(row: object): string {
 
 /**
  * The timeline's entries as the projector derives them: each entry is its revisions folded in
- * order (revisionNo), exactly as the door writes an entry beside each new revision.
+ * revision order, exactly as the door writes an entry beside each new revision; concurrent
+ * corrections (desks that corrected apart) are folded by the same rule, so the newest shows.
  */
 export function entriesFromRevisions(revisions: Iterable<TimelineRevision>): TimelineEntry[] {
   const byEntry = new Map<string, TimelineRevision[]>();
@@ -24,7 +26,7 @@ export function entriesFromRevisions(revisions: Iterable<TimelineRevision>): Tim
   const entries: TimelineEntry[] = [];
   for (const list of byEntry.values()) {
     let entry: TimelineEntry | null = null;
-    for (const r of list.sort((a, b) => a.revisionNo - b.revisionNo)) entry = entryFromRevision(entry, r);
+    for (const r of list.sort(compareRevisions)) entry = entryFromRevision(entry, r);
     if (entry) entries.push(entry);
   }
   return entries;

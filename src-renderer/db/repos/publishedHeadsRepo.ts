@@ -2,9 +2,10 @@ import Dexie from 'dexie';
 
 import { checkPublishedHeads } from '@shared/domain/record/verifyRecord';
 import type { PublishedHead, PublishedVia } from '@shared/schemas/publishedHeads';
-import { GENESIS_HASH } from '@shared/schemas/timeline';
+import { hashesByPlace } from '@shared/domain/timeline/tree';
 
 import type { DeskDatabase } from '../database';
+import { readChainHead } from './timelineRepo';
 
 /**
  * The append-only log of chain heads that left the desk, read. Rows are only ever added, by the
@@ -19,13 +20,7 @@ export function createPublishedHeadsStore(db: DeskDatabase) {
       .toArray();
   return {
     /** The head of an incident's chain as stored now (genesis when it has no revision). */
-    headOf: async (incidentId: string): Promise<{ chainSeq: number; hash: string }> => {
-      const last = await db.timelineRevisions
-        .where('[incidentId+chainSeq]')
-        .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
-        .last();
-      return last ? { chainSeq: last.chainSeq, hash: last.hash } : { chainSeq: 0, hash: GENESIS_HASH };
-    },
+    headOf: (incidentId: string): Promise<{ chainSeq: number; hash: string }> => readChainHead(db, incidentId),
 
     incidentIds: async (): Promise<string[]> => (await db.incidents.toCollection().primaryKeys()).map(String),
 
@@ -54,7 +49,7 @@ export function createPublishedHeadsStore(db: DeskDatabase) {
               .where('[incidentId+chainSeq]')
               .anyOf(seqs.map((s) => [incidentId, s]))
               .toArray();
-      const bySeq = new Map(revisions.map((r) => [r.chainSeq, r.hash]));
+      const bySeq = hashesByPlace(revisions);
       return checkPublishedHeads(length, (seq) => bySeq.get(seq), heads, timeZone);
     },
   };

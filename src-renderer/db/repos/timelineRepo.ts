@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { createChainVerifier, type ChainReport } from '@shared/domain/timeline/chain';
 import { EMPTY_CHAIN, type ChainHead } from '@shared/domain/timeline/revisions';
+import { chainHeadOf } from '@shared/domain/timeline/tree';
 import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import type { DeskDatabase, TimelineOrderKey } from '../database';
@@ -15,16 +16,23 @@ export const orderKey = (e: TimelineEntry): TimelineOrderKey => ({
   id: e.id,
 });
 
+/**
+ * Where an incident's chain ends, the head the next revision links to: at the highest place, the
+ * revision the chain's rule names when desks wrote there apart (the same head the verifier reports).
+ */
+export async function readChainHead(db: DeskDatabase, incidentId: string): Promise<ChainHead> {
+  const last = await db.timelineRevisions
+    .where('[incidentId+chainSeq]')
+    .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+    .last();
+  if (!last) return EMPTY_CHAIN;
+  return chainHeadOf(
+    await db.timelineRevisions.where('[incidentId+chainSeq]').equals([incidentId, last.chainSeq]).toArray(),
+  );
+}
+
 /** The timeline's tables, read: entries, their revisions, the chain. Changes go through the desk's door. */
 export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
-  const readHead = async (incidentId: string): Promise<ChainHead> => {
-    const last = await db.timelineRevisions
-      .where('[incidentId+chainSeq]')
-      .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
-      .last();
-    return last ? { chainSeq: last.chainSeq, hash: last.hash } : EMPTY_CHAIN;
-  };
-
   return {
     get: (entryId: string): Promise<TimelineEntry | undefined> => db.timelineEntries.get(entryId),
     getMany: async (ids: readonly string[]): Promise<(TimelineEntry | undefined)[]> =>
@@ -47,7 +55,7 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
 
     count: (incidentId: string): Promise<number> => db.timelineEntries.where('incidentId').equals(incidentId).count(),
 
-    head: readHead,
+    head: (incidentId: string): Promise<ChainHead> => readChainHead(db, incidentId),
 
     /** Revisions recorded up to `at`, for "as known at". */
     revisionsRecordedBy: (incidentId: string, at: number): Promise<TimelineRevision[]> =>

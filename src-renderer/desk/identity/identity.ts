@@ -16,6 +16,7 @@ import { toReadable } from '@shared/domain/signed/operator';
 import type { DeskSettings } from '@shared/schemas/entities';
 
 import type { DeskDatabase, StoredDeskIdentity } from '../../db/database';
+import { t } from '../../i18n/messages';
 
 /** What the door signs with: the desk's public identity and a signer over its private key. */
 export type DeskSigner = { identity: DeskIdentity; sign: Ed25519Sign };
@@ -23,13 +24,10 @@ export type DeskSigner = { identity: DeskIdentity; sign: Ed25519Sign };
 /** A new identity made but not yet stored: the door stores it in the transaction of the change that needs it (a restore). */
 export type PreparedIdentity = DeskSigner & { stored: StoredDeskIdentity };
 
-/** The name a desk gets when it is made: the city's, when the desk is set up. */
-export const DEFAULT_DESK_NAME = 'Response desk';
-
-/** The name a new desk takes: "<city> crisis desk" once the desk is set up. */
+/** The name a new desk takes: "<city> crisis desk" once the desk is set up, a plain one before. */
 export function deskNameOf(settings: Pick<DeskSettings, 'cityName'> | undefined): string {
   const city = toReadable(settings?.cityName, 100);
-  return city === '' ? DEFAULT_DESK_NAME : `${city} crisis desk`;
+  return city === '' ? t('settings.desk.defaultName') : t('settings.desk.cityName', { city });
 }
 
 const subtleOf = (): SubtleEd25519<CryptoKey> => globalThis.crypto.subtle;
@@ -117,9 +115,19 @@ export function createDeskIdentities(deps: {
       return { identity, fingerprint: fingerprintOfHex(identity.publicKey) };
     },
 
-    /** Every identity this computer's desk has had, oldest first: the roster its records are checked against. */
+    /**
+     * Every identity this computer's desk has had, oldest first, then those its team's desks
+     * published: the roster the records it holds are checked against.
+     */
     async roster(): Promise<DeskIdentity[]> {
-      return (await deps.db.deskIdentities.orderBy('createdAt').toArray()).map((s) => s.identity);
+      const own = (await deps.db.deskIdentities.orderBy('createdAt').toArray()).map((s) => s.identity);
+      const team = (await deps.db.teamIdentities.toArray()).sort((a, b) => a.receivedAt - b.receivedAt);
+      return [...own, ...team.map((s) => s.identity)];
+    },
+
+    /** The ids of every identity this computer's desk has had: records of these are its own. */
+    async ownIds(): Promise<Set<string>> {
+      return new Set((await deps.db.deskIdentities.toArray()).map((s) => s.deskId));
     },
 
     /** A new identity continuing `continuesFrom`, to be stored by the change that replaces the desk (see the door). */

@@ -13,6 +13,7 @@ import { err, ok, type Result } from '@shared/domain/result';
 import type { DeskPerson, DeskSettings } from '@shared/schemas/entities';
 
 import { rowIs, writePlanned, type Door, type WriteRefused } from '../door';
+import { t } from '../../i18n/messages';
 
 export type OperatorsError = PeopleError | { code: 'not-set-up' } | { code: 'busy' };
 type Planned = Result<{ change: Parameters<Door['write']>[0]; value: DeskSettings }, OperatorsError>;
@@ -99,7 +100,7 @@ export function createOperators(deps: {
         return people.ok
           ? ok({
               next: withPeople(before, people.value),
-              summary: `Person added to the desk: ${people.value.at(-1)?.name ?? ''}`,
+              summary: t('audit.summary.personAdded', { name: people.value.at(-1)?.name ?? '' }),
             })
           : people;
       }),
@@ -122,7 +123,9 @@ export function createOperators(deps: {
             : {};
         return ok({
           next: { ...withPeople(before, people.value), ...atKeyboard },
-          summary: `Person renamed: ${was?.name ?? ''} → ${renamed?.name ?? ''}${renamed?.role ? ` (${renamed.role})` : ''}`,
+          summary: renamed?.role
+            ? t('audit.summary.personRenamedWithRole', { was: was?.name ?? '', name: renamed.name, role: renamed.role })
+            : t('audit.summary.personRenamed', { was: was?.name ?? '', name: renamed?.name ?? '' }),
         });
       }),
 
@@ -132,7 +135,7 @@ export function createOperators(deps: {
         if (!people.ok) return people;
         return ok({
           next: withPeople(before, people.value),
-          summary: `Person retired from the desk: ${people.value.find((p) => p.id === personId)?.name ?? ''}`,
+          summary: t('audit.summary.personRetired', { name: people.value.find((p) => p.id === personId)?.name ?? '' }),
         });
       }),
 
@@ -151,8 +154,8 @@ export function createOperators(deps: {
         };
         const summary =
           before.operatorName === person.value.name
-            ? `Operator confirmed at the keyboard: ${person.value.name}`
-            : `Operator at the keyboard: ${person.value.name} (taking over from ${before.operatorName})`;
+            ? t('audit.summary.operatorConfirmed', { name: person.value.name })
+            : t('audit.summary.operatorTookOver', { name: person.value.name, before: before.operatorName });
         return ok({ next, summary, operator: person.value.name });
       }),
   };

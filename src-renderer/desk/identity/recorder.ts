@@ -9,8 +9,10 @@ import type { ContinuesFrom } from '@shared/domain/signed/identity';
 
 import type { DeskDatabase, StoredRecord } from '../../db/database';
 import { createSignedRecordsRepo } from '../../db/repos/signedRecordsRepo';
+import { createTeamRepo, teamTablesOf } from '../../db/repos/teamRepo';
 import { createTimelineRepo } from '../../db/repos/timelineRepo';
 import type { ChangeScope } from '../changeFeed';
+import { noteOwnWrites } from '../team/rowWriters';
 import type { DeskIdentities, PreparedIdentity } from './identity';
 
 /** What the door hands the recorder: the change's scope and kind, and its rows of recorded tables. */
@@ -69,6 +71,7 @@ export function createRecorder(deps: {
   const { db, identities } = deps;
   const records = createSignedRecordsRepo(db);
   const timeline = createTimelineRepo(db, deps.sha256);
+  const team = createTeamRepo(db);
 
   const operatorNow = async (by: string | undefined) => {
     const settings = await db.settings.get('desk');
@@ -83,7 +86,7 @@ export function createRecorder(deps: {
 
   return {
     /** The tables `holds` and `store` use, for the transaction to hold. */
-    tables: () => [db.records, db.deskIdentities, db.timelineRevisions],
+    tables: () => [db.records, db.deskIdentities, db.timelineRevisions, ...teamTablesOf(db)],
 
     async plan(input: RecordInput): Promise<PlannedRecords> {
       const scope = recordScopeOf(input.scope);
@@ -108,6 +111,8 @@ export function createRecorder(deps: {
           ? { incidentId: scope.incidentId, head: await timeline.head(scope.incidentId) }
           : null;
       const operator = await operatorNow(input.by);
+      // What this desk holds of the team's other desks in the scope: every record says what it was made knowing.
+      const seen = newIdentity ? [] : await team.seenHeads(key);
       // Each record is canonicalised once; its hash (which links the next) is taken natively, and
       // the signatures are made alongside, a window at a time: an import of many records waits
       // on the slowest of a window rather than on each in turn.
@@ -127,7 +132,7 @@ export function createRecorder(deps: {
           content,
           operator,
           recordedAt: input.at,
-          seen: [],
+          seen,
           ...(anchor ? { v1Head: { chainSeq: anchor.head.chainSeq, headHash: anchor.head.hash } } : {}),
         });
         if (!unsigned.ok) throw new Error('A desk’s first record in an incident must anchor its v1 chain.');
@@ -187,11 +192,14 @@ export function createRecorder(deps: {
     async store(plan: PlannedRecords): Promise<void> {
       if (plan.newIdentity) {
         await db.records.clear();
+        // The team's records are read again from the engine: what was taken in went with the desk it replaced.
+        for (const table of teamTablesOf(db)) await table.clear();
         const earlier = await db.deskIdentities.toArray();
         await db.deskIdentities.bulkPut(earlier.map((s) => ({ ...s, privateKey: null })));
         await db.deskIdentities.add(plan.newIdentity.stored);
       }
       await db.records.bulkAdd(plan.rows);
+      await noteOwnWrites(db, plan.rows);
     },
 
     /** After the commit: a desk replaced now signs with its new identity. */

@@ -1,37 +1,22 @@
-import { useEffect, useState, type ReactElement } from 'react';
-
-import type { TeamStatus } from '@shared/ipc/teamContract';
+import type { ReactElement } from 'react';
 
 import { useDesk } from '../../desk/DeskContext';
+import type { TeamSync } from '../../desk/team/teamSync';
 import { t } from '../../i18n/messages';
-
-/** How often the top bar asks for the team's state: a glance, not a live feed. */
-const POLL_MS = 5_000;
+import { useTeamSync } from './useTeamStatus';
 
 /**
  * The team at a glance, beside "Team" in the top bar once the desk is in a team: how many desks
  * are connected and how many records are still to send. Nothing without a team.
  */
 export function TeamIndicator(): ReactElement | null {
-  const { platform } = useDesk();
-  const [status, setStatus] = useState<TeamStatus | null>(null);
-  useEffect(() => {
-    const team = platform.team;
-    if (team === null) return;
-    let stopped = false;
-    const ask = () =>
-      void team.status().then((reply) => {
-        if (!stopped && reply.ok) setStatus(reply.value);
-      });
-    ask();
-    const timer = setInterval(ask, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [platform]);
-  if (status === null || status.state === 'none') return null;
+  const { teamSync } = useDesk();
+  return teamSync === null ? null : <TeamGlance sync={teamSync} />;
+}
 
+function TeamGlance({ sync }: { sync: TeamSync }): ReactElement | null {
+  const { status } = useTeamSync(sync);
+  if (status === null || status.state === 'none') return null;
   const connected = status.peers.filter((p) => p.state === 'connected').length;
   const toSend = status.peers.reduce((sum, p) => sum + p.toSend, 0);
   const words =

@@ -2,12 +2,14 @@ import type { ReactElement } from 'react';
 
 import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
+import type { TeamSync } from '../../desk/team/teamSync';
 import type { TeamLink } from '../../platform/platform';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { FingerprintText, useDeskIdentity } from '../settings/IdentityFacts';
 import { Sharing } from './Sharing';
 import { StartTeam } from './StartTeam';
 import { StickSync } from './StickSync';
+import { TeamRecords } from './TeamRecords';
 import { groupedKey, InviteDesk, TeamMembers } from './TeamMembers';
 import { useTeamStatus } from './useTeamStatus';
 
@@ -17,25 +19,25 @@ import { useTeamStatus } from './useTeamStatus';
  * and turns sharing on the local network on and off.
  */
 export function TeamScreen(): ReactElement {
-  const { platform } = useDesk();
+  const { platform, teamSync } = useDesk();
   return (
     <main className="page" aria-labelledby="team-title">
       <div className="page__header">
         <h1 id="team-title">{t('teamScreen.title')}</h1>
       </div>
-      {platform.team === null ? (
+      {platform.team === null || teamSync === null ? (
         <section className="panel">
           <p>{t('teamScreen.noHost')}</p>
         </section>
       ) : (
-        <TeamPanels team={platform.team} />
+        <TeamPanels team={platform.team} sync={teamSync} />
       )}
     </main>
   );
 }
 
-function TeamPanels({ team }: { team: TeamLink }): ReactElement {
-  const view = useTeamStatus(team);
+function TeamPanels({ team, sync }: { team: TeamLink; sync: TeamSync }): ReactElement {
+  const view = useTeamStatus(sync);
   const { desk } = useDeskIdentity();
   const { status } = view;
   const problem = <ProblemAlert>{view.problem}</ProblemAlert>;
@@ -92,6 +94,7 @@ function TeamPanels({ team }: { team: TeamLink }): ReactElement {
         <Sharing team={team} view={view} status={status} />
         {status.state === 'member' && <InviteDesk team={team} view={view} status={status} />}
         <StickSync team={team} view={view} />
+        <TeamRecords sync={sync} />
       </div>
     </>
   );

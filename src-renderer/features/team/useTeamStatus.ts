@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 import type { TeamStatus } from '@shared/ipc/teamContract';
 import type { Result } from '@shared/domain/result';
 
-import type { PlatformError, TeamLink } from '../../platform/platform';
-
-/** How often the screen asks for the team's state: peers connect and records arrive on their own. */
-const POLL_MS = 2_000;
+import type { TeamSync, TeamSyncState } from '../../desk/team/teamSync';
+import type { PlatformError } from '../../platform/platform';
 
 export type TeamView = {
   status: TeamStatus | null;
@@ -19,44 +17,33 @@ export type TeamView = {
   refuse: (message: string | null) => void;
 };
 
-/** The team's state as main (or the local server) keeps it, asked again every two seconds. */
-export function useTeamStatus(team: TeamLink): TeamView {
-  const [status, setStatus] = useState<TeamStatus | null>(null);
+/** The team's state and record exchange, kept in step while the calling view shows. */
+export function useTeamSync(sync: TeamSync): TeamSyncState {
+  useEffect(() => sync.start(), [sync]);
+  return useSyncExternalStore(sync.subscribe, sync.getState);
+}
+
+/** The team's state as main (or the local server) keeps it, and the actions of the team screen. */
+export function useTeamStatus(sync: TeamSync): TeamView {
+  const state = useTeamSync(sync);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // A poll answered after an action must not put back the state from before it.
-  const generation = useRef(0);
 
-  useEffect(() => {
-    let stopped = false;
-    const ask = async () => {
-      const asked = generation.current;
-      const reply = await team.status();
-      if (stopped || asked !== generation.current) return;
-      if (reply.ok) setStatus(reply.value);
-      else setProblem(reply.error.message);
-    };
-    void ask();
-    const timer = setInterval(() => void ask(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [team]);
+  const act = useCallback(
+    async (request: () => Promise<Result<TeamStatus, PlatformError>>) => {
+      setBusy(true);
+      const reply = await request();
+      setBusy(false);
+      if (!reply.ok) {
+        setProblem(reply.error.message);
+        return false;
+      }
+      setProblem(null);
+      sync.statusChanged(reply.value);
+      return true;
+    },
+    [sync],
+  );
 
-  const act = useCallback(async (request: () => Promise<Result<TeamStatus, PlatformError>>) => {
-    generation.current += 1;
-    setBusy(true);
-    const reply = await request();
-    setBusy(false);
-    if (!reply.ok) {
-      setProblem(reply.error.message);
-      return false;
-    }
-    setProblem(null);
-    setStatus(reply.value);
-    return true;
-  }, []);
-
-  return { status, problem, busy, act, refuse: setProblem };
+  return { status: state.status, problem: problem ?? state.problem, busy, act, refuse: setProblem };
 }

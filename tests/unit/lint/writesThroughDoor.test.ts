@@ -9,11 +9,15 @@ import { describe, expect, it } from 'vitest';
 // tells the change feed. Besides it, only the database's schema and migrations (an upgrade rewrites
 // rows), the search index's own database, and the door's recorder write: the recorder signs each
 // change into the desk's records inside the door's transaction, and keeps the desk's own key
-// (made once, replaced by a restore). The table stores (db/repos) only read.
+// (made once, replaced by a restore). The door's receiver (desk/team/receive.ts, rowWriters.ts)
+// is its entrance for records other desks signed: each parsed against the same table schemas
+// before it is stored, stored in one transaction with the rows it projects to, and told on the
+// change feed; the recorder notes which record wrote each row. The table stores (db/repos) only read.
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const ALLOWED = [
   /^src-renderer\/desk\/door\.ts$/,
   /^src-renderer\/desk\/identity\/(identity|recorder)\.ts$/,
+  /^src-renderer\/desk\/team\/(receive|rowWriters)\.ts$/,
   /^src-renderer\/db\/(database|schema|writeDoor|searchCache)\.ts$/,
   /^src-renderer\/db\/migrations\//,
 ];

@@ -31,6 +31,9 @@ function teamHandlers() {
     [CHANNELS.teamStopSharing]: vi.fn(none),
     [CHANNELS.teamAddPeer]: vi.fn(none),
     [CHANNELS.teamSyncFolder]: vi.fn(() => Promise.resolve({ report: null })),
+    [CHANNELS.teamHeads]: vi.fn(() => Promise.resolve({ own: [], cores: [] })),
+    [CHANNELS.teamPublish]: vi.fn(() => Promise.resolve({ appended: 0 })),
+    [CHANNELS.teamRead]: vi.fn(() => Promise.resolve({ entries: [] })),
   };
 }
 

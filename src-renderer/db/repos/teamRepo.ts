@@ -1,0 +1,44 @@
+import Dexie from 'dexie';
+
+import type { ChainHead } from '@shared/domain/signed/format';
+
+import type { DeskDatabase } from '../database';
+
+/** The tables the desk keeps of its exchange with the team's other desks (all local: never backed up). */
+export function teamTablesOf(db: DeskDatabase) {
+  return [db.teamIdentities, db.teamCursors, db.peerHeads, db.rowWriters, db.teamConflicts, db.teamRefusals];
+}
+
+/** Reads of what the desk holds of its team's desks. */
+export function createTeamRepo(db: DeskDatabase) {
+  return {
+    /** The newest record held of every other desk's chain in a scope, in order of desk id. */
+    async seenHeads(scope: string): Promise<ChainHead[]> {
+      const heads = await db.peerHeads
+        .where('[scope+deskId]')
+        .between([scope, Dexie.minKey], [scope, Dexie.maxKey])
+        .toArray();
+      return heads.map((h) => ({ deskId: h.deskId, seq: h.seq, hash: h.hash }));
+    },
+
+    /** Records of one desk's chain in a scope after `afterSeq`, in order (at most `limit`). */
+    chainAfter(deskId: string, scope: string, afterSeq: number, limit = Number.MAX_SAFE_INTEGER) {
+      return db.records
+        .where('[deskId+scope+seq]')
+        .between([deskId, scope, afterSeq], [deskId, scope, Dexie.maxKey], false, true)
+        .limit(limit)
+        .toArray();
+    },
+
+    async hashAt(deskId: string, scope: string, seq: number): Promise<string | null> {
+      return (await db.records.where('[deskId+scope+seq]').equals([deskId, scope, seq]).first())?.hash ?? null;
+    },
+
+    openConflicts: () => db.teamConflicts.orderBy('at').toArray(),
+    refusals: (limit: number) => db.teamRefusals.orderBy('at').reverse().limit(limit).toArray(),
+    refusalCount: () => db.teamRefusals.count(),
+    identities: () => db.teamIdentities.toArray(),
+    cursors: () => db.teamCursors.toArray(),
+  };
+}
+export type TeamRepo = ReturnType<typeof createTeamRepo>;

@@ -1,0 +1,191 @@
+import { entriesFromRevisions, rowKey } from '@shared/domain/signed/project';
+import type { SignedRecord } from '@shared/domain/signed/format';
+import type { CheckedBatch } from '@shared/domain/team/teamEntry';
+import {
+  APPEND_ONLY_TABLES,
+  DESK_OWN_TABLES,
+  decideRow,
+  knows,
+  writerOf,
+  type RowWriter,
+} from '@shared/domain/team/merge';
+import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
+import type { TimelineRevision } from '@shared/schemas/timeline';
+
+import type { DeskDatabase, StoredConflict } from '../../db/database';
+import { teamTablesOf } from '../../db/repos/teamRepo';
+import { createTimelineRepo, orderKey } from '../../db/repos/timelineRepo';
+import type { ChangeFeed, ChangeScope } from '../changeFeed';
+import { conflictId } from './rowWriters';
+
+/** The core a batch was read from, and how far it is settled once the batch is stored. */
+export type ReadCore = { coreKey: string; teamDesk: string; scope: string; consumedTo: number };
+
+export type ReceivedReport = { stored: number; duplicates: number; refused: number; conflicts: number };
+
+const sameWriter = (a: RowWriter, b: RowWriter) => a.deskId === b.deskId && a.seq === b.seq;
+
+/**
+ * Stores records another desk made, checked by `checkEntries`, and shows what they changed: in ONE
+ * transaction, the records, the rows they project to, the timeline entries their revisions make,
+ * and how far the core is read. Rows follow the team's rules (shared/domain/team/merge.ts): a
+ * change made knowing what is there replaces it; one made apart is a conflict, both kept, one shown
+ * by the fixed rule. A desk's own settings never take another desk's. Nothing is written when any
+ * part fails: the batch is read again at the next exchange.
+ */
+export async function storeReceived(input: {
+  db: DeskDatabase;
+  feed: ChangeFeed;
+  batch: CheckedBatch;
+  core: ReadCore;
+  ownDeskIds: ReadonlySet<string>;
+  now: number;
+  sha256: (text: string) => Promise<string>;
+}): Promise<ReceivedReport> {
+  const { db, batch, core, now } = input;
+  const timeline = createTimelineRepo(db, input.sha256);
+  const touchedTables = new Set<TableName>();
+  const rebuiltIncidents = new Set<string>();
+  let conflicts = 0;
+  let stored = 0;
+
+  await db.transaction(
+    'rw',
+    [...TABLE_NAMES.map((t) => db.tableByName(t)), db.timelineOrder, db.records, ...teamTablesOf(db)],
+    async () => {
+      await db.teamIdentities.bulkPut(
+        batch.identities.map((identity) => ({
+          deskId: identity.deskId,
+          teamDesk: core.teamDesk,
+          identity,
+          receivedAt: now,
+        })),
+      );
+      if (batch.refused.length > 0)
+        await db.teamRefusals.bulkAdd(
+          batch.refused.map((r) => ({
+            ...r,
+            coreKey: core.coreKey,
+            teamDesk: core.teamDesk,
+            scope: core.scope,
+            at: now,
+          })),
+        );
+      const revisedEntries = new Set<string>();
+      for (const { record, hash } of batch.accepted) {
+        // A copy of this desk's own records, published again by another: held already.
+        if (input.ownDeskIds.has(record.deskId)) continue;
+        await db.records.add({ deskId: record.deskId, scope: core.scope, seq: record.seq, hash, record });
+        await db.peerHeads.put({ scope: core.scope, deskId: record.deskId, seq: record.seq, hash });
+        stored += 1;
+        conflicts += await project(record);
+        for (const r of record.content.put.timelineRevisions ?? []) revisedEntries.add(r.entryId);
+      }
+      await settleEntries([...revisedEntries]);
+      await db.teamCursors.put({
+        coreKey: core.coreKey,
+        teamDesk: core.teamDesk,
+        scope: core.scope,
+        consumed: core.consumedTo,
+      });
+    },
+  );
+
+  /** One record's deletions then rows, each weighed against the row's current writer. */
+  async function project(record: SignedRecord): Promise<number> {
+    const writer = writerOf(record);
+    let opened = 0;
+    const changes: { table: string; key: string; row: object | null }[] = [
+      ...Object.entries(record.content.delete).flatMap(([table, keys]) =>
+        keys.map((key) => ({ table, key, row: null })),
+      ),
+      ...Object.entries(record.content.put).flatMap(([table, rows]) =>
+        (rows as object[]).map((row) => ({ table, key: rowKey(row), row })),
+      ),
+    ];
+    for (const { table, key, row } of changes) {
+      if (DESK_OWN_TABLES.includes(table)) continue;
+      const store = db.tableByName(table as TableName);
+      if (APPEND_ONLY_TABLES.includes(table)) {
+        // Rows never changed once written: added when new, never replaced nor removed by another desk.
+        if (row !== null && (await store.get(key)) === undefined) {
+          await store.add(row);
+          touchedTables.add(table as TableName);
+          if (table === 'timelineRevisions') await noteRevision(row as TimelineRevision);
+        }
+        continue;
+      }
+      const held = await db.rowWriters.get([table, key]);
+      const decision = decideRow(writer, held?.writer ?? null);
+      if (decision.kind === 'stale') continue;
+      const shown = decision.kind === 'apply' || decision.apply;
+      if (decision.kind === 'conflict' && held) opened += await openConflict(table, key, [held.writer, writer], shown);
+      if (decision.kind === 'apply') await settleConflict(table, key, writer);
+      if (!shown) continue;
+      if (row === null) await store.delete(key);
+      else await store.put(row);
+      touchedTables.add(table as TableName);
+      await db.rowWriters.put({ table, key, scope: core.scope, writer, deleted: row === null });
+    }
+    return opened;
+  }
+
+  async function openConflict(table: string, key: string, writers: RowWriter[], arrivingShown: boolean) {
+    const id = conflictId(table, key);
+    const existing = await db.teamConflicts.get(id);
+    const all = [...(existing?.writers ?? [])];
+    for (const w of writers) if (!all.some((x) => sameWriter(x, w))) all.push(w);
+    const shown = arrivingShown ? (writers[1] as RowWriter) : (writers[0] as RowWriter);
+    const conflict: StoredConflict = {
+      id,
+      table,
+      key,
+      scope: core.scope,
+      writers: all,
+      shown,
+      at: existing?.at ?? now,
+    };
+    await db.teamConflicts.put(conflict);
+    return existing ? 0 : 1;
+  }
+
+  /** A change made knowing every side of a conflict settles it. */
+  async function settleConflict(table: string, key: string, writer: RowWriter) {
+    const id = conflictId(table, key);
+    const existing = await db.teamConflicts.get(id);
+    if (existing && existing.writers.every((w) => knows(writer, w))) await db.teamConflicts.delete(id);
+  }
+
+  /** A revision that lands inside the chain already held (two desks wrote apart) makes the incident's caches stale. */
+  async function noteRevision(revision: TimelineRevision) {
+    const head = await timeline.head(revision.incidentId);
+    if (revision.chainSeq <= head.chainSeq) rebuiltIncidents.add(revision.incidentId);
+  }
+
+  /** Each entry with new revisions is its revisions folded again, by the one rule every desk applies. */
+  async function settleEntries(entryIds: readonly string[]) {
+    for (const id of entryIds) {
+      const [entry] = entriesFromRevisions(await timeline.history(id));
+      if (!entry) continue;
+      const before = await db.timelineEntries.get(id);
+      if (before && before.occurredAt !== entry.occurredAt)
+        await db.timelineOrder.delete([before.incidentId, before.occurredAt, before.id]);
+      await db.timelineEntries.put(entry);
+      await db.timelineOrder.put(orderKey(entry));
+      touchedTables.add('timelineEntries');
+    }
+  }
+
+  const scope: ChangeScope = core.scope.startsWith('incident:')
+    ? { incidentId: core.scope.slice('incident:'.length) }
+    : 'desk';
+  if (stored > 0)
+    input.feed.tell({
+      scope,
+      kind: 'team.received',
+      tables: [...touchedTables],
+      replacedAll: false,
+      rebuilt: rebuiltIncidents.size > 0,
+    });
+  return { stored, duplicates: batch.duplicates, refused: batch.refused.length, conflicts };
+}

@@ -1,0 +1,33 @@
+import { rowKey } from '@shared/domain/signed/project';
+import { isMergedTable, writerOf, type RowWriter } from '@shared/domain/team/merge';
+import type { SignedRecord } from '@shared/domain/signed/format';
+
+import type { DeskDatabase, StoredRowWriter } from '../../db/database';
+
+export const conflictId = (table: string, key: string): string => `${table}:${key}`;
+
+/** Every row of a table desks may change apart that a record puts or deletes, with the record as its writer. */
+export function writesOf(record: SignedRecord, scope: string): StoredRowWriter[] {
+  const writer: RowWriter = writerOf(record);
+  const out: StoredRowWriter[] = [];
+  for (const [table, keys] of Object.entries(record.content.delete))
+    if (isMergedTable(table)) for (const key of keys) out.push({ table, key, scope, writer, deleted: true });
+  for (const [table, rows] of Object.entries(record.content.put))
+    if (isMergedTable(table))
+      for (const row of rows as object[]) out.push({ table, key: rowKey(row), scope, writer, deleted: false });
+  return out;
+}
+
+/**
+ * Inside the door's transaction: this desk's own records become the writers of the rows they
+ * change. A change made here is made knowing every record the desk holds, so it also settles any
+ * conflict open on those rows.
+ */
+export async function noteOwnWrites(db: DeskDatabase, records: readonly { scope: string; record: SignedRecord }[]) {
+  const latest = new Map<string, StoredRowWriter>();
+  for (const { scope, record } of records)
+    for (const w of writesOf(record, scope)) latest.set(conflictId(w.table, w.key), w);
+  if (latest.size === 0) return;
+  await db.rowWriters.bulkPut([...latest.values()]);
+  await db.teamConflicts.bulkDelete([...latest.keys()]);
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+
+import { createTeamExchange } from '@renderer/desk/team/exchange';
+import type { TeamLink } from '@renderer/platform/platform';
+import { ok } from '@shared/domain/result';
+import { validateIncidentDraft } from '@shared/domain/incident/commands';
+import { publishEntries, readEntries, teamHeadsOf } from '@main/team/recordExchange';
+import type { CoreInfo, TeamEngine } from '@main/team/types';
+
+import { actor, makeDraft, T0 } from '../../../factories/incident';
+import { makeContent, sha256 } from '../../../factories/timeline';
+import { written } from '../../../support/written';
+import { freshDesk, logged } from '../testDb';
+
+/**
+ * The team engine as the exchange sees it, in memory: one append-only core per desk and scope,
+ * every core readable by every desk (as replication leaves it). The real engine's replication is
+ * tested in tests/unit/team; this is about what the desks do with what it carries.
+ */
+function sharedCores() {
+  const cores = new Map<string, { deskKey: string; scope: string; entries: Uint8Array[] }>();
+  return {
+    cores,
+    engineOf(deskKey: string): TeamEngine {
+      const engine: Partial<TeamEngine> = {
+        deskKey,
+        append: (scope, records) => {
+          const scopeText = scope.kind === 'incident' ? `incident:${scope.incidentId}` : scope.kind;
+          const key = `${deskKey.slice(0, 8)}${scopeText}`.padEnd(64, '0').slice(0, 64);
+          const core = cores.get(key) ?? { deskKey, scope: scopeText, entries: [] };
+          cores.set(key, core);
+          const start = core.entries.length;
+          core.entries.push(...records);
+          return Promise.resolve(ok({ coreKey: key, start, end: core.entries.length }));
+        },
+        read: (coreKey, range) => {
+          const core = cores.get(coreKey);
+          const end = Math.min(range.end ?? core?.entries.length ?? 0, core?.entries.length ?? 0);
+          return Promise.resolve(
+            ok((core?.entries.slice(range.start, end) ?? []).map((bytes, i) => ({ index: range.start + i, bytes }))),
+          );
+        },
+        listCores: () =>
+          Promise.resolve(
+            [...cores.entries()].map(([coreKey, c]): CoreInfo => ({
+              deskKey: c.deskKey,
+              scope: c.scope,
+              coreKey,
+              length: c.entries.length,
+              head: null,
+              own: c.deskKey === deskKey,
+              forked: false,
+              afterRevocation: 0,
+            })),
+          ),
+      };
+      return engine as TeamEngine;
+    },
+  };
+}
+
+const unused = () => Promise.reject(new Error('not part of this test'));
+
+/** A desk's team link over the in-memory cores, through the same functions main answers the channels with. */
+function linkOver(engine: TeamEngine): TeamLink {
+  return {
+    heads: async () => ok(await teamHeadsOf(engine)),
+    publish: async (scope, entries) => {
+      const done = await publishEntries(engine, scope, entries);
+      if (!done.ok) throw new Error(done.error);
+      return ok(done.value);
+    },
+    read: async (coreKey, start, max) => {
+      const done = await readEntries(engine, { coreKey, start, max });
+      if (!done.ok) throw new Error(done.error);
+      return ok(done.value.entries);
+    },
+    status: unused,
+    create: unused,
+    join: unused,
+    invitation: unused,
+    admit: unused,
+    revoke: unused,
+    startSharing: unused,
+    stopSharing: unused,
+    addPeer: unused,
+    syncFolder: unused,
+  };
+}
+
+async function teamOfTwo() {
+  const cores = sharedCores();
+  const make = async (deskKey: string, operatorName: string) => {
+    const desk = freshDesk();
+    await desk.useCases.settings.save(
+      { cityName: 'Kristiansand', operatorName, operatorRole: 'Duty officer', defaultTimeZone: 'Europe/Oslo' },
+      actor({ operator: operatorName, now: T0 - 60_000 }),
+    );
+    const exchange = createTeamExchange({
+      db: desk.db,
+      feed: desk.feed,
+      identities: desk.core.identities,
+      team: linkOver(cores.engineOf(deskKey)),
+      sha256,
+      clock: () => T0,
+    });
+    const run = async () => {
+      const done = await exchange.exchange();
+      if (!done.ok) throw new Error(done.error);
+      return done.value;
+    };
+    return { desk, run };
+  };
+  return { cores, a: await make('a'.repeat(64), 'Ingrid Berg'), b: await make('b'.repeat(64), 'Ola Nordmann') };
+}
+
+async function openIncident(desk: ReturnType<typeof freshDesk>) {
+  const fields = validateIncidentDraft(makeDraft());
+  if (!fields.ok) throw new Error('draft');
+  return { incident: await written(desk.useCases.incidents.create(fields.value, actor())), fields: fields.value };
+}
+
+const titles = async (desk: ReturnType<typeof freshDesk>, incidentId: string) =>
+  (await desk.db.timelineEntries.where('incidentId').equals(incidentId).toArray()).map((e) => e.title).sort();
+
+describe('records exchanged between the desks of a team', () => {
+  it('an incident and its entries logged on one desk appear on the other, and the chains verify on both', async () => {
+    const { a, b } = await teamOfTwo();
+    const { incident } = await openIncident(a.desk);
+    await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Shots reported' })], actor()));
+    expect((await a.run()).published).toBeGreaterThan(0);
+    const got = await b.run();
+    expect(got).toMatchObject({ refused: 0, conflicts: 0 });
+    expect(got.stored).toBeGreaterThan(0);
+    expect((await b.desk.useCases.incidents.get(incident.id))?.title).toBe(incident.title);
+    expect(await titles(b.desk, incident.id)).toEqual(['Shots reported']);
+
+    // The other desk logs in the same incident; its record says what it had seen of the first desk's chain.
+    await logged(b.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Police on site' })], actor()));
+    await b.run();
+    await a.run();
+    expect(await titles(a.desk, incident.id)).toEqual(['Police on site', 'Shots reported']);
+    const bIdentity = (await b.desk.useCases.identity.describe()).identity;
+    const aIdentity = (await a.desk.useCases.identity.describe()).identity;
+    const fromB = (await a.desk.db.records.toArray()).filter((r) => r.deskId === bIdentity.deskId);
+    expect(fromB.at(-1)?.record.seen.map((h) => h.deskId)).toEqual([aIdentity.deskId]);
+
+    for (const desk of [a.desk, b.desk]) {
+      const report = await desk.useCases.timeline.verifySigned(incident);
+      expect(report.problems).toEqual([]);
+      expect(report.ok).toBe(true);
+    }
+  });
+
+  it('receiving the same records again changes nothing, and a desk’s own settings stay its own', async () => {
+    const { a, b } = await teamOfTwo();
+    const { incident } = await openIncident(a.desk);
+    await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Shots reported' })], actor()));
+    await a.run();
+    await b.run();
+    const held = await b.desk.db.records.count();
+    // The cursor was lost (a second window, a crash before it was written): the same entries come again.
+    await b.desk.db.teamCursors.clear();
+    const again = await b.run();
+    expect(again.stored).toBe(0);
+    expect(again.duplicates).toBeGreaterThan(0);
+    expect(await b.desk.db.records.count()).toBe(held);
+    expect(await titles(b.desk, incident.id)).toEqual(['Shots reported']);
+    expect((await b.desk.db.settings.get('desk'))?.operatorName).toBe('Ola Nordmann');
+  });
+
+  it('a record altered on its way is refused with the reason, and nothing of it is stored', async () => {
+    const { a, b, cores } = await teamOfTwo();
+    const { incident } = await openIncident(a.desk);
+    await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Shots reported' })], actor()));
+    await a.run();
+    const core = [...cores.cores.values()].find((c) => c.scope === `incident:${incident.id}`);
+    if (!core) throw new Error('no incident core');
+    const texts = core.entries.map((bytes) => new TextDecoder().decode(bytes));
+    const at = texts.findIndex((text) => text.includes('Shots reported'));
+    core.entries[at] = new TextEncoder().encode(texts[at]!.replace('Shots reported', 'Nothing happened'));
+    const got = await b.run();
+    expect(got.refused).toBeGreaterThan(0);
+    expect(await titles(b.desk, incident.id)).toEqual([]);
+    const [refusal] = await b.desk.db.teamRefusals.toArray();
+    expect(refusal?.reason).toMatch(/is not signed by that desk’s key: it was altered or forged/);
+  });
+
+  it('the same incident changed on both desks apart is a conflict on both, and both show the same row', async () => {
+    const { a, b } = await teamOfTwo();
+    const { incident, fields } = await openIncident(a.desk);
+    await a.run();
+    await b.run();
+    await written(
+      a.desk.useCases.incidents.update(incident.id, { ...fields, title: 'Attack at Torget' }, actor({ now: T0 + 10 })),
+    );
+    await written(
+      b.desk.useCases.incidents.update(
+        incident.id,
+        { ...fields, title: 'Vehicle attack, Markens' },
+        actor({ now: T0 + 20 }),
+      ),
+    );
+    await a.run();
+    await b.run();
+    await a.run();
+    const shownA = (await a.desk.useCases.incidents.get(incident.id))?.title;
+    const shownB = (await b.desk.useCases.incidents.get(incident.id))?.title;
+    expect(shownA).toBe(shownB);
+    // The fixed rule: the later change is shown; the earlier is kept in its record.
+    expect(shownA).toBe('Vehicle attack, Markens');
+    expect(await a.desk.db.teamConflicts.count()).toBe(1);
+    expect(await b.desk.db.teamConflicts.count()).toBe(1);
+
+    // Settled on one desk (a change made knowing both), settled on the other when it arrives.
+    await written(
+      a.desk.useCases.incidents.update(
+        incident.id,
+        { ...fields, title: 'Vehicle attack, Torget' },
+        actor({ now: T0 + 30 }),
+      ),
+    );
+    await a.run();
+    await b.run();
+    expect(await a.desk.db.teamConflicts.count()).toBe(0);
+    expect(await b.desk.db.teamConflicts.count()).toBe(0);
+    expect((await b.desk.useCases.incidents.get(incident.id))?.title).toBe('Vehicle attack, Torget');
+  });
+});
