@@ -132,12 +132,11 @@ async function rawPut(name: string, tables: Record<string, unknown[]>): Promise<
   return ms;
 }
 
-/** `importOnly`: the import and the bare IndexedDB puts it is compared with, nothing after them. */
-async function runSize(n: number, dbName: string, importOnly = false) {
-  await dropDatabase(dbName);
+/** A fresh desk database holding the settings and the one incident the benchmark logs into. */
+async function openBenchDesk(dbName: string, n: number, idPrefix: string) {
   const db = new DeskDatabase(dbName);
   let seq = 0;
-  const { useCases: repos, feed } = createDeskCore({ db, gen: () => `${n}-${(seq += 1)}`, sha256: sha256Hex });
+  const { useCases: repos, feed } = createDeskCore({ db, gen: () => `${idPrefix}-${(seq += 1)}`, sha256: sha256Hex });
   const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
   await repos.settings.save(
     { cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' },
@@ -156,6 +155,13 @@ async function runSize(n: number, dbName: string, importOnly = false) {
       actor,
     ),
   );
+  return { db, repos, feed, actor, incident };
+}
+
+/** `importOnly`: the import and the bare IndexedDB puts it is compared with, nothing after them. */
+async function runSize(n: number, dbName: string, importOnly = false) {
+  await dropDatabase(dbName);
+  const { db, repos, feed, actor, incident } = await openBenchDesk(dbName, n, String(n));
   const rows = contents(n);
 
   console.log(`${dbName}: importing ${n}`);
@@ -312,33 +318,13 @@ declare global {
 
 window.bench = {
   runSize,
-  /** Fills the app's own database (the one the desk opens) for the UI measurements. */
   /** Forgets the search index kept between sessions, so the next opening builds it from the entries. */
   dropSearchCache: () => dropDatabase(searchCacheName(DB_NAME)),
+  /** Fills the app's own database (the one the desk opens) for the UI measurements. */
   seedApp: async (n: number) => {
     await dropDatabase(DB_NAME);
     await dropDatabase(searchCacheName(DB_NAME));
-    const db = new DeskDatabase(DB_NAME);
-    let seq = 0;
-    const { useCases: repos } = createDeskCore({ db, gen: () => `app-${(seq += 1)}`, sha256: sha256Hex });
-    const actor = { operator: 'Benchmark', now: START + 15 * 24 * 3_600_000 };
-    await repos.settings.save(
-      { cityName: 'Benchmark City', operatorName: 'Benchmark', defaultTimeZone: 'Europe/Oslo' },
-      actor,
-    );
-    const incident = await written(
-      repos.incidents.create(
-        {
-          title: `Benchmark incident (${n} entries)`,
-          kind: 'attack',
-          startAt: START,
-          timeZone: 'Europe/Oslo',
-          location: 'Market Square',
-          description: '',
-        },
-        actor,
-      ),
-    );
+    const { db, repos, actor, incident } = await openBenchDesk(DB_NAME, n, 'app');
     const logged = await repos.timeline.append(incident.id, contents(n), actor);
     if (!logged.ok) throw new Error(`the benchmark's entries were not logged (${logged.error.code})`);
     db.close();

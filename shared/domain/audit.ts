@@ -1,4 +1,5 @@
 import { AUDIT_SUMMARY_MAX, type AuditAction, type AuditEvent, type FieldChange } from '../schemas/entities';
+import { newId, type IdGenerator } from './ids';
 import { clampText } from './text/clampText';
 import type { EpochMs } from './time';
 
@@ -49,4 +50,22 @@ export function auditEvent(input: {
     summary: clampText(input.summary, AUDIT_SUMMARY_MAX),
     changes: input.changes ?? [],
   };
+}
+
+/**
+ * The audit lines of one kind of desk-wide record (contacts, call trees, the settings): on no
+ * incident, each with a fresh id.
+ */
+export function deskAuditLines(gen: IdGenerator, entityType: string) {
+  return (actor: Actor, entityId: string, action: AuditAction, summary: string, changes?: FieldChange[]): AuditEvent =>
+    auditEvent({
+      id: newId('aud', gen),
+      actor,
+      incidentId: null,
+      entityType,
+      entityId,
+      action,
+      summary,
+      ...(changes && { changes }),
+    });
 }

@@ -49,3 +49,8 @@ export function isDomainMessageId(id: string): id is DomainMessageId {
 export function format(id: DomainMessageId, values: Record<string, PrimitiveType> = {}): string {
   return String(message(id).format(values));
 }
+
+/** Names joined as the domain's language joins a list ("a, b and c"), never with bare commas. */
+export function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}

@@ -30,6 +30,11 @@ export function t(id: MessageId, values: Record<string, PrimitiveType> = {}): st
   return String(message(id).format(values));
 }
 
+/** Names joined as the desk's language joins a list ("a, b and c"), never with bare commas. */
+export function tList(items: readonly string[]): string {
+  return new Intl.ListFormat(LANGUAGE, { type: 'conjunction' }).format(items);
+}
+
 /**
  * A message with markup inside a sentence, kept whole for the translator: the catalogue says
  * `Reads as <b>{number}</b>` and the screen says what `<b>` becomes. Values and tags are

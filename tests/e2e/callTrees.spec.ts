@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, expectAccessible, setUpDesk, snapOnLaptops, wallClockAgo } from './helpers';
 
 const PEOPLE = [
   ['Kari Holm', 'Mayor’s office', 'Chief of staff'],
@@ -105,6 +105,11 @@ test('a second activation is asked for, and an activation is stood down with a r
   await section(page, 'Contacts').click();
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(page.getByTestId('activation-progress')).toHaveText('0 of 4 reached');
+  // Activated: the desk offers to mark the guide's item of notifying through the contact tree.
+  const offer = page.getByRole('region', { name: 'Mark the checklist item done?' });
+  await expect(offer).toContainText('Notify internal departments through the contact tree');
+  await offer.getByRole('button', { name: 'Mark done' }).click();
+  await expect(offer).toBeHidden();
   await page.getByRole('button', { name: 'Reached: Kari Holm' }).click();
   await page.getByRole('button', { name: 'Reached: Imam Yusuf Rahman' }).click();
   await expect(page.getByTestId('activation-progress')).toHaveText('2 of 4 reached');
@@ -138,7 +143,7 @@ test('a second activation is asked for, and an activation is stood down with a r
   await expect(page.getByRole('button', { name: 'Reached: Rabbi Miriam Levin' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Stand down…' })).toHaveCount(0);
   await expectAccessible(page, 'activation stood down');
-  await snap(page, 'call-tree-activation-stood-down');
+  await snapOnLaptops(page, 'call-tree-activation-stood-down');
 
   // A second full activation, once confirmed.
   await page.getByRole('button', { name: 'Activate' }).click();
@@ -159,4 +164,9 @@ test('a second activation is asked for, and an activation is stood down with a r
     'Reason for standing down: not set → Police confirm the threat is over',
   );
   await expect(page.getByRole('table')).toContainText('Call tree activated again: Faith and community leaders');
+
+  // The checklist item it completed says what did it, and links to it.
+  await section(page, 'Checklists').click();
+  const notify = page.getByTestId('checklist-item').filter({ hasText: 'Notify internal departments' });
+  await expect(notify).toContainText('Done by the activation of “Faith and community leaders”');
 });

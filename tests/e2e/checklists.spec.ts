@@ -232,6 +232,8 @@ test('moving the start makes first-hour items overdue, on the card and in the wo
 test('the city adapts a guide checklist in its plan; a running incident takes over its new and reworded items, resolved ones unchanged', async ({
   page,
 }) => {
+  // A plan adapted, an incident run and the plan's new version taken over: a long scenario.
+  test.setTimeout(180_000);
   await setUpDesk(page);
   const start = wallClockAgo(10);
   await page.getByRole('button', { name: '+ New incident' }).click();

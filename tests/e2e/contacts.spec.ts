@@ -94,6 +94,8 @@ async function addToTree(page: Page, name: string) {
 }
 
 test('contacts imported, a call tree built by keyboard, activated, worked through, and printed', async ({ page }) => {
+  // Imports, a tree built by keyboard, an activation worked through and a print: a long scenario.
+  test.setTimeout(180_000);
   await setUpDesk(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await expect(page.getByRole('heading', { name: 'Contacts and call trees', level: 1 })).toBeVisible();

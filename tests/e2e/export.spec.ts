@@ -35,6 +35,8 @@ test('the after-action record is exported, verified by the command-line tool, an
   page,
   browser,
 }) => {
+  // Two desks, a verifier run and a rebuild: a long scenario, given the time a slow machine needs.
+  test.setTimeout(180_000);
   await setUpDesk(page);
   await createIncident(page, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(90), location: 'Markens gate' });
   await logFew(page);

@@ -66,6 +66,25 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+/** The laptop screens the desk is judged on (issue 16): every acceptance screenshot is taken at each. */
+export const LAPTOP_SCREENS = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+/**
+ * Saves `name-1280x800.png` and `name-1366x768.png` of the screen as it is now, as a person sees it
+ * on each laptop (the window, not the whole page), then gives the page back its own size.
+ */
+export async function snapOnLaptops(page: Page, name: string): Promise<void> {
+  const own = page.viewportSize();
+  for (const size of LAPTOP_SCREENS) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screens/${name}-${size.width}x${size.height}.png` });
+  }
+  if (own) await page.setViewportSize(own);
+}
+
 /**
  * The wall-clock date and time in `zone`, `minutesAgo` minutes before now, as the incident
  * form's inputs take them. Tests run on the real clock: the desk's time-zone-aware dates are

@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises';
 
 import { expect, test } from '@playwright/test';
 
-import { CITY, OPERATOR, createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import {
+  CITY,
+  OPERATOR,
+  createIncident,
+  expectAccessible,
+  setUpDesk,
+  snap,
+  snapOnLaptops,
+  wallClockAgo,
+} from './helpers';
 
 test('after a restore on another laptop the desk asks who is at the keyboard, and logs under that name', async ({
   page,
@@ -57,7 +66,7 @@ test('after a restore on another laptop the desk asks who is at the keyboard, an
   await expect(who).toBeVisible();
   await who.getByLabel('Your role in the response').fill('Duty officer');
   await expectAccessible(page2, 'identity after restore');
-  await snap(page2, 'restore-identity-prompt');
+  await snapOnLaptops(page2, 'restore-identity-prompt');
   await who.getByRole('button', { name: 'Add and take the keyboard' }).click();
   await expect(who).toBeHidden();
   await expect(page2.getByRole('button', { name: /^Operator: Sofie Lie · Duty officer/ })).toBeVisible();

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { createIncident, expectAccessible, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
+import {
+  createIncident,
+  expectAccessible,
+  fillHoldingStatement,
+  setUpDesk,
+  snapOnLaptops,
+  wallClockAgo,
+} from './helpers';
 
 const section = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: new RegExp(`^${name}`) });
@@ -113,7 +120,7 @@ test('a release completes the first-public-message item, late and linked; a tran
     /^Release is not possible: this translation is out of date\. “Initial holding statement” has a newer approved version/,
   );
   await expectAccessible(page, 'statement list with an out-of-date translation');
-  await snap(page, 'statements-list-translation-out-of-date');
+  await snapOnLaptops(page, 'statements-list-translation-out-of-date');
 
   await section(page, 'Overview').click();
   await expect(page.getByRole('region', { name: 'Needs attention now' })).toContainText('translation out of date');

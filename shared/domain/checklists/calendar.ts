@@ -3,6 +3,7 @@ import ical from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 
 import { formatWallClock } from '../incident/wallClock';
+import { format } from '../../i18n/format';
 import type { Incident } from '../../schemas/entities';
 import { HOUR_MS } from '../time';
 import { sourceLine } from './citations';
@@ -63,8 +64,8 @@ export function milestonesCalendar(
   const zone = incident.timeZone;
   const vtimezone = vtimezoneFor(zone);
   const calendar = ical({
-    name: `${incident.title}: recovery milestones`,
-    description: `Recovery milestones of “${incident.title}” (${ctx.cityName}), exported from Response Desk. Times are on the incident's clock (${zone}).`,
+    name: format('checklists.calendar.name', { incident: incident.title }),
+    description: format('checklists.calendar.description', { incident: incident.title, city: ctx.cityName, zone }),
     prodId: { company: 'Response Desk', product: 'Recovery checklists', language: 'EN' },
     timezone: vtimezone === null ? null : { name: null, generator: () => vtimezone },
   });
@@ -81,17 +82,25 @@ export function milestonesCalendar(
       end,
       ...(vtimezone === null ? {} : { timezone: zone }),
       stamp: new Date(ctx.now),
-      summary: `${done ? '(Done) ' : ''}${item.title}`,
+      summary: format(done ? 'checklists.calendar.summaryDone' : 'checklists.calendar.summary', { title: item.title }),
       description: [
-        `${item.offsetLabel} after the incident started (${formatWallClock(incident.startAt, zone, 'd MMM yyyy HH:mm')}, ${zone}).`,
-        `Owner: ${ROLE_TITLES[item.owner]}${item.assignee ? `; assigned to ${item.assignee}` : ''}.`,
+        format('checklists.calendar.when', {
+          offset: item.offsetLabel,
+          start: formatWallClock(incident.startAt, zone, 'd MMM yyyy HH:mm'),
+          zone,
+        }),
+        item.assignee
+          ? format('checklists.calendar.ownerAssigned', { role: ROLE_TITLES[item.owner], assignee: item.assignee })
+          : format('checklists.calendar.owner', { role: ROLE_TITLES[item.owner] }),
         item.rationale,
         item.sourceLine,
-        `Incident: ${incident.title}${incident.location ? `, ${incident.location}` : ''}.`,
+        incident.location
+          ? format('checklists.calendar.incidentAt', { incident: incident.title, location: incident.location })
+          : format('checklists.calendar.incident', { incident: incident.title }),
       ]
         .filter((line) => line !== '')
         .join('\n'),
-      categories: [{ name: 'Recovery milestone' }],
+      categories: [{ name: format('checklists.calendar.category') }],
     });
   }
   return calendar.toString();

@@ -2,6 +2,7 @@ import { citeGuide } from '../guide/citation';
 import { GUIDE_PAGES, type GuidePageId } from '../guide/pages';
 import { GUIDE_BASES, type GuideSource } from '../../schemas/checklists';
 import { choiceLabels } from '../../i18n/choices';
+import { format, listOf } from '../../i18n/format';
 
 /** The companion guide some items come from. */
 export const MAYORS_GUIDE = {
@@ -26,9 +27,8 @@ export function citeSource(source: GuideSource): string {
     : `${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${page.chapter}`;
 }
 
-/** "ch. 3 Public Communications and Conclusion": chapters joined as a sentence does. */
-const joinWords = (parts: readonly string[]): string =>
-  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+/** "ch. 3 Public Communications and Conclusion": chapters joined as the desk's language joins a list. */
+const joinWords = (parts: readonly string[]): string => listOf(parts);
 
 /**
  * Page references as a reader can follow them: each guide named once with the chapters drawn on
@@ -53,7 +53,7 @@ export function citePages(pages: readonly string[]): string {
     ...(mayors.length > 0
       ? [`${MAYORS_GUIDE.shortTitle} (${MAYORS_GUIDE.publisher}, ${MAYORS_GUIDE.year}), ${joinWords(mayors)}`]
       : []),
-    ...(other.length > 0 ? [`also ${other.join(', ')}`] : []),
+    ...(other.length > 0 ? [format('checklists.source.otherPages', { pages: other.join(', ') })] : []),
   ].join('; ');
 }
 
@@ -62,9 +62,9 @@ export const BASIS_LABELS = choiceLabels('guideBasis', GUIDE_BASES);
 
 /** One line under an item: where it comes from and how firmly. */
 export function sourceLine(source: GuideSource | null, adapted: boolean): string {
-  if (source === null) return 'Added by the city (not from the guide)';
-  if (adapted) return `Adapted by the city from: ${citeSource(source)}`;
+  if (source === null) return format('checklists.source.city');
+  if (adapted) return format('checklists.source.adapted', { citation: citeSource(source) });
   return source.basis === 'stated'
-    ? `${BASIS_LABELS.stated}: ${citeSource(source)}`
-    : `${BASIS_LABELS.generalised}, drawn from the themes of ${citeSource(source)}`;
+    ? format('checklists.source.stated', { basis: BASIS_LABELS.stated, citation: citeSource(source) })
+    : format('checklists.source.generalised', { basis: BASIS_LABELS.generalised, citation: citeSource(source) });
 }

@@ -1,4 +1,5 @@
 import type { ChecklistItem, ResolvedWith } from '../../schemas/checklists';
+import { format } from '../../i18n/format';
 import { isResolved } from './items';
 
 /** Work done elsewhere on the desk that completes a checklist item of the guide. */
@@ -21,5 +22,5 @@ export function itemsCompletedBy(work: ResolvingWork, items: readonly ChecklistI
 
 /** The note an item resolved by other work carries: "Done by the release of …". */
 export function resolvedByNote(by: ResolvedWith): string {
-  return `Done by ${by.label}.`;
+  return format('checklists.resolvedBy.note', { work: by.label });
 }

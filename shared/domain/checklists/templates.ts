@@ -1,6 +1,7 @@
 import type { Actor } from '../audit';
 import type { ResponsePhaseId } from '../guide/phases';
 import { err, ok, type Result } from '../result';
+import { format } from '../../i18n/format';
 import {
   ChecklistRoleSchema,
   ResponsePhaseIdSchema,
@@ -28,7 +29,7 @@ export function guideTemplateRows(seed: ChecklistSeed, newId: () => string, acto
       source: { page: i.page, basis: i.basis },
       adapted: false,
     })),
-    changeNote: `The guide's checklist as shipped with the desk (content revision ${seed.seedRevision}).`,
+    changeNote: format('checklists.template.shippedNote', { revision: String(seed.seedRevision) }),
     createdAt: actor.now,
     createdBy: actor.operator,
   }));

@@ -140,6 +140,33 @@ export const isStoodDown = (a: Pick<TreeActivation, 'standDown'>): boolean => a.
 const stillRunning = (a: TreeActivation): Result<null, ActivationError> =>
   a.standDown ? err({ code: 'stood-down', at: a.standDown.at, by: a.standDown.by }) : ok(null);
 
+/**
+ * Moves one call of a running activation to the state `check` allows (or refuses with its reason);
+ * an escalation also passes the call to the node's fallback.
+ */
+function moveCall(
+  a: TreeActivation,
+  nodeId: string,
+  now: number,
+  escalated: boolean,
+  check: (node: ActivationNode) => Result<CallState, ActivationError>,
+): Result<StateChange, ActivationError> {
+  const running = stillRunning(a);
+  if (!running.ok) return running;
+  const node = a.nodes.find((n) => n.nodeId === nodeId);
+  if (!node) return err({ code: 'not-found', nodeId });
+  const to = check(node);
+  if (!to.ok) return to;
+  const updated: ActivationNode = { ...node, state: to.value, ...(escalated && { onFallback: true }), updatedAt: now };
+  return ok({
+    next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now },
+    node: updated,
+    from: node.state,
+    to: to.value,
+    escalated,
+  });
+}
+
 /** Moves one call to a new state, if the machine allows it. */
 export function changeState(
   a: TreeActivation,
@@ -148,19 +175,9 @@ export function changeState(
   note: string,
   now: number,
 ): Result<StateChange, ActivationError> {
-  const running = stillRunning(a);
-  if (!running.ok) return running;
-  const node = a.nodes.find((n) => n.nodeId === nodeId);
-  if (!node) return err({ code: 'not-found', nodeId });
-  const check = checkTransition(node.state, to, note);
-  if (!check.ok) return check;
-  const updated: ActivationNode = { ...node, state: to, updatedAt: now };
-  return ok({
-    next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now },
-    node: updated,
-    from: node.state,
-    to,
-    escalated: false,
+  return moveCall(a, nodeId, now, false, (node) => {
+    const check = checkTransition(node.state, to, note);
+    return check.ok ? ok(to) : check;
   });
 }
 
@@ -174,20 +191,11 @@ export function escalateToFallback(
   nodeId: string,
   now: number,
 ): Result<StateChange, ActivationError> {
-  const running = stillRunning(a);
-  if (!running.ok) return running;
-  const node = a.nodes.find((n) => n.nodeId === nodeId);
-  if (!node) return err({ code: 'not-found', nodeId });
-  if (node.fallbackContactId === null) return err({ code: 'no-fallback' });
-  if (node.onFallback) return err({ code: 'already-on-fallback' });
-  if (node.state !== 'unreachable') return err({ code: 'not-unreachable', state: node.state });
-  const updated: ActivationNode = { ...node, state: 'waiting', onFallback: true, updatedAt: now };
-  return ok({
-    next: { ...a, nodes: a.nodes.map((n) => (n.nodeId === nodeId ? updated : n)), updatedAt: now },
-    node: updated,
-    from: node.state,
-    to: 'waiting',
-    escalated: true,
+  return moveCall(a, nodeId, now, true, (node) => {
+    if (node.fallbackContactId === null) return err({ code: 'no-fallback' });
+    if (node.onFallback) return err({ code: 'already-on-fallback' });
+    if (node.state !== 'unreachable') return err({ code: 'not-unreachable', state: node.state });
+    return ok('waiting');
   });
 }
 

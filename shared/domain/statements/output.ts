@@ -2,6 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 
 import { fileSlug } from '../fileNames';
 import { formatWallClock } from '../incident/wallClock';
+import { format } from '../../i18n/format';
 import type { EpochMs } from '../time';
 import type { Approval } from '../../schemas/statements';
 import { formatForStatement, isRightToLeft, languageOf } from './languages';
@@ -24,7 +25,14 @@ export type ApprovedStatementDocument = {
 /** "Approved by Anna Hansen, Mayor, on 28 Mar 2026 14:20 (Europe/Oslo) · version 3 · SHA-256 of the approved text: 5e0c…" */
 export function approvalLine(doc: ApprovedStatementDocument): string {
   const { approval } = doc;
-  return `Approved by ${approval.approverName}, ${approval.approverRole}, on ${formatWallClock(approval.at, doc.timeZone, 'd MMM yyyy HH:mm')} (${doc.timeZone}) · version ${doc.versionNumber} · SHA-256 of the approved text: ${approval.textHash}`;
+  return format('statements.output.approval', {
+    name: approval.approverName,
+    role: approval.approverRole,
+    at: formatWallClock(approval.at, doc.timeZone, 'd MMM yyyy HH:mm'),
+    zone: doc.timeZone,
+    version: String(doc.versionNumber),
+    hash: approval.textHash,
+  });
 }
 
 /** The date line, in the statement's own language. */

@@ -223,57 +223,67 @@ function appendVersion(
 const unchanged = (head: StatementVersion, edit: DraftEdit): boolean =>
   head.title === edit.title.trim() && head.body === edit.body && sameValues(head.values, cleanValues(edit.values));
 
-/**
- * Saves a draft's edit as a new version (nothing is written when nothing changed). Refused for
- * approved and released text, which is frozen: use reviseApproved.
- */
-export function editDraft(
+/** A change of a statement's text, saved as its next version. */
+type SaveEdit = (
   s: Statement,
   head: StatementVersion,
   edit: DraftEdit,
   versionId: string,
   actor: Actor,
+) => Result<VersionSaved, StatementError>;
+
+/**
+ * An edit saved as the statement's next version, back in draft, once the caller has checked the
+ * statement may take it: refused when someone saved a newer version meanwhile or the edit is invalid.
+ */
+function saveDraftVersion(
+  s: Statement,
+  head: StatementVersion,
+  edit: DraftEdit,
+  versionId: string,
+  actor: Actor,
+  how: { note: string; translatesVersionId: string | null; skipUnchanged: boolean },
 ): Result<VersionSaved, StatementError> {
-  if (s.status === 'approved' || s.status === 'released')
-    return err({ code: 'approved-text-frozen', status: s.status });
-  if (!canDo('edit', s.status)) return err({ code: 'not-allowed', action: 'edit', status: s.status });
   if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
   const checked = checkEdit(edit);
   if (!checked.ok) return checked;
-  if (unchanged(head, edit)) return ok({ statement: s, version: null });
+  if (how.skipUnchanged && unchanged(head, edit)) return ok({ statement: s, version: null });
   return ok(
     appendVersion(s, head, edit, versionId, actor, {
-      note: 'Edited',
+      note: how.note,
       status: 'draft',
-      translatesVersionId: s.translatesVersionId,
+      translatesVersionId: how.translatesVersionId,
     }),
   );
 }
 
 /**
+ * Saves a draft's edit as a new version (nothing is written when nothing changed). Refused for
+ * approved and released text, which is frozen: use reviseApproved.
+ */
+export const editDraft: SaveEdit = (s, head, edit, versionId, actor) => {
+  if (s.status === 'approved' || s.status === 'released')
+    return err({ code: 'approved-text-frozen', status: s.status });
+  if (!canDo('edit', s.status)) return err({ code: 'not-allowed', action: 'edit', status: s.status });
+  return saveDraftVersion(s, head, edit, versionId, actor, {
+    note: 'Edited',
+    translatesVersionId: s.translatesVersionId,
+    skipUnchanged: true,
+  });
+};
+
+/**
  * Edits approved (or released) text the only way it may be edited: as a new version, back in
  * draft, needing approval again. The approved version stays approved and exportable meanwhile.
  */
-export function reviseApproved(
-  s: Statement,
-  head: StatementVersion,
-  edit: DraftEdit,
-  versionId: string,
-  actor: Actor,
-): Result<VersionSaved, StatementError> {
+export const reviseApproved: SaveEdit = (s, head, edit, versionId, actor) => {
   if (!canDo('revise', s.status)) return err({ code: 'not-allowed', action: 'revise', status: s.status });
-  if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
-  const checked = checkEdit(edit);
-  if (!checked.ok) return checked;
-  if (unchanged(head, edit)) return ok({ statement: s, version: null });
-  return ok(
-    appendVersion(s, head, edit, versionId, actor, {
-      note: `Edited after approval of version ${s.approvedVersionNumber ?? head.number}`,
-      status: 'draft',
-      translatesVersionId: s.translatesVersionId,
-    }),
-  );
-}
+  return saveDraftVersion(s, head, edit, versionId, actor, {
+    note: format('statements.note.editedAfterApproval', { version: String(s.approvedVersionNumber ?? head.number) }),
+    translatesVersionId: s.translatesVersionId,
+    skipUnchanged: true,
+  });
+};
 
 /**
  * A translation brought up to a newer approved version of its source: a new version that says so
@@ -290,16 +300,12 @@ export function retargetTranslation(
   if (s.sourceStatementId === null) return err({ code: 'not-found', what: 'source' });
   if (!['draft', 'approved', 'released'].includes(s.status))
     return err({ code: 'not-allowed', action: 'revise', status: s.status });
-  if (head.id !== s.headVersionId) return err({ code: 'version-moved' });
-  const checked = checkEdit(edit);
-  if (!checked.ok) return checked;
-  return ok(
-    appendVersion(s, head, edit, versionId, actor, {
-      note: `Updated to translate version ${source.versionNumber} of the source`,
-      status: 'draft',
-      translatesVersionId: source.versionId,
-    }),
-  );
+  // Even the same words are saved: the new version records which source version they now translate.
+  return saveDraftVersion(s, head, edit, versionId, actor, {
+    note: format('statements.note.translationUpdated', { version: String(source.versionNumber) }),
+    translatesVersionId: source.versionId,
+    skipUnchanged: false,
+  });
 }
 
 /** What blocks a version from review: unfilled placeholders, malformed braces, no text at all. */

@@ -204,7 +204,11 @@ export function createBackupService(deps: {
         const restored = await deps.restore(
           pending.rows,
           actor,
-          `"${pending.fileName}" (made ${pending.meta.createdAt} by ${pending.meta.createdBy})`,
+          t('audit.summary.backupSource', {
+            file: pending.fileName,
+            made: pending.meta.createdAt,
+            by: pending.meta.createdBy,
+          }),
           broken,
           {
             backupChecksum: pending.checksum,
@@ -214,7 +218,7 @@ export function createBackupService(deps: {
         );
         return restored.ok
           ? ok(undefined)
-          : err(`The restore failed and was undone; the desk is as it was. (${restored.error.message})`);
+          : err(t('settings.backup.restoreFailed', { reason: restored.error.message }));
       } catch (e) {
         return err(t('settings.backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }));
       }

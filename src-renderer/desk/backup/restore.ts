@@ -49,9 +49,12 @@ export function createRestore(deps: { door: Door; gen: IdGenerator }) {
           entityType: 'database',
           entityId: 'desk',
           action: 'restore',
-          summary: `Database restored from ${source}${brokenChains.length > 0 ? `, with the timeline chain of ${t('audit.count.incidents', { count: brokenChains.length })} broken (accepted)` : ''}`,
+          summary:
+            brokenChains.length > 0
+              ? t('audit.summary.restoredWithBrokenChains', { source, count: brokenChains.length })
+              : t('audit.summary.restored', { source }),
           changes: brokenChains.map((b) => ({
-            field: `timeline chain of ${b.incidentTitle}`,
+            field: t('audit.field.timelineChainOf', { incident: b.incidentTitle }),
             before: null,
             after: b.detail,
           })),
@@ -64,7 +67,10 @@ export function createRestore(deps: { door: Door; gen: IdGenerator }) {
             entityType: 'incident',
             entityId: b.incidentId,
             action: 'restore',
-            summary: `Restored from a backup whose timeline chain is broken at entry “${b.entryTitle ?? b.entryId}”; ${actor.operator} accepted it after the warning`,
+            summary: t('audit.summary.restoredChainBroken', {
+              entry: b.entryTitle ?? b.entryId,
+              operator: actor.operator,
+            }),
             changes: [{ field: 'timeline chain', before: null, after: b.detail }],
           }),
         ),

@@ -30,6 +30,7 @@ import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
 import { writePlanned, type Change, type ChangeScope, type Door, type Precondition } from '../door';
 import { planNewIncident } from '../incidents/incidents';
 import { busy, changeRow, stillReads, type Moved, type NotWritten } from '../planned';
+import { t } from '../../i18n/messages';
 
 export type ChecklistItemWriteError =
   { code: 'not-found'; id: string } | { code: 'invalid'; errors: ItemDraftErrors } | StatusChangeError | NotWritten;
@@ -44,6 +45,24 @@ const TEMPLATE_FIELDS = ['templateKey', 'version', 'title', 'origin', 'changeNot
 /** Peacetime preparedness belongs to no incident: its audit lines and changes are desk-wide. */
 export const auditScope = (incidentId: string): string | null => (incidentId === DESK_SCOPE ? null : incidentId);
 export const itemScope = (incidentId: string): ChangeScope => (incidentId === DESK_SCOPE ? 'desk' : { incidentId });
+
+/** The audit line of a change to one item, in the name of whoever changed it last. */
+export const itemChangeAudit = (
+  gen: IdGenerator,
+  next: ChecklistItem,
+  summary: string,
+  changes: FieldChange[],
+): AuditEvent =>
+  auditEvent({
+    id: newId('aud', gen),
+    actor: { operator: next.updatedBy, now: next.updatedAt },
+    incidentId: auditScope(next.incidentId),
+    entityType: 'checklist-item',
+    entityId: next.id,
+    action: 'update',
+    summary,
+    changes,
+  });
 
 const nothing = (scope: ChangeScope): Change => ({ scope, kind: 'checklist.unchanged', audit: [] });
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
@@ -119,7 +138,10 @@ export function createChecklistCases({ door, store, gen }: Deps) {
           entityType: 'checklist-template',
           entityId: 'guide',
           action: 'create',
-          summary: `Guide checklists installed: ${missing.map((t) => t.title).join('; ')} (version 1, ${missing.reduce((n, t) => n + t.items.length, 0)} items)`,
+          summary: t('audit.summary.guideChecklistsInstalled', {
+            titles: missing.map((m) => m.title).join('; '),
+            items: missing.reduce((n, m) => n + m.items.length, 0),
+          }),
         });
         const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, held);
         return ok({
@@ -156,11 +178,17 @@ export function createChecklistCases({ door, store, gen }: Deps) {
       entityType: 'incident-checklists',
       entityId: incidentId,
       action: 'create',
-      summary:
-        `Checklists added to the incident: ${latest.map((t) => `${t.title}, version ${t.version} (${t.items.length} items)`).join('; ')}`.slice(
-          0,
-          500,
-        ),
+      summary: t('audit.summary.checklistsAdded', {
+        list: latest
+          .map((c) =>
+            t('audit.summary.checklistVersionItems', {
+              title: c.title,
+              version: String(c.version),
+              items: c.items.length,
+            }),
+          )
+          .join('; '),
+      }).slice(0, 500),
       changes: latest.map((t) => ({
         field: t.templateKey,
         before: null,
@@ -169,6 +197,12 @@ export function createChecklistCases({ door, store, gen }: Deps) {
     });
     return { items, audit: [line] };
   };
+
+  /** Writes one change to the plan's templates; a refusal comes back as the editor's form error. */
+  const writeTemplate = (
+    plan: () => Promise<Result<{ change: Change<unknown>; value: ChecklistTemplate }, TemplateErrors>>,
+  ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
+    asForm(writePlanned<ChecklistTemplate, TemplateErrors>(door, plan, { form: BUSY.message }));
 
   /** Loads one item, applies a change and saves it with its audit line, on condition that the item is still as read. */
   const changeItem = (
@@ -187,15 +221,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
         if (!applied.ok) return applied;
         const { next, changes } = applied.value;
         if (changes.length === 0) return ok({ change: nothing(itemScope(item.incidentId)), value: item });
-        const line = audit({
-          actor: { operator: next.updatedBy, now: next.updatedAt },
-          incidentId: auditScope(item.incidentId),
-          entityType: 'checklist-item',
-          entityId: item.id,
-          action: 'update',
-          summary: summary(next),
-          changes,
-        });
+        const line = itemChangeAudit(gen, next, summary(next), changes);
         return ok({
           change: {
             scope: itemScope(item.incidentId),
@@ -223,103 +249,82 @@ export function createChecklistCases({ door, store, gen }: Deps) {
      * Saves an edited template as its next version. Refused when someone saved a newer version
      * meanwhile: the editor keeps the draft, and nothing stored changes.
      */
-    saveTemplateVersion: (
-      templateKey: string,
-      basedOnVersion: number,
-      draft: TemplateDraft,
-      actor: Actor,
-    ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
-      asForm(
-        writePlanned<ChecklistTemplate, TemplateErrors>(
-          door,
-          async () => {
-            const versions = await store.templateHistory(templateKey);
-            const latest = versions.at(-1);
-            if (!latest)
-              return err({
-                form: 'This checklist is no longer on the desk (a backup may have been restored). Nothing was saved.',
-              });
-            if (latest.version !== basedOnVersion) {
-              return err({
-                form: `Version ${latest.version} of this checklist was saved by ${latest.createdBy} while you were editing version ${basedOnVersion}. Your changes are still here: reload the checklist to start from the newest version.`,
-              });
-            }
-            const next = reviseTemplate(latest, draft, {
-              id: newId('ckt', gen),
-              newKey: () => newId('city', gen),
-              actor,
-            });
-            if (!next.ok) return next;
-            const line = audit({
-              actor,
-              incidentId: null,
-              entityType: 'checklist-template',
-              entityId: next.value.id,
-              action: 'create',
-              summary: `Checklist “${next.value.title}” saved as version ${next.value.version}: ${next.value.changeNote}`,
-              changes: [{ field: 'version', before: latest.version, after: next.value.version }],
-            });
-            return ok({
-              change: {
-                scope: 'desk' as const,
-                kind: 'checklist-plan.template-revised',
-                add: { checklistTemplates: [next.value] },
-                audit: [line],
-                preconditions: [historyStill(templateKey, versions)],
-              },
-              value: next.value,
-            });
+    saveTemplateVersion: (templateKey: string, basedOnVersion: number, draft: TemplateDraft, actor: Actor) =>
+      writeTemplate(async () => {
+        const versions = await store.templateHistory(templateKey);
+        const latest = versions.at(-1);
+        if (!latest)
+          return err({
+            form: 'This checklist is no longer on the desk (a backup may have been restored). Nothing was saved.',
+          });
+        if (latest.version !== basedOnVersion) {
+          return err({
+            form: `Version ${latest.version} of this checklist was saved by ${latest.createdBy} while you were editing version ${basedOnVersion}. Your changes are still here: reload the checklist to start from the newest version.`,
+          });
+        }
+        const next = reviseTemplate(latest, draft, {
+          id: newId('ckt', gen),
+          newKey: () => newId('city', gen),
+          actor,
+        });
+        if (!next.ok) return next;
+        const line = audit({
+          actor,
+          incidentId: null,
+          entityType: 'checklist-template',
+          entityId: next.value.id,
+          action: 'create',
+          summary: t('audit.summary.checklistSaved', {
+            title: next.value.title,
+            version: String(next.value.version),
+            note: next.value.changeNote,
+          }),
+          changes: [{ field: 'version', before: latest.version, after: next.value.version }],
+        });
+        return ok({
+          change: {
+            scope: 'desk' as const,
+            kind: 'checklist-plan.template-revised',
+            add: { checklistTemplates: [next.value] },
+            audit: [line],
+            preconditions: [historyStill(templateKey, versions)],
           },
-          { form: BUSY.message },
-        ),
-      ),
+          value: next.value,
+        });
+      }),
 
     /** A new checklist of the city's own, starting with one item to reword. */
-    createTemplate: (
-      input: { title: string; description: string },
-      actor: Actor,
-    ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
-      asForm(
-        writePlanned<ChecklistTemplate, TemplateErrors>(
-          door,
-          async () => {
-            const taken = await store.templateKeys();
-            const created = createCityTemplate(input, {
-              id: newId('ckt', gen),
-              templateKey: cityTemplateKey(input.title, new Set(taken)),
-              actor,
-              firstItem: { key: newId('city', gen), phase: 'immediate', owner: 'emergency-manager' },
-            });
-            if (!created.ok) return created;
-            const line = audit({
-              actor,
-              incidentId: null,
-              entityType: 'checklist-template',
-              entityId: created.value.id,
-              action: 'create',
-              summary: `New checklist “${created.value.title}” created`,
-              changes: creationChanges(created.value, TEMPLATE_FIELDS),
-            });
-            const still = stillReads(
-              'the templates held are as read',
-              ['checklistTemplates'],
-              store.templateKeys,
-              taken,
-            );
-            return ok({
-              change: {
-                scope: 'desk' as const,
-                kind: 'checklist-plan.template-created',
-                add: { checklistTemplates: [created.value] },
-                audit: [line],
-                preconditions: [still],
-              },
-              value: created.value,
-            });
+    createTemplate: (input: { title: string; description: string }, actor: Actor) =>
+      writeTemplate(async () => {
+        const taken = await store.templateKeys();
+        const created = createCityTemplate(input, {
+          id: newId('ckt', gen),
+          templateKey: cityTemplateKey(input.title, new Set(taken)),
+          actor,
+          firstItem: { key: newId('city', gen), phase: 'immediate', owner: 'emergency-manager' },
+        });
+        if (!created.ok) return created;
+        const line = audit({
+          actor,
+          incidentId: null,
+          entityType: 'checklist-template',
+          entityId: created.value.id,
+          action: 'create',
+          summary: t('audit.summary.checklistCreated', { title: created.value.title }),
+          changes: creationChanges(created.value, TEMPLATE_FIELDS),
+        });
+        const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, taken);
+        return ok({
+          change: {
+            scope: 'desk' as const,
+            kind: 'checklist-plan.template-created',
+            add: { checklistTemplates: [created.value] },
+            audit: [line],
+            preconditions: [still],
           },
-          { form: BUSY.message },
-        ),
-      ),
+          value: created.value,
+        });
+      }),
 
     /**
      * Creates an incident together with the items of the chosen templates, in one change: an
@@ -375,11 +380,12 @@ export function createChecklistCases({ door, store, gen }: Deps) {
             entityType: 'incident-checklists',
             entityId: DESK_SCOPE,
             action: 'create',
-            summary:
-              `Preparedness checklist started: ${items.length} items from ${latest.map((t) => `${t.title}, version ${t.version}`).join('; ')}`.slice(
-                0,
-                500,
-              ),
+            summary: t('audit.summary.preparednessStarted', {
+              items: items.length,
+              list: latest
+                .map((c) => t('audit.summary.checklistVersion', { title: c.title, version: String(c.version) }))
+                .join('; '),
+            }).slice(0, 500),
           });
           const change: Change<Moved> = {
             scope: 'desk',
@@ -452,7 +458,11 @@ export function createChecklistCases({ door, store, gen }: Deps) {
                 entityType: 'checklist-item',
                 entityId: item.id,
                 action: 'create',
-                summary: `Checklist item taken over from the plan (“${title}”, version ${item.template?.version ?? ''}): ${item.title}`,
+                summary: t('audit.summary.itemTakenOver', {
+                  plan: title,
+                  version: String(item.template?.version ?? ''),
+                  title: item.title,
+                }),
                 changes: creationChanges({ ...item, offset: offsetLabel(item.offset) }, [
                   'phase',
                   'title',
@@ -468,7 +478,11 @@ export function createChecklistCases({ door, store, gen }: Deps) {
                 entityType: 'checklist-item',
                 entityId: u.next.id,
                 action: 'update',
-                summary: `Checklist item reworded as in the plan (“${title}”, version ${u.next.template?.version ?? ''}): ${u.next.title}`,
+                summary: t('audit.summary.itemReworded', {
+                  plan: title,
+                  version: String(u.next.template?.version ?? ''),
+                  title: u.next.title,
+                }),
                 changes: u.changes,
               }),
             ),
@@ -493,7 +507,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
           const valid = validateItemDraft(draft);
           return valid.ok ? ok(updateItem(item, valid.value, actor)) : err({ code: 'invalid', errors: valid.error });
         },
-        (next) => `Checklist item “${next.title}” changed`,
+        (next) => t('audit.summary.itemChanged', { title: next.title }),
       ),
 
     /** A custom item for one incident (or the preparedness checklist), at the end of its phase. */
@@ -520,7 +534,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
             entityType: 'checklist-item',
             entityId: item.id,
             action: 'create',
-            summary: `Custom checklist item added: ${item.title}`,
+            summary: t('audit.summary.customItemAdded', { title: item.title }),
             changes: creationChanges(
               { ...item, offset: item.offset === null ? null : `+${item.offset.amount} ${item.offset.unit}` },
               ['phase', 'title', 'owner', 'offset', 'assignee'],

@@ -1,4 +1,4 @@
-import { auditEvent, type Actor } from '@shared/domain/audit';
+import type { Actor } from '@shared/domain/audit';
 import { changeStatus, resolutionEntry, type StatusChangeError } from '@shared/domain/checklists/items';
 import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
 import { newId, type IdGenerator } from '@shared/domain/ids';
@@ -12,7 +12,8 @@ import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import type { Change, Door } from '../door';
 import { busy, changeRow, type Moved } from '../planned';
 import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
-import { auditScope, itemScope } from './checklists';
+import { itemChangeAudit, itemScope } from './checklists';
+import { t } from '../../i18n/messages';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
 
@@ -61,18 +62,7 @@ export function createResolution(deps: Deps) {
             kind: `checklist.${next.status}`,
             put: { checklistItems: [next] },
             ...(line && { add: line.rows }),
-            audit: [
-              auditEvent({
-                id: newId('aud', gen),
-                actor: { operator: next.updatedBy, now: next.updatedAt },
-                incidentId: auditScope(item.incidentId),
-                entityType: 'checklist-item',
-                entityId: item.id,
-                action: 'update',
-                summary: summary(next),
-                changes,
-              }),
-            ],
+            audit: [itemChangeAudit(gen, next, summary(next), changes)],
             preconditions: line ? [line.precondition] : [],
           };
           return ok({ change, value: next });
@@ -86,7 +76,9 @@ export function createResolution(deps: Deps) {
         itemId,
         (item) => changeStatus(item, status, note, actor),
         (next) =>
-          `Checklist item “${next.title}”: ${next.status === 'not-applicable' ? `not applicable (${next.resolutionNote ?? ''})` : next.status.replace('-', ' ')}`,
+          next.status === 'not-applicable'
+            ? t('audit.summary.itemNotApplicable', { title: next.title, note: next.resolutionNote ?? '' })
+            : t('audit.summary.itemStatus', { title: next.title, status: next.status.replace(/-/g, '_') }),
         false,
       ),
 
@@ -105,7 +97,7 @@ export function createResolution(deps: Deps) {
             changes: [...changed.value.changes, { field: 'resolvedWith', before: null, after: by.label }],
           });
         },
-        (next) => `Checklist item “${next.title}”: done by ${by.label}`,
+        (next) => t('audit.summary.itemDoneBy', { title: next.title, by: by.label }),
         true,
       ),
   };

@@ -1,4 +1,4 @@
-import { auditEvent, creationChanges, diffFields, type Actor } from '@shared/domain/audit';
+import { creationChanges, deskAuditLines, diffFields, type Actor } from '@shared/domain/audit';
 import { fieldList } from '@shared/domain/changeWording';
 import {
   CONTACT_FIELDS,
@@ -16,6 +16,7 @@ import type { FieldChange } from '@shared/schemas/entities';
 import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { Door } from '../door';
 import { busy, changeRow, stillReads, type NotWritten } from '../planned';
+import { t } from '../../i18n/messages';
 
 export type ContactWriteError =
   | { code: 'invalid'; errors: ContactFieldErrors }
@@ -34,23 +35,7 @@ export const realChanges = (changes: FieldChange[]): FieldChange[] =>
 /** The contacts directory: people added, changed, verified, deleted and imported, each with its audit line (desk-wide). */
 export function createDirectory({ door, store, gen }: Deps) {
   const BUSY = busy('The contact');
-  const contactAudit = (
-    actor: Actor,
-    id: string,
-    action: 'create' | 'update' | 'delete' | 'import',
-    summary: string,
-    changes?: FieldChange[],
-  ) =>
-    auditEvent({
-      id: newId('aud', gen),
-      actor,
-      incidentId: null,
-      entityType: 'contact',
-      entityId: id,
-      action,
-      summary,
-      ...(changes && { changes }),
-    });
+  const contactAudit = deskAuditLines(gen, 'contact');
 
   /** Changes one contact as stored now; `plan` says what to write. */
   const changeContact = <V>(
@@ -87,7 +72,7 @@ export function createDirectory({ door, store, gen }: Deps) {
             actor,
             contact.id,
             'create',
-            `Contact added: ${contact.name}`,
+            t('audit.summary.contactAdded', { name: contact.name }),
             creationChanges(contact, CONTACT_FIELDS),
           ),
         ],
@@ -109,7 +94,13 @@ export function createDirectory({ door, store, gen }: Deps) {
             kind: 'contact.changed',
             put: { contacts: [next] },
             audit: [
-              contactAudit(actor, id, 'update', `Contact changed: ${next.name} (${fieldList(changes)})`, changes),
+              contactAudit(
+                actor,
+                id,
+                'update',
+                t('audit.summary.contactChanged', { name: next.name, fields: fieldList(changes) }),
+                changes,
+              ),
             ],
           },
           value: next,
@@ -121,7 +112,7 @@ export function createDirectory({ door, store, gen }: Deps) {
     markVerified: (id: string, actor: Actor): Promise<Result<Contact, ContactWriteError>> =>
       changeContact(id, (current) => {
         const next = { ...current, lastVerifiedAt: actor.now, updatedAt: actor.now, updatedBy: actor.operator };
-        const line = contactAudit(actor, id, 'update', `Contact details verified: ${next.name}`, [
+        const line = contactAudit(actor, id, 'update', t('audit.summary.contactVerified', { name: next.name }), [
           { field: 'lastVerifiedAt', before: current.lastVerifiedAt, after: actor.now },
         ]);
         return ok({
@@ -141,7 +132,7 @@ export function createDirectory({ door, store, gen }: Deps) {
             scope: 'desk',
             kind: 'contact.deleted',
             delete: { contacts: [id] },
-            audit: [contactAudit(actor, id, 'delete', `Contact deleted: ${current.name}`)],
+            audit: [contactAudit(actor, id, 'delete', t('audit.summary.contactDeleted', { name: current.name }))],
             preconditions: [unused],
           },
           value: null,
@@ -166,7 +157,7 @@ export function createDirectory({ door, store, gen }: Deps) {
           actor,
           c.id,
           'import',
-          `Contact imported from ${source}: ${c.name}`,
+          t('audit.summary.contactImported', { source, name: c.name }),
           creationChanges(c, CONTACT_FIELDS),
         ),
       );

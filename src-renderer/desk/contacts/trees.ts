@@ -1,4 +1,4 @@
-import { auditEvent, creationChanges, diffFields, type Actor } from '@shared/domain/audit';
+import { creationChanges, deskAuditLines, diffFields, type Actor } from '@shared/domain/audit';
 import {
   findCycle,
   findNewDuplicate,
@@ -9,12 +9,12 @@ import {
 import { newId, type IdGenerator } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
-import type { FieldChange } from '@shared/schemas/entities';
 
 import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { Change, Door } from '../door';
 import { busy, changeRow, stillReads, type NotWritten } from '../planned';
 import { realChanges } from './directory';
+import { t } from '../../i18n/messages';
 
 export type TreeWriteError = TreeSaveError | NotWritten;
 
@@ -25,23 +25,7 @@ type Deps = { door: Door; store: ContactsStore; gen: IdGenerator };
 /** Call trees: who calls whom, created, reshaped (a malformed outline or a loop refused whole) and deleted, each with its audit line (desk-wide). */
 export function createTrees({ door, store, gen }: Deps) {
   const BUSY = busy('The call tree');
-  const treeAudit = (
-    actor: Actor,
-    id: string,
-    action: 'create' | 'update' | 'delete',
-    summary: string,
-    changes?: FieldChange[],
-  ) =>
-    auditEvent({
-      id: newId('aud', gen),
-      actor,
-      incidentId: null,
-      entityType: 'contactTree',
-      entityId: id,
-      action,
-      summary,
-      ...(changes && { changes }),
-    });
+  const treeAudit = deskAuditLines(gen, 'contactTree');
 
   /** The outline's problems against the directory as stored; the contacts it names must still be there when it is written. */
   const checkTree = async (
@@ -109,7 +93,7 @@ export function createTrees({ door, store, gen }: Deps) {
             { operator: next.updatedBy, now: next.updatedAt },
             next.id,
             'update',
-            `Call tree changed: ${next.name}`,
+            t('audit.summary.treeChanged', { name: next.name }),
             changes,
           ),
         ],
@@ -140,7 +124,13 @@ export function createTrees({ door, store, gen }: Deps) {
         kind: 'tree.created',
         add: { contactTrees: [tree] },
         audit: [
-          treeAudit(actor, tree.id, 'create', `Call tree created: ${tree.name}`, creationChanges(tree, TREE_FIELDS)),
+          treeAudit(
+            actor,
+            tree.id,
+            'create',
+            t('audit.summary.treeCreated', { name: tree.name }),
+            creationChanges(tree, TREE_FIELDS),
+          ),
         ],
       });
       return written.ok ? ok(tree) : written;
@@ -195,7 +185,7 @@ export function createTrees({ door, store, gen }: Deps) {
               scope: 'desk',
               kind: 'tree.deleted',
               delete: { contactTrees: [id] },
-              audit: [treeAudit(actor, id, 'delete', `Call tree deleted: ${current.name}`)],
+              audit: [treeAudit(actor, id, 'delete', t('audit.summary.treeDeleted', { name: current.name }))],
             },
             value: null,
           }),

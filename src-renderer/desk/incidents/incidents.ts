@@ -16,6 +16,7 @@ import type { AuditEvent, FieldChange, Incident } from '@shared/schemas/entities
 import type { IncidentsStore } from '../../db/repos/incidentsRepo';
 import type { Door } from '../door';
 import { busy, changeRow, type NotWritten, type Planned } from '../planned';
+import { t } from '../../i18n/messages';
 
 export type IncidentWriteError = StatusError | { code: 'not-found'; id: string } | NotWritten;
 
@@ -55,7 +56,7 @@ export function planNewIncident(
       actor,
       incident,
       'create',
-      `Incident created: ${incident.title}`,
+      t('audit.summary.incidentCreated', { title: incident.title }),
       creationChanges(incident, INCIDENT_FIELDS),
     ),
   };
@@ -127,7 +128,14 @@ export function createIncidentCases({ door, store, gen }: Deps) {
             kind: 'incident.changed',
             put: { incidents: [next] },
             audit: [
-              incidentAudit(gen, actor, next, 'update', `Incident details changed (${fieldList(changes)})`, changes),
+              incidentAudit(
+                gen,
+                actor,
+                next,
+                'update',
+                t('audit.summary.incidentChanged', { fields: fieldList(changes) }),
+                changes,
+              ),
             ],
           },
           value: next,

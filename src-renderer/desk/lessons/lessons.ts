@@ -13,6 +13,7 @@ import type { LessonsStore } from '../../db/repos/lessonsRepo';
 import type { Door } from '../door';
 import { busy, changeRow, stillReads, type NotWritten, type Planned } from '../planned';
 import type { ChecklistPositions } from '../checklists/checklists';
+import { t } from '../../i18n/messages';
 
 const FIELDS = ['kind', 'text', 'owner', 'dueDate', 'answers', 'status', 'checklistItemId', 'supersedes'] as const;
 
@@ -88,7 +89,12 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
     /** Records a lesson; one its readers would refuse comes back as `refused`, nothing stored. */
     add(incidentId: string, fields: LessonFields, actor: Actor): Promise<Result<Lesson, NotWritten>> {
       const lesson = stored(newLesson(fields, { id: newId('les', gen), incidentId }, actor));
-      const audit = lessonAudit(actor, lesson, 'create', `Lesson recorded: ${lesson.text.slice(0, 80)}`);
+      const audit = lessonAudit(
+        actor,
+        lesson,
+        'create',
+        t('audit.summary.lessonRecorded', { text: lesson.text.slice(0, 80) }),
+      );
       return door
         .write({ scope: { incidentId }, kind: 'lesson.recorded', add: { lessons: [lesson] }, audit: [audit] })
         .then((w) => (w.ok ? ok(lesson) : w));
@@ -125,7 +131,7 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
             actor,
             version,
             'create',
-            `Lesson reworded after the record was exported (a new version; the exported wording is kept): ${version.text.slice(0, 80)}`,
+            t('audit.summary.lessonReworded', { text: version.text.slice(0, 80) }),
             diffFields(current, version, FIELDS),
           );
           return ok({
@@ -144,7 +150,7 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
           actor,
           next,
           'update',
-          `Lesson updated: ${next.text.slice(0, 80)}`,
+          t('audit.summary.lessonUpdated', { text: next.text.slice(0, 80) }),
           diffFields(current, next, FIELDS),
         );
         return ok({
@@ -168,7 +174,7 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
           actor,
           current,
           'delete',
-          `Lesson removed before any export: ${current.text.slice(0, 80)}`,
+          t('audit.summary.lessonRemoved', { text: current.text.slice(0, 80) }),
           diffFields(current, { ...current, text: '' }, ['text']),
         );
         return ok({
@@ -212,14 +218,14 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
             entityType: 'checklist-item',
             entityId: item.id,
             action: 'create',
-            summary: `Checklist item added from a corrective action: ${item.title}`,
+            summary: t('audit.summary.itemFromCorrectiveAction', { title: item.title }),
             changes: creationChanges(item, ['phase', 'title', 'assignee']),
           }),
           lessonAudit(
             actor,
             next,
             'update',
-            `Corrective action put on the checklist: ${next.text.slice(0, 80)}`,
+            t('audit.summary.correctiveOnChecklist', { text: next.text.slice(0, 80) }),
             diffFields(lesson, next, FIELDS),
           ),
         ];

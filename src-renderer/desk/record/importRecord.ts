@@ -1,5 +1,6 @@
 import { auditEvent, type Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
+import { PROFILE_LABELS, type AudienceProfile } from '@shared/domain/record/profiles';
 import type { RecordFile, RecordFileV1, RecordFileV3 } from '@shared/domain/record/recordFile';
 import { err, ok, type Result } from '@shared/domain/result';
 import type { Incident } from '@shared/schemas/entities';
@@ -7,10 +8,14 @@ import type { PublishedHead } from '@shared/schemas/publishedHeads';
 import type { TableName } from '@shared/schemas/tables';
 
 import { isRowRefused, rowIs, type Door, type RowPuts } from '../door';
+import { t, tList, type MessageId } from '../../i18n/messages';
+
+/** A part of a record the rebuild needs, by what a person calls it (`record.import.section.<part>`). */
+export type RecordSection = 'timeline' | 'audit' | 'statements' | 'activations' | 'checklists' | 'lessons' | 'rows';
 
 export type RecordImportError =
-  | { code: 'incomplete'; missing: string[] }
-  | { code: 'redacted'; profile: string }
+  | { code: 'incomplete'; missing: RecordSection[] }
+  | { code: 'redacted'; profile: AudienceProfile }
   | { code: 'exists'; incidentId: string; title: string }
   | { code: 'invalid-row'; table: string; id: string; problem: string }
   /** Another window kept changing the desk: nothing was imported, and trying again works. */
@@ -33,7 +38,7 @@ type IncidentRows = Pick<
   | 'publishedHeads'
 >;
 
-/** The sections a record must hold to rebuild its incident, by the name a person knows them by. */
+/** The sections a record must hold to rebuild its incident. */
 function missingSections(c: {
   timeline?: unknown;
   audit?: unknown;
@@ -41,15 +46,16 @@ function missingSections(c: {
   activations?: unknown;
   checklists?: unknown;
   lessons?: unknown;
-}): string[] {
-  return [
-    !c.timeline && 'timeline',
-    !c.audit && 'audit trail',
-    !c.statements && 'statements',
-    !c.activations && 'call-tree activations',
-    !c.checklists && 'checklists',
-    !c.lessons && 'lessons learned',
-  ].filter((m): m is string => typeof m === 'string');
+}): RecordSection[] {
+  const present: Record<Exclude<RecordSection, 'rows'>, unknown> = {
+    timeline: c.timeline,
+    audit: c.audit,
+    statements: c.statements,
+    activations: c.activations,
+    checklists: c.checklists,
+    lessons: c.lessons,
+  };
+  return (Object.keys(present) as (keyof typeof present)[]).filter((section) => !present[section]);
 }
 
 function rowsOfV1(record: RecordFileV1): Result<IncidentRows, RecordImportError> {
@@ -77,13 +83,15 @@ function rowsOfV2(record: RecordFile): Result<IncidentRows, RecordImportError> {
   const c = record.content;
   const missing = missingSections(c);
   if (missing.length > 0 || !c.timeline || !c.rows)
-    return err({ code: 'incomplete', missing: c.rows ? missing : [...missing, 'the rows of its features'] });
+    return err({ code: 'incomplete', missing: c.rows ? missing : [...missing, 'rows'] });
   const heads: PublishedHead[] = [...record.integrity.publishedHeads];
   if (record.integrity.verifiedAtExport) {
+    const head = record.integrity.chainHead;
     heads.push({
       id: `pub_import_${record.checksum.value.slice(0, 16)}`,
       incidentId: c.incident.id,
-      chainSeq: record.integrity.revisions,
+      // Where desks wrote apart the head's place is below the count of revisions: it is read from the head itself.
+      chainSeq: c.timeline.revisions.find((r) => r.hash === head)?.chainSeq ?? record.integrity.revisions,
       headHash: record.integrity.chainHead,
       at: Date.parse(record.exportedAt),
       via: 'export',
@@ -136,7 +144,11 @@ export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
           entityType: 'incident',
           entityId: incident.id,
           action: 'import',
-          summary: `Incident imported from its after-action record (exported ${record.exportedAt} by ${record.exportedBy}, ${record.cityName})`,
+          summary: t('audit.summary.incidentImported', {
+            exportedAt: record.exportedAt,
+            exportedBy: record.exportedBy,
+            city: record.cityName,
+          }),
         }),
       ],
       preconditions: [
@@ -162,16 +174,26 @@ export function createImportRecord(deps: { door: Door; gen: IdGenerator }) {
   };
 }
 
+const SECTION_NAMES: Record<RecordSection, MessageId> = {
+  timeline: 'record.import.section.timeline',
+  audit: 'record.import.section.audit',
+  statements: 'record.import.section.statements',
+  activations: 'record.import.section.activations',
+  checklists: 'record.import.section.checklists',
+  lessons: 'record.import.section.lessons',
+  rows: 'record.import.section.rows',
+};
+
 export function describeRecordImportError(e: RecordImportError): string {
   switch (e.code) {
     case 'redacted':
-      return `This record was exported for a ${e.profile} audience, with parts left out; only an internal record can rebuild the incident.`;
+      return t('record.import.error.redacted', { edition: PROFILE_LABELS[e.profile].title });
     case 'incomplete':
-      return `This record leaves out ${e.missing.join(', ')}; it cannot rebuild the incident completely. Export it again with every section.`;
+      return t('record.import.error.incomplete', { sections: tList(e.missing.map((m) => t(SECTION_NAMES[m]))) });
     case 'exists':
-      return `The incident “${e.title}” is already on this desk. Nothing was imported: records are never merged into an existing incident.`;
+      return t('record.import.error.exists', { title: e.title });
     case 'invalid-row':
-      return `The record's ${e.table} row ${e.id} is not valid here (${e.problem}). Nothing was imported.`;
+      return t('record.import.error.invalidRow', { table: e.table, id: e.id, problem: e.problem });
     case 'refused':
       return e.message;
   }

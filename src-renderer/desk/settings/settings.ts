@@ -1,11 +1,12 @@
-import { auditEvent, diffFields, type Actor } from '@shared/domain/audit';
-import { newId, type IdGenerator } from '@shared/domain/ids';
+import { deskAuditLines, diffFields, type Actor } from '@shared/domain/audit';
+import type { IdGenerator } from '@shared/domain/ids';
 import { ok, type Result } from '@shared/domain/result';
 import type { DeskSettings, SettingsInput } from '@shared/schemas/entities';
 
 import type { SettingsStore } from '../../db/repos/settingsRepo';
 import { writePlanned, type Door } from '../door';
 import { busy, stillAbsent, stillAsRead, type NotWritten } from '../planned';
+import { t } from '../../i18n/messages';
 
 const SETTINGS_FIELDS = [
   'cityName',
@@ -29,22 +30,7 @@ type Deps = { door: Door; store: SettingsStore; gen: IdGenerator };
 /** The desk's settings, each change audited (desk-wide). Who is at the keyboard: see identity/operators. */
 export function createSettingsCases({ door, store, gen }: Deps) {
   const BUSY = busy('The desk’s settings');
-  const settingsAudit = (
-    actor: Actor,
-    action: 'create' | 'update',
-    summary: string,
-    changes: ReturnType<typeof diffFields>,
-  ) =>
-    auditEvent({
-      id: newId('aud', gen),
-      actor,
-      incidentId: null,
-      entityType: 'settings',
-      entityId: 'desk',
-      action,
-      summary,
-      changes,
-    });
+  const settingsAudit = deskAuditLines(gen, 'settings');
 
   return {
     get: store.get,
@@ -64,8 +50,9 @@ export function createSettingsCases({ door, store, gen }: Deps) {
           };
           const audit = settingsAudit(
             actor,
+            'desk',
             before ? 'update' : 'create',
-            before ? 'Desk settings changed' : `Desk set up for ${input.cityName}`,
+            before ? t('audit.summary.settingsChanged') : t('audit.summary.deskSetUp', { city: input.cityName }),
             diffFields<Record<string, unknown>>(before ?? NO_SETTINGS, next, SETTINGS_FIELDS),
           );
           const still = before ? stillAsRead('settings', 'desk', before) : stillAbsent('settings', 'desk');

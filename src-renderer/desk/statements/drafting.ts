@@ -138,7 +138,7 @@ export function createDrafting(deps: StatementDeps) {
         autoFilled: Object.keys(values),
         people: previous?.people ?? [],
         translation: null,
-        note: `Started from the template “${template.title}”`,
+        note: t('statements.audit.startedFromTemplate', { template: template.title }),
         actor,
       });
       const written = await deps.door.write({
@@ -151,7 +151,7 @@ export function createDrafting(deps: StatementDeps) {
             actor,
             statement,
             'create',
-            `Statement drafted: ${describe(statement)} from its template`,
+            t('statements.audit.drafted', { statement: describe(statement) }),
             [{ field: 'status', before: null, after: 'draft' }],
           ),
         ],
@@ -167,7 +167,7 @@ export function createDrafting(deps: StatementDeps) {
         actor,
         'statement.saved',
         (s, head, versionId) => editDraft(s, head, edit, versionId, actor),
-        (s, v) => `Statement ${describe(s)} saved as version ${v.number}`,
+        (s, v) => t('statements.audit.saved', { statement: describe(s), version: String(v.number) }),
       ),
 
     /** Edits approved or released text: a new version, back in draft, needing approval again. */
@@ -178,7 +178,7 @@ export function createDrafting(deps: StatementDeps) {
         actor,
         'statement.revised',
         (s, head, versionId) => reviseApproved(s, head, edit, versionId, actor),
-        (s, v) => `Statement ${describe(s)} edited after approval: version ${v.number} is a draft and needs approval`,
+        (s, v) => t('statements.audit.revised', { statement: describe(s), version: String(v.number) }),
       ),
 
     /** The people the statement may name, and the drafter's ticks on the guidance: drafts only. */
@@ -203,8 +203,8 @@ export function createDrafting(deps: StatementDeps) {
           ...(context.ticked ? [{ field: 'ticked', before: s.ticked, after: next.ticked }] : []),
         ];
         const summary = context.people
-          ? `People this statement may name updated: ${describe(next)}`
-          : `Guidance checklist ticked: ${describe(next)}`;
+          ? t('statements.audit.peopleUpdated', { statement: describe(next) })
+          : t('statements.audit.guidanceTicked', { statement: describe(next) });
         return ok({
           change: {
             kind: 'statement.context-set',
@@ -243,7 +243,14 @@ export function createDrafting(deps: StatementDeps) {
                 actor,
               ),
         (s) =>
-          `Statement ${describe(s)} version ${s.headVersionNumber} sent for review${warnings.length > 0 ? ` with ${t('audit.count.warnings', { count: warnings.length })} overridden: ${input.overrideReason?.trim() ?? ''}` : ''}`,
+          warnings.length > 0
+            ? t('statements.audit.sentForReviewOverriding', {
+                statement: describe(s),
+                version: String(s.headVersionNumber),
+                count: warnings.length,
+                reason: input.overrideReason?.trim() ?? '',
+              })
+            : t('statements.audit.sentForReview', { statement: describe(s), version: String(s.headVersionNumber) }),
       );
     },
 
@@ -254,7 +261,7 @@ export function createDrafting(deps: StatementDeps) {
         actor,
         'statement.recalled',
         (s) => recallFromReview(s, actor),
-        (s) => `Statement ${describe(s)} taken back from review`,
+        (s) => t('statements.audit.recalled', { statement: describe(s) }),
       ),
 
     /** Withdraws a statement with the reason; a released one is also logged as withdrawn on the timeline, in the same change. */
@@ -272,7 +279,7 @@ export function createDrafting(deps: StatementDeps) {
                 actor,
                 next.value,
                 'update',
-                `Statement ${describe(next.value)} withdrawn: ${reason.trim()}`,
+                t('statements.audit.withdrawn', { statement: describe(next.value), reason: reason.trim() }),
                 statusChange(before, next.value),
               ),
             ];

@@ -13,6 +13,7 @@ import type { ReleaseChannel, Statement } from '@shared/schemas/statements';
 
 import { changeStatement, describe, statementAudit, statusChange, type Planned, type StatementDeps } from './common';
 import { timelineLine } from '../timeline/chain';
+import { t } from '../../i18n/messages';
 
 type Decision = { approverName: string; approverRole: string; comment: string };
 
@@ -43,8 +44,20 @@ export function createReview(deps: StatementDeps) {
         const { statement, approval } = r.value;
         const summary =
           decision === 'approved'
-            ? `Statement ${describe(statement)} version ${approval.versionNumber} approved by ${approval.approverName}, ${approval.approverRole}. SHA-256 ${textHash}`
-            : `Statement ${describe(statement)} version ${approval.versionNumber} returned to draft by ${approval.approverName}, ${approval.approverRole}: ${approval.comment}`;
+            ? t('statements.audit.approved', {
+                statement: describe(statement),
+                version: String(approval.versionNumber),
+                name: approval.approverName,
+                role: approval.approverRole,
+                hash: textHash,
+              })
+            : t('statements.audit.returned', {
+                statement: describe(statement),
+                version: String(approval.versionNumber),
+                name: approval.approverName,
+                role: approval.approverRole,
+                comment: approval.comment,
+              });
         return ok({
           change: {
             kind: decision === 'approved' ? 'statement.approved' : 'statement.returned',
@@ -101,7 +114,11 @@ export function createReview(deps: StatementDeps) {
               entryId,
               actor,
             );
-            const summary = `Statement ${describe(before)} version ${version.number} released: ${input.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}`;
+            const summary = t('statements.audit.released', {
+              statement: describe(before),
+              version: String(version.number),
+              channels: input.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+            });
             return ok({
               change: {
                 kind: 'statement.released',

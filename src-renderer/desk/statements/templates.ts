@@ -44,7 +44,7 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
                   entityType: 'statement-template',
                   entityId: 'guide',
                   action: 'create',
-                  summary: `Statement templates from the guide installed (${missing.length})`,
+                  summary: t('audit.summary.guideTemplatesInstalled', { count: missing.length }),
                 }),
               ]
             : [],
@@ -117,8 +117,8 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
             entityId: next.id,
             action: before ? 'update' : 'create',
             summary: before
-              ? `Statement template changed: ${next.title} (${languageLabel(next.language)})`
-              : `Statement template added: ${next.title} (${languageLabel(next.language)})`,
+              ? t('audit.summary.templateChanged', { title: next.title, language: languageLabel(next.language) })
+              : t('audit.summary.templateAdded', { title: next.title, language: languageLabel(next.language) }),
             changes,
           }),
         ],
@@ -168,7 +168,7 @@ export function createTemplateLibrary(deps: Pick<StatementDeps, 'door' | 'store'
             entityType: 'statement-glossary',
             entityId: GLOSSARY_ID,
             action: 'update',
-            summary: `Glossary of terms to avoid saved (${t('audit.count.terms', { count: terms.length })})`,
+            summary: t('audit.summary.glossarySaved', { count: terms.length }),
             changes: [{ field: 'terms', before, after: terms }],
           }),
         ],

@@ -1,7 +1,7 @@
 import type { Actor } from '@shared/domain/audit';
 import { newId } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
-import { languageLabel } from '@shared/domain/statements/languages';
+import { languageOf } from '@shared/domain/statements/languages';
 import { autoFillValues, KNOWN_PLACEHOLDERS } from '@shared/domain/statements/placeholderCatalogue';
 import { escapeTemplateText, placeholderNames } from '@shared/domain/statements/placeholders';
 import { retargetTranslation, startStatement, type DraftEdit } from '@shared/domain/statements/workflow';
@@ -10,6 +10,7 @@ import type { Statement } from '@shared/schemas/statements';
 
 import { describe, statementAudit, statementIsStill, type StatementDeps, type StatementWriteError } from './common';
 import { saveVersion } from './drafting';
+import { t } from '../../i18n/messages';
 
 export function createTranslation(deps: StatementDeps) {
   const { store, gen } = deps;
@@ -53,7 +54,14 @@ export function createTranslation(deps: StatementDeps) {
           id: base?.id ?? source.templateId ?? source.id,
           type: source.type,
           language: input.language,
-          title: fromTemplate?.title ?? `${source.title} (${languageLabel(input.language)})`,
+          // The language's own name ("Deutsch"): the title is read by the readers of that language, and
+          // "German (Deutsch)" in brackets would put brackets inside brackets.
+          title:
+            fromTemplate?.title ??
+            t('statements.translation.defaultTitle', {
+              title: source.title,
+              language: languageOf(input.language).nativeName,
+            }),
           audience: source.audience,
           body: fromTemplate?.body ?? escapeTemplateText(sourceVersion.text),
           purpose: source.guidance.purpose,
@@ -66,8 +74,11 @@ export function createTranslation(deps: StatementDeps) {
         people: source.people,
         translation: { sourceStatementId: source.id, translatesVersionId: sourceVersion.id },
         note: fromTemplate
-          ? `Translation of version ${sourceVersion.number}, started from the template “${fromTemplate.title}”; values to translate carried over`
-          : `Translation of version ${sourceVersion.number}: a copy of its text, to translate`,
+          ? t('statements.audit.translationFromTemplate', {
+              version: String(sourceVersion.number),
+              template: fromTemplate.title,
+            })
+          : t('statements.audit.translationCopy', { version: String(sourceVersion.number) }),
         actor,
       });
       const next = { ...statement, templateId: fromTemplate?.id ?? source.templateId };
@@ -81,7 +92,11 @@ export function createTranslation(deps: StatementDeps) {
             actor,
             next,
             'create',
-            `Translation started: ${describe(next)} of ${describe(source)} version ${sourceVersion.number}`,
+            t('statements.audit.translationStarted', {
+              statement: describe(next),
+              source: describe(source),
+              version: String(sourceVersion.number),
+            }),
             [{ field: 'status', before: null, after: 'draft' }],
           ),
         ],
@@ -125,8 +140,7 @@ export function createTranslation(deps: StatementDeps) {
             actor,
           );
         },
-        (s, v) =>
-          `Translation ${describe(s)} updated to the source's newest approved version: version ${v.number} needs approval`,
+        (s, v) => t('statements.audit.translationUpdated', { statement: describe(s), version: String(v.number) }),
       ),
   };
 }

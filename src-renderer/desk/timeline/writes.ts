@@ -18,6 +18,7 @@ import type { EntryContent, TimelineEntry, TimelineRevision, Verification } from
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import type { Door, WriteRefused } from '../door';
 import { CHAIN_ATTEMPTS, chainHeadIs, sealNewEntries, type WriteQueue } from './chain';
+import { t } from '../../i18n/messages';
 
 /** Why a correction, verification or retraction was not recorded. */
 export type TimelineWriteError =
@@ -63,7 +64,11 @@ function checkBatchEntry(contents: readonly EntryContent[], index: number): Appe
   const which =
     contents.length === 1
       ? ''
-      : `Entry ${index + 1} of ${contents.length} (“${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}”): `;
+      : t('timeline.import.whichEntry', {
+          number: index + 1,
+          count: contents.length,
+          title: `${content.title.slice(0, 60)}${content.title.length > 60 ? '…' : ''}`,
+        });
   return {
     code: 'invalid',
     index,

@@ -29,6 +29,7 @@ import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { dayInput, parseDayInput } from './format';
 import { t, tRich } from '../../i18n/messages';
 import { CheckboxField } from '../../ui/FieldControls';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
   title: string;
@@ -106,10 +107,8 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
 
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           setBusy(true);
           void onSubmit(f).then((r) => {
             setBusy(false);
@@ -315,7 +314,7 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
             {t('contacts.form.save')}
           </button>
         </DialogActions>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

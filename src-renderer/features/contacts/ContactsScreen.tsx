@@ -22,7 +22,7 @@ import { categoryTitle } from '@shared/domain/contacts/stakeholderCategories';
 import { describeVCardError, parseVCards } from '@shared/domain/contacts/vcard';
 import { decodeText, detectEncoding } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
-import type { DeskSettings } from '@shared/schemas/entities';
+import type { DeskSettings, SettingsInput } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useNow } from '../../lib/useNow';
@@ -38,38 +38,42 @@ import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
+import { OpenFileButton } from '../../ui/OpenFileButton';
 import { TableHead } from '../../ui/TableHead';
 import { CheckboxField } from '../../ui/FieldControls';
 
-/** How long contact details stay trusted before the desk flags them for checking. */
-function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
+/** What the directory reads: vCards and the CSV that address books and spreadsheets export. */
+const CONTACT_FILE_EXTENSIONS = ['vcf', 'vcard', 'csv', 'txt'];
+
+/** Saves one of the directory's settings beside what the desk already holds, and says so once stored. */
+function useSaveSetting(settings: DeskSettings) {
   const { useCases, clock } = useDesk();
   const showNotice = useAppStore((s) => s.showNotice);
+  return (change: Omit<SettingsInput, 'cityName' | 'operatorName' | 'defaultTimeZone'>, saved: string): void => {
+    const { cityName, operatorName, defaultTimeZone } = settings;
+    void useCases.settings
+      .save({ cityName, operatorName, defaultTimeZone, ...change }, actorFrom(operatorName, clock))
+      .then(() => showNotice('success', saved));
+  };
+}
+
+/** How long contact details stay trusted before the desk flags them for checking. */
+function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; staleDays: number }): ReactElement {
+  const saveSetting = useSaveSetting(settings);
   const [days, setDays] = useState(String(staleDays));
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <form
+    <DeskForm
       className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         const n = Number(days.trim());
         if (!/^\d+$/.test(days.trim()) || n < 1 || n > 3650) {
           setProblem(t('contacts.screen.staleDaysInvalid', { value: days }));
           return;
         }
         setProblem(null);
-        void useCases.settings
-          .save(
-            {
-              cityName: settings.cityName,
-              operatorName: settings.operatorName,
-              defaultTimeZone: settings.defaultTimeZone,
-              contactStaleDays: n,
-            },
-            actorFrom(settings.operatorName, clock),
-          )
-          .then(() => showNotice('success', t('contacts.screen.staleDaysSaved', { days: n })));
+        saveSetting({ contactStaleDays: n }, t('contacts.screen.staleDaysSaved', { days: n }));
       }}
     >
       <label htmlFor="stale-days">{t('contacts.screen.staleAfter')}</label>
@@ -90,7 +94,7 @@ function StalePeriodForm({ settings, staleDays }: { settings: DeskSettings; stal
           {problem}
         </span>
       )}
-    </form>
+    </DeskForm>
   );
 }
 
@@ -104,8 +108,7 @@ const callingCode = (c: string) => {
 
 /** Which country numbers written without + are read in: by default the country of the desk's time zone. */
 function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElement {
-  const { useCases, clock } = useDesk();
-  const showNotice = useAppStore((s) => s.showNotice);
+  const saveSetting = useSaveSetting(settings);
   const current = deskPhoneCountry(settings);
   const [country, setCountry] = useState<string>(current ?? '');
   const options = useMemo(
@@ -117,23 +120,14 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
   );
   const fromZone = countryForTimeZone(settings.defaultTimeZone);
   return (
-    <form
+    <DeskForm
       className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (!isPhoneCountry(country)) return;
-        void useCases.settings
-          .save(
-            {
-              cityName: settings.cityName,
-              operatorName: settings.operatorName,
-              defaultTimeZone: settings.defaultTimeZone,
-              phoneCountry: country,
-            },
-            actorFrom(settings.operatorName, clock),
-          )
-          .then(() => showNotice('success', t('contacts.screen.phoneCountrySaved', { country: countryName(country) })));
+        saveSetting(
+          { phoneCountry: country },
+          t('contacts.screen.phoneCountrySaved', { country: countryName(country) }),
+        );
       }}
     >
       <label htmlFor="phone-country">{t('contacts.screen.phoneCountry')}</label>
@@ -156,7 +150,7 @@ function PhoneCountryForm({ settings }: { settings: DeskSettings }): ReactElemen
       >
         {t('contacts.screen.saveCountry')}
       </button>
-    </form>
+    </DeskForm>
   );
 }
 
@@ -205,42 +199,35 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
             {t('contacts.screen.newContact')}
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setProblem(null);
-              void platform
-                .openFile({
-                  filters: [{ name: t('contacts.screen.importFilter'), extensions: ['vcf', 'vcard', 'csv', 'txt'] }],
-                  maxBytes: 16 * 1024 * 1024,
-                  title: t('contacts.screen.importTitle'),
-                })
-                .then((r) => {
-                  if (!r.ok) return setProblem(r.error.message);
-                  if (!r.value) return;
-                  const { name, bytes } = r.value;
-                  // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
-                  const guess = detectEncoding(bytes);
-                  const text = decodeText(bytes, guess.encoding).text;
-                  if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
-                    const read = parseVCards(text, { country, decode: decodeCharset });
-                    if (!read.ok) return setProblem(describeVCardError(read.error, name));
-                    return setImporting({
-                      kind: 'vcard',
-                      fileName: name,
-                      cards: read.value.cards,
-                      summary: read.value.summary,
-                    });
-                  }
-                  const table = readContactCsv(text);
-                  if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
-                  setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
+          <OpenFileButton
+            label={t('contacts.screen.import')}
+            open={() =>
+              platform.openFile({
+                filters: [{ name: t('contacts.screen.importFilter'), extensions: CONTACT_FILE_EXTENSIONS }],
+                maxBytes: 16 * 1024 * 1024,
+                title: t('contacts.screen.importTitle'),
+              })
+            }
+            onProblem={setProblem}
+            onOpened={({ name, bytes }) => {
+              // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
+              const guess = detectEncoding(bytes);
+              const text = decodeText(bytes, guess.encoding).text;
+              if (/\.(vcf|vcard)$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''))) {
+                const read = parseVCards(text, { country, decode: decodeCharset });
+                if (!read.ok) return setProblem(describeVCardError(read.error, name));
+                return setImporting({
+                  kind: 'vcard',
+                  fileName: name,
+                  cards: read.value.cards,
+                  summary: read.value.summary,
                 });
+              }
+              const table = readContactCsv(text);
+              if (!table.ok) return setProblem(describeContactCsvError(table.error, name));
+              setImporting({ kind: 'csv', fileName: name, table: table.value, bytes, guess });
             }}
-          >
-            {t('contacts.screen.import')}
-          </button>
+          />
           <button type="button" className="button" disabled={contacts.length === 0} onClick={() => setExporting(true)}>
             {t('contacts.screen.export')}
           </button>

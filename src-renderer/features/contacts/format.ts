@@ -2,7 +2,7 @@ import { fileSlug } from '@shared/domain/fileNames';
 import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 
-/** "2 h 05 min" since `from`. */
+/** "2 h 05 min ago" since `from`; "less than a minute ago" rather than "0 min ago". */
 export function since(from: number, now: number): string {
   const mins = Math.max(0, Math.floor((now - from) / 60_000));
   if (mins < 60) return t('contacts.since.minutes', { minutes: mins });

@@ -15,7 +15,7 @@ import {
   type UnsealedRecordV3,
 } from '@shared/domain/record/recordFile';
 import { makeRecordPackage, packageStepWords } from '@shared/domain/record/recordPackage';
-import { createChainVerifier } from '@shared/domain/timeline/chain';
+import { createChainVerifier, verifiedHead } from '@shared/domain/timeline/chain';
 
 import { openDeskForReading } from '../../desk/core';
 import { sha256Bytes, sha256Hex } from '../../lib/sha256';
@@ -79,7 +79,7 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
   const chain = verifier.finish(source.entries);
   const locale = (await desk.useCases.settings.get())?.locale;
   const headsProblem = chain.ok
-    ? await desk.useCases.publishedHeads.check(incidentId, chain.revisions, source.incident.timeZone)
+    ? await desk.useCases.publishedHeads.check(incidentId, verifiedHead(chain).chainSeq, source.incident.timeZone)
     : null;
   progress(t('record.worker.assembling'), 0.32);
   const built2 = buildRecord(source, { ...options, chain, headsProblem });
@@ -118,7 +118,7 @@ async function run({ incidentId, options, base }: RecordWorkerRequest): Promise<
         }),
     },
   };
-  const head = chain.ok && headsProblem === null ? { chainSeq: chain.revisions, hash: chain.headHash } : null;
+  const head = chain.ok && headsProblem === null ? verifiedHead(chain) : null;
   scope.postMessage(
     {
       type: 'done',

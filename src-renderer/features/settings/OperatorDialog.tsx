@@ -90,7 +90,13 @@ export function OperatorDialog({
             >
               <strong>{person.name}</strong>
               {person.role ? <span className="muted"> · {person.role}</span> : null}
-              {person.id === current?.id ? <span className="muted"> ({t('settings.operator.atKeyboard')})</span> : null}
+              {person.id === current?.id ? (
+                // After a restore the desk does not know who is here yet: the backup only says who was.
+                <span className="muted">
+                  {' '}
+                  ({t(afterRestore ? 'settings.operator.lastInBackup' : 'settings.operator.atKeyboard')})
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

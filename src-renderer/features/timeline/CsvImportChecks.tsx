@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 
 import {
   describeOutside,
@@ -12,6 +12,7 @@ import { showInstant } from '../../lib/LocaleContext';
 import { CheckboxField } from '../../ui/FieldControls';
 
 const SHOWN = 50;
+const AMBIGUITY_CHOICES: readonly AmbiguityChoice[] = ['earlier', 'later'];
 
 /**
  * What the preview calls out before anything is written: times that happened twice, rows already
@@ -50,30 +51,23 @@ export function CsvImportChecks({
           <h3 id="import-twice">{t('csvImport.twice', { count: twice.length, zone: timeZone })}</h3>
           <p>{t('timeline.csvImportChecks.theClocksWentBackAn')}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                onAmbiguity(
-                  twice.map((t) => t.row),
-                  'earlier',
-                )
-              }
-            >
-              {t('timeline.csvImportChecks.allTheFirstTime')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                onAmbiguity(
-                  twice.map((t) => t.row),
-                  'later',
-                )
-              }
-            >
-              {t('timeline.csvImportChecks.allTheSecondTime')}
-            </button>
+            {AMBIGUITY_CHOICES.map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                className="button"
+                onClick={() =>
+                  onAmbiguity(
+                    twice.map((t) => t.row),
+                    choice,
+                  )
+                }
+              >
+                {choice === 'earlier'
+                  ? t('timeline.csvImportChecks.allTheFirstTime')
+                  : t('timeline.csvImportChecks.allTheSecondTime')}
+              </button>
+            ))}
           </div>
           <ul className="import-check__list">
             {twice.slice(0, SHOWN).map((time) => (
@@ -105,23 +99,28 @@ export function CsvImportChecks({
         </section>
       )}
       {duplicates.length > 0 && (
-        <section className="import-check" aria-labelledby="import-duplicates">
-          <h3 id="import-duplicates">{t('csvImport.duplicates', { count: duplicates.length })}</h3>
-          <p>
-            {t('timeline.csvImportChecks.sameTimeAndTheSame', {
-              ...rowsNamed(duplicates),
-            })}
-          </p>
-          <CheckboxField
-            label={t('timeline.csvImportChecks.skipThemImportOnlyWhat')}
-            checked={choices.skipDuplicates}
-            onChange={(checked) => set({ skipDuplicates: checked })}
-          />
-        </section>
+        <ImportCheck
+          id="import-duplicates"
+          heading={t('csvImport.duplicates', { count: duplicates.length })}
+          choice={{
+            label: t('timeline.csvImportChecks.skipThemImportOnlyWhat'),
+            checked: choices.skipDuplicates,
+            onChange: (checked) => set({ skipDuplicates: checked }),
+          }}
+        >
+          <p>{t('timeline.csvImportChecks.sameTimeAndTheSame', rowsNamed(duplicates))}</p>
+        </ImportCheck>
       )}
       {outside.length > 0 && (
-        <section className="import-check" aria-labelledby="import-outside">
-          <h3 id="import-outside">{t('csvImport.outside', { count: outside.length })}</h3>
+        <ImportCheck
+          id="import-outside"
+          heading={t('csvImport.outside', { count: outside.length })}
+          choice={{
+            label: t('timeline.csvImportChecks.leaveTheseRowsOut'),
+            checked: choices.leaveOutOutside,
+            onChange: (checked) => set({ leaveOutOutside: checked }),
+          }}
+        >
           <ul className="import-check__list">
             {outside.slice(0, 12).map((r) => (
               <li key={r.row}>
@@ -133,27 +132,21 @@ export function CsvImportChecks({
             ))}
           </ul>
           {outside.length > 12 && <p>{t('csvImport.outsideMore', { count: outside.length - 12 })}</p>}
-          <CheckboxField
-            label={t('timeline.csvImportChecks.leaveTheseRowsOut')}
-            checked={choices.leaveOutOutside}
-            onChange={(checked) => set({ leaveOutOutside: checked })}
-          />
-        </section>
+        </ImportCheck>
       )}
       {unreadable.length > 0 && (
-        <section className="import-check import-check--ask" aria-labelledby="import-unreadable">
-          <h3 id="import-unreadable">{t('csvImport.unreadableRows', { count: unreadable.length })}</h3>
-          <p>
-            {t('timeline.csvImportChecks.unreadableRows', {
-              ...rowsNamed(unreadable),
-            })}
-          </p>
-          <CheckboxField
-            label={t('timeline.csvImportChecks.importThemWithWhereThe')}
-            checked={choices.acceptUnreadable}
-            onChange={(checked) => set({ acceptUnreadable: checked })}
-          />
-        </section>
+        <ImportCheck
+          id="import-unreadable"
+          ask
+          heading={t('csvImport.unreadableRows', { count: unreadable.length })}
+          choice={{
+            label: t('timeline.csvImportChecks.importThemWithWhereThe'),
+            checked: choices.acceptUnreadable,
+            onChange: (checked) => set({ acceptUnreadable: checked }),
+          }}
+        >
+          <p>{t('timeline.csvImportChecks.unreadableRows', rowsNamed(unreadable))}</p>
+        </ImportCheck>
       )}
       {analysis.errors.length > 0 && (
         <div className="import-errors" role="alert">
@@ -176,6 +169,30 @@ export function CsvImportChecks({
         </div>
       )}
     </>
+  );
+}
+
+/** One check of the preview: what was found, and the one choice that settles it. */
+function ImportCheck({
+  id,
+  ask = false,
+  heading,
+  choice,
+  children,
+}: {
+  id: string;
+  /** A check that blocks the import until it is answered. */
+  ask?: boolean;
+  heading: string;
+  choice: { label: string; checked: boolean; onChange: (checked: boolean) => void };
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <section className={ask ? 'import-check import-check--ask' : 'import-check'} aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      {children}
+      <CheckboxField {...choice} />
+    </section>
   );
 }
 

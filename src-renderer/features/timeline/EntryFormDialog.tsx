@@ -34,6 +34,7 @@ import {
 } from '../../ui/FieldControls';
 import { useLinkTargets } from './useLinkTargets';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 export function formFromContent(content: EntryContent, incident: Incident, locale: DeskLocale): EntryForm {
   const occurred = instantToWallClock(content.occurredAt, incident.timeZone, locale);
@@ -110,10 +111,8 @@ export function EntryFormDialog({
 
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           const valid = validateEntryForm(form, { timeZone: incident.timeZone, links, sourceContactId, locale });
           if (!valid.ok) return setErrors(valid.error);
           setErrors({});
@@ -286,7 +285,7 @@ export function EntryFormDialog({
             isCorrection ? t('timeline.entryFormDialog.saveCorrection') : t('timeline.entryFormDialog.logEntry')
           }
         />
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 
 import { describeIncidentIntegrity } from '@shared/domain/signed/incidentIntegrity';
-import { describeChainReport } from '@shared/domain/timeline/chain';
+import { describeChainReport, verifiedHead } from '@shared/domain/timeline/chain';
 import type { Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
@@ -28,7 +28,7 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
       const entry = await useCases.timeline.get(report.firstBreak.entryId);
       return setState({ running: false, done: 0, ok: false, text: describeChainReport(report, () => entry?.title) });
     }
-    const problem = await useCases.publishedHeads.check(incident.id, report.revisions, incident.timeZone);
+    const problem = await useCases.publishedHeads.check(incident.id, verifiedHead(report).chainSeq, incident.timeZone);
     if (problem !== null)
       return setState({
         running: false,
@@ -43,7 +43,7 @@ export function IntegrityCheck({ incident, operatorName }: { incident: Incident;
     const heads = await useCases.publishedHeads.listForIncident(incident.id);
     const logged = await useCases.publishedHeads.append(
       incident.id,
-      { chainSeq: report.revisions, hash: report.headHash },
+      verifiedHead(report),
       'verify',
       actorFrom(operatorName, clock),
     );

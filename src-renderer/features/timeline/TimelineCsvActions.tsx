@@ -14,6 +14,9 @@ import { openCsvImportReader, type CsvImportReader } from './csvImportReader';
 import { TimelineCsvImportDialog } from './TimelineCsvImportDialog';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { t } from '../../i18n/messages';
+import { OpenFileButton } from '../../ui/OpenFileButton';
+
+const CSV_EXTENSIONS = ['csv', 'txt'];
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
@@ -73,33 +76,27 @@ export function TimelineCsvActions({
       >
         {t('timeline.timelineCsvActions.exportCsv')}
       </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setProblem(null);
-          void platform
-            .openFile({
-              filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
-              maxBytes: 64 * 1024 * 1024,
-              title: t('timeline.timelineCsvActions.importATimelineFromCsv'),
-            })
-            .then((r) => {
-              if (!r.ok) return setProblem(r.error.message);
-              if (!r.value) return;
-              const reader = openCsvImportReader(r.value.bytes, {
-                incidentId: incident.id,
-                timeZone: incident.timeZone,
-                incidentStart: incident.startAt,
-                now: clock(),
-              });
-              openReader.current = reader;
-              setImporting({ fileName: r.value.name, reader });
-            });
+      <OpenFileButton
+        label={t('timeline.timelineCsvActions.importCsv')}
+        open={() =>
+          platform.openFile({
+            filters: [{ name: 'CSV', extensions: CSV_EXTENSIONS }],
+            maxBytes: 64 * 1024 * 1024,
+            title: t('timeline.timelineCsvActions.importATimelineFromCsv'),
+          })
+        }
+        onProblem={setProblem}
+        onOpened={(file) => {
+          const reader = openCsvImportReader(file.bytes, {
+            incidentId: incident.id,
+            timeZone: incident.timeZone,
+            incidentStart: incident.startAt,
+            now: clock(),
+          });
+          openReader.current = reader;
+          setImporting({ fileName: file.name, reader });
         }}
-      >
-        {t('timeline.timelineCsvActions.importCsv')}
-      </button>
+      />
       <ProblemAlert>{problem}</ProblemAlert>
       {importing && (
         <TimelineCsvImportDialog
