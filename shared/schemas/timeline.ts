@@ -101,6 +101,11 @@ const revisionFields = {
   content: EntryContentSchema,
   prevHash: hash,
   hash,
+  /**
+   * A merge: the ids of the revisions of this entry, written apart on different desks, that this
+   * one settles (it was written knowing them all). Absent on every other revision.
+   */
+  mergeOf: z.array(z.string().min(1).max(100)).min(2).max(20).optional(),
 };
 export const TimelineRevisionSchema = z.object(revisionFields);
 export type TimelineRevision = z.infer<typeof TimelineRevisionSchema>;

@@ -28,6 +28,7 @@ import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
 import { createSignedIntegrity } from './timeline/integrity';
 import { createTimelineWrites } from './timeline/writes';
+import { createTeamRecords } from './team/teamRecords';
 
 export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex; clock?: () => number };
 
@@ -82,16 +83,7 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
         signedSectionOf(await signedRecords.all(scopeKey({ kind: 'incident', incidentId })), await identities.roster()),
     },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
-    /** What the desk holds of its team's records: conflicts open, entries refused (written by the exchange). */
-    teamRecords: (() => {
-      const team = createTeamRepo(db);
-      return {
-        openConflicts: team.openConflicts,
-        refusals: team.refusals,
-        refusalCount: team.refusalCount,
-        desks: team.identities,
-      };
-    })(),
+    teamRecords: createTeamRecords(createTeamRepo(db), timelineStore),
     operators: createOperators({ door, gen, settings: () => stores.settings.get() }),
   };
   return {

@@ -121,8 +121,10 @@ test('two desks form a team: one creates it, the other joins from its invitation
   await snap(comms, 'team-records');
 });
 
-test('a USB stick carries the team to a desk that never connected', async ({ browser }) => {
-  test.setTimeout(120_000);
+test('a USB stick carries the team to a desk that never connected, and an entry corrected apart on both is shown and merged', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
   const [hallServer, hospitalServer] = await Promise.all([
     startServer(await freshFolder()),
     startServer(await freshFolder()),
@@ -156,10 +158,13 @@ test('a USB stick carries the team to a desk that never connected', async ({ bro
 
   // No network between them: city hall writes to the stick, the hospital desk reads it.
   const syncWith = async (page: Page) => {
+    await openTeam(page);
     const panel = page.getByRole('region', { name: 'Sync with a USB stick' });
     await panel.getByLabel('Folder of the USB stick').fill(stick);
     await panel.getByRole('button', { name: 'Sync with the stick' }).click();
-    return page.getByTestId('team-stick-report');
+    const report = page.getByTestId('team-stick-report');
+    await expect(report).toBeVisible({ timeout: 20_000 });
+    return report;
   };
   await expect(await syncWith(hall)).toContainText(/Synced: no record taken in, \d+ records? written to the stick/);
   await expect(hospital.getByTestId('team-waiting')).toBeVisible();
@@ -167,4 +172,102 @@ test('a USB stick carries the team to a desk that never connected', async ({ bro
   await expect(hospital.getByTestId('team-waiting')).toBeHidden({ timeout: 10_000 });
   await expect(hospital.getByTestId('team-member')).toHaveText([/City hall/, /Hospital liaison.*\(this desk\)/]);
   await snap(hospital, 'team-stick-sync');
+
+  // City hall opens the incident and logs; the stick carries it to the hospital.
+  await hall.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+  await createIncident(hall, { title: 'Arson at the community centre', ...wallClockAgo(40) });
+  await hall.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await hall.getByLabel('Log an entry').fill('Fire reported at the community centre @fire');
+  await hall.getByLabel('Log an entry').press('Enter');
+  await expect(hall.getByTestId('timeline-count')).toHaveText('1 entry');
+  // The stick takes what the desk has published; the desk publishes within seconds of a change.
+  await expect
+    .poll(async () => (await (await syncWith(hall)).innerText()).match(/(\d+) records? written/)?.[1] ?? '0', {
+      timeout: 20_000,
+    })
+    .not.toBe('0');
+  const openTimeline = async (page: Page) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('link', { name: /Arson at the community centre/ }).click({ timeout: 20_000 });
+    await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  };
+  await syncWith(hospital);
+  await openTimeline(hospital);
+  await expect(hospital.getByText('Fire reported at the community centre')).toBeVisible({ timeout: 20_000 });
+
+  // Apart, both correct the same entry.
+  const correct = async (page: Page, title: string, reason: string) => {
+    await page.getByRole('button', { name: /Fire reported at the community centre/ }).click();
+    await page.getByRole('button', { name: 'Correct…' }).click();
+    const form = page.getByRole('dialog', { name: 'Correct entry' });
+    await form.getByLabel('What happened').fill(title);
+    await form.getByLabel('Reason for the correction').fill(reason);
+    await form.getByRole('button', { name: 'Save correction' }).click();
+    await expect(page.getByRole('complementary', { name: title })).toBeVisible();
+    await page.getByRole('complementary').getByRole('button', { name: 'Close' }).click();
+  };
+  await openTimeline(hall);
+  await correct(hall, 'Fire at the community centre, set deliberately', 'Fire service says arson');
+  await correct(hospital, 'Fire at the community centre, three treated for smoke', 'Hospital admissions');
+
+  // The stick goes round: city hall, the hospital, city hall again.
+  const written = async (page: Page) =>
+    expect
+      .poll(async () => (await (await syncWith(page)).innerText()).match(/(\d+) records? written/)?.[1] ?? '0', {
+        timeout: 20_000,
+      })
+      .not.toBe('0');
+  await written(hall);
+  await written(hospital);
+  await syncWith(hall);
+  await openTimeline(hall);
+  await openTimeline(hospital);
+
+  // Both desks say the entry was corrected apart, and show the same version.
+  for (const page of [hall, hospital]) {
+    await expect(
+      page.getByRole('button', { name: /Fire at the community centre/ }).locator('.marker--conflict'),
+    ).toHaveText('Conflict', { timeout: 20_000 });
+  }
+  const shownOn = async (page: Page) =>
+    (await page.getByRole('button', { name: /Fire at the community centre/ }).innerText()).includes('set deliberately');
+  expect(await shownOn(hall)).toBe(await shownOn(hospital));
+
+  // The overview lists it under what needs attention now, by its title.
+  await hospital.getByRole('link', { name: 'Overview', exact: true }).click();
+  await expect(hospital.getByTestId('changed-apart')).toContainText('1 thing was changed apart on two desks');
+  await expect(hospital.getByTestId('changed-apart')).toContainText('Timeline entry “Fire at the community centre');
+  await hospital
+    .getByTestId('changed-apart')
+    .getByRole('link', { name: /Timeline entry/ })
+    .click();
+
+  // The hospital compares them side by side and keeps city hall's version, with a reason.
+  await hospital.getByRole('button', { name: /Fire at the community centre.*\(conflicting corrections\)/ }).click();
+  const pane = hospital.getByRole('complementary');
+  const compare = pane.getByTestId('conflicting-corrections');
+  await expect(compare.getByRole('heading', { name: 'Conflicting corrections' })).toBeVisible();
+  await expect(compare.getByRole('row', { name: /What happened/ })).toContainText('set deliberately');
+  await expect(compare.getByRole('row', { name: /What happened/ })).toContainText('three treated for smoke');
+  await compare.getByRole('button', { name: /Keep the version by Ingrid Dahl/ }).scrollIntoViewIfNeeded();
+  await snap(hospital, 'team-conflict-side-by-side');
+  await compare.getByLabel('Why this version (goes in the record)').fill('Fire service confirmed arson');
+  await compare.getByRole('button', { name: /Keep the version by Ingrid Dahl/ }).click();
+  await expect(compare).toBeHidden();
+  await expect(pane).toContainText('Reason: Fire service confirmed arson');
+  await pane.getByRole('button', { name: 'Close' }).click();
+  await expect(
+    hospital.getByRole('button', { name: /Fire at the community centre/ }).locator('.marker--conflict'),
+  ).toBeHidden();
+
+  // The merge goes back by stick: city hall sees the entry settled, with the kept version.
+  await written(hospital);
+  await syncWith(hall);
+  await openTimeline(hall);
+  await expect(
+    hall.getByRole('button', { name: /Fire at the community centre/ }).locator('.marker--conflict'),
+  ).toBeHidden({
+    timeout: 20_000,
+  });
+  await expect(hall.getByRole('button', { name: /Fire at the community centre/ })).toContainText('set deliberately');
 });

@@ -38,7 +38,9 @@ import { AUDIENCE_PROFILES, RECORD_SECTIONS } from './profiles';
  *   2: each section as its audience reads it (statements with every release, call trees,
  *      checklists, lessons), what the edition includes and withholds, every redaction with where
  *      it was made, the published chain heads; an internal edition also carries the rows that
- *      rebuild the incident on another desk. Unknown fields anywhere are refused.
+ *      rebuild the incident on another desk. Unknown fields anywhere are refused. A revision that
+ *      settles corrections written apart on two desks names them (`mergeOf`, optional: records
+ *      written before desks shared an incident carry none).
  *   3: version 2, and the desks' signed records (`signed`): the roster of every desk's public
  *      identity, the incident's signed records, and each desk's chain head. The desk still writes
  *      version 2; version 3 is read and verified (signatures with the roster's keys).
@@ -73,7 +75,11 @@ const RecordContentV1Schema = z.object({
     })
     .optional(),
   timeline: z
-    .object({ entries: z.array(StoredTimelineEntrySchema), revisions: z.array(StoredTimelineRevisionSchema) })
+    .object({
+      entries: z.array(StoredTimelineEntrySchema),
+      // Version 1 predates merges: its revisions never name any.
+      revisions: z.array(StoredTimelineRevisionSchema.omit({ mergeOf: true })),
+    })
     .optional(),
   decisions: z.array(z.string()).optional(),
   statements: z.object({ statements: open, versions: open, approvals: open }).optional(),

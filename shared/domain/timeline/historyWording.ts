@@ -124,3 +124,27 @@ export function revisionHeading(kind: TimelineRevision['kind'], prev: EntryConte
       );
   }
 }
+
+/** One field of versions shown side by side: its label and its value in each version, in words. */
+export type SideBySideRow = { label: string; values: string[] };
+
+/**
+ * The fields in which versions of an entry differ, each with its value in every version, for a
+ * side-by-side view of corrections made apart. Fields all versions agree on are left out.
+ */
+export function sideBySide(contents: readonly EntryContent[], ctx: WordingContext): SideBySideRow[] {
+  const [first, ...others] = contents;
+  if (first === undefined) return [];
+  const rows = new Map<string, { first: string; byVersion: Map<number, string> }>();
+  others.forEach((content, i) => {
+    for (const change of describeEntryChanges(first, content, ctx)) {
+      const row = rows.get(change.label) ?? { first: change.before, byVersion: new Map<number, string>() };
+      row.byVersion.set(i, change.after);
+      rows.set(change.label, row);
+    }
+  });
+  return [...rows].map(([label, row]) => ({
+    label,
+    values: [row.first, ...others.map((_, i) => row.byVersion.get(i) ?? row.first)],
+  }));
+}

@@ -20,11 +20,26 @@ export type UnsealedRevision = Omit<TimelineRevision, 'hash'>;
 /**
  * FORMAT: the exact text a revision's hash is taken over: the canonical JSON (RFC 8785) of every
  * field but the hash itself, prefixed with a version tag. Anyone can recompute it from the record.
+ * `mergeOf` counts only on a merge: every other revision hashes as it always did.
  */
 export function revisionHashInput(revision: UnsealedRevision): string {
   const { id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash } =
     revision;
-  return `response-desk-revision-v1\n${canonicalJson({ id, entryId, incidentId, chainSeq, revisionNo, kind, recordedAt, operator, reason, content, prevHash })}`;
+  const fields = {
+    id,
+    entryId,
+    incidentId,
+    chainSeq,
+    revisionNo,
+    kind,
+    recordedAt,
+    operator,
+    reason,
+    content,
+    prevHash,
+  };
+  const hashed = revision.mergeOf === undefined ? fields : { ...fields, mergeOf: revision.mergeOf };
+  return `response-desk-revision-v1\n${canonicalJson(hashed)}`;
 }
 
 export async function sealRevision(revision: UnsealedRevision, sha256: Sha256Hex): Promise<TimelineRevision> {
@@ -86,9 +101,10 @@ export type RevisionError =
   | { code: 'retracted'; entryId: string }
   | { code: 'no-change' }
   | { code: 'reason-required' }
-  | { code: 'already-retracted'; entryId: string };
+  | { code: 'already-retracted'; entryId: string }
+  | { code: 'nothing-to-merge'; entryId: string };
 
-type Plan = { kind: RevisionKind; content: EntryContent; reason: string | null };
+type Plan = { kind: RevisionKind; content: EntryContent; reason: string | null; mergeOf?: string[] };
 
 /** A correction: the new content replaces the old, which stays in the history. */
 export function planEdit(
@@ -123,6 +139,26 @@ export function planRetraction(entry: TimelineEntry, reason: string): Result<Pla
   });
 }
 
+/**
+ * A merge of corrections made apart on two desks: the version kept (one side's content, as it was
+ * written, retraction included) becomes a new revision that names every revision it settles. Unlike
+ * a correction it may repeat the content shown: what it records is that someone weighed both.
+ */
+export function planMerge(
+  entry: TimelineEntry,
+  kept: EntryContent,
+  settles: readonly string[],
+  reason: string | null,
+): Result<Plan, RevisionError> {
+  if (settles.length < 2) return err({ code: 'nothing-to-merge', entryId: entry.id });
+  return ok({
+    kind: kept.retracted ? 'retract' : 'edit',
+    content: kept,
+    reason: reason?.trim() || null,
+    mergeOf: [...settles],
+  });
+}
+
 /** The next revision of an entry (or its first), linked to the chain head. */
 export function nextRevision(input: {
   id: string;
@@ -145,6 +181,7 @@ export function nextRevision(input: {
     reason: input.plan.reason,
     content: input.plan.content,
     prevHash: input.head.hash,
+    ...(input.plan.mergeOf && { mergeOf: input.plan.mergeOf }),
   };
 }
 
@@ -158,5 +195,7 @@ export function describeRevisionError(e: RevisionError): string {
       return format('timeline.revision.noChange');
     case 'reason-required':
       return format('timeline.revision.reasonRequired');
+    case 'nothing-to-merge':
+      return format('timeline.revision.nothingToMerge');
   }
 }

@@ -9,7 +9,7 @@ import { EMPTY_CHAIN, type ChainHead } from './revisions';
  */
 
 /** What the ordering rules read of a revision. */
-type Placed = Pick<TimelineRevision, 'id' | 'revisionNo' | 'chainSeq'>;
+type Placed = Pick<TimelineRevision, 'id' | 'revisionNo' | 'chainSeq' | 'kind'>;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -21,14 +21,18 @@ export function chainOrder(a: Pick<TimelineRevision, 'id' | 'hash'>, b: Pick<Tim
   return byText(a.id, b.id) || byText(a.hash, b.hash);
 }
 
+const retraction = (r: Placed) => (r.kind === 'retract' ? 1 : 0);
+
 /**
- * FORMAT: the order of an entry's revisions, oldest first: by revisionNo, then chainSeq, then id.
- * The greatest is the entry's newest revision, the one the entry shows. Two revisions of one entry
- * with the same revisionNo were written apart (concurrent corrections); the later place in the
- * chain, then the greater id, is shown, on every desk alike.
+ * FORMAT: the order of an entry's revisions, oldest first: by revisionNo, then a retraction after
+ * any other kind, then chainSeq, then id. The greatest is the entry's newest revision, the one the
+ * entry shows. Two revisions of one entry with the same revisionNo were written apart (concurrent
+ * corrections): a retraction is shown over a correction made apart (withdrawing an entry is the
+ * more cautious state), and otherwise the later place in the chain, then the greater id, on every
+ * desk alike.
  */
 export function compareRevisions(a: Placed, b: Placed): number {
-  return a.revisionNo - b.revisionNo || a.chainSeq - b.chainSeq || byText(a.id, b.id);
+  return a.revisionNo - b.revisionNo || retraction(a) - retraction(b) || a.chainSeq - b.chainSeq || byText(a.id, b.id);
 }
 
 /** Whether `candidate` replaces `shown` as its entry's newest revision. */
@@ -69,6 +73,27 @@ export function concurrentCorrections(revisions: Iterable<TimelineRevision>): Co
     })
     .sort((a, b) => byText(a.entryId, b.entryId) || a.revisionNo - b.revisionNo);
 }
+
+/**
+ * The corrections of one entry made apart that no later revision has merged yet, the newest set
+ * first; empty when none. A merge (a revision with `mergeOf`) settles every set whose revisions it
+ * names. `revisions` are one entry's.
+ */
+export function openCorrections(revisions: readonly TimelineRevision[]): ConcurrentCorrections[] {
+  const merged = new Set(revisions.flatMap((r) => r.mergeOf ?? []));
+  return concurrentCorrections(revisions)
+    .filter((group) => !group.revisions.every((r) => merged.has(r.id)))
+    .reverse();
+}
+
+/**
+ * What a set of corrections made apart says of the entry's verification: disputed when one desk
+ * confirmed what another disproved.
+ */
+export const isDisputed = (group: ConcurrentCorrections): boolean => {
+  const states = new Set(group.revisions.map((r) => r.content.verification));
+  return states.has('confirmed') && states.has('disproven');
+};
 
 /**
  * FORMAT: the head of a chain whose top place holds several revisions (desks wrote there apart)

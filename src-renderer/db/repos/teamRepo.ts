@@ -2,7 +2,11 @@ import Dexie from 'dexie';
 
 import type { ChainHead } from '@shared/domain/signed/format';
 
+import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
+
 import type { DeskDatabase } from '../database';
+
+const isTableName = (table: string): table is TableName => (TABLE_NAMES as readonly string[]).includes(table);
 
 /** The tables the desk keeps of its exchange with the team's other desks (all local: never backed up). */
 export function teamTablesOf(db: DeskDatabase) {
@@ -35,6 +39,12 @@ export function createTeamRepo(db: DeskDatabase) {
     },
 
     openConflicts: () => db.teamConflicts.orderBy('at').toArray(),
+    /** The conflicts open in one scope (an incident's, or the desk-wide one), oldest first. */
+    conflictsIn: async (scope: string) =>
+      (await db.teamConflicts.where('scope').equals(scope).toArray()).sort((a, b) => a.at - b.at),
+    /** The row a conflict is about, as this desk shows it (undefined when it was removed). */
+    rowOf: (table: string, key: string): Promise<unknown> =>
+      isTableName(table) ? db.tableByName(table).get(key) : Promise.resolve(undefined),
     refusals: (limit: number) => db.teamRefusals.orderBy('at').reverse().limit(limit).toArray(),
     refusalCount: () => db.teamRefusals.count(),
     identities: () => db.teamIdentities.toArray(),

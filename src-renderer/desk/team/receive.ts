@@ -11,6 +11,7 @@ import {
 } from '@shared/domain/team/merge';
 import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
 import type { TimelineRevision } from '@shared/schemas/timeline';
+import { openCorrections } from '@shared/domain/timeline/tree';
 
 import type { DeskDatabase, StoredConflict } from '../../db/database';
 import { teamTablesOf } from '../../db/repos/teamRepo';
@@ -71,7 +72,7 @@ export async function storeReceived(input: {
             at: now,
           })),
         );
-      const revisedEntries = new Set<string>();
+      const revisedEntries = new Map<string, RowWriter>();
       for (const { record, hash } of batch.accepted) {
         // A copy of this desk's own records, published again by another: held already.
         if (input.ownDeskIds.has(record.deskId)) continue;
@@ -79,9 +80,9 @@ export async function storeReceived(input: {
         await db.peerHeads.put({ scope: core.scope, deskId: record.deskId, seq: record.seq, hash });
         stored += 1;
         conflicts += await project(record);
-        for (const r of record.content.put.timelineRevisions ?? []) revisedEntries.add(r.entryId);
+        for (const r of record.content.put.timelineRevisions ?? []) revisedEntries.set(r.entryId, writerOf(record));
       }
-      await settleEntries([...revisedEntries]);
+      conflicts += await settleEntries(revisedEntries);
       await db.teamCursors.put({
         coreKey: core.coreKey,
         teamDesk: core.teamDesk,
@@ -162,11 +163,30 @@ export async function storeReceived(input: {
     if (revision.chainSeq <= head.chainSeq) rebuiltIncidents.add(revision.incidentId);
   }
 
-  /** Each entry with new revisions is its revisions folded again, by the one rule every desk applies. */
-  async function settleEntries(entryIds: readonly string[]) {
-    for (const id of entryIds) {
-      const [entry] = entriesFromRevisions(await timeline.history(id));
+  /**
+   * Each entry with new revisions is its revisions folded again, by the one rule every desk
+   * applies, and listed as a conflict while it holds corrections made apart that no merge named.
+   */
+  async function settleEntries(revised: ReadonlyMap<string, RowWriter>): Promise<number> {
+    let opened = 0;
+    for (const [id, writer] of revised) {
+      const history = await timeline.history(id);
+      const [entry] = entriesFromRevisions(history);
       if (!entry) continue;
+      const conflict = conflictId('timelineEntries', id);
+      if (openCorrections(history).length === 0) await db.teamConflicts.delete(conflict);
+      else if ((await db.teamConflicts.get(conflict)) === undefined) {
+        await db.teamConflicts.put({
+          id: conflict,
+          table: 'timelineEntries',
+          key: id,
+          scope: core.scope,
+          writers: [writer],
+          shown: writer,
+          at: now,
+        });
+        opened += 1;
+      }
       const before = await db.timelineEntries.get(id);
       if (before && before.occurredAt !== entry.occurredAt)
         await db.timelineOrder.delete([before.incidentId, before.occurredAt, before.id]);
@@ -174,6 +194,7 @@ export async function storeReceived(input: {
       await db.timelineOrder.put(orderKey(entry));
       touchedTables.add('timelineEntries');
     }
+    return opened;
   }
 
   const scope: ChangeScope = core.scope.startsWith('incident:')

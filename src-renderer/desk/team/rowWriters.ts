@@ -25,9 +25,14 @@ export function writesOf(record: SignedRecord, scope: string): StoredRowWriter[]
  */
 export async function noteOwnWrites(db: DeskDatabase, records: readonly { scope: string; record: SignedRecord }[]) {
   const latest = new Map<string, StoredRowWriter>();
-  for (const { scope, record } of records)
+  // An entry of the timeline is settled by a merge (a revision naming the corrections it weighs),
+  // and a merge written here weighs every set left open; another correction leaves them open.
+  const merged = new Set<string>();
+  for (const { scope, record } of records) {
     for (const w of writesOf(record, scope)) latest.set(conflictId(w.table, w.key), w);
-  if (latest.size === 0) return;
-  await db.rowWriters.bulkPut([...latest.values()]);
-  await db.teamConflicts.bulkDelete([...latest.keys()]);
+    for (const r of record.content.put.timelineRevisions ?? [])
+      if (r.mergeOf !== undefined) merged.add(conflictId('timelineEntries', r.entryId));
+  }
+  await db.teamConflicts.bulkDelete([...latest.keys(), ...merged]);
+  if (latest.size > 0) await db.rowWriters.bulkPut([...latest.values()]);
 }

@@ -8,11 +8,13 @@ import {
   entryFromRevision,
   nextRevision,
   planEdit,
+  planMerge,
   planRetraction,
   planVerification,
   sealRevision,
   type RevisionError,
 } from '@shared/domain/timeline/revisions';
+import { openCorrections } from '@shared/domain/timeline/tree';
 import type { EntryContent, TimelineEntry, TimelineRevision, Verification } from '@shared/schemas/timeline';
 
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
@@ -77,7 +79,16 @@ function checkBatchEntry(contents: readonly EntryContent[], index: number): Appe
   };
 }
 
-type Plan = { kind: TimelineRevision['kind']; content: EntryContent; reason: string | null };
+type Plan = { kind: TimelineRevision['kind']; content: EntryContent; reason: string | null; mergeOf?: string[] };
+
+const changeKindOf = (plan: Plan) =>
+  plan.mergeOf
+    ? 'timeline.merged'
+    : plan.kind === 'edit'
+      ? 'timeline.corrected'
+      : plan.kind === 'verify'
+        ? 'timeline.verified'
+        : 'timeline.retracted';
 
 const isAbort = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 
@@ -88,19 +99,22 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
   const revise = (
     entryId: string,
     actor: Actor,
-    plan: (entry: TimelineEntry) => Result<Plan, RevisionError>,
+    plan: (entry: TimelineEntry) => Result<Plan, RevisionError> | Promise<Result<Plan, RevisionError>>,
   ): Promise<Result<TimelineEntry, TimelineWriteError>> =>
     enqueue(async () => {
       for (let attempt = 0; attempt < CHAIN_ATTEMPTS; attempt += 1) {
         const entry = await store.get(entryId);
         if (!entry) return err({ code: 'not-found' as const, entryId });
-        const planned = plan(entry);
+        const planned = await plan(entry);
         if (!planned.ok) return planned;
-        // A verification or retraction carries the recorded content over as it stands; a correction is new text.
-        const checked = checkEntryContent(
-          planned.value.content,
-          planned.value.kind === 'edit' ? null : contentOf(entry),
-        );
+        // A verification or retraction carries the recorded content over as it stands, a merge the
+        // content one desk wrote; a correction is new text.
+        const carried = planned.value.mergeOf
+          ? planned.value.content
+          : planned.value.kind === 'edit'
+            ? null
+            : contentOf(entry);
+        const checked = checkEntryContent(planned.value.content, carried);
         if (!checked.ok) return err({ code: 'invalid' as const, problems: checked.error });
         const head = await store.head(entry.incidentId);
         const revision = await sealRevision(
@@ -118,7 +132,7 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
         const next = entryFromRevision(entry, revision);
         const written = await door.write({
           scope: { incidentId: entry.incidentId },
-          kind: `timeline.${planned.value.kind === 'edit' ? 'corrected' : planned.value.kind === 'verify' ? 'verified' : 'retracted'}`,
+          kind: changeKindOf(planned.value),
           add: { timelineRevisions: [revision] },
           put: { timelineEntries: [next] },
           audit: [],
@@ -197,6 +211,23 @@ export function createTimelineWrites({ door, store, gen, sha256, enqueue }: Deps
       revise(entryId, actor, (e) => planVerification(e, verification, note)),
     retract: (entryId: string, reason: string, actor: Actor) =>
       revise(entryId, actor, (e) => planRetraction(e, reason)),
+    /**
+     * Settles the corrections of one entry made apart on several desks: `keep` is the revision
+     * whose content stays; the new revision names every correction left open, so each desk sees
+     * the entry settled.
+     */
+    mergeCorrections: (entryId: string, keep: string, reason: string | null, actor: Actor) =>
+      revise(entryId, actor, async (e) => {
+        const open = openCorrections(await store.history(entryId)).flatMap((group) => group.revisions);
+        const kept = open.find((r) => r.id === keep);
+        if (!kept) return err({ code: 'nothing-to-merge' as const, entryId });
+        return planMerge(
+          e,
+          kept.content,
+          open.map((r) => r.id),
+          reason,
+        );
+      }),
   };
 }
 export type TimelineWrites = ReturnType<typeof createTimelineWrites>;

@@ -12,7 +12,6 @@ import { useTeamSync } from './useTeamStatus';
 export function TeamRecords({ sync }: { sync: TeamSync }): ReactElement {
   const state = useTeamSync(sync);
   const held = useTeamRecords();
-  const names = new Map((held?.desks ?? []).map((d) => [d.deskId, d.identity.name]));
   return (
     <section className="panel" aria-labelledby="team-records-title">
       <h2 id="team-records-title">{t('teamScreen.records.title')}</h2>
@@ -35,10 +34,10 @@ export function TeamRecords({ sync }: { sync: TeamSync }): ReactElement {
             {held?.conflicts.map((c) => (
               <li key={c.id}>
                 {t('teamScreen.records.conflict', {
-                  what: c.table,
-                  key: c.key,
-                  desks: c.writers.length,
-                  shown: names.get(c.shown.deskId) ?? t('teamScreen.records.thisDesk'),
+                  kind: c.kind,
+                  subject: c.subject,
+                  desks: c.sides,
+                  shown: c.shownBy ?? t('teamScreen.records.thisDesk'),
                 })}
               </li>
             ))}

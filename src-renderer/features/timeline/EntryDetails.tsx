@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { CATEGORY_LABELS, VERIFICATION_LABELS } from '@shared/domain/timeline/entryForm';
 import { describeEntryChanges, revisionHeading, type WordingContext } from '@shared/domain/timeline/historyWording';
 import { describeLink } from '@shared/domain/timeline/linkTargets';
+import { openCorrections } from '@shared/domain/timeline/tree';
 import type { Incident } from '@shared/schemas/entities';
 import type { EntryLink, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
@@ -15,6 +16,7 @@ import { FormError } from '../../ui/Field';
 import { entryTime, entryTPlus, fullTime } from './entryDisplay';
 import { describeTimelineError } from './timelineErrors';
 import { useLinkTargets } from './useLinkTargets';
+import { ConflictingCorrections } from './ConflictingCorrections';
 import type { TimelineWriteError } from '../../desk/timeline/writes';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
@@ -133,6 +135,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
   }, [onClose]);
   const act = (p: Promise<{ ok: true } | { ok: false; error: TimelineWriteError }>) =>
     void p.then((r) => setFailure(r.ok ? null : describeTimelineError(r.error)));
+  const [conflict] = history ? openCorrections(history) : [];
 
   return (
     <aside ref={paneRef} className="entry-pane" aria-labelledby="entry-pane-title">
@@ -166,6 +169,16 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           <p className="warning-text">
             {t('timeline.entryDetails.retracted', { retractionReason: entry.retractionReason })}
           </p>
+        )}
+        {conflict && (
+          <ConflictingCorrections
+            group={conflict}
+            shownId={entry.headRevisionId}
+            incident={incident}
+            wording={wording}
+            readOnly={readOnly}
+            onMerge={(keep, why) => act(useCases.timeline.mergeCorrections(entry.id, keep, why, actor()))}
+          />
         )}
         <dl className="facts">
           <dt>{t('timeline.entryDetails.happened')}</dt>

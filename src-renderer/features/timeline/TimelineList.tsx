@@ -26,6 +26,7 @@ import { localeConventions } from '@shared/domain/locale/deskLocale';
 import { useDeskLocale } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
 import { UserText } from '../../ui/UserText';
+import { useEntriesInConflict } from './queries';
 
 /** Row heights in pixels: one line per entry, so a laptop screen shows a dozen or more. */
 export const DAY_HEIGHT = 28;
@@ -82,11 +83,14 @@ const EntryRow = memo(function EntryRow({
   entry,
   incident,
   selected,
+  conflicting,
   onOpen,
 }: {
   entry: TimelineEntry | undefined;
   incident: Incident;
   selected: boolean;
+  /** Two desks changed it apart, and no one has kept one version yet. */
+  conflicting: boolean;
   onOpen: (id: string) => void;
 }): ReactElement {
   const corrections = useCorrections(entry);
@@ -104,6 +108,7 @@ const EntryRow = memo(function EntryRow({
         category: CATEGORY_LABELS[entry.category],
         title: revealBidiControls(entry.title),
         retracted: entry.retracted ? 'yes' : 'no',
+        conflict: conflicting ? 'yes' : 'no',
       })}
     >
       <span className="tl-entry__time">
@@ -117,6 +122,11 @@ const EntryRow = memo(function EntryRow({
         <span className={`vbadge vbadge--${entry.verification}`}>{VERIFICATION_LABELS[entry.verification]}</span>
       </span>
       <span className="tl-entry__text">
+        {conflicting && (
+          <span className="marker marker--conflict" title={t('timeline.timelineList.conflictingTitle')}>
+            {t('timeline.timelineList.conflicting')}
+          </span>
+        )}{' '}
         <UserText text={entry.title} />
       </span>
       <span className="tl-entry__meta">
@@ -198,6 +208,7 @@ export function TimelineList(props: {
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
+  const inConflict = useEntriesInConflict(incident.id);
   const entries = useVisibleEntries(
     rows,
     items[0]?.index ?? 0,
@@ -267,6 +278,7 @@ export function TimelineList(props: {
                   entry={entries.get(row.id)}
                   incident={incident}
                   selected={row.id === selectedId}
+                  conflicting={inConflict.has(row.id)}
                   onOpen={onOpen}
                 />
               )}

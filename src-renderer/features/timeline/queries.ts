@@ -7,3 +7,11 @@ export function useFacets(incidentId: string): { tags: string[]; sources: string
   const { useCases } = useDesk();
   return useLiveQuery(() => useCases.timeline.facets(incidentId), [useCases, incidentId]);
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The incident's entries changed apart on two desks and not merged yet. */
+export function useEntriesInConflict(incidentId: string): ReadonlySet<string> {
+  const { useCases } = useDesk();
+  return useLiveQuery(() => useCases.teamRecords.entriesInConflict(incidentId), [useCases, incidentId]) ?? NONE;
+}

@@ -18,6 +18,7 @@ import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
 import { t, tRich } from '../../i18n/messages';
+import { ChangedApart, useIncidentConflicts } from './ChangedApart';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   const { useCases } = useDesk();
@@ -83,6 +84,7 @@ function ItemLine({ item, incident, now }: { item: ScheduledItem; incident: Inci
  */
 export function AtAGlancePanel({ incident, now }: { incident: Incident; now: number }): ReactElement {
   const glance = useAtAGlance(incident, now);
+  const conflicts = useIncidentConflicts(incident.id) ?? [];
   const navigate = useAppStore((s) => s.navigate);
   const setFilter = useTimelineUi((s) => s.setFilter);
   if (!glance)
@@ -100,7 +102,8 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
           ? t('workspace.atAGlancePanel.whereThingsStoodAtClosing')
           : t('workspace.atAGlancePanel.needsAttentionNow')}
       </h2>
-      {glance.allClear && (
+      {conflicts.length > 0 && <ChangedApart incident={incident} conflicts={conflicts} />}
+      {glance.allClear && conflicts.length === 0 && (
         <p className="glance__clear" role="status">
           {t('workspace.atAGlancePanel.nothingIsWaitingNoOverdue')}
         </p>

@@ -120,8 +120,23 @@ describe('the words of the timeline, statements and incident screens', () => {
       'The translation is linked to version 2 of “Holding” (not yet approved). When the source gets a new approved version, the translation is flagged out of date.',
     );
     expect(
-      t('timeline.timelineList.rowLabel', { time: '14:05', category: 'Rumour', title: 'Fire', retracted: 'yes' }),
+      t('timeline.timelineList.rowLabel', {
+        time: '14:05',
+        category: 'Rumour',
+        title: 'Fire',
+        retracted: 'yes',
+        conflict: 'no',
+      }),
     ).toBe('14:05 Rumour: Fire (retracted)');
+    expect(
+      t('timeline.timelineList.rowLabel', {
+        time: '14:05',
+        category: 'Event',
+        title: 'Fire',
+        retracted: 'no',
+        conflict: 'yes',
+      }),
+    ).toBe('14:05 Event: Fire (conflicting corrections)');
     expect(t('timeline.quickEntryBar.when', { day: 'yesterday', date: '', approximate: 'yes', time: '14:05' })).toBe(
       'yesterday about 14:05',
     );

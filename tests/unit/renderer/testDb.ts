@@ -31,12 +31,13 @@ export function freshDesk() {
   dbSeq += 1;
   const db = new DeskDatabase(`test-desk-${dbSeq}-${Date.now()}`);
   let idSeq = 0;
+  const deskNo = dbSeq;
   // Ids carry the desk number, as random ids would never collide between two desks.
   const deps = {
     db,
     gen: () => {
       idSeq += 1;
-      return `${dbSeq}-${String(idSeq).padStart(6, '0')}`;
+      return `${deskNo}-${String(idSeq).padStart(6, '0')}`;
     },
     sha256,
     platform: noPlatform,

@@ -32,6 +32,7 @@ const REVISION: UnsealedRevision = {
 const KAT = {
   revision: 'd93a99f7188ae3cce109d949d54e06a88f277eb7d9fbfaecb71eaf5141093d32',
   backup: '88c0a8071d5275db75c6876f35210d94e86e0211774b2b5a0cb1a4817d77a9b0',
+  merge: 'c4e5ab87087c878a08a022f419612bd925a98ba22cb41a6e964ca9124acb4d68',
 };
 
 describe('published formats, by known answers', () => {
@@ -43,6 +44,25 @@ describe('published formats, by known answers', () => {
     expect((await sealRevision(REVISION, sha256)).hash).toBe(KAT.revision);
     // A hash that ignored the link to the previous revision would not be a chain.
     expect((await sealRevision({ ...REVISION, prevHash: 'f'.repeat(64) }, sha256)).hash).not.toBe(KAT.revision);
+  });
+
+  it('a merge of corrections made apart is hashed with the revisions it names, in their order', async () => {
+    const merge: UnsealedRevision = {
+      ...REVISION,
+      id: 'tlr_03',
+      chainSeq: 3,
+      revisionNo: 3,
+      kind: 'edit',
+      reason: 'Both desks heard it; the police confirmed',
+      mergeOf: ['tlr_02a', 'tlr_02b'],
+    };
+    expect(revisionHashInput(merge)).toBe(
+      'response-desk-revision-v1\n' +
+        '{"chainSeq":3,"content":{"body":"","category":"event","links":[],"occurredAt":1794999940000,"occurredPrecision":"exact","onBehalfOf":null,"release":"internal","reportedAt":null,"retracted":false,"retractionReason":null,"source":"police","sourceContactId":null,"tags":["scene"],"title":"Fire reported at the community centre","transcribed":false,"verification":"unverified"},"entryId":"tle_01","id":"tlr_03","incidentId":"inc_01","kind":"edit","mergeOf":["tlr_02a","tlr_02b"],"operator":"Ingrid Berg","prevHash":"0000000000000000000000000000000000000000000000000000000000000000","reason":"Both desks heard it; the police confirmed","recordedAt":1795000000000,"revisionNo":3}',
+    );
+    expect((await sealRevision(merge, sha256)).hash).toBe(KAT.merge);
+    // Dropping a name from a merge is detected: the hash no longer matches.
+    expect((await sealRevision({ ...merge, mergeOf: ['tlr_02a', 'tlr_02c'] }, sha256)).hash).not.toBe(KAT.merge);
   });
 
   it('a backup checksum is the SHA-256 of the canonical JSON of its data', async () => {

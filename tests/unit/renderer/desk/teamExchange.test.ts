@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
 
 import { createTeamExchange } from '@renderer/desk/team/exchange';
 import type { TeamLink } from '@renderer/platform/platform';
 import { ok } from '@shared/domain/result';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
+import { contentOf } from '@shared/domain/timeline/revisions';
+import { isDisputed, openCorrections } from '@shared/domain/timeline/tree';
 import { publishEntries, readEntries, teamHeadsOf } from '@main/team/recordExchange';
 import type { CoreInfo, TeamEngine } from '@main/team/types';
 
 import { actor, makeDraft, T0 } from '../../../factories/incident';
+import { TYPED_HOLDING_VALUES } from '../../../factories/statements';
 import { makeContent, sha256 } from '../../../factories/timeline';
 import { written } from '../../../support/written';
 import { freshDesk, logged } from '../testDb';
@@ -120,6 +125,17 @@ async function openIncident(desk: ReturnType<typeof freshDesk>) {
   return { incident: await written(desk.useCases.incidents.create(fields.value, actor())), fields: fields.value };
 }
 
+/** A team of two desks that both hold an incident with one entry, logged on the first. */
+async function entryOnBoth(title: string) {
+  const { a, b } = await teamOfTwo();
+  const { incident } = await openIncident(a.desk);
+  const [entry] = await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title })], actor()));
+  if (!entry) throw new Error('no entry');
+  await a.run();
+  await b.run();
+  return { a, b, incident, entry };
+}
+
 const titles = async (desk: ReturnType<typeof freshDesk>, incidentId: string) =>
   (await desk.db.timelineEntries.where('incidentId').equals(incidentId).toArray()).map((e) => e.title).sort();
 
@@ -225,5 +241,148 @@ describe('records exchanged between the desks of a team', () => {
     expect(await a.desk.db.teamConflicts.count()).toBe(0);
     expect(await b.desk.db.teamConflicts.count()).toBe(0);
     expect((await b.desk.useCases.incidents.get(incident.id))?.title).toBe('Vehicle attack, Torget');
+  });
+
+  it('one entry corrected on both desks apart shows the same conflict on both; a merge on one settles it on both', async () => {
+    const { a, b, incident, entry } = await entryOnBoth('Shots reported at Torget');
+    const corrected = async (desk: typeof a.desk, title: string, now: number) => {
+      const held = await desk.useCases.timeline.get(entry.id);
+      if (!held) throw new Error('entry not held');
+      await written(desk.useCases.timeline.edit(entry.id, { ...contentOf(held), title }, null, actor({ now })));
+    };
+    await corrected(a.desk, 'Shots reported at Torget, two wounded', T0 + 10);
+    await corrected(b.desk, 'Shots reported at Markens', T0 + 20);
+    await a.run();
+    await b.run();
+    await a.run();
+
+    for (const desk of [a.desk, b.desk]) {
+      expect(await desk.useCases.teamRecords.entriesInConflict(incident.id)).toEqual(new Set([entry.id]));
+      const [conflict] = await desk.useCases.teamRecords.conflictsOf(incident.id);
+      expect(conflict).toMatchObject({ kind: 'Timeline entry', table: 'timelineEntries' });
+    }
+    // Both desks show the same version, by the same rule.
+    const shown = (await a.desk.useCases.timeline.get(entry.id))?.title;
+    expect((await b.desk.useCases.timeline.get(entry.id))?.title).toBe(shown);
+    const group = openCorrections(await b.desk.useCases.timeline.history(entry.id))[0];
+    expect(group?.revisions.map((r) => r.content.title).sort()).toEqual([
+      'Shots reported at Markens',
+      'Shots reported at Torget, two wounded',
+    ]);
+
+    // The desk that shows the other version keeps the first desk's: a merge naming both.
+    const keep = group?.revisions.find((r) => r.content.title === 'Shots reported at Torget, two wounded');
+    if (!keep) throw new Error('no version to keep');
+    const merged = await b.desk.useCases.timeline.mergeCorrections(
+      entry.id,
+      keep.id,
+      'The police confirmed two wounded',
+      actor({ now: T0 + 30 }),
+    );
+    expect(merged.ok).toBe(true);
+    await b.run();
+    await a.run();
+    for (const desk of [a.desk, b.desk]) {
+      expect((await desk.useCases.timeline.get(entry.id))?.title).toBe('Shots reported at Torget, two wounded');
+      expect(await desk.useCases.teamRecords.entriesInConflict(incident.id)).toEqual(new Set());
+      const history = await desk.useCases.timeline.history(entry.id);
+      expect(openCorrections(history)).toEqual([]);
+      expect(history.at(-1)?.mergeOf?.slice().sort()).toEqual(group?.revisions.map((r) => r.id).sort());
+      const report = await desk.useCases.timeline.verifySigned(incident);
+      expect(report.problems).toEqual([]);
+    }
+    // Nothing is left to merge: a second merge is refused in words.
+    const again = await a.desk.useCases.timeline.mergeCorrections(entry.id, keep.id, null, actor({ now: T0 + 40 }));
+    expect(again).toMatchObject({ ok: false, error: { code: 'nothing-to-merge' } });
+  });
+
+  it('a plain correction made after a conflict leaves the entry to be merged', async () => {
+    const { a, b, incident, entry } = await entryOnBoth('Fire');
+    await written(a.desk.useCases.timeline.setVerification(entry.id, 'confirmed', null, actor({ now: T0 + 10 })));
+    await written(b.desk.useCases.timeline.setVerification(entry.id, 'disproven', null, actor({ now: T0 + 20 })));
+    await a.run();
+    await b.run();
+    const held = await a.desk.useCases.timeline.get(entry.id);
+    if (!held) throw new Error('entry not held');
+    await written(
+      a.desk.useCases.timeline.edit(entry.id, { ...contentOf(held), title: 'Fire at the mosque' }, null, actor()),
+    );
+    await a.run();
+    await b.run();
+    for (const desk of [a.desk, b.desk]) {
+      expect(await desk.useCases.teamRecords.entriesInConflict(incident.id)).toEqual(new Set([entry.id]));
+      const [group] = openCorrections(await desk.useCases.timeline.history(entry.id));
+      expect(group && isDisputed(group)).toBe(true);
+    }
+  });
+
+  it('a statement drafted on one desk is approved on the other and released on the first; the approval is the approver desk’s record', async () => {
+    const { a, b } = await teamOfTwo();
+    const { incident } = await openIncident(a.desk);
+    await a.desk.useCases.statements.ensureSeedTemplates(actor());
+    const draft = await written(
+      a.desk.useCases.statements.startDraft(
+        { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },
+        actor({ now: T0 + 60_000 }),
+      ),
+    );
+    const v1 = await a.desk.useCases.statements.getVersion(draft.headVersionId);
+    if (!v1) throw new Error('no version');
+    await written(
+      a.desk.useCases.statements.saveDraft(
+        draft.id,
+        { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
+        actor({ now: T0 + 120_000 }),
+      ),
+    );
+    await written(
+      a.desk.useCases.statements.submit(draft.id, { overrideReason: null, ticked: [] }, actor({ now: T0 + 180_000 })),
+    );
+    await a.run();
+    await b.run();
+
+    // The mayor's chief of staff approves on the other laptop: the exact text the comms lead sent.
+    const onB = await b.desk.useCases.statements.get(draft.id);
+    expect(onB?.status).toBe('in-review');
+    const approved = await written(
+      b.desk.useCases.statements.approve(
+        draft.id,
+        { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: '' },
+        actor({ operator: 'Ola Nordmann', now: T0 + 240_000 }),
+      ),
+    );
+    await b.run();
+    await a.run();
+    const onA = await a.desk.useCases.statements.get(draft.id);
+    expect(onA?.status).toBe('approved');
+    const [approval] = await a.desk.db.approvals.where('statementId').equals(draft.id).toArray();
+    const version = await a.desk.useCases.statements.getVersion(approved.headVersionId);
+    expect(approval?.textHash).toBe(
+      createHash('sha256')
+        .update(version?.text ?? '', 'utf8')
+        .digest('hex'),
+    );
+    expect(approval?.versionId).toBe(approved.headVersionId);
+    // The approval came in a record signed by the approving desk.
+    const bDesk = (await b.desk.useCases.identity.describe()).identity.deskId;
+    const carried = (await a.desk.db.records.toArray()).filter(
+      (r) => r.deskId === bDesk && (r.record.content.put.approvals ?? []).some((x) => x.id === approval?.id),
+    );
+    expect(carried).toHaveLength(1);
+
+    // The comms lead releases it on her own laptop; the release reaches the approver's desk and its timeline.
+    await written(
+      a.desk.useCases.statements.release(
+        draft.id,
+        { channels: ['press'], at: T0 + 300_000, note: '' },
+        actor({ now: T0 + 300_000 }),
+      ),
+    );
+    await a.run();
+    await b.run();
+    expect((await b.desk.useCases.statements.get(draft.id))?.status).toBe('released');
+    expect(await titles(b.desk, incident.id)).toEqual([expect.stringMatching(/Initial holding statement/)]);
+    for (const desk of [a.desk, b.desk])
+      expect((await desk.useCases.timeline.verifySigned(incident)).problems).toEqual([]);
   });
 });

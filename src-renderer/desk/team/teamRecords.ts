@@ -1,0 +1,57 @@
+import { conflictKind, conflictSubject } from '@shared/domain/team/conflictSubject';
+import { scopeKey } from '@shared/domain/signed/format';
+import { openCorrections } from '@shared/domain/timeline/tree';
+import type { TimelineEntry } from '@shared/schemas/timeline';
+
+import type { StoredConflict } from '../../db/database';
+import type { TeamRepo } from '../../db/repos/teamRepo';
+import type { TimelineRepo } from '../../db/repos/timelineRepo';
+
+/**
+ * A conflict as a person reads it: what kind of thing, the words they know it by, how many
+ * versions were made apart, and who made the one shown (null: this desk).
+ */
+export type NamedConflict = StoredConflict & { kind: string; subject: string; sides: number; shownBy: string | null };
+
+/** What the desk holds of its team's records: conflicts open, entries refused (written by the exchange). */
+export function createTeamRecords(team: TeamRepo, timeline: Pick<TimelineRepo, 'history'>) {
+  const deskNames = async () => new Map((await team.identities()).map((d) => [d.deskId, d.identity.name]));
+
+  const named = async (conflicts: StoredConflict[]): Promise<NamedConflict[]> => {
+    const names = await deskNames();
+    return Promise.all(
+      conflicts.map(async (c) => {
+        const row = await team.rowOf(c.table, c.key);
+        const base = { ...c, kind: conflictKind(c.table), subject: conflictSubject(row) ?? c.key };
+        if (c.table !== 'timelineEntries')
+          return { ...base, sides: c.writers.length, shownBy: names.get(c.shown.deskId) ?? null };
+        // An entry's versions are its revisions: the corrections left open, and whoever wrote the one shown.
+        const open = openCorrections(await timeline.history(c.key)).flatMap((g) => g.revisions);
+        return {
+          ...base,
+          sides: Math.max(open.length, 2),
+          shownBy: (row as TimelineEntry | undefined)?.lastRevisionBy ?? null,
+        };
+      }),
+    );
+  };
+
+  return {
+    /** Every conflict open, oldest first, named by what the rows hold. */
+    openConflicts: async () => named(await team.openConflicts()),
+    /** The conflicts open in one incident, oldest first. */
+    conflictsOf: async (incidentId: string) =>
+      named(await team.conflictsIn(scopeKey({ kind: 'incident', incidentId }))),
+    /** The ids of the incident's entries changed apart on several desks, still to be merged. */
+    entriesInConflict: async (incidentId: string): Promise<Set<string>> =>
+      new Set(
+        (await team.conflictsIn(scopeKey({ kind: 'incident', incidentId })))
+          .filter((c) => c.table === 'timelineEntries')
+          .map((c) => c.key),
+      ),
+    refusals: team.refusals,
+    refusalCount: team.refusalCount,
+    desks: team.identities,
+  };
+}
+export type TeamRecords = ReturnType<typeof createTeamRecords>;
