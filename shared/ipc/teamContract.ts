@@ -19,6 +19,8 @@ export const TeamPeerSchema = z.object({
   lastSeen: z.number().nullable(),
   toSend: z.number().int().nonnegative(),
   toReceive: z.number().int().nonnegative(),
+  /** How far the peer's clock is ahead of this desk's (negative: behind), in ms; null when unknown. */
+  clockSkew: z.number().nullable(),
   lastError: z.string().max(1000).nullable(),
   nextAttemptAt: z.number().nullable(),
 });

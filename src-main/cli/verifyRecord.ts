@@ -46,6 +46,10 @@ function printDesks(result: AnyRecordVerification, out: (line: string) => void):
     out(`    fingerprint ${d.fingerprint}`);
     out(`    in words    ${d.words.join(' ')}`);
   }
+  if (result.fingerprint === null) return;
+  out("The incident's records fingerprint (desks in step showed it; the report prints it):");
+  out(`    ${result.fingerprint.hex}`);
+  out(`    in words    ${result.fingerprint.words.join(' ')}`);
 }
 
 async function filesOfFolder(path: string): Promise<Map<string, Uint8Array>> {

@@ -49,6 +49,7 @@ export type LanPeer = {
   lastSeen: number | null;
   toSend: number;
   toReceive: number;
+  clockSkew: number | null;
   lastError: string | null;
   nextAttemptAt: number | null;
 };
@@ -211,11 +212,14 @@ export function createLanSharing(opts: LanOptions): LanSharing {
     if (!added.ok) opts.logger.warn('a peer address was ignored', { reason: added.error });
   }
 
-  const statusOf = (status: PeerStatus | null): Pick<LanPeer, 'connectedAt' | 'lastSeen' | 'toSend' | 'toReceive'> => ({
+  const statusOf = (
+    status: PeerStatus | null,
+  ): Pick<LanPeer, 'connectedAt' | 'lastSeen' | 'toSend' | 'toReceive' | 'clockSkew'> => ({
     connectedAt: status?.connectedAt ?? null,
     lastSeen: status?.lastSeen ?? null,
     toSend: status?.toSend ?? 0,
     toReceive: status?.toReceive ?? 0,
+    clockSkew: status?.clockSkew ?? null,
   });
 
   return {

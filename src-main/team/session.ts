@@ -58,6 +58,7 @@ export class TeamSession implements PeerSession {
   private state: PeerStatus['state'] = 'handshaking';
   private connectedAt: number | null = null;
   private lastSeen: number | null = null;
+  private clockSkew: number | null = null;
   private closeReason: string | null = null;
   private stream: NoiseSecretStream | null = null;
   private channel: Channel | null = null;
@@ -178,7 +179,7 @@ export class TeamSession implements PeerSession {
       const complete = this.remote === null ? false : this.host.holdsAll(this.remote);
       const last = this.lastSent;
       if (last !== null && last.seq === this.localSeq && last.ack === ack && last.complete === complete) return;
-      const summary: Summary = { v: 1, seq: this.localSeq, ack, complete, ...local };
+      const summary: Summary = { v: 1, seq: this.localSeq, ack, complete, ...local, now: this.host.now() };
       this.lastSent = summary;
       this.channel.messages[0]?.send(encodeSummary(summary));
     } finally {
@@ -201,6 +202,8 @@ export class TeamSession implements PeerSession {
       this.close(format('team.session.unreadableSummary', { reason: decoded.error }));
       return;
     }
+    // On a local network a summary arrives within milliseconds: the difference is the clocks'.
+    if (decoded.value.now !== undefined) this.clockSkew = decoded.value.now - this.host.now();
     const previous = this.remote;
     if (previous !== null) {
       const value = decoded.value;
@@ -338,6 +341,7 @@ export class TeamSession implements PeerSession {
       lastSeen: this.state === 'connected' ? this.host.now() : this.lastSeen,
       toSend,
       toReceive,
+      clockSkew: this.clockSkew,
       closeReason: this.closeReason,
     };
   }

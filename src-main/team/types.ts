@@ -107,6 +107,11 @@ export type PeerStatus = {
   toSend: number;
   /** Records the peer holds that this desk does not have yet. */
   toReceive: number;
+  /**
+   * How far the peer's clock is ahead of this desk's (negative: behind), in ms, from its latest
+   * summary; null until it sent one that says.
+   */
+  clockSkew: number | null;
   closeReason: string | null;
 };
 

@@ -70,6 +70,11 @@ const SummarySchema = z
     cores: z.array(SummaryCoreSchema).max(100_000),
     /** Desks the sender will not take in (not in its roster). */
     refused: z.array(hexKey).max(10_000),
+    /**
+     * The sender's clock when it sent the summary (ms since the epoch), so the other desk can say
+     * when the two clocks disagree; absent from desks that predate it.
+     */
+    now: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 

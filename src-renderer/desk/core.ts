@@ -2,6 +2,7 @@ import type { IdGenerator } from '@shared/domain/ids';
 import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { signedSectionOf } from '@shared/domain/record/signedSection';
 import { scopeKey } from '@shared/domain/signed/format';
+import { recordsFingerprint } from '@shared/domain/team/fingerprint';
 
 import { DeskDatabase } from '../db/database';
 import { createStores } from '../db/repos';
@@ -81,6 +82,20 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
       /** The incident's signed records and the roster of the desks that wrote them, for the internal record. */
       signedSection: async (incidentId: string) =>
         signedSectionOf(await signedRecords.all(scopeKey({ kind: 'incident', incidentId })), await identities.roster()),
+      /**
+       * The fingerprint of the incident's signed records as this desk holds them (every desk's newest
+       * record there): desks in step show the same, and the internal record prints it.
+       */
+      recordsFingerprint: async (incidentId: string) => {
+        const scope = scopeKey({ kind: 'incident', incidentId });
+        const heads = await Promise.all(
+          (await identities.roster()).map(async ({ deskId }) => {
+            const tip = await signedRecords.tip(deskId, scope);
+            return tip ? [{ deskId, seq: tip.seq, hash: tip.hash }] : [];
+          }),
+        );
+        return heads.flat().length === 0 ? null : recordsFingerprint(heads.flat());
+      },
     },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
     teamRecords: createTeamRecords(createTeamRepo(db), timelineStore),

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import { deskPage, freshFolder, startServer, stopServers } from './deskServer';
-import { createIncident, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
 import { freePort } from '../support/freePort';
 
 test.afterEach(stopServers);
@@ -96,7 +96,7 @@ test('two desks form a team: one creates it, the other joins from its invitation
 
   // City hall opens the incident and logs; the comms laptop sees both, and what it logs reaches city hall.
   await hall.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
-  await createIncident(hall, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(30) });
+  await createIncident(hall, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(30), location: 'Markens gate' });
   await hall.getByRole('link', { name: 'Timeline', exact: true }).click();
   const hallLine = hall.getByLabel('Log an entry');
   await hallLine.fill('Van drives into the crowd #scene @police');
@@ -119,6 +119,60 @@ test('two desks form a team: one creates it, the other joins from its invitation
   await expect(comms.getByTestId('team-records-summary')).toContainText('This desk holds the records of 1 other desk');
   await expect(comms.getByTestId('team-refusals')).toBeHidden();
   await snap(comms, 'team-records');
+
+  // Before the record is made, the two desks read the fingerprint of the incident's records to each other.
+  const recordsFingerprint = async (page: Page) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('link', { name: /Vehicle attack, Markens gate/ }).click();
+    await page.getByRole('link', { name: 'Export', exact: true }).click();
+    return page.getByTestId('records-fingerprint').getByTestId('fingerprint-words');
+  };
+  const hallWords = await recordsFingerprint(hall);
+  const commsWords = await recordsFingerprint(comms);
+  await expect(hallWords).toHaveText(/^(\S+ ){11}\S+$/);
+  await expect
+    .poll(async () => (await commsWords.innerText()) === (await hallWords.innerText()), { timeout: 20_000 })
+    .toBe(true);
+  await snap(comms, 'team-records-fingerprint');
+
+  // The comms lead drafts the holding statement on her laptop and sends it for review...
+  const statements = (page: Page) =>
+    page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: /^Statements/ });
+  await statements(comms).click();
+  await comms.getByRole('button', { name: 'Draft a statement…' }).click();
+  const pick = comms.getByRole('dialog', { name: 'New statement' });
+  await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
+  await pick.getByLabel('Language').selectOption({ label: 'English' });
+  await pick.getByRole('button', { name: 'Start the draft' }).click();
+  await fillHoldingStatement(comms);
+  await comms.getByRole('button', { name: 'Send for review' }).click();
+  const submit = comms.getByRole('dialog', { name: 'Send for review?' });
+  await submit.getByRole('button', { name: 'Send for review' }).click();
+  await expect(submit).toBeHidden();
+
+  // ...the mayor's chief of staff approves it at city hall, on the other laptop...
+  await statements(hall).click();
+  await hall.getByRole('button', { name: /Initial holding statement/ }).click({ timeout: 20_000 });
+  const heading = hall.getByRole('heading', { name: /^Approval of version \d+$/ });
+  await expect(heading).toBeVisible({ timeout: 20_000 });
+  const version = (await heading.innerText()).replace(/\D+/g, '');
+  await hall.getByLabel("Approver's name").fill('Anna Hansen');
+  await hall.getByLabel("Approver's role").fill('Mayor');
+  await hall.getByRole('button', { name: `Approve version ${version}` }).click();
+  await expect(hall.getByRole('group', { name: `Approval of version ${version}` })).toBeVisible();
+
+  // ...and the comms lead releases it from her own laptop; city hall sees it released.
+  await comms.getByRole('button', { name: 'Release…' }).click({ timeout: 20_000 });
+  const release = comms.getByRole('dialog', { name: /^Release version/ });
+  await release.getByLabel('Press').check();
+  await release.getByRole('button', { name: 'Record the release' }).click();
+  await expect(release).toBeHidden();
+  await expect(hall.getByRole('button', { name: /Initial holding statement/ })).toContainText('Released', {
+    timeout: 20_000,
+  });
+  // No conflict anywhere: both desks installed the shipped templates, and agree on them.
+  await openTeam(hall);
+  await expect(hall.getByTestId('team-conflicts')).toBeHidden();
 });
 
 test('a USB stick carries the team to a desk that never connected, and an entry corrected apart on both is shown and merged', async ({

@@ -16,7 +16,8 @@ import { choiceLabels } from '../../i18n/choices';
 import { format } from '../../i18n/format';
 import { reportClock } from './reportClock';
 import type { DeskLocale } from '../locale/deskLocale';
-import type { RecordCounts, RecordFile } from './recordFile';
+import type { RecordCounts, RecordFile, RecordFileV3 } from './recordFile';
+import { recordsFingerprint } from '../team/fingerprint';
 
 /*
  * The report every edition prints: one list of blocks, rendered by the preview and print view
@@ -516,6 +517,7 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
           }),
         ],
         [format('record.report.chainHead'), integrity.chainHead || '—'],
+        ...recordsFingerprintRow(record),
         [format('record.report.checksum'), format('record.report.checksumValue', { value: record.checksum.value })],
         [
           format('record.report.checkYourself'),
@@ -530,6 +532,26 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   if (heads.length > 0)
     push({ type: 'paragraph', text: format('record.report.publishedHeads') }, { type: 'list', items: heads });
   return { running, edition, title: incident.title, blocks };
+}
+
+/**
+ * The fingerprint of the incident's signed records, for an edition that carries them all (format
+ * 3): what the desks in step showed, and what the verifier recomputes from the record's heads.
+ */
+function recordsFingerprintRow(record: RecordFile): [string, string][] {
+  const signed = (record as RecordFile & Partial<Pick<RecordFileV3, 'signed'>>).signed;
+  if (!signed?.complete || signed.heads.length === 0) return [];
+  const fingerprint = recordsFingerprint(signed.heads);
+  return [
+    [
+      format('record.report.recordsFingerprint'),
+      format('record.report.recordsFingerprintValue', {
+        desks: signed.heads.length,
+        hex: fingerprint.hex,
+        words: fingerprint.words.join(' '),
+      }),
+    ],
+  ];
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

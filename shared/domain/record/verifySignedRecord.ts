@@ -1,7 +1,8 @@
 import type { Sha256Hex } from '../integrity/canonical';
 import { describeIntegrityProblem, verifyIncidentIntegrity } from '../signed/incidentIntegrity';
 import type { Ed25519Verify } from '../signed/ed25519';
-import { fingerprintOfHex, readDeskIdentity, type DeskIdentity } from '../signed/identity';
+import { fingerprintOfHex, readDeskIdentity, type DeskIdentity, type Fingerprint } from '../signed/identity';
+import { recordsFingerprint } from '../team/fingerprint';
 import type { DeskSummary } from '../signed/verifyChains';
 import type { TimelineEntry, TimelineRevision } from '../../schemas/timeline';
 import { RECORD_SCHEMAS, type RecordFile, type RecordFileV1, type RecordFileV3 } from './recordFile';
@@ -14,6 +15,12 @@ export type AnyRecordVerification = {
   record: RecordFile | RecordFileV1 | RecordFileV3 | null;
   /** Format 3: each desk of the roster with its fingerprint and the number of its records here. */
   desks: DeskSummary[] | null;
+  /**
+   * Format 3, when every signed record is carried and checks out: the fingerprint of the
+   * incident's records, recomputed from the heads the record names, to compare with the one the
+   * desks showed and the report prints.
+   */
+  fingerprint: Fingerprint | null;
 };
 
 export type SignatureDeps = {
@@ -37,19 +44,26 @@ export async function verifyAnyRecordText(
 ): Promise<AnyRecordVerification> {
   const read = await readSealedRecord(text, sha256, RECORD_SCHEMAS);
   if (!read.ok)
-    return { ok: false, checks: read.checks, record: read.raw as AnyRecordVerification['record'], desks: null };
+    return {
+      ok: false,
+      checks: read.checks,
+      record: read.raw as AnyRecordVerification['record'],
+      desks: null,
+      fingerprint: null,
+    };
   if (read.version !== 3) {
     const record = read.raw as unknown as RecordFile | RecordFileV1;
     const content = await checkRecordContent(record, sha256);
-    return { ok: content.ok, checks: [...read.checks, ...content.checks], record, desks: null };
+    return { ok: content.ok, checks: [...read.checks, ...content.checks], record, desks: null, fingerprint: null };
   }
   const record = read.raw as unknown as RecordFileV3;
   const checks = [...read.checks, ...(await checkRecordContent(record, sha256)).checks];
-  const done = (check: Check, desks: DeskSummary[] | null): AnyRecordVerification => ({
+  const done = (check: Check, desks: DeskSummary[] | null, fingerprint: Fingerprint | null = null) => ({
     ok: checks.every((c) => c.ok) && check.ok,
     checks: [...checks, check],
     record,
     desks,
+    fingerprint: checks.every((c) => c.ok) && check.ok ? fingerprint : null,
   });
 
   const roster: DeskIdentity[] = [];
@@ -135,5 +149,6 @@ export async function verifyAnyRecordText(
       detail: format('record.signatures.ok', { records: report.signed.records, desks: report.signed.desks.length }),
     },
     report.signed.desks,
+    recordsFingerprint(record.signed.heads),
   );
 }

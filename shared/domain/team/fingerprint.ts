@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 
+import type { ChainHead } from '../signed/format';
 import { fingerprintOfBytes, type Fingerprint } from '../signed/identity';
 
 /** One desk's core as the team fingerprint counts it: whose, which scope, how many records, their tree hash. */
@@ -21,5 +22,21 @@ export function teamFingerprint(cores: readonly CoreHead[]): Fingerprint {
     .filter((c) => c.length > 0)
     .map(LINE)
     .sort();
+  return fingerprintOfBytes(sha256(utf8ToBytes(lines.join(''))).slice(0, 16));
+}
+
+/** FORMAT: the line each desk's chain head adds to what an incident's records fingerprint hashes. */
+const HEAD_LINE = (h: ChainHead) => `${h.deskId} ${h.seq} ${h.hash}\n`;
+
+/**
+ * FORMAT: the fingerprint of an incident's signed records: SHA-256 over one line per desk that
+ * wrote in the incident ("<desk id> <seq of its newest record> <that record's hash>", sorted as
+ * text), shown as the team fingerprint is. Each record's hash covers the one before it, so desks
+ * holding the same records of the incident show the same fingerprint, the after-action record
+ * prints it, and the verifier recomputes it from the heads the record names: a record more or
+ * less anywhere changes it.
+ */
+export function recordsFingerprint(heads: readonly ChainHead[]): Fingerprint {
+  const lines = heads.map(HEAD_LINE).sort();
   return fingerprintOfBytes(sha256(utf8ToBytes(lines.join(''))).slice(0, 16));
 }

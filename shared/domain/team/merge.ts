@@ -1,3 +1,4 @@
+import { canonicalJson } from '../integrity/canonical';
 import type { SignedRecord } from '../signed/format';
 
 /**
@@ -68,3 +69,18 @@ export const DESK_OWN_TABLES: readonly string[] = ['settings'];
 /** Rows whose changes are weighed one against the other by `decideRow`. */
 export const isMergedTable = (table: string): boolean =>
   !APPEND_ONLY_TABLES.includes(table) && !DESK_OWN_TABLES.includes(table);
+
+/** Who wrote a row and when: two desks that wrote the same content apart differ only in these. */
+const WRITTEN_BY_FIELDS = new Set(['createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
+
+/**
+ * Whether two changes of a row made apart say the same thing: both removed it, or both wrote the
+ * same content (who wrote it and when aside), as two desks installing the shipped templates do.
+ * Such changes agree; they are not a conflict for anyone to settle.
+ */
+export function agreeApart(a: object | null | undefined, b: object | null): boolean {
+  if (a === null || a === undefined || b === null) return (a ?? null) === b;
+  const content = (row: object) =>
+    canonicalJson(Object.fromEntries(Object.entries(row).filter(([field]) => !WRITTEN_BY_FIELDS.has(field))));
+  return content(a) === content(b);
+}

@@ -4,6 +4,7 @@ import type { CheckedBatch } from '@shared/domain/team/teamEntry';
 import {
   APPEND_ONLY_TABLES,
   DESK_OWN_TABLES,
+  agreeApart,
   decideRow,
   knows,
   writerOf,
@@ -120,7 +121,8 @@ export async function storeReceived(input: {
       const decision = decideRow(writer, held?.writer ?? null);
       if (decision.kind === 'stale') continue;
       const shown = decision.kind === 'apply' || decision.apply;
-      if (decision.kind === 'conflict' && held) opened += await openConflict(table, key, [held.writer, writer], shown);
+      if (decision.kind === 'conflict' && held && !agreeApart((await store.get(key)) as object | undefined, row))
+        opened += await openConflict(table, key, [held.writer, writer], shown);
       if (decision.kind === 'apply') await settleConflict(table, key, writer);
       if (!shown) continue;
       if (row === null) await store.delete(key);

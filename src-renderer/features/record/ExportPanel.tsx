@@ -19,6 +19,7 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { buildRecordInWorker, type BuiltRecord, type RecordJob } from './buildRecordInWorker';
 import { LessonsPanel } from './LessonsPanel';
+import { RecordsFingerprint } from './RecordsFingerprint';
 import { PrintView } from './PrintView';
 import { displayLocale } from '../../lib/LocaleContext';
 import { RecordReport } from './RecordReport';
@@ -224,6 +225,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
             </label>
           ))}
         </fieldset>
+        {profile === 'internal' && <RecordsFingerprint incidentId={incident.id} />}
         {profile === 'internal' && (
           <label className="checkbox checkbox--warn">
             <input type="checkbox" checked={contactOptIn} onChange={(e) => setContactOptIn(e.target.checked)} />

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 
+import { notableSkew } from '@shared/domain/team/clockSkew';
 import { DEFAULT_TEAM_PORT, type TeamPeer, type TeamStatus } from '@shared/ipc/teamContract';
 
 import { useDesk } from '../../desk/DeskContext';
@@ -112,6 +113,7 @@ function PeerRow({ peer, name }: { peer: TeamPeer; name: string | null }): React
   const { clock } = useDesk();
   // A peer's moments belong to this computer's clock, not to an incident's: its zone is named.
   const when = (at: number | null) => (at === null ? '' : computerTime(at));
+  const skew = notableSkew(peer.clockSkew);
   return (
     <tr data-testid="team-peer">
       <td>
@@ -127,6 +129,11 @@ function PeerRow({ peer, name }: { peer: TeamPeer; name: string | null }): React
           t('teamScreen.peers.retrying', { at: when(peer.nextAttemptAt) })
         ) : (
           t('teamScreen.peers.connecting')
+        )}
+        {skew && (
+          <div className="warning-text" data-testid="team-peer-skew">
+            {t('teamScreen.peers.clockSkew', skew)}
+          </div>
         )}
       </td>
       <td>

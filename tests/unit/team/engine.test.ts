@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { duplexPair } from '@main/team/duplexPair';
 import type { RecordsArrived } from '@main/team/types';
+import { notableSkew } from '@shared/domain/team/clockSkew';
 
 import { exchange, holdings, incident, readAll, records, SLOW_DISK_MS, TestTeam, until } from './harness';
 
@@ -110,5 +111,28 @@ describe('two desks', { timeout: SLOW_DISK_MS }, () => {
     await until(() => arrived === 1000, 'a thousand records');
     expect(sa.status()).toMatchObject({ state: 'connected', deskKey: comms.engine.deskKey });
     sa.close();
+  });
+
+  it('hears how far another desk’s clock is from its own, and the team screen says so past a minute', async () => {
+    team = new TestTeam();
+    const realNow = Date.now;
+    const scribe = await team.desk('scribe', { now: () => realNow() + 7 * 60_000 });
+    const comms = await team.desk('comms');
+    await scribe.engine.append(incident('inc_1'), records('scribe', 1));
+    const [x, y] = duplexPair();
+    const sa = scribe.engine.replicate(x, { initiator: true, label: 'comms' });
+    const sb = comms.engine.replicate(y, { initiator: false, label: 'scribe' });
+    await until(() => sb.status().clockSkew !== null && sa.status().clockSkew !== null, 'both clocks heard');
+    const seenByComms = sb.status().clockSkew ?? 0;
+    const seenByScribe = sa.status().clockSkew ?? 0;
+    // Seven minutes, give or take the moment the summary spent on its way.
+    expect(Math.abs(seenByComms - 7 * 60_000)).toBeLessThan(5_000);
+    expect(Math.abs(seenByScribe + 7 * 60_000)).toBeLessThan(5_000);
+    expect(notableSkew(seenByComms)).toEqual({ direction: 'ahead', minutes: 7 });
+    expect(notableSkew(seenByScribe)).toEqual({ direction: 'behind', minutes: 7 });
+    expect(notableSkew(20_000)).toBeNull();
+    expect(notableSkew(null)).toBeNull();
+    sa.close();
+    sb.close();
   });
 });

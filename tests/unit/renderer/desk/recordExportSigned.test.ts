@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { buildRecord } from '@shared/domain/record/buildRecord';
 import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
-import { sealRecordText, withSignedRecords } from '@shared/domain/record/recordFile';
+import { sealRecordText, withSignedRecords, type RecordFile } from '@shared/domain/record/recordFile';
+import { reportModel } from '@shared/domain/record/reportModel';
 import { verifyAnyRecordText } from '@shared/domain/record/verifySignedRecord';
 import { webCryptoVerifier } from '@shared/domain/signed/ed25519';
 import { describeIncidentIntegrity } from '@shared/domain/signed/incidentIntegrity';
@@ -64,6 +65,21 @@ describe('the internal record carries the desk’s signed records', () => {
         records: sealed.signed.records.length,
       }),
     ]);
+    // The fingerprint of the incident's records: the desk shows it, the verifier recomputes it, the report prints it.
+    const shown = await desk.useCases.record.recordsFingerprint(incident.id);
+    expect(shown?.words).toHaveLength(12);
+    expect(result.fingerprint).toEqual(shown);
+    const printed = reportModel(sealed as unknown as RecordFile).blocks.flatMap((b) =>
+      b.type === 'facts' ? b.rows.map((row) => row.join(': ')) : [],
+    );
+    expect(printed).toContainEqual(expect.stringContaining(`${shown?.hex} (${shown?.words.join(' ')})`));
+  });
+
+  it('has no records fingerprint when a signature fails', async () => {
+    const { sealed } = await exportedRecord();
+    const target = sealed.content.timeline!.revisions.find((r) => r.content.title === 'Police close Markens gate')!;
+    const forged = await forgeRecord(sealed, target.chainSeq, 'Police reopen Markens gate');
+    expect((await verifyAnyRecordText(recordText(forged), sha256, { verify })).fingerprint).toBeNull();
   });
 
   it('fails naming the entry when an entry is reworded, re-hashed and re-sealed without the desk’s key', async () => {

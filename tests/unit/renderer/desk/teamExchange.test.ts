@@ -385,4 +385,33 @@ describe('records exchanged between the desks of a team', () => {
     for (const desk of [a.desk, b.desk])
       expect((await desk.useCases.timeline.verifySigned(incident)).problems).toEqual([]);
   });
+
+  it('the shipped templates installed on both desks apart agree: no conflict, and a city’s edit on one is a change both see', async () => {
+    const { a, b } = await teamOfTwo();
+    await a.desk.useCases.statements.ensureSeedTemplates(actor({ operator: 'Ingrid Berg', now: T0 }));
+    await b.desk.useCases.statements.ensureSeedTemplates(actor({ operator: 'Ola Nordmann', now: T0 + 5_000 }));
+    await a.run();
+    await b.run();
+    await a.run();
+    expect(await a.desk.db.teamConflicts.count()).toBe(0);
+    expect(await b.desk.db.teamConflicts.count()).toBe(0);
+
+    // The same template edited differently on both, apart: that is a conflict.
+    const id = 'stt_initial-holding-statement_en';
+    for (const [desk, sign] of [
+      [a.desk, 'Kristiansand kommune'],
+      [b.desk, 'Ordføreren'],
+    ] as const) {
+      const template = await desk.useCases.statements.getTemplate(id);
+      if (!template) throw new Error('no template');
+      await written(
+        desk.useCases.statements.saveTemplate({ ...template, body: `${template.body}\n\n${sign}` }, id, actor()),
+      );
+    }
+    await a.run();
+    await b.run();
+    await a.run();
+    const [conflict] = await a.desk.useCases.teamRecords.openConflicts();
+    expect(conflict).toMatchObject({ kind: 'Statement template', subject: 'Initial holding statement', sides: 2 });
+  });
 });
