@@ -86,6 +86,11 @@ export const TeamCoreSchema = z.object({
   teamDesk: hex64,
   scope: scopeText,
   length: z.number().int().nonnegative(),
+  /**
+   * The core's desk was revoked and wrote on: its entries from this place on came after the
+   * revocation (kept by the engine, never applied); null when there are none.
+   */
+  revokedFrom: z.number().int().nonnegative().nullable(),
 });
 export type TeamCore = z.infer<typeof TeamCoreSchema>;
 

@@ -35,7 +35,13 @@ export async function teamHeadsOf(engine: TeamEngine): Promise<TeamHeads> {
   for (const core of await engine.listCores()) {
     if (core.scope === 'roster') continue;
     if (!core.own) {
-      heads.cores.push({ coreKey: core.coreKey, teamDesk: core.deskKey, scope: core.scope, length: core.length });
+      heads.cores.push({
+        coreKey: core.coreKey,
+        teamDesk: core.deskKey,
+        scope: core.scope,
+        length: core.length,
+        revokedFrom: core.afterRevocation > 0 ? core.length - core.afterRevocation : null,
+      });
       continue;
     }
     const last = await lastRecordOf(engine, core);

@@ -324,4 +324,47 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
     timeout: 20_000,
   });
   await expect(hall.getByRole('button', { name: /Fire at the community centre/ })).toContainText('set deliberately');
+
+  // City hall starts the holding statement; the stick carries it to the hospital.
+  const statements = (page: Page) =>
+    page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: /^Statements/ });
+  await statements(hall).click();
+  await hall.getByRole('button', { name: 'Draft a statement…' }).click();
+  const pick = hall.getByRole('dialog', { name: 'New statement' });
+  await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
+  await pick.getByLabel('Language').selectOption({ label: 'English' });
+  await pick.getByRole('button', { name: 'Start the draft' }).click();
+  await expect(hall.getByRole('heading', { name: 'Initial holding statement', level: 2 })).toBeVisible();
+  await written(hall);
+  await syncWith(hospital);
+
+  // Apart, each saves the next draft with different words.
+  const openStatement = async (page: Page) => {
+    await openTimeline(page);
+    await statements(page).click();
+    await page.getByRole('button', { name: /Initial holding statement/ }).click({ timeout: 20_000 });
+  };
+  const saveDraft = async (page: Page, agency: string) => {
+    await openStatement(page);
+    await page.getByLabel(/^Lead agency/).fill(agency);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('button', { name: /Initial holding statement/ })).toContainText('v2');
+  };
+  await saveDraft(hall, 'Agder police district');
+  await saveDraft(hospital, 'the fire and rescue service');
+  await written(hall);
+  await written(hospital);
+  await syncWith(hall);
+
+  // The hospital sees the two drafts side by side, word by word, and keeps city hall's.
+  await openStatement(hospital);
+  const apart = hospital.getByTestId('drafts-apart');
+  await expect(apart.getByRole('heading', { name: 'Drafts written apart' })).toBeVisible({ timeout: 20_000 });
+  await expect(apart.getByTestId('version-diff')).toContainText('Agder police district');
+  await expect(apart.getByTestId('version-diff')).toContainText('the fire and rescue service');
+  await snap(hospital, 'team-drafts-apart');
+  await apart.getByRole('button', { name: 'Keep the draft by Ingrid Dahl (as version 3)' }).click();
+  await expect(apart).toBeHidden();
+  await expect(hospital.getByRole('heading', { name: 'Initial holding statement', level: 2 })).toBeVisible();
+  await expect(hospital.getByLabel(/^Lead agency/)).toHaveValue('Agder police district');
 });

@@ -308,6 +308,27 @@ export function retargetTranslation(
   });
 }
 
+/**
+ * One of the drafts written apart on two desks kept: its text becomes the next version, whichever
+ * desk's it was and even when it is the one shown, so every desk sees the statement settled (the
+ * new version is made knowing both). Back in draft, needing approval again.
+ */
+export function keepDraftWrittenApart(
+  s: Statement,
+  head: StatementVersion,
+  kept: StatementVersion,
+  versionId: string,
+  actor: Actor,
+): Result<VersionSaved, StatementError> {
+  if (!canDo('edit', s.status) && !canDo('revise', s.status))
+    return err({ code: 'not-allowed', action: 'edit', status: s.status });
+  return saveDraftVersion(s, head, { title: kept.title, body: kept.body, values: kept.values }, versionId, actor, {
+    note: format('statements.note.keptDraftWrittenApart', { version: String(kept.number), by: kept.createdBy }),
+    translatesVersionId: s.translatesVersionId,
+    skipUnchanged: false,
+  });
+}
+
 /** What blocks a version from review: unfilled placeholders, malformed braces, no text at all. */
 export function readiness(version: Pick<StatementVersion, 'body' | 'values'>): {
   ready: boolean;

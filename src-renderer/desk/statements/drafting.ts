@@ -3,9 +3,11 @@ import { newId } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import { autoFillValues } from '@shared/domain/statements/placeholderCatalogue';
 import { placeholderNames } from '@shared/domain/statements/placeholders';
+import { draftsWrittenApart } from '@shared/domain/statements/branches';
 import { withdrawalTimelineEntry } from '@shared/domain/statements/timelineEntries';
 import {
   editDraft,
+  keepDraftWrittenApart,
   recallFromReview,
   reviseApproved,
   startStatement,
@@ -179,6 +181,24 @@ export function createDrafting(deps: StatementDeps) {
         'statement.revised',
         (s, head, versionId) => reviseApproved(s, head, edit, versionId, actor),
         (s, v) => t('statements.audit.revised', { statement: describe(s), version: String(v.number) }),
+      ),
+
+    /**
+     * Keeps one of the drafts two desks wrote apart (`keep` is its version id): it becomes the next
+     * version, which settles the statement on every desk.
+     */
+    keepDraft: (statementId: string, keep: string, actor: Actor) =>
+      saveVersion(
+        deps,
+        statementId,
+        actor,
+        'statement.kept',
+        async (s, head, versionId) => {
+          const kept = draftsWrittenApart(s, await store.versions(statementId))?.find((v) => v.id === keep);
+          if (!kept) return err({ code: 'version-moved' as const });
+          return keepDraftWrittenApart(s, head, kept, versionId, actor);
+        },
+        (s, v) => t('statements.audit.kept', { statement: describe(s), version: String(v.number) }),
       ),
 
     /** The people the statement may name, and the drafter's ticks on the guidance: drafts only. */

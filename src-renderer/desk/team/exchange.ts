@@ -9,16 +9,26 @@ import { createTeamRepo } from '../../db/repos/teamRepo';
 import type { TeamLink } from '../../platform/platform';
 import type { ChangeFeed } from '../changeFeed';
 import type { DeskIdentities } from '../identity/identity';
-import { storeReceived, type ReceivedReport } from './receive';
+import { flagRevoked, storeReceived, type ReceivedReport } from './receive';
 
 /** What one exchange did: records sent to the engine, and taken in from other desks' cores. */
 export type ExchangeReport = ReceivedReport & {
   published: number;
+  /** Entries a revoked desk wrote after its revocation: listed with the refusals, never applied. */
+  flagged: number;
   /** Entries of other desks' cores still to read: the next exchange goes on with them. */
   toRead: number;
 };
 
-const EMPTY: ExchangeReport = { published: 0, stored: 0, duplicates: 0, refused: 0, conflicts: 0, toRead: 0 };
+const EMPTY: ExchangeReport = {
+  published: 0,
+  stored: 0,
+  duplicates: 0,
+  refused: 0,
+  conflicts: 0,
+  flagged: 0,
+  toRead: 0,
+};
 
 /** Records read from the desk's database per publish, and characters of JSON one publish carries at most. */
 const PUBLISH_RECORDS = 200;
@@ -91,8 +101,11 @@ export function createTeamExchange(deps: {
     let budget = READ_PER_EXCHANGE;
     for (const core of heads.cores) {
       let consumed = cursors.get(core.coreKey) ?? 0;
-      while (consumed < core.length && budget > 0) {
-        const read = await team.read(core.coreKey, consumed, Math.min(READ_STEP, MAX_TEAM_BATCH, budget));
+      // A revoked desk's entries after its revocation are flagged, never read into the desk's rows.
+      const revokedFrom = core.revokedFrom ?? core.length;
+      while (consumed < revokedFrom && budget > 0) {
+        const step = Math.min(READ_STEP, MAX_TEAM_BATCH, budget, revokedFrom - consumed);
+        const read = await team.read(core.coreKey, consumed, step);
         if (!read.ok) return err(read.error.message);
         if (read.value.length === 0) break;
         const batch = await checkEntries({
@@ -118,6 +131,16 @@ export function createTeamExchange(deps: {
         report.conflicts += stored.conflicts;
         consumed += read.value.length;
         budget -= read.value.length;
+      }
+      if (consumed >= revokedFrom && consumed < core.length) {
+        report.flagged += await flagRevoked({
+          db,
+          core: coreOf(core),
+          from: consumed,
+          to: core.length,
+          now: deps.clock(),
+        });
+        consumed = core.length;
       }
       report.toRead += Math.max(0, core.length - consumed);
     }

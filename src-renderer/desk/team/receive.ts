@@ -13,6 +13,7 @@ import {
 import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
 import type { TimelineRevision } from '@shared/schemas/timeline';
 import { openCorrections } from '@shared/domain/timeline/tree';
+import { format } from '@shared/i18n/format';
 
 import type { DeskDatabase, StoredConflict } from '../../db/database';
 import { teamTablesOf } from '../../db/repos/teamRepo';
@@ -211,4 +212,36 @@ export async function storeReceived(input: {
       rebuilt: rebuiltIncidents.size > 0,
     });
   return { stored, duplicates: batch.duplicates, refused: batch.refused.length, conflicts };
+}
+
+/**
+ * Entries `from`..`to` of a core, written by its desk after the team revoked it (a lost or stolen
+ * laptop): the engine keeps them, nothing of them is applied here, and each is listed with the
+ * refusals so the team sees that the desk went on writing. The cursor moves past them in the same
+ * transaction. Returns how many were flagged.
+ */
+export async function flagRevoked(input: {
+  db: DeskDatabase;
+  core: Omit<ReadCore, 'consumedTo'>;
+  from: number;
+  to: number;
+  now: number;
+}): Promise<number> {
+  const { db, core, from, to, now } = input;
+  if (to <= from) return 0;
+  const reason = format('team.entry.afterRevocation');
+  await db.transaction('rw', [db.teamRefusals, db.teamCursors], async () => {
+    await db.teamRefusals.bulkAdd(
+      Array.from({ length: to - from }, (_, i) => ({
+        coreKey: core.coreKey,
+        teamDesk: core.teamDesk,
+        scope: core.scope,
+        index: from + i,
+        reason,
+        at: now,
+      })),
+    );
+    await db.teamCursors.put({ coreKey: core.coreKey, teamDesk: core.teamDesk, scope: core.scope, consumed: to });
+  });
+  return to - from;
 }

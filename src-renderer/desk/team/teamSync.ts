@@ -66,7 +66,7 @@ export function createTeamSync(deps: {
       exchangeProblem: null,
       totals: {
         stored: state.totals.stored + r.stored,
-        refused: state.totals.refused + r.refused,
+        refused: state.totals.refused + r.refused + r.flagged,
         conflicts: state.totals.conflicts + r.conflicts,
       },
     });

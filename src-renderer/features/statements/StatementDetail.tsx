@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 
 import type { Actor } from '@shared/domain/audit';
+import { draftsWrittenApart } from '@shared/domain/statements/branches';
 import { languageLabel } from '@shared/domain/statements/languages';
 import { CHANNEL_LABELS, canDo } from '@shared/domain/statements/workflow';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
@@ -19,6 +20,7 @@ import { StatusBadge } from './StatusBadge';
 import { TranslationSourceNote } from './TranslationSourceNote';
 import { TranslationsPanel } from './TranslationsPanel';
 import { VersionHistory } from './VersionHistory';
+import { DraftsApart } from './DraftsApart';
 import { WithdrawDialog } from './WithdrawDialog';
 import { useApprovals, useTranslationOf, useUntranslated, useVersions } from './queries';
 import { STATUS_HINTS, longTime } from './statementDisplay';
@@ -65,6 +67,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
     ? [...approvals].reverse().find((a) => a.versionId === statement.approvedVersionId && a.decision === 'approved')
     : undefined;
   const approvedVersion = versions.find((v) => v.id === statement.approvedVersionId);
+  const drafts = draftsWrittenApart(statement, versions);
   const frozen = statement.status === 'approved' || statement.status === 'released';
   const mode: EditMode | null = editing ?? (statement.status === 'draft' ? 'draft' : null);
   // A translation that no longer matches its source's approved text cannot go out: say so on the button.
@@ -164,9 +167,11 @@ export function StatementDetail({ statement, incident, settings, templates, acto
         />
       )}
 
+      {drafts && editing === null && <DraftsApart statement={statement} drafts={drafts} actor={actor} />}
+
       {mode !== null ? (
         <DraftEditor
-          key={`${statement.id}-${mode}`}
+          key={`${statement.id}-${mode}-${head.id}`}
           incident={incident}
           statement={statement}
           head={head}

@@ -5,8 +5,19 @@ import { isRightToLeft } from '@shared/domain/statements/languages';
 import type { StatementVersion } from '@shared/schemas/statements';
 import { t } from '../../i18n/messages';
 
-/** Two versions compared word by word: removed words struck through, added words underlined. */
-export function VersionCompare({ before, after }: { before: StatementVersion; after: StatementVersion }): ReactElement {
+/**
+ * Two versions compared word by word: removed words struck through, added words underlined.
+ * `caption` names the two when their numbers do not (drafts written apart share one).
+ */
+export function VersionCompare({
+  before,
+  after,
+  caption,
+}: {
+  before: StatementVersion;
+  after: StatementVersion;
+  caption?: string;
+}): ReactElement {
   const comparison = useMemo(
     () => compareTexts(before.text, after.text, after.language),
     [before.text, after.text, after.language],
@@ -15,13 +26,16 @@ export function VersionCompare({ before, after }: { before: StatementVersion; af
   return (
     <figure
       className="compare"
-      aria-label={t('statements.versionCompare.changesFromVersionToVersion', {
-        number: before.number,
-        number2: after.number,
-      })}
+      aria-label={
+        caption ??
+        t('statements.versionCompare.changesFromVersionToVersion', {
+          number: before.number,
+          number2: after.number,
+        })
+      }
     >
       <figcaption className="compare__summary">
-        {t('statements.versionCompare.versionVersion', { number: before.number, number2: after.number })}{' '}
+        {caption ?? t('statements.versionCompare.versionVersion', { number: before.number, number2: after.number })}{' '}
         {same
           ? t('statements.versionCompare.theTextsAreIdentical')
           : t('statements.wordsChanged', { added: comparison.added, removed: comparison.removed })}{' '}

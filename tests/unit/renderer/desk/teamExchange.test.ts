@@ -6,6 +6,7 @@ import { createTeamExchange } from '@renderer/desk/team/exchange';
 import type { TeamLink } from '@renderer/platform/platform';
 import { ok } from '@shared/domain/result';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
+import { draftsWrittenApart } from '@shared/domain/statements/branches';
 import { contentOf } from '@shared/domain/timeline/revisions';
 import { isDisputed, openCorrections } from '@shared/domain/timeline/tree';
 import { publishEntries, readEntries, teamHeadsOf } from '@main/team/recordExchange';
@@ -24,8 +25,14 @@ import { freshDesk, logged } from '../testDb';
  */
 function sharedCores() {
   const cores = new Map<string, { deskKey: string; scope: string; entries: Uint8Array[] }>();
+  /** Core key → its length when its desk was revoked. */
+  const revokedAt = new Map<string, number>();
   return {
     cores,
+    /** The team revokes a desk: what its cores hold now stands, what it writes next comes after. */
+    revoke(deskKey: string) {
+      for (const [key, core] of cores) if (core.deskKey === deskKey) revokedAt.set(key, core.entries.length);
+    },
     engineOf(deskKey: string): TeamEngine {
       const engine: Partial<TeamEngine> = {
         deskKey,
@@ -55,7 +62,7 @@ function sharedCores() {
               head: null,
               own: c.deskKey === deskKey,
               forked: false,
-              afterRevocation: 0,
+              afterRevocation: revokedAt.has(coreKey) ? c.entries.length - (revokedAt.get(coreKey) ?? 0) : 0,
             })),
           ),
       };
@@ -127,13 +134,27 @@ async function openIncident(desk: ReturnType<typeof freshDesk>) {
 
 /** A team of two desks that both hold an incident with one entry, logged on the first. */
 async function entryOnBoth(title: string) {
-  const { a, b } = await teamOfTwo();
+  const { a, b, cores } = await teamOfTwo();
   const { incident } = await openIncident(a.desk);
   const [entry] = await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title })], actor()));
   if (!entry) throw new Error('no entry');
   await a.run();
   await b.run();
-  return { a, b, incident, entry };
+  return { a, b, cores, incident, entry };
+}
+
+/** A team of two desks and an incident whose holding statement the first desk has started. */
+async function holdingDraftOnFirst() {
+  const { a, b } = await teamOfTwo();
+  const { incident } = await openIncident(a.desk);
+  await a.desk.useCases.statements.ensureSeedTemplates(actor());
+  const draft = await written(
+    a.desk.useCases.statements.startDraft(
+      { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },
+      actor({ now: T0 + 60_000 }),
+    ),
+  );
+  return { a, b, incident, draft };
 }
 
 const titles = async (desk: ReturnType<typeof freshDesk>, incidentId: string) =>
@@ -317,15 +338,7 @@ describe('records exchanged between the desks of a team', () => {
   });
 
   it('a statement drafted on one desk is approved on the other and released on the first; the approval is the approver desk’s record', async () => {
-    const { a, b } = await teamOfTwo();
-    const { incident } = await openIncident(a.desk);
-    await a.desk.useCases.statements.ensureSeedTemplates(actor());
-    const draft = await written(
-      a.desk.useCases.statements.startDraft(
-        { incident, cityName: 'Kristiansand', templateId: 'stt_initial-holding-statement_en' },
-        actor({ now: T0 + 60_000 }),
-      ),
-    );
+    const { a, b, incident, draft } = await holdingDraftOnFirst();
     const v1 = await a.desk.useCases.statements.getVersion(draft.headVersionId);
     if (!v1) throw new Error('no version');
     await written(
@@ -413,5 +426,79 @@ describe('records exchanged between the desks of a team', () => {
     await a.run();
     const [conflict] = await a.desk.useCases.teamRecords.openConflicts();
     expect(conflict).toMatchObject({ kind: 'Statement template', subject: 'Initial holding statement', sides: 2 });
+  });
+
+  it('a revoked desk’s records written after its revocation are flagged with the reason and never applied', async () => {
+    const { a, b, cores, incident, entry } = await entryOnBoth('Shots reported at Torget');
+    cores.revoke('a'.repeat(64));
+    // The lost laptop goes on writing.
+    const held = await a.desk.useCases.timeline.get(entry.id);
+    if (!held) throw new Error('entry not held');
+    await written(
+      a.desk.useCases.timeline.edit(entry.id, { ...contentOf(held), title: 'Nothing happened' }, null, actor()),
+    );
+    await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'All clear' })], actor()));
+    await a.run();
+    const got = await b.run();
+    expect(got.flagged).toBeGreaterThan(0);
+    expect(got.stored).toBe(0);
+    expect(await titles(b.desk, incident.id)).toEqual(['Shots reported at Torget']);
+    const refusals = await b.desk.db.teamRefusals.toArray();
+    expect(refusals).toHaveLength(got.flagged);
+    expect(refusals[0]?.reason).toBe(
+      'Written by a desk after the team revoked it: kept as it came, never applied on this desk.',
+    );
+    // Read once: the next exchange neither flags them again nor applies them.
+    expect(await b.run()).toMatchObject({ flagged: 0, stored: 0 });
+  });
+
+  it('a statement drafted on both desks apart shows both drafts on both; keeping one settles it on both', async () => {
+    const { a, b, incident, draft } = await holdingDraftOnFirst();
+    await a.run();
+    await b.run();
+    const saveApart = async (desk: typeof a.desk, words: string, now: number) => {
+      const head = await desk.useCases.statements.getVersion(
+        (await desk.useCases.statements.get(draft.id))!.headVersionId,
+      );
+      if (!head) throw new Error('no head');
+      await written(
+        desk.useCases.statements.saveDraft(
+          draft.id,
+          { title: head.title, body: `${head.body}\n\n${words}`, values: head.values },
+          actor({ now }),
+        ),
+      );
+    };
+    await saveApart(a.desk, 'Residents should stay indoors.', T0 + 120_000);
+    await saveApart(b.desk, 'The helpline is open day and night.', T0 + 130_000);
+    await a.run();
+    await b.run();
+    await a.run();
+
+    const draftsOn = async (desk: typeof a.desk) => {
+      const statement = (await desk.useCases.statements.get(draft.id))!;
+      return draftsWrittenApart(statement, await desk.useCases.statements.versions(draft.id));
+    };
+    const onA = await draftsOn(a.desk);
+    const onB = await draftsOn(b.desk);
+    expect(onA?.map((v) => v.id)).toEqual(onB?.map((v) => v.id));
+    expect(onA).toHaveLength(2);
+    const [conflict] = await a.desk.useCases.teamRecords.conflictsOf(incident.id);
+    expect(conflict).toMatchObject({ kind: 'Statement', subject: 'Initial holding statement' });
+
+    // The comms lead keeps the first desk's draft on the second desk.
+    const fromA = onB?.find((v) => v.text.includes('stay indoors'));
+    if (!fromA) throw new Error('no draft from the first desk');
+    const kept = await b.desk.useCases.statements.keepDraft(draft.id, fromA.id, actor({ now: T0 + 200_000 }));
+    expect(kept.ok).toBe(true);
+    await b.run();
+    await a.run();
+    for (const desk of [a.desk, b.desk]) {
+      expect(await draftsOn(desk)).toBeNull();
+      const statement = (await desk.useCases.statements.get(draft.id))!;
+      expect(statement.headVersionNumber).toBe(3);
+      expect((await desk.useCases.statements.getVersion(statement.headVersionId))?.text).toContain('stay indoors');
+      expect(await desk.useCases.teamRecords.conflictsOf(incident.id)).toEqual([]);
+    }
   });
 });
