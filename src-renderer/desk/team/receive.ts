@@ -230,18 +230,20 @@ export async function flagRevoked(input: {
   const { db, core, from, to, now } = input;
   if (to <= from) return 0;
   const reason = format('team.entry.afterRevocation');
+  let flagged = 0;
   await db.transaction('rw', [db.teamRefusals, db.teamCursors], async () => {
-    await db.teamRefusals.bulkAdd(
-      Array.from({ length: to - from }, (_, i) => ({
-        coreKey: core.coreKey,
-        teamDesk: core.teamDesk,
-        scope: core.scope,
-        index: from + i,
-        reason,
-        at: now,
-      })),
+    // A cursor lost after an earlier flagging (a crash, a second window) reads the same entries again: listed once.
+    const listed = new Set(
+      (await db.teamRefusals.where('coreKey').equals(core.coreKey).toArray())
+        .filter((r) => r.reason === reason)
+        .map((r) => r.index),
     );
+    const rows = Array.from({ length: to - from }, (_, i) => from + i)
+      .filter((index) => !listed.has(index))
+      .map((index) => ({ coreKey: core.coreKey, teamDesk: core.teamDesk, scope: core.scope, index, reason, at: now }));
+    await db.teamRefusals.bulkAdd(rows);
     await db.teamCursors.put({ coreKey: core.coreKey, teamDesk: core.teamDesk, scope: core.scope, consumed: to });
+    flagged = rows.length;
   });
-  return to - from;
+  return flagged;
 }

@@ -448,8 +448,11 @@ describe('records exchanged between the desks of a team', () => {
     expect(refusals[0]?.reason).toBe(
       'Written by a desk after the team revoked it: kept as it came, never applied on this desk.',
     );
-    // Read once: the next exchange neither flags them again nor applies them.
+    // Read once: the next exchange neither flags them again nor applies them, even with its cursor lost.
     expect(await b.run()).toMatchObject({ flagged: 0, stored: 0 });
+    await b.desk.db.teamCursors.clear();
+    expect(await b.run()).toMatchObject({ flagged: 0, stored: 0 });
+    expect(await b.desk.db.teamRefusals.count()).toBe(got.flagged);
   });
 
   it('a statement drafted on both desks apart shows both drafts on both; keeping one settles it on both', async () => {
