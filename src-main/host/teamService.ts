@@ -81,17 +81,32 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   const interfaces = deps.interfaces ?? networkInterfaces;
   const open = deps.open ?? openMembership;
   let opening: Promise<Result<TeamMembership, string>> | null = null;
+  let failedAt: number | null = null;
 
-  const membership = (): Promise<Result<TeamMembership, string>> => {
+  /**
+   * The membership, opened once. A failed open (the store locked by another copy of the desk, the
+   * add-ons refused) is not kept for good: a person's action tries again at once, the status
+   * asked in the background at most every RETRY_OPEN_MS, so a desk recovers without a restart.
+   */
+  const membership = (retry: 'now' | 'later' = 'now'): Promise<Result<TeamMembership, string>> => {
+    if (opening !== null && failedAt !== null && (retry === 'now' || deps.now() - failedAt >= RETRY_OPEN_MS)) {
+      opening = null;
+      failedAt = null;
+    }
     opening ??= open({
       folder: deps.folder,
       logger: deps.log,
       now: deps.now,
       discovery: deps.discovery,
-    }).catch((error: unknown) => {
-      deps.log.warn('the team engine could not be loaded', { error });
-      return err(format('team.host.engineUnavailable', { reason: describe(error) }));
-    });
+    })
+      .catch((error: unknown) => {
+        deps.log.warn('the team engine could not be loaded', { error });
+        return err(format('team.host.engineUnavailable', { reason: describe(error) }));
+      })
+      .then((opened) => {
+        if (!opened.ok) failedAt = deps.now();
+        return opened;
+      });
     return opening;
   };
 
@@ -120,7 +135,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
 
   return {
     status: async () => {
-      const opened = await membership();
+      const opened = await membership('later');
       return opened.ok
         ? describeStatus(opened.value.status(), opened.value.engine())
         : { state: 'none', unavailable: opened.error };
@@ -155,7 +170,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       return { report: value };
     },
     heads: async () => {
-      const opened = await membership();
+      const opened = await membership('later');
       const engine = opened.ok ? opened.value.engine() : null;
       return engine ? teamHeadsOf(engine) : { own: [], cores: [] };
     },
@@ -170,6 +185,9 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     },
   };
 }
+
+/** How long a failed open of the membership stands before a background status request tries again. */
+const RETRY_OPEN_MS = 30_000;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -62,7 +62,12 @@ export type StoredConflict = {
   writers: RowWriter[];
   shown: RowWriter;
   at: number;
+  /** Statements: releases one desk made of a version another desk had, apart, already replaced. */
+  releasedApart?: ReleasedApart[];
 };
+
+/** A release of a statement's version `released` made on desk `releasedOn` while desk `newerOn` had written version `newer`. */
+export type ReleasedApart = { releaseId: string; released: number; newer: number; releasedOn: string; newerOn: string };
 
 /** An entry of another desk's core that was refused, with the reason in words. */
 export type StoredRefusal = {

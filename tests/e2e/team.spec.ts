@@ -26,6 +26,49 @@ async function shareOnLoopback(page: Page): Promise<number> {
   return port;
 }
 
+/** The incident's Statements tab. */
+const statementsTab = (page: Page) =>
+  page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: /^Statements/ });
+
+/** Starts the holding statement of the incident open on `page`, in English. */
+async function startHoldingStatement(page: Page): Promise<void> {
+  await statementsTab(page).click();
+  await page.getByRole('button', { name: 'Draft a statement…' }).click();
+  const pick = page.getByRole('dialog', { name: 'New statement' });
+  await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
+  await pick.getByLabel('Language').selectOption({ label: 'English' });
+  await pick.getByRole('button', { name: 'Start the draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Initial holding statement', level: 2 })).toBeVisible();
+}
+
+/** Sends the draft open on `page` for review. */
+async function sendForReview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Send for review' }).click({ timeout: 10_000 });
+  const submit = page.getByRole('dialog', { name: 'Send for review?' });
+  await submit.getByRole('button', { name: 'Send for review' }).click();
+  await expect(submit).toBeHidden();
+}
+
+/** Approves, as the mayor, the version in review of the statement open on `page`. */
+async function approveAsMayor(page: Page): Promise<void> {
+  const heading = page.getByRole('heading', { name: /^Approval of version \d+$/ });
+  await expect(heading).toBeVisible({ timeout: 20_000 });
+  const version = (await heading.innerText()).replace(/\D+/g, '');
+  await page.getByLabel("Approver's name").fill('Anna Hansen');
+  await page.getByLabel("Approver's role").fill('Mayor');
+  await page.getByRole('button', { name: `Approve version ${version}` }).click();
+  await expect(page.getByRole('group', { name: `Approval of version ${version}` })).toBeVisible();
+}
+
+/** Releases the approved version of the statement open on `page` to the press. */
+async function releaseToPress(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Release…' }).click({ timeout: 20_000 });
+  const release = page.getByRole('dialog', { name: /^Release version/ });
+  await release.getByLabel('Press').check();
+  await release.getByRole('button', { name: 'Record the release' }).click();
+  await expect(release).toBeHidden();
+}
+
 test('two desks form a team: one creates it, the other joins from its invitation, is admitted, and they connect', async ({
   browser,
 }) => {
@@ -136,37 +179,17 @@ test('two desks form a team: one creates it, the other joins from its invitation
   await snap(comms, 'team-records-fingerprint');
 
   // The comms lead drafts the holding statement on her laptop and sends it for review...
-  const statements = (page: Page) =>
-    page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: /^Statements/ });
-  await statements(comms).click();
-  await comms.getByRole('button', { name: 'Draft a statement…' }).click();
-  const pick = comms.getByRole('dialog', { name: 'New statement' });
-  await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
-  await pick.getByLabel('Language').selectOption({ label: 'English' });
-  await pick.getByRole('button', { name: 'Start the draft' }).click();
+  await startHoldingStatement(comms);
   await fillHoldingStatement(comms);
-  await comms.getByRole('button', { name: 'Send for review' }).click();
-  const submit = comms.getByRole('dialog', { name: 'Send for review?' });
-  await submit.getByRole('button', { name: 'Send for review' }).click();
-  await expect(submit).toBeHidden();
+  await sendForReview(comms);
 
   // ...the mayor's chief of staff approves it at city hall, on the other laptop...
-  await statements(hall).click();
+  await statementsTab(hall).click();
   await hall.getByRole('button', { name: /Initial holding statement/ }).click({ timeout: 20_000 });
-  const heading = hall.getByRole('heading', { name: /^Approval of version \d+$/ });
-  await expect(heading).toBeVisible({ timeout: 20_000 });
-  const version = (await heading.innerText()).replace(/\D+/g, '');
-  await hall.getByLabel("Approver's name").fill('Anna Hansen');
-  await hall.getByLabel("Approver's role").fill('Mayor');
-  await hall.getByRole('button', { name: `Approve version ${version}` }).click();
-  await expect(hall.getByRole('group', { name: `Approval of version ${version}` })).toBeVisible();
+  await approveAsMayor(hall);
 
   // ...and the comms lead releases it from her own laptop; city hall sees it released.
-  await comms.getByRole('button', { name: 'Release…' }).click({ timeout: 20_000 });
-  const release = comms.getByRole('dialog', { name: /^Release version/ });
-  await release.getByLabel('Press').check();
-  await release.getByRole('button', { name: 'Record the release' }).click();
-  await expect(release).toBeHidden();
+  await releaseToPress(comms);
   await expect(hall.getByRole('button', { name: /Initial holding statement/ })).toContainText('Released', {
     timeout: 20_000,
   });
@@ -178,7 +201,7 @@ test('two desks form a team: one creates it, the other joins from its invitation
 test('a USB stick carries the team to a desk that never connected, and an entry corrected apart on both is shown and merged', async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const [hallServer, hospitalServer] = await Promise.all([
     startServer(await freshFolder()),
     startServer(await freshFolder()),
@@ -326,22 +349,14 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
   await expect(hall.getByRole('button', { name: /Fire at the community centre/ })).toContainText('set deliberately');
 
   // City hall starts the holding statement; the stick carries it to the hospital.
-  const statements = (page: Page) =>
-    page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: /^Statements/ });
-  await statements(hall).click();
-  await hall.getByRole('button', { name: 'Draft a statement…' }).click();
-  const pick = hall.getByRole('dialog', { name: 'New statement' });
-  await pick.getByRole('radio', { name: /Initial holding statement/ }).check();
-  await pick.getByLabel('Language').selectOption({ label: 'English' });
-  await pick.getByRole('button', { name: 'Start the draft' }).click();
-  await expect(hall.getByRole('heading', { name: 'Initial holding statement', level: 2 })).toBeVisible();
+  await startHoldingStatement(hall);
   await written(hall);
   await syncWith(hospital);
 
   // Apart, each saves the next draft with different words.
   const openStatement = async (page: Page) => {
     await openTimeline(page);
-    await statements(page).click();
+    await statementsTab(page).click();
     await page.getByRole('button', { name: /Initial holding statement/ }).click({ timeout: 20_000 });
   };
   const saveDraft = async (page: Page, agency: string) => {
@@ -367,4 +382,49 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
   await expect(apart).toBeHidden();
   await expect(hospital.getByRole('heading', { name: 'Initial holding statement', level: 2 })).toBeVisible();
   await expect(hospital.getByLabel(/^Lead agency/)).toHaveValue('Agder police district');
+
+  // The hospital completes the kept draft and approves it; the stick carries the approval to city hall.
+  await fillHoldingStatement(hospital);
+  await hospital.getByLabel(/^Lead agency/).fill('Agder police district');
+  await hospital.getByLabel(/^Location/).fill('the community centre');
+  await sendForReview(hospital);
+  await approveAsMayor(hospital);
+  await written(hospital);
+  await syncWith(hall);
+
+  // Apart: city hall releases the approved version, while the hospital edits its text into a newer one.
+  await openStatement(hall);
+  await expect(hall.getByRole('button', { name: /Initial holding statement/ })).toContainText('Approved', {
+    timeout: 20_000,
+  });
+  await releaseToPress(hall);
+  await openStatement(hospital);
+  // Sending for review saved the completed draft as a version of its own: the approved one is the head.
+  const edit = hospital.getByRole('button', { name: /^Edit \(makes version \d+\)$/ });
+  const newer = (await edit.innerText()).replace(/\D+/g, '');
+  const released = String(Number(newer) - 1);
+  await edit.click();
+  await hospital.getByLabel(/^What residents should do now/).fill('Please stay away from Elvegata.');
+  await hospital.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(hospital.getByRole('button', { name: /Initial holding statement/ })).toContainText(`v${newer}`);
+  await written(hall);
+  await written(hospital);
+  await syncWith(hall);
+
+  // City hall is told, on the statement and on the overview, that what went out was already replaced.
+  await openStatement(hall);
+  const flagged = hall.getByTestId('released-apart');
+  await expect(flagged.getByRole('heading', { name: 'Released while another desk had a newer version' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const told = new RegExp(
+    `Version ${released} was released on this desk while .+ had already written version ${newer}\\.`,
+  );
+  await expect(flagged).toContainText(told);
+  await snap(hall, 'team-released-apart');
+  await hall.getByRole('link', { name: 'Overview', exact: true }).click();
+  const card = hall.getByTestId('changed-apart');
+  await expect(card).toContainText('Statement “Initial holding statement”');
+  await expect(card).toContainText(told);
+  await snap(hall, 'team-changed-apart-overview');
 });

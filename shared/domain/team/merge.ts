@@ -1,5 +1,7 @@
 import { canonicalJson } from '../integrity/canonical';
 import type { SignedRecord } from '../signed/format';
+import { withReleasesOf } from '../statements/releasedApart';
+import type { Statement } from '../../schemas/statements';
 
 /**
  * A change of one row as the projector weighs it: which desk's record made it, and what that desk
@@ -83,4 +85,16 @@ export function agreeApart(a: object | null | undefined, b: object | null): bool
   const content = (row: object) =>
     canonicalJson(Object.fromEntries(Object.entries(row).filter(([field]) => !WRITTEN_BY_FIELDS.has(field))));
   return content(a) === content(b);
+}
+
+/**
+ * The row a change leaves, given the row the team's rule shows (`shown`, null: removed) and the
+ * other side weighed against it. Most rows are the shown one as it is; a statement keeps every
+ * release either side made, since a release is a fact and the workflow never removes one. The
+ * same on every desk, whatever order the changes arrive in. Returns `shown` itself when nothing
+ * is added.
+ */
+export function rowAfterChange(table: string, shown: object | null, other: object | null): object | null {
+  if (table !== 'statements' || shown === null || other === null) return shown;
+  return withReleasesOf(shown as Statement, other as Statement);
 }

@@ -6,6 +6,7 @@ import {
   DESK_OWN_TABLES,
   agreeApart,
   decideRow,
+  rowAfterChange,
   knows,
   writerOf,
   type RowWriter,
@@ -15,7 +16,10 @@ import type { TimelineRevision } from '@shared/schemas/timeline';
 import { openCorrections } from '@shared/domain/timeline/tree';
 import { format } from '@shared/i18n/format';
 
-import type { DeskDatabase, StoredConflict } from '../../db/database';
+import { releasesSupersededApart } from '@shared/domain/statements/releasedApart';
+import type { Statement } from '@shared/schemas/statements';
+
+import type { DeskDatabase, ReleasedApart, StoredConflict } from '../../db/database';
 import { teamTablesOf } from '../../db/repos/teamRepo';
 import { createTimelineRepo, orderKey } from '../../db/repos/timelineRepo';
 import type { ChangeFeed, ChangeScope } from '../changeFeed';
@@ -122,24 +126,66 @@ export async function storeReceived(input: {
       const decision = decideRow(writer, held?.writer ?? null);
       if (decision.kind === 'stale') continue;
       const shown = decision.kind === 'apply' || decision.apply;
-      if (decision.kind === 'conflict' && held && !agreeApart((await store.get(key)) as object | undefined, row))
-        opened += await openConflict(table, key, [held.writer, writer], shown);
+      const current = (await store.get(key)) as object | undefined;
+      if (decision.kind === 'conflict' && held && !agreeApart(current, row)) {
+        const notes = await releasedApartOf(table, current, row, held.writer, writer);
+        opened += await openConflict(table, key, [held.writer, writer], shown, notes);
+      }
       if (decision.kind === 'apply') await settleConflict(table, key, writer);
-      if (!shown) continue;
-      if (row === null) await store.delete(key);
-      else await store.put(row);
+      // What the rule shows, with what the other side holds that is never lost (a statement's releases).
+      const next = rowAfterChange(table, shown ? row : (current ?? null), shown ? (current ?? null) : row);
+      if (!shown) {
+        if (next !== null && next !== current) {
+          await store.put(next);
+          touchedTables.add(table as TableName);
+        }
+        continue;
+      }
+      if (next === null) await store.delete(key);
+      else await store.put(next);
       touchedTables.add(table as TableName);
-      await db.rowWriters.put({ table, key, scope: core.scope, writer, deleted: row === null });
+      await db.rowWriters.put({ table, key, scope: core.scope, writer, deleted: next === null });
     }
     return opened;
   }
 
-  async function openConflict(table: string, key: string, writers: RowWriter[], arrivingShown: boolean) {
+  /** Statements weighed apart: the releases one side made of a version the other had replaced. */
+  async function releasedApartOf(
+    table: string,
+    current: object | undefined,
+    row: object | null,
+    heldBy: RowWriter,
+    arrivingBy: RowWriter,
+  ): Promise<ReleasedApart[]> {
+    if (table !== 'statements' || current === undefined || row === null) return [];
+    const held = current as Statement;
+    const arriving = row as Statement;
+    const numbers = new Map(
+      (await db.statementVersions.where('statementId').equals(held.id).toArray()).map((v) => [v.id, v.number]),
+    );
+    return releasesSupersededApart(held, arriving, (id) => numbers.get(id) ?? null).map((r) => ({
+      releaseId: r.releaseId,
+      released: r.released,
+      newer: r.newer,
+      releasedOn: (r.side === 'a' ? heldBy : arrivingBy).deskId,
+      newerOn: (r.side === 'a' ? arrivingBy : heldBy).deskId,
+    }));
+  }
+
+  async function openConflict(
+    table: string,
+    key: string,
+    writers: RowWriter[],
+    arrivingShown: boolean,
+    notes: readonly ReleasedApart[],
+  ) {
     const id = conflictId(table, key);
     const existing = await db.teamConflicts.get(id);
     const all = [...(existing?.writers ?? [])];
     for (const w of writers) if (!all.some((x) => sameWriter(x, w))) all.push(w);
     const shown = arrivingShown ? (writers[1] as RowWriter) : (writers[0] as RowWriter);
+    const releasedApart = [...(existing?.releasedApart ?? [])];
+    for (const n of notes) if (!releasedApart.some((x) => x.releaseId === n.releaseId)) releasedApart.push(n);
     const conflict: StoredConflict = {
       id,
       table,
@@ -148,6 +194,7 @@ export async function storeReceived(input: {
       writers: all,
       shown,
       at: existing?.at ?? now,
+      ...(releasedApart.length > 0 ? { releasedApart } : {}),
     };
     await db.teamConflicts.put(conflict);
     return existing ? 0 : 1;

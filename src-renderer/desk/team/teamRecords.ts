@@ -3,7 +3,7 @@ import { scopeKey } from '@shared/domain/signed/format';
 import { openCorrections } from '@shared/domain/timeline/tree';
 import type { TimelineEntry } from '@shared/schemas/timeline';
 
-import type { StoredConflict } from '../../db/database';
+import type { ReleasedApart, StoredConflict } from '../../db/database';
 import type { TeamRepo } from '../../db/repos/teamRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 
@@ -11,7 +11,18 @@ import type { TimelineRepo } from '../../db/repos/timelineRepo';
  * A conflict as a person reads it: what kind of thing, the words they know it by, how many
  * versions were made apart, and who made the one shown (null: this desk).
  */
-export type NamedConflict = StoredConflict & { kind: string; subject: string; sides: number; shownBy: string | null };
+export type NamedConflict = Omit<StoredConflict, 'releasedApart'> & {
+  kind: string;
+  subject: string;
+  sides: number;
+  shownBy: string | null;
+  /** Statements: releases of a version another desk had replaced apart, with the desks named (null: this desk). */
+  releasedApart: NamedReleaseApart[];
+};
+export type NamedReleaseApart = Omit<ReleasedApart, 'releasedOn' | 'newerOn'> & {
+  releasedOn: string | null;
+  newerOn: string | null;
+};
 
 /** What the desk holds of its team's records: conflicts open, entries refused (written by the exchange). */
 export function createTeamRecords(team: TeamRepo, timeline: Pick<TimelineRepo, 'history'>) {
@@ -22,7 +33,16 @@ export function createTeamRecords(team: TeamRepo, timeline: Pick<TimelineRepo, '
     return Promise.all(
       conflicts.map(async (c) => {
         const row = await team.rowOf(c.table, c.key);
-        const base = { ...c, kind: conflictKind(c.table), subject: conflictSubject(row) ?? c.key };
+        const base = {
+          ...c,
+          kind: conflictKind(c.table),
+          subject: conflictSubject(row) ?? c.key,
+          releasedApart: (c.releasedApart ?? []).map((r) => ({
+            ...r,
+            releasedOn: names.get(r.releasedOn) ?? null,
+            newerOn: names.get(r.newerOn) ?? null,
+          })),
+        };
         if (c.table !== 'timelineEntries')
           return { ...base, sides: c.writers.length, shownBy: names.get(c.shown.deskId) ?? null };
         // An entry's versions are its revisions: the corrections left open, and whoever wrote the one shown.

@@ -19,12 +19,17 @@ export type TeamSyncState = {
 
 /** How often the team's state is asked and records exchanged: peers connect and records arrive on their own. */
 const POLL_MS = 2_000;
+/**
+ * How often a desk in no team asks: only this window's own actions (create, join) make a team, and
+ * they answer with the new state at once, so the question is only a check that nothing changed behind it.
+ */
+const IDLE_POLL_MS = 30_000;
 /** A change made on this desk goes out this soon after it is stored. */
 const AFTER_CHANGE_MS = 250;
 
 /**
  * The window's one link with its team: asks the team's state and exchanges records every two
- * seconds while anything shows the team (the top bar, the team screen), and soon after each change
+ * seconds (every thirty while the desk is in no team) while anything shows the team (the top bar, the team screen), and soon after each change
  * this desk makes. Every view reads the same state: the team is asked once, not once per view.
  */
 export function createTeamSync(deps: {
@@ -33,6 +38,7 @@ export function createTeamSync(deps: {
   feed: ChangeFeed;
   clock: () => number;
   pollMs?: number;
+  idlePollMs?: number;
 }) {
   let state: TeamSyncState = {
     status: null,
@@ -49,7 +55,8 @@ export function createTeamSync(deps: {
   };
   let generation = 0;
   let users = 0;
-  let timer: ReturnType<typeof setInterval> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let loop = 0;
   let soon: ReturnType<typeof setTimeout> | null = null;
   let unsubscribe: (() => void) | null = null;
 
@@ -80,6 +87,14 @@ export function createTeamSync(deps: {
     if (reply.ok && reply.value.state !== 'none') await exchangeNow();
   }
 
+  /** One loop at a time: a loop left over from before the views last stopped ends at its next turn. */
+  async function poll(mine: number): Promise<void> {
+    await refresh();
+    if (mine !== loop) return;
+    const inTeam = state.status !== null && state.status.state !== 'none';
+    timer = setTimeout(() => void poll(mine), inTeam ? (deps.pollMs ?? POLL_MS) : (deps.idlePollMs ?? IDLE_POLL_MS));
+  }
+
   return {
     getState: (): TeamSyncState => state,
     subscribe: (listener: () => void): (() => void) => {
@@ -90,8 +105,7 @@ export function createTeamSync(deps: {
     start(): () => void {
       users += 1;
       if (users === 1) {
-        void refresh();
-        timer = setInterval(() => void refresh(), deps.pollMs ?? POLL_MS);
+        void poll(++loop);
         unsubscribe = deps.feed.subscribe((notice) => {
           if (notice.kind === 'team.received' || state.status === null || state.status.state === 'none') return;
           if (soon) clearTimeout(soon);
@@ -104,7 +118,8 @@ export function createTeamSync(deps: {
         stopped = true;
         users -= 1;
         if (users > 0) return;
-        if (timer) clearInterval(timer);
+        loop += 1;
+        if (timer) clearTimeout(timer);
         if (soon) clearTimeout(soon);
         unsubscribe?.();
         timer = soon = unsubscribe = null;
@@ -114,7 +129,14 @@ export function createTeamSync(deps: {
     statusChanged(status: TeamStatus): void {
       generation += 1;
       set({ status, problem: null });
-      if (status.state !== 'none') void exchangeNow();
+      if (status.state === 'none') return;
+      void exchangeNow();
+      // A desk that has just joined or made a team is asked again at the team's pace, not the idle one.
+      if (users > 0 && timer !== null) {
+        clearTimeout(timer);
+        const mine = loop;
+        timer = setTimeout(() => void poll(mine), deps.pollMs ?? POLL_MS);
+      }
     },
     refresh,
   };

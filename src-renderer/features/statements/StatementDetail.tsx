@@ -21,8 +21,9 @@ import { TranslationSourceNote } from './TranslationSourceNote';
 import { TranslationsPanel } from './TranslationsPanel';
 import { VersionHistory } from './VersionHistory';
 import { DraftsApart } from './DraftsApart';
+import { ReleasedApart } from './ReleasedApart';
 import { WithdrawDialog } from './WithdrawDialog';
-import { useApprovals, useTranslationOf, useUntranslated, useVersions } from './queries';
+import { useApprovals, useReleasedApart, useTranslationOf, useUntranslated, useVersions } from './queries';
 import { STATUS_HINTS, longTime } from './statementDisplay';
 import { UserText } from '../../ui/UserText';
 import { t } from '../../i18n/messages';
@@ -42,6 +43,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
   const approvals = useApprovals(statement.id);
   const translation = useTranslationOf(statement);
   const untranslated = useUntranslated(incident.id);
+  const releasedApart = useReleasedApart(incident.id, statement.id);
   const [editing, setEditing] = useState<EditMode | null>(null);
   const [releasing, setReleasing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -167,6 +169,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
         />
       )}
 
+      {releasedApart.length > 0 && <ReleasedApart releases={releasedApart} />}
       {drafts && editing === null && <DraftsApart statement={statement} drafts={drafts} actor={actor} />}
 
       {mode !== null ? (

@@ -10,6 +10,7 @@ import type {
 } from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
+import type { NamedReleaseApart } from '../../desk/team/teamRecords';
 
 /** The incident's statements, oldest first; undefined while loading. */
 export function useStatements(incidentId: string): Statement[] | undefined {
@@ -74,4 +75,21 @@ export function useTranslationStates(
     const states = await Promise.all(translations.map((t) => useCases.statements.translationOf(t)));
     return translations.map((statement, i) => ({ statement, state: states[i]?.state ?? 'source-not-approved' }));
   }, [useCases, sourceId]);
+}
+
+/**
+ * Releases of this statement made on one desk while another desk, apart, had written a newer
+ * version: open until a change made knowing both settles the statement. Empty outside a team.
+ */
+export function useReleasedApart(incidentId: string, statementId: string): NamedReleaseApart[] {
+  const { useCases } = useDesk();
+  return (
+    useLiveQuery(
+      async () =>
+        (await useCases.teamRecords.conflictsOf(incidentId))
+          .filter((c) => c.table === 'statements' && c.key === statementId)
+          .flatMap((c) => c.releasedApart),
+      [useCases, incidentId, statementId],
+    ) ?? []
+  );
 }

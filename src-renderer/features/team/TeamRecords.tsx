@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 
 import type { TeamSync } from '../../desk/team/teamSync';
 import { t } from '../../i18n/messages';
+import { releasedApartWords } from './releasedApartWords';
 import { useTeamRecords } from './queries';
 import { useTeamSync } from './useTeamStatus';
 
@@ -39,6 +40,11 @@ export function TeamRecords({ sync }: { sync: TeamSync }): ReactElement {
                   desks: c.sides,
                   shown: c.shownBy ?? t('teamScreen.records.thisDesk'),
                 })}
+                {c.releasedApart.map((r) => (
+                  <p key={r.releaseId} className="warning-text">
+                    {releasedApartWords(r)}
+                  </p>
+                ))}
               </li>
             ))}
           </ul>

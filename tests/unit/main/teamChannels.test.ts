@@ -215,4 +215,37 @@ describe('the team channels', () => {
       message: expect.stringContaining('Team sync cannot run on this computer') as unknown,
     });
   });
+
+  it('a membership that failed to open is tried again: at once for an action, after a while for the status', async () => {
+    let now = 0;
+    let attempts = 0;
+    const member = { status: () => ({ state: 'none' }), engine: () => null, close: async () => {} };
+    const team = createTeamService({
+      folder: '/nowhere',
+      log: memoryLogger(),
+      now: () => now,
+      discovery: false,
+      open: () => {
+        attempts += 1;
+        // The first open finds the store locked by another copy of the desk; that copy is then closed.
+        return Promise.resolve(
+          attempts === 1
+            ? { ok: false, error: 'The team store is in use by another desk.' }
+            : { ok: true, value: member },
+        ) as never;
+      },
+    });
+    expect(await team.status()).toMatchObject({
+      state: 'none',
+      unavailable: 'The team store is in use by another desk.',
+    });
+    now = 5_000;
+    expect(await team.status()).toMatchObject({ unavailable: 'The team store is in use by another desk.' });
+    expect(attempts).toBe(1);
+    now = 31_000;
+    expect(await team.status()).toEqual({ state: 'none', unavailable: null });
+    expect(attempts).toBe(2);
+    expect(await team.status()).toEqual({ state: 'none', unavailable: null });
+    expect(attempts).toBe(2);
+  });
 });

@@ -2,129 +2,17 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { createTeamExchange } from '@renderer/desk/team/exchange';
-import type { TeamLink } from '@renderer/platform/platform';
-import { ok } from '@shared/domain/result';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import { draftsWrittenApart } from '@shared/domain/statements/branches';
 import { contentOf } from '@shared/domain/timeline/revisions';
 import { isDisputed, openCorrections } from '@shared/domain/timeline/tree';
-import { publishEntries, readEntries, teamHeadsOf } from '@main/team/recordExchange';
-import type { CoreInfo, TeamEngine } from '@main/team/types';
 
 import { actor, makeDraft, T0 } from '../../../factories/incident';
 import { TYPED_HOLDING_VALUES } from '../../../factories/statements';
-import { makeContent, sha256 } from '../../../factories/timeline';
+import { makeContent } from '../../../factories/timeline';
 import { written } from '../../../support/written';
 import { freshDesk, logged } from '../testDb';
-
-/**
- * The team engine as the exchange sees it, in memory: one append-only core per desk and scope,
- * every core readable by every desk (as replication leaves it). The real engine's replication is
- * tested in tests/unit/team; this is about what the desks do with what it carries.
- */
-function sharedCores() {
-  const cores = new Map<string, { deskKey: string; scope: string; entries: Uint8Array[] }>();
-  /** Core key → its length when its desk was revoked. */
-  const revokedAt = new Map<string, number>();
-  return {
-    cores,
-    /** The team revokes a desk: what its cores hold now stands, what it writes next comes after. */
-    revoke(deskKey: string) {
-      for (const [key, core] of cores) if (core.deskKey === deskKey) revokedAt.set(key, core.entries.length);
-    },
-    engineOf(deskKey: string): TeamEngine {
-      const engine: Partial<TeamEngine> = {
-        deskKey,
-        append: (scope, records) => {
-          const scopeText = scope.kind === 'incident' ? `incident:${scope.incidentId}` : scope.kind;
-          const key = `${deskKey.slice(0, 8)}${scopeText}`.padEnd(64, '0').slice(0, 64);
-          const core = cores.get(key) ?? { deskKey, scope: scopeText, entries: [] };
-          cores.set(key, core);
-          const start = core.entries.length;
-          core.entries.push(...records);
-          return Promise.resolve(ok({ coreKey: key, start, end: core.entries.length }));
-        },
-        read: (coreKey, range) => {
-          const core = cores.get(coreKey);
-          const end = Math.min(range.end ?? core?.entries.length ?? 0, core?.entries.length ?? 0);
-          return Promise.resolve(
-            ok((core?.entries.slice(range.start, end) ?? []).map((bytes, i) => ({ index: range.start + i, bytes }))),
-          );
-        },
-        listCores: () =>
-          Promise.resolve(
-            [...cores.entries()].map(([coreKey, c]): CoreInfo => ({
-              deskKey: c.deskKey,
-              scope: c.scope,
-              coreKey,
-              length: c.entries.length,
-              head: null,
-              own: c.deskKey === deskKey,
-              forked: false,
-              afterRevocation: revokedAt.has(coreKey) ? c.entries.length - (revokedAt.get(coreKey) ?? 0) : 0,
-            })),
-          ),
-      };
-      return engine as TeamEngine;
-    },
-  };
-}
-
-const unused = () => Promise.reject(new Error('not part of this test'));
-
-/** A desk's team link over the in-memory cores, through the same functions main answers the channels with. */
-function linkOver(engine: TeamEngine): TeamLink {
-  return {
-    heads: async () => ok(await teamHeadsOf(engine)),
-    publish: async (scope, entries) => {
-      const done = await publishEntries(engine, scope, entries);
-      if (!done.ok) throw new Error(done.error);
-      return ok(done.value);
-    },
-    read: async (coreKey, start, max) => {
-      const done = await readEntries(engine, { coreKey, start, max });
-      if (!done.ok) throw new Error(done.error);
-      return ok(done.value.entries);
-    },
-    status: unused,
-    create: unused,
-    join: unused,
-    invitation: unused,
-    admit: unused,
-    revoke: unused,
-    startSharing: unused,
-    stopSharing: unused,
-    addPeer: unused,
-    syncFolder: unused,
-  };
-}
-
-async function teamOfTwo() {
-  const cores = sharedCores();
-  const make = async (deskKey: string, operatorName: string) => {
-    const desk = freshDesk();
-    await desk.useCases.settings.save(
-      { cityName: 'Kristiansand', operatorName, operatorRole: 'Duty officer', defaultTimeZone: 'Europe/Oslo' },
-      actor({ operator: operatorName, now: T0 - 60_000 }),
-    );
-    const exchange = createTeamExchange({
-      db: desk.db,
-      feed: desk.feed,
-      identities: desk.core.identities,
-      team: linkOver(cores.engineOf(deskKey)),
-      sha256,
-      clock: () => T0,
-    });
-    const run = async () => {
-      const done = await exchange.exchange();
-      if (!done.ok) throw new Error(done.error);
-      return done.value;
-    };
-    return { desk, run };
-  };
-  return { cores, a: await make('a'.repeat(64), 'Ingrid Berg'), b: await make('b'.repeat(64), 'Ola Nordmann') };
-}
+import { teamOfTwo } from './teamHarness';
 
 async function openIncident(desk: ReturnType<typeof freshDesk>) {
   const fields = validateIncidentDraft(makeDraft());
@@ -155,6 +43,40 @@ async function holdingDraftOnFirst() {
     ),
   );
   return { a, b, incident, draft };
+}
+
+/**
+ * A team of two: the holding statement drafted and sent for review on the first desk, approved on
+ * the second (the mayor's chief of staff's laptop), and the approval back on the first.
+ */
+async function approvedOnSecond() {
+  const { a, b, incident, draft } = await holdingDraftOnFirst();
+  const v1 = await a.desk.useCases.statements.getVersion(draft.headVersionId);
+  if (!v1) throw new Error('no version');
+  await written(
+    a.desk.useCases.statements.saveDraft(
+      draft.id,
+      { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
+      actor({ now: T0 + 120_000 }),
+    ),
+  );
+  await written(
+    a.desk.useCases.statements.submit(draft.id, { overrideReason: null, ticked: [] }, actor({ now: T0 + 180_000 })),
+  );
+  await a.run();
+  await b.run();
+  // The exact text the comms lead sent is what the other laptop shows for review.
+  expect((await b.desk.useCases.statements.get(draft.id))?.status).toBe('in-review');
+  const approved = await written(
+    b.desk.useCases.statements.approve(
+      draft.id,
+      { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: '' },
+      actor({ operator: 'Ola Nordmann', now: T0 + 240_000 }),
+    ),
+  );
+  await b.run();
+  await a.run();
+  return { a, b, incident, draft, approved };
 }
 
 const titles = async (desk: ReturnType<typeof freshDesk>, incidentId: string) =>
@@ -338,34 +260,7 @@ describe('records exchanged between the desks of a team', () => {
   });
 
   it('a statement drafted on one desk is approved on the other and released on the first; the approval is the approver desk’s record', async () => {
-    const { a, b, incident, draft } = await holdingDraftOnFirst();
-    const v1 = await a.desk.useCases.statements.getVersion(draft.headVersionId);
-    if (!v1) throw new Error('no version');
-    await written(
-      a.desk.useCases.statements.saveDraft(
-        draft.id,
-        { title: v1.title, body: v1.body, values: { ...v1.values, ...TYPED_HOLDING_VALUES } },
-        actor({ now: T0 + 120_000 }),
-      ),
-    );
-    await written(
-      a.desk.useCases.statements.submit(draft.id, { overrideReason: null, ticked: [] }, actor({ now: T0 + 180_000 })),
-    );
-    await a.run();
-    await b.run();
-
-    // The mayor's chief of staff approves on the other laptop: the exact text the comms lead sent.
-    const onB = await b.desk.useCases.statements.get(draft.id);
-    expect(onB?.status).toBe('in-review');
-    const approved = await written(
-      b.desk.useCases.statements.approve(
-        draft.id,
-        { approverName: 'Anna Hansen', approverRole: 'Mayor', comment: '' },
-        actor({ operator: 'Ola Nordmann', now: T0 + 240_000 }),
-      ),
-    );
-    await b.run();
-    await a.run();
+    const { a, b, incident, draft, approved } = await approvedOnSecond();
     const onA = await a.desk.useCases.statements.get(draft.id);
     expect(onA?.status).toBe('approved');
     const [approval] = await a.desk.db.approvals.where('statementId').equals(draft.id).toArray();
@@ -503,5 +398,51 @@ describe('records exchanged between the desks of a team', () => {
       expect((await desk.useCases.statements.getVersion(statement.headVersionId))?.text).toContain('stay indoors');
       expect(await desk.useCases.teamRecords.conflictsOf(incident.id)).toEqual([]);
     }
+  });
+
+  it('a version released on one desk while the other had written a newer one apart is flagged on both, and the release is kept on both', async () => {
+    const { a, b, incident, draft, approved } = await approvedOnSecond();
+    // Apart: the comms lead releases version 2 on her laptop; the chief of staff edits the approved text on his.
+    await written(
+      a.desk.useCases.statements.release(
+        draft.id,
+        { channels: ['press'], at: T0 + 300_000, note: '' },
+        actor({ now: T0 + 300_000 }),
+      ),
+    );
+    const approvedText = await b.desk.useCases.statements.getVersion(approved.headVersionId);
+    if (!approvedText) throw new Error('no approved version');
+    await written(
+      b.desk.useCases.statements.revise(
+        draft.id,
+        {
+          title: approvedText.title,
+          body: `${approvedText.body}\n\nA vigil is planned for Sunday.`,
+          values: approvedText.values,
+        },
+        actor({ operator: 'Ola Nordmann', now: T0 + 310_000 }),
+      ),
+    );
+    await a.run();
+    await b.run();
+    await a.run();
+
+    const other = 'Kristiansand crisis desk';
+    for (const [desk, releasedOn, newerOn] of [
+      [a.desk, null, other],
+      [b.desk, other, null],
+    ] as const) {
+      const statement = (await desk.useCases.statements.get(draft.id))!;
+      // The release is a fact: kept whichever change the team's rule shows.
+      expect(statement.releases.map((r) => r.channels)).toEqual([['press']]);
+      expect(statement.headVersionNumber).toBe(3);
+      const [conflict] = await desk.useCases.teamRecords.conflictsOf(incident.id);
+      expect(conflict?.releasedApart).toEqual([
+        { released: 2, newer: 3, releasedOn, newerOn, releaseId: statement.releases[0]?.id },
+      ]);
+    }
+    const onA = (await a.desk.useCases.statements.get(draft.id))!;
+    const onB = (await b.desk.useCases.statements.get(draft.id))!;
+    expect(onA).toEqual(onB);
   });
 });

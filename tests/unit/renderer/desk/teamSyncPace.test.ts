@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { TeamStatus } from '@shared/ipc/teamContract';
+import { ok } from '@shared/domain/result';
+
+import { createTeamSync } from '../../../../src-renderer/desk/team/teamSync';
+import type { TeamLink } from '../../../../src-renderer/platform/platform';
+import type { ChangeFeed } from '../../../../src-renderer/desk/changeFeed';
+import type { TeamExchange } from '../../../../src-renderer/desk/team/exchange';
+
+// How often the window asks its team: at the team's pace in a team, rarely when there is none.
+
+const none: TeamStatus = { state: 'none', unavailable: null };
+const inTeam = { state: 'member', teamId: 'team_1' } as unknown as TeamStatus;
+
+function harness() {
+  let status: TeamStatus = none;
+  let asked = 0;
+  let exchanged = 0;
+  const team = {
+    status: () => {
+      asked += 1;
+      return Promise.resolve(ok(status));
+    },
+  } as unknown as TeamLink;
+  const exchange = {
+    exchange: () => {
+      exchanged += 1;
+      return Promise.resolve(ok({ stored: 0, refused: 0, flagged: 0, conflicts: 0 }));
+    },
+  } as unknown as TeamExchange;
+  const feed = { subscribe: () => () => {} } as unknown as ChangeFeed;
+  const sync = createTeamSync({ team, exchange, feed, clock: () => 0, pollMs: 2_000, idlePollMs: 30_000 });
+  return {
+    sync,
+    asked: () => asked,
+    exchanged: () => exchanged,
+    become: (next: TeamStatus) => (status = next),
+  };
+}
+
+describe('the team link asks the team', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('every thirty seconds while the desk is in no team, every two once it joins one', async () => {
+    const h = harness();
+    const stop = h.sync.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.asked()).toBe(1);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(h.asked()).toBe(1);
+    expect(h.exchanged()).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.asked()).toBe(2);
+
+    // The person creates a team: the answer is shown at once and the team's pace starts.
+    h.become(inTeam);
+    h.sync.statusChanged(inTeam);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(h.asked()).toBe(3);
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(h.asked()).toBe(6);
+    expect(h.exchanged()).toBeGreaterThanOrEqual(4);
+
+    stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.asked()).toBe(6);
+  });
+
+  it('a view shown again after all had stopped runs one loop, not two', async () => {
+    const h = harness();
+    h.become(inTeam);
+    const first = h.sync.start();
+    first();
+    const second = h.sync.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Asked at start twice (once per start), then every two seconds by one loop only.
+    expect(h.asked()).toBe(2 + 5);
+    second();
+  });
+});
