@@ -10,7 +10,13 @@ export type ChainBreak = {
   entryId: string;
   revisionId: string | null;
   problem:
-    'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'wrong-incident' | 'entry-differs' | 'entry-without-revisions';
+    | 'hash-mismatch'
+    | 'broken-link'
+    | 'sequence-gap'
+    | 'wrong-incident'
+    | 'merge-of-other-entry'
+    | 'entry-differs'
+    | 'entry-without-revisions';
 };
 
 export type ChainReport =
@@ -63,6 +69,8 @@ export function createChainVerifier(incidentId: string, sha256: Sha256Hex) {
   let gapAt: number | null = null;
   /** entryId → its newest revision */
   const heads = new Map<string, TimelineRevision>();
+  /** Revision id → its entry, for the revisions of the places settled so far. */
+  const entryOf = new Map<string, string>();
 
   /** Settles the place being fed: its first problem in chain order, or its revisions counted. */
   function closePlace(): void {
@@ -76,8 +84,19 @@ export function createChainVerifier(incidentId: string, sha256: Sha256Hex) {
       firstBreak = { chainSeq: worst.chainSeq, entryId: r.entryId, revisionId: r.id, problem: worst.problem };
       return;
     }
+    // A merge settles corrections of its own entry written before it: naming anything else is
+    // not a merge the desk makes (its hash is sound, but what it claims to settle is not there).
+    const stray = sound.find((r) => r.mergeOf?.some((id) => entryOf.get(id) !== r.entryId));
+    if (stray) {
+      count += sound.filter((s) => chainOrder(s, stray) < 0).length;
+      firstBreak = { chainSeq: place, entryId: stray.entryId, revisionId: stray.id, problem: 'merge-of-other-entry' };
+      return;
+    }
     count += sound.length;
-    for (const r of sound) if (isNewerRevision(r, heads.get(r.entryId))) heads.set(r.entryId, r);
+    for (const r of sound) {
+      entryOf.set(r.id, r.entryId);
+      if (isNewerRevision(r, heads.get(r.entryId))) heads.set(r.entryId, r);
+    }
   }
 
   /** Checks one window: every digest started at once, then each revision in the order given. */

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import { draftsWrittenApart } from '@shared/domain/statements/branches';
-import { contentOf } from '@shared/domain/timeline/revisions';
+import { contentOf, revisionHashInput } from '@shared/domain/timeline/revisions';
+import { describeChainReport, verifyChain } from '@shared/domain/timeline/chain';
 import { isDisputed, openCorrections } from '@shared/domain/timeline/tree';
 
 import { actor, makeDraft, T0 } from '../../../factories/incident';
 import { TYPED_HOLDING_VALUES } from '../../../factories/statements';
-import { makeContent } from '../../../factories/timeline';
+import { makeContent, sha256 } from '../../../factories/timeline';
 import { written } from '../../../support/written';
 import { freshDesk, logged } from '../testDb';
 import { teamOfTwo } from './teamHarness';
@@ -237,6 +238,28 @@ describe('records exchanged between the desks of a team', () => {
     // Nothing is left to merge: a second merge is refused in words.
     const again = await a.desk.useCases.timeline.mergeCorrections(entry.id, keep.id, null, actor({ now: T0 + 40 }));
     expect(again).toMatchObject({ ok: false, error: { code: 'nothing-to-merge' } });
+
+    // The whole chain, the merge included, verifies as an after-action record walks it; a merge
+    // rewritten to name a revision that is no earlier correction of its entry (hashed again, as a
+    // forger would) is refused.
+    const revisions = await a.desk.db.timelineRevisions.where('incidentId').equals(incident.id).toArray();
+    const entries = await a.desk.db.timelineEntries.where('incidentId').equals(incident.id).toArray();
+    expect(await verifyChain(incident.id, revisions, entries, sha256)).toMatchObject({ ok: true });
+    const mergeRev = revisions.find((r) => r.mergeOf !== undefined);
+    if (!mergeRev) throw new Error('no merge');
+    const stray = { ...mergeRev, mergeOf: ['tlr_of_another_entry', ...(mergeRev.mergeOf ?? []).slice(1)] };
+    const forged = { ...stray, hash: await sha256(revisionHashInput(stray)) };
+    const report = await verifyChain(
+      incident.id,
+      revisions.map((r) => (r.id === forged.id ? forged : r)),
+      entries,
+      sha256,
+    );
+    expect(report).toMatchObject({ ok: false, firstBreak: { revisionId: forged.id, problem: 'merge-of-other-entry' } });
+    if (report.ok) throw new Error('verified');
+    expect(describeChainReport(report)).toMatch(
+      /a merge naming revisions that are not earlier corrections of the same entry/,
+    );
   });
 
   it('a plain correction made after a conflict leaves the entry to be merged', async () => {
