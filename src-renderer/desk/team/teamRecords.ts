@@ -62,6 +62,13 @@ export function createTeamRecords(team: TeamRepo, timeline: Pick<TimelineRepo, '
     /** The conflicts open in one incident, oldest first. */
     conflictsOf: async (incidentId: string) =>
       named(await team.conflictsIn(scopeKey({ kind: 'incident', incidentId }))),
+    /** The conflict open on one row of the incident (a statement, say), named; none when it is settled. */
+    conflictOn: async (incidentId: string, table: string, key: string) =>
+      named(
+        (await team.conflictsIn(scopeKey({ kind: 'incident', incidentId }))).filter(
+          (c) => c.table === table && c.key === key,
+        ),
+      ),
     /** The ids of the incident's entries changed apart on several desks, still to be merged. */
     entriesInConflict: async (incidentId: string): Promise<Set<string>> =>
       new Set(

@@ -29,8 +29,8 @@ const AFTER_CHANGE_MS = 250;
 
 /**
  * The window's one link with its team: asks the team's state and exchanges records every two
- * seconds (every thirty while the desk is in no team) while anything shows the team (the top bar, the team screen), and soon after each change
- * this desk makes. Every view reads the same state: the team is asked once, not once per view.
+ * seconds (every thirty while the desk is in no team) while anything shows the team (the top
+ * bar, the team screen), and soon after each change this desk makes. Every view reads the same state: the team is asked once, not once per view.
  */
 export function createTeamSync(deps: {
   team: TeamLink;

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 
 import type { NamedReleaseApart } from '../../desk/team/teamRecords';
 import { t } from '../../i18n/messages';
-import { releasedApartWords } from '../team/releasedApartWords';
+import { ReleasedApartItems } from '../team/ReleasedApartNotes';
 
 /**
  * A release of this statement made on one desk while another desk had already written a newer
@@ -15,11 +15,7 @@ export function ReleasedApart({ releases }: { releases: readonly NamedReleaseApa
       <h3 id="released-apart-title" className="conflict__title">
         {t('statements.releasedApart.title')}
       </h3>
-      <ul>
-        {releases.map((r) => (
-          <li key={r.releaseId}>{releasedApartWords(r)}</li>
-        ))}
-      </ul>
+      <ReleasedApartItems releases={releases} />
       <p>{t('statements.releasedApart.advice')}</p>
     </section>
   );

@@ -86,9 +86,7 @@ export function useReleasedApart(incidentId: string, statementId: string): Named
   return (
     useLiveQuery(
       async () =>
-        (await useCases.teamRecords.conflictsOf(incidentId))
-          .filter((c) => c.table === 'statements' && c.key === statementId)
-          .flatMap((c) => c.releasedApart),
+        (await useCases.teamRecords.conflictOn(incidentId, 'statements', statementId)).flatMap((c) => c.releasedApart),
       [useCases, incidentId, statementId],
     ) ?? []
   );

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 
 import type { TeamSync } from '../../desk/team/teamSync';
 import { t } from '../../i18n/messages';
-import { releasedApartWords } from './releasedApartWords';
+import { ReleasedApartNotes } from './ReleasedApartNotes';
 import { useTeamRecords } from './queries';
 import { useTeamSync } from './useTeamStatus';
 
@@ -40,11 +40,7 @@ export function TeamRecords({ sync }: { sync: TeamSync }): ReactElement {
                   desks: c.sides,
                   shown: c.shownBy ?? t('teamScreen.records.thisDesk'),
                 })}
-                {c.releasedApart.map((r) => (
-                  <p key={r.releaseId} className="warning-text">
-                    {releasedApartWords(r)}
-                  </p>
-                ))}
+                <ReleasedApartNotes releases={c.releasedApart} />
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import type { NamedConflict } from '../../desk/team/teamRecords';
 import { routeToHash, type WorkspaceTab } from '../../store/route';
 import { useAppStore } from '../../store';
 import { UserText } from '../../ui/UserText';
-import { releasedApartWords } from '../team/releasedApartWords';
+import { ReleasedApartNotes } from '../team/ReleasedApartNotes';
 import { t, tRich } from '../../i18n/messages';
 
 /** Where each kind of row is looked at and settled. */
@@ -71,11 +71,7 @@ export function ChangedApart({
                 {tRich('workspace.changedApart.item', { kind: c.kind, subject: <UserText text={c.subject} /> }, {})}
               </a>{' '}
               <span className="muted">{t('workspace.changedApart.desks', { count: c.sides })}</span>
-              {c.releasedApart.map((r) => (
-                <p key={r.releaseId} className="warning-text">
-                  {releasedApartWords(r)}
-                </p>
-              ))}
+              <ReleasedApartNotes releases={c.releasedApart} />
             </li>
           );
         })}
