@@ -89,6 +89,8 @@ export function createTeamSync(deps: {
 
   /** One loop at a time: a loop left over from before the views last stopped ends at its next turn. */
   async function poll(mine: number): Promise<void> {
+    // No turn is waiting while this one runs: statusChanged must not start a second loop beside it.
+    timer = null;
     await refresh();
     if (mine !== loop) return;
     const inTeam = state.status !== null && state.status.state !== 'none';
