@@ -17,10 +17,12 @@ function harness() {
   let status: TeamStatus = none;
   let asked = 0;
   let exchanged = 0;
+  let slow: Promise<void> | null = null;
   const team = {
-    status: () => {
+    status: async () => {
       asked += 1;
-      return Promise.resolve(ok(status));
+      if (slow) await slow;
+      return ok(status);
     },
   } as unknown as TeamLink;
   const exchange = {
@@ -36,6 +38,15 @@ function harness() {
     asked: () => asked,
     exchanged: () => exchanged,
     become: (next: TeamStatus) => (status = next),
+    /** The team's answers wait until the returned function is called. */
+    holdAnswers: () => {
+      let release = () => {};
+      slow = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        slow = null;
+        release();
+      };
+    },
   };
 }
 
@@ -78,5 +89,31 @@ describe('the team link asks the team', () => {
     // Asked at start twice (once per start), then every two seconds by one loop only.
     expect(h.asked()).toBe(2 + 5);
     second();
+  });
+});
+
+describe('an action answered while the team is being asked', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps one loop asking at the team pace', async () => {
+    const h = harness();
+    const stop = h.sync.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.asked()).toBe(1);
+
+    // The idle turn comes and its question is still unanswered when the person makes a team.
+    const release = h.holdAnswers();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(h.asked()).toBe(2);
+    h.become(inTeam);
+    h.sync.statusChanged(inTeam);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    // One loop every two seconds: two loops would have asked about ten times.
+    expect(h.asked()).toBe(2 + 5);
+    stop();
   });
 });
