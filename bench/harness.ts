@@ -1,4 +1,5 @@
 // Drives the desk's own data layer in the browser for bench/run.mjs. Not part of the app.
+import Dexie from 'dexie';
 import { DeskDatabase, DB_NAME } from '../src-renderer/db/database';
 import { createSearchCache, searchCacheName } from '../src-renderer/db/searchCache';
 import { createDeskCore } from '../src-renderer/desk/core';
@@ -18,10 +19,16 @@ import { createChainVerifier } from '../shared/domain/timeline/chain';
 import { analyseImport } from '../shared/domain/timeline/csvImport';
 import { readImportFile } from '../shared/domain/timeline/csvImportFile';
 import { createTimelineSearch } from '../src-renderer/desk/timeline/search/searchIndex';
-import { TimelineTextIndex } from '../shared/domain/timeline/textIndex';
+import { TimelineTextIndex, searchableText } from '../shared/domain/timeline/textIndex';
 import { plainEntry } from '../shared/domain/timeline/plainEntry';
 import { sha256Bytes, sha256Hex } from '../src-renderer/lib/sha256';
-import { TIMELINE_CATEGORIES, type EntryContent, type TimelineCategory } from '../shared/schemas/timeline';
+import {
+  TIMELINE_CATEGORIES,
+  type EntryContent,
+  type TimelineCategory,
+  type TimelineEntry,
+} from '../shared/schemas/timeline';
+import { createTimelineRepo } from '../src-renderer/db/repos/timelineRepo';
 
 const START = Date.UTC(2026, 10, 10, 13, 0);
 const TAGS = ['scene', 'traffic', 'medical', 'families', 'media', 'police', 'faith', 'schools', 'transport', 'shelter'];
@@ -426,3 +433,30 @@ export async function profileSearchLoad(incidentId: string): Promise<Record<stri
   return { loadMs, indexMs, openMs, revisionMs, workerMs, entries: kept.ids.length };
 }
 (window.bench as unknown as Record<string, unknown>)['profileSearchLoad'] = profileSearchLoad;
+
+/** Where the time of an index built from the entries goes: reading them, and folding their text. */
+export async function profileColdIndex(incidentId: string): Promise<Record<string, number>> {
+  const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
+    const t = performance.now();
+    const v = await f();
+    return [v, performance.now() - t];
+  };
+  const db = new DeskDatabase(DB_NAME);
+  await db.open();
+  // For comparison: the keys first, then each entry by its key.
+  const [, byKeyMs] = await time(async () => {
+    const keys = await db.timelineEntries
+      .where('[incidentId+occurredAt]')
+      .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+      .primaryKeys();
+    for (let i = 0; i < keys.length; i += 5000) await db.timelineEntries.bulkGet(keys.slice(i, i + 5000));
+  });
+  const all: TimelineEntry[] = [];
+  const [, pagesMs] = await time(() =>
+    createTimelineRepo(db, sha256Hex).forEachPage(incidentId, (page) => void all.push(...page)),
+  );
+  const [, foldMs] = await time(() => all.map((e) => searchableText(e)));
+  db.close();
+  return { entries: all.length, byKeyMs, pagesMs, foldMs };
+}
+(window.bench as unknown as Record<string, unknown>)['profileColdIndex'] = profileColdIndex;

@@ -59,7 +59,7 @@ export const TeamInvitationSchema = z
   .superRefine((invitation, ctx) => {
     const seen = new Set<string>();
     invitation.roster.forEach((entry, index) => {
-      if (seen.has(entry.deskKey)) ctx.addIssue({ code: 'custom', path: ['roster', index, 'deskKey'], message: 'appears twice in the roster' });
+      if (seen.has(entry.deskKey)) ctx.addIssue({ code: 'custom', path: ['roster', index, 'deskKey'], message: format('validation.inRosterTwice') });
       seen.add(entry.deskKey);
     });
   });

@@ -1,3 +1,5 @@
+import { format } from '@shared/i18n/format';
+
 /** The errno-style code (`ENOSPC`, `EACCES`...) carried by a Node file-system error, if any. */
 export function fsErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -12,33 +14,31 @@ export type FsAction = 'save' | 'read';
  * "The disk is full: ...", never "ENOSPC: no space left on device, write".
  */
 export function describeFsError(error: unknown, action: FsAction, path: string): string {
-  const file = `"${path}"`;
-  const verb = action === 'save' ? 'saved' : 'read';
   switch (fsErrorCode(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return `The disk is full: ${file} could not be saved. Free some space or choose another disk, then try again.`;
+      return format('files.error.diskFull', { path });
     case 'EACCES':
     case 'EPERM':
-      return action === 'save'
-        ? `Permission denied: ${file} could not be saved. Choose a folder you can write to, or close any program that has the file open.`
-        : `Permission denied: ${file} could not be read.`;
+      return format(action === 'save' ? 'files.error.permissionSave' : 'files.error.permissionRead', { path });
     case 'EROFS':
-      return `The disk is read-only: ${file} could not be saved. Choose another disk.`;
+      return format('files.error.readOnly', { path });
     case 'EBUSY':
-      return `The file is in use by another program: ${file} could not be ${verb}. Close that program and try again.`;
+      return format('files.error.inUse', { path, action });
     case 'ENOENT':
     case 'ENOTDIR':
-      return `The file or its folder no longer exists: ${file} could not be ${verb}.`;
+      return format('files.error.gone', { path, action });
     case 'EISDIR':
-      return `That is a folder, not a file: ${file} could not be ${verb}.`;
+      return format('files.error.isFolder', { path, action });
     case 'ENAMETOOLONG':
-      return `The file name is too long: ${file} could not be ${verb}. Choose a shorter name.`;
+      return format('files.error.nameTooLong', { path, action });
     case 'EIO':
-      return `The disk reported an error: ${file} could not be ${verb}. Check the disk and try again.`;
-    default: {
-      const detail = error instanceof Error ? error.message : String(error);
-      return `${file} could not be ${verb} (${detail}).`;
-    }
+      return format('files.error.diskError', { path, action });
+    default:
+      return format('files.error.other', {
+        path,
+        action,
+        detail: error instanceof Error ? error.message : String(error),
+      });
   }
 }

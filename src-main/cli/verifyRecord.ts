@@ -6,6 +6,7 @@ import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPa
 import type { Check } from '@shared/domain/record/verifyRecord';
 import type { RecordVerification } from '@shared/domain/record/verifyRecord';
 import { verifyAnyRecordText, type AnyRecordVerification } from '@shared/domain/record/verifySignedRecord';
+import { format } from '@shared/i18n/format';
 
 import { nodeEd25519Verifier } from './nodeEd25519';
 import { terminalSafe } from './terminalText';
@@ -27,29 +28,35 @@ function describeRecord(result: RecordVerification | AnyRecordVerification, out:
   const r = result.record;
   if (r)
     out(
-      `Record of “${r.content.incident.title}” (${r.cityName}), exported ${r.exportedAt} by ${r.exportedBy}, ${r.profile} edition, format version ${r.formatVersion}, desk ${r.appVersion}`,
+      format('verify.cli.record', {
+        incident: r.content.incident.title,
+        city: r.cityName,
+        exportedAt: r.exportedAt,
+        exportedBy: r.exportedBy,
+        profile: r.profile,
+        formatVersion: String(r.formatVersion),
+        appVersion: r.appVersion,
+      }),
     );
 }
 
 function printChecks(checks: readonly Check[], out: (line: string) => void): void {
-  for (const c of checks) out(`${c.ok ? 'ok   ' : 'FAIL '} ${c.name}: ${c.detail}`);
+  for (const c of checks) out(format('verify.cli.check', { ok: c.ok ? 'yes' : 'no', name: c.name, detail: c.detail }));
 }
 
 /** Format 3: each desk of the roster, to match against the fingerprint the city read out or printed. */
 function printDesks(result: AnyRecordVerification, out: (line: string) => void): void {
   if (result.desks === null) return;
-  out(
-    `Desks in the record's roster (${result.desks.length}): compare each fingerprint with the one the city read out or printed.`,
-  );
+  out(format('verify.cli.desks', { count: result.desks.length }));
   for (const d of result.desks) {
-    out(`  “${d.name}” ${d.deskId}: ${d.records} signed record${d.records === 1 ? '' : 's'}`);
-    out(`    fingerprint ${d.fingerprint}`);
-    out(`    in words    ${d.words.join(' ')}`);
+    out(format('verify.cli.desk', { name: d.name, deskId: d.deskId, records: d.records }));
+    out(format('verify.cli.fingerprint', { fingerprint: d.fingerprint }));
+    out(format('verify.cli.inWords', { words: d.words.join(' ') }));
   }
   if (result.fingerprint === null) return;
-  out("The incident's records fingerprint (desks in step showed it; the report prints it):");
+  out(format('verify.cli.recordsFingerprint'));
   out(`    ${result.fingerprint.hex}`);
-  out(`    in words    ${result.fingerprint.words.join(' ')}`);
+  out(format('verify.cli.inWords', { words: result.fingerprint.words.join(' ') }));
 }
 
 async function filesOfFolder(path: string): Promise<Map<string, Uint8Array>> {
@@ -69,10 +76,7 @@ export async function runVerify(args: readonly string[], write: (line: string) =
   const out = (line: string) => write(terminalSafe(line));
   const path = args[0];
   if (path === undefined || path === '--help' || path === '-h') {
-    out('Usage: response-desk-verify RECORD.json | PACKAGE.zip | PACKAGE-FOLDER');
-    out('Checks a Response Desk after-action record: format, schema, SHA-256 checksum and hash chain,');
-    out("and every desk's Ed25519 signature, printing each desk's key fingerprint to compare with the");
-    out('one the city read out or printed; for an export package, first every file against its manifest.');
+    for (const line of format('verify.cli.usage').split('\n')) out(line);
     return path === undefined ? 1 : 0;
   }
   let bytes: Uint8Array | null = null;
@@ -81,11 +85,11 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     const info = await stat(path);
     if (info.isDirectory()) folder = true;
     else if (info.size > MAX_BYTES) {
-      out(`FAIL  file: ${path} is larger than 2 GB; it is not a record this tool reads.`);
+      out(format('verify.cli.fileTooLarge', { path }));
       return 1;
     } else bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    out(`FAIL  file: ${path} cannot be read (${e instanceof Error ? e.message : String(e)}).`);
+    out(format('verify.cli.fileUnreadable', { path, reason: e instanceof Error ? e.message : String(e) }));
     return 1;
   }
 
@@ -97,17 +101,17 @@ export async function runVerify(args: readonly string[], write: (line: string) =
       if (!unzipped.ok) {
         out(
           unzipped.error.code === 'not-a-zip'
-            ? `FAIL  package: ${basename(path)} is not a readable zip (${unzipped.error.detail}).`
-            : `FAIL  ${unzipped.error.name}: a folder inside the package; the desk writes none.`,
+            ? format('verify.cli.notAZip', { name: basename(path), detail: unzipped.error.detail })
+            : format('verify.cli.folderInZip', { name: unzipped.error.name }),
         );
-        out('NOT VERIFIED: do not rely on this package.');
+        out(format('verify.cli.packageNotVerified'));
         return 1;
       }
       files = unzipped.value;
     } else files = await filesOfFolder(path);
     const verify = nodeEd25519Verifier();
     const result = await verifyPackageFiles(files, sha256Bytes, sha256, { record: true, verify });
-    out(`Export package ${basename(path)}`);
+    out(format('verify.cli.package', { name: basename(path) }));
     printChecks(result.checks, out);
     const recordFile = result.manifest?.record.file;
     const recordBytes = recordFile === undefined ? undefined : files.get(recordFile);
@@ -117,11 +121,7 @@ export async function runVerify(args: readonly string[], write: (line: string) =
     if (record) describeRecord(record, out);
     printChecks(result.recordChecks, out);
     if (record) printDesks(record, out);
-    out(
-      result.ok
-        ? 'VERIFIED: every file of the package is as the desk exported it.'
-        : 'NOT VERIFIED: do not rely on this package.',
-    );
+    out(format(result.ok ? 'verify.cli.packageVerified' : 'verify.cli.packageNotVerified'));
     return result.ok ? 0 : 1;
   }
 
@@ -134,14 +134,13 @@ export async function runVerify(args: readonly string[], write: (line: string) =
   printDesks(result, out);
   const r = result.record;
   if (r && r.redactions.length > 0) {
-    out('Left out of this record, as the record itself states:');
-    for (const x of r.redactions) out(`  - ${x.what} (${x.count}): ${x.why}`);
+    out(format('verify.cli.redactions'));
+    for (const x of r.redactions) out(format('verify.cli.redaction', { what: x.what, count: x.count, why: x.why }));
   }
-  const signed = result.desks !== null ? " Every desk's signature checks out against the record's roster." : '';
   out(
     result.ok
-      ? `VERIFIED: the record is as the desk exported it.${signed}`
-      : 'NOT VERIFIED: do not rely on this record.',
+      ? format('verify.cli.recordVerified', { signed: result.desks !== null ? 'yes' : 'no' })
+      : format('verify.cli.recordNotVerified'),
   );
   return result.ok ? 0 : 1;
 }

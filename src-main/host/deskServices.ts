@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { format } from '@shared/i18n/format';
 import { CHANNELS } from '@shared/ipc/channels';
 
 import { writeFileAtomic, type AtomicFs } from '../adapters/atomicWrite';
@@ -55,13 +56,8 @@ export type DeskServices = {
 };
 
 /** The browser edition's answer where the desktop app would show an OS dialog. */
-const noDialog = (what: string): Promise<never> =>
-  Promise.reject(
-    new HandlerError(
-      'invalid-request',
-      `The browser edition ${what} through the browser itself, not through the desk's local server.`,
-    ),
-  );
+const noDialog = (action: 'save' | 'open' | 'print'): Promise<never> =>
+  Promise.reject(new HandlerError('invalid-request', format('host.server.noDialog', { action })));
 
 /**
  * Builds the desk's main-process services over one data folder and returns the handler table for
@@ -77,8 +73,8 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
     writeFileAtomic(path, data, atomicFs === undefined ? { journal } : { journal, fs: atomicFs });
 
   const dialogs: DialogAdapter = deps.dialogs ?? {
-    showSaveDialog: () => noDialog('saves a file you choose as a download'),
-    showOpenDialog: () => noDialog('opens a file you choose'),
+    showSaveDialog: () => noDialog('save'),
+    showOpenDialog: () => noDialog('open'),
   };
   const files = createFileService({ ...dialogs, writeFileAtomic: write, ...nodeFs });
   const appInfo = createAppInfoService({
@@ -140,7 +136,7 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
       [CHANNELS.listBackups]: () => backups.list(),
       [CHANNELS.readBackup]: (request) => backups.read(request.name),
       [CHANNELS.savePdf]: (request, sender) =>
-        sender === undefined && deps.dialogs === null ? noDialog('prints to PDF') : pdf.save(request, sender),
+        sender === undefined && deps.dialogs === null ? noDialog('print') : pdf.save(request, sender),
       [CHANNELS.savePackage]: (request) => packages.save(request),
       [CHANNELS.getStoredPassphrase]: () => passphrases.stored(),
       [CHANNELS.rememberPassphrase]: (request) => passphrases.remember(request.passphrase),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { format } from '@shared/i18n/format';
 import type { Channel } from '@shared/ipc/channels';
 import { describeIssues, ipcContract, type IpcError, type IpcResult, type ResponseOf } from '@shared/ipc/contract';
 
@@ -51,7 +52,7 @@ function failureFrom(error: unknown): { ok: false; error: IpcError } {
   if (error instanceof HandlerError) return failure(error.code, error.message);
   const message = error instanceof Error ? error.message : String(error);
   if (fsErrorCode(error) !== undefined) return failure('io-failed', message);
-  return failure('internal', `Something went wrong in the desktop app: ${message}`);
+  return failure('internal', format('host.desktop.failed', { reason: message }));
 }
 
 function schemeOf(url: string | undefined): string {
@@ -78,7 +79,7 @@ export async function handleIpcCall<C extends Channel>(
   // elsewhere, an iframe from another origin or a destroyed frame is refused before parsing.
   if (!deps.isTrustedSender(frameUrl)) {
     deps.log.warn('refused IPC from an untrusted frame', { channel, scheme: schemeOf(frameUrl) });
-    return failure('forbidden', 'This window is not allowed to use the desktop app.');
+    return failure('forbidden', format('host.desktop.forbidden'));
   }
 
   const contract = ipcContract[channel];
@@ -107,7 +108,7 @@ export async function handleIpcCall<C extends Channel>(
   const checked = contract.response.safeParse(value);
   if (!checked.success) {
     deps.log.error('IPC handler produced a reply outside the contract', { channel });
-    return failure('internal', `The desktop app produced an invalid reply (${describeIssues(checked.error)}).`);
+    return failure('internal', format('host.desktop.badReply', { problems: describeIssues(checked.error) }));
   }
   return { ok: true, value: checked.data as ResponseOf<C> };
 }

@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 
 import { readBackupEnvelope } from '@shared/domain/backup/backupFile';
 import { AGE_ARMOR_BEGIN, isPassphraseArmor } from '@shared/domain/encryption/passphrase';
+import { format } from '@shared/i18n/format';
 import { BackupPolicySchema, DEFAULT_BACKUP_POLICY, type BackupInfo, type BackupPolicy } from '@shared/ipc/contract';
 
 import { fsErrorCode } from '../adapters/fsErrors';
@@ -32,17 +33,19 @@ const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
 /** A failed write in one sentence a person can act on; the renderer adds when the next try is. */
 function failure(error: unknown, folder: string, removed: number): HandlerError {
   const code = fsErrorCode(error);
-  const lead = 'The automatic backup could not be written';
   let message: string;
   if (code !== undefined && NO_SPACE.has(code)) {
     message =
       removed > 0
-        ? `${lead}: the disk holding ${folder} is full, even after removing the ${removed} older ${removed === 1 ? 'backup' : 'backups'} the policy lets go`
-        : `${lead}: the disk holding ${folder} is full, and the policy lets no older backup go`;
-  } else if (code === 'EACCES' || code === 'EPERM') message = `${lead}: the desk may not write to ${folder}`;
-  else if (code === 'EROFS') message = `${lead}: the disk holding ${folder} is read-only`;
-  else if (code === 'EIO') message = `${lead}: the disk holding ${folder} reported an error`;
-  else message = `${lead} (${code ?? (error instanceof Error ? error.message : String(error))})`;
+        ? format('backup.auto.diskFullAfterRemoving', { folder, removed })
+        : format('backup.auto.diskFull', { folder });
+  } else if (code === 'EACCES' || code === 'EPERM') message = format('backup.auto.permission', { folder });
+  else if (code === 'EROFS') message = format('backup.auto.readOnly', { folder });
+  else if (code === 'EIO') message = format('backup.auto.diskError', { folder });
+  else
+    message = format('backup.auto.failed', {
+      reason: code ?? (error instanceof Error ? error.message : String(error)),
+    });
   return new HandlerError('io-failed', message, { cause: error });
 }
 
@@ -130,19 +133,13 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
       const encrypted = request.content.trimStart().startsWith(AGE_ARMOR_BEGIN);
       if (encrypted && !isPassphraseArmor(request.content)) {
         deps.log.warn('refused an encrypted automatic backup not sealed with a passphrase alone');
-        throw new HandlerError(
-          'invalid-request',
-          'The automatic backup was not written: what was sent is not a backup encrypted with a passphrase',
-        );
+        throw new HandlerError('invalid-request', format('backup.auto.notPassphrase'));
       }
       // SECURITY: a desk set to encrypt its backups never writes the families' contact details in
       // clear, whatever the renderer sends (a window that lost its passphrase, an older version).
       if (!encrypted && policy.encrypted) {
         deps.log.warn('refused to write an automatic backup in clear: backups are set to be encrypted');
-        throw new HandlerError(
-          'invalid-request',
-          'The automatic backup was not written: backups are set to be encrypted, and this one is not',
-        );
+        throw new HandlerError('invalid-request', format('backup.auto.notEncrypted'));
       }
       if (!encrypted) {
         // SECURITY: only a whole desk backup is written into the rotation, whatever the renderer sends.
@@ -155,10 +152,7 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
         });
         if (!envelope.ok) {
           deps.log.warn('refused to write an automatic backup that is not one', { code: envelope.error.code });
-          throw new HandlerError(
-            'invalid-request',
-            `The automatic backup was not written: what was sent is not a whole Response Desk backup (${envelope.error.code})`,
-          );
+          throw new HandlerError('invalid-request', format('backup.auto.notABackup', { code: envelope.error.code }));
         }
       }
       await deps.mkdir(deps.folder);
@@ -198,7 +192,8 @@ export function createBackupFolderService(deps: BackupFolderDeps) {
 
     async read(name: string): Promise<{ text: string }> {
       // The contract already checked the name's shape; this guards the folder all the same.
-      if (backupTime(name) === null) throw new HandlerError('invalid-request', `"${name}" is not an automatic backup.`);
+      if (backupTime(name) === null)
+        throw new HandlerError('invalid-request', format('files.error.notAnAutoBackup', { name }));
       const bytes = await deps.readFile(join(deps.folder, name));
       return { text: new TextDecoder().decode(bytes) };
     },

@@ -9,6 +9,7 @@ import {
   type SaveFileResponse,
 } from '@shared/ipc/contract';
 import { formatBytes } from '@shared/domain/text/formatBytes';
+import { format } from '@shared/i18n/format';
 
 import { describeFsError } from '../adapters/fsErrors';
 import { HandlerError } from '../ipc/handlerError';
@@ -45,7 +46,7 @@ function isBase64(text: string): boolean {
 function decodeContent(request: SaveFileRequest): Uint8Array | string {
   if (request.encoding === 'utf8') return request.content;
   if (!isBase64(request.content)) {
-    throw new HandlerError('invalid-request', 'content: is not valid base64, so the file was not saved.');
+    throw new HandlerError('invalid-request', format('files.error.notBase64'));
   }
   return new Uint8Array(Buffer.from(request.content, 'base64'));
 }
@@ -63,7 +64,11 @@ export function createFileService(deps: FileServiceDeps): FileService {
       if (size > MAX_SAVE_BYTES) {
         throw new HandlerError(
           'too-large',
-          `"${request.suggestedName}" is ${formatBytes(size)}; the desk saves files up to ${formatBytes(MAX_SAVE_BYTES)}.`,
+          format('files.error.tooLargeToSave', {
+            name: request.suggestedName,
+            size: formatBytes(size),
+            limit: formatBytes(MAX_SAVE_BYTES),
+          }),
         );
       }
       // SECURITY: the renderer proposes a file name only; the folder, and the decision to replace an
@@ -92,14 +97,18 @@ export function createFileService(deps: FileServiceDeps): FileService {
       const tooLarge = (size: number) =>
         new HandlerError(
           'too-large',
-          `"${name}" is ${formatBytes(size)}; the desk opens files up to ${formatBytes(request.maxBytes)}.`,
+          format('files.error.tooLargeToOpen', {
+            name,
+            size: formatBytes(size),
+            limit: formatBytes(request.maxBytes),
+          }),
         );
 
       let bytes: Uint8Array;
       try {
         // Size first: a multi-gigabyte file picked by mistake must not be read into memory.
         const info = await deps.stat(path);
-        if (!info.isFile()) throw new HandlerError('io-failed', `"${name}" is not a file.`);
+        if (!info.isFile()) throw new HandlerError('io-failed', format('files.error.notAFile', { name }));
         if (info.size > request.maxBytes) throw tooLarge(info.size);
         bytes = await deps.readFile(path);
       } catch (error) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { isPassphraseFile } from '@shared/domain/encryption/passphrase';
 import { unzipPackage, verifyPackageFiles } from '@shared/domain/record/exportPackage';
+import { format } from '@shared/i18n/format';
 import type { SavePackageRequest, SaveFileResponse } from '@shared/ipc/contract';
 
 import { describeFsError } from '../adapters/fsErrors';
@@ -30,17 +31,14 @@ export function createPackageService(deps: PackageServiceDeps) {
       // manifest before encrypting it. Main makes sure it is what its name says: an age file only
       // a passphrase opens, so nothing named encrypted is written in clear.
       if (encrypted && !isPassphraseFile(request.zip))
-        throw new HandlerError(
-          'invalid-request',
-          'The package named as encrypted is not an age file encrypted with a passphrase; nothing was saved.',
-        );
+        throw new HandlerError('invalid-request', format('record.package.notAge'));
       if (!encrypted) await checkZip(request.zip);
       const path = await deps.showSaveDialog({
         suggestedName: request.suggestedName,
         filters: [
           encrypted
-            ? { name: 'Encrypted export package (age)', extensions: ['age'] }
-            : { name: 'Export package (zip)', extensions: ['zip'] },
+            ? { name: format('record.package.filterAge'), extensions: ['age'] }
+            : { name: format('record.package.filterZip'), extensions: ['zip'] },
         ],
         title: request.title,
       });
@@ -66,8 +64,8 @@ async function checkZip(zip: Uint8Array): Promise<void> {
     throw new HandlerError(
       'invalid-request',
       files.error.code === 'not-a-zip'
-        ? `The package is not a readable zip (${files.error.detail}); nothing was saved.`
-        : `The package holds a folder (${files.error.name}); nothing was saved.`,
+        ? format('record.package.notAZip', { detail: files.error.detail })
+        : format('record.package.holdsFolder', { name: files.error.name }),
     );
   // SECURITY: the files against the manifest; the record's own chain was walked when it was built.
   const checked = await verifyPackageFiles(files.value, sha256Bytes, sha256Text, { record: false });
@@ -75,6 +73,6 @@ async function checkZip(zip: Uint8Array): Promise<void> {
   if (failed)
     throw new HandlerError(
       'invalid-request',
-      `The package does not check out (${failed.name}: ${failed.detail}); nothing was saved.`,
+      format('record.package.doesNotCheckOut', { name: failed.name, detail: failed.detail }),
     );
 }

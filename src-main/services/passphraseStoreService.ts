@@ -1,3 +1,4 @@
+import { format } from '@shared/i18n/format';
 import type { StoredPassphrase } from '@shared/ipc/contract';
 
 import { fsErrorCode } from '../adapters/fsErrors';
@@ -26,9 +27,6 @@ export type PassphraseStoreDeps = {
   log: Pick<Logger, 'info' | 'warn'>;
 };
 
-const NO_STORE =
-  'The browser edition has no secure store of the operating system to keep the passphrase in: type it once per session.';
-
 /**
  * Remembers the backup passphrase on this computer when the person asks, sealed by the
  * operating system's secure store, so only this user on this computer can read it back. The file
@@ -36,7 +34,8 @@ const NO_STORE =
  * A plain Node service: every effect is a parameter.
  */
 export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
-  const unavailable = (): string | null => (deps.store === null ? NO_STORE : deps.store.unavailableBecause());
+  const unavailable = (): string | null =>
+    deps.store === null ? format('encryption.remember.browserNoStore') : deps.store.unavailableBecause();
 
   return {
     async stored(): Promise<StoredPassphrase> {
@@ -48,10 +47,7 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
       } catch (error) {
         if (fsErrorCode(error) !== 'ENOENT')
           deps.log.warn('could not read the remembered passphrase', { code: fsErrorCode(error) });
-        const problem =
-          fsErrorCode(error) === 'ENOENT'
-            ? null
-            : 'The remembered backup passphrase could not be read: enter it again.';
+        const problem = fsErrorCode(error) === 'ENOENT' ? null : format('encryption.remember.unreadable');
         return { available: true, reason: null, passphrase: null, problem };
       }
       try {
@@ -66,8 +62,7 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
           available: true,
           reason: null,
           passphrase: null,
-          problem:
-            'The remembered backup passphrase could not be unsealed on this computer (the file is damaged or was sealed elsewhere): enter it again.',
+          problem: format('encryption.remember.doesNotUnseal'),
         };
       }
     },
@@ -75,7 +70,12 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
     async remember(passphrase: string): Promise<{ remembered: true }> {
       const reason = unavailable();
       if (reason !== null || deps.store === null)
-        throw new HandlerError('invalid-request', `The passphrase was not remembered: ${reason ?? NO_STORE}`);
+        throw new HandlerError(
+          'invalid-request',
+          format('encryption.remember.notRemembered', {
+            reason: reason ?? format('encryption.remember.browserNoStore'),
+          }),
+        );
       await deps.writeFileAtomic(deps.path, deps.store.encryptString(passphrase));
       deps.log.info('backup passphrase remembered in the secure store');
       return { remembered: true };
@@ -90,7 +90,7 @@ export function createPassphraseStoreService(deps: PassphraseStoreDeps) {
         if (fsErrorCode(error) === 'ENOENT') return { forgotten: false };
         throw new HandlerError(
           'io-failed',
-          `The remembered passphrase could not be removed (${fsErrorCode(error) ?? String(error)}).`,
+          format('encryption.remember.notRemoved', { reason: fsErrorCode(error) ?? String(error) }),
           { cause: error },
         );
       }
@@ -111,11 +111,9 @@ export function secretStoreOver(safeStorage: {
 }): SecretStore {
   return {
     unavailableBecause() {
-      if (!safeStorage.isEncryptionAvailable())
-        return 'This computer offers no secure store for the passphrase: type it once per session.';
+      if (!safeStorage.isEncryptionAvailable()) return format('encryption.remember.noStore');
       const backend = safeStorage.getSelectedStorageBackend?.();
-      if (backend === 'basic_text')
-        return 'This computer has no keyring (such as GNOME Keyring or KWallet) to keep the passphrase safe: type it once per session.';
+      if (backend === 'basic_text') return format('encryption.remember.noKeyring');
       return null;
     },
     encryptString: (plain) => new Uint8Array(safeStorage.encryptString(plain)),

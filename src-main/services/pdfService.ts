@@ -1,3 +1,4 @@
+import { format } from '@shared/i18n/format';
 import type { SaveFileResponse } from '@shared/ipc/contract';
 
 import { HandlerError } from '../ipc/handlerError';
@@ -20,7 +21,7 @@ export function createPdfService(deps: PdfServiceDeps) {
       request: { suggestedName: string; title?: string | undefined; landscape?: boolean | undefined },
       sender: SenderLike | undefined,
     ): Promise<SaveFileResponse> {
-      if (!sender) throw new HandlerError('internal', 'There is no page to print.');
+      if (!sender) throw new HandlerError('internal', format('files.error.nothingToPrint'));
       const pdf = await sender.printToPDF({
         printBackground: true,
         pageSize: 'A4',

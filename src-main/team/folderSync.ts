@@ -105,7 +105,7 @@ export async function syncWithFolder(
 
   try {
     const info = await fs.stat(folder);
-    if (!info.isDirectory()) return folderError('folder-unusable', `"${folder}" is not a folder.`);
+    if (!info.isDirectory()) return folderError('folder-unusable', format('team.stick.notAFolder', { folder }));
   } catch (error) {
     return folderError('folder-unusable', describeFsError(error, 'read', folder));
   }
@@ -127,14 +127,14 @@ export async function syncWithFolder(
   try {
     const info = await fs.stat(target);
     if (info.size > MAX_ARCHIVE_BYTES)
-      return folderError(
-        'archive-damaged',
-        `"${target}" is ${info.size} bytes, far more than a team file; it was left alone.`,
-      );
+      return folderError('archive-damaged', format('team.stick.fileTooLarge', { path: target, bytes: info.size }));
     stickBytes = await fs.readFile(target);
   } catch (error) {
     if (fsErrorCode(error) !== 'ENOENT')
-      return folderError('folder-unusable', `${describeFsError(error, 'read', target)} Nothing was changed.`);
+      return folderError(
+        'folder-unusable',
+        format('team.stick.unreadable', { reason: describeFsError(error, 'read', target) }),
+      );
   }
 
   try {
@@ -199,10 +199,7 @@ export async function syncWithFolder(
       await deps.writeFileAtomic(target, sealed);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return folderError(
-        'write-failed',
-        `${detail} This desk already took in everything the stick held; the stick keeps its previous team file. Sync again to complete.`,
-      );
+      return folderError('write-failed', format('team.stick.notWritten', { reason: detail }));
     }
     return ok({ file: target, received, sent, cores, bytes: sealed.byteLength, replacedDamaged });
   })();
@@ -234,7 +231,7 @@ async function replicateUntilEqual(
   carrier: FolderSyncEngine,
   idleTimeoutMs: number,
 ): Promise<Result<void, TeamError>> {
-  const [session, other] = local.linkInProcess(carrier, 'the USB stick');
+  const [session, other] = local.linkInProcess(carrier, format('team.stick.label'));
   try {
     if (!(await session.admitted()))
       return folderError('write-failed', format('team.stick.notConnected', { reason: await session.closed() }));

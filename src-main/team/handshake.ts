@@ -11,6 +11,7 @@ import curve from 'noise-curve-ed';
 import Noise from 'noise-handshake';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 export type HandshakeFailure = {
   code: 'team-key-mismatch' | 'closed' | 'timeout' | 'bad-frame';
@@ -70,10 +71,10 @@ export function teamHandshake(
     };
     const fail = (code: HandshakeFailure['code'], message: string) => finish(err({ code, message }));
 
-    const onClose = () => fail('closed', 'The connection closed during the handshake.');
-    const onError = (error: Error) => fail('closed', `The connection failed during the handshake (${error.message}).`);
+    const onClose = () => fail('closed', format('team.handshake.closed'));
+    const onError = (error: Error) => fail('closed', format('team.handshake.failed', { reason: error.message }));
     const timer = setTimeout(
-      () => fail('timeout', `No handshake within ${Math.round(opts.timeoutMs / 1000)} s.`),
+      () => fail('timeout', format('team.handshake.timeout', { seconds: Math.round(opts.timeoutMs / 1000) })),
       opts.timeoutMs,
     );
     timer.unref();
@@ -88,10 +89,7 @@ export function teamHandshake(
       } catch {
         // The pre-shared key is mixed into every message from the first one, so a wrong key (another
         // team, an old secret, a stranger) fails here; so would a tampered message.
-        fail(
-          'team-key-mismatch',
-          'The other side does not hold this team’s key (another team, an old invitation, or not a Response Desk).',
-        );
+        fail('team-key-mismatch', format('team.handshake.wrongKey'));
         return false;
       }
       if (!noise.complete) send(noise.send());
@@ -107,7 +105,7 @@ export function teamHandshake(
       while (!finished && buffered.byteLength >= 3) {
         const length = buffered.readUIntLE(0, 3);
         if (length > MAX_HANDSHAKE_FRAME) {
-          fail('bad-frame', 'The other side sent something that is not a team handshake.');
+          fail('bad-frame', format('team.handshake.notAHandshake'));
           return;
         }
         if (buffered.byteLength < 3 + length) return;

@@ -13,6 +13,7 @@ import Corestore from 'corestore';
 import Hypercore from 'hypercore';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 import { fsErrorCode } from '../adapters/fsErrors';
 import type { Logger } from '../logging/logger';
@@ -97,6 +98,11 @@ function hex(buffer: Buffer): string {
 
 function short(key: string): string {
   return key.slice(0, 8);
+}
+
+/** A core as a reason names it: its desk, and its scope or the desk's index (scope null). */
+function coreWords(entry: { deskKey: string; scope: string | null }) {
+  return { desk: short(entry.deskKey), core: entry.scope === null ? 'index' : 'scope', scope: entry.scope ?? '' };
 }
 
 function describeError(error: unknown): string {
@@ -184,7 +190,7 @@ export class HypercoreTeamEngine implements TeamEngine {
       await store.close().catch(() => undefined);
       return err({
         code: 'store-unusable',
-        message: `The team store in "${opts.folder}" could not be opened (${describeError(error)}).`,
+        message: format('team.engine.storeUnusable', { folder: opts.folder, reason: describeError(error) }),
       });
     }
   }
@@ -202,8 +208,7 @@ export class HypercoreTeamEngine implements TeamEngine {
       // The list is a cache of which desks to open: the desks come back with the next summary.
       this.fault({
         kind: 'storage',
-        reason:
-          'The list of known desks in this store was unreadable; it is rebuilt from the next connection or stick.',
+        reason: format('team.engine.knownDesksUnreadable'),
       });
     }
     if (Array.isArray(known)) {
@@ -228,7 +233,12 @@ export class HypercoreTeamEngine implements TeamEngine {
         entry.oversizedSeen.add(index);
         this.fault({
           kind: 'too-large',
-          reason: `Desk ${short(entry.deskKey)} sent record ${index} of ${entry.scope ?? 'its index'} with ${byteLength} bytes, above the ${this.maxRecordBytes}-byte limit: it is kept but not read.`,
+          reason: format('team.engine.receivedTooLarge', {
+            ...coreWords(entry),
+            index,
+            bytes: byteLength,
+            limit: this.maxRecordBytes,
+          }),
           deskKey: entry.deskKey,
           coreKey: entry.key,
           ...(entry.scope === null ? {} : { scope: entry.scope }),
@@ -239,15 +249,13 @@ export class HypercoreTeamEngine implements TeamEngine {
     core.on('verification-error', (error: Error & { code?: string }) => {
       this.fault({
         kind: 'invalid-record',
-        reason: `Records offered for desk ${short(entry.deskKey)}'s ${entry.scope ?? 'index'} failed verification (${error.code ?? error.message}): refused, nothing stored.`,
+        reason: format('team.engine.failedVerification', { ...coreWords(entry), reason: error.code ?? error.message }),
         deskKey: entry.deskKey,
         coreKey: entry.key,
         ...(entry.scope === null ? {} : { scope: entry.scope }),
       });
     });
-    core.on('conflict', (length: number) =>
-      this.markForked(entry, `two different signed histories at record ${length}`),
-    );
+    core.on('conflict', (length: number) => this.markForked(entry, length, null));
     core.on('close', () => {
       // Hypercore closes every session of a core when it detects a fork; reopen to keep reading it.
       if (!this.closing && entry.core === core) void this.reopen(entry);
@@ -264,21 +272,25 @@ export class HypercoreTeamEngine implements TeamEngine {
     } catch (error) {
       this.fault({
         kind: 'storage',
-        reason: `Desk ${short(entry.deskKey)}'s ${entry.scope ?? 'index'} could not be reopened (${describeError(error)}).`,
+        reason: format('team.engine.notReopened', { ...coreWords(entry), reason: describeError(error) }),
         coreKey: entry.key,
       });
     }
   }
 
-  private markForked(entry: CoreEntry, what: string): void {
+  /** Flags a core with two signed histories from record `at` on; `peer` names the connection that showed the other one. */
+  private markForked(entry: CoreEntry, at: number, peer: string | null): void {
     if (entry.forked) return;
     entry.forked = true;
     const copied = entry.own;
     this.fault({
       kind: copied ? 'copied-desk' : 'forked',
-      reason: copied
-        ? `This desk's ${entry.scope ?? 'index'} records exist in another version (${what}): a copy of this desk's store wrote as this desk. Records are kept; this core takes no more records.`
-        : `Desk ${short(entry.deskKey)}'s ${entry.scope ?? 'index'} has ${what}: the desk was copied or restored from a copy. Both are reported, the first one seen is kept.`,
+      reason: format(copied ? 'team.engine.copiedOwn' : 'team.engine.forked', {
+        ...coreWords(entry),
+        at,
+        fromPeer: peer === null ? 'no' : 'yes',
+        peer: peer ?? '',
+      }),
       deskKey: entry.deskKey,
       coreKey: entry.key,
       ...(entry.scope === null ? {} : { scope: entry.scope }),
@@ -334,7 +346,7 @@ export class HypercoreTeamEngine implements TeamEngine {
         if (!this.closing)
           this.fault({
             kind: 'storage',
-            reason: `Desk ${short(deskKey)}'s cores could not be opened (${describeError(error)}).`,
+            reason: format('team.engine.desksNotOpened', { desk: short(deskKey), reason: describeError(error) }),
             deskKey,
           });
       }
@@ -364,7 +376,11 @@ export class HypercoreTeamEngine implements TeamEngine {
           if (!entry.ok) {
             this.fault({
               kind: 'invalid-record',
-              reason: `Desk ${short(desk.deskKey)}'s index entry ${position}: ${entry.error}; skipped.`,
+              reason: format('team.engine.badIndexEntry', {
+                desk: short(desk.deskKey),
+                position,
+                problem: entry.error,
+              }),
               deskKey: desk.deskKey,
             });
             continue;
@@ -374,7 +390,7 @@ export class HypercoreTeamEngine implements TeamEngine {
             if (existing.key !== entry.value.coreKey) {
               this.fault({
                 kind: 'invalid-record',
-                reason: `Desk ${short(desk.deskKey)}'s index names a second core for ${entry.value.scope}; the first one is kept.`,
+                reason: format('team.engine.secondCore', { desk: short(desk.deskKey), scope: entry.value.scope }),
                 deskKey: desk.deskKey,
                 scope: entry.value.scope,
               });
@@ -389,7 +405,10 @@ export class HypercoreTeamEngine implements TeamEngine {
             await core.close();
             this.fault({
               kind: 'storage',
-              reason: `This desk's index names core ${short(entry.value.coreKey)} for ${entry.value.scope}, which is not the one this store derives; skipped.`,
+              reason: format('team.engine.ownIndexForeignCore', {
+                core: short(entry.value.coreKey),
+                scope: entry.value.scope,
+              }),
               scope: entry.value.scope,
             });
             continue;
@@ -404,7 +423,7 @@ export class HypercoreTeamEngine implements TeamEngine {
         if (!this.closing)
           this.fault({
             kind: 'storage',
-            reason: `Desk ${short(desk.deskKey)}'s index could not be read (${describeError(error)}).`,
+            reason: format('team.engine.indexUnreadable', { desk: short(desk.deskKey), reason: describeError(error) }),
             deskKey: desk.deskKey,
           });
       });
@@ -481,7 +500,11 @@ export class HypercoreTeamEngine implements TeamEngine {
     if (length > allowed) {
       this.fault({
         kind: 'after-revocation',
-        reason: `Revoked desk ${short(entry.deskKey)} has ${length - allowed} record(s) in ${entry.scope} after its revocation: kept and flagged.`,
+        reason: format('team.engine.afterRevocation', {
+          desk: short(entry.deskKey),
+          count: length - allowed,
+          scope: entry.scope,
+        }),
         deskKey: entry.deskKey,
         scope: entry.scope,
         coreKey: entry.key,
@@ -515,11 +538,11 @@ export class HypercoreTeamEngine implements TeamEngine {
   }
 
   private admit(session: TeamSession, remoteKey: string): Omit<TeamFault, 'at'> | null {
-    if (this.closing) return { kind: 'connection-lost', reason: 'This desk is closing.' };
+    if (this.closing) return { kind: 'connection-lost', reason: format('team.engine.closing') };
     if (remoteKey === this.deskKey) {
       return {
         kind: 'copied-desk',
-        reason: `${session.label} uses this desk's own identity: a copy of this desk's store is running on another computer. Connection refused; two laptops must never be one desk.`,
+        reason: format('team.engine.ownIdentity', { peer: session.label }),
         deskKey: remoteKey,
       };
     }
@@ -528,14 +551,14 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (standing === undefined) {
         return {
           kind: 'unknown-desk',
-          reason: `Desk ${short(remoteKey)} (${session.label}) is not in this team's roster: connection refused.`,
+          reason: format('team.engine.notInRoster', { desk: short(remoteKey), peer: session.label }),
           deskKey: remoteKey,
         };
       }
       if (standing.status === 'revoked') {
         return {
           kind: 'revoked-desk',
-          reason: `Desk ${short(remoteKey)} (${session.label}) was revoked: connection refused.`,
+          reason: format('team.engine.revokedRefused', { desk: short(remoteKey), peer: session.label }),
           deskKey: remoteKey,
         };
       }
@@ -546,11 +569,11 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (other === session || other.remoteKey !== remoteKey || !other.isConnected) continue;
       const initiatorOf = (s: TeamSession) => (s.initiator ? this.deskKey : remoteKey);
       if (initiatorOf(session) < initiatorOf(other)) {
-        other.close('A second connection to the same desk replaced this one.');
+        other.close(format('team.engine.replacedConnection'));
       } else {
         return {
           kind: 'connection-lost',
-          reason: `Desk ${short(remoteKey)} is already connected; the second connection was closed.`,
+          reason: format('team.engine.alreadyConnected', { desk: short(remoteKey) }),
           deskKey: remoteKey,
         };
       }
@@ -616,7 +639,7 @@ export class HypercoreTeamEngine implements TeamEngine {
           this.floodWarned.add(session);
           this.fault({
             kind: 'bad-message',
-            reason: `${session.label} offers more desks than a team has (over ${MAX_DESKS}); the rest were ignored.`,
+            reason: format('team.engine.tooManyDesks', { peer: session.label, limit: MAX_DESKS }),
           });
         }
         break;
@@ -627,7 +650,7 @@ export class HypercoreTeamEngine implements TeamEngine {
         this.refused.set(deskKey, this.now());
         this.fault({
           kind: 'unknown-desk',
-          reason: `${session.label} offers records of desk ${short(deskKey)}, which is not in this team's roster: not taken in.`,
+          reason: format('team.engine.offersUnknownDesk', { peer: session.label, desk: short(deskKey) }),
           deskKey,
         });
       }
@@ -639,11 +662,7 @@ export class HypercoreTeamEngine implements TeamEngine {
       if (entry === undefined || entry.forked || offered.head === null) continue;
       if (this.lengthOf(entry) !== offered.length) continue;
       const head = await this.headOf(entry);
-      if (head !== null && head !== offered.head)
-        this.markForked(
-          entry,
-          `two different signed histories at record ${offered.length} (one held here, one from ${session.label})`,
-        );
+      if (head !== null && head !== offered.head) this.markForked(entry, offered.length, session.label);
     }
   }
 
@@ -660,19 +679,24 @@ export class HypercoreTeamEngine implements TeamEngine {
     records: readonly Uint8Array[],
   ): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>> {
     const run = async (): Promise<Result<{ coreKey: string; start: number; end: number }, TeamError>> => {
-      if (this.closing) return err({ code: 'closed', message: 'The team store is closed.' });
+      if (this.closing) return err({ code: 'closed', message: format('team.engine.storeClosed') });
       const scopeText = validScope(scope);
       if (!scopeText.ok) return err({ code: 'invalid-scope', message: scopeText.error });
       for (const [position, record] of records.entries()) {
         if (record.byteLength > this.maxRecordBytes) {
           return err({
             code: 'record-too-large',
-            message: `Record ${position + 1} of ${records.length} has ${record.byteLength} bytes, above the team limit of ${this.maxRecordBytes} bytes: nothing was added.`,
+            message: format('team.engine.recordTooLarge', {
+              position: position + 1,
+              count: records.length,
+              bytes: record.byteLength,
+              limit: this.maxRecordBytes,
+            }),
           });
         }
       }
       const own = this.desks.get(this.deskKey);
-      if (own === undefined) return err({ code: 'closed', message: 'The team store is not open.' });
+      if (own === undefined) return err({ code: 'closed', message: format('team.engine.storeNotOpen') });
       try {
         let entry = own.scopes.get(scopeText.value);
         if (entry === undefined) {
@@ -685,12 +709,15 @@ export class HypercoreTeamEngine implements TeamEngine {
           await this.processIndex(own);
           entry = own.scopes.get(scopeText.value);
           if (entry === undefined)
-            return err({ code: 'write-failed', message: `The core for ${scopeText.value} could not be created.` });
+            return err({
+              code: 'write-failed',
+              message: format('team.engine.coreNotCreated', { scope: scopeText.value }),
+            });
         }
         if (entry.forked || entry.core.core?.header.frozen === true) {
           return err({
             code: 'forked',
-            message: `This desk's ${scopeText.value} records exist in another version made by a copy of this desk; nothing more can be added to them.`,
+            message: format('team.engine.ownScopeForked', { scope: scopeText.value }),
           });
         }
         const start = entry.core.length;
@@ -704,8 +731,8 @@ export class HypercoreTeamEngine implements TeamEngine {
         return err({
           code: 'write-failed',
           message: isDiskFull(error)
-            ? 'The disk is full: the records were not added. Free some space and try again; nothing already stored was lost.'
-            : `The records were not added (${describeError(error)}); nothing already stored was lost.`,
+            ? format('team.engine.diskFull')
+            : format('team.engine.notAdded', { reason: describeError(error) }),
         });
       }
     };
@@ -718,10 +745,10 @@ export class HypercoreTeamEngine implements TeamEngine {
     coreKey: string,
     range: { start: number; end?: number; maxRecords?: number },
   ): Promise<Result<ReadRecord[], TeamError>> {
-    if (this.closing) return err({ code: 'closed', message: 'The team store is closed.' });
+    if (this.closing) return err({ code: 'closed', message: format('team.engine.storeClosed') });
     const entry = this.cores.get(coreKey);
     if (entry === undefined || entry.scope === null)
-      return err({ code: 'unknown-core', message: `No core ${short(coreKey)} is held here.` });
+      return err({ code: 'unknown-core', message: format('team.engine.unknownCore', { core: short(coreKey) }) });
     const length = this.lengthOf(entry);
     const end = Math.min(range.end ?? length, length);
     const max = Math.min(range.maxRecords ?? 1000, MAX_READ);
@@ -733,7 +760,11 @@ export class HypercoreTeamEngine implements TeamEngine {
     ) {
       return err({
         code: 'invalid-range',
-        message: `Records ${range.start} to ${range.end ?? 'the end'} are not a valid range.`,
+        message: format('team.engine.invalidRange', {
+          start: String(range.start),
+          hasEnd: range.end === undefined ? 'no' : 'yes',
+          end: String(range.end),
+        }),
       });
     }
     const out: ReadRecord[] = [];
@@ -794,10 +825,10 @@ export class HypercoreTeamEngine implements TeamEngine {
   private startSession(stream: Duplex, opts: ReplicateOptions, trustedKey: string | null): TeamSession {
     const session = new TeamSession(this.sessionHost, stream, {
       initiator: opts.initiator,
-      label: opts.label ?? 'a connection',
+      label: opts.label ?? format('team.engine.label.connection'),
       trustedKey,
     });
-    if (this.closing) session.close('This desk is closing.');
+    if (this.closing) session.close(format('team.engine.closing'));
     else this.sessions.add(session);
     return session;
   }
@@ -810,7 +841,7 @@ export class HypercoreTeamEngine implements TeamEngine {
     const [a, b] = duplexPair();
     return [
       this.startSession(a, { initiator: true, label }, other.deskKey),
-      other.startSession(b, { initiator: false, label: 'this desk' }, this.deskKey),
+      other.startSession(b, { initiator: false, label: format('team.engine.label.thisDesk') }, this.deskKey),
     ];
   }
 
@@ -819,7 +850,7 @@ export class HypercoreTeamEngine implements TeamEngine {
   }
 
   syncFolder(folder: string): Promise<Result<FolderSyncReport, TeamError>> {
-    if (this.closing) return Promise.resolve(err({ code: 'closed', message: 'The team store is closed.' }));
+    if (this.closing) return Promise.resolve(err({ code: 'closed', message: format('team.engine.storeClosed') }));
     return syncWithFolder(this, folder, {
       keys: this.keys,
       team: this.opts.team,
@@ -850,8 +881,8 @@ export class HypercoreTeamEngine implements TeamEngine {
       const remote = session.remoteKey;
       if (remote === null || remote === session.trustedKey) continue;
       const standing = this.opts.roster(remote);
-      if (standing === undefined) session.close(`Desk ${short(remote)} is no longer in the roster.`);
-      else if (standing.status === 'revoked') session.close(`Desk ${short(remote)} was revoked.`);
+      if (standing === undefined) session.close(format('team.engine.noLongerInRoster', { desk: short(remote) }));
+      else if (standing.status === 'revoked') session.close(format('team.engine.revoked', { desk: short(remote) }));
     }
     let added = 0;
     for (const deskKey of [...this.refused.keys()]) {
@@ -887,7 +918,7 @@ export class HypercoreTeamEngine implements TeamEngine {
       new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
     ]);
     this.closing = true;
-    for (const session of [...this.sessions]) session.close('This desk closed its team store.');
+    for (const session of [...this.sessions]) session.close(format('team.engine.closedStore'));
     await this.writeChain.catch(() => undefined);
     await this.store.close();
   }
@@ -899,16 +930,16 @@ function storeOpenError(folder: string, error: unknown): TeamError {
   if (code === 'DEVICE_FILE') {
     return {
       code: 'store-copied',
-      message: `The team store in "${folder}" was copied or moved from another place (${text}). A copied desk would write as the same desk twice; open the original, or join the team again as a new desk.`,
+      message: format('team.engine.storeCopied', { folder, reason: text }),
     };
   }
   if (/could not be locked/i.test(text)) {
     return {
       code: 'store-in-use',
-      message: `The team store in "${folder}" is already open in another Response Desk window or process.`,
+      message: format('team.engine.storeInUse', { folder }),
     };
   }
-  return { code: 'store-unusable', message: `The team store in "${folder}" could not be opened (${text}).` };
+  return { code: 'store-unusable', message: format('team.engine.storeUnusable', { folder, reason: text }) };
 }
 
 export function openTeamEngine(opts: TeamEngineOptions): Promise<Result<HypercoreTeamEngine, TeamError>> {

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 import { parseTeamInvitation, type TeamInvitation } from '@shared/schemas/teamInvitation';
 
 import type { Logger } from '../logging/logger';
@@ -25,15 +26,8 @@ export type PeerArgs = {
   statusEverySeconds: number;
 };
 
-export const PEER_USAGE = `Usage: npm run team:peer -- --data <folder> --port <port> [options]
-
-  --data <folder>        where the peer keeps its copy of the team's cores (created if missing)
-  --port <port>          TCP port to listen on for desks (1 to 65535)
-  --host <address>       interface address to listen on (default 0.0.0.0: every interface)
-  --invitation <file>    team invitation file (default <folder>/invitation.json)
-  --peer <host:port>     a desk to dial, in addition to those in the invitation (repeatable)
-  --no-discovery         do not announce or look for desks by multicast on the local network
-  --status-every <s>     print a status line every s seconds (default 60, 0 for never)`;
+/** The command line's help, in the catalogue's words. */
+export const peerUsage = (): string => format('team.peer.usage');
 
 /** Reads the command line, refusing what it does not know with the reason. */
 export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string> {
@@ -48,7 +42,8 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
     const flag = argv[i] ?? '';
     const value = argv[i + 1];
     const needsValue = ['--data', '--port', '--host', '--invitation', '--peer', '--status-every'].includes(flag);
-    if (needsValue && (value === undefined || value.startsWith('--'))) return err(`${flag} needs a value.`);
+    if (needsValue && (value === undefined || value.startsWith('--')))
+      return err(format('team.peer.needsValue', { flag }));
     switch (flag) {
       case '--data':
         data = value ?? null;
@@ -56,8 +51,7 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
         break;
       case '--port': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 1 || n > 65535)
-          return err(`--port must be a whole number from 1 to 65535, not "${value ?? ''}".`);
+        if (!Number.isInteger(n) || n < 1 || n > 65535) return err(format('team.peer.badPort', { value: value ?? '' }));
         port = n;
         i += 1;
         break;
@@ -72,7 +66,7 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
         break;
       case '--peer': {
         const parsed = parseAddress(value ?? '');
-        if (!parsed.ok) return err(`--peer: ${parsed.error}`);
+        if (!parsed.ok) return err(format('team.peer.badPeer', { problem: parsed.error }));
         peers.push(value ?? '');
         i += 1;
         break;
@@ -82,18 +76,17 @@ export function parsePeerArgs(argv: readonly string[]): Result<PeerArgs, string>
         break;
       case '--status-every': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 0)
-          return err(`--status-every must be a whole number of seconds, not "${value ?? ''}".`);
+        if (!Number.isInteger(n) || n < 0) return err(format('team.peer.badStatusEvery', { value: value ?? '' }));
         statusEverySeconds = n;
         i += 1;
         break;
       }
       default:
-        return err(`Unknown option "${flag}".`);
+        return err(format('team.peer.unknownOption', { flag }));
     }
   }
-  if (data === null) return err('--data <folder> is required.');
-  if (port === null) return err('--port <port> is required.');
+  if (data === null) return err(format('team.peer.dataRequired'));
+  if (port === null) return err(format('team.peer.portRequired'));
   return ok({
     data,
     port,
@@ -111,11 +104,14 @@ export async function readInvitation(path: string): Promise<Result<TeamInvitatio
     text = await readFile(path, 'utf8');
   } catch (error) {
     return err(
-      `The invitation file "${path}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      format('team.peer.invitationUnreadable', {
+        path,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     );
   }
   const parsed = parseTeamInvitation(text);
-  return parsed.ok ? parsed : err(`${path}: ${parsed.error}`);
+  return parsed.ok ? parsed : err(format('team.peer.invitationInvalid', { path, problem: parsed.error }));
 }
 
 function rosterOf(invitation: TeamInvitation): Map<string, RosterStanding> {
@@ -221,5 +217,13 @@ export async function statusLine(peer: RunningPeer): Promise<string> {
   const connected = peers.filter((p) => p.state === 'connected');
   const toSend = connected.reduce((sum, p) => sum + p.toSend, 0);
   const toReceive = connected.reduce((sum, p) => sum + p.toReceive, 0);
-  return `${connected.length} desk(s) connected, ${peers.length - connected.length} waiting; holding ${records} records of ${desks} desk(s) in ${cores.length} core(s); ${toSend} to send, ${toReceive} to receive`;
+  return format('team.peer.status', {
+    connected: connected.length,
+    waiting: peers.length - connected.length,
+    records,
+    desks,
+    cores: cores.length,
+    toSend,
+    toReceive,
+  });
 }

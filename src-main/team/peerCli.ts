@@ -1,16 +1,18 @@
 // `npm run team:peer -- --data <folder> --port <n>`: the headless peer on the command line.
+import { format } from '@shared/i18n/format';
+
 import { createConsoleLogger } from '../logging/logger';
-import { parsePeerArgs, PEER_USAGE, startPeer, statusLine } from './peer';
+import { parsePeerArgs, peerUsage, startPeer, statusLine } from './peer';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(PEER_USAGE);
+    console.log(peerUsage());
     return 0;
   }
   const args = parsePeerArgs(argv);
   if (!args.ok) {
-    console.error(`${args.error}\n\n${PEER_USAGE}`);
+    console.error(format('team.peer.usageAfterError', { problem: args.error, usage: peerUsage() }));
     return 2;
   }
   const logger = createConsoleLogger('team-peer');
@@ -20,11 +22,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const peer = started.value;
-  console.log(`Response Desk team peer listening on ${args.value.host}:${peer.port}.`);
-  console.log(`This peer's desk key: ${peer.engine.deskKey}`);
-  console.log(
-    'Admit this key in the team roster so desks accept it; the peer keeps a copy of every desk it is offered.',
-  );
+  console.log(format('team.peer.listening', { host: args.value.host, port: String(peer.port) }));
+  console.log(format('team.peer.deskKey', { key: peer.engine.deskKey }));
+  console.log(format('team.peer.admitKey'));
 
   const timer =
     args.value.statusEverySeconds > 0
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   if (timer !== null) clearInterval(timer);
-  console.log('Stopping: closing connections and the store.');
+  console.log(format('team.peer.stopping'));
   await peer.stop();
   return 0;
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 import type { TeamScope } from './types';
 
@@ -24,9 +25,9 @@ export function parseScope(text: string): Result<TeamScope, string> {
   if (text.startsWith('incident:')) {
     const incidentId = text.slice('incident:'.length);
     if (INCIDENT_ID.test(incidentId)) return ok({ kind: 'incident', incidentId });
-    return err(`"${text.slice(0, 120)}" names no valid incident (1 to 100 letters, digits, "_", "." or "-").`);
+    return err(format('team.scope.badIncident', { text: text.slice(0, 120) }));
   }
-  return err(`"${text.slice(0, 120)}" is not a team scope (expected "incident:<id>", "desk" or "roster").`);
+  return err(format('team.scope.notAScope', { text: text.slice(0, 120) }));
 }
 
 /** Checks a scope built in code (its incident id may come from anywhere). */

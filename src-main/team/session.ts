@@ -102,7 +102,10 @@ export class TeamSession implements PeerSession {
     if (this.state === 'closed') return;
     if (!done.ok) {
       if (done.error.code === 'team-key-mismatch' || done.error.code === 'bad-frame') {
-        this.host.fault({ kind: 'team-key-mismatch', reason: `${this.label}: ${done.error.message}` });
+        this.host.fault({
+          kind: 'team-key-mismatch',
+          reason: format('team.session.handshakeRefused', { peer: this.label, reason: done.error.message }),
+        });
       }
       this.close(done.error.message);
       return;
@@ -196,7 +199,7 @@ export class TeamSession implements PeerSession {
     if (!decoded.ok) {
       this.host.fault({
         kind: 'bad-message',
-        reason: `${this.label}: ${decoded.error}; connection closed.`,
+        reason: format('team.session.badSummary', { peer: this.label, reason: decoded.error }),
         ...(this.remoteKey === null ? {} : { deskKey: this.remoteKey }),
       });
       this.close(format('team.session.unreadableSummary', { reason: decoded.error }));

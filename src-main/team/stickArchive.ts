@@ -65,20 +65,20 @@ export function packContainer(files: readonly ArchiveFile[]): Buffer {
 export function unpackContainer(plain: Buffer): Result<ArchiveFile[], ArchiveError> {
   const damaged = (why: string): Result<ArchiveFile[], ArchiveError> =>
     err({ code: 'damaged', message: format('team.stick.contentsDamaged', { reason: why }) });
-  if (plain.byteLength < 4) return damaged('no manifest');
+  if (plain.byteLength < 4) return damaged(format('team.stick.damage.noManifest'));
   const manifestLength = plain.readUInt32LE(0);
-  if (manifestLength > plain.byteLength - 4) return damaged('the manifest is cut short');
+  if (manifestLength > plain.byteLength - 4) return damaged(format('team.stick.damage.manifestCut'));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain.subarray(4, 4 + manifestLength)));
   } catch {
-    return damaged('the manifest is not JSON');
+    return damaged(format('team.stick.damage.manifestNotJson'));
   }
   const manifest = ManifestSchema.safeParse(json);
   if (!manifest.success)
     return damaged(
       manifest.error.issues
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .map((i) => format('text.issue', { path: i.path.map(String).join('.'), message: i.message }))
         .slice(0, 3)
         .join('; '),
     );
@@ -86,13 +86,13 @@ export function unpackContainer(plain: Buffer): Result<ArchiveFile[], ArchiveErr
   const files: ArchiveFile[] = [];
   let offset = 4 + manifestLength;
   for (const file of manifest.data.files) {
-    if (paths.has(file.path)) return damaged(`${file.path} appears twice`);
+    if (paths.has(file.path)) return damaged(format('team.stick.damage.fileTwice', { path: file.path }));
     paths.add(file.path);
-    if (offset + file.size > plain.byteLength) return damaged(`${file.path} is cut short`);
+    if (offset + file.size > plain.byteLength) return damaged(format('team.stick.damage.fileCut', { path: file.path }));
     files.push({ path: file.path, bytes: plain.subarray(offset, offset + file.size) });
     offset += file.size;
   }
-  if (offset !== plain.byteLength) return damaged('bytes follow the last file');
+  if (offset !== plain.byteLength) return damaged(format('team.stick.damage.trailingBytes'));
   return ok(files);
 }
 

@@ -4,8 +4,13 @@
 import { z } from 'zod';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { format } from '@shared/i18n/format';
 
 import { parseScope } from './scope';
+
+/** zod's issues as a reason lists them: "core: must be 64 lowercase hex characters; …". */
+const issuesOf = (issues: readonly z.core.$ZodIssue[]): string =>
+  issues.map((i) => format('text.issue', { path: i.path.map(String).join('.'), message: i.message })).join('; ');
 
 const hexKey = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
 
@@ -31,20 +36,18 @@ export function encodeIndexEntry(scope: string, coreKey: string): Buffer {
 }
 
 export function decodeIndexEntry(bytes: Uint8Array): Result<{ scope: string; coreKey: string }, string> {
-  if (bytes.byteLength > MAX_INDEX_ENTRY_BYTES) return err(`an index entry of ${bytes.byteLength} bytes is too large`);
+  if (bytes.byteLength > MAX_INDEX_ENTRY_BYTES)
+    return err(format('team.wire.indexTooLarge', { bytes: bytes.byteLength }));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return err('an index entry is not UTF-8 JSON');
+    return err(format('team.wire.indexNotJson'));
   }
   const parsed = IndexEntrySchema.safeParse(json);
-  if (!parsed.success)
-    return err(
-      `an index entry is malformed (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
-    );
+  if (!parsed.success) return err(format('team.wire.indexMalformed', { problems: issuesOf(parsed.error.issues) }));
   const scope = parseScope(parsed.data.scope);
-  if (!scope.ok) return err(`an index entry names a bad scope: ${scope.error}`);
+  if (!scope.ok) return err(format('team.wire.indexBadScope', { problem: scope.error }));
   return ok({ scope: parsed.data.scope, coreKey: parsed.data.core });
 }
 
@@ -89,20 +92,16 @@ export function encodeSummary(summary: Summary): Buffer {
 }
 
 export function decodeSummary(bytes: Uint8Array): Result<Summary, string> {
-  if (bytes.byteLength > MAX_SUMMARY_BYTES) return err(`a summary of ${bytes.byteLength} bytes is too large`);
+  if (bytes.byteLength > MAX_SUMMARY_BYTES)
+    return err(format('team.wire.summaryTooLarge', { bytes: bytes.byteLength }));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return err('a summary is not UTF-8 JSON');
+    return err(format('team.wire.summaryNotJson'));
   }
   const parsed = SummarySchema.safeParse(json);
   if (!parsed.success)
-    return err(
-      `a summary is malformed (${parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')})`,
-    );
+    return err(format('team.wire.summaryMalformed', { problems: issuesOf(parsed.error.issues.slice(0, 3)) }));
   return ok(parsed.data);
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import lockfile from 'proper-lockfile';
 
+import { format } from '@shared/i18n/format';
+
 import type { Logger } from '../logging/logger';
 
 /** The lock's name inside the data folder (a directory, which proper-lockfile creates atomically). */
@@ -78,14 +80,15 @@ export async function lockDataFolder(
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       return {
         ok: false,
-        message:
-          `Another Response Desk (browser edition) is already using its data folder ${dataDir}. ` +
-          'Use that one, or stop it first; to run a second desk beside it, give this one a folder of its own with DESK_DATA_DIR=/absolute/path.',
+        message: format('host.web.folderInUse', { folder: dataDir }),
       };
     }
     return {
       ok: false,
-      message: `The data folder ${dataDir} cannot be used: ${error instanceof Error ? error.message : String(error)}.`,
+      message: format('host.web.folderUnusable', {
+        folder: dataDir,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     };
   }
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { formatBytes } from '@shared/domain/text/formatBytes';
+import { format } from '@shared/i18n/format';
 import type { Channel } from '@shared/ipc/channels';
 import { ipcContract, type IpcError } from '@shared/ipc/contract';
 import { decodeWire, encodeWire, IPC_PATH_PREFIX, LOCAL_TOKEN_HEADER, maxRequestBytes } from '@shared/ipc/wire';
@@ -29,7 +30,7 @@ export function loopbackHosts(port: number): string[] {
  */
 export function checkHost(host: string | undefined, port: number): Refusal | null {
   if (host === undefined || !loopbackHosts(port).includes(host.toLowerCase())) {
-    return refuse(403, 'forbidden', 'This desk answers only at its own loopback address.');
+    return refuse(403, 'forbidden', format('host.server.notLoopback'));
   }
   return null;
 }
@@ -55,10 +56,10 @@ export function checkCall(
   const no = (refusal: Refusal) => ({ ok: false as const, refusal });
   const hostRefusal = checkHost(single(request.headers.host), expected.port);
   if (hostRefusal) return no(hostRefusal);
-  if (request.method !== 'POST') return no(refuse(405, 'invalid-request', 'Channels are called with POST.'));
+  if (request.method !== 'POST') return no(refuse(405, 'invalid-request', format('host.server.postOnly')));
   const name = request.path.slice(IPC_PATH_PREFIX.length);
   // SECURITY: only the contract's own keys; never a property every object has (`constructor`, `__proto__`).
-  if (!Object.hasOwn(ipcContract, name)) return no(refuse(404, 'invalid-request', 'There is no such channel.'));
+  if (!Object.hasOwn(ipcContract, name)) return no(refuse(404, 'invalid-request', format('host.server.noSuchChannel')));
   const channel = name as Channel;
 
   // SECURITY: a browser always sends Origin on a POST; it must be this very page's origin, so no
@@ -66,29 +67,23 @@ export function checkCall(
   const origin = single(request.headers.origin);
   const host = single(request.headers.host)?.toLowerCase();
   if (origin === undefined || origin.toLowerCase() !== `http://${host ?? ''}`) {
-    return no(refuse(403, 'forbidden', 'Only the desk page this server served may call it.'));
+    return no(refuse(403, 'forbidden', format('host.server.otherPage')));
   }
   // SECURITY: the per-launch secret, which only the page served by this process holds.
   const token = single(request.headers[LOCAL_TOKEN_HEADER]);
   if (token === undefined || !sameSecret(token, expected.token)) {
-    return no(
-      refuse(403, 'forbidden', 'This call does not carry the secret of the page this server served; reload the desk.'),
-    );
+    return no(refuse(403, 'forbidden', format('host.server.noSecret')));
   }
   // A JSON content type cannot be sent by a plain form, and is what the body is read as.
   const type = single(request.headers['content-type'])?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') return no(refuse(415, 'invalid-request', 'Calls are sent as JSON.'));
+  if (type !== 'application/json') return no(refuse(415, 'invalid-request', format('host.server.jsonOnly')));
   const declared = single(request.headers['content-length']);
   if (declared !== undefined && Number(declared) > maxRequestBytes(channel)) return no(tooLarge(channel));
   return { ok: true, channel };
 }
 
 function tooLarge(channel: Channel): Refusal {
-  return refuse(
-    413,
-    'too-large',
-    `What was sent is larger than the desk accepts on this channel (${formatBytes(maxRequestBytes(channel))}).`,
-  );
+  return refuse(413, 'too-large', format('host.server.tooLarge', { limit: formatBytes(maxRequestBytes(channel)) }));
 }
 
 /** Reads the body, stopping as soon as it passes `limit` bytes; null when it did. */
@@ -166,7 +161,7 @@ export function createLocalEndpoint(deps: LocalEndpointDeps) {
       reply(
         res,
         400,
-        encodeWire({ ok: false, error: { code: 'invalid-request', message: 'What was sent is not JSON.' } }),
+        encodeWire({ ok: false, error: { code: 'invalid-request', message: format('host.server.notJson') } }),
       );
       return;
     }

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
+import { format } from '@shared/i18n/format';
+
 import { createConsoleLogger } from '../logging/logger';
 import { browserEditionDataFolder } from '../paths';
 import { faultyAtomicFs, readTestSwitches } from './testFaults';
@@ -39,14 +41,12 @@ startWebHost({
       console.error(started.lines.join('\n'));
       process.exit(1);
     }
-    console.log(`Response Desk (browser edition) is running at ${started.host.address}`);
-    console.log(
-      `Its entries live in this browser's profile, under exactly this address: open the desk here each time.`,
-    );
-    console.log(`Its automatic backups are kept in ${join(dataDir, 'backups')}. Press Ctrl+C to stop.`);
+    console.log(format('host.web.running', { address: started.host.address }));
+    console.log(format('host.web.entriesLiveHere'));
+    console.log(format('host.web.backupsKept', { folder: join(dataDir, 'backups') }));
   },
   (error: unknown) => {
-    console.error(`The desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(format('host.web.couldNotStart', { reason: error instanceof Error ? error.message : String(error) }));
     process.exit(1);
   },
 );

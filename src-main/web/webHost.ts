@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
+import { format } from '@shared/i18n/format';
 import { IPC_PATH_PREFIX, LOCAL_TOKEN_META, TEST_MINUTE_META } from '@shared/ipc/wire';
 
 import type { AtomicFs } from '../adapters/atomicWrite';
@@ -77,15 +78,9 @@ async function deskAlreadyThere(address: string): Promise<boolean> {
 /** What to tell the person when the port is taken: never another address (the desk there would be empty). */
 async function portTakenLines(address: string, port: number): Promise<string[]> {
   const lines = (await deskAlreadyThere(address))
-    ? [`Response Desk is already running at ${address}: open that address in your browser.`]
-    : [
-        `Port ${port} is taken by another program, so the desk cannot start at ${address}.`,
-        `Close that program, then run "npm run web" again.`,
-      ];
-  return [
-    ...lines,
-    `Your desk's data lives in your browser's profile, under the address ${address}; the desk at any other address starts empty.`,
-  ];
+    ? [format('host.web.alreadyRunning', { address })]
+    : [format('host.web.portTaken', { port: String(port), address }), format('host.web.closeThatProgram')];
+  return [...lines, format('host.web.dataLivesAt', { address })];
 }
 
 /**
@@ -100,7 +95,7 @@ export async function startWebHost(
   if (html === null && options.pageOptional !== true) {
     return {
       ok: false,
-      lines: ['The renderer is not built: run "npm run web" (it builds first) or "npm run build:renderer".'],
+      lines: [format('host.web.notBuilt')],
     };
   }
   // SECURITY: a new secret every launch; a page served by an earlier run no longer gets answers.
@@ -200,7 +195,7 @@ export async function startWebHost(
       lines:
         listening.code === 'EADDRINUSE'
           ? await portTakenLines(wanted, options.port)
-          : [`The desk could not start at ${wanted} (${listening.code}).`],
+          : [format('host.web.couldNotStartAt', { address: wanted, code: listening.code })],
     };
   }
   port = (server.address() as { port: number }).port;

@@ -1,5 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+import { format } from '@shared/i18n/format';
+
 /**
  * The application menu. SECURITY: a packaged build has no developer tools and no reload in it
  * (a reload drops what is being typed; the tools would open the desk's data to anyone at the
@@ -32,9 +34,9 @@ export function appMenuTemplate(options: {
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
-    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: format('host.menu.file'), submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
     {
-      label: 'Edit',
+      label: format('host.menu.edit'),
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -46,7 +48,7 @@ export function appMenuTemplate(options: {
       ],
     },
     {
-      label: 'View',
+      label: format('host.menu.view'),
       submenu: [
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -57,7 +59,7 @@ export function appMenuTemplate(options: {
       ],
     },
     {
-      label: 'Window',
+      label: format('host.menu.window'),
       submenu: [
         { role: 'minimize' },
         ...(mac

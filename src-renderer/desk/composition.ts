@@ -28,9 +28,23 @@ export type DeskDeps = DeskCoreDeps & {
 export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)) {
   const { feed, useCases, backupRows, restore } = core;
   const timelineSearch = createTimelineSearch(useCases.timeline, deps.search);
+  /**
+   * Readies the search of every incident in the background, open ones first: a kept copy is read
+   * back in a moment; where none is kept (after a restore, or on a desk that lost it) the entries
+   * are read, so the first search of an incident does not wait for them.
+   */
+  const indexIncidents = async (): Promise<void> => {
+    const incidents = await useCases.incidents.list();
+    const open = incidents.filter((i) => i.status === 'open');
+    timelineSearch.prepareInTurn([...open, ...incidents.filter((i) => i.status !== 'open')].map((i) => i.id));
+  };
   // A restore or an incident rebuilt from its record: the index is read afresh from the database.
   feed.subscribe((notice) => {
-    if (notice.replacedAll || notice.rebuilt) timelineSearch.reset();
+    if (!notice.replacedAll && !notice.rebuilt) return;
+    timelineSearch.reset();
+    if (notice.scope !== 'desk') timelineSearch.prepareInTurn([notice.scope.incidentId]);
+    // Without it the first search only waits longer, and says so while indexing.
+    else void indexIncidents().catch(() => undefined);
   });
   const order = createTimelineOrderCache({
     store: useCases.timeline,
@@ -72,6 +86,7 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
     /** A cheap sign that something changed, for the automatic backups. */
     fingerprint: backupRows.fingerprint,
     timelineSearch,
+    indexIncidents,
     feed,
     platform: deps.platform,
     encryption: deps.encryption,

@@ -319,7 +319,7 @@ export function createDoor(db: DeskDatabase, feed: ChangeFeed, recorder?: Record
         // A row added under a key already stored: the change is refused whole, in words.
         const name = e instanceof Error ? e.name : '';
         if (at.table !== null && (name === 'BulkError' || name === 'ConstraintError'))
-          return err(refused(at.table, '?', 'a record with the same id is already stored'));
+          return err(refused(at.table, '?', t('ui.notWritten.sameId')));
         throw e;
       }
     }

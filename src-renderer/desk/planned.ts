@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '@shared/domain/result';
 import type { TableName, TableRows } from '@shared/schemas/tables';
 
+import { t } from '../i18n/messages';
 import { rowIs, writePlanned, type Change, type Door, type Precondition, type WriteRefused } from './door';
 
 type Row<T extends TableName> = TableRows[T][number];
@@ -74,7 +75,12 @@ export function changeRow<T extends TableName, V, E>(
  * that kept changing the same thing. Every use-case's errors include it.
  */
 export type NotWritten = { code: 'refused'; message: string };
-export const busy = (what: string): NotWritten => ({
+
+/** What another window was changing at the same moment, as `busy` names it. */
+export type BusyThing =
+  'lesson' | 'item' | 'checklist' | 'incident' | 'callTree' | 'contact' | 'settings' | 'publishedHeads';
+
+export const busy = (thing: BusyThing): NotWritten => ({
   code: 'refused',
-  message: `${what} is being changed in another window at the same moment; nothing was stored. Try again.`,
+  message: t('ui.notWritten.busy', { thing }),
 });

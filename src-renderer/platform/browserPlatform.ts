@@ -2,6 +2,7 @@ import { err, ok } from '@shared/domain/result';
 import { formatBytes } from '@shared/domain/text/formatBytes';
 import type { DeskBridge } from '@shared/ipc/contract';
 
+import { t } from '../i18n/messages';
 import { bytesFromBase64 } from './base64';
 import { appInfoOver, autoBackupsOver, passphrasesOver, teamOver } from './desktopPlatform';
 import { openTextFileWith } from './openTextFile';
@@ -49,14 +50,17 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
           return done(
             err({
               code: 'too-large',
-              message: `"${file.name}" is too large to open (limit ${formatBytes(request.maxBytes)}).`,
+              message: t('app.platform.tooLarge', { name: file.name, limit: formatBytes(request.maxBytes) }),
             }),
           );
         }
         // The bytes as they are: which encoding they are in is for the reader to work out.
         file.arrayBuffer().then(
           (buffer) => done(ok({ name: file.name, bytes: new Uint8Array(buffer), size: file.size })),
-          (e: unknown) => done(err({ code: 'io-failed', message: `"${file.name}" could not be read: ${String(e)}` })),
+          (e: unknown) =>
+            done(
+              err({ code: 'io-failed', message: t('app.platform.unreadable', { name: file.name, reason: String(e) }) }),
+            ),
         );
       });
       input.click();
@@ -71,13 +75,13 @@ export function createBrowserPlatform(version: string, server: DeskBridge | null
     team: server && teamOver(server),
     savePdf: null,
     appInfo: async () => {
-      const storage = `This browser's storage for ${location.origin}`;
+      const storage = t('app.platform.browserStorage', { origin: location.origin });
       if (server) {
         const info = await appInfoOver(server)();
         // The entries live in the browser; what the server writes by itself lives in its data folder.
-        return info.ok
-          ? ok({ ...info.value, dataDir: `${storage}; automatic backups in ${info.value.dataDir}` })
-          : info;
+        const both = (folder: string) =>
+          t('app.platform.browserStorageAndBackups', { origin: location.origin, folder });
+        return info.ok ? ok({ ...info.value, dataDir: both(info.value.dataDir) }) : info;
       }
       const estimate = 'storage' in navigator ? await navigator.storage.estimate().catch(() => undefined) : undefined;
       const free =

@@ -4,6 +4,7 @@ import { CHANNELS } from '@shared/ipc/channels';
 import { describeIssues, ipcContract, ipcResultSchema, type DeskBridge } from '@shared/ipc/contract';
 import { err, ok, type Result } from '@shared/domain/result';
 
+import { t } from '../i18n/messages';
 import { bytesFromBase64 } from './base64';
 import { openTextFileWith } from './openTextFile';
 import type { AutoBackups, DeskPlatform, PassphraseStore, PlatformError, TeamLink } from './platform';
@@ -14,7 +15,7 @@ function parseReply<T extends z.ZodType>(schema: T, raw: unknown): Result<z.outp
   if (!parsed.success)
     return err({
       code: 'bad-reply',
-      message: `The desk's services sent an unexpected reply (${describeIssues(parsed.error)}).`,
+      message: t('app.platform.badReply', { problems: describeIssues(parsed.error) }),
     });
   const reply = parsed.data as { ok: true; value: z.output<T> } | { ok: false; error: PlatformError };
   return reply.ok ? ok(reply.value) : err(reply.error);

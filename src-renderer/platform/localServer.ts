@@ -9,6 +9,8 @@ import {
   TEST_MINUTE_META,
 } from '@shared/ipc/wire';
 
+import { t } from '../i18n/messages';
+
 /** What the browser edition's server put into the page it served. */
 export type LocalServerPage = {
   /** The per-launch secret every call carries. */
@@ -54,8 +56,7 @@ export function createLocalServerBridge(
           ok: false,
           error: {
             code: 'io-failed',
-            message:
-              'The desk’s local server is not answering: start it again with "npm run web", then reload this page.',
+            message: t('app.platform.serverNotAnswering'),
           },
         };
       }

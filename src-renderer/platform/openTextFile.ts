@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '@shared/domain/result';
 import { decodeUtf8Strictly } from '@shared/domain/text/encoding';
 
+import { t } from '../i18n/messages';
 import type { DeskPlatform, OpenedTextFile, PlatformError } from './platform';
 
 /**
@@ -14,8 +15,7 @@ export function openTextFileWith(openFile: DeskPlatform['openFile']): DeskPlatfo
     if (!opened.ok || opened.value === null) return opened.ok ? ok(null) : opened;
     const { name, bytes, size } = opened.value;
     const text = decodeUtf8Strictly(bytes);
-    if (!text.ok)
-      return err({ code: 'not-utf8', message: `"${name}" is not a text file in UTF-8, so the desk cannot read it.` });
+    if (!text.ok) return err({ code: 'not-utf8', message: t('app.platform.notUtf8', { name }) });
     return ok({ name, text: text.value, size });
   };
 }

@@ -41,6 +41,7 @@ export function fakeDesk() {
     platform: unused('platform'),
     encryption: unused('encryption'),
     timelineSearch: unused('timelineSearch'),
+    indexIncidents: unused('indexIncidents'),
     teamSync: null,
     appVersion: '0.0.0-test',
     clock: () => T0,

@@ -53,7 +53,7 @@ test('the guide’s checklists run on the incident’s clock: complete, not appl
     'Start a decision and timeline log',
   ]) {
     await expect(item(page, title).locator('.ck-item__due')).toContainText(
-      new RegExp(`Due (.*, )?${due} \\(in (29|30|31) minutes\\)`),
+      new RegExp(`Due (.*, )?${due} \\(in (29|30|31) m\\)`),
     );
     await expect(item(page, title)).toContainText('+1 hour');
   }

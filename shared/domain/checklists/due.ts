@@ -72,16 +72,19 @@ export function describeOffsetError(e: OffsetError): string {
 }
 
 /**
- * How late something was done, as a responder says it: "19 m", "2 h 19 m", "3 d 4 h". Elapsed
- * time, so minutes are exact across a change of the clocks.
+ * A span of time as a responder says it, in its two largest units: "19 m", "2 h 19 m", "3 d 4 h";
+ * "under 1 m" below a minute. Whole minutes of elapsed time (rounded down), so they are exact
+ * across a change of the clocks; the sign of `ms` does not matter ("in 35 m", "overdue by 35 m").
  */
-export function lateness(dueAt: number, doneAt: number): string | null {
-  const minutes = Math.floor((doneAt - dueAt) / 60_000);
-  if (minutes < 1) return null;
+export function elapsedText(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return mins > 0 ? `${hours} h ${mins} m` : `${hours} h`;
-  return `${mins} m`;
+  const largest = days > 0 ? 'days' : hours > 0 ? 'hours' : minutes > 0 ? 'minutes' : 'none';
+  return format('checklists.elapsed', { largest, days, hours, minutes: minutes % 60 });
+}
+
+/** How late something was done ("2 h 19 m", see `elapsedText`); null when it was done in time or within a minute. */
+export function lateness(dueAt: number, doneAt: number): string | null {
+  return doneAt - dueAt < 60_000 ? null : elapsedText(doneAt - dueAt);
 }

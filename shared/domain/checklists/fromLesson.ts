@@ -48,7 +48,7 @@ export function checklistDraftFromAction(
   return ok({
     phase,
     title: lesson.text.length > 300 ? `${lesson.text.slice(0, 297)}…` : lesson.text,
-    rationale: 'Corrective action from the lessons learned of this incident.',
+    rationale: format('checklists.lesson.rationale'),
     owner: 'emergency-manager',
     offsetAmount,
     offsetUnit: 'days',

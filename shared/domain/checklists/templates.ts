@@ -1,7 +1,7 @@
 import type { Actor } from '../audit';
 import type { ResponsePhaseId } from '../guide/phases';
 import { err, ok, type Result } from '../result';
-import { format } from '../../i18n/format';
+import { format, listOf } from '../../i18n/format';
 import {
   ChecklistRoleSchema,
   ResponsePhaseIdSchema,
@@ -113,25 +113,24 @@ export function reviseTemplate(
   const errors: TemplateErrors = {};
   const itemErrors: Record<number, TemplateItemErrors> = {};
   const title = draft.title.trim();
-  if (title === '') errors.title = 'Give the checklist a name.';
-  else if (title.length > 200) errors.title = 'Keep the name under 200 characters.';
-  if (draft.changeNote.length > 1000) errors.changeNote = 'Keep the note under 1,000 characters.';
-  if (draft.items.length === 0)
-    errors.form = 'A checklist needs at least one item. To stop using it, leave it unticked when creating an incident.';
-  if (draft.items.length > 500) errors.form = 'A checklist holds at most 500 items.';
+  if (title === '') errors.title = format('checklists.template.noName');
+  else if (title.length > 200) errors.title = format('checklists.template.nameTooLong', { limit: 200 });
+  if (draft.changeNote.length > 1000) errors.changeNote = format('checklists.template.noteTooLong', { limit: 1000 });
+  if (draft.items.length === 0) errors.form = format('checklists.template.noItems');
+  if (draft.items.length > 500) errors.form = format('checklists.template.tooManyItems', { limit: 500 });
 
   const before = new Map(previous.items.map((i) => [i.key, i]));
   const items: ChecklistTemplateItem[] = [];
   draft.items.forEach((row, index) => {
     const e: TemplateItemErrors = {};
     const rowTitle = row.title.trim();
-    if (rowTitle === '') e.title = 'Say what has to be done.';
-    else if (rowTitle.length > 300) e.title = 'Keep the item under 300 characters; put the detail in “Why”.';
-    if (row.rationale.length > 2000) e.rationale = 'Keep this under 2,000 characters.';
+    if (rowTitle === '') e.title = format('checklists.template.itemNoTitle');
+    else if (rowTitle.length > 300) e.title = format('checklists.template.itemTooLong', { limit: 300 });
+    if (row.rationale.length > 2000) e.rationale = format('checklists.form.rationaleTooLong', { limit: 2000 });
     const phase = ResponsePhaseIdSchema.safeParse(row.phase);
-    if (!phase.success) e.phase = 'Choose the phase this item belongs to.';
+    if (!phase.success) e.phase = format('checklists.form.phase');
     const owner = ChecklistRoleSchema.safeParse(row.owner);
-    if (!owner.success) e.owner = 'Choose who owns this item.';
+    if (!owner.success) e.owner = format('checklists.form.owner');
     const offset = parseOffset(row.offsetAmount, row.offsetUnit);
     if (!offset.ok) e.offset = describeOffsetError(offset.error);
     if (Object.keys(e).length > 0 || !phase.success || !owner.success || !offset.ok) {
@@ -168,8 +167,8 @@ export function reviseTemplate(
     createdAt: ctx.actor.now,
     createdBy: ctx.actor.operator,
   };
-  if (summariseChanges(previous, next) === 'No changes' && next.description === previous.description) {
-    return err({ form: 'Nothing has changed, so no new version was saved.' });
+  if (!hasChanges(templateChanges(previous, next)) && next.description === previous.description) {
+    return err({ form: format('checklists.template.unchanged') });
   }
   return ok(next);
 }
@@ -185,8 +184,8 @@ export function createCityTemplate(
   },
 ): Result<ChecklistTemplate, TemplateErrors> {
   const title = input.title.trim();
-  if (title === '') return err({ title: 'Give the checklist a name.' });
-  if (title.length > 200) return err({ title: 'Keep the name under 200 characters.' });
+  if (title === '') return err({ title: format('checklists.template.noName') });
+  if (title.length > 200) return err({ title: format('checklists.template.nameTooLong', { limit: 200 }) });
   return ok({
     id: ctx.id,
     templateKey: ctx.templateKey,
@@ -198,7 +197,7 @@ export function createCityTemplate(
       {
         key: ctx.firstItem.key,
         phase: ctx.firstItem.phase,
-        title: 'First item: reword me',
+        title: format('checklists.template.firstItem'),
         rationale: '',
         owner: ctx.firstItem.owner,
         offset: { unit: 'hours', amount: 1 },
@@ -207,17 +206,30 @@ export function createCityTemplate(
         adapted: false,
       },
     ],
-    changeNote: 'New checklist of the city’s own.',
+    changeNote: format('checklists.template.newNote'),
     createdAt: ctx.actor.now,
     createdBy: ctx.actor.operator,
   });
 }
 
-/** "2 added, 1 removed, 3 changed, reordered": what a new version changes, for its note and the audit log. */
-export function summariseChanges(
+/** What a new version of a template changes, counted: its name, and items added, removed, changed or moved. */
+export type TemplateChanges = {
+  renamed: boolean;
+  added: number;
+  removed: number;
+  changed: number;
+  reordered: boolean;
+};
+
+/** Whether a new version changes anything of its name or items (the description aside). */
+export const hasChanges = (c: TemplateChanges): boolean =>
+  c.renamed || c.added > 0 || c.removed > 0 || c.changed > 0 || c.reordered;
+
+/** Counts what `next` changes of `previous`'s name and items. */
+export function templateChanges(
   previous: ChecklistTemplate,
   next: Pick<ChecklistTemplate, 'title' | 'items'>,
-): string {
+): TemplateChanges {
   const before = new Map(previous.items.map((i) => [i.key, i]));
   const after = new Set(next.items.map((i) => i.key));
   const added = next.items.filter((i) => !before.has(i.key)).length;
@@ -229,14 +241,28 @@ export function summariseChanges(
   const keptOrder = previous.items.map((i) => i.key).filter((k) => after.has(k));
   const newOrder = next.items.map((i) => i.key).filter((k) => before.has(k));
   const reordered = keptOrder.some((k, i) => newOrder[i] !== k);
-  const parts = [
-    next.title !== previous.title && 'renamed',
-    added > 0 && `${added} added`,
-    removed > 0 && `${removed} removed`,
-    changed > 0 && `${changed} changed`,
-    reordered && 'reordered',
-  ].filter((p): p is string => typeof p === 'string');
-  return parts.length === 0 ? 'No changes' : parts.join(', ').replace(/^./, (c) => c.toUpperCase());
+  return { renamed: next.title !== previous.title, added, removed, changed, reordered };
+}
+
+/**
+ * "2 added, 1 removed, 3 changed, and reordered": what a new version changes, in words, for its note
+ * and the audit log. Each change is a message of its own (the first of them may be worded to start
+ * the note), joined as the language joins a list.
+ */
+export function summariseChanges(
+  previous: ChecklistTemplate,
+  next: Pick<ChecklistTemplate, 'title' | 'items'>,
+): string {
+  const c = templateChanges(previous, next);
+  if (!hasChanges(c)) return format('checklists.changes.none');
+  const parts: string[] = [];
+  const first = () => (parts.length === 0 ? 'yes' : 'no');
+  if (c.renamed) parts.push(format('checklists.changes.renamed', { first: first() }));
+  if (c.added > 0) parts.push(format('checklists.changes.added', { count: c.added }));
+  if (c.removed > 0) parts.push(format('checklists.changes.removed', { count: c.removed }));
+  if (c.changed > 0) parts.push(format('checklists.changes.changed', { count: c.changed }));
+  if (c.reordered) parts.push(format('checklists.changes.reordered', { first: first() }));
+  return listOf(parts);
 }
 
 /** A template key for a new city checklist: "city-" and its name in lower case. */

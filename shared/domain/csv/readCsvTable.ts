@@ -93,7 +93,7 @@ export function tableFromRecords({ records, rowNumbers }: CsvRecords, firstRowIs
   if (firstRowIsData) {
     const width = records.reduce((w, r) => Math.max(w, r.length), 0);
     return {
-      headers: Array.from({ length: width }, (_, i) => `Column ${i + 1}`),
+      headers: Array.from({ length: width }, (_, i) => format('text.csv.column', { number: i + 1 })),
       rows: records,
       rowNumbers,
       hasHeaderRow: false,

@@ -130,10 +130,11 @@ function stanzaTypes(file: Uint8Array): Result<{ types: string[]; workFactor: nu
   // The header is ASCII and ends at the line starting "---"; it is short, so 64 KiB holds it.
   const head = new TextDecoder('latin1').decode(file.subarray(0, 64 * 1024));
   const end = head.indexOf('\n---');
-  if (!head.startsWith(AGE_MAGIC) || end < 0) return err({ code: 'damaged', detail: 'its header is incomplete' });
+  if (!head.startsWith(AGE_MAGIC) || end < 0)
+    return err({ code: 'damaged', detail: format('encryption.damage.headerIncomplete') });
   const lines = head.slice(AGE_MAGIC.length, end).split('\n');
   const stanzas = lines.filter((l) => l.startsWith('-> ')).map((l) => l.slice(3).split(' '));
-  if (stanzas.length === 0) return err({ code: 'damaged', detail: 'its header names no way to open it' });
+  if (stanzas.length === 0) return err({ code: 'damaged', detail: format('encryption.damage.noWayToOpen') });
   const scrypt = stanzas.find((s) => s[0] === 'scrypt');
   const workFactor = scrypt && /^[1-9][0-9]?$/.test(scrypt[2] ?? '') ? Number(scrypt[2]) : null;
   return ok({ types: stanzas.map((s) => s[0] ?? ''), workFactor });
@@ -157,14 +158,14 @@ export async function decryptWithPassphrase(
     } catch (e) {
       return err({
         code: 'damaged',
-        detail: `its text armor does not decode (${e instanceof Error ? e.message : String(e)})`,
+        detail: format('encryption.damage.armor', { reason: e instanceof Error ? e.message : String(e) }),
       });
     }
   }
   const header = stanzaTypes(bytes);
   if (!header.ok) return header;
   if (!header.value.types.includes('scrypt')) return err({ code: 'not-passphrase', recipients: header.value.types });
-  if (header.value.workFactor === null) return err({ code: 'damaged', detail: 'its passphrase stanza is malformed' });
+  if (header.value.workFactor === null) return err({ code: 'damaged', detail: format('encryption.damage.stanza') });
   if (header.value.workFactor > MAX_WORK_FACTOR)
     return err({ code: 'too-costly', workFactor: header.value.workFactor });
   if (passphrase.length === 0) return err({ code: 'no-passphrase' });
@@ -237,7 +238,7 @@ export async function decryptToText(
       adjusted: opened.value.adjusted,
     });
   } catch {
-    return err({ code: 'damaged', detail: 'what it holds is not UTF-8 text' });
+    return err({ code: 'damaged', detail: format('encryption.damage.notText') });
   }
 }
 

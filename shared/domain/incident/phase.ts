@@ -1,6 +1,7 @@
 import { TZDate, tz } from '@date-fns/tz';
 import { add, differenceInCalendarDays, differenceInMinutes } from 'date-fns';
 
+import { format } from '../../i18n/format';
 import type { EpochMs } from '../time';
 import { GUIDE_RESPONSE_PHASES, type ResponsePhaseId } from '../guide/phases';
 
@@ -26,14 +27,22 @@ export function phaseAt(startAt: EpochMs, now: EpochMs, timeZone: string): Respo
  */
 export function elapsedLabel(startAt: EpochMs, now: EpochMs, timeZone: string): string {
   const minutes = differenceInMinutes(now, startAt);
-  if (minutes < 0) return `T−${hoursAndMinutes(-minutes)}`;
-  if (minutes < 24 * 60) return `T+${hoursAndMinutes(minutes)}`;
-  const day = differenceInCalendarDays(now, startAt, { in: tz(timeZone) }) + 1;
-  return `Day ${day}`;
+  if (minutes < 24 * 60) return clockLabel(minutes);
+  return dayLabel(differenceInCalendarDays(now, startAt, { in: tz(timeZone) }) + 1);
 }
 
-function hoursAndMinutes(totalMinutes: number): string {
-  const h = Math.floor(totalMinutes / 60);
-  const m = totalMinutes % 60;
-  return h === 0 ? `${m}m` : `${h}h ${String(m).padStart(2, '0')}m`;
+/** "Day 4": day 1 is the calendar day the incident started. */
+export const dayLabel = (day: number): string => format('incident.elapsed.day', { day });
+
+/** "T+3h 12m", "T+5m", "T−1h 05m": minutes since (or, negative, until) the start. */
+function clockLabel(minutes: number): string {
+  const total = Math.abs(minutes);
+  const hours = Math.floor(total / 60);
+  // Minutes after whole hours are written with two digits ("8h 00m"), alone as they are ("5m").
+  const rest = total % 60;
+  return format('incident.elapsed.clock', {
+    before: minutes < 0 ? 'yes' : 'no',
+    hours,
+    minutes: hours === 0 ? String(rest) : String(rest).padStart(2, '0'),
+  });
 }

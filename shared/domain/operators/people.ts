@@ -1,3 +1,4 @@
+import { format } from '../../i18n/format';
 import type { DeskPerson, DeskSettings } from '../../schemas/entities';
 import { err, ok, type Result } from '../result';
 import { isReadable } from '../signed/operator';
@@ -38,10 +39,12 @@ export function currentPerson(
 
 function checkText(field: 'name' | 'role', value: string, required: boolean): Result<string, PeopleError> {
   const text = value.trim().replace(/\s+/g, ' ');
-  if (required && text === '') return err({ code: 'invalid', field, problem: 'is empty' });
-  if (text.length > 120)
-    return err({ code: 'invalid', field, problem: `is ${text.length} characters long; it takes up to 120` });
-  if (!isReadable(text)) return err({ code: 'invalid', field, problem: 'holds control or text-direction characters' });
+  if (required && text === '') return err({ code: 'invalid', field, problem: format('validation.empty') });
+  if (text.length > 120) {
+    const problem = format('validation.tooLong', { origin: 'string', size: text.length, maximum: 120 });
+    return err({ code: 'invalid', field, problem });
+  }
+  if (!isReadable(text)) return err({ code: 'invalid', field, problem: format('validation.unreadable') });
   return ok(text);
 }
 

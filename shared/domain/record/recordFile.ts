@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // zod's own words come from the catalogue wherever a schema of the desk is checked.
 import '../../i18n/zodMessages';
+import { format } from '../../i18n/format';
 
 import { canonicalJson, canonicalJsonOfLarge, type Sha256Hex } from '../integrity/canonical';
 import {
@@ -399,20 +400,24 @@ export const SignedSectionSchema = z
     desks.forEach(
       (d, i) =>
         desks.indexOf(d) !== i &&
-        ctx.addIssue({ code: 'custom', path: ['desks', i, 'deskId'], message: 'appears twice in the roster' }),
+        ctx.addIssue({ code: 'custom', path: ['desks', i, 'deskId'], message: format('validation.inRosterTwice') }),
     );
     const heads = section.heads.map((h) => h.deskId);
     heads.forEach((d, i) => {
       if (heads.indexOf(d) !== i)
-        ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'has two heads' });
+        ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: format('record.format.twoHeads') });
       if (!desks.includes(d))
-        ctx.addIssue({ code: 'custom', path: ['heads', i, 'deskId'], message: 'is not in the roster' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['heads', i, 'deskId'],
+          message: format('record.format.headNotInRoster'),
+        });
     });
     if (!section.complete && section.records.length > 0)
       ctx.addIssue({
         code: 'custom',
         path: ['records'],
-        message: 'must be empty unless the record carries every signed record (complete)',
+        message: format('record.format.recordsNotComplete'),
       });
   });
 export type SignedSection = z.infer<typeof SignedSectionSchema>;

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 
-import { elapsedLabel } from '../incident/phase';
+import { dayLabel, elapsedLabel } from '../incident/phase';
 import { formatWallClock } from '../incident/wallClock';
 import { formatInstant, localeConventions, type DeskLocale, type InstantStyle } from '../locale/deskLocale';
 import { DAY_MS, MINUTE_MS } from '../time';
@@ -84,7 +84,7 @@ export function reportClock(timeZone: string, startAt: number, locale?: DeskLoca
   const elapsed = (t: number): string => {
     const minutes = Math.floor((t - startAt) / 60_000);
     if (minutes < 24 * 60) return elapsedLabel(startAt, t, timeZone);
-    return `Day ${localDay(t) - startDay + 1}`;
+    return dayLabel(localDay(t) - startDay + 1);
   };
   return { at, elapsed };
 }

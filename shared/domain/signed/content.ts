@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // zod's own words come from the catalogue wherever a schema of the desk is checked.
 import '../../i18n/zodMessages';
+import { format } from '../../i18n/format';
 
 import { unknownFields } from '../../schemas/unknownFields';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName, type TableRows } from '../../schemas/tables';
@@ -49,7 +50,7 @@ export const RowChangeSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['put', table, index, ...(issue?.path ?? [])].map((p) => (typeof p === 'symbol' ? String(p) : p)),
-            message: `is not a valid ${table} row: ${issue?.message ?? 'invalid'}`,
+            message: format('signed.format.invalidRow', { table, problem: issue?.message ?? format('text.invalid') }),
           });
           return;
         }
@@ -58,7 +59,7 @@ export const RowChangeSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['put', table, index],
-            message: `holds a field the ${table} table does not define: ${extra.slice(0, 3).join(', ')}`,
+            message: format('signed.format.unknownFields', { table, fields: extra.slice(0, 3).join(', ') }),
           });
       });
     }

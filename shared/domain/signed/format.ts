@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // zod's own words come from the catalogue wherever a schema of the desk is checked.
 import '../../i18n/zodMessages';
+import { format } from '../../i18n/format';
 
 import { RowChangeSchema, type RowChange } from './content';
 
@@ -118,8 +119,7 @@ function checkLinks(
     ctx.addIssue({
       code: 'custom',
       path: ['prev'],
-      message:
-        record.seq === 1 ? 'must be null on a desk’s first record in a scope' : 'must name the previous record’s hash',
+      message: format(record.seq === 1 ? 'signed.format.firstHasNoPrev' : 'signed.format.namesPrev'),
     });
   }
   const firstInIncident = record.seq === 1 && record.scope.kind === 'incident';
@@ -127,16 +127,14 @@ function checkLinks(
     ctx.addIssue({
       code: 'custom',
       path: ['anchor'],
-      message: firstInIncident
-        ? 'must name the v1 chain head on a desk’s first record in an incident'
-        : 'belongs only on a desk’s first record in an incident',
+      message: format(firstInIncident ? 'signed.format.anchorNeeded' : 'signed.format.anchorNotHere'),
     });
   }
   const desks = record.seen.map((h) => h.deskId);
   if (desks.includes(record.deskId))
-    ctx.addIssue({ code: 'custom', path: ['seen'], message: 'names the desk’s own chain; it lists other desks only' });
+    ctx.addIssue({ code: 'custom', path: ['seen'], message: format('signed.format.seenOwnChain') });
   if (desks.some((d, i) => i > 0 && (desks[i - 1] ?? '') >= d))
-    ctx.addIssue({ code: 'custom', path: ['seen'], message: 'must list each desk once, in order of desk id' });
+    ctx.addIssue({ code: 'custom', path: ['seen'], message: format('signed.format.seenOrder') });
 }
 
 export const UnsignedRecordSchema = z.object(unsignedShape).strict().superRefine(checkLinks);

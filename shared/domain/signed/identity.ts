@@ -89,8 +89,6 @@ const identityShape = {
   continuesFrom: ContinuesFromSchema.nullable(),
 };
 
-const NOT_FROM_KEY = 'does not follow from the public key';
-
 /**
  * FORMAT: a desk's public identity, as backups and records carry it: never the private key. It is
  * signed by the desk's own key over the canonical JSON of every field but `signature` (as a
@@ -106,12 +104,12 @@ export const DeskIdentitySchema = z
     // there, and must not reach hexToBytes or deskIdOf, which throw on it.
     const keyIsHex = hex64.safeParse(identity.publicKey).success;
     if (keyIsHex && deskIdOf(hexToBytes(identity.publicKey)) !== identity.deskId)
-      ctx.addIssue({ code: 'custom', path: ['deskId'], message: NOT_FROM_KEY });
+      ctx.addIssue({ code: 'custom', path: ['deskId'], message: format('signed.identity.notFromKey') });
     if (identity.continuesFrom?.deskId === identity.deskId)
       ctx.addIssue({
         code: 'custom',
         path: ['continuesFrom'],
-        message: 'names the desk itself; a restored desk continues another',
+        message: format('signed.identity.continuesItself'),
       });
   });
 export type DeskIdentity = z.infer<typeof DeskIdentitySchema>;
@@ -158,7 +156,10 @@ export function parseDeskIdentity(raw: unknown): Result<DeskIdentity, IdentityPr
     path: issue?.path.map(String).join('.') || format('signed.identity.whole'),
     message: issue?.message ?? format('text.invalid'),
   });
-  const onlyTheId = parsed.error.issues.every((i) => i.code === 'custom' && i.message === NOT_FROM_KEY);
+  // The refinement's one issue on the desk id itself is that it does not follow from the key.
+  const onlyTheId = parsed.error.issues.every(
+    (i) => i.code === 'custom' && i.path.length === 1 && i.path[0] === 'deskId',
+  );
   return onlyTheId
     ? err({ code: 'not-from-key', deskId: (raw as { deskId: string }).deskId, detail })
     : err({ code: 'invalid', detail });

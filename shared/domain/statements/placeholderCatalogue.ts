@@ -1,3 +1,4 @@
+import { format, isDomainMessageId } from '../../i18n/format';
 import { formatForStatement } from './languages';
 import type { EpochMs } from '../time';
 
@@ -12,127 +13,117 @@ export type PlaceholderInfo = {
   readonly auto?: AutoSource;
 };
 
-/**
- * The placeholders the desk knows, with a label and a hint for the drafting form. A template may
- * use others (the city's own); they are asked for with a label made from their name.
- */
-export const KNOWN_PLACEHOLDERS: Readonly<Record<string, PlaceholderInfo>> = {
-  city: { label: 'City', hint: 'From the desk settings.', auto: 'city' },
-  mayor_name: { label: "Mayor's name and title", hint: 'As it should be signed, e.g. “Mayor Anna Hansen”.' },
-  incident_type: {
-    label: 'What happened',
-    hint: 'A neutral, confirmed description, e.g. “a vehicle was driven into pedestrians”.',
-  },
-  incident_date: {
-    label: 'Date of the incident',
-    hint: "From the incident record, in the incident's time zone.",
-    auto: 'incident-date',
-  },
-  incident_time: {
-    label: 'Time the incident began',
-    hint: "From the incident record, in the incident's time zone.",
-    auto: 'incident-time',
-  },
-  location: { label: 'Location', hint: 'How the public knows the place. From the incident record.', auto: 'location' },
-  lead_agency: { label: 'Lead agency', hint: 'Who leads the security and operational response, e.g. “the police”.' },
-  public_safety_instruction: {
-    label: 'What residents should do now',
-    hint: 'Agreed with the lead agency.',
-    long: true,
-  },
-  public_instruction: { label: 'What residents should do now', hint: 'Agreed with the lead agency.', long: true },
-  official_info_channel: {
-    label: 'Official source for updates',
-    hint: 'The website, account or radio station people should follow.',
-  },
-  next_update_time: { label: 'Time of the next update', hint: 'A time you can keep, e.g. “18:00 today”.' },
-  confirmed_incident_summary: {
-    label: 'Confirmed facts',
-    hint: 'Only what the lead agency has confirmed.',
-    long: true,
-  },
-  affected_community: {
-    label: 'Community affected',
-    hint: "Named as the community names itself; check the city's glossary.",
-  },
-  city_values_line: {
-    label: 'What the city stands for',
-    hint: 'One sentence on shared identity and values.',
-    long: true,
-  },
-  support_hotline: { label: 'Support line', hint: 'Number and hours.' },
-  hotline: { label: 'Support line', hint: 'Number and hours.' },
-  vigil_details: { label: 'Vigil', hint: 'When and where, if one is planned and agreed with the families.' },
-  update_number: { label: 'Update number', hint: 'The sequence number of this update.' },
-  issued_at: {
-    label: 'Time of issue',
-    hint: "Now, on the incident's clock. Change it if you issue later.",
-    auto: 'issued-at',
-  },
-  cordon_area: { label: 'Area closed', hint: 'As the police describe it.' },
-  road_closures: { label: 'Roads closed', hint: '' },
-  transport_status: { label: 'Public transport', hint: '' },
-  city_services_status: { label: 'City services', hint: 'What is open, closed or moved.', long: true },
-  claim_summary: {
-    label: 'The circulating claim',
-    hint: 'Summed up neutrally, without repeating its most shareable wording.',
-  },
-  verified_facts: { label: 'The verified facts', hint: 'What replaces the claim.', long: true },
-  confirming_agency: { label: 'Confirmed by', hint: 'The agency that confirmed the facts.' },
-  reporting_channel: { label: 'Where to report false content', hint: '' },
-  support_centre_address: { label: 'Support centre address', hint: '' },
-  opening_hours: { label: 'Opening hours', hint: '' },
-  languages_available: { label: 'Languages available', hint: '' },
-  eligible_groups: { label: 'Who can use the support', hint: 'Survivors, families, witnesses, responders, residents.' },
-  providers: { label: 'Organisations providing support', hint: '' },
-  online_resources_url: { label: 'Online resources', hint: 'A web address.' },
-  community_leaders_met: { label: 'Community leaders met', hint: 'Only those who agreed to be named.' },
-  protective_measures: { label: 'Protective measures', hint: 'As agreed with the police.', long: true },
-  hate_incident_reporting_channel: { label: 'How to report hate incidents', hint: '' },
-  police_contact: { label: 'Police contact', hint: '' },
-  staff_group: { label: 'Staff addressed', hint: '' },
-  situation_summary: { label: 'Situation', hint: 'For staff, confirmed facts only.', long: true },
-  service_adaptations: { label: 'How services change', hint: '', long: true },
-  public_lines_to_use: { label: 'Lines staff may use in public', hint: '', long: true },
-  media_enquiries_contact: { label: 'Press office contact', hint: '' },
-  wellbeing_support: { label: 'Wellbeing support for staff', hint: '' },
-  escalation_contact: { label: 'Who staff escalate to', hint: '' },
-  service_name: { label: 'Service', hint: '' },
-  change_description: { label: 'What changes', hint: '', long: true },
-  effective_from: { label: 'From', hint: '' },
-  effective_until: { label: 'Until (or review date)', hint: '' },
-  alternative_access: { label: 'Alternative access', hint: '', long: true },
-  contact: { label: 'Contact', hint: '' },
-  recipient_name: { label: 'Recipient', hint: '' },
-  liaison_officer: { label: 'Liaison officer', hint: '' },
-  liaison_phone: { label: "Liaison officer's phone", hint: '' },
-  update_content: { label: 'Update', hint: '', long: true },
-  support_services: { label: 'Support services', hint: '', long: true },
-  next_contact_date: { label: 'Next contact', hint: '' },
-  event_name: { label: 'Event', hint: '' },
-  event_date: { label: 'Date', hint: '' },
-  event_time: { label: 'Time', hint: '' },
-  venue: { label: 'Venue', hint: '' },
-  organisers: { label: 'Organisers', hint: '' },
-  accessibility_info: { label: 'Accessibility', hint: '' },
-  safety_info: { label: 'Safety arrangements', hint: 'As agreed with the police.' },
-  services_thanked: { label: 'Services and teams thanked', hint: '' },
-  wellbeing_support_details: { label: 'Wellbeing support for responders', hint: '' },
-  period: { label: 'Period covered', hint: '' },
-  services_restored: { label: 'Services restored', hint: '', long: true },
-  support_uptake_summary: { label: 'Support uptake', hint: 'Aggregate figures only.' },
-  community_initiatives: { label: 'Community initiatives', hint: '', long: true },
-  next_steps: { label: 'Next steps', hint: '', long: true },
-  feedback_channel: { label: 'Where residents can give feedback', hint: '' },
-  anniversary_number: { label: 'Which anniversary', hint: 'e.g. “first”.' },
-  commemoration_details: { label: 'Commemoration', hint: 'Agreed with the families.', long: true },
-  review_title: { label: 'Title of the review', hint: '' },
-  review_scope: { label: 'Scope', hint: '' },
-  key_findings_summary: { label: 'Key findings', hint: '', long: true },
-  actions_committed: { label: 'Actions committed', hint: '', long: true },
-  plan_update_date: { label: 'Date the plan was updated', hint: '' },
-  report_url: { label: 'Where to read the report', hint: '' },
+/** How the drafting form asks for each placeholder the desk knows, and where the desk finds its value by itself. */
+type PlaceholderShape = Omit<PlaceholderInfo, 'label' | 'hint'>;
+const PLACEHOLDER_SHAPES: Readonly<Record<string, PlaceholderShape>> = {
+  city: { auto: 'city' },
+  mayor_name: {},
+  incident_type: {},
+  incident_date: { auto: 'incident-date' },
+  incident_time: { auto: 'incident-time' },
+  location: { auto: 'location' },
+  lead_agency: {},
+  public_safety_instruction: { long: true },
+  public_instruction: { long: true },
+  official_info_channel: {},
+  next_update_time: {},
+  confirmed_incident_summary: { long: true },
+  affected_community: {},
+  city_values_line: { long: true },
+  support_hotline: {},
+  hotline: {},
+  vigil_details: {},
+  update_number: {},
+  issued_at: { auto: 'issued-at' },
+  cordon_area: {},
+  road_closures: {},
+  transport_status: {},
+  city_services_status: { long: true },
+  claim_summary: {},
+  verified_facts: { long: true },
+  confirming_agency: {},
+  reporting_channel: {},
+  support_centre_address: {},
+  opening_hours: {},
+  languages_available: {},
+  eligible_groups: {},
+  providers: {},
+  online_resources_url: {},
+  community_leaders_met: {},
+  protective_measures: { long: true },
+  hate_incident_reporting_channel: {},
+  police_contact: {},
+  staff_group: {},
+  situation_summary: { long: true },
+  service_adaptations: { long: true },
+  public_lines_to_use: { long: true },
+  media_enquiries_contact: {},
+  wellbeing_support: {},
+  escalation_contact: {},
+  service_name: {},
+  change_description: { long: true },
+  effective_from: {},
+  effective_until: {},
+  alternative_access: { long: true },
+  contact: {},
+  recipient_name: {},
+  liaison_officer: {},
+  liaison_phone: {},
+  update_content: { long: true },
+  support_services: { long: true },
+  next_contact_date: {},
+  event_name: {},
+  event_date: {},
+  event_time: {},
+  venue: {},
+  organisers: {},
+  accessibility_info: {},
+  safety_info: {},
+  services_thanked: {},
+  wellbeing_support_details: {},
+  period: {},
+  services_restored: { long: true },
+  support_uptake_summary: {},
+  community_initiatives: { long: true },
+  next_steps: { long: true },
+  feedback_channel: {},
+  anniversary_number: {},
+  commemoration_details: { long: true },
+  review_title: {},
+  review_scope: {},
+  key_findings_summary: { long: true },
+  actions_committed: { long: true },
+  plan_update_date: {},
+  report_url: {},
 };
+
+/** A placeholder's words in the desk's language: its label, and a hint (empty when it has none). */
+function placeholderWords(name: string, kind: 'label' | 'hint'): string {
+  const id = `placeholder.${kind}.${name}`;
+  return isDomainMessageId(id) ? format(id) : '';
+}
+
+/**
+ * The placeholders the desk knows, with a label and a hint for the drafting form, read from the
+ * catalogue each time they are asked for (`placeholder.label.<name>`, `placeholder.hint.<name>`).
+ * A template may use others (the city's own); they are asked for with a label made from their name.
+ */
+export const KNOWN_PLACEHOLDERS: Readonly<Record<string, PlaceholderInfo>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(PLACEHOLDER_SHAPES).map(([name, shape]): [string, PlaceholderInfo] => [
+      name,
+      Object.freeze(
+        Object.defineProperties(
+          { ...shape },
+          {
+            label: { enumerable: true, get: () => placeholderWords(name, 'label') },
+            hint: { enumerable: true, get: () => placeholderWords(name, 'hint') },
+          },
+        ) as PlaceholderInfo,
+      ),
+    ]),
+  ),
+);
 
 /** True when the desk knows this placeholder; other names are the city's own. */
 export const isKnownPlaceholder = (name: string): boolean => Object.hasOwn(KNOWN_PLACEHOLDERS, name);

@@ -14,6 +14,7 @@ import {
 import { isKnownPlaceholder } from './placeholderCatalogue';
 import { describeMalformed, fillTemplate, placeholderNames } from './placeholders';
 import { deskContent } from '../../content';
+import { format } from '../../i18n/format';
 import { seedTemplateId, type SeedTemplate } from './seedTemplates';
 
 const guidance = (prefix: 'do' | 'dont', items: SeedTemplate['dos']): GuidanceItem[] =>
@@ -77,14 +78,13 @@ export function validateTemplateInput(
   input: TemplateInput,
 ): Result<{ placeholders: string[]; custom: string[] }, TemplateErrors> {
   const errors: TemplateErrors = {};
-  if (!StatementTypeSchema.safeParse(input.type).success)
-    errors.type = 'Use a short key of lower-case letters, digits and - (e.g. school-closure-notice).';
+  if (!StatementTypeSchema.safeParse(input.type).success) errors.type = format('statements.template.badType');
   if (!LanguageCodeSchema.safeParse(input.language).success)
-    errors.language = `“${input.language}” is not a language code. Use two letters such as en, ar or nb.`;
-  if (input.title.trim() === '') errors.title = 'Give the template a title.';
-  else if (input.title.trim().length > 200) errors.title = 'Keep the title under 200 characters.';
-  if (input.body.trim() === '') errors.body = 'Write the text of the template.';
-  else if (input.body.length > 20_000) errors.body = 'Keep the text under 20,000 characters.';
+    errors.language = format('statements.template.badLanguage', { language: input.language });
+  if (input.title.trim() === '') errors.title = format('statements.template.noTitle');
+  else if (input.title.trim().length > 200) errors.title = format('statements.template.titleTooLong', { limit: 200 });
+  if (input.body.trim() === '') errors.body = format('statements.template.noBody');
+  else if (input.body.length > 20_000) errors.body = format('statements.template.bodyTooLong', { limit: 20_000 });
   else {
     const malformed = fillTemplate(input.body, {}).malformed;
     if (malformed.length > 0) errors.body = malformed.map((m) => describeMalformed(input.body, m)).join(' ');
@@ -127,8 +127,7 @@ export function parseGlossaryLines(text: string): Result<GlossaryTerm[], string[
     const [head = '', note = ''] = line.split('|').map((s) => s.trim());
     const [avoid = '', prefer = ''] = head.split('=>').map((s) => s.trim());
     const parsed = GlossaryTermSchema.safeParse({ avoid, prefer, note });
-    if (!parsed.success)
-      problems.push(`Line ${i + 1}: “${line}” needs a term to avoid of 2 to 120 characters before “=>”.`);
+    if (!parsed.success) problems.push(format('statements.glossary.badLine', { line: i + 1, text: line }));
     else terms.push(parsed.data);
   });
   return problems.length > 0 ? err(problems) : ok(terms);

@@ -32,7 +32,8 @@ export async function readChainHead(db: DeskDatabase, incidentId: string): Promi
 }
 
 /** The timeline's tables, read: entries, their revisions, the chain. Changes go through the desk's door. */
-export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
+/** pageSize: how many entries forEachPage reads at a time (smaller in tests of its paging). */
+export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex, { pageSize = PAGE } = {}) {
   return {
     get: (entryId: string): Promise<TimelineEntry | undefined> => db.timelineEntries.get(entryId),
     getMany: async (ids: readonly string[]): Promise<(TimelineEntry | undefined)[]> =>
@@ -92,21 +93,43 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex) {
       return verifier.finish(entries);
     },
 
-    /** Streams the incident's entries in chronological pages, for exports and the search index. */
+    /**
+     * Streams the incident's entries in chronological pages (or the entries `ids` names, in that
+     * order), for exports and the search index.
+     */
     async forEachPage(
       incidentId: string,
       visit: (page: TimelineEntry[]) => void | Promise<void>,
       ids?: readonly string[],
     ): Promise<void> {
-      const ordered =
-        ids ??
-        (await db.timelineEntries
+      if (ids) {
+        for (let i = 0; i < ids.length; i += pageSize) {
+          const page = await db.timelineEntries.bulkGet(ids.slice(i, i + pageSize));
+          await visit(page.filter((e): e is TimelineEntry => e !== undefined));
+        }
+        return;
+      }
+      // Each page is one bulk read of the time index from where the last page ended (a fetch of
+      // the keys and then of each entry by key takes four times as long at 100,000 entries).
+      // Entries at the time the last page ended may go on in the next one: those already
+      // visited are read again and skipped, so every entry is visited once even when thousands
+      // share one time.
+      let from: number | null = null;
+      let visitedAtFrom = new Set<string>();
+      for (;;) {
+        const limit = pageSize + visitedAtFrom.size;
+        const read: TimelineEntry[] = await db.timelineEntries
           .where('[incidentId+occurredAt]')
-          .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
-          .primaryKeys());
-      for (let i = 0; i < ordered.length; i += PAGE) {
-        const page = await db.timelineEntries.bulkGet(ordered.slice(i, i + PAGE));
-        await visit(page.filter((e): e is TimelineEntry => e !== undefined));
+          .between([incidentId, from ?? Dexie.minKey], [incidentId, Dexie.maxKey], true, true)
+          .limit(limit)
+          .toArray();
+        const page = read.filter((e) => !(e.occurredAt === from && visitedAtFrom.has(e.id)));
+        if (page.length > 0) await visit(page);
+        const last = read.at(-1);
+        if (read.length < limit || last === undefined) return;
+        // Every entry visited at the last page's time was in this read: the next one starts there.
+        visitedAtFrom = new Set(read.filter((e) => e.occurredAt === last.occurredAt).map((e) => e.id));
+        from = last.occurredAt;
       }
     },
   };

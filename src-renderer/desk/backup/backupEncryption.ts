@@ -32,13 +32,19 @@ const textReply = (reply: AgeWorkerReply): Result<{ text: string; adjusted: stri
     ? err({ code: reply.code, message: reply.message })
     : 'text' in reply
       ? ok({ text: reply.text, adjusted: reply.adjusted })
-      : err({ code: 'failed', message: 'no text came back' });
+      : err({
+          code: 'failed',
+          message: t('settings.encryption.workerFailed', { reason: t('settings.encryption.noTextBack') }),
+        });
 const bytesReply = (reply: AgeWorkerReply): Result<Uint8Array, Failure> =>
   !reply.ok
     ? err({ code: reply.code, message: reply.message })
     : 'bytes' in reply
       ? ok(reply.bytes)
-      : err({ code: 'failed', message: 'no file came back' });
+      : err({
+          code: 'failed',
+          message: t('settings.encryption.workerFailed', { reason: t('settings.encryption.noFileBack') }),
+        });
 
 /** age in a Web Worker: one worker per file, ended when it answers. */
 export const ageInWorker: AgeCrypto = {
@@ -68,7 +74,9 @@ function runInWorker(request: AgeWorkerRequest): Promise<AgeWorkerReply> {
         finish({
           ok: false,
           code: 'failed',
-          message: t('settings.encryption.workerFailed', { reason: 'no answer within two minutes' }),
+          message: t('settings.encryption.workerFailed', {
+            reason: t('settings.encryption.noAnswer', { minutes: WORKER_TIMEOUT_MS / 60_000 }),
+          }),
         }),
       WORKER_TIMEOUT_MS,
     );

@@ -75,7 +75,7 @@ type Deps = { door: Door; store: ChecklistsStore; gen: IdGenerator };
  * reworded). Every change goes through the door with its audit line.
  */
 export function createChecklistCases({ door, store, gen }: Deps) {
-  const BUSY = busy('The checklist');
+  const BUSY = busy('checklist');
   const audit = (input: {
     actor: Actor;
     incidentId: string | null;
@@ -253,13 +253,14 @@ export function createChecklistCases({ door, store, gen }: Deps) {
       writeTemplate(async () => {
         const versions = await store.templateHistory(templateKey);
         const latest = versions.at(-1);
-        if (!latest)
-          return err({
-            form: 'This checklist is no longer on the desk (a backup may have been restored). Nothing was saved.',
-          });
+        if (!latest) return err({ form: t('checklists.templateEditor.gone') });
         if (latest.version !== basedOnVersion) {
           return err({
-            form: `Version ${latest.version} of this checklist was saved by ${latest.createdBy} while you were editing version ${basedOnVersion}. Your changes are still here: reload the checklist to start from the newest version.`,
+            form: t('checklists.templateEditor.moved', {
+              latest: String(latest.version),
+              by: latest.createdBy,
+              basedOn: String(basedOnVersion),
+            }),
           });
         }
         const next = reviseTemplate(latest, draft, {

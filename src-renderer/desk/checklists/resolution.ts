@@ -42,7 +42,7 @@ export function createResolution(deps: Deps) {
         key: itemId,
         read: store.get,
         missing: { code: 'not-found', id: itemId },
-        busy: busy('The item'),
+        busy: busy('item'),
         plan: async (item) => {
           const applied = apply(item);
           if (!applied.ok) return applied;

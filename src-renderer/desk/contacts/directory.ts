@@ -34,7 +34,7 @@ export const realChanges = (changes: FieldChange[]): FieldChange[] =>
 
 /** The contacts directory: people added, changed, verified, deleted and imported, each with its audit line (desk-wide). */
 export function createDirectory({ door, store, gen }: Deps) {
-  const BUSY = busy('The contact');
+  const BUSY = busy('contact');
   const contactAudit = deskAuditLines(gen, 'contact');
 
   /** Changes one contact as stored now; `plan` says what to write. */

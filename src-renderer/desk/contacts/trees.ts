@@ -24,7 +24,7 @@ type Deps = { door: Door; store: ContactsStore; gen: IdGenerator };
 
 /** Call trees: who calls whom, created, reshaped (a malformed outline or a loop refused whole) and deleted, each with its audit line (desk-wide). */
 export function createTrees({ door, store, gen }: Deps) {
-  const BUSY = busy('The call tree');
+  const BUSY = busy('callTree');
   const treeAudit = deskAuditLines(gen, 'contactTree');
 
   /** The outline's problems against the directory as stored; the contacts it names must still be there when it is written. */
@@ -168,7 +168,10 @@ export function createTrees({ door, store, gen }: Deps) {
     ): Promise<Result<ContactTree, TreeWriteError>> =>
       changeTree(id, async (current) => {
         const names = new Map((await store.listContacts()).map((c) => [c.id, c.name]));
-        const next = command(current.nodes, (contactId) => names.get(contactId) ?? 'Unknown contact');
+        const next = command(
+          current.nodes,
+          (contactId) => names.get(contactId) ?? t('contacts.callSheet.unknownContact'),
+        );
         if (!next.ok) return next;
         return reshaped(
           current,

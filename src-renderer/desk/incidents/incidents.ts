@@ -64,7 +64,7 @@ export function planNewIncident(
 
 /** An incident's details and status: created, changed, closed and reopened, each with its audit line. */
 export function createIncidentCases({ door, store, gen }: Deps) {
-  const BUSY = busy('The incident');
+  const BUSY = busy('incident');
 
   /** Changes one incident as stored now; `plan` says what to write. */
   const changeIncident = (id: string, plan: (current: Incident) => Result<Planned<Incident>, IncidentWriteError>) =>
@@ -86,7 +86,7 @@ export function createIncidentCases({ door, store, gen }: Deps) {
     changeIncident(id, (current) => {
       const next = apply(current, actor);
       if (!next.ok) return next;
-      const summary = action === 'close' ? 'Incident closed' : 'Incident reopened';
+      const summary = t(action === 'close' ? 'audit.summary.incidentClosed' : 'audit.summary.incidentReopened');
       return ok({
         change: {
           scope: { incidentId: id },

@@ -41,7 +41,7 @@ const stored = (lesson: Lesson): Lesson => {
 
 /** Lessons learned and their corrective actions: recorded, reworded (a new version once exported), removed, put on the checklist. */
 export function createLessonCases({ door, store, incidents, positions, gen }: Deps) {
-  const BUSY = busy('The lesson');
+  const BUSY = busy('lesson');
   const lessonAudit = (
     actor: Actor,
     lesson: Lesson,

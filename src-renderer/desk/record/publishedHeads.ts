@@ -52,7 +52,7 @@ export function createPublishedHeads({ door, store, gen }: Deps) {
           value: row,
         });
       },
-      busy('The log of published heads'),
+      busy('publishedHeads'),
     );
 
   return {

@@ -29,7 +29,7 @@ type Deps = { door: Door; store: SettingsStore; gen: IdGenerator };
 
 /** The desk's settings, each change audited (desk-wide). Who is at the keyboard: see identity/operators. */
 export function createSettingsCases({ door, store, gen }: Deps) {
-  const BUSY = busy('The desk’s settings');
+  const BUSY = busy('settings');
   const settingsAudit = deskAuditLines(gen, 'settings');
 
   return {

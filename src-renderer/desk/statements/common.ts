@@ -8,6 +8,7 @@ import type { StatementError } from '@shared/domain/statements/workflow';
 import type { AuditEvent, FieldChange } from '@shared/schemas/entities';
 import type { PersonMention, Statement, StatementVersion } from '@shared/schemas/statements';
 
+import { t } from '../../i18n/messages';
 import type { StatementsRepo } from '../../db/repos/statementsRepo';
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import { writePlanned, type Change, type Door, type Precondition } from '../door';
@@ -31,11 +32,12 @@ export type StatementDeps = {
 };
 
 /** A statement as the audit log names it: “Holding statement” (English). */
-export const describe = (s: Pick<Statement, 'title' | 'language'>) => `“${s.title}” (${languageLabel(s.language)})`;
+export const describe = (s: Pick<Statement, 'title' | 'language'>) =>
+  t('statements.audit.statementName', { title: s.title, language: languageLabel(s.language) });
 
 /** A person as the audit log records them: "Sara Lind (victim, no consent)". */
 export const personLine = (p: PersonMention) =>
-  `${p.name} (${p.role}${p.role === 'victim' ? (p.consentRecorded ? ', consent recorded' : ', no consent') : ''})`;
+  t('statements.audit.person', { name: p.name, role: p.role, consent: p.consentRecorded ? 'yes' : 'no' });
 
 export const statusChange = (before: Statement, after: Statement): FieldChange[] =>
   before.status === after.status ? [] : [{ field: 'status', before: before.status, after: after.status }];

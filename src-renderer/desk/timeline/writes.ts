@@ -51,9 +51,9 @@ export function describeAppendError(e: AppendError): string {
     case 'refused':
       return e.message;
     case 'busy':
-      return 'The timeline is being written by another window; try again.';
+      return t('timeline.append.busy');
     case 'stopped':
-      return 'Stopped: nothing was written.';
+      return t('timeline.append.stopped');
   }
 }
 

@@ -1,6 +1,4 @@
-import { formatDistanceStrict } from 'date-fns';
-
-import { lateness } from '@shared/domain/checklists/due';
+import { elapsedText, lateness } from '@shared/domain/checklists/due';
 import { formatWallClock } from '@shared/domain/incident/wallClock';
 import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
@@ -10,8 +8,9 @@ export type DueTone = 'overdue' | 'soon' | 'later' | 'none' | 'resolved' | 'late
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * "Due 14:05 (in 35 minutes)", "Overdue by 20 minutes (due 14:05)", or a date further out; for
- * an item done after it was due (doneAt), "Done 2 h 19 m late (was due 14:05)".
+ * "Due 14:05 (in 35 m)", "Overdue by 1 h 20 m (due 14:05)", or a date further out; for an item
+ * done after it was due (doneAt), "Done 2 h 19 m late (was due 14:05)". Every span is said the one
+ * way the domain says elapsed time (`elapsedText`).
  */
 export function dueText(
   dueAt: number | null,
@@ -29,9 +28,8 @@ export function dueText(
   const late = doneAt === null ? null : lateness(dueAt, doneAt);
   if (resolved && late !== null) return { text: t('checklists.due.doneLate', { late, when }), tone: 'late' };
   if (resolved) return { text: t('checklists.due.wasDue', { when }), tone: 'resolved' };
-  if (dueAt < now)
-    return { text: t('checklists.due.overdue', { distance: formatDistanceStrict(now, dueAt), when }), tone: 'overdue' };
-  const distance = formatDistanceStrict(dueAt, now);
+  const distance = elapsedText(dueAt - now);
+  if (dueAt < now) return { text: t('checklists.due.overdue', { distance, when }), tone: 'overdue' };
   return { text: t('checklists.due.due', { when, distance }), tone: dueAt - now < DAY ? 'soon' : 'later' };
 }
 

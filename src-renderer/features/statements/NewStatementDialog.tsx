@@ -48,7 +48,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!chosen) return setProblem('Choose a template.');
+          if (!chosen) return setProblem(t('statements.newStatementDialog.chooseTemplate'));
           setBusy(true);
           useCases.statements
             .startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor())

@@ -111,11 +111,11 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
             setText('');
             void onLog(content).then((problem) => {
               if (problem === null) {
-                setAnnounce(`Logged: ${content.title}`);
+                setAnnounce(t('timeline.quickEntryBar.logged', { title: content.title }));
                 return;
               }
               setText((typed) => (typed === '' ? submitted : typed));
-              setFailure(`${problem} (“${submitted}”)`);
+              setFailure(t('timeline.quickEntryBar.failedLine', { problem, line: submitted }));
             });
           }}
         />

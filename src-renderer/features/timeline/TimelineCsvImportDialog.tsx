@@ -121,8 +121,12 @@ export function TimelineCsvImportDialog({
           if (written.ok) return onDone(written.value.length);
           setWriting(null);
           stop.current = null;
-          if (written.error.code === 'stopped') setFailure('Import stopped: nothing was written.');
-          else setFailure(`Nothing was imported: ${describeAppendError(written.error)}`);
+          if (written.error.code === 'stopped')
+            setFailure(t('timeline.timelineCsvImportDialog.importStoppedNothingWasWritten'));
+          else
+            setFailure(
+              t('timeline.timelineCsvImportDialog.nothingWasImported', { error: describeAppendError(written.error) }),
+            );
         },
         (e: unknown) => {
           setWriting(null);

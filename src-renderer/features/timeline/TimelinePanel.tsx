@@ -82,7 +82,7 @@ export function TimelinePanel({
   const log = async (content: EntryContent): Promise<string | null> => {
     try {
       const logged = await useCases.timeline.append(incident.id, [content], actor());
-      return logged.ok ? null : `Not logged: ${describeAppendError(logged.error)}`;
+      return logged.ok ? null : t('timeline.timelinePanel.notLogged', { error: describeAppendError(logged.error) });
     } catch (e) {
       return t('timeline.timelinePanel.notLogged', { error: e instanceof Error ? e.message : String(e) });
     }

@@ -98,6 +98,10 @@ describe('backup and restore', () => {
     expect(after.auditLog.filter((e) => !before.auditLog.some((b) => b.id === e.id))).toMatchObject([
       { action: 'restore', operator: 'Ola', entityType: 'database' },
     ]);
+    // Nothing searched yet: the restored incident's search index is built in the background, and
+    // finds what was restored.
+    await expect.poll(() => target.timelineSearch.progress(incidentId)).toEqual({ indexed: 2, total: 2, ready: true });
+    expect((await target.timelineSearch.search(incidentId, 'road')).ids.size).toBe(1);
   });
 
   it.each([

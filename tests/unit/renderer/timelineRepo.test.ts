@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { DeskDatabase } from '@renderer/db/database';
 import { createDeskCore } from '@renderer/desk/core';
+import { createTimelineRepo } from '@renderer/db/repos/timelineRepo';
 import { queryTimeline, readOrder } from '@renderer/db/repos/timelineQuery';
 import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
 import { createTimelineOrderCache } from '@renderer/desk/timeline/orderCache';
@@ -218,5 +219,31 @@ describe('timeline order cache', () => {
     expect(
       (await queryTimeline(db, 'inc_1', { ...EMPTY_FILTER, tags: ['scene'] }, null, order)).map((e) => e.id),
     ).toEqual([a.id, c.id]);
+  });
+});
+
+describe('reading an incident page by page', () => {
+  it('visits every entry once, in time order, when many share one time across the pages', async () => {
+    const { db, useCases } = freshDesk();
+    const times = [...Array.from({ length: 10 }, () => T), T + 3000, T + 1000, T + 2000, T + 2000, T - 1000];
+    const entries = await logged(
+      useCases.timeline.append(
+        'inc_1',
+        times.map((occurredAt, i) => makeContent({ title: `Entry ${i}`, occurredAt })),
+        ingrid(),
+      ),
+    );
+    await logged(useCases.timeline.append('inc_2', [makeContent({ occurredAt: T })], ingrid()));
+    const repo = createTimelineRepo(db, sha256, { pageSize: 3 });
+
+    const pages: string[][] = [];
+    await repo.forEachPage('inc_1', (page) => void pages.push(page.map((e) => e.id)));
+
+    const expected = [...entries]
+      .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : 1))
+      .map((e) => e.id);
+    expect(pages.flat()).toEqual(expected);
+    expect(pages.length).toBeGreaterThan(4);
+    expect(pages.every((p) => p.length > 0)).toBe(true);
   });
 });

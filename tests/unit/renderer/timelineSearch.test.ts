@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { createSearchCache } from '@renderer/db/searchCache';
 import { createTimelineSearch, type IndexProgress } from '@renderer/desk/timeline/search/searchIndex';
+import { createSearchEngine } from '@renderer/desk/timeline/search/searchEngine';
 
 import { makeContent } from '../../factories/timeline';
 import { freshDesk, logged } from './testDb';
@@ -51,6 +52,33 @@ describe('timeline search', () => {
     );
     expect((await search.search('inc_1', 'hospital')).ids).toEqual(new Set([later?.id]));
     expect((await search.search('inc_1', 'clinic 14')).ids).toEqual(new Set([first?.id]));
+  });
+
+  it('reads the incident again, rather than entry by entry, when thousands of entries arrived at once', async () => {
+    const { useCases } = freshDesk();
+    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil planned' })], ingrid));
+    const engine = createSearchEngine(useCases.timeline, () => undefined, null, { rereadAfter: 3 });
+    expect((await engine.search('inc_1', 'vigil')).ids.size).toBe(1);
+
+    const reads = vi.spyOn(useCases.timeline, 'forEachPage');
+    const fetches = vi.spyOn(useCases.timeline, 'getMany');
+    // An import of more entries than the engine fetches one by one.
+    await logged(
+      useCases.timeline.append(
+        'inc_1',
+        Array.from({ length: 5 }, (_, i) => makeContent({ title: `Vigil moved ${i}` })),
+        ingrid,
+      ),
+    );
+    expect((await engine.search('inc_1', 'vigil')).ids.size).toBe(6);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(fetches).not.toHaveBeenCalled();
+
+    // One more entry afterwards is fetched by its id, as before.
+    await logged(useCases.timeline.append('inc_1', [makeContent({ title: 'Vigil ends' })], ingrid));
+    expect((await engine.search('inc_1', 'vigil')).ids.size).toBe(7);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(fetches).toHaveBeenCalledTimes(1);
   });
 
   it('starts again from the database after a reset (a restore replaced it)', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { dueAt, offsetLabel, parseOffset, describeOffsetError } from '@shared/domain/checklists/due';
+import {
+  dueAt,
+  elapsedText,
+  lateness,
+  offsetLabel,
+  parseOffset,
+  describeOffsetError,
+} from '@shared/domain/checklists/due';
 import { changeStatus } from '@shared/domain/checklists/items';
 import { attention, isOverdue, scheduleItems, yearAhead } from '@shared/domain/checklists/views';
 import { formatWallClock, wallClockToInstant } from '@shared/domain/incident/wallClock';
@@ -130,5 +137,30 @@ describe('offsets typed into a form', () => {
     const r = parseOffset(amount, unit);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(describeOffsetError(r.error)).toContain(words);
+  });
+});
+
+describe('time until and since a due time, in words', () => {
+  const MINUTE = 60_000;
+  it.each([
+    [0, 'under 1 m'],
+    [59_999, 'under 1 m'],
+    [MINUTE, '1 m'],
+    [2 * MINUTE, '2 m'],
+    [59 * MINUTE + 59_999, '59 m'],
+    [HOUR, '1 h'],
+    [2 * HOUR + 19 * MINUTE, '2 h 19 m'],
+    [24 * HOUR, '1 d'],
+    [3 * 24 * HOUR + 4 * HOUR + 5 * MINUTE, '3 d 4 h'],
+    [1500 * 24 * HOUR, '1,500 d'],
+  ])('says %i ms as “%s”, early or late alike', (ms, text) => {
+    expect(elapsedText(ms)).toBe(text);
+    expect(elapsedText(-ms)).toBe(text);
+  });
+
+  it('says how late an item was done the same way, and nothing when it was done within a minute', () => {
+    expect(lateness(T0, T0 + 2 * HOUR + 19 * 60_000)).toBe('2 h 19 m');
+    expect(lateness(T0, T0 + 59_999)).toBeNull();
+    expect(lateness(T0, T0 - HOUR)).toBeNull();
   });
 });

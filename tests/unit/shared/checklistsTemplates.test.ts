@@ -52,7 +52,7 @@ describe('template versions', () => {
       origin: 'city',
       createdBy: 'Ola Nordmann',
     });
-    expect(v2.value.changeNote).toBe('1 added, 1 removed, 2 changed, reordered');
+    expect(v2.value.changeNote).toBe('1 added, 1 removed, 2 changed, and reordered');
     expect(v2.value.items[0]).toMatchObject({
       key: 'mayor-takes-lead',
       adapted: true,

@@ -198,7 +198,7 @@ describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
       { index: 2, bytes: new Uint8Array(Buffer.from('after')) },
     ]);
     expect(comms.engine.faults().find((f) => f.kind === 'too-large')?.reason).toMatch(
-      /record 1 of incident:inc_1 with 2000 bytes, above the 1024-byte limit/,
+      /record 1 of incident:inc_1 with 2,000 bytes, above the 1,024-byte limit/,
     );
     console.log('oversized record: 1 withheld, 2 delivered');
   });

@@ -81,7 +81,7 @@ describe('index entries', () => {
     });
     expect(decodeIndexEntry(Buffer.alloc(2000, 0x20))).toEqual({
       ok: false,
-      error: 'an index entry of 2000 bytes is too large',
+      error: 'an index entry of 2,000 bytes is too large',
     });
   });
 

@@ -146,7 +146,7 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
     await scribeLink.start();
     await until(async () => (await peer!.engine.listCores()).some((c) => c.length === 40), 'the peer’s copy');
     await scribeLink.stop();
-    expect(await statusLine(peer)).toMatch(/holding 40 records of 1 desk\(s\) in 1 core\(s\)/);
+    expect(await statusLine(peer)).toMatch(/holding 40 records of 1 desk in 1 core;/);
 
     // The scribe's laptop is off; the mayor's desk, which never met it, catches up from the peer.
     const mayorLink = dial(mayor, peer.port);

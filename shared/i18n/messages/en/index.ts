@@ -4,9 +4,12 @@ import choices from './choices.json';
 import contacts from './contacts.json';
 import dates from './dates.json';
 import encryption from './encryption.json';
+import files from './files.json';
 import history from './history.json';
+import host from './host.json';
 import incident from './incident.json';
 import lessons from './lessons.json';
+import placeholders from './placeholders.json';
 import record from './record.json';
 import signed from './signed.json';
 import statements from './statements.json';
@@ -14,6 +17,7 @@ import team from './team.json';
 import text from './text.json';
 import timeline from './timeline.json';
 import validation from './validation.json';
+import verify from './verify.json';
 
 /**
  * The domain's English catalogue, one file per area of the domain so that each area's words sit
@@ -27,9 +31,12 @@ export const DOMAIN_EN_PARTS = {
   contacts,
   dates,
   encryption,
+  files,
   history,
+  host,
   incident,
   lessons,
+  placeholders,
   record,
   signed,
   statements,
@@ -37,6 +44,7 @@ export const DOMAIN_EN_PARTS = {
   text,
   timeline,
   validation,
+  verify,
 };
 
 export const en = {
@@ -46,9 +54,12 @@ export const en = {
   ...contacts,
   ...dates,
   ...encryption,
+  ...files,
   ...history,
+  ...host,
   ...incident,
   ...lessons,
+  ...placeholders,
   ...record,
   ...signed,
   ...statements,
@@ -56,4 +67,5 @@ export const en = {
   ...text,
   ...timeline,
   ...validation,
+  ...verify,
 };

@@ -10,6 +10,8 @@ type Reader = Pick<TimelineRepo, 'head' | 'count' | 'forEachPage' | 'revisionsAf
 
 type State = { index: TimelineTextIndex; syncedSeq: number; headHash: string; dirty: Set<number> | 'all' };
 
+/** Beyond this many changed revisions since the index was last brought up to date, it is built again from the entries. */
+const REREAD_AFTER = 10_000;
 /** How long after the last change the kept copy is rewritten: a burst of entries is written once. */
 const SAVE_AFTER_MS = 2000;
 
@@ -24,6 +26,7 @@ export function createSearchEngine(
   repo: Reader,
   onProgress: (incidentId: string, p: IndexProgress) => void,
   cache: SearchCache | null = null,
+  { rereadAfter = REREAD_AFTER } = {},
 ) {
   const states = new Map<string, Promise<State>>();
   const saves = new Map<string, ReturnType<typeof setTimeout>>();
@@ -88,16 +91,28 @@ export function createSearchEngine(
     );
   };
 
+  const startBuild = (incidentId: string, pending: Promise<State>): Promise<State> => {
+    states.set(incidentId, pending);
+    // A failed build is forgotten, so the next search tries again.
+    pending.catch(() => states.delete(incidentId));
+    return pending;
+  };
+
   const current = async (incidentId: string): Promise<TimelineTextIndex> => {
-    let pending = states.get(incidentId);
-    if (!pending) {
-      pending = build(incidentId);
-      states.set(incidentId, pending);
-      // A failed build is forgotten, so the next search tries again.
-      pending.catch(() => states.delete(incidentId));
+    let state = await (states.get(incidentId) ?? startBuild(incidentId, build(incidentId)));
+    let changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
+    if (changed.length > rereadAfter) {
+      // An import or a team's records brought thousands of entries: reading the incident again,
+      // page by page, is faster than fetching each changed entry by its id.
+      state = await startBuild(
+        incidentId,
+        fromEntries(incidentId).then((fresh) => {
+          onProgress(incidentId, { indexed: fresh.index.size, total: fresh.index.size, ready: true });
+          return fresh;
+        }),
+      );
+      changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
     }
-    const state = await pending;
-    const changed = await repo.revisionsAfter(incidentId, state.syncedSeq);
     const last = changed.reduce<(typeof changed)[number] | null>(
       (a, r) => (a === null || r.chainSeq > a.chainSeq ? r : a),
       null,

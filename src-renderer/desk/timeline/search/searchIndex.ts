@@ -107,6 +107,28 @@ export function createTimelineSearch(
       start().send({ type: 'prepare', incidentId });
       changed();
     },
+    /**
+     * Builds the indexes of these incidents one after another, in the background: after a restore
+     * nothing is kept, and the first search of an incident should not wait for its entries to be read.
+     */
+    prepareInTurn(incidentIds: readonly string[]): void {
+      const queue = [...incidentIds];
+      const next = (): void => {
+        const incidentId = queue.shift();
+        if (incidentId === undefined) return;
+        this.prepare(incidentId);
+        const done = () => {
+          const p = progress.get(incidentId);
+          if (p === undefined || p.ready || failures.has(incidentId)) {
+            stop();
+            next();
+          }
+        };
+        const stop = this.subscribe(done);
+        done();
+      };
+      next();
+    },
     /** Entries matching every word of `text`; waits for the index if it is still being built. */
     search(incidentId: string, text: string): Promise<TextSearchResult> {
       if (!progress.has(incidentId)) this.prepare(incidentId);

@@ -101,7 +101,7 @@ describe('the people at the desk', () => {
     });
     expect(await desk.useCases.operators.addPerson({ name: '  ', role: '' }, by('Ingrid Berg'))).toEqual({
       ok: false,
-      error: { code: 'invalid', field: 'name', problem: 'is empty' },
+      error: { code: 'invalid', field: 'name', problem: 'is empty; it must be filled in' },
     });
     expect(
       await desk.useCases.operators.addPerson({ name: 'Mallory \u202Efdp.exe', role: '' }, by('Ingrid Berg')),
