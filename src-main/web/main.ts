@@ -30,6 +30,7 @@ startWebHost({
   platform: process.platform,
   log,
   testMinuteMs: tests.minuteMs,
+  ...(tests.clockOffsetMs === null ? {} : { now: () => Date.now() + (tests.clockOffsetMs ?? 0) }),
   // End-to-end runs dial each other by address: no multicast on the build machine's network.
   teamDiscovery: env['DESK_E2E'] !== '1',
   ...(tests.fault

@@ -5,21 +5,30 @@ import type { AtomicFileHandle, AtomicFs } from '../adapters/atomicWrite';
 /** The failures an end-to-end run may ask the browser edition's server to act out. */
 export type TestFault = 'disk-full' | 'stall-mid-write';
 
+/** The furthest an end-to-end run may set the server's clock from the machine's: a day either way. */
+const CLOCK_OFFSET_LIMIT_MS = 24 * 60 * 60 * 1000;
+
 /**
  * The end-to-end tests' switches, read only when the server is started with `DESK_E2E=1`:
- * `DESK_E2E_MINUTE_MS` (how long a minute of the page's backup schedule lasts) and
- * `DESK_E2E_FAULT` (a failure to act out). SECURITY: a normal launch never reads either.
+ * `DESK_E2E_MINUTE_MS` (how long a minute of the page's backup schedule lasts),
+ * `DESK_E2E_FAULT` (a failure to act out) and `DESK_E2E_CLOCK_OFFSET_MS` (how far the server's
+ * clock runs from the machine's, as a laptop's wrong clock would). SECURITY: a normal launch
+ * never reads any of them.
  */
 export function readTestSwitches(env: Readonly<Record<string, string | undefined>>): {
   minuteMs: number | null;
   fault: TestFault | null;
+  clockOffsetMs: number | null;
 } {
-  if (env['DESK_E2E'] !== '1') return { minuteMs: null, fault: null };
+  if (env['DESK_E2E'] !== '1') return { minuteMs: null, fault: null, clockOffsetMs: null };
   const minute = Number(env['DESK_E2E_MINUTE_MS']);
   const fault = env['DESK_E2E_FAULT'];
+  const offset = Number(env['DESK_E2E_CLOCK_OFFSET_MS']);
   return {
     minuteMs: Number.isInteger(minute) && minute >= 50 && minute <= 60_000 ? minute : null,
     fault: fault === 'disk-full' || fault === 'stall-mid-write' ? fault : null,
+    clockOffsetMs:
+      Number.isInteger(offset) && offset !== 0 && Math.abs(offset) <= CLOCK_OFFSET_LIMIT_MS ? offset : null,
   };
 }
 

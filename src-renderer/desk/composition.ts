@@ -4,7 +4,9 @@ import type { DeskPlatform } from '../platform/platform';
 import type { BackupEncryption } from './backup/backupEncryption';
 import { createBackupService } from './backup/backupService';
 import { createDeskCore, type DeskCore, type DeskCoreDeps } from './core';
+import { createTeamRepo } from '../db/repos/teamRepo';
 import { createTeamExchange } from './team/exchange';
+import { createTeamRecords } from './team/teamRecords';
 import { createTeamSync } from './team/teamSync';
 import { createTimelineList } from './timeline/list';
 import { createTimelineOrderCache } from './timeline/orderCache';
@@ -79,8 +81,14 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
         }),
       })
     : null;
+  // Conflicts name other desks as the team does ("Hospital liaison"), from the team's last known state.
+  const rosterNames = (): ReadonlyMap<string, string> => {
+    const status = teamSync?.getState().status;
+    return new Map(status && status.state !== 'none' ? status.roster.map((m) => [m.deskKey, m.name]) : []);
+  };
+  const teamRecords = createTeamRecords(createTeamRepo(deps.db), useCases.timeline, rosterNames);
   return {
-    useCases: { ...useCases, timeline: { ...useCases.timeline, ...list }, backup },
+    useCases: { ...useCases, timeline: { ...useCases.timeline, ...list }, backup, teamRecords },
     /** The desk's link with its team (null where no engine runs): one state every view reads. */
     teamSync,
     /** A cheap sign that something changed, for the automatic backups. */

@@ -24,9 +24,21 @@ export type NamedReleaseApart = Omit<ReleasedApart, 'releasedOn' | 'newerOn'> & 
   newerOn: string | null;
 };
 
-/** What the desk holds of its team's records: conflicts open, entries refused (written by the exchange). */
-export function createTeamRecords(team: TeamRepo, timeline: Pick<TimelineRepo, 'history'>) {
-  const deskNames = async () => new Map((await team.identities()).map((d) => [d.deskId, d.identity.name]));
+/**
+ * What the desk holds of its team's records: conflicts open, entries refused (written by the exchange).
+ * `rosterNames`: the team's names of its desks by desk key ("Hospital liaison"), as the team's state
+ * last said; desks of one city share the city's desk name, so the team's name is the one that tells them apart.
+ */
+export function createTeamRecords(
+  team: TeamRepo,
+  timeline: Pick<TimelineRepo, 'history'>,
+  rosterNames: () => ReadonlyMap<string, string> = () => new Map(),
+) {
+  /** Each other desk by its name in the team, or by its own name until the team's roster is known. */
+  const deskNames = async () => {
+    const roster = rosterNames();
+    return new Map((await team.identities()).map((d) => [d.deskId, roster.get(d.teamDesk) ?? d.identity.name]));
+  };
 
   const named = async (conflicts: StoredConflict[]): Promise<NamedConflict[]> => {
     const names = await deskNames();

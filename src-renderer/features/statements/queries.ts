@@ -10,6 +10,7 @@ import type {
 } from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
+import { useRosterKey } from '../team/queries';
 import type { NamedReleaseApart } from '../../desk/team/teamRecords';
 
 /** The incident's statements, oldest first; undefined while loading. */
@@ -83,11 +84,12 @@ export function useTranslationStates(
  */
 export function useReleasedApart(incidentId: string, statementId: string): NamedReleaseApart[] {
   const { useCases } = useDesk();
+  const roster = useRosterKey();
   return (
     useLiveQuery(
       async () =>
         (await useCases.teamRecords.conflictOn(incidentId, 'statements', statementId)).flatMap((c) => c.releasedApart),
-      [useCases, incidentId, statementId],
+      [useCases, incidentId, statementId, roster],
     ) ?? []
   );
 }

@@ -1,10 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
+
+import type { TeamStatus } from '@shared/ipc/teamContract';
 
 import { useDesk } from '../../desk/DeskContext';
+
+const noSubscription = () => () => undefined;
+const rosterKeyOf = (status: TeamStatus | null): string =>
+  status && status.state !== 'none' ? JSON.stringify(status.roster.map((m) => [m.deskKey, m.name])) : '';
+
+/**
+ * The team's names of its desks, as a value that changes when they do: a query that names desks
+ * depends on it, so it runs again once the team's roster is known (conflicts name desks by it).
+ */
+export function useRosterKey(): string {
+  const { teamSync } = useDesk();
+  return useSyncExternalStore(teamSync?.subscribe ?? noSubscription, () =>
+    rosterKeyOf(teamSync?.getState().status ?? null),
+  );
+}
 
 /** How many entries refused, the latest few with their reasons, and the conflicts open; undefined while loading. */
 export function useTeamRecords() {
   const { useCases } = useDesk();
+  const roster = useRosterKey();
   return useLiveQuery(async () => {
     const records = useCases.teamRecords;
     return {
@@ -13,5 +32,5 @@ export function useTeamRecords() {
       conflicts: await records.openConflicts(),
       desks: await records.desks(),
     };
-  }, [useCases]);
+  }, [useCases, roster]);
 }

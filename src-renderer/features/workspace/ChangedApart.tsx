@@ -9,6 +9,7 @@ import { routeToHash, type WorkspaceTab } from '../../store/route';
 import { useAppStore } from '../../store';
 import { UserText } from '../../ui/UserText';
 import { ReleasedApartNotes } from '../team/ReleasedApartNotes';
+import { useRosterKey } from '../team/queries';
 import { t, tRich } from '../../i18n/messages';
 
 /** Where each kind of row is looked at and settled. */
@@ -37,7 +38,8 @@ function tabOf(table: string): WorkspaceTab {
 /** The incident's conflicts open between desks; undefined while loading. */
 export function useIncidentConflicts(incidentId: string): NamedConflict[] | undefined {
   const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.teamRecords.conflictsOf(incidentId), [useCases, incidentId]);
+  const roster = useRosterKey();
+  return useLiveQuery(() => useCases.teamRecords.conflictsOf(incidentId), [useCases, incidentId, roster]);
 }
 
 /**

@@ -2,26 +2,31 @@ import { describe, expect, it } from 'vitest';
 
 import { readTestSwitches } from '@main/web/testFaults';
 
+const none = { minuteMs: null, fault: null, clockOffsetMs: null };
+
 describe("the browser edition's end-to-end switches", () => {
   it('are never read in a normal launch, whatever else the environment holds', () => {
-    expect(readTestSwitches({ DESK_E2E_MINUTE_MS: '300', DESK_E2E_FAULT: 'disk-full' })).toEqual({
-      minuteMs: null,
-      fault: null,
-    });
-    expect(readTestSwitches({ DESK_E2E: 'true', DESK_E2E_MINUTE_MS: '300', DESK_E2E_FAULT: 'disk-full' })).toEqual({
-      minuteMs: null,
-      fault: null,
-    });
+    const asked = { DESK_E2E_MINUTE_MS: '300', DESK_E2E_FAULT: 'disk-full', DESK_E2E_CLOCK_OFFSET_MS: '420000' };
+    expect(readTestSwitches(asked)).toEqual(none);
+    expect(readTestSwitches({ DESK_E2E: 'true', ...asked })).toEqual(none);
   });
 
   it('are read in an end-to-end run, within bounds', () => {
-    expect(readTestSwitches({ DESK_E2E: '1', DESK_E2E_MINUTE_MS: '300', DESK_E2E_FAULT: 'stall-mid-write' })).toEqual({
-      minuteMs: 300,
-      fault: 'stall-mid-write',
-    });
-    expect(readTestSwitches({ DESK_E2E: '1', DESK_E2E_MINUTE_MS: '1', DESK_E2E_FAULT: 'format-disk' })).toEqual({
-      minuteMs: null,
-      fault: null,
-    });
+    expect(
+      readTestSwitches({
+        DESK_E2E: '1',
+        DESK_E2E_MINUTE_MS: '300',
+        DESK_E2E_FAULT: 'stall-mid-write',
+        DESK_E2E_CLOCK_OFFSET_MS: '-420000',
+      }),
+    ).toEqual({ minuteMs: 300, fault: 'stall-mid-write', clockOffsetMs: -420_000 });
+    expect(
+      readTestSwitches({
+        DESK_E2E: '1',
+        DESK_E2E_MINUTE_MS: '1',
+        DESK_E2E_FAULT: 'format-disk',
+        DESK_E2E_CLOCK_OFFSET_MS: String(2 * 24 * 60 * 60 * 1000),
+      }),
+    ).toEqual(none);
   });
 });

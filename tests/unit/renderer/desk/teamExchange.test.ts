@@ -14,6 +14,8 @@ import { makeContent, sha256 } from '../../../factories/timeline';
 import { written } from '../../../support/written';
 import { freshDesk, logged } from '../testDb';
 import { teamOfTwo } from './teamHarness';
+import { createTeamRecords } from '@renderer/desk/team/teamRecords';
+import { createTeamRepo } from '@renderer/db/repos/teamRepo';
 
 async function openIncident(desk: ReturnType<typeof freshDesk>) {
   const fields = validateIncidentDraft(makeDraft());
@@ -467,5 +469,15 @@ describe('records exchanged between the desks of a team', () => {
     const onA = (await a.desk.useCases.statements.get(draft.id))!;
     const onB = (await b.desk.useCases.statements.get(draft.id))!;
     expect(onA).toEqual(onB);
+
+    // Both desks carry the city's name: once the team's roster is known, the other desk is named as the team names it.
+    const [bInTeam] = await a.desk.db.teamIdentities.toArray();
+    const named = createTeamRecords(
+      createTeamRepo(a.desk.db),
+      a.desk.useCases.timeline,
+      () => new Map([[bInTeam!.teamDesk, 'Hospital liaison']]),
+    );
+    const [conflict] = await named.conflictsOf(incident.id);
+    expect(conflict?.releasedApart).toMatchObject([{ releasedOn: null, newerOn: 'Hospital liaison' }]);
   });
 });
