@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildRecord } from '@shared/domain/record/buildRecord';
-import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
 import { contactDetailsLine } from '@shared/domain/record/recordSections';
-import { sealRecord } from '@shared/domain/record/recordFile';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { makeContactFields } from '../../factories/contacts';
-import { makeContent, sha256 } from '../../factories/timeline';
-import { freshDesk, logged } from './testDb';
+import { makeContent } from '../../factories/timeline';
+import { freshDesk, logged, sealedRecordOf } from './testDb';
 import { written } from '../../support/written';
 
 async function exported(profile: 'internal' | 'public' = 'internal') {
@@ -30,21 +27,7 @@ async function exported(profile: 'internal' | 'public' = 'internal') {
     'Place corrected',
     actor({ now: T0 + 2000 }),
   );
-  const source = await desk.useCases.record.collect(incident.id);
-  const chain = await desk.useCases.timeline.verify(incident.id);
-  const record = await sealRecord(
-    buildRecord(source!, {
-      profile,
-      sections: RECORD_SECTIONS,
-      withheldNames: [],
-      includeContactDetails: true,
-      exportedBy: 'Ingrid Berg',
-      now: T0 + 5000,
-      appVersion: '0.1.0',
-      chain,
-    }),
-    sha256,
-  );
+  const record = await sealedRecordOf(desk, incident.id, { now: T0 + 5000, profile });
   return { desk, incident, record };
 }
 

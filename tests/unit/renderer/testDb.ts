@@ -6,6 +6,9 @@ import { createDeskCore } from '@renderer/desk/core';
 import { describeAppendError, type AppendError } from '@renderer/desk/timeline/writes';
 import type { DeskPlatform } from '@renderer/platform/platform';
 import type { Result } from '@shared/domain/result';
+import { buildRecord } from '@shared/domain/record/buildRecord';
+import { RECORD_SECTIONS, type AudienceProfile } from '@shared/domain/record/profiles';
+import { sealRecord } from '@shared/domain/record/recordFile';
 
 import { sha256 } from '../../factories/timeline';
 
@@ -72,4 +75,27 @@ export async function logged<T>(appended: Promise<Result<T, AppendError>>): Prom
   const r = await appended;
   if (!r.ok) throw new Error(describeAppendError(r.error));
   return r.value;
+}
+
+/** The after-action record of an incident, sealed, as the desk's export makes it (every section, contact details in). */
+export async function sealedRecordOf(
+  desk: ReturnType<typeof freshDesk>,
+  incidentId: string,
+  { now, profile = 'internal' }: { now: number; profile?: AudienceProfile },
+) {
+  const source = await desk.useCases.record.collect(incidentId);
+  if (!source) throw new Error(`no incident ${incidentId} to export`);
+  return sealRecord(
+    buildRecord(source, {
+      profile,
+      sections: RECORD_SECTIONS,
+      withheldNames: [],
+      includeContactDetails: true,
+      exportedBy: 'Ingrid Berg',
+      now,
+      appVersion: '0.1.0',
+      chain: await desk.useCases.timeline.verify(incidentId),
+    }),
+    sha256,
+  );
 }

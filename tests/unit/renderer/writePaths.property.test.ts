@@ -5,9 +5,6 @@ import { WriteRefusedError } from '@renderer/db/writeDoor';
 import type { DeskPlatform } from '@renderer/platform/platform';
 import { emptyContactFields } from '@shared/domain/contacts/contact';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
-import { buildRecord } from '@shared/domain/record/buildRecord';
-import { RECORD_SECTIONS } from '@shared/domain/record/profiles';
-import { sealRecord } from '@shared/domain/record/recordFile';
 import { verifyRecordText } from '@shared/domain/record/verifyRecord';
 import { readCsvTable } from '@shared/domain/csv/readCsvTable';
 import { analyseImport, autoMap, planImport } from '@shared/domain/timeline/csvImport';
@@ -16,7 +13,7 @@ import { contentFromQuick, parseQuickEntry } from '@shared/domain/timeline/quick
 
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { sha256 } from '../../factories/timeline';
-import { backupServiceOf, freshDesk } from './testDb';
+import { backupServiceOf, freshDesk, sealedRecordOf } from './testDb';
 import { written } from '../../support/written';
 
 /**
@@ -229,22 +226,8 @@ describe('whatever a write path accepts', () => {
         const restoreInto = backupServiceOf(target, { autoBackups: null } as unknown as DeskPlatform, '0.1.0');
         expect(await restoreInto.restore(checked.value, actor())).toEqual({ ok: true, value: undefined });
 
-        const source = await desk.useCases.record.collect(incident.id);
-        const chain = await desk.useCases.timeline.verify(incident.id);
-        expect(chain.ok).toBe(true);
-        const record = await sealRecord(
-          buildRecord(source!, {
-            profile: 'internal',
-            sections: RECORD_SECTIONS,
-            withheldNames: [],
-            includeContactDetails: true,
-            exportedBy: 'Ingrid Berg',
-            now: T0 + 3_600_000,
-            appVersion: '0.1.0',
-            chain,
-          }),
-          sha256,
-        );
+        expect((await desk.useCases.timeline.verify(incident.id)).ok).toBe(true);
+        const record = await sealedRecordOf(desk, incident.id, { now: T0 + 3_600_000 });
         const verdict = await verifyRecordText(JSON.stringify(record), sha256);
         expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
         expect(await freshDesk().useCases.record.importRecord(record, actor())).toMatchObject({ ok: true });

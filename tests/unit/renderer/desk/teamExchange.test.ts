@@ -12,7 +12,7 @@ import { actor, makeDraft, T0 } from '../../../factories/incident';
 import { TYPED_HOLDING_VALUES } from '../../../factories/statements';
 import { makeContent, sha256 } from '../../../factories/timeline';
 import { written } from '../../../support/written';
-import { freshDesk, logged } from '../testDb';
+import { freshDesk, logged, sealedRecordOf } from '../testDb';
 import { teamOfTwo } from './teamHarness';
 import { createTeamRecords } from '@renderer/desk/team/teamRecords';
 import { createTeamRepo } from '@renderer/db/repos/teamRepo';
@@ -262,6 +262,19 @@ describe('records exchanged between the desks of a team', () => {
     expect(describeChainReport(report)).toMatch(
       /a merge naming revisions that are not earlier corrections of the same entry/,
     );
+
+    // The after-action record made on the desk that merged is read back whole by another desk's
+    // import: the corrections of both desks, the merge naming them, and a chain that verifies.
+    const record = await sealedRecordOf(b.desk, incident.id, { now: T0 + 50 });
+    const reader = freshDesk();
+    expect(await reader.useCases.record.importRecord(record, actor({ operator: 'Ola', now: T0 + 60 }))).toMatchObject({
+      ok: true,
+    });
+    const readBack = await reader.useCases.timeline.history(entry.id);
+    expect(readBack).toEqual(await b.desk.useCases.timeline.history(entry.id));
+    expect(readBack.at(-1)?.mergeOf?.slice().sort()).toEqual(group?.revisions.map((r) => r.id).sort());
+    expect(await reader.useCases.timeline.verify(incident.id)).toMatchObject({ ok: true });
+    expect((await reader.useCases.timeline.get(entry.id))?.title).toBe('Shots reported at Torget, two wounded');
   });
 
   it('a plain correction made after a conflict leaves the entry to be merged', async () => {
