@@ -19,6 +19,11 @@ export type ChangeNotice = {
   readonly replacedAll: boolean;
   /** The scope's rows arrived whole (see Change.rebuilds): anything kept in memory of that scope is stale. */
   readonly rebuilt: boolean;
+  /**
+   * Timeline entries whose new revisions lie inside the incident's chain rather than after its
+   * head (another desk wrote them apart): what is kept by chain position must read these again.
+   */
+  readonly revisedInside?: readonly string[];
 };
 
 export type ChangeListener = (notice: ChangeNotice) => void;

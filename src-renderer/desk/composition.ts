@@ -42,6 +42,8 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
   };
   // A restore or an incident rebuilt from its record: the index is read afresh from the database.
   feed.subscribe((notice) => {
+    if (notice.revisedInside && notice.scope !== 'desk')
+      timelineSearch.revise(notice.scope.incidentId, notice.revisedInside);
     if (!notice.replacedAll && !notice.rebuilt) return;
     timelineSearch.reset();
     if (notice.scope !== 'desk') timelineSearch.prepareInTurn([notice.scope.incidentId]);

@@ -52,7 +52,7 @@ export async function storeReceived(input: {
   const { db, batch, core, now } = input;
   const timeline = createTimelineRepo(db, input.sha256);
   const touchedTables = new Set<TableName>();
-  const rebuiltIncidents = new Set<string>();
+  const revisedInside = new Set<string>();
   let conflicts = 0;
   let stored = 0;
 
@@ -207,10 +207,10 @@ export async function storeReceived(input: {
     if (existing && existing.writers.every((w) => knows(writer, w))) await db.teamConflicts.delete(id);
   }
 
-  /** A revision that lands inside the chain already held (two desks wrote apart) makes the incident's caches stale. */
+  /** A revision that lands inside the chain already held (two desks wrote apart): its entry is named to the caches. */
   async function noteRevision(revision: TimelineRevision) {
     const head = await timeline.head(revision.incidentId);
-    if (revision.chainSeq <= head.chainSeq) rebuiltIncidents.add(revision.incidentId);
+    if (revision.chainSeq <= head.chainSeq) revisedInside.add(revision.entryId);
   }
 
   /**
@@ -256,7 +256,8 @@ export async function storeReceived(input: {
       kind: 'team.received',
       tables: [...touchedTables],
       replacedAll: false,
-      rebuilt: rebuiltIncidents.size > 0,
+      rebuilt: false,
+      ...(revisedInside.size > 0 ? { revisedInside: [...revisedInside] } : {}),
     });
   return { stored, duplicates: batch.duplicates, refused: batch.refused.length, conflicts };
 }

@@ -15,14 +15,26 @@ const compare = (a: [string, number], b: [string, number]) => a[1] - b[1] || (a[
  * heard on the change feed.
  */
 export function createTimelineOrderCache(deps: {
-  store: Pick<TimelineRepo, 'head' | 'revisionsAfter'>;
+  store: Pick<TimelineRepo, 'head' | 'revisionsAfter' | 'getMany'>;
   readOrder: (incidentId: string) => Promise<TimelineOrder>;
   feed: ChangeFeed;
 }) {
   const states = new Map<string, Promise<State>>();
+  // Per incident, entries revised inside the chain since (see ChangeNotice), read again by id at the next get.
+  const revisedInside = new Map<string, Set<string>>();
   deps.feed.subscribe((notice) => {
-    if (notice.replacedAll) states.clear();
-    else if (notice.rebuilt && notice.scope !== 'desk') states.delete(notice.scope.incidentId);
+    if (notice.replacedAll) {
+      states.clear();
+      revisedInside.clear();
+    } else if (notice.scope === 'desk') return;
+    else if (notice.rebuilt) {
+      states.delete(notice.scope.incidentId);
+      revisedInside.delete(notice.scope.incidentId);
+    } else if (notice.revisedInside && states.has(notice.scope.incidentId)) {
+      const ids = revisedInside.get(notice.scope.incidentId) ?? new Set<string>();
+      for (const id of notice.revisedInside) ids.add(id);
+      revisedInside.set(notice.scope.incidentId, ids);
+    }
   });
 
   const load = async (incidentId: string): Promise<State> => {
@@ -41,20 +53,26 @@ export function createTimelineOrderCache(deps: {
         states.set(incidentId, pending);
       }
       const state = await pending;
+      let moved = false;
+      const place = (entryId: string, occurredAt: number) => {
+        if (state.byId.get(entryId) === occurredAt) return;
+        state.byId.set(entryId, occurredAt);
+        moved = true;
+      };
       const changed = await deps.store.revisionsAfter(incidentId, state.seq);
-      if (changed.length > 0) {
-        let moved = false;
-        for (const r of changed) {
-          if (state.byId.get(r.entryId) !== r.content.occurredAt) {
-            state.byId.set(r.entryId, r.content.occurredAt);
-            moved = true;
-          }
-          state.seq = Math.max(state.seq, r.chainSeq);
-        }
-        if (moved) {
-          const pairs = [...state.byId.entries()].sort(compare);
-          state.order = { times: pairs.map((p) => p[1]), ids: pairs.map((p) => p[0]) };
-        }
+      for (const r of changed) {
+        place(r.entryId, r.content.occurredAt);
+        state.seq = Math.max(state.seq, r.chainSeq);
+      }
+      // Revised inside the chain: each entry's time as it now stands, whatever its revisions' places.
+      const inside = revisedInside.get(incidentId);
+      if (inside) {
+        revisedInside.delete(incidentId);
+        for (const e of await deps.store.getMany([...inside])) if (e) place(e.id, e.occurredAt);
+      }
+      if (moved) {
+        const pairs = [...state.byId.entries()].sort(compare);
+        state.order = { times: pairs.map((p) => p[1]), ids: pairs.map((p) => p[0]) };
       }
       return state.order;
     },

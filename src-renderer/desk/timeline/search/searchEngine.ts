@@ -29,6 +29,8 @@ export function createSearchEngine(
   { rereadAfter = REREAD_AFTER } = {},
 ) {
   const states = new Map<string, Promise<State>>();
+  // Per incident, entries revised inside the chain (another desk wrote them apart): read again by id.
+  const revisedInside = new Map<string, Set<string>>();
   const saves = new Map<string, ReturnType<typeof setTimeout>>();
 
   const fromCache = async (incidentId: string): Promise<State | null> => {
@@ -117,15 +119,19 @@ export function createSearchEngine(
       (a, r) => (a === null || r.chainSeq > a.chainSeq ? r : a),
       null,
     );
-    if (last) {
-      const entries = await repo.getMany([...new Set(changed.map((r) => r.entryId))]);
+    const inside = revisedInside.get(incidentId) ?? new Set<string>();
+    revisedInside.delete(incidentId);
+    if (last || inside.size > 0) {
+      const entries = await repo.getMany([...new Set([...changed.map((r) => r.entryId), ...inside])]);
       for (const e of entries) {
         if (!e) continue;
         const at = state.index.put(e);
         if (state.dirty !== 'all') state.dirty.add(at);
       }
-      state.syncedSeq = last.chainSeq;
-      state.headHash = last.hash;
+      if (last) {
+        state.syncedSeq = last.chainSeq;
+        state.headHash = last.hash;
+      }
     }
     scheduleSave(incidentId, state);
     return state.index;
@@ -138,8 +144,16 @@ export function createSearchEngine(
     },
     search: async (incidentId: string, query: string): Promise<TextSearchResult> =>
       (await current(incidentId)).search(query),
+    /** Names entries revised inside the chain, which the next search reads again (see ChangeNotice.revisedInside). */
+    revise: (incidentId: string, entryIds: readonly string[]): void => {
+      if (!states.has(incidentId)) return;
+      const ids = revisedInside.get(incidentId) ?? new Set<string>();
+      for (const id of entryIds) ids.add(id);
+      revisedInside.set(incidentId, ids);
+    },
     /** Forgets every index, and the kept copies. */
     reset: async (): Promise<void> => {
+      revisedInside.clear();
       for (const timer of saves.values()) clearTimeout(timer);
       saves.clear();
       states.clear();

@@ -88,6 +88,7 @@ export function createTimelineSearch(
               (e: unknown) =>
                 receive({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
             );
+          else if (m.type === 'revise') engine.revise(m.incidentId, m.entryIds);
           else if (m.type === 'reset') void engine.reset();
         },
       };
@@ -146,6 +147,10 @@ export function createTimelineSearch(
     subscribe: (listener: () => void): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Entries another desk revised inside the incident's chain: the next search reads them again. */
+    revise(incidentId: string, entryIds: readonly string[]): void {
+      if (progress.has(incidentId)) backend?.send({ type: 'revise', incidentId, entryIds });
     },
     /** Forget everything (after a restore or an import that replaced data). */
     reset(): void {

@@ -12,6 +12,7 @@ export type SearchWorkerRequest =
   | { type: 'open'; dbName: string }
   | { type: 'prepare'; incidentId: string }
   | { type: 'search'; requestId: number; incidentId: string; query: string }
+  | { type: 'revise'; incidentId: string; entryIds: readonly string[] }
   | { type: 'reset' };
 export type SearchWorkerMessage =
   | { type: 'progress'; incidentId: string; progress: IndexProgress }
@@ -52,6 +53,9 @@ scope.onmessage = ({ data: m }) => {
         (e: unknown) =>
           scope.postMessage({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
       );
+      break;
+    case 'revise':
+      engine.revise(m.incidentId, m.entryIds);
       break;
     case 'reset':
       void engine.reset();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 import { draftsWrittenApart } from '@shared/domain/statements/branches';
@@ -14,6 +14,8 @@ import { makeContent, sha256 } from '../../../factories/timeline';
 import { written } from '../../../support/written';
 import { freshDesk, logged, sealedRecordOf } from '../testDb';
 import { teamOfTwo } from './teamHarness';
+import { queryTimeline } from '@renderer/db/repos/timelineQuery';
+import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
 import { createTeamRecords } from '@renderer/desk/team/teamRecords';
 import { createTeamRepo } from '@renderer/db/repos/teamRepo';
 
@@ -187,6 +189,41 @@ describe('records exchanged between the desks of a team', () => {
     expect(await a.desk.db.teamConflicts.count()).toBe(0);
     expect(await b.desk.db.teamConflicts.count()).toBe(0);
     expect((await b.desk.useCases.incidents.get(incident.id))?.title).toBe('Vehicle attack, Torget');
+  });
+
+  it('a desk keeps its list order and search current with entries another desk wrote apart, without reading the incident again', async () => {
+    const { a, b, incident } = await entryOnBoth('Shots reported at Torget');
+    const listed = async (text = '') =>
+      (await a.desk.useCases.timeline.list(incident.id, EMPTY_FILTER, text, null)).listed.map((l) => l.id);
+    // The first desk's list order and search index are in memory.
+    await listed();
+    expect(await listed('torget')).toHaveLength(1);
+
+    // Apart: each logs an entry; the other desk's is earlier than everything on the first.
+    await logged(
+      a.desk.useCases.timeline.append(
+        incident.id,
+        [makeContent({ title: 'Road closed', occurredAt: T0 + 120_000 })],
+        actor(),
+      ),
+    );
+    const [theirs] = await logged(
+      b.desk.useCases.timeline.append(
+        incident.id,
+        [makeContent({ title: 'Vigil planned at Kirkegata', occurredAt: T0 - 60_000 })],
+        actor(),
+      ),
+    );
+    // The first desk has listed and searched its own entry before the other desk's arrives.
+    expect(await listed('road')).toHaveLength(1);
+    const reads = vi.spyOn(a.desk.core.useCases.timeline, 'forEachPage');
+    await b.run();
+    await a.run();
+
+    expect(await listed()).toEqual((await queryTimeline(a.desk.db, incident.id, EMPTY_FILTER)).map((e) => e.id));
+    expect((await listed())[0]).toBe(theirs?.id);
+    expect(await listed('kirkegata')).toEqual([theirs?.id]);
+    expect(reads).not.toHaveBeenCalled();
   });
 
   it('one entry corrected on both desks apart shows the same conflict on both; a merge on one settles it on both', async () => {
