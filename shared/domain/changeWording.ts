@@ -6,7 +6,7 @@ import { INCIDENT_KIND_LABELS } from './incident/commands';
 import { formatWallClock } from './incident/wallClock';
 import { FALLBACK_LOCALE, formatInstant, type DeskLocale } from './locale/deskLocale';
 import type { FieldChange } from '../schemas/entities';
-import { format, isDomainMessageId } from '../i18n/format';
+import { format, isDomainMessageId, listOf } from '../i18n/format';
 
 /** One line of a history or audit trail: "Start time: 10:14 → 10:17". */
 export type ChangeLine = { label: string; before: string; after: string };
@@ -94,7 +94,7 @@ export function describeFieldChange(change: FieldChange, timeZone: string, local
   return { label, before: valueInWords(change.field, change.before), after: valueInWords(change.field, change.after) };
 }
 
-/** "start time, title": the fields a change touched, for its summary line. */
+/** "start time and title": the fields a change touched, for its summary line. */
 export function fieldList(changes: readonly Pick<FieldChange, 'field'>[]): string {
-  return changes.map((c) => fieldLabel(c.field).toLowerCase()).join(', ');
+  return listOf(changes.map((c) => fieldLabel(c.field).toLowerCase()));
 }

@@ -70,7 +70,7 @@ test('a holding statement drafted, returned, approved, revised, released, export
   const send = page.getByRole('button', { name: 'Send for review' });
   await expect(send).toBeDisabled();
   await expect(page.locator('.stmt-blocked')).toContainText(
-    "Sending for review is blocked: these 6 placeholders are still empty: What happened, Lead agency, What residents should do now, Official source for updates, Time of the next update, Mayor's name and title.",
+    "Sending for review is blocked: these 6 placeholders are still empty: What happened, Lead agency, What residents should do now, Official source for updates, Time of the next update, and Mayor's name and title.",
   );
   const preview = page.getByRole('region', { name: 'Preview of the statement' });
   await expect(preview.locator('.stmt-preview__gap')).toHaveCount(6);
@@ -170,7 +170,7 @@ test('a holding statement drafted, returned, approved, revised, released, export
   await release.getByLabel('Press').check();
   await release.getByLabel('Website').check();
   await release.getByRole('button', { name: 'Record the release' }).click();
-  await expect(page.getByRole('list', { name: 'Releases' })).toContainText('on Press, Website (version 4)');
+  await expect(page.getByRole('list', { name: 'Releases' })).toContainText('on Press and Website (version 4)');
   await expect(page.getByText('Released', { exact: true }).first()).toBeVisible();
 
   // Any two versions compared word by word.

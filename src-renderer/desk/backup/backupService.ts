@@ -20,7 +20,7 @@ import type { Restore } from './restore';
 import type { PublishedHeads } from '../record/publishedHeads';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
 import type { DeskPlatform } from '../../platform/platform';
-import { t } from '../../i18n/messages';
+import { t, tList } from '../../i18n/messages';
 import { isEncryptedBackup, type BackupEncryption } from './backupEncryption';
 
 export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
@@ -196,7 +196,7 @@ export function createBackupService(deps: {
         return err(
           t('settings.backup.brokenRefused', {
             count: broken.length,
-            titles: broken.map((b) => `“${b.incidentTitle}”`).join(', '),
+            titles: tList(broken.map((b) => `“${b.incidentTitle}”`)),
           }),
         );
       }

@@ -13,7 +13,7 @@ import type { ReleaseChannel, Statement } from '@shared/schemas/statements';
 
 import { changeStatement, describe, statementAudit, statusChange, type Planned, type StatementDeps } from './common';
 import { timelineLine } from '../timeline/chain';
-import { t } from '../../i18n/messages';
+import { t, tList } from '../../i18n/messages';
 
 type Decision = { approverName: string; approverRole: string; comment: string };
 
@@ -117,7 +117,7 @@ export function createReview(deps: StatementDeps) {
             const summary = t('statements.audit.released', {
               statement: describe(before),
               version: String(version.number),
-              channels: input.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+              channels: tList(input.channels.map((c) => CHANNEL_LABELS[c])),
             });
             return ok({
               change: {

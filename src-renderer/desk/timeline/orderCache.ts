@@ -54,21 +54,22 @@ export function createTimelineOrderCache(deps: {
       }
       const state = await pending;
       let moved = false;
-      const place = (entryId: string, occurredAt: number) => {
-        if (state.byId.get(entryId) === occurredAt) return;
+      /** Puts an entry at its time; true when that moved it (or it is new). */
+      const place = (entryId: string, occurredAt: number): boolean => {
+        if (state.byId.get(entryId) === occurredAt) return false;
         state.byId.set(entryId, occurredAt);
-        moved = true;
+        return true;
       };
       const changed = await deps.store.revisionsAfter(incidentId, state.seq);
       for (const r of changed) {
-        place(r.entryId, r.content.occurredAt);
+        moved = place(r.entryId, r.content.occurredAt) || moved;
         state.seq = Math.max(state.seq, r.chainSeq);
       }
       // Revised inside the chain: each entry's time as it now stands, whatever its revisions' places.
       const inside = revisedInside.get(incidentId);
       if (inside) {
         revisedInside.delete(incidentId);
-        for (const e of await deps.store.getMany([...inside])) if (e) place(e.id, e.occurredAt);
+        for (const e of await deps.store.getMany([...inside])) if (e) moved = place(e.id, e.occurredAt) || moved;
       }
       if (moved) {
         const pairs = [...state.byId.entries()].sort(compare);

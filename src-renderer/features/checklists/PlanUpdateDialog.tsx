@@ -10,7 +10,7 @@ import type { Incident } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
-import { t, tRich } from '../../i18n/messages';
+import { t, tRich, tList } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 
 function ChangePreview({ change }: { change: PlanChange }): ReactElement {
@@ -138,7 +138,7 @@ export function PlanUpdateDialog({
         <p className="muted">
           {t('checklists.planUpdate.resolvedUnchanged', {
             count: pending.resolvedUnchanged.length,
-            titles: pending.resolvedUnchanged.map((i) => `“${i.title}”`).join(', '),
+            titles: tList(pending.resolvedUnchanged.map((i) => `“${i.title}”`)),
           })}
         </p>
       )}

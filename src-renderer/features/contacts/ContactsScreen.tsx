@@ -37,7 +37,7 @@ import { useContacts } from './queries';
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
-import { t } from '../../i18n/messages';
+import { t, tList } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
 import { OpenFileButton } from '../../ui/OpenFileButton';
 import { TableHead } from '../../ui/TableHead';
@@ -413,7 +413,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                       'error',
                       t('contacts.screen.inUse', {
                         name: deleting.name,
-                        trees: r.error.trees.map((tree) => `“${tree}”`).join(', '),
+                        trees: tList(r.error.trees.map((tree) => `“${tree}”`)),
                         count: r.error.trees.length,
                       }),
                     );

@@ -22,7 +22,7 @@ import { SubmitDialog } from './SubmitDialog';
 import { useSensitivityContext } from './queries';
 import { useEditBuffer } from './useEditBuffer';
 import { describeWriteError, failed } from './statementErrors';
-import { t, tRich, type MessageId } from '../../i18n/messages';
+import { t, tRich, type MessageId, tList } from '../../i18n/messages';
 
 /** 'draft' edits a draft; 'revise' edits approved text as a new version; 'retarget' updates a translation to its source's new approved version. */
 export type EditMode = 'draft' | 'revise' | 'retarget';
@@ -209,7 +209,7 @@ export function DraftEditor({
               <>
                 {t('statements.draftEditor.blocked', {
                   count: filled.unfilled.length,
-                  names: filled.unfilled.map(placeholderLabel).join(', '),
+                  names: tList(filled.unfilled.map(placeholderLabel)),
                 })}{' '}
               </>
             )}

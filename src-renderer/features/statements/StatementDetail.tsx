@@ -26,7 +26,7 @@ import { WithdrawDialog } from './WithdrawDialog';
 import { useApprovals, useReleasedApart, useTranslationOf, useUntranslated, useVersions } from './queries';
 import { STATUS_HINTS, longTime } from './statementDisplay';
 import { UserText } from '../../ui/UserText';
-import { t } from '../../i18n/messages';
+import { t, tList } from '../../i18n/messages';
 
 type Props = {
   statement: Statement;
@@ -238,7 +238,7 @@ export function StatementDetail({ statement, incident, settings, templates, acto
                   <li key={r.id}>
                     {t('statements.statementDetail.releasedOnVersionRecordedBy', {
                       at: longTime(r.at, zone),
-                      channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+                      channels: tList(r.channels.map((c) => CHANNEL_LABELS[c])),
                       number: versions.find((v) => v.id === r.versionId)?.number ?? '?',
                       recordedBy: r.recordedBy,
                       hasNote: r.note ? 'yes' : 'no',

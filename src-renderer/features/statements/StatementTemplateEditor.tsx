@@ -17,7 +17,7 @@ import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { ChoiceField, SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { describeTemplateError, failed } from './statementErrors';
-import { t, type MessageId } from '../../i18n/messages';
+import { t, type MessageId, tList } from '../../i18n/messages';
 
 /** What the editor starts from: an existing template, or a new one (possibly a language version of a type). */
 export type TemplateDraft = {
@@ -196,7 +196,7 @@ export function StatementTemplateEditor({
             <span className="warning-inline">
               {t('statements.statementTemplateEditor.unknownPlaceholders', {
                 count: custom.length,
-                names: custom.map((n) => t('ui.quoted', { text: placeholderLabel(n) })).join(', '),
+                names: tList(custom.map((n) => t('ui.quoted', { text: placeholderLabel(n) }))),
               })}
             </span>
           </>

@@ -5,7 +5,7 @@ import type { Approval, Statement, StatementVersion } from '@shared/schemas/stat
 
 import { VersionCompare } from './VersionCompare';
 import { shortHash, shortTime } from './statementDisplay';
-import { t } from '../../i18n/messages';
+import { t, tList } from '../../i18n/messages';
 import { TableHead } from '../../ui/TableHead';
 
 type Props = {
@@ -72,7 +72,7 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
                     <div key={r.id}>
                       {t('statements.versionHistory.released', {
                         at: shortTime(r.at, timeZone),
-                        channels: r.channels.map((c) => CHANNEL_LABELS[c]).join(', '),
+                        channels: tList(r.channels.map((c) => CHANNEL_LABELS[c])),
                       })}
                     </div>
                   ))}

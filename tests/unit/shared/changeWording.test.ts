@@ -55,6 +55,6 @@ describe('audit lines in words', () => {
   it('turns any field name it does not know into words', () => {
     expect(humaniseField('backupKeepDailyForDays')).toBe('Backup keep daily for days');
     expect(fieldLabel('someNewField')).toBe('Some new field');
-    expect(fieldList([{ field: 'startAt' }, { field: 'title' }])).toBe('start time, title');
+    expect(fieldList([{ field: 'startAt' }, { field: 'title' }])).toBe('start time and title');
   });
 });
