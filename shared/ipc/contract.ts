@@ -32,7 +32,7 @@ const SuggestedNameSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((n) => !/[/\\]/.test(n) && n !== '.' && n !== '..', { message: 'must be a file name, not a path' });
+  .refine((n) => !/[/\\]/.test(n) && n !== '.' && n !== '..', { error: () => format('validation.fileNameNotPath') });
 
 export const SaveFileRequestSchema = z.object({
   suggestedName: SuggestedNameSchema,
@@ -143,11 +143,11 @@ export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 export const SavePackageRequestSchema = z.object({
   /** `….zip`, or `….zip.age` for a package encrypted with the backup passphrase. */
   suggestedName: SuggestedNameSchema.refine((n) => /\.zip(\.age)?$/i.test(n), {
-    message: 'must end in .zip or .zip.age',
+    error: () => format('validation.packageName'),
   }),
   zip: z
     .custom<Uint8Array>((v) => v instanceof Uint8Array, {
-      message: 'must be the bytes of a zip file or of an age file',
+      error: () => format('validation.packageBytes'),
     })
     .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, {
       message: `must be between 1 byte and ${MAX_SAVE_BYTES} bytes`,

@@ -6,6 +6,7 @@ import '../i18n/zodMessages';
 import { GUIDE_PAGES, type GuidePageId } from '../domain/guide/pages';
 import { RESPONSE_PHASE_IDS } from '../domain/guide/phases';
 import { CHECKLIST_ROLES } from '../domain/guide/roles';
+import { format } from '../i18n/format';
 
 /**
  * FORMAT: recovery checklists. A template row is one immutable version of a checklist
@@ -32,7 +33,7 @@ export const OFFSET_LIMITS: Record<OffsetUnit, number> = { hours: 87_600, days: 
 /** How long after the incident's start an item falls due, as a calendar duration. */
 export const DueOffsetSchema = z
   .object({ unit: OffsetUnitSchema, amount: z.number().int().nonnegative() })
-  .refine((o) => o.amount <= OFFSET_LIMITS[o.unit], { message: 'is more than ten years after the start' });
+  .refine((o) => o.amount <= OFFSET_LIMITS[o.unit], { error: () => format('validation.offsetTooFar') });
 export type DueOffset = z.infer<typeof DueOffsetSchema>;
 
 export const CHECKLIST_ROLE_IDS = CHECKLIST_ROLES.map((r) => r.id) as [
@@ -143,10 +144,10 @@ export const ChecklistItemSchema = z
   .superRefine((item, ctx) => {
     const resolved = item.status === 'done' || item.status === 'not-applicable';
     if (resolved !== (item.resolvedAt !== null && item.resolvedBy !== null)) {
-      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'a done or not-applicable item records who resolved it and when; others do not' });
+      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: format('validation.resolvedWithoutWho') });
     }
     if (item.status === 'not-applicable' && (item.resolutionNote ?? '').trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['resolutionNote'], message: 'a not-applicable item needs its reason' });
+      ctx.addIssue({ code: 'custom', path: ['resolutionNote'], message: format('validation.notApplicableNeedsReason') });
     }
   });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;

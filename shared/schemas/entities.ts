@@ -5,6 +5,7 @@ import '../i18n/zodMessages';
 
 import { canonicalLocale } from '../domain/locale/deskLocale';
 import { isValidTimeZone } from '../domain/time';
+import { format } from '../i18n/format';
 
 /**
  * FORMAT: the persisted shape of every record the desk keeps. These schemas check rows read
@@ -18,7 +19,7 @@ const operator = z.string().min(1).max(120);
 
 export const TimeZoneSchema = z
   .string()
-  .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Europe/Oslo)' });
+  .refine(isValidTimeZone, { error: () => format('validation.unknownTimeZone') });
 
 export const INCIDENT_KINDS = ['attack', 'hate-incident', 'threat', 'unrest', 'other'] as const;
 export const IncidentKindSchema = z.enum(INCIDENT_KINDS);

@@ -86,34 +86,46 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
         <div className="compare-pick">
           <h4>{t('statements.versionHistory.compareTwoVersions')}</h4>
           <div className="form-row">
-            <div className="compare-pick__field">
-              <label htmlFor={`compare-from-${statement.id}`}>{t('statements.versionHistory.fromVersion')}</label>
-              <select
-                id={`compare-from-${statement.id}`}
-                value={from}
-                onChange={(e) => setFrom(Number(e.target.value))}
-              >
-                {versions.map((v) => (
-                  <option key={v.id} value={v.number}>
-                    {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="compare-pick__field">
-              <label htmlFor={`compare-to-${statement.id}`}>{t('statements.versionHistory.toVersion')}</label>
-              <select id={`compare-to-${statement.id}`} value={to} onChange={(e) => setTo(Number(e.target.value))}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.number}>
-                    {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionPick
+              id={`compare-from-${statement.id}`}
+              label={t('statements.versionHistory.fromVersion')}
+              versions={versions}
+              value={from}
+              onChange={setFrom}
+            />
+            <VersionPick
+              id={`compare-to-${statement.id}`}
+              label={t('statements.versionHistory.toVersion')}
+              versions={versions}
+              value={to}
+              onChange={setTo}
+            />
           </div>
           {before && after && <VersionCompare before={before} after={after} />}
         </div>
       )}
     </section>
+  );
+}
+
+/** One end of a comparison: a version chosen by its number. */
+function VersionPick(props: {
+  id: string;
+  label: string;
+  versions: readonly StatementVersion[];
+  value: number;
+  onChange: (number: number) => void;
+}): ReactElement {
+  return (
+    <div className="compare-pick__field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        {props.versions.map((v) => (
+          <option key={v.id} value={v.number}>
+            {v.number}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
