@@ -298,6 +298,21 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
   await correct(hall, 'Fire at the community centre, set deliberately', 'Fire service says arson');
   await correct(hospital, 'Fire at the community centre, three treated for smoke', 'Hospital admissions');
 
+  // Apart, both resolve the same checklist item, differently.
+  const checklistsTab = (page: Page) => page.getByRole('link', { name: 'Checklists', exact: true });
+  const mayorItem = (page: Page) =>
+    page.getByTestId('checklist-item').filter({ hasText: 'Mayor visibly takes charge of the city response' });
+  await checklistsTab(hall).click();
+  await mayorItem(hall).getByRole('button', { name: 'Done…' }).click();
+  await hall.getByRole('dialog', { name: 'Mark as done' }).getByRole('button', { name: 'Mark done' }).click();
+  await expect(mayorItem(hall)).toContainText('Done by');
+  await checklistsTab(hospital).click();
+  await mayorItem(hospital).getByRole('button', { name: 'Not applicable…' }).click();
+  const notApplicable = hospital.getByRole('dialog', { name: 'Mark as not applicable' });
+  await notApplicable.getByLabel('Why does it not apply?').fill('The deputy mayor leads while the mayor is abroad');
+  await notApplicable.getByRole('button', { name: 'Mark not applicable' }).click();
+  await expect(mayorItem(hospital)).toContainText('Marked not applicable');
+
   // The stick goes round: city hall, the hospital, city hall again.
   const written = async (page: Page) =>
     expect
@@ -308,6 +323,18 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
   await written(hall);
   await written(hospital);
   await syncWith(hall);
+
+  // The checklist item says on both desks that it was changed apart, and whose change is shown.
+  for (const page of [hall, hospital]) {
+    await openTimeline(page);
+    await checklistsTab(page).click();
+    await expect(mayorItem(page).getByTestId('changed-apart-note')).toContainText(
+      /Changed apart on 2 desks; shown: the change by (this desk|City hall|Hospital liaison)\./,
+      { timeout: 20_000 },
+    );
+  }
+  await mayorItem(hospital).screenshot({ path: 'test-results/screens/team-checklist-item-changed-apart.png' });
+
   await openTimeline(hall);
   await openTimeline(hospital);
 
@@ -323,7 +350,7 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
 
   // The overview lists it under what needs attention now, by its title.
   await hospital.getByRole('link', { name: 'Overview', exact: true }).click();
-  await expect(hospital.getByTestId('changed-apart')).toContainText('1 thing was changed apart on two desks');
+  await expect(hospital.getByTestId('changed-apart')).toContainText('2 things were changed apart on two desks');
   await expect(hospital.getByTestId('changed-apart')).toContainText('Timeline entry “Fire at the community centre');
   await hospital
     .getByTestId('changed-apart')

@@ -5,8 +5,10 @@ import { attention, progressByPhase, scheduleItems } from '@shared/domain/checkl
 import { citeGuide } from '@shared/domain/guide/citation';
 import { phaseAt } from '@shared/domain/incident/phase';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
+import type { TableName } from '@shared/schemas/tables';
 
 import { useNow } from '../../lib/useNow';
+import { ChangedApartProvider } from '../team/ChangedApartNote';
 import { AddTemplatesDialog } from './AddTemplatesDialog';
 import { CalendarExportButton } from './CalendarExportButton';
 import { DueSoonView } from './DueSoonView';
@@ -22,6 +24,9 @@ type View = (typeof VIEWS)[number];
 type Open = ItemDialogOpen | { kind: 'templates' } | { kind: 'plan'; templateKey: string } | null;
 
 /** The incident's recovery checklists: by phase, what is due now, and the year ahead. */
+/** The table whose rows this panel shows, for what was changed apart on two desks. */
+const ITEMS_TABLE: TableName = 'checklistItems';
+
 export function ChecklistPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
   const now = useNow();
   const items = useChecklistItems(incident.id);
@@ -57,165 +62,167 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   const resolvedCount = scheduled.filter((i) => i.status === 'done' || i.status === 'not-applicable').length;
 
   return (
-    <section className="checklists" aria-labelledby="checklists-title">
-      <div className="checklists__toolbar">
-        <h2 id="checklists-title">{t('checklists.panel.title')}</h2>
-        <div className="checklists__actions">
-          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
-            {t('checklists.panel.addItem')}
-          </button>
-          {unused.length > 0 && (
-            <button type="button" className="button" onClick={() => setDialog({ kind: 'templates' })}>
-              {t('checklists.panel.addChecklists')}
+    <ChangedApartProvider incidentId={incident.id} table={ITEMS_TABLE}>
+      <section className="checklists" aria-labelledby="checklists-title">
+        <div className="checklists__toolbar">
+          <h2 id="checklists-title">{t('checklists.panel.title')}</h2>
+          <div className="checklists__actions">
+            <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
+              {t('checklists.panel.addItem')}
             </button>
-          )}
-          <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} />
-        </div>
-      </div>
-
-      {items.length === 0 ? (
-        <div className="panel">
-          <p>{t('checklists.panel.empty')}</p>
-        </div>
-      ) : (
-        <>
-          <div className="ck-summary" role="status" aria-live="polite">
-            <span
-              className={`ck-summary__stat${overdue.length > 0 ? ' ck-summary__stat--overdue' : ''}`}
-              data-testid="overdue-count"
-            >
-              {tRich(
-                'checklists.panel.overdue',
-                { count: overdue.length },
-                { b: (chunks) => <strong>{chunks}</strong> },
-              )}
-            </span>
-            <span className="ck-summary__stat">
-              {tRich(
-                'checklists.panel.dueSoon',
-                { count: dueSoon.length },
-                { b: (chunks) => <strong>{chunks}</strong> },
-              )}
-            </span>
-            <span className="ck-summary__stat">
-              {tRich(
-                'checklists.panel.resolved',
-                { resolved: resolvedCount, total: scheduled.length },
-                { b: (chunks) => <strong>{chunks}</strong> },
-              )}
-            </span>
-          </div>
-          {overdue.length > 0 && view !== 'due' && (
-            <p className="ck-alert">
-              <strong>{t('checklists.overdueLine', { count: overdue.length })}</strong>{' '}
-              <button type="button" className="link-button" onClick={() => setView('due')}>
-                {t('checklists.panel.showDue')}
+            {unused.length > 0 && (
+              <button type="button" className="button" onClick={() => setDialog({ kind: 'templates' })}>
+                {t('checklists.panel.addChecklists')}
               </button>
-            </p>
-          )}
-          {planUpdates.map(({ template, usedVersion, changes }) => (
-            <p key={template.templateKey} className="ck-newer" role="note">
-              {changes.length === 0 ? (
-                t('checklists.panel.newerSettled', {
-                  title: template.title,
-                  version: template.version,
-                  note: template.changeNote,
-                  used: usedVersion,
-                })
-              ) : (
-                <>
-                  {t('checklists.panel.newerChanges', {
+            )}
+            <CalendarExportButton incident={incident} items={scheduled} cityName={settings.cityName} />
+          </div>
+        </div>
+
+        {items.length === 0 ? (
+          <div className="panel">
+            <p>{t('checklists.panel.empty')}</p>
+          </div>
+        ) : (
+          <>
+            <div className="ck-summary" role="status" aria-live="polite">
+              <span
+                className={`ck-summary__stat${overdue.length > 0 ? ' ck-summary__stat--overdue' : ''}`}
+                data-testid="overdue-count"
+              >
+                {tRich(
+                  'checklists.panel.overdue',
+                  { count: overdue.length },
+                  { b: (chunks) => <strong>{chunks}</strong> },
+                )}
+              </span>
+              <span className="ck-summary__stat">
+                {tRich(
+                  'checklists.panel.dueSoon',
+                  { count: dueSoon.length },
+                  { b: (chunks) => <strong>{chunks}</strong> },
+                )}
+              </span>
+              <span className="ck-summary__stat">
+                {tRich(
+                  'checklists.panel.resolved',
+                  { resolved: resolvedCount, total: scheduled.length },
+                  { b: (chunks) => <strong>{chunks}</strong> },
+                )}
+              </span>
+            </div>
+            {overdue.length > 0 && view !== 'due' && (
+              <p className="ck-alert">
+                <strong>{t('checklists.overdueLine', { count: overdue.length })}</strong>{' '}
+                <button type="button" className="link-button" onClick={() => setView('due')}>
+                  {t('checklists.panel.showDue')}
+                </button>
+              </p>
+            )}
+            {planUpdates.map(({ template, usedVersion, changes }) => (
+              <p key={template.templateKey} className="ck-newer" role="note">
+                {changes.length === 0 ? (
+                  t('checklists.panel.newerSettled', {
                     title: template.title,
                     version: template.version,
                     note: template.changeNote,
                     used: usedVersion,
-                    count: changes.length,
-                  })}{' '}
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}
-                  >
-                    {t('checklists.panel.reviewChanges')}
-                  </button>
-                </>
-              )}
-            </p>
-          ))}
-          <div className="ck-views" role="group" aria-label={t('checklists.panel.view')}>
-            {VIEWS.map((v) => (
-              <button key={v} type="button" className="chip" aria-pressed={view === v} onClick={() => setView(v)}>
-                {t('checklists.panel.viewName', { view: v, count: overdue.length + dueSoon.length })}
-              </button>
+                  })
+                ) : (
+                  <>
+                    {t('checklists.panel.newerChanges', {
+                      title: template.title,
+                      version: template.version,
+                      note: template.changeNote,
+                      used: usedVersion,
+                      count: changes.length,
+                    })}{' '}
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setDialog({ kind: 'plan', templateKey: template.templateKey })}
+                    >
+                      {t('checklists.panel.reviewChanges')}
+                    </button>
+                  </>
+                )}
+              </p>
             ))}
-          </div>
+            <div className="ck-views" role="group" aria-label={t('checklists.panel.view')}>
+              {VIEWS.map((v) => (
+                <button key={v} type="button" className="chip" aria-pressed={view === v} onClick={() => setView(v)}>
+                  {t('checklists.panel.viewName', { view: v, count: overdue.length + dueSoon.length })}
+                </button>
+              ))}
+            </div>
 
-          {view === 'phase' &&
-            progress.map((p) => {
-              const inPhase = scheduled.filter((i) => i.phase === p.phase);
-              const phaseOverdue = overdue.filter((i) => i.phase === p.phase).length;
-              const open = toggled[p.phase] ?? (p.phase === current || phaseOverdue > 0);
-              return (
-                <PhaseSection
-                  key={p.phase}
-                  phase={p.phase}
-                  items={inPhase}
-                  progress={p}
-                  overdue={phaseOverdue}
-                  isCurrent={p.phase === current}
-                  open={open}
-                  now={now}
-                  timeZone={incident.timeZone}
-                  onToggle={(o) => {
-                    if (o !== open) setToggled((was) => ({ ...was, [p.phase]: o }));
-                  }}
-                  onAction={onAction}
-                />
-              );
-            })}
-          {view === 'due' && (
-            <DueSoonView
-              overdue={overdue}
-              dueSoon={dueSoon}
-              now={now}
-              timeZone={incident.timeZone}
-              onAction={onAction}
-            />
-          )}
-          {view === 'year' && <YearAheadView incident={incident} items={scheduled} now={now} />}
-          <p className="cite">{t('checklists.panel.cite', { guide: citeGuide(), zone: incident.timeZone })}</p>
-        </>
-      )}
+            {view === 'phase' &&
+              progress.map((p) => {
+                const inPhase = scheduled.filter((i) => i.phase === p.phase);
+                const phaseOverdue = overdue.filter((i) => i.phase === p.phase).length;
+                const open = toggled[p.phase] ?? (p.phase === current || phaseOverdue > 0);
+                return (
+                  <PhaseSection
+                    key={p.phase}
+                    phase={p.phase}
+                    items={inPhase}
+                    progress={p}
+                    overdue={phaseOverdue}
+                    isCurrent={p.phase === current}
+                    open={open}
+                    now={now}
+                    timeZone={incident.timeZone}
+                    onToggle={(o) => {
+                      if (o !== open) setToggled((was) => ({ ...was, [p.phase]: o }));
+                    }}
+                    onAction={onAction}
+                  />
+                );
+              })}
+            {view === 'due' && (
+              <DueSoonView
+                overdue={overdue}
+                dueSoon={dueSoon}
+                now={now}
+                timeZone={incident.timeZone}
+                onAction={onAction}
+              />
+            )}
+            {view === 'year' && <YearAheadView incident={incident} items={scheduled} now={now} />}
+            <p className="cite">{t('checklists.panel.cite', { guide: citeGuide(), zone: incident.timeZone })}</p>
+          </>
+        )}
 
-      <ItemDialogs
-        open={dialog}
-        scope={incident}
-        incident={incident}
-        operatorName={settings.operatorName}
-        defaultPhase={current}
-        onClose={() => setDialog(null)}
-      />
-      {dialog?.kind === 'plan' &&
-        (() => {
-          const template = (latest ?? []).find((candidate) => candidate.templateKey === dialog.templateKey);
-          return template ? (
-            <PlanUpdateDialog
-              incident={incident}
-              template={template}
-              items={items}
-              operatorName={settings.operatorName}
-              onClose={() => setDialog(null)}
-            />
-          ) : null;
-        })()}
-      {dialog?.kind === 'templates' && (
-        <AddTemplatesDialog
+        <ItemDialogs
+          open={dialog}
+          scope={incident}
           incident={incident}
-          available={unused}
           operatorName={settings.operatorName}
+          defaultPhase={current}
           onClose={() => setDialog(null)}
         />
-      )}
-    </section>
+        {dialog?.kind === 'plan' &&
+          (() => {
+            const template = (latest ?? []).find((candidate) => candidate.templateKey === dialog.templateKey);
+            return template ? (
+              <PlanUpdateDialog
+                incident={incident}
+                template={template}
+                items={items}
+                operatorName={settings.operatorName}
+                onClose={() => setDialog(null)}
+              />
+            ) : null;
+          })()}
+        {dialog?.kind === 'templates' && (
+          <AddTemplatesDialog
+            incident={incident}
+            available={unused}
+            operatorName={settings.operatorName}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </section>
+    </ChangedApartProvider>
   );
 }

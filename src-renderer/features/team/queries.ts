@@ -3,6 +3,8 @@ import { useSyncExternalStore } from 'react';
 
 import type { TeamStatus } from '@shared/ipc/teamContract';
 
+import type { NamedConflict } from '../../desk/team/teamRecords';
+
 import { useDesk } from '../../desk/DeskContext';
 
 const noSubscription = () => () => undefined;
@@ -33,4 +35,11 @@ export function useTeamRecords() {
       desks: await records.desks(),
     };
   }, [useCases, roster]);
+}
+
+/** The incident's conflicts open between desks; undefined while loading. */
+export function useIncidentConflicts(incidentId: string): NamedConflict[] | undefined {
+  const { useCases } = useDesk();
+  const roster = useRosterKey();
+  return useLiveQuery(() => useCases.teamRecords.conflictsOf(incidentId), [useCases, incidentId, roster]);
 }

@@ -18,7 +18,8 @@ import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
 import { t, tRich } from '../../i18n/messages';
-import { ChangedApart, useIncidentConflicts } from './ChangedApart';
+import { ChangedApart } from './ChangedApart';
+import { useIncidentConflicts } from '../team/queries';
 
 function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   const { useCases } = useDesk();

@@ -1,15 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactElement } from 'react';
 
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../desk/DeskContext';
 import type { NamedConflict } from '../../desk/team/teamRecords';
 import { routeToHash, type WorkspaceTab } from '../../store/route';
 import { useAppStore } from '../../store';
 import { UserText } from '../../ui/UserText';
 import { ReleasedApartNotes } from '../team/ReleasedApartNotes';
-import { useRosterKey } from '../team/queries';
 import { t, tRich } from '../../i18n/messages';
 
 /** Where each kind of row is looked at and settled. */
@@ -33,13 +30,6 @@ function tabOf(table: string): WorkspaceTab {
     default:
       return 'overview';
   }
-}
-
-/** The incident's conflicts open between desks; undefined while loading. */
-export function useIncidentConflicts(incidentId: string): NamedConflict[] | undefined {
-  const { useCases } = useDesk();
-  const roster = useRosterKey();
-  return useLiveQuery(() => useCases.teamRecords.conflictsOf(incidentId), [useCases, incidentId, roster]);
 }
 
 /**
