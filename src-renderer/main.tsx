@@ -33,10 +33,10 @@ const desk = createDesk({
 
 void requestPersistentStorage();
 
-// Each incident's search is readied in the background once the first screen has read what it
+// Each open incident's search is readied in the background once the first screen has read what it
 // shows: the first search of a large incident, even on a restored desk, need not wait for its entries.
 const INDEX_AFTER_MS = 2000;
-setTimeout(() => void desk.indexIncidents().catch(() => undefined), INDEX_AFTER_MS);
+setTimeout(() => void desk.indexIncidents('open').catch(() => undefined), INDEX_AFTER_MS);
 
 // A write the database guard refused rolled back whole; whichever screen asked, say so in words
 // rather than let the refusal pass as a silent console error.

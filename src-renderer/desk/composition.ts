@@ -31,14 +31,17 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
   const { feed, useCases, backupRows, restore } = core;
   const timelineSearch = createTimelineSearch(useCases.timeline, deps.search);
   /**
-   * Readies the search of every incident in the background, open ones first: a kept copy is read
-   * back in a moment; where none is kept (after a restore, or on a desk that lost it) the entries
-   * are read, so the first search of an incident does not wait for them.
+   * Readies the search of incidents in the background, open ones first: a kept copy is read back in
+   * a moment; where none is kept (after a restore, or on a desk that lost it) the entries are read,
+   * so the first search of an incident does not wait for them. At start only the open incidents
+   * (a closed one opened later reads its kept copy then); after a restore every incident, as
+   * nothing is kept.
    */
-  const indexIncidents = async (): Promise<void> => {
+  const indexIncidents = async (which: 'open' | 'all'): Promise<void> => {
     const incidents = await useCases.incidents.list();
     const open = incidents.filter((i) => i.status === 'open');
-    timelineSearch.prepareInTurn([...open, ...incidents.filter((i) => i.status !== 'open')].map((i) => i.id));
+    const closed = which === 'all' ? incidents.filter((i) => i.status !== 'open') : [];
+    timelineSearch.prepareInTurn([...open, ...closed].map((i) => i.id));
   };
   // A restore or an incident rebuilt from its record: the index is read afresh from the database.
   feed.subscribe((notice) => {
@@ -48,7 +51,7 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
     timelineSearch.reset();
     if (notice.scope !== 'desk') timelineSearch.prepareInTurn([notice.scope.incidentId]);
     // Without it the first search only waits longer, and says so while indexing.
-    else void indexIncidents().catch(() => undefined);
+    else void indexIncidents('all').catch(() => undefined);
   });
   const order = createTimelineOrderCache({
     store: useCases.timeline,

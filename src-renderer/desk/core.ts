@@ -7,7 +7,6 @@ import { recordsFingerprint } from '@shared/domain/team/fingerprint';
 import { DeskDatabase } from '../db/database';
 import { createStores } from '../db/repos';
 import { createSignedRecordsRepo } from '../db/repos/signedRecordsRepo';
-import { createTeamRepo } from '../db/repos/teamRepo';
 import { sha256Hex } from '../lib/sha256';
 import { createRestore } from './backup/restore';
 import { createChangeFeed } from './changeFeed';
@@ -29,7 +28,6 @@ import { createStatementCases } from './statements';
 import { createWriteQueue } from './timeline/chain';
 import { createSignedIntegrity } from './timeline/integrity';
 import { createTimelineWrites } from './timeline/writes';
-import { createTeamRecords } from './team/teamRecords';
 
 export type DeskCoreDeps = { db: DeskDatabase; gen: IdGenerator; sha256: Sha256Hex; clock?: () => number };
 
@@ -98,7 +96,6 @@ export function createDeskCore({ db, gen, sha256, clock = Date.now }: DeskCoreDe
       },
     },
     identity: { describe: () => identities.describe(), roster: () => identities.roster() },
-    teamRecords: createTeamRecords(createTeamRepo(db), timelineStore),
     operators: createOperators({ door, gen, settings: () => stores.settings.get() }),
   };
   return {

@@ -2,6 +2,7 @@ import type { TimelineOrder } from '@shared/domain/timeline/listFilter';
 
 import type { TimelineRepo } from '../../db/repos/timelineRepo';
 import type { ChangeFeed } from '../changeFeed';
+import { createRevisedInside } from './revisedInside';
 
 type State = { byId: Map<string, number>; order: TimelineOrder; seq: number };
 
@@ -20,8 +21,7 @@ export function createTimelineOrderCache(deps: {
   feed: ChangeFeed;
 }) {
   const states = new Map<string, Promise<State>>();
-  // Per incident, entries revised inside the chain since (see ChangeNotice), read again by id at the next get.
-  const revisedInside = new Map<string, Set<string>>();
+  const revisedInside = createRevisedInside();
   deps.feed.subscribe((notice) => {
     if (notice.replacedAll) {
       states.clear();
@@ -29,12 +29,9 @@ export function createTimelineOrderCache(deps: {
     } else if (notice.scope === 'desk') return;
     else if (notice.rebuilt) {
       states.delete(notice.scope.incidentId);
-      revisedInside.delete(notice.scope.incidentId);
-    } else if (notice.revisedInside && states.has(notice.scope.incidentId)) {
-      const ids = revisedInside.get(notice.scope.incidentId) ?? new Set<string>();
-      for (const id of notice.revisedInside) ids.add(id);
-      revisedInside.set(notice.scope.incidentId, ids);
-    }
+      revisedInside.drop(notice.scope.incidentId);
+    } else if (notice.revisedInside && states.has(notice.scope.incidentId))
+      revisedInside.add(notice.scope.incidentId, notice.revisedInside);
   });
 
   const load = async (incidentId: string): Promise<State> => {
@@ -66,11 +63,9 @@ export function createTimelineOrderCache(deps: {
         state.seq = Math.max(state.seq, r.chainSeq);
       }
       // Revised inside the chain: each entry's time as it now stands, whatever its revisions' places.
-      const inside = revisedInside.get(incidentId);
-      if (inside) {
-        revisedInside.delete(incidentId);
-        for (const e of await deps.store.getMany([...inside])) if (e) moved = place(e.id, e.occurredAt) || moved;
-      }
+      const inside = revisedInside.take(incidentId);
+      if (inside.length > 0)
+        for (const e of await deps.store.getMany(inside)) if (e) moved = place(e.id, e.occurredAt) || moved;
       if (moved) {
         const pairs = [...state.byId.entries()].sort(compare);
         state.order = { times: pairs.map((p) => p[1]), ids: pairs.map((p) => p[0]) };

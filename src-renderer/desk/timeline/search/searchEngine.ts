@@ -1,7 +1,8 @@
-import { TimelineTextIndex, type TextSearchResult } from '@shared/domain/timeline/textIndex';
+import { TimelineTextIndex, type SearchMatch, type TextSearchResult } from '@shared/domain/timeline/textIndex';
 
 import type { TimelineRepo } from '../../../db/repos/timelineRepo';
 import type { SearchCache } from '../../../db/searchCache';
+import { createRevisedInside } from '../revisedInside';
 
 /** How far the index of an incident has got. */
 export type IndexProgress = { indexed: number; total: number; ready: boolean };
@@ -29,8 +30,7 @@ export function createSearchEngine(
   { rereadAfter = REREAD_AFTER } = {},
 ) {
   const states = new Map<string, Promise<State>>();
-  // Per incident, entries revised inside the chain (another desk wrote them apart): read again by id.
-  const revisedInside = new Map<string, Set<string>>();
+  const revisedInside = createRevisedInside();
   const saves = new Map<string, ReturnType<typeof setTimeout>>();
 
   const fromCache = async (incidentId: string): Promise<State | null> => {
@@ -119,9 +119,8 @@ export function createSearchEngine(
       (a, r) => (a === null || r.chainSeq > a.chainSeq ? r : a),
       null,
     );
-    const inside = revisedInside.get(incidentId) ?? new Set<string>();
-    revisedInside.delete(incidentId);
-    if (last || inside.size > 0) {
+    const inside = revisedInside.take(incidentId);
+    if (last || inside.length > 0) {
       const entries = await repo.getMany([...new Set([...changed.map((r) => r.entryId), ...inside])]);
       for (const e of entries) {
         if (!e) continue;
@@ -146,10 +145,7 @@ export function createSearchEngine(
       (await current(incidentId)).search(query),
     /** Names entries revised inside the chain, which the next search reads again (see ChangeNotice.revisedInside). */
     revise: (incidentId: string, entryIds: readonly string[]): void => {
-      if (!states.has(incidentId)) return;
-      const ids = revisedInside.get(incidentId) ?? new Set<string>();
-      for (const id of entryIds) ids.add(id);
-      revisedInside.set(incidentId, ids);
+      if (states.has(incidentId)) revisedInside.add(incidentId, entryIds);
     },
     /** Forgets every index, and the kept copies. */
     reset: async (): Promise<void> => {
@@ -162,3 +158,47 @@ export function createSearchEngine(
   };
 }
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
+
+/** What the window asks of the search (in its worker, or in the page where no worker runs). */
+export type SearchWorkerRequest =
+  | { type: 'open'; dbName: string }
+  | { type: 'prepare'; incidentId: string }
+  | { type: 'search'; requestId: number; incidentId: string; query: string }
+  | { type: 'revise'; incidentId: string; entryIds: readonly string[] }
+  | { type: 'reset' };
+export type SearchWorkerMessage =
+  | { type: 'progress'; incidentId: string; progress: IndexProgress }
+  | { type: 'result'; requestId: number; ids: string[]; match: SearchMatch }
+  | { type: 'failed'; requestId: number | null; incidentId: string; message: string };
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Answers one request of the window, in the worker or in the page alike; `reply` carries the answer back. */
+export function answerSearchRequest(
+  engine: SearchEngine,
+  m: Exclude<SearchWorkerRequest, { type: 'open' }>,
+  reply: (m: SearchWorkerMessage) => void,
+): void {
+  switch (m.type) {
+    case 'prepare':
+      void engine
+        .prepare(m.incidentId)
+        .catch((e: unknown) =>
+          reply({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }),
+        );
+      break;
+    case 'search':
+      void engine.search(m.incidentId, m.query).then(
+        (r) => reply({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
+        (e: unknown) =>
+          reply({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
+      );
+      break;
+    case 'revise':
+      engine.revise(m.incidentId, m.entryIds);
+      break;
+    case 'reset':
+      void engine.reset();
+      break;
+  }
+}

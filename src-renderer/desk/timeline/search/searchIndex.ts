@@ -3,8 +3,13 @@ import type { TextSearchResult } from '@shared/domain/timeline/textIndex';
 import { DB_NAME } from '../../../db/database';
 import type { TimelineRepo } from '../../../db/repos/timelineRepo';
 import type { SearchCache } from '../../../db/searchCache';
-import { createSearchEngine, type IndexProgress } from './searchEngine';
-import type { SearchWorkerMessage, SearchWorkerRequest } from './searchWorker';
+import {
+  answerSearchRequest,
+  createSearchEngine,
+  type IndexProgress,
+  type SearchWorkerMessage,
+  type SearchWorkerRequest,
+} from './searchEngine';
 import { t } from '../../../i18n/messages';
 
 export type { IndexProgress } from './searchEngine';
@@ -73,23 +78,9 @@ export function createTimelineSearch(
         (incidentId, p) => receive({ type: 'progress', incidentId, progress: p }),
         options.cache ?? null,
       );
-      const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
       backend = {
         send: (m) => {
-          if (m.type === 'prepare')
-            void engine
-              .prepare(m.incidentId)
-              .catch((e: unknown) =>
-                receive({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }),
-              );
-          else if (m.type === 'search')
-            void engine.search(m.incidentId, m.query).then(
-              (r) => receive({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
-              (e: unknown) =>
-                receive({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
-            );
-          else if (m.type === 'revise') engine.revise(m.incidentId, m.entryIds);
-          else if (m.type === 'reset') void engine.reset();
+          if (m.type !== 'open') answerSearchRequest(engine, m, receive);
         },
       };
     }

@@ -1,23 +1,16 @@
 // Builds and searches the timeline's text indexes off the UI thread: reading 100,000 entries
 // and folding their text would otherwise freeze the window on the first search.
-import type { SearchMatch } from '@shared/domain/timeline/textIndex';
-
 import { DeskDatabase } from '../../../db/database';
 import { createSearchCache, searchCacheName } from '../../../db/searchCache';
 import { createTimelineRepo } from '../../../db/repos/timelineRepo';
 import { sha256Hex } from '../../../lib/sha256';
-import { createSearchEngine, type IndexProgress, type SearchEngine } from './searchEngine';
-
-export type SearchWorkerRequest =
-  | { type: 'open'; dbName: string }
-  | { type: 'prepare'; incidentId: string }
-  | { type: 'search'; requestId: number; incidentId: string; query: string }
-  | { type: 'revise'; incidentId: string; entryIds: readonly string[] }
-  | { type: 'reset' };
-export type SearchWorkerMessage =
-  | { type: 'progress'; incidentId: string; progress: IndexProgress }
-  | { type: 'result'; requestId: number; ids: string[]; match: SearchMatch }
-  | { type: 'failed'; requestId: number | null; incidentId: string; message: string };
+import {
+  answerSearchRequest,
+  createSearchEngine,
+  type SearchEngine,
+  type SearchWorkerMessage,
+  type SearchWorkerRequest,
+} from './searchEngine';
 
 type WorkerScope = {
   postMessage: (m: SearchWorkerMessage) => void;
@@ -25,7 +18,6 @@ type WorkerScope = {
 };
 const scope = self as unknown as WorkerScope;
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 let engine: SearchEngine | null = null;
 
 scope.onmessage = ({ data: m }) => {
@@ -38,27 +30,5 @@ scope.onmessage = ({ data: m }) => {
     );
     return;
   }
-  if (!engine) return;
-  switch (m.type) {
-    case 'prepare':
-      void engine
-        .prepare(m.incidentId)
-        .catch((e: unknown) =>
-          scope.postMessage({ type: 'failed', requestId: null, incidentId: m.incidentId, message: describe(e) }),
-        );
-      break;
-    case 'search':
-      void engine.search(m.incidentId, m.query).then(
-        (r) => scope.postMessage({ type: 'result', requestId: m.requestId, ids: [...r.ids], match: r.match }),
-        (e: unknown) =>
-          scope.postMessage({ type: 'failed', requestId: m.requestId, incidentId: m.incidentId, message: describe(e) }),
-      );
-      break;
-    case 'revise':
-      engine.revise(m.incidentId, m.entryIds);
-      break;
-    case 'reset':
-      void engine.reset();
-      break;
-  }
+  if (engine) answerSearchRequest(engine, m, (reply) => scope.postMessage(reply));
 };
