@@ -29,6 +29,7 @@ import {
   type TimelineEntry,
 } from '../shared/schemas/timeline';
 import { createTimelineRepo } from '../src-renderer/db/repos/timelineRepo';
+import { teamJoin } from './teamJoin';
 
 const START = Date.UTC(2026, 10, 10, 13, 0);
 const TAGS = ['scene', 'traffic', 'medical', 'families', 'media', 'police', 'faith', 'schools', 'transport', 'shelter'];
@@ -460,3 +461,4 @@ export async function profileColdIndex(incidentId: string): Promise<Record<strin
   return { entries: all.length, byKeyMs, pagesMs, foldMs };
 }
 (window.bench as unknown as Record<string, unknown>)['profileColdIndex'] = profileColdIndex;
+(window.bench as unknown as Record<string, unknown>)['teamJoin'] = teamJoin;

@@ -12,6 +12,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 5233);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 // BENCH_IMPORT_ONLY=1: only the import and the bare IndexedDB puts it is compared with (a quicker run).
 const IMPORT_ONLY = Boolean(process.env.BENCH_IMPORT_ONLY);
+// BENCH_JOIN_ONLY=1: only a desk joining a team whose incident holds BENCH_JOIN_RECORDS entries.
+const JOIN_ONLY = Boolean(process.env.BENCH_JOIN_ONLY);
+const JOIN_RECORDS = Number(process.env.BENCH_JOIN_RECORDS ?? 100_000);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -46,7 +49,15 @@ try {
   page.on('console', (m) => process.env.BENCH_VERBOSE && console.log(`  [page] ${m.text()}`));
   await page.goto(`${BASE}/bench/harness.html`);
   // BENCH_UI_ONLY=1 measures only the timeline view at the largest size (a quicker run while working on it).
-  for (const n of process.env.BENCH_UI_ONLY ? [] : SIZES) {
+  if (!IMPORT_ONLY && !process.env.BENCH_UI_ONLY) {
+    process.stdout.write(`a desk joining a team, ${JOIN_RECORDS} entries… `);
+    results.teamJoin = await page.evaluate((n) => window.bench.teamJoin(n), JOIN_RECORDS);
+    const j = results.teamJoin;
+    console.log(
+      `signed in ${(j.signMs / 1000).toFixed(1)} s; taken in, checked and shown in ${(j.joinMs / 1000).toFixed(1)} s over ${j.exchanges} exchanges (${j.entriesShown} entries shown), main thread's longest stall ${j.worstStallMs.toFixed(0)} ms`,
+    );
+  }
+  for (const n of process.env.BENCH_UI_ONLY || JOIN_ONLY ? [] : SIZES) {
     process.stdout.write(`timeline with ${n} entries… `);
     const r = await page.evaluate(
       ([size, only]) => window.bench.runSize(size, `bench-${size}`, only),
@@ -64,11 +75,11 @@ try {
 
   // Reading and checking a spreadsheet for import (what the import's worker does).
   results.csvImport = [];
-  for (const n of IMPORT_ONLY ? [] : [20_000, 100_000])
+  for (const n of IMPORT_ONLY || JOIN_ONLY ? [] : [20_000, 100_000])
     results.csvImport.push(await page.evaluate((size) => window.bench.csvImportCheck(size), n));
 
   // BENCH_SKIP_UI=1: the data layer and the record only (a shorter run).
-  if (!process.env.BENCH_SKIP_UI && !IMPORT_ONLY) {
+  if (!process.env.BENCH_SKIP_UI && !IMPORT_ONLY && !JOIN_ONLY) {
     // The UI at the largest size: first paint of the timeline, then frame times while scrolling.
     const largest = SIZES[SIZES.length - 1];
     const incidentId = await page.evaluate((size) => window.bench.seedApp(size), largest);
@@ -176,7 +187,7 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 // The import's figures were printed as each size ran; nothing is written to bench/results.
-if (IMPORT_ONLY) process.exit(0);
+if (IMPORT_ONLY || JOIN_ONLY) process.exit(0);
 
 const f = (x) => (x === undefined ? '—' : x.toFixed(x < 10 ? 2 : 0));
 console.log('\nTimeline benchmark (times in ms; median of 15 for queries)');

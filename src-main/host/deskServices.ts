@@ -17,7 +17,7 @@ import { createFileService } from '../services/fileService';
 import { createPackageService } from '../services/packageService';
 import { createPassphraseStoreService, type SecretStore } from '../services/passphraseStoreService';
 import { createPdfService } from '../services/pdfService';
-import { createTeamService } from './teamService';
+import { createTeamService, type TeamReadPace } from './teamService';
 
 /**
  * What differs between the two shells (the Electron main process and the browser edition's local
@@ -42,6 +42,8 @@ export type DeskHostDeps = {
   atomicFs?: AtomicFs;
   /** Look for the team's desks on the local network (multicast) while sharing; off in end-to-end runs. */
   teamDiscovery?: boolean;
+  /** End-to-end runs only: the team's records read slowly, to watch a catch-up. */
+  teamReadPace?: TeamReadPace;
   /** The OS dialog that picks a USB stick's folder; absent in the browser edition (the path is typed). */
   chooseFolder?: FolderChooser;
 };
@@ -114,6 +116,7 @@ export function createDeskServices(deps: DeskHostDeps): DeskServices {
     now: deps.now,
     discovery: deps.teamDiscovery ?? true,
     chooseFolder: deps.chooseFolder ?? null,
+    ...(deps.teamReadPace ? { readPace: deps.teamReadPace } : {}),
   });
 
   return {

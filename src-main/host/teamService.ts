@@ -31,6 +31,9 @@ export type TeamService = {
   close(): Promise<void>;
 };
 
+/** How many entries one read answers with at most, and after how long. */
+export type TeamReadPace = { entries: number; delayMs: number };
+
 export type TeamServiceDeps = {
   /** The folder the team file and the engine's store live in, beside the desk's other data. */
   folder: string;
@@ -40,6 +43,8 @@ export type TeamServiceDeps = {
   discovery: boolean;
   /** The desktop app's folder dialog; null in the browser edition, where the person types the path. */
   chooseFolder?: FolderChooser | null;
+  /** End-to-end runs only: reads answered slowly, to watch a catch-up. */
+  readPace?: TeamReadPace;
   /** The machine's network interfaces, as `os.networkInterfaces()` gives them. */
   interfaces?: () => ReturnType<typeof networkInterfaces>;
   /**
@@ -176,8 +181,12 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     },
     publish: async ({ scope, entries }) =>
       (await withMembership((m) => withEngine(m, (engine) => publishEntries(engine, scope, entries)))).value,
-    read: async (request) =>
-      (await withMembership((m) => withEngine(m, (engine) => readEntries(engine, request)))).value,
+    read: async (request) => {
+      const pace = deps.readPace;
+      if (pace) await new Promise((resolve) => setTimeout(resolve, pace.delayMs));
+      const asked = pace ? { ...request, max: Math.min(request.max, pace.entries) } : request;
+      return (await withMembership((m) => withEngine(m, (engine) => readEntries(engine, asked)))).value;
+    },
     close: async () => {
       if (opening === null) return;
       const opened = await opening;

@@ -33,6 +33,7 @@ startWebHost({
   ...(tests.clockOffsetMs === null ? {} : { now: () => Date.now() + (tests.clockOffsetMs ?? 0) }),
   // End-to-end runs dial each other by address: no multicast on the build machine's network.
   teamDiscovery: env['DESK_E2E'] !== '1',
+  ...(tests.teamReadPace ? { teamReadPace: tests.teamReadPace } : {}),
   ...(tests.fault
     ? { atomicFs: faultyAtomicFs(tests.fault, (path) => console.log(`[e2e] a write is stalled halfway: ${path}`)) }
     : {}),

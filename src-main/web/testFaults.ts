@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 
 import type { AtomicFileHandle, AtomicFs } from '../adapters/atomicWrite';
+import type { TeamReadPace } from '../host/teamService';
 
 /** The failures an end-to-end run may ask the browser edition's server to act out. */
 export type TestFault = 'disk-full' | 'stall-mid-write';
@@ -11,16 +12,18 @@ const CLOCK_OFFSET_LIMIT_MS = 24 * 60 * 60 * 1000;
 /**
  * The end-to-end tests' switches, read only when the server is started with `DESK_E2E=1`:
  * `DESK_E2E_MINUTE_MS` (how long a minute of the page's backup schedule lasts),
- * `DESK_E2E_FAULT` (a failure to act out) and `DESK_E2E_CLOCK_OFFSET_MS` (how far the server's
- * clock runs from the machine's, as a laptop's wrong clock would). SECURITY: a normal launch
- * never reads any of them.
+ * `DESK_E2E_FAULT` (a failure to act out), `DESK_E2E_CLOCK_OFFSET_MS` (how far the server's
+ * clock runs from the machine's, as a laptop's wrong clock would) and `DESK_E2E_TEAM_READ_SLOW=1`
+ * (the team's records read one at a time, 0.4 s apart, so that a catch-up lasts
+ * long enough to be seen). SECURITY: a normal launch never reads any of them.
  */
 export function readTestSwitches(env: Readonly<Record<string, string | undefined>>): {
   minuteMs: number | null;
   fault: TestFault | null;
   clockOffsetMs: number | null;
+  teamReadPace: TeamReadPace | null;
 } {
-  if (env['DESK_E2E'] !== '1') return { minuteMs: null, fault: null, clockOffsetMs: null };
+  if (env['DESK_E2E'] !== '1') return { minuteMs: null, fault: null, clockOffsetMs: null, teamReadPace: null };
   const minute = Number(env['DESK_E2E_MINUTE_MS']);
   const fault = env['DESK_E2E_FAULT'];
   const offset = Number(env['DESK_E2E_CLOCK_OFFSET_MS']);
@@ -29,6 +32,7 @@ export function readTestSwitches(env: Readonly<Record<string, string | undefined
     fault: fault === 'disk-full' || fault === 'stall-mid-write' ? fault : null,
     clockOffsetMs:
       Number.isInteger(offset) && offset !== 0 && Math.abs(offset) <= CLOCK_OFFSET_LIMIT_MS ? offset : null,
+    teamReadPace: env['DESK_E2E_TEAM_READ_SLOW'] === '1' ? { entries: 1, delayMs: 400 } : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { format } from '@shared/i18n/format';
 import { IPC_PATH_PREFIX, LOCAL_TOKEN_META, TEST_MINUTE_META } from '@shared/ipc/wire';
 
 import type { AtomicFs } from '../adapters/atomicWrite';
+import type { TeamReadPace } from '../host/teamService';
 import { createDeskServices } from '../host/deskServices';
 import type { Logger } from '../logging/logger';
 import { mimeTypeFor, resolveAppRequest } from '../security/appProtocol';
@@ -40,6 +41,8 @@ export type WebHostOptions = {
   atomicFs?: AtomicFs;
   /** Look for the team's desks by multicast while sharing; end-to-end runs turn it off. */
   teamDiscovery?: boolean;
+  /** End-to-end runs only: the team's records read slowly, to watch a catch-up. */
+  teamReadPace?: TeamReadPace;
   now?: () => number;
 };
 
@@ -112,6 +115,7 @@ export async function startWebHost(
     log: options.log,
     ...(options.atomicFs ? { atomicFs: options.atomicFs } : {}),
     teamDiscovery: options.teamDiscovery ?? true,
+    ...(options.teamReadPace ? { teamReadPace: options.teamReadPace } : {}),
   });
   let ready: Promise<void> = new Promise(() => undefined);
   let port = options.port;

@@ -213,9 +213,10 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
   browser,
 }) => {
   test.setTimeout(360_000);
+  // The hospital's desk reads the team's records slowly, so its catch-up can be watched.
   const [hallServer, hospitalServer] = await Promise.all([
     startServer(await freshFolder()),
-    startServer(await freshFolder()),
+    startServer(await freshFolder(), { DESK_E2E_TEAM_READ_SLOW: '1' }),
   ]);
   const stick = await freshFolder();
   const hall = await deskPage(browser);
@@ -258,6 +259,13 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
   await expect(hospital.getByTestId('team-waiting')).toBeVisible();
   await expect(await syncWith(hospital)).toContainText(/Synced: \d+ records? taken in/);
   await expect(hospital.getByTestId('team-waiting')).toBeHidden({ timeout: 10_000 });
+  // The desk takes in what the stick brought, with a bar in the top bar and on the team screen.
+  const catchUp = hospital.getByTestId('team-catch-up');
+  await expect(catchUp).toContainText(/^Taking in the team’s records: \d+ of \d+ read\./, { timeout: 10_000 });
+  await expect(hospital.getByTestId('team-catch-up-bar')).toContainText(/^Taking in \d+%$/);
+  await hospital.getByRole('banner').screenshot({ path: 'test-results/screens/team-top-bar-catch-up.png' });
+  await snap(hospital, 'team-catch-up');
+  await expect(catchUp).toBeHidden({ timeout: 60_000 });
   await expect(hospital.getByTestId('team-member')).toHaveText([/City hall/, /Hospital liaison.*\(this desk\)/]);
   await snap(hospital, 'team-stick-sync');
 

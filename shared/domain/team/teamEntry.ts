@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result';
 import type { Ed25519Verify } from '../signed/ed25519';
 import { SIGNED_RECORD_FORMAT, SignedRecordSchema, scopeKey, type SignedRecord } from '../signed/format';
 import { DESK_IDENTITY_FORMAT, readDeskIdentity, type DeskIdentity } from '../signed/identity';
-import { hashOfInput, signingInput, verifyRecordSignature } from '../signed/sign';
+import { hashOfInput, signingInput } from '../signed/sign';
 import { format } from '../../i18n/format';
 
 /**
@@ -113,7 +113,16 @@ export async function checkEntries(input: {
   const fresh = new Map<string, DeskIdentity>();
   const tips = new Map<string, { seq: number; hash: string } | null>();
   const refuse = (index: number, reason: string) => out.refused.push({ index, reason });
+  // A batch holds one desk's records, so its identity is asked once, not once a record.
+  const heldIdentities = new Map<string, Awaited<ReturnType<HeldChains['identity']>>>();
+  const heldIdentity = async (deskId: string) => {
+    if (!heldIdentities.has(deskId)) heldIdentities.set(deskId, await input.held.identity(deskId));
+    return heldIdentities.get(deskId) ?? null;
+  };
 
+  // First, in order: each entry read, identities taken, each record matched with its signer.
+  type Signed = { index: number; record: SignedRecord; bytes: Uint8Array; publicKey: string };
+  const signed: Signed[] = [];
   for (const [offset, text] of input.texts.entries()) {
     const index = input.start + offset;
     if (text === null) {
@@ -131,7 +140,7 @@ export async function checkEntries(input: {
         refuse(index, format('team.entry.badIdentity'));
         continue;
       }
-      const known = await input.held.identity(read.value.deskId);
+      const known = await heldIdentity(read.value.deskId);
       if (known && known.teamDesk !== input.teamDesk) {
         refuse(index, format('team.entry.identityElsewhere', { deskId: read.value.deskId }));
         continue;
@@ -141,23 +150,43 @@ export async function checkEntries(input: {
       continue;
     }
     const record = decoded.value.record;
-    const words = { deskId: record.deskId, seq: record.seq };
     if (scopeKey(record.scope) !== input.scope) {
-      refuse(index, format('team.entry.otherScope', { ...words, scope: scopeKey(record.scope), core: input.scope }));
+      refuse(
+        index,
+        format('team.entry.otherScope', {
+          deskId: record.deskId,
+          seq: record.seq,
+          scope: scopeKey(record.scope),
+          core: input.scope,
+        }),
+      );
       continue;
     }
-    const known = await input.held.identity(record.deskId);
+    const known = await heldIdentity(record.deskId);
     const identity = fresh.get(record.deskId) ?? (known?.teamDesk === input.teamDesk ? known.identity : undefined);
     if (!identity) {
-      refuse(index, format('team.entry.unknownDesk', words));
+      refuse(index, format('team.entry.unknownDesk', { deskId: record.deskId, seq: record.seq }));
       continue;
     }
-    const bytes = utf8ToBytes(signingInput(record));
-    if (!(await verifyRecordSignature(record, hexToBytes(identity.publicKey), input.verify))) {
+    signed.push({ index, record, bytes: utf8ToBytes(signingInput(record)), publicKey: identity.publicKey });
+  }
+
+  // Then every signature and hash at once: Web Crypto works on them side by side.
+  const checked = await Promise.all(
+    signed.map(async (s) => ({
+      ...s,
+      valid: await input.verify(hexToBytes(s.publicKey), hexToBytes(s.record.signature), s.bytes),
+      hash: await sha256(s.bytes),
+    })),
+  );
+
+  // Last, in order again: each record's place in its chain.
+  for (const { index, record, valid, hash } of checked) {
+    const words = { deskId: record.deskId, seq: record.seq };
+    if (!valid) {
       refuse(index, format('team.entry.badSignature', words));
       continue;
     }
-    const hash = await sha256(bytes);
     const chain = `${record.deskId} ${input.scope}`;
     const tip = tips.has(chain) ? (tips.get(chain) ?? null) : await input.held.tip(record.deskId, input.scope);
     if (tip !== null && record.seq <= tip.seq) {
@@ -174,5 +203,6 @@ export async function checkEntries(input: {
     out.accepted.push({ record, hash, scope: input.scope });
     tips.set(chain, { seq: record.seq, hash });
   }
+  out.refused.sort((a, b) => a.index - b.index);
   return out;
 }

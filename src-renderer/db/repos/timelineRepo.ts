@@ -31,6 +31,19 @@ export async function readChainHead(db: DeskDatabase, incidentId: string): Promi
   );
 }
 
+const revisionsOf = (db: DeskDatabase, entryId: string): Promise<TimelineRevision[]> =>
+  db.timelineRevisions
+    .where('[entryId+revisionNo]')
+    .between([entryId, Dexie.minKey], [entryId, Dexie.maxKey])
+    .toArray();
+
+/** Each entry's range of the [entryId+revisionNo] index. */
+const rangesOf = (entryIds: Iterable<string>): [unknown[], unknown[]][] =>
+  [...entryIds].map((id) => [
+    [id, Dexie.minKey],
+    [id, Dexie.maxKey],
+  ]);
+
 /** The timeline's tables, read: entries, their revisions, the chain. Changes go through the desk's door. */
 /** pageSize: how many entries forEachPage reads at a time (smaller in tests of its paging). */
 export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex, { pageSize = PAGE } = {}) {
@@ -40,11 +53,34 @@ export function createTimelineRepo(db: DeskDatabase, sha256: Sha256Hex, { pageSi
       db.timelineEntries.bulkGet([...ids]),
 
     /** Every revision of one entry, oldest first. */
-    history: (entryId: string): Promise<TimelineRevision[]> =>
-      db.timelineRevisions
-        .where('[entryId+revisionNo]')
-        .between([entryId, Dexie.minKey], [entryId, Dexie.maxKey])
-        .toArray(),
+    history: (entryId: string): Promise<TimelineRevision[]> => revisionsOf(db, entryId),
+
+    /**
+     * Every revision of each entry, oldest first: one query over the entries' ranges, as a
+     * transaction can wait on it (many queries awaited at once lose the caller's transaction).
+     */
+    async histories(entryIds: readonly string[]): Promise<TimelineRevision[][]> {
+      const byEntry = new Map<string, TimelineRevision[]>(entryIds.map((id) => [id, []]));
+      if (byEntry.size > 0)
+        for (const r of await db.timelineRevisions
+          .where('[entryId+revisionNo]')
+          .inAnyRange(rangesOf(byEntry.keys()))
+          .toArray())
+          byEntry.get(r.entryId)?.push(r);
+      return entryIds.map((id) => byEntry.get(id) ?? []);
+    },
+
+    /** How many revisions each entry has, counted on the index alone. */
+    async revisionCounts(entryIds: readonly string[]): Promise<number[]> {
+      const counts = new Map<string, number>(entryIds.map((id) => [id, 0]));
+      if (counts.size > 0)
+        for (const [entryId] of (await db.timelineRevisions
+          .where('[entryId+revisionNo]')
+          .inAnyRange(rangesOf(counts.keys()))
+          .keys()) as unknown as [string, number][])
+          counts.set(entryId, (counts.get(entryId) ?? 0) + 1);
+      return entryIds.map((id) => counts.get(id) ?? 0);
+    },
 
     /** The incident's rumours, newest first: read by the category index, never the whole log. */
     rumoursNewestFirst: (incidentId: string): Promise<TimelineEntry[]> =>

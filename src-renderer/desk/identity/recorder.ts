@@ -8,6 +8,7 @@ import { splitContent } from '@shared/domain/signed/split';
 import type { ContinuesFrom } from '@shared/domain/signed/identity';
 
 import type { DeskDatabase, StoredRecord } from '../../db/database';
+import { sha256Bytes } from '../../lib/sha256';
 import { createSignedRecordsRepo } from '../../db/repos/signedRecordsRepo';
 import { createTeamRepo, teamTablesOf } from '../../db/repos/teamRepo';
 import { createTimelineRepo } from '../../db/repos/timelineRepo';
@@ -48,6 +49,9 @@ export type PlannedRecords = {
 export const recordScopeOf = (scope: ChangeScope): RecordScope =>
   scope === 'desk' ? { kind: 'desk' } : { kind: 'incident', incidentId: scope.incidentId };
 
+/** How many signatures are made at once. */
+const SIGN_WINDOW = 32;
+
 /**
  * Turns each change the door writes into this desk's signed records (format 2): one record, or
  * several in order when the change is too large for one. Web Crypto signs asynchronously and an
@@ -55,14 +59,6 @@ export const recordScopeOf = (scope: ChangeScope): RecordScope =>
  * the chain tip read just before; inside the transaction `holds` checks that tip (and the desk's
  * identity, and the v1 head a first record anchors) is unchanged, and the door signs again if not.
  */
-/** How many signatures are made at once. */
-const SIGN_WINDOW = 32;
-
-/** A record's hash: SHA-256 of its signing input (as `hashOfInput`), taken natively by Web Crypto. */
-async function digestHex(bytes: Uint8Array): Promise<string> {
-  return bytesToHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
-}
-
 export function createRecorder(deps: {
   db: DeskDatabase;
   identities: DeskIdentities;
@@ -139,7 +135,8 @@ export function createRecorder(deps: {
         const bytes = utf8ToBytes(signingInput(unsigned.value));
         if (bytes.length > MAX_SIGNED_RECORD_BYTES)
           throw new Error(`A record of ${bytes.length} bytes is more than one record may hold.`);
-        const hash = await digestHex(bytes);
+        // A record's hash (as `hashOfInput`), taken natively by Web Crypto.
+        const hash = await sha256Bytes(bytes);
         const record = unsigned.value;
         pending.push(
           signer.sign(bytes).then((signature) => ({

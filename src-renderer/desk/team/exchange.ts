@@ -1,11 +1,18 @@
 import { err, ok, type Result } from '@shared/domain/result';
 import { webCryptoVerifier, type Ed25519Verify } from '@shared/domain/signed/ed25519';
-import { checkEntries, entriesToPublish, type HeldChains, type PublishedTip } from '@shared/domain/team/teamEntry';
+import {
+  checkEntries,
+  entriesToPublish,
+  type CheckedBatch,
+  type HeldChains,
+  type PublishedTip,
+} from '@shared/domain/team/teamEntry';
 import { MAX_TEAM_BATCH, type TeamCore, type TeamHeads } from '@shared/ipc/teamContract';
 
 import type { DeskDatabase } from '../../db/database';
 import { createSignedRecordsRepo } from '../../db/repos/signedRecordsRepo';
 import { createTeamRepo } from '../../db/repos/teamRepo';
+import { sha256Bytes } from '../../lib/sha256';
 import type { TeamLink } from '../../platform/platform';
 import type { ChangeFeed } from '../changeFeed';
 import type { DeskIdentities } from '../identity/identity';
@@ -16,9 +23,13 @@ export type ExchangeReport = ReceivedReport & {
   published: number;
   /** Entries a revoked desk wrote after its revocation: listed with the refusals, never applied. */
   flagged: number;
+  /** Entries of other desks' cores read (taken in, held already, refused or flagged). */
+  read: number;
   /** Entries of other desks' cores still to read: the next exchange goes on with them. */
   toRead: number;
 };
+
+type OnProgress = (progress: { read: number; toRead: number }) => void;
 
 const EMPTY: ExchangeReport = {
   published: 0,
@@ -27,6 +38,7 @@ const EMPTY: ExchangeReport = {
   refused: 0,
   conflicts: 0,
   flagged: 0,
+  read: 0,
   toRead: 0,
 };
 
@@ -51,6 +63,8 @@ export function createTeamExchange(deps: {
   sha256: (text: string) => Promise<string>;
   clock: () => number;
   verify?: Ed25519Verify;
+  /** Entries read per exchange at most (smaller in tests of a long catch-up). */
+  readPerExchange?: number;
 }) {
   const { db, team } = deps;
   const records = createSignedRecordsRepo(db);
@@ -85,20 +99,41 @@ export function createTeamExchange(deps: {
     return ok(sent);
   }
 
-  async function receive(heads: TeamHeads): Promise<Result<ExchangeReport, string>> {
+  async function receive(heads: TeamHeads, onProgress: OnProgress): Promise<Result<ExchangeReport, string>> {
     const report = { ...EMPTY };
     const cursors = new Map((await teamRepo.cursors()).map((c) => [c.coreKey, c.consumed]));
+    // Everything the cores hold beyond what is read: what a catch-up's progress is measured against.
+    const behind = heads.cores.reduce((sum, c) => sum + Math.max(0, c.length - (cursors.get(c.coreKey) ?? 0)), 0);
     const ownIds = await deps.identities.ownIds();
+    // The batch being stored while the next one is read and checked: what it holds counts as held.
+    let storing: { batch: CheckedBatch; teamDesk: string; done: Promise<ReceivedReport> } | null = null;
+    const storedLast = async () => {
+      if (storing === null) return;
+      const stored = await storing.done;
+      storing = null;
+      report.stored += stored.stored;
+      report.duplicates += stored.duplicates;
+      report.refused += stored.refused;
+      report.conflicts += stored.conflicts;
+    };
+    const beingStored = (deskId: string, scope: string) =>
+      storing?.batch.accepted.filter((a) => a.record.deskId === deskId && a.scope === scope) ?? [];
     const held: HeldChains = {
       identity: async (deskId) => {
         if (ownIds.has(deskId)) return { identity: (await deps.identities.current()).identity, teamDesk: 'this desk' };
+        const fresh = storing?.batch.identities.find((i) => i.deskId === deskId);
+        if (storing && fresh) return { identity: fresh, teamDesk: storing.teamDesk };
         const stored = await db.teamIdentities.get(deskId);
         return stored ? { identity: stored.identity, teamDesk: stored.teamDesk } : null;
       },
-      hashAt: (deskId, scope, seq) => teamRepo.hashAt(deskId, scope, seq),
-      tip: (deskId, scope) => records.tip(deskId, scope),
+      hashAt: async (deskId, scope, seq) =>
+        beingStored(deskId, scope).find((a) => a.record.seq === seq)?.hash ?? teamRepo.hashAt(deskId, scope, seq),
+      tip: async (deskId, scope) => {
+        const last = beingStored(deskId, scope).at(-1);
+        return last ? { seq: last.record.seq, hash: last.hash } : records.tip(deskId, scope);
+      },
     };
-    let budget = READ_PER_EXCHANGE;
+    let budget = deps.readPerExchange ?? READ_PER_EXCHANGE;
     for (const core of heads.cores) {
       let consumed = cursors.get(core.coreKey) ?? 0;
       // A revoked desk's entries after its revocation are flagged, never read into the desk's rows.
@@ -106,8 +141,13 @@ export function createTeamExchange(deps: {
       while (consumed < revokedFrom && budget > 0) {
         const step = Math.min(READ_STEP, MAX_TEAM_BATCH, budget, revokedFrom - consumed);
         const read = await team.read(core.coreKey, consumed, step);
-        if (!read.ok) return err(read.error.message);
+        if (!read.ok) {
+          await storedLast();
+          return err(read.error.message);
+        }
         if (read.value.length === 0) break;
+        // Checked while the batch before is still being stored: the signatures of one and the
+        // database's writes of the other go on side by side.
         const batch = await checkEntries({
           teamDesk: core.teamDesk,
           scope: core.scope,
@@ -115,8 +155,10 @@ export function createTeamExchange(deps: {
           texts: read.value,
           held,
           verify,
+          sha256: sha256Bytes,
         });
-        const stored = await storeReceived({
+        await storedLast();
+        const done = storeReceived({
           db,
           feed: deps.feed,
           batch,
@@ -125,14 +167,17 @@ export function createTeamExchange(deps: {
           now: deps.clock(),
           sha256: deps.sha256,
         });
-        report.stored += stored.stored;
-        report.duplicates += stored.duplicates;
-        report.refused += stored.refused;
-        report.conflicts += stored.conflicts;
+        // A failure is answered where the store is awaited, not as an unhandled rejection before.
+        done.catch(() => {});
+        storing = { batch, teamDesk: core.teamDesk, done };
         consumed += read.value.length;
         budget -= read.value.length;
+        report.read += read.value.length;
+        onProgress({ read: report.read, toRead: behind - report.read });
       }
+      await storedLast();
       if (consumed >= revokedFrom && consumed < core.length) {
+        report.read += core.length - consumed;
         report.flagged += await flagRevoked({
           db,
           core: coreOf(core),
@@ -149,15 +194,18 @@ export function createTeamExchange(deps: {
 
   let running: Promise<Result<ExchangeReport, string>> | null = null;
   return {
-    /** One exchange both ways; a second call while one runs waits for it rather than racing it. */
-    exchange(): Promise<Result<ExchangeReport, string>> {
+    /**
+     * One exchange both ways; a second call while one runs waits for it rather than racing it.
+     * `onProgress` hears, after each step read, how many entries are read and how many are left.
+     */
+    exchange(onProgress: OnProgress = () => {}): Promise<Result<ExchangeReport, string>> {
       running ??= (async () => {
         try {
           const heads = await team.heads();
           if (!heads.ok) return err(heads.error.message);
           const sent = await publish(heads.value);
           if (!sent.ok) return sent;
-          const got = await receive(heads.value);
+          const got = await receive(heads.value, onProgress);
           return got.ok ? ok({ ...got.value, published: sent.value }) : got;
         } catch (e) {
           // A write refused by the database (another window stored the same records first, a full

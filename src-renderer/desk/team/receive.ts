@@ -1,18 +1,18 @@
 import { entriesFromRevisions, rowKey } from '@shared/domain/signed/project';
 import type { SignedRecord } from '@shared/domain/signed/format';
-import type { CheckedBatch } from '@shared/domain/team/teamEntry';
+import type { AcceptedRecord, CheckedBatch } from '@shared/domain/team/teamEntry';
 import {
   APPEND_ONLY_TABLES,
-  DESK_OWN_TABLES,
   agreeApart,
   decideRow,
+  isMergedTable,
   rowAfterChange,
   knows,
   writerOf,
   type RowWriter,
 } from '@shared/domain/team/merge';
 import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
-import type { TimelineRevision } from '@shared/schemas/timeline';
+import type { TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 import { openCorrections } from '@shared/domain/timeline/tree';
 import { format } from '@shared/i18n/format';
 
@@ -31,6 +31,29 @@ export type ReadCore = { coreKey: string; teamDesk: string; scope: string; consu
 export type ReceivedReport = { stored: number; duplicates: number; refused: number; conflicts: number };
 
 const sameWriter = (a: RowWriter, b: RowWriter) => a.deskId === b.deskId && a.seq === b.seq;
+
+type MergedChange = { table: string; key: string; row: object | null };
+
+/** A record's deletions then rows, of the tables whose changes are weighed against the row's current writer. */
+function mergedChangesOf(record: SignedRecord): MergedChange[] {
+  return [
+    ...Object.entries(record.content.delete).flatMap(([table, keys]) => keys.map((key) => ({ table, key, row: null }))),
+    ...Object.entries(record.content.put).flatMap(([table, rows]) =>
+      (rows as object[]).map((row) => ({ table, key: rowKey(row), row })),
+    ),
+  ].filter((change) => isMergedTable(change.table));
+}
+
+/** The newest record of each desk in a batch: where the desk's chain, as this desk holds it, now ends. */
+function lastOfEachDesk(accepted: readonly AcceptedRecord[]) {
+  const heads = new Map<string, { scope: string; deskId: string; seq: number; hash: string }>();
+  for (const { record, hash, scope } of accepted) {
+    const held = heads.get(record.deskId);
+    if (!held || held.seq < record.seq)
+      heads.set(record.deskId, { scope, deskId: record.deskId, seq: record.seq, hash });
+  }
+  return heads;
+}
 
 /**
  * Stores records another desk made, checked by `checkEntries`, and shows what they changed: in ONE
@@ -78,17 +101,29 @@ export async function storeReceived(input: {
             at: now,
           })),
         );
+      // A copy of this desk's own records, published again by another: held already.
+      const incoming = batch.accepted.filter(({ record }) => !input.ownDeskIds.has(record.deskId));
+      await db.records.bulkAdd(
+        incoming.map(({ record, hash }) => ({
+          deskId: record.deskId,
+          scope: core.scope,
+          seq: record.seq,
+          hash,
+          record,
+        })),
+      );
+      await db.peerHeads.bulkPut([...lastOfEachDesk(incoming).values()]);
+      stored = incoming.length;
+      const added = await addAppendOnly(incoming.map((a) => a.record));
       const revisedEntries = new Map<string, RowWriter>();
-      for (const { record, hash } of batch.accepted) {
-        // A copy of this desk's own records, published again by another: held already.
-        if (input.ownDeskIds.has(record.deskId)) continue;
-        await db.records.add({ deskId: record.deskId, scope: core.scope, seq: record.seq, hash, record });
-        await db.peerHeads.put({ scope: core.scope, deskId: record.deskId, seq: record.seq, hash });
-        stored += 1;
-        conflicts += await project(record);
+      for (const { record } of incoming) {
+        // Awaited only when there is something to weigh: an await with no database work behind
+        // it, in a loop, would let the transaction end before the batch is written.
+        const changes = mergedChangesOf(record);
+        if (changes.length > 0) conflicts += await project(record, changes);
         for (const r of record.content.put.timelineRevisions ?? []) revisedEntries.set(r.entryId, writerOf(record));
       }
-      conflicts += await settleEntries(revisedEntries);
+      conflicts += await settleEntries(revisedEntries, added);
       await db.teamCursors.put({
         coreKey: core.coreKey,
         teamDesk: core.teamDesk,
@@ -98,30 +133,50 @@ export async function storeReceived(input: {
     },
   );
 
-  /** One record's deletions then rows, each weighed against the row's current writer. */
-  async function project(record: SignedRecord): Promise<number> {
+  /**
+   * Rows never changed once written (revisions, audit lines…), of every record of the batch at once:
+   * added when new, never replaced nor removed by another desk. A revision placed at or below the
+   * chain's head held before the batch landed inside it (two desks wrote apart): its entry is named
+   * to the caches, which otherwise read only what comes after the head.
+   */
+  async function addAppendOnly(records: readonly SignedRecord[]): Promise<Map<string, TimelineRevision[]>> {
+    const added = new Map<string, TimelineRevision[]>();
+    const rowsOf = new Map<string, Map<string, object>>();
+    for (const record of records)
+      for (const [table, rows] of Object.entries(record.content.put)) {
+        if (!APPEND_ONLY_TABLES.includes(table)) continue;
+        const byKey = rowsOf.get(table) ?? new Map<string, object>();
+        rowsOf.set(table, byKey);
+        for (const row of rows as object[]) if (!byKey.has(rowKey(row))) byKey.set(rowKey(row), row);
+      }
+    const revisions = [...(rowsOf.get('timelineRevisions')?.values() ?? [])] as TimelineRevision[];
+    const heads = new Map<string, number>();
+    for (const incidentId of new Set(revisions.map((r) => r.incidentId)))
+      heads.set(incidentId, (await timeline.head(incidentId)).chainSeq);
+    for (const [table, byKey] of rowsOf) {
+      const store = db.tableByName(table as TableName);
+      const keys = [...byKey.keys()];
+      const held = await store.bulkGet(keys);
+      const fresh = keys.filter((_, i) => held[i] === undefined);
+      if (fresh.length === 0) continue;
+      await store.bulkAdd(fresh.map((key) => byKey.get(key)));
+      touchedTables.add(table as TableName);
+      if (table !== 'timelineRevisions') continue;
+      for (const key of fresh) {
+        const revision = byKey.get(key) as TimelineRevision;
+        if (revision.chainSeq <= (heads.get(revision.incidentId) ?? 0)) revisedInside.add(revision.entryId);
+        added.set(revision.entryId, [...(added.get(revision.entryId) ?? []), revision]);
+      }
+    }
+    return added;
+  }
+
+  /** One record's changes of merged tables, each weighed against the row's current writer. */
+  async function project(record: SignedRecord, changes: readonly MergedChange[]): Promise<number> {
     const writer = writerOf(record);
     let opened = 0;
-    const changes: { table: string; key: string; row: object | null }[] = [
-      ...Object.entries(record.content.delete).flatMap(([table, keys]) =>
-        keys.map((key) => ({ table, key, row: null })),
-      ),
-      ...Object.entries(record.content.put).flatMap(([table, rows]) =>
-        (rows as object[]).map((row) => ({ table, key: rowKey(row), row })),
-      ),
-    ];
     for (const { table, key, row } of changes) {
-      if (DESK_OWN_TABLES.includes(table)) continue;
       const store = db.tableByName(table as TableName);
-      if (APPEND_ONLY_TABLES.includes(table)) {
-        // Rows never changed once written: added when new, never replaced nor removed by another desk.
-        if (row !== null && (await store.get(key)) === undefined) {
-          await store.add(row);
-          touchedTables.add(table as TableName);
-          if (table === 'timelineRevisions') await noteRevision(row as TimelineRevision);
-        }
-        continue;
-      }
       const held = await db.rowWriters.get([table, key]);
       const decision = decideRow(writer, held?.writer ?? null);
       if (decision.kind === 'stale') continue;
@@ -207,26 +262,43 @@ export async function storeReceived(input: {
     if (existing && existing.writers.every((w) => knows(writer, w))) await db.teamConflicts.delete(id);
   }
 
-  /** A revision that lands inside the chain already held (two desks wrote apart): its entry is named to the caches. */
-  async function noteRevision(revision: TimelineRevision) {
-    const head = await timeline.head(revision.incidentId);
-    if (revision.chainSeq <= head.chainSeq) revisedInside.add(revision.entryId);
-  }
-
   /**
    * Each entry with new revisions is its revisions folded again, by the one rule every desk
    * applies, and listed as a conflict while it holds corrections made apart that no merge named.
    */
-  async function settleEntries(revised: ReadonlyMap<string, RowWriter>): Promise<number> {
-    let opened = 0;
-    for (const [id, writer] of revised) {
-      const history = await timeline.history(id);
+  async function settleEntries(
+    revised: ReadonlyMap<string, RowWriter>,
+    added: ReadonlyMap<string, readonly TimelineRevision[]>,
+  ): Promise<number> {
+    const ids = [...revised.keys()];
+    if (ids.length === 0) return 0;
+    // An entry whose revisions held are all ones this batch added (a new entry, the common case)
+    // is folded from them, and has neither a row nor a conflict to weigh; only the others are read.
+    const counts = await timeline.revisionCounts(ids);
+    const known = ids.filter((id, i) => counts[i] !== (added.get(id)?.length ?? 0));
+    const [histories, heldConflicts, rows] = [
+      await timeline.histories(known),
+      await db.teamConflicts.bulkGet(known.map((id) => conflictId('timelineEntries', id))),
+      await db.timelineEntries.bulkGet(known),
+    ];
+    const heldOf = new Map(
+      known.map((id, i) => [id, { history: histories[i], conflict: heldConflicts[i], row: rows[i] }]),
+    );
+    const settled: string[] = [];
+    const opened: StoredConflict[] = [];
+    const shown: TimelineEntry[] = [];
+    const moved: [string, number, string][] = [];
+    for (const id of ids) {
+      const held = heldOf.get(id);
+      const history = held?.history ?? [...(added.get(id) ?? [])].sort((a, b) => a.revisionNo - b.revisionNo);
       const [entry] = entriesFromRevisions(history);
       if (!entry) continue;
+      const writer = revised.get(id) as RowWriter;
       const conflict = conflictId('timelineEntries', id);
-      if (openCorrections(history).length === 0) await db.teamConflicts.delete(conflict);
-      else if ((await db.teamConflicts.get(conflict)) === undefined) {
-        await db.teamConflicts.put({
+      if (openCorrections(history).length === 0) {
+        if (held?.conflict !== undefined) settled.push(conflict);
+      } else if (held?.conflict === undefined)
+        opened.push({
           id: conflict,
           table: 'timelineEntries',
           key: id,
@@ -235,16 +307,17 @@ export async function storeReceived(input: {
           shown: writer,
           at: now,
         });
-        opened += 1;
-      }
-      const before = await db.timelineEntries.get(id);
-      if (before && before.occurredAt !== entry.occurredAt)
-        await db.timelineOrder.delete([before.incidentId, before.occurredAt, before.id]);
-      await db.timelineEntries.put(entry);
-      await db.timelineOrder.put(orderKey(entry));
-      touchedTables.add('timelineEntries');
+      const was = held?.row;
+      if (was && was.occurredAt !== entry.occurredAt) moved.push([was.incidentId, was.occurredAt, was.id]);
+      shown.push(entry);
     }
-    return opened;
+    await db.teamConflicts.bulkDelete(settled);
+    await db.teamConflicts.bulkPut(opened);
+    await db.timelineOrder.bulkDelete(moved);
+    await db.timelineEntries.bulkPut(shown);
+    await db.timelineOrder.bulkPut(shown.map(orderKey));
+    if (shown.length > 0) touchedTables.add('timelineEntries');
+    return opened.length;
   }
 
   const scope: ChangeScope = core.scope.startsWith('incident:')

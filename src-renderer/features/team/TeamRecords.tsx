@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 
 import type { TeamSync } from '../../desk/team/teamSync';
 import { t } from '../../i18n/messages';
+import { CatchUpProgress } from './CatchUpProgress';
 import { ReleasedApartNotes } from './ReleasedApartNotes';
 import { useTeamRecords } from './queries';
 import { useTeamSync } from './useTeamStatus';
@@ -23,6 +24,7 @@ export function TeamRecords({ sync }: { sync: TeamSync }): ReactElement {
           toRead: state.last?.toRead ?? 0,
         })}
       </p>
+      <CatchUpProgress catchUp={state.catchUp} />
       {state.exchangeProblem !== null && (
         <p className="warning-text" role="alert">
           {t('teamScreen.records.problem', { problem: state.exchangeProblem })}

@@ -13,7 +13,7 @@ import { TYPED_HOLDING_VALUES } from '../../../factories/statements';
 import { makeContent, sha256 } from '../../../factories/timeline';
 import { written } from '../../../support/written';
 import { freshDesk, logged, sealedRecordOf } from '../testDb';
-import { teamOfTwo } from './teamHarness';
+import { sharedCores, teamDesk, teamOfTwo } from './teamHarness';
 import { queryTimeline } from '@renderer/db/repos/timelineQuery';
 import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
 import { createTeamRecords } from '@renderer/desk/team/teamRecords';
@@ -224,6 +224,73 @@ describe('records exchanged between the desks of a team', () => {
     expect((await listed())[0]).toBe(theirs?.id);
     expect(await listed('kirkegata')).toEqual([theirs?.id]);
     expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('the caches are told only of entries whose revisions land inside the chain held, not of every new one', async () => {
+    const { a, b, incident } = await entryOnBoth('Shots reported at Torget');
+    const notices: { revisedInside?: readonly string[] }[] = [];
+    a.desk.feed.subscribe((n) => {
+      if (n.kind === 'team.received') notices.push(n);
+    });
+    // Logged on the other desk after everything the first holds: it simply extends the chain.
+    const [after] = await logged(
+      b.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Road closed' })], actor()),
+    );
+    await b.run();
+    await a.run();
+    expect(notices.at(-1)?.revisedInside ?? []).toEqual([]);
+    expect((await a.desk.useCases.timeline.get(after?.id ?? ''))?.title).toBe('Road closed');
+
+    // Logged on both apart: the other desk's entry takes a place the first had already filled.
+    await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Vigil planned' })], actor()));
+    const [apart] = await logged(
+      b.desk.useCases.timeline.append(incident.id, [makeContent({ title: 'Bridge reopened' })], actor()),
+    );
+    await b.run();
+    await a.run();
+    expect(notices.at(-1)?.revisedInside).toEqual([apart?.id]);
+  });
+
+  it('an entry corrected on a second desk reaches a third before its first revision does, and shows corrected once both are in', async () => {
+    const { b, cores, incident, entry } = await entryOnBoth('Fire');
+    const held = await b.desk.useCases.timeline.get(entry.id);
+    if (!held) throw new Error('entry not held');
+    await written(
+      b.desk.useCases.timeline.edit(entry.id, { ...contentOf(held), title: 'Fire at the mosque' }, null, actor()),
+    );
+    await b.run();
+    // The third desk meets the second desk's cores first (a stick that carried only those).
+    const third = await teamDesk(cores, 'c'.repeat(64), 'Kari Nilsen');
+    const firstDesks = [...cores.cores].filter(([, core]) => core.deskKey === 'a'.repeat(64));
+    for (const [key] of firstDesks) cores.cores.delete(key);
+    await third.run();
+    for (const [key, core] of firstDesks) cores.cores.set(key, core);
+    await third.run();
+    const shown = await third.desk.useCases.timeline.get(entry.id);
+    expect(shown).toMatchObject({ title: 'Fire at the mosque', revisionCount: 2 });
+    expect(shown).toEqual(await b.desk.useCases.timeline.get(entry.id));
+    expect(await titles(third.desk, incident.id)).toEqual(['Fire at the mosque']);
+  });
+
+  it('a desk catching up on many records reads them over several exchanges, each saying how many it read and how many are left', async () => {
+    const cores = sharedCores();
+    const a = await teamDesk(cores, 'a'.repeat(64), 'Ingrid Berg');
+    const b = await teamDesk(cores, 'b'.repeat(64), 'Ola Nordmann', { readPerExchange: 10 });
+    const { incident } = await openIncident(a.desk);
+    for (let i = 1; i <= 24; i += 1)
+      await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: `Entry ${i}` })], actor()));
+    await a.run();
+    const reports = [await b.run()];
+    while ((reports.at(-1)?.toRead ?? 0) > 0) reports.push(await b.run());
+    // Each exchange reads what it may; what it leaves is exactly what the next one reads.
+    expect(reports.length).toBeGreaterThan(2);
+    for (const [i, r] of reports.entries()) {
+      expect(r.read).toBeLessThanOrEqual(10);
+      const next = reports[i + 1];
+      if (next) expect(next.read + next.toRead).toBe(r.toRead);
+    }
+    expect(await b.desk.useCases.timeline.count(incident.id)).toBe(24);
+    expect(await titles(b.desk, incident.id)).toEqual(await titles(a.desk, incident.id));
   });
 
   it('one entry corrected on both desks apart shows the same conflict on both; a merge on one settles it on both', async () => {

@@ -7,6 +7,7 @@ import type { CoreInfo, TeamEngine } from '@main/team/types';
 import { actor, T0 } from '../../../factories/incident';
 import { sha256 } from '../../../factories/timeline';
 import { freshDesk } from '../testDb';
+import { recordLink } from '../../../support/recordLink';
 
 // Desks of one team in one process: each a desk of its own (fake-indexeddb), their team engines
 // one shared set of in-memory cores, so every record a desk publishes is there for the others.
@@ -64,11 +65,9 @@ export function sharedCores() {
   };
 }
 
-const unused = () => Promise.reject(new Error('not part of this test'));
-
 /** A desk's team link over the in-memory cores, through the same functions main answers the channels with. */
 export function linkOver(engine: TeamEngine): TeamLink {
-  return {
+  return recordLink({
     heads: async () => ok(await teamHeadsOf(engine)),
     publish: async (scope, entries) => {
       const done = await publishEntries(engine, scope, entries);
@@ -80,21 +79,16 @@ export function linkOver(engine: TeamEngine): TeamLink {
       if (!done.ok) throw new Error(done.error);
       return ok(done.value.entries);
     },
-    status: unused,
-    create: unused,
-    join: unused,
-    invitation: unused,
-    admit: unused,
-    revoke: unused,
-    startSharing: unused,
-    stopSharing: unused,
-    addPeer: unused,
-    syncFolder: unused,
-  };
+  });
 }
 
 /** One desk of a team: its own database and use-cases, and `run` for one exchange of records with the team. */
-export async function teamDesk(cores: ReturnType<typeof sharedCores>, deskKey: string, operatorName: string) {
+export async function teamDesk(
+  cores: ReturnType<typeof sharedCores>,
+  deskKey: string,
+  operatorName: string,
+  options: { readPerExchange?: number } = {},
+) {
   const desk = freshDesk();
   await desk.useCases.settings.save(
     { cityName: 'Kristiansand', operatorName, operatorRole: 'Duty officer', defaultTimeZone: 'Europe/Oslo' },
@@ -107,6 +101,7 @@ export async function teamDesk(cores: ReturnType<typeof sharedCores>, deskKey: s
     team: linkOver(cores.engineOf(deskKey)),
     sha256,
     clock: () => T0,
+    ...options,
   });
   const run = async () => {
     const done = await exchange.exchange();

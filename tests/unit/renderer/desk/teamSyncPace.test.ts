@@ -13,7 +13,10 @@ import type { TeamExchange } from '../../../../src-renderer/desk/team/exchange';
 const none: TeamStatus = { state: 'none', unavailable: null };
 const inTeam = { state: 'member', teamId: 'team_1' } as unknown as TeamStatus;
 
-function harness() {
+const report = (read: number, toRead: number) =>
+  ok({ published: 0, stored: read, duplicates: 0, refused: 0, conflicts: 0, flagged: 0, read, toRead });
+
+function harness(reports: ReturnType<typeof report>[] = []) {
   let status: TeamStatus = none;
   let asked = 0;
   let exchanged = 0;
@@ -28,7 +31,7 @@ function harness() {
   const exchange = {
     exchange: () => {
       exchanged += 1;
-      return Promise.resolve(ok({ stored: 0, refused: 0, flagged: 0, conflicts: 0 }));
+      return Promise.resolve(reports.shift() ?? report(0, 0));
     },
   } as unknown as TeamExchange;
   const feed = { subscribe: () => () => {} } as unknown as ChangeFeed;
@@ -114,6 +117,34 @@ describe('an action answered while the team is being asked', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     // One loop every two seconds: two loops would have asked about ten times.
     expect(h.asked()).toBe(2 + 5);
+    stop();
+  });
+});
+
+describe('a long catch-up', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('goes on exchange after exchange while entries are left to read, showing how far it has come, then keeps the team pace', async () => {
+    const h = harness([report(5_000, 15_000), report(5_000, 10_000), report(5_000, 5_000), report(5_000, 0)]);
+    h.become(inTeam);
+    h.sync.statusChanged(inTeam);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.sync.getState().catchUp).toEqual({ done: 5_000, of: 20_000 });
+    const stop = h.sync.start();
+    // Three more exchanges within a fraction of a second, not one every two seconds.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.sync.getState().catchUp).toEqual({ done: 10_000, of: 20_000 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(h.exchanged()).toBe(4);
+    expect(h.sync.getState().catchUp).toBeNull();
+    expect(h.sync.getState().totals.stored).toBe(20_000);
+
+    // In step: the team's pace again.
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(h.exchanged()).toBe(4);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(h.exchanged()).toBe(5);
     stop();
   });
 });
