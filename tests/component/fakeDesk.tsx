@@ -30,10 +30,11 @@ function unused(name: string): never {
 
 /**
  * The desk a screen sees, for a component test: the real use-cases over a fresh in-memory
- * IndexedDB (so live queries land as they do in the app), and nothing else.
+ * IndexedDB (so live queries land as they do in the app), and nothing else; or those of a desk
+ * the test has made (one of a team, say).
  */
-export function fakeDesk() {
-  const { useCases, feed, fingerprint } = freshDesk();
+export function fakeDesk(desk: Pick<ReturnType<typeof freshDesk>, 'useCases' | 'feed' | 'fingerprint'> = freshDesk()) {
+  const { useCases, feed, fingerprint } = desk;
   return withProvider({
     useCases,
     feed,

@@ -74,6 +74,8 @@ export function createTeamRecords(
     /** The conflicts open in one incident, oldest first. */
     conflictsOf: async (incidentId: string) =>
       named(await team.conflictsIn(scopeKey({ kind: 'incident', incidentId }))),
+    /** The conflicts open in what the desk keeps for every incident (contacts, call trees, templates…), oldest first. */
+    conflictsOfDesk: async () => named(await team.conflictsIn(scopeKey({ kind: 'desk' }))),
     /** The conflict open on one row of the incident (a statement, say), named; none when it is settled. */
     conflictOn: async (incidentId: string, table: string, key: string) =>
       named(

@@ -10,7 +10,7 @@ import type { ChecklistStatus } from '@shared/schemas/checklists';
 import { routeToHash } from '../../store/route';
 import { dueText, resolvedText } from './checklistDisplay';
 import { UserText } from '../../ui/UserText';
-import { ChangedApartNote, useChangedApart } from '../team/ChangedApartNote';
+import { ChangedApartRow } from '../team/ChangedApartNote';
 import { t, tRich } from '../../i18n/messages';
 
 export type ItemAction =
@@ -35,7 +35,6 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
   const resolved = isResolved(item);
   const due = dueText(item.dueAt, now, timeZone, resolved, item.status === 'done' ? item.resolvedAt : null);
   const generalised = item.source?.basis === 'generalised' && !item.adapted;
-  const apart = useChangedApart(item.id);
   return (
     <li className={`ck-item ck-item--${due.tone} ck-item--${item.status}`} data-testid="checklist-item">
       <div className="ck-item__main">
@@ -74,7 +73,7 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
           {item.milestone && <span className="ck-tag">{t('checklists.item.milestone')}</span>}
           {reviewDue && <span className="ck-tag ck-tag--review">{t('checklists.item.reviewDue')}</span>}
         </p>
-        {apart && <ChangedApartNote conflict={apart} />}
+        <ChangedApartRow table="checklistItems" rowId={item.id} />
         {item.rationale && <p className="ck-item__why">{item.rationale}</p>}
         <p className={`ck-item__cite${generalised ? ' ck-item__cite--suggestion' : ''}`}>
           {sourceLine(item.source, item.adapted)}

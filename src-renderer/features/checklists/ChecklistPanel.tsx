@@ -5,7 +5,6 @@ import { attention, progressByPhase, scheduleItems } from '@shared/domain/checkl
 import { citeGuide } from '@shared/domain/guide/citation';
 import { phaseAt } from '@shared/domain/incident/phase';
 import type { DeskSettings, Incident } from '@shared/schemas/entities';
-import type { TableName } from '@shared/schemas/tables';
 
 import { useNow } from '../../lib/useNow';
 import { ChangedApartProvider } from '../team/ChangedApartNote';
@@ -24,8 +23,6 @@ type View = (typeof VIEWS)[number];
 type Open = ItemDialogOpen | { kind: 'templates' } | { kind: 'plan'; templateKey: string } | null;
 
 /** The incident's recovery checklists: by phase, what is due now, and the year ahead. */
-/** The table whose rows this panel shows, for what was changed apart on two desks. */
-const ITEMS_TABLE: TableName = 'checklistItems';
 
 export function ChecklistPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
   const now = useNow();
@@ -62,7 +59,7 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
   const resolvedCount = scheduled.filter((i) => i.status === 'done' || i.status === 'not-applicable').length;
 
   return (
-    <ChangedApartProvider incidentId={incident.id} table={ITEMS_TABLE}>
+    <ChangedApartProvider scope={{ incidentId: incident.id }}>
       <section className="checklists" aria-labelledby="checklists-title">
         <div className="checklists__toolbar">
           <h2 id="checklists-title">{t('checklists.panel.title')}</h2>

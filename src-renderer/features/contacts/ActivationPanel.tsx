@@ -31,6 +31,7 @@ import { useAppStore } from '../../store';
 import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
+import { ChangedApartProvider, ChangedApartRow } from '../team/ChangedApartNote';
 import { t, tRich, type MessageId } from '../../i18n/messages';
 import { DialogActions } from '../../ui/Field';
 
@@ -302,6 +303,7 @@ function ActivationView({
       <header className="activation__head">
         <div>
           <h3 id={`activation-${activation.id}`}>{t('contacts.activation.heading', { tree: activation.treeName })}</h3>
+          <ChangedApartRow table="treeActivations" rowId={activation.id} />
           <p className="muted">
             {tRich(
               'contacts.activation.activatedAt',
@@ -435,133 +437,141 @@ export function ActivationPanel({ incident, settings }: { incident: Incident; se
   const shown = activations?.find((a) => a.id === shownId) ?? activations?.[activations.length - 1];
   const usable = (trees ?? []).filter((tree) => tree.nodes.length > 0);
   return (
-    <section className="panel activations" aria-labelledby="activations-title">
-      <h2 id="activations-title">{t('contacts.tree.title')}</h2>
-      {incident.status === 'open' && (
-        <form
-          className="activations__start"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const chosen = treeId || usable[0]?.id;
-            if (!chosen) return;
-            // A tree already run for this incident is not started again without asking.
-            const [earlier] = earlierActivationsOf(activations ?? [], chosen);
-            if (earlier) setAgain(earlier);
-            else activate(chosen, false);
-          }}
-        >
-          <label htmlFor="activate-tree">{t('contacts.activation.start')}</label>
-          <div className="button-row">
-            <select
-              id="activate-tree"
-              value={treeId || (usable[0]?.id ?? '')}
-              onChange={(e) => setTreeId(e.target.value)}
-              disabled={usable.length === 0}
-            >
-              {usable.length === 0 && <option value="">{t('contacts.activation.noUsableTrees')}</option>}
-              {usable.map((tree) => (
-                <option key={tree.id} value={tree.id}>
-                  {t('contacts.activation.treeOption', { name: tree.name, count: tree.nodes.length })}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button button--primary" disabled={usable.length === 0}>
-              {t('contacts.activation.activate')}
-            </button>
-          </div>
-          {usable.length === 0 && (
-            <p className="muted">
-              {tRich(
-                'contacts.activation.buildTreesFirst',
-                {},
-                {
-                  a: (chunks) => (
-                    <a
-                      href="#/contacts"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate({ name: 'contacts' });
-                      }}
-                    >
-                      {chunks}
-                    </a>
-                  ),
-                },
-              )}
-            </p>
-          )}
-        </form>
-      )}
-      {offer && (
-        <ResolveOffer
-          incident={incident}
-          work="tree-activated"
-          by={offer}
-          operatorName={settings.operatorName}
-          onClose={() => setOffer(null)}
-        />
-      )}
-      {again && (
-        <Dialog title={t('contacts.activation.againTitle', { tree: again.treeName })} onClose={() => setAgain(null)}>
-          <p>
-            {t('contacts.activation.againEarlier', {
-              tree: again.treeName,
-              time: clockTime(again.startedAt, incident.timeZone),
-              by: again.startedBy,
-              state: activationState(again, incident.timeZone),
-            })}
-          </p>
-          <p>{t('contacts.activation.againExplain')}</p>
-          <DialogActions cancelLabel={t('contacts.activation.cancel')} onCancel={() => setAgain(null)}>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setShownId(again.id);
-                setAgain(null);
-              }}
-            >
-              {t('contacts.activation.showEarlier')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
-                const tree = again.treeId;
-                setAgain(null);
-                activate(tree, true);
-              }}
-            >
-              {t('contacts.activation.activateAgain')}
-            </button>
-          </DialogActions>
-        </Dialog>
-      )}
-      {activations && activations.length > 1 && (
-        <div className="button-row" role="group" aria-label={t('contacts.activation.list')}>
-          {activations.map((a) => (
-            <button
-              key={a.id}
-              type="button"
-              className="button"
-              aria-pressed={a.id === shown?.id}
-              onClick={() => setShownId(a.id)}
-            >
-              {t('contacts.activation.listItem', {
-                tree: a.treeName,
-                time: clockTime(a.startedAt, incident.timeZone),
-                reached: activationProgress(a).reached,
-                total: a.nodes.length,
-                stoodDown: a.standDown ? 'yes' : 'no',
+    <ChangedApartProvider scope={{ incidentId: incident.id }}>
+      <section className="panel activations" aria-labelledby="activations-title">
+        <h2 id="activations-title">{t('contacts.tree.title')}</h2>
+        {incident.status === 'open' && (
+          <form
+            className="activations__start"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const chosen = treeId || usable[0]?.id;
+              if (!chosen) return;
+              // A tree already run for this incident is not started again without asking.
+              const [earlier] = earlierActivationsOf(activations ?? [], chosen);
+              if (earlier) setAgain(earlier);
+              else activate(chosen, false);
+            }}
+          >
+            <label htmlFor="activate-tree">{t('contacts.activation.start')}</label>
+            <div className="button-row">
+              <select
+                id="activate-tree"
+                value={treeId || (usable[0]?.id ?? '')}
+                onChange={(e) => setTreeId(e.target.value)}
+                disabled={usable.length === 0}
+              >
+                {usable.length === 0 && <option value="">{t('contacts.activation.noUsableTrees')}</option>}
+                {usable.map((tree) => (
+                  <option key={tree.id} value={tree.id}>
+                    {t('contacts.activation.treeOption', { name: tree.name, count: tree.nodes.length })}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button button--primary" disabled={usable.length === 0}>
+                {t('contacts.activation.activate')}
+              </button>
+            </div>
+            {usable.length === 0 && (
+              <p className="muted">
+                {tRich(
+                  'contacts.activation.buildTreesFirst',
+                  {},
+                  {
+                    a: (chunks) => (
+                      <a
+                        href="#/contacts"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate({ name: 'contacts' });
+                        }}
+                      >
+                        {chunks}
+                      </a>
+                    ),
+                  },
+                )}
+              </p>
+            )}
+          </form>
+        )}
+        {offer && (
+          <ResolveOffer
+            incident={incident}
+            work="tree-activated"
+            by={offer}
+            operatorName={settings.operatorName}
+            onClose={() => setOffer(null)}
+          />
+        )}
+        {again && (
+          <Dialog title={t('contacts.activation.againTitle', { tree: again.treeName })} onClose={() => setAgain(null)}>
+            <p>
+              {t('contacts.activation.againEarlier', {
+                tree: again.treeName,
+                time: clockTime(again.startedAt, incident.timeZone),
+                by: again.startedBy,
+                state: activationState(again, incident.timeZone),
               })}
-            </button>
-          ))}
-        </div>
-      )}
-      {activations?.length === 0 && <p className="muted">{t('contacts.activation.none')}</p>}
-      {shown && (
-        <ActivationView key={shown.id} activation={shown} incident={incident} settings={settings} contacts={contacts} />
-      )}
-    </section>
+            </p>
+            <p>{t('contacts.activation.againExplain')}</p>
+            <DialogActions cancelLabel={t('contacts.activation.cancel')} onCancel={() => setAgain(null)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setShownId(again.id);
+                  setAgain(null);
+                }}
+              >
+                {t('contacts.activation.showEarlier')}
+              </button>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  const tree = again.treeId;
+                  setAgain(null);
+                  activate(tree, true);
+                }}
+              >
+                {t('contacts.activation.activateAgain')}
+              </button>
+            </DialogActions>
+          </Dialog>
+        )}
+        {activations && activations.length > 1 && (
+          <div className="button-row" role="group" aria-label={t('contacts.activation.list')}>
+            {activations.map((a) => (
+              <button
+                key={a.id}
+                type="button"
+                className="button"
+                aria-pressed={a.id === shown?.id}
+                onClick={() => setShownId(a.id)}
+              >
+                {t('contacts.activation.listItem', {
+                  tree: a.treeName,
+                  time: clockTime(a.startedAt, incident.timeZone),
+                  reached: activationProgress(a).reached,
+                  total: a.nodes.length,
+                  stoodDown: a.standDown ? 'yes' : 'no',
+                })}
+              </button>
+            ))}
+          </div>
+        )}
+        {activations?.length === 0 && <p className="muted">{t('contacts.activation.none')}</p>}
+        {shown && (
+          <ActivationView
+            key={shown.id}
+            activation={shown}
+            incident={incident}
+            settings={settings}
+            contacts={contacts}
+          />
+        )}
+      </section>
+    </ChangedApartProvider>
   );
 }

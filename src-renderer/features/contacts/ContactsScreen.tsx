@@ -34,6 +34,7 @@ import { ContactImportDialog, type ImportSource } from './ContactImportDialog';
 import { decodeCharset } from './decodeCharset';
 import { PhoneNumber } from './PhoneNumber';
 import { useContacts } from './queries';
+import { ChangedApartProvider, ChangedApartRow } from '../team/ChangedApartNote';
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
@@ -290,6 +291,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                       <UserText text={c.name} />
                     </strong>
                     {c.doNotShare && <span className="badge badge--restricted">{t('contacts.screen.doNotShare')}</span>}
+                    <ChangedApartRow table="contacts" rowId={c.id} />
                     {dups.length > 0 && (
                       <p className="warning-inline">
                         {t('contacts.screen.possibleDuplicate', { duplicates: dups.map(describeDuplicate).join('; ') })}
@@ -444,10 +446,10 @@ export function ContactsScreen({ settings }: { settings: DeskSettings }): ReactE
       {contacts === undefined ? (
         <p className="muted">{t('contacts.screen.loading')}</p>
       ) : (
-        <>
+        <ChangedApartProvider scope="desk">
           <Directory contacts={contacts} settings={settings} />
           <TreeEditor contacts={contacts} settings={settings} />
-        </>
+        </ChangedApartProvider>
       )}
     </main>
   );

@@ -24,6 +24,7 @@ import { useNow } from '../../lib/useNow';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
+import { ChangedApartRow } from '../team/ChangedApartNote';
 import { useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
@@ -126,6 +127,7 @@ function Outline({
           {t('contacts.tree.printCallSheet')}
         </button>
       </div>
+      <ChangedApartRow table="contactTrees" rowId={tree.id} />
       {staleInTree > 0 && (
         <p className="warning-text">{t('contacts.tree.staleWarning', { count: staleInTree, days: staleDays })}</p>
       )}

@@ -4,27 +4,23 @@ import type { TableName } from '@shared/schemas/tables';
 
 import type { NamedConflict } from '../../desk/team/teamRecords';
 import { t } from '../../i18n/messages';
-import { useIncidentConflicts } from './queries';
+import { useScopeConflicts, type ConflictScope } from './queries';
 
-/** The incident's rows of one table changed apart on two desks, by key: rows deep in a list read it. */
+/** The rows of a scope changed apart on two desks, by table and key: rows deep in a list read it. */
 const ChangedApartRows = createContext<ReadonlyMap<string, NamedConflict>>(new Map());
 
-/** Gives the rows below it what of `table` was changed apart in the incident (asked once, not per row). */
-export function ChangedApartProvider(props: {
-  incidentId: string;
-  table: TableName;
-  children: ReactNode;
-}): ReactElement {
-  const conflicts = useIncidentConflicts(props.incidentId);
-  const rows = useMemo(
-    () => new Map((conflicts ?? []).filter((c) => c.table === props.table).map((c) => [c.key, c])),
-    [conflicts, props.table],
-  );
+const rowKey = (table: string, key: string) => `${table}/${key}`;
+
+/** Gives the rows below it what was changed apart in an incident or in the desk's own records (asked once, not per row). */
+export function ChangedApartProvider(props: { scope: ConflictScope; children: ReactNode }): ReactElement {
+  const conflicts = useScopeConflicts(props.scope);
+  const rows = useMemo(() => new Map((conflicts ?? []).map((c) => [rowKey(c.table, c.key), c])), [conflicts]);
   return <ChangedApartRows.Provider value={rows}>{props.children}</ChangedApartRows.Provider>;
 }
 
 /** The conflict open on one row, if it was changed apart on two desks. */
-export const useChangedApart = (key: string): NamedConflict | undefined => useContext(ChangedApartRows).get(key);
+export const useChangedApart = (table: TableName, key: string): NamedConflict | undefined =>
+  useContext(ChangedApartRows).get(rowKey(table, key));
 
 /** On the row itself: changed apart, which change is shown and by whom, and how it is settled. */
 export function ChangedApartNote({ conflict }: { conflict: NamedConflict }): ReactElement {
@@ -36,4 +32,10 @@ export function ChangedApartNote({ conflict }: { conflict: NamedConflict }): Rea
       })}
     </p>
   );
+}
+
+/** The note on a row when it was changed apart; nothing otherwise. */
+export function ChangedApartRow({ table, rowId }: { table: TableName; rowId: string }): ReactElement | null {
+  const conflict = useChangedApart(table, rowId);
+  return conflict ? <ChangedApartNote conflict={conflict} /> : null;
 }

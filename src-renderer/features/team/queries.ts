@@ -37,9 +37,21 @@ export function useTeamRecords() {
   }, [useCases, roster]);
 }
 
-/** The incident's conflicts open between desks; undefined while loading. */
-export function useIncidentConflicts(incidentId: string): NamedConflict[] | undefined {
+/** Where rows changed apart are looked for: one incident's records, or the desk's own (contacts, call trees). */
+export type ConflictScope = { incidentId: string } | 'desk';
+
+/** The conflicts open between desks in an incident or in the desk's own records; undefined while loading. */
+export function useScopeConflicts(scope: ConflictScope): NamedConflict[] | undefined {
   const { useCases } = useDesk();
   const roster = useRosterKey();
-  return useLiveQuery(() => useCases.teamRecords.conflictsOf(incidentId), [useCases, incidentId, roster]);
+  const incidentId = scope === 'desk' ? null : scope.incidentId;
+  return useLiveQuery(
+    () =>
+      incidentId === null ? useCases.teamRecords.conflictsOfDesk() : useCases.teamRecords.conflictsOf(incidentId),
+    [useCases, incidentId, roster],
+  );
 }
+
+/** The incident's conflicts open between desks; undefined while loading. */
+export const useIncidentConflicts = (incidentId: string): NamedConflict[] | undefined =>
+  useScopeConflicts({ incidentId });
