@@ -53,6 +53,7 @@ try {
     process.stdout.write(`a desk joining a team, ${JOIN_RECORDS} entries… `);
     results.teamJoin = await page.evaluate((n) => window.bench.teamJoin(n), JOIN_RECORDS);
     const j = results.teamJoin;
+    if (process.env.BENCH_VERBOSE) console.log(j.progress);
     console.log(
       `signed in ${(j.signMs / 1000).toFixed(1)} s; taken in, checked and shown in ${(j.joinMs / 1000).toFixed(1)} s over ${j.exchanges} exchanges (${j.entriesShown} entries shown), main thread's longest stall ${j.worstStallMs.toFixed(0)} ms`,
     );

@@ -19,7 +19,7 @@ export type JoinFigures = {
   worstStallMs: number;
   entriesShown: number;
   /** Entries taken in per second in each tenth of the join, as a person watching the progress would see it. */
-  progress: { atMs: number; taken: number; of: number }[];
+  progress: { atMs: number; taken: number; of: number; worstStallMs: number }[];
 };
 
 function deleteDatabase(name: string): Promise<void> {
@@ -72,10 +72,12 @@ export async function teamJoin(n: number): Promise<JoinFigures> {
   });
 
   let worstStallMs = 0;
+  let stallThisExchange = 0;
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
     worstStallMs = Math.max(worstStallMs, now - last - 16);
+    stallThisExchange = Math.max(stallThisExchange, now - last - 16);
     last = now;
   }, 16);
   const started = performance.now();
@@ -88,7 +90,8 @@ export async function teamJoin(n: number): Promise<JoinFigures> {
       if (!done.ok) throw new Error(done.error);
       exchanges += 1;
       taken += done.value.stored;
-      progress.push({ atMs: performance.now() - started, taken, of: n });
+      progress.push({ atMs: performance.now() - started, taken, of: n, worstStallMs: stallThisExchange });
+      stallThisExchange = 0;
       if (done.value.toRead === 0) break;
     }
   } finally {
