@@ -63,8 +63,9 @@ export function createTeamExchange(deps: {
   sha256: (text: string) => Promise<string>;
   clock: () => number;
   verify?: Ed25519Verify;
-  /** Entries read per exchange at most (smaller in tests of a long catch-up). */
+  /** Entries read per exchange at most, and per step (smaller in tests of a long catch-up). */
   readPerExchange?: number;
+  readStep?: number;
 }) {
   const { db, team } = deps;
   const records = createSignedRecordsRepo(db);
@@ -139,7 +140,7 @@ export function createTeamExchange(deps: {
       // A revoked desk's entries after its revocation are flagged, never read into the desk's rows.
       const revokedFrom = core.revokedFrom ?? core.length;
       while (consumed < revokedFrom && budget > 0) {
-        const step = Math.min(READ_STEP, MAX_TEAM_BATCH, budget, revokedFrom - consumed);
+        const step = Math.min(deps.readStep ?? READ_STEP, MAX_TEAM_BATCH, budget, revokedFrom - consumed);
         const read = await team.read(core.coreKey, consumed, step);
         if (!read.ok) {
           await storedLast();

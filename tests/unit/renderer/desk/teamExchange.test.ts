@@ -293,6 +293,22 @@ describe('records exchanged between the desks of a team', () => {
     expect(await titles(b.desk, incident.id)).toEqual(await titles(a.desk, incident.id));
   });
 
+  it('records read a few at a time are each checked while the batch before is stored, its desk and chain known from it', async () => {
+    const cores = sharedCores();
+    const a = await teamDesk(cores, 'a'.repeat(64), 'Ingrid Berg');
+    const b = await teamDesk(cores, 'b'.repeat(64), 'Ola Nordmann', { readStep: 3 });
+    const { incident } = await openIncident(a.desk);
+    for (let i = 1; i <= 20; i += 1)
+      await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: `Entry ${i}` })], actor()));
+    await a.run();
+    const report = await b.run();
+    // The desk's identity came in the first step, its records in the steps after: none refused.
+    expect(report).toMatchObject({ refused: 0, toRead: 0 });
+    expect(report.stored).toBe(report.read - 2);
+    expect(await titles(b.desk, incident.id)).toEqual(await titles(a.desk, incident.id));
+    expect((await b.run()).stored).toBe(0);
+  });
+
   it('one entry corrected on both desks apart shows the same conflict on both; a merge on one settles it on both', async () => {
     const { a, b, incident, entry } = await entryOnBoth('Shots reported at Torget');
     const corrected = async (desk: typeof a.desk, title: string, now: number) => {

@@ -87,7 +87,7 @@ export async function teamDesk(
   cores: ReturnType<typeof sharedCores>,
   deskKey: string,
   operatorName: string,
-  options: { readPerExchange?: number } = {},
+  options: { readPerExchange?: number; readStep?: number } = {},
 ) {
   const desk = freshDesk();
   await desk.useCases.settings.save(
