@@ -341,6 +341,18 @@ test('a USB stick carries the team to a desk that never connected, and an entry 
       { timeout: 20_000 },
     );
   }
+  // Side by side: what each desk made of it, as it wrote it.
+  await mayorItem(hospital).getByText('Compare the changes').click();
+  const sides = mayorItem(hospital).getByTestId('changed-apart-sides').getByRole('listitem');
+  await expect(sides).toHaveCount(2);
+  await expect(sides.filter({ hasText: 'City hall' })).toContainText('Done by Ingrid Dahl');
+  await expect(sides.filter({ hasText: 'This desk' })).toContainText(
+    'Marked not applicable by Omar Berg, ' /* then the time */,
+  );
+  await expect(sides.filter({ hasText: 'This desk' })).toContainText(
+    '“The deputy mayor leads while the mayor is abroad”',
+  );
+  await expect(sides.first()).toContainText('(shown)');
   await mayorItem(hospital).screenshot({ path: 'test-results/screens/team-checklist-item-changed-apart.png' });
 
   await openTimeline(hall);

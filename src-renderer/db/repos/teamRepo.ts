@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 
 import type { ChainHead } from '@shared/domain/signed/format';
+import { rowKey } from '@shared/domain/signed/project';
 
 import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
 
@@ -32,6 +33,26 @@ export function createTeamRepo(db: DeskDatabase) {
         .between([deskId, scope, afterSeq], [deskId, scope, Dexie.maxKey], false, true)
         .limit(limit)
         .toArray();
+    },
+
+    /**
+     * A row as one desk's record wrote it: the row, null when the record removed it, undefined
+     * when the record is not held or did not touch it.
+     */
+    async rowWrittenBy(
+      writer: { deskId: string; seq: number },
+      scope: string,
+      table: string,
+      key: string,
+    ): Promise<unknown> {
+      const held = await db.records.where('[deskId+scope+seq]').equals([writer.deskId, scope, writer.seq]).first();
+      if (!held) return undefined;
+      const { put, delete: removed } = held.record.content as {
+        put: Partial<Record<string, readonly object[]>>;
+        delete: Partial<Record<string, readonly string[]>>;
+      };
+      if ((removed[table] ?? []).includes(key)) return null;
+      return (put[table] ?? []).find((row) => rowKey(row) === key);
     },
 
     async hashAt(deskId: string, scope: string, seq: number): Promise<string | null> {

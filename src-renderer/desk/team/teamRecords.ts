@@ -1,3 +1,4 @@
+import type { RowWriter } from '@shared/domain/team/merge';
 import { conflictKind, conflictSubject } from '@shared/domain/team/conflictSubject';
 import { scopeKey } from '@shared/domain/signed/format';
 import { openCorrections } from '@shared/domain/timeline/tree';
@@ -83,6 +84,22 @@ export function createTeamRecords(
           (c) => c.table === table && c.key === key,
         ),
       ),
+    /**
+     * Each side of a row changed apart, as its desk wrote it, the side shown first: the desk by its
+     * name in the team (null: this desk), and the row (null: removed; undefined: not held here).
+     */
+    async sidesOf(conflict: Pick<StoredConflict, 'writers' | 'shown' | 'scope' | 'table' | 'key'>) {
+      const names = await deskNames();
+      const sameAs = (w: RowWriter) => w.deskId === conflict.shown.deskId && w.seq === conflict.shown.seq;
+      const writers = [...conflict.writers].sort((x, y) => Number(sameAs(y)) - Number(sameAs(x)));
+      return Promise.all(
+        writers.map(async (w) => ({
+          desk: names.get(w.deskId) ?? null,
+          shown: sameAs(w),
+          row: await team.rowWrittenBy(w, conflict.scope, conflict.table, conflict.key),
+        })),
+      );
+    },
     /** The ids of the incident's entries changed apart on several desks, still to be merged. */
     entriesInConflict: async (incidentId: string): Promise<Set<string>> =>
       new Set(

@@ -5,7 +5,7 @@ import { offsetLabel } from '@shared/domain/checklists/due';
 import { STATUS_LABELS, isResolved } from '@shared/domain/checklists/items';
 import { ROLE_TITLES } from '@shared/domain/checklists/roles';
 import type { ScheduledItem } from '@shared/domain/checklists/views';
-import type { ChecklistStatus } from '@shared/schemas/checklists';
+import type { ChecklistItem, ChecklistStatus } from '@shared/schemas/checklists';
 
 import { routeToHash } from '../../store/route';
 import { dueText, resolvedText } from './checklistDisplay';
@@ -28,6 +28,15 @@ type Props = {
   reviewDue?: boolean;
   onAction: (item: ScheduledItem, action: ItemAction) => void;
 };
+
+/** A side of an item changed apart on two desks: its status, who resolved it and when, and their note. */
+function describeItemSide(item: ChecklistItem, timeZone: string): string {
+  const resolved =
+    (item.status === 'done' || item.status === 'not-applicable') && item.resolvedBy !== null && item.resolvedAt !== null
+      ? resolvedText(item.status, item.resolvedBy, item.resolvedAt, timeZone)
+      : STATUS_LABELS[item.status];
+  return item.resolutionNote ? t('checklists.item.sideWithNote', { resolved, note: item.resolutionNote }) : resolved;
+}
 
 /** One checklist item: what to do, when it is due, who owns it, where it comes from, and its buttons. */
 export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = false, onAction }: Props): ReactElement {
@@ -73,7 +82,11 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
           {item.milestone && <span className="ck-tag">{t('checklists.item.milestone')}</span>}
           {reviewDue && <span className="ck-tag ck-tag--review">{t('checklists.item.reviewDue')}</span>}
         </p>
-        <ChangedApartRow table="checklistItems" rowId={item.id} />
+        <ChangedApartRow
+          table="checklistItems"
+          rowId={item.id}
+          describe={(row) => describeItemSide(row as ChecklistItem, timeZone)}
+        />
         {item.rationale && <p className="ck-item__why">{item.rationale}</p>}
         <p className={`ck-item__cite${generalised ? ' ck-item__cite--suggestion' : ''}`}>
           {sourceLine(item.source, item.adapted)}

@@ -291,7 +291,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                       <UserText text={c.name} />
                     </strong>
                     {c.doNotShare && <span className="badge badge--restricted">{t('contacts.screen.doNotShare')}</span>}
-                    <ChangedApartRow table="contacts" rowId={c.id} />
+                    <ChangedApartRow table="contacts" rowId={c.id} describe={describeContactSide} />
                     {dups.length > 0 && (
                       <p className="warning-inline">
                         {t('contacts.screen.possibleDuplicate', { duplicates: dups.map(describeDuplicate).join('; ') })}
@@ -434,6 +434,18 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       {exporting && <ContactExportDialog contacts={contacts} onClose={() => setExporting(false)} />}
     </section>
   );
+}
+
+/** A side of a contact changed apart on two desks: who, where, and how to reach them, as that desk wrote it. */
+function describeContactSide(row: unknown): string {
+  const c = row as Contact;
+  return t('contacts.screen.side', {
+    name: c.name,
+    role: c.role,
+    organisation: c.organisation,
+    phones: c.phones.map((p) => p.number).join(', '),
+    email: c.email,
+  });
 }
 
 /** The desk-wide contacts screen: the directory, then the call trees built from it. */

@@ -46,10 +46,17 @@ export function useScopeConflicts(scope: ConflictScope): NamedConflict[] | undef
   const roster = useRosterKey();
   const incidentId = scope === 'desk' ? null : scope.incidentId;
   return useLiveQuery(
-    () =>
-      incidentId === null ? useCases.teamRecords.conflictsOfDesk() : useCases.teamRecords.conflictsOf(incidentId),
+    () => (incidentId === null ? useCases.teamRecords.conflictsOfDesk() : useCases.teamRecords.conflictsOf(incidentId)),
     [useCases, incidentId, roster],
   );
+}
+
+/** Each side of a row changed apart, as its desk wrote it, the shown side first; undefined while loading. */
+export function useConflictSides(conflict: NamedConflict) {
+  const { useCases } = useDesk();
+  const roster = useRosterKey();
+  const writers = conflict.writers.map((w) => `${w.deskId}:${String(w.seq)}`).join(' ');
+  return useLiveQuery(() => useCases.teamRecords.sidesOf(conflict), [useCases, conflict.id, writers, roster]);
 }
 
 /** The incident's conflicts open between desks; undefined while loading. */

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { ContactsScreen } from '../../../src-renderer/features/contacts/ContactsScreen';
@@ -39,6 +40,17 @@ describe('a contact changed apart on two desks', () => {
     if (!row) throw new Error('no row');
     const note = await within(row).findByTestId('changed-apart-note');
     expect(note.textContent).toMatch(/^Changed apart on 2 desks; shown: the change by /);
+    // Compared: each desk's change as it wrote it.
+    await userEvent.setup().click(within(note).getByText('Compare the changes'));
+    const sides = await within(note).findAllByRole('listitem');
+    expect(sides.map((s) => s.textContent)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^This desk.*Imam, Central Mosque, Kristiansand kommune;/),
+        expect.stringMatching(/Imam, Kristiansand Central Mosque;/),
+      ]),
+    );
+    expect(sides).toHaveLength(2);
+    expect(sides[0]?.textContent).toContain('(shown)');
 
     // A change made here now, knowing both sides, settles it: the note goes.
     await written(a.desk.useCases.contacts.markVerified(contact.id, actor({ now: T0 + 60_000 })));
