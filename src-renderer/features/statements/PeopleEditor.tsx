@@ -4,7 +4,7 @@ import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
-import { TextField, CheckboxField } from '../../ui/FieldControls';
+import { CheckboxField, RadioGroup, TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 type Props = {
@@ -25,6 +25,10 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
   const [consent, setConsent] = useState(false);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const roles: [PersonMention['role'], string][] = [
+    ['victim', t('statements.peopleEditor.aVictim')],
+    ['suspect', t('statements.peopleEditor.theSuspectedPerpetrator')],
+  ];
   const save = async (next: PersonMention[]) => setProblem(await onSave(next));
 
   return (
@@ -98,22 +102,12 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
               onChange={setName}
               dir="auto"
             />
-            <fieldset className="fieldset">
-              <legend>{t('statements.peopleEditor.whoIsThis')}</legend>
-              <label className="checkbox">
-                <input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} />{' '}
-                {t('statements.peopleEditor.aVictim')}
-              </label>
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="person-role"
-                  checked={role === 'suspect'}
-                  onChange={() => setRole('suspect')}
-                />{' '}
-                {t('statements.peopleEditor.theSuspectedPerpetrator')}
-              </label>
-            </fieldset>
+            <RadioGroup
+              legend={t('statements.peopleEditor.whoIsThis')}
+              value={role}
+              onChange={setRole}
+              choices={roles}
+            />
             {role === 'victim' && (
               <>
                 <CheckboxField
