@@ -6,7 +6,7 @@ import type { DeskPerson, DeskSettings } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import type { IdentityCheck } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { DialogActions, Field, FormError } from '../../ui/Field';
 import { t, tRich } from '../../i18n/messages';
 import { describePeopleError } from './peopleWords';
 
@@ -133,13 +133,7 @@ export function OperatorDialog({
         </fieldset>
       </form>
       <FormError>{failure}</FormError>
-      {!afterRestore && (
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onDone}>
-            {t('settings.operator.cancel')}
-          </button>
-        </div>
-      )}
+      {!afterRestore && <DialogActions cancelLabel={t('settings.operator.cancel')} onCancel={onDone} />}
     </Dialog>
   );
 }
