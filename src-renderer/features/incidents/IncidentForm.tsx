@@ -19,6 +19,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/Field';
 import { ChoiceField, DateField, TextAreaField, TextField, TimeField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
   title: string;
@@ -67,11 +68,9 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
 
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form
+      <DeskForm
         className="incident-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const valid = validateIncidentDraft(draft, locale);
           if (!valid.ok) {
             setErrors(valid.error);
@@ -133,7 +132,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           submitLabel={submitLabel}
           busy={busy}
         />
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, Field, FormError } from '../../ui/Field';
 import { t, tRich } from '../../i18n/messages';
 import { describePeopleError } from './peopleWords';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** More people than this and the list gets a search field. */
 const SEARCH_FROM = 5;
@@ -102,11 +103,9 @@ export function OperatorDialog({
         ))}
       </ul>
       {shown.length === 0 && <p className="muted">{t('settings.operator.noneFound', { query: query.trim() })}</p>}
-      <form
-        noValidate
+      <DeskForm
         className="operator-pick__new"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (name.trim() === '') return setFailure(t('settings.operator.nameRequired'));
           run(async () => {
             const added = await useCases.operators.addPerson({ name, role }, actorFrom(settings.operatorName, clock));
@@ -131,7 +130,7 @@ export function OperatorDialog({
             {t('settings.operator.addAndSwitch')}
           </button>
         </fieldset>
-      </form>
+      </DeskForm>
       <FormError>{failure}</FormError>
       {!afterRestore && <DialogActions cancelLabel={t('settings.operator.cancel')} onCancel={onDone} />}
     </Dialog>

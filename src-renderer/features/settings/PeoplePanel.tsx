@@ -11,6 +11,7 @@ import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
 import { t } from '../../i18n/messages';
 import { describePeopleError } from './peopleWords';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Saved = Result<DeskSettings, OperatorsError | WriteRefused>;
 
@@ -136,11 +137,9 @@ function PersonForm({
   const [role, setRole] = useState(person?.role ?? '');
   const [busy, setBusy] = useState(false);
   return (
-    <form
-      noValidate
+    <DeskForm
       className="person-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setBusy(true);
         void onSubmit({ name, role }).then((ok) => {
           setBusy(false);
@@ -167,6 +166,6 @@ function PersonForm({
           </button>
         )}
       </div>
-    </form>
+    </DeskForm>
   );
 }
