@@ -212,16 +212,12 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
           </p>
         )}
         <div className="form-row">
-          <Field label={t('contacts.form.languages')} hint={t('contacts.form.languagesHint')}>
-            {(p) => (
-              <input
-                id={p.id}
-                aria-describedby={p.describedBy}
-                value={f.languages.join(', ')}
-                onChange={(e) => set('languages', e.target.value.split(','))}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('contacts.form.languages')}
+            hint={t('contacts.form.languagesHint')}
+            value={f.languages.join(', ')}
+            onChange={(languages) => set('languages', languages.split(','))}
+          />
           <TextField label={t('contacts.form.afterHours')} {...text('afterHours')} />
         </div>
         <div className="form-row">

@@ -6,6 +6,10 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { CheckboxField, RadioGroup, TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
+
+/** A new mention's id, unique across desks. */
+const newPersonId = (): string => `per_${crypto.randomUUID()}`;
 
 type Props = {
   people: readonly PersonMention[];
@@ -73,12 +77,11 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
       <FormError>{!adding && problem}</FormError>
       {adding && (
         <Dialog title={t('statements.peopleEditor.addAPersonThisStatement')} onClose={() => setAdding(false)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
+          <DeskForm
+            onSubmit={() => {
               if (name.trim().length < 2) return setProblem(t('statements.peopleEditor.enterTheNameAsIt'));
               const person: PersonMention = {
-                id: `per_${crypto.randomUUID()}`,
+                id: newPersonId(),
                 name: name.trim(),
                 role,
                 consentRecorded: role === 'victim' && consent,
@@ -129,7 +132,7 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
                 {t('statements.peopleEditor.add')}
               </button>
             </DialogActions>
-          </form>
+          </DeskForm>
         </Dialog>
       )}
     </section>
