@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { defineConfig } from '@playwright/test';
 
+import { chromiumLaunch } from './scripts/chromium.mjs';
+
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 // The shared server's data folder (automatic backups): a fresh temporary one per run. Set once in
 // the runner's environment, which the test workers inherit, so specs can look into it.
@@ -22,17 +24,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { ...chromiumLaunch, args: [...chromiumLaunch.args, '--disable-sync'] },
     viewport: { width: 1280, height: 860 },
     trace: 'retain-on-failure',
   },

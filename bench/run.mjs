@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 import { chromium } from '@playwright/test';
 
+import { chromiumLaunch } from '../scripts/chromium.mjs';
+
 const PORT = Number(process.env.BENCH_PORT ?? 5233);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 // BENCH_IMPORT_ONLY=1: only the import and the bare IndexedDB puts it is compared with (a quicker run).
@@ -26,16 +28,7 @@ const server = spawn(process.execPath, ['out/web/server.cjs'], {
 });
 await new Promise((r) => setTimeout(r, 800));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-gpu',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunch);
 const results = {
   date: new Date().toISOString(),
   machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium: browser.version() },

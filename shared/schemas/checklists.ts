@@ -7,6 +7,7 @@ import { GUIDE_PAGES, type GuidePageId } from '../domain/guide/pages';
 import { RESPONSE_PHASE_IDS } from '../domain/guide/phases';
 import { CHECKLIST_ROLES } from '../domain/guide/roles';
 import { format } from '../i18n/format';
+import { epochMs, id, operator, stamps } from './fields';
 
 /**
  * FORMAT: recovery checklists. A template row is one immutable version of a checklist
@@ -18,10 +19,6 @@ import { format } from '../i18n/format';
  * Items store their offset from the incident's start, never a due instant: the due time is
  * computed when read (see domain/checklists/due.ts), so moving the incident's start moves it.
  */
-
-const epochMs = z.number().int().nonnegative();
-const id = z.string().min(1).max(100);
-const operator = z.string().min(1).max(120);
 
 export const OFFSET_UNITS = ['hours', 'days', 'weeks', 'months', 'years'] as const;
 export const OffsetUnitSchema = z.enum(OFFSET_UNITS);
@@ -136,10 +133,7 @@ export const ChecklistItemSchema = z
      * how it read then. Absent on items resolved by hand and on items stored before it existed.
      */
     resolvedWith: ResolvedWithSchema.nullable().optional(),
-    createdAt: epochMs,
-    createdBy: operator,
-    updatedAt: epochMs,
-    updatedBy: operator,
+    ...stamps,
   })
   .superRefine((item, ctx) => {
     const resolved = item.status === 'done' || item.status === 'not-applicable';

@@ -3,15 +3,13 @@ import { z } from 'zod';
 // zod's own words come from the catalogue wherever a schema of the desk is checked.
 import '../i18n/zodMessages';
 
+import { epochMs, id, operator, stamps } from './fields';
+
 /**
  * FORMAT: the contacts directory, call trees and their activations during an incident.
  * Contact details are personal data: they leave the desk only through an export the operator
  * opts into (see the export dialogs), and never through logs.
  */
-
-const epochMs = z.number().int().nonnegative();
-const id = z.string().min(1).max(100);
-const operator = z.string().min(1).max(120);
 
 /**
  * FORMAT (data version 3): a number as typed, with what the desk read from it. Before version 3
@@ -52,10 +50,7 @@ export const ContactSchema = z.object({
   intermediaryId: id.nullable(),
   /** When someone last checked these details were right; null when never. */
   lastVerifiedAt: epochMs.nullable(),
-  createdAt: epochMs,
-  createdBy: operator,
-  updatedAt: epochMs,
-  updatedBy: operator,
+  ...stamps,
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -78,10 +73,7 @@ export const ContactTreeSchema = z.object({
   name: z.string().trim().min(1).max(120),
   description: z.string().max(1000),
   nodes: z.array(TreeNodeSchema).max(2000),
-  createdAt: epochMs,
-  createdBy: operator,
-  updatedAt: epochMs,
-  updatedBy: operator,
+  ...stamps,
 });
 export type ContactTree = z.infer<typeof ContactTreeSchema>;
 

@@ -6,16 +6,13 @@ import '../i18n/zodMessages';
 import { canonicalLocale } from '../domain/locale/deskLocale';
 import { isValidTimeZone } from '../domain/time';
 import { format } from '../i18n/format';
+import { epochMs, id, operator, stamps } from './fields';
 
 /**
  * FORMAT: the persisted shape of every record the desk keeps. These schemas check rows read
  * back from backups and imports; the same shapes are the domain types (inferred below), so a
  * stored record and the code that uses it can never silently disagree.
  */
-
-const epochMs = z.number().int().nonnegative();
-const id = z.string().min(1).max(100);
-const operator = z.string().min(1).max(120);
 
 export const TimeZoneSchema = z
   .string()
@@ -40,10 +37,7 @@ export const IncidentSchema = z.object({
   location: z.string().max(300),
   description: z.string().max(10_000),
   status: IncidentStatusSchema,
-  createdAt: epochMs,
-  createdBy: operator,
-  updatedAt: epochMs,
-  updatedBy: operator,
+  ...stamps,
   closedAt: epochMs.nullable(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;

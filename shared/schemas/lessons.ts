@@ -4,6 +4,7 @@ import { z } from 'zod';
 import '../i18n/zodMessages';
 
 import { choiceLabels } from '../i18n/choices';
+import { stamps } from './fields';
 
 /**
  * FORMAT: lessons learned, in the usual after-action / improvement-plan shape: what went well,
@@ -12,8 +13,6 @@ import { choiceLabels } from '../i18n/choices';
 export const LESSON_KINDS = ['strength', 'improvement', 'corrective-action'] as const;
 export const LessonKindSchema = z.enum(LESSON_KINDS);
 export type LessonKind = z.infer<typeof LessonKindSchema>;
-
-const epochMs = z.number().int().nonnegative();
 
 export const LessonSchema = z.object({
   id: z.string().min(1).max(100),
@@ -33,10 +32,7 @@ export const LessonSchema = z.object({
   supersedes: z.string().min(1).max(100).nullable().optional(),
   /** Set when the action was put on the incident's recovery checklist. */
   checklistItemId: z.string().max(100).nullable(),
-  createdAt: epochMs,
-  createdBy: z.string().min(1).max(120),
-  updatedAt: epochMs,
-  updatedBy: z.string().min(1).max(120),
+  ...stamps,
 });
 export type Lesson = z.infer<typeof LessonSchema>;
 

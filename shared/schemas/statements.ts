@@ -3,6 +3,8 @@ import { z } from 'zod';
 // zod's own words come from the catalogue wherever a schema of the desk is checked.
 import '../i18n/zodMessages';
 
+import { epochMs, hash, id, operator, stamps } from './fields';
+
 /**
  * FORMAT: public statements and their templates.
  *
@@ -17,11 +19,6 @@ import '../i18n/zodMessages';
  * - approvals holds every review decision (approved or returned), each with the SHA-256 of the
  *   exact text the approver saw.
  */
-
-const epochMs = z.number().int().nonnegative();
-const id = z.string().min(1).max(100);
-const operator = z.string().min(1).max(120);
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** The id of the glossary row in statementTemplates. */
 export const GLOSSARY_ID = 'stt_glossary';
@@ -66,10 +63,7 @@ export const StatementTemplateSchema = z.object({
   origin: z.enum(['guide', 'city']),
   /** Counts saves, 1-based. */
   revision: z.number().int().positive(),
-  createdAt: epochMs,
-  createdBy: operator,
-  updatedAt: epochMs,
-  updatedBy: operator,
+  ...stamps,
 });
 export type StatementTemplate = z.infer<typeof StatementTemplateSchema>;
 
@@ -181,10 +175,7 @@ export const StatementSchema = z.object({
   returnedComment: z.string().max(2000).nullable(),
   releases: z.array(ReleaseRecordSchema).max(50),
   withdrawal: z.object({ at: epochMs, by: operator, reason: z.string().min(1).max(2000) }).nullable(),
-  createdAt: epochMs,
-  createdBy: operator,
-  updatedAt: epochMs,
-  updatedBy: operator,
+  ...stamps,
 });
 export type Statement = z.infer<typeof StatementSchema>;
 

@@ -3,15 +3,14 @@ import { z } from 'zod';
 // zod's own words come from the catalogue wherever a schema of the desk is checked.
 import '../i18n/zodMessages';
 
+import { epochMs, hash } from './fields';
+
 /**
  * FORMAT: timeline records. An entry's every state is a revision; revisions are never changed
  * or removed, and each carries a SHA-256 over its content and the previous revision's hash, so
  * the incident's log is a hash chain. The entry row is the current state, kept for fast
  * queries; it must always equal the content of its newest revision.
  */
-
-const epochMs = z.number().int().nonnegative();
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const TIMELINE_CATEGORIES = ['event', 'decision', 'action', 'communication', 'information', 'rumour', 'media'] as const;
 export const TimelineCategorySchema = z.enum(TIMELINE_CATEGORIES);

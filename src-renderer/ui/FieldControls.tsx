@@ -1,10 +1,11 @@
-import type {
-  ChangeEvent,
-  InputHTMLAttributes,
-  ReactElement,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
+import {
+  useId,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 
 import { DateInput, TimeInput } from './DateTimeInputs';
@@ -94,6 +95,35 @@ export function CheckboxField({
     <label className={className ? `checkbox ${className}` : 'checkbox'}>
       <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
     </label>
+  );
+}
+
+/**
+ * A question answered with one of `choices` (each a value and its words), as radio buttons under
+ * a legend; the label holds each button and its words, so a click on the words chooses it.
+ */
+export function RadioGroup<V extends string | boolean>({
+  legend,
+  value,
+  onChange,
+  choices,
+}: {
+  legend: string;
+  value: V;
+  onChange: (value: V) => void;
+  choices: readonly (readonly [V, string])[];
+}): ReactElement {
+  // The buttons' group name, unique on the page so that two open groups never share their buttons.
+  const name = useId();
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      {choices.map(([choice, words]) => (
+        <label key={String(choice)} className="checkbox">
+          <input type="radio" name={name} checked={value === choice} onChange={() => onChange(choice)} /> {words}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -6,22 +6,17 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 
 import { hasLibreOffice, openInLibreOffice } from '../support/libreOffice';
-import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, expectAccessible, logLines, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const run = promisify(execFile);
 
 async function logFew(page: Page) {
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
-  const line = page.getByLabel('Log an entry');
-  for (const text of [
+  await logLines(page, [
     'Van drives into the crowd #scene @police',
     'decision: Mayor activates the crisis team',
     'rumour: Second attacker at the station #station',
-  ]) {
-    await line.fill(text);
-    await line.press('Enter');
-    await expect(line).toHaveValue('');
-  }
+  ]);
   await expect(page.getByTestId('timeline-count')).toHaveText('3 entries');
 }
 

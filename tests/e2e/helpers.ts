@@ -47,6 +47,16 @@ export async function createIncident(
   await expect(page.getByRole('heading', { name: incident.title, level: 1 })).toBeVisible();
 }
 
+/** Logs each text on the quick line as a person does: typed, entered, and the line cleared before the next. */
+export async function logLines(page: Page, texts: readonly string[]): Promise<void> {
+  const line = page.getByLabel('Log an entry');
+  for (const text of texts) {
+    await line.fill(text);
+    await line.press('Enter');
+    await expect(line).toHaveValue('');
+  }
+}
+
 /** Fails on any serious or critical accessibility violation on the current screen. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { createIncident, expectAccessible, logLines, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const section = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name });
@@ -11,16 +11,11 @@ test('the overview says what needs attention now, and leads to it', async ({ pag
   await createIncident(page, { title: 'Vehicle attack, Markens gate', ...wallClockAgo(180), location: 'Markens gate' });
 
   await section(page, 'Timeline').click();
-  const line = page.getByLabel('Log an entry');
-  for (const text of [
+  await logLines(page, [
     'rumour: Second attacker at the train station #station',
     'rumour: Shots heard at the mall',
     'Police confirm road closures #traffic',
-  ]) {
-    await line.fill(text);
-    await line.press('Enter');
-    await expect(line).toHaveValue('');
-  }
+  ]);
   // One rumour is disproven: it no longer needs anyone.
   await page.getByRole('button', { name: /Shots heard at the mall/ }).click();
   const details = page.getByRole('complementary', { name: 'Shots heard at the mall' });

@@ -8,7 +8,15 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 
 import { hasLibreOffice, openInLibreOffice } from '../support/libreOffice';
-import { createIncident, expectAccessible, fillHoldingStatement, setUpDesk, snap, wallClockAgo } from './helpers';
+import {
+  createIncident,
+  expectAccessible,
+  fillHoldingStatement,
+  logLines,
+  setUpDesk,
+  snap,
+  wallClockAgo,
+} from './helpers';
 
 const run = promisify(execFile);
 
@@ -97,16 +105,11 @@ test('an incident worked across every feature leaves a record in every format th
 
   // Timeline: what happened and what the city decided.
   await section(page, 'Timeline').click();
-  const line = page.getByLabel('Log an entry');
-  for (const text of [
+  await logLines(page, [
     'Van drives into the crowd #scene',
     'decision: Mayor activates the crisis team',
     'Family phone line open on 38 07 50 00, write to familier@kristiansand.kommune.no',
-  ]) {
-    await line.fill(text);
-    await line.press('Enter');
-    await expect(line).toHaveValue('');
-  }
+  ]);
 
   // Checklists: the first public message is done, and logged.
   await section(page, /^Checklists/).click();

@@ -45,7 +45,8 @@ export function latestVersions(templates: readonly ChecklistTemplate[]): Checkli
   return [...latest.values()].sort((a, b) => templateOrder(a) - templateOrder(b) || a.title.localeCompare(b.title));
 }
 
-const GUIDE_ORDER = [
+/** The guide's templates in the order the desk lists them: its phases in turn, then the milestones. */
+export const GUIDE_TEMPLATE_ORDER = [
   'guide-preparedness',
   'guide-immediate',
   'guide-early-days-weeks',
@@ -54,8 +55,8 @@ const GUIDE_ORDER = [
   'guide-milestones',
 ];
 function templateOrder(t: ChecklistTemplate): number {
-  const i = GUIDE_ORDER.indexOf(t.templateKey);
-  return i === -1 ? GUIDE_ORDER.length : i;
+  const i = GUIDE_TEMPLATE_ORDER.indexOf(t.templateKey);
+  return i === -1 ? GUIDE_TEMPLATE_ORDER.length : i;
 }
 
 /** One row of the template editor, as typed. */

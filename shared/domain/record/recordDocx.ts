@@ -82,6 +82,15 @@ function tableXml(
   return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${body}</w:tbl>`;
 }
 
+/** A heading kept on one page with what follows it, spaced as its level is. */
+function heading(
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+  spacing: { before: number; after: number },
+  text: string,
+): Paragraph {
+  return new Paragraph({ heading: level, keepNext: true, keepLines: true, spacing, children: [run(text)] });
+}
+
 function render(block: Block, tables: string[]): Paragraph[] {
   const marker = (xml: string) => {
     tables.push(xml);
@@ -97,25 +106,9 @@ function render(block: Block, tables: string[]): Paragraph[] {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, keepNext: true, children: [run(block.text)] })];
     case 'heading':
-      return [
-        new Paragraph({
-          heading: HeadingLevel.HEADING_1,
-          keepNext: true,
-          keepLines: true,
-          spacing: { before: 320, after: 120 },
-          children: [run(block.text)],
-        }),
-      ];
+      return [heading(HeadingLevel.HEADING_1, { before: 320, after: 120 }, block.text)];
     case 'subheading':
-      return [
-        new Paragraph({
-          heading: HeadingLevel.HEADING_2,
-          keepNext: true,
-          keepLines: true,
-          spacing: { before: 200, after: 80 },
-          children: [run(block.text)],
-        }),
-      ];
+      return [heading(HeadingLevel.HEADING_2, { before: 200, after: 80 }, block.text)];
     case 'paragraph':
       return [
         new Paragraph({

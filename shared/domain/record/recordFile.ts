@@ -91,6 +91,18 @@ const RecordContentV1Schema = z.object({
 });
 export type RecordContentV1 = z.infer<typeof RecordContentV1Schema>;
 
+/** What a record says of its chain since version 1; version 2 adds the heads published before it. */
+const integrityV1 = {
+  /** Hash of the newest revision in the incident's chain when the record was made. */
+  chainHead: z.string(),
+  revisions: count,
+  entries: count,
+  verifiedAtExport: z.boolean(),
+  verification: z.string(),
+  /** True when the record holds the whole chain, so anyone can walk it again. */
+  chainComplete: z.boolean(),
+};
+
 export const RecordFileV1Schema = z.object({
   format: z.literal(RECORD_FORMAT),
   formatVersion: z.literal(1),
@@ -101,14 +113,7 @@ export const RecordFileV1Schema = z.object({
   profile: z.enum(AUDIENCE_PROFILES),
   sections: z.array(z.enum(RECORD_SECTIONS)),
   redactions: z.array(z.object({ what: z.string(), why: z.string(), count: z.number().int().nonnegative() })),
-  integrity: z.object({
-    chainHead: z.string(),
-    revisions: count,
-    entries: count,
-    verifiedAtExport: z.boolean(),
-    verification: z.string(),
-    chainComplete: z.boolean(),
-  }),
+  integrity: z.object(integrityV1),
   content: RecordContentV1Schema,
   checksum: ChecksumSchema,
 });
@@ -334,14 +339,7 @@ export const RecordContentSchema = z.object({
 export type RecordContent = z.infer<typeof RecordContentSchema>;
 
 export const RecordIntegritySchema = z.object({
-  /** Hash of the newest revision in the incident's chain when the record was made. */
-  chainHead: z.string(),
-  revisions: count,
-  entries: count,
-  verifiedAtExport: z.boolean(),
-  verification: z.string(),
-  /** True when the record holds the whole chain, so anyone can walk it again. */
-  chainComplete: z.boolean(),
+  ...integrityV1,
   /** Every head of this incident's chain published before this record (exports, backups, prints, verifications). */
   publishedHeads: z.array(PublishedHeadSchema),
 });

@@ -87,6 +87,11 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   const running = format('record.report.running', { city: record.cityName, edition });
   const blocks: Block[] = [];
   const push = (...b: Block[]) => blocks.push(...b);
+  /** A section's heading, then the muted line that says it holds nothing, when it does not. */
+  const section = (title: string, empty: boolean, none: string) => {
+    push({ type: 'heading', text: title });
+    if (empty) push({ type: 'paragraph', tone: 'muted', text: none });
+  };
 
   push(
     { type: 'eyebrow', text: running },
@@ -247,13 +252,11 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.statements) {
-    push({ type: 'heading', text: format('record.report.statements') });
-    if (content.statements.length === 0)
-      push({
-        type: 'paragraph',
-        tone: 'muted',
-        text: format(record.profile === 'public' ? 'record.report.noStatementReleased' : 'record.report.noStatements'),
-      });
+    section(
+      format('record.report.statements'),
+      content.statements.length === 0,
+      format(record.profile === 'public' ? 'record.report.noStatementReleased' : 'record.report.noStatements'),
+    );
     const approvedBy = (a: { approverName: string; approverRole: string; at: number; textHash: string }) =>
       format('record.report.approvedBy', {
         name: a.approverName,
@@ -333,9 +336,11 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.activations) {
-    push({ type: 'heading', text: format('record.report.activations') });
-    if (content.activations.length === 0)
-      push({ type: 'paragraph', tone: 'muted', text: format('record.report.noActivations') });
+    section(
+      format('record.report.activations'),
+      content.activations.length === 0,
+      format('record.report.noActivations'),
+    );
     for (const a of content.activations) {
       push(
         {
@@ -404,9 +409,11 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.checklists) {
-    push({ type: 'heading', text: format('record.report.checklists') });
-    if (content.checklists.length === 0)
-      push({ type: 'paragraph', tone: 'muted', text: format('record.report.noChecklistItems') });
+    section(
+      format('record.report.checklists'),
+      content.checklists.length === 0,
+      format('record.report.noChecklistItems'),
+    );
     for (const p of content.checklists) {
       push(
         {
@@ -445,9 +452,7 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.lessons) {
-    push({ type: 'heading', text: format('record.report.lessons') });
-    if (content.lessons.length === 0)
-      push({ type: 'paragraph', tone: 'muted', text: format('record.report.noLessons') });
+    section(format('record.report.lessons'), content.lessons.length === 0, format('record.report.noLessons'));
     const byId = new Map(content.lessons.map((l) => [l.id, l]));
     for (const kind of LESSON_KINDS) {
       const list = content.lessons.filter((l) => l.kind === kind);

@@ -14,6 +14,7 @@ import { checkEntryContent } from './contentCheck';
 import { checkTimeCell, orderedDateParts, readMoment, type AmbiguousMoment } from './csvMoment';
 import { CATEGORY_LABELS, VERIFICATION_LABELS, parseTags } from './entryForm';
 import { categoryFromWord } from './quickEntry';
+import { plainEntry } from './plainEntry';
 import { format } from '../../i18n/format';
 
 /**
@@ -337,24 +338,17 @@ export function analyseImport(
       if (ambiguous) analysis.ambiguous.push(ambiguous);
       return;
     }
-    const content: EntryContent = {
+    const content = plainEntry({
       occurredAt,
-      occurredPrecision: 'exact',
       reportedAt,
       category,
       title,
       body,
       source,
-      sourceContactId: null,
       verification,
       tags,
-      release: 'internal',
-      links: [],
-      onBehalfOf: null,
       transcribed: true,
-      retracted: false,
-      retractionReason: null,
-    };
+    });
     // The timeline's own check on every new entry (what a restore accepts), said here by row and column.
     const checked = checkEntryContent(content);
     if (!checked.ok) {

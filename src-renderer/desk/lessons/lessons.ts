@@ -116,48 +116,36 @@ export function createLessonCases({ door, store, incidents, positions, gen }: De
           (f) => f in patch && (patch[f] ?? null) !== (current[f] ?? null),
         );
         const exportedAt = rewording ? await store.lastExportAt(current.incidentId) : null;
-        if (rewording && isLessonExported(current, exportedAt)) {
-          const version = stored({
-            ...current,
-            ...patch,
-            id: newId('les', gen),
-            supersedes: current.id,
-            createdAt: actor.now,
-            createdBy: actor.operator,
-            updatedAt: actor.now,
-            updatedBy: actor.operator,
-          });
-          const audit = lessonAudit(
-            actor,
-            version,
-            'create',
-            t('audit.summary.lessonReworded', { text: version.text.slice(0, 80) }),
-            diffFields(current, version, FIELDS),
-          );
-          return ok({
-            change: {
-              scope,
-              kind: 'lesson.reworded',
-              add: { lessons: [version] },
-              audit: [audit],
-              preconditions: [exportStill(current.incidentId, exportedAt)],
-            },
-            value: version,
-          });
-        }
-        const next = stored({ ...current, ...patch, updatedAt: actor.now, updatedBy: actor.operator });
+        const asVersion = rewording && isLessonExported(current, exportedAt);
+        const next = stored(
+          asVersion
+            ? {
+                ...current,
+                ...patch,
+                id: newId('les', gen),
+                supersedes: current.id,
+                createdAt: actor.now,
+                createdBy: actor.operator,
+                updatedAt: actor.now,
+                updatedBy: actor.operator,
+              }
+            : { ...current, ...patch, updatedAt: actor.now, updatedBy: actor.operator },
+        );
         const audit = lessonAudit(
           actor,
           next,
-          'update',
-          t('audit.summary.lessonUpdated', { text: next.text.slice(0, 80) }),
+          asVersion ? 'create' : 'update',
+          t(asVersion ? 'audit.summary.lessonReworded' : 'audit.summary.lessonUpdated', {
+            text: next.text.slice(0, 80),
+          }),
           diffFields(current, next, FIELDS),
         );
         return ok({
           change: {
             scope,
-            kind: 'lesson.updated',
-            put: { lessons: [next] },
+            ...(asVersion
+              ? { kind: 'lesson.reworded', add: { lessons: [next] } }
+              : { kind: 'lesson.updated', put: { lessons: [next] } }),
             audit: [audit],
             ...(rewording && { preconditions: [exportStill(current.incidentId, exportedAt)] }),
           },

@@ -10,6 +10,7 @@ import type { Incident } from '@shared/schemas/entities';
 
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
+import { bindFields } from '../../ui/bindFields';
 import { Dialog } from '../../ui/Dialog';
 import { busySubmit, FormActions } from '../../ui/Field';
 import { ChoiceField, TextAreaField, TextField } from '../../ui/FieldControls';
@@ -51,6 +52,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
   const [busy, setBusy] = useState(false);
   const contacts = useContacts();
   const set = (patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const field = bindFields(draft, errors, set);
   const custom = item === null || item.template === null;
   // Peacetime preparedness has no incident clock to count from.
   const peacetime = scope.id === DESK_SCOPE;
@@ -92,19 +94,13 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
           <>
             <TextField
               label={t('checklists.itemDialog.what')}
-              error={errors.title}
-              name="title"
+              {...field('title')}
               // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type the item
               autoFocus
-              value={draft.title}
-              onChange={(title) => set({ title })}
             />
             <ChoiceField
               label={t('checklists.itemDialog.phase')}
-              error={errors.phase}
-              name="phase"
-              value={draft.phase}
-              onChange={(phase) => set({ phase })}
+              {...field('phase')}
               choices={RESPONSE_PHASE_IDS}
               labelOf={(p) => responsePhase(p).title}
             />
@@ -124,21 +120,15 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
         <div className="form-row">
           <ChoiceField
             label={t('checklists.itemDialog.owner')}
-            error={errors.owner}
-            name="owner"
-            value={draft.owner}
-            onChange={(owner) => set({ owner })}
+            {...field('owner')}
             choices={CHECKLIST_ROLE_IDS}
             labelOf={(r) => ROLE_TITLES[r]}
           />
           <TextField
             label={t('checklists.itemDialog.assignee')}
+            {...field('assignee')}
             hint={t('checklists.itemDialog.assigneeHint')}
-            error={errors.assignee}
-            name="assignee"
             list={contactList}
-            value={draft.assignee}
-            onChange={(assignee) => set({ assignee })}
           />
           <datalist id={contactList}>
             {(contacts ?? []).map((c) => (
@@ -154,19 +144,13 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
             <div className="form-row">
               <TextField
                 label={t('checklists.itemDialog.howLong')}
+                {...field('offsetAmount')}
                 hint={t('checklists.itemDialog.howLongHint')}
-                error={errors.offsetAmount}
-                name="offsetAmount"
                 inputMode="numeric"
-                value={draft.offsetAmount}
-                onChange={(offsetAmount) => set({ offsetAmount })}
               />
               <ChoiceField
                 label={t('checklists.itemDialog.unit')}
-                error={errors.offsetUnit}
-                name="offsetUnit"
-                value={draft.offsetUnit}
-                onChange={(offsetUnit) => set({ offsetUnit })}
+                {...field('offsetUnit')}
                 choices={OFFSET_UNITS}
                 labelOf={(u) => OFFSET_UNIT_LABELS[u]}
               />
@@ -174,14 +158,7 @@ export function ItemDialog({ scope, operatorName, item, defaultPhase, onClose }:
             <p className="field__hint">{t('checklists.itemDialog.clockHint', { zone: scope.timeZone })}</p>
           </fieldset>
         )}
-        <TextAreaField
-          label={t('checklists.itemDialog.notes')}
-          error={errors.notes}
-          name="notes"
-          rows={3}
-          value={draft.notes}
-          onChange={(notes) => set({ notes })}
-        />
+        <TextAreaField label={t('checklists.itemDialog.notes')} {...field('notes')} rows={3} />
         <FormActions
           failure={failure}
           cancelLabel={t('checklists.itemDialog.cancel')}

@@ -1,36 +1,31 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
 import { overdueCount } from '@shared/domain/checklists/views';
 import type { ChecklistItem, ChecklistTemplate } from '@shared/schemas/checklists';
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../desk/DeskContext';
+import { useDeskQuery } from '../../desk/useDeskQuery';
 
 /** The incident's checklist items; undefined while loading. */
 export function useChecklistItems(incidentId: string): ChecklistItem[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.checklists.listForIncident(incidentId), [useCases, incidentId]);
+  return useDeskQuery((desk) => desk.checklists.listForIncident(incidentId), [incidentId]);
 }
 
 /** The newest version of every template in the city's plan. */
 export function useLatestTemplates(): ChecklistTemplate[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.checklists.latestTemplates(), [useCases]);
+  return useDeskQuery((desk) => desk.checklists.latestTemplates());
 }
 
 /** Every version of one template, oldest first. */
 export function useTemplateHistory(templateKey: string): ChecklistTemplate[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.checklists.templateHistory(templateKey), [useCases, templateKey]);
+  return useDeskQuery((desk) => desk.checklists.templateHistory(templateKey), [templateKey]);
 }
 
 /** Overdue checklist items per open incident, for the dashboard cards. */
 export function useOverdueCounts(incidents: readonly Incident[], now: number): ReadonlyMap<string, number> {
-  const { useCases } = useDesk();
   const ids = incidents.filter((i) => i.status === 'open').map((i) => i.id);
   const key = ids.join('|');
-  const open = useLiveQuery(() => useCases.checklists.openItemsOf(key === '' ? [] : key.split('|')), [useCases, key]);
+  const open = useDeskQuery((desk) => desk.checklists.openItemsOf(key === '' ? [] : key.split('|')), [key]);
   return useMemo(() => {
     const counts = new Map<string, number>();
     if (!open) return counts;

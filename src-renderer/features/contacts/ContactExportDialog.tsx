@@ -9,7 +9,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { t } from '../../i18n/messages';
-import { CheckboxField } from '../../ui/FieldControls';
+import { CheckboxField, RadioGroup } from '../../ui/FieldControls';
 
 type Format = 'vcard4' | 'vcard3' | 'csv';
 
@@ -35,65 +35,30 @@ export function ContactExportDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const restricted = contacts.filter((c) => c.doNotShare).length;
   const chosen = contacts.filter((c) => includeRestricted || !c.doNotShare);
+  const contents: [boolean, string][] = [
+    [false, t('contacts.export.namesOnly')],
+    [true, t('contacts.export.withDetails')],
+  ];
+  const formats: [Format, string][] = [
+    ['vcard4', t('contacts.export.vcard4')],
+    ['vcard3', t('contacts.export.vcard3')],
+    ['csv', t('contacts.export.csv')],
+  ];
 
   return (
     <Dialog title={t('contacts.export.title')} onClose={onClose}>
-      <fieldset className="fieldset">
-        <legend>{t('contacts.export.content')}</legend>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="contact-export-content"
-            checked={!includeDetails}
-            onChange={() => setIncludeDetails(false)}
-          />{' '}
-          {t('contacts.export.namesOnly')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="contact-export-content"
-            checked={includeDetails}
-            onChange={() => setIncludeDetails(true)}
-          />{' '}
-          {t('contacts.export.withDetails')}
-        </label>
-      </fieldset>
+      <RadioGroup
+        legend={t('contacts.export.content')}
+        value={includeDetails}
+        onChange={setIncludeDetails}
+        choices={contents}
+      />
       {includeDetails ? (
         <p className="warning-text">{t('contacts.export.detailsWarning', { count: chosen.length })}</p>
       ) : (
         <p>{t('contacts.exportNamesOnly', { count: chosen.length })}</p>
       )}
-      <fieldset className="fieldset">
-        <legend>{t('contacts.export.format')}</legend>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="contact-export-format"
-            checked={format === 'vcard4'}
-            onChange={() => setFormat('vcard4')}
-          />{' '}
-          {t('contacts.export.vcard4')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="contact-export-format"
-            checked={format === 'vcard3'}
-            onChange={() => setFormat('vcard3')}
-          />{' '}
-          {t('contacts.export.vcard3')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="contact-export-format"
-            checked={format === 'csv'}
-            onChange={() => setFormat('csv')}
-          />{' '}
-          {t('contacts.export.csv')}
-        </label>
-      </fieldset>
+      <RadioGroup legend={t('contacts.export.format')} value={format} onChange={setFormat} choices={formats} />
       {restricted > 0 && (
         <CheckboxField
           label={t('contacts.export.includeRestricted', { count: restricted })}

@@ -16,19 +16,16 @@ import {
   shownNumber,
   type PhoneCountry,
 } from '@shared/domain/contacts/phone';
-import {
-  OTHER_CATEGORY,
-  STAKEHOLDER_CATEGORIES,
-  STAKEHOLDER_CATEGORIES_SOURCE,
-} from '@shared/domain/contacts/stakeholderCategories';
+import { STAKEHOLDER_CATEGORIES_SOURCE } from '@shared/domain/contacts/stakeholderCategories';
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, Field, FormError } from '../../ui/Field';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
+import { CategoryOptions } from './CategoryOptions';
 import { dayInput, parseDayInput } from './format';
 import { t, tRich } from '../../i18n/messages';
-import { CheckboxField } from '../../ui/FieldControls';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
@@ -99,6 +96,14 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof ContactFields>(k: K, v: ContactFields[K]) => setF((x) => ({ ...x, [k]: v }));
+  /** A field typed as text: its error and its text in the form. */
+  const text = (
+    k: 'name' | 'organisation' | 'role' | 'category' | 'email' | 'radioCallSign' | 'afterHours' | 'notes',
+  ) => ({
+    error: errors[k],
+    value: f[k],
+    onChange: (v: string) => set(k, v),
+  });
   const duplicates = useMemo(
     () => findDuplicates(f, directory, editingId, country),
     [f, directory, editingId, country],
@@ -119,45 +124,17 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
         }}
       >
         <div className="form-row">
-          <Field label={t('contacts.form.name')} error={errors.name}>
-            {(p) => (
-              <input
-                id={p.id}
-                aria-describedby={p.describedBy}
-                aria-invalid={p.invalid}
-                value={f.name}
-                onChange={(e) => set('name', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('contacts.form.organisation')}>
-            {(p) => <input id={p.id} value={f.organisation} onChange={(e) => set('organisation', e.target.value)} />}
-          </Field>
-          <Field label={t('contacts.form.role')}>
-            {(p) => <input id={p.id} value={f.role} onChange={(e) => set('role', e.target.value)} />}
-          </Field>
+          <TextField label={t('contacts.form.name')} {...text('name')} />
+          <TextField label={t('contacts.form.organisation')} {...text('organisation')} />
+          <TextField label={t('contacts.form.role')} {...text('role')} />
         </div>
-        <Field
+        <SelectField
           label={t('contacts.form.category')}
+          {...text('category')}
           hint={t('contacts.form.categoryHint', { source: STAKEHOLDER_CATEGORIES_SOURCE })}
-          error={errors.category}
         >
-          {(p) => (
-            <select
-              id={p.id}
-              aria-describedby={p.describedBy}
-              value={f.category}
-              onChange={(e) => set('category', e.target.value)}
-            >
-              {STAKEHOLDER_CATEGORIES.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-              <option value={OTHER_CATEGORY}>{t('contacts.form.categoryOther')}</option>
-            </select>
-          )}
-        </Field>
+          <CategoryOptions otherLabel={t('contacts.form.categoryOther')} />
+        </SelectField>
         <fieldset className="fieldset">
           <legend>{t('contacts.form.phones')}</legend>
           {f.phones.map((p, i) => (
@@ -226,20 +203,8 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
           </button>
         </fieldset>
         <div className="form-row">
-          <Field label={t('contacts.form.email')} error={errors.email}>
-            {(p) => (
-              <input
-                id={p.id}
-                type="email"
-                aria-describedby={p.describedBy}
-                value={f.email}
-                onChange={(e) => set('email', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('contacts.form.radioCallSign')}>
-            {(p) => <input id={p.id} value={f.radioCallSign} onChange={(e) => set('radioCallSign', e.target.value)} />}
-          </Field>
+          <TextField label={t('contacts.form.email')} {...text('email')} type="email" />
+          <TextField label={t('contacts.form.radioCallSign')} {...text('radioCallSign')} />
         </div>
         {duplicates.length > 0 && (
           <p className="warning-text" role="status">
@@ -247,19 +212,13 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
           </p>
         )}
         <div className="form-row">
-          <Field label={t('contacts.form.languages')} hint={t('contacts.form.languagesHint')}>
-            {(p) => (
-              <input
-                id={p.id}
-                aria-describedby={p.describedBy}
-                value={f.languages.join(', ')}
-                onChange={(e) => set('languages', e.target.value.split(','))}
-              />
-            )}
-          </Field>
-          <Field label={t('contacts.form.afterHours')}>
-            {(p) => <input id={p.id} value={f.afterHours} onChange={(e) => set('afterHours', e.target.value)} />}
-          </Field>
+          <TextField
+            label={t('contacts.form.languages')}
+            hint={t('contacts.form.languagesHint')}
+            value={f.languages.join(', ')}
+            onChange={(languages) => set('languages', languages.split(','))}
+          />
+          <TextField label={t('contacts.form.afterHours')} {...text('afterHours')} />
         </div>
         <div className="form-row">
           <Field label={t('contacts.form.intermediary')} hint={t('contacts.form.intermediaryHint')}>
@@ -292,9 +251,7 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
             )}
           </Field>
         </div>
-        <Field label={t('contacts.form.notes')}>
-          {(p) => <textarea id={p.id} rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} />}
-        </Field>
+        <TextAreaField label={t('contacts.form.notes')} {...text('notes')} rows={3} />
         <fieldset className="fieldset">
           <legend>{t('contacts.form.personalData')}</legend>
           <CheckboxField

@@ -19,7 +19,7 @@ import {
   type ImportProblem,
 } from '@shared/domain/contacts/importCandidates';
 import type { PhoneCountry } from '@shared/domain/contacts/phone';
-import { OTHER_CATEGORY, STAKEHOLDER_CATEGORIES } from '@shared/domain/contacts/stakeholderCategories';
+import { STAKEHOLDER_CATEGORIES } from '@shared/domain/contacts/stakeholderCategories';
 import {
   cardCandidates,
   describeVCardSummary,
@@ -41,6 +41,7 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
+import { CategoryOptions } from './CategoryOptions';
 import { PhoneNumber } from './PhoneNumber';
 import { TableHead } from '../../ui/TableHead';
 import { CheckboxField } from '../../ui/FieldControls';
@@ -298,12 +299,7 @@ export function ContactImportDialog({
                         setCategoryChoices((m) => new Map(m).set(g.group, value));
                       }}
                     >
-                      {STAKEHOLDER_CATEGORIES.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.title}
-                        </option>
-                      ))}
-                      <option value={OTHER_CATEGORY}>{t('contactImport.otherCategory')}</option>
+                      <CategoryOptions otherLabel={t('contactImport.otherCategory')} />
                     </select>
                   </label>
                 ))}

@@ -28,6 +28,7 @@ import { ChangedApartRow } from '../team/ChangedApartNote';
 import { useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** A new node's id: the time, and a random tail so two people added in the same millisecond differ. */
 const newNodeId = (now: number): string => `tn_${now.toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -329,10 +330,9 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
               </li>
             ))}
           </ul>
-          <form
+          <DeskForm
             className="tree-editor__new"
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               const submitted = name;
               setName('');
               void useCases.contacts.createTree(submitted, '', actorFrom(settings.operatorName, clock)).then((r) => {
@@ -360,7 +360,7 @@ export function TreeEditor({ contacts, settings }: { contacts: Contact[]; settin
                 {problem}
               </p>
             )}
-          </form>
+          </DeskForm>
         </div>
         {selected ? (
           <Outline key={selected.id} tree={selected} contacts={contacts} settings={settings} />

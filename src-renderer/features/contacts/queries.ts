@@ -1,28 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-
 import type { CallAttempt, Contact, ContactTree, TreeActivation } from '@shared/schemas/contacts';
 
-import { useDesk } from '../../desk/DeskContext';
+import { useDeskQuery } from '../../desk/useDeskQuery';
 
 export function useContacts(): Contact[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.contacts.listContacts(), [useCases]);
+  return useDeskQuery((desk) => desk.contacts.listContacts());
 }
 
 export function useTrees(): ContactTree[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.contacts.listTrees(), [useCases]);
+  return useDeskQuery((desk) => desk.contacts.listTrees());
 }
 
 export function useActivations(incidentId: string): TreeActivation[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.contacts.listActivations(incidentId), [useCases, incidentId]);
+  return useDeskQuery((desk) => desk.contacts.listActivations(incidentId), [incidentId]);
 }
 
 export function useAttempts(activationId: string | null): CallAttempt[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(
-    async () => (activationId === null ? [] : useCases.contacts.attempts(activationId)),
-    [useCases, activationId],
+  return useDeskQuery(
+    async (desk) => (activationId === null ? [] : desk.contacts.attempts(activationId)),
+    [activationId],
   );
 }

@@ -14,10 +14,12 @@ import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskL
 
 import { useDeskLocale } from '../../lib/LocaleContext';
 import { timeZoneOptions } from '../../lib/timeZones';
+import { bindFields } from '../../ui/bindFields';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/Field';
 import { ChoiceField, DateField, TextAreaField, TextField, TimeField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
   title: string;
@@ -62,14 +64,13 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<IncidentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const field = bindFields(draft, errors, set);
 
   return (
     <Dialog title={title} onClose={onClose} wide>
-      <form
+      <DeskForm
         className="incident-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const valid = validateIncidentDraft(draft, locale);
           if (!valid.ok) {
             setErrors(valid.error);
@@ -85,30 +86,21 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
       >
         <TextField
           label={t('incidents.incidentForm.title')}
+          {...field('title')}
           hint={t('incidents.incidentForm.shortAndFactualEG')}
-          error={errors.title}
-          name="title"
           // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens to type a title
           autoFocus
-          value={draft.title}
-          onChange={(title) => set({ title })}
         />
         <div className="form-row">
           <ChoiceField
             label={t('incidents.incidentForm.kind')}
-            error={errors.kind}
-            name="kind"
-            value={draft.kind}
-            onChange={(kind) => set({ kind })}
+            {...field('kind')}
             choices={INCIDENT_KINDS}
             labelOf={(k) => INCIDENT_KIND_LABELS[k]}
           />
           <ChoiceField
             label={t('incidents.incidentForm.timeZone')}
-            error={errors.timeZone}
-            name="timeZone"
-            value={draft.timeZone}
-            onChange={(timeZone) => set({ timeZone })}
+            {...field('timeZone')}
             choices={timeZoneOptions(draft.timeZone)}
             labelOf={(z) => z}
           />
@@ -116,36 +108,21 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
         <div className="form-row">
           <DateField
             label={t('incidents.incidentForm.startDate')}
+            {...field('startDate')}
             hint={t('incidents.incidentForm.onTheIncidentSClock', { format: dateHint(locale) })}
-            error={errors.startDate}
-            name="startDate"
-            value={draft.startDate}
-            onChange={(startDate) => set({ startDate })}
           />
           <TimeField
             label={t('incidents.incidentForm.startTime')}
+            {...field('startTime')}
             hint={`${timeHint(locale)}.`}
-            error={errors.startTime}
-            name="startTime"
-            value={draft.startTime}
-            onChange={(startTime) => set({ startTime })}
           />
         </div>
-        <TextField
-          label={t('incidents.incidentForm.location')}
-          error={errors.location}
-          name="location"
-          value={draft.location}
-          onChange={(location) => set({ location })}
-        />
+        <TextField label={t('incidents.incidentForm.location')} {...field('location')} />
         <TextAreaField
           label={t('incidents.incidentForm.description')}
+          {...field('description')}
           hint={t('incidents.incidentForm.whatIsKnownSoFar')}
-          error={errors.description}
-          name="description"
           rows={4}
-          value={draft.description}
-          onChange={(description) => set({ description })}
         />
         {children}
         <FormActions
@@ -155,7 +132,7 @@ export function IncidentForm({ title, initial, submitLabel, onSubmit, onClose, c
           submitLabel={submitLabel}
           busy={busy}
         />
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

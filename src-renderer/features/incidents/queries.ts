@@ -1,16 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-
 import type { Incident } from '@shared/schemas/entities';
 
-import { useDesk } from '../../desk/DeskContext';
+import { useDeskQuery } from '../../desk/useDeskQuery';
 
 export function useIncidents(): Incident[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.incidents.list(), [useCases]);
+  return useDeskQuery((desk) => desk.incidents.list());
 }
 
 /** undefined while loading, null when no such incident exists. */
 export function useIncident(id: string): Incident | null | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(async () => (await useCases.incidents.get(id)) ?? null, [useCases, id]);
+  return useDeskQuery(async (desk) => (await desk.incidents.get(id)) ?? null, [id]);
 }

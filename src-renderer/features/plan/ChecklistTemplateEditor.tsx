@@ -14,6 +14,7 @@ import { FormActions } from '../../ui/Field';
 import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { TemplateItemEditor } from './TemplateItemEditor';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Row = TemplateItemDraft & { uid: number };
 let uidSeq = 0;
@@ -74,10 +75,8 @@ export function ChecklistTemplateEditor({
           })}
         </p>
       </div>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           const draft: TemplateDraft = { ...head, items: rows.map(({ uid: _uid, ...r }) => r) };
           setBusy(true);
           void useCases.checklists
@@ -174,7 +173,7 @@ export function ChecklistTemplateEditor({
           submitLabel={t('plan.editor.save', { version: template.version + 1 })}
           busy={busy}
         />
-      </form>
+      </DeskForm>
     </section>
   );
 }

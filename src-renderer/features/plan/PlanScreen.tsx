@@ -13,6 +13,7 @@ import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
 import { TemplateHistory } from './TemplateHistory';
 import { showInstant } from '../../lib/LocaleContext';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 function TemplateCard({
   template,
@@ -107,11 +108,9 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
           </ul>
           <section className="panel plan-new" aria-labelledby="plan-new-title">
             <h2 id="plan-new-title">{t('plan.screen.newTitle')}</h2>
-            <form
+            <DeskForm
               className="plan-new__form"
-              noValidate
-              onSubmit={(e) => {
-                e.preventDefault();
+              onSubmit={() => {
                 void useCases.checklists
                   .createTemplate({ title: newTitle, description: '' }, actorFrom(settings.operatorName, clock))
                   .then((r) => {
@@ -133,7 +132,7 @@ export function PlanScreen({ settings }: { settings: DeskSettings }): ReactEleme
               <button type="submit" className="button">
                 {t('plan.screen.create')}
               </button>
-            </form>
+            </DeskForm>
           </section>
         </>
       )}

@@ -7,6 +7,7 @@ import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { describeRecordImportError } from '../../desk/record/importRecord';
 import { sha256Hex } from '../../lib/sha256';
 import { useAppStore } from '../../store';
+import { OpenFileButton } from '../../ui/OpenFileButton';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { t } from '../../i18n/messages';
 
@@ -20,49 +21,41 @@ export function ImportRecordButton({ operatorName }: { operatorName: string }): 
   const showNotice = useAppStore((s) => s.showNotice);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Verifies the opened record, then brings its incident in and opens it. */
+  const importFile = async (opened: { name: string; text: string }) => {
+    setBusy(true);
+    try {
+      // Every format, signatures included: a record whose signed records do not check out is refused.
+      const checked = await verifyAnyRecordText(opened.text, sha256Hex, { verify: webCryptoVerifier(crypto.subtle) });
+      if (!checked.ok || !checked.record) {
+        const failed = checked.checks.find((c) => !c.ok);
+        return setProblem(
+          t('record.import.refused', { file: opened.name, reason: failed?.detail ?? t('record.import.didNotVerify') }),
+        );
+      }
+      const imported = await useCases.record.importRecord(checked.record, actorFrom(operatorName, clock));
+      if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
+      showNotice('success', t('record.import.done', { title: imported.value.title }));
+      navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const openRecord = () =>
+    platform.openTextFile({
+      filters: [{ name: t('record.import.fileType'), extensions: ['json'] }],
+      maxBytes: 1024 * 1024 * 1024,
+      title: t('record.import.title'),
+    });
   return (
     <div className="import-record">
-      <button
-        type="button"
-        className="button"
+      <OpenFileButton
+        label={t('record.import.button')}
         disabled={busy}
-        onClick={() => {
-          setProblem(null);
-          void (async () => {
-            const opened = await platform.openTextFile({
-              filters: [{ name: t('record.import.fileType'), extensions: ['json'] }],
-              maxBytes: 1024 * 1024 * 1024,
-              title: t('record.import.title'),
-            });
-            if (!opened.ok) return setProblem(opened.error.message);
-            if (!opened.value) return;
-            setBusy(true);
-            try {
-              // Every format, signatures included: a record whose signed records do not check out is refused.
-              const checked = await verifyAnyRecordText(opened.value.text, sha256Hex, {
-                verify: webCryptoVerifier(crypto.subtle),
-              });
-              if (!checked.ok || !checked.record) {
-                const failed = checked.checks.find((c) => !c.ok);
-                return setProblem(
-                  t('record.import.refused', {
-                    file: opened.value.name,
-                    reason: failed?.detail ?? t('record.import.didNotVerify'),
-                  }),
-                );
-              }
-              const imported = await useCases.record.importRecord(checked.record, actorFrom(operatorName, clock));
-              if (!imported.ok) return setProblem(describeRecordImportError(imported.error));
-              showNotice('success', t('record.import.done', { title: imported.value.title }));
-              navigate({ name: 'incident', id: imported.value.id, tab: 'overview' });
-            } finally {
-              setBusy(false);
-            }
-          })();
-        }}
-      >
-        {t('record.import.button')}
-      </button>
+        open={openRecord}
+        onOpened={(file) => void importFile(file)}
+        onProblem={setProblem}
+      />
       <ProblemAlert>{problem}</ProblemAlert>
     </div>
   );

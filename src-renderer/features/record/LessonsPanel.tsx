@@ -17,6 +17,7 @@ import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
+import { DeskForm } from '../../ui/DeskForm';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -301,11 +302,9 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
           </div>
         );
       })}
-      <form
+      <DeskForm
         className="lessons__form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const valid = validateLesson(draft, improvementIds);
           if (!valid.ok) return setErrors(valid.error);
           setErrors({});
@@ -332,7 +331,7 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         <button type="submit" className="button">
           {t('record.lessons.add')}
         </button>
-      </form>
+      </DeskForm>
     </section>
   );
 }

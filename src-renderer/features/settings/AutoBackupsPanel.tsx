@@ -14,6 +14,7 @@ import { useOpenBackup } from './PassphrasePrompt';
 import { t, tRich } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { TableHead } from '../../ui/TableHead';
+import { DeskForm } from '../../ui/DeskForm';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
 /** The tag in the file name of the backup written just before a restore. */
@@ -136,11 +137,9 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
         </p>
       )}
       {form && (
-        <form
+        <DeskForm
           className="form-row"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             save(form);
           }}
         >
@@ -163,7 +162,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
           <button type="submit" className="button">
             {t('settings.autoBackup.savePolicy')}
           </button>
-        </form>
+        </DeskForm>
       )}
       {policy && <p className="muted">{t('settings.autoBackup.minimum', { last: LAST.min, days: DAYS.min })}</p>}
       {problem && (

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 /**
  * Backup encryption: a passphrase (typed twice) encrypts every backup that leaves the desk, saved
@@ -51,10 +52,8 @@ export function EncryptionPanel(): ReactElement {
               : t('settings.encryption.off')}
       </p>
       <p>{t('settings.encryption.explain')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           run(
             () => unwrap(encryption.setPassphrase(form.passphrase, form.repeated, canRemember && form.remember)),
             t(state.enabled ? 'settings.encryption.changed' : 'settings.encryption.turnedOn'),
@@ -126,7 +125,7 @@ export function EncryptionPanel(): ReactElement {
           )}
         </div>
         {state.remembered && <p className="muted">{t('settings.encryption.rememberedHere')}</p>}
-      </form>
+      </DeskForm>
       {confirmOff && (
         <Dialog title={t('settings.encryption.offTitle')} onClose={() => setConfirmOff(false)}>
           <p>{t('settings.encryption.offExplain')}</p>

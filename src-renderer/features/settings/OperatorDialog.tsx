@@ -6,9 +6,11 @@ import type { DeskPerson, DeskSettings } from '@shared/schemas/entities';
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import type { IdentityCheck } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
+import { TextField } from '../../ui/FieldControls';
 import { t, tRich } from '../../i18n/messages';
 import { describePeopleError } from './peopleWords';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** More people than this and the list gets a search field. */
 const SEARCH_FROM = 5;
@@ -75,9 +77,7 @@ export function OperatorDialog({
         {t('settings.operator.pick')}
       </h3>
       {active.length > SEARCH_FROM && (
-        <Field label={t('settings.operator.search')}>
-          {({ id }) => <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />}
-        </Field>
+        <TextField label={t('settings.operator.search')} type="search" value={query} onChange={setQuery} />
       )}
       <ul className="operator-pick" aria-labelledby="operator-pick-title">
         {shown.map((person) => (
@@ -102,11 +102,9 @@ export function OperatorDialog({
         ))}
       </ul>
       {shown.length === 0 && <p className="muted">{t('settings.operator.noneFound', { query: query.trim() })}</p>}
-      <form
-        noValidate
+      <DeskForm
         className="operator-pick__new"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (name.trim() === '') return setFailure(t('settings.operator.nameRequired'));
           run(async () => {
             const added = await useCases.operators.addPerson({ name, role }, actorFrom(settings.operatorName, clock));
@@ -119,27 +117,20 @@ export function OperatorDialog({
       >
         <fieldset>
           <legend>{t('settings.operator.someoneElse')}</legend>
-          <Field label={t('settings.operator.name')}>
-            {({ id }) => <input id={id} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <Field label={t('settings.operator.role')} hint={t('settings.operator.roleHint')}>
-            {({ id, describedBy }) => (
-              <input id={id} value={role} aria-describedby={describedBy} onChange={(e) => setRole(e.target.value)} />
-            )}
-          </Field>
+          <TextField label={t('settings.operator.name')} autoComplete="name" value={name} onChange={setName} />
+          <TextField
+            label={t('settings.operator.role')}
+            hint={t('settings.operator.roleHint')}
+            value={role}
+            onChange={setRole}
+          />
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('settings.operator.addAndSwitch')}
           </button>
         </fieldset>
-      </form>
+      </DeskForm>
       <FormError>{failure}</FormError>
-      {!afterRestore && (
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onDone}>
-            {t('settings.operator.cancel')}
-          </button>
-        </div>
-      )}
+      {!afterRestore && <DialogActions cancelLabel={t('settings.operator.cancel')} onCancel={onDone} />}
     </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UserText } from '../../ui/UserText';
 import type { PendingRestore } from '../../desk/backup/backupService';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Asking = {
   text: string;
@@ -36,10 +37,8 @@ function PassphrasePrompt({
         </strong>
       </p>
       <p>{t('settings.encryption.promptIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           onSubmit(passphrase);
         }}
       >
@@ -67,7 +66,7 @@ function PassphrasePrompt({
             {t('settings.restore.cancel')}
           </button>
         </div>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

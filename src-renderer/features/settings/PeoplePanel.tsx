@@ -8,9 +8,11 @@ import type { OperatorsError } from '../../desk/identity/operators';
 import type { WriteRefused } from '../../desk/door';
 import type { Result } from '@shared/domain/result';
 import { useAppStore } from '../../store';
-import { Field, FormError } from '../../ui/Field';
+import { FormError } from '../../ui/Field';
+import { TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 import { describePeopleError } from './peopleWords';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Saved = Result<DeskSettings, OperatorsError | WriteRefused>;
 
@@ -136,11 +138,9 @@ function PersonForm({
   const [role, setRole] = useState(person?.role ?? '');
   const [busy, setBusy] = useState(false);
   return (
-    <form
-      noValidate
+    <DeskForm
       className="person-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setBusy(true);
         void onSubmit({ name, role }).then((ok) => {
           setBusy(false);
@@ -151,12 +151,8 @@ function PersonForm({
         });
       }}
     >
-      <Field label={t('settings.people.name')}>
-        {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label={t('settings.people.role')}>
-        {({ id }) => <input id={id} value={role} onChange={(e) => setRole(e.target.value)} />}
-      </Field>
+      <TextField label={t('settings.people.name')} value={name} onChange={setName} />
+      <TextField label={t('settings.people.role')} value={role} onChange={setRole} />
       <div className="person-form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {submitLabel}
@@ -167,6 +163,6 @@ function PersonForm({
           </button>
         )}
       </div>
-    </form>
+    </DeskForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 
 import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/Field';
 import { UserText } from '../../ui/UserText';
 import { computerTime } from '../../lib/LocaleContext';
 import { brokenChainsOf, type PendingRestore } from '../../desk/backup/backupService';
@@ -102,10 +103,7 @@ export function RestoreConfirmation({
       <p className="warning-text">
         {caution ? t('settings.restore.replacesCaution', { caution }) : t('settings.restore.replaces')}
       </p>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('settings.restore.cancel')}
-        </button>
+      <DialogActions cancelLabel={t('settings.restore.cancel')} onCancel={onCancel}>
         <button
           type="button"
           className="button button--danger"
@@ -114,7 +112,7 @@ export function RestoreConfirmation({
         >
           {confirmLabel}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

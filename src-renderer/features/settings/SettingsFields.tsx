@@ -4,7 +4,9 @@ import type { SettingsInput } from '@shared/schemas/entities';
 import { canonicalLocale, formatInstant, localeConventions, OFFERED_LOCALES } from '@shared/domain/locale/deskLocale';
 
 import { timeZoneOptions } from '../../lib/timeZones';
+import { bindFields } from '../../ui/bindFields';
 import { Field } from '../../ui/Field';
+import { ChoiceField, TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 
 export type SettingsErrors = Partial<Record<keyof SettingsInput, string>>;
@@ -58,67 +60,39 @@ export function SettingsFields(props: {
   withOperator?: boolean;
 }): ReactElement {
   const { value, errors, onChange, withOperator = true } = props;
+  const field = bindFields(value, errors, (patch) => onChange({ ...value, ...patch }));
   return (
     <>
-      <Field label={t('settings.fields.city')} hint={t('settings.fields.cityHint')} error={errors.cityName}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            name="cityName"
-            autoComplete="address-level2"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={value.cityName}
-            onChange={(e) => onChange({ ...value, cityName: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('settings.fields.city')}
+        hint={t('settings.fields.cityHint')}
+        {...field('cityName')}
+        autoComplete="address-level2"
+      />
       {withOperator && (
         <>
-          <Field label={t('settings.operator.name')} hint={t('settings.fields.nameHint')} error={errors.operatorName}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="operatorName"
-                autoComplete="name"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={value.operatorName}
-                onChange={(e) => onChange({ ...value, operatorName: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('settings.operator.role')} hint={t('settings.fields.roleHint')}>
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                name="operatorRole"
-                aria-describedby={describedBy}
-                value={value.operatorRole ?? ''}
-                onChange={(e) => onChange({ ...value, operatorRole: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('settings.operator.name')}
+            hint={t('settings.fields.nameHint')}
+            {...field('operatorName')}
+            autoComplete="name"
+          />
+          <TextField
+            label={t('settings.operator.role')}
+            hint={t('settings.fields.roleHint')}
+            name="operatorRole"
+            value={value.operatorRole ?? ''}
+            onChange={(operatorRole) => onChange({ ...value, operatorRole })}
+          />
         </>
       )}
-      <Field label={t('settings.fields.zone')} hint={t('settings.fields.zoneHint')} error={errors.defaultTimeZone}>
-        {({ id, describedBy, invalid }) => (
-          <select
-            id={id}
-            name="defaultTimeZone"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={value.defaultTimeZone}
-            onChange={(e) => onChange({ ...value, defaultTimeZone: e.target.value })}
-          >
-            {timeZoneOptions(value.defaultTimeZone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('settings.fields.zone')}
+        hint={t('settings.fields.zoneHint')}
+        {...field('defaultTimeZone')}
+        choices={timeZoneOptions(value.defaultTimeZone)}
+        labelOf={(z) => z}
+      />
       <Field
         label={t('settings.fields.locale')}
         hint={t('settings.fields.localeHint', { example: localeExample(value.locale ?? 'en-GB') })}

@@ -16,6 +16,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { SettingsFields, useSettingsForm } from './SettingsFields';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
+import { DeskForm } from '../../ui/DeskForm';
 
 function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   const { useCases, clock } = useDesk();
@@ -30,10 +31,8 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
   return (
     <section className="panel" aria-labelledby="desk-title">
       <h2 id="desk-title">{t('settings.screen.desk')}</h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           if (!valid()) return;
           const input = {
             ...value,
@@ -55,7 +54,7 @@ function DeskPanel({ settings }: { settings: DeskSettings }): ReactElement {
         <button type="submit" className="button button--primary">
           {t('settings.screen.save')}
         </button>
-      </form>
+      </DeskForm>
     </section>
   );
 }

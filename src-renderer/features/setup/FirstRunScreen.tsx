@@ -11,6 +11,7 @@ import { SettingsFields, useSettingsForm } from '../settings/SettingsFields';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { useAppStore } from '../../store';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** Shown once, before anything else: who is using this desk, for which city, on which clock. */
 export function FirstRunScreen(): ReactElement {
@@ -31,10 +32,8 @@ export function FirstRunScreen(): ReactElement {
         <p className="eyebrow">{t('setup.firstRunScreen.responseDesk')}</p>
         <h1 id="first-run-title">{t('setup.firstRunScreen.setUpThisDesk')}</h1>
         <p className="lead">{t('setup.firstRunScreen.theDeskKeepsYourCity')}</p>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <DeskForm
+          onSubmit={() => {
             if (!valid()) return;
             setSaving(true);
             const input = {
@@ -58,7 +57,7 @@ export function FirstRunScreen(): ReactElement {
           <button type="submit" className="button button--primary button--large" disabled={saving}>
             {t('setup.firstRunScreen.startUsingTheDesk')}
           </button>
-        </form>
+        </DeskForm>
         <div className="first-run__restore">
           <p className="muted">{t('setup.firstRunScreen.movingToANewLaptop')}</p>
           <RestoreBackup

@@ -1,6 +1,5 @@
 import type { ReactElement } from 'react';
-
-import { isRightToLeft } from '@shared/domain/statements/languages';
+import { textIn } from './textIn';
 
 /** Text exactly as stored (approved or reviewed), in its language and direction. */
 export function ApprovedText({
@@ -13,13 +12,7 @@ export function ApprovedText({
   label: string;
 }): ReactElement {
   return (
-    <div
-      className="stmt-preview stmt-preview--final"
-      role="region"
-      aria-label={label}
-      lang={language}
-      dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
-    >
+    <div className="stmt-preview stmt-preview--final" role="region" aria-label={label} {...textIn(language)}>
       {text}
     </div>
   );

@@ -1,10 +1,9 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 
-import { isRightToLeft } from '@shared/domain/statements/languages';
-
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../i18n/messages';
 import { DialogActions } from '../../ui/Field';
+import { textIn } from './textIn';
 
 /** Where the clipboard cannot be reached: the exact text, selected, to copy by keyboard. */
 export function CopyFallbackDialog({
@@ -27,15 +26,7 @@ export function CopyFallbackDialog({
       <label htmlFor="copy-fallback" className="visually-hidden">
         {t('statements.copyFallbackDialog.approvedText')}
       </label>
-      <textarea
-        id="copy-fallback"
-        ref={ref}
-        readOnly
-        rows={12}
-        value={text}
-        lang={language}
-        dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
-      />
+      <textarea id="copy-fallback" ref={ref} readOnly rows={12} value={text} {...textIn(language)} />
       <DialogActions cancelLabel={t('statements.copyFallbackDialog.done')} onCancel={onClose}></DialogActions>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type ReactElement } from 'react';
 
 import type { Actor } from '@shared/domain/audit';
-import { isRightToLeft, languageLabel, languageOf } from '@shared/domain/statements/languages';
+import { languageLabel, languageOf } from '@shared/domain/statements/languages';
 import { placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
 import { describeMalformed, fillTemplate, placeholderNames } from '@shared/domain/statements/placeholders';
 import { checkSensitivity } from '@shared/domain/statements/sensitivity';
@@ -23,6 +23,7 @@ import { useSensitivityContext } from './queries';
 import { useEditBuffer } from './useEditBuffer';
 import { describeWriteError, failed } from './statementErrors';
 import { t, tRich, type MessageId, tList } from '../../i18n/messages';
+import { textIn } from './textIn';
 
 /** 'draft' edits a draft; 'revise' edits approved text as a new version; 'retarget' updates a translation to its source's new approved version. */
 export type EditMode = 'draft' | 'revise' | 'retarget';
@@ -114,7 +115,6 @@ export function DraftEditor({
     JSON.stringify(cleanValues(values)) !== JSON.stringify(cleanValues(head.values));
   const ready = filled.unfilled.length === 0 && filled.malformed.length === 0 && filled.text.trim() !== '';
   const canEditContext = statement.status === 'draft';
-  const rtl = isRightToLeft(statement.language);
   const guidanceIds = [...statement.guidance.dos, ...statement.guidance.donts].map((g) => g.id);
   const unticked = guidanceIds.filter((id) => !ticked.includes(id)).length;
 
@@ -301,8 +301,7 @@ export function DraftEditor({
                 aria-describedby={`body-hint-${statement.id}`}
                 rows={14}
                 value={body}
-                lang={statement.language}
-                dir={rtl ? 'rtl' : 'ltr'}
+                {...textIn(statement.language)}
                 onChange={(e) => {
                   const v = e.target.value;
                   buffer.setEdit((x) => ({ ...x, body: v }));

@@ -9,6 +9,7 @@ import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { failed } from './statementErrors';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 /**
  * The city's glossary of wording to avoid when naming communities, one term per line:
@@ -26,9 +27,8 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
         {t('statements.glossaryEditor.howTheCityNamesCommunities')}{' '}
         <code>{t('statements.glossaryEditor.termToAvoidWhatTo')}</code>.
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           const parsed = parseGlossaryLines(text);
           if (!parsed.ok) return setProblems(parsed.error);
           setProblems([]);
@@ -61,7 +61,7 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
             {t('statements.glossaryEditor.saveGlossary')}
           </button>
         </div>
-      </form>
+      </DeskForm>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
   incident: Incident;
@@ -45,9 +46,8 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
 
   return (
     <Dialog title={t('statements.newStatementDialog.newStatement')} onClose={onClose} wide>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           if (!chosen) return setProblem(t('statements.newStatementDialog.chooseTemplate'));
           setBusy(true);
           useCases.statements
@@ -110,7 +110,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
             {t('statements.newStatementDialog.startTheDraft')}
           </button>
         </DialogActions>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

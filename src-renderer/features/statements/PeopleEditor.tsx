@@ -4,8 +4,12 @@ import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
-import { TextField, CheckboxField } from '../../ui/FieldControls';
+import { CheckboxField, RadioGroup, TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
+
+/** A new mention's id, unique across desks. */
+const newPersonId = (): string => `per_${crypto.randomUUID()}`;
 
 type Props = {
   people: readonly PersonMention[];
@@ -25,6 +29,10 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
   const [consent, setConsent] = useState(false);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const roles: [PersonMention['role'], string][] = [
+    ['victim', t('statements.peopleEditor.aVictim')],
+    ['suspect', t('statements.peopleEditor.theSuspectedPerpetrator')],
+  ];
   const save = async (next: PersonMention[]) => setProblem(await onSave(next));
 
   return (
@@ -69,12 +77,11 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
       <FormError>{!adding && problem}</FormError>
       {adding && (
         <Dialog title={t('statements.peopleEditor.addAPersonThisStatement')} onClose={() => setAdding(false)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
+          <DeskForm
+            onSubmit={() => {
               if (name.trim().length < 2) return setProblem(t('statements.peopleEditor.enterTheNameAsIt'));
               const person: PersonMention = {
-                id: `per_${crypto.randomUUID()}`,
+                id: newPersonId(),
                 name: name.trim(),
                 role,
                 consentRecorded: role === 'victim' && consent,
@@ -98,22 +105,12 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
               onChange={setName}
               dir="auto"
             />
-            <fieldset className="fieldset">
-              <legend>{t('statements.peopleEditor.whoIsThis')}</legend>
-              <label className="checkbox">
-                <input type="radio" name="person-role" checked={role === 'victim'} onChange={() => setRole('victim')} />{' '}
-                {t('statements.peopleEditor.aVictim')}
-              </label>
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="person-role"
-                  checked={role === 'suspect'}
-                  onChange={() => setRole('suspect')}
-                />{' '}
-                {t('statements.peopleEditor.theSuspectedPerpetrator')}
-              </label>
-            </fieldset>
+            <RadioGroup
+              legend={t('statements.peopleEditor.whoIsThis')}
+              value={role}
+              onChange={setRole}
+              choices={roles}
+            />
             {role === 'victim' && (
               <>
                 <CheckboxField
@@ -135,7 +132,7 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
                 {t('statements.peopleEditor.add')}
               </button>
             </DialogActions>
-          </form>
+          </DeskForm>
         </Dialog>
       )}
     </section>

@@ -15,6 +15,7 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** Records the release of the approved version: channels and time; logged on the timeline. */
 export function ReleaseDialog({
@@ -49,9 +50,8 @@ export function ReleaseDialog({
       })}
       onClose={onClose}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           if (channels.length === 0) return setProblem(t('statements.releaseDialog.chooseAtLeastOneChannel'));
           const at = wallClockToInstant(date, time, incident.timeZone, locale);
           if (!at.ok) return setProblem(describeWallClockError(at.error, locale));
@@ -115,7 +115,7 @@ export function ReleaseDialog({
             {t('statements.releaseDialog.recordTheRelease')}
           </button>
         </DialogActions>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

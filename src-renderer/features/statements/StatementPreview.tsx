@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react';
 
-import { isRightToLeft } from '@shared/domain/statements/languages';
 import { placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
 import type { FilledSegment } from '@shared/domain/statements/placeholders';
 import { t } from '../../i18n/messages';
+import { textIn } from './textIn';
 
 /**
  * The statement as it will read, with every gap marked: an unfilled placeholder shows its label
@@ -19,13 +19,7 @@ export function StatementPreview({
   label?: string;
 }): ReactElement {
   return (
-    <div
-      className="stmt-preview"
-      role="region"
-      aria-label={label}
-      lang={language}
-      dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
-    >
+    <div className="stmt-preview" role="region" aria-label={label} {...textIn(language)}>
       {segments.map((s, i) => {
         switch (s.kind) {
           case 'text':

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 
 import type { Actor } from '@shared/domain/audit';
-import { STATEMENT_LANGUAGES, isRightToLeft, languageLabel } from '@shared/domain/statements/languages';
+import { STATEMENT_LANGUAGES, languageLabel } from '@shared/domain/statements/languages';
 import { isKnownPlaceholder, placeholderLabel } from '@shared/domain/statements/placeholderCatalogue';
 import { placeholderNames } from '@shared/domain/statements/placeholders';
 import {
@@ -18,6 +18,7 @@ import { FormError } from '../../ui/Field';
 import { ChoiceField, SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { describeTemplateError, failed } from './statementErrors';
 import { t, type MessageId, tList } from '../../i18n/messages';
+import { textIn } from './textIn';
 
 /** What the editor starts from: an existing template, or a new one (possibly a language version of a type). */
 export type TemplateDraft = {
@@ -175,8 +176,7 @@ export function StatementTemplateEditor({
         rows={12}
         value={body}
         onChange={setBody}
-        lang={language}
-        dir={isRightToLeft(language) ? 'rtl' : 'ltr'}
+        {...textIn(language)}
         className="draft__body"
       />
       <p className="template-editor__placeholders" aria-live="polite">

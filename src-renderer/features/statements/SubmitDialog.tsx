@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { TextAreaField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
   warnings: readonly SensitivityWarning[];
@@ -24,9 +25,8 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
   const [busy, setBusy] = useState(false);
   return (
     <Dialog title={t('statements.submitDialog.sendForReview')} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           if (warnings.length > 0 && reason.trim() === '')
             return setProblem(t('statements.submitDialog.sayWhyItShouldGo'));
           setBusy(true);
@@ -69,7 +69,7 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
               : t('statements.submitDialog.sendForReview2')}
           </button>
         </DialogActions>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
 import { describeWriteError, failed } from './statementErrors';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 type Props = {
   source: Statement;
@@ -41,9 +42,8 @@ export function TranslateDialog({
   const hasTemplate = templates.some((t) => t.type === source.type && t.language === language);
   return (
     <Dialog title={t('statements.translateDialog.addATranslation')} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           useCases.statements
             .startTranslation({ sourceId: source.id, language, incident, cityName: settings.cityName }, actor())
             .then(
@@ -80,7 +80,7 @@ export function TranslateDialog({
             {t('statements.translateDialog.startTheTranslation')}
           </button>
         </DialogActions>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

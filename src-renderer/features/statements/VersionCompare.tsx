@@ -1,9 +1,9 @@
 import { useMemo, type ReactElement } from 'react';
 
 import { compareTexts } from '@shared/domain/statements/compare';
-import { isRightToLeft } from '@shared/domain/statements/languages';
 import type { StatementVersion } from '@shared/schemas/statements';
 import { t } from '../../i18n/messages';
+import { textIn } from './textIn';
 
 /**
  * Two versions compared word by word: removed words struck through, added words underlined.
@@ -43,12 +43,7 @@ export function VersionCompare({
           <del>{t('statements.versionCompare.removed')}</del> <ins>{t('statements.versionCompare.added')}</ins>
         </span>
       </figcaption>
-      <div
-        className="compare__text stmt-preview"
-        lang={after.language}
-        dir={isRightToLeft(after.language) ? 'rtl' : 'ltr'}
-        data-testid="version-diff"
-      >
+      <div className="compare__text stmt-preview" {...textIn(after.language)} data-testid="version-diff">
         {comparison.changes.map((c, i) =>
           c.kind === 'same' ? (
             <span key={i}>{c.text}</span>

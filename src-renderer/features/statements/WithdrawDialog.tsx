@@ -10,6 +10,7 @@ import { DialogActions, FormError } from '../../ui/Field';
 import { TextAreaField } from '../../ui/FieldControls';
 import { describeWriteError } from './statementErrors';
 import { t } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** Withdraws a statement for good, with the reason; nothing of it is deleted. */
 export function WithdrawDialog({
@@ -27,9 +28,8 @@ export function WithdrawDialog({
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <Dialog title={t('statements.withdrawDialog.withdrawThisStatement')} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <DeskForm
+        onSubmit={() => {
           void useCases.statements.withdraw(statement.id, reason, actor()).then((r) => {
             if (!r.ok) return setProblem(describeWriteError(r.error));
             showNotice('success', t('statements.withdrawDialog.statementWithdrawnItIsKept'));
@@ -53,7 +53,7 @@ export function WithdrawDialog({
             {t('statements.withdrawDialog.withdraw')}
           </button>
         </DialogActions>
-      </form>
+      </DeskForm>
     </Dialog>
   );
 }

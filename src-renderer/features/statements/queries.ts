@@ -10,72 +10,66 @@ import type {
 } from '@shared/schemas/statements';
 
 import { useDesk } from '../../desk/DeskContext';
+import { useDeskQuery } from '../../desk/useDeskQuery';
 import { useRosterKey } from '../team/queries';
 import type { NamedReleaseApart } from '../../desk/team/teamRecords';
 
 /** The incident's statements, oldest first; undefined while loading. */
 export function useStatements(incidentId: string): Statement[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.listForIncident(incidentId), [useCases, incidentId]);
+  return useDeskQuery((desk) => desk.statements.listForIncident(incidentId), [incidentId]);
 }
 
 /** Every version of a statement, oldest first. */
 export function useVersions(statementId: string): StatementVersion[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.versions(statementId), [useCases, statementId]);
+  return useDeskQuery((desk) => desk.statements.versions(statementId), [statementId]);
 }
 
 /** Every review decision on a statement, oldest first. */
 export function useApprovals(statementId: string): Approval[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.approvals(statementId), [useCases, statementId]);
+  return useDeskQuery((desk) => desk.statements.approvals(statementId), [statementId]);
 }
 
 export function useTemplates(): StatementTemplate[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.templates(), [useCases]);
+  return useDeskQuery((desk) => desk.statements.templates());
 }
 
 export function useGlossary(): GlossaryTerm[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.glossary(), [useCases]);
+  return useDeskQuery((desk) => desk.statements.glossary());
 }
 
 /** The glossary and the incident's unverified timeline entries, for the live sensitivity check. */
 export function useSensitivityContext(incidentId: string) {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.sensitivityContext(incidentId), [useCases, incidentId]);
+  return useDeskQuery((desk) => desk.statements.sensitivityContext(incidentId), [incidentId]);
 }
 
 /** A translation's source and where it stands against it; null for a statement that is not a translation. */
 export function useTranslationOf(
   statement: Statement,
 ): { source: Statement; state: TranslationState } | null | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.translationOf(statement), [useCases, statement]);
+  return useDeskQuery((desk) => desk.statements.translationOf(statement), [statement]);
 }
 
 /** The incident's translations still a word-for-word copy of their source. */
 export function useUntranslated(incidentId: string): Set<string> | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.untranslated(incidentId), [useCases, incidentId]);
+  return useDeskQuery((desk) => desk.statements.untranslated(incidentId), [incidentId]);
 }
 
 export function useTranslations(sourceId: string): Statement[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(() => useCases.statements.translationsOf(sourceId), [useCases, sourceId]);
+  return useDeskQuery((desk) => desk.statements.translationsOf(sourceId), [sourceId]);
 }
 
 /** A statement's translations, each with where it stands against the source. */
 export function useTranslationStates(
   sourceId: string,
 ): { statement: Statement; state: TranslationState }[] | undefined {
-  const { useCases } = useDesk();
-  return useLiveQuery(async () => {
-    const translations = await useCases.statements.translationsOf(sourceId);
-    const states = await Promise.all(translations.map((t) => useCases.statements.translationOf(t)));
-    return translations.map((statement, i) => ({ statement, state: states[i]?.state ?? 'source-not-approved' }));
-  }, [useCases, sourceId]);
+  return useDeskQuery(
+    async (desk) => {
+      const translations = await desk.statements.translationsOf(sourceId);
+      const states = await Promise.all(translations.map((t) => desk.statements.translationOf(t)));
+      return translations.map((statement, i) => ({ statement, state: states[i]?.state ?? 'source-not-approved' }));
+    },
+    [sourceId],
+  );
 }
 
 /**

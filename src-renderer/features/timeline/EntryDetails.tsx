@@ -20,6 +20,7 @@ import { ConflictingCorrections } from './ConflictingCorrections';
 import type { TimelineWriteError } from '../../desk/timeline/writes';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
+import { DeskForm } from '../../ui/DeskForm';
 
 /** Where each kind of linked record is worked on. */
 function routeOf(link: EntryLink, incidentId: string): Route {
@@ -273,10 +274,9 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
           </div>
         )}
         {retracting && (
-          <form
+          <DeskForm
             className="retract-form"
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               if (reason.trim() === '') return setFailure(t('timeline.entryDetails.sayWhyTheEntryIs'));
               act(useCases.timeline.retract(entry.id, reason, actor()));
               setRetracting(false);
@@ -297,7 +297,7 @@ export function EntryDetails({ entry, incident, readOnly, actor, onEdit, onClose
                 {t('timeline.entryDetails.retractEntry')}
               </button>
             </div>
-          </form>
+          </DeskForm>
         )}
         <FormError>{failure}</FormError>
         <h3>{t('timeline.entryDetails.history')}</h3>

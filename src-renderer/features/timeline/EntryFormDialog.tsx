@@ -21,6 +21,7 @@ import { TIMELINE_CATEGORIES, VERIFICATION_STATES, type EntryContent, type Entry
 import { dateHint, timeHint, type DeskLocale } from '@shared/domain/locale/deskLocale';
 
 import { useDeskLocale } from '../../lib/LocaleContext';
+import { bindFields } from '../../ui/bindFields';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/Field';
 import {
@@ -71,6 +72,9 @@ type Props = {
   onClose: () => void;
 };
 
+/** The fields typed as text, each with its error under it. */
+type TypedField = 'occurredDate' | 'occurredTime' | 'reportedDate' | 'reportedTime' | 'tags' | 'onBehalfOf';
+
 /** Every field of an entry, for details the quick line cannot carry, and for corrections. */
 export function EntryFormDialog({
   incident,
@@ -96,14 +100,9 @@ export function EntryFormDialog({
     contactNamedBy(form.source, contacts) ?? (form.source === initial.source ? base.sourceContactId : null);
   const sourceContact = contacts.find((c) => c.id === sourceContactId);
   const set = (patch: Partial<EntryForm>) => setForm((f) => ({ ...f, ...patch }));
-  const input = (name: keyof EntryForm, label: string, opts: { type?: 'date' | 'time'; hint?: string } = {}) => {
-    const props = {
-      label,
-      name,
-      error: errors[name],
-      value: String(form[name]),
-      onChange: (v: string) => set({ [name]: v }),
-    };
+  const field = bindFields(form, errors, set);
+  const input = (name: TypedField, label: string, opts: { type?: 'date' | 'time'; hint?: string } = {}) => {
+    const props = { label, ...field(name) };
     if (opts.type === 'date') return <DateField {...props} hint={dateHint(locale)} />;
     if (opts.type === 'time') return <TimeField {...props} hint={timeHint(locale)} />;
     return <TextField {...props} hint={opts.hint} />;
@@ -124,12 +123,9 @@ export function EntryFormDialog({
       >
         <TextField
           label={t('timeline.entryFormDialog.whatHappened')}
-          error={errors.title}
-          name="title"
+          {...field('title')}
           // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog exists to type this
           autoFocus
-          value={form.title}
-          onChange={(title) => set({ title })}
         />
         <div className="form-row">
           <ChoiceField

@@ -12,6 +12,7 @@ import { useFacets } from './queries';
 import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFilter } from './timelineUiStore';
 import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
+import { DeskForm } from '../../ui/DeskForm';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -269,10 +270,9 @@ export function FilterPanel({
           <MomentInput id="filter-to" at={filter.to} timeZone={incident.timeZone} onChange={(to) => set({ to })} />
         </label>
       </div>
-      <form
+      <DeskForm
         className="filter-panel__row"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const at = parseLocal(knownAt, incident.timeZone, locale);
           // The whole chosen minute counts as known at it.
           if (at !== null) onAsKnownAt(at + 59_999);
@@ -293,7 +293,7 @@ export function FilterPanel({
           {t('timeline.filterBar.show')}
         </button>
         <span className="muted">{t('timeline.filterBar.theTimelineExactlyAsIt', { timeZone: incident.timeZone })}</span>
-      </form>
+      </DeskForm>
     </section>
   );
 }

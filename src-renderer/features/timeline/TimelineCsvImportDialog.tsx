@@ -19,7 +19,7 @@ import { useDesk } from '../../desk/DeskContext';
 import { describeAppendError } from '../../desk/timeline/writes';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { Dialog } from '../../ui/Dialog';
-import { FormError } from '../../ui/Field';
+import { DialogActions, FormError } from '../../ui/Field';
 import { CsvImportChecks } from './CsvImportChecks';
 import type { CsvImportOutcome, CsvImportReader } from './csvImportReader';
 import { t } from '../../i18n/messages';
@@ -319,16 +319,16 @@ export function TimelineCsvImportDialog({
           </ul>
         )}
         <FormError>{failure}</FormError>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={cancel}>
-            {writing
-              ? t('timeline.timelineCsvImportDialog.stopTheImport')
-              : t('timeline.timelineCsvImportDialog.cancel')}
-          </button>
+        <DialogActions
+          cancelLabel={
+            writing ? t('timeline.timelineCsvImportDialog.stopTheImport') : t('timeline.timelineCsvImportDialog.cancel')
+          }
+          onCancel={cancel}
+        >
           <button type="button" className="button button--primary" disabled={!canImport} onClick={write}>
             {t('csvImport.import', { count: plan?.contents.length ?? 0 })}
           </button>
-        </div>
+        </DialogActions>
       </div>
     </Dialog>
   );

@@ -7,11 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { MAX_SAVE_BYTES } from '@shared/ipc/contract';
 import { SMALL_REQUEST_BYTES } from '@shared/ipc/wire';
-import type { Logger } from '@main/logging/logger';
-import { startWebHost, type WebHost } from '@main/web/webHost';
+import type { WebHost } from '@main/web/webHost';
+
+import { startTestWebHost } from '../../support/webHost';
 
 const TOKEN = 'a'.repeat(64);
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 type Reply = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
 
@@ -60,15 +60,7 @@ beforeEach(async () => {
     '<!doctype html><html><head><title>Response Desk</title></head><body></body></html>',
   );
   dataDir = await mkdtemp(join(tmpdir(), 'desk-data-'));
-  const started = await startWebHost({
-    rendererRoot,
-    port: 0,
-    dataDir,
-    version: '0.1.0',
-    platform: 'linux',
-    log: quiet,
-    token: TOKEN,
-  });
+  const started = await startTestWebHost({ rendererRoot, dataDir, token: TOKEN });
   if (!started.ok) throw new Error(started.lines.join('\n'));
   host = started.host;
 });
@@ -123,14 +115,7 @@ describe("the browser edition's local endpoint", () => {
 
   it('gives every launch a different secret', async () => {
     const otherData = await mkdtemp(join(tmpdir(), 'desk-data-'));
-    const other = await startWebHost({
-      rendererRoot,
-      port: 0,
-      dataDir: otherData,
-      version: '0.1.0',
-      platform: 'linux',
-      log: quiet,
-    });
+    const other = await startTestWebHost({ rendererRoot, dataDir: otherData });
     if (!other.ok) throw new Error('did not start');
     try {
       expect(other.host.token).toMatch(/^[0-9a-f]{64}$/);

@@ -6,10 +6,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Logger } from '@main/logging/logger';
-import { startWebHost } from '@main/web/webHost';
-
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { BUILT_PAGE, startTestWebHost } from '../../support/webHost';
 
 const listen = (server: Server): Promise<number> =>
   new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as { port: number }).port)));
@@ -32,16 +29,8 @@ async function folder(prefix: string): Promise<string> {
 /** Starts the browser edition on `port` and returns what it says when it cannot start. */
 async function startOn(port: number, built = true): Promise<string> {
   const rendererRoot = await folder('desk-renderer-');
-  if (built)
-    await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
-  const started = await startWebHost({
-    rendererRoot,
-    port,
-    dataDir: await folder('desk-data-'),
-    version: '0.1.0',
-    platform: 'linux',
-    log: quiet,
-  });
+  if (built) await writeFile(join(rendererRoot, 'index.html'), BUILT_PAGE);
+  const started = await startTestWebHost({ rendererRoot, port, dataDir: await folder('desk-data-') });
   if (started.ok) {
     await started.host.close();
     throw new Error('started where it should not have');
@@ -84,10 +73,9 @@ describe('the browser edition when it cannot start', () => {
 describe('the browser edition and its data folder', () => {
   it('refuses to share the data folder with a server already running on another port, and takes it once that one stops', async () => {
     const rendererRoot = await folder('desk-renderer-');
-    await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
+    await writeFile(join(rendererRoot, 'index.html'), BUILT_PAGE);
     const dataDir = await folder('desk-data-');
-    const start = () =>
-      startWebHost({ rendererRoot, port: 0, dataDir, version: '0.1.0', platform: 'linux', log: quiet });
+    const start = () => startTestWebHost({ rendererRoot, dataDir });
     const first = await start();
     if (!first.ok) throw new Error(first.lines.join('\n'));
     const second = await start();
@@ -106,20 +94,13 @@ describe('the browser edition and its data folder', () => {
 
   it('takes over at once the folder of a server that was killed without letting go', async () => {
     const rendererRoot = await folder('desk-renderer-');
-    await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><head><title>Response Desk</title></head>');
+    await writeFile(join(rendererRoot, 'index.html'), BUILT_PAGE);
     const dataDir = await folder('desk-data-');
     // What a killed server leaves: its lock, naming a process that no longer runs.
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     await mkdir(join(dataDir, 'server.lock'));
     await writeFile(join(dataDir, 'server.lock.owner.json'), JSON.stringify({ pid: Number(gone.stdout) }));
-    const started = await startWebHost({
-      rendererRoot,
-      port: 0,
-      dataDir,
-      version: '0.1.0',
-      platform: 'linux',
-      log: quiet,
-    });
+    const started = await startTestWebHost({ rendererRoot, dataDir });
     expect(started.ok).toBe(true);
     if (started.ok) await started.host.close();
   });

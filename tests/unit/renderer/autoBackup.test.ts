@@ -6,7 +6,7 @@ import { err, ok } from '@shared/domain/result';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { actor, makeDraft } from '../../factories/incident';
-import { freshDesk, backupServiceOf } from './testDb';
+import { backupServiceOf, freshDesk, setUpDesk } from './testDb';
 import { written } from '../../support/written';
 
 /** A scheduler the test drives: each fire() runs the pending timer and waits for the next to be set. */
@@ -25,15 +25,6 @@ function manualScheduler() {
       return next.ms;
     },
   };
-}
-
-async function deskWithSettings() {
-  const desk = freshDesk();
-  await desk.useCases.settings.save(
-    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-    actor(),
-  );
-  return desk;
 }
 
 function fakeAutoBackups(write: AutoBackups['write']): AutoBackups {
@@ -72,7 +63,7 @@ const addIncident = async (desk: ReturnType<typeof freshDesk>) => {
 
 describe('automatic backups', () => {
   it('writes a backup every ten minutes while data changes, and none when nothing changed', async () => {
-    const desk = await deskWithSettings();
+    const desk = await setUpDesk();
     const written: string[] = [];
     const autoBackups = fakeAutoBackups((content) => {
       written.push(content);
@@ -105,7 +96,7 @@ describe('automatic backups', () => {
   });
 
   it('a change made while a backup is being written gets a backup of its own at the next run', async () => {
-    const desk = await deskWithSettings();
+    const desk = await setUpDesk();
     const contents: string[] = [];
     const autoBackups = fakeAutoBackups(async (content) => {
       contents.push(content);
@@ -132,7 +123,7 @@ describe('automatic backups', () => {
   });
 
   it('shows and logs a failed run, whether refused by main or thrown, and the schedule goes on', async () => {
-    const desk = await deskWithSettings();
+    const desk = await setUpDesk();
     let calls = 0;
     const autoBackups = fakeAutoBackups(() => {
       calls += 1;
@@ -166,7 +157,7 @@ describe('automatic backups', () => {
   });
 
   it('reports a backup written as written, with the reason its chain heads were not logged', async () => {
-    const desk = await deskWithSettings();
+    const desk = await setUpDesk();
     await addIncident(desk);
     const autoBackups = fakeAutoBackups(() =>
       Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })),
@@ -191,7 +182,7 @@ describe('automatic backups', () => {
   });
 
   it('goes on when reading the desk itself fails', async () => {
-    const desk = await deskWithSettings();
+    const desk = await setUpDesk();
     const autoBackups = fakeAutoBackups(() =>
       Promise.resolve(ok({ written: { name: 'auto-1', createdAt: 0, size: 2, datedAhead: false }, removed: [] })),
     );

@@ -12,7 +12,7 @@ import type { BackupPolicy, StoredPassphrase } from '@shared/ipc/contract';
 
 import { T0, actor } from '../../factories/incident';
 import { makeContact } from '../../factories/contacts';
-import { backupServiceOf, freshDesk } from './testDb';
+import { backupServiceOf, freshDesk, setUpDesk } from './testDb';
 
 const PASSPHRASE = 'Candles at the town hall, 19:00';
 // A low scrypt cost keeps the tests quick; the desk writes with age's default (18).
@@ -77,11 +77,7 @@ function memoryPlatform(autoBackups: AutoBackups | null) {
 }
 
 async function deskWithFamilyContact() {
-  const desk = freshDesk();
-  await desk.useCases.settings.save(
-    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-    actor(),
-  );
+  const desk = await setUpDesk();
   await desk.db.contacts.add(makeContact({ id: 'con_1', name: 'Amal Haddad (mother)' }));
   return desk;
 }

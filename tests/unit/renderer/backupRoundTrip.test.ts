@@ -10,7 +10,7 @@ import { TABLE_NAMES, type TableRows } from '@shared/schemas/tables';
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { makeContact } from '../../factories/contacts';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
-import { freshDesk, logged, backupServiceOf } from './testDb';
+import { backupServiceOf, freshDesk, logged, setUpDesk } from './testDb';
 import { makeContent } from '../../factories/timeline';
 import { queryTimeline } from '@renderer/db/repos/timelineQuery';
 import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
@@ -43,11 +43,7 @@ function memoryPlatform() {
 }
 
 async function populatedDesk() {
-  const desk = freshDesk();
-  await desk.useCases.settings.save(
-    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-    actor(),
-  );
+  const desk = await setUpDesk();
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
   const incident = await written(desk.useCases.incidents.create(fields.value, actor({ now: T0 + 1000 })));

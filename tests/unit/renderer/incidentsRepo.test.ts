@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
 
 import { T0, actor, makeDraft } from '../../factories/incident';
-import { freshDesk } from './testDb';
+import { freshDesk, setUpDesk } from './testDb';
 import { written } from '../../support/written';
 
 function fields(overrides = {}) {
@@ -60,11 +60,7 @@ describe('incidents repository', () => {
 
 describe('settings audit', () => {
   it('records only the settings that changed, and every line survives a backup', async () => {
-    const { useCases, core } = freshDesk();
-    await useCases.settings.save(
-      { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-      actor(),
-    );
+    const { useCases, core } = await setUpDesk();
     await useCases.settings.save(
       { cityName: 'Kristiansand', operatorName: 'Ola', defaultTimeZone: 'Europe/Oslo', backupKeepLast: 20 },
       actor({ operator: 'Ola' }),

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { T0, actor } from '../../factories/incident';
-import { freshDesk } from './testDb';
+import { freshDesk, setUpDesk } from './testDb';
 
 describe('who is at the keyboard', () => {
   it('switches the operator, with the hand-over in the audit log under the person taking over', async () => {
-    const { db, useCases } = freshDesk();
-    await useCases.settings.save(
-      { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-      actor(),
-    );
+    const { db, useCases } = await setUpDesk();
     const added = await useCases.operators.addPerson({ name: '  Sofie Lie ', role: 'Duty officer' }, actor());
     const sofie = added.ok ? added.value.people?.find((p) => p.name === 'Sofie Lie') : undefined;
     const next = await useCases.operators.switchTo(sofie?.id ?? 'none', T0 + 60_000);

@@ -5,11 +5,13 @@ import { createDesk } from '@renderer/desk/composition';
 import { createDeskCore } from '@renderer/desk/core';
 import { describeAppendError, type AppendError } from '@renderer/desk/timeline/writes';
 import type { DeskPlatform } from '@renderer/platform/platform';
+import type { Actor } from '@shared/domain/audit';
 import type { Result } from '@shared/domain/result';
 import { buildRecord } from '@shared/domain/record/buildRecord';
 import { RECORD_SECTIONS, type AudienceProfile } from '@shared/domain/record/profiles';
 import { sealRecord } from '@shared/domain/record/recordFile';
 
+import { actor } from '../../factories/incident';
 import { sha256 } from '../../factories/timeline';
 
 let dbSeq = 0;
@@ -51,6 +53,16 @@ export function freshDesk() {
   };
   const core = createDeskCore(deps);
   return { db, core, ...createDesk(deps, core) };
+}
+
+/** The settings the tests' desks are set up with: Kristiansand, Ingrid Berg at the keyboard. */
+export const DESK_SETUP = { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' };
+
+/** A fresh desk as its first run leaves it: `DESK_SETUP` saved, by `by`. */
+export async function setUpDesk(by: Actor = actor()) {
+  const desk = freshDesk();
+  await desk.useCases.settings.save(DESK_SETUP, by);
+  return desk;
 }
 
 /** The backup service of a test desk, over the platform the test gives it (it logs no published heads unless `extra` gives the log). */

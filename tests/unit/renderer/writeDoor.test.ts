@@ -4,15 +4,11 @@ import { WriteRefusedError } from '@renderer/db/writeDoor';
 
 import { actor } from '../../factories/incident';
 import { makeContact } from '../../factories/contacts';
-import { freshDesk } from './testDb';
+import { freshDesk, setUpDesk } from './testDb';
 
 describe('the database’s one door', () => {
   it('refuses a row the desk could not read back, in words, and rolls its whole transaction back', async () => {
-    const desk = freshDesk();
-    await desk.useCases.settings.save(
-      { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-      actor(),
-    );
+    const desk = await setUpDesk();
     const audit = await desk.db.auditLog.count();
     const refused = await desk.useCases.settings.save(
       { cityName: 'Kristiansand', operatorName: 'I'.repeat(121), defaultTimeZone: 'Europe/Oslo' },

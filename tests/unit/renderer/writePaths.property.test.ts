@@ -13,7 +13,7 @@ import { contentFromQuick, parseQuickEntry } from '@shared/domain/timeline/quick
 
 import { T0, actor, makeDraft } from '../../factories/incident';
 import { sha256 } from '../../factories/timeline';
-import { backupServiceOf, freshDesk, sealedRecordOf } from './testDb';
+import { backupServiceOf, DESK_SETUP, freshDesk, sealedRecordOf } from './testDb';
 import { written } from '../../support/written';
 
 /**
@@ -82,10 +82,7 @@ async function attempt(run: () => Promise<unknown>): Promise<void> {
 
 async function writeEverything(desk: ReturnType<typeof freshDesk>, v: Input) {
   const at = (minutes: number) => actor({ now: T0 + minutes * 60_000 });
-  await desk.useCases.settings.save(
-    { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' },
-    at(0),
-  );
+  await desk.useCases.settings.save(DESK_SETUP, at(0));
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('incident draft');
   const incident = await written(desk.useCases.incidents.create(fields.value, at(0)));

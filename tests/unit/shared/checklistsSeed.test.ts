@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { BASIS_LABELS, chapterOf, citeSource, sourceLine } from '@shared/domain/checklists/citations';
 import { deskContent } from '@shared/content';
+import { GUIDE_TEMPLATE_ORDER } from '@shared/domain/checklists/templates';
 import { GUIDE_PAGES } from '@shared/domain/guide/pages';
 import { CHECKLIST_ROLES } from '@shared/domain/guide/roles';
 import { RESPONSE_PHASE_IDS } from '@shared/domain/guide/phases';
@@ -21,14 +22,7 @@ describe('the guide checklist seed', () => {
 
   it('holds every phase of the guide, from preparedness to long-term recovery, and the milestones', () => {
     expect(new Set(items.map((i) => i.phase))).toEqual(new Set(RESPONSE_PHASE_IDS));
-    expect(GUIDE_CHECKLIST_SEED.templates.map((t) => t.templateKey)).toEqual([
-      'guide-preparedness',
-      'guide-immediate',
-      'guide-early-days-weeks',
-      'guide-intermediate',
-      'guide-long-term',
-      'guide-milestones',
-    ]);
+    expect(GUIDE_CHECKLIST_SEED.templates.map((t) => t.templateKey)).toEqual(GUIDE_TEMPLATE_ORDER);
     // The digest's 84 phase items and 19 recovery milestones.
     expect(items.filter((i) => !i.milestone)).toHaveLength(84);
     expect(items.filter((i) => i.milestone)).toHaveLength(19);

@@ -39,39 +39,15 @@ describe('lessons learned', () => {
         answers: 'Choose the area for improvement this action answers.',
       },
     });
-    expect(
-      validateLesson(
-        {
-          kind: 'corrective-action',
-          text: 'Update the radio call signs',
-          owner: 'Emergency manager',
-          dueDate: '2027-02-01',
-          answers: 'les_1',
-        },
-        ['les_1'],
-      ),
-    ).toEqual({
-      ok: true,
-      value: {
-        kind: 'corrective-action',
-        text: 'Update the radio call signs',
-        owner: 'Emergency manager',
-        dueDate: '2027-02-01',
-        answers: 'les_1',
-      },
-    });
-    expect(
-      validateLesson(
-        {
-          kind: 'corrective-action',
-          text: 'Update the radio call signs',
-          owner: 'Emergency manager',
-          dueDate: '2027-02-01',
-          answers: '',
-        },
-        [],
-      ),
-    ).toMatchObject({
+    const complete = {
+      kind: 'corrective-action',
+      text: 'Update the radio call signs',
+      owner: 'Emergency manager',
+      dueDate: '2027-02-01',
+      answers: 'les_1',
+    } as const;
+    expect(validateLesson(complete, ['les_1'])).toEqual({ ok: true, value: complete });
+    expect(validateLesson({ ...complete, answers: '' }, [])).toMatchObject({
       ok: false,
       error: { answers: 'Write down the area for improvement first: a corrective action answers one.' },
     });

@@ -14,6 +14,7 @@ import {
 } from '@shared/domain/timeline/csvImport';
 import { readImportFile } from '@shared/domain/timeline/csvImportFile';
 import { describeReading, previewWallClock } from '@shared/domain/timeline/csvMoment';
+import { plainEntry } from '@shared/domain/timeline/plainEntry';
 import type { TextEncodingId } from '@shared/domain/text/encoding';
 
 const CHICAGO = 'America/Chicago';
@@ -51,19 +52,8 @@ function analyse(
   return { file, analysis: r.value };
 }
 
-const common = {
-  occurredPrecision: 'exact',
-  reportedAt: null,
-  sourceContactId: null,
-  verification: 'unverified',
-  tags: [],
-  release: 'internal',
-  links: [],
-  onBehalfOf: null,
-  transcribed: true,
-  retracted: false,
-  retractionReason: null,
-};
+/** An imported row's entry: plain, but for being marked as transcribed from the file. */
+const transcribed = (fields: Parameters<typeof plainEntry>[0]) => plainEntry({ ...fields, transcribed: true });
 
 describe('timeline CSV import: encodings', () => {
   it('reads a Windows-1252 file from Excel with US dates in a Chicago incident, accents and times right', () => {
@@ -80,30 +70,27 @@ describe('timeline CSV import: encodings', () => {
       [4, false, null, false],
     ]);
     expect(analysis.rows.map((r) => r.content)).toEqual([
-      {
-        ...common,
+      transcribed({
         occurredAt: Date.UTC(2026, 6, 4, 15, 14),
         category: 'decision',
         title: 'Réunion à la mairie',
         body: 'Salle des fêtes réservée',
         source: 'Cabinet du maire',
-      },
-      {
-        ...common,
+      }),
+      transcribed({
         occurredAt: Date.UTC(2026, 6, 13, 14, 5),
         category: 'action',
         title: 'Café « Le Marché » fermé',
         body: 'Périmètre de 200 m, accès piéton',
         source: 'Police',
-      },
-      {
-        ...common,
+      }),
+      transcribed({
         occurredAt: Date.UTC(2026, 6, 13, 19, 30),
         category: 'communication',
         title: 'Communiqué – “restez calmes”',
         body: 'Don de 2 000 € annoncé',
         source: 'Service de presse',
-      },
+      }),
     ]);
   });
 

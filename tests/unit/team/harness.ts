@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { build } from 'esbuild';
-
 import type { Logger } from '@main/logging/logger';
 import { nodeFolderFs, type FolderFs } from '@main/team/folderSync';
 import { HypercoreTeamEngine, type TeamEngineOptions } from '@main/team/hypercoreEngine';
 import { duplexPair } from '@main/team/duplexPair';
 import type { TeamCredentials } from '@main/team/teamKeys';
 import type { CoreInfo, RosterStanding, TeamScope } from '@main/team/types';
+
+import { bundleForNode as bundleScript } from '../../../scripts/nodeBundle.mjs';
 
 /**
  * Stores on disk are slow on a busy shared machine; these tests wait on real I/O, so they get more
@@ -146,17 +146,5 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
  * Bundles a TypeScript entry (with the project's path aliases) into one CommonJS file for a child
  * process; the packages stay external and load from the project's node_modules (NODE_PATH).
  */
-export async function bundleForNode(entry: string, outfile: string): Promise<void> {
-  await build({
-    absWorkingDir: PROJECT_ROOT,
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    alias: { '@shared': './shared', '@main': './src-main' },
-    logLevel: 'warning',
-  });
-}
+export const bundleForNode = (entry: string, outfile: string): Promise<void> =>
+  bundleScript(entry, outfile, { packages: 'external' });

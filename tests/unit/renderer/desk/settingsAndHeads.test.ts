@@ -6,11 +6,9 @@ import { err } from '@shared/domain/result';
 
 import { actor, makeDraft, T0 } from '../../../factories/incident';
 import { makeContent } from '../../../factories/timeline';
-import { logged } from '../testDb';
+import { DESK_SETUP, logged } from '../testDb';
 import { deskWithIncident, listenedDesk, racedRead } from './heard';
 import { written } from '../../../support/written';
-
-const SETUP = { cityName: 'Kristiansand', operatorName: 'Ingrid Berg', defaultTimeZone: 'Europe/Oslo' };
 
 /** Adds a person to the desk and hands them the keyboard. */
 async function switchToNew(desk: ReturnType<typeof listenedDesk>['desk'], name: string, now: number) {
@@ -22,7 +20,7 @@ async function switchToNew(desk: ReturnType<typeof listenedDesk>['desk'], name: 
 describe('settings use-cases', () => {
   it('sets the desk up and hands the keyboard over, each with its audit line, heard desk-wide', async () => {
     const { desk, heard } = listenedDesk();
-    await desk.useCases.settings.save(SETUP, actor());
+    await desk.useCases.settings.save(DESK_SETUP, actor());
     await switchToNew(desk, 'Sofie Lie', T0 + 1);
     expect((await desk.db.auditLog.orderBy('at').toArray()).map((a) => [a.summary, a.incidentId])).toEqual([
       ['Desk set up for Kristiansand', null],
@@ -38,11 +36,11 @@ describe('settings use-cases', () => {
 
   it('keeps a change another window saved meanwhile: the settings are read and planned again', async () => {
     const { desk } = listenedDesk();
-    await desk.useCases.settings.save(SETUP, actor());
+    await desk.useCases.settings.save(DESK_SETUP, actor());
     const added = await desk.useCases.operators.addPerson({ name: 'Sofie Lie', role: '' }, actor({ now: T0 + 1 }));
     const sofie = added.ok ? added.value.people?.find((p) => p.name === 'Sofie Lie') : undefined;
     racedRead(desk.core.stores.settings, 'get', () =>
-      desk.useCases.settings.save({ ...SETUP, backupKeepLast: 20 }, actor({ now: T0 + 2 })),
+      desk.useCases.settings.save({ ...DESK_SETUP, backupKeepLast: 20 }, actor({ now: T0 + 2 })),
     );
     await desk.useCases.operators.switchTo(sofie?.id ?? 'none', T0 + 3);
     expect(await desk.useCases.settings.get()).toMatchObject({ operatorName: 'Sofie Lie', backupKeepLast: 20 });
@@ -52,9 +50,12 @@ describe('settings use-cases', () => {
 describe('settings refused', () => {
   it('comes back as a value naming the problem, and the settings stay as they were', async () => {
     const { desk } = listenedDesk();
-    await desk.useCases.settings.save(SETUP, actor());
+    await desk.useCases.settings.save(DESK_SETUP, actor());
     const audit = await desk.db.auditLog.count();
-    const r = await desk.useCases.settings.save({ ...SETUP, operatorName: 'I'.repeat(121) }, actor({ now: T0 + 1 }));
+    const r = await desk.useCases.settings.save(
+      { ...DESK_SETUP, operatorName: 'I'.repeat(121) },
+      actor({ now: T0 + 1 }),
+    );
     expect(r).toMatchObject({
       ok: false,
       error: {

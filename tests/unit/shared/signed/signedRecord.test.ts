@@ -10,6 +10,7 @@ import {
   type UnsignedRecord,
 } from '@shared/domain/signed/format';
 import { nextRecord, recordHash, signingInput, signRecord, verifyRecordSignature } from '@shared/domain/signed/sign';
+import { plainEntry } from '@shared/domain/timeline/plainEntry';
 
 import {
   makeDesk,
@@ -50,24 +51,12 @@ const KAT_RECORD: UnsignedRecord = {
           recordedAt: 1795525560000,
           operator: 'Ingrid Berg',
           reason: null,
-          content: {
+          content: plainEntry({
             occurredAt: 1795525560000,
-            occurredPrecision: 'exact',
-            reportedAt: null,
-            category: 'event',
             title: 'Entry number 1',
-            body: '',
             source: 'Police',
-            sourceContactId: null,
-            verification: 'unverified',
             tags: ['traffic'],
-            release: 'internal',
-            links: [],
-            onBehalfOf: null,
-            transcribed: false,
-            retracted: false,
-            retractionReason: null,
-          },
+          }),
           prevHash: '0000000000000000000000000000000000000000000000000000000000000000',
           hash: '0000000000000000000000000000000000000000000000000000000000000001',
         },
