@@ -11,6 +11,19 @@ export function rowKey(row: object): string {
   return value;
 }
 
+/** One row a record changes: put (`row`) or removed (`row` null). */
+export type RowChangeOf = { table: string; key: string; row: object | null };
+
+/** A record's changes row by row, its removals first, then the rows it puts, as the projector applies them. */
+export function changesOf(content: SignedRecord['content']): RowChangeOf[] {
+  return [
+    ...Object.entries(content.delete).flatMap(([table, keys]) => keys.map((key) => ({ table, key, row: null }))),
+    ...Object.entries(content.put).flatMap(([table, rows]) =>
+      (rows as object[]).map((row) => ({ table, key: rowKey(row), row })),
+    ),
+  ];
+}
+
 /**
  * The timeline's entries as the projector derives them: each entry is its revisions folded in
  * revision order, exactly as the door writes an entry beside each new revision; concurrent

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 
 import type { ChainHead } from '@shared/domain/signed/format';
-import { rowKey } from '@shared/domain/signed/project';
+import { changesOf } from '@shared/domain/signed/project';
 
 import { TABLE_NAMES, type TableName } from '@shared/schemas/tables';
 
@@ -46,13 +46,7 @@ export function createTeamRepo(db: DeskDatabase) {
       key: string,
     ): Promise<unknown> {
       const held = await db.records.where('[deskId+scope+seq]').equals([writer.deskId, scope, writer.seq]).first();
-      if (!held) return undefined;
-      const { put, delete: removed } = held.record.content as {
-        put: Partial<Record<string, readonly object[]>>;
-        delete: Partial<Record<string, readonly string[]>>;
-      };
-      if ((removed[table] ?? []).includes(key)) return null;
-      return (put[table] ?? []).find((row) => rowKey(row) === key);
+      return held ? changesOf(held.record.content).find((c) => c.table === table && c.key === key)?.row : undefined;
     },
 
     async hashAt(deskId: string, scope: string, seq: number): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { entriesFromRevisions, rowKey } from '@shared/domain/signed/project';
+import { changesOf, entriesFromRevisions, rowKey, type RowChangeOf } from '@shared/domain/signed/project';
 import type { SignedRecord } from '@shared/domain/signed/format';
 import type { AcceptedRecord, CheckedBatch } from '@shared/domain/team/teamEntry';
 import {
@@ -32,17 +32,9 @@ export type ReceivedReport = { stored: number; duplicates: number; refused: numb
 
 const sameWriter = (a: RowWriter, b: RowWriter) => a.deskId === b.deskId && a.seq === b.seq;
 
-type MergedChange = { table: string; key: string; row: object | null };
-
-/** A record's deletions then rows, of the tables whose changes are weighed against the row's current writer. */
-function mergedChangesOf(record: SignedRecord): MergedChange[] {
-  return [
-    ...Object.entries(record.content.delete).flatMap(([table, keys]) => keys.map((key) => ({ table, key, row: null }))),
-    ...Object.entries(record.content.put).flatMap(([table, rows]) =>
-      (rows as object[]).map((row) => ({ table, key: rowKey(row), row })),
-    ),
-  ].filter((change) => isMergedTable(change.table));
-}
+/** A record's changes of the tables whose changes are weighed against the row's current writer. */
+const mergedChangesOf = (record: SignedRecord): RowChangeOf[] =>
+  changesOf(record.content).filter((change) => isMergedTable(change.table));
 
 /** The newest record of each desk in a batch: where the desk's chain, as this desk holds it, now ends. */
 function lastOfEachDesk(accepted: readonly AcceptedRecord[]) {
@@ -172,7 +164,7 @@ export async function storeReceived(input: {
   }
 
   /** One record's changes of merged tables, each weighed against the row's current writer. */
-  async function project(record: SignedRecord, changes: readonly MergedChange[]): Promise<number> {
+  async function project(record: SignedRecord, changes: readonly RowChangeOf[]): Promise<number> {
     const writer = writerOf(record);
     let opened = 0;
     for (const { table, key, row } of changes) {

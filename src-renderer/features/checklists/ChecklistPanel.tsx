@@ -23,7 +23,6 @@ type View = (typeof VIEWS)[number];
 type Open = ItemDialogOpen | { kind: 'templates' } | { kind: 'plan'; templateKey: string } | null;
 
 /** The incident's recovery checklists: by phase, what is due now, and the year ahead. */
-
 export function ChecklistPanel({ incident, settings }: { incident: Incident; settings: DeskSettings }): ReactElement {
   const now = useNow();
   const items = useChecklistItems(incident.id);

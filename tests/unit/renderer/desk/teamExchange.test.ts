@@ -84,6 +84,18 @@ async function approvedOnSecond() {
   return { a, b, incident, draft, approved };
 }
 
+/** A team of two: `count` entries logged one by one on the first desk and published; the second reads as `reading` says. */
+async function entriesOnFirstDesk(count: number, reading: { readPerExchange?: number; readStep?: number }) {
+  const cores = sharedCores();
+  const a = await teamDesk(cores, 'a'.repeat(64), 'Ingrid Berg');
+  const b = await teamDesk(cores, 'b'.repeat(64), 'Ola Nordmann', reading);
+  const { incident } = await openIncident(a.desk);
+  for (let i = 1; i <= count; i += 1)
+    await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: `Entry ${i}` })], actor()));
+  await a.run();
+  return { a, b, incident };
+}
+
 const titles = async (desk: ReturnType<typeof freshDesk>, incidentId: string) =>
   (await desk.db.timelineEntries.where('incidentId').equals(incidentId).toArray()).map((e) => e.title).sort();
 
@@ -273,13 +285,7 @@ describe('records exchanged between the desks of a team', () => {
   });
 
   it('a desk catching up on many records reads them over several exchanges, each saying how many it read and how many are left', async () => {
-    const cores = sharedCores();
-    const a = await teamDesk(cores, 'a'.repeat(64), 'Ingrid Berg');
-    const b = await teamDesk(cores, 'b'.repeat(64), 'Ola Nordmann', { readPerExchange: 10 });
-    const { incident } = await openIncident(a.desk);
-    for (let i = 1; i <= 24; i += 1)
-      await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: `Entry ${i}` })], actor()));
-    await a.run();
+    const { a, b, incident } = await entriesOnFirstDesk(24, { readPerExchange: 10 });
     const reports = [await b.run()];
     while ((reports.at(-1)?.toRead ?? 0) > 0) reports.push(await b.run());
     // Each exchange reads what it may; what it leaves is exactly what the next one reads.
@@ -294,13 +300,7 @@ describe('records exchanged between the desks of a team', () => {
   });
 
   it('records read a few at a time are each checked while the batch before is stored, its desk and chain known from it', async () => {
-    const cores = sharedCores();
-    const a = await teamDesk(cores, 'a'.repeat(64), 'Ingrid Berg');
-    const b = await teamDesk(cores, 'b'.repeat(64), 'Ola Nordmann', { readStep: 3 });
-    const { incident } = await openIncident(a.desk);
-    for (let i = 1; i <= 20; i += 1)
-      await logged(a.desk.useCases.timeline.append(incident.id, [makeContent({ title: `Entry ${i}` })], actor()));
-    await a.run();
+    const { a, b, incident } = await entriesOnFirstDesk(20, { readStep: 3 });
     const report = await b.run();
     // The desk's identity came in the first step, its records in the steps after: none refused.
     expect(report).toMatchObject({ refused: 0, toRead: 0 });
