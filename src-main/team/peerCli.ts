@@ -15,6 +15,12 @@ async function main(): Promise<number> {
     console.error(format('team.peer.usageAfterError', { problem: args.error, usage: peerUsage() }));
     return 2;
   }
+  // Listen for the stop signals before anything is printed: whoever reads the desk key may stop
+  // the peer at once, and a signal arriving before its handler would kill it uncleanly.
+  const stopAsked = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const logger = createConsoleLogger('team-peer');
   const started = await startPeer(args.value, logger);
   if (!started.ok) {
@@ -33,10 +39,7 @@ async function main(): Promise<number> {
         }, args.value.statusEverySeconds * 1000)
       : null;
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopAsked;
   if (timer !== null) clearInterval(timer);
   console.log(format('team.peer.stopping'));
   await peer.stop();
