@@ -38,6 +38,9 @@ import { ChangedApartProvider, ChangedApartRow } from '../team/ChangedApartNote'
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
+import { RowActionButton } from '../../ui/RowActionButton';
+import { FormError } from '../../ui/Field';
+import { SearchInput } from '../../ui/SearchInput';
 import { t, tList } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
 import { OpenFileButton } from '../../ui/OpenFileButton';
@@ -234,22 +237,15 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           </button>
         </div>
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <div className="filters__row">
-        <label className="visually-hidden" htmlFor="contact-search">
-          {t('contacts.screen.search')}
-        </label>
-        <input
+        <SearchInput
           id="contact-search"
-          type="search"
+          label={t('contacts.screen.search')}
           className="filters__search"
           placeholder={t('contacts.screen.searchPlaceholder')}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
         />
         <CheckboxField
           label={t('contacts.screen.onlyStale', { count: staleCount })}
@@ -323,18 +319,14 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                   </td>
                   <td>
                     <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button"
+                      <RowActionButton
+                        label={t('contacts.screen.editName', { name: c.name })}
                         onClick={() => setEditing(c)}
-                        aria-label={t('contacts.screen.editName', { name: c.name })}
                       >
                         {t('contacts.screen.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        aria-label={t('contacts.screen.markVerifiedName', { name: c.name })}
+                      </RowActionButton>
+                      <RowActionButton
+                        label={t('contacts.screen.markVerifiedName', { name: c.name })}
                         onClick={() =>
                           void useCases.contacts
                             .markVerified(c.id, actor())
@@ -345,15 +337,14 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                         }
                       >
                         {t('contacts.screen.verifiedToday')}
-                      </button>
-                      <button
-                        type="button"
+                      </RowActionButton>
+                      <RowActionButton
+                        label={t('contacts.screen.deleteName', { name: c.name })}
                         className="button button--ghost"
-                        aria-label={t('contacts.screen.deleteName', { name: c.name })}
                         onClick={() => setDeleting(c)}
                       >
                         {t('contacts.screen.delete')}
-                      </button>
+                      </RowActionButton>
                     </div>
                   </td>
                 </tr>
