@@ -122,6 +122,15 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     })();
   };
 
+  const restore = async (b: BackupInfo) => {
+    setProblem(null);
+    const text = await auto.read(b.name);
+    if (!text.ok) return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
+    const checked = await opener.open(text.value, b.name);
+    if (!checked.ok) return setProblem(checked.error);
+    if (checked.value !== null) setPending({ info: b, checked: checked.value });
+  };
+
   return (
     <section className="panel" aria-labelledby="auto-backups-title">
       <h2 id="auto-backups-title">{t('settings.autoBackup.title')}</h2>
@@ -192,21 +201,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
                 </td>
                 <td>{formatBytes(b.size)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    onClick={() => {
-                      setProblem(null);
-                      void (async () => {
-                        const text = await auto.read(b.name);
-                        if (!text.ok)
-                          return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
-                        const checked = await opener.open(text.value, b.name);
-                        if (!checked.ok) return setProblem(checked.error);
-                        if (checked.value !== null) setPending({ info: b, checked: checked.value });
-                      })();
-                    }}
-                  >
+                  <button type="button" className="button button--ghost" onClick={() => void restore(b)}>
                     {t('settings.autoBackup.restore')}
                   </button>
                 </td>
