@@ -49,6 +49,8 @@ import { CheckboxField } from '../../ui/FieldControls';
 
 /** What the directory reads: vCards and the CSV that address books and spreadsheets export. */
 const CONTACT_FILE_EXTENSIONS = ['vcf', 'vcard', 'csv', 'txt'];
+/** The largest contacts file the directory opens. */
+const CONTACT_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Saves one of the directory's settings beside what the desk already holds, and says so once stored. */
 function useSaveSetting(settings: DeskSettings) {
@@ -177,6 +179,12 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
     (c) => !onlyStale || isStale(c, now, staleDays),
   );
   const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
+  const openContactFile = () =>
+    platform.openFile({
+      filters: [{ name: t('contacts.screen.importFilter'), extensions: CONTACT_FILE_EXTENSIONS }],
+      maxBytes: CONTACT_FILE_MAX_BYTES,
+      title: t('contacts.screen.importTitle'),
+    });
 
   const save = async (fields: ContactFields, id: string | null) => {
     const r =
@@ -205,13 +213,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           </button>
           <OpenFileButton
             label={t('contacts.screen.import')}
-            open={() =>
-              platform.openFile({
-                filters: [{ name: t('contacts.screen.importFilter'), extensions: CONTACT_FILE_EXTENSIONS }],
-                maxBytes: 16 * 1024 * 1024,
-                title: t('contacts.screen.importTitle'),
-              })
-            }
+            open={openContactFile}
             onProblem={setProblem}
             onOpened={({ name, bytes }) => {
               // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
