@@ -8,7 +8,7 @@ import type { TeamLink } from '../../platform/platform';
 import { RowActionButton } from '../../ui/RowActionButton';
 import { TableHead } from '../../ui/TableHead';
 import { TextAreaField, TextField } from '../../ui/FieldControls';
-import { NameField, SubmitButton, TeamForm } from './TeamForm';
+import { NameField, SubmitButton, TeamForm, VerbatimField } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
 
 type InTeam = Extract<TeamStatus, { teamId: string }>;
@@ -121,13 +121,11 @@ export function TeamMembers({ team, view, status }: { team: TeamLink; view: Team
           <h3>{t('teamScreen.admit.title')}</h3>
           <p className="muted">{t('teamScreen.admit.intro')}</p>
           <div className="form-row">
-            <TextField
+            <VerbatimField
               label={t('teamScreen.admit.key')}
               hint={t('teamScreen.admit.keyHint')}
               value={deskKey}
               onChange={setDeskKey}
-              required
-              spellCheck={false}
               className="mono"
               size={50}
             />
