@@ -25,6 +25,7 @@ import { PersonPicker } from '../../ui/PersonPicker';
 import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { ChangedApartRow } from '../team/ChangedApartNote';
+import { describeTreeSide } from './changedApartSides';
 import { useTrees } from './queries';
 import { RowActionButton } from '../../ui/RowActionButton';
 import { UserText } from '../../ui/UserText';
@@ -129,7 +130,11 @@ function Outline({
           {t('contacts.tree.printCallSheet')}
         </button>
       </div>
-      <ChangedApartRow table="contactTrees" rowId={tree.id} />
+      <ChangedApartRow
+        table="contactTrees"
+        rowId={tree.id}
+        describe={(row) => describeTreeSide(row as ContactTree, nameOf)}
+      />
       {staleInTree > 0 && (
         <p className="warning-text">{t('contacts.tree.staleWarning', { count: staleInTree, days: staleDays })}</p>
       )}
