@@ -11,7 +11,7 @@ import type { FieldChange } from '../../schemas/entities';
 import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
 import { describeOffsetError, offsetLabel, parseOffset } from './due';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 import { choiceLabels } from '../../i18n/choices';
 import { CHECKLIST_STATUSES } from '../../schemas/checklists';
 
@@ -152,18 +152,15 @@ export function changeStatus(
   });
 }
 
+const STATUS_CHANGE_MESSAGES = {
+  'reason-required': 'checklists.status.reasonRequired',
+  'too-long': 'checklists.status.tooLong',
+  unchanged: 'checklists.status.unchanged',
+} as const satisfies Record<Exclude<StatusChangeError['code'], 'refused'>, DomainMessageId>;
+
 /** The refusal in words, for the dialog to show. */
 export function describeStatusChangeError(e: StatusChangeError): string {
-  switch (e.code) {
-    case 'reason-required':
-      return format('checklists.status.reasonRequired');
-    case 'too-long':
-      return format('checklists.status.tooLong');
-    case 'unchanged':
-      return format('checklists.status.unchanged');
-    case 'refused':
-      return e.message;
-  }
+  return e.code === 'refused' ? e.message : format(STATUS_CHANGE_MESSAGES[e.code]);
 }
 
 /** An item's wording as a form holds it, typed: the item form and each row of the template editor. */
