@@ -2,7 +2,7 @@ import { base64 } from '@scure/base';
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 
 import { err, ok, type Result } from '../result';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 
 /**
  * Backups and export packages leave the laptop on USB sticks and hold victims' families' contact
@@ -80,19 +80,17 @@ export function checkNewPassphrase(passphrase: string): Result<string, Passphras
   return ok(passphrase.normalize('NFC'));
 }
 
+const PASSPHRASE_MESSAGES = {
+  empty: 'encryption.passphrase.empty',
+  'too-short': 'encryption.passphrase.tooShort',
+  'too-long': 'encryption.passphrase.tooLong',
+  'surrounding-space': 'encryption.passphrase.surroundingSpace',
+  'control-characters': 'encryption.passphrase.controlCharacters',
+} as const satisfies Record<PassphraseProblem['code'], DomainMessageId>;
+
+/** The problem's own fields (length, minimum, maximum) fill its message. */
 export function describePassphraseProblem(p: PassphraseProblem): string {
-  switch (p.code) {
-    case 'empty':
-      return format('encryption.passphrase.empty');
-    case 'too-short':
-      return format('encryption.passphrase.tooShort', { length: p.length, minimum: p.minimum });
-    case 'too-long':
-      return format('encryption.passphrase.tooLong', { maximum: p.maximum });
-    case 'surrounding-space':
-      return format('encryption.passphrase.surroundingSpace');
-    case 'control-characters':
-      return format('encryption.passphrase.controlCharacters');
-  }
+  return format(PASSPHRASE_MESSAGES[p.code], p);
 }
 
 /**
