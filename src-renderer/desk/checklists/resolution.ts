@@ -1,30 +1,21 @@
 import type { Actor } from '@shared/domain/audit';
 import { changeStatus, resolutionEntry, type StatusChangeError } from '@shared/domain/checklists/items';
 import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
-import { newId, type IdGenerator } from '@shared/domain/ids';
-import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { newId } from '@shared/domain/ids';
 import { ok, type Result } from '@shared/domain/result';
 import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ResolvedWith } from '@shared/schemas/checklists';
 import type { FieldChange } from '@shared/schemas/entities';
 
 import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { Change, Door } from '../door';
+import type { Change } from '../door';
 import { busy, changeRow, type Moved } from '../planned';
-import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
+import { timelineLine, type ChainMoved, type TimelinedDeps } from '../timeline/chain';
 import { itemChangeAudit, itemScope } from './checklists';
 import { t } from '../../i18n/messages';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
 
-type Deps = {
-  door: Door;
-  store: ChecklistsStore;
-  timeline: TimelineRepo;
-  gen: IdGenerator;
-  sha256: Sha256Hex;
-  enqueue: WriteQueue;
-};
+type Deps = TimelinedDeps<ChecklistsStore>;
 
 /** A checklist item's status: set by hand, or done by other work on the desk (logged on the timeline with it). */
 export function createResolution(deps: Deps) {

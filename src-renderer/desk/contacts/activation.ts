@@ -13,8 +13,7 @@ import {
   type ActivationError,
   type StateChange,
 } from '@shared/domain/contacts/activation';
-import { newId, type IdGenerator } from '@shared/domain/ids';
-import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { newId } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import type { FieldChange } from '@shared/schemas/entities';
@@ -29,10 +28,9 @@ import type { EntryContent } from '@shared/schemas/timeline';
 
 import { t } from '../../i18n/messages';
 import type { ContactsStore } from '../../db/repos/contactsRepo';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import { writePlanned, type Change, type Door } from '../door';
+import { writePlanned, type Change } from '../door';
 import { changeRow, type Moved } from '../planned';
-import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
+import { timelineLine, type ChainMoved, type TimelinedDeps } from '../timeline/chain';
 
 export type ActivationWriteError =
   | ActivationError
@@ -67,14 +65,7 @@ const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWrit
 /** Another window kept changing the activation or the timeline: nothing was stored. Read when refused, in the language of that moment. */
 const busy = (): ActivationWriteError => ({ code: 'refused', message: t('contacts.activation.busy') });
 
-type Deps = {
-  door: Door;
-  store: ContactsStore;
-  timeline: TimelineRepo;
-  gen: IdGenerator;
-  sha256: Sha256Hex;
-  enqueue: WriteQueue;
-};
+type Deps = TimelinedDeps<ContactsStore>;
 
 /**
  * A call tree run during an incident: its start, every call's state, escalations, notes, and the
