@@ -186,28 +186,45 @@ export function draftFromItem(item: ChecklistItem): ItemDraft {
 
 type ValidItem = Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'assignee' | 'notes'>;
 
+/** An item's phase, owner and due time, checked as typed; the problems are named by field. */
+export function checkPlacement(
+  draft: Pick<WordingDraft, 'phase' | 'owner' | 'offsetAmount' | 'offsetUnit'>,
+): Result<Pick<ChecklistItem, 'phase' | 'owner' | 'offset'>, Partial<Record<'phase' | 'owner' | 'offset', string>>> {
+  const phase = ResponsePhaseIdSchema.safeParse(draft.phase);
+  const owner = ChecklistRoleSchema.safeParse(draft.owner);
+  const offset = parseOffset(draft.offsetAmount, draft.offsetUnit);
+  if (phase.success && owner.success && offset.ok)
+    return ok({ phase: phase.data, owner: owner.data, offset: offset.value });
+  return err({
+    ...(!phase.success && { phase: format('checklists.form.phase') }),
+    ...(!owner.success && { owner: format('checklists.form.owner') }),
+    ...(!offset.ok && { offset: describeOffsetError(offset.error) }),
+  });
+}
+
 /** Checks an item form; every problem is named by field, so nothing typed is lost. */
 export function validateItemDraft(draft: ItemDraft): Result<ValidItem, ItemDraftErrors> {
   const errors: ItemDraftErrors = {};
   const title = draft.title.trim();
   if (title === '') errors.title = format('checklists.form.noTitle');
   else if (title.length > 300) errors.title = format('checklists.form.titleTooLong', { limit: 300 });
-  const phase = ResponsePhaseIdSchema.safeParse(draft.phase);
-  if (!phase.success) errors.phase = format('checklists.form.phase');
-  const owner = ChecklistRoleSchema.safeParse(draft.owner);
-  if (!owner.success) errors.owner = format('checklists.form.owner');
-  const offset = parseOffset(draft.offsetAmount, draft.offsetUnit);
-  if (!offset.ok) errors.offsetAmount = describeOffsetError(offset.error);
+  const placed = checkPlacement(draft);
+  if (!placed.ok) {
+    // The item form shows a due-time problem beside the amount typed.
+    const { offset, ...phaseAndOwner } = placed.error;
+    Object.assign(errors, phaseAndOwner, offset !== undefined && { offsetAmount: offset });
+  }
   if (draft.assignee.trim().length > 120) errors.assignee = format('checklists.form.assigneeTooLong', { limit: 120 });
   if (draft.notes.length > 5000) errors.notes = format('checklists.form.notesTooLong', { limit: 5000 });
   if (draft.rationale.length > 2000) errors.rationale = format('checklists.form.rationaleTooLong', { limit: 2000 });
-  if (Object.keys(errors).length > 0 || !phase.success || !owner.success || !offset.ok) return err(errors);
+  if (Object.keys(errors).length > 0 || !placed.ok) return err(errors);
+  const { phase, owner, offset } = placed.value;
   return ok({
-    phase: phase.data,
+    phase,
     title,
     rationale: draft.rationale.trim(),
-    owner: owner.data,
-    offset: offset.value,
+    owner,
+    offset,
     assignee: draft.assignee.trim(),
     notes: draft.notes.trim(),
   });
