@@ -4,7 +4,7 @@ import { add, type Duration } from 'date-fns';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import { OFFSET_LIMITS, OFFSET_UNITS, type DueOffset, type OffsetUnit } from '../../schemas/checklists';
-import { format, type DomainMessageId } from '../../i18n/format';
+import { describeByCode, format } from '../../i18n/format';
 import { choiceLabels } from '../../i18n/choices';
 
 /** The calendar duration an offset stands for, as date-fns adds it. */
@@ -57,20 +57,13 @@ export function parseOffset(amount: string, unit: string): Result<DueOffset | nu
   return ok({ unit: u, amount: n });
 }
 
-const OFFSET_MESSAGES = {
+/** The refusal in words, for the form to show beside the field. */
+export const describeOffsetError = describeByCode<OffsetError>({
   'not-a-number': 'checklists.offset.notANumber',
   negative: 'checklists.offset.negative',
   'too-far': 'checklists.offset.tooFar',
   'bad-unit': 'checklists.offset.badUnit',
-} as const satisfies Record<OffsetError['code'], DomainMessageId>;
-
-/**
- * The refusal in words, for the form to show beside the field; its own fields (input, limit,
- * unit) fill the message.
- */
-export function describeOffsetError(e: OffsetError): string {
-  return format(OFFSET_MESSAGES[e.code], e);
-}
+});
 
 /**
  * A span of time as a responder says it, in its two largest units: "19 m", "2 h 19 m", "3 d 4 h";

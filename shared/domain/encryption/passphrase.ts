@@ -2,7 +2,7 @@ import { base64 } from '@scure/base';
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 
 import { err, ok, type Result } from '../result';
-import { format, type DomainMessageId } from '../../i18n/format';
+import { describeByCode, format } from '../../i18n/format';
 
 /**
  * Backups and export packages leave the laptop on USB sticks and hold victims' families' contact
@@ -80,18 +80,13 @@ export function checkNewPassphrase(passphrase: string): Result<string, Passphras
   return ok(passphrase.normalize('NFC'));
 }
 
-const PASSPHRASE_MESSAGES = {
+export const describePassphraseProblem = describeByCode<PassphraseProblem>({
   empty: 'encryption.passphrase.empty',
   'too-short': 'encryption.passphrase.tooShort',
   'too-long': 'encryption.passphrase.tooLong',
   'surrounding-space': 'encryption.passphrase.surroundingSpace',
   'control-characters': 'encryption.passphrase.controlCharacters',
-} as const satisfies Record<PassphraseProblem['code'], DomainMessageId>;
-
-/** The problem's own fields (length, minimum, maximum) fill its message. */
-export function describePassphraseProblem(p: PassphraseProblem): string {
-  return format(PASSPHRASE_MESSAGES[p.code], p);
-}
+});
 
 /**
  * Encrypts a whole file with a passphrase (checked with `checkNewPassphrase`) in the age format,

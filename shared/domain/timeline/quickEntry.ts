@@ -2,7 +2,7 @@ import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import type { EntryContent, TimelineCategory, TimePrecision } from '../../schemas/timeline';
-import { format, type DomainMessageId } from '../../i18n/format';
+import { describeByCode } from '../../i18n/format';
 
 /**
  * The quick-entry line: "14:05 Police confirm road closures on Main St #traffic @police".
@@ -168,17 +168,12 @@ function resolveDay(
   return at === undefined ? gap(date) : ok({ at, day: 'yesterday' });
 }
 
-const QUICK_ENTRY_MESSAGES = {
+export const describeQuickEntryError = describeByCode<QuickEntryError>({
   empty: 'timeline.quick.empty',
   'bad-time': 'timeline.quick.badTime',
   'nonexistent-time': 'timeline.quick.nonexistentTime',
   'no-title': 'timeline.quick.noTitle',
-} as const satisfies Record<QuickEntryError['code'], DomainMessageId>;
-
-/** The refusal's own fields (input, date, timeZone) fill its message. */
-export function describeQuickEntryError(e: QuickEntryError): string {
-  return format(QUICK_ENTRY_MESSAGES[e.code], e);
-}
+});
 
 /** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
 export function contentFromQuick(

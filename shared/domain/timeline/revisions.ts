@@ -9,7 +9,7 @@ import {
   type TimelineRevision,
   type Verification,
 } from '../../schemas/timeline';
-import { format, type DomainMessageId } from '../../i18n/format';
+import { describeByCode } from '../../i18n/format';
 
 /** Where the incident's chain currently ends: the next revision links to it. */
 export type ChainHead = { chainSeq: number; hash: string };
@@ -185,14 +185,10 @@ export function nextRevision(input: {
   };
 }
 
-const REVISION_ERROR_MESSAGES = {
+export const describeRevisionError = describeByCode<RevisionError>({
   retracted: 'timeline.revision.retracted',
   'already-retracted': 'timeline.revision.alreadyRetracted',
   'no-change': 'timeline.revision.noChange',
   'reason-required': 'timeline.revision.reasonRequired',
   'nothing-to-merge': 'timeline.revision.nothingToMerge',
-} as const satisfies Record<RevisionError['code'], DomainMessageId>;
-
-export function describeRevisionError(e: RevisionError): string {
-  return format(REVISION_ERROR_MESSAGES[e.code]);
-}
+});
