@@ -29,7 +29,7 @@ import type { AuditEvent, FieldChange, Incident } from '@shared/schemas/entities
 import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
 import { writePlanned, type Change, type ChangeKind, type ChangeScope, type Door, type Precondition } from '../door';
 import { planNewIncident } from '../incidents/incidents';
-import { busy, changeRow, stillReads, type Moved, type NotWritten } from '../planned';
+import { busy, rowChanger, stillReads, type Moved, type NotWritten } from '../planned';
 import { t } from '../../i18n/messages';
 
 export type ChecklistItemWriteError =
@@ -215,34 +215,33 @@ export function createChecklistCases({ door, store, gen }: Deps) {
   ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
     asForm(writePlanned<ChecklistTemplate, TemplateErrors>(door, plan, { form: BUSY.message }));
 
+  const changeItemRow = rowChanger<'checklistItems', ChecklistItemWriteError>(
+    door,
+    'checklistItems',
+    (key) => store.get(key),
+    (id) => ({ missing: { code: 'not-found', id }, busy: BUSY }),
+  );
   /** Loads one item, applies a change and saves it with its audit line, on condition that the item is still as read. */
   const changeItem = (
     itemId: string,
     apply: (item: ChecklistItem) => Result<{ next: ChecklistItem; changes: FieldChange[] }, ChecklistItemWriteError>,
     summary: (next: ChecklistItem) => string,
   ) =>
-    changeRow<'checklistItems', ChecklistItem, ChecklistItemWriteError>(door, {
-      table: 'checklistItems',
-      key: itemId,
-      read: store.get,
-      missing: { code: 'not-found', id: itemId },
-      busy: BUSY,
-      plan: (item) => {
-        const applied = apply(item);
-        if (!applied.ok) return applied;
-        const { next, changes } = applied.value;
-        if (changes.length === 0) return ok({ change: nothing(itemScope(item.incidentId)), value: item });
-        const line = itemChangeAudit(gen, next, summary(next), changes);
-        return ok({
-          change: {
-            scope: itemScope(item.incidentId),
-            kind: 'checklist.item-changed',
-            put: { checklistItems: [next] },
-            audit: [line],
-          },
-          value: next,
-        });
-      },
+    changeItemRow(itemId, (item) => {
+      const applied = apply(item);
+      if (!applied.ok) return applied;
+      const { next, changes } = applied.value;
+      if (changes.length === 0) return ok({ change: nothing(itemScope(item.incidentId)), value: item });
+      const line = itemChangeAudit(gen, next, summary(next), changes);
+      return ok({
+        change: {
+          scope: itemScope(item.incidentId),
+          kind: 'checklist.item-changed',
+          put: { checklistItems: [next] },
+          audit: [line],
+        },
+        value: next,
+      });
     });
 
   return {

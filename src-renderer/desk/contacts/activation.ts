@@ -29,7 +29,7 @@ import type { EntryContent } from '@shared/schemas/timeline';
 import { t } from '../../i18n/messages';
 import type { ContactsStore } from '../../db/repos/contactsRepo';
 import { writePlanned, type Change } from '../door';
-import { changeRow, type Moved } from '../planned';
+import { rowChanger, type Moved } from '../planned';
 import { timelineLine, type ChainMoved, type TimelinedDeps } from '../timeline/chain';
 
 export type ActivationWriteError =
@@ -88,6 +88,13 @@ export function createActivations(deps: Deps) {
    * Plans a change of the activation on what was read, then writes it with its timeline line;
    * another window changing the activation or the timeline meanwhile means: read and plan again.
    */
+  const changeActivationRow = rowChanger<'treeActivations', ActivationWriteError>(
+    door,
+    'treeActivations',
+    (key) => store.getActivation(key),
+    (id) => ({ missing: { code: 'no-activation', id }, busy: busy() }),
+  );
+
   const changeActivation = <T>(
     activationId: string,
     plan: (current: TreeActivation) => Result<
@@ -104,30 +111,22 @@ export function createActivations(deps: Deps) {
     actor: Actor,
   ): Promise<Result<T, ActivationWriteError>> =>
     deps.enqueue(() =>
-      changeRow<'treeActivations', T, ActivationWriteError>(door, {
-        table: 'treeActivations',
-        key: activationId,
-        read: store.getActivation,
-        missing: { code: 'no-activation', id: activationId },
-        busy: busy(),
-        plan: async (current) => {
-          const planned = plan(current);
-          if (!planned.ok) return planned;
-          const { next, line, add, audit, value, kind } = planned.value;
-          const logged =
-            line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
-          return ok({
-            change: {
-              scope: { incidentId: next.incidentId },
-              kind,
-              put: { treeActivations: [next] },
-              add: { ...add, ...logged?.rows },
-              audit,
-              preconditions: logged ? [logged.precondition] : [],
-            },
-            value,
-          });
-        },
+      changeActivationRow<T>(activationId, async (current) => {
+        const planned = plan(current);
+        if (!planned.ok) return planned;
+        const { next, line, add, audit, value, kind } = planned.value;
+        const logged = line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
+        return ok({
+          change: {
+            scope: { incidentId: next.incidentId },
+            kind,
+            put: { treeActivations: [next] },
+            add: { ...add, ...logged?.rows },
+            audit,
+            preconditions: logged ? [logged.precondition] : [],
+          },
+          value,
+        });
       }),
     );
 
