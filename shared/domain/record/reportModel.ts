@@ -92,6 +92,11 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     push({ type: 'heading', text: format(title) });
     if (rows.length === 0) push({ type: 'paragraph', tone: 'muted', text: format(none) });
   };
+  /** A subheading worded by the catalogue: a statement, a call tree's activation, a phase's checklist. */
+  const subheading = (id: DomainMessageId, values: Parameters<typeof format>[1]): Block => ({
+    type: 'subheading',
+    text: format(id, values),
+  });
   /** A section that is one table, or the muted line when the table would have no rows. */
   const tableSection = (title: DomainMessageId, columns: Column[], rows: string[][], none: DomainMessageId) => {
     section(title, rows, none);
@@ -266,15 +271,14 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
         hash: a.textHash,
       });
     for (const s of content.statements) {
-      push({
-        type: 'subheading',
-        text: format(s.translationOf ? 'record.report.statementTranslation' : 'record.report.statement', {
+      push(
+        subheading(s.translationOf ? 'record.report.statementTranslation' : 'record.report.statement', {
           title: s.title,
           language: languageLabel(s.language),
           status: STATEMENT_STATUS_LABELS[s.status],
           source: s.translationOf?.title ?? '',
         }),
-      });
+      );
       if (s.translation && s.translation.state !== 'current') {
         const unknown = format('record.report.unknownVersion');
         push({
@@ -340,16 +344,13 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     section('record.report.activations', content.activations, 'record.report.noActivations');
     for (const a of content.activations) {
       push(
-        {
-          type: 'subheading',
-          text: format('record.report.activation', {
-            tree: a.treeName,
-            at: at(a.startedAt),
-            by: a.startedBy,
-            reached: a.reached,
-            total: a.total,
-          }),
-        },
+        subheading('record.report.activation', {
+          tree: a.treeName,
+          at: at(a.startedAt),
+          by: a.startedBy,
+          reached: a.reached,
+          total: a.total,
+        }),
         ...(a.standDown
           ? [
               {
@@ -409,16 +410,13 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
     section('record.report.checklists', content.checklists, 'record.report.noChecklistItems');
     for (const p of content.checklists) {
       push(
-        {
-          type: 'subheading',
-          text: format('record.report.phase', {
-            phase: responsePhase(p.phase).title,
-            done: p.done,
-            notApplicable: p.notApplicable,
-            open: p.total - p.done - p.notApplicable,
-            total: p.total,
-          }),
-        },
+        subheading('record.report.phase', {
+          phase: responsePhase(p.phase).title,
+          done: p.done,
+          notApplicable: p.notApplicable,
+          open: p.total - p.done - p.notApplicable,
+          total: p.total,
+        }),
         {
           type: 'table',
           columns: [
