@@ -50,6 +50,16 @@ export function format(id: DomainMessageId, values: Record<string, PrimitiveType
   return String(message(id).format(values));
 }
 
+/**
+ * The words for a refusal whose message is chosen by its code alone, one message id per code; the
+ * refusal's own fields fill the message (`{ code: 'too-long', maximum: 1024 }` gives `{maximum}`).
+ */
+export function describeByCode<E extends { code: string } & Record<string, PrimitiveType>>(
+  messages: Readonly<Record<E['code'], DomainMessageId>>,
+): (e: E) => string {
+  return (e) => format(messages[e.code as E['code']], e);
+}
+
 /** Names joined as the domain's language joins a list ("a, b and c"), never with bare commas. */
 export function listOf(items: readonly string[]): string {
   return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);

@@ -170,6 +170,13 @@ export const StoredPassphraseSchema = z.object({
 });
 export type StoredPassphrase = z.infer<typeof StoredPassphraseSchema>;
 
+type TeamMethod = keyof typeof teamContract;
+
+/** The team's schemas, each under its channel's name. */
+const teamChannels = Object.fromEntries(
+  Object.entries(teamContract).map(([method, schemas]) => [CHANNELS[method as TeamMethod], schemas]),
+) as { [M in TeamMethod as (typeof CHANNELS)[M]]: (typeof teamContract)[M] };
+
 export const ipcContract = {
   [CHANNELS.getAppInfo]: { request: z.undefined(), response: AppInfoSchema },
   [CHANNELS.saveFile]: { request: SaveFileRequestSchema, response: SaveFileResponseSchema },
@@ -202,19 +209,7 @@ export const ipcContract = {
     response: z.object({ remembered: z.literal(true) }),
   },
   [CHANNELS.forgetPassphrase]: { request: z.undefined(), response: z.object({ forgotten: z.boolean() }) },
-  [CHANNELS.teamStatus]: teamContract.teamStatus,
-  [CHANNELS.teamCreate]: teamContract.teamCreate,
-  [CHANNELS.teamJoin]: teamContract.teamJoin,
-  [CHANNELS.teamInvitation]: teamContract.teamInvitation,
-  [CHANNELS.teamAdmit]: teamContract.teamAdmit,
-  [CHANNELS.teamRevoke]: teamContract.teamRevoke,
-  [CHANNELS.teamStartSharing]: teamContract.teamStartSharing,
-  [CHANNELS.teamStopSharing]: teamContract.teamStopSharing,
-  [CHANNELS.teamAddPeer]: teamContract.teamAddPeer,
-  [CHANNELS.teamSyncFolder]: teamContract.teamSyncFolder,
-  [CHANNELS.teamHeads]: teamContract.teamHeads,
-  [CHANNELS.teamPublish]: teamContract.teamPublish,
-  [CHANNELS.teamRead]: teamContract.teamRead,
+  ...teamChannels,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type RequestOf<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;

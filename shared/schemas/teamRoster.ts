@@ -4,6 +4,7 @@ import '../i18n/zodMessages';
 
 import { err, ok, type Result } from '../domain/result';
 import { format } from '../i18n/format';
+import { parseJsonBytes } from '../domain/text/jsonBytes';
 import { hex64, personName, scopeLengths } from './teamInvitation';
 
 /** FORMAT: the name every roster record carries, so no other record is mistaken for one. */
@@ -46,14 +47,12 @@ export function encodeRosterEvent(event: RosterEvent): Uint8Array {
 
 /** Reads a roster record as received from another desk; the error says what is wrong with it. */
 export function decodeRosterEvent(bytes: Uint8Array): Result<RosterEvent, string> {
-  if (bytes.byteLength > MAX_ROSTER_EVENT_BYTES)
-    return err(format('team.roster.tooLarge', { bytes: bytes.byteLength }));
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return err(format('team.roster.notJson'));
-  }
+  const read = parseJsonBytes(bytes, MAX_ROSTER_EVENT_BYTES, {
+    tooLarge: 'team.roster.tooLarge',
+    notJson: 'team.roster.notJson',
+  });
+  if (!read.ok) return read;
+  const raw = read.value;
   if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)['format'] !== ROSTER_EVENT_FORMAT)
     return err(format('team.roster.otherFormat', { format: ROSTER_EVENT_FORMAT }));
   return checkRosterEvent(raw);

@@ -6,6 +6,7 @@ import { describeIssues, ipcContract, type IpcError, type IpcResult, type Respon
 
 import { fsErrorCode } from '../adapters/fsErrors';
 import type { Logger } from '../logging/logger';
+import { schemeOf } from '../security/trustedUrl';
 import { HandlerError } from './handlerError';
 
 /** The request a handler receives: already parsed by the contract's schema. */
@@ -55,15 +56,6 @@ function failureFrom(error: unknown): { ok: false; error: IpcError } {
   return failure('internal', format('host.desktop.failed', { reason: message }));
 }
 
-function schemeOf(url: string | undefined): string {
-  if (url === undefined) return 'none';
-  try {
-    return new URL(url).protocol;
-  } catch {
-    return 'unparseable';
-  }
-}
-
 /**
  * Answers one call: check the sender, parse the request, run the handler, check the reply.
  * Never throws: every outcome is an `IpcResult`.
@@ -78,7 +70,10 @@ export async function handleIpcCall<C extends Channel>(
   // SECURITY: only the desk's own pages (app://desk/) may reach main; a frame that navigated
   // elsewhere, an iframe from another origin or a destroyed frame is refused before parsing.
   if (!deps.isTrustedSender(frameUrl)) {
-    deps.log.warn('refused IPC from an untrusted frame', { channel, scheme: schemeOf(frameUrl) });
+    deps.log.warn('refused IPC from an untrusted frame', {
+      channel,
+      scheme: frameUrl === undefined ? 'none' : schemeOf(frameUrl),
+    });
     return failure('forbidden', format('host.desktop.forbidden'));
   }
 

@@ -1,4 +1,4 @@
-import { isAppUrl } from './trustedUrl';
+import { isAppUrl, schemeOf } from './trustedUrl';
 
 /** A cancellable Electron event, as navigation listeners receive it. */
 type CancellableEvent = { preventDefault: () => void; url?: unknown };
@@ -22,15 +22,6 @@ function targetUrl(event: CancellableEvent, legacyUrl: unknown): string | undefi
   return typeof legacyUrl === 'string' ? legacyUrl : undefined;
 }
 
-function schemeOf(raw: string | undefined): string {
-  if (raw === undefined) return 'unknown';
-  try {
-    return new URL(raw).protocol;
-  } catch {
-    return 'unparseable';
-  }
-}
-
 /**
  * Locks a web contents to the desk's own pages. Safe to call more than once per contents.
  * SECURITY: no new windows at all; navigations and redirects only to `app://desk/`; no
@@ -52,7 +43,7 @@ export function hardenWebContents(contents: HardenableContents, log?: Navigation
       const url = targetUrl(event, legacyUrl);
       if (isAppUrl(url)) return;
       event.preventDefault();
-      log?.warn(`refused to ${kind}`, { scheme: schemeOf(url) });
+      log?.warn(`refused to ${kind}`, { scheme: url === undefined ? 'unknown' : schemeOf(url) });
     };
   contents.on('will-navigate', guardNavigation('navigate'));
   contents.on('will-redirect', guardNavigation('follow a redirect'));

@@ -14,6 +14,11 @@ function parse(raw: string): URL | null {
   }
 }
 
+/** A refused URL's scheme, for the log; the rest of the URL may carry incident text. */
+export function schemeOf(raw: string): string {
+  return parse(raw)?.protocol ?? 'unparseable';
+}
+
 /**
  * True only for `app://desk/...`: the app's own pages. Decides which frames may call IPC and
  * where a window may navigate.

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 
 import { err, ok, type Result } from '@shared/domain/result';
+import { parseJsonBytes } from '@shared/domain/text/jsonBytes';
 import { format } from '@shared/i18n/format';
 
 import { parseScope } from './scope';
@@ -36,15 +37,12 @@ export function encodeIndexEntry(scope: string, coreKey: string): Buffer {
 }
 
 export function decodeIndexEntry(bytes: Uint8Array): Result<{ scope: string; coreKey: string }, string> {
-  if (bytes.byteLength > MAX_INDEX_ENTRY_BYTES)
-    return err(format('team.wire.indexTooLarge', { bytes: bytes.byteLength }));
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return err(format('team.wire.indexNotJson'));
-  }
-  const parsed = IndexEntrySchema.safeParse(json);
+  const json = parseJsonBytes(bytes, MAX_INDEX_ENTRY_BYTES, {
+    tooLarge: 'team.wire.indexTooLarge',
+    notJson: 'team.wire.indexNotJson',
+  });
+  if (!json.ok) return json;
+  const parsed = IndexEntrySchema.safeParse(json.value);
   if (!parsed.success) return err(format('team.wire.indexMalformed', { problems: issuesOf(parsed.error.issues) }));
   const scope = parseScope(parsed.data.scope);
   if (!scope.ok) return err(format('team.wire.indexBadScope', { problem: scope.error }));
@@ -92,15 +90,12 @@ export function encodeSummary(summary: Summary): Buffer {
 }
 
 export function decodeSummary(bytes: Uint8Array): Result<Summary, string> {
-  if (bytes.byteLength > MAX_SUMMARY_BYTES)
-    return err(format('team.wire.summaryTooLarge', { bytes: bytes.byteLength }));
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return err(format('team.wire.summaryNotJson'));
-  }
-  const parsed = SummarySchema.safeParse(json);
+  const json = parseJsonBytes(bytes, MAX_SUMMARY_BYTES, {
+    tooLarge: 'team.wire.summaryTooLarge',
+    notJson: 'team.wire.summaryNotJson',
+  });
+  if (!json.ok) return json;
+  const parsed = SummarySchema.safeParse(json.value);
   if (!parsed.success)
     return err(format('team.wire.summaryMalformed', { problems: issuesOf(parsed.error.issues.slice(0, 3)) }));
   return ok(parsed.data);

@@ -71,6 +71,21 @@ export function changeRow<T extends TableName, V, E>(
 }
 
 /**
+ * Changes rows of one table by key, each through `changeRow`: the use-case names the table, how a
+ * row is read, and its refusals once. Both are asked again on every change (a refusal in the
+ * language of that moment).
+ */
+export function rowChanger<T extends TableName, E>(
+  door: Door,
+  table: T,
+  read: (key: string) => Promise<Row<T> | undefined>,
+  refusals: (key: string) => { missing: E; busy: E },
+) {
+  return <V>(key: string, plan: (row: Row<T>) => Promise<Result<Planned<V>, E>> | Result<Planned<V>, E>) =>
+    changeRow<T, V, E>(door, { table, key, read, ...refusals(key), plan });
+}
+
+/**
  * Nothing was stored, in words: a row the door refused (WriteRefused is one) or another window
  * that kept changing the same thing. Every use-case's errors include it.
  */

@@ -4,7 +4,7 @@ import { add, type Duration } from 'date-fns';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import { OFFSET_LIMITS, OFFSET_UNITS, type DueOffset, type OffsetUnit } from '../../schemas/checklists';
-import { format } from '../../i18n/format';
+import { describeByCode, format } from '../../i18n/format';
 import { choiceLabels } from '../../i18n/choices';
 
 /** The calendar duration an offset stands for, as date-fns adds it. */
@@ -58,18 +58,12 @@ export function parseOffset(amount: string, unit: string): Result<DueOffset | nu
 }
 
 /** The refusal in words, for the form to show beside the field. */
-export function describeOffsetError(e: OffsetError): string {
-  switch (e.code) {
-    case 'not-a-number':
-      return format('checklists.offset.notANumber', { input: e.input });
-    case 'negative':
-      return format('checklists.offset.negative');
-    case 'too-far':
-      return format('checklists.offset.tooFar', { limit: e.limit, unit: e.unit });
-    case 'bad-unit':
-      return format('checklists.offset.badUnit', { input: e.input });
-  }
-}
+export const describeOffsetError = describeByCode<OffsetError>({
+  'not-a-number': 'checklists.offset.notANumber',
+  negative: 'checklists.offset.negative',
+  'too-far': 'checklists.offset.tooFar',
+  'bad-unit': 'checklists.offset.badUnit',
+});
 
 /**
  * A span of time as a responder says it, in its two largest units: "19 m", "2 h 19 m", "3 d 4 h";

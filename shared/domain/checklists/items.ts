@@ -11,7 +11,7 @@ import type { FieldChange } from '../../schemas/entities';
 import { ENTRY_LIMITS, type EntryContent } from '../../schemas/timeline';
 import { clampText } from '../text/clampText';
 import { describeOffsetError, offsetLabel, parseOffset } from './due';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 import { choiceLabels } from '../../i18n/choices';
 import { CHECKLIST_STATUSES } from '../../schemas/checklists';
 
@@ -152,18 +152,15 @@ export function changeStatus(
   });
 }
 
+const STATUS_CHANGE_MESSAGES = {
+  'reason-required': 'checklists.status.reasonRequired',
+  'too-long': 'checklists.status.tooLong',
+  unchanged: 'checklists.status.unchanged',
+} as const satisfies Record<Exclude<StatusChangeError['code'], 'refused'>, DomainMessageId>;
+
 /** The refusal in words, for the dialog to show. */
 export function describeStatusChangeError(e: StatusChangeError): string {
-  switch (e.code) {
-    case 'reason-required':
-      return format('checklists.status.reasonRequired');
-    case 'too-long':
-      return format('checklists.status.tooLong');
-    case 'unchanged':
-      return format('checklists.status.unchanged');
-    case 'refused':
-      return e.message;
-  }
+  return e.code === 'refused' ? e.message : format(STATUS_CHANGE_MESSAGES[e.code]);
 }
 
 /** An item's wording as a form holds it, typed: the item form and each row of the template editor. */
@@ -189,28 +186,45 @@ export function draftFromItem(item: ChecklistItem): ItemDraft {
 
 type ValidItem = Pick<ChecklistItem, 'phase' | 'title' | 'rationale' | 'owner' | 'offset' | 'assignee' | 'notes'>;
 
+/** An item's phase, owner and due time, checked as typed; the problems are named by field. */
+export function checkPlacement(
+  draft: Pick<WordingDraft, 'phase' | 'owner' | 'offsetAmount' | 'offsetUnit'>,
+): Result<Pick<ChecklistItem, 'phase' | 'owner' | 'offset'>, Partial<Record<'phase' | 'owner' | 'offset', string>>> {
+  const phase = ResponsePhaseIdSchema.safeParse(draft.phase);
+  const owner = ChecklistRoleSchema.safeParse(draft.owner);
+  const offset = parseOffset(draft.offsetAmount, draft.offsetUnit);
+  if (phase.success && owner.success && offset.ok)
+    return ok({ phase: phase.data, owner: owner.data, offset: offset.value });
+  return err({
+    ...(!phase.success && { phase: format('checklists.form.phase') }),
+    ...(!owner.success && { owner: format('checklists.form.owner') }),
+    ...(!offset.ok && { offset: describeOffsetError(offset.error) }),
+  });
+}
+
 /** Checks an item form; every problem is named by field, so nothing typed is lost. */
 export function validateItemDraft(draft: ItemDraft): Result<ValidItem, ItemDraftErrors> {
   const errors: ItemDraftErrors = {};
   const title = draft.title.trim();
   if (title === '') errors.title = format('checklists.form.noTitle');
   else if (title.length > 300) errors.title = format('checklists.form.titleTooLong', { limit: 300 });
-  const phase = ResponsePhaseIdSchema.safeParse(draft.phase);
-  if (!phase.success) errors.phase = format('checklists.form.phase');
-  const owner = ChecklistRoleSchema.safeParse(draft.owner);
-  if (!owner.success) errors.owner = format('checklists.form.owner');
-  const offset = parseOffset(draft.offsetAmount, draft.offsetUnit);
-  if (!offset.ok) errors.offsetAmount = describeOffsetError(offset.error);
+  const placed = checkPlacement(draft);
+  if (!placed.ok) {
+    // The item form shows a due-time problem beside the amount typed.
+    const { offset, ...phaseAndOwner } = placed.error;
+    Object.assign(errors, phaseAndOwner, offset !== undefined && { offsetAmount: offset });
+  }
   if (draft.assignee.trim().length > 120) errors.assignee = format('checklists.form.assigneeTooLong', { limit: 120 });
   if (draft.notes.length > 5000) errors.notes = format('checklists.form.notesTooLong', { limit: 5000 });
   if (draft.rationale.length > 2000) errors.rationale = format('checklists.form.rationaleTooLong', { limit: 2000 });
-  if (Object.keys(errors).length > 0 || !phase.success || !owner.success || !offset.ok) return err(errors);
+  if (Object.keys(errors).length > 0 || !placed.ok) return err(errors);
+  const { phase, owner, offset } = placed.value;
   return ok({
-    phase: phase.data,
+    phase,
     title,
     rationale: draft.rationale.trim(),
-    owner: owner.data,
-    offset: offset.value,
+    owner,
+    offset,
     assignee: draft.assignee.trim(),
     notes: draft.notes.trim(),
   });

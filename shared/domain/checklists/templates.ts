@@ -3,16 +3,13 @@ import type { ResponsePhaseId } from '../guide/phases';
 import { err, ok, type Result } from '../result';
 import { format, listOf } from '../../i18n/format';
 import {
-  ChecklistRoleSchema,
-  ResponsePhaseIdSchema,
   type ChecklistRole,
   type ChecklistSeed,
   type ChecklistTemplate,
   type ChecklistTemplateItem,
   type GuideSource,
 } from '../../schemas/checklists';
-import { describeOffsetError, parseOffset } from './due';
-import { itemWording, wordingDraft, type WordingDraft } from './items';
+import { checkPlacement, itemWording, wordingDraft, type WordingDraft } from './items';
 
 /** The guide's templates as version 1 rows, written once to a desk that has none. */
 export function guideTemplateRows(seed: ChecklistSeed, newId: () => string, actor: Actor): ChecklistTemplate[] {
@@ -128,25 +125,22 @@ export function reviseTemplate(
     if (rowTitle === '') e.title = format('checklists.template.itemNoTitle');
     else if (rowTitle.length > 300) e.title = format('checklists.template.itemTooLong', { limit: 300 });
     if (row.rationale.length > 2000) e.rationale = format('checklists.form.rationaleTooLong', { limit: 2000 });
-    const phase = ResponsePhaseIdSchema.safeParse(row.phase);
-    if (!phase.success) e.phase = format('checklists.form.phase');
-    const owner = ChecklistRoleSchema.safeParse(row.owner);
-    if (!owner.success) e.owner = format('checklists.form.owner');
-    const offset = parseOffset(row.offsetAmount, row.offsetUnit);
-    if (!offset.ok) e.offset = describeOffsetError(offset.error);
-    if (Object.keys(e).length > 0 || !phase.success || !owner.success || !offset.ok) {
+    const placed = checkPlacement(row);
+    if (!placed.ok) Object.assign(e, placed.error);
+    if (Object.keys(e).length > 0 || !placed.ok) {
       itemErrors[index] = e;
       return;
     }
+    const { phase, owner, offset } = placed.value;
     const was = row.key === null ? undefined : before.get(row.key);
     const reworded = was !== undefined && (was.title !== rowTitle || was.rationale !== row.rationale.trim());
     items.push({
       key: row.key ?? ctx.newKey(),
-      phase: phase.data,
+      phase,
       title: rowTitle,
       rationale: row.rationale.trim(),
-      owner: owner.data,
-      offset: offset.value,
+      owner,
+      offset,
       milestone: row.milestone,
       source: was?.source ?? row.source,
       // reworded implies an earlier version of the item exists.

@@ -10,7 +10,7 @@ import {
 
 import { err, ok, type Result } from '../result';
 import type { ContactPhone } from '../../schemas/contacts';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 
 /**
  * Phone numbers as people write them ("+1 312 555 0170 ext. 12", "312.555.0170",
@@ -66,32 +66,31 @@ export type PhoneProblem =
   | { code: 'not-in-use'; country: PhoneCountry | null }
   | { code: 'long-extension' };
 
+/** Problems worded without a country, or naming the country the number was read for. */
+const COUNTRY_MESSAGES = {
+  'too-short': { anywhere: 'contacts.phone.tooShort', inCountry: 'contacts.phone.tooShortIn' },
+  'too-long': { anywhere: 'contacts.phone.tooLong', inCountry: 'contacts.phone.tooLongIn' },
+  'not-in-use': { anywhere: 'contacts.phone.notInUse', inCountry: 'contacts.phone.notInUseIn' },
+} as const satisfies Record<string, { anywhere: DomainMessageId; inCountry: DomainMessageId }>;
+
 /** Why a number cannot be used, in words: "“12” is too short for a phone number in Norway". */
 export function describePhoneProblem(text: string, problem: PhoneProblem): string {
   const values = { text: text.trim() };
-  const where = (c: PhoneCountry | null) => (c === null ? values : { ...values, country: countryName(c) });
   switch (problem.code) {
     case 'empty':
       return format('contacts.phone.empty');
     case 'not-a-number':
       return format('contacts.phone.notANumber', values);
     case 'too-short':
-      return format(
-        problem.country === null ? 'contacts.phone.tooShort' : 'contacts.phone.tooShortIn',
-        where(problem.country),
-      );
     case 'too-long':
-      return format(
-        problem.country === null ? 'contacts.phone.tooLong' : 'contacts.phone.tooLongIn',
-        where(problem.country),
-      );
+    case 'not-in-use': {
+      const words = COUNTRY_MESSAGES[problem.code];
+      return problem.country === null
+        ? format(words.anywhere, values)
+        : format(words.inCountry, { ...values, country: countryName(problem.country) });
+    }
     case 'needs-country':
       return format('contacts.phone.needsCountry', values);
-    case 'not-in-use':
-      return format(
-        problem.country === null ? 'contacts.phone.notInUse' : 'contacts.phone.notInUseIn',
-        where(problem.country),
-      );
     case 'long-extension':
       return format('contacts.phone.longExtension', values);
   }

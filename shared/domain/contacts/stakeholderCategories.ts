@@ -18,133 +18,126 @@ export const STAKEHOLDER_CATEGORIES_SOURCE = citeGuide(
   'ch. 1 Mayoral Leadership Response, ch. 2 Community Engagement, ch. 6 Preparing to Respond',
 );
 
+/** A row of the table below, in reading order: id, title, the guide's pages, then examples. */
+const categoryOn =
+  (basis: StakeholderCategory['basis']) =>
+  (id: string, title: string, pages: readonly string[], examples: readonly string[]): StakeholderCategory => ({
+    id,
+    title,
+    examples,
+    basis,
+    pages,
+  });
+
+/** A group the guide names itself. */
+const stated = categoryOn('stated');
+/** A group the desk generalises from the guide's examples. */
+const generalised = categoryOn('generalised');
+
 export const STAKEHOLDER_CATEGORIES: readonly StakeholderCategory[] = [
-  {
-    id: 'mayor-and-senior-officials',
-    title: 'Mayor and senior local government officials',
-    examples: ['Mayor', 'Chief of staff', 'Senior officials consulted on rapid decisions'],
-    basis: 'stated',
-    pages: ['cr-p2', 'gm-p5'],
-  },
-  {
-    id: 'city-departments-and-staff',
-    title: 'City departments and local government workers',
-    examples: ['Service departments', 'Front-desk and outreach staff', 'HR / staff welfare'],
-    basis: 'stated',
-    pages: ['cr-p4'],
-  },
-  {
-    id: 'national-security-agencies',
-    title: 'National security and response agencies',
-    examples: ['National police / security services', 'National response teams', 'National crisis coordination bodies'],
-    basis: 'stated',
-    pages: ['cr-p4', 'cr-p7', 'cr-p8', 'gm-p5'],
-  },
-  {
-    id: 'local-law-enforcement',
-    title: 'Local law enforcement',
-    examples: ['Local police command', 'Community/neighbourhood policing teams'],
-    basis: 'stated',
-    pages: ['cr-p3'],
-  },
-  {
-    id: 'survivors',
-    title: 'Survivors and people directly affected',
-    examples: ['Injured survivors', 'People present at the scene'],
-    basis: 'stated',
-    pages: ['cr-p2', 'gm-p5'],
-  },
-  {
-    id: 'families-and-networks',
-    title: 'Families and networks of victims and survivors',
-    examples: ['Bereaved families', 'Families of the injured', 'Friends and wider networks'],
-    basis: 'stated',
-    pages: ['cr-p2', 'gm-p5'],
-  },
-  {
-    id: 'witnesses',
-    title: 'Witnesses and the wider affected public',
-    examples: ['Bystanders', 'Residents of the affected area'],
-    basis: 'stated',
-    pages: ['cr-p5'],
-  },
-  {
-    id: 'frontline-workers',
-    title: 'Frontline workers and responders',
-    examples: ['Emergency responders', 'City frontline personnel'],
-    basis: 'stated',
-    pages: ['cr-p2', 'cr-p3'],
-  },
-  {
-    id: 'psychosocial-providers',
-    title: 'Psychosocial support providers',
-    examples: ['Health and mental-health services', 'Victim support organisations'],
-    basis: 'stated',
-    pages: ['cr-p5'],
-  },
-  {
-    id: 'civil-society-and-communities',
-    title: 'Civil society organisations and community groups',
-    examples: ['Standing safety network members', 'Community organisations', 'Community leaders'],
-    basis: 'stated',
-    pages: ['cr-p3'],
-  },
-  {
-    id: 'targeted-or-at-risk-communities',
-    title: 'Targeted or at-risk communities',
-    examples: ['Community targeted by the attack', 'Communities at risk of backlash'],
-    basis: 'stated',
-    pages: ['cr-p4', 'gm-p5'],
-  },
-  {
-    id: 'faith-and-cultural-venues',
-    title: 'Faith, cultural and sports venues',
-    examples: ['Places of worship', 'Cultural venues', 'Sports venues'],
-    basis: 'generalised',
-    pages: ['gm-p2'],
-  },
-  {
-    id: 'media',
-    title: 'Media (local, national, international)',
-    examples: ['Local press and broadcasters', 'National and international outlets'],
-    basis: 'stated',
-    pages: ['cr-p4'],
-  },
-  {
-    id: 'online-platforms',
-    title: 'Online platforms and online communities',
-    examples: ['Social media platforms', 'Local online groups'],
-    basis: 'stated',
-    pages: ['cr-p4', 'gm-p5'],
-  },
-  {
-    id: 'plan-beneficiaries',
-    title: 'Residents as plan beneficiaries',
-    examples: ['Resident representatives consulted in planning'],
-    basis: 'stated',
-    pages: ['cr-p7'],
-  },
-  {
-    id: 'schools',
-    title: 'Schools and education providers',
-    examples: ['School leaders', 'Universities and colleges'],
-    basis: 'generalised',
-    pages: ['gm-p3'],
-  },
-  {
-    id: 'businesses',
-    title: 'Local businesses and business associations',
-    examples: ['Business improvement districts', 'Chambers of commerce'],
-    basis: 'generalised',
-    pages: ['cr-p5'],
-  },
-  {
-    id: 'neighbouring-and-peer-cities',
-    title: 'Neighbouring and peer cities',
-    examples: ['Neighbouring municipalities', 'Peer cities in networks such as Strong Cities'],
-    basis: 'generalised',
-    pages: ['cr-p1'],
-  },
+  stated(
+    'mayor-and-senior-officials',
+    'Mayor and senior local government officials',
+    ['cr-p2', 'gm-p5'],
+    ['Mayor', 'Chief of staff', 'Senior officials consulted on rapid decisions'],
+  ),
+  stated(
+    'city-departments-and-staff',
+    'City departments and local government workers',
+    ['cr-p4'],
+    ['Service departments', 'Front-desk and outreach staff', 'HR / staff welfare'],
+  ),
+  stated(
+    'national-security-agencies',
+    'National security and response agencies',
+    ['cr-p4', 'cr-p7', 'cr-p8', 'gm-p5'],
+    ['National police / security services', 'National response teams', 'National crisis coordination bodies'],
+  ),
+  stated(
+    'local-law-enforcement',
+    'Local law enforcement',
+    ['cr-p3'],
+    ['Local police command', 'Community/neighbourhood policing teams'],
+  ),
+  stated(
+    'survivors',
+    'Survivors and people directly affected',
+    ['cr-p2', 'gm-p5'],
+    ['Injured survivors', 'People present at the scene'],
+  ),
+  stated(
+    'families-and-networks',
+    'Families and networks of victims and survivors',
+    ['cr-p2', 'gm-p5'],
+    ['Bereaved families', 'Families of the injured', 'Friends and wider networks'],
+  ),
+  stated(
+    'witnesses',
+    'Witnesses and the wider affected public',
+    ['cr-p5'],
+    ['Bystanders', 'Residents of the affected area'],
+  ),
+  stated(
+    'frontline-workers',
+    'Frontline workers and responders',
+    ['cr-p2', 'cr-p3'],
+    ['Emergency responders', 'City frontline personnel'],
+  ),
+  stated(
+    'psychosocial-providers',
+    'Psychosocial support providers',
+    ['cr-p5'],
+    ['Health and mental-health services', 'Victim support organisations'],
+  ),
+  stated(
+    'civil-society-and-communities',
+    'Civil society organisations and community groups',
+    ['cr-p3'],
+    ['Standing safety network members', 'Community organisations', 'Community leaders'],
+  ),
+  stated(
+    'targeted-or-at-risk-communities',
+    'Targeted or at-risk communities',
+    ['cr-p4', 'gm-p5'],
+    ['Community targeted by the attack', 'Communities at risk of backlash'],
+  ),
+  generalised(
+    'faith-and-cultural-venues',
+    'Faith, cultural and sports venues',
+    ['gm-p2'],
+    ['Places of worship', 'Cultural venues', 'Sports venues'],
+  ),
+  stated(
+    'media',
+    'Media (local, national, international)',
+    ['cr-p4'],
+    ['Local press and broadcasters', 'National and international outlets'],
+  ),
+  stated(
+    'online-platforms',
+    'Online platforms and online communities',
+    ['cr-p4', 'gm-p5'],
+    ['Social media platforms', 'Local online groups'],
+  ),
+  stated(
+    'plan-beneficiaries',
+    'Residents as plan beneficiaries',
+    ['cr-p7'],
+    ['Resident representatives consulted in planning'],
+  ),
+  generalised('schools', 'Schools and education providers', ['gm-p3'], ['School leaders', 'Universities and colleges']),
+  generalised(
+    'businesses',
+    'Local businesses and business associations',
+    ['cr-p5'],
+    ['Business improvement districts', 'Chambers of commerce'],
+  ),
+  generalised(
+    'neighbouring-and-peer-cities',
+    'Neighbouring and peer cities',
+    ['cr-p1'],
+    ['Neighbouring municipalities', 'Peer cities in networks such as Strong Cities'],
+  ),
 ];
 
 /** A contact outside every category above. */

@@ -1,6 +1,6 @@
-import { assertNever, err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../result';
 import type { TreeNode } from '../../schemas/contacts';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 
 /**
  * Call trees as outlines: nodes in reading order, each with a depth. A node's caller is the
@@ -23,6 +23,15 @@ export function describePath(path: readonly string[]): string {
   return path.length === 1 ? format('contacts.tree.topOfTree', { name: path[0] ?? '' }) : path.join(' → ');
 }
 
+const MOVE_PROBLEM_MESSAGES = {
+  'nobody-above': 'contacts.tree.nobodyAbove',
+  'at-top': 'contacts.tree.atTop',
+  first: 'contacts.tree.first',
+  last: 'contacts.tree.last',
+  'under-self': 'contacts.tree.underSelf',
+  'own-fallback': 'contacts.tree.ownFallback',
+} as const satisfies Record<MoveProblem, DomainMessageId>;
+
 /** Every refusal in words, with the path of the person concerned. */
 export function describeTreeError(e: TreeError): string {
   switch (e.code) {
@@ -35,21 +44,7 @@ export function describeTreeError(e: TreeError): string {
       });
     case 'cannot-move': {
       const values = { name: e.path.at(-1) ?? format('contacts.tree.ThisPerson'), path: describePath(e.path) };
-      switch (e.problem) {
-        case 'nobody-above':
-          return format('contacts.tree.nobodyAbove', values);
-        case 'at-top':
-          return format('contacts.tree.atTop', values);
-        case 'first':
-          return format('contacts.tree.first', values);
-        case 'last':
-          return format('contacts.tree.last', values);
-        case 'under-self':
-          return format('contacts.tree.underSelf', values);
-        case 'own-fallback':
-          return format('contacts.tree.ownFallback', values);
-      }
-      return assertNever(e.problem);
+      return format(MOVE_PROBLEM_MESSAGES[e.problem], values);
     }
     case 'not-found':
       return format('contacts.tree.nodeNotFound');
@@ -64,14 +59,18 @@ export type TreeSaveError =
   | { code: 'bad-name' }
   | { code: 'not-found'; treeId: string };
 
+const TREE_SAVE_MESSAGES = {
+  malformed: 'contacts.tree.malformed',
+  'unknown-contact': 'contacts.tree.unknownContact',
+  'bad-name': 'contacts.tree.badName',
+} as const satisfies Record<string, DomainMessageId>;
+
 export function describeTreeWriteError(e: TreeSaveError): string {
   switch (e.code) {
     case 'malformed':
-      return format('contacts.tree.malformed');
     case 'unknown-contact':
-      return format('contacts.tree.unknownContact');
     case 'bad-name':
-      return format('contacts.tree.badName');
+      return format(TREE_SAVE_MESSAGES[e.code]);
     case 'not-found':
       return 'treeId' in e ? format('contacts.tree.treeNotFound') : describeTreeError(e);
     default:

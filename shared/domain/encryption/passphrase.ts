@@ -2,7 +2,7 @@ import { base64 } from '@scure/base';
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 
 import { err, ok, type Result } from '../result';
-import { format } from '../../i18n/format';
+import { describeByCode, format } from '../../i18n/format';
 
 /**
  * Backups and export packages leave the laptop on USB sticks and hold victims' families' contact
@@ -80,20 +80,13 @@ export function checkNewPassphrase(passphrase: string): Result<string, Passphras
   return ok(passphrase.normalize('NFC'));
 }
 
-export function describePassphraseProblem(p: PassphraseProblem): string {
-  switch (p.code) {
-    case 'empty':
-      return format('encryption.passphrase.empty');
-    case 'too-short':
-      return format('encryption.passphrase.tooShort', { length: p.length, minimum: p.minimum });
-    case 'too-long':
-      return format('encryption.passphrase.tooLong', { maximum: p.maximum });
-    case 'surrounding-space':
-      return format('encryption.passphrase.surroundingSpace');
-    case 'control-characters':
-      return format('encryption.passphrase.controlCharacters');
-  }
-}
+export const describePassphraseProblem = describeByCode<PassphraseProblem>({
+  empty: 'encryption.passphrase.empty',
+  'too-short': 'encryption.passphrase.tooShort',
+  'too-long': 'encryption.passphrase.tooLong',
+  'surrounding-space': 'encryption.passphrase.surroundingSpace',
+  'control-characters': 'encryption.passphrase.controlCharacters',
+});
 
 /**
  * Encrypts a whole file with a passphrase (checked with `checkNewPassphrase`) in the age format,

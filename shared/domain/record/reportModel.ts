@@ -13,7 +13,7 @@ import { LESSON_KIND_HEADINGS, LESSON_KINDS } from '../../schemas/lessons';
 import { PUBLISHED_VIA_WORDS } from '../../schemas/publishedHeads';
 import { PROFILE_LABELS } from './profiles';
 import { choiceLabels } from '../../i18n/choices';
-import { format } from '../../i18n/format';
+import { format, type DomainMessageId } from '../../i18n/format';
 import { reportClock } from './reportClock';
 import type { DeskLocale } from '../locale/deskLocale';
 import type { RecordCounts, RecordFile, RecordFileV3 } from './recordFile';
@@ -87,10 +87,20 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   const running = format('record.report.running', { city: record.cityName, edition });
   const blocks: Block[] = [];
   const push = (...b: Block[]) => blocks.push(...b);
-  /** A section's heading, then the muted line that says it holds nothing, when it does not. */
-  const section = (title: string, empty: boolean, none: string) => {
-    push({ type: 'heading', text: title });
-    if (empty) push({ type: 'paragraph', tone: 'muted', text: none });
+  /** A section's heading, then the muted line that says it holds nothing, when `rows` is empty. */
+  const section = (title: DomainMessageId, rows: readonly unknown[], none: DomainMessageId) => {
+    push({ type: 'heading', text: format(title) });
+    if (rows.length === 0) push({ type: 'paragraph', tone: 'muted', text: format(none) });
+  };
+  /** A subheading worded by the catalogue: a statement, a call tree's activation, a phase's checklist. */
+  const subheading = (id: DomainMessageId, values: Parameters<typeof format>[1]): Block => ({
+    type: 'subheading',
+    text: format(id, values),
+  });
+  /** A section that is one table, or the muted line when the table would have no rows. */
+  const tableSection = (title: DomainMessageId, columns: Column[], rows: string[][], none: DomainMessageId) => {
+    section(title, rows, none);
+    if (rows.length > 0) push({ type: 'table', columns, rows });
   };
 
   push(
@@ -188,19 +198,15 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
         e.onBehalfOf ? format('record.report.decisionFor', { title: e.title, name: e.onBehalfOf }) : e.title,
         e.recordedBy,
       ]);
-    push({ type: 'heading', text: format('record.report.decisions') });
-    push(
-      rows.length === 0
-        ? { type: 'paragraph', tone: 'muted', text: format('record.report.noDecisions') }
-        : {
-            type: 'table',
-            columns: [
-              { title: format('record.report.column.when'), width: 0.18, nowrap: true },
-              { title: format('record.report.column.decision'), width: 0.62 },
-              { title: format('record.report.column.loggedBy'), width: 0.2 },
-            ],
-            rows,
-          },
+    tableSection(
+      'record.report.decisions',
+      [
+        { title: format('record.report.column.when'), width: 0.18, nowrap: true },
+        { title: format('record.report.column.decision'), width: 0.62 },
+        { title: format('record.report.column.loggedBy'), width: 0.2 },
+      ],
+      rows,
+      'record.report.noDecisions',
     );
   }
 
@@ -253,9 +259,9 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
 
   if (content.statements) {
     section(
-      format('record.report.statements'),
-      content.statements.length === 0,
-      format(record.profile === 'public' ? 'record.report.noStatementReleased' : 'record.report.noStatements'),
+      'record.report.statements',
+      content.statements,
+      record.profile === 'public' ? 'record.report.noStatementReleased' : 'record.report.noStatements',
     );
     const approvedBy = (a: { approverName: string; approverRole: string; at: number; textHash: string }) =>
       format('record.report.approvedBy', {
@@ -265,15 +271,14 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
         hash: a.textHash,
       });
     for (const s of content.statements) {
-      push({
-        type: 'subheading',
-        text: format(s.translationOf ? 'record.report.statementTranslation' : 'record.report.statement', {
+      push(
+        subheading(s.translationOf ? 'record.report.statementTranslation' : 'record.report.statement', {
           title: s.title,
           language: languageLabel(s.language),
           status: STATEMENT_STATUS_LABELS[s.status],
           source: s.translationOf?.title ?? '',
         }),
-      });
+      );
       if (s.translation && s.translation.state !== 'current') {
         const unknown = format('record.report.unknownVersion');
         push({
@@ -336,23 +341,16 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.activations) {
-    section(
-      format('record.report.activations'),
-      content.activations.length === 0,
-      format('record.report.noActivations'),
-    );
+    section('record.report.activations', content.activations, 'record.report.noActivations');
     for (const a of content.activations) {
       push(
-        {
-          type: 'subheading',
-          text: format('record.report.activation', {
-            tree: a.treeName,
-            at: at(a.startedAt),
-            by: a.startedBy,
-            reached: a.reached,
-            total: a.total,
-          }),
-        },
+        subheading('record.report.activation', {
+          tree: a.treeName,
+          at: at(a.startedAt),
+          by: a.startedBy,
+          reached: a.reached,
+          total: a.total,
+        }),
         ...(a.standDown
           ? [
               {
@@ -409,23 +407,16 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.checklists) {
-    section(
-      format('record.report.checklists'),
-      content.checklists.length === 0,
-      format('record.report.noChecklistItems'),
-    );
+    section('record.report.checklists', content.checklists, 'record.report.noChecklistItems');
     for (const p of content.checklists) {
       push(
-        {
-          type: 'subheading',
-          text: format('record.report.phase', {
-            phase: responsePhase(p.phase).title,
-            done: p.done,
-            notApplicable: p.notApplicable,
-            open: p.total - p.done - p.notApplicable,
-            total: p.total,
-          }),
-        },
+        subheading('record.report.phase', {
+          phase: responsePhase(p.phase).title,
+          done: p.done,
+          notApplicable: p.notApplicable,
+          open: p.total - p.done - p.notApplicable,
+          total: p.total,
+        }),
         {
           type: 'table',
           columns: [
@@ -452,7 +443,7 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.lessons) {
-    section(format('record.report.lessons'), content.lessons.length === 0, format('record.report.noLessons'));
+    section('record.report.lessons', content.lessons, 'record.report.noLessons');
     const byId = new Map(content.lessons.map((l) => [l.id, l]));
     for (const kind of LESSON_KINDS) {
       const list = content.lessons.filter((l) => l.kind === kind);
@@ -483,19 +474,15 @@ export function reportModel(given: RecordFile, options: ReportOptions = {}): Rep
   }
 
   if (content.audit) {
-    push(
-      { type: 'heading', text: format('record.report.audit') },
-      content.audit.length === 0
-        ? { type: 'paragraph', tone: 'muted', text: format('record.report.noAudit') }
-        : {
-            type: 'table',
-            columns: [
-              { title: format('record.report.column.when'), width: 0.17, nowrap: true },
-              { title: format('record.report.column.who'), width: 0.16 },
-              { title: format('record.report.column.what'), width: 0.67 },
-            ],
-            rows: content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary]),
-          },
+    tableSection(
+      'record.report.audit',
+      [
+        { title: format('record.report.column.when'), width: 0.17, nowrap: true },
+        { title: format('record.report.column.who'), width: 0.16 },
+        { title: format('record.report.column.what'), width: 0.67 },
+      ],
+      content.audit.map((a) => [at(a.at, 'd MMM yyyy HH:mm:ss'), a.operator, a.summary]),
+      'record.report.noAudit',
     );
   }
 

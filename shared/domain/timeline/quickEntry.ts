@@ -2,7 +2,7 @@ import { formatWallClock, instantsAtWallClock } from '../incident/wallClock';
 import { err, ok, type Result } from '../result';
 import type { EpochMs } from '../time';
 import type { EntryContent, TimelineCategory, TimePrecision } from '../../schemas/timeline';
-import { format } from '../../i18n/format';
+import { describeByCode } from '../../i18n/format';
 
 /**
  * The quick-entry line: "14:05 Police confirm road closures on Main St #traffic @police".
@@ -168,18 +168,12 @@ function resolveDay(
   return at === undefined ? gap(date) : ok({ at, day: 'yesterday' });
 }
 
-export function describeQuickEntryError(e: QuickEntryError): string {
-  switch (e.code) {
-    case 'empty':
-      return format('timeline.quick.empty');
-    case 'bad-time':
-      return format('timeline.quick.badTime', { input: e.input });
-    case 'nonexistent-time':
-      return format('timeline.quick.nonexistentTime', { input: e.input, date: e.date, timeZone: e.timeZone });
-    case 'no-title':
-      return format('timeline.quick.noTitle');
-  }
-}
+export const describeQuickEntryError = describeByCode<QuickEntryError>({
+  empty: 'timeline.quick.empty',
+  'bad-time': 'timeline.quick.badTime',
+  'nonexistent-time': 'timeline.quick.nonexistentTime',
+  'no-title': 'timeline.quick.noTitle',
+});
 
 /** A parsed quick line as a new entry's content: unverified, internal, no notes yet. */
 export function contentFromQuick(

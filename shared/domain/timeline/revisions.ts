@@ -9,7 +9,7 @@ import {
   type TimelineRevision,
   type Verification,
 } from '../../schemas/timeline';
-import { format } from '../../i18n/format';
+import { describeByCode } from '../../i18n/format';
 
 /** Where the incident's chain currently ends: the next revision links to it. */
 export type ChainHead = { chainSeq: number; hash: string };
@@ -185,17 +185,10 @@ export function nextRevision(input: {
   };
 }
 
-export function describeRevisionError(e: RevisionError): string {
-  switch (e.code) {
-    case 'retracted':
-      return format('timeline.revision.retracted');
-    case 'already-retracted':
-      return format('timeline.revision.alreadyRetracted');
-    case 'no-change':
-      return format('timeline.revision.noChange');
-    case 'reason-required':
-      return format('timeline.revision.reasonRequired');
-    case 'nothing-to-merge':
-      return format('timeline.revision.nothingToMerge');
-  }
-}
+export const describeRevisionError = describeByCode<RevisionError>({
+  retracted: 'timeline.revision.retracted',
+  'already-retracted': 'timeline.revision.alreadyRetracted',
+  'no-change': 'timeline.revision.noChange',
+  'reason-required': 'timeline.revision.reasonRequired',
+  'nothing-to-merge': 'timeline.revision.nothingToMerge',
+});

@@ -1,4 +1,4 @@
-import { auditEvent, creationChanges, type Actor } from '@shared/domain/audit';
+import { auditEvent, creationChanges, deskAuditLines, type Actor } from '@shared/domain/audit';
 import { offsetLabel } from '@shared/domain/checklists/due';
 import {
   createCustomItem,
@@ -27,9 +27,9 @@ import { DESK_SCOPE, type ChecklistItem, type ChecklistTemplate } from '@shared/
 import type { AuditEvent, FieldChange, Incident } from '@shared/schemas/entities';
 
 import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
-import { writePlanned, type Change, type ChangeScope, type Door, type Precondition } from '../door';
+import { writePlanned, type Change, type ChangeKind, type ChangeScope, type Door, type Precondition } from '../door';
 import { planNewIncident } from '../incidents/incidents';
-import { busy, changeRow, stillReads, type Moved, type NotWritten } from '../planned';
+import { busy, rowChanger, stillReads, type Moved, type NotWritten } from '../planned';
 import { t } from '../../i18n/messages';
 
 export type ChecklistItemWriteError =
@@ -85,6 +85,7 @@ export function createChecklistCases({ door, store, gen }: Deps) {
     summary: string;
     changes?: FieldChange[];
   }): AuditEvent => auditEvent({ id: newId('aud', gen), ...input });
+  const templateAudit = deskAuditLines(gen, 'checklist-template');
 
   /** The plan's templates are still the versions read (a new version is a new row). */
   const templatesStill = (templates: readonly ChecklistTemplate[]) =>
@@ -132,17 +133,15 @@ export function createChecklistCases({ door, store, gen }: Deps) {
           (t) => !held.includes(t.templateKey),
         );
         if (missing.length === 0) return ok({ change: nothing('desk'), value: 0 });
-        const line = audit({
+        const line = templateAudit(
           actor,
-          incidentId: null,
-          entityType: 'checklist-template',
-          entityId: 'guide',
-          action: 'create',
-          summary: t('audit.summary.guideChecklistsInstalled', {
+          'guide',
+          'create',
+          t('audit.summary.guideChecklistsInstalled', {
             titles: missing.map((m) => m.title).join('; '),
             items: missing.reduce((n, m) => n + m.items.length, 0),
           }),
-        });
+        );
         const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, held);
         return ok({
           change: {
@@ -199,39 +198,50 @@ export function createChecklistCases({ door, store, gen }: Deps) {
   };
 
   /** Writes one change to the plan's templates; a refusal comes back as the editor's form error. */
+  /** A template version added on the desk with its audit line, on condition that `still` holds. */
+  const templateAdded = (kind: ChangeKind, template: ChecklistTemplate, line: AuditEvent, still: Precondition<Moved>) =>
+    ok({
+      change: {
+        scope: 'desk' as const,
+        kind,
+        add: { checklistTemplates: [template] },
+        audit: [line],
+        preconditions: [still],
+      },
+      value: template,
+    });
   const writeTemplate = (
     plan: () => Promise<Result<{ change: Change<unknown>; value: ChecklistTemplate }, TemplateErrors>>,
   ): Promise<Result<ChecklistTemplate, TemplateErrors>> =>
     asForm(writePlanned<ChecklistTemplate, TemplateErrors>(door, plan, { form: BUSY.message }));
 
+  const changeItemRow = rowChanger<'checklistItems', ChecklistItemWriteError>(
+    door,
+    'checklistItems',
+    (key) => store.get(key),
+    (id) => ({ missing: { code: 'not-found', id }, busy: BUSY }),
+  );
   /** Loads one item, applies a change and saves it with its audit line, on condition that the item is still as read. */
   const changeItem = (
     itemId: string,
     apply: (item: ChecklistItem) => Result<{ next: ChecklistItem; changes: FieldChange[] }, ChecklistItemWriteError>,
     summary: (next: ChecklistItem) => string,
   ) =>
-    changeRow<'checklistItems', ChecklistItem, ChecklistItemWriteError>(door, {
-      table: 'checklistItems',
-      key: itemId,
-      read: store.get,
-      missing: { code: 'not-found', id: itemId },
-      busy: BUSY,
-      plan: (item) => {
-        const applied = apply(item);
-        if (!applied.ok) return applied;
-        const { next, changes } = applied.value;
-        if (changes.length === 0) return ok({ change: nothing(itemScope(item.incidentId)), value: item });
-        const line = itemChangeAudit(gen, next, summary(next), changes);
-        return ok({
-          change: {
-            scope: itemScope(item.incidentId),
-            kind: 'checklist.item-changed',
-            put: { checklistItems: [next] },
-            audit: [line],
-          },
-          value: next,
-        });
-      },
+    changeItemRow(itemId, (item) => {
+      const applied = apply(item);
+      if (!applied.ok) return applied;
+      const { next, changes } = applied.value;
+      if (changes.length === 0) return ok({ change: nothing(itemScope(item.incidentId)), value: item });
+      const line = itemChangeAudit(gen, next, summary(next), changes);
+      return ok({
+        change: {
+          scope: itemScope(item.incidentId),
+          kind: 'checklist.item-changed',
+          put: { checklistItems: [next] },
+          audit: [line],
+        },
+        value: next,
+      });
     });
 
   return {
@@ -269,29 +279,18 @@ export function createChecklistCases({ door, store, gen }: Deps) {
           actor,
         });
         if (!next.ok) return next;
-        const line = audit({
+        const line = templateAudit(
           actor,
-          incidentId: null,
-          entityType: 'checklist-template',
-          entityId: next.value.id,
-          action: 'create',
-          summary: t('audit.summary.checklistSaved', {
+          next.value.id,
+          'create',
+          t('audit.summary.checklistSaved', {
             title: next.value.title,
             version: String(next.value.version),
             note: next.value.changeNote,
           }),
-          changes: [{ field: 'version', before: latest.version, after: next.value.version }],
-        });
-        return ok({
-          change: {
-            scope: 'desk' as const,
-            kind: 'checklist-plan.template-revised',
-            add: { checklistTemplates: [next.value] },
-            audit: [line],
-            preconditions: [historyStill(templateKey, versions)],
-          },
-          value: next.value,
-        });
+          [{ field: 'version', before: latest.version, after: next.value.version }],
+        );
+        return templateAdded('checklist-plan.template-revised', next.value, line, historyStill(templateKey, versions));
       }),
 
     /** A new checklist of the city's own, starting with one item to reword. */
@@ -305,26 +304,15 @@ export function createChecklistCases({ door, store, gen }: Deps) {
           firstItem: { key: newId('city', gen), phase: 'immediate', owner: 'emergency-manager' },
         });
         if (!created.ok) return created;
-        const line = audit({
+        const line = templateAudit(
           actor,
-          incidentId: null,
-          entityType: 'checklist-template',
-          entityId: created.value.id,
-          action: 'create',
-          summary: t('audit.summary.checklistCreated', { title: created.value.title }),
-          changes: creationChanges(created.value, TEMPLATE_FIELDS),
-        });
+          created.value.id,
+          'create',
+          t('audit.summary.checklistCreated', { title: created.value.title }),
+          creationChanges(created.value, TEMPLATE_FIELDS),
+        );
         const still = stillReads('the templates held are as read', ['checklistTemplates'], store.templateKeys, taken);
-        return ok({
-          change: {
-            scope: 'desk' as const,
-            kind: 'checklist-plan.template-created',
-            add: { checklistTemplates: [created.value] },
-            audit: [line],
-            preconditions: [still],
-          },
-          value: created.value,
-        });
+        return templateAdded('checklist-plan.template-created', created.value, line, still);
       }),
 
     /**

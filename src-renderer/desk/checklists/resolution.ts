@@ -1,34 +1,32 @@
 import type { Actor } from '@shared/domain/audit';
 import { changeStatus, resolutionEntry, type StatusChangeError } from '@shared/domain/checklists/items';
 import { resolvedByNote } from '@shared/domain/checklists/resolvedBy';
-import { newId, type IdGenerator } from '@shared/domain/ids';
-import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { newId } from '@shared/domain/ids';
 import { ok, type Result } from '@shared/domain/result';
 import { DESK_SCOPE, type ChecklistItem, type ChecklistStatus, type ResolvedWith } from '@shared/schemas/checklists';
 import type { FieldChange } from '@shared/schemas/entities';
 
 import type { ChecklistsStore } from '../../db/repos/checklistsRepo';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import type { Change, Door } from '../door';
-import { busy, changeRow, type Moved } from '../planned';
-import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
+import type { Change } from '../door';
+import { busy, rowChanger, type Moved } from '../planned';
+import { timelineLine, type ChainMoved, type TimelinedDeps } from '../timeline/chain';
 import { itemChangeAudit, itemScope } from './checklists';
 import { t } from '../../i18n/messages';
 
 export type ResolutionError = StatusChangeError | { code: 'not-found'; id: string };
 
-type Deps = {
-  door: Door;
-  store: ChecklistsStore;
-  timeline: TimelineRepo;
-  gen: IdGenerator;
-  sha256: Sha256Hex;
-  enqueue: WriteQueue;
-};
+type Deps = TimelinedDeps<ChecklistsStore>;
 
 /** A checklist item's status: set by hand, or done by other work on the desk (logged on the timeline with it). */
 export function createResolution(deps: Deps) {
   const { door, store, gen } = deps;
+
+  const changeItemRow = rowChanger<'checklistItems', ResolutionError>(
+    door,
+    'checklistItems',
+    (key) => store.get(key),
+    (id) => ({ missing: { code: 'not-found', id }, busy: busy('item') }),
+  );
 
   const changeItem = (
     itemId: string,
@@ -37,36 +35,29 @@ export function createResolution(deps: Deps) {
     logged: boolean,
   ): Promise<Result<ChecklistItem, ResolutionError>> =>
     deps.enqueue(() =>
-      changeRow<'checklistItems', ChecklistItem, ResolutionError>(door, {
-        table: 'checklistItems',
-        key: itemId,
-        read: store.get,
-        missing: { code: 'not-found', id: itemId },
-        busy: busy('item'),
-        plan: async (item) => {
-          const applied = apply(item);
-          if (!applied.ok) return applied;
-          const { next, changes } = applied.value;
-          // Nothing changes: nothing is written.
-          if (changes.length === 0)
-            return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
-          const line =
-            logged && next.incidentId !== DESK_SCOPE
-              ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), {
-                  operator: next.updatedBy,
-                  now: next.updatedAt,
-                })
-              : null;
-          const change: Change<Moved | ChainMoved> = {
-            scope: itemScope(next.incidentId),
-            kind: `checklist.${next.status}`,
-            put: { checklistItems: [next] },
-            ...(line && { add: line.rows }),
-            audit: [itemChangeAudit(gen, next, summary(next), changes)],
-            preconditions: line ? [line.precondition] : [],
-          };
-          return ok({ change, value: next });
-        },
+      changeItemRow(itemId, async (item) => {
+        const applied = apply(item);
+        if (!applied.ok) return applied;
+        const { next, changes } = applied.value;
+        // Nothing changes: nothing is written.
+        if (changes.length === 0)
+          return ok({ change: { scope: 'desk', kind: 'checklist.unchanged', audit: [] }, value: item });
+        const line =
+          logged && next.incidentId !== DESK_SCOPE
+            ? await timelineLine(deps, next.incidentId, resolutionEntry(next, next.updatedAt), newId('tle', gen), {
+                operator: next.updatedBy,
+                now: next.updatedAt,
+              })
+            : null;
+        const change: Change<Moved | ChainMoved> = {
+          scope: itemScope(next.incidentId),
+          kind: `checklist.${next.status}`,
+          put: { checklistItems: [next] },
+          ...(line && { add: line.rows }),
+          audit: [itemChangeAudit(gen, next, summary(next), changes)],
+          preconditions: line ? [line.precondition] : [],
+        };
+        return ok({ change, value: next });
       }),
     );
 

@@ -13,8 +13,7 @@ import {
   type ActivationError,
   type StateChange,
 } from '@shared/domain/contacts/activation';
-import { newId, type IdGenerator } from '@shared/domain/ids';
-import type { Sha256Hex } from '@shared/domain/integrity/canonical';
+import { newId } from '@shared/domain/ids';
 import { err, ok, type Result } from '@shared/domain/result';
 import { checkEntryContent, describeContentProblems } from '@shared/domain/timeline/contentCheck';
 import type { FieldChange } from '@shared/schemas/entities';
@@ -29,10 +28,9 @@ import type { EntryContent } from '@shared/schemas/timeline';
 
 import { t } from '../../i18n/messages';
 import type { ContactsStore } from '../../db/repos/contactsRepo';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import { writePlanned, type Change, type Door } from '../door';
-import { changeRow, type Moved } from '../planned';
-import { timelineLine, type ChainMoved, type WriteQueue } from '../timeline/chain';
+import { writePlanned, type Change } from '../door';
+import { rowChanger, type Moved } from '../planned';
+import { timelineLine, type ChainMoved, type TimelinedDeps } from '../timeline/chain';
 
 export type ActivationWriteError =
   | ActivationError
@@ -67,14 +65,7 @@ const checkedLine = (content: EntryContent): Result<EntryContent, ActivationWrit
 /** Another window kept changing the activation or the timeline: nothing was stored. Read when refused, in the language of that moment. */
 const busy = (): ActivationWriteError => ({ code: 'refused', message: t('contacts.activation.busy') });
 
-type Deps = {
-  door: Door;
-  store: ContactsStore;
-  timeline: TimelineRepo;
-  gen: IdGenerator;
-  sha256: Sha256Hex;
-  enqueue: WriteQueue;
-};
+type Deps = TimelinedDeps<ContactsStore>;
 
 /**
  * A call tree run during an incident: its start, every call's state, escalations, notes, and the
@@ -97,6 +88,13 @@ export function createActivations(deps: Deps) {
    * Plans a change of the activation on what was read, then writes it with its timeline line;
    * another window changing the activation or the timeline meanwhile means: read and plan again.
    */
+  const changeActivationRow = rowChanger<'treeActivations', ActivationWriteError>(
+    door,
+    'treeActivations',
+    (key) => store.getActivation(key),
+    (id) => ({ missing: { code: 'no-activation', id }, busy: busy() }),
+  );
+
   const changeActivation = <T>(
     activationId: string,
     plan: (current: TreeActivation) => Result<
@@ -113,30 +111,22 @@ export function createActivations(deps: Deps) {
     actor: Actor,
   ): Promise<Result<T, ActivationWriteError>> =>
     deps.enqueue(() =>
-      changeRow<'treeActivations', T, ActivationWriteError>(door, {
-        table: 'treeActivations',
-        key: activationId,
-        read: store.getActivation,
-        missing: { code: 'no-activation', id: activationId },
-        busy: busy(),
-        plan: async (current) => {
-          const planned = plan(current);
-          if (!planned.ok) return planned;
-          const { next, line, add, audit, value, kind } = planned.value;
-          const logged =
-            line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
-          return ok({
-            change: {
-              scope: { incidentId: next.incidentId },
-              kind,
-              put: { treeActivations: [next] },
-              add: { ...add, ...logged?.rows },
-              audit,
-              preconditions: logged ? [logged.precondition] : [],
-            },
-            value,
-          });
-        },
+      changeActivationRow<T>(activationId, async (current) => {
+        const planned = plan(current);
+        if (!planned.ok) return planned;
+        const { next, line, add, audit, value, kind } = planned.value;
+        const logged = line === null ? null : await timelineLine(deps, next.incidentId, line, newId('tle', gen), actor);
+        return ok({
+          change: {
+            scope: { incidentId: next.incidentId },
+            kind,
+            put: { treeActivations: [next] },
+            add: { ...add, ...logged?.rows },
+            audit,
+            preconditions: logged ? [logged.precondition] : [],
+          },
+          value,
+        });
       }),
     );
 

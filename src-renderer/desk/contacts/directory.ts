@@ -15,7 +15,7 @@ import type { FieldChange } from '@shared/schemas/entities';
 
 import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { Door } from '../door';
-import { busy, changeRow, stillReads, type NotWritten } from '../planned';
+import { busy, rowChanger, stillReads, type NotWritten } from '../planned';
 import { t } from '../../i18n/messages';
 
 export type ContactWriteError =
@@ -38,22 +38,12 @@ export function createDirectory({ door, store, gen }: Deps) {
   const contactAudit = deskAuditLines(gen, 'contact');
 
   /** Changes one contact as stored now; `plan` says what to write. */
-  const changeContact = <V>(
-    id: string,
-    plan: (
-      current: Contact,
-    ) =>
-      | Result<{ change: Parameters<Door['write']>[0]; value: V }, ContactWriteError>
-      | Promise<Result<{ change: Parameters<Door['write']>[0]; value: V }, ContactWriteError>>,
-  ) =>
-    changeRow<'contacts', V, ContactWriteError>(door, {
-      table: 'contacts',
-      key: id,
-      read: store.getContact,
-      missing: { code: 'not-found', id },
-      busy: BUSY,
-      plan,
-    });
+  const changeContact = rowChanger<'contacts', ContactWriteError>(
+    door,
+    'contacts',
+    (key) => store.getContact(key),
+    (id) => ({ missing: { code: 'not-found', id }, busy: BUSY }),
+  );
 
   return {
     listContacts: store.listContacts,

@@ -12,7 +12,7 @@ import type { Contact, ContactTree, TreeNode } from '@shared/schemas/contacts';
 
 import type { ContactsStore } from '../../db/repos/contactsRepo';
 import type { Change, Door } from '../door';
-import { busy, changeRow, stillReads, type NotWritten } from '../planned';
+import { busy, rowChanger, stillReads, type NotWritten } from '../planned';
 import { realChanges } from './directory';
 import { t } from '../../i18n/messages';
 
@@ -58,18 +58,12 @@ export function createTrees({ door, store, gen }: Deps) {
     );
 
   /** Changes one tree as stored now; `plan` says what to write. */
-  const changeTree = <V>(
-    id: string,
-    plan: (current: ContactTree) => Promise<Result<{ change: Change<unknown>; value: V }, TreeWriteError>>,
-  ) =>
-    changeRow<'contactTrees', V, TreeWriteError>(door, {
-      table: 'contactTrees',
-      key: id,
-      read: store.getTree,
-      missing: { code: 'not-found', treeId: id },
-      busy: BUSY,
-      plan,
-    });
+  const changeTree = rowChanger<'contactTrees', TreeWriteError>(
+    door,
+    'contactTrees',
+    (key) => store.getTree(key),
+    (id) => ({ missing: { code: 'not-found', treeId: id }, busy: BUSY }),
+  );
 
   /** A tree's new outline, checked, and the change that writes it (nothing when nothing changed). */
   const reshaped = async (

@@ -15,7 +15,7 @@ import type { AuditEvent, FieldChange, Incident } from '@shared/schemas/entities
 
 import type { IncidentsStore } from '../../db/repos/incidentsRepo';
 import type { Door } from '../door';
-import { busy, changeRow, type NotWritten, type Planned } from '../planned';
+import { busy, rowChanger, type NotWritten } from '../planned';
 import { t } from '../../i18n/messages';
 
 export type IncidentWriteError = StatusError | { code: 'not-found'; id: string } | NotWritten;
@@ -67,15 +67,12 @@ export function createIncidentCases({ door, store, gen }: Deps) {
   const BUSY = busy('incident');
 
   /** Changes one incident as stored now; `plan` says what to write. */
-  const changeIncident = (id: string, plan: (current: Incident) => Result<Planned<Incident>, IncidentWriteError>) =>
-    changeRow<'incidents', Incident, IncidentWriteError>(door, {
-      table: 'incidents',
-      key: id,
-      read: store.get,
-      missing: { code: 'not-found', id },
-      busy: BUSY,
-      plan,
-    });
+  const changeIncident = rowChanger<'incidents', IncidentWriteError>(
+    door,
+    'incidents',
+    (key) => store.get(key),
+    (id) => ({ missing: { code: 'not-found', id }, busy: BUSY }),
+  );
 
   const transition = (
     id: string,

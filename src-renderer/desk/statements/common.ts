@@ -1,6 +1,5 @@
 import { auditEvent, type Actor } from '@shared/domain/audit';
 import { newId, type IdGenerator } from '@shared/domain/ids';
-import type { Sha256Hex } from '@shared/domain/integrity/canonical';
 import { ok, type Result } from '@shared/domain/result';
 import { languageLabel } from '@shared/domain/statements/languages';
 import type { TemplateErrors } from '@shared/domain/statements/templates';
@@ -10,9 +9,8 @@ import type { PersonMention, Statement, StatementVersion } from '@shared/schemas
 
 import { t } from '../../i18n/messages';
 import type { StatementsRepo } from '../../db/repos/statementsRepo';
-import type { TimelineRepo } from '../../db/repos/timelineRepo';
-import { writePlanned, type Change, type Door, type Precondition } from '../door';
-import type { ChainMoved, WriteQueue } from '../timeline/chain';
+import { writePlanned, type Change, type Precondition } from '../door';
+import type { ChainMoved, TimelinedDeps } from '../timeline/chain';
 
 export type TemplateWriteError =
   | { code: 'invalid'; errors: TemplateErrors }
@@ -22,14 +20,7 @@ export type TemplateWriteError =
 
 export type StatementWriteError = StatementError | { code: 'translation-exists'; language: string };
 
-export type StatementDeps = {
-  door: Door;
-  store: StatementsRepo;
-  gen: IdGenerator;
-  sha256: Sha256Hex;
-  timeline: TimelineRepo;
-  enqueue: WriteQueue;
-};
+export type StatementDeps = TimelinedDeps<StatementsRepo>;
 
 /** A statement as the audit log names it: “Holding statement” (English). */
 export const describe = (s: Pick<Statement, 'title' | 'language'>) =>

@@ -20,7 +20,7 @@ import {
 import type { Incident } from '@shared/schemas/entities';
 import type { PersonMention, Statement, StatementVersion } from '@shared/schemas/statements';
 
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 import {
   changeStatement,
   describe,
@@ -34,18 +34,21 @@ import {
 } from './common';
 import { timelineLine } from '../timeline/chain';
 
-/** Plans a new version (if any) and the statement's change, with one audit line. */
+/**
+ * Plans a new version (if any) and the statement's change, with one audit line: the message
+ * `summary` names the statement and the new version's number.
+ */
 export function saveVersion(
   deps: StatementDeps,
   statementId: string,
   actor: Actor,
   kind: `statement.${string}`,
+  summary: MessageId,
   plan: (
     s: Statement,
     head: StatementVersion,
     versionId: string,
   ) => Promise<Result<VersionSaved, StatementError>> | Result<VersionSaved, StatementError>,
-  summary: (s: Statement, v: StatementVersion) => string,
 ): Promise<Result<VersionSaved, StatementError>> {
   return changeStatement(
     deps,
@@ -62,10 +65,14 @@ export function saveVersion(
           add: { statementVersions: [version] },
           put: { statements: [statement] },
           audit: [
-            statementAudit(deps.gen, actor, statement, 'update', summary(statement, version), [
-              ...statusChange(before, statement),
-              ...versionChange(before, statement),
-            ]),
+            statementAudit(
+              deps.gen,
+              actor,
+              statement,
+              'update',
+              t(summary, { statement: describe(statement), version: String(version.number) }),
+              [...statusChange(before, statement), ...versionChange(before, statement)],
+            ),
           ],
         },
         value: planned.value,
@@ -163,24 +170,14 @@ export function createDrafting(deps: StatementDeps) {
 
     /** Saves a draft's text and values as a new version; approved text is refused (see revise). */
     saveDraft: (statementId: string, edit: DraftEdit, actor: Actor) =>
-      saveVersion(
-        deps,
-        statementId,
-        actor,
-        'statement.saved',
-        (s, head, versionId) => editDraft(s, head, edit, versionId, actor),
-        (s, v) => t('statements.audit.saved', { statement: describe(s), version: String(v.number) }),
+      saveVersion(deps, statementId, actor, 'statement.saved', 'statements.audit.saved', (s, head, versionId) =>
+        editDraft(s, head, edit, versionId, actor),
       ),
 
     /** Edits approved or released text: a new version, back in draft, needing approval again. */
     revise: (statementId: string, edit: DraftEdit, actor: Actor) =>
-      saveVersion(
-        deps,
-        statementId,
-        actor,
-        'statement.revised',
-        (s, head, versionId) => reviseApproved(s, head, edit, versionId, actor),
-        (s, v) => t('statements.audit.revised', { statement: describe(s), version: String(v.number) }),
+      saveVersion(deps, statementId, actor, 'statement.revised', 'statements.audit.revised', (s, head, versionId) =>
+        reviseApproved(s, head, edit, versionId, actor),
       ),
 
     /**
@@ -188,18 +185,11 @@ export function createDrafting(deps: StatementDeps) {
      * version, which settles the statement on every desk.
      */
     keepDraft: (statementId: string, keep: string, actor: Actor) =>
-      saveVersion(
-        deps,
-        statementId,
-        actor,
-        'statement.kept',
-        async (s, head, versionId) => {
-          const kept = draftsWrittenApart(s, await store.versions(statementId))?.find((v) => v.id === keep);
-          if (!kept) return err({ code: 'version-moved' as const });
-          return keepDraftWrittenApart(s, head, kept, versionId, actor);
-        },
-        (s, v) => t('statements.audit.kept', { statement: describe(s), version: String(v.number) }),
-      ),
+      saveVersion(deps, statementId, actor, 'statement.kept', 'statements.audit.kept', async (s, head, versionId) => {
+        const kept = draftsWrittenApart(s, await store.versions(statementId))?.find((v) => v.id === keep);
+        if (!kept) return err({ code: 'version-moved' as const });
+        return keepDraftWrittenApart(s, head, kept, versionId, actor);
+      }),
 
     /** The people the statement may name, and the drafter's ticks on the guidance: drafts only. */
     setContext: (

@@ -127,6 +127,7 @@ export function createTranslation(deps: StatementDeps) {
         translationId,
         actor,
         'statement.translation-updated',
+        'statements.audit.translationUpdated',
         async (s, head, versionId) => {
           const source = s.sourceStatementId ? await store.get(s.sourceStatementId) : undefined;
           if (!source?.approvedVersionId || source.approvedVersionNumber === null)
@@ -140,7 +141,6 @@ export function createTranslation(deps: StatementDeps) {
             actor,
           );
         },
-        (s, v) => t('statements.audit.translationUpdated', { statement: describe(s), version: String(v.number) }),
       ),
   };
 }

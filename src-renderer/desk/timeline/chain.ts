@@ -6,7 +6,7 @@ import { entryFromRevision, nextRevision, sealRevision, type ChainHead } from '@
 import type { EntryContent, TimelineEntry, TimelineRevision } from '@shared/schemas/timeline';
 
 import type { TimelineRepo as TimelineStore } from '../../db/repos/timelineRepo';
-import type { Precondition } from '../door';
+import type { Door, Precondition } from '../door';
 
 /** The chain moved under a write: another window logged first, so the rows are sealed again. */
 export type ChainMoved = { code: 'chain-moved' };
@@ -87,6 +87,19 @@ export function createWriteQueue() {
   };
 }
 export type WriteQueue = ReturnType<typeof createWriteQueue>;
+
+/**
+ * What a use-case needs to write its rows and their timeline lines together: its own store, the
+ * timeline's, and the queue that keeps this window's chained writes in line.
+ */
+export type TimelinedDeps<Store> = {
+  door: Door;
+  store: Store;
+  timeline: TimelineStore;
+  gen: IdGenerator;
+  sha256: Sha256Hex;
+  enqueue: WriteQueue;
+};
 
 /** How often a chained write is planned again when another window keeps moving the head. */
 export const CHAIN_ATTEMPTS = 5;

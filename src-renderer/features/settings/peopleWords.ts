@@ -1,25 +1,22 @@
 import type { OperatorsError } from '../../desk/identity/operators';
 import { isRowRefused, type WriteRefused } from '../../desk/door';
-import { t } from '../../i18n/messages';
+import { t, type MessageId } from '../../i18n/messages';
 
-/** What went wrong with a change to the people at the desk, in words. */
+const PEOPLE_MESSAGES = {
+  invalid: 'settings.people.invalid',
+  'same-name': 'settings.people.sameName',
+  'unknown-person': 'settings.people.unknown',
+  retired: 'settings.people.retiredRefused',
+  'at-the-keyboard': 'settings.people.atKeyboardRefused',
+  'not-set-up': 'settings.operator.noSettings',
+  busy: 'settings.people.busy',
+} as const satisfies Record<OperatorsError['code'], MessageId>;
+
+/**
+ * What went wrong with a change to the people at the desk, in words; the error's own fields
+ * (name, field, problem) fill the message.
+ */
 export function describePeopleError(error: OperatorsError | WriteRefused): string {
-  switch (error.code) {
-    case 'invalid':
-      return t('settings.people.invalid', { field: error.field, problem: error.problem });
-    case 'same-name':
-      return t('settings.people.sameName', { name: error.name });
-    case 'unknown-person':
-      return t('settings.people.unknown');
-    case 'retired':
-      return t('settings.people.retiredRefused', { name: error.name });
-    case 'at-the-keyboard':
-      return t('settings.people.atKeyboardRefused', { name: error.name });
-    case 'not-set-up':
-      return t('settings.operator.noSettings');
-    case 'busy':
-      return t('settings.people.busy');
-    case 'refused':
-      return isRowRefused(error) ? t('settings.people.refused', { problem: error.problem }) : error.message;
-  }
+  if (error.code !== 'refused') return t(PEOPLE_MESSAGES[error.code], error);
+  return isRowRefused(error) ? t('settings.people.refused', { problem: error.problem }) : error.message;
 }
