@@ -10,7 +10,7 @@ import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } f
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
-import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
@@ -39,21 +39,13 @@ function LessonFields({
     <>
       <div className="form-row">
         {!fixedKind && (
-          <Field label={t('record.lessons.kind')}>
-            {({ id }) => (
-              <select
-                id={id}
-                value={draft.kind}
-                onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}
-              >
-                {LESSON_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {LESSON_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceField
+            label={t('record.lessons.kind')}
+            value={draft.kind}
+            onChange={(kind) => setDraft({ ...draft, kind })}
+            choices={LESSON_KINDS}
+            labelOf={(k) => LESSON_KIND_LABELS[k]}
+          />
         )}
         {draft.kind === 'corrective-action' && (
           <>
