@@ -13,6 +13,7 @@ import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFi
 import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 import { DeskForm } from '../../ui/DeskForm';
+import { HiddenLabel } from '../../ui/HiddenLabel';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -130,9 +131,7 @@ export function FilterLine({
 
   return (
     <div className="filter-line" role="search" aria-label={t('timeline.filterBar.filterTheTimeline')}>
-      <label htmlFor="tl-search" className="visually-hidden">
-        {t('timeline.filterBar.searchTheTimeline')}
-      </label>
+      <HiddenLabel htmlFor="tl-search">{t('timeline.filterBar.searchTheTimeline')}</HiddenLabel>
       <input
         id="tl-search"
         type="search"
