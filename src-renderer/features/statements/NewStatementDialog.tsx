@@ -11,6 +11,7 @@ import { DialogActions, FormError } from '../../ui/Field';
 import { runStatementWrite } from './statementErrors';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
+import { AudienceBadge } from './AudienceBadge';
 
 type Props = {
   incident: Incident;
@@ -75,13 +76,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
               />
               <span>
                 <strong>{option.title}</strong>
-                {option.audience !== 'public' && (
-                  <span className="badge">
-                    {option.audience === 'internal'
-                      ? t('statements.newStatementDialog.internal')
-                      : t('statements.newStatementDialog.private')}
-                  </span>
-                )}
+                <AudienceBadge audience={option.audience} />
                 <span className="template-pick__purpose">{option.purpose}</span>
               </span>
             </label>
