@@ -18,6 +18,7 @@ import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { DeskForm } from '../../ui/DeskForm';
+import { bindFields } from '../../ui/bindFields';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -35,33 +36,29 @@ function LessonFields({
   improvements: Lesson[];
   fixedKind: boolean;
 }): ReactElement {
+  const set = (patch: Partial<LessonDraft>) => setDraft({ ...draft, ...patch });
+  const field = bindFields(draft, errors, set);
   return (
     <>
       <div className="form-row">
         {!fixedKind && (
           <ChoiceField
             label={t('record.lessons.kind')}
-            value={draft.kind}
-            onChange={(kind) => setDraft({ ...draft, kind })}
+            {...field('kind')}
             choices={LESSON_KINDS}
             labelOf={(k) => LESSON_KIND_LABELS[k]}
           />
         )}
         {draft.kind === 'corrective-action' && (
           <>
-            <TextField
-              label={t('record.lessons.owner')}
-              error={errors.owner}
-              value={draft.owner}
-              onChange={(owner) => setDraft({ ...draft, owner })}
-            />
+            <TextField label={t('record.lessons.owner')} {...field('owner')} />
             <Field label={t('record.lessons.due')} error={errors.dueDate}>
               {({ id, describedBy }) => (
                 <IsoDateInput
                   id={id}
                   describedBy={describedBy}
                   value={draft.dueDate}
-                  onChange={(dueDate) => setDraft({ ...draft, dueDate })}
+                  onChange={(dueDate) => set({ dueDate })}
                 />
               )}
             </Field>
@@ -69,12 +66,7 @@ function LessonFields({
         )}
       </div>
       {draft.kind === 'corrective-action' && (
-        <SelectField
-          label={t('record.lessons.answers')}
-          error={errors.answers}
-          value={draft.answers}
-          onChange={(answers) => setDraft({ ...draft, answers })}
-        >
+        <SelectField label={t('record.lessons.answers')} {...field('answers')}>
           <option value="">
             {improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}
           </option>
@@ -85,13 +77,7 @@ function LessonFields({
           ))}
         </SelectField>
       )}
-      <TextAreaField
-        label={t('record.lessons.lesson')}
-        error={errors.text}
-        rows={2}
-        value={draft.text}
-        onChange={(text) => setDraft({ ...draft, text })}
-      />
+      <TextAreaField label={t('record.lessons.lesson')} {...field('text')} rows={2} />
     </>
   );
 }
