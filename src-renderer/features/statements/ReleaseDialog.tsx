@@ -12,7 +12,7 @@ import { dateHint, timeHint } from '@shared/domain/locale/deskLocale';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { DialogActions, FormError } from '../../ui/Field';
+import { FormActions } from '../../ui/Field';
 import { runStatementWrite } from './statementErrors';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
@@ -105,12 +105,13 @@ export function ReleaseDialog({
           onChange={setNote}
         />
         <p className="muted">{t('statements.releaseDialog.theReleaseIsLoggedOn')}</p>
-        <FormError>{problem}</FormError>
-        <DialogActions cancelLabel={t('statements.releaseDialog.cancel')} onCancel={onClose}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('statements.releaseDialog.recordTheRelease')}
-          </button>
-        </DialogActions>
+        <FormActions
+          failure={problem}
+          cancelLabel={t('statements.releaseDialog.cancel')}
+          onCancel={onClose}
+          submitLabel={t('statements.releaseDialog.recordTheRelease')}
+          busy={busy}
+        />
       </DeskForm>
     </Dialog>
   );
