@@ -82,6 +82,15 @@ function LessonFields({
   );
 }
 
+/** One of a lesson's quiet buttons; `name`, when given, says for screen readers which lesson it acts on. */
+function LessonButton({ label, name, onClick }: { label: string; name?: string; onClick: () => void }): ReactElement {
+  return (
+    <button type="button" className="button button--ghost" aria-label={name} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
 /**
  * What went well, what to improve, and who will do what by when: written by the team, kept in the
  * record. A lesson can be reworded or removed until a record holding it is exported; after that a
@@ -122,6 +131,48 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         if (r.value.id !== l.id) showNotice('success', t('record.lessons.newVersion'));
       });
   };
+
+  const startEditing = (l: Lesson) =>
+    setEditing({
+      id: l.id,
+      draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' },
+      errors: {},
+    });
+
+  const remove = (l: Lesson) =>
+    void useCases.lessons.remove(l.id, actor()).then((r) => {
+      if (!r.ok)
+        showNotice(
+          'error',
+          r.error.code === 'exported'
+            ? t('record.lessons.exportedRefused')
+            : r.error.code === 'refused'
+              ? r.error.message
+              : t('record.lessons.gone'),
+        );
+    });
+
+  const toggleDone = (l: Lesson) =>
+    void useCases.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor());
+
+  const addToChecklist = (l: Lesson) =>
+    void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
+      if (r.ok)
+        showNotice(
+          'success',
+          t('record.lessons.onChecklistsDone', {
+            title: r.value.title,
+            due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : t('record.lessons.withoutDate'),
+          }),
+        );
+      else
+        showNotice(
+          'error',
+          r.error.code === 'not-an-action' || r.error.code === 'due-before-start'
+            ? describeLessonToItemError(r.error)
+            : t('record.lessons.notAdded', { code: r.error.code }),
+        );
+    });
 
   return (
     <section className="panel" aria-labelledby="lessons-title">
@@ -182,95 +233,33 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         </span>
                       )}
                       {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
-                      <button
-                        type="button"
-                        className="button button--ghost"
-                        aria-label={t('record.lessons.editName', { text: l.text })}
-                        onClick={() =>
-                          setEditing({
-                            id: l.id,
-                            draft: {
-                              kind: l.kind,
-                              text: l.text,
-                              owner: l.owner ?? '',
-                              dueDate: l.dueDate ?? '',
-                              answers: l.answers ?? '',
-                            },
-                            errors: {},
-                          })
-                        }
-                      >
-                        {t('record.lessons.edit')}
-                      </button>
+                      <LessonButton
+                        label={t('record.lessons.edit')}
+                        name={t('record.lessons.editName', { text: l.text })}
+                        onClick={() => startEditing(l)}
+                      />
                       {!exported && (
-                        <button
-                          type="button"
-                          className="button button--ghost"
-                          aria-label={t('record.lessons.removeName', { text: l.text })}
-                          onClick={() =>
-                            void useCases.lessons.remove(l.id, actor()).then((r) => {
-                              if (!r.ok)
-                                showNotice(
-                                  'error',
-                                  r.error.code === 'exported'
-                                    ? t('record.lessons.exportedRefused')
-                                    : r.error.code === 'refused'
-                                      ? r.error.message
-                                      : t('record.lessons.gone'),
-                                );
-                            })
-                          }
-                        >
-                          {t('record.lessons.remove')}
-                        </button>
+                        <LessonButton
+                          label={t('record.lessons.remove')}
+                          name={t('record.lessons.removeName', { text: l.text })}
+                          onClick={() => remove(l)}
+                        />
                       )}
                       {l.kind === 'corrective-action' && (
-                        <button
-                          type="button"
-                          className="button button--ghost"
-                          onClick={() =>
-                            void useCases.lessons.update(
-                              l.id,
-                              { status: l.status === 'done' ? 'open' : 'done' },
-                              actor(),
-                            )
-                          }
-                        >
-                          {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
-                        </button>
+                        <LessonButton
+                          label={l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
+                          onClick={() => toggleDone(l)}
+                        />
                       )}
                       {l.kind === 'corrective-action' &&
                         (l.checklistItemId !== null ? (
                           <span className="marker">{t('record.lessons.onChecklists')}</span>
                         ) : (
-                          <button
-                            type="button"
-                            className="button button--ghost"
-                            aria-label={t('record.lessons.toChecklistName', { text: l.text })}
-                            onClick={() =>
-                              void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
-                                if (r.ok)
-                                  showNotice(
-                                    'success',
-                                    t('record.lessons.onChecklistsDone', {
-                                      title: r.value.title,
-                                      due: l.dueDate
-                                        ? formatDateOnly(l.dueDate, displayLocale())
-                                        : t('record.lessons.withoutDate'),
-                                    }),
-                                  );
-                                else
-                                  showNotice(
-                                    'error',
-                                    r.error.code === 'not-an-action' || r.error.code === 'due-before-start'
-                                      ? describeLessonToItemError(r.error)
-                                      : t('record.lessons.notAdded', { code: r.error.code }),
-                                  );
-                              })
-                            }
-                          >
-                            {t('record.lessons.toChecklist')}
-                          </button>
+                          <LessonButton
+                            label={t('record.lessons.toChecklist')}
+                            name={t('record.lessons.toChecklistName', { text: l.text })}
+                            onClick={() => addToChecklist(l)}
+                          />
                         ))}
                     </li>
                   );
