@@ -3,7 +3,7 @@
 // (the same code a joining window runs), in Chromium's IndexedDB. Bundled into the bench harness.
 import { ok } from '../shared/domain/result';
 import { entriesToPublish } from '../shared/domain/team/teamEntry';
-import { DeskDatabase } from '../src-renderer/db/database';
+import { DeskDatabase, teamIntakeConnection } from '../src-renderer/db/database';
 import { createDeskCore } from '../src-renderer/desk/core';
 import { createTeamExchange } from '../src-renderer/desk/team/exchange';
 import { sha256Hex } from '../src-renderer/lib/sha256';
@@ -64,6 +64,7 @@ export async function teamJoin(n: number): Promise<JoinFigures> {
   });
   const exchange = createTeamExchange({
     db,
+    intakeDb: teamIntakeConnection(db),
     feed: core.feed,
     identities: core.identities,
     team: link,

@@ -114,10 +114,17 @@ export class DeskDatabase extends Dexie {
   teamConflicts!: Table<StoredConflict, string>;
   teamRefusals!: Table<StoredRefusal, number>;
 
-  constructor(name: string = DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
-    // Strict durability: a committed write is on disk before Dexie reports success, so an
-    // approval or an import survives a power cut that follows it.
-    super(name, { chromeTransactionDurability: 'strict' });
+  /**
+   * Strict durability: a committed write is on disk before Dexie reports success, so an approval
+   * or an import survives a power cut that follows it. `relaxed` is for the connection that takes
+   * in other desks' records only (see teamIntakeConnection).
+   */
+  constructor(
+    name: string = DB_NAME,
+    history: readonly SchemaVersion[] = SCHEMA_HISTORY,
+    durability: 'strict' | 'relaxed' = 'strict',
+  ) {
+    super(name, { chromeTransactionDurability: durability });
     for (const v of history) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
@@ -136,4 +143,15 @@ export class DeskDatabase extends Dexie {
   tableByName(name: TableName): Table<unknown, unknown> {
     return this.table(name);
   }
+}
+
+/**
+ * A second connection to the desk's database for taking in other desks' records, which commits
+ * without waiting for the disk. Everything such a commit writes is derived from records the team
+ * engine already keeps on disk, and the team cursor moves in the same atomic commit: a power cut
+ * that loses the last of them loses the cursor's advance with them, and the next exchange reads
+ * those records again (taking one in twice changes nothing). The desk's own changes never pass here.
+ */
+export function teamIntakeConnection(db: DeskDatabase): DeskDatabase {
+  return new DeskDatabase(db.name, SCHEMA_HISTORY, 'relaxed');
 }

@@ -1,5 +1,6 @@
 import type { SearchCache } from '../db/searchCache';
 import { readOrder } from '../db/repos/timelineQuery';
+import { teamIntakeConnection } from '../db/database';
 import type { DeskPlatform } from '../platform/platform';
 import type { BackupEncryption } from './backup/backupEncryption';
 import { createBackupService } from './backup/backupService';
@@ -78,6 +79,7 @@ export function createDesk(deps: DeskDeps, core: DeskCore = createDeskCore(deps)
         clock,
         exchange: createTeamExchange({
           db: deps.db,
+          intakeDb: teamIntakeConnection(deps.db),
           feed,
           identities: core.identities,
           team,

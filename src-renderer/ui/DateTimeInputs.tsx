@@ -1,6 +1,6 @@
 import { useId, useState, type ReactElement } from 'react';
 
-import { dateFormatLabel, formatDateOnly, formatTimeOfDay } from '@shared/domain/locale/deskLocale';
+import { dateFormatLabel, formatDateOnly, formatTimeOfDay, type DeskLocale } from '@shared/domain/locale/deskLocale';
 import { describeDateError, readDate, readTime } from '@shared/domain/locale/readDateTime';
 
 import { useDeskLocale } from '../lib/LocaleContext';
@@ -15,9 +15,18 @@ type Props = {
   onChange: (text: string) => void;
 };
 
+/** How a kind of field looks empty, and what it shows back for a text it reads (null for one it does not). */
+type Reading = {
+  className: string;
+  inputMode?: 'numeric';
+  placeholder: (locale: DeskLocale) => string;
+  shownBack: (text: string, locale: DeskLocale) => string | null;
+};
+
 /**
  * A text field that, on leaving it, writes what was typed back the way the desk shows it, so the
- * person sees how it was read (nothing changes while it does not read).
+ * person sees how it was read (nothing changes while it does not read). The desk's locale decides,
+ * where the browser's own pickers would follow the browser's.
  */
 function ReadBackInput({
   id,
@@ -26,14 +35,9 @@ function ReadBackInput({
   invalid = false,
   value,
   onChange,
-  readBack,
-  ...look
-}: Props & {
-  readBack: (text: string) => string | null;
-  className: string;
-  placeholder: string;
-  inputMode?: 'numeric';
-}): ReactElement {
+  reading: { placeholder, shownBack, ...look },
+}: Props & { reading: Reading }): ReactElement {
+  const locale = useDeskLocale();
   return (
     <input
       id={id}
@@ -42,53 +46,49 @@ function ReadBackInput({
       autoComplete="off"
       spellCheck={false}
       {...look}
+      placeholder={placeholder(locale)}
       aria-describedby={describedBy}
       aria-invalid={invalid}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onBlur={() => {
-        const shown = readBack(value);
+        const shown = shownBack(value, locale);
         if (shown !== null && shown !== value) onChange(shown);
       }}
     />
   );
 }
 
+const DATE_READING: Reading = {
+  className: 'input--date',
+  inputMode: 'numeric',
+  placeholder: dateFormatLabel,
+  shownBack: (text, locale) => {
+    const read = readDate(text, locale);
+    return read.ok ? formatDateOnly(read.value, locale) : null;
+  },
+};
+
+const TIME_READING: Reading = {
+  className: 'input--time',
+  placeholder: (locale) => formatTimeOfDay('14:05', locale),
+  shownBack: (text, locale) => {
+    const read = readTime(text);
+    return read.ok ? formatTimeOfDay(read.value, locale) : null;
+  },
+};
+
 /**
- * A date field of the desk's own: the browser's date picker follows the browser's locale, not
- * the desk's. It takes what a person types in the desk's order (4/7/2026, 4.7.2026, ISO) and,
- * on leaving the field, writes it back the locale's way so they see how it was read.
+ * A date field of the desk's own. It takes what a person types in the desk's order (4/7/2026,
+ * 4.7.2026, ISO) and, on leaving the field, writes it back the locale's way so they see how it was read.
  */
 export function DateInput(props: Props): ReactElement {
-  const locale = useDeskLocale();
-  return (
-    <ReadBackInput
-      {...props}
-      inputMode="numeric"
-      className="input--date"
-      placeholder={dateFormatLabel(locale)}
-      readBack={(text) => {
-        const read = readDate(text, locale);
-        return read.ok ? formatDateOnly(read.value, locale) : null;
-      }}
-    />
-  );
+  return <ReadBackInput {...props} reading={DATE_READING} />;
 }
 
 /** A time field in the desk's clock: reads 14:05, 1405, 2:05 pm; shows it back 12- or 24-hour. */
 export function TimeInput(props: Props): ReactElement {
-  const locale = useDeskLocale();
-  return (
-    <ReadBackInput
-      {...props}
-      className="input--time"
-      placeholder={formatTimeOfDay('14:05', locale)}
-      readBack={(text) => {
-        const read = readTime(text);
-        return read.ok ? formatTimeOfDay(read.value, locale) : null;
-      }}
-    />
-  );
+  return <ReadBackInput {...props} reading={TIME_READING} />;
 }
 
 /**

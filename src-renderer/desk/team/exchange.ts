@@ -57,6 +57,8 @@ const READ_PER_EXCHANGE = 5_000;
  */
 export function createTeamExchange(deps: {
   db: DeskDatabase;
+  /** The connection other desks' records are written through (teamIntakeConnection); `db` when absent. */
+  intakeDb?: DeskDatabase;
   feed: ChangeFeed;
   identities: DeskIdentities;
   team: TeamLink;
@@ -68,6 +70,7 @@ export function createTeamExchange(deps: {
   readStep?: number;
 }) {
   const { db, team } = deps;
+  const intakeDb = deps.intakeDb ?? db;
   const records = createSignedRecordsRepo(db);
   const teamRepo = createTeamRepo(db);
   const verify = deps.verify ?? webCryptoVerifier(crypto.subtle);
@@ -160,7 +163,7 @@ export function createTeamExchange(deps: {
         });
         await storedLast();
         const done = storeReceived({
-          db,
+          db: intakeDb,
           feed: deps.feed,
           batch,
           core: { ...coreOf(core), consumedTo: consumed + read.value.length },
@@ -180,7 +183,7 @@ export function createTeamExchange(deps: {
       if (consumed >= revokedFrom && consumed < core.length) {
         report.read += core.length - consumed;
         report.flagged += await flagRevoked({
-          db,
+          db: intakeDb,
           core: coreOf(core),
           from: consumed,
           to: core.length,

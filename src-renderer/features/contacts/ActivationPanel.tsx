@@ -32,6 +32,7 @@ import { clockTime, since } from './format';
 import { useActivations, useAttempts, useContacts, useTrees } from './queries';
 import { UserText } from '../../ui/UserText';
 import { ChangedApartProvider, ChangedApartRow } from '../team/ChangedApartNote';
+import { describeActivationSide } from './changedApartSides';
 import { t, tRich, type MessageId } from '../../i18n/messages';
 import { DialogActions } from '../../ui/Field';
 
@@ -303,7 +304,11 @@ function ActivationView({
       <header className="activation__head">
         <div>
           <h3 id={`activation-${activation.id}`}>{t('contacts.activation.heading', { tree: activation.treeName })}</h3>
-          <ChangedApartRow table="treeActivations" rowId={activation.id} />
+          <ChangedApartRow
+            table="treeActivations"
+            rowId={activation.id}
+            describe={(row) => describeActivationSide(row as TreeActivation)}
+          />
           <p className="muted">
             {tRich(
               'contacts.activation.activatedAt',

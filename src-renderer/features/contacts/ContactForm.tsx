@@ -20,7 +20,7 @@ import { STAKEHOLDER_CATEGORIES_SOURCE } from '@shared/domain/contacts/stakehold
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
-import { DialogActions, Field, FormError } from '../../ui/Field';
+import { Field, FormActions } from '../../ui/Field';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { CategoryOptions } from './CategoryOptions';
 import { dayInput, parseDayInput } from './format';
@@ -265,12 +265,13 @@ export function ContactForm({ title, initial, editingId, directory, country, onC
             onChange={(checked) => set('consentOnFile', checked)}
           />
         </fieldset>
-        <FormError>{failure}</FormError>
-        <DialogActions cancelLabel={t('contacts.form.cancel')} onCancel={onClose}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('contacts.form.save')}
-          </button>
-        </DialogActions>
+        <FormActions
+          failure={failure}
+          cancelLabel={t('contacts.form.cancel')}
+          onCancel={onClose}
+          submitLabel={t('contacts.form.save')}
+          busy={busy}
+        />
       </DeskForm>
     </Dialog>
   );

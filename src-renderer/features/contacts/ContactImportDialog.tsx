@@ -27,17 +27,16 @@ import {
   type VCardSummary,
 } from '@shared/domain/contacts/vcard';
 import {
-  TEXT_ENCODINGS,
   decodeText,
   describeEncodingGuess,
   encodingLabel,
-  isTextEncodingId,
   type EncodingGuess,
   type TextEncodingId,
 } from '@shared/domain/text/encoding';
 import type { Contact } from '@shared/schemas/contacts';
 
 import { Dialog } from '../../ui/Dialog';
+import { EncodingSelect } from '../../ui/EncodingSelect';
 import { DialogActions, FormError } from '../../ui/Field';
 import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
@@ -240,18 +239,7 @@ export function ContactImportDialog({
           <legend>{t('contactImport.howRead')}</legend>
           <label className="mapping__row">
             <span>{t('contactImport.encoding')}</span>
-            <select
-              value={encoding ?? source.guess.encoding}
-              onChange={(e) => {
-                if (isTextEncodingId(e.target.value)) setEncoding(e.target.value);
-              }}
-            >
-              {TEXT_ENCODINGS.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
+            <EncodingSelect value={encoding ?? source.guess.encoding} onChange={setEncoding} />
           </label>
           {unreadable > 0 && (
             <p className="form-error" role="alert">

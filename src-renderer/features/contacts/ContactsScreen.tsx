@@ -38,6 +38,9 @@ import { ChangedApartProvider, ChangedApartRow } from '../team/ChangedApartNote'
 import { TreeEditor } from './TreeEditor';
 import { useStaleDays } from './useStaleDays';
 import { UserText } from '../../ui/UserText';
+import { RowActionButton } from '../../ui/RowActionButton';
+import { FormError } from '../../ui/Field';
+import { SearchInput } from '../../ui/SearchInput';
 import { t, tList } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
 import { OpenFileButton } from '../../ui/OpenFileButton';
@@ -46,6 +49,8 @@ import { CheckboxField } from '../../ui/FieldControls';
 
 /** What the directory reads: vCards and the CSV that address books and spreadsheets export. */
 const CONTACT_FILE_EXTENSIONS = ['vcf', 'vcard', 'csv', 'txt'];
+/** The largest contacts file the directory opens. */
+const CONTACT_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Saves one of the directory's settings beside what the desk already holds, and says so once stored. */
 function useSaveSetting(settings: DeskSettings) {
@@ -174,6 +179,12 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
     (c) => !onlyStale || isStale(c, now, staleDays),
   );
   const staleCount = contacts.filter((c) => isStale(c, now, staleDays)).length;
+  const openContactFile = () =>
+    platform.openFile({
+      filters: [{ name: t('contacts.screen.importFilter'), extensions: CONTACT_FILE_EXTENSIONS }],
+      maxBytes: CONTACT_FILE_MAX_BYTES,
+      title: t('contacts.screen.importTitle'),
+    });
 
   const save = async (fields: ContactFields, id: string | null) => {
     const r =
@@ -202,13 +213,7 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           </button>
           <OpenFileButton
             label={t('contacts.screen.import')}
-            open={() =>
-              platform.openFile({
-                filters: [{ name: t('contacts.screen.importFilter'), extensions: CONTACT_FILE_EXTENSIONS }],
-                maxBytes: 16 * 1024 * 1024,
-                title: t('contacts.screen.importTitle'),
-              })
-            }
+            open={openContactFile}
             onProblem={setProblem}
             onOpened={({ name, bytes }) => {
               // Outlook and Excel on Windows save CSV in the system's code page, not UTF-8.
@@ -234,22 +239,15 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
           </button>
         </div>
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <div className="filters__row">
-        <label className="visually-hidden" htmlFor="contact-search">
-          {t('contacts.screen.search')}
-        </label>
-        <input
+        <SearchInput
           id="contact-search"
-          type="search"
+          label={t('contacts.screen.search')}
           className="filters__search"
           placeholder={t('contacts.screen.searchPlaceholder')}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
         />
         <CheckboxField
           label={t('contacts.screen.onlyStale', { count: staleCount })}
@@ -323,18 +321,14 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                   </td>
                   <td>
                     <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button"
+                      <RowActionButton
+                        label={t('contacts.screen.editName', { name: c.name })}
                         onClick={() => setEditing(c)}
-                        aria-label={t('contacts.screen.editName', { name: c.name })}
                       >
                         {t('contacts.screen.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        aria-label={t('contacts.screen.markVerifiedName', { name: c.name })}
+                      </RowActionButton>
+                      <RowActionButton
+                        label={t('contacts.screen.markVerifiedName', { name: c.name })}
                         onClick={() =>
                           void useCases.contacts
                             .markVerified(c.id, actor())
@@ -345,15 +339,14 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
                         }
                       >
                         {t('contacts.screen.verifiedToday')}
-                      </button>
-                      <button
-                        type="button"
+                      </RowActionButton>
+                      <RowActionButton
+                        label={t('contacts.screen.deleteName', { name: c.name })}
                         className="button button--ghost"
-                        aria-label={t('contacts.screen.deleteName', { name: c.name })}
                         onClick={() => setDeleting(c)}
                       >
                         {t('contacts.screen.delete')}
-                      </button>
+                      </RowActionButton>
                     </div>
                   </td>
                 </tr>

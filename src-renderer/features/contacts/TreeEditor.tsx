@@ -25,7 +25,9 @@ import { PersonPicker } from '../../ui/PersonPicker';
 import { useStaleDays } from './useStaleDays';
 import { CallSheet } from './CallSheet';
 import { ChangedApartRow } from '../team/ChangedApartNote';
+import { describeTreeSide } from './changedApartSides';
 import { useTrees } from './queries';
+import { RowActionButton } from '../../ui/RowActionButton';
 import { UserText } from '../../ui/UserText';
 import { t, tRich } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
@@ -128,7 +130,11 @@ function Outline({
           {t('contacts.tree.printCallSheet')}
         </button>
       </div>
-      <ChangedApartRow table="contactTrees" rowId={tree.id} />
+      <ChangedApartRow
+        table="contactTrees"
+        rowId={tree.id}
+        describe={(row) => describeTreeSide(row as ContactTree, nameOf)}
+      />
       {staleInTree > 0 && (
         <p className="warning-text">{t('contacts.tree.staleWarning', { count: staleInTree, days: staleDays })}</p>
       )}
@@ -228,32 +234,26 @@ function Outline({
                           </option>
                         ))}
                     </select>
-                    <button
-                      type="button"
-                      className="button"
+                    <RowActionButton
+                      label={t('contacts.tree.outdent', { name: nameOf(node.contactId) })}
                       onClick={() => void apply((n, names) => outdent(n, node.id, names), node.id)}
-                      aria-label={t('contacts.tree.outdent', { name: nameOf(node.contactId) })}
                     >
                       {t('contacts.tree.outdentSymbol')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
+                    </RowActionButton>
+                    <RowActionButton
+                      label={t('contacts.tree.indent', { name: nameOf(node.contactId) })}
                       onClick={() => void apply((n, names) => indent(n, node.id, names), node.id)}
-                      aria-label={t('contacts.tree.indent', { name: nameOf(node.contactId) })}
                     >
                       {t('contacts.tree.indentSymbol')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
+                    </RowActionButton>
+                    <RowActionButton
+                      label={t('contacts.tree.removeName', { name: nameOf(node.contactId) })}
                       onClick={() =>
                         void apply((n, names) => removeNode(n, node.id, names), tree.nodes[i - 1]?.id ?? null)
                       }
-                      aria-label={t('contacts.tree.removeName', { name: nameOf(node.contactId) })}
                     >
                       {t('contacts.tree.remove')}
-                    </button>
+                    </RowActionButton>
                   </span>
                 )}
               </li>

@@ -11,8 +11,9 @@ import type { PendingRestore } from '../../desk/backup/backupService';
 import { computerTime } from '../../lib/LocaleContext';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { useOpenBackup } from './PassphrasePrompt';
-import { t, tRich } from '../../i18n/messages';
+import { t, tRich, type MessageId } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
+import { FormError } from '../../ui/Field';
 import { TableHead } from '../../ui/TableHead';
 import { DeskForm } from '../../ui/DeskForm';
 
@@ -23,6 +24,16 @@ const whole = (text: string, min: number, max: number): number | null => {
   const n = Number(text.trim());
   return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
 };
+
+/** The policy's numbers as typed: read and bounded when the policy is saved. */
+type PolicyForm = { every: string; last: string; days: string };
+
+/** The policy's numbers, in the order the form asks for them. */
+const POLICY_COUNTS = [
+  ['every', 'settings.autoBackup.every'],
+  ['last', 'settings.autoBackup.keepLast'],
+  ['days', 'settings.autoBackup.keepDaily'],
+] as const satisfies readonly (readonly [keyof PolicyForm, MessageId])[];
 
 /** The rotating backups main keeps in its data folder (either shell): policy, last run, list, restore. */
 export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): ReactElement {
@@ -41,7 +52,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
   const [policy, setPolicy] = useState<BackupPolicy | null>(null);
   const [pending, setPending] = useState<{ info: BackupInfo; checked: PendingRestore } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [form, setForm] = useState<{ every: string; last: string; days: string } | null>(null);
+  const [form, setForm] = useState<PolicyForm | null>(null);
 
   const refresh = useCallback(() => {
     if (!auto) return;
@@ -74,7 +85,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     );
   }
 
-  const save = (f: { every: string; last: string; days: string }) => {
+  const save = (f: PolicyForm) => {
     const every = whole(f.every, 1, 1440);
     const keepLast = whole(f.last, LAST.min, LAST.max);
     const keepDailyForDays = whole(f.days, DAYS.min, DAYS.max);
@@ -111,6 +122,15 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
     })();
   };
 
+  const restore = async (b: BackupInfo) => {
+    setProblem(null);
+    const text = await auto.read(b.name);
+    if (!text.ok) return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
+    const checked = await opener.open(text.value, b.name);
+    if (!checked.ok) return setProblem(checked.error);
+    if (checked.value !== null) setPending({ info: b, checked: checked.value });
+  };
+
   return (
     <section className="panel" aria-labelledby="auto-backups-title">
       <h2 id="auto-backups-title">{t('settings.autoBackup.title')}</h2>
@@ -143,33 +163,23 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
             save(form);
           }}
         >
-          <label className="field">
-            {t('settings.autoBackup.every')}
-            <input
-              inputMode="numeric"
-              value={form.every}
-              onChange={(e) => setForm({ ...form, every: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            {t('settings.autoBackup.keepLast')}
-            <input inputMode="numeric" value={form.last} onChange={(e) => setForm({ ...form, last: e.target.value })} />
-          </label>
-          <label className="field">
-            {t('settings.autoBackup.keepDaily')}
-            <input inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} />
-          </label>
+          {POLICY_COUNTS.map(([count, label]) => (
+            <label key={count} className="field">
+              {t(label)}
+              <input
+                inputMode="numeric"
+                value={form[count]}
+                onChange={(e) => setForm({ ...form, [count]: e.target.value })}
+              />
+            </label>
+          ))}
           <button type="submit" className="button">
             {t('settings.autoBackup.savePolicy')}
           </button>
         </DeskForm>
       )}
       {policy && <p className="muted">{t('settings.autoBackup.minimum', { last: LAST.min, days: DAYS.min })}</p>}
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       {list && list.backups.length === 0 && <p className="muted">{t('settings.autoBackup.none')}</p>}
       {list && list.backups.length > 0 && (
         <table className="table table--compact">
@@ -191,21 +201,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
                 </td>
                 <td>{formatBytes(b.size)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    onClick={() => {
-                      setProblem(null);
-                      void (async () => {
-                        const text = await auto.read(b.name);
-                        if (!text.ok)
-                          return setProblem(t('settings.autoBackup.notRestored', { reason: text.error.message }));
-                        const checked = await opener.open(text.value, b.name);
-                        if (!checked.ok) return setProblem(checked.error);
-                        if (checked.value !== null) setPending({ info: b, checked: checked.value });
-                      })();
-                    }}
-                  >
+                  <button type="button" className="button button--ghost" onClick={() => void restore(b)}>
                     {t('settings.autoBackup.restore')}
                   </button>
                 </td>

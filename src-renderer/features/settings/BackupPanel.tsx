@@ -100,28 +100,24 @@ export function BackupPanel({ settings }: { settings: DeskSettings }): ReactElem
   const showNotice = useAppStore((s) => s.showNotice);
   const [busy, setBusy] = useState(false);
 
+  const save = async () => {
+    setBusy(true);
+    const r = await backup.save(actorFrom(settings.operatorName, clock), settings.cityName);
+    setBusy(false);
+    if (!r.ok) return showNotice('error', r.error);
+    if (r.value === null) return;
+    const { path, headsNotLogged } = r.value;
+    if (headsNotLogged === null) showNotice('success', t('settings.backup.saved', { path }));
+    else showNotice('error', t('settings.backup.savedHeadsNotLogged', { path, reason: headsNotLogged }));
+  };
+
   return (
     <section className="panel" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('settings.backup.title')}</h2>
       <p>{t('settings.backup.intro')}</p>
       {platform.edition === 'browser' && <p className="muted">{t('settings.backup.browser')}</p>}
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void backup.save(actorFrom(settings.operatorName, clock), settings.cityName).then((r) => {
-              setBusy(false);
-              if (!r.ok) return showNotice('error', r.error);
-              if (r.value === null) return;
-              const { path, headsNotLogged } = r.value;
-              if (headsNotLogged === null) showNotice('success', t('settings.backup.saved', { path }));
-              else showNotice('error', t('settings.backup.savedHeadsNotLogged', { path, reason: headsNotLogged }));
-            });
-          }}
-        >
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void save()}>
           {t('settings.backup.save')}
         </button>
         <RestoreBackup operatorName={settings.operatorName} />

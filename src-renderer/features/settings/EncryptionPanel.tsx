@@ -60,27 +60,17 @@ export function EncryptionPanel(): ReactElement {
           );
         }}
       >
-        <label className="field">
-          {t('settings.encryption.passphrase')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={form.passphrase}
-            onChange={(e) => setForm({ ...form, passphrase: e.target.value })}
-          />
-          <span className="field__hint">
-            {t('settings.encryption.passphraseHint', { minimum: MIN_PASSPHRASE_LENGTH })}
-          </span>
-        </label>
-        <label className="field">
-          {t('settings.encryption.repeat')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={form.repeated}
-            onChange={(e) => setForm({ ...form, repeated: e.target.value })}
-          />
-        </label>
+        <NewPassphraseField
+          label={t('settings.encryption.passphrase')}
+          hint={t('settings.encryption.passphraseHint', { minimum: MIN_PASSPHRASE_LENGTH })}
+          value={form.passphrase}
+          onChange={(passphrase) => setForm({ ...form, passphrase })}
+        />
+        <NewPassphraseField
+          label={t('settings.encryption.repeat')}
+          value={form.repeated}
+          onChange={(repeated) => setForm({ ...form, repeated })}
+        />
         {canRemember ? (
           <label className="checkbox">
             <input
@@ -147,5 +137,26 @@ export function EncryptionPanel(): ReactElement {
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** A passphrase being chosen: hidden as it is typed, and never filled in from one the browser saved. */
+function NewPassphraseField({
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+}): ReactElement {
+  return (
+    <label className="field">
+      {label}
+      <input type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} />
+      {hint && <span className="field__hint">{hint}</span>}
+    </label>
   );
 }

@@ -10,6 +10,7 @@ import type { Result } from '@shared/domain/result';
 import { useAppStore } from '../../store';
 import { FormError } from '../../ui/Field';
 import { TextField } from '../../ui/FieldControls';
+import { RowActionButton } from '../../ui/RowActionButton';
 import { t } from '../../i18n/messages';
 import { describePeopleError } from './peopleWords';
 import { DeskForm } from '../../ui/DeskForm';
@@ -77,18 +78,16 @@ export function PeoplePanel({ settings }: { settings: DeskSettings }): ReactElem
               </span>
               {person.retiredAt === null && (
                 <span className="people-list__actions">
-                  <button
-                    type="button"
+                  <RowActionButton
+                    label={t('settings.people.edit', { name: person.name })}
                     className="button button--ghost"
-                    aria-label={t('settings.people.edit', { name: person.name })}
                     onClick={() => setEditing(person.id)}
                   >
                     {t('settings.people.editShort')}
-                  </button>
-                  <button
-                    type="button"
+                  </RowActionButton>
+                  <RowActionButton
+                    label={t('settings.people.retire', { name: person.name })}
                     className="button button--ghost"
-                    aria-label={t('settings.people.retire', { name: person.name })}
                     disabled={person.id === current?.id}
                     title={
                       person.id === current?.id
@@ -103,7 +102,7 @@ export function PeoplePanel({ settings }: { settings: DeskSettings }): ReactElem
                     }
                   >
                     {t('settings.people.retireShort')}
-                  </button>
+                  </RowActionButton>
                 </span>
               )}
             </li>

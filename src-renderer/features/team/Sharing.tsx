@@ -9,7 +9,7 @@ import { computerTime } from '../../lib/LocaleContext';
 import type { TeamLink } from '../../platform/platform';
 import { TableHead } from '../../ui/TableHead';
 import { SelectField, TextField } from '../../ui/FieldControls';
-import { SubmitButton, TeamForm } from './TeamForm';
+import { SubmitButton, TeamForm, VerbatimField } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
 
 type InTeam = Extract<TeamStatus, { teamId: string }>;
@@ -72,13 +72,11 @@ export function Sharing({ team, view, status }: { team: TeamLink; view: TeamView
           <TeamForm onSubmit={() => void view.act(() => team.addPeer(address)).then((done) => done && setAddress(''))}>
             <h3>{t('teamScreen.peers.add')}</h3>
             <div className="form-row form-row--end">
-              <TextField
+              <VerbatimField
                 label={t('teamScreen.peers.address')}
                 hint={t('teamScreen.peers.addressHint')}
                 value={address}
                 onChange={setAddress}
-                required
-                spellCheck={false}
               />
               <SubmitButton label={t('teamScreen.peers.addSubmit')} busy={view.busy} kind="plain" />
             </div>

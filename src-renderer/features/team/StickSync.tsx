@@ -5,8 +5,7 @@ import type { FolderSyncReport } from '@shared/ipc/teamContract';
 import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import type { TeamLink } from '../../platform/platform';
-import { TextField } from '../../ui/FieldControls';
-import { SubmitButton, TeamForm } from './TeamForm';
+import { SubmitButton, TeamForm, VerbatimField } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
 
 /**
@@ -39,13 +38,11 @@ export function StickSync({ team, view }: { team: TeamLink; view: TeamView }): R
       <p className="muted">{t('teamScreen.stick.intro')}</p>
       <TeamForm onSubmit={() => void sync()}>
         {typed && (
-          <TextField
+          <VerbatimField
             label={t('teamScreen.stick.folder')}
             hint={t('teamScreen.stick.folderHint')}
             value={folder}
             onChange={setFolder}
-            required
-            spellCheck={false}
           />
         )}
         <SubmitButton label={syncing ? t('teamScreen.stick.syncing') : t('teamScreen.stick.sync')} busy={syncing} />

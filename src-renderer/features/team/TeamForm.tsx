@@ -51,3 +51,8 @@ export function NameField(props: {
 }): ReactElement {
   return <TextField {...props} required maxLength={120} />;
 }
+
+/** Text that must be typed exactly as given (an address, a folder, a desk key): required, never marked by the spell checker. */
+export function VerbatimField(props: Omit<Parameters<typeof TextField>[0], 'required' | 'spellCheck'>): ReactElement {
+  return <TextField {...props} required spellCheck={false} />;
+}

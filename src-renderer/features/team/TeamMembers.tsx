@@ -5,9 +5,10 @@ import type { TeamStatus } from '@shared/ipc/teamContract';
 import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import type { TeamLink } from '../../platform/platform';
+import { RowActionButton } from '../../ui/RowActionButton';
 import { TableHead } from '../../ui/TableHead';
 import { TextAreaField, TextField } from '../../ui/FieldControls';
-import { NameField, SubmitButton, TeamForm } from './TeamForm';
+import { NameField, SubmitButton, TeamForm, VerbatimField } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
 
 type InTeam = Extract<TeamStatus, { teamId: string }>;
@@ -25,6 +26,10 @@ export function TeamMembers({ team, view, status }: { team: TeamLink; view: Team
   const [reason, setReason] = useState('');
   const nameOf = (key: string | null) => status.roster.find((m) => m.deskKey === key)?.name ?? null;
   const member = status.state === 'member';
+  const startRevoking = (key: string) => {
+    setRevoking(key);
+    setReason('');
+  };
 
   return (
     <section className="panel" aria-labelledby="team-members-title">
@@ -59,17 +64,13 @@ export function TeamMembers({ team, view, status }: { team: TeamLink; view: Team
               <td>{m.admittedBy === null ? t('teamScreen.members.founder') : (nameOf(m.admittedBy) ?? '—')}</td>
               <td>
                 {member && m.status === 'member' && m.deskKey !== status.deskKey && (
-                  <button
-                    type="button"
+                  <RowActionButton
+                    label={t('teamScreen.members.revokeNamed', { name: m.name })}
                     className="button button--ghost button--small"
-                    aria-label={t('teamScreen.members.revokeNamed', { name: m.name })}
-                    onClick={() => {
-                      setRevoking(m.deskKey);
-                      setReason('');
-                    }}
+                    onClick={() => startRevoking(m.deskKey)}
                   >
                     {t('teamScreen.members.revoke')}
-                  </button>
+                  </RowActionButton>
                 )}
               </td>
             </tr>
@@ -120,13 +121,11 @@ export function TeamMembers({ team, view, status }: { team: TeamLink; view: Team
           <h3>{t('teamScreen.admit.title')}</h3>
           <p className="muted">{t('teamScreen.admit.intro')}</p>
           <div className="form-row">
-            <TextField
+            <VerbatimField
               label={t('teamScreen.admit.key')}
               hint={t('teamScreen.admit.keyHint')}
               value={deskKey}
               onChange={setDeskKey}
-              required
-              spellCheck={false}
               className="mono"
               size={50}
             />

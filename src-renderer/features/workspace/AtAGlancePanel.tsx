@@ -17,7 +17,7 @@ import { useActivations } from '../contacts/queries';
 import { useStatements } from '../statements/queries';
 import { entryTPlus, entryTime } from '../timeline/entryDisplay';
 import { useTimelineUi } from '../timeline/timelineUiStore';
-import { t, tRich } from '../../i18n/messages';
+import { t, tRich, type MessageId } from '../../i18n/messages';
 import { ChangedApart } from './ChangedApart';
 import { useIncidentConflicts } from '../team/queries';
 
@@ -33,25 +33,30 @@ function useAtAGlance(incident: Incident, now: number): AtAGlance | undefined {
   }, [incident, now, items, activations, statements, rumours]);
 }
 
+/** Each card names what it shows and leads to the tab that holds all of it. */
+const CARDS = {
+  checklists: { title: 'workspace.atAGlancePanel.checklists', action: 'workspace.atAGlancePanel.openTheChecklists' },
+  contacts: { title: 'workspace.atAGlancePanel.callTrees', action: 'workspace.atAGlancePanel.openTheCallTrees' },
+  statements: { title: 'workspace.atAGlancePanel.statements', action: 'workspace.atAGlancePanel.openTheStatements' },
+  timeline: { title: 'workspace.atAGlancePanel.openRumours', action: 'workspace.atAGlancePanel.openTheTimeline' },
+} as const satisfies Partial<Record<WorkspaceTab, { title: MessageId; action: MessageId }>>;
+
 function Card({
-  title,
   tab,
   incidentId,
-  action,
   children,
 }: {
-  title: string;
-  tab: WorkspaceTab;
+  tab: keyof typeof CARDS;
   incidentId: string;
-  action: string;
   children: ReactNode;
 }): ReactElement {
+  const { title, action } = CARDS[tab];
   const navigate = useAppStore((s) => s.navigate);
   const id = `glance-${tab}`;
   const route = { name: 'incident', id: incidentId, tab } as const;
   return (
     <section className="glance__card" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+      <h3 id={id}>{t(title)}</h3>
       {children}
       <a
         className="glance__more"
@@ -61,11 +66,24 @@ function Card({
           navigate(route);
         }}
       >
-        {action}
+        {t(action)}
       </a>
     </section>
   );
 }
+
+/** The statements that wait on someone, in the order the card lists them, and how each wait is said. */
+const STATEMENT_WAITS = [
+  ['awaitingApproval', 'workspace.atAGlancePanel.waitingForApproval'],
+  ['approvedNotReleased', 'workspace.atAGlancePanel.approvedNotYetReleased'],
+  ['returned', 'workspace.atAGlancePanel.returnedToDraftWithA'],
+  ['outOfDateTranslations', 'workspace.atAGlancePanel.translationOutOfDate'],
+] as const satisfies readonly (readonly [keyof AtAGlance['statements'], MessageId])[];
+
+const STATEMENT_TAGS = {
+  strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+  alarm: (chunks: ReactNode[]) => <span className="glance__alarm">{chunks}</span>,
+};
 
 function ItemLine({ item, incident, now }: { item: ScheduledItem; incident: Incident; now: number }): ReactElement {
   const due = dueText(item.dueAt, now, incident.timeZone, false);
@@ -110,12 +128,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
         </p>
       )}
       <div className="glance__grid">
-        <Card
-          title={t('workspace.atAGlancePanel.checklists')}
-          tab="checklists"
-          incidentId={incident.id}
-          action={t('workspace.atAGlancePanel.openTheChecklists')}
-        >
+        <Card tab="checklists" incidentId={incident.id}>
           <p className="glance__figure">
             {tRich(
               'workspace.atAGlancePanel.checklistFigures',
@@ -153,12 +166,7 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
           )}
         </Card>
 
-        <Card
-          title={t('workspace.atAGlancePanel.callTrees')}
-          tab="contacts"
-          incidentId={incident.id}
-          action={t('workspace.atAGlancePanel.openTheCallTrees')}
-        >
+        <Card tab="contacts" incidentId={incident.id}>
           {calls.length === 0 ? (
             <p className="muted">{t('workspace.atAGlancePanel.noCallTreeActivatedFor')}</p>
           ) : (
@@ -195,17 +203,8 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
           {openCalls.length > 0 && <p className="muted">{t('overview.treesCalling', { count: openCalls.length })}</p>}
         </Card>
 
-        <Card
-          title={t('workspace.atAGlancePanel.statements')}
-          tab="statements"
-          incidentId={incident.id}
-          action={t('workspace.atAGlancePanel.openTheStatements')}
-        >
-          {statements.awaitingApproval.length +
-            statements.approvedNotReleased.length +
-            statements.returned.length +
-            statements.outOfDateTranslations.length ===
-          0 ? (
+        <Card tab="statements" incidentId={incident.id}>
+          {STATEMENT_WAITS.every(([wait]) => statements[wait].length === 0) ? (
             <p className="muted">
               {statements.released > 0
                 ? t('workspace.atAGlancePanel.releasedNoneWaiting', { count: statements.released })
@@ -213,58 +212,18 @@ export function AtAGlancePanel({ incident, now }: { incident: Incident; now: num
             </p>
           ) : (
             <ul className="glance__list" aria-label={t('workspace.atAGlancePanel.statementsWaiting')}>
-              {statements.awaitingApproval.map((s) => (
-                <li key={s.id}>
-                  {tRich(
-                    'workspace.atAGlancePanel.waitingForApproval',
-                    { title: s.title, language: languageLabel(s.language) },
-                    {
-                      strong: (chunks) => <strong>{chunks}</strong>,
-                      alarm: (chunks) => <span className="glance__alarm">{chunks}</span>,
-                    },
-                  )}
-                </li>
-              ))}
-              {statements.approvedNotReleased.map((s) => (
-                <li key={s.id}>
-                  {tRich(
-                    'workspace.atAGlancePanel.approvedNotYetReleased',
-                    { title: s.title, language: languageLabel(s.language) },
-                    { strong: (chunks) => <strong>{chunks}</strong> },
-                  )}
-                </li>
-              ))}
-              {statements.returned.map((s) => (
-                <li key={s.id}>
-                  {tRich(
-                    'workspace.atAGlancePanel.returnedToDraftWithA',
-                    { title: s.title, language: languageLabel(s.language) },
-                    { strong: (chunks) => <strong>{chunks}</strong> },
-                  )}
-                </li>
-              ))}
-              {statements.outOfDateTranslations.map((s) => (
-                <li key={s.id}>
-                  {tRich(
-                    'workspace.atAGlancePanel.translationOutOfDate',
-                    { title: s.title, language: languageLabel(s.language) },
-                    {
-                      strong: (chunks) => <strong>{chunks}</strong>,
-                      alarm: (chunks) => <span className="glance__alarm">{chunks}</span>,
-                    },
-                  )}
-                </li>
-              ))}
+              {STATEMENT_WAITS.flatMap(([wait, message]) =>
+                statements[wait].map((s) => (
+                  <li key={`${wait}:${s.id}`}>
+                    {tRich(message, { title: s.title, language: languageLabel(s.language) }, STATEMENT_TAGS)}
+                  </li>
+                )),
+              )}
             </ul>
           )}
         </Card>
 
-        <Card
-          title={t('workspace.atAGlancePanel.openRumours')}
-          tab="timeline"
-          incidentId={incident.id}
-          action={t('workspace.atAGlancePanel.openTheTimeline')}
-        >
+        <Card tab="timeline" incidentId={incident.id}>
           {openRumours.total === 0 ? (
             <p className="muted">{t('workspace.atAGlancePanel.noRumourOnTheTimeline')}</p>
           ) : (

@@ -61,6 +61,8 @@ function Header({
   const c = incidentClock(incident, now);
   const closed = incident.status === 'closed';
   const actor = () => actorFrom(settings.operatorName, clock);
+  const noticeOutcome = (change: Promise<{ ok: boolean }>, done: string, failed: string) =>
+    void change.then((r) => showNotice(r.ok ? 'success' : 'error', r.ok ? done : failed));
 
   return (
     <header className={`workspace__header${compact ? ' workspace__header--compact' : ''}`}>
@@ -91,16 +93,11 @@ function Header({
             type="button"
             className="button button--small"
             onClick={() =>
-              void useCases.incidents
-                .reopen(incident.id, actor())
-                .then((r) =>
-                  showNotice(
-                    r.ok ? 'success' : 'error',
-                    r.ok
-                      ? t('workspace.incidentWorkspace.incidentReopened')
-                      : t('workspace.incidentWorkspace.theIncidentCouldNotBe2'),
-                  ),
-                )
+              noticeOutcome(
+                useCases.incidents.reopen(incident.id, actor()),
+                t('workspace.incidentWorkspace.incidentReopened'),
+                t('workspace.incidentWorkspace.theIncidentCouldNotBe2'),
+              )
             }
           >
             {t('workspace.incidentWorkspace.reopenIncident')}
@@ -142,16 +139,11 @@ function Header({
               className="button button--danger"
               onClick={() => {
                 setConfirmingClose(false);
-                void useCases.incidents
-                  .close(incident.id, actor())
-                  .then((r) =>
-                    showNotice(
-                      r.ok ? 'success' : 'error',
-                      r.ok
-                        ? t('workspace.incidentWorkspace.incidentClosed')
-                        : t('workspace.incidentWorkspace.theIncidentCouldNotBe3'),
-                    ),
-                  );
+                noticeOutcome(
+                  useCases.incidents.close(incident.id, actor()),
+                  t('workspace.incidentWorkspace.incidentClosed'),
+                  t('workspace.incidentWorkspace.theIncidentCouldNotBe3'),
+                );
               }}
             >
               {t('workspace.incidentWorkspace.closeIncident')}

@@ -1,3 +1,4 @@
+import { teamIntakeConnection } from '@renderer/db/database';
 import { createTeamExchange } from '@renderer/desk/team/exchange';
 import type { TeamLink } from '@renderer/platform/platform';
 import { ok } from '@shared/domain/result';
@@ -96,6 +97,7 @@ export async function teamDesk(
   );
   const exchange = createTeamExchange({
     db: desk.db,
+    intakeDb: teamIntakeConnection(desk.db),
     feed: desk.feed,
     identities: desk.core.identities,
     team: linkOver(cores.engineOf(deskKey)),
