@@ -13,7 +13,7 @@ import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFi
 import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 import { DeskForm } from '../../ui/DeskForm';
-import { HiddenLabel } from '../../ui/HiddenLabel';
+import { SearchInput } from '../../ui/SearchInput';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -131,15 +131,14 @@ export function FilterLine({
 
   return (
     <div className="filter-line" role="search" aria-label={t('timeline.filterBar.filterTheTimeline')}>
-      <HiddenLabel htmlFor="tl-search">{t('timeline.filterBar.searchTheTimeline')}</HiddenLabel>
-      <input
+      <SearchInput
         id="tl-search"
-        type="search"
+        label={t('timeline.filterBar.searchTheTimeline')}
         className="filter-line__search"
         placeholder={t('timeline.filterBar.searchTitlesNotesTagsSources')}
         value={text}
         aria-describedby="tl-search-status"
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
       />
       <span
         id="tl-search-status"
