@@ -19,6 +19,7 @@ import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { DeskForm } from '../../ui/DeskForm';
 import { bindFields } from '../../ui/bindFields';
+import { RowActionButton } from '../../ui/RowActionButton';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -79,15 +80,6 @@ function LessonFields({
       )}
       <TextAreaField label={t('record.lessons.lesson')} {...field('text')} rows={2} />
     </>
-  );
-}
-
-/** One of a lesson's quiet buttons; `name`, when given, says for screen readers which lesson it acts on. */
-function LessonButton({ label, name, onClick }: { label: string; name?: string; onClick: () => void }): ReactElement {
-  return (
-    <button type="button" className="button button--ghost" aria-label={name} onClick={onClick}>
-      {label}
-    </button>
   );
 }
 
@@ -233,33 +225,38 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         </span>
                       )}
                       {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
-                      <LessonButton
-                        label={t('record.lessons.edit')}
-                        name={t('record.lessons.editName', { text: l.text })}
+                      <RowActionButton
+                        className="button button--ghost"
+                        label={t('record.lessons.editName', { text: l.text })}
                         onClick={() => startEditing(l)}
-                      />
+                      >
+                        {t('record.lessons.edit')}
+                      </RowActionButton>
                       {!exported && (
-                        <LessonButton
-                          label={t('record.lessons.remove')}
-                          name={t('record.lessons.removeName', { text: l.text })}
+                        <RowActionButton
+                          className="button button--ghost"
+                          label={t('record.lessons.removeName', { text: l.text })}
                           onClick={() => remove(l)}
-                        />
+                        >
+                          {t('record.lessons.remove')}
+                        </RowActionButton>
                       )}
                       {l.kind === 'corrective-action' && (
-                        <LessonButton
-                          label={l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
-                          onClick={() => toggleDone(l)}
-                        />
+                        <button type="button" className="button button--ghost" onClick={() => toggleDone(l)}>
+                          {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
+                        </button>
                       )}
                       {l.kind === 'corrective-action' &&
                         (l.checklistItemId !== null ? (
                           <span className="marker">{t('record.lessons.onChecklists')}</span>
                         ) : (
-                          <LessonButton
-                            label={t('record.lessons.toChecklist')}
-                            name={t('record.lessons.toChecklistName', { text: l.text })}
+                          <RowActionButton
+                            className="button button--ghost"
+                            label={t('record.lessons.toChecklistName', { text: l.text })}
                             onClick={() => addToChecklist(l)}
-                          />
+                          >
+                            {t('record.lessons.toChecklist')}
+                          </RowActionButton>
                         ))}
                     </li>
                   );
