@@ -19,7 +19,6 @@ import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { DeskForm } from '../../ui/DeskForm';
 import { bindFields } from '../../ui/bindFields';
-import { RowActionButton } from '../../ui/RowActionButton';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -80,6 +79,15 @@ function LessonFields({
       )}
       <TextAreaField label={t('record.lessons.lesson')} {...field('text')} rows={2} />
     </>
+  );
+}
+
+/** One of a lesson's quiet buttons; `name`, when given, says for screen readers which lesson it acts on. */
+function LessonButton({ label, name, onClick }: { label: string; name?: string; onClick: () => void }): ReactElement {
+  return (
+    <button type="button" className="button button--ghost" aria-label={name} onClick={onClick}>
+      {label}
+    </button>
   );
 }
 
@@ -225,38 +233,33 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         </span>
                       )}
                       {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
-                      <RowActionButton
-                        className="button button--ghost"
-                        label={t('record.lessons.editName', { text: l.text })}
+                      <LessonButton
+                        label={t('record.lessons.edit')}
+                        name={t('record.lessons.editName', { text: l.text })}
                         onClick={() => startEditing(l)}
-                      >
-                        {t('record.lessons.edit')}
-                      </RowActionButton>
+                      />
                       {!exported && (
-                        <RowActionButton
-                          className="button button--ghost"
-                          label={t('record.lessons.removeName', { text: l.text })}
+                        <LessonButton
+                          label={t('record.lessons.remove')}
+                          name={t('record.lessons.removeName', { text: l.text })}
                           onClick={() => remove(l)}
-                        >
-                          {t('record.lessons.remove')}
-                        </RowActionButton>
+                        />
                       )}
                       {l.kind === 'corrective-action' && (
-                        <button type="button" className="button button--ghost" onClick={() => toggleDone(l)}>
-                          {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
-                        </button>
+                        <LessonButton
+                          label={l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
+                          onClick={() => toggleDone(l)}
+                        />
                       )}
                       {l.kind === 'corrective-action' &&
                         (l.checklistItemId !== null ? (
                           <span className="marker">{t('record.lessons.onChecklists')}</span>
                         ) : (
-                          <RowActionButton
-                            className="button button--ghost"
-                            label={t('record.lessons.toChecklistName', { text: l.text })}
+                          <LessonButton
+                            label={t('record.lessons.toChecklist')}
+                            name={t('record.lessons.toChecklistName', { text: l.text })}
                             onClick={() => addToChecklist(l)}
-                          >
-                            {t('record.lessons.toChecklist')}
-                          </RowActionButton>
+                          />
                         ))}
                     </li>
                   );
