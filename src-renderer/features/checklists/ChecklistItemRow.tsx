@@ -1,4 +1,4 @@
-import { useId, type ReactElement } from 'react';
+import { useId, type ReactElement, type ReactNode } from 'react';
 
 import { sourceLine } from '@shared/domain/checklists/citations';
 import { offsetLabel } from '@shared/domain/checklists/due';
@@ -12,6 +12,7 @@ import { dueText, resolvedText } from './checklistDisplay';
 import { UserText } from '../../ui/UserText';
 import { ChangedApartRow } from '../team/ChangedApartNote';
 import { t, tRich } from '../../i18n/messages';
+import { boldTag } from '../../ui/boldTag';
 
 export type ItemAction =
   | { kind: 'resolve'; status: 'done' | 'not-applicable' }
@@ -28,6 +29,30 @@ type Props = {
   reviewDue?: boolean;
   onAction: (item: ScheduledItem, action: ItemAction) => void;
 };
+
+/** One of an item's buttons; it is described by the item's title, since every item in the list has the same buttons. */
+function ItemActionButton({
+  describedBy,
+  variant,
+  onClick,
+  children,
+}: {
+  describedBy: string;
+  variant?: 'primary' | 'ghost';
+  onClick: () => void;
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <button
+      type="button"
+      className={variant ? `button button--small button--${variant}` : 'button button--small'}
+      aria-describedby={describedBy}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** A side of an item changed apart on two desks: its status, who resolved it and when, and their note. */
 function describeItemSide(item: ChecklistItem, timeZone: string): string {
@@ -69,15 +94,7 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
         </p>
         <p className="ck-item__meta">
           <span>{t('checklists.item.owner', { owner: ROLE_TITLES[item.owner] })}</span>
-          {item.assignee && (
-            <span>
-              {tRich(
-                'checklists.item.assignee',
-                { assignee: item.assignee },
-                { b: (chunks) => <strong>{chunks}</strong> },
-              )}
-            </span>
-          )}
+          {item.assignee && <span>{tRich('checklists.item.assignee', { assignee: item.assignee }, boldTag)}</span>}
           {item.template === null && <span className="ck-tag">{t('checklists.item.custom')}</span>}
           {item.milestone && <span className="ck-tag">{t('checklists.item.milestone')}</span>}
           {reviewDue && <span className="ck-tag ck-tag--review">{t('checklists.item.reviewDue')}</span>}
@@ -132,52 +149,37 @@ export function ChecklistItemRow({ item, now, timeZone, showPhase, reviewDue = f
       </div>
       <div className="ck-item__actions" role="group" aria-labelledby={titleId}>
         {resolved ? (
-          <button
-            type="button"
-            className="button button--small"
-            aria-describedby={titleId}
-            onClick={() => onAction(item, { kind: 'status', status: 'todo' })}
-          >
+          <ItemActionButton describedBy={titleId} onClick={() => onAction(item, { kind: 'status', status: 'todo' })}>
             {t('checklists.item.reopen')}
-          </button>
+          </ItemActionButton>
         ) : (
           <>
-            <button
-              type="button"
-              className="button button--small button--primary"
-              aria-describedby={titleId}
+            <ItemActionButton
+              describedBy={titleId}
+              variant="primary"
               onClick={() => onAction(item, { kind: 'resolve', status: 'done' })}
             >
               {t('checklists.item.done')}
-            </button>
+            </ItemActionButton>
             {item.status === 'todo' && (
-              <button
-                type="button"
-                className="button button--small"
-                aria-describedby={titleId}
+              <ItemActionButton
+                describedBy={titleId}
                 onClick={() => onAction(item, { kind: 'status', status: 'in-progress' })}
               >
                 {t('checklists.item.start')}
-              </button>
+              </ItemActionButton>
             )}
-            <button
-              type="button"
-              className="button button--small"
-              aria-describedby={titleId}
+            <ItemActionButton
+              describedBy={titleId}
               onClick={() => onAction(item, { kind: 'resolve', status: 'not-applicable' })}
             >
               {t('checklists.item.notApplicable')}
-            </button>
+            </ItemActionButton>
           </>
         )}
-        <button
-          type="button"
-          className="button button--small button--ghost"
-          aria-describedby={titleId}
-          onClick={() => onAction(item, { kind: 'edit' })}
-        >
+        <ItemActionButton describedBy={titleId} variant="ghost" onClick={() => onAction(item, { kind: 'edit' })}>
           {t('checklists.item.details')}
-        </button>
+        </ItemActionButton>
       </div>
     </li>
   );

@@ -17,6 +17,7 @@ import { PlanUpdateDialog } from './PlanUpdateDialog';
 import { useChecklistItems, useLatestTemplates } from './queries';
 import { YearAheadView } from './YearAheadView';
 import { t, tRich } from '../../i18n/messages';
+import { boldTag } from '../../ui/boldTag';
 
 const VIEWS = ['phase', 'due', 'year'] as const;
 type View = (typeof VIEWS)[number];
@@ -86,25 +87,13 @@ export function ChecklistPanel({ incident, settings }: { incident: Incident; set
                 className={`ck-summary__stat${overdue.length > 0 ? ' ck-summary__stat--overdue' : ''}`}
                 data-testid="overdue-count"
               >
-                {tRich(
-                  'checklists.panel.overdue',
-                  { count: overdue.length },
-                  { b: (chunks) => <strong>{chunks}</strong> },
-                )}
+                {tRich('checklists.panel.overdue', { count: overdue.length }, boldTag)}
               </span>
               <span className="ck-summary__stat">
-                {tRich(
-                  'checklists.panel.dueSoon',
-                  { count: dueSoon.length },
-                  { b: (chunks) => <strong>{chunks}</strong> },
-                )}
+                {tRich('checklists.panel.dueSoon', { count: dueSoon.length }, boldTag)}
               </span>
               <span className="ck-summary__stat">
-                {tRich(
-                  'checklists.panel.resolved',
-                  { resolved: resolvedCount, total: scheduled.length },
-                  { b: (chunks) => <strong>{chunks}</strong> },
-                )}
+                {tRich('checklists.panel.resolved', { resolved: resolvedCount, total: scheduled.length }, boldTag)}
               </span>
             </div>
             {overdue.length > 0 && view !== 'due' && (

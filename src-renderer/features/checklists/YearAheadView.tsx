@@ -6,6 +6,7 @@ import { formatWallClock } from '@shared/domain/incident/wallClock';
 import type { Incident } from '@shared/schemas/entities';
 import { showInstant } from '../../lib/LocaleContext';
 import { t, tRich } from '../../i18n/messages';
+import { boldTag } from '../../ui/boldTag';
 
 type Props = { incident: Incident; items: ScheduledItem[]; now: number };
 
@@ -110,7 +111,7 @@ export function YearAheadView({ incident, items, now }: Props): ReactElement {
                     owner: ROLE_TITLES[m.owner],
                     state: milestoneState(m, now),
                   },
-                  { b: (chunks) => <strong>{chunks}</strong> },
+                  boldTag,
                 )}
               </li>
             ))}

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTemplateHistory } from '../checklists/queries';
 import { showInstant } from '../../lib/LocaleContext';
 import { t, tRich } from '../../i18n/messages';
+import { boldTag } from '../../ui/boldTag';
 
 /** Every saved version of a template, newest first; none is ever changed or removed. */
 export function TemplateHistory({ templateKey, zone }: { templateKey: string; zone: string }): ReactElement {
@@ -21,7 +22,7 @@ export function TemplateHistory({ templateKey, zone }: { templateKey: string; zo
               note: v.changeNote,
               count: v.items.length,
             },
-            { b: (chunks) => <strong>{chunks}</strong> },
+            boldTag,
           )}
         </li>
       ))}

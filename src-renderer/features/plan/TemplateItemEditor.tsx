@@ -19,6 +19,46 @@ type Props = {
   onRemove: () => void;
 };
 
+/** A labelled choice in an item's grid; the value stays text, as the draft holds it until the template is saved. */
+function PairedSelect<V extends string>({
+  id,
+  className,
+  label,
+  value,
+  invalid,
+  choices,
+  labelOf,
+  onChange,
+}: {
+  id: string;
+  className?: string;
+  label: string;
+  value: string;
+  invalid: boolean;
+  choices: readonly V[];
+  labelOf: (choice: V) => string;
+  onChange: (value: string) => void;
+}): ReactElement {
+  return (
+    <span className="tpl-item__pair">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className={className}
+        value={value}
+        aria-invalid={invalid}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {labelOf(choice)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 /** One item of a template in the editor: reword, re-time, re-own, move or remove it. */
 export function TemplateItemEditor({ index, count, row, errors, onChange, onMove, onRemove }: Props): ReactElement {
   const n = index + 1;
@@ -40,37 +80,25 @@ export function TemplateItemEditor({ index, count, row, errors, onChange, onMove
           onChange={(e) => onChange({ title: e.target.value })}
         />
         <div className="tpl-item__grid">
-          <span className="tpl-item__pair">
-            <label htmlFor={`${id}-phase`}>{t('plan.item.phase')}</label>
-            <select
-              id={`${id}-phase`}
-              value={row.phase}
-              aria-invalid={Boolean(errors?.phase)}
-              onChange={(e) => onChange({ phase: e.target.value })}
-            >
-              {RESPONSE_PHASE_IDS.map((p) => (
-                <option key={p} value={p}>
-                  {responsePhase(p).label}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span className="tpl-item__pair">
-            <label htmlFor={`${id}-owner`}>{t('plan.item.owner')}</label>
-            <select
-              id={`${id}-owner`}
-              className="tpl-item__owner"
-              value={row.owner}
-              aria-invalid={Boolean(errors?.owner)}
-              onChange={(e) => onChange({ owner: e.target.value })}
-            >
-              {CHECKLIST_ROLE_IDS.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_TITLES[r]}
-                </option>
-              ))}
-            </select>
-          </span>
+          <PairedSelect
+            id={`${id}-phase`}
+            label={t('plan.item.phase')}
+            value={row.phase}
+            invalid={Boolean(errors?.phase)}
+            choices={RESPONSE_PHASE_IDS}
+            labelOf={(p) => responsePhase(p).label}
+            onChange={(phase) => onChange({ phase })}
+          />
+          <PairedSelect
+            id={`${id}-owner`}
+            className="tpl-item__owner"
+            label={t('plan.item.owner')}
+            value={row.owner}
+            invalid={Boolean(errors?.owner)}
+            choices={CHECKLIST_ROLE_IDS}
+            labelOf={(r) => ROLE_TITLES[r]}
+            onChange={(owner) => onChange({ owner })}
+          />
           <span className="tpl-item__pair tpl-item__offset">
             <label htmlFor={`${id}-offset`}>{t('plan.item.due')}</label>
             <input

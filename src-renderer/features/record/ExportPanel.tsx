@@ -25,6 +25,7 @@ import { displayLocale } from '../../lib/LocaleContext';
 import { RecordReport } from './RecordReport';
 import { t, tRich, type MessageId } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
+import { boldTag } from '../../ui/boldTag';
 
 const slug = (s: string) => fileSlug(s, 'incident');
 
@@ -219,7 +220,7 @@ export function ExportPanel({ incident, settings }: { incident: Incident; settin
                 {tRich(
                   'record.export.profile',
                   { title: PROFILE_LABELS[p].title, description: PROFILE_LABELS[p].description },
-                  { b: (chunks) => <strong>{chunks}</strong> },
+                  boldTag,
                 )}
               </span>
             </label>

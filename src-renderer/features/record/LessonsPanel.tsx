@@ -10,7 +10,7 @@ import { LESSON_KINDS, LESSON_KIND_HEADINGS, LESSON_KIND_LABELS, type Lesson } f
 import { actorFrom, useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Field, FormError } from '../../ui/Field';
-import { SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
+import { ChoiceField, SelectField, TextAreaField, TextField } from '../../ui/FieldControls';
 import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
@@ -18,6 +18,7 @@ import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { DeskForm } from '../../ui/DeskForm';
+import { bindFields } from '../../ui/bindFields';
 
 const EMPTY: LessonDraft = { kind: 'strength', text: '', owner: '', dueDate: '', answers: '' };
 
@@ -35,41 +36,29 @@ function LessonFields({
   improvements: Lesson[];
   fixedKind: boolean;
 }): ReactElement {
+  const set = (patch: Partial<LessonDraft>) => setDraft({ ...draft, ...patch });
+  const field = bindFields(draft, errors, set);
   return (
     <>
       <div className="form-row">
         {!fixedKind && (
-          <Field label={t('record.lessons.kind')}>
-            {({ id }) => (
-              <select
-                id={id}
-                value={draft.kind}
-                onChange={(e) => setDraft({ ...draft, kind: e.target.value as LessonDraft['kind'] })}
-              >
-                {LESSON_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {LESSON_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceField
+            label={t('record.lessons.kind')}
+            {...field('kind')}
+            choices={LESSON_KINDS}
+            labelOf={(k) => LESSON_KIND_LABELS[k]}
+          />
         )}
         {draft.kind === 'corrective-action' && (
           <>
-            <TextField
-              label={t('record.lessons.owner')}
-              error={errors.owner}
-              value={draft.owner}
-              onChange={(owner) => setDraft({ ...draft, owner })}
-            />
+            <TextField label={t('record.lessons.owner')} {...field('owner')} />
             <Field label={t('record.lessons.due')} error={errors.dueDate}>
               {({ id, describedBy }) => (
                 <IsoDateInput
                   id={id}
                   describedBy={describedBy}
                   value={draft.dueDate}
-                  onChange={(dueDate) => setDraft({ ...draft, dueDate })}
+                  onChange={(dueDate) => set({ dueDate })}
                 />
               )}
             </Field>
@@ -77,12 +66,7 @@ function LessonFields({
         )}
       </div>
       {draft.kind === 'corrective-action' && (
-        <SelectField
-          label={t('record.lessons.answers')}
-          error={errors.answers}
-          value={draft.answers}
-          onChange={(answers) => setDraft({ ...draft, answers })}
-        >
+        <SelectField label={t('record.lessons.answers')} {...field('answers')}>
           <option value="">
             {improvements.length === 0 ? t('record.lessons.noImprovement') : t('record.lessons.choose')}
           </option>
@@ -93,14 +77,17 @@ function LessonFields({
           ))}
         </SelectField>
       )}
-      <TextAreaField
-        label={t('record.lessons.lesson')}
-        error={errors.text}
-        rows={2}
-        value={draft.text}
-        onChange={(text) => setDraft({ ...draft, text })}
-      />
+      <TextAreaField label={t('record.lessons.lesson')} {...field('text')} rows={2} />
     </>
+  );
+}
+
+/** One of a lesson's quiet buttons; `name`, when given, says for screen readers which lesson it acts on. */
+function LessonButton({ label, name, onClick }: { label: string; name?: string; onClick: () => void }): ReactElement {
+  return (
+    <button type="button" className="button button--ghost" aria-label={name} onClick={onClick}>
+      {label}
+    </button>
   );
 }
 
@@ -144,6 +131,48 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
         if (r.value.id !== l.id) showNotice('success', t('record.lessons.newVersion'));
       });
   };
+
+  const startEditing = (l: Lesson) =>
+    setEditing({
+      id: l.id,
+      draft: { kind: l.kind, text: l.text, owner: l.owner ?? '', dueDate: l.dueDate ?? '', answers: l.answers ?? '' },
+      errors: {},
+    });
+
+  const remove = (l: Lesson) =>
+    void useCases.lessons.remove(l.id, actor()).then((r) => {
+      if (!r.ok)
+        showNotice(
+          'error',
+          r.error.code === 'exported'
+            ? t('record.lessons.exportedRefused')
+            : r.error.code === 'refused'
+              ? r.error.message
+              : t('record.lessons.gone'),
+        );
+    });
+
+  const toggleDone = (l: Lesson) =>
+    void useCases.lessons.update(l.id, { status: l.status === 'done' ? 'open' : 'done' }, actor());
+
+  const addToChecklist = (l: Lesson) =>
+    void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
+      if (r.ok)
+        showNotice(
+          'success',
+          t('record.lessons.onChecklistsDone', {
+            title: r.value.title,
+            due: l.dueDate ? formatDateOnly(l.dueDate, displayLocale()) : t('record.lessons.withoutDate'),
+          }),
+        );
+      else
+        showNotice(
+          'error',
+          r.error.code === 'not-an-action' || r.error.code === 'due-before-start'
+            ? describeLessonToItemError(r.error)
+            : t('record.lessons.notAdded', { code: r.error.code }),
+        );
+    });
 
   return (
     <section className="panel" aria-labelledby="lessons-title">
@@ -204,95 +233,33 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         </span>
                       )}
                       {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
-                      <button
-                        type="button"
-                        className="button button--ghost"
-                        aria-label={t('record.lessons.editName', { text: l.text })}
-                        onClick={() =>
-                          setEditing({
-                            id: l.id,
-                            draft: {
-                              kind: l.kind,
-                              text: l.text,
-                              owner: l.owner ?? '',
-                              dueDate: l.dueDate ?? '',
-                              answers: l.answers ?? '',
-                            },
-                            errors: {},
-                          })
-                        }
-                      >
-                        {t('record.lessons.edit')}
-                      </button>
+                      <LessonButton
+                        label={t('record.lessons.edit')}
+                        name={t('record.lessons.editName', { text: l.text })}
+                        onClick={() => startEditing(l)}
+                      />
                       {!exported && (
-                        <button
-                          type="button"
-                          className="button button--ghost"
-                          aria-label={t('record.lessons.removeName', { text: l.text })}
-                          onClick={() =>
-                            void useCases.lessons.remove(l.id, actor()).then((r) => {
-                              if (!r.ok)
-                                showNotice(
-                                  'error',
-                                  r.error.code === 'exported'
-                                    ? t('record.lessons.exportedRefused')
-                                    : r.error.code === 'refused'
-                                      ? r.error.message
-                                      : t('record.lessons.gone'),
-                                );
-                            })
-                          }
-                        >
-                          {t('record.lessons.remove')}
-                        </button>
+                        <LessonButton
+                          label={t('record.lessons.remove')}
+                          name={t('record.lessons.removeName', { text: l.text })}
+                          onClick={() => remove(l)}
+                        />
                       )}
                       {l.kind === 'corrective-action' && (
-                        <button
-                          type="button"
-                          className="button button--ghost"
-                          onClick={() =>
-                            void useCases.lessons.update(
-                              l.id,
-                              { status: l.status === 'done' ? 'open' : 'done' },
-                              actor(),
-                            )
-                          }
-                        >
-                          {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
-                        </button>
+                        <LessonButton
+                          label={l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
+                          onClick={() => toggleDone(l)}
+                        />
                       )}
                       {l.kind === 'corrective-action' &&
                         (l.checklistItemId !== null ? (
                           <span className="marker">{t('record.lessons.onChecklists')}</span>
                         ) : (
-                          <button
-                            type="button"
-                            className="button button--ghost"
-                            aria-label={t('record.lessons.toChecklistName', { text: l.text })}
-                            onClick={() =>
-                              void useCases.lessons.toChecklist(l.id, actor()).then((r) => {
-                                if (r.ok)
-                                  showNotice(
-                                    'success',
-                                    t('record.lessons.onChecklistsDone', {
-                                      title: r.value.title,
-                                      due: l.dueDate
-                                        ? formatDateOnly(l.dueDate, displayLocale())
-                                        : t('record.lessons.withoutDate'),
-                                    }),
-                                  );
-                                else
-                                  showNotice(
-                                    'error',
-                                    r.error.code === 'not-an-action' || r.error.code === 'due-before-start'
-                                      ? describeLessonToItemError(r.error)
-                                      : t('record.lessons.notAdded', { code: r.error.code }),
-                                  );
-                              })
-                            }
-                          >
-                            {t('record.lessons.toChecklist')}
-                          </button>
+                          <LessonButton
+                            label={t('record.lessons.toChecklist')}
+                            name={t('record.lessons.toChecklistName', { text: l.text })}
+                            onClick={() => addToChecklist(l)}
+                          />
                         ))}
                     </li>
                   );

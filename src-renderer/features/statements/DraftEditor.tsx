@@ -21,7 +21,7 @@ import { StatementPreview } from './StatementPreview';
 import { SubmitDialog } from './SubmitDialog';
 import { useSensitivityContext } from './queries';
 import { useEditBuffer } from './useEditBuffer';
-import { describeWriteError, failed } from './statementErrors';
+import { describeWriteError, runStatementWrite } from './statementErrors';
 import { t, tRich, type MessageId, tList } from '../../i18n/messages';
 import { textIn } from './textIn';
 
@@ -124,35 +124,28 @@ export function DraftEditor({
   /** Saves if anything changed; returns false when it could not. */
   const save = async (): Promise<boolean> => {
     if (mode === 'draft' && !dirty) return true;
-    setBusy(true);
     setProblem(null);
-    try {
-      const r =
+    const saved = await runStatementWrite(
+      t('statements.draftEditor.saving'),
+      () =>
         mode === 'draft'
-          ? await useCases.statements.saveDraft(statement.id, edit(), actor())
+          ? useCases.statements.saveDraft(statement.id, edit(), actor())
           : mode === 'revise'
-            ? await useCases.statements.revise(statement.id, edit(), actor())
-            : await useCases.statements.updateTranslation(statement.id, edit(), actor());
-      if (!r.ok) {
-        setProblem(describeWriteError(r.error));
-        return false;
-      }
-      buffer.clear();
-      if (r.value.version)
-        showNotice(
-          'success',
-          mode === 'draft'
-            ? t('statements.draftEditor.savedAsVersion', { number: r.value.version.number })
-            : t('statements.draftEditor.versionSavedAsADraft', { number: r.value.version.number }),
-        );
-      else if (mode !== 'draft') showNotice('success', t('statements.draftEditor.nothingChangedSoNoNew'));
-      return true;
-    } catch (e) {
-      setProblem(failed(t('statements.draftEditor.saving'), e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+            ? useCases.statements.revise(statement.id, edit(), actor())
+            : useCases.statements.updateTranslation(statement.id, edit(), actor()),
+      { setBusy, setProblem },
+    );
+    if (!saved) return false;
+    buffer.clear();
+    if (saved.version)
+      showNotice(
+        'success',
+        mode === 'draft'
+          ? t('statements.draftEditor.savedAsVersion', { number: saved.version.number })
+          : t('statements.draftEditor.versionSavedAsADraft', { number: saved.version.number }),
+      );
+    else if (mode !== 'draft') showNotice('success', t('statements.draftEditor.nothingChangedSoNoNew'));
+    return true;
   };
 
   const send = async (overrideReason: string | null): Promise<string | null> => {

@@ -10,6 +10,7 @@ import { FormError } from '../../ui/Field';
 import { failed } from './statementErrors';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
+import { HiddenLabel } from '../../ui/HiddenLabel';
 
 /**
  * The city's glossary of wording to avoid when naming communities, one term per line:
@@ -41,9 +42,7 @@ export function GlossaryEditor({ terms, actor }: { terms: readonly GlossaryTerm[
           );
         }}
       >
-        <label htmlFor="glossary-text" className="visually-hidden">
-          {t('statements.glossaryEditor.termsToAvoidOnePer')}
-        </label>
+        <HiddenLabel htmlFor="glossary-text">{t('statements.glossaryEditor.termsToAvoidOnePer')}</HiddenLabel>
         <textarea id="glossary-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
         <FormError>
           {problems.length > 0 && (

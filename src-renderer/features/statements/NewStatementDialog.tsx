@@ -8,9 +8,10 @@ import type { StatementTemplate } from '@shared/schemas/statements';
 import { useDesk } from '../../desk/DeskContext';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions, FormError } from '../../ui/Field';
-import { describeWriteError, failed } from './statementErrors';
+import { runStatementWrite } from './statementErrors';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
+import { AudienceBadge } from './AudienceBadge';
 
 type Props = {
   incident: Incident;
@@ -49,20 +50,14 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
       <DeskForm
         onSubmit={() => {
           if (!chosen) return setProblem(t('statements.newStatementDialog.chooseTemplate'));
-          setBusy(true);
-          useCases.statements
-            .startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor())
-            .then(
-              (r) => {
-                setBusy(false);
-                if (r.ok) onCreated(r.value.id);
-                else setProblem(describeWriteError(r.error));
-              },
-              (err: unknown) => {
-                setBusy(false);
-                setProblem(failed(t('statements.action.startingTheDraft'), err));
-              },
-            );
+          void runStatementWrite(
+            t('statements.action.startingTheDraft'),
+            () =>
+              useCases.statements.startDraft({ incident, cityName: settings.cityName, templateId: chosen.id }, actor()),
+            { setBusy, setProblem },
+          ).then((created) => {
+            if (created) onCreated(created.id);
+          });
         }}
       >
         <fieldset className="fieldset template-pick">
@@ -81,13 +76,7 @@ export function NewStatementDialog({ incident, settings, templates, actor, onCre
               />
               <span>
                 <strong>{option.title}</strong>
-                {option.audience !== 'public' && (
-                  <span className="badge">
-                    {option.audience === 'internal'
-                      ? t('statements.newStatementDialog.internal')
-                      : t('statements.newStatementDialog.private')}
-                  </span>
-                )}
+                <AudienceBadge audience={option.audience} />
                 <span className="template-pick__purpose">{option.purpose}</span>
               </span>
             </label>

@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { PersonMention } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
-import { DialogActions, FormError } from '../../ui/Field';
+import { FormActions, FormError } from '../../ui/Field';
 import { CheckboxField, RadioGroup, TextField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
@@ -126,12 +126,12 @@ export function PeopleEditor({ people, disabled, onSave }: Props): ReactElement 
                 />
               </>
             )}
-            <FormError>{problem}</FormError>
-            <DialogActions cancelLabel={t('statements.peopleEditor.cancel')} onCancel={() => setAdding(false)}>
-              <button type="submit" className="button button--primary">
-                {t('statements.peopleEditor.add')}
-              </button>
-            </DialogActions>
+            <FormActions
+              failure={problem}
+              cancelLabel={t('statements.peopleEditor.cancel')}
+              onCancel={() => setAdding(false)}
+              submitLabel={t('statements.peopleEditor.add')}
+            />
           </DeskForm>
         </Dialog>
       )}

@@ -12,8 +12,8 @@ import { dateHint, timeHint } from '@shared/domain/locale/deskLocale';
 import { useDesk } from '../../desk/DeskContext';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { DialogActions, FormError } from '../../ui/Field';
-import { describeWriteError, failed } from './statementErrors';
+import { FormActions } from '../../ui/Field';
+import { runStatementWrite } from './statementErrors';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
 
@@ -56,20 +56,16 @@ export function ReleaseDialog({
           const at = wallClockToInstant(date, time, incident.timeZone, locale);
           if (!at.ok) return setProblem(describeWallClockError(at.error, locale));
           if (at.value > clock() + 60_000) return setProblem(t('statements.releaseDialog.theReleaseTimeIsIn'));
-          setBusy(true);
-          useCases.statements.release(statement.id, { channels, at: at.value, note }, actor()).then(
-            (r) => {
-              setBusy(false);
-              if (!r.ok) return setProblem(describeWriteError(r.error));
-              showNotice('success', t('statements.releaseDialog.releaseRecordedAndLoggedOn'));
-              onClose();
-              onReleased?.();
-            },
-            (e: unknown) => {
-              setBusy(false);
-              setProblem(failed(t('statements.action.recordingTheRelease'), e));
-            },
-          );
+          void runStatementWrite(
+            t('statements.action.recordingTheRelease'),
+            () => useCases.statements.release(statement.id, { channels, at: at.value, note }, actor()),
+            { setBusy, setProblem },
+          ).then((released) => {
+            if (!released) return;
+            showNotice('success', t('statements.releaseDialog.releaseRecordedAndLoggedOn'));
+            onClose();
+            onReleased?.();
+          });
         }}
       >
         <fieldset className="fieldset">
@@ -109,12 +105,13 @@ export function ReleaseDialog({
           onChange={setNote}
         />
         <p className="muted">{t('statements.releaseDialog.theReleaseIsLoggedOn')}</p>
-        <FormError>{problem}</FormError>
-        <DialogActions cancelLabel={t('statements.releaseDialog.cancel')} onCancel={onClose}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('statements.releaseDialog.recordTheRelease')}
-          </button>
-        </DialogActions>
+        <FormActions
+          failure={problem}
+          cancelLabel={t('statements.releaseDialog.cancel')}
+          onCancel={onClose}
+          submitLabel={t('statements.releaseDialog.recordTheRelease')}
+          busy={busy}
+        />
       </DeskForm>
     </Dialog>
   );

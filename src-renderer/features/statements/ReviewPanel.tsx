@@ -9,7 +9,7 @@ import { Field, FormError } from '../../ui/Field';
 import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { ApprovedText } from './ApprovedText';
 import { VersionCompare } from './VersionCompare';
-import { describeWriteError, failed } from './statementErrors';
+import { describeWriteError, runStatementWrite } from './statementErrors';
 import { longTime } from './statementDisplay';
 import { useTextHash } from './useTextHash';
 import { t, type MessageId } from '../../i18n/messages';
@@ -58,29 +58,26 @@ export function ReviewPanel({ statement, head, versions, approvals, timeZone, ac
     setProblem(null);
     if (decision === 'reject' && comment.trim() === '')
       return setProblem(t('statements.reviewPanel.sayWhatNeedsToChange'));
-    setBusy(true);
-    try {
-      const input = { approverName, approverRole, comment };
-      const r =
+    const input = { approverName, approverRole, comment };
+    const decided = await runStatementWrite(
+      t('statements.reviewPanel.recordingTheDecision'),
+      () =>
         decision === 'approve'
-          ? await useCases.statements.approve(statement.id, input, actor())
-          : await useCases.statements.reject(statement.id, input, actor());
-      if (!r.ok) return setProblem(describeWriteError(r.error));
-      showNotice(
-        'success',
-        decision === 'approve'
-          ? t('statements.reviewPanel.versionApprovedBy', {
-              number: head.number,
-              name: approverName.trim(),
-              role: approverRole.trim(),
-            })
-          : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }),
-      );
-    } catch (e) {
-      setProblem(failed(t('statements.reviewPanel.recordingTheDecision'), e));
-    } finally {
-      setBusy(false);
-    }
+          ? useCases.statements.approve(statement.id, input, actor())
+          : useCases.statements.reject(statement.id, input, actor()),
+      { setBusy, setProblem },
+    );
+    if (!decided) return;
+    showNotice(
+      'success',
+      decision === 'approve'
+        ? t('statements.reviewPanel.versionApprovedBy', {
+            number: head.number,
+            name: approverName.trim(),
+            role: approverRole.trim(),
+          })
+        : t('statements.reviewPanel.versionReturnedToDraftWith', { number: head.number }),
+    );
   };
 
   return (

@@ -24,19 +24,23 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
   const actor = () => actorFrom(settings.operatorName, clock);
   const newest = statements && [...statements].sort((a, b) => b.updatedAt - a.updatedAt)[0];
   const selected = statements?.find((s) => s.id === selectedId) ?? newest;
+  // A statement starts from a template, so there is nothing to start from until one is loaded.
+  const newStatementButton = (label: string) => (
+    <button
+      type="button"
+      className="button button--primary"
+      disabled={!templates || templates.length === 0}
+      onClick={() => setCreating(true)}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <section className="statements" aria-labelledby="statements-title">
       <div className="statements__toolbar">
         <h2 id="statements-title">{t('statements.statementsPanel.statements')}</h2>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!templates || templates.length === 0}
-          onClick={() => setCreating(true)}
-        >
-          {t('statements.statementsPanel.newStatement')}
-        </button>
+        {newStatementButton(t('statements.statementsPanel.newStatement'))}
         <a
           href="#/templates"
           className="button button--ghost"
@@ -54,14 +58,7 @@ export function StatementsPanel({ incident, settings }: { incident: Incident; se
         <div className="empty-state">
           <h3>{t('statements.statementsPanel.noStatementsYet')}</h3>
           <p>{t('statements.statementsPanel.startWithAHoldingStatement')}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={!templates || templates.length === 0}
-            onClick={() => setCreating(true)}
-          >
-            {t('statements.statementsPanel.draftAStatement')}
-          </button>
+          {newStatementButton(t('statements.statementsPanel.draftAStatement'))}
         </div>
       ) : (
         <div className="statements__layout">

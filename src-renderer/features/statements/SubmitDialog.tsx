@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { SensitivityWarning } from '@shared/schemas/statements';
 
 import { Dialog } from '../../ui/Dialog';
-import { DialogActions, FormError } from '../../ui/Field';
+import { FormActions } from '../../ui/Field';
 import { TextAreaField } from '../../ui/FieldControls';
 import { t } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
@@ -61,14 +61,17 @@ export function SubmitDialog({ warnings, unticked, onSend, onClose }: Props): Re
           <p className="muted">{t('statements.submitDialog.theApproverWillSeeThis', { count: unticked })}</p>
         )}
         {warnings.length === 0 && unticked === 0 && <p>{t('statements.submitDialog.theTextHasNoOpen')}</p>}
-        <FormError>{problem}</FormError>
-        <DialogActions cancelLabel={t('statements.submitDialog.keepEditing')} onCancel={onClose}>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {warnings.length > 0
+        <FormActions
+          failure={problem}
+          cancelLabel={t('statements.submitDialog.keepEditing')}
+          onCancel={onClose}
+          submitLabel={
+            warnings.length > 0
               ? t('statements.submitDialog.sendWithTheWarningsNoted')
-              : t('statements.submitDialog.sendForReview2')}
-          </button>
-        </DialogActions>
+              : t('statements.submitDialog.sendForReview2')
+          }
+          busy={busy}
+        />
       </DeskForm>
     </Dialog>
   );

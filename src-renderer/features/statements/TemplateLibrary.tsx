@@ -10,6 +10,7 @@ import { StatementTemplateEditor, type TemplateDraft } from './StatementTemplate
 import { useGlossary, useTemplates } from './queries';
 import { useStatementTemplates } from './useStatementTemplates';
 import { t } from '../../i18n/messages';
+import { AudienceBadge } from './AudienceBadge';
 
 const blank = (): TemplateDraft['base'] => ({
   type: '',
@@ -85,13 +86,7 @@ export function TemplateLibrary({ settings }: { settings: DeskSettings }): React
               <div className="library__head">
                 <h2 className="library__title">{base.title}</h2>
                 {base.origin === 'city' && <span className="badge">{t('statements.templateLibrary.citySOwn')}</span>}
-                {base.audience !== 'public' && (
-                  <span className="badge">
-                    {base.audience === 'internal'
-                      ? t('statements.templateLibrary.internal')
-                      : t('statements.templateLibrary.private')}
-                  </span>
-                )}
+                <AudienceBadge audience={base.audience} />
               </div>
               <p className="library__purpose">{base.purpose}</p>
               <div

@@ -1,6 +1,8 @@
 import { languageLabel } from '@shared/domain/statements/languages';
 import { describeStatementError } from '@shared/domain/statements/workflow';
 
+import type { Result } from '@shared/domain/result';
+
 import type { StatementWriteError, TemplateWriteError } from '../../desk/statements';
 import { t } from '../../i18n/messages';
 
@@ -26,3 +28,26 @@ export function describeTemplateError(e: TemplateWriteError): string {
 /** Words for an unexpected failure (a full disk, a closed database). */
 export const failed = (what: string, e: unknown): string =>
   t('statements.failed', { what, error: e instanceof Error ? e.message : String(e) });
+
+/**
+ * Runs a statement write for a form: busy while it runs, and what went wrong, in words, through
+ * `setProblem` (`what` names the action for a failure nobody expected). Gives the written value,
+ * or null when nothing was written.
+ */
+export async function runStatementWrite<T>(
+  what: string,
+  write: () => Promise<Result<T, StatementWriteError>>,
+  form: { setBusy: (busy: boolean) => void; setProblem: (problem: string) => void },
+): Promise<T | null> {
+  form.setBusy(true);
+  try {
+    const r = await write();
+    if (r.ok) return r.value;
+    form.setProblem(describeWriteError(r.error));
+  } catch (e) {
+    form.setProblem(failed(what, e));
+  } finally {
+    form.setBusy(false);
+  }
+  return null;
+}

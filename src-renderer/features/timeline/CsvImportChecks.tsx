@@ -42,7 +42,12 @@ export function CsvImportChecks({
   const outside = analysis.rows.filter((r) => r.outside !== null);
   const unreadable = analysis.rows.filter((r) => r.unreadable);
   const badRows = new Set(analysis.errors.map((e) => e.row)).size;
-  const set = (patch: Partial<WriteChoices>) => onChoices({ ...choices, ...patch });
+  /** A check's box, bound to the write choice it settles. */
+  const choice = (setting: keyof WriteChoices, label: string) => ({
+    label,
+    checked: choices[setting],
+    onChange: (checked: boolean) => onChoices({ ...choices, [setting]: checked }),
+  });
 
   return (
     <>
@@ -102,11 +107,7 @@ export function CsvImportChecks({
         <ImportCheck
           id="import-duplicates"
           heading={t('csvImport.duplicates', { count: duplicates.length })}
-          choice={{
-            label: t('timeline.csvImportChecks.skipThemImportOnlyWhat'),
-            checked: choices.skipDuplicates,
-            onChange: (checked) => set({ skipDuplicates: checked }),
-          }}
+          choice={choice('skipDuplicates', t('timeline.csvImportChecks.skipThemImportOnlyWhat'))}
         >
           <p>{t('timeline.csvImportChecks.sameTimeAndTheSame', rowsNamed(duplicates))}</p>
         </ImportCheck>
@@ -115,11 +116,7 @@ export function CsvImportChecks({
         <ImportCheck
           id="import-outside"
           heading={t('csvImport.outside', { count: outside.length })}
-          choice={{
-            label: t('timeline.csvImportChecks.leaveTheseRowsOut'),
-            checked: choices.leaveOutOutside,
-            onChange: (checked) => set({ leaveOutOutside: checked }),
-          }}
+          choice={choice('leaveOutOutside', t('timeline.csvImportChecks.leaveTheseRowsOut'))}
         >
           <ul className="import-check__list">
             {outside.slice(0, 12).map((r) => (
@@ -139,11 +136,7 @@ export function CsvImportChecks({
           id="import-unreadable"
           ask
           heading={t('csvImport.unreadableRows', { count: unreadable.length })}
-          choice={{
-            label: t('timeline.csvImportChecks.importThemWithWhereThe'),
-            checked: choices.acceptUnreadable,
-            onChange: (checked) => set({ acceptUnreadable: checked }),
-          }}
+          choice={choice('acceptUnreadable', t('timeline.csvImportChecks.importThemWithWhereThe'))}
         >
           <p>{t('timeline.csvImportChecks.unreadableRows', rowsNamed(unreadable))}</p>
         </ImportCheck>
@@ -161,11 +154,7 @@ export function CsvImportChecks({
           {analysis.errors.length > SHOWN && (
             <p>{t('timeline.csvImportChecks.andMore', { errors: analysis.errors.length - SHOWN })}</p>
           )}
-          <CheckboxField
-            label={t('csvImport.leaveOutBad', { count: badRows })}
-            checked={choices.leaveOutBad}
-            onChange={(checked) => set({ leaveOutBad: checked })}
-          />
+          <CheckboxField {...choice('leaveOutBad', t('csvImport.leaveOutBad', { count: badRows }))} />
         </div>
       )}
     </>

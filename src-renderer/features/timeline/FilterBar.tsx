@@ -13,6 +13,7 @@ import { activeFilterCount, isFiltered, selectFilter, useTimelineUi, type ViewFi
 import { t } from '../../i18n/messages';
 import type { TimelineListState } from './useTimelineList';
 import { DeskForm } from '../../ui/DeskForm';
+import { SearchInput } from '../../ui/SearchInput';
 
 const toggle = <T,>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -130,17 +131,14 @@ export function FilterLine({
 
   return (
     <div className="filter-line" role="search" aria-label={t('timeline.filterBar.filterTheTimeline')}>
-      <label htmlFor="tl-search" className="visually-hidden">
-        {t('timeline.filterBar.searchTheTimeline')}
-      </label>
-      <input
+      <SearchInput
         id="tl-search"
-        type="search"
+        label={t('timeline.filterBar.searchTheTimeline')}
         className="filter-line__search"
         placeholder={t('timeline.filterBar.searchTitlesNotesTagsSources')}
         value={text}
         aria-describedby="tl-search-status"
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
       />
       <span
         id="tl-search-status"
@@ -185,6 +183,67 @@ export function FilterLine({
   );
 }
 
+/** A chip for each value, pressed while the value is chosen; a press adds it to or takes it from the choice. */
+function ChipChoices<V extends string>({
+  values,
+  labels,
+  chosen,
+  coloured = false,
+  onChange,
+}: {
+  values: readonly V[];
+  labels: Record<V, string>;
+  chosen: readonly V[];
+  /** Each chip in its value's own colour (`chip--<value>`), as the timeline shows categories. */
+  coloured?: boolean;
+  onChange: (chosen: V[]) => void;
+}): ReactElement {
+  return (
+    <>
+      {values.map((v) => (
+        <button
+          key={v}
+          type="button"
+          className={coloured ? `chip chip--${v}` : 'chip'}
+          aria-pressed={chosen.includes(v)}
+          onClick={() => onChange(toggle(chosen, v))}
+        >
+          {labels[v]}
+        </button>
+      ))}
+    </>
+  );
+}
+
+/** One of the values the incident's entries carry (a tag, a source), or any: the filter holds at most one. */
+function FacetSelect({
+  label,
+  facets,
+  chosen,
+  show,
+  onChange,
+}: {
+  label: string;
+  facets: readonly string[] | undefined;
+  chosen: readonly string[];
+  show: (facet: string) => string;
+  onChange: (chosen: string[]) => void;
+}): ReactElement {
+  return (
+    <label className="filters__select">
+      {label}
+      <select value={chosen[0] ?? ''} onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}>
+        <option value="">{t('timeline.filterBar.any')}</option>
+        {facets?.map((facet) => (
+          <option key={facet} value={facet}>
+            {show(facet)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Everything else the list can be narrowed to, folded away until asked for. */
 export function FilterPanel({
   incident,
@@ -205,57 +264,37 @@ export function FilterPanel({
   return (
     <section id="timeline-filters" className="filter-panel" aria-label={t('timeline.filterBar.moreFilters')}>
       <div className="filter-panel__row" role="group" aria-label={t('timeline.filterBar.category')}>
-        {TIMELINE_CATEGORIES.map((c) => (
-          <button
-            key={c}
-            type="button"
-            className={`chip chip--${c}`}
-            aria-pressed={filter.categories.includes(c)}
-            onClick={() => set({ categories: toggle(filter.categories, c) })}
-          >
-            {CATEGORY_LABELS[c]}
-          </button>
-        ))}
+        <ChipChoices
+          values={TIMELINE_CATEGORIES}
+          labels={CATEGORY_LABELS}
+          chosen={filter.categories}
+          coloured
+          onChange={(categories) => set({ categories })}
+        />
       </div>
       <div className="filter-panel__row">
         <span role="group" aria-label={t('timeline.filterBar.verification')} className="filter-panel__group">
-          {VERIFICATION_STATES.map((v) => (
-            <button
-              key={v}
-              type="button"
-              className="chip"
-              aria-pressed={filter.verifications.includes(v)}
-              onClick={() => set({ verifications: toggle(filter.verifications, v) })}
-            >
-              {VERIFICATION_LABELS[v]}
-            </button>
-          ))}
+          <ChipChoices
+            values={VERIFICATION_STATES}
+            labels={VERIFICATION_LABELS}
+            chosen={filter.verifications}
+            onChange={(verifications) => set({ verifications })}
+          />
         </span>
-        <label className="filters__select">
-          {t('timeline.filterBar.tag')}
-          <select value={filter.tags[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : [] })}>
-            <option value="">{t('timeline.filterBar.any')}</option>
-            {facets?.tags.map((t) => (
-              <option key={t} value={t}>
-                #{t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filters__select">
-          {t('timeline.filterBar.source')}
-          <select
-            value={filter.sources[0] ?? ''}
-            onChange={(e) => set({ sources: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">{t('timeline.filterBar.any')}</option>
-            {facets?.sources.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect
+          label={t('timeline.filterBar.tag')}
+          facets={facets?.tags}
+          chosen={filter.tags}
+          show={(tag) => `#${tag}`}
+          onChange={(tags) => set({ tags })}
+        />
+        <FacetSelect
+          label={t('timeline.filterBar.source')}
+          facets={facets?.sources}
+          chosen={filter.sources}
+          show={(source) => source}
+          onChange={(sources) => set({ sources })}
+        />
         <label className="filters__select" htmlFor="filter-from">
           {t('timeline.filterBar.from')}
           <MomentInput

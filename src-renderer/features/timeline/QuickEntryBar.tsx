@@ -16,6 +16,7 @@ import { useTimelineUi } from './timelineUiStore';
 import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
 import { t } from '../../i18n/messages';
+import { HiddenLabel } from '../../ui/HiddenLabel';
 
 type Props = {
   incident: Incident;
@@ -73,9 +74,7 @@ export const QuickEntryBar = forwardRef<HTMLInputElement, Props>(function QuickE
   return (
     <section className="quick-entry" aria-label={t('timeline.quickEntryBar.quickEntry')}>
       <div className="quick-entry__row">
-        <label htmlFor="quick-entry" className="visually-hidden">
-          {t('timeline.quickEntryBar.logAnEntry')}
-        </label>
+        <HiddenLabel htmlFor="quick-entry">{t('timeline.quickEntryBar.logAnEntry')}</HiddenLabel>
         <input
           id="quick-entry"
           ref={ref}

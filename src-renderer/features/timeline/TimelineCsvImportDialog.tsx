@@ -25,6 +25,7 @@ import type { CsvImportOutcome, CsvImportReader } from './csvImportReader';
 import { t } from '../../i18n/messages';
 import type { CsvImportView, FileChoice } from './csvImportWorker';
 import { TableHead } from '../../ui/TableHead';
+import { CheckboxField } from '../../ui/FieldControls';
 
 const PREVIEW_ROWS = 8;
 
@@ -204,17 +205,18 @@ export function TimelineCsvImportDialog({
                 {t('timeline.timelineCsvImportDialog.theFileItselfHoldsLetters', { count: view.replacementsInFile })}
               </p>
             )}
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={view.firstRowIsData}
-                onChange={(e) => ask({ ...fileChoice, firstRowIsData: e.target.checked }, null)}
-              />
-              {t('timeline.timelineCsvImportDialog.theFirstRowIsData')}
-              {view.firstRowLooksLikeData && (
-                <span className="muted"> {t('timeline.timelineCsvImportDialog.itLooksLikeDataIt')}</span>
-              )}
-            </label>
+            <CheckboxField
+              label={
+                <>
+                  {t('timeline.timelineCsvImportDialog.theFirstRowIsData')}
+                  {view.firstRowLooksLikeData && (
+                    <span className="muted"> {t('timeline.timelineCsvImportDialog.itLooksLikeDataIt')}</span>
+                  )}
+                </>
+              }
+              checked={view.firstRowIsData}
+              onChange={(firstRowIsData) => ask({ ...fileChoice, firstRowIsData }, null)}
+            />
             <label className="import-file__row">
               <span>{t('timeline.timelineCsvImportDialog.datesWrittenLike74')}</span>
               <select
