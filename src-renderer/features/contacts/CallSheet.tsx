@@ -11,7 +11,7 @@ import { useStaleDays } from './useStaleDays';
 import { PhoneNumber } from './PhoneNumber';
 import { usePhoneCountry } from './usePhoneCountry';
 import { t } from '../../i18n/messages';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 
 /**
  * The paper fallback: one page per tree with names, roles, numbers and who calls whom. The
@@ -80,14 +80,14 @@ export function CallSheet({
         </header>
         <table className="call-sheet__table">
           <TableHead
-            columns={[
-              t('contacts.callSheet.colWho'),
-              t('contacts.callSheet.colRole'),
-              t('contacts.callSheet.colNumbers'),
-              t('contacts.callSheet.colCalledBy'),
-              t('contacts.callSheet.colFallback'),
-              t('contacts.callSheet.colTimeReached'),
-            ]}
+            columns={headings('contacts.callSheet', [
+              'colWho',
+              'colRole',
+              'colNumbers',
+              'colCalledBy',
+              'colFallback',
+              'colTimeReached',
+            ])}
           />
           <tbody>
             {tree.nodes.map((n, i) => {

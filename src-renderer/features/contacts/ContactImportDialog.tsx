@@ -42,7 +42,7 @@ import { ColumnMappingFields } from '../../ui/ColumnMappingFields';
 import { t } from '../../i18n/messages';
 import { CategoryOptions } from './CategoryOptions';
 import { PhoneNumber } from './PhoneNumber';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 import { CheckboxField } from '../../ui/FieldControls';
 
 export type ImportSource =
@@ -316,14 +316,14 @@ export function ContactImportDialog({
           <h3>{t('contactImport.ready', { count: toImport.length })}</h3>
           <table className="table table--compact">
             <TableHead
-              columns={[
-                t('contactImport.colFrom'),
-                t('contactImport.colName'),
-                t('contactImport.colOrganisation'),
-                t('contactImport.colCategory'),
-                t('contactImport.colNumbers'),
-                t('contactImport.colEmail'),
-              ]}
+              columns={headings('contactImport', [
+                'colFrom',
+                'colName',
+                'colOrganisation',
+                'colCategory',
+                'colNumbers',
+                'colEmail',
+              ])}
             />
             <tbody>
               {toImport.slice(0, 10).map((c) => (

@@ -44,7 +44,7 @@ import { SearchInput } from '../../ui/SearchInput';
 import { t, tList } from '../../i18n/messages';
 import { DeskForm } from '../../ui/DeskForm';
 import { OpenFileButton } from '../../ui/OpenFileButton';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 import { CheckboxField } from '../../ui/FieldControls';
 
 /** What the directory reads: vCards and the CSV that address books and spreadsheets export. */
@@ -269,14 +269,14 @@ function Directory({ contacts, settings }: { contacts: Contact[]; settings: Desk
       ) : (
         <table className="table contacts-table">
           <TableHead
-            columns={[
-              t('contacts.screen.colName'),
-              t('contacts.screen.colOrganisation'),
-              t('contacts.screen.colPhone'),
-              t('contacts.screen.colEmail'),
-              t('contacts.screen.colDetails'),
-              <span className="visually-hidden">{t('contacts.screen.colActions')}</span>,
-            ]}
+            columns={headings('contacts.screen', [
+              'colName',
+              'colOrganisation',
+              'colPhone',
+              'colEmail',
+              'colDetails',
+              { hidden: 'colActions' },
+            ])}
           />
           <tbody>
             {shown.map((c) => {

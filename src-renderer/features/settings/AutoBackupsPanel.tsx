@@ -14,7 +14,7 @@ import { useOpenBackup } from './PassphrasePrompt';
 import { t, tRich, type MessageId } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { FormError } from '../../ui/Field';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 import { DeskForm } from '../../ui/DeskForm';
 
 const { keepLast: LAST, keepDailyForDays: DAYS } = BACKUP_POLICY_BOUNDS;
@@ -183,13 +183,7 @@ export function AutoBackupsPanel({ settings }: { settings: DeskSettings }): Reac
       {list && list.backups.length === 0 && <p className="muted">{t('settings.autoBackup.none')}</p>}
       {list && list.backups.length > 0 && (
         <table className="table table--compact">
-          <TableHead
-            columns={[
-              t('settings.autoBackup.colMade'),
-              t('settings.autoBackup.colSize'),
-              <span className="visually-hidden">{t('settings.autoBackup.colAction')}</span>,
-            ]}
-          />
+          <TableHead columns={headings('settings.autoBackup', ['colMade', 'colSize', { hidden: 'colAction' }])} />
           <tbody>
             {list.backups.map((b) => (
               <tr key={b.name}>

@@ -6,7 +6,7 @@ import type { Approval, Statement, StatementVersion } from '@shared/schemas/stat
 import { VersionCompare } from './VersionCompare';
 import { shortHash, shortTime } from './statementDisplay';
 import { t, tList } from '../../i18n/messages';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 
 type Props = {
   statement: Statement;
@@ -27,14 +27,7 @@ export function VersionHistory({ statement, versions, approvals, timeZone }: Pro
     <section className="versions" aria-labelledby="versions-title">
       <h3 id="versions-title">{t('statements.versionHistory.versions', { versions: versions.length })}</h3>
       <table className="table table--compact">
-        <TableHead
-          columns={[
-            t('statements.versionHistory.version'),
-            t('statements.versionHistory.saved'),
-            t('statements.versionHistory.why'),
-            t('statements.versionHistory.reviewAndRelease'),
-          ]}
-        />
+        <TableHead columns={headings('statements.versionHistory', ['version', 'saved', 'why', 'reviewAndRelease'])} />
         <tbody>
           {[...versions].reverse().map((v) => {
             const decisions = approvals.filter((a) => a.versionId === v.id);

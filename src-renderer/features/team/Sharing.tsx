@@ -7,7 +7,7 @@ import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import { computerTime } from '../../lib/LocaleContext';
 import type { TeamLink } from '../../platform/platform';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 import { SelectField, TextField } from '../../ui/FieldControls';
 import { SubmitButton, TeamForm, VerbatimField } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
@@ -88,14 +88,7 @@ export function Sharing({ team, view, status }: { team: TeamLink; view: TeamView
         <p className="muted">{t('teamScreen.peers.none')}</p>
       ) : (
         <table className="table table--compact" data-testid="team-peers">
-          <TableHead
-            columns={[
-              t('teamScreen.peers.desk'),
-              t('teamScreen.peers.state'),
-              t('teamScreen.peers.toSend'),
-              t('teamScreen.peers.problem'),
-            ]}
-          />
+          <TableHead columns={headings('teamScreen.peers', ['desk', 'state', 'toSend', 'problem'])} />
           <tbody>
             {status.peers.map((peer) => (
               <PeerRow key={`${peer.source}:${peer.address}`} peer={peer} name={nameOf(peer.deskKey)} />

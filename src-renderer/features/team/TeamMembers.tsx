@@ -6,7 +6,7 @@ import { useDesk } from '../../desk/DeskContext';
 import { t } from '../../i18n/messages';
 import type { TeamLink } from '../../platform/platform';
 import { RowActionButton } from '../../ui/RowActionButton';
-import { TableHead } from '../../ui/TableHead';
+import { headings, TableHead } from '../../ui/TableHead';
 import { TextAreaField, TextField } from '../../ui/FieldControls';
 import { NameField, SubmitButton, TeamForm, VerbatimField } from './TeamForm';
 import type { TeamView } from './useTeamStatus';
@@ -36,13 +36,7 @@ export function TeamMembers({ team, view, status }: { team: TeamLink; view: Team
       <h2 id="team-members-title">{t('teamScreen.members.title')}</h2>
       <table className="table table--compact">
         <TableHead
-          columns={[
-            t('teamScreen.members.desk'),
-            t('teamScreen.members.key'),
-            t('teamScreen.members.standing'),
-            t('teamScreen.members.admittedBy'),
-            <span className="visually-hidden">{t('teamScreen.members.actions')}</span>,
-          ]}
+          columns={headings('teamScreen.members', ['desk', 'key', 'standing', 'admittedBy', { hidden: 'actions' }])}
         />
         <tbody>
           {status.roster.map((m) => (
