@@ -213,32 +213,21 @@ describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => 
     };
     const found: string[] = [];
     const logger = memoryLogger();
-    const a = startBeacon({
-      keys,
-      teamId: TEAM.teamId,
-      iface: '10.0.0.1',
-      tcpPort: 5221,
-      logger,
-      onPeer: (h, p) => found.push(`a sees ${h}:${p}`),
-      createSocket: makeSocket('10.0.0.1'),
-    });
-    const b = startBeacon({
-      keys,
-      teamId: TEAM.teamId,
-      iface: '10.0.0.2',
-      tcpPort: 5222,
-      logger,
-      onPeer: (h, p) => found.push(`b sees ${h}:${p}`),
-      createSocket: makeSocket('10.0.0.2'),
-    });
-    const stranger = startBeacon({
+    /** A desk on the in-memory network at `10.0.0.<host>`, announcing TCP port `5220 + host`. */
+    const announce = (name: string, host: number, teamKeys: { keys: typeof keys; teamId: string }) =>
+      startBeacon({
+        ...teamKeys,
+        iface: `10.0.0.${host}`,
+        tcpPort: 5220 + host,
+        logger,
+        onPeer: (h, p) => found.push(`${name} sees ${h}:${p}`),
+        createSocket: makeSocket(`10.0.0.${host}`),
+      });
+    const a = announce('a', 1, { keys, teamId: TEAM.teamId });
+    const b = announce('b', 2, { keys, teamId: TEAM.teamId });
+    const stranger = announce('stranger', 3, {
       keys: deriveTeamKeys({ teamId: 'other', secret: Buffer.alloc(32, 3) }),
       teamId: 'other',
-      iface: '10.0.0.3',
-      tcpPort: 5223,
-      logger,
-      onPeer: (h, p) => found.push(`stranger sees ${h}:${p}`),
-      createSocket: makeSocket('10.0.0.3'),
     });
     await until(() => found.length >= 2, 'both announcements');
     a.stop();
