@@ -408,13 +408,15 @@ export function csvImportCheck(n: number): {
 }
 (window.bench as unknown as Record<string, unknown>)['csvImportCheck'] = csvImportCheck;
 
+/** What `step` returned, and how many milliseconds it took. */
+async function time<T>(step: () => Promise<T> | T): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await step();
+  return [v, performance.now() - t];
+}
+
 /** Times each step of reading a kept search index back, for finding where the time goes. */
 export async function profileSearchLoad(incidentId: string): Promise<Record<string, number>> {
-  const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
-    const t = performance.now();
-    const v = await f();
-    return [v, performance.now() - t];
-  };
   const cache = createSearchCache(searchCacheName(DB_NAME));
   const [kept, loadMs] = await time(() => cache.load(incidentId));
   if (!kept) return { loadMs, missing: 1 };
@@ -437,11 +439,6 @@ export async function profileSearchLoad(incidentId: string): Promise<Record<stri
 
 /** Where the time of an index built from the entries goes: reading them, and folding their text. */
 export async function profileColdIndex(incidentId: string): Promise<Record<string, number>> {
-  const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
-    const t = performance.now();
-    const v = await f();
-    return [v, performance.now() - t];
-  };
   const db = new DeskDatabase(DB_NAME);
   await db.open();
   // For comparison: the keys first, then each entry by its key.

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 
-import { ZONE, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
+import { ZONE, createIncident, expectAccessible, setUpDesk, snap, wallClockAgo } from './helpers';
 
 const TITLE = 'Vehicle attack, Markens gate';
 
@@ -235,14 +235,7 @@ test('the city adapts a guide checklist in its plan; a running incident takes ov
   // A plan adapted, an incident run and the plan's new version taken over: a long scenario.
   test.setTimeout(180_000);
   await setUpDesk(page);
-  const start = wallClockAgo(10);
-  await page.getByRole('button', { name: '+ New incident' }).click();
-  const form = page.getByRole('dialog', { name: 'New incident' });
-  await form.getByLabel('Title').fill(TITLE);
-  await form.getByLabel('Start date').fill(start.date);
-  await form.getByLabel('Start time').fill(start.time);
-  await form.getByRole('button', { name: 'Create incident' }).click();
-  await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
+  await createIncident(page, { title: TITLE, ...wallClockAgo(10) });
   // The incident has already done one item the plan will reword.
   await openChecklists(page);
   await item(page, 'Mayor visibly takes charge of the city response').getByRole('button', { name: 'Done…' }).click();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { createIncident, setUpDesk, snap } from './helpers';
 
@@ -12,6 +12,14 @@ async function newEntryForm(page: Page) {
   return page.getByRole('dialog', { name: 'New entry' });
 }
 
+/** Fills what happened, the date and the time as typed, and presses Log entry. */
+async function submitEntry(form: Locator, entry: { what: string; date: string; time: string }) {
+  await form.getByLabel('What happened').fill(entry.what);
+  await form.getByLabel('Date').first().fill(entry.date);
+  await form.getByLabel('Time').first().fill(entry.time);
+  await form.getByRole('button', { name: 'Log entry' }).click();
+}
+
 test('the desk’s locale decides the clock and the date order in the timeline and the entry form', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await setUpDesk(page, { locale: 'en-GB' });
@@ -22,11 +30,8 @@ test('the desk’s locale decides the clock and the date order in the timeline a
   let form = await newEntryForm(page);
   await expect(form.getByText('DD/MM/YYYY, e.g. 04/07/2026').first()).toBeVisible();
   await expect(form.getByText('24-hour, e.g. 14:05').first()).toBeVisible();
-  await form.getByLabel('What happened').fill('Police cordon around Torvet');
   // An impossible date is named in the format the field asks for.
-  await form.getByLabel('Date').first().fill('30/02/2026');
-  await form.getByLabel('Time').first().fill('14:05');
-  await form.getByRole('button', { name: 'Log entry' }).click();
+  await submitEntry(form, { what: 'Police cordon around Torvet', date: '30/02/2026', time: '14:05' });
   await expect(form.getByRole('alert').first()).toHaveText(
     '“30/02/2026” is not a date: February 2026 has 28 days. Type the date as DD/MM/YYYY, e.g. 04/07/2026.',
   );
@@ -66,10 +71,7 @@ test('the desk’s locale decides the clock and the date order in the timeline a
 
   form = await newEntryForm(page);
   await expect(form.getByText('MM/DD/YYYY, e.g. 7/4/2026').first()).toBeVisible();
-  await form.getByLabel('What happened').fill('Mayor arrives at the cordon');
-  await form.getByLabel('Date').first().fill('2/30/2026');
-  await form.getByLabel('Time').first().fill('2:40 pm');
-  await form.getByRole('button', { name: 'Log entry' }).click();
+  await submitEntry(form, { what: 'Mayor arrives at the cordon', date: '2/30/2026', time: '2:40 pm' });
   await expect(form.getByRole('alert').first()).toHaveText(
     '“2/30/2026” is not a date: February 2026 has 28 days. Type the date as MM/DD/YYYY, e.g. 7/4/2026.',
   );

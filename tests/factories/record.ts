@@ -163,28 +163,16 @@ async function otherFeatures(
   };
   const draftVersion: StatementVersion = { ...drafted.version, id: 'stv_2_1', statementId: 'stm_2', incidentId };
 
-  const imam = makeContact({
-    id: 'con_imam',
-    name: 'Imam Y. Rahman',
-    role: 'Imam',
-    phones: [{ label: 'mobile', number: '+47 900 00 000' }],
-    email: 'imam@example.org',
-  });
-  const priest = makeContact({
-    id: 'con_priest',
-    name: 'Rev. Kari Dahl',
-    role: 'Parish priest',
-    phones: [{ label: 'mobile', number: '+47 911 11 111' }],
-    email: '',
-  });
-  const deacon = makeContact({
-    id: 'con_deacon',
-    name: DNS_NAME,
-    role: 'Deacon',
-    phones: [{ label: 'work', number: '+47 922 22 222' }],
-    email: 'berit@example.org',
-    doNotShare: true,
-  });
+  // Only the deacon asked that her details not be shared.
+  const faithLeaders = (
+    [
+      ['con_imam', 'Imam Y. Rahman', 'Imam', { label: 'mobile', number: '+47 900 00 000' }, 'imam@example.org'],
+      ['con_priest', 'Rev. Kari Dahl', 'Parish priest', { label: 'mobile', number: '+47 911 11 111' }, ''],
+      ['con_deacon', DNS_NAME, 'Deacon', { label: 'work', number: '+47 922 22 222' }, 'berit@example.org'],
+    ] as const
+  ).map(([id, name, role, phone, email]) =>
+    makeContact({ id, name, role, phones: [phone], email, doNotShare: id === 'con_deacon' }),
+  );
   const tree = makeTree({
     id: 'ctr_faith',
     name: 'Faith leaders',
@@ -193,7 +181,7 @@ async function otherFeatures(
       ['con_priest', 1, 'con_deacon'],
     ]),
   });
-  const contacts = new Map([imam, priest, deacon].map((c) => [c.id, c]));
+  const contacts = new Map(faithLeaders.map((c) => [c.id, c]));
   let activation: TreeActivation = startActivation({
     id: 'act_1',
     incidentId,
@@ -240,8 +228,8 @@ async function otherFeatures(
       attempt('att_2', 'n2', 'con_priest', 50, 'waiting', 'unreachable', false, 'No answer twice'),
       attempt('att_3', 'n2', 'con_deacon', 51, 'unreachable', 'waiting', true, ''),
     ],
-    contacts: [imam, priest, deacon],
-    doNotShare: [deacon],
+    contacts: faithLeaders,
+    doNotShare: faithLeaders.filter((c) => c.doNotShare),
     checklistItems: [
       makeItem({
         id: 'chk_1',

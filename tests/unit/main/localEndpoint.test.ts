@@ -79,6 +79,9 @@ const pageHeaders = (overrides: Record<string, string> = {}): Record<string, str
   'x-desk-token': TOKEN,
   ...overrides,
 });
+/** Calls a channel as the served page does, with its request as JSON. */
+const callAsPage = (channel: string, request: unknown) =>
+  send(host.port, { path: `/ipc/${channel}`, headers: pageHeaders(), body: JSON.stringify(request) });
 const without = (name: string): Record<string, string> =>
   Object.fromEntries(Object.entries(pageHeaders()).filter(([k]) => k !== name));
 const errorOf = (reply: Reply) =>
@@ -169,11 +172,7 @@ describe("the browser edition's local endpoint", () => {
   });
 
   it('refuses a body larger than the channel takes, as it arrives', async () => {
-    const small = await send(host.port, {
-      path: '/ipc/backup:read',
-      headers: pageHeaders(),
-      body: JSON.stringify({ name: 'x'.repeat(SMALL_REQUEST_BYTES) }),
-    });
+    const small = await callAsPage('backup:read', { name: 'x'.repeat(SMALL_REQUEST_BYTES) });
     expect(small.status).toBe(413);
     expect(errorOf(small)).toEqual({
       code: 'too-large',
@@ -199,21 +198,13 @@ describe("the browser edition's local endpoint", () => {
   );
 
   it('refuses an invalid request in the words of the contract, and JSON that is not JSON', async () => {
-    const invalid = await send(host.port, {
-      path: '/ipc/backup:read',
-      headers: pageHeaders(),
-      body: JSON.stringify({ name: '../../etc/passwd' }),
-    });
+    const invalid = await callAsPage('backup:read', { name: '../../etc/passwd' });
     expect(invalid.status).toBe(200);
     expect(errorOf(invalid)).toEqual({
       code: 'invalid-request',
       message: 'name: is not the name of an automatic backup',
     });
-    const policy = await send(host.port, {
-      path: '/ipc/backup:set-policy',
-      headers: pageHeaders(),
-      body: JSON.stringify({ keepLast: 1, keepDailyForDays: 30 }),
-    });
+    const policy = await callAsPage('backup:set-policy', { keepLast: 1, keepDailyForDays: 30 });
     expect(errorOf(policy).code).toBe('invalid-request');
     const garbage = await send(host.port, { path: '/ipc/backup:list', headers: pageHeaders(), body: '{not json' });
     expect(garbage.status).toBe(400);
@@ -234,11 +225,7 @@ describe("the browser edition's local endpoint", () => {
   });
 
   it('sends the dialog channels back to the browser, in words', async () => {
-    const reply = await send(host.port, {
-      path: '/ipc/file:open',
-      headers: pageHeaders(),
-      body: JSON.stringify({ filters: [], maxBytes: 100 }),
-    });
+    const reply = await callAsPage('file:open', { filters: [], maxBytes: 100 });
     expect(errorOf(reply)).toEqual({
       code: 'invalid-request',
       message:

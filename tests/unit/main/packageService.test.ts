@@ -1,34 +1,17 @@
-import { createHash } from 'node:crypto';
-
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 
 import { HandlerError } from '@main/ipc/handlerError';
 import { createPackageService } from '@main/services/packageService';
 import { decryptWithPassphrase, encryptWithPassphrase } from '@shared/domain/encryption/passphrase';
-import { buildPackage } from '@shared/domain/record/exportPackage';
 import { CHANNELS } from '@shared/ipc/channels';
 import { ipcContract } from '@shared/ipc/contract';
 
-const sha256Bytes = (b: Uint8Array) => Promise.resolve(createHash('sha256').update(b).digest('hex'));
-
-async function smallPackage(): Promise<Uint8Array> {
-  const files = [
-    { name: 'r.json', role: 'record' as const, bytes: strToU8('{"format":"response-desk-record"}') },
-    { name: 'r-timeline.csv', role: 'timeline-csv' as const, bytes: strToU8('title\r\nVan drives into the crowd\r\n') },
-  ];
-  return (
-    await buildPackage(
-      files,
-      { checksum: 'a'.repeat(64), profile: 'council', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' },
-      sha256Bytes,
-    )
-  ).zip;
-}
+import { makeSmallPackage } from '../../factories/exportPackage';
 
 describe('saving an export package through main', () => {
   it('checks every file against the manifest, then writes the zip atomically where the person chooses', async () => {
-    const zip = await smallPackage();
+    const zip = await makeSmallPackage('council');
     const writeFileAtomic = vi.fn(() => Promise.resolve());
     const showSaveDialog = vi.fn(() => Promise.resolve('/home/ingrid/record.zip'));
     const service = createPackageService({ showSaveDialog, writeFileAtomic });
@@ -42,7 +25,7 @@ describe('saving an export package through main', () => {
   });
 
   it('refuses a package whose file no longer matches its manifest, before any dialog, naming the file', async () => {
-    const files = unzipSync(await smallPackage());
+    const files = unzipSync(await makeSmallPackage('council'));
     files['r-timeline.csv'] = strToU8('title\r\nSomething else\r\n');
     const showSaveDialog = vi.fn(() => Promise.resolve('/x.zip'));
     const writeFileAtomic = vi.fn(() => Promise.resolve());
@@ -65,7 +48,7 @@ describe('saving an export package through main', () => {
   });
 
   it('writes an encrypted package only when it is an age file a passphrase opens, which the age tool then opens to the package', async () => {
-    const zip = await smallPackage();
+    const zip = await makeSmallPackage('council');
     const sealed = await encryptWithPassphrase(zip, 'Candles at the town hall', { workFactor: 10 });
     if (!sealed.ok) throw new Error(sealed.error.code);
     const writeFileAtomic = vi.fn<(path: string, data: Uint8Array) => Promise<void>>(() => Promise.resolve());

@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
-
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { ageHere, createBackupEncryption } from '@renderer/desk/backup/backupEncryption';
 import type { AutoBackups, DeskPlatform, PassphraseStore } from '@renderer/platform/platform';
 import { AGE_ARMOR_BEGIN, decryptWithPassphrase, isPassphraseFile } from '@shared/domain/encryption/passphrase';
-import { buildPackage } from '@shared/domain/record/exportPackage';
 import { ok } from '@shared/domain/result';
 import type { BackupPolicy, StoredPassphrase } from '@shared/ipc/contract';
 
 import { T0, actor } from '../../factories/incident';
 import { makeContact } from '../../factories/contacts';
+import { makeSmallPackage } from '../../factories/exportPackage';
 import { backupServiceOf, freshDesk, setUpDesk } from './testDb';
 
 const PASSPHRASE = 'Candles at the town hall, 19:00';
@@ -189,26 +187,10 @@ describe('backup encryption', () => {
 });
 
 describe('an export package saved encrypted', () => {
-  async function smallPackage(): Promise<Uint8Array> {
-    const bytes = (text: string) => new TextEncoder().encode(text);
-    const files = [
-      { name: 'r.json', role: 'record' as const, bytes: bytes('{"format":"response-desk-record"}') },
-      { name: 'r-timeline.csv', role: 'timeline-csv' as const, bytes: bytes('title\r\nVan drives into the crowd\r\n') },
-    ];
-    const sha = (b: Uint8Array) => Promise.resolve(createHash('sha256').update(b).digest('hex'));
-    return (
-      await buildPackage(
-        files,
-        { checksum: 'a'.repeat(64), profile: 'internal', formatVersion: 2, exportedAt: '2026-11-24T13:00:00.000Z' },
-        sha,
-      )
-    ).zip;
-  }
-
   it('is the package, checked against its manifest, encrypted with the backup passphrase; refused without one or when it does not check out', async () => {
     const main = fakeMain(false);
     const encryption = encryptionOf(main);
-    const zip = await smallPackage();
+    const zip = await makeSmallPackage('internal');
     expect(await encryption.sealPackage(zip)).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
     expect((await encryption.setPassphrase(PASSPHRASE, PASSPHRASE, false)).ok).toBe(true);
     const sealed = await encryption.sealPackage(zip);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { validateIncidentDraft } from '@shared/domain/incident/commands';
+import type { LessonFields } from '@shared/domain/lessons';
 import { ChecklistItemSchema } from '@shared/schemas/checklists';
 
 import { actor, makeDraft } from '../../factories/incident';
@@ -12,25 +13,21 @@ async function deskWithIncident() {
   const fields = validateIncidentDraft(makeDraft());
   if (!fields.ok) throw new Error('draft');
   const incident = await written(desk.useCases.incidents.create(fields.value, actor()));
-  return { desk, incident };
+  /** Writes a lesson on the incident, with no owner, due date or answered lesson unless given. */
+  const addLesson = (lesson: Pick<LessonFields, 'kind' | 'text'> & Partial<LessonFields>) =>
+    written(desk.useCases.lessons.add(incident.id, { owner: null, dueDate: null, answers: null, ...lesson }, actor()));
+  return { desk, incident, addLesson };
 }
 
 describe('lessons learned', () => {
   it('puts a corrective action on the incident’s checklists once, linked both ways and audited', async () => {
-    const { desk, incident } = await deskWithIncident();
-    const lesson = await written(
-      desk.useCases.lessons.add(
-        incident.id,
-        {
-          kind: 'corrective-action',
-          text: 'Give the night shift a printed call sheet',
-          owner: 'Kari Holm',
-          dueDate: '2026-04-30',
-          answers: null,
-        },
-        actor(),
-      ),
-    );
+    const { desk, incident, addLesson } = await deskWithIncident();
+    const lesson = await addLesson({
+      kind: 'corrective-action',
+      text: 'Give the night shift a printed call sheet',
+      owner: 'Kari Holm',
+      dueDate: '2026-04-30',
+    });
     const r = await desk.useCases.lessons.toChecklist(lesson.id, actor());
     if (!r.ok) throw new Error(r.error.code);
     expect(ChecklistItemSchema.safeParse(r.value).success).toBe(true);
@@ -56,14 +53,8 @@ describe('lessons learned', () => {
   });
 
   it('refuses a strength and writes nothing', async () => {
-    const { desk, incident } = await deskWithIncident();
-    const lesson = await written(
-      desk.useCases.lessons.add(
-        incident.id,
-        { kind: 'strength', text: 'The cascade worked', owner: null, dueDate: null, answers: null },
-        actor(),
-      ),
-    );
+    const { desk, incident, addLesson } = await deskWithIncident();
+    const lesson = await addLesson({ kind: 'strength', text: 'The cascade worked' });
     expect(await desk.useCases.lessons.toChecklist(lesson.id, actor())).toEqual({
       ok: false,
       error: { code: 'not-an-action' },
@@ -73,34 +64,16 @@ describe('lessons learned', () => {
   });
 
   it('rewords and removes a lesson in place until a record holding it is exported; then a change is a new version', async () => {
-    const { desk, incident } = await deskWithIncident();
-    const improvement = await written(
-      desk.useCases.lessons.add(
-        incident.id,
-        { kind: 'improvement', text: 'The night shift had no call sheet', owner: null, dueDate: null, answers: null },
-        actor(),
-      ),
-    );
-    const action = await written(
-      desk.useCases.lessons.add(
-        incident.id,
-        {
-          kind: 'corrective-action',
-          text: 'Print call sheets',
-          owner: 'Kari Holm',
-          dueDate: '2026-04-30',
-          answers: improvement.id,
-        },
-        actor(),
-      ),
-    );
-    const typo = await written(
-      desk.useCases.lessons.add(
-        incident.id,
-        { kind: 'strength', text: 'Teh cascade worked', owner: null, dueDate: null, answers: null },
-        actor(),
-      ),
-    );
+    const { desk, incident, addLesson } = await deskWithIncident();
+    const improvement = await addLesson({ kind: 'improvement', text: 'The night shift had no call sheet' });
+    const action = await addLesson({
+      kind: 'corrective-action',
+      text: 'Print call sheets',
+      owner: 'Kari Holm',
+      dueDate: '2026-04-30',
+      answers: improvement.id,
+    });
+    const typo = await addLesson({ kind: 'strength', text: 'Teh cascade worked' });
 
     // Before any export: changed in place, removed for good.
     const fixed = await desk.useCases.lessons.update(typo.id, { text: 'The cascade worked' }, actor());

@@ -42,13 +42,21 @@ function cardsOf(name: string, country: 'US' | 'NO' = 'US'): ParsedCard[] {
   return r.value.cards;
 }
 
-function rowsOf(name: string): { rows: ImportCandidate[]; errors: { row: number; field: string; problem: string }[] } {
+function csvFixture(name: string) {
   const table = readContactCsv(fixture(name));
   if (!table.ok) throw new Error(name);
-  const r = importContactRows(table.value, autoMapContacts(table.value), { now: T0, country: 'US' });
+  return table.value;
+}
+
+function rowsOf(name: string): { rows: ImportCandidate[]; errors: { row: number; field: string; problem: string }[] } {
+  const table = csvFixture(name);
+  const r = importContactRows(table, autoMapContacts(table), { now: T0, country: 'US' });
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
+
+/** How the desk names the layout of a CSV fixture, from its header row. */
+const layoutOf = (name: string) => describeCsvLayout(csvFixture(name).headers);
 
 const num = (label: string, number: string, e164: string | null, extension = '') => ({
   label,
@@ -179,9 +187,7 @@ describe('vCard files as phones and address books export them', () => {
 
 describe('contacts CSV as Google Contacts and Outlook export it', () => {
   it('maps the current Google Contacts layout: name prefix kept, several numbers in one cell, labels, Labels as groups', () => {
-    const table = readContactCsv(fixture('google-contacts.csv'));
-    if (!table.ok) throw new Error('csv');
-    expect(describeCsvLayout(table.value.headers)).toBe('laid out as Google Contacts exports them');
+    expect(layoutOf('google-contacts.csv')).toBe('laid out as Google Contacts exports them');
     const { rows, errors } = rowsOf('google-contacts.csv');
     expect(errors).toEqual([]);
     const [amina, yusuf, lars] = rows;
@@ -253,9 +259,7 @@ describe('contacts CSV as Google Contacts and Outlook export it', () => {
   });
 
   it('maps Outlook’s layout: Title is the honorific, Job Title the role, every phone column with its label, the second email kept in the notes', () => {
-    const table = readContactCsv(fixture('outlook.csv'));
-    if (!table.ok) throw new Error('csv');
-    expect(describeCsvLayout(table.value.headers)).toBe('laid out as Outlook exports contacts');
+    expect(layoutOf('outlook.csv')).toBe('laid out as Outlook exports contacts');
     const { rows, errors } = rowsOf('outlook.csv');
     expect(errors).toEqual([]);
     const [kari, ole] = rows;

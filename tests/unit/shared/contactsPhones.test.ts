@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { searchContacts, validateContactFields } from '@shared/domain/contacts/contact';
+import { searchContacts, validateContactFields, type ContactFields } from '@shared/domain/contacts/contact';
 import {
   cleanLabel,
   countryForTimeZone,
@@ -116,41 +116,28 @@ describe('phone numbers as people write them', () => {
 });
 
 describe('the contact form’s numbers', () => {
+  const validateOnNorwegianDesk = (phones: ContactFields['phones']) =>
+    validateContactFields(makeContactFields({ phones }), T0, 'NO');
+
   it('refuses a number it cannot read, naming which one and why, but keeps one already stored as typed', () => {
-    const refused = validateContactFields(
-      makeContactFields({
-        phones: [
-          { label: 'mobile', number: '+47 900 00 001' },
-          { label: 'desk', number: '12' },
-        ],
-      }),
-      T0,
-      'NO',
-    );
+    const refused = validateOnNorwegianDesk([
+      { label: 'mobile', number: '+47 900 00 001' },
+      { label: 'desk', number: '12' },
+    ]);
     expect(!refused.ok && refused.error.phones).toBe(
       'Number 2: The number “12” is too short for a phone number in Norway.',
     );
-    const kept = validateContactFields(
-      makeContactFields({ phones: [{ label: 'desk', number: 'ask the switchboard', e164: null }] }),
-      T0,
-      'NO',
-    );
+    const kept = validateOnNorwegianDesk([{ label: 'desk', number: 'ask the switchboard', e164: null }]);
     expect(kept.ok && kept.value.phones).toEqual([
       { label: 'desk', number: 'ask the switchboard', e164: null, extension: '' },
     ]);
   });
 
   it('keeps the same line listed twice once, with its first label', () => {
-    const r = validateContactFields(
-      makeContactFields({
-        phones: [
-          { label: 'mobile', number: '900 00 001' },
-          { label: 'other', number: '+47 90000001' },
-        ],
-      }),
-      T0,
-      'NO',
-    );
+    const r = validateOnNorwegianDesk([
+      { label: 'mobile', number: '900 00 001' },
+      { label: 'other', number: '+47 90000001' },
+    ]);
     expect(r.ok && r.value.phones).toEqual([
       { label: 'mobile', number: '900 00 001', e164: '+4790000001', extension: '' },
     ]);

@@ -27,22 +27,26 @@ describe('after-action record as DOCX', () => {
         name: 'record',
       });
       expect(pdfMagic).toBe('%PDF-');
-      expect(text).toContain('Vehicle attack, Markens gate');
-      expect(text).toContain('Personal contact details (phone numbers, email addresses, call signs) (1)');
-      expect(text).toContain('Mayor activates the crisis team');
+      for (const line of [
+        'Vehicle attack, Markens gate',
+        'Personal contact details (phone numbers, email addresses, call signs) (1)',
+        'Mayor activates the crisis team',
+        'Timeline entries',
+        // Statements with every release and the approval trail, who was reached, and checklist status by phase.
+        'Initial holding statement · English · Approved',
+        'Released 24 Nov 2026 14:35 to press, website: version 1',
+        'Version 2, approved, never released',
+        'Version 1 approved by Anna Hansen, Mayor with a comment (withheld)',
+        'Faith leaders · started',
+        '1 of 2 reached',
+        'Immediate aftermath (first hours) · 1 done, 1 not applicable, 0 open, of 2',
+        'Areas for improvement',
+        'The night shift had no printed call sheet',
+      ]) {
+        expect(text).toContain(line);
+      }
       // Labels in words, never programme keys.
-      expect(text).toContain('Timeline entries');
       expect(text).not.toContain('timelineEntries');
-      // Statements with every release and the approval trail, who was reached, and checklist status by phase.
-      expect(text).toContain('Initial holding statement · English · Approved');
-      expect(text).toContain('Released 24 Nov 2026 14:35 to press, website: version 1');
-      expect(text).toContain('Version 2, approved, never released');
-      expect(text).toContain('Version 1 approved by Anna Hansen, Mayor with a comment (withheld)');
-      expect(text).toContain('Faith leaders · started');
-      expect(text).toContain('1 of 2 reached');
-      expect(text).toContain('Immediate aftermath (first hours) · 1 done, 1 not applicable, 0 open, of 2');
-      expect(text).toContain('Areas for improvement');
-      expect(text).toContain('The night shift had no printed call sheet');
       expect(text).not.toContain('+47 900 00 000');
       expect(text).toContain(
         `This report is printed from record.json: file SHA-256 ${'f'.repeat(64)}, record checksum ${record.checksum.value}.`,

@@ -27,18 +27,13 @@ describe('version comparison, word by word', () => {
     const a = 'Line one.\n\nLine two, with detail.';
     const b = 'Line one.\n\nLine two, with more detail!\nLine three.';
     const r = compareTexts(a, b);
-    expect(
+    const textWithout = (dropped: 'added' | 'removed') =>
       r.changes
-        .filter((c) => c.kind !== 'added')
+        .filter((c) => c.kind !== dropped)
         .map((c) => c.text)
-        .join(''),
-    ).toBe(a);
-    expect(
-      r.changes
-        .filter((c) => c.kind !== 'removed')
-        .map((c) => c.text)
-        .join(''),
-    ).toBe(b);
+        .join('');
+    expect(textWithout('added')).toBe(a);
+    expect(textWithout('removed')).toBe(b);
   });
 
   it('compares Arabic word by word', () => {

@@ -69,8 +69,7 @@ describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
 
   it('disconnects a desk revoked while connected, and refuses it afterwards', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const lost = await team.desk('lost laptop');
+    const [scribe, lost] = await team.openDesks('scribe', 'lost laptop');
     const [toLost] = connect(scribe, lost);
     expect(await toLost.admitted()).toBe(true);
     team.roster.set(lost.engine.deskKey, { status: 'revoked', lengths: {} });
@@ -83,8 +82,7 @@ describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
 
   it('keeps one connection when two desks dial each other at once', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     const [one] = connect(scribe, comms);
     const [two] = connect(comms, scribe);
     await Promise.all([one.admitted(), two.admitted()]);
@@ -107,9 +105,7 @@ describe('admission at the connection', { timeout: SLOW_DISK_MS }, () => {
 describe('desks that never met', { timeout: SLOW_DISK_MS }, () => {
   it('receive each other’s cores through a desk that met both, verified against the writer’s key', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const liaison = await team.desk('liaison');
-    const mayor = await team.desk('mayor');
+    const [scribe, liaison, mayor] = await team.openDesks('scribe', 'liaison', 'mayor');
     await scribe.engine.append(incident('inc_1'), records('scribe', 4));
     await mayor.engine.append({ kind: 'roster' }, records('admit', 1));
     await exchange(scribe, liaison);
@@ -128,8 +124,7 @@ describe('desks that never met', { timeout: SLOW_DISK_MS }, () => {
   it('takes in a desk refused as unknown once the roster admits it, while still connected', async () => {
     team = new TestTeam();
     const mayorRoster = new Map<string, RosterStanding>();
-    const scribe = await team.desk('scribe');
-    const liaison = await team.desk('liaison');
+    const [scribe, liaison] = await team.openDesks('scribe', 'liaison');
     const mayor = await team.desk('mayor', { roster: (key) => mayorRoster.get(key) });
     mayorRoster.set(liaison.engine.deskKey, { status: 'member' });
     await scribe.engine.append(incident('inc_1'), records('scribe', 2));
@@ -153,8 +148,7 @@ describe('desks that never met', { timeout: SLOW_DISK_MS }, () => {
 describe('revoked desks', { timeout: SLOW_DISK_MS }, () => {
   it('keeps a revoked desk’s later records, reports how many came after the revocation point', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const lost = await team.desk('lost laptop');
+    const [scribe, lost] = await team.openDesks('scribe', 'lost laptop');
     await lost.engine.append(incident('inc_1'), records('before', 2));
     await exchange(lost, scribe);
     const point = await scribe.engine.lengthsOf(lost.engine.deskKey);

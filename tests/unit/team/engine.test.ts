@@ -67,8 +67,7 @@ describe('the team engine on one desk', { timeout: SLOW_DISK_MS }, () => {
 describe('two desks', { timeout: SLOW_DISK_MS }, () => {
   it('exchange records both ways over a stream, and a subscriber hears of them in order', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     await scribe.engine.append(incident('inc_1'), records('scribe', 5));
     await comms.engine.append(incident('inc_1'), records('comms', 3));
     await comms.engine.append({ kind: 'desk' }, records('template', 2));
@@ -95,8 +94,7 @@ describe('two desks', { timeout: SLOW_DISK_MS }, () => {
 
   it('passes new records on while connected', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     const [x, y] = duplexPair();
     const sa = scribe.engine.replicate(x, { initiator: true, label: 'comms' });
     comms.engine.replicate(y, { initiator: false, label: 'scribe' });

@@ -136,9 +136,7 @@ async function HypercoreTeamEngineOpen(folder: string) {
 describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
   it('refuses records signed by a key that is not the writer’s, keeping what was verified', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const rogue = await team.desk('rogue member');
-    const comms = await team.desk('comms');
+    const [scribe, rogue, comms] = await team.openDesks('scribe', 'rogue member', 'comms');
     await scribe.engine.append(incident('inc_1'), records('scribe', 2));
     await exchange(scribe, rogue);
     await exchange(scribe, comms);
@@ -205,8 +203,7 @@ describe('records a peer should not send', { timeout: SLOW_DISK_MS }, () => {
 
   it('reports records only in sequence: what arrives past a gap waits until the gap is filled', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     await scribe.engine.append(incident('inc_1'), records('log', 1));
     await exchange(scribe, comms);
     await scribe.engine.append(incident('inc_1'), records('log', 99, 1));
@@ -280,8 +277,7 @@ describe('a member offering too much', { timeout: SLOW_DISK_MS }, () => {
 describe('interrupted transfers', () => {
   it('keeps what arrived when the connection drops mid-transfer, and the next connection completes', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     await scribe.engine.append(incident('inc_1'), records('log', 5_000));
     const [x, y] = duplexPair();
     scribe.engine.replicate(x, { initiator: true, label: 'comms' });

@@ -51,9 +51,7 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
   it('carries records both ways, including those of desks the laptop never met', async () => {
     team = new TestTeam();
     const stick = await team.tempFolder('desk-stick-');
-    const scribe = await team.desk('scribe');
-    const hospital = await team.desk('hospital liaison');
-    const mayor = await team.desk('mayor');
+    const [scribe, hospital, mayor] = await team.openDesks('scribe', 'hospital liaison', 'mayor');
     await scribe.engine.append(incident('inc_1'), records('scribe', 5));
     await hospital.engine.append(incident('inc_1'), records('hospital', 2));
     await mayor.engine.append({ kind: 'desk' }, records('template', 1));
@@ -142,8 +140,7 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
   it('replaces a half-written file left by a stick pulled without an atomic rename, and says so', async () => {
     team = new TestTeam();
     const stick = await team.tempFolder('desk-stick-');
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     await scribe.engine.append(incident('inc_1'), records('scribe', 3));
     const written = await sync(scribe, stick);
     const whole = await readFile(written.file);
@@ -196,8 +193,7 @@ describe('sync with a USB stick (a folder)', { timeout: SLOW_DISK_MS }, () => {
   it('takes in a newly admitted desk’s records in the same pass that brings its admission', async () => {
     team = new TestTeam();
     const stick = await team.tempFolder('desk-stick-');
-    const scribe = await team.desk('scribe');
-    const newcomer = await team.desk('newcomer');
+    const [scribe, newcomer] = await team.openDesks('scribe', 'newcomer');
     // The mayor's roster is projected from roster records ("admit <key>"), as the desk will do.
     const mayorRoster = new Map<string, RosterStanding>([[scribe.engine.deskKey, { status: 'member' }]]);
     const mayor = await team.desk('mayor', { roster: (key) => mayorRoster.get(key) });

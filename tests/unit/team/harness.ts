@@ -76,6 +76,13 @@ export class TestTeam {
     return desk;
   }
 
+  /** Opens admitted desks one after another, so their keys join the roster in the order named. */
+  async openDesks<const Names extends readonly string[]>(...names: Names): Promise<{ [K in keyof Names]: TestDesk }> {
+    const opened: TestDesk[] = [];
+    for (const name of names) opened.push(await this.desk(name));
+    return opened as { [K in keyof Names]: TestDesk };
+  }
+
   async close(desk: TestDesk): Promise<void> {
     await desk.engine.close();
     this.desks.splice(this.desks.indexOf(desk), 1);

@@ -6,7 +6,17 @@ import { BEACON_BYTES, decodeBeacon, encodeBeacon, startBeacon, type BeaconSocke
 import { createLanSharing, parseAddress, type LanSharing } from '@main/team/lan';
 import { deriveTeamKeys } from '@main/team/teamKeys';
 
-import { holdings, incident, memoryLogger, records, SLOW_DISK_MS, TEAM, TestTeam, until } from './harness';
+import {
+  holdings,
+  incident,
+  memoryLogger,
+  records,
+  SLOW_DISK_MS,
+  TEAM,
+  TestTeam,
+  until,
+  type TestDesk,
+} from './harness';
 
 let team: TestTeam;
 const sharings: LanSharing[] = [];
@@ -16,10 +26,29 @@ afterEach(async () => {
   await team.cleanup();
 });
 
-function share(opts: Parameters<typeof createLanSharing>[0]): LanSharing {
-  const sharing = createLanSharing({ backoff: { initialMs: 40, maxMs: 300 }, ...opts });
+/** Shares a desk on the loopback interface; port 0 lets the system choose a free one. */
+function shareOnLoopback(desk: TestDesk, opts: Partial<Parameters<typeof createLanSharing>[0]> = {}): LanSharing {
+  const sharing = createLanSharing({
+    engine: desk.engine,
+    host: '127.0.0.1',
+    port: 0,
+    logger: desk.logger,
+    backoff: { initialMs: 40, maxMs: 300 },
+    ...opts,
+  });
   sharings.push(sharing);
   return sharing;
+}
+
+async function listenOnLoopback(desk: TestDesk): Promise<{ listening: LanSharing; port: number }> {
+  const listening = shareOnLoopback(desk);
+  const started = await listening.start();
+  if (!started.ok) throw new Error(started.error.message);
+  return { listening, port: started.value.port };
+}
+
+function dialOnLoopback(desk: TestDesk, port: number): LanSharing {
+  return shareOnLoopback(desk, { peers: [`127.0.0.1:${port}`] });
 }
 
 function canConnect(port: number): Promise<boolean> {
@@ -37,7 +66,7 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
   it('listens only while sharing is on, on the chosen interface', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
-    const sharing = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
+    const sharing = shareOnLoopback(scribe);
     const started = await sharing.start();
     expect(started.ok && started.value.host).toBe('127.0.0.1');
     const port = started.ok ? started.value.port : 0;
@@ -48,18 +77,9 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
 
   it('dials a desk by address; new records reach it, and each side shows the other connected', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
-    const listening = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
-    const started = await listening.start();
-    if (!started.ok) throw new Error(started.error.message);
-    const dialling = share({
-      engine: comms.engine,
-      host: '127.0.0.1',
-      port: 0,
-      logger: comms.logger,
-      peers: [`127.0.0.1:${started.value.port}`],
-    });
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
+    const { listening, port } = await listenOnLoopback(scribe);
+    const dialling = dialOnLoopback(comms, port);
     await dialling.start();
     await until(() => dialling.status()[0]?.state === 'connected', 'the connection');
     expect(dialling.status()[0]).toMatchObject({ source: 'added', deskKey: scribe.engine.deskKey, lastError: null });
@@ -82,19 +102,9 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
 
   it('redials with backoff when the other desk goes away, and catches up when it is back', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
-    const first = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
-    const started = await first.start();
-    if (!started.ok) throw new Error(started.error.message);
-    const port = started.value.port;
-    const dialling = share({
-      engine: comms.engine,
-      host: '127.0.0.1',
-      port: 0,
-      logger: comms.logger,
-      peers: [`127.0.0.1:${port}`],
-    });
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
+    const { listening: first, port } = await listenOnLoopback(scribe);
+    const dialling = dialOnLoopback(comms, port);
     await dialling.start();
     await until(() => dialling.status()[0]?.state === 'connected', 'the connection');
     await first.stop();
@@ -106,7 +116,7 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
 
     // Records written while apart reach the other desk once the listener is back on the same port.
     await scribe.engine.append(incident('inc_1'), records('while apart', 5));
-    const again = share({ engine: scribe.engine, host: '127.0.0.1', port, logger: scribe.logger });
+    const again = shareOnLoopback(scribe, { port });
     expect((await again.start()).ok).toBe(true);
     await until(async () => (await comms.engine.listCores()).some((c) => c.length === 5), 'the catch-up', 15_000);
     expect(holdings(await comms.engine.listCores())).toEqual(holdings(await scribe.engine.listCores()));
@@ -115,10 +125,8 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
   it('names a port already in use, and refuses addresses that are not host:port', async () => {
     team = new TestTeam();
     const scribe = await team.desk('scribe');
-    const first = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
-    const started = await first.start();
-    const port = started.ok ? started.value.port : 0;
-    const second = share({ engine: scribe.engine, host: '127.0.0.1', port, logger: scribe.logger });
+    const { port } = await listenOnLoopback(scribe);
+    const second = shareOnLoopback(scribe, { port });
     const clash = await second.start();
     expect(clash.ok ? '' : clash.error.message).toBe(
       `Port ${port} on 127.0.0.1 is already in use: choose another port for team sharing.`,
@@ -141,15 +149,8 @@ describe('sharing over the local network', { timeout: SLOW_DISK_MS }, () => {
     try {
       const scribe = await team.desk('scribe');
       const outsider = await outsiders.desk('outsider');
-      const listening = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger });
-      const started = await listening.start();
-      const dialling = share({
-        engine: outsider.engine,
-        host: '127.0.0.1',
-        port: 0,
-        logger: outsider.logger,
-        peers: [`127.0.0.1:${started.ok ? started.value.port : 0}`],
-      });
+      const { port } = await listenOnLoopback(scribe);
+      const dialling = dialOnLoopback(outsider, port);
       await dialling.start();
       await until(() => scribe.engine.faults().some((f) => f.kind === 'team-key-mismatch'), 'the refusal');
       expect(
@@ -212,32 +213,21 @@ describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => 
     };
     const found: string[] = [];
     const logger = memoryLogger();
-    const a = startBeacon({
-      keys,
-      teamId: TEAM.teamId,
-      iface: '10.0.0.1',
-      tcpPort: 5221,
-      logger,
-      onPeer: (h, p) => found.push(`a sees ${h}:${p}`),
-      createSocket: makeSocket('10.0.0.1'),
-    });
-    const b = startBeacon({
-      keys,
-      teamId: TEAM.teamId,
-      iface: '10.0.0.2',
-      tcpPort: 5222,
-      logger,
-      onPeer: (h, p) => found.push(`b sees ${h}:${p}`),
-      createSocket: makeSocket('10.0.0.2'),
-    });
-    const stranger = startBeacon({
+    /** A desk on the in-memory network at `10.0.0.<host>`, announcing TCP port `5220 + host`. */
+    const announce = (name: string, host: number, teamKeys: { keys: typeof keys; teamId: string }) =>
+      startBeacon({
+        ...teamKeys,
+        iface: `10.0.0.${host}`,
+        tcpPort: 5220 + host,
+        logger,
+        onPeer: (h, p) => found.push(`${name} sees ${h}:${p}`),
+        createSocket: makeSocket(`10.0.0.${host}`),
+      });
+    const a = announce('a', 1, { keys, teamId: TEAM.teamId });
+    const b = announce('b', 2, { keys, teamId: TEAM.teamId });
+    const stranger = announce('stranger', 3, {
       keys: deriveTeamKeys({ teamId: 'other', secret: Buffer.alloc(32, 3) }),
       teamId: 'other',
-      iface: '10.0.0.3',
-      tcpPort: 5223,
-      logger,
-      onPeer: (h, p) => found.push(`stranger sees ${h}:${p}`),
-      createSocket: makeSocket('10.0.0.3'),
     });
     await until(() => found.length >= 2, 'both announcements');
     a.stop();
@@ -248,12 +238,11 @@ describe('finding desks on the local network', { timeout: SLOW_DISK_MS }, () => 
 
   it('finds a desk by multicast on the loopback interface and connects to it', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const comms = await team.desk('comms');
+    const [scribe, comms] = await team.openDesks('scribe', 'comms');
     await scribe.engine.append(incident('inc_1'), records('log', 2));
     const discovery = { keys, teamId: TEAM.teamId, udpPort: 5227, intervalMs: 200 };
-    const a = share({ engine: scribe.engine, host: '127.0.0.1', port: 0, logger: scribe.logger, discovery });
-    const b = share({ engine: comms.engine, host: '127.0.0.1', port: 0, logger: comms.logger, discovery });
+    const a = shareOnLoopback(scribe, { discovery });
+    const b = shareOnLoopback(comms, { discovery });
     await a.start();
     await b.start();
     await until(

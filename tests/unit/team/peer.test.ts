@@ -65,6 +65,26 @@ function dial(desk: TestDesk, port: number): LanSharing {
   return sharing;
 }
 
+/** Starts a headless peer on loopback, reading the invitation file in its data folder, and admits it. */
+async function startAdmittedPeer(data: string, opts: Parameters<typeof startPeer>[2] = {}): Promise<RunningPeer> {
+  const started = await startPeer(
+    {
+      data,
+      port: 0,
+      host: '127.0.0.1',
+      invitation: join(data, 'invitation.json'),
+      peers: [],
+      discovery: false,
+      statusEverySeconds: 0,
+    },
+    memoryLogger(),
+    opts,
+  );
+  if (!started.ok) throw new Error(started.error);
+  team.roster.set(started.value.engine.deskKey, { status: 'member' });
+  return started.value;
+}
+
 describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
   it('reads its command line, refusing what it does not know', () => {
     team = new TestTeam();
@@ -121,25 +141,10 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
 
   it('keeps a copy of a desk’s records and hands them to a desk that was away', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const mayor = await team.desk('mayor');
+    const [scribe, mayor] = await team.openDesks('scribe', 'mayor');
     const data = await team.tempFolder('desk-peer-');
     await writeFile(join(data, 'invitation.json'), invitationFor([scribe, mayor]));
-    const started = await startPeer(
-      {
-        data,
-        port: 0,
-        host: '127.0.0.1',
-        invitation: join(data, 'invitation.json'),
-        peers: [],
-        discovery: false,
-        statusEverySeconds: 0,
-      },
-      memoryLogger(),
-    );
-    if (!started.ok) throw new Error(started.error);
-    peer = started.value;
-    team.roster.set(peer.engine.deskKey, { status: 'member' });
+    peer = await startAdmittedPeer(data);
 
     await scribe.engine.append(incident('inc_1'), records('scribe', 40));
     const scribeLink = dial(scribe, peer.port);
@@ -157,19 +162,11 @@ describe('the headless peer', { timeout: SLOW_DISK_MS }, () => {
 
   it('takes a new roster from a changed invitation file without a restart', async () => {
     team = new TestTeam();
-    const scribe = await team.desk('scribe');
-    const newcomer = await team.desk('newcomer');
+    const [scribe, newcomer] = await team.openDesks('scribe', 'newcomer');
     const data = await team.tempFolder('desk-peer-');
     const file = join(data, 'invitation.json');
     await writeFile(file, invitationFor([scribe]));
-    const started = await startPeer(
-      { data, port: 0, host: '127.0.0.1', invitation: file, peers: [], discovery: false, statusEverySeconds: 0 },
-      memoryLogger(),
-      { rosterCheckMs: 50 },
-    );
-    if (!started.ok) throw new Error(started.error);
-    peer = started.value;
-    team.roster.set(peer.engine.deskKey, { status: 'member' });
+    peer = await startAdmittedPeer(data, { rosterCheckMs: 50 });
     await newcomer.engine.append(incident('inc_1'), records('newcomer', 2));
     const link = dial(newcomer, peer.port);
     await link.start();

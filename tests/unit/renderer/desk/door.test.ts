@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { auditEvent } from '@shared/domain/audit';
 import { EMPTY_FILTER } from '@shared/domain/timeline/listFilter';
+import type { Contact } from '@shared/schemas/contacts';
 import { readOrder } from '@renderer/db/repos/timelineQuery';
 import { WriteRefusedError } from '@renderer/db/writeDoor';
 import { createChangeFeed } from '@renderer/desk/changeFeed';
@@ -23,6 +24,14 @@ const auditLine = (id: string, summary: string) =>
     action: 'create',
     summary,
   });
+
+/** The change that adds contacts to the desk, with its one audit line. */
+const contactsAdded = (contacts: Contact[], summary: string) => ({
+  scope: 'desk' as const,
+  kind: 'contact.added' as const,
+  add: { contacts },
+  audit: [auditLine('aud_1', summary)],
+});
 
 /**
  * A recorder whose chain tip another window always moves first: every signature it plans is
@@ -52,15 +61,18 @@ function doorOf(recorder?: Recorder) {
   return { db, door: createDoor(db, feed, recorder), heard };
 }
 
+async function expectNothingWritten(db: ReturnType<typeof doorOf>['db'], heard: ChangeNotice[]) {
+  expect(await db.contacts.count()).toBe(0);
+  expect(await db.auditLog.count()).toBe(0);
+  expect(heard).toEqual([]);
+}
+
 describe('the door every change goes through', () => {
   it('writes the rows and the audit line of a change together, then tells the change feed', async () => {
     const { db, door, heard } = doorOf();
-    const written = await door.write({
-      scope: 'desk',
-      kind: 'contact.added',
-      add: { contacts: [makeContact({ id: 'con_1', name: 'Imam Yusuf' })] },
-      audit: [auditLine('aud_1', 'Contact added: Imam Yusuf')],
-    });
+    const written = await door.write(
+      contactsAdded([makeContact({ id: 'con_1', name: 'Imam Yusuf' })], 'Contact added: Imam Yusuf'),
+    );
     expect(written).toEqual({ ok: true, value: undefined });
     expect((await db.contacts.get('con_1'))?.name).toBe('Imam Yusuf');
     expect((await db.auditLog.toArray()).map((a) => a.summary)).toEqual(['Contact added: Imam Yusuf']);
@@ -91,12 +103,12 @@ describe('the door every change goes through', () => {
 
   it('refuses a change with one bad row whole, rows and audit line, naming the row and what is wrong', async () => {
     const { db, door, heard } = doorOf();
-    const written = await door.write({
-      scope: 'desk',
-      kind: 'contact.added',
-      add: { contacts: [makeContact({ id: 'con_1' }), makeContact({ id: 'con_2', email: 'x'.repeat(255) })] },
-      audit: [auditLine('aud_1', 'Contacts added')],
-    });
+    const written = await door.write(
+      contactsAdded(
+        [makeContact({ id: 'con_1' }), makeContact({ id: 'con_2', email: 'x'.repeat(255) })],
+        'Contacts added',
+      ),
+    );
     expect(written).toEqual({
       ok: false,
       error: {
@@ -108,20 +120,15 @@ describe('the door every change goes through', () => {
         message: 'Nothing was saved: the email is 255 characters long; it takes up to 254.',
       },
     });
-    expect(await db.contacts.count()).toBe(0);
-    expect(await db.auditLog.count()).toBe(0);
-    expect(heard).toEqual([]);
+    await expectNothingWritten(db, heard);
   });
 
   it('answers a change whose signature another window kept outdating as refused, in words, with nothing written', async () => {
     const { recorder, signed } = outpacedRecorder();
     const { db, door, heard } = doorOf(recorder);
-    const written = await door.write({
-      scope: 'desk',
-      kind: 'contact.added',
-      add: { contacts: [makeContact({ id: 'con_1', name: 'Imam Yusuf' })] },
-      audit: [auditLine('aud_1', 'Contact added: Imam Yusuf')],
-    });
+    const written = await door.write(
+      contactsAdded([makeContact({ id: 'con_1', name: 'Imam Yusuf' })], 'Contact added: Imam Yusuf'),
+    );
     expect(written).toEqual({
       ok: false,
       error: {
@@ -133,9 +140,7 @@ describe('the door every change goes through', () => {
     });
     // It signed again on the moved tip before giving up.
     expect(signed.count).toBeGreaterThan(1);
-    expect(await db.contacts.count()).toBe(0);
-    expect(await db.auditLog.count()).toBe(0);
-    expect(heard).toEqual([]);
+    await expectNothingWritten(db, heard);
   });
 
   it('rolls back rows already written when IndexedDB refuses a later one (a key already stored)', async () => {

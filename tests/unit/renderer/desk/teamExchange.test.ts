@@ -165,18 +165,12 @@ describe('records exchanged between the desks of a team', () => {
   it('the same incident changed on both desks apart is a conflict on both, and both show the same row', async () => {
     const { a, b } = await teamOfTwo();
     const { incident, fields } = await openIncident(a.desk);
+    const retitle = (desk: typeof a.desk, title: string, now: number) =>
+      written(desk.useCases.incidents.update(incident.id, { ...fields, title }, actor({ now })));
     await a.run();
     await b.run();
-    await written(
-      a.desk.useCases.incidents.update(incident.id, { ...fields, title: 'Attack at Torget' }, actor({ now: T0 + 10 })),
-    );
-    await written(
-      b.desk.useCases.incidents.update(
-        incident.id,
-        { ...fields, title: 'Vehicle attack, Markens' },
-        actor({ now: T0 + 20 }),
-      ),
-    );
+    await retitle(a.desk, 'Attack at Torget', T0 + 10);
+    await retitle(b.desk, 'Vehicle attack, Markens', T0 + 20);
     await a.run();
     await b.run();
     await a.run();
@@ -189,13 +183,7 @@ describe('records exchanged between the desks of a team', () => {
     expect(await b.desk.db.teamConflicts.count()).toBe(1);
 
     // Settled on one desk (a change made knowing both), settled on the other when it arrives.
-    await written(
-      a.desk.useCases.incidents.update(
-        incident.id,
-        { ...fields, title: 'Vehicle attack, Torget' },
-        actor({ now: T0 + 30 }),
-      ),
-    );
+    await retitle(a.desk, 'Vehicle attack, Torget', T0 + 30);
     await a.run();
     await b.run();
     expect(await a.desk.db.teamConflicts.count()).toBe(0);

@@ -53,15 +53,22 @@ function harness(reports: ReturnType<typeof report>[] = []) {
   };
 }
 
-describe('the team link asks the team', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+// Every pace here is counted on fake timers.
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
+/** Starts the sync and lets its first question reach the team; returns the stop function. */
+async function startAndAskOnce(h: ReturnType<typeof harness>): Promise<() => void> {
+  const stop = h.sync.start();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(h.asked()).toBe(1);
+  return stop;
+}
+
+describe('the team link asks the team', () => {
   it('every thirty seconds while the desk is in no team, every two once it joins one', async () => {
     const h = harness();
-    const stop = h.sync.start();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(h.asked()).toBe(1);
+    const stop = await startAndAskOnce(h);
     await vi.advanceTimersByTimeAsync(20_000);
     expect(h.asked()).toBe(1);
     expect(h.exchanged()).toBe(0);
@@ -96,14 +103,9 @@ describe('the team link asks the team', () => {
 });
 
 describe('an action answered while the team is being asked', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
   it('keeps one loop asking at the team pace', async () => {
     const h = harness();
-    const stop = h.sync.start();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(h.asked()).toBe(1);
+    const stop = await startAndAskOnce(h);
 
     // The idle turn comes and its question is still unanswered when the person makes a team.
     const release = h.holdAnswers();
@@ -122,9 +124,6 @@ describe('an action answered while the team is being asked', () => {
 });
 
 describe('a long catch-up', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
   it('goes on exchange after exchange while entries are left to read, showing how far it has come, then keeps the team pace', async () => {
     const h = harness([report(5_000, 15_000), report(5_000, 10_000), report(5_000, 5_000), report(5_000, 0)]);
     h.become(inTeam);

@@ -22,16 +22,15 @@ describe("Debian's age command and the desk open each other's passphrase-encrypt
     dir = await mkdtemp(join(tmpdir(), 'desk-age-'));
   });
 
+  /** Runs `age <mode> --output <output> <input>` on files in the test folder. */
+  const ageInFolder = (passphrase: string, mode: '--decrypt' | '--passphrase', output: string, input: string) =>
+    runAgeWithPassphrase(passphrase, [mode, '--output', join(dir, output), join(dir, input)]);
+
   it('age --decrypt opens a backup the desk encrypted, byte for byte', async () => {
     const encrypted = await encryptWithPassphrase(BACKUP, PASSPHRASE);
     if (!encrypted.ok) throw new Error(encrypted.error.code);
     await writeFile(join(dir, 'backup.json.age'), encrypted.value);
-    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, [
-      '--decrypt',
-      '--output',
-      join(dir, 'backup.json'),
-      join(dir, 'backup.json.age'),
-    ]);
+    const { code, terminal } = await ageInFolder(PASSPHRASE, '--decrypt', 'backup.json', 'backup.json.age');
     expect(code, terminal).toBe(0);
     expect(new Uint8Array(await readFile(join(dir, 'backup.json')))).toEqual(BACKUP);
   }, 60_000);
@@ -40,24 +39,19 @@ describe("Debian's age command and the desk open each other's passphrase-encrypt
     const encrypted = await encryptWithPassphrase(BACKUP, PASSPHRASE, { workFactor: 12 });
     if (!encrypted.ok) throw new Error(encrypted.error.code);
     await writeFile(join(dir, 'wrong.json.age'), encrypted.value);
-    const { code, terminal } = await runAgeWithPassphrase('Cafe vigil at 19:00, town hall', [
+    const { code, terminal } = await ageInFolder(
+      'Cafe vigil at 19:00, town hall',
       '--decrypt',
-      '--output',
-      join(dir, 'wrong.json'),
-      join(dir, 'wrong.json.age'),
-    ]);
+      'wrong.json',
+      'wrong.json.age',
+    );
     expect(code).toBe(1);
     expect(terminal).toContain('incorrect passphrase');
   }, 60_000);
 
   it('the desk opens a file age --passphrase encrypted, and refuses it with a wrong passphrase', async () => {
     await writeFile(join(dir, 'plain.json'), BACKUP);
-    const { code, terminal } = await runAgeWithPassphrase(PASSPHRASE, [
-      '--passphrase',
-      '--output',
-      join(dir, 'by-age.json.age'),
-      join(dir, 'plain.json'),
-    ]);
+    const { code, terminal } = await ageInFolder(PASSPHRASE, '--passphrase', 'by-age.json.age', 'plain.json');
     expect(code, terminal).toBe(0);
     const file = new Uint8Array(await readFile(join(dir, 'by-age.json.age')));
     const opened = await decryptWithPassphrase(file, PASSPHRASE);

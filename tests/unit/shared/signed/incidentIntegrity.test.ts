@@ -37,6 +37,11 @@ function check(
   });
 }
 
+/** Retitles one revision as someone without the desks' keys could, and checks the incident. */
+async function checkRetitled(f: Fixture, chainSeq: number, title: string) {
+  return check(f, await rewriteRevision(f.revisions, chainSeq, (r) => ({ ...r, content: { ...r.content, title } })));
+}
+
 const first = async (report: ReturnType<typeof check>) => {
   const problem = (await report).problems[0];
   return problem ? describeIntegrityProblem(problem) : null;
@@ -63,11 +68,7 @@ describe('verify integrity: the v1 chain and the desks’ signed chains together
 
   it('catches a signed revision altered and the chain re-hashed without the key, naming the entry, desk and operator', async () => {
     const f = await makeSignedIncident();
-    const forged = await rewriteRevision(f.revisions, 4, (r) => ({
-      ...r,
-      content: { ...r.content, title: 'Second attacker arrested' },
-    }));
-    const report = await check(f, forged);
+    const report = await checkRetitled(f, 4, 'Second attacker arrested');
     expect(report.v1.ok).toBe(true); // the old check alone would say VERIFIED
     expect(report.ok).toBe(false);
     expect(await first(Promise.resolve(report))).toBe(
@@ -77,11 +78,7 @@ describe('verify integrity: the v1 chain and the desks’ signed chains together
 
   it('catches a revision written before signatures altered and re-hashed: the anchor no longer holds', async () => {
     const f = await makeSignedIncident();
-    const forged = await rewriteRevision(f.revisions, 2, (r) => ({
-      ...r,
-      content: { ...r.content, title: 'Police reopen the roads' },
-    }));
-    const report = await check(f, forged);
+    const report = await checkRetitled(f, 2, 'Police reopen the roads');
     expect(report.v1.ok).toBe(true);
     expect(report.problems[0]?.code).toBe('anchor-mismatch');
     expect(await first(Promise.resolve(report))).toContain('The chain was altered after desk “Crisis room laptop”');
