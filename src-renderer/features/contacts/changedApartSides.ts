@@ -9,7 +9,11 @@ import { t } from '../../i18n/messages';
  */
 export function describeTreeSide(tree: ContactTree, nameOf: (contactId: string) => string): string {
   const levels = new Map<number, string[]>();
-  for (const node of tree.nodes) levels.set(node.depth, [...(levels.get(node.depth) ?? []), nameOf(node.contactId)]);
+  for (const node of tree.nodes) {
+    const names = levels.get(node.depth) ?? [];
+    names.push(nameOf(node.contactId));
+    levels.set(node.depth, names);
+  }
   const byLevel = [...levels.entries()]
     .sort(([a], [b]) => a - b)
     .map(([depth, names]) => t('contacts.tree.sideLevel', { level: depth + 1, names: names.join(', ') }));

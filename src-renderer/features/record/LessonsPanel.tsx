@@ -15,6 +15,7 @@ import { UserText } from '../../ui/UserText';
 import { displayLocale, showInstant } from '../../lib/LocaleContext';
 import { IsoDateInput } from '../../ui/DateTimeInputs';
 import { formatDateOnly } from '@shared/domain/locale/deskLocale';
+import { RowActionButton } from '../../ui/RowActionButton';
 import { t } from '../../i18n/messages';
 import { describeNotWritten } from '../../i18n/notWritten';
 import { DeskForm } from '../../ui/DeskForm';
@@ -83,14 +84,6 @@ function LessonFields({
 }
 
 /** One of a lesson's quiet buttons; `name`, when given, says for screen readers which lesson it acts on. */
-function LessonButton({ label, name, onClick }: { label: string; name?: string; onClick: () => void }): ReactElement {
-  return (
-    <button type="button" className="button button--ghost" aria-label={name} onClick={onClick}>
-      {label}
-    </button>
-  );
-}
-
 /**
  * What went well, what to improve, and who will do what by when: written by the team, kept in the
  * record. A lesson can be reworded or removed until a record holding it is exported; after that a
@@ -233,33 +226,38 @@ export function LessonsPanel({ incident, settings }: { incident: Incident; setti
                         </span>
                       )}
                       {l.supersedes && <span className="marker">{t('record.lessons.reworded')}</span>}
-                      <LessonButton
-                        label={t('record.lessons.edit')}
-                        name={t('record.lessons.editName', { text: l.text })}
+                      <RowActionButton
+                        className="button button--ghost"
+                        label={t('record.lessons.editName', { text: l.text })}
                         onClick={() => startEditing(l)}
-                      />
+                      >
+                        {t('record.lessons.edit')}
+                      </RowActionButton>
                       {!exported && (
-                        <LessonButton
-                          label={t('record.lessons.remove')}
-                          name={t('record.lessons.removeName', { text: l.text })}
+                        <RowActionButton
+                          className="button button--ghost"
+                          label={t('record.lessons.removeName', { text: l.text })}
                           onClick={() => remove(l)}
-                        />
+                        >
+                          {t('record.lessons.remove')}
+                        </RowActionButton>
                       )}
                       {l.kind === 'corrective-action' && (
-                        <LessonButton
-                          label={l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
-                          onClick={() => toggleDone(l)}
-                        />
+                        <button type="button" className="button button--ghost" onClick={() => toggleDone(l)}>
+                          {l.status === 'done' ? t('record.lessons.reopen') : t('record.lessons.markDone')}
+                        </button>
                       )}
                       {l.kind === 'corrective-action' &&
                         (l.checklistItemId !== null ? (
                           <span className="marker">{t('record.lessons.onChecklists')}</span>
                         ) : (
-                          <LessonButton
-                            label={t('record.lessons.toChecklist')}
-                            name={t('record.lessons.toChecklistName', { text: l.text })}
+                          <RowActionButton
+                            className="button button--ghost"
+                            label={t('record.lessons.toChecklistName', { text: l.text })}
                             onClick={() => addToChecklist(l)}
-                          />
+                          >
+                            {t('record.lessons.toChecklist')}
+                          </RowActionButton>
                         ))}
                     </li>
                   );
